@@ -1,0 +1,41 @@
+"""The ``copilot`` command. Each domain has its own module that only parses input and calls services.
+
+Errors are converted once, here: a CopilotError prints its message and hint and exits with 2;
+under tests (``COPILOT_RAISE=1``) errors re-raise.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+import typer
+
+from ..errors import CopilotError
+from . import evals, kb, media, orders, script
+
+app = typer.Typer(
+    name="copilot",
+    help="店播副驾 Live Copilot：今晚直播的脚本、直播间的订单与问答、直播后的切片。",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+for module in (orders, kb, script, media, evals):
+    module.register(app)
+
+
+def main() -> None:
+    from ..config import setup_logging
+
+    setup_logging()
+    try:
+        app(standalone_mode=True)
+    except CopilotError as exc:
+        if os.environ.get("COPILOT_RAISE"):
+            raise
+        typer.secho(f"错误：{exc.message}", fg=typer.colors.RED, err=True)
+        if exc.hint:
+            typer.secho(f"怎么办：{exc.hint}", err=True)
+        sys.exit(2)

@@ -1,0 +1,98 @@
+"""Shared test doubles: a data dir in tmp_path, the demo catalog, a queue-driven fake chat model,
+a deterministic fake embedder, and ledger fixtures for SQLite and (when available) PostgreSQL."""
+
+from __future__ import annotations
+
+import hashlib
+import math
+import os
+from pathlib import Path
+
+import pytest
+
+from copilot.catalog import Catalog
+from copilot.config import BUNDLED_KNOWLEDGE, Settings
+
+os.environ.setdefault("COPILOT_RAISE", "1")
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+if not SHARED.exists():  # CI clones main with shared/ beside it
+    SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+
+
+@pytest.fixture
+def data_dir(tmp_path, monkeypatch) -> Path:
+    home = tmp_path / "home"
+    home.mkdir()
+    monkeypatch.setenv("COPILOT_HOME", str(home))
+    for var in ("COPILOT_LLM_BASE_URL", "COPILOT_LLM_MODEL", "COPILOT_DATABASE_URL", "COPILOT_CHROMA_URL"):
+        monkeypatch.delenv(var, raising=False)
+    return home
+
+
+@pytest.fixture
+def settings(data_dir) -> Settings:
+    return Settings(home=data_dir, knowledge=BUNDLED_KNOWLEDGE, _env_file=None)
+
+
+@pytest.fixture(scope="session")
+def catalog() -> Catalog:
+    return Catalog.load(BUNDLED_KNOWLEDGE)
+
+
+@pytest.fixture
+def shared_dir() -> Path:
+    if not SHARED.exists():
+        pytest.fail(f"shared test data not found at {SHARED}")
+    return SHARED
+
+
+class FakeChatModel:
+    """Queue-driven fake: ``enqueue`` replies (str or Exception); ``history`` records every call."""
+
+    name = "fake-chat"
+
+    def __init__(self) -> None:
+        self.replies: list = []
+        self.history: list[list[dict]] = []
+
+    def enqueue(self, *replies) -> "FakeChatModel":
+        self.replies.extend(replies)
+        return self
+
+    def chat(self, messages):
+        self.history.append([dict(m) for m in messages])
+        if not self.replies:
+            raise AssertionError("FakeChatModel: no reply queued")
+        reply = self.replies.pop(0)
+        if isinstance(reply, Exception):
+            raise reply
+        return reply
+
+
+@pytest.fixture
+def fake_llm() -> FakeChatModel:
+    return FakeChatModel()
+
+
+class FakeEmbedder:
+    """Deterministic bag-of-characters embedding: similar texts get similar vectors."""
+
+    dim = 64
+
+    def _vec(self, text: str) -> list[float]:
+        v = [0.0] * self.dim
+        for ch in text:
+            v[int(hashlib.md5(ch.encode()).hexdigest(), 16) % self.dim] += 1.0
+        n = math.sqrt(sum(x * x for x in v)) or 1.0
+        return [x / n for x in v]
+
+    def query(self, text: str) -> list[float]:
+        return self._vec(text)
+
+    def passage(self, texts: list[str]) -> list[list[float]]:
+        return [self._vec(t) for t in texts]
+
+
+@pytest.fixture
+def fake_embedder() -> FakeEmbedder:
+    return FakeEmbedder()
