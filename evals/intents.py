@@ -1,0 +1,73 @@
+"""Intent parser quality on labelled live comments (evals/data/intents.jsonl).
+
+Metrics: accuracy per gold kind, exact accuracy (kind, needs_review and — for decided comments —
+the items as a multiset of (sku, qty)), and false_orders: non-orders (questions, chatter) that the
+parser turned into orders. Targets: exact >= 0.97, false_orders == 0.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+
+from copilot.catalog import Catalog
+from copilot.intents import IntentParser
+
+from . import EVALS_DIR
+
+DATA = EVALS_DIR / "data" / "intents.jsonl"
+
+
+def load_cases(path=DATA) -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def _items(items) -> Counter:
+    return Counter((i["sku"], None if i.get("qty") is None else round(float(i["qty"]), 3)) for i in items)
+
+
+def is_exact(case: dict, got: dict) -> bool:
+    if got["kind"] != case["kind"] or got["needs_review"] != bool(case.get("needs_review")):
+        return False
+    return got["needs_review"] or _items(got["items"]) == _items(case.get("items", []))
+
+
+def score(cases: list[dict], parser: IntentParser) -> tuple[dict, list[dict]]:
+    per_kind_total: Counter = Counter()
+    per_kind_ok: Counter = Counter()
+    exact = false_orders = 0
+    misses = []
+    for case in cases:
+        got = parser.parse(case["text"], case.get("current_sku")).to_dict()
+        per_kind_total[case["kind"]] += 1
+        per_kind_ok[case["kind"]] += got["kind"] == case["kind"]
+        if got["kind"] == "order" and case["kind"] in ("question", "other"):
+            false_orders += 1
+        if is_exact(case, got):
+            exact += 1
+        else:
+            misses.append({"case": case, "got": got})
+    metrics = {f"accuracy_{k}": round(per_kind_ok[k] / n, 4) for k, n in sorted(per_kind_total.items())}
+    metrics.update({"exact": round(exact / len(cases), 4), "false_orders": false_orders, "n": len(cases)})
+    return metrics, misses
+
+
+def run(settings, progress=None) -> dict:
+    catalog = Catalog.load(settings.knowledge_dir)
+    metrics, _ = score(load_cases(), IntentParser(catalog))
+    if progress:
+        progress(1.0, "intents done")
+    return metrics
+
+
+if __name__ == "__main__":  # python -m evals.intents: print the misses too
+    from copilot.config import load_settings
+
+    cat = Catalog.load(load_settings().knowledge_dir)
+    m, miss = score(load_cases(), IntentParser(cat))
+    for x in miss:
+        print(json.dumps({"text": x["case"]["text"], "cur": x["case"].get("current_sku"),
+                          "want": [x["case"]["kind"], x["case"].get("items"), x["case"].get("needs_review")],
+                          "got": [x["got"]["kind"], x["got"]["items"], x["got"]["needs_review"], x["got"]["reason"]]},
+                         ensure_ascii=False))
+    print(json.dumps(m, ensure_ascii=False))
