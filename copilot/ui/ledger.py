@@ -1,0 +1,152 @@
+"""团购台账: orders with filters, the review queue, paid / picked up, undo, stock and exports."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+import gradio as gr
+
+from ..errors import CopilotError
+from ..ledger import STATUS_ZH
+
+ORDER_HEADERS = ["ID", "买家", "链接", "商品", "数量", "单位", "单价", "金额", "状态", "原因", "评论"]
+STOCK_HEADERS = ["商品", "单位", "库存", "已预留", "已付款", "已取货", "候补", "剩余", "买家数", "金额"]
+ALL = "全部"
+
+
+def _product_label(p) -> str:
+    return f"{p.link}号 {p.name}"
+
+
+def order_rows(ledger, sku=None, status=None, buyer=None) -> list[list]:
+    rows = []
+    for line in ledger.lines(sku=sku or None, status=status or None, buyer=buyer or None):
+        p = ledger.catalog.get(line.sku) if line.sku else None
+        rows.append([line.id, line.buyer, p.link if p else "", p.name if p else "（未定）",
+                     "" if line.qty is None else line.qty, line.unit or "", line.unit_price or "",
+                     line.amount, STATUS_ZH.get(line.status, line.status), line.reason or "", line.comment_text])
+    return rows
+
+
+def stock_rows(ledger) -> list[list]:
+    return [[r["name"], r["unit"], r["total"], r["reserved"], r["paid"], r["picked_up"], r["waitlist"],
+             r["remaining"], r["buyers"], r["amount"]] for r in ledger.stock_summary()]
+
+
+def parse_ids(text: str) -> list[int]:
+    """'3, 5 8-10' -> [3, 5, 8, 9, 10]; anything else is a clear error."""
+    ids: list[int] = []
+    for part in (text or "").replace("，", ",").replace(",", " ").split():
+        lo, _, hi = part.partition("-")
+        if not lo.isdigit() or (hi and not hi.isdigit()):
+            raise gr.Error(f"订单行号「{part}」无效：请填数字，多个用逗号分开，例如 3,5,8-10")
+        ids.extend(range(int(lo), int(hi or lo) + 1))
+    if not ids:
+        raise gr.Error("请先填写订单行号（表格第一列 ID），或在表格里点选一行")
+    return ids
+
+
+def build(ctx) -> None:
+    catalog = ctx.catalog
+    sku_choices = [(ALL, "")] + [(_product_label(p), p.sku) for p in catalog]
+    status_choices = [(ALL, "")] + [(zh, code) for code, zh in STATUS_ZH.items()]
+
+    gr.Markdown(f"### 团购台账 · 场次 {ctx.stream}　取货：{catalog.store.pickup}")
+    with gr.Row():
+        f_sku = gr.Dropdown(sku_choices, value="", label="商品", scale=2)
+        f_status = gr.Dropdown(status_choices, value="", label="状态", scale=1)
+        f_buyer = gr.Textbox(label="买家", placeholder="输入买家昵称筛选", scale=1)
+        refresh = gr.Button("刷新", scale=0)
+    orders = gr.Dataframe(headers=ORDER_HEADERS, value=lambda: order_rows(ctx.ledger), interactive=False,
+                          label="订单", elem_id="ledger-orders", max_height=420)
+    with gr.Row():
+        ids = gr.Textbox(label="订单行号", placeholder="例如 3,5,8-10（点表格中的行自动填入）", scale=3)
+        paid = gr.Button("标记已付款", scale=1)
+        picked = gr.Button("标记已取货", scale=1)
+        cancel = gr.Button("取消这一行", scale=1)
+        undo = gr.Button("撤销上一步", variant="secondary", scale=1)
+    status_md = gr.Markdown(elem_id="ledger-status")
+
+    gr.Markdown("#### 待确认（系统拿不准的评论，由人来定）")
+    review = gr.Dataframe(headers=ORDER_HEADERS, value=lambda: order_rows(ctx.ledger, status="needs_review"),
+                          interactive=False, label="待确认队列", elem_id="ledger-review", max_height=300)
+    with gr.Row():
+        r_id = gr.Number(label="行号", precision=0, scale=1)
+        r_sku = gr.Dropdown(sku_choices[1:], label="确认为商品", scale=2)
+        r_qty = gr.Number(label="数量（商品的销售单位）", value=1, minimum=0, scale=1)
+        r_ok = gr.Button("确认下单", variant="primary", scale=1)
+        r_no = gr.Button("驳回（不是订单）", scale=1)
+
+    gr.Markdown("#### 库存与分拣")
+    stock = gr.Dataframe(headers=STOCK_HEADERS, value=lambda: stock_rows(ctx.ledger), interactive=False,
+                         label="库存", elem_id="ledger-stock")
+    with gr.Row():
+        fmt = gr.Radio(["xlsx", "csv"], value="xlsx", label="导出格式")
+        export = gr.Button("导出订单 / 分拣单 / 取货单", variant="primary")
+    files = gr.File(label="下载", file_count="multiple", elem_id="ledger-files")
+
+    def views(sku, status, buyer):
+        return (order_rows(ctx.ledger, sku, status, buyer), order_rows(ctx.ledger, status="needs_review"),
+                stock_rows(ctx.ledger))
+
+    outputs = [orders, review, stock]
+    filters = [f_sku, f_status, f_buyer]
+
+    def act(fn):
+        def run(*args):
+            *rest, sku, status, buyer = args
+            try:
+                message = fn(*rest)
+            except CopilotError as exc:
+                raise gr.Error(str(exc)) from None
+            return (f"✅ {message}", *views(sku, status, buyer))
+        return run
+
+    for trigger in (refresh.click, f_sku.change, f_status.change, f_buyer.submit):
+        trigger(views, filters, outputs)
+    paid.click(act(lambda t: f"已标记付款 {ctx.ledger.mark_paid(parse_ids(t))} 行"), [ids, *filters],
+               [status_md, *outputs])
+    picked.click(act(lambda t: f"已标记取货 {ctx.ledger.mark_picked_up(parse_ids(t))} 行"), [ids, *filters],
+                 [status_md, *outputs])
+    cancel.click(act(lambda t: "；".join(ctx.ledger.cancel_line(i).message for i in parse_ids(t))),
+                 [ids, *filters], [status_md, *outputs])
+    undo.click(act(lambda: ctx.ledger.undo()), filters, [status_md, *outputs])
+
+    def resolve(line_id, sku, qty):
+        if not line_id or not sku:
+            raise gr.Error("请填写行号并选择商品")
+        return ctx.ledger.resolve_review(int(line_id), sku, float(qty or 0)).message
+
+    def dismiss(line_id):
+        if not line_id:
+            raise gr.Error("请填写要驳回的行号")
+        ctx.ledger.dismiss_review(int(line_id))
+        return f"已驳回第 {int(line_id)} 行"
+
+    r_ok.click(act(resolve), [r_id, r_sku, r_qty, *filters], [status_md, *outputs])
+    r_no.click(act(dismiss), [r_id, *filters], [status_md, *outputs])
+
+    def pick_order(evt: gr.SelectData):
+        return str(evt.row_value[0]) if evt.row_value else ""
+
+    def pick_review(evt: gr.SelectData):
+        row = evt.row_value or []
+        sku = next((p.sku for p in catalog if row and p.name == row[3]), None)
+        return (row[0] if row else None), sku, (row[4] if row and row[4] != "" else 1)
+
+    orders.select(pick_order, None, ids)
+    review.select(pick_review, None, [r_id, r_sku, r_qty])
+
+    def do_export(fmt_value, progress=gr.Progress()):
+        from ..exports import export_ledger
+
+        progress(0.2, desc="正在导出…")
+        out = Path(tempfile.mkdtemp(prefix="copilot-export-"))
+        try:
+            paths = export_ledger(ctx.ledger, out, fmt_value)
+        except CopilotError as exc:
+            raise gr.Error(str(exc)) from None
+        return [str(p) for p in paths]
+
+    export.click(do_export, fmt, files)
