@@ -175,6 +175,7 @@ MEASURE = "个斤袋盒只条把块瓶桶枚片克度天年月周批次位份号
 _DIGIT_RE = re.compile(r"\d+(?:\.\d+)?")
 _ZH_RE = re.compile(rf"[{ZH_NUM}]+(?=[{MEASURE}])")
 _COLLOQUIAL_PRICE = re.compile(r"(\d+)\s*块\s*(\d)(?![\d斤袋盒个只条把瓶桶])")
+_IDIOMS = re.compile(r"一(?:个个|点点|点儿|点(?![钟半\d])|样|些|下|起|定|直|共|般|边)")
 _PRICE_RE = re.compile(r"(?:¥|￥)\s*(\d+(?:\.\d+)?)|(\d+(?:\.\d+)?)\s*(?:元|块钱)")
 
 
@@ -184,7 +185,7 @@ def numbers_in(text: str) -> set[float]:
 
     text = unicodedata.normalize("NFKC", text)
     out = {float(f"{a}.{b}") for a, b in _COLLOQUIAL_PRICE.findall(text)}
-    text = _COLLOQUIAL_PRICE.sub(" ", text)
+    text = _IDIOMS.sub(" ", _COLLOQUIAL_PRICE.sub(" ", text))
     out |= {float(m) for m in _DIGIT_RE.findall(text)}
     for m in _ZH_RE.findall(text):
         n = zh_to_number(m)
