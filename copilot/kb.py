@@ -1,0 +1,630 @@
+"""The product knowledge base: ingest the knowledge dir into chromadb, hybrid retrieval
+(dense + BM25 over jieba tokens, fused, product-aware) and grounded answers with sources.
+
+    kb = KnowledgeBase.open(settings, catalog, stock=ledger.remaining)
+    kb.ingest(progress)                       # incremental: changed files replaced, deleted removed
+    kb.answer("芒果甜不甜", current_sku="mango", user="王阿姨")
+    -> Answer(answered=True, text="@王阿姨 芒果口感细滑，香甜多汁，带一点清香。", sources=[...])
+
+Price, stock, limit, link and spec are answered live from the catalog and the ``stock`` callable,
+never from retrieved text or a model. A question the knowledge does not cover is refused
+(``answered=False``, reason ``not_in_kb``) so the live room hands it to a person.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+import numpy as np
+
+from .catalog import Catalog, Product, fmt_number
+from .config import Settings
+from .errors import CopilotError, InputError, KnowledgeError
+from .retrieval import (TOPICS, BM25Index, Question, add_words, analyse, clean_question, content_hash, coverage,
+                        section_topics, split_markdown, tokens, unsupported_claims)
+
+log = logging.getLogger("copilot.kb")
+
+REFUSAL_TEXT = "这个我确认一下，稍后回复您"
+ASK_PRODUCT_TEXT = "请问您问的是哪个商品？报商品名或链接号就行"
+MAX_QUESTION_CHARS = 300
+
+# Calibrated on evals/data/kb_questions.jsonl (see evals/kb.py, `copilot eval kb`): the share of a
+# question's residual content words the answering chunk must contain, and the minimum dense cosine.
+MIN_COVERAGE = 0.6
+MIN_DENSE = 0.80
+RRF_K = 60
+TOPIC_BOOST = 1.5 / RRF_K
+PRODUCT_BOOST = 0.5 / RRF_K
+OVERLAP_BOOST = 1.0 / RRF_K   # times the share of the question's words found in the sentence itself
+LEAD_BOOST = 0.3 / RRF_K      # the first sentence of a section usually states its point
+CUE_BOOST = 1.0 / RRF_K       # the sentence holds what the question wants (a time, a duration, a place)
+
+STORE_LABELS = {"name": "店名", "address": "地址", "hours": "营业时间", "pickup": "自提", "delivery": "送货上门",
+                "payment": "付款方式", "phone": "电话", "wechat": "进群与会员", "after_sales": "售后"}
+
+Progress = Callable[[float, str], None]
+
+
+@dataclass
+class Source:
+    file: str
+    sku: str | None
+    text: str
+    score: float
+    section: str = ""
+    kind: str = ""
+
+    def to_dict(self) -> dict:
+        return {"file": self.file, "sku": self.sku, "text": self.text, "score": round(self.score, 4),
+                "section": self.section}
+
+
+@dataclass
+class Answer:
+    answered: bool
+    text: str
+    sources: list[Source] = field(default_factory=list)
+    reason: str = ""
+    mode: str = "extractive"  # "extractive" | "llm" | "catalog" | "refused"
+
+    @property
+    def needs_human(self) -> bool:
+        """Goes to the assistant's queue: the knowledge does not say, or the comment tries to instruct."""
+        return not self.answered and self.reason in ("not_in_kb", "injection", "no_product")
+
+    def to_dict(self) -> dict:
+        return {"answered": self.answered, "answer": self.text, "sources": [s.to_dict() for s in self.sources],
+                "mode": self.mode, "reason": self.reason}
+
+
+@dataclass
+class Chunk:
+    id: str
+    doc: str       # unit of incremental ingest: "notes/mango.md", "faq.md", "products.yaml#mango"
+    file: str      # what the viewer-facing source names: "notes/mango.md", "products.yaml"
+    sku: str       # "" for store-wide knowledge
+    kind: str      # "fact" | "note" | "faq"
+    section: str
+    title: str
+    text: str
+    hash: str      # content hash of the whole doc
+
+    @property
+    def search_text(self) -> str:
+        return f"{self.title} {self.section}：{self.text}"
+
+    def metadata(self) -> dict:
+        return {"doc": self.doc, "file": self.file, "sku": self.sku, "kind": self.kind,
+                "section": self.section, "title": self.title, "hash": self.hash}
+
+
+@dataclass
+class _Hit:
+    idx: int
+    score: float
+    dense: float
+
+
+class KnowledgeBase:
+    def __init__(self, settings: Settings, catalog: Catalog, embedder, stock=None, client=None) -> None:
+        self.settings = settings
+        self.catalog = catalog
+        self.embedder = embedder
+        self.stock = stock
+        self._client = client
+        self._collection = None
+        self.chunks: list[Chunk] = []
+        self._by_id: dict[str, int] = {}
+        self._by_sku: dict[str, set[int]] = {}
+        self._bm25 = BM25Index([])
+        self._lead: set[int] = set()
+        self._topics: list[set[str]] = []
+        self._vectors = None
+        self._loaded = False
+        self.min_coverage = MIN_COVERAGE
+        self.min_dense = MIN_DENSE
+
+    # -- opening -------------------------------------------------------------------------------
+
+    @classmethod
+    def open(cls, settings: Settings, catalog: Catalog, *, embedder=None, stock=None) -> "KnowledgeBase":
+        from .embeddings import CachedEmbedder, get_embedder
+
+        emb = CachedEmbedder(embedder if embedder is not None else get_embedder(settings))
+        return cls(settings, catalog, emb, stock=stock)
+
+    @property
+    def root(self) -> Path:
+        return Path(self.catalog.root) if self.catalog.root else self.settings.knowledge_dir
+
+    @property
+    def collection(self):
+        if self._collection is None:
+            client = self._client or _chroma_client(self.settings)
+            slug = re.sub(r"[^A-Za-z0-9._-]+", "-", self.embedder.name).strip("-.")[:40] or "emb"
+            name = f"kb-{slug}-{content_hash(str(self.root.resolve()))[:8]}"
+            try:
+                self._collection = client.get_or_create_collection(
+                    name, embedding_function=None, configuration={"hnsw": {"space": "cosine"}})
+            except Exception as exc:
+                raise KnowledgeError(f"无法打开知识库向量库：{exc}",
+                                     hint="检查数据目录权限，或 COPILOT_CHROMA_URL 指向的 Chroma 服务") from exc
+        return self._collection
+
+    # -- ingest --------------------------------------------------------------------------------
+
+    def ingest(self, progress: Progress | None = None) -> dict:
+        """Bring the store in line with the knowledge dir: new/changed docs (by content hash)
+        re-embedded, deleted ones removed. Returns chunk counts."""
+        progress = progress or (lambda f, m: None)
+        if self.catalog.root is not None and (Path(self.catalog.root) / "products.yaml").exists():
+            self.catalog = Catalog.load(self.catalog.root)  # pick up edits to products.yaml
+        progress(0.02, "读取知识库文件")
+        docs = build_docs(self.catalog, self.root)
+        existing = self._existing_docs()
+        stale = [d for d in existing if d not in docs or existing[d][0] != docs[d][0].hash]
+        todo = [d for d in docs if d not in existing or existing[d][0] != docs[d][0].hash]
+        removed = sum(len(existing[d][1]) for d in stale)
+        for d in stale:
+            self.collection.delete(ids=existing[d][1])
+        added = self._embed_docs([c for d in todo for c in docs[d]], progress)
+        unchanged = sum(len(v) for d, v in docs.items() if d not in todo)
+        self._load_index()
+        progress(1.0, "导入完成")
+        stats = {"products": len(self.catalog), "chunks": len(self.chunks), "added": added,
+                 "removed": removed, "unchanged": unchanged}
+        log.info("kb ingest %s", stats)
+        return stats
+
+    def _existing_docs(self) -> dict[str, tuple[str, list[str]]]:
+        got = self.collection.get(include=["metadatas"])
+        out: dict[str, tuple[str, list[str]]] = {}
+        for cid, meta in zip(got["ids"], got["metadatas"]):
+            h, ids = out.get(meta["doc"], (meta["hash"], []))
+            ids.append(cid)
+            out[meta["doc"]] = (h, ids)
+        return out
+
+    def _embed_docs(self, chunks: list[Chunk], progress: Progress, batch: int = 64) -> int:
+        for i in range(0, len(chunks), batch):
+            part = chunks[i:i + batch]
+            vecs = self.embedder.passage([c.search_text for c in part])
+            self.collection.upsert(ids=[c.id for c in part], embeddings=[list(map(float, v)) for v in vecs],
+                                   documents=[c.text for c in part], metadatas=[c.metadata() for c in part])
+            done = min(i + batch, len(chunks))
+            progress(0.05 + 0.9 * done / max(len(chunks), 1), f"向量化 {done}/{len(chunks)} 段：{part[-1].file}")
+        return len(chunks)
+
+    def _load_index(self) -> None:
+        got = self.collection.get(include=["documents", "metadatas", "embeddings"])
+        rows = sorted(zip(got["ids"], got["documents"], got["metadatas"], got["embeddings"]),
+                      key=lambda r: (r[2].get("doc", ""), _seq(r[0])))
+        chunks = [Chunk(id=cid, text=doc, **{k: m.get(k, "") for k in
+                                              ("doc", "file", "sku", "kind", "section", "title", "hash")})
+                  for cid, doc, m, _v in rows]
+        # the query side keeps a copy of the vectors: exact cosine for every candidate it scores
+        self._vectors = (np.asarray([r[3] for r in rows], dtype=np.float32) if rows
+                         else np.zeros((0, 1), dtype=np.float32))
+        self._topics = [section_topics(c.section) for c in chunks]
+        add_words(n for p in self.catalog.products for n in p.names)
+        self.chunks = chunks
+        self._by_id = {c.id: i for i, c in enumerate(chunks)}
+        self._by_sku = {}
+        for i, c in enumerate(chunks):
+            self._by_sku.setdefault(c.sku, set()).add(i)
+        self._bm25 = BM25Index([tokens(c.search_text) for c in chunks])
+        self._lead = {i for i, c in enumerate(chunks)
+                      if i == 0 or (chunks[i - 1].doc, chunks[i - 1].section) != (c.doc, c.section)}
+        self._loaded = True
+
+    def ensure_ready(self, progress: Progress | None = None) -> None:
+        """Load the index from the store; ingest first when the store is empty."""
+        if self._loaded and self.chunks:
+            return
+        self._load_index()
+        if not self.chunks:
+            log.info("knowledge base empty, ingesting %s", self.root)
+            self.ingest(progress)
+
+    # -- retrieval -----------------------------------------------------------------------------
+
+    def search(self, query: str, current_sku: str | None = None, k: int = 5) -> list[Source]:
+        text = clean_question(query)
+        if not text:
+            raise InputError("问题是空的", hint="输入要查的问题，例如“芒果甜不甜”")
+        self.ensure_ready()
+        products, names = self._products_in(text)
+        q = analyse(text, names)
+        targets = self._targets(products, q, current_sku)
+        return [self._source(h) for h in self._retrieve(text, q, targets, names)[:k]]
+
+    def _products_in(self, text: str) -> tuple[list[Product], list[str]]:
+        found: dict[str, Product] = {}
+        names = []
+        for s, e, p in self.catalog.mentions(text):
+            found.setdefault(p.sku, p)
+            names.append(text[s:e])
+        for s, e, p, _n in self.catalog.links(text):
+            if p is not None:
+                found.setdefault(p.sku, p)
+                names.append(text[s:e])
+        return list(found.values()), names
+
+    def _targets(self, products: list[Product], q: Question, current_sku: str | None) -> list[str]:
+        if products:
+            return [p.sku for p in products]
+        if current_sku and self.catalog.get(current_sku):
+            return [current_sku]
+        return []
+
+    def _retrieve(self, text: str, q: Question, targets: list[str], names: list[str] = (),
+                  n: int = 40) -> list[_Hit]:
+        """Dense (chroma) and BM25 candidates plus every in-scope chunk of the asked-about sections,
+        fused by reciprocal rank and boosted for topic, product, lead sentence, word overlap and cue."""
+        if not self.chunks:
+            return []
+        scope = None
+        if targets:
+            scope = set(self._by_sku.get("", set()))
+            for sku in targets:
+                scope |= self._by_sku.get(sku, set())
+        qvec = np.asarray(self.embedder.query(text), dtype=np.float32)
+        dense = self._dense(qvec, targets, n)
+        bm = self._bm25.scores(tokens(text), allowed=scope)
+        bm_rank = sorted(bm, key=lambda i: -bm[i])[:n]
+        topics = set(q.topics)
+        fused: dict[int, float] = {}
+        for rank, i in enumerate(dense):
+            fused[i] = fused.get(i, 0.0) + 1.0 / (RRF_K + rank + 1)
+        for rank, i in enumerate(bm_rank):
+            fused[i] = fused.get(i, 0.0) + 1.0 / (RRF_K + rank + 1)
+        if topics:
+            pool = scope if scope is not None else range(len(self.chunks))
+            for i in [i for i in pool if topics & self._topics[i]][:300]:
+                fused.setdefault(i, 0.0)
+        ids = list(fused)
+        cos = self._vectors[ids] @ qvec if len(ids) else np.zeros(0)
+        words = [w for w in tokens(q.text) if not w.startswith("#") and w not in names]
+        words += [sec for t in q.topics for sec in TOPICS[t][2]]  # 取货 -> 自提: the section's own word
+        for i in ids:
+            c = self.chunks[i]
+            if topics & self._topics[i]:
+                fused[i] += TOPIC_BOOST
+            if c.sku and c.sku in targets:
+                fused[i] += PRODUCT_BOOST
+            if i in self._lead:
+                fused[i] += LEAD_BOOST
+            fused[i] += OVERLAP_BOOST * _overlap(words, c.text)
+            if q.cues and all(cue.search(c.text) for cue in q.cues):
+                fused[i] += CUE_BOOST
+        exact = dict(zip(ids, (float(x) for x in cos)))
+        order = sorted(ids, key=lambda i: -fused[i])
+        return [_Hit(i, fused[i], exact[i]) for i in order]
+
+    def _dense(self, qvec, targets: list[str], n: int) -> list[int]:
+        """Nearest chunks by the chroma index (restricted to the products asked about + store)."""
+        where = {"sku": {"$in": [*targets, ""]}} if targets else None
+        try:
+            res = self.collection.query(query_embeddings=[qvec.tolist()], n_results=min(n, len(self.chunks)),
+                                        where=where, include=[])
+        except Exception as exc:
+            raise KnowledgeError(f"知识库检索失败：{exc}", hint="运行 copilot kb ingest 重新导入知识库") from exc
+        return [self._by_id[cid] for cid in res["ids"][0] if cid in self._by_id]
+
+    def _source(self, hit: _Hit) -> Source:
+        c = self.chunks[hit.idx]
+        return Source(file=c.file, sku=c.sku or None, text=c.text, score=hit.score, section=c.section, kind=c.kind)
+
+    # -- answers -------------------------------------------------------------------------------
+
+    def answer(self, question: str, current_sku: str | None = None, user: str | None = None,
+               llm=None) -> Answer:
+        text = clean_question(question or "")
+        if not text:
+            raise InputError("问题是空的", hint="输入要回答的问题，例如“芒果甜不甜”")
+        if len(text) > MAX_QUESTION_CHARS:
+            raise InputError(f"问题太长（{len(text)} 个字）", hint=f"每个问题不超过 {MAX_QUESTION_CHARS} 个字")
+        start = time.perf_counter()
+        result = self._answer(text, current_sku, user)
+        if llm is not None and result.answered and result.mode == "extractive":
+            result = self._llm_answer(llm, text, user, result)
+        log.debug("answer mode=%s reason=%s ms=%.1f", result.mode, result.reason,
+                  (time.perf_counter() - start) * 1000)
+        return result
+
+    def _answer(self, text: str, current_sku: str | None, user: str | None) -> Answer:
+        prefix = f"@{user} " if user else ""
+        products, names = self._products_in(text)
+        q = analyse(text, names)
+        if q.injection:
+            return Answer(False, REFUSAL_TEXT, [], reason="injection", mode="refused")
+        if q.off_topic and not products:
+            return Answer(False, "", [], reason="off_topic", mode="refused")
+        targets = self._targets(products, q, current_sku)
+        if q.facts and not (set(q.topics) & {"delivery", "pickup", "payment", "ordering"} and not products):
+            if not targets:
+                return Answer(False, ASK_PRODUCT_TEXT, [], reason="no_product", mode="refused")
+            return self._catalog_answer(q, [self.catalog.require(s) for s in targets[:3]], prefix)
+        self.ensure_ready()
+        hits = self._retrieve(text, q, targets, names)
+        picked = self._pick(q, hits)
+        if not picked:
+            return Answer(False, REFUSAL_TEXT, [self._source(h) for h in hits[:3]], reason="not_in_kb",
+                          mode="refused")
+        reply = prefix + "".join(self._phrase(self.chunks[h.idx], subject=i == 0) for i, h in enumerate(picked))
+        rest = [h for h in hits[:5] if h not in picked]
+        return Answer(True, reply, [self._source(h) for h in [*picked, *rest][:5]], mode="extractive")
+
+    def _pick(self, q: Question, hits: list[_Hit], window: int = 10) -> list[_Hit]:
+        """The chunk(s) that answer the question, or [] when the knowledge does not say."""
+        if not q.topics and not q.residual:
+            return []
+        ok = [h for h in hits[:window] if self._answers(q, self.chunks[h.idx], h)]
+        if not ok:
+            return []
+        best, first = ok[0], self.chunks[ok[0].idx]
+        picked = [best]
+        for h in ok[1:]:  # a second sentence of the same section, when both are short
+            c = self.chunks[h.idx]
+            if c.doc == first.doc and c.section == first.section and len(c.text) + len(first.text) <= 60:
+                picked.append(h)
+                break
+        return sorted(picked, key=lambda h: _seq(self.chunks[h.idx].id))
+
+    def _answers(self, q: Question, c: Chunk, h: _Hit) -> bool:
+        if h.dense < self.min_dense:
+            return False
+        if q.topics and not set(q.topics) & section_topics(c.section):
+            return False
+        if any(not cue.search(c.text) for cue in q.cues):
+            return False
+        return coverage(q.residual, c.search_text) >= self.min_coverage
+
+    def _phrase(self, c: Chunk, subject: bool = True) -> str:
+        text = c.text.rstrip("；;，, ")
+        if c.kind == "fact" and "：" in text:
+            text = text.split("：", 1)[1]
+        product = self.catalog.get(c.sku) if c.sku else None
+        if subject and product and not any(n in text for n in product.names):
+            short = short_name(product)
+            text = short + ("，" if text[:1].isdigit() else "") + text
+        return text if text.endswith(("。", "！", "？", "）")) else text + "。"
+
+    def _remaining(self, p: Product) -> float:
+        if self.stock is None:
+            return p.stock
+        try:
+            return float(self.stock(p.sku))
+        except Exception as exc:  # the ledger failing must not break the answer
+            log.warning("stock callable failed sku=%s: %s", p.sku, exc)
+            return p.stock
+
+    def _catalog_answer(self, q: Question, products: list[Product], prefix: str) -> Answer:
+        parts, sources = [], []
+        for p in products:
+            facts = catalog_facts(p, self._remaining(p), q.facts)
+            parts.append("，".join(facts))
+            sources.append(Source(file="products.yaml", sku=p.sku, text="；".join(facts), score=1.0,
+                                  section="商品信息", kind="fact"))
+        text = prefix + "；".join(parts) + "。"
+        return Answer(True, text, sources, mode="catalog")
+
+    def _llm_answer(self, llm, text: str, user: str | None, extractive: Answer) -> Answer:
+        from .llm import complete
+        from .prompts import load_prompt
+
+        products = {s.sku for s in extractive.sources if s.sku}
+        facts = [f"{p.name}（{'、'.join(p.aliases)}）：{'；'.join(catalog_facts(p, self._remaining(p), ['price', 'spec']))}"
+                 for p in (self.catalog.get(s) for s in sorted(products)) if p]
+        sources = [{"n": i + 1, "file": s.file, "section": s.section, "text": s.text}
+                   for i, s in enumerate(extractive.sources)]
+        try:
+            reply = complete(llm, load_prompt("answer"), question=text, sources=sources, facts=facts,
+                             store=self.catalog.store.name)
+        except CopilotError as exc:
+            log.warning("llm answer failed, using extractive: %s", exc)
+            return extractive
+        except Exception as exc:  # a broken client must never take the live room down
+            log.warning("llm answer crashed, using extractive: %r", exc)
+            return extractive
+        reply = re.sub(r"^(@\S+\s*)+", "", reply.strip().strip("\"“”")).strip()
+        if not reply or "确认一下" in reply or len(reply) > 150:
+            log.info("llm reply unusable (%d chars), using extractive", len(reply))
+            return extractive
+        evidence = "\n".join([text, *facts, *(s.text for s in extractive.sources),
+                              *(f"{p.name} {' '.join(p.aliases)} {p.origin or ''}" for p in
+                                (self.catalog.get(s) for s in products) if p)])
+        bad = unsupported_claims(reply, evidence)
+        if bad:
+            log.warning("llm reply states unsupported %s, using extractive", bad)
+            return Answer(True, extractive.text, extractive.sources, reason=f"llm_unsupported:{','.join(bad)}",
+                          mode="extractive")
+        prefix = f"@{user} " if user else ""
+        return Answer(True, prefix + reply, extractive.sources, mode="llm")
+
+
+# -- knowledge dir -> docs -------------------------------------------------------------------------
+
+
+def short_name(p: Product) -> str:
+    """What the host calls it on air: the first alias (草莓), else the full name."""
+    return p.aliases[0] if p.aliases else p.name
+
+
+def catalog_facts(p: Product, remaining: float, wanted: list[str]) -> list[str]:
+    """Live catalog facts as short Chinese phrases, in the order asked."""
+    short, unit = short_name(p), p.unit
+    out = []
+    for key in wanted:
+        if key == "stock":
+            out.append(f"{short}已经卖完了，扣1的按顺序排候补，补到货在群里通知" if remaining <= 0
+                       else f"{short}还剩 {fmt_number(remaining)} {unit}，要的扣1")
+        elif key == "price":
+            s = f"{short}直播间价 {fmt_number(p.price)} 元/{unit}"
+            if p.original_price:
+                s += f"（原价 {fmt_number(p.original_price)} 元）"
+            out.append(s + (f"，{p.offer}" if p.offer else ""))
+        elif key == "limit":
+            out.append(f"{short}每人限购 {fmt_number(p.limit_per_buyer)} {unit}" if p.limit_per_buyer
+                       else f"{short}不限购，现在还剩 {fmt_number(remaining)} {unit}")
+        elif key == "link":
+            out.append(f"{short}是 {p.link} 号链接，评论区扣 {p.link} 号加数量就行")
+        elif key == "spec":
+            out.append(f"{short}{p.spec}" if p.spec else f"{short}按{unit}卖")
+    return out
+
+
+def product_fact_texts(p: Product) -> list[tuple[str, str]]:
+    """(section, text) facts from the catalog fields of one product (price and stock stay live)."""
+    names = "、".join(p.aliases)
+    out = [("商品信息", f"商品：{p.name}" + (f"，也叫{names}" if names else "") + f"，{p.link} 号链接，按{p.unit}卖")]
+    if p.spec:
+        out.append(("商品信息", f"规格：{p.name}{p.spec}"))
+    out.append(("价格", f"价格：{p.name}直播间价 {fmt_number(p.price)} 元/{p.unit}"
+                + (f"，原价 {fmt_number(p.original_price)} 元" if p.original_price else "")))
+    if p.offer:
+        out.append(("价格", f"优惠：{p.offer}"))
+    if p.origin:
+        out.append(("产地", f"产地：{p.name}产自{p.origin}"))
+    if p.limit_per_buyer:
+        out.append(("限购", f"限购：{p.name}每人限购 {fmt_number(p.limit_per_buyer)} {p.unit}"))
+    return out
+
+
+def build_docs(catalog: Catalog, root: Path) -> dict[str, list[Chunk]]:
+    """Every doc of the knowledge dir as chunks: catalog facts per product, store facts, notes, other md."""
+    docs: dict[str, list[Chunk]] = {}
+    store_facts = [(STORE_LABELS.get(k, k), f"{STORE_LABELS.get(k, k)}：{part.strip()}")
+                   for k, v in catalog.store.facts().items() for part in re.split(r"[；;]", v) if part.strip()]
+    _add_doc(docs, "products.yaml#store", "products.yaml", "", "fact", catalog.store.name, store_facts)
+    for p in catalog.products:
+        _add_doc(docs, f"products.yaml#{p.sku}", "products.yaml", p.sku, "fact", short_name(p), product_fact_texts(p))
+    notes_owner = {str(Path(p.notes)): p for p in catalog.products if p.notes}
+    for path in sorted(root.rglob("*.md")):
+        rel = path.relative_to(root).as_posix()
+        if path.name.lower() == "readme.md" or any(part.startswith(".") for part in path.parts):
+            continue  # the format guide is not store knowledge
+        try:
+            text = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise KnowledgeError(f"无法读取知识文件 {rel}：{exc}", hint="把文件另存为 UTF-8 编码的 Markdown") from None
+        owner = notes_owner.get(rel) or catalog.get(path.stem)
+        title, pieces = split_markdown(text)
+        kind = "note" if owner else "faq"
+        title = short_name(owner) if owner else (title or path.stem)
+        _add_doc(docs, rel, rel, owner.sku if owner else "", kind, title,
+                 [(pc.section, pc.text) for pc in pieces], raw=text)
+    return docs
+
+
+def _add_doc(docs, doc: str, file: str, sku: str, kind: str, title: str, pieces: list[tuple[str, str]],
+             raw: str | None = None) -> None:
+    h = content_hash(f"{title}\n{raw if raw is not None else repr(pieces)}")
+    docs[doc] = [Chunk(id=f"{doc}::{h}::{i}", doc=doc, file=file, sku=sku, kind=kind, section=sec,
+                       title=title, text=txt, hash=h) for i, (sec, txt) in enumerate(pieces)]
+
+
+def _overlap(words: list[str], text: str) -> float:
+    if not words:
+        return 0.0
+    return sum(len(w) for w in words if w in text) / sum(len(w) for w in words)
+
+
+def _seq(chunk_id: str) -> int:
+    try:
+        return int(chunk_id.rsplit("::", 1)[1])
+    except (IndexError, ValueError):
+        return 0
+
+
+def _next_id(chunk_id: str) -> str:
+    head, _, n = chunk_id.rpartition("::")
+    return f"{head}::{_seq(chunk_id) + 1}" if head else ""
+
+
+def _chroma_client(settings: Settings):
+    import chromadb
+    from chromadb.config import Settings as ChromaSettings
+
+    chroma_settings = ChromaSettings(anonymized_telemetry=False)
+    if settings.chroma_url:
+        from urllib.parse import urlparse
+
+        u = urlparse(settings.chroma_url)
+        if not u.hostname:
+            raise KnowledgeError(f"COPILOT_CHROMA_URL 无效：{settings.chroma_url}",
+                                 hint="写成 http://主机:端口，例如 http://127.0.0.1:8000")
+        return chromadb.HttpClient(host=u.hostname, port=u.port or (443 if u.scheme == "https" else 8000),
+                                   ssl=u.scheme == "https", settings=chroma_settings)
+    path = settings.data_dir / "chroma"
+    path.mkdir(parents=True, exist_ok=True)
+    return chromadb.PersistentClient(path=str(path), settings=chroma_settings)
+
+
+# -- grouping near-duplicate questions -------------------------------------------------------------
+
+
+@dataclass
+class QuestionGroup:
+    id: int
+    text: str                 # the first question of the group
+    users: list[str]
+    first_ts: float
+    last_ts: float
+    grams: set = field(default_factory=set, repr=False)
+
+
+class QuestionGrouper:
+    """Groups near-duplicate questions within a time window so one answer serves them all.
+
+    ``add(user, text, ts) -> (group_id, is_new)``; similarity is the Jaccard overlap of character
+    bigrams of the normalized text (particles, punctuation and @mentions removed)."""
+
+    def __init__(self, window: float = 60.0, threshold: float = 0.5) -> None:
+        self.window = window
+        self.threshold = threshold
+        self.groups: dict[int, QuestionGroup] = {}
+        self._next = 1
+
+    def add(self, user: str, text: str, ts: float) -> tuple[int, bool]:
+        grams = _bigrams(text)
+        best, best_sim = None, 0.0
+        for g in self.groups.values():
+            if ts - g.last_ts > self.window:
+                continue
+            sim = len(grams & g.grams) / max(len(grams | g.grams), 1)
+            if sim > best_sim:
+                best, best_sim = g, sim
+        if best is not None and best_sim >= self.threshold:
+            best.users.append(user)
+            best.last_ts = max(best.last_ts, ts)
+            return best.id, False
+        g = QuestionGroup(self._next, text, [user], ts, ts, grams)
+        self.groups[g.id] = g
+        self._next += 1
+        return g.id, True
+
+    def members(self, group_id: int) -> list[str]:
+        g = self.groups.get(group_id)
+        return list(g.users) if g else []
+
+
+_PARTICLES = re.compile(r"[吗呢啊呀吧哈哦嘛么啦的了请问主播老板]|@\S+|[\s\W_]+")
+
+
+def _bigrams(text: str) -> set[str]:
+    from .zhnum import normalize
+
+    t = _PARTICLES.sub("", normalize(text).lower())
+    if len(t) < 2:
+        return {t} if t else set()
+    return {t[i:i + 2] for i in range(len(t) - 1)}
+
+
+__all__ = ["Answer", "KnowledgeBase", "QuestionGrouper", "Source", "REFUSAL_TEXT"]
