@@ -1,0 +1,269 @@
+"""The live-room session: routing, current product, queues, replay, files, undo, threads."""
+
+from __future__ import annotations
+
+import json
+import threading
+import time
+
+import pytest
+
+from copilot.errors import InputError, LedgerError
+from copilot.intents import Comment
+from copilot.ledger import Ledger
+from copilot.live import LiveSession, load_comment_file, schedule_from_truth
+
+
+@pytest.fixture
+def led(settings, catalog):
+    return Ledger.open(settings, catalog, "2026-11-22")
+
+
+@pytest.fixture
+def session(settings, catalog, led):
+    return LiveSession(settings, catalog, led)
+
+
+def c(cid, user, text, ts=None, sku=None):
+    return Comment(id=cid, user=user, text=text, ts=ts, current_sku=sku)
+
+
+def test_order_gets_current_product_at_arrival(session, led):
+    session.current_sku = "strawberry"
+    out = session.receive(c("c1", "王阿姨", "扣2"))
+    assert out.status == "order" and out.kind == "order"
+    lines = led.lines(buyer="王阿姨")
+    assert [(ln.sku, ln.qty, ln.status) for ln in lines] == [("strawberry", 2.0, "reserved")]
+    assert session.feed_items()[0].label == "🛒 订单"
+    assert led.remaining("strawberry") == 48
+
+
+def test_comment_own_current_sku_wins(session, led):
+    session.current_sku = "strawberry"
+    session.receive(c("c1", "李姐", "扣1", sku="rice"))
+    assert led.lines(buyer="李姐")[0].sku == "rice"
+
+
+def test_no_current_product_goes_to_review(session, led):
+    out = session.receive(c("c1", "王阿姨", "扣1"))
+    assert out.status == "review"
+    assert led.review_queue()[0].buyer == "王阿姨"
+    assert session.feed_items()[0].label == "⚠ 待确认"
+
+
+def test_unknown_product_refused(session):
+    with pytest.raises(InputError, match="没有 sku"):
+        session.current_sku = "durian"
+    assert session.current_sku is None
+
+
+def test_chatter_and_duplicates(session, led):
+    session.current_sku = "pork"
+    assert session.receive(c("c1", "邻居", "主播辛苦了")).status == "other"
+    assert session.receive(c("c2", "邻居", "扣1")).status == "order"
+    again = session.receive(c("c2", "邻居", "扣1"))
+    assert again.status == "duplicate"
+    assert len(led.lines(buyer="邻居")) == 1
+    assert session.counts()["order"] == 1 and session.counts()["duplicate"] == 1
+
+
+def test_question_without_kb_is_queued_and_grouped(session):
+    session.current_sku = "mango"
+    a = session.receive(c("q1", "王阿姨", "芒果甜不甜", ts=10))
+    b = session.receive(c("q2", "李姐", "芒果甜不甜啊", ts=12))
+    assert a.status == b.status == "question"
+    assert a.question_id == b.question_id
+    [q] = session.question_queue()
+    assert q.users == ["王阿姨", "李姐"] and not q.answered and q.sku == "mango"
+    session.mark_answered(q.id)
+    assert session.question_queue() == []
+    with pytest.raises(InputError):
+        session.mark_answered(999)
+
+
+def test_question_answered_from_kb(settings, catalog, led, fake_embedder):
+    from copilot.kb import KnowledgeBase
+
+    kb = KnowledgeBase.open(settings, catalog, embedder=fake_embedder, stock=led.remaining)
+    session = LiveSession(settings, catalog, led, kb=kb)
+    session.current_sku = "rice"
+    out = session.receive(c("q1", "邻居5", "一袋几斤"))
+    assert out.status == "question"
+    [q] = session.question_queue()
+    assert q.answered and "10" in q.reply and q.reply.startswith("@邻居5")
+    # price comes live from the catalog
+    session.receive(c("q2", "小张", "草莓多少钱一斤"))
+    price = [q for q in session.question_queue() if "草莓" in q.text][0]
+    assert "19.9" in price.reply
+
+
+def test_undo_order_cancels_its_line(session, led):
+    session.current_sku = "strawberry"
+    session.receive(c("c1", "王阿姨", "扣3"))
+    msg = session.undo_last()
+    assert "撤销" in msg and "王阿姨" in msg
+    assert led.lines(buyer="王阿姨")[0].status == "cancelled"
+    assert led.remaining("strawberry") == 50
+    assert session.feed_items()[0].undone
+
+
+def test_undo_review_dismisses(session, led):
+    session.receive(c("c1", "王阿姨", "扣1"))
+    session.undo_last()
+    assert led.review_queue() == []
+
+
+def test_undo_product_change_and_nothing_left(session):
+    session.current_sku = "rice"
+    session.current_sku = "pork"
+    assert "大米" in session.undo_last()
+    assert session.current_sku == "rice"
+    session.undo_last()
+    assert session.current_sku is None
+    with pytest.raises(LedgerError, match="没有可以撤销"):
+        session.undo_last()
+    assert [h.source for h in session.history] == ["assistant", "assistant", "undo", "undo"]
+
+
+def test_undo_cancel_comment_orders_again(session, led):
+    session.current_sku = "pork"
+    session.receive(c("c1", "刘妈妈", "扣2"))
+    session.receive(c("c2", "刘妈妈", "不要了"))
+    assert led.remaining("pork") == 20
+    session.undo_last()
+    live = [ln for ln in led.lines(buyer="刘妈妈") if ln.status == "reserved"]
+    assert [(ln.sku, ln.qty) for ln in live] == [("pork", 2.0)]
+    assert led.remaining("pork") == 18
+
+
+def test_undo_modify_restores_quantity(session, led):
+    session.current_sku = "strawberry"
+    session.receive(c("c1", "陈大爷", "扣2"))
+    session.receive(c("c2", "陈大爷", "改成4斤"))
+    assert led.lines(buyer="陈大爷", status="reserved")[0].qty == 4
+    session.undo_last()
+    assert led.lines(buyer="陈大爷", status="reserved")[0].qty == 2
+    assert led.remaining("strawberry") == 48
+
+
+def test_undo_question_leaves_queue(session):
+    session.receive(c("q1", "王阿姨", "芒果甜不甜"))
+    session.undo_last()
+    assert session.question_queue() == []
+
+
+def test_replay_paces_by_ts_and_follows_schedule(session, led):
+    comments = [c("r1", "甲", "晚上好", ts=0.0), c("r2", "乙", "扣1", ts=0.5), c("r3", "丙", "扣1", ts=1.0)]
+    seen = []
+    start = time.perf_counter()
+    out = session.replay(comments, speed=2.0, on_item=seen.append, schedule=[(0.4, "rice"), (0.9, "pork")])
+    elapsed = time.perf_counter() - start
+    assert 0.45 <= elapsed < 2.0  # 1 s of stream at 2x
+    assert [o.status for o in out] == ["other", "order", "order"] == [o.status for o in seen]
+    assert [ln.sku for ln in led.lines()] == ["rice", "pork"]
+
+
+def test_replay_stops_on_event(session):
+    stop = threading.Event()
+    comments = [c(f"r{i}", "甲", "晚上好", ts=float(i)) for i in range(10)]
+    timer = threading.Timer(0.3, stop.set)
+    timer.start()
+    out = session.replay(comments, speed=1.0, stop_event=stop)
+    assert 0 < len(out) < 10
+
+
+def test_replay_sample_stream(session, led, shared_dir):
+    base = shared_dir / "data" / "sample-stream"
+    out = session.replay(base / "comments.jsonl", speed=0, schedule=schedule_from_truth(base / "truth.json"))
+    assert len(out) == sum(1 for ln in (base / "comments.jsonl").read_text().splitlines() if ln.strip())
+    by_sku = {r["sku"]: r for r in session.totals()}
+    assert by_sku["strawberry"]["reserved"] >= 10
+    assert by_sku["rice"]["reserved"] >= 6
+    assert by_sku["pork"]["reserved"] >= 11
+    assert sum(o.status == "question" for o in out) >= 8
+
+
+def test_load_jsonl_and_csv(tmp_path, catalog):
+    j = tmp_path / "a.jsonl"
+    j.write_text('{"id": "1", "user": "甲", "text": "扣1", "ts": 3}\n\n{"id": "2", "text": "晚上好"}\n')
+    assert [x.id for x in load_comment_file(j, catalog)] == ["1", "2"]
+    s = tmp_path / "b.csv"
+    s.write_text("id,user,text,ts,current_sku\n1,甲,扣1,3.5,rice\n2,乙,晚上好,,\n", encoding="utf-8-sig")
+    got = load_comment_file(s, catalog)
+    assert (got[0].ts, got[0].current_sku, got[1].ts, got[1].current_sku) == (3.5, "rice", None, None)
+
+
+@pytest.mark.parametrize("name,content,match", [
+    ("empty.jsonl", "", "空的"),
+    ("bad.jsonl", '{"id": "1", "text": "扣1"}\nnot json\n', "第 2 行"),
+    ("noid.jsonl", '{"text": "扣1"}\n', "缺少字段 id"),
+    ("cols.csv", "user,content\n甲,扣1\n", "缺少列"),
+    ("ts.csv", "id,text,ts\n1,扣1,abc\n", "不是数字"),
+    ("sku.csv", "id,text,current_sku\n1,扣1,durian\n", "不在商品清单"),
+])
+def test_bad_files_are_clear_errors(tmp_path, catalog, name, content, match):
+    p = tmp_path / name
+    p.write_text(content, encoding="utf-8")
+    with pytest.raises(InputError, match=match):
+        load_comment_file(p, catalog)
+
+
+def test_binary_file_refused(tmp_path, catalog):
+    p = tmp_path / "x.csv"
+    p.write_bytes(b"\xff\xfe\x00\x81" * 10)
+    with pytest.raises(InputError):
+        load_comment_file(p, catalog)
+
+
+def test_paste_names_and_stable_ids(session, led):
+    session.current_sku = "rice"
+    out = session.paste("王阿姨：扣1\n李姐:2袋\n晚上好", user="主播助理")
+    assert [o.status for o in out] == ["order", "order", "other"]
+    assert {ln.buyer for ln in led.lines()} == {"王阿姨", "李姐"}
+    again = session.paste("王阿姨：扣1\n李姐:2袋\n晚上好")
+    assert [o.status for o in again][:2] == ["duplicate", "duplicate"]
+    with pytest.raises(InputError):
+        session.paste("  \n ")
+
+
+def test_follow_transcript(session):
+    assert session.follow_transcript("大家晚上好，欢迎来到直播间") is None
+    assert session.follow_transcript("第二个，二号链接，五常稻花香大米。") == "rice"
+    assert session.current_sku == "rice"
+    # a passing mention does not switch
+    assert session.follow_transcript("煮饭配上五花肉也好吃") is None
+    assert session.current_sku == "rice"
+    # named in two segments in a row: switches
+    session.follow_transcript("五花肉肥瘦相间")
+    assert session.current_sku == "pork"
+    assert session.history[-1].source == "transcript"
+
+
+def test_concurrent_receivers(session, led):
+    session.current_sku = "eggs"
+    errors = []
+
+    def worker(k):
+        try:
+            for i in range(10):
+                session.receive(c(f"t{k}-{i}", f"买家{k}", "扣1"))
+        except Exception as exc:  # pragma: no cover - the assertion below reports it
+            errors.append(exc)
+
+    threads = [threading.Thread(target=worker, args=(k,)) for k in range(5)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert not errors
+    assert len(led.lines()) == 50
+    assert len(session.feed) == 50
+
+
+def test_llm_parser_used_for_undecided(settings, catalog, led, fake_llm):
+    fake_llm.enqueue(json.dumps({"kind": "order", "items": [{"sku": "tofu", "qty": 2}], "confident": True}))
+    session = LiveSession(settings, catalog, led, llm=fake_llm)
+    out = session.receive(c("x1", "赵姐", "豆腐整两块"))
+    assert len(fake_llm.history) == 1
+    assert out.status == "order"
+    assert [(ln.sku, ln.qty) for ln in led.lines(buyer="赵姐")] == [("tofu", 2.0)]
