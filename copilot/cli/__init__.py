@@ -12,7 +12,7 @@ import sys
 import typer
 
 from ..errors import CopilotError
-from . import evals, kb, media, orders, script
+from . import accounts, evals, kb, media, orders, script
 
 app = typer.Typer(
     name="copilot",
@@ -22,7 +22,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
-for module in (orders, kb, script, media, evals):
+for module in (orders, kb, script, media, evals, accounts):
     module.register(app)
 
 
