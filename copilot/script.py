@@ -399,7 +399,10 @@ def check_draft(d: ScriptDraft) -> ScriptDraft:
 def apply_text(d: ScriptDraft, text: str) -> ScriptDraft:
     """The owner's edited text (``to_text`` format) back into the draft: unchanged lines keep their
     source, edited lines have none; then re-checked."""
-    blocks = re.split(r"^【[^】]*】\s*$", text, flags=re.M)[1:]
+    parts = re.split(r"^【[^】]*】\s*$", text, flags=re.M)
+    blocks = parts[1:]
+    if blocks and parts[0].strip():  # lines typed above the first heading belong to the opening
+        blocks[0] = parts[0] + "\n" + blocks[0]
     if len(blocks) != len(d.segments):
         raise InputError(f"脚本有 {len(blocks)} 个【】段落，应为 {len(d.segments)} 个",
                          hint="不要删改【时间 标题】那一行，只改下面的台词")

@@ -359,3 +359,39 @@ def test_server_error_falls_back(catalog, data_dir):
         server.enqueue(500)
         d = draft(catalog, ["strawberry"], 15, model=stub_model(server, data_dir), day=DAY)
     assert d.mode == "template" and "离线模板" in d.notices[0]
+
+
+def test_lines_typed_above_the_first_heading_join_the_opening(catalog):
+    d = draft(catalog, ["mango"], 20, day=DAY)
+    d2 = apply_text(d, "这是最甜的芒果。\n" + d.to_text())
+    assert d2.segments[0].lines[0].text == "这是最甜的芒果。"
+    assert [(v.segment, v.line, v.term) for v in d2.compliance] == [(0, 0, "最甜")]
+
+
+# -- the 今晚直播 workspace ---------------------------------------------------------------------------
+
+def test_plan_workspace_handlers(settings, tmp_path):
+    import gradio as gr
+
+    from copilot.ui import plan as ui_plan
+    from copilot.ui.context import AppContext
+
+    ctx = AppContext(settings)
+    with gr.Blocks():
+        ui_plan.build(ctx)
+    d, text, pieces, summary, head, ros, group, one, poster = ui_plan.on_draft(
+        ctx, ["mango", "bass"], 30, "源头探访", "老赵")
+    assert d.mode == "template" and "离线模板" in head and "合规检查通过" in summary
+    assert len(ros) == len(d.segments) and "12.8元" in group and poster
+    assert "".join(p for p, _ in pieces) == text
+    pieces, summary = ui_plan.marks(text + "\n全网最低价")
+    assert "虚假价格" in summary and ("全网最低价", "虚假价格") in pieces
+    fixed, _, summary = ui_plan.on_fix("最甜的芒果，加我微信")
+    assert fixed == "很甜的芒果，点主页进粉丝群" and "通过" in summary
+    files, msg = ui_plan.on_export(d, text, False)
+    assert [f.rsplit("/", 1)[1] for f in files] == ["cuecards.md", "cuecards.html"] and "已导出" in msg
+    with pytest.raises(gr.Error):
+        ui_plan.on_draft(ctx, [], 30, "源头探访", "")
+    with pytest.raises(gr.Error):
+        ui_plan.on_export(d, "乱改一通", False)
+    assert ui_plan.product_label(ctx.catalog.require("strawberry")) == "1号 丹东九九草莓 19.9元/斤 库存50"
