@@ -97,6 +97,7 @@ def vet(raw: ScriptDraft, kn: Knowledge, base: ScriptDraft) -> ScriptDraft:
     products = [kn.catalog.require(s.sku) for s in base.segments if s.sku]
     all_prices = set().union(*(kn.prices_for(p) for p in products)) | {
         n for v in kn.catalog.store.facts().values() for n in numbers_in(v)}
+    texts = section_texts(kn)
     notices: list[str] = []
     segments = []
     for i, (b, r) in enumerate(zip(base.segments, _align(raw, base)), start=1):
@@ -105,14 +106,14 @@ def vet(raw: ScriptDraft, kn: Knowledge, base: ScriptDraft) -> ScriptDraft:
             segments.append(b)
             continue
         allowed = kn.prices_for(kn.catalog.require(b.sku)) if b.sku else all_prices
-        lines = [_vet_line(ln, i, j, b, allowed, pool, known, notices) for j, ln in enumerate(r.lines)]
+        lines = [_vet_line(ln, i, j, b, allowed, pool, known, notices, texts) for j, ln in enumerate(r.lines)]
         segments.append(b.model_copy(update={"lines": [ln for ln in lines if ln is not None]}))
     title = raw.title.strip() or base.title
     return base.model_copy(update={"segments": segments, "title": title, "mode": "llm", "notices": notices})
 
 
 def _vet_line(ln: Line, si: int, li: int, base_seg: Segment, allowed: set[float], pool: set[float],
-              known: set[str], notices: list[str]) -> Line | None:
+              known: set[str], notices: list[str], kn_texts: dict[str, str]) -> Line | None:
     text = ln.text.strip()
     if not text:
         return None
@@ -128,6 +129,11 @@ def _vet_line(ln: Line, si: int, li: int, base_seg: Segment, allowed: set[float]
                        + ("已换成模板句" if fallback else "已删去"))
         return fallback
     source = ln.source if ln.source in known else None
+    if source and "#" in source and not source.startswith("faq") and not supported(text, kn_texts.get(source, "")):
+        fallback = base_seg.lines[li] if li < len(base_seg.lines) else None
+        notices.append(f"第{si}段第{li + 1}句与它引用的资料（{source}）对不上，"
+                       + ("已换成模板句" if fallback else "已删去"))
+        return fallback
     if source is None and numbers_in(text):
         source = _infer_source(text, base_seg)
     violations = compliance.check(text)
@@ -137,6 +143,30 @@ def _vet_line(ln: Line, si: int, li: int, base_seg: Segment, allowed: set[float]
             f"「{v.term}」→「{v.suggestion or '删去'}」" for v in violations))
         text = fixed
     return Line(text=text, source=source)
+
+
+CJK = re.compile(r"[\u4e00-\u9fff]")
+SUPPORT_MIN = 0.25
+
+
+def section_texts(kn: Knowledge) -> dict[str, str]:
+    out = {f.source: "" for secs in kn.notes.values() for facts in secs.values() for f in facts}
+    for secs in kn.notes.values():
+        for facts in secs.values():
+            for f in facts:
+                out[f.source] += f.text
+    return out
+
+
+def supported(text: str, section: str) -> bool:
+    """Does a line citing a notes section share enough of its wording (character bigrams)?"""
+    chars = "".join(CJK.findall(text))
+    grams = {chars[i:i + 2] for i in range(len(chars) - 1)}
+    if len(grams) < 4:
+        return True
+    ref = "".join(CJK.findall(section))
+    have = {ref[i:i + 2] for i in range(len(ref) - 1)}
+    return len(grams & have) / len(grams) >= SUPPORT_MIN
 
 
 def _infer_source(text: str, seg: Segment) -> str | None:

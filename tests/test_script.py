@@ -395,3 +395,14 @@ def test_plan_workspace_handlers(settings, tmp_path):
     with pytest.raises(gr.Error):
         ui_plan.on_export(d, "乱改一通", False)
     assert ui_plan.product_label(ctx.catalog.require("strawberry")) == "1号 丹东九九草莓 19.9元/斤 库存50"
+
+
+def test_llm_fact_the_notes_lack_is_repaired(catalog, fake_llm):
+    def fake_origin(obj):
+        seg = obj["segments"][1]
+        seg["lines"].insert(1, {"text": "这芒果是云南西双版纳的老树果，果园在山上。", "source": "notes/mango.md#产地"})
+    fake_llm.enqueue(llm_reply(catalog, ["mango", "apple"], edit=fake_origin))
+    d = draft(catalog, ["mango", "apple"], 30, model=fake_llm, day=DAY)
+    assert d.mode == "llm"
+    assert any("对不上" in n for n in d.notices)
+    assert all("西双版纳" not in ln.text for s in d.segments for ln in s.lines)
