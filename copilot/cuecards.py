@@ -120,11 +120,11 @@ def write_cards(draft, directory: Path, *, pdf: bool = False) -> list[Path]:
 
 GROUP_OPEN = ["各位邻居下午好，我是{host}！今晚{when}在店里开播，主题是“{theme}”。",
               "邻居们好，{host}预告一下：今晚{when}直播，这次是{theme}。"]
-GROUP_CLOSE = ["直播间扣数量就能下单，{pickup}。有想问的先在群里问我。",
-               "下单在直播间扣数量就行，{pickup}。到时候见！"]
+GROUP_CLOSE = ["直播间扣数量就能下单{pickup}。有想问的先在群里问我。",
+               "下单在直播间扣数量就行{pickup}。到时候见！"]
 ONE_OPEN = ["{name}您好，我是{store}的{host}。今晚{when}直播，给您留意了几样：",
             "您好呀，{host}这边跟您说一声：今晚{when}{store}直播，有这几样："]
-ONE_CLOSE = ["想要的话今晚直播间扣数量，{pickup}。", "今晚直播间下单就行，{pickup}。"]
+ONE_CLOSE = ["想要的话今晚直播间扣数量{pickup}。", "今晚直播间下单就行{pickup}。"]
 POSTER = ["今晚{when} · {store}{theme} · {items}", "{store}今晚{when}开播｜{theme}｜{items}"]
 
 
@@ -138,7 +138,7 @@ def warmup_posts(rng, store: Store, products: list[Product], theme: str, host: s
     """Posts in the owner's voice; prices from the catalog; checked for 广告法 wording (inside WeChat
     the platform's 导流 rule does not apply)."""
     when = live_time or ""
-    pickup = (store.pickup or "次日到店自提").rstrip("。")
+    pickup = f"，{store.pickup.rstrip('。')}" if store.pickup else ""
     lines = "\n".join(f"· {_item(p)}" + (f"，{p.offer}" if p.offer else "") for p in products)
     group = "\n".join([rng.choice(GROUP_OPEN).format(host=host, when=when, theme=theme), lines,
                        rng.choice(GROUP_CLOSE).format(pickup=pickup)])

@@ -406,3 +406,22 @@ def test_llm_fact_the_notes_lack_is_repaired(catalog, fake_llm):
     assert d.mode == "llm"
     assert any("对不上" in n for n in d.notices)
     assert all("西双版纳" not in ln.text for s in d.segments for ln in s.lines)
+
+
+def test_a_bare_store_without_notes_or_faq(tmp_path):
+    import yaml
+
+    from copilot.catalog import Catalog
+
+    (tmp_path / "products.yaml").write_text(yaml.safe_dump({"store": {"name": "小店"}, "products": [
+        {"sku": "a", "name": "苹果", "link": 1, "unit": "斤", "price": 5, "stock": 3},
+        {"sku": "b", "name": "梨", "link": 2, "unit": "斤", "price": 4, "stock": 30}]}, allow_unicode=True),
+        encoding="utf-8")
+    cat = Catalog.load(tmp_path)
+    d = draft(cat, ["a", "b"], 10, day=DAY)
+    assert d.host == "店长" and d.compliance == []
+    assert sum(s.minutes for s in d.segments) == 10
+    text = d.to_text()
+    assert "5元" in text and "4元" in text and "只有3斤" in text
+    posts = warmup(cat, ["a", "b"], day=DAY)
+    assert "自提" not in posts["group_post"]  # the store states no pickup rule: none is invented
