@@ -26,7 +26,7 @@ from .catalog import Catalog, Product, fmt_number
 from .config import Settings
 from .errors import CopilotError, InputError, KnowledgeError
 from .retrieval import (TOPICS, BM25Index, Question, add_words, analyse, clean_question, content_hash, coverage,
-                        section_topics, split_markdown, tokens, unsupported_claims)
+                        section_topics, split_markdown, tokens, unsupported_claims, word_in)
 
 log = logging.getLogger("copilot.kb")
 
@@ -278,20 +278,20 @@ class KnowledgeBase:
         dense = self._dense(qvec, targets, n)
         bm = self._bm25.scores(tokens(text), allowed=scope)
         bm_rank = sorted(bm, key=lambda i: -bm[i])[:n]
-        topics = set(q.topics)
+        topics = set(q.topics) | set(q.soft)
         fused: dict[int, float] = {}
         for rank, i in enumerate(dense):
             fused[i] = fused.get(i, 0.0) + 1.0 / (RRF_K + rank + 1)
         for rank, i in enumerate(bm_rank):
             fused[i] = fused.get(i, 0.0) + 1.0 / (RRF_K + rank + 1)
-        if topics:
+        if q.topics:
             pool = scope if scope is not None else range(len(self.chunks))
-            for i in [i for i in pool if topics & self._topics[i]][:300]:
+            for i in [i for i in pool if set(q.topics) & self._topics[i]][:300]:
                 fused.setdefault(i, 0.0)
         ids = list(fused)
         cos = self._vectors[ids] @ qvec if len(ids) else np.zeros(0)
         words = [w for w in tokens(q.text) if not w.startswith("#") and w not in names]
-        words += [sec for t in q.topics for sec in TOPICS[t][2]]  # 取货 -> 自提: the section's own word
+        words += [sec for t in topics for sec in TOPICS[t][2]]  # 取货 -> 自提: the section's own word
         for i in ids:
             c = self.chunks[i]
             if topics & self._topics[i]:
@@ -352,6 +352,7 @@ class KnowledgeBase:
                 return Answer(False, ASK_PRODUCT_TEXT, [], reason="no_product", mode="refused")
             return self._catalog_answer(q, [self.catalog.require(s) for s in targets[:3]], prefix)
         self.ensure_ready()
+        q.residual = self._drop_product_words(q.residual, targets)
         hits = self._retrieve(text, q, targets, names)
         picked = self._pick(q, hits)
         if not picked:
@@ -360,6 +361,12 @@ class KnowledgeBase:
         reply = prefix + "".join(self._phrase(self.chunks[h.idx], subject=i == 0) for i, h in enumerate(picked))
         rest = [h for h in hits[:5] if h not in picked]
         return Answer(True, reply, [self._source(h) for h in [*picked, *rest][:5]], mode="extractive")
+
+    def _drop_product_words(self, residual: list[list[str]], targets: list[str]) -> list[list[str]]:
+        """"这个肉" names the current product by its kind: 肉 is in 五花肉, not a question word."""
+        products = [p for p in (self.catalog.get(s) for s in targets) if p]
+        kinds = {n[-1] for p in products for n in p.names} | {p.category for p in products if p.category}
+        return [g for g in residual if not any(w in kinds for w in g)]
 
     def _pick(self, q: Question, hits: list[_Hit], window: int = 10) -> list[_Hit]:
         """The chunk(s) that answer the question, or [] when the knowledge does not say."""
@@ -370,12 +377,28 @@ class KnowledgeBase:
             return []
         best, first = ok[0], self.chunks[ok[0].idx]
         picked = [best]
+        missing = [g for g in q.residual if not any(word_in(w, self._cover_text(first)) for w in g)]
         for h in ok[1:]:  # a second sentence of the same section, when both are short
             c = self.chunks[h.idx]
             if c.doc == first.doc and c.section == first.section and len(c.text) + len(first.text) <= 60:
                 picked.append(h)
                 break
+        if missing and len(picked) == 1:  # the neighbour sentence that says the rest ("这是……正常现象")
+            for nid in (_next_id(first.id), _prev_id(first.id)):
+                j = self._by_id.get(nid)
+                if j is not None and self.chunks[j].section == first.section and \
+                        coverage(missing, self._cover_text(self.chunks[j])) > 0:
+                    picked.append(_Hit(j, best.score, best.dense))
+                    break
         return sorted(picked, key=lambda h: _seq(self.chunks[h.idx].id))
+
+    def _cover_text(self, c: Chunk) -> str:
+        """What a chunk says, without its product's own names (鲜活鲈鱼 does not say the fish is alive)."""
+        text = f"{c.section}：{c.text}"
+        p = self.catalog.get(c.sku) if c.sku else None
+        for n in sorted(p.names if p else (), key=len, reverse=True):
+            text = text.replace(n, " ")
+        return text
 
     def _answers(self, q: Question, c: Chunk, h: _Hit) -> bool:
         if h.dense < self.min_dense:
@@ -384,7 +407,7 @@ class KnowledgeBase:
             return False
         if any(not cue.search(c.text) for cue in q.cues):
             return False
-        return coverage(q.residual, c.search_text) >= self.min_coverage
+        return coverage(q.residual, self._cover_text(c)) >= self.min_coverage
 
     def _phrase(self, c: Chunk, subject: bool = True) -> str:
         text = c.text.rstrip("；;，, ")
@@ -541,6 +564,11 @@ def _seq(chunk_id: str) -> int:
         return int(chunk_id.rsplit("::", 1)[1])
     except (IndexError, ValueError):
         return 0
+
+
+def _prev_id(chunk_id: str) -> str:
+    head, _, n = chunk_id.rpartition("::")
+    return f"{head}::{_seq(chunk_id) - 1}" if head else ""
 
 
 def _next_id(chunk_id: str) -> str:

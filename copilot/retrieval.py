@@ -28,7 +28,7 @@ STOPWORDS = set("""
 多 点 大家 谁 知道 告诉 说说 说 讲讲 讲 看看 看 一 上 里 用 让 被 把 得 着 过 等 呗 嗯 噢 喔 哇 诶 额 求 姐 哥 亲
 能不能 可不可以 会不会 有没有 要不要 好不好 行不行 对不对 帮忙 帮 帮我 需要 能否 一起 其实 感觉 东西 产品 问题 情况
 几点 什么时候 时候 啥时候 几号 哪天 多久 几天 多长时间 多少天 几个月 哪里 哪儿 在哪 在哪里 什么样 怎么样
-这边 那边 你们家 比较 特别 非常 很 太 挺 还是 或者 然后 那么 这么 怎么办 是否 该 应该 得 拿 来 去 啦 么样
+意思 什么意思 这边 那边 你们家 比较 特别 非常 很 太 挺 还是 或者 然后 那么 这么 怎么办 是否 该 应该 得 拿 来 去 啦 么样
 """.split())
 
 # What kind of answer a question wants: (question cue, what the answering sentence must contain).
@@ -56,7 +56,8 @@ TOPICS: dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = {
                 ("农残", "检疫", "糖度", "溯源", "添加剂", "防腐剂", "抽检"), ("品控",)),
     "storage": (("保存", "储存", "存放", "放几天", "能放", "放多久", "怎么放", "多久", "放多长"),
                 ("冰箱", "冷藏", "冷冻", "保质期", "过夜"), ("储存",)),
-    "cooking": (("怎么吃", "怎么做", "吃法", "做法", "怎么烧", "菜谱", "好做", "怎么弄", "怎么处理"),
+    "cooking": (("怎么吃", "怎么做", "吃法", "做法", "怎么烧", "菜谱", "好做", "怎么弄", "怎么处理", "怎么洗",
+                 "怎么炖", "怎么煮", "怎么蒸", "怎么炒", "怎么烤", "怎么煎", "怎么泡", "怎么切"),
                 ("炖", "煮", "炒", "蒸", "红烧", "烤", "煎", "洗", "泡", "生吃"), ("吃法",)),
     "aftersales": (("坏了", "售后", "退货", "退款", "退换", "能退", "可以退", "换货", "能换", "质量问题", "投诉",
                     "不新鲜", "烂"), ("坏果", "少称", "发霉", "有虫", "变质"), ("售后",)),
@@ -64,7 +65,7 @@ TOPICS: dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = {
                 "可以取", "去取", "来取"),
                ("取不了", "来不了", "留货", "留到"), ("自提",)),
     "delivery": (("送货", "配送", "送上门", "上门", "能送", "送吗", "送不送", "送到", "送达", "要钱", "收费",
-                  "配送费", "免费送"), ("外卖", "快递", "包邮", "运费", "起送"), ("送货",)),
+                  "配送费", "免费送", "范围", "送多远", "多远", "送哪"), ("外卖", "快递", "包邮", "运费", "起送"), ("送货",)),
     "payment": (("付款", "支付", "付钱", "怎么付", "结账", "给钱"), ("微信", "支付宝", "现金", "转账", "刷卡", "货到付款"),
                 ("付款",)),
     "address": (("地址", "在哪", "店在", "位置", "怎么走", "门店"), (), ("地址",)),
@@ -231,9 +232,11 @@ class BM25Index:
 @dataclass
 class Question:
     text: str                 # normalized question
-    topics: list[str]         # keys of TOPICS
+    topics: list[str]         # keys of TOPICS named by a generic trigger: the answer must come from their sections
+    soft: list[str]           # topics only hinted by a specific word: a ranking boost, not a filter
     facts: list[str]          # keys of FACT_PATTERNS
-    residual: list[str]       # content words left once product names, topic words and stopwords are gone
+    residual: list[list[str]]  # content words left once names, topic words and stopwords are gone;
+                               # each group is satisfied by any of its words ("公鸡还是母鸡")
     cues: list               # regexes the answering sentence must match (a time, a duration, a place)
     deictic: bool
     injection: bool
@@ -249,12 +252,17 @@ def clean_question(text: str) -> str:
 def analyse(text: str, names: list[str]) -> Question:
     """Topics, live facts and residual content words of a (cleaned) question; ``names`` are the
     product names/aliases/link references found in it, removed before taking the residual."""
-    topics, triggers = [], []
+    topics, soft, triggers = [], [], []
     for key, (generic, specific, _sections) in TOPICS.items():
         hit = [w for w in generic if w in text]
-        if hit or any(w in text for w in specific):
+        if hit:
             topics.append(key)
             triggers.extend(hit)
+        elif any(w in text for w in specific):
+            soft.append(key)
+    if "cooking" in topics and "taste" in topics and all(w in ("好吃", "怎么样") for w in TOPICS["taste"][0]
+                                                         if w in text):
+        topics.remove("taste")  # 怎么做好吃 asks for a recipe
     facts = [k for k, rx in FACT_PATTERNS.items() if rx.search(text)]
     spans = [m.span() for rx in FACT_PATTERNS.values() for m in rx.finditer(text)]
     for w in {*names, *triggers}:
@@ -264,10 +272,10 @@ def analyse(text: str, names: list[str]) -> Question:
         keep[a:b] = [False] * (b - a)
     rest = "".join(ch if k else " " for ch, k in zip(text, keep))
     rest = DEICTIC.sub(" ", rest)
-    rest = re.sub(r"(\w)不\1", " ", rest)          # 甜不甜, 能不能
-    residual = [t for t in tokens(rest) if not t.startswith("#") and not re.fullmatch(r"[\d.]+", t)]
+    rest = re.sub(r"(\w)不\1", r" \1 ", rest)      # 肥不肥 -> 肥 (能不能 -> 能, a stopword)
+    residual = _residual(rest)
     cues = [want for ask, want in ANSWER_CUES if ask.search(text)]
-    return Question(text=text, topics=topics, facts=facts, residual=residual, cues=cues,
+    return Question(text=text, topics=topics, soft=soft, facts=facts, residual=residual, cues=cues,
                     deictic=bool(DEICTIC.search(text)), injection=bool(INJECTION.search(text)),
                     off_topic=bool(OFF_TOPIC.search(text)))
 
@@ -277,18 +285,45 @@ def section_topics(section: str) -> set[str]:
     return {key for key, (_g, _s, secs) in TOPICS.items() if any(s in section for s in secs)}
 
 
-def coverage(residual: list[str], text: str) -> float:
-    """Share of the residual words (longer words weigh more) found in ``text``."""
+def _words(text: str) -> list[str]:
+    out = []
+    for w in _tokenizer().lcut(text):
+        w = w.strip()
+        if not w or PUNCT.fullmatch(w) or w in STOPWORDS or re.fullmatch(r"[\d.a-z]+", w):
+            continue
+        if len(w) == 2 and w[1] in "多少大小高低长短" and w[0] not in STOPWORDS:
+            w = w[0]                       # 刺多 -> 刺: the answer may say 少
+        out.append(w)
+    return out
+
+
+def _residual(rest: str) -> list[list[str]]:
+    parts = rest.split("还是")
+    if len(parts) == 2:                    # A还是B: either word found answers it
+        both = _words(parts[0])[-1:] + _words(parts[1])[:1]
+        others = _words(parts[0])[:-1] + _words(parts[1])[1:]
+        return ([both] if both else []) + [[w] for w in others]
+    return [[w] for w in _words(rest)]
+
+
+def coverage(residual: list[list[str]], text: str) -> float:
+    """Share of the residual word groups (longer words weigh more) found in ``text``."""
     if not residual:
         return 1.0
-    total = sum(len(w) for w in residual)
-    found = sum(len(w) for w in residual if w in text or _chars_in(w, text))
+    total = sum(max(len(w) for w in g) for g in residual)
+    found = sum(max(len(w) for w in g) for g in residual if any(word_in(w, text) for w in g))
     return found / total
 
 
-def _chars_in(word: str, text: str) -> bool:
-    # a two-character word split in the source ("冷藏" vs "冷 藏") still counts; longer ones must match
-    return len(word) == 2 and all(ch in text for ch in word) and word[0] + word[1] in text.replace(" ", "")
+def word_in(word: str, text: str) -> bool:
+    """``付现金`` is found by ``现金``; ``积分`` by ``积 1 分``; otherwise the word itself."""
+    if word in text:
+        return True
+    if len(word) >= 3:  # the head of a compound: 付现金 -> 现金 (never 开发票 -> 开发)
+        return any(word[i:] in text for i in range(1, len(word) - 1))
+    if len(word) == 2:
+        return re.search(re.escape(word[0]) + r".{0,3}" + re.escape(word[1]), text) is not None
+    return False
 
 
 # -- verifying a generated reply ----------------------------------------------------------------
