@@ -1,9 +1,185 @@
-"""`copilot` commands for this domain (filled in by its issue)."""
+"""`copilot transcribe`, `copilot clips` and `copilot clips-review`: after the stream."""
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import Annotated
+
 import typer
+
+from .common import JsonOpt, KnowledgeOpt, emit_json, load_catalog, settings_for
+
+OutOpt = Annotated[Path, typer.Option("--out", "-o", help="输出目录（转写文件、切片视频、字幕、封面）")]
+
+
+def _bar(quiet: bool):
+    def progress(frac: float, message: str) -> None:
+        if not quiet:
+            typer.echo(f"[{frac * 100:5.1f}%] {message}", err=True)
+    return progress
+
+
+def transcribe_cmd(
+    media: Annotated[str, typer.Argument(help="录像/录音文件（mp4 flv mov m4a wav mp3），或直播地址（rtmp/hls/flv）")],
+    out: OutOpt = Path("transcripts"),
+    live: Annotated[bool, typer.Option("--live", help="实时转写直播地址或正在写入的文件（按 Ctrl+C 结束）")] = False,
+    no_prompt: Annotated[bool, typer.Option("--no-prompt", help="不把商品名放进识别提示（对比用）")] = False,
+    knowledge: KnowledgeOpt = None,
+    json_out: JsonOpt = False,
+) -> None:
+    """把录像转成文字：JSON（分句和逐词时间）、SRT 和 VTT 字幕。"""
+    from ..media import is_stream_url
+    from ..transcribe import fmt_ts, transcribe_file, transcribe_live, write_outputs
+
+    settings = settings_for(knowledge)
+    catalog = load_catalog(settings)
+
+    def show(seg) -> None:
+        if not json_out:
+            typer.echo(f"[{fmt_ts(seg.start)}–{fmt_ts(seg.end)}] {seg.text}")
+
+    if live or is_stream_url(media):
+        try:
+            transcript = transcribe_live(media, settings, catalog, on_segment=show)
+        except KeyboardInterrupt:
+            return
+    else:
+        transcript = transcribe_file(Path(media), settings, None if no_prompt else catalog,
+                                     progress=_bar(json_out), on_segment=show)
+    files = write_outputs(transcript, out, stem=Path(media).stem if not is_stream_url(media) else "live")
+    if json_out:
+        d = transcript.to_dict(words=False)
+        emit_json({"duration": d["duration"], "language": d["language"], "segments": d["segments"], "files": files})
+        return
+    typer.echo(f"\n共 {len(transcript.segments)} 句，时长 {fmt_ts(transcript.duration)}")
+    for f in files:
+        typer.echo(f"已写出：{f}")
+
+
+def clips_cmd(
+    media: Annotated[Path, typer.Argument(help="直播录像文件")],
+    out: OutOpt = Path("clips"),
+    transcript: Annotated[Path | None, typer.Option("--transcript", help="已有的转写 JSON（跳过转写）")] = None,
+    comments: Annotated[Path | None, typer.Option("--comments", help="评论 JSONL（含 ts 秒数），下单高峰提高评分")] = None,
+    vertical: Annotated[str, typer.Option("--vertical", help="竖版 9:16：blur（模糊背景，默认）、crop（居中裁切）、none")] = "blur",
+    evergreen: Annotated[bool, typer.Option("--evergreen", help="另出一个不含今晚价格的长期版本")] = False,
+    limit: Annotated[int | None, typer.Option("--limit", help="最多生成几段（按评分）")] = None,
+    no_review: Annotated[bool, typer.Option("--no-review", help="不写入切片审核队列")] = False,
+    offline: Annotated[bool, typer.Option("--offline", help="不调用大模型，标题用模板")] = False,
+    knowledge: KnowledgeOpt = None,
+    json_out: JsonOpt = False,
+) -> None:
+    """从直播录像里找出每个商品的讲解，剪成带中文字幕的短视频（含竖版和封面），并放进审核队列。"""
+    from ..clips import clip_recording
+    from ..errors import InputError
+    from ..highlights import load_comments
+    from ..llm import get_chat_model
+
+    if vertical not in ("blur", "crop", "none"):
+        raise InputError(f"--vertical 只能是 blur、crop 或 none（现在是 {vertical}）", hint="例如 --vertical crop")
+    settings = settings_for(knowledge)
+    catalog = load_catalog(settings)
+    rows = load_comments(comments) if comments else None
+    llm = None if offline else get_chat_model(settings)
+    _, clips = clip_recording(media, out, settings, catalog, transcript=transcript, comments=rows, llm=llm,
+                              vertical=None if vertical == "none" else vertical, evergreen=evergreen,
+                              limit=limit, progress=_bar(json_out))
+    if not no_review:
+        from ..clip_review import ClipStore
+
+        store = ClipStore(settings, catalog)
+        for c in clips:
+            store.add(c)
+    if json_out:
+        emit_json({"clips": [{"id": c.id, "file": c.file, "start": c.start, "end": c.end, "sku": c.sku,
+                              "kind": c.kind, "title": c.title, "score": c.score, "srt": c.srt,
+                              "vertical": c.vertical, "cover": c.cover, "evergreen": c.evergreen,
+                              "description": c.description, "hashtags": c.hashtags} for c in clips]})
+        return
+    if not clips:
+        typer.echo("没有找到商品讲解片段（需要提到商品名、别名或链接号）。")
+    for c in clips:
+        typer.echo(f"#{c.id or '-'} {c.sku:<12} {c.start:7.1f}–{c.end:7.1f}s 评分 {c.score:.2f}  {c.title}")
+        typer.echo(f"    {c.file}")
+
+
+review = typer.Typer(help="切片审核：查看、通过、驳回、修剪、改标题、导出。", no_args_is_help=True)
+
+
+def _store(knowledge):
+    from ..clip_review import ClipStore
+
+    return ClipStore(settings_for(knowledge))
+
+
+def _show(c) -> dict:
+    return {"id": c.id, "sku": c.sku, "kind": c.kind, "start": c.start, "end": c.end, "score": c.score,
+            "title": c.title, "status": c.status, "file": c.file}
+
+
+@review.command("list")
+def review_list(
+    status: Annotated[str | None, typer.Option("--status", help="pending / approved / rejected")] = None,
+    knowledge: KnowledgeOpt = None,
+    json_out: JsonOpt = False,
+) -> None:
+    """列出切片及审核状态。"""
+    clips = _store(knowledge).list(status=status)
+    if json_out:
+        emit_json({"clips": [_show(c) for c in clips]})
+        return
+    labels = {"pending": "待审", "approved": "通过", "rejected": "驳回"}
+    for c in clips:
+        typer.echo(f"#{c.id:<4} {labels[c.status]} {c.sku:<12} {c.start:7.1f}–{c.end:7.1f}s {c.score:.2f} {c.title}")
+    if not clips:
+        typer.echo("还没有切片。先运行 copilot clips 录像.mp4 --out 目录")
+
+
+def _act(action: str, clip_id: int, knowledge, json_out: bool, *args) -> None:
+    c = getattr(_store(knowledge), action)(clip_id, *args)
+    if json_out:
+        emit_json(_show(c))
+    else:
+        typer.echo(f"#{c.id} {c.status} {c.start:.1f}–{c.end:.1f}s {c.title}")
+
+
+@review.command("approve")
+def review_approve(clip_id: int, knowledge: KnowledgeOpt = None, json_out: JsonOpt = False) -> None:
+    """通过一个切片。"""
+    _act("approve", clip_id, knowledge, json_out)
+
+
+@review.command("reject")
+def review_reject(clip_id: int, knowledge: KnowledgeOpt = None, json_out: JsonOpt = False) -> None:
+    """驳回一个切片。"""
+    _act("reject", clip_id, knowledge, json_out)
+
+
+@review.command("retitle")
+def review_retitle(clip_id: int, title: str, knowledge: KnowledgeOpt = None, json_out: JsonOpt = False) -> None:
+    """修改切片标题。"""
+    _act("retitle", clip_id, knowledge, json_out, title)
+
+
+@review.command("trim")
+def review_trim(clip_id: int, start: float, end: float, knowledge: KnowledgeOpt = None,
+                json_out: JsonOpt = False) -> None:
+    """按新的起止秒数（相对整场录像）重新剪辑切片。"""
+    _act("trim", clip_id, knowledge, json_out, start, end)
+
+
+@review.command("export")
+def review_export(out: OutOpt = Path("export"), knowledge: KnowledgeOpt = None, json_out: JsonOpt = False) -> None:
+    """导出已通过的切片和 manifest.json。"""
+    manifest = _store(knowledge).export(out)
+    if json_out:
+        emit_json({"manifest": str(manifest)})
+    else:
+        typer.echo(f"已导出：{manifest}")
 
 
 def register(app: typer.Typer) -> None:
     """Add this module's commands to the root app."""
+    app.command("transcribe")(transcribe_cmd)
+    app.command("clips")(clips_cmd)
+    app.add_typer(review, name="clips-review")
