@@ -1,51 +1,78 @@
 """店播副驾 Live Copilot — the app people keep open all evening: ``python app.py``.
 
-Honours GRADIO_SERVER_NAME / GRADIO_SERVER_PORT (default 127.0.0.1:7860) and the COPILOT_* settings.
+One server: the Gradio workspaces at ``/`` and the HTTP comment intake at ``/api/...`` (FastAPI,
+served by uvicorn). Honours GRADIO_SERVER_NAME / GRADIO_SERVER_PORT (default 127.0.0.1:7860) and
+the COPILOT_* settings. On the network (not 127.0.0.1/localhost/::1) it needs accounts
+(``copilot accounts add``) and asks everyone to sign in.
 """
 
 from __future__ import annotations
 
 import os
-import subprocess
 import sys
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent
-
-
-def bootstrap() -> None:
-    """On a fresh machine ``python3 app.py`` installs everything (.ci/setup) and restarts in .venv."""
-    venv_python = ROOT / ".venv" / "bin" / "python"
-    if Path(sys.prefix).resolve() == (ROOT / ".venv").resolve() or os.environ.get("COPILOT_NO_BOOTSTRAP"):
-        return
-    if subprocess.call(["bash", str(ROOT / ".ci" / "setup")]) != 0:
-        sys.exit("安装没有完成，请根据上面的提示处理后再运行 python3 app.py")
-    os.execv(str(venv_python), [str(venv_python), str(Path(__file__).resolve()), *sys.argv[1:]])
+from copilot.config import load_settings, setup_logging
+from copilot.errors import CopilotError
 
 
-bootstrap()
+def server_address() -> tuple[str, int]:
+    from copilot.errors import ConfigError
 
-from copilot.config import load_settings, setup_logging  # noqa: E402
-from copilot.errors import CopilotError  # noqa: E402
+    host = os.environ.get("GRADIO_SERVER_NAME") or "127.0.0.1"
+    raw = os.environ.get("GRADIO_SERVER_PORT") or "7860"
+    if not raw.isdigit() or not 0 < int(raw) < 65536:
+        raise ConfigError(f"GRADIO_SERVER_PORT「{raw}」不是有效端口", hint="填 1-65535 之间的数字，例如 7860")
+    return host, int(raw)
+
+
+def build_server(ctx, host: str = "127.0.0.1"):
+    """The FastAPI app with the intake routes and the Gradio UI mounted at ``/``."""
+    import gradio as gr
+
+    from copilot.api import create_api
+    from copilot.auth import check_can_start, is_loopback
+    from copilot.ui import create_app
+
+    check_can_start(host, ctx.accounts)
+    ctx.catalog  # fail fast, with a clear message, on a broken knowledge dir
+
+    def health() -> dict:
+        return {"stream": ctx.stream, "current_sku": ctx.session.current_sku, "llm": ctx.llm_label,
+                "store": ctx.catalog.store.name}
+
+    api = create_api(lambda: ctx.session, lambda: ctx.api_token, health, catalog=lambda: ctx.catalog)
+    demo = create_app(ctx)
+    auth = None
+    if ctx.accounts and not is_loopback(host):
+        auth = lambda name, password: ctx.accounts.verify(name, password) is not None  # noqa: E731
+    return gr.mount_gradio_app(api, demo, path="", auth=auth, auth_message="店播副驾：请用店主或助理账号登录",
+                               show_error=False, ssr_mode=False, footer_links=[])
 
 
 def main() -> int:
     setup_logging()
     try:
-        from copilot.ui import create_app
         from copilot.ui.context import AppContext
 
+        host, port = server_address()
         settings = load_settings()
         ctx = AppContext(settings)
-        ctx.catalog  # fail fast, with a clear message, on a broken knowledge dir
-        demo = create_app(ctx)
+        server = build_server(ctx, host)
+        ctx.session  # the live room exists before the first comment arrives
+        ctx.api_token  # generated and stored on first start
+        ctx.warm_up()
     except CopilotError as exc:
-        print(f"错误：{exc}", file=sys.stderr)
+        print(f"错误：{exc.message}", file=sys.stderr)
+        if exc.hint:
+            print(f"怎么办：{exc.hint}", file=sys.stderr)
         return 2
-    host = os.environ.get("GRADIO_SERVER_NAME", "127.0.0.1")
-    port = int(os.environ.get("GRADIO_SERVER_PORT", "7860"))
-    print(f"店播副驾已启动：http://{host}:{port}  （数据目录 {settings.data_dir}，知识库 {settings.knowledge_dir}）")
-    demo.queue().launch(server_name=host, server_port=port, show_error=False)
+    import uvicorn
+
+    shown = "localhost" if host in ("127.0.0.1", "::1") else host
+    print(f"店播副驾已启动：http://{shown}:{port}  （数据目录 {settings.data_dir}，知识库 {settings.knowledge_dir}）",
+          flush=True)
+    print(f"评论接口：POST http://{shown}:{port}/api/comments  （令牌见“设置”页）", flush=True)
+    uvicorn.run(server, host=host, port=port, log_level="warning")
     return 0
 
 

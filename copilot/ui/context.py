@@ -1,13 +1,17 @@
-"""What the workspaces share: settings and the services, created lazily once per app."""
+"""What the workspaces share: settings and the services, created lazily once per app,
+plus who is signed in (role checks for the owner-only actions)."""
 
 from __future__ import annotations
 
+import logging
 import threading
 from functools import cached_property
 
 from ..catalog import Catalog
 from ..config import Settings
 from ..llm import describe, get_chat_model
+
+log = logging.getLogger("copilot.ui")
 
 
 class AppContext:
@@ -34,13 +38,13 @@ class AppContext:
     def ledger(self):
         from ..ledger import Ledger
 
-        return Ledger.open(self.settings, self.catalog)
+        return Ledger.open(self.settings, self.catalog, self._stream)
 
     @cached_property
     def kb(self):
         from ..kb import KnowledgeBase
 
-        return KnowledgeBase.open(self.settings, self.catalog)
+        return KnowledgeBase.open(self.settings, self.catalog, stock=self.ledger.remaining)
 
     @cached_property
     def llm(self):
@@ -49,3 +53,63 @@ class AppContext:
     @property
     def llm_label(self) -> str:
         return describe(self.settings)
+
+    @cached_property
+    def session(self):
+        """The live-room session of this app: the UI, the replay thread and the HTTP intake share it."""
+        from ..live import LiveSession
+
+        with self._lock:
+            if "session" in self.__dict__:
+                return self.__dict__["session"]
+            return LiveSession(self.settings, self.catalog, self.ledger, kb=self.kb, llm=self.llm,
+                               stream=self.stream)
+
+    def warm_up(self) -> threading.Thread:
+        """Load the knowledge base in the background so the first question is answered quickly."""
+        def run() -> None:
+            try:
+                self.kb.ensure_ready()
+            except Exception as exc:  # logged; the first question will report it clearly
+                log.warning("knowledge base warm-up failed: %s", exc)
+
+        t = threading.Thread(target=run, name="kb-warm-up", daemon=True)
+        t.start()
+        return t
+
+    # -- accounts and roles ---------------------------------------------------------------------
+
+    @cached_property
+    def accounts(self):
+        from ..auth import Accounts
+
+        return Accounts.load(self.settings)
+
+    @cached_property
+    def api_token(self) -> str:
+        from ..auth import api_token
+
+        return api_token(self.settings)
+
+    def user(self, request=None) -> str | None:
+        return getattr(request, "username", None) if request is not None else None
+
+    def role(self, request=None) -> str:
+        """owner / assistant of the signed-in user; without accounts (localhost) everyone is the owner."""
+        return self.accounts.role_of(self.user(request))
+
+    def is_owner(self, request=None) -> bool:
+        from ..auth import OWNER
+
+        return self.role(request) == OWNER
+
+    def require_owner(self, request=None, what: str = "修改商品、价格、库存或知识库") -> None:
+        """Call at the top of an owner-only handler: an assistant gets a clear gr.Error."""
+        from ..auth import PermissionDenied, require_owner
+
+        try:
+            require_owner(self.role(request), what)
+        except PermissionDenied as exc:
+            import gradio as gr
+
+            raise gr.Error(str(exc)) from None

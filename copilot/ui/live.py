@@ -1,0 +1,334 @@
+"""直播间: laid out for a person working fast during the stream.
+
+Left: comments in (paste, upload JSONL/CSV, replay a file at real speed for rehearsal) and the feed with
+each comment's outcome at a glance. Right: the current product with live stock, running totals, the
+question queue with suggested replies, the review queue. Everything refreshes on a timer; one undo
+button reverses the session's last action.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from pathlib import Path
+
+import gradio as gr
+
+from ..catalog import fmt_number
+from ..errors import CopilotError
+from ..live import KIND_ZH, schedule_from_truth
+from .ledger import ORDER_HEADERS, order_rows
+
+log = logging.getLogger("copilot.ui.live")
+
+SAMPLES = Path(__file__).parent / "samples"
+SAMPLE_COMMENTS = SAMPLES / "comments.jsonl"
+SAMPLE_SCHEDULE = SAMPLES / "schedule.json"
+SPEEDS = {"实时 1×": 1.0, "2×": 2.0, "5×": 5.0, "20×": 20.0, "不等待": 0.0}
+FEED_HEADERS = ["#", "时间", "买家", "评论", "结果", "类型", "说明"]
+TOTAL_HEADERS = ["链接", "商品", "单价", "已预留", "候补", "待确认", "剩余", "买家数", "金额"]
+QUESTION_HEADERS = ["编号", "问题", "人数", "状态", "建议回复"]
+REFRESH_SECONDS = 1.5
+
+
+def _err(exc: CopilotError) -> gr.Error:
+    return gr.Error(str(exc))
+
+
+class Jobs:
+    """The background work of the live room: a replay and a transcript follower, each stoppable."""
+
+    def __init__(self) -> None:
+        self.replay: tuple[threading.Thread, threading.Event] | None = None
+        self.follow: tuple[threading.Thread, threading.Event] | None = None
+        self.status = ""
+        self.done = 0
+        self.total = 0
+
+    def running(self, name: str) -> bool:
+        job = getattr(self, name)
+        return job is not None and job[0].is_alive()
+
+    def start(self, name: str, target, *args) -> None:
+        if self.running(name):
+            raise gr.Error("已经在运行了，先点“停止”")
+        stop = threading.Event()
+        t = threading.Thread(target=self._guard, args=(target, stop, *args), name=f"live-{name}", daemon=True)
+        setattr(self, name, (t, stop))
+        t.start()
+
+    def _guard(self, target, stop, *args) -> None:
+        try:
+            target(stop, *args)
+        except CopilotError as exc:
+            self.status = f"❌ {exc}"
+        except Exception as exc:  # a background thread must not die silently
+            log.exception("live-room job failed")
+            self.status = f"❌ 后台任务出错：{type(exc).__name__}（详见日志）"
+
+    def stop(self, name: str) -> bool:
+        job = getattr(self, name)
+        if job is None or not job[0].is_alive():
+            return False
+        job[1].set()
+        return True
+
+
+# -- views -------------------------------------------------------------------------------------
+
+
+def feed_rows(session, limit: int = 200) -> list[list]:
+    rows = []
+    for it in session.feed_items(limit):
+        ts = it.comment.ts
+        when = f"{int(ts // 60):02d}:{int(ts % 60):02d}" if ts is not None else ""
+        label = ("↶ 已撤销 " if it.undone else "") + it.label
+        rows.append([it.seq, when, it.comment.user, it.comment.text[:80], label, KIND_ZH.get(it.kind, it.kind),
+                     it.message])
+    return rows
+
+
+def total_rows(session) -> list[list]:
+    return [[r["link"], r["name"], f"{fmt_number(r['price'])}/{r['unit']}", r["reserved"], r["waitlist"], r["review"],
+             r["remaining"], r["buyers"], r["amount"]]
+            for r in session.totals() if r["reserved"] or r["waitlist"] or r["review"] or r["sku"] == session.current_sku]
+
+
+def question_rows(session) -> list[list]:
+    rows = []
+    for q in session.question_queue():
+        state = "有建议回复" if q.answered else "需人工回答"
+        rows.append([q.id, q.text, len(q.users), state, q.reply or "（知识库没有答案，请人工回复）"])
+    return rows
+
+
+def current_md(ctx) -> str:
+    s = ctx.session
+    p = ctx.catalog.get(s.current_sku or "")
+    if p is None:
+        return "### 当前商品：未选择\n点右侧的商品按钮切换；“扣1”之类的评论需要知道当前商品。"
+    left = ctx.ledger.remaining(p.sku)
+    warn = " ⚠ 快卖完了" if left <= max(1, p.stock * 0.1) else ""
+    limit = f"，每人限购 {fmt_number(p.limit_per_buyer)}{p.unit}" if p.limit_per_buyer else ""
+    return (f"### 当前商品：{p.link}号 {p.name}\n**{fmt_number(p.price)} 元/{p.unit}**{limit}　"
+            f"剩余 **{fmt_number(left)}{p.unit}** / 共 {fmt_number(p.stock)}{p.unit}{warn}")
+
+
+def counts_md(session, jobs: Jobs) -> str:
+    n = session.counts()
+    parts = [f"🛒 订单 {n['order']}", f"❓ 提问 {n['question']}", f"💬 闲聊 {n['other']}", f"⚠ 待确认 {n['review']}"]
+    if n.get("duplicate"):
+        parts.append(f"↩ 重复 {n['duplicate']}")
+    line = "　".join(parts)
+    if jobs.running("replay"):
+        line += f"　▶ 重放中 {jobs.done}/{jobs.total}"
+    if jobs.running("follow"):
+        line += "　🎙 正在跟随直播语音切换商品"
+    return line + (f"\n\n{jobs.status}" if jobs.status else "")
+
+
+# -- the workspace -----------------------------------------------------------------------------
+
+
+def build(ctx) -> None:
+    session, catalog, jobs = ctx.session, ctx.catalog, Jobs()
+    product_choices = [(f"{p.link}号 {p.aliases[0] if p.aliases else p.name}", p.sku) for p in catalog]
+
+    gr.Markdown(f"### 直播间 · 场次 {ctx.stream}　<small>{ctx.llm_label}</small>")
+    with gr.Row():
+        with gr.Column(scale=3):
+            feed_in = _comment_inputs()
+            counts = gr.Markdown(counts_md(session, jobs), elem_id="live-counts")
+            feed = gr.Dataframe(headers=FEED_HEADERS, value=feed_rows(session), interactive=False, wrap=True,
+                                label="评论流（最新在上）", elem_id="live-feed", max_height=560,
+                                column_widths=["6%", "8%", "12%", "26%", "12%", "8%", "28%"])
+        with gr.Column(scale=2):
+            current = gr.Markdown(current_md(ctx), elem_id="live-current")
+            product = gr.Radio(product_choices, value=session.current_sku, label="当前商品（一键切换）",
+                               elem_id="live-product")
+            with gr.Row():
+                clear = gr.Button("不讲商品（闲聊中）", size="sm")
+                undo = gr.Button("↶ 撤销上一步", variant="stop", size="sm", elem_id="live-undo")
+            with gr.Accordion("跟随直播语音自动切换商品", open=False):
+                source = gr.Textbox(label="直播源（rtmp/hls/flv 地址，或正在录制的文件路径）")
+                with gr.Row():
+                    follow = gr.Button("开始跟随", size="sm")
+                    unfollow = gr.Button("停止跟随", size="sm")
+            totals = gr.Dataframe(headers=TOTAL_HEADERS, value=total_rows(session), interactive=False,
+                                  label="本场累计（按商品）", elem_id="live-totals")
+            questions, q_id, reply, q_done = _question_panel(session)
+            review, r_id, r_sku, r_qty, r_ok, r_no = _review_panel(ctx, product_choices)
+    status = gr.Markdown(elem_id="live-status")
+
+    views = [counts, feed, current, product, totals, questions, review]
+
+    def refresh():
+        return (counts_md(session, jobs), feed_rows(session), current_md(ctx), session.current_sku,
+                total_rows(session), question_rows(session), order_rows(ctx.ledger, status="needs_review"))
+
+    def act(fn):
+        def run(*args):
+            try:
+                message = fn(*args)
+            except CopilotError as exc:
+                raise _err(exc) from None
+            return (f"✅ {message}" if message else "", *refresh())
+        return run
+
+    gr.Timer(REFRESH_SECONDS).tick(refresh, None, views, show_progress="hidden")
+    _wire_inputs(ctx, jobs, feed_in, status, views, act, refresh)
+
+    product.input(act(lambda sku: _switch(session, sku)), product, [status, *views])
+    clear.click(act(lambda: _switch(session, None)), None, [status, *views])
+    undo.click(act(lambda: session.undo_last()), None, [status, *views])
+    follow.click(act(lambda src: _start_follow(ctx, jobs, src)), source, [status, *views])
+    unfollow.click(act(lambda: "已停止跟随" if jobs.stop("follow") else "没有在跟随"), None, [status, *views])
+
+    def pick_question(evt: gr.SelectData):
+        row = evt.row_value or []
+        return (row[0] if row else None), (row[4] if len(row) > 4 else "")
+
+    questions.select(pick_question, None, [q_id, reply])
+
+    def mark_done(qid):
+        if not qid:
+            raise gr.Error("先在问题队列里点选一条问题")
+        q = session.mark_answered(int(qid))
+        return f"已标记回答：{q.text}"
+
+    q_done.click(act(mark_done), q_id, [status, *views])
+    r_ok.click(act(lambda i, s, q: _resolve(ctx, i, s, q)), [r_id, r_sku, r_qty], [status, *views])
+    r_no.click(act(lambda i: _dismiss(ctx, i)), r_id, [status, *views])
+
+    def pick_review(evt: gr.SelectData):
+        row = evt.row_value or []
+        sku = next((p.sku for p in catalog if row and p.name == row[3]), None)
+        return (row[0] if row else None), sku, (row[4] if row and row[4] != "" else 1)
+
+    review.select(pick_review, None, [r_id, r_sku, r_qty])
+
+
+def _comment_inputs() -> dict:
+    with gr.Group():
+        paste = gr.Textbox(lines=3, label="粘贴评论（每行一条，可写成“昵称：内容”）", elem_id="live-paste",
+                           placeholder="王阿姨：扣2\n李姐：芒果甜不甜")
+        with gr.Row():
+            user = gr.Textbox(label="默认昵称（可选）", scale=2, elem_id="live-user")
+            send = gr.Button("发送", variant="primary", scale=1, elem_id="live-send")
+    with gr.Accordion("上传评论文件 / 重放排练", open=True):
+        upload = gr.File(label="评论文件（JSONL 或 CSV：id,user,text,ts,current_sku）",
+                         file_types=[".jsonl", ".csv", ".json", ".txt"], elem_id="live-upload", height=90)
+        with gr.Row():
+            speed = gr.Radio(list(SPEEDS), value="实时 1×", label="重放速度", elem_id="live-speed", scale=3)
+            schedule = gr.Checkbox(value=True, label="示例按节目单切换商品", scale=1)
+        with gr.Row():
+            ingest = gr.Button("立即导入", elem_id="live-ingest")
+            replay = gr.Button("▶ 按时间重放", elem_id="live-replay")
+            sample = gr.Button("▶ 重放示例评论", elem_id="live-sample")
+            stop = gr.Button("■ 停止", elem_id="live-stop")
+    return {"paste": paste, "user": user, "send": send, "upload": upload, "speed": speed,
+            "schedule": schedule, "ingest": ingest, "replay": replay, "sample": sample, "stop": stop}
+
+
+def _question_panel(session):
+    gr.Markdown("#### 问题队列（点一条，复制建议回复）")
+    questions = gr.Dataframe(headers=QUESTION_HEADERS, value=question_rows(session), interactive=False, wrap=True,
+                             label="问题", elem_id="live-questions", max_height=300)
+    with gr.Row():
+        q_id = gr.Number(label="编号", precision=0, scale=1, elem_id="live-q-id")
+        q_done = gr.Button("标记已回答", scale=1, elem_id="live-q-done")
+    reply = gr.Textbox(label="建议回复（可修改后复制到直播间）", lines=2, buttons=["copy"], elem_id="live-reply")
+    return questions, q_id, reply, q_done
+
+
+def _review_panel(ctx, product_choices):
+    gr.Markdown("#### 待确认订单（系统拿不准的，由你来定）")
+    review = gr.Dataframe(headers=ORDER_HEADERS, value=order_rows(ctx.ledger, status="needs_review"),
+                          interactive=False, wrap=True, label="待确认", elem_id="live-review", max_height=260)
+    with gr.Row():
+        r_id = gr.Number(label="行号", precision=0, scale=1)
+        r_sku = gr.Dropdown(product_choices, value=None, label="商品", scale=2)
+        r_qty = gr.Number(label="数量", value=1, minimum=0, scale=1)
+    with gr.Row():
+        r_ok = gr.Button("确认下单", variant="primary", size="sm")
+        r_no = gr.Button("驳回", size="sm")
+    return review, r_id, r_sku, r_qty, r_ok, r_no
+
+
+def _wire_inputs(ctx, jobs: Jobs, w: dict, status, views, act, refresh) -> None:
+    session = ctx.session
+
+    def send(text, user):
+        out = session.paste(text, user)
+        n = {s: sum(o.status == s for o in out) for s in ("order", "question", "review")}
+        return f"已处理 {len(out)} 条：订单 {n['order']}，提问 {n['question']}，待确认 {n['review']}"
+
+    w["send"].click(act(send), [w["paste"], w["user"]], [status, *views]).then(lambda: "", None, w["paste"])
+
+    def ingest(path, progress=gr.Progress()):
+        if not path:
+            raise gr.Error("请先上传评论文件（JSONL 或 CSV）")
+        try:
+            comments = session.load_uploaded(path)
+            progress(0, desc=f"共 {len(comments)} 条评论")
+            out = session.ingest_many(comments, lambda f, m: progress(f, desc=m))
+        except CopilotError as exc:
+            raise _err(exc) from None
+        orders = sum(o.status == "order" for o in out)
+        return (f"✅ 已导入 {len(out)} 条评论，订单 {orders} 条", *refresh())
+
+    w["ingest"].click(ingest, w["upload"], [status, *views])
+
+    def start_replay(path, speed, use_schedule, sample=False):
+        if sample:
+            path = SAMPLE_COMMENTS
+        if not path:
+            raise gr.Error("请先上传评论文件，或点“重放示例评论”")
+        comments = session.load_uploaded(path)
+        plan = schedule_from_truth(SAMPLE_SCHEDULE) if sample and use_schedule else None
+        jobs.done, jobs.total, jobs.status = 0, len(comments), ""
+
+        def run(stop):
+            def tick(_):
+                jobs.done += 1
+            session.replay(comments, speed=SPEEDS.get(speed, 1.0), stop_event=stop, on_item=tick, schedule=plan)
+            jobs.status = f"重放结束：{jobs.done}/{jobs.total} 条"
+
+        jobs.start("replay", run)
+        return f"开始重放 {len(comments)} 条评论（{speed}）"
+
+    w["replay"].click(act(start_replay), [w["upload"], w["speed"], w["schedule"]], [status, *views])
+    w["sample"].click(act(lambda s, u: start_replay(None, s, u, sample=True)), [w["speed"], w["schedule"]],
+                      [status, *views])
+    w["stop"].click(act(lambda: "已停止重放" if jobs.stop("replay") else "没有正在进行的重放"), None,
+                    [status, *views])
+
+
+def _switch(session, sku) -> str:
+    session.set_current(sku or None, "assistant")
+    p = session.catalog.get(sku or "")
+    return f"当前商品：{p.link}号 {p.name}" if p else "当前没有讲解商品"
+
+
+def _start_follow(ctx, jobs: Jobs, source: str) -> str:
+    from ..live import follow_live
+
+    if not (source or "").strip():
+        raise gr.Error("请填写直播源地址或录制中的文件路径")
+    jobs.start("follow", lambda stop: follow_live(ctx.session, source.strip(), ctx.settings, stop))
+    time.sleep(0.2)
+    return "开始跟随直播语音：讲到哪个商品就切到哪个"
+
+
+def _resolve(ctx, line_id, sku, qty) -> str:
+    if not line_id or not sku:
+        raise gr.Error("请填写行号并选择商品（点选待确认表格中的一行会自动填入）")
+    return ctx.ledger.resolve_review(int(line_id), sku, float(qty or 0)).message
+
+
+def _dismiss(ctx, line_id) -> str:
+    if not line_id:
+        raise gr.Error("请填写要驳回的行号")
+    ctx.ledger.dismiss_review(int(line_id))
+    return f"已驳回第 {int(line_id)} 行"
