@@ -1,0 +1,119 @@
+"""The app as a whole: the server object (API + Gradio), the start-up checks, the 设置 helpers."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+from openai_stub import openai_stub
+
+from copilot.auth import OWNER, Accounts
+from copilot.config import BUNDLED_KNOWLEDGE, Settings
+from copilot.errors import ConfigError
+from copilot.ui.context import AppContext
+from copilot.ui.settings import mask_url, settings_md, test_llm as llm_check
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+import app as app_module  # noqa: E402
+
+
+@pytest.fixture
+def ctx(settings):
+    return AppContext(settings, stream="2026-11-22")
+
+
+def test_server_serves_ui_and_api(ctx):
+    server = app_module.build_server(ctx, "127.0.0.1")
+    with TestClient(server) as client:
+        health = client.get("/api/health").json()
+        assert health["status"] == "ok" and health["store"] == "巷口优选" and health["stream"] == "2026-11-22"
+        page = client.get("/")
+        assert page.status_code == 200 and "<html" in page.text.lower()
+        config = client.get("/config").json()
+        labels = {c.get("props", {}).get("label") for c in config["components"]}
+        assert {"直播间", "团购台账", "设置"} <= labels
+        r = client.post("/api/comments", json={"id": "a1", "user": "王阿姨", "text": "3号链接2斤"},
+                        headers={"Authorization": f"Bearer {ctx.api_token}"})
+        assert r.json()["outcomes"][0]["status"] == "order"
+        assert ctx.session.feed_items()[0].comment.id == "a1"  # the UI's session got it
+        assert ctx.ledger.remaining("pork") == 18
+
+
+def test_network_without_accounts_refused(ctx):
+    with pytest.raises(ConfigError, match="拒绝启动"):
+        app_module.build_server(ctx, "0.0.0.0")
+
+
+def test_network_with_accounts_asks_to_sign_in(ctx):
+    Accounts.load(ctx.settings).add("店主", "secret123", OWNER)
+    server = app_module.build_server(ctx, "0.0.0.0")
+    with TestClient(server) as client:
+        assert client.get("/config").status_code == 401
+        bad = client.post("/login", data={"username": "店主", "password": "nope"})
+        assert bad.status_code == 400
+        ok = client.post("/login", data={"username": "店主", "password": "secret123"})
+        assert ok.status_code == 200
+        assert client.get("/config").status_code == 200
+        assert client.get("/api/health").status_code == 200  # the intake has its own token
+
+
+def _run_app(env_extra: dict, tmp_path) -> subprocess.CompletedProcess:
+    env = {**os.environ, "COPILOT_HOME": str(tmp_path / "home"), **env_extra}
+    env.pop("COPILOT_RAISE", None)
+    return subprocess.run([sys.executable, "app.py"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
+
+
+def test_python_app_refuses_network_without_accounts(tmp_path):
+    r = _run_app({"GRADIO_SERVER_NAME": "0.0.0.0", "GRADIO_SERVER_PORT": "7999"}, tmp_path)
+    assert r.returncode == 2
+    assert "拒绝启动" in r.stderr and "copilot accounts add" in r.stderr
+    assert "Traceback" not in r.stderr
+
+
+def test_python_app_bad_port(tmp_path):
+    r = _run_app({"GRADIO_SERVER_PORT": "seventy"}, tmp_path)
+    assert r.returncode == 2 and "GRADIO_SERVER_PORT" in r.stderr and "Traceback" not in r.stderr
+
+
+def test_role_checks(ctx):
+    import gradio as gr
+
+    class Req:
+        username = "小王"
+
+    ctx.require_owner(None)  # localhost, no accounts: everyone is the owner
+    accs = Accounts.load(ctx.settings)
+    accs.add("小王", "helper456", "assistant")
+    ctx.__dict__.pop("accounts", None)
+    assert ctx.role(Req()) == "assistant" and not ctx.is_owner(Req())
+    with pytest.raises(gr.Error, match="助理账号不能"):
+        ctx.require_owner(Req())
+
+
+def test_mask_url():
+    assert mask_url("postgresql://shop:s3cret@db:5432/live") == "postgresql://shop:***@db:5432/live"
+    assert mask_url("sqlite:////tmp/x.db") == "sqlite:////tmp/x.db"
+
+
+def test_settings_page_text(ctx):
+    md = settings_md(ctx)
+    assert str(ctx.settings.data_dir) in md and "离线模式" in md and "COPILOT_DATABASE_URL" in md
+    assert "离线" in llm_check(ctx)
+
+
+def test_llm_check_against_local_server(data_dir):
+    with openai_stub(replies=["好", 500]) as server:
+        s = Settings(home=data_dir, knowledge=BUNDLED_KNOWLEDGE, llm_base_url=server.url, llm_model="stub-chat",
+                     llm_api_key="k", _env_file=None)
+        ctx = AppContext(s)
+        ok = llm_check(ctx)
+        assert ok.startswith("✅") and "stub-chat" in ok and "毫秒" in ok
+        assert server.requests[0]["messages"][-1]["content"] == "请回复：好"
+        bad = llm_check(ctx)
+        assert bad.startswith("❌") and "COPILOT_LLM_BASE_URL" in bad
+        assert "stub-chat" in settings_md(ctx)
