@@ -108,6 +108,14 @@ def _sqlite_engine(parsed) -> Engine:
     return engine
 
 
+def dispose_engine(url: str) -> None:
+    """Close and forget the engine of ``url`` (tests that drop its database afterwards)."""
+    with _engines_lock:
+        engine = _engines.pop(normalize_url(url), None)
+    if engine is not None:
+        engine.dispose()
+
+
 def dispose_engines() -> None:
     """Close every pooled connection (tests, forked workers)."""
     with _engines_lock:

@@ -14,14 +14,16 @@ smaller ones behind it). So a waitlisted line never fits the remaining stock.
 from __future__ import annotations
 
 import logging
+import re
 import zlib
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
+from functools import lru_cache
 from typing import NamedTuple
 
 from sqlalchemy import (JSON, Boolean, Column, DateTime, Float, Index, Integer, MetaData, Numeric, String,
-                        Table, Text, UniqueConstraint, and_, case, func, select, update)
+                        Table, Text, UniqueConstraint, bindparam, func, select, update)
 from sqlalchemy.engine import Connection
 
 from .catalog import Catalog, Product, fmt_number
@@ -94,6 +96,67 @@ actions = Table(
     Column("undone", Boolean, nullable=False, default=False),
 )
 MIGRATIONS = [(1, "ledger tables", lambda conn: meta.create_all(conn))]
+
+
+def _b(name: str, **kw):
+    return bindparam(f"b_{name}", **kw)
+
+
+class SQL:
+    """Hot statements, built once (compiled-cache hits, no per-call expression building)."""
+
+    known_ids = select(comments.c.comment_id).where(
+        comments.c.stream == _b("stream"), comments.c.comment_id.in_(_b("ids", expanding=True)))
+    insert_comment = comments.insert()
+    stock_row = select(stock.c.total, stock.c.reserved).where(
+        stock.c.stream == _b("stream"), stock.c.sku == _b("sku"))
+    next_fitting = select(order_lines).where(
+        order_lines.c.stream == _b("stream"), order_lines.c.sku == _b("sku"), order_lines.c.status == WAITLIST,
+        order_lines.c.qty <= _b("room", type_=Qty)).order_by(order_lines.c.id).limit(1)
+    buyer_lines = select(order_lines).where(
+        order_lines.c.stream == _b("stream"), order_lines.c.buyer == _b("buyer"),
+        order_lines.c.status.in_(_b("statuses", expanding=True))).order_by(order_lines.c.id)
+    buyer_sku_lines = select(order_lines).where(
+        order_lines.c.stream == _b("stream"), order_lines.c.buyer == _b("buyer"), order_lines.c.sku == _b("sku"),
+        order_lines.c.status.in_(_b("statuses", expanding=True))).order_by(order_lines.c.id)
+
+
+class Driver:
+    """The per-order statements on the transaction's DBAPI cursor: about 10x cheaper per call than
+    Core here, which is what makes bulk ingest fast. Same transaction, same SQL on both backends."""
+
+    RESERVE = ("UPDATE stock SET reserved = {add} WHERE stream = :stream AND sku = :sku "
+               "AND reserved + :q <= total + 0.0005")
+    INSERT_LINE = ("INSERT INTO order_lines (stream, buyer, sku, qty, unit, unit_price, status, reason, "
+                   "comment_id, comment_text, comment_ts, created_at, updated_at) VALUES (:stream, :buyer, "
+                   ":sku, :qty, :unit, :unit_price, :status, :reason, :comment_id, :comment_text, :comment_ts, "
+                   ":created_at, :created_at) RETURNING id")
+    ORDERED = ("SELECT COALESCE(SUM(qty), 0) FROM order_lines WHERE stream = :stream AND buyer = :buyer "
+               "AND sku = :sku AND status IN ('reserved', 'waitlist', 'paid', 'picked_up')")
+    RELEASE = ("UPDATE stock SET reserved = CASE WHEN reserved - :q < 0.0005 THEN 0 ELSE {sub} END "
+               "WHERE stream = :stream AND sku = :sku")
+    UPDATE_LINE = ("UPDATE order_lines SET status = :status, sku = :sku, qty = :qty, unit = :unit, "
+                   "unit_price = :unit_price, reason = :reason, updated_at = :updated_at WHERE id = :id")
+    QUEUE_POS = ("SELECT COUNT(*) FROM order_lines WHERE stream = :stream AND sku = :sku "
+                 "AND status = 'waitlist' AND id <= :id")
+
+    def __init__(self, conn: Connection) -> None:
+        self.pg = conn.dialect.name == "postgresql"
+        self.cur = conn.connection.driver_connection.cursor()
+        bind = DateTime(timezone=True).dialect_impl(conn.dialect).bind_processor(conn.dialect)
+        self.when = bind or (lambda v: v)
+        add = "reserved + :q" if self.pg else "ROUND(reserved + :q, 3)"
+        self.reserve_sql = self.RESERVE.format(add=add)
+        self.release_sql = self.RELEASE.format(sub="reserved - :q" if self.pg else "ROUND(reserved - :q, 3)")
+
+    def run(self, sql: str, params: dict):
+        self.cur.execute(_driver_sql(sql, self.pg), params)
+        return self.cur
+
+
+@lru_cache(maxsize=32)
+def _driver_sql(sql: str, pg: bool) -> str:
+    return re.sub(r":(\w+)", r"%(\1)s", sql) if pg else sql
 
 
 def default_stream() -> str:
@@ -185,10 +248,13 @@ class _Tx:
         self.conn = conn
         self.stream = stream
         self.changes: dict[int, tuple[dict, dict]] = {}
+        self._driver: Driver | None = None
 
-    def add(self, a, b):
-        """``a + b`` for quantities, kept at 3 decimals on SQLite (PostgreSQL numeric is exact)."""
-        return func.round(a + b, 3) if self.conn.dialect.name == "sqlite" else a + b
+    @property
+    def driver(self) -> Driver:
+        if self._driver is None:
+            self._driver = Driver(self.conn)
+        return self._driver
 
 
 class Ledger:
@@ -220,19 +286,15 @@ class Ledger:
             tx.conn.execute(stock.insert(), rows)
 
     def _reserve(self, tx: _Tx, stream: str, sku: str, q: float) -> bool:
-        res = tx.conn.execute(
-            update(stock).where(stock.c.stream == stream, stock.c.sku == sku,
-                                stock.c.reserved + q <= stock.c.total + EPS)
-            .values(reserved=tx.add(stock.c.reserved, q)))
-        return res.rowcount == 1
+        d = tx.driver
+        return d.run(d.reserve_sql, {"stream": stream, "sku": sku, "q": q}).rowcount == 1
 
     def _release(self, tx: _Tx, stream: str, sku: str, q: float) -> None:
-        tx.conn.execute(
-            update(stock).where(stock.c.stream == stream, stock.c.sku == sku)
-            .values(reserved=case((stock.c.reserved - q < EPS, 0), else_=tx.add(stock.c.reserved, -q))))
+        d = tx.driver
+        d.run(d.release_sql, {"stream": stream, "sku": sku, "q": q})
 
     def _stock_row(self, conn: Connection, stream: str, sku: str) -> "_Stock | None":
-        row = conn.execute(select(stock).where(stock.c.stream == stream, stock.c.sku == sku)).first()
+        row = conn.execute(SQL.stock_row, {"b_stream": stream, "b_sku": sku}).first()
         return _Stock(float(row.total), float(row.reserved)) if row else None
 
     # -- line helpers ---------------------------------------------------------------------------
@@ -240,21 +302,21 @@ class Ledger:
     def _insert_line(self, tx: _Tx, comment: Comment, *, sku, qty, status, reason="") -> OrderLine:
         p = self.catalog.get(sku) if sku else None
         now = utcnow()
-        row = tx.conn.execute(order_lines.insert().values(
-            stream=tx.stream, buyer=comment.user, sku=sku, qty=qty, unit=p.unit if p else "",
-            unit_price=p.price if p else None, status=status, reason=reason, comment_id=comment.id,
-            comment_text=comment.text, comment_ts=comment.ts, created_at=now, updated_at=now,
-        ).returning(*order_lines.c)).first()
-        return OrderLine.from_row(row)
+        values = dict(stream=tx.stream, buyer=comment.user, sku=sku, qty=qty, unit=p.unit if p else "",
+                      unit_price=p.price if p else None, status=status, reason=reason, comment_id=comment.id,
+                      comment_text=comment.text or "", comment_ts=comment.ts)
+        line_id = tx.driver.run(Driver.INSERT_LINE, {**values, "created_at": tx.driver.when(now)}).fetchone()[0]
+        return OrderLine(id=line_id, created_at=now, updated_at=now, **values)
 
     def _update_line(self, tx: _Tx, line: OrderLine, **values) -> OrderLine:
         before = {k: getattr(line, k) for k in _SNAP}
-        tx.conn.execute(update(order_lines).where(order_lines.c.id == line.id)
-                        .values(updated_at=utcnow(), **values))
         for k, v in values.items():
             setattr(line, k, v)
+        line.updated_at = utcnow()
+        after = {k: getattr(line, k) for k in _SNAP}
+        tx.driver.run(Driver.UPDATE_LINE, {**after, "id": line.id, "updated_at": tx.driver.when(line.updated_at)})
         first = tx.changes.get(line.id, (before, None))[0]
-        tx.changes[line.id] = (first, {k: getattr(line, k) for k in _SNAP})
+        tx.changes[line.id] = (first, after)
         return line
 
     def _get_line(self, conn: Connection, line_id: int) -> OrderLine:
@@ -264,17 +326,13 @@ class Ledger:
         return OrderLine.from_row(row)
 
     def _buyer_lines(self, tx: _Tx, buyer: str, statuses, sku: str | None = None) -> list[OrderLine]:
-        q = select(order_lines).where(order_lines.c.stream == tx.stream, order_lines.c.buyer == buyer,
-                                      order_lines.c.status.in_(statuses))
-        if sku:
-            q = q.where(order_lines.c.sku == sku)
-        return [OrderLine.from_row(r) for r in tx.conn.execute(q.order_by(order_lines.c.id))]
+        params = {"b_stream": tx.stream, "b_buyer": buyer, "b_sku": sku, "b_statuses": list(statuses)}
+        rows = tx.conn.execute(SQL.buyer_sku_lines if sku else SQL.buyer_lines, params)
+        return [OrderLine.from_row(r) for r in rows]
 
     def _ordered(self, tx: _Tx, buyer: str, sku: str) -> float:
-        return float(tx.conn.execute(
-            select(func.coalesce(func.sum(order_lines.c.qty), 0)).where(
-                order_lines.c.stream == tx.stream, order_lines.c.buyer == buyer,
-                order_lines.c.sku == sku, order_lines.c.status.in_(LIMIT_COUNTED))).scalar())
+        params = {"stream": tx.stream, "buyer": buyer, "sku": sku}
+        return float(tx.driver.run(Driver.ORDERED, params).fetchone()[0])
 
     def _over_limit(self, tx: _Tx, p: Product, buyer: str, qty: float, minus: float = 0) -> str:
         """The review reason when ``qty`` more would exceed the per-buyer limit, else ''."""
@@ -286,26 +344,26 @@ class Ledger:
         return ""
 
     def _queue_pos(self, tx: _Tx, line: OrderLine) -> int:
-        return int(tx.conn.execute(select(func.count()).where(
-            order_lines.c.stream == line.stream, order_lines.c.sku == line.sku,
-            order_lines.c.status == WAITLIST, order_lines.c.id <= line.id)).scalar())
+        params = {"stream": line.stream, "sku": line.sku, "id": line.id}
+        return int(tx.driver.run(Driver.QUEUE_POS, params).fetchone()[0])
 
     def _promote(self, tx: _Tx, stream: str, sku: str) -> list[OrderLine]:
-        """Walk the waitlist of ``sku`` in arrival order and reserve every line that now fits."""
+        """Walk the waitlist of ``sku`` in arrival order and reserve every line that now fits.
+        Fetches only the next line that fits the room left, so a long queue costs little."""
         row = self._stock_row(tx.conn, stream, sku)
         if row is None:
             return []
         room = row.total - row.reserved
-        promoted = []
-        waiting = tx.conn.execute(select(order_lines).where(
-            order_lines.c.stream == stream, order_lines.c.sku == sku,
-            order_lines.c.status == WAITLIST).order_by(order_lines.c.id))
-        for line in [OrderLine.from_row(r) for r in waiting]:
-            if room < EPS:
+        promoted: list[OrderLine] = []
+        while room >= EPS:
+            nxt = tx.conn.execute(SQL.next_fitting, {"b_stream": stream, "b_sku": sku, "b_room": room + EPS}).first()
+            if nxt is None:
                 break
-            if line.qty <= room + EPS and self._reserve(tx, stream, sku, line.qty):
-                promoted.append(self._update_line(tx, line, status=RESERVED))
-                room -= line.qty
+            line = OrderLine.from_row(nxt)
+            if not self._reserve(tx, stream, sku, line.qty):
+                break
+            promoted.append(self._update_line(tx, line, status=RESERVED))
+            room -= line.qty
         return promoted
 
     def _drop(self, tx: _Tx, line: OrderLine, status: str = CANCELLED) -> list[OrderLine]:
@@ -347,45 +405,42 @@ class Ledger:
         return stats
 
     def _run_batch(self, batch: list[tuple[Comment, Intent]], sink) -> None:
+        """Apply a batch in one transaction. Writers of a stream hold its lock for the whole
+        transaction, so the duplicate check below is authoritative; comment rows are written
+        together at the end (UNIQUE(stream, comment_id) still guards against any slip)."""
         for comment, intent in batch:
             _check(comment, intent)
+        results: list[ApplyResult] = []
         with self._tx() as tx:
-            ids = [c.id for c, _ in batch]
-            known = set(tx.conn.execute(select(comments.c.comment_id).where(
-                comments.c.stream == tx.stream, comments.c.comment_id.in_(ids))).scalars())
-            fresh, results = [], []
+            ids = [str(c.id) for c, _ in batch]
+            known = set(tx.conn.execute(SQL.known_ids, {"b_stream": tx.stream, "b_ids": ids}).scalars())
+            rows = []
             for comment, intent in batch:
-                if comment.id in known:
-                    results.append(ApplyResult(duplicate=True, message=f"评论 {comment.id} 已处理过，跳过"))
+                cid = str(comment.id)
+                if cid in known:
+                    results.append(ApplyResult(duplicate=True, message=f"评论 {cid} 已处理过，跳过"))
                     continue
-                known.add(comment.id)
-                fresh.append((comment, intent))
-                results.append(None)
-            if fresh:
-                tx.conn.execute(comments.insert(), [_comment_row(tx.stream, c, i) for c, i in fresh])
-            it = iter(fresh)
-            for k, res in enumerate(results):
-                if res is None:
-                    results[k] = self._act(tx, *next(it))
+                known.add(cid)
+                if cid != comment.id:
+                    comment = replace(comment, id=cid)
+                res = self._act(tx, comment, intent)
+                rows.append(_comment_row(tx.stream, comment, intent, res))
+                results.append(res)
+            if rows:
+                tx.conn.execute(SQL.insert_comment, rows)
         for res in results:
             sink(res)
 
     def _act(self, tx: _Tx, comment: Comment, intent: Intent) -> ApplyResult:
         if intent.needs_review:
-            res = self._review(tx, comment, intent)
-        elif intent.kind is Kind.ORDER:
-            res = self._order(tx, comment, intent.items)
-        elif intent.kind is Kind.CANCEL:
-            res = self._cancel(tx, comment, intent.items)
-        elif intent.kind is Kind.MODIFY:
-            res = self._modify(tx, comment, intent.items)
-        else:
-            return ApplyResult(message="")
-        outcome = "review" if res.review else _outcome(res)
-        tx.conn.execute(update(comments).where(comments.c.stream == tx.stream,
-                                               comments.c.comment_id == comment.id)
-                        .values(outcome=outcome, message=res.message[:2000]))
-        return res
+            return self._review(tx, comment, intent)
+        if intent.kind is Kind.ORDER:
+            return self._order(tx, comment, intent.items)
+        if intent.kind is Kind.CANCEL:
+            return self._cancel(tx, comment, intent.items)
+        if intent.kind is Kind.MODIFY:
+            return self._modify(tx, comment, intent.items)
+        return ApplyResult(message="")
 
     def _review(self, tx: _Tx, comment: Comment, intent: Intent, reason: str = "") -> ApplyResult:
         item = intent.items[0] if len(intent.items) == 1 else None
@@ -481,10 +536,12 @@ class Ledger:
         return f"已把 {comment.user} 的 {label}{state}"
 
     def _modify_target(self, tx: _Tx, comment: Comment, sku: str | None) -> OrderLine | None:
+        """The buyer's latest real order (reserved/waitlist) of the product, else a review line."""
         lines = self._buyer_lines(tx, comment.user, OPEN, sku or comment.current_sku)
         if not lines and not sku:
             lines = self._buyer_lines(tx, comment.user, OPEN)
-        return lines[-1] if lines else None
+        real = [ln for ln in lines if ln.status != REVIEW]
+        return (real or lines)[-1] if lines else None
 
     def _review_into(self, tx, comment, res: ApplyResult, sku, qty, reason: str) -> str:
         line = self._insert_line(tx, comment, sku=sku, qty=qty, status=REVIEW, reason=reason)
@@ -752,8 +809,9 @@ def _check(comment: Comment, intent: Intent) -> None:
                          hint=f"单条评论最多 {MAX_COMMENT} 个字符，请检查评论文件")
 
 
-def _comment_row(stream: str, c: Comment, intent: Intent) -> dict:
+def _comment_row(stream: str, c: Comment, intent: Intent, res: ApplyResult) -> dict:
     acts = intent.needs_review or intent.kind in (Kind.ORDER, Kind.CANCEL, Kind.MODIFY)
-    return {"stream": stream, "comment_id": str(c.id), "user": c.user[:200], "text": c.text or "",
-            "ts": c.ts, "current_sku": c.current_sku, "kind": intent.kind.value,
-            "outcome": "pending" if acts else intent.kind.value, "message": "", "created_at": utcnow()}
+    outcome = ("review" if res.review else _outcome(res)) if acts else intent.kind.value
+    return {"stream": stream, "comment_id": c.id, "user": c.user[:200], "text": c.text or "",
+            "ts": c.ts, "current_sku": c.current_sku, "kind": intent.kind.value, "outcome": outcome,
+            "message": res.message[:2000], "created_at": utcnow()}

@@ -96,3 +96,47 @@ class FakeEmbedder:
 @pytest.fixture
 def fake_embedder() -> FakeEmbedder:
     return FakeEmbedder()
+
+
+# ledger fixtures ---------------------------------------------------------------------------------
+# `ledger_url`: a fresh SQLite file, and (when COPILOT_TEST_PG_URL is set, as on CI) a fresh
+# PostgreSQL schema per test. `ledger`: the demo catalog's ledger for stream "2026-11-22".
+
+PG_URL = os.environ.get("COPILOT_TEST_PG_URL")
+LEDGER_BACKENDS = ["sqlite"] + ([pytest.param("postgres", marks=pytest.mark.postgres)] if PG_URL else [])
+TEST_STREAM = "2026-11-22"
+
+
+@pytest.fixture(params=LEDGER_BACKENDS)
+def ledger_url(request, tmp_path):
+    from copilot.db import dispose_engine
+
+    if request.param == "sqlite":
+        url = f"sqlite:///{tmp_path / 'ledger.db'}"
+        yield url
+        dispose_engine(url)
+        return
+    import uuid
+
+    from sqlalchemy import create_engine
+
+    schema = f"t_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(PG_URL.replace("postgresql://", "postgresql+psycopg://", 1))
+    with admin.begin() as conn:
+        conn.exec_driver_sql(f"CREATE SCHEMA {schema}")
+    sep = "&" if "?" in PG_URL else "?"
+    url = f"{PG_URL}{sep}options=-csearch_path%3D{schema}"
+    try:
+        yield url
+    finally:
+        dispose_engine(url)
+        with admin.begin() as conn:
+            conn.exec_driver_sql(f"DROP SCHEMA {schema} CASCADE")
+        admin.dispose()
+
+
+@pytest.fixture
+def ledger(ledger_url, catalog):
+    from copilot.ledger import Ledger
+
+    return Ledger(ledger_url, catalog, TEST_STREAM)
