@@ -383,7 +383,8 @@ def transcribe_live(source: str | Path, settings: Settings, catalog=None,
 
 
 def _pcm_command(source: str, idle_timeout: float) -> list[str]:
-    base = [ffmpeg_bin(), "-hide_banner", "-nostdin", "-loglevel", "error"]
+    base = [ffmpeg_bin(), "-hide_banner", "-nostdin", "-loglevel", "error",
+            "-probesize", "32768", "-analyzeduration", "500000"]
     if is_stream_url(source):
         inp = ["-rw_timeout", str(int(idle_timeout * 10 * 1_000_000)), "-i", source]
     else:
@@ -415,16 +416,14 @@ class LiveTranscriber:
         new = 0.0
         try:
             while not stop_event.is_set():
-                try:
-                    chunk = chunks.get(timeout=0.2)
-                except queue.Empty:
-                    continue
-                if chunk is None:
+                got, ended = _drain(chunks)  # everything that arrived while the last step ran
+                if got:
+                    self._pending += got
+                    secs = len(got) / (2 * SAMPLE_RATE)
+                    self.position += secs
+                    new += secs
+                if ended:
                     break
-                self._pending += chunk
-                secs = len(chunk) / (2 * SAMPLE_RATE)
-                self.position += secs
-                new += secs
                 if new >= self.window:
                     new = 0.0
                     self.step(final=False)
@@ -444,17 +443,15 @@ class LiveTranscriber:
         length = len(audio) / SAMPLE_RATE
         if length < 0.3:
             return
+        began = time.perf_counter()
         raw, _ = self.model.transcribe(audio, language="zh", vad_filter=True, word_timestamps=True,
                                        initial_prompt=self.prompt, beam_size=1,
                                        condition_on_previous_text=False)
         words = [w for seg in raw for w in (seg.words or [])]
-        cutoff = length if final else length - self.hold
-        done = [w for w in words if w.end <= cutoff]
-        if not done and length > self.max_buffer and not final:
-            cut = length - self.hold  # silence or noise: drop it
-        elif done:
-            cut = done[-1].end
-        else:
+        log.debug("live step: %.1fs pending at %.1fs received, %d words in %.2fs", length, self.position,
+                  len(words), time.perf_counter() - began)
+        done, cut = _stable(words, length, self.hold, final, self.max_buffer)
+        if cut <= 0:
             return
         for s in _sentences(done, "", 0.0, 0.0, offset=self.offset):
             if not _repeat(s, self.segments):
@@ -465,6 +462,37 @@ class LiveTranscriber:
         drop = int(cut * SAMPLE_RATE) * 2
         del self._pending[:drop]
         self.offset += drop / (2 * SAMPLE_RATE)
+
+
+def _stable(words, length: float, hold: float, final: bool, max_buffer: float) -> tuple[list, float]:
+    """The words safe to emit and where to cut the pending audio: at the last pause (≥ 0.3 s) before
+    ``length - hold``; everything at the end of the stream; a forced cut when the buffer is too long."""
+    if final:
+        return words, length
+    cutoff = length - hold
+    for i in range(len(words) - 1, 0, -1):
+        prev, nxt = words[i - 1], words[i]
+        if nxt.start <= cutoff and nxt.start - prev.end >= 0.3:
+            return words[:i], (prev.end + nxt.start) / 2
+    if length > max_buffer:
+        keep = [w for w in words if w.end <= cutoff][:-1]
+        return keep, (keep[-1].end if keep else cutoff)
+    return [], 0.0
+
+
+def _drain(chunks) -> tuple[bytes, bool]:
+    import queue
+
+    got = bytearray()
+    try:
+        item = chunks.get(timeout=0.2)
+        while True:
+            if item is None:
+                return bytes(got), True
+            got += item
+            item = chunks.get_nowait()
+    except queue.Empty:
+        return bytes(got), False
 
 
 def _pump(stream, chunks) -> None:
