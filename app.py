@@ -9,10 +9,27 @@ the COPILOT_* settings. On the network (not 127.0.0.1/localhost/::1) it needs ac
 from __future__ import annotations
 
 import os
+import subprocess
 import sys
+from pathlib import Path
 
-from copilot.config import load_settings, setup_logging
-from copilot.errors import CopilotError
+ROOT = Path(__file__).resolve().parent
+
+
+def bootstrap() -> None:
+    """On a fresh machine ``python3 app.py`` installs everything (.ci/setup) and restarts in .venv."""
+    venv_python = ROOT / ".venv" / "bin" / "python"
+    if Path(sys.prefix).resolve() == (ROOT / ".venv").resolve() or os.environ.get("COPILOT_NO_BOOTSTRAP"):
+        return
+    if subprocess.call(["bash", str(ROOT / ".ci" / "setup")]) != 0:
+        sys.exit("安装没有完成，请根据上面的提示处理后再运行 python3 app.py")
+    os.execv(str(venv_python), [str(venv_python), str(Path(__file__).resolve()), *sys.argv[1:]])
+
+
+bootstrap()
+
+from copilot.config import load_settings, setup_logging  # noqa: E402
+from copilot.errors import CopilotError  # noqa: E402
 
 
 def server_address() -> tuple[str, int]:

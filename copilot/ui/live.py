@@ -139,10 +139,11 @@ def build(ctx) -> None:
     with gr.Row():
         with gr.Column(scale=3):
             feed_in = _comment_inputs()
+            status = gr.Markdown(elem_id="live-status")
             counts = gr.Markdown(counts_md(session, jobs), elem_id="live-counts")
             feed = gr.Dataframe(headers=FEED_HEADERS, value=feed_rows(session), interactive=False, wrap=True,
                                 label="评论流（最新在上）", elem_id="live-feed", max_height=560,
-                                column_widths=["6%", "8%", "12%", "26%", "12%", "8%", "28%"])
+                                column_widths=["6%", "10%", "12%", "24%", "12%", "8%", "28%"])
         with gr.Column(scale=2):
             current = gr.Markdown(current_md(ctx), elem_id="live-current")
             product = gr.Radio(product_choices, value=session.current_sku, label="当前商品（一键切换）",
@@ -159,8 +160,6 @@ def build(ctx) -> None:
                                   label="本场累计（按商品）", elem_id="live-totals")
             questions, q_id, reply, q_done = _question_panel(session)
             review, r_id, r_sku, r_qty, r_ok, r_no = _review_panel(ctx, product_choices)
-    status = gr.Markdown(elem_id="live-status")
-
     views = [counts, feed, current, product, totals, questions, review]
 
     def refresh():
