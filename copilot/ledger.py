@@ -396,13 +396,22 @@ class Ledger:
             stats.review += res.review
             stats.orders += sum(1 for ln in res.created if ln.status in (RESERVED, WAITLIST))
 
-        for start in range(0, len(pairs), max(1, batch_size)):
+        for k, start in enumerate(range(0, len(pairs), max(1, batch_size)), start=1):
             self._run_batch(pairs[start:start + batch_size], count)
+            if k & (k - 1) == 0 and len(pairs) > batch_size:
+                self._analyze()
             if progress:
                 done = min(start + batch_size, len(pairs))
                 progress(done / total, f"已处理 {done}/{len(pairs)} 条评论")
         log.info("ingested %d comments into %s: %s", len(pairs), self.stream, stats)
         return stats
+
+    def _analyze(self) -> None:
+        """PostgreSQL plans from table statistics: refresh them while a bulk import doubles the
+        tables, or a fresh ledger keeps scanning instead of using its indexes."""
+        if self.engine.dialect.name == "postgresql":
+            with self.engine.begin() as conn:
+                conn.exec_driver_sql("ANALYZE order_lines, comments")
 
     def _run_batch(self, batch: list[tuple[Comment, Intent]], sink) -> None:
         """Apply a batch in one transaction. Writers of a stream hold its lock for the whole
@@ -561,7 +570,11 @@ class Ledger:
         if sku:
             q = q.where(order_lines.c.sku == sku)
         if status:
-            q = q.where(order_lines.c.status.in_([status] if isinstance(status, str) else list(status)))
+            wanted = [status] if isinstance(status, str) else list(status)
+            bad = [x for x in wanted if x not in STATUSES]
+            if bad:
+                raise InputError(f"未知的订单状态：{'、'.join(bad)}", hint=f"可选：{' '.join(STATUSES)}")
+            q = q.where(order_lines.c.status.in_(wanted))
         if buyer:
             q = q.where(order_lines.c.buyer == buyer)
         with reading(self.engine) as conn:
