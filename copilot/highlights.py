@@ -293,13 +293,18 @@ def _moments(segs: list[Segment], talk: _Talk, comments, min_len: float, max_len
         while j + 1 < len(kinds) and kinds[j + 1] in (kinds[i], None):
             j += 1
         first, last = talk.first + i, talk.first + j
-        if segs[last].end - segs[first].start >= min_len * 0.6:
-            first, last = _fit(segs, first, last, min_len, max_len, 0.0)
-            first, last = max(first, talk.first), min(last, talk.last)
-            if segs[last].end - segs[first].start >= min_len:
+        strong = sum(1 for k in kinds[i:j + 1] if k == kinds[i])
+        if strong >= 2 or segs[last].end - segs[first].start >= min_len * 0.5:
+            while segs[last].end - segs[first].start < min_len and last < talk.last:
+                last += 1
+            if min_len <= segs[last].end - segs[first].start <= max_len:
                 out.append(_highlight(segs, first, last, talk.product, kinds[i], comments))
         i = j + 1
-    return out
+    best: dict[str, Highlight] = {}  # one moment of each kind per talk: the best, then the earliest
+    for h in out:
+        if h.kind not in best or h.score > best[h.kind].score:
+            best[h.kind] = h
+    return list(best.values())
 
 
 def _kind(text: str) -> str | None:

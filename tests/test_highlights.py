@@ -1,0 +1,137 @@
+"""Highlights on the sample stream's true text (fast, no model) and on hand-made transcripts."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from copilot.catalog import Catalog
+from copilot.errors import InputError
+from copilot.highlights import (find_highlights, iou, load_comments, order_burst, product_refs,
+                                transcript_from_truth)
+from copilot.transcribe import Segment, Transcript
+
+
+@pytest.fixture
+def sample(shared_dir):
+    root = shared_dir / "data" / "sample-stream"
+    truth = json.loads((root / "truth.json").read_text(encoding="utf-8"))
+    return truth, Catalog.load(root), load_comments(root / "comments.jsonl")
+
+
+def _transcript(lines: list[tuple[float, float, str]]) -> Transcript:
+    segs = [Segment(a, b, t, id=i) for i, (a, b, t) in enumerate(lines)]
+    return Transcript(duration=segs[-1].end + 1, segments=segs)
+
+
+def test_every_product_talk_found_on_truth_text(sample):
+    truth, catalog, comments = sample
+    found = find_highlights(transcript_from_truth(truth), catalog, comments)
+    talks = {h.sku: h for h in found if h.kind == "talk"}
+    products = [s for s in truth["segments"] if s["kind"] == "product"]
+    assert set(talks) == {s["sku"] for s in products}
+    for seg in products:
+        h = talks[seg["sku"]]
+        assert iou((h.start, h.end), (seg["start"], seg["end"])) >= 0.7, (h, seg)
+        assert 15 <= h.duration <= 90 and 0 < h.score <= 1
+        assert h.price_stated and "报价" in h.reasons
+
+
+def test_no_product_clip_inside_chat(sample):
+    truth, catalog, comments = sample
+    found = find_highlights(transcript_from_truth(truth), catalog, comments)
+    for part in truth["segments"]:
+        if part["kind"] in ("chat", "opening", "closing"):
+            for h in found:
+                inside = max(0.0, min(h.end, part["end"]) - max(h.start, part["start"]))
+                assert inside <= 0.25 * h.duration, (h.sku, part["kind"])
+
+
+def test_order_burst_raises_score(sample):
+    truth, catalog, comments = sample
+    t = transcript_from_truth(truth)
+    plain = {h.sku: h.score for h in find_highlights(t, catalog)}
+    boosted = {h.sku: h for h in find_highlights(t, catalog, comments)}
+    for sku, h in boosted.items():
+        assert h.orders > 0 and h.score > plain[sku]
+    assert boosted["rice"].orders >= 4  # 大米两袋, +1, 扣1, 扣1, 2号一袋 ...
+
+
+def test_order_burst_counts_orders_not_questions(catalog):
+    comments = [{"text": "扣1", "ts": 5}, {"text": "+2", "ts": 6}, {"text": "有溯源码吗", "ts": 7},
+                {"text": "草莓2斤", "ts": 8}, {"text": "扣1", "ts": 100}, {"text": "扣1"}]
+    assert order_burst(comments, 0, 30) == 3
+
+
+def test_misrecognised_transcript_still_matches():
+    catalog = Catalog.from_dict({"store": {"name": "巷口优选"}, "products": [
+        {"sku": "rice", "name": "五常稻花香大米", "aliases": ["大米"], "link": 2, "unit": "袋", "price": 59, "stock": 3},
+        {"sku": "pork", "name": "土猪五花肉", "aliases": ["五花肉"], "link": 3, "unit": "斤", "price": 29.8, "stock": 3},
+    ]})
+    t = _transcript([
+        (0.0, 3.0, "大家晚上好，欢迎来到直播间。"),
+        (44.0, 45.0, "第2个，"), (45.4, 47.8, "二号练结五长道花香大名。"), (48.4, 49.8, "去年秋天的心里，"),
+        (50.2, 51.0, "每代十斤，"), (53.0, 55.4, "早一下就能看到是哪块地种的。"), (55.8, 57.8, "煮出来满屋子都是香味，"),
+        (59.8, 61.1, "一代五十九块，"), (63.1, 64.4, "要的朋友扣一。"),
+        (64.9, 65.4, "第三个，"), (66.0, 66.8, "三号链间，"), (67.3, 68.4, "土猪无花肉。"),
+        (69.1, 70.5, "江西干州的土猪，"), (72.4, 73.6, "今天凌晨杀的，"), (77.2, 78.6, "做红烧肉最好吃，"),
+        (81.4, 82.8, "二十九块八一斤，"), (84.9, 86.2, "后一就给您留着。"),
+        (86.9, 88.1, "今天就到这里，"), (92.4, 94.9, "我们明天晚上八点不见不散。"),
+    ])
+    talks = {h.sku: h for h in find_highlights(t, catalog) if h.kind == "talk"}
+    assert set(talks) == {"rice", "pork"}
+    assert iou((talks["rice"].start, talks["rice"].end), (44.24, 64.88)) >= 0.7
+    assert iou((talks["pork"].start, talks["pork"].end), (64.88, 86.86)) >= 0.7
+
+
+def test_product_refs_link_alias_fuzzy(catalog):
+    assert [p.sku for p in product_refs("三号链接", catalog)] == ["pork"]
+    assert "strawberry" in [p.sku for p in product_refs("丹东旧旧草莓", catalog)]
+    assert product_refs("大家吃过晚饭没有", catalog) == []
+
+
+def test_chat_only_stream_has_no_clips(catalog):
+    t = _transcript([(0, 3, "大家晚上好。"), (3, 8, "有朋友问老赵今天怎么没穿围裙。"), (8, 12, "大家吃过晚饭没有，我们边吃边聊。"),
+                     (12, 20, "今天抽奖送福袋，点个关注。"), (20, 25, "今天就到这里，明天见。")])
+    assert find_highlights(t, catalog) == []
+
+
+def test_short_talk_is_extended_to_min_length(catalog):
+    t = _transcript([(0, 2, "第一个，"), (2, 4, "一号链接，丹东九九草莓。"), (4, 7, "直播价一斤十九块九，扣一。"),
+                     (8, 12, "今天天气不错。"), (12, 16, "明天下午来自提。"), (16, 20, "好的。")])
+    (h,) = find_highlights(t, catalog)
+    assert h.sku == "strawberry" and h.duration >= 15 and h.start <= 0.2
+
+
+def test_long_talk_is_capped_and_yields_moments(catalog):
+    lines = [(0.0, 2.0, "第一个，一号链接，丹东九九草莓。")]
+    t0 = 2.5
+    story = ["这是今天凌晨在丹东大棚现摘的，早上到店。", "产地直发，冷链运过来的。", "你们看个头都在二十克以上，颜色特别正。",
+             "我们每批都做农残检测，坏果包赔。", "吃起来特别甜，口感很脆，汁水多。", "甜度十二度左右，小朋友最爱吃。",
+             "直播价一斤十九块九，每人限购五斤。", "想要的朋友扣一，下单明天来店里自提。"]
+    for rep in range(4):
+        for s in story:
+            lines.append((t0, t0 + 4.0, s))
+            t0 += 4.5
+    t = _transcript(lines)
+    found = find_highlights(t, catalog)
+    talk = [h for h in found if h.kind == "talk"]
+    assert len(talk) == 1 and talk[0].duration <= 90 and talk[0].sku == "strawberry"
+    moments = [h for h in found if h.kind != "talk"]
+    assert moments and all(15 <= h.duration <= 60 and h.sku == "strawberry" for h in moments)
+    assert found == sorted(found, key=lambda h: (-h.score, h.start))
+
+
+def test_bad_comments_file(tmp_path):
+    p = tmp_path / "c.jsonl"
+    p.write_text('{"id": "a", "text": "扣1", "ts": 1}\n{oops}\n', encoding="utf-8")
+    with pytest.raises(InputError, match="第 2 行"):
+        load_comments(p)
+    with pytest.raises(InputError, match="找不到评论文件"):
+        load_comments(tmp_path / "none.jsonl")
+
+
+def test_iou():
+    assert iou((0, 10), (0, 10)) == 1.0 and iou((0, 10), (10, 20)) == 0.0
+    assert iou((0, 10), (5, 15)) == pytest.approx(5 / 15)

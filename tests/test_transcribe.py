@@ -1,0 +1,208 @@
+"""Transcription: subtitle formats, sentence splitting, model resolution, bad media, and the real
+bundled Whisper base on a short committed clip (key words, not exact text)."""
+
+from __future__ import annotations
+
+import json
+import re
+import struct
+import subprocess
+import threading
+import time
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+import zhconv
+
+from copilot.errors import ConfigError, MediaError
+from copilot.media import ffmpeg_bin, probe
+from copilot.transcribe import (Segment, Transcript, _sentences, build_prompt, resolve_model, to_srt, to_vtt,
+                                transcribe_file, transcribe_live, write_outputs)
+
+DATA = Path(__file__).parent / "data"
+SRT_BLOCK = re.compile(r"^\d+\n\d{2}:\d{2}:\d{2},\d{3} --> \d{2}:\d{2}:\d{2},\d{3}\n.+\n?$")
+
+
+def W(start, end, word, p=0.9):
+    return SimpleNamespace(start=start, end=end, word=word, probability=p)
+
+
+# -- formats and splitting (fast) ---------------------------------------------------------------
+
+
+def test_srt_and_vtt_format():
+    segs = [Segment(0.0, 1.5, "大家晚上好。"), Segment(61.25, 3725.5, "第一个，")]
+    srt = to_srt(segs)
+    blocks = srt.strip().split("\n\n")
+    assert len(blocks) == 2 and all(SRT_BLOCK.match(b) for b in blocks)
+    assert "00:01:01,250 --> 01:02:05,500" in srt
+    assert blocks[0].splitlines()[2] == "大家晚上好"  # no trailing full stop in a subtitle line
+    vtt = to_vtt(segs)
+    assert vtt.startswith("WEBVTT\n\n") and "00:00:00.000 --> 00:00:01.500" in vtt
+
+
+def test_srt_offset_shifts_times():
+    assert "00:00:00,000 --> 00:00:01,000" in to_srt([Segment(10.0, 11.0, "好")], offset=10.0)
+
+
+def test_sentences_split_on_punctuation_pauses_and_odd_stops():
+    words = [W(0.0, 0.3, "大家"), W(0.3, 0.6, "晚上"), W(0.6, 0.8, "好"), W(1.0, 1.1, "４"),
+             W(1.5, 1.7, "歡迎"), W(1.7, 2.0, "來到"), W(2.0, 2.2, "店裡,"),
+             W(2.3, 2.5, "第一"), W(2.5, 2.7, "個"), W(3.6, 3.9, "草莓")]
+    segs = _sentences(words, "", 0.0, 4.0)
+    assert [s.text for s in segs] == ["大家晚上好。", "欢迎来到店里，", "第一个，", "草莓。"]
+    assert segs[0].start == 0.0 and segs[0].end == 0.8 and segs[-1].start == 3.6
+    assert [w.text for w in segs[1].words] == ["欢迎", "来到", "店里,"]
+
+
+def test_sentences_offset_for_live_windows():
+    segs = _sentences([W(0.1, 0.5, "你好")], "", 0, 0, offset=30.0)
+    assert segs[0].start == pytest.approx(30.1) and segs[0].text == "你好。"
+
+
+def test_transcript_roundtrip(tmp_path):
+    t = Transcript(duration=3.0, segments=[Segment(0.0, 1.0, "你好。", [])], source=str(tmp_path / "a.mp4"))
+    files = write_outputs(t, tmp_path / "out")
+    assert [Path(f).suffix for f in files] == [".json", ".srt", ".vtt"]
+    data = json.loads(Path(files[0]).read_text(encoding="utf-8"))
+    assert data["segments"][0]["text"] == "你好。" and data["files"] == files
+    assert Transcript.load(files[0]).segments[0].end == 1.0
+
+
+def test_bad_transcript_file(tmp_path):
+    bad = tmp_path / "t.json"
+    bad.write_text("{nope", encoding="utf-8")
+    with pytest.raises(MediaError, match="格式无效"):
+        Transcript.load(bad)
+    with pytest.raises(MediaError, match="找不到转写文件"):
+        Transcript.load(tmp_path / "missing.json")
+
+
+def test_prompt_names_store_products_aliases_origins(shared_dir):
+    from copilot.catalog import Catalog
+
+    prompt = build_prompt(Catalog.load(shared_dir / "data" / "sample-stream"))
+    for word in ("巷口优选", "丹东九九草莓", "五常稻花香大米", "土猪五花肉", "辽宁丹东", "江西赣州", "土猪肉"):
+        assert word in prompt
+    assert prompt.endswith("。") and build_prompt(None) is None
+
+
+def test_prompt_is_bounded(catalog):
+    assert len(build_prompt(catalog)) <= 180
+
+
+def test_model_resolution_errors(settings, tmp_path):
+    empty = tmp_path / "model"
+    empty.mkdir()
+    with pytest.raises(ConfigError, match="model.bin"):
+        resolve_model(settings.model_copy(update={"whisper_model": str(empty)}))
+    with pytest.raises(ConfigError, match="COPILOT_WHISPER_MODEL"):
+        resolve_model(settings.model_copy(update={"whisper_model": "no-such-model"}))
+    assert resolve_model(settings.model_copy(update={"whisper_model": "small"})) == "small"
+
+
+def test_uncached_size_name_is_a_clear_error(settings):
+    from copilot.transcribe import load_model
+
+    with pytest.raises(ConfigError, match="不会联网下载"):
+        load_model(settings.model_copy(update={"whisper_model": "large-v3-turbo"}))
+
+
+# -- bad media (fast: probing happens before the model loads) -----------------------------------
+
+
+def _no_audio_mp4(path: Path) -> Path:
+    subprocess.run([ffmpeg_bin(), "-v", "error", "-y", "-f", "lavfi", "-i", "color=c=red:s=64x64:d=1",
+                    "-c:v", "libx264", "-preset", "ultrafast", str(path)], check=True)
+    return path
+
+
+@pytest.mark.parametrize("kind, message", [
+    ("empty", "是空的"), ("text", "不是音视频文件"), ("garbage", "不是音视频文件"),
+    ("truncated", "不是音视频文件，或文件已损坏"), ("noaudio", "没有音轨"), ("missing", "找不到文件"),
+    ("directory", "是一个目录"),
+])
+def test_bad_media_is_a_clear_error(kind, message, tmp_path, settings):
+    path = tmp_path / "bad.mp4"
+    if kind == "empty":
+        path.write_bytes(b"")
+    elif kind == "text":
+        path.write_text("这不是视频\n" * 50, encoding="utf-8")
+    elif kind == "garbage":
+        path.write_bytes(bytes(range(256)) * 64)
+    elif kind == "truncated":
+        data = (DATA / "talk_320.mp4").read_bytes()
+        path.write_bytes(data[: len(data) // 3])
+    elif kind == "noaudio":
+        _no_audio_mp4(path)
+    elif kind == "directory":
+        path.mkdir()
+    with pytest.raises(MediaError, match=message) as exc:
+        transcribe_file(path, settings)
+    assert exc.value.hint  # says what to do
+
+
+def test_probe_committed_clip():
+    info = probe(DATA / "talk_320.mp4")
+    assert info.has_audio and info.has_video and 29 < info.duration < 31 and info.width == 320
+
+
+# -- the real bundled model (slow) --------------------------------------------------------------
+
+
+@pytest.mark.slow
+def test_bundled_model_transcribes_key_words(settings, shared_dir):
+    from copilot.catalog import Catalog
+
+    catalog = Catalog.load(shared_dir / "data" / "sample-stream")
+    seen, fractions = [], []
+    t = transcribe_file(DATA / "strawberry_intro.m4a", settings, catalog,
+                        progress=lambda f, m: fractions.append(f), on_segment=seen.append)
+    text = t.text
+    assert "草莓" in text and "丹东" in text and ("链接" in text or "号" in text)
+    assert zhconv.convert(text, "zh-cn") == text  # Simplified Chinese output
+    assert seen and [s.text for s in seen] == [s.text for s in t.segments]
+    assert fractions[-1] == 1.0 and fractions == sorted(fractions)
+    for s in t.segments:
+        assert 0 <= s.start < s.end <= t.duration + 0.5 and s.words
+        assert all(s.start - 0.01 <= w.start <= w.end <= s.end + 0.01 for w in s.words)
+        assert s.text[-1] in "，。！？"
+    model_dir = settings.data_dir / "models" / "whisper-base"
+    assert (model_dir / "model.bin").stat().st_size > 100_000_000 and (model_dir / "tokenizer.json").exists()
+
+
+@pytest.mark.slow
+def test_live_growing_file(settings, tmp_path, shared_dir):
+    """A WAV file that grows in real time is transcribed while it grows."""
+    from copilot.catalog import Catalog
+    from copilot.transcribe import load_model
+
+    catalog = Catalog.load(shared_dir / "data" / "sample-stream")
+    pcm = subprocess.run([ffmpeg_bin(), "-v", "error", "-i", str(DATA / "strawberry_intro.m4a"), "-ac", "1",
+                          "-ar", "16000", "-f", "s16le", "-"], capture_output=True, check=True).stdout
+    path = tmp_path / "growing.wav"
+    path.write_bytes(b"RIFF" + struct.pack("<I", 0xFFFFFFFF) + b"WAVEfmt "
+                     + struct.pack("<IHHIIHH", 16, 1, 1, 16000, 32000, 2, 16) + b"data" + struct.pack("<I", 0xFFFFFFFF))
+    load_model(settings)
+    done_writing = threading.Event()
+
+    def writer():
+        for i in range(0, len(pcm), 16000):
+            with open(path, "ab") as f:
+                f.write(pcm[i:i + 16000])
+            time.sleep(0.5)
+        done_writing.set()
+
+    arrivals = []
+    threading.Thread(target=writer, daemon=True).start()
+    t = transcribe_live(str(path), settings, catalog, on_segment=lambda s: arrivals.append(done_writing.is_set()),
+                        idle_timeout=2.0)
+    assert "草莓" in t.text and "丹东" in t.text
+    assert arrivals and not arrivals[0], "the first sentence came only after the file stopped growing"
+    assert t.duration == pytest.approx(len(pcm) / 32000, abs=0.2)
+
+
+def test_live_missing_source(settings, tmp_path):
+    with pytest.raises(MediaError, match="找不到直播源"):
+        transcribe_live(str(tmp_path / "nope.flv"), settings)
