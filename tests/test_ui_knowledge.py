@@ -1,0 +1,129 @@
+"""知识库 workspace and the reusable question panel: file helpers, the test-question box, grouping."""
+
+from __future__ import annotations
+
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+
+from copilot.catalog import Catalog
+from copilot.config import BUNDLED_KNOWLEDGE, Settings
+from copilot.errors import CatalogError, InputError
+from copilot.kb import KnowledgeBase
+
+sys.path.insert(0, str(Path(__file__).parent))
+from conftest import FakeEmbedder  # noqa: E402
+
+
+@pytest.fixture
+def root(tmp_path) -> Path:
+    dst = tmp_path / "knowledge"
+    shutil.copytree(BUNDLED_KNOWLEDGE, dst)
+    return dst
+
+
+@pytest.fixture
+def kb(tmp_path, root) -> KnowledgeBase:
+    s = Settings(home=tmp_path / "home", knowledge=root, chroma_url=None, _env_file=None)
+    kb = KnowledgeBase.open(s, Catalog.load(root), embedder=FakeEmbedder())
+    kb.ingest()
+    return kb
+
+
+def test_file_list_edit_and_guard(root):
+    from copilot.ui.knowledge import list_files, read_file, resolve, save_file
+
+    files = list_files(root)
+    assert files[0] == "products.yaml" and "faq.md" in files and "notes/mango.md" in files
+    text = read_file(root, "notes/mango.md")
+    save_file(root, "notes/mango.md", text + "芒果核比较薄。\n")
+    assert "芒果核比较薄" in (root / "notes" / "mango.md").read_text(encoding="utf-8")
+    for bad in ["../outside.md", "/etc/passwd", "notes/../../x.md", "run.sh", ""]:
+        with pytest.raises(InputError):
+            resolve(root, bad)
+
+
+def test_saving_a_broken_catalog_is_refused_and_the_file_kept(root):
+    from copilot.ui.knowledge import save_file
+
+    before = (root / "products.yaml").read_text(encoding="utf-8")
+    with pytest.raises(CatalogError):
+        save_file(root, "products.yaml", "store: [\n  - oops")
+    with pytest.raises(CatalogError):
+        save_file(root, "products.yaml", before.replace("link: 4", "link: 1"))
+    assert (root / "products.yaml").read_text(encoding="utf-8") == before
+
+
+def test_upload_goes_to_notes_when_named_after_a_product(root, tmp_path):
+    from copilot.ui.knowledge import save_upload
+
+    skus = {p.sku for p in Catalog.load(root).products}
+    policy = tmp_path / "雨天 政策.md"
+    policy.write_text("# 雨天\n## 送货\n下雨天送货晚半小时。\n", encoding="utf-8")
+    assert save_upload(root, policy, skus) == "雨天_政策.md"
+    mango = tmp_path / "mango.md"
+    mango.write_text("# 芒果\n## 产地\n海南。\n", encoding="utf-8")
+    assert save_upload(root, mango, skus) == "notes/mango.md"
+    bad = tmp_path / "x.md"
+    bad.write_bytes("中文".encode("gbk"))
+    with pytest.raises(InputError):
+        save_upload(root, bad, skus)
+    with pytest.raises(InputError):
+        save_upload(root, _txt(tmp_path), skus)
+
+
+def _txt(tmp_path) -> Path:
+    p = tmp_path / "a.txt"
+    p.write_text("hi", encoding="utf-8")
+    return p
+
+
+def test_ask_box_shows_reply_mode_and_sources(kb):
+    from copilot.ui.knowledge import ask, status_text
+
+    reply, mode, rows = ask(kb, "芒果是哪里产的", "", "王阿姨")
+    assert reply.startswith("@王阿姨 ") and "海南乐东" in reply and "离线" in mode
+    assert rows and rows[0][0] in ("notes/mango.md", "products.yaml") and rows[0][1] == "mango"
+    reply, mode, rows = ask(kb, "草莓有机认证吗", "", "")
+    assert "确认一下" in reply and "转给助理" in mode
+    reply, mode, _ = ask(kb, "这个还有货吗", "strawberry", "")
+    assert "还剩 50 斤" in reply and "实时库存" in mode
+    assert "14 个商品" in status_text(kb)
+
+
+def test_question_panel_groups_answers_and_queues(kb):
+    from copilot.ui.questions import (add_question, incoming_rows, mark_done, new_question_state, queue_rows,
+                                      reply_for)
+
+    state = new_question_state()
+    gid, new = add_question(kb, state, "王阿姨", "芒果甜不甜", ts=1)
+    assert new
+    assert add_question(kb, state, "李姐", "芒果甜不甜啊？", ts=5) == (gid, False)
+    unknown, _ = add_question(kb, state, "阿强", "草莓有机认证吗", ts=6)
+    add_question(kb, state, "小张", "主播多大了", ts=7)
+    rows = incoming_rows(state)
+    assert [r[0] for r in rows] == [unknown, gid]           # off-topic is hidden, newest first
+    assert rows[1][2] == "2 人" and "甜" in rows[1][4]
+    assert reply_for(state, gid).startswith("@王阿姨 @李姐 ")
+    assert [r[0] for r in queue_rows(state)] == [unknown]
+    mark_done(state, unknown, "@阿强 这个没有认证，是合作社种的")
+    assert queue_rows(state) == [] and "已回复" in incoming_rows(state)[0][3]
+    with pytest.raises(InputError):
+        mark_done(state, 999)
+
+
+def test_workspace_and_panel_build(tmp_path, root):
+    import gradio as gr
+
+    from copilot.ui import knowledge, questions
+    from copilot.ui.context import AppContext
+
+    ctx = AppContext(Settings(home=tmp_path / "home", knowledge=root, chroma_url=None, _env_file=None))
+    ctx.__dict__["kb"] = KnowledgeBase.open(ctx.settings, ctx.catalog, embedder=FakeEmbedder())
+    with gr.Blocks() as demo:
+        knowledge.build(ctx)
+        state = gr.State(questions.new_question_state())
+        panel = questions.build_question_panel(ctx, state)
+    assert demo is not None and set(panel) >= {"incoming", "queue", "reply", "refresh"}
