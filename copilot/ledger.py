@@ -516,6 +516,8 @@ class Ledger:
 
     def _modify_item(self, tx: _Tx, comment: Comment, item: Item, res: ApplyResult) -> str:
         sku = item.sku or None
+        if sku and self.catalog.get(sku) is None:
+            return self._review_into(tx, comment, res, None, item.qty, f"未知商品 {sku[:64]}")
         target = self._modify_target(tx, comment, sku)
         if target is None:
             if sku and item.qty is not None:
@@ -785,9 +787,12 @@ class _TxContext:
         if conn.dialect.name == "postgresql":
             key = zlib.crc32(f"copilot-ledger:{self.stream}".encode()) & 0x7FFFFFFF
             conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({key})")
-        return _Tx(conn, self.stream)
+        self._tx = _Tx(conn, self.stream)
+        return self._tx
 
     def __exit__(self, *exc) -> bool | None:
+        if self._tx._driver is not None:
+            self._tx._driver.cur.close()
         return self._cm.__exit__(*exc)
 
 
@@ -817,6 +822,8 @@ def _check(comment: Comment, intent: Intent) -> None:
         raise InputError(f"评论 id 太长（{len(str(comment.id))} 个字符）", hint="评论 id 最多 128 个字符")
     if not str(comment.user or "").strip():
         raise InputError(f"评论 {comment.id} 缺少用户名", hint="每条评论都要有 user 字段（买家昵称）")
+    if len(comment.user) > 200:
+        raise InputError(f"评论 {comment.id} 的用户名太长（{len(comment.user)} 个字符）", hint="用户名最多 200 个字符")
     if len(comment.text or "") > MAX_COMMENT:
         raise InputError(f"评论 {comment.id} 太长（{len(comment.text)} 个字符）",
                          hint=f"单条评论最多 {MAX_COMMENT} 个字符，请检查评论文件")
@@ -826,5 +833,5 @@ def _comment_row(stream: str, c: Comment, intent: Intent, res: ApplyResult) -> d
     acts = intent.needs_review or intent.kind in (Kind.ORDER, Kind.CANCEL, Kind.MODIFY)
     outcome = ("review" if res.review else _outcome(res)) if acts else intent.kind.value
     return {"stream": stream, "comment_id": c.id, "user": c.user[:200], "text": c.text or "",
-            "ts": c.ts, "current_sku": c.current_sku, "kind": intent.kind.value, "outcome": outcome,
+            "ts": c.ts, "current_sku": (c.current_sku or None) and c.current_sku[:64], "kind": intent.kind.value, "outcome": outcome,
             "message": res.message[:2000], "created_at": utcnow()}

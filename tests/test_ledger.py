@@ -486,6 +486,14 @@ def test_set_stock_grows_promotes_and_refuses_below_held(ledger):
     assert ledger.remaining("chicken") == 20 and ledger.lines(status=WAITLIST) == []
 
 
+def test_odd_values_fit_the_columns_on_every_backend(ledger):
+    """PostgreSQL enforces VARCHAR lengths that SQLite ignores: unknown skus never reach a column."""
+    res = ledger.apply(*say("王", Kind.MODIFY, ("x" * 300, 2), current_sku="y" * 300))
+    assert res.review and res.created[0].sku is None and res.created[0].reason.startswith("未知商品 xxx")
+    res = ledger.apply(*say("王", Kind.CANCEL, ("z" * 300, None), current_sku="y" * 300))
+    assert res.changed == []
+
+
 def test_unknown_status_filter_is_an_input_error(ledger):
     with pytest.raises(InputError, match="未知的订单状态"):
         ledger.lines(status="shipped")
@@ -582,6 +590,7 @@ def test_failure_mid_transaction_leaves_the_ledger_unchanged(ledger, monkeypatch
     (Comment("", "王", "x"), "缺少 id"),
     (Comment("c", "", "x"), "缺少用户名"),
     (Comment("c", "王", "字" * 6000), "太长"),
+    (Comment("c", "王" * 201, "x"), "用户名太长"),
 ])
 def test_bad_comments_are_input_errors(ledger, comment, why):
     with pytest.raises(InputError, match=why):
