@@ -180,7 +180,7 @@ def test_live_growing_file(settings, tmp_path, shared_dir):
 
     catalog = Catalog.load(shared_dir / "data" / "sample-stream")
     pcm = subprocess.run([ffmpeg_bin(), "-v", "error", "-i", str(DATA / "strawberry_intro.m4a"), "-ac", "1",
-                          "-ar", "16000", "-f", "s16le", "-"], capture_output=True, check=True).stdout
+                          "-ar", "16000", "-f", "s16le", "-"], capture_output=True, check=True).stdout * 2
     path = tmp_path / "growing.wav"
     path.write_bytes(b"RIFF" + struct.pack("<I", 0xFFFFFFFF) + b"WAVEfmt "
                      + struct.pack("<IHHIIHH", 16, 1, 1, 16000, 32000, 2, 16) + b"data" + struct.pack("<I", 0xFFFFFFFF))
