@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import logging
 import re
+import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,11 +23,12 @@ from typing import Callable
 
 import numpy as np
 
-from .catalog import Catalog, Product, fmt_number
+from .catalog import Catalog, Product
 from .config import Settings
 from .errors import CopilotError, InputError, KnowledgeError
-from .retrieval import (TOPICS, BM25Index, Question, add_words, analyse, clean_question, content_hash, coverage,
-                        section_topics, split_markdown, tokens, unsupported_claims, word_in)
+from .kb_docs import Chunk, build_docs, catalog_facts, next_id, prev_id, seq_of, short_name
+from .retrieval import (TOPICS, BM25Index, Question, QuestionGrouper, add_words, analyse, clean_question,
+                        content_hash, coverage, section_topics, tokens, unsupported_claims, word_in)
 
 log = logging.getLogger("copilot.kb")
 
@@ -46,9 +48,6 @@ PRODUCT_BOOST = 0.5 / RRF_K
 OVERLAP_BOOST = 1.0 / RRF_K   # times the share of the question's words found in the sentence itself
 LEAD_BOOST = 0.3 / RRF_K      # the first sentence of a section usually states its point
 CUE_BOOST = 1.0 / RRF_K       # the sentence holds what the question wants (a time, a duration, a place)
-
-STORE_LABELS = {"name": "店名", "address": "地址", "hours": "营业时间", "pickup": "自提", "delivery": "送货上门",
-                "payment": "付款方式", "phone": "电话", "wechat": "进群与会员", "after_sales": "售后"}
 
 Progress = Callable[[float, str], None]
 
@@ -86,31 +85,37 @@ class Answer:
 
 
 @dataclass
-class Chunk:
-    id: str
-    doc: str       # unit of incremental ingest: "notes/mango.md", "faq.md", "products.yaml#mango"
-    file: str      # what the viewer-facing source names: "notes/mango.md", "products.yaml"
-    sku: str       # "" for store-wide knowledge
-    kind: str      # "fact" | "note" | "faq"
-    section: str
-    title: str
-    text: str
-    hash: str      # content hash of the whole doc
-
-    @property
-    def search_text(self) -> str:
-        return f"{self.title} {self.section}：{self.text}"
-
-    def metadata(self) -> dict:
-        return {"doc": self.doc, "file": self.file, "sku": self.sku, "kind": self.kind,
-                "section": self.section, "title": self.title, "hash": self.hash}
-
-
-@dataclass
 class _Hit:
     idx: int
+    chunk: Chunk
     score: float
     dense: float
+
+
+class _Index:
+    """One consistent snapshot of the stored chunks (text, BM25, vectors); replaced whole after an
+    ingest, so a question answered during a re-ingest sees either the old or the new knowledge."""
+
+    def __init__(self, rows: list[tuple]) -> None:
+        rows = sorted(rows, key=lambda r: (r[2].get("doc", ""), seq_of(r[0])))
+        self.chunks = [Chunk(id=cid, text=doc, **{k: m.get(k, "") for k in
+                                                   ("doc", "file", "sku", "kind", "section", "title", "hash")})
+                       for cid, doc, m, _v in rows]
+        # the query side keeps a copy of the vectors: exact cosine for every candidate it scores
+        self.vectors = (np.asarray([r[3] for r in rows], dtype=np.float32) if rows
+                        else np.zeros((0, 1), dtype=np.float32))
+        self.topics = [section_topics(c.section) for c in self.chunks]
+        self.by_id = {c.id: i for i, c in enumerate(self.chunks)}
+        self.by_sku: dict[str, set[int]] = {}
+        for i, c in enumerate(self.chunks):
+            self.by_sku.setdefault(c.sku, set()).add(i)
+        self.bm25 = BM25Index([tokens(c.search_text) for c in self.chunks])
+        chunks = self.chunks
+        self.lead = {i for i, c in enumerate(chunks)
+                     if i == 0 or (chunks[i - 1].doc, chunks[i - 1].section) != (c.doc, c.section)}
+
+    def hit(self, i: int, score: float, dense: float) -> _Hit:
+        return _Hit(i, self.chunks[i], score, dense)
 
 
 class KnowledgeBase:
@@ -121,14 +126,9 @@ class KnowledgeBase:
         self.stock = stock
         self._client = client
         self._collection = None
-        self.chunks: list[Chunk] = []
-        self._by_id: dict[str, int] = {}
-        self._by_sku: dict[str, set[int]] = {}
-        self._bm25 = BM25Index([])
-        self._lead: set[int] = set()
-        self._topics: list[set[str]] = []
-        self._vectors = None
+        self._ix = _Index([])
         self._loaded = False
+        self._lock = threading.RLock()  # one ingest / index load at a time; answers never wait on it
         self.min_coverage = MIN_COVERAGE
         self.min_dense = MIN_DENSE.get(getattr(embedder, "name", ""), 0.0)
 
@@ -140,6 +140,10 @@ class KnowledgeBase:
 
         emb = CachedEmbedder(embedder if embedder is not None else get_embedder(settings))
         return cls(settings, catalog, emb, stock=stock)
+
+    @property
+    def chunks(self) -> list[Chunk]:
+        return self._ix.chunks
 
     @property
     def root(self) -> Path:
@@ -164,7 +168,10 @@ class KnowledgeBase:
     def ingest(self, progress: Progress | None = None) -> dict:
         """Bring the store in line with the knowledge dir: new/changed docs (by content hash)
         re-embedded, deleted ones removed. Returns chunk counts."""
-        progress = progress or (lambda f, m: None)
+        with self._lock:
+            return self._ingest(progress or (lambda f, m: None))
+
+    def _ingest(self, progress: Progress) -> dict:
         if self.catalog.root is not None and (Path(self.catalog.root) / "products.yaml").exists():
             self.catalog = Catalog.load(self.catalog.root)  # pick up edits to products.yaml
         progress(0.02, "读取知识库文件")
@@ -205,34 +212,21 @@ class KnowledgeBase:
 
     def _load_index(self) -> None:
         got = self.collection.get(include=["documents", "metadatas", "embeddings"])
-        rows = sorted(zip(got["ids"], got["documents"], got["metadatas"], got["embeddings"]),
-                      key=lambda r: (r[2].get("doc", ""), _seq(r[0])))
-        chunks = [Chunk(id=cid, text=doc, **{k: m.get(k, "") for k in
-                                              ("doc", "file", "sku", "kind", "section", "title", "hash")})
-                  for cid, doc, m, _v in rows]
-        # the query side keeps a copy of the vectors: exact cosine for every candidate it scores
-        self._vectors = (np.asarray([r[3] for r in rows], dtype=np.float32) if rows
-                         else np.zeros((0, 1), dtype=np.float32))
-        self._topics = [section_topics(c.section) for c in chunks]
         add_words(n for p in self.catalog.products for n in p.names)
-        self.chunks = chunks
-        self._by_id = {c.id: i for i, c in enumerate(chunks)}
-        self._by_sku = {}
-        for i, c in enumerate(chunks):
-            self._by_sku.setdefault(c.sku, set()).add(i)
-        self._bm25 = BM25Index([tokens(c.search_text) for c in chunks])
-        self._lead = {i for i, c in enumerate(chunks)
-                      if i == 0 or (chunks[i - 1].doc, chunks[i - 1].section) != (c.doc, c.section)}
+        self._ix = _Index(list(zip(got["ids"], got["documents"], got["metadatas"], got["embeddings"])))
         self._loaded = True
 
     def ensure_ready(self, progress: Progress | None = None) -> None:
         """Load the index from the store; ingest first when the store is empty."""
         if self._loaded and self.chunks:
             return
-        self._load_index()
-        if not self.chunks:
-            log.info("knowledge base empty, ingesting %s", self.root)
-            self.ingest(progress)
+        with self._lock:
+            if self._loaded and self.chunks:
+                return
+            self._load_index()
+            if not self.chunks:
+                log.info("knowledge base empty, ingesting %s", self.root)
+                self.ingest(progress)
 
     # -- retrieval -----------------------------------------------------------------------------
 
@@ -244,7 +238,7 @@ class KnowledgeBase:
         products, names = self._products_in(text)
         q = analyse(text, names)
         targets = self._targets(products, q, current_sku)
-        return [self._source(h) for h in self._retrieve(text, q, targets, names)[:k]]
+        return [_source(h) for h in self._retrieve(self._ix, text, q, targets, names)[:k]]
 
     def _products_in(self, text: str) -> tuple[list[Product], list[str]]:
         found: dict[str, Product] = {}
@@ -265,63 +259,60 @@ class KnowledgeBase:
             return [current_sku]
         return []
 
-    def _retrieve(self, text: str, q: Question, targets: list[str], names: list[str] = (),
+    def _retrieve(self, ix: _Index, text: str, q: Question, targets: list[str], names: list[str] = (),
                   n: int = 40) -> list[_Hit]:
         """Dense (chroma) and BM25 candidates plus every in-scope chunk of the asked-about sections,
         fused by reciprocal rank and boosted for topic, product, lead sentence, word overlap and cue."""
-        if not self.chunks:
+        if not ix.chunks:
             return []
         scope = None
         if targets:
-            scope = set(self._by_sku.get("", set()))
+            scope = set(ix.by_sku.get("", set()))
             for sku in targets:
-                scope |= self._by_sku.get(sku, set())
+                scope |= ix.by_sku.get(sku, set())
         qvec = np.asarray(self.embedder.query(text), dtype=np.float32)
-        dense = self._dense(qvec, targets, n)
-        bm = self._bm25.scores(tokens(text), allowed=scope)
-        bm_rank = sorted(bm, key=lambda i: -bm[i])[:n]
-        topics = set(q.topics) | set(q.soft)
+        bm = ix.bm25.scores(tokens(text), allowed=scope)
         fused: dict[int, float] = {}
-        for rank, i in enumerate(dense):
-            fused[i] = fused.get(i, 0.0) + 1.0 / (RRF_K + rank + 1)
-        for rank, i in enumerate(bm_rank):
-            fused[i] = fused.get(i, 0.0) + 1.0 / (RRF_K + rank + 1)
+        for ranked in (self._dense(ix, qvec, targets, n), sorted(bm, key=lambda i: -bm[i])[:n]):
+            for rank, i in enumerate(ranked):
+                fused[i] = fused.get(i, 0.0) + 1.0 / (RRF_K + rank + 1)
         if q.topics:
-            pool = scope if scope is not None else range(len(self.chunks))
-            for i in [i for i in pool if set(q.topics) & self._topics[i]][:300]:
+            pool = scope if scope is not None else range(len(ix.chunks))
+            for i in [i for i in pool if set(q.topics) & ix.topics[i]][:300]:
                 fused.setdefault(i, 0.0)
         ids = list(fused)
-        cos = self._vectors[ids] @ qvec if len(ids) else np.zeros(0)
+        cos = ix.vectors[ids] @ qvec if ids else np.zeros(0)
+        topics = set(q.topics) | set(q.soft)
         words = [w for w in tokens(q.text) if not w.startswith("#") and w not in names]
         words += [sec for t in topics for sec in TOPICS[t][2]]  # 取货 -> 自提: the section's own word
         for i in ids:
-            c = self.chunks[i]
-            if topics & self._topics[i]:
-                fused[i] += TOPIC_BOOST
-            if c.sku and c.sku in targets:
-                fused[i] += PRODUCT_BOOST
-            if i in self._lead:
-                fused[i] += LEAD_BOOST
-            fused[i] += OVERLAP_BOOST * _overlap(words, c.text)
-            if q.cues and all(cue.search(c.text) for cue in q.cues):
-                fused[i] += CUE_BOOST
-        exact = dict(zip(ids, (float(x) for x in cos)))
-        order = sorted(ids, key=lambda i: -fused[i])
-        return [_Hit(i, fused[i], exact[i]) for i in order]
+            fused[i] += self._boost(ix, i, q, topics, targets, words)
+        order = sorted(range(len(ids)), key=lambda j: -fused[ids[j]])
+        return [ix.hit(ids[j], fused[ids[j]], float(cos[j])) for j in order]
 
-    def _dense(self, qvec, targets: list[str], n: int) -> list[int]:
+    @staticmethod
+    def _boost(ix: _Index, i: int, q: Question, topics: set[str], targets: list[str], words: list[str]) -> float:
+        c = ix.chunks[i]
+        boost = OVERLAP_BOOST * _overlap(words, c.text)
+        if topics & ix.topics[i]:
+            boost += TOPIC_BOOST
+        if c.sku and c.sku in targets:
+            boost += PRODUCT_BOOST
+        if i in ix.lead:
+            boost += LEAD_BOOST
+        if q.cues and all(cue.search(c.text) for cue in q.cues):
+            boost += CUE_BOOST
+        return boost
+
+    def _dense(self, ix: _Index, qvec, targets: list[str], n: int) -> list[int]:
         """Nearest chunks by the chroma index (restricted to the products asked about + store)."""
         where = {"sku": {"$in": [*targets, ""]}} if targets else None
         try:
-            res = self.collection.query(query_embeddings=[qvec.tolist()], n_results=min(n, len(self.chunks)),
+            res = self.collection.query(query_embeddings=[qvec.tolist()], n_results=min(n, len(ix.chunks)),
                                         where=where, include=[])
         except Exception as exc:
             raise KnowledgeError(f"知识库检索失败：{exc}", hint="运行 copilot kb ingest 重新导入知识库") from exc
-        return [self._by_id[cid] for cid in res["ids"][0] if cid in self._by_id]
-
-    def _source(self, hit: _Hit) -> Source:
-        c = self.chunks[hit.idx]
-        return Source(file=c.file, sku=c.sku or None, text=c.text, score=hit.score, section=c.section, kind=c.kind)
+        return [ix.by_id[cid] for cid in res["ids"][0] if cid in ix.by_id]
 
     # -- answers -------------------------------------------------------------------------------
 
@@ -354,15 +345,16 @@ class KnowledgeBase:
                 return Answer(False, ASK_PRODUCT_TEXT, [], reason="no_product", mode="refused")
             return self._catalog_answer(q, [self.catalog.require(s) for s in targets[:3]], prefix)
         self.ensure_ready()
+        ix = self._ix
         q.residual = self._drop_product_words(q.residual, targets)
-        hits = self._retrieve(text, q, targets, names)
-        picked = self._pick(q, hits)
+        hits = self._retrieve(ix, text, q, targets, names)
+        picked = self._pick(ix, q, hits)
         if not picked:
-            return Answer(False, REFUSAL_TEXT, [self._source(h) for h in hits[:3]], reason="not_in_kb",
-                          mode="refused")
-        reply = prefix + "".join(self._phrase(self.chunks[h.idx], subject=i == 0) for i, h in enumerate(picked))
-        rest = [h for h in hits[:5] if h not in picked]
-        return Answer(True, reply, [self._source(h) for h in [*picked, *rest][:5]], mode="extractive")
+            return Answer(False, REFUSAL_TEXT, [_source(h) for h in hits[:3]], reason="not_in_kb", mode="refused")
+        reply = prefix + "".join(self._phrase(h.chunk, subject=i == 0) for i, h in enumerate(picked))
+        chosen = {h.idx for h in picked}
+        rest = [h for h in hits[:5] if h.idx not in chosen]
+        return Answer(True, reply, [_source(h) for h in [*picked, *rest][:5]], mode="extractive")
 
     def _drop_product_words(self, residual: list[list[str]], targets: list[str]) -> list[list[str]]:
         """"这个肉" names the current product by its kind: 肉 is in 五花肉, not a question word."""
@@ -370,29 +362,29 @@ class KnowledgeBase:
         kinds = {n[-1] for p in products for n in p.names} | {p.category for p in products if p.category}
         return [g for g in residual if not any(w in kinds for w in g)]
 
-    def _pick(self, q: Question, hits: list[_Hit], window: int = 10) -> list[_Hit]:
+    def _pick(self, ix: _Index, q: Question, hits: list[_Hit], window: int = 10) -> list[_Hit]:
         """The chunk(s) that answer the question, or [] when the knowledge does not say."""
         if not q.topics and not q.residual:
             return []
-        ok = [h for h in hits[:window] if self._answers(q, self.chunks[h.idx], h)]
+        ok = [h for h in hits[:window] if self._answers(q, h)]
         if not ok:
             return []
-        best, first = ok[0], self.chunks[ok[0].idx]
+        best, first = ok[0], ok[0].chunk
         picked = [best]
         missing = [g for g in q.residual if not any(word_in(w, self._cover_text(first)) for w in g)]
         for h in ok[1:]:  # a second sentence of the same section, when both are short
-            c = self.chunks[h.idx]
-            if c.doc == first.doc and c.section == first.section and len(c.text) + len(first.text) <= 60:
+            if h.chunk.doc == first.doc and h.chunk.section == first.section and \
+                    len(h.chunk.text) + len(first.text) <= 60:
                 picked.append(h)
                 break
         if missing and len(picked) == 1:  # the neighbour sentence that says the rest ("这是……正常现象")
-            for nid in (_next_id(first.id), _prev_id(first.id)):
-                j = self._by_id.get(nid)
-                if j is not None and self.chunks[j].section == first.section and \
-                        coverage(missing, self._cover_text(self.chunks[j])) > 0:
-                    picked.append(_Hit(j, best.score, best.dense))
+            for nid in (next_id(first.id), prev_id(first.id)):
+                j = ix.by_id.get(nid)
+                if j is not None and ix.chunks[j].section == first.section and \
+                        coverage(missing, self._cover_text(ix.chunks[j])) > 0:
+                    picked.append(ix.hit(j, best.score, best.dense))
                     break
-        return sorted(picked, key=lambda h: _seq(self.chunks[h.idx].id))
+        return sorted(picked, key=lambda h: seq_of(h.chunk.id))
 
     def _cover_text(self, c: Chunk) -> str:
         """What a chunk says, without its product's own names (鲜活鲈鱼 does not say the fish is alive)."""
@@ -402,7 +394,8 @@ class KnowledgeBase:
             text = text.replace(n, " ")
         return text
 
-    def _answers(self, q: Question, c: Chunk, h: _Hit) -> bool:
+    def _answers(self, q: Question, h: _Hit) -> bool:
+        c = h.chunk
         if h.dense < self.min_dense:
             return False
         if q.topics and not set(q.topics) & section_topics(c.section):
@@ -474,108 +467,15 @@ class KnowledgeBase:
         return Answer(True, prefix + reply, extractive.sources, mode="llm")
 
 
-# -- knowledge dir -> docs -------------------------------------------------------------------------
-
-
-def short_name(p: Product) -> str:
-    """What the host calls it on air: the first alias (草莓), else the full name."""
-    return p.aliases[0] if p.aliases else p.name
-
-
-def catalog_facts(p: Product, remaining: float, wanted: list[str]) -> list[str]:
-    """Live catalog facts as short Chinese phrases, in the order asked."""
-    short, unit = short_name(p), p.unit
-    out = []
-    for key in wanted:
-        if key == "stock":
-            out.append(f"{short}已经卖完了，扣1的按顺序排候补，补到货在群里通知" if remaining <= 0
-                       else f"{short}还剩 {fmt_number(remaining)} {unit}，要的扣1")
-        elif key == "price":
-            s = f"{short}直播间价 {fmt_number(p.price)} 元/{unit}"
-            if p.original_price:
-                s += f"（原价 {fmt_number(p.original_price)} 元）"
-            out.append(s + (f"，{p.offer}" if p.offer else ""))
-        elif key == "limit":
-            out.append(f"{short}每人限购 {fmt_number(p.limit_per_buyer)} {unit}" if p.limit_per_buyer
-                       else f"{short}不限购，现在还剩 {fmt_number(remaining)} {unit}")
-        elif key == "link":
-            out.append(f"{short}是 {p.link} 号链接，评论区扣 {p.link} 号加数量就行")
-        elif key == "spec":
-            out.append(f"{short}{p.spec}" if p.spec else f"{short}按{unit}卖")
-    return out
-
-
-def product_fact_texts(p: Product) -> list[tuple[str, str]]:
-    """(section, text) facts from the catalog fields of one product (price and stock stay live)."""
-    names = "、".join(p.aliases)
-    out = [("商品信息", f"商品：{p.name}" + (f"，也叫{names}" if names else "") + f"，{p.link} 号链接，按{p.unit}卖")]
-    if p.spec:
-        out.append(("商品信息", f"规格：{p.name}{p.spec}"))
-    out.append(("价格", f"价格：{p.name}直播间价 {fmt_number(p.price)} 元/{p.unit}"
-                + (f"，原价 {fmt_number(p.original_price)} 元" if p.original_price else "")))
-    if p.offer:
-        out.append(("价格", f"优惠：{p.offer}"))
-    if p.origin:
-        out.append(("产地", f"产地：{p.name}产自{p.origin}"))
-    if p.limit_per_buyer:
-        out.append(("限购", f"限购：{p.name}每人限购 {fmt_number(p.limit_per_buyer)} {p.unit}"))
-    return out
-
-
-def build_docs(catalog: Catalog, root: Path) -> dict[str, list[Chunk]]:
-    """Every doc of the knowledge dir as chunks: catalog facts per product, store facts, notes, other md."""
-    docs: dict[str, list[Chunk]] = {}
-    store_facts = [(STORE_LABELS.get(k, k), f"{STORE_LABELS.get(k, k)}：{part.strip()}")
-                   for k, v in catalog.store.facts().items() for part in re.split(r"[；;]", v) if part.strip()]
-    _add_doc(docs, "products.yaml#store", "products.yaml", "", "fact", catalog.store.name, store_facts)
-    for p in catalog.products:
-        _add_doc(docs, f"products.yaml#{p.sku}", "products.yaml", p.sku, "fact", short_name(p), product_fact_texts(p))
-    notes_owner = {str(Path(p.notes)): p for p in catalog.products if p.notes}
-    for path in sorted(root.rglob("*.md")):
-        rel = path.relative_to(root).as_posix()
-        if path.name.lower() == "readme.md" or any(part.startswith(".") for part in path.parts):
-            continue  # the format guide is not store knowledge
-        try:
-            text = path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            raise KnowledgeError(f"无法读取知识文件 {rel}：{exc}", hint="把文件另存为 UTF-8 编码的 Markdown") from None
-        owner = notes_owner.get(rel) or catalog.get(path.stem)
-        title, pieces = split_markdown(text)
-        kind = "note" if owner else "faq"
-        title = short_name(owner) if owner else (title or path.stem)
-        _add_doc(docs, rel, rel, owner.sku if owner else "", kind, title,
-                 [(pc.section, pc.text) for pc in pieces], raw=text)
-    return docs
-
-
-def _add_doc(docs, doc: str, file: str, sku: str, kind: str, title: str, pieces: list[tuple[str, str]],
-             raw: str | None = None) -> None:
-    h = content_hash(f"{title}\n{raw if raw is not None else repr(pieces)}")
-    docs[doc] = [Chunk(id=f"{doc}::{h}::{i}", doc=doc, file=file, sku=sku, kind=kind, section=sec,
-                       title=title, text=txt, hash=h) for i, (sec, txt) in enumerate(pieces)]
+def _source(hit: _Hit) -> Source:
+    c = hit.chunk
+    return Source(file=c.file, sku=c.sku or None, text=c.text, score=hit.score, section=c.section, kind=c.kind)
 
 
 def _overlap(words: list[str], text: str) -> float:
     if not words:
         return 0.0
     return sum(len(w) for w in words if w in text) / sum(len(w) for w in words)
-
-
-def _seq(chunk_id: str) -> int:
-    try:
-        return int(chunk_id.rsplit("::", 1)[1])
-    except (IndexError, ValueError):
-        return 0
-
-
-def _prev_id(chunk_id: str) -> str:
-    head, _, n = chunk_id.rpartition("::")
-    return f"{head}::{_seq(chunk_id) - 1}" if head else ""
-
-
-def _next_id(chunk_id: str) -> str:
-    head, _, n = chunk_id.rpartition("::")
-    return f"{head}::{_seq(chunk_id) + 1}" if head else ""
 
 
 def _chroma_client(settings: Settings):
@@ -597,64 +497,4 @@ def _chroma_client(settings: Settings):
     return chromadb.PersistentClient(path=str(path), settings=chroma_settings)
 
 
-# -- grouping near-duplicate questions -------------------------------------------------------------
-
-
-@dataclass
-class QuestionGroup:
-    id: int
-    text: str                 # the first question of the group
-    users: list[str]
-    first_ts: float
-    last_ts: float
-    grams: set = field(default_factory=set, repr=False)
-
-
-class QuestionGrouper:
-    """Groups near-duplicate questions within a time window so one answer serves them all.
-
-    ``add(user, text, ts) -> (group_id, is_new)``; similarity is the Jaccard overlap of character
-    bigrams of the normalized text (particles, punctuation and @mentions removed)."""
-
-    def __init__(self, window: float = 60.0, threshold: float = 0.5) -> None:
-        self.window = window
-        self.threshold = threshold
-        self.groups: dict[int, QuestionGroup] = {}
-        self._next = 1
-
-    def add(self, user: str, text: str, ts: float) -> tuple[int, bool]:
-        grams = _bigrams(text)
-        best, best_sim = None, 0.0
-        for g in self.groups.values():
-            if ts - g.last_ts > self.window:
-                continue
-            sim = len(grams & g.grams) / max(len(grams | g.grams), 1)
-            if sim > best_sim:
-                best, best_sim = g, sim
-        if best is not None and best_sim >= self.threshold:
-            best.users.append(user)
-            best.last_ts = max(best.last_ts, ts)
-            return best.id, False
-        g = QuestionGroup(self._next, text, [user], ts, ts, grams)
-        self.groups[g.id] = g
-        self._next += 1
-        return g.id, True
-
-    def members(self, group_id: int) -> list[str]:
-        g = self.groups.get(group_id)
-        return list(g.users) if g else []
-
-
-_PARTICLES = re.compile(r"[吗呢啊呀吧哈哦嘛么啦的了请问主播老板]|@\S+|[\s\W_]+")
-
-
-def _bigrams(text: str) -> set[str]:
-    from .zhnum import normalize
-
-    t = _PARTICLES.sub("", normalize(text).lower())
-    if len(t) < 2:
-        return {t} if t else set()
-    return {t[i:i + 2] for i in range(len(t) - 1)}
-
-
-__all__ = ["Answer", "KnowledgeBase", "QuestionGrouper", "Source", "REFUSAL_TEXT"]
+__all__ = ["Answer", "KnowledgeBase", "QuestionGrouper", "Source", "REFUSAL_TEXT", "build_docs"]
