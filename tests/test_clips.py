@@ -253,3 +253,24 @@ def test_trim_recuts_the_clip(settings, tmp_path, sample_catalog, short_transcri
     assert "00:00:00," in Path(trimmed.srt).read_text(encoding="utf-8")
     with pytest.raises(InputError):
         store.trim(clip.id, 20.0, 10.0)
+
+
+# -- 切片审核 workspace -------------------------------------------------------------------------
+
+
+def test_ui_workspace_builds_and_serves_files(settings, tmp_path, monkeypatch):
+    import gradio as gr
+
+    from copilot.ui import clips as ui
+    from copilot.ui.context import AppContext
+
+    ctx = AppContext(settings)
+    with gr.Blocks() as demo:
+        ui.build(ctx)
+    assert len(demo.fns) >= 8
+    hidden = tmp_path / ".copilot" / "a.mp4"  # a dot-directory: Gradio will not serve it as it is
+    hidden.parent.mkdir()
+    hidden.write_bytes(b"x")
+    served = ui.servable(str(hidden))
+    assert served != str(hidden) and Path(served).read_bytes() == b"x"
+    assert ui.servable(str(tmp_path / "missing.mp4")) is None
