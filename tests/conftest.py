@@ -102,7 +102,26 @@ def fake_embedder() -> FakeEmbedder:
 # `ledger_url`: a fresh SQLite file, and (when COPILOT_TEST_PG_URL is set, as on CI) a fresh
 # PostgreSQL schema per test. `ledger`: the demo catalog's ledger for stream "2026-11-22".
 
-PG_URL = os.environ.get("COPILOT_TEST_PG_URL")
+def _provision_postgres() -> str | None:
+    """The README's test command also covers PostgreSQL: when no COPILOT_TEST_PG_URL is given and the
+    set-up installed PostgreSQL here, start it with .ci/postgres.sh (COPILOT_TEST_PG=0 turns this off)."""
+    import glob
+    import subprocess
+
+    if os.environ.get("COPILOT_TEST_PG") == "0" or not glob.glob("/usr/lib/postgresql/*/bin/postgres"):
+        return None
+    script = Path(__file__).resolve().parents[1] / ".ci" / "postgres.sh"
+    try:
+        out = subprocess.run(["bash", str(script)], capture_output=True, text=True, timeout=120, check=True)
+    except (subprocess.SubprocessError, OSError) as exc:
+        print(f"PostgreSQL could not be started for the ledger tests ({exc}); set COPILOT_TEST_PG_URL")
+        return None
+    url = out.stdout.strip().splitlines()[-1]
+    os.environ["COPILOT_TEST_PG_URL"] = url
+    return url
+
+
+PG_URL = os.environ.get("COPILOT_TEST_PG_URL") or _provision_postgres()
 LEDGER_BACKENDS = ["sqlite"] + ([pytest.param("postgres", marks=pytest.mark.postgres)] if PG_URL else [])
 TEST_STREAM = "2026-11-22"
 
