@@ -100,3 +100,16 @@ def test_main_converts_errors_to_messages(tmp_path, monkeypatch, capsys):
     assert exc.value.code == 2
     err = capsys.readouterr().err
     assert "找不到商品清单" in err and "Traceback" not in err
+
+
+def test_paid_picked_up_and_undo(env):
+    _run(["orders", "ingest"], env, _jsonl(COMMENTS))
+    lines = [json.loads(x) for x in _run(["orders", "list", "--status", "reserved", "--json"], env).splitlines()]
+    first = str(lines[0]["id"])
+    assert json.loads(_run(["orders", "paid", first, "--json"], env)) == {"paid": 1}
+    assert json.loads(_run(["orders", "picked-up", first, "--json"], env)) == {"picked_up": 1}
+    statuses = {x["id"]: x["status"] for x in map(json.loads, _run(["orders", "list", "--json"], env).splitlines())}
+    assert statuses[int(first)] == "picked_up"
+    assert "undone" in json.loads(_run(["orders", "undo", "--json"], env))
+    statuses = {x["id"]: x["status"] for x in map(json.loads, _run(["orders", "list", "--json"], env).splitlines())}
+    assert statuses[int(first)] == "paid"

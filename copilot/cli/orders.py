@@ -148,27 +148,28 @@ def review_cmd(knowledge: KnowledgeOpt = None, stream: StreamOpt = None,
 
 @orders.command("paid")
 def paid_cmd(ids: Annotated[list[int], typer.Argument(help="订单行 id")], knowledge: KnowledgeOpt = None,
-             stream: StreamOpt = None) -> None:
+             stream: StreamOpt = None, json_out: JsonOpt = False) -> None:
     """标记已付款。"""
     settings = settings_for(knowledge)
     n = _ledger(settings, load_catalog(settings), stream).mark_paid(ids)
-    typer.echo(f"已标记付款 {n} 行")
+    emit_json({"paid": n}) if json_out else typer.echo(f"已标记付款 {n} 行")
 
 
 @orders.command("picked-up")
 def picked_cmd(ids: Annotated[list[int], typer.Argument(help="订单行 id")], knowledge: KnowledgeOpt = None,
-               stream: StreamOpt = None) -> None:
+               stream: StreamOpt = None, json_out: JsonOpt = False) -> None:
     """标记已取货。"""
     settings = settings_for(knowledge)
     n = _ledger(settings, load_catalog(settings), stream).mark_picked_up(ids)
-    typer.echo(f"已标记取货 {n} 行")
+    emit_json({"picked_up": n}) if json_out else typer.echo(f"已标记取货 {n} 行")
 
 
 @orders.command("undo")
-def undo_cmd(knowledge: KnowledgeOpt = None, stream: StreamOpt = None) -> None:
+def undo_cmd(knowledge: KnowledgeOpt = None, stream: StreamOpt = None, json_out: JsonOpt = False) -> None:
     """撤销上一次手工操作（确认、驳回、取消、付款、取货、改库存）。"""
     settings = settings_for(knowledge)
-    typer.echo(_ledger(settings, load_catalog(settings), stream).undo())
+    message = _ledger(settings, load_catalog(settings), stream).undo()
+    emit_json({"undone": message}) if json_out else typer.echo(message)
 
 
 @orders.command("stock")
