@@ -268,7 +268,7 @@ def _sentences(words, text: str, seg_start: float, seg_end: float, offset: float
     """Split a Whisper segment into clauses at punctuation and pauses; add punctuation where missing."""
     if not words:
         t = _clean(text).strip()
-        return [Segment(seg_start + offset, seg_end + offset, t)] if t else []
+        return [Segment(float(seg_start) + offset, float(seg_end) + offset, t)] if t else []
     out: list[Segment] = []
     cur: list[Word] = []
 
@@ -290,7 +290,7 @@ def _sentences(words, text: str, seg_start: float, seg_end: float, offset: float
             continue
         if not raw:
             continue
-        cur.append(Word(w.start + offset, w.end + offset, raw, float(getattr(w, "probability", 1.0))))
+        cur.append(Word(float(w.start) + offset, float(w.end) + offset, raw, float(getattr(w, "probability", 1.0))))
         length = sum(len(x.text) for x in cur)
         gap = (nxt.start - w.end) if nxt is not None else 0.0
         if raw[-1] in SENT_END:
