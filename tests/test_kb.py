@@ -370,3 +370,13 @@ def test_grouper_groups_near_duplicates_within_the_window():
     later, new = g.add("老刘", "芒果甜不甜", 200.0)
     assert new and later != first
     assert g.members(first) == ["王阿姨", "李姐", "阿强"]
+
+
+def test_large_stores_search_through_the_chroma_index(kb, monkeypatch):
+    import copilot.kb as kbmod
+
+    exact = [(s.file, s.text) for s in kb.search("草莓怎么保存")]
+    monkeypatch.setattr(kbmod, "ANN_MIN_CHUNKS", 0)
+    via_chroma = kb.search("草莓怎么保存")
+    assert via_chroma and all(s.sku in ("strawberry", None) for s in via_chroma)
+    assert via_chroma[0].text == exact[0][1]
