@@ -106,6 +106,10 @@ class _Index:
         self.vectors = (np.asarray([r[3] for r in rows], dtype=np.float32) if rows
                         else np.zeros((0, 1), dtype=np.float32))
         self.topics = [section_topics(c.section) for c in self.chunks]
+        self.by_topic: dict[str, set[int]] = {}
+        for i, ts in enumerate(self.topics):
+            for t in ts:
+                self.by_topic.setdefault(t, set()).add(i)
         self.by_id = {c.id: i for i, c in enumerate(self.chunks)}
         self.by_sku: dict[str, set[int]] = {}
         for i, c in enumerate(self.chunks):
@@ -272,19 +276,20 @@ class KnowledgeBase:
             for sku in targets:
                 scope |= ix.by_sku.get(sku, set())
         qvec = np.asarray(self.embedder.query(text), dtype=np.float32)
-        bm = ix.bm25.scores(tokens(text), allowed=scope)
+        toks = tokens(text)
+        bm = ix.bm25.scores(toks, allowed=scope)
         fused: dict[int, float] = {}
         for ranked in (self._dense(ix, qvec, targets, scope, n), sorted(bm, key=lambda i: -bm[i])[:n]):
             for rank, i in enumerate(ranked):
                 fused[i] = fused.get(i, 0.0) + 1.0 / (RRF_K + rank + 1)
         if q.topics:
-            pool = scope if scope is not None else range(len(ix.chunks))
-            for i in [i for i in pool if set(q.topics) & ix.topics[i]][:300]:
+            pool = set().union(*(ix.by_topic.get(t, set()) for t in q.topics))
+            for i in sorted(pool & scope if scope is not None else pool)[:300]:
                 fused.setdefault(i, 0.0)
         ids = list(fused)
         cos = ix.vectors[ids] @ qvec if ids else np.zeros(0)
         topics = set(q.topics) | set(q.soft)
-        words = [w for w in tokens(q.text) if not w.startswith("#") and w not in names]
+        words = [w for w in toks if not w.startswith("#") and w not in names]
         words += [sec for t in topics for sec in TOPICS[t][2]]  # 取货 -> 自提: the section's own word
         for i in ids:
             fused[i] += self._boost(ix, i, q, topics, targets, words)
