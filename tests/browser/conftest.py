@@ -1,0 +1,93 @@
+"""Start the real app (``python app.py``) on a free port with a temporary COPILOT_HOME, and drive it
+with Playwright on Debian's chromium (headless). Screenshots go to artifacts/screenshots/
+(see browser_helpers.py)."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import httpx
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM = os.environ.get("COPILOT_CHROMIUM", "/usr/bin/chromium")
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--no-first-run", "--disable-dev-shm-usage"]
+os.environ.setdefault("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class RunningApp:
+    def __init__(self, url: str, home: Path, proc: subprocess.Popen, log: Path) -> None:
+        self.url, self.home, self.proc, self.log = url, home, proc, log
+
+    @property
+    def token(self) -> str:
+        return (self.home / "api_token").read_text().strip()
+
+
+@pytest.fixture(scope="session")
+def app_server(tmp_path_factory):
+    home = tmp_path_factory.mktemp("copilot-home")
+    port = free_port()
+    env = {**os.environ, "COPILOT_HOME": str(home), "GRADIO_SERVER_PORT": str(port),
+           "GRADIO_SERVER_NAME": "127.0.0.1", "GRADIO_ANALYTICS_ENABLED": "False", "HF_HUB_OFFLINE": "1",
+           "COPILOT_LOG_LEVEL": "INFO"}
+    for var in ("COPILOT_LLM_BASE_URL", "COPILOT_LLM_MODEL", "COPILOT_DATABASE_URL", "COPILOT_RAISE"):
+        env.pop(var, None)
+    log = home / "app.log"
+    proc = subprocess.Popen([sys.executable, "app.py"], cwd=ROOT, env=env, stdout=log.open("w"),
+                            stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.time() + 120
+    while time.time() < deadline:
+        if proc.poll() is not None:
+            pytest.fail(f"app exited with {proc.returncode}:\n{log.read_text()}")
+        try:
+            if httpx.get(f"{url}/api/health", timeout=1).status_code == 200 and \
+                    httpx.get(url + "/", timeout=2).status_code == 200:
+                break
+        except httpx.HTTPError:
+            pass
+        time.sleep(0.5)
+    else:
+        proc.kill()
+        pytest.fail(f"app did not start within 120 s:\n{log.read_text()}")
+    yield RunningApp(url, home, proc, log)
+    proc.terminate()
+    try:
+        proc.wait(10)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        b = pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture(scope="module")
+def page(browser, app_server):
+    """One page per test module (the Gradio front end takes seconds to load); tests open their tab."""
+    context = browser.new_context(viewport={"width": 1440, "height": 1000}, locale="zh-CN")
+    context.set_default_timeout(30_000)
+    pg = context.new_page()
+    pg.goto(app_server.url + "/")
+    pg.wait_for_selector("#tab-live-button, button[role=tab]", timeout=60_000)
+    yield pg
+    context.close()
