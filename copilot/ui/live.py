@@ -286,6 +286,8 @@ def _wire_inputs(ctx, jobs: Jobs, w: dict, status, views, act, refresh) -> None:
             raise gr.Error("请先上传评论文件，或点“重放示例评论”")
         comments = session.load_uploaded(path)
         plan = schedule_from_truth(SAMPLE_SCHEDULE) if sample and use_schedule else None
+        if plan is None and session.current_sku is None and not any(c.current_sku for c in comments):
+            gr.Warning("还没选当前商品：“扣1”这类评论会转人工确认。可在右侧点选商品后再重放。")
         jobs.done, jobs.total, jobs.status = 0, len(comments), ""
 
         def run(stop):
