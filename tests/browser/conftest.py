@@ -36,12 +36,11 @@ class RunningApp:
         return (self.home / "api_token").read_text().strip()
 
 
-@pytest.fixture(scope="session")
-def app_server(tmp_path_factory):
-    home = tmp_path_factory.mktemp("copilot-home")
+def start_app(home: Path, host: str = "127.0.0.1") -> RunningApp:
+    """``python app.py`` with its own data dir and a free port; returns once it answers."""
     port = free_port()
     env = {**os.environ, "COPILOT_HOME": str(home), "GRADIO_SERVER_PORT": str(port),
-           "GRADIO_SERVER_NAME": "127.0.0.1", "GRADIO_ANALYTICS_ENABLED": "False", "HF_HUB_OFFLINE": "1",
+           "GRADIO_SERVER_NAME": host, "GRADIO_ANALYTICS_ENABLED": "False", "HF_HUB_OFFLINE": "1",
            "COPILOT_LOG_LEVEL": "INFO"}
     for var in ("COPILOT_LLM_BASE_URL", "COPILOT_LLM_MODEL", "COPILOT_DATABASE_URL", "COPILOT_RAISE"):
         env.pop(var, None)
@@ -49,26 +48,34 @@ def app_server(tmp_path_factory):
     proc = subprocess.Popen([sys.executable, "app.py"], cwd=ROOT, env=env, stdout=log.open("w"),
                             stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
-    deadline = time.time() + 120
+    deadline = time.time() + 180
     while time.time() < deadline:
         if proc.poll() is not None:
             pytest.fail(f"app exited with {proc.returncode}:\n{log.read_text()}")
         try:
             if httpx.get(f"{url}/api/health", timeout=1).status_code == 200 and \
                     httpx.get(url + "/", timeout=2).status_code == 200:
-                break
+                return RunningApp(url, home, proc, log)
         except httpx.HTTPError:
             pass
         time.sleep(0.5)
-    else:
-        proc.kill()
-        pytest.fail(f"app did not start within 120 s:\n{log.read_text()}")
-    yield RunningApp(url, home, proc, log)
-    proc.terminate()
+    proc.kill()
+    pytest.fail(f"app did not start within 180 s:\n{log.read_text()}")
+
+
+def stop_app(app: RunningApp) -> None:
+    app.proc.terminate()
     try:
-        proc.wait(10)
+        app.proc.wait(10)
     except subprocess.TimeoutExpired:
-        proc.kill()
+        app.proc.kill()
+
+
+@pytest.fixture(scope="session")
+def app_server(tmp_path_factory):
+    app = start_app(tmp_path_factory.mktemp("copilot-home"))
+    yield app
+    stop_app(app)
 
 
 @pytest.fixture(scope="session")
