@@ -267,3 +267,17 @@ def test_llm_parser_used_for_undecided(settings, catalog, led, fake_llm):
     assert len(fake_llm.history) == 1
     assert out.status == "order"
     assert [(ln.sku, ln.qty) for ln in led.lines(buyer="赵姐")] == [("tofu", 2.0)]
+
+
+@pytest.mark.slow
+def test_follow_live_transcript_of_sample_stream(session, settings, shared_dir):
+    """The real bundled Whisper model on the sample recording steers the current product."""
+    from copilot.live import follow_live
+
+    stop = threading.Event()
+    seen = []
+    follow_live(session, str(shared_dir / "data" / "sample-stream" / "sample-stream.mp4"), settings, stop,
+                on_segment=seen.append)
+    switches = [h.new for h in session.history if h.source == "transcript"]
+    assert len(seen) >= 10
+    assert switches == ["strawberry", "rice", "pork"]  # no flip-flops on passing mentions
