@@ -103,16 +103,29 @@ def question_rows(session) -> list[list]:
     return rows
 
 
+SOURCE_ZH = {"assistant": "助理", "transcript": "语音", "schedule": "节目单", "undo": "撤销"}
+
+
+def history_md(session, n: int = 3) -> str:
+    def name(sku):
+        p = session.catalog.get(sku or "")
+        return f"{p.link}号 {p.aliases[0] if p.aliases else p.name}" if p else "无"
+
+    items = [f"{time.strftime('%H:%M:%S', time.localtime(h.at))} → {name(h.new)}（{SOURCE_ZH.get(h.source, h.source)}）"
+             for h in session.history[-n:][::-1]]
+    return ("\n\n<small>最近切换：" + "；".join(items) + "</small>") if items else ""
+
+
 def current_md(ctx) -> str:
     s = ctx.session
     p = ctx.catalog.get(s.current_sku or "")
     if p is None:
-        return "### 当前商品：未选择\n点右侧的商品按钮切换；“扣1”之类的评论需要知道当前商品。"
+        return "### 当前商品：未选择\n点右侧的商品按钮切换；“扣1”之类的评论需要知道当前商品。" + history_md(s)
     left = ctx.ledger.remaining(p.sku)
     warn = " ⚠ 快卖完了" if left <= max(1, p.stock * 0.1) else ""
     limit = f"，每人限购 {fmt_number(p.limit_per_buyer)}{p.unit}" if p.limit_per_buyer else ""
     return (f"### 当前商品：{p.link}号 {p.name}\n**{fmt_number(p.price)} 元/{p.unit}**{limit}　"
-            f"剩余 **{fmt_number(left)}{p.unit}** / 共 {fmt_number(p.stock)}{p.unit}{warn}")
+            f"剩余 **{fmt_number(left)}{p.unit}** / 共 {fmt_number(p.stock)}{p.unit}{warn}" + history_md(s))
 
 
 def counts_md(session, jobs: Jobs) -> str:
