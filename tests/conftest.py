@@ -3,8 +3,6 @@ a deterministic fake embedder, and ledger fixtures for SQLite and (when availabl
 
 from __future__ import annotations
 
-import hashlib
-import math
 import os
 from pathlib import Path
 
@@ -12,6 +10,7 @@ import pytest
 
 from copilot.catalog import Catalog
 from copilot.config import BUNDLED_KNOWLEDGE, Settings
+from doubles import FakeChatModel, FakeEmbedder
 
 os.environ.setdefault("COPILOT_RAISE", "1")
 SHARED = Path(__file__).resolve().parents[2] / "shared"
@@ -46,51 +45,9 @@ def shared_dir() -> Path:
     return SHARED
 
 
-class FakeChatModel:
-    """Queue-driven fake: ``enqueue`` replies (str or Exception); ``history`` records every call."""
-
-    name = "fake-chat"
-
-    def __init__(self) -> None:
-        self.replies: list = []
-        self.history: list[list[dict]] = []
-
-    def enqueue(self, *replies) -> "FakeChatModel":
-        self.replies.extend(replies)
-        return self
-
-    def chat(self, messages):
-        self.history.append([dict(m) for m in messages])
-        if not self.replies:
-            raise AssertionError("FakeChatModel: no reply queued")
-        reply = self.replies.pop(0)
-        if isinstance(reply, Exception):
-            raise reply
-        return reply
-
-
 @pytest.fixture
 def fake_llm() -> FakeChatModel:
     return FakeChatModel()
-
-
-class FakeEmbedder:
-    """Deterministic bag-of-characters embedding: similar texts get similar vectors."""
-
-    dim = 64
-
-    def _vec(self, text: str) -> list[float]:
-        v = [0.0] * self.dim
-        for ch in text:
-            v[int(hashlib.md5(ch.encode()).hexdigest(), 16) % self.dim] += 1.0
-        n = math.sqrt(sum(x * x for x in v)) or 1.0
-        return [x / n for x in v]
-
-    def query(self, text: str) -> list[float]:
-        return self._vec(text)
-
-    def passage(self, texts: list[str]) -> list[list[float]]:
-        return [self._vec(t) for t in texts]
 
 
 @pytest.fixture

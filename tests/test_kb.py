@@ -16,7 +16,7 @@ from copilot.kb import REFUSAL_TEXT, KnowledgeBase, QuestionGrouper, build_docs
 from copilot.retrieval import numbers_in, split_markdown, unsupported_claims
 
 sys.path.insert(0, str(Path(__file__).parent))
-from conftest import FakeEmbedder  # noqa: E402
+from doubles import FakeEmbedder  # noqa: E402
 from openai_stub import openai_stub  # noqa: E402
 
 

@@ -14,7 +14,7 @@ from copilot.errors import CatalogError, InputError
 from copilot.kb import KnowledgeBase
 
 sys.path.insert(0, str(Path(__file__).parent))
-from conftest import FakeEmbedder  # noqa: E402
+from doubles import FakeEmbedder  # noqa: E402
 
 
 @pytest.fixture

@@ -1,0 +1,48 @@
+"""Test doubles shared by the fixtures in conftest.py and the tests that build their own."""
+
+from __future__ import annotations
+
+import hashlib
+import math
+
+
+class FakeChatModel:
+    """Queue-driven fake: ``enqueue`` replies (str or Exception); ``history`` records every call."""
+
+    name = "fake-chat"
+
+    def __init__(self) -> None:
+        self.replies: list = []
+        self.history: list[list[dict]] = []
+
+    def enqueue(self, *replies) -> "FakeChatModel":
+        self.replies.extend(replies)
+        return self
+
+    def chat(self, messages):
+        self.history.append([dict(m) for m in messages])
+        if not self.replies:
+            raise AssertionError("FakeChatModel: no reply queued")
+        reply = self.replies.pop(0)
+        if isinstance(reply, Exception):
+            raise reply
+        return reply
+
+
+class FakeEmbedder:
+    """Deterministic bag-of-characters embedding: similar texts get similar vectors."""
+
+    dim = 64
+
+    def _vec(self, text: str) -> list[float]:
+        v = [0.0] * self.dim
+        for ch in text:
+            v[int(hashlib.md5(ch.encode()).hexdigest(), 16) % self.dim] += 1.0
+        n = math.sqrt(sum(x * x for x in v)) or 1.0
+        return [x / n for x in v]
+
+    def query(self, text: str) -> list[float]:
+        return self._vec(text)
+
+    def passage(self, texts: list[str]) -> list[list[float]]:
+        return [self._vec(t) for t in texts]
