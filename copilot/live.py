@@ -125,6 +125,28 @@ class LiveSession:
         self._lock = threading.RLock()
         self._last_mention: str | None = None
 
+    def restore(self, limit: int = FEED_SIZE) -> int:
+        """After a restart: show this stream's comments already in the ledger in the feed (not undoable)."""
+        from sqlalchemy import select
+
+        from .db import reading
+        from .ledger import comments as table
+
+        engine = getattr(self.ledger, "engine", None)
+        if engine is None:
+            return 0
+        q = (select(table).where(table.c.stream == self.stream).order_by(table.c.id.desc()).limit(limit))
+        with reading(engine) as conn:
+            rows = list(conn.execute(q))[::-1]
+        with self._lock:
+            for r in rows:
+                c = Comment(id=r.comment_id, user=r.user, text=r.text, ts=r.ts, current_sku=r.current_sku)
+                status = "review" if r.outcome == "review" else (
+                    "order" if r.kind in ("order", "cancel", "modify") else r.kind)
+                self.feed.append(self._new_item(c, r.kind, status, r.message or "（重启前已处理）"))
+        log.info("restored %d comments of %s into the feed", len(rows), self.stream)
+        return len(rows)
+
     # -- the current product ---------------------------------------------------------------------
 
     @property
@@ -226,6 +248,12 @@ class LiveSession:
                                                                                 "needs_review"))}
 
     def _other(self, comment: Comment, intent: Intent) -> tuple[FeedItem, _Action | None]:
+        try:  # every comment is recorded once: a question sent twice is not queued twice
+            res = self.ledger.apply(comment, intent)
+        except CopilotError as exc:
+            return self._new_item(comment, intent.kind.value, "error", str(exc)), None
+        if res.duplicate:
+            return self._new_item(comment, intent.kind.value, "duplicate", res.message), None
         if intent.kind is not Kind.QUESTION:
             return self._new_item(comment, intent.kind.value, "other", intent.reason or "闲聊"), None
         gid, is_new = self.grouper.add(comment.user, comment.text, comment.ts or 0.0)

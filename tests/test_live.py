@@ -281,3 +281,24 @@ def test_follow_live_transcript_of_sample_stream(session, settings, shared_dir):
     switches = [h.new for h in session.history if h.source == "transcript"]
     assert len(seen) >= 10
     assert switches == ["strawberry", "rice", "pork"]  # no flip-flops on passing mentions
+
+
+def test_restore_feed_after_restart(settings, catalog, led):
+    first = LiveSession(settings, catalog, led)
+    first.current_sku = "rice"
+    first.receive(c("a", "甲", "扣1"))
+    first.receive(c("b", "乙", "晚上好"))
+    first.receive(c("q", "丙", "大米是新米吗"))
+    again = LiveSession(settings, catalog, Ledger.open(settings, catalog, "2026-11-22"))
+    assert again.restore() == 3
+    assert [(i.comment.id, i.status) for i in again.feed_items()][::-1] == [
+        ("a", "order"), ("b", "other"), ("q", "question")]
+    assert "预留" in again.feed_items()[-1].message
+    with pytest.raises(LedgerError):
+        again.undo_last()  # restored items are shown, not undoable
+
+
+def test_question_sent_twice_is_duplicate(session):
+    session.receive(c("q1", "王阿姨", "芒果甜不甜"))
+    assert session.receive(c("q1", "王阿姨", "芒果甜不甜")).status == "duplicate"
+    assert session.question_queue()[0].users == ["王阿姨"]

@@ -62,8 +62,13 @@ class AppContext:
         with self._lock:
             if "session" in self.__dict__:
                 return self.__dict__["session"]
-            return LiveSession(self.settings, self.catalog, self.ledger, kb=self.kb, llm=self.llm,
-                               stream=self.stream)
+            session = LiveSession(self.settings, self.catalog, self.ledger, kb=self.kb, llm=self.llm,
+                                  stream=self.stream)
+        try:  # after a restart mid-stream the feed shows what was already handled
+            session.restore()
+        except Exception as exc:
+            log.warning("could not restore the live feed: %s", exc)
+        return session
 
     def warm_up(self) -> threading.Thread:
         """Load the knowledge base in the background so the first question is answered quickly."""
