@@ -24,7 +24,7 @@ from pydantic import BaseModel, Field
 from . import compliance
 from . import script_templates as tpl
 from .catalog import Catalog, Product, fmt_number
-from .errors import CopilotError, InputError, LLMError
+from .errors import CopilotError, InputError
 from .script_templates import DEFAULT_THEME, SECTIONS, THEMES, Fact
 
 log = logging.getLogger("copilot.script")

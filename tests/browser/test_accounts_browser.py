@@ -4,8 +4,7 @@ change the knowledge (catalog, notes)."""
 from __future__ import annotations
 
 import pytest
-from browser_helpers import open_tab, shot
-from conftest import start_app, stop_app
+from browser_helpers import open_tab, shot, start_app, stop_app
 
 from copilot.auth import Accounts
 
