@@ -365,7 +365,7 @@ def write_outputs(transcript: Transcript, out_dir: str | Path, stem: str | None 
 
 def transcribe_live(source: str | Path, settings: Settings, catalog=None,
                     on_segment: Callable[[Segment], None] | None = None,
-                    stop_event: threading.Event | None = None, *, window: float = 2.0,
+                    stop_event: threading.Event | None = None, *, window: float = 1.0,
                     idle_timeout: float = 5.0) -> Transcript:
     """Transcribe a URL (rtmp/hls/flv) or a growing file in near real time (≤ ~5 s behind).
 
@@ -393,15 +393,23 @@ def _pcm_command(source: str, idle_timeout: float) -> list[str]:
 
 
 class LiveTranscriber:
-    """Pending 16 kHz audio, transcribed every ``window`` s; words older than ``hold`` s are final."""
+    """Pending 16 kHz audio, transcribed whenever ``window`` s of new audio arrived.
 
-    def __init__(self, model, prompt: str | None, *, window: float = 2.0, hold: float = 1.0,
-                 max_buffer: float = 12.0) -> None:
+    Each step decodes the pending audio (at most ``max_buffer`` s) once, greedily and without
+    temperature fallback, so a step costs about the same every time. The clauses that end at least
+    ``hold`` s before the end of the audio are final: they are emitted and their audio dropped; the
+    last clause waits for the next step, which sees what follows it. Lag ≈ clause end → next step
+    + one decode, a few seconds on two cores.
+    """
+
+    def __init__(self, model, prompt: str | None, *, window: float = 1.0, hold: float = 0.6,
+                 max_buffer: float = 10.0) -> None:
         self.model, self.prompt = model, prompt
         self.window, self.hold, self.max_buffer = window, hold, max_buffer
         self.position = 0.0  # seconds of audio received
         self.offset = 0.0  # stream time of the first pending sample
         self.segments: list[Segment] = []
+        self.step_seconds: list[float] = []
         self._pending = bytearray()
         self._on_segment: Callable[[Segment], None] | None = None
 
@@ -418,10 +426,8 @@ class LiveTranscriber:
             while not stop_event.is_set():
                 got, ended = _drain(chunks)  # everything that arrived while the last step ran
                 if got:
-                    self._pending += got
-                    secs = len(got) / (2 * SAMPLE_RATE)
-                    self.position += secs
-                    new += secs
+                    self.feed(got)
+                    new += len(got) / (2 * SAMPLE_RATE)
                 if ended:
                     break
                 if new >= self.window:
@@ -436,6 +442,11 @@ class LiveTranscriber:
         self.step(final=True)
         return self.segments
 
+    def feed(self, pcm: bytes) -> None:
+        """Append s16le mono 16 kHz audio."""
+        self._pending += pcm
+        self.position += len(pcm) / (2 * SAMPLE_RATE)
+
     def step(self, final: bool) -> None:
         import numpy as np
 
@@ -444,40 +455,65 @@ class LiveTranscriber:
         if length < 0.3:
             return
         began = time.perf_counter()
+        # One greedy pass, no temperature fallback: a fallback re-decodes up to five more times and
+        # once took 19 s for 5 s of audio. Tokens are capped well above speech rate, against loops.
         raw, _ = self.model.transcribe(audio, language="zh", vad_filter=True, word_timestamps=True,
-                                       initial_prompt=self.prompt, beam_size=1,
-                                       condition_on_previous_text=False)
+                                       initial_prompt=self.prompt, beam_size=1, temperature=0.0,
+                                       condition_on_previous_text=False,
+                                       max_new_tokens=min(440, int(12 * length) + 20))
         words = [w for seg in raw for w in (seg.words or [])]
+        self.step_seconds.append(time.perf_counter() - began)
         log.debug("live step: %.1fs pending at %.1fs received, %d words in %.2fs", length, self.position,
-                  len(words), time.perf_counter() - began)
-        done, cut = _stable(words, length, self.hold, final, self.max_buffer)
-        if cut <= 0:
-            return
-        for s in _sentences(done, "", 0.0, 0.0, offset=self.offset):
+                  len(words), self.step_seconds[-1])
+        done, cut = _final_clauses(_sentences(words, "", 0.0, 0.0), length, self.hold, final, self.max_buffer)
+        for s in done:
+            s.start, s.end = s.start + self.offset, s.end + self.offset
+            for w in s.words:
+                w.start, w.end = w.start + self.offset, w.end + self.offset
             if not _repeat(s, self.segments):
                 s.id = len(self.segments)
                 self.segments.append(s)
                 if self._on_segment:
                     self._on_segment(s)
+        if cut <= 0:
+            return
         drop = int(cut * SAMPLE_RATE) * 2
         del self._pending[:drop]
         self.offset += drop / (2 * SAMPLE_RATE)
 
 
-def _stable(words, length: float, hold: float, final: bool, max_buffer: float) -> tuple[list, float]:
-    """The words safe to emit and where to cut the pending audio: at the last pause (≥ 0.3 s) before
-    ``length - hold``; everything at the end of the stream; a forced cut when the buffer is too long."""
+def _final_clauses(clauses: list[Segment], length: float, hold: float, final: bool,
+                   max_buffer: float) -> tuple[list[Segment], float]:
+    """The clauses safe to emit and where to cut the pending audio (seconds from its start).
+
+    A clause is final when another one follows it and it ends ``hold`` s before the audio does, or
+    when it is the last one and a pause of ``3 * hold`` s follows it; at the end of the stream
+    everything is. When the buffer grows past ``max_buffer`` without a final clause (one long run-on
+    sentence), the clause in progress is emitted as it stands.
+    """
     if final:
-        return words, length
-    cutoff = length - hold
-    for i in range(len(words) - 1, 0, -1):
-        prev, nxt = words[i - 1], words[i]
-        if nxt.start <= cutoff and nxt.start - prev.end >= 0.3:
-            return words[:i], (prev.end + nxt.start) / 2
-    if length > max_buffer:
-        keep = [w for w in words if w.end <= cutoff][:-1]
-        return keep, (keep[-1].end if keep else cutoff)
-    return [], 0.0
+        return clauses, length
+    if not clauses:  # silence or noise: keep a little audio in case speech is starting
+        return [], max(0.0, length - 1.0)
+    done = [c for c in clauses[:-1] if c.end <= length - hold]
+    if len(done) == len(clauses) - 1 and clauses[-1].end <= length - 3 * hold:
+        done = list(clauses)
+    if not done and length > max_buffer:
+        done = clauses[:-1] or _clause_head(clauses[-1], length - hold)
+    if not done:
+        return [], 0.0
+    emitted = {id(w) for c in done for w in c.words}
+    rest = [w for c in clauses for w in c.words if id(w) not in emitted]
+    cut = (done[-1].end + rest[0].start) / 2 if rest else min(length, done[-1].end + 0.2)
+    return done, cut
+
+
+def _clause_head(clause: Segment, until: float) -> list[Segment]:
+    """The part of a run-on clause whose words end by ``until``, as a clause of its own."""
+    words = [w for w in clause.words if w.end <= until] or clause.words[:1]
+    if not words or len(words) == len(clause.words):
+        return [clause]
+    return [Segment(words[0].start, words[-1].end, "".join(w.text for w in words) + "，", words)]
 
 
 def _drain(chunks) -> tuple[bytes, bool]:

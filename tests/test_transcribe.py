@@ -17,8 +17,8 @@ import zhconv
 
 from copilot.errors import ConfigError, MediaError
 from copilot.media import ffmpeg_bin, probe
-from copilot.transcribe import (Segment, Transcript, _sentences, build_prompt, resolve_model, to_srt, to_vtt,
-                                transcribe_file, transcribe_live, write_outputs)
+from copilot.transcribe import (SAMPLE_RATE, LiveTranscriber, Segment, Transcript, _sentences, build_prompt,
+                                resolve_model, to_srt, to_vtt, transcribe_file, transcribe_live, write_outputs)
 
 DATA = Path(__file__).parent / "data"
 SRT_BLOCK = re.compile(r"^\d+\n\d{2}:\d{2}:\d{2},\d{3} --> \d{2}:\d{2}:\d{2},\d{3}\n.+\n?$")
@@ -204,6 +204,64 @@ def test_live_growing_file(settings, tmp_path, shared_dir):
     batches = 1 + sum(1 for a, b in zip(arrivals, arrivals[1:]) if b - a > 0.5)
     assert batches >= 2, arrivals
     assert t.duration == pytest.approx(len(pcm) / 32000, abs=0.2)
+
+
+class ScriptedModel:
+    """Stands in for Whisper in live steps: says the words of a fixed timeline that lie inside the
+    pending audio (stream time ``worker.offset`` onwards), relative to its start."""
+
+    def __init__(self, timeline):
+        self.timeline, self.worker, self.calls = timeline, None, []
+
+    def transcribe(self, audio, **kw):
+        start, length = self.worker.offset, len(audio) / SAMPLE_RATE
+        self.calls.append((start, length, kw))
+        words = [W(a - start, b - start, w) for a, b, w in self.timeline if a >= start - 0.05 and b <= start + length]
+        return [SimpleNamespace(words=words)], None
+
+
+def _live_run(timeline, seconds, **kw):
+    model = ScriptedModel(timeline)
+    worker = model.worker = LiveTranscriber(model, None, **kw)
+    emitted = []  # (clause, audio received when it came out)
+    worker._on_segment = lambda s: emitted.append((s, worker.position))
+    for _ in range(int(seconds)):
+        worker.feed(b"\0\0" * SAMPLE_RATE)
+        worker.step(final=False)
+        assert len(worker._pending) / (2 * SAMPLE_RATE) <= worker.max_buffer + 1.0
+    worker.step(final=True)
+    return model, worker, emitted
+
+
+def test_live_steps_emit_each_clause_once_soon_after_it_ends():
+    timeline, t = [], 0.3
+    for i, phrase in enumerate(["大家晚上好，", "今天的草莓，", "是丹东来的，", "早上五点摘的。", "九块九一斤，", "想要的扣一。"] * 3):
+        for j, ch in enumerate(phrase):
+            timeline.append((t, t + 0.25, ch))
+            t += 0.25
+        t += 0.3 if i % 3 else 1.2  # short pauses between clauses, a longer one now and then
+    model, worker, emitted = _live_run(timeline, t + 2)
+    assert "".join(s.text for s, _ in emitted).replace("。", "，") == "".join(w for _, _, w in timeline).replace("。", "，")
+    lags = [received - s.end for s, received in emitted]
+    assert max(lags) <= 3.0, lags  # in audio seconds: one clause of context and a step, never a window's worth
+    assert all(kw["temperature"] == 0.0 and kw["max_new_tokens"] <= 440 for _, _, kw in model.calls)
+    starts = [s.start for s, _ in emitted]
+    assert starts == sorted(starts) and emitted[0][0].start == pytest.approx(0.3)
+
+
+def test_live_run_on_sentence_is_cut_at_the_buffer_limit():
+    said = ("今天这个草莓特别新鲜大家看一下颜色多漂亮早上五点从丹东的大棚里摘下来"
+            "中午就到了店里我们品控一颗一颗挑过的坏果包赔想要的扣一")  # 18 s without punctuation or pause
+    timeline = [(0.2 + i * 0.3, 0.45 + i * 0.3, ch) for i, ch in enumerate(said)]
+    _, worker, emitted = _live_run(timeline, 20, max_buffer=6.0)
+    assert "".join(s.text.rstrip("，。") for s, _ in emitted) == said
+    assert len(emitted) >= 3
+
+
+def test_live_silence_does_not_pile_up():
+    model, worker, emitted = _live_run([], 30)
+    assert emitted == [] and len(worker._pending) <= 2 * SAMPLE_RATE * 2
+    assert all(length <= 2.0 for _, length, _ in model.calls)
 
 
 def test_live_missing_source(settings, tmp_path):
