@@ -14,149 +14,31 @@ smaller ones behind it). So a waitlisted line never fits the remaining stock.
 from __future__ import annotations
 
 import logging
-import re
-import zlib
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field, replace
-from datetime import date, datetime
-from functools import lru_cache
-from typing import NamedTuple
+from dataclasses import replace
+from datetime import date
 
-from sqlalchemy import (JSON, Boolean, Column, DateTime, Float, Index, Integer, MetaData, Numeric, String,
-                        Table, Text, UniqueConstraint, bindparam, func, select, update)
+from sqlalchemy import select
 from sqlalchemy.engine import Connection
 
-from .catalog import Catalog, Product, fmt_number
-from .db import make_engine, migrate, reading, utcnow, writing
+from .catalog import Catalog, Product
+from .db import make_engine, migrate, reading, utcnow
 from .errors import InputError, LedgerError
 from .intents import Comment, Intent, Item, Kind
+from .ledger_actions import ManualActions
+from .ledger_records import (ALLOCATED, CANCELLED, EPS, LIMIT_COUNTED, MIGRATIONS, OPEN, PAID, PICKED_UP, RESERVED,
+                             REVIEW, SQL, STATUS_ZH, STATUSES, WAITLIST, _SNAP, ApplyResult, Driver, IngestStats,
+                             OrderLine, PickLine, Qty, SlipItem, _n, _short, _Stock, _Tx, _TxContext, actions,
+                             comments, meta, order_lines, stock)
+
+__all__ = [
+    "ALLOCATED", "CANCELLED", "EPS", "LIMIT_COUNTED", "MAX_COMMENT", "MIGRATIONS", "OPEN", "PAID", "PICKED_UP",
+    "RESERVED", "REVIEW", "SQL", "STATUSES", "STATUS_ZH", "WAITLIST", "ApplyResult", "Driver", "IngestStats",
+    "Ledger", "OrderLine", "PickLine", "Qty", "SlipItem", "actions", "comments", "default_stream", "meta",
+    "order_lines", "stock",
+]
 
 log = logging.getLogger("copilot.ledger")
-
-RESERVED, WAITLIST, REVIEW, CANCELLED, PAID, PICKED_UP = (
-    "reserved", "waitlist", "needs_review", "cancelled", "paid", "picked_up")
-STATUSES = (RESERVED, WAITLIST, REVIEW, CANCELLED, PAID, PICKED_UP)
-STATUS_ZH = {RESERVED: "已预留", WAITLIST: "候补", REVIEW: "待确认", CANCELLED: "已取消",
-             PAID: "已付款", PICKED_UP: "已取货"}
-ALLOCATED = (RESERVED, PAID, PICKED_UP)  # counted in stock.reserved
-LIMIT_COUNTED = (RESERVED, WAITLIST, PAID, PICKED_UP)  # counted against limit_per_buyer
-OPEN = (RESERVED, WAITLIST, REVIEW)  # what a buyer's cancel/modify comment can touch
-EPS = 0.0005  # quantities have 3 decimals
-
-meta = MetaData()
-Qty = Numeric(12, 3, asdecimal=False)
-comments = Table(
-    "comments", meta,
-    Column("id", Integer, primary_key=True, autoincrement=True),
-    Column("stream", String(64), nullable=False),
-    Column("comment_id", String(128), nullable=False),
-    Column("user", String(200), nullable=False),
-    Column("text", Text, nullable=False),
-    Column("ts", Float),
-    Column("current_sku", String(64)),
-    Column("kind", String(16), nullable=False),
-    Column("outcome", String(32), nullable=False),
-    Column("message", Text, nullable=False, default=""),
-    Column("created_at", DateTime(timezone=True), nullable=False),
-    UniqueConstraint("stream", "comment_id", name="uq_comments_stream_comment"),
-)
-stock = Table(
-    "stock", meta,
-    Column("stream", String(64), primary_key=True),
-    Column("sku", String(64), primary_key=True),
-    Column("total", Qty, nullable=False),
-    Column("reserved", Qty, nullable=False, default=0),  # reserved + paid + picked up
-)
-order_lines = Table(
-    "order_lines", meta,
-    Column("id", Integer, primary_key=True, autoincrement=True),
-    Column("stream", String(64), nullable=False),
-    Column("buyer", String(200), nullable=False),
-    Column("sku", String(64)),
-    Column("qty", Qty),
-    Column("unit", String(16), nullable=False, default=""),
-    Column("unit_price", Numeric(12, 2, asdecimal=False)),
-    Column("status", String(16), nullable=False),
-    Column("reason", Text, nullable=False, default=""),
-    Column("comment_id", String(128)),
-    Column("comment_text", Text, nullable=False, default=""),
-    Column("comment_ts", Float),
-    Column("created_at", DateTime(timezone=True), nullable=False),
-    Column("updated_at", DateTime(timezone=True), nullable=False),
-    Index("ix_lines_stream_sku_status", "stream", "sku", "status"),
-    Index("ix_lines_stream_buyer_sku", "stream", "buyer", "sku"),
-)
-actions = Table(
-    "actions", meta,
-    Column("id", Integer, primary_key=True, autoincrement=True),
-    Column("stream", String(64), nullable=False, index=True),
-    Column("kind", String(32), nullable=False),
-    Column("payload", JSON, nullable=False),
-    Column("created_at", DateTime(timezone=True), nullable=False),
-    Column("undone", Boolean, nullable=False, default=False),
-)
-MIGRATIONS = [(1, "ledger tables", lambda conn: meta.create_all(conn))]
-
-
-def _b(name: str, **kw):
-    return bindparam(f"b_{name}", **kw)
-
-
-class SQL:
-    """Hot statements, built once (compiled-cache hits, no per-call expression building)."""
-
-    known_ids = select(comments.c.comment_id).where(
-        comments.c.stream == _b("stream"), comments.c.comment_id.in_(_b("ids", expanding=True)))
-    insert_comment = comments.insert()
-    stock_row = select(stock.c.total, stock.c.reserved).where(
-        stock.c.stream == _b("stream"), stock.c.sku == _b("sku"))
-    next_fitting = select(order_lines).where(
-        order_lines.c.stream == _b("stream"), order_lines.c.sku == _b("sku"), order_lines.c.status == WAITLIST,
-        order_lines.c.qty <= _b("room", type_=Qty)).order_by(order_lines.c.id).limit(1)
-    buyer_lines = select(order_lines).where(
-        order_lines.c.stream == _b("stream"), order_lines.c.buyer == _b("buyer"),
-        order_lines.c.status.in_(_b("statuses", expanding=True))).order_by(order_lines.c.id)
-    buyer_sku_lines = select(order_lines).where(
-        order_lines.c.stream == _b("stream"), order_lines.c.buyer == _b("buyer"), order_lines.c.sku == _b("sku"),
-        order_lines.c.status.in_(_b("statuses", expanding=True))).order_by(order_lines.c.id)
-
-
-class Driver:
-    """The per-order statements on the transaction's DBAPI cursor: about 10x cheaper per call than
-    Core here, which is what makes bulk ingest fast. Same transaction, same SQL on both backends."""
-
-    RESERVE = ("UPDATE stock SET reserved = {add} WHERE stream = :stream AND sku = :sku "
-               "AND reserved + :q <= total + 0.0005")
-    INSERT_LINE = ("INSERT INTO order_lines (stream, buyer, sku, qty, unit, unit_price, status, reason, "
-                   "comment_id, comment_text, comment_ts, created_at, updated_at) VALUES (:stream, :buyer, "
-                   ":sku, :qty, :unit, :unit_price, :status, :reason, :comment_id, :comment_text, :comment_ts, "
-                   ":created_at, :created_at) RETURNING id")
-    ORDERED = ("SELECT COALESCE(SUM(qty), 0) FROM order_lines WHERE stream = :stream AND buyer = :buyer "
-               "AND sku = :sku AND status IN ('reserved', 'waitlist', 'paid', 'picked_up')")
-    RELEASE = ("UPDATE stock SET reserved = CASE WHEN reserved - :q < 0.0005 THEN 0 ELSE {sub} END "
-               "WHERE stream = :stream AND sku = :sku")
-    UPDATE_LINE = ("UPDATE order_lines SET status = :status, sku = :sku, qty = :qty, unit = :unit, "
-                   "unit_price = :unit_price, reason = :reason, updated_at = :updated_at WHERE id = :id")
-    QUEUE_POS = ("SELECT COUNT(*) FROM order_lines WHERE stream = :stream AND sku = :sku "
-                 "AND status = 'waitlist' AND id <= :id")
-
-    def __init__(self, conn: Connection) -> None:
-        self.pg = conn.dialect.name == "postgresql"
-        self.cur = conn.connection.driver_connection.cursor()
-        bind = DateTime(timezone=True).dialect_impl(conn.dialect).bind_processor(conn.dialect)
-        self.when = bind or (lambda v: v)
-        add = "reserved + :q" if self.pg else "ROUND(reserved + :q, 3)"
-        self.reserve_sql = self.RESERVE.format(add=add)
-        self.release_sql = self.RELEASE.format(sub="reserved - :q" if self.pg else "ROUND(reserved - :q, 3)")
-
-    def run(self, sql: str, params: dict):
-        self.cur.execute(_driver_sql(sql, self.pg), params)
-        return self.cur
-
-
-@lru_cache(maxsize=32)
-def _driver_sql(sql: str, pg: bool) -> str:
-    return re.sub(r":(\w+)", r"%(\1)s", sql) if pg else sql
 
 
 def default_stream() -> str:
@@ -164,100 +46,7 @@ def default_stream() -> str:
     return date.today().isoformat()
 
 
-@dataclass
-class OrderLine:
-    id: int
-    stream: str
-    buyer: str
-    sku: str | None
-    qty: float | None
-    unit: str
-    unit_price: float | None
-    status: str
-    reason: str
-    comment_id: str | None
-    comment_text: str
-    comment_ts: float | None
-    created_at: datetime
-    updated_at: datetime | None = None
-
-    @property
-    def amount(self) -> float:
-        return round((self.qty or 0) * (self.unit_price or 0), 2)
-
-    @property
-    def status_zh(self) -> str:
-        return STATUS_ZH.get(self.status, self.status)
-
-    @classmethod
-    def from_row(cls, row) -> "OrderLine":
-        d = {k: row._mapping[k] for k in _LINE_FIELDS}
-        for k in ("qty", "unit_price", "comment_ts"):
-            d[k] = None if d[k] is None else float(d[k])
-        return cls(**d)
-
-
-_LINE_FIELDS = [c.name for c in order_lines.columns]
-_SNAP = ("status", "sku", "qty", "unit", "unit_price", "reason")
-
-
-@dataclass
-class ApplyResult:
-    duplicate: bool = False
-    created: list[OrderLine] = field(default_factory=list)
-    changed: list[OrderLine] = field(default_factory=list)
-    review: bool = False
-    message: str = ""
-
-
-@dataclass
-class IngestStats:
-    comments: int = 0
-    orders: int = 0
-    review: int = 0
-    duplicates: int = 0
-
-
-class PickLine(NamedTuple):
-    buyer: str
-    qty: float
-
-
-class SlipItem(NamedTuple):
-    name: str
-    qty: float
-    unit: str
-    unit_price: float
-    amount: float
-
-
-def _n(x: float | None) -> str:
-    return fmt_number(round(x or 0, 3))
-
-
-def _short(p: Product | None, sku: str | None = None) -> str:
-    if p is None:
-        return sku or "（商品不明）"
-    return p.aliases[0] if p.aliases else p.name
-
-
-class _Tx:
-    """One write transaction: the connection plus the line changes it made (for the undo journal)."""
-
-    def __init__(self, conn: Connection, stream: str) -> None:
-        self.conn = conn
-        self.stream = stream
-        self.changes: dict[int, tuple[dict, dict]] = {}
-        self._driver: Driver | None = None
-
-    @property
-    def driver(self) -> Driver:
-        if self._driver is None:
-            self._driver = Driver(self.conn)
-        return self._driver
-
-
-class Ledger:
+class Ledger(ManualActions):
     def __init__(self, url: str, catalog: Catalog, stream: str) -> None:
         if not stream or len(stream) > 64:
             raise InputError(f"场次名称无效：「{stream}」", hint="用 1-64 个字符，例如日期 2026-11-22")
@@ -614,7 +403,7 @@ class Ledger:
 
         return pickup_slips(self)
 
-    # -- manual actions (journalled for undo) ----------------------------------------------------
+    # -- lookups ------------------------------------------------------------------------------------
 
     def _product(self, sku: str) -> Product:
         p = self.catalog.get(sku or "")
@@ -622,184 +411,6 @@ class Ledger:
             raise LedgerError(f"没有 sku 为「{sku}」的商品",
                               hint=f"可用：{', '.join(p.sku for p in self.catalog.products)}")
         return p
-
-    def _journal(self, tx: _Tx, kind: str, description: str, **extra) -> None:
-        changed = [{"id": i, "before": b, "after": a} for i, (b, a) in tx.changes.items() if b != a]
-        tx.conn.execute(actions.insert().values(
-            stream=tx.stream, kind=kind, created_at=utcnow(), undone=False,
-            payload={"description": description, "lines": changed, **extra}))
-
-    def _manual_line(self, tx: _Tx, line_id: int) -> OrderLine:
-        line = self._get_line(tx.conn, line_id)
-        if line.stream != tx.stream:
-            raise LedgerError(f"订单 #{line_id} 属于场次 {line.stream}，不是当前场次 {tx.stream}",
-                              hint="切换到对应场次再操作")
-        return line
-
-    def resolve_review(self, line_id: int, sku: str, qty: float, *, force: bool = False) -> ApplyResult:
-        """Give a review line its product and quantity: reserved if it fits, else waitlisted.
-        The per-buyer limit applies unless ``force`` (the owner decides to allow more)."""
-        p = self._product(sku)
-        if qty is None or qty <= 0:
-            raise LedgerError(f"数量必须大于 0（现在是 {qty}）", hint="填写要预留的数量")
-        qty = round(float(qty), 3)
-        with self._tx() as tx:
-            line = self._manual_line(tx, line_id)
-            if line.status != REVIEW:
-                raise LedgerError(f"订单 #{line_id} 不在待确认队列（当前：{line.status_zh}）")
-            reason = "" if force else self._over_limit(tx, p, line.buyer, qty)
-            if reason:
-                raise LedgerError(f"订单 #{line_id}：{reason}", hint="减少数量，或确认放行超限")
-            ok = self._reserve(tx, tx.stream, p.sku, qty)
-            self._update_line(tx, line, sku=p.sku, qty=qty, unit=p.unit, unit_price=p.price,
-                              status=RESERVED if ok else WAITLIST,
-                              reason=f"人工确认（原因：{line.reason}）" if line.reason else "人工确认")
-            msg = (f"已确认：为 {line.buyer} 预留 {_short(p)} {_n(qty)}{p.unit}" if ok else
-                   f"已确认：{_short(p)}库存不足，{line.buyer} 排队候补第 {self._queue_pos(tx, line)} 位")
-            self._journal(tx, "resolve", f"确认订单 #{line_id}（{line.buyer} {_short(p)} {_n(qty)}{p.unit}）")
-        return ApplyResult(changed=[line], message=msg)
-
-    def dismiss_review(self, line_id: int) -> None:
-        """Drop a review line (→ cancelled); its reason is kept."""
-        with self._tx() as tx:
-            line = self._manual_line(tx, line_id)
-            if line.status != REVIEW:
-                raise LedgerError(f"订单 #{line_id} 不在待确认队列（当前：{line.status_zh}）")
-            self._update_line(tx, line, status=CANCELLED)
-            self._journal(tx, "dismiss", f"忽略待确认订单 #{line_id}（{line.buyer}）")
-
-    def cancel_line(self, line_id: int) -> ApplyResult:
-        """Cancel one line by hand (reserved, waitlisted, in review or paid); frees its stock."""
-        with self._tx() as tx:
-            line = self._manual_line(tx, line_id)
-            if line.status in (CANCELLED, PICKED_UP):
-                raise LedgerError(f"订单 #{line_id} 已{line.status_zh[1:]}，不能取消")
-            promoted = self._drop(tx, line)
-            label = self._label(line)
-            self._journal(tx, "cancel", f"取消订单 #{line_id}（{line.buyer} {label}）")
-        msg = "；".join([f"已取消 {line.buyer} 的 {label}"]
-                       + [f"候补的 {ln.buyer} 已补上 {self._label(ln)}" for ln in promoted])
-        return ApplyResult(changed=[line, *promoted], message=msg)
-
-    def mark_paid(self, line_ids: list[int]) -> int:
-        """Reserved → paid. Lines in another status are left alone; returns how many changed."""
-        return self._mark(line_ids, PAID, (RESERVED,), "paid", "标记已付款")
-
-    def mark_picked_up(self, line_ids: list[int]) -> int:
-        """Reserved or paid → picked up; returns how many changed."""
-        return self._mark(line_ids, PICKED_UP, (RESERVED, PAID), "picked_up", "标记已取货")
-
-    def _mark(self, line_ids, status: str, allowed: tuple, kind: str, verb: str) -> int:
-        with self._tx() as tx:
-            lines = [self._manual_line(tx, int(i)) for i in dict.fromkeys(line_ids)]
-            todo = [ln for ln in lines if ln.status in allowed]
-            for line in todo:
-                self._update_line(tx, line, status=status)
-            if todo:
-                ids = "、".join(f"#{ln.id}" for ln in todo[:5]) + ("等" if len(todo) > 5 else "")
-                self._journal(tx, kind, f"{verb} {len(todo)} 笔订单（{ids}）")
-        return len(todo)
-
-    def set_stock(self, sku: str, total: float) -> None:
-        """The owner corrects the stock of ``sku``; the waitlist moves up if it grew."""
-        p = self._product(sku)
-        if total is None or total < 0:
-            raise LedgerError(f"库存不能为负数（现在是 {total}）", hint="填写 0 或更大的数")
-        total = round(float(total), 3)
-        with self._tx() as tx:
-            self._ensure_stock(tx, tx.stream)
-            row = self._stock_row(tx.conn, tx.stream, sku)
-            if total + EPS < row.reserved:
-                raise LedgerError(f"{_short(p)}已预留/付款/取货 {_n(row.reserved)}{p.unit}，库存不能改成 {_n(total)}",
-                                  hint=f"库存至少填 {_n(row.reserved)}，或先取消部分订单")
-            tx.conn.execute(update(stock).where(stock.c.stream == tx.stream, stock.c.sku == sku)
-                            .values(total=total))
-            if total > row.total:
-                self._promote(tx, tx.stream, sku)
-            self._journal(tx, "set_stock", f"{_short(p)}库存 {_n(row.total)} → {_n(total)}{p.unit}",
-                          stock={"sku": sku, "old": row.total, "new": total})
-
-    def undo(self) -> str:
-        """Reverse the last manual action not yet undone; returns what was undone (Chinese)."""
-        with self._tx() as tx:
-            act = tx.conn.execute(select(actions).where(actions.c.stream == tx.stream, ~actions.c.undone)
-                                  .order_by(actions.c.id.desc()).limit(1)).first()
-            if act is None:
-                raise LedgerError("没有可以撤销的操作")
-            payload = act.payload
-            skus = self._undo_lines(tx, payload["lines"])
-            if payload.get("stock"):
-                skus.add(self._undo_stock(tx, payload["stock"]))
-            for sku in skus:
-                self._recount(tx, sku)
-            tx.conn.execute(update(actions).where(actions.c.id == act.id).values(undone=True))
-        return f"已撤销：{payload['description']}"
-
-    def _undo_lines(self, tx: _Tx, changed: list[dict]) -> set[str]:
-        skus: set[str] = set()
-        for ch in changed:
-            line = self._get_line(tx.conn, ch["id"])
-            now = {k: getattr(line, k) for k in _SNAP}
-            if any(_differs(now[k], ch["after"][k]) for k in ("status", "sku", "qty")):
-                raise LedgerError(f"订单 #{line.id} 在这之后又有变动，无法撤销", hint="请直接手动修改这笔订单")
-            self._update_line(tx, line, **ch["before"])
-            skus.update(s for s in (ch["before"]["sku"], ch["after"]["sku"]) if s)
-        return skus
-
-    def _undo_stock(self, tx: _Tx, st: dict) -> str:
-        row = self._stock_row(tx.conn, tx.stream, st["sku"])
-        if _differs(row.total, st["new"]):
-            raise LedgerError("库存在这之后又被修改过，无法撤销", hint="请直接改库存")
-        tx.conn.execute(update(stock).where(stock.c.stream == tx.stream, stock.c.sku == st["sku"])
-                        .values(total=st["old"]))
-        return st["sku"]
-
-    def _recount(self, tx: _Tx, sku: str) -> None:
-        """Set stock.reserved from the lines again; refuses (rolls back) if that would oversell."""
-        held = float(tx.conn.execute(select(func.coalesce(func.sum(order_lines.c.qty), 0)).where(
-            order_lines.c.stream == tx.stream, order_lines.c.sku == sku,
-            order_lines.c.status.in_(ALLOCATED))).scalar())
-        row = self._stock_row(tx.conn, tx.stream, sku)
-        if row is None:
-            return
-        if held > row.total + EPS:
-            p = self.catalog.get(sku)
-            raise LedgerError(f"撤销后{_short(p, sku)}会超卖（需要 {_n(held)}，库存 {_n(row.total)}），无法撤销",
-                              hint="先调整库存或取消其他订单")
-        tx.conn.execute(update(stock).where(stock.c.stream == tx.stream, stock.c.sku == sku)
-                        .values(reserved=round(held, 3)))
-
-
-class _Stock(NamedTuple):
-    total: float
-    reserved: float  # reserved + paid + picked up
-
-
-class _TxContext:
-    """``with ledger._tx() as tx``: a write transaction that serializes the writers of one stream."""
-
-    def __init__(self, ledger: Ledger, stream: str) -> None:
-        self.ledger, self.stream = ledger, stream
-
-    def __enter__(self) -> _Tx:
-        self._cm = writing(self.ledger.engine)
-        conn = self._cm.__enter__()
-        if conn.dialect.name == "postgresql":
-            key = zlib.crc32(f"copilot-ledger:{self.stream}".encode()) & 0x7FFFFFFF
-            conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({key})")
-        self._tx = _Tx(conn, self.stream)
-        return self._tx
-
-    def __exit__(self, *exc) -> bool | None:
-        if self._tx._driver is not None:
-            self._tx._driver.cur.close()
-        return self._cm.__exit__(*exc)
-
-
-def _differs(a, b) -> bool:
-    if isinstance(a, (int, float)) and isinstance(b, (int, float)):
-        return abs(a - b) > EPS
-    return a != b
 
 
 def _outcome(res: ApplyResult) -> str:
