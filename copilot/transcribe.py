@@ -32,6 +32,7 @@ CLAUSE_END = SENT_END + "，,；;：:"
 # Tokens Whisper base sometimes emits in place of "。" after a punctuated prompt.
 ODD_STOPS = {"４", "（", "）", "\ufffd", "\u3002\ufffd"}
 SAMPLE_RATE = 16000
+MAX_STEP_TOKENS = 200
 _FULL_WIDTH = str.maketrans({",": "，", "?": "？", "!": "！", ";": "；", ":": "："})
 
 _models: dict[tuple, object] = {}
@@ -403,9 +404,9 @@ class LiveTranscriber:
     """
 
     def __init__(self, model, prompt: str | None, *, window: float = 1.0, hold: float = 0.6,
-                 max_buffer: float = 10.0) -> None:
+                 max_buffer: float = 10.0, max_step: float = 24.0) -> None:
         self.model, self.prompt = model, prompt
-        self.window, self.hold, self.max_buffer = window, hold, max_buffer
+        self.window, self.hold, self.max_buffer, self.max_step = window, hold, max_buffer, max_step
         self.position = 0.0  # seconds of audio received
         self.offset = 0.0  # stream time of the first pending sample
         self.segments: list[Segment] = []
@@ -430,7 +431,7 @@ class LiveTranscriber:
                     new += len(got) / (2 * SAMPLE_RATE)
                 if ended:
                     break
-                if new >= self.window:
+                if new >= self.window or self.pending_seconds > self.max_step:
                     new = 0.0
                     self.step(final=False)
         finally:
@@ -439,28 +440,42 @@ class LiveTranscriber:
         if proc.returncode not in (0, -9, None) and not self.segments and self.position == 0:
             err = proc.stderr.read().decode("utf-8", "replace").strip().splitlines()[-1:] if proc.stderr else []
             raise MediaError(f"无法读取直播源：{' '.join(err)[-200:]}", hint="确认地址可播放或文件正在写入")
-        self.step(final=True)
+        self.finish()
         return self.segments
+
+    @property
+    def pending_seconds(self) -> float:
+        return len(self._pending) / (2 * SAMPLE_RATE)
 
     def feed(self, pcm: bytes) -> None:
         """Append s16le mono 16 kHz audio."""
         self._pending += pcm
         self.position += len(pcm) / (2 * SAMPLE_RATE)
 
-    def step(self, final: bool) -> None:
+    def finish(self) -> None:
+        """Transcribe everything still pending (the end of the stream), ``max_step`` s at a time."""
+        while self.pending_seconds > self.max_step and self.step(final=False):
+            pass
+        self.step(final=True)
+
+    def step(self, final: bool) -> bool:
+        """Decode the first ``max_step`` s pending; emit the final clauses; True when audio was cut."""
         import numpy as np
 
-        audio = np.frombuffer(bytes(self._pending), dtype=np.int16).astype(np.float32) / 32768.0
+        head = bytes(self._pending[:int(self.max_step * SAMPLE_RATE) * 2])
+        final = final and len(head) == len(self._pending)
+        audio = np.frombuffer(head, dtype=np.int16).astype(np.float32) / 32768.0
         length = len(audio) / SAMPLE_RATE
         if length < 0.3:
-            return
+            return False
         began = time.perf_counter()
         # One greedy pass, no temperature fallback: a fallback re-decodes up to five more times and
-        # once took 19 s for 5 s of audio. Tokens are capped well above speech rate, against loops.
+        # once took 19 s for 5 s of audio. Tokens are capped well above speech rate, against loops
+        # (and below 448 minus the longest prompt Whisper keeps, 224 tokens).
         raw, _ = self.model.transcribe(audio, language="zh", vad_filter=True, word_timestamps=True,
                                        initial_prompt=self.prompt, beam_size=1, temperature=0.0,
                                        condition_on_previous_text=False,
-                                       max_new_tokens=min(440, int(12 * length) + 20))
+                                       max_new_tokens=min(MAX_STEP_TOKENS, int(12 * length) + 20))
         words = [w for seg in raw for w in (seg.words or [])]
         self.step_seconds.append(time.perf_counter() - began)
         log.debug("live step: %.1fs pending at %.1fs received, %d words in %.2fs", length, self.position,
@@ -476,10 +491,11 @@ class LiveTranscriber:
                 if self._on_segment:
                     self._on_segment(s)
         if cut <= 0:
-            return
+            return False
         drop = int(cut * SAMPLE_RATE) * 2
         del self._pending[:drop]
         self.offset += drop / (2 * SAMPLE_RATE)
+        return True
 
 
 def _final_clauses(clauses: list[Segment], length: float, hold: float, final: bool,
