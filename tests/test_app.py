@@ -117,3 +117,39 @@ def test_llm_check_against_local_server(data_dir):
         bad = llm_check(ctx)
         assert bad.startswith("❌") and "COPILOT_LLM_BASE_URL" in bad
         assert "stub-chat" in settings_md(ctx)
+
+
+def test_ledger_tab_follows_the_ledger_and_skips_unchanged(ctx):
+    import gradio as gr
+
+    from copilot.intents import Comment, Intent, Item, Kind
+    from copilot.ui import WhileShown, ledger as ledger_ui
+
+    with gr.Blocks():
+        (refresh,) = [x for x in ledger_ui.build(ctx) if isinstance(x, WhileShown)]
+    assert len(refresh.inputs) == 4 and len(refresh.outputs) == 4  # filters + digest -> tables + digest
+
+    def order(cid, user):
+        ctx.ledger.apply(Comment(cid, user, "五花肉1斤"), Intent(Kind.ORDER, (Item("pork", 1),)))
+
+    order("t1", "王阿姨")
+    *tables, digest = refresh.fn("", "", "王阿姨", None)
+    assert [row[1] for row in tables[0]] == ["王阿姨"] and digest is not None
+    *same, again = refresh.fn("", "", "王阿姨", digest)  # nothing changed: nothing is sent
+    assert again == digest and all(isinstance(x, type(gr.skip())) for x in same)
+    order("t2", "李叔")  # another buyer: the filtered orders stay, the stock table moves
+    *tables, moved = refresh.fn("", "", "王阿姨", digest)
+    assert moved != digest and [row[1] for row in tables[0]] == ["王阿姨"]
+
+
+def test_app_runs_the_ledger_timer_only_while_its_tab_is_shown(ctx):
+    import gradio as gr
+
+    from copilot.ui import create_app
+
+    demo = create_app(ctx)
+    (timer,) = [b for b in demo.blocks.values() if isinstance(b, gr.Timer) and not b.active]
+    (switch,) = [f for f in demo.fns.values() if [o._id for o in f.outputs] == [timer._id]]
+    assert switch.targets[0][1] == "select" and isinstance(demo.blocks[switch.targets[0][0]], gr.Tabs)
+    for label, active in (("团购台账", True), ("直播间", False), ("设置", False)):
+        assert switch.fn(gr.SelectData(None, {"value": label, "index": 0})).active is active

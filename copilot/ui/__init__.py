@@ -2,14 +2,18 @@
 
 Workspaces call the services through ``ctx`` (an AppContext) and nothing else; errors reach the
 person as gr.Error / gr.Warning messages, never as tracebacks. ``build`` may return a list of
-``(fn, outputs)`` to run on every page load (e.g. to show who is signed in via gr.Request).
+``(fn, outputs)`` to run on every page load (e.g. to show who is signed in via gr.Request), and of
+``WhileShown`` refreshes: run when the tab is selected, then on a timer that ticks only while the
+tab is shown.
 """
 
 from __future__ import annotations
 
 import importlib
 import logging
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable
 
 from .context import AppContext
 
@@ -26,21 +30,50 @@ WORKSPACES = [
 ]
 
 
+@dataclass
+class WhileShown:
+    """A workspace's refresh: ``fn(*inputs) -> outputs`` every ``seconds`` while its tab is shown."""
+    fn: Callable
+    inputs: list
+    outputs: list
+    seconds: float = 3.0
+
+
 def create_app(ctx: AppContext):
     import gradio as gr
 
     here = Path(__file__).parent
     on_load = []
+    shown = []  # (tab label, tab, WhileShown)
     with gr.Blocks(title=f"店播副驾 · {ctx.catalog.store.name}") as demo:
         gr.Markdown(f"## 店播副驾 · {ctx.catalog.store.name}　<small>{ctx.llm_label}</small>")
-        with gr.Tabs():
+        with gr.Tabs() as tabs:
             for label, name in WORKSPACES:
                 if not (here / f"{name}.py").exists():
                     log.warning("workspace %s (%s) not available", name, label)
                     continue
                 module = importlib.import_module(f"copilot.ui.{name}")
-                with gr.Tab(label, id=name, elem_id=f"tab-{name}"):
-                    on_load += module.build(ctx) or []
+                with gr.Tab(label, id=name, elem_id=f"tab-{name}") as tab:
+                    for item in module.build(ctx) or []:
+                        if isinstance(item, WhileShown):
+                            shown.append((label, tab, item))
+                        else:
+                            on_load.append(item)
         for fn, outputs in on_load:
             demo.load(fn, None, outputs, show_progress="hidden")
+        for label, tab, item in shown:  # outside the tabs: their timers belong to the page
+            _while_shown(gr, tabs, label, tab, item)
     return demo
+
+
+def _while_shown(gr, tabs, label: str, tab, refresh: WhileShown) -> None:
+    """Refresh when the tab is selected, then on a timer that runs only while the tab is shown."""
+    timer = gr.Timer(refresh.seconds, active=False)
+    for trigger in (tab.select, timer.tick):
+        trigger(refresh.fn, refresh.inputs, refresh.outputs, show_progress="hidden")
+
+    def switch(evt):
+        return gr.Timer(active=evt.value == label)
+
+    switch.__annotations__["evt"] = gr.SelectData  # gradio is imported in create_app, not at module level
+    tabs.select(switch, None, timer, show_progress="hidden", queue=False)

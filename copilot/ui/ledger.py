@@ -1,4 +1,7 @@
-"""团购台账: orders with filters, the review queue, paid / picked up, undo, stock and exports."""
+"""团购台账: orders with filters, the review queue, paid / picked up, undo, stock and exports.
+
+While the tab is shown the tables follow the live room on a timer (see ``WhileShown``): the
+current filters are re-applied and nothing is sent when nothing changed."""
 
 from __future__ import annotations
 
@@ -9,10 +12,12 @@ import gradio as gr
 
 from ..errors import CopilotError
 from ..ledger import STATUS_ZH
+from . import WhileShown
 
 ORDER_HEADERS = ["ID", "买家", "链接", "商品", "数量", "单位", "单价", "金额", "状态", "原因", "评论"]
 STOCK_HEADERS = ["商品", "单位", "库存", "已预留", "已付款", "已取货", "候补", "剩余", "买家数", "金额"]
 ALL = "全部"
+REFRESH_SECONDS = 3.0
 
 
 def _product_label(p) -> str:
@@ -47,7 +52,7 @@ def parse_ids(text: str) -> list[int]:
     return ids
 
 
-def build(ctx) -> None:
+def build(ctx) -> list:
     catalog = ctx.catalog
     sku_choices = [(ALL, "")] + [(_product_label(p), p.sku) for p in catalog]
     status_choices = [(ALL, "")] + [(zh, code) for code, zh in STATUS_ZH.items()]
@@ -56,7 +61,7 @@ def build(ctx) -> None:
     with gr.Row():
         f_sku = gr.Dropdown(sku_choices, value="", label="商品", scale=2)
         f_status = gr.Dropdown(status_choices, value="", label="状态", scale=1)
-        f_buyer = gr.Textbox(label="买家", placeholder="输入买家昵称筛选", scale=1)
+        f_buyer = gr.Textbox(label="买家", placeholder="输入买家昵称筛选", scale=1, elem_id="ledger-buyer")
         refresh = gr.Button("刷新", scale=0)
     orders = gr.Dataframe(headers=ORDER_HEADERS, value=lambda: order_rows(ctx.ledger), interactive=False,
                           label="订单", elem_id="ledger-orders", max_height=420)
@@ -92,6 +97,14 @@ def build(ctx) -> None:
 
     outputs = [orders, review, stock]
     filters = [f_sku, f_status, f_buyer]
+    shown = gr.State(None)  # a digest of the tables this page last got from the timer
+
+    def follow(sku, status, buyer, last):
+        tables = views(sku, status, buyer)
+        digest = hash(repr(tables))
+        if digest == last:  # unchanged: leave the tables (and the person's selection) alone
+            return (*(gr.skip() for _ in outputs), last)
+        return (*tables, digest)
 
     def act(fn):
         def run(*args):
@@ -150,3 +163,4 @@ def build(ctx) -> None:
         return [str(p) for p in paths]
 
     export.click(do_export, fmt, files)
+    return [WhileShown(follow, [*filters, shown], [*outputs, shown], REFRESH_SECONDS)]

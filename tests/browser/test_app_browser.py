@@ -96,6 +96,34 @@ def test_http_intake_shows_in_live_room(page, app_server):
     shot(page, "live-http-intake")
 
 
+def test_ledger_follows_intake_while_shown(page, app_server):
+    def post(*comments):
+        body = {"comments": [{"id": i, "user": u, "text": t} for i, u, t in comments]}
+        r = httpx.post(f"{app_server.url}/api/comments", json=body,
+                       headers={"Authorization": f"Bearer {app_server.token}"}, timeout=60)
+        assert r.status_code == 200
+
+    orders_text = "() => document.querySelector('#ledger-orders')?.textContent || ''"
+    open_tab(page, "团购台账")
+    buyer = page.locator("#ledger-buyer textarea, #ledger-buyer input").first
+    buyer.fill("台账买家")
+    buyer.press("Enter")
+    post(("tick-1", "台账买家", "3号链接1斤"), ("tick-2", "别的买家", "3号链接1斤"))
+    # no click on 刷新: the timer brings the new line in, with the buyer filter still applied
+    page.wait_for_function(f"() => ({orders_text})().includes('台账买家')", timeout=15_000)
+    assert "别的买家" not in page.locator("#ledger-orders").inner_text()
+    assert buyer.input_value() == "台账买家"
+
+    open_tab(page, "设置")  # the timer stops while another tab is shown ...
+    post(("tick-3", "台账买家", "2号链接一袋"))
+    page.wait_for_timeout(4_000)
+    assert "2号链接一袋" not in page.evaluate(orders_text)
+    open_tab(page, "团购台账")  # ... and selecting the tab refreshes at once
+    page.wait_for_function(f"() => ({orders_text})().includes('2号链接一袋')", timeout=2_500)  # before a tick
+    assert buyer.input_value() == "台账买家"
+    shot(page, "ledger-follows-intake")
+
+
 def test_settings_shows_token_and_llm_check(page, app_server):
     open_tab(page, "设置")
     assert str(app_server.home) in page.locator("#settings-info").inner_text()
