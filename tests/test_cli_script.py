@@ -127,12 +127,12 @@ def test_help_texts_are_chinese(env):
 
 
 def test_draft_uses_the_configured_llm_endpoint(env, catalog):
-    from openai_stub_script import StubServer
+    from openai_stub import openai_stub
     from test_script import llm_reply
 
-    with StubServer() as server:
+    with openai_stub() as server:
         server.enqueue(llm_reply(catalog, ["mango", "apple"]))
-        llm_env = {**env, "COPILOT_LLM_BASE_URL": server.base_url, "COPILOT_LLM_MODEL": "stub-model"}
+        llm_env = {**env, "COPILOT_LLM_BASE_URL": server.url, "COPILOT_LLM_MODEL": "stub-model"}
         out = json.loads(invoke(["script", "draft", "--skus", "mango,apple", "--minutes", "30", "--json"], llm_env))
         assert out["mode"] == "llm" and len(server.requests) == 1
         off = json.loads(invoke(["script", "draft", "--skus", "mango,apple", "--minutes", "30", "--offline",

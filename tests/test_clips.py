@@ -88,15 +88,15 @@ def test_llm_failure_falls_back(fake_llm, sample_catalog):
 
 
 def test_llm_title_through_local_openai_server(settings, sample_catalog):
-    from openai_stub_script import StubServer
+    from openai_stub import openai_stub
 
     from copilot.llm import OpenAIChatModel
 
     reply = json.dumps({"title": "五常新米，59元一袋", "description": "去年秋天的新米。", "hashtags": ["#五常大米"]},
                        ensure_ascii=False)
-    with StubServer() as server:
+    with openai_stub() as server:
         server.enqueue(reply)
-        model = OpenAIChatModel(settings.model_copy(update={"llm_base_url": server.base_url,
+        model = OpenAIChatModel(settings.model_copy(update={"llm_base_url": server.url,
                                                             "llm_model": "stub"}))
         t = clip_text(sample_catalog.require("rice"), sample_catalog, "第二个，二号链接。", "talk", llm=model)
     assert t.title == "五常新米，59元一袋"

@@ -20,7 +20,7 @@ from copilot.llm import OpenAIChatModel
 from copilot.script import (Knowledge, ScriptDraft, apply_text, draft, numbers_in, parse_notes, plan,
                             prices_in, warmup)
 
-from openai_stub_script import StubServer
+from openai_stub import StubServer, openai_stub
 
 DAY = dt.date(2026, 11, 22)
 SETS = [["strawberry", "mango", "apple"], ["rice", "pork", "greens", "eggs", "bass"],
@@ -322,13 +322,13 @@ def test_llm_keeps_failing_falls_back(catalog, fake_llm):
 # -- against a local OpenAI-compatible server -------------------------------------------------------
 
 def stub_model(server: StubServer, data_dir) -> OpenAIChatModel:
-    settings = Settings(home=data_dir, llm_base_url=server.base_url, llm_model="stub-model",
+    settings = Settings(home=data_dir, llm_base_url=server.url, llm_model="stub-model",
                         llm_timeout=10, _env_file=None)
     return OpenAIChatModel(settings)
 
 
 def test_server_valid_draft(catalog, data_dir):
-    with StubServer() as server:
+    with openai_stub() as server:
         server.enqueue(llm_reply(catalog, ["strawberry", "bass"]))
         d = draft(catalog, ["strawberry", "bass"], 30, model=stub_model(server, data_dir), day=DAY)
     assert d.mode == "llm" and d.compliance == []
@@ -339,7 +339,7 @@ def test_server_valid_draft(catalog, data_dir):
 
 def test_server_invalid_then_repaired(catalog, data_dir):
     bad = json.dumps({"title": "x", "segments": [{"kind": "解说", "lines": []}]}, ensure_ascii=False)
-    with StubServer() as server:
+    with openai_stub() as server:
         server.enqueue(bad, llm_reply(catalog, ["strawberry", "bass"]))
         d = draft(catalog, ["strawberry", "bass"], 30, model=stub_model(server, data_dir), day=DAY)
     assert d.mode == "llm" and len(server.requests) == 2
@@ -348,14 +348,14 @@ def test_server_invalid_then_repaired(catalog, data_dir):
 def test_server_wrong_price_rejected(catalog, data_dir):
     def wrong(obj):
         obj["segments"][1]["lines"][0]["text"] = "草莓今晚15元一斤！"
-    with StubServer() as server:
+    with openai_stub() as server:
         server.enqueue(llm_reply(catalog, ["strawberry", "bass"], edit=wrong))
         d = draft(catalog, ["strawberry", "bass"], 30, model=stub_model(server, data_dir), day=DAY)
     assert d.mode == "template" and any("15元" in n for n in d.notices)
 
 
 def test_server_error_falls_back(catalog, data_dir):
-    with StubServer() as server:
+    with openai_stub() as server:
         server.enqueue(500)
         d = draft(catalog, ["strawberry"], 15, model=stub_model(server, data_dir), day=DAY)
     assert d.mode == "template" and "离线模板" in d.notices[0]
