@@ -377,7 +377,7 @@ def transcribe_live(source: str | Path, settings: Settings, catalog=None,
     stop_event = stop_event or threading.Event()
     if not is_stream_url(str(source)) and not Path(source).exists():
         raise MediaError(f"找不到直播源 {source}", hint="填写 rtmp/hls/flv 地址，或正在录制的文件路径")
-    worker = LiveTranscriber(load_model(settings), build_prompt(catalog), window=window)
+    worker = LiveTranscriber(_pipeline(load_model(settings)), build_prompt(catalog), window=window)
     segments = worker.run(_pcm_command(str(source), idle_timeout), on_segment, stop_event)
     return Transcript(duration=worker.position, segments=segments, source=str(source),
                       model=str(settings.whisper_model))
@@ -396,11 +396,11 @@ def _pcm_command(source: str, idle_timeout: float) -> list[str]:
 class LiveTranscriber:
     """Pending 16 kHz audio, transcribed whenever ``window`` s of new audio arrived.
 
-    Each step decodes the pending audio (at most ``max_buffer`` s) once, greedily and without
-    temperature fallback, so a step costs about the same every time. The clauses that end at least
-    ``hold`` s before the end of the audio are final: they are emitted and their audio dropped; the
-    last clause waits for the next step, which sees what follows it. Lag ≈ clause end → next step
-    + one decode, a few seconds on two cores.
+    Each step decodes the pending audio (at most ``max_step`` s) once, with beam search but without
+    temperature fallback, so a step costs about the same every time (~1.2 s on two cores). The
+    clauses followed by another one (or by a pause) are final: they are emitted and their audio
+    dropped; the last clause waits for the next step, which sees what follows it. Lag = clause end →
+    next step + one decode: median ~2.5 s on the sample stream (benchmarks/bench_asr.py).
     """
 
     def __init__(self, model, prompt: str | None, *, window: float = 1.0, hold: float = 0.6,
@@ -470,11 +470,13 @@ class LiveTranscriber:
             return False
         began = time.perf_counter()
         # One greedy pass, no temperature fallback: a fallback re-decodes up to five more times and
-        # once took 19 s for 5 s of audio. Tokens are capped well above speech rate, against loops
-        # (and below 448 minus the longest prompt Whisper keeps, 224 tokens).
+        # once took 19 s for 5 s of audio. The batched pipeline encodes each speech chunk once; the
+        # sequential one re-encodes a whole 30 s window for the tail after the last word (2.4 s a step
+        # instead of 1.3 s). Tokens are capped well above speech rate, against loops (and below 448
+        # minus the longest prompt Whisper keeps, 224 tokens).
         raw, _ = self.model.transcribe(audio, language="zh", vad_filter=True, word_timestamps=True,
-                                       initial_prompt=self.prompt, beam_size=1, temperature=0.0,
-                                       condition_on_previous_text=False,
+                                       initial_prompt=self.prompt, beam_size=5, temperature=0.0,
+                                       condition_on_previous_text=False, batch_size=1,
                                        max_new_tokens=min(MAX_STEP_TOKENS, int(12 * length) + 20))
         words = [w for seg in raw for w in (seg.words or [])]
         self.step_seconds.append(time.perf_counter() - began)
@@ -503,16 +505,19 @@ def _final_clauses(clauses: list[Segment], length: float, hold: float, final: bo
     """The clauses safe to emit and where to cut the pending audio (seconds from its start).
 
     A clause is final when another one follows it and it ends ``hold`` s before the audio does, or
-    when it is the last one and a pause of ``3 * hold`` s follows it; at the end of the stream
-    everything is. When the buffer grows past ``max_buffer`` without a final clause (one long run-on
-    sentence), the clause in progress is emitted as it stands.
+    when it is the last one and a pause follows it (``hold`` s after a full stop Whisper wrote,
+    ``2 * hold`` s otherwise); at the end of the stream everything is. When the buffer grows past
+    ``max_buffer`` without a final clause (one long run-on sentence), the clause in progress is
+    emitted as it stands.
     """
     if final:
         return clauses, length
     if not clauses:  # silence or noise: keep a little audio in case speech is starting
         return [], max(0.0, length - 1.0)
     done = [c for c in clauses[:-1] if c.end <= length - hold]
-    if len(done) == len(clauses) - 1 and clauses[-1].end <= length - 3 * hold:
+    last = clauses[-1]
+    said_stop = bool(last.words) and last.words[-1].text[-1] in SENT_END  # Whisper ended the sentence
+    if len(done) == len(clauses) - 1 and last.end <= length - (hold if said_stop else 2 * hold):
         done = list(clauses)
     if not done and length > max_buffer:
         done = clauses[:-1] or _clause_head(clauses[-1], length - hold)
@@ -549,7 +554,7 @@ def _drain(chunks) -> tuple[bytes, bool]:
 
 def _pump(stream, chunks) -> None:
     while True:
-        data = stream.read(SAMPLE_RATE)  # 0.5 s of s16le mono
+        data = stream.read1(SAMPLE_RATE)  # what ffmpeg wrote so far, up to 0.5 s of s16le mono
         if not data:
             chunks.put(None)
             return
