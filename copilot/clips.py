@@ -94,11 +94,12 @@ def _subs_filter(srt: Path, font: str, size: int, margin: int) -> str:
 
 
 def cut(media: str | Path, info: MediaInfo, start: float, end: float, out: Path, *, srt: Path | None = None,
-        vertical: str | None = None) -> Path:
+        vertical: str | None = None, mute: list[tuple[float, float]] = ()) -> Path:
     """Re-encode [start, end] of ``media`` into ``out``: 540p (or 9:16 with ``vertical`` = blur/crop).
 
     The seek before ``-i`` is frame-accurate because the stream is re-encoded; timestamps then
-    start at 0, which is what the clip's SRT (shifted to the clip start) expects."""
+    start at 0, which is what the clip's SRT (shifted to the clip start) expects. ``mute`` silences
+    the audio over those spans (seconds from the clip start)."""
     dur = max(end - start, 0.1)
     font = cjk_font() if srt else ""
     if vertical:
@@ -122,7 +123,9 @@ def cut(media: str | Path, info: MediaInfo, start: float, end: float, out: Path,
         inputs = ["-f", "lavfi", "-i", f"color=c=0x203020:s={size}:r=25", "-ss", f"{start:.3f}", "-i", str(media),
                   "-t", f"{dur:.3f}"]
         amap = "1:a?"
-    run_ffmpeg([*inputs, "-filter_complex", graph, "-map", "[v]", "-map", amap, "-t", f"{dur:.3f}",
+    silence = ["-af", "volume=0:enable='" + "+".join(f"between(t,{a:.2f},{b:.2f})" for a, b in mute) + "'"] \
+        if mute else []
+    run_ffmpeg([*inputs, "-filter_complex", graph, "-map", "[v]", "-map", amap, *silence, "-t", f"{dur:.3f}",
                 "-c:v", "libx264", "-preset", "superfast", "-crf", "26", "-pix_fmt", "yuv420p",
                 "-c:a", "aac", "-b:a", "96k", "-ac", "1", "-movflags", "+faststart", str(out)], what="剪辑片段")
     return out
@@ -228,14 +231,14 @@ def render_clip(media: str | Path, transcript: Transcript, catalog: Catalog, h: 
 def render_evergreen(media, info: MediaInfo, transcript: Transcript, start: float, end: float, out_dir: Path,
                      stem: str) -> Path:
     """A version without tonight's price: ends before the first price sentence when that leaves ≥ 10 s,
-    otherwise keeps the span and drops the price sentences from the subtitles."""
+    otherwise keeps the span, mutes the price sentences and drops them from the subtitles."""
     segs = clip_segments(transcript.segments, start, end)
-    first_price = next((s.start for s in segs if PRICE_RE.search(s.text)), None)
-    if first_price is not None and first_price >= 10.0:
-        end = start + first_price - 0.1
+    prices = [(s.start, s.end) for s in segs if PRICE_RE.search(s.text)]  # from the clip start
+    if prices and prices[0][0] >= 10.0:
+        end, prices = start + prices[0][0] - 0.1, []
     srt = out_dir / f"{stem}_evergreen.srt"
     srt.write_text(to_srt(clip_segments(transcript.segments, start, end, drop_price=True)), encoding="utf-8")
-    return cut(media, info, start, end, out_dir / f"{stem}_evergreen.mp4", srt=srt)
+    return cut(media, info, start, end, out_dir / f"{stem}_evergreen.mp4", srt=srt, mute=prices)
 
 
 def make_clips(media: str | Path, out_dir: str | Path, transcript: Transcript, catalog: Catalog,

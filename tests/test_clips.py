@@ -4,6 +4,7 @@ burned-in subtitles, the font check, and review state (approve, reject, retitle,
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 from pathlib import Path
 
@@ -15,7 +16,7 @@ from copilot.clip_review import ClipStore
 from copilot.clips import (Clip, check_range, clip_segments, clip_text, cut, llm_text, render_clip,
                            template_text)
 from copilot.errors import InputError, LLMError, MediaError
-from copilot.highlights import Highlight, transcript_from_truth
+from copilot.highlights import PRICE_RE, Highlight, transcript_from_truth
 from copilot.media import ffmpeg_bin, probe, probe_streams
 from copilot.transcribe import Segment, Transcript, write_outputs
 
@@ -169,6 +170,32 @@ def test_render_clip_files_lengths_and_subtitles(tmp_path, sample_catalog, short
     assert _duration(clip.evergreen) < _duration(clip.file) - 3
     assert "十九块九" not in Path(clip.evergreen).with_suffix(".srt").read_text(encoding="utf-8")
     assert "19.9" in clip.title
+
+
+def _max_volume(path, start: float, end: float) -> float:
+    """The loudest sample (dB) of the audio in [start, end] of ``path``."""
+    err = subprocess.run([ffmpeg_bin(), "-v", "info", "-ss", str(start), "-t", str(end - start), "-i", str(path),
+                          "-vn", "-af", "volumedetect", "-f", "null", "-"], capture_output=True, text=True).stderr
+    found = re.search(r"max_volume: (-?[\d.]+|-inf) dB", err)
+    assert found, err[-400:]
+    return float(found.group(1).replace("-inf", "-200"))
+
+
+@pytest.mark.slow
+def test_evergreen_mutes_a_price_said_early(tmp_path, sample_catalog, short_transcript):
+    """When the price comes too early to end the clip before it, it is silenced and left out of the subtitles."""
+    price = next(x for x in short_transcript.segments if PRICE_RE.search(x.text))
+    start = max(0.0, price.start - 3.0)
+    end = min(short_transcript.duration, price.end + 12.0)
+    h = Highlight(sku="strawberry", start=start, end=end, score=0.9, text=price.text)
+    clip = render_clip(DATA / "talk_320.mp4", short_transcript, sample_catalog, h, tmp_path, evergreen=True,
+                       vertical=None)
+    assert _duration(clip.evergreen) == pytest.approx(end - start, abs=0.25)  # kept whole
+    a, b = price.start - start + 0.1, price.end - start - 0.1
+    assert _max_volume(clip.file, a, b) > -30  # the host is heard in the normal clip
+    assert _max_volume(clip.evergreen, a, b) < -60  # and silent in the evergreen one
+    assert _max_volume(clip.evergreen, b + 0.5, b + 3.0) > -30  # the talk after the price is kept
+    assert price.text.rstrip("。，") not in Path(clip.evergreen).with_suffix(".srt").read_text(encoding="utf-8")
 
 
 @pytest.mark.slow
