@@ -1,6 +1,7 @@
 """Quality measurements on labelled sets: ``copilot eval [SUITE]``.
 
-Each suite is a module here with ``run(settings, progress=None) -> dict[str, float | int]``.
+Each suite is a module here with ``run(settings, progress=None) -> dict[str, float | int]``;
+``"module:function"`` names another function of that module with the same signature.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ EVALS_DIR = Path(__file__).resolve().parent
 SUITES = {
     "intents": "evals.intents",
     "kb": "evals.kb",
+    "kb-holdout": "evals.kb:run_holdout",  # held-out questions, never used for tuning
     "script": "evals.script",
     "compliance": "evals.compliance",
     "asr": "evals.asr",
@@ -20,11 +22,16 @@ SUITES = {
 }
 
 
+def _target(name: str) -> tuple[str, str]:
+    module, _, func = SUITES[name].partition(":")
+    return module, func or "run"
+
+
 def available() -> list[str]:
-    return [name for name, mod in SUITES.items()
-            if (EVALS_DIR / f"{mod.rsplit('.', 1)[1]}.py").exists()]
+    return [name for name in SUITES
+            if (EVALS_DIR / f"{_target(name)[0].rsplit('.', 1)[1]}.py").exists()]
 
 
 def run_suite(name: str, settings, progress=None) -> dict:
-    module = importlib.import_module(SUITES[name])
-    return module.run(settings, progress=progress)
+    module, func = _target(name)
+    return getattr(importlib.import_module(module), func)(settings, progress=progress)

@@ -13,7 +13,7 @@ def register(app: typer.Typer) -> None:
     app.command("eval")(eval_cmd)
 
 
-def eval_cmd(suite: Annotated[str | None, typer.Argument(help="intents / kb / script / compliance / asr / clips；省略则全部运行")] = None,
+def eval_cmd(suite: Annotated[str | None, typer.Argument(help="intents / kb / kb-holdout / script / compliance / asr / clips；省略则全部运行")] = None,
              knowledge: KnowledgeOpt = None, json_out: JsonOpt = False) -> None:
     """运行评测集并打印指标（准确率、拒答、编造、违规、CER、IoU 等）。"""
     import evals
