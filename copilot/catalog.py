@@ -129,6 +129,7 @@ class Catalog:
         self._names = sorted(names, key=lambda np: -len(np[0]))
         self._name_re = re.compile("|".join(re.escape(n) for n, _ in self._names)) if names else None
         self._name_map = {n: p for n, p in names}
+        self._sounds: dict | None = None
 
     # -- loading -----------------------------------------------------------------------------
 
@@ -216,6 +217,30 @@ class Catalog:
         if self._name_re is None:
             return []
         return [(m.start(), m.end(), self._name_map[m.group(0)]) for m in self._name_re.finditer(text)]
+
+    def sound_alikes(self, text: str) -> list[tuple[int, int, Product]]:
+        """Products named with a homophone typo, as a pinyin keyboard makes them (草霉 for 草莓):
+        a span that reads like a name of two or more characters and shares at least half of its
+        characters with it. Spans that already name a product exactly are skipped."""
+        from pypinyin import lazy_pinyin
+
+        exact = [(s, e) for s, e, _ in self.mentions(text)]
+        if self._sounds is None:
+            self._sounds = {}
+            for n, p in self._names:
+                if len(n) >= 2:
+                    self._sounds.setdefault(tuple(lazy_pinyin(n)), []).append((n, p))
+        reading = [lazy_pinyin(ch)[0] if "\u4e00" <= ch <= "\u9fff" else ch for ch in text]
+        out: list[tuple[int, int, Product]] = []
+        for k in sorted({len(sound) for sound in self._sounds}, reverse=True):
+            for i in range(len(text) - k + 1):
+                for name, p in self._sounds.get(tuple(reading[i:i + k]), ()):
+                    same = sum(a == b for a, b in zip(text[i:i + k], name))
+                    taken = any(s < i + k and i < e for s, e in exact) or \
+                        any(s < i + k and i < e for s, e, _ in out)
+                    if same * 2 >= k and same < k and not taken:
+                        out.append((i, i + k, p))
+        return sorted(out)
 
     def links(self, text: str) -> list[tuple[int, int, Product | None, int]]:
         """Every link reference in ``text``: (start, end, product or None when unknown, number)."""

@@ -27,8 +27,8 @@ from .catalog import Catalog, Product
 from .config import Settings
 from .errors import CopilotError, InputError, KnowledgeError
 from .kb_docs import Chunk, build_docs, catalog_facts, next_id, prev_id, seq_of, short_name
-from .retrieval import (TOPICS, BM25Index, Question, QuestionGrouper, add_words, analyse, clean_question,
-                        content_hash, coverage, section_topics, tokens, unsupported_claims, word_in)
+from .retrieval import (SELLS, STORE_TOPICS, TOPICS, BM25Index, Question, QuestionGrouper, add_words, analyse,
+                        clean_question, content_hash, coverage, section_topics, tokens, unsupported_claims, word_in)
 
 log = logging.getLogger("copilot.kb")
 
@@ -36,10 +36,11 @@ REFUSAL_TEXT = "这个我确认一下，稍后回复您"
 ASK_PRODUCT_TEXT = "请问您问的是哪个商品？报商品名或链接号就行"
 MAX_QUESTION_CHARS = 300
 
-# Calibrated on evals/data/kb_questions.jsonl (`python -m evals.kb --calibrate`): the share of a
-# question's residual content words the answering chunk must contain (0.6: answer 98.8%, refusal
-# 100%; 0.5 lets 2 unanswerable through, 0.7 refuses 3 answerable), and the minimum dense cosine,
-# which depends on the embedding model (flat for e5-small between 0.70 and 0.84; unknown models: none).
+# Calibrated on evals/data/kb_questions.jsonl, 289 questions (`python -m evals.kb --calibrate`): the
+# share of a question's residual content words the answering chunk must contain (0.6: answer 86.8%,
+# refusal 100%; 0.55 answers one more but sits at the edge, 0.5 lets 6 unanswerable through, 0.67
+# refuses 12 answerable), and the minimum dense cosine, which depends on the embedding model (flat for
+# e5-small up to 0.80; unknown models: none).
 MIN_COVERAGE = 0.6
 MIN_DENSE = {"e5-small": 0.80}
 RRF_K = 60
@@ -115,6 +116,7 @@ class _Index:
         for i, c in enumerate(self.chunks):
             self.by_sku.setdefault(c.sku, set()).add(i)
         self.bm25 = BM25Index([tokens(c.search_text) for c in self.chunks])
+        self.corpus = "\n".join(f"{c.section}：{c.text}" for c in self.chunks)  # is a word used at all
         chunks = self.chunks
         self.lead = {i for i, c in enumerate(chunks)
                      if i == 0 or (chunks[i - 1].doc, chunks[i - 1].section) != (c.doc, c.section)}
@@ -255,6 +257,10 @@ class KnowledgeBase:
             if p is not None:
                 found.setdefault(p.sku, p)
                 names.append(text[s:e])
+        for s, e, p in self.catalog.sound_alikes(text):  # 草霉 for 草莓
+            if not found or p.sku in found:
+                found.setdefault(p.sku, p)
+                names.append(text[s:e])
         return list(found.values()), names
 
     def _targets(self, products: list[Product], q: Question, current_sku: str | None) -> list[str]:
@@ -358,22 +364,34 @@ class KnowledgeBase:
             return Answer(False, REFUSAL_TEXT, [], reason="injection", mode="refused")
         if q.off_topic and not products:
             return Answer(False, "", [], reason="off_topic", mode="refused")
+        if not products and SELLS.search(text):  # 有没有酸奶卖: not in the catalog, the owner says
+            return Answer(False, REFUSAL_TEXT, [], reason="not_in_kb", mode="refused")
         targets = self._targets(products, q, current_sku)
+        q.residual = self._drop_product_words(q.residual, targets)
+        catalog = None
         if q.facts and not (set(q.topics) & {"delivery", "pickup", "payment", "ordering"} and not products):
-            if not targets:
+            if targets:
+                catalog = self._catalog_answer(q, [self.catalog.require(s) for s in targets[:3]], "")
+                if not q.topics and coverage(q.residual, catalog.text) >= self.min_coverage:
+                    catalog.text = prefix + catalog.text
+                    return catalog
+            elif not (q.residual or q.topics) or set(q.topics) - STORE_TOPICS:  # 有货吗 / 有货吗 甜不甜
                 return Answer(False, ASK_PRODUCT_TEXT, [], reason="no_product", mode="refused")
-            return self._catalog_answer(q, [self.catalog.require(s) for s in targets[:3]], prefix)
+            # it asks more than the catalog says (苹果多少钱 甜不甜; 一块多少热量): the notes must say the rest
         self.ensure_ready()
         ix = self._ix
-        q.residual = self._drop_product_words(q.residual, targets)
+        q.unknown = {w for g in q.residual for w in g if not word_in(w, ix.corpus)}
         hits = self._retrieve(ix, text, q, targets, names)
         picked = self._pick(ix, q, hits)
         if not picked:
             return Answer(False, REFUSAL_TEXT, [_source(h) for h in hits[:3]], reason="not_in_kb", mode="refused")
-        reply = prefix + "".join(self._phrase(h.chunk, subject=i == 0) for i, h in enumerate(picked))
+        reply = "".join(self._phrase(h.chunk, subject=i == 0 and not catalog) for i, h in enumerate(picked))
         chosen = {h.idx for h in picked}
         rest = [h for h in hits[:5] if h.idx not in chosen]
-        return Answer(True, reply, [_source(h) for h in [*picked, *rest][:5]], mode="extractive")
+        sources = [_source(h) for h in [*picked, *rest][:5]]
+        if catalog:  # price from the catalog, the rest from the notes
+            reply, sources = catalog.text + reply, [*catalog.sources, *sources][:5]
+        return Answer(True, prefix + reply, sources, mode="extractive")
 
     def _drop_product_words(self, residual: list[list[str]], targets: list[str]) -> list[list[str]]:
         """"这个肉" names the current product by its kind: 肉 is in 五花肉, not a question word."""
@@ -385,7 +403,7 @@ class KnowledgeBase:
         """The chunk(s) that answer the question, or [] when the knowledge does not say."""
         if not q.topics and not q.residual:
             return []
-        ok = [h for h in hits[:window] if self._answers(q, h)]
+        ok = [h for h in hits[:window] if self._answers(ix, q, h)]
         if not ok:
             return []
         best, first = ok[0], ok[0].chunk
@@ -400,7 +418,7 @@ class KnowledgeBase:
             for nid in (next_id(first.id), prev_id(first.id)):
                 j = ix.by_id.get(nid)
                 if j is not None and ix.chunks[j].section == first.section and \
-                        coverage(missing, self._cover_text(ix.chunks[j])) > 0:
+                        coverage(missing, self._cover_text(ix.chunks[j]), q.unknown) > 0:
                     picked.append(ix.hit(j, best.score, best.dense))
                     break
         return sorted(picked, key=lambda h: seq_of(h.chunk.id))
@@ -413,7 +431,7 @@ class KnowledgeBase:
             text = text.replace(n, " ")
         return text
 
-    def _answers(self, q: Question, h: _Hit) -> bool:
+    def _answers(self, ix: _Index, q: Question, h: _Hit) -> bool:
         c = h.chunk
         if h.dense < self.min_dense:
             return False
@@ -421,7 +439,18 @@ class KnowledgeBase:
             return False
         if any(not cue.search(c.text) for cue in q.cues):
             return False
-        return coverage(q.residual, self._cover_text(c)) >= self.min_coverage
+        text = self._cover_text(c)
+        if coverage(q.residual, text, q.unknown) >= self.min_coverage:
+            return True
+        if coverage(q.residual, text) == 0:
+            return False
+        # an answer told in two sentences ("冬天油里可能出现絮状物。" "这是……正常现象"): _pick adds the other
+        for j in (ix.by_id.get(next_id(c.id)), ix.by_id.get(prev_id(c.id))):
+            other = ix.chunks[j] if j is not None else None
+            if other and other.doc == c.doc and other.section == c.section and \
+                    coverage(q.residual, text, q.unknown, extra=self._cover_text(other)) >= self.min_coverage:
+                return True
+        return False
 
     def _phrase(self, c: Chunk, subject: bool = True) -> str:
         text = c.text.rstrip("；;，, ")

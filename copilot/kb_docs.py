@@ -62,6 +62,8 @@ def catalog_facts(p: Product, remaining: float, wanted: list[str]) -> list[str]:
                        else f"{short}不限购，现在还剩 {fmt_number(remaining)} {unit}")
         elif key == "link":
             out.append(f"{short}是 {p.link} 号链接，评论区扣 {p.link} 号加数量就行")
+        elif key == "what":
+            out.append(f"{p.link} 号链接是{p.name}，直播间价 {fmt_number(p.price)} 元/{unit}")
         elif key == "spec":
             out.append(f"{short}{p.spec}" if p.spec else f"{short}按{unit}卖")
     return out
