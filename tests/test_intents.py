@@ -82,6 +82,9 @@ CASES = [
     ("mango", "19.9一斤吗", "question", {}, False),
     ("mango", "扣1了吗", "question", {}, False),
     ("chicken", "鸡是冰鲜的还是活的", "question", {}, False),
+    (None, "青菜打药没😂", "question", {}, False),        # the northern question particle
+    (None, "送货不 我家离得不远", "question", {}, False),
+    ("bass", "查没查孔雀石绿", "question", {}, False),
     # chatter is never an order
     ("mango", "主播好漂亮", "other", {}, False),
     ("mango", "666", "other", {}, False),
