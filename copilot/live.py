@@ -81,6 +81,7 @@ class QueuedQuestion:
     answered: bool                 # the knowledge base answered it
     reason: str = ""
     sources: list[str] = field(default_factory=list)
+    hints: list[str] = field(default_factory=list)  # unanswered: the nearest knowledge, for the assistant
     done: bool = False             # the assistant marked it answered
     at: float = field(default_factory=time.time)
 
@@ -283,8 +284,9 @@ class LiveSession:
             return QueuedQuestion(gid, comment.text, [comment.user], sku, "", False, str(exc))
         if not ans.answered and ans.reason == "off_topic":
             return None
+        hints = [f"{s.text}（{s.file}）" for s in ans.sources[:2]] if ans.reason == "not_in_kb" else []
         return QueuedQuestion(gid, comment.text, [comment.user], sku, ans.text if ans.answered else "",
-                              ans.answered, ans.reason, [s.file for s in ans.sources[:3]])
+                              ans.answered, ans.reason, [s.file for s in ans.sources[:3]], hints)
 
     def paste(self, text: str, user: str = "", progress: Progress | None = None) -> list[Outcome]:
         """Pasted comments, one per line ("昵称：内容" or just the content). Ids are stable per

@@ -97,6 +97,23 @@ def test_question_answered_from_kb(settings, catalog, led, fake_embedder):
     assert "19.9" in price.reply
 
 
+def test_unanswered_question_shows_the_assistant_the_nearest_knowledge(settings, catalog, led, fake_embedder):
+    from copilot.kb import KnowledgeBase
+    from copilot.ui.live import question_rows
+
+    kb = KnowledgeBase.open(settings, catalog, embedder=fake_embedder, stock=led.remaining)
+    session = LiveSession(settings, catalog, led, kb=kb)
+    session.receive(c("q1", "小王", "草莓打膨大剂没"))
+    session.receive(c("q2", "小李", "芒果是哪里产的"))
+    unknown = [q for q in session.question_queue() if "膨大剂" in q.text][0]
+    assert not unknown.answered and unknown.reply == "" and 1 <= len(unknown.hints) <= 2
+    assert all("notes/strawberry.md" in h or "faq" in h.lower() or ".md" in h for h in unknown.hints)
+    rows = {r[1]: r for r in question_rows(session)}
+    assert rows["草莓打膨大剂没"][5].startswith("知识库里最接近的")
+    assert rows["草莓打膨大剂没"][4] == "（知识库没有答案，请人工回复）"   # never offered as the reply
+    assert "来源：" in rows["芒果是哪里产的"][5] and "mango" in rows["芒果是哪里产的"][5]
+
+
 def test_undo_order_cancels_its_line(session, led):
     session.current_sku = "strawberry"
     session.receive(c("c1", "王阿姨", "扣3"))

@@ -28,7 +28,7 @@ SAMPLE_SCHEDULE = SAMPLES / "schedule.json"
 SPEEDS = {"实时 1×": 1.0, "2×": 2.0, "5×": 5.0, "20×": 20.0, "不等待": 0.0}
 FEED_HEADERS = ["#", "时间", "买家", "评论", "结果", "类型", "说明"]
 TOTAL_HEADERS = ["链接", "商品", "单价", "已预留", "候补", "待确认", "剩余", "买家数", "金额"]
-QUESTION_HEADERS = ["编号", "问题", "人数", "状态", "建议回复"]
+QUESTION_HEADERS = ["编号", "问题", "人数", "状态", "建议回复", "依据 / 可参考"]
 REFRESH_SECONDS = 1.5
 
 
@@ -99,7 +99,9 @@ def question_rows(session) -> list[list]:
     rows = []
     for q in session.question_queue():
         state = "有建议回复" if q.answered else "需人工回答"
-        rows.append([q.id, q.text, len(q.users), state, q.reply or "（知识库没有答案，请人工回复）"])
+        basis = ("来源：" + "、".join(dict.fromkeys(q.sources)) if q.answered and q.sources else
+                 "知识库里最接近的（不一定答得上）：" + "；".join(q.hints) if q.hints else "")
+        rows.append([q.id, q.text, len(q.users), state, q.reply or "（知识库没有答案，请人工回复）", basis])
     return rows
 
 
