@@ -311,11 +311,12 @@ def analyse(text: str, names: list[str]) -> Question:
     if "cooking" in topics and "taste" in topics and all(w in ("好吃", "怎么样") for w in TOPICS["taste"][0]
                                                          if w in text):
         topics.remove("taste")  # 怎么做好吃 asks for a recipe
-    if COOK_TIME.search(text) or OTHER_TIME.search(text):
+    cooking_time = bool(COOK_TIME.search(text))
+    if cooking_time or OTHER_TIME.search(text):
         if "storage" in topics and not any(w in text for w in TOPICS["storage"][0]
                                            if w not in ("多久", "多长时间")):
             topics.remove("storage")
-        if COOK_TIME.search(text) and "cooking" not in topics:
+        if cooking_time and "cooking" not in topics:
             topics.append("cooking")
             soft = [t for t in soft if t != "cooking"]
     facts = [k for k, rx in FACT_PATTERNS.items() if rx.search(text)]
