@@ -440,9 +440,10 @@ class KnowledgeBase:
         if any(not cue.search(c.text) for cue in q.cues):
             return False
         text = self._cover_text(c)
-        if coverage(q.residual, text, q.unknown) >= self.min_coverage:
+        alone = coverage(q.residual, text, q.unknown)
+        if alone >= self.min_coverage:
             return True
-        if coverage(q.residual, text) == 0:
+        if alone == 0:
             return False
         # an answer told in two sentences ("冬天油里可能出现絮状物。" "这是……正常现象"): _pick adds the other
         for j in (ix.by_id.get(next_id(c.id)), ix.by_id.get(prev_id(c.id))):
