@@ -26,14 +26,9 @@ def bootstrap() -> None:
     os.execv(str(venv_python), [str(venv_python), str(Path(__file__).resolve()), *sys.argv[1:]])
 
 
-bootstrap()
-
-from copilot.config import load_settings, setup_logging  # noqa: E402
-from copilot.errors import CopilotError  # noqa: E402
-
 
 def server_address() -> tuple[str, int]:
-    from copilot.errors import ConfigError
+    from copilot.base.errors import ConfigError
 
     host = os.environ.get("GRADIO_SERVER_NAME") or "127.0.0.1"
     raw = os.environ.get("GRADIO_SERVER_PORT") or "7860"
@@ -46,8 +41,8 @@ def build_server(ctx, host: str = "127.0.0.1"):
     """The FastAPI app with the intake routes and the Gradio UI mounted at ``/``."""
     import gradio as gr
 
-    from copilot.api import create_api
-    from copilot.auth import check_can_start, is_loopback
+    from copilot.live.api import create_api
+    from copilot.live.auth import check_can_start, is_loopback
     from copilot.ui import create_app
 
     check_can_start(host, ctx.accounts)
@@ -67,6 +62,9 @@ def build_server(ctx, host: str = "127.0.0.1"):
 
 
 def main() -> int:
+    from copilot.base.errors import CopilotError
+    from copilot.base.settings import load_settings, setup_logging
+
     setup_logging()
     try:
         from copilot.ui.context import AppContext
@@ -94,4 +92,5 @@ def main() -> int:
 
 
 if __name__ == "__main__":
+    bootstrap()  # only when run: importing app.py (tests, tools) has no side effects
     sys.exit(main())

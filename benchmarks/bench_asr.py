@@ -25,10 +25,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from copilot.catalog import Catalog  # noqa: E402
-from copilot.config import load_settings  # noqa: E402
-from copilot.media import ffmpeg_bin, probe  # noqa: E402
-from copilot.transcribe import load_model, transcribe_file, transcribe_live  # noqa: E402
+from copilot.base.catalog import Catalog  # noqa: E402
+from copilot.base.ffmpeg import ffmpeg_bin, probe  # noqa: E402
+from copilot.base.settings import load_settings  # noqa: E402
+from copilot.media.live_asr import transcribe_live
+from copilot.media.models import load_model  # noqa: E402
+from copilot.media.transcribe import transcribe_file
 from evals.asr import cer, stream_reference  # noqa: E402
 
 SAMPLE = ROOT.parent / "shared" / "data" / "sample-stream"

@@ -18,9 +18,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from copilot.catalog import Catalog  # noqa: E402
-from copilot.clips import make_clips  # noqa: E402
-from copilot.highlights import find_highlights, load_comments, transcript_from_truth  # noqa: E402
+from copilot.base.catalog import Catalog  # noqa: E402
+from copilot.base.comments import load_comment_file
+from copilot.media.clips import make_clips  # noqa: E402
+from copilot.media.highlights import find_highlights, transcript_from_truth  # noqa: E402
 
 SAMPLE = ROOT.parent / "shared" / "data" / "sample-stream"
 
@@ -29,7 +30,7 @@ def main() -> None:
     catalog = Catalog.load(SAMPLE)
     truth = json.loads((SAMPLE / "truth.json").read_text(encoding="utf-8"))
     transcript = transcript_from_truth(truth)
-    found = find_highlights(transcript, catalog, load_comments(SAMPLE / "comments.jsonl"))
+    found = find_highlights(transcript, catalog, load_comment_file(SAMPLE / "comments.jsonl"))
     media = SAMPLE / "sample-stream.mp4"
     result = {"clips": len(found), "clip_seconds": round(sum(h.duration for h in found), 1),
               "cpus": os.cpu_count(), "load_avg": round(os.getloadavg()[0], 2)}

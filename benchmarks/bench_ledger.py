@@ -24,10 +24,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from copilot.catalog import Catalog  # noqa: E402
-from copilot.config import BUNDLED_KNOWLEDGE  # noqa: E402
-from copilot.intents import Comment, Intent, Item, Kind  # noqa: E402
-from copilot.ledger import Ledger  # noqa: E402
+from copilot.base.catalog import Catalog  # noqa: E402
+from copilot.base.comments import Comment  # noqa: E402
+from copilot.base.settings import BUNDLED_KNOWLEDGE  # noqa: E402
+from copilot.orders.intent import Intent, Item, Kind
+from copilot.orders.ledger import Ledger  # noqa: E402
 
 CHATTER = ["主播好", "来了来了", "今天的草莓甜吗", "几点发货", "能送到小区吗", "哈哈哈", "支持", "什么时候上芒果"]
 TARGET = 2000.0

@@ -21,11 +21,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from copilot.catalog import Catalog  # noqa: E402
-from copilot.config import BUNDLED_KNOWLEDGE, Settings  # noqa: E402
-from copilot.intents import Comment  # noqa: E402
-from copilot.ledger import Ledger  # noqa: E402
-from copilot.live import LiveSession  # noqa: E402
+from copilot.base.catalog import Catalog  # noqa: E402
+from copilot.base.comments import Comment  # noqa: E402
+from copilot.base.settings import BUNDLED_KNOWLEDGE, Settings  # noqa: E402
+from copilot.live.session import LiveSession  # noqa: E402
+from copilot.orders.ledger import Ledger  # noqa: E402
 
 TEXTS = ["扣1", "+2", "要两斤", "1号链接3斤", "主播辛苦了", "晚上好", "666", "2号一袋", "不要了", "改成3斤",
          "大米两袋", "五花肉2斤", "哈哈哈", "来了来了"]
@@ -65,7 +65,7 @@ def bench_receive(n: int) -> dict:
 def bench_http(n: int) -> dict:
     from fastapi.testclient import TestClient
 
-    from copilot.api import create_api
+    from copilot.live.api import create_api
 
     s = session(Path(tempfile.mkdtemp(prefix="bench-api-")))
     client = TestClient(create_api(lambda: s, lambda: "t", lambda: {}, catalog=s.catalog))

@@ -16,10 +16,10 @@ import statistics
 import time
 from pathlib import Path
 
-from copilot import compliance
-from copilot.catalog import Catalog
-from copilot.config import BUNDLED_KNOWLEDGE
-from copilot.script import draft
+from copilot.base.catalog import Catalog
+from copilot.base.settings import BUNDLED_KNOWLEDGE
+from copilot.plan import compliance
+from copilot.plan.draft import draft
 
 OUT = Path(__file__).resolve().parent / "results" / "script.json"
 

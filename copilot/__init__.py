@@ -1,31 +1,36 @@
 """店播副驾 Live Copilot: the services behind the app and the ``copilot`` command.
 
-The result records are exported here. The light ones are imported eagerly; the rest are
-resolved on first access (PEP 562), so ``import copilot`` and ``copilot --help`` never pull in
-faster-whisper, chromadb, gradio or SQLAlchemy.
+One package per capability (see the README's 代码结构): ``base`` at the bottom; ``orders``,
+``knowledge``, ``plan`` and ``media`` above it; ``live`` and ``report`` above those; the two shells
+``ui`` and ``cli`` on top. The import-linter contracts in pyproject.toml keep the arrows pointing down.
+
+The result records are exported here. The light ones are imported eagerly; the rest are resolved on
+first access (PEP 562), so ``import copilot`` and ``copilot --help`` never pull in faster-whisper,
+chromadb, gradio or SQLAlchemy.
 """
 
 from importlib import import_module
 
-from .catalog import Catalog, Product, Store
-from .errors import CopilotError
-from .intents import Comment, Intent, Item, Kind
+from copilot.base.catalog import Catalog, Product, Store
+from copilot.base.comments import Comment
+from copilot.base.errors import CopilotError
+from copilot.orders.intent import Intent, Item, Kind
 
-# name -> the submodule that defines it (imported on first access)
+# name -> the module that defines it (imported on first access)
 _LAZY = {
-    "Word": "transcribe", "Segment": "transcribe", "Transcript": "transcribe",
-    "Highlight": "highlights",
-    "Clip": "clips",
-    "Source": "kb", "Answer": "kb",
-    "OrderLine": "ledger", "ApplyResult": "ledger",
-    "ScriptDraft": "script",
-    "Violation": "compliance",
-    "FeedItem": "live", "Outcome": "live", "QueuedQuestion": "live",
-    "MediaInfo": "media",
+    "Word": "media.transcript", "Segment": "media.transcript", "Transcript": "media.transcript",
+    "Highlight": "media.highlights",
+    "Clip": "media.clips",
+    "Source": "knowledge.records", "Answer": "knowledge.records",
+    "OrderLine": "orders.records", "ApplyResult": "orders.records",
+    "ScriptDraft": "plan.model",
+    "Violation": "plan.compliance",
+    "FeedItem": "live.records", "Outcome": "live.records", "QueuedQuestion": "live.records",
+    "MediaInfo": "base.ffmpeg",
 }
 
 __all__ = ["Catalog", "Comment", "CopilotError", "Intent", "Item", "Kind", "Product", "Store", *_LAZY]
-__version__ = "0.1.0"
+__version__ = "0.2.0"
 
 
 def __getattr__(name: str):

@@ -16,7 +16,7 @@ import re
 import time
 from pathlib import Path
 
-from copilot.config import PROJECT_DIR
+from copilot.base.settings import PROJECT_DIR
 
 log = logging.getLogger("copilot.evals.asr")
 SHARED_DATA = PROJECT_DIR.parent / "shared" / "data"
@@ -24,7 +24,7 @@ _ZH_NUM = re.compile(r"[零〇一二两三四五六七八九十百千]+")
 
 
 def shared_data() -> Path:
-    from copilot.errors import InputError
+    from copilot.base.errors import InputError
 
     if not (SHARED_DATA / "sample-stream" / "truth.json").exists():
         raise InputError(f"找不到评测数据 {SHARED_DATA}", hint="把 shared/ 目录放在项目目录旁边（../shared/data）")
@@ -34,7 +34,7 @@ def shared_data() -> Path:
 def normalize(text: str) -> str:
     import zhconv
 
-    from copilot.zhnum import as_int, zh_to_number
+    from copilot.base.zhnum import as_int, zh_to_number
 
     text = zhconv.convert(text, "zh-cn").lower()
     text = re.sub(r"[^\w]|_", "", text)
@@ -69,8 +69,9 @@ def stream_reference(root: Path) -> str:
 
 def sample_transcript(settings, *, prompt: bool = True):
     """The sample stream transcribed with (or without) its catalog's names, cached in the data dir."""
-    from copilot.catalog import Catalog
-    from copilot.transcribe import Transcript, transcribe_file
+    from copilot.base.catalog import Catalog
+    from copilot.media.transcribe import transcribe_file
+    from copilot.media.transcript import Transcript
 
     root = shared_data() / "sample-stream"
     media = root / "sample-stream.mp4"
@@ -97,8 +98,8 @@ def speech_clips(root: Path) -> list[tuple[Path, str]]:
 
 
 def run(settings, progress=None) -> dict:
-    from copilot.catalog import Catalog
-    from copilot.transcribe import transcribe_file
+    from copilot.base.catalog import Catalog
+    from copilot.media.transcribe import transcribe_file
 
     progress = progress or (lambda f, m: None)
     root = shared_data()

@@ -14,7 +14,7 @@ IOU_MIN = 0.7
 
 
 def measure(highlights, truth: dict) -> dict:
-    from copilot.highlights import iou
+    from copilot.media.highlights import iou
 
     talks = [s for s in truth["segments"] if s["kind"] == "product"]
     other = [s for s in truth["segments"] if s["kind"] != "product"]
@@ -38,16 +38,16 @@ def measure(highlights, truth: dict) -> dict:
 
 
 def run(settings, progress=None) -> dict:
-    from copilot.catalog import Catalog
-    from copilot.highlights import find_highlights, load_comments, transcript_from_truth
-
+    from copilot.base.catalog import Catalog
+    from copilot.base.comments import load_comment_file
+    from copilot.media.highlights import find_highlights, transcript_from_truth
     from evals.asr import sample_transcript, shared_data
 
     progress = progress or (lambda f, m: None)
     root = shared_data() / "sample-stream"
     truth = json.loads((root / "truth.json").read_text(encoding="utf-8"))
     catalog = Catalog.load(root)
-    comments = load_comments(root / "comments.jsonl")
+    comments = load_comment_file(root / "comments.jsonl")
     progress(0.1, "transcribing the sample stream")
     transcript, _ = sample_transcript(settings, prompt=True)
     metrics = measure(find_highlights(transcript, catalog, comments), truth)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import logging
 
-from . import EVALS_DIR
+from evals import EVALS_DIR
 
 log = logging.getLogger("copilot.evals.compliance")
 DATA = EVALS_DIR / "data" / "compliance.jsonl"
@@ -25,7 +25,7 @@ def _match(found, gold) -> bool:
 
 
 def score(rows: list[dict], progress=None) -> tuple[dict, list[dict]]:
-    from copilot.compliance import check
+    from copilot.plan.compliance import check
 
     tp = fp = fn = 0
     clean_ok = clean = 0

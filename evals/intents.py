@@ -10,10 +10,9 @@ from __future__ import annotations
 import json
 from collections import Counter
 
-from copilot.catalog import Catalog
-from copilot.intents import IntentParser
-
-from . import EVALS_DIR
+from copilot.base.catalog import Catalog
+from copilot.orders.parser import IntentParser
+from evals import EVALS_DIR
 
 DATA = EVALS_DIR / "data" / "intents.jsonl"
 
@@ -61,7 +60,7 @@ def run(settings, progress=None) -> dict:
 
 
 if __name__ == "__main__":  # python -m evals.intents: print the misses too
-    from copilot.config import load_settings
+    from copilot.base.settings import load_settings
 
     cat = Catalog.load(load_settings().knowledge_dir)
     m, miss = score(load_cases(), IntentParser(cat))

@@ -40,9 +40,9 @@ def load_questions(path: Path = DATA) -> list[dict]:
 
 
 def build_kb(home: Path, embedder=None):
-    from copilot.catalog import Catalog
-    from copilot.config import BUNDLED_KNOWLEDGE, Settings
-    from copilot.kb import KnowledgeBase
+    from copilot.base.catalog import Catalog
+    from copilot.base.settings import BUNDLED_KNOWLEDGE, Settings
+    from copilot.knowledge.kb import KnowledgeBase
 
     settings = Settings(home=home, knowledge=BUNDLED_KNOWLEDGE, _env_file=None, chroma_url=None)
     return KnowledgeBase.open(settings, Catalog.load(BUNDLED_KNOWLEDGE), embedder=embedder)
@@ -54,7 +54,7 @@ def contains(text: str, fact: str) -> bool:
 
 
 def fabricated(answer) -> list[str]:
-    from copilot.retrieval import unsupported_claims
+    from copilot.knowledge.claims import unsupported_claims
 
     body = answer.text.split(" ", 1)[1] if answer.text.startswith("@") else answer.text
     return unsupported_claims(body, "\n".join(s.text for s in answer.sources))

@@ -27,7 +27,7 @@ def product_sets(catalog) -> dict[str, list[str]]:
 
 
 def measure(d, catalog, kn, pool, skus, minutes) -> dict:
-    from copilot.script import numbers_in, prices_in
+    from copilot.plan.model import numbers_in, prices_in
 
     segs = {s.sku: s for s in d.segments if s.kind == "product" and s.lines}
     covered = sum(1 for s in skus if s in segs)
@@ -47,10 +47,10 @@ def measure(d, catalog, kn, pool, skus, minutes) -> dict:
 
 
 def run(settings, progress=None) -> dict:
-    from copilot.catalog import Catalog
-    from copilot.llm import get_chat_model
-    from copilot.script import Knowledge, draft
-    from copilot.script_templates import THEMES
+    from copilot.base.catalog import Catalog
+    from copilot.base.llm import get_chat_model
+    from copilot.plan.draft import draft
+    from copilot.plan.model import THEMES, Knowledge
 
     catalog = Catalog.load(settings.knowledge_dir)
     kn = Knowledge.load(catalog)

@@ -7,10 +7,10 @@ import os
 from pathlib import Path
 
 import pytest
-
-from copilot.catalog import Catalog
-from copilot.config import BUNDLED_KNOWLEDGE, Settings
 from doubles import FakeChatModel, FakeEmbedder
+
+from copilot.base.catalog import Catalog
+from copilot.base.settings import BUNDLED_KNOWLEDGE, Settings
 
 os.environ.setdefault("COPILOT_RAISE", "1")
 SHARED = Path(__file__).resolve().parents[2] / "shared"
@@ -85,7 +85,7 @@ TEST_STREAM = "2026-11-22"
 
 @pytest.fixture(params=LEDGER_BACKENDS)
 def ledger_url(request, tmp_path):
-    from copilot.db import dispose_engine
+    from copilot.base.db import dispose_engine
 
     if request.param == "sqlite":
         url = f"sqlite:///{tmp_path / 'ledger.db'}"
@@ -113,6 +113,6 @@ def ledger_url(request, tmp_path):
 
 @pytest.fixture
 def ledger(ledger_url, catalog):
-    from copilot.ledger import Ledger
+    from copilot.orders.ledger import Ledger
 
     return Ledger(ledger_url, catalog, TEST_STREAM)

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 from fastapi.testclient import TestClient
 
-from copilot.api import MAX_BATCH, create_api
-from copilot.ledger import Ledger
-from copilot.live import LiveSession
+from copilot.live.api import MAX_BATCH, create_api
+from copilot.live.session import LiveSession
+from copilot.orders.ledger import Ledger
 
 TOKEN = "test-token-123"
 
@@ -73,7 +73,7 @@ def test_idempotent_by_comment_id(client, session):
 
 @pytest.mark.parametrize("body,match", [
     ("not json", "不是有效的 JSON"),
-    ('{"user": "x", "text": "扣1"}', "缺少字段 id"),
+    ('{"user": "x", "id": "1"}', "缺少 text"),
     ('{"comments": []}', "没有评论"),
     ('[{"id": "1", "text": "ok"}, 5]', "第 2 条评论 应为 JSON 对象"),
     ('{"id": "1", "text": "扣1", "ts": "soon"}', "ts 应为数字"),
@@ -87,7 +87,7 @@ def test_bad_bodies_are_422_in_chinese(client, session, body, match):
 
 
 def test_bad_item_in_batch_writes_nothing(client, session):
-    batch = [{"id": "ok1", "user": "甲", "text": "扣1"}, {"id": "", "text": "扣1"}]
+    batch = [{"id": "ok1", "user": "甲", "text": "扣1"}, {"id": "2", "text": ""}]
     r = client.post("/api/comments", json=batch, headers=AUTH)
     assert r.status_code == 422
     assert session.ledger.lines() == []

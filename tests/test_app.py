@@ -11,11 +11,12 @@ import pytest
 from fastapi.testclient import TestClient
 from openai_stub import openai_stub
 
-from copilot.auth import OWNER, Accounts
-from copilot.config import BUNDLED_KNOWLEDGE, Settings
-from copilot.errors import ConfigError
+from copilot.base.errors import ConfigError
+from copilot.base.settings import BUNDLED_KNOWLEDGE, Settings
+from copilot.live.auth import OWNER, Accounts
 from copilot.ui.context import AppContext
-from copilot.ui.settings import mask_url, settings_md, test_llm as llm_check
+from copilot.ui.settings import mask_url, settings_md
+from copilot.ui.settings import test_llm as llm_check
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -122,8 +123,10 @@ def test_llm_check_against_local_server(data_dir):
 def test_ledger_tab_follows_the_ledger_and_skips_unchanged(ctx):
     import gradio as gr
 
-    from copilot.intents import Comment, Intent, Item, Kind
-    from copilot.ui import WhileShown, ledger as ledger_ui
+    from copilot.base.comments import Comment
+    from copilot.orders.intent import Intent, Item, Kind
+    from copilot.ui import WhileShown
+    from copilot.ui import ledger as ledger_ui
 
     with gr.Blocks():
         (refresh,) = [x for x in ledger_ui.build(ctx) if isinstance(x, WhileShown)]
@@ -153,3 +156,16 @@ def test_app_runs_the_ledger_timer_only_while_its_tab_is_shown(ctx):
     assert switch.targets[0][1] == "select" and isinstance(demo.blocks[switch.targets[0][0]], gr.Tabs)
     for label, active in (("团购台账", True), ("直播间", False), ("设置", False)):
         assert switch.fn(gr.SelectData(None, {"value": label, "index": 0})).active is active
+
+
+def test_importing_app_has_no_side_effects(monkeypatch):
+    """Only ``python app.py`` bootstraps; importing it outside .venv must not install or restart."""
+    import importlib
+
+    calls = []
+    monkeypatch.setattr(subprocess, "call", lambda *a, **k: calls.append(a) or 0)
+    monkeypatch.setattr(os, "execv", lambda *a: calls.append(a))
+    monkeypatch.setattr(sys, "prefix", "/usr")  # as if run by the system Python
+    monkeypatch.delenv("COPILOT_NO_BOOTSTRAP", raising=False)
+    importlib.reload(app_module)
+    assert calls == []

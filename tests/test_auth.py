@@ -7,10 +7,19 @@ import json
 import pytest
 from typer.testing import CliRunner
 
-from copilot.auth import (ASSISTANT, OWNER, Accounts, PermissionDenied, api_token, check_can_start, is_loopback,
-                          require_owner, token_matches)
+from copilot.base.errors import ConfigError, InputError
 from copilot.cli import app
-from copilot.errors import ConfigError, InputError
+from copilot.live.auth import (
+    ASSISTANT,
+    OWNER,
+    Accounts,
+    PermissionDenied,
+    api_token,
+    check_can_start,
+    is_loopback,
+    require_owner,
+    token_matches,
+)
 
 runner = CliRunner()
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 import yaml
 
-from copilot.catalog import Catalog
-from copilot.errors import CatalogError
+from copilot.base.catalog import Catalog
+from copilot.base.errors import CatalogError
 
 
 def _write(tmp_path, products, store=None, notes=()):

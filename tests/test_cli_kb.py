@@ -14,9 +14,9 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from copilot.base.errors import CatalogError, InputError
+from copilot.base.settings import BUNDLED_KNOWLEDGE
 from copilot.cli import app
-from copilot.config import BUNDLED_KNOWLEDGE
-from copilot.errors import CatalogError, InputError
 
 sys.path.insert(0, str(Path(__file__).parent))
 from openai_stub import openai_stub  # noqa: E402

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from copilot.base.errors import InputError, MediaError
 from copilot.cli import app
-from copilot.errors import InputError, MediaError
 
 DATA = Path(__file__).parent / "data"
 runner = CliRunner()

@@ -10,9 +10,9 @@ import sys
 import pytest
 from typer.testing import CliRunner
 
+from copilot.base.errors import InputError
+from copilot.base.settings import BUNDLED_KNOWLEDGE
 from copilot.cli import app
-from copilot.config import BUNDLED_KNOWLEDGE
-from copilot.errors import InputError
 
 runner = CliRunner()
 

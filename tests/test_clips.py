@@ -10,15 +10,14 @@ from pathlib import Path
 
 import pytest
 
-from copilot import media
-from copilot.catalog import Catalog
-from copilot.clip_review import ClipStore
-from copilot.clips import (Clip, check_range, clip_segments, clip_text, cut, llm_text, render_clip,
-                           template_text)
-from copilot.errors import InputError, LLMError, MediaError
-from copilot.highlights import PRICE_RE, Highlight, transcript_from_truth
-from copilot.media import ffmpeg_bin, probe, probe_streams
-from copilot.transcribe import Segment, Transcript, write_outputs
+from copilot.base import ffmpeg as media
+from copilot.base.catalog import Catalog
+from copilot.base.errors import InputError, LLMError, MediaError
+from copilot.base.ffmpeg import ffmpeg_bin, probe, probe_streams
+from copilot.media.clips import Clip, check_range, clip_segments, clip_text, cut, llm_text, render_clip, template_text
+from copilot.media.highlights import PRICE_RE, Highlight, transcript_from_truth
+from copilot.media.review import ClipStore
+from copilot.media.transcript import Segment, Transcript, write_outputs
 
 DATA = Path(__file__).parent / "data"
 OFFSET = 8.0  # talk_320.mp4 is the sample stream from 8 s to 38 s
@@ -91,7 +90,7 @@ def test_llm_failure_falls_back(fake_llm, sample_catalog):
 def test_llm_title_through_local_openai_server(settings, sample_catalog):
     from openai_stub import openai_stub
 
-    from copilot.llm import OpenAIChatModel
+    from copilot.base.llm import OpenAIChatModel
 
     reply = json.dumps({"title": "五常新米，59元一袋", "description": "去年秋天的新米。", "hashtags": ["#五常大米"]},
                        ensure_ascii=False)

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from copilot import compliance
-from copilot.compliance import CATEGORIES, check, highlights, load_pack, load_packs, rewrite, summary
-from copilot.errors import ConfigError
+from copilot.base.errors import ConfigError
+from copilot.plan import compliance
+from copilot.plan.compliance import CATEGORIES, check, highlights, load_pack, load_packs, rewrite, summary
 from evals.compliance import load, score
 
 

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import inspect, select, text
 
-from copilot.db import dispose_engine, make_engine, migrate, normalize_url, reading, schema_migrations, writing
-from copilot.errors import ConfigError
+from copilot.base.db import dispose_engine, make_engine, migrate, normalize_url, reading, schema_migrations, writing
+from copilot.base.errors import ConfigError
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -113,7 +113,7 @@ def test_steps_must_be_ordered(ledger_url):
 RACE = """
 import json, sys
 from sqlalchemy import text
-from copilot.db import make_engine, migrate
+from copilot.base.db import make_engine, migrate
 steps = [(1, "a", lambda c: c.execute(text("CREATE TABLE race_a (id INTEGER)"))),
          (2, "b", lambda c: c.execute(text("CREATE TABLE race_b (id INTEGER)")))]
 print(json.dumps(migrate(make_engine(sys.argv[1]), "race", steps)))

@@ -7,9 +7,11 @@ import csv
 import pytest
 from openpyxl import load_workbook
 
-from copilot.errors import InputError
-from copilot.exports import export_ledger
-from copilot.intents import Comment, Intent, Item, Kind
+from copilot.base.comments import Comment
+from copilot.base.errors import InputError
+from copilot.orders.exports import export_ledger
+from copilot.orders.intent import Intent, Item, Kind
+from copilot.orders.summary import stock_summary
 
 STREAM = "2026-11-22"
 
@@ -118,7 +120,7 @@ def test_unwritable_directory_is_an_input_error(ledger, tmp_path):
 
 def test_stock_summary(ledger):
     _fill(ledger)
-    rows = {r["sku"]: r for r in ledger.stock_summary()}
+    rows = {r["sku"]: r for r in stock_summary(ledger)}
     assert len(rows) == 14 and list(rows)[0] == "strawberry"
     s = rows["strawberry"]
     assert (s["total"], s["reserved"], s["paid"], s["remaining"], s["buyers"]) == (50, 2, 1.5, 46.5, 2)

@@ -6,18 +6,18 @@ import json
 
 import pytest
 
-from copilot.catalog import Catalog
-from copilot.errors import InputError
-from copilot.highlights import (find_highlights, iou, load_comments, order_burst, product_refs,
-                                transcript_from_truth)
-from copilot.transcribe import Segment, Transcript
+from copilot.base.catalog import Catalog
+from copilot.base.comments import Comment, load_comment_file
+from copilot.base.errors import InputError
+from copilot.media.highlights import find_highlights, iou, order_burst, product_refs, transcript_from_truth
+from copilot.media.transcript import Segment, Transcript
 
 
 @pytest.fixture
 def sample(shared_dir):
     root = shared_dir / "data" / "sample-stream"
     truth = json.loads((root / "truth.json").read_text(encoding="utf-8"))
-    return truth, Catalog.load(root), load_comments(root / "comments.jsonl")
+    return truth, Catalog.load(root), load_comment_file(root / "comments.jsonl")
 
 
 def _transcript(lines: list[tuple[float, float, str]]) -> Transcript:
@@ -59,8 +59,8 @@ def test_order_burst_raises_score(sample):
 
 
 def test_order_burst_counts_orders_not_questions(catalog):
-    comments = [{"text": "扣1", "ts": 5}, {"text": "+2", "ts": 6}, {"text": "有溯源码吗", "ts": 7},
-                {"text": "草莓2斤", "ts": 8}, {"text": "扣1", "ts": 100}, {"text": "扣1"}]
+    comments = [Comment(str(i), "甲", text, ts) for i, (text, ts) in enumerate(
+        [("扣1", 5), ("+2", 6), ("有溯源码吗", 7), ("草莓2斤", 8), ("扣1", 100), ("扣1", None)])]
     assert order_burst(comments, 0, 30) == 3
 
 
@@ -127,9 +127,9 @@ def test_bad_comments_file(tmp_path):
     p = tmp_path / "c.jsonl"
     p.write_text('{"id": "a", "text": "扣1", "ts": 1}\n{oops}\n', encoding="utf-8")
     with pytest.raises(InputError, match="第 2 行"):
-        load_comments(p)
+        load_comment_file(p)
     with pytest.raises(InputError, match="找不到评论文件"):
-        load_comments(tmp_path / "none.jsonl")
+        load_comment_file(tmp_path / "none.jsonl")
 
 
 def test_iou():

@@ -6,8 +6,11 @@ import json
 
 import pytest
 
-from copilot.errors import InputError
-from copilot.intents import IntentParser, Kind, load_comments, parse
+from copilot.base.comments import load_comments
+from copilot.base.errors import InputError
+from copilot.orders.intent import Kind
+from copilot.orders.parser import IntentParser
+from copilot.orders.rules import parse
 
 # (current_sku, text, kind, items as {sku: qty}, needs_review)
 CASES = [
@@ -147,7 +150,7 @@ def test_llm_over_limit_is_still_flagged(catalog, fake_llm):
 
 
 def test_llm_failure_falls_back_to_review(catalog, fake_llm):
-    from copilot.errors import LLMError
+    from copilot.base.errors import LLMError
 
     parser = IntentParser(catalog, fake_llm.enqueue(LLMError("down")))
     assert parser.parse("要两斤榴莲", None).needs_review
@@ -159,7 +162,7 @@ def test_load_comments_validates_every_line(catalog):
     assert comments[0].current_sku == "mango" and comments[0].ts == 3.5
     with pytest.raises(InputError, match="第 2 行"):
         load_comments(good + ["{not json"], catalog)
-    with pytest.raises(InputError, match="缺少字段 text"):
+    with pytest.raises(InputError, match="缺少 text"):
         load_comments(['{"id": "c1"}'], catalog)
     with pytest.raises(InputError, match="durian"):
         load_comments(['{"id": "c1", "text": "扣1", "current_sku": "durian"}'], catalog)

@@ -9,11 +9,14 @@ from pathlib import Path
 
 import pytest
 
-from copilot.catalog import Catalog
-from copilot.config import BUNDLED_KNOWLEDGE, Settings
-from copilot.errors import InputError, KnowledgeError, LLMError
-from copilot.kb import REFUSAL_TEXT, KnowledgeBase, QuestionGrouper, build_docs
-from copilot.retrieval import numbers_in, split_markdown, unsupported_claims
+from copilot.base.catalog import Catalog
+from copilot.base.errors import InputError, KnowledgeError, LLMError
+from copilot.base.settings import BUNDLED_KNOWLEDGE, Settings
+from copilot.knowledge.claims import numbers_in, unsupported_claims
+from copilot.knowledge.docs import build_docs
+from copilot.knowledge.grouping import QuestionGrouper
+from copilot.knowledge.kb import REFUSAL_TEXT, KnowledgeBase
+from copilot.knowledge.text import split_markdown
 
 sys.path.insert(0, str(Path(__file__).parent))
 from doubles import FakeEmbedder  # noqa: E402
@@ -301,7 +304,7 @@ def _llm_settings(home, url, timeout=5.0):
 
 
 def test_openai_endpoint_good_reply(kb_home):
-    from copilot.llm import get_chat_model
+    from copilot.base.llm import get_chat_model
 
     with openai_stub(["芒果口感细滑，香甜多汁，熟透了纤维少。"]) as server:
         s = _llm_settings(kb_home, server.url)
@@ -316,7 +319,7 @@ def test_openai_endpoint_good_reply(kb_home):
 @pytest.mark.parametrize("reply", ["芒果甜度有 25 度，特别甜", 500, {"content": "很甜", "delay": 3}],
                          ids=["invented-number", "server-error", "timeout"])
 def test_openai_endpoint_bad_reply_error_or_timeout_falls_back(kb_home, reply):
-    from copilot.llm import get_chat_model
+    from copilot.base.llm import get_chat_model
 
     with openai_stub([reply]) as server:
         s = _llm_settings(kb_home, server.url, timeout=1.0)
@@ -341,14 +344,14 @@ def test_openai_compatible_embeddings_endpoint(tmp_path):
 def test_chroma_url_selects_the_http_client(monkeypatch, tmp_path):
     import chromadb
 
-    from copilot.kb import _chroma_client
+    from copilot.knowledge.index import chroma_client
 
     seen = {}
     monkeypatch.setattr(chromadb, "HttpClient", lambda **kw: seen.update(kw) or "http-client")
-    assert _chroma_client(_settings(tmp_path, chroma_url="https://chroma.example:9000")) == "http-client"
+    assert chroma_client(_settings(tmp_path, chroma_url="https://chroma.example:9000")) == "http-client"
     assert seen["host"] == "chroma.example" and seen["port"] == 9000 and seen["ssl"] is True
     with pytest.raises(KnowledgeError):
-        _chroma_client(_settings(tmp_path, chroma_url="not a url"))
+        chroma_client(_settings(tmp_path, chroma_url="not a url"))
 
 
 # -- claim checking -------------------------------------------------------------------------------
@@ -379,7 +382,7 @@ def test_grouper_groups_near_duplicates_within_the_window():
 
 
 def test_large_stores_search_through_the_chroma_index(kb, monkeypatch):
-    import copilot.kb as kbmod
+    import copilot.knowledge.kb as kbmod
 
     exact = [(s.file, s.text) for s in kb.search("草莓怎么保存")]
     monkeypatch.setattr(kbmod, "ANN_MIN_CHUNKS", 0)
@@ -392,7 +395,7 @@ def test_large_stores_search_through_the_chroma_index(kb, monkeypatch):
 
 
 def test_a_clause_about_the_viewer_is_not_what_the_answer_must_cover():
-    from copilot.retrieval import analyse
+    from copilot.knowledge.question import analyse
 
     assert analyse("鲈鱼刺多不多 给娃吃的", ["鲈鱼"]).residual == [["刺"]]
     assert analyse("五花肉肥不肥 怕腻😂", ["五花肉"]).residual == [["肥"]]
@@ -403,7 +406,7 @@ def test_a_clause_about_the_viewer_is_not_what_the_answer_must_cover():
 
 
 def test_question_analysis_of_colloquial_forms():
-    from copilot.retrieval import analyse
+    from copilot.knowledge.question import analyse
 
     pay = analyse("支付宝能付不", [])
     assert "payment" in pay.topics and ["支付宝"] in pay.residual   # 支付宝 is not the trigger 支付
@@ -421,7 +424,7 @@ def test_question_analysis_of_colloquial_forms():
 
 
 def test_viewer_words_find_what_the_notes_say_in_other_words():
-    from copilot.retrieval import coverage, word_in
+    from copilot.knowledge.question import coverage, word_in
 
     assert word_in("打药", "每批到店都做农残快检")
     assert word_in("礼拜", "每周到三批")

@@ -12,10 +12,13 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from copilot.errors import InputError, LedgerError
-from copilot.intents import Comment, Intent, Item, Kind
-from copilot.ledger import (CANCELLED, PAID, PICKED_UP, RESERVED, REVIEW, WAITLIST, Ledger, comments,
-                            default_stream)
+from copilot.base.comments import Comment
+from copilot.base.errors import InputError, LedgerError
+from copilot.orders.book import LedgerTx
+from copilot.orders.intent import Intent, Item, Kind
+from copilot.orders.ledger import Ledger, default_stream
+from copilot.orders.schema import CANCELLED, PAID, PICKED_UP, RESERVED, REVIEW, WAITLIST, comments
+from copilot.orders.summary import pick_list, pickup_slips, stock_summary
 
 ROOT = Path(__file__).resolve().parents[1]
 _seq = iter(range(1, 10**9))
@@ -215,10 +218,10 @@ def test_replaying_a_file_of_200_comments_changes_nothing(ledger, tmp_path):
     assert first.comments == 200 and first.duplicates == 0
     assert first.orders > 0 and first.review > 0
     assert progress[-1] == 1.0 and progress == sorted(progress)
-    snapshot, summary = state(ledger), ledger.stock_summary()
+    snapshot, summary = state(ledger), stock_summary(ledger)
     second = ledger.ingest(_read_pairs(tmp_path / "comments.jsonl"))
     assert (second.comments, second.orders, second.review, second.duplicates) == (200, 0, 0, 200)
-    assert state(ledger) == snapshot and ledger.stock_summary() == summary
+    assert state(ledger) == snapshot and stock_summary(ledger) == summary
     for row in summary:  # stock never negative, never oversold
         assert 0 <= row["remaining"] <= row["total"]
         assert row["reserved"] + row["paid"] + row["picked_up"] <= row["total"] + 1e-9
@@ -233,7 +236,7 @@ def test_ingest_has_the_same_semantics_as_apply(ledger, ledger_url, catalog, tmp
     assert stats.review == sum(r.review for r in results)
     strip = lambda led: [(ln.buyer, ln.sku, ln.qty, ln.status, ln.reason) for ln in led.lines()]  # noqa: E731
     assert strip(ledger) == strip(one_by_one)
-    assert ledger.stock_summary() == one_by_one.stock_summary()  # streams keep separate stock
+    assert stock_summary(ledger) == stock_summary(one_by_one)  # streams keep separate stock
 
 
 def test_duplicates_inside_one_batch(ledger):
@@ -283,9 +286,10 @@ def test_eight_concurrent_writers_never_oversell(ledger_url, catalog):
 
 WRITER = """
 import sys
-from copilot.catalog import Catalog
-from copilot.intents import Comment, Intent, Item, Kind
-from copilot.ledger import Ledger
+from copilot.base.catalog import Catalog
+from copilot.base.comments import Comment
+from copilot.orders.intent import Intent, Item, Kind
+from copilot.orders.ledger import Ledger
 url, k = sys.argv[1], int(sys.argv[2])
 led = Ledger(url, Catalog.load(sys.argv[3]), "procs")
 for i in range(k, 60, 2):
@@ -446,7 +450,7 @@ def test_paid_and_picked_up(ledger):
     assert ledger.mark_picked_up([a.id, b.id, w.id]) == 2  # from paid and from reserved
     assert {ln.buyer: ln.status for ln in ledger.lines()} == {"王": PICKED_UP, "李": PICKED_UP, "赵": WAITLIST}
     assert ledger.remaining("rice") == 27  # still counted against stock
-    row = next(r for r in ledger.stock_summary() if r["sku"] == "rice")
+    row = next(r for r in stock_summary(ledger) if r["sku"] == "rice")
     assert (row["picked_up"], row["reserved"], row["buyers"], row["amount"]) == (3, 0, 2, 177.0)
 
 
@@ -568,7 +572,7 @@ def test_undo_never_oversells(ledger):
 def test_failure_mid_transaction_leaves_the_ledger_unchanged(ledger, monkeypatch):
     order(ledger, "王", "rice", 1)
     before = state(ledger), ledger.stock_rows()
-    real = Ledger._insert_line
+    real = LedgerTx.insert_line
     calls = {"n": 0}
 
     def flaky(self, *a, **kw):
@@ -577,12 +581,12 @@ def test_failure_mid_transaction_leaves_the_ledger_unchanged(ledger, monkeypatch
             raise RuntimeError("disk full")
         return real(self, *a, **kw)
 
-    monkeypatch.setattr(Ledger, "_insert_line", flaky)
+    monkeypatch.setattr(LedgerTx, "insert_line", flaky)
     pair = say("李", Kind.ORDER, ("rice", 1), ("tofu", 2))
     with pytest.raises(RuntimeError):
         ledger.apply(*pair)
     assert (state(ledger), ledger.stock_rows()) == before
-    monkeypatch.setattr(Ledger, "_insert_line", real)
+    monkeypatch.setattr(LedgerTx, "insert_line", real)
     assert len(ledger.apply(*pair).created) == 2  # not marked as seen: a retry works
 
 
@@ -605,7 +609,7 @@ def test_open_uses_settings(settings, catalog, monkeypatch):
     named = Ledger.open(settings.model_copy(update={"stream": "night-1"}), catalog)
     assert named.stream == "night-1"
     assert Ledger.open(settings, catalog, "explicit").stream == "explicit"
-    from copilot.db import dispose_engine
+    from copilot.base.db import dispose_engine
 
     dispose_engine(settings.ledger_url)
 
@@ -618,11 +622,11 @@ def test_pick_list_and_pickup_slips(ledger, catalog):
     ledger.mark_paid([ledger.lines(buyer="李姐")[0].id])
     ledger.set_stock("bass", 0)
     order(ledger, "赵", "bass", 1)  # waitlisted: on neither list
-    picks = ledger.pick_list()
+    picks = pick_list(ledger)
     assert [p["sku"] for p in picks] == ["strawberry", "rice"]
     assert picks[0]["total"] == 3.5 and picks[0]["lines"] == [("王阿姨", 3.0), ("李姐", 0.5)]
     assert picks[0]["link"] == 1 and picks[0]["unit"] == "斤"
-    slips = {s["buyer"]: s for s in ledger.pickup_slips()}
+    slips = {s["buyer"]: s for s in pickup_slips(ledger)}
     assert set(slips) == {"王阿姨", "李姐"}
     wang = slips["王阿姨"]
     assert [(i.name, i.qty, i.amount) for i in wang["items"]] == [("丹东九九草莓", 3.0, 59.7), ("五常稻花香大米", 1.0, 59.0)]

@@ -8,10 +8,11 @@ import time
 
 import pytest
 
-from copilot.errors import InputError, LedgerError
-from copilot.intents import Comment
-from copilot.ledger import Ledger
-from copilot.live import LiveSession, load_comment_file, schedule_from_truth
+from copilot.base.comments import Comment, load_comment_file
+from copilot.base.errors import InputError, LedgerError
+from copilot.live.follow import schedule_from_truth
+from copilot.live.session import LiveSession
+from copilot.orders.ledger import Ledger
 
 
 @pytest.fixture
@@ -82,7 +83,7 @@ def test_question_without_kb_is_queued_and_grouped(session):
 
 
 def test_question_answered_from_kb(settings, catalog, led, fake_embedder):
-    from copilot.kb import KnowledgeBase
+    from copilot.knowledge.kb import KnowledgeBase
 
     kb = KnowledgeBase.open(settings, catalog, embedder=fake_embedder, stock=led.remaining)
     session = LiveSession(settings, catalog, led, kb=kb)
@@ -98,7 +99,7 @@ def test_question_answered_from_kb(settings, catalog, led, fake_embedder):
 
 
 def test_unanswered_question_shows_the_assistant_the_nearest_knowledge(settings, catalog, led, fake_embedder):
-    from copilot.kb import KnowledgeBase
+    from copilot.knowledge.kb import KnowledgeBase
     from copilot.ui.live import question_rows
 
     kb = KnowledgeBase.open(settings, catalog, embedder=fake_embedder, stock=led.remaining)
@@ -213,9 +214,12 @@ def test_load_jsonl_and_csv(tmp_path, catalog):
 @pytest.mark.parametrize("name,content,match", [
     ("empty.jsonl", "", "空的"),
     ("bad.jsonl", '{"id": "1", "text": "扣1"}\nnot json\n', "第 2 行"),
-    ("noid.jsonl", '{"text": "扣1"}\n', "缺少字段 id"),
-    ("cols.csv", "user,content\n甲,扣1\n", "缺少列"),
-    ("ts.csv", "id,text,ts\n1,扣1,abc\n", "不是数字"),
+    ("notext.jsonl", '{"id": "1"}\n', "缺少 text"),
+    ("cols.csv", "user,note\n甲,扣1\n", "缺少评论内容列"),
+    ("ts.csv", "id,text,ts\n1,扣1,abc\n", "看不懂"),
+    ("nan.jsonl", '{"id": "1", "text": "扣1", "ts": NaN}\n', "不是有效的秒数"),
+    ("obj.jsonl", '{"id": "1", "text": {"a": 1}}\n', "应为文字"),
+    ("long.jsonl", '{"id": "1", "user": "%s", "text": "扣1"}\n' % ("王" * 300), "太长"),
     ("sku.csv", "id,text,current_sku\n1,扣1,durian\n", "不在商品清单"),
 ])
 def test_bad_files_are_clear_errors(tmp_path, catalog, name, content, match):
@@ -289,7 +293,7 @@ def test_llm_parser_used_for_undecided(settings, catalog, led, fake_llm):
 @pytest.mark.slow
 def test_follow_live_transcript_of_sample_stream(session, settings, shared_dir):
     """The real bundled Whisper model on the sample recording steers the current product."""
-    from copilot.live import follow_live
+    from copilot.live.follow import follow_live
 
     stop = threading.Event()
     seen = []

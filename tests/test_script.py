@@ -10,17 +10,16 @@ import re
 import string
 
 import pytest
-
-from copilot import compliance
-from copilot import script_templates as tpl
-from copilot.config import Settings
-from copilot.cuecards import find_chromium, html_cards, markdown, pdf_cards, write_cards
-from copilot.errors import InputError
-from copilot.llm import OpenAIChatModel
-from copilot.script import (Knowledge, ScriptDraft, apply_text, draft, numbers_in, parse_notes, plan,
-                            prices_in, warmup)
-
 from openai_stub import StubServer, openai_stub
+
+from copilot.base.errors import InputError
+from copilot.base.llm import OpenAIChatModel
+from copilot.base.settings import Settings
+from copilot.plan import compliance
+from copilot.plan import templates as tpl
+from copilot.plan.cuecards import find_chromium, html_cards, markdown, pdf_cards, write_cards
+from copilot.plan.draft import apply_text, draft, plan, warmup
+from copilot.plan.model import THEMES, Knowledge, ScriptDraft, numbers_in, parse_notes, prices_in
 
 DAY = dt.date(2026, 11, 22)
 SETS = [["strawberry", "mango", "apple"], ["rice", "pork", "greens", "eggs", "bass"],
@@ -98,7 +97,7 @@ def test_skus_accept_link_numbers_and_names(catalog):
 
 # -- the template engine ----------------------------------------------------------------------------
 
-@pytest.mark.parametrize("theme", list(tpl.THEMES))
+@pytest.mark.parametrize("theme", list(THEMES))
 @pytest.mark.parametrize("skus", SETS)
 def test_template_draft_is_complete_correct_and_clean(catalog, skus, theme):
     d = draft(catalog, skus, 45, theme, day=DAY)
@@ -411,7 +410,7 @@ def test_llm_fact_the_notes_lack_is_repaired(catalog, fake_llm):
 def test_a_bare_store_without_notes_or_faq(tmp_path):
     import yaml
 
-    from copilot.catalog import Catalog
+    from copilot.base.catalog import Catalog
 
     (tmp_path / "products.yaml").write_text(yaml.safe_dump({"store": {"name": "小店"}, "products": [
         {"sku": "a", "name": "苹果", "link": 1, "unit": "斤", "price": 5, "stock": 3},

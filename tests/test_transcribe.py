@@ -15,10 +15,12 @@ from types import SimpleNamespace
 import pytest
 import zhconv
 
-from copilot.errors import ConfigError, MediaError
-from copilot.media import ffmpeg_bin, probe
-from copilot.transcribe import (SAMPLE_RATE, LiveTranscriber, Segment, Transcript, _sentences, build_prompt,
-                                resolve_model, to_srt, to_vtt, transcribe_file, transcribe_live, write_outputs)
+from copilot.base.errors import ConfigError, MediaError
+from copilot.base.ffmpeg import ffmpeg_bin, probe
+from copilot.media.live_asr import LiveTranscriber, transcribe_live
+from copilot.media.models import resolve_model
+from copilot.media.transcribe import SAMPLE_RATE, build_prompt, split_sentences, transcribe_file
+from copilot.media.transcript import Segment, Transcript, to_srt, to_vtt, write_outputs
 
 DATA = Path(__file__).parent / "data"
 SRT_BLOCK = re.compile(r"^\d+\n\d{2}:\d{2}:\d{2},\d{3} --> \d{2}:\d{2}:\d{2},\d{3}\n.+\n?$")
@@ -50,14 +52,14 @@ def test_sentences_split_on_punctuation_pauses_and_odd_stops():
     words = [W(0.0, 0.3, "大家"), W(0.3, 0.6, "晚上"), W(0.6, 0.8, "好"), W(1.0, 1.1, "４"),
              W(1.5, 1.7, "歡迎"), W(1.7, 2.0, "來到"), W(2.0, 2.2, "店裡,"),
              W(2.3, 2.5, "第一"), W(2.5, 2.7, "個"), W(3.6, 3.9, "草莓")]
-    segs = _sentences(words, "", 0.0, 4.0)
+    segs = split_sentences(words, "", 0.0, 4.0)
     assert [s.text for s in segs] == ["大家晚上好。", "欢迎来到店里，", "第一个，", "草莓。"]
     assert segs[0].start == 0.0 and segs[0].end == 0.8 and segs[-1].start == 3.6
     assert [w.text for w in segs[1].words] == ["欢迎", "来到", "店里,"]
 
 
 def test_sentences_offset_for_live_windows():
-    segs = _sentences([W(0.1, 0.5, "你好")], "", 0, 0, offset=30.0)
+    segs = split_sentences([W(0.1, 0.5, "你好")], "", 0, 0, offset=30.0)
     assert segs[0].start == pytest.approx(30.1) and segs[0].text == "你好。"
 
 
@@ -80,7 +82,7 @@ def test_bad_transcript_file(tmp_path):
 
 
 def test_prompt_names_store_products_aliases_origins(shared_dir):
-    from copilot.catalog import Catalog
+    from copilot.base.catalog import Catalog
 
     prompt = build_prompt(Catalog.load(shared_dir / "data" / "sample-stream"))
     for word in ("巷口优选", "丹东九九草莓", "五常稻花香大米", "土猪五花肉", "辽宁丹东", "江西赣州", "土猪肉"):
@@ -103,7 +105,7 @@ def test_model_resolution_errors(settings, tmp_path):
 
 
 def test_uncached_size_name_is_a_clear_error(settings):
-    from copilot.transcribe import load_model
+    from copilot.media.models import load_model
 
     with pytest.raises(ConfigError, match="不会联网下载"):
         load_model(settings.model_copy(update={"whisper_model": "large-v3-turbo"}))
@@ -153,7 +155,7 @@ def test_probe_committed_clip():
 
 @pytest.mark.slow
 def test_bundled_model_transcribes_key_words(settings, shared_dir):
-    from copilot.catalog import Catalog
+    from copilot.base.catalog import Catalog
 
     catalog = Catalog.load(shared_dir / "data" / "sample-stream")
     seen, fractions = [], []
@@ -175,8 +177,8 @@ def test_bundled_model_transcribes_key_words(settings, shared_dir):
 @pytest.mark.slow
 def test_live_growing_file(settings, tmp_path, shared_dir):
     """A WAV file that grows in real time is transcribed while it grows."""
-    from copilot.catalog import Catalog
-    from copilot.transcribe import load_model
+    from copilot.base.catalog import Catalog
+    from copilot.media.models import load_model
 
     catalog = Catalog.load(shared_dir / "data" / "sample-stream")
     pcm = subprocess.run([ffmpeg_bin(), "-v", "error", "-i", str(DATA / "strawberry_intro.m4a"), "-ac", "1",

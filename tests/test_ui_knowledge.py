@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from copilot.catalog import Catalog
-from copilot.config import BUNDLED_KNOWLEDGE, Settings
-from copilot.errors import CatalogError, InputError
-from copilot.kb import KnowledgeBase
+from copilot.base.catalog import Catalog
+from copilot.base.errors import CatalogError, InputError
+from copilot.base.settings import BUNDLED_KNOWLEDGE, Settings
+from copilot.knowledge.kb import KnowledgeBase
 
 sys.path.insert(0, str(Path(__file__).parent))
 from doubles import FakeEmbedder  # noqa: E402
@@ -33,7 +33,7 @@ def kb(tmp_path, root) -> KnowledgeBase:
 
 
 def test_file_list_edit_and_guard(root):
-    from copilot.ui.knowledge import list_files, read_file, resolve, save_file
+    from copilot.knowledge.files import list_files, read_file, resolve, save_file
 
     files = list_files(root)
     assert files[0] == "products.yaml" and "faq.md" in files and "notes/mango.md" in files
@@ -46,7 +46,7 @@ def test_file_list_edit_and_guard(root):
 
 
 def test_saving_a_broken_catalog_is_refused_and_the_file_kept(root):
-    from copilot.ui.knowledge import save_file
+    from copilot.knowledge.files import save_file
 
     before = (root / "products.yaml").read_text(encoding="utf-8")
     with pytest.raises(CatalogError):
@@ -57,7 +57,7 @@ def test_saving_a_broken_catalog_is_refused_and_the_file_kept(root):
 
 
 def test_upload_goes_to_notes_when_named_after_a_product(root, tmp_path):
-    from copilot.ui.knowledge import save_upload
+    from copilot.knowledge.files import save_upload
 
     skus = {p.sku for p in Catalog.load(root).products}
     policy = tmp_path / "雨天 政策.md"

@@ -1,7 +1,11 @@
-"""The ``copilot`` command. Each domain has its own module that only parses input and calls services.
+"""cli: the ``copilot`` command. One module per command group: parse arguments, call a service, print.
 
 Errors are converted once, here: a CopilotError prints its message and hint and exits with 2;
 under tests (``COPILOT_RAISE=1``) errors re-raise.
+
+Public: ``app`` (the Typer app), ``main``.
+
+May import: everything below it (live, report, the capabilities, base) and typer. Not ``copilot.ui``.
 """
 
 from __future__ import annotations
@@ -11,8 +15,8 @@ import sys
 
 import typer
 
-from ..errors import CopilotError
-from . import accounts, evals, kb, media, orders, script
+from copilot.base.errors import CopilotError
+from copilot.cli import accounts, evals, kb, media, orders, script
 
 app = typer.Typer(
     name="copilot",
@@ -27,7 +31,7 @@ for module in (orders, kb, script, media, evals, accounts):
 
 
 def main() -> None:
-    from ..config import setup_logging
+    from copilot.base.settings import setup_logging
 
     setup_logging()
     try:

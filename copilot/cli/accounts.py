@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from .common import JsonOpt, emit_json
+from copilot.cli.common import JsonOpt, emit_json
 
 accounts = typer.Typer(help="账号与角色（店主 owner / 助理 assistant）；应用在局域网监听时必须有账号。",
                        no_args_is_help=True)
@@ -17,8 +17,8 @@ def register(app: typer.Typer) -> None:
 
 
 def _accounts():
-    from ..auth import Accounts
-    from ..config import load_settings
+    from copilot.base.settings import load_settings
+    from copilot.live.auth import Accounts
 
     return Accounts.load(load_settings())
 
@@ -70,8 +70,8 @@ def remove_cmd(name: Annotated[str, typer.Argument(help="要删除的账号名")
 @accounts.command("token")
 def token_cmd(json_out: JsonOpt = False) -> None:
     """显示 HTTP 评论接口的令牌（COPILOT_API_TOKEN，未设置时首次使用自动生成并保存在数据目录）。"""
-    from ..auth import api_token
-    from ..config import load_settings
+    from copilot.base.settings import load_settings
+    from copilot.live.auth import api_token
 
     token = api_token(load_settings())
     emit_json({"token": token}) if json_out else typer.echo(token)

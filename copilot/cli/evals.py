@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from .common import JsonOpt, KnowledgeOpt, emit_json, settings_for
+from copilot.cli.common import JsonOpt, KnowledgeOpt, emit_json, settings_for
 
 
 def register(app: typer.Typer) -> None:
@@ -17,7 +17,7 @@ def eval_cmd(suite: Annotated[str | None, typer.Argument(help="intents / kb / kb
              knowledge: KnowledgeOpt = None, json_out: JsonOpt = False) -> None:
     """运行评测集并打印指标（准确率、拒答、编造、违规、CER、IoU 等）。"""
     import evals
-    from ..errors import InputError
+    from copilot.base.errors import InputError
 
     names = evals.available()
     if suite is not None and suite not in names:

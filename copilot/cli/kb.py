@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from .common import JsonOpt, KnowledgeOpt, emit_json, load_catalog, settings_for
+from copilot.cli.common import JsonOpt, KnowledgeOpt, emit_json, load_catalog, read_input, settings_for
 
 kb_app = typer.Typer(help="知识库：导入商品资料、常见问题，供直播间回答提问。", no_args_is_help=True)
 
@@ -18,7 +18,7 @@ def register(app: typer.Typer) -> None:
 
 
 def _open_kb(knowledge: Path | None):
-    from ..kb import KnowledgeBase
+    from copilot.knowledge.kb import KnowledgeBase
 
     settings = settings_for(knowledge)
     return settings, KnowledgeBase.open(settings, load_catalog(settings))
@@ -61,8 +61,8 @@ def ask_cmd(
     json_out: JsonOpt = False,
 ) -> None:
     """回答观众的问题：知识库里的原句（或大模型改写）、实时库存和价格，附来源；查不到就转人工。"""
-    from ..errors import InputError
-    from ..llm import get_chat_model
+    from copilot.base.errors import InputError
+    from copilot.base.llm import get_chat_model
 
     if (question is None) == (batch is None):
         raise InputError("请给一个问题，或者用 --batch 给问题文件（二选一）",
@@ -82,19 +82,9 @@ def ask_cmd(
 
 
 def _read_batch(path: Path) -> list[str]:
-    import sys
+    from copilot.base.errors import InputError
 
-    from ..errors import InputError
-
-    if str(path) == "-":
-        text = sys.stdin.read()
-    else:
-        if not path.exists():
-            raise InputError(f"找不到问题文件 {path}", hint="检查路径；文件里每行写一个问题")
-        try:
-            text = path.read_text(encoding="utf-8")
-        except UnicodeDecodeError:
-            raise InputError(f"{path} 不是 UTF-8 文本", hint="把问题文件另存为 UTF-8 编码") from None
+    text = read_input(path, "问题", "cat 问题.txt | copilot ask --batch -")
     lines = [line.strip() for line in text.splitlines() if line.strip()]
     if not lines:
         raise InputError(f"问题文件 {path} 是空的", hint="每行写一个问题")
@@ -102,7 +92,7 @@ def _read_batch(path: Path) -> list[str]:
 
 
 def _answer_one(kb, q: str, current, user, llm, strict: bool) -> dict:
-    from ..errors import InputError
+    from copilot.base.errors import InputError
 
     try:
         return kb.answer(q, current_sku=current, user=user, llm=llm).to_dict()

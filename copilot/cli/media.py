@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from .common import JsonOpt, KnowledgeOpt, emit_json, load_catalog, settings_for
+from copilot.cli.common import JsonOpt, KnowledgeOpt, emit_json, load_catalog, settings_for
 
 OutOpt = Annotated[Path, typer.Option("--out", "-o", help="输出目录（转写文件、切片视频、字幕、封面）")]
 
@@ -28,8 +28,10 @@ def transcribe_cmd(
     json_out: JsonOpt = False,
 ) -> None:
     """把录像转成文字：JSON（分句和逐词时间）、SRT 和 VTT 字幕。"""
-    from ..media import is_stream_url
-    from ..transcribe import fmt_ts, transcribe_file, transcribe_live, write_outputs
+    from copilot.base.ffmpeg import is_stream_url
+    from copilot.media.live_asr import transcribe_live
+    from copilot.media.transcribe import transcribe_file
+    from copilot.media.transcript import fmt_ts, write_outputs
 
     settings = settings_for(knowledge)
     catalog = load_catalog(settings)
@@ -70,26 +72,23 @@ def clips_cmd(
     json_out: JsonOpt = False,
 ) -> None:
     """从直播录像里找出每个商品的讲解，剪成带中文字幕的短视频（含竖版和封面），并放进审核队列。"""
-    from ..clips import clip_recording
-    from ..errors import InputError
-    from ..highlights import load_comments
-    from ..llm import get_chat_model
+    from copilot.base.comments import load_comment_file
+    from copilot.base.errors import InputError
+    from copilot.base.llm import get_chat_model
+    from copilot.media.pipeline import clip_recording
 
     if vertical not in ("blur", "crop", "none"):
         raise InputError(f"--vertical 只能是 blur、crop 或 none（现在是 {vertical}）", hint="例如 --vertical crop")
     settings = settings_for(knowledge)
     catalog = load_catalog(settings)
-    rows = load_comments(comments) if comments else None
+    rows = load_comment_file(comments) if comments else None
     llm = None if offline else get_chat_model(settings)
+    from copilot.media.review import ClipStore
+
     _, clips = clip_recording(media, out, settings, catalog, transcript=transcript, comments=rows, llm=llm,
                               vertical=None if vertical == "none" else vertical, evergreen=evergreen,
-                              limit=limit, progress=_bar(json_out))
-    if not no_review:
-        from ..clip_review import ClipStore
-
-        store = ClipStore(settings, catalog)
-        for c in clips:
-            store.add(c)
+                              limit=limit, review=None if no_review else ClipStore(settings, catalog),
+                              progress=_bar(json_out))
     if json_out:
         emit_json({"clips": [{"id": c.id, "file": c.file, "start": c.start, "end": c.end, "sku": c.sku,
                               "kind": c.kind, "title": c.title, "score": c.score, "srt": c.srt,
@@ -107,7 +106,7 @@ review = typer.Typer(help="切片审核：查看、通过、驳回、修剪、�
 
 
 def _store(knowledge):
-    from ..clip_review import ClipStore
+    from copilot.media.review import ClipStore
 
     return ClipStore(settings_for(knowledge))
 

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from .common import JsonOpt, KnowledgeOpt, emit_json, load_catalog, settings_for
+from copilot.cli.common import JsonOpt, KnowledgeOpt, emit_json, load_catalog, read_input, settings_for
 
 orders = typer.Typer(help="直播评论 → 订单意图 → 团购台账（库存、限购、候补、分拣单、取货单）。",
                      no_args_is_help=True)
@@ -21,28 +20,24 @@ def register(app: typer.Typer) -> None:
     app.add_typer(orders, name="orders")
 
 
-def _read_lines(file: Path | None) -> list[str]:
-    from ..errors import InputError
+def _read_comments(file: Path | None, catalog) -> list:
+    """Comments from a file (JSONL, JSON or CSV) or standard input, validated whole before any is used."""
+    from copilot.base.comments import load_comment_file, parse_comment_text
 
-    if file is None:
-        return sys.stdin.read().splitlines()
-    if not file.exists():
-        raise InputError(f"找不到评论文件 {file}", hint="检查路径")
-    try:
-        return file.read_text(encoding="utf-8-sig").splitlines()
-    except UnicodeDecodeError:
-        raise InputError(f"{file} 不是 UTF-8 文本", hint="用 UTF-8 编码保存评论文件") from None
+    if file is not None and str(file) != "-":
+        return load_comment_file(file, catalog, max_comments=None)
+    return parse_comment_text(read_input(None, "评论", "cat comments.jsonl | copilot orders ingest"), "标准输入", catalog)
 
 
 def _parser(settings, catalog):
-    from ..intents import IntentParser
-    from ..llm import get_chat_model
+    from copilot.base.llm import get_chat_model
+    from copilot.orders.parser import IntentParser
 
     return IntentParser(catalog, get_chat_model(settings))
 
 
 def _ledger(settings, catalog, stream):
-    from ..ledger import Ledger
+    from copilot.orders.ledger import Ledger
 
     return Ledger.open(settings, catalog, stream=stream)
 
@@ -53,12 +48,10 @@ def parse_cmd(file: FileArg = None, knowledge: KnowledgeOpt = None, json_out: Js
 
     例：echo '{"id":"c1","user":"王阿姨","text":"扣1","current_sku":"mango"}' | copilot orders parse --json
     """
-    from ..intents import load_comments
-
     settings = settings_for(knowledge)
     catalog = load_catalog(settings)
     parser = _parser(settings, catalog)
-    for c in load_comments(_read_lines(file), catalog):
+    for c in _read_comments(file, catalog):
         intent = parser(c)
         if json_out:
             emit_json({"id": c.id, **intent.to_dict()})
@@ -73,11 +66,9 @@ def parse_cmd(file: FileArg = None, knowledge: KnowledgeOpt = None, json_out: Js
 def ingest_cmd(file: FileArg = None, knowledge: KnowledgeOpt = None, stream: StreamOpt = None,
                json_out: JsonOpt = False) -> None:
     """解析评论并写入台账；同一评论 id 只生效一次（重复导入不会重复下单）。"""
-    from ..intents import load_comments
-
     settings = settings_for(knowledge)
     catalog = load_catalog(settings)
-    comments = load_comments(_read_lines(file), catalog)
+    comments = _read_comments(file, catalog)
     parser = _parser(settings, catalog)
     ledger = _ledger(settings, catalog, stream)
     stats = ledger.ingest(((c, parser(c)) for c in comments), progress=None if json_out else _progress)
@@ -120,7 +111,7 @@ def review_cmd(knowledge: KnowledgeOpt = None, stream: StreamOpt = None,
                dismiss: Annotated[int | None, typer.Option(help="驳回这一行（不是订单）")] = None,
                json_out: JsonOpt = False) -> None:
     """待确认队列：列出需要人工确认的评论；--resolve ID --sku S --qty N 确认，--dismiss ID 驳回。"""
-    from ..errors import InputError
+    from copilot.base.errors import InputError
 
     settings = settings_for(knowledge)
     catalog = load_catalog(settings)
@@ -176,7 +167,9 @@ def undo_cmd(knowledge: KnowledgeOpt = None, stream: StreamOpt = None, json_out:
 def stock_cmd(knowledge: KnowledgeOpt = None, stream: StreamOpt = None, json_out: JsonOpt = False) -> None:
     """每个商品的库存、已订、候补和剩余。"""
     settings = settings_for(knowledge)
-    rows = _ledger(settings, load_catalog(settings), stream).stock_summary()
+    from copilot.orders.summary import stock_summary
+
+    rows = stock_summary(_ledger(settings, load_catalog(settings), stream))
     if json_out:
         for row in rows:
             emit_json(row)
@@ -192,7 +185,7 @@ def export_cmd(knowledge: KnowledgeOpt = None, stream: StreamOpt = None,
                out: Annotated[Path, typer.Option("--out", help="输出目录")] = Path("."),
                json_out: JsonOpt = False) -> None:
     """导出全部订单、分拣单（按商品）和取货单（按买家）。"""
-    from ..exports import export_ledger
+    from copilot.orders.exports import export_ledger
 
     settings = settings_for(knowledge)
     paths = export_ledger(_ledger(settings, load_catalog(settings), stream), out, fmt)
@@ -204,9 +197,9 @@ def export_cmd(knowledge: KnowledgeOpt = None, stream: StreamOpt = None,
 
 
 def _line_dict(line) -> dict:
-    from ..intents import _num
+    from copilot.orders.intent import plain_qty
 
-    return {"id": line.id, "buyer": line.buyer, "sku": line.sku, "qty": _num(line.qty), "unit": line.unit,
+    return {"id": line.id, "buyer": line.buyer, "sku": line.sku, "qty": plain_qty(line.qty), "unit": line.unit,
             "unit_price": line.unit_price, "status": line.status, "reason": line.reason,
             "comment_id": line.comment_id, "comment_text": line.comment_text}
 

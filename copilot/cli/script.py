@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from .common import JsonOpt, KnowledgeOpt, emit_json, load_catalog, settings_for
+from copilot.cli.common import JsonOpt, KnowledgeOpt, emit_json, load_catalog, read_input, settings_for
 
 MAX_CHECK_CHARS = 200_000
 
@@ -29,8 +28,8 @@ def draft_cmd(
     json_out: JsonOpt = False,
 ) -> None:
     """生成今晚的直播流程和脚本（已做合规检查）。"""
-    from ..llm import describe, get_chat_model
-    from ..script import draft
+    from copilot.base.llm import describe, get_chat_model
+    from copilot.plan.draft import draft
 
     settings = settings_for(knowledge)
     catalog = load_catalog(settings)
@@ -38,7 +37,7 @@ def draft_cmd(
     result = draft(catalog, _skus(skus), minutes, theme, host or None, model=model)
     files = []
     if out is not None:
-        from ..cuecards import write_cards
+        from copilot.plan.cuecards import write_cards
 
         files = [str(p) for p in write_cards(result, out, pdf=pdf)]
     if json_out:
@@ -51,7 +50,7 @@ def draft_cmd(
 
 
 def _print_summary(result, files: list[str]) -> None:
-    from ..compliance import summary
+    from copilot.plan.compliance import summary
 
     typer.echo("")
     for n in result.notices:
@@ -64,19 +63,9 @@ def _print_summary(result, files: list[str]) -> None:
 
 
 def _read_text(file: Path | None) -> str:
-    from ..errors import InputError
+    from copilot.base.errors import InputError
 
-    if file is not None:
-        if not file.exists():
-            raise InputError(f"找不到文件 {file}", hint="检查路径，或者把文字从标准输入传进来")
-        try:
-            text = file.read_text(encoding="utf-8")
-        except UnicodeDecodeError:
-            raise InputError(f"{file} 不是 UTF-8 文本", hint="另存为 UTF-8 编码的 .txt 再检查") from None
-    else:
-        if sys.stdin.isatty():
-            raise InputError("没有要检查的文字", hint="给一个文件路径，或者用管道传入：echo 文字 | copilot script check")
-        text = sys.stdin.read()
+    text = read_input(file, "要检查的文字", "echo 文字 | copilot script check")
     if len(text) > MAX_CHECK_CHARS:
         raise InputError(f"文字太长（{len(text)} 字），一次最多检查 {MAX_CHECK_CHARS} 字", hint="分成几段分别检查")
     return text
@@ -88,7 +77,7 @@ def check_cmd(
     json_out: JsonOpt = False,
 ) -> None:
     """检查直播话术是否违反广告法、功效宣传、价格和平台导流规则。"""
-    from .. import compliance
+    from copilot.plan import compliance
 
     text = _read_text(file)
     found = compliance.check(text)
@@ -113,7 +102,7 @@ def warmup_cmd(
     json_out: JsonOpt = False,
 ) -> None:
     """生成今晚的预热文案：群公告、一对一私信、海报一句话。"""
-    from ..script import warmup
+    from copilot.plan.draft import warmup
 
     catalog = load_catalog(settings_for(knowledge))
     posts = warmup(catalog, _skus(skus), theme, host or None)

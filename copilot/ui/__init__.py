@@ -1,10 +1,14 @@
-"""The Gradio app: one module per workspace, each with ``build(ctx)`` that lays out its tab.
+"""ui: the Gradio app, one module per workspace: layout and event wiring only.
 
 Workspaces call the services through ``ctx`` (an AppContext) and nothing else; errors reach the
 person as gr.Error / gr.Warning messages, never as tracebacks. ``build`` may return a list of
 ``(fn, outputs)`` to run on every page load (e.g. to show who is signed in via gr.Request), and of
 ``WhileShown`` refreshes: run when the tab is selected, then on a timer that ticks only while the
 tab is shown.
+
+Public: ``create_app``, ``context.AppContext``, ``WhileShown``.
+
+May import: everything below it (live, report, the capabilities, base) and gradio. Not ``copilot.cli``.
 """
 
 from __future__ import annotations
@@ -15,9 +19,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-from .context import AppContext
+from copilot.ui.context import AppContext
 
-log = logging.getLogger("copilot.ui")
+log = logging.getLogger(__name__)
 
 # (tab label, module name under copilot/ui/)
 WORKSPACES = [

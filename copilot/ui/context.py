@@ -7,11 +7,11 @@ import logging
 import threading
 from functools import cached_property
 
-from ..catalog import Catalog
-from ..config import Settings
-from ..llm import describe, get_chat_model
+from copilot.base.catalog import Catalog
+from copilot.base.llm import describe, get_chat_model
+from copilot.base.settings import Settings
 
-log = logging.getLogger("copilot.ui")
+log = logging.getLogger(__name__)
 
 
 class AppContext:
@@ -30,19 +30,19 @@ class AppContext:
 
     @property
     def stream(self) -> str:
-        from ..ledger import default_stream
+        from copilot.orders.ledger import default_stream
 
         return self._stream or self.settings.stream or default_stream()
 
     @cached_property
     def ledger(self):
-        from ..ledger import Ledger
+        from copilot.orders.ledger import Ledger
 
         return Ledger.open(self.settings, self.catalog, self._stream)
 
     @cached_property
     def kb(self):
-        from ..kb import KnowledgeBase
+        from copilot.knowledge.kb import KnowledgeBase
 
         return KnowledgeBase.open(self.settings, self.catalog, stock=self.ledger.remaining)
 
@@ -57,7 +57,7 @@ class AppContext:
     @cached_property
     def session(self):
         """The live-room session of this app: the UI, the replay thread and the HTTP intake share it."""
-        from ..live import LiveSession
+        from copilot.live.session import LiveSession
 
         with self._lock:
             if "session" in self.__dict__:
@@ -86,13 +86,13 @@ class AppContext:
 
     @cached_property
     def accounts(self):
-        from ..auth import Accounts
+        from copilot.live.auth import Accounts
 
         return Accounts.load(self.settings)
 
     @cached_property
     def api_token(self) -> str:
-        from ..auth import api_token
+        from copilot.live.auth import api_token
 
         return api_token(self.settings)
 
@@ -104,13 +104,13 @@ class AppContext:
         return self.accounts.role_of(self.user(request))
 
     def is_owner(self, request=None) -> bool:
-        from ..auth import OWNER
+        from copilot.live.auth import OWNER
 
         return self.role(request) == OWNER
 
     def require_owner(self, request=None, what: str = "修改商品、价格、库存或知识库") -> None:
         """Call at the top of an owner-only handler: an assistant gets a clear gr.Error."""
-        from ..auth import PermissionDenied, require_owner
+        from copilot.live.auth import PermissionDenied, require_owner
 
         try:
             require_owner(self.role(request), what)

@@ -10,9 +10,10 @@ from pathlib import Path
 
 import gradio as gr
 
-from ..errors import CopilotError
-from ..ledger import STATUS_ZH
-from . import WhileShown
+from copilot.base.errors import CopilotError
+from copilot.orders.schema import STATUS_ZH
+from copilot.orders.summary import stock_summary
+from copilot.ui import WhileShown
 
 ORDER_HEADERS = ["ID", "买家", "链接", "商品", "数量", "单位", "单价", "金额", "状态", "原因", "评论"]
 STOCK_HEADERS = ["商品", "单位", "库存", "已预留", "已付款", "已取货", "候补", "剩余", "买家数", "金额"]
@@ -36,7 +37,7 @@ def order_rows(ledger, sku=None, status=None, buyer=None) -> list[list]:
 
 def stock_rows(ledger) -> list[list]:
     return [[r["name"], r["unit"], r["total"], r["reserved"], r["paid"], r["picked_up"], r["waitlist"],
-             r["remaining"], r["buyers"], r["amount"]] for r in ledger.stock_summary()]
+             r["remaining"], r["buyers"], r["amount"]] for r in stock_summary(ledger)]
 
 
 def parse_ids(text: str) -> list[int]:
@@ -54,57 +55,16 @@ def parse_ids(text: str) -> list[int]:
 
 def build(ctx) -> list:
     catalog = ctx.catalog
-    sku_choices = [(ALL, "")] + [(_product_label(p), p.sku) for p in catalog]
-    status_choices = [(ALL, "")] + [(zh, code) for code, zh in STATUS_ZH.items()]
-
     gr.Markdown(f"### 团购台账 · 场次 {ctx.stream}　取货：{catalog.store.pickup}")
-    with gr.Row():
-        f_sku = gr.Dropdown(sku_choices, value="", label="商品", scale=2)
-        f_status = gr.Dropdown(status_choices, value="", label="状态", scale=1)
-        f_buyer = gr.Textbox(label="买家", placeholder="输入买家昵称筛选", scale=1, elem_id="ledger-buyer")
-        refresh = gr.Button("刷新", scale=0)
-    orders = gr.Dataframe(headers=ORDER_HEADERS, value=lambda: order_rows(ctx.ledger), interactive=False,
-                          label="订单", elem_id="ledger-orders", max_height=420)
-    with gr.Row():
-        ids = gr.Textbox(label="订单行号", placeholder="例如 3,5,8-10（点表格中的行自动填入）", scale=3)
-        paid = gr.Button("标记已付款", scale=1)
-        picked = gr.Button("标记已取货", scale=1)
-        cancel = gr.Button("取消这一行", scale=1)
-        undo = gr.Button("撤销上一步", variant="secondary", scale=1)
-    status_md = gr.Markdown(elem_id="ledger-status")
-
-    gr.Markdown("#### 待确认（系统拿不准的评论，由人来定）")
-    review = gr.Dataframe(headers=ORDER_HEADERS, value=lambda: order_rows(ctx.ledger, status="needs_review"),
-                          interactive=False, label="待确认队列", elem_id="ledger-review", max_height=300)
-    with gr.Row():
-        r_id = gr.Number(label="行号", precision=0, scale=1)
-        r_sku = gr.Dropdown(sku_choices[1:], label="确认为商品", scale=2)
-        r_qty = gr.Number(label="数量（商品的销售单位）", value=1, minimum=0, scale=1)
-        r_ok = gr.Button("确认下单", variant="primary", scale=1)
-        r_no = gr.Button("驳回（不是订单）", scale=1)
-
-    gr.Markdown("#### 库存与分拣")
-    stock = gr.Dataframe(headers=STOCK_HEADERS, value=lambda: stock_rows(ctx.ledger), interactive=False,
-                         label="库存", elem_id="ledger-stock")
-    with gr.Row():
-        fmt = gr.Radio(["xlsx", "csv"], value="xlsx", label="导出格式")
-        export = gr.Button("导出订单 / 分拣单 / 取货单", variant="primary")
-    files = gr.File(label="下载", file_count="multiple", elem_id="ledger-files")
+    w = _orders_panel(ctx)
+    w.update(_review_panel(ctx))
+    w.update(_stock_panel(ctx))
+    outputs = [w["orders"], w["review"], w["stock"]]
+    filters = [w["f_sku"], w["f_status"], w["f_buyer"]]
 
     def views(sku, status, buyer):
         return (order_rows(ctx.ledger, sku, status, buyer), order_rows(ctx.ledger, status="needs_review"),
                 stock_rows(ctx.ledger))
-
-    outputs = [orders, review, stock]
-    filters = [f_sku, f_status, f_buyer]
-    shown = gr.State(None)  # a digest of the tables this page last got from the timer
-
-    def follow(sku, status, buyer, last):
-        tables = views(sku, status, buyer)
-        digest = hash(repr(tables))
-        if digest == last:  # unchanged: leave the tables (and the person's selection) alone
-            return (*(gr.skip() for _ in outputs), last)
-        return (*tables, digest)
 
     def act(fn):
         def run(*args):
@@ -116,15 +76,79 @@ def build(ctx) -> list:
             return (f"✅ {message}", *views(sku, status, buyer))
         return run
 
-    for trigger in (refresh.click, f_sku.change, f_status.change, f_buyer.submit):
+    for trigger in (w["refresh"].click, w["f_sku"].change, w["f_status"].change, w["f_buyer"].submit):
         trigger(views, filters, outputs)
-    paid.click(act(lambda t: f"已标记付款 {ctx.ledger.mark_paid(parse_ids(t))} 行"), [ids, *filters],
-               [status_md, *outputs])
-    picked.click(act(lambda t: f"已标记取货 {ctx.ledger.mark_picked_up(parse_ids(t))} 行"), [ids, *filters],
-                 [status_md, *outputs])
-    cancel.click(act(lambda t: "；".join(ctx.ledger.cancel_line(i).message for i in parse_ids(t))),
-                 [ids, *filters], [status_md, *outputs])
-    undo.click(act(lambda: ctx.ledger.undo()), filters, [status_md, *outputs])
+    _wire_actions(ctx, w, act, filters, [w["status"], *outputs])
+    _wire_export(ctx, w)
+    shown = gr.State(None)  # a digest of the tables this page last got from the timer
+
+    def follow(sku, status, buyer, last):
+        tables = views(sku, status, buyer)
+        digest = hash(repr(tables))
+        if digest == last:  # unchanged: leave the tables (and the person's selection) alone
+            return (*(gr.skip() for _ in outputs), last)
+        return (*tables, digest)
+
+    return [WhileShown(follow, [*filters, shown], [*outputs, shown], REFRESH_SECONDS)]
+
+
+def _sku_choices(catalog) -> list[tuple[str, str]]:
+    return [(_product_label(p), p.sku) for p in catalog]
+
+
+def _orders_panel(ctx) -> dict:
+    status_choices = [(ALL, "")] + [(zh, code) for code, zh in STATUS_ZH.items()]
+    w = {}
+    with gr.Row():
+        w["f_sku"] = gr.Dropdown([(ALL, "")] + _sku_choices(ctx.catalog), value="", label="商品", scale=2)
+        w["f_status"] = gr.Dropdown(status_choices, value="", label="状态", scale=1)
+        w["f_buyer"] = gr.Textbox(label="买家", placeholder="输入买家昵称筛选", scale=1, elem_id="ledger-buyer")
+        w["refresh"] = gr.Button("刷新", scale=0)
+    w["orders"] = gr.Dataframe(headers=ORDER_HEADERS, value=lambda: order_rows(ctx.ledger), interactive=False,
+                               label="订单", elem_id="ledger-orders", max_height=420)
+    with gr.Row():
+        w["ids"] = gr.Textbox(label="订单行号", placeholder="例如 3,5,8-10（点表格中的行自动填入）", scale=3)
+        w["paid"] = gr.Button("标记已付款", scale=1)
+        w["picked"] = gr.Button("标记已取货", scale=1)
+        w["cancel"] = gr.Button("取消这一行", scale=1)
+        w["undo"] = gr.Button("撤销上一步", variant="secondary", scale=1)
+    w["status"] = gr.Markdown(elem_id="ledger-status")
+    return w
+
+
+def _review_panel(ctx) -> dict:
+    w = {}
+    gr.Markdown("#### 待确认（系统拿不准的评论，由人来定）")
+    w["review"] = gr.Dataframe(headers=ORDER_HEADERS, value=lambda: order_rows(ctx.ledger, status="needs_review"),
+                               interactive=False, label="待确认队列", elem_id="ledger-review", max_height=300)
+    with gr.Row():
+        w["r_id"] = gr.Number(label="行号", precision=0, scale=1)
+        w["r_sku"] = gr.Dropdown(_sku_choices(ctx.catalog), label="确认为商品", scale=2)
+        w["r_qty"] = gr.Number(label="数量（商品的销售单位）", value=1, minimum=0, scale=1)
+        w["r_ok"] = gr.Button("确认下单", variant="primary", scale=1)
+        w["r_no"] = gr.Button("驳回（不是订单）", scale=1)
+    return w
+
+
+def _stock_panel(ctx) -> dict:
+    w = {}
+    gr.Markdown("#### 库存与分拣")
+    w["stock"] = gr.Dataframe(headers=STOCK_HEADERS, value=lambda: stock_rows(ctx.ledger), interactive=False,
+                              label="库存", elem_id="ledger-stock")
+    with gr.Row():
+        w["fmt"] = gr.Radio(["xlsx", "csv"], value="xlsx", label="导出格式")
+        w["export"] = gr.Button("导出订单 / 分拣单 / 取货单", variant="primary")
+    w["files"] = gr.File(label="下载", file_count="multiple", elem_id="ledger-files")
+    return w
+
+
+def _wire_actions(ctx, w: dict, act, filters: list, outs: list) -> None:
+    w["paid"].click(act(lambda t: f"已标记付款 {ctx.ledger.mark_paid(parse_ids(t))} 行"), [w["ids"], *filters], outs)
+    w["picked"].click(act(lambda t: f"已标记取货 {ctx.ledger.mark_picked_up(parse_ids(t))} 行"),
+                      [w["ids"], *filters], outs)
+    w["cancel"].click(act(lambda t: "；".join(ctx.ledger.cancel_line(i).message for i in parse_ids(t))),
+                      [w["ids"], *filters], outs)
+    w["undo"].click(act(lambda: ctx.ledger.undo()), filters, outs)
 
     def resolve(line_id, sku, qty):
         if not line_id or not sku:
@@ -137,22 +161,24 @@ def build(ctx) -> list:
         ctx.ledger.dismiss_review(int(line_id))
         return f"已驳回第 {int(line_id)} 行"
 
-    r_ok.click(act(resolve), [r_id, r_sku, r_qty, *filters], [status_md, *outputs])
-    r_no.click(act(dismiss), [r_id, *filters], [status_md, *outputs])
+    w["r_ok"].click(act(resolve), [w["r_id"], w["r_sku"], w["r_qty"], *filters], outs)
+    w["r_no"].click(act(dismiss), [w["r_id"], *filters], outs)
 
     def pick_order(evt: gr.SelectData):
         return str(evt.row_value[0]) if evt.row_value else ""
 
     def pick_review(evt: gr.SelectData):
         row = evt.row_value or []
-        sku = next((p.sku for p in catalog if row and p.name == row[3]), None)
+        sku = next((p.sku for p in ctx.catalog if row and p.name == row[3]), None)
         return (row[0] if row else None), sku, (row[4] if row and row[4] != "" else 1)
 
-    orders.select(pick_order, None, ids)
-    review.select(pick_review, None, [r_id, r_sku, r_qty])
+    w["orders"].select(pick_order, None, w["ids"])
+    w["review"].select(pick_review, None, [w["r_id"], w["r_sku"], w["r_qty"]])
 
+
+def _wire_export(ctx, w: dict) -> None:
     def do_export(fmt_value, progress=gr.Progress()):
-        from ..exports import export_ledger
+        from copilot.orders.exports import export_ledger
 
         progress(0.2, desc="正在导出…")
         out = Path(tempfile.mkdtemp(prefix="copilot-export-"))
@@ -162,5 +188,4 @@ def build(ctx) -> list:
             raise gr.Error(str(exc)) from None
         return [str(p) for p in paths]
 
-    export.click(do_export, fmt, files)
-    return [WhileShown(follow, [*filters, shown], [*outputs, shown], REFRESH_SECONDS)]
+    w["export"].click(do_export, w["fmt"], w["files"])

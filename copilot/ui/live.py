@@ -9,22 +9,18 @@ button reverses the session's last action.
 from __future__ import annotations
 
 import logging
-import threading
 import time
-from pathlib import Path
 
 import gradio as gr
 
-from ..catalog import fmt_number
-from ..errors import CopilotError
-from ..live import KIND_ZH, schedule_from_truth
-from .ledger import ORDER_HEADERS, order_rows
+from copilot.base.catalog import fmt_number
+from copilot.base.errors import CopilotError
+from copilot.live.follow import SAMPLE_COMMENTS, SAMPLE_SCHEDULE, schedule_from_truth
+from copilot.live.jobs import Jobs
+from copilot.live.records import KIND_ZH
+from copilot.ui.ledger import ORDER_HEADERS, order_rows
 
-log = logging.getLogger("copilot.ui.live")
-
-SAMPLES = Path(__file__).parent / "samples"
-SAMPLE_COMMENTS = SAMPLES / "comments.jsonl"
-SAMPLE_SCHEDULE = SAMPLES / "schedule.json"
+log = logging.getLogger(__name__)
 SPEEDS = {"实时 1×": 1.0, "2×": 2.0, "5×": 5.0, "20×": 20.0, "不等待": 0.0}
 FEED_HEADERS = ["#", "时间", "买家", "评论", "结果", "类型", "说明"]
 TOTAL_HEADERS = ["链接", "商品", "单价", "已预留", "候补", "待确认", "剩余", "买家数", "金额"]
@@ -34,48 +30,6 @@ REFRESH_SECONDS = 1.5
 
 def _err(exc: CopilotError) -> gr.Error:
     return gr.Error(str(exc))
-
-
-class Jobs:
-    """The background work of the live room: a replay and a transcript follower, each stoppable."""
-
-    def __init__(self) -> None:
-        self.replay: tuple[threading.Thread, threading.Event] | None = None
-        self.follow: tuple[threading.Thread, threading.Event] | None = None
-        self.status = ""
-        self.done = 0
-        self.total = 0
-
-    def running(self, name: str) -> bool:
-        job = getattr(self, name)
-        return job is not None and job[0].is_alive()
-
-    def start(self, name: str, target, *args) -> None:
-        if self.running(name):
-            raise gr.Error("已经在运行了，先点“停止”")
-        stop = threading.Event()
-        t = threading.Thread(target=self._guard, args=(target, stop, *args), name=f"live-{name}", daemon=True)
-        setattr(self, name, (t, stop))
-        t.start()
-
-    def _guard(self, target, stop, *args) -> None:
-        try:
-            target(stop, *args)
-        except CopilotError as exc:
-            self.status = f"❌ {exc}"
-        except Exception as exc:  # a background thread must not die silently
-            log.exception("live-room job failed")
-            self.status = f"❌ 后台任务出错：{type(exc).__name__}（详见日志）"
-
-    def stop(self, name: str) -> bool:
-        job = getattr(self, name)
-        if job is None or not job[0].is_alive():
-            return False
-        job[1].set()
-        return True
-
-
-# -- views -------------------------------------------------------------------------------------
 
 
 def feed_rows(session, limit: int = 200) -> list[list]:
@@ -141,9 +95,6 @@ def counts_md(session, jobs: Jobs) -> str:
     if jobs.running("follow"):
         line += "　🎙 正在跟随直播语音切换商品"
     return line + (f"\n\n{jobs.status}" if jobs.status else "")
-
-
-# -- the workspace -----------------------------------------------------------------------------
 
 
 def build(ctx) -> None:
@@ -328,7 +279,7 @@ def _switch(session, sku) -> str:
 
 
 def _start_follow(ctx, jobs: Jobs, source: str) -> str:
-    from ..live import follow_live
+    from copilot.live.follow import follow_live
 
     if not (source or "").strip():
         raise gr.Error("请填写直播源地址或录制中的文件路径")

