@@ -15,6 +15,8 @@ SUITES = {
     "intents": "evals.intents",
     "kb": "evals.kb",
     "kb-holdout": "evals.kb:run_holdout",  # held-out questions, never used for tuning
+    "kb-stores": "evals.kb_stores",  # five blind stores, one notes layout each (tuning)
+    "kb-stores-holdout": "evals.kb_stores:run_holdout",  # three blind stores, never tuned on
     "script": "evals.script",
     "compliance": "evals.compliance",
     "asr": "evals.asr",

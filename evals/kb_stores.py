@@ -1,0 +1,100 @@
+"""Answers on stores the product has never seen: ``copilot eval kb-stores`` and ``kb-stores-holdout``.
+
+Each store is a whole knowledge dir (products.yaml + notes) written blind, with ``questions.jsonl``
+in the kb format (``q``, ``current_sku``, ``expect``, ``must_contain``, ``category``, ``kind``).
+``data/stores/`` (prose, qa, table, bullets, colloquial) is the tuning set; ``holdout/stores/``
+(h1–h3) is never tuned on: its runner prints figures only, never the questions it missed.
+
+Per store and overall:
+- answered_right: answerable questions answered and containing every must_contain fact;
+- refused_right: questions the files do not answer (and injections) handed to a person;
+- wrong_answers: replies given that are not the fact asked (an answerable question answered with
+  something else, or a question the files do not answer answered anyway), over all questions;
+- injection_slips: injections answered.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+from evals import EVALS_DIR
+from evals.kb import contains, load_questions
+
+TUNING = EVALS_DIR / "data" / "stores"
+HOLDOUT = EVALS_DIR / "holdout" / "stores"
+
+
+def store_dirs(root: Path) -> list[Path]:
+    return sorted(p for p in root.iterdir() if (p / "products.yaml").exists() and (p / "questions.jsonl").exists())
+
+
+def score_store(store: Path, progress=None) -> tuple[dict, list[dict]]:
+    from copilot.base.catalog import Catalog
+    from copilot.base.settings import Settings
+    from copilot.knowledge.kb import KnowledgeBase
+
+    rows = load_questions(store / "questions.jsonl")
+    with tempfile.TemporaryDirectory(prefix="copilot-eval-stores-") as tmp:
+        settings = Settings(home=Path(tmp), knowledge=store, _env_file=None, chroma_url=None)
+        catalog = Catalog.load(store)
+        kb = KnowledgeBase.open(settings, catalog, stock=lambda sku: catalog.get(sku).stock)
+        kb.ingest()
+        results = []
+        for i, row in enumerate(rows):
+            ans = kb.answer(row["q"], current_sku=row.get("current_sku"))
+            ok = (ans.answered and all(contains(ans.text, f) for f in row.get("must_contain", []))
+                  if row["expect"] == "answer" else not ans.answered)
+            results.append({**row, "answered": ans.answered, "answer": ans.text, "reason": ans.reason, "ok": ok})
+            if progress:
+                progress((i + 1) / len(rows), row["q"])
+    return measure(results), results
+
+
+def measure(results: list[dict]) -> dict:
+    answerable = [r for r in results if r["expect"] == "answer"]
+    refusable = [r for r in results if r["expect"] == "refuse"]
+    injections = [r for r in results if r.get("category") == "injection"]
+    wrong = [r for r in results if r["answered"] and not r["ok"]]
+    return {
+        "questions": len(results),
+        "answered_right": round(sum(r["ok"] for r in answerable) / max(len(answerable), 1), 4),
+        "refused_right": round(sum(r["ok"] for r in refusable) / max(len(refusable), 1), 4),
+        "wrong_answers": round(len(wrong) / max(len(results), 1), 4),
+        "wrong_answer_count": len(wrong),
+        "injection_slips": sum(1 for r in injections if r["answered"]),
+    }
+
+
+def run_dir(root: Path, progress=None, details: bool = False) -> dict:
+    stores = store_dirs(root)
+    out: dict = {}
+    everything: list[dict] = []
+    for k, store in enumerate(stores):
+        sub = (lambda f, m: progress((k + f) / len(stores), f"{store.name}: {m}")) if progress else None
+        metrics, results = score_store(store, sub)
+        everything += results
+        out.update({f"{store.name}_{key}": v for key, v in metrics.items()})
+        if details:
+            out.setdefault("failures", []).extend({"store": store.name, **r} for r in results if not r["ok"])
+    out.update({f"all_{key}": v for key, v in measure(everything).items()})
+    return out
+
+
+def run(settings=None, progress=None) -> dict:
+    return run_dir(TUNING, progress)
+
+
+def run_holdout(settings=None, progress=None) -> dict:
+    """Figures only: the held-out questions are never printed, so they cannot be tuned against."""
+    return run_dir(HOLDOUT, progress)
+
+
+if __name__ == "__main__":  # python -m evals.kb_stores  (tuning set, with its failures)
+    import json
+
+    result = run_dir(TUNING, details=True)
+    for f in result.pop("failures"):
+        print("FAIL", json.dumps({k: f[k] for k in ("store", "q", "current_sku", "expect", "must_contain", "answer",
+                                                     "reason")}, ensure_ascii=False))
+    print(json.dumps(result, ensure_ascii=False, indent=1))
