@@ -63,14 +63,18 @@ def build_server(ctx, host: str = "127.0.0.1"):
 
 def main() -> int:
     from copilot.base.errors import CopilotError
+    from copilot.base.files import private_umask
     from copilot.base.settings import load_settings, setup_logging
 
+    private_umask()  # every file this process creates is 0600, every folder 0700
     setup_logging()
     try:
-        from copilot.ui.context import AppContext
-
         host, port = server_address()
         settings = load_settings()
+        # Gradio keeps uploads and served files in its cache: under COPILOT_HOME, not /tmp
+        os.environ.setdefault("GRADIO_TEMP_DIR", str(settings.tmp_dir / "gradio"))
+        from copilot.ui.context import AppContext
+
         ctx = AppContext(settings)
         server = build_server(ctx, host)
         ctx.session  # the live room exists before the first comment arrives

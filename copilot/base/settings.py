@@ -14,6 +14,7 @@ from pydantic import SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from copilot.base.errors import ConfigError
+from copilot.base.files import private_dir
 
 PROJECT_DIR = Path(__file__).resolve().parents[2]
 BUNDLED_KNOWLEDGE = PROJECT_DIR / "knowledge"
@@ -55,8 +56,20 @@ class Settings(BaseSettings):
 
     @property
     def data_dir(self) -> Path:
-        self.home.mkdir(parents=True, exist_ok=True)
+        """COPILOT_HOME, created 0700: the ledger, the index, models, clips and exports live here."""
+        if not self.home.is_dir():
+            private_dir(self.home)
         return self.home
+
+    @property
+    def tmp_dir(self) -> Path:
+        """Temporary files (uploads, media shown in the browser, Gradio's cache), never /tmp."""
+        return private_dir(self.data_dir / "tmp")
+
+    @property
+    def exports_dir(self) -> Path:
+        """Where exports are written (spreadsheets, clip bundles, 复盘 reports)."""
+        return private_dir(self.data_dir / "exports")
 
     @property
     def knowledge_dir(self) -> Path:

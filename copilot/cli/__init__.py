@@ -31,8 +31,10 @@ for module in (orders, kb, script, media, evals, accounts):
 
 
 def main() -> None:
+    from copilot.base.files import private_umask
     from copilot.base.settings import setup_logging
 
+    private_umask()  # exports, the ledger and the token are the owner's alone: 0600 / 0700
     setup_logging()
     try:
         app(standalone_mode=True)

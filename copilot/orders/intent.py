@@ -20,9 +20,13 @@ class Item:
     sku: str
     qty: float | None = None  # in the product's sale unit; None for "all of it" (cancel)
     unit: str = ""
+    relative: bool = False  # a modify by a signed change (再加一斤 +1, 少要一袋 -1), not to a new total
 
     def to_dict(self) -> dict:
-        return {"sku": self.sku, "qty": plain_qty(self.qty), "unit": self.unit}
+        out = {"sku": self.sku, "qty": plain_qty(self.qty), "unit": self.unit}
+        if self.relative:
+            out["relative"] = True
+        return out
 
 
 @dataclass(frozen=True)
@@ -33,14 +37,18 @@ class Intent:
     reason: str = ""
     source: str = "rules"  # "rules" or "llm"
     undecided: bool = field(default=False, compare=False)  # the rules could not read it: an LLM may try
+    note: str = ""  # what the buyer asked for besides the goods (送到3栋502, 尾号6789), kept on the order line
 
     @property
     def is_order(self) -> bool:
         return self.kind is Kind.ORDER
 
     def to_dict(self) -> dict:
-        return {"kind": self.kind.value, "items": [i.to_dict() for i in self.items],
-                "needs_review": self.needs_review, "reason": self.reason, "source": self.source}
+        out = {"kind": self.kind.value, "items": [i.to_dict() for i in self.items],
+               "needs_review": self.needs_review, "reason": self.reason, "source": self.source}
+        if self.note:
+            out["note"] = self.note
+        return out
 
 
 def plain_qty(x: float | None):
