@@ -83,6 +83,14 @@ LEDGER_BACKENDS = ["sqlite"] + ([pytest.param("postgres", marks=pytest.mark.post
 TEST_STREAM = "2026-11-22"
 
 
+@pytest.fixture(autouse=True)
+def _check_ledger_invariants(monkeypatch):
+    """Every ledger transaction of every test is checked against the invariants before it commits."""
+    from copilot.orders.book import LedgerTx
+
+    monkeypatch.setattr(LedgerTx, "check_invariants", True)
+
+
 @pytest.fixture(params=LEDGER_BACKENDS)
 def ledger_url(request, tmp_path):
     from copilot.base.db import dispose_engine

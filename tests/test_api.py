@@ -73,7 +73,7 @@ def test_idempotent_by_comment_id(client, session):
 
 @pytest.mark.parametrize("body,match", [
     ("not json", "不是有效的 JSON"),
-    ('{"user": "x", "id": "1"}', "缺少 text"),
+    ('{"user": "x", "id": "1"}', "缺少内容"),
     ('{"comments": []}', "没有评论"),
     ('[{"id": "1", "text": "ok"}, 5]', "第 2 条评论 应为 JSON 对象"),
     ('{"id": "1", "text": "扣1", "ts": "soon"}', "ts 应为数字"),

@@ -162,7 +162,7 @@ def test_load_comments_validates_every_line(catalog):
     assert comments[0].current_sku == "mango" and comments[0].ts == 3.5
     with pytest.raises(InputError, match="第 2 行"):
         load_comments(good + ["{not json"], catalog)
-    with pytest.raises(InputError, match="缺少 text"):
+    with pytest.raises(InputError, match="缺少内容"):
         load_comments(['{"id": "c1"}'], catalog)
     with pytest.raises(InputError, match="durian"):
         load_comments(['{"id": "c1", "text": "扣1", "current_sku": "durian"}'], catalog)

@@ -117,8 +117,8 @@ def test_unanswered_question_shows_the_assistant_the_nearest_knowledge(settings,
 
 def test_undo_order_cancels_its_line(session, led):
     session.current_sku = "strawberry"
-    session.receive(c("c1", "王阿姨", "扣3"))
-    msg = session.undo_last()
+    session.receive(c("c1", "王阿姨", "扣3"), actor="本机")
+    msg = session.undo_last("本机")
     assert "撤销" in msg and "王阿姨" in msg
     assert led.lines(buyer="王阿姨")[0].status == "cancelled"
     assert led.remaining("strawberry") == 50
@@ -126,29 +126,29 @@ def test_undo_order_cancels_its_line(session, led):
 
 
 def test_undo_review_dismisses(session, led):
-    session.receive(c("c1", "王阿姨", "扣1"))
-    session.undo_last()
+    session.receive(c("c1", "王阿姨", "扣1"), actor="本机")
+    session.undo_last("本机")
     assert led.review_queue() == []
 
 
 def test_undo_product_change_and_nothing_left(session):
-    session.current_sku = "rice"
-    session.current_sku = "pork"
-    assert "大米" in session.undo_last()
+    session.set_current("rice", actor="本机")
+    session.set_current("pork", actor="本机")
+    assert "大米" in session.undo_last("本机")
     assert session.current_sku == "rice"
-    session.undo_last()
+    session.undo_last("本机")
     assert session.current_sku is None
     with pytest.raises(LedgerError, match="没有可以撤销"):
-        session.undo_last()
+        session.undo_last("本机")
     assert [h.source for h in session.history] == ["assistant", "assistant", "undo", "undo"]
 
 
 def test_undo_cancel_comment_orders_again(session, led):
     session.current_sku = "pork"
-    session.receive(c("c1", "刘妈妈", "扣2"))
-    session.receive(c("c2", "刘妈妈", "不要了"))
+    session.receive(c("c1", "刘妈妈", "扣2"), actor="本机")
+    session.receive(c("c2", "刘妈妈", "不要了"), actor="本机")
     assert led.remaining("pork") == 20
-    session.undo_last()
+    session.undo_last("本机")
     live = [ln for ln in led.lines(buyer="刘妈妈") if ln.status == "reserved"]
     assert [(ln.sku, ln.qty) for ln in live] == [("pork", 2.0)]
     assert led.remaining("pork") == 18
@@ -156,18 +156,60 @@ def test_undo_cancel_comment_orders_again(session, led):
 
 def test_undo_modify_restores_quantity(session, led):
     session.current_sku = "strawberry"
-    session.receive(c("c1", "陈大爷", "扣2"))
-    session.receive(c("c2", "陈大爷", "改成4斤"))
+    session.receive(c("c1", "陈大爷", "扣2"), actor="本机")
+    session.receive(c("c2", "陈大爷", "改成4斤"), actor="本机")
     assert led.lines(buyer="陈大爷", status="reserved")[0].qty == 4
-    session.undo_last()
+    session.undo_last("本机")
     assert led.lines(buyer="陈大爷", status="reserved")[0].qty == 2
     assert led.remaining("strawberry") == 48
 
 
 def test_undo_question_leaves_queue(session):
-    session.receive(c("q1", "王阿姨", "芒果甜不甜"))
-    session.undo_last()
+    session.receive(c("q1", "王阿姨", "芒果甜不甜"), actor="本机")
+    session.undo_last("本机")
     assert session.question_queue() == []
+
+
+def test_undoing_a_confirmed_review_item_returns_it_to_review(session, led):
+    """The issue's steps: 钱姐：扣5 over a limit of 4, set 4, 确认下单, 撤销上一步."""
+    session.current_sku = "pork"  # limit 4 per buyer
+    session.paste("钱姐：扣5", actor="小王")
+    (line,) = led.review_queue()
+    session.resolve_review(line.id, "pork", 4, actor="小王")
+    assert led.lines(buyer="钱姐", status="reserved")[0].qty == 4
+    session.undo_last("小王")
+    (back,) = led.review_queue()
+    assert back.id == line.id and led.remaining("pork") == 20 and led.lines(status="reserved") == []
+
+
+def test_automatic_switches_and_other_people_are_never_my_last_action(session, led):
+    session.current_sku = "rice"
+    session.receive(c("c1", "甲", "扣1"), actor="小王")
+    session.receive(c("c2", "乙", "扣2"), actor="小李")
+    session.set_current("pork", "schedule")            # a replay's schedule switched the product
+    session.receive(c("c3", "丙", "扣1"))              # a comment from a source
+    assert "甲" in session.undo_last("小王")
+    assert session.current_sku == "pork"               # the automatic switch stays
+    assert [ln.status for ln in led.lines(buyer="乙")] == ["reserved"]
+    assert [ln.status for ln in led.lines(buyer="丙")] == ["reserved"]
+
+
+def test_a_comment_from_a_source_is_undone_by_its_row_in_the_feed(session, led):
+    session.current_sku = "rice"
+    out = session.receive(c("c1", "丙", "扣1"))
+    item = session.feed_items()[0]
+    with pytest.raises(LedgerError):
+        session.undo_last("小王")
+    assert "丙" in session.undo_item(item.seq) and out.status == "order"
+    assert led.lines(buyer="丙")[0].status == "cancelled" and item.undone
+
+
+def test_memory_stays_bounded_over_a_long_evening(session):
+    from copilot.live.session import ACTIONS_SIZE, HISTORY_SIZE
+
+    for n in range(2000):
+        session.set_current("rice" if n % 2 else "pork", actor="本机")
+    assert len(session.history) == HISTORY_SIZE and len(session._actions) == ACTIONS_SIZE
 
 
 def test_replay_paces_by_ts_and_follows_schedule(session, led):
@@ -214,7 +256,7 @@ def test_load_jsonl_and_csv(tmp_path, catalog):
 @pytest.mark.parametrize("name,content,match", [
     ("empty.jsonl", "", "空的"),
     ("bad.jsonl", '{"id": "1", "text": "扣1"}\nnot json\n', "第 2 行"),
-    ("notext.jsonl", '{"id": "1"}\n', "缺少 text"),
+    ("notext.jsonl", '{"id": "1"}\n', "缺少内容"),
     ("cols.csv", "user,note\n甲,扣1\n", "缺少评论内容列"),
     ("ts.csv", "id,text,ts\n1,扣1,abc\n", "看不懂"),
     ("nan.jsonl", '{"id": "1", "text": "扣1", "ts": NaN}\n', "不是有效的秒数"),

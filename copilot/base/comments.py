@@ -70,24 +70,28 @@ def derived_id(user: str, text: str, ts, n: int) -> str:
     return "h-" + hashlib.sha1(f"{user}\x1f{text}\x1f{when}".encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
 
-def _string(value, what: str, where: str, limit: int, *, required: bool) -> str | None:
+_LABELS = {"id": "id", "user": "昵称", "text": "内容 text", "user_id": "观众 id", "current_sku": "current_sku"}
+
+
+def _string(value, field: str, where: str, limit: int, *, required: bool) -> str | None:
+    what = _LABELS.get(field, field)
     if value is None or value == "":
         if required:
-            raise InputError(f"{where} 缺少 {what}", hint=FORMAT_HINT)
+            raise InputError(f"{where} 缺少{what}", hint=FORMAT_HINT)
         return None
     if isinstance(value, bool) or not isinstance(value, (str, int)):
-        raise InputError(f"{where} 的 {what} 应为文字，现在是 {type(value).__name__}", hint=FORMAT_HINT)
+        raise InputError(f"{where} 的{what}应为文字，现在是 {type(value).__name__}", hint=FORMAT_HINT)
     text = str(value)
     try:
         text.encode("utf-8")
     except UnicodeEncodeError:
-        raise InputError(f"{where} 的 {what} 含有无效字符（不成对的代理字符）",
+        raise InputError(f"{where} 的{what}含有无效字符（不成对的代理字符）",
                          hint="文件或请求体需为有效的 UTF-8 文本") from None
-    text = _CONTROL.sub("", text).strip() if what != "text" else _CONTROL.sub("", text)
+    text = _CONTROL.sub("", text).strip() if field != "text" else _CONTROL.sub("", text)
     if len(text) > limit:
-        raise InputError(f"{where} 的 {what} 太长（{len(text)} 个字符）", hint=f"{what} 最多 {limit} 个字符")
+        raise InputError(f"{where} 的{what}太长（{len(text)} 个字符）", hint=f"{what}最多 {limit} 个字符")
     if required and not text.strip():
-        raise InputError(f"{where} 的 {what} 是空的", hint=FORMAT_HINT)
+        raise InputError(f"{where} 的{what}是空的", hint=FORMAT_HINT)
     return text
 
 
@@ -117,6 +121,21 @@ def comment_from_dict(obj, catalog=None, where: str = "评论", n: int = 0) -> C
                          hint="检查 products.yaml 里的 sku，或用 --knowledge 指定知识库")
     return Comment(id=cid or derived_id(user_id or user, text, ts, n), user=user, text=text, ts=ts,
                    current_sku=current, user_id=user_id)
+
+
+def check_comment(c: Comment, where: str | None = None) -> None:
+    """A Comment built in code (not read from a file) still keeps the limits: id, user, text, ts."""
+    where = where or f"评论 {str(c.id)[:40]}"
+    if not str(c.id or "").strip():
+        raise InputError(f"评论缺少 id：「{str(c.text)[:30]}」", hint="每条评论都要有唯一的 id，重放时才不会重复记账")
+    _string(c.id, "id", where, MAX_ID, required=True)
+    if not str(c.user or "").strip():
+        raise InputError(f"{where} 缺少用户名", hint="每条评论都要有 user 字段（买家昵称）")
+    _string(c.user, "user", where, MAX_USER, required=True)
+    _string(c.text, "text", where, MAX_TEXT, required=False)
+    _string(c.user_id, "user_id", where, MAX_ID, required=False)
+    _string(c.current_sku, "current_sku", where, MAX_SKU, required=False)
+    _ts(c.ts, where)
 
 
 def load_comments(lines, catalog=None, source: str = "评论文件") -> list[Comment]:

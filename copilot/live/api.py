@@ -90,7 +90,7 @@ def create_api(get_session: Callable[[], object], token: Callable[[], str], heal
             return error(exc.status, exc.message, exc.hint)
         session = get_session()
         try:
-            outcomes = await run_in_threadpool(lambda: [session.receive(c) for c in comments])
+            outcomes = await run_in_threadpool(lambda: session.receive_batch(comments))  # one transaction
         except CopilotError as exc:
             return error(422, exc.message, exc.hint or "")
         counts: dict[str, int] = {}

@@ -28,6 +28,7 @@ class FeedItem:
     line_ids: list[int] = field(default_factory=list)
     question_id: int | None = None
     undone: bool = False
+    action_id: int | None = None   # the ledger journal entry that undoes this comment's effect
 
     @property
     def label(self) -> str:
@@ -73,8 +74,11 @@ class ProductChange:
 
 @dataclass
 class SessionAction:
-    kind: str                      # "comment" / "product"
+    """Something a person did in the live room that only the session can undo (the ledger journals
+    the rest): a switch of the current product, or a question they typed."""
+    kind: str                      # "product" / "question"
+    actor: str
     item: FeedItem | None = None
     change: ProductChange | None = None
-    before: dict = field(default_factory=dict)   # line id -> qty before a modify
-    cancelled: list[int] = field(default_factory=list)  # the buyer's lines a cancel comment dropped
+    at: float = field(default_factory=time.time)
+    undone: bool = False

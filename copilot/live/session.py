@@ -2,11 +2,16 @@
 or the feed as chatter; the current product is set by hand or followed from the live transcript.
 
     session = LiveSession(settings, catalog, ledger, kb=kb)
-    session.current_sku = "strawberry"          # one click in 直播间
-    session.receive(Comment("c1", "王阿姨", "扣2"))  -> Outcome(status="order", message="已为 王阿姨 预留 …")
-    session.undo_last()                          # the session's last action, reversed
+    session.set_current("strawberry", actor="小王")          # one click in 直播间
+    session.receive(Comment("c1", "王阿姨", "扣2"))          -> Outcome(status="order", ...)
+    session.undo_last("小王")                               # 小王's last action, reversed
 
-Thread-safe: the HTTP intake, the replay thread and the UI call it concurrently.
+A batch of comments (an HTTP body, a paste) is one ledger transaction: all of it or nothing. Who did
+what is kept: comments typed or pasted by a person, their review decisions (in the ledger's journal)
+and their product switches can be undone by that person; comments from sources and automatic product
+switches are never someone's "last action". Memory stays bounded over a long evening.
+
+Thread-safe: the HTTP intake, the sources, the replay thread and the UI call it concurrently.
 """
 
 from __future__ import annotations
@@ -20,12 +25,15 @@ from collections.abc import Callable, Iterable
 from dataclasses import replace
 from pathlib import Path
 
+from sqlalchemy import select
+
 from copilot.base.catalog import Catalog
 from copilot.base.comments import Comment, load_comment_file
 from copilot.base.db import reading
 from copilot.base.errors import CopilotError, InputError, LedgerError
 from copilot.base.progress import Progress
 from copilot.knowledge.grouping import QuestionGrouper
+from copilot.live.events import ANSWERED, QUESTION, SWITCH, EventLog
 from copilot.live.records import (
     FEED_SIZE,
     ORDER_KINDS,
@@ -36,18 +44,24 @@ from copilot.live.records import (
     QueuedQuestion,
     SessionAction,
 )
-from copilot.orders.intent import Intent, Item, Kind
+from copilot.orders.intent import Intent, Kind
 from copilot.orders.parser import IntentParser
+from copilot.orders.records import ApplyResult
 from copilot.orders.schema import comments as table
 from copilot.orders.summary import stock_summary
 
 log = logging.getLogger(__name__)
+SOURCE_ACTOR = "来源"  # comments that arrived from a source (HTTP, a platform), not typed by a person
+HISTORY_SIZE = 300     # product switches kept in memory (all of them are in the event log)
+ACTIONS_SIZE = 300     # undoable session actions kept
+MAX_QUESTIONS = 400    # questions in the queue; the oldest handled ones go first
+BATCH = 200            # comments per transaction when a file is ingested (progress between batches)
 _INTRO = ("第一个", "第二个", "第三个", "下一个", "接下来", "来看", "介绍", "上链接", "号链接", "链接")
 
 
 class LiveSession:
     def __init__(self, settings, catalog: Catalog, ledger, kb=None, parser=None, stream: str | None = None,
-                 llm=None) -> None:
+                 llm=None, events: EventLog | None = None) -> None:
         self.settings = settings
         self.catalog = catalog
         self.ledger = ledger
@@ -55,22 +69,21 @@ class LiveSession:
         self.llm = llm
         self.parser = parser or IntentParser(catalog, llm)
         self.stream = stream or getattr(ledger, "stream", None)
+        engine = getattr(ledger, "engine", None)
+        self.events = events or (EventLog(engine, self.stream) if engine is not None else None)
         self.started_at = time.time()
         self.feed: deque[FeedItem] = deque(maxlen=FEED_SIZE)
         self.questions: dict[int, QueuedQuestion] = {}
-        self.history: list[ProductChange] = []
+        self.history: deque[ProductChange] = deque(maxlen=HISTORY_SIZE)
         self.grouper = QuestionGrouper()
         self._current: str | None = None
-        self._actions: list[SessionAction] = []
+        self._actions: deque[SessionAction] = deque(maxlen=ACTIONS_SIZE)
         self._seq = 0
         self._lock = threading.RLock()
         self._last_mention: str | None = None
 
     def restore(self, limit: int = FEED_SIZE) -> int:
         """After a restart: show this stream's comments already in the ledger in the feed (not undoable)."""
-        from sqlalchemy import select
-
-
         engine = getattr(self.ledger, "engine", None)
         if engine is None:
             return 0
@@ -79,7 +92,8 @@ class LiveSession:
             rows = list(conn.execute(q))[::-1]
         with self._lock:
             for r in rows:
-                c = Comment(id=r.comment_id, user=r.user, text=r.text, ts=r.ts, current_sku=r.current_sku)
+                c = Comment(id=r.comment_id, user=r.user, text=r.text, ts=r.ts, current_sku=r.current_sku,
+                            user_id=r.user_id)
                 status = "review" if r.outcome == "review" else (
                     "order" if r.kind in ("order", "cancel", "modify") else r.kind)
                 self.feed.append(self._new_item(c, r.kind, status, r.message or "（重启前已处理）"))
@@ -96,8 +110,9 @@ class LiveSession:
     def current_sku(self, sku: str | None) -> None:
         self.set_current(sku, "assistant")
 
-    def set_current(self, sku: str | None, source: str = "assistant") -> ProductChange | None:
-        """Switch the product being presented; ``None`` for none. Unknown skus are refused."""
+    def set_current(self, sku: str | None, source: str = "assistant", actor: str | None = None) -> ProductChange | None:
+        """Switch the product being presented; ``None`` for none. Unknown skus are refused. A switch made
+        by a person (source "assistant") is theirs to undo; automatic ones (transcript, schedule) are not."""
         sku = sku or None
         if sku is not None and self.catalog.get(sku) is None:
             raise InputError(f"没有 sku 为「{sku}」的商品", hint="从商品清单里选择当前讲解的商品")
@@ -107,9 +122,12 @@ class LiveSession:
             change = ProductChange(time.time(), self._current, sku, source)
             self._current = sku
             self.history.append(change)
-            self._actions.append(SessionAction("product", change=change))
-            log.info("current product %s -> %s (%s)", change.old, sku, source)
-            return change
+            if source == "assistant":
+                self._actions.append(SessionAction("product", actor or SOURCE_ACTOR, change=change))
+        if self.events is not None:
+            self.events.record(SWITCH, sku, self._elapsed(), old=change.old, source=source)
+        log.info("current product %s -> %s (%s)", change.old, sku, source)
+        return change
 
     def current_label(self) -> str:
         p = self.catalog.get(self._current or "")
@@ -122,12 +140,10 @@ class LiveSession:
         introduces it ("第二个…", "接下来…") or it is named in two segments in a row."""
         text = getattr(segment, "text", segment) or ""
         target = self._named_product(text)
-        if target is None:
+        if target is None or target == self._current:
             return None
-        if target != self._current:
-            self.set_current(target, "transcript")
-            return target
-        return None
+        self.set_current(target, "transcript")
+        return target
 
     def _named_product(self, text: str) -> str | None:
         links = {p.sku for _, _, p, _ in self.catalog.links(text) if p is not None}
@@ -142,59 +158,52 @@ class LiveSession:
         repeated, self._last_mention = sku == self._last_mention, sku
         return sku if repeated or any(cue in text for cue in _INTRO) else None
 
+    def _elapsed(self) -> float:
+        return round(time.time() - self.started_at, 1)
+
     # -- comments --------------------------------------------------------------------------------
 
-    def receive(self, comment: Comment) -> Outcome:
-        """Route one comment: order-like → ledger; question → knowledge base and queue; else chatter."""
+    def receive(self, comment: Comment, *, actor: str | None = None) -> Outcome:
+        """Route one comment: order-like → ledger; question → knowledge base and queue; else chatter.
+        ``actor`` is the person who typed or pasted it; None for a comment from a source."""
+        return self.receive_batch([comment], actor=actor)[0]
+
+    def receive_batch(self, comments: list[Comment], *, actor: str | None = None) -> list[Outcome]:
+        """Several comments as ONE ledger transaction: every comment is recorded, or (on an error)
+        none is. Questions are answered after the transaction, outside it."""
         with self._lock:
-            if comment.current_sku is None and self._current:
-                comment = replace(comment, current_sku=self._current)
-            if comment.ts is None:
-                comment = replace(comment, ts=round(time.time() - self.started_at, 1))
-            intent = self.parser(comment)
-            if intent.needs_review or intent.kind in ORDER_KINDS:
-                item, action = self._to_ledger(comment, intent)
-            else:
-                item, action = self._other(comment, intent)
-            self.feed.append(item)
-            if action is not None:
-                self._actions.append(action)
-            return Outcome(comment.id, item.kind, item.status, item.message, item.line_ids, item.question_id)
+            prepared = [self._prepare(c) for c in comments]
+            intents = [self.parser(c) for c in prepared]
+            results = self.ledger.apply_batch(list(zip(prepared, intents)), actor=actor or SOURCE_ACTOR)
+            return [self._route(c, i, r, actor) for c, i, r in zip(prepared, intents, results)]
+
+    def _prepare(self, comment: Comment) -> Comment:
+        if comment.current_sku is None and self._current:
+            comment = replace(comment, current_sku=self._current)
+        if comment.ts is None:
+            comment = replace(comment, ts=self._elapsed())
+        return comment
+
+    def _route(self, comment: Comment, intent: Intent, res: ApplyResult, actor: str | None) -> Outcome:
+        kind = intent.kind.value
+        if res.duplicate:
+            item = self._new_item(comment, kind, "duplicate", res.message)
+        elif intent.needs_review or intent.kind in ORDER_KINDS:
+            item = self._new_item(comment, kind, "review" if res.review else "order",
+                                  res.message or f"{comment.user} 没有可以改动的订单")
+            item.line_ids, item.action_id = [ln.id for ln in res.created], res.action_id
+        elif intent.kind is Kind.QUESTION:
+            item = self._question(comment, actor)
+        else:
+            item = self._new_item(comment, kind, "other", intent.reason or "闲聊")
+        self.feed.append(item)
+        return Outcome(comment.id, item.kind, item.status, item.message, item.line_ids, item.question_id)
 
     def _new_item(self, comment: Comment, kind: str, status: str, message: str) -> FeedItem:
         self._seq += 1
         return FeedItem(self._seq, comment, kind, status, message)
 
-    def _to_ledger(self, comment: Comment, intent: Intent) -> tuple[FeedItem, SessionAction | None]:
-        before = self._open_qty(comment.user) if intent.kind is Kind.MODIFY else {}
-        try:
-            res = self.ledger.apply(comment, intent)
-        except CopilotError as exc:
-            return self._new_item(comment, intent.kind.value, "error", str(exc)), None
-        if res.duplicate:
-            return self._new_item(comment, intent.kind.value, "duplicate", res.message), None
-        status = "review" if res.review else "order"
-        message = res.message or f"{comment.user} 没有可以改动的订单"
-        item = self._new_item(comment, intent.kind.value, status, message)
-        item.line_ids = [ln.id for ln in res.created]
-        touched = {ln.id for ln in res.changed}
-        cancelled = [ln.id for ln in res.changed if ln.buyer == comment.user and ln.status == "cancelled"]
-        return item, SessionAction("comment", item=item, before={k: v for k, v in before.items() if k in touched},
-                             cancelled=cancelled)
-
-    def _open_qty(self, buyer: str) -> dict:
-        return {ln.id: ln.qty for ln in self.ledger.lines(buyer=buyer, status=("reserved", "waitlist",
-                                                                                "needs_review"))}
-
-    def _other(self, comment: Comment, intent: Intent) -> tuple[FeedItem, SessionAction | None]:
-        try:  # every comment is recorded once: a question sent twice is not queued twice
-            res = self.ledger.apply(comment, intent)
-        except CopilotError as exc:
-            return self._new_item(comment, intent.kind.value, "error", str(exc)), None
-        if res.duplicate:
-            return self._new_item(comment, intent.kind.value, "duplicate", res.message), None
-        if intent.kind is not Kind.QUESTION:
-            return self._new_item(comment, intent.kind.value, "other", intent.reason or "闲聊"), None
+    def _question(self, comment: Comment, actor: str | None) -> FeedItem:
         gid, is_new = self.grouper.add(comment.user, comment.text, comment.ts or 0.0)
         if not is_new and gid in self.questions:
             q = self.questions[gid]
@@ -204,12 +213,24 @@ class LiveSession:
         else:
             q = self._ask(gid, comment)
             if q is None:
-                return self._new_item(comment, "question", "other", "闲聊（与商品无关）"), None
-            self.questions[gid] = q
+                return self._new_item(comment, "question", "other", "闲聊（与商品无关）")
+            self._queue(q)
             item = self._new_item(comment, "question", "question",
                                   f"建议回复：{q.reply}" if q.answered else "知识库没有答案，已交给助理")
         item.question_id = gid
-        return item, SessionAction("comment", item=item)
+        if self.events is not None:
+            self.events.record(QUESTION, comment.current_sku, comment.ts, group=gid, text=comment.text[:200],
+                               user=comment.user, answered=q.answered, reason=q.reason, repeat=not is_new)
+        if actor is not None:
+            self._actions.append(SessionAction("question", actor, item=item))
+        return item
+
+    def _queue(self, q: QueuedQuestion) -> None:
+        self.questions[q.id] = q
+        if len(self.questions) > MAX_QUESTIONS:  # the oldest handled questions go first, then the oldest
+            oldest = sorted(self.questions.values(), key=lambda x: (not (x.done or x.answered), x.at))
+            for old in oldest[:len(self.questions) - MAX_QUESTIONS]:
+                del self.questions[old.id]
 
     def _ask(self, gid: int, comment: Comment) -> QueuedQuestion | None:
         sku = comment.current_sku
@@ -226,7 +247,8 @@ class LiveSession:
         return QueuedQuestion(gid, comment.text, [comment.user], sku, ans.text if ans.answered else "",
                               ans.answered, ans.reason, [s.file for s in ans.sources[:3]], hints)
 
-    def paste(self, text: str, user: str = "", progress: Progress | None = None) -> list[Outcome]:
+    def paste(self, text: str, user: str = "", progress: Progress | None = None, *,
+              actor: str | None = None) -> list[Outcome]:
         """Pasted comments, one per line ("昵称：内容" or just the content). Ids are stable per
         content and minute, so pasting the same lines twice within a minute is not double-counted."""
         lines = [ln.strip() for ln in (text or "").splitlines() if ln.strip()]
@@ -240,15 +262,16 @@ class LiveSession:
             name = name or (user or "").strip() or "粘贴"
             digest = hashlib.sha1(f"{name}|{body}|{n}|{minute}".encode()).hexdigest()[:12]
             comments.append(Comment(id=f"paste-{digest}", user=name, text=body))
-        return self.ingest_many(comments, progress)
+        return self.ingest_many(comments, progress, actor=actor or "本机")
 
-    def ingest_many(self, comments: Iterable[Comment], progress: Progress | None = None) -> list[Outcome]:
+    def ingest_many(self, comments: Iterable[Comment], progress: Progress | None = None, *,
+                    actor: str | None = None) -> list[Outcome]:
         comments = list(comments)
-        out = []
-        for n, c in enumerate(comments, start=1):
-            out.append(self.receive(c))
-            if progress and (n % 20 == 0 or n == len(comments)):
-                progress(n / len(comments), f"已处理 {n}/{len(comments)} 条评论")
+        out: list[Outcome] = []
+        for start in range(0, len(comments), BATCH):
+            out += self.receive_batch(comments[start:start + BATCH], actor=actor)
+            if progress:
+                progress(len(out) / len(comments), f"已处理 {len(out)}/{len(comments)} 条评论")
         return out
 
     def replay(self, comments: Iterable[Comment] | str | Path, speed: float = 1.0,
@@ -277,13 +300,11 @@ class LiveSession:
                 on_item(res)
         return out
 
-    # -- files -----------------------------------------------------------------------------------
-
     def load_uploaded(self, path: str | Path) -> list[Comment]:
-        """A comments file: JSONL, or CSV with columns id,user,text,ts,current_sku (id and text required)."""
+        """A comments file: JSONL, a JSON array, or CSV (id optional), validated whole."""
         return load_comment_file(path, self.catalog)
 
-    # -- queues and totals -----------------------------------------------------------------------
+    # -- queues, review and totals ---------------------------------------------------------------
 
     def feed_items(self, limit: int = 200) -> list[FeedItem]:
         with self._lock:
@@ -300,7 +321,15 @@ class LiveSession:
             if q is None:
                 raise InputError(f"没有编号为 {question_id} 的问题", hint="在问题队列里选择一条")
             q.done = True
-            return q
+        if self.events is not None:
+            self.events.record(ANSWERED, q.sku, self._elapsed(), group=q.id, text=q.text[:200])
+        return q
+
+    def resolve_review(self, line_id: int, sku: str, qty: float, *, actor: str, force: bool = False) -> str:
+        return self.ledger.resolve_review(line_id, sku, qty, force=force, actor=actor).message
+
+    def dismiss_review(self, line_id: int, *, actor: str) -> str:
+        return self.ledger.dismiss_review(line_id, actor=actor).message
 
     def totals(self) -> list[dict]:
         """Per product: the ledger's running summary (reserved, waitlist, remaining, buyers, amount)."""
@@ -316,35 +345,49 @@ class LiveSession:
 
     # -- undo ------------------------------------------------------------------------------------
 
-    def undo_last(self) -> str:
-        """Reverse the session's last action: a comment's effect on the ledger or the question
-        queue, or a change of the current product. Returns what was undone (Chinese)."""
+    def undo_last(self, actor: str = "本机") -> str:
+        """Reverse ``actor``'s last action: a comment they typed or pasted, a review item they confirmed
+        or dismissed (it goes back to review), a product switch they made, a question they typed.
+        Comments from sources and automatic switches are never someone's last action."""
         with self._lock:
-            if not self._actions:
-                raise LedgerError("本场直播间还没有可以撤销的操作")
-            action = self._actions.pop()
-            try:
-                return self._undo(action)
-            except CopilotError:
-                self._actions.append(action)
-                raise
+            mine = next((a for a in reversed(self._actions) if a.actor == actor and not a.undone), None)
+            journal = self.ledger.last_action(actor) if hasattr(self.ledger, "last_action") else None
+            if journal is not None and (mine is None or journal[1] >= mine.at):
+                message = self.ledger.undo(journal[0])
+                self._mark_undone(journal[0])
+                return message
+            if mine is None:
+                raise LedgerError("你在本场直播间还没有可以撤销的操作")
+            mine.undone = True
+            if mine.kind == "product":
+                return self._undo_switch(mine.change)
+            return self._undo_question(mine.item)
 
-    def _undo(self, action: SessionAction) -> str:
-        if action.kind == "product":
-            ch = action.change
-            self._current = ch.old
-            self.history.append(ProductChange(time.time(), ch.new, ch.old, "undo"))
-            return f"已撤销商品切换，当前商品：{self.current_label()}"
-        item = action.item
-        if item.kind == "question":
-            return self._undo_question(item)
-        done = self._undo_lines(item)
-        if item.kind == Kind.CANCEL.value:
-            done += self._reorder(item, action.cancelled)
-        elif item.kind == Kind.MODIFY.value:
-            done += self._restore_qty(item, action.before)
-        item.undone = True
-        return f"已撤销评论「{item.comment.text[:20]}」（{item.comment.user}）" + (f"：{'；'.join(done)}" if done else "")
+    def undo_item(self, seq: int) -> str:
+        """Reverse what one comment in the feed did (by its number in the feed), whoever sent it."""
+        with self._lock:
+            item = next((it for it in self.feed if it.seq == int(seq)), None)
+            if item is None or item.undone:
+                raise LedgerError(f"评论 #{seq} 不在评论流里或已撤销", hint="在评论流里点选一条")
+            if item.question_id is not None:
+                return self._undo_question(item)
+            if item.action_id is None:
+                raise LedgerError(f"评论 #{seq} 没有改动台账，不需要撤销")
+            message = self.ledger.undo(item.action_id)
+            self._mark_undone(item.action_id)
+            return message
+
+    def _mark_undone(self, action_id: int) -> None:
+        for it in self.feed:
+            if it.action_id == action_id:
+                it.undone = True
+
+    def _undo_switch(self, change: ProductChange) -> str:
+        self._current = change.old
+        self.history.append(ProductChange(time.time(), change.new, change.old, "undo"))
+        if self.events is not None:
+            self.events.record(SWITCH, change.old, self._elapsed(), old=change.new, source="undo")
+        return f"已撤销商品切换，当前商品：{self.current_label()}"
 
     def _undo_question(self, item: FeedItem) -> str:
         q = self.questions.get(item.question_id)
@@ -355,40 +398,3 @@ class LiveSession:
                 del self.questions[q.id]
         item.undone = True
         return f"已从问题队列移除「{item.comment.text[:20]}」"
-
-    def _undo_lines(self, item: FeedItem) -> list[str]:
-        done = []
-        for line_id in item.line_ids:
-            line = next((ln for ln in self.ledger.lines(buyer=item.comment.user) if ln.id == line_id), None)
-            if line is None or line.status in ("cancelled", "picked_up"):
-                continue
-            if line.status == "needs_review":
-                self.ledger.dismiss_review(line_id)
-                done.append(f"驳回待确认 #{line_id}")
-            else:
-                done.append(self.ledger.cancel_line(line_id).message)
-        return done
-
-    def _reorder(self, item: FeedItem, ids: list[int]) -> list[str]:
-        """Undo a cancel comment: the lines it cancelled are ordered again (waitlisted if sold out)."""
-        c = item.comment
-        lines = [ln for ln in self.ledger.lines(buyer=c.user, status="cancelled") if ln.id in ids]
-        if not lines:
-            return []
-        items = tuple(Item(ln.sku, ln.qty, ln.unit) for ln in lines if ln.sku)
-        redo = Comment(id=f"{c.id}~undo{int(time.time() * 1000) % 10**9}", user=c.user,
-                       text=f"（撤销取消）{c.text}", ts=c.ts, current_sku=c.current_sku)
-        return [self.ledger.apply(redo, Intent(Kind.ORDER, items, reason="撤销取消")).message]
-
-    def _restore_qty(self, item: FeedItem, before: dict) -> list[str]:
-        c = item.comment
-        out = []
-        for line in self.ledger.lines(buyer=c.user):
-            old = before.get(line.id)
-            if old is None or line.status not in ("reserved", "waitlist", "needs_review") or line.qty == old:
-                continue
-            redo = Comment(id=f"{c.id}~undo{line.id}-{int(time.time() * 1000) % 10**9}", user=c.user,
-                           text=f"（撤销改单）{c.text}", ts=c.ts, current_sku=line.sku)
-            out.append(self.ledger.apply(redo, Intent(Kind.MODIFY, (Item(line.sku, old, line.unit),),
-                                                      reason="撤销改单")).message)
-        return out

@@ -29,7 +29,7 @@ from copilot.base.catalog import Catalog, Product
 from copilot.base.comments import Comment
 from copilot.base.db import utcnow, writing
 from copilot.base.errors import LedgerError
-from copilot.orders.records import SNAPSHOT, OrderLine, qty_text, short_name
+from copilot.orders.records import SNAPSHOT, OrderLine, buyer_key, qty_text, short_name
 from copilot.orders.schema import ALLOCATED, CANCELLED, EPS, RESERVED, SQL, WAITLIST, Driver, order_lines, stock
 
 
@@ -54,7 +54,8 @@ class LedgerTx:
         self.conn = conn
         self.catalog = catalog
         self.stream = stream
-        self.changes: dict[int, tuple[dict, dict]] = {}
+        self.changes: dict[int, tuple[dict, dict]] = {}  # line id -> (first before, last after)
+        self.created: list[int] = []  # lines inserted by this transaction
         self._driver: Driver | None = None
 
     @classmethod
@@ -133,13 +134,15 @@ class LedgerTx:
 
     # -- lines ------------------------------------------------------------------------------------
 
-    def insert_line(self, comment: Comment, *, sku, qty, status, reason="") -> OrderLine:
+    def insert_line(self, comment: Comment, *, sku, qty, status, reason="", note="") -> OrderLine:
         p = self.catalog.get(sku) if sku else None
         now = utcnow()
-        values = dict(stream=self.stream, buyer=comment.user, sku=sku, qty=qty, unit=p.unit if p else "",
-                      unit_price=p.price if p else None, status=status, reason=reason, comment_id=comment.id,
-                      comment_text=comment.text or "", comment_ts=comment.ts)
+        values = dict(stream=self.stream, buyer=comment.user, buyer_key=buyer_key(comment.user, comment.user_id),
+                      sku=sku, qty=qty, unit=p.unit if p else "", unit_price=p.price if p else None, status=status,
+                      reason=reason, comment_id=comment.id, comment_text=comment.text or "", comment_ts=comment.ts,
+                      note=note)
         line_id = self.driver.run(Driver.INSERT_LINE, {**values, "created_at": self.driver.when(now)}).fetchone()[0]
+        self.created.append(line_id)
         return OrderLine(id=line_id, created_at=now, updated_at=now, **values)
 
     def update_line(self, line: OrderLine, **values) -> OrderLine:
@@ -156,20 +159,21 @@ class LedgerTx:
     def get_line(self, line_id: int) -> OrderLine:
         return read_line(self.conn, line_id)
 
-    def buyer_lines(self, buyer: str, statuses, sku: str | None = None) -> list[OrderLine]:
-        params = {"b_stream": self.stream, "b_buyer": buyer, "b_sku": sku, "b_statuses": list(statuses)}
+    def buyer_lines(self, key: str, statuses, sku: str | None = None) -> list[OrderLine]:
+        """The lines of the buyer with ``key`` (see records.buyer_key) in ``statuses``, oldest first."""
+        params = {"b_stream": self.stream, "b_key": key, "b_sku": sku, "b_statuses": list(statuses)}
         rows = self.conn.execute(SQL.buyer_sku_lines if sku else SQL.buyer_lines, params)
         return [OrderLine.from_row(r) for r in rows]
 
-    def ordered(self, buyer: str, sku: str) -> float:
-        params = {"stream": self.stream, "buyer": buyer, "sku": sku}
+    def ordered(self, key: str, sku: str) -> float:
+        params = {"stream": self.stream, "key": key, "sku": sku}
         return float(self.driver.run(Driver.ORDERED, params).fetchone()[0])
 
-    def over_limit(self, p: Product, buyer: str, qty: float, minus: float = 0) -> str:
+    def over_limit(self, p: Product, key: str, qty: float, minus: float = 0) -> str:
         """The review reason when ``qty`` more would exceed the per-buyer limit, else ''."""
         if p.limit_per_buyer is None:
             return ""
-        have = self.ordered(buyer, p.sku)
+        have = self.ordered(key, p.sku)
         if have - minus + qty > p.limit_per_buyer + EPS:
             return f"超过每人限购 {qty_text(p.limit_per_buyer)}{p.unit}（已订 {qty_text(have)}{p.unit}）"
         return ""
@@ -178,14 +182,22 @@ class LedgerTx:
         params = {"stream": line.stream, "sku": line.sku, "id": line.id}
         return int(self.driver.run(Driver.QUEUE_POS, params).fetchone()[0])
 
-    def drop(self, line: OrderLine, status: str = CANCELLED) -> list[OrderLine]:
-        """Cancel ``line``; if it held stock, release it and promote the waitlist. Returns promoted."""
-        held = line.status in ALLOCATED
-        self.update_line(line, status=status)
-        if held and line.sku:
-            self.release(line.sku, line.qty)
-            return self.promote(line.sku)
-        return []
+    def drop(self, lines: list[OrderLine], status: str = CANCELLED) -> list[OrderLine]:
+        """Cancel ``lines`` together: all of them first, then their stock is released and each product's
+        waitlist promoted once. (Dropping one by one would let stock freed by the first line promote a
+        waitlisted line of the same buyer that is dropped next, without giving that stock back.)
+        Returns the promoted lines."""
+        freed: dict[str, float] = defaultdict(float)
+        for line in lines:
+            fresh = self.get_line(line.id)  # the status now, not when the caller read it
+            if fresh.status in ALLOCATED and fresh.sku:
+                freed[fresh.sku] += fresh.qty
+            self.update_line(line, status=status)
+        promoted: list[OrderLine] = []
+        for sku, qty in freed.items():
+            self.release(sku, qty)
+            promoted += self.promote(sku)
+        return promoted
 
     def label(self, line: OrderLine) -> str:
         p = self.catalog.get(line.sku or "")

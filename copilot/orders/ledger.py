@@ -21,17 +21,17 @@ from datetime import date
 from sqlalchemy import select
 
 from copilot.base.catalog import Catalog, Product
-from copilot.base.comments import Comment
+from copilot.base.comments import Comment, check_comment
 from copilot.base.db import make_engine, migrate, reading, utcnow
 from copilot.base.errors import InputError, LedgerError
 from copilot.orders.book import LedgerTx, read_stock
-from copilot.orders.intent import Intent, Item, Kind
+from copilot.orders.handlers import apply_intent
+from copilot.orders.intent import Intent, Kind
 from copilot.orders.manual import ManualActions
-from copilot.orders.records import ApplyResult, IngestStats, OrderLine, qty_text, short_name
+from copilot.orders.records import ApplyResult, IngestStats, OrderLine
 from copilot.orders.schema import (
     CANCELLED,
     MIGRATIONS,
-    OPEN,
     RESERVED,
     REVIEW,
     SQL,
@@ -71,16 +71,23 @@ class Ledger(ManualActions):
 
     # -- comments -> ledger ----------------------------------------------------------------------
 
-    def apply(self, comment: Comment, intent: Intent) -> ApplyResult:
-        """Record one comment and carry out its intent, in one transaction."""
+    def apply(self, comment: Comment, intent: Intent, *, actor: str | None = None) -> ApplyResult:
+        """Record one comment and carry out its intent, in one transaction. With ``actor`` (the live
+        room) its effect is journalled, so that person's undo can reverse it."""
+        return self.apply_batch([(comment, intent)], actor=actor)[0]
+
+    def apply_batch(self, pairs: list[tuple[Comment, Intent]], *, actor: str | None = None) -> list[ApplyResult]:
+        """Several comments in ONE transaction: all of them are applied, or none (an HTTP batch)."""
         results: list[ApplyResult] = []
-        self._run_batch([(comment, intent)], results.append)
-        return results[0]
+        self._run_batch(list(pairs), results.append, actor)
+        return results
 
     def ingest(self, pairs: Iterable[tuple[Comment, Intent]], *, batch_size: int = 500,
                progress: Callable[[float, str], None] | None = None) -> IngestStats:
         """Apply many comments; each batch is one transaction and durable once committed."""
         pairs = pairs if isinstance(pairs, list) else list(pairs)
+        for comment, intent in pairs:  # all of it is checked before anything is written
+            _check(comment, intent)
         stats = IngestStats()
         total = len(pairs) or 1
 
@@ -107,7 +114,7 @@ class Ledger(ManualActions):
             with self.engine.begin() as conn:
                 conn.exec_driver_sql("ANALYZE order_lines, comments")
 
-    def _run_batch(self, batch: list[tuple[Comment, Intent]], sink) -> None:
+    def _run_batch(self, batch: list[tuple[Comment, Intent]], sink, actor: str | None = None) -> None:
         """Apply a batch in one transaction. Writers of a stream hold its lock for the whole
         transaction, so the duplicate check below is authoritative; comment rows are written
         together at the end (UNIQUE(stream, comment_id) still guards against any slip)."""
@@ -126,137 +133,17 @@ class Ledger(ManualActions):
                 known.add(cid)
                 if cid != comment.id:
                     comment = replace(comment, id=cid)
-                res = self._act(tx, comment, intent)
+                tx.changes, tx.created = {}, []
+                res = apply_intent(tx, comment, intent)
+                if actor is not None and (tx.changes or tx.created):
+                    res.action_id = self.journal(tx, "comment", f"评论「{comment.text[:20]}」（{comment.user}）", actor,
+                                                 comment_id=cid)
                 rows.append(_comment_row(tx.stream, comment, intent, res))
                 results.append(res)
             if rows:
                 tx.conn.execute(SQL.insert_comment, rows)
         for res in results:
             sink(res)
-
-    def _act(self, tx: LedgerTx, comment: Comment, intent: Intent) -> ApplyResult:
-        if intent.needs_review:
-            return self._review(tx, comment, intent)
-        if intent.kind is Kind.ORDER:
-            return self._order(tx, comment, intent.items)
-        if intent.kind is Kind.CANCEL:
-            return self._cancel(tx, comment, intent.items)
-        if intent.kind is Kind.MODIFY:
-            return self._modify(tx, comment, intent.items)
-        return ApplyResult(message="")
-
-    def _review(self, tx: LedgerTx, comment: Comment, intent: Intent, reason: str = "") -> ApplyResult:
-        item = intent.items[0] if len(intent.items) == 1 else None
-        sku = item.sku if item and self.catalog.get(item.sku or "") else None
-        line = tx.insert_line(comment, sku=sku, qty=item.qty if item else None, status=REVIEW,
-                                 reason=reason or intent.reason or "需要人工确认")
-        return ApplyResult(created=[line], review=True, message=f"已转人工确认：{line.reason}")
-
-    def _order(self, tx: LedgerTx, comment: Comment, items: tuple[Item, ...]) -> ApplyResult:
-        if not items:
-            return self._review(tx, comment, Intent(Kind.ORDER), "下单但没有识别出商品")
-        res = ApplyResult()
-        msgs = [self._order_item(tx, comment, item, res) for item in items]
-        res.message = "；".join(msgs)
-        return res
-
-    def _order_item(self, tx: LedgerTx, comment: Comment, item: Item, res: ApplyResult) -> str:
-        p = self.catalog.get(item.sku or "")
-        qty = 1.0 if item.qty is None else round(float(item.qty), 3)
-        reason = ("没有识别出商品" if not item.sku else f"未知商品 {item.sku}") if p is None else (
-            "数量必须大于 0" if qty <= 0 else tx.over_limit(p, comment.user, qty))
-        if reason:
-            line = tx.insert_line(comment, sku=p.sku if p else None, qty=qty, status=REVIEW,
-                                     reason=reason)
-            res.created.append(line)
-            res.review = True
-            return f"{comment.user} 的 {short_name(p, item.sku)} {qty_text(qty)}{p.unit if p else ''} 需人工确认：{reason}"
-        ok = tx.reserve(p.sku, qty)
-        line = tx.insert_line(comment, sku=p.sku, qty=qty, status=RESERVED if ok else WAITLIST)
-        res.created.append(line)
-        if ok:
-            return f"已为 {comment.user} 预留 {short_name(p)} {qty_text(qty)}{p.unit}"
-        return f"{short_name(p)}库存不足，已为 {comment.user} 排队候补第 {tx.queue_pos(line)} 位"
-
-    def _cancel(self, tx: LedgerTx, comment: Comment, items: tuple[Item, ...]) -> ApplyResult:
-        skus = [i.sku for i in items if i.sku]
-        targets: list[OrderLine] = []
-        if skus:
-            for sku in dict.fromkeys(skus):
-                targets += tx.buyer_lines(comment.user, OPEN, sku)
-        else:
-            if comment.current_sku:
-                targets = tx.buyer_lines(comment.user, OPEN, comment.current_sku)
-            if not targets:
-                targets = tx.buyer_lines(comment.user, OPEN)[-1:]
-        if not targets:
-            return ApplyResult(message=f"{comment.user} 没有可以取消的订单，未做改动")
-        res = ApplyResult()
-        promoted = []
-        for line in targets:
-            promoted += tx.drop(line)
-            res.changed.append(line)
-        res.changed += promoted
-        res.message = "；".join([f"已取消 {line.buyer} 的 {tx.label(line)}" for line in targets]
-                                + [f"候补的 {ln.buyer} 已补上 {tx.label(ln)}" for ln in promoted])
-        return res
-
-    def _modify(self, tx: LedgerTx, comment: Comment, items: tuple[Item, ...]) -> ApplyResult:
-        if not items:
-            return self._review(tx, comment, Intent(Kind.MODIFY), "改单但没有识别出商品和数量")
-        res = ApplyResult()
-        res.message = "；".join(self._modify_item(tx, comment, item, res) for item in items)
-        return res
-
-    def _modify_item(self, tx: LedgerTx, comment: Comment, item: Item, res: ApplyResult) -> str:
-        sku = item.sku or None
-        if sku and self.catalog.get(sku) is None:
-            return self._review_into(tx, comment, res, None, item.qty, f"未知商品 {sku[:64]}")
-        target = self._modify_target(tx, comment, sku)
-        if target is None:
-            if sku and item.qty is not None:
-                msg = self._order_item(tx, comment, item, res)
-                return f"没有找到原订单，已按新订单处理：{msg}"
-            return self._review_into(tx, comment, res, sku, item.qty, "没有找到要修改的订单")
-        p = self.catalog.get(target.sku or "")
-        if item.qty is None or item.qty <= 0 or p is None:
-            return self._review_into(tx, comment, res, target.sku, item.qty, "改单数量或商品不明")
-        qty, old = round(float(item.qty), 3), target.qty or 0
-        label = f"{short_name(p)} 从 {qty_text(old)}{p.unit} 改为 {qty_text(qty)}{p.unit}"
-        if target.status == REVIEW:
-            tx.update_line(target, qty=qty, unit=p.unit, unit_price=p.price)
-            res.changed.append(target)
-            return f"已把 {comment.user} 待确认的 {label}"
-        reason = tx.over_limit(p, comment.user, qty, minus=old)
-        if reason:
-            return self._review_into(tx, comment, res, p.sku, qty, reason)
-        if target.status == RESERVED and qty > old and not tx.reserve(p.sku, qty - old):
-            return self._review_into(tx, comment, res, p.sku, qty, f"库存不足，无法改成 {qty_text(qty)}{p.unit}")
-        tx.update_line(target, qty=qty)
-        res.changed.append(target)
-        if target.status == RESERVED and qty < old:
-            tx.release(p.sku, old - qty)
-        res.changed += tx.promote(p.sku)
-        state = "（候补中）" if target.status == WAITLIST else ""
-        return f"已把 {comment.user} 的 {label}{state}"
-
-    def _modify_target(self, tx: LedgerTx, comment: Comment, sku: str | None) -> OrderLine | None:
-        """The buyer's latest real order (reserved/waitlist) of the product, else a review line."""
-        lines = tx.buyer_lines(comment.user, OPEN, sku or comment.current_sku)
-        if not lines and not sku:
-            lines = tx.buyer_lines(comment.user, OPEN)
-        real = [ln for ln in lines if ln.status != REVIEW]
-        return (real or lines)[-1] if lines else None
-
-    def _review_into(self, tx, comment, res: ApplyResult, sku, qty, reason: str) -> str:
-        line = tx.insert_line(comment, sku=sku, qty=qty, status=REVIEW, reason=reason)
-        res.created.append(line)
-        res.review = True
-        return f"{comment.user} 的改单需人工确认：{reason}"
-
-    def _label(self, line: OrderLine) -> str:
-        p = self.catalog.get(line.sku or "")
-        return f"{short_name(p, line.sku)} {qty_text(line.qty)}{line.unit}" if line.qty else short_name(p, line.sku)
 
     # -- queries --------------------------------------------------------------------------------
 
@@ -311,28 +198,15 @@ def _outcome(res: ApplyResult) -> str:
     return "nothing"
 
 
-MAX_COMMENT = 5000
-
-
 def _check(comment: Comment, intent: Intent) -> None:
     if not isinstance(comment, Comment) or not isinstance(intent, Intent):
-        raise InputError("台账只接受 (Comment, Intent) 对", hint="先用 intents 解析评论")
-    if not str(comment.id or "").strip():
-        raise InputError(f"评论缺少 id：「{comment.text[:30]}」", hint="每条评论都要有唯一的 id，重放时才不会重复记账")
-    if len(str(comment.id)) > 128:
-        raise InputError(f"评论 id 太长（{len(str(comment.id))} 个字符）", hint="评论 id 最多 128 个字符")
-    if not str(comment.user or "").strip():
-        raise InputError(f"评论 {comment.id} 缺少用户名", hint="每条评论都要有 user 字段（买家昵称）")
-    if len(comment.user) > 200:
-        raise InputError(f"评论 {comment.id} 的用户名太长（{len(comment.user)} 个字符）", hint="用户名最多 200 个字符")
-    if len(comment.text or "") > MAX_COMMENT:
-        raise InputError(f"评论 {comment.id} 太长（{len(comment.text)} 个字符）",
-                         hint=f"单条评论最多 {MAX_COMMENT} 个字符，请检查评论文件")
+        raise InputError("台账只接受 (Comment, Intent) 对", hint="先用 orders.parser 解析评论")
+    check_comment(comment)
 
 
 def _comment_row(stream: str, c: Comment, intent: Intent, res: ApplyResult) -> dict:
     acts = intent.needs_review or intent.kind in (Kind.ORDER, Kind.CANCEL, Kind.MODIFY)
     outcome = ("review" if res.review else _outcome(res)) if acts else intent.kind.value
-    return {"stream": stream, "comment_id": c.id, "user": c.user[:200], "text": c.text or "",
-            "ts": c.ts, "current_sku": (c.current_sku or None) and c.current_sku[:64], "kind": intent.kind.value, "outcome": outcome,
+    return {"stream": stream, "comment_id": c.id, "user": c.user, "user_id": c.user_id, "text": c.text or "",
+            "ts": c.ts, "current_sku": c.current_sku or None, "kind": intent.kind.value, "outcome": outcome,
             "message": res.message[:2000], "created_at": utcnow()}

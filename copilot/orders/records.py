@@ -26,6 +26,8 @@ class OrderLine:
     comment_ts: float | None
     created_at: datetime
     updated_at: datetime | None = None
+    buyer_key: str = ""  # who the buyer is: see buyer_key()
+    note: str = ""
 
     @property
     def amount(self) -> float:
@@ -44,7 +46,7 @@ class OrderLine:
 
 
 _LINE_FIELDS = [c.name for c in order_lines.columns]
-SNAPSHOT = ("status", "sku", "qty", "unit", "unit_price", "reason")
+SNAPSHOT = ("status", "sku", "qty", "unit", "unit_price", "reason", "note")  # what undo restores
 
 
 @dataclass
@@ -54,6 +56,7 @@ class ApplyResult:
     changed: list[OrderLine] = field(default_factory=list)
     review: bool = False
     message: str = ""
+    action_id: int | None = None  # the journal entry that undoes it (when it was journalled)
 
 
 @dataclass
@@ -75,6 +78,12 @@ class SlipItem(NamedTuple):
     unit: str
     unit_price: float
     amount: float
+
+
+def buyer_key(user: str, user_id: str | None = None) -> str:
+    """Who a buyer is: the platform's stable viewer id when the source gives one, else the nickname.
+    Two viewers with the same nickname are two buyers; one viewer's orders stay together."""
+    return f"id:{user_id}" if user_id else f"name:{user}"
 
 
 def qty_text(x: float | None) -> str:

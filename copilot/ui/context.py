@@ -99,6 +99,10 @@ class AppContext:
     def user(self, request=None) -> str | None:
         return getattr(request, "username", None) if request is not None else None
 
+    def actor(self, request=None) -> str:
+        """Who did an action, for undo: the signed-in name, or 本机 (the store PC without sign-in)."""
+        return self.user(request) or "本机"
+
     def role(self, request=None) -> str:
         """owner / assistant of the signed-in user; without accounts (localhost) everyone is the owner."""
         return self.accounts.role_of(self.user(request))

@@ -143,26 +143,43 @@ def _stock_panel(ctx) -> dict:
 
 
 def _wire_actions(ctx, w: dict, act, filters: list, outs: list) -> None:
-    w["paid"].click(act(lambda t: f"已标记付款 {ctx.ledger.mark_paid(parse_ids(t))} 行"), [w["ids"], *filters], outs)
-    w["picked"].click(act(lambda t: f"已标记取货 {ctx.ledger.mark_picked_up(parse_ids(t))} 行"),
-                      [w["ids"], *filters], outs)
-    w["cancel"].click(act(lambda t: "；".join(ctx.ledger.cancel_line(i).message for i in parse_ids(t))),
-                      [w["ids"], *filters], outs)
-    w["undo"].click(act(lambda: ctx.ledger.undo()), filters, outs)
+    """Every change is journalled with who made it, so 撤销上一步 undoes that person's last action."""
 
-    def resolve(line_id, sku, qty):
-        if not line_id or not sku:
+    def paid(t, sku, status, buyer, request: gr.Request):
+        who = ctx.actor(request)
+        return act(lambda: f"已标记付款 {ctx.ledger.mark_paid(parse_ids(t), actor=who)} 行")(sku, status, buyer)
+
+    def picked(t, sku, status, buyer, request: gr.Request):
+        who = ctx.actor(request)
+        return act(lambda: f"已标记取货 {ctx.ledger.mark_picked_up(parse_ids(t), actor=who)} 行")(sku, status, buyer)
+
+    def cancel(t, sku, status, buyer, request: gr.Request):
+        who = ctx.actor(request)
+        return act(lambda: "；".join(ctx.ledger.cancel_line(i, actor=who).message for i in parse_ids(t)))(
+            sku, status, buyer)
+
+    def undo(sku, status, buyer, request: gr.Request):
+        return act(lambda: ctx.ledger.undo(actor=ctx.actor(request)))(sku, status, buyer)
+
+    def resolve(line_id, sku_pick, qty, sku, status, buyer, request: gr.Request):
+        if not line_id or not sku_pick:
             raise gr.Error("请填写行号并选择商品")
-        return ctx.ledger.resolve_review(int(line_id), sku, float(qty or 0)).message
+        who = ctx.actor(request)
+        return act(lambda: ctx.ledger.resolve_review(int(line_id), sku_pick, float(qty or 0), actor=who).message)(
+            sku, status, buyer)
 
-    def dismiss(line_id):
+    def dismiss(line_id, sku, status, buyer, request: gr.Request):
         if not line_id:
             raise gr.Error("请填写要驳回的行号")
-        ctx.ledger.dismiss_review(int(line_id))
-        return f"已驳回第 {int(line_id)} 行"
+        return act(lambda: ctx.ledger.dismiss_review(int(line_id), actor=ctx.actor(request)).message)(
+            sku, status, buyer)
 
-    w["r_ok"].click(act(resolve), [w["r_id"], w["r_sku"], w["r_qty"], *filters], outs)
-    w["r_no"].click(act(dismiss), [w["r_id"], *filters], outs)
+    w["paid"].click(paid, [w["ids"], *filters], outs)
+    w["picked"].click(picked, [w["ids"], *filters], outs)
+    w["cancel"].click(cancel, [w["ids"], *filters], outs)
+    w["undo"].click(undo, filters, outs)
+    w["r_ok"].click(resolve, [w["r_id"], w["r_sku"], w["r_qty"], *filters], outs)
+    w["r_no"].click(dismiss, [w["r_id"], *filters], outs)
 
     def pick_order(evt: gr.SelectData):
         return str(evt.row_value[0]) if evt.row_value else ""

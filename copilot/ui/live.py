@@ -68,7 +68,7 @@ def history_md(session, n: int = 3) -> str:
         return f"{p.link}号 {p.aliases[0] if p.aliases else p.name}" if p else "无"
 
     items = [f"{time.strftime('%H:%M:%S', time.localtime(h.at))} → {name(h.new)}（{SOURCE_ZH.get(h.source, h.source)}）"
-             for h in session.history[-n:][::-1]]
+             for h in list(session.history)[-n:][::-1]]
     return ("\n\n<small>最近切换：" + "；".join(items) + "</small>") if items else ""
 
 
@@ -98,35 +98,21 @@ def counts_md(session, jobs: Jobs) -> str:
 
 
 def build(ctx) -> None:
-    session, catalog, jobs = ctx.session, ctx.catalog, Jobs()
-    product_choices = [(f"{p.link}号 {p.aliases[0] if p.aliases else p.name}", p.sku) for p in catalog]
+    session, jobs = ctx.session, Jobs()
+    product_choices = [(f"{p.link}号 {p.aliases[0] if p.aliases else p.name}", p.sku) for p in ctx.catalog]
 
     gr.Markdown(f"### 直播间 · 场次 {ctx.stream}　<small>{ctx.llm_label}</small>")
     with gr.Row():
         with gr.Column(scale=3):
             feed_in = _comment_inputs()
-            status = gr.Markdown(elem_id="live-status")
-            counts = gr.Markdown(counts_md(session, jobs), elem_id="live-counts")
-            feed = gr.Dataframe(headers=FEED_HEADERS, value=feed_rows(session), interactive=False, wrap=True,
-                                label="评论流（最新在上）", elem_id="live-feed", max_height=560,
-                                column_widths=["6%", "10%", "12%", "24%", "12%", "8%", "28%"])
+            w = _feed_panel(session, jobs)
         with gr.Column(scale=2):
-            current = gr.Markdown(current_md(ctx), elem_id="live-current")
-            product = gr.Radio(product_choices, value=session.current_sku, label="当前商品（一键切换）",
-                               elem_id="live-product")
-            with gr.Row():
-                clear = gr.Button("不讲商品（闲聊中）", size="sm")
-                undo = gr.Button("↶ 撤销上一步", variant="stop", size="sm", elem_id="live-undo")
-            with gr.Accordion("跟随直播语音自动切换商品", open=False):
-                source = gr.Textbox(label="直播源（rtmp/hls/flv 地址，或正在录制的文件路径）")
-                with gr.Row():
-                    follow = gr.Button("开始跟随", size="sm")
-                    unfollow = gr.Button("停止跟随", size="sm")
-            totals = gr.Dataframe(headers=TOTAL_HEADERS, value=total_rows(session), interactive=False,
-                                  label="本场累计（按商品）", elem_id="live-totals")
-            questions, q_id, reply, q_done = _question_panel(session)
-            review, r_id, r_sku, r_qty, r_ok, r_no = _review_panel(ctx, product_choices)
-    views = [counts, feed, current, product, totals, questions, review]
+            w.update(_product_panel(ctx, product_choices))
+            w["totals"] = gr.Dataframe(headers=TOTAL_HEADERS, value=total_rows(session), interactive=False,
+                                       label="本场累计（按商品）", elem_id="live-totals")
+            w.update(_question_panel(session))
+            w.update(_review_panel(ctx, product_choices))
+    views = [w[k] for k in ("counts", "feed", "current", "product", "totals", "questions", "review")]
 
     def refresh():
         return (counts_md(session, jobs), feed_rows(session), current_md(ctx), session.current_sku,
@@ -142,36 +128,81 @@ def build(ctx) -> None:
         return run
 
     gr.Timer(REFRESH_SECONDS).tick(refresh, None, views, show_progress="hidden")
-    _wire_inputs(ctx, jobs, feed_in, status, views, act, refresh)
+    outs = [w["status"], *views]
+    _wire_inputs(ctx, jobs, feed_in, w["status"], views, act, refresh)
+    _wire_product(ctx, jobs, w, act, outs)
+    _wire_queues(ctx, w, act, outs)
 
-    product.input(act(lambda sku: _switch(session, sku)), product, [status, *views])
-    clear.click(act(lambda: _switch(session, None)), None, [status, *views])
-    undo.click(act(lambda: session.undo_last()), None, [status, *views])
-    follow.click(act(lambda src: _start_follow(ctx, jobs, src)), source, [status, *views])
-    unfollow.click(act(lambda: "已停止跟随" if jobs.stop("follow") else "没有在跟随"), None, [status, *views])
 
+def _feed_panel(session, jobs) -> dict:
+    w = {"status": gr.Markdown(elem_id="live-status"),
+         "counts": gr.Markdown(counts_md(session, jobs), elem_id="live-counts")}
+    w["feed"] = gr.Dataframe(headers=FEED_HEADERS, value=feed_rows(session), interactive=False, wrap=True,
+                             label="评论流（最新在上）", elem_id="live-feed", max_height=560,
+                             column_widths=["6%", "10%", "12%", "24%", "12%", "8%", "28%"])
+    return w
+
+
+def _product_panel(ctx, product_choices) -> dict:
+    w = {"current": gr.Markdown(current_md(ctx), elem_id="live-current")}
+    w["product"] = gr.Radio(product_choices, value=ctx.session.current_sku, label="当前商品（一键切换）",
+                            elem_id="live-product")
+    with gr.Row():
+        w["clear"] = gr.Button("不讲商品（闲聊中）", size="sm")
+        w["undo"] = gr.Button("↶ 撤销上一步", variant="stop", size="sm", elem_id="live-undo")
+    with gr.Accordion("跟随直播语音自动切换商品", open=False):
+        w["source"] = gr.Textbox(label="直播源（rtmp/hls/flv 地址，或正在录制的文件路径）")
+        with gr.Row():
+            w["follow"] = gr.Button("开始跟随", size="sm")
+            w["unfollow"] = gr.Button("停止跟随", size="sm")
+    return w
+
+
+def _wire_product(ctx, jobs: Jobs, w: dict, act, outs: list) -> None:
+    session = ctx.session
+
+    def switch(sku, request: gr.Request):
+        return act(lambda: _switch(session, sku, ctx.actor(request)))()
+
+    def no_product(request: gr.Request):
+        return switch(None, request)
+
+    def undo_mine(request: gr.Request):
+        return act(lambda: session.undo_last(ctx.actor(request)))()
+
+    w["product"].input(switch, w["product"], outs)
+    w["clear"].click(no_product, None, outs)
+    w["undo"].click(undo_mine, None, outs)
+    w["follow"].click(act(lambda src: _start_follow(ctx, jobs, src)), w["source"], outs)
+    w["unfollow"].click(act(lambda: "已停止跟随" if jobs.stop("follow") else "没有在跟随"), None, outs)
+
+
+def _wire_queues(ctx, w: dict, act, outs: list) -> None:
     def pick_question(evt: gr.SelectData):
         row = evt.row_value or []
         return (row[0] if row else None), (row[4] if len(row) > 4 else "")
 
-    questions.select(pick_question, None, [q_id, reply])
-
     def mark_done(qid):
         if not qid:
             raise gr.Error("先在问题队列里点选一条问题")
-        q = session.mark_answered(int(qid))
-        return f"已标记回答：{q.text}"
+        return f"已标记回答：{ctx.session.mark_answered(int(qid)).text}"
 
-    q_done.click(act(mark_done), q_id, [status, *views])
-    r_ok.click(act(lambda i, s, q: _resolve(ctx, i, s, q)), [r_id, r_sku, r_qty], [status, *views])
-    r_no.click(act(lambda i: _dismiss(ctx, i)), r_id, [status, *views])
+    def resolve(i, s, q, request: gr.Request):
+        return act(lambda: _resolve(ctx, i, s, q, ctx.actor(request)))()
+
+    def dismiss(i, request: gr.Request):
+        return act(lambda: _dismiss(ctx, i, ctx.actor(request)))()
 
     def pick_review(evt: gr.SelectData):
         row = evt.row_value or []
-        sku = next((p.sku for p in catalog if row and p.name == row[3]), None)
+        sku = next((p.sku for p in ctx.catalog if row and p.name == row[3]), None)
         return (row[0] if row else None), sku, (row[4] if row and row[4] != "" else 1)
 
-    review.select(pick_review, None, [r_id, r_sku, r_qty])
+    w["questions"].select(pick_question, None, [w["q_id"], w["reply"]])
+    w["q_done"].click(act(mark_done), w["q_id"], outs)
+    w["r_ok"].click(resolve, [w["r_id"], w["r_sku"], w["r_qty"]], outs)
+    w["r_no"].click(dismiss, w["r_id"], outs)
+    w["review"].select(pick_review, None, [w["r_id"], w["r_sku"], w["r_qty"]])
 
 
 def _comment_inputs() -> dict:
@@ -204,7 +235,7 @@ def _question_panel(session):
         q_id = gr.Number(label="编号", precision=0, scale=1, elem_id="live-q-id")
         q_done = gr.Button("标记已回答", scale=1, elem_id="live-q-done")
     reply = gr.Textbox(label="建议回复（可修改后复制到直播间）", lines=2, buttons=["copy"], elem_id="live-reply")
-    return questions, q_id, reply, q_done
+    return {"questions": questions, "q_id": q_id, "reply": reply, "q_done": q_done}
 
 
 def _review_panel(ctx, product_choices):
@@ -218,18 +249,21 @@ def _review_panel(ctx, product_choices):
     with gr.Row():
         r_ok = gr.Button("确认下单", variant="primary", size="sm")
         r_no = gr.Button("驳回", size="sm")
-    return review, r_id, r_sku, r_qty, r_ok, r_no
+    return {"review": review, "r_id": r_id, "r_sku": r_sku, "r_qty": r_qty, "r_ok": r_ok, "r_no": r_no}
 
 
 def _wire_inputs(ctx, jobs: Jobs, w: dict, status, views, act, refresh) -> None:
     session = ctx.session
 
-    def send(text, user):
-        out = session.paste(text, user)
+    def send(text, user, request: gr.Request):
+        out = session.paste(text, user, actor=ctx.actor(request))
         n = {s: sum(o.status == s for o in out) for s in ("order", "question", "review")}
         return f"已处理 {len(out)} 条：订单 {n['order']}，提问 {n['question']}，待确认 {n['review']}"
 
-    w["send"].click(act(send), [w["paste"], w["user"]], [status, *views]).then(lambda: "", None, w["paste"])
+    def send_wired(text, user, request: gr.Request):
+        return act(lambda: send(text, user, request))()
+
+    w["send"].click(send_wired, [w["paste"], w["user"]], [status, *views]).then(lambda: "", None, w["paste"])
 
     def ingest(path, progress=gr.Progress()):
         if not path:
@@ -272,8 +306,8 @@ def _wire_inputs(ctx, jobs: Jobs, w: dict, status, views, act, refresh) -> None:
                     [status, *views])
 
 
-def _switch(session, sku) -> str:
-    session.set_current(sku or None, "assistant")
+def _switch(session, sku, actor: str) -> str:
+    session.set_current(sku or None, "assistant", actor=actor)
     p = session.catalog.get(sku or "")
     return f"当前商品：{p.link}号 {p.name}" if p else "当前没有讲解商品"
 
@@ -288,14 +322,14 @@ def _start_follow(ctx, jobs: Jobs, source: str) -> str:
     return "开始跟随直播语音：讲到哪个商品就切到哪个"
 
 
-def _resolve(ctx, line_id, sku, qty) -> str:
+def _resolve(ctx, line_id, sku, qty, actor: str) -> str:
     if not line_id or not sku:
         raise gr.Error("请填写行号并选择商品（点选待确认表格中的一行会自动填入）")
-    return ctx.ledger.resolve_review(int(line_id), sku, float(qty or 0)).message
+    return ctx.session.resolve_review(int(line_id), sku, float(qty or 0), actor=actor)
 
 
-def _dismiss(ctx, line_id) -> str:
+def _dismiss(ctx, line_id, actor: str) -> str:
     if not line_id:
         raise gr.Error("请填写要驳回的行号")
-    ctx.ledger.dismiss_review(int(line_id))
+    return ctx.session.dismiss_review(int(line_id), actor=actor)
     return f"已驳回第 {int(line_id)} 行"

@@ -77,11 +77,12 @@ def test_paste_question_and_undo(page):
     shot(page, "live-question")
     page.locator("#live-q-done").click()
     page.wait_for_function("() => !document.querySelector('#live-questions').innerText.includes('芒果甜不甜')")
-    # undo the last action: the question; again: the order
+    # undo my last action: the question I pasted; again: the order I pasted
     page.locator("#live-undo").click()
+    page.wait_for_function("() => document.querySelector('#live-status').innerText.includes('问题队列移除')")
     page.locator("#live-undo").click()
-    page.wait_for_function("() => document.querySelector('#live-status').innerText.includes('已撤销评论')")
-    assert "赵阿姨" in page.locator("#live-status").inner_text()
+    page.wait_for_function("() => document.querySelector('#live-status').innerText.includes('赵阿姨')")
+    assert "已撤销" in page.locator("#live-status").inner_text()
 
 
 def test_http_intake_shows_in_live_room(page, app_server):
