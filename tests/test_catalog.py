@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 import yaml
 
@@ -105,5 +107,43 @@ def test_missing_file_and_bad_yaml(tmp_path):
     with pytest.raises(CatalogError, match="找不到商品清单"):
         Catalog.load(tmp_path / "nope")
     (tmp_path / "products.yaml").write_text("products: [\n  - sku: a\n  bad", encoding="utf-8")
-    with pytest.raises(CatalogError, match="不是有效的 YAML"):
+    with pytest.raises(CatalogError, match="第 2 行") as err:
+        Catalog.load(tmp_path)
+    assert not any(ch.isascii() and ch.isalpha() for ch in err.value.message.split("：", 1)[1])  # no parser English
+
+
+GOOD = "store: {name: 小店}\nproducts:\n  - sku: mango\n    name: 芒果\n    link: 1\n    unit: 斤\n    price: 9.9\n    stock: 5\n"
+
+
+@pytest.mark.parametrize("content, match", [
+    (GOOD.encode("gbk"), "不是 UTF-8"),
+    (bytes(range(256)) * 4, "不是 UTF-8"),
+    (GOOD.replace("stock: 5", "stock: .inf").encode(), "第 8 行.*stock.*无穷大"),
+    (GOOD.replace("price: 9.9", "price: 1e12").encode(), "price 不能大于"),
+    (GOOD.replace("link: 1", "link: 1\n    aliases: 草莓").encode(), "aliases 应写成列表"),
+    (GOOD.replace("stock: 5", "stock: 五").encode(), "第 8 行.*stock 应为数字"),
+    (GOOD.replace("link: 1", "link: 1\n    notes: ../../x.md").encode(), "不在知识库目录里"),
+    (GOOD.replace("link: 1", "link: 1\n    notes: notes").encode(), "不是文件"),
+])
+def test_bad_catalogs_are_clear_errors(tmp_path, content, match):
+    (tmp_path / "notes").mkdir()
+    (tmp_path / "products.yaml").write_bytes(content)
+    with pytest.raises(CatalogError, match=match):
+        Catalog.load(tmp_path)
+
+
+def test_utf8_with_bom_and_gbk_notes(tmp_path):
+    (tmp_path / "notes").mkdir()
+    (tmp_path / "products.yaml").write_bytes("\ufeff".encode() + GOOD.replace("link: 1", "link: 1\n    notes: notes/m.md").encode())
+    (tmp_path / "notes" / "m.md").write_bytes("# 芒果\n甜".encode("gbk"))
+    with pytest.raises(CatalogError, match="m.md 不是 UTF-8.*另存为 UTF-8"):
+        Catalog.load(tmp_path)
+    (tmp_path / "notes" / "m.md").write_text("# 芒果\n甜", encoding="utf-8")
+    assert Catalog.load(tmp_path).get("mango").name == "芒果"
+
+
+def test_a_huge_catalog_is_refused_before_it_is_read(tmp_path, monkeypatch):
+    (tmp_path / "products.yaml").write_bytes(GOOD.encode() + b"#" * 50_000_000)
+    monkeypatch.setattr(Path, "read_bytes", lambda self: pytest.fail(f"read {self.name}"))
+    with pytest.raises(CatalogError, match="太大"):
         Catalog.load(tmp_path)

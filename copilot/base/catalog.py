@@ -1,4 +1,6 @@
-"""The store and its products, loaded and validated from ``knowledge/products.yaml``."""
+"""The store's catalog: products.yaml read and validated whole (UTF-8, a size limit, numbers in range,
+notes inside the knowledge dir, errors in Chinese that name the line and field), and the lookups by
+sku, link number, name, alias, partial name and sound-alike typo."""
 
 from __future__ import annotations
 
@@ -7,90 +9,19 @@ import re
 from pathlib import Path
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import ValidationError
 
 from copilot.base.errors import CatalogError
+from copilot.base.products import SALE_UNITS, WEIGHT_UNITS, Product, Store, fmt_number  # noqa: F401 (re-exported)
 from copilot.base.zhnum import NUM_PATTERN, as_int, normalize, zh_to_number
 
 log = logging.getLogger(__name__)
-WEIGHT_UNITS = {"斤": 1.0, "公斤": 2.0}  # in 斤
-SALE_UNITS = ("斤", "公斤", "盒", "袋", "个", "瓶", "块", "份", "箱", "桶", "只", "把", "根", "板",
-              "提", "包", "条", "串", "颗", "枚", "杯", "罐", "扎", "捆", "兜", "听", "支", "斤装")
+MAX_CATALOG_BYTES = 2_000_000   # a products.yaml of a few thousand products; anything bigger is a mistake
+MAX_NOTES_BYTES = 300_000
 # 1号链接 / 链接1 / 链接#1 / 1号 / 一号 / #1 / 1号的
 LINK_RE = re.compile(
     rf"(?:链接\s*#?\s*(?P<a>{NUM_PATTERN})\s*号?|#\s*(?P<b>\d+)|(?P<c>{NUM_PATTERN})\s*号\s*(?:链接)?)"
 )
-
-
-class Store(BaseModel):
-    """The store's facts, free-form strings (name, address, hours, pickup, delivery, payment and any
-    other key such as phone, wechat or after_sales)."""
-
-    model_config = ConfigDict(extra="allow", frozen=True)
-    name: str = "我的小店"
-    address: str = ""
-    hours: str = ""
-    pickup: str = ""
-    delivery: str = ""
-    payment: str = ""
-
-    @property
-    def extra(self) -> dict[str, str]:
-        return {k: str(v) for k, v in (self.model_extra or {}).items() if v is not None}
-
-    def facts(self) -> dict[str, str]:
-        """Every store field as label -> text (for the knowledge base and scripts)."""
-        base = {"name": self.name, "address": self.address, "hours": self.hours,
-                "pickup": self.pickup, "delivery": self.delivery, "payment": self.payment}
-        return {k: v for k, v in {**base, **self.extra}.items() if v}
-
-
-class Product(BaseModel):
-    """One product of the catalog, validated as it is loaded (one model: no twin dataclass)."""
-
-    model_config = ConfigDict(extra="ignore", frozen=True)
-    sku: str = Field(pattern=r"^[A-Za-z0-9_\-]+$")
-    name: str = Field(min_length=1)
-    link: int = Field(ge=1)
-    unit: str
-    price: float = Field(ge=0)
-    stock: float = Field(ge=0)
-    aliases: tuple[str, ...] = ()
-    category: str | None = None
-    spec: str | None = None
-    original_price: float | None = Field(default=None, ge=0)
-    offer: str | None = None
-    limit_per_buyer: float | None = Field(default=None, gt=0)
-    origin: str | None = None
-    notes: str | None = None
-
-    @field_validator("unit")
-    @classmethod
-    def _known_unit(cls, v: str) -> str:
-        if v not in SALE_UNITS:
-            raise ValueError(f"未知单位「{v}」，可用：{' '.join(SALE_UNITS)}")
-        return v
-
-    @field_validator("aliases", mode="before")
-    @classmethod
-    def _aliases_list(cls, v):
-        return () if v is None else tuple(str(a) for a in v if a not in (None, ""))
-
-    @property
-    def is_weight(self) -> bool:
-        return self.unit in WEIGHT_UNITS
-
-    @property
-    def names(self) -> tuple[str, ...]:
-        return (self.name, *self.aliases)
-
-    def price_text(self) -> str:
-        return f"{fmt_number(self.price)}元/{self.unit}"
-
-
-def fmt_number(x: float) -> str:
-    """19.9 -> '19.9', 59.0 -> '59', 1.50 -> '1.5'."""
-    return f"{x:.2f}".rstrip("0").rstrip(".") if x != int(x) else str(int(x))
 
 
 class Catalog:
@@ -112,43 +43,43 @@ class Catalog:
 
     @classmethod
     def load(cls, knowledge_dir: Path | str) -> "Catalog":
+        """products.yaml of ``knowledge_dir``, read and validated whole; a CatalogError says, in Chinese,
+        which file, line and field is wrong and how to fix it."""
         root = Path(knowledge_dir)
         path = root / "products.yaml"
         if not path.exists():
-            raise CatalogError(f"找不到商品清单 {path}",
-                               hint="用 --knowledge 指定知识库目录，或设置 COPILOT_KNOWLEDGE")
+            raise CatalogError(f"找不到商品清单 {path}", hint="用 --knowledge 指定知识库目录，或设置 COPILOT_KNOWLEDGE")
+        text = read_knowledge_text(path, MAX_CATALOG_BYTES)
         try:
-            data = yaml.safe_load(path.read_text(encoding="utf-8"))
+            data = yaml.safe_load(text)
         except yaml.YAMLError as exc:
-            mark = getattr(exc, "problem_mark", None)
-            where = f"第 {mark.line + 1} 行" if mark else ""
-            raise CatalogError(f"{path} 不是有效的 YAML {where}：{getattr(exc, 'problem', exc)}",
-                               hint="检查缩进和冒号") from None
-        return cls.from_dict(data, root=root, source=path)
+            raise CatalogError(f"{path.name} {_yaml_problem(exc)}", hint="检查这一行的缩进和冒号，改好后保存为 UTF-8") from None
+        return cls.from_dict(data, root=root, source=path, lines=_field_lines(text))
 
     @classmethod
-    def from_dict(cls, data, *, root: Path | None = None, source: Path | str = "products.yaml") -> "Catalog":
+    def from_dict(cls, data, *, root: Path | None = None, source: Path | str = "products.yaml",
+                  lines: dict | None = None) -> "Catalog":
+        name = Path(str(source)).name
         if not isinstance(data, dict) or not isinstance(data.get("products"), list):
-            raise CatalogError(f"{source}：缺少 products 列表", hint="格式见 knowledge/README.md")
-        store = _load_store(data.get("store") or {}, source)
+            raise CatalogError(f"{name}：缺少 products 列表", hint="格式见 knowledge/README.md")
+        store = _load_store(data.get("store") or {}, name)
         products: list[Product] = []
         seen_sku: dict[str, int] = {}
         seen_link: dict[int, str] = {}
         for i, raw in enumerate(data["products"], start=1):
-            p = _load_product(raw, i, source)
+            p = _load_product(raw, i, name, lines or {})
             if p.sku in seen_sku:
-                raise CatalogError(f"{source}：第 {i} 个商品 sku「{p.sku}」与第 {seen_sku[p.sku]} 个重复",
+                raise CatalogError(f"{name}：第 {i} 个商品 sku「{p.sku}」与第 {seen_sku[p.sku]} 个重复",
                                    hint="每个商品的 sku 必须唯一")
             if p.link in seen_link:
-                raise CatalogError(f"{source}：商品 {p.sku} 的 link {p.link} 与商品 {seen_link[p.link]} 重复",
+                raise CatalogError(f"{name}：商品 {p.sku} 的 link {p.link} 与商品 {seen_link[p.link]} 重复",
                                    hint="每个链接号只能给一个商品")
-            if p.notes and root is not None and not (root / p.notes).exists():
-                raise CatalogError(f"{source}：商品 {p.sku} 的 notes 文件 {p.notes} 不存在",
-                                   hint=f"创建 {root / p.notes}，或删掉 notes 字段")
+            if p.notes and root is not None:
+                _check_notes(root, p)
             seen_sku[p.sku] = i
             seen_link[p.link] = p.sku
             products.append(p)
-        _check_names(products, source)
+        _check_names(products, name)
         return cls(store, products, root)
 
     # -- lookups -----------------------------------------------------------------------------
@@ -231,7 +162,7 @@ class Catalog:
     def notes_path(self, product: Product) -> Path | None:
         if not product.notes or self.root is None:
             return None
-        return self.root / product.notes
+        return notes_file(self.root, product.notes)
 
 
 def link_number(m: re.Match) -> int | None:
@@ -245,28 +176,118 @@ def _load_store(raw, source) -> Store:
     try:
         return Store(**raw)
     except ValidationError as exc:
-        raise CatalogError(f"{source}：store 字段无效：{exc.errors()[0]['msg']}") from None
+        err = exc.errors()[0]
+        raise CatalogError(f"{source}：store 的字段 {'.'.join(map(str, err['loc']))} {_problem(err)}",
+                           hint="门店信息都写成文字，格式见 knowledge/README.md") from None
 
 
-def _load_product(raw, index: int, source) -> Product:
+def _load_product(raw, index: int, source: str, lines: dict) -> Product:
     if not isinstance(raw, dict):
-        raise CatalogError(f"{source}：第 {index} 个商品不是键值表")
-    label = f"第 {index} 个商品" + (f"（sku={raw['sku']}）" if raw.get("sku") else "")
+        raise CatalogError(f"{source}：第 {index} 个商品不是键值表", hint="每个商品以“- sku: ...”开头，下面的字段对齐")
+    label = f"第 {index} 个商品" + (f"（sku={str(raw['sku'])[:40]}）" if raw.get("sku") else "")
     if not raw.get("sku"):
         raise CatalogError(f"{source}：{label} 缺少 sku", hint="给每个商品一个英文 sku，例如 sku: mango")
     try:
         return Product(**raw)
     except ValidationError as exc:
         err = exc.errors()[0]
-        fld = ".".join(str(x) for x in err["loc"]) or "?"
-        msg = err["msg"].removeprefix("Value error, ")
-        if err["type"] == "missing":
-            msg = "缺少此字段"
-        elif err["type"] in ("greater_than_equal", "greater_than"):
-            msg = f"不能为负数或零（现在是 {err.get('input')}）" if err["type"] == "greater_than" \
-                else f"不能为负数（现在是 {err.get('input')}）"
-        raise CatalogError(f"{source}：{label} 的字段 {fld} 无效：{msg}",
-                           hint="格式见 knowledge/README.md") from None
+        fld = str(err["loc"][0]) if err["loc"] else "?"
+        line = lines.get((index - 1, fld)) or lines.get((index - 1, None))
+        where = f"第 {line} 行，" if line else ""
+        raise CatalogError(f"{source}：{where}{label} 的 {fld} {_problem(err)}",
+                           hint="改好后保存；字段说明见 knowledge/README.md") from None
+
+
+_PROBLEMS = {
+    "missing": "缺少这个字段", "string_type": "应为文字", "int_type": "应为整数", "int_parsing": "应为整数",
+    "float_type": "应为数字", "float_parsing": "应为数字", "finite_number": "应为普通数字（不能是无穷大）",
+    "string_pattern_mismatch": "只能用英文字母、数字、下划线或减号", "too_short": "不能为空",
+    "string_too_short": "不能为空", "string_too_long": "太长了", "bool_type": "应为文字",
+}
+
+
+def _problem(err: dict) -> str:
+    """A pydantic error, said in Chinese for the owner."""
+    kind, given = err["type"], err.get("input")
+    shown = f"（现在是 {str(given)[:30]}）" if not isinstance(given, (dict, list)) and given is not None else ""
+    ctx = err.get("ctx") or {}
+    if kind == "greater_than_equal":
+        return f"不能小于 {ctx.get('ge')}{shown}"
+    if kind == "greater_than":
+        return f"必须大于 {ctx.get('gt')}{shown}"
+    if kind == "less_than_equal":
+        return f"不能大于 {ctx.get('le')}{shown}"
+    if kind == "value_error":
+        return str(err["msg"]).removeprefix("Value error, ")
+    return _PROBLEMS.get(kind, "写得不对") + shown
+
+
+def _field_lines(text: str) -> dict:
+    """(product index, field) -> line number of products.yaml, for messages that point at the line."""
+    try:
+        root = yaml.compose(text)
+    except yaml.YAMLError:
+        return {}
+    out: dict = {}
+    if not isinstance(root, yaml.MappingNode):
+        return out
+    for key, value in root.value:
+        if key.value == "products" and isinstance(value, yaml.SequenceNode):
+            for i, item in enumerate(value.value):
+                out[(i, None)] = item.start_mark.line + 1
+                if isinstance(item, yaml.MappingNode):
+                    out.update({(i, k.value): k.start_mark.line + 1 for k, _ in item.value})
+    return out
+
+
+_YAML_PROBLEMS = [
+    ("mapping values are not allowed", "这里多了一个冒号（值里有冒号时请加英文引号）"),
+    ("could not find expected ':'", "缺少冒号"), ("found character '\t'", "用了 Tab 缩进，请改用空格"),
+    ("expected <block end>", "缩进没有对齐"), ("did not find expected key", "缩进没有对齐"),
+    ("found unexpected end of stream", "引号或括号没有配对"), ("found undefined alias", "有多余的 * 号"),
+    ("while scanning a quoted scalar", "引号没有配对"), ("expected ',' or ']'", "方括号列表写得不对"),
+]
+
+
+def _yaml_problem(exc: yaml.YAMLError) -> str:
+    mark = getattr(exc, "problem_mark", None)
+    where = f"第 {mark.line + 1} 行第 {mark.column + 1} 列" if mark else ""
+    text = f"{getattr(exc, 'problem', '')} {getattr(exc, 'context', '')}"
+    what = next((zh for en, zh in _YAML_PROBLEMS if en in text), "格式有误（缩进、冒号或引号）")
+    return f"{where}：{what}" if where else what
+
+
+def notes_file(root: Path, rel: str) -> Path:
+    """The notes file ``rel`` of the knowledge dir; refuses a path outside it."""
+    base = Path(root).resolve()
+    path = (base / rel).resolve()
+    if Path(rel).is_absolute() or base not in path.parents:
+        raise CatalogError(f"notes 路径「{rel}」不在知识库目录里", hint="notes 写相对知识库目录的路径，例如 notes/mango.md")
+    return path
+
+
+def _check_notes(root: Path, p: Product) -> None:
+    path = notes_file(root, p.notes)
+    if not path.exists():
+        raise CatalogError(f"商品 {p.sku} 的 notes 文件 {p.notes} 不存在", hint=f"创建 {path}，或删掉 notes 字段")
+    read_knowledge_text(path, MAX_NOTES_BYTES)
+
+
+def read_knowledge_text(path: Path, limit: int, missing_hint: str = "检查文件名和路径") -> str:
+    """A knowledge file as text: UTF-8 (with or without BOM), within ``limit`` bytes, a regular file."""
+    if not path.exists():
+        raise CatalogError(f"找不到 {path}", hint=missing_hint)
+    if not path.is_file():
+        raise CatalogError(f"{path.name} 不是文件（是一个文件夹）", hint="notes 要指向一个 .md 文件")
+    size = path.stat().st_size
+    if size > limit:
+        raise CatalogError(f"{path.name} 太大（{size / 1_000_000:.1f} MB），最多 {limit // 1000} KB",
+                           hint="商品清单和资料只放文字；大文件请拆开或删掉无关内容")
+    try:
+        return path.read_bytes().decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise CatalogError(f"{path.name} 不是 UTF-8 编码（可能是 GBK 或者不是文本文件）",
+                           hint="用记事本或 WPS 打开，另存为 UTF-8 编码后再试") from None
 
 
 def _check_names(products: list[Product], source) -> None:

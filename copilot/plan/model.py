@@ -12,7 +12,7 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
-from copilot.base.catalog import Catalog, Product
+from copilot.base.catalog import MAX_NOTES_BYTES, Catalog, Product, read_knowledge_text
 from copilot.base.zhnum import zh_to_number
 from copilot.plan import compliance
 
@@ -129,13 +129,13 @@ class Knowledge:
                 notes[p.sku] = {}
                 continue
             rel = p.notes or path.name
-            parsed = parse_notes(path.read_text(encoding="utf-8"))
+            parsed = parse_notes(read_knowledge_text(path, MAX_NOTES_BYTES))
             notes[p.sku] = {sec: [Fact(s, f"{rel}#{sec}") for s in sents] for sec, sents in parsed.items()}
         docs = {}
         if catalog.root is not None:
             for md in sorted(Path(catalog.root).glob("*.md")):
                 if md.name.lower() != "readme.md":
-                    docs[md.name] = parse_notes(md.read_text(encoding="utf-8"))
+                    docs[md.name] = parse_notes(read_knowledge_text(md, MAX_NOTES_BYTES))
         return cls(catalog, notes, docs)
 
     def find_doc(self, pattern: str) -> tuple[re.Match, str] | None:

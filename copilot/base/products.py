@@ -1,0 +1,87 @@
+"""The store and its products as validated records: one pydantic model each (Store, Product)."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+WEIGHT_UNITS = {"斤": 1.0, "公斤": 2.0}  # in 斤
+SALE_UNITS = ("斤", "公斤", "盒", "袋", "个", "瓶", "块", "份", "箱", "桶", "只", "把", "根", "板",
+              "提", "包", "条", "串", "颗", "枚", "杯", "罐", "扎", "捆", "兜", "听", "支", "斤装")
+MAX_LINK, MAX_PRICE, MAX_STOCK = 9999, 100_000, 1_000_000
+
+
+class Store(BaseModel):
+    """The store's facts, free-form strings (name, address, hours, pickup, delivery, payment and any
+    other key such as phone, wechat or after_sales)."""
+
+    model_config = ConfigDict(extra="allow", frozen=True)
+    name: str = "我的小店"
+    address: str = ""
+    hours: str = ""
+    pickup: str = ""
+    delivery: str = ""
+    payment: str = ""
+
+    @property
+    def extra(self) -> dict[str, str]:
+        return {k: str(v) for k, v in (self.model_extra or {}).items() if v is not None}
+
+    def facts(self) -> dict[str, str]:
+        """Every store field as label -> text (for the knowledge base and scripts)."""
+        base = {"name": self.name, "address": self.address, "hours": self.hours,
+                "pickup": self.pickup, "delivery": self.delivery, "payment": self.payment}
+        return {k: v for k, v in {**base, **self.extra}.items() if v}
+
+
+class Product(BaseModel):
+    """One product of the catalog, validated as it is loaded (one model: no twin dataclass)."""
+
+    model_config = ConfigDict(extra="ignore", frozen=True)
+    sku: str = Field(pattern=r"^[A-Za-z0-9_\-]+$", max_length=64)
+    name: str = Field(min_length=1, max_length=100)
+    link: int = Field(ge=1, le=MAX_LINK)
+    unit: str
+    price: float = Field(ge=0, le=MAX_PRICE, allow_inf_nan=False)
+    stock: float = Field(ge=0, le=MAX_STOCK, allow_inf_nan=False)
+    aliases: tuple[str, ...] = ()
+    category: str | None = None
+    spec: str | None = None
+    original_price: float | None = Field(default=None, ge=0, le=MAX_PRICE, allow_inf_nan=False)
+    offer: str | None = None
+    limit_per_buyer: float | None = Field(default=None, gt=0, le=MAX_STOCK, allow_inf_nan=False)
+    origin: str | None = None
+    supplier: str | None = None  # who the store buys it from (以销定采: the purchase list groups by it)
+    notes: str | None = None
+
+    @field_validator("unit")
+    @classmethod
+    def _known_unit(cls, v: str) -> str:
+        if v not in SALE_UNITS:
+            raise ValueError(f"未知单位「{v}」，可用：{' '.join(SALE_UNITS)}")
+        return v
+
+    @field_validator("aliases", mode="before")
+    @classmethod
+    def _aliases_list(cls, v):
+        if v is None:
+            return ()
+        if not isinstance(v, (list, tuple)):
+            raise ValueError("应写成列表，例如 [草莓, 九九草莓]（不能只写一个词）")
+        return tuple(str(a).strip() for a in v if a not in (None, "") and str(a).strip())
+
+    @property
+    def is_weight(self) -> bool:
+        return self.unit in WEIGHT_UNITS
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return (self.name, *self.aliases)
+
+    def price_text(self) -> str:
+        return f"{fmt_number(self.price)}元/{self.unit}"
+
+
+def fmt_number(x: float) -> str:
+    """19.9 -> '19.9', 59.0 -> '59', 1.50 -> '1.5'."""
+    return f"{x:.2f}".rstrip("0").rstrip(".") if x != int(x) else str(int(x))
+
