@@ -13,6 +13,8 @@ EVALS_DIR = Path(__file__).resolve().parent
 
 SUITES = {
     "intents": "evals.intents",
+    "intents-blind": "evals.intents:run_blind",  # a blind set of another store (tuning)
+    "intents-holdout": "evals.intents:run_holdout",  # a blind set never tuned on
     "kb": "evals.kb",
     "kb-holdout": "evals.kb:run_holdout",  # held-out questions, never used for tuning
     "kb-stores": "evals.kb_stores",  # five blind stores, one notes layout each (tuning)
