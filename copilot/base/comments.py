@@ -18,7 +18,7 @@ import io
 import json
 import math
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 
@@ -121,6 +121,12 @@ def comment_from_dict(obj, catalog=None, where: str = "评论", n: int = 0) -> C
                          hint="检查 products.yaml 里的 sku，或用 --knowledge 指定知识库")
     return Comment(id=cid or derived_id(user_id or user, text, ts, n), user=user, text=text, ts=ts,
                    current_sku=current, user_id=user_id)
+
+
+def clean_comment(c: Comment) -> Comment:
+    """The comment with control characters removed from its nickname and text (as files are read)."""
+    user, text = _CONTROL.sub("", str(c.user)).strip(), _CONTROL.sub("", str(c.text))
+    return c if (user, text) == (c.user, c.text) else replace(c, user=user, text=text)
 
 
 def check_comment(c: Comment, where: str | None = None) -> None:

@@ -3,12 +3,12 @@ slips (取货单) per buyer, exported as one xlsx workbook or three CSV files (U
 
 from __future__ import annotations
 
-import csv
 import logging
 from datetime import timezone
 from pathlib import Path
 
 from copilot.base.errors import InputError
+from copilot.base.spreadsheet import fill_sheet, write_csv
 from copilot.orders.schema import ALLOCATED
 from copilot.orders.summary import LedgerReader, pick_list, pickup_slips
 
@@ -86,15 +86,8 @@ def _write_csv(ledger: LedgerReader, out_dir: Path) -> list[Path]:
     files = [(f"orders-{ledger.stream}.csv", ORDER_HEAD, orders + [order_total]),
              (f"picklist-{ledger.stream}.csv", PICK_HEAD, picks),
              (f"pickup-{ledger.stream}.csv", SLIP_HEAD, slips + [slip_total])]
-    paths = []
-    for name, head, rows in files:
-        path = out_dir / name
-        with path.open("w", encoding="utf-8-sig", newline="") as f:
-            w = csv.writer(f)
-            w.writerow(head)
-            w.writerows([_csv_cell(h, v) for h, v in zip(head, row)] for row in rows)
-        paths.append(path)
-    return paths
+    return [write_csv(out_dir / name, head, ([_csv_cell(h, v) for h, v in zip(head, row)] for row in rows))
+            for name, head, rows in files]
 
 
 def _csv_cell(head: str, v):
@@ -123,33 +116,5 @@ def _write_xlsx(ledger: LedgerReader, out_dir: Path) -> list[Path]:
 
 
 def _sheet(ws, title: str, head: list[str], rows: list[list], bold_rows: list[int], totals) -> None:
-    from openpyxl.styles import Font
-    from openpyxl.utils import get_column_letter
-
-    ws.title = title
-    ws.append(head)
-    for row in rows:
-        ws.append(row)
-    if totals is not None:
-        ws.append(totals)
-    bold = Font(bold=True)
-    for cell in ws[1]:
-        cell.font = bold
-    for i in bold_rows:  # 0-based data row index -> sheet row i + 2
-        for cell in ws[i + 2]:
-            cell.font = bold
-    for j, name in enumerate(head, start=1):
-        letter = get_column_letter(j)
-        fmt = "0.00" if name in MONEY_COLS else ("0.###" if name == "数量" else None)
-        width = _display_width(name)
-        for (cell,) in ws.iter_rows(min_row=2, min_col=j, max_col=j):
-            if fmt and isinstance(cell.value, (int, float)):
-                cell.number_format = fmt
-            width = max(width, _display_width(cell.value))
-        ws.column_dimensions[letter].width = min(60, width + 2)
-    ws.freeze_panes = "A2"
-
-
-def _display_width(v) -> int:
-    s = "" if v is None else str(v)
-    return sum(2 if ord(ch) > 0x2E80 else 1 for ch in s)
+    fill_sheet(ws, title, head, rows, bold_rows=bold_rows, totals=totals,
+               formats={**{c: "0.00" for c in MONEY_COLS}, "数量": "0.###"})

@@ -21,7 +21,7 @@ from datetime import date
 from sqlalchemy import select
 
 from copilot.base.catalog import Catalog, Product
-from copilot.base.comments import Comment, check_comment
+from copilot.base.comments import Comment, check_comment, clean_comment
 from copilot.base.db import make_engine, migrate, reading, utcnow
 from copilot.base.errors import InputError, LedgerError
 from copilot.orders.book import LedgerTx, read_stock
@@ -85,7 +85,7 @@ class Ledger(ManualActions):
     def ingest(self, pairs: Iterable[tuple[Comment, Intent]], *, batch_size: int = 500,
                progress: Callable[[float, str], None] | None = None) -> IngestStats:
         """Apply many comments; each batch is one transaction and durable once committed."""
-        pairs = pairs if isinstance(pairs, list) else list(pairs)
+        pairs = [(clean_comment(c), i) for c, i in pairs]
         for comment, intent in pairs:  # all of it is checked before anything is written
             _check(comment, intent)
         stats = IngestStats()
@@ -98,7 +98,7 @@ class Ledger(ManualActions):
             stats.orders += sum(1 for ln in res.created if ln.status in (RESERVED, WAITLIST))
 
         for k, start in enumerate(range(0, len(pairs), max(1, batch_size)), start=1):
-            self._run_batch(pairs[start:start + batch_size], count)
+            self._run_batch(pairs[start:start + batch_size], count, checked=True)
             if k & (k - 1) == 0 and len(pairs) > batch_size:
                 self._analyze()
             if progress:
@@ -114,12 +114,15 @@ class Ledger(ManualActions):
             with self.engine.begin() as conn:
                 conn.exec_driver_sql("ANALYZE order_lines, comments")
 
-    def _run_batch(self, batch: list[tuple[Comment, Intent]], sink, actor: str | None = None) -> None:
+    def _run_batch(self, batch: list[tuple[Comment, Intent]], sink, actor: str | None = None,
+                   checked: bool = False) -> None:
         """Apply a batch in one transaction. Writers of a stream hold its lock for the whole
         transaction, so the duplicate check below is authoritative; comment rows are written
         together at the end (UNIQUE(stream, comment_id) still guards against any slip)."""
-        for comment, intent in batch:
-            _check(comment, intent)
+        if not checked:
+            batch = [(clean_comment(c), i) for c, i in batch]
+            for comment, intent in batch:
+                _check(comment, intent)
         results: list[ApplyResult] = []
         with self.tx() as tx:
             ids = [str(c.id) for c, _ in batch]
