@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import replace
 from datetime import date
 
-from sqlalchemy import select
+from sqlalchemy import delete, select
 
 from copilot.base.catalog import Catalog, Product
 from copilot.base.comments import Comment, check_comment, clean_comment
@@ -37,16 +37,36 @@ from copilot.orders.schema import (
     SQL,
     STATUSES,
     WAITLIST,
+    actions,
+    comments,
     order_lines,
     stock,
 )
 
 log = logging.getLogger(__name__)
+REHEARSAL_PREFIX = "彩排-"
 
 
 def default_stream() -> str:
     """Today's date in local time, e.g. ``2026-11-22``."""
     return date.today().isoformat()
+
+
+def rehearsal_stream(day: date | None = None) -> str:
+    """The 场次 rehearsals and replays go to, e.g. ``彩排-2026-11-29``: never tonight's."""
+    return f"{REHEARSAL_PREFIX}{(day or date.today()).isoformat()}"
+
+
+def is_rehearsal(stream: str) -> bool:
+    return stream.startswith(REHEARSAL_PREFIX)
+
+
+def known_streams(engine) -> list[str]:
+    """Every 场次 the ledger has, newest name first."""
+    with reading(engine) as conn:
+        names = set(conn.execute(select(stock.c.stream).distinct()).scalars())
+        names |= set(conn.execute(select(comments.c.stream).distinct()).scalars())
+    return sorted(names, reverse=True)
 
 
 class Ledger(ManualActions):
@@ -165,6 +185,19 @@ class Ledger(ManualActions):
             q = q.where(order_lines.c.buyer == buyer)
         with reading(self.engine) as conn:
             return [OrderLine.from_row(r) for r in conn.execute(q.order_by(order_lines.c.id))]
+
+    def clear_rehearsal(self) -> int:
+        """Delete everything of this rehearsal 场次 (lines, comments, stock, journal) in one transaction;
+        refused for any other 场次. Returns how many order lines went."""
+        if not is_rehearsal(self.stream):
+            raise LedgerError(f"场次「{self.stream}」不是彩排场次，不能清空", hint="只有“彩排-”开头的场次可以一键清空")
+        with self.tx() as tx:
+            n = tx.conn.execute(delete(order_lines).where(order_lines.c.stream == self.stream)).rowcount
+            for table in (comments, actions, stock):
+                tx.conn.execute(delete(table).where(table.c.stream == self.stream))
+            tx.ensure_stock()
+        log.info("cleared rehearsal stream %s (%d lines)", self.stream, n)
+        return n
 
     def review_queue(self) -> list[OrderLine]:
         """Lines waiting for a person, oldest first, each with its reason."""
