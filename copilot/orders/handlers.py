@@ -43,10 +43,15 @@ def review(tx: LedgerTx, comment: Comment, intent: Intent, reason: str = "") -> 
 
 
 def order(tx: LedgerTx, comment: Comment, intent: Intent) -> ApplyResult:
+    return _each_item(tx, comment, intent, order_item, "下单但没有识别出商品")
+
+
+def _each_item(tx: LedgerTx, comment: Comment, intent: Intent, handle, none_reason: str) -> ApplyResult:
+    """``handle`` every item of the intent into one result; no item at all goes to review."""
     if not intent.items:
-        return review(tx, comment, intent, "下单但没有识别出商品")
+        return review(tx, comment, intent, none_reason)
     res = ApplyResult()
-    res.message = "；".join(order_item(tx, comment, item, res, intent.note) for item in intent.items)
+    res.message = "；".join(handle(tx, comment, item, res, intent.note) for item in intent.items)
     return res
 
 
@@ -88,11 +93,7 @@ def cancel(tx: LedgerTx, comment: Comment, items: tuple[Item, ...]) -> ApplyResu
 
 
 def modify(tx: LedgerTx, comment: Comment, intent: Intent) -> ApplyResult:
-    if not intent.items:
-        return review(tx, comment, intent, "改单但没有识别出商品和数量")
-    res = ApplyResult()
-    res.message = "；".join(modify_item(tx, comment, item, res, intent.note) for item in intent.items)
-    return res
+    return _each_item(tx, comment, intent, modify_item, "改单但没有识别出商品和数量")
 
 
 def modify_item(tx: LedgerTx, comment: Comment, item: Item, res: ApplyResult, note: str = "") -> str:
