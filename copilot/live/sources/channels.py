@@ -12,6 +12,7 @@ window or a crashed browser is opened again with back-off.
 from __future__ import annotations
 
 import logging
+import os
 import threading
 import time
 from pathlib import Path
@@ -66,7 +67,8 @@ class ChannelsSource(Source):
 
     def _launch(self, pw):
         profile = private_dir(self.profile_dir) if self.profile_dir else None
-        options = {"headless": self.headless, "args": ARGS, "no_viewport": True, "locale": "zh-CN"}
+        args = ARGS + (["--no-sandbox"] if hasattr(os, "geteuid") and os.geteuid() == 0 else [])  # root: no sandbox
+        options = {"headless": self.headless, "args": args, "no_viewport": True, "locale": "zh-CN"}
         if self.executable:
             options["executable_path"] = self.executable
         if profile is None:
