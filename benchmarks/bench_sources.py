@@ -28,12 +28,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from copilot.base.catalog import Catalog  # noqa: E402
-from copilot.base.settings import BUNDLED_KNOWLEDGE, Settings  # noqa: E402
-from copilot.live.session import LiveSession  # noqa: E402
-from copilot.live.sources.base import Backoff  # noqa: E402
-from copilot.live.sources.websocket import ObaSource  # noqa: E402
-from copilot.orders.ledger import Ledger  # noqa: E402
+from copilot.base.catalog import Catalog
+from copilot.base.settings import BUNDLED_KNOWLEDGE, Settings
+from copilot.live.session import LiveSession
+from copilot.live.sources.base import Backoff
+from copilot.live.sources.websocket import ObaSource
+from copilot.orders.ledger import Ledger
 
 TEXTS = ["扣1", "+2", "要两斤", "1号链接3斤", "2号一袋", "五花肉2斤", "大米两袋", "扣1", "+1", "主播晚上好", "草莓甜不甜"]
 

@@ -217,7 +217,7 @@ def test_backoff_grows_and_resets():
 
 @pytest.fixture
 def client(session, catalog):
-    return TestClient(create_api(lambda: session, lambda: TOKEN, lambda: {}, catalog=catalog))
+    return TestClient(create_api(lambda: session, lambda: TOKEN, dict, catalog=catalog))
 
 
 def test_wxlivespy_forward_takes_each_comment_once(client, session):

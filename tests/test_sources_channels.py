@@ -45,10 +45,10 @@ class FakeConsole:
         fake = self
 
         class Handler(BaseHTTPRequestHandler):
-            def do_GET(self):  # noqa: N802
+            def do_GET(self):
                 self._send(PAGE, "text/html; charset=utf-8")
 
-            def do_POST(self):  # noqa: N802
+            def do_POST(self):
                 self.rfile.read(int(self.headers.get("Content-Length") or 0))
                 body = fake.replies.pop(0) if fake.replies else EMPTY
                 fake.served += 1

@@ -86,7 +86,7 @@ def _listen(src, url: str | None, token: str | None):
     where = urlparse(src.url)
 
     class Handler(BaseHTTPRequestHandler):
-        def do_POST(self):  # noqa: N802 (http.server's name)
+        def do_POST(self):
             given = parse_qs(urlparse(self.path).query).get("token", [""])[0]
             if token and not token_matches(given, token):
                 return self._reply(401, {"error": "令牌缺失或不正确"})

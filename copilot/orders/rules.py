@@ -6,12 +6,12 @@ undecided may be sent to it, and its answer is validated against the catalog.
 
 from __future__ import annotations
 
-import logging  # noqa: E402
-import re  # noqa: E402
+import logging
+import re
 from dataclasses import dataclass, replace
 
-from copilot.base.catalog import WEIGHT_UNITS, Catalog, Product  # noqa: E402
-from copilot.base.zhnum import NUM_PATTERN, ZH_DIGITS, normalize, zh_to_number  # noqa: E402
+from copilot.base.catalog import WEIGHT_UNITS, Catalog, Product
+from copilot.base.zhnum import NUM_PATTERN, ZH_DIGITS, normalize, zh_to_number
 from copilot.orders.intent import Intent, Item, Kind
 
 log = logging.getLogger(__name__)
@@ -54,7 +54,7 @@ _NOTE = re.compile(r"送到[^\s,，。!！?？~～、;；]{1,16}|送(?=\d)[^\s,�
 _NAME_GAP = re.compile(r"\s+(?=(?:[x*]\s*)?(?:\d|[一二两俩三四五六七八九十半]))")
 _CORRECTION = re.compile(rf"[,，\s]*而?不是\s*{NUM_PATTERN}\s*{_UNIT}?")
 _NEGATED = re.compile(r"不要(?P<what>[^\s，,。要了]{1,8}?)(?=[，,\s]*要)")
-_LATIN = re.compile(r"(?<![a-z])(?!kg\b)[a-z]{2,}", re.I)
+_LATIN = re.compile(r"(?<![a-z])(?!kg\b)[a-z]{2,}", re.IGNORECASE)
 _CHATTER = re.compile(r"^(\d)\1{2,}$|^[1]{2,}$|^[68]{2,}$|^[哈呵嘿嘻]+$")
 _FILLER = re.compile(
     r"这次|这回|大一?点的?|小一?点的?|肥一?点的?|瘦一?点的?|嫩一?点的?|新鲜一?点的?|切[片块丝好]|剁[块开好]|杀好|处理好|"

@@ -25,7 +25,7 @@ from copilot.live.sources.websocket import DouyinGrabSource, ObaSource
 SOURCES: dict[str, type[Source]] = {"wechat-channels": ChannelsSource, "oba": ObaSource,
                                      "douyin-grab": DouyinGrabSource, "wxlivespy": ForwardSource}
 LABELS = {k: cls.label for k, cls in SOURCES.items()}
-_HUBS: "weakref.WeakKeyDictionary[object, SourceHub]" = weakref.WeakKeyDictionary()
+_HUBS: weakref.WeakKeyDictionary[object, SourceHub] = weakref.WeakKeyDictionary()
 _HUBS_LOCK = threading.Lock()
 
 
