@@ -64,18 +64,27 @@ class WebSocketSource(Source):
         self.set_state("stopped")
 
     def _read(self, ws, stop: threading.Event) -> None:
+        from websockets.exceptions import ConnectionClosed
+
         while not stop.is_set():
             try:
                 frame = ws.recv(timeout=0.5)
             except TimeoutError:
                 continue
-            frames, deadline = [frame], time.monotonic() + BATCH_SECONDS
+            except ConnectionClosed:
+                return
+            frames, deadline, closed = [frame], time.monotonic() + BATCH_SECONDS, False
             while len(frames) < BATCH_FRAMES and time.monotonic() < deadline:
                 try:
                     frames.append(ws.recv(timeout=0))
                 except TimeoutError:
                     break
+                except ConnectionClosed:  # what already arrived is still taken
+                    closed = True
+                    break
             self._take(frames)
+            if closed:
+                return
 
     def _take(self, frames: list) -> None:
         events = []
