@@ -15,6 +15,8 @@ SUITES = {
     "intents": "evals.intents",
     "intents-blind": "evals.intents:run_blind",  # a blind set of another store (tuning)
     "intents-holdout": "evals.intents:run_holdout",  # a blind set never tuned on
+    "jielong": "evals.jielong",  # 接龙 chains of the blind store, paste after paste (tuning)
+    "jielong-holdout": "evals.jielong:run_holdout",  # chains never tuned on: figures only
     "kb": "evals.kb",
     "kb-holdout": "evals.kb:run_holdout",  # held-out questions, never used for tuning
     "kb-stores": "evals.kb_stores",  # five blind stores, one notes layout each (tuning)

@@ -166,3 +166,68 @@ def test_load_comments_validates_every_line(catalog):
         load_comments(['{"id": "c1"}'], catalog)
     with pytest.raises(InputError, match="durian"):
         load_comments(['{"id": "c1", "text": "扣1", "current_sku": "durian"}'], catalog)
+
+
+# the fixes of issue 14: notes, relative changes, corrections, vague orders, typos, names apart from quantities
+FIXES = [
+    ("strawberry", "老板我要3斤草莓送到3栋", "order", {"strawberry": 3}, False, "送到3栋"),
+    ("eggs", "2盒，5栋302 尾号1234", "order", {"eggs": 2}, False, "5栋302 尾号1234"),
+    ("mango", "给我也来点", "order", {"mango": None}, True, ""),
+    ("mango", "拍了", "order", {"mango": None}, True, ""),
+    ("mango", "我妈也要", "order", {"mango": None}, True, ""),
+    ("mango", "两个都要", "order", {"mango": None}, True, ""),
+    (None, "都来一份", "order", {}, True, ""),
+    (None, "草莓芒果都要", "order", {"strawberry": 1, "mango": 1}, False, ""),
+    (None, "苹果 两斤", "order", {"apple": 2}, False, ""),
+    (None, "鸡蛋 x3", "order", {"eggs": 3}, False, ""),
+    ("mango", "再加一斤", "modify", {"mango": 1}, False, ""),
+    ("rice", "少要一袋", "modify", {"rice": -1}, False, ""),
+    ("rice", "加一斤草莓", "modify", {"strawberry": 1}, False, ""),
+    ("eggs", "要3盒 不是2盒", "modify", {"eggs": 3}, False, ""),
+    (None, "草霉2斤", "order", {"strawberry": 2}, False, ""),
+    (None, "西红市2斤", "order", {"tomato": 2}, False, ""),
+    ("mango", "加2", "order", {"mango": 2}, False, ""),
+    ("strawberry", "买两斤草莓能送吗", "question", {}, False, ""),
+    ("mango", "我住3栋", "other", {}, False, ""),
+]
+
+
+@pytest.mark.parametrize("current, text, kind, items, review, note", FIXES, ids=[c[1] for c in FIXES])
+def test_issue_14_fixes(catalog, current, text, kind, items, review, note):
+    intent = parse(text, catalog, current)
+    assert intent.kind == Kind(kind), intent.reason
+    assert intent.needs_review is review, intent.reason
+    assert {i.sku: i.qty for i in intent.items} == items
+    assert intent.note == note
+    if kind == "modify" and "不是" not in text:
+        assert all(i.relative for i in intent.items)
+
+
+def test_two_close_names_go_to_review(catalog):
+    """A typo that sounds like two products is not guessed."""
+    from copilot.base.catalog import Catalog
+
+    cat = Catalog.from_dict({"products": [
+        {"sku": "a", "name": "青菜", "link": 1, "unit": "把", "price": 1, "stock": 9},
+        {"sku": "b", "name": "清菜", "aliases": ["轻菜"], "link": 2, "unit": "把", "price": 1, "stock": 9}]})
+    assert parse("请菜2把", cat, None).needs_review
+
+
+def test_flavour_initials_with_quantities():
+    from copilot.base.catalog import Catalog
+
+    cat = Catalog.from_dict({"products": [
+        {"sku": "orig", "name": "原味鸭脖", "link": 1, "unit": "盒", "price": 1, "stock": 9},
+        {"sku": "hot", "name": "香辣鸭脖", "aliases": ["辣味"], "link": 2, "unit": "盒", "price": 1, "stock": 9}]})
+    got = parse("1原2辣", cat, None)
+    assert {i.sku: i.qty for i in got.items} == {"orig": 1, "hot": 2} and not got.needs_review
+    assert parse("1鸭2鸭", cat, None).needs_review or parse("1鸭2鸭", cat, None).kind is not Kind.ORDER
+
+
+def test_the_note_and_relative_change_reach_the_ledger(ledger, catalog):
+    from copilot.base.comments import Comment
+
+    ledger.apply(Comment("n1", "王阿姨", "老板我要3斤草莓送到3栋"), parse("老板我要3斤草莓送到3栋", catalog, None))
+    ledger.apply(Comment("n2", "王阿姨", "少要一斤"), parse("少要一斤", catalog, "strawberry"))
+    lines = ledger.lines(status="reserved")
+    assert [(ln.sku, ln.qty, ln.note) for ln in lines] == [("strawberry", 2, "送到3栋")]

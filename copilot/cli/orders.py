@@ -64,10 +64,22 @@ def parse_cmd(file: FileArg = None, knowledge: KnowledgeOpt = None, json_out: Js
 
 @orders.command("ingest")
 def ingest_cmd(file: FileArg = None, knowledge: KnowledgeOpt = None, stream: StreamOpt = None,
+               fmt: Annotated[str, typer.Option("--format", help="comments（评论文件，默认）或 jielong（群接龙全文）")] = "comments",
+               chain: Annotated[str | None, typer.Option("--chain", help="接龙名称（可选；默认按接龙的说明和内容认出是哪一条）")] = None,
                json_out: JsonOpt = False) -> None:
-    """解析评论并写入台账；同一评论 id 只生效一次（重复导入不会重复下单）。"""
+    """解析评论并写入台账；同一评论 id 只生效一次（重复导入不会重复下单）。
+
+    --format jielong：FILE 是从群里复制的整条接龙。新的一行下单，改过的一行改单，删掉的一行取消；
+    同一条接龙再导入一次不会有任何变化。
+    """
     settings = settings_for(knowledge)
     catalog = load_catalog(settings)
+    if fmt == "jielong":
+        return _ingest_jielong(settings, catalog, file, stream, chain, json_out)
+    if fmt != "comments":
+        from copilot.base.errors import InputError
+
+        raise InputError(f"不认识的格式「{fmt}」", hint="--format comments（评论文件）或 --format jielong（群接龙）")
     comments = _read_comments(file, catalog)
     parser = _parser(settings, catalog)
     ledger = _ledger(settings, catalog, stream)
@@ -78,6 +90,21 @@ def ingest_cmd(file: FileArg = None, knowledge: KnowledgeOpt = None, stream: Str
     else:
         typer.echo(f"场次 {ledger.stream}：读入评论 {stats.comments} 条，新订单 {stats.orders} 行，"
                    f"待确认 {stats.review} 条，重复 {stats.duplicates} 条")
+
+
+def _ingest_jielong(settings, catalog, file, stream, chain, json_out: bool) -> None:
+    from copilot.orders.chains import apply_chain
+
+    text = read_input(file, "接龙", "copilot orders ingest --format jielong 接龙.txt")
+    ledger = _ledger(settings, catalog, stream)
+    result = apply_chain(ledger, text, _parser(settings, catalog).parse, chain=chain)
+    if json_out:
+        emit_json({**result.to_dict(), "stream": ledger.stream})
+        return
+    for message in result.messages:
+        typer.echo(message)
+    typer.echo(f"场次 {ledger.stream}：接龙 {result.entries} 行，新增 {result.added}，改动 {result.changed}，"
+               f"取消 {result.cancelled}，没变 {result.unchanged}；新订单 {result.orders} 行，待确认 {result.review} 条")
 
 
 def _progress(fraction: float, message: str) -> None:

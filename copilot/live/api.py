@@ -6,6 +6,10 @@
          -> 200 {"received": n, "outcomes": [{"id", "kind", "status", "message", "lines", "question"}], "counts"}
          401 without / with a wrong token; 422 a bad body (Chinese message); 413 too many / too long.
          Idempotent by comment id: a comment seen before comes back with status "duplicate".
+    POST /api/sources/wxlivespy?token=<token>   (or the same Authorization header)
+         body: wxlivespy's forward, as it sends it: {"host_info", "live_info", "events": [...]}, gzip or not
+         -> 200 {"events", "comments", "duplicates", "other", "outcomes"}; events repeat from poll to
+         poll and are taken once (by msg_id, else live_id#seq). 401 / 413 / 422 as above.
     GET  /api/health     -> {"status": "ok", "stream", "current_sku", "llm"} (no token)
 
 The session is anything with ``receive(comment) -> Outcome`` (copilot.live.LiveSession).
@@ -102,6 +106,8 @@ def create_api(get_session: Callable[[], object], token: Callable[[], str], heal
     def get_health() -> dict:
         return {"status": "ok", **health()}
 
+    add_forward_route(api, get_session, token, error)
+
     @api.post("/api/comments")
     async def post_comments(request: Request):
         auth = request.headers.get("authorization", "")
@@ -124,3 +130,44 @@ def create_api(get_session: Callable[[], object], token: Callable[[], str], heal
         return {"received": len(outcomes), "outcomes": [o.to_dict() for o in outcomes], "counts": counts}
 
     return api
+
+
+def add_forward_route(api, get_session: Callable[[], object], token: Callable[[], str], error) -> None:
+    """``POST /api/sources/wxlivespy``: wxlivespy's forward as it sends it, behind the same token (in the
+    URL too, since wxlivespy cannot add a header), the body read within its size limit."""
+    from fastapi import Request
+    from fastapi.concurrency import run_in_threadpool
+
+    from copilot.live.sources.forward import MAX_BODY_BYTES as LIMIT
+    from copilot.live.sources.hub import hub_for
+
+    @api.post("/api/sources/wxlivespy")
+    async def post_wxlivespy(request: Request):
+        auth = request.headers.get("authorization", "")
+        given = auth[7:].strip() if auth.lower().startswith("bearer ") else (
+            request.headers.get("x-api-token") or request.query_params.get("token"))
+        if not token_matches(given, token()):
+            return error(401, "令牌缺失或不正确",
+                         "在 wxlivespy 的 forward_url 末尾加上 ?token=<令牌>；令牌见“设置”页或 copilot accounts token")
+        raw = await read_limited(request, LIMIT)
+        if raw is None:
+            return error(413, "转发的内容太大", f"每次最多 {LIMIT // 1_000_000} MB")
+        source = hub_for(get_session()).forward()
+        try:
+            return await run_in_threadpool(lambda: source.take(raw, request.headers.get("content-encoding", "")))
+        except CopilotError as exc:
+            return error(422, exc.message, exc.hint or "")
+
+
+async def read_limited(request, limit: int) -> bytes | None:
+    """The request body, or None as soon as it grows past ``limit`` bytes (whatever Content-Length says)."""
+    size = request.headers.get("content-length")
+    if size and size.isdigit() and int(size) > limit:
+        return None
+    chunks, total = [], 0
+    async for chunk in request.stream():
+        total += len(chunk)
+        if total > limit:
+            return None
+        chunks.append(chunk)
+    return b"".join(chunks)

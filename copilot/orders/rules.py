@@ -6,12 +6,12 @@ undecided may be sent to it, and its answer is validated against the catalog.
 
 from __future__ import annotations
 
-import logging  # noqa: E402
-import re  # noqa: E402
-from dataclasses import dataclass
+import logging
+import re
+from dataclasses import dataclass, replace
 
-from copilot.base.catalog import WEIGHT_UNITS, Catalog, Product  # noqa: E402
-from copilot.base.zhnum import NUM_PATTERN, normalize, zh_to_number  # noqa: E402
+from copilot.base.catalog import WEIGHT_UNITS, Catalog, Product
+from copilot.base.zhnum import NUM_PATTERN, ZH_DIGITS, normalize, zh_to_number
 from copilot.orders.intent import Intent, Item, Kind
 
 log = logging.getLogger(__name__)
@@ -19,8 +19,8 @@ MAX_COMMENT_CHARS = 300
 IMPLAUSIBLE_QTY = 100
 _TYPOS = [(re.compile(r"[寇口抠叩蔻]\s*(?=[1一])"), "扣")]
 # emoji and decorations: keep CJK, letters, digits and the punctuation the rules read
-_NOISE = re.compile(r"[^\w\u4e00-\u9fff\s+.,，、;；。!！?？:：#*/\-~～]")
-_SEP = re.compile(r"[,，、;；。!！~～\n]+|\s+")
+_NOISE = re.compile(r"[^\w\u4e00-\u9fff\s+.,，、;；。!！?？:：#*/\-~～()（）]")
+_SEP = re.compile(r"[,，、;；。!！~～\n()（）]+|\s+")
 UNIT_WORDS = ("公斤", "千克", "kg", "克", "g", "斤", "份", "盒", "袋", "个", "瓶", "块", "箱", "桶", "只",
               "把", "根", "板", "提", "包", "条", "串", "颗", "枚", "杯", "罐", "扎", "捆", "兜", "听", "支", "升")
 _UNIT = "(?:" + "|".join(re.escape(u) for u in UNIT_WORDS) + ")"
@@ -31,6 +31,7 @@ _QTY_UNIT = re.compile(rf"(?P<n>{NUM_PATTERN})?\s*(?P<u>{_UNIT})(?P<half>半)?|(
 # quantity after an order word: 扣2, +2, x2, 来俩, 要3
 _QTY_MARK = re.compile(rf"{_VERB}\s*(?P<n>{NUM_PATTERN})(?!\s*(?:号|{_UNIT}|\.\d))")
 _BARE = re.compile(r"^\d+$")
+_GLUED = re.compile(r"(?<=#)\s?(?P<n>\d{1,2})(?![\d.]|\s*[号元])")
 _QUESTION = re.compile(
     r"[?？]|[吗嘛么呢]$|吗|多少|几|怎么|咋|什么|啥|哪|是不是|有没有|能不能|可不可以|会不会|还有货|还有没|"
     r"还剩|(.)[不没]\1|请问|求问|问下|问一下|为什么|如何|多大|多重|多久|还是|"
@@ -41,15 +42,26 @@ _CHATTER_CLAUSE = re.compile(
     r"[个口](?:孩子|小孩|娃|人)|岁|栋|单元|楼")
 _CANCEL = re.compile(r"不要了|不要啦|不要(?=\S{0,8}了)|取消|退掉|退了|撤回|撤销|算了|不买了|不订了|别给我留|删掉|删了")
 _MODIFY = re.compile(rf"(?:改成|改为|改到|改|换成|减到|减为|调成|只要)\s*(?P<n>{NUM_PATTERN}|半)(?!下)")
+_RELATIVE = re.compile(rf"(?P<op>再多要|再多来|再加|多加|多要|多来|少要|少来|少拿|减少|减掉|减去|减|加)\s*"
+                       rf"(?P<n>{NUM_PATTERN}|半)\s*(?P<u>{_UNIT})?(?!\s*[号元])")
+_VAGUE = re.compile(r"来点|来些|整点|来一点|要一点|拍了|拍下了|(?:这个|那个|这款)(?:也行|也可以)|"
+                    r"(?:妈|爸|婆婆|公公|老公|老婆|邻居|同事|朋友|闺蜜|姐姐|妹妹|哥哥|弟弟|儿子|女儿)也要")
+_BOTH = re.compile(r"都要|都来|都拿|都订|一样来")
+_KEEP = re.compile(r"还要|照要|继续要|要的|不变|照旧")
+# a delivery or pickup note on an order: 送到3栋, 3栋502, 2单元, 尾号6789, (帮邻居带)
+_NOTE = re.compile(r"送到[^\s,，。!！?？~～、;；]{1,16}|送(?=\d)[^\s,，。!！?？~～、;；]{1,12}|送货上门|送上门|\d+\s*(?:栋|幢|号楼)(?:\s*\d+\s*单元)?(?:\s*\d{2,4}\s*[室号]?)?|"
+                   r"\d+\s*单元(?:\s*\d{2,4})?|(?:手机)?尾号\s*\d{3,4}|[（(][^（）()]{1,30}[）)]")
+_NAME_GAP = re.compile(r"\s+(?=(?:[x*]\s*)?(?:\d|[一二两俩三四五六七八九十半]))")
+_CORRECTION = re.compile(rf"[,，\s]*而?不是\s*{NUM_PATTERN}\s*{_UNIT}?")
 _NEGATED = re.compile(r"不要(?P<what>[^\s，,。要了]{1,8}?)(?=[，,\s]*要)")
-_LATIN = re.compile(r"(?<![a-z])(?!kg\b)[a-z]{2,}", re.I)
+_LATIN = re.compile(r"(?<![a-z])(?!kg\b)[a-z]{2,}", re.IGNORECASE)
 _CHATTER = re.compile(r"^(\d)\1{2,}$|^[1]{2,}$|^[68]{2,}$|^[哈呵嘿嘻]+$")
 _FILLER = re.compile(
-    r"大一?点的?|小一?点的?|肥一?点的?|瘦一?点的?|嫩一?点的?|新鲜一?点的?|切[片块丝好]|剁[块开好]|杀好|处理好|"
+    r"这次|这回|大一?点的?|小一?点的?|肥一?点的?|瘦一?点的?|嫩一?点的?|新鲜一?点的?|切[片块丝好]|剁[块开好]|杀好|处理好|"
     r"帮我[挑选切剁杀]|凑单|凑满减|邻居|同事|朋友|我|也|的|给|帮|一下|吧|哈|呀|啊|哦|喔|嗯|了|谢谢|谢|老板|主播|"
     r"老赵|再|还|先|各|共|一共|就|好|请|家|妈|爸|奶奶|爷爷|姐|哥|婆婆|老公|老婆|备|想|都|可以|麻烦|那个|这个|"
     r"这款|这|那|个|链接|号|呗|哟|啦|滴|哒|亲|宝|买|要|来|拿|订|定|留|抢|扣|加|切|称|和|跟|与|及|还有|然后|"
-    r"以及|今天|今晚|明天|取|自提|感谢|所以|这次|那就")
+    r"以及|今天|今晚|明天|取|自提|感谢|所以|那就|带的|代购|捎的|尝尝|尝一下|尝个鲜|试试|试一下|先试")
 
 
 @dataclass
@@ -89,22 +101,92 @@ def parse(text: str, catalog: Catalog, current_sku: str | None = None) -> Intent
     if _CHATTER.match(t):
         return Intent(Kind.OTHER, reason="闲聊")
     current = catalog.get(current_sku) if current_sku else None
-    parts = [c for c in _SEP.split(_NEGATED.sub(" ", t)) if c]
+    return (_with_note(t, catalog, current) or _correction(t, catalog, current)
+            or abbreviated_pairs(t, catalog) or _parse_text(t, catalog, current))
+
+
+def _parse_text(t: str, catalog: Catalog, current: Product | None) -> Intent:
+    parts = [c for c in _SEP.split(_NEGATED.sub(" ", _join_name_and_qty(t, catalog))) if c]
     clauses = [_classify(c, catalog, alone=len(parts) == 1) for c in parts]
     kinds = {c.kind for c in clauses}
+    if "cancel" in kinds and "order" in kinds:  # 油条不要了 豆浆还要: the kept product is no new order
+        kept = [c for c in clauses if c.kind == "order" and not c.quantities and _KEEP.search(c.text)]
+        clauses = [c for c in clauses if c not in kept]
+        kinds = {c.kind for c in clauses}
+    if "vague" in kinds:
+        reason = next(c.reason for c in clauses if c.kind == "vague")
+        return _review(Kind.ORDER, reason, (Item(current.sku, None, current.unit),) if current else (), True)
     if kinds & {"order", "review"} and _LATIN.search(t):
         return _review(Kind.ORDER, "评论里有看不懂的外文", undecided=True)
     if kinds & {"order", "review"}:
-        if "cancel" in kinds or "modify" in kinds:
+        if kinds & {"cancel", "modify", "relative"}:
             return _review(Kind.ORDER, "一条评论里既有下单又有取消/修改", undecided=True)
         return _order(clauses, current)
     if "modify" in kinds:
         return _parse_modify(next(c for c in clauses if c.kind == "modify"), catalog, current)
+    if "relative" in kinds:
+        return _parse_relative(next(c for c in clauses if c.kind == "relative"), current)
     if "cancel" in kinds:
-        return _parse_cancel(t, catalog)
+        return _parse_cancel(" ".join(c.text for c in clauses), catalog)
     if "question" in kinds:
         return Intent(Kind.QUESTION, reason="提问")
     return Intent(Kind.OTHER, reason="闲聊")
+
+
+def _join_name_and_qty(t: str, catalog: Catalog) -> str:
+    """苹果 两斤, 鸡蛋 x3: a product's name and its quantity written apart are one clause."""
+    for m in reversed(list(_NAME_GAP.finditer(t))):
+        left = t[:m.start()].rsplit(" ", 1)[-1]
+        if any(e == len(left) for _, e, _ in catalog.mentions(left)):
+            t = t[:m.start()] + t[m.end():]
+    return t
+
+
+def _with_note(t: str, catalog: Catalog, current: Product | None) -> Intent | None:
+    """老板我要3斤草莓送到3栋: an order with a delivery or pickup note, kept on the order line."""
+    notes = [m.group(0).strip("（）() ") for m in _NOTE.finditer(t)]
+    if not notes or _QUESTION.search(t):
+        return None
+    rest = _NOTE.sub(" ", t).strip()
+    if not rest or not _quantities(_mask(rest, _refs(rest, catalog))) and not _BARE.match(rest):
+        return None
+    intent = _parse_text(rest, catalog, current)
+    if intent.kind not in (Kind.ORDER, Kind.MODIFY):
+        return None
+    return replace(intent, note=" ".join(n for n in notes if n))
+
+
+def _correction(t: str, catalog: Catalog, current: Product | None) -> Intent | None:
+    """要3盒 不是2盒: the buyer corrects the quantity, a change to the new total."""
+    m = _CORRECTION.search(t)
+    if m is None:
+        return None
+    rest = re.sub(r"^\s*是", "", (t[:m.start()] + " " + t[m.end():]).strip())
+    intent = _parse_text(rest, catalog, current) if rest else None
+    if intent is None or intent.kind is not Kind.ORDER or not intent.items:
+        return None
+    return replace(intent, kind=Kind.MODIFY, reason=intent.reason or "更正数量")
+
+
+def abbreviated_pairs(t: str, catalog: Catalog) -> Intent | None:
+    """1原2辣 / 原2辣1: one character standing for a product (a flavour, a variant) next to a
+    quantity, when that character belongs to exactly one product of the catalog."""
+    s = re.sub(r"\s+", "", t)
+    if re.fullmatch(r"(?:\d{1,2}[\u4e00-\u9fff]){2,4}", s):
+        found = [(c, n) for n, c in re.findall(r"(\d{1,2})([\u4e00-\u9fff])", s)]
+    elif re.fullmatch(r"(?:[\u4e00-\u9fff]\d{1,2}){2,4}", s):
+        found = re.findall(r"([\u4e00-\u9fff])(\d{1,2})", s)
+    else:
+        return None
+    pairs = []
+    for char, n in found:
+        owners = {p.sku: p for p in catalog for name in p.names if char in name}
+        if len(owners) != 1 or char in UNIT_WORDS or char in ZH_DIGITS:
+            return None
+        pairs.append((next(iter(owners.values())), Quantity(0, 0, float(n), None)))
+    if len({p.sku for p, _ in pairs}) != len(pairs):
+        return None
+    return check_items(Kind.ORDER, pairs)
 
 
 def _clean(text: str) -> str:
@@ -124,11 +206,35 @@ def _classify(text: str, catalog: Catalog, alone: bool = True) -> _Clause:
         clause.kind = "question"
     elif _MODIFY.search(masked):
         clause.kind = "modify"
+    elif _relative_match(masked) and not _CHATTER_CLAUSE.search(text):
+        clause.kind = "relative"
     elif _CANCEL.search(text):
         clause.kind = "cancel"
     elif not _CHATTER_CLAUSE.search(text):
-        _order_clause(clause, masked, catalog, alone)
+        vague = _vague(text, refs, quantities)
+        if vague:
+            clause.kind, clause.reason = "vague", vague
+        else:
+            _order_clause(clause, masked, catalog, alone)
     return clause
+
+
+def _vague(text: str, refs: list[_Ref], quantities: list[Quantity]) -> str:
+    """给我也来点, 拍了, 两个都要, 我妈也要: an order without a readable quantity or product."""
+    if _BOTH.search(text) and len({r.product.sku if r.product else r.label for r in refs}) < 2:
+        return "说了“都要”，但没说清楚是哪几个商品"
+    m = _VAGUE.search(text)
+    if m and not quantities:
+        return f"「{m.group(0)}」没有说数量，请确认"
+    return ""
+
+
+def _relative_match(masked: str) -> re.Match | None:
+    for m in _RELATIVE.finditer(masked):
+        if m.group("op") in ("加", "减") and not m.group("u"):
+            continue  # 加2 is "+2", an order; 减10 is more likely a price
+        return m
+    return None
 
 
 def _order_clause(clause: _Clause, masked: str, catalog: Catalog, alone: bool) -> None:
@@ -167,11 +273,14 @@ def _order_clause(clause: _Clause, masked: str, catalog: Catalog, alone: bool) -
 
 
 def _fuzzy_product(word: str, catalog: Catalog) -> Product | None:
-    """A typed name one character off a catalog name of 3+ characters (贵妃忙 -> 贵妃芒)."""
-    if len(word) < 3:
+    """A name a person still reads without doubt: one character off a name of 3+ characters
+    (贵妃忙 -> 贵妃芒), or sounding like a name (排古 -> 排骨, 牛乃 -> 牛奶). Two close products: None."""
+    if len(word) < 2 or len(word) > 8:
         return None
     hits = {p.sku: p for p in catalog for n in p.names
-            if len(n) == len(word) and sum(a != b for a, b in zip(n, word)) == 1}
+            if len(word) >= 3 and len(n) == len(word) and sum(a != b for a, b in zip(n, word)) == 1}
+    if not hits:
+        hits = {p.sku: p for s, e, p in catalog.sound_alikes(word) if s == 0 and e == len(word)}
     return next(iter(hits.values())) if len(hits) == 1 else None
 
 
@@ -215,6 +324,9 @@ def _quantities(masked: str) -> list[Quantity]:
         value = zh_to_number(m.group("n"))
         if value is not None:
             out.append(Quantity(m.start(), m.end(), value, None))
+    for m in _GLUED.finditer(masked):
+        if not any(q.start <= m.start("n") < q.end for q in out):
+            out.append(Quantity(m.start(), m.end(), float(m.group("n")), None))
     return sorted(out, key=lambda q: q.start)
 
 
@@ -339,6 +451,25 @@ def _parse_modify(c: _Clause, catalog: Catalog, current: Product | None) -> Inte
         return _review(Kind.MODIFY, "一次改了几个商品，请人工确认", undecided=True)
     q = after[0] if after else Quantity(0, 0, 0.5 if m.group("n") == "半" else zh_to_number(m.group("n")) or 0, None)
     return check_items(Kind.MODIFY, [(product, q)])
+
+
+def _parse_relative(c: _Clause, current: Product | None) -> Intent:
+    """再加一斤 +1, 少要一袋 -1: a signed change to the buyer's current order of the product."""
+    if any(r.product is None for r in c.refs):
+        return _review(Kind.MODIFY, "要修改的链接不存在")
+    if len({r.product.sku for r in c.refs}) > 1:
+        return _review(Kind.MODIFY, "一次改了几个商品，请人工确认", undecided=True)
+    product = c.refs[0].product if c.refs else current
+    if product is None:
+        return _review(Kind.MODIFY, "没有正在讲解的商品，不知道加减哪个")
+    m = _relative_match(_mask(c.text, c.refs))
+    value = 0.5 if m.group("n") == "半" else zh_to_number(m.group("n")) or 0
+    checked = check_items(Kind.MODIFY, [(product, Quantity(0, 0, value, m.group("u")))])
+    if checked.needs_review:
+        return checked
+    item = checked.items[0]
+    sign = -1 if m.group("op").startswith(("少", "减")) else 1
+    return Intent(Kind.MODIFY, (Item(item.sku, sign * item.qty, item.unit, relative=True),), reason="加减数量")
 
 
 def fmt_qty(x: float) -> str:

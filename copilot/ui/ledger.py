@@ -77,6 +77,7 @@ def build(ctx) -> list:
 
     for trigger in (w["refresh"].click, w["f_sku"].change, w["f_status"].change, w["f_buyer"].submit):
         trigger(views, filters, outputs)
+    jielong_panel(ctx, views, filters, outputs)
     _wire_actions(ctx, w, act, filters, [w["status"], *outputs])
     _wire_export(ctx, w)
     shown = gr.State(None)  # a digest of the tables this page last got from the timer
@@ -89,6 +90,20 @@ def build(ctx) -> list:
         return (*tables, digest)
 
     return [WhileShown(follow, [*filters, shown], [*outputs, shown], REFRESH_SECONDS)]
+
+
+def jielong_panel(ctx, views, filters: list, outputs: list) -> None:
+    """The 接龙 paste box (as in 直播间): the whole chain as it stands in the group; idempotent."""
+    from copilot.ui.live_sources import apply_jielong, jielong_box
+
+    with gr.Accordion("粘贴群接龙（新行下单、改行改单、删行取消；同一条贴两次不会重复）", open=False):
+        box = jielong_box(ctx, "ledger")
+        result = gr.Markdown(elem_id="ledger-jielong-result")
+
+    def run(text, *current_filters):
+        return (apply_jielong(ctx, text), *views(*current_filters))
+
+    box["jl_go"].click(run, [box["jl_text"], *filters], [result, *outputs])
 
 
 def _sku_choices(catalog) -> list[tuple[str, str]]:

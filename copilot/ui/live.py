@@ -19,6 +19,15 @@ from copilot.live.follow import SAMPLE_COMMENTS, SAMPLE_SCHEDULE, schedule_from_
 from copilot.live.jobs import Jobs
 from copilot.live.records import KIND_ZH
 from copilot.ui.ledger import ORDER_HEADERS, order_rows
+from copilot.ui.live_sources import (
+    BEEP_JS,
+    alerts,
+    apply_jielong,
+    jielong_box,
+    source_rows,
+    sources_panel,
+    wire_sources,
+)
 
 log = logging.getLogger(__name__)
 SPEEDS = {"实时 1×": 1.0, "2×": 2.0, "5×": 5.0, "20×": 20.0, "不等待": 0.0}
@@ -100,23 +109,31 @@ def counts_md(session, jobs: Jobs) -> str:
 def build(ctx) -> None:
     session, jobs = ctx.session, Jobs()
     product_choices = [(f"{p.link}号 {p.aliases[0] if p.aliases else p.name}", p.sku) for p in ctx.catalog]
-
-    gr.Markdown(f"### 直播间 · 场次 {ctx.stream}　<small>{ctx.llm_label}</small>")
-    with gr.Row():
-        with gr.Column(scale=3):
-            feed_in = _comment_inputs()
-            w = _feed_panel(session, jobs)
-        with gr.Column(scale=2):
-            w.update(_product_panel(ctx, product_choices))
-            w["totals"] = gr.Dataframe(headers=TOTAL_HEADERS, value=total_rows(session), interactive=False,
-                                       label="本场累计（按商品）", elem_id="live-totals")
+    w = _top_bar(ctx, jobs, product_choices)
+    with gr.Row(equal_height=False, elem_id="live-main"):  # feed, questions, review: one screen at 1366x768
+        with gr.Column(scale=5, min_width=340):
+            w["feed"] = _feed(session)
+        with gr.Column(scale=4, min_width=320):
             w.update(_question_panel(session))
+        with gr.Column(scale=4, min_width=320):
             w.update(_review_panel(ctx, product_choices))
-    views = [w[k] for k in ("counts", "feed", "current", "product", "totals", "questions", "review")]
+    with gr.Row(equal_height=False):
+        with gr.Column(scale=5, min_width=340):
+            feed_in = _comment_inputs()
+        with gr.Column(scale=4, min_width=320):
+            w.update(sources_panel(ctx))
+            with gr.Accordion("群接龙（粘贴整条：新行下单、改行改单、删行取消）", open=False):
+                w.update(jielong_box(ctx, "live"))
+        with gr.Column(scale=4, min_width=320):
+            w["totals"] = gr.Dataframe(headers=TOTAL_HEADERS, value=total_rows(session), interactive=False,
+                                       label="本场累计（按商品）", elem_id="live-totals", max_height=300)
+            w.update(_follow_panel())
+    views = [w[k] for k in ("counts", "feed", "current", "product", "totals", "questions", "review", "sources")]
 
     def refresh():
         return (counts_md(session, jobs), feed_rows(session), current_md(ctx), session.current_sku,
-                total_rows(session), question_rows(session), order_rows(ctx.ledger, status="needs_review"))
+                total_rows(session), question_rows(session), order_rows(ctx.ledger, status="needs_review"),
+                source_rows(session))
 
     def act(fn):
         def run(*args):
@@ -127,29 +144,45 @@ def build(ctx) -> None:
             return (f"✅ {message}" if message else "", *refresh())
         return run
 
-    gr.Timer(REFRESH_SECONDS).tick(refresh, None, views, show_progress="hidden")
+    seen = gr.State(None)
+    timer = gr.Timer(REFRESH_SECONDS)
+    timer.tick(refresh, None, views, show_progress="hidden")
+    timer.tick(lambda s: alerts(ctx, s), seen, [w["alerts"], seen], show_progress="hidden").then(
+        None, w["alerts"], None, js=BEEP_JS)
     outs = [w["status"], *views]
     _wire_inputs(ctx, jobs, feed_in, w["status"], views, act, refresh)
     _wire_product(ctx, jobs, w, act, outs)
     _wire_queues(ctx, w, act, outs)
+    wire_sources(ctx, w, act, outs)
+    w["jl_go"].click(act(lambda text: apply_jielong(ctx, text)), w["jl_text"], outs)
 
 
-def _feed_panel(session, jobs) -> dict:
-    w = {"status": gr.Markdown(elem_id="live-status"),
-         "counts": gr.Markdown(counts_md(session, jobs), elem_id="live-counts")}
-    w["feed"] = gr.Dataframe(headers=FEED_HEADERS, value=feed_rows(session), interactive=False, wrap=True,
-                             label="评论流（最新在上）", elem_id="live-feed", max_height=560,
-                             column_widths=["6%", "10%", "12%", "24%", "12%", "8%", "28%"])
+def _top_bar(ctx, jobs, product_choices) -> dict:
+    session = ctx.session
+    w = {}
+    with gr.Row(equal_height=False, elem_id="live-top"):
+        with gr.Column(scale=4, min_width=300):
+            w["current"] = gr.Markdown(current_md(ctx), elem_id="live-current")
+        with gr.Column(scale=5, min_width=300):
+            w["counts"] = gr.Markdown(counts_md(session, jobs), elem_id="live-counts")
+            w["alerts"] = gr.HTML('<div class="live-alert"></div>', elem_id="live-alerts")
+            w["status"] = gr.Markdown(elem_id="live-status")
+        with gr.Column(scale=2, min_width=160):
+            w["clear"] = gr.Button("不讲商品（闲聊中）", size="sm")
+            w["undo"] = gr.Button("↶ 撤销上一步", variant="stop", size="sm", elem_id="live-undo")
+    w["product"] = gr.Radio(product_choices, value=session.current_sku, show_label=False,
+                            label="当前商品（一键切换）", elem_id="live-product")
     return w
 
 
-def _product_panel(ctx, product_choices) -> dict:
-    w = {"current": gr.Markdown(current_md(ctx), elem_id="live-current")}
-    w["product"] = gr.Radio(product_choices, value=ctx.session.current_sku, label="当前商品（一键切换）",
-                            elem_id="live-product")
-    with gr.Row():
-        w["clear"] = gr.Button("不讲商品（闲聊中）", size="sm")
-        w["undo"] = gr.Button("↶ 撤销上一步", variant="stop", size="sm", elem_id="live-undo")
+def _feed(session):
+    return gr.Dataframe(headers=FEED_HEADERS, value=feed_rows(session), interactive=False, wrap=True,
+                        label="评论流（最新在上）", elem_id="live-feed", max_height=330,
+                        column_widths=["6%", "9%", "12%", "25%", "12%", "8%", "28%"])
+
+
+def _follow_panel() -> dict:
+    w = {}
     with gr.Accordion("跟随直播语音自动切换商品", open=False):
         w["source"] = gr.Textbox(label="直播源（rtmp/hls/flv 地址，或正在录制的文件路径）")
         with gr.Row():
@@ -228,20 +261,20 @@ def _comment_inputs() -> dict:
 
 
 def _question_panel(session):
-    gr.Markdown("#### 问题队列（点一条，复制建议回复）")
     questions = gr.Dataframe(headers=QUESTION_HEADERS, value=question_rows(session), interactive=False, wrap=True,
-                             label="问题", elem_id="live-questions", max_height=300)
+                             label="问题队列（点一条，复制建议回复）", elem_id="live-questions", max_height=250)
     with gr.Row():
         q_id = gr.Number(label="编号", precision=0, scale=1, elem_id="live-q-id")
         q_done = gr.Button("标记已回答", scale=1, elem_id="live-q-done")
-    reply = gr.Textbox(label="建议回复（可修改后复制到直播间）", lines=2, buttons=["copy"], elem_id="live-reply")
+    reply = gr.Textbox(label="建议回复（可修改后复制到直播间）", lines=2, max_lines=3, buttons=["copy"],
+                       elem_id="live-reply")
     return {"questions": questions, "q_id": q_id, "reply": reply, "q_done": q_done}
 
 
 def _review_panel(ctx, product_choices):
-    gr.Markdown("#### 待确认订单（系统拿不准的，由你来定）")
     review = gr.Dataframe(headers=ORDER_HEADERS, value=order_rows(ctx.ledger, status="needs_review"),
-                          interactive=False, wrap=True, label="待确认", elem_id="live-review", max_height=260)
+                          interactive=False, wrap=True, label="待确认订单（系统拿不准的，由你来定）",
+                          elem_id="live-review", max_height=250)
     with gr.Row():
         r_id = gr.Number(label="行号", precision=0, scale=1)
         r_sku = gr.Dropdown(product_choices, value=None, label="商品", scale=2)

@@ -1,0 +1,186 @@
+"""A WeChat group 接龙 chain as the owner pastes it: which lines are members' entries, who wrote each,
+and what each asks for.
+
+A chain is a ``#接龙`` line, a header with the offer (and sometimes an indented menu), an example line
+(``例：小明 苹果2斤``), then numbered entries ``1. 昵称 内容``. Real chains are messier, and this reads
+them as a person would:
+
+- numbering ``1.`` ``1、`` ``1,`` ``1 `` with gaps; the organiser's title numbered as entry 1
+  (``1. 群主 今晚接龙开始啦``: no product, no quantity, so no entry);
+- nicknames with spaces and emoji (``Lucky 王 排骨1斤``), written straight against the content
+  (``李姐原味2``), or a nickname that is a product's name (``桃子 排骨1斤``);
+- several products on one line (``排骨2斤 青菜一把``, ``苹果3斤+牛奶2瓶``, ``豆浆2袋、油条4根``), flavours
+  by their initials (``1原2辣``), notes (``（3栋502）``, ``送4单元``);
+- a chain for a single product whose entries are only a number (``小雨2``, ``阿强 3。``).
+
+Each entry's content goes through the same comment parser as the live room, so what it cannot read
+safely goes to review. Applying a chain to the ledger is :mod:`copilot.orders.chains`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from copilot.base.catalog import Catalog, Product
+from copilot.base.zhnum import NUM_PATTERN, normalize, zh_to_number
+from copilot.orders.intent import Intent, Item, Kind
+from copilot.orders.rules import UNIT_WORDS, Quantity, check_items
+
+MAX_CHAIN_CHARS = 100_000
+MAX_ENTRIES = 2000
+_ENTRY = re.compile(r"^(?P<no>\d{1,4})(?:\s*[.、,，．:：)）]\s*|\s+)(?P<body>\S.*)$")
+_EXAMPLE = re.compile(r"^\s*(?:例如|例子|示例|举例|范例|格式|参考|例)\s*[：:]?")
+_UNIT = "(?:" + "|".join(re.escape(u) for u in UNIT_WORDS) + ")"
+_NUMBER_ONLY = re.compile(rf"^(?P<n>{NUM_PATTERN}|半)\s*(?P<u>{_UNIT})?(?P<half>半)?[\s。.!！~～]*$")
+_CANCEL_WORDS = re.compile(r"^(?:取消|不要了|不要啦|不要|退了|删除|删掉|算了)")
+_VERB_START = re.compile(r"^(?:再来|要|来|扣|订|定|买|拿|\+|x)")
+_WEAK = re.compile(r"^[\w\u4e00-\u9fff]{1,8}\s?(?:\d|[一两二三四五六七八九十半](?:" + _UNIT + "))")
+_QTY_START = re.compile(rf"^(?:\d|半|[一两二三四五六七八九十俩仨]+\s*(?:{_UNIT}|$|[。.!！\s]))")
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One member's line of the chain."""
+    no: int
+    member: str       # the nickname as written
+    content: str      # what the member wrote after the nickname
+    raw: str          # the whole line
+    intent: Intent
+
+    @property
+    def key(self) -> tuple[str, str]:
+        """Same member, same content: the same entry in the next paste, wherever its number went."""
+        return self.member, content_key(self.content)
+
+
+@dataclass
+class Chain:
+    header: str                                   # the lines before the first entry (the offer)
+    offered: list[Product]                        # the products the header and menu name
+    entries: list[Entry] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)  # title, example and menu lines
+
+    @property
+    def default(self) -> Product | None:
+        """The product of a single-product chain, where entries may be only a number."""
+        return self.offered[0] if len(self.offered) == 1 else None
+
+
+def content_key(text: str) -> str:
+    return re.sub(r"[\s。.!！~～,，;；]+", "", normalize(text))
+
+
+def read_chain(text: str, catalog: Catalog, parse) -> Chain:
+    """The chain ``text`` -> its entries. ``parse(content, current_sku) -> Intent`` reads each entry."""
+    lines = (text or "").replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    header, numbered, skipped = [], [], []
+    for raw in lines:
+        line = normalize(raw)
+        if not line:
+            continue
+        m = _ENTRY.match(line) if not raw[:1].isspace() else None
+        if m and _decimal(line, m):
+            m = None
+        if m is None or _EXAMPLE.match(m.group("body")):
+            (skipped if numbered or _EXAMPLE.match(line) or raw[:1].isspace() else header).append(line)
+            continue
+        numbered.append((int(m.group("no")), m.group("body"), raw.strip()))
+    chain = Chain("\n".join(header), offered_products("\n".join(header + skipped), catalog))
+    for no, body, raw in numbered:
+        entry = _entry(no, body, raw, catalog, chain, parse)
+        if entry is None:
+            skipped.append(raw)
+        else:
+            chain.entries.append(entry)
+    chain.skipped = skipped
+    return chain
+
+
+def _decimal(line: str, m: re.Match) -> bool:
+    """``9.9元一斤`` is a price, not entry 9."""
+    rest = line[m.end("no"):]
+    return rest[:1] == "." and rest[1:2].isdigit()
+
+
+def offered_products(text: str, catalog: Catalog) -> list[Product]:
+    """Products the header names, by name or alias, or by a word only some products share (卤鸭脖
+    names both 原味卤鸭脖 and 香辣卤鸭脖: both are on offer)."""
+    t = normalize(text)
+    found = {p.sku: p for _, _, p in catalog.mentions(t)}
+    for word in re.findall(r"[\u4e00-\u9fff]{2,8}", _strip_names(t, catalog)):
+        sharing = [p for p in catalog if any(word in n for n in p.names)]
+        if 1 < len(sharing) < len(catalog):
+            found.update((p.sku, p) for p in sharing)
+    return [p for p in catalog if p.sku in found]
+
+
+def _strip_names(t: str, catalog: Catalog) -> str:
+    chars = list(t)
+    for s, e, _ in catalog.mentions(t):
+        chars[s:e] = " " * (e - s)
+    return "".join(chars)
+
+
+def _entry(no: int, body: str, raw: str, catalog: Catalog, chain: Chain, parse) -> Entry | None:
+    member, content = split_member(body, catalog)
+    if not member or not content:
+        return None  # a title or a member's name alone: nothing asked for
+    intent = _read_content(content, catalog, chain, parse)
+    if intent is None:
+        return None
+    return Entry(no, member[:64], content, raw, intent)
+
+
+def split_member(body: str, catalog: Catalog) -> tuple[str, str]:
+    """``Lucky 王 排骨1斤`` -> (Lucky 王, 排骨1斤); ``李姐原味2`` -> (李姐, 原味2); ``小雨2`` -> (小雨, 2).
+
+    Split at the first space after which the rest reads like an order; else at the first character
+    where a product's name or a quantity starts; else the whole line is a name (no entry)."""
+    tokens = body.split(" ")
+    for k in range(1, len(tokens)):
+        rest = " ".join(tokens[k:]).strip()
+        if _starts_order(rest, catalog) or _WEAK.match(rest) or _CANCEL_WORDS.match(rest):
+            return " ".join(tokens[:k]).strip(), rest
+    for i in range(1, len(body)):
+        if body[i - 1] != " " and _starts_order(body[i:], catalog) and not body[i - 1].isdigit():
+            return body[:i].strip(), body[i:].strip()
+    return body.strip(), ""
+
+
+def _starts_order(text: str, catalog: Catalog) -> bool:
+    if not text:
+        return False
+    if _QTY_START.match(text) or _VERB_START.match(text) or _CANCEL_WORDS.match(text):
+        return True
+    return any(s == 0 for s, _, _ in catalog.mentions(text)) or any(s == 0 for s, _, _, _ in catalog.links(text))
+
+
+def _read_content(content: str, catalog: Catalog, chain: Chain, parse) -> Intent | None:
+    """What the entry asks for; None for a line that asks nothing (a title, a remark)."""
+    product = chain.default
+    m = _NUMBER_ONLY.match(normalize(content))
+    if m:
+        if product is None:
+            return Intent(Kind.ORDER, needs_review=True, reason="只写了数量，接龙里有几个商品，不知道是哪个")
+        value = 0.5 if m.group("n") == "半" else zh_to_number(m.group("n")) or 0
+        return check_items(Kind.ORDER, [(product, Quantity(0, 0, value + (0.5 if m.group("half") else 0),
+                                                           m.group("u")))])
+    intent = parse(content, product.sku if product else None)
+    if intent.kind is Kind.MODIFY:  # 桃子改成3斤 in a chain line: the line now says 3
+        if any(i.relative for i in intent.items):
+            return Intent(Kind.ORDER, intent.items, True, "接龙里写了加减，请人工确认", note=intent.note)
+        return Intent(Kind.ORDER, intent.items, intent.needs_review, intent.reason, note=intent.note)
+    if intent.kind in (Kind.QUESTION, Kind.OTHER):
+        if catalog.mentions(normalize(content)) or re.search(r"\d", content):
+            return Intent(Kind.ORDER, needs_review=True, reason=f"看不懂这一行：「{content[:20]}」")
+        return None
+    return intent
+
+
+def entry_items(intent: Intent) -> dict[str, float]:
+    return {i.sku: float(i.qty) for i in intent.items if i.sku and i.qty is not None}
+
+
+__all__ = ["Chain", "Entry", "Item", "content_key", "entry_items", "offered_products", "read_chain",
+           "split_member"]

@@ -1,0 +1,185 @@
+"""群接龙: chains as real groups write them, pasted again and again into the ledger.
+
+Every ledger transaction is checked against the ledger's invariants (tests/conftest.py)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from copilot.base.errors import InputError
+from copilot.orders.chains import apply_chain, chain_state
+from copilot.orders.jielong import read_chain, split_member
+from copilot.orders.parser import IntentParser
+from copilot.orders.schema import CANCELLED, REVIEW, WAITLIST
+
+HEAD = "#接龙\n🍓草莓 🥭芒果 🍅西红柿 明天下午到店自提，今晚10点截单\n例：张三 草莓2斤\n"
+
+
+def _state(ledger):
+    return {m: dict(sorted(s.items())) for m, s in chain_state(ledger).items()}
+
+
+def _apply(ledger, text, **kw):
+    return apply_chain(ledger, text, IntentParser(ledger.catalog).parse, **kw)
+
+
+def test_members_add_edit_and_delete_lines(ledger):
+    first = _apply(ledger, HEAD + "1. 王阿姨 草莓2斤\n2. 小雨 芒果3斤\n3. 老李 西红柿2斤 草莓1斤")
+    assert (first.added, first.orders) == (3, 4)
+    assert _state(ledger) == {"王阿姨": {"strawberry": 2}, "小雨": {"mango": 3},
+                              "老李": {"strawberry": 1, "tomato": 2}}
+    # 小雨 edits her line, 老李's line is deleted (numbers shift), 阿东 adds one
+    second = _apply(ledger, HEAD + "1. 王阿姨 草莓2斤\n2. 小雨 芒果5斤\n3. 阿东 番茄3斤")
+    assert (second.unchanged, second.changed, second.cancelled, second.added) == (1, 1, 1, 1)
+    assert _state(ledger) == {"王阿姨": {"strawberry": 2}, "小雨": {"mango": 5}, "阿东": {"tomato": 3}}
+    assert ledger.remaining("strawberry") == 48  # 老李's 草莓 came back to stock
+
+
+def test_the_same_chain_twice_changes_nothing(ledger):
+    text = HEAD + "1、王阿姨 草莓2斤\n3、小雨 芒果3斤"
+    _apply(ledger, text)
+    before = [(ln.id, ln.status, ln.qty) for ln in ledger.lines()]
+    again = _apply(ledger, text)
+    assert (again.added, again.changed, again.cancelled, again.unchanged) == (0, 0, 0, 2)
+    assert [(ln.id, ln.status, ln.qty) for ln in ledger.lines()] == before
+
+
+def test_the_example_title_and_menu_are_no_orders(ledger):
+    text = ("#接龙 周日团购\n1. 群主 接龙开始啦，大家按格式写\n    草莓 29.9/斤\n    芒果 12.8/斤\n"
+            "例：小明 草莓2斤\n2. 芒果 草莓1斤\n3. 阿花 芒果2斤")
+    got = _apply(ledger, text)
+    assert got.entries == 2
+    assert _state(ledger) == {"芒果": {"strawberry": 1}, "阿花": {"mango": 2}}  # a member called 芒果
+    assert not [ln for ln in ledger.lines() if ln.buyer in ("群主", "小明")]
+
+
+def test_a_single_product_chain_with_numbers_only(ledger):
+    text = "#接龙 丹东草莓 29.9一斤\n写斤数就行\n例：小明2\n\n1 小雨2\n2 阿强 3。\n3 Coco 1.5\n5 老李两斤"
+    _apply(ledger, text)
+    assert _state(ledger) == {"小雨": {"strawberry": 2}, "阿强": {"strawberry": 3},
+                              "Coco": {"strawberry": 1.5}, "老李": {"strawberry": 2}}
+
+
+def test_nicknames_with_spaces_emoji_and_no_space(ledger):
+    text = HEAD + "1. Lucky 王 草莓1斤\n2. 🌸小美🌸 芒果2斤+西红柿1斤\n3. 李姐芒果2斤\n4. A 静静 西红柿2斤、草莓1斤"
+    _apply(ledger, text)
+    assert _state(ledger) == {"Lucky 王": {"strawberry": 1}, "🌸小美🌸": {"mango": 2, "tomato": 1},
+                              "李姐": {"mango": 2}, "A 静静": {"strawberry": 1, "tomato": 2}}
+
+
+def test_a_member_with_two_lines_keeps_both_and_loses_only_the_deleted_one(ledger):
+    _apply(ledger, HEAD + "1. 周周 芒果1斤\n2. 小雨 草莓1斤\n3. 周周 芒果2斤（帮邻居带）")
+    assert _state(ledger)["周周"] == {"mango": 3}
+    _apply(ledger, HEAD + "1. 周周 芒果1斤\n2. 小雨 草莓1斤")
+    assert _state(ledger)["周周"] == {"mango": 1}
+    notes = {ln.note for ln in ledger.lines() if ln.buyer == "周周"}
+    assert "帮邻居带" in notes
+
+
+def test_unreadable_lines_go_to_review_until_edited(ledger):
+    _apply(ledger, HEAD + "1. 小黑 pg 2斤\n2. 小胖 来点芒果\n3. 老何 荔枝2斤")
+    assert sorted(ln.buyer for ln in ledger.lines(status=REVIEW)) == ["小胖", "小黑", "老何"]
+    assert _state(ledger) == {}
+    _apply(ledger, HEAD + "1. 小黑 苹果2斤\n2. 小胖 芒果3斤\n3. 老何 荔枝2斤")
+    assert [ln.buyer for ln in ledger.lines(status=REVIEW)] == ["老何"]
+    assert _state(ledger) == {"小黑": {"apple": 2}, "小胖": {"mango": 3}}
+
+
+def test_a_line_edited_to_cancel_cancels(ledger):
+    _apply(ledger, HEAD + "1. 小丽 芒果2斤\n2. 阿强 草莓1斤")
+    got = _apply(ledger, HEAD + "1. 小丽 取消\n2. 阿强 草莓1斤")
+    assert got.cancelled == 1 and _state(ledger) == {"阿强": {"strawberry": 1}}
+
+
+def test_pre_orders_take_stock_and_wait_in_line(ledger):
+    ledger.set_stock("chicken", 3)
+    _apply(ledger, "#接龙 土鸡\n1. 甲 土鸡2只\n2. 乙 土鸡1只\n3. 丙 土鸡1只")
+    assert [(ln.buyer, ln.status) for ln in ledger.lines(sku="chicken")] == [
+        ("甲", "reserved"), ("乙", "reserved"), ("丙", WAITLIST)]
+    _apply(ledger, "#接龙 土鸡\n1. 甲 土鸡1只\n2. 乙 土鸡1只\n3. 丙 土鸡1只")  # 甲 takes one less: 丙 moves up
+    assert {ln.buyer: ln.status for ln in ledger.lines(sku="chicken")} == {"甲": "reserved", "乙": "reserved",
+                                                                          "丙": "reserved"}
+    # and back: no stock left for it, so 甲 keeps her one and a person decides about the second
+    got = _apply(ledger, "#接龙 土鸡\n1. 甲 土鸡2只\n2. 乙 土鸡1只\n3. 丙 土鸡1只")
+    assert got.review == 1 and ledger.remaining("chicken") == 0
+    assert [(ln.qty, ln.status) for ln in ledger.lines(buyer="甲")] == [(1, "reserved"), (None, REVIEW)]
+    assert "库存不足" in ledger.lines(buyer="甲", status=REVIEW)[0].reason
+
+
+def test_the_owners_hand_is_respected(ledger):
+    _apply(ledger, HEAD + "1. 王阿姨 草莓2斤\n2. 小雨 芒果3斤")
+    line = ledger.lines(buyer="王阿姨")[0]
+    ledger.cancel_line(line.id)
+    paid = ledger.lines(buyer="小雨")[0]
+    ledger.mark_paid([paid.id])
+    got = _apply(ledger, HEAD + "1. 王阿姨 草莓2斤")  # unchanged line: not brought back; 小雨 deleted but paid
+    assert ledger.lines(buyer="王阿姨")[0].status == CANCELLED
+    assert ledger.lines(buyer="小雨")[0].status == "paid"
+    assert any("已付款" in m for m in got.messages)
+
+
+def test_a_chain_is_recognised_when_its_header_is_edited(ledger):
+    _apply(ledger, HEAD + "1. 王阿姨 草莓2斤\n2. 小雨 芒果3斤\n3. 老李 芒果1斤")
+    edited = HEAD.replace("今晚10点截单", "今晚11点截单（延长）")
+    again = _apply(ledger, edited + "1. 王阿姨 草莓2斤\n2. 小雨 芒果3斤\n3. 老李 芒果1斤\n4. 阿东 草莓1斤")
+    assert (again.unchanged, again.added) == (3, 1)
+    assert sum(q for s in _state(ledger).values() for q in s.values()) == 7
+
+
+def test_two_chains_of_one_evening_do_not_touch_each_other(ledger):
+    _apply(ledger, "#接龙 早上的水果\n1. 王阿姨 草莓2斤", chain="早")
+    _apply(ledger, "#接龙 晚上的肉\n1. 王阿姨 五花肉1斤", chain="晚")
+    _apply(ledger, "#接龙 早上的水果\n1. 王阿姨 草莓3斤", chain="早")
+    assert _state(ledger) == {"王阿姨": {"pork": 1, "strawberry": 3}}
+    assert chain_state(ledger, "晚") == {"王阿姨": {"pork": 1}}
+
+
+def test_bad_pastes_are_refused_clearly(ledger):
+    with pytest.raises(InputError, match="没有找到接龙"):
+        _apply(ledger, "   \n ")
+    with pytest.raises(InputError, match="太长"):
+        _apply(ledger, "#接龙\n" + "1. 甲 草莓1斤\n" * 20000)
+    assert ledger.lines() == []
+
+
+def test_reading_a_chain(catalog):
+    parse = IntentParser(catalog).parse
+    chain = read_chain("#接龙 芒果 9.9一斤\n例：小明2\n1 小雨2\n2. 群主 开团啦\n3 阿强 三斤\n", catalog, parse)
+    assert [(e.no, e.member) for e in chain.entries] == [(1, "小雨"), (3, "阿强")]
+    assert chain.default.sku == "mango"
+    assert split_member("Lucky 王 排骨1斤", catalog) == ("Lucky 王", "排骨1斤")
+    assert split_member("李姐芒果2斤", catalog) == ("李姐", "芒果2斤")
+    assert split_member("草莓 芒果1斤", catalog) == ("草莓", "芒果1斤")
+
+
+def test_cli_ingest_jielong(settings, tmp_path, monkeypatch):
+    from copilot.cli import app
+
+    monkeypatch.setenv("COPILOT_KNOWLEDGE", str(settings.knowledge_dir))
+    f = tmp_path / "接龙.txt"
+    f.write_text(HEAD + "1. 王阿姨 草莓2斤\n2. 小雨 芒果3斤", encoding="utf-8")
+    runner = CliRunner()
+    args = ["orders", "ingest", "--format", "jielong", str(f), "--stream", "s1", "--json"]
+    first = json.loads(runner.invoke(app, args).output)
+    assert (first["comments"], first["orders"], first["review"], first["duplicates"]) == (2, 2, 0, 0)
+    second = json.loads(runner.invoke(app, args).output)
+    assert (second["orders"], second["duplicates"], second["added"]) == (0, 2, 0)
+    out = runner.invoke(app, ["orders", "list", "--stream", "s1", "--json"]).output
+    assert len(out.strip().splitlines()) == 2
+
+
+def test_the_jielong_eval_scores_pastes_and_catches_a_wrong_state(tmp_path):
+    import evals
+    from copilot.base.catalog import Catalog
+    from evals.jielong import BLIND, load_cases, run_case
+
+    assert {"jielong", "jielong-holdout"} <= set(evals.SUITES)
+    metrics = evals.run_suite("jielong", None)
+    assert metrics["pastes"] >= 27 and metrics["repeat_changes"] == 0 and metrics["pastes_exact"] >= 0.9
+    case = load_cases(BLIND)[0]
+    case["expected"][0]["orders"] = {"nobody": {"peach": 1}}
+    ok, _, _, misses = run_case(case, Catalog.load(BLIND), tmp_path)
+    assert ok[0] is False and misses[0]["paste"] == 1
