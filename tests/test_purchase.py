@@ -189,7 +189,8 @@ def test_cli_purchase(sold, ledger_url, data_dir, tmp_path):
     result = runner.invoke(app, ["purchase", "--stream", STREAM, "--format", "xlsx", "--out", str(tmp_path),
                                  "--on-hand", "草莓=5", "--json"], env=env)
     out = json.loads(result.output)
-    assert out["files"] == [str(tmp_path / f"purchase-{STREAM}.xlsx")] and (tmp_path / f"purchase-{STREAM}.xlsx").exists()
+    xlsx = tmp_path / f"purchase-{STREAM}.xlsx"
+    assert out["files"] == [str(xlsx)] and xlsx.exists()
     assert "孙家草莓合作社" not in [s["supplier"] for s in out["suppliers"]]  # 5 on hand cover the 5 sold
     human = runner.invoke(app, ["purchase", "--stream", STREAM], env=env).output
     assert "== 梁家鱼塘 ==" in human and "1. 鲜活鲈鱼 3条" in human

@@ -33,7 +33,8 @@ def _line(b, catalog) -> str:
 
     contact = " ".join(x for x in (f"尾号{b.phone_tail}" if b.phone_tail else "", b.address) if x)
     money = f"{b.amount:g}元" + (f"（待付 {b.due:g}）" if b.due else "（已付）")
-    return f"{b.pickup_no}号\t{b.buyer}\t{contact or '-'}\t{items_text(b.to_pick or b.lines, catalog)}\t{money}\t{b.status}"
+    goods = items_text(b.to_pick or b.lines, catalog)
+    return f"{b.pickup_no}号\t{b.buyer}\t{contact or '-'}\t{goods}\t{money}\t{b.status}"
 
 
 @pickup.command("find")

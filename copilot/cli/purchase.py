@@ -10,6 +10,10 @@ import typer
 from copilot.cli.common import JsonOpt, KnowledgeOpt, emit_json, load_catalog, settings_for
 
 FORMATS = ("text", "xlsx")
+CutoffOpt = Annotated[str | None, typer.Option(
+    "--cutoff", help="截单时间，如 22:00 或 2026-11-22 22:00；“无”为不截单；默认 products.yaml 的 order_cutoff")]
+OnHandOpt = Annotated[list[str] | None, typer.Option(
+    "--on-hand", help="店里现有库存，商品=数量（可多次），记在这个场次上")]
 
 
 def register(app: typer.Typer) -> None:
@@ -20,8 +24,7 @@ def purchase_cmd(knowledge: KnowledgeOpt = None,
                  stream: Annotated[str | None, typer.Option("--stream", help="场次，默认今天的日期（或 COPILOT_STREAM）")] = None,
                  fmt: Annotated[str, typer.Option("--format", help="text（要货消息）或 xlsx（表格）")] = "text",
                  out: Annotated[Path | None, typer.Option("--out", help="xlsx 的输出目录，默认数据目录的 exports/")] = None,
-                 cutoff: Annotated[str | None, typer.Option("--cutoff", help="截单时间，如 22:00 或 2026-11-22 22:00；“无”为不截单；默认 products.yaml 的 order_cutoff")] = None,
-                 on_hand: Annotated[list[str] | None, typer.Option("--on-hand", help="店里现有库存，商品=数量（可多次），记在这个场次上")] = None,
+                 cutoff: CutoffOpt = None, on_hand: OnHandOpt = None,
                  json_out: JsonOpt = False) -> None:
     """采购单（以销定采）：每个供货商要订多少（已订 + 候补 - 店里现有），带截单时间；输出要货消息或 xlsx。
 

@@ -13,11 +13,11 @@ from datetime import timezone
 from pathlib import Path
 
 from copilot.base.errors import InputError
-from copilot.orders.schema import ALLOCATED
 from copilot.orders.buyers import stream_buyers
 from copilot.orders.cells import safe_row
 from copilot.orders.pickup import PickupSchedule
 from copilot.orders.records import SlipItem
+from copilot.orders.schema import ALLOCATED
 from copilot.orders.summary import LedgerReader, pick_list
 
 log = logging.getLogger(__name__)

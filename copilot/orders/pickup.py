@@ -189,6 +189,6 @@ class PickupDesk:
                 + ("（已付）" if not b.due else "") for b in buyers if b.to_pick]
         if not rows:
             return ""
-        head = (f"【{self.store.name}】{day_text(stream_date(self.ledger.stream, [ln for b in buyers for ln in b.lines]))}"
-                f"的订单已整理好：{schedule.text()} {self._where()}自提，报取货号即可")
+        day = day_text(stream_date(self.ledger.stream, [ln for b in buyers for ln in b.lines]))
+        head = f"【{self.store.name}】{day}的订单已整理好：{schedule.text()} {self._where()}自提，报取货号即可"
         return "\n".join([head, *rows])
