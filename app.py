@@ -56,9 +56,30 @@ def build_server(ctx, host: str = "127.0.0.1"):
     demo = create_app(ctx)
     auth = None
     if ctx.accounts and not is_loopback(host):
-        auth = lambda name, password: ctx.accounts.verify(name, password) is not None  # noqa: E731
+        auth = _signed_in(api, ctx)
     return gr.mount_gradio_app(api, demo, path="", auth=auth, auth_message="店播副驾：请用店主或助理账号登录",
                                show_error=False, ssr_mode=False, footer_links=[])
+
+
+def _signed_in(api, ctx):
+    """Gradio's sign-in check, throttled per name and per client address (the address comes from a
+    middleware on the login route, through a context variable)."""
+    import contextvars
+
+    from copilot.live.auth import SignInGuard, sign_in
+
+    client = contextvars.ContextVar("client_address", default="?")
+    guard = SignInGuard()
+
+    @api.middleware("http")
+    async def remember_address(request, call_next):
+        token = client.set(request.client.host if request.client else "?")
+        try:
+            return await call_next(request)
+        finally:
+            client.reset(token)
+
+    return lambda name, password: sign_in(ctx.accounts, guard, name, password, client.get())
 
 
 def main() -> int:

@@ -84,6 +84,14 @@ TEST_STREAM = "2026-11-22"
 
 
 @pytest.fixture(autouse=True)
+def _fast_password_hashing(monkeypatch):
+    """scrypt at OWASP strength takes ~0.4 s a hash: tests use a cheap one (one test checks the real one)."""
+    from copilot.live import auth
+
+    monkeypatch.setattr(auth, "SCRYPT", {"n": 2**10, "r": 8, "p": 1})
+
+
+@pytest.fixture(autouse=True)
 def _check_ledger_invariants(monkeypatch):
     """Every ledger transaction of every test is checked against the invariants before it commits."""
     from copilot.orders.book import LedgerTx

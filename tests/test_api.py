@@ -100,3 +100,58 @@ def test_too_many_and_too_long_are_413(client, session):
     r = client.post("/api/comments", json={"id": "long", "user": "甲", "text": "扣" * 5000}, headers=AUTH)
     assert r.status_code == 413 and "太长" in r.json()["error"]
     assert len(session.feed) == 0
+
+
+@pytest.mark.parametrize("body, status", [
+    ('{"id": "1", "text": "扣1", "current_sku": ["rice"]}', 422),
+    ('{"id": "1", "text": "扣1", "current_sku": {"a": 1}}', 422),
+    ("[" * 50000, 422),
+    ('{"id": "1", "text": "\\ud800扣1"}', 422),
+    ('{"id": "1", "text": {"a": 1}}', 422),
+    ('{"id": "1", "text": "扣1", "ts": NaN}', 422),
+    ('{"id": "1", "text": "扣1", "ts": Infinity}', 422),
+    ('{"id": "1", "text": "扣1", "ts": true}', 422),
+    ('{"id": "1", "user": "%s", "text": "扣1"}' % ("王" * 300), 422),
+    ('{"id": "%s", "text": "扣1"}' % ("x" * 300), 422),
+])
+def test_hostile_bodies_get_a_clear_4xx_never_a_500(client, session, body, status):
+    r = client.post("/api/comments", content=body.encode("utf-8", "surrogatepass"),
+                    headers={**AUTH, "Content-Type": "application/json"})
+    assert r.status_code == status and r.json()["error"]
+    assert session.ledger.lines() == []
+
+
+def test_a_huge_body_is_refused_by_its_declared_size(client):
+    r = client.post("/api/comments", content=b"[" + b" " * 3_000_000 + b"]", headers=AUTH)
+    assert r.status_code == 413
+
+
+# -- fuzzing: generated bodies never break the server and a rejected batch writes nothing ------------
+
+from hypothesis import HealthCheck, given, settings as hsettings, strategies as st  # noqa: E402
+
+SCALARS = st.one_of(st.none(), st.booleans(), st.integers(-10**12, 10**12), st.floats(allow_nan=True),
+                    st.text(max_size=30), st.sampled_from(["扣1", "+2", "大米不要了", "改成3斤", "rice", "", "\ud800"]))
+VALUES = st.recursive(SCALARS, lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner,
+                                                                                               max_size=3), max_leaves=8)
+COMMENT = st.fixed_dictionaries({}, optional={"id": VALUES, "user": VALUES, "text": VALUES, "ts": VALUES,
+                                              "current_sku": VALUES, "user_id": VALUES})
+GOOD = st.fixed_dictionaries({"id": st.text("abc123", min_size=1, max_size=8), "user": st.sampled_from(["甲", "乙"]),
+                              "text": st.sampled_from(["扣1", "+2", "芒果甜不甜", "主播晚上好"])})
+BODIES = st.one_of(COMMENT, st.lists(st.one_of(GOOD, COMMENT), max_size=6),
+                   st.fixed_dictionaries({"comments": st.lists(st.one_of(GOOD, COMMENT), max_size=6)}), VALUES)
+
+
+@hsettings(max_examples=150, deadline=None, derandomize=True,
+           suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@given(body=BODIES)
+def test_generated_bodies_never_give_a_5xx(client, session, body):
+    import json as _json
+
+    before = len(session.ledger.lines())
+    raw = _json.dumps(body, ensure_ascii=False).encode("utf-8", "surrogatepass")
+    r = client.post("/api/comments", content=raw, headers={**AUTH, "Content-Type": "application/json"})
+    assert r.status_code < 500, r.text
+    if r.status_code != 200:  # rejected as a whole: nothing of it was written
+        assert r.json()["error"] and len(session.ledger.lines()) == before
+    assert client.get("/api/health").status_code == 200

@@ -22,6 +22,7 @@ from copilot.live.auth import (
 )
 
 runner = CliRunner()
+REAL_SCRYPT = __import__("copilot.live.auth", fromlist=["SCRYPT"]).SCRYPT  # before the fixture makes it cheap
 
 
 def test_add_verify_and_hash_stored(settings):
@@ -40,6 +41,75 @@ def test_add_verify_and_hash_stored(settings):
 
 def test_without_accounts_everyone_is_owner(settings):
     assert Accounts.load(settings).role_of(None) == OWNER
+
+
+def test_the_store_pc_is_the_owner_even_when_accounts_exist(settings):
+    """One rule: not signed in means the store PC (on the network everyone must sign in)."""
+    accs = Accounts.load(settings)
+    accs.add("小王", "helper456", ASSISTANT)
+    assert accs.role_of(None) == OWNER and accs.role_of("小王") == ASSISTANT
+
+
+def test_passwords_use_owasp_scrypt_and_old_hashes_are_redone(settings, monkeypatch):
+    import hashlib
+
+    from copilot.live import auth
+
+    monkeypatch.setattr(auth, "SCRYPT", dict(REAL_SCRYPT))  # the real parameters, in this test only
+    accs = Accounts.load(settings)
+    accs.add("店主", "secret123", OWNER)
+    saved = json.loads((settings.data_dir / "accounts.json").read_text(encoding="utf-8"))["accounts"][0]
+    assert saved["params"] == {"n": 2**17, "r": 8, "p": 1}
+    legacy = {"name": "老账号", "role": OWNER, "salt": "00" * 16,
+              "hash": hashlib.scrypt(b"oldpass1", salt=bytes(16), n=2**14, r=8, p=1, dklen=32).hex()}
+    (settings.data_dir / "accounts.json").write_text(json.dumps({"accounts": [saved, legacy]}), encoding="utf-8")
+    again = Accounts.load(settings)
+    assert again.verify("老账号", "oldpass1") is not None
+    stored = {a["name"]: a for a in json.loads((settings.data_dir / "accounts.json").read_text())["accounts"]}
+    assert stored["老账号"]["params"]["n"] == 2**17 and stored["老账号"]["hash"] != legacy["hash"]
+    assert Accounts.load(settings).verify("老账号", "oldpass1") is not None
+
+
+def test_unknown_names_cost_a_hash_like_known_ones(settings, monkeypatch):
+    from copilot.live import auth
+
+    accs = Accounts.load(settings)
+    accs.add("店主", "secret123", OWNER)
+    calls = []
+    real = auth._hash
+    monkeypatch.setattr(auth, "_hash", lambda *a, **k: calls.append(a[2] if len(a) > 2 else None) or real(*a, **k))
+    accs.verify("店主", "wrong")
+    accs.verify("没有这个人", "wrong")
+    assert len(calls) == 2  # the unknown name is hashed too: no timing difference to read
+
+
+def test_failed_sign_ins_back_off_per_name_and_address():
+    from copilot.live.auth import SignInGuard
+
+    now = [0.0]
+    guard = SignInGuard(clock=lambda: now[0])
+    for _ in range(3):
+        assert guard.wait("店主", "10.0.0.9") == 0
+        guard.failed("店主", "10.0.0.9")
+    assert guard.wait("店主", "10.0.0.9") == 2        # then 2 s, 4 s, 8 s ...
+    assert guard.wait("店主", "10.0.0.7") == 2        # the name is throttled from any address
+    assert guard.wait("小王", "10.0.0.9") == 2        # and the address for any name
+    guard.failed("店主", "10.0.0.9")
+    assert guard.wait("店主", "10.0.0.9") == 4
+    now[0] += 4
+    assert guard.wait("店主", "10.0.0.9") == 0
+    guard.succeeded("店主", "10.0.0.9")
+    assert guard.wait("店主", "10.0.0.9") == 0 and guard.wait("小王", "10.0.0.9") == 0
+
+
+def test_thirty_wrong_passwords_then_the_right_one_is_refused(settings):
+    from copilot.live.auth import SignInGuard, sign_in
+
+    accs = Accounts.load(settings)
+    accs.add("店主", "secret123", OWNER)
+    guard = SignInGuard()
+    assert not any(sign_in(accs, guard, "店主", f"guess{i}", "10.0.0.9") for i in range(30))
+    assert not sign_in(accs, guard, "店主", "secret123", "10.0.0.9")  # still locked: not even checked
 
 
 @pytest.mark.parametrize("name,pw,role,match", [

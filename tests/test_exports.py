@@ -133,3 +133,36 @@ def test_stock_summary(ledger):
     assert rows["bass"]["waitlist"] == 1 and rows["bass"]["remaining"] == 0
     assert set(s) >= {"sku", "name", "unit", "total", "reserved", "paid", "picked_up", "waitlist", "remaining",
                       "buyers", "amount"}
+
+
+HOSTILE = ['=HYPERLINK("http://x.example","点我")', "+1+1", "-2+3", "@SUM(A1)", "\t=1", "\r=1"]
+
+
+@pytest.mark.parametrize("fmt", ["xlsx", "csv"])
+def test_nicknames_and_comments_are_never_formulas(ledger, tmp_path, fmt):
+    """OWASP CSV injection: a hostile nickname or comment is written as text, in every sheet and file."""
+    for i, name in enumerate(HOSTILE):
+        ledger.apply(Comment(f"h{i}", name, name), Intent(Kind.ORDER, (Item("rice", 1),)))
+    paths = export_ledger(ledger, tmp_path / "out", fmt)
+    cells = []
+    for path in paths:
+        if fmt == "xlsx":
+            wb = load_workbook(path)
+            cells += [c.value for ws in wb for row in ws.iter_rows() for c in row if isinstance(c.value, str)]
+        else:
+            with path.open(encoding="utf-8-sig", newline="") as f:
+                cells += [v for row in csv.reader(f) for v in row]
+    hostile = [v for v in cells if any(h.strip() in v for h in HOSTILE)]
+    assert len(hostile) >= 2 * len(HOSTILE)  # the nickname and the comment text, at least
+    assert all(v.startswith("'") for v in hostile)
+
+
+@pytest.mark.parametrize("fmt", ["xlsx", "csv"])
+def test_control_characters_do_not_block_the_export(ledger, tmp_path, fmt):
+    ledger.apply(Comment("x1", "王\x01阿姨", "扣\x0b1\x00"), Intent(Kind.ORDER, (Item("rice", 1),)))
+    paths = export_ledger(ledger, tmp_path / "out", fmt)
+    text = "".join(p.read_bytes().decode("latin-1") for p in paths) if fmt == "csv" else ""
+    assert "\x01" not in text and "\x0b" not in text
+    if fmt == "xlsx":
+        values = [c.value for ws in load_workbook(paths[0]) for row in ws.iter_rows() for c in row]
+        assert "王阿姨" in values

@@ -634,3 +634,20 @@ def test_pick_list_and_pickup_slips(ledger, catalog):
     assert wang["total"] == 118.7 and wang["status"] == "待付款"
     assert wang["pickup"] == catalog.store.pickup
     assert slips["李姐"]["status"] == "已付款"
+
+
+def test_a_rehearsal_stream_is_cleared_in_one_action_and_tonight_never(ledger_url, catalog):
+    from copilot.orders.ledger import is_rehearsal, known_streams, rehearsal_stream
+
+    tonight = Ledger(ledger_url, catalog, "2026-11-29")
+    rehearsal = Ledger(ledger_url, catalog, rehearsal_stream())
+    assert is_rehearsal(rehearsal.stream) and rehearsal.stream.startswith("彩排-")
+    order(tonight, "王阿姨", "rice", 2)
+    for i in range(5):
+        order(rehearsal, f"排练{i}", "rice", 1)
+    assert set(known_streams(tonight.engine)) >= {"2026-11-29", rehearsal.stream}
+    assert rehearsal.clear_rehearsal() == 5
+    assert rehearsal.lines() == [] and rehearsal.remaining("rice") == 30
+    assert [ln.buyer for ln in tonight.lines()] == ["王阿姨"] and tonight.remaining("rice") == 28
+    with pytest.raises(LedgerError, match="不是彩排场次"):
+        tonight.clear_rehearsal()

@@ -24,7 +24,7 @@ from copilot.base.settings import BUNDLED_KNOWLEDGE
 from copilot.cli import app
 from copilot.orders.buyers import find_address, find_phone_tail, set_contact, stream_buyers
 from copilot.orders.counter import pickup_numbers
-from copilot.orders.exports import export_ledger, slip_rows
+from copilot.orders.exports import export_ledger
 from copilot.orders.intent import Intent, Item, Kind
 from copilot.orders.ledger import Ledger
 from copilot.orders.pickup import PickupDesk, PickupSchedule, stream_date
@@ -241,13 +241,15 @@ def test_the_pickup_slip_has_the_number_and_the_real_day(ledger, tmp_path):
     assert {r[9] for r in body} == {"11月23日（周一）15:00-20:00"}
 
 
-def test_pickup_slip_cells_are_neutralised(ledger):
+def test_pickup_slip_cells_are_neutralised(ledger, tmp_path):
     order(ledger, "c1", "=HYPERLINK(\"http://x\",\"点我\")", "strawberry", 1)
     order(ledger, "c2", "小\x01周", "rice", 1, text="大米 尾号8888")
-    order(ledger, "c3", " @SUM(A1)", "pork", 1)
-    rows, _, _ = slip_rows(ledger)
-    names = [r[1] for r in rows]
-    assert names[0].startswith("'=HYPERLINK") and "小周" in names and "' @SUM(A1)" in names
+    order(ledger, "c3", "@SUM(A1)", "pork", 1)
+    (path,) = export_ledger(ledger, tmp_path, "xlsx")
+    names = [r[1] for r in load_workbook(path)["取货单"].iter_rows(min_row=2, values_only=True)]
+    assert names[0].startswith("'=HYPERLINK") and "小周" in names and "'@SUM(A1)" in names
+    csv_slips = export_ledger(ledger, tmp_path, "csv")[2].read_text(encoding="utf-8-sig")
+    assert "'=HYPERLINK" in csv_slips and "\x01" not in csv_slips
 
 
 # -- the command line -------------------------------------------------------------------------------

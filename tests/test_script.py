@@ -387,12 +387,12 @@ def test_plan_workspace_handlers(settings, tmp_path):
     assert "虚假价格" in summary and ("全网最低价", "虚假价格") in pieces
     fixed, _, summary = ui_plan.on_fix("最甜的芒果，加我微信")
     assert fixed == "很甜的芒果，点主页进粉丝群" and "通过" in summary
-    files, msg = ui_plan.on_export(d, text, False)
+    files, msg = ui_plan.on_export(d, text, False, tmp_path)
     assert [f.rsplit("/", 1)[1] for f in files] == ["cuecards.md", "cuecards.html"] and "已导出" in msg
     with pytest.raises(gr.Error):
         ui_plan.on_draft(ctx, [], 30, "源头探访", "")
     with pytest.raises(gr.Error):
-        ui_plan.on_export(d, "乱改一通", False)
+        ui_plan.on_export(d, "乱改一通", False, tmp_path)
     assert ui_plan.product_label(ctx.catalog.require("strawberry")) == "1号 丹东九九草莓 19.9元/斤 库存50"
 
 

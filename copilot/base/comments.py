@@ -18,7 +18,7 @@ import io
 import json
 import math
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 
@@ -123,8 +123,31 @@ def comment_from_dict(obj, catalog=None, where: str = "评论", n: int = 0) -> C
                    current_sku=current, user_id=user_id)
 
 
+_ODD = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")  # control characters or lone surrogates
+
+
+def clean_comment(c: Comment) -> Comment:
+    """The comment with control characters removed from its nickname and text (as files are read)."""
+    if type(c.user) is str and type(c.text) is str and not _ODD.search(c.user + c.text):
+        return c
+    user, text = _CONTROL.sub("", str(c.user)).strip(), _CONTROL.sub("", str(c.text))
+    return replace(c, user=user, text=text)
+
+
+def _plainly_valid(c: Comment) -> bool:
+    """The common case, cheaply: every field of the expected type, within its limits, valid text."""
+    return (type(c.id) is str and type(c.user) is str and type(c.text) is str
+            and 0 < len(c.id) <= MAX_ID and 0 < len(c.user) <= MAX_USER and len(c.text) <= MAX_TEXT
+            and (c.user_id is None or type(c.user_id) is str and len(c.user_id) <= MAX_ID)
+            and (c.current_sku is None or type(c.current_sku) is str and len(c.current_sku) <= MAX_SKU)
+            and (c.ts is None or type(c.ts) in (int, float) and 0 <= c.ts <= MAX_TS)
+            and not c.id.isspace() and not c.user.isspace() and not _ODD.search(c.id + c.user + c.text))
+
+
 def check_comment(c: Comment, where: str | None = None) -> None:
     """A Comment built in code (not read from a file) still keeps the limits: id, user, text, ts."""
+    if _plainly_valid(c):
+        return
     where = where or f"评论 {str(c.id)[:40]}"
     if not str(c.id or "").strip():
         raise InputError(f"评论缺少 id：「{str(c.text)[:30]}」", hint="每条评论都要有唯一的 id，重放时才不会重复记账")

@@ -14,7 +14,7 @@ from pydantic import SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from copilot.base.errors import ConfigError
-from copilot.base.files import private_dir
+from copilot.base.files import private_dir, write_private
 
 PROJECT_DIR = Path(__file__).resolve().parents[2]
 BUNDLED_KNOWLEDGE = PROJECT_DIR / "knowledge"
@@ -73,10 +73,14 @@ class Settings(BaseSettings):
 
     @property
     def knowledge_dir(self) -> Path:
+        """COPILOT_KNOWLEDGE or --knowledge; else the data dir's own copy of the demo store, made on
+        first use, so edits in 知识库 never touch the checkout's knowledge/ (which stays the demo)."""
         if self.knowledge is not None:
             return self.knowledge.expanduser()
-        local = Path("knowledge")
-        return local if (local / "products.yaml").exists() else BUNDLED_KNOWLEDGE
+        own = self.data_dir / "knowledge"
+        if not (own / "products.yaml").exists():
+            seed_knowledge(own)
+        return own
 
     @property
     def ledger_url(self) -> str:
@@ -91,6 +95,18 @@ class Settings(BaseSettings):
     def with_knowledge(self, knowledge: Path | None) -> "Settings":
         """A copy with ``--knowledge`` applied (the argument wins over env and default)."""
         return self.model_copy(update={"knowledge": knowledge}) if knowledge else self
+
+
+def seed_knowledge(target: Path) -> None:
+    """Copy the bundled demo store to ``target`` (private to the owner)."""
+    private_dir(target)
+    for src in BUNDLED_KNOWLEDGE.rglob("*"):
+        dest = target / src.relative_to(BUNDLED_KNOWLEDGE)
+        if src.is_dir():
+            private_dir(dest)
+        elif not dest.exists():
+            write_private(dest, src.read_bytes())
+    logging.getLogger(__name__).info("seeded the knowledge dir %s from the demo store", target)
 
 
 def load_settings(**overrides) -> Settings:

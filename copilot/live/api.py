@@ -32,15 +32,40 @@ class IntakeError(Exception):
         self.status, self.message, self.hint = status, message, hint
 
 
+def _too_big(size: int | None = None) -> IntakeError:
+    said = f"（{size} 字节）" if size else ""
+    return IntakeError(413, f"请求太大{said}", f"每次最多 {MAX_BODY_BYTES // 1_000_000} MB，请分批发送")
+
+
+async def read_body(request, limit: int = MAX_BODY_BYTES) -> bytes:
+    """The body, read as it comes and refused as soon as it passes ``limit`` (never read whole first)."""
+    declared = request.headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > limit:
+        raise _too_big(int(declared))
+    chunks, size = [], 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > limit:
+            raise _too_big()
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def parse_json(raw: bytes):
+    """JSON from a request body; IntakeError 422 (in Chinese) for anything that is not."""
+    if len(raw) > MAX_BODY_BYTES:
+        raise _too_big(len(raw))
+    try:
+        return json.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
+        why = "嵌套太深" if isinstance(exc, RecursionError) else getattr(exc, "msg", "编码不是 UTF-8")
+        raise IntakeError(422, f"请求体不是有效的 JSON：{why}",
+                          '发送 {"id": "c1", "user": "王阿姨", "text": "扣1"} 或 {"comments": [...]}') from None
+
+
 def parse_body(raw: bytes, catalog=None) -> list:
     """The request body -> validated comments; every comment is checked before any is processed."""
-    if len(raw) > MAX_BODY_BYTES:
-        raise IntakeError(413, f"请求太大（{len(raw)} 字节）", f"每次最多 {MAX_BODY_BYTES // 1_000_000} MB，请分批发送")
-    try:
-        data = json.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise IntakeError(422, f"请求体不是有效的 JSON：{getattr(exc, 'msg', exc)}",
-                          '发送 {"id": "c1", "user": "王阿姨", "text": "扣1"} 或 {"comments": [...]}') from None
+    data = parse_json(raw)
     if isinstance(data, dict) and "comments" in data:
         data = data["comments"]
     items = data if isinstance(data, list) else [data]
@@ -51,8 +76,8 @@ def parse_body(raw: bytes, catalog=None) -> list:
     out = []
     for n, obj in enumerate(items, start=1):
         where = f"第 {n} 条评论" if len(items) > 1 else "评论"
-        if isinstance(obj, dict) and len(str(obj.get("text") or "")) > MAX_TEXT:
-            raise IntakeError(413, f"{where}太长（{len(str(obj['text']))} 个字符）", f"每条评论最多 {MAX_TEXT} 个字符")
+        if isinstance(obj, dict) and isinstance(obj.get("text"), str) and len(obj["text"]) > MAX_TEXT:
+            raise IntakeError(413, f"{where}太长（{len(obj['text'])} 个字符）", f"每条评论最多 {MAX_TEXT} 个字符")
         try:
             out.append(comment_from_dict(obj, catalog, where=where))
         except CopilotError as exc:
@@ -83,9 +108,8 @@ def create_api(get_session: Callable[[], object], token: Callable[[], str], heal
         given = auth[7:].strip() if auth.lower().startswith("bearer ") else request.headers.get("x-api-token")
         if not token_matches(given, token()):
             return error(401, "令牌缺失或不正确", "在请求头加 Authorization: Bearer <令牌>；令牌见“设置”页或 copilot accounts token")
-        raw = await request.body()
         try:
-            comments = parse_body(raw, catalog() if callable(catalog) else catalog)
+            comments = parse_body(await read_body(request), catalog() if callable(catalog) else catalog)
         except IntakeError as exc:
             return error(exc.status, exc.message, exc.hint)
         session = get_session()

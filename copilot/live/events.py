@@ -11,7 +11,7 @@ import logging
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import JSON, Column, DateTime, Float, Index, Integer, MetaData, String, Table, select
+from sqlalchemy import JSON, Column, DateTime, Float, Index, Integer, MetaData, String, Table, delete, select
 
 from copilot.base.db import migrate, reading, utcnow, writing
 
@@ -56,6 +56,11 @@ class EventLog:
                                                          payload=payload, created_at=utcnow()))
         except Exception as exc:  # the 复盘 loses one event; the live room goes on
             log.warning("could not record live event %s: %s", kind, exc)
+
+    def clear(self) -> None:
+        """Forget this stream's events (a rehearsal being cleared)."""
+        with writing(self.engine) as conn:
+            conn.execute(delete(live_events).where(live_events.c.stream == self.stream))
 
     def events(self, kind: str | None = None) -> list[LiveEvent]:
         q = select(live_events).where(live_events.c.stream == self.stream)

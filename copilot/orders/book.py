@@ -188,10 +188,9 @@ class LedgerTx:
         waitlisted line of the same buyer that is dropped next, without giving that stock back.)
         Returns the promoted lines."""
         freed: dict[str, float] = defaultdict(float)
-        for line in lines:
-            fresh = self.get_line(line.id)  # the status now, not when the caller read it
-            if fresh.status in ALLOCATED and fresh.sku:
-                freed[fresh.sku] += fresh.qty
+        for line in lines:  # read in this transaction, and nothing was promoted since: their status is current
+            if line.status in ALLOCATED and line.sku:
+                freed[line.sku] += line.qty
             self.update_line(line, status=status)
         promoted: list[OrderLine] = []
         for sku, qty in freed.items():

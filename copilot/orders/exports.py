@@ -3,18 +3,17 @@ slips (取货单) per buyer, exported as one xlsx workbook or three CSV files (U
 purchase list (采购单) per supplier as xlsx.
 
 The 取货单 has one block per buyer, by pickup number, with the real pickup day and window (see
-``orders.pickup``). Cells of the sheets written here go through ``cells.safe_cell``."""
+``orders.pickup``). Every cell goes through ``base.spreadsheet`` (never a formula, no control characters)."""
 
 from __future__ import annotations
 
-import csv
 import logging
 from datetime import timezone
 from pathlib import Path
 
 from copilot.base.errors import InputError
+from copilot.base.spreadsheet import fill_sheet, write_csv
 from copilot.orders.buyers import stream_buyers
-from copilot.orders.cells import safe_row
 from copilot.orders.pickup import PickupSchedule
 from copilot.orders.records import SlipItem
 from copilot.orders.schema import ALLOCATED
@@ -73,9 +72,9 @@ def slip_rows(ledger) -> tuple[list[list], list[int], list]:
         status = "已取货" if b.status == "已取货" else ("已付款" if not b.due else "待付款")
         who = [b.pickup_no, b.buyer, b.phone_tail, b.address]
         for it in items:
-            rows.append(safe_row([*who, it.name, it.qty, it.unit, it.unit_price, it.amount, when, status]))
+            rows.append([*who, it.name, it.qty, it.unit, it.unit_price, it.amount, when, status])
         subtotals.append(len(rows))
-        rows.append(safe_row([*who, "小计", "", "", None, b.amount, when, status]))
+        rows.append([*who, "小计", "", "", None, b.amount, when, status])
         grand += b.amount
     return rows, subtotals, ["合计", f"{len(subtotals)} 位买家", "", "", "", "", "", None, round(grand, 2), "", ""]
 
@@ -116,15 +115,8 @@ def _write_csv(ledger: LedgerReader, out_dir: Path) -> list[Path]:
     files = [(f"orders-{ledger.stream}.csv", ORDER_HEAD, orders + [order_total]),
              (f"picklist-{ledger.stream}.csv", PICK_HEAD, picks),
              (f"pickup-{ledger.stream}.csv", SLIP_HEAD, slips + [slip_total])]
-    paths = []
-    for name, head, rows in files:
-        path = out_dir / name
-        with path.open("w", encoding="utf-8-sig", newline="") as f:
-            w = csv.writer(f)
-            w.writerow(head)
-            w.writerows([_csv_cell(h, v) for h, v in zip(head, row)] for row in rows)
-        paths.append(path)
-    return paths
+    return [write_csv(out_dir / name, head, ([_csv_cell(h, v) for h, v in zip(head, row)] for row in rows))
+            for name, head, rows in files]
 
 
 def _csv_cell(head: str, v):
@@ -153,36 +145,8 @@ def _write_xlsx(ledger: LedgerReader, out_dir: Path) -> list[Path]:
 
 
 def _sheet(ws, title: str, head: list[str], rows: list[list], bold_rows: list[int], totals) -> None:
-    from openpyxl.styles import Font
-    from openpyxl.utils import get_column_letter
-
-    ws.title = title
-    ws.append(head)
-    for row in rows:
-        ws.append(row)
-    if totals is not None:
-        ws.append(totals)
-    bold = Font(bold=True)
-    for cell in ws[1]:
-        cell.font = bold
-    for i in bold_rows:  # 0-based data row index -> sheet row i + 2
-        for cell in ws[i + 2]:
-            cell.font = bold
-    for j, name in enumerate(head, start=1):
-        letter = get_column_letter(j)
-        fmt = "0.00" if name in MONEY_COLS else ("0.###" if name in QTY_COLS else None)
-        width = _display_width(name)
-        for (cell,) in ws.iter_rows(min_row=2, min_col=j, max_col=j):
-            if fmt and isinstance(cell.value, (int, float)):
-                cell.number_format = fmt
-            width = max(width, _display_width(cell.value))
-        ws.column_dimensions[letter].width = min(60, width + 2)
-    ws.freeze_panes = "A2"
-
-
-def _display_width(v) -> int:
-    s = "" if v is None else str(v)
-    return sum(2 if ord(ch) > 0x2E80 else 1 for ch in s)
+    fill_sheet(ws, title, head, rows, bold_rows=bold_rows, totals=totals,
+               formats={**{c: "0.00" for c in MONEY_COLS}, **{c: "0.###" for c in QTY_COLS}})
 
 
 def purchase_rows(plan) -> list[list]:
@@ -195,7 +159,7 @@ def purchase_rows(plan) -> list[list]:
     for it in plan.items:
         if it.qty <= 0:
             rows.append([it.supplier, it.link, it.name, it.unit, it.ordered, it.waitlist, it.on_hand, 0, it.buyers])
-    return [safe_row(r) for r in rows]
+    return rows
 
 
 def export_purchase(plan, out_dir: Path) -> Path:
@@ -210,7 +174,7 @@ def export_purchase(plan, out_dir: Path) -> Path:
     cut = f"截单时间 {plan.cutoff:%Y-%m-%d %H:%M}" if plan.cutoff else "未设截单时间"
     note = [f"场次 {plan.stream}", cut, f"截单后 {plan.late_lines} 笔未计入", f"待确认 {plan.review_lines} 笔未计入"]
     _sheet(wb.active, "采购单", PURCHASE_HEAD, rows, [], note)
-    messages = [safe_row([o.supplier, supplier_message(plan, o)]) for o in plan.suppliers]
+    messages = [[o.supplier, supplier_message(plan, o)] for o in plan.suppliers]
     _sheet(wb.create_sheet(), "发给供货商", ["供货商", "消息"], messages, [], None)
     path = out_dir / f"purchase-{plan.stream}.xlsx"
     wb.save(path)

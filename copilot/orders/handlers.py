@@ -43,10 +43,15 @@ def review(tx: LedgerTx, comment: Comment, intent: Intent, reason: str = "") -> 
 
 
 def order(tx: LedgerTx, comment: Comment, intent: Intent) -> ApplyResult:
+    return _each_item(tx, comment, intent, order_item, "下单但没有识别出商品")
+
+
+def _each_item(tx: LedgerTx, comment: Comment, intent: Intent, handle, none_reason: str) -> ApplyResult:
+    """``handle`` every item of the intent into one result; no item at all goes to review."""
     if not intent.items:
-        return review(tx, comment, intent, "下单但没有识别出商品")
+        return review(tx, comment, intent, none_reason)
     res = ApplyResult()
-    res.message = "；".join(order_item(tx, comment, item, res, intent.note) for item in intent.items)
+    res.message = "；".join(handle(tx, comment, item, res, intent.note) for item in intent.items)
     return res
 
 
@@ -88,11 +93,7 @@ def cancel(tx: LedgerTx, comment: Comment, items: tuple[Item, ...]) -> ApplyResu
 
 
 def modify(tx: LedgerTx, comment: Comment, intent: Intent) -> ApplyResult:
-    if not intent.items:
-        return review(tx, comment, intent, "改单但没有识别出商品和数量")
-    res = ApplyResult()
-    res.message = "；".join(modify_item(tx, comment, item, res, intent.note) for item in intent.items)
-    return res
+    return _each_item(tx, comment, intent, modify_item, "改单但没有识别出商品和数量")
 
 
 def modify_item(tx: LedgerTx, comment: Comment, item: Item, res: ApplyResult, note: str = "") -> str:
@@ -105,11 +106,13 @@ def modify_item(tx: LedgerTx, comment: Comment, item: Item, res: ApplyResult, no
     p = tx.catalog.get(sku or "")
     if p is None or item.qty is None:
         return _review_into(tx, comment, res, sku, item.qty, "改单数量或商品不明" if p else "没有找到要修改的订单", note)
-    lines = tx.buyer_lines(key, REAL, p.sku)
+    open_lines = tx.buyer_lines(key, OPEN, p.sku)
+    lines = [ln for ln in open_lines if ln.status in REAL]
     have = round(sum(ln.qty or 0 for ln in lines), 3)
     want = round(have + float(item.qty) if item.relative else float(item.qty), 3)
     if not lines:
-        return _modify_without_order(tx, comment, item, p, key, want, res, note)
+        pending = [ln for ln in open_lines if ln.status == REVIEW]
+        return _modify_without_order(tx, comment, item, p, pending, want, res, note)
     if want <= EPS:
         if want < -EPS or not item.relative and item.qty <= 0:
             return _review_into(tx, comment, res, p.sku, item.qty, "改单数量不对（不能少于 0）", note)
@@ -126,10 +129,10 @@ def modify_item(tx: LedgerTx, comment: Comment, item: Item, res: ApplyResult, no
             return _review_into(tx, comment, res, p.sku, want, failed, note)
     elif want < have - EPS:
         _shrink(tx, lines, round(have - want, 3), res, note)
-    res.changed += tx.promote(p.sku)
-    now = tx.buyer_lines(key, REAL, p.sku)
-    state = "（候补中）" if now and all(ln.status == WAITLIST for ln in now) else ""
-    return f"已把 {comment.user} 的 {label}{state}"
+    promoted = tx.promote(p.sku)
+    res.changed += promoted
+    waiting = lines[-1].status == WAITLIST and lines[-1].id not in {ln.id for ln in promoted}
+    return f"已把 {comment.user} 的 {label}{'（候补中）' if waiting else ''}"
 
 
 def _modify_sku(tx: LedgerTx, key: str, current: str | None) -> str | None:
@@ -140,8 +143,8 @@ def _modify_sku(tx: LedgerTx, key: str, current: str | None) -> str | None:
     return lines[-1].sku if lines else current
 
 
-def _modify_without_order(tx, comment, item: Item, p: Product, key: str, want: float, res, note) -> str:
-    pending = [ln for ln in tx.buyer_lines(key, (REVIEW,), p.sku)]
+def _modify_without_order(tx, comment, item: Item, p: Product, pending: list[OrderLine], want: float, res,
+                          note) -> str:
     if pending and want > EPS:  # a line waiting for a person gets the new quantity
         line = pending[-1]
         tx.update_line(line, qty=want, unit=p.unit, unit_price=p.price, note=note or line.note)

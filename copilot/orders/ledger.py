@@ -18,10 +18,10 @@ from collections.abc import Callable, Iterable
 from dataclasses import replace
 from datetime import date
 
-from sqlalchemy import select
+from sqlalchemy import delete, select
 
 from copilot.base.catalog import Catalog, Product
-from copilot.base.comments import Comment, check_comment
+from copilot.base.comments import Comment, check_comment, clean_comment
 from copilot.base.db import make_engine, migrate, reading, utcnow
 from copilot.base.errors import InputError, LedgerError
 from copilot.orders.book import LedgerTx, read_stock
@@ -37,16 +37,36 @@ from copilot.orders.schema import (
     SQL,
     STATUSES,
     WAITLIST,
+    actions,
+    comments,
     order_lines,
     stock,
 )
 
 log = logging.getLogger(__name__)
+REHEARSAL_PREFIX = "彩排-"
 
 
 def default_stream() -> str:
     """Today's date in local time, e.g. ``2026-11-22``."""
     return date.today().isoformat()
+
+
+def rehearsal_stream(day: date | None = None) -> str:
+    """The 场次 rehearsals and replays go to, e.g. ``彩排-2026-11-29``: never tonight's."""
+    return f"{REHEARSAL_PREFIX}{(day or date.today()).isoformat()}"
+
+
+def is_rehearsal(stream: str) -> bool:
+    return stream.startswith(REHEARSAL_PREFIX)
+
+
+def known_streams(engine) -> list[str]:
+    """Every 场次 the ledger has, newest name first."""
+    with reading(engine) as conn:
+        names = set(conn.execute(select(stock.c.stream).distinct()).scalars())
+        names |= set(conn.execute(select(comments.c.stream).distinct()).scalars())
+    return sorted(names, reverse=True)
 
 
 class Ledger(ManualActions):
@@ -85,7 +105,7 @@ class Ledger(ManualActions):
     def ingest(self, pairs: Iterable[tuple[Comment, Intent]], *, batch_size: int = 500,
                progress: Callable[[float, str], None] | None = None) -> IngestStats:
         """Apply many comments; each batch is one transaction and durable once committed."""
-        pairs = pairs if isinstance(pairs, list) else list(pairs)
+        pairs = [(clean_comment(c), i) for c, i in pairs]
         for comment, intent in pairs:  # all of it is checked before anything is written
             _check(comment, intent)
         stats = IngestStats()
@@ -98,7 +118,7 @@ class Ledger(ManualActions):
             stats.orders += sum(1 for ln in res.created if ln.status in (RESERVED, WAITLIST))
 
         for k, start in enumerate(range(0, len(pairs), max(1, batch_size)), start=1):
-            self._run_batch(pairs[start:start + batch_size], count)
+            self._run_batch(pairs[start:start + batch_size], count, checked=True)
             if k & (k - 1) == 0 and len(pairs) > batch_size:
                 self._analyze()
             if progress:
@@ -114,12 +134,15 @@ class Ledger(ManualActions):
             with self.engine.begin() as conn:
                 conn.exec_driver_sql("ANALYZE order_lines, comments")
 
-    def _run_batch(self, batch: list[tuple[Comment, Intent]], sink, actor: str | None = None) -> None:
+    def _run_batch(self, batch: list[tuple[Comment, Intent]], sink, actor: str | None = None,
+                   checked: bool = False) -> None:
         """Apply a batch in one transaction. Writers of a stream hold its lock for the whole
         transaction, so the duplicate check below is authoritative; comment rows are written
         together at the end (UNIQUE(stream, comment_id) still guards against any slip)."""
-        for comment, intent in batch:
-            _check(comment, intent)
+        if not checked:
+            batch = [(clean_comment(c), i) for c, i in batch]
+            for comment, intent in batch:
+                _check(comment, intent)
         results: list[ApplyResult] = []
         with self.tx() as tx:
             ids = [str(c.id) for c, _ in batch]
@@ -162,6 +185,19 @@ class Ledger(ManualActions):
             q = q.where(order_lines.c.buyer == buyer)
         with reading(self.engine) as conn:
             return [OrderLine.from_row(r) for r in conn.execute(q.order_by(order_lines.c.id))]
+
+    def clear_rehearsal(self) -> int:
+        """Delete everything of this rehearsal 场次 (lines, comments, stock, journal) in one transaction;
+        refused for any other 场次. Returns how many order lines went."""
+        if not is_rehearsal(self.stream):
+            raise LedgerError(f"场次「{self.stream}」不是彩排场次，不能清空", hint="只有“彩排-”开头的场次可以一键清空")
+        with self.tx() as tx:
+            n = tx.conn.execute(delete(order_lines).where(order_lines.c.stream == self.stream)).rowcount
+            for table in (comments, actions, stock):
+                tx.conn.execute(delete(table).where(table.c.stream == self.stream))
+            tx.ensure_stock()
+        log.info("cleared rehearsal stream %s (%d lines)", self.stream, n)
+        return n
 
     def review_queue(self) -> list[OrderLine]:
         """Lines waiting for a person, oldest first, each with its reason."""

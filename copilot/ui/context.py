@@ -15,10 +15,15 @@ log = logging.getLogger(__name__)
 
 
 class AppContext:
+    """``ctx.session`` / ``ctx.ledger`` are tonight's 场次 (the one the HTTP intake and the sources feed);
+    ``session_for`` / ``ledger_for`` give any other 场次 a page has picked, e.g. the rehearsal one."""
+
     def __init__(self, settings: Settings, stream: str | None = None) -> None:
         self.settings = settings
         self._stream = stream
         self._lock = threading.Lock()
+        self._sessions: dict[str, object] = {}
+        self._ledgers: dict[str, object] = {}
 
     @cached_property
     def catalog(self) -> Catalog:
@@ -69,6 +74,54 @@ class AppContext:
         except Exception as exc:
             log.warning("could not restore the live feed: %s", exc)
         return session
+
+    @property
+    def rehearsal_stream(self) -> str:
+        from copilot.orders.ledger import rehearsal_stream
+
+        return rehearsal_stream()
+
+    def streams(self) -> list[str]:
+        """The 场次 a page may pick: tonight's, today's rehearsal, then every other one the ledger has."""
+        from copilot.orders.ledger import known_streams
+
+        return list(dict.fromkeys([self.stream, self.rehearsal_stream, *known_streams(self.ledger.engine)]))
+
+    def ledger_for(self, stream: str | None):
+        if not stream or stream == self.stream:
+            return self.ledger
+        from copilot.orders.ledger import Ledger
+
+        with self._lock:
+            if stream not in self._ledgers:
+                self._ledgers[stream] = Ledger.open(self.settings, self.catalog, stream)
+            return self._ledgers[stream]
+
+    def session_for(self, stream: str | None):
+        """The live session of ``stream``; another 场次 than tonight's gets its own (rehearsals, replays)."""
+        if not stream or stream == self.stream:
+            return self.session
+        from copilot.live.session import LiveSession
+
+        ledger = self.ledger_for(stream)
+        with self._lock:
+            if stream not in self._sessions:
+                session = LiveSession(self.settings, self.catalog, ledger, kb=self.kb, llm=self.llm, stream=stream)
+                session.restore()
+                self._sessions[stream] = session
+            return self._sessions[stream]
+
+    def clear_rehearsal(self, stream: str) -> int:
+        """Empty a rehearsal 场次: its ledger rows, its live events, its in-memory session."""
+        n = self.ledger_for(stream).clear_rehearsal()
+        session = self._sessions.pop(stream, None)
+        if session is not None and session.events is not None:
+            session.events.clear()
+        else:
+            from copilot.live.events import EventLog
+
+            EventLog(self.ledger_for(stream).engine, stream).clear()
+        return n
 
     def warm_up(self) -> threading.Thread:
         """Load the knowledge base in the background so the first question is answered quickly."""

@@ -7,8 +7,7 @@ page are re-applied and nothing is sent when nothing changed."""
 
 from __future__ import annotations
 
-import tempfile
-from pathlib import Path
+import time
 
 import gradio as gr
 
@@ -320,7 +319,7 @@ def _wire_export(ctx, w: dict) -> None:
         from copilot.orders.exports import export_ledger
 
         progress(0.2, desc="正在导出…")
-        out = Path(tempfile.mkdtemp(prefix="copilot-export-"))
+        out = ctx.settings.exports_dir / f"{ctx.ledger.stream}-{time.strftime('%Y%m%d-%H%M%S')}"
         try:
             paths = export_ledger(ctx.ledger, out, fmt_value)
         except CopilotError as exc:

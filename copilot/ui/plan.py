@@ -4,7 +4,7 @@ follow the typing; export cue cards (Markdown, HTML, PDF) and warm-up posts."""
 from __future__ import annotations
 
 import logging
-import tempfile
+import time
 from pathlib import Path
 
 import gradio as gr
@@ -72,14 +72,14 @@ def on_fix(text):
     return fixed, pieces, summary
 
 
-def on_export(d: ScriptDraft | None, text: str, pdf: bool):
+def on_export(d: ScriptDraft | None, text: str, pdf: bool, out_root: Path):
     from copilot.plan.cuecards import write_cards
 
     if d is None:
         raise gr.Error("请先生成脚本")
     try:
         edited = apply_text(d, text or "")
-        out = Path(tempfile.mkdtemp(prefix="cuecards-"))
+        out = out_root / f"cuecards-{time.strftime('%Y%m%d-%H%M%S')}"
         files = write_cards(edited, out, pdf=False)
         msg = compliance.summary(edited.compliance)
         if pdf:
@@ -134,4 +134,5 @@ def build(ctx) -> None:
              [state, script_box, hl, summary, head, ros, group_post, one_to_one, poster])
     script_box.input(marks, script_box, [hl, summary], show_progress="hidden")
     fix.click(on_fix, script_box, [script_box, hl, summary])
-    export.click(on_export, [state, script_box, want_pdf], [files, export_msg])
+    export.click(lambda d, text, pdf: on_export(d, text, pdf, ctx.settings.exports_dir), [state, script_box, want_pdf],
+                 [files, export_msg])

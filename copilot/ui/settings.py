@@ -55,7 +55,8 @@ def accounts_md(ctx, request=None) -> str:
     accs = ctx.accounts
     who = ctx.user(request)
     head = f"当前登录：**{who}**（{ROLES.get(ctx.role(request))}）" if who else \
-        "本机使用，无需登录（所有人按店主权限）"
+        "在店里这台电脑上使用（只监听本机），不用登录，按**店主**权限操作。" \
+        "让手机、平板通过局域网打开时（GRADIO_SERVER_NAME=0.0.0.0），每个人都必须用自己的账号登录。"
     if not accs:
         return head + "\n\n还没有账号。在局域网使用前请添加：`copilot accounts add 店主 --role owner`"
     names = "、".join(f"{a.name}（{a.role_zh}）" for a in accs.accounts.values())
