@@ -89,14 +89,16 @@ def test_pickup_workspace_follows_the_counter(ctx):
 
     with gr.Blocks():
         (refresh,) = [x for x in pickup_ui.build(ctx) if isinstance(x, WhileShown)]
-    head, results, pending, reminder, digest = refresh.fn("", None, None)
+    head, results, pending, reminder, digest = refresh.fn("2026-11-22", "", None, None)
     assert "11月23日（周一）15:00-20:00" in head and "待取 **2** 位" in head
     assert [r[:2] for r in results] == [[1, "王阿姨"], [2, "李叔"]] and len(pending) == 2
     assert "1号 @王阿姨、2号 @李叔" in reminder
-    *same, again = refresh.fn("", None, digest)
+    *same, again = refresh.fn("2026-11-22", "", None, digest)
     assert again == digest and all(isinstance(x, type(gr.skip())) for x in same)
-    head, results, *_ = refresh.fn("6789", None, digest)
+    head, results, *_ = refresh.fn("2026-11-22", "6789", None, digest)
     assert [r[1] for r in results] == ["王阿姨"]
+    head, results, pending, *_ = refresh.fn("2026-11-21", "", None, digest)  # another 场次: its own buyers
+    assert "场次 2026-11-21" in head and results == [] and pending == []
 
 
 def test_pickup_detail_says_what_to_collect(ctx):

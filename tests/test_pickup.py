@@ -27,7 +27,7 @@ from copilot.orders.counter import pickup_numbers
 from copilot.orders.exports import export_ledger
 from copilot.orders.intent import Intent, Item, Kind
 from copilot.orders.ledger import Ledger
-from copilot.orders.pickup import PickupDesk, PickupSchedule, stream_date
+from copilot.orders.pickup import PickupDesk, PickupSchedule, due_stream, stream_date
 from copilot.orders.schema import ALLOCATED, PAID, PICKED_UP, RESERVED, WAITLIST, order_lines
 
 STREAM = "2026-11-22"
@@ -84,6 +84,16 @@ def test_the_schedule_is_the_real_day_and_window(catalog):
     same_day = PickupSchedule.of(Store(pickup_days=0), "2026-11-22-晚场", [])
     assert same_day.text() == "11月22日（周日）" and same_day.start is None  # no window: the day only
     assert stream_date("彩排") == datetime.now().astimezone().date()
+
+
+def test_the_counter_opens_the_stream_whose_buyers_collect_today(ledger_url, catalog):
+    for name in ("2026-11-20", "2026-11-21", "彩排-2026-11-21", "2026-11-22"):
+        Ledger(ledger_url, catalog, name)
+    engine = Ledger(ledger_url, catalog, "2026-11-22").engine
+    assert due_stream(engine, catalog.store, date(2026, 11, 22)) == "2026-11-21"  # pickup_days: 1
+    assert due_stream(engine, catalog.store, date(2026, 11, 23)) == "2026-11-22"
+    assert due_stream(engine, catalog.store, date(2026, 12, 1)) is None
+    assert due_stream(engine, Store(pickup_days=0), date(2026, 11, 22)) == "2026-11-22"
 
 
 # -- contact details ---------------------------------------------------------------------------------
@@ -335,3 +345,13 @@ def test_a_generated_stream_of_300_buyers_and_5000_orders(ledger_url):
     again = {b.key: b.pickup_no for b in desk.buyers()}
     assert all(again[b.key] == b.pickup_no for b in buyers)
     assert sorted(again.values()) == list(range(1, len(again) + 1))
+
+
+def test_cli_opens_yesterdays_stream_the_day_after(ledger_url, data_dir, catalog):
+    from datetime import timedelta
+
+    yesterday = (datetime.now().astimezone().date() - timedelta(days=1)).isoformat()
+    order(Ledger(ledger_url, catalog, yesterday), "y1", "王阿姨", "strawberry", 1)
+    env = {"COPILOT_DATABASE_URL": ledger_url, "COPILOT_HOME": str(data_dir)}
+    out = json.loads(_run(["pickup", "find", "王阿姨", "--json"], env))
+    assert out["stream"] == yesterday and [b["pickup_no"] for b in out["buyers"]] == [1]

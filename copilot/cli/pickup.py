@@ -11,7 +11,7 @@ from copilot.cli.common import JsonOpt, KnowledgeOpt, emit_json, load_catalog, s
 pickup = typer.Typer(help="取货台：按取货号、手机尾号、昵称或楼号房号找买家，整单取货（可撤销），看谁还没取。",
                      no_args_is_help=True)
 
-StreamOpt = Annotated[str | None, typer.Option("--stream", help="场次，默认今天的日期（或 COPILOT_STREAM）")]
+StreamOpt = Annotated[str | None, typer.Option("--stream", help="场次，默认今天取货的那一场（没有就是今天的日期，或 COPILOT_STREAM）")]
 ByOpt = Annotated[str, typer.Option("--by", help="谁在操作（撤销时只撤这个人的操作）")]
 CLI_ACTOR = "命令行"
 
@@ -21,11 +21,18 @@ def register(app: typer.Typer) -> None:
 
 
 def _desk(knowledge, stream):
+    """The desk of ``stream``; by default the 场次 whose buyers collect today (else today's)."""
     from copilot.orders.ledger import Ledger
-    from copilot.orders.pickup import PickupDesk
+    from copilot.orders.pickup import PickupDesk, due_stream
 
     settings = settings_for(knowledge)
-    return PickupDesk(Ledger.open(settings, load_catalog(settings), stream=stream))
+    catalog = load_catalog(settings)
+    ledger = Ledger.open(settings, catalog, stream=stream)
+    if not stream and not settings.stream:
+        due = due_stream(ledger.engine, catalog.store)
+        if due and due != ledger.stream:
+            ledger = Ledger.open(settings, catalog, stream=due)
+    return PickupDesk(ledger)
 
 
 def _line(b, catalog) -> str:

@@ -40,6 +40,25 @@ def stream_date(stream: str, lines: list[OrderLine] = ()) -> date:
     return local_now().date()
 
 
+def due_stream(engine, store, today: date | None = None) -> str | None:
+    """The 场次 whose buyers collect today (named by a date, that date + ``pickup_days`` is today; the
+    newest if several; never a rehearsal), or None. The counter opens it by default the day after."""
+    from copilot.orders.ledger import is_rehearsal, known_streams
+
+    today = today or local_now().date()
+    for name in known_streams(engine):
+        m = DATE_RE.match(name)
+        if m is None or is_rehearsal(name):
+            continue
+        try:
+            day = date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        except ValueError:
+            continue
+        if day + timedelta(days=store.pickup_days) == today:
+            return name
+    return None
+
+
 def day_text(d: date) -> str:
     return f"{d.month}月{d.day}日（周{WEEKDAYS[d.weekday()]}）"
 

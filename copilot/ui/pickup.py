@@ -8,14 +8,13 @@ texts (pickup number, items, day and window) and the 取货单 to print.
 
 from __future__ import annotations
 
-import tempfile
-from pathlib import Path
+import time
 
 import gradio as gr
 
 from copilot.base.errors import CopilotError
 from copilot.orders.buyers import items_text, set_contact
-from copilot.orders.pickup import PickupDesk
+from copilot.orders.pickup import PickupDesk, due_stream
 from copilot.ui import WhileShown
 
 RESULT_HEADERS = ["取货号", "买家", "手机尾号", "楼号房号", "待取的货", "金额", "待收", "状态"]
@@ -57,14 +56,17 @@ def detail_md(buyer, catalog) -> str:
 
 
 def build(ctx) -> list:
-    desk = PickupDesk(ctx.ledger)
     head = gr.Markdown(elem_id="pickup-header")
-    w = _search_panel()
+    w = _search_panel(ctx)
     w.update(_pending_panel())
     w.update(_contact_panel())
     w["head"] = head
 
-    def views(query, key):
+    def desk_of(stream) -> PickupDesk:
+        return PickupDesk(ctx.ledger_for(stream or None))
+
+    def views(stream, query, key):
+        desk = desk_of(stream)
         buyers = desk.buyers()
         schedule = desk.schedule(buyers)
         found = desk.find(query, buyers) if (query or "").strip() else [b for b in buyers if b.to_pick]
@@ -79,29 +81,34 @@ def build(ctx) -> list:
                 chosen.phone_tail if chosen else "", chosen.address if chosen else "")
 
     outputs = [w[k] for k in ("head", "results", "key", "detail", "confirm", "pending", "reminder", "phone", "address")]
-    inputs = [w["query"], w["key"]]
-    for trigger in (w["query"].submit, w["search"].click):
+    inputs = [w["stream"], w["query"], w["key"]]
+    for trigger in (w["query"].submit, w["search"].click, w["stream"].change):
         trigger(views, inputs, outputs)
-    _wire_counter(ctx, desk, w, views, inputs, outputs)
-    _wire_texts(ctx, desk, w)
+    _wire_counter(ctx, desk_of, w, views, inputs, outputs)
+    _wire_texts(ctx, desk_of, w)
 
     shown = gr.State(None)  # a digest of what the timer last sent
     lists = [w[k] for k in ("head", "results", "pending", "reminder")]
 
-    def follow(query, key, last):
-        out = views(query, key)
+    def follow(stream, query, key, last):
+        out = views(stream, query, key)
         tables = (out[0], out[1], out[5], out[6])
         digest = hash(repr(tables))
         if digest == last:  # unchanged: leave the tables (and the person's selection) alone
             return (*(gr.skip() for _ in lists), last)
         return (*tables, digest)
 
-    return [WhileShown(follow, [*inputs, shown], [*lists, shown], REFRESH_SECONDS)]
+    def streams():  # on every page load: the 场次 list, and the one whose buyers collect today
+        return gr.Dropdown(choices=ctx.streams(), value=due_stream(ctx.ledger.engine, ctx.catalog.store) or ctx.stream)
+
+    return [(streams, [w["stream"]]), WhileShown(follow, [*inputs, shown], [*lists, shown], REFRESH_SECONDS)]
 
 
-def _search_panel() -> dict:
+def _search_panel(ctx) -> dict:
     w = {"key": gr.State(None), "last_action": gr.State(None)}
     with gr.Row():
+        w["stream"] = gr.Dropdown([ctx.stream], value=ctx.stream, label="场次（默认今天取货的那一场）", scale=1,
+                                  allow_custom_value=True, elem_id="pickup-stream")
         w["query"] = gr.Textbox(label="查找买家", placeholder="取货号 12 / 手机尾号 6789 / 昵称 / 楼号房号 3栋502，回车查找",
                                 scale=4, elem_id="pickup-query", autofocus=True)
         w["search"] = gr.Button("查找", scale=1, elem_id="pickup-search")
@@ -148,60 +155,64 @@ def _contact_panel() -> dict:
     return w
 
 
-def _wire_counter(ctx, desk, w: dict, views, inputs: list, outputs: list) -> None:
+def _wire_counter(ctx, desk_of, w: dict, views, inputs: list, outputs: list) -> None:
     """Pickup and undo are journalled with who did them; undo reverses this page's last pickup."""
 
-    def pick(evt: gr.SelectData, query):
+    def pick(evt: gr.SelectData, stream, query):
         row = evt.row_value or []
-        key = next((b.key for b in desk.buyers() if row and b.pickup_no == row[0]), None)
-        return views(query, key)
+        key = next((b.key for b in desk_of(stream).buyers() if row and b.pickup_no == row[0]), None)
+        return views(stream, query, key)
 
-    def done(query, key, request: gr.Request):
+    def done(stream, query, key, request: gr.Request):
         if not key:
             raise gr.Error("先查找并选中一位买家")
         try:
-            res = desk.done(key, actor=ctx.actor(request))
+            res = desk_of(stream).done(key, actor=ctx.actor(request))
         except CopilotError as exc:
             raise gr.Error(str(exc)) from None
-        return (f"✅ {res.message}", res.action_id, *views(query, key))
+        return (f"✅ {res.message}", res.action_id, *views(stream, query, key))
 
-    def undo(query, key, action_id, request: gr.Request):
+    def undo(stream, query, key, action_id, request: gr.Request):
+        desk = desk_of(stream)
         try:
             msg = desk.undo(action_id) if action_id else desk.undo(actor=ctx.actor(request))
         except CopilotError as exc:
             raise gr.Error(str(exc)) from None
-        return (f"↶ {msg}", None, *views(query, key))
+        return (f"↶ {msg}", None, *views(stream, query, key))
 
-    def save(query, key, phone, address):
+    def save(stream, query, key, phone, address):
+        desk = desk_of(stream)
         buyer = next((b for b in desk.buyers() if b.key == key), None)
         if buyer is None:
             raise gr.Error("先选中一位买家")
         try:
-            set_contact(ctx.ledger, buyer, phone_tail=phone or "", address=address or "")
+            set_contact(desk.ledger, buyer, phone_tail=phone or "", address=address or "")
         except CopilotError as exc:
             raise gr.Error(str(exc)) from None
-        return (f"已保存 {buyer.label()} 的联系方式", *views(query, key))
+        return (f"已保存 {buyer.label()} 的联系方式", *views(stream, query, key))
 
-    w["results"].select(pick, [w["query"]], outputs)
+    w["results"].select(pick, [w["stream"], w["query"]], outputs)
     w["done"].click(done, inputs, [w["status"], w["last_action"], *outputs])
     w["undo"].click(undo, [*inputs, w["last_action"]], [w["status"], w["last_action"], *outputs])
     w["save"].click(save, [*inputs, w["phone"], w["address"]], [w["status"], *outputs])
 
 
-def _wire_texts(ctx, desk, w: dict) -> None:
-    def notice():
+def _wire_texts(ctx, desk_of, w: dict) -> None:
+    def notice(stream):
+        desk = desk_of(stream)
         buyers = desk.buyers()
         return desk.group_notice(buyers, desk.schedule(buyers)) or "还没有待取的订单"
 
-    def export(progress=gr.Progress()):
+    def export(stream, progress=gr.Progress()):
         from copilot.orders.exports import export_ledger
 
         progress(0.2, desc="正在导出…")
-        out = Path(tempfile.mkdtemp(prefix="pickup-", dir=ctx.settings.exports_dir))
+        ledger = desk_of(stream).ledger
+        out = ctx.settings.exports_dir / f"pickup-{ledger.stream}-{time.strftime('%Y%m%d-%H%M%S')}"
         try:
-            return [str(p) for p in export_ledger(ctx.ledger, out, "xlsx")]
+            return [str(p) for p in export_ledger(ledger, out, "xlsx")]
         except CopilotError as exc:
             raise gr.Error(str(exc)) from None
 
-    w["notice_btn"].click(notice, None, w["notice"])
-    w["export"].click(export, None, w["files"])
+    w["notice_btn"].click(notice, w["stream"], w["notice"])
+    w["export"].click(export, w["stream"], w["files"])
