@@ -355,3 +355,17 @@ def test_cli_opens_yesterdays_stream_the_day_after(ledger_url, data_dir, catalog
     env = {"COPILOT_DATABASE_URL": ledger_url, "COPILOT_HOME": str(data_dir)}
     out = json.loads(_run(["pickup", "find", "王阿姨", "--json"], env))
     assert out["stream"] == yesterday and [b["pickup_no"] for b in out["buyers"]] == [1]
+
+
+def test_emptying_a_rehearsal_starts_its_pickup_numbers_again(ledger_url, catalog):
+    from copilot.orders.ledger import rehearsal_stream
+
+    tonight, rehearsal = Ledger(ledger_url, catalog, STREAM), Ledger(ledger_url, catalog, rehearsal_stream())
+    order(tonight, "t1", "王阿姨", "rice")
+    for i in range(3):
+        order(rehearsal, f"r{i}", f"排练{i}", "rice")
+    assert [b.pickup_no for b in stream_buyers(rehearsal)] == [1, 2, 3]
+    rehearsal.clear_rehearsal()
+    order(rehearsal, "r9", "排练2", "rice")
+    assert [(b.buyer, b.pickup_no) for b in stream_buyers(rehearsal)] == [("排练2", 1)]
+    assert [b.pickup_no for b in stream_buyers(tonight)] == [1]  # tonight's numbers untouched

@@ -224,3 +224,10 @@ def save_on_hand(engine, stream: str, values: dict[str, float], actor: str | Non
             if qty:
                 conn.execute(on_hand.insert().values(stream=stream, sku=sku, qty=round(float(qty), 3),
                                                      actor=actor, updated_at=utcnow()))
+
+
+def clear_stream(conn, stream: str) -> None:
+    """Forget the pickup numbers and counted stock of ``stream`` (a rehearsal being emptied), inside the
+    caller's transaction. Profiles belong to buyers, not to a 场次: they stay."""
+    for table in (pickup_numbers, on_hand):
+        conn.execute(table.delete().where(table.c.stream == stream))
