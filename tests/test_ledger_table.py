@@ -109,3 +109,18 @@ def test_pickup_detail_says_what_to_collect(ctx):
     md = detail_md(wang, ctx.catalog)
     assert md.startswith("## 1号 王阿姨") and "尾号 6789" in md and "**现场收款 39.8 元**" in md
     assert "| 丹东九九草莓 | 2斤 | 39.8 | 待取（未付） |" in md
+
+
+def test_ledger_purchase_view(ctx):
+    from copilot.orders.counter import save_on_hand
+    from copilot.ui.ledger import purchase_views
+
+    rows, summary, messages = purchase_views(ctx.ledger, "无")
+    assert rows == [["孙家草莓合作社", "丹东九九草莓", "斤", 2.0, 0.0, 0.0, 2.0],
+                    ["刘家种植合作社", "五常稻花香大米", "袋", 1.0, 0.0, 0.0, 1.0]]
+    assert summary.startswith("不截单 · 2 个供货商要订货") and "【刘家种植合作社】" in messages
+    save_on_hand(ctx.ledger.engine, ctx.ledger.stream, {"rice": 1})
+    rows, summary, messages = purchase_views(ctx.ledger, "无")
+    assert rows[1][5:] == [1.0, 0.0] and "刘家种植合作社" not in messages
+    with pytest.raises(Exception, match="截单时间"):
+        purchase_views(ctx.ledger, "晚上")

@@ -23,6 +23,7 @@ STOCK_HEADERS = ["商品", "单位", "库存", "已预留", "已付款", "已取
 BUYER_HEADERS = ["取货号", "买家", "手机尾号", "楼号房号", "金额", "已付", "待付", "状态"]
 UNPAID_HEADERS = ["取货号", "买家", "待付"]
 PREVIEW_HEADERS = ["行", "名单上的昵称", "金额", "对上的买家", "应付", "结果"]
+PURCHASE_HEADERS = ["供货商", "商品", "单位", "已订", "候补", "店里现有（可改）", "需采购"]
 ALL = "全部"
 REFRESH_SECONDS = 3.0
 
@@ -94,6 +95,7 @@ def build(ctx) -> list:
         trigger(lambda sku, status, buyer, _page: views(sku, status, buyer, 1), filters, outputs)
     _wire_pages(w, views, filters, outputs)
     _wire_payments(ctx, _payments_panel(ctx))
+    _wire_purchase(ctx, _purchase_panel(ctx))
     _wire_actions(ctx, w, act, filters, [w["status"], *outputs])
     _wire_export(ctx, w)
     shown = gr.State(None)  # a digest of the tables this page last got from the timer
@@ -125,6 +127,20 @@ def buyer_views(ledger) -> tuple[list[list], str, list[list], str]:
 def preview_rows(preview) -> list[list]:
     return [[r.entry.row, r.entry.name, r.entry.amount, r.buyer.label() if r.buyer else "",
              r.due if r.buyer else "", r.message] for r in preview.rows]
+
+
+def purchase_views(ledger, cutoff: str | None) -> tuple[list[list], str, str]:
+    """The purchase list: a row per product with demand or stock on hand, a summary line, and the
+    message for every supplier."""
+    from copilot.orders.purchase import purchase_plan, supplier_message
+
+    plan = purchase_plan(ledger, cutoff=(cutoff or "").strip() or None)
+    rows = [[i.supplier, i.name, i.unit, i.ordered, i.waitlist, i.on_hand, i.qty] for i in plan.items]
+    cut = f"截单 {plan.cutoff:%m-%d %H:%M}" if plan.cutoff else "不截单"
+    summary = (f"{cut} · {len(plan.suppliers)} 个供货商要订货 · 截单后 {plan.late_lines} 笔、"
+               f"待确认 {plan.review_lines} 笔未计入 · 到货：{plan.delivery.text()} 之前")
+    messages = "\n\n".join(f"【{o.supplier}】\n{supplier_message(plan, o)}" for o in plan.suppliers)
+    return rows, summary, messages or "没有要采购的商品"
 
 
 def _sku_choices(catalog) -> list[tuple[str, str]]:
@@ -235,6 +251,66 @@ def _wire_payments(ctx, w: dict) -> None:
     w["pay_preview"].click(preview, [w["pay_text"], w["pay_file"]],
                            [w["preview"], w["pay_rows"], w["pay_status"], w["pay_apply"]])
     w["pay_apply"].click(apply, w["preview"], [w["preview"], w["pay_status"], w["pay_apply"], *views])
+
+
+def _purchase_panel(ctx) -> dict:
+    w = {}
+    with gr.Accordion("采购单（以销定采）：每个供货商要订多少，要货消息和表格", open=False) as w["acc"]:
+        with gr.Row():
+            w["cutoff"] = gr.Textbox(value=ctx.catalog.store.order_cutoff, label="截单时间",
+                                     placeholder="22:00；不截单写“无”", scale=1, elem_id="ledger-cutoff")
+            w["refresh"] = gr.Button("重新计算", scale=0)
+            w["save"] = gr.Button("保存店里现有库存并重算", scale=0)
+            w["export"] = gr.Button("导出采购单（xlsx）", variant="primary", scale=0)
+        w["summary"] = gr.Markdown(elem_id="ledger-purchase-summary")
+        w["table"] = gr.Dataframe(headers=PURCHASE_HEADERS, type="array", interactive=True,
+                                  static_columns=[0, 1, 2, 3, 4, 6], label="需采购 = 已订 + 候补 - 店里现有",
+                                  elem_id="ledger-purchase", max_height=360)
+        with gr.Row():
+            w["messages"] = gr.Textbox(label="要货消息（按供货商，复制发给对方）", lines=8, interactive=False,
+                                       buttons=["copy"], elem_id="ledger-purchase-messages", scale=3)
+            w["file"] = gr.File(label="下载", elem_id="ledger-purchase-file", height=90, scale=1)
+    return w
+
+
+def _wire_purchase(ctx, w: dict) -> None:
+    """Stock on hand typed into the table is kept for the 场次 (and shown next time)."""
+    from copilot.orders.counter import save_on_hand
+
+    outs = [w["table"], w["summary"], w["messages"]]
+
+    def views(cutoff):
+        try:
+            return purchase_views(ctx.ledger, cutoff)
+        except CopilotError as exc:
+            raise gr.Error(str(exc)) from None
+
+    def save(table, cutoff, request: gr.Request):
+        by_name = {p.name: p.sku for p in ctx.catalog}
+        counted = {}
+        for row in table or []:
+            if row and row[1] in by_name:
+                try:
+                    counted[by_name[row[1]]] = max(0.0, float(row[5] or 0))
+                except (TypeError, ValueError):
+                    raise gr.Error(f"{row[1]} 的店里现有库存「{row[5]}」不是数字") from None
+        save_on_hand(ctx.ledger.engine, ctx.ledger.stream, counted, actor=ctx.actor(request))
+        return views(cutoff)
+
+    def export(cutoff):
+        from copilot.orders.exports import export_purchase
+        from copilot.orders.purchase import purchase_plan
+
+        try:
+            plan = purchase_plan(ctx.ledger, cutoff=(cutoff or "").strip() or None)
+            return str(export_purchase(plan, ctx.settings.exports_dir))
+        except CopilotError as exc:
+            raise gr.Error(str(exc)) from None
+
+    for trigger in (w["acc"].expand, w["refresh"].click, w["cutoff"].submit):
+        trigger(views, w["cutoff"], outs)
+    w["save"].click(save, [w["table"], w["cutoff"]], outs)
+    w["export"].click(export, w["cutoff"], w["file"])
 
 
 def _review_panel(ctx) -> dict:

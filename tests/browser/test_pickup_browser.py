@@ -94,3 +94,17 @@ def test_ledger_bulk_paid_preview_then_apply(page, app_server):
     assert after["id:pay-a"] == {"paid"} and after["id:pay-b"] == {"reserved"}
     assert "付款乙" in page.locator("#ledger-unpaid").inner_text()
     assert "共" in page.locator("#ledger-caption").inner_text()  # the orders table says its page and size
+
+
+def test_ledger_purchase_list(page, app_server):
+    _post(app_server, ("buy-1", "采购甲", "buy-a", "大米2袋"))
+    open_tab(page, "团购台账")
+    page.get_by_text("采购单（以销定采）").first.click()
+    cutoff = page.locator("#ledger-cutoff textarea, #ledger-cutoff input").first
+    cutoff.fill("无")  # whatever the time of day the test runs at
+    cutoff.press("Enter")
+    page.wait_for_function("() => document.querySelector('#ledger-purchase').innerText.includes('刘家种植合作社')",
+                           timeout=20_000)
+    messages = page.locator("#ledger-purchase-messages textarea").input_value()
+    assert "刘家种植合作社您好" in messages and "五常稻花香大米" in messages
+    shot(page, "ledger-purchase")
