@@ -160,7 +160,7 @@ def _wire_counter(ctx, desk_of, w: dict, views, inputs: list, outputs: list) -> 
 
     def pick(evt: gr.SelectData, stream, query):
         row = evt.row_value or []
-        key = next((b.key for b in desk_of(stream).buyers() if row and b.pickup_no == row[0]), None)
+        key = next((b.key for b in desk_of(stream).buyers() if row and str(b.pickup_no) == str(row[0])), None)
         return views(stream, query, key)
 
     def done(stream, query, key, request: gr.Request):

@@ -64,8 +64,11 @@ def test_pickup_by_phone_tail_marks_the_right_buyer(page, app_server):
                            timeout=20_000)
     assert _statuses(app_server, stream)["id:zhou-a"] == {"reserved"}
 
-    query.fill("1234")  # the other 周阿姨, by her 尾号
+    query.fill("周阿姨")  # two buyers of that name: the person picks the one with 尾号1234 in the table
     query.press("Enter")
+    page.wait_for_function("() => document.querySelector('#pickup-results').innerText.includes('1234')",
+                           timeout=20_000)
+    page.locator("#pickup-results").get_by_text("1234").first.click()
     page.wait_for_function("() => document.querySelector('#pickup-detail').innerText.includes('尾号 1234')",
                            timeout=20_000)
     assert "五常稻花香大米" in page.locator("#pickup-detail").inner_text()
