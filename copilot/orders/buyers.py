@@ -28,6 +28,7 @@ _MOBILE_RE = re.compile(r"(?<!\d)1[3-9]\d[\s\-－—]?\d{4}[\s\-－—]?\d{4}(?!
 _PLACE = r"(?P<c>[\u4e00-\u9fff]{2,8}?(?:小区|花园|家园|新村|公寓|大厦|苑|园|府|城|里))?\s*"
 _ROOM_RE = re.compile(_PLACE + r"(?P<b>\d{1,3}|[A-Za-z])\s*(?P<m>栋|幢|号楼|座)\s*(?:(?P<u>\d{1,2})\s*单元)?\s*"
                       r"(?P<r>\d{3,4})(?!\d)")
+_SAID = re.compile(r"^(?:我家|我|家)?(?:住在|住|在|送到|送去|送|寄到|放到|地址是|地址)?")
 _DASH_RE = re.compile(_PLACE + r"(?<![\d.])(?P<b>\d{1,3})\s*[-－—]\s*(?:(?P<u>\d{1,2})\s*[-－—]\s*)?"
                       r"(?P<r>\d{3,4})(?![\d.\-－—])")
 
@@ -59,9 +60,9 @@ def address_parts(text: str) -> tuple[str, str, str, str, str] | None:
     m = _ROOM_RE.search(t) or _DASH_RE.search(t)
     if m is None:
         return None
-    mark = m.groupdict().get("m") or "栋"
-    mark = "座" if mark == "座" else "栋"
-    return (m.group("c") or "", m.group("b").upper(), mark, m.group("u") or "", m.group("r"))
+    mark = "座" if m.groupdict().get("m") == "座" else "栋"
+    place = _SAID.sub("", m.group("c") or "")  # 送到阳光小区 -> 阳光小区
+    return (place if len(place) >= 2 else "", m.group("b").upper(), mark, m.group("u") or "", m.group("r"))
 
 
 def same_place(query: str, addr: str) -> bool:
