@@ -130,18 +130,19 @@ def test_ledger_tab_follows_the_ledger_and_skips_unchanged(ctx):
 
     with gr.Blocks():
         (refresh,) = [x for x in ledger_ui.build(ctx) if isinstance(x, WhileShown)]
-    assert len(refresh.inputs) == 4 and len(refresh.outputs) == 4  # filters + digest -> tables + digest
+    # filters + page + digest -> orders, review, stock, page caption, page + digest
+    assert len(refresh.inputs) == 5 and len(refresh.outputs) == 6
 
     def order(cid, user):
         ctx.ledger.apply(Comment(cid, user, "五花肉1斤"), Intent(Kind.ORDER, (Item("pork", 1),)))
 
     order("t1", "王阿姨")
-    *tables, digest = refresh.fn("", "", "王阿姨", None)
+    *tables, digest = refresh.fn("", "", "王阿姨", 1, None)
     assert [row[1] for row in tables[0]] == ["王阿姨"] and digest is not None
-    *same, again = refresh.fn("", "", "王阿姨", digest)  # nothing changed: nothing is sent
+    *same, again = refresh.fn("", "", "王阿姨", 1, digest)  # nothing changed: nothing is sent
     assert again == digest and all(isinstance(x, type(gr.skip())) for x in same)
     order("t2", "李叔")  # another buyer: the filtered orders stay, the stock table moves
-    *tables, moved = refresh.fn("", "", "王阿姨", digest)
+    *tables, moved = refresh.fn("", "", "王阿姨", 1, digest)
     assert moved != digest and [row[1] for row in tables[0]] == ["王阿姨"]
 
 
@@ -151,11 +152,14 @@ def test_app_runs_the_ledger_timer_only_while_its_tab_is_shown(ctx):
     from copilot.ui import create_app
 
     demo = create_app(ctx)
-    (timer,) = [b for b in demo.blocks.values() if isinstance(b, gr.Timer) and not b.active]
-    (switch,) = [f for f in demo.fns.values() if [o._id for o in f.outputs] == [timer._id]]
-    assert switch.targets[0][1] == "select" and isinstance(demo.blocks[switch.targets[0][0]], gr.Tabs)
-    for label, active in (("团购台账", True), ("直播间", False), ("设置", False)):
-        assert switch.fn(gr.SelectData(None, {"value": label, "index": 0})).active is active
+    timers = [b for b in demo.blocks.values() if isinstance(b, gr.Timer) and not b.active]
+    shown_on = []
+    for timer in timers:  # one timer per workspace that follows the ledger: 团购台账, 取货台
+        (switch,) = [f for f in demo.fns.values() if [o._id for o in f.outputs] == [timer._id]]
+        assert switch.targets[0][1] == "select" and isinstance(demo.blocks[switch.targets[0][0]], gr.Tabs)
+        labels = ("团购台账", "取货台", "直播间", "设置")
+        shown_on += [lb for lb in labels if switch.fn(gr.SelectData(None, {"value": lb, "index": 0})).active]
+    assert sorted(shown_on) == sorted(["团购台账", "取货台"])  # each timer runs on its own tab only
 
 
 def test_importing_app_has_no_side_effects(monkeypatch):

@@ -65,15 +65,18 @@ def test_xlsx_has_three_sheets_with_numbers_and_totals(ledger, tmp_path):
     assert all("鲈鱼" not in str(r[1]) and "五花肉" not in str(r[1]) for r in body)  # waitlisted / cancelled
 
     ws = wb["取货单"]
+    assert [c.value for c in ws[1]] == ["取货号", "买家", "手机尾号", "楼号房号", "商品", "数量", "单位", "单价", "金额",
+                                        "取货时间", "状态"]
     body = list(ws.iter_rows(min_row=2, values_only=True))
-    wang = [r for r in body if r[0] == "王阿姨"]
-    assert [r[1] for r in wang] == ["丹东九九草莓", "五常稻花香大米", "小计"]
-    assert wang[-1][5] == pytest.approx(98.8) and wang[-1][7] == "待付款"
-    assert "次日" in wang[0][6]
-    li = [r for r in body if r[0] == "李姐"]
-    assert li[-1][5] == pytest.approx(29.85) and li[-1][7] == "已付款"
-    assert body[-1][0] == "合计" and body[-1][5] == pytest.approx(98.8 + 29.85)
-    amount_cell = ws.cell(row=2, column=6)
+    wang = [r for r in body if r[1] == "王阿姨"]
+    assert [r[4] for r in wang] == ["丹东九九草莓", "五常稻花香大米", "小计"]
+    assert {r[0] for r in wang} == {1}  # her pickup number, on every row of her block
+    assert wang[-1][8] == pytest.approx(98.8) and wang[-1][10] == "待付款"
+    assert wang[0][9] == "11月23日（周一）15:00-20:00"  # the real day after 场次 2026-11-22 and the window
+    li = [r for r in body if r[1] == "李姐"]
+    assert li[-1][8] == pytest.approx(29.85) and li[-1][10] == "已付款" and li[0][0] == 2
+    assert body[-1][0] == "合计" and body[-1][8] == pytest.approx(98.8 + 29.85)
+    amount_cell = ws.cell(row=2, column=9)
     assert amount_cell.number_format == "0.00" and isinstance(amount_cell.value, float)
 
 
@@ -94,8 +97,9 @@ def test_csv_files_open_in_excel(ledger, tmp_path):
     assert picks[1] == ["1", "丹东九九草莓", "王阿姨", "2", "斤"] and picks[2][3] == "1.5"
     with paths[2].open(encoding="utf-8-sig", newline="") as f:
         slips = list(csv.reader(f))
-    assert slips[0] == ["买家", "商品", "数量", "单位", "单价", "金额", "取货时间", "状态"]
-    assert slips[-1][0] == "合计" and slips[-1][5] == "128.65"
+    assert slips[0] == ["取货号", "买家", "手机尾号", "楼号房号", "商品", "数量", "单位", "单价", "金额", "取货时间", "状态"]
+    assert slips[1][:2] == ["1", "王阿姨"] and slips[1][9] == "11月23日（周一）15:00-20:00"
+    assert slips[-1][0] == "合计" and slips[-1][8] == "128.65"
 
 
 def test_empty_ledger_exports(ledger, tmp_path):

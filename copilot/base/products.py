@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+from datetime import time
+
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 WEIGHT_UNITS = {"斤": 1.0, "公斤": 2.0}  # in 斤
@@ -10,9 +13,15 @@ SALE_UNITS = ("斤", "公斤", "盒", "袋", "个", "瓶", "块", "份", "箱", 
 MAX_LINK, MAX_PRICE, MAX_STOCK = 9999, 100_000, 1_000_000
 
 
+_CLOCK = r"(\d{1,2})\s*[:：点]\s*(\d{2})"
+_WINDOW_RE = re.compile(_CLOCK + r"\s*(?:-|－|—|–|~|～|至|到)\s*" + _CLOCK)
+
+
 class Store(BaseModel):
     """The store's facts, free-form strings (name, address, hours, pickup, delivery, payment and any
-    other key such as phone, wechat or after_sales)."""
+    other key such as phone, wechat or after_sales), and three structured settings of the counter:
+    ``pickup_window`` ("15:00-20:00") and ``pickup_days`` (1: the day after the stream) say when buyers
+    collect, ``order_cutoff`` ("22:00") when orders close for tonight's purchase list."""
 
     model_config = ConfigDict(extra="allow", frozen=True)
     name: str = "我的小店"
@@ -21,6 +30,46 @@ class Store(BaseModel):
     pickup: str = ""
     delivery: str = ""
     payment: str = ""
+    pickup_window: str = ""
+    pickup_days: int = Field(default=1, ge=0, le=14)
+    order_cutoff: str = ""
+
+    @field_validator("pickup_window", mode="before")
+    @classmethod
+    def _window(cls, v) -> str:
+        if v in (None, ""):
+            return ""
+        m = _WINDOW_RE.fullmatch(str(v).strip())
+        start, end = (_clock(m.group(1), m.group(2)), _clock(m.group(3), m.group(4))) if m else (None, None)
+        if start is None or end is None or start >= end:
+            raise ValueError(f"取货时间段「{str(v)[:30]}」应写成 15:00-20:00 这样（开始早于结束）")
+        return f"{start:%H:%M}-{end:%H:%M}"
+
+    @field_validator("order_cutoff", mode="before")
+    @classmethod
+    def _cutoff(cls, v) -> str:
+        if v in (None, ""):
+            return ""
+        if isinstance(v, int) and not isinstance(v, bool) and 0 <= v < 24 * 60:  # YAML reads 22:00 as 1320
+            v = f"{v // 60}:{v % 60:02d}"
+        m = re.fullmatch(_CLOCK, str(v).strip())
+        at = _clock(m.group(1), m.group(2)) if m else None
+        if at is None:
+            raise ValueError(f"截单时间「{str(v)[:30]}」应写成 22:00 这样的时刻")
+        return f"{at:%H:%M}"
+
+    def pickup_hours(self) -> tuple[time, time] | None:
+        """The pickup window as two times: ``pickup_window``, else a window written in ``pickup``
+        ("次日 15:00-20:00 到店自提"), else None."""
+        text = self.pickup_window or self.pickup
+        m = _WINDOW_RE.search(text or "")
+        if not m:
+            return None
+        start, end = _clock(m.group(1), m.group(2)), _clock(m.group(3), m.group(4))
+        return (start, end) if start and end and start < end else None
+
+    def cutoff_time(self) -> time | None:
+        return time.fromisoformat(self.order_cutoff) if self.order_cutoff else None
 
     @property
     def extra(self) -> dict[str, str]:
@@ -79,6 +128,13 @@ class Product(BaseModel):
 
     def price_text(self) -> str:
         return f"{fmt_number(self.price)}元/{self.unit}"
+
+
+def _clock(h: str, m: str) -> time | None:
+    hour, minute = int(h), int(m)
+    if hour == 24 and minute == 0:
+        return time(23, 59)
+    return time(hour, minute) if hour < 24 and minute < 60 else None
 
 
 def fmt_number(x: float) -> str:

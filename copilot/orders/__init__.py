@@ -3,11 +3,17 @@
 ``intent`` (the records) and ``rules``/``parser`` turn a comment into an Intent (order, cancel, modify,
 question, other); ``ledger`` applies it in one transaction (``book``: stock that never goes negative,
 the waitlist, per-buyer limits, the invariants), ``manual`` holds the owner's actions and undo,
-``summary`` adds lines up (stock, 分拣单, 取货单) and ``exports`` writes them as xlsx or CSV.
+``summary`` adds lines up (stock, 分拣单, 取货单) and ``exports`` writes them as xlsx or CSV (every cell
+through ``base.spreadsheet``). The day after: ``counter`` keeps the store counter's own tables (pickup
+numbers, buyer profiles, stock on hand; migration track ``counter``), ``buyers`` the buyers of a 场次
+with their 手机尾号, building and room and money, ``pickup`` the 取货台, ``payments`` the unpaid list
+and bulk paid, ``purchase`` the 采购单 per supplier, ``browse`` the ledger table a page at a time.
 
 Public: ``intent.Intent``, ``intent.Kind``, ``intent.Item``, ``parser.IntentParser``, ``ledger.Ledger``,
 ``ledger.default_stream``, ``records.OrderLine``, ``records.ApplyResult``, ``book.check_invariants``,
-``summary.stock_summary``, ``summary.pick_list``, ``summary.pickup_slips``, ``exports.export_ledger``.
+``summary.stock_summary``, ``summary.pick_list``, ``summary.pickup_slips``, ``exports.export_ledger``,
+``exports.export_purchase``, ``buyers.stream_buyers``, ``pickup.PickupDesk``, ``payments.preview_payments``,
+``payments.apply_payments``, ``purchase.purchase_plan``, ``browse.page_lines``.
 
 May import: ``copilot.base``. Not the other capabilities (knowledge, plan, media).
 """

@@ -25,6 +25,8 @@ from copilot.base.comments import Comment, check_comment, clean_comment
 from copilot.base.db import make_engine, migrate, reading, utcnow
 from copilot.base.errors import InputError, LedgerError
 from copilot.orders.book import LedgerTx, read_stock
+from copilot.orders.counter import clear_stream as clear_counter
+from copilot.orders.counter import ensure_tables as ensure_counter_tables
 from copilot.orders.handlers import apply_intent
 from copilot.orders.intent import Intent, Kind
 from copilot.orders.manual import ManualActions
@@ -191,10 +193,12 @@ class Ledger(ManualActions):
         refused for any other 场次. Returns how many order lines went."""
         if not is_rehearsal(self.stream):
             raise LedgerError(f"场次「{self.stream}」不是彩排场次，不能清空", hint="只有“彩排-”开头的场次可以一键清空")
+        ensure_counter_tables(self.engine)
         with self.tx() as tx:
             n = tx.conn.execute(delete(order_lines).where(order_lines.c.stream == self.stream)).rowcount
             for table in (comments, actions, stock):
                 tx.conn.execute(delete(table).where(table.c.stream == self.stream))
+            clear_counter(tx.conn, self.stream)  # its pickup numbers start from 1 again
             tx.ensure_stock()
         log.info("cleared rehearsal stream %s (%d lines)", self.stream, n)
         return n

@@ -39,7 +39,8 @@ class OrderLine:
 
     @classmethod
     def from_row(cls, row) -> "OrderLine":
-        d = {k: row._mapping[k] for k in _LINE_FIELDS}
+        m = row._mapping
+        d = {k: m[k] for k in _LINE_FIELDS}
         for k in ("qty", "unit_price", "comment_ts"):
             d[k] = None if d[k] is None else float(d[k])
         return cls(**d)

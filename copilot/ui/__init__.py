@@ -28,6 +28,7 @@ WORKSPACES = [
     ("今晚直播", "plan"),
     ("直播间", "live"),
     ("团购台账", "ledger"),
+    ("取货台", "pickup"),
     ("切片审核", "clips"),
     ("知识库", "knowledge"),
     ("设置", "settings"),
