@@ -16,7 +16,7 @@ import sys
 import typer
 
 from copilot.base.errors import CopilotError
-from copilot.cli import accounts, evals, kb, media, orders, script
+from copilot.cli import accounts, buyers, evals, kb, media, orders, report, script
 
 app = typer.Typer(
     name="copilot",
@@ -26,7 +26,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
-for module in (orders, kb, script, media, evals, accounts):
+for module in (orders, kb, script, media, evals, accounts, report, buyers):
     module.register(app)
 
 
