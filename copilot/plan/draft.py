@@ -211,22 +211,23 @@ def draft(catalog: Catalog, skus: list[str], minutes: float = 45, theme: str | N
         except CopilotError as exc:
             log.warning("llm script rejected, using template: %s", exc.message)
             result = base.model_copy(update={"notices": [f"{exc.message}，已改用离线模板草稿"]})
-    return check_draft(result)
+    return check_draft(result, catalog)
 
 
-def check_draft(d: ScriptDraft) -> ScriptDraft:
-    """Run the compliance check over every line; attach the violations."""
+def check_draft(d: ScriptDraft, catalog: Catalog | None = None) -> ScriptDraft:
+    """Run the compliance check over every line (with the catalog: claimed original prices against the
+    segment's product too); attach the violations."""
     found = []
     for si, seg in enumerate(d.segments):
         for li, ln in enumerate(seg.lines):
-            for v in compliance.check(ln.text):
+            for v in compliance.check(ln.text, catalog=catalog, sku=seg.sku):
                 found.append(LineViolation(**v.model_dump(), segment=si, line=li))
     return d.model_copy(update={"compliance": found})
 
 
-def apply_text(d: ScriptDraft, text: str) -> ScriptDraft:
+def apply_text(d: ScriptDraft, text: str, catalog: Catalog | None = None) -> ScriptDraft:
     """The owner's edited text (``to_text`` format) back into the draft: unchanged lines keep their
-    source, edited lines have none; then re-checked."""
+    source, edited lines have none; then re-checked (against ``catalog`` when given)."""
     parts = re.split(r"^【[^】]*】\s*$", text, flags=re.M)
     blocks = parts[1:]
     if blocks and parts[0].strip():  # lines typed above the first heading belong to the opening
@@ -240,7 +241,7 @@ def apply_text(d: ScriptDraft, text: str) -> ScriptDraft:
         lines = [Line(text=t.strip(), source=known.get(t.strip()))
                  for t in block.splitlines() if t.strip()]
         segs.append(seg.model_copy(update={"lines": lines}))
-    return check_draft(d.model_copy(update={"segments": segs}))
+    return check_draft(d.model_copy(update={"segments": segs}), catalog)
 
 
 def warmup(catalog: Catalog, skus: list[str], theme: str | None = None, host: str | None = None,
