@@ -194,9 +194,12 @@ def segment_lines(rng, kn: Knowledge, slots, seg: Segment, products: list[Produc
 
 
 def draft(catalog: Catalog, skus: list[str], minutes: float = 45, theme: str | None = None,
-          host: str | None = None, *, model=None, day: dt.date | None = None) -> ScriptDraft:
+          host: str | None = None, *, model=None, day: dt.date | None = None,
+          faq: list[tuple[str, str, str, str | None]] | None = None) -> ScriptDraft:
     """Tonight's script. With ``model`` (a ChatModel) the LLM writes it and is vetted; otherwise
-    (or when the LLM fails or states a wrong price) the template engine writes it, and says so."""
+    (or when the LLM fails or states a wrong price) the template engine writes it, and says so.
+    ``faq`` [(sku, question, answer, source)]: questions viewers asked last time, answered from the
+    knowledge base since; each goes into its product's segment."""
     theme = check_theme(theme)
     minutes = check_minutes(minutes)
     host = (host or "").strip() or guess_host(catalog)
@@ -211,7 +214,18 @@ def draft(catalog: Catalog, skus: list[str], minutes: float = 45, theme: str | N
         except CopilotError as exc:
             log.warning("llm script rejected, using template: %s", exc.message)
             result = base.model_copy(update={"notices": [f"{exc.message}，已改用离线模板草稿"]})
-    return check_draft(result, catalog)
+    return check_draft(add_faq(result, faq or []), catalog)
+
+
+def add_faq(d: ScriptDraft, faq: list[tuple[str, str, str, str | None]]) -> ScriptDraft:
+    """Answer last stream's questions in the script: one line per question, in its product's segment,
+    with the answer's source (the knowledge file it comes from)."""
+    segs = []
+    for seg in d.segments:
+        extra = [Line(f"上次有朋友问“{q.strip('？?。 ')}”，{a.strip()}", source=src)
+                 for sku, q, a, src in faq if sku == seg.sku and a and a.strip()]
+        segs.append(seg.model_copy(update={"lines": [*seg.lines, *extra]}) if extra else seg)
+    return d.model_copy(update={"segments": segs})
 
 
 def check_draft(d: ScriptDraft, catalog: Catalog | None = None) -> ScriptDraft:
