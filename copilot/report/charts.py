@@ -41,14 +41,17 @@ def minutes_chart(rep: StreamReport):
 
 
 def products_chart(rep: StreamReport):
-    """Revenue per product (bars) and sell-through % (markers, right axis)."""
+    """Revenue per product (bars) and sell-through % (markers, right axis), for the products that had
+    any activity this stream (all of them when none had)."""
     import plotly.graph_objects as go
 
-    names = [p.name for p in rep.products]
+    active = [p for p in rep.products if p.orders or p.waitlist or p.comments or p.questions or p.presented_min]
+    active = active or rep.products
+    names = [p.name for p in active]
     fig = go.Figure()
-    fig.add_trace(go.Bar(x=names, y=[p.revenue for p in rep.products], name="销售额（元）",
+    fig.add_trace(go.Bar(x=names, y=[p.revenue for p in active], name="销售额（元）",
                          marker_color=COLORS["revenue"], hovertemplate="%{x}：%{y:.2f} 元<extra></extra>"))
-    fig.add_trace(go.Scatter(x=names, y=[p.sell_through for p in rep.products], name="售罄率（%）",
+    fig.add_trace(go.Scatter(x=names, y=[p.sell_through for p in active], name="售罄率（%）",
                              mode="markers", marker={"size": 12, "color": COLORS["sell"]}, yaxis="y2",
                              hovertemplate="%{x}：%{y}%<extra></extra>"))
     return _layout(fig, "各商品销售额和售罄率", yaxis={"title": "销售额（元）"},

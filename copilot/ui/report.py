@@ -20,7 +20,7 @@ from copilot.report.charts import report_charts
 from copilot.report.export import buyer_rows, product_rows, write_buyers_xlsx, write_report
 from copilot.report.review import StreamReport, build_report
 from copilot.report.source import list_streams, open_engine
-from copilot.ui import AfterBuild
+from copilot.ui import AfterBuild, WhileShown
 
 log = logging.getLogger(__name__)
 PRODUCT_HEADERS = ["链接", "商品", "讲解(分钟)", "评论", "提问", "知识库已答", "转人工", "没回答", "订单", "数量", "单位",
@@ -108,13 +108,13 @@ def build(ctx) -> list:
     state = gr.State(None)
     charts = [minutes, products, questions, repeat]
 
-    def load_streams():
+    def load_streams(current=None):
         try:
             names = streams(ctx)
         except CopilotError as exc:
             log.warning("streams not available: %s", exc)
             names = []
-        return gr.update(choices=names, value=names[0] if names else None)
+        return gr.update(choices=names, value=current if current in names else (names[0] if names else None))
 
     def on_show(name):
         if not name:
@@ -145,7 +145,7 @@ def build(ctx) -> list:
     export.click(on_export, state, files)
     gaps.select(on_pick, state, [picked, picked_md])
     _buyers_panel(ctx)
-    return [(load_streams, stream), AfterBuild(lambda tabs, parts: _wire_add_note(ctx, tabs, parts, add_note, picked))]
+    return [WhileShown(load_streams, [stream], [stream], seconds=30.0), AfterBuild(lambda tabs, parts: _wire_add_note(ctx, tabs, parts, add_note, picked))]
 
 
 def _buyers_panel(ctx) -> None:
