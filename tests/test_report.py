@@ -220,3 +220,40 @@ def test_cli_report_writes_html_and_xlsx(settings, catalog, tmp_path, monkeypatc
     assert {"sku", "orders", "qty", "revenue", "questions", "unanswered"} <= set(first)
     human = CliRunner().invoke(app, ["report", "--stream", "2026-11-22", "--out", str(tmp_path)])
     assert "复盘：销售额" in human.output and "已写出" in human.output
+
+
+def test_report_workspace_helpers_and_add_to_notes(settings, catalog, tmp_path):
+    import shutil
+
+    import gradio as gr
+
+    from copilot.base.settings import BUNDLED_KNOWLEDGE
+    from copilot.ui import report as ui_report
+    from copilot.ui.context import AppContext
+
+    root = tmp_path / "knowledge"
+    shutil.copytree(BUNDLED_KNOWLEDGE, root)
+    ctx = AppContext(settings.model_copy(update={"knowledge": root}), stream="2026-11-22")
+    led = Ledger(settings.ledger_url, catalog, "2026-11-22")
+    from copilot.base.comments import Comment
+    from copilot.orders.intent import Intent, Item, Kind
+
+    led.apply(Comment("c1", "王阿姨", "扣2", ts=30, current_sku="mango"), Intent(Kind.ORDER, (Item("mango", 2),)))
+    EventLog(led.engine, "2026-11-22").record(QUESTION, "mango", 40.0, group=1, text="芒果有没有打蜡",
+                                              answered=False, reason="not_in_kb")
+    assert ui_report.streams(ctx) == ["2026-11-22"]
+    rep, md, figs, rows, gaps = ui_report.report_view(ctx, "2026-11-22")
+    assert "销售额 **25.60 元**" in md and set(figs) == {"minutes", "products", "questions", "repeat"}
+    assert gaps == [["海南贵妃芒", "芒果有没有打蜡", 1, "没有回答"]]
+    rel, text = ui_report.note_draft(root, ctx.catalog, "mango", "芒果有没有打蜡")
+    assert rel == "notes/mango.md" and text.startswith("# 海南贵妃芒") and text.rstrip().endswith("答：（在这里写上答案，保存后点“重新导入知识库”）")
+    assert "## 常见问题\n问：芒果有没有打蜡" in text
+    assert text.startswith((root / "notes/mango.md").read_text(encoding="utf-8").rstrip("\n"))  # appended, not rewritten
+    (root / "notes/mango.md").write_text(text, encoding="utf-8")  # saved: asking again adds nothing
+    assert ui_report.note_draft(root, ctx.catalog, "mango", "芒果有没有打蜡") == (rel, text)
+    assert ui_report.note_draft(root, ctx.catalog, None, "几点关门")[0] == "faq.md"
+    md, rows, people = ui_report.buyers_view(ctx, "新客")
+    assert "共 1 位买家" in md and rows[0][0] == "王阿姨"
+    with gr.Blocks():
+        items = ui_report.build(ctx)
+    assert any(type(i).__name__ == "AfterBuild" for i in items)

@@ -126,7 +126,7 @@ PRICE = "虚假价格"
 _CLAIM_RE = re.compile(
     r"(?P<kw>原价|划线价|原来(?:卖|要|都卖)|平时(?:卖|要|都卖)|门店价|专柜价|市场价)\s*(?:是|为|都要|要|卖|:|：)?\s*"
     r"(?:[¥￥]\s*)?(?P<num>\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千]+)"
-    r"(?:\s*(?:元|块钱?)(?:\s*(?P<jiao>\d)(?![\d.]))?)?")
+    r"(?:\s*(?:元|块钱?)(?:\s*(?P<jiao>[\d一二两三四五六七八九])(?![\d.斤袋盒个只条把瓶桶份块箱包]))?)?")
 
 
 def _claimed(m: re.Match) -> float | None:
@@ -136,7 +136,8 @@ def _claimed(m: re.Match) -> float | None:
     value = float(raw) if raw[0].isdigit() else zh_to_number(raw)
     if value is None:
         return None
-    return round(value + (int(m.group("jiao")) / 10 if m.group("jiao") else 0), 2)
+    jiao = m.group("jiao")
+    return round(value + ((int(jiao) if jiao.isdigit() else zh_to_number(jiao) or 0) / 10 if jiao else 0), 2)
 
 
 def _claim_products(text: str, m: re.Match, catalog, sku: str | None) -> list:
