@@ -151,11 +151,17 @@ def test_app_runs_the_ledger_timer_only_while_its_tab_is_shown(ctx):
     from copilot.ui import create_app
 
     demo = create_app(ctx)
-    (timer,) = [b for b in demo.blocks.values() if isinstance(b, gr.Timer) and not b.active]
-    (switch,) = [f for f in demo.fns.values() if [o._id for o in f.outputs] == [timer._id]]
-    assert switch.targets[0][1] == "select" and isinstance(demo.blocks[switch.targets[0][0]], gr.Tabs)
-    for label, active in (("团购台账", True), ("直播间", False), ("设置", False)):
-        assert switch.fn(gr.SelectData(None, {"value": label, "index": 0})).active is active
+    timers = [b for b in demo.blocks.values() if isinstance(b, gr.Timer) and not b.active]
+    assert len(timers) == 2  # 团购台账 follows the ledger; 复盘 follows the list of 场次
+    shown_on = set()
+    for timer in timers:
+        (switch,) = [f for f in demo.fns.values() if [o._id for o in f.outputs] == [timer._id]]
+        assert switch.targets[0][1] == "select" and isinstance(demo.blocks[switch.targets[0][0]], gr.Tabs)
+        on = [label for label in ("团购台账", "复盘", "直播间", "设置")
+              if switch.fn(gr.SelectData(None, {"value": label, "index": 0})).active]
+        assert len(on) == 1
+        shown_on |= set(on)
+    assert shown_on == {"团购台账", "复盘"}
 
 
 def test_importing_app_has_no_side_effects(monkeypatch):
