@@ -27,13 +27,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
+from month import evening, make_month  # noqa: E402
+
 from copilot.base.catalog import Catalog  # noqa: E402
 from copilot.base.settings import BUNDLED_KNOWLEDGE  # noqa: E402
 from copilot.report.buyers import buyers_history, repeat_by_stream  # noqa: E402
 from copilot.report.charts import report_charts  # noqa: E402
 from copilot.report.export import write_report  # noqa: E402
 from copilot.report.review import build_report  # noqa: E402
-from month import evening, make_month  # noqa: E402
 
 OUT = ROOT / "benchmarks" / "results" / "report.json"
 TARGET_S = 2.0
