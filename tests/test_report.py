@@ -244,7 +244,7 @@ def test_report_workspace_helpers_and_add_to_notes(settings, catalog, tmp_path):
     assert ui_report.streams(ctx) == ["2026-11-22"]
     rep, md, figs, rows, gaps = ui_report.report_view(ctx, "2026-11-22")
     assert "销售额 **25.60 元**" in md and set(figs) == {"minutes", "products", "questions", "repeat"}
-    assert gaps == [["海南贵妃芒", "芒果有没有打蜡", 1, "没有回答"]]
+    assert gaps == [["海南贵妃芒", "芒果有没有打蜡", 1, "没有回答", "➕ 补进资料"]]
     rel, text = ui_report.note_draft(root, ctx.catalog, "mango", "芒果有没有打蜡")
     assert rel == "notes/mango.md" and text.startswith("# 海南贵妃芒") and text.rstrip().endswith("答：（在这里写上答案，保存后点“重新导入知识库”）")
     assert "## 常见问题\n问：芒果有没有打蜡" in text

@@ -25,7 +25,8 @@ from copilot.ui import AfterBuild, WhileShown
 log = logging.getLogger(__name__)
 PRODUCT_HEADERS = ["链接", "商品", "讲解(分钟)", "评论", "提问", "知识库已答", "转人工", "没回答", "订单", "数量", "单位",
                    "买家", "候补", "候补数量", "取消", "库存", "售罄率%", "销售额", "售罄(分钟)", "切片"]
-GAP_HEADERS = ["商品", "问题", "问的人数", "状态"]
+GAP_HEADERS = ["商品", "问题", "问的人数", "状态", "操作"]
+ADD_NOTE = "➕ 补进资料"
 BUYER_HEADERS = ["买家", "编号", "分层", "场次", "订单", "金额", "已取货", "取货率%", "取消", "首次", "最近"]
 ALL = "全部"
 CHARTS = ("minutes", "products", "questions", "repeat")
@@ -45,7 +46,7 @@ def kpis_md(rep: StreamReport) -> str:
 
 
 def gap_rows(rep: StreamReport) -> list[list]:
-    return [[g.name, g.text, g.asks, "已人工回复" if g.handled else "没有回答"] for g in rep.gaps]
+    return [[g.name, g.text, g.asks, "已人工回复" if g.handled else "没有回答", ADD_NOTE] for g in rep.gaps]
 
 
 def report_view(ctx, stream: str) -> tuple:
@@ -99,7 +100,7 @@ def build(ctx) -> list:
     repeat = gr.Plot(label="回头客占比", elem_id="report-chart-repeat")
     table = gr.Dataframe(headers=PRODUCT_HEADERS, interactive=False, wrap=True, label="各商品",
                          elem_id="report-products")
-    gr.Markdown("#### 知识缺口　<small>知识库答不上的问题；点一行，再点“补进资料”，在知识库里写上答案</small>")
+    gr.Markdown("#### 知识缺口　<small>知识库答不上的问题；点“➕ 补进资料”，在知识库里写上答案（也可以点一行再点下面的按钮）</small>")
     gaps = gr.Dataframe(headers=GAP_HEADERS, interactive=False, wrap=True, elem_id="report-gaps")
     picked = gr.State(None)
     with gr.Row():
@@ -145,7 +146,8 @@ def build(ctx) -> list:
     export.click(on_export, state, files)
     gaps.select(on_pick, state, [picked, picked_md])
     _buyers_panel(ctx)
-    return [WhileShown(load_streams, [stream], [stream], seconds=30.0), AfterBuild(lambda tabs, parts: _wire_add_note(ctx, tabs, parts, add_note, picked))]
+    return [WhileShown(load_streams, [stream], [stream], seconds=30.0),
+            AfterBuild(lambda tabs, parts: _wire_add_note(ctx, tabs, parts, add_note, picked, gaps, state))]
 
 
 def _buyers_panel(ctx) -> None:
@@ -175,8 +177,9 @@ def _buyers_panel(ctx) -> None:
     export.click(on_export, tier, out)
 
 
-def _wire_add_note(ctx, tabs, parts, button, picked) -> None:
-    """"补进资料": switch to 知识库 with the product's notes open and the question appended."""
+def _wire_add_note(ctx, tabs, parts, button, picked, gaps, state) -> None:
+    """"补进资料" (the button, or one click on a gap's ➕ cell): switch to 知识库 with the product's notes
+    open and the question appended, ready for the answer."""
     file, editor = parts.get("knowledge.file"), parts.get("knowledge.editor")
     if file is None or editor is None:
         return
@@ -194,4 +197,10 @@ def _wire_add_note(ctx, tabs, parts, button, picked) -> None:
         return gr.Tabs(selected="knowledge"), gr.update(choices=choices, value=rel), \
             gr.update(value=text, language="markdown")
 
+    def cell(rep, evt: gr.SelectData, request: gr.Request):
+        if rep is None or not rep.gaps or evt.index[1] != len(GAP_HEADERS) - 1:
+            return gr.skip(), gr.skip(), gr.skip()
+        return go(rep.gaps[min(evt.index[0], len(rep.gaps) - 1)], request)
+
     button.click(go, picked, [tabs, file, editor])
+    gaps.select(cell, state, [tabs, file, editor])

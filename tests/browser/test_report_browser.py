@@ -48,7 +48,8 @@ def test_report_renders_charts_with_the_evenings_data(page, app_server):
     assert sum(o["status"] == "order" for o in out["outcomes"]) == 6
     _switch(page, "2号 大米", "大米")
     _post(app_server, [{"id": f"rb-r{i}", "user": f"大米客{i}", "text": "来1袋"} for i in range(3)]
-          + [{"id": "rb-q1", "user": "问问", "text": "大米是今年的新米吗"}])
+          + [{"id": "rb-q1", "user": "问问", "text": "大米是今年的新米吗"},
+             {"id": "rb-q2", "user": "问问", "text": "大米的包装袋是什么颜色的"}])
 
     open_tab(page, "复盘")
     page.wait_for_function("() => document.querySelector('#report-stream input') && "
@@ -93,3 +94,18 @@ def test_buyers_panel_lists_the_evenings_buyers(page, app_server):
                            timeout=30_000)
     assert "新客" in page.locator("#report-buyers-summary").inner_text()
     assert "草莓客0" in page.locator("#report-buyers").inner_text()
+
+
+def test_add_to_notes_opens_the_products_notes_in_knowledge(page, app_server):
+    open_tab(page, "复盘")
+    page.locator("#report-show").click()
+    page.wait_for_function("() => document.querySelector('#report-gaps').innerText.includes('补进资料')", timeout=60_000)
+    gap = page.locator("#report-gaps .virtual-row").first  # the rows shown (the table body is for sizing)
+    question = next(q for q in ("大米的包装袋是什么颜色的", "大米是今年的新米吗") if q in gap.inner_text())
+    gap.get_by_text("补进资料").click()
+    page.wait_for_function("() => document.querySelector('#tab-knowledge') && "
+                           "document.querySelector('#tab-knowledge').offsetParent !== null", timeout=30_000)
+    page.wait_for_function("q => document.querySelector('#kb-editor').innerText.includes('问：' + q)", arg=question,
+                           timeout=30_000)
+    assert "notes/" in page.locator("#kb-files").inner_text() or page.locator("#kb-files input").input_value()
+    shot(page, "report-add-to-notes")
