@@ -154,12 +154,12 @@ def test_app_runs_the_ledger_timer_only_while_its_tab_is_shown(ctx):
     demo = create_app(ctx)
     timers = [b for b in demo.blocks.values() if isinstance(b, gr.Timer) and not b.active]
     shown_on = []
-    for timer in timers:  # one timer per workspace that follows the ledger: 团购台账, 取货台
+    for timer in timers:  # one timer per workspace that follows the ledger: 团购台账, 取货台, 复盘
         (switch,) = [f for f in demo.fns.values() if [o._id for o in f.outputs] == [timer._id]]
         assert switch.targets[0][1] == "select" and isinstance(demo.blocks[switch.targets[0][0]], gr.Tabs)
-        labels = ("团购台账", "取货台", "直播间", "设置")
+        labels = ("团购台账", "取货台", "复盘", "直播间", "设置")
         shown_on += [lb for lb in labels if switch.fn(gr.SelectData(None, {"value": lb, "index": 0})).active]
-    assert sorted(shown_on) == sorted(["团购台账", "取货台"])  # each timer runs on its own tab only
+    assert sorted(shown_on) == sorted(["团购台账", "取货台", "复盘"])  # each timer runs on its own tab only
 
 
 def test_importing_app_has_no_side_effects(monkeypatch):
@@ -173,3 +173,62 @@ def test_importing_app_has_no_side_effects(monkeypatch):
     monkeypatch.delenv("COPILOT_NO_BOOTSTRAP", raising=False)
     importlib.reload(app_module)
     assert calls == []
+
+
+def test_llm_settings_saved_under_home_0600_in_the_fixed_chain(data_dir, monkeypatch, tmp_path):
+    from copilot.base.settings import clear_llm_settings, load_settings, save_llm_settings, setting_origin
+
+    path = save_llm_settings(data_dir, "https://api.deepseek.com/v1", "deepseek-chat", "sk-secret", 15)
+    assert path.parent == data_dir and oct(path.stat().st_mode & 0o777) == "0o600"
+    s = load_settings()
+    assert (s.llm_base_url, s.llm_model, s.llm_api_key.get_secret_value(), s.llm_timeout) == \
+        ("https://api.deepseek.com/v1", "deepseek-chat", "sk-secret", 15.0)
+    assert setting_origin("llm_model", data_dir) == "设置页"
+    save_llm_settings(data_dir, "https://api.deepseek.com/v1", "deepseek-reasoner", "")  # empty key: kept
+    assert load_settings().llm_api_key.get_secret_value() == "sk-secret"
+    env_file = tmp_path / "dot.env"
+    env_file.write_text("COPILOT_LLM_MODEL=from-dotenv\nCOPILOT_LLM_TIMEOUT=33\n", encoding="utf-8")
+    s = Settings(_env_file=env_file)
+    assert s.llm_model == "deepseek-reasoner" and s.llm_timeout == 15.0  # saved settings > .env
+    monkeypatch.setenv("COPILOT_LLM_MODEL", "from-env")
+    assert load_settings().llm_model == "from-env" and setting_origin("llm_model", data_dir) == "环境变量"
+    assert load_settings(llm_model="from-argument").llm_model == "from-argument"
+    monkeypatch.delenv("COPILOT_LLM_MODEL")
+    clear_llm_settings(data_dir)
+    assert not path.exists()
+    assert Settings(_env_file=env_file).llm_model == "from-dotenv"  # .env > default once nothing is saved
+    assert load_settings().llm_model is None
+
+
+@pytest.mark.parametrize("url, model, timeout, message", [
+    ("api.deepseek.com", "m", 20, "接口地址"), ("https://x/v1", " ", 20, "模型名称不能为空"),
+    ("https://x/v1", "m", 0, "超时"),
+])
+def test_llm_settings_refuse_bad_values(data_dir, url, model, timeout, message):
+    from copilot.base.errors import InputError
+    from copilot.base.settings import save_llm_settings, saved_settings_path
+
+    with pytest.raises(InputError, match=message):
+        save_llm_settings(data_dir, url, model, "k", timeout)
+    assert not saved_settings_path(data_dir).exists()
+
+
+def test_settings_page_tests_saves_and_applies_the_endpoint(data_dir):
+    from copilot.ui.settings import LLM_HELP, clear_llm, llm_origin_md, save_llm, test_endpoint
+
+    ctx = AppContext(Settings(home=data_dir, knowledge=BUNDLED_KNOWLEDGE, _env_file=None))
+    assert ctx.llm is None and "离线模式" in llm_origin_md(ctx)
+    assert "接口地址" in LLM_HELP and "密钥" in LLM_HELP and "价格和库存永远来自商品清单" in LLM_HELP
+    with openai_stub(replies=["好", 500, "好"]) as server:
+        ok = test_endpoint(ctx, server.url, "stub-chat", "k1", 5)
+        assert ok.startswith("✅") and "stub-chat" in ok
+        assert server.requests[0]["messages"][-1]["content"] == "请回复：好"
+        bad = test_endpoint(ctx, server.url, "stub-chat", "k1", 5)
+        assert bad.startswith("❌") and "密钥" in bad and "Traceback" not in bad
+        msg = save_llm(ctx, server.url, "stub-chat", "k1", 5)
+        assert "已保存" in msg and ctx.llm is not None and ctx.llm.name == "stub-chat"
+        assert "stub-chat" in settings_md(ctx) and "设置页" in llm_origin_md(ctx)
+        assert "k1" not in llm_origin_md(ctx) and "已保存密钥" in llm_origin_md(ctx)
+        assert ctx.llm.chat([{"role": "user", "content": "hi"}]) == "好"
+    assert "离线模式" in clear_llm(ctx) and ctx.llm is None
+    assert test_endpoint(ctx, "", "", "", 20).startswith("ℹ️")

@@ -119,3 +119,40 @@ def test_labelled_set_precision_and_recall():
 def test_long_text_is_fast_enough_to_check_as_you_type():
     text = "这是很甜的草莓，今晚第一个上。" * 2000
     assert check(text) == []
+
+
+# -- claimed original prices against the catalog ----------------------------------------------------
+
+@pytest.mark.parametrize("text, sku, term, suggestion", [
+    ("原价99今天只要19.9", "strawberry", "原价99", "原价26.8元"),          # the case that passed before
+    ("草莓原价99今天只要19.9", None, "原价99", "原价26.8元"),              # the product named in the sentence
+    ("划线价九十九，今晚19块9", "strawberry", "划线价九十九", "划线价26.8元"),
+    ("草莓原价36块8，今天19块9", None, "原价36块8", "原价26.8元"),
+    ("青菜原价5块", None, "原价5块", "直播间价2.5元"),                     # no original price in the catalog
+    ("苹果原价9块一斤", None, "原价9块", "原价9.8元"),                      # 一斤 is the unit, not 9.1
+    ("芒果平时卖20元，今晚12.8", None, "平时卖20元", "原价16.8元"),
+])
+def test_a_claimed_original_price_that_differs_from_the_catalog_is_false(catalog, text, sku, term, suggestion):
+    found = check(text, catalog=catalog, sku=sku)
+    assert [(v.term, v.category, v.suggestion) for v in found] == [(term, "虚假价格", suggestion)]
+    assert found[0].advice
+    assert term not in rewrite(text, catalog=catalog, sku=sku)
+
+
+@pytest.mark.parametrize("text, sku", [
+    ("原价26.8今天只要19.9", "strawberry"), ("草莓原价26块8，今天19块9", None), ("大米原价69元", None),
+    ("原来是这样", None), ("芒果原价十六块八", None),
+])
+def test_a_claimed_original_price_that_matches_the_catalog_passes(catalog, text, sku):
+    assert check(text, catalog=catalog, sku=sku) == []
+
+
+def test_script_headings_say_which_product_a_claim_is_about(catalog):
+    text = "【05:00-10:00 4号 海南贵妃芒】\n原价26.8今天只要12.8\n\n【10:00-12:00 1号 丹东九九草莓】\n原价26.8今天只要19.9"
+    found = check(text, catalog=catalog)
+    assert [(v.term, v.suggestion) for v in found] == [("原价26.8", "原价16.8元")]
+    assert found[0].start == text.index("原价26.8")
+
+
+def test_without_the_catalog_price_claims_are_not_judged():
+    assert check("原价99今天只要19.9") == []

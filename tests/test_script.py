@@ -227,6 +227,34 @@ def test_cue_cards_markdown_and_html(catalog, tmp_path):
     assert [f.name for f in files] == ["cuecards.md", "cuecards.html"]
 
 
+def test_cue_cards_are_a_clean_reader_view(catalog):
+    from copilot.plan.cuecards import source_label
+
+    d = draft(catalog, ["strawberry", "mango"], 30, day=DAY)
+    assert any(ln.source == "catalog:strawberry.price" for s in d.segments for ln in s.lines)
+    for text in (markdown(d), html_cards(d)):
+        assert "catalog:" not in text and "notes/" not in text and ".md#" not in text and "来源" not in text
+    owner = html_cards(d, sources=True)
+    assert "商品目录·价格" in owner and "货源笔记·" in owner and "catalog:" not in owner
+    assert "商品目录·价格" in markdown(d, sources=True)
+    assert source_label("catalog:mango.original_price") == "商品目录·原价"
+    assert source_label("notes/mango.md#储存") == "货源笔记·储存" and source_label("faq.md#取货") == "faq.md·取货"
+    assert source_label(None) == ""
+
+
+def test_draft_checks_claimed_original_prices_against_the_catalog(catalog):
+    from copilot.plan.draft import apply_text
+
+    d = draft(catalog, ["strawberry"], 15, day=DAY)
+    assert d.compliance == []
+    text = d.to_text().replace("\n\n【", "\n原价99今天只要19.9\n\n【", 2)
+    checked = apply_text(d, text, catalog)
+    hits = {d.segments[v.segment].sku: v for v in checked.compliance if v.rule == "false-original-price"}
+    assert hits["strawberry"].suggestion == "原价26.8元"  # in the product's segment: its own original price
+    assert hits[None].suggestion == "直播间价"             # in the opening: matches no product's original price
+    assert not [v for v in apply_text(d, text).compliance if v.rule == "false-original-price"]
+
+
 @pytest.mark.slow
 def test_cue_cards_pdf(catalog, tmp_path):
     assert find_chromium(), "chromium is installed on this machine and in CI"
@@ -387,12 +415,12 @@ def test_plan_workspace_handlers(settings, tmp_path):
     assert "虚假价格" in summary and ("全网最低价", "虚假价格") in pieces
     fixed, _, summary = ui_plan.on_fix("最甜的芒果，加我微信")
     assert fixed == "很甜的芒果，点主页进粉丝群" and "通过" in summary
-    files, msg = ui_plan.on_export(d, text, False, tmp_path)
+    files, msg = ui_plan.on_export(d, text, False, out_dir=tmp_path)
     assert [f.rsplit("/", 1)[1] for f in files] == ["cuecards.md", "cuecards.html"] and "已导出" in msg
     with pytest.raises(gr.Error):
         ui_plan.on_draft(ctx, [], 30, "源头探访", "")
     with pytest.raises(gr.Error):
-        ui_plan.on_export(d, "乱改一通", False, tmp_path)
+        ui_plan.on_export(d, "乱改一通", False, out_dir=tmp_path)
     assert ui_plan.product_label(ctx.catalog.require("strawberry")) == "1号 丹东九九草莓 19.9元/斤 库存50"
 
 

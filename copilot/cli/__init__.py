@@ -16,7 +16,8 @@ import sys
 import typer
 
 from copilot.base.errors import CopilotError
-from copilot.cli import accounts, comments, evals, kb, live, media, orders, payments, pickup, purchase, script
+from copilot.cli import (accounts, buyers, comments, evals, kb, live, media, orders, payments, pickup, purchase, report,
+                         script)
 
 app = typer.Typer(
     name="copilot",
@@ -26,7 +27,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
-for module in (orders, comments, live, pickup, purchase, payments, kb, script, media, evals, accounts):
+for module in (orders, comments, live, pickup, purchase, payments, kb, script, media, evals, accounts, report, buyers):
     module.register(app)
 
 

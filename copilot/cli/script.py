@@ -74,24 +74,26 @@ def _read_text(file: Path | None) -> str:
 def check_cmd(
     file: Annotated[Path | None, typer.Argument(help="要检查的文本文件；不给则从标准输入读")] = None,
     rewrite: Annotated[bool, typer.Option("--rewrite", help="同时输出按建议改好的文字")] = False,
+    knowledge: KnowledgeOpt = None,
     json_out: JsonOpt = False,
 ) -> None:
-    """检查直播话术是否违反广告法、功效宣传、价格和平台导流规则。"""
+    """检查直播话术是否违反广告法、功效宣传、价格和平台导流规则；说的原价/划线价与商品目录对照。"""
     from copilot.plan import compliance
 
     text = _read_text(file)
-    found = compliance.check(text)
+    catalog = load_catalog(settings_for(knowledge))
+    found = compliance.check(text, catalog=catalog)
     if json_out:
         obj = {"violations": [v.to_dict() for v in found]}
         if rewrite:
-            obj["rewritten"] = compliance.rewrite(text)
+            obj["rewritten"] = compliance.rewrite(text, catalog=catalog)
         emit_json(obj)
         return
     typer.echo(compliance.summary(found))
     for v in found:
         typer.echo(f"  [{v.start}-{v.end}]「{v.term}」{v.category} → {v.suggestion or '删去'}　{v.advice}")
     if rewrite:
-        typer.echo("\n改好的文字：\n" + compliance.rewrite(text))
+        typer.echo("\n改好的文字：\n" + compliance.rewrite(text, catalog=catalog))
 
 
 def warmup_cmd(

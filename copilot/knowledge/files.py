@@ -84,3 +84,107 @@ def save_upload(root: Path, src: str | Path, skus: set[str]) -> str:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")
     return rel
+
+
+# -- the product form: edit one product, written back into products.yaml -----------------------------
+
+EDITABLE = ("price", "original_price", "offer", "stock", "limit_per_buyer", "link")
+OPTIONAL = ("original_price", "offer", "limit_per_buyer")
+FIELD_ORDER = ("sku", "name", "aliases", "category", "link", "unit", "spec", "price", "original_price", "offer",
+               "stock", "limit_per_buyer", "origin", "supplier", "notes")
+FIELD_ZH = {"price": "价格", "original_price": "原价", "offer": "优惠说明", "stock": "库存",
+            "limit_per_buyer": "每人限购", "link": "链接号"}
+
+
+def _number(field: str, raw, *, integer: bool = False):
+    label = FIELD_ZH[field]
+    if raw is None or (isinstance(raw, str) and not raw.strip()):
+        if field in OPTIONAL:
+            return None
+        raise InputError(f"{label}不能为空", hint=f"填写{label}")
+    try:
+        x = float(str(raw).strip())
+    except ValueError:
+        raise InputError(f"{label}「{raw}」不是数字", hint="只填数字，例如 19.9") from None
+    if x != x or x in (float("inf"), float("-inf")):
+        raise InputError(f"{label}「{raw}」不是普通数字", hint="只填数字，例如 19.9")
+    if integer and not x.is_integer():
+        raise InputError(f"{label}必须是整数（现在是 {raw}）", hint="例如 3")
+    return int(x) if x.is_integer() else round(x, 3)
+
+
+def clean_product_values(values: dict) -> dict:
+    """The form's raw values, parsed and checked one by one (clear Chinese messages)."""
+    out = {}
+    for field in EDITABLE:
+        if field not in values:
+            continue
+        raw = values[field]
+        if field == "offer":
+            text = " ".join(str(raw or "").split())
+            if len(text) > 100:
+                raise InputError("优惠说明太长（最多 100 个字）", hint="写一句话，例如：直播间价，每人限购 5 斤")
+            out[field] = text or None
+        else:
+            out[field] = _number(field, raw, integer=field == "link")
+    if out.get("original_price") is not None and out.get("price") is not None and out["original_price"] < out["price"]:
+        raise InputError(f"原价 {out['original_price']} 比现价 {out['price']} 还低",
+                         hint="原价应是平时的门店价（不低于直播间价）；没有原价就留空")
+    return out
+
+
+def update_product(root: Path, sku: str, values: dict) -> dict[str, tuple]:
+    """Change the editable fields of product ``sku`` in products.yaml, keeping the file's comments, key
+    order and formatting (ruamel.yaml round trip). The whole catalog is validated before the file is
+    replaced. Returns {field: (old, new)} of what changed (empty: nothing written)."""
+    import io
+
+    import yaml as pyyaml
+    from ruamel.yaml import YAML
+    from ruamel.yaml.util import load_yaml_guess_indent
+
+    from copilot.base.catalog import MAX_CATALOG_BYTES, read_knowledge_text
+    from copilot.base.files import write_private
+
+    path = resolve(root, "products.yaml")
+    text = read_knowledge_text(path, MAX_CATALOG_BYTES)
+    current = Catalog.from_dict(pyyaml.safe_load(text), root=Path(root), source="products.yaml").get(sku)
+    if current is None:
+        raise InputError(f"商品清单里没有 sku 为「{sku}」的商品", hint="先在 products.yaml 里添加这个商品")
+    new = clean_product_values(values)
+    changes = {f: (getattr(current, f), v) for f, v in new.items() if getattr(current, f) != v}
+    if not changes:
+        return {}
+    _, seq_indent, map_indent = load_yaml_guess_indent(text)
+    rt = YAML()
+    rt.preserve_quotes = True
+    rt.width = 4096
+    rt.indent(mapping=map_indent or 2, sequence=seq_indent or 4, offset=map_indent or 2)
+    data = rt.load(text)
+    item = next(p for p in data["products"] if str(p.get("sku")) == sku)
+    for field, (_, value) in changes.items():
+        _set(item, field, value)
+    buf = io.StringIO()
+    rt.dump(data, buf)
+    out = buf.getvalue()
+    try:
+        Catalog.from_dict(pyyaml.safe_load(out), root=Path(root), source="products.yaml")
+    except CatalogError as exc:
+        raise CatalogError(f"没有保存：{exc.message}", hint=exc.hint) from None
+    write_private(path, out)
+    log.info("product %s edited in products.yaml: %s", sku, sorted(changes))
+    return changes
+
+
+def _set(item, field: str, value) -> None:
+    """Set (or, for an emptied optional field, remove) ``field``, a new key placed where it belongs."""
+    if value is None:
+        item.pop(field, None)
+        return
+    if field in item:
+        item[field] = value
+        return
+    before = FIELD_ORDER[:FIELD_ORDER.index(field)]
+    keys = list(item.keys())
+    pos = max([keys.index(k) + 1 for k in before if k in keys], default=len(keys))
+    item.insert(pos, field, value)

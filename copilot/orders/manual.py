@@ -16,6 +16,7 @@ from sqlalchemy import select, update
 
 from copilot.base.db import reading, utcnow
 from copilot.base.errors import LedgerError
+from copilot.orders.audit import NOT_UNDOABLE
 from copilot.orders.book import LedgerTx, differs
 from copilot.orders.records import SNAPSHOT, ApplyResult, OrderLine, qty_text, short_name
 from copilot.orders.schema import CANCELLED, EPS, PAID, PICKED_UP, RESERVED, REVIEW, WAITLIST, actions
@@ -132,7 +133,8 @@ class ManualActions:
         """``actor``'s latest action not yet undone: (its id, when as a Unix time), or None."""
         with reading(self.engine) as conn:
             row = conn.execute(select(actions.c.id, actions.c.created_at).where(
-                actions.c.stream == self.stream, actions.c.actor == actor, ~actions.c.undone)
+                actions.c.stream == self.stream, actions.c.actor == actor, ~actions.c.undone,
+                actions.c.kind.not_in(NOT_UNDOABLE))
                 .order_by(actions.c.id.desc()).limit(1)).first()
         if row is None:
             return None
@@ -143,7 +145,8 @@ class ManualActions:
         """Reverse one action (by id; else the latest not undone, of ``actor`` when given).
         Refused, changing nothing, when its lines changed since. Returns what was undone (Chinese)."""
         with self.tx() as tx:
-            q = select(actions).where(actions.c.stream == tx.stream, ~actions.c.undone)
+            q = select(actions).where(actions.c.stream == tx.stream, ~actions.c.undone,
+                                      actions.c.kind.not_in(NOT_UNDOABLE))
             if action_id is not None:
                 q = q.where(actions.c.id == int(action_id))
             elif actor is not None:

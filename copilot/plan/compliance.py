@@ -4,6 +4,10 @@ Four packs: 广告法极限词, 医疗功效, 虚假价格, 平台导流. Each r
 each pack lists exception patterns (the counting "第一个", the temporal "最后") whose spans are never
 violations. ``check(text)`` returns violations with character offsets; ``rewrite(text)`` applies the
 suggestions.
+
+With the catalog (``check(text, catalog=catalog, sku=...)``) a claimed 原价 / 划线价 / 门店价 is checked
+against the product's ``original_price``: "原价99今天只要19.9" for a product whose original price is
+26.8 is a false price (虚假价格), and so is any 原价 for a product that has none.
 """
 
 from __future__ import annotations
@@ -118,13 +122,78 @@ def _candidates(text: str, categories) -> list[tuple[Rule, re.Match]]:
     return found
 
 
-def check(text: str, categories: list[str] | tuple[str, ...] | None = None) -> list[Violation]:
-    """Violations in ``text``, left to right; overlapping matches keep the longest."""
+PRICE = "虚假价格"
+_CLAIM_RE = re.compile(
+    r"(?P<kw>原价|划线价|原来(?:卖|要|都卖)|平时(?:卖|要|都卖)|门店价|专柜价|市场价)\s*(?:是|为|都要|要|卖|:|：)?\s*"
+    r"(?:[¥￥]\s*)?(?P<num>\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千]+)"
+    r"(?:\s*(?:元|块钱?)(?:\s*(?P<jiao>[\d一二两三四五六七八九])(?![\d.斤袋盒个只条把瓶桶份块箱包]))?)?")
+
+
+def _claimed(m: re.Match) -> float | None:
+    from copilot.base.zhnum import zh_to_number
+
+    raw = m.group("num")
+    value = float(raw) if raw[0].isdigit() else zh_to_number(raw)
+    if value is None:
+        return None
+    jiao = m.group("jiao")
+    return round(value + ((int(jiao) if jiao.isdigit() else zh_to_number(jiao) or 0) / 10 if jiao else 0), 2)
+
+
+def _claim_products(text: str, m: re.Match, catalog, sku: str | None) -> list:
+    """The products a price claim is about: the segment's product, else the ones named in its
+    sentence, else in the script heading (【… 1号 丹东九九草莓】) above it, else in the text, else any."""
+    if sku and catalog.get(sku) is not None:
+        return [catalog.get(sku)]
+    start = max((text.rfind(ch, 0, m.start()) for ch in "。！？!?\n"), default=-1) + 1
+    ends = [i for i in (text.find(ch, m.end()) for ch in "。！？!?\n") if i >= 0]
+    head = text.rfind("【", 0, m.start())
+    heading = text[head:text.find("】", head) + 1] if head >= 0 else ""
+    for span in (text[start:min(ends, default=len(text))], heading, text):
+        named = list({p.sku: p for _, _, p in catalog.mentions(span)}.values())
+        if named:
+            return named
+    return list(catalog.products)
+
+
+def price_claims(text: str, catalog, sku: str | None = None) -> list[Violation]:
+    """Claimed original prices that differ from the catalog's (虚假价格)."""
+    from copilot.base.products import fmt_number
+
+    out = []
+    for m in _CLAIM_RE.finditer(text or ""):
+        claimed = _claimed(m)
+        if claimed is None:
+            continue
+        products = _claim_products(text, m, catalog, sku)
+        known = [p.original_price for p in products if p.original_price]
+        if any(abs(claimed - o) < 0.005 for o in known):
+            continue
+        kw = m.group("kw")
+        if len(products) == 1 and products[0].original_price:
+            p = products[0]
+            suggestion = f"{kw if kw in ('原价', '划线价', '门店价') else '原价'}{fmt_number(p.original_price)}元"
+            advice = f"商品目录里{p.name}的原价是 {fmt_number(p.original_price)} 元，说 {fmt_number(claimed)} 元是虚构原价"
+        else:
+            suggestion = f"直播间价{fmt_number(products[0].price)}元" if len(products) == 1 else "直播间价"
+            advice = ("商品目录里没有这个商品的原价，不能说原价或划线价" if len(products) == 1 else
+                      f"说的原价 {fmt_number(claimed)} 元和商品目录里的原价都对不上")
+        out.append(Violation(term=m.group(0), category=PRICE, start=m.start(), end=m.end(), suggestion=suggestion,
+                             advice=advice, rule="false-original-price"))
+    return out
+
+
+def check(text: str, categories: list[str] | tuple[str, ...] | None = None, *, catalog=None,
+          sku: str | None = None) -> list[Violation]:
+    """Violations in ``text``, left to right; overlapping matches keep the longest. With ``catalog``
+    (and the product being talked about, ``sku``) claimed original prices are checked too."""
     if not text:
         return []
     found = sorted(_candidates(text, categories), key=lambda rm: (-(rm[1].end() - rm[1].start()), rm[1].start()))
-    taken: list[tuple[int, int]] = []
     out: list[Violation] = []
+    if catalog is not None and (not categories or PRICE in categories):
+        out = price_claims(text, catalog, sku)
+    taken: list[tuple[int, int]] = [(v.start, v.end) for v in out]
     for rule, m in found:
         if any(m.start() < e and s < m.end() for s, e in taken):
             continue
@@ -150,9 +219,10 @@ def _clause_span(text: str, start: int, end: int) -> tuple[int, int]:
     return s, e
 
 
-def rewrite(text: str, categories: list[str] | tuple[str, ...] | None = None) -> str:
+def rewrite(text: str, categories: list[str] | tuple[str, ...] | None = None, *, catalog=None,
+            sku: str | None = None) -> str:
     """``text`` with every violation replaced by its suggestion (health claims drop their clause)."""
-    violations = check(text, categories)
+    violations = check(text, categories, catalog=catalog, sku=sku)
     if not violations:
         return text
     rules = {(r.category, r.id): r for p in load_packs() for r in p.rules}

@@ -1,4 +1,9 @@
-"""The host's cue cards for tonight's plan: Markdown, printable HTML, and PDF through headless chromium."""
+"""The host's cue cards for tonight's plan: Markdown, printable HTML, and PDF through headless chromium.
+
+The cards are a clean reader view for the host: big type, the lines to say, nothing else. Where each
+line comes from (the script's internal keys such as ``catalog:strawberry.price``) is shown only in the
+owner's check copy (``sources=True``), and then in plain Chinese (商品目录·价格, 货源笔记·产地).
+"""
 
 from __future__ import annotations
 
@@ -15,18 +20,38 @@ from copilot.plan.model import clock
 
 log = logging.getLogger(__name__)
 KIND_LABEL = {"opening": "开场", "product": "商品", "interaction": "互动", "closing": "收尾"}
+FIELD_LABEL = {"price": "价格", "original_price": "原价", "offer": "优惠", "stock": "库存", "limit_per_buyer": "限购",
+               "link": "链接号", "origin": "产地", "spec": "规格", "name": "名称", "unit": "单位"}
 
 
-def markdown(draft) -> str:
+def source_label(source: str | None) -> str:
+    """An internal source key in plain Chinese: catalog:mango.price -> 商品目录·价格,
+    notes/mango.md#产地 -> 货源笔记·产地, faq.md#取货 -> faq.md·取货, store:pickup -> 门店信息."""
+    if not source:
+        return ""
+    kind, _, rest = source.partition(":")
+    if kind == "catalog" and rest:
+        return f"商品目录·{FIELD_LABEL.get(rest.rpartition('.')[2], rest.rpartition('.')[2])}"
+    if kind == "store":
+        return "门店信息"
+    path, _, section = source.partition("#")
+    where = "货源笔记" if path.startswith("notes/") else path
+    return f"{where}·{section}" if section else where
+
+
+def _sources(lines) -> str:
+    return "；".join(dict.fromkeys(source_label(ln.source) for ln in lines if ln.source))
+
+
+def markdown(draft, *, sources: bool = False) -> str:
     out = [f"# {draft.title}", "", f"主播：{draft.host}　主题：{draft.theme}　时长：{fmt_number(draft.minutes)} 分钟", ""]
     for i, s in enumerate(draft.segments, start=1):
         out.append(f"## 第{i}张 · {clock(s.start_min)}-{clock(s.start_min + s.minutes)} · {s.title}"
                    f"（{fmt_number(s.minutes)} 分钟）")
         out.append("")
         out += [f"- {ln.text}" for ln in s.lines]
-        sources = list(dict.fromkeys(ln.source for ln in s.lines if ln.source))
-        if sources:
-            out += ["", f"<small>来源：{'；'.join(sources)}</small>"]
+        if sources and _sources(s.lines):
+            out += ["", f"（出处：{_sources(s.lines)}）"]
         out.append("")
     return "\n".join(out).rstrip() + "\n"
 
@@ -47,18 +72,19 @@ li { font-size: 30px; line-height: 1.5; margin-bottom: 12px; }
 """
 
 
-def html_cards(draft) -> str:
-    """A self-contained printable page: one large-type card per segment, a page break between cards."""
+def html_cards(draft, *, sources: bool = False) -> str:
+    """A self-contained printable page: one large-type card per segment, a page break between cards.
+    The host's reader view has no sources; ``sources=True`` adds them in plain Chinese."""
     esc = html.escape
     cards = []
     for i, s in enumerate(draft.segments, start=1):
         items = "".join(f"<li>{esc(ln.text)}</li>" for ln in s.lines)
-        sources = "；".join(dict.fromkeys(ln.source for ln in s.lines if ln.source))
+        where = _sources(s.lines) if sources else ""
         cards.append(
             f'<section class="card"><div class="head"><span>第{i}张 · {KIND_LABEL.get(s.kind, s.kind)}</span>'
             f"<span>{clock(s.start_min)}-{clock(s.start_min + s.minutes)}（{fmt_number(s.minutes)} 分钟）</span></div>"
             f"<h2>{esc(s.title)}</h2><ul>{items}</ul>"
-            + (f'<div class="src">来源：{esc(sources)}</div>' if sources else "") + "</section>")
+            + (f'<div class="src">出处：{esc(where)}</div>' if where else "") + "</section>")
     return (f'<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>{esc(draft.title)}</title>'
             f"<style>{CSS}</style></head><body>"
             f'<div class="meta">{esc(draft.title)} · 主播 {esc(draft.host)} · 用浏览器“打印”即可存成 PDF</div>'

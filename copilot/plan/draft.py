@@ -194,9 +194,12 @@ def segment_lines(rng, kn: Knowledge, slots, seg: Segment, products: list[Produc
 
 
 def draft(catalog: Catalog, skus: list[str], minutes: float = 45, theme: str | None = None,
-          host: str | None = None, *, model=None, day: dt.date | None = None) -> ScriptDraft:
+          host: str | None = None, *, model=None, day: dt.date | None = None,
+          faq: list[tuple[str, str, str, str | None]] | None = None) -> ScriptDraft:
     """Tonight's script. With ``model`` (a ChatModel) the LLM writes it and is vetted; otherwise
-    (or when the LLM fails or states a wrong price) the template engine writes it, and says so."""
+    (or when the LLM fails or states a wrong price) the template engine writes it, and says so.
+    ``faq`` [(sku, question, answer, source)]: questions viewers asked last time, answered from the
+    knowledge base since; each goes into its product's segment."""
     theme = check_theme(theme)
     minutes = check_minutes(minutes)
     host = (host or "").strip() or guess_host(catalog)
@@ -211,22 +214,34 @@ def draft(catalog: Catalog, skus: list[str], minutes: float = 45, theme: str | N
         except CopilotError as exc:
             log.warning("llm script rejected, using template: %s", exc.message)
             result = base.model_copy(update={"notices": [f"{exc.message}，已改用离线模板草稿"]})
-    return check_draft(result)
+    return check_draft(add_faq(result, faq or []), catalog)
 
 
-def check_draft(d: ScriptDraft) -> ScriptDraft:
-    """Run the compliance check over every line; attach the violations."""
+def add_faq(d: ScriptDraft, faq: list[tuple[str, str, str, str | None]]) -> ScriptDraft:
+    """Answer last stream's questions in the script: one line per question, in its product's segment,
+    with the answer's source (the knowledge file it comes from)."""
+    segs = []
+    for seg in d.segments:
+        extra = [Line(f"上次有朋友问“{q.strip('？?。 ')}”，{a.strip()}", source=src)
+                 for sku, q, a, src in faq if sku == seg.sku and a and a.strip()]
+        segs.append(seg.model_copy(update={"lines": [*seg.lines, *extra]}) if extra else seg)
+    return d.model_copy(update={"segments": segs})
+
+
+def check_draft(d: ScriptDraft, catalog: Catalog | None = None) -> ScriptDraft:
+    """Run the compliance check over every line (with the catalog: claimed original prices against the
+    segment's product too); attach the violations."""
     found = []
     for si, seg in enumerate(d.segments):
         for li, ln in enumerate(seg.lines):
-            for v in compliance.check(ln.text):
+            for v in compliance.check(ln.text, catalog=catalog, sku=seg.sku):
                 found.append(LineViolation(**v.model_dump(), segment=si, line=li))
     return d.model_copy(update={"compliance": found})
 
 
-def apply_text(d: ScriptDraft, text: str) -> ScriptDraft:
+def apply_text(d: ScriptDraft, text: str, catalog: Catalog | None = None) -> ScriptDraft:
     """The owner's edited text (``to_text`` format) back into the draft: unchanged lines keep their
-    source, edited lines have none; then re-checked."""
+    source, edited lines have none; then re-checked (against ``catalog`` when given)."""
     parts = re.split(r"^【[^】]*】\s*$", text, flags=re.M)
     blocks = parts[1:]
     if blocks and parts[0].strip():  # lines typed above the first heading belong to the opening
@@ -240,7 +255,7 @@ def apply_text(d: ScriptDraft, text: str) -> ScriptDraft:
         lines = [Line(text=t.strip(), source=known.get(t.strip()))
                  for t in block.splitlines() if t.strip()]
         segs.append(seg.model_copy(update={"lines": lines}))
-    return check_draft(d.model_copy(update={"segments": segs}))
+    return check_draft(d.model_copy(update={"segments": segs}), catalog)
 
 
 def warmup(catalog: Catalog, skus: list[str], theme: str | None = None, host: str | None = None,

@@ -4,9 +4,11 @@ Workspaces call the services through ``ctx`` (an AppContext) and nothing else; e
 person as gr.Error / gr.Warning messages, never as tracebacks. ``build`` may return a list of
 ``(fn, outputs)`` to run on every page load (e.g. to show who is signed in via gr.Request), and of
 ``WhileShown`` refreshes: run when the tab is selected, then on a timer that ticks only while the
-tab is shown.
+tab is shown. A workspace may also ``Publish`` a component for the others (the 复盘's "add to notes" sets
+the 知识库 file) and ask for ``AfterBuild`` wiring, run once every workspace exists, with the tabs and
+the published components.
 
-Public: ``create_app``, ``context.AppContext``, ``WhileShown``.
+Public: ``create_app``, ``context.AppContext``, ``WhileShown``, ``Publish``, ``AfterBuild``.
 
 May import: everything below it (live, report, the capabilities, base) and gradio. Not ``copilot.cli``.
 """
@@ -29,6 +31,7 @@ WORKSPACES = [
     ("直播间", "live"),
     ("团购台账", "ledger"),
     ("取货台", "pickup"),
+    ("复盘", "report"),
     ("切片审核", "clips"),
     ("知识库", "knowledge"),
     ("设置", "settings"),
@@ -44,12 +47,26 @@ class WhileShown:
     seconds: float = 3.0
 
 
+@dataclass
+class Publish:
+    """A component other workspaces may wire to, by name (e.g. ``knowledge.file``)."""
+    name: str
+    component: object
+
+
+@dataclass
+class AfterBuild:
+    """Wiring across workspaces: ``fn(tabs, parts)`` runs once they are all built (parts: name -> component)."""
+    fn: Callable
+
+
 def create_app(ctx: AppContext):
     import gradio as gr
 
     here = Path(__file__).parent
     on_load = []
     shown = []  # (tab label, tab, WhileShown)
+    parts, after = {}, []
     with gr.Blocks(title=f"店播副驾 · {ctx.catalog.store.name}") as demo:
         gr.Markdown(f"## 店播副驾 · {ctx.catalog.store.name}　<small>{ctx.llm_label}</small>")
         with gr.Tabs() as tabs:
@@ -62,8 +79,14 @@ def create_app(ctx: AppContext):
                     for item in module.build(ctx) or []:
                         if isinstance(item, WhileShown):
                             shown.append((label, tab, item))
+                        elif isinstance(item, Publish):
+                            parts[item.name] = item.component
+                        elif isinstance(item, AfterBuild):
+                            after.append(item)
                         else:
                             on_load.append(item)
+        for item in after:
+            item.fn(tabs, parts)
         for fn, outputs in on_load:
             demo.load(fn, None, outputs, show_progress="hidden")
         for label, tab, item in shown:  # outside the tabs: their timers belong to the page

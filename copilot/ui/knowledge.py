@@ -11,8 +11,10 @@ from pathlib import Path
 
 import gradio as gr
 
+from copilot.base.catalog import fmt_number
 from copilot.base.errors import CopilotError
-from copilot.knowledge.files import list_files, read_file, save_file, save_upload
+from copilot.knowledge.files import list_files, read_file, save_file, save_upload, update_product
+from copilot.ui import Publish
 
 log = logging.getLogger(__name__)
 MODE_LABELS = {"extractive": "📖 知识库原句（离线）", "llm": "🤖 大模型改写（已核对来源）",
@@ -47,7 +49,45 @@ def status_text(kb) -> str:
     return f"知识库：{len(kb.catalog)} 个商品，{files} 个文件，{len(kb.chunks)} 段资料（目录 `{kb.root}`）"
 
 
-def build(ctx) -> None:
+def product_values(p) -> list:
+    """The form's values for product ``p``: price, original price, offer, stock, limit, link."""
+    def num(x):
+        return "" if x is None else fmt_number(x)
+
+    return [num(p.price), num(p.original_price), p.offer or "", num(p.stock), num(p.limit_per_buyer), str(p.link)]
+
+
+def save_product(ctx, sku: str, values: dict, actor: str | None = None) -> str:
+    """Write the form back to products.yaml, journal the change in the ledger's audit trail, reload the
+    catalog (new orders take the new price) and move tonight's stock when it changed. A Chinese summary."""
+    from copilot.orders.audit import describe_changes, journal_catalog_edit
+    from copilot.plan import compliance
+
+    if not sku:
+        raise CopilotError("先选择一个商品")
+    root = Path(ctx.settings.knowledge_dir)
+    changes = update_product(root, sku, values)
+    if not changes:
+        return "没有改动"
+    catalog = ctx.reload_catalog()
+    notes = []
+    if "ledger" in ctx.__dict__:  # the open ledger prices new orders from the new catalog
+        ctx.ledger.catalog = catalog
+    journal_catalog_edit(ctx.ledger, sku, changes, actor)
+    if "stock" in changes:
+        try:
+            ctx.ledger.set_stock(sku, float(changes["stock"][1]), actor=actor)
+            notes.append(f"场次 {ctx.stream} 的库存已同步")
+        except CopilotError as exc:
+            notes.append(f"场次 {ctx.stream} 的库存没有同步：{exc}")
+    offer = changes.get("offer", (None, None))[1]
+    found = compliance.check(offer or "", catalog=catalog)
+    if found:
+        notes.append("优惠说明有需要注意的用语：" + "、".join(f"「{v.term}」{v.category}" for v in found))
+    return f"已保存：{describe_changes(changes)}。" + "；".join(notes)
+
+
+def build(ctx) -> list:
     root = Path(ctx.settings.knowledge_dir)
     choices = [("（不指定）", "")] + [(f"{p.link}号 {p.name}", p.sku) for p in ctx.catalog.products]
     gr.Markdown("### 知识库　<small>商品资料、常见问题；改完点“重新导入”</small>")
@@ -77,10 +117,49 @@ def build(ctx) -> None:
             sources = gr.Dataframe(headers=SOURCE_HEADERS, label="来源", wrap=True, interactive=False,
                                    elem_id="kb-sources")
     _wire(ctx, root, status, files, editor, save, refresh, upload, reingest)
+    _product_form(ctx)
     ask_btn.click(lambda q, s, u, l: _ask(ctx, q, s, u, l), [question, product, user, use_llm],
                   [reply, mode, sources])
     question.submit(lambda q, s, u, l: _ask(ctx, q, s, u, l), [question, product, user, use_llm],
                     [reply, mode, sources])
+    return [Publish("knowledge.file", files), Publish("knowledge.editor", editor)]
+
+
+FORM_HELP = ("改价格、原价、优惠、库存、限购或链接号，不用碰 YAML：保存时先检查，再写回 products.yaml（保留注释和顺序），"
+             "改动记入台账的操作记录。原价、限购留空表示没有。")
+
+
+def _product_form(ctx) -> None:
+    gr.Markdown(f"#### 商品表单　<small>{FORM_HELP}</small>")
+    choices = [(f"{p.link}号 {p.name}", p.sku) for p in ctx.catalog.products]
+    with gr.Row():
+        sku = gr.Dropdown(choices, value=None, label="商品", scale=2, elem_id="kb-form-sku")
+        price = gr.Textbox(label="价格（元）", elem_id="kb-form-price")
+        original = gr.Textbox(label="原价（元，可空）", elem_id="kb-form-original")
+        stock = gr.Textbox(label="库存", elem_id="kb-form-stock")
+        limit = gr.Textbox(label="每人限购（可空）", elem_id="kb-form-limit")
+        link = gr.Textbox(label="链接号", elem_id="kb-form-link")
+    offer = gr.Textbox(label="优惠说明（可空）", placeholder="例如：直播间价，每人限购 5 斤", elem_id="kb-form-offer")
+    save = gr.Button("保存商品", variant="primary", elem_id="kb-form-save")
+    result = gr.Markdown(elem_id="kb-form-result")
+    fields = [price, original, offer, stock, limit, link]
+
+    def pick(s):
+        p = ctx.catalog.get(s or "")
+        return product_values(p) if p else [""] * len(fields)
+
+    def do_save(s, pr, orig, off, st, lim, ln, request: gr.Request):
+        ctx.require_owner(request, "修改商品、价格或库存")
+        values = {"price": pr, "original_price": orig, "offer": off, "stock": st, "limit_per_buyer": lim, "link": ln}
+        try:
+            msg = save_product(ctx, s, values, ctx.actor(request))
+        except CopilotError as exc:
+            raise gr.Error(str(exc)) from None
+        gr.Info(msg)
+        return msg
+
+    sku.input(pick, sku, fields)
+    save.click(do_save, [sku, *fields], result)
 
 
 def _wire(ctx, root, status, files, editor, save, refresh, upload, reingest) -> None:
@@ -123,7 +202,7 @@ def _wire(ctx, root, status, files, editor, save, refresh, upload, reingest) -> 
         gr.Info(f"导入完成：新增 {stats['added']} 段，删除 {stats['removed']} 段，未变 {stats['unchanged']} 段")
         return _status(ctx)
 
-    files.change(open_file, files, editor)
+    files.input(open_file, files, editor)  # typed by a person; 复盘's 补进资料 sets it with the text
     save.click(do_save, [files, editor], None)
     refresh.click(lambda: (gr.update(choices=list_files(root)), _status(ctx)), None, [files, status])
     upload.upload(do_upload, upload, [files, upload])
