@@ -130,20 +130,22 @@ def test_ledger_tab_follows_the_ledger_and_skips_unchanged(ctx):
 
     with gr.Blocks():
         (refresh,) = [x for x in ledger_ui.build(ctx) if isinstance(x, WhileShown)]
-    # filters + page + digest -> orders, review, stock, page caption, page + digest
-    assert len(refresh.inputs) == 5 and len(refresh.outputs) == 6
+    # 场次 + filters + page + digest -> orders, review, stock, page caption, page + digest
+    assert len(refresh.inputs) == 6 and len(refresh.outputs) == 6
 
     def order(cid, user):
         ctx.ledger.apply(Comment(cid, user, "五花肉1斤"), Intent(Kind.ORDER, (Item("pork", 1),)))
 
     order("t1", "王阿姨")
-    *tables, digest = refresh.fn("", "", "王阿姨", 1, None)
+    *tables, digest = refresh.fn(ctx.stream, "", "", "王阿姨", 1, None)
     assert [row[1] for row in tables[0]] == ["王阿姨"] and digest is not None
-    *same, again = refresh.fn("", "", "王阿姨", 1, digest)  # nothing changed: nothing is sent
+    *same, again = refresh.fn(ctx.stream, "", "", "王阿姨", 1, digest)  # nothing changed: nothing is sent
     assert again == digest and all(isinstance(x, type(gr.skip())) for x in same)
     order("t2", "李叔")  # another buyer: the filtered orders stay, the stock table moves
-    *tables, moved = refresh.fn("", "", "王阿姨", 1, digest)
+    *tables, moved = refresh.fn(ctx.stream, "", "", "王阿姨", 1, digest)
     assert moved != digest and [row[1] for row in tables[0]] == ["王阿姨"]
+    *tables, _ = refresh.fn(ctx.rehearsal_stream, "", "", "", 1, None)  # another 场次: its own (empty) ledger
+    assert tables[0] == [] and ctx.ledger_for(ctx.rehearsal_stream).stream.startswith("彩排-")
 
 
 def test_app_runs_the_ledger_timer_only_while_its_tab_is_shown(ctx):

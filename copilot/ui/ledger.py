@@ -70,45 +70,50 @@ def parse_ids(text: str) -> list[int]:
 
 def build(ctx) -> list:
     catalog = ctx.catalog
-    gr.Markdown(f"### 团购台账 · 场次 {ctx.stream}　取货：{PickupSchedule.of(catalog.store, ctx.stream).text()}")
+    gr.Markdown(f"### 团购台账　<small>今晚的场次 {ctx.stream}，取货：{PickupSchedule.of(catalog.store, ctx.stream).text()}"
+                "；上面可以切到彩排或以前的场次</small>")
     w = _orders_panel(ctx)
     w.update(_review_panel(ctx))
     w.update(_stock_panel(ctx))
     outputs = [w["orders"], w["review"], w["stock"], w["caption"], w["page"]]
-    filters = [w["f_sku"], w["f_status"], w["f_buyer"], w["page"]]
+    filters = [w["stream"], w["f_sku"], w["f_status"], w["f_buyer"], w["page"]]
 
-    def views(sku, status, buyer, page=1):
-        rows, caption, page = page_view(ctx.ledger, sku, status, buyer, page)
-        return rows, order_rows(ctx.ledger, status="needs_review"), stock_rows(ctx.ledger), caption, page
+    def views(stream, sku, status, buyer, page=1):
+        ledger = ctx.ledger_for(stream)
+        rows, caption, page = page_view(ledger, sku, status, buyer, page)
+        return rows, order_rows(ledger, status="needs_review"), stock_rows(ledger), caption, page
 
     def act(fn):
+        """``fn(ledger_of_the_picked_场次, *inputs)`` -> message; then that 场次's tables."""
         def run(*args):
-            *rest, sku, status, buyer, page = args
+            *rest, stream, sku, status, buyer, page = args
             try:
-                message = fn(*rest)
+                message = fn(ctx.ledger_for(stream), *rest)
             except CopilotError as exc:
                 raise gr.Error(str(exc)) from None
-            return (f"✅ {message}", *views(sku, status, buyer, page))
+            return (f"✅ {message}", *views(stream, sku, status, buyer, page))
         return run
 
-    for trigger in (w["refresh"].click, w["f_sku"].change, w["f_status"].change, w["f_buyer"].submit):
-        trigger(lambda sku, status, buyer, _page: views(sku, status, buyer, 1), filters, outputs)
+    for trigger in (w["refresh"].click, w["stream"].change, w["f_sku"].change, w["f_status"].change,
+                    w["f_buyer"].submit):
+        trigger(lambda stream, sku, status, buyer, _page: views(stream, sku, status, buyer, 1), filters, outputs)
     _wire_pages(w, views, filters, outputs)
     jielong_panel(ctx, views, filters, outputs)
-    _wire_payments(ctx, _payments_panel(ctx))
-    _wire_purchase(ctx, _purchase_panel(ctx))
+    _wire_payments(ctx, _payments_panel(ctx), w["stream"])
+    _wire_purchase(ctx, _purchase_panel(ctx), w["stream"])
     _wire_actions(ctx, w, act, filters, [w["status"], *outputs])
     _wire_export(ctx, w)
     shown = gr.State(None)  # a digest of the tables this page last got from the timer
 
-    def follow(sku, status, buyer, page, last):
-        tables = views(sku, status, buyer, page)
+    def follow(stream, sku, status, buyer, page, last):
+        tables = views(stream, sku, status, buyer, page)
         digest = hash(repr(tables))
         if digest == last:  # unchanged: leave the tables (and the person's selection) alone
             return (*(gr.skip() for _ in outputs), last)
         return (*tables, digest)
 
-    return [WhileShown(follow, [*filters, shown], [*outputs, shown], REFRESH_SECONDS)]
+    streams = (lambda: gr.Dropdown(choices=ctx.streams(), value=ctx.stream), [w["stream"]])  # on page load
+    return [streams, WhileShown(follow, [*filters, shown], [*outputs, shown], REFRESH_SECONDS)]
 
 
 def jielong_panel(ctx, views, filters: list, outputs: list) -> None:
@@ -120,7 +125,7 @@ def jielong_panel(ctx, views, filters: list, outputs: list) -> None:
         result = gr.Markdown(elem_id="ledger-jielong-result")
 
     def run(text, *current_filters):
-        return (apply_jielong(ctx, text), *views(*current_filters))
+        return (apply_jielong(ctx, text, current_filters[0]), *views(*current_filters))
 
     box["jl_go"].click(run, [box["jl_text"], *filters], [result, *outputs])
 
@@ -166,6 +171,7 @@ def _orders_panel(ctx) -> dict:
     status_choices = [(ALL, "")] + [(zh, code) for code, zh in STATUS_ZH.items()]
     w = {}
     with gr.Row():
+        w["stream"] = gr.Dropdown([ctx.stream], value=ctx.stream, label="场次", scale=1, elem_id="ledger-stream")
         w["f_sku"] = gr.Dropdown([(ALL, "")] + _sku_choices(ctx.catalog), value="", label="商品", scale=2)
         w["f_status"] = gr.Dropdown(status_choices, value="", label="状态", scale=1)
         w["f_buyer"] = gr.Textbox(label="买家", placeholder="昵称的一部分，回车搜索", scale=1, elem_id="ledger-buyer")
@@ -196,8 +202,8 @@ def _pager_panel(ctx) -> dict:
 
 def _wire_pages(w: dict, views, filters: list, outputs: list) -> None:
     def go(delta: int):
-        def run(sku, status, buyer, page):
-            return views(sku, status, buyer, int(page or 1) + delta)
+        def run(stream, sku, status, buyer, page):
+            return views(stream, sku, status, buyer, int(page or 1) + delta)
         return run
 
     w["prev"].click(go(-1), filters, outputs)
@@ -235,37 +241,37 @@ def _payments_panel(ctx) -> dict:
     return w
 
 
-def _wire_payments(ctx, w: dict) -> None:
+def _wire_payments(ctx, w: dict, stream) -> None:
     """Preview changes nothing; apply marks exactly what the preview showed, as one undoable action."""
     from copilot.orders.payments import apply_payments, parse_payments, preview_payments, read_payment_file
 
     views = [w["buyers"], w["b_summary"], w["unpaid"], w["unpaid_text"]]
     for trigger in (w["b_refresh"].click, w["acc"].expand):
-        trigger(lambda: buyer_views(ctx.ledger), None, views)
+        trigger(lambda st: buyer_views(ctx.ledger_for(st)), stream, views)
 
-    def preview(text, file):
+    def preview(st, text, file):
         try:
             entries = read_payment_file(file) if file else parse_payments(text)
-            pv = preview_payments(ctx.ledger, entries)
+            pv = preview_payments(ctx.ledger_for(st), entries)
         except CopilotError as exc:
             raise gr.Error(str(exc)) from None
         msg = (f"可以标记 **{len(pv.to_apply)}** 位，共 {pv.total:g} 元；其余 {len(pv.rows) - len(pv.to_apply)} 行"
                "需要人工核对。确认无误再点“确认标记已付款”。")
         return pv, preview_rows(pv), msg, gr.Button(interactive=bool(pv.to_apply))
 
-    def apply(pv, request: gr.Request):
+    def apply(st, pv, request: gr.Request):
         if pv is None:
             raise gr.Error("先点“预览匹配”")
         try:
-            msg, _ = apply_payments(ctx.ledger, pv, actor=ctx.actor(request))
+            msg, _ = apply_payments(ctx.ledger_for(st), pv, actor=ctx.actor(request))
         except CopilotError as exc:
             raise gr.Error(str(exc)) from None
         return (None, f"✅ {msg}（点上方“撤销上一步”可整批撤销）", gr.Button(interactive=False),
-                *buyer_views(ctx.ledger))
+                *buyer_views(ctx.ledger_for(st)))
 
-    w["pay_preview"].click(preview, [w["pay_text"], w["pay_file"]],
+    w["pay_preview"].click(preview, [stream, w["pay_text"], w["pay_file"]],
                            [w["preview"], w["pay_rows"], w["pay_status"], w["pay_apply"]])
-    w["pay_apply"].click(apply, w["preview"], [w["preview"], w["pay_status"], w["pay_apply"], *views])
+    w["pay_apply"].click(apply, [stream, w["preview"]], [w["preview"], w["pay_status"], w["pay_apply"], *views])
 
 
 def _purchase_panel(ctx) -> dict:
@@ -288,19 +294,19 @@ def _purchase_panel(ctx) -> dict:
     return w
 
 
-def _wire_purchase(ctx, w: dict) -> None:
+def _wire_purchase(ctx, w: dict, stream) -> None:
     """Stock on hand typed into the table is kept for the 场次 (and shown next time)."""
     from copilot.orders.counter import save_on_hand
 
     outs = [w["table"], w["summary"], w["messages"]]
 
-    def views(cutoff):
+    def views(st, cutoff):
         try:
-            return purchase_views(ctx.ledger, cutoff)
+            return purchase_views(ctx.ledger_for(st), cutoff)
         except CopilotError as exc:
             raise gr.Error(str(exc)) from None
 
-    def save(table, cutoff, request: gr.Request):
+    def save(st, table, cutoff, request: gr.Request):
         by_name = {p.name: p.sku for p in ctx.catalog}
         counted = {}
         for row in table or []:
@@ -309,23 +315,24 @@ def _wire_purchase(ctx, w: dict) -> None:
                     counted[by_name[row[1]]] = max(0.0, float(row[5] or 0))
                 except (TypeError, ValueError):
                     raise gr.Error(f"{row[1]} 的店里现有库存「{row[5]}」不是数字") from None
-        save_on_hand(ctx.ledger.engine, ctx.ledger.stream, counted, actor=ctx.actor(request))
-        return views(cutoff)
+        ledger = ctx.ledger_for(st)
+        save_on_hand(ledger.engine, ledger.stream, counted, actor=ctx.actor(request))
+        return views(st, cutoff)
 
-    def export(cutoff):
+    def export(st, cutoff):
         from copilot.orders.exports import export_purchase
         from copilot.orders.purchase import purchase_plan
 
         try:
-            plan = purchase_plan(ctx.ledger, cutoff=(cutoff or "").strip() or None)
+            plan = purchase_plan(ctx.ledger_for(st), cutoff=(cutoff or "").strip() or None)
             return str(export_purchase(plan, ctx.settings.exports_dir))
         except CopilotError as exc:
             raise gr.Error(str(exc)) from None
 
     for trigger in (w["acc"].expand, w["refresh"].click, w["cutoff"].submit):
-        trigger(views, w["cutoff"], outs)
-    w["save"].click(save, [w["table"], w["cutoff"]], outs)
-    w["export"].click(export, w["cutoff"], w["file"])
+        trigger(views, [stream, w["cutoff"]], outs)
+    w["save"].click(save, [stream, w["table"], w["cutoff"]], outs)
+    w["export"].click(export, [stream, w["cutoff"]], w["file"])
 
 
 def _review_panel(ctx) -> dict:
@@ -357,34 +364,34 @@ def _stock_panel(ctx) -> dict:
 def _wire_actions(ctx, w: dict, act, filters: list, outs: list) -> None:
     """Every change is journalled with who made it, so 撤销上一步 undoes that person's last action."""
 
-    def paid(t, sku, status, buyer, page, request: gr.Request):
+    def paid(t, stream, sku, status, buyer, page, request: gr.Request):
+        return act(lambda led: f"已标记付款 {led.mark_paid(parse_ids(t), actor=ctx.actor(request))} 行")(
+            stream, sku, status, buyer, page)
+
+    def picked(t, stream, sku, status, buyer, page, request: gr.Request):
+        return act(lambda led: f"已标记取货 {led.mark_picked_up(parse_ids(t), actor=ctx.actor(request))} 行")(
+            stream, sku, status, buyer, page)
+
+    def cancel(t, stream, sku, status, buyer, page, request: gr.Request):
         who = ctx.actor(request)
-        return act(lambda: f"已标记付款 {ctx.ledger.mark_paid(parse_ids(t), actor=who)} 行")(sku, status, buyer, page)
+        return act(lambda led: "；".join(led.cancel_line(i, actor=who).message for i in parse_ids(t)))(
+            stream, sku, status, buyer, page)
 
-    def picked(t, sku, status, buyer, page, request: gr.Request):
-        who = ctx.actor(request)
-        return act(lambda: f"已标记取货 {ctx.ledger.mark_picked_up(parse_ids(t), actor=who)} 行")(sku, status, buyer, page)
+    def undo(stream, sku, status, buyer, page, request: gr.Request):
+        return act(lambda led: led.undo(actor=ctx.actor(request)))(stream, sku, status, buyer, page)
 
-    def cancel(t, sku, status, buyer, page, request: gr.Request):
-        who = ctx.actor(request)
-        return act(lambda: "；".join(ctx.ledger.cancel_line(i, actor=who).message for i in parse_ids(t)))(
-            sku, status, buyer, page)
-
-    def undo(sku, status, buyer, page, request: gr.Request):
-        return act(lambda: ctx.ledger.undo(actor=ctx.actor(request)))(sku, status, buyer, page)
-
-    def resolve(line_id, sku_pick, qty, sku, status, buyer, page, request: gr.Request):
+    def resolve(line_id, sku_pick, qty, stream, sku, status, buyer, page, request: gr.Request):
         if not line_id or not sku_pick:
             raise gr.Error("请填写行号并选择商品")
         who = ctx.actor(request)
-        return act(lambda: ctx.ledger.resolve_review(int(line_id), sku_pick, float(qty or 0), actor=who).message)(
-            sku, status, buyer, page)
+        return act(lambda led: led.resolve_review(int(line_id), sku_pick, float(qty or 0), actor=who).message)(
+            stream, sku, status, buyer, page)
 
-    def dismiss(line_id, sku, status, buyer, page, request: gr.Request):
+    def dismiss(line_id, stream, sku, status, buyer, page, request: gr.Request):
         if not line_id:
             raise gr.Error("请填写要驳回的行号")
-        return act(lambda: ctx.ledger.dismiss_review(int(line_id), actor=ctx.actor(request)).message)(
-            sku, status, buyer, page)
+        return act(lambda led: led.dismiss_review(int(line_id), actor=ctx.actor(request)).message)(
+            stream, sku, status, buyer, page)
 
     w["paid"].click(paid, [w["ids"], *filters], outs)
     w["picked"].click(picked, [w["ids"], *filters], outs)
@@ -406,15 +413,16 @@ def _wire_actions(ctx, w: dict, act, filters: list, outs: list) -> None:
 
 
 def _wire_export(ctx, w: dict) -> None:
-    def do_export(fmt_value, progress=gr.Progress()):
+    def do_export(stream, fmt_value, progress=gr.Progress()):
         from copilot.orders.exports import export_ledger
 
         progress(0.2, desc="正在导出…")
-        out = ctx.settings.exports_dir / f"{ctx.ledger.stream}-{time.strftime('%Y%m%d-%H%M%S')}"
+        ledger = ctx.ledger_for(stream)
+        out = ctx.settings.exports_dir / f"{ledger.stream}-{time.strftime('%Y%m%d-%H%M%S')}"
         try:
-            paths = export_ledger(ctx.ledger, out, fmt_value)
+            paths = export_ledger(ledger, out, fmt_value)
         except CopilotError as exc:
             raise gr.Error(str(exc)) from None
         return [str(p) for p in paths]
 
-    w["export"].click(do_export, w["fmt"], w["files"])
+    w["export"].click(do_export, [w["stream"], w["fmt"]], w["files"])

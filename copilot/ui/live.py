@@ -18,6 +18,7 @@ from copilot.base.errors import CopilotError
 from copilot.live.follow import SAMPLE_COMMENTS, SAMPLE_SCHEDULE, schedule_from_truth
 from copilot.live.jobs import Jobs
 from copilot.live.records import KIND_ZH
+from copilot.orders.ledger import is_rehearsal
 from copilot.ui.ledger import ORDER_HEADERS, order_rows
 from copilot.ui.live_sources import (
     BEEP_JS,
@@ -81,12 +82,12 @@ def history_md(session, n: int = 3) -> str:
     return ("\n\n<small>最近切换：" + "；".join(items) + "</small>") if items else ""
 
 
-def current_md(ctx) -> str:
-    s = ctx.session
+def current_md(ctx, stream: str | None = None) -> str:
+    s, ledger = ctx.session_for(stream), ctx.ledger_for(stream)
     p = ctx.catalog.get(s.current_sku or "")
     if p is None:
         return "### 当前商品：未选择\n点右侧的商品按钮切换；“扣1”之类的评论需要知道当前商品。" + history_md(s)
-    left = ctx.ledger.remaining(p.sku)
+    left = ledger.remaining(p.sku)
     warn = " ⚠ 快卖完了" if left <= max(1, p.stock * 0.1) else ""
     limit = f"，每人限购 {fmt_number(p.limit_per_buyer)}{p.unit}" if p.limit_per_buyer else ""
     return (f"### 当前商品：{p.link}号 {p.name}\n**{fmt_number(p.price)} 元/{p.unit}**{limit}　"
@@ -130,31 +131,35 @@ def build(ctx) -> None:
             w.update(_follow_panel())
     views = [w[k] for k in ("counts", "feed", "current", "product", "totals", "questions", "review", "sources")]
 
-    def refresh():
-        return (counts_md(session, jobs), feed_rows(session), current_md(ctx), session.current_sku,
-                total_rows(session), question_rows(session), order_rows(ctx.ledger, status="needs_review"),
-                source_rows(session))
+    def refresh(stream):
+        s = ctx.session_for(stream)
+        return (counts_md(s, jobs), feed_rows(s), current_md(ctx, stream), s.current_sku, total_rows(s),
+                question_rows(s), order_rows(ctx.ledger_for(stream), status="needs_review"), source_rows(session))
 
     def act(fn):
-        def run(*args):
+        """A handler of the picked 场次: ``fn(stream, *inputs)`` -> message; then the views of that 场次."""
+        def run(stream, *args):
             try:
-                message = fn(*args)
+                message = fn(stream, *args)
             except CopilotError as exc:
                 raise _err(exc) from None
-            return (f"✅ {message}" if message else "", *refresh())
+            return (f"✅ {message}" if message else "", *refresh(stream))
         return run
 
     seen = gr.State(None)
     timer = gr.Timer(REFRESH_SECONDS)
-    timer.tick(refresh, None, views, show_progress="hidden")
-    timer.tick(lambda s: alerts(ctx, s), seen, [w["alerts"], seen], show_progress="hidden").then(
-        None, w["alerts"], None, js=BEEP_JS)
+    timer.tick(refresh, w["stream"], views, show_progress="hidden")
+    timer.tick(lambda stream, s: alerts(ctx, s, stream), [w["stream"], seen], [w["alerts"], seen],
+               show_progress="hidden").then(None, w["alerts"], None, js=BEEP_JS)
     outs = [w["status"], *views]
-    _wire_inputs(ctx, jobs, feed_in, w["status"], views, act, refresh)
+    w["stream"].change(lambda stream: ("", *refresh(stream)), w["stream"], outs)
+    _wire_inputs(ctx, jobs, feed_in, w, outs, act, refresh)
     _wire_product(ctx, jobs, w, act, outs)
     _wire_queues(ctx, w, act, outs)
+    _wire_rehearsal(ctx, w, outs)
     wire_sources(ctx, w, act, outs)
-    w["jl_go"].click(act(lambda text: apply_jielong(ctx, text)), w["jl_text"], outs)
+    w["jl_go"].click(act(lambda stream, text: apply_jielong(ctx, text, stream)), [w["stream"], w["jl_text"]], outs)
+    return [(lambda: gr.Dropdown(choices=ctx.streams(), value=ctx.stream), [w["stream"]])]
 
 
 def _top_bar(ctx, jobs, product_choices) -> dict:
@@ -170,8 +175,15 @@ def _top_bar(ctx, jobs, product_choices) -> dict:
         with gr.Column(scale=2, min_width=160):
             w["clear"] = gr.Button("不讲商品（闲聊中）", size="sm")
             w["undo"] = gr.Button("↶ 撤销上一步", variant="stop", size="sm", elem_id="live-undo")
-    w["product"] = gr.Radio(product_choices, value=session.current_sku, show_label=False,
-                            label="当前商品（一键切换）", elem_id="live-product")
+            w["wipe"] = gr.Button("清空这个彩排场次", size="sm", visible=False, elem_id="live-wipe")
+            with gr.Row(visible=False) as w["wipe_confirm"]:
+                w["wipe_yes"] = gr.Button("确认清空", variant="stop", size="sm", elem_id="live-wipe-yes")
+                w["wipe_no"] = gr.Button("取消", size="sm")
+    with gr.Row(equal_height=True):
+        w["product"] = gr.Radio(product_choices, value=session.current_sku, show_label=False,
+                                label="当前商品（一键切换）", elem_id="live-product", scale=8)
+        w["stream"] = gr.Dropdown([ctx.stream], value=ctx.stream, label="场次", show_label=False, container=False,
+                                  scale=1, min_width=150, elem_id="live-stream")
     return w
 
 
@@ -192,22 +204,20 @@ def _follow_panel() -> dict:
 
 
 def _wire_product(ctx, jobs: Jobs, w: dict, act, outs: list) -> None:
-    session = ctx.session
+    def switch(stream, sku, request: gr.Request):
+        return act(lambda st: _switch(ctx.session_for(st), sku, ctx.actor(request)))(stream)
 
-    def switch(sku, request: gr.Request):
-        return act(lambda: _switch(session, sku, ctx.actor(request)))()
+    def no_product(stream, request: gr.Request):
+        return switch(stream, None, request)
 
-    def no_product(request: gr.Request):
-        return switch(None, request)
+    def undo_mine(stream, request: gr.Request):
+        return act(lambda st: ctx.session_for(st).undo_last(ctx.actor(request)))(stream)
 
-    def undo_mine(request: gr.Request):
-        return act(lambda: session.undo_last(ctx.actor(request)))()
-
-    w["product"].input(switch, w["product"], outs)
-    w["clear"].click(no_product, None, outs)
-    w["undo"].click(undo_mine, None, outs)
-    w["follow"].click(act(lambda src: _start_follow(ctx, jobs, src)), w["source"], outs)
-    w["unfollow"].click(act(lambda: "已停止跟随" if jobs.stop("follow") else "没有在跟随"), None, outs)
+    w["product"].input(switch, [w["stream"], w["product"]], outs)
+    w["clear"].click(no_product, w["stream"], outs)
+    w["undo"].click(undo_mine, w["stream"], outs)
+    w["follow"].click(act(lambda _st, src: _start_follow(ctx, jobs, src)), [w["stream"], w["source"]], outs)
+    w["unfollow"].click(act(lambda _st: "已停止跟随" if jobs.stop("follow") else "没有在跟随"), w["stream"], outs)
 
 
 def _wire_queues(ctx, w: dict, act, outs: list) -> None:
@@ -215,16 +225,16 @@ def _wire_queues(ctx, w: dict, act, outs: list) -> None:
         row = evt.row_value or []
         return (row[0] if row else None), (row[4] if len(row) > 4 else "")
 
-    def mark_done(qid):
+    def mark_done(stream, qid):
         if not qid:
             raise gr.Error("先在问题队列里点选一条问题")
-        return f"已标记回答：{ctx.session.mark_answered(int(qid)).text}"
+        return f"已标记回答：{ctx.session_for(stream).mark_answered(int(qid)).text}"
 
-    def resolve(i, s, q, request: gr.Request):
-        return act(lambda: _resolve(ctx, i, s, q, ctx.actor(request)))()
+    def resolve(stream, i, s, q, request: gr.Request):
+        return act(lambda st: _resolve(ctx.session_for(st), i, s, q, ctx.actor(request)))(stream)
 
-    def dismiss(i, request: gr.Request):
-        return act(lambda: _dismiss(ctx, i, ctx.actor(request)))()
+    def dismiss(stream, i, request: gr.Request):
+        return act(lambda st: _dismiss(ctx.session_for(st), i, ctx.actor(request)))(stream)
 
     def pick_review(evt: gr.SelectData):
         row = evt.row_value or []
@@ -232,10 +242,29 @@ def _wire_queues(ctx, w: dict, act, outs: list) -> None:
         return (row[0] if row else None), sku, (row[4] if row and row[4] != "" else 1)
 
     w["questions"].select(pick_question, None, [w["q_id"], w["reply"]])
-    w["q_done"].click(act(mark_done), w["q_id"], outs)
-    w["r_ok"].click(resolve, [w["r_id"], w["r_sku"], w["r_qty"]], outs)
-    w["r_no"].click(dismiss, w["r_id"], outs)
+    w["q_done"].click(act(mark_done), [w["stream"], w["q_id"]], outs)
+    w["r_ok"].click(resolve, [w["stream"], w["r_id"], w["r_sku"], w["r_qty"]], outs)
+    w["r_no"].click(dismiss, [w["stream"], w["r_id"]], outs)
     w["review"].select(pick_review, None, [w["r_id"], w["r_sku"], w["r_qty"]])
+
+
+def _wire_rehearsal(ctx, w: dict, outs: list) -> None:
+    """A rehearsal 场次 can be emptied in one action, after a confirmation; tonight's never."""
+    def picked(stream):
+        return gr.update(visible=is_rehearsal(stream or "")), gr.update(visible=False)
+
+    def wipe(stream):
+        try:
+            n = ctx.clear_rehearsal(stream)
+        except CopilotError as exc:
+            raise _err(exc) from None
+        gr.Info(f"已清空彩排场次 {stream}（{n} 笔订单）")
+        return gr.update(visible=False), gr.update(value=ctx.stream, choices=ctx.streams())
+
+    w["stream"].change(picked, w["stream"], [w["wipe"], w["wipe_confirm"]])
+    w["wipe"].click(lambda: gr.update(visible=True), None, w["wipe_confirm"])
+    w["wipe_no"].click(lambda: gr.update(visible=False), None, w["wipe_confirm"])
+    w["wipe_yes"].click(wipe, w["stream"], [w["wipe_confirm"], w["stream"]])
 
 
 def _comment_inputs() -> dict:
@@ -285,22 +314,19 @@ def _review_panel(ctx, product_choices):
     return {"review": review, "r_id": r_id, "r_sku": r_sku, "r_qty": r_qty, "r_ok": r_ok, "r_no": r_no}
 
 
-def _wire_inputs(ctx, jobs: Jobs, w: dict, status, views, act, refresh) -> None:
-    session = ctx.session
+def _wire_inputs(ctx, jobs: Jobs, w: dict, page: dict, outs: list, act, refresh) -> None:
+    """Paste and files go to the picked 场次; a replay (a rehearsal) always goes to the rehearsal 场次."""
+    def send(stream, text, user, request: gr.Request):
+        def run(st):
+            out = ctx.session_for(st).paste(text, user, actor=ctx.actor(request))
+            n = {s: sum(o.status == s for o in out) for s in ("order", "question", "review")}
+            return f"已处理 {len(out)} 条：订单 {n['order']}，提问 {n['question']}，待确认 {n['review']}"
+        return act(run)(stream)
 
-    def send(text, user, request: gr.Request):
-        out = session.paste(text, user, actor=ctx.actor(request))
-        n = {s: sum(o.status == s for o in out) for s in ("order", "question", "review")}
-        return f"已处理 {len(out)} 条：订单 {n['order']}，提问 {n['question']}，待确认 {n['review']}"
-
-    def send_wired(text, user, request: gr.Request):
-        return act(lambda: send(text, user, request))()
-
-    w["send"].click(send_wired, [w["paste"], w["user"]], [status, *views]).then(lambda: "", None, w["paste"])
-
-    def ingest(path, progress=gr.Progress()):
+    def ingest(stream, path, progress=gr.Progress()):
         if not path:
             raise gr.Error("请先上传评论文件（JSONL 或 CSV）")
+        session = ctx.session_for(stream)
         try:
             comments = session.load_uploaded(path)
             progress(0, desc=f"共 {len(comments)} 条评论")
@@ -308,13 +334,12 @@ def _wire_inputs(ctx, jobs: Jobs, w: dict, status, views, act, refresh) -> None:
         except CopilotError as exc:
             raise _err(exc) from None
         orders = sum(o.status == "order" for o in out)
-        return (f"✅ 已导入 {len(out)} 条评论，订单 {orders} 条", *refresh())
-
-    w["ingest"].click(ingest, w["upload"], [status, *views])
+        return (f"✅ 已导入 {len(out)} 条评论（场次 {stream}），订单 {orders} 条", *refresh(stream))
 
     def start_replay(path, speed, use_schedule, sample=False):
-        if sample:
-            path = SAMPLE_COMMENTS
+        rehearsal = ctx.rehearsal_stream
+        session = ctx.session_for(rehearsal)
+        path = SAMPLE_COMMENTS if sample else path
         if not path:
             raise gr.Error("请先上传评论文件，或点“重放示例评论”")
         comments = session.load_uploaded(path)
@@ -327,16 +352,26 @@ def _wire_inputs(ctx, jobs: Jobs, w: dict, status, views, act, refresh) -> None:
             def tick(_):
                 jobs.done += 1
             session.replay(comments, speed=SPEEDS.get(speed, 1.0), stop_event=stop, on_item=tick, schedule=plan)
-            jobs.status = f"重放结束：{jobs.done}/{jobs.total} 条"
+            jobs.status = f"重放结束：{jobs.done}/{jobs.total} 条（彩排场次 {rehearsal}）"
 
         jobs.start("replay", run)
-        return f"开始重放 {len(comments)} 条评论（{speed}）"
+        return (f"开始在彩排场次 {rehearsal} 重放 {len(comments)} 条评论（{speed}），不会进今晚的台账",
+                gr.update(choices=ctx.streams(), value=rehearsal))
 
-    w["replay"].click(act(start_replay), [w["upload"], w["speed"], w["schedule"]], [status, *views])
-    w["sample"].click(act(lambda s, u: start_replay(None, s, u, sample=True)), [w["speed"], w["schedule"]],
-                      [status, *views])
-    w["stop"].click(act(lambda: "已停止重放" if jobs.stop("replay") else "没有正在进行的重放"), None,
-                    [status, *views])
+    def replay(stream, path, speed, use_schedule, sample=False):
+        try:
+            message, picker = start_replay(path, speed, use_schedule, sample)
+        except CopilotError as exc:
+            raise _err(exc) from None
+        return picker, f"✅ {message}"
+
+    w["send"].click(send, [page["stream"], w["paste"], w["user"]], outs).then(lambda: "", None, w["paste"])
+    w["ingest"].click(ingest, [page["stream"], w["upload"]], outs)
+    w["replay"].click(replay, [page["stream"], w["upload"], w["speed"], w["schedule"]],
+                      [page["stream"], page["status"]])
+    w["sample"].click(lambda st, s, u: replay(st, None, s, u, sample=True), [page["stream"], w["speed"], w["schedule"]],
+                      [page["stream"], page["status"]])
+    w["stop"].click(act(lambda _st: "已停止重放" if jobs.stop("replay") else "没有正在进行的重放"), page["stream"], outs)
 
 
 def _switch(session, sku, actor: str) -> str:
@@ -355,14 +390,13 @@ def _start_follow(ctx, jobs: Jobs, source: str) -> str:
     return "开始跟随直播语音：讲到哪个商品就切到哪个"
 
 
-def _resolve(ctx, line_id, sku, qty, actor: str) -> str:
+def _resolve(session, line_id, sku, qty, actor: str) -> str:
     if not line_id or not sku:
         raise gr.Error("请填写行号并选择商品（点选待确认表格中的一行会自动填入）")
-    return ctx.session.resolve_review(int(line_id), sku, float(qty or 0), actor=actor)
+    return session.resolve_review(int(line_id), sku, float(qty or 0), actor=actor)
 
 
-def _dismiss(ctx, line_id, actor: str) -> str:
+def _dismiss(session, line_id, actor: str) -> str:
     if not line_id:
         raise gr.Error("请填写要驳回的行号")
-    return ctx.session.dismiss_review(int(line_id), actor=actor)
-    return f"已驳回第 {int(line_id)} 行"
+    return session.dismiss_review(int(line_id), actor=actor)

@@ -63,15 +63,15 @@ def sources_panel(ctx) -> dict:
 def wire_sources(ctx, w: dict, act, outs: list) -> None:
     hub = hub_for(ctx.session)
 
-    def start(kind, url):
+    def start(_stream, kind, url):  # sources always feed tonight's 场次, whichever one the page shows
         source = hub.start(kind, url=(url or "").strip())
         return f"正在连接 {source.label}（{source.url}）"
 
-    def stop(kind):
+    def stop(_stream, kind):
         return f"已断开 {LABELS.get(kind, kind)}" if hub.stop(kind) else f"{LABELS.get(kind, kind)} 没有在运行"
 
-    w["start"].click(act(start), [w["kind"], w["url"]], outs)
-    w["stop"].click(act(stop), w["kind"], outs)
+    w["start"].click(act(start), [w["stream"], w["kind"], w["url"]], outs)
+    w["stop"].click(act(stop), [w["stream"], w["kind"]], outs)
     w["kind"].change(lambda k: gr.Textbox(placeholder=URL_HINTS.get(k, "")), w["kind"], w["url"])
 
 
@@ -84,24 +84,24 @@ def jielong_box(ctx, prefix: str) -> dict:
     return w
 
 
-def apply_jielong(ctx, text: str) -> str:
+def apply_jielong(ctx, text: str, stream: str | None = None) -> str:
     from copilot.orders.chains import apply_chain
 
     if not (text or "").strip():
         raise gr.Error("先把群里的接龙整条复制到框里")
     try:
-        r = apply_chain(ctx.ledger, text, ctx.session.parser.parse)
+        r = apply_chain(ctx.ledger_for(stream), text, ctx.session.parser.parse)
     except CopilotError as exc:
         raise gr.Error(str(exc)) from None
     return (f"接龙 {r.entries} 行：新增 {r.added}，改动 {r.changed}，取消 {r.cancelled}，没变 {r.unchanged}；"
             f"新订单 {r.orders} 行，待确认 {r.review} 条" + ("\n\n" + "；".join(r.messages[:8]) if r.messages else ""))
 
 
-def alerts(ctx, seen: dict | None) -> tuple[str, dict]:
+def alerts(ctx, seen: dict | None, stream: str | None = None) -> tuple[str, dict]:
     """What is new since this page last looked: questions, review items, products running low."""
-    session = ctx.session
+    session = ctx.session_for(stream)
     questions = {q.id for q in session.question_queue()}
-    review = {ln.id for ln in ctx.ledger.review_queue()}
+    review = {ln.id for ln in ctx.ledger_for(stream).review_queue()}
     low = {r["sku"]: r for r in session.totals() if r["total"] and r["remaining"] <= max(1.0, r["total"] * LOW_SHARE)
            and (r["reserved"] or r["waitlist"])}
     now = {"q": sorted(questions), "r": sorted(review), "low": sorted(low)}

@@ -39,10 +39,19 @@ def test_every_workspace_opens(page):
     assert not page.locator(".toast-body.error").count()
 
 
-def test_replay_sample_into_ledger(page):
+def _pick(page, elem: str, option: str) -> None:
+    page.locator(f"#{elem} input").first.click()
+    page.get_by_role("option", name=option, exact=True).click()
+    page.wait_for_function(f"() => document.querySelector('#{elem} input').value.includes('{option}')")
+
+
+def test_replay_sample_goes_to_the_rehearsal_stream_never_tonight(page):
     open_tab(page, "直播间")
+    tonight = page.locator("#live-stream input").first.input_value()
     page.locator("#live-speed").get_by_text("不等待").click()
     page.locator("#live-sample").click()
+    page.wait_for_function("() => document.querySelector('#live-stream input').value.startsWith('彩排-')")
+    rehearsal = page.locator("#live-stream input").first.input_value()
     # 25 order comments in the sample, a handful need a person; the feed refreshes on its timer
     page.wait_for_function("() => /订单\\s*(\\d+)/.test(document.querySelector('#live-counts').innerText) && "
                            "+document.querySelector('#live-counts').innerText.match(/订单\\s*(\\d+)/)[1] >= 20",
@@ -55,11 +64,23 @@ def test_replay_sample_into_ledger(page):
 
     open_tab(page, "团购台账")
     page.get_by_role("button", name="刷新").click()
+    page.wait_for_timeout(1000)
+    assert "陈大爷" not in page.locator("#ledger-orders").inner_text()  # tonight's ledger has none of it
+    _pick(page, "ledger-stream", rehearsal)
     page.wait_for_function("() => document.querySelector('#ledger-orders').innerText.includes('土猪五花肉')")
     orders = page.locator("#ledger-orders").inner_text()
     for name in ("丹东九九草莓", "五常稻花香大米", "土猪五花肉", "陈大爷", "已预留"):
         assert name in orders
-    shot(page, "ledger-after-replay")
+    shot(page, "ledger-rehearsal-after-replay")
+
+    open_tab(page, "直播间")
+    page.locator("#live-wipe").click()
+    page.locator("#live-wipe-yes").click()  # the second, confirming click
+    page.wait_for_function("() => !document.querySelector('#live-stream input').value.startsWith('彩排-')")
+    open_tab(page, "团购台账")
+    _pick(page, "ledger-stream", rehearsal)
+    page.wait_for_function("() => !document.querySelector('#ledger-orders').innerText.includes('陈大爷')")
+    _pick(page, "ledger-stream", tonight)
 
 
 def test_paste_question_and_undo(page):
