@@ -16,7 +16,7 @@ from copilot.knowledge.claims import numbers_in, unsupported_claims
 from copilot.knowledge.docs import build_docs
 from copilot.knowledge.grouping import QuestionGrouper
 from copilot.knowledge.kb import REFUSAL_TEXT, KnowledgeBase
-from copilot.knowledge.text import split_markdown
+from copilot.knowledge.notes import split_markdown
 
 sys.path.insert(0, str(Path(__file__).parent))
 from doubles import FakeEmbedder  # noqa: E402
@@ -417,7 +417,7 @@ def test_question_analysis_of_colloquial_forms():
     assert analyse("草莓多少钱一斤", ["草莓"]).residual == []          # a quantity is not content
     assert analyse("鸡蛋碎了俩 咋办", ["鸡蛋"]).residual == [["碎"]]
     assert analyse("鲈鱼查没查孔雀石绿", ["鲈鱼"]).residual[0] == ["查"]
-    assert "cooking" in analyse("草莓咋洗", ["草莓"]).topics          # 咋洗 is 怎么洗
+    assert "washing" in analyse("草莓咋洗", ["草莓"]).topics          # 咋洗 is 怎么洗
     assert "storage" in analyse("熟了能搁几天", []).topics            # 搁 is 放
     assert analyse("14号是啥东西", ["14号"]).facts == ["what"]
     assert "what" not in analyse("芒果是什么品种", ["芒果"]).facts

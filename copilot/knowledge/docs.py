@@ -1,6 +1,7 @@
 """The knowledge dir as docs and chunks: catalog facts per product, store facts, notes and other
-``*.md`` files split into sentences that keep their product, file and section. Also the live
-catalog facts (price, stock, limit, link, spec) phrased for a reply.
+``*.md`` files read into facts (``notes.split_markdown``: sentences, bullet keys, Q&A pairs, table rows)
+that keep their product, file, heading and key. Also the live catalog facts (price, stock, limit,
+link, spec) phrased for a reply.
 """
 
 from __future__ import annotations
@@ -11,8 +12,11 @@ from pathlib import Path
 
 from copilot.base.catalog import Catalog, Product, fmt_number
 from copilot.base.errors import KnowledgeError
-from copilot.knowledge.text import content_hash, split_markdown
+from copilot.knowledge.notes import split_markdown
+from copilot.knowledge.text import content_hash
 
+# Bumped when notes are read differently: every doc is then re-read and re-embedded on the next ingest.
+FORMAT = "2"
 STORE_LABELS = {"name": "店名", "address": "地址", "hours": "营业时间", "pickup": "自提", "delivery": "送货上门",
                 "payment": "付款方式", "phone": "电话", "wechat": "进群与会员", "after_sales": "售后"}
 
@@ -28,14 +32,26 @@ class Chunk:
     title: str
     text: str
     hash: str      # content hash of the whole doc
+    key: str = ""  # bullet key, table row's first cell, or the question of a Q&A pair
+    layout: str = ""  # "sentence" | "bullet" | "table" | "qa" | "fact"
 
     @property
     def search_text(self) -> str:
+        if self.key and self.layout != "fact":
+            return f"{self.title} {self.section} {self.key}：{self.text}"
         return f"{self.title} {self.section}：{self.text}"
+
+    @property
+    def quoted(self) -> str:
+        """The passage as a source shows it: a bullet or table value with its key."""
+        if self.key and self.layout in ("bullet", "table"):
+            return f"{self.key}：{self.text}"
+        return self.text
 
     def metadata(self) -> dict:
         return {"doc": self.doc, "file": self.file, "sku": self.sku, "kind": self.kind,
-                "section": self.section, "title": self.title, "hash": self.hash}
+                "section": self.section, "title": self.title, "hash": self.hash, "key": self.key,
+                "layout": self.layout}
 
 
 def short_name(p: Product) -> str:
@@ -90,9 +106,10 @@ def build_docs(catalog: Catalog, root: Path) -> dict[str, list[Chunk]]:
     docs: dict[str, list[Chunk]] = {}
     store_facts = [(STORE_LABELS.get(k, k), f"{STORE_LABELS.get(k, k)}：{part.strip()}")
                    for k, v in catalog.store.facts().items() for part in re.split(r"[；;]", v) if part.strip()]
-    _add_doc(docs, "products.yaml#store", "products.yaml", "", "fact", catalog.store.name, store_facts)
+    _add_doc(docs, "products.yaml#store", "products.yaml", "", "fact", catalog.store.name, _facts(store_facts))
     for p in catalog.products:
-        _add_doc(docs, f"products.yaml#{p.sku}", "products.yaml", p.sku, "fact", short_name(p), product_fact_texts(p))
+        _add_doc(docs, f"products.yaml#{p.sku}", "products.yaml", p.sku, "fact", short_name(p),
+                 _facts(product_fact_texts(p)))
     notes_owner = {str(Path(p.notes)): p for p in catalog.products if p.notes}
     for path in sorted(root.rglob("*.md")):
         rel = path.relative_to(root).as_posix()
@@ -107,15 +124,21 @@ def build_docs(catalog: Catalog, root: Path) -> dict[str, list[Chunk]]:
         kind = "note" if owner else "faq"
         title = short_name(owner) if owner else (title or path.stem)
         _add_doc(docs, rel, rel, owner.sku if owner else "", kind, title,
-                 [(pc.section, pc.text) for pc in pieces], raw=text)
+                 [(pc.section, pc.key, pc.text, pc.layout) for pc in pieces], raw=text)
     return docs
 
 
-def _add_doc(docs, doc: str, file: str, sku: str, kind: str, title: str, pieces: list[tuple[str, str]],
-             raw: str | None = None) -> None:
-    h = content_hash(f"{title}\n{raw if raw is not None else repr(pieces)}")
+def _facts(pairs: list[tuple[str, str]]) -> list[tuple[str, str, str, str]]:
+    """Catalog facts ("规格：每袋 10 斤") keep their label in the text; the label is also their key."""
+    return [(sec, txt.split("：", 1)[0] if "：" in txt else "", txt, "fact") for sec, txt in pairs]
+
+
+def _add_doc(docs, doc: str, file: str, sku: str, kind: str, title: str,
+             pieces: list[tuple[str, str, str, str]], raw: str | None = None) -> None:
+    h = content_hash(f"{FORMAT}\n{title}\n{raw if raw is not None else repr(pieces)}")
     docs[doc] = [Chunk(id=f"{doc}::{h}::{i}", doc=doc, file=file, sku=sku, kind=kind, section=sec,
-                       title=title, text=txt, hash=h) for i, (sec, txt) in enumerate(pieces)]
+                       title=title, text=txt, hash=h, key=key, layout=layout)
+                 for i, (sec, key, txt, layout) in enumerate(pieces)]
 
 
 def seq_of(chunk_id: str) -> int:
