@@ -60,6 +60,8 @@ PRODUCT_BOOST = 0.5 / RRF_K
 OVERLAP_BOOST = 1.0 / RRF_K   # times the share of the question's words found in the sentence itself
 LEAD_BOOST = 0.3 / RRF_K      # the first sentence of a section usually states its point
 CUE_BOOST = 1.0 / RRF_K       # the sentence holds the kind of value asked (a time, a duration, a place)
+DENSE_BOOST = 10.0 / RRF_K    # times the e5 cosine above DENSE_FLOOR: closeness in meaning breaks ties
+DENSE_FLOOR = 0.85
 
 
 class KnowledgeBase:
@@ -262,8 +264,9 @@ class KnowledgeBase:
         words = [w for w in toks if not w.startswith("#") and w not in names]
         words += [w for t in topics for w in lexicon().aspects[t].heading[:1]]  # 取货 -> 自提: the heading word
         named = [n for s in targets for n in (self.catalog.get(s).names if self.catalog.get(s) else ())]
-        for i in ids:
-            fused[i] += self._boost(ix, i, q, topics, targets, words, named)
+        for j, i in enumerate(ids):
+            fused[i] += self._boost(ix, i, q, topics, targets, words, named) + \
+                DENSE_BOOST * max(0.0, float(cos[j]) - DENSE_FLOOR)
         order = sorted(range(len(ids)), key=lambda j: -fused[ids[j]])
         return [ix.hit(ids[j], fused[ids[j]], float(cos[j])) for j in order]
 

@@ -81,8 +81,9 @@ def analyse(text: str, names: list[str]) -> Question:
     if kind in ("time", "clock") or {"pickup", "hours", "delivery", "live"} & set(topics):
         # 晚上几点关门, 明天上午能去拿不: the time of day is part of the time asked
         residual = [g for g in residual if not all(w in TIME_OF_DAY for w in g)]
-    if kind and lex.kinds[kind].strict:  # 每天几点开播: a value of the kind asked is the frame, not content
-        residual = [g for g in residual if not all(values_of(kind, w) for w in g)]
+    if kind and lex.kinds[kind].strict:  # 每天几点开播, 汤圆哪里做的: the frame of the value asked, not content
+        frame = set(lex.kinds[kind].frame)
+        residual = [g for g in residual if not all(values_of(kind, w) or w in frame for w in g)]
     if "what" in facts and (residual or topics):
         facts.remove("what")                       # 芒果是什么品种 asks about 品种
     return Question(text=text, topics=topics, soft=soft, facts=facts, residual=residual, kind=kind,
@@ -170,6 +171,8 @@ def _words(text: str) -> list[str]:
     for w in tokenizer().lcut(text):
         w = w.strip()
         w = NOT_TEXT.sub("", w)          # 😂
+        if len(w) > 1 and w.endswith("的"):
+            w = w[:-1]                       # 白白的 -> 白白
         if len(w) == 2 and w[0] == w[1]:
             w = w[0]                         # 洗洗 -> 洗, 黄黄 -> 黄
         if len(w) == 2 and not tokenizer().dt.FREQ.get(w) and (w[0] in stop) != (w[1] in stop):
@@ -212,7 +215,7 @@ def coverage(residual: list[list[str]], text: str, unknown: frozenset[str] | set
         if any((word_in(w, text) and (solo is None or len(w) > 1 or w in solo or w not in text))
                or (extra and len(w) > 1 and word_in(w, extra)) for w in g):
             found += weight(g)
-        elif any(len(w) == 2 and any(ch in text or ch in extra for ch in w if ch not in stop) for w in g):
+        elif any(len(w) == 2 and any(ch in text for ch in w if ch not in stop) for w in g):
             found += 0.5 * weight(g)     # 爆炒 / 快炒, 超过 / 超出: half a match
     return found / total
 

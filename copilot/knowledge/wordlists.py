@@ -42,6 +42,7 @@ class Kind:
     ask: re.Pattern
     value: re.Pattern | None
     keys: tuple[str, ...]        # bullet keys / table cells whose value is of this kind
+    frame: tuple[str, ...] = ()  # question words that only frame the value asked (谁家做的: 做)
 
 
 @dataclass(frozen=True)
@@ -128,7 +129,7 @@ def _kinds(data: dict, surnames: str) -> dict[str, Kind]:
         out[key] = Kind(key=key, label=str(spec.get("label", key)), strict=bool(spec.get("strict")),
                         ask=_compile([fill(p) for p in spec.get("ask") or []], f"{key}.ask") or re.compile(r"(?!)"),
                         value=_compile([fill(p) for p in spec.get("value") or []], f"{key}.value", re.IGNORECASE),
-                        keys=_words(spec.get("keys")))
+                        keys=_words(spec.get("keys")), frame=_words(spec.get("frame")))
     return out
 
 
