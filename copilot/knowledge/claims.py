@@ -33,8 +33,11 @@ def places_in(text: str) -> set[str]:
     return found
 
 
-def unsupported_claims(reply: str, evidence: str) -> list[str]:
-    """Numbers and places stated in ``reply`` that ``evidence`` does not contain."""
+def unsupported_claims(reply: str, evidence: str, names=()) -> list[str]:
+    """Numbers and places stated in ``reply`` that ``evidence`` does not contain; ``names`` (the products'
+    names) are no claims: 哈密瓜 does not say it comes from 哈密."""
+    for n in sorted(names, key=len, reverse=True):
+        reply = reply.replace(n, " ")
     have = numbers_in(evidence)
     bad = [_fmt(n) for n in sorted(numbers_in(reply)) if n not in have]
     bad += sorted(p for p in places_in(reply) if not _place_supported(p, evidence))

@@ -23,6 +23,8 @@ from copilot.knowledge.wordlists import lexicon
 # limit (answered live from the catalog, never from stored text)
 CATALOG_ONLY = ("商品", "价格", "优惠", "限购")
 WINDOW = 10            # an untyped question (yes/no, how) is answered from the best-ranked passages only
+TYPED_COVERAGE = 0.3   # the share of the question's words enough for a passage typed right under its heading
+TYPED_DENSE = 0.88     # ... when it is this close in meaning (e5 cosine)
 
 
 @dataclass
@@ -108,12 +110,15 @@ class Judge:
         if strict(q.kind) and q.kind not in t.values:
             return False
         text = self.cover_text(c)
-        alone = coverage(q.residual, text, q.unknown, solo=self.nameless(text))
+        alone = coverage(q.residual, text, q.unknown, solo=self.nameless(text), plain=strict(q.kind))
         if c.sku and not targets:
             return alone == 1.0
         if alone >= self.min_coverage:
             return True
-        if alone == 0:
+        if h.dense >= TYPED_DENSE and set(q.topics) & t.head and strict(q.kind) and \
+                coverage(q.residual, text, q.unknown, solo=self.nameless(text), plain=True, half=False) >= TYPED_COVERAGE:
+            return True   # its heading names the aspect asked and it holds the value: most words may differ
+        if alone == 0 or strict(q.kind):   # a value asked is stated with what it is about, in one sentence
             return False
         # an answer told in two sentences ("冬天油里可能出现絮状物。" "这是……正常现象"): pick adds the other
         return any(coverage(q.residual, text, q.unknown, extra=self.cover_text(ix.chunks[j])) >= self.min_coverage

@@ -378,7 +378,12 @@ class KnowledgeBase:
             return residual
         products = [p for p in (self.catalog.get(s) for s in targets) if p]
         kinds = {n[-1] for p in products for n in p.names} | {p.category for p in products if p.category}
-        return [g for g in residual if not any(w in kinds or any(_implies(w, p) for p in products) for w in g)]
+        out = []
+        for g in residual:
+            if any(w in kinds or any(_implies(w, p) for p in products) for w in g):
+                continue
+            out.append([_about_kind(w, kinds) for w in g])
+        return out
 
     def _llm_answer(self, llm, text: str, user: str | None, extractive: Answer, q: Question) -> Answer:
         """The model rewrites the chosen passages; its reply is used only when every number and place it
@@ -403,7 +408,7 @@ class KnowledgeBase:
         evidence = "\n".join([text, *facts, *(s.text for s in extractive.sources),
                               *(f"{p.name} {' '.join(p.aliases)} {p.origin or ''}" for p in
                                 (self.catalog.get(s) for s in products) if p)])
-        bad = unsupported_claims(reply, evidence)
+        bad = unsupported_claims(reply, evidence, names=[n for p in self.catalog.products for n in p.names])
         if bad:
             log.warning("llm reply states unsupported %s, using extractive", bad)
             return replace(extractive, reason=f"llm_unsupported:{','.join(bad)}")
@@ -418,6 +423,19 @@ def _source(hit: Hit) -> Source:
     c = hit.chunk
     return Source(file=c.file, sku=c.sku or None, text=c.quoted, score=hit.score, section=c.section, kind=c.kind,
                   key=c.key if c.layout != "fact" else "")
+
+
+def _about_kind(word: str, kinds: set[str]) -> str:
+    """冻肉 -> 冻, 肉坏 -> 坏: a word made of the product's kind and what is asked about it (a state after
+    the kind only when it is an after-sales one: 肉冻过没 asks whether the meat was frozen)."""
+    if len(word) != 2:
+        return word
+    if word[1] in kinds:
+        return word[0]
+    after = lexicon().aspects.get("aftersales")
+    if word[0] in kinds and after and any(w.startswith(word[1]) for w in (*after.ask, *after.hint)):
+        return word[1]
+    return word
 
 
 def _implies(word: str, p: Product) -> bool:

@@ -82,8 +82,8 @@ def analyse(text: str, names: list[str]) -> Question:
         # 晚上几点关门, 明天上午能去拿不: the time of day is part of the time asked
         residual = [g for g in residual if not all(w in TIME_OF_DAY for w in g)]
     if kind and lex.kinds[kind].strict:  # 每天几点开播, 汤圆哪里做的: the frame of the value asked, not content
-        frame = set(lex.kinds[kind].frame)
-        residual = [g for g in residual if not all(values_of(kind, w) or w in frame for w in g)]
+        frame, kin = set(lex.kinds[kind].frame), {"clock": "time", "time": "clock"}.get(kind, kind)
+        residual = [g for g in residual if not all(values_of(kind, w) or values_of(kin, w) or w in frame for w in g)]
     if "what" in facts and (residual or topics):
         facts.remove("what")                       # 芒果是什么品种 asks about 品种
     return Question(text=text, topics=topics, soft=soft, facts=facts, residual=residual, kind=kind,
@@ -197,11 +197,13 @@ def _residual(rest: str) -> list[list[str]]:
 
 
 def coverage(residual: list[list[str]], text: str, unknown: frozenset[str] | set[str] = frozenset(),
-             extra: str = "", solo: str | None = None) -> float:
+             extra: str = "", solo: str | None = None, plain: bool = False, half: bool = True) -> float:
     """Share of the residual word groups found in ``text`` (or, words of two characters or more, in
     ``extra``: the next sentence). Longer words weigh more, and words the knowledge never uses
     (``unknown``) half as much again: they are most likely what it cannot answer. ``solo``: ``text``
-    without any product's names, where a one-character word must be found (生 is not in 花生油)."""
+    without any product's names, where a one-character word must be found (生 is not in 花生油).
+    ``plain``: a word only said negated does not count (切开的能放几天 is not answered by 没切开的……);
+    ``half``: a word sharing one character counts half."""
     if not residual:
         return 1.0
 
@@ -212,12 +214,19 @@ def coverage(residual: list[list[str]], text: str, unknown: frozenset[str] | set
     total = sum(weight(g) for g in residual)
     found = 0.0
     for g in residual:
-        if any((word_in(w, text) and (solo is None or len(w) > 1 or w in solo or w not in text))
+        if any((word_in(w, text) and (solo is None or len(w) > 1 or w in solo or w not in text)
+                and not (plain and _negated(w, text)))
                or (extra and len(w) > 1 and word_in(w, extra)) for w in g):
             found += weight(g)
-        elif any(len(w) == 2 and any(ch in text for ch in w if ch not in stop) for w in g):
+        elif half and any(len(w) == 2 and not (plain and _negated(w, text)) and
+                          any(ch in text for ch in w if ch not in stop) for w in g):
             found += 0.5 * weight(g)     # 爆炒 / 快炒, 超过 / 超出: half a match
     return found / total
+
+
+def _negated(word: str, text: str) -> bool:
+    starts = [m.start() for m in re.finditer(re.escape(word), text)] if len(word) > 1 else []
+    return bool(starts) and all(i > 0 and text[i - 1] in "没不未别非" for i in starts)
 
 
 def word_in(word: str, text: str) -> bool:

@@ -126,8 +126,9 @@ def _kinds(data: dict, surnames: str) -> dict[str, Kind]:
     out = {}
     for key in data.get("order") or list(specs):
         spec = specs.get(key) or {}
+        asks = sorted((fill(p) for p in spec.get("ask") or []), key=len, reverse=True)  # the longest cue first
         out[key] = Kind(key=key, label=str(spec.get("label", key)), strict=bool(spec.get("strict")),
-                        ask=_compile([fill(p) for p in spec.get("ask") or []], f"{key}.ask") or re.compile(r"(?!)"),
+                        ask=_compile(asks, f"{key}.ask") or re.compile(r"(?!)"),
                         value=_compile([fill(p) for p in spec.get("value") or []], f"{key}.value", re.IGNORECASE),
                         keys=_words(spec.get("keys")), frame=_words(spec.get("frame")))
     return out
