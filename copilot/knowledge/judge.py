@@ -38,7 +38,8 @@ class Judge:
         """The passage(s) that answer the question, or [] when the knowledge does not say."""
         if not q.topics and not q.residual and not strict(q.kind):
             return []
-        window = hits if strict(q.kind) else hits[:WINDOW]   # a typed question may reach further down
+        eligible = [h for h in hits if self.eligible(q, h, targets)]
+        window = eligible if strict(q.kind) else eligible[:WINDOW]   # a typed question may reach further down
         ok = [h for h in window if self.answers(ix, q, h, targets)]
         if not ok:
             return []
@@ -99,11 +100,16 @@ class Judge:
             return True
         return self._store_question(q)
 
+    def eligible(self, q: Question, h: Hit, targets: list[str]) -> bool:
+        """Could answer at all: close enough in meaning, about the product asked or the store, and not a
+        catalog line that only the live catalog answers."""
+        c = h.chunk
+        return h.dense >= self.min_dense and not (c.layout == "fact" and c.key in CATALOG_ONLY) and \
+            self.in_scope(q, c, targets)
+
     def answers(self, ix: Index, q: Question, h: Hit, targets: list[str]) -> bool:
         c, t = h.chunk, ix.types[h.idx]
-        if h.dense < self.min_dense or (c.layout == "fact" and c.key in CATALOG_ONLY):
-            return False
-        if not self.in_scope(q, c, targets):
+        if not self.eligible(q, h, targets):
             return False
         if q.topics and not set(q.topics) & t.aspects:
             return False
