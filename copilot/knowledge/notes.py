@@ -12,7 +12,11 @@ import re
 from dataclasses import dataclass
 
 SENTENCE_END = re.compile(r"(?<=[。！？!?；;])")
-BULLET = re.compile(r"^(?:[-+•·]\s*|\*(?!\*)\s*|\d{1,2}(?:[、)）]|\.(?!\d))\s*)")
+BULLET = re.compile(r"^(?:[-+•·●○◆◇▪■□★☆✔✅➤→◎]\s*|\*(?!\*)\s*|\d{1,2}(?:[、)）]|\.(?!\d))\s*|[（(]\d{1,2}[)）]\s*)")
+# 【产地】山东烟台 / [储存] 冷藏 7 天: a bracketed label, then the value
+BRACKET_KEY = re.compile(r"^[【\[]([^】\]]{1,12})[】\]]\s*[：:]?\s*(.*)$")
+# 一、产地 / 二、怎么保存: a numbered heading written without #
+ZH_HEADING = re.compile(r"^[一二三四五六七八九十]{1,3}[、.．]\s*(\S.{0,15})$")
 # "保质期：21 天" / "**产地**：河南" / "谁家做的：麦田坊": a short label, then the value
 KEY_VALUE = re.compile(r"^\**([^\d，。,；;：:！？!?*|]{1,12}?)\**\s*[：:]\s*\**\s*(.*)$")
 QUESTION = re.compile(r"^\**(?:问题?|提问|Q|q)\s*\d{0,2}\s*[：:.、]\s*(.+)$")
@@ -154,6 +158,9 @@ def _is_question(text: str) -> bool:
 
 
 def _split_key(text: str) -> tuple[str, str]:
+    b = BRACKET_KEY.match(text)
+    if b and b.group(2).strip():
+        return b.group(1).strip(), b.group(2).strip()
     m = KEY_VALUE.match(text)
     if not m:
         return "", ""
@@ -178,6 +185,12 @@ def split_markdown(text: str, min_len: int = 8) -> tuple[str, list[Piece]]:
         if line.startswith("#"):
             reader.in_table = False
             reader.heading(line)
+            continue
+        z = ZH_HEADING.match(line)
+        b = BRACKET_KEY.match(line)
+        if (z and not re.search(r"[。，,；;]", z.group(1))) or (b and not b.group(2).strip()):
+            reader.in_table = False
+            reader.heading("## " + (z.group(1) if z else b.group(1)))
             continue
         reader.line(raw)
     return reader.title, reader.pieces
