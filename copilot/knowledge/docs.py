@@ -15,8 +15,9 @@ from copilot.base.errors import KnowledgeError
 from copilot.knowledge.notes import split_markdown
 from copilot.knowledge.text import content_hash
 
+LIVE_KEYS = ("价格", "优惠", "限购")
 # Bumped when notes are read differently: every doc is then re-read and re-embedded on the next ingest.
-FORMAT = "2"
+FORMAT = "3"
 STORE_LABELS = {"name": "店名", "address": "地址", "hours": "营业时间", "pickup": "自提", "delivery": "送货上门",
                 "payment": "付款方式", "phone": "电话", "wechat": "进群与会员", "after_sales": "售后"}
 
@@ -34,12 +35,17 @@ class Chunk:
     hash: str      # content hash of the whole doc
     key: str = ""  # bullet key, table row's first cell, or the question of a Q&A pair
     layout: str = ""  # "sentence" | "bullet" | "table" | "qa" | "fact"
+    shares: str = ""  # embed this text instead (a price line shares its product line's vector)
 
     @property
     def search_text(self) -> str:
         if self.key and self.layout != "fact":
             return f"{self.title} {self.section} {self.key}：{self.text}"
         return f"{self.title} {self.section}：{self.text}"
+
+    @property
+    def vector_text(self) -> str:
+        return self.shares or self.search_text
 
     @property
     def quoted(self) -> str:
@@ -110,6 +116,12 @@ def build_docs(catalog: Catalog, root: Path) -> dict[str, list[Chunk]]:
     for p in catalog.products:
         _add_doc(docs, f"products.yaml#{p.sku}", "products.yaml", p.sku, "fact", short_name(p),
                  _facts(product_fact_texts(p)))
+        # price, offer and limit are answered live from the catalog, never from their stored line: they
+        # share the product line's vector, so a store of many products embeds fewer sentences
+        first = docs[f"products.yaml#{p.sku}"][0]
+        for c in docs[f"products.yaml#{p.sku}"][1:]:
+            if c.key in LIVE_KEYS:
+                c.shares = first.search_text
     notes_owner = {str(Path(p.notes)): p for p in catalog.products if p.notes}
     for path in sorted(root.rglob("*.md")):
         rel = path.relative_to(root).as_posix()

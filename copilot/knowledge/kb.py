@@ -32,7 +32,7 @@ from copilot.base.progress import Progress
 from copilot.base.prompts import load_prompt
 from copilot.base.settings import Settings
 from copilot.knowledge.claims import unsupported_claims
-from copilot.knowledge.docs import Chunk, build_docs, short_name
+from copilot.knowledge.docs import LIVE_KEYS, Chunk, build_docs, short_name
 from copilot.knowledge.embeddings import CachedEmbedder, get_embedder
 from copilot.knowledge.grouping import QuestionGrouper
 from copilot.knowledge.index import ANN_MIN_CHUNKS, Hit, Index, chroma_client
@@ -160,17 +160,18 @@ class KnowledgeBase:
         out = {}
         for cid, doc, meta, vec in zip(got["ids"], got["documents"], got["metadatas"], got["embeddings"]):
             c = Index([(cid, doc, meta, vec)]).chunks[0]
-            out[c.search_text] = list(map(float, vec))
+            if not (c.layout == "fact" and c.key in LIVE_KEYS):   # those hold their product line's vector
+                out.setdefault(c.search_text, list(map(float, vec)))
         return out
 
     def _embed_docs(self, chunks: list[Chunk], progress: Progress, reuse: dict, batch: int = 64) -> int:
         for i in range(0, len(chunks), batch):
             part = chunks[i:i + batch]
-            new = [c.search_text for c in part if c.search_text not in reuse]
+            new = list(dict.fromkeys(c.vector_text for c in part if c.vector_text not in reuse))
             vecs = dict(zip(new, self.embedder.passage(new))) if new else {}
             self.collection.upsert(
                 ids=[c.id for c in part], documents=[c.text for c in part], metadatas=[c.metadata() for c in part],
-                embeddings=[list(map(float, reuse.get(c.search_text) or vecs[c.search_text])) for c in part])
+                embeddings=[list(map(float, reuse.get(c.vector_text) or vecs[c.vector_text])) for c in part])
             done = min(i + batch, len(chunks))
             progress(0.05 + 0.9 * done / max(len(chunks), 1), f"向量化 {done}/{len(chunks)} 段：{part[-1].file}")
         return len(chunks)
