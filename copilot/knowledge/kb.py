@@ -217,7 +217,7 @@ class KnowledgeBase:
             names.append(text[s:e])
             if p is not None:
                 found.setdefault(p.sku, p)
-        for s, e, p in self.catalog.sound_alikes(text):  # 草霉 for 草莓
+        for s, e, p in self.catalog.sound_alikes(text) if not found else ():  # 草霉 for 草莓
             if not found or p.sku in found:
                 found.setdefault(p.sku, p)
                 names.append(text[s:e])
@@ -254,7 +254,8 @@ class KnowledgeBase:
             for rank, i in enumerate(ranked):
                 fused[i] = fused.get(i, 0.0) + 1.0 / (RRF_K + rank + 1)
         pool = set().union(*(ix.by_topic.get(t, set()) for t in q.topics)) if q.topics else set()
-        for i in sorted(pool & scope if scope is not None else pool)[:300]:
+        # with no product asked, only the store's passages of the aspect (a product's cannot answer)
+        for i in sorted(pool & (scope if scope is not None else ix.by_sku.get("", set())))[:300]:
             fused.setdefault(i, 0.0)
         for sku in targets[:3]:
             for i in sorted(ix.by_sku.get(sku, set()))[:200]:

@@ -74,6 +74,7 @@ class BM25Index:
             for t, c in counts.items():
                 self.postings[t].append((i, c))
         self.idf = {t: math.log(1 + (self.n - len(p) + 0.5) / (len(p) + 0.5)) for t, p in self.postings.items()}
+        self.tf = {t: dict(p) for t, p in self.postings.items()}   # scored over a small scope without a scan
 
     def scores(self, query: list[str], allowed: set[int] | None = None) -> dict[int, float]:
         out: dict[int, float] = defaultdict(float)
@@ -81,9 +82,12 @@ class BM25Index:
             idf = self.idf.get(t)
             if idf is None:
                 continue
-            for i, tf in self.postings[t]:
-                if allowed is not None and i not in allowed:
-                    continue
+            if allowed is not None and len(allowed) < len(self.postings[t]):
+                tfs = self.tf[t]
+                pairs = [(i, tfs[i]) for i in allowed if i in tfs]
+            else:
+                pairs = [(i, tf) for i, tf in self.postings[t] if allowed is None or i in allowed]
+            for i, tf in pairs:
                 norm = tf + self.k1 * (1 - self.b + self.b * self.lengths[i] / self.avg)
                 out[i] += idf * tf * (self.k1 + 1) / norm
         return out
