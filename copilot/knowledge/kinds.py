@@ -61,17 +61,40 @@ def text_aspects(text: str) -> frozenset[str]:
     return frozenset(key for key, a in lexicon().aspects.items() if any(w in fixed for w in a.passage))
 
 
+MARKERS = ("产自", "来自", "产于")   # say a place follows; not the place itself
+
+
 def values_of(kind: str, text: str) -> list[str]:
-    """The values of ``kind`` stated in ``text`` (``21 天``, ``老杨``, ``海南万宁``)."""
+    """The values of ``kind`` stated in ``text`` (``21 天``, ``老杨``, ``海南``)."""
+    return [text for _s, _e, text in _value_spans(kind, text)]
+
+
+def shown_values(kind: str, text: str) -> list[str]:
+    """The values as the assistant reads them: touching matches joined (海南 + 乐东 -> 海南乐东), the
+    words that only announce a value (产自) left out."""
+    out: list[list] = []
+    for s, e, _v in _value_spans(kind, text):
+        if out and s <= out[-1][1]:
+            out[-1][1] = max(out[-1][1], e)
+        else:
+            out.append([s, e])
+    fixed = lexicon().fix_typos(text)
+    values = [fixed[s:e].strip() for s, e in out]
+    for m in MARKERS:
+        values = [v[len(m):].strip() if v.startswith(m) else v for v in values]
+    return [v for v in values if v]
+
+
+def _value_spans(kind: str, text: str) -> list[tuple[int, int, str]]:
     lex = lexicon()
     k = lex.kinds.get(kind)
     if k is None:
         return []
     fixed = lex.fix_typos(text)
-    found = [m.group(0) for m in k.value.finditer(fixed)] if k.value is not None else []
+    found = [(m.start(), m.end(), m.group(0)) for m in k.value.finditer(fixed)] if k.value is not None else []
     if kind == "place":
-        found += [m.group(0) for m in lex.place_re.finditer(fixed)]
-    return [v for v in found if v.strip()]
+        found += [(m.start(), m.end(), m.group(0)) for m in lex.place_re.finditer(fixed)]
+    return sorted(f for f in found if f[2].strip())
 
 
 @functools.lru_cache(maxsize=65536)

@@ -11,7 +11,7 @@ import re
 from copilot.base.catalog import Product
 from copilot.knowledge.claims import numbers_in
 from copilot.knowledge.docs import Chunk, short_name
-from copilot.knowledge.kinds import aspect_label, kind_label, strict, values_of
+from copilot.knowledge.kinds import aspect_label, kind_label, shown_values, strict, values_of
 
 QUESTION_KEY = re.compile(r"[？?]$|吗|么|呢|几|多少|怎么|咋|啥|什么|哪|谁|能不能|可以不|行不")
 END = ("。", "！", "？", "）", "!", "?")
@@ -35,7 +35,7 @@ def the_value(kind: str, texts: list[str]) -> str:
     """The first value of ``kind`` the chosen passages state (``21 天``), for the assistant to see."""
     if not strict(kind):
         return ""
-    found = [v.strip() for t in texts for v in values_of(kind, t)]
+    found = [v for t in texts for v in shown_values(kind, t)]
     return next((v for v in found if re.search(r"\d", v)), found[0] if found else "")
 
 
