@@ -287,6 +287,20 @@ def test_llm_reply_with_invented_number_or_place_falls_back(kb, fake_llm, reply)
     assert "海南乐东" in a.text and reply not in a.text
 
 
+def test_llm_reply_must_state_the_kind_of_value_asked_from_the_chosen_passage(kb, fake_llm):
+    # the extractive answer: 保质期 7 天 (a duration, asked by 多久)
+    fake_llm.enqueue("牛奶一定要冷藏，开封后尽快喝完～")          # no duration at all
+    a = kb.answer("牛奶保质期多久", llm=fake_llm)
+    assert a.mode == "extractive" and a.reason == "llm_untyped:duration" and "7 天" in a.text
+    fake_llm.enqueue("牛奶冷藏能放 2 天哦")                          # a duration, but not the one the passage states
+    a = kb.answer("牛奶保质期多久", llm=fake_llm)
+    assert a.mode == "extractive" and a.reason.startswith("llm_") and "7 天" in a.text
+    fake_llm.enqueue("牛奶保质期 7 天，记得放冰箱冷藏。")
+    a = kb.answer("牛奶保质期多久", llm=fake_llm)
+    assert a.mode == "llm" and a.text == "牛奶保质期 7 天，记得放冰箱冷藏。" and a.kind == "duration"
+    assert "储存 · 时长" in fake_llm.history[-1][1]["content"]        # the model is told what is asked
+
+
 def test_llm_failure_falls_back_to_extractive(kb, fake_llm):
     fake_llm.enqueue(LLMError("大模型接口调用失败：Timeout"))
     a = kb.answer("芒果甜不甜", llm=fake_llm)
@@ -327,6 +341,17 @@ def test_openai_endpoint_bad_reply_error_or_timeout_falls_back(kb_home, reply):
         a = kb.answer("芒果甜不甜", llm=get_chat_model(s))
     assert a.answered and a.mode == "extractive" and "甜" in a.text
     assert "25" not in a.text and len(server.requests) == 1
+
+
+def test_openai_endpoint_reply_without_the_value_asked_falls_back(kb_home):
+    from copilot.base.llm import get_chat_model
+
+    with openai_stub(["芒果是我们合作多年的老果园供的，品质放心～"]) as server:
+        s = _llm_settings(kb_home, server.url)
+        kb = KnowledgeBase.open(s, Catalog.load(BUNDLED_KNOWLEDGE), embedder=FakeEmbedder())
+        a = kb.answer("芒果是哪里产的", llm=get_chat_model(s))
+    assert a.mode == "extractive" and a.reason == "llm_untyped:place" and "海南乐东" in a.text
+    assert "问的是：产地与来源 · 地方" in server.requests[0]["messages"][1]["content"]
 
 
 def test_openai_compatible_embeddings_endpoint(tmp_path):

@@ -35,7 +35,8 @@ class Judge:
     _names: tuple | None = None
 
     def pick(self, ix: Index, q: Question, hits: list[Hit], targets: list[str]) -> list[Hit]:
-        """The passage(s) that answer the question, or [] when the knowledge does not say."""
+        """The passage(s) that answer the question in the order the notes tell them, the best-ranked
+        first among equals (``best``), or [] when the knowledge does not say."""
         if not q.topics and not q.residual and not strict(q.kind):
             return []
         eligible = [h for h in hits if self.eligible(q, h, targets)]
@@ -56,7 +57,7 @@ class Judge:
         if missing and len(picked) == 1:  # the neighbour that says the rest ("这是……正常现象")
             for j in self._neighbours(ix, first):
                 if coverage(missing, self.cover_text(ix.chunks[j]), q.unknown) > 0:
-                    picked.append(ix.hit(j, best.score, best.dense))
+                    picked.append(ix.hit(j, best.score - 1e-9, best.dense))
                     break
         return sorted(picked, key=lambda h: seq_of(h.chunk.id))
 

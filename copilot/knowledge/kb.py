@@ -39,7 +39,7 @@ from copilot.knowledge.index import ANN_MIN_CHUNKS, Hit, Index, chroma_client
 from copilot.knowledge.judge import Judge
 from copilot.knowledge.question import Question, analyse, clean_question, coverage, guard, word_in
 from copilot.knowledge.records import Answer, Source
-from copilot.knowledge.replies import phrase, the_value, typed_reply_ok, why_answered, why_refused
+from copilot.knowledge.replies import asked_text, phrase, the_value, typed_reply_ok, why_answered, why_refused
 from copilot.knowledge.shelf import Shelf
 from copilot.knowledge.text import add_words, content_hash, tokens
 from copilot.knowledge.wordlists import lexicon
@@ -368,10 +368,11 @@ class KnowledgeBase:
         sources = [_source(h) for h in [*picked, *rest][:5]]
         if catalog:  # price from the catalog, the rest from the notes
             reply, sources = catalog.text + reply, [*catalog.sources, *sources][:5]
-        aspects = sorted(set(q.topics) & ix.types[picked[0].idx].aspects) or sorted(ix.types[picked[0].idx].head)
-        value = the_value(q.kind, [h.chunk.text for h in picked])
+        best = max(picked, key=lambda h: h.score)   # the passage that answered; the other one completes it
+        aspects = sorted(set(q.topics) & ix.types[best.idx].aspects) or sorted(ix.types[best.idx].head)
+        value, q.chosen = the_value(q.kind, [best.chunk.text]), best.chunk.text
         return Answer(True, prefix + reply, sources, mode="extractive", aspect=",".join(aspects), kind=q.kind,
-                      value=value, why=why_answered(aspects, q.kind, picked[0].chunk, value)), q
+                      value=value, why=why_answered(aspects, q.kind, best.chunk, value)), q
 
     def _drop_product_words(self, residual: list[list[str]], targets: list[str], named: bool) -> list[list[str]]:
         """"这个肉" / "酸奶哪里生产的" name the product by its kind or part of its name: 肉 is in 五花肉, 酸奶 in
@@ -396,7 +397,7 @@ class KnowledgeBase:
                    for i, s in enumerate(extractive.sources)]
         try:
             reply = complete(llm, load_prompt("answer"), question=text, sources=sources, facts=facts,
-                             store=self.catalog.store.name)
+                             store=self.catalog.store.name, asked=asked_text(q.topics, q.kind))
         except CopilotError as exc:
             log.warning("llm answer failed, using extractive: %s", exc)
             return extractive
@@ -414,7 +415,7 @@ class KnowledgeBase:
         if bad:
             log.warning("llm reply states unsupported %s, using extractive", bad)
             return replace(extractive, reason=f"llm_unsupported:{','.join(bad)}")
-        if not typed_reply_ok(q.kind, reply, extractive.text) or coverage(q.residual, reply, q.unknown) < self.min_coverage:
+        if not typed_reply_ok(q.kind, reply, q.chosen or extractive.text) or coverage(q.residual, reply, q.unknown) < self.min_coverage:
             log.warning("llm reply does not state the %s asked, using extractive", q.kind or "fact")
             return replace(extractive, reason=f"llm_untyped:{q.kind or 'fact'}")
         prefix = f"@{user} " if user else ""

@@ -40,6 +40,7 @@ class Question:
     off_topic: bool
     unknown: set[str] = field(default_factory=set)  # residual words the knowledge never uses
     unnamed: str = ""         # the question with the product names blanked
+    chosen: str = ""          # the passage that answered it (set by the knowledge base)
     fact_spans: dict = field(default_factory=dict)  # where each live catalog fact is asked
 
     def kind_without(self, facts: list[str]) -> str:
@@ -78,12 +79,13 @@ def analyse(text: str, names: list[str]) -> Question:
     rest = guard("deictic").sub(" ", rest)
     rest = re.sub(r"(\w)[不没]\1", r" \1 ", rest)  # 肥不肥 -> 肥, 查没查 -> 查 (能不能 -> 能, a stopword)
     residual = _residual(_about_product(text, rest))
-    if kind in ("time", "clock") or {"pickup", "hours", "delivery", "live"} & set(topics):
+    if kind in ("time", "clock", "day") or {"pickup", "hours", "delivery", "live"} & set(topics):
         # 晚上几点关门, 明天上午能去拿不: the time of day is part of the time asked
         residual = [g for g in residual if not all(w in TIME_OF_DAY for w in g)]
     if kind and lex.kinds[kind].strict:  # 每天几点开播, 汤圆哪里做的: the frame of the value asked, not content
-        frame, kin = set(lex.kinds[kind].frame), {"clock": "time", "time": "clock"}.get(kind, kind)
-        residual = [g for g in residual if not all(values_of(kind, w) or values_of(kin, w) or w in frame for w in g)]
+        frame, kin = set(lex.kinds[kind].frame), ("time",) if kind in ("clock", "day", "time") else (kind,)
+        residual = [g for g in residual if not all(any(values_of(k, w) for k in (kind, *kin)) or w in frame
+                                                   for w in g)]
     if "what" in facts and (residual or topics):
         facts.remove("what")                       # 芒果是什么品种 asks about 品种
     return Question(text=text, topics=topics, soft=soft, facts=facts, residual=residual, kind=kind,

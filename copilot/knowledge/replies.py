@@ -39,9 +39,14 @@ def the_value(kind: str, texts: list[str]) -> str:
     return next((v for v in found if re.search(r"\d", v)), found[0] if found else "")
 
 
+def asked_text(aspects: list[str], kind: str) -> str:
+    """储存 · 时长: what a question asks about and the kind of value it wants, in the assistant's words."""
+    return " · ".join(x for x in ["、".join(aspect_label(a) for a in aspects), kind_label(kind)] if x)
+
+
 def why_answered(aspects: list[str], kind: str, chunk: Chunk, value: str) -> str:
     """为什么选这条: the aspect and the kind of value asked, the source and the value it holds."""
-    asked = " · ".join(x for x in ["、".join(aspect_label(a) for a in aspects), kind_label(kind)] if x)
+    asked = asked_text(aspects, kind)
     where = chunk.file + (f"「{chunk.section}」" if chunk.section else "") + (f"「{chunk.key}」" if chunk.key and
                                                                            chunk.layout != "fact" else "")
     parts = [f"问的是：{asked}" if asked else "", f"依据：{where}", f"答案里的{kind_label(kind)}：{value}" if value else ""]
@@ -49,7 +54,7 @@ def why_answered(aspects: list[str], kind: str, chunk: Chunk, value: str) -> str
 
 
 def why_refused(aspects: list[str], kind: str, subject: str) -> str:
-    asked = " · ".join(x for x in ["、".join(aspect_label(a) for a in aspects), kind_label(kind)] if x)
+    asked = asked_text(aspects, kind)
     about = f"{subject}的" if subject else ""
     if asked:
         return f"资料里没有讲{about}「{asked}」的句子，交给助理回答"
