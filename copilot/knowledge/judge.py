@@ -97,8 +97,11 @@ class Judge:
         delivery, after-sales ...) or questions about no aspect of a product."""
         if c.sku:
             return c.sku in targets or (not targets and len(q.residual) >= 2)
-        if not targets or not q.topics:
+        if not targets:
             return True
+        if not q.topics:  # 香菇一斤几个 asks about the product: a store rule answers only what it says of it
+            return bool(q.residual) or any(n in c.text or n in c.key for s in targets
+                                           for n in (self.catalog.get(s).names if self.catalog.get(s) else ()))
         return self._store_question(q)
 
     def eligible(self, q: Question, h: Hit, targets: list[str]) -> bool:
