@@ -35,8 +35,9 @@ class Judge:
     _names: tuple | None = None
 
     def pick(self, ix: Index, q: Question, hits: list[Hit], targets: list[str]) -> list[Hit]:
-        """The passage(s) that answer the question in the order the notes tell them, the best-ranked
-        first among equals (``best``), or [] when the knowledge does not say."""
+        """The passage(s) that answer the question, in the order the notes tell them (the best-ranked one,
+        with a short second sentence of its section or the neighbour that says the rest), or [] when the
+        knowledge does not say."""
         if not q.topics and not q.residual and not strict(q.kind):
             return []
         eligible = [h for h in hits if self.eligible(q, h, targets)]
@@ -125,8 +126,8 @@ class Judge:
             return alone == 1.0
         if alone >= self.min_coverage:
             return True
-        if h.dense >= TYPED_DENSE and set(q.topics) & t.head and strict(q.kind) and \
-                coverage(q.residual, text, q.unknown, solo=self.nameless(text), plain=True, half=False) >= TYPED_COVERAGE:
+        if h.dense >= TYPED_DENSE and set(q.topics) & t.head and strict(q.kind) and coverage(
+                q.residual, text, q.unknown, solo=self.nameless(text), plain=True, half=False) >= TYPED_COVERAGE:
             return True   # its heading names the aspect asked and it holds the value: most words may differ
         if alone == 0 or strict(q.kind):   # a value asked is stated with what it is about, in one sentence
             return False
