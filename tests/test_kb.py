@@ -630,6 +630,21 @@ def test_a_link_number_that_does_not_exist(typed_kb):
     assert "29" in typed_kb.answer("3号链接多少钱").text                 # a real link still answers
 
 
+def test_a_store_table_with_a_row_per_product_and_an_empty_notes_file(tmp_path, typed_store):
+    (typed_store / "notes" / "保存一览.md").write_text(
+        "# 保存一览\n\n| 商品 | 怎么放 |\n|---|---|\n| 西瓜 | 切开后冷藏，2 天内吃完 |\n| 牛腩 | 冷冻能放 3 个月 |\n",
+        encoding="utf-8")
+    (typed_store / "notes" / "空白.md").write_text("# 还没写\n", encoding="utf-8")
+    kb = KnowledgeBase.open(_settings(tmp_path / "home4", typed_store), Catalog.load(typed_store),
+                            embedder=FakeEmbedder())
+    kb.ingest()
+    rows = [c for c in kb.chunks if c.file == "notes/保存一览.md"]
+    assert {c.sku for c in rows} == {"melon", "beef"}                 # each row is about its product
+    a = kb.answer("牛肉冷冻能放多久")
+    assert a.answered and "3 个月" in a.text and a.sources[0].file == "notes/保存一览.md"
+    assert not any(c.file == "notes/空白.md" for c in kb.chunks)
+
+
 def test_the_spec_answers_only_what_it_holds(tmp_path, typed_store):
     yaml_path = typed_store / "products.yaml"
     yaml_path.write_text(yaml_path.read_text(encoding="utf-8").replace(

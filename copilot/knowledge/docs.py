@@ -133,11 +133,25 @@ def build_docs(catalog: Catalog, root: Path) -> dict[str, list[Chunk]]:
             raise KnowledgeError(f"无法读取知识文件 {rel}：{exc}", hint="把文件另存为 UTF-8 编码的 Markdown") from None
         owner = notes_owner.get(rel) or catalog.get(path.stem)
         title, pieces = split_markdown(text)
+        if not pieces:
+            continue  # an empty notes file says nothing yet
         kind = "note" if owner else "faq"
         title = short_name(owner) if owner else (title or path.stem)
         _add_doc(docs, rel, rel, owner.sku if owner else "", kind, title,
                  [(pc.section, pc.key, pc.text, pc.layout) for pc in pieces], raw=text)
+        if not owner:
+            _attribute_rows(catalog, docs[rel])
     return docs
+
+
+def _attribute_rows(catalog: Catalog, chunks: list[Chunk]) -> None:
+    """A store file's row keyed by one product's name ("| 草莓 | 冷藏 2 天 |", "- 鸡蛋：30 枚一板") is about
+    that product."""
+    for c in chunks:
+        if c.key and c.layout in ("bullet", "table"):
+            named = {p.sku for _s, _e, p in catalog.mentions(c.key)}
+            if len(named) == 1:
+                c.sku = named.pop()
 
 
 def _facts(pairs: list[tuple[str, str]]) -> list[tuple[str, str, str, str]]:
