@@ -137,21 +137,20 @@ def build_docs(catalog: Catalog, root: Path) -> dict[str, list[Chunk]]:
             continue  # an empty notes file says nothing yet
         kind = "note" if owner else "faq"
         title = short_name(owner) if owner else (title or path.stem)
-        _add_doc(docs, rel, rel, owner.sku if owner else "", kind, title,
-                 [(pc.section, pc.key, pc.text, pc.layout) for pc in pieces], raw=text)
-        if not owner:
-            _attribute_rows(catalog, docs[rel])
+        skus = [owner.sku] * len(pieces) if owner else [_row_product(catalog, pc) for pc in pieces]
+        _add_doc(docs, rel, rel, skus, kind, title, [(pc.section, pc.key, pc.text, pc.layout) for pc in pieces],
+                 raw=text)
     return docs
 
 
-def _attribute_rows(catalog: Catalog, chunks: list[Chunk]) -> None:
-    """A store file's row keyed by one product's name ("| 草莓 | 冷藏 2 天 |", "- 鸡蛋：30 枚一板") is about
-    that product."""
-    for c in chunks:
-        if c.key and c.layout in ("bullet", "table"):
-            named = {p.sku for _s, _e, p in catalog.mentions(c.key)}
-            if len(named) == 1:
-                c.sku = named.pop()
+def _row_product(catalog: Catalog, piece) -> str:
+    """A store file's row or Q&A keyed by one product's name ("| 草莓 | 冷藏 2 天 |", "问：鸡蛋能放多久？")
+    is about that product; the rest of the file is about the store ("")."""
+    if piece.key and piece.layout in ("bullet", "table", "qa"):
+        named = {p.sku for _s, _e, p in catalog.mentions(piece.key)}
+        if len(named) == 1:
+            return named.pop()
+    return ""
 
 
 def _facts(pairs: list[tuple[str, str]]) -> list[tuple[str, str, str, str]]:
@@ -159,12 +158,14 @@ def _facts(pairs: list[tuple[str, str]]) -> list[tuple[str, str, str, str]]:
     return [(sec, txt.split("：", 1)[0] if "：" in txt else "", txt, "fact") for sec, txt in pairs]
 
 
-def _add_doc(docs, doc: str, file: str, sku: str, kind: str, title: str,
+def _add_doc(docs, doc: str, file: str, sku: str | list[str], kind: str, title: str,
              pieces: list[tuple[str, str, str, str]], raw: str | None = None) -> None:
-    h = content_hash(f"{FORMAT}\n{title}\n{raw if raw is not None else repr(pieces)}")
-    docs[doc] = [Chunk(id=f"{doc}::{h}::{i}", doc=doc, file=file, sku=sku, kind=kind, section=sec,
+    """``sku``: the doc's product ("" for the store), or one per piece."""
+    skus = sku if isinstance(sku, list) else [sku] * len(pieces)
+    h = content_hash(f"{FORMAT}\n{title}\n{raw if raw is not None else repr(pieces)}\n{skus}")
+    docs[doc] = [Chunk(id=f"{doc}::{h}::{i}", doc=doc, file=file, sku=s, kind=kind, section=sec,
                        title=title, text=txt, hash=h, key=key, layout=layout)
-                 for i, (sec, key, txt, layout) in enumerate(pieces)]
+                 for i, ((sec, key, txt, layout), s) in enumerate(zip(pieces, skus))]
 
 
 def seq_of(chunk_id: str) -> int:
