@@ -86,8 +86,13 @@ def catalog_facts(p: Product, remaining: float, wanted: list[str]) -> list[str]:
         elif key == "what":
             out.append(f"{p.link} 号链接是{p.name}，直播间价 {fmt_number(p.price)} 元/{unit}")
         elif key == "spec":
-            out.append(f"{short}{p.spec}" if p.spec else f"{short}按{unit}卖")
+            out.append(f"{short}{_joined(p.spec)}" if p.spec else f"{short}按{unit}卖")
     return out
+
+
+def _joined(spec: str) -> str:
+    """A spec after a name: "每袋 10 斤" as is, "6 寸，约 2 人份" after a space (奶油蛋糕 6 寸, not 蛋糕6 寸)."""
+    return f" {spec}" if spec[:1].isdigit() else spec
 
 
 def product_fact_texts(p: Product) -> list[tuple[str, str]]:
@@ -95,7 +100,7 @@ def product_fact_texts(p: Product) -> list[tuple[str, str]]:
     names = "、".join(p.aliases)
     out = [("商品信息", f"商品：{p.name}" + (f"，也叫{names}" if names else "") + f"，{p.link} 号链接，按{p.unit}卖")]
     if p.spec:
-        out.append(("商品信息", f"规格：{p.name}{p.spec}"))
+        out.append(("商品信息", f"规格：{p.name}{_joined(p.spec)}"))
     out.append(("价格", f"价格：{p.name}直播间价 {fmt_number(p.price)} 元/{p.unit}"
                 + (f"，原价 {fmt_number(p.original_price)} 元" if p.original_price else "")))
     if p.offer:

@@ -45,6 +45,7 @@ class _Reader:
         self.parents: list[tuple[int, str]] = []   # (indent, key) of bullets that open a nested list
         self.header: list[str] = []  # the current table's header row
         self.in_table = False
+        self.qa_table = False         # its header is 问题 | 回答
 
     @property
     def section(self) -> str:
@@ -81,12 +82,16 @@ class _Reader:
         cells = [c.strip().strip("*").strip() for c in line.strip().strip("|").split("|")]
         if not self.in_table:
             self.in_table, self.header = True, cells
+            self.qa_table = bool(cells) and bool(re.match(r"^(问题?|提问|Q)$", cells[0], re.IGNORECASE))
             return
         if TABLE_RULE.match(line.strip()) or not any(cells):
             return
         key, rest = cells[0], [c for c in cells[1:]]
         if len(rest) == 1:
             value = rest[0]
+            if self.qa_table:      # | 问题 | 回答 |: the question is the answer's key
+                self.add(value, key, "qa")
+                return
         else:
             heads = self.header[1:] if len(self.header) == len(cells) else [""] * len(rest)
             value = "；".join(f"{h}：{c}" if h else c for h, c in zip(heads, rest) if c)

@@ -13,7 +13,9 @@ from copilot.knowledge.claims import numbers_in
 from copilot.knowledge.docs import Chunk, short_name
 from copilot.knowledge.kinds import aspect_label, kind_label, shown_values, strict, values_of
 
-QUESTION_KEY = re.compile(r"[？?]$|吗|么|呢|几|多少|怎么|咋|啥|什么|哪|谁|能不能|可以不|行不")
+QUESTION_KEY = re.compile(r"[？?]$|吗|么|呢|几|多少|怎么|咋|啥|什么|哪|谁|能不能|可以不|行不|多久|多长|多大|多重|多远|"
+                          r"要不要|是不是|有没有|能否|可否")
+NUMERAL = re.compile(r"[\d一二两三四五六七八九十百半]")
 END = ("。", "！", "？", "）", "!", "?")
 
 
@@ -22,7 +24,8 @@ def phrase(c: Chunk, product: Product | None, subject: bool = True) -> str:
     the answer of a Q&A pair as written; a sentence that does not name its product gets its name."""
     text = c.text.strip().rstrip("；;，, ")
     if c.layout == "fact" or (not c.layout and c.kind == "fact"):
-        text = text.split("：", 1)[1] if "：" in text else text
+        if c.sku or "：" not in text:  # a product's catalog line reads without its label; the store's keeps it
+            text = text.split("：", 1)[1] if "：" in text else text
     elif c.key and c.layout in ("bullet", "table") and not QUESTION_KEY.search(c.key) and c.key not in text:
         text = f"{c.key}{' ' if text[:1].isdigit() else '：'}{text}"
     if subject and product and c.layout != "qa" and not any(n in text for n in product.names):
@@ -36,7 +39,9 @@ def the_value(kind: str, texts: list[str]) -> str:
     if not strict(kind):
         return ""
     found = [v for t in texts for v in shown_values(kind, t)]
-    return next((v for v in found if re.search(r"\d", v)), found[0] if found else "")
+    if kind in ("count", "weight", "amount"):  # 一袋 30 个: 一袋 is the unit counted, not the count
+        found = [v for v in found if not re.fullmatch(r"[一每]\s*\S", v)] or found
+    return next((v for v in found if NUMERAL.search(v)), found[0] if found else "")   # 周二 before 每天
 
 
 def asked_text(aspects: list[str], kind: str) -> str:
