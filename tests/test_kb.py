@@ -517,6 +517,8 @@ def test_notes_layouts_become_facts_with_their_keys():
     assert ("常见问题", "甜不甜？", "微甜。", "qa") in got
     assert ("常见问题", "到货", "每周二、周五到货", "table") in got      # a table row: first cell is the key
     assert ("吃法", "", "可以拌水果。", "sentence") in got                # 一、吃法 is a heading
+    _title, pieces = split_markdown("| 问题 | 回答 |\n|---|---|\n| 能放多久 | 冷藏 2 天 |\n")
+    assert [(p.key, p.text, p.layout) for p in pieces] == [("能放多久", "冷藏 2 天", "qa")]  # a Q&A table
 
 
 @pytest.mark.parametrize("question,kind", [
