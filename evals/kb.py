@@ -53,15 +53,17 @@ def contains(text: str, fact: str) -> bool:
     return any(alt.replace(" ", "") in norm for alt in fact.split("|"))
 
 
-def fabricated(answer) -> list[str]:
+def fabricated(answer, names=()) -> list[str]:
+    """Numbers and places the reply states that its sources do not (product names are no claims)."""
     from copilot.knowledge.claims import unsupported_claims
 
     body = answer.text.split(" ", 1)[1] if answer.text.startswith("@") else answer.text
-    return unsupported_claims(body, "\n".join(s.text for s in answer.sources))
+    return unsupported_claims(body, "\n".join(s.text for s in answer.sources), names=names)
 
 
 def score(kb, rows: list[dict], progress=None) -> tuple[dict, list[dict]]:
     results, latencies = [], []
+    names = [n for p in kb.catalog.products for n in p.names]
     for i, row in enumerate(rows):
         start = time.perf_counter()
         ans = kb.answer(row["q"], current_sku=row.get("current_sku"))
@@ -69,7 +71,7 @@ def score(kb, rows: list[dict], progress=None) -> tuple[dict, list[dict]]:
         ok = (ans.answered and all(contains(ans.text, f) for f in row.get("must_contain", []))
               if row["expect"] == "answer" else not ans.answered)
         results.append({**row, "answered": ans.answered, "answer": ans.text, "mode": ans.mode,
-                        "reason": ans.reason, "ok": ok, "fabricated": fabricated(ans) if ans.answered else []})
+                        "reason": ans.reason, "ok": ok, "fabricated": fabricated(ans, names) if ans.answered else []})
         if progress:
             progress((i + 1) / len(rows), row["q"])
     answerable = [r for r in results if r["expect"] == "answer"]

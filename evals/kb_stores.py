@@ -45,7 +45,8 @@ def score_store(store: Path, progress=None) -> tuple[dict, list[dict]]:
             ans = kb.answer(row["q"], current_sku=row.get("current_sku"))
             ok = (ans.answered and all(contains(ans.text, f) for f in row.get("must_contain", []))
                   if row["expect"] == "answer" else not ans.answered)
-            results.append({**row, "answered": ans.answered, "answer": ans.text, "reason": ans.reason, "ok": ok})
+            results.append({**row, "answered": ans.answered, "answer": ans.text, "reason": ans.reason, "ok": ok,
+                            "why": ans.why})
             if progress:
                 progress((i + 1) / len(rows), row["q"])
     return measure(results), results
@@ -96,5 +97,5 @@ if __name__ == "__main__":  # python -m evals.kb_stores  (tuning set, with its f
     result = run_dir(TUNING, details=True)
     for f in result.pop("failures"):
         print("FAIL", json.dumps({k: f[k] for k in ("store", "q", "current_sku", "expect", "must_contain", "answer",
-                                                     "reason")}, ensure_ascii=False))
+                                                     "reason", "why")}, ensure_ascii=False))
     print(json.dumps(result, ensure_ascii=False, indent=1))

@@ -65,6 +65,11 @@ def test_ask_json_contract(env):
     assert out["answered"] is True and "海南乐东" in out["answer"]
     assert out["sources"] and set(out["sources"][0]) >= {"file", "sku", "text"}
     assert out["sources"][0]["sku"] == "mango"
+    # why it was chosen: the aspect and the kind of value asked, and the value the reply states
+    assert out["aspect"] == "origin" and out["kind"] == "place" and "海南" in out["value"]
+    assert "产地与来源" in out["why"] and "地方" in out["why"]
+    missing = json.loads(invoke(["ask", "99号链接多少钱", "--json"], env))
+    assert missing["answered"] and "没有 99 号链接" in missing["answer"] and "1–14 号链接" in missing["answer"]
 
 
 def test_ask_ingests_on_first_use_and_prefixes_the_user(env):
@@ -92,6 +97,7 @@ def test_ask_batch_one_json_line_per_question_in_order(env, tmp_path):
 def test_ask_batch_from_stdin_human_form(env):
     out = invoke(["ask", "--batch", "-"], env, input="鲈鱼怎么做好吃\n主播多大了\n")
     assert "问：鲈鱼怎么做好吃" in out and "清蒸" in out and "来源：notes/bass.md" in out
+    assert "为什么：问的是：做法与吃法" in out
     assert "与店铺无关" in out
 
 

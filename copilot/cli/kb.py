@@ -111,6 +111,8 @@ def _print_answer(q: str, result: dict, many: bool) -> None:
             "refused": "未回答"}.get(result.get("mode", ""), result.get("mode", ""))
     if result["answered"]:
         typer.echo(f"答：{result['answer']}　[{mode}]")
+        if result.get("why"):
+            typer.echo(f"  为什么：{result['why']}")
     else:
         why = {"not_in_kb": "知识库里没有，已转给助理", "injection": "评论里有指令，不照做，转给助理",
                "off_topic": "与店铺无关，不回答", "no_product": "没说是哪个商品", "invalid": result.get("error", "")}

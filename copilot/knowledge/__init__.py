@@ -1,9 +1,14 @@
 """knowledge: the store's knowledge base, and answers a viewer can trust.
 
-``files`` are the rules for the knowledge dir (what may be edited, created or uploaded), ``docs`` turns
-it into sourced chunks, ``text``/``question``/``claims`` are the language side (tokens, BM25, what a
-question asks, what a reply claims), ``embeddings`` the bundled e5 model or an endpoint, ``index``
-and ``kb`` the store and the answers, ``grouping`` groups near-duplicate live questions.
+``files`` are the rules for the knowledge dir (what may be edited, created or uploaded), ``notes`` reads
+notes in any layout owners use (sentences, bullet keys, Q&A pairs, table rows, headings) into facts,
+``docs`` turns the knowledge dir into sourced chunks, ``wordlists`` loads the word lists kept as data in
+``lexicon/*.yaml``, ``kinds`` types questions (the kind of value asked) and passages (aspects, values held),
+``text``/``question``/``claims`` are the language side (tokens, BM25, what a question asks, what a reply
+claims), ``embeddings`` the bundled e5 model or an endpoint, ``index`` the search snapshot, ``judge``
+decides which passage answers (the product, the aspect and the kind of value asked), ``shelf`` answers
+from the live catalog, ``replies`` states the answer and why it was chosen, ``kb`` puts them together,
+``grouping`` groups near-duplicate live questions.
 
 Public: ``kb.KnowledgeBase``, ``records.Answer``, ``records.Source``, ``grouping.QuestionGrouper``,
 ``embeddings.get_embedder``, ``files.list_files``, ``files.save_file``, ``files.save_upload``.

@@ -6,12 +6,8 @@ from __future__ import annotations
 import re
 
 from copilot.base.zhnum import normalize, zh_to_number
+from copilot.knowledge.wordlists import lexicon
 
-PLACES = ("北京 天津 上海 重庆 河北 山西 辽宁 吉林 黑龙江 江苏 浙江 安徽 福建 江西 山东 河南 湖北 湖南 广东 海南 四川 "
-          "贵州 云南 陕西 甘肃 青海 台湾 内蒙古 广西 西藏 宁夏 新疆 香港 澳门 三亚 丹东 烟台 寿光 阿克苏 五常 赣州 赣南 "
-          "攀枝花 大连 泰国 越南 智利 日本 澳洲 澳大利亚 新西兰 美国 进口 乐东 金寨 佛山 莒南 大别山 东港 库尔勒 "
-          "哈密 吐鲁番 昆明 成都 杭州 苏州 南京 广州 深圳 福州 厦门 漳州 莆田 眉山 蒲江 砀山 洛川 栖霞 静宁 黄岩 "
-          "临安 东北 西北 江南 本地 外地 国外").split()
 ZH_NUM_UNIT = re.compile(r"([零〇一二两三四五六七八九十百千]+)(?=[个只斤块元度天小时点分钟克号月日年岁周次倍成%斤两袋盒瓶桶条把枚片升])")
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
 PLACE_SUFFIX = re.compile(r"[\u4e00-\u9fff]{1,5}(?:省|市|县|镇|乡|村|岛)")
@@ -32,13 +28,16 @@ def _zh(s: str) -> str:
 
 
 def places_in(text: str) -> set[str]:
-    found = {p for p in PLACES if p in text}
+    found = {m.group(0) for m in lexicon().place_re.finditer(text)}
     found |= {m.group(0) for m in PLACE_SUFFIX.finditer(text)}
     return found
 
 
-def unsupported_claims(reply: str, evidence: str) -> list[str]:
-    """Numbers and places stated in ``reply`` that ``evidence`` does not contain."""
+def unsupported_claims(reply: str, evidence: str, names=()) -> list[str]:
+    """Numbers and places stated in ``reply`` that ``evidence`` does not contain; ``names`` (the products'
+    names) are no claims: 哈密瓜 does not say it comes from 哈密."""
+    for n in sorted(names, key=len, reverse=True):
+        reply = reply.replace(n, " ")
     have = numbers_in(evidence)
     bad = [_fmt(n) for n in sorted(numbers_in(reply)) if n not in have]
     bad += sorted(p for p in places_in(reply) if not _place_supported(p, evidence))

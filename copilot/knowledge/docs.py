@@ -1,6 +1,7 @@
 """The knowledge dir as docs and chunks: catalog facts per product, store facts, notes and other
-``*.md`` files split into sentences that keep their product, file and section. Also the live
-catalog facts (price, stock, limit, link, spec) phrased for a reply.
+``*.md`` files read into facts (``notes.split_markdown``: sentences, bullet keys, Q&A pairs, table rows)
+that keep their product, file, heading and key. Also the live catalog facts (price, stock, limit,
+link, spec) phrased for a reply.
 """
 
 from __future__ import annotations
@@ -11,8 +12,12 @@ from pathlib import Path
 
 from copilot.base.catalog import Catalog, Product, fmt_number
 from copilot.base.errors import KnowledgeError
-from copilot.knowledge.text import content_hash, split_markdown
+from copilot.knowledge.notes import split_markdown
+from copilot.knowledge.text import content_hash
 
+LIVE_KEYS = ("价格", "优惠", "限购")
+# Bumped when notes are read differently: every doc is then re-read and re-embedded on the next ingest.
+FORMAT = "3"
 STORE_LABELS = {"name": "店名", "address": "地址", "hours": "营业时间", "pickup": "自提", "delivery": "送货上门",
                 "payment": "付款方式", "phone": "电话", "wechat": "进群与会员", "after_sales": "售后"}
 
@@ -28,14 +33,31 @@ class Chunk:
     title: str
     text: str
     hash: str      # content hash of the whole doc
+    key: str = ""  # bullet key, table row's first cell, or the question of a Q&A pair
+    layout: str = ""  # "sentence" | "bullet" | "table" | "qa" | "fact"
+    shares: str = ""  # embed this text instead (a price line shares its product line's vector)
 
     @property
     def search_text(self) -> str:
+        if self.key and self.layout != "fact":
+            return f"{self.title} {self.section} {self.key}：{self.text}"
         return f"{self.title} {self.section}：{self.text}"
+
+    @property
+    def vector_text(self) -> str:
+        return self.shares or self.search_text
+
+    @property
+    def quoted(self) -> str:
+        """The passage as a source shows it: a bullet or table value with its key."""
+        if self.key and self.layout in ("bullet", "table"):
+            return f"{self.key}：{self.text}"
+        return self.text
 
     def metadata(self) -> dict:
         return {"doc": self.doc, "file": self.file, "sku": self.sku, "kind": self.kind,
-                "section": self.section, "title": self.title, "hash": self.hash}
+                "section": self.section, "title": self.title, "hash": self.hash, "key": self.key,
+                "layout": self.layout}
 
 
 def short_name(p: Product) -> str:
@@ -64,8 +86,13 @@ def catalog_facts(p: Product, remaining: float, wanted: list[str]) -> list[str]:
         elif key == "what":
             out.append(f"{p.link} 号链接是{p.name}，直播间价 {fmt_number(p.price)} 元/{unit}")
         elif key == "spec":
-            out.append(f"{short}{p.spec}" if p.spec else f"{short}按{unit}卖")
+            out.append(f"{short}{_joined(p.spec)}" if p.spec else f"{short}按{unit}卖")
     return out
+
+
+def _joined(spec: str) -> str:
+    """A spec after a name: "每袋 10 斤" as is, "6 寸，约 2 人份" after a space (奶油蛋糕 6 寸, not 蛋糕6 寸)."""
+    return f" {spec}" if spec[:1].isdigit() else spec
 
 
 def product_fact_texts(p: Product) -> list[tuple[str, str]]:
@@ -73,7 +100,7 @@ def product_fact_texts(p: Product) -> list[tuple[str, str]]:
     names = "、".join(p.aliases)
     out = [("商品信息", f"商品：{p.name}" + (f"，也叫{names}" if names else "") + f"，{p.link} 号链接，按{p.unit}卖")]
     if p.spec:
-        out.append(("商品信息", f"规格：{p.name}{p.spec}"))
+        out.append(("商品信息", f"规格：{p.name}{_joined(p.spec)}"))
     out.append(("价格", f"价格：{p.name}直播间价 {fmt_number(p.price)} 元/{p.unit}"
                 + (f"，原价 {fmt_number(p.original_price)} 元" if p.original_price else "")))
     if p.offer:
@@ -90,9 +117,16 @@ def build_docs(catalog: Catalog, root: Path) -> dict[str, list[Chunk]]:
     docs: dict[str, list[Chunk]] = {}
     store_facts = [(STORE_LABELS.get(k, k), f"{STORE_LABELS.get(k, k)}：{part.strip()}")
                    for k, v in catalog.store.facts().items() for part in re.split(r"[；;]", v) if part.strip()]
-    _add_doc(docs, "products.yaml#store", "products.yaml", "", "fact", catalog.store.name, store_facts)
+    _add_doc(docs, "products.yaml#store", "products.yaml", "", "fact", catalog.store.name, _facts(store_facts))
     for p in catalog.products:
-        _add_doc(docs, f"products.yaml#{p.sku}", "products.yaml", p.sku, "fact", short_name(p), product_fact_texts(p))
+        _add_doc(docs, f"products.yaml#{p.sku}", "products.yaml", p.sku, "fact", short_name(p),
+                 _facts(product_fact_texts(p)))
+        # price, offer and limit are answered live from the catalog, never from their stored line: they
+        # share the product line's vector, so a store of many products embeds fewer sentences
+        first = docs[f"products.yaml#{p.sku}"][0]
+        for c in docs[f"products.yaml#{p.sku}"][1:]:
+            if c.key in LIVE_KEYS:
+                c.shares = first.search_text
     notes_owner = {str(Path(p.notes)): p for p in catalog.products if p.notes}
     for path in sorted(root.rglob("*.md")):
         rel = path.relative_to(root).as_posix()
@@ -104,18 +138,39 @@ def build_docs(catalog: Catalog, root: Path) -> dict[str, list[Chunk]]:
             raise KnowledgeError(f"无法读取知识文件 {rel}：{exc}", hint="把文件另存为 UTF-8 编码的 Markdown") from None
         owner = notes_owner.get(rel) or catalog.get(path.stem)
         title, pieces = split_markdown(text)
+        if not pieces:
+            continue  # an empty notes file says nothing yet
         kind = "note" if owner else "faq"
         title = short_name(owner) if owner else (title or path.stem)
-        _add_doc(docs, rel, rel, owner.sku if owner else "", kind, title,
-                 [(pc.section, pc.text) for pc in pieces], raw=text)
+        skus = [owner.sku] * len(pieces) if owner else [_row_product(catalog, pc) for pc in pieces]
+        _add_doc(docs, rel, rel, skus, kind, title, [(pc.section, pc.key, pc.text, pc.layout) for pc in pieces],
+                 raw=text)
     return docs
 
 
-def _add_doc(docs, doc: str, file: str, sku: str, kind: str, title: str, pieces: list[tuple[str, str]],
-             raw: str | None = None) -> None:
-    h = content_hash(f"{title}\n{raw if raw is not None else repr(pieces)}")
-    docs[doc] = [Chunk(id=f"{doc}::{h}::{i}", doc=doc, file=file, sku=sku, kind=kind, section=sec,
-                       title=title, text=txt, hash=h) for i, (sec, txt) in enumerate(pieces)]
+def _row_product(catalog: Catalog, piece) -> str:
+    """A store file's row or Q&A keyed by one product's name ("| 草莓 | 冷藏 2 天 |", "问：鸡蛋能放多久？")
+    is about that product; the rest of the file is about the store ("")."""
+    if piece.key and piece.layout in ("bullet", "table", "qa"):
+        named = {p.sku for _s, _e, p in catalog.mentions(piece.key)}
+        if len(named) == 1:
+            return named.pop()
+    return ""
+
+
+def _facts(pairs: list[tuple[str, str]]) -> list[tuple[str, str, str, str]]:
+    """Catalog facts ("规格：每袋 10 斤") keep their label in the text; the label is also their key."""
+    return [(sec, txt.split("：", 1)[0] if "：" in txt else "", txt, "fact") for sec, txt in pairs]
+
+
+def _add_doc(docs, doc: str, file: str, sku: str | list[str], kind: str, title: str,
+             pieces: list[tuple[str, str, str, str]], raw: str | None = None) -> None:
+    """``sku``: the doc's product ("" for the store), or one per piece."""
+    skus = sku if isinstance(sku, list) else [sku] * len(pieces)
+    h = content_hash(f"{FORMAT}\n{title}\n{raw if raw is not None else repr(pieces)}\n{skus}")
+    docs[doc] = [Chunk(id=f"{doc}::{h}::{i}", doc=doc, file=file, sku=s, kind=kind, section=sec,
+                       title=title, text=txt, hash=h, key=key, layout=layout)
+                 for i, ((sec, key, txt, layout), s) in enumerate(zip(pieces, skus))]
 
 
 def seq_of(chunk_id: str) -> int:

@@ -10,9 +10,7 @@ import numpy as np
 from copilot.base.errors import KnowledgeError
 from copilot.base.settings import Settings
 from copilot.knowledge.docs import Chunk, seq_of
-from copilot.knowledge.question import (
-    section_topics,
-)
+from copilot.knowledge.kinds import PassageType, passage_type
 from copilot.knowledge.text import BM25Index, tokens
 
 ANN_MIN_CHUNKS = 50_000       # above this many chunks dense search goes to chroma's HNSW index
@@ -30,19 +28,25 @@ class Index:
     """One consistent snapshot of the stored chunks (text, BM25, vectors); replaced whole after an
     ingest, so a question answered during a re-ingest sees either the old or the new knowledge."""
 
-    def __init__(self, rows: list[tuple]) -> None:
+    def __init__(self, rows: list[tuple], strip=None) -> None:
+        """``rows``: (id, text, metadata, vector); ``strip`` removes product names before a passage is typed
+        (希腊式酸奶 does not make a price line about taste)."""
+        strip = strip or (lambda t: t)
         rows = sorted(rows, key=lambda r: (r[2].get("doc", ""), seq_of(r[0])))
-        self.chunks = [Chunk(id=cid, text=doc, **{k: m.get(k, "") for k in
-                                                   ("doc", "file", "sku", "kind", "section", "title", "hash")})
+        self.chunks = [Chunk(id=cid, text=doc, **{k: m.get(k, "") or "" for k in
+                                                   ("doc", "file", "sku", "kind", "section", "title", "hash", "key",
+                                                    "layout")})
                        for cid, doc, m, _v in rows]
         # the query side keeps a copy of the vectors: exact cosine for every candidate it scores
         self.vectors = (np.asarray([r[3] for r in rows], dtype=np.float32) if rows
                         else np.zeros((0, 1), dtype=np.float32))
-        self.topics = [section_topics(c.section) for c in self.chunks]
+        # what each passage speaks of (aspects) and the kinds of value it holds
+        self.types: list[PassageType] = [passage_type(strip(c.section), strip(c.key), strip(c.text))
+                                         for c in self.chunks]
         self.by_topic: dict[str, set[int]] = {}
-        for i, ts in enumerate(self.topics):
-            for t in ts:
-                self.by_topic.setdefault(t, set()).add(i)
+        for i, t in enumerate(self.types):
+            for a in t.aspects:
+                self.by_topic.setdefault(a, set()).add(i)
         self.by_id = {c.id: i for i, c in enumerate(self.chunks)}
         self.by_sku: dict[str, set[int]] = {}
         for i, c in enumerate(self.chunks):

@@ -1,13 +1,16 @@
 """The product knowledge base: ingest the knowledge dir into chromadb, hybrid retrieval
-(dense + BM25 over jieba tokens, fused, product-aware) and grounded answers with sources.
+(dense e5 sentences + BM25 over jieba tokens, fused, product-aware) and typed, grounded answers.
 
     kb = KnowledgeBase.open(settings, catalog, stock=ledger.remaining)
     kb.ingest(progress)                       # incremental: changed files replaced, deleted removed
-    kb.answer("芒果甜不甜", current_sku="mango", user="王阿姨")
-    -> Answer(answered=True, text="@王阿姨 芒果口感细滑，香甜多汁，带一点清香。", sources=[...])
+    kb.answer("酸奶保质期多久", current_sku="yogurt", user="王阿姨")
+    -> Answer(answered=True, text="@王阿姨 酸奶保质期 21 天，冷藏。", aspect="storage", kind="duration",
+              value="21 天", why="问的是：储存 · 时长；依据：notes/yogurt.md「保质期」；...", sources=[...])
 
-Price, stock, limit, link and spec are answered live from the catalog and the ``stock`` callable,
-never from retrieved text or a model. A question the knowledge does not cover is refused
+A passage answers only when it is about the product asked (or the store), about the aspect asked and
+holds a value of the kind asked (``judge.Judge``). Price, stock, limit, link and spec are answered live
+from the catalog and the ``stock`` callable, never from retrieved text or a model; the spec only answers
+what it holds (按盒卖 is no answer to 一盒几个). A question the knowledge does not cover is refused
 (``answered=False``, reason ``not_in_kb``) so the live room hands it to a person.
 """
 
@@ -17,6 +20,7 @@ import logging
 import re
 import threading
 import time
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -28,32 +32,27 @@ from copilot.base.progress import Progress
 from copilot.base.prompts import load_prompt
 from copilot.base.settings import Settings
 from copilot.knowledge.claims import unsupported_claims
-from copilot.knowledge.docs import Chunk, build_docs, catalog_facts, next_id, prev_id, seq_of, short_name
+from copilot.knowledge.docs import LIVE_KEYS, Chunk, build_docs, short_name
 from copilot.knowledge.embeddings import CachedEmbedder, get_embedder
 from copilot.knowledge.grouping import QuestionGrouper
 from copilot.knowledge.index import ANN_MIN_CHUNKS, Hit, Index, chroma_client
-from copilot.knowledge.question import (
-    SELLS,
-    STORE_TOPICS,
-    TOPICS,
-    Question,
-    analyse,
-    clean_question,
-    coverage,
-    section_topics,
-    word_in,
-)
+from copilot.knowledge.judge import Judge
+from copilot.knowledge.question import Question, analyse, clean_question, coverage, guard, word_in
 from copilot.knowledge.records import Answer, Source
+from copilot.knowledge.replies import asked_text, phrase, the_value, typed_reply_ok, why_answered, why_refused
+from copilot.knowledge.shelf import Shelf
 from copilot.knowledge.text import add_words, content_hash, tokens
+from copilot.knowledge.wordlists import lexicon
 
 log = logging.getLogger(__name__)
 REFUSAL_TEXT = "这个我确认一下，稍后回复您"
-ASK_PRODUCT_TEXT = "请问您问的是哪个商品？报商品名或链接号就行"
 MAX_QUESTION_CHARS = 300
-# Calibrated on evals/data/kb_questions.jsonl, 289 questions (`python -m evals.kb --calibrate`): the
-# share of a question's residual content words the answering chunk must contain (0.6: answer 86.8%,
-# refusal 100%; 0.55 answers one more but sits at the edge, 0.5 lets 6 unanswerable through, 0.67
-# refuses 12 answerable), and the minimum dense cosine, which depends on the embedding model (flat for
+# Calibrated on the tuning sets (evals/data/kb_questions.jsonl, 289 questions, `python -m evals.kb --calibrate`;
+# the five tuning stores, 523 questions, `python -m evals.kb_stores`): the share of a question's residual
+# content words the answering passage must contain, once product, aspect and kind of value match (0.6:
+# demo 87.9% answered / 100% refused, stores 98.1% / 100%; 0.55 answers three more demo questions but sits
+# at the edge: 0.5 lets 6% of the demo's and 5% of the stores' unanswerable questions through; 0.67 refuses
+# 5% more answerable ones), and the minimum dense cosine, which depends on the embedding model (flat for
 # e5-small up to 0.80; unknown models: none).
 MIN_COVERAGE = 0.6
 MIN_DENSE = {"e5-small": 0.80}
@@ -62,7 +61,9 @@ TOPIC_BOOST = 1.5 / RRF_K
 PRODUCT_BOOST = 0.5 / RRF_K
 OVERLAP_BOOST = 1.0 / RRF_K   # times the share of the question's words found in the sentence itself
 LEAD_BOOST = 0.3 / RRF_K      # the first sentence of a section usually states its point
-CUE_BOOST = 1.0 / RRF_K       # the sentence holds what the question wants (a time, a duration, a place)
+CUE_BOOST = 1.0 / RRF_K       # the sentence holds the kind of value asked (a time, a duration, a place)
+DENSE_BOOST = 10.0 / RRF_K    # times the e5 cosine above DENSE_FLOOR: closeness in meaning breaks ties
+DENSE_FLOOR = 0.85
 
 
 class KnowledgeBase:
@@ -70,14 +71,19 @@ class KnowledgeBase:
         self.settings = settings
         self.catalog = catalog
         self.embedder = embedder
-        self.stock = stock
         self._client = client
         self._collection = None
         self._ix = Index([])
         self._loaded = False
         self._lock = threading.RLock()  # one ingest / index load at a time; answers never wait on it
-        self.min_coverage = MIN_COVERAGE
-        self.min_dense = MIN_DENSE.get(getattr(embedder, "name", ""), 0.0)
+        self.judge = Judge(catalog, MIN_COVERAGE, MIN_DENSE.get(getattr(embedder, "name", ""), 0.0))
+        self.shelf = Shelf(catalog, stock)
+
+    stock = property(lambda self: self.shelf.stock, lambda self, v: setattr(self.shelf, "stock", v))
+    # the two refusal thresholds (``evals.kb --calibrate`` sets them)
+    min_coverage = property(lambda self: self.judge.min_coverage,
+                            lambda self, v: setattr(self.judge, "min_coverage", v))
+    min_dense = property(lambda self: self.judge.min_dense, lambda self, v: setattr(self.judge, "min_dense", v))
 
     # -- opening -------------------------------------------------------------------------------
 
@@ -112,22 +118,24 @@ class KnowledgeBase:
 
     def ingest(self, progress: Progress | None = None) -> dict:
         """Bring the store in line with the knowledge dir: new/changed docs (by content hash)
-        re-embedded, deleted ones removed. Returns chunk counts."""
+        re-read, deleted ones removed; sentences an edit left as they were keep their vectors."""
         with self._lock:
             return self._ingest(progress or (lambda f, m: None))
 
     def _ingest(self, progress: Progress) -> dict:
         if self.catalog.root is not None and (Path(self.catalog.root) / "products.yaml").exists():
             self.catalog = Catalog.load(self.catalog.root)  # pick up edits to products.yaml
+            self.judge.catalog = self.shelf.catalog = self.catalog
         progress(0.02, "读取知识库文件")
         docs = build_docs(self.catalog, self.root)
         existing = self._existing_docs()
         stale = [d for d in existing if d not in docs or existing[d][0] != docs[d][0].hash]
         todo = [d for d in docs if d not in existing or existing[d][0] != docs[d][0].hash]
         removed = sum(len(existing[d][1]) for d in stale)
+        reuse = self._vectors_of([cid for d in stale for cid in existing[d][1]])
         for d in stale:
             self.collection.delete(ids=existing[d][1])
-        added = self._embed_docs([c for d in todo for c in docs[d]], progress)
+        added = self._embed_docs([c for d in todo for c in docs[d]], progress, reuse)
         unchanged = sum(len(v) for d, v in docs.items() if d not in todo)
         self._load_index()
         progress(1.0, "导入完成")
@@ -145,12 +153,27 @@ class KnowledgeBase:
             out[meta["doc"]] = (h, ids)
         return out
 
-    def _embed_docs(self, chunks: list[Chunk], progress: Progress, batch: int = 64) -> int:
+    def _vectors_of(self, ids: list[str]) -> dict[str, list[float]]:
+        """search text -> stored vector of the chunks about to be replaced: an edit re-embeds only the
+        sentences it changed."""
+        if not ids:
+            return {}
+        got = self.collection.get(ids=ids, include=["documents", "metadatas", "embeddings"])
+        out = {}
+        for cid, doc, meta, vec in zip(got["ids"], got["documents"], got["metadatas"], got["embeddings"]):
+            c = Index([(cid, doc, meta, vec)]).chunks[0]
+            if not (c.layout == "fact" and c.key in LIVE_KEYS):   # those hold their product line's vector
+                out.setdefault(c.search_text, list(map(float, vec)))
+        return out
+
+    def _embed_docs(self, chunks: list[Chunk], progress: Progress, reuse: dict, batch: int = 64) -> int:
         for i in range(0, len(chunks), batch):
             part = chunks[i:i + batch]
-            vecs = self.embedder.passage([c.search_text for c in part])
-            self.collection.upsert(ids=[c.id for c in part], embeddings=[list(map(float, v)) for v in vecs],
-                                   documents=[c.text for c in part], metadatas=[c.metadata() for c in part])
+            new = list(dict.fromkeys(c.vector_text for c in part if c.vector_text not in reuse))
+            vecs = dict(zip(new, self.embedder.passage(new))) if new else {}
+            self.collection.upsert(
+                ids=[c.id for c in part], documents=[c.text for c in part], metadatas=[c.metadata() for c in part],
+                embeddings=[list(map(float, reuse.get(c.vector_text) or vecs[c.vector_text])) for c in part])
             done = min(i + batch, len(chunks))
             progress(0.05 + 0.9 * done / max(len(chunks), 1), f"向量化 {done}/{len(chunks)} 段：{part[-1].file}")
         return len(chunks)
@@ -158,7 +181,8 @@ class KnowledgeBase:
     def _load_index(self) -> None:
         got = self.collection.get(include=["documents", "metadatas", "embeddings"])
         add_words(n for p in self.catalog.products for n in p.names)
-        self._ix = Index(list(zip(got["ids"], got["documents"], got["metadatas"], got["embeddings"])))
+        self._ix = Index(list(zip(got["ids"], got["documents"], got["metadatas"], got["embeddings"])),
+                         strip=self.judge.nameless)
         self._loaded = True
 
     def ensure_ready(self, progress: Progress | None = None) -> None:
@@ -182,7 +206,7 @@ class KnowledgeBase:
         self.ensure_ready()
         products, names = self._products_in(text)
         q = analyse(text, names)
-        targets = self._targets(products, q, current_sku)
+        targets = self._targets(products, current_sku)
         return [_source(h) for h in self._retrieve(self._ix, text, q, targets, names)[:k]]
 
     def _products_in(self, text: str) -> tuple[list[Product], list[str]]:
@@ -192,26 +216,31 @@ class KnowledgeBase:
             found.setdefault(p.sku, p)
             names.append(text[s:e])
         for s, e, p, _n in self.catalog.links(text):
+            names.append(text[s:e])
             if p is not None:
                 found.setdefault(p.sku, p)
-                names.append(text[s:e])
-        for s, e, p in self.catalog.sound_alikes(text):  # 草霉 for 草莓
+        for s, e, p in self.catalog.sound_alikes(text) if not found else ():  # 草霉 for 草莓
             if not found or p.sku in found:
                 found.setdefault(p.sku, p)
                 names.append(text[s:e])
         return list(found.values()), names
 
-    def _targets(self, products: list[Product], q: Question, current_sku: str | None) -> list[str]:
+    def _targets(self, products: list[Product], current_sku: str | None, q: Question | None = None) -> list[str]:
         if products:
             return [p.sku for p in products]
         if current_sku and self.catalog.get(current_sku):
             return [current_sku]
+        if q is not None:  # 油 in 冬天油里结絮了 can only be the 花生油, 牛肉 the 牛腱子
+            implied = {p.sku for g in q.residual for w in g for p in self.catalog.products if _implies(w, p)}
+            if len(implied) == 1:
+                return sorted(implied)
         return []
 
     def _retrieve(self, ix: Index, text: str, q: Question, targets: list[str], names: list[str] = (),
                   n: int = 40) -> list[Hit]:
-        """Dense (chroma) and BM25 candidates plus every in-scope chunk of the asked-about sections,
-        fused by reciprocal rank and boosted for topic, product, lead sentence, word overlap and cue."""
+        """Dense (e5 sentences) and BM25 candidates, every in-scope passage of the aspects asked and every
+        passage of the products asked, fused by reciprocal rank and boosted for aspect, product, kind of
+        value, lead sentence and word overlap."""
         if not ix.chunks:
             return []
         scope = None
@@ -226,31 +255,39 @@ class KnowledgeBase:
         for ranked in (self._dense(ix, qvec, targets, scope, n), sorted(bm, key=lambda i: -bm[i])[:n]):
             for rank, i in enumerate(ranked):
                 fused[i] = fused.get(i, 0.0) + 1.0 / (RRF_K + rank + 1)
-        if q.topics:
-            pool = set().union(*(ix.by_topic.get(t, set()) for t in q.topics))
-            for i in sorted(pool & scope if scope is not None else pool)[:300]:
+        pool = set().union(*(ix.by_topic.get(t, set()) for t in q.topics)) if q.topics else set()
+        # with no product asked, only the store's passages of the aspect (a product's cannot answer)
+        for i in sorted(pool & (scope if scope is not None else ix.by_sku.get("", set())))[:300]:
+            fused.setdefault(i, 0.0)
+        for sku in targets[:3]:
+            for i in sorted(ix.by_sku.get(sku, set()))[:200]:
                 fused.setdefault(i, 0.0)
         ids = list(fused)
         cos = ix.vectors[ids] @ qvec if ids else np.zeros(0)
         topics = set(q.topics) | set(q.soft)
         words = [w for w in toks if not w.startswith("#") and w not in names]
-        words += [sec for t in topics for sec in TOPICS[t][2]]  # 取货 -> 自提: the section's own word
-        for i in ids:
-            fused[i] += self._boost(ix, i, q, topics, targets, words)
+        words += [w for t in topics for w in lexicon().aspects[t].heading[:1]]  # 取货 -> 自提: the heading word
+        named = [n for s in targets for n in (self.catalog.get(s).names if self.catalog.get(s) else ())]
+        for j, i in enumerate(ids):
+            fused[i] += self._boost(ix, i, q, topics, targets, words, named) + \
+                DENSE_BOOST * max(0.0, float(cos[j]) - DENSE_FLOOR)
         order = sorted(range(len(ids)), key=lambda j: -fused[ids[j]])
         return [ix.hit(ids[j], fused[ids[j]], float(cos[j])) for j in order]
 
     @staticmethod
-    def _boost(ix: Index, i: int, q: Question, topics: set[str], targets: list[str], words: list[str]) -> float:
-        c = ix.chunks[i]
-        boost = OVERLAP_BOOST * _overlap(words, c.text)
-        if topics & ix.topics[i]:
+    def _boost(ix: Index, i: int, q: Question, topics: set[str], targets: list[str], words: list[str],
+               named: list[str]) -> float:
+        c, t = ix.chunks[i], ix.types[i]
+        boost = OVERLAP_BOOST * _overlap(words, f"{c.key} {c.text}")
+        if topics & (t.head or t.aspects):  # a heading that names another aspect outweighs passing words
             boost += TOPIC_BOOST
-        if c.sku and c.sku in targets:
+        if c.sku and c.sku in targets or not c.sku and topics & lexicon().store_aspects:
             boost += PRODUCT_BOOST
+        elif not c.sku and targets and any(n in c.key or n in c.text for n in named):
+            boost += PRODUCT_BOOST   # a store rule that names the product (散装称重的（小米、绿豆）)
         if i in ix.lead:
             boost += LEAD_BOOST
-        if q.cues and all(cue.search(c.text) for cue in q.cues):
+        if q.kind in t.values:
             boost += CUE_BOOST
         return boost
 
@@ -287,148 +324,82 @@ class KnowledgeBase:
         if len(text) > MAX_QUESTION_CHARS:
             raise InputError(f"问题太长（{len(text)} 个字）", hint=f"每个问题不超过 {MAX_QUESTION_CHARS} 个字")
         start = time.perf_counter()
-        result = self._answer(text, current_sku, user)
+        result, q = self._answer(text, current_sku, user)
         if llm is not None and result.answered and result.mode == "extractive":
-            result = self._llm_answer(llm, text, user, result)
-        log.debug("answer mode=%s reason=%s ms=%.1f", result.mode, result.reason,
-                  (time.perf_counter() - start) * 1000)
+            result = self._llm_answer(llm, text, user, result, q)
+        log.debug("answer mode=%s reason=%s kind=%s aspect=%s ms=%.1f", result.mode, result.reason, result.kind,
+                  result.aspect, (time.perf_counter() - start) * 1000)
         return result
 
-    def _answer(self, text: str, current_sku: str | None, user: str | None) -> Answer:
+    def _answer(self, text: str, current_sku: str | None, user: str | None) -> tuple[Answer, Question | None]:
         prefix = f"@{user} " if user else ""
         products, names = self._products_in(text)
+        named = [p for _s, _e, p in self.catalog.mentions(text)]
         q = analyse(text, names)
         if q.injection:
-            return Answer(False, REFUSAL_TEXT, [], reason="injection", mode="refused")
+            return Answer(False, REFUSAL_TEXT, [], reason="injection", mode="refused",
+                          why="评论里夹带指令，不照做，交给助理"), q
         if q.off_topic and not products:
-            return Answer(False, "", [], reason="off_topic", mode="refused")
-        if not products and SELLS.search(text):  # 有没有酸奶卖: not in the catalog, the owner says
-            return Answer(False, REFUSAL_TEXT, [], reason="not_in_kb", mode="refused")
-        targets = self._targets(products, q, current_sku)
-        q.residual = self._drop_product_words(q.residual, targets)
-        catalog = None
-        if q.facts and not (set(q.topics) & {"delivery", "pickup", "payment", "ordering"} and not products):
-            if targets:
-                catalog = self._catalog_answer(q, [self.catalog.require(s) for s in targets[:3]], "")
-                if not q.topics and coverage(q.residual, catalog.text) >= self.min_coverage:
-                    catalog.text = prefix + catalog.text
-                    return catalog
-            elif not (q.residual or q.topics) or set(q.topics) - STORE_TOPICS:  # 有货吗 / 有货吗 甜不甜
-                return Answer(False, ASK_PRODUCT_TEXT, [], reason="no_product", mode="refused")
-            # it asks more than the catalog says (苹果多少钱 甜不甜; 一块多少热量): the notes must say the rest
+            return Answer(False, "", [], reason="off_topic", mode="refused", why="与店铺无关，不回答"), q
+        missing = self.shelf.missing_links(text, q, products)
+        if missing:
+            return self.shelf.missing_link_answer(missing, prefix), q
+        if not products and guard("sells").search(text):  # 有没有酸奶卖: not in the catalog, the owner says
+            return Answer(False, REFUSAL_TEXT, [], reason="not_in_kb", mode="refused",
+                          why="商品目录里没有这个商品，交给店主回答"), q
+        targets = self._targets(products, current_sku, q)
+        q.residual = self._drop_product_words(q.residual, targets, named=any(p.sku in targets for p in named))
+        final, catalog, used = self.shelf.part(q, products, targets, prefix, self.min_coverage)
+        if final is not None:
+            return final, q
+        if catalog is not None:  # the catalog says the price; the notes must say the rest, of its own kind
+            q.kind = q.kind_without(used)
         self.ensure_ready()
         ix = self._ix
         q.unknown = {w for g in q.residual for w in g if not word_in(w, ix.corpus)}
         hits = self._retrieve(ix, text, q, targets, names)
-        picked = self._pick(ix, q, hits)
+        picked = self.judge.pick(ix, q, hits, targets)
+        subject = short_name(self.catalog.get(targets[0])) if targets and self.catalog.get(targets[0]) else ""
         if not picked:
-            return Answer(False, REFUSAL_TEXT, [_source(h) for h in hits[:3]], reason="not_in_kb", mode="refused")
-        reply = "".join(self._phrase(h.chunk, subject=i == 0 and not catalog) for i, h in enumerate(picked))
+            return Answer(False, REFUSAL_TEXT, [_source(h) for h in hits[:3]], reason="not_in_kb", mode="refused",
+                          aspect=",".join(q.topics), kind=q.kind, why=why_refused(q.topics, q.kind, subject)), q
+        reply = "".join(phrase(h.chunk, self.catalog.get(h.chunk.sku) if h.chunk.sku else None,
+                               subject=i == 0 and not catalog) for i, h in enumerate(picked))
         chosen = {h.idx for h in picked}
         rest = [h for h in hits[:5] if h.idx not in chosen]
         sources = [_source(h) for h in [*picked, *rest][:5]]
         if catalog:  # price from the catalog, the rest from the notes
             reply, sources = catalog.text + reply, [*catalog.sources, *sources][:5]
-        return Answer(True, prefix + reply, sources, mode="extractive")
+        best = max(picked, key=lambda h: h.score)   # the passage that answered; the other one completes it
+        aspects = sorted(set(q.topics) & ix.types[best.idx].aspects) or sorted(ix.types[best.idx].head)
+        value, q.chosen = the_value(q.kind, [best.chunk.text]), best.chunk.text
+        return Answer(True, prefix + reply, sources, mode="extractive", aspect=",".join(aspects), kind=q.kind,
+                      value=value, why=why_answered(aspects, q.kind, best.chunk, value)), q
 
-    def _drop_product_words(self, residual: list[list[str]], targets: list[str]) -> list[list[str]]:
-        """"这个肉" names the current product by its kind: 肉 is in 五花肉, not a question word."""
+    def _drop_product_words(self, residual: list[list[str]], targets: list[str], named: bool) -> list[list[str]]:
+        """"这个肉" / "酸奶哪里生产的" name the product by its kind or part of its name: 肉 is in 五花肉, 酸奶 in
+        大瓶酸奶, not question words. Once the product is named in full, the rest is the question (果切几点切)."""
+        if named:
+            return residual
         products = [p for p in (self.catalog.get(s) for s in targets) if p]
         kinds = {n[-1] for p in products for n in p.names} | {p.category for p in products if p.category}
-        return [g for g in residual if not any(w in kinds for w in g)]
+        out = []
+        for g in residual:
+            if any(w in kinds or any(_implies(w, p) for p in products) for w in g):
+                continue
+            out.append([_about_kind(w, kinds) for w in g])
+        return out
 
-    def _pick(self, ix: Index, q: Question, hits: list[Hit], window: int = 10) -> list[Hit]:
-        """The chunk(s) that answer the question, or [] when the knowledge does not say."""
-        if not q.topics and not q.residual:
-            return []
-        ok = [h for h in hits[:window] if self._answers(ix, q, h)]
-        if not ok:
-            return []
-        best, first = ok[0], ok[0].chunk
-        picked = [best]
-        missing = [g for g in q.residual if not any(word_in(w, self._cover_text(first)) for w in g)]
-        for h in ok[1:]:  # a second sentence of the same section, when both are short
-            if h.chunk.doc == first.doc and h.chunk.section == first.section and \
-                    len(h.chunk.text) + len(first.text) <= 60:
-                picked.append(h)
-                break
-        if missing and len(picked) == 1:  # the neighbour sentence that says the rest ("这是……正常现象")
-            for nid in (next_id(first.id), prev_id(first.id)):
-                j = ix.by_id.get(nid)
-                if j is not None and ix.chunks[j].section == first.section and \
-                        coverage(missing, self._cover_text(ix.chunks[j]), q.unknown) > 0:
-                    picked.append(ix.hit(j, best.score, best.dense))
-                    break
-        return sorted(picked, key=lambda h: seq_of(h.chunk.id))
-
-    def _cover_text(self, c: Chunk) -> str:
-        """What a chunk says, without its product's own names (鲜活鲈鱼 does not say the fish is alive)."""
-        text = f"{c.section}：{c.text}"
-        p = self.catalog.get(c.sku) if c.sku else None
-        for n in sorted(p.names if p else (), key=len, reverse=True):
-            text = text.replace(n, " ")
-        return text
-
-    def _answers(self, ix: Index, q: Question, h: Hit) -> bool:
-        c = h.chunk
-        if h.dense < self.min_dense:
-            return False
-        if q.topics and not set(q.topics) & section_topics(c.section):
-            return False
-        if any(not cue.search(c.text) for cue in q.cues):
-            return False
-        text = self._cover_text(c)
-        alone = coverage(q.residual, text, q.unknown)
-        if alone >= self.min_coverage:
-            return True
-        if alone == 0:
-            return False
-        # an answer told in two sentences ("冬天油里可能出现絮状物。" "这是……正常现象"): _pick adds the other
-        for j in (ix.by_id.get(next_id(c.id)), ix.by_id.get(prev_id(c.id))):
-            other = ix.chunks[j] if j is not None else None
-            if other and other.doc == c.doc and other.section == c.section and \
-                    coverage(q.residual, text, q.unknown, extra=self._cover_text(other)) >= self.min_coverage:
-                return True
-        return False
-
-    def _phrase(self, c: Chunk, subject: bool = True) -> str:
-        text = c.text.rstrip("；;，, ")
-        if c.kind == "fact" and "：" in text:
-            text = text.split("：", 1)[1]
-        product = self.catalog.get(c.sku) if c.sku else None
-        if subject and product and not any(n in text for n in product.names):
-            short = short_name(product)
-            text = short + ("，" if text[:1].isdigit() else "") + text
-        return text if text.endswith(("。", "！", "？", "）")) else text + "。"
-
-    def _remaining(self, p: Product) -> float:
-        if self.stock is None:
-            return p.stock
-        try:
-            return float(self.stock(p.sku))
-        except Exception as exc:  # the ledger failing must not break the answer
-            log.warning("stock callable failed sku=%s: %s", p.sku, exc)
-            return p.stock
-
-    def _catalog_answer(self, q: Question, products: list[Product], prefix: str) -> Answer:
-        parts, sources = [], []
-        for p in products:
-            facts = catalog_facts(p, self._remaining(p), q.facts)
-            parts.append("，".join(facts))
-            sources.append(Source(file="products.yaml", sku=p.sku, text="；".join(facts), score=1.0,
-                                  section="商品信息", kind="fact"))
-        text = prefix + "；".join(parts) + "。"
-        return Answer(True, text, sources, mode="catalog")
-
-    def _llm_answer(self, llm, text: str, user: str | None, extractive: Answer) -> Answer:
+    def _llm_answer(self, llm, text: str, user: str | None, extractive: Answer, q: Question) -> Answer:
+        """The model rewrites the chosen passages; its reply is used only when every number and place it
+        states is in the sources and it states a value of the kind asked that the sources hold."""
         products = {s.sku for s in extractive.sources if s.sku}
-        facts = [f"{p.name}（{'、'.join(p.aliases)}）：{'；'.join(catalog_facts(p, self._remaining(p), ['price', 'spec']))}"
-                 for p in (self.catalog.get(s) for s in sorted(products)) if p]
+        facts = self.shelf.facts_for_llm(products)
         sources = [{"n": i + 1, "file": s.file, "section": s.section, "text": s.text}
                    for i, s in enumerate(extractive.sources)]
         try:
             reply = complete(llm, load_prompt("answer"), question=text, sources=sources, facts=facts,
-                             store=self.catalog.store.name)
+                             store=self.catalog.store.name, asked=asked_text(q.topics, q.kind))
         except CopilotError as exc:
             log.warning("llm answer failed, using extractive: %s", exc)
             return extractive
@@ -442,18 +413,43 @@ class KnowledgeBase:
         evidence = "\n".join([text, *facts, *(s.text for s in extractive.sources),
                               *(f"{p.name} {' '.join(p.aliases)} {p.origin or ''}" for p in
                                 (self.catalog.get(s) for s in products) if p)])
-        bad = unsupported_claims(reply, evidence)
+        bad = unsupported_claims(reply, evidence, names=[n for p in self.catalog.products for n in p.names])
         if bad:
             log.warning("llm reply states unsupported %s, using extractive", bad)
-            return Answer(True, extractive.text, extractive.sources, reason=f"llm_unsupported:{','.join(bad)}",
-                          mode="extractive")
+            return replace(extractive, reason=f"llm_unsupported:{','.join(bad)}")
+        if not typed_reply_ok(q.kind, reply, q.chosen or extractive.text) or coverage(q.residual, reply, q.unknown) < self.min_coverage:
+            log.warning("llm reply does not state the %s asked, using extractive", q.kind or "fact")
+            return replace(extractive, reason=f"llm_untyped:{q.kind or 'fact'}")
         prefix = f"@{user} " if user else ""
-        return Answer(True, prefix + reply, extractive.sources, mode="llm")
+        return replace(extractive, text=prefix + reply, mode="llm")
 
 
 def _source(hit: Hit) -> Source:
     c = hit.chunk
-    return Source(file=c.file, sku=c.sku or None, text=c.text, score=hit.score, section=c.section, kind=c.kind)
+    return Source(file=c.file, sku=c.sku or None, text=c.quoted, score=hit.score, section=c.section, kind=c.kind,
+                  key=c.key if c.layout != "fact" else "")
+
+
+def _about_kind(word: str, kinds: set[str]) -> str:
+    """冻肉 -> 冻, 肉坏 -> 坏: a word made of the product's kind and what is asked about it (a state after
+    the kind only when it is an after-sales one: 肉冻过没 asks whether the meat was frozen)."""
+    if len(word) != 2:
+        return word
+    if word[1] in kinds:
+        return word[0]
+    after = lexicon().aspects.get("aftersales")
+    if word[0] in kinds and after and any(w.startswith(word[1]) for w in (*after.ask, *after.hint)):
+        return word[1]
+    return word
+
+
+def _implies(word: str, p: Product) -> bool:
+    """A viewer's word that can only mean this product: part of a name (油 / 花生油), the name less 子
+    (枣子 / 灰枣), or its first character with the category's (牛肉 / 牛腱子, 肉禽)."""
+    stem = word[:-1] if len(word) == 2 and word[-1] in "子儿" else word
+    if any(stem in n for n in p.names):
+        return True
+    return len(word) == 2 and bool(p.category) and word[1] in p.category and any(n[0] == word[0] for n in p.names)
 
 
 def _overlap(words: list[str], text: str) -> float:

@@ -1,4 +1,5 @@
-"""What the knowledge base returns: an Answer (text, sources, mode, reason) and its Sources.
+"""What the knowledge base returns: an Answer (text, sources, mode, reason, and why it was chosen:
+the aspect and kind of value asked, the source and the value) and its Sources.
 """
 
 from __future__ import annotations
@@ -14,10 +15,11 @@ class Source:
     score: float
     section: str = ""
     kind: str = ""
+    key: str = ""      # the bullet key, table row or Q&A question the text belongs to
 
     def to_dict(self) -> dict:
         return {"file": self.file, "sku": self.sku, "text": self.text, "score": round(self.score, 4),
-                "section": self.section}
+                "section": self.section, "key": self.key}
 
 
 @dataclass
@@ -27,6 +29,10 @@ class Answer:
     sources: list[Source] = field(default_factory=list)
     reason: str = ""
     mode: str = "extractive"  # "extractive" | "llm" | "catalog" | "refused"
+    aspect: str = ""          # what the question is about: "storage", "pickup", ... ("" when none)
+    kind: str = ""            # the kind of value asked: "duration", "count", "place", ... ("" when none)
+    value: str = ""           # the value of that kind the reply states ("21 天")
+    why: str = ""             # why this reply (or why none), for the assistant: aspect, kind, source
 
     @property
     def needs_human(self) -> bool:
@@ -35,4 +41,5 @@ class Answer:
 
     def to_dict(self) -> dict:
         return {"answered": self.answered, "answer": self.text, "sources": [s.to_dict() for s in self.sources],
-                "mode": self.mode, "reason": self.reason}
+                "mode": self.mode, "reason": self.reason, "aspect": self.aspect, "kind": self.kind,
+                "value": self.value, "why": self.why}

@@ -1,5 +1,6 @@
 """知识库: see and edit the knowledge files, upload new notes, re-ingest with progress, and ask a
-test question to see the answer, its mode and its sources.
+test question to see the answer, its mode, why it was chosen (the aspect and kind of value asked, the
+passage and the value it holds) and its sources.
 
 The helpers above ``build`` are plain functions (no Gradio types) so they can be tested directly.
 """
@@ -25,16 +26,21 @@ SOURCE_HEADERS = ["文件", "商品", "小节", "内容", "得分"]
 
 
 def source_rows(answer) -> list[list]:
-    return [[s.file, s.sku or "门店", s.section, s.text, round(s.score, 3)] for s in answer.sources]
+    return [[s.file, s.sku or "门店", " · ".join(x for x in (s.section, s.key) if x), s.text, round(s.score, 3)]
+            for s in answer.sources]
 
 
 def mode_text(answer) -> str:
+    """The mode of the reply, then why it was chosen (or why none was): what the assistant checks."""
     label = MODE_LABELS.get(answer.mode, answer.mode)
     if not answer.answered:
         label += f"：{REASON_LABELS.get(answer.reason, answer.reason)}"
     elif answer.reason.startswith("llm_unsupported"):
         label += "（大模型回复含资料里没有的内容，已改用原句）"
-    return label
+    elif answer.reason.startswith("llm_untyped"):
+        label += "（大模型回复没说出所问的具体内容，已改用原句）"
+    why = getattr(answer, "why", "")
+    return f"{label}\n\n**为什么这样回答：** {why}" if why else label
 
 
 def ask(kb, question: str, sku: str | None, user: str | None, llm=None):

@@ -1,0 +1,136 @@
+"""Which retrieved passage answers a question, if any.
+
+A passage counts as an answer only when it speaks of the product asked about (or of the store, for
+what the store decides), of the aspect asked (storage, pickup ...), holds a value of the kind asked
+(a duration for 多久, a count for 几个), and contains the question's own content words. It is close
+to the question in meaning too (the e5 cosine floor). Otherwise nothing answers: the question goes to
+the assistant, never a neighbouring fact.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from copilot.base.catalog import Catalog
+from copilot.knowledge.docs import Chunk, next_id, prev_id, seq_of
+from copilot.knowledge.index import Hit, Index
+from copilot.knowledge.kinds import strict
+from copilot.knowledge.question import Question, coverage, word_in
+from copilot.knowledge.wordlists import lexicon
+
+# catalog lines that are no answer from the notes: the product's name/link/unit line, and price, offer and
+# limit (answered live from the catalog, never from stored text)
+CATALOG_ONLY = ("商品", "价格", "优惠", "限购")
+WINDOW = 10            # an untyped question (yes/no, how) is answered from the best-ranked passages only
+TYPED_COVERAGE = 0.3   # the share of the question's words enough for a passage typed right under its heading
+TYPED_DENSE = 0.88     # ... when it is this close in meaning (e5 cosine)
+
+
+@dataclass
+class Judge:
+    catalog: Catalog
+    min_coverage: float
+    min_dense: float
+    _names: tuple | None = None
+
+    def pick(self, ix: Index, q: Question, hits: list[Hit], targets: list[str]) -> list[Hit]:
+        """The passage(s) that answer the question, in the order the notes tell them (the best-ranked one,
+        with a short second sentence of its section or the neighbour that says the rest), or [] when the
+        knowledge does not say."""
+        if not q.topics and not q.residual and not strict(q.kind):
+            return []
+        eligible = [h for h in hits if self.eligible(q, h, targets)]
+        window = eligible if strict(q.kind) else eligible[:WINDOW]   # a typed question may reach further down
+        ok = [h for h in window if self.answers(ix, q, h, targets)]
+        if not ok:
+            return []
+        if targets and not self._store_question(q):  # the product's own notes before the store's rules
+            ok.sort(key=lambda h: h.chunk.sku == "")
+        best, first = ok[0], ok[0].chunk
+        picked = [best]
+        missing = [g for g in q.residual if not any(word_in(w, self.cover_text(first)) for w in g)]
+        for h in ok[1:]:  # a second sentence of the same section, when both are short
+            if h.chunk.doc == first.doc and h.chunk.section == first.section and h.chunk.key == first.key and \
+                    len(h.chunk.text) + len(first.text) <= 60:
+                picked.append(h)
+                break
+        if missing and len(picked) == 1:  # the neighbour that says the rest ("这是……正常现象")
+            for j in self._neighbours(ix, first):
+                if coverage(missing, self.cover_text(ix.chunks[j]), q.unknown) > 0:
+                    picked.append(ix.hit(j, best.score - 1e-9, best.dense))
+                    break
+        return sorted(picked, key=lambda h: seq_of(h.chunk.id))
+
+    def _neighbours(self, ix: Index, c: Chunk) -> list[int]:
+        out = []
+        for nid in (next_id(c.id), prev_id(c.id)):
+            j = ix.by_id.get(nid)
+            if j is not None and ix.chunks[j].doc == c.doc and ix.chunks[j].section == c.section and \
+                    ix.chunks[j].key == c.key:
+                out.append(j)
+        return out
+
+    def cover_text(self, c: Chunk) -> str:
+        """What a chunk says, without its product's own names (鲜活鲈鱼 does not say the fish is alive)."""
+        text = lexicon().fix_typos(f"{c.section}：{c.key}：{c.text}" if c.key else f"{c.section}：{c.text}")
+        p = self.catalog.get(c.sku) if c.sku else None
+        for n in sorted(p.names if p else (), key=len, reverse=True):
+            text = text.replace(n, " ")
+        return text
+
+    def nameless(self, text: str) -> str:
+        """``text`` without any product's names: 生 (生吃) is not said by 花生油."""
+        if self._names is None or self._names[0] is not self.catalog:
+            names = sorted({n for p in self.catalog.products for n in p.names}, key=len, reverse=True)
+            self._names = (self.catalog, re.compile("|".join(map(re.escape, names))) if names else None)
+        rx = self._names[1]
+        return rx.sub(" ", text) if rx is not None else text
+
+    @staticmethod
+    def _store_question(q: Question) -> bool:
+        aspects = lexicon().aspects
+        return any(aspects[t].scope != "product" for t in q.topics if t in aspects)
+
+    def in_scope(self, q: Question, c: Chunk, targets: list[str]) -> bool:
+        """A product's passage answers about that product only (with no product named, only when it says
+        every word asked: see ``answers``); the store's passages answer what the store decides (pickup,
+        delivery, after-sales ...) or questions about no aspect of a product."""
+        if c.sku:
+            return c.sku in targets or (not targets and len(q.residual) >= 2)
+        if not targets:
+            return True
+        if not q.topics:  # 香菇一斤几个 asks about the product: a store rule answers only what it says of it
+            return bool(q.residual) or any(n in c.text or n in c.key for s in targets
+                                           for n in (self.catalog.get(s).names if self.catalog.get(s) else ()))
+        return self._store_question(q)
+
+    def eligible(self, q: Question, h: Hit, targets: list[str]) -> bool:
+        """Could answer at all: close enough in meaning, about the product asked or the store, and not a
+        catalog line that only the live catalog answers."""
+        c = h.chunk
+        return h.dense >= self.min_dense and not (c.layout == "fact" and c.key in CATALOG_ONLY) and \
+            self.in_scope(q, c, targets)
+
+    def answers(self, ix: Index, q: Question, h: Hit, targets: list[str]) -> bool:
+        c, t = h.chunk, ix.types[h.idx]
+        if not self.eligible(q, h, targets):
+            return False
+        if q.topics and not set(q.topics) & t.aspects:
+            return False
+        if strict(q.kind) and q.kind not in t.values:
+            return False
+        text = self.cover_text(c)
+        alone = coverage(q.residual, text, q.unknown, solo=self.nameless(text), plain=strict(q.kind))
+        if c.sku and not targets:
+            return alone == 1.0
+        if alone >= self.min_coverage:
+            return True
+        if h.dense >= TYPED_DENSE and set(q.topics) & t.head and strict(q.kind) and coverage(
+                q.residual, text, q.unknown, solo=self.nameless(text), plain=True, half=False) >= TYPED_COVERAGE:
+            return True   # its heading names the aspect asked and it holds the value: most words may differ
+        if alone == 0 or strict(q.kind):   # a value asked is stated with what it is about, in one sentence
+            return False
+        # an answer told in two sentences ("冬天油里可能出现絮状物。" "这是……正常现象"): pick adds the other
+        return any(coverage(q.residual, text, q.unknown, extra=self.cover_text(ix.chunks[j])) >= self.min_coverage
+                   for j in self._neighbours(ix, c))

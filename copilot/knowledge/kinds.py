@@ -1,0 +1,111 @@
+"""Typing of questions and passages with the word lists of ``lexicon/``: the kind of value a question
+asks for (duration, count, weight, time, place, method, yes/no, price, who), the aspects a passage
+speaks of (from its heading, its key and its own words) and the kinds of value it holds.
+
+    question_kind("酸奶保质期多久")                       -> "duration"
+    passage_type("储存", "保质期", "21 天，冷藏").values   -> {"duration"}
+    values_of("duration", "冷藏放 2 天，冷冻能放 3 个月")   -> ["2 天", "3 个月"]
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+from copilot.knowledge.wordlists import lexicon
+
+
+@dataclass(frozen=True)
+class PassageType:
+    aspects: frozenset[str]        # every aspect the passage speaks of
+    head: frozenset[str]           # the aspects its heading or key name (the strongest evidence)
+    values: frozenset[str]         # the kinds of value it holds
+
+
+def strict(kind: str) -> bool:
+    k = lexicon().kinds.get(kind)
+    return bool(k and k.strict)
+
+
+def kind_label(kind: str) -> str:
+    k = lexicon().kinds.get(kind)
+    return k.label if k else ""
+
+
+def aspect_label(aspect: str) -> str:
+    a = lexicon().aspects.get(aspect)
+    return a.label if a else aspect
+
+
+def question_kind(text: str) -> str:
+    """The kind of value ``text`` (a cleaned question without product names) asks for, or ""."""
+    fixed = lexicon().fix_typos(text)
+    for key, kind in lexicon().kinds.items():
+        if kind.ask.search(fixed) or kind.ask.search(text):
+            return key
+    return ""
+
+
+@functools.lru_cache(maxsize=4096)
+def heading_aspects(heading: str) -> frozenset[str]:
+    """The aspects a heading, bullet key, table cell or Q&A question names (``咋放`` -> storage)."""
+    if not heading:
+        return frozenset()
+    text = lexicon().fix_typos(heading)
+    return frozenset(key for key, a in lexicon().aspects.items()
+                     if any(w in text for w in a.heading) or any(w in text for w in a.ask))
+
+
+def text_aspects(text: str) -> frozenset[str]:
+    fixed = lexicon().fix_typos(text)
+    return frozenset(key for key, a in lexicon().aspects.items() if any(w in fixed for w in a.passage))
+
+
+MARKERS = ("产自", "来自", "产于")   # say a place follows; not the place itself
+
+
+def values_of(kind: str, text: str) -> list[str]:
+    """The values of ``kind`` stated in ``text`` (``21 天``, ``老杨``, ``海南``)."""
+    return [text for _s, _e, text in _value_spans(kind, text)]
+
+
+def shown_values(kind: str, text: str) -> list[str]:
+    """The values as the assistant reads them: touching matches joined (海南 + 乐东 -> 海南乐东), the
+    words that only announce a value (产自) left out."""
+    out: list[list] = []
+    for s, e, _v in _value_spans(kind, text):
+        if out and s <= out[-1][1]:
+            out[-1][1] = max(out[-1][1], e)
+        else:
+            out.append([s, e])
+    fixed = lexicon().fix_typos(text)
+    values = [fixed[s:e].strip() for s, e in out]
+    for m in MARKERS:
+        values = [v[len(m):].strip() if v.startswith(m) else v for v in values]
+    return [v for v in values if v]
+
+
+def _value_spans(kind: str, text: str) -> list[tuple[int, int, str]]:
+    lex = lexicon()
+    k = lex.kinds.get(kind)
+    if k is None:
+        return []
+    fixed = lex.fix_typos(text)
+    found = [(m.start(), m.end(), m.group(0)) for m in k.value.finditer(fixed)] if k.value is not None else []
+    if kind == "place":
+        found += [(m.start(), m.end(), m.group(0)) for m in lex.place_re.finditer(fixed)]
+    return sorted(f for f in found if f[2].strip())
+
+
+@functools.lru_cache(maxsize=65536)
+def passage_type(section: str, key: str, text: str) -> PassageType:
+    lex = lexicon()
+    head = heading_aspects(section) | heading_aspects(key)
+    aspects = head | text_aspects(text)
+    values = {kind for kind in lex.kinds if values_of(kind, text)}
+    fixed_key = lex.fix_typos(key)
+    values |= {kind for kind, k in lex.kinds.items() if k.keys and fixed_key and any(w in fixed_key for w in k.keys)
+               and kind in ("who", "place")}
+    if values & {"who", "place"} and "origin" in lex.aspects:
+        aspects |= {"origin"}            # naming a place or a supplier is what an origin passage does
+    return PassageType(aspects=frozenset(aspects), head=frozenset(head), values=frozenset(values))

@@ -1,0 +1,201 @@
+"""Notes as owners really write them, read into facts: prose sentences, bullet "key：value" items (nested
+bullets keep their parent's key), Q&A pairs (问/答, Q/A, **问题？** 回答: the question is the answer's key),
+table rows (the first cell is the key) and headings (the context of what follows).
+
+    title, pieces = split_markdown(text)
+    Piece(section="储存", key="保质期", text="21 天，冷藏", layout="bullet")
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+SENTENCE_END = re.compile(r"(?<=[。！？!?；;])")
+BULLET = re.compile(r"^(?:[-+•·●○◆◇▪■□★☆✔✅➤→◎]\s*|\*(?!\*)\s*|\d{1,2}(?:[、)）]|\.(?!\d))\s*|[（(]\d{1,2}[)）]\s*)")
+# 【产地】山东烟台 / [储存] 冷藏 7 天: a bracketed label, then the value
+BRACKET_KEY = re.compile(r"^[【\[]([^】\]]{1,12})[】\]]\s*[：:]?\s*(.*)$")
+# 一、产地 / 二、怎么保存: a numbered heading written without #
+ZH_HEADING = re.compile(r"^[一二三四五六七八九十]{1,3}[、.．]\s*(\S.{0,15})$")
+# "保质期：21 天" / "**产地**：河南" / "谁家做的：麦田坊": a short label, then the value
+KEY_VALUE = re.compile(r"^\**([^\d，。,；;：:！？!?*|]{1,12}?)\**\s*[：:]\s*\**\s*(.*)$")
+QUESTION = re.compile(r"^\**(?:问题?|提问|Q|q)\s*\d{0,2}\s*[：:.、]\s*(.+)$")
+ANSWER = re.compile(r"^\**(?:答|回答|答复|A|a)\s*\d{0,2}\s*[：:.、]\s*(.*)$")
+BOLD_LEAD = re.compile(r"^\*\*(.+?)\*\*\s*[：:]?\s*(.*)$")
+TABLE_RULE = re.compile(r"^\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?$")
+
+
+@dataclass
+class Piece:
+    """One fact before it is stored: a sentence (or two short ones) with its heading and key."""
+    section: str
+    text: str
+    key: str = ""
+    layout: str = "sentence"   # "sentence" | "bullet" | "table" | "qa"
+
+
+class _Reader:
+    def __init__(self, min_len: int) -> None:
+        self.min_len = min_len
+        self.title = ""
+        self.headings: dict[int, str] = {}
+        self.pieces: list[Piece] = []
+        self.question = ""          # the open Q of a Q&A pair
+        self.answered = False       # its answer has begun: a blank line closes it
+        self.parents: list[tuple[int, str]] = []   # (indent, key) of bullets that open a nested list
+        self.header: list[str] = []  # the current table's header row
+        self.in_table = False
+        self.qa_table = False         # its header is 问题 | 回答
+
+    @property
+    def section(self) -> str:
+        return " / ".join(h for _lvl, h in sorted(self.headings.items()) if h)
+
+    def heading(self, line: str) -> None:
+        level = len(line) - len(line.lstrip("#"))
+        text = line.lstrip("#").strip().strip("*").strip()
+        if level == 1 and not self.title:
+            self.title = text
+            return
+        self.headings = {lv: h for lv, h in self.headings.items() if lv < level}
+        self.headings[level] = text
+        self.question, self.parents = "", []
+
+    def add(self, text: str, key: str = "", layout: str = "sentence") -> None:
+        buf = ""
+        for sent in (s.strip() for s in SENTENCE_END.split(text)):
+            if not sent:
+                continue
+            buf += sent
+            if len(buf) >= self.min_len:
+                self.pieces.append(Piece(self.section, buf, key, layout))
+                buf = ""
+        if buf:
+            last = self.pieces[-1] if self.pieces else None
+            if last and last.section == self.section and last.key == key and len(buf) < self.min_len \
+                    and layout == "sentence" and last.layout == layout:
+                last.text += buf
+            else:
+                self.pieces.append(Piece(self.section, buf, key, layout))
+
+    def table_row(self, line: str) -> None:
+        cells = [c.strip().strip("*").strip() for c in line.strip().strip("|").split("|")]
+        if not self.in_table:
+            self.in_table, self.header = True, cells
+            self.qa_table = bool(cells) and bool(re.match(r"^(问题?|提问|Q)$", cells[0], re.IGNORECASE))
+            return
+        if TABLE_RULE.match(line.strip()) or not any(cells):
+            return
+        key, rest = cells[0], [c for c in cells[1:]]
+        if len(rest) == 1:
+            value = rest[0]
+            if self.qa_table:      # | 问题 | 回答 |: the question is the answer's key
+                self.add(value, key, "qa")
+                return
+        else:
+            heads = self.header[1:] if len(self.header) == len(cells) else [""] * len(rest)
+            value = "；".join(f"{h}：{c}" if h else c for h, c in zip(heads, rest) if c)
+        if value:
+            self.add(value, key, "table")
+        elif key:
+            self.add(key, "", "table")
+
+    def bullet(self, raw: str, line: str) -> None:
+        indent = len(raw) - len(raw.lstrip())
+        body = BULLET.sub("", line, count=1).strip()
+        while self.parents and self.parents[-1][0] >= indent:
+            self.parents.pop()
+        parent = self.parents[-1][1] if self.parents else ""
+        key, value = _split_key(body)
+        if key and not value:
+            self.parents.append((indent, key))
+            return
+        if key:
+            self.add(value, key, "bullet")
+        else:
+            self.add(body, parent, "bullet")
+
+    def line(self, raw: str) -> None:
+        line = raw.strip()
+        if line.startswith("|"):
+            self.table_row(line)
+            return
+        self.in_table = False
+        if BULLET.match(line):
+            self.bullet(raw, line)
+            return
+        self.parents = []
+        q = QUESTION.match(line)
+        if q:
+            self.question, self.answered = q.group(1).strip().strip("*").strip(), False
+            return
+        a = ANSWER.match(line)
+        if a and self.question:
+            self.answered = True
+            if a.group(1).strip():
+                self.add(a.group(1).strip(), self.question, "qa")
+            return
+        bold = BOLD_LEAD.match(line)
+        if bold:
+            lead, rest = bold.group(1).strip().rstrip("：:").strip(), bold.group(2).strip()
+            if _is_question(lead):
+                self.question, self.answered = lead, bool(rest)
+                if rest:
+                    self.add(rest, lead, "qa")
+                return
+            if rest:
+                self.add(rest, lead, "bullet")
+                return
+            self.headings[max(self.headings or {1: ""}) + 1] = lead
+            return
+        key, value = _split_key(line)
+        if key and value:
+            self.add(value, key, "bullet")
+        elif self.question:        # the answer of a Q&A pair written without 答：
+            self.answered = True
+            self.add(line, self.question, "qa")
+        else:
+            self.add(line)
+
+
+def _is_question(text: str) -> bool:
+    return text.endswith(("？", "?")) or bool(re.search(r"吗|么|呢|几|多少|怎么|咋|啥|什么|哪|谁|能不能|可以不", text))
+
+
+def _split_key(text: str) -> tuple[str, str]:
+    b = BRACKET_KEY.match(text)
+    if b and b.group(2).strip():
+        return b.group(1).strip(), b.group(2).strip()
+    m = KEY_VALUE.match(text)
+    if not m:
+        return "", ""
+    key, value = m.group(1).strip(), m.group(2).strip().strip("*").strip()
+    if not key or QUESTION.match(text) or ANSWER.match(text):
+        return "", ""
+    return key, value
+
+
+def split_markdown(text: str, min_len: int = 8) -> tuple[str, list[Piece]]:
+    """(title, pieces) of a notes file in any of the layouts above; very short prose sentences are
+    merged into the previous one so every piece says one complete thing."""
+    reader = _Reader(min_len)
+    for raw in text.splitlines():
+        line = raw.strip()
+        if not line or line.startswith("<!--"):
+            if not line:
+                reader.in_table = False
+                if reader.answered:
+                    reader.question, reader.answered = "", False
+            continue
+        if line.startswith("#"):
+            reader.in_table = False
+            reader.heading(line)
+            continue
+        z = ZH_HEADING.match(line)
+        b = BRACKET_KEY.match(line)
+        if (z and not re.search(r"[。，,；;]", z.group(1))) or (b and not b.group(2).strip()):
+            reader.in_table = False
+            reader.heading("## " + (z.group(1) if z else b.group(1)))
+            continue
+        reader.line(raw)
+    return reader.title, reader.pieces

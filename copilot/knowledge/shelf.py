@@ -1,0 +1,108 @@
+"""Answers from the live catalog (the shelf): price, stock, limit, link, what a link is and the spec,
+from ``products.yaml`` and the ledger's ``stock`` callable, never from stored text or a model. The spec
+answers only what it holds (按盒卖 is no answer to 一盒几个), and a link number no product has gets
+"没有 N 号链接" with the range of real links.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from copilot.base.catalog import Catalog, Product
+from copilot.knowledge.docs import catalog_facts
+from copilot.knowledge.kinds import strict, values_of
+from copilot.knowledge.question import Question, coverage
+from copilot.knowledge.records import Answer, Source
+from copilot.knowledge.replies import missing_link_text, the_value
+from copilot.knowledge.wordlists import lexicon
+
+log = logging.getLogger(__name__)
+ASK_PRODUCT_TEXT = "请问您问的是哪个商品？报商品名或链接号就行"
+FACT_KINDS = {"price": "price", "stock": "count", "limit": "count", "link": "link", "what": "", "spec": ""}
+FACT_LABELS = {"price": "价格", "stock": "库存", "limit": "限购", "link": "链接号", "what": "链接上的商品", "spec": "规格"}
+# kinds of value a spec ("每盒 12 个", "单果约 300 克") can hold
+SPEC_KINDS = ("count", "weight", "size", "amount")
+
+
+class Shelf:
+    def __init__(self, catalog: Catalog, stock=None) -> None:
+        self.catalog = catalog
+        self.stock = stock
+
+    def remaining(self, p: Product) -> float:
+        if self.stock is None:
+            return p.stock
+        try:
+            return float(self.stock(p.sku))
+        except Exception as exc:  # the ledger failing must not break the answer
+            log.warning("stock callable failed sku=%s: %s", p.sku, exc)
+            return p.stock
+
+    def missing_links(self, text: str, q: Question, products: list[Product]) -> list[int]:
+        """Link numbers asked about that no product has ("15号链接是什么", "99号多少钱"); a date ("15号开门吗")
+        is not a link."""
+        out = []
+        for s, e, p, n in self.catalog.links(text):
+            if p is not None:
+                continue
+            span = text[s:e]
+            date = s > 0 and text[s - 1] in "月每" or q.topics and "链接" not in span
+            if "链接" in span or "#" in span or (q.facts and not date and not products):
+                out.append(n)
+        return out
+
+    def missing_link_answer(self, numbers: list[int], prefix: str) -> Answer:
+        reply = missing_link_text(numbers, [p.link for p in self.catalog.products])
+        source = Source(file="products.yaml", sku=None, text=reply, score=1.0, section="商品信息", kind="fact")
+        return Answer(True, prefix + reply + "。", [source], mode="catalog", kind="link",
+                      why="商品目录（products.yaml）里没有这个链接号")
+
+    def part(self, q: Question, products: list[Product], targets: list[str], prefix: str, min_coverage: float):
+        """(final, part, facts used): the catalog's whole answer when it answers everything asked, else the
+        part it answers while the notes must say the rest (苹果多少钱 甜不甜), or nothing."""
+        facts = list(q.facts)
+        if "spec" in facts and not all(spec_answers(self.catalog.get(s), q.kind) for s in targets[:3]):
+            facts.remove("spec")
+        if not facts or (set(q.topics) & {"delivery", "pickup", "payment", "ordering"} and not products):
+            return None, None, []
+        if not targets:
+            if not (q.residual or q.topics) or set(q.topics) - lexicon().store_aspects:  # 有货吗 / 有货吗 甜不甜
+                return Answer(False, ASK_PRODUCT_TEXT, [], reason="no_product", mode="refused",
+                              why="没说是哪个商品，也没有正在讲的商品"), None, []
+            return None, None, []
+        shown = [self.catalog.require(s) for s in targets[:3]]
+        ans = self.answer(facts, shown, "")
+        ans.kind = q.kind if facts == ["spec"] else FACT_KINDS.get(facts[0], "")
+        ans.value = the_value(ans.kind, [ans.text])
+        if not q.topics and coverage(q.residual, ans.text) >= min_coverage:
+            ans.text = prefix + ans.text
+            return ans, None, facts
+        if "spec" in facts:  # 芒果核大不大: the size asked is of something the spec does not describe
+            facts.remove("spec")
+            if not facts:
+                return None, None, []
+            ans = self.answer(facts, shown, "")
+        return None, ans, facts
+
+    def answer(self, facts: list[str], products: list[Product], prefix: str) -> Answer:
+        parts, sources = [], []
+        for p in products:
+            said = catalog_facts(p, self.remaining(p), facts)
+            parts.append("，".join(said))
+            sources.append(Source(file="products.yaml", sku=p.sku, text="；".join(said), score=1.0,
+                                  section="商品信息", kind="fact"))
+        return Answer(True, prefix + "；".join(parts) + "。", sources, mode="catalog",
+                      why=f"来自商品目录和实时库存（products.yaml）：{'、'.join(FACT_LABELS[f] for f in facts)}")
+
+    def facts_for_llm(self, skus) -> list[str]:
+        return [f"{p.name}（{'、'.join(p.aliases)}）：{'；'.join(catalog_facts(p, self.remaining(p), ['price', 'spec']))}"
+                for p in (self.catalog.get(s) for s in sorted(skus)) if p]
+
+
+def spec_answers(p: Product | None, kind: str) -> bool:
+    """A spec answers a count, weight, size or amount only when it holds one."""
+    if p is None:
+        return False
+    if strict(kind) and kind in SPEC_KINDS:
+        return bool(p.spec) and bool(values_of(kind, p.spec))
+    return True

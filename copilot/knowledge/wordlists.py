@@ -1,0 +1,163 @@
+"""The knowledge base's word lists, kept as data in ``copilot/knowledge/lexicon/*.yaml`` and compiled
+once: aspects (what a question is about), kinds of value (what it asks for), typos, thesaurus,
+stopwords, places, surnames, the guards (injection, off-topic) and the live catalog questions.
+
+    lex = lexicon()
+    lex.aspects["storage"].label        -> "储存"
+    lex.kinds["duration"].value.search("保质期 21 天")
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from copilot.base.errors import ConfigError
+
+LEXICON_DIR = Path(__file__).resolve().parent / "lexicon"
+FILES = ("aspects.yaml", "kinds.yaml", "words.yaml", "guards.yaml", "catalog.yaml")
+
+
+@dataclass(frozen=True)
+class Aspect:
+    key: str
+    label: str
+    scope: str                   # "product" | "store" | "both"
+    ask: tuple[str, ...]         # name the aspect in a question (a filter)
+    hint: tuple[str, ...]        # only hint at it (a boost; stay words the answer must contain)
+    heading: tuple[str, ...]     # in a heading / key: the passage is of this aspect
+    passage: tuple[str, ...]     # in a passage's text: the passage is of this aspect
+
+
+@dataclass(frozen=True)
+class Kind:
+    key: str
+    label: str
+    strict: bool                 # an answer must hold a value of this kind
+    ask: re.Pattern
+    value: re.Pattern | None
+    keys: tuple[str, ...]        # bullet keys / table cells whose value is of this kind
+    frame: tuple[str, ...] = ()  # question words that only frame the value asked (谁家做的: 做)
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    aspects: dict[str, Aspect]
+    kinds: dict[str, Kind]       # in the order a question's kind is decided
+    typos: dict[str, str]
+    typo_re: re.Pattern | None
+    thesaurus: dict[str, tuple[str, ...]]
+    stopwords: frozenset[str]
+    filler: frozenset[str]       # how a viewer asks, not what: not a word the answer must contain
+    places: frozenset[str]
+    place_re: re.Pattern
+    guards: dict[str, re.Pattern]
+    catalog: dict[str, re.Pattern]
+    version: str
+
+    def fix_typos(self, text: str) -> str:
+        """保值期 -> 保质期, 咋 -> 怎么, 好次 -> 好吃: the text matched, never the text shown."""
+        if self.typo_re is None:
+            return text
+        return self.typo_re.sub(lambda m: self.typos[m.group(0)], text)
+
+    @property
+    def store_aspects(self) -> frozenset[str]:
+        return frozenset(k for k, a in self.aspects.items() if a.scope == "store")
+
+
+def _read(name: str) -> dict:
+    path = LEXICON_DIR / name
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except (OSError, yaml.YAMLError) as exc:
+        raise ConfigError(f"知识库词表 {name} 无法读取：{exc}",
+                          hint=f"检查 {path} 的 YAML 格式（缩进、引号）") from None
+    if not isinstance(data, dict):
+        raise ConfigError(f"知识库词表 {name} 格式不对", hint=f"{path} 顶层应是“键: 值”的映射")
+    return data
+
+
+def _compile(patterns, name: str, flags: int = 0) -> re.Pattern | None:
+    items = [str(p) for p in (patterns or []) if str(p)]
+    if not items:
+        return None
+    try:
+        return re.compile("|".join(f"(?:{p})" for p in items), flags)
+    except re.error as exc:
+        raise ConfigError(f"知识库词表里的规则「{name}」不是有效的正则表达式：{exc}",
+                          hint="检查 copilot/knowledge/lexicon/ 里对应的条目") from None
+
+
+def _words(value) -> tuple[str, ...]:
+    if isinstance(value, str):
+        return tuple(value.split())
+    return tuple(str(v) for v in (value or []) if str(v).strip())
+
+
+def _aspects(data: dict, fix) -> dict[str, Aspect]:
+    def words(value) -> tuple[str, ...]:  # as the typo map reads them: 咋放 is matched as 怎么放
+        return tuple(dict.fromkeys(w2 for w in _words(value) for w2 in (w, fix(w))))
+
+    out = {}
+    for key, spec in data.items():
+        spec = spec or {}
+        out[key] = Aspect(key=key, label=str(spec.get("label", key)), scope=str(spec.get("scope", "product")),
+                          ask=words(spec.get("ask")), hint=words(spec.get("hint")),
+                          heading=words(spec.get("heading")), passage=words(spec.get("passage")))
+    return out
+
+
+def _kinds(data: dict, surnames: str) -> dict[str, Kind]:
+    subs = {f"{{{k}}}": str(v) for k, v in (data.get("numbers") or {}).items()}
+    subs["{SURNAME}"] = f"[{surnames}]"
+
+    def fill(p: str) -> str:
+        for k, v in subs.items():
+            p = p.replace(k, v)
+        return p
+
+    specs = data.get("kinds") or {}
+    out = {}
+    for key in data.get("order") or list(specs):
+        spec = specs.get(key) or {}
+        asks = sorted((fill(p) for p in spec.get("ask") or []), key=len, reverse=True)  # the longest cue first
+        out[key] = Kind(key=key, label=str(spec.get("label", key)), strict=bool(spec.get("strict")),
+                        ask=_compile(asks, f"{key}.ask") or re.compile(r"(?!)"),
+                        value=_compile([fill(p) for p in spec.get("value") or []], f"{key}.value", re.IGNORECASE),
+                        keys=_words(spec.get("keys")), frame=_words(spec.get("frame")))
+    return out
+
+
+@functools.cache
+def lexicon() -> Lexicon:
+    raw = {name: _read(name) for name in FILES}
+    version = hashlib.sha1("".join((LEXICON_DIR / n).read_text(encoding="utf-8") for n in FILES).encode()).hexdigest()
+    words = raw["words.yaml"]
+    surnames = "".join(str(words.get("surnames") or "").split())
+    typos = {str(k): str(v) for k, v in (words.get("typos") or {}).items()}
+    places = frozenset(_words(words.get("places")))
+    typo_re = re.compile("|".join(re.escape(t) for t in sorted(typos, key=len, reverse=True))) if typos else None
+
+    def fix(text: str) -> str:
+        return typo_re.sub(lambda m: typos[m.group(0)], text) if typo_re is not None else text
+
+    return Lexicon(
+        aspects=_aspects(raw["aspects.yaml"], fix),
+        kinds=_kinds(raw["kinds.yaml"], surnames),
+        typos=typos,
+        typo_re=typo_re,
+        thesaurus={str(k): _words(v) for k, v in (words.get("thesaurus") or {}).items()},
+        stopwords=frozenset(_words(words.get("stopwords"))),
+        filler=frozenset(_words(words.get("filler"))),
+        places=places,
+        place_re=re.compile("|".join(re.escape(p) for p in sorted(places, key=len, reverse=True)) or r"(?!)"),
+        guards={k: _compile(v, k, re.IGNORECASE) or re.compile(r"(?!)") for k, v in raw["guards.yaml"].items()},
+        catalog={k: _compile(v, k) or re.compile(r"(?!)") for k, v in raw["catalog.yaml"].items()},
+        version=version[:12],
+    )
