@@ -116,6 +116,13 @@ def test_unreadable_knowledge_file_is_a_clear_error(tmp_path, knowledge_copy, fa
     assert "bad.md" in err.value.message and "UTF-8" in err.value.hint
 
 
+def test_a_folder_named_like_notes_is_skipped(tmp_path, knowledge_copy, fake_embedder):
+    (knowledge_copy / "notes" / "old.md").mkdir()
+    kb = KnowledgeBase.open(_settings(tmp_path / "home", knowledge_copy), Catalog.load(knowledge_copy),
+                            embedder=fake_embedder)
+    assert kb.ingest()["added"] > 0
+
+
 def test_ingest_reports_progress(settings, catalog, fake_embedder):
     seen = []
     KnowledgeBase.open(settings, catalog, embedder=fake_embedder).ingest(lambda f, m: seen.append((f, m)))

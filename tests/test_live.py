@@ -365,3 +365,16 @@ def test_question_sent_twice_is_duplicate(session):
     session.receive(c("q1", "王阿姨", "芒果甜不甜"))
     assert session.receive(c("q1", "王阿姨", "芒果甜不甜")).status == "duplicate"
     assert session.question_queue()[0].users == ["王阿姨"]
+
+
+def test_the_queue_says_why_a_reply_was_chosen(settings, catalog, led, fake_embedder):
+    from copilot.knowledge.kb import KnowledgeBase
+    from copilot.ui.live import question_rows
+
+    kb = KnowledgeBase.open(settings, catalog, embedder=fake_embedder, stock=led.remaining)
+    kb.ingest()
+    s = LiveSession(settings, catalog, led, kb=kb)
+    s.receive(c("q1", "小李", "鲜牛奶能放几天", sku="milk"))
+    (q,) = s.question_queue()
+    assert q.answered and q.why and "7" in q.reply
+    assert q.why in question_rows(s)[0][5]

@@ -16,8 +16,21 @@ import sys
 import typer
 
 from copilot.base.errors import CopilotError
-from copilot.cli import (accounts, buyers, comments, evals, kb, live, media, orders, payments, pickup, purchase, report,
-                         script)
+from copilot.cli import (
+    accounts,
+    buyers,
+    comments,
+    evals,
+    kb,
+    live,
+    media,
+    orders,
+    payments,
+    pickup,
+    purchase,
+    report,
+    script,
+)
 
 app = typer.Typer(
     name="copilot",

@@ -10,8 +10,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from copilot.base.catalog import Catalog, Product, fmt_number
-from copilot.base.errors import KnowledgeError
+from copilot.base.catalog import MAX_NOTES_BYTES, Catalog, Product, fmt_number, read_knowledge_text
+from copilot.base.errors import CatalogError, KnowledgeError
 from copilot.knowledge.notes import split_markdown
 from copilot.knowledge.text import content_hash
 
@@ -132,10 +132,12 @@ def build_docs(catalog: Catalog, root: Path) -> dict[str, list[Chunk]]:
         rel = path.relative_to(root).as_posix()
         if path.name.lower() == "readme.md" or any(part.startswith(".") for part in path.parts):
             continue  # the format guide is not store knowledge
-        try:
-            text = path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            raise KnowledgeError(f"无法读取知识文件 {rel}：{exc}", hint="把文件另存为 UTF-8 编码的 Markdown") from None
+        if not path.is_file():
+            continue  # a folder whose name ends in .md
+        try:  # UTF-8 (BOM or not) and a size limit, said in Chinese
+            text = read_knowledge_text(path, MAX_NOTES_BYTES)
+        except CatalogError as exc:
+            raise KnowledgeError(exc.message, hint=exc.hint) from None
         owner = notes_owner.get(rel) or catalog.get(path.stem)
         title, pieces = split_markdown(text)
         if not pieces:

@@ -60,6 +60,7 @@ class QueuedQuestion:
     reason: str = ""
     sources: list[str] = field(default_factory=list)
     hints: list[str] = field(default_factory=list)  # unanswered: the nearest knowledge, for the assistant
+    why: str = ""                  # why this reply (or why none): the aspect, the kind of value, the source
     done: bool = False             # the assistant marked it answered
     at: float = field(default_factory=time.time)
 

@@ -245,7 +245,8 @@ class LiveSession:
             return None
         hints = [f"{s.text}（{s.file}）" for s in ans.sources[:2]] if ans.reason == "not_in_kb" else []
         return QueuedQuestion(gid, comment.text, [comment.user], sku, ans.text if ans.answered else "",
-                              ans.answered, ans.reason, [s.file for s in ans.sources[:3]], hints)
+                              ans.answered, ans.reason, [s.file for s in ans.sources[:3]], hints,
+                              why=getattr(ans, "why", ""))
 
     def paste(self, text: str, user: str = "", progress: Progress | None = None, *,
               actor: str | None = None) -> list[Outcome]:

@@ -65,6 +65,7 @@ def question_rows(session) -> list[list]:
         state = "有建议回复" if q.answered else "需人工回答"
         basis = ("来源：" + "、".join(dict.fromkeys(q.sources)) if q.answered and q.sources else
                  "知识库里最接近的（不一定答得上）：" + "；".join(q.hints) if q.hints else "")
+        basis = f"{q.why}　{basis}".strip() if q.why else basis
         rows.append([q.id, q.text, len(q.users), state, q.reply or "（知识库没有答案，请人工回复）", basis])
     return rows
 
