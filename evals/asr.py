@@ -70,21 +70,29 @@ def stream_reference(root: Path) -> str:
 def sample_transcript(settings, *, prompt: bool = True):
     """The sample stream transcribed with (or without) its catalog's names, cached in the data dir."""
     from copilot.base.catalog import Catalog
-    from copilot.media.transcribe import transcribe_file
-    from copilot.media.transcript import Transcript
 
     root = shared_data() / "sample-stream"
-    media = root / "sample-stream.mp4"
+    return stream_transcript(settings, root / "sample-stream.mp4", Catalog.load(root) if prompt else None)
+
+
+def stream_transcript(settings, media: Path, catalog=None):
+    """``media`` transcribed by the configured model (with ``catalog``'s names in the prompt when given),
+    cached in the data dir's ``eval-cache/`` by file, prompt, model and transcriber version."""
+    from copilot.media import transcribe
+    from copilot.media.transcript import Transcript
+
     tag = re.sub(r"\W", "_", str(settings.whisper_model))[-40:]
-    cache = settings.data_dir / "eval-cache" / f"sample-stream-{'prompt' if prompt else 'noprompt'}-{tag}.json"
+    version = getattr(transcribe, "TRANSCRIBER_VERSION", "1")
+    name = "sample-stream" if media.name == "sample-stream.mp4" else f"{media.parent.name}-{media.stem}"
+    kind = "prompt" if catalog is not None else "noprompt"
+    cache = settings.data_dir / "eval-cache" / f"{name}-{kind}-{tag}-v{version}.json"
     stamp = f"{media.stat().st_size}:{media.stat().st_mtime_ns}"
     if cache.exists():
         data = json.loads(cache.read_text(encoding="utf-8"))
         if data.get("stamp") == stamp:
             return Transcript.from_dict(data), data.get("seconds", 0.0)
-    catalog = Catalog.load(root) if prompt else None
     start = time.perf_counter()
-    t = transcribe_file(media, settings, catalog)
+    t = transcribe.transcribe_file(media, settings, catalog)
     seconds = time.perf_counter() - start
     cache.parent.mkdir(parents=True, exist_ok=True)
     cache.write_text(json.dumps({**t.to_dict(), "stamp": stamp, "seconds": seconds}, ensure_ascii=False),
