@@ -285,3 +285,160 @@ def test_live_silence_does_not_pile_up():
 def test_live_missing_source(settings, tmp_path):
     with pytest.raises(MediaError, match="找不到直播源"):
         transcribe_live(str(tmp_path / "nope.flv"), settings)
+
+
+# -- nothing the model can hear is lost (issue 12, #11) -----------------------------------------
+
+
+def _speech_recording(shared_dir, out: Path, silence: float = 5.0) -> list[tuple[float, float, str]]:
+    """The shared Mandarin recordings one after another with ``silence`` s between them (~90 s)."""
+    import csv
+    import wave
+
+    import numpy as np
+
+    root = shared_dir / "data" / "speech"
+    rows = list(csv.DictReader(open(root / "manifest.tsv", encoding="utf-8"), delimiter="\t"))
+    parts, spans, t = [], [], 0.0
+    for row in rows:
+        with wave.open(str(root / row["file"])) as w:
+            pcm = np.frombuffer(w.readframes(w.getnframes()), dtype=np.int16)
+        parts += [pcm, np.zeros(int(silence * SAMPLE_RATE), dtype=np.int16)]
+        spans.append((t, t + len(pcm) / SAMPLE_RATE, row["reference_transcript"]))
+        t += len(pcm) / SAMPLE_RATE + silence
+    with wave.open(str(out), "wb") as w:
+        w.setnchannels(1)
+        w.setsampwidth(2)
+        w.setframerate(SAMPLE_RATE)
+        w.writeframes(np.concatenate(parts).tobytes())
+    return spans
+
+
+@pytest.mark.slow
+def test_long_recording_keeps_its_last_20_seconds(settings, shared_dir, tmp_path):
+    """90 s of read Mandarin with pauses: the batched decode used to stop after ~65 s."""
+    from evals.asr import cer
+
+    path = tmp_path / "speech.wav"
+    spans = _speech_recording(shared_dir, path)
+    duration = probe(path).duration
+    assert 85 < duration < 95
+    t = transcribe_file(path, settings)
+    tail = [s for s in t.segments if s.end > duration - 20]
+    assert tail, [(s.start, s.text) for s in t.segments]
+    last_start, last_end, last_ref = spans[-1]
+    assert last_start > duration - 20  # the last recording lies in the last 20 s
+    said = "".join(s.text for s in tail)
+    errors, total = cer(last_ref, said)
+    assert errors / total < 0.5, said
+    for start, end, ref in spans:  # and every recording is in the transcript, where it was said
+        heard = "".join(s.text for s in t.segments if s.end > start and s.start < end)
+        errors, total = cer(ref, heard)
+        assert errors / total < 0.6, (start, ref, heard)
+
+
+def test_uncovered_speech_is_found():
+    words = [W(1.0, 1.5, "大家"), W(1.6, 2.0, "好"), W(9.0, 9.4, "草莓")]
+    spans = [(0.6, 2.4), (5.0, 9.6), (20.0, 20.5), (30.0, 34.0)]
+    from copilot.media.speech import uncovered
+
+    assert uncovered(spans, words) == [(5.0, 8.5), (30.0, 34.0)]  # the short blip at 20 s is not speech
+    assert uncovered([], words) == [] and uncovered(spans[:1], words) == []
+
+
+def test_windows_are_cut_at_a_pause():
+    from copilot.media.speech import cut_at_pause
+
+    spans = [(0.0, 100.0), (101.0, 550.0), (552.0, 598.0)]
+    assert cut_at_pause(spans, 600.0) == pytest.approx(598.0 + 1.0)  # after the last speech, in the silence
+    assert cut_at_pause(spans[:2] + [(552.0, 600.0)], 600.0) == pytest.approx(551.0)
+    assert cut_at_pause([(0.0, 600.0)], 600.0) == 600.0  # no pause at all: the whole window
+    assert cut_at_pause([], 600.0) == 599.0
+
+
+def test_windows_lose_no_audio(tmp_path):
+    """Windows cut at pauses still add up to the whole recording, in order."""
+    import wave
+
+    import numpy as np
+
+    from copilot.media.transcribe import _windows
+
+    rng = np.random.default_rng(1)
+    tone = (np.sin(np.arange(SAMPLE_RATE * 3) * 2 * np.pi * 220 / SAMPLE_RATE) * 8000).astype(np.int16)
+    pieces = [np.concatenate([tone * (0.5 + rng.random()), np.zeros(SAMPLE_RATE, dtype=np.int16)]).astype(np.int16)
+              for _ in range(9)]
+    audio = np.concatenate(pieces)
+    path = tmp_path / "tones.wav"
+    with wave.open(str(path), "wb") as w:
+        w.setnchannels(1)
+        w.setsampwidth(2)
+        w.setframerate(SAMPLE_RATE)
+        w.writeframes(audio.tobytes())
+    got = list(_windows(path, 10.0))
+    assert len(got) >= 3
+    offsets = [o for o, _ in got]
+    assert offsets[0] == 0.0 and offsets == sorted(offsets)
+    for (o, a), (o2, _) in zip(got, got[1:]):
+        assert o + len(a) / SAMPLE_RATE == pytest.approx(o2)
+    assert sum(len(a) for _, a in got) == len(audio)
+
+
+class DroppingPipeline:
+    """A batched pipeline whose VAD pass hears only the second half; a clip pass hears what it is given."""
+
+    def __init__(self):
+        self.calls = []
+
+    def transcribe(self, audio, **kw):
+        self.calls.append(kw)
+        if kw.get("vad_filter"):
+            return iter([_seg(6.0, 8.0, "第二句话")]), None
+        return iter([_seg(c["start"] + 0.3, c["end"] - 0.3, "第一句话") for c in kw["clip_timestamps"]]), None
+
+
+def _seg(start, end, text, **kw):
+    n = len(text)
+    words = [W(start + i * (end - start) / n, start + (i + 1) * (end - start) / n, ch) for i, ch in enumerate(text)]
+    return SimpleNamespace(start=start, end=end, text=text, words=words, no_speech_prob=kw.get("nsp", 0.01),
+                           avg_logprob=kw.get("lp", -0.3), compression_ratio=1.0)
+
+
+def test_speech_the_first_decode_skipped_is_decoded_again(monkeypatch):
+    from copilot.media import transcribe as tr
+
+    monkeypatch.setattr(tr, "speech_spans", lambda audio: [(1.0, 4.0), (5.8, 8.2)])
+    pipeline = DroppingPipeline()
+    decoder = tr._Decoder(pipeline, None, 5)
+    import numpy as np
+
+    segs = decoder.window(np.zeros(10 * SAMPLE_RATE, dtype=np.float32), offset=100.0)
+    assert [s.text for s in segs] == ["第一句话。", "第二句话。"]
+    assert segs[0].start == pytest.approx(101.0) and decoder.redecoded == 1
+    assert pipeline.calls[1]["clip_timestamps"] == [{"start": pytest.approx(0.7), "end": pytest.approx(4.3)}]
+
+
+def test_live_step_hears_a_skipped_clause_again(monkeypatch):
+    """A live decode that skips the first clause of its audio does not lose it."""
+    from copilot.media import live_asr
+
+    timeline = [(0.5 + i * 0.25, 0.7 + i * 0.25, ch) for i, ch in enumerate("今天的草莓")]
+    timeline += [(3.0 + i * 0.25, 3.2 + i * 0.25, ch) for i, ch in enumerate("九块九一斤")]
+
+    class Skipping(ScriptedModel):
+        def transcribe(self, audio, **kw):
+            segs, info = super().transcribe(audio, **kw)
+            words = segs[0].words
+            if kw.get("vad_filter"):
+                words = [w for w in words if w.start >= 2.9]
+            else:
+                clips = kw["clip_timestamps"]
+                words = [w for w in words if any(c["start"] <= w.start and w.end <= c["end"] for c in clips)]
+            return [SimpleNamespace(words=words)], info
+
+    monkeypatch.setattr(live_asr, "speech_spans", lambda audio: [(0.3, 2.0), (2.8, 4.5)] if len(audio) > 5 * SAMPLE_RATE else [])
+    model = Skipping(timeline)
+    worker = model.worker = LiveTranscriber(model, None)
+    worker.feed(b"\0\0" * SAMPLE_RATE * 8)
+    worker.finish()
+    assert "".join(s.text for s in worker.segments).rstrip("。").replace("。", "，").replace("，", "") == "今天的草莓九块九一斤"

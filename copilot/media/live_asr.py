@@ -14,7 +14,8 @@ from copilot.base.errors import MediaError
 from copilot.base.ffmpeg import ffmpeg_bin, is_stream_url
 from copilot.base.settings import Settings
 from copilot.media.models import batched_pipeline, load_model
-from copilot.media.transcribe import SAMPLE_RATE, SENT_END, build_prompt, is_repeat, split_sentences
+from copilot.media.speech import SAMPLE_RATE, speech_spans, uncovered
+from copilot.media.transcribe import SENT_END, build_prompt, is_repeat, split_sentences
 from copilot.media.transcript import Segment, Transcript
 
 log = logging.getLogger(__name__)
@@ -126,16 +127,11 @@ class LiveTranscriber:
         if length < 0.3:
             return False
         began = time.perf_counter()
-        # One greedy pass, no temperature fallback: a fallback re-decodes up to five more times and
-        # once took 19 s for 5 s of audio. The batched pipeline encodes each speech chunk once; the
-        # sequential one re-encodes a whole 30 s window for the tail after the last word (2.4 s a step
-        # instead of 1.3 s). Tokens are capped well above speech rate, against loops (and below 448
-        # minus the longest prompt Whisper keeps, 224 tokens).
-        raw, _ = self.model.transcribe(audio, language="zh", vad_filter=True, word_timestamps=True,
-                                       initial_prompt=self.prompt, beam_size=5, temperature=0.0,
-                                       condition_on_previous_text=False, batch_size=1,
-                                       max_new_tokens=min(MAX_STEP_TOKENS, int(12 * length) + 20))
-        words = [w for seg in raw for w in (seg.words or [])]
+        words = self._words(audio, length, vad_filter=True)
+        missing = [(a, b) for a, b in uncovered(speech_spans(audio), words) if b <= length - self.hold]
+        if missing:  # a decode can skip part of its audio: hear those stretches again on their own
+            clips = [{"start": max(0.0, a - 0.3), "end": min(length, b + 0.3)} for a, b in missing]
+            words = sorted(words + self._words(audio, length, clip_timestamps=clips), key=lambda w: w.start)
         self.step_seconds.append(time.perf_counter() - began)
         log.debug("live step: %.1fs pending at %.1fs received, %d words in %.2fs", length, self.position,
                   len(words), self.step_seconds[-1])
@@ -155,6 +151,18 @@ class LiveTranscriber:
         del self._pending[:drop]
         self.offset += drop / (2 * SAMPLE_RATE)
         return True
+
+    def _words(self, audio, length: float, **kw) -> list:
+        # One greedy pass, no temperature fallback: a fallback re-decodes up to five more times and
+        # once took 19 s for 5 s of audio. The batched pipeline encodes each speech chunk once; the
+        # sequential one re-encodes a whole 30 s window for the tail after the last word (2.4 s a step
+        # instead of 1.3 s). Tokens are capped well above speech rate, against loops (and below 448
+        # minus the longest prompt Whisper keeps, 224 tokens).
+        raw, _ = self.model.transcribe(audio, language="zh", word_timestamps=True, initial_prompt=self.prompt,
+                                       beam_size=5, temperature=0.0, condition_on_previous_text=False,
+                                       batch_size=1, max_new_tokens=min(MAX_STEP_TOKENS, int(12 * length) + 20),
+                                       **kw)
+        return [w for seg in raw for w in (seg.words or [])]
 
 
 def _final_clauses(clauses: list[Segment], length: float, hold: float, final: bool,
