@@ -1,6 +1,7 @@
 """ASR eval: character error rate of the configured Whisper model, with and without the catalog's names
 in the prompt, on the shared human Mandarin clips (../shared/data/speech) and on the sample stream
-(reference: the lines of its truth.json).
+(reference: the lines of its truth.json); and on the tuning streams of the clips eval. Every figure also
+``_corrected``: after catalog-aware correction (``copilot.media.correct``, every suggestion accepted).
 
 CER normalisation on both sides: Simplified Chinese (zhconv), punctuation and spaces removed, Chinese
 numerals rewritten as Arabic digits (十九 -> 19, 一号 -> 1号), so 19 and 十九 count as the same.
@@ -107,31 +108,57 @@ def speech_clips(root: Path) -> list[tuple[Path, str]]:
 
 def run(settings, progress=None) -> dict:
     from copilot.base.catalog import Catalog
+    from copilot.media.correct import apply_all
     from copilot.media.transcribe import transcribe_file
 
     progress = progress or (lambda f, m: None)
     root = shared_data()
     catalog = Catalog.load(settings.knowledge_dir)
+    sample_catalog = Catalog.load(root / "sample-stream")
     clips = speech_clips(root)
     metrics: dict = {}
     for use_prompt in (True, False):
-        edits = total = 0
+        edits = fixed = total = 0
         per_file = []
         for i, (path, ref) in enumerate(clips):
-            progress(i / len(clips), f"speech {path.name}")
-            hyp = transcribe_file(path, settings, catalog if use_prompt else None).text
-            e, n = cer(ref, hyp)
-            edits, total = edits + e, total + n
+            progress(i / len(clips) / 3, f"speech {path.name}")
+            t = transcribe_file(path, settings, catalog if use_prompt else None)
+            e, n = cer(ref, t.text)
+            edits, total, fixed = edits + e, total + n, fixed + cer(ref, apply_all(t, catalog).text)[0]
             per_file.append(e / n)
-            log.info("cer %s prompt=%s %.3f | %s", path.name, use_prompt, e / n, hyp)
+            log.info("cer %s prompt=%s %.3f | %s", path.name, use_prompt, e / n, t.text)
         key = "prompt" if use_prompt else "noprompt"
         metrics[f"speech_cer_{key}"] = round(edits / total, 4)
+        metrics[f"speech_cer_{key}_corrected"] = round(fixed / total, 4)
         metrics[f"speech_cer_mean_{key}"] = round(sum(per_file) / len(per_file), 4)
         t, seconds = sample_transcript(settings, prompt=use_prompt)
         e, n = cer(stream_reference(root), t.text)
         metrics[f"stream_cer_{key}"] = round(e / n, 4)
+        metrics[f"stream_cer_{key}_corrected"] = round(cer(stream_reference(root), apply_all(t, sample_catalog).text)[0] / n, 4)
         if seconds:
             metrics[f"stream_rtf_{key}"] = round(seconds / t.duration, 3)
+    metrics.update(tuning_streams_cer(settings, lambda f, m: progress(2 / 3 + f / 3, m)))
     metrics["speech_files"] = len(clips)
     progress(1.0, "done")
     return metrics
+
+
+def tuning_streams_cer(settings, progress=None) -> dict:
+    """CER of the tuning streams (evals/data/streams, with their catalogs in the prompt), before and after
+    catalog-aware correction."""
+    from copilot.base.catalog import Catalog
+    from copilot.media.correct import apply_all
+    from evals.clips import TUNING, reference_text, stream_dirs, stream_media
+
+    edits = fixed = total = 0
+    folders = stream_dirs(TUNING)
+    for k, folder in enumerate(folders):
+        if progress:
+            progress(k / max(len(folders), 1), f"stream {folder.name}")
+        catalog = Catalog.load(folder)
+        ref = reference_text(json.loads((folder / "truth.json").read_text(encoding="utf-8")))
+        t, _ = stream_transcript(settings, stream_media(folder), catalog)
+        e, n = cer(ref, t.text)
+        edits, total, fixed = edits + e, total + n, fixed + cer(ref, apply_all(t, catalog).text)[0]
+    return {"streams": len(folders), "streams_cer": round(edits / max(total, 1), 4),
+            "streams_cer_corrected": round(fixed / max(total, 1), 4)}

@@ -25,20 +25,64 @@ MAX_STEP_TOKENS = 200
 def transcribe_live(source: str | Path, settings: Settings, catalog=None,
                     on_segment: Callable[[Segment], None] | None = None,
                     stop_event: threading.Event | None = None, *, window: float = 1.0,
-                    idle_timeout: float = 5.0) -> Transcript:
+                    idle_timeout: float = 5.0, keep: bool = True) -> Transcript:
     """Transcribe a URL (rtmp/hls/flv) or a growing file in near real time (≤ ~5 s behind).
 
     Audio is read through ffmpeg as 16 kHz PCM; every ``window`` seconds the pending audio is
     transcribed and the words that are safely before its end are emitted. Stops at end of stream,
     after ``idle_timeout`` seconds without new data in a growing file, or when ``stop_event`` is set.
+    With ``keep`` the transcript is saved under the data dir as it grows (``LiveRecord``), so the clips can
+    be cut from it the moment the stream ends.
     """
     stop_event = stop_event or threading.Event()
     if not is_stream_url(str(source)) and not Path(source).exists():
         raise MediaError(f"找不到直播源 {source}", hint="填写 rtmp/hls/flv 地址，或正在录制的文件路径")
     worker = LiveTranscriber(batched_pipeline(load_model(settings)), build_prompt(catalog), window=window)
-    segments = worker.run(_pcm_command(str(source), idle_timeout), on_segment, stop_event)
-    return Transcript(duration=worker.position, segments=segments, source=str(source),
-                      model=str(settings.whisper_model))
+    record = LiveRecord(settings, source) if keep else None
+
+    def emit(seg: Segment) -> None:
+        if on_segment:
+            on_segment(seg)
+        if record is not None:
+            record.add(seg, worker.position)
+
+    segments = worker.run(_pcm_command(str(source), idle_timeout), emit, stop_event)
+    transcript = Transcript(duration=worker.position, segments=segments, source=str(source),
+                            model=str(settings.whisper_model))
+    if record is not None:
+        record.save(transcript)
+    return transcript
+
+
+class LiveRecord:
+    """The live transcript on disk (``<data dir>/transcripts/live-*.json``), rewritten every ``every`` s and
+    at the end, and registered with the recording it belongs to (the fast path of ``pipeline``)."""
+
+    def __init__(self, settings: Settings, source: str | Path, every: float = 20.0) -> None:
+        from copilot.base.files import private_dir
+
+        self.settings, self.source, self.every = settings, str(source), every
+        self.path = private_dir(settings.data_dir / "transcripts") / f"live-{time.strftime('%Y%m%d-%H%M%S')}.json"
+        self.segments: list[Segment] = []
+        self.saved = time.monotonic()
+
+    def add(self, seg: Segment, position: float) -> None:
+        self.segments.append(seg)
+        if time.monotonic() - self.saved >= self.every:
+            self.save(Transcript(duration=position, segments=list(self.segments), source=self.source,
+                                 model=str(self.settings.whisper_model)))
+
+    def save(self, transcript: Transcript) -> None:
+        from copilot.media.review import ClipStore
+        from copilot.media.transcript import save
+
+        transcript.files = [str(self.path)]
+        save(transcript, self.path)
+        try:
+            ClipStore(self.settings).library.register(self.source, self.path, transcript, kind="live")
+        except Exception as exc:  # noqa: BLE001 - the transcript file is kept either way
+            log.warning("could not register the live transcript %s: %s", self.path, exc)
+        self.saved = time.monotonic()
 
 
 def _pcm_command(source: str, idle_timeout: float) -> list[str]:
