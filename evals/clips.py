@@ -93,10 +93,11 @@ def score_stream(settings, folder: Path, progress=None) -> dict:
     if progress:
         progress(0.1, f"{folder.name}: transcribing")
     transcript, _ = stream_transcript(settings, stream_media(folder), catalog)
-    metrics = measure(find_highlights(transcript, catalog, comments), truth)
+    corrected = _correct(transcript, catalog)
+    # as the pipeline does: talks are found on the transcript with the catalog corrections applied
+    metrics = measure(find_highlights(corrected or transcript, catalog, comments), truth)
     e, n = cer(reference_text(truth), transcript.text)
     metrics["cer"] = round(e / n, 4)
-    corrected = _correct(transcript, catalog)
     if corrected is not None:
         e, n = cer(reference_text(truth), corrected.text)
         metrics["cer_corrected"] = round(e / n, 4)

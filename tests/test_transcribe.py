@@ -206,6 +206,11 @@ def test_live_growing_file(settings, tmp_path, shared_dir):
     batches = 1 + sum(1 for a, b in zip(arrivals, arrivals[1:]) if b - a > 0.5)
     assert batches >= 2, arrivals
     assert t.duration == pytest.approx(len(pcm) / 32000, abs=0.2)
+    # kept for the fast path: the live transcript is on disk and known as this recording's
+    from copilot.media.review import ClipStore
+
+    live = ClipStore(settings).library.live_for(path, t.duration)
+    assert live is not None and Transcript.load(live.path).text == t.text
 
 
 class ScriptedModel:
@@ -442,3 +447,96 @@ def test_live_step_hears_a_skipped_clause_again(monkeypatch):
     worker.feed(b"\0\0" * SAMPLE_RATE * 8)
     worker.finish()
     assert "".join(s.text for s in worker.segments).rstrip("。").replace("。", "，").replace("，", "") == "今天的草莓九块九一斤"
+
+
+# -- catalog-aware correction, and the owner's corrections ----------------------------------------
+
+
+def _heard(lines: list[str]) -> Transcript:
+    segs = [Segment(float(i * 3), float(i * 3 + 2.5), text, id=i) for i, text in enumerate(lines)]
+    return Transcript(duration=len(lines) * 3.0, segments=segs)
+
+
+def test_catalog_suggestions_by_sound_and_characters(shared_dir):
+    from copilot.base.catalog import Catalog
+    from copilot.media.correct import apply_all, suggest
+
+    catalog = Catalog.load(shared_dir / "data" / "sample-stream")
+    t = _heard(["第一个，一号练结，丹东九九草霉。", "下午就到了电力。", "直播架一斤十九快九，每人限够五斤。",
+                "江西赶州的土猪。", "大家吃过晚饭没有。"])
+    found = {(s.wrong, s.right) for s in suggest(t, catalog)}
+    assert {("练结", "链接"), ("电力", "店里"), ("直播架", "直播价"), ("限够", "限购"), ("江西赶州", "江西赣州")} <= found
+    assert any(wrong.endswith("草霉") and right.endswith("草莓") for wrong, right in found)
+    assert any(right == "十九块九" for _, right in found)
+    fixed = apply_all(t, catalog)
+    assert fixed.segments[0].text == "第一个，一号链接，丹东九九草莓。" and t.segments[0].text.endswith("草霉。")
+    assert fixed.segments[4].text == "大家吃过晚饭没有。"  # nothing to correct, nothing corrected
+
+
+def test_a_misheard_digit_is_corrected_only_to_a_price_in_the_catalog(shared_dir):
+    from copilot.base.catalog import Catalog
+    from copilot.media.correct import suggest
+
+    catalog = Catalog.load(shared_dir / "data" / "sample-stream")
+    near = _heard(["丹东九九草莓，", "今天一斤19块酒。"])
+    assert [(s.wrong, s.right) for s in suggest(near, catalog)] == [("19块酒", "19块九")]
+    other = _heard(["丹东九九草莓，", "今天一斤18块酒。"])  # 18.9 is no price of ours: leave it
+    assert suggest(other, catalog) == []
+
+
+def test_corrections_are_saved_and_survive_a_reload(tmp_path, shared_dir):
+    from copilot.base.catalog import Catalog
+    from copilot.base.errors import InputError
+    from copilot.media import library
+    from copilot.media.correct import suggest
+
+    catalog = Catalog.load(shared_dir / "data" / "sample-stream")
+    t = _heard(["第一个，一号链接，丹东九九草霉。", "草霉买回去别急着洗。", "下午就到了电力。", "直播架一斤十九块九。"])
+    path = write_outputs(t, tmp_path, stem="stream")[0]
+    library.edit_line(path, 2, "下午就到了店里。")
+    _, n = library.replace_all(path, "草霉", "草莓")
+    assert n == 2
+    pending = suggest(library.load(path), catalog)
+    library.accept(path, [s.to_dict() for s in pending if s.right == "直播价"])
+    again = Transcript.load(path)  # a reload reads the file
+    assert [s.text for s in again.segments] == ["第一个，一号链接，丹东九九草莓。", "草莓买回去别急着洗。",
+                                                 "下午就到了店里。", "直播价一斤十九块九。"]
+    assert again.segments[2].asr == "下午就到了电力。" and again.segments[0].asr.endswith("草霉。")
+    assert "草莓" in Path(path).with_suffix(".srt").read_text(encoding="utf-8")
+    with pytest.raises(InputError, match="不能改成空"):
+        library.edit_line(path, 0, "  ")
+    with pytest.raises(InputError, match="没有第 9 句"):
+        library.edit_line(path, 8, "好")
+
+
+def test_subtitles_and_titles_use_the_corrected_text(tmp_path, shared_dir):
+    """A clip cut after a correction carries it in its SRT and its text (the title's source)."""
+    from copilot.base.catalog import Catalog
+    from copilot.media import library
+    from copilot.media.clips import clip_segments
+    from copilot.media.subtitles import cues, to_srt
+
+    catalog = Catalog.load(shared_dir / "data" / "sample-stream")
+    t = _heard(["第一个，一号链接，丹东九九草霉。", "草霉买回去别急着洗。"])
+    path = write_outputs(t, tmp_path, stem="s")[0]
+    library.replace_all(path, "草霉", "草莓")
+    segs = clip_segments(library.load(path).segments, 0.0, 6.0)
+    srt = to_srt(cues(segs))
+    assert "草莓" in srt and "草霉" not in srt
+    parts = library.by_product(library.load(path), catalog)
+    assert parts and parts[0][0] == "丹东九九草莓"
+
+
+def test_the_library_finds_the_live_transcript_of_a_recording(settings, tmp_path):
+    from copilot.media.review import ClipStore
+
+    lib = ClipStore(settings).library
+    media = tmp_path / "rec.mp4"
+    media.write_bytes(b"x")
+    t = _heard(["第一个，", "一号链接。"])
+    path = write_outputs(t, tmp_path / "live", stem="live")[0]
+    lib.register(media, path, t, kind="live")
+    assert lib.live_for(media, duration=6.0).path == path
+    assert lib.live_for(media, duration=60.0) is None  # covers only 6 of 60 s: not the whole recording
+    assert lib.live_for(tmp_path / "other.mp4", duration=6.0) is None
+    assert lib.recent()[0].label.startswith("rec.mp4（直播实时转写")

@@ -28,7 +28,8 @@ from copilot.media.transcript import Segment, Transcript
 
 SALE_TERMS = ("直播价", "直播间", "链接", "扣一", "扣二", "限购", "自提", "公屏", "店里", "现摘", "包邮", "截屏",
               "点赞", "秒杀", "福袋", "溯源码")
-PRICE_DIGIT_RE = re.compile(rf"({NUM_PATTERN})\s*(快|块|元)(钱?)\s*([酒久吧把爸期其留流舞午散伞])?(?=$|[，。！？、,.!?\s毛角一])")
+PRICE_DIGIT_RE = re.compile(rf"({NUM_PATTERN})\s*(快|块|元)(钱?)\s*([零一二两三四五六七八九\d酒久吧把爸期其留流舞午散伞])?"
+                            r"(?=$|[，。！？、,.!?\s毛角一])")
 DIGITS = {"酒": "九", "久": "九", "吧": "八", "把": "八", "爸": "八", "期": "七", "其": "七", "留": "六", "流": "六",
           "舞": "五", "午": "五", "散": "三", "伞": "三"}
 CONTEXT_LINES = 12  # a price is checked against the products named this many lines before
