@@ -61,15 +61,19 @@ class TranscriptLibrary:
     def __init__(self, engine) -> None:
         self.engine = engine
 
-    def register(self, recording: str | Path, path: str | Path, transcript: Transcript, kind: str = "file") -> Entry:
-        """Remember (or update) the transcript at ``path`` of ``recording``."""
+    def register(self, recording: str | Path, path: str | Path, transcript: Transcript,
+                 kind: str | None = None) -> Entry:
+        """Remember (or update) the transcript at ``path`` of ``recording`` (``kind`` None keeps the known one)."""
         now, key, where = utcnow(), recording_key(recording), str(path)
-        values = dict(recording=key, kind=kind, duration=float(transcript.duration),
-                      segments=len(transcript.segments), updated_at=now)
+        values = dict(recording=key, duration=float(transcript.duration), segments=len(transcript.segments),
+                      updated_at=now)
+        if kind:
+            values["kind"] = kind
         with writing(self.engine) as conn:
             row = conn.execute(select(transcripts_table.c.id).where(transcripts_table.c.path == where)).first()
             if row is None:
-                conn.execute(insert(transcripts_table).values(path=where, created_at=now, **values))
+                conn.execute(insert(transcripts_table).values(path=where, created_at=now,
+                                                              **{"kind": "file", **values}))
             else:
                 conn.execute(update(transcripts_table).where(transcripts_table.c.id == row[0]).values(**values))
         return self.entry(where)

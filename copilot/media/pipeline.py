@@ -46,7 +46,7 @@ def obtain_transcript(media: str | Path, out_dir: Path, settings, catalog: Catal
     if not any(f.endswith(".json") for f in transcript.files):
         write_outputs(transcript, out_dir, stem=Path(media).stem)
     path = next(f for f in transcript.files if f.endswith(".json"))
-    store.library.register(media, path, transcript, kind="live" if how == "live" else "file")
+    store.library.register(media, path, transcript, kind={"live": "live", "transcribed": "file"}.get(how))
     return transcript, how
 
 

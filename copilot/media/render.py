@@ -17,7 +17,7 @@ from copilot.media.subtitles import Style, burn_filter
 MAX_SHORT_SIDE = 1080
 AUDIO_ONLY_SIZE = (1280, 720)
 BACKGROUND = "0x203020"
-VIDEO_ARGS = ["-c:v", "libx264", "-preset", "veryfast", "-crf", "23", "-pix_fmt", "yuv420p", "-movflags", "+faststart"]
+VIDEO_ARGS = ["-c:v", "libx264", "-preset", "ultrafast", "-crf", "23", "-pix_fmt", "yuv420p", "-movflags", "+faststart"]
 AUDIO_ARGS = ["-c:a", "aac", "-b:a", "128k"]
 
 
@@ -83,7 +83,9 @@ def render(job: Job) -> None:
 def _graph(job: Job, frames: Frames, video: str, audio: str, font: str) -> tuple[list[str], list[str]]:
     branches = ["main"] + (["vertical"] if job.vertical else []) + (["evergreen"] if job.evergreen else [])
     w, h = frames.width, frames.height
-    graph = [f"{video}scale={w}:{h},setsar=1,split={len(branches)}" + "".join(f"[{b}]" for b in branches)]
+    same = job.info.has_video and (job.info.width, job.info.height) == (w, h)
+    scale = "" if same else f"scale={w}:{h}:flags=bicubic,"
+    graph = [f"{video}{scale}setsar=1,split={len(branches)}" + "".join(f"[{b}]" for b in branches)]
     maps: list[str] = []
     subs = f",{burn_filter(str(job.srt.resolve()), Style(w, h), font)}" if job.srt else ""
     if job.cover:
@@ -109,8 +111,9 @@ def _vertical(job: Job, frames: Frames, font: str) -> str:
     if job.vertical_mode == "crop" or not job.info.has_video:
         return f"[vertical]scale={vw}:{vh}:force_original_aspect_ratio=increase,crop={vw}:{vh},setsar=1{subs}[verticalout]"
     bw, bh = _even(vw / 8), _even(vh / 8)
-    return (f"[vertical]split=2[vbg][vfg];[vbg]scale={bw}:{bh}:force_original_aspect_ratio=increase,crop={bw}:{bh},"
-            f"boxblur=4:1,scale={vw}:{vh},setsar=1[vblur];[vfg]scale={vw}:-2,setsar=1[vfront];"
+    return (f"[vertical]split=2[vbg][vfg];[vbg]scale={bw}:{bh}:force_original_aspect_ratio=increase:flags=fast_bilinear,"
+            f"crop={bw}:{bh},boxblur=4:1,scale={vw}:{vh}:flags=fast_bilinear,setsar=1[vblur];"
+            f"[vfg]scale={vw}:-2:flags=bicubic,setsar=1[vfront];"
             f"[vblur][vfront]overlay=(W-w)/2:(H-h)/2{subs}[verticalout]")
 
 

@@ -212,7 +212,7 @@ def _wire_run(ctx, store, work: Work, w: dict) -> None:
         from copilot.media.pipeline import clip_recording, render_pending
 
         rows = load_comment_file(comments_path) if comments_path else None
-        out = Path(work.transcript).parent
+        out = ctx.settings.data_dir / "clips" / f"{Path(work.media).stem}-{time.strftime('%Y%m%d-%H%M%S')}"
         _, clips = clip_recording(work.media, out, ctx.settings, ctx.catalog, transcript=work.transcript,
                                   comments=rows, llm=ctx.llm, vertical=None if vert == "none" else vert,
                                   evergreen=ever, review=store(), progress=work.progress, render_now=False)
