@@ -540,3 +540,24 @@ def test_the_library_finds_the_live_transcript_of_a_recording(settings, tmp_path
     assert lib.live_for(media, duration=60.0) is None  # covers only 6 of 60 s: not the whole recording
     assert lib.live_for(tmp_path / "other.mp4", duration=6.0) is None
     assert lib.recent()[0].label.startswith("rec.mp4（直播实时转写")
+
+
+def test_run_on_words_are_split_at_stretched_words_and_where_the_talk_turns():
+    """Whisper sometimes joins the words of several sentences and hands each pause to the next word (a
+    syllable that 'lasts' 0.8 s): those are pauses; and a clause that runs into 第二个 / 有朋友问 is split there."""
+    said = [("吃", .34), ("之前", .28), ("再", .24), ("用", .16), ("淡", .2), ("盐", .18), ("水", .24), ("泡", .22),
+            ("一下", .42), ("直", .78), ("播", .16), ("价", .24), ("一", .2), ("斤", .14), ("十", .2), ("九", .18),
+            ("块", .28), ("九", .28), ("每", .6), ("人", .22), ("限", .22), ("购", .22), ("五", .18), ("斤", .18),
+            ("想", .54), ("要", .22), ("的", .16), ("朋友", .28), ("扣", .28), ("一", .22), ("有", .68), ("朋友", .28),
+            ("问", .26), ("老", .2), ("赵", .14), ("今天", .24), ("怎么", .42), ("没", .18), ("穿", .16), ("围裙", .3),
+            ("大家", 1.4), ("边", .2), ("吃", .28), ("边", .18), ("聊", .24), ("第", .3), ("2", .18), ("个", .24),
+            ("二", .8), ("号", .22), ("链", .18), ("接", .16)]
+    words, t = [], 27.8
+    for text, d in said:  # joined end to start, as the aligner gives them
+        words.append(W(t, t + d, text))
+        t += d
+    texts = [s.text for s in split_sentences(words, "", 0.0, 0.0)]
+    assert texts[0] == "吃之前再用淡盐水泡一下，"
+    assert "有朋友问老赵今天怎么没穿围裙" in [x.rstrip("，。") for x in texts]
+    assert any(x.startswith("第2个") for x in texts) and texts[-1].startswith("二号链接")
+    assert "".join(texts).replace("，", "").replace("。", "") == "".join(w for w, _ in said)

@@ -25,8 +25,9 @@ log = logging.getLogger(__name__)
 SENT_END = "。！？!?"
 CLAUSE_END = SENT_END + "，,；;：:"
 # Tokens Whisper base sometimes emits in place of "。" after a punctuated prompt.
+TURN_RE = re.compile(r"第\s*(?:\d+|[一二两三四五六七八九十]+)\s*[个款样]|有[^，。？！]{0,5}?问|接着看|最后一[个款样]")
 ODD_STOPS = {"４", "（", "）", "\ufffd", "\u3002\ufffd"}
-TRANSCRIBER_VERSION = "2"  # bump when the output changes (evals cache transcripts by it)
+TRANSCRIBER_VERSION = "3"  # bump when the output changes (evals cache transcripts by it)
 WINDOW_SECONDS = 300.0  # audio decoded and transcribed at a time (memory stays under ~1 GB)
 _FULL_WIDTH = str.maketrans({",": "，", "?": "？", "!": "！", ";": "；", ":": "："})
 
@@ -177,20 +178,47 @@ def split_sentences(words, text: str, seg_start: float, seg_end: float, offset: 
             continue
         if not raw:
             continue
-        cur.append(Word(float(w.start) + offset, float(w.end) + offset, raw, float(getattr(w, "probability", 1.0))))
+        start = max(float(w.start), float(w.end) - _spoken(raw)) if i else float(w.start)
+        cur.append(Word(start + offset, float(w.end) + offset, raw, float(getattr(w, "probability", 1.0))))
         length = sum(len(x.text) for x in cur)
-        gap = (nxt.start - w.end) if nxt is not None else 0.0
+        gap = _pause(w, nxt) if nxt is not None else 0.0
         if raw[-1] in SENT_END:
             flush("")
         elif raw[-1] in CLAUSE_END:
             flush("")
-        elif gap > 0.6 or (length >= 22 and gap > 0.2):
+        elif gap > 0.6 or (length >= 22 and gap > 0.2) or (length >= 8 and gap > 0.35):
             flush("。" if gap > 1.0 else "，")
     if cur:
         flush("。")
+    out = [part for seg in out for part in _at_cues(seg)]
     if out and out[-1].text[-1] not in SENT_END:
         out[-1].text = out[-1].text.rstrip(CLAUSE_END) + "。"
     return out
+
+
+def _at_cues(seg: Segment) -> list[Segment]:
+    """A clause that runs on into the next part of the talk (聊完了第二个, 扣一有朋友问) split where it turns."""
+    pos = 0
+    for k, w in enumerate(seg.words):
+        if k and pos >= 4 and TURN_RE.match("".join(x.text for x in seg.words[k:k + 4])):
+            head, tail = seg.words[:k], seg.words[k:]
+            first = Segment(head[0].start, head[-1].end, "".join(x.text for x in head).rstrip(CLAUSE_END) + "，", head)
+            rest = Segment(tail[0].start, seg.end, seg.text[pos:], tail)
+            return [first, *_at_cues(rest)]
+        pos += len(w.text)
+    return [seg]
+
+
+def _spoken(text: str) -> float:
+    """The longest a word of ``text`` takes to say (a Chinese syllable: 0.3 s)."""
+    return 0.3 * max(len(text), 1)
+
+
+def _pause(w, nxt) -> float:
+    """The silence between two words. Whisper's aligner often joins the words and gives the silence to the
+    next one, which then lasts far longer than it takes to say: that excess is the pause."""
+    stretched = (nxt.end - nxt.start) - _spoken(_clean(nxt.word).strip())
+    return max(nxt.start - w.end, stretched)
 
 
 def is_repeat(seg: Segment, previous: list[Segment]) -> bool:

@@ -32,6 +32,15 @@ STATUS_ZH = {"pending": "待审", "approved": "通过", "rejected": "驳回"}
 KIND_ZH = {"talk": "整段讲解", "origin": "产地", "tasting": "口感", "quality": "品质", "offer": "福利"}
 SAMPLE = PROJECT_DIR.parent / "shared" / "data" / "sample-stream"
 ERROR, INFO = "出错了", "提示"
+# Gradio 6's toasts show their type ("Error", "Info", "Warning") as the title whatever title= says: this puts
+# Chinese in its place, for the whole page (it belongs in create_app's css; see the report of issue 15).
+TOAST_CSS = """<style>
+.toast-title.error, .toast-title.info, .toast-title.warning, .toast-title.success { font-size: 0 !important; }
+.toast-title.error::before { content: "出错了"; font-size: var(--text-md); }
+.toast-title.info::before { content: "提示"; font-size: var(--text-md); }
+.toast-title.warning::before { content: "注意"; font-size: var(--text-md); }
+.toast-title.success::before { content: "完成"; font-size: var(--text-md); }
+</style>"""
 
 
 def _fail(exc: CopilotError):
@@ -89,6 +98,7 @@ def build(ctx):
         return holder["store"]
 
     gr.Markdown(f"### 切片审核：把直播录像剪成带字幕的商品短视频　<small>标题：{ctx.llm_label}</small>")
+    gr.HTML(TOAST_CSS, padding=False, elem_id="clips-toast-zh")
     w = _input_panel(ctx, store)
     w.update(_transcript_panel())
     w.update(_review_panel())
