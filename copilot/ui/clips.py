@@ -235,8 +235,8 @@ def _wire_run(ctx, store, work: Work, w: dict) -> None:
         if not work.transcript:
             raise gr.Error("请先点「① 转写」", title=INFO)
         try:
-            path = str(allowed_file(comments_path, ctx.settings, what="评论文件")) if (comments_path or "").strip() \
-                else ""
+            path = str(allowed_file(comments_path, ctx.settings, extra=(SAMPLE,), what="评论文件")) \
+                if (comments_path or "").strip() else ""
         except CopilotError as exc:
             _fail(exc)
         work.start("切片", cut_job, path, vert, ever)
