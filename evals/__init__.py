@@ -25,7 +25,8 @@ SUITES = {
     "script": "evals.script",
     "compliance": "evals.compliance",
     "asr": "evals.asr",
-    "clips": "evals.clips",
+    "clips": "evals.clips",  # the sample stream and the tuning streams (data/streams)
+    "clips-holdout": "evals.clips:run_holdout",  # held-out streams, never tuned on: figures only
 }
 
 

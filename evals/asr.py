@@ -1,6 +1,7 @@
 """ASR eval: character error rate of the configured Whisper model, with and without the catalog's names
 in the prompt, on the shared human Mandarin clips (../shared/data/speech) and on the sample stream
-(reference: the lines of its truth.json).
+(reference: the lines of its truth.json); and on the tuning streams of the clips eval. Every figure also
+``_corrected``: after catalog-aware correction (``copilot.media.correct``, every suggestion accepted).
 
 CER normalisation on both sides: Simplified Chinese (zhconv), punctuation and spaces removed, Chinese
 numerals rewritten as Arabic digits (十九 -> 19, 一号 -> 1号), so 19 and 十九 count as the same.
@@ -70,21 +71,29 @@ def stream_reference(root: Path) -> str:
 def sample_transcript(settings, *, prompt: bool = True):
     """The sample stream transcribed with (or without) its catalog's names, cached in the data dir."""
     from copilot.base.catalog import Catalog
-    from copilot.media.transcribe import transcribe_file
-    from copilot.media.transcript import Transcript
 
     root = shared_data() / "sample-stream"
-    media = root / "sample-stream.mp4"
+    return stream_transcript(settings, root / "sample-stream.mp4", Catalog.load(root) if prompt else None)
+
+
+def stream_transcript(settings, media: Path, catalog=None):
+    """``media`` transcribed by the configured model (with ``catalog``'s names in the prompt when given),
+    cached in the data dir's ``eval-cache/`` by file, prompt, model and transcriber version."""
+    from copilot.media import transcribe
+    from copilot.media.transcript import Transcript
+
     tag = re.sub(r"\W", "_", str(settings.whisper_model))[-40:]
-    cache = settings.data_dir / "eval-cache" / f"sample-stream-{'prompt' if prompt else 'noprompt'}-{tag}.json"
+    version = getattr(transcribe, "TRANSCRIBER_VERSION", "1")
+    name = "sample-stream" if media.name == "sample-stream.mp4" else f"{media.parent.name}-{media.stem}"
+    kind = "prompt" if catalog is not None else "noprompt"
+    cache = settings.data_dir / "eval-cache" / f"{name}-{kind}-{tag}-v{version}.json"
     stamp = f"{media.stat().st_size}:{media.stat().st_mtime_ns}"
     if cache.exists():
         data = json.loads(cache.read_text(encoding="utf-8"))
         if data.get("stamp") == stamp:
             return Transcript.from_dict(data), data.get("seconds", 0.0)
-    catalog = Catalog.load(root) if prompt else None
     start = time.perf_counter()
-    t = transcribe_file(media, settings, catalog)
+    t = transcribe.transcribe_file(media, settings, catalog)
     seconds = time.perf_counter() - start
     cache.parent.mkdir(parents=True, exist_ok=True)
     cache.write_text(json.dumps({**t.to_dict(), "stamp": stamp, "seconds": seconds}, ensure_ascii=False),
@@ -99,31 +108,57 @@ def speech_clips(root: Path) -> list[tuple[Path, str]]:
 
 def run(settings, progress=None) -> dict:
     from copilot.base.catalog import Catalog
+    from copilot.media.correct import apply_all
     from copilot.media.transcribe import transcribe_file
 
     progress = progress or (lambda f, m: None)
     root = shared_data()
     catalog = Catalog.load(settings.knowledge_dir)
+    sample_catalog = Catalog.load(root / "sample-stream")
     clips = speech_clips(root)
     metrics: dict = {}
     for use_prompt in (True, False):
-        edits = total = 0
+        edits = fixed = total = 0
         per_file = []
         for i, (path, ref) in enumerate(clips):
-            progress(i / len(clips), f"speech {path.name}")
-            hyp = transcribe_file(path, settings, catalog if use_prompt else None).text
-            e, n = cer(ref, hyp)
-            edits, total = edits + e, total + n
+            progress(i / len(clips) / 3, f"speech {path.name}")
+            t = transcribe_file(path, settings, catalog if use_prompt else None)
+            e, n = cer(ref, t.text)
+            edits, total, fixed = edits + e, total + n, fixed + cer(ref, apply_all(t, catalog).text)[0]
             per_file.append(e / n)
-            log.info("cer %s prompt=%s %.3f | %s", path.name, use_prompt, e / n, hyp)
+            log.info("cer %s prompt=%s %.3f | %s", path.name, use_prompt, e / n, t.text)
         key = "prompt" if use_prompt else "noprompt"
         metrics[f"speech_cer_{key}"] = round(edits / total, 4)
+        metrics[f"speech_cer_{key}_corrected"] = round(fixed / total, 4)
         metrics[f"speech_cer_mean_{key}"] = round(sum(per_file) / len(per_file), 4)
         t, seconds = sample_transcript(settings, prompt=use_prompt)
         e, n = cer(stream_reference(root), t.text)
         metrics[f"stream_cer_{key}"] = round(e / n, 4)
+        metrics[f"stream_cer_{key}_corrected"] = round(cer(stream_reference(root), apply_all(t, sample_catalog).text)[0] / n, 4)
         if seconds:
             metrics[f"stream_rtf_{key}"] = round(seconds / t.duration, 3)
+    metrics.update(tuning_streams_cer(settings, lambda f, m: progress(2 / 3 + f / 3, m)))
     metrics["speech_files"] = len(clips)
     progress(1.0, "done")
     return metrics
+
+
+def tuning_streams_cer(settings, progress=None) -> dict:
+    """CER of the tuning streams (evals/data/streams, with their catalogs in the prompt), before and after
+    catalog-aware correction."""
+    from copilot.base.catalog import Catalog
+    from copilot.media.correct import apply_all
+    from evals.clips import TUNING, reference_text, stream_dirs, stream_media
+
+    edits = fixed = total = 0
+    folders = stream_dirs(TUNING)
+    for k, folder in enumerate(folders):
+        if progress:
+            progress(k / max(len(folders), 1), f"stream {folder.name}")
+        catalog = Catalog.load(folder)
+        ref = reference_text(json.loads((folder / "truth.json").read_text(encoding="utf-8")))
+        t, _ = stream_transcript(settings, stream_media(folder), catalog)
+        e, n = cer(ref, t.text)
+        edits, total, fixed = edits + e, total + n, fixed + cer(ref, apply_all(t, catalog).text)[0]
+    return {"streams": len(folders), "streams_cer": round(edits / max(total, 1), 4),
+            "streams_cer_corrected": round(fixed / max(total, 1), 4)}

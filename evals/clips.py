@@ -1,16 +1,35 @@
-"""Clips eval on the sample stream (real model transcript, cached by ``evals.asr``): every product talk
-has a clip with its sku and IoU >= 0.7 against the true span; no product clip inside chat, opening or
-closing. The same measures on the true text (no speech model) show what the highlight finder does on
-perfect recognition.
+"""Clips eval: ``copilot eval clips`` (the sample stream and the tuning streams) and ``clips-holdout``.
+
+Each stream is a folder with ``products.yaml``, ``truth.json`` (the true spans of the opening, product
+talks, draws, chat and closing), ``comments.jsonl`` and its recording (``sample-stream.mp4`` or
+``audio.m4a``). The recording is transcribed once with the configured model (cached in the data dir's
+``eval-cache/``); the product talks are found on that transcript (audio is all the finder needs, so
+audio-only streams need no video here). Per stream and over all streams:
+
+- talks_found: product talks with a talk clip of the right product and IoU >= 0.7 against the true span;
+- mean_iou: the best IoU of each talk with a talk clip of its product, averaged over the talks;
+- clips_in_chat: clips centred in (or mostly inside) a non-product segment (opening, draw, chat, closing);
+- clips_wrong_sku: clips that overlap no true talk of their product;
+- clips_uncertain: clips the finder itself reports as uncertain (shown as such in 切片审核);
+- cer / cer_corrected: the transcript's character error rate before and after catalog-aware correction.
+
+The same measures on the true text (no speech model) show what the finder does on perfect recognition.
+``clips-holdout`` runs the held-out streams and prints figures only.
 """
 
 from __future__ import annotations
 
 import json
 import logging
+from pathlib import Path
+
+from evals import EVALS_DIR
 
 log = logging.getLogger("copilot.evals.clips")
 IOU_MIN = 0.7
+TUNING = EVALS_DIR / "data" / "streams"
+HOLDOUT = EVALS_DIR / "holdout" / "streams"
+MEDIA_NAMES = ("sample-stream.mp4", "audio.m4a", "recording.mp4", "audio.wav")
 
 
 def measure(highlights, truth: dict) -> dict:
@@ -34,24 +53,92 @@ def measure(highlights, truth: dict) -> dict:
     return {"talks": len(talks), "talks_found": found, "recall": round(found / max(len(talks), 1), 3),
             "mean_iou": round(sum(ious) / max(len(ious), 1), 3), "clips": len(highlights),
             "clips_in_chat": in_chat, "clips_wrong_sku": wrong_sku,
-            "lengths_ok": all(15 <= h.duration <= 90 for h in highlights)}
+            "clips_uncertain": sum(1 for h in highlights if getattr(h, "uncertain", False)),
+            "lengths_ok": all(15 <= h.duration <= 90 for h in highlights), "ious": [round(x, 3) for x in ious]}
 
 
-def run(settings, progress=None) -> dict:
+def stream_dirs(root: Path) -> list[Path]:
+    if not root.is_dir():
+        return []
+    return sorted(p for p in root.iterdir() if (p / "truth.json").exists() and (p / "products.yaml").exists()
+                  and stream_media(p) is not None)
+
+
+def stream_media(folder: Path) -> Path | None:
+    return next((folder / n for n in MEDIA_NAMES if (folder / n).exists()), None)
+
+
+def reference_text(truth: dict) -> str:
+    return "".join(line["text"] for part in truth["segments"] for line in part["lines"])
+
+
+def _correct(transcript, catalog):
+    """The transcript with every catalog-aware suggestion applied (None before that existed)."""
+    try:
+        from copilot.media.correct import apply_all
+    except ImportError:
+        return None
+    return apply_all(transcript, catalog)
+
+
+def score_stream(settings, folder: Path, progress=None) -> dict:
     from copilot.base.catalog import Catalog
     from copilot.base.comments import load_comment_file
     from copilot.media.highlights import find_highlights, transcript_from_truth
-    from evals.asr import sample_transcript, shared_data
+    from evals.asr import cer, stream_transcript
 
-    progress = progress or (lambda f, m: None)
-    root = shared_data() / "sample-stream"
-    truth = json.loads((root / "truth.json").read_text(encoding="utf-8"))
-    catalog = Catalog.load(root)
-    comments = load_comment_file(root / "comments.jsonl")
-    progress(0.1, "transcribing the sample stream")
-    transcript, _ = sample_transcript(settings, prompt=True)
-    metrics = measure(find_highlights(transcript, catalog, comments), truth)
+    truth = json.loads((folder / "truth.json").read_text(encoding="utf-8"))
+    catalog = Catalog.load(folder)
+    comments = load_comment_file(folder / "comments.jsonl") if (folder / "comments.jsonl").exists() else None
+    if progress:
+        progress(0.1, f"{folder.name}: transcribing")
+    transcript, _ = stream_transcript(settings, stream_media(folder), catalog)
+    corrected = _correct(transcript, catalog)
+    # as the pipeline does: talks are found on the transcript with the catalog corrections applied
+    metrics = measure(find_highlights(corrected or transcript, catalog, comments), truth)
+    e, n = cer(reference_text(truth), transcript.text)
+    metrics["cer"] = round(e / n, 4)
+    if corrected is not None:
+        e, n = cer(reference_text(truth), corrected.text)
+        metrics["cer_corrected"] = round(e / n, 4)
     reference = measure(find_highlights(transcript_from_truth(truth), catalog, comments), truth)
-    metrics.update({f"truth_text_{k}": v for k, v in reference.items() if k in ("recall", "mean_iou", "clips_in_chat")})
-    progress(1.0, "done")
+    metrics.update({f"truth_text_{k}": v for k, v in reference.items()
+                    if k in ("talks_found", "mean_iou", "clips_in_chat", "clips_wrong_sku")})
     return metrics
+
+
+def _streams(settings) -> list[Path]:
+    from evals.asr import shared_data
+
+    return [shared_data() / "sample-stream", *stream_dirs(TUNING)]
+
+
+def run_streams(settings, folders: list[Path], progress=None, *, per_stream: bool = True) -> dict:
+    out: dict = {}
+    totals = {"talks": 0, "talks_found": 0, "clips": 0, "clips_in_chat": 0, "clips_wrong_sku": 0,
+              "clips_uncertain": 0}
+    ious: list[float] = []
+    for k, folder in enumerate(folders):
+        sub = (lambda f, m: progress((k + f) / len(folders), m)) if progress else None
+        m = score_stream(settings, folder, sub)
+        ious += m.pop("ious")
+        for key in totals:
+            totals[key] += m[key]
+        if per_stream:
+            name = "sample" if folder.name == "sample-stream" else folder.name
+            out.update({f"{name}_{key}": v for key, v in m.items()})
+    out.update({f"all_{key}": v for key, v in totals.items()})
+    out["all_mean_iou"] = round(sum(ious) / max(len(ious), 1), 3)
+    if progress:
+        progress(1.0, "done")
+    return out
+
+
+def run(settings, progress=None) -> dict:
+    """The sample stream and the tuning streams, per stream and overall."""
+    return run_streams(settings, _streams(settings), progress)
+
+
+def run_holdout(settings, progress=None) -> dict:
+    """Held-out streams: per-stream and overall figures only, never the lines or spans it missed."""
+    return run_streams(settings, stream_dirs(HOLDOUT), progress)

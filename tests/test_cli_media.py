@@ -83,9 +83,12 @@ def test_clips_json_contract_and_review_flow(env, tmp_path, shared_dir):
     assert [x["status"] for x in listed] == ["pending"]
     invoke(["clips-review", "approve", str(c["id"])], env)
     invoke(["clips-review", "retitle", str(c["id"]), "丹东草莓现摘直送"], env)
-    manifest = json.loads(invoke(["clips-review", "export", "--out", str(tmp_path / "exp"), "--json"], env))
-    data = json.loads(Path(manifest["manifest"]).read_text(encoding="utf-8"))
-    assert data["clips"][0]["title"] == "丹东草莓现摘直送" and data["clips"][0]["sku"] == "strawberry"
+    bundle = json.loads(invoke(["clips-review", "export", "--out", str(tmp_path / "exp"), "--json"], env))["zip"]
+    import zipfile
+
+    with zipfile.ZipFile(bundle) as z:
+        data = json.loads(z.read("manifest.json").decode("utf-8"))
+    assert data["clips"][0]["title"] == "丹东草莓现摘直送" and data["clips"][0]["product"] == "丹东九九草莓"
     result = runner.invoke(app, ["clips-review", "trim", str(c["id"]), "20", "10"], env=env)
     assert isinstance(result.exception, InputError)
 
@@ -99,3 +102,60 @@ def test_transcribe_json_contract(env, tmp_path):
     assert "草莓" in "".join(s["text"] for s in out["segments"])
     assert sorted(Path(f).suffix for f in out["files"]) == [".json", ".srt", ".vtt"]
     assert all(Path(f).exists() for f in out["files"])
+
+
+# -- the fast path: clips cut from the live transcript, nothing transcribed again --------------------
+
+
+def test_clips_are_cut_from_the_live_transcript_without_transcribing(settings, tmp_path, shared_dir, monkeypatch):
+    import shutil
+
+    from copilot.base.catalog import Catalog
+    from copilot.media import pipeline
+    from copilot.media.live_asr import LiveRecord
+    from copilot.media.review import ClipStore
+    from copilot.media.transcript import Segment, Transcript
+
+    media = tmp_path / "tonight.mp4"
+    shutil.copy(DATA / "talk_320.mp4", media)
+    truth = json.loads((shared_dir / "data" / "sample-stream" / "truth.json").read_text(encoding="utf-8"))
+    record = LiveRecord(settings, media, every=0.0)  # what transcribe_live keeps while the stream runs
+    segs = [Segment(ln["start"] - 8, ln["end"] - 8, ln["text"]) for part in truth["segments"] for ln in part["lines"]
+            if ln["start"] >= 8 and ln["end"] <= 38]
+    for s in segs:
+        record.add(s, s.end)
+    record.save(Transcript(duration=30.0, segments=segs, source=str(media)))
+    assert record.path.is_relative_to(settings.data_dir)
+
+    def no_transcribing(*a, **k):
+        raise AssertionError("the recording was transcribed again")
+
+    monkeypatch.setattr(pipeline, "transcribe_file", no_transcribing)
+    catalog = Catalog.load(shared_dir / "data" / "sample-stream")
+    store = ClipStore(settings, catalog)
+    transcript, clips = pipeline.clip_recording(media, tmp_path / "clips", settings, catalog, review=store,
+                                                render_now=False)
+    assert [c.sku for c in clips] == ["strawberry"] and clips[0].transcript == str(record.path)
+    assert len(transcript.segments) == len(segs)
+    queued = store.list(recording=str(media))
+    assert [c.sku for c in queued] == ["strawberry"] and not queued[0].rendered
+    assert Path(queued[0].srt).exists() and Path(queued[0].cover).exists()
+
+
+def test_without_a_live_transcript_the_recording_is_transcribed(settings, tmp_path, shared_dir, monkeypatch):
+    from copilot.base.catalog import Catalog
+    from copilot.media import pipeline
+    from copilot.media.review import ClipStore
+    from copilot.media.transcript import Segment, Transcript
+
+    calls = []
+
+    def fake(media, *a, **k):
+        calls.append(media)
+        return Transcript(duration=30.0, segments=[Segment(0, 2, "大家好。")], source=str(media))
+
+    monkeypatch.setattr(pipeline, "transcribe_file", fake)
+    catalog = Catalog.load(shared_dir / "data" / "sample-stream")
+    _, clips = pipeline.clip_recording(DATA / "talk_320.mp4", tmp_path / "c", settings, catalog,
+                                       review=ClipStore(settings, catalog), render_now=False)
+    assert calls and clips == []

@@ -97,11 +97,12 @@ def test_chat_only_stream_has_no_clips(catalog):
     assert find_highlights(t, catalog) == []
 
 
-def test_short_talk_is_extended_to_min_length(catalog):
+def test_short_talk_is_the_whole_talk_and_no_more(catalog):
+    """A short talk is not padded with the chat that follows it."""
     t = _transcript([(0, 2, "第一个，"), (2, 4, "一号链接，丹东九九草莓。"), (4, 7, "直播价一斤十九块九，扣一。"),
                      (8, 12, "今天天气不错。"), (12, 16, "明天下午来自提。"), (16, 20, "好的。")])
     (h,) = find_highlights(t, catalog)
-    assert h.sku == "strawberry" and h.duration >= 15 and h.start <= 0.2
+    assert h.sku == "strawberry" and h.start <= 0.2 and 7.0 <= h.end <= 7.6
 
 
 def test_long_talk_is_capped_and_yields_moments(catalog):
@@ -135,3 +136,92 @@ def test_bad_comments_file(tmp_path):
 def test_iou():
     assert iou((0, 10), (0, 10)) == 1.0 and iou((0, 10), (10, 20)) == 0.0
     assert iou((0, 10), (5, 15)) == pytest.approx(5 / 15)
+
+
+# -- product attribution that weighs the evidence -------------------------------------------------
+
+
+SEAFOOD = {"store": {"name": "渔家湾"}, "products": [
+    {"sku": "crab", "name": "阳澄湖大闸蟹", "aliases": ["大闸蟹", "螃蟹"], "link": 1, "unit": "只", "price": 38, "stock": 9,
+     "origin": "江苏苏州"},
+    {"sku": "shrimp", "name": "湛江基围虾", "aliases": ["基围虾"], "link": 2, "unit": "斤", "price": 49.9, "stock": 9,
+     "origin": "广东湛江"},
+    {"sku": "scallop", "name": "獐子岛扇贝", "aliases": ["扇贝"], "link": 3, "unit": "斤", "price": 22.8, "stock": 9,
+     "origin": "辽宁大连"},
+]}
+
+
+def _timed(texts: list[str], start: float = 0.0, gap: float = 0.5) -> list[tuple[float, float, str]]:
+    out, t = [], start
+    for text in texts:
+        d = 0.25 * len(text)
+        out.append((t, t + d, text))
+        t += d + gap
+    return out
+
+
+def _talks(lines) -> list:
+    return sorted((h for h in find_highlights(_transcript(lines), Catalog.from_dict(SEAFOOD)) if h.kind == "talk"),
+                  key=lambda h: h.start)
+
+
+def test_a_prize_in_a_draw_is_no_introduction():
+    """The draw names the crab as its prize; the talk after it is the scallop, opened by its name."""
+    draw = _timed(["好，点赞已经八千多了，我们来抽个奖。", "抽三位朋友，每人送两只阳澄湖大闸蟹。", "大家在公屏打上渔家湾。"])
+    talk = _timed(["獐子岛扇贝，辽宁大连过来的。", "个头都有巴掌这么大，一斤六到八个。", "蒜蓉粉丝蒸，五分钟就够了。",
+                   "一斤二十二块八，要的朋友扣一。"], start=draw[-1][1] + 1.5)
+    (h,) = _talks(draw + talk)
+    assert h.sku == "scallop" and not h.uncertain
+    assert h.start >= draw[-1][1] - 0.01  # not cut from the draw's line
+
+
+def test_a_link_that_does_not_exist_is_no_evidence():
+    """十三号链接 (links are 1-3) is at most a weak hint for 三号; the name and facts decide."""
+    lines = _timed(["第二个，十三号链接，湛江基围虾。", "广东湛江今天凌晨捞上来的。", "今天直播价一斤四十九块九，扣一。"])
+    (h,) = _talks(lines)
+    assert h.sku == "shrimp" and not h.uncertain and h.candidates[0] == "shrimp"
+
+
+def test_a_passing_mention_does_not_switch_the_talk():
+    lines = _timed(["第一个，三号链接，獐子岛扇贝。", "辽宁大连过来的，个头很大。", "价格比大闸蟹便宜多了，一斤才二十二块八。",
+                    "有朋友问螃蟹，螃蟹明天才到，今天先看扇贝。", "蒜蓉粉丝蒸最好吃。", "要扇贝的朋友扣一。"])
+    (h,) = _talks(lines)
+    assert h.sku == "scallop" and h.end >= lines[-1][1] - 0.01
+
+
+def test_alias_only_introduction_and_chat_after_the_call():
+    """A talk opened by an alias only runs to its call to order; the chat after it is not in the clip."""
+    lines = _timed(["先说说大家一直在问的扇贝，今天终于到了。", "辽宁大连过来的，昨天晚上装车。", "一斤二十二块八，买五斤送一斤。",
+                    "要扇贝的朋友扣一。"])
+    chat = _timed(["好多朋友在问明天几点能来取货，下午三点以后都可以。", "外面下雨了，记得带把伞。"], start=lines[-1][1] + 1.5)
+    (h,) = _talks(lines + chat)
+    assert h.sku == "scallop" and h.start <= 0.01 and lines[-1][1] - 0.01 <= h.end < chat[0][0]
+
+
+def test_a_named_product_without_talk_is_no_clip():
+    chat = _timed(["有邻居说上次的基围虾四十九块九有点小。", "这回我们挑了大的。", "大家吃过晚饭没有，我们边吃边聊。"])
+    assert _talks(chat) == []
+
+
+def test_a_talk_that_could_be_either_product_is_uncertain():
+    lines = _timed(["第一个，今天的大闸蟹和扇贝都是早上刚到的。", "个头都很大，新鲜得很。", "大家看看，要的朋友扣一。"])
+    (h,) = _talks(lines)
+    assert h.uncertain and set(h.candidates[:2]) == {"crab", "scallop"}
+    clear = _timed(["第一个，今天的大闸蟹是早上刚到的。", "江苏苏州过来的，一只三十八块。", "要的朋友扣一。"])
+    (h,) = _talks(clear)
+    assert h.sku == "crab" and not h.uncertain
+
+
+def test_a_long_talk_is_trimmed_to_its_densest_90_seconds():
+    filler = ["大家看这个水箱，", "我们每天都会换水，", "这边是仓库，", "今天人有点多，"]
+    lines = [(0.0, 3.0, "第一个，二号链接，湛江基围虾。")]
+    t = 3.5
+    for k in range(24):  # 96 s of filler, then the facts and the call to order
+        lines.append((t, t + 3.5, filler[k % 4]))
+        t += 4.0
+    for text in ("广东湛江的活虾，凌晨捞的。", "白灼最好吃，肉是甜的。", "今天直播价一斤四十九块九。", "要基围虾的朋友扣一。"):
+        lines.append((t, t + 3.5, text))
+        t += 4.0
+    (h,) = _talks(lines)
+    assert h.sku == "shrimp" and h.duration <= 90.0
+    assert h.end >= lines[-1][1] - 0.01  # the densest part: the facts and the call at the end

@@ -91,18 +91,26 @@ def clips_cmd(
                               progress=_bar(json_out))
     if json_out:
         emit_json({"clips": [{"id": c.id, "file": c.file, "start": c.start, "end": c.end, "sku": c.sku,
-                              "kind": c.kind, "title": c.title, "score": c.score, "srt": c.srt,
-                              "vertical": c.vertical, "cover": c.cover, "evergreen": c.evergreen,
-                              "description": c.description, "hashtags": c.hashtags} for c in clips]})
+                              "name": catalog.require(c.sku).name, "kind": c.kind, "title": c.title,
+                              "score": c.score, "srt": c.srt, "vertical": c.vertical, "cover": c.cover,
+                              "evergreen": c.evergreen, "description": c.description, "hashtags": c.hashtags,
+                              "uncertain": c.uncertain, "violations": c.violations} for c in clips]})
         return
     if not clips:
         typer.echo("没有找到商品讲解片段（需要提到商品名、别名或链接号）。")
     for c in clips:
-        typer.echo(f"#{c.id or '-'} {c.sku:<12} {c.start:7.1f}–{c.end:7.1f}s 评分 {c.score:.2f}  {c.title}")
+        typer.echo(f"#{c.id or '-'} {_label(catalog, c)} {c.start:7.1f}–{c.end:7.1f}s 评分 {c.score:.2f}  {c.title}")
         typer.echo(f"    {c.file}")
+        for v in c.violations:
+            typer.echo(f"    ⚠ {v['category']}（{v['where']}）：{v['term']} → {v['suggestion'] or '删除'}；建议：{v['rewrite']}")
 
 
-review = typer.Typer(help="切片审核：查看、通过、驳回、修剪、改标题、导出。", no_args_is_help=True)
+def _label(catalog, c) -> str:
+    p = catalog.get(c.sku)
+    return f"{p.name if p else c.sku}{'（商品不确定）' if c.uncertain else ''}"
+
+
+review = typer.Typer(help="切片审核：查看、通过、驳回、修剪、改标题、重做字幕、生成成片、导出。", no_args_is_help=True)
 
 
 def _store(knowledge):
@@ -111,9 +119,11 @@ def _store(knowledge):
     return ClipStore(settings_for(knowledge))
 
 
-def _show(c) -> dict:
-    return {"id": c.id, "sku": c.sku, "kind": c.kind, "start": c.start, "end": c.end, "score": c.score,
-            "title": c.title, "status": c.status, "file": c.file}
+def _show(c, store) -> dict:
+    p = store.catalog.get(c.sku)
+    return {"id": c.id, "sku": c.sku, "name": p.name if p else c.sku, "kind": c.kind, "start": c.start,
+            "end": c.end, "score": c.score, "title": c.title, "status": c.status, "file": c.file,
+            "uncertain": c.uncertain, "violations": c.violations, "rendered": c.rendered}
 
 
 @review.command("list")
@@ -123,23 +133,27 @@ def review_list(
     json_out: JsonOpt = False,
 ) -> None:
     """列出切片及审核状态。"""
-    clips = _store(knowledge).list(status=status)
+    store = _store(knowledge)
+    clips = store.list(status=status)
     if json_out:
-        emit_json({"clips": [_show(c) for c in clips]})
+        emit_json({"clips": [_show(c, store) for c in clips]})
         return
     labels = {"pending": "待审", "approved": "通过", "rejected": "驳回"}
     for c in clips:
-        typer.echo(f"#{c.id:<4} {labels[c.status]} {c.sku:<12} {c.start:7.1f}–{c.end:7.1f}s {c.score:.2f} {c.title}")
+        marks = ("" if c.rendered else " 成片未生成") + (f" ⚠合规 {len(c.violations)} 处" if c.violations else "")
+        typer.echo(f"#{c.id:<4} {labels[c.status]} {_label(store.catalog, c)} {c.start:7.1f}–{c.end:7.1f}s "
+                   f"{c.score:.2f} {c.title}{marks}")
     if not clips:
         typer.echo("还没有切片。先运行 copilot clips 录像.mp4 --out 目录")
 
 
 def _act(action: str, clip_id: int, knowledge, json_out: bool, *args) -> None:
-    c = getattr(_store(knowledge), action)(clip_id, *args)
+    store = _store(knowledge)
+    c = getattr(store, action)(clip_id, *args)
     if json_out:
-        emit_json(_show(c))
+        emit_json(_show(c, store))
     else:
-        typer.echo(f"#{c.id} {c.status} {c.start:.1f}–{c.end:.1f}s {c.title}")
+        typer.echo(f"#{c.id} {_label(store.catalog, c)} {c.status} {c.start:.1f}–{c.end:.1f}s {c.title}")
 
 
 @review.command("approve")
@@ -167,14 +181,33 @@ def review_trim(clip_id: int, start: float, end: float, knowledge: KnowledgeOpt 
     _act("trim", clip_id, knowledge, json_out, start, end)
 
 
-@review.command("export")
-def review_export(out: OutOpt = Path("export"), knowledge: KnowledgeOpt = None, json_out: JsonOpt = False) -> None:
-    """导出已通过的切片和 manifest.json。"""
-    manifest = _store(knowledge).export(out)
+@review.command("redo")
+def review_redo(clip_id: int, knowledge: KnowledgeOpt = None, json_out: JsonOpt = False) -> None:
+    """用校对后的转写重新生成切片的字幕和视频（起止不变）。"""
+    _act("redo", clip_id, knowledge, json_out)
+
+
+@review.command("render")
+def review_render(knowledge: KnowledgeOpt = None, json_out: JsonOpt = False) -> None:
+    """生成还没有成片的切片视频（先进审核队列、后出成片的切片）。"""
+    from copilot.media.pipeline import render_pending
+
+    made = render_pending(_store(knowledge), progress=_bar(json_out))
     if json_out:
-        emit_json({"manifest": str(manifest)})
+        emit_json({"rendered": made})
     else:
-        typer.echo(f"已导出：{manifest}")
+        typer.echo(f"已生成 {made} 段成片")
+
+
+@review.command("export")
+def review_export(out: Annotated[Path | None, typer.Option("--out", "-o", help="zip 放在哪个目录（默认数据目录的 exports/）")] = None,
+                  knowledge: KnowledgeOpt = None, json_out: JsonOpt = False) -> None:
+    """把已通过的切片导出成一个 zip：视频、封面、字幕、manifest.json 和 manifest.csv。"""
+    bundle = _store(knowledge).export(out)
+    if json_out:
+        emit_json({"zip": str(bundle)})
+    else:
+        typer.echo(f"已导出：{bundle}")
 
 
 def register(app: typer.Typer) -> None:

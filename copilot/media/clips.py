@@ -1,6 +1,6 @@
-"""Cuts highlight clips with ffmpeg: frame-accurate re-encoded cuts, burned-in Chinese subtitles,
-a 9:16 version, a cover image, and a title/description/hashtags (LLM when configured, templates
-otherwise); optionally an evergreen version without tonight's price.
+"""Clips: a highlight rendered (``render``: one ffmpeg run, subtitles that fit from ``subtitles``, a 9:16
+version, a cover, optionally an evergreen version without tonight's price), titled (LLM when configured,
+templates otherwise) and checked against the compliance rule packs (``vetting``).
 """
 
 from __future__ import annotations
@@ -14,17 +14,20 @@ from pydantic import BaseModel, Field
 
 from copilot.base.catalog import Catalog, Product, fmt_number
 from copilot.base.errors import CopilotError, InputError, MediaError
-from copilot.base.ffmpeg import MediaInfo, cjk_font, probe, run_ffmpeg
+from copilot.base.ffmpeg import MediaInfo, probe
+from copilot.base.files import private_dir, write_private
 from copilot.base.llm import complete
 from copilot.base.progress import Progress
 from copilot.base.prompts import load_prompt
 from copilot.base.zhnum import NUM_PATTERN, zh_to_number
-from copilot.media.highlights import PRICE_RE, Highlight
-from copilot.media.transcript import Segment, Transcript, to_srt
+from copilot.media.evidence import PRICE_RE
+from copilot.media.highlights import Highlight
+from copilot.media.render import Job, grab_frame, render
+from copilot.media.subtitles import cues, to_srt
+from copilot.media.transcript import Segment, Transcript, Word
+from copilot.media.vetting import vet
 
 log = logging.getLogger(__name__)
-H_HEIGHT = 540
-V_SIZE = (540, 960)
 MOMENT_WORDS = {"talk": "直播精选", "origin": "产地直击", "tasting": "口感实测", "quality": "品质把关",
                 "offer": "今晚福利"}
 
@@ -48,6 +51,11 @@ class Clip:
     text: str = ""
     status: str = "pending"
     transcript: str = ""  # the recording's transcript JSON (needed to re-cut on trim)
+    uncertain: bool = False  # the product is not clear from the talk
+    candidates: list[str] = field(default_factory=list)  # skus it could be, most likely first
+    violations: list[dict] = field(default_factory=list)  # compliance: term, category, suggestion, where, rewrite
+    layout: str = "blur"  # the 9:16 version: blur | crop | none
+    rendered: bool = True  # the video files exist (a queued clip gets them after it is found)
     id: int | None = None
 
     @property
@@ -65,68 +73,16 @@ class ClipText(BaseModel):
 
 
 def clip_segments(segments: list[Segment], start: float, end: float, *, drop_price: bool = False) -> list[Segment]:
-    """The sentences inside [start, end], shifted to start at 0 (price sentences dropped on request)."""
+    """The sentences inside [start, end] with their words, shifted to start at 0 (price sentences dropped on
+    request)."""
     out = []
     for s in segments:
         if s.end <= start + 0.05 or s.start >= end - 0.05:
             continue
         if drop_price and PRICE_RE.search(s.text):
             continue
-        out.append(Segment(max(s.start, start) - start, min(s.end, end) - start, s.text, id=len(out)))
-    return out
-
-
-def _filter_path(path: Path) -> str:
-    """A path quoted for an ffmpeg filter argument."""
-    return str(path.resolve()).replace("\\", "\\\\").replace(":", "\\:").replace("'", "\\'")
-
-
-def _subs_filter(srt: Path, font: str, size: int, margin: int) -> str:
-    style = f"FontName={font},FontSize={size},PrimaryColour=&H00FFFFFF,OutlineColour=&H00000000," \
-            f"BorderStyle=1,Outline=2,Shadow=0,MarginV={margin}"
-    return f"subtitles=filename='{_filter_path(srt)}':charenc=UTF-8:force_style='{style}'"
-
-
-def cut(media: str | Path, info: MediaInfo, start: float, end: float, out: Path, *, srt: Path | None = None,
-        vertical: str | None = None, mute: list[tuple[float, float]] = ()) -> Path:
-    """Re-encode [start, end] of ``media`` into ``out``: 540p (or 9:16 with ``vertical`` = blur/crop).
-
-    The seek before ``-i`` is frame-accurate because the stream is re-encoded; timestamps then
-    start at 0, which is what the clip's SRT (shifted to the clip start) expects. ``mute`` silences
-    the audio over those spans (seconds from the clip start)."""
-    dur = max(end - start, 0.1)
-    font = cjk_font() if srt else ""
-    if vertical:
-        w, h = V_SIZE
-        if vertical == "crop":
-            chain = f"[0:v]scale=-2:{h},crop={w}:{h}"
-        else:
-            chain = (f"[0:v]split=2[a][b];[a]scale={w // 4}:{h // 4}:force_original_aspect_ratio=increase,"
-                     f"crop={w // 4}:{h // 4},boxblur=8:1,scale={w}:{h}[bg];[b]scale={w}:-2[fg];"
-                     f"[bg][fg]overlay=(W-w)/2:(H-h)/2")
-        subs = f",{_subs_filter(srt, font, 13, 60)}" if srt else ""
-    else:
-        chain = f"[0:v]scale=-2:{H_HEIGHT}"
-        subs = f",{_subs_filter(srt, font, 18, 22)}" if srt else ""
-    graph = f"{chain},setsar=1{subs}[v]"
-    if info.has_video:
-        inputs = ["-ss", f"{start:.3f}", "-i", str(media), "-t", f"{dur:.3f}"]
-        amap = "0:a?"
-    else:  # audio-only recording: subtitles on a plain background
-        size = f"{V_SIZE[0]}x{V_SIZE[1]}" if vertical else f"960x{H_HEIGHT}"
-        inputs = ["-f", "lavfi", "-i", f"color=c=0x203020:s={size}:r=25", "-ss", f"{start:.3f}", "-i", str(media),
-                  "-t", f"{dur:.3f}"]
-        amap = "1:a?"
-    silence = ["-af", "volume=0:enable='" + "+".join(f"between(t,{a:.2f},{b:.2f})" for a, b in mute) + "'"] \
-        if mute else []
-    run_ffmpeg([*inputs, "-filter_complex", graph, "-map", "[v]", "-map", amap, *silence, "-t", f"{dur:.3f}",
-                "-c:v", "libx264", "-preset", "superfast", "-crf", "26", "-pix_fmt", "yuv420p",
-                "-c:a", "aac", "-b:a", "96k", "-ac", "1", "-movflags", "+faststart", str(out)], what="剪辑片段")
-    return out
-
-
-def cover(clip_file: Path, out: Path, at: float = 1.0) -> Path:
-    run_ffmpeg(["-ss", f"{at:.2f}", "-i", str(clip_file), "-frames:v", "1", "-q:v", "3", str(out)], what="生成封面")
+        words = [Word(w.start - start, w.end - start, w.text, w.probability) for w in s.words]
+        out.append(Segment(max(s.start, start) - start, min(s.end, end) - start, s.text, words, id=len(out)))
     return out
 
 
@@ -190,54 +146,80 @@ def clip_text(product: Product, catalog: Catalog, text: str, kind: str, *, llm=N
 
 def render_clip(media: str | Path, transcript: Transcript, catalog: Catalog, h: Highlight, out_dir: Path, *,
                 info: MediaInfo | None = None, llm=None, vertical: str | None = "blur", evergreen: bool = False,
-                name: str | None = None) -> Clip:
-    """Every file of one clip: subtitled 16:9 mp4, SRT, 9:16 mp4, cover, and optionally evergreen."""
+                name: str | None = None, title=None, render_now: bool = True) -> Clip:
+    """One clip: its SRT (as burned in), title and compliance check, then every video file in one ffmpeg run
+    (subtitled main video, 9:16, cover, optionally the evergreen version). With ``render_now`` false only a
+    cover frame is taken; ``render_files`` makes the videos later. ``title``: keep this one (a re-cut)."""
     info = info or probe(media)
-    out_dir.mkdir(parents=True, exist_ok=True)
+    private_dir(out_dir)
     product = catalog.require(h.sku)
     stem = name or f"{h.sku}_{int(h.start * 10):06d}_{int(h.end * 10):06d}"
     end = min(h.end, info.duration) if info.duration else h.end
     segs = clip_segments(transcript.segments, h.start, end)
     srt = out_dir / f"{stem}.srt"
-    srt.write_text(to_srt(segs), encoding="utf-8")
-    clip = Clip(source=str(media), sku=h.sku, start=h.start, end=end, score=h.score, kind=h.kind,
-                text=h.text, srt=str(srt))
-    clip.file = str(cut(media, info, h.start, end, out_dir / f"{stem}.mp4", srt=srt))
-    clip.cover = str(cover(Path(clip.file), out_dir / f"{stem}.jpg", at=min(1.0, (end - h.start) / 2)))
-    if vertical:
-        clip.vertical = str(cut(media, info, h.start, end, out_dir / f"{stem}_9x16.mp4", srt=srt, vertical=vertical))
-    text = clip_text(product, catalog, h.text, h.kind, llm=llm)
-    clip.title, clip.description, clip.hashtags = text.title, text.description, text.hashtags
-    if evergreen:
-        clip.evergreen = str(render_evergreen(media, info, transcript, h.start, end, out_dir, stem))
+    write_private(srt, to_srt(cues(segs)))
+    text = "".join(s.text for s in segs) or h.text
+    clip = Clip(source=str(media), sku=h.sku, start=h.start, end=end, score=h.score, kind=h.kind, text=text,
+                srt=str(srt), file=str(out_dir / f"{stem}.mp4"), cover=str(out_dir / f"{stem}.jpg"),
+                uncertain=h.uncertain, candidates=list(h.candidates), layout=vertical or "none",
+                transcript=next((f for f in transcript.files if f.endswith(".json")), ""))
+    clip.vertical = str(out_dir / f"{stem}_9x16.mp4") if vertical else ""
+    clip.evergreen = str(out_dir / f"{stem}_evergreen.mp4") if evergreen else ""
+    words = title or clip_text(product, catalog, text, h.kind, llm=llm)
+    clip.title, clip.description, clip.hashtags = words.title, words.description, list(words.hashtags)
+    job = _job(clip, info, segs)
+    if render_now:
+        render(job)
+    else:
+        grab_frame(media, info, h.start + job.cover_at, Path(clip.cover))
+    clip.rendered = render_now
+    clip.violations = vet(clip)
     return clip
 
 
-def render_evergreen(media, info: MediaInfo, transcript: Transcript, start: float, end: float, out_dir: Path,
-                     stem: str) -> Path:
-    """A version without tonight's price: ends before the first price sentence when that leaves ≥ 10 s,
+def _job(clip: Clip, info: MediaInfo, segs: list[Segment]) -> Job:
+    job = Job(clip.source, info, clip.start, clip.end, Path(clip.file), srt=Path(clip.srt), cover=Path(clip.cover),
+              cover_at=min(1.0, (clip.end - clip.start) / 2))
+    if clip.vertical:
+        job.vertical, job.vertical_mode = Path(clip.vertical), clip.layout if clip.layout != "none" else "blur"
+    if clip.evergreen:
+        _evergreen(job, segs, Path(clip.evergreen).with_suffix(".srt"), Path(clip.evergreen))
+    return job
+
+
+def render_files(clip: Clip, info: MediaInfo) -> None:
+    """The video files of a clip queued before they were made (from its transcript as corrected now)."""
+    segs = []
+    if clip.transcript and Path(clip.transcript).exists():
+        segs = clip_segments(Transcript.load(clip.transcript).segments, clip.start, clip.end)
+    render(_job(clip, info, segs))
+    clip.rendered = True
+
+
+def _evergreen(job: Job, segs: list[Segment], srt: Path, out: Path) -> None:
+    """A version without tonight's price: ends before the first price sentence when that leaves >= 10 s,
     otherwise keeps the span, mutes the price sentences and drops them from the subtitles."""
-    segs = clip_segments(transcript.segments, start, end)
     prices = [(s.start, s.end) for s in segs if PRICE_RE.search(s.text)]  # from the clip start
+    end = job.end - job.start
     if prices and prices[0][0] >= 10.0:
-        end, prices = start + prices[0][0] - 0.1, []
-    srt = out_dir / f"{stem}_evergreen.srt"
-    srt.write_text(to_srt(clip_segments(transcript.segments, start, end, drop_price=True)), encoding="utf-8")
-    return cut(media, info, start, end, out_dir / f"{stem}_evergreen.mp4", srt=srt, mute=prices)
+        end, prices = prices[0][0] - 0.1, []
+    kept = [s for s in clip_segments(segs, 0.0, end) if not PRICE_RE.search(s.text)]
+    write_private(srt, to_srt(cues(kept)))
+    job.evergreen, job.evergreen_srt, job.evergreen_end, job.mute = out, srt, end, prices
 
 
 def make_clips(media: str | Path, out_dir: str | Path, transcript: Transcript, catalog: Catalog,
                highlights: list[Highlight], *, llm=None, vertical: str | None = "blur", evergreen: bool = False,
-               limit: int | None = None, progress: Progress | None = None) -> list[Clip]:
-    """Render the given highlights (best first) into ``out_dir``; progress per clip."""
+               limit: int | None = None, progress: Progress | None = None, render_now: bool = True) -> list[Clip]:
+    """The given highlights (best first) as clips in ``out_dir``; progress per clip."""
     info = probe(media)
     progress = progress or (lambda f, m: None)
     chosen = highlights[:limit] if limit else highlights
     out: list[Clip] = []
     for i, h in enumerate(chosen):
-        progress(i / max(len(chosen), 1), f"剪辑第 {i + 1}/{len(chosen)} 段（{h.sku}）")
+        progress(i / max(len(chosen), 1), f"剪辑第 {i + 1}/{len(chosen)} 段（{catalog.require(h.sku).name}）")
         out.append(render_clip(media, transcript, catalog, h, Path(out_dir), info=info, llm=llm,
-                               vertical=vertical, evergreen=evergreen))
+                               vertical=vertical, evergreen=evergreen, render_now=render_now))
     progress(1.0, f"已生成 {len(out)} 段切片")
     if not out:
         log.info("no product talk found in %s", media)

@@ -14,7 +14,8 @@ from copilot.base.errors import MediaError
 from copilot.base.ffmpeg import ffmpeg_bin, is_stream_url
 from copilot.base.settings import Settings
 from copilot.media.models import batched_pipeline, load_model
-from copilot.media.transcribe import SAMPLE_RATE, SENT_END, build_prompt, is_repeat, split_sentences
+from copilot.media.speech import SAMPLE_RATE, speech_spans, uncovered
+from copilot.media.transcribe import SENT_END, build_prompt, is_repeat, split_sentences
 from copilot.media.transcript import Segment, Transcript
 
 log = logging.getLogger(__name__)
@@ -24,20 +25,64 @@ MAX_STEP_TOKENS = 200
 def transcribe_live(source: str | Path, settings: Settings, catalog=None,
                     on_segment: Callable[[Segment], None] | None = None,
                     stop_event: threading.Event | None = None, *, window: float = 1.0,
-                    idle_timeout: float = 5.0) -> Transcript:
+                    idle_timeout: float = 5.0, keep: bool = True) -> Transcript:
     """Transcribe a URL (rtmp/hls/flv) or a growing file in near real time (≤ ~5 s behind).
 
     Audio is read through ffmpeg as 16 kHz PCM; every ``window`` seconds the pending audio is
     transcribed and the words that are safely before its end are emitted. Stops at end of stream,
     after ``idle_timeout`` seconds without new data in a growing file, or when ``stop_event`` is set.
+    With ``keep`` the transcript is saved under the data dir as it grows (``LiveRecord``), so the clips can
+    be cut from it the moment the stream ends.
     """
     stop_event = stop_event or threading.Event()
     if not is_stream_url(str(source)) and not Path(source).exists():
         raise MediaError(f"找不到直播源 {source}", hint="填写 rtmp/hls/flv 地址，或正在录制的文件路径")
     worker = LiveTranscriber(batched_pipeline(load_model(settings)), build_prompt(catalog), window=window)
-    segments = worker.run(_pcm_command(str(source), idle_timeout), on_segment, stop_event)
-    return Transcript(duration=worker.position, segments=segments, source=str(source),
-                      model=str(settings.whisper_model))
+    record = LiveRecord(settings, source) if keep else None
+
+    def emit(seg: Segment) -> None:
+        if on_segment:
+            on_segment(seg)
+        if record is not None:
+            record.add(seg, worker.position)
+
+    segments = worker.run(_pcm_command(str(source), idle_timeout), emit, stop_event)
+    transcript = Transcript(duration=worker.position, segments=segments, source=str(source),
+                            model=str(settings.whisper_model))
+    if record is not None:
+        record.save(transcript)
+    return transcript
+
+
+class LiveRecord:
+    """The live transcript on disk (``<data dir>/transcripts/live-*.json``), rewritten every ``every`` s and
+    at the end, and registered with the recording it belongs to (the fast path of ``pipeline``)."""
+
+    def __init__(self, settings: Settings, source: str | Path, every: float = 20.0) -> None:
+        from copilot.base.files import private_dir
+
+        self.settings, self.source, self.every = settings, str(source), every
+        self.path = private_dir(settings.data_dir / "transcripts") / f"live-{time.strftime('%Y%m%d-%H%M%S')}.json"
+        self.segments: list[Segment] = []
+        self.saved = time.monotonic()
+
+    def add(self, seg: Segment, position: float) -> None:
+        self.segments.append(seg)
+        if time.monotonic() - self.saved >= self.every:
+            self.save(Transcript(duration=position, segments=list(self.segments), source=self.source,
+                                 model=str(self.settings.whisper_model)))
+
+    def save(self, transcript: Transcript) -> None:
+        from copilot.media.review import ClipStore
+        from copilot.media.transcript import save
+
+        transcript.files = [str(self.path)]
+        save(transcript, self.path)
+        try:
+            ClipStore(self.settings).library.register(self.source, self.path, transcript, kind="live")
+        except Exception as exc:  # noqa: BLE001 - the transcript file is kept either way
+            log.warning("could not register the live transcript %s: %s", self.path, exc)
+        self.saved = time.monotonic()
 
 
 def _pcm_command(source: str, idle_timeout: float) -> list[str]:
@@ -126,16 +171,11 @@ class LiveTranscriber:
         if length < 0.3:
             return False
         began = time.perf_counter()
-        # One greedy pass, no temperature fallback: a fallback re-decodes up to five more times and
-        # once took 19 s for 5 s of audio. The batched pipeline encodes each speech chunk once; the
-        # sequential one re-encodes a whole 30 s window for the tail after the last word (2.4 s a step
-        # instead of 1.3 s). Tokens are capped well above speech rate, against loops (and below 448
-        # minus the longest prompt Whisper keeps, 224 tokens).
-        raw, _ = self.model.transcribe(audio, language="zh", vad_filter=True, word_timestamps=True,
-                                       initial_prompt=self.prompt, beam_size=5, temperature=0.0,
-                                       condition_on_previous_text=False, batch_size=1,
-                                       max_new_tokens=min(MAX_STEP_TOKENS, int(12 * length) + 20))
-        words = [w for seg in raw for w in (seg.words or [])]
+        words = self._words(audio, length, vad_filter=True)
+        missing = [(a, b) for a, b in uncovered(speech_spans(audio), words) if b <= length - self.hold]
+        if missing:  # a decode can skip part of its audio: hear those stretches again on their own
+            clips = [{"start": max(0.0, a - 0.3), "end": min(length, b + 0.3)} for a, b in missing]
+            words = sorted(words + self._words(audio, length, clip_timestamps=clips), key=lambda w: w.start)
         self.step_seconds.append(time.perf_counter() - began)
         log.debug("live step: %.1fs pending at %.1fs received, %d words in %.2fs", length, self.position,
                   len(words), self.step_seconds[-1])
@@ -155,6 +195,18 @@ class LiveTranscriber:
         del self._pending[:drop]
         self.offset += drop / (2 * SAMPLE_RATE)
         return True
+
+    def _words(self, audio, length: float, **kw) -> list:
+        # One greedy pass, no temperature fallback: a fallback re-decodes up to five more times and
+        # once took 19 s for 5 s of audio. The batched pipeline encodes each speech chunk once; the
+        # sequential one re-encodes a whole 30 s window for the tail after the last word (2.4 s a step
+        # instead of 1.3 s). Tokens are capped well above speech rate, against loops (and below 448
+        # minus the longest prompt Whisper keeps, 224 tokens).
+        raw, _ = self.model.transcribe(audio, language="zh", word_timestamps=True, initial_prompt=self.prompt,
+                                       beam_size=5, temperature=0.0, condition_on_previous_text=False,
+                                       batch_size=1, max_new_tokens=min(MAX_STEP_TOKENS, int(12 * length) + 20),
+                                       **kw)
+        return [w for seg in raw for w in (seg.words or [])]
 
 
 def _final_clauses(clauses: list[Segment], length: float, hold: float, final: bool,

@@ -25,6 +25,7 @@ class Segment:
     text: str
     words: list[Word] = field(default_factory=list)
     id: int = 0
+    asr: str = ""  # what recognition heard, when the owner corrected the text
 
 
 @dataclass
@@ -44,6 +45,8 @@ class Transcript:
         segs = []
         for s in self.segments:
             d = {"id": s.id, "start": round(s.start, 2), "end": round(s.end, 2), "text": s.text}
+            if s.asr and s.asr != s.text:
+                d["asr"] = s.asr
             if words:
                 d["words"] = [{"start": round(w.start, 2), "end": round(w.end, 2), "text": w.text,
                                "probability": round(w.probability, 3)} for w in s.words]
@@ -55,7 +58,8 @@ class Transcript:
     def from_dict(cls, data: dict) -> "Transcript":
         segs = [Segment(start=float(s["start"]), end=float(s["end"]), text=str(s["text"]), id=i,
                         words=[Word(float(w["start"]), float(w["end"]), str(w.get("text", w.get("word", ""))),
-                                    float(w.get("probability", 1.0))) for w in s.get("words", [])])
+                                    float(w.get("probability", 1.0))) for w in s.get("words", [])],
+                        asr=str(s.get("asr", "")))
                 for i, s in enumerate(data.get("segments", []))]
         return cls(duration=float(data.get("duration") or (segs[-1].end if segs else 0.0)), segments=segs,
                    language=data.get("language", "zh"), source=data.get("source", ""),
@@ -78,7 +82,7 @@ def fmt_ts(seconds: float) -> str:
     return f"{s // 3600:d}:{s % 3600 // 60:02d}:{s % 60:02d}" if s >= 3600 else f"{s // 60:02d}:{s % 60:02d}"
 
 
-def _stamp(seconds: float, sep: str) -> str:
+def stamp(seconds: float, sep: str) -> str:
     ms = int(round(max(seconds, 0.0) * 1000))
     h, ms = divmod(ms, 3_600_000)
     m, ms = divmod(ms, 60_000)
@@ -94,13 +98,13 @@ def subtitle_text(text: str) -> str:
 def to_srt(segments: list[Segment], offset: float = 0.0) -> str:
     blocks = []
     for i, s in enumerate(segments, start=1):
-        blocks.append(f"{i}\n{_stamp(s.start - offset, ',')} --> {_stamp(s.end - offset, ',')}\n"
+        blocks.append(f"{i}\n{stamp(s.start - offset, ',')} --> {stamp(s.end - offset, ',')}\n"
                       f"{subtitle_text(s.text)}\n")
     return "\n".join(blocks)
 
 
 def to_vtt(segments: list[Segment], offset: float = 0.0) -> str:
-    cues = [f"{_stamp(s.start - offset, '.')} --> {_stamp(s.end - offset, '.')}\n{subtitle_text(s.text)}\n"
+    cues = [f"{stamp(s.start - offset, '.')} --> {stamp(s.end - offset, '.')}\n{subtitle_text(s.text)}\n"
             for s in segments]
     return "WEBVTT\n\n" + "\n".join(cues)
 
@@ -112,7 +116,16 @@ def write_outputs(transcript: Transcript, out_dir: str | Path, stem: str | None 
     stem = stem or (Path(transcript.source).stem if transcript.source else "transcript")
     paths = [out / f"{stem}.json", out / f"{stem}.srt", out / f"{stem}.vtt"]
     transcript.files = [str(p) for p in paths]
-    paths[1].write_text(to_srt(transcript.segments), encoding="utf-8")
-    paths[2].write_text(to_vtt(transcript.segments), encoding="utf-8")
-    paths[0].write_text(json.dumps(transcript.to_dict(), ensure_ascii=False, indent=1), encoding="utf-8")
+    save(transcript, paths[0])
     return transcript.files
+
+
+def save(transcript: Transcript, path: str | Path) -> Path:
+    """The transcript JSON at ``path`` (atomically, 0600), with the SRT and VTT beside it brought up to date."""
+    from copilot.base.files import write_private
+
+    p = Path(path)
+    write_private(p, json.dumps(transcript.to_dict(), ensure_ascii=False, indent=1))
+    write_private(p.with_suffix(".srt"), to_srt(transcript.segments))
+    write_private(p.with_suffix(".vtt"), to_vtt(transcript.segments))
+    return p
