@@ -17,7 +17,7 @@ CASES = [
     ("mango", "扣1", "order", {"mango": 1}, False),
     ("mango", "+1", "order", {"mango": 1}, False),
     ("mango", "1", "order", {"mango": 1}, False),
-    ("mango", "我也要", "order", {"mango": 1}, False),
+    ("mango", "我也要", "order", {"mango": None}, True),  # copies an order whose quantity it does not say
     ("mango", "来一份", "order", {"mango": 1}, False),
     ("mango", "给我妈也来一份", "order", {"mango": 1}, False),
     ("mango", "+2", "order", {"mango": 2}, False),
@@ -231,3 +231,86 @@ def test_the_note_and_relative_change_reach_the_ledger(ledger, catalog):
     ledger.apply(Comment("n2", "王阿姨", "少要一斤"), parse("少要一斤", catalog, "strawberry"))
     lines = ledger.lines(status="reserved")
     assert [(ln.sku, ln.qty, ln.note) for ln in lines] == [("strawberry", 2, "送到3栋")]
+
+
+# round 2 of issue 14: kinds of mistakes a never-seen store showed, read from the catalog, not per store
+DELI = {"products": [
+    {"sku": "wings_honey", "name": "蜜汁鸡翅", "aliases": ["蜜汁翅"], "link": 1, "unit": "盒", "price": 20, "stock": 30},
+    {"sku": "wings_hot", "name": "香辣鸡翅", "aliases": ["辣翅"], "link": 2, "unit": "盒", "price": 20, "stock": 30},
+    {"sku": "tart", "name": "葡式蛋挞", "aliases": ["蛋挞"], "link": 3, "unit": "盒", "price": 18, "stock": 30,
+     "spec": "每盒 6 个"},
+    {"sku": "bun", "name": "豆沙包", "link": 4, "unit": "个", "price": 2, "stock": 90},
+    {"sku": "ribs", "name": "糖醋排骨", "aliases": ["排骨"], "link": 5, "unit": "斤", "price": 40, "stock": 30},
+]}
+ROUND2 = [
+    # a flavour or variant named by what sets it apart from its family (蜜汁 of 蜜汁鸡翅 / 香辣鸡翅)
+    ("wings_honey", "蜜汁2香辣1", "order", {"wings_honey": 2, "wings_hot": 1}, False),
+    ("wings_honey", "2蜜汁1香辣", "order", {"wings_honey": 2, "wings_hot": 1}, False),
+    ("wings_honey", "香辣的来两盒", "order", {"wings_hot": 2}, False),
+    ("wings_honey", "蜜汁味的1盒 香辣的2盒", "order", {"wings_honey": 1, "wings_hot": 2}, False),
+    ("wings_honey", "蜜汁的鸡翅2盒", "order", {"wings_honey": 2}, False),
+    ("wings_honey", "香辣 2", "order", {"wings_hot": 2}, False),
+    # the family word alone is one of several: review, unless each of them is asked for
+    ("wings_honey", "鸡翅2盒", "order", {}, True),
+    ("wings_honey", "两种鸡翅都来一盒", "order", {"wings_honey": 1, "wings_hot": 1}, False),
+    ("wings_honey", "鸡翅不要了", "cancel", {"wings_honey": None, "wings_hot": None}, False),
+    ("wings_honey", "香辣的好吃吗", "question", {}, False),
+    # 各 without a unit; 各 / 每样 without two products named
+    ("tart", "蛋挞和豆沙包各一", "order", {"tart": 1, "bun": 1}, False),
+    ("tart", "两样各一盒", "order", {"tart": None}, True),
+    ("tart", "每样来一盒", "order", {"tart": None}, True),
+    # a quantity said twice, or one that belongs to no product
+    ("tart", "扣1扣1扣1", "order", {}, True),
+    ("ribs", "排骨2斤3斤", "order", {}, True),
+    ("ribs", "2斤排骨蛋挞1盒", "order", {}, True),
+    # 个 of a product whose box holds pieces is not a box; of a piece product it is the unit
+    ("tart", "来6个", "order", {}, True),
+    ("bun", "豆沙包来4个", "order", {"bun": 4}, False),
+    # no quantity of its own: copies someone else's order, or takes it without a number
+    ("tart", "我也要", "order", {"tart": None}, True),
+    ("tart", "这个我要了", "order", {"tart": None}, True),
+    ("tart", "同上", "order", {"tart": None}, True),
+    ("tart", "我也要两盒", "order", {"tart": 2}, False),
+    # arriving, deferring, a quantity in pinyin
+    (None, "晚上好呀 来啦", "other", {}, False),
+    ("tart", "等我回家看看冰箱还有没有蛋挞再说", "other", {}, False),
+    ("ribs", "ribs 3 jin", "order", {}, True),
+]
+
+
+@pytest.mark.parametrize("current, text, kind, items, review", ROUND2, ids=[c[1] for c in ROUND2])
+def test_round_2_kinds(current, text, kind, items, review):
+    from copilot.base.catalog import Catalog
+
+    intent = parse(text, Catalog.from_dict(DELI), current)
+    assert (intent.kind, intent.needs_review) == (Kind(kind), review), intent.reason
+    assert {i.sku: i.qty for i in intent.items} == items, intent.reason
+
+
+NOTES = [  # when and where to collect or deliver, kept whole on the order line
+    ("strawberry", "草莓2斤 下午5点来拿", {"strawberry": 2}, "下午5点来拿"),
+    ("mango", "1号链接来一斤 留到明天下午取", {"strawberry": 1}, "留到明天下午取"),
+    (None, "老板给我留一斤草莓 两斤西红柿 放6栋门卫", {"strawberry": 1, "tomato": 2}, "放6栋门卫"),
+    ("mango", "芒果1斤送阳光小区", {"mango": 1}, "送阳光小区"),
+    ("mango", "芒果3斤，周六上午来拿", {"mango": 3}, "周六上午来拿"),
+    ("eggs", "2盒，5栋302 尾号1234", {"eggs": 2}, "5栋302 尾号1234"),
+]
+
+
+@pytest.mark.parametrize("current, text, items, note", NOTES, ids=[c[1] for c in NOTES])
+def test_collection_and_delivery_notes(catalog, current, text, items, note):
+    intent = parse(text, catalog, current)
+    assert (intent.kind, intent.needs_review) == (Kind.ORDER, False), intent.reason
+    assert {i.sku: i.qty for i in intent.items} == items
+    assert intent.note == note
+
+
+def test_a_note_alone_orders_nothing(catalog):
+    assert parse("明天来拿", catalog, "mango").kind is Kind.OTHER
+    assert parse("明天下午能来拿吗", catalog, "mango").kind is Kind.QUESTION
+    assert parse("送货不 我家离得不远", catalog, "mango").kind is Kind.QUESTION
+
+
+def test_eggs_counted_in_pieces_are_not_boxes(catalog):
+    intent = parse("鸡蛋要3个", catalog, "eggs")  # 每盒 30 枚: 3 eggs, not 3 boxes
+    assert intent.needs_review and "换算不了" in intent.reason

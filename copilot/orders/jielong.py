@@ -24,8 +24,9 @@ from dataclasses import dataclass, field
 
 from copilot.base.catalog import Catalog, Product
 from copilot.base.zhnum import NUM_PATTERN, normalize, zh_to_number
+from copilot.orders.amounts import UNIT_WORDS, Quantity, check_items
 from copilot.orders.intent import Intent, Item, Kind
-from copilot.orders.rules import UNIT_WORDS, Quantity, check_items
+from copilot.orders.shorthand import shorthand
 
 MAX_CHAIN_CHARS = 100_000
 MAX_ENTRIES = 2000
@@ -35,7 +36,9 @@ _UNIT = "(?:" + "|".join(re.escape(u) for u in UNIT_WORDS) + ")"
 _NUMBER_ONLY = re.compile(rf"^(?P<n>{NUM_PATTERN}|半)\s*(?P<u>{_UNIT})?(?P<half>半)?[\s。.!！~～]*$")
 _CANCEL_WORDS = re.compile(r"^(?:取消|不要了|不要啦|不要|退了|删除|删掉|算了)")
 _VERB_START = re.compile(r"^(?:再来|要|来|扣|订|定|买|拿|\+|x)")
-_WEAK = re.compile(r"^[\w\u4e00-\u9fff]{1,8}\s?(?:\d|[一两二三四五六七八九十半](?:" + _UNIT + "))")
+# an unknown word before a quantity (榴莲2斤, pg 2斤) may be a product the line asks for; a single Chinese
+# character there is the end of a nickname (Sunny 李 1.5)
+_WEAK = re.compile(r"^(?:[\u4e00-\u9fff]{2,8}|[A-Za-z]\w{1,7})\s?(?:\d|[一两二三四五六七八九十半](?:" + _UNIT + "))")
 _QTY_START = re.compile(rf"^(?:\d|半|[一两二三四五六七八九十俩仨]+\s*(?:{_UNIT}|$|[。.!！\s]))")
 
 
@@ -108,6 +111,9 @@ def offered_products(text: str, catalog: Catalog) -> list[Product]:
     names both 原味卤鸭脖 and 香辣卤鸭脖: both are on offer)."""
     t = normalize(text)
     found = {p.sku: p for _, _, p in catalog.mentions(t)}
+    short = shorthand(catalog)
+    for _, _, word in short.find(_strip_names(t, catalog)):  # 柠檬 / 虎皮, 凤爪两种口味
+        found.update((p.sku, p) for p in ([short.variants[word]] if word in short.variants else short.families[word]))
     for word in re.findall(r"[\u4e00-\u9fff]{2,8}", _strip_names(t, catalog)):
         sharing = [p for p in catalog if any(word in n for n in p.names)]
         if 1 < len(sharing) < len(catalog):
@@ -153,7 +159,8 @@ def _starts_order(text: str, catalog: Catalog) -> bool:
         return False
     if _QTY_START.match(text) or _VERB_START.match(text) or _CANCEL_WORDS.match(text):
         return True
-    return any(s == 0 for s, _, _ in catalog.mentions(text)) or any(s == 0 for s, _, _, _ in catalog.links(text))
+    return any(s == 0 for s, _, _ in catalog.mentions(text)) or any(s == 0 for s, _, _, _ in catalog.links(text)) \
+        or any(s == 0 for s, _, _ in shorthand(catalog).find(text))
 
 
 def _read_content(content: str, catalog: Catalog, chain: Chain, parse) -> Intent | None:

@@ -10,58 +10,62 @@ import logging
 import re
 from dataclasses import dataclass, replace
 
-from copilot.base.catalog import WEIGHT_UNITS, Catalog, Product
+from copilot.base.catalog import Catalog, Product
 from copilot.base.zhnum import NUM_PATTERN, ZH_DIGITS, normalize, zh_to_number
+from copilot.orders.amounts import QTY_MARK, UNIT, UNIT_WORDS, VERB, Quantity, check_items, read_quantities
 from copilot.orders.intent import Intent, Item, Kind
+from copilot.orders.notes import split_notes
+from copilot.orders.shorthand import shorthand
 
 log = logging.getLogger(__name__)
 MAX_COMMENT_CHARS = 300
-IMPLAUSIBLE_QTY = 100
 _TYPOS = [(re.compile(r"[寇口抠叩蔻]\s*(?=[1一])"), "扣")]
 # emoji and decorations: keep CJK, letters, digits and the punctuation the rules read
 _NOISE = re.compile(r"[^\w\u4e00-\u9fff\s+.,，、;；。!！?？:：#*/\-~～()（）]")
 _SEP = re.compile(r"[,，、;；。!！~～\n()（）]+|\s+")
-UNIT_WORDS = ("公斤", "千克", "kg", "克", "g", "斤", "份", "盒", "袋", "个", "瓶", "块", "箱", "桶", "只",
-              "把", "根", "板", "提", "包", "条", "串", "颗", "枚", "杯", "罐", "扎", "捆", "兜", "听", "支", "升")
-_UNIT = "(?:" + "|".join(re.escape(u) for u in UNIT_WORDS) + ")"
 _MARK = r"(?:扣|\+|x|\*)"
-_VERB = r"(?:再来|再要|再加|预定|预订|扣|\+|加|x|\*|来|要|拿|买|订|定|留|抢|切|称)"
-# quantity with a unit: 2斤, 一斤半, 两斤半, 半斤, 1.5kg, 500g
-_QTY_UNIT = re.compile(rf"(?P<n>{NUM_PATTERN})?\s*(?P<u>{_UNIT})(?P<half>半)?|(?P<h>半)\s*(?P<u2>{_UNIT})")
-# quantity after an order word: 扣2, +2, x2, 来俩, 要3
-_QTY_MARK = re.compile(rf"{_VERB}\s*(?P<n>{NUM_PATTERN})(?!\s*(?:号|{_UNIT}|\.\d))")
 _BARE = re.compile(r"^\d+$")
-_GLUED = re.compile(r"(?<=#)\s?(?P<n>\d{1,2})(?![\d.]|\s*[号元])")
+_EACH = re.compile(r"各|每样|每种|都|全要|[两俩三四五几]种|[两俩三四五几]样")
 _QUESTION = re.compile(
     r"[?？]|[吗嘛么呢]$|吗|多少|几|怎么|咋|什么|啥|哪|是不是|有没有|能不能|可不可以|会不会|还有货|还有没|"
     r"还剩|(.)[不没]\1|请问|求问|问下|问一下|为什么|如何|多大|多重|多久|还是|"
     r"(?<=\w)[不没]有?[^\w]*$")  # 送货不, 打药没😂: the northern question particle
 _CHATTER_CLAUSE = re.compile(
-    r"昨天|前天|上次|上回|之前|以前|上周|上个月|去年|那天|刚才|刚刚|(?:买|吃|要|订|拿|扣|抢|来)(?:了|过)|收到|已经|"
+    r"昨天|前天|上次|上回|之前|以前|上周|上个月|去年|那天|刚才|刚刚|(?:买|吃|订|拿|扣|抢|来)(?:了|过)|要过|来啦|"
+    r"(?<!我)要了|要了(?!$)|收到|已经|"
     r"(?:她|他|人家|别人|楼上|大家|说)[都也]?(?:要|买|订|扣|想)|要是|如果|假如|的话|下次|再说|考虑|卖|便宜|太贵|开玩笑|"
     r"[个口](?:孩子|小孩|娃|人)|岁|栋|单元|楼")
 _CANCEL = re.compile(r"不要了|不要啦|不要(?=\S{0,8}了)|取消|退掉|退了|撤回|撤销|算了|不买了|不订了|别给我留|删掉|删了")
 _MODIFY = re.compile(rf"(?:改成|改为|改到|改|换成|减到|减为|调成|只要)\s*(?P<n>{NUM_PATTERN}|半)(?!下)")
 _RELATIVE = re.compile(rf"(?P<op>再多要|再多来|再加|多加|多要|多来|少要|少来|少拿|减少|减掉|减去|减|加)\s*"
-                       rf"(?P<n>{NUM_PATTERN}|半)\s*(?P<u>{_UNIT})?(?!\s*[号元])")
-_VAGUE = re.compile(r"来点|来些|整点|来一点|要一点|拍了|拍下了|(?:这个|那个|这款)(?:也行|也可以)|"
-                    r"(?:妈|爸|婆婆|公公|老公|老婆|邻居|同事|朋友|闺蜜|姐姐|妹妹|哥哥|弟弟|儿子|女儿)也要")
+                       rf"(?P<n>{NUM_PATTERN}|半)\s*(?P<u>{UNIT})?(?!\s*[号元])")
+# no quantity of its own: 我也要 / 同上 copy someone else's order, 这个我要了 takes it without a number
+_VAGUE = re.compile(r"来点|来些|整点|来一点|要一点|拍了|拍下了|(?:这个|那个|这款)(?:也行|也可以)|也要|也来|同上|"
+                    r"我也一样|我要了$")
+_DEFER = re.compile(r"(?:再说|再决定|再定|再看看?|考虑一下|考虑考虑)[吧哈啦了呀]*$")  # 看看还有没有再说: no question
 _BOTH = re.compile(r"都要|都来|都拿|都订|一样来")
 _KEEP = re.compile(r"还要|照要|继续要|要的|不变|照旧")
-# a delivery or pickup note on an order: 送到3栋, 3栋502, 2单元, 尾号6789, (帮邻居带)
-_NOTE = re.compile(r"送到[^\s,，。!！?？~～、;；]{1,16}|送(?=\d)[^\s,，。!！?？~～、;；]{1,12}|送货上门|送上门|\d+\s*(?:栋|幢|号楼)(?:\s*\d+\s*单元)?(?:\s*\d{2,4}\s*[室号]?)?|"
-                   r"\d+\s*单元(?:\s*\d{2,4})?|(?:手机)?尾号\s*\d{3,4}|[（(][^（）()]{1,30}[）)]")
 _NAME_GAP = re.compile(r"\s+(?=(?:[x*]\s*)?(?:\d|[一二两俩三四五六七八九十半]))")
-_CORRECTION = re.compile(rf"[,，\s]*而?不是\s*{NUM_PATTERN}\s*{_UNIT}?")
+_CORRECTION = re.compile(rf"[,，\s]*而?不是\s*{NUM_PATTERN}\s*{UNIT}?")
 _NEGATED = re.compile(r"不要(?P<what>[^\s，,。要了]{1,8}?)(?=[，,\s]*要)")
+# 1原2辣 / 原2辣1: a character and a number, two to four times (spaces allowed)
+_ABBREVIATED = re.compile(r"(?:(?: ?\d{1,2} ?[\u4e00-\u9fff]){2,4}|(?: ?[\u4e00-\u9fff] ?\d{1,2}){2,4}) ?")
+_NUM_CHAR = re.compile(r"(\d{1,2})([\u4e00-\u9fff])")
+_CHAR_NUM = re.compile(r"([\u4e00-\u9fff])(\d{1,2})")
+_STRONG_MARK = re.compile(_MARK + r"\s*\d")
+_ANY_VERB = re.compile(VERB)
 _LATIN = re.compile(r"(?<![a-z])(?!kg\b)[a-z]{2,}", re.IGNORECASE)
+# a quantity in pinyin or English (3 jin, 2 boxes): an order the rules cannot read
+_LATIN_QTY = re.compile(r"\d\s*(?:jin|gongjin|he|dai|ge|xiang|ping|fen|bao|tong|tiao|zhi|kuai|pcs|pieces?|box(?:es)?|"
+                        r"bags?|bottles?|packs?|lbs?|catty|catties)\b", re.IGNORECASE)
 _CHATTER = re.compile(r"^(\d)\1{2,}$|^[1]{2,}$|^[68]{2,}$|^[哈呵嘿嘻]+$")
 _FILLER = re.compile(
     r"这次|这回|大一?点的?|小一?点的?|肥一?点的?|瘦一?点的?|嫩一?点的?|新鲜一?点的?|切[片块丝好]|剁[块开好]|杀好|处理好|"
     r"帮我[挑选切剁杀]|凑单|凑满减|邻居|同事|朋友|我|也|的|给|帮|一下|吧|哈|呀|啊|哦|喔|嗯|了|谢谢|谢|老板|主播|"
     r"老赵|再|还|先|各|共|一共|就|好|请|家|妈|爸|奶奶|爷爷|姐|哥|婆婆|老公|老婆|备|想|都|可以|麻烦|那个|这个|"
     r"这款|这|那|个|链接|号|呗|哟|啦|滴|哒|亲|宝|买|要|来|拿|订|定|留|抢|扣|加|切|称|和|跟|与|及|还有|然后|"
-    r"以及|今天|今晚|明天|取|自提|感谢|所以|那就|带的|代购|捎的|尝尝|尝一下|尝个鲜|试试|试一下|先试")
+    r"以及|今天|今晚|明天|取|自提|感谢|所以|那就|带的|代购|捎的|尝尝|尝一下|尝个鲜|试试|试一下|先试|"
+    r"[两俩三四五几每]?[种样款]|口味|味")
 
 
 @dataclass
@@ -70,14 +74,7 @@ class _Ref:
     end: int
     product: Product | None
     label: str
-
-
-@dataclass
-class Quantity:
-    start: int
-    end: int
-    value: float
-    unit: str | None  # None = the product's sale unit
+    family: tuple[Product, ...] = ()  # a word several products share (凤爪): one of them, not known which
 
 
 @dataclass
@@ -96,10 +93,12 @@ def parse(text: str, catalog: Catalog, current_sku: str | None = None) -> Intent
     if not t:
         return Intent(Kind.OTHER, reason="空评论")
     if len(t) > MAX_COMMENT_CHARS:
-        return _review(Kind.ORDER, f"评论过长（{len(t)} 字），请人工查看") if _QTY_MARK.search(t) \
+        return _review(Kind.ORDER, f"评论过长（{len(t)} 字），请人工查看") if QTY_MARK.search(t) \
             else Intent(Kind.OTHER, reason="评论过长")
     if _CHATTER.match(t):
         return Intent(Kind.OTHER, reason="闲聊")
+    if _LATIN_QTY.search(t) and not _QUESTION.search(t):
+        return _review(Kind.ORDER, "评论里的数量是拼音或外文，请人工确认", undecided=True)
     current = catalog.get(current_sku) if current_sku else None
     return (_with_note(t, catalog, current) or _correction(t, catalog, current)
             or abbreviated_pairs(t, catalog) or _parse_text(t, catalog, current))
@@ -137,23 +136,29 @@ def _join_name_and_qty(t: str, catalog: Catalog) -> str:
     """苹果 两斤, 鸡蛋 x3: a product's name and its quantity written apart are one clause."""
     for m in reversed(list(_NAME_GAP.finditer(t))):
         left = t[:m.start()].rsplit(" ", 1)[-1]
-        if any(e == len(left) for _, e, _ in catalog.mentions(left)):
+        if any(r.end == len(left) and not r.label[-1:].isdigit() for r in _refs(left, catalog)):
             t = t[:m.start()] + t[m.end():]
     return t
 
 
 def _with_note(t: str, catalog: Catalog, current: Product | None) -> Intent | None:
-    """老板我要3斤草莓送到3栋: an order with a delivery or pickup note, kept on the order line."""
-    notes = [m.group(0).strip("（）() ") for m in _NOTE.finditer(t)]
+    """老板我要3斤草莓送到3栋, 烤鸭1只 下午5点来拿: an order with a delivery or pickup note, kept on
+    the order line. A comment that is only a note (明天来拿, 我住3栋) orders nothing."""
+    rest, notes = split_notes(t, lambda part: _names_goods(part, catalog) or bool(_QUESTION.search(part)))
     if not notes or _QUESTION.search(t):
         return None
-    rest = _NOTE.sub(" ", t).strip()
-    if not rest or not _quantities(_mask(rest, _refs(rest, catalog))) and not _BARE.match(rest):
-        return None
-    intent = _parse_text(rest, catalog, current)
+    if not rest:
+        return Intent(Kind.OTHER, reason="送货或取货的说明")
+    intent = _correction(rest, catalog, current) or abbreviated_pairs(rest, catalog) \
+        or _parse_text(rest, catalog, current)
     if intent.kind not in (Kind.ORDER, Kind.MODIFY):
-        return None
-    return replace(intent, note=" ".join(n for n in notes if n))
+        return intent
+    return replace(intent, note=" ".join(notes))
+
+
+def _names_goods(part: str, catalog: Catalog) -> bool:
+    refs = _refs(part, catalog)
+    return bool(refs) or bool(read_quantities(_mask(part, refs)))
 
 
 def _correction(t: str, catalog: Catalog, current: Product | None) -> Intent | None:
@@ -171,13 +176,13 @@ def _correction(t: str, catalog: Catalog, current: Product | None) -> Intent | N
 def abbreviated_pairs(t: str, catalog: Catalog) -> Intent | None:
     """1原2辣 / 原2辣1: one character standing for a product (a flavour, a variant) next to a
     quantity, when that character belongs to exactly one product of the catalog."""
-    s = re.sub(r"\s+", "", t)
-    if re.fullmatch(r"(?:\d{1,2}[\u4e00-\u9fff]){2,4}", s):
-        found = [(c, n) for n, c in re.findall(r"(\d{1,2})([\u4e00-\u9fff])", s)]
-    elif re.fullmatch(r"(?:[\u4e00-\u9fff]\d{1,2}){2,4}", s):
-        found = re.findall(r"([\u4e00-\u9fff])(\d{1,2})", s)
-    else:
+    if not _ABBREVIATED.fullmatch(t):
         return None
+    s = t.replace(" ", "")
+    if s[0].isdigit():
+        found = [(c, n) for n, c in _NUM_CHAR.findall(s)]
+    else:
+        found = _CHAR_NUM.findall(s)
     pairs = []
     for char, n in found:
         owners = {p.sku: p for p in catalog for name in p.names if char in name}
@@ -200,9 +205,12 @@ def _classify(text: str, catalog: Catalog, alone: bool = True) -> _Clause:
     """What one clause of a comment is, read on its own."""
     refs = _refs(text, catalog)
     masked = _mask(text, refs)
-    quantities = _quantities(masked)
-    clause = _Clause(text, "chatter", refs, quantities, each="各" in text)
-    if _QUESTION.search(text):
+    quantities = read_quantities(masked)
+    each = bool((quantities or refs) and _EACH.search(masked))
+    if each and sum(1 for r in refs if r.family) == 1:  # 两种凤爪都来一盒: every product of the family
+        refs = [x for r in refs for x in ([_Ref(r.start, r.end, p, r.label) for p in r.family] if r.family else [r])]
+    clause = _Clause(text, "chatter", refs, quantities, each=each)
+    if _QUESTION.search(text) and not _DEFER.search(text):
         clause.kind = "question"
     elif _MODIFY.search(masked):
         clause.kind = "modify"
@@ -211,7 +219,7 @@ def _classify(text: str, catalog: Catalog, alone: bool = True) -> _Clause:
     elif _CANCEL.search(text):
         clause.kind = "cancel"
     elif not _CHATTER_CLAUSE.search(text):
-        vague = _vague(text, refs, quantities)
+        vague = _vague(text, refs, quantities, each)
         if vague:
             clause.kind, clause.reason = "vague", vague
         else:
@@ -219,10 +227,11 @@ def _classify(text: str, catalog: Catalog, alone: bool = True) -> _Clause:
     return clause
 
 
-def _vague(text: str, refs: list[_Ref], quantities: list[Quantity]) -> str:
-    """给我也来点, 拍了, 两个都要, 我妈也要: an order without a readable quantity or product."""
-    if _BOTH.search(text) and len({r.product.sku if r.product else r.label for r in refs}) < 2:
-        return "说了“都要”，但没说清楚是哪几个商品"
+def _vague(text: str, refs: list[_Ref], quantities: list[Quantity], each: bool) -> str:
+    """给我也来点, 拍了, 两个都要, 两样各一盒, 我妈也要: an order without a readable quantity or product."""
+    if (_BOTH.search(text) or each and quantities) and len({r.product.sku if r.product else r.label
+                                                            for r in refs}) < 2:
+        return "说了“都要/各”，但没说清楚是哪几个商品"
     m = _VAGUE.search(text)
     if m and not quantities:
         return f"「{m.group(0)}」没有说数量，请确认"
@@ -247,8 +256,8 @@ def _order_clause(clause: _Clause, masked: str, catalog: Catalog, alone: bool) -
             clause.kind, clause.reason = "review", f"单独的数字「{n}」含义不明确"
             return
     leftover = _leftover(masked, clause.quantities)
-    strong = bool(bare) or bool(re.search(_MARK + r"\s*\d", masked)) or (
-        bool(re.search(_VERB, masked)) and (bool(clause.quantities) or not leftover))
+    strong = bool(bare) or bool(_STRONG_MARK.search(masked)) or (
+        bool(_ANY_VERB.search(masked)) and (bool(clause.quantities) or not leftover))
     weak = bool(clause.quantities or clause.refs)
     if not strong and not weak:
         return
@@ -267,9 +276,15 @@ def _order_clause(clause: _Clause, masked: str, catalog: Catalog, alone: bool) -
     unknown = [r for r in clause.refs if r.product is None]
     if unknown:
         if strong or clause.quantities:
-            clause.kind, clause.reason = "review", f"没有「{unknown[0].label}」这个链接"
+            clause.kind, clause.reason = "review", _unknown_reason(unknown[0])
         return
     clause.kind = "order"
+
+
+def _unknown_reason(ref: _Ref) -> str:
+    if ref.family:
+        return f"「{ref.label}」有{len(ref.family)}种（{'、'.join(p.name for p in ref.family)}），没说要哪一种"
+    return f"没有「{ref.label}」这个链接"
 
 
 def _fuzzy_product(word: str, catalog: Catalog) -> Product | None:
@@ -285,12 +300,28 @@ def _fuzzy_product(word: str, catalog: Catalog) -> Product | None:
 
 
 def _refs(t: str, catalog: Catalog) -> list[_Ref]:
+    """Links, names and aliases, then the words that set a product apart from its family (柠檬 of
+    柠檬凤爪) and family words (凤爪: one of several products)."""
     refs = [_Ref(s, e, p, t[s:e]) for s, e, p, _ in catalog.links(t)]
-    taken = [(r.start, r.end) for r in refs]
     for s, e, p in catalog.mentions(t):
-        if not any(s < te and e > ts for ts, te in taken):
+        if not any(s < r.end and e > r.start for r in refs):
             refs.append(_Ref(s, e, p, t[s:e]))
-    return sorted(refs, key=lambda r: r.start)
+    short = shorthand(catalog)
+    if short.pattern is None:
+        return sorted(refs, key=lambda r: r.start) if len(refs) > 1 else refs
+    for s, e, word in short.find(t):
+        if not any(s < r.end and e > r.start for r in refs):
+            refs.append(_Ref(s, e, short.variants.get(word), word, short.families.get(word, ())))
+    refs.sort(key=lambda r: r.start)
+    if not any(r.family for r in refs):
+        return refs
+    out: list[_Ref] = []
+    for r in refs:  # 柠檬的凤爪, 虎皮味凤爪: a family word right after one of its variants names that one
+        if out and r.family and out[-1].product in r.family and re.fullmatch(r"[的味口\s]{0,3}", t[out[-1].end:r.start]):
+            out[-1] = _Ref(out[-1].start, r.end, out[-1].product, t[out[-1].start:r.end])
+        else:
+            out.append(r)
+    return out
 
 
 def _mask(t: str, refs: list[_Ref]) -> str:
@@ -299,48 +330,6 @@ def _mask(t: str, refs: list[_Ref]) -> str:
     for r in refs:
         chars[r.start:r.end] = "#" * (r.end - r.start)
     return "".join(chars)
-
-
-def _quantities(masked: str) -> list[Quantity]:
-    out: list[Quantity] = []
-    for m in _QTY_UNIT.finditer(masked):
-        unit = m.group("u") or m.group("u2")
-        if m.group("h"):
-            value = 0.5
-        elif m.group("n") is None:
-            if unit != "斤" or not m.group("half"):  # "斤半" = 1.5 斤
-                continue
-            value = 1.0
-        else:
-            value = zh_to_number(m.group("n"))
-            if value is None:
-                continue
-        if m.group("half"):
-            value += 0.5
-        out.append(Quantity(m.start(), m.end(), value, unit))
-    for m in _QTY_MARK.finditer(masked):
-        if any(q.start <= m.start("n") < q.end for q in out):
-            continue
-        value = zh_to_number(m.group("n"))
-        if value is not None:
-            out.append(Quantity(m.start(), m.end(), value, None))
-    for m in _GLUED.finditer(masked):
-        if not any(q.start <= m.start("n") < q.end for q in out):
-            out.append(Quantity(m.start(), m.end(), float(m.group("n")), None))
-    return sorted(out, key=lambda q: q.start)
-
-
-def _to_sale_unit(q: Quantity, p: Product) -> float | None:
-    """The quantity in the product's sale unit, or None when the unit does not convert."""
-    if q.unit is None or q.unit in ("份", p.unit):
-        return q.value
-    unit = {"千克": "公斤", "kg": "公斤", "g": "克"}.get(q.unit, q.unit)
-    if p.is_weight:
-        jin = {"斤": q.value, "公斤": q.value * 2, "克": q.value / 500}.get(unit)
-        return None if jin is None else round(jin / WEIGHT_UNITS[p.unit], 3)
-    if unit == "个" and p.unit not in ("箱", "提"):
-        return q.value  # 个 is the everyday classifier for a piece product
-    return None
 
 
 def _leftover(masked: str, quantities: list[Quantity]) -> str:
@@ -360,8 +349,8 @@ def _order(clauses: list[_Clause], current: Product | None) -> Intent:
     if review is not None:
         return _review(Kind.ORDER, review.reason, undecided=True)
     orders = [c for c in clauses if c.kind == "order"]
-    if not any(c.refs for c in orders) and sum(1 for c in orders if c.quantities) > 1:
-        return _review(Kind.ORDER, "重复的数量，不确定要几份", undecided=True)
+    if not any(c.refs for c in orders) and sum(len(c.quantities) for c in orders) > 1:
+        return _review(Kind.ORDER, "重复的数量，不确定要几份", undecided=True)  # 扣1扣1扣1, +1 +1
     pairs: list[tuple[Product, Quantity]] = []
     pending: list[Product] = []
     last: Product | None = None
@@ -369,6 +358,8 @@ def _order(clauses: list[_Clause], current: Product | None) -> Intent:
         if c.refs:
             pairs.extend((p, _one()) for p in pending)
             got, pending = _pair_clause(c)
+            if got is None:
+                return _review(Kind.ORDER, "数量和商品对不上，不确定每样要几份", undecided=True)
             pairs.extend(got)
             last = (pending or [p for p, _ in got] or [last])[-1]
         elif c.quantities:
@@ -389,9 +380,10 @@ def _one() -> Quantity:
     return Quantity(0, 0, 1.0, None)
 
 
-def _pair_clause(c: _Clause) -> tuple[list[tuple[Product, Quantity]], list[Product]]:
+def _pair_clause(c: _Clause) -> tuple[list[tuple[Product, Quantity]] | None, list[Product]]:
     """Quantities to products inside one clause: '草莓2斤', '要两斤芒果', '草莓芒果各来两斤'.
-    Returns the pairs and the products still waiting for a quantity from the next clause."""
+    Returns the pairs and the products still waiting for a quantity from the next clause; None
+    for the pairs when a quantity belongs to no product or a product gets two (草莓2斤3斤)."""
     refs, quantities = c.refs, c.quantities
     if not quantities:
         return [], [r.product for r in refs]
@@ -403,39 +395,20 @@ def _pair_clause(c: _Clause) -> tuple[list[tuple[Product, Quantity]], list[Produ
         lo, hi = ((refs[i - 1].end if i else 0), ref.start) if qty_first else \
             (ref.end, refs[i + 1].start if i + 1 < len(refs) else 10**9)
         mine = [q for q in quantities if lo <= q.start < hi]
-        pairs.extend((ref.product, q) for q in mine[:1] or [_one()])
+        if len(mine) > 1:
+            return None, []
+        pairs.extend((ref.product, q) for q in mine or [_one()])
+    if sum(1 for _, q in pairs if q.end) < len(quantities):
+        return None, []
     return pairs, []
-
-
-def check_items(kind: Kind, pairs) -> Intent:
-    merged: dict[str, float] = {}
-    products: dict[str, Product] = {}
-    for product, q in pairs:
-        qty = _to_sale_unit(q, product)
-        if qty is None:
-            return _review(kind, f"{product.name}按{product.unit}卖，「{fmt_qty(q.value)}{q.unit}」换算不了")
-        merged[product.sku] = merged.get(product.sku, 0.0) + qty
-        products[product.sku] = product
-    items = tuple(Item(sku, qty, products[sku].unit) for sku, qty in merged.items())
-    for item in items:
-        p = products[item.sku]
-        if item.qty <= 0:
-            return _review(kind, "数量为零", items)
-        if not p.is_weight and not float(item.qty).is_integer():
-            return _review(kind, f"{p.name}按{p.unit}卖，数量{fmt_qty(item.qty)}不是整数", items)
-        if p.limit_per_buyer and item.qty > p.limit_per_buyer:
-            return _review(kind, f"{p.name}每人限购{fmt_qty(p.limit_per_buyer)}{p.unit}，"
-                                 f"这条要{fmt_qty(item.qty)}{p.unit}", items)
-        if item.qty >= IMPLAUSIBLE_QTY or item.qty > p.stock:
-            return _review(kind, f"数量{fmt_qty(item.qty)}{p.unit}异常（库存{fmt_qty(p.stock)}）", items)
-    return Intent(kind, items)
 
 
 def _parse_cancel(t: str, catalog: Catalog) -> Intent:
     refs = _refs(t, catalog)
-    if any(r.product is None for r in refs):
+    if any(r.product is None and not r.family for r in refs):
         return _review(Kind.CANCEL, "要取消的链接不存在")
-    skus = list(dict.fromkeys(r.product.sku for r in refs))
+    # 凤爪不要了: whichever of the family the buyer ordered
+    skus = list(dict.fromkeys(p.sku for r in refs for p in (r.family or (r.product,))))
     return Intent(Kind.CANCEL, tuple(Item(s, None, catalog.get(s).unit) for s in skus))
 
 
@@ -470,7 +443,3 @@ def _parse_relative(c: _Clause, current: Product | None) -> Intent:
     item = checked.items[0]
     sign = -1 if m.group("op").startswith(("少", "减")) else 1
     return Intent(Kind.MODIFY, (Item(item.sku, sign * item.qty, item.unit, relative=True),), reason="加减数量")
-
-
-def fmt_qty(x: float) -> str:
-    return str(int(x)) if float(x).is_integer() else f"{x:g}"
