@@ -314,3 +314,44 @@ def test_a_note_alone_orders_nothing(catalog):
 def test_eggs_counted_in_pieces_are_not_boxes(catalog):
     intent = parse("鸡蛋要3个", catalog, "eggs")  # 每盒 30 枚: 3 eggs, not 3 boxes
     assert intent.needs_review and "换算不了" in intent.reason
+
+
+SEA = {"products": [
+    {"sku": "shrimp", "name": "鲜活基围虾", "aliases": ["基围虾"], "link": 1, "unit": "斤", "price": 49, "stock": 30},
+    {"sku": "hairtail", "name": "舟山带鱼", "aliases": ["带鱼"], "link": 2, "unit": "斤", "price": 35, "stock": 30},
+    {"sku": "orange", "name": "砂糖橘", "link": 3, "unit": "箱", "price": 39, "stock": 20},
+    {"sku": "sausage_c", "name": "广式腊肠", "aliases": ["腊肠"], "link": 4, "unit": "斤", "price": 45, "stock": 30},
+    {"sku": "sausage_s", "name": "川味香肠", "aliases": ["香肠"], "link": 5, "unit": "斤", "price": 42, "stock": 30},
+    {"sku": "milk", "name": "低温鲜奶", "aliases": ["鲜奶"], "link": 6, "unit": "瓶", "price": 9, "stock": 50},
+    {"sku": "yogurt", "name": "老酸奶", "aliases": ["酸奶"], "link": 7, "unit": "杯", "price": 6, "stock": 60},
+    {"sku": "mango", "name": "芒果", "link": 8, "unit": "斤", "price": 12, "stock": 60},
+    {"sku": "cake6", "name": "6寸慕斯蛋糕", "link": 9, "unit": "个", "price": 88, "stock": 10},
+    {"sku": "cake8", "name": "8寸慕斯蛋糕", "link": 10, "unit": "个", "price": 128, "stock": 10},
+]}
+PARTS = [
+    # a part of one product's names only: its head noun (虾, 橘子) or a word no other product has (广式)
+    ("shrimp", "虾来2斤", "order", {"shrimp": 2}, False),
+    ("hairtail", "2斤虾", "order", {"shrimp": 2}, False),
+    ("orange", "橘子来一箱", "order", {"orange": 1}, False),
+    ("sausage_c", "广式的2斤", "order", {"sausage_c": 2}, False),
+    ("sausage_c", "川味的来一斤", "order", {"sausage_s": 1}, False),
+    ("milk", "奶来2瓶", "order", {}, True),  # 奶 of 鲜奶 and of 酸奶
+    # a character that is a component of the right one (or the other way round)
+    ("mango", "亡果2斤", "order", {"mango": 2}, False),
+    # a size of a product sold in sizes
+    ("cake6", "8寸的来一个", "order", {"cake8": 1}, False),
+    ("cake6", "6寸一个 8寸一个", "order", {"cake6": 1, "cake8": 1}, False),
+    ("cake6", "蛋糕要一个", "order", {}, True),
+    # cancelling by a part of a name; swapping to another product without a quantity
+    ("hairtail", "虾不要了", "cancel", {"shrimp": None}, False),
+    ("shrimp", "虾换成带鱼", "modify", {}, True),
+]
+
+
+@pytest.mark.parametrize("current, text, kind, items, review", PARTS, ids=[c[1] for c in PARTS])
+def test_parts_of_names_typos_and_sizes(current, text, kind, items, review):
+    from copilot.base.catalog import Catalog
+
+    intent = parse(text, Catalog.from_dict(SEA), current)
+    assert (intent.kind, intent.needs_review) == (Kind(kind), review), intent.reason
+    assert {i.sku: i.qty for i in intent.items} == items, intent.reason

@@ -14,9 +14,9 @@ from dataclasses import dataclass
 from copilot.base.catalog import WEIGHT_UNITS, Product
 from copilot.base.zhnum import NUM_PATTERN, zh_to_number
 from copilot.orders.intent import Intent, Item, Kind
-from copilot.orders.shorthand import holds_pieces
 
 IMPLAUSIBLE_QTY = 100
+_PIECES = re.compile(r"\d+\s*(?:个|枚|只|片|颗|粒|根|块|支|条|串)")
 UNIT_WORDS = ("公斤", "千克", "kg", "克", "g", "斤", "份", "盒", "袋", "个", "瓶", "块", "箱", "桶", "只",
               "把", "根", "板", "提", "包", "条", "串", "颗", "枚", "杯", "罐", "扎", "捆", "兜", "听", "支", "升")
 UNIT = "(?:" + "|".join(re.escape(u) for u in UNIT_WORDS) + ")"
@@ -79,6 +79,11 @@ def to_sale_unit(q: Quantity, p: Product) -> float | None:
     if unit == "个" and p.unit not in ("箱", "提") and not holds_pieces(p):
         return q.value  # 个 is the everyday classifier for a piece product
     return None
+
+
+def holds_pieces(p: Product) -> bool:
+    """``每盒 6 个``, ``每盒 30 枚``: one sale unit holds several pieces, so 个 is not the sale unit."""
+    return bool(p.spec) and p.unit != "个" and bool(_PIECES.search(p.spec))
 
 
 def check_items(kind: Kind, pairs) -> Intent:

@@ -15,7 +15,7 @@ from copilot.base.zhnum import NUM_PATTERN, ZH_DIGITS, normalize, zh_to_number
 from copilot.orders.amounts import QTY_MARK, UNIT, UNIT_WORDS, VERB, Quantity, check_items, read_quantities
 from copilot.orders.intent import Intent, Item, Kind
 from copilot.orders.notes import split_notes
-from copilot.orders.shorthand import shorthand
+from copilot.orders.shorthand import look_alike, shorthand
 
 log = logging.getLogger(__name__)
 MAX_COMMENT_CHARS = 300
@@ -37,6 +37,7 @@ _CHATTER_CLAUSE = re.compile(
     r"[个口](?:孩子|小孩|娃|人)|岁|栋|单元|楼")
 _CANCEL = re.compile(r"不要了|不要啦|不要(?=\S{0,8}了)|取消|退掉|退了|撤回|撤销|算了|不买了|不订了|别给我留|删掉|删了")
 _MODIFY = re.compile(rf"(?:改成|改为|改到|改|换成|减到|减为|调成|只要)\s*(?P<n>{NUM_PATTERN}|半)(?!下)")
+_SWAP = re.compile(r"换成|换为|改成|改为|改要|换个")  # 虾换成带鱼: another product, no quantity said
 _RELATIVE = re.compile(rf"(?P<op>再多要|再多来|再加|多加|多要|多来|少要|少来|少拿|减少|减掉|减去|减|加)\s*"
                        rf"(?P<n>{NUM_PATTERN}|半)\s*(?P<u>{UNIT})?(?!\s*[号元])")
 # no quantity of its own: 我也要 / 同上 copy someone else's order, 这个我要了 takes it without a number
@@ -65,7 +66,7 @@ _FILLER = re.compile(
     r"老赵|再|还|先|各|共|一共|就|好|请|家|妈|爸|奶奶|爷爷|姐|哥|婆婆|老公|老婆|备|想|都|可以|麻烦|那个|这个|"
     r"这款|这|那|个|链接|号|呗|哟|啦|滴|哒|亲|宝|买|要|来|拿|订|定|留|抢|扣|加|切|称|和|跟|与|及|还有|然后|"
     r"以及|今天|今晚|明天|取|自提|感谢|所以|那就|带的|代购|捎的|尝尝|尝一下|尝个鲜|试试|试一下|先试|"
-    r"[两俩三四五几每]?[种样款]|口味|味")
+    r"[两俩三四五几每]?[种样款]|口味|(?<=#)味")  # 柠檬味的: the flavour's 味, not 川味's
 
 
 @dataclass
@@ -115,6 +116,8 @@ def _parse_text(t: str, catalog: Catalog, current: Product | None) -> Intent:
     if "vague" in kinds:
         reason = next(c.reason for c in clauses if c.kind == "vague")
         return _review(Kind.ORDER, reason, (Item(current.sku, None, current.unit),) if current else (), True)
+    if "swap" in kinds:
+        return _review(Kind.MODIFY, next(c.reason for c in clauses if c.kind == "swap"), undecided=True)
     if kinds & {"order", "review"} and _LATIN.search(t):
         return _review(Kind.ORDER, "评论里有看不懂的外文", undecided=True)
     if kinds & {"order", "review"}:
@@ -214,6 +217,8 @@ def _classify(text: str, catalog: Catalog, alone: bool = True) -> _Clause:
         clause.kind = "question"
     elif _MODIFY.search(masked):
         clause.kind = "modify"
+    elif refs and not quantities and _SWAP.search(masked):
+        clause.kind, clause.reason = "swap", "要换成别的商品，请确认换什么、要多少"
     elif _relative_match(masked) and not _CHATTER_CLAUSE.search(text):
         clause.kind = "relative"
     elif _CANCEL.search(text):
@@ -288,14 +293,19 @@ def _unknown_reason(ref: _Ref) -> str:
 
 
 def _fuzzy_product(word: str, catalog: Catalog) -> Product | None:
-    """A name a person still reads without doubt: one character off a name of 3+ characters
-    (贵妃忙 -> 贵妃芒), or sounding like a name (排古 -> 排骨, 牛乃 -> 牛奶). Two close products: None."""
-    if len(word) < 2 or len(word) > 8:
+    """A name a person still reads without doubt: a part of one product's names only (基围, 虾: see
+    ``shorthand.partial``), one character off a name of 3+ characters (贵妃忙 -> 贵妃芒), sounding
+    like a name (排古 -> 排骨, 牛乃 -> 牛奶) or looking like it (亡果 -> 芒果). Two close products: None."""
+    if len(word) > 8:
         return None
+    partial = shorthand(catalog).partial(word)
+    if partial is not None or len(word) < 2:
+        return partial
     hits = {p.sku: p for p in catalog for n in p.names
             if len(word) >= 3 and len(n) == len(word) and sum(a != b for a, b in zip(n, word)) == 1}
     if not hits:
         hits = {p.sku: p for s, e, p in catalog.sound_alikes(word) if s == 0 and e == len(word)}
+        hits.update((p.sku, p) for p in look_alike(word, catalog))
     return next(iter(hits.values())) if len(hits) == 1 else None
 
 
@@ -336,7 +346,7 @@ def _leftover(masked: str, quantities: list[Quantity]) -> str:
     chars = list(masked)
     for q in quantities:
         chars[q.start:q.end] = " " * (q.end - q.start)
-    rest = _FILLER.sub(" ", "".join(chars).replace("#", " "))
+    rest = _FILLER.sub(" ", "".join(chars)).replace("#", " ")
     return re.sub(r"[\s+.,，、;；。!！:：*/\-~～x\d]+", "", rest)
 
 
@@ -409,6 +419,10 @@ def _parse_cancel(t: str, catalog: Catalog) -> Intent:
         return _review(Kind.CANCEL, "要取消的链接不存在")
     # 凤爪不要了: whichever of the family the buyer ordered
     skus = list(dict.fromkeys(p.sku for r in refs for p in (r.family or (r.product,))))
+    if not skus:  # 虾不要了: a part of one product's names
+        word = _leftover(_CANCEL.sub(" ", t), [])
+        product = _fuzzy_product(word, catalog) if word else None
+        skus = [product.sku] if product else []
     return Intent(Kind.CANCEL, tuple(Item(s, None, catalog.get(s).unit) for s in skus))
 
 

