@@ -294,6 +294,13 @@ NOTES = [  # when and where to collect or deliver, kept whole on the order line
     ("mango", "芒果1斤送阳光小区", {"mango": 1}, "送阳光小区"),
     ("mango", "芒果3斤，周六上午来拿", {"mango": 3}, "周六上午来拿"),
     ("eggs", "2盒，5栋302 尾号1234", {"eggs": 2}, "5栋302 尾号1234"),
+    ("mango", "2斤 电话138 1234 5678", {"mango": 2}, "电话138 1234 5678"),
+    ("mango", "2斤 地址：幸福小区3-2-501", {"mango": 2}, "地址:幸福小区3-2-501"),
+    ("mango", "2斤送到公司 光明路88号", {"mango": 2}, "送到公司 光明路88号"),  # 88号 is no link here
+    ("mango", "2斤 周日上午", {"mango": 2}, "周日上午"),
+    ("mango", "送2斤到5栋", {"mango": 2}, "到5栋"),  # the quantity is no part of the note
+    ("mango", "明天送2斤", {"mango": 2}, ""),
+    ("mango", "送两斤到幸福小区", {"mango": 2}, "到幸福小区"),
 ]
 
 
