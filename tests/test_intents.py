@@ -362,3 +362,24 @@ def test_parts_of_names_typos_and_sizes(current, text, kind, items, review):
     intent = parse(text, Catalog.from_dict(SEA), current)
     assert (intent.kind, intent.needs_review) == (Kind(kind), review), intent.reason
     assert {i.sku: i.qty for i in intent.items} == items, intent.reason
+
+
+CLAUSES = [  # products and quantities spread over the clauses of one comment
+    ("mango", "草莓，芒果 各2斤", "order", {"strawberry": 2, "mango": 2}, False),
+    ("mango", "草莓，芒果都要", "order", {"strawberry": 1, "mango": 1}, False),
+    ("mango", "草莓 来2斤", "order", {"strawberry": 2}, False),  # the named product, not the one on screen
+    ("mango", "草莓，芒果2斤", "order", {}, True),  # 2斤 each, or only mango?
+    ("mango", "芒果2斤，草莓", "order", {}, True),
+    ("mango", "要草莓芒果2斤", "order", {}, True),
+    ("mango", "芒果2斤→3斤", "order", {}, True),  # a second quantity for the same product
+    ("mango", "芒果2斤 3斤", "order", {}, True),
+    ("mango", "草莓好甜 来2斤", "order", {}, True),  # talks of strawberries while mangoes are on screen
+    ("strawberry", "草莓好甜 来2斤", "order", {"strawberry": 2}, False),
+]
+
+
+@pytest.mark.parametrize("current, text, kind, items, review", CLAUSES, ids=[c[1] for c in CLAUSES])
+def test_products_and_quantities_across_clauses(catalog, current, text, kind, items, review):
+    intent = parse(text, catalog, current)
+    assert (intent.kind, intent.needs_review) == (Kind(kind), review), intent.reason
+    assert {i.sku: i.qty for i in intent.items} == items, intent.reason

@@ -212,3 +212,14 @@ def test_flavours_sold_as_products_by_their_distinct_words(tmp_path):
     assert _state(ledger) == {"老张": {"lemon": 2}, "丽丽": {"lemon": 2, "tiger": 1}, "钱哥": {"tiger": 3},
                               "Kiki": {"lemon": 1, "tiger": 1}, "阿花": {"tiger": 2}}
     assert [ln.buyer for ln in ledger.lines(status=REVIEW)] == ["小美"]  # 凤爪 alone: which of the two?
+
+
+def test_a_numbered_menu_prices_and_colons(ledger):
+    text = ("#接龙\n今日团购，明天下午到店自提：\n1. 草莓 29.9元/斤\n2. 芒果 12.8元/斤\n例：小明 草莓2斤\n"
+            "1. 王阿姨：草莓2斤 59.8元\n2. 小雨 芒果三斤 38.4元\n3. 老李 +1\n4. 老王 豆腐2块\n5. 阿花 芒果 ¥25.6")
+    chain = read_chain(text, ledger.catalog, IntentParser(ledger.catalog).parse)
+    assert {p.sku for p in chain.offered} >= {"strawberry", "mango"}
+    assert [e.member for e in chain.entries] == ["王阿姨", "小雨", "老李", "老王", "阿花"]
+    _apply(ledger, text)
+    assert _state(ledger) == {"王阿姨": {"strawberry": 2}, "小雨": {"mango": 3}, "老王": {"tofu": 2}}
+    assert [ln.buyer for ln in ledger.lines(status=REVIEW)] == ["老李", "阿花"]  # +1 of which? 芒果 ¥25.6?

@@ -34,6 +34,10 @@ _ENTRY = re.compile(r"^(?P<no>\d{1,4})(?:\s*[.、,，．:：)）]\s*|\s+)(?P<bod
 _EXAMPLE = re.compile(r"^\s*(?:例如|例子|示例|举例|范例|格式|参考|例)\s*[：:]?")
 _UNIT = "(?:" + "|".join(re.escape(u) for u in UNIT_WORDS) + ")"
 _NUMBER_ONLY = re.compile(rf"^(?P<n>{NUM_PATTERN}|半)\s*(?P<u>{_UNIT})?(?P<half>半)?[\s。.!！~～]*$")
+# a price on a numbered line is the organiser's menu: 29.9元/斤, 12.8/斤, ¥39.9, 39.9元一盒
+_PRICE = re.compile(rf"\d+(?:\.\d+)?\s*(?:元|块钱)|\d+\.\d+\s*块|\d+\s*块\s*(?:每|一)\s*{_UNIT}|[¥￥]\s*\d+(?:\.\d+)?|"
+                    rf"\d+(?:\.\d+)?\s*/\s*{_UNIT}")  # 2块 alone is two pieces (豆腐2块), not a price
+_ASKED = re.compile(rf"\d|[一两二三四五六七八九十半俩仨]\s*{_UNIT}")
 _CANCEL_WORDS = re.compile(r"^(?:取消|不要了|不要啦|不要|退了|删除|删掉|算了)")
 _VERB_START = re.compile(r"^(?:再来|要|来|扣|订|定|买|拿|\+|x)")
 # an unknown word before a quantity (榴莲2斤, pg 2斤) may be a product the line asks for; a single Chinese
@@ -78,13 +82,14 @@ def read_chain(text: str, catalog: Catalog, parse) -> Chain:
     """The chain ``text`` -> its entries. ``parse(content, current_sku) -> Intent`` reads each entry."""
     lines = (text or "").replace("\r\n", "\n").replace("\r", "\n").split("\n")
     header, numbered, skipped = [], [], []
-    for raw in lines:
+    example = next((i for i, raw in enumerate(lines) if _is_example(normalize(raw))), -1)
+    for i, raw in enumerate(lines):
         line = normalize(raw)
         if not line:
             continue
         m = _ENTRY.match(line) if not raw[:1].isspace() else None
-        if m and _decimal(line, m):
-            m = None
+        if m and (_decimal(line, m) or i < example or not numbered and _menu(m.group("body"))):
+            m = None  # 9.9元一斤; a numbered menu (1. 草莓 29.9元/斤) above the example line or the entries
         if m is None or _EXAMPLE.match(m.group("body")):
             (skipped if numbered or _EXAMPLE.match(line) or raw[:1].isspace() else header).append(line)
             continue
@@ -98,6 +103,16 @@ def read_chain(text: str, catalog: Catalog, parse) -> Chain:
             chain.entries.append(entry)
     chain.skipped = skipped
     return chain
+
+
+def _menu(body: str) -> bool:
+    """草莓 29.9元/斤: a product and its price, no quantity asked for (小美 草莓2斤 59.8元 is an entry)."""
+    return bool(_PRICE.search(body)) and not _ASKED.search(_PRICE.sub(" ", body))
+
+
+def _is_example(line: str) -> bool:
+    m = _ENTRY.match(line)
+    return bool(_EXAMPLE.match(m.group("body") if m else line))
 
 
 def _decimal(line: str, m: re.Match) -> bool:
@@ -130,6 +145,7 @@ def _strip_names(t: str, catalog: Catalog) -> str:
 
 def _entry(no: int, body: str, raw: str, catalog: Catalog, chain: Chain, parse) -> Entry | None:
     member, content = split_member(body, catalog)
+    member = member.rstrip(":：,，、-— ")
     if not member or not content:
         return None  # a title or a member's name alone: nothing asked for
     intent = _read_content(content, catalog, chain, parse)
@@ -141,17 +157,24 @@ def _entry(no: int, body: str, raw: str, catalog: Catalog, chain: Chain, parse) 
 def split_member(body: str, catalog: Catalog) -> tuple[str, str]:
     """``Lucky 王 排骨1斤`` -> (Lucky 王, 排骨1斤); ``李姐原味2`` -> (李姐, 原味2); ``小雨2`` -> (小雨, 2).
 
-    Split at the first space after which the rest reads like an order; else at the first character
-    where a product's name or a quantity starts; else the whole line is a name (no entry)."""
+    Split at the first space after which the rest reads like an order (unless what comes before
+    already holds one: ``王阿姨：草莓2斤 59.8元``); else at the first character where a product's name or
+    a quantity starts; else the whole line is a name (no entry)."""
     tokens = body.split(" ")
     for k in range(1, len(tokens)):
         rest = " ".join(tokens[k:]).strip()
+        if _holds_order(" ".join(tokens[:k]), catalog):
+            break
         if _starts_order(rest, catalog) or _WEAK.match(rest) or _CANCEL_WORDS.match(rest):
             return " ".join(tokens[:k]).strip(), rest
     for i in range(1, len(body)):
         if body[i - 1] != " " and _starts_order(body[i:], catalog) and not body[i - 1].isdigit():
             return body[:i].strip(), body[i:].strip()
     return body.strip(), ""
+
+
+def _holds_order(text: str, catalog: Catalog) -> bool:
+    return any(_ASKED.search(text[e:]) for _, e, _ in catalog.mentions(text))
 
 
 def _starts_order(text: str, catalog: Catalog) -> bool:

@@ -15,7 +15,7 @@ from copilot.base.zhnum import NUM_PATTERN, ZH_DIGITS, normalize, zh_to_number
 from copilot.orders.amounts import QTY_MARK, UNIT, UNIT_WORDS, VERB, Quantity, check_items, read_quantities
 from copilot.orders.intent import Intent, Item, Kind
 from copilot.orders.notes import split_notes
-from copilot.orders.shorthand import look_alike, shorthand
+from copilot.orders.refs import Ref, find_refs, fuzzy_product, mask, unknown_reason
 
 log = logging.getLogger(__name__)
 MAX_COMMENT_CHARS = 300
@@ -70,22 +70,15 @@ _FILLER = re.compile(
 
 
 @dataclass
-class _Ref:
-    start: int
-    end: int
-    product: Product | None
-    label: str
-    family: tuple[Product, ...] = ()  # a word several products share (凤爪): one of them, not known which
-
-
-@dataclass
 class _Clause:
     text: str
     kind: str  # order / review / question / cancel / modify / chatter
-    refs: list[_Ref]
+    refs: list[Ref]
     quantities: list[Quantity]
     reason: str = ""
     each: bool = False  # 各: every product gets the quantity
+    asks_each: bool = False  # 都要, 各来一盒: asks for each of several products (named in any clause)
+    named: bool = False  # only a product's name: talk about it, unless another clause orders
 
 
 def parse(text: str, catalog: Catalog, current_sku: str | None = None) -> Intent:
@@ -113,6 +106,14 @@ def _parse_text(t: str, catalog: Catalog, current: Product | None) -> Intent:
         kept = [c for c in clauses if c.kind == "order" and not c.quantities and _KEEP.search(c.text)]
         clauses = [c for c in clauses if c not in kept]
         kinds = {c.kind for c in clauses}
+    if "order" in kinds or any(c.asks_each for c in clauses):
+        for c in clauses:
+            if c.named:
+                c.kind = "order"
+    if "vague" not in kinds and any(c.asks_each for c in clauses) and \
+            len({r.product.sku if r.product else r.label for c in clauses for r in c.refs}) < 2:
+        kinds.add("vague")  # 两个都要, 两样各一盒: each of which?
+        clauses[0].kind, clauses[0].reason = "vague", "说了“都要/各”，但没说清楚是哪几个商品"
     if "vague" in kinds:
         reason = next(c.reason for c in clauses if c.kind == "vague")
         return _review(Kind.ORDER, reason, (Item(current.sku, None, current.unit),) if current else (), True)
@@ -123,6 +124,10 @@ def _parse_text(t: str, catalog: Catalog, current: Product | None) -> Intent:
     if kinds & {"order", "review"}:
         if kinds & {"cancel", "modify", "relative"}:
             return _review(Kind.ORDER, "一条评论里既有下单又有取消/修改", undecided=True)
+        talked = {r.product.name for c in clauses if c.kind == "chatter" and not _CHATTER_CLAUSE.search(c.text)
+                  for r in c.refs if r.product} - {current.name if current else ""}
+        if talked and not any(c.refs for c in clauses if c.kind == "order"):  # 草莓好甜 来2斤, 芒果 on screen
+            return _review(Kind.ORDER, f"说到了{'、'.join(sorted(talked))}，数量是哪个商品的不清楚", undecided=True)
         return _order(clauses, current)
     if "modify" in kinds:
         return _parse_modify(next(c for c in clauses if c.kind == "modify"), catalog, current)
@@ -139,7 +144,7 @@ def _join_name_and_qty(t: str, catalog: Catalog) -> str:
     """苹果 两斤, 鸡蛋 x3: a product's name and its quantity written apart are one clause."""
     for m in reversed(list(_NAME_GAP.finditer(t))):
         left = t[:m.start()].rsplit(" ", 1)[-1]
-        if any(r.end == len(left) and not r.label[-1:].isdigit() for r in _refs(left, catalog)):
+        if any(r.end == len(left) and not r.label[-1:].isdigit() for r in find_refs(left, catalog)):
             t = t[:m.start()] + t[m.end():]
     return t
 
@@ -160,8 +165,8 @@ def _with_note(t: str, catalog: Catalog, current: Product | None) -> Intent | No
 
 
 def _names_goods(part: str, catalog: Catalog) -> bool:
-    refs = _refs(part, catalog)
-    return bool(refs) or bool(read_quantities(_mask(part, refs)))
+    refs = find_refs(part, catalog)
+    return bool(refs) or bool(read_quantities(mask(part, refs)))
 
 
 def _correction(t: str, catalog: Catalog, current: Product | None) -> Intent | None:
@@ -206,12 +211,12 @@ def _clean(text: str) -> str:
 
 def _classify(text: str, catalog: Catalog, alone: bool = True) -> _Clause:
     """What one clause of a comment is, read on its own."""
-    refs = _refs(text, catalog)
-    masked = _mask(text, refs)
+    refs = find_refs(text, catalog)
+    masked = mask(text, refs)
     quantities = read_quantities(masked)
     each = bool((quantities or refs) and _EACH.search(masked))
     if each and sum(1 for r in refs if r.family) == 1:  # 两种凤爪都来一盒: every product of the family
-        refs = [x for r in refs for x in ([_Ref(r.start, r.end, p, r.label) for p in r.family] if r.family else [r])]
+        refs = [x for r in refs for x in ([Ref(r.start, r.end, p, r.label) for p in r.family] if r.family else [r])]
     clause = _Clause(text, "chatter", refs, quantities, each=each)
     if _QUESTION.search(text) and not _DEFER.search(text):
         clause.kind = "question"
@@ -224,7 +229,8 @@ def _classify(text: str, catalog: Catalog, alone: bool = True) -> _Clause:
     elif _CANCEL.search(text):
         clause.kind = "cancel"
     elif not _CHATTER_CLAUSE.search(text):
-        vague = _vague(text, refs, quantities, each)
+        clause.asks_each = bool(_BOTH.search(text)) or each and bool(quantities)
+        vague = _vague(text, quantities)
         if vague:
             clause.kind, clause.reason = "vague", vague
         else:
@@ -232,11 +238,8 @@ def _classify(text: str, catalog: Catalog, alone: bool = True) -> _Clause:
     return clause
 
 
-def _vague(text: str, refs: list[_Ref], quantities: list[Quantity], each: bool) -> str:
-    """给我也来点, 拍了, 两个都要, 两样各一盒, 我妈也要: an order without a readable quantity or product."""
-    if (_BOTH.search(text) or each and quantities) and len({r.product.sku if r.product else r.label
-                                                            for r in refs}) < 2:
-        return "说了“都要/各”，但没说清楚是哪几个商品"
+def _vague(text: str, quantities: list[Quantity]) -> str:
+    """给我也来点, 拍了, 我妈也要: an order without a readable quantity."""
     m = _VAGUE.search(text)
     if m and not quantities:
         return f"「{m.group(0)}」没有说数量，请确认"
@@ -267,9 +270,9 @@ def _order_clause(clause: _Clause, masked: str, catalog: Catalog, alone: bool) -
     if not strong and not weak:
         return
     if leftover:
-        product = _fuzzy_product(leftover, catalog)
+        product = fuzzy_product(leftover, catalog)
         if product is not None:
-            clause.refs.append(_Ref(0, 0, product, leftover))
+            clause.refs.append(Ref(0, 0, product, leftover))
         elif strong or (clause.quantities and len(leftover) <= 3):
             clause.kind, clause.reason = "review", f"有看不懂的内容「{leftover[:12]}」，可能是未上架的商品"
             return
@@ -277,69 +280,14 @@ def _order_clause(clause: _Clause, masked: str, catalog: Catalog, alone: bool) -
             return
     if not strong and not clause.quantities and not all(r.label.isdigit() or "号" in r.label or "链接" in r.label
                                                         or r.label.startswith("#") for r in clause.refs):
-        return  # a product named without a quantity or an order word is talk about it, not an order
+        clause.named = True  # a product named without a quantity or an order word is talk about it, not
+        return  # an order, unless another clause of the comment orders (草莓 来2斤, 草莓，芒果各2斤)
     unknown = [r for r in clause.refs if r.product is None]
     if unknown:
         if strong or clause.quantities:
-            clause.kind, clause.reason = "review", _unknown_reason(unknown[0])
+            clause.kind, clause.reason = "review", unknown_reason(unknown[0])
         return
     clause.kind = "order"
-
-
-def _unknown_reason(ref: _Ref) -> str:
-    if ref.family:
-        return f"「{ref.label}」有{len(ref.family)}种（{'、'.join(p.name for p in ref.family)}），没说要哪一种"
-    return f"没有「{ref.label}」这个链接"
-
-
-def _fuzzy_product(word: str, catalog: Catalog) -> Product | None:
-    """A name a person still reads without doubt: a part of one product's names only (基围, 虾: see
-    ``shorthand.partial``), one character off a name of 3+ characters (贵妃忙 -> 贵妃芒), sounding
-    like a name (排古 -> 排骨, 牛乃 -> 牛奶) or looking like it (亡果 -> 芒果). Two close products: None."""
-    if len(word) > 8:
-        return None
-    partial = shorthand(catalog).partial(word)
-    if partial is not None or len(word) < 2:
-        return partial
-    hits = {p.sku: p for p in catalog for n in p.names
-            if len(word) >= 3 and len(n) == len(word) and sum(a != b for a, b in zip(n, word)) == 1}
-    if not hits:
-        hits = {p.sku: p for s, e, p in catalog.sound_alikes(word) if s == 0 and e == len(word)}
-        hits.update((p.sku, p) for p in look_alike(word, catalog))
-    return next(iter(hits.values())) if len(hits) == 1 else None
-
-
-def _refs(t: str, catalog: Catalog) -> list[_Ref]:
-    """Links, names and aliases, then the words that set a product apart from its family (柠檬 of
-    柠檬凤爪) and family words (凤爪: one of several products)."""
-    refs = [_Ref(s, e, p, t[s:e]) for s, e, p, _ in catalog.links(t)]
-    for s, e, p in catalog.mentions(t):
-        if not any(s < r.end and e > r.start for r in refs):
-            refs.append(_Ref(s, e, p, t[s:e]))
-    short = shorthand(catalog)
-    if short.pattern is None:
-        return sorted(refs, key=lambda r: r.start) if len(refs) > 1 else refs
-    for s, e, word in short.find(t):
-        if not any(s < r.end and e > r.start for r in refs):
-            refs.append(_Ref(s, e, short.variants.get(word), word, short.families.get(word, ())))
-    refs.sort(key=lambda r: r.start)
-    if not any(r.family for r in refs):
-        return refs
-    out: list[_Ref] = []
-    for r in refs:  # 柠檬的凤爪, 虎皮味凤爪: a family word right after one of its variants names that one
-        if out and r.family and out[-1].product in r.family and re.fullmatch(r"[的味口\s]{0,3}", t[out[-1].end:r.start]):
-            out[-1] = _Ref(out[-1].start, r.end, out[-1].product, t[out[-1].start:r.end])
-        else:
-            out.append(r)
-    return out
-
-
-def _mask(t: str, refs: list[_Ref]) -> str:
-    """Blank out product references so their digits are not read as quantities."""
-    chars = list(t)
-    for r in refs:
-        chars[r.start:r.end] = "#" * (r.end - r.start)
-    return "".join(chars)
 
 
 def _leftover(masked: str, quantities: list[Quantity]) -> str:
@@ -363,21 +311,37 @@ def _order(clauses: list[_Clause], current: Product | None) -> Intent:
         return _review(Kind.ORDER, "重复的数量，不确定要几份", undecided=True)  # 扣1扣1扣1, +1 +1
     pairs: list[tuple[Product, Quantity]] = []
     pending: list[Product] = []
+    named = False  # the pending products were only named (草莓，芒果2斤): no quantity of their own
     last: Product | None = None
     for c in orders:
+        each = c.each and len(c.quantities) == 1 or c.asks_each and not c.quantities
+        if c.named and (named or not pending):  # 草莓，芒果，各2斤: names waiting for one quantity
+            pending, named = pending + [r.product for r in c.refs], True
+            continue
+        if pending and (named and not each and c.refs or len(pending) > 1 and not each and not c.refs):
+            return _review(Kind.ORDER, "有的商品没说数量，请确认每样要几份", undecided=True)
         if c.refs:
-            pairs.extend((p, _one()) for p in pending)
+            pairs.extend((p, c.quantities[0] if each and c.quantities else _one()) for p in pending)
             got, pending = _pair_clause(c)
+            named = False
             if got is None:
                 return _review(Kind.ORDER, "数量和商品对不上，不确定每样要几份", undecided=True)
             pairs.extend(got)
             last = (pending or [p for p, _ in got] or [last])[-1]
         elif c.quantities:
-            target = pending[:1] or ([last] if last else [current] if current else [])
+            if not pending and last is not None:  # 芒果2斤 3斤, 芒果2斤→3斤: a second quantity for it
+                return _review(Kind.ORDER, "同一个商品说了两个数量，不确定要几份", undecided=True)
+            if each and pending:  # 草莓，芒果，各2斤
+                pairs.extend((p, c.quantities[0]) for p in pending)
+                pending = []
+                continue
+            target = pending[:1] or ([current] if current else [])
             if not target:
                 return _review(Kind.ORDER, "没有正在讲解的商品，无法确定买的是哪个")
             pairs.extend((target[0], q) for q in c.quantities[:1])
             pending = []
+    if pending and named:
+        return _review(Kind.ORDER, "有的商品没说数量，请确认每样要几份", undecided=True)
     pairs.extend((p, _one()) for p in pending)
     if not pairs:
         if current is None:
@@ -405,7 +369,7 @@ def _pair_clause(c: _Clause) -> tuple[list[tuple[Product, Quantity]] | None, lis
         lo, hi = ((refs[i - 1].end if i else 0), ref.start) if qty_first else \
             (ref.end, refs[i + 1].start if i + 1 < len(refs) else 10**9)
         mine = [q for q in quantities if lo <= q.start < hi]
-        if len(mine) > 1:
+        if len(mine) > 1 or not mine and len(refs) > 1:  # 草莓2斤3斤; 草莓芒果2斤: each, or together?
             return None, []
         pairs.extend((ref.product, q) for q in mine or [_one()])
     if sum(1 for _, q in pairs if q.end) < len(quantities):
@@ -414,14 +378,14 @@ def _pair_clause(c: _Clause) -> tuple[list[tuple[Product, Quantity]] | None, lis
 
 
 def _parse_cancel(t: str, catalog: Catalog) -> Intent:
-    refs = _refs(t, catalog)
+    refs = find_refs(t, catalog)
     if any(r.product is None and not r.family for r in refs):
         return _review(Kind.CANCEL, "要取消的链接不存在")
     # 凤爪不要了: whichever of the family the buyer ordered
     skus = list(dict.fromkeys(p.sku for r in refs for p in (r.family or (r.product,))))
     if not skus:  # 虾不要了: a part of one product's names
         word = _leftover(_CANCEL.sub(" ", t), [])
-        product = _fuzzy_product(word, catalog) if word else None
+        product = fuzzy_product(word, catalog) if word else None
         skus = [product.sku] if product else []
     return Intent(Kind.CANCEL, tuple(Item(s, None, catalog.get(s).unit) for s in skus))
 
@@ -432,7 +396,7 @@ def _parse_modify(c: _Clause, catalog: Catalog, current: Product | None) -> Inte
     product = c.refs[0].product if c.refs else current
     if product is None:
         return _review(Kind.MODIFY, "没有正在讲解的商品，不知道改哪个")
-    m = _MODIFY.search(_mask(c.text, c.refs))
+    m = _MODIFY.search(mask(c.text, c.refs))
     after = [q for q in c.quantities if q.start >= m.start("n")]
     if len({r.product.sku for r in c.refs}) > 1:
         return _review(Kind.MODIFY, "一次改了几个商品，请人工确认", undecided=True)
@@ -449,7 +413,7 @@ def _parse_relative(c: _Clause, current: Product | None) -> Intent:
     product = c.refs[0].product if c.refs else current
     if product is None:
         return _review(Kind.MODIFY, "没有正在讲解的商品，不知道加减哪个")
-    m = _relative_match(_mask(c.text, c.refs))
+    m = _relative_match(mask(c.text, c.refs))
     value = 0.5 if m.group("n") == "半" else zh_to_number(m.group("n")) or 0
     checked = check_items(Kind.MODIFY, [(product, Quantity(0, 0, value, m.group("u")))])
     if checked.needs_review:
