@@ -375,6 +375,15 @@ CLAUSES = [  # products and quantities spread over the clauses of one comment
     ("mango", "芒果2斤 3斤", "order", {}, True),
     ("mango", "草莓好甜 来2斤", "order", {}, True),  # talks of strawberries while mangoes are on screen
     ("strawberry", "草莓好甜 来2斤", "order", {"strawberry": 2}, False),
+    # a copy of someone's order says no quantity of its own, unless another clause does
+    ("mango", "跟楼上一样", "order", {"mango": None}, True),
+    ("mango", "同上 2斤", "order", {"mango": 2}, False),
+    ("mango", "和楼上一样来2斤", "order", {"mango": 2}, False),
+    ("mango", "草莓芒果一样来一斤", "order", {"strawberry": 1, "mango": 1}, False),
+    # a slip corrected is a change to the new total; what is left at home is no order
+    ("mango", "打错了 是2斤", "modify", {"mango": 2}, False),
+    ("mango", "写错了，要3斤", "modify", {"mango": 3}, False),
+    ("mango", "家里还有2斤", "other", {}, False),
 ]
 
 

@@ -25,14 +25,14 @@ _NOISE = re.compile(r"[^\w\u4e00-\u9fff\s+.,，、;；。!！?？:：#*/\-~～()
 _SEP = re.compile(r"[,，、;；。!！~～\n()（）]+|\s+")
 _MARK = r"(?:扣|\+|x|\*)"
 _BARE = re.compile(r"^\d+$")
-_EACH = re.compile(r"各|每样|每种|都|全要|[两俩三四五几]种|[两俩三四五几]样")
+_EACH = re.compile(r"各|每样|每种|都|全要|[两俩三四五几]种|[两俩三四五几]样|(?<![上面])一样(?:来|要)")
 _QUESTION = re.compile(
     r"[?？]|[吗嘛么呢]$|吗|多少|几|怎么|咋|什么|啥|哪|是不是|有没有|能不能|可不可以|会不会|还有货|还有没|"
     r"还剩|(.)[不没]\1|请问|求问|问下|问一下|为什么|如何|多大|多重|多久|还是|"
     r"(?<=\w)[不没]有?[^\w]*$")  # 送货不, 打药没😂: the northern question particle
 _CHATTER_CLAUSE = re.compile(
     r"昨天|前天|上次|上回|之前|以前|上周|上个月|去年|那天|刚才|刚刚|(?:买|吃|订|拿|扣|抢|来)(?:了|过)|要过|来啦|"
-    r"(?<!我)要了|要了(?!$)|收到|已经|"
+    r"(?<!我)要了|要了(?!$)|收到|已经|家里?(?:还)?有|"
     r"(?:她|他|人家|别人|楼上|大家|说)[都也]?(?:要|买|订|扣|想)|要是|如果|假如|的话|下次|再说|考虑|卖|便宜|太贵|开玩笑|"
     r"[个口](?:孩子|小孩|娃|人)|岁|栋|单元|楼")
 _CANCEL = re.compile(r"不要了|不要啦|不要(?=\S{0,8}了)|取消|退掉|退了|撤回|撤销|算了|不买了|不订了|别给我留|删掉|删了")
@@ -42,12 +42,13 @@ _RELATIVE = re.compile(rf"(?P<op>再多要|再多来|再加|多加|多要|多来
                        rf"(?P<n>{NUM_PATTERN}|半)\s*(?P<u>{UNIT})?(?!\s*[号元])")
 # no quantity of its own: 我也要 / 同上 copy someone else's order, 这个我要了 takes it without a number
 _VAGUE = re.compile(r"来点|来些|整点|来一点|要一点|拍了|拍下了|(?:这个|那个|这款)(?:也行|也可以)|也要|也来|同上|"
-                    r"我也一样|我要了$")
+                    r"我也一样|我要了$|(?:跟|和|同)?(?:楼上|上面|前面)(?:的)?一样|同楼上")
+_COPY = re.compile(r"楼上|上面|前面")  # 跟楼上一样: a copy of someone's order, not talk about the building
 _DEFER = re.compile(r"(?:再说|再决定|再定|再看看?|考虑一下|考虑考虑)[吧哈啦了呀]*$")  # 看看还有没有再说: no question
-_BOTH = re.compile(r"都要|都来|都拿|都订|一样来")
+_BOTH = re.compile(r"都要|都来|都拿|都订|(?<![上面])一样(?:来|要)")
 _KEEP = re.compile(r"还要|照要|继续要|要的|不变|照旧")
 _NAME_GAP = re.compile(r"\s+(?=(?:[x*]\s*)?(?:\d|[一二两俩三四五六七八九十半]))")
-_CORRECTION = re.compile(rf"[,，\s]*而?不是\s*{NUM_PATTERN}\s*{UNIT}?")
+_CORRECTION = re.compile(rf"[,，\s]*而?不是\s*{NUM_PATTERN}\s*{UNIT}?|^(?:刚才)?(?:打错了?|写错了?|说错了?|更正一下|更正)[,，:：\s]*")
 _NEGATED = re.compile(r"不要(?P<what>[^\s，,。要了]{1,8}?)(?=[，,\s]*要)")
 # 1原2辣 / 原2辣1: a character and a number, two to four times (spaces allowed)
 _ABBREVIATED = re.compile(r"(?:(?: ?\d{1,2} ?[\u4e00-\u9fff]){2,4}|(?: ?[\u4e00-\u9fff] ?\d{1,2}){2,4}) ?")
@@ -66,7 +67,7 @@ _FILLER = re.compile(
     r"老赵|再|还|先|各|共|一共|就|好|请|家|妈|爸|奶奶|爷爷|姐|哥|婆婆|老公|老婆|备|想|都|可以|麻烦|那个|这个|"
     r"这款|这|那|个|链接|号|呗|哟|啦|滴|哒|亲|宝|买|要|来|拿|订|定|留|抢|扣|加|切|称|和|跟|与|及|还有|然后|"
     r"以及|今天|今晚|明天|取|自提|送|感谢|所以|那就|带的|代购|捎的|尝尝|尝一下|尝个鲜|试试|试一下|先试|"
-    r"[两俩三四五几每]?[种样款]|口味|(?<=#)味")  # 柠檬味的: the flavour's 味, not 川味's
+    r"(?:跟|和|同)?(?:楼上|上面|前面)的?一样|一样|[两俩三四五几每]?[种样款]|口味|(?<=#)味")  # 柠檬味的: the flavour's 味, not 川味's
 
 
 @dataclass
@@ -114,6 +115,9 @@ def _parse_text(t: str, catalog: Catalog, current: Product | None) -> Intent:
             len({r.product.sku if r.product else r.label for c in clauses for r in c.refs}) < 2:
         kinds.add("vague")  # 两个都要, 两样各一盒: each of which?
         clauses[0].kind, clauses[0].reason = "vague", "说了“都要/各”，但没说清楚是哪几个商品"
+    if "vague" in kinds and any(c.kind == "order" and c.quantities for c in clauses):
+        clauses = [c for c in clauses if c.kind != "vague"]  # 同上 2斤, 我妈也要 2斤: the quantity is said
+        kinds = {c.kind for c in clauses}
     if "vague" in kinds:
         reason = next(c.reason for c in clauses if c.kind == "vague")
         return _review(Kind.ORDER, reason, (Item(current.sku, None, current.unit),) if current else (), True)
@@ -174,7 +178,7 @@ def _correction(t: str, catalog: Catalog, current: Product | None) -> Intent | N
     m = _CORRECTION.search(t)
     if m is None:
         return None
-    rest = re.sub(r"^\s*是", "", (t[:m.start()] + " " + t[m.end():]).strip())
+    rest = re.sub(r"^\s*(?:是|应该是)", "", (t[:m.start()] + " " + t[m.end():]).strip())
     intent = _parse_text(rest, catalog, current) if rest else None
     if intent is None or intent.kind is not Kind.ORDER or not intent.items:
         return None
@@ -228,7 +232,7 @@ def _classify(text: str, catalog: Catalog, alone: bool = True) -> _Clause:
         clause.kind = "relative"
     elif _CANCEL.search(text):
         clause.kind = "cancel"
-    elif not _CHATTER_CLAUSE.search(text):
+    elif not _CHATTER_CLAUSE.search(text) or _COPY.search(text) and _VAGUE.search(text):
         clause.asks_each = bool(_BOTH.search(text)) or each and bool(quantities)
         vague = _vague(text, quantities)
         if vague:
