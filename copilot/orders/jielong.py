@@ -31,7 +31,7 @@ from copilot.orders.shorthand import shorthand
 MAX_CHAIN_CHARS = 100_000
 MAX_ENTRIES = 2000
 _ENTRY = re.compile(r"^(?P<no>\d{1,4})(?:\s*[.、,，．:：)）]\s*|\s+)(?P<body>\S.*)$")
-_EXAMPLE = re.compile(r"^\s*(?:例如|例子|示例|举例|范例|格式|参考|例)\s*[：:]?")
+_EXAMPLE = re.compile(r"^\s*(?:例如|例子|示例|举例|范例|样例|格式|参考|模板|比如|例)\s*[：:]?")
 _UNIT = "(?:" + "|".join(re.escape(u) for u in UNIT_WORDS) + ")"
 _NUMBER_ONLY = re.compile(rf"^(?P<n>{NUM_PATTERN}|半)\s*(?P<u>{_UNIT})?(?P<half>半)?[\s。.!！~～]*$")
 # a price on a numbered line is the organiser's menu: 29.9元/斤, 12.8/斤, ¥39.9, 39.9元一盒
@@ -145,7 +145,7 @@ def _strip_names(t: str, catalog: Catalog) -> str:
 
 def _entry(no: int, body: str, raw: str, catalog: Catalog, chain: Chain, parse) -> Entry | None:
     member, content = split_member(body, catalog)
-    member = member.rstrip(":：,，、-— ")
+    member = member.rstrip(":：,，、-— ").lstrip("@")
     if not member or not content:
         return None  # a title or a member's name alone: nothing asked for
     intent = _read_content(content, catalog, chain, parse)
