@@ -341,7 +341,8 @@ PARTS = [
     ("hairtail", "2斤虾", "order", {"shrimp": 2}, False),
     ("orange", "橘子来一箱", "order", {"orange": 1}, False),
     ("sausage_c", "广式的2斤", "order", {"sausage_c": 2}, False),
-    ("sausage_c", "川味的来一斤", "order", {"sausage_s": 1}, False),
+    ("sausage_s", "川味的来一斤", "order", {"sausage_s": 1}, False),
+    ("sausage_c", "川味的来一斤", "order", {}, True),  # a word at the start of another product's name: on screen only
     ("milk", "奶来2瓶", "order", {}, True),  # 奶 of 鲜奶 and of 酸奶
     # a character that is a component of the right one (or the other way round)
     ("mango", "亡果2斤", "order", {"mango": 2}, False),
@@ -392,3 +393,19 @@ def test_products_and_quantities_across_clauses(catalog, current, text, kind, it
     intent = parse(text, catalog, current)
     assert (intent.kind, intent.needs_review) == (Kind(kind), review), intent.reason
     assert {i.sku: i.qty for i in intent.items} == items, intent.reason
+
+
+def test_variants_written_in_brackets_or_first():
+    """凤爪（柠檬） / 凤爪（虎皮）, 鸭脖原味 / 鸭脖香辣: the family word may come first or the variant sit in brackets."""
+    from copilot.base.catalog import Catalog
+
+    cat = Catalog.from_dict({"products": [
+        {"sku": "lemon", "name": "凤爪（柠檬）", "link": 1, "unit": "盒", "price": 1, "stock": 9},
+        {"sku": "tiger", "name": "凤爪（虎皮）", "link": 2, "unit": "盒", "price": 1, "stock": 9},
+        {"sku": "orig", "name": "鸭脖原味", "link": 3, "unit": "盒", "price": 1, "stock": 9},
+        {"sku": "hot", "name": "鸭脖香辣", "link": 4, "unit": "盒", "price": 1, "stock": 9}]})
+    for text, items in [("柠檬2虎皮1", {"lemon": 2, "tiger": 1}), ("虎皮凤爪2盒", {"tiger": 2}),
+                        ("香辣的来一盒", {"hot": 1}), ("原味2 香辣1", {"orig": 2, "hot": 1})]:
+        got = parse(text, cat, "lemon")
+        assert not got.needs_review and {i.sku: i.qty for i in got.items} == items, (text, got.reason)
+    assert parse("凤爪2盒", cat, "lemon").needs_review and parse("鸭脖来一盒", cat, "lemon").needs_review

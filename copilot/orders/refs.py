@@ -54,13 +54,13 @@ def mask(t: str, refs: list[Ref]) -> str:
     return "".join(chars)
 
 
-def fuzzy_product(word: str, catalog: Catalog) -> Product | None:
+def fuzzy_product(word: str, catalog: Catalog, current: Product | None = None) -> Product | None:
     """A name a person still reads without doubt: a part of one product's names only (基围, 虾: see
     ``shorthand.partial``), one character off a name of 3+ characters (贵妃忙 -> 贵妃芒), sounding
     like a name (排古 -> 排骨, 牛乃 -> 牛奶) or looking like it (亡果 -> 芒果). Two close products: None."""
     if len(word) > 8:
         return None
-    partial = shorthand(catalog).partial(word)
+    partial = shorthand(catalog).partial(word, current)
     if partial is not None or len(word) < 2:
         return partial
     hits = {p.sku: p for p in catalog for n in p.names

@@ -101,7 +101,7 @@ def parse(text: str, catalog: Catalog, current_sku: str | None = None) -> Intent
 
 def _parse_text(t: str, catalog: Catalog, current: Product | None) -> Intent:
     parts = [c for c in _SEP.split(_NEGATED.sub(" ", _join_name_and_qty(t, catalog))) if c]
-    clauses = [_classify(c, catalog, alone=len(parts) == 1) for c in parts]
+    clauses = [_classify(c, catalog, current, alone=len(parts) == 1) for c in parts]
     kinds = {c.kind for c in clauses}
     if "cancel" in kinds and "order" in kinds:  # 油条不要了 豆浆还要: the kept product is no new order
         kept = [c for c in clauses if c.kind == "order" and not c.quantities and _KEEP.search(c.text)]
@@ -138,7 +138,7 @@ def _parse_text(t: str, catalog: Catalog, current: Product | None) -> Intent:
     if "relative" in kinds:
         return _parse_relative(next(c for c in clauses if c.kind == "relative"), current)
     if "cancel" in kinds:
-        return _parse_cancel(" ".join(c.text for c in clauses), catalog)
+        return _parse_cancel(" ".join(c.text for c in clauses), catalog, current)
     if "question" in kinds:
         return Intent(Kind.QUESTION, reason="提问")
     return Intent(Kind.OTHER, reason="闲聊")
@@ -213,7 +213,7 @@ def _clean(text: str) -> str:
     return _NOISE.sub(" ", t).strip()
 
 
-def _classify(text: str, catalog: Catalog, alone: bool = True) -> _Clause:
+def _classify(text: str, catalog: Catalog, current: Product | None, alone: bool = True) -> _Clause:
     """What one clause of a comment is, read on its own."""
     refs = find_refs(text, catalog)
     masked = mask(text, refs)
@@ -238,7 +238,7 @@ def _classify(text: str, catalog: Catalog, alone: bool = True) -> _Clause:
         if vague:
             clause.kind, clause.reason = "vague", vague
         else:
-            _order_clause(clause, masked, catalog, alone)
+            _order_clause(clause, masked, catalog, current, alone)
     return clause
 
 
@@ -258,7 +258,7 @@ def _relative_match(masked: str) -> re.Match | None:
     return None
 
 
-def _order_clause(clause: _Clause, masked: str, catalog: Catalog, alone: bool) -> None:
+def _order_clause(clause: _Clause, masked: str, catalog: Catalog, current: Product | None, alone: bool) -> None:
     bare = _BARE.match(masked.strip()) if alone else None
     if bare and not clause.refs:
         n = int(bare.group(0))
@@ -274,7 +274,7 @@ def _order_clause(clause: _Clause, masked: str, catalog: Catalog, alone: bool) -
     if not strong and not weak:
         return
     if leftover:
-        product = fuzzy_product(leftover, catalog)
+        product = fuzzy_product(leftover, catalog, current)
         if product is not None:
             clause.refs.append(Ref(0, 0, product, leftover))
         elif strong or (clause.quantities and len(leftover) <= 3):
@@ -381,7 +381,7 @@ def _pair_clause(c: _Clause) -> tuple[list[tuple[Product, Quantity]] | None, lis
     return pairs, []
 
 
-def _parse_cancel(t: str, catalog: Catalog) -> Intent:
+def _parse_cancel(t: str, catalog: Catalog, current: Product | None) -> Intent:
     refs = find_refs(t, catalog)
     if any(r.product is None and not r.family for r in refs):
         return _review(Kind.CANCEL, "要取消的链接不存在")
@@ -389,7 +389,7 @@ def _parse_cancel(t: str, catalog: Catalog) -> Intent:
     skus = list(dict.fromkeys(p.sku for r in refs for p in (r.family or (r.product,))))
     if not skus:  # 虾不要了: a part of one product's names
         word = _leftover(_CANCEL.sub(" ", t), [])
-        product = fuzzy_product(word, catalog) if word else None
+        product = fuzzy_product(word, catalog, current) if word else None
         skus = [product.sku] if product else []
     return Intent(Kind.CANCEL, tuple(Item(s, None, catalog.get(s).unit) for s in skus))
 

@@ -10,8 +10,8 @@ goes to review, unless the comment asks for each of them (``两种凤爪都来�
 - ``families``: a family word (two or more characters) -> the products whose names end with it, when
   it is not itself the name of a product.
 - ``partial``: a word a person reads as one product although it is no name of it: a part of the names
-  of that product only (基围 of 鲜活基围虾, 广式 of 广式腊肠), or the last character of a name that no
-  other product has anywhere (虾 of 基围虾, 橘子 of 砂糖橘).
+  of that product only (基围 of 鲜活基围虾, 广式 of 广式腊肠: only while it is on screen), or the end of
+  such a name (虾 of 基围虾, 橘子 of 砂糖橘).
 - ``look_alike``: a name written with one character that is a part of the right one, or the other way
   round (亡果 for 芒果, 牛乃 for 牛奶, 凤抓 for 凤爪), as handwriting input and a hurried eye make them.
 """
@@ -27,6 +27,7 @@ from copilot.base.zhnum import ZH_DIGITS, zh_to_number
 from copilot.orders.amounts import UNIT_WORDS
 
 _CJK = re.compile(r"^[\u4e00-\u9fff]+$")
+_PARTS_OF_NAME = re.compile(r"[\s()（）\[\]【】·/\-—_]+")
 _SIZE = re.compile(r"^\d{1,3}(?P<m>[\u4e00-\u9fff]{1,2})$")  # 6寸, 8寸 of 6寸蛋糕 / 8寸蛋糕
 _PARTS = None  # the character components, loaded on the first look-alike question
 _CACHE: weakref.WeakKeyDictionary[Catalog, Shorthand] = weakref.WeakKeyDictionary()
@@ -40,8 +41,10 @@ class Shorthand:
     names: tuple[tuple[str, Product], ...]
     heads: dict[str, Product]  # last characters of one product's names, found in no other product's names
 
-    def partial(self, word: str) -> Product | None:
-        """The one product ``word`` stands for as a part of its names (see the module's docstring)."""
+    def partial(self, word: str, current: Product | None = None) -> Product | None:
+        """The one product ``word`` stands for as a part of its names (see the module's docstring). A word
+        inside or at the start of a name (广式 of 广式腊肠, 新鲜 of 新鲜鸡蛋) may be an adjective: it names
+        only the product on screen; the end of a name (腊肠, 虾) names its product anywhere."""
         if len(word) == 2 and word[1] in "子儿" and word[0] in self.heads:
             return self.heads[word[0]]
         if len(word) == 1:
@@ -49,7 +52,11 @@ class Shorthand:
         if not _CJK.match(word) or zh_to_number(word) is not None:
             return None
         owners = {p.sku: p for n, p in self.names if word in n}
-        return next(iter(owners.values())) if len(owners) == 1 else None
+        if len(owners) != 1:
+            return None
+        p = next(iter(owners.values()))
+        head = any(n.endswith(word) for n, q in self.names if q.sku == p.sku)
+        return p if head or current is not None and current.sku == p.sku else None
 
     def find(self, text: str) -> list[tuple[int, int, str]]:
         """(start, end, word) of every variant or family word in ``text``, left to right."""
@@ -66,23 +73,26 @@ def shorthand(catalog: Catalog) -> Shorthand:
 
 def _build(catalog: Catalog) -> Shorthand:
     exact = {n for p in catalog for n in p.names}
-    owners: dict[str, set[str]] = {}
-    for p in catalog:
-        for n in p.names:
-            for k in range(2, len(n)):
-                owners.setdefault(n[-k:], set()).add(p.sku)
-    families = {word: tuple(p for p in catalog if p.sku in skus) for word, skus in owners.items()
-                if len(skus) > 1 and word not in exact and _CJK.match(word)}
+    names = tuple((f, p) for p in catalog for f in dict.fromkeys(_forms(p)))
+    ends: dict[str, set[str]] = {}
+    starts: dict[str, set[str]] = {}
+    for n, p in names:
+        for k in range(2, len(n)):
+            ends.setdefault(n[-k:], set()).add(p.sku)   # a family at the end: 柠檬凤爪 / 虎皮凤爪
+            starts.setdefault(n[:k], set()).add(p.sku)  # or at the start: 凤爪柠檬 / 凤爪虎皮
+    families: dict[str, tuple[Product, ...]] = {}
+    for owners in (ends, starts):
+        families.update((word, tuple(p for p in catalog if p.sku in skus)) for word, skus in owners.items()
+                        if len(skus) > 1 and word not in exact and _CJK.match(word))
     variants: dict[str, Product] = {}
-    for p in catalog:
-        for n in p.names:
-            for word in families:
-                head = n[:-len(word)]
-                if n.endswith(word) and len(head) >= 2 and _distinct(head, p, catalog, exact):
-                    variants[head] = p
+    for n, p in names:
+        rests = [n] if n not in exact else []  # 柠檬凤爪 of 凤爪(柠檬) is no name, but names it
+        for k in range(2, len(n)):
+            rests += [n[:-k]] if len(ends.get(n[-k:], ())) > 1 and n[-k:] in families else []
+            rests += [n[k:]] if len(starts.get(n[:k], ())) > 1 and n[:k] in families else []
+        variants.update((w, p) for w in rests if len(w) >= 2 and _distinct(w, p, names, exact))
     words = sorted([*variants, *families], key=len, reverse=True)
     pattern = re.compile("|".join(re.escape(w) for w in words)) if words else None
-    names = tuple((n, p) for p in catalog for n in p.names)
     heads = {}
     for n, p in names:
         ch = n[-1]
@@ -90,6 +100,15 @@ def _build(catalog: Catalog) -> Shorthand:
                 and all(ch not in m for m, q in names if q.sku != p.sku):
             heads[ch] = p
     return Shorthand(variants, families, pattern, names, heads)
+
+
+def _forms(p: Product) -> list[str]:
+    """A product's names as viewers say them: 凤爪（柠檬） and 凤爪-柠檬 are also 柠檬凤爪 and 凤爪柠檬."""
+    out = []
+    for n in p.names:
+        parts = [x for x in _PARTS_OF_NAME.split(n) if x]
+        out += [n] if len(parts) < 2 else ["".join(parts), "".join(reversed(parts))]
+    return out
 
 
 def look_alike(word: str, catalog: Catalog) -> list[Product]:
@@ -115,7 +134,7 @@ def _component(a: str, b: str) -> bool:
     return a in (_PARTS.query(b) or ()) or b in (_PARTS.query(a) or ())
 
 
-def _distinct(word: str, p: Product, catalog: Catalog, exact: set[str]) -> bool:
+def _distinct(word: str, p: Product, names, exact: set[str]) -> bool:
     """A variant word of ``p``: CJK or a size (6寸; never a quantity such as 2斤 or a link such as 3号),
     not a number, not a name itself, in no other product's names."""
     size = _SIZE.match(word)
@@ -123,4 +142,4 @@ def _distinct(word: str, p: Product, catalog: Catalog, exact: set[str]) -> bool:
         return False
     if word in exact or not (size or _CJK.match(word)) or zh_to_number(word) is not None:
         return False
-    return not any(word in n for q in catalog if q.sku != p.sku for n in q.names)
+    return not any(word in n for n, q in names if q.sku != p.sku)
