@@ -46,7 +46,7 @@ def main() -> None:
     args = ap.parse_args()
     catalog = Catalog.load(BUNDLED_KNOWLEDGE)
     # plenty of stock so the run measures ingest, not sell-outs
-    big = Catalog(catalog.store, [p.__class__(**{**p.__dict__, "stock": 10**7}) for p in catalog], catalog.root)
+    big = Catalog(catalog.store, [p.__class__(**{**p.__dict__, "stock": 10**6}) for p in catalog], catalog.root)
     comments = generate(big, args.n)
     parser = IntentParser(big)
 

@@ -97,14 +97,27 @@ def run_holdout(settings=None, progress=None) -> dict:
     return run_set(HOLDOUT, progress)
 
 
-if __name__ == "__main__":  # python -m evals.intents: print the misses too
+def _print_misses(misses: list[dict]) -> None:
+    for x in misses:
+        print(json.dumps({"text": x["case"]["text"], "cur": x["case"].get("current_sku"),
+                          "want": [x["case"]["kind"], x["case"].get("items"), x["case"].get("needs_review"),
+                                   x["case"].get("order_note")],
+                          "got": [x["got"]["kind"], x["got"]["items"], x["got"]["needs_review"], x["got"]["reason"],
+                                  x["got"].get("note")]},
+                         ensure_ascii=False))
+
+
+if __name__ == "__main__":  # python -m evals.intents [--details]: the demo set's misses (and the blind sets')
+    import sys
+
     from copilot.base.settings import load_settings
 
-    cat = Catalog.load(load_settings().knowledge_dir)
-    m, miss = score(load_cases(), IntentParser(cat))
-    for x in miss:
-        print(json.dumps({"text": x["case"]["text"], "cur": x["case"].get("current_sku"),
-                          "want": [x["case"]["kind"], x["case"].get("items"), x["case"].get("needs_review")],
-                          "got": [x["got"]["kind"], x["got"]["items"], x["got"]["needs_review"], x["got"]["reason"]]},
-                         ensure_ascii=False))
+    m, miss = score(load_cases(), IntentParser(Catalog.load(load_settings().knowledge_dir)))
+    _print_misses(miss)
     print(json.dumps(m, ensure_ascii=False))
+    if "--details" in sys.argv[1:]:  # the blind tuning sets (never the held-out one)
+        for root in (BLIND, BLIND2):
+            m, miss = score(load_cases(root / "comments.jsonl"), IntentParser(Catalog.load(root)))
+            print(f"--- {root.name}")
+            _print_misses(miss)
+            print(json.dumps(m, ensure_ascii=False))

@@ -24,18 +24,25 @@ from dataclasses import dataclass, field
 
 from copilot.base.catalog import Catalog, Product
 from copilot.base.zhnum import NUM_PATTERN, normalize, zh_to_number
+from copilot.orders.amounts import UNIT_WORDS, Quantity, check_items
 from copilot.orders.intent import Intent, Item, Kind
-from copilot.orders.rules import UNIT_WORDS, Quantity, check_items
+from copilot.orders.shorthand import shorthand
 
 MAX_CHAIN_CHARS = 100_000
 MAX_ENTRIES = 2000
 _ENTRY = re.compile(r"^(?P<no>\d{1,4})(?:\s*[.、,，．:：)）]\s*|\s+)(?P<body>\S.*)$")
-_EXAMPLE = re.compile(r"^\s*(?:例如|例子|示例|举例|范例|格式|参考|例)\s*[：:]?")
+_EXAMPLE = re.compile(r"^\s*(?:例如|例子|示例|举例|范例|样例|格式|参考|模板|比如|例)\s*[：:]?")
 _UNIT = "(?:" + "|".join(re.escape(u) for u in UNIT_WORDS) + ")"
 _NUMBER_ONLY = re.compile(rf"^(?P<n>{NUM_PATTERN}|半)\s*(?P<u>{_UNIT})?(?P<half>半)?[\s。.!！~～]*$")
+# a price on a numbered line is the organiser's menu: 29.9元/斤, 12.8/斤, ¥39.9, 39.9元一盒
+_PRICE = re.compile(rf"\d+(?:\.\d+)?\s*(?:元|块钱)|\d+\.\d+\s*块|\d+\s*块\s*(?:每|一)\s*{_UNIT}|[¥￥]\s*\d+(?:\.\d+)?|"
+                    rf"\d+(?:\.\d+)?\s*/\s*{_UNIT}")  # 2块 alone is two pieces (豆腐2块), not a price
+_ASKED = re.compile(rf"\d|[一两二三四五六七八九十半俩仨]\s*{_UNIT}")
 _CANCEL_WORDS = re.compile(r"^(?:取消|不要了|不要啦|不要|退了|删除|删掉|算了)")
 _VERB_START = re.compile(r"^(?:再来|要|来|扣|订|定|买|拿|\+|x)")
-_WEAK = re.compile(r"^[\w\u4e00-\u9fff]{1,8}\s?(?:\d|[一两二三四五六七八九十半](?:" + _UNIT + "))")
+# an unknown word before a quantity (榴莲2斤, pg 2斤) may be a product the line asks for; a single Chinese
+# character there is the end of a nickname (Sunny 李 1.5)
+_WEAK = re.compile(r"^(?:[\u4e00-\u9fff]{2,8}|[A-Za-z]\w{1,7})\s?(?:\d|[一两二三四五六七八九十半](?:" + _UNIT + "))")
 _QTY_START = re.compile(rf"^(?:\d|半|[一两二三四五六七八九十俩仨]+\s*(?:{_UNIT}|$|[。.!！\s]))")
 
 
@@ -75,13 +82,14 @@ def read_chain(text: str, catalog: Catalog, parse) -> Chain:
     """The chain ``text`` -> its entries. ``parse(content, current_sku) -> Intent`` reads each entry."""
     lines = (text or "").replace("\r\n", "\n").replace("\r", "\n").split("\n")
     header, numbered, skipped = [], [], []
-    for raw in lines:
+    example = next((i for i, raw in enumerate(lines) if _is_example(normalize(raw))), -1)
+    for i, raw in enumerate(lines):
         line = normalize(raw)
         if not line:
             continue
         m = _ENTRY.match(line) if not raw[:1].isspace() else None
-        if m and _decimal(line, m):
-            m = None
+        if m and (_decimal(line, m) or i < example or not numbered and _menu(m.group("body"))):
+            m = None  # 9.9元一斤; a numbered menu (1. 草莓 29.9元/斤) above the example line or the entries
         if m is None or _EXAMPLE.match(m.group("body")):
             (skipped if numbered or _EXAMPLE.match(line) or raw[:1].isspace() else header).append(line)
             continue
@@ -97,6 +105,16 @@ def read_chain(text: str, catalog: Catalog, parse) -> Chain:
     return chain
 
 
+def _menu(body: str) -> bool:
+    """草莓 29.9元/斤: a product and its price, no quantity asked for (小美 草莓2斤 59.8元 is an entry)."""
+    return bool(_PRICE.search(body)) and not _ASKED.search(_PRICE.sub(" ", body))
+
+
+def _is_example(line: str) -> bool:
+    m = _ENTRY.match(line)
+    return bool(_EXAMPLE.match(m.group("body") if m else line))
+
+
 def _decimal(line: str, m: re.Match) -> bool:
     """``9.9元一斤`` is a price, not entry 9."""
     rest = line[m.end("no"):]
@@ -108,6 +126,9 @@ def offered_products(text: str, catalog: Catalog) -> list[Product]:
     names both 原味卤鸭脖 and 香辣卤鸭脖: both are on offer)."""
     t = normalize(text)
     found = {p.sku: p for _, _, p in catalog.mentions(t)}
+    short = shorthand(catalog)
+    for _, _, word in short.find(_strip_names(t, catalog)):  # 柠檬 / 虎皮, 凤爪两种口味
+        found.update((p.sku, p) for p in ([short.variants[word]] if word in short.variants else short.families[word]))
     for word in re.findall(r"[\u4e00-\u9fff]{2,8}", _strip_names(t, catalog)):
         sharing = [p for p in catalog if any(word in n for n in p.names)]
         if 1 < len(sharing) < len(catalog):
@@ -124,6 +145,7 @@ def _strip_names(t: str, catalog: Catalog) -> str:
 
 def _entry(no: int, body: str, raw: str, catalog: Catalog, chain: Chain, parse) -> Entry | None:
     member, content = split_member(body, catalog)
+    member = member.rstrip(":：,，、-— ").lstrip("@")
     if not member or not content:
         return None  # a title or a member's name alone: nothing asked for
     intent = _read_content(content, catalog, chain, parse)
@@ -135,11 +157,14 @@ def _entry(no: int, body: str, raw: str, catalog: Catalog, chain: Chain, parse) 
 def split_member(body: str, catalog: Catalog) -> tuple[str, str]:
     """``Lucky 王 排骨1斤`` -> (Lucky 王, 排骨1斤); ``李姐原味2`` -> (李姐, 原味2); ``小雨2`` -> (小雨, 2).
 
-    Split at the first space after which the rest reads like an order; else at the first character
-    where a product's name or a quantity starts; else the whole line is a name (no entry)."""
+    Split at the first space after which the rest reads like an order (unless what comes before
+    already holds one: ``王阿姨：草莓2斤 59.8元``); else at the first character where a product's name or
+    a quantity starts; else the whole line is a name (no entry)."""
     tokens = body.split(" ")
     for k in range(1, len(tokens)):
         rest = " ".join(tokens[k:]).strip()
+        if _holds_order(" ".join(tokens[:k]), catalog):
+            break
         if _starts_order(rest, catalog) or _WEAK.match(rest) or _CANCEL_WORDS.match(rest):
             return " ".join(tokens[:k]).strip(), rest
     for i in range(1, len(body)):
@@ -148,12 +173,17 @@ def split_member(body: str, catalog: Catalog) -> tuple[str, str]:
     return body.strip(), ""
 
 
+def _holds_order(text: str, catalog: Catalog) -> bool:
+    return any(_ASKED.search(text[e:]) for _, e, _ in catalog.mentions(text))
+
+
 def _starts_order(text: str, catalog: Catalog) -> bool:
     if not text:
         return False
     if _QTY_START.match(text) or _VERB_START.match(text) or _CANCEL_WORDS.match(text):
         return True
-    return any(s == 0 for s, _, _ in catalog.mentions(text)) or any(s == 0 for s, _, _, _ in catalog.links(text))
+    return any(s == 0 for s, _, _ in catalog.mentions(text)) or any(s == 0 for s, _, _, _ in catalog.links(text)) \
+        or any(s == 0 for s, _, _ in shorthand(catalog).find(text))
 
 
 def _read_content(content: str, catalog: Catalog, chain: Chain, parse) -> Intent | None:

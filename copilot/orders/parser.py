@@ -13,8 +13,9 @@ from copilot.base.comments import Comment
 from copilot.base.errors import LLMError
 from copilot.base.llm import complete
 from copilot.base.prompts import load_prompt
+from copilot.orders.amounts import UNIT_WORDS, Quantity, check_items
 from copilot.orders.intent import Intent, Item, Kind
-from copilot.orders.rules import MAX_COMMENT_CHARS, UNIT_WORDS, Quantity, check_items, parse
+from copilot.orders.rules import MAX_COMMENT_CHARS, parse
 
 log = logging.getLogger(__name__)
 
@@ -47,7 +48,7 @@ class IntentParser:
             return fallback
         return self._validate(answer, fallback)
 
-    def _validate(self, answer: "LLMIntent", fallback: Intent) -> Intent:
+    def _validate(self, answer: LLMIntent, fallback: Intent) -> Intent:
         if not answer.confident:
             return fallback
         kind = Kind(answer.kind)

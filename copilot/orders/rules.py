@@ -10,84 +10,76 @@ import logging
 import re
 from dataclasses import dataclass, replace
 
-from copilot.base.catalog import WEIGHT_UNITS, Catalog, Product
+from copilot.base.catalog import Catalog, Product
 from copilot.base.zhnum import NUM_PATTERN, ZH_DIGITS, normalize, zh_to_number
+from copilot.orders.amounts import QTY_MARK, UNIT, UNIT_WORDS, VERB, Quantity, check_items, read_quantities
 from copilot.orders.intent import Intent, Item, Kind
+from copilot.orders.notes import split_notes
+from copilot.orders.refs import Ref, find_refs, fuzzy_product, mask, unknown_reason
 
 log = logging.getLogger(__name__)
 MAX_COMMENT_CHARS = 300
-IMPLAUSIBLE_QTY = 100
 _TYPOS = [(re.compile(r"[寇口抠叩蔻]\s*(?=[1一])"), "扣")]
 # emoji and decorations: keep CJK, letters, digits and the punctuation the rules read
 _NOISE = re.compile(r"[^\w\u4e00-\u9fff\s+.,，、;；。!！?？:：#*/\-~～()（）]")
 _SEP = re.compile(r"[,，、;；。!！~～\n()（）]+|\s+")
-UNIT_WORDS = ("公斤", "千克", "kg", "克", "g", "斤", "份", "盒", "袋", "个", "瓶", "块", "箱", "桶", "只",
-              "把", "根", "板", "提", "包", "条", "串", "颗", "枚", "杯", "罐", "扎", "捆", "兜", "听", "支", "升")
-_UNIT = "(?:" + "|".join(re.escape(u) for u in UNIT_WORDS) + ")"
 _MARK = r"(?:扣|\+|x|\*)"
-_VERB = r"(?:再来|再要|再加|预定|预订|扣|\+|加|x|\*|来|要|拿|买|订|定|留|抢|切|称)"
-# quantity with a unit: 2斤, 一斤半, 两斤半, 半斤, 1.5kg, 500g
-_QTY_UNIT = re.compile(rf"(?P<n>{NUM_PATTERN})?\s*(?P<u>{_UNIT})(?P<half>半)?|(?P<h>半)\s*(?P<u2>{_UNIT})")
-# quantity after an order word: 扣2, +2, x2, 来俩, 要3
-_QTY_MARK = re.compile(rf"{_VERB}\s*(?P<n>{NUM_PATTERN})(?!\s*(?:号|{_UNIT}|\.\d))")
 _BARE = re.compile(r"^\d+$")
-_GLUED = re.compile(r"(?<=#)\s?(?P<n>\d{1,2})(?![\d.]|\s*[号元])")
+_EACH = re.compile(r"各|每样|每种|都|全要|[两俩三四五几]种|[两俩三四五几]样|(?<![上面])一样(?:来|要)")
 _QUESTION = re.compile(
     r"[?？]|[吗嘛么呢]$|吗|多少|几|怎么|咋|什么|啥|哪|是不是|有没有|能不能|可不可以|会不会|还有货|还有没|"
     r"还剩|(.)[不没]\1|请问|求问|问下|问一下|为什么|如何|多大|多重|多久|还是|"
     r"(?<=\w)[不没]有?[^\w]*$")  # 送货不, 打药没😂: the northern question particle
 _CHATTER_CLAUSE = re.compile(
-    r"昨天|前天|上次|上回|之前|以前|上周|上个月|去年|那天|刚才|刚刚|(?:买|吃|要|订|拿|扣|抢|来)(?:了|过)|收到|已经|"
+    r"昨天|前天|上次|上回|之前|以前|上周|上个月|去年|那天|刚才|刚刚|(?:买|吃|订|拿|扣|抢|来)(?:了|过)|要过|来啦|"
+    r"(?<!我)要了|要了(?!$)|收到|已经|家里?(?:还)?有|"
     r"(?:她|他|人家|别人|楼上|大家|说)[都也]?(?:要|买|订|扣|想)|要是|如果|假如|的话|下次|再说|考虑|卖|便宜|太贵|开玩笑|"
     r"[个口](?:孩子|小孩|娃|人)|岁|栋|单元|楼")
 _CANCEL = re.compile(r"不要了|不要啦|不要(?=\S{0,8}了)|取消|退掉|退了|撤回|撤销|算了|不买了|不订了|别给我留|删掉|删了")
 _MODIFY = re.compile(rf"(?:改成|改为|改到|改|换成|减到|减为|调成|只要)\s*(?P<n>{NUM_PATTERN}|半)(?!下)")
+_SWAP = re.compile(r"换成|换为|改成|改为|改要|换个")  # 虾换成带鱼: another product, no quantity said
 _RELATIVE = re.compile(rf"(?P<op>再多要|再多来|再加|多加|多要|多来|少要|少来|少拿|减少|减掉|减去|减|加)\s*"
-                       rf"(?P<n>{NUM_PATTERN}|半)\s*(?P<u>{_UNIT})?(?!\s*[号元])")
-_VAGUE = re.compile(r"来点|来些|整点|来一点|要一点|拍了|拍下了|(?:这个|那个|这款)(?:也行|也可以)|"
-                    r"(?:妈|爸|婆婆|公公|老公|老婆|邻居|同事|朋友|闺蜜|姐姐|妹妹|哥哥|弟弟|儿子|女儿)也要")
-_BOTH = re.compile(r"都要|都来|都拿|都订|一样来")
+                       rf"(?P<n>{NUM_PATTERN}|半)\s*(?P<u>{UNIT})?(?!\s*[号元])")
+# no quantity of its own: 我也要 / 同上 copy someone else's order, 这个我要了 takes it without a number
+_VAGUE = re.compile(r"来点|来些|整点|来一点|要一点|拍了|拍下了|(?:这个|那个|这款)(?:也行|也可以)|也要|也来|同上|"
+                    r"我也一样|我要了$|(?:跟|和|同)?(?:楼上|上面|前面)(?:的)?一样|同楼上")
+_COPY = re.compile(r"楼上|上面|前面")  # 跟楼上一样: a copy of someone's order, not talk about the building
+_DEFER = re.compile(r"(?:再说|再决定|再定|再看看?|考虑一下|考虑考虑)[吧哈啦了呀]*$")  # 看看还有没有再说: no question
+_BOTH = re.compile(r"都要|都来|都拿|都订|(?<![上面])一样(?:来|要)")
 _KEEP = re.compile(r"还要|照要|继续要|要的|不变|照旧")
-# a delivery or pickup note on an order: 送到3栋, 3栋502, 2单元, 尾号6789, (帮邻居带)
-_NOTE = re.compile(r"送到[^\s,，。!！?？~～、;；]{1,16}|送(?=\d)[^\s,，。!！?？~～、;；]{1,12}|送货上门|送上门|\d+\s*(?:栋|幢|号楼)(?:\s*\d+\s*单元)?(?:\s*\d{2,4}\s*[室号]?)?|"
-                   r"\d+\s*单元(?:\s*\d{2,4})?|(?:手机)?尾号\s*\d{3,4}|[（(][^（）()]{1,30}[）)]")
 _NAME_GAP = re.compile(r"\s+(?=(?:[x*]\s*)?(?:\d|[一二两俩三四五六七八九十半]))")
-_CORRECTION = re.compile(rf"[,，\s]*而?不是\s*{NUM_PATTERN}\s*{_UNIT}?")
+_CORRECTION = re.compile(rf"[,，\s]*而?不是\s*{NUM_PATTERN}\s*{UNIT}?|^(?:刚才)?(?:打错了?|写错了?|说错了?|更正一下|更正)[,，:：\s]*")
 _NEGATED = re.compile(r"不要(?P<what>[^\s，,。要了]{1,8}?)(?=[，,\s]*要)")
+# 1原2辣 / 原2辣1: a character and a number, two to four times (spaces allowed)
+_ABBREVIATED = re.compile(r"(?:(?: ?\d{1,2} ?[\u4e00-\u9fff]){2,4}|(?: ?[\u4e00-\u9fff] ?\d{1,2}){2,4}) ?")
+_NUM_CHAR = re.compile(r"(\d{1,2})([\u4e00-\u9fff])")
+_CHAR_NUM = re.compile(r"([\u4e00-\u9fff])(\d{1,2})")
+_STRONG_MARK = re.compile(_MARK + r"\s*\d")
+_ANY_VERB = re.compile(VERB)
 _LATIN = re.compile(r"(?<![a-z])(?!kg\b)[a-z]{2,}", re.IGNORECASE)
+# a quantity in pinyin or English (3 jin, 2 boxes): an order the rules cannot read
+_LATIN_QTY = re.compile(r"\d\s*(?:jin|gongjin|he|dai|ge|xiang|ping|fen|bao|tong|tiao|zhi|kuai|pcs|pieces?|box(?:es)?|"
+                        r"bags?|bottles?|packs?|lbs?|catty|catties)\b", re.IGNORECASE)
 _CHATTER = re.compile(r"^(\d)\1{2,}$|^[1]{2,}$|^[68]{2,}$|^[哈呵嘿嘻]+$")
 _FILLER = re.compile(
     r"这次|这回|大一?点的?|小一?点的?|肥一?点的?|瘦一?点的?|嫩一?点的?|新鲜一?点的?|切[片块丝好]|剁[块开好]|杀好|处理好|"
     r"帮我[挑选切剁杀]|凑单|凑满减|邻居|同事|朋友|我|也|的|给|帮|一下|吧|哈|呀|啊|哦|喔|嗯|了|谢谢|谢|老板|主播|"
     r"老赵|再|还|先|各|共|一共|就|好|请|家|妈|爸|奶奶|爷爷|姐|哥|婆婆|老公|老婆|备|想|都|可以|麻烦|那个|这个|"
     r"这款|这|那|个|链接|号|呗|哟|啦|滴|哒|亲|宝|买|要|来|拿|订|定|留|抢|扣|加|切|称|和|跟|与|及|还有|然后|"
-    r"以及|今天|今晚|明天|取|自提|感谢|所以|那就|带的|代购|捎的|尝尝|尝一下|尝个鲜|试试|试一下|先试")
-
-
-@dataclass
-class _Ref:
-    start: int
-    end: int
-    product: Product | None
-    label: str
-
-
-@dataclass
-class Quantity:
-    start: int
-    end: int
-    value: float
-    unit: str | None  # None = the product's sale unit
+    r"以及|今天|今晚|明天|取|自提|送|感谢|所以|那就|带的|代购|捎的|尝尝|尝一下|尝个鲜|试试|试一下|先试|"
+    r"(?:跟|和|同)?(?:楼上|上面|前面)的?一样|一样|[两俩三四五几每]?[种样款]|口味|(?<=#)味")  # 柠檬味的: the flavour's 味, not 川味's
 
 
 @dataclass
 class _Clause:
     text: str
     kind: str  # order / review / question / cancel / modify / chatter
-    refs: list[_Ref]
+    refs: list[Ref]
     quantities: list[Quantity]
     reason: str = ""
     each: bool = False  # 各: every product gets the quantity
+    asks_each: bool = False  # 都要, 各来一盒: asks for each of several products (named in any clause)
+    named: bool = False  # only a product's name: talk about it, unless another clause orders
 
 
 def parse(text: str, catalog: Catalog, current_sku: str | None = None) -> Intent:
@@ -96,10 +88,12 @@ def parse(text: str, catalog: Catalog, current_sku: str | None = None) -> Intent
     if not t:
         return Intent(Kind.OTHER, reason="空评论")
     if len(t) > MAX_COMMENT_CHARS:
-        return _review(Kind.ORDER, f"评论过长（{len(t)} 字），请人工查看") if _QTY_MARK.search(t) \
+        return _review(Kind.ORDER, f"评论过长（{len(t)} 字），请人工查看") if QTY_MARK.search(t) \
             else Intent(Kind.OTHER, reason="评论过长")
     if _CHATTER.match(t):
         return Intent(Kind.OTHER, reason="闲聊")
+    if _LATIN_QTY.search(t) and not _QUESTION.search(t):
+        return _review(Kind.ORDER, "评论里的数量是拼音或外文，请人工确认", undecided=True)
     current = catalog.get(current_sku) if current_sku else None
     return (_with_note(t, catalog, current) or _correction(t, catalog, current)
             or abbreviated_pairs(t, catalog) or _parse_text(t, catalog, current))
@@ -107,27 +101,44 @@ def parse(text: str, catalog: Catalog, current_sku: str | None = None) -> Intent
 
 def _parse_text(t: str, catalog: Catalog, current: Product | None) -> Intent:
     parts = [c for c in _SEP.split(_NEGATED.sub(" ", _join_name_and_qty(t, catalog))) if c]
-    clauses = [_classify(c, catalog, alone=len(parts) == 1) for c in parts]
+    clauses = [_classify(c, catalog, current, alone=len(parts) == 1) for c in parts]
     kinds = {c.kind for c in clauses}
     if "cancel" in kinds and "order" in kinds:  # 油条不要了 豆浆还要: the kept product is no new order
         kept = [c for c in clauses if c.kind == "order" and not c.quantities and _KEEP.search(c.text)]
         clauses = [c for c in clauses if c not in kept]
         kinds = {c.kind for c in clauses}
+    if "order" in kinds or any(c.asks_each for c in clauses):
+        for c in clauses:
+            if c.named:
+                c.kind = "order"
+    if "vague" not in kinds and any(c.asks_each for c in clauses) and \
+            len({r.product.sku if r.product else r.label for c in clauses for r in c.refs}) < 2:
+        kinds.add("vague")  # 两个都要, 两样各一盒: each of which?
+        clauses[0].kind, clauses[0].reason = "vague", "说了“都要/各”，但没说清楚是哪几个商品"
+    if "vague" in kinds and any(c.kind == "order" and c.quantities for c in clauses):
+        clauses = [c for c in clauses if c.kind != "vague"]  # 同上 2斤, 我妈也要 2斤: the quantity is said
+        kinds = {c.kind for c in clauses}
     if "vague" in kinds:
         reason = next(c.reason for c in clauses if c.kind == "vague")
         return _review(Kind.ORDER, reason, (Item(current.sku, None, current.unit),) if current else (), True)
+    if "swap" in kinds:
+        return _review(Kind.MODIFY, next(c.reason for c in clauses if c.kind == "swap"), undecided=True)
     if kinds & {"order", "review"} and _LATIN.search(t):
         return _review(Kind.ORDER, "评论里有看不懂的外文", undecided=True)
     if kinds & {"order", "review"}:
         if kinds & {"cancel", "modify", "relative"}:
             return _review(Kind.ORDER, "一条评论里既有下单又有取消/修改", undecided=True)
+        talked = {r.product.name for c in clauses if c.kind == "chatter" and not _CHATTER_CLAUSE.search(c.text)
+                  for r in c.refs if r.product} - {current.name if current else ""}
+        if talked and not any(c.refs for c in clauses if c.kind == "order"):  # 草莓好甜 来2斤, 芒果 on screen
+            return _review(Kind.ORDER, f"说到了{'、'.join(sorted(talked))}，数量是哪个商品的不清楚", undecided=True)
         return _order(clauses, current)
     if "modify" in kinds:
         return _parse_modify(next(c for c in clauses if c.kind == "modify"), catalog, current)
     if "relative" in kinds:
         return _parse_relative(next(c for c in clauses if c.kind == "relative"), current)
     if "cancel" in kinds:
-        return _parse_cancel(" ".join(c.text for c in clauses), catalog)
+        return _parse_cancel(" ".join(c.text for c in clauses), catalog, current)
     if "question" in kinds:
         return Intent(Kind.QUESTION, reason="提问")
     return Intent(Kind.OTHER, reason="闲聊")
@@ -137,23 +148,29 @@ def _join_name_and_qty(t: str, catalog: Catalog) -> str:
     """苹果 两斤, 鸡蛋 x3: a product's name and its quantity written apart are one clause."""
     for m in reversed(list(_NAME_GAP.finditer(t))):
         left = t[:m.start()].rsplit(" ", 1)[-1]
-        if any(e == len(left) for _, e, _ in catalog.mentions(left)):
+        if any(r.end == len(left) and not r.label[-1:].isdigit() for r in find_refs(left, catalog)):
             t = t[:m.start()] + t[m.end():]
     return t
 
 
 def _with_note(t: str, catalog: Catalog, current: Product | None) -> Intent | None:
-    """老板我要3斤草莓送到3栋: an order with a delivery or pickup note, kept on the order line."""
-    notes = [m.group(0).strip("（）() ") for m in _NOTE.finditer(t)]
+    """老板我要3斤草莓送到3栋, 烤鸭1只 下午5点来拿: an order with a delivery or pickup note, kept on
+    the order line. A comment that is only a note (明天来拿, 我住3栋) orders nothing."""
+    rest, notes = split_notes(t, lambda part: _names_goods(part, catalog) or bool(_QUESTION.search(part)))
     if not notes or _QUESTION.search(t):
         return None
-    rest = _NOTE.sub(" ", t).strip()
-    if not rest or not _quantities(_mask(rest, _refs(rest, catalog))) and not _BARE.match(rest):
-        return None
-    intent = _parse_text(rest, catalog, current)
+    if not rest:
+        return Intent(Kind.OTHER, reason="送货或取货的说明")
+    intent = _correction(rest, catalog, current) or abbreviated_pairs(rest, catalog) \
+        or _parse_text(rest, catalog, current)
     if intent.kind not in (Kind.ORDER, Kind.MODIFY):
-        return None
-    return replace(intent, note=" ".join(n for n in notes if n))
+        return intent
+    return replace(intent, note=" ".join(notes))
+
+
+def _names_goods(part: str, catalog: Catalog) -> bool:
+    refs = find_refs(part, catalog)
+    return bool(refs) or bool(read_quantities(mask(part, refs)))
 
 
 def _correction(t: str, catalog: Catalog, current: Product | None) -> Intent | None:
@@ -161,7 +178,7 @@ def _correction(t: str, catalog: Catalog, current: Product | None) -> Intent | N
     m = _CORRECTION.search(t)
     if m is None:
         return None
-    rest = re.sub(r"^\s*是", "", (t[:m.start()] + " " + t[m.end():]).strip())
+    rest = re.sub(r"^\s*(?:是|应该是)", "", (t[:m.start()] + " " + t[m.end():]).strip())
     intent = _parse_text(rest, catalog, current) if rest else None
     if intent is None or intent.kind is not Kind.ORDER or not intent.items:
         return None
@@ -171,13 +188,13 @@ def _correction(t: str, catalog: Catalog, current: Product | None) -> Intent | N
 def abbreviated_pairs(t: str, catalog: Catalog) -> Intent | None:
     """1原2辣 / 原2辣1: one character standing for a product (a flavour, a variant) next to a
     quantity, when that character belongs to exactly one product of the catalog."""
-    s = re.sub(r"\s+", "", t)
-    if re.fullmatch(r"(?:\d{1,2}[\u4e00-\u9fff]){2,4}", s):
-        found = [(c, n) for n, c in re.findall(r"(\d{1,2})([\u4e00-\u9fff])", s)]
-    elif re.fullmatch(r"(?:[\u4e00-\u9fff]\d{1,2}){2,4}", s):
-        found = re.findall(r"([\u4e00-\u9fff])(\d{1,2})", s)
-    else:
+    if not _ABBREVIATED.fullmatch(t):
         return None
+    s = t.replace(" ", "")
+    if s[0].isdigit():
+        found = [(c, n) for n, c in _NUM_CHAR.findall(s)]
+    else:
+        found = _CHAR_NUM.findall(s)
     pairs = []
     for char, n in found:
         owners = {p.sku: p for p in catalog for name in p.names if char in name}
@@ -196,33 +213,37 @@ def _clean(text: str) -> str:
     return _NOISE.sub(" ", t).strip()
 
 
-def _classify(text: str, catalog: Catalog, alone: bool = True) -> _Clause:
+def _classify(text: str, catalog: Catalog, current: Product | None, alone: bool = True) -> _Clause:
     """What one clause of a comment is, read on its own."""
-    refs = _refs(text, catalog)
-    masked = _mask(text, refs)
-    quantities = _quantities(masked)
-    clause = _Clause(text, "chatter", refs, quantities, each="各" in text)
-    if _QUESTION.search(text):
+    refs = find_refs(text, catalog)
+    masked = mask(text, refs)
+    quantities = read_quantities(masked)
+    each = bool((quantities or refs) and _EACH.search(masked))
+    if each and sum(1 for r in refs if r.family) == 1:  # 两种凤爪都来一盒: every product of the family
+        refs = [x for r in refs for x in ([Ref(r.start, r.end, p, r.label) for p in r.family] if r.family else [r])]
+    clause = _Clause(text, "chatter", refs, quantities, each=each)
+    if _QUESTION.search(text) and not _DEFER.search(text):
         clause.kind = "question"
     elif _MODIFY.search(masked):
         clause.kind = "modify"
+    elif refs and not quantities and _SWAP.search(masked):
+        clause.kind, clause.reason = "swap", "要换成别的商品，请确认换什么、要多少"
     elif _relative_match(masked) and not _CHATTER_CLAUSE.search(text):
         clause.kind = "relative"
     elif _CANCEL.search(text):
         clause.kind = "cancel"
-    elif not _CHATTER_CLAUSE.search(text):
-        vague = _vague(text, refs, quantities)
+    elif not _CHATTER_CLAUSE.search(text) or _COPY.search(text) and _VAGUE.search(text):
+        clause.asks_each = bool(_BOTH.search(text)) or each and bool(quantities)
+        vague = _vague(text, quantities)
         if vague:
             clause.kind, clause.reason = "vague", vague
         else:
-            _order_clause(clause, masked, catalog, alone)
+            _order_clause(clause, masked, catalog, current, alone)
     return clause
 
 
-def _vague(text: str, refs: list[_Ref], quantities: list[Quantity]) -> str:
-    """给我也来点, 拍了, 两个都要, 我妈也要: an order without a readable quantity or product."""
-    if _BOTH.search(text) and len({r.product.sku if r.product else r.label for r in refs}) < 2:
-        return "说了“都要”，但没说清楚是哪几个商品"
+def _vague(text: str, quantities: list[Quantity]) -> str:
+    """给我也来点, 拍了, 我妈也要: an order without a readable quantity."""
     m = _VAGUE.search(text)
     if m and not quantities:
         return f"「{m.group(0)}」没有说数量，请确认"
@@ -237,7 +258,7 @@ def _relative_match(masked: str) -> re.Match | None:
     return None
 
 
-def _order_clause(clause: _Clause, masked: str, catalog: Catalog, alone: bool) -> None:
+def _order_clause(clause: _Clause, masked: str, catalog: Catalog, current: Product | None, alone: bool) -> None:
     bare = _BARE.match(masked.strip()) if alone else None
     if bare and not clause.refs:
         n = int(bare.group(0))
@@ -247,15 +268,15 @@ def _order_clause(clause: _Clause, masked: str, catalog: Catalog, alone: bool) -
             clause.kind, clause.reason = "review", f"单独的数字「{n}」含义不明确"
             return
     leftover = _leftover(masked, clause.quantities)
-    strong = bool(bare) or bool(re.search(_MARK + r"\s*\d", masked)) or (
-        bool(re.search(_VERB, masked)) and (bool(clause.quantities) or not leftover))
+    strong = bool(bare) or bool(_STRONG_MARK.search(masked)) or (
+        bool(_ANY_VERB.search(masked)) and (bool(clause.quantities) or not leftover))
     weak = bool(clause.quantities or clause.refs)
     if not strong and not weak:
         return
     if leftover:
-        product = _fuzzy_product(leftover, catalog)
+        product = fuzzy_product(leftover, catalog, current)
         if product is not None:
-            clause.refs.append(_Ref(0, 0, product, leftover))
+            clause.refs.append(Ref(0, 0, product, leftover))
         elif strong or (clause.quantities and len(leftover) <= 3):
             clause.kind, clause.reason = "review", f"有看不懂的内容「{leftover[:12]}」，可能是未上架的商品"
             return
@@ -263,91 +284,21 @@ def _order_clause(clause: _Clause, masked: str, catalog: Catalog, alone: bool) -
             return
     if not strong and not clause.quantities and not all(r.label.isdigit() or "号" in r.label or "链接" in r.label
                                                         or r.label.startswith("#") for r in clause.refs):
-        return  # a product named without a quantity or an order word is talk about it, not an order
+        clause.named = True  # a product named without a quantity or an order word is talk about it, not
+        return  # an order, unless another clause of the comment orders (草莓 来2斤, 草莓，芒果各2斤)
     unknown = [r for r in clause.refs if r.product is None]
     if unknown:
         if strong or clause.quantities:
-            clause.kind, clause.reason = "review", f"没有「{unknown[0].label}」这个链接"
+            clause.kind, clause.reason = "review", unknown_reason(unknown[0])
         return
     clause.kind = "order"
-
-
-def _fuzzy_product(word: str, catalog: Catalog) -> Product | None:
-    """A name a person still reads without doubt: one character off a name of 3+ characters
-    (贵妃忙 -> 贵妃芒), or sounding like a name (排古 -> 排骨, 牛乃 -> 牛奶). Two close products: None."""
-    if len(word) < 2 or len(word) > 8:
-        return None
-    hits = {p.sku: p for p in catalog for n in p.names
-            if len(word) >= 3 and len(n) == len(word) and sum(a != b for a, b in zip(n, word)) == 1}
-    if not hits:
-        hits = {p.sku: p for s, e, p in catalog.sound_alikes(word) if s == 0 and e == len(word)}
-    return next(iter(hits.values())) if len(hits) == 1 else None
-
-
-def _refs(t: str, catalog: Catalog) -> list[_Ref]:
-    refs = [_Ref(s, e, p, t[s:e]) for s, e, p, _ in catalog.links(t)]
-    taken = [(r.start, r.end) for r in refs]
-    for s, e, p in catalog.mentions(t):
-        if not any(s < te and e > ts for ts, te in taken):
-            refs.append(_Ref(s, e, p, t[s:e]))
-    return sorted(refs, key=lambda r: r.start)
-
-
-def _mask(t: str, refs: list[_Ref]) -> str:
-    """Blank out product references so their digits are not read as quantities."""
-    chars = list(t)
-    for r in refs:
-        chars[r.start:r.end] = "#" * (r.end - r.start)
-    return "".join(chars)
-
-
-def _quantities(masked: str) -> list[Quantity]:
-    out: list[Quantity] = []
-    for m in _QTY_UNIT.finditer(masked):
-        unit = m.group("u") or m.group("u2")
-        if m.group("h"):
-            value = 0.5
-        elif m.group("n") is None:
-            if unit != "斤" or not m.group("half"):  # "斤半" = 1.5 斤
-                continue
-            value = 1.0
-        else:
-            value = zh_to_number(m.group("n"))
-            if value is None:
-                continue
-        if m.group("half"):
-            value += 0.5
-        out.append(Quantity(m.start(), m.end(), value, unit))
-    for m in _QTY_MARK.finditer(masked):
-        if any(q.start <= m.start("n") < q.end for q in out):
-            continue
-        value = zh_to_number(m.group("n"))
-        if value is not None:
-            out.append(Quantity(m.start(), m.end(), value, None))
-    for m in _GLUED.finditer(masked):
-        if not any(q.start <= m.start("n") < q.end for q in out):
-            out.append(Quantity(m.start(), m.end(), float(m.group("n")), None))
-    return sorted(out, key=lambda q: q.start)
-
-
-def _to_sale_unit(q: Quantity, p: Product) -> float | None:
-    """The quantity in the product's sale unit, or None when the unit does not convert."""
-    if q.unit is None or q.unit in ("份", p.unit):
-        return q.value
-    unit = {"千克": "公斤", "kg": "公斤", "g": "克"}.get(q.unit, q.unit)
-    if p.is_weight:
-        jin = {"斤": q.value, "公斤": q.value * 2, "克": q.value / 500}.get(unit)
-        return None if jin is None else round(jin / WEIGHT_UNITS[p.unit], 3)
-    if unit == "个" and p.unit not in ("箱", "提"):
-        return q.value  # 个 is the everyday classifier for a piece product
-    return None
 
 
 def _leftover(masked: str, quantities: list[Quantity]) -> str:
     chars = list(masked)
     for q in quantities:
         chars[q.start:q.end] = " " * (q.end - q.start)
-    rest = _FILLER.sub(" ", "".join(chars).replace("#", " "))
+    rest = _FILLER.sub(" ", "".join(chars)).replace("#", " ")
     return re.sub(r"[\s+.,，、;；。!！:：*/\-~～x\d]+", "", rest)
 
 
@@ -360,23 +311,41 @@ def _order(clauses: list[_Clause], current: Product | None) -> Intent:
     if review is not None:
         return _review(Kind.ORDER, review.reason, undecided=True)
     orders = [c for c in clauses if c.kind == "order"]
-    if not any(c.refs for c in orders) and sum(1 for c in orders if c.quantities) > 1:
-        return _review(Kind.ORDER, "重复的数量，不确定要几份", undecided=True)
+    if not any(c.refs for c in orders) and sum(len(c.quantities) for c in orders) > 1:
+        return _review(Kind.ORDER, "重复的数量，不确定要几份", undecided=True)  # 扣1扣1扣1, +1 +1
     pairs: list[tuple[Product, Quantity]] = []
     pending: list[Product] = []
+    named = False  # the pending products were only named (草莓，芒果2斤): no quantity of their own
     last: Product | None = None
     for c in orders:
+        each = c.each and len(c.quantities) == 1 or c.asks_each and not c.quantities
+        if c.named and (named or not pending):  # 草莓，芒果，各2斤: names waiting for one quantity
+            pending, named = pending + [r.product for r in c.refs], True
+            continue
+        if pending and (named and not each and c.refs or len(pending) > 1 and not each and not c.refs):
+            return _review(Kind.ORDER, "有的商品没说数量，请确认每样要几份", undecided=True)
         if c.refs:
-            pairs.extend((p, _one()) for p in pending)
+            pairs.extend((p, c.quantities[0] if each and c.quantities else _one()) for p in pending)
             got, pending = _pair_clause(c)
+            named = False
+            if got is None:
+                return _review(Kind.ORDER, "数量和商品对不上，不确定每样要几份", undecided=True)
             pairs.extend(got)
             last = (pending or [p for p, _ in got] or [last])[-1]
         elif c.quantities:
-            target = pending[:1] or ([last] if last else [current] if current else [])
+            if not pending and last is not None:  # 芒果2斤 3斤, 芒果2斤→3斤: a second quantity for it
+                return _review(Kind.ORDER, "同一个商品说了两个数量，不确定要几份", undecided=True)
+            if each and pending:  # 草莓，芒果，各2斤
+                pairs.extend((p, c.quantities[0]) for p in pending)
+                pending = []
+                continue
+            target = pending[:1] or ([current] if current else [])
             if not target:
                 return _review(Kind.ORDER, "没有正在讲解的商品，无法确定买的是哪个")
             pairs.extend((target[0], q) for q in c.quantities[:1])
             pending = []
+    if pending and named:
+        return _review(Kind.ORDER, "有的商品没说数量，请确认每样要几份", undecided=True)
     pairs.extend((p, _one()) for p in pending)
     if not pairs:
         if current is None:
@@ -389,9 +358,10 @@ def _one() -> Quantity:
     return Quantity(0, 0, 1.0, None)
 
 
-def _pair_clause(c: _Clause) -> tuple[list[tuple[Product, Quantity]], list[Product]]:
+def _pair_clause(c: _Clause) -> tuple[list[tuple[Product, Quantity]] | None, list[Product]]:
     """Quantities to products inside one clause: '草莓2斤', '要两斤芒果', '草莓芒果各来两斤'.
-    Returns the pairs and the products still waiting for a quantity from the next clause."""
+    Returns the pairs and the products still waiting for a quantity from the next clause; None
+    for the pairs when a quantity belongs to no product or a product gets two (草莓2斤3斤)."""
     refs, quantities = c.refs, c.quantities
     if not quantities:
         return [], [r.product for r in refs]
@@ -403,39 +373,24 @@ def _pair_clause(c: _Clause) -> tuple[list[tuple[Product, Quantity]], list[Produ
         lo, hi = ((refs[i - 1].end if i else 0), ref.start) if qty_first else \
             (ref.end, refs[i + 1].start if i + 1 < len(refs) else 10**9)
         mine = [q for q in quantities if lo <= q.start < hi]
-        pairs.extend((ref.product, q) for q in mine[:1] or [_one()])
+        if len(mine) > 1 or not mine and len(refs) > 1:  # 草莓2斤3斤; 草莓芒果2斤: each, or together?
+            return None, []
+        pairs.extend((ref.product, q) for q in mine or [_one()])
+    if sum(1 for _, q in pairs if q.end) < len(quantities):
+        return None, []
     return pairs, []
 
 
-def check_items(kind: Kind, pairs) -> Intent:
-    merged: dict[str, float] = {}
-    products: dict[str, Product] = {}
-    for product, q in pairs:
-        qty = _to_sale_unit(q, product)
-        if qty is None:
-            return _review(kind, f"{product.name}按{product.unit}卖，「{fmt_qty(q.value)}{q.unit}」换算不了")
-        merged[product.sku] = merged.get(product.sku, 0.0) + qty
-        products[product.sku] = product
-    items = tuple(Item(sku, qty, products[sku].unit) for sku, qty in merged.items())
-    for item in items:
-        p = products[item.sku]
-        if item.qty <= 0:
-            return _review(kind, "数量为零", items)
-        if not p.is_weight and not float(item.qty).is_integer():
-            return _review(kind, f"{p.name}按{p.unit}卖，数量{fmt_qty(item.qty)}不是整数", items)
-        if p.limit_per_buyer and item.qty > p.limit_per_buyer:
-            return _review(kind, f"{p.name}每人限购{fmt_qty(p.limit_per_buyer)}{p.unit}，"
-                                 f"这条要{fmt_qty(item.qty)}{p.unit}", items)
-        if item.qty >= IMPLAUSIBLE_QTY or item.qty > p.stock:
-            return _review(kind, f"数量{fmt_qty(item.qty)}{p.unit}异常（库存{fmt_qty(p.stock)}）", items)
-    return Intent(kind, items)
-
-
-def _parse_cancel(t: str, catalog: Catalog) -> Intent:
-    refs = _refs(t, catalog)
-    if any(r.product is None for r in refs):
+def _parse_cancel(t: str, catalog: Catalog, current: Product | None) -> Intent:
+    refs = find_refs(t, catalog)
+    if any(r.product is None and not r.family for r in refs):
         return _review(Kind.CANCEL, "要取消的链接不存在")
-    skus = list(dict.fromkeys(r.product.sku for r in refs))
+    # 凤爪不要了: whichever of the family the buyer ordered
+    skus = list(dict.fromkeys(p.sku for r in refs for p in (r.family or (r.product,))))
+    if not skus:  # 虾不要了: a part of one product's names
+        word = _leftover(_CANCEL.sub(" ", t), [])
+        product = fuzzy_product(word, catalog, current) if word else None
+        skus = [product.sku] if product else []
     return Intent(Kind.CANCEL, tuple(Item(s, None, catalog.get(s).unit) for s in skus))
 
 
@@ -445,7 +400,7 @@ def _parse_modify(c: _Clause, catalog: Catalog, current: Product | None) -> Inte
     product = c.refs[0].product if c.refs else current
     if product is None:
         return _review(Kind.MODIFY, "没有正在讲解的商品，不知道改哪个")
-    m = _MODIFY.search(_mask(c.text, c.refs))
+    m = _MODIFY.search(mask(c.text, c.refs))
     after = [q for q in c.quantities if q.start >= m.start("n")]
     if len({r.product.sku for r in c.refs}) > 1:
         return _review(Kind.MODIFY, "一次改了几个商品，请人工确认", undecided=True)
@@ -462,7 +417,7 @@ def _parse_relative(c: _Clause, current: Product | None) -> Intent:
     product = c.refs[0].product if c.refs else current
     if product is None:
         return _review(Kind.MODIFY, "没有正在讲解的商品，不知道加减哪个")
-    m = _relative_match(_mask(c.text, c.refs))
+    m = _relative_match(mask(c.text, c.refs))
     value = 0.5 if m.group("n") == "半" else zh_to_number(m.group("n")) or 0
     checked = check_items(Kind.MODIFY, [(product, Quantity(0, 0, value, m.group("u")))])
     if checked.needs_review:
@@ -470,7 +425,3 @@ def _parse_relative(c: _Clause, current: Product | None) -> Intent:
     item = checked.items[0]
     sign = -1 if m.group("op").startswith(("少", "减")) else 1
     return Intent(Kind.MODIFY, (Item(item.sku, sign * item.qty, item.unit, relative=True),), reason="加减数量")
-
-
-def fmt_qty(x: float) -> str:
-    return str(int(x)) if float(x).is_integer() else f"{x:g}"

@@ -1,0 +1,118 @@
+"""Quantities in a comment and what they mean for a product: 2斤, 一斤半, 500g, 扣2, 来俩, 各一, 柠檬2,
+and the checks every ordered quantity passes (the sale unit, whole pieces, limits, stock).
+
+A quantity's unit converts to the product's sale unit only when a person would read it so: weights
+between 斤, 公斤 and 克; 份 and the sale unit itself; 个 for a product sold by the piece, but not for
+one whose sale unit holds several pieces (``每盒 6 个``: 6个 is one box, not six).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from copilot.base.catalog import WEIGHT_UNITS, Product
+from copilot.base.zhnum import NUM_PATTERN, zh_to_number
+from copilot.orders.intent import Intent, Item, Kind
+
+IMPLAUSIBLE_QTY = 100
+_PIECES = re.compile(r"\d+\s*(?:个|枚|只|片|颗|粒|根|块|支|条|串)")
+UNIT_WORDS = ("公斤", "千克", "kg", "克", "g", "斤", "份", "盒", "袋", "个", "瓶", "块", "箱", "桶", "只",
+              "把", "根", "板", "提", "包", "条", "串", "颗", "枚", "杯", "罐", "扎", "捆", "兜", "听", "支", "升")
+UNIT = "(?:" + "|".join(re.escape(u) for u in UNIT_WORDS) + ")"
+VERB = r"(?:再来|再要|再加|预定|预订|扣|\+|加|x|\*|来|要|拿|买|订|定|留|抢|切|称)"
+# quantity with a unit: 2斤, 一斤半, 两斤半, 半斤, 1.5kg, 500g
+_QTY_UNIT = re.compile(rf"(?P<n>{NUM_PATTERN})?\s*(?P<u>{UNIT})(?P<half>半)?|(?P<h>半)\s*(?P<u2>{UNIT})")
+# quantity after an order word: 扣2, +2, x2, 来俩, 要3
+QTY_MARK = re.compile(rf"(?:{VERB}|各|每样|每种)\s*(?P<n>{NUM_PATTERN})(?!\s*(?:号|{UNIT}|\.\d))")
+# a number glued to a masked product name (#): 柠檬2, 2柠檬
+_GLUED = re.compile(r"(?<=#)\s?(?P<n>\d{1,2})(?![\d.]|\s*[号元])|(?<![\d.])(?P<b>\d{1,2})(?=\s?#)")
+
+
+@dataclass
+class Quantity:
+    start: int
+    end: int
+    value: float
+    unit: str | None  # None = the product's sale unit
+
+
+def read_quantities(masked: str) -> list[Quantity]:
+    """The quantities of a clause whose product names are masked with ``#``."""
+    out: list[Quantity] = []
+    for m in _QTY_UNIT.finditer(masked):
+        unit = m.group("u") or m.group("u2")
+        if m.group("h"):
+            value = 0.5
+        elif m.group("n") is None:
+            if unit != "斤" or not m.group("half"):  # "斤半" = 1.5 斤
+                continue
+            value = 1.0
+        else:
+            value = zh_to_number(m.group("n"))
+            if value is None:
+                continue
+        if m.group("half"):
+            value += 0.5
+        out.append(Quantity(m.start(), m.end(), value, unit))
+    for m in QTY_MARK.finditer(masked):
+        if any(q.start <= m.start("n") < q.end for q in out):
+            continue
+        value = zh_to_number(m.group("n"))
+        if value is not None:
+            out.append(Quantity(m.start(), m.end(), value, None))
+    for m in _GLUED.finditer(masked) if "#" in masked else ():
+        n = "n" if m.group("n") else "b"
+        if not any(q.start <= m.start(n) < q.end for q in out):
+            out.append(Quantity(m.start(n), m.end(n), float(m.group(n)), None))
+    return sorted(out, key=lambda q: q.start)
+
+
+def to_sale_unit(q: Quantity, p: Product) -> float | None:
+    """The quantity in the product's sale unit, or None when the unit does not convert."""
+    if q.unit is None or q.unit in ("份", p.unit):
+        return q.value
+    unit = {"千克": "公斤", "kg": "公斤", "g": "克"}.get(q.unit, q.unit)
+    if p.is_weight:
+        jin = {"斤": q.value, "公斤": q.value * 2, "克": q.value / 500}.get(unit)
+        return None if jin is None else round(jin / WEIGHT_UNITS[p.unit], 3)
+    if unit == "个" and p.unit not in ("箱", "提") and not holds_pieces(p):
+        return q.value  # 个 is the everyday classifier for a piece product
+    return None
+
+
+def holds_pieces(p: Product) -> bool:
+    """``每盒 6 个``, ``每盒 30 枚``: one sale unit holds several pieces, so 个 is not the sale unit."""
+    return bool(p.spec) and p.unit != "个" and bool(_PIECES.search(p.spec))
+
+
+def check_items(kind: Kind, pairs) -> Intent:
+    merged: dict[str, float] = {}
+    products: dict[str, Product] = {}
+    for product, q in pairs:
+        qty = to_sale_unit(q, product)
+        if qty is None:
+            return _review(kind, f"{product.name}按{product.unit}卖，「{fmt_qty(q.value)}{q.unit}」换算不了")
+        merged[product.sku] = merged.get(product.sku, 0.0) + qty
+        products[product.sku] = product
+    items = tuple(Item(sku, qty, products[sku].unit) for sku, qty in merged.items())
+    for item in items:
+        p = products[item.sku]
+        if item.qty <= 0:
+            return _review(kind, "数量为零", items)
+        if not p.is_weight and not float(item.qty).is_integer():
+            return _review(kind, f"{p.name}按{p.unit}卖，数量{fmt_qty(item.qty)}不是整数", items)
+        if p.limit_per_buyer and item.qty > p.limit_per_buyer:
+            return _review(kind, f"{p.name}每人限购{fmt_qty(p.limit_per_buyer)}{p.unit}，"
+                                 f"这条要{fmt_qty(item.qty)}{p.unit}", items)
+        if item.qty >= IMPLAUSIBLE_QTY or item.qty > p.stock:
+            return _review(kind, f"数量{fmt_qty(item.qty)}{p.unit}异常（库存{fmt_qty(p.stock)}）", items)
+    return Intent(kind, items)
+
+
+def _review(kind: Kind, reason: str, items: tuple[Item, ...] = ()) -> Intent:
+    return Intent(kind, items, needs_review=True, reason=reason)
+
+
+def fmt_qty(x: float) -> str:
+    return str(int(x)) if float(x).is_integer() else f"{x:g}"

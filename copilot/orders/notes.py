@@ -1,0 +1,60 @@
+"""What a buyer asks for besides the goods: where to deliver, when and how they collect, how to reach
+them. The note is kept on the order line (送到3栋502, 尾号6789, 下午5点来拿, 放6栋门卫, 留到明天下午取).
+
+Two readings, both without a word list per store:
+
+- a whole part of the comment (between spaces or punctuation) that speaks of delivery or collection
+  and names no product and no quantity of goods (``烤鸭1只 下午5点来拿``: the note is ``下午5点来拿``);
+- a delivery or place phrase glued to the order (``3斤草莓送到3栋``, ``2盒，5栋302``, ``尾号1234``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from copilot.orders.amounts import UNIT
+
+_STOP = r"[^\s,，。!！?？~～、;；]"
+_NO_QTY = rf"(?:(?![\d一二两俩三四五六七八九十半]+\s*{UNIT}){_STOP})"  # a character that starts no quantity
+_PLACE = r"(?:小区|花园|公寓|大厦|家园|新村|社区|宿舍|栋|幢|单元|号楼|楼下|门口|门卫|前台|快递柜|驿站|物业|保安|店里|家里|家)"
+_SITE = r"(?:小区|花园|公寓|大厦|家园|新村|社区|宿舍|栋|幢|单元|号楼|门卫|快递柜|驿站|物业|前台)"
+_DAY = r"(?:今天|明天|后天|明早|明晚|今晚|周[一二三四五六日天末]|星期[一二三四五六日天]|礼拜[一二三四五六日天])"
+_TIME = (rf"(?:{_DAY}?(?:早上|上午|中午|下午|晚上|傍晚|晚点|下班后?)|{_DAY})"
+         r"(?:\s*\d{1,2}\s*[点:：]\s*(?:\d{1,2}|半)?分?)?(?:以?[前后]|左右)?"
+         r"|\d{1,2}\s*[点:：]\s*(?:\d{1,2}|半)?分?(?:以?[前后]|左右)?")
+# glued to the order: 送到3栋, 送光明小区, 3栋502, 2单元, 尾号6789, (帮邻居带), 放门卫, 光明路88号, a phone
+GLUED = re.compile(
+    rf"送到{_NO_QTY}{{1,16}}|(?:送|放|寄)(?:到|在|去|至)?{_NO_QTY}{{0,12}}?{_PLACE}{_STOP}{{0,6}}|送货上门|送上门|"
+    rf"到{_NO_QTY}{{0,12}}?{_SITE}{_STOP}{{0,6}}|"
+    r"(?:送?到|放到?)?\d+\s*(?:栋|幢|号楼)(?:\s*\d+\s*单元)?(?:\s*\d{2,4}\s*[室号]?)?|"
+    r"\d+\s*单元(?:\s*\d{2,4})?|(?:手机)?尾号\s*\d{3,4}|[（(][^（）()]{1,30}[）)]|"
+    r"[\u4e00-\u9fff]{1,8}(?:路|街|大道|巷|弄)\s*\d{1,5}\s*号(?:院|楼)?|"
+    r"(?:电话|手机|联系电话|联系方式)?[:：]?\s*1[3-9]\d(?:[\s-]?\d{4}){2}(?!\d)")
+# a part of its own about delivery or collection: 下午5点来拿, 留到明天下午取, 放6栋门卫, 明天来拿
+_PART = re.compile(
+    rf"送到|送至|送货|送上门|送过来|(?:帮我|要|需要)送|(?:放|寄)(?:到|在)?{_STOP}{{0,10}}{_PLACE}|{_SITE}|地址|备注|"
+    rf"留到|留着|(?:来|过来|到店|晚点|下班)(?:拿|取|提)|自提|取货|提货|(?:{_TIME})\s*(?:来|过来|到店)?(?:拿|取|送)|"
+    rf"(?:^|(?<=[\s,，。!！~～;；、]))(?:{_TIME})(?=$|[\s,，。!！~～;；、])")  # 2斤 周日上午: a time alone
+_SPLIT = re.compile(r"([,，。!！~～;；、\s]+)")
+# no note without one of these characters (or a phone number)
+_HINT = re.compile(r"[送放寄卫柜驿留拿取提栋幢楼单尾(（区园寓厦村舍址注点天午晚早周期拜班]|1[3-9]\d[\s-]?\d{4}")
+
+
+def split_notes(text: str, not_a_note: Callable[[str], bool]) -> tuple[str, list[str]]:
+    """``text`` without its notes, and the notes in order. ``not_a_note(part)`` says whether a part
+    names a product or a quantity of goods (such a part is the order) or asks something."""
+    if not _HINT.search(text) or not _PART.search(text) and not GLUED.search(text):
+        return text, []
+    found: list[tuple[int, str]] = []
+    kept: list[str] = []
+    at = 0
+    for part in _SPLIT.split(text):
+        if part and not _SPLIT.fullmatch(part) and _PART.search(part) and not not_a_note(part):
+            found.append((at, part))
+            part = " " * len(part)
+        kept.append(part)
+        at += len(part)
+    rest = "".join(kept)
+    found += [(m.start(), m.group(0).strip("（）() ")) for m in GLUED.finditer(rest)]
+    return GLUED.sub(" ", rest).strip(), [n for _, n in sorted(found) if n]

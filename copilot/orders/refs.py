@@ -1,0 +1,77 @@
+"""What a clause of a comment names: links (3号, 链接5, #4), product names and aliases, the words that
+set a product apart from its family (柠檬 of 柠檬凤爪) and family words (凤爪: one of several), and the
+unread word a person still reads as one product (a part of its names, a sound-alike or look-alike typo).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from copilot.base.catalog import Catalog, Product
+from copilot.orders.shorthand import look_alike, shorthand
+
+
+@dataclass
+class Ref:
+    start: int
+    end: int
+    product: Product | None
+    label: str
+    family: tuple[Product, ...] = ()  # a word several products share (凤爪): one of them, not known which
+
+
+def find_refs(t: str, catalog: Catalog) -> list[Ref]:
+    """Links, names and aliases, then the words that set a product apart from its family (柠檬 of
+    柠檬凤爪) and family words (凤爪: one of several products)."""
+    refs = [Ref(s, e, p, t[s:e]) for s, e, p, _ in catalog.links(t)]
+    for s, e, p in catalog.mentions(t):
+        if not any(s < r.end and e > r.start for r in refs):
+            refs.append(Ref(s, e, p, t[s:e]))
+    short = shorthand(catalog)
+    if short.pattern is None:
+        return sorted(refs, key=lambda r: r.start) if len(refs) > 1 else refs
+    for s, e, word in short.find(t):
+        if not any(s < r.end and e > r.start for r in refs):
+            refs.append(Ref(s, e, short.variants.get(word), word, short.families.get(word, ())))
+    refs.sort(key=lambda r: r.start)
+    if not any(r.family for r in refs):
+        return refs
+    out: list[Ref] = []
+    for r in refs:  # 柠檬的凤爪, 虎皮味凤爪: a family word right after one of its variants names that one
+        if out and r.family and out[-1].product in r.family and re.fullmatch(r"[的味口\s]{0,3}", t[out[-1].end:r.start]):
+            out[-1] = Ref(out[-1].start, r.end, out[-1].product, t[out[-1].start:r.end])
+        else:
+            out.append(r)
+    return out
+
+
+def mask(t: str, refs: list[Ref]) -> str:
+    """Blank out product references so their digits are not read as quantities."""
+    chars = list(t)
+    for r in refs:
+        chars[r.start:r.end] = "#" * (r.end - r.start)
+    return "".join(chars)
+
+
+def fuzzy_product(word: str, catalog: Catalog, current: Product | None = None) -> Product | None:
+    """A name a person still reads without doubt: a part of one product's names only (基围, 虾: see
+    ``shorthand.partial``), one character off a name of 3+ characters (贵妃忙 -> 贵妃芒), sounding
+    like a name (排古 -> 排骨, 牛乃 -> 牛奶) or looking like it (亡果 -> 芒果). Two close products: None."""
+    if len(word) > 8:
+        return None
+    partial = shorthand(catalog).partial(word, current)
+    if partial is not None or len(word) < 2:
+        return partial
+    hits = {p.sku: p for p in catalog for n in p.names
+            if len(word) >= 3 and len(n) == len(word) and sum(a != b for a, b in zip(n, word)) == 1}
+    if not hits:
+        hits = {p.sku: p for s, e, p in catalog.sound_alikes(word) if s == 0 and e == len(word)}
+        hits.update((p.sku, p) for p in look_alike(word, catalog))
+    return next(iter(hits.values())) if len(hits) == 1 else None
+
+
+def unknown_reason(ref: Ref) -> str:
+    if ref.family:
+        return f"「{ref.label}」有{len(ref.family)}种（{'、'.join(p.name for p in ref.family)}），没说要哪一种"
+    return f"没有「{ref.label}」这个链接"

