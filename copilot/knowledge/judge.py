@@ -72,7 +72,7 @@ class Judge:
         """The answering passages, best first: the product's own notes before the store's rules; one whose
         heading or key names what is asked (自提时间 for 几点能来取, 咋开 for 能帮开不) before one whose value
         follows the question's word (泡 1 到 2 天) before one that only mentions it; then as retrieved."""
-        product_first = bool(targets) and not self._store_question(q)
+        product_first = bool(targets) and (not self._store_question(q) or q.unnamed != q.text)  # 馒头几点送到
 
         def rank(h: Hit) -> tuple[bool, int]:
             evidence = 0 if self.headed(ix, q, h) else 1 if self.tight(q, h.chunk) else 2
@@ -135,6 +135,10 @@ class Judge:
         rx = self._names[1]
         return rx.sub(" ", text) if rx is not None else text
 
+    def _sold_by(self, sku: str, unit: str) -> bool:
+        p = self.catalog.get(sku)
+        return bool(p and p.unit == unit)
+
     @staticmethod
     def _store_question(q: Question) -> bool:
         aspects = lexicon().aspects
@@ -174,6 +178,8 @@ class Judge:
                                                                                       q.units)):
             return False   # 多少度 is not answered by 3 次, nor 多少年 by 7 天
         text = self.cover_text(c)
+        if q.measure and q.measure not in text and not (c.sku and self._sold_by(c.sku, q.measure)):
+            return False   # 一箱几斤 is not answered by 一斤大概 15 个
         if contrasted(q.unnamed, text):
             return False   # 能冷冻吗 is not answered by 冷藏 3 天, 几点关门 not by 7 点开门
         alone = coverage(q.residual, text, q.unknown, solo=self.nameless(text), plain=strict(q.kind),

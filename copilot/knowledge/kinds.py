@@ -10,6 +10,7 @@ speaks of (from its heading, its key and its own words) and the kinds of value i
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass
 
 from copilot.knowledge.wordlists import lexicon
@@ -66,10 +67,16 @@ def conditions(text: str) -> dict[int, set[int]]:
     fixed = lexicon().fix_typos(text)
     out: dict[int, set[int]] = {}
     for g, group in enumerate(lexicon().contrasts):
-        named = {c for c, words in enumerate(group) if any(w in fixed for w in words)}
+        named = {c for c, words in enumerate(group) if any(_said(w, fixed) for w in words)}
         if named:
             out[g] = named
     return out
+
+
+def _said(word: str, text: str) -> bool:
+    """``word`` is in ``text`` and not negated there (没开封 does not say 开封), unless it says the negation."""
+    return any(i == 0 or text[i - 1] not in "没不未别" for i in
+               (m.start() for m in re.finditer(re.escape(word), text)))
 
 
 def contrasted(question: str, passage: str) -> bool:

@@ -22,6 +22,8 @@ log = logging.getLogger(__name__)
 CLAUSE_SPLIT = re.compile(r"[\s，,。！!？?；;～~]+")
 QUANTITY = re.compile(r"[\d一二两三四五六七八九十半几每多]*[斤个盒袋只条块把瓶桶箱份枚克两回次趟度杯支张卷片颗包板提]|俩|仨")
 TIME_OF_DAY = {"早上", "早晨", "上午", "中午", "下午", "傍晚", "晚上", "夜里", "凌晨"}
+MEASURE = re.compile(r"[一每]\s*(箱|盒|袋|包|瓶|桶|提|板|罐|斤|把|份|串|杯|筐|扎|捆|篮|兜)")
+WHEN = re.compile("|".join(TIME_OF_DAY) + r"|周末|(?:周|星期|礼拜)[一二三四五六日天1-7]")
 NOT_TEXT = re.compile(r"[^\w\u4e00-\u9fff]+")  # emoji and symbols
 CJK = re.compile(r"[\u4e00-\u9fff]+")
 ADVERBS = "还都也就能会要可又再才"   # 还给, 能吃: an adverb or auxiliary and a stopword are how it is asked
@@ -46,6 +48,7 @@ class Question:
     chosen: str = ""          # the passage that answered it (set by the knowledge base)
     fact_spans: dict = field(default_factory=dict)  # where each live catalog fact is asked
     units: frozenset[str] | None = None  # the units a value must carry when the question names one (几根)
+    measure: str = ""         # what is counted or weighed (一箱几斤: 箱): the answer must speak of it
 
     @property
     def negated(self) -> frozenset[str]:
@@ -112,10 +115,14 @@ def analyse(text: str, names: list[str]) -> Question:
         frame, kin = set(lex.kinds[kind].frame), ("time",) if kind in ("clock", "day", "time") else (kind,)
         residual = [g for g in residual if not all(any(values_of(k, w) for k in (kind, *kin)) or w in frame
                                                    for w in g)]
+    m = MEASURE.search(unnamed) if kind in ("count", "weight", "amount", "size") else None
+    if kind == "yesno" and WHEN.search(unnamed):
+        kind = "time"   # 上午能来拿吗, 周末直播吗: a yes/no about a time of day or a day asks when (the answer states one)
     if "what" in facts and (residual or topics):
         facts.remove("what")                       # 芒果是什么品种 asks about 品种
     return Question(text=text, topics=topics, soft=soft, facts=facts, residual=residual, kind=kind,
                     unnamed=unnamed, fact_spans=fact_spans, units=asked_units(kind, unnamed),
+                    measure=m.group(1) if m else "",
                     deictic=bool(guard("deictic").search(text)), injection=bool(guard("injection").search(raw)),
                     off_topic=bool(guard("off_topic").search(raw)))
 
