@@ -5,8 +5,10 @@ notes in any layout owners use (sentences, bullet keys, Q&A pairs, table rows, h
 ``docs`` turns the knowledge dir into sourced chunks, ``wordlists`` loads the word lists kept as data in
 ``lexicon/*.yaml``, ``kinds`` types questions (the kind of value asked) and passages (aspects, values held),
 ``text``/``question``/``claims`` are the language side (tokens, BM25, what a question asks, what a reply
-claims), ``embeddings`` the bundled e5 model or an endpoint, ``index`` the search snapshot, ``judge``
-decides which passage answers (the product, the aspect and the kind of value asked), ``shelf`` answers
+claims), ``binding`` whether a value a passage states is the value of what was asked (not of a negated
+or neighbouring clause), ``embeddings`` the bundled e5 model or an endpoint, ``index`` the search
+snapshot, ``judge`` decides which passage answers (the product, the aspect, the kind of value asked in
+its unit, the condition asked), ``shelf`` answers
 from the live catalog, ``replies`` states the answer and why it was chosen, ``kb`` puts them together,
 ``grouping`` groups near-duplicate live questions.
 

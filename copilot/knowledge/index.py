@@ -22,6 +22,8 @@ class Hit:
     chunk: Chunk
     score: float
     dense: float
+    chosen: bool = False   # the passage that answers (a second one only completes it)
+    rank: tuple = ()       # how well it answers, for the judge (lower is better)
 
 
 class Index:

@@ -13,9 +13,10 @@ import re
 from dataclasses import dataclass
 
 from copilot.base.catalog import Catalog
+from copilot.knowledge.binding import distance
 from copilot.knowledge.docs import Chunk, next_id, prev_id, seq_of
 from copilot.knowledge.index import Hit, Index
-from copilot.knowledge.kinds import strict
+from copilot.knowledge.kinds import contrasted, strict, values_of
 from copilot.knowledge.question import Question, coverage, word_in
 from copilot.knowledge.wordlists import lexicon
 
@@ -25,6 +26,7 @@ CATALOG_ONLY = ("商品", "价格", "优惠", "限购")
 WINDOW = 10            # an untyped question (yes/no, how) is answered from the best-ranked passages only
 TYPED_COVERAGE = 0.3   # the share of the question's words enough for a passage typed right under its heading
 TYPED_DENSE = 0.88     # ... when it is this close in meaning (e5 cosine)
+TIGHT = 4              # a value this many characters from the question's word is its value (泡 1 到 2 天)
 
 
 @dataclass
@@ -45,14 +47,18 @@ class Judge:
         ok = [h for h in window if self.answers(ix, q, h, targets)]
         if not ok:
             return []
-        if targets and not self._store_question(q):  # the product's own notes before the store's rules
-            ok.sort(key=lambda h: h.chunk.sku == "")
+        ok = self._ordered(ix, q, ok, targets)
         best, first = ok[0], ok[0].chunk
+        best.chosen = True
         picked = [best]
         missing = [g for g in q.residual if not any(word_in(w, self.cover_text(first)) for w in g)]
-        for h in ok[1:]:  # a second sentence of the same section, when both are short
+        for h in ok[1:]:  # a second sentence of the same section, when both are short (and, unless it is as
+            # good an answer, it states no other value of the kind asked: 泡 1 到 2 天 is not followed by
+            # 泡发好的……2 天内吃完)
             if h.chunk.doc == first.doc and h.chunk.section == first.section and h.chunk.key == first.key and \
-                    len(h.chunk.text) + len(first.text) <= 60:
+                    len(h.chunk.text) + len(first.text) <= 60 and (h.rank == best.rank or not (strict(q.kind) and
+                                                                   values_of(q.kind, self.nameless(h.chunk.text),
+                                                                             q.units))):
                 picked.append(h)
                 break
         if missing and len(picked) == 1:  # the neighbour that says the rest ("这是……正常现象")
@@ -61,6 +67,48 @@ class Judge:
                     picked.append(ix.hit(j, best.score - 1e-9, best.dense))
                     break
         return sorted(picked, key=lambda h: seq_of(h.chunk.id))
+
+    def _ordered(self, ix: Index, q: Question, ok: list[Hit], targets: list[str]) -> list[Hit]:
+        """The answering passages, best first: the product's own notes before the store's rules; one whose
+        heading or key names what is asked (自提时间 for 几点能来取, 咋开 for 能帮开不) before one whose value
+        follows the question's word (泡 1 到 2 天) before one that only mentions it; then as retrieved."""
+        product_first = bool(targets) and (not self._store_question(q) or q.unnamed != q.text)  # 馒头几点送到
+
+        def rank(h: Hit) -> tuple[bool, int]:
+            evidence = 0 if self.headed(ix, q, h) else 1 if self.tight(q, h.chunk) else 2
+            return (product_first and h.chunk.sku == "", evidence)
+
+        for h in ok:
+            h.rank = rank(h)
+        return sorted(ok, key=lambda h: h.rank)
+
+    def bound(self, q: Question, c: Chunk) -> bool:
+        """The value of the kind asked is the value of what was asked (``binding``): 没泡的……能放 1 年 is no
+        answer to 泡几天. Words of its heading or key are bound to all it says."""
+        if not strict(q.kind) or not q.residual or c.layout == "fact":
+            return True
+        words = q.bind_words()
+        head = self.nameless(lexicon().fix_typos(f"{c.section} {c.key}"))
+        if not words or any(word_in(w, head) for w in words):
+            return True
+        return distance(q.kind, q.units, words, self.nameless(c.text), q.negated) is not None
+
+    def tight(self, q: Question, c: Chunk) -> bool:
+        """The value asked follows the question's word closely (泡 1 到 2 天)."""
+        if not strict(q.kind) or not q.residual:
+            return False
+        d = distance(q.kind, q.units, q.bind_words(), self.nameless(c.text), q.negated)
+        return d is not None and d <= TIGHT
+
+    def headed(self, ix: Index, q: Question, h: Hit) -> bool:
+        """The passage's heading or key names the aspect asked or one of the question's own words."""
+        if set(q.topics) & ix.types[h.idx].head:
+            return True
+        c = h.chunk
+        if not q.residual or not (c.section or c.key) or c.layout == "fact":
+            return False
+        head = self.nameless(lexicon().fix_typos(f"{c.section} {c.key}"))
+        return any(word_in(w, head) for g in q.residual for w in g)
 
     def _neighbours(self, ix: Index, c: Chunk) -> list[int]:
         out = []
@@ -87,6 +135,10 @@ class Judge:
         rx = self._names[1]
         return rx.sub(" ", text) if rx is not None else text
 
+    def _sold_by(self, sku: str, unit: str) -> bool:
+        p = self.catalog.get(sku)
+        return bool(p and p.unit == unit)
+
     @staticmethod
     def _store_question(q: Question) -> bool:
         aspects = lexicon().aspects
@@ -101,8 +153,12 @@ class Judge:
         if not targets:
             return True
         if not q.topics:  # 香菇一斤几个 asks about the product: a store rule answers only what it says of it
-            return bool(q.residual) or any(n in c.text or n in c.key for s in targets
-                                           for n in (self.catalog.get(s).names if self.catalog.get(s) else ()))
+            names = any(n in c.text or n in c.key for s in targets
+                        for n in (self.catalog.get(s).names if self.catalog.get(s) else ()))
+            aspects = lexicon().aspects
+            if q.soft and all(aspects[a].scope == "product" for a in q.soft if a in aspects):
+                return names   # 菠菜能冷冻吗 hints at its storage: the shop's cold-shelf rule is no answer
+            return bool(q.residual) or names
         return self._store_question(q)
 
     def eligible(self, q: Question, h: Hit, targets: list[str]) -> bool:
@@ -118,17 +174,24 @@ class Judge:
             return False
         if q.topics and not set(q.topics) & t.aspects:
             return False
-        if strict(q.kind) and q.kind not in t.values:
-            return False
+        if strict(q.kind) and (q.kind not in t.values or q.units and not values_of(q.kind, self.nameless(c.text),
+                                                                                      q.units)):
+            return False   # 多少度 is not answered by 3 次, nor 多少年 by 7 天
         text = self.cover_text(c)
-        alone = coverage(q.residual, text, q.unknown, solo=self.nameless(text), plain=strict(q.kind))
+        if q.measure and q.measure not in text and not (c.sku and self._sold_by(c.sku, q.measure)):
+            return False   # 一箱几斤 is not answered by 一斤大概 15 个
+        if contrasted(q.unnamed, text):
+            return False   # 能冷冻吗 is not answered by 冷藏 3 天, 几点关门 not by 7 点开门
+        alone = coverage(q.residual, text, q.unknown, solo=self.nameless(text), plain=strict(q.kind),
+                         negated=q.negated)
         if c.sku and not targets:
-            return alone == 1.0
+            return alone == 1.0 and self.bound(q, c)
         if alone >= self.min_coverage:
-            return True
+            return self.bound(q, c)
         if h.dense >= TYPED_DENSE and set(q.topics) & t.head and strict(q.kind) and coverage(
-                q.residual, text, q.unknown, solo=self.nameless(text), plain=True, half=False) >= TYPED_COVERAGE:
-            return True   # its heading names the aspect asked and it holds the value: most words may differ
+                q.residual, text, q.unknown, solo=self.nameless(text), plain=True, half=False,
+                negated=q.negated) >= TYPED_COVERAGE:
+            return self.bound(q, c)   # its heading names the aspect asked and it holds the value: most words may differ
         if alone == 0 or strict(q.kind):   # a value asked is stated with what it is about, in one sentence
             return False
         # an answer told in two sentences ("冬天油里可能出现絮状物。" "这是……正常现象"): pick adds the other

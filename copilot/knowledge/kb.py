@@ -353,7 +353,7 @@ class KnowledgeBase:
         if final is not None:
             return final, q
         if catalog is not None:  # the catalog says the price; the notes must say the rest, of its own kind
-            q.kind = q.kind_without(used)
+            q.retype(used)
         self.ensure_ready()
         ix = self._ix
         q.unknown = {w for g in q.residual for w in g if not word_in(w, ix.corpus)}
@@ -370,7 +370,7 @@ class KnowledgeBase:
         sources = [_source(h) for h in [*picked, *rest][:5]]
         if catalog:  # price from the catalog, the rest from the notes
             reply, sources = catalog.text + reply, [*catalog.sources, *sources][:5]
-        best = max(picked, key=lambda h: h.score)   # the passage that answered; the other one completes it
+        best = next((h for h in picked if h.chosen), picked[0])   # the passage that answered; another completes it
         aspects = sorted(set(q.topics) & ix.types[best.idx].aspects) or sorted(ix.types[best.idx].head)
         value, q.chosen = the_value(q.kind, [best.chunk.text]), best.chunk.text
         return Answer(True, prefix + reply, sources, mode="extractive", aspect=",".join(aspects), kind=q.kind,

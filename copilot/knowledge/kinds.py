@@ -10,6 +10,7 @@ speaks of (from its heading, its key and its own words) and the kinds of value i
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass
 
 from copilot.knowledge.wordlists import lexicon
@@ -61,12 +62,56 @@ def text_aspects(text: str) -> frozenset[str]:
     return frozenset(key for key, a in lexicon().aspects.items() if any(w in fixed for w in a.passage))
 
 
+def conditions(text: str) -> dict[int, set[int]]:
+    """The conditions ``text`` names, per group of ``lexicon().contrasts`` (冷冻 -> {0: {0}})."""
+    fixed = lexicon().fix_typos(text)
+    out: dict[int, set[int]] = {}
+    for g, group in enumerate(lexicon().contrasts):
+        named = {c for c, words in enumerate(group) if any(_said(w, fixed) for w in words)}
+        if named:
+            out[g] = named
+    return out
+
+
+def _said(word: str, text: str) -> bool:
+    """``word`` is in ``text`` and not negated there (没开封 does not say 开封), unless it says the negation."""
+    return any(i == 0 or text[i - 1] not in "没不未别" for i in
+               (m.start() for m in re.finditer(re.escape(word), text)))
+
+
+def contrasted(question: str, passage: str) -> bool:
+    """The question names one condition of a group (能冷冻吗, 几点关门) and the passage only others of it
+    (冷藏 3 天, 7 点开门): the passage speaks of another condition, it is no answer."""
+    asked = conditions(question)
+    if not asked:
+        return False
+    said = conditions(passage)
+    return any(len(cs) == 1 and g in said and not cs & said[g] for g, cs in asked.items())
+
+
 MARKERS = ("产自", "来自", "产于")   # say a place follows; not the place itself
 
 
-def values_of(kind: str, text: str) -> list[str]:
-    """The values of ``kind`` stated in ``text`` (``21 天``, ``老杨``, ``海南``)."""
-    return [text for _s, _e, text in _value_spans(kind, text)]
+def values_of(kind: str, text: str, units: frozenset[str] | None = None) -> list[str]:
+    """The values of ``kind`` stated in ``text`` (``21 天``, ``老杨``, ``海南``); with ``units``, only those
+    in one of them (``80 度`` for 多少度, not ``3 次``)."""
+    return [v for _s, _e, v in _value_spans(kind, text) if units is None or any(u in v for u in units)]
+
+
+def asked_units(kind: str, text: str) -> frozenset[str] | None:
+    """The units a question that names its unit wants (几根 -> 根 条 支, 多少年 -> 年), or None: any unit of
+    the kind (几个, 多大, 多久)."""
+    k = lexicon().kinds.get(kind)
+    if k is None or not k.units:
+        return None
+    found: set[str] = set()
+    for m in k.ask.finditer(lexicon().fix_typos(text)):
+        cue = m.group(0)
+        units = next((us for key, us in k.units if cue.endswith(key)), None)
+        if units is None:
+            return None
+        found.update(units)
+    return frozenset(found) or None
 
 
 def shown_values(kind: str, text: str) -> list[str]:
@@ -83,6 +128,11 @@ def shown_values(kind: str, text: str) -> list[str]:
     for m in MARKERS:
         values = [v[len(m):].strip() if v.startswith(m) else v for v in values]
     return [v for v in values if v]
+
+
+def value_spans(kind: str, text: str, units: frozenset[str] | None = None) -> list[tuple[int, int, str]]:
+    """(start, end, value) of the values of ``kind`` in ``fix_typos(text)`` (in the units asked, if any)."""
+    return [sp for sp in _value_spans(kind, text) if units is None or any(u in sp[2] for u in units)]
 
 
 def _value_spans(kind: str, text: str) -> list[tuple[int, int, str]]:
@@ -106,6 +156,7 @@ def passage_type(section: str, key: str, text: str) -> PassageType:
     fixed_key = lex.fix_typos(key)
     values |= {kind for kind, k in lex.kinds.items() if k.keys and fixed_key and any(w in fixed_key for w in k.keys)
                and kind in ("who", "place")}
-    if values & {"who", "place"} and "origin" in lex.aspects:
-        aspects |= {"origin"}            # naming a place or a supplier is what an origin passage does
+    if values & {"who", "place"} and "origin" in lex.aspects and (not head or "origin" in head):
+        aspects |= {"origin"}            # naming a place or a supplier is what an origin passage does (under
+        #                                  a heading of another aspect, 坏了找阿强 names who to ask, not the source)
     return PassageType(aspects=frozenset(aspects), head=frozenset(head), values=frozenset(values))

@@ -13,7 +13,8 @@ import re
 from dataclasses import dataclass, field
 
 from copilot.base.zhnum import normalize
-from copilot.knowledge.kinds import question_kind, values_of
+from copilot.knowledge.binding import negated_in, said
+from copilot.knowledge.kinds import asked_units, question_kind, values_of
 from copilot.knowledge.text import tokenizer
 from copilot.knowledge.wordlists import lexicon
 
@@ -21,7 +22,11 @@ log = logging.getLogger(__name__)
 CLAUSE_SPLIT = re.compile(r"[\s，,。！!？?；;～~]+")
 QUANTITY = re.compile(r"[\d一二两三四五六七八九十半几每多]*[斤个盒袋只条块把瓶桶箱份枚克两回次趟度杯支张卷片颗包板提]|俩|仨")
 TIME_OF_DAY = {"早上", "早晨", "上午", "中午", "下午", "傍晚", "晚上", "夜里", "凌晨"}
+MEASURE = re.compile(r"[一每]\s*(箱|盒|袋|包|瓶|桶|提|板|罐|斤|把|份|串|杯|筐|扎|捆|篮|兜)")
+WHEN = re.compile("|".join(TIME_OF_DAY) + r"|周末|(?:周|星期|礼拜)[一二三四五六日天1-7]")
 NOT_TEXT = re.compile(r"[^\w\u4e00-\u9fff]+")  # emoji and symbols
+CJK = re.compile(r"[\u4e00-\u9fff]+")
+ADVERBS = "还都也就能会要可又再才"   # 还给, 能吃: an adverb or auxiliary and a stopword are how it is asked
 # 炖多久 / 蒸几分钟 ask for a cooking time: the verb just before the duration asked
 COOK_TIME = r"[{verbs}][^，,。？?！!\s]{{0,3}}?(多久|几分钟|多少分钟|多长时间|几个小时|几小时|多少时间|几秒)"
 
@@ -42,10 +47,34 @@ class Question:
     unnamed: str = ""         # the question with the product names blanked
     chosen: str = ""          # the passage that answered it (set by the knowledge base)
     fact_spans: dict = field(default_factory=dict)  # where each live catalog fact is asked
+    units: frozenset[str] | None = None  # the units a value must carry when the question names one (几根)
+    measure: str = ""         # what is counted or weighed (一箱几斤: 箱): the answer must speak of it
 
-    def kind_without(self, facts: list[str]) -> str:
+    @property
+    def negated(self) -> frozenset[str]:
+        """Residual words the question says only negated (没切的能放几天): the answer must say them so too."""
+        return frozenset(w for g in self.residual for w in g if negated_in(w, self.text))
+
+    def bind_words(self) -> list[str]:
+        """The residual words the value asked must belong to: those of the clause that asks for it
+        (牛奶哪个牧场的 远不远: 远 is a second question, not what the 牧场 is of)."""
+        words = [w for g in self.residual for w in g]
+        k = lexicon().kinds.get(self.kind)
+        m = k.ask.search(self.unnamed) if k is not None else None
+        if m is None:
+            return words
+        clauses = [(c.start(), c.end()) for c in re.finditer(r"[^\s，,。！!？?；;～~]+", self.text)]
+        if len(clauses) < 2:
+            return words
+        a, b = next(((a, b) for a, b in clauses if a <= m.start() < b), (0, len(self.text)))
+        said = [w for w in words if any(w in self.text[x:y] for x, y in clauses)]
+        return [w for w in words if w not in said or w in self.text[a:b]]
+
+    def retype(self, facts: list[str]) -> None:
         """The kind of value asked once the catalog has answered ``facts`` (多少钱 肥不肥 -> yes/no)."""
-        return question_kind(_blank(self.unnamed, [sp for f in facts for sp in self.fact_spans.get(f, [])]))
+        rest = _blank(self.unnamed, [sp for f in facts for sp in self.fact_spans.get(f, [])])
+        self.kind = question_kind(rest)
+        self.units = asked_units(self.kind, rest)
 
 
 def clean_question(text: str) -> str:
@@ -86,10 +115,14 @@ def analyse(text: str, names: list[str]) -> Question:
         frame, kin = set(lex.kinds[kind].frame), ("time",) if kind in ("clock", "day", "time") else (kind,)
         residual = [g for g in residual if not all(any(values_of(k, w) for k in (kind, *kin)) or w in frame
                                                    for w in g)]
+    m = MEASURE.search(unnamed) if kind in ("count", "weight", "amount", "size") else None
+    if kind == "yesno" and WHEN.search(unnamed):
+        kind = "time"   # 上午能来拿吗, 周末直播吗: a yes/no about a time of day or a day asks when (the answer states one)
     if "what" in facts and (residual or topics):
         facts.remove("what")                       # 芒果是什么品种 asks about 品种
     return Question(text=text, topics=topics, soft=soft, facts=facts, residual=residual, kind=kind,
-                    unnamed=unnamed, fact_spans=fact_spans,
+                    unnamed=unnamed, fact_spans=fact_spans, units=asked_units(kind, unnamed),
+                    measure=m.group(1) if m else "",
                     deictic=bool(guard("deictic").search(text)), injection=bool(guard("injection").search(raw)),
                     off_topic=bool(guard("off_topic").search(raw)))
 
@@ -166,19 +199,33 @@ def _about_product(text: str, rest: str) -> str:
     return "".join(ch if k else " " for ch, k in zip(rest, keep))
 
 
+def _tokens(text: str) -> list[str]:
+    """jieba's words, except the ones it makes up from characters it does not know together (妈拿行, 柴熏,
+    能付): those are read a character at a time."""
+    freq, known = tokenizer().dt.FREQ, lexicon().vocabulary
+    out = []
+    for w in tokenizer().lcut(text):
+        w = NOT_TEXT.sub("", w.strip())          # 😂
+        if len(w) > 1 and w.endswith("的"):
+            w = w[:-1]                       # 白白的 -> 白白
+        if len(w) >= 2 and not freq.get(w) and w not in known and CJK.fullmatch(w) and not (len(w) == 2 and w[0] == w[1]):
+            out.extend(w)
+        else:
+            out.append(w)
+    return out
+
+
 def _words(text: str) -> list[str]:
     lex = lexicon()
     stop = lex.stopwords | lex.filler
     out = []
-    for w in tokenizer().lcut(text):
-        w = w.strip()
-        w = NOT_TEXT.sub("", w)          # 😂
-        if len(w) > 1 and w.endswith("的"):
-            w = w[:-1]                       # 白白的 -> 白白
+    for w in _tokens(text):
         if len(w) == 2 and w[0] == w[1]:
             w = w[0]                         # 洗洗 -> 洗, 黄黄 -> 黄
-        if len(w) == 2 and not tokenizer().dt.FREQ.get(w) and (w[0] in stop) != (w[1] in stop):
-            w = w[1] if w[0] in stop else w[0]   # a particle jieba glued on: 能付 -> 付
+        if len(w) == 2 and w[1] in "着了" and w[0] not in stop:
+            w = w[0]                         # 挂着 -> 挂, 化了 -> 化
+        if len(w) == 2 and w[0] in ADVERBS and w[1] in stop:
+            continue                         # 还给 (还给留吗), 能吃: how it is asked
         if not w or w in stop or re.fullmatch(r"[\d.a-z_]+", w) or QUANTITY.fullmatch(w):
             continue
         if len(w) == 2 and w[1] in "多少大小高低长短" and w[0] not in stop:
@@ -199,12 +246,14 @@ def _residual(rest: str) -> list[list[str]]:
 
 
 def coverage(residual: list[list[str]], text: str, unknown: frozenset[str] | set[str] = frozenset(),
-             extra: str = "", solo: str | None = None, plain: bool = False, half: bool = True) -> float:
+             extra: str = "", solo: str | None = None, plain: bool = False, half: bool = True,
+             negated: frozenset[str] = frozenset()) -> float:
     """Share of the residual word groups found in ``text`` (or, words of two characters or more, in
     ``extra``: the next sentence). Longer words weigh more, and words the knowledge never uses
     (``unknown``) half as much again: they are most likely what it cannot answer. ``solo``: ``text``
     without any product's names, where a one-character word must be found (生 is not in 花生油).
-    ``plain``: a word only said negated does not count (切开的能放几天 is not answered by 没切开的……);
+    ``plain``: a word only said negated does not count (切开的能放几天 is not answered by 没切开的……), and a
+    word the question says negated (``negated``: 没开封的) counts only said negated;
     ``half``: a word sharing one character counts half."""
     if not residual:
         return 1.0
@@ -217,18 +266,21 @@ def coverage(residual: list[list[str]], text: str, unknown: frozenset[str] | set
     found = 0.0
     for g in residual:
         if any((word_in(w, text) and (solo is None or len(w) > 1 or w in solo or w not in text)
-                and not (plain and _negated(w, text)))
+                and (not plain or _as_asked(w, text, negated)))
                or (extra and len(w) > 1 and word_in(w, extra)) for w in g):
             found += weight(g)
-        elif half and any(len(w) == 2 and not (plain and _negated(w, text)) and
+        elif half and any(len(w) == 2 and (not plain or _as_asked(w, text, negated)) and
                           any(ch in text for ch in w if ch not in stop) for w in g):
             found += 0.5 * weight(g)     # 爆炒 / 快炒, 超过 / 超出: half a match
     return found / total
 
 
-def _negated(word: str, text: str) -> bool:
-    starts = [m.start() for m in re.finditer(re.escape(word), text)] if len(word) > 1 else []
-    return bool(starts) and all(i > 0 and text[i - 1] in "没不未别非" for i in starts)
+def _as_asked(word: str, text: str, negated: frozenset[str]) -> bool:
+    """``word`` is said in ``text`` as the question says it: somewhere not negated, or, when the question
+    negates it (没切的), somewhere negated. A single character is checked only when the question negates it."""
+    if (len(word) == 1 and word not in negated) or word not in text:
+        return True
+    return said(word, text, word in negated)
 
 
 def word_in(word: str, text: str) -> bool:

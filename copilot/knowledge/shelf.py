@@ -61,7 +61,8 @@ class Shelf:
         """(final, part, facts used): the catalog's whole answer when it answers everything asked, else the
         part it answers while the notes must say the rest (苹果多少钱 甜不甜), or nothing."""
         facts = list(q.facts)
-        if "spec" in facts and not all(spec_answers(self.catalog.get(s), q.kind) for s in targets[:3]):
+        if "spec" in facts and not all(spec_answers(self.catalog.get(s), q.kind, q.units, q.measure)
+                                        for s in targets[:3]):
             facts.remove("spec")
         if not facts or (set(q.topics) & {"delivery", "pickup", "payment", "ordering"} and not products):
             return None, None, []
@@ -99,10 +100,13 @@ class Shelf:
                 for p in (self.catalog.get(s) for s in sorted(skus)) if p]
 
 
-def spec_answers(p: Product | None, kind: str) -> bool:
-    """A spec answers a count, weight, size or amount only when it holds one."""
+def spec_answers(p: Product | None, kind: str, units: frozenset[str] | None = None, measure: str = "") -> bool:
+    """A spec answers a count, weight, size or amount only when it holds one (in the unit asked: 每瓶 500 克
+    is no answer to 一瓶多少毫升), of what is measured (每袋 10 个 is no answer to 一箱几个)."""
     if p is None:
         return False
+    if measure and measure != p.unit and measure not in (p.spec or ""):
+        return False
     if strict(kind) and kind in SPEC_KINDS:
-        return bool(p.spec) and bool(values_of(kind, p.spec))
+        return bool(p.spec) and bool(values_of(kind, p.spec, units))
     return True

@@ -43,9 +43,10 @@ class Kind:
     value: re.Pattern | None
     keys: tuple[str, ...]        # bullet keys / table cells whose value is of this kind
     frame: tuple[str, ...] = ()  # question words that only frame the value asked (谁家做的: 做)
+    units: tuple[tuple[str, tuple[str, ...]], ...] = ()  # a cue's unit -> the units a value may carry
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Lexicon:
     aspects: dict[str, Aspect]
     kinds: dict[str, Kind]       # in the order a question's kind is decided
@@ -54,6 +55,7 @@ class Lexicon:
     thesaurus: dict[str, tuple[str, ...]]
     stopwords: frozenset[str]
     filler: frozenset[str]       # how a viewer asks, not what: not a word the answer must contain
+    contrasts: tuple[tuple[tuple[str, ...], ...], ...]  # conditions that exclude each other
     places: frozenset[str]
     place_re: re.Pattern
     guards: dict[str, re.Pattern]
@@ -65,6 +67,14 @@ class Lexicon:
         if self.typo_re is None:
             return text
         return self.typo_re.sub(lambda m: self.typos[m.group(0)], text)
+
+    @functools.cached_property
+    def vocabulary(self) -> frozenset[str]:
+        """Every word the lists name (aspects, thesaurus, contrasts): words, never characters to split."""
+        words = {w for a in self.aspects.values() for ws in (a.ask, a.hint, a.heading, a.passage) for w in ws}
+        words |= set(self.thesaurus) | {w for ws in self.thesaurus.values() for w in ws}
+        words |= {w for group in self.contrasts for c in group for w in c}
+        return frozenset(words)
 
     @property
     def store_aspects(self) -> frozenset[str]:
@@ -130,7 +140,9 @@ def _kinds(data: dict, surnames: str) -> dict[str, Kind]:
         out[key] = Kind(key=key, label=str(spec.get("label", key)), strict=bool(spec.get("strict")),
                         ask=_compile(asks, f"{key}.ask") or re.compile(r"(?!)"),
                         value=_compile([fill(p) for p in spec.get("value") or []], f"{key}.value", re.IGNORECASE),
-                        keys=_words(spec.get("keys")), frame=_words(spec.get("frame")))
+                        keys=_words(spec.get("keys")), frame=_words(spec.get("frame")),
+                        units=tuple(sorted(((str(k), _words(v)) for k, v in (spec.get("units") or {}).items()),
+                                           key=lambda kv: -len(kv[0]))))
     return out
 
 
@@ -155,6 +167,7 @@ def lexicon() -> Lexicon:
         thesaurus={str(k): _words(v) for k, v in (words.get("thesaurus") or {}).items()},
         stopwords=frozenset(_words(words.get("stopwords"))),
         filler=frozenset(_words(words.get("filler"))),
+        contrasts=tuple(tuple(_words(c) for c in str(g).split("|")) for g in words.get("contrasts") or []),
         places=places,
         place_re=re.compile("|".join(re.escape(p) for p in sorted(places, key=len, reverse=True)) or r"(?!)"),
         guards={k: _compile(v, k, re.IGNORECASE) or re.compile(r"(?!)") for k, v in raw["guards.yaml"].items()},

@@ -1,0 +1,91 @@
+"""Whether the value a passage states is the value of what was asked: in ``笋干泡 1 到 2 天。没泡的密封能放
+1 年`` the 1 年 belongs to 没泡的 (not soaked), so it answers no 泡几天; in ``冷藏 2 天，冷冻 3 个月`` the 3 个月
+belongs to 冷冻.
+
+A passage's sentences are cut into clauses; a question word said in a clause that states a value of the kind
+asked is bound to that value, one said in a clause without such a value to the values of the nearest clauses
+before and after it in its sentence. A word is said as the question says it: 没泡的 does not say 泡, but it
+does say 没切的 when the question asks about 没切的. ``distance`` measures how tightly: ``泡 1 到 2 天`` is
+closer than ``泡发好的没吃完，放冰箱冷藏，2 天内吃完``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from copilot.knowledge.kinds import value_spans
+from copilot.knowledge.wordlists import lexicon
+
+SENTENCE = re.compile(r"[。！？!?；;\n]")
+CLAUSE = re.compile(r"[，,：:。！？!?；;\n]")
+NEGATION = "没不未别非"
+
+
+def negated_in(word: str, text: str) -> bool:
+    """``word`` is said in ``text`` only negated (没切的)."""
+    starts = [m.start() for m in re.finditer(re.escape(word), text)]
+    return bool(starts) and all(i > 0 and text[i - 1] in NEGATION for i in starts)
+
+
+def said(word: str, text: str, negated: bool) -> bool:
+    """``word`` is said in ``text`` somewhere negated (``negated``) or somewhere not."""
+    return any((i > 0 and text[i - 1] in NEGATION) == negated for i in
+               (m.start() for m in re.finditer(re.escape(word), text)))
+
+
+def word_spans(word: str, text: str, negated: bool = False) -> list[tuple[int, int]]:
+    """Where ``word`` (or a viewer's other word for it, or the head of a compound) is said in ``text``,
+    negated exactly when ``negated``; a word of two characters not said whole is found by its characters."""
+    alts = [word, *lexicon().thesaurus.get(word, ())]
+    if len(word) >= 3:
+        alts += [word[i:] for i in range(1, len(word) - 1)]
+    spans = [m.span() for a in alts if a for m in re.finditer(re.escape(a), text)]
+    if len(word) == 2:
+        spans += [m.span() for m in re.finditer(re.escape(word[0]) + r".{0,3}?" + re.escape(word[1]), text)]
+        if not spans:
+            stop = lexicon().stopwords
+            spans = [m.span() for ch in word if ch not in stop for m in re.finditer(re.escape(ch), text)]
+    return [(s, e) for s, e in spans if (s > 0 and text[s - 1] in NEGATION) == negated]
+
+
+def distance(kind: str, units, words: list[str], text: str, negated=frozenset()) -> int | None:
+    """The fewest characters between a value of ``kind`` and a question word bound to it, or None when no
+    value is bound to any of ``words`` (``negated``: the words the question says negated)."""
+    fixed = lexicon().fix_typos(text)
+    values = value_spans(kind, fixed, units)
+    if not values:
+        return None
+    clauses = _clauses(fixed)
+    valued = {i for i, (a, b, _s) in enumerate(clauses) if any(a <= vs < b for vs, _ve, _v in values)}
+    best = None
+    for w in words:
+        for ws, we in word_spans(w, fixed, w in negated):
+            for vs, ve in _bound_values(ws, clauses, valued, values):
+                d = vs - we if we <= vs else max(0, ws - ve)
+                best = d if best is None else min(best, d)
+    return best
+
+
+def _clauses(text: str) -> list[tuple[int, int, int]]:
+    """(start, end, sentence number) of each clause."""
+    out, start, sentence = [], 0, 0
+    for m in CLAUSE.finditer(text + "\n"):
+        out.append((start, m.start(), sentence))
+        start = m.end()
+        if SENTENCE.match(m.group(0)):
+            sentence += 1
+    return out
+
+
+def _bound_values(at: int, clauses, valued: set[int], values) -> list[tuple[int, int]]:
+    i = next((k for k, (a, b, _s) in enumerate(clauses) if a <= at <= b), None)
+    if i is None:
+        return []
+    if i in valued:
+        picked = [i]
+    else:
+        sentence = clauses[i][2]
+        before = [k for k in valued if k < i and clauses[k][2] == sentence]
+        after = [k for k in valued if k > i and clauses[k][2] == sentence]
+        picked = ([max(before)] if before else []) + ([min(after)] if after else [])
+    return [(vs, ve) for k in picked for vs, ve, _v in values if clauses[k][0] <= vs < clauses[k][1]]
