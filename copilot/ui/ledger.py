@@ -75,13 +75,15 @@ def build(ctx) -> list:
     w = _orders_panel(ctx)
     w.update(_review_panel(ctx))
     w.update(_stock_panel(ctx))
-    outputs = [w["orders"], w["review"], w["stock"], w["caption"], w["page"]]
+    shown = gr.State(None)  # a digest of the tables on the page, whichever handler sent them last
+    outputs = [w["orders"], w["review"], w["stock"], w["caption"], w["page"], shown]
     filters = [w["stream"], w["f_sku"], w["f_status"], w["f_buyer"], w["page"]]
 
     def views(stream, sku, status, buyer, page=1):
         ledger = ctx.ledger_for(stream)
         rows, caption, page = page_view(ledger, sku, status, buyer, page)
-        return rows, order_rows(ledger, status="needs_review"), stock_rows(ledger), caption, page
+        tables = (rows, order_rows(ledger, status="needs_review"), stock_rows(ledger), caption, page)
+        return (*tables, hash(repr(tables)))
 
     def act(fn):
         """``fn(ledger_of_the_picked_场次, *inputs)`` -> message; then that 场次's tables."""
@@ -103,17 +105,15 @@ def build(ctx) -> list:
     _wire_purchase(ctx, _purchase_panel(ctx), w["stream"])
     _wire_actions(ctx, w, act, filters, [w["status"], *outputs])
     _wire_export(ctx, w)
-    shown = gr.State(None)  # a digest of the tables this page last got from the timer
 
     def follow(stream, sku, status, buyer, page, last):
         tables = views(stream, sku, status, buyer, page)
-        digest = hash(repr(tables))
-        if digest == last:  # unchanged: leave the tables (and the person's selection) alone
-            return (*(gr.skip() for _ in outputs), last)
-        return (*tables, digest)
+        if tables[-1] == last:  # unchanged: leave the tables (and the person's selection) alone
+            return tuple(gr.skip() for _ in outputs)
+        return tables
 
     streams = (lambda: gr.Dropdown(choices=ctx.streams(), value=ctx.stream), [w["stream"]])  # on page load
-    return [streams, WhileShown(follow, [*filters, shown], [*outputs, shown], REFRESH_SECONDS)]
+    return [streams, WhileShown(follow, [*filters, shown], outputs, REFRESH_SECONDS)]
 
 
 def jielong_panel(ctx, views, filters: list, outputs: list) -> None:

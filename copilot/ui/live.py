@@ -157,7 +157,7 @@ def build(ctx) -> None:
     _wire_inputs(ctx, jobs, feed_in, w, outs, act, refresh)
     _wire_product(ctx, jobs, w, act, outs)
     _wire_queues(ctx, w, act, outs)
-    _wire_rehearsal(ctx, w, outs)
+    _wire_rehearsal(ctx, jobs, w, outs)
     wire_sources(ctx, w, act, outs)
     w["jl_go"].click(act(lambda stream, text: apply_jielong(ctx, text, stream)), [w["stream"], w["jl_text"]], outs)
     return [(lambda: gr.Dropdown(choices=ctx.streams(), value=ctx.stream), [w["stream"]])]
@@ -249,12 +249,15 @@ def _wire_queues(ctx, w: dict, act, outs: list) -> None:
     w["review"].select(pick_review, None, [w["r_id"], w["r_sku"], w["r_qty"]])
 
 
-def _wire_rehearsal(ctx, w: dict, outs: list) -> None:
-    """A rehearsal 场次 can be emptied in one action, after a confirmation; tonight's never."""
+def _wire_rehearsal(ctx, jobs: Jobs, w: dict, outs: list) -> None:
+    """A rehearsal 场次 can be emptied in one action, after a confirmation; tonight's never. A replay still
+    feeding it is stopped first, or its next comments would fill the emptied 场次 again."""
     def picked(stream):
         return gr.update(visible=is_rehearsal(stream or "")), gr.update(visible=False)
 
     def wipe(stream):
+        if is_rehearsal(stream or "") and jobs.stop("replay"):
+            jobs.join("replay", timeout=10)
         try:
             n = ctx.clear_rehearsal(stream)
         except CopilotError as exc:

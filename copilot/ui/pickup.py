@@ -75,33 +75,33 @@ def build(ctx) -> list:
             key = found[0].key
         chosen = next((b for b in buyers if b.key == key), None)
         pending = desk.pending(buyers)
-        return (header_md(desk, buyers, schedule), buyer_rows(found, ctx.catalog), key, detail_md(chosen, ctx.catalog),
-                desk.confirmation_text(chosen, schedule) if chosen else "",
-                buyer_rows(pending, ctx.catalog, pending=True), desk.reminder_text(pending, schedule),
-                chosen.phone_tail if chosen else "", chosen.address if chosen else "")
+        out = (header_md(desk, buyers, schedule), buyer_rows(found, ctx.catalog), key, detail_md(chosen, ctx.catalog),
+               desk.confirmation_text(chosen, schedule) if chosen else "",
+               buyer_rows(pending, ctx.catalog, pending=True), desk.reminder_text(pending, schedule),
+               chosen.phone_tail if chosen else "", chosen.address if chosen else "")
+        return (*out, hash(repr((out[0], out[1], out[5], out[6]))))
 
+    shown = gr.State(None)  # a digest of the lists on the page, whichever handler sent them last
     outputs = [w[k] for k in ("head", "results", "key", "detail", "confirm", "pending", "reminder", "phone", "address")]
+    outputs.append(shown)
     inputs = [w["stream"], w["query"], w["key"]]
     for trigger in (w["query"].submit, w["search"].click, w["stream"].change):
         trigger(views, inputs, outputs)
     _wire_counter(ctx, desk_of, w, views, inputs, outputs)
     _wire_texts(ctx, desk_of, w)
 
-    shown = gr.State(None)  # a digest of what the timer last sent
-    lists = [w[k] for k in ("head", "results", "pending", "reminder")]
+    lists = [w[k] for k in ("head", "results", "pending", "reminder")] + [shown]
 
     def follow(stream, query, key, last):
         out = views(stream, query, key)
-        tables = (out[0], out[1], out[5], out[6])
-        digest = hash(repr(tables))
-        if digest == last:  # unchanged: leave the tables (and the person's selection) alone
-            return (*(gr.skip() for _ in lists), last)
-        return (*tables, digest)
+        if out[-1] == last:  # unchanged: leave the tables (and the person's selection) alone
+            return tuple(gr.skip() for _ in lists)
+        return (out[0], out[1], out[5], out[6], out[-1])
 
     def streams():  # on every page load: the 场次 list, and the one whose buyers collect today
         return gr.Dropdown(choices=ctx.streams(), value=due_stream(ctx.ledger.engine, ctx.catalog.store) or ctx.stream)
 
-    return [(streams, [w["stream"]]), WhileShown(follow, [*inputs, shown], [*lists, shown], REFRESH_SECONDS)]
+    return [(streams, [w["stream"]]), WhileShown(follow, [*inputs, shown], lists, REFRESH_SECONDS)]
 
 
 def _search_panel(ctx) -> dict:

@@ -101,7 +101,7 @@ def test_add_to_notes_opens_the_products_notes_in_knowledge(page, app_server):
     page.locator("#report-show").click()
     page.wait_for_function("() => document.querySelector('#report-gaps').innerText.includes('补进资料')", timeout=60_000)
     gap = page.locator("#report-gaps .virtual-row").first  # the rows shown (the table body is for sizing)
-    question = gap.locator("td").nth(1).inner_text().strip()  # 商品, 问题, ...: whichever gap comes first
+    question = gap.locator("[data-col='1']").inner_text().strip()  # 商品, 问题, ...: whichever gap comes first
     assert question and "补进资料" not in question
     gap.get_by_text("补进资料").click()
     page.wait_for_function("() => document.querySelector('#tab-knowledge') && "
