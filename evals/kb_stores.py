@@ -4,7 +4,8 @@ Each store is a whole knowledge dir (products.yaml + notes) written blind, with 
 in the kb format (``q``, ``current_sku``, ``expect``, ``must_contain``, ``category``, ``kind``).
 ``data/stores/`` (prose, qa, table, bullets, colloquial) and ``data/stores2/`` (h1–h3: the first held-out
 round, scored once with the issue-13 code — answered right 87.6%, refused right 92.9%, wrong answers 5.5% —
-then tuned on) are the tuning sets; ``holdout/stores/`` is the second held-out round, never tuned on: its
+then tuned on) are the tuning sets; ``data/stores3/`` (h4–h6: the second held-out round, scored once: answered right 79.0%, then tuned on)
+is tuning too; ``holdout/stores/`` is the third held-out round, never tuned on: its
 runner prints figures only, never the questions it missed.
 
 Per store and overall:
@@ -23,7 +24,7 @@ from pathlib import Path
 from evals import EVALS_DIR
 from evals.kb import contains, load_questions
 
-TUNING = [EVALS_DIR / "data" / "stores", EVALS_DIR / "data" / "stores2"]
+TUNING = [EVALS_DIR / "data" / "stores", EVALS_DIR / "data" / "stores2", EVALS_DIR / "data" / "stores3"]
 HOLDOUT = EVALS_DIR / "holdout" / "stores"
 
 
