@@ -385,6 +385,11 @@ CLAUSES = [  # products and quantities spread over the clauses of one comment
     ("mango", "打错了 是2斤", "modify", {"mango": 2}, False),
     ("mango", "写错了，要3斤", "modify", {"mango": 3}, False),
     ("mango", "家里还有2斤", "other", {}, False),
+    # 还有 joins one more product to the order; 都来 after 每天/天天/每场 is about coming to the stream
+    ("mango", "芒果2斤 还有草莓来一斤", "order", {"mango": 2, "strawberry": 1}, False),
+    ("mango", "加油加油 天天都来", "other", {}, False),
+    ("mango", "主播好 我每场都在", "other", {}, False),
+    ("mango", "草莓 还有芒果 都来一斤", "order", {"strawberry": 1, "mango": 1}, False),
 ]
 
 
