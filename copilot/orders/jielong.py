@@ -8,7 +8,8 @@ them as a person would:
 - numbering ``1.`` ``1、`` ``1,`` ``1 `` with gaps; the organiser's title numbered as entry 1
   (``1. 群主 今晚接龙开始啦``: no product, no quantity, so no entry);
 - nicknames with spaces and emoji (``Lucky 王 排骨1斤``), written straight against the content
-  (``李姐原味2``), or a nickname that is a product's name (``桃子 排骨1斤``);
+  (``李姐原味2``), a nickname of two words before a bare number (``二楼 陈姐 6``, ``🌙 Luna 2``), or a
+  nickname that is a product's name (``桃子 排骨1斤``);
 - several products on one line (``排骨2斤 青菜一把``, ``苹果3斤+牛奶2瓶``, ``豆浆2袋、油条4根``), flavours
   by their initials (``1原2辣``), notes (``（3栋502）``, ``送4单元``);
 - a chain for a single product whose entries are only a number (``小雨2``, ``阿强 3。``).
@@ -43,6 +44,12 @@ _VERB_START = re.compile(r"^(?:再来|要|来|扣|订|定|买|拿|\+|x)")
 # an unknown word before a quantity (榴莲2斤, pg 2斤) may be a product the line asks for; a single Chinese
 # character there is the end of a nickname (Sunny 李 1.5)
 _WEAK = re.compile(r"^(?:[\u4e00-\u9fff]{2,8}|[A-Za-z]\w{1,7})\s?(?:\d|[一两二三四五六七八九十半](?:" + _UNIT + "))")
+# one unknown character glued to a quantity with its unit (肉2斤) is a product word, not a nickname's end
+_WEAK_CHAR = re.compile(rf"^[\u4e00-\u9fff](?:\d+(?:\.\d+)?|[一两二三四五六七八九十半俩仨]+)\s*{_UNIT}")
+# a word that reads as part of a nickname (二楼 陈姐 6, 陈 师傅 1): a kinship word or title at its end, or 阿
+# at its start; 榴莲, tofu or pg may be a product's word
+_NAME_WORD = re.compile(r"^(?:[\u4e00-\u9fff]{0,3}(?:姐|哥|妈|爸|姨|叔|婶|伯|嫂|妹|弟|奶奶|爷爷|大爷|师傅|老师|"
+                        r"总|宝|宝宝|先生|女士|太太|同学|医生)|阿[\u4e00-\u9fff]{1,2})$")
 _QTY_START = re.compile(rf"^(?:\d|半|[一两二三四五六七八九十俩仨]+\s*(?:{_UNIT}|$|[。.!！\s]))")
 
 
@@ -165,12 +172,23 @@ def split_member(body: str, catalog: Catalog) -> tuple[str, str]:
         rest = " ".join(tokens[k:]).strip()
         if _holds_order(" ".join(tokens[:k]), catalog):
             break
-        if _starts_order(rest, catalog) or _WEAK.match(rest) or _CANCEL_WORDS.match(rest):
+        if _starts_order(rest, catalog) or _CANCEL_WORDS.match(rest):
+            return " ".join(tokens[:k]).strip(), rest
+        if _WEAK.match(rest) or _WEAK_CHAR.match(rest):
+            if _name_then_order(tokens[k:], catalog, alone=not re.search(r"\w", " ".join(tokens[:k]))):
+                continue  # 二楼 陈姐 6, 🌙 Luna 2: the nickname's second word, then the order
             return " ".join(tokens[:k]).strip(), rest
     for i in range(1, len(body)):
         if body[i - 1] != " " and _starts_order(body[i:], catalog) and not body[i - 1].isdigit():
             return body[:i].strip(), body[i:].strip()
     return body.strip(), ""
+
+
+def _name_then_order(tokens: list[str], catalog: Catalog, alone: bool) -> bool:
+    """A word that reads as part of a nickname, then a token that starts an order: ``陈姐 6``; after an emoji
+    ``alone`` (no nickname yet), a Latin name too: ``🌙 Luna 2``."""
+    name = _NAME_WORD.match(tokens[0]) or alone and re.fullmatch(r"[A-Za-z]{2,12}", tokens[0])
+    return len(tokens) > 1 and bool(name) and _starts_order(" ".join(tokens[1:]), catalog)
 
 
 def _holds_order(text: str, catalog: Catalog) -> bool:
