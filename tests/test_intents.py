@@ -390,6 +390,11 @@ CLAUSES = [  # products and quantities spread over the clauses of one comment
     ("mango", "加油加油 天天都来", "other", {}, False),
     ("mango", "主播好 我每场都在", "other", {}, False),
     ("mango", "草莓 还有芒果 都来一斤", "order", {"strawberry": 1, "mango": 1}, False),
+    # a second number beside the quantity that nothing reads: how many in all? (not the last one alone)
+    ("mango", "3+4", "order", {}, True),
+    ("mango", "1+2斤", "order", {}, True),
+    ("mango", "芒果2斤+草莓1斤", "order", {"mango": 2, "strawberry": 1}, False),
+    ("mango", "要2斤 共25.6", "order", {"mango": 2}, False),
 ]
 
 

@@ -269,6 +269,9 @@ def _order_clause(clause: _Clause, masked: str, catalog: Catalog, current: Produ
             clause.kind, clause.reason = "review", f"单独的数字「{n}」含义不明确"
             return
     leftover = _leftover(masked, clause.quantities)
+    if clause.quantities and _stray_number(masked, clause.quantities):
+        clause.kind, clause.reason = "review", "数量不止一个，不确定要几份"
+        return
     strong = bool(bare) or bool(_STRONG_MARK.search(masked)) or (
         bool(_ANY_VERB.search(masked)) and (bool(clause.quantities) or not leftover))
     weak = bool(clause.quantities or clause.refs)
@@ -293,6 +296,14 @@ def _order_clause(clause: _Clause, masked: str, catalog: Catalog, current: Produ
             clause.kind, clause.reason = "review", unknown_reason(unknown[0])
         return
     clause.kind = "order"
+
+
+def _stray_number(masked: str, quantities: list[Quantity]) -> bool:
+    """5+1, 2+3个: a number beside the quantity that no quantity reads (how many in all?)."""
+    chars = list(masked)
+    for q in quantities:
+        chars[q.start:q.end] = " " * (q.end - q.start)
+    return bool(re.search(r"\d", "".join(chars)))
 
 
 def _leftover(masked: str, quantities: list[Quantity]) -> str:
