@@ -247,3 +247,19 @@ def test_one_unknown_character_glued_to_a_quantity_is_no_part_of_the_name(ledger
     _apply(ledger, HEAD + "1. 小周 草莓3斤\n2. 阿花 芒果2斤")
     assert _state(ledger) == {"小周": {"strawberry": 3}, "阿花": {"mango": 2}}
     assert not ledger.lines(status=REVIEW)
+
+
+def test_circled_keycap_and_bracketed_numbering(ledger):
+    text = HEAD + "①王阿姨 草莓2斤\n② 小雨 芒果1斤\n3️⃣ 阿东 西红柿2斤\n1️⃣1️⃣ Kiki 芒果3斤\n（12）老李 草莓1斤\n【13】花花 芒果2斤"
+    got = read_chain(text, ledger.catalog, IntentParser(ledger.catalog).parse)
+    assert [(e.no, e.member) for e in got.entries] == [
+        (1, "王阿姨"), (2, "小雨"), (3, "阿东"), (11, "Kiki"), (12, "老李"), (13, "花花")]
+    _apply(ledger, text)
+    assert _state(ledger)["Kiki"] == {"mango": 3} and _state(ledger)["花花"] == {"mango": 2}
+
+
+def test_a_line_that_copies_the_one_above_goes_to_review(ledger):
+    """7. 小芳 同上: no quantity of her own, so a person decides (never a silent skip, never a guess)."""
+    _apply(ledger, HEAD + "1. 阿东 草莓2斤\n2. 小芳 同上\n3. 老李 跟楼上一样")
+    assert _state(ledger) == {"阿东": {"strawberry": 2}}
+    assert sorted(ln.buyer for ln in ledger.lines(status=REVIEW)) == ["小芳", "老李"]

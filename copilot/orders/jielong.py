@@ -5,7 +5,7 @@ A chain is a ``#接龙`` line, a header with the offer (and sometimes an indente
 (``例：小明 苹果2斤``), then numbered entries ``1. 昵称 内容``. Real chains are messier, and this reads
 them as a person would:
 
-- numbering ``1.`` ``1、`` ``1,`` ``1 `` with gaps; the organiser's title numbered as entry 1
+- numbering ``1.`` ``1、`` ``1,`` ``1 `` ``①`` ``1️⃣`` ``(1)`` with gaps; the organiser's title numbered as entry 1
   (``1. 群主 今晚接龙开始啦``: no product, no quantity, so no entry);
 - nicknames with spaces and emoji (``Lucky 王 排骨1斤``), written straight against the content
   (``李姐原味2``), a nickname of two words before a bare number (``二楼 陈姐 6``, ``🌙 Luna 2``), or a
@@ -40,10 +40,13 @@ _PRICE = re.compile(rf"\d+(?:\.\d+)?\s*(?:元|块钱)|\d+\.\d+\s*块|\d+\s*块\s
                     rf"\d+(?:\.\d+)?\s*/\s*{_UNIT}")  # 2块 alone is two pieces (豆腐2块), not a price
 _ASKED = re.compile(rf"\d|[一两二三四五六七八九十半俩仨]\s*{_UNIT}")
 _CANCEL_WORDS = re.compile(r"^(?:取消|不要了|不要啦|不要|退了|删除|删掉|算了)")
-_VERB_START = re.compile(r"^(?:再来|要|来|扣|订|定|买|拿|\+|x)")
+_VERB_START = re.compile(r"^(?:再来|要|来|扣|订|定|买|拿|\+|x|"
+                         r"同上|同楼上|(?:跟|和|同)(?:楼上|上面)一样|我?也要|我?也来|我也一样)")  # 同上: review
 # an unknown word before a quantity (榴莲2斤, pg 2斤) may be a product the line asks for; a single Chinese
 # character there is the end of a nickname (Sunny 李 1.5)
 _WEAK = re.compile(r"^(?:[\u4e00-\u9fff]{2,8}|[A-Za-z]\w{1,7})\s?(?:\d|[一两二三四五六七八九十半](?:" + _UNIT + "))")
+_MARKED_NO = re.compile(r"^(?P<indent>\s*)(?:(?P<circled>[①-⑳])|(?P<keycap>(?:\d\ufe0f?\u20e3){1,3})|"
+                        r"[(（【\[](?P<bracketed>\d{1,4})[)）】\]])")
 # one unknown character glued to a quantity with its unit (肉2斤) is a product word, not a nickname's end
 _WEAK_CHAR = re.compile(rf"^[\u4e00-\u9fff](?:\d+(?:\.\d+)?|[一两二三四五六七八九十半俩仨]+)\s*{_UNIT}")
 # a word that reads as part of a nickname (二楼 陈姐 6, 陈 师傅 1): a kinship word or title at its end, or 阿
@@ -90,6 +93,7 @@ def read_chain(text: str, catalog: Catalog, parse) -> Chain:
     lines = (text or "").replace("\r\n", "\n").replace("\r", "\n").split("\n")
     header, numbered, skipped = [], [], []
     example = next((i for i, raw in enumerate(lines) if _is_example(normalize(raw))), -1)
+    lines = [_plain_number(raw) for raw in lines]
     for i, raw in enumerate(lines):
         line = normalize(raw)
         if not line:
@@ -110,6 +114,16 @@ def read_chain(text: str, catalog: Catalog, parse) -> Chain:
             chain.entries.append(entry)
     chain.skipped = skipped
     return chain
+
+
+def _plain_number(raw: str) -> str:
+    """①, ⑫, 1️⃣, (3), 【3】 numbering -> ``1. `` (the leading indent kept: an indented line is no entry)."""
+    m = _MARKED_NO.match(raw)
+    if m is None:
+        return raw
+    digits = m.group("circled") and str(ord(m.group("circled")) - ord("①") + 1) \
+        or re.sub(r"\D", "", m.group("keycap") or m.group("bracketed"))
+    return f"{m.group('indent')}{digits}. {raw[m.end():].lstrip()}"
 
 
 def _menu(body: str) -> bool:
