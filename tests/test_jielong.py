@@ -263,3 +263,17 @@ def test_a_line_that_copies_the_one_above_goes_to_review(ledger):
     _apply(ledger, HEAD + "1. 阿东 草莓2斤\n2. 小芳 同上\n3. 老李 跟楼上一样")
     assert _state(ledger) == {"阿东": {"strawberry": 2}}
     assert sorted(ln.buyer for ln in ledger.lines(status=REVIEW)) == ["小芳", "老李"]
+
+
+def test_flavour_initials_after_a_space_are_the_content_not_the_name(tmp_path):
+    """老周 柠2虎1 / 阿May柠1凤1: the pairs of initial and count are what the member asks for; a pair
+    that names no single product (凤 is in both) goes to review under the member's own name."""
+    from copilot.base.catalog import Catalog
+
+    cat = Catalog.from_dict({"products": [
+        {"sku": "lemon", "name": "柠檬凤爪", "link": 1, "unit": "盒", "price": 19.9, "stock": 40},
+        {"sku": "tiger", "name": "虎皮凤爪", "link": 2, "unit": "盒", "price": 22.9, "stock": 40}]})
+    text = "#接龙 凤爪 柠檬/虎皮\n例：张三 柠1虎1\n1. 老周 柠2虎1\n2. 阿May柠1虎3\n3. 小凤 柠1凤1"
+    chain = read_chain(text, cat, IntentParser(cat).parse)
+    assert [(e.member, e.content) for e in chain.entries] == [("老周", "柠2虎1"), ("阿May", "柠1虎3"), ("小凤", "柠1凤1")]
+    assert [e.intent.needs_review for e in chain.entries] == [False, False, True]

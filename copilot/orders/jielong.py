@@ -49,6 +49,8 @@ _MARKED_NO = re.compile(r"^(?P<indent>\s*)(?:(?P<circled>[①-⑳])|(?P<keycap>(
                         r"[(（【\[](?P<bracketed>\d{1,4})[)）】\]])")
 # one unknown character glued to a quantity with its unit (肉2斤) is a product word, not a nickname's end
 _WEAK_CHAR = re.compile(rf"^[\u4e00-\u9fff](?:\d+(?:\.\d+)?|[一两二三四五六七八九十半俩仨]+)\s*{_UNIT}")
+# flavour initials with counts (原2辣1): the content, even where a character is not the line's product
+_PAIRS = re.compile(r"^(?:[\u4e00-\u9fff] ?\d{1,2} ?){2,4}$")
 # a word that reads as part of a nickname (二楼 陈姐 6, 陈 师傅 1): a kinship word or title at its end, or 阿
 # at its start; 榴莲, tofu or pg may be a product's word
 _NAME_WORD = re.compile(r"^(?:[\u4e00-\u9fff]{0,3}(?:姐|哥|妈|爸|姨|叔|婶|伯|嫂|妹|弟|奶奶|爷爷|大爷|师傅|老师|"
@@ -188,12 +190,13 @@ def split_member(body: str, catalog: Catalog) -> tuple[str, str]:
             break
         if _starts_order(rest, catalog) or _CANCEL_WORDS.match(rest):
             return " ".join(tokens[:k]).strip(), rest
-        if _WEAK.match(rest) or _WEAK_CHAR.match(rest):
+        if _WEAK.match(rest) or _WEAK_CHAR.match(rest) or _PAIRS.match(rest):
             if _name_then_order(tokens[k:], catalog, alone=not re.search(r"\w", " ".join(tokens[:k]))):
                 continue  # 二楼 陈姐 6, 🌙 Luna 2: the nickname's second word, then the order
             return " ".join(tokens[:k]).strip(), rest
     for i in range(1, len(body)):
-        if body[i - 1] != " " and _starts_order(body[i:], catalog) and not body[i - 1].isdigit():
+        if body[i - 1] != " " and (_starts_order(body[i:], catalog) or _PAIRS.match(body[i:])) \
+                and not body[i - 1].isdigit():
             return body[:i].strip(), body[i:].strip()
     return body.strip(), ""
 
