@@ -277,3 +277,34 @@ def test_flavour_initials_after_a_space_are_the_content_not_the_name(tmp_path):
     chain = read_chain(text, cat, IntentParser(cat).parse)
     assert [(e.member, e.content) for e in chain.entries] == [("老周", "柠2虎1"), ("阿May", "柠1虎3"), ("小凤", "柠1凤1")]
     assert [e.intent.needs_review for e in chain.entries] == [False, False, True]
+
+
+def test_numbered_rules_before_the_entries_start_again_at_1(ledger):
+    """The organiser numbers the rules and the menu, then the members number from 1 again: the first block
+    is the header (no review lines, its products are on offer); a slip back to 1 among real orders drops
+    nobody."""
+    text = ("#接龙 周日团购\n1. 周日中午12点截单\n2. 芒果 12.8元/斤\n3. 草莓 29.9元/斤\n\n"
+            "1. 小雨 芒果3斤\n2. 阿东 草莓1斤")
+    chain = read_chain(text, ledger.catalog, IntentParser(ledger.catalog).parse)
+    assert {p.sku for p in chain.offered} == {"mango", "strawberry"}
+    _apply(ledger, text)
+    assert _state(ledger) == {"小雨": {"mango": 3}, "阿东": {"strawberry": 1}}
+    assert not ledger.lines(status=REVIEW)
+    slip = read_chain(HEAD + "1. 王阿姨 草莓2斤\n2. 小雨 芒果1斤\n1. 阿东 西红柿2斤", ledger.catalog,
+                      IntentParser(ledger.catalog).parse)
+    assert [e.member for e in slip.entries] == ["王阿姨", "小雨", "阿东"]
+
+
+def test_an_example_marked_at_its_end_or_numbered_0_is_no_order(ledger):
+    _apply(ledger, "#接龙 芒果 12.8元/斤\n0. 小明 芒果2斤\n1. 小雨 芒果3斤")
+    _apply(ledger, "#接龙 草莓 29.9元/斤\n1. 张三 草莓1斤（示例）\n2. 阿东 草莓1斤")
+    assert _state(ledger) == {"小雨": {"mango": 3}, "阿东": {"strawberry": 1}}
+
+
+def test_the_organisers_numbered_title_with_a_time_is_no_line_to_review(ledger):
+    """1. 团长 芒果明天下午3点到 大家按需接龙: a product and a time, no quantity; a member's first line that
+    names a product without a quantity still waits for a person."""
+    _apply(ledger, "#接龙 芒果 12.8元/斤\n例：小明 2\n1. 团长 芒果明天下午3点到 大家按需接龙\n2. 小雨 3")
+    assert _state(ledger) == {"小雨": {"mango": 3}} and not ledger.lines(status=REVIEW)
+    got = read_chain(HEAD + "1. 阿东 芒果 晚点拿\n2. 小雨 芒果1斤", ledger.catalog, IntentParser(ledger.catalog).parse)
+    assert [(e.member, e.intent.needs_review) for e in got.entries] == [("阿东", True), ("小雨", False)]

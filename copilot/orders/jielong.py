@@ -6,7 +6,9 @@ A chain is a ``#接龙`` line, a header with the offer (and sometimes an indente
 them as a person would:
 
 - numbering ``1.`` ``1、`` ``1,`` ``1 `` ``①`` ``1️⃣`` ``(1)`` with gaps; the organiser's title numbered as entry 1
-  (``1. 群主 今晚接龙开始啦``: no product, no quantity, so no entry);
+  (``1. 群主 今晚接龙开始啦``, ``1. 群主 馒头明早7点出锅``: no quantity, so no entry); rules and a menu
+  numbered before the entries, whose numbering then starts again at 1; an example marked at its end
+  (``小明 苹果2斤（示例）``) or numbered 0;
 - nicknames with spaces and emoji (``Lucky 王 排骨1斤``), written straight against the content
   (``李姐原味2``), a nickname of two words before a bare number (``二楼 陈姐 6``, ``🌙 Luna 2``), or a
   nickname that is a product's name (``桃子 排骨1斤``);
@@ -32,7 +34,11 @@ from copilot.orders.shorthand import shorthand
 MAX_CHAIN_CHARS = 100_000
 MAX_ENTRIES = 2000
 _ENTRY = re.compile(r"^(?P<no>\d{1,4})(?:\s*[.、,，．:：)）]\s*|\s+)(?P<body>\S.*)$")
-_EXAMPLE = re.compile(r"^\s*(?:例如|例子|示例|举例|范例|样例|格式|参考|模板|比如|例)\s*[：:]?")
+_EXAMPLE = re.compile(r"^\s*(?:例如|例子|示例|示范|举例|范例|样例|格式|参考|模板|模版|比如|例)\s*[：:]?")
+_EXAMPLE_MARK = re.compile(r"[(（【\[]\s*(?:例|例子|示例|示范|举例|范例|样例|格式|参考|模板|模版)\s*[)）】\]]\s*$")
+# a time or a date is no quantity (明早7点出锅, 周六10点截单, 21:00截止)
+_TITLE = re.compile(r"\d\s*[点时号日月]|周[一二三四五六日天]|接龙|团购|开团|开始|截单|截止|大家|到货|出锅|自提|预[订定]")
+_TIME = re.compile(r"\d{1,2}\s*(?:[:：]\s*\d{2}|点|时|号|日|月|分)|周[一二三四五六日天]")
 _UNIT = "(?:" + "|".join(re.escape(u) for u in UNIT_WORDS) + ")"
 _NUMBER_ONLY = re.compile(rf"^(?P<n>{NUM_PATTERN}|半)\s*(?P<u>{_UNIT})?(?P<half>半)?[\s。.!！~～]*$")
 # a price on a numbered line is the organiser's menu: 29.9元/斤, 12.8/斤, ¥39.9, 39.9元一盒
@@ -94,8 +100,8 @@ def read_chain(text: str, catalog: Catalog, parse) -> Chain:
     """The chain ``text`` -> its entries. ``parse(content, current_sku) -> Intent`` reads each entry."""
     lines = (text or "").replace("\r\n", "\n").replace("\r", "\n").split("\n")
     header, numbered, skipped = [], [], []
-    example = next((i for i, raw in enumerate(lines) if _is_example(normalize(raw))), -1)
     lines = [_plain_number(raw) for raw in lines]
+    example = next((i for i, raw in enumerate(lines) if _is_example(normalize(raw))), -1)
     for i, raw in enumerate(lines):
         line = normalize(raw)
         if not line:
@@ -103,19 +109,42 @@ def read_chain(text: str, catalog: Catalog, parse) -> Chain:
         m = _ENTRY.match(line) if not raw[:1].isspace() else None
         if m and (_decimal(line, m) or i < example or not numbered and _menu(m.group("body"))):
             m = None  # 9.9元一斤; a numbered menu (1. 草莓 29.9元/斤) above the example line or the entries
-        if m is None or _EXAMPLE.match(m.group("body")):
-            (skipped if numbered or _EXAMPLE.match(line) or raw[:1].isspace() else header).append(line)
+        if m is None or _example(m.group("body")) or int(m.group("no")) == 0:  # 0. 小明 2: the template
+            (skipped if numbered or _example(line) or raw[:1].isspace() else header).append(line)
             continue
         numbered.append((int(m.group("no")), m.group("body"), raw.strip()))
+    numbered = _after_restart(numbered, header, skipped, catalog, parse)
     chain = Chain("\n".join(header), offered_products("\n".join(header + skipped), catalog))
-    for no, body, raw in numbered:
-        entry = _entry(no, body, raw, catalog, chain, parse)
+    for k, (no, body, raw) in enumerate(numbered):
+        entry = _entry(no, body, raw, catalog, chain, parse, first=k == 0)
         if entry is None:
             skipped.append(raw)
         else:
             chain.entries.append(entry)
     chain.skipped = skipped
     return chain
+
+
+def _after_restart(numbered: list, header: list[str], skipped: list[str], catalog: Catalog, parse) -> list:
+    """1. 周六10点截单 / 2. 苹果4.98元/斤 ... then 1. 小美 苹果5斤: when the numbering starts again at 1,
+    the lines before are the organiser's rules and menu, unless one of them reads as a member's order
+    (a slip in the numbering must not drop anyone's line)."""
+    cut = max((k for k, (no, _, _) in enumerate(numbered) if k and no == 1), default=0)
+    if not cut:
+        return numbered
+    before = [raw for _, _, raw in numbered[:cut]]
+    trial = Chain("\n".join(header + before), offered_products("\n".join(header + before + skipped), catalog))
+    for no, body, raw in numbered[:cut]:
+        entry = _entry(no, body, raw, catalog, trial, parse)
+        if entry is not None and entry.intent.kind is Kind.ORDER and not entry.intent.needs_review:
+            return numbered
+    header.extend(normalize(raw) for raw in before)
+    return numbered[cut:]
+
+
+def _example(text: str) -> bool:
+    """例：小明 苹果2斤, or 小明 苹果2斤（示例）."""
+    return bool(_EXAMPLE.match(text) or _EXAMPLE_MARK.search(text))
 
 
 def _plain_number(raw: str) -> str:
@@ -135,7 +164,7 @@ def _menu(body: str) -> bool:
 
 def _is_example(line: str) -> bool:
     m = _ENTRY.match(line)
-    return bool(_EXAMPLE.match(m.group("body") if m else line))
+    return _example(m.group("body") if m else line)
 
 
 def _decimal(line: str, m: re.Match) -> bool:
@@ -166,12 +195,12 @@ def _strip_names(t: str, catalog: Catalog) -> str:
     return "".join(chars)
 
 
-def _entry(no: int, body: str, raw: str, catalog: Catalog, chain: Chain, parse) -> Entry | None:
+def _entry(no: int, body: str, raw: str, catalog: Catalog, chain: Chain, parse, first: bool = False) -> Entry | None:
     member, content = split_member(body, catalog)
     member = member.rstrip(":：,，、-— ").lstrip("@")
     if not member or not content:
         return None  # a title or a member's name alone: nothing asked for
-    intent = _read_content(content, catalog, chain, parse)
+    intent = _read_content(content, catalog, chain, parse, title=first)
     if intent is None:
         return None
     return Entry(no, member[:64], content, raw, intent)
@@ -221,8 +250,9 @@ def _starts_order(text: str, catalog: Catalog) -> bool:
         or any(s == 0 for s, _, _ in shorthand(catalog).find(text))
 
 
-def _read_content(content: str, catalog: Catalog, chain: Chain, parse) -> Intent | None:
-    """What the entry asks for; None for a line that asks nothing (a title, a remark)."""
+def _read_content(content: str, catalog: Catalog, chain: Chain, parse, title: bool = False) -> Intent | None:
+    """What the entry asks for; None for a line that asks nothing (a remark, or the first line ``title``
+    that names the product and a time but asks for no quantity: 1. 群主 馒头明早7点出锅)."""
     product = chain.default
     m = _NUMBER_ONLY.match(normalize(content))
     if m:
@@ -237,6 +267,8 @@ def _read_content(content: str, catalog: Catalog, chain: Chain, parse) -> Intent
             return Intent(Kind.ORDER, intent.items, True, "接龙里写了加减，请人工确认", note=intent.note)
         return Intent(Kind.ORDER, intent.items, intent.needs_review, intent.reason, note=intent.note)
     if intent.kind in (Kind.QUESTION, Kind.OTHER):
+        if title and _TITLE.search(content) and not _ASKED.search(_TIME.sub(" ", normalize(content))):
+            return None
         if catalog.mentions(normalize(content)) or re.search(r"\d", content):
             return Intent(Kind.ORDER, needs_review=True, reason=f"看不懂这一行：「{content[:20]}」")
         return None
