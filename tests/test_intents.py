@@ -395,6 +395,12 @@ CLAUSES = [  # products and quantities spread over the clauses of one comment
     ("mango", "1+2斤", "order", {}, True),
     ("mango", "芒果2斤+草莓1斤", "order", {"mango": 2, "strawberry": 1}, False),
     ("mango", "要2斤 共25.6", "order", {"mango": 2}, False),
+    # the same product twice with its own quantity: a total, or a change of mind?
+    ("mango", "芒果2斤 草莓1斤 芒果1斤", "order", {}, True),
+    # brackets that change or add goods are part of the order; other brackets stay a note
+    ("mango", "芒果3斤（已改2斤）", "order", {}, True),
+    ("mango", "草莓1斤(再加半斤)", "order", {}, True),
+    ("mango", "芒果3斤（帮隔壁带）", "order", {"mango": 3}, False),
 ]
 
 

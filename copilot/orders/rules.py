@@ -363,6 +363,8 @@ def _order(clauses: list[_Clause], current: Product | None) -> Intent:
         if current is None:
             return _review(Kind.ORDER, "没有正在讲解的商品，无法确定买的是哪个")
         pairs = [(current, _one())]
+    if len({p.sku for p, _ in pairs}) < len(pairs):  # 苹果5斤 橙子1箱 苹果2斤: 7斤, or 5 changed to 2?
+        return _review(Kind.ORDER, "同一个商品说了两次，不确定一共要几份", undecided=True)
     return check_items(Kind.ORDER, pairs)
 
 
