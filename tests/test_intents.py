@@ -389,6 +389,8 @@ CLAUSES = [  # products and quantities spread over the clauses of one comment
     ("mango", "芒果2斤 还有草莓来一斤", "order", {"mango": 2, "strawberry": 1}, False),
     ("mango", "加油加油 天天都来", "other", {}, False),
     ("mango", "主播好 我每场都在", "other", {}, False),
+    ("mango", "姐妹们都来买呀", "other", {}, False),  # 都 counts the people invited, not the products
+    ("mango", "天天都吃一点", "other", {}, False),
     ("mango", "草莓 还有芒果 都来一斤", "order", {"strawberry": 1, "mango": 1}, False),
     # a second number beside the quantity that nothing reads: how many in all? (not the last one alone)
     ("mango", "3+4", "order", {}, True),
