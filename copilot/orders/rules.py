@@ -52,7 +52,8 @@ _DEFER = re.compile(r"(?:再说|再决定|再定|再看看?|考虑一下|考虑�
 _BOTH = re.compile(r"都要|都来|都拿|都订|(?<![上面])一样(?:来|要)")
 _KEEP = re.compile(r"还要|照要|继续要|要的|不变|照旧")
 _NAME_GAP = re.compile(r"\s+(?=(?:[x*]\s*)?(?:\d|[一二两俩三四五六七八九十半]))")
-_CORRECTION = re.compile(rf"[,，\s]*而?不是\s*{NUM_PATTERN}\s*{UNIT}?|^(?:刚才)?(?:打错了?|写错了?|说错了?|更正一下|更正)[,，:：\s]*")
+_CORRECTION = re.compile(rf"[,，\s]*而?不是\s*{NUM_PATTERN}\s*{UNIT}?|^(?:刚才)?(?:打错了?|写错了?|说错了?|更正一下|更正)[,，:：\s]*|"
+                         r"[,，\s]+我?(?:刚才|刚刚|前面|上面)?的?(?:打错了?|写错了?|说错了?)[啦了哈,，。!！\s]*$")
 _NEGATED = re.compile(r"不要(?P<what>[^\s，,。要了]{1,8}?)(?=[，,\s]*要)")
 # 1原2辣 / 原2辣1: a character and a number, two to four times (spaces allowed)
 _ABBREVIATED = re.compile(r"(?:(?: ?\d{1,2} ?[\u4e00-\u9fff]){2,4}|(?: ?[\u4e00-\u9fff] ?\d{1,2}){2,4}) ?")
