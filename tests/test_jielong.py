@@ -308,3 +308,12 @@ def test_the_organisers_numbered_title_with_a_time_is_no_line_to_review(ledger):
     assert _state(ledger) == {"小雨": {"mango": 3}} and not ledger.lines(status=REVIEW)
     got = read_chain(HEAD + "1. 阿东 芒果 晚点拿\n2. 小雨 芒果1斤", ledger.catalog, IntentParser(ledger.catalog).parse)
     assert [(e.member, e.intent.needs_review) for e in got.entries] == [("阿东", True), ("小雨", False)]
+
+
+def test_a_bare_number_with_the_unit_only_one_offered_product_is_sold_in(ledger):
+    """草莓 (斤) and 牛奶 (瓶): 贝贝 2瓶 can only be milk; 阿东 2斤 could be either of two products sold by the
+    斤 (草莓, 芒果), and 老李 3盒 fits none: both wait for a person."""
+    text = "#接龙 草莓 芒果 牛奶\n例：小明 草莓2斤\n1. 贝贝 2瓶\n2. 阿东 2斤\n3. 老李 3盒"
+    _apply(ledger, text)
+    assert _state(ledger) == {"贝贝": {"milk": 2}}
+    assert sorted(ln.buyer for ln in ledger.lines(status=REVIEW)) == ["老李", "阿东"]

@@ -256,6 +256,8 @@ def _read_content(content: str, catalog: Catalog, chain: Chain, parse, title: bo
     product = chain.default
     m = _NUMBER_ONLY.match(normalize(content))
     if m:
+        sold_so = [p for p in chain.offered if m.group("u") and p.unit == m.group("u")]
+        product = product or (sold_so[0] if len(sold_so) == 1 else None)  # 2箱 where only 橙子 is sold by the 箱
         if product is None:
             return Intent(Kind.ORDER, needs_review=True, reason="只写了数量，接龙里有几个商品，不知道是哪个")
         value = 0.5 if m.group("n") == "半" else zh_to_number(m.group("n")) or 0
