@@ -399,6 +399,9 @@ CLAUSES = [  # products and quantities spread over the clauses of one comment
     ("mango", "1+2斤", "order", {}, True),
     ("mango", "芒果2斤+草莓1斤", "order", {"mango": 2, "strawberry": 1}, False),
     ("mango", "要2斤 共25.6", "order", {"mango": 2}, False),
+    # a count for a word that is no product we sell: the order is not read as only the known part
+    ("mango", "芒果2斤 榴莲1", "order", {}, True),
+    ("mango", "芒果2斤 3栋", "order", {"mango": 2}, False),
     # the same product twice with its own quantity: a total, or a change of mind?
     ("mango", "芒果2斤 草莓1斤 芒果1斤", "order", {}, True),
     # brackets that change or add goods are part of the order; other brackets stay a note

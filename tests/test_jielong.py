@@ -317,3 +317,22 @@ def test_a_bare_number_with_the_unit_only_one_offered_product_is_sold_in(ledger)
     _apply(ledger, text)
     assert _state(ledger) == {"贝贝": {"milk": 2}}
     assert sorted(ln.buyer for ln in ledger.lines(status=REVIEW)) == ["老李", "阿东"]
+
+
+def test_a_part_of_one_offered_products_name_names_it(tmp_path):
+    """In a chain of 香菇鸡肉包 / 豆沙包 / 梅干菜肉包: 香菇2 and 豆沙的3个 name one product each; 包子 (any of
+    them) and 肉 (in two of them) wait for a person."""
+    from copilot.base.catalog import Catalog
+    from copilot.orders.ledger import Ledger
+
+    cat = Catalog.from_dict({"products": [
+        {"sku": "mushroom", "name": "香菇鸡肉包", "link": 1, "unit": "个", "price": 3, "stock": 90},
+        {"sku": "bean", "name": "豆沙包", "link": 2, "unit": "个", "price": 2, "stock": 90},
+        {"sku": "veg", "name": "梅干菜肉包", "link": 3, "unit": "个", "price": 3, "stock": 90},
+        {"sku": "bun", "name": "馒头", "link": 4, "unit": "个", "price": 1, "stock": 90}]})
+    ledger = Ledger(f"sqlite:///{tmp_path / 'l.db'}", cat, "s")
+    text = ("#接龙 明早包子 香菇鸡肉包 豆沙包 梅干菜肉包\n例：小明 香菇2 豆沙2\n1. 阿琳 香菇2\n2. 老周 豆沙的3个\n"
+            "3. 小何 梅干菜1 香菇1\n4. 大卫 包子4个\n5. 阿青 肉3个")
+    apply_chain(ledger, text, IntentParser(cat).parse)
+    assert _state(ledger) == {"阿琳": {"mushroom": 2}, "老周": {"bean": 3}, "小何": {"veg": 1, "mushroom": 1}}
+    assert sorted(ln.buyer for ln in ledger.lines(status=REVIEW)) == ["大卫", "阿青"]

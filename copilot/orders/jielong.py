@@ -61,6 +61,8 @@ _PAIRS = re.compile(r"^(?:[\u4e00-\u9fff] ?\d{1,2} ?){2,4}$")
 # at its start; 榴莲, tofu or pg may be a product's word
 _NAME_WORD = re.compile(r"^(?:[\u4e00-\u9fff]{0,3}(?:姐|哥|妈|爸|姨|叔|婶|伯|嫂|妹|弟|奶奶|爷爷|大爷|师傅|老师|"
                         r"总|宝|宝宝|先生|女士|太太|同学|医生)|阿[\u4e00-\u9fff]{1,2})$")
+_RUN = re.compile(r"[\u4e00-\u9fff]+")
+_RUN_EDGES = re.compile(rf"^(?:再来|要|来|{_UNIT})|的$")  # 2袋韭菜 / 要韭菜的: the word is 韭菜
 _QTY_START = re.compile(rf"^(?:\d|半|[一两二三四五六七八九十俩仨]+\s*(?:{_UNIT}|$|[。.!！\s]))")
 
 
@@ -264,6 +266,10 @@ def _read_content(content: str, catalog: Catalog, chain: Chain, parse, title: bo
         return check_items(Kind.ORDER, [(product, Quantity(0, 0, value + (0.5 if m.group("half") else 0),
                                                            m.group("u")))])
     intent = parse(content, product.sku if product else None)
+    if (intent.needs_review or intent.kind is Kind.OTHER) and len(chain.offered) > 1:
+        spelled = spell_out(content, chain.offered, catalog)
+        again = parse(spelled, None) if spelled != normalize(content) else intent
+        intent = again if again.kind is Kind.ORDER and not again.needs_review else intent
     if intent.kind is Kind.MODIFY:  # 桃子改成3斤 in a chain line: the line now says 3
         if any(i.relative for i in intent.items):
             return Intent(Kind.ORDER, intent.items, True, "接龙里写了加减，请人工确认", note=intent.note)
@@ -277,9 +283,29 @@ def _read_content(content: str, catalog: Catalog, chain: Chain, parse, title: bo
     return intent
 
 
+def spell_out(content: str, offered: list[Product], catalog: Catalog) -> str:
+    """韭菜2 / 肉5 枣5 / 小的2盒 in a chain of 猪肉白菜水饺, 韭菜鸡蛋水饺 (鲜肉粽, 蜜枣粽; 大号鸭脖, 小号鸭脖): a
+    word that is a part of the names of exactly one product on offer, spelled out as that product's name. Not
+    a name's last character (肉 of 五花肉 is any meat: 肋排 too), which is what kind of goods it is."""
+    t = normalize(content)
+    taken = [(s, e) for s, e, _ in catalog.mentions(t)] + [(s, e) for s, e, _ in shorthand(catalog).find(t)]
+    out, at = [], 0
+    for m in _RUN.finditer(t):
+        if any(s < m.end() and m.start() < e for s, e in taken):
+            continue
+        word = _RUN_EDGES.sub("", m.group(0))
+        if not word or len(word) > 4 or word in UNIT_WORDS or zh_to_number(word) is not None:
+            continue
+        owners = [p for p in offered if any(word in n for n in p.names)]
+        if len(owners) == 1 and all(word in n[:-1] for n in owners[0].names if word in n):
+            out.append(t[at:m.start()] + m.group(0).replace(word, owners[0].name, 1))
+            at = m.end()
+    return "".join(out) + t[at:]
+
+
 def entry_items(intent: Intent) -> dict[str, float]:
     return {i.sku: float(i.qty) for i in intent.items if i.sku and i.qty is not None}
 
 
 __all__ = ["Chain", "Entry", "Item", "content_key", "entry_items", "offered_products", "read_chain",
-           "split_member"]
+           "spell_out", "split_member"]
