@@ -399,6 +399,11 @@ CLAUSES = [  # products and quantities spread over the clauses of one comment
     ("mango", "1+2斤", "order", {}, True),
     ("mango", "芒果2斤+草莓1斤", "order", {"mango": 2, "strawberry": 1}, False),
     ("mango", "要2斤 共25.6", "order", {"mango": 2}, False),
+    # a length of time is no quantity of goods; 就行 and 还是 (still) are no product and no question
+    ("mango", "芒果催熟要2个星期", "other", {}, False),
+    ("mango", "2斤就行", "order", {"mango": 2}, False),
+    ("mango", "有点贵 但是还是要2斤", "order", {"mango": 2}, False),
+    ("mango", "要芒果还是草莓", "question", {}, False),
     # a count for a word that is no product we sell: the order is not read as only the known part
     ("mango", "芒果2斤 榴莲1", "order", {}, True),
     ("mango", "芒果2斤 3栋", "order", {"mango": 2}, False),
