@@ -61,6 +61,10 @@ _PAIRS = re.compile(r"^(?:[\u4e00-\u9fff] ?\d{1,2} ?){2,4}$")
 # at its start; 榴莲, tofu or pg may be a product's word
 _NAME_WORD = re.compile(r"^(?:[\u4e00-\u9fff]{0,3}(?:姐|哥|妈|爸|姨|叔|婶|伯|嫂|妹|弟|奶奶|爷爷|大爷|师傅|老师|"
                         r"总|宝|宝宝|先生|女士|太太|同学|医生)|阿[\u4e00-\u9fff]{1,2})$")
+_ICON = re.compile(r"^[^\w\s.+]+(?=\S)")  # 🍎2斤: a product's emoji glued to the order
+# a payment or collection remark between the nickname and the order (小美 已付 苹果5斤, 小白 明天下午 苹果2斤)
+_REMARK = re.compile(r"^(?:已付款?|已转账?|已支付|已结|已拍|付了|自提|送货|送到|到店|明天|今天|后天|明早|今晚|"
+                     r"上午|中午|下午|晚上|周[一二三四五六日天末])")
 _RUN = re.compile(r"[\u4e00-\u9fff]+")
 _RUN_EDGES = re.compile(rf"^(?:再来|要|来|{_UNIT})|的$")  # 2袋韭菜 / 要韭菜的: the word is 韭菜
 _QTY_START = re.compile(rf"^(?:\d|半|[一两二三四五六七八九十俩仨]+\s*(?:{_UNIT}|$|[。.!！\s]))")
@@ -219,17 +223,23 @@ def split_member(body: str, catalog: Catalog) -> tuple[str, str]:
         rest = " ".join(tokens[k:]).strip()
         if _holds_order(" ".join(tokens[:k]), catalog):
             break
-        if _starts_order(rest, catalog) or _CANCEL_WORDS.match(rest):
-            return " ".join(tokens[:k]).strip(), rest
+        if _starts_order(_ICON.sub("", rest), catalog) or _CANCEL_WORDS.match(rest) \
+                or _REMARK.match(rest) and _holds_order(rest, catalog):
+            return " ".join(tokens[:k]).strip(), rest  # 小金 🍎2斤, 小美 已付 苹果5斤: the icon, the remark
         if _WEAK.match(rest) or _WEAK_CHAR.match(rest) or _PAIRS.match(rest):
             if _name_then_order(tokens[k:], catalog, alone=not re.search(r"\w", " ".join(tokens[:k]))):
                 continue  # 二楼 陈姐 6, 🌙 Luna 2: the nickname's second word, then the order
             return " ".join(tokens[:k]).strip(), rest
     for i in range(1, len(body)):
         if body[i - 1] != " " and (_starts_order(body[i:], catalog) or _PAIRS.match(body[i:])) \
-                and not body[i - 1].isdigit():
+                and not body[i - 1].isdigit() and _closed(body[:i]):
             return body[:i].strip(), body[i:].strip()
     return body.strip(), ""
+
+
+def _closed(name: str) -> bool:
+    """小丽(3栋): a bracket opened in the nickname is closed before its content starts."""
+    return name.count("(") + name.count("（") <= name.count(")") + name.count("）")
 
 
 def _name_then_order(tokens: list[str], catalog: Catalog, alone: bool) -> bool:
@@ -256,7 +266,7 @@ def _read_content(content: str, catalog: Catalog, chain: Chain, parse, title: bo
     """What the entry asks for; None for a line that asks nothing (a remark, or the first line ``title``
     that names the product and a time but asks for no quantity: 1. 群主 馒头明早7点出锅)."""
     product = chain.default
-    m = _NUMBER_ONLY.match(normalize(content))
+    m = _NUMBER_ONLY.match(_ICON.sub("", normalize(content)))
     if m:
         sold_so = [p for p in chain.offered if m.group("u") and p.unit == m.group("u")]
         product = product or (sold_so[0] if len(sold_so) == 1 else None)  # 2箱 where only 橙子 is sold by the 箱
