@@ -349,3 +349,14 @@ def test_remarks_icons_and_brackets_stay_out_of_the_nickname(ledger):
                               "老李": {"tomato": 2}}
     _apply(ledger, HEAD + "1. 阿东 芒果2斤 已付\n2. 小雨 🥭芒果3斤\n3. 王阿姨（6栋）草莓1斤\n4. 老李 西红柿2斤 明天下午")
     assert _state(ledger)["阿东"] == {"mango": 2} and len(ledger.lines(status=CANCELLED)) == 0
+
+
+def test_a_member_who_goes_on_on_the_next_line(ledger):
+    """3. 阿东 草莓2斤 / 芒果1斤 on the line under it: one entry. A remark or a price under the chain, a
+    line after a blank one, and a menu line under a numbered title are nobody's order."""
+    text = ("#接龙 周日团购\n1. 团长 周日团购开始\n草莓 限5斤\n例：小明 草莓2斤\n2. 小雨 芒果1斤\n3. 阿东 草莓2斤\n芒果1斤\n\n"
+            "芒果还剩20斤\n补充：西红柿3斤9元")
+    got = read_chain(text, ledger.catalog, IntentParser(ledger.catalog).parse)
+    assert [(e.member, e.content) for e in got.entries] == [("小雨", "芒果1斤"), ("阿东", "草莓2斤 芒果1斤")]
+    _apply(ledger, text)
+    assert _state(ledger) == {"小雨": {"mango": 1}, "阿东": {"strawberry": 2, "mango": 1}}

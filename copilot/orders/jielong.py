@@ -108,17 +108,23 @@ def read_chain(text: str, catalog: Catalog, parse) -> Chain:
     header, numbered, skipped = [], [], []
     lines = [_plain_number(raw) for raw in lines]
     example = next((i for i, raw in enumerate(lines) if _is_example(normalize(raw))), -1)
+    last = -2  # the index of the line the last entry ended on
     for i, raw in enumerate(lines):
         line = normalize(raw)
         if not line:
             continue
         m = _ENTRY.match(line) if not raw[:1].isspace() else None
+        if m is None and last == i - 1 and _continues(raw, line, numbered[-1][1], catalog):
+            no, body, first = numbered[-1]  # 小美 苹果5斤 / 橙子1箱 on the next line: her entry goes on
+            numbered[-1], last = (no, f"{body} {line}", f"{first} {raw.strip()}"), i
+            continue
         if m and (_decimal(line, m) or i < example or not numbered and _menu(m.group("body"))):
             m = None  # 9.9元一斤; a numbered menu (1. 草莓 29.9元/斤) above the example line or the entries
         if m is None or _example(m.group("body")) or int(m.group("no")) == 0:  # 0. 小明 2: the template
             (skipped if numbered or _example(line) or raw[:1].isspace() else header).append(line)
             continue
         numbered.append((int(m.group("no")), m.group("body"), raw.strip()))
+        last = i
     numbered = _after_restart(numbered, header, skipped, catalog, parse)
     chain = Chain("\n".join(header), offered_products("\n".join(header + skipped), catalog))
     for k, (no, body, raw) in enumerate(numbered):
@@ -129,6 +135,13 @@ def read_chain(text: str, catalog: Catalog, parse) -> Chain:
             chain.entries.append(entry)
     chain.skipped = skipped
     return chain
+
+
+def _continues(raw: str, line: str, above: str, catalog: Catalog) -> bool:
+    """A line straight under an entry that asks for something itself (not a title), not indented, that asks
+    for a product and names no price."""
+    return not raw[:1].isspace() and not _example(line) and not _PRICE.search(line) \
+        and _holds_order(line, catalog) and bool(_ASKED.search(_TIME.sub(" ", above)))
 
 
 def _after_restart(numbered: list, header: list[str], skipped: list[str], catalog: Catalog, parse) -> list:
