@@ -11,10 +11,13 @@ them as a person would:
   (``小明 苹果2斤（示例）``) or numbered 0;
 - nicknames with spaces and emoji (``Lucky 王 排骨1斤``), written straight against the content
   (``李姐原味2``), a nickname of two words before a bare number (``二楼 陈姐 6``, ``🌙 Luna 2``), or a
-  nickname that is a product's name (``桃子 排骨1斤``);
-- several products on one line (``排骨2斤 青菜一把``, ``苹果3斤+牛奶2瓶``, ``豆浆2袋、油条4根``), flavours
-  by their initials (``1原2辣``), notes (``（3栋502）``, ``送4单元``);
-- a chain for a single product whose entries are only a number (``小雨2``, ``阿强 3。``).
+  nickname that is a product's name (``桃子 排骨1斤``); a remark or an emoji between the nickname and
+  the order (``小美 已付 苹果5斤``, ``小金 🍎2斤``), a bracket inside the nickname (``小丽（3栋） 苹果5斤``);
+- several products on one line (``排骨2斤 青菜一把``, ``苹果3斤+牛奶2瓶``, ``豆浆2袋、油条4根``), or on the
+  line under it; flavours by their initials (``1原2辣``) or by a part of one offered product's name
+  (``韭菜2`` in a chain of 韭菜鸡蛋水饺 and 三鲜水饺); notes (``（3栋502）``, ``送4单元``);
+- a chain for a single product whose entries are only a number (``小雨2``, ``阿强 3。``), or a number
+  whose unit only one offered product is sold in (``2箱``); ``同上`` (no quantity of its own) to review.
 
 Each entry's content goes through the same comment parser as the live room, so what it cannot read
 safely goes to review. Applying a chain to the ledger is :mod:`copilot.orders.chains`.
