@@ -386,6 +386,8 @@ CLAUSES = [  # products and quantities spread over the clauses of one comment
     ("mango", "写错了，要3斤", "modify", {"mango": 3}, False),
     ("mango", "芒果来4斤 我刚刚打错了", "modify", {"mango": 4}, False),  # the slip named after the new total
     ("mango", "要1斤，前面说错了", "modify", {"mango": 1}, False),
+    ("mango", "我想改一下 芒果4斤", "modify", {"mango": 4}, False),  # a change announced, then the new total
+    ("mango", "芒果加到5斤", "modify", {"mango": 5}, False),
     ("mango", "家里还有2斤", "other", {}, False),
     # 还有 joins one more product to the order; 都来 after 每天/天天/每场 is about coming to the stream
     ("mango", "芒果2斤 还有草莓来一斤", "order", {"mango": 2, "strawberry": 1}, False),

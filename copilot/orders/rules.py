@@ -41,7 +41,7 @@ _CHATTER_CLAUSE = re.compile(
     r"(?:每天|天天|每次|次次|每场|场场|每晚|每周|经常|一直)都(?:来|在|看|买|吃)"
     r"(?!\s*(?:\d|[一两二三四五六七八九十半俩仨](?!点)))")  # 每天都来: visits
 _CANCEL = re.compile(r"不要了|不要啦|不要(?=\S{0,8}了)|取消|退掉|退了|撤回|撤销|算了|不买了|不订了|别给我留|删掉|删了")
-_MODIFY = re.compile(rf"(?:改成|改为|改到|改|换成|减到|减为|调成|只要)\s*(?P<n>{NUM_PATTERN}|半)(?!下)")
+_MODIFY = re.compile(rf"(?:改成|改为|改到|改|换成|减到|减为|加到|增加到|调成|只要)\s*(?P<n>{NUM_PATTERN}|半)(?!下)")
 _SWAP = re.compile(r"换成|换为|改成|改为|改要|换个")  # 虾换成带鱼: another product, no quantity said
 _RELATIVE = re.compile(rf"(?P<op>再多要|再多来|再加|多加|多要|多来|少要|少来|少拿|减少|减掉|减去|减|加)\s*"
                        rf"(?P<n>{NUM_PATTERN}|半)\s*(?P<u>{UNIT})?(?!\s*[号元])")
@@ -54,6 +54,7 @@ _BOTH = re.compile(r"都要|都来|都拿|都订|(?<![上面])一样(?:来|要)"
 _KEEP = re.compile(r"还要|照要|继续要|要的|不变|照旧")
 _NAME_GAP = re.compile(r"\s+(?=(?:[x*]\s*)?(?:\d|[一二两俩三四五六七八九十半]))")
 _CORRECTION = re.compile(rf"[,，\s]*而?不是\s*{NUM_PATTERN}\s*{UNIT}?|^(?:刚才)?(?:打错了?|写错了?|说错了?|更正一下|更正)[,，:：\s]*|"
+                         r"^我?(?:要|想)?(?:修改|更改|改)一?下[,，:：\s]+|"
                          r"[,，\s]+我?(?:刚才|刚刚|前面|上面)?的?(?:打错了?|写错了?|说错了?)[啦了哈,，。!！\s]*$")
 _NEGATED = re.compile(r"不要(?P<what>[^\s，,。要了]{1,8}?)(?=[，,\s]*要)")
 # 1原2辣 / 原2辣1: a character and a number, two to four times (spaces allowed)
