@@ -219,7 +219,7 @@ def _strip_names(t: str, catalog: Catalog) -> str:
 
 def _entry(no: int, body: str, raw: str, catalog: Catalog, chain: Chain, parse, first: bool = False) -> Entry | None:
     member, content = split_member(body, catalog)
-    member = member.rstrip(":：,，、-— ").lstrip("@")
+    member = member.rstrip(":：,，、-—/｜| ").lstrip("@")
     if not member or not content:
         return None  # a title or a member's name alone: nothing asked for
     intent = _read_content(content, catalog, chain, parse, title=first)
