@@ -362,3 +362,11 @@ def test_a_member_who_goes_on_on_the_next_line(ledger):
     assert [(e.member, e.content) for e in got.entries] == [("小雨", "芒果1斤"), ("阿东", "草莓2斤 芒果1斤")]
     _apply(ledger, text)
     assert _state(ledger) == {"小雨": {"mango": 1}, "阿东": {"strawberry": 2, "mango": 1}}
+
+
+def test_the_organisers_numbered_rule_with_a_quantity_is_no_order(ledger):
+    """1、每人限购3斤: a limit, not a member called 每人限购 asking for 3斤."""
+    text = "#接龙 丹东草莓 29.9一斤\n1、每人限购3斤\n2、周六上午截单\n\n1、小雨 2斤\n2、阿强 1"
+    _apply(ledger, text)
+    assert _state(ledger) == {"小雨": {"strawberry": 2}, "阿强": {"strawberry": 1}}
+    assert not ledger.lines(status=REVIEW)

@@ -68,6 +68,7 @@ _ICON = re.compile(r"^[^\w\s.+]+(?=\S)")  # 🍎2斤: a product's emoji glued to
 # a payment or collection remark between the nickname and the order (小美 已付 苹果5斤, 小白 明天下午 苹果2斤)
 _REMARK = re.compile(r"^(?:已付款?|已转账?|已支付|已结|已拍|付了|自提|送货|送到|到店|明天|今天|后天|明早|今晚|"
                      r"上午|中午|下午|晚上|周[一二三四五六日天末])")
+_RULE = re.compile(r"每人|每户|每家|每单|限购|限量|截单|截止|到货|起送|起订|起购")
 _RUN = re.compile(r"[\u4e00-\u9fff]+")
 _RUN_EDGES = re.compile(rf"^(?:再来|要|来|{_UNIT})|的$")  # 2袋韭菜 / 要韭菜的: the word is 韭菜
 _QTY_START = re.compile(rf"^(?:\d|半|[一两二三四五六七八九十俩仨]+\s*(?:{_UNIT}|$|[。.!！\s]))")
@@ -220,8 +221,8 @@ def _strip_names(t: str, catalog: Catalog) -> str:
 def _entry(no: int, body: str, raw: str, catalog: Catalog, chain: Chain, parse, first: bool = False) -> Entry | None:
     member, content = split_member(body, catalog)
     member = member.rstrip(":：,，、-—/｜| ").lstrip("@")
-    if not member or not content:
-        return None  # a title or a member's name alone: nothing asked for
+    if not member or not content or _RULE.search(member):
+        return None  # a title, a member's name alone, or the organiser's rule (每人限购2箱): nothing asked for
     intent = _read_content(content, catalog, chain, parse, title=first)
     if intent is None:
         return None
