@@ -293,6 +293,8 @@ NOTES = [  # when and where to collect or deliver, kept whole on the order line
     (None, "老板给我留一斤草莓 两斤西红柿 放6栋门卫", {"strawberry": 1, "tomato": 2}, "放6栋门卫"),
     ("mango", "芒果1斤送阳光小区", {"mango": 1}, "送阳光小区"),
     ("mango", "芒果3斤，周六上午来拿", {"mango": 3}, "周六上午来拿"),
+    ("mango", "3斤 两个小时后来拿", {"mango": 3}, "两个小时后来拿"),  # a length of time, no second quantity
+    ("mango", "芒果1斤 半小时后来取", {"mango": 1}, "半小时后来取"),
     ("eggs", "2盒，5栋302 尾号1234", {"eggs": 2}, "5栋302 尾号1234"),
     ("mango", "2斤 电话138 1234 5678", {"mango": 2}, "电话138 1234 5678"),
     ("mango", "2斤 地址：幸福小区3-2-501", {"mango": 2}, "地址:幸福小区3-2-501"),

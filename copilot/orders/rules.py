@@ -25,6 +25,7 @@ _NOISE = re.compile(r"[^\w\u4e00-\u9fff\s+.,，、;；。!！?？:：#*/\-~～()
 _SEP = re.compile(r"[,，、;；。!！~～\n()（）]+|\s+")
 _MARK = r"(?:扣|\+|x|\*)"
 _BARE = re.compile(r"^\d+$")
+_DURATION = re.compile(r"(?:[一两二三四五\d]个?多?|半个?)(?:小时|钟头)|\d+\s*分钟")
 _WORD_AND_COUNT = re.compile(r"(?![\u4e00-\u9fff]*(?:栋|幢|楼|号|点|天|月|日|岁|周|年|元|块|单元|尾号))[\u4e00-\u9fff]{1,6}\d{1,2}")
 _EACH = re.compile(r"各|每样|每种|都|全要|[两俩三四五几]种|[两俩三四五几]样|(?<![上面])一样(?:来|要)")
 _QUESTION = re.compile(
@@ -179,6 +180,7 @@ def _with_note(t: str, catalog: Catalog, current: Product | None) -> Intent | No
 
 
 def _names_goods(part: str, catalog: Catalog) -> bool:
+    part = _DURATION.sub(" ", part)  # 一个小时后来拿: a length of time, no goods
     refs = find_refs(part, catalog)
     return bool(refs) or bool(read_quantities(mask(part, refs)))
 
