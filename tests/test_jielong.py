@@ -370,3 +370,14 @@ def test_the_organisers_numbered_rule_with_a_quantity_is_no_order(ledger):
     _apply(ledger, text)
     assert _state(ledger) == {"小雨": {"strawberry": 2}, "阿强": {"strawberry": 1}}
     assert not ledger.lines(status=REVIEW)
+
+
+def test_the_same_chain_copied_twice_into_one_paste_counts_once(ledger):
+    """An older and a newer copy of one chain pasted together: the newer one is the chain as it stands."""
+    old = HEAD + "1. 王阿姨 草莓2斤\n2. 小雨 芒果1斤\n"
+    new = HEAD + "1. 王阿姨 草莓2斤\n2. 小雨 芒果3斤\n3. 阿东 西红柿1斤\n"
+    _apply(ledger, old + "\n" + new)
+    assert _state(ledger) == {"王阿姨": {"strawberry": 2}, "小雨": {"mango": 3}, "阿东": {"tomato": 1}}
+    other = "#接龙\n明天的鸡蛋 散养土鸡蛋\n例：小明 鸡蛋1盒\n1. 老李 鸡蛋2盒\n"
+    got = read_chain(new + "\n" + other, ledger.catalog, IntentParser(ledger.catalog).parse)
+    assert len(got.entries) == 4  # two different chains pasted together: both are read

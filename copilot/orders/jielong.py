@@ -108,7 +108,7 @@ def content_key(text: str) -> str:
 
 def read_chain(text: str, catalog: Catalog, parse) -> Chain:
     """The chain ``text`` -> its entries. ``parse(content, current_sku) -> Intent`` reads each entry."""
-    lines = (text or "").replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    lines = _latest_copy((text or "").replace("\r\n", "\n").replace("\r", "\n").split("\n"))
     header, numbered, skipped = [], [], []
     lines = [_plain_number(raw) for raw in lines]
     example = next((i for i, raw in enumerate(lines) if _is_example(normalize(raw))), -1)
@@ -139,6 +139,19 @@ def read_chain(text: str, catalog: Catalog, parse) -> Chain:
             chain.entries.append(entry)
     chain.skipped = skipped
     return chain
+
+
+def _latest_copy(lines: list[str]) -> list[str]:
+    """The same chain copied twice into one paste (an older and a newer copy, each from its ``#接龙`` line):
+    the last copy is the chain as it stands; reading both would book every member twice."""
+    heads = [i for i, raw in enumerate(lines) if normalize(raw).startswith("#接龙")]
+
+    def title(i: int) -> tuple[str, ...]:  # the #接龙 line and the line after it that is not empty
+        return tuple([normalize(x) for x in lines[i:i + 6] if normalize(x)][:2])
+
+    if len(heads) > 1 and title(heads[-1]) in {title(i) for i in heads[:-1]}:
+        return lines[heads[-1]:]
+    return lines
 
 
 def _continues(raw: str, line: str, above: str, catalog: Catalog) -> bool:
