@@ -381,3 +381,11 @@ def test_the_same_chain_copied_twice_into_one_paste_counts_once(ledger):
     other = "#接龙\n明天的鸡蛋 散养土鸡蛋\n例：小明 鸡蛋1盒\n1. 老李 鸡蛋2盒\n"
     got = read_chain(new + "\n" + other, ledger.catalog, IntentParser(ledger.catalog).parse)
     assert len(got.entries) == 4  # two different chains pasted together: both are read
+
+
+def test_a_remark_before_a_bare_number_in_a_single_product_chain(ledger):
+    text = "#接龙 丹东草莓 29.9一斤\n例：小明 2\n1. 小周 明天 2\n2. 明天会更好 1\n3. 阿琳 已付，3"
+    got = read_chain(text, ledger.catalog, IntentParser(ledger.catalog).parse)
+    assert [e.member for e in got.entries] == ["小周", "明天会更好", "阿琳"]
+    _apply(ledger, text)
+    assert _state(ledger) == {"小周": {"strawberry": 2}, "明天会更好": {"strawberry": 1}, "阿琳": {"strawberry": 3}}

@@ -254,7 +254,8 @@ def split_member(body: str, catalog: Catalog) -> tuple[str, str]:
         if _holds_order(" ".join(tokens[:k]), catalog):
             break
         if _starts_order(_ICON.sub("", rest), catalog) or _CANCEL_WORDS.match(rest) \
-                or _REMARK.match(rest) and _holds_order(rest, catalog):
+                or _REMARK.match(rest) and (_holds_order(rest, catalog)
+                                            or _starts_order(_REMARK.sub("", rest).strip(" ,，"), catalog)):
             return " ".join(tokens[:k]).strip(), rest  # 小金 🍎2斤, 小美 已付 苹果5斤: the icon, the remark
         if _WEAK.match(rest) or _WEAK_CHAR.match(rest) or _PAIRS.match(rest):
             if _name_then_order(tokens[k:], catalog, alone=not re.search(r"\w", " ".join(tokens[:k]))):
