@@ -384,8 +384,9 @@ def test_the_same_chain_copied_twice_into_one_paste_counts_once(ledger):
 
 
 def test_a_remark_before_a_bare_number_in_a_single_product_chain(ledger):
-    text = "#接龙 丹东草莓 29.9一斤\n例：小明 2\n1. 小周 明天 2\n2. 明天会更好 1\n3. 阿琳 已付，3"
+    text = "#接龙 丹东草莓 29.9一斤\n例：小明 2\n1. 小周 明天 2\n2. 明天会更好 1\n3. 阿琳 已付，3\n4. 老马 2（已转）"
     got = read_chain(text, ledger.catalog, IntentParser(ledger.catalog).parse)
-    assert [e.member for e in got.entries] == ["小周", "明天会更好", "阿琳"]
+    assert [e.member for e in got.entries] == ["小周", "明天会更好", "阿琳", "老马"]
     _apply(ledger, text)
-    assert _state(ledger) == {"小周": {"strawberry": 2}, "明天会更好": {"strawberry": 1}, "阿琳": {"strawberry": 3}}
+    assert _state(ledger) == {"小周": {"strawberry": 2}, "明天会更好": {"strawberry": 1}, "阿琳": {"strawberry": 3},
+                              "老马": {"strawberry": 2}}  # a payment remark beside a bare number
