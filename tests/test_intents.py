@@ -293,6 +293,8 @@ NOTES = [  # when and where to collect or deliver, kept whole on the order line
     (None, "老板给我留一斤草莓 两斤西红柿 放6栋门卫", {"strawberry": 1, "tomato": 2}, "放6栋门卫"),
     ("mango", "芒果1斤送阳光小区", {"mango": 1}, "送阳光小区"),
     ("mango", "芒果3斤，周六上午来拿", {"mango": 3}, "周六上午来拿"),
+    ("mango", "3斤 两个小时后来拿", {"mango": 3}, "两个小时后来拿"),  # a length of time, no second quantity
+    ("mango", "芒果1斤 半小时后来取", {"mango": 1}, "半小时后来取"),
     ("eggs", "2盒，5栋302 尾号1234", {"eggs": 2}, "5栋302 尾号1234"),
     ("mango", "2斤 电话138 1234 5678", {"mango": 2}, "电话138 1234 5678"),
     ("mango", "2斤 地址：幸福小区3-2-501", {"mango": 2}, "地址:幸福小区3-2-501"),
@@ -384,7 +386,37 @@ CLAUSES = [  # products and quantities spread over the clauses of one comment
     # a slip corrected is a change to the new total; what is left at home is no order
     ("mango", "打错了 是2斤", "modify", {"mango": 2}, False),
     ("mango", "写错了，要3斤", "modify", {"mango": 3}, False),
+    ("mango", "芒果来4斤 我刚刚打错了", "modify", {"mango": 4}, False),  # the slip named after the new total
+    ("mango", "要1斤，前面说错了", "modify", {"mango": 1}, False),
+    ("mango", "我想改一下 芒果4斤", "modify", {"mango": 4}, False),  # a change announced, then the new total
+    ("mango", "芒果加到5斤", "modify", {"mango": 5}, False),
     ("mango", "家里还有2斤", "other", {}, False),
+    # 还有 joins one more product to the order; 都来 after 每天/天天/每场 is about coming to the stream
+    ("mango", "芒果2斤 还有草莓来一斤", "order", {"mango": 2, "strawberry": 1}, False),
+    ("mango", "加油加油 天天都来", "other", {}, False),
+    ("mango", "主播好 我每场都在", "other", {}, False),
+    ("mango", "姐妹们都来买呀", "other", {}, False),  # 都 counts the people invited, not the products
+    ("mango", "天天都吃一点", "other", {}, False),
+    ("mango", "草莓 还有芒果 都来一斤", "order", {"strawberry": 1, "mango": 1}, False),
+    # a second number beside the quantity that nothing reads: how many in all? (not the last one alone)
+    ("mango", "3+4", "order", {}, True),
+    ("mango", "1+2斤", "order", {}, True),
+    ("mango", "芒果2斤+草莓1斤", "order", {"mango": 2, "strawberry": 1}, False),
+    ("mango", "要2斤 共25.6", "order", {"mango": 2}, False),
+    # a length of time is no quantity of goods; 就行 and 还是 (still) are no product and no question
+    ("mango", "芒果催熟要2个星期", "other", {}, False),
+    ("mango", "2斤就行", "order", {"mango": 2}, False),
+    ("mango", "有点贵 但是还是要2斤", "order", {"mango": 2}, False),
+    ("mango", "要芒果还是草莓", "question", {}, False),
+    # a count for a word that is no product we sell: the order is not read as only the known part
+    ("mango", "芒果2斤 榴莲1", "order", {}, True),
+    ("mango", "芒果2斤 3栋", "order", {"mango": 2}, False),
+    # the same product twice with its own quantity: a total, or a change of mind?
+    ("mango", "芒果2斤 草莓1斤 芒果1斤", "order", {}, True),
+    # brackets that change or add goods are part of the order; other brackets stay a note
+    ("mango", "芒果3斤（已改2斤）", "order", {}, True),
+    ("mango", "草莓1斤(再加半斤)", "order", {}, True),
+    ("mango", "芒果3斤（帮隔壁带）", "order", {"mango": 3}, False),
 ]
 
 

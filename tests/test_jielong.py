@@ -223,3 +223,170 @@ def test_a_numbered_menu_prices_and_colons(ledger):
     _apply(ledger, text)
     assert _state(ledger) == {"王阿姨": {"strawberry": 2}, "小雨": {"mango": 3}, "老王": {"tofu": 2}}
     assert [ln.buyer for ln in ledger.lines(status=REVIEW)] == ["老李", "阿花"]  # +1 of which? 芒果 ¥25.6?
+
+
+def test_a_nickname_of_two_words_before_a_bare_number(ledger):
+    """三栋 刘姐 2, 张 老师 1, 🐼 Momo 3: the second word reads as part of the name (a title or kinship word,
+    or a Latin name after an emoji); an unknown word that may be a product (榴莲, pg) still goes to review."""
+    text = ("#接龙 丹东草莓 29.9一斤\n例：小明 2\n1. 三栋 刘姐 2\n2. 张 老师 1\n3. 🐼 Momo 3\n4. 🐼 2\n"
+            "5. 阿琴 榴莲 2\n6. Sunny 李 1.5")
+    got = read_chain(text, ledger.catalog, IntentParser(ledger.catalog).parse)
+    assert [(e.member, e.content) for e in got.entries][:4] == [
+        ("三栋 刘姐", "2"), ("张 老师", "1"), ("🐼 Momo", "3"), ("🐼", "2")]
+    _apply(ledger, text)
+    assert _state(ledger) == {"三栋 刘姐": {"strawberry": 2}, "张 老师": {"strawberry": 1},
+                              "🐼 Momo": {"strawberry": 3}, "🐼": {"strawberry": 2}, "Sunny 李": {"strawberry": 1.5}}
+    assert [ln.buyer for ln in ledger.lines(status=REVIEW)] == ["阿琴"]
+
+
+def test_one_unknown_character_glued_to_a_quantity_is_no_part_of_the_name(ledger):
+    """小周 鱼3斤: 鱼 is what the member asks for (not on offer: review under 小周, so her rewritten line
+    replaces it), while Sunny 李 1.5 keeps 李 in the name."""
+    _apply(ledger, HEAD + "1. 小周 鱼3斤\n2. 阿花 芒果2斤")
+    assert [ln.buyer for ln in ledger.lines(status=REVIEW)] == ["小周"]
+    _apply(ledger, HEAD + "1. 小周 草莓3斤\n2. 阿花 芒果2斤")
+    assert _state(ledger) == {"小周": {"strawberry": 3}, "阿花": {"mango": 2}}
+    assert not ledger.lines(status=REVIEW)
+
+
+def test_circled_keycap_and_bracketed_numbering(ledger):
+    text = HEAD + "①王阿姨 草莓2斤\n② 小雨 芒果1斤\n3️⃣ 阿东 西红柿2斤\n1️⃣1️⃣ Kiki 芒果3斤\n（12）老李 草莓1斤\n【13】花花 芒果2斤"
+    got = read_chain(text, ledger.catalog, IntentParser(ledger.catalog).parse)
+    assert [(e.no, e.member) for e in got.entries] == [
+        (1, "王阿姨"), (2, "小雨"), (3, "阿东"), (11, "Kiki"), (12, "老李"), (13, "花花")]
+    _apply(ledger, text)
+    assert _state(ledger)["Kiki"] == {"mango": 3} and _state(ledger)["花花"] == {"mango": 2}
+
+
+def test_a_line_that_copies_the_one_above_goes_to_review(ledger):
+    """7. 小芳 同上: no quantity of her own, so a person decides (never a silent skip, never a guess)."""
+    _apply(ledger, HEAD + "1. 阿东 草莓2斤\n2. 小芳 同上\n3. 老李 跟楼上一样")
+    assert _state(ledger) == {"阿东": {"strawberry": 2}}
+    assert sorted(ln.buyer for ln in ledger.lines(status=REVIEW)) == ["小芳", "老李"]
+
+
+def test_flavour_initials_after_a_space_are_the_content_not_the_name(tmp_path):
+    """老周 柠2虎1 / 阿May柠1凤1: the pairs of initial and count are what the member asks for; a pair
+    that names no single product (凤 is in both) goes to review under the member's own name."""
+    from copilot.base.catalog import Catalog
+
+    cat = Catalog.from_dict({"products": [
+        {"sku": "lemon", "name": "柠檬凤爪", "link": 1, "unit": "盒", "price": 19.9, "stock": 40},
+        {"sku": "tiger", "name": "虎皮凤爪", "link": 2, "unit": "盒", "price": 22.9, "stock": 40}]})
+    text = "#接龙 凤爪 柠檬/虎皮\n例：张三 柠1虎1\n1. 老周 柠2虎1\n2. 阿May柠1虎3\n3. 小凤 柠1凤1"
+    chain = read_chain(text, cat, IntentParser(cat).parse)
+    assert [(e.member, e.content) for e in chain.entries] == [("老周", "柠2虎1"), ("阿May", "柠1虎3"), ("小凤", "柠1凤1")]
+    assert [e.intent.needs_review for e in chain.entries] == [False, False, True]
+
+
+def test_numbered_rules_before_the_entries_start_again_at_1(ledger):
+    """The organiser numbers the rules and the menu, then the members number from 1 again: the first block
+    is the header (no review lines, its products are on offer); a slip back to 1 among real orders drops
+    nobody."""
+    text = ("#接龙 周日团购\n1. 周日中午12点截单\n2. 芒果 12.8元/斤\n3. 草莓 29.9元/斤\n\n"
+            "1. 小雨 芒果3斤\n2. 阿东 草莓1斤")
+    chain = read_chain(text, ledger.catalog, IntentParser(ledger.catalog).parse)
+    assert {p.sku for p in chain.offered} == {"mango", "strawberry"}
+    _apply(ledger, text)
+    assert _state(ledger) == {"小雨": {"mango": 3}, "阿东": {"strawberry": 1}}
+    assert not ledger.lines(status=REVIEW)
+    slip = read_chain(HEAD + "1. 王阿姨 草莓2斤\n2. 小雨 芒果1斤\n1. 阿东 西红柿2斤", ledger.catalog,
+                      IntentParser(ledger.catalog).parse)
+    assert [e.member for e in slip.entries] == ["王阿姨", "小雨", "阿东"]
+
+
+def test_an_example_marked_at_its_end_or_numbered_0_is_no_order(ledger):
+    _apply(ledger, "#接龙 芒果 12.8元/斤\n0. 小明 芒果2斤\n1. 小雨 芒果3斤")
+    _apply(ledger, "#接龙 草莓 29.9元/斤\n1. 张三 草莓1斤（示例）\n2. 阿东 草莓1斤")
+    assert _state(ledger) == {"小雨": {"mango": 3}, "阿东": {"strawberry": 1}}
+
+
+def test_the_organisers_numbered_title_with_a_time_is_no_line_to_review(ledger):
+    """1. 团长 芒果明天下午3点到 大家按需接龙: a product and a time, no quantity; a member's first line that
+    names a product without a quantity still waits for a person."""
+    _apply(ledger, "#接龙 芒果 12.8元/斤\n例：小明 2\n1. 团长 芒果明天下午3点到 大家按需接龙\n2. 小雨 3")
+    assert _state(ledger) == {"小雨": {"mango": 3}} and not ledger.lines(status=REVIEW)
+    got = read_chain(HEAD + "1. 阿东 芒果 晚点拿\n2. 小雨 芒果1斤", ledger.catalog, IntentParser(ledger.catalog).parse)
+    assert [(e.member, e.intent.needs_review) for e in got.entries] == [("阿东", True), ("小雨", False)]
+
+
+def test_a_bare_number_with_the_unit_only_one_offered_product_is_sold_in(ledger):
+    """草莓 (斤) and 牛奶 (瓶): 贝贝 2瓶 can only be milk; 阿东 2斤 could be either of two products sold by the
+    斤 (草莓, 芒果), and 老李 3盒 fits none: both wait for a person."""
+    text = "#接龙 草莓 芒果 牛奶\n例：小明 草莓2斤\n1. 贝贝 2瓶\n2. 阿东 2斤\n3. 老李 3盒"
+    _apply(ledger, text)
+    assert _state(ledger) == {"贝贝": {"milk": 2}}
+    assert sorted(ln.buyer for ln in ledger.lines(status=REVIEW)) == ["老李", "阿东"]
+
+
+def test_a_part_of_one_offered_products_name_names_it(tmp_path):
+    """In a chain of 香菇鸡肉包 / 豆沙包 / 梅干菜肉包: 香菇2 and 豆沙的3个 name one product each; 包子 (any of
+    them) and 肉 (in two of them) wait for a person."""
+    from copilot.base.catalog import Catalog
+    from copilot.orders.ledger import Ledger
+
+    cat = Catalog.from_dict({"products": [
+        {"sku": "mushroom", "name": "香菇鸡肉包", "link": 1, "unit": "个", "price": 3, "stock": 90},
+        {"sku": "bean", "name": "豆沙包", "link": 2, "unit": "个", "price": 2, "stock": 90},
+        {"sku": "veg", "name": "梅干菜肉包", "link": 3, "unit": "个", "price": 3, "stock": 90},
+        {"sku": "bun", "name": "馒头", "link": 4, "unit": "个", "price": 1, "stock": 90}]})
+    ledger = Ledger(f"sqlite:///{tmp_path / 'l.db'}", cat, "s")
+    text = ("#接龙 明早包子 香菇鸡肉包 豆沙包 梅干菜肉包\n例：小明 香菇2 豆沙2\n1. 阿琳 香菇2\n2. 老周 豆沙的3个\n"
+            "3. 小何 梅干菜1 香菇1\n4. 大卫 包子4个\n5. 阿青 肉3个")
+    apply_chain(ledger, text, IntentParser(cat).parse)
+    assert _state(ledger) == {"阿琳": {"mushroom": 2}, "老周": {"bean": 3}, "小何": {"veg": 1, "mushroom": 1}}
+    assert sorted(ln.buyer for ln in ledger.lines(status=REVIEW)) == ["大卫", "阿青"]
+
+
+def test_remarks_icons_and_brackets_stay_out_of_the_nickname(ledger):
+    """阿东 已付 芒果2斤, 小雨 🥭芒果3斤, 王阿姨（6栋）草莓1斤: the member is 阿东, 小雨, 王阿姨（6栋）, so her next
+    paste that moves the remark behind the order (芒果2斤 已付) changes nothing."""
+    first = HEAD + "1. 阿东 已付 芒果2斤\n2. 小雨 🥭芒果3斤\n3. 王阿姨（6栋）草莓1斤\n4. 老李 明天下午 西红柿2斤"
+    got = read_chain(first, ledger.catalog, IntentParser(ledger.catalog).parse)
+    assert [e.member for e in got.entries] == ["阿东", "小雨", "王阿姨(6栋)", "老李"]
+    slash = read_chain(HEAD + "1. 阿东/芒果2斤\n2. 小雨｜草莓1斤", ledger.catalog, IntentParser(ledger.catalog).parse)
+    assert [e.member for e in slash.entries] == ["阿东", "小雨"]
+    _apply(ledger, first)
+    assert _state(ledger) == {"阿东": {"mango": 2}, "小雨": {"mango": 3}, "王阿姨(6栋)": {"strawberry": 1},
+                              "老李": {"tomato": 2}}
+    _apply(ledger, HEAD + "1. 阿东 芒果2斤 已付\n2. 小雨 🥭芒果3斤\n3. 王阿姨（6栋）草莓1斤\n4. 老李 西红柿2斤 明天下午")
+    assert _state(ledger)["阿东"] == {"mango": 2} and len(ledger.lines(status=CANCELLED)) == 0
+
+
+def test_a_member_who_goes_on_on_the_next_line(ledger):
+    """3. 阿东 草莓2斤 / 芒果1斤 on the line under it: one entry. A remark or a price under the chain, a
+    line after a blank one, and a menu line under a numbered title are nobody's order."""
+    text = ("#接龙 周日团购\n1. 团长 周日团购开始\n草莓 限5斤\n例：小明 草莓2斤\n2. 小雨 芒果1斤\n3. 阿东 草莓2斤\n芒果1斤\n\n"
+            "芒果还剩20斤\n补充：西红柿3斤9元")
+    got = read_chain(text, ledger.catalog, IntentParser(ledger.catalog).parse)
+    assert [(e.member, e.content) for e in got.entries] == [("小雨", "芒果1斤"), ("阿东", "草莓2斤 芒果1斤")]
+    _apply(ledger, text)
+    assert _state(ledger) == {"小雨": {"mango": 1}, "阿东": {"strawberry": 2, "mango": 1}}
+
+
+def test_the_organisers_numbered_rule_with_a_quantity_is_no_order(ledger):
+    """1、每人限购3斤: a limit, not a member called 每人限购 asking for 3斤."""
+    text = "#接龙 丹东草莓 29.9一斤\n1、每人限购3斤\n2、周六上午截单\n\n1、小雨 2斤\n2、阿强 1"
+    _apply(ledger, text)
+    assert _state(ledger) == {"小雨": {"strawberry": 2}, "阿强": {"strawberry": 1}}
+    assert not ledger.lines(status=REVIEW)
+
+
+def test_the_same_chain_copied_twice_into_one_paste_counts_once(ledger):
+    """An older and a newer copy of one chain pasted together: the newer one is the chain as it stands."""
+    old = HEAD + "1. 王阿姨 草莓2斤\n2. 小雨 芒果1斤\n"
+    new = HEAD + "1. 王阿姨 草莓2斤\n2. 小雨 芒果3斤\n3. 阿东 西红柿1斤\n"
+    _apply(ledger, old + "\n" + new)
+    assert _state(ledger) == {"王阿姨": {"strawberry": 2}, "小雨": {"mango": 3}, "阿东": {"tomato": 1}}
+    other = "#接龙\n明天的鸡蛋 散养土鸡蛋\n例：小明 鸡蛋1盒\n1. 老李 鸡蛋2盒\n"
+    got = read_chain(new + "\n" + other, ledger.catalog, IntentParser(ledger.catalog).parse)
+    assert len(got.entries) == 4  # two different chains pasted together: both are read
+
+
+def test_a_remark_before_a_bare_number_in_a_single_product_chain(ledger):
+    text = "#接龙 丹东草莓 29.9一斤\n例：小明 2\n1. 小周 明天 2\n2. 明天会更好 1\n3. 阿琳 已付，3\n4. 老马 2（已转）"
+    got = read_chain(text, ledger.catalog, IntentParser(ledger.catalog).parse)
+    assert [e.member for e in got.entries] == ["小周", "明天会更好", "阿琳", "老马"]
+    _apply(ledger, text)
+    assert _state(ledger) == {"小周": {"strawberry": 2}, "明天会更好": {"strawberry": 1}, "阿琳": {"strawberry": 3},
+                              "老马": {"strawberry": 2}}  # a payment remark beside a bare number

@@ -5,13 +5,19 @@ A chain is a ``#接龙`` line, a header with the offer (and sometimes an indente
 (``例：小明 苹果2斤``), then numbered entries ``1. 昵称 内容``. Real chains are messier, and this reads
 them as a person would:
 
-- numbering ``1.`` ``1、`` ``1,`` ``1 `` with gaps; the organiser's title numbered as entry 1
-  (``1. 群主 今晚接龙开始啦``: no product, no quantity, so no entry);
+- numbering ``1.`` ``1、`` ``1,`` ``1 `` ``①`` ``1️⃣`` ``(1)`` with gaps; the organiser's title numbered as entry 1
+  (``1. 群主 今晚接龙开始啦``, ``1. 群主 馒头明早7点出锅``: no quantity, so no entry); rules and a menu
+  numbered before the entries, whose numbering then starts again at 1; an example marked at its end
+  (``小明 苹果2斤（示例）``) or numbered 0;
 - nicknames with spaces and emoji (``Lucky 王 排骨1斤``), written straight against the content
-  (``李姐原味2``), or a nickname that is a product's name (``桃子 排骨1斤``);
-- several products on one line (``排骨2斤 青菜一把``, ``苹果3斤+牛奶2瓶``, ``豆浆2袋、油条4根``), flavours
-  by their initials (``1原2辣``), notes (``（3栋502）``, ``送4单元``);
-- a chain for a single product whose entries are only a number (``小雨2``, ``阿强 3。``).
+  (``李姐原味2``), a nickname of two words before a bare number (``二楼 陈姐 6``, ``🌙 Luna 2``), or a
+  nickname that is a product's name (``桃子 排骨1斤``); a remark or an emoji between the nickname and
+  the order (``小美 已付 苹果5斤``, ``小金 🍎2斤``), a bracket inside the nickname (``小丽（3栋） 苹果5斤``);
+- several products on one line (``排骨2斤 青菜一把``, ``苹果3斤+牛奶2瓶``, ``豆浆2袋、油条4根``), or on the
+  line under it; flavours by their initials (``1原2辣``) or by a part of one offered product's name
+  (``韭菜2`` in a chain of 韭菜鸡蛋水饺 and 三鲜水饺); notes (``（3栋502）``, ``送4单元``);
+- a chain for a single product whose entries are only a number (``小雨2``, ``阿强 3。``), or a number
+  whose unit only one offered product is sold in (``2箱``); ``同上`` (no quantity of its own) to review.
 
 Each entry's content goes through the same comment parser as the live room, so what it cannot read
 safely goes to review. Applying a chain to the ledger is :mod:`copilot.orders.chains`.
@@ -31,7 +37,11 @@ from copilot.orders.shorthand import shorthand
 MAX_CHAIN_CHARS = 100_000
 MAX_ENTRIES = 2000
 _ENTRY = re.compile(r"^(?P<no>\d{1,4})(?:\s*[.、,，．:：)）]\s*|\s+)(?P<body>\S.*)$")
-_EXAMPLE = re.compile(r"^\s*(?:例如|例子|示例|举例|范例|样例|格式|参考|模板|比如|例)\s*[：:]?")
+_EXAMPLE = re.compile(r"^\s*(?:例如|例子|示例|示范|举例|范例|样例|格式|参考|模板|模版|比如|例)\s*[：:]?")
+_EXAMPLE_MARK = re.compile(r"[(（【\[]\s*(?:例|例子|示例|示范|举例|范例|样例|格式|参考|模板|模版)\s*[)）】\]]\s*$")
+# a time or a date is no quantity (明早7点出锅, 周六10点截单, 21:00截止)
+_TITLE = re.compile(r"\d\s*[点时号日月]|周[一二三四五六日天]|接龙|团购|开团|开始|截单|截止|大家|到货|出锅|自提|预[订定]")
+_TIME = re.compile(r"\d{1,2}\s*(?:[:：]\s*\d{2}|点|时|号|日|月|分)|周[一二三四五六日天]")
 _UNIT = "(?:" + "|".join(re.escape(u) for u in UNIT_WORDS) + ")"
 _NUMBER_ONLY = re.compile(rf"^(?P<n>{NUM_PATTERN}|半)\s*(?P<u>{_UNIT})?(?P<half>半)?[\s。.!！~～]*$")
 # a price on a numbered line is the organiser's menu: 29.9元/斤, 12.8/斤, ¥39.9, 39.9元一盒
@@ -39,10 +49,29 @@ _PRICE = re.compile(rf"\d+(?:\.\d+)?\s*(?:元|块钱)|\d+\.\d+\s*块|\d+\s*块\s
                     rf"\d+(?:\.\d+)?\s*/\s*{_UNIT}")  # 2块 alone is two pieces (豆腐2块), not a price
 _ASKED = re.compile(rf"\d|[一两二三四五六七八九十半俩仨]\s*{_UNIT}")
 _CANCEL_WORDS = re.compile(r"^(?:取消|不要了|不要啦|不要|退了|删除|删掉|算了)")
-_VERB_START = re.compile(r"^(?:再来|要|来|扣|订|定|买|拿|\+|x)")
+_VERB_START = re.compile(r"^(?:再来|要|来|扣|订|定|买|拿|\+|x|"
+                         r"同上|同楼上|(?:跟|和|同)(?:楼上|上面)一样|我?也要|我?也来|我也一样)")  # 同上: review
 # an unknown word before a quantity (榴莲2斤, pg 2斤) may be a product the line asks for; a single Chinese
 # character there is the end of a nickname (Sunny 李 1.5)
 _WEAK = re.compile(r"^(?:[\u4e00-\u9fff]{2,8}|[A-Za-z]\w{1,7})\s?(?:\d|[一两二三四五六七八九十半](?:" + _UNIT + "))")
+_MARKED_NO = re.compile(r"^(?P<indent>\s*)(?:(?P<circled>[①-⑳])|(?P<keycap>(?:\d\ufe0f?\u20e3){1,3})|"
+                        r"[(（【\[](?P<bracketed>\d{1,4})[)）】\]])")
+# one unknown character glued to a quantity with its unit (肉2斤) is a product word, not a nickname's end
+_WEAK_CHAR = re.compile(rf"^[\u4e00-\u9fff](?:\d+(?:\.\d+)?|[一两二三四五六七八九十半俩仨]+)\s*{_UNIT}")
+# flavour initials with counts (原2辣1): the content, even where a character is not the line's product
+_PAIRS = re.compile(r"^(?:[\u4e00-\u9fff] ?\d{1,2} ?){2,4}$")
+# a word that reads as part of a nickname (二楼 陈姐 6, 陈 师傅 1): a kinship word or title at its end, or 阿
+# at its start; 榴莲, tofu or pg may be a product's word
+_NAME_WORD = re.compile(r"^(?:[\u4e00-\u9fff]{0,3}(?:姐|哥|妈|爸|姨|叔|婶|伯|嫂|妹|弟|奶奶|爷爷|大爷|师傅|老师|"
+                        r"总|宝|宝宝|先生|女士|太太|同学|医生)|阿[\u4e00-\u9fff]{1,2})$")
+_ICON = re.compile(r"^[^\w\s.+]+(?=\S)")  # 🍎2斤: a product's emoji glued to the order
+# a payment or collection remark between the nickname and the order (小美 已付 苹果5斤, 小白 明天下午 苹果2斤)
+_REMARK = re.compile(r"^(?:已付款?|已转账?|已支付|已结|已拍|付了|自提|送货|送到|到店|明天|今天|后天|明早|今晚|"
+                     r"上午|中午|下午|晚上|周[一二三四五六日天末])")
+_PAID = re.compile(r"[(（]?(?:已付款?|已转账?|已支付|已结|付了|已拍)[)）]?")  # 3 已付: paid, still 3
+_RULE = re.compile(r"每人|每户|每家|每单|限购|限量|截单|截止|到货|起送|起订|起购")
+_RUN = re.compile(r"[\u4e00-\u9fff]+")
+_RUN_EDGES = re.compile(rf"^(?:再来|要|来|{_UNIT})|的$")  # 2袋韭菜 / 要韭菜的: the word is 韭菜
 _QTY_START = re.compile(rf"^(?:\d|半|[一两二三四五六七八九十俩仨]+\s*(?:{_UNIT}|$|[。.!！\s]))")
 
 
@@ -80,29 +109,89 @@ def content_key(text: str) -> str:
 
 def read_chain(text: str, catalog: Catalog, parse) -> Chain:
     """The chain ``text`` -> its entries. ``parse(content, current_sku) -> Intent`` reads each entry."""
-    lines = (text or "").replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    lines = _latest_copy((text or "").replace("\r\n", "\n").replace("\r", "\n").split("\n"))
     header, numbered, skipped = [], [], []
+    lines = [_plain_number(raw) for raw in lines]
     example = next((i for i, raw in enumerate(lines) if _is_example(normalize(raw))), -1)
+    last = -2  # the index of the line the last entry ended on
     for i, raw in enumerate(lines):
         line = normalize(raw)
         if not line:
             continue
         m = _ENTRY.match(line) if not raw[:1].isspace() else None
+        if m is None and last == i - 1 and _continues(raw, line, numbered[-1][1], catalog):
+            no, body, first = numbered[-1]  # 小美 苹果5斤 / 橙子1箱 on the next line: her entry goes on
+            numbered[-1], last = (no, f"{body} {line}", f"{first} {raw.strip()}"), i
+            continue
         if m and (_decimal(line, m) or i < example or not numbered and _menu(m.group("body"))):
             m = None  # 9.9元一斤; a numbered menu (1. 草莓 29.9元/斤) above the example line or the entries
-        if m is None or _EXAMPLE.match(m.group("body")):
-            (skipped if numbered or _EXAMPLE.match(line) or raw[:1].isspace() else header).append(line)
+        if m is None or _example(m.group("body")) or int(m.group("no")) == 0:  # 0. 小明 2: the template
+            (skipped if numbered or _example(line) or raw[:1].isspace() else header).append(line)
             continue
         numbered.append((int(m.group("no")), m.group("body"), raw.strip()))
+        last = i
+    numbered = _after_restart(numbered, header, skipped, catalog, parse)
     chain = Chain("\n".join(header), offered_products("\n".join(header + skipped), catalog))
-    for no, body, raw in numbered:
-        entry = _entry(no, body, raw, catalog, chain, parse)
+    for k, (no, body, raw) in enumerate(numbered):
+        entry = _entry(no, body, raw, catalog, chain, parse, first=k == 0)
         if entry is None:
             skipped.append(raw)
         else:
             chain.entries.append(entry)
     chain.skipped = skipped
     return chain
+
+
+def _latest_copy(lines: list[str]) -> list[str]:
+    """The same chain copied twice into one paste (an older and a newer copy, each from its ``#接龙`` line):
+    the last copy is the chain as it stands; reading both would book every member twice."""
+    heads = [i for i, raw in enumerate(lines) if normalize(raw).startswith("#接龙")]
+
+    def title(i: int) -> tuple[str, ...]:  # the #接龙 line and the line after it that is not empty
+        return tuple([normalize(x) for x in lines[i:i + 6] if normalize(x)][:2])
+
+    if len(heads) > 1 and title(heads[-1]) in {title(i) for i in heads[:-1]}:
+        return lines[heads[-1]:]
+    return lines
+
+
+def _continues(raw: str, line: str, above: str, catalog: Catalog) -> bool:
+    """A line straight under an entry that asks for something itself (not a title), not indented, that asks
+    for a product and names no price."""
+    return not raw[:1].isspace() and not _example(line) and not _PRICE.search(line) \
+        and _holds_order(line, catalog) and bool(_ASKED.search(_TIME.sub(" ", above)))
+
+
+def _after_restart(numbered: list, header: list[str], skipped: list[str], catalog: Catalog, parse) -> list:
+    """1. 周六10点截单 / 2. 苹果4.98元/斤 ... then 1. 小美 苹果5斤: when the numbering starts again at 1,
+    the lines before are the organiser's rules and menu, unless one of them reads as a member's order
+    (a slip in the numbering must not drop anyone's line)."""
+    cut = max((k for k, (no, _, _) in enumerate(numbered) if k and no == 1), default=0)
+    if not cut:
+        return numbered
+    before = [raw for _, _, raw in numbered[:cut]]
+    trial = Chain("\n".join(header + before), offered_products("\n".join(header + before + skipped), catalog))
+    for no, body, raw in numbered[:cut]:
+        entry = _entry(no, body, raw, catalog, trial, parse)
+        if entry is not None and entry.intent.kind is Kind.ORDER and not entry.intent.needs_review:
+            return numbered
+    header.extend(normalize(raw) for raw in before)
+    return numbered[cut:]
+
+
+def _example(text: str) -> bool:
+    """例：小明 苹果2斤, or 小明 苹果2斤（示例）."""
+    return bool(_EXAMPLE.match(text) or _EXAMPLE_MARK.search(text))
+
+
+def _plain_number(raw: str) -> str:
+    """①, ⑫, 1️⃣, (3), 【3】 numbering -> ``1. `` (the leading indent kept: an indented line is no entry)."""
+    m = _MARKED_NO.match(raw)
+    if m is None:
+        return raw
+    digits = m.group("circled") and str(ord(m.group("circled")) - ord("①") + 1) \
+        or re.sub(r"\D", "", m.group("keycap") or m.group("bracketed"))
+    return f"{m.group('indent')}{digits}. {raw[m.end():].lstrip()}"
 
 
 def _menu(body: str) -> bool:
@@ -112,7 +201,7 @@ def _menu(body: str) -> bool:
 
 def _is_example(line: str) -> bool:
     m = _ENTRY.match(line)
-    return bool(_EXAMPLE.match(m.group("body") if m else line))
+    return _example(m.group("body") if m else line)
 
 
 def _decimal(line: str, m: re.Match) -> bool:
@@ -143,12 +232,12 @@ def _strip_names(t: str, catalog: Catalog) -> str:
     return "".join(chars)
 
 
-def _entry(no: int, body: str, raw: str, catalog: Catalog, chain: Chain, parse) -> Entry | None:
+def _entry(no: int, body: str, raw: str, catalog: Catalog, chain: Chain, parse, first: bool = False) -> Entry | None:
     member, content = split_member(body, catalog)
-    member = member.rstrip(":：,，、-— ").lstrip("@")
-    if not member or not content:
-        return None  # a title or a member's name alone: nothing asked for
-    intent = _read_content(content, catalog, chain, parse)
+    member = member.rstrip(":：,，、-—/｜| ").lstrip("@")
+    if not member or not content or _RULE.search(member):
+        return None  # a title, a member's name alone, or the organiser's rule (每人限购2箱): nothing asked for
+    intent = _read_content(content, catalog, chain, parse, title=first)
     if intent is None:
         return None
     return Entry(no, member[:64], content, raw, intent)
@@ -165,12 +254,31 @@ def split_member(body: str, catalog: Catalog) -> tuple[str, str]:
         rest = " ".join(tokens[k:]).strip()
         if _holds_order(" ".join(tokens[:k]), catalog):
             break
-        if _starts_order(rest, catalog) or _WEAK.match(rest) or _CANCEL_WORDS.match(rest):
+        if _starts_order(_ICON.sub("", rest), catalog) or _CANCEL_WORDS.match(rest) \
+                or _REMARK.match(rest) and (_holds_order(rest, catalog)
+                                            or _starts_order(_REMARK.sub("", rest).strip(" ,，"), catalog)):
+            return " ".join(tokens[:k]).strip(), rest  # 小金 🍎2斤, 小美 已付 苹果5斤: the icon, the remark
+        if _WEAK.match(rest) or _WEAK_CHAR.match(rest) or _PAIRS.match(rest):
+            if _name_then_order(tokens[k:], catalog, alone=not re.search(r"\w", " ".join(tokens[:k]))):
+                continue  # 二楼 陈姐 6, 🌙 Luna 2: the nickname's second word, then the order
             return " ".join(tokens[:k]).strip(), rest
     for i in range(1, len(body)):
-        if body[i - 1] != " " and _starts_order(body[i:], catalog) and not body[i - 1].isdigit():
+        if body[i - 1] != " " and (_starts_order(body[i:], catalog) or _PAIRS.match(body[i:])) \
+                and not body[i - 1].isdigit() and _closed(body[:i]):
             return body[:i].strip(), body[i:].strip()
     return body.strip(), ""
+
+
+def _closed(name: str) -> bool:
+    """小丽(3栋): a bracket opened in the nickname is closed before its content starts."""
+    return name.count("(") + name.count("（") <= name.count(")") + name.count("）")
+
+
+def _name_then_order(tokens: list[str], catalog: Catalog, alone: bool) -> bool:
+    """A word that reads as part of a nickname, then a token that starts an order: ``陈姐 6``; after an emoji
+    ``alone`` (no nickname yet), a Latin name too: ``🌙 Luna 2``."""
+    name = _NAME_WORD.match(tokens[0]) or alone and re.fullmatch(r"[A-Za-z]{2,12}", tokens[0])
+    return len(tokens) > 1 and bool(name) and _starts_order(" ".join(tokens[1:]), catalog)
 
 
 def _holds_order(text: str, catalog: Catalog) -> bool:
@@ -186,26 +294,55 @@ def _starts_order(text: str, catalog: Catalog) -> bool:
         or any(s == 0 for s, _, _ in shorthand(catalog).find(text))
 
 
-def _read_content(content: str, catalog: Catalog, chain: Chain, parse) -> Intent | None:
-    """What the entry asks for; None for a line that asks nothing (a title, a remark)."""
+def _read_content(content: str, catalog: Catalog, chain: Chain, parse, title: bool = False) -> Intent | None:
+    """What the entry asks for; None for a line that asks nothing (a remark, or the first line ``title``
+    that names the product and a time but asks for no quantity: 1. 群主 馒头明早7点出锅)."""
     product = chain.default
-    m = _NUMBER_ONLY.match(normalize(content))
+    m = _NUMBER_ONLY.match(_ICON.sub("", _PAID.sub(" ", normalize(content)).strip(" ,，、;；")))
     if m:
+        sold_so = [p for p in chain.offered if m.group("u") and p.unit == m.group("u")]
+        product = product or (sold_so[0] if len(sold_so) == 1 else None)  # 2箱 where only 橙子 is sold by the 箱
         if product is None:
             return Intent(Kind.ORDER, needs_review=True, reason="只写了数量，接龙里有几个商品，不知道是哪个")
         value = 0.5 if m.group("n") == "半" else zh_to_number(m.group("n")) or 0
         return check_items(Kind.ORDER, [(product, Quantity(0, 0, value + (0.5 if m.group("half") else 0),
                                                            m.group("u")))])
     intent = parse(content, product.sku if product else None)
+    if (intent.needs_review or intent.kind is Kind.OTHER) and len(chain.offered) > 1:
+        spelled = spell_out(content, chain.offered, catalog)
+        again = parse(spelled, None) if spelled != normalize(content) else intent
+        intent = again if again.kind is Kind.ORDER and not again.needs_review else intent
     if intent.kind is Kind.MODIFY:  # 桃子改成3斤 in a chain line: the line now says 3
         if any(i.relative for i in intent.items):
             return Intent(Kind.ORDER, intent.items, True, "接龙里写了加减，请人工确认", note=intent.note)
         return Intent(Kind.ORDER, intent.items, intent.needs_review, intent.reason, note=intent.note)
     if intent.kind in (Kind.QUESTION, Kind.OTHER):
+        if title and _TITLE.search(content) and not _ASKED.search(_TIME.sub(" ", normalize(content))):
+            return None
         if catalog.mentions(normalize(content)) or re.search(r"\d", content):
             return Intent(Kind.ORDER, needs_review=True, reason=f"看不懂这一行：「{content[:20]}」")
         return None
     return intent
+
+
+def spell_out(content: str, offered: list[Product], catalog: Catalog) -> str:
+    """韭菜2 / 肉5 枣5 / 小的2盒 in a chain of 猪肉白菜水饺, 韭菜鸡蛋水饺 (鲜肉粽, 蜜枣粽; 大号鸭脖, 小号鸭脖): a
+    word that is a part of the names of exactly one product on offer, spelled out as that product's name. Not
+    a name's last character (肉 of 五花肉 is any meat: 肋排 too), which is what kind of goods it is."""
+    t = normalize(content)
+    taken = [(s, e) for s, e, _ in catalog.mentions(t)] + [(s, e) for s, e, _ in shorthand(catalog).find(t)]
+    out, at = [], 0
+    for m in _RUN.finditer(t):
+        if any(s < m.end() and m.start() < e for s, e in taken):
+            continue
+        word = _RUN_EDGES.sub("", m.group(0))
+        if not word or len(word) > 4 or word in UNIT_WORDS or zh_to_number(word) is not None:
+            continue
+        owners = [p for p in offered if any(word in n for n in p.names)]
+        if len(owners) == 1 and all(word in n[:-1] for n in owners[0].names if word in n):
+            out.append(t[at:m.start()] + m.group(0).replace(word, owners[0].name, 1))
+            at = m.end()
+    return "".join(out) + t[at:]
 
 
 def entry_items(intent: Intent) -> dict[str, float]:
@@ -213,4 +350,4 @@ def entry_items(intent: Intent) -> dict[str, float]:
 
 
 __all__ = ["Chain", "Entry", "Item", "content_key", "entry_items", "offered_products", "read_chain",
-           "split_member"]
+           "spell_out", "split_member"]

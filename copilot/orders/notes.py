@@ -22,7 +22,8 @@ _SITE = r"(?:小区|花园|公寓|大厦|家园|新村|社区|宿舍|栋|幢|单
 _DAY = r"(?:今天|明天|后天|明早|明晚|今晚|周[一二三四五六日天末]|星期[一二三四五六日天]|礼拜[一二三四五六日天])"
 _TIME = (rf"(?:{_DAY}?(?:早上|上午|中午|下午|晚上|傍晚|晚点|下班后?)|{_DAY})"
          r"(?:\s*\d{1,2}\s*[点:：]\s*(?:\d{1,2}|半)?分?)?(?:以?[前后]|左右)?"
-         r"|\d{1,2}\s*[点:：]\s*(?:\d{1,2}|半)?分?(?:以?[前后]|左右)?")
+         r"|\d{1,2}\s*[点:：]\s*(?:\d{1,2}|半)?分?(?:以?[前后]|左右)?"
+         r"|(?:[一两二三四五\d]个?多?|半个?)(?:小时|钟头)(?:以?[前后]|左右)|\d{1,2}\s*分钟(?:以?[前后]|左右)")
 # glued to the order: 送到3栋, 送光明小区, 3栋502, 2单元, 尾号6789, (帮邻居带), 放门卫, 光明路88号, a phone
 GLUED = re.compile(
     rf"送到{_NO_QTY}{{1,16}}|(?:送|放|寄)(?:到|在|去|至)?{_NO_QTY}{{0,12}}?{_PLACE}{_STOP}{{0,6}}|送货上门|送上门|"
@@ -36,6 +37,7 @@ _PART = re.compile(
     rf"送到|送至|送货|送上门|送过来|(?:帮我|要|需要)送|(?:放|寄)(?:到|在)?{_STOP}{{0,10}}{_PLACE}|{_SITE}|地址|备注|"
     rf"留到|留着|(?:来|过来|到店|晚点|下班)(?:拿|取|提)|自提|取货|提货|(?:{_TIME})\s*(?:来|过来|到店)?(?:拿|取|送)|"
     rf"(?:^|(?<=[\s,，。!！~～;；、]))(?:{_TIME})(?=$|[\s,，。!！~～;；、])")  # 2斤 周日上午: a time alone
+_CHANGE = re.compile(r"改|换|加|减|再|另|还要|要|来|补")
 _SPLIT = re.compile(r"([,，。!！~～;；、\s]+)")
 # no note without one of these characters (or a phone number)
 _HINT = re.compile(r"[送放寄卫柜驿留拿取提栋幢楼单尾(（区园寓厦村舍址注点天午晚早周期拜班]|1[3-9]\d[\s-]?\d{4}")
@@ -56,5 +58,15 @@ def split_notes(text: str, not_a_note: Callable[[str], bool]) -> tuple[str, list
         kept.append(part)
         at += len(part)
     rest = "".join(kept)
-    found += [(m.start(), m.group(0).strip("（）() ")) for m in GLUED.finditer(rest)]
-    return GLUED.sub(" ", rest).strip(), [n for _, n in sorted(found) if n]
+    glued = [m for m in GLUED.finditer(rest) if not _asks_in_brackets(m.group(0), not_a_note)]
+    found += [(m.start(), m.group(0).strip("（）() ")) for m in glued]
+    for m in reversed(glued):
+        rest = rest[:m.start()] + " " + rest[m.end():]
+    return rest.strip(), [n for _, n in sorted(found) if n]
+
+
+def _asks_in_brackets(glued: str, not_a_note: Callable[[str], bool]) -> bool:
+    """苹果5斤（已改3斤）, 2盒（再加1盒）: brackets that change or add goods are part of the order, not a
+    note (帮邻居带, 3栋502 and 6个 stay notes)."""
+    inner = glued.strip("（）() ")
+    return glued[:1] in "（(" and bool(_CHANGE.search(inner)) and not_a_note(inner)

@@ -25,18 +25,24 @@ _NOISE = re.compile(r"[^\w\u4e00-\u9fff\s+.,，、;；。!！?？:：#*/\-~～()
 _SEP = re.compile(r"[,，、;；。!！~～\n()（）]+|\s+")
 _MARK = r"(?:扣|\+|x|\*)"
 _BARE = re.compile(r"^\d+$")
+_DURATION = re.compile(r"(?:[一两二三四五\d]个?多?|半个?)(?:小时|钟头)|\d+\s*分钟")
+_WORD_AND_COUNT = re.compile(r"(?![\u4e00-\u9fff]*(?:栋|幢|楼|号|点|天|月|日|岁|周|年|元|块|单元|尾号))[\u4e00-\u9fff]{1,6}\d{1,2}")
 _EACH = re.compile(r"各|每样|每种|都|全要|[两俩三四五几]种|[两俩三四五几]样|(?<![上面])一样(?:来|要)")
 _QUESTION = re.compile(
     r"[?？]|[吗嘛么呢]$|吗|多少|几|怎么|咋|什么|啥|哪|是不是|有没有|能不能|可不可以|会不会|还有货|还有没|"
-    r"还剩|(.)[不没]\1|请问|求问|问下|问一下|为什么|如何|多大|多重|多久|还是|"
+    r"还剩|(.)[不没]\1|请问|求问|问下|问一下|为什么|如何|多大|多重|多久|还是(?!\s*(?:要|来|买|拿|订|给我))|"
     r"(?<=\w)[不没]有?[^\w]*$")  # 送货不, 打药没😂: the northern question particle
 _CHATTER_CLAUSE = re.compile(
     r"昨天|前天|上次|上回|之前|以前|上周|上个月|去年|那天|刚才|刚刚|(?:买|吃|订|拿|扣|抢|来)(?:了|过)|要过|来啦|"
     r"(?<!我)要了|要了(?!$)|收到|已经|家里?(?:还)?有|"
-    r"(?:她|他|人家|别人|楼上|大家|说)[都也]?(?:要|买|订|扣|想)|要是|如果|假如|的话|下次|再说|考虑|卖|便宜|太贵|开玩笑|"
-    r"[个口](?:孩子|小孩|娃|人)|岁|栋|单元|楼")
+    r"(?:她|他|人家|别人|楼上|大家|说)[都也]?(?:要|买|订|扣|想)|"
+    r"(?:大家|家人们|姐妹们|宝宝们|宝子们|朋友们|集美们|你们|他们|各位)(?:都|快|赶紧|也)+(?:来|买|抢|冲|拍)|"
+    r"要是|如果|假如|的话|下次|再说|考虑|卖|便宜|太贵|开玩笑|"
+    r"[个口](?:孩子|小孩|娃|人)|岁|栋|单元|楼|\d\s*(?:个多?|多个?)?(?:小时|钟头|分钟|星期|礼拜|月)|"
+    r"(?:每天|天天|每次|次次|每场|场场|每晚|每周|经常|一直)都(?:来|在|看|买|吃)"
+    r"(?!\s*(?:\d|[一两二三四五六七八九十半俩仨](?!点)))")  # 每天都来: visits
 _CANCEL = re.compile(r"不要了|不要啦|不要(?=\S{0,8}了)|取消|退掉|退了|撤回|撤销|算了|不买了|不订了|别给我留|删掉|删了")
-_MODIFY = re.compile(rf"(?:改成|改为|改到|改|换成|减到|减为|调成|只要)\s*(?P<n>{NUM_PATTERN}|半)(?!下)")
+_MODIFY = re.compile(rf"(?:改成|改为|改到|改|换成|减到|减为|加到|增加到|调成|只要)\s*(?P<n>{NUM_PATTERN}|半)(?!下)")
 _SWAP = re.compile(r"换成|换为|改成|改为|改要|换个")  # 虾换成带鱼: another product, no quantity said
 _RELATIVE = re.compile(rf"(?P<op>再多要|再多来|再加|多加|多要|多来|少要|少来|少拿|减少|减掉|减去|减|加)\s*"
                        rf"(?P<n>{NUM_PATTERN}|半)\s*(?P<u>{UNIT})?(?!\s*[号元])")
@@ -48,7 +54,9 @@ _DEFER = re.compile(r"(?:再说|再决定|再定|再看看?|考虑一下|考虑�
 _BOTH = re.compile(r"都要|都来|都拿|都订|(?<![上面])一样(?:来|要)")
 _KEEP = re.compile(r"还要|照要|继续要|要的|不变|照旧")
 _NAME_GAP = re.compile(r"\s+(?=(?:[x*]\s*)?(?:\d|[一二两俩三四五六七八九十半]))")
-_CORRECTION = re.compile(rf"[,，\s]*而?不是\s*{NUM_PATTERN}\s*{UNIT}?|^(?:刚才)?(?:打错了?|写错了?|说错了?|更正一下|更正)[,，:：\s]*")
+_CORRECTION = re.compile(rf"[,，\s]*而?不是\s*{NUM_PATTERN}\s*{UNIT}?|^(?:刚才)?(?:打错了?|写错了?|说错了?|更正一下|更正)[,，:：\s]*|"
+                         r"^我?(?:要|想)?(?:修改|更改|改)一?下[,，:：\s]+|"
+                         r"[,，\s]+我?(?:刚才|刚刚|前面|上面)?的?(?:打错了?|写错了?|说错了?)[啦了哈,，。!！\s]*$")
 _NEGATED = re.compile(r"不要(?P<what>[^\s，,。要了]{1,8}?)(?=[，,\s]*要)")
 # 1原2辣 / 原2辣1: a character and a number, two to four times (spaces allowed)
 _ABBREVIATED = re.compile(r"(?:(?: ?\d{1,2} ?[\u4e00-\u9fff]){2,4}|(?: ?[\u4e00-\u9fff] ?\d{1,2}){2,4}) ?")
@@ -64,8 +72,8 @@ _CHATTER = re.compile(r"^(\d)\1{2,}$|^[1]{2,}$|^[68]{2,}$|^[哈呵嘿嘻]+$")
 _FILLER = re.compile(
     r"这次|这回|大一?点的?|小一?点的?|肥一?点的?|瘦一?点的?|嫩一?点的?|新鲜一?点的?|切[片块丝好]|剁[块开好]|杀好|处理好|"
     r"帮我[挑选切剁杀]|凑单|凑满减|邻居|同事|朋友|我|也|的|给|帮|一下|吧|哈|呀|啊|哦|喔|嗯|了|谢谢|谢|老板|主播|"
-    r"老赵|再|还|先|各|共|一共|就|好|请|家|妈|爸|奶奶|爷爷|姐|哥|婆婆|老公|老婆|备|想|都|可以|麻烦|那个|这个|"
-    r"这款|这|那|个|链接|号|呗|哟|啦|滴|哒|亲|宝|买|要|来|拿|订|定|留|抢|扣|加|切|称|和|跟|与|及|还有|然后|"
+    r"老赵|再|还有|还是|不过|但是|还|先|各|共|一共|就行了?|行了|就|好|请|家|妈|爸|奶奶|爷爷|姐|哥|婆婆|老公|老婆|备|想|都|可以|麻烦|那个|这个|"
+    r"这款|这|那|个|链接|号|呗|哟|啦|滴|哒|亲|宝|买|要|来|拿|订|定|留|抢|扣|加|切|称|和|跟|与|及|然后|"
     r"以及|今天|今晚|明天|取|自提|送|感谢|所以|那就|带的|代购|捎的|尝尝|尝一下|尝个鲜|试试|试一下|先试|"
     r"(?:跟|和|同)?(?:楼上|上面|前面)的?一样|一样|[两俩三四五几每]?[种样款]|口味|(?<=#)味")  # 柠檬味的: the flavour's 味, not 川味's
 
@@ -132,6 +140,9 @@ def _parse_text(t: str, catalog: Catalog, current: Product | None) -> Intent:
                   for r in c.refs if r.product} - {current.name if current else ""}
         if talked and not any(c.refs for c in clauses if c.kind == "order"):  # 草莓好甜 来2斤, 芒果 on screen
             return _review(Kind.ORDER, f"说到了{'、'.join(sorted(talked))}，数量是哪个商品的不清楚", undecided=True)
+        unread = next((c.text for c in clauses if c.kind == "chatter" and _WORD_AND_COUNT.fullmatch(c.text)), "")
+        if unread:  # 梅干菜1 香菇1: 香菇 is no product we know, and its count is asked for too
+            return _review(Kind.ORDER, f"有看不懂的内容「{unread[:12]}」，可能是未上架的商品", undecided=True)
         return _order(clauses, current)
     if "modify" in kinds:
         return _parse_modify(next(c for c in clauses if c.kind == "modify"), catalog, current)
@@ -169,6 +180,7 @@ def _with_note(t: str, catalog: Catalog, current: Product | None) -> Intent | No
 
 
 def _names_goods(part: str, catalog: Catalog) -> bool:
+    part = _DURATION.sub(" ", part)  # 一个小时后来拿: a length of time, no goods
     refs = find_refs(part, catalog)
     return bool(refs) or bool(read_quantities(mask(part, refs)))
 
@@ -268,6 +280,9 @@ def _order_clause(clause: _Clause, masked: str, catalog: Catalog, current: Produ
             clause.kind, clause.reason = "review", f"单独的数字「{n}」含义不明确"
             return
     leftover = _leftover(masked, clause.quantities)
+    if clause.quantities and _stray_number(masked, clause.quantities):
+        clause.kind, clause.reason = "review", "数量不止一个，不确定要几份"
+        return
     strong = bool(bare) or bool(_STRONG_MARK.search(masked)) or (
         bool(_ANY_VERB.search(masked)) and (bool(clause.quantities) or not leftover))
     weak = bool(clause.quantities or clause.refs)
@@ -292,6 +307,14 @@ def _order_clause(clause: _Clause, masked: str, catalog: Catalog, current: Produ
             clause.kind, clause.reason = "review", unknown_reason(unknown[0])
         return
     clause.kind = "order"
+
+
+def _stray_number(masked: str, quantities: list[Quantity]) -> bool:
+    """5+1, 2+3个: a number beside the quantity that no quantity reads (how many in all?)."""
+    chars = list(masked)
+    for q in quantities:
+        chars[q.start:q.end] = " " * (q.end - q.start)
+    return bool(re.search(r"\d", "".join(chars)))
 
 
 def _leftover(masked: str, quantities: list[Quantity]) -> str:
@@ -351,6 +374,8 @@ def _order(clauses: list[_Clause], current: Product | None) -> Intent:
         if current is None:
             return _review(Kind.ORDER, "没有正在讲解的商品，无法确定买的是哪个")
         pairs = [(current, _one())]
+    if len({p.sku for p, _ in pairs}) < len(pairs):  # 苹果5斤 橙子1箱 苹果2斤: 7斤, or 5 changed to 2?
+        return _review(Kind.ORDER, "同一个商品说了两次，不确定一共要几份", undecided=True)
     return check_items(Kind.ORDER, pairs)
 
 
