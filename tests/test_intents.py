@@ -73,6 +73,9 @@ CASES = [
     ("mango", "取消", "cancel", {}, False),
     (None, "取消芒果", "cancel", {"mango": None}, False),
     (None, "3号不要了", "cancel", {"pork": None}, False),
+    ("mango", "草莓不要了 芒果留着", "cancel", {"strawberry": None}, False),  # the kept product stays booked
+    ("mango", "不要草莓了 芒果不变", "cancel", {"strawberry": None}, False),
+    (None, "草莓 不要了", "cancel", {"strawberry": None}, False),
     ("mango", "改成3斤", "modify", {"mango": 3}, False),
     (None, "芒果改成5斤", "modify", {"mango": 5}, False),
     ("tofu", "数量改成2", "modify", {"tofu": 2}, False),

@@ -52,7 +52,7 @@ _VAGUE = re.compile(r"来点|来些|整点|来一点|要一点|拍了|拍下了|
 _COPY = re.compile(r"楼上|上面|前面")  # 跟楼上一样: a copy of someone's order, not talk about the building
 _DEFER = re.compile(r"(?:再说|再决定|再定|再看看?|考虑一下|考虑考虑)[吧哈啦了呀]*$")  # 看看还有没有再说: no question
 _BOTH = re.compile(r"都要|都来|都拿|都订|(?<![上面])一样(?:来|要)")
-_KEEP = re.compile(r"还要|照要|继续要|要的|不变|照旧")
+_KEEP = re.compile(r"还要|照要|继续要|要的|不变|照旧|留着|保留|不取消|不退")
 _NAME_GAP = re.compile(r"\s+(?=(?:[x*]\s*)?(?:\d|[一二两俩三四五六七八九十半]))")
 _CORRECTION = re.compile(rf"[,，\s]*而?不是\s*{NUM_PATTERN}\s*{UNIT}?|^(?:刚才)?(?:打错了?|写错了?|说错了?|更正一下|更正)[,，:：\s]*|"
                          r"^我?(?:要|想)?(?:修改|更改|改)一?下[,，:：\s]+|"
@@ -148,8 +148,9 @@ def _parse_text(t: str, catalog: Catalog, current: Product | None) -> Intent:
         return _parse_modify(next(c for c in clauses if c.kind == "modify"), catalog, current)
     if "relative" in kinds:
         return _parse_relative(next(c for c in clauses if c.kind == "relative"), current)
-    if "cancel" in kinds:
-        return _parse_cancel(" ".join(c.text for c in clauses), catalog, current)
+    if "cancel" in kinds:  # 草莓 不要了: the product may stand apart; 芒果留着 / 芒果不变 is kept, not cancelled
+        return _parse_cancel(" ".join(c.text for c in clauses if c.kind == "cancel" or not _KEEP.search(c.text)),
+                             catalog, current)
     if "question" in kinds:
         return Intent(Kind.QUESTION, reason="提问")
     return Intent(Kind.OTHER, reason="闲聊")
