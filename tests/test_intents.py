@@ -30,6 +30,10 @@ CASES = [
     ("mango", "要一斤半", "order", {"mango": 1.5}, False),
     ("mango", "半斤", "order", {"mango": 0.5}, False),
     ("mango", "两斤半", "order", {"mango": 2.5}, False),
+    ("mango", "8两", "order", {"mango": 0.8}, False),        # 两 after a number: a tenth of a 斤
+    ("mango", "来二两", "order", {"mango": 0.2}, False),
+    ("mango", "要1斤2两", "order", {"mango": 1.2}, False),
+    (None, "三两芒果", "order", {"mango": 0.3}, False),
     ("mango", "要１公斤", "order", {"mango": 2}, False),
     ("mango", "１kg", "order", {"mango": 2}, False),
     ("mango", "500g", "order", {"mango": 1}, False),

@@ -37,10 +37,21 @@ class Quantity:
     unit: str | None  # None = the product's sale unit
 
 
+# 8两, 二两, 1斤2两: 两 after a number is the market's tenth of a 斤 (两 alone is "two")
+_LIANG = re.compile(r"(?:(?P<j>\d+|[一二两三四五六七八九十]+)斤)?(?P<l>\d|[一二三四五六七八九])两(?![一二两三四五六七八九十\d]|半)")
+
+
 def read_quantities(masked: str) -> list[Quantity]:
     """The quantities of a clause whose product names are masked with ``#``."""
     out: list[Quantity] = []
+    for m in _LIANG.finditer(masked):
+        jin = zh_to_number(m.group("j")) if m.group("j") else 0.0
+        tenths = zh_to_number(m.group("l"))
+        if jin is not None and tenths is not None:
+            out.append(Quantity(m.start(), m.end(), round(jin + tenths / 10, 3), "斤"))
     for m in _QTY_UNIT.finditer(masked):
+        if any(q.start <= m.start() < q.end for q in out):
+            continue
         unit = m.group("u") or m.group("u2")
         if m.group("h"):
             value = 0.5
