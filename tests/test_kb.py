@@ -981,6 +981,8 @@ def test_a_spec_of_the_bag_does_not_weigh_a_piece(frost_kb):
     ("坏了找谁", None, "阿雪"),           # 找 frames the who asked
     ("晚上几点关", None, "9 点"),
     ("奶黄包天天有吗", None, "周二"),     # 天天 asks which days
+    ("栗子泥啥牌子", "cake", "迁西"),      # 用的是…… names what it is made with
+    ("蛋糕要提前多久订", None, "一天"),    # 订: 下单
 ])
 def test_more_ways_of_asking_find_the_fact(frost_kb, question, current, fact):
     a = frost_kb.answer(question, current_sku=current)
