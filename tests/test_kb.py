@@ -987,3 +987,8 @@ def test_a_spec_of_the_bag_does_not_weigh_a_piece(frost_kb):
 def test_more_ways_of_asking_find_the_fact(frost_kb, question, current, fact):
     a = frost_kb.answer(question, current_sku=current)
     assert a.answered and fact in a.text, (question, a.text, a.why)
+
+
+def test_a_piece_asked_about_is_what_is_measured_not_a_word():
+    q = analyse("一段多长", [])
+    assert q.measure == "段" and q.residual == [] and q.kind == "weight", (q.measure, q.residual, q.kind)
