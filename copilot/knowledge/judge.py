@@ -16,8 +16,8 @@ from copilot.base.catalog import Catalog
 from copilot.knowledge.binding import distance
 from copilot.knowledge.docs import Chunk, next_id, prev_id, seq_of
 from copilot.knowledge.index import Hit, Index
-from copilot.knowledge.kinds import contrasted, strict, values_of
-from copilot.knowledge.question import Question, coverage, word_in
+from copilot.knowledge.kinds import contrasted, heading_aspects, question_kind, strict, values_of
+from copilot.knowledge.question import Question, coverage, measured, word_in
 from copilot.knowledge.wordlists import lexicon
 
 # catalog lines that are no answer from the notes: the product's name/link/unit line, and price, offer and
@@ -71,16 +71,28 @@ class Judge:
     def _ordered(self, ix: Index, q: Question, ok: list[Hit], targets: list[str]) -> list[Hit]:
         """The answering passages, best first: the product's own notes before the store's rules; one whose
         heading or key names what is asked (自提时间 for 几点能来取, 咋开 for 能帮开不) before one whose value
-        follows the question's word (泡 1 到 2 天) before one that only mentions it; then as retrieved."""
+        follows the question's word (泡 1 到 2 天) before one that only mentions it; then one in the unit the
+        question names (几天: 3 天 before 1 个月); then as retrieved."""
         product_first = bool(targets) and (not self._store_question(q) or q.unnamed != q.text)  # 馒头几点送到
 
-        def rank(h: Hit) -> tuple[bool, int]:
-            evidence = 0 if self.headed(ix, q, h) else 1 if self.tight(q, h.chunk) else 2
-            return (product_first and h.chunk.sku == "", evidence)
+        unit = self._cue_unit(q)
+
+        def rank(h: Hit) -> tuple[bool, int, bool]:
+            evidence = 0 if self.headed(ix, q, h) or self.keyed(q, h.chunk) else 1 if self.tight(q, h.chunk) else 2
+            other_unit = bool(unit) and not any(unit in v for v in values_of(q.kind, self.nameless(h.chunk.text)))
+            return (product_first and h.chunk.sku == "", evidence, other_unit)
 
         for h in ok:
             h.rank = rank(h)
         return sorted(ok, key=lambda h: h.rank)
+
+    @staticmethod
+    def _cue_unit(q: Question) -> str:
+        """The unit a duration question's cue names (能放几天: 天), preferred though not required (几天 may be
+        answered by 1 个月, but 常温 3 天 answers it better)."""
+        k = lexicon().kinds.get(q.kind)
+        m = k.ask.search(q.unnamed) if k is not None and q.kind == "duration" else None
+        return m.group(0)[-1] if m and m.group(0)[-1] in "天日周月年" else ""
 
     def bound(self, q: Question, c: Chunk) -> bool:
         """The value of the kind asked is the value of what was asked (``binding``): 没泡的……能放 1 年 is no
@@ -100,6 +112,14 @@ class Judge:
         d = distance(q.kind, q.units, q.bind_words(), self.nameless(c.text), q.negated)
         return d is not None and d <= TIGHT
 
+    @staticmethod
+    def keyed(q: Question, c: Chunk) -> bool:
+        """The passage's key is one that holds the kind of value asked (规格：每袋 1 公斤，大概 50 只 for 一袋多少只,
+        before 破皮：一袋里破皮超过 5 只)."""
+        k = lexicon().kinds.get(q.kind)
+        return bool(k and k.strict and c.key and c.layout in ("bullet", "table") and
+                    any(w in lexicon().fix_typos(c.key) for w in k.keys))
+
     def headed(self, ix: Index, q: Question, h: Hit) -> bool:
         """The passage's heading or key names the aspect asked or one of the question's own words."""
         if set(q.topics) & ix.types[h.idx].head:
@@ -109,6 +129,17 @@ class Judge:
             return False
         head = self.nameless(lexicon().fix_typos(f"{c.section} {c.key}"))
         return any(word_in(w, head) for g in q.residual for w in g)
+
+    @staticmethod
+    def other_question(q: Question, c: Chunk) -> bool:
+        """A Q&A pair answers its own question: not one of another aspect (蒸多久？ for 能放多久), nor a yes/no
+        (还能再冻吗？) a how-to (怎么解冻). (Its answer may say more than asked: 哪里的鸡？ 清远的，养 120 天.)"""
+        if c.layout != "qa" or not c.key:
+            return False
+        head = heading_aspects(c.key)
+        if q.topics and head and not set(q.topics) & head:
+            return True
+        return q.kind == "method" and question_kind(lexicon().fix_typos(c.key)) == "yesno"
 
     def _neighbours(self, ix: Index, c: Chunk) -> list[int]:
         out = []
@@ -174,12 +205,14 @@ class Judge:
             return False
         if q.topics and not set(q.topics) & t.aspects:
             return False
+        if self.other_question(q, c):
+            return False   # 蒸多久？ answers no 能放多久, 还能再冻吗？ no 怎么解冻
         if strict(q.kind) and (q.kind not in t.values or q.units and not values_of(q.kind, self.nameless(c.text),
                                                                                       q.units)):
             return False   # 多少度 is not answered by 3 次, nor 多少年 by 7 天
         text = self.cover_text(c)
-        if q.measure and q.measure not in text and not (c.sku and self._sold_by(c.sku, q.measure)):
-            return False   # 一箱几斤 is not answered by 一斤大概 15 个
+        if q.measure and not measured(q.measure, text) and not (c.sku and self._sold_by(c.sku, q.measure)):
+            return False   # 一箱几斤 is not answered by 一斤大概 15 个, 一块多重 not by 每袋 1 公斤，切成 10 块
         if contrasted(q.unnamed, text):
             return False   # 能冷冻吗 is not answered by 冷藏 3 天, 几点关门 not by 7 点开门
         alone = coverage(q.residual, text, q.unknown, solo=self.nameless(text), plain=strict(q.kind),

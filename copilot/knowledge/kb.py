@@ -348,7 +348,11 @@ class KnowledgeBase:
             return Answer(False, REFUSAL_TEXT, [], reason="not_in_kb", mode="refused",
                           why="商品目录里没有这个商品，交给店主回答"), q
         targets = self._targets(products, current_sku, q)
-        q.residual = self._drop_product_words(q.residual, targets, named=any(p.sku in targets for p in named))
+        size = self.shelf.other_size(text, targets)
+        if size:  # 8寸的多少钱 of a 6 寸 cake: a product the catalog does not have
+            return Answer(False, REFUSAL_TEXT, [], reason="not_in_kb", mode="refused",
+                          why=f"商品目录里这个商品没有「{size}」的，交给助理回答"), q
+        q.residual = self._drop_product_words(q.residual, targets, any(p.sku in targets for p in named), q.text)
         final, catalog, used = self.shelf.part(q, products, targets, prefix, self.min_coverage)
         if final is not None:
             return final, q
@@ -376,7 +380,8 @@ class KnowledgeBase:
         return Answer(True, prefix + reply, sources, mode="extractive", aspect=",".join(aspects), kind=q.kind,
                       value=value, why=why_answered(aspects, q.kind, best.chunk, value)), q
 
-    def _drop_product_words(self, residual: list[list[str]], targets: list[str], named: bool) -> list[list[str]]:
+    def _drop_product_words(self, residual: list[list[str]], targets: list[str], named: bool,
+                            text: str = "") -> list[list[str]]:
         """"这个肉" / "酸奶哪里生产的" name the product by its kind or part of its name: 肉 is in 五花肉, 酸奶 in
         大瓶酸奶, not question words. Once the product is named in full, the rest is the question (果切几点切)."""
         if named:
@@ -384,8 +389,9 @@ class KnowledgeBase:
         products = [p for p in (self.catalog.get(s) for s in targets) if p]
         kinds = {n[-1] for p in products for n in p.names} | {p.category for p in products if p.category}
         out = []
-        for g in residual:
-            if any(w in kinds or any(_implies(w, p) for p in products) for w in g):
+        for g in residual:   # 辣不辣 of 麻辣腊肠 still asks how hot it is
+            if any((w in kinds or any(_implies(w, p) for p in products)) and not re.search(
+                    f"{re.escape(w)}[不没]{re.escape(w)}" + (f"|{re.escape(w)}[吗嘛]" if len(w) == 1 else ""), text) for w in g):
                 continue
             out.append([_about_kind(w, kinds) for w in g])
         return out

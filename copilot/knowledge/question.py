@@ -8,6 +8,7 @@ Pure functions; no chromadb, no model. ``kb.py`` puts them together.
 
 from __future__ import annotations
 
+import functools
 import logging
 import re
 from dataclasses import dataclass, field
@@ -20,9 +21,9 @@ from copilot.knowledge.wordlists import lexicon
 
 log = logging.getLogger(__name__)
 CLAUSE_SPLIT = re.compile(r"[\s，,。！!？?；;～~]+")
-QUANTITY = re.compile(r"[\d一二两三四五六七八九十半几每多]*[斤个盒袋只条块把瓶桶箱份枚克两回次趟度杯支张卷片颗包板提]|俩|仨")
-TIME_OF_DAY = {"早上", "早晨", "上午", "中午", "下午", "傍晚", "晚上", "夜里", "凌晨"}
-MEASURE = re.compile(r"[一每]\s*(箱|盒|袋|包|瓶|桶|提|板|罐|斤|把|份|串|杯|筐|扎|捆|篮|兜)")
+QUANTITY = re.compile(r"[\d一二两三四五六七八九十半几每多]*[斤个盒袋只条块把瓶桶箱份枚克两回次趟度杯支张卷片颗包板提段根粒串罐]|俩|仨")
+TIME_OF_DAY = {"早上", "早晨", "上午", "中午", "下午", "傍晚", "晚上", "夜里", "凌晨", "天天", "每天"}
+MEASURE = re.compile(r"[一每]\s*(箱|盒|袋|包|瓶|桶|提|板|罐|斤|把|份|串|杯|筐|扎|捆|篮|兜|块|只|条|根|片|段)")
 WHEN = re.compile("|".join(TIME_OF_DAY) + r"|周末|(?:周|星期|礼拜)[一二三四五六日天1-7]")
 NOT_TEXT = re.compile(r"[^\w\u4e00-\u9fff]+")  # emoji and symbols
 CJK = re.compile(r"[\u4e00-\u9fff]+")
@@ -118,6 +119,7 @@ def analyse(text: str, names: list[str]) -> Question:
     m = MEASURE.search(unnamed) if kind in ("count", "weight", "amount", "size") else None
     if kind == "yesno" and WHEN.search(unnamed):
         kind = "time"   # 上午能来拿吗, 周末直播吗: a yes/no about a time of day or a day asks when (the answer states one)
+        residual = [g for g in residual if not all(w in ("天天", "每天") for w in g)]  # 天天有吗: which days
     if "what" in facts and (residual or topics):
         facts.remove("what")                       # 芒果是什么品种 asks about 品种
     return Question(text=text, topics=topics, soft=soft, facts=facts, residual=residual, kind=kind,
@@ -156,17 +158,21 @@ def _aspects(text: str) -> tuple[list[str], list[str], list[str]]:
 
 def _trigger_spans(text: str, triggers: list[str]) -> list[tuple[int, int]]:
     """Where the aspect words are, except inside a longer dictionary word: 支付宝 names a way to
-    pay (the answer must say it), it is not the trigger 支付."""
+    pay (the answer must say it), it is not the trigger 支付. Of 怎么 + a specific verb (怎么热, 怎么泡) only
+    怎么: the verb is what the answer must say (or a word for it: 洗 is said by 刷, ``thesaurus``)."""
     words, pos = [], 0
     for w in tokenizer().lcut(text):
         words.append((pos, pos + len(w), w))
         pos += len(w)
     freq = tokenizer().dt.FREQ
     stop = lexicon().stopwords
+    hints = {w for a in lexicon().aspects.values() for w in a.hint}
     spans = []
     for t in set(triggers):
         for m in re.finditer(re.escape(t), text):
             a, b = m.span()
+            if t.startswith("怎么") and t[2:] in hints:
+                b = a + 2   # 怎么热 asks how to heat it: 热 is a word the answer must say
             inside = any(s <= a and b <= e and e - s > b - a and freq.get(w) and w not in stop
                          and not any(t2 in w for t2 in triggers if len(t2) > len(t))
                          for s, e, w in words)
@@ -220,8 +226,8 @@ def _words(text: str) -> list[str]:
     stop = lex.stopwords | lex.filler
     out = []
     for w in _tokens(text):
-        if len(w) == 2 and w[0] == w[1]:
-            w = w[0]                         # 洗洗 -> 洗, 黄黄 -> 黄
+        if len(w) == 2 and w[0] == w[1] and w not in TIME_OF_DAY:
+            w = w[0]                         # 洗洗 -> 洗, 黄黄 -> 黄 (天天 is a time)
         if len(w) == 2 and w[1] in "着了" and w[0] not in stop:
             w = w[0]                         # 挂着 -> 挂, 化了 -> 化
         if len(w) == 2 and w[0] in ADVERBS and w[1] in stop:
@@ -262,10 +268,11 @@ def coverage(residual: list[list[str]], text: str, unknown: frozenset[str] | set
         return max(len(w) for w in g) * (1.5 if all(w in unknown for w in g) else 1.0)
 
     stop = lexicon().stopwords
+    singles = frozenset(w for g in residual for w in g if len(w) == 1)
     total = sum(weight(g) for g in residual)
     found = 0.0
     for g in residual:
-        if any((word_in(w, text) and (solo is None or len(w) > 1 or w in solo or w not in text)
+        if any((word_in(w, text) and (len(w) > 1 or _one_said(w, text, solo, singles))
                 and (not plain or _as_asked(w, text, negated)))
                or (extra and len(w) > 1 and word_in(w, extra)) for w in g):
             found += weight(g)
@@ -273,6 +280,37 @@ def coverage(residual: list[list[str]], text: str, unknown: frozenset[str] | set
                           any(ch in text for ch in w if ch not in stop) for w in g):
             found += 0.5 * weight(g)     # 爆炒 / 快炒, 超过 / 超出: half a match
     return found / total
+
+
+def measured(measure: str, text: str) -> bool:
+    """``text`` states something per ``measure`` (每袋, 一块, 整箱, 盒装): 每袋 1 公斤，切成 10 块 weighs no 块."""
+    return re.search(f"[每一单整]\\s*{re.escape(measure)}|{re.escape(measure)}装", text) is not None
+
+
+def _one_said(ch: str, text: str, solo: str | None, singles: frozenset[str]) -> bool:
+    """A one-character word is said by another word for it (宰: 杀), or by itself where no product's name
+    (``solo``: 生 is not in 花生油) nor a longer word (干燥剂) hides it."""
+    if any(alt in text for alt in lexicon().thesaurus.get(ch, ())):
+        return True
+    return ch in (solo if solo is not None else text) and ch not in hidden_chars(text, singles)
+
+
+@functools.lru_cache(maxsize=16384)
+def hidden_chars(text: str, asked: frozenset[str] = frozenset()) -> frozenset[str]:
+    """The characters ``text`` says only inside a longer word (干 in 干燥剂, 高 in 高筋粉) or a time of day
+    (下 in 下午): a question's one-character word (蔓越莓干, 热量高不, 哪天下的) is not said by them. A word
+    with other characters ``asked`` is the question's own word read a character at a time (云闪付, 老舒家); the
+    last character of a compound is what it names (蜂 of 中华蜂)."""
+    stop = lexicon().stopwords
+    free: set[str] = set()
+    bound: set[str] = set()
+    for w in tokenizer().lcut(text):
+        for ch in w:
+            others = {x for x in w if x != ch and x not in stop}
+            # a compound's last character is what it is (中华蜂 is a 蜂, 有点咸 is 咸): only a modifier is hidden
+            hides = w in TIME_OF_DAY or (len(w) >= 3 and not w.endswith(ch) and others and not others & asked)
+            (bound if hides else free).add(ch)
+    return frozenset(bound - free)
 
 
 def _as_asked(word: str, text: str, negated: frozenset[str]) -> bool:

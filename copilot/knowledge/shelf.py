@@ -7,11 +7,12 @@ answers only what it holds (按盒卖 is no answer to 一盒几个), and a link 
 from __future__ import annotations
 
 import logging
+import re
 
 from copilot.base.catalog import Catalog, Product
 from copilot.knowledge.docs import catalog_facts
 from copilot.knowledge.kinds import strict, values_of
-from copilot.knowledge.question import Question, coverage
+from copilot.knowledge.question import Question, coverage, measured
 from copilot.knowledge.records import Answer, Source
 from copilot.knowledge.replies import missing_link_text, the_value
 from copilot.knowledge.wordlists import lexicon
@@ -22,6 +23,8 @@ FACT_KINDS = {"price": "price", "stock": "count", "limit": "count", "link": "lin
 FACT_LABELS = {"price": "价格", "stock": "库存", "limit": "限购", "link": "链接号", "what": "链接上的商品", "spec": "规格"}
 # kinds of value a spec ("每盒 12 个", "单果约 300 克") can hold
 SPEC_KINDS = ("count", "weight", "size", "amount")
+# a size that tells one product from another of its kind (6 寸 / 8 寸 cakes, 5 升 / 10 升 oil)
+SIZE = re.compile(r"(\d+(?:\.\d+)?)\s*(寸|升|毫升|ml|L|公斤|kg|斤装|克装|只装|个装|片装|支装)")
 
 
 class Shelf:
@@ -50,6 +53,17 @@ class Shelf:
             if "链接" in span or "#" in span or (q.facts and not date and not products):
                 out.append(n)
         return out
+
+    def other_size(self, text: str, targets: list[str]) -> str:
+        """The size the question names when the product asked about is sold in another one only ("8寸的多少钱"
+        of a 6 寸 cake): "8寸", else ""."""
+        for m in SIZE.finditer(text):
+            for p in (self.catalog.get(s) for s in targets[:1]):
+                said = " ".join([*p.names, p.spec or ""]) if p else ""
+                sizes = [n for n, u in SIZE.findall(said) if u == m.group(2)]
+                if sizes and m.group(1) not in sizes:
+                    return m.group(0)
+        return ""
 
     def missing_link_answer(self, numbers: list[int], prefix: str) -> Answer:
         reply = missing_link_text(numbers, [p.link for p in self.catalog.products])
@@ -102,11 +116,11 @@ class Shelf:
 
 def spec_answers(p: Product | None, kind: str, units: frozenset[str] | None = None, measure: str = "") -> bool:
     """A spec answers a count, weight, size or amount only when it holds one (in the unit asked: 每瓶 500 克
-    is no answer to 一瓶多少毫升), of what is measured (每袋 10 个 is no answer to 一箱几个)."""
+    is no answer to 一瓶多少毫升), of what is measured (每袋 10 个 is no answer to 一箱几个, 每袋 1 公斤 to 一块多重)."""
     if p is None:
         return False
-    if measure and measure != p.unit and measure not in (p.spec or ""):
-        return False
+    if measure and measure != p.unit and not measured(measure, p.spec or ""):
+        return False   # 每袋 1 公斤，切成 10 块 weighs a bag, not 一块
     if strict(kind) and kind in SPEC_KINDS:
         return bool(p.spec) and bool(values_of(kind, p.spec, units))
     return True
