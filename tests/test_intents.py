@@ -80,6 +80,8 @@ CASES = [
     ("mango", "草莓不要了 芒果留着", "cancel", {"strawberry": None}, False),  # the kept product stays booked
     ("mango", "不要草莓了 芒果不变", "cancel", {"strawberry": None}, False),
     (None, "草莓 不要了", "cancel", {"strawberry": None}, False),
+    ("mango", "取消一斤", "cancel", {"mango": None}, True),   # a part of the order, not all of it
+    (None, "草莓取消2斤", "cancel", {"strawberry": None}, True),
     ("mango", "改成3斤", "modify", {"mango": 3}, False),
     (None, "芒果改成5斤", "modify", {"mango": 5}, False),
     ("tofu", "数量改成2", "modify", {"tofu": 2}, False),

@@ -149,8 +149,12 @@ def _parse_text(t: str, catalog: Catalog, current: Product | None) -> Intent:
     if "relative" in kinds:
         return _parse_relative(next(c for c in clauses if c.kind == "relative"), current)
     if "cancel" in kinds:  # 草莓 不要了: the product may stand apart; 芒果留着 / 芒果不变 is kept, not cancelled
-        return _parse_cancel(" ".join(c.text for c in clauses if c.kind == "cancel" or not _KEEP.search(c.text)),
-                             catalog, current)
+        intent = _parse_cancel(" ".join(c.text for c in clauses if c.kind == "cancel" or not _KEEP.search(c.text)),
+                               catalog, current)
+        if not intent.needs_review and any(c.quantities for c in clauses if c.kind == "cancel"):
+            items = intent.items or ((Item(current.sku, None, current.unit),) if current else ())
+            return _review(Kind.CANCEL, "只取消一部分（说了数量）：请在团购台账里改这位买家的数量，再点“驳回”", items)  # 取消一斤: not the whole order
+        return intent
     if "question" in kinds:
         return Intent(Kind.QUESTION, reason="提问")
     return Intent(Kind.OTHER, reason="闲聊")
