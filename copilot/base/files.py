@@ -12,6 +12,8 @@ import os
 import tempfile
 from pathlib import Path
 
+from copilot.base.errors import InputError
+
 PRIVATE_UMASK = 0o077
 
 
@@ -26,6 +28,16 @@ def private_dir(path: str | Path) -> Path:
     p.mkdir(parents=True, exist_ok=True, mode=0o700)
     os.chmod(p, 0o700)
     return p
+
+
+def export_dir(path: str | Path) -> Path:
+    """The folder an export is written to, created if needed; a folder that cannot be made is an InputError."""
+    out = Path(path)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise InputError(f"无法创建导出目录 {out}：{exc.strerror}", hint="换一个可写的目录") from None
+    return out
 
 
 def write_private(path: str | Path, data: bytes | str) -> Path:

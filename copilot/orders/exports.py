@@ -12,6 +12,7 @@ from datetime import timezone
 from pathlib import Path
 
 from copilot.base.errors import InputError
+from copilot.base.files import export_dir
 from copilot.base.spreadsheet import fill_sheet, write_csv
 from copilot.orders.buyers import stream_buyers
 from copilot.orders.pickup import PickupSchedule
@@ -98,11 +99,7 @@ def export_ledger(ledger: LedgerReader, out_dir: Path, fmt: str = "xlsx") -> lis
     fmt = (fmt or "").lower().lstrip(".")
     if fmt not in FORMATS:
         raise InputError(f"不支持的导出格式「{fmt}」", hint="可选 xlsx 或 csv")
-    out_dir = Path(out_dir)
-    try:
-        out_dir.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise InputError(f"无法创建导出目录 {out_dir}：{exc.strerror}", hint="换一个可写的目录") from None
+    out_dir = export_dir(out_dir)
     paths = _write_xlsx(ledger, out_dir) if fmt == "xlsx" else _write_csv(ledger, out_dir)
     log.info("exported stream %s as %s: %s", ledger.stream, fmt, [str(p) for p in paths])
     return paths
@@ -168,7 +165,7 @@ def export_purchase(plan, out_dir: Path) -> Path:
 
     from copilot.orders.purchase import supplier_message
 
-    out_dir = _out_dir(out_dir)
+    out_dir = export_dir(out_dir)
     wb = Workbook()
     rows = purchase_rows(plan)
     cut = f"截单时间 {plan.cutoff:%Y-%m-%d %H:%M}" if plan.cutoff else "未设截单时间"
@@ -180,12 +177,3 @@ def export_purchase(plan, out_dir: Path) -> Path:
     wb.save(path)
     log.info("exported the purchase list of %s: %s", plan.stream, path)
     return path
-
-
-def _out_dir(out_dir: Path) -> Path:
-    out_dir = Path(out_dir)
-    try:
-        out_dir.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise InputError(f"无法创建导出目录 {out_dir}：{exc.strerror}", hint="换一个可写的目录") from None
-    return out_dir

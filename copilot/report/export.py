@@ -9,7 +9,7 @@ import logging
 import re
 from pathlib import Path
 
-from copilot.base.errors import InputError
+from copilot.base.files import export_dir
 from copilot.report.buyers import Buyer, StreamRepeat
 from copilot.report.charts import report_charts
 from copilot.report.review import StreamReport
@@ -43,15 +43,6 @@ def buyer_rows(buyers: list[Buyer]) -> list[list]:
             for b in buyers]
 
 
-def _out_dir(out_dir) -> Path:
-    out = Path(out_dir)
-    try:
-        out.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise InputError(f"无法创建导出目录 {out}：{exc.strerror}", hint="换一个可写的目录") from None
-    return out
-
-
 def _file_stem(stream: str) -> str:
     return "复盘-" + re.sub(r"[^\w.\-]+", "_", stream)
 
@@ -59,7 +50,7 @@ def _file_stem(stream: str) -> str:
 def write_report(rep: StreamReport, out_dir, history: list[StreamRepeat] | None = None,
                  buyers: list[Buyer] | None = None) -> list[Path]:
     """``复盘-<stream>.html`` and ``复盘-<stream>.xlsx`` in ``out_dir``; returns both paths."""
-    out = _out_dir(out_dir)
+    out = export_dir(out_dir)
     page = out / f"{_file_stem(rep.stream)}.html"
     page.write_text(report_html(rep, history), encoding="utf-8")
     book = out / f"{_file_stem(rep.stream)}.xlsx"
@@ -142,7 +133,7 @@ def write_xlsx(rep: StreamReport, path: Path, history: list[StreamRepeat] | None
 def write_buyers_xlsx(buyers: list[Buyer], path: Path) -> Path:
     from openpyxl import Workbook
 
-    _out_dir(Path(path).parent)
+    export_dir(Path(path).parent)
     wb = Workbook()
     _sheet(wb.active, "买家", BUYER_HEAD, buyer_rows(buyers))
     wb.save(path)
