@@ -50,7 +50,7 @@ def read_quantities(masked: str) -> list[Quantity]:
         if jin is not None and tenths is not None:
             out.append(Quantity(m.start(), m.end(), round(jin + tenths / 10, 3), "斤"))
     for m in _QTY_UNIT.finditer(masked):
-        if any(q.start <= m.start() < q.end for q in out):
+        if _covered(out, m.start()):
             continue
         unit = m.group("u") or m.group("u2")
         if m.group("h"):
@@ -67,16 +67,21 @@ def read_quantities(masked: str) -> list[Quantity]:
             value += 0.5
         out.append(Quantity(m.start(), m.end(), value, unit))
     for m in QTY_MARK.finditer(masked):
-        if any(q.start <= m.start("n") < q.end for q in out):
+        if _covered(out, m.start("n")):
             continue
         value = zh_to_number(m.group("n"))
         if value is not None:
             out.append(Quantity(m.start(), m.end(), value, None))
     for m in _GLUED.finditer(masked) if "#" in masked else ():
         n = "n" if m.group("n") else "b"
-        if not any(q.start <= m.start(n) < q.end for q in out):
+        if not _covered(out, m.start(n)):
             out.append(Quantity(m.start(n), m.end(n), float(m.group(n)), None))
     return sorted(out, key=lambda q: q.start)
+
+
+def _covered(found: list[Quantity], pos: int) -> bool:
+    """``pos`` lies inside a quantity already read (8两 before 两, 2斤 before 扣2's mark)."""
+    return any(q.start <= pos < q.end for q in found)
 
 
 def to_sale_unit(q: Quantity, p: Product) -> float | None:

@@ -152,8 +152,9 @@ def _parse_text(t: str, catalog: Catalog, current: Product | None) -> Intent:
         intent = _parse_cancel(" ".join(c.text for c in clauses if c.kind == "cancel" or not _KEEP.search(c.text)),
                                catalog, current)
         if not intent.needs_review and any(c.quantities for c in clauses if c.kind == "cancel"):
+            # 取消一斤: a part of the order, not all of it; the assistant changes the quantity by hand
             items = intent.items or ((Item(current.sku, None, current.unit),) if current else ())
-            return _review(Kind.CANCEL, "只取消一部分（说了数量）：请在团购台账里改这位买家的数量，再点“驳回”", items)  # 取消一斤: not the whole order
+            return _review(Kind.CANCEL, "只取消一部分（说了数量）：请在团购台账里改这位买家的数量，再点“驳回”", items)
         return intent
     if "question" in kinds:
         return Intent(Kind.QUESTION, reason="提问")
