@@ -8,7 +8,7 @@ tab is shown. A workspace may also ``Publish`` a component for the others (the �
 the 知识库 file) and ask for ``AfterBuild`` wiring, run once every workspace exists, with the tabs and
 the published components.
 
-Public: ``create_app``, ``context.AppContext``, ``WhileShown``, ``Publish``, ``AfterBuild``.
+Public: ``create_app``, ``context.AppContext``, ``WhileShown``, ``skip_unchanged``, ``Publish``, ``AfterBuild``.
 
 May import: everything below it (live, report, the capabilities, base) and gradio. Not ``copilot.cli``.
 """
@@ -17,9 +17,9 @@ from __future__ import annotations
 
 import importlib
 import logging
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
 
 from copilot.ui.context import AppContext
 
@@ -45,6 +45,25 @@ class WhileShown:
     inputs: list
     outputs: list
     seconds: float = 3.0
+
+
+def skip_unchanged(views: Callable, pick: Sequence[int] | None = None) -> Callable:
+    """A ``WhileShown`` refresh from ``views(*inputs) -> (*values, digest)``.
+
+    Called with the inputs and the digest the page holds (a ``gr.State``, also the last output), it sends
+    the values (those at ``pick``, or all) and the new digest, or skips every output when the digest is
+    unchanged: a timer then leaves the tables, and the row the person has selected, alone.
+    """
+    def follow(*args):
+        import gradio as gr
+
+        *inputs, last = args
+        out = views(*inputs)
+        values = list(out[:-1]) if pick is None else [out[i] for i in pick]
+        if out[-1] == last:
+            return tuple(gr.skip() for _ in range(len(values) + 1))
+        return (*values, out[-1])
+    return follow
 
 
 @dataclass

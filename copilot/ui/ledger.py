@@ -16,7 +16,7 @@ from copilot.orders.browse import PAGE_SIZE, page_lines
 from copilot.orders.pickup import PickupSchedule
 from copilot.orders.schema import STATUS_ZH
 from copilot.orders.summary import stock_summary
-from copilot.ui import WhileShown
+from copilot.ui import WhileShown, skip_unchanged
 
 ORDER_HEADERS = ["ID", "买家", "链接", "商品", "数量", "单位", "单价", "金额", "状态", "原因", "评论"]
 STOCK_HEADERS = ["商品", "单位", "库存", "已预留", "已付款", "已取货", "候补", "剩余", "买家数", "金额"]
@@ -106,14 +106,8 @@ def build(ctx) -> list:
     _wire_actions(ctx, w, act, filters, [w["status"], *outputs])
     _wire_export(ctx, w)
 
-    def follow(stream, sku, status, buyer, page, last):
-        tables = views(stream, sku, status, buyer, page)
-        if tables[-1] == last:  # unchanged: leave the tables (and the person's selection) alone
-            return tuple(gr.skip() for _ in outputs)
-        return tables
-
     streams = (lambda: gr.Dropdown(choices=ctx.streams(), value=ctx.stream), [w["stream"]])  # on page load
-    return [streams, WhileShown(follow, [*filters, shown], outputs, REFRESH_SECONDS)]
+    return [streams, WhileShown(skip_unchanged(views), [*filters, shown], outputs, REFRESH_SECONDS)]
 
 
 def jielong_panel(ctx, views, filters: list, outputs: list) -> None:

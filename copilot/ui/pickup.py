@@ -15,7 +15,7 @@ import gradio as gr
 from copilot.base.errors import CopilotError
 from copilot.orders.buyers import items_text, set_contact
 from copilot.orders.pickup import PickupDesk, due_stream
-from copilot.ui import WhileShown
+from copilot.ui import WhileShown, skip_unchanged
 
 RESULT_HEADERS = ["取货号", "买家", "手机尾号", "楼号房号", "待取的货", "金额", "待收", "状态"]
 PENDING_HEADERS = ["取货号", "买家", "手机尾号", "楼号房号", "待取的货", "待收"]
@@ -55,6 +55,11 @@ def detail_md(buyer, catalog) -> str:
     return "\n".join([f"## {buyer.pickup_no}号 {buyer.buyer}　<small>{contact}</small>", *rows, "", money])
 
 
+# what a search or an action sends to the page, in this order; a timer refreshes only the lists
+VIEWS = ("head", "results", "key", "detail", "confirm", "pending", "reminder", "phone", "address")
+LISTS = ("head", "results", "pending", "reminder")
+
+
 def build(ctx) -> list:
     head = gr.Markdown(elem_id="pickup-header")
     w = _search_panel(ctx)
@@ -75,28 +80,24 @@ def build(ctx) -> list:
             key = found[0].key
         chosen = next((b for b in buyers if b.key == key), None)
         pending = desk.pending(buyers)
-        out = (header_md(desk, buyers, schedule), buyer_rows(found, ctx.catalog), key, detail_md(chosen, ctx.catalog),
-               desk.confirmation_text(chosen, schedule) if chosen else "",
-               buyer_rows(pending, ctx.catalog, pending=True), desk.reminder_text(pending, schedule),
-               chosen.phone_tail if chosen else "", chosen.address if chosen else "")
-        return (*out, hash(repr((out[0], out[1], out[5], out[6]))))
+        out = {"head": header_md(desk, buyers, schedule), "results": buyer_rows(found, ctx.catalog), "key": key,
+               "detail": detail_md(chosen, ctx.catalog),
+               "confirm": desk.confirmation_text(chosen, schedule) if chosen else "",
+               "pending": buyer_rows(pending, ctx.catalog, pending=True),
+               "reminder": desk.reminder_text(pending, schedule),
+               "phone": chosen.phone_tail if chosen else "", "address": chosen.address if chosen else ""}
+        return (*(out[k] for k in VIEWS), hash(repr([out[k] for k in LISTS])))
 
     shown = gr.State(None)  # a digest of the lists on the page, whichever handler sent them last
-    outputs = [w[k] for k in ("head", "results", "key", "detail", "confirm", "pending", "reminder", "phone", "address")]
-    outputs.append(shown)
+    outputs = [*(w[k] for k in VIEWS), shown]
     inputs = [w["stream"], w["query"], w["key"]]
     for trigger in (w["query"].submit, w["search"].click, w["stream"].change):
         trigger(views, inputs, outputs)
     _wire_counter(ctx, desk_of, w, views, inputs, outputs)
     _wire_texts(ctx, desk_of, w)
 
-    lists = [w[k] for k in ("head", "results", "pending", "reminder")] + [shown]
-
-    def follow(stream, query, key, last):
-        out = views(stream, query, key)
-        if out[-1] == last:  # unchanged: leave the tables (and the person's selection) alone
-            return tuple(gr.skip() for _ in lists)
-        return (out[0], out[1], out[5], out[6], out[-1])
+    lists = [*(w[k] for k in LISTS), shown]
+    follow = skip_unchanged(views, [VIEWS.index(k) for k in LISTS])
 
     def streams():  # on every page load: the 场次 list, and the one whose buyers collect today
         return gr.Dropdown(choices=ctx.streams(), value=due_stream(ctx.ledger.engine, ctx.catalog.store) or ctx.stream)
