@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from copilot.base.catalog import Catalog, Product
 from copilot.base.comments import Comment
 from copilot.base.zhnum import NUM_PATTERN
-from copilot.media.evidence import CTA_RE, DRAW_RE, PRICE_RE, Line, Matcher
+from copilot.media.evidence import CTA_RE, PRICE_RE, Line, Matcher
 from copilot.media.transcript import Segment, Transcript
 
 log = logging.getLogger(__name__)
