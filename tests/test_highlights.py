@@ -225,3 +225,16 @@ def test_a_long_talk_is_trimmed_to_its_densest_90_seconds():
     (h,) = _talks(lines)
     assert h.sku == "shrimp" and h.duration <= 90.0
     assert h.end >= lines[-1][1] - 0.01  # the densest part: the facts and the call at the end
+
+
+def test_a_trimmed_talk_with_its_padding_stays_within_90_seconds():
+    """Speech without pauses: the 0.2 s lead and 0.3 s tail of a clip count against its 90 s."""
+    lines = [(10.0, 13.0, "第一个，二号链接，湛江基围虾。")]
+    t = 13.0
+    facts = ["广东湛江的活虾，凌晨捞的。", "白灼最好吃，肉是甜的。", "今天直播价一斤四十九块九。", "要基围虾的朋友扣一。"]
+    for k in range(40):  # 120 s of talk, one sentence straight after the other
+        lines.append((t, t + 3.0, facts[k % 4]))
+        t += 3.0
+    lines.append((t + 1.0, t + 4.0, "好，下一个。"))
+    (h,) = _talks(lines)
+    assert h.sku == "shrimp" and 85.0 <= h.duration <= 90.0

@@ -31,6 +31,7 @@ from copilot.media.transcript import Segment, Transcript
 
 log = logging.getLogger(__name__)
 MAX_LEN = 90.0
+PAD_S = 0.5  # the most a clip is padded around its speech (0.2 s before, 0.3 s after): inside max_len
 MIN_TALK = 5.0  # shorter "talks" are a name said in passing
 MOMENT_TALK = 60.0  # talks at least this long also yield moment clips
 AHEAD_S = 25.0  # a product named without an introduction must be talked about within this
@@ -231,6 +232,7 @@ def find_highlights(transcript: Transcript, catalog: Catalog, comments: list[Com
 def _densest(segs: list[Segment], talk: Talk, max_len: float) -> tuple[int, int]:
     """The whole talk, or its densest ``max_len`` s (product words, facts, prices, calls) when longer."""
     first, last = talk.first, talk.last
+    max_len -= PAD_S
     if segs[last].end - segs[first].start <= max_len:
         return first, last
     weight = [0.1 + sum(bool(r.search(segs[k].text)) for r in MOMENT_RES.values()) for k in range(first, last + 1)]
