@@ -2,7 +2,7 @@
 and the checks every ordered quantity passes (the sale unit, whole pieces, limits, stock).
 
 A quantity's unit converts to the product's sale unit only when a person would read it so: weights
-between 斤, 公斤 and 克; 份 and the sale unit itself; 个 for a product sold by the piece, but not for
+between 斤, 公斤 and 克; the sale unit itself, and 份 for a product not sold by weight (两份 of a 斤 product asks how much); 个 for a product sold by the piece, but not for
 one whose sale unit holds several pieces (``每盒 6 个``: 6个 is one box, not six).
 """
 
@@ -25,6 +25,10 @@ VERB = r"(?:再来|再要|再加|预定|预订|扣|\+|加|x|\*|来|要|拿|买|�
 _QTY_UNIT = re.compile(rf"(?P<n>{NUM_PATTERN})?\s*(?P<u>{UNIT})(?P<half>半)?|(?P<h>半)\s*(?P<u2>{UNIT})")
 # quantity after an order word: 扣2, +2, x2, 来俩, 要3
 QTY_MARK = re.compile(rf"(?:{VERB}|各|每样|每种)\s*(?P<n>{NUM_PATTERN})(?!\s*(?:号|{UNIT}|\.\d))")
+# 一打, 两打: a dozen pieces (not 打折, 打包, 打错)
+_DOZEN = re.compile(rf"(?P<n>{NUM_PATTERN})\s*打(?![折包错电开算卡扰听])")
+# 来袋带鱼, 要盒草莓, 再来份: an order word and a unit with no number before the product (or alone) is one
+_ONE_UNIT = re.compile(rf"(?<=来|要|拿|买)(?P<u>袋|盒|瓶|份|个|只|条|斤|箱|包|桶|罐|把|根|串|提|兜|块|板|杯)(?=#|$)")
 # a number glued to a masked product name (#): 柠檬2, 2柠檬
 _GLUED = re.compile(r"(?<=#)\s?(?P<n>\d{1,2})(?![\d.]|\s*[号元])|(?<![\d.])(?P<b>\d{1,2})(?=\s?#)")
 
@@ -66,6 +70,13 @@ def read_quantities(masked: str) -> list[Quantity]:
         if m.group("half"):
             value += 0.5
         out.append(Quantity(m.start(), m.end(), value, unit))
+    for m in _DOZEN.finditer(masked) if "打" in masked else ():
+        value = zh_to_number(m.group("n"))
+        if value is not None and not _covered(out, m.start()):
+            out.append(Quantity(m.start(), m.end(), value * 12, "个"))
+    for m in _ONE_UNIT.finditer(masked):
+        if not _covered(out, m.start()):
+            out.append(Quantity(m.start(), m.end(), 1.0, m.group("u")))
     for m in QTY_MARK.finditer(masked):
         if _covered(out, m.start("n")):
             continue
@@ -86,8 +97,8 @@ def _covered(found: list[Quantity], pos: int) -> bool:
 
 def to_sale_unit(q: Quantity, p: Product) -> float | None:
     """The quantity in the product's sale unit, or None when the unit does not convert."""
-    if q.unit is None or q.unit in ("份", p.unit):
-        return q.value
+    if q.unit is None or q.unit == p.unit or q.unit == "份" and not p.is_weight:
+        return q.value  # 两份 of a 斤 product: how much is a 份? (a person asks)
     unit = {"千克": "公斤", "kg": "公斤", "g": "克"}.get(q.unit, q.unit)
     if p.is_weight:
         jin = {"斤": q.value, "公斤": q.value * 2, "克": q.value / 500}.get(unit)

@@ -72,7 +72,7 @@ _PAID = re.compile(r"[(（]?(?:已付款?|已转账?|已支付|已结|付了|已
 _RULE = re.compile(r"每人|每户|每家|每单|限购|限量|截单|截止|到货|起送|起订|起购")
 _RUN = re.compile(r"[\u4e00-\u9fff]+")
 _RUN_EDGES = re.compile(rf"^(?:再来|要|来|{_UNIT})|的$")  # 2袋韭菜 / 要韭菜的: the word is 韭菜
-_QTY_START = re.compile(rf"^(?:\d|半|[一两二三四五六七八九十俩仨]+\s*(?:{_UNIT}|$|[。.!！\s]))")
+_QTY_START = re.compile(rf"^(?:\d|半|[一两二三四五六七八九十俩仨]+\s*(?:{_UNIT}|打|$|[。.!！\s]))")  # 一打: a dozen
 
 
 @dataclass(frozen=True)

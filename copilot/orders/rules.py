@@ -15,7 +15,7 @@ from copilot.base.zhnum import NUM_PATTERN, ZH_DIGITS, normalize, zh_to_number
 from copilot.orders.amounts import QTY_MARK, UNIT, UNIT_WORDS, VERB, Quantity, check_items, read_quantities
 from copilot.orders.intent import Intent, Item, Kind
 from copilot.orders.notes import split_notes
-from copilot.orders.refs import Ref, find_refs, fuzzy_product, mask, unknown_reason
+from copilot.orders.refs import Ref, doubtful_typo, find_refs, fuzzy_product, mask, spoken_product, unknown_reason
 
 log = logging.getLogger(__name__)
 MAX_COMMENT_CHARS = 300
@@ -30,7 +30,7 @@ _WORD_AND_COUNT = re.compile(r"(?![\u4e00-\u9fff]*(?:栋|幢|楼|号|点|天|月
 _EACH = re.compile(r"各|每样|每种|都|全要|[两俩三四五几]种|[两俩三四五几]样|(?<![上面])一样(?:来|要)")
 _QUESTION = re.compile(
     r"[?？]|[吗嘛么呢]$|吗|多少|几|怎么|咋|什么|啥|哪|是不是|有没有|能不能|可不可以|会不会|还有货|还有没|"
-    r"还剩|(.)[不没]\1|请问|求问|问下|问一下|为什么|如何|多大|多重|多久|还是(?!\s*(?:要|来|买|拿|订|给我))|"
+    r"还剩|(.)[不没]\1|请问|求问|问下|问一下|为什么|如何|多大|多重|多久|还是(?!\s*(?:要|来|买|拿|订|给我|[\d一二两俩三四五六七八九十半][^吗?？]*吧$))|"
     r"(?<=\w)[不没]有?[^\w]*$")  # 送货不, 打药没😂: the northern question particle
 _CHATTER_CLAUSE = re.compile(
     r"昨天|前天|上次|上回|之前|以前|上周|上个月|去年|那天|刚才|刚刚|(?:买|吃|订|拿|扣|抢|来)(?:了|过)|要过|来啦|"
@@ -39,12 +39,16 @@ _CHATTER_CLAUSE = re.compile(
     r"(?:大家|家人们|姐妹们|宝宝们|宝子们|朋友们|集美们|你们|他们|各位)(?:都|快|赶紧|也)+(?:来|买|抢|冲|拍)|"
     r"要是|如果|假如|的话|下次|再说|考虑|卖|便宜|太贵|开玩笑|"
     r"[个口](?:孩子|小孩|娃|人)|岁|栋|单元|楼|\d\s*(?:个多?|多个?)?(?:小时|钟头|分钟|星期|礼拜|月)|"
+    r"(?:每天|天天|每周|每晚)\s*(?:\d|[一两二三四五六七八九十半俩](?!点))|"  # 孩子每天一瓶: a habit
     r"(?:每天|天天|每次|次次|每场|场场|每晚|每周|经常|一直)都(?:来|在|看|买|吃)"
     r"(?!\s*(?:\d|[一两二三四五六七八九十半俩仨](?!点)))")  # 每天都来: visits
 _CANCEL = re.compile(r"不要了|不要啦|不要(?=\S{0,8}了)|取消|退掉|退了|撤回|撤销|算了|不买了|不订了|别给我留|删掉|删了")
-_MODIFY = re.compile(rf"(?:改成|改为|改到|改|换成|减到|减为|加到|增加到|调成|只要)\s*(?P<n>{NUM_PATTERN}|半)(?!下)")
+# 改成3斤, 只要2盒; 还是2斤吧: the buyer settles on a new total
+_MODIFY = re.compile(rf"(?:改成|改为|改到|改|换成|减到|减为|加到|增加到|调成|只要|"
+                     rf"还是(?:要|来)?(?=\s*(?:{NUM_PATTERN}|半)\s*{UNIT}?\s*吧))\s*(?P<n>{NUM_PATTERN}|半)(?!下)")
 _SWAP = re.compile(r"换成|换为|改成|改为|改要|换个")  # 虾换成带鱼: another product, no quantity said
-_RELATIVE = re.compile(rf"(?P<op>再多要|再多来|再加|多加|多要|多来|少要|少来|少拿|减少|减掉|减去|减|加)\s*"
+_RELATIVE = re.compile(rf"(?P<op>再多要|再多来|再加|多加|多要|多来|少要|少来|少拿|减少|减掉|减去|减|加|再多|"
+                       rf"(?<![多至最不缺])少)\s*"
                        rf"(?P<n>{NUM_PATTERN}|半)\s*(?P<u>{UNIT})?(?!\s*[号元])")
 # no quantity of its own: 我也要 / 同上 copy someone else's order, 这个我要了 takes it without a number
 _VAGUE = re.compile(r"来点|来些|整点|来一点|要一点|拍了|拍下了|(?:这个|那个|这款)(?:也行|也可以)|也要|也来|同上|"
@@ -54,10 +58,15 @@ _DEFER = re.compile(r"(?:再说|再决定|再定|再看看?|考虑一下|考虑�
 _BOTH = re.compile(r"都要|都来|都拿|都订|(?<![上面])一样(?:来|要)")
 _KEEP = re.compile(r"还要|照要|继续要|要的|不变|照旧|留着|保留|不取消|不退")
 _NAME_GAP = re.compile(r"\s+(?=(?:[x*]\s*)?(?:\d|[一二两俩三四五六七八九十半]))")
-_CORRECTION = re.compile(rf"[,，\s]*而?不是\s*{NUM_PATTERN}\s*{UNIT}?|^(?:刚才)?(?:打错了?|写错了?|说错了?|更正一下|更正)[,，:：\s]*|"
+_WRONG = r"(?:打错|写错|说错|下错|拍错|点错|选错)了?"
+_CORRECTION = re.compile(rf"[,，\s]*而?不是\s*{NUM_PATTERN}\s*{UNIT}?|^(?:刚才|刚刚)?(?:{_WRONG}|更正一下|更正)[,，:：\s]*|"
                          r"^我?(?:要|想)?(?:修改|更改|改)一?下[,，:：\s]+|"
-                         r"[,，\s]+我?(?:刚才|刚刚|前面|上面)?的?(?:打错了?|写错了?|说错了?)[啦了哈,，。!！\s]*$")
-_NEGATED = re.compile(r"不要(?P<what>[^\s，,。要了]{1,8}?)(?=[，,\s]*要)")
+                         rf"[,，\s]+我?(?:刚才|刚刚|前面|上面)?的?{_WRONG}[啦了哈,，。!！\s]*$")
+# 不是麻辣是蒜蓉: one product for another, how many not said
+_PRODUCT_SWAP = re.compile(r"不是(?P<a>[^\s，,。是]{1,10}?)[，,\s]*(?:而?是|要|换成|改成)(?P<b>[^\s，,。]{1,10})")
+_JOKE = re.compile(r"(?<![不没])(?:开玩笑|逗你玩|说着玩|闹着玩)")
+# 不要芒果要草莓2斤, 鲈鱼1条不要 要2斤花甲: the product said not to be wanted is no order
+_NEGATED = re.compile(r"不要(?P<what>[^\s，,。要了]{1,8}?)(?=[，,\s]*要)|[^\s，,。]{1,8}?不要(?=[，,\s]+要)")
 # 1原2辣 / 原2辣1: a character and a number, two to four times (spaces allowed)
 _ABBREVIATED = re.compile(r"(?:(?: ?\d{1,2} ?[\u4e00-\u9fff]){2,4}|(?: ?[\u4e00-\u9fff] ?\d{1,2}){2,4}) ?")
 _NUM_CHAR = re.compile(r"(\d{1,2})([\u4e00-\u9fff])")
@@ -73,6 +82,7 @@ _FILLER = re.compile(
     r"这次|这回|大一?点的?|小一?点的?|肥一?点的?|瘦一?点的?|嫩一?点的?|新鲜一?点的?|切[片块丝好]|剁[块开好]|杀好|处理好|"
     r"帮我[挑选切剁杀]|凑单|凑满减|邻居|同事|朋友|我|也|的|给|帮|一下|吧|哈|呀|啊|哦|喔|嗯|了|谢谢|谢|老板|主播|"
     r"老赵|再|还有|还是|不过|但是|还|先|各|共|一共|就行了?|行了|就|好|请|家|妈|爸|奶奶|爷爷|姐|哥|婆婆|老公|老婆|备|想|都|可以|麻烦|那个|这个|"
+    r"孩子|小孩|娃|老人|家人|宝宝|今年|今儿|"
     r"这款|这|那|个|链接|号|呗|哟|啦|滴|哒|亲|宝|买|要|来|拿|订|定|留|抢|扣|加|切|称|和|跟|与|及|然后|"
     r"以及|今天|今晚|明天|取|自提|送|感谢|所以|那就|带的|代购|捎的|尝尝|尝一下|尝个鲜|试试|试一下|先试|"
     r"(?:跟|和|同)?(?:楼上|上面|前面)的?一样|一样|[两俩三四五几每]?[种样款]|口味|(?<=#)味")  # 柠檬味的: the flavour's 味, not 川味's
@@ -98,7 +108,7 @@ def parse(text: str, catalog: Catalog, current_sku: str | None = None) -> Intent
     if len(t) > MAX_COMMENT_CHARS:
         return _review(Kind.ORDER, f"评论过长（{len(t)} 字），请人工查看") if QTY_MARK.search(t) \
             else Intent(Kind.OTHER, reason="评论过长")
-    if _CHATTER.match(t):
+    if _CHATTER.match(t) or _JOKE.search(t):  # 开玩笑的 200个吃不完: no order
         return Intent(Kind.OTHER, reason="闲聊")
     if _LATIN_QTY.search(t) and not _QUESTION.search(t):
         return _review(Kind.ORDER, "评论里的数量是拼音或外文，请人工确认", undecided=True)
@@ -147,7 +157,7 @@ def _parse_text(t: str, catalog: Catalog, current: Product | None) -> Intent:
     if "modify" in kinds:
         return _parse_modify(next(c for c in clauses if c.kind == "modify"), catalog, current)
     if "relative" in kinds:
-        return _parse_relative(next(c for c in clauses if c.kind == "relative"), current)
+        return _parse_relative(next(c for c in clauses if c.kind == "relative"), current, catalog)
     if "cancel" in kinds:  # 草莓 不要了: the product may stand apart; 芒果留着 / 芒果不变 is kept, not cancelled
         intent = _parse_cancel(" ".join(c.text for c in clauses if c.kind == "cancel" or not _KEEP.search(c.text)),
                                catalog, current)
@@ -192,7 +202,15 @@ def _names_goods(part: str, catalog: Catalog) -> bool:
 
 
 def _correction(t: str, catalog: Catalog, current: Product | None) -> Intent | None:
-    """要3盒 不是2盒: the buyer corrects the quantity, a change to the new total."""
+    """要3盒 不是2盒: the buyer corrects the quantity, a change to the new total. 不是麻辣是蒜蓉: one
+    product for another, the quantity not said: to review as a change of the named product."""
+    swap = _PRODUCT_SWAP.search(t)
+    if swap:
+        a, b = (find_refs(swap.group(k), catalog) for k in "ab")
+        if len(a) == 1 and len(b) == 1 and a[0].product and b[0].product and a[0].product != b[0].product:
+            p = b[0].product
+            return _review(Kind.MODIFY, f"要把{a[0].product.name}换成{p.name}，没说数量，请确认",
+                           (Item(p.sku, None, p.unit),), True)
     m = _CORRECTION.search(t)
     if m is None:
         return None
@@ -270,8 +288,8 @@ def _vague(text: str, quantities: list[Quantity]) -> str:
 
 def _relative_match(masked: str) -> re.Match | None:
     for m in _RELATIVE.finditer(masked):
-        if m.group("op") in ("加", "减") and not m.group("u"):
-            continue  # 加2 is "+2", an order; 减10 is more likely a price
+        if m.group("op") in ("加", "减", "少", "再多") and not m.group("u"):
+            continue  # 加2 is "+2", an order; 减10 is more likely a price; 少1斤, 再多1斤 say their unit
         return m
     return None
 
@@ -295,7 +313,14 @@ def _order_clause(clause: _Clause, masked: str, catalog: Catalog, current: Produ
     if not strong and not weak:
         return
     if leftover:
-        product = fuzzy_product(leftover, catalog, current)
+        unit = clause.quantities[0].unit if clause.quantities else None
+        product, word = fuzzy_product(leftover, catalog, current, unit), leftover
+        spoken = spoken_product(masked, catalog, _unread)  # 宝鱼: 宝 is also a filler (宝宝), 鱼 a kind
+        if spoken and (product is None or spoken[0].sku == product.sku):
+            product, word = spoken
+        if product is not None and doubtful_typo(word, product, catalog):
+            clause.kind, clause.reason = "review", f"「{word}」像是{product.name}，不太确定，请确认"
+            return
         if product is not None:
             clause.refs.append(Ref(0, 0, product, leftover))
         elif strong or (clause.quantities and len(leftover) <= 3):
@@ -313,6 +338,10 @@ def _order_clause(clause: _Clause, masked: str, catalog: Catalog, current: Produ
             clause.kind, clause.reason = "review", unknown_reason(unknown[0])
         return
     clause.kind = "order"
+
+
+def _unread(masked: str) -> str:
+    return _leftover(masked, read_quantities(masked))
 
 
 def _stray_number(masked: str, quantities: list[Quantity]) -> bool:
@@ -428,10 +457,10 @@ def _parse_cancel(t: str, catalog: Catalog, current: Product | None) -> Intent:
 def _parse_modify(c: _Clause, catalog: Catalog, current: Product | None) -> Intent:
     if any(r.product is None for r in c.refs):
         return _review(Kind.MODIFY, "要修改的链接不存在")
-    product = c.refs[0].product if c.refs else current
+    m = _MODIFY.search(mask(c.text, c.refs))
+    product = c.refs[0].product if c.refs else _named_by_word(c, m, catalog, current)
     if product is None:
         return _review(Kind.MODIFY, "没有正在讲解的商品，不知道改哪个")
-    m = _MODIFY.search(mask(c.text, c.refs))
     after = [q for q in c.quantities if q.start >= m.start("n")]
     if len({r.product.sku for r in c.refs}) > 1:
         return _review(Kind.MODIFY, "一次改了几个商品，请人工确认", undecided=True)
@@ -439,16 +468,26 @@ def _parse_modify(c: _Clause, catalog: Catalog, current: Product | None) -> Inte
     return check_items(Kind.MODIFY, [(product, q)])
 
 
-def _parse_relative(c: _Clause, current: Product | None) -> Intent:
+def _named_by_word(c: _Clause, m: re.Match, catalog: Catalog, current: Product | None) -> Product | None:
+    """虾还是2斤吧, 虾少1斤: a part of a product's name before the change names it (see ``fuzzy_product``);
+    else (数量改成2, 刚才的改成3把) the product on screen."""
+    masked = mask(c.text, c.refs)
+    after = [q for q in c.quantities if q.start >= m.start()]
+    word = _leftover(masked[:m.start()] + " " * (m.end() - m.start()) + masked[m.end():], c.quantities)
+    unit = m.groupdict().get("u") or (after[0].unit if after else None)
+    return (fuzzy_product(word, catalog, current, unit) if word else None) or current
+
+
+def _parse_relative(c: _Clause, current: Product | None, catalog: Catalog) -> Intent:
     """再加一斤 +1, 少要一袋 -1: a signed change to the buyer's current order of the product."""
     if any(r.product is None for r in c.refs):
         return _review(Kind.MODIFY, "要修改的链接不存在")
     if len({r.product.sku for r in c.refs}) > 1:
         return _review(Kind.MODIFY, "一次改了几个商品，请人工确认", undecided=True)
-    product = c.refs[0].product if c.refs else current
+    m = _relative_match(mask(c.text, c.refs))
+    product = c.refs[0].product if c.refs else _named_by_word(c, m, catalog, current)
     if product is None:
         return _review(Kind.MODIFY, "没有正在讲解的商品，不知道加减哪个")
-    m = _relative_match(mask(c.text, c.refs))
     value = 0.5 if m.group("n") == "半" else zh_to_number(m.group("n")) or 0
     checked = check_items(Kind.MODIFY, [(product, Quantity(0, 0, value, m.group("u")))])
     if checked.needs_review:

