@@ -254,6 +254,8 @@ def split_member(body: str, catalog: Catalog) -> tuple[str, str]:
         rest = " ".join(tokens[k:]).strip()
         if _holds_order(" ".join(tokens[:k]), catalog):
             break
+        if _name_digits("", rest, catalog):
+            continue  # 小美 520 草莓2斤: 520 is the nickname's
         if _starts_order(_ICON.sub("", rest), catalog) or _CANCEL_WORDS.match(rest) \
                 or _REMARK.match(rest) and (_holds_order(rest, catalog)
                                             or _starts_order(_REMARK.sub("", rest).strip(" ,，"), catalog)):
@@ -264,9 +266,21 @@ def split_member(body: str, catalog: Catalog) -> tuple[str, str]:
             return " ".join(tokens[:k]).strip(), rest
     for i in range(1, len(body)):
         if body[i - 1] != " " and (_starts_order(body[i:], catalog) or _PAIRS.match(body[i:])) \
-                and not body[i - 1].isdigit() and _closed(body[:i]):
+                and (not body[i - 1].isdigit() or _name_digits(body[:i], body[i:], catalog)) \
+                and not _name_digits("", body[i:], catalog) and _closed(body[:i]):
             return body[:i].strip(), body[i:].strip()
     return body.strip(), ""
+
+
+def _name_digits(name: str, rest: str, catalog: Catalog) -> bool:
+    """小王88草莓2斤, 小美 520 草莓2斤: digits right before a product that has a quantity of its own are the end
+    of the nickname, not a quantity (2草莓, where the product has none, is two of it). ``name`` ends with
+    the digits, or ``rest`` starts with them."""
+    m = re.search(r"\d+\s?$", name) if name else re.match(r"\d+\s?", rest)
+    if m is None or name and not name[:m.start()].strip():
+        return False
+    after = rest if name else rest[m.end():]
+    return any(s == 0 for s, _, _ in catalog.mentions(after)) and _holds_order(after, catalog)
 
 
 def _closed(name: str) -> bool:
