@@ -28,7 +28,7 @@ QTY_MARK = re.compile(rf"(?:{VERB}|各|每样|每种)\s*(?P<n>{NUM_PATTERN})(?!\
 # 一打, 两打: a dozen pieces (not 打折, 打包, 打错)
 _DOZEN = re.compile(rf"(?P<n>{NUM_PATTERN})\s*打(?![折包错电开算卡扰听])")
 # 来袋带鱼, 要盒草莓, 再来份: an order word and a unit with no number before the product (or alone) is one
-_ONE_UNIT = re.compile(rf"(?<=来|要|拿|买)(?P<u>袋|盒|瓶|份|个|只|条|斤|箱|包|桶|罐|把|根|串|提|兜|块|板|杯)(?=#|$)")
+_ONE_UNIT = re.compile(r"(?<=来|要|拿|买)(?P<u>袋|盒|瓶|份|个|只|条|斤|箱|包|桶|罐|把|根|串|提|兜|块|板|杯)(?=#|$)")
 # a number glued to a masked product name (#): 柠檬2, 2柠檬
 _GLUED = re.compile(r"(?<=#)\s?(?P<n>\d{1,2})(?![\d.]|\s*[号元])|(?<![\d.])(?P<b>\d{1,2})(?=\s?#)")
 

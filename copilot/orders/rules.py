@@ -11,11 +11,12 @@ import re
 from dataclasses import dataclass, replace
 
 from copilot.base.catalog import Catalog, Product
-from copilot.base.zhnum import NUM_PATTERN, ZH_DIGITS, normalize, zh_to_number
-from copilot.orders.amounts import QTY_MARK, UNIT, UNIT_WORDS, VERB, Quantity, check_items, read_quantities
+from copilot.base.zhnum import NUM_PATTERN, normalize, zh_to_number
+from copilot.orders.amounts import QTY_MARK, UNIT, VERB, Quantity, check_items, read_quantities
 from copilot.orders.intent import Intent, Item, Kind
 from copilot.orders.notes import split_notes
 from copilot.orders.refs import Ref, doubtful_typo, find_refs, fuzzy_product, mask, spoken_product, unknown_reason
+from copilot.orders.shorthand import abbreviated_pairs
 
 log = logging.getLogger(__name__)
 MAX_COMMENT_CHARS = 300
@@ -67,10 +68,6 @@ _PRODUCT_SWAP = re.compile(r"不是(?P<a>[^\s，,。是]{1,10}?)[，,\s]*(?:而?
 _JOKE = re.compile(r"(?<![不没])(?:开玩笑|逗你玩|说着玩|闹着玩)")
 # 不要芒果要草莓2斤, 鲈鱼1条不要 要2斤花甲: the product said not to be wanted is no order
 _NEGATED = re.compile(r"不要(?P<what>[^\s，,。要了]{1,8}?)(?=[，,\s]*要)|[^\s，,。]{1,8}?不要(?=[，,\s]+要)")
-# 1原2辣 / 原2辣1: a character and a number, two to four times (spaces allowed)
-_ABBREVIATED = re.compile(r"(?:(?: ?\d{1,2} ?[\u4e00-\u9fff]){2,4}|(?: ?[\u4e00-\u9fff] ?\d{1,2}){2,4}) ?")
-_NUM_CHAR = re.compile(r"(\d{1,2})([\u4e00-\u9fff])")
-_CHAR_NUM = re.compile(r"([\u4e00-\u9fff])(\d{1,2})")
 _STRONG_MARK = re.compile(_MARK + r"\s*\d")
 _ANY_VERB = re.compile(VERB)
 _LATIN = re.compile(r"(?<![a-z])(?!kg\b)[a-z]{2,}", re.IGNORECASE)
@@ -219,27 +216,6 @@ def _correction(t: str, catalog: Catalog, current: Product | None) -> Intent | N
     if intent is None or intent.kind is not Kind.ORDER or not intent.items:
         return None
     return replace(intent, kind=Kind.MODIFY, reason=intent.reason or "更正数量")
-
-
-def abbreviated_pairs(t: str, catalog: Catalog) -> Intent | None:
-    """1原2辣 / 原2辣1: one character standing for a product (a flavour, a variant) next to a
-    quantity, when that character belongs to exactly one product of the catalog."""
-    if not _ABBREVIATED.fullmatch(t):
-        return None
-    s = t.replace(" ", "")
-    if s[0].isdigit():
-        found = [(c, n) for n, c in _NUM_CHAR.findall(s)]
-    else:
-        found = _CHAR_NUM.findall(s)
-    pairs = []
-    for char, n in found:
-        owners = {p.sku: p for p in catalog for name in p.names if char in name}
-        if len(owners) != 1 or char in UNIT_WORDS or char in ZH_DIGITS:
-            return None
-        pairs.append((next(iter(owners.values())), Quantity(0, 0, float(n), None)))
-    if len({p.sku for p, _ in pairs}) != len(pairs):
-        return None
-    return check_items(Kind.ORDER, pairs)
 
 
 def _clean(text: str) -> str:

@@ -28,8 +28,13 @@ from dataclasses import dataclass
 
 from copilot.base.catalog import Catalog, Product
 from copilot.base.zhnum import ZH_DIGITS, zh_to_number
-from copilot.orders.amounts import UNIT_WORDS
+from copilot.orders.amounts import UNIT_WORDS, Quantity, check_items
+from copilot.orders.intent import Intent, Kind
 
+# 1原2辣 / 原2辣1: a character and a number, two to four times (spaces allowed)
+_ABBREVIATED = re.compile(r"(?:(?: ?\d{1,2} ?[\u4e00-\u9fff]){2,4}|(?: ?[\u4e00-\u9fff] ?\d{1,2}){2,4}) ?")
+_NUM_CHAR = re.compile(r"(\d{1,2})([\u4e00-\u9fff])")
+_CHAR_NUM = re.compile(r"([\u4e00-\u9fff])(\d{1,2})")
 _CJK = re.compile(r"^[\u4e00-\u9fff]+$")
 _PARTS_OF_NAME = re.compile(r"[\s()（）\[\]【】·/\-—_]+")
 _SIZE = re.compile(r"^\d{1,3}(?P<m>[\u4e00-\u9fff]{1,2})$")  # 6寸, 8寸 of 6寸蛋糕 / 8寸蛋糕
@@ -202,3 +207,24 @@ def _distinct(word: str, p: Product, names, exact: set[str]) -> bool:
     if word in exact or not (size or _CJK.match(word)) or zh_to_number(word) is not None:
         return False
     return not any(word in n for n, q in names if q.sku != p.sku)
+
+
+def abbreviated_pairs(t: str, catalog: Catalog) -> Intent | None:
+    """1原2辣 / 原2辣1: one character standing for a product (a flavour, a variant) next to a
+    quantity, when that character belongs to exactly one product of the catalog."""
+    if not _ABBREVIATED.fullmatch(t):
+        return None
+    s = t.replace(" ", "")
+    if s[0].isdigit():
+        found = [(c, n) for n, c in _NUM_CHAR.findall(s)]
+    else:
+        found = _CHAR_NUM.findall(s)
+    pairs = []
+    for char, n in found:
+        owners = {p.sku: p for p in catalog for name in p.names if char in name}
+        if len(owners) != 1 or char in UNIT_WORDS or char in ZH_DIGITS:
+            return None
+        pairs.append((next(iter(owners.values())), Quantity(0, 0, float(n), None)))
+    if len({p.sku for p, _ in pairs}) != len(pairs):
+        return None
+    return check_items(Kind.ORDER, pairs)
