@@ -70,9 +70,20 @@ CASES = [
     # a joke is no order
     ("egg", "开玩笑的 300个哪吃得完", "other", {}, False),
     ("egg", "不开玩笑 要20个", "order", {"egg": 20}, False),
+    # a rough amount (两三斤, 三五个) is not 23 or 35; 半打 is 6; about (左右) is the amount
+    ("squid", "来两三斤", "order", {}, True),
+    ("egg", "要个三五个", "order", {}, True),
+    ("squid", "改成两三斤", "modify", {}, True),
+    ("egg", "来半打", "order", {"egg": 6}, False),
+    ("squid", "2斤左右", "order", {"squid": 2}, False),
+    # how the buyer likes it is no product, unless a name holds the word (小 of 小龙虾)
+    ("squid", "要大的2斤", "order", {"squid": 2}, False),
+    ("squid", "来1斤嫩一点的", "order", {"squid": 1}, False),
+    ("squid", "要小的2斤", "order", {}, True),
     # for whom (给孩子, 今年) is no unknown product; a habit (每天一瓶) is no order
     ("squid", "来1斤给孩子尝尝", "order", {"squid": 1}, False),
     ("sauce", "我家老人每天一瓶", "other", {}, False),
+    ("egg", "我家一天吃3个", "other", {}, False),
 ]
 
 

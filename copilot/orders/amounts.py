@@ -26,7 +26,9 @@ _QTY_UNIT = re.compile(rf"(?P<n>{NUM_PATTERN})?\s*(?P<u>{UNIT})(?P<half>半)?|(?
 # quantity after an order word: 扣2, +2, x2, 来俩, 要3
 QTY_MARK = re.compile(rf"(?:{VERB}|各|每样|每种)\s*(?P<n>{NUM_PATTERN})(?!\s*(?:号|{UNIT}|\.\d))")
 # 一打, 两打: a dozen pieces (not 打折, 打包, 打错)
-_DOZEN = re.compile(rf"(?P<n>{NUM_PATTERN})\s*打(?![折包错电开算卡扰听])")
+_DOZEN = re.compile(rf"(?P<n>{NUM_PATTERN}|半)\s*打(?![折包错电开算卡扰听])")
+# 两三斤, 三五个: two numbers side by side are a rough amount, not 23 or 35
+_ROUGH = re.compile(r"^(?:一两|一二|两三|二三|三四|三五|四五|五六|六七|七八|八九)$")
 # 来袋带鱼, 要盒草莓, 再来份: an order word and a unit with no number before the product (or alone) is one
 _ONE_UNIT = re.compile(r"(?<=来|要|拿|买)(?P<u>袋|盒|瓶|份|个|只|条|斤|箱|包|桶|罐|把|根|串|提|兜|块|板|杯)(?=#|$)")
 # a number glued to a masked product name (#): 柠檬2, 2柠檬
@@ -39,6 +41,12 @@ class Quantity:
     end: int
     value: float
     unit: str | None  # None = the product's sale unit
+    rough: bool = False  # 两三斤: about that much, a person asks how much
+
+
+def rough(number: str | None) -> bool:
+    """``两三``, ``三五``: a rough amount (read digit by digit it would be 23, 35)."""
+    return bool(number) and bool(_ROUGH.match(number.strip()))
 
 
 # 8两, 二两, 1斤2两: 两 after a number is the market's tenth of a 斤 (两 alone is "two")
@@ -69,11 +77,11 @@ def read_quantities(masked: str) -> list[Quantity]:
                 continue
         if m.group("half"):
             value += 0.5
-        out.append(Quantity(m.start(), m.end(), value, unit))
+        out.append(Quantity(m.start(), m.end(), value, unit, rough(m.group("n"))))
     for m in _DOZEN.finditer(masked) if "打" in masked else ():
-        value = zh_to_number(m.group("n"))
+        value = 0.5 if m.group("n") == "半" else zh_to_number(m.group("n"))
         if value is not None and not _covered(out, m.start()):
-            out.append(Quantity(m.start(), m.end(), value * 12, "个"))
+            out.append(Quantity(m.start(), m.end(), value * 12, "个", rough(m.group("n"))))
     for m in _ONE_UNIT.finditer(masked):
         if not _covered(out, m.start()):
             out.append(Quantity(m.start(), m.end(), 1.0, m.group("u")))
@@ -82,7 +90,7 @@ def read_quantities(masked: str) -> list[Quantity]:
             continue
         value = zh_to_number(m.group("n"))
         if value is not None:
-            out.append(Quantity(m.start(), m.end(), value, None))
+            out.append(Quantity(m.start(), m.end(), value, None, rough(m.group("n"))))
     for m in _GLUED.finditer(masked) if "#" in masked else ():
         n = "n" if m.group("n") else "b"
         if not _covered(out, m.start(n)):
@@ -117,6 +125,8 @@ def check_items(kind: Kind, pairs) -> Intent:
     merged: dict[str, float] = {}
     products: dict[str, Product] = {}
     for product, q in pairs:
+        if q.rough:
+            return _review(kind, "数量说的是个大概（两三、三五这样），请确认要多少")
         qty = to_sale_unit(q, product)
         if qty is None:
             return _review(kind, f"{product.name}按{product.unit}卖，「{fmt_qty(q.value)}{q.unit}」换算不了")

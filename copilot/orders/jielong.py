@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 
 from copilot.base.catalog import Catalog, Product
 from copilot.base.zhnum import NUM_PATTERN, normalize, zh_to_number
-from copilot.orders.amounts import UNIT_WORDS, Quantity, check_items
+from copilot.orders.amounts import UNIT_WORDS, Quantity, check_items, rough
 from copilot.orders.intent import Intent, Item, Kind
 from copilot.orders.shorthand import shorthand
 
@@ -320,7 +320,7 @@ def _read_content(content: str, catalog: Catalog, chain: Chain, parse, title: bo
             return Intent(Kind.ORDER, needs_review=True, reason="只写了数量，接龙里有几个商品，不知道是哪个")
         value = 0.5 if m.group("n") == "半" else zh_to_number(m.group("n")) or 0
         return check_items(Kind.ORDER, [(product, Quantity(0, 0, value + (0.5 if m.group("half") else 0),
-                                                           m.group("u")))])
+                                                           m.group("u"), rough(m.group("n"))))])
     intent = parse(content, product.sku if product else None)
     if (intent.needs_review or intent.kind is Kind.OTHER) and len(chain.offered) > 1:
         spelled = spell_out(content, chain.offered, catalog)

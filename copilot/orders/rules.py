@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 
 from copilot.base.catalog import Catalog, Product
 from copilot.base.zhnum import NUM_PATTERN, normalize, zh_to_number
-from copilot.orders.amounts import QTY_MARK, UNIT, VERB, Quantity, check_items, read_quantities
+from copilot.orders.amounts import QTY_MARK, UNIT, VERB, Quantity, check_items, read_quantities, rough
 from copilot.orders.intent import Intent, Item, Kind
 from copilot.orders.notes import split_notes
 from copilot.orders.refs import Ref, doubtful_typo, find_refs, fuzzy_product, mask, spoken_product, unknown_reason
@@ -40,7 +40,7 @@ _CHATTER_CLAUSE = re.compile(
     r"(?:大家|家人们|姐妹们|宝宝们|宝子们|朋友们|集美们|你们|他们|各位)(?:都|快|赶紧|也)+(?:来|买|抢|冲|拍)|"
     r"要是|如果|假如|的话|下次|再说|考虑|卖|便宜|太贵|开玩笑|"
     r"[个口](?:孩子|小孩|娃|人)|岁|栋|单元|楼|\d\s*(?:个多?|多个?)?(?:小时|钟头|分钟|星期|礼拜|月)|"
-    r"(?:每天|天天|每周|每晚)\s*(?:\d|[一两二三四五六七八九十半俩](?!点))|"  # 孩子每天一瓶: a habit
+    r"(?:每天|天天|每周|每晚|一天|一周|每顿|一顿)\s*(?:能|要|都)?(?:吃|喝|用)?\s*(?:\d|[一两二三四五六七八九十半俩](?!点))|"  # 每天一瓶
     r"(?:每天|天天|每次|次次|每场|场场|每晚|每周|经常|一直)都(?:来|在|看|买|吃)"
     r"(?!\s*(?:\d|[一两二三四五六七八九十半俩仨](?!点)))")  # 每天都来: visits
 _CANCEL = re.compile(r"不要了|不要啦|不要(?=\S{0,8}了)|取消|退掉|退了|撤回|撤销|算了|不买了|不订了|别给我留|删掉|删了")
@@ -65,6 +65,8 @@ _CORRECTION = re.compile(rf"[,，\s]*而?不是\s*{NUM_PATTERN}\s*{UNIT}?|^(?:�
                          rf"[,，\s]+我?(?:刚才|刚刚|前面|上面)?的?{_WRONG}[啦了哈,，。!！\s]*$")
 # 不是麻辣是蒜蓉: one product for another, how many not said
 _PRODUCT_SWAP = re.compile(r"不是(?P<a>[^\s，,。是]{1,10}?)[，,\s]*(?:而?是|要|换成|改成)(?P<b>[^\s，,。]{1,10})")
+_PREFERENCE = re.compile(r"(?:挑|选)?(?P<w>大|小|熟|生|嫩|肥|瘦|甜|软|硬|新鲜|整)(?:个|只|颗|条|块|根)?(?:一?点儿?|些)?的|"
+                         r"(?P<v>大|小|熟|生|嫩|肥|瘦|甜|软|硬|新鲜)一?点儿?")
 _JOKE = re.compile(r"(?<![不没])(?:开玩笑|逗你玩|说着玩|闹着玩)")
 # 不要芒果要草莓2斤, 鲈鱼1条不要 要2斤花甲: the product said not to be wanted is no order
 _NEGATED = re.compile(r"不要(?P<what>[^\s，,。要了]{1,8}?)(?=[，,\s]*要)|[^\s，,。]{1,8}?不要(?=[，,\s]+要)")
@@ -79,7 +81,7 @@ _FILLER = re.compile(
     r"这次|这回|大一?点的?|小一?点的?|肥一?点的?|瘦一?点的?|嫩一?点的?|新鲜一?点的?|切[片块丝好]|剁[块开好]|杀好|处理好|"
     r"帮我[挑选切剁杀]|凑单|凑满减|邻居|同事|朋友|我|也|的|给|帮|一下|吧|哈|呀|啊|哦|喔|嗯|了|谢谢|谢|老板|主播|"
     r"老赵|再|还有|还是|不过|但是|还|先|各|共|一共|就行了?|行了|就|好|请|家|妈|爸|奶奶|爷爷|姐|哥|婆婆|老公|老婆|备|想|都|可以|麻烦|那个|这个|"
-    r"孩子|小孩|娃|老人|家人|宝宝|今年|今儿|"
+    r"孩子|小孩|娃|老人|家人|宝宝|今年|今儿|左右|大概|大约|差不多|总共|"
     r"这款|这|那|个|链接|号|呗|哟|啦|滴|哒|亲|宝|买|要|来|拿|订|定|留|抢|扣|加|切|称|和|跟|与|及|然后|"
     r"以及|今天|今晚|明天|取|自提|送|感谢|所以|那就|带的|代购|捎的|尝尝|尝一下|尝个鲜|试试|试一下|先试|"
     r"(?:跟|和|同)?(?:楼上|上面|前面)的?一样|一样|[两俩三四五几每]?[种样款]|口味|(?<=#)味")  # 柠檬味的: the flavour's 味, not 川味's
@@ -279,7 +281,7 @@ def _order_clause(clause: _Clause, masked: str, catalog: Catalog, current: Produ
         else:
             clause.kind, clause.reason = "review", f"单独的数字「{n}」含义不明确"
             return
-    leftover = _leftover(masked, clause.quantities)
+    leftover = _leftover(_without_preferences(masked, catalog), clause.quantities)
     if clause.quantities and _stray_number(masked, clause.quantities):
         clause.kind, clause.reason = "review", "数量不止一个，不确定要几份"
         return
@@ -314,6 +316,15 @@ def _order_clause(clause: _Clause, masked: str, catalog: Catalog, current: Produ
             clause.kind, clause.reason = "review", unknown_reason(unknown[0])
         return
     clause.kind = "order"
+
+
+def _without_preferences(masked: str, catalog: Catalog) -> str:
+    """要大的3斤, 小个的2个, 来2斤熟一点的: how the buyer likes it, no product; unless a product's name holds
+    the word (大号 / 小号 鸭脖: 小的 is a product). 草莓好甜 is talk, not a wish."""
+    for m in _PREFERENCE.finditer(masked):
+        if not any((m.group("w") or m.group("v")) in n for p in catalog for n in p.names):
+            masked = masked[:m.start()] + " " * (m.end() - m.start()) + masked[m.end():]
+    return masked
 
 
 def _unread(masked: str) -> str:
@@ -440,7 +451,8 @@ def _parse_modify(c: _Clause, catalog: Catalog, current: Product | None) -> Inte
     after = [q for q in c.quantities if q.start >= m.start("n")]
     if len({r.product.sku for r in c.refs}) > 1:
         return _review(Kind.MODIFY, "一次改了几个商品，请人工确认", undecided=True)
-    q = after[0] if after else Quantity(0, 0, 0.5 if m.group("n") == "半" else zh_to_number(m.group("n")) or 0, None)
+    n = m.group("n")
+    q = after[0] if after else Quantity(0, 0, 0.5 if n == "半" else zh_to_number(n) or 0, None, rough(n))
     return check_items(Kind.MODIFY, [(product, q)])
 
 
@@ -465,7 +477,7 @@ def _parse_relative(c: _Clause, current: Product | None, catalog: Catalog) -> In
     if product is None:
         return _review(Kind.MODIFY, "没有正在讲解的商品，不知道加减哪个")
     value = 0.5 if m.group("n") == "半" else zh_to_number(m.group("n")) or 0
-    checked = check_items(Kind.MODIFY, [(product, Quantity(0, 0, value, m.group("u")))])
+    checked = check_items(Kind.MODIFY, [(product, Quantity(0, 0, value, m.group("u"), rough(m.group("n"))))])
     if checked.needs_review:
         return checked
     item = checked.items[0]
