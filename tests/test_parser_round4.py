@@ -122,3 +122,27 @@ def test_delivering_with_another_order_is_a_note():
     intent = parse("要2瓶 跟虾一起送 5栋", RIVER, "sauce")
     assert [(i.sku, i.qty) for i in intent.items] == [("sauce", 2)] and not intent.needs_review
     assert "跟虾一起送" in intent.note and "5栋" in intent.note
+
+
+FRUIT = Catalog.from_dict({"products": [
+    {"sku": "box", "name": "赣南脐橙（10斤装）", "link": 1, "unit": "箱", "spec": "每箱 10 斤", "price": 59, "stock": 30},
+    {"sku": "loose", "name": "赣南脐橙（散称）", "link": 2, "unit": "斤", "price": 6.5, "stock": 100},
+    {"sku": "cake6", "name": "6寸草莓蛋糕", "link": 3, "unit": "个", "price": 88, "stock": 10},
+    {"sku": "cake8", "name": "8寸草莓蛋糕", "link": 4, "unit": "个", "price": 128, "stock": 10},
+    {"sku": "trotter", "name": "猪蹄", "link": 5, "unit": "个", "price": 18, "stock": 40},
+]})
+
+
+@pytest.mark.parametrize("current, text, items, review", [
+    (None, "脐橙来一箱", {"box": 1}, False),      # only the 10斤装 is sold by the 箱
+    (None, "脐橙5斤", {"loose": 5}, False),       # only the 散称 is sold by weight
+    (None, "来一箱橙子", {"box": 1}, False),      # 橙子: 橙 ends both names, the unit tells
+    ("box", "橙子3斤", {}, True),                 # the one on screen first: 3斤 of a box, a person asks
+    (None, "蛋糕一个", {}, True),                 # both sizes are sold by the 个
+    (None, "猪蹄两只", {"trotter": 2}, False),    # 只 and 个 count the same pieces
+])
+def test_a_family_word_or_a_kind_is_read_by_the_unit(current, text, items, review):
+    intent = parse(text, FRUIT, current)
+    assert intent.kind is Kind.ORDER and intent.needs_review is review, intent.reason
+    if not review:
+        assert {i.sku: i.qty for i in intent.items} == items

@@ -111,8 +111,8 @@ def to_sale_unit(q: Quantity, p: Product) -> float | None:
     if p.is_weight:
         jin = {"斤": q.value, "公斤": q.value * 2, "克": q.value / 500}.get(unit)
         return None if jin is None else round(jin / WEIGHT_UNITS[p.unit], 3)
-    if unit == "个" and p.unit not in ("箱", "提") and not holds_pieces(p):
-        return q.value  # 个 is the everyday classifier for a piece product
+    if unit == "个" and p.unit not in ("箱", "提") and not holds_pieces(p) or unit == "只" and p.unit == "个":
+        return q.value  # 个 is the everyday classifier for a piece product (and 两只猪蹄 are two 个)
     return None
 
 

@@ -16,7 +16,7 @@ from copilot.orders.amounts import QTY_MARK, UNIT, VERB, Quantity, check_items, 
 from copilot.orders.intent import Intent, Item, Kind
 from copilot.orders.notes import split_notes
 from copilot.orders.refs import Ref, doubtful_typo, find_refs, fuzzy_product, mask, spoken_product, unknown_reason
-from copilot.orders.shorthand import abbreviated_pairs
+from copilot.orders.shorthand import abbreviated_pairs, sold_in
 
 log = logging.getLogger(__name__)
 MAX_COMMENT_CHARS = 300
@@ -235,6 +235,9 @@ def _classify(text: str, catalog: Catalog, current: Product | None, alone: bool 
     each = bool((quantities or refs) and _EACH.search(masked))
     if each and sum(1 for r in refs if r.family) == 1:  # 两种凤爪都来一盒: every product of the family
         refs = [x for r in refs for x in ([Ref(r.start, r.end, p, r.label) for p in r.family] if r.family else [r])]
+    if not each and len(quantities) == 1 and quantities[0].unit:  # 脐橙来一箱: the family's member sold so
+        refs = [Ref(r.start, r.end, sold_in(r.family, quantities[0].unit), r.label, r.family)
+                if r.family and r.product is None and sold_in(r.family, quantities[0].unit) else r for r in refs]
     clause = _Clause(text, "chatter", refs, quantities, each=each)
     if _QUESTION.search(text) and not _DEFER.search(text):
         clause.kind = "question"

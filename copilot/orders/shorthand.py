@@ -62,6 +62,8 @@ class Shorthand:
         (虾, 鱼: the kind of goods)."""
         if len(word) == 2 and word[1] in "子儿" and word[0] in self.heads:
             return self.heads[word[0]]
+        if len(word) == 2 and word[1] in "子儿" and _CJK.match(word[0]) and not any(word in n for n, _ in self.names):
+            return self.partial(word[0], current, unit)  # 橙子 of 脐橙 (整箱 / 散称): by the unit said
         if len(word) == 1 and word in self.heads:
             return self.heads[word]
         if not _CJK.match(word) or zh_to_number(word) is not None:
@@ -91,6 +93,11 @@ class Shorthand:
 def _by_screen_or_unit(owners: list[Product], current: Product | None, unit: str | None) -> Product | None:
     if current is not None and any(p.sku == current.sku for p in owners):
         return current
+    return sold_in(owners, unit)
+
+
+def sold_in(owners, unit: str | None) -> Product | None:
+    """The one of ``owners`` sold in ``unit`` (a weight unit fits a product sold by weight), else None."""
     weight = unit in ("斤", "公斤", "千克", "kg", "克", "g")
     fits = [p for p in owners if unit and (p.unit == unit or weight and p.is_weight)]
     return fits[0] if len(fits) == 1 else None
