@@ -146,3 +146,16 @@ def test_a_family_word_or_a_kind_is_read_by_the_unit(current, text, items, revie
     assert intent.kind is Kind.ORDER and intent.needs_review is review, intent.reason
     if not review:
         assert {i.sku: i.qty for i in intent.items} == items
+
+
+@pytest.mark.parametrize("current, text, kind, items", [
+    ("perch", "鲈鱼28一条贵了", "other", {}),           # a price is talk, not 28 of it
+    ("perch", "鲈鱼28元每条？", "question", {}),
+    (None, "链接7一条", "order", {"perch": 1}),          # a link number before 一条 is no price
+    ("perch", "要去鳞的鲈鱼2条", "order", {"perch": 2}),  # how to prepare it is no product
+    ("squid", "鱿鱼1斤 切成段", "order", {"squid": 1}),
+])
+def test_prices_and_preparation(current, text, kind, items):
+    intent = parse(text, RIVER, current)
+    assert (intent.kind, intent.needs_review) == (Kind(kind), False), intent.reason
+    assert {i.sku: i.qty for i in intent.items} == items
