@@ -62,6 +62,10 @@ CASES = [
     ("squid", "少1斤", "modify", {"squid": -1}, False),
     ("squid", "再多半斤", "modify", {"squid": 0.5}, False),
     ("squid", "鱿鱼至少要2斤吗", "question", {}, False),
+    ("squid", "鱿鱼多1斤", "modify", {"squid": 1}, False),
+    ("squid", "少买半斤", "modify", {"squid": -0.5}, False),
+    ("squid", "差不多1斤", "order", {"squid": 1}, False),
+    ("squid", "鱿鱼退一斤", "cancel", {"squid": None}, True),  # a part of the order: a person changes it
     # 不是A是B: one product for another, how many not said
     (None, "点错了 不是香辣的是清蒸小龙虾", "modify", {"cray_plain": None}, True),
     (None, "不是鲈鱼是鱿鱼", "modify", {"squid": None}, True),

@@ -44,13 +44,14 @@ _CHATTER_CLAUSE = re.compile(
     r"(?:每天|天天|每周|每晚|一天|一周|每顿|一顿)\s*(?:能|要|都)?(?:吃|喝|用)?\s*(?:\d|[一两二三四五六七八九十半俩](?!点))|"  # 每天一瓶
     r"(?:每天|天天|每次|次次|每场|场场|每晚|每周|经常|一直)都(?:来|在|看|买|吃)"
     r"(?!\s*(?:\d|[一两二三四五六七八九十半俩仨](?!点)))")  # 每天都来: visits
-_CANCEL = re.compile(r"不要了|不要啦|不要(?=\S{0,8}了)|取消|退掉|退了|撤回|撤销|算了|不买了|不订了|别给我留|删掉|删了")
+_CANCEL = re.compile(r"不要了|不要啦|不要(?=\S{0,8}了)|取消|退掉|退了|撤回|撤销|算了|不买了|不订了|别给我留|删掉|删了|"
+                     r"退(?=\s*(?:\d|[一两二三四五六七八九十半俩]))")  # 退一斤: a part of the order
 # 改成3斤, 只要2盒; 还是2斤吧: the buyer settles on a new total
 _MODIFY = re.compile(rf"(?:改成|改为|改到|改|换成|减到|减为|加到|增加到|调成|只要|"
                      rf"还是(?:要|来)?(?=\s*(?:{NUM_PATTERN}|半)\s*{UNIT}?\s*吧))\s*(?P<n>{NUM_PATTERN}|半)(?!下)")
 _SWAP = re.compile(r"换成|换为|改成|改为|改要|换个")  # 虾换成带鱼: another product, no quantity said
-_RELATIVE = re.compile(rf"(?P<op>再多要|再多来|再加|多加|多要|多来|少要|少来|少拿|减少|减掉|减去|减|加|再多|"
-                       rf"(?<![多至最不缺])少)\s*"
+_RELATIVE = re.compile(rf"(?P<op>再多要|再多来|再加|多加|多要|多来|多买|多拿|少要|少来|少拿|少买|减少|减掉|减去|减|加|"
+                       rf"再多|(?<![至最差不许很好太])多|(?<![多至最不缺])少)\s*"
                        rf"(?P<n>{NUM_PATTERN}|半)\s*(?P<u>{UNIT})?(?!\s*[号元])")
 # no quantity of its own: 我也要 / 同上 copy someone else's order, 这个我要了 takes it without a number
 _VAGUE = re.compile(r"来点|来些|整点|来一点|要一点|拍了|拍下了|(?:这个|那个|这款)(?:也行|也可以)|也要|也来|同上|"
@@ -271,7 +272,7 @@ def _vague(text: str, quantities: list[Quantity]) -> str:
 
 def _relative_match(masked: str) -> re.Match | None:
     for m in _RELATIVE.finditer(masked):
-        if m.group("op") in ("加", "减", "少", "再多") and not m.group("u"):
+        if m.group("op") in ("加", "减", "少", "多", "再多") and not m.group("u"):
             continue  # 加2 is "+2", an order; 减10 is more likely a price; 少1斤, 再多1斤 say their unit
         return m
     return None
