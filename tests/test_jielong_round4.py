@@ -74,3 +74,9 @@ def test_a_word_two_offered_products_share_is_read_by_its_unit(tmp_path):
     _apply(ledger, "#接龙 河虾 鱿鱼\n例：张三 虾2斤\n1. 琴姐 虾一斤半\n2. 阿飞 虾两份\n3. 小马 鱿鱼1公斤")
     assert _state(ledger) == {"琴姐": {"prawn": 1.5}, "小马": {"squid": 2}}
     assert [ln.buyer for ln in ledger.lines(status=REVIEW)] == ["阿飞"]
+
+
+def test_a_paid_remark_after_the_order_is_no_unreadable_word(ledger):
+    _apply(ledger, HEAD + "1. 老王 芒果2斤已付\n2. 小李 草莓1斤（已转账）")
+    assert _state(ledger) == {"老王": {"mango": 2}, "小李": {"strawberry": 1}}
+    assert ledger.lines(status=REVIEW) == []

@@ -321,7 +321,7 @@ def _read_content(content: str, catalog: Catalog, chain: Chain, parse, title: bo
         value = 0.5 if m.group("n") == "半" else zh_to_number(m.group("n")) or 0
         return check_items(Kind.ORDER, [(product, Quantity(0, 0, value + (0.5 if m.group("half") else 0),
                                                            m.group("u"), rough(m.group("n"))))])
-    intent = parse(content, product.sku if product else None)
+    intent = parse(_PAID.sub(" ", content).strip() or content, product.sku if product else None)  # 2斤已付
     if (intent.needs_review or intent.kind is Kind.OTHER) and len(chain.offered) > 1:
         spelled = spell_out(content, chain.offered, catalog)
         again = parse(spelled, None) if spelled != normalize(content) else intent
