@@ -158,6 +158,7 @@ def test_a_family_word_or_a_kind_is_read_by_the_unit(current, text, items, revie
     (None, "链接7一条", "order", {"perch": 1}),          # a link number before 一条 is no price
     ("perch", "要去鳞的鲈鱼2条", "order", {"perch": 2}),  # how to prepare it is no product
     ("squid", "鱿鱼1斤 切成段", "order", {"squid": 1}),
+    (None, "鲜活的河虾2斤", "order", {"prawn": 2}),       # a part of the name of the product named: no unknown
 ])
 def test_prices_and_preparation(current, text, kind, items):
     intent = parse(text, RIVER, current)

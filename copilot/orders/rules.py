@@ -288,6 +288,8 @@ def _order_clause(clause: _Clause, masked: str, catalog: Catalog, current: Produ
             clause.kind, clause.reason = "review", f"单独的数字「{n}」含义不明确"
             return
     leftover = _leftover(_without_preferences(masked, catalog), clause.quantities)
+    if leftover and any(leftover in n for r in clause.refs if r.product for n in r.product.names):
+        leftover = ""  # 金龙鱼的面粉: the brand of the product named (金龙鱼面粉), nothing unknown
     if clause.quantities and _stray_number(masked, clause.quantities):
         clause.kind, clause.reason = "review", "数量不止一个，不确定要几份"
         return
