@@ -164,3 +164,13 @@ def test_prices_and_preparation(current, text, kind, items):
     intent = parse(text, RIVER, current)
     assert (intent.kind, intent.needs_review) == (Kind(kind), False), intent.reason
     assert {i.sku: i.qty for i in intent.items} == items
+
+
+@pytest.mark.parametrize("text", ["来个链接", "快上链接", "我第3个进来的", "点赞100个", "来一波", "开玩笑的 要100个"])
+def test_talk_about_the_stream_is_no_order(text):
+    assert parse(text, RIVER, "egg").kind is Kind.OTHER
+
+
+def test_a_link_asked_with_its_number_still_orders():
+    intent = parse("来个链接10", RIVER, "egg")
+    assert intent.kind is Kind.ORDER and [(i.sku, i.qty) for i in intent.items] == [("egg", 1)]

@@ -62,8 +62,8 @@ def read_quantities(masked: str) -> list[Quantity]:
         if jin is not None and tenths is not None:
             out.append(Quantity(m.start(), m.end(), round(jin + tenths / 10, 3), "斤"))
     for m in _QTY_UNIT.finditer(masked):
-        if _covered(out, m.start()):
-            continue
+        if _covered(out, m.start()) or masked[max(m.start() - 1, 0):m.start()] == "第":
+            continue  # 第3个: an ordinal, no quantity
         unit = m.group("u") or m.group("u2")
         if m.group("h"):
             value = 0.5
