@@ -174,3 +174,9 @@ def test_talk_about_the_stream_is_no_order(text):
 def test_a_link_asked_with_its_number_still_orders():
     intent = parse("来个链接10", RIVER, "egg")
     assert intent.kind is Kind.ORDER and [(i.sku, i.qty) for i in intent.items] == [("egg", 1)]
+
+
+def test_a_building_and_room_written_with_a_dash_is_a_note():
+    intent = parse("鱿鱼2斤 8-302", RIVER, "squid")
+    assert [(i.sku, i.qty) for i in intent.items] == [("squid", 2)] and intent.note == "8-302"
+    assert parse("2-3斤", RIVER, "squid").needs_review  # a range, no room

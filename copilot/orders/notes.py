@@ -30,6 +30,7 @@ GLUED = re.compile(
     rf"到{_NO_QTY}{{0,12}}?{_SITE}{_STOP}{{0,6}}|"
     r"(?:送?到|放到?)?\d+\s*(?:栋|幢|号楼)(?:\s*\d+\s*单元)?(?:\s*\d{2,4}\s*[室号]?)?|"
     r"\d+\s*单元(?:\s*\d{2,4})?|(?:手机)?尾号\s*\d{3,4}|[（(][^（）()]{1,30}[）)]|"
+    r"(?<![\d.\-])\d{1,2}-\d{3,4}(?![\d\-.])|"  # 3-502: building and room
     r"[\u4e00-\u9fff]{1,8}(?:路|街|大道|巷|弄)\s*\d{1,5}\s*号(?:院|楼)?|"
     r"(?:电话|手机|联系电话|联系方式)?[:：]?\s*1[3-9]\d(?:[\s-]?\d{4}){2}(?!\d)")
 # a part of its own about delivery or collection: 下午5点来拿, 留到明天下午取, 放6栋门卫, 明天来拿
@@ -40,7 +41,7 @@ _PART = re.compile(
 _CHANGE = re.compile(r"改|换|加|减|再|另|还要|要|来|补")
 _SPLIT = re.compile(r"([,，。!！~～;；、\s]+)")
 # no note without one of these characters (or a phone number)
-_HINT = re.compile(r"[送放寄卫柜驿留拿取提栋幢楼单尾(（区园寓厦村舍址注点天午晚早周期拜班]|1[3-9]\d[\s-]?\d{4}")
+_HINT = re.compile(r"[送放寄卫柜驿留拿取提栋幢楼单尾(（区园寓厦村舍址注点天午晚早周期拜班]|1[3-9]\d[\s-]?\d{4}|\d-\d{3}")
 
 
 def split_notes(text: str, not_a_note: Callable[[str], bool]) -> tuple[str, list[str]]:
