@@ -181,3 +181,15 @@ def test_a_building_and_room_written_with_a_dash_is_a_note():
     intent = parse("鱿鱼2斤 8-302", RIVER, "squid")
     assert [(i.sku, i.qty) for i in intent.items] == [("squid", 2)] and intent.note == "8-302"
     assert parse("2-3斤", RIVER, "squid").needs_review  # a range, no room
+
+
+@pytest.mark.parametrize("text, kind, items, review", [
+    ("鲈鱼换成鱿鱼2斤", "modify", {"squid": None}, True),  # one product for another: a person swaps them
+    ("鲈鱼换鱿鱼", "modify", {"squid": None}, True),
+    ("鲈鱼不用了", "cancel", {"perch": None}, False),     # with a product named, 不用了 cancels it
+    ("不用了", "other", {}, False),                         # alone, it may answer anything
+])
+def test_swaps_and_no_longer_needed(text, kind, items, review):
+    intent = parse(text, RIVER, None)
+    assert (intent.kind, intent.needs_review) == (Kind(kind), review), intent.reason
+    assert {i.sku: i.qty for i in intent.items} == items

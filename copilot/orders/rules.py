@@ -71,6 +71,8 @@ _CORRECTION = re.compile(rf"[,，\s]*而?不是\s*{NUM_PATTERN}\s*{UNIT}?|^(?:�
 _PRODUCT_SWAP = re.compile(r"不是(?P<a>[^\s，,。是]{1,10}?)[，,\s]*(?:而?是|要|换成|改成)(?P<b>[^\s，,。]{1,10})")
 _PREFERENCE = re.compile(r"(?:挑|选)?(?P<w>大|小|熟|生|嫩|肥|瘦|甜|软|硬|新鲜|整)(?:个|只|颗|条|块|根)?(?:一?点儿?|些)?的|"
                          r"(?P<v>大|小|熟|生|嫩|肥|瘦|甜|软|硬|新鲜)一?点儿?")
+_SWAP_TO = re.compile(r"(?P<a>[^\s，,。]{1,10}?)(?:换成|换为|改成|改为|换)(?P<b>[^\s，,。]{1,10})")
+_NO_NEED = re.compile(r"不用了|别要了|不需要了")  # 排骨不用了: with a product named, a cancel
 _JOKE = re.compile(r"(?<![不没])(?:开玩笑|逗你玩|说着玩|闹着玩)")
 # 不要芒果要草莓2斤, 鲈鱼1条不要 要2斤花甲: the product said not to be wanted is no order
 _NEGATED = re.compile(r"不要(?P<what>[^\s，,。要了]{1,8}?)(?=[，,\s]*要)|[^\s，,。]{1,8}?不要(?=[，,\s]+要)")
@@ -208,12 +210,12 @@ def _names_goods(part: str, catalog: Catalog) -> bool:
 def _correction(t: str, catalog: Catalog, current: Product | None) -> Intent | None:
     """要3盒 不是2盒: the buyer corrects the quantity, a change to the new total. 不是麻辣是蒜蓉: one
     product for another, the quantity not said: to review as a change of the named product."""
-    swap = _PRODUCT_SWAP.search(t)
+    swap = _PRODUCT_SWAP.search(t) or _SWAP_TO.search(t)
     if swap:
         a, b = (find_refs(swap.group(k), catalog) for k in "ab")
         if len(a) == 1 and len(b) == 1 and a[0].product and b[0].product and a[0].product != b[0].product:
-            p = b[0].product
-            return _review(Kind.MODIFY, f"要把{a[0].product.name}换成{p.name}，没说数量，请确认",
+            p = b[0].product  # 排骨换成五花2斤: a person cancels one and books the other
+            return _review(Kind.MODIFY, f"要把{a[0].product.name}换成{p.name}，请确认换多少",
                            (Item(p.sku, None, p.unit),), True)
     m = _CORRECTION.search(t)
     if m is None:
@@ -252,7 +254,7 @@ def _classify(text: str, catalog: Catalog, current: Product | None, alone: bool 
         clause.kind, clause.reason = "swap", "要换成别的商品，请确认换什么、要多少"
     elif _relative_match(masked) and not _CHATTER_CLAUSE.search(text):
         clause.kind = "relative"
-    elif _CANCEL.search(text):
+    elif _CANCEL.search(text) or refs and _NO_NEED.search(text):
         clause.kind = "cancel"
     elif not _CHATTER_CLAUSE.search(text) or _COPY.search(text) and _VAGUE.search(text):
         clause.asks_each = bool(_BOTH.search(text)) or each and bool(quantities)
