@@ -17,6 +17,7 @@ from copilot.orders.intent import Intent, Item, Kind
 from copilot.orders.notes import split_notes
 from copilot.orders.refs import Ref, doubtful_typo, find_refs, fuzzy_product, mask, spoken_product, unknown_reason
 from copilot.orders.shorthand import abbreviated_pairs, sold_in
+from copilot.orders.wording import CHATTER_CLAUSE, FILLER, QUESTION
 
 log = logging.getLogger(__name__)
 MAX_COMMENT_CHARS = 300
@@ -29,23 +30,6 @@ _BARE = re.compile(r"^\d+$")
 _DURATION = re.compile(r"(?:[一两二三四五\d]个?多?|半个?)(?:小时|钟头)|\d+\s*分钟")
 _WORD_AND_COUNT = re.compile(r"(?![\u4e00-\u9fff]*(?:栋|幢|楼|号|点|天|月|日|岁|周|年|元|块|单元|尾号))[\u4e00-\u9fff]{1,6}\d{1,2}")
 _EACH = re.compile(r"各|每样|每种|都|全要|[两俩三四五几]种|[两俩三四五几]样|(?<![上面])一样(?:来|要)")
-_QUESTION = re.compile(
-    r"[?？]|[吗嘛么呢]$|吗|多少|几|怎么|咋|什么|啥|哪|是不是|有没有|能不能|可不可以|会不会|还有货|还有没|"
-    r"还剩|(.)[不没]\1|请问|求问|问下|问一下|为什么|如何|多大|多重|多久|还是(?!\s*(?:要|来|买|拿|订|给我|[\d一二两俩三四五六七八九十半][^吗?？]*吧$))|"
-    r"(?<=\w)[不没]有?[^\w]*$")  # 送货不, 打药没😂: the northern question particle
-_CHATTER_CLAUSE = re.compile(
-    r"昨天|前天|上次|上回|之前|以前|上周|上个月|去年|那天|刚才|刚刚|(?:买|吃|订|拿|扣|抢|来)(?:了|过)|要过|来啦|"
-    r"(?<!我)要了|要了(?!$)|收到|已经|家里?(?:还)?有|"
-    r"(?:她|他|人家|别人|楼上|大家|说)[都也]?(?:要|买|订|扣|想)|"
-    r"(?:大家|家人们|姐妹们|宝宝们|宝子们|朋友们|集美们|你们|他们|各位)(?:都|快|赶紧|也)+(?:来|买|抢|冲|拍)|"
-    r"要是|如果|假如|的话|下次|再说|考虑|卖|便宜|太贵|贵了|[好有点真]贵|开玩笑|"
-    r"点赞|点个赞|关注主播|转发|打赏|刷礼物|小心心|灯牌|粉丝团|一波|"  # the stream itself, no goods
-    r"(?:来|上|发|给|求|要)个?链接(?![\s#]*(?:\d|[一二三四五六七八九十]))|"  # 来个链接: post the link
-    rf"(?<!链接)(?<![#\d.])\d+(?:\.\d+)?(?:元|块钱?)?(?:一|每)\s*{UNIT}|"  # 排骨38一斤贵了: a price
-    r"[个口位](?:孩子|小孩|娃|人|朋友|客人|同事|大人|老人|家人|亲戚)|岁|栋|单元|楼|\d\s*(?:个多?|多个?)?(?:小时|钟头|分钟|星期|礼拜|月)|"
-    r"(?:每天|天天|每周|每晚|一天|一周|每顿|一顿)\s*(?:能|要|都)?(?:吃|喝|用)?\s*(?:\d|[一两二三四五六七八九十半俩](?!点))|"  # 每天一瓶
-    r"(?:每天|天天|每次|次次|每场|场场|每晚|每周|经常|一直)都(?:来|在|看|买|吃)"
-    r"(?!\s*(?:\d|[一两二三四五六七八九十半俩仨](?!点)))")  # 每天都来: visits
 _CANCEL = re.compile(r"不要了|不要啦|不要(?=\S{0,8}了)|取消|退掉|退了|撤回|撤销|算了|不买了|不订了|别给我留|删掉|删了|"
                      r"退(?=\s*(?:\d|[一两二三四五六七八九十半俩]))")  # 退一斤: a part of the order
 # 改成3斤, 只要2盒; 还是2斤吧: the buyer settles on a new total
@@ -83,15 +67,6 @@ _LATIN = re.compile(r"(?<![a-z])(?!kg\b)[a-z]{2,}", re.IGNORECASE)
 _LATIN_QTY = re.compile(r"\d\s*(?:jin|gongjin|he|dai|ge|xiang|ping|fen|bao|tong|tiao|zhi|kuai|pcs|pieces?|box(?:es)?|"
                         r"bags?|bottles?|packs?|lbs?|catty|catties)\b", re.IGNORECASE)
 _CHATTER = re.compile(r"^(\d)\1{2,}$|^[1]{2,}$|^[68]{2,}$|^[哈呵嘿嘻]+$")
-_FILLER = re.compile(
-    r"这次|这回|大一?点的?|小一?点的?|肥一?点的?|瘦一?点的?|嫩一?点的?|新鲜一?点的?|切[片块丝好]|剁[块开好]|杀好|处理好|"
-    r"(?:切|剁|劈|砍|杀|宰|去|绞|剪|刮|清理|处理)(?:成|好|开|断|段|片|块|丝|碎|末|皮|骨|鳞|壳|馅|干净|小块|大块)+|"
-    r"帮我[挑选切剁杀]|凑单|凑满减|邻居|同事|朋友|我|也|的|给|帮|一下|吧|哈|呀|啊|哦|喔|嗯|了|谢谢|谢|老板|主播|"
-    r"老赵|再|还有|还是|不过|但是|还|先|各|共|一共|就行了?|行了|就|好|请|家|妈|爸|奶奶|爷爷|姐|哥|婆婆|老公|老婆|备|想|都|可以|麻烦|那个|这个|"
-    r"孩子|小孩|娃|老人|家人|宝宝|今年|今儿|左右|大概|大约|差不多|总共|"
-    r"这款|这|那|个|链接|号|呗|哟|啦|滴|哒|亲|宝|买|要|来|拿|订|定|留|抢|扣|加|切|称|和|跟|与|及|然后|"
-    r"以及|今天|今晚|明天|取|自提|送|感谢|所以|那就|带的|代购|捎的|尝尝|尝一下|尝个鲜|试试|试一下|先试|"
-    r"(?:跟|和|同)?(?:楼上|上面|前面)的?一样|一样|[两俩三四五几每]?[种样款]|口味|(?<=#)味")  # 柠檬味的: the flavour's 味, not 川味's
 
 
 @dataclass
@@ -116,7 +91,7 @@ def parse(text: str, catalog: Catalog, current_sku: str | None = None) -> Intent
             else Intent(Kind.OTHER, reason="评论过长")
     if _CHATTER.match(t) or _JOKE.search(t):  # 开玩笑的 200个吃不完: no order
         return Intent(Kind.OTHER, reason="闲聊")
-    if _LATIN_QTY.search(t) and not _QUESTION.search(t):
+    if _LATIN_QTY.search(t) and not QUESTION.search(t):
         return _review(Kind.ORDER, "评论里的数量是拼音或外文，请人工确认", undecided=True)
     current = catalog.get(current_sku) if current_sku else None
     return (_with_note(t, catalog, current) or _correction(t, catalog, current)
@@ -152,7 +127,7 @@ def _parse_text(t: str, catalog: Catalog, current: Product | None) -> Intent:
     if kinds & {"order", "review"}:
         if kinds & {"cancel", "modify", "relative"}:
             return _review(Kind.ORDER, "一条评论里既有下单又有取消/修改", undecided=True)
-        talked = {r.product.name for c in clauses if c.kind == "chatter" and not _CHATTER_CLAUSE.search(c.text)
+        talked = {r.product.name for c in clauses if c.kind == "chatter" and not CHATTER_CLAUSE.search(c.text)
                   for r in c.refs if r.product} - {current.name if current else ""}
         if talked and not any(c.refs for c in clauses if c.kind == "order"):  # 草莓好甜 来2斤, 芒果 on screen
             return _review(Kind.ORDER, f"说到了{'、'.join(sorted(talked))}，数量是哪个商品的不清楚", undecided=True)
@@ -189,8 +164,8 @@ def _join_name_and_qty(t: str, catalog: Catalog) -> str:
 def _with_note(t: str, catalog: Catalog, current: Product | None) -> Intent | None:
     """老板我要3斤草莓送到3栋, 烤鸭1只 下午5点来拿: an order with a delivery or pickup note, kept on
     the order line. A comment that is only a note (明天来拿, 我住3栋) orders nothing."""
-    rest, notes = split_notes(t, lambda part: _names_goods(part, catalog) or bool(_QUESTION.search(part)))
-    if not notes or _QUESTION.search(t):
+    rest, notes = split_notes(t, lambda part: _names_goods(part, catalog) or bool(QUESTION.search(part)))
+    if not notes or QUESTION.search(t):
         return None
     if not rest:
         return Intent(Kind.OTHER, reason="送货或取货的说明")
@@ -246,17 +221,17 @@ def _classify(text: str, catalog: Catalog, current: Product | None, alone: bool 
         refs = [Ref(r.start, r.end, sold_in(r.family, quantities[0].unit), r.label, r.family)
                 if r.family and r.product is None and sold_in(r.family, quantities[0].unit) else r for r in refs]
     clause = _Clause(text, "chatter", refs, quantities, each=each)
-    if _QUESTION.search(text) and not _DEFER.search(text):
+    if QUESTION.search(text) and not _DEFER.search(text):
         clause.kind = "question"
     elif _MODIFY.search(masked):
         clause.kind = "modify"
     elif refs and not quantities and _SWAP.search(masked):
         clause.kind, clause.reason = "swap", "要换成别的商品，请确认换什么、要多少"
-    elif _relative_match(masked) and not _CHATTER_CLAUSE.search(text):
+    elif _relative_match(masked) and not CHATTER_CLAUSE.search(text):
         clause.kind = "relative"
     elif _CANCEL.search(text) or refs and _NO_NEED.search(text):
         clause.kind = "cancel"
-    elif not _CHATTER_CLAUSE.search(text) or _COPY.search(text) and _VAGUE.search(text):
+    elif not CHATTER_CLAUSE.search(text) or _COPY.search(text) and _VAGUE.search(text):
         clause.asks_each = bool(_BOTH.search(text)) or each and bool(quantities)
         vague = _vague(text, quantities)
         if vague:
@@ -355,7 +330,7 @@ def _leftover(masked: str, quantities: list[Quantity]) -> str:
     chars = list(masked)
     for q in quantities:
         chars[q.start:q.end] = " " * (q.end - q.start)
-    rest = _FILLER.sub(" ", "".join(chars)).replace("#", " ")
+    rest = FILLER.sub(" ", "".join(chars)).replace("#", " ")
     return re.sub(r"[\s+.,，、;；。!！:：*/\-~～x\d]+", "", rest)
 
 
