@@ -53,6 +53,8 @@ CASES = [
     (None, "虾来1斤半", "order", {"prawn": 1.5}, False),
     ("prawn_meat", "虾来2盒", "order", {"prawn_meat": 2}, False),
     (None, "虾来2份", "order", {}, True),  # two crayfish are sold by the 份
+    ("cray_hot", "虾来1份", "order", {}, True),  # on screen, but so is its variant: which flavour?
+    ("duck_m", "鸭来2只", "order", {}, True),    # 公 or 母?
     (None, "虾来一个", "order", {}, True),
     # 还是N吧: settling on a new total; 要1斤还是2斤 asks
     (None, "鱿鱼还是3斤吧", "modify", {"squid": 3}, False),

@@ -57,7 +57,7 @@ class Shorthand:
         only the product on screen; the end of a name (腊肠, 虾) names its product anywhere.
 
         A word in the names of several products (虾 of 基围虾, 虾仁 and 小龙虾) is the one on screen when
-        that is one of them; else the one sold in the ``unit`` the comment says (虾2斤: only 基围虾 is sold
+        that is one of them and no variant of it (蟹 of 大闸蟹（公） and （母）: which one?); else the one sold in the ``unit`` the comment says (虾2斤: only 基围虾 is sold
         by weight); else none (a person asks). A single character only so when it ends one of the names
         (虾, 鱼: the kind of goods)."""
         if len(word) == 2 and word[1] in "子儿" and word[0] in self.heads:
@@ -72,12 +72,18 @@ class Shorthand:
         if len(owners) > 1:
             if len(word) == 1 and not any(n.endswith(word) for n, _ in self.names):
                 return None
+            if current is not None and current.sku in owners and self._sibling(current, owners):
+                return None  # 蟹 with 大闸蟹（公） on screen: which of the pair is not said
             return _by_screen_or_unit(list(owners.values()), current, unit)
         if len(owners) != 1 or len(word) == 1:
             return None
         p = next(iter(owners.values()))
         head = any(n.endswith(word) for n, q in self.names if q.sku == p.sku)
         return p if head or current is not None and current.sku == p.sku else None
+
+    def _sibling(self, p: Product, owners: dict[str, Product]) -> bool:
+        """Another of ``owners`` is a variant of ``p`` (they share a family word)."""
+        return any(p in fam and any(q.sku in owners and q.sku != p.sku for q in fam) for fam in self.families.values())
 
     def find(self, text: str) -> list[tuple[int, int, str]]:
         """(start, end, word) of every variant or family word in ``text``, left to right."""
