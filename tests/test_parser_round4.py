@@ -195,3 +195,15 @@ def test_swaps_and_no_longer_needed(text, kind, items, review):
     intent = parse(text, RIVER, None)
     assert (intent.kind, intent.needs_review) == (Kind(kind), review), intent.reason
     assert {i.sku: i.qty for i in intent.items} == items
+
+
+@pytest.mark.parametrize("current, text, items, review", [
+    ("cray_hot", "有清蒸的吗 来2份", {}, True),           # asked about another product: whose 2份?
+    ("cray_hot", "清蒸小龙虾还有吗？要2份", {}, True),
+    ("cray_hot", "还有吗？要2份", {"cray_hot": 2}, False),  # a question mark ends a clause, the order stands
+    ("duck_m", "有母的吗 来2只", {}, True),
+])
+def test_a_question_about_another_product_before_a_bare_quantity(current, text, items, review):
+    intent = parse(text, RIVER, current)
+    assert intent.kind is Kind.ORDER and intent.needs_review is review, intent.reason
+    assert {i.sku: i.qty for i in intent.items} == items

@@ -24,7 +24,7 @@ MAX_COMMENT_CHARS = 300
 _TYPOS = [(re.compile(r"[寇口抠叩蔻]\s*(?=[1一])"), "扣")]
 # emoji and decorations: keep CJK, letters, digits and the punctuation the rules read
 _NOISE = re.compile(r"[^\w\u4e00-\u9fff\s+.,，、;；。!！?？:：#*/\-~～()（）]")
-_SEP = re.compile(r"[,，、;；。!！~～\n()（）]+|\s+")
+_SEP = re.compile(r"[,，、;；。!！~～\n()（）]+|\s+|(?<=[?？])(?![?？])")  # 还有吗？要2份: the ? stays with its clause
 _MARK = r"(?:扣|\+|x|\*)"
 _BARE = re.compile(r"^\d+$")
 _DURATION = re.compile(r"(?:[一两二三四五\d]个?多?|半个?)(?:小时|钟头)|\d+\s*分钟")
@@ -128,7 +128,7 @@ def _parse_text(t: str, catalog: Catalog, current: Product | None) -> Intent:
         if kinds & {"cancel", "modify", "relative"}:
             return _review(Kind.ORDER, "一条评论里既有下单又有取消/修改", undecided=True)
         talked = {r.product.name for c in clauses if c.kind == "chatter" and not CHATTER_CLAUSE.search(c.text)
-                  for r in c.refs if r.product} - {current.name if current else ""}
+                  or c.kind == "question" for r in c.refs if r.product} - {current.name if current else ""}
         if talked and not any(c.refs for c in clauses if c.kind == "order"):  # 草莓好甜 来2斤, 芒果 on screen
             return _review(Kind.ORDER, f"说到了{'、'.join(sorted(talked))}，数量是哪个商品的不清楚", undecided=True)
         unread = next((c.text for c in clauses if c.kind == "chatter" and _WORD_AND_COUNT.fullmatch(c.text)), "")

@@ -169,7 +169,7 @@ def _singles(catalog: Catalog, names, exact: set[str], variants: dict, families:
     alts = []
     if chars:
         cs = "".join(chars)
-        alts.append(rf"(?:(?<![\u4e00-\u9fff])|(?<=[{_SINGLE_UNITS}{''.join(ZH_DIGITS)}{cs}来要拿买订]))[{cs}]"
+        alts.append(rf"(?:(?<![\u4e00-\u9fff])|(?<=[{_SINGLE_UNITS}{''.join(ZH_DIGITS)}{cs}来要拿买订有是]))[{cs}]"
                     rf"(?=$|[^\u4e00-\u9fff]|[的各{cs}])")
         variants.update(chars)
     if len(mild) == 1:
