@@ -207,3 +207,14 @@ def test_a_question_about_another_product_before_a_bare_quantity(current, text, 
     intent = parse(text, RIVER, current)
     assert intent.kind is Kind.ORDER and intent.needs_review is review, intent.reason
     assert {i.sku: i.qty for i in intent.items} == items
+
+
+@pytest.mark.parametrize("current, text, items", [
+    ("egg", "2斤 鱿鱼", {"squid": 2}),        # the quantity first, the name after a space
+    ("egg", "要1盒 虾仁", {"prawn_meat": 1}),
+    ("egg", "来两瓶 蘸料", {"sauce": 2}),
+])
+def test_a_quantity_then_the_name_apart_are_one_clause(current, text, items):
+    intent = parse(text, RIVER, current)
+    assert intent.kind is Kind.ORDER and not intent.needs_review, intent.reason
+    assert {i.sku: i.qty for i in intent.items} == items

@@ -46,6 +46,7 @@ _COPY = re.compile(r"楼上|上面|前面")  # 跟楼上一样: a copy of someon
 _DEFER = re.compile(r"(?:再说|再决定|再定|再看看?|考虑一下|考虑考虑)[吧哈啦了呀]*$")  # 看看还有没有再说: no question
 _BOTH = re.compile(r"都要|都来|都拿|都订|(?<![上面])一样(?:来|要)")
 _KEEP = re.compile(r"还要|照要|继续要|要的|不变|照旧|留着|保留|不取消|不退")
+_QTY_GAP = re.compile(rf"(?:^|(?<=\s))(?:我?{VERB})?(?:{NUM_PATTERN}|半)\s*{UNIT}半?(?P<gap>\s+)")
 _NAME_GAP = re.compile(r"\s+(?=(?:[x*]\s*)?(?:\d|[一二两俩三四五六七八九十半]))")
 _WRONG = r"(?:打错|写错|说错|下错|拍错|点错|选错)了?"
 _CORRECTION = re.compile(rf"[,，\s]*而?不是\s*{NUM_PATTERN}\s*{UNIT}?|^(?:刚才|刚刚)?(?:{_WRONG}|更正一下|更正)[,，:：\s]*|"
@@ -153,11 +154,16 @@ def _parse_text(t: str, catalog: Catalog, current: Product | None) -> Intent:
 
 
 def _join_name_and_qty(t: str, catalog: Catalog) -> str:
-    """苹果 两斤, 鸡蛋 x3: a product's name and its quantity written apart are one clause."""
+    """苹果 两斤, 鸡蛋 x3, 3斤 奇异果: a product's name and its quantity written apart are one clause."""
     for m in reversed(list(_NAME_GAP.finditer(t))):
         left = t[:m.start()].rsplit(" ", 1)[-1]
         if any(r.end == len(left) and not r.label[-1:].isdigit() for r in find_refs(left, catalog)):
             t = t[:m.start()] + t[m.end():]
+    for m in reversed(list(_QTY_GAP.finditer(t))):
+        right = t[m.end():].split(" ", 1)[0]
+        refs = find_refs(right, catalog)
+        if refs and refs[0].start == 0 and refs[0].end == len(right) and refs[0].product:
+            t = t[:m.start("gap")] + t[m.end():]
     return t
 
 
