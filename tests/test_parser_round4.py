@@ -218,3 +218,24 @@ def test_a_quantity_then_the_name_apart_are_one_clause(current, text, items):
     intent = parse(text, RIVER, current)
     assert intent.kind is Kind.ORDER and not intent.needs_review, intent.reason
     assert {i.sku: i.qty for i in intent.items} == items
+
+
+SHOP = Catalog.from_dict({"products": [
+    {"sku": "cabbage", "name": "大白菜", "aliases": ["白菜"], "link": 1, "unit": "颗", "price": 4, "stock": 50},
+    {"sku": "beer", "name": "青岛啤酒", "aliases": ["啤酒"], "link": 2, "unit": "听", "price": 5, "stock": 100},
+    {"sku": "ice", "name": "巧克力雪糕", "aliases": ["雪糕"], "link": 3, "unit": "支", "price": 6, "stock": 60},
+]})
+
+
+@pytest.mark.parametrize("text, items, review", [
+    ("大白菜一棵", {"cabbage": 1}, False),
+    ("来颗白菜", {"cabbage": 1}, False),
+    ("啤酒6罐", {"beer": 6}, False),
+    ("雪糕5根", {"ice": 5}, False),
+    ("啤酒一箱", {}, True),     # a case of cans: how many? a person asks
+])
+def test_classifiers_counted_the_same(text, items, review):
+    intent = parse(text, SHOP, None)
+    assert intent.kind is Kind.ORDER and intent.needs_review is review, intent.reason
+    if not review:
+        assert {i.sku: i.qty for i in intent.items} == items
