@@ -90,6 +90,9 @@ CASES = [
     ("squid", "来1斤给孩子尝尝", "order", {"squid": 1}, False),
     ("sauce", "我家老人每天一瓶", "other", {}, False),
     ("egg", "我家一天吃3个", "other", {}, False),
+    ("squid", "拍2斤", "order", {"squid": 2}, False),   # the words of a flash sale order too
+    ("squid", "预定1斤", "order", {"squid": 1}, False),
+    ("squid", "等3秒", "other", {}, False),
     ("squid", "周末3个朋友来家里 鱿鱼来3斤", "order", {"squid": 3}, False),  # 3个朋友: people, no goods
 ]
 
