@@ -82,6 +82,7 @@ CASES = [
     ("squid", "改成两三斤", "modify", {}, True),
     ("egg", "来半打", "order", {"egg": 6}, False),
     ("squid", "2斤左右", "order", {"squid": 2}, False),
+    ("squid", "要.5斤", "order", {"squid": 0.5}, False),  # not 5斤
     # how the buyer likes it is no product, unless a name holds the word (小 of 小龙虾)
     ("squid", "要大的2斤", "order", {"squid": 2}, False),
     ("squid", "来1斤嫩一点的", "order", {"squid": 1}, False),

@@ -21,7 +21,8 @@ from copilot.orders.wording import CHATTER_CLAUSE, FILLER, QUESTION
 
 log = logging.getLogger(__name__)
 MAX_COMMENT_CHARS = 300
-_TYPOS = [(re.compile(r"[寇口抠叩蔻]\s*(?=[1一])"), "扣")]
+_TYPOS = [(re.compile(r"[寇口抠叩蔻]\s*(?=[1一])"), "扣"),
+          (re.compile(r"(?<![\d.])\.(?=\d)"), "0.")]  # .5斤 is half a 斤, not 5
 # emoji and decorations: keep CJK, letters, digits and the punctuation the rules read
 _NOISE = re.compile(r"[^\w\u4e00-\u9fff\s+.,，、;；。!！?？:：#*/\-~～()（）]")
 _SEP = re.compile(r"[,，、;；。!！~～\n()（）]+|\s+|(?<=[?？])(?![?？])")  # 还有吗？要2份: the ? stays with its clause
