@@ -236,6 +236,7 @@ SHOP = Catalog.from_dict({"products": [
     ("来颗白菜", {"cabbage": 1}, False),
     ("啤酒6罐", {"beer": 6}, False),
     ("雪糕5根", {"ice": 5}, False),
+    ("雪糕2条", {"ice": 2}, False),
     ("啤酒一箱", {}, True),     # a case of cans: how many? a person asks
 ])
 def test_classifiers_counted_the_same(text, items, review):

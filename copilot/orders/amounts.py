@@ -4,7 +4,7 @@ and the checks every ordered quantity passes (the sale unit, whole pieces, limit
 A quantity's unit converts to the product's sale unit only when a person would read it so: weights
 between 斤, 公斤 and 克; the sale unit itself, and 份 for a product not sold by weight (两份 of a 斤 product asks how much); 个 for a product sold by the piece, but not for
 one whose sale unit holds several pieces (``每盒 6 个``: 6个 is one box, not six); 只 for a 个 product, and the
-classifiers a person counts the same (颗/棵, 听/罐, 支/根).
+classifiers a person counts the same (颗/棵, 听/罐, 支/根/条).
 """
 
 from __future__ import annotations
@@ -20,8 +20,8 @@ IMPLAUSIBLE_QTY = 100
 _PIECES = re.compile(r"\d+\s*(?:个|枚|只|片|颗|粒|根|块|支|条|串)")
 UNIT_WORDS = ("公斤", "千克", "kg", "克", "g", "斤", "份", "盒", "袋", "个", "瓶", "块", "箱", "桶", "只",
               "把", "根", "板", "提", "包", "条", "串", "颗", "枚", "杯", "罐", "扎", "捆", "兜", "听", "支", "升", "棵")
-# classifiers a shop assistant counts the same (一棵白菜 is one 颗, 6罐 are 6听, 5根雪糕 are 5支)
-_SAME = {"棵": "颗", "颗": "棵", "罐": "听", "听": "罐", "根": "支", "支": "根"}
+# classifiers a shop assistant counts the same (一棵白菜 is one 颗, 6罐 are 6听, 5根雪糕 are 5支, 法棍两条 2根)
+_SAME = {u: group for group in ({"棵", "颗"}, {"罐", "听"}, {"根", "支", "条"}) for u in group}
 UNIT = "(?:" + "|".join(re.escape(u) for u in UNIT_WORDS) + ")"
 VERB = r"(?:再来|再要|再加|预定|预订|扣|\+|加|x|\*|来|要|拿|买|订|定|留|抢|切|称)"
 # quantity with a unit: 2斤, 一斤半, 两斤半, 半斤, 1.5kg, 500g
@@ -109,7 +109,7 @@ def _covered(found: list[Quantity], pos: int) -> bool:
 
 def to_sale_unit(q: Quantity, p: Product) -> float | None:
     """The quantity in the product's sale unit, or None when the unit does not convert."""
-    if q.unit is None or q.unit == p.unit or q.unit == "份" and not p.is_weight or _SAME.get(q.unit) == p.unit:
+    if q.unit is None or q.unit == p.unit or q.unit == "份" and not p.is_weight or p.unit in _SAME.get(q.unit, ()):
         return q.value  # 两份 of a 斤 product: how much is a 份? (a person asks)
     unit = {"千克": "公斤", "kg": "公斤", "g": "克"}.get(q.unit, q.unit)
     if p.is_weight:
