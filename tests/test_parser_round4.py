@@ -91,6 +91,8 @@ CASES = [
     ("squid", "来1斤给孩子尝尝", "order", {"squid": 1}, False),
     ("sauce", "我家老人每天一瓶", "other", {}, False),
     ("egg", "我家一天吃3个", "other", {}, False),
+    ("egg", "咸鸭蛋10个都吃不完", "other", {}, False),
+    ("egg", "10个就够了", "order", {"egg": 10}, False),
     ("squid", "拍2斤", "order", {"squid": 2}, False),   # the words of a flash sale order too
     ("squid", "预定1斤", "order", {"squid": 1}, False),
     ("squid", "等3秒", "other", {}, False),
