@@ -246,3 +246,12 @@ def test_classifiers_counted_the_same(text, items, review):
     assert intent.kind is Kind.ORDER and intent.needs_review is review, intent.reason
     if not review:
         assert {i.sku: i.qty for i in intent.items} == items
+
+
+def test_a_sound_alike_of_a_variant_word_names_that_variant():
+    cat = Catalog.from_dict({"products": [
+        {"sku": "red", "name": "红豆面包", "link": 1, "unit": "个", "price": 6, "stock": 30},
+        {"sku": "taro", "name": "芋泥面包", "link": 2, "unit": "个", "price": 7, "stock": 30}]})
+    assert [(i.sku, i.qty) for i in parse("芋尼面包2个", cat, None).items] == [("taro", 2)]
+    assert [(i.sku, i.qty) for i in parse("红逗的1个", cat, "taro").items] == [("red", 1)]
+    assert parse("面包2个", cat, None).needs_review  # the family word alone: which one?

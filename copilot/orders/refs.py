@@ -69,6 +69,7 @@ def fuzzy_product(word: str, catalog: Catalog, current: Product | None = None,
     if not hits:
         hits = {p.sku: p for s, e, p in catalog.sound_alikes(word) if s == 0 and e == len(word)}
         hits.update((p.sku, p) for p in look_alike(word, catalog))
+        hits.update((p.sku, p) for p in shorthand(catalog).sound_alike(word))
     return next(iter(hits.values())) if len(hits) == 1 else None
 
 

@@ -293,7 +293,8 @@ def _order_clause(clause: _Clause, masked: str, catalog: Catalog, current: Produ
         if product is not None and doubtful_typo(word, product, catalog):
             clause.kind, clause.reason = "review", f"「{word}」像是{product.name}，不太确定，请确认"
             return
-        if product is not None:
+        if product is not None:  # 芋尼面包: 芋泥 of the 面包 family, so not the family word any more
+            clause.refs = [r for r in clause.refs if not (r.product is None and product in r.family)]
             clause.refs.append(Ref(0, 0, product, leftover))
         elif strong or (clause.quantities and len(leftover) <= 3):
             clause.kind, clause.reason = "review", f"有看不懂的内容「{leftover[:12]}」，可能是未上架的商品"

@@ -16,6 +16,7 @@ goes to review, unless the comment asks for each of them (``两种凤爪都来�
   stands as a word: before 的, 各, a number or the other variant (公的, 1公1母, 公母各2只), after a number, a
   unit or an order word (4只公的, 要母的); never inside a word (1公斤, 老公的). ``不辣的`` names the one
   member of a family of two whose names say 辣 and the other's do not (麻辣 / 蒜蓉小龙虾: 蒜蓉).
+- ``sound_alike``: a variant word typed with a homophone (芋尼 for 芋泥 of 芋泥面包).
 - ``look_alike``: a name written with one character that is a part of the right one, or the other way
   round (亡果 for 芒果, 牛乃 for 牛奶, 凤抓 for 凤爪), as handwriting input and a hurried eye make them.
 """
@@ -24,7 +25,7 @@ from __future__ import annotations
 
 import re
 import weakref
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from copilot.base.catalog import Catalog, Product
 from copilot.base.zhnum import ZH_DIGITS, zh_to_number
@@ -50,6 +51,22 @@ class Shorthand:
     names: tuple[tuple[str, Product], ...]
     heads: dict[str, Product]  # last characters of one product's names, found in no other product's names
     singles: re.Pattern | None = None  # one-character variants where they stand as a word (see the docstring)
+    sounds: dict = field(default_factory=dict)  # pinyin of the variant words, filled on the first question
+
+    def sound_alike(self, word: str) -> list[Product]:
+        """芋尼 for 芋泥 (of 芋泥面包 / 红豆面包): a variant word typed with a homophone, as ``Catalog.sound_alikes``
+        reads names: the same sound, at least half of the characters the same."""
+        if len(word) < 2 or not _CJK.match(word):
+            return []
+        from pypinyin import lazy_pinyin
+
+        if not self.sounds:
+            for w, p in self.variants.items():
+                if len(w) >= 2 and _CJK.match(w):
+                    self.sounds.setdefault(tuple(lazy_pinyin(w)), []).append((w, p))
+        found = {p.sku: p for w, p in self.sounds.get(tuple(lazy_pinyin(word)), ())
+                 if len(w) == len(word) and len(word) <= _same(w, word) * 2 < len(word) * 2}
+        return list(found.values())
 
     def partial(self, word: str, current: Product | None = None, unit: str | None = None) -> Product | None:
         """The one product ``word`` stands for as a part of its names (see the module's docstring). A word
@@ -94,6 +111,10 @@ class Shorthand:
                       if not any(s < m.end() and m.start() < e for s, e in taken)]
             found.sort()
         return found
+
+
+def _same(a: str, b: str) -> int:
+    return sum(x == y for x, y in zip(a, b))
 
 
 def _by_screen_or_unit(owners: list[Product], current: Product | None, unit: str | None) -> Product | None:
