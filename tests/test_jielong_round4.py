@@ -80,3 +80,9 @@ def test_a_paid_remark_after_the_order_is_no_unreadable_word(ledger):
     _apply(ledger, HEAD + "1. 老王 芒果2斤已付\n2. 小李 草莓1斤（已转账）")
     assert _state(ledger) == {"老王": {"mango": 2}, "小李": {"strawberry": 1}}
     assert ledger.lines(status=REVIEW) == []
+
+
+def test_a_copy_of_the_line_above_goes_to_review(ledger):
+    _apply(ledger, HEAD + "1. 王阿姨 草莓2斤\n2. 美美 同款\n3. 小雨 楼上同款")
+    assert _state(ledger) == {"王阿姨": {"strawberry": 2}}
+    assert sorted(ln.buyer for ln in ledger.lines(status=REVIEW)) == ["小雨", "美美"]

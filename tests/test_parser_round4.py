@@ -93,6 +93,8 @@ CASES = [
     ("egg", "我家一天吃3个", "other", {}, False),
     ("egg", "咸鸭蛋10个都吃不完", "other", {}, False),
     ("egg", "10个就够了", "order", {"egg": 10}, False),
+    ("egg", "楼上同款", "order", {"egg": None}, True),  # a copy of someone's order: how many?
+    ("egg", "同样来2个", "order", {"egg": 2}, False),
     ("squid", "拍2斤", "order", {"squid": 2}, False),   # the words of a flash sale order too
     ("squid", "预定1斤", "order", {"squid": 1}, False),
     ("squid", "等3秒", "other", {}, False),

@@ -50,7 +50,7 @@ _PRICE = re.compile(rf"\d+(?:\.\d+)?\s*(?:元|块钱)|\d+\.\d+\s*块|\d+\s*块\s
 _ASKED = re.compile(rf"\d|[一两二三四五六七八九十半俩仨]\s*{_UNIT}")
 _CANCEL_WORDS = re.compile(r"^(?:取消|不要了|不要啦|不要|退了|删除|删掉|算了)")
 _VERB_START = re.compile(r"^(?:再来|要|来|扣|订|定|买|拿|\+|x|"
-                         r"同上|同楼上|(?:跟|和|同)(?:楼上|上面)一样|我?也要|我?也来|我也一样)")  # 同上: review
+                         r"同上|同楼上|同款|楼上同款|(?:跟|和|同)(?:楼上|上面)一样|我?也要|我?也来|我也一样)")  # 同上: review
 # an unknown word before a quantity (榴莲2斤, pg 2斤) may be a product the line asks for; a single Chinese
 # character there is the end of a nickname (Sunny 李 1.5)
 _WEAK = re.compile(r"^(?:[\u4e00-\u9fff]{2,8}|[A-Za-z]\w{1,7})\s?(?:\d|[一两二三四五六七八九十半](?:" + _UNIT + "))")
