@@ -192,7 +192,7 @@ def _names_goods(part: str, catalog: Catalog) -> bool:
 def _correction(t: str, catalog: Catalog, current: Product | None) -> Intent | None:
     """要3盒 不是2盒: the buyer corrects the quantity, a change to the new total. 不是麻辣是蒜蓉: one
     product for another, the quantity not said: to review as a change of the named product."""
-    swap = _PRODUCT_SWAP.search(t) or _SWAP_TO.search(t)
+    swap = ("不是" in t and _PRODUCT_SWAP.search(t)) or (("换" in t or "改" in t) and _SWAP_TO.search(t))
     if swap:
         a, b = (find_refs(swap.group(k), catalog) for k in "ab")
         if len(a) == 1 and len(b) == 1 and a[0].product and b[0].product and a[0].product != b[0].product:
