@@ -18,12 +18,13 @@ CASES = [
     ("mango", "+1", "order", {"mango": 1}, False),
     ("mango", "1", "order", {"mango": 1}, False),
     ("mango", "我也要", "order", {"mango": None}, True),  # copies an order whose quantity it does not say
-    ("mango", "来一份", "order", {"mango": 1}, False),
-    ("mango", "给我妈也来一份", "order", {"mango": 1}, False),
+    ("eggs", "来一份", "order", {"eggs": 1}, False),
+    ("eggs", "给我妈也来一份", "order", {"eggs": 1}, False),
+    ("mango", "来一份", "order", {}, True),  # a 份 of a product sold by weight: how much? (a person asks)
     ("mango", "+2", "order", {"mango": 2}, False),
     ("mango", "x3", "order", {"mango": 3}, False),
     ("mango", "×2", "order", {"mango": 2}, False),
-    ("mango", "2份", "order", {"mango": 2}, False),
+    ("eggs", "2份", "order", {"eggs": 2}, False),
     ("mango", "要3斤", "order", {"mango": 3}, False),
     ("mango", "来俩", "order", {"mango": 2}, False),
     ("apple", "要十二斤", "order", {"apple": 12}, False),
@@ -43,7 +44,7 @@ CASES = [
     ("milk", "来3瓶", "order", {"milk": 3}, False),
     ("tofu", "两块", "order", {"tofu": 2}, False),
     ("chicken", "要一只", "order", {"chicken": 1}, False),
-    (None, "3号链接来2份", "order", {"pork": 2}, False),
+    (None, "3号链接来2份", "order", {}, True),  # 五花肉 is sold by the 斤
     (None, "1号链接3斤", "order", {"strawberry": 3}, False),
     (None, "链接5 2斤", "order", {"apple": 2}, False),
     (None, "#4 三斤", "order", {"mango": 3}, False),
@@ -354,7 +355,10 @@ PARTS = [
     ("sausage_c", "广式的2斤", "order", {"sausage_c": 2}, False),
     ("sausage_s", "川味的来一斤", "order", {"sausage_s": 1}, False),
     ("sausage_c", "川味的来一斤", "order", {}, True),  # a word at the start of another product's name: on screen only
-    ("milk", "奶来2瓶", "order", {}, True),  # 奶 of 鲜奶 and of 酸奶
+    # a part of several products' names: the one on screen, else the one sold in the unit said, else review
+    ("milk", "奶来2瓶", "order", {"milk": 2}, False),  # 奶 of 鲜奶 and of 酸奶: 鲜奶 on screen
+    ("mango", "奶来2瓶", "order", {"milk": 2}, False),  # only 鲜奶 is sold by the 瓶
+    ("mango", "奶来2个", "order", {}, True),
     # a character that is a component of the right one (or the other way round)
     ("mango", "亡果2斤", "order", {"mango": 2}, False),
     # a size of a product sold in sizes

@@ -129,7 +129,8 @@ class Catalog:
     def sound_alikes(self, text: str) -> list[tuple[int, int, Product]]:
         """Products named with a homophone typo, as a pinyin keyboard makes them (草霉 for 草莓):
         a span that reads like a name of two or more characters and shares at least half of its
-        characters with it. Spans that already name a product exactly are skipped."""
+        characters with it. Spans that already name a product exactly are skipped; a span that reads like
+        the names of two products is listed once for each (a person tells them apart, not the rules)."""
         from pypinyin import lazy_pinyin
 
         exact = [(s, e) for s, e, _ in self.mentions(text)]
@@ -145,10 +146,10 @@ class Catalog:
                 for name, p in self._sounds.get(tuple(reading[i:i + k]), ()):
                     same = sum(a == b for a, b in zip(text[i:i + k], name))
                     taken = any(s < i + k and i < e for s, e in exact) or \
-                        any(s < i + k and i < e for s, e, _ in out)
+                        any(s < i + k and i < e and (s, e) != (i, i + k) for s, e, _ in out)
                     if same * 2 >= k and same < k and not taken:
                         out.append((i, i + k, p))
-        return sorted(out)
+        return sorted(out, key=lambda x: (x[0], x[1]))
 
     def links(self, text: str) -> list[tuple[int, int, Product | None, int]]:
         """Every link reference in ``text``: (start, end, product or None when unknown, number)."""

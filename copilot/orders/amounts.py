@@ -2,8 +2,9 @@
 and the checks every ordered quantity passes (the sale unit, whole pieces, limits, stock).
 
 A quantity's unit converts to the product's sale unit only when a person would read it so: weights
-between 斤, 公斤 and 克; 份 and the sale unit itself; 个 for a product sold by the piece, but not for
-one whose sale unit holds several pieces (``每盒 6 个``: 6个 is one box, not six).
+between 斤, 公斤 and 克; the sale unit itself, and 份 for a product not sold by weight (两份 of a 斤 product asks how much); 个 for a product sold by the piece, but not for
+one whose sale unit holds several pieces (``每盒 6 个``: 6个 is one box, not six); 只 for a 个 product, and the
+classifiers a person counts the same (颗/棵, 听/罐, 支/根/条).
 """
 
 from __future__ import annotations
@@ -18,13 +19,22 @@ from copilot.orders.intent import Intent, Item, Kind
 IMPLAUSIBLE_QTY = 100
 _PIECES = re.compile(r"\d+\s*(?:个|枚|只|片|颗|粒|根|块|支|条|串)")
 UNIT_WORDS = ("公斤", "千克", "kg", "克", "g", "斤", "份", "盒", "袋", "个", "瓶", "块", "箱", "桶", "只",
-              "把", "根", "板", "提", "包", "条", "串", "颗", "枚", "杯", "罐", "扎", "捆", "兜", "听", "支", "升")
+              "把", "根", "板", "提", "包", "条", "串", "颗", "枚", "杯", "罐", "扎", "捆", "兜", "听", "支", "升", "棵")
+# classifiers a shop assistant counts the same (一棵白菜 is one 颗, 6罐 are 6听, 5根雪糕 are 5支, 法棍两条 2根)
+_SAME = {u: group for group in ({"棵", "颗"}, {"罐", "听"}, {"根", "支", "条"}) for u in group}
 UNIT = "(?:" + "|".join(re.escape(u) for u in UNIT_WORDS) + ")"
 VERB = r"(?:再来|再要|再加|预定|预订|扣|\+|加|x|\*|来|要|拿|买|订|定|留|抢|切|称)"
 # quantity with a unit: 2斤, 一斤半, 两斤半, 半斤, 1.5kg, 500g
 _QTY_UNIT = re.compile(rf"(?P<n>{NUM_PATTERN})?\s*(?P<u>{UNIT})(?P<half>半)?|(?P<h>半)\s*(?P<u2>{UNIT})")
 # quantity after an order word: 扣2, +2, x2, 来俩, 要3
 QTY_MARK = re.compile(rf"(?:{VERB}|各|每样|每种)\s*(?P<n>{NUM_PATTERN})(?!\s*(?:号|{UNIT}|\.\d))")
+# 一打, 两打: a dozen pieces (not 打折, 打包, 打错)
+_DOZEN = re.compile(rf"(?P<n>{NUM_PATTERN}|半)\s*打(?![折包错电开算卡扰听])")
+# 两三斤, 三五个: two numbers side by side are a rough amount, not 23 or 35
+_ROUGH = re.compile(r"^(?:一两|一二|两三|二三|三四|三五|四五|五六|六七|七八|八九)$")
+# 来袋带鱼, 要盒草莓, 再来份: an order word and a unit with no number before the product (or alone) is one
+_ONE_UNIT = re.compile(r"(?<=来|要|拿|买)(?P<u>袋|盒|瓶|份|个|只|条|斤|箱|包|桶|罐|把|根|串|提|兜|块|板|杯|颗|棵|听|支|扎|捆)"
+                       r"(?=#|$)")
 # a number glued to a masked product name (#): 柠檬2, 2柠檬
 _GLUED = re.compile(r"(?<=#)\s?(?P<n>\d{1,2})(?![\d.]|\s*[号元])|(?<![\d.])(?P<b>\d{1,2})(?=\s?#)")
 
@@ -35,6 +45,12 @@ class Quantity:
     end: int
     value: float
     unit: str | None  # None = the product's sale unit
+    rough: bool = False  # 两三斤: about that much, a person asks how much
+
+
+def rough(number: str | None) -> bool:
+    """``两三``, ``三五``: a rough amount (read digit by digit it would be 23, 35)."""
+    return bool(number) and bool(_ROUGH.match(number.strip()))
 
 
 # 8两, 二两, 1斤2两: 两 after a number is the market's tenth of a 斤 (两 alone is "two")
@@ -50,8 +66,8 @@ def read_quantities(masked: str) -> list[Quantity]:
         if jin is not None and tenths is not None:
             out.append(Quantity(m.start(), m.end(), round(jin + tenths / 10, 3), "斤"))
     for m in _QTY_UNIT.finditer(masked):
-        if _covered(out, m.start()):
-            continue
+        if _covered(out, m.start()) or masked[max(m.start() - 1, 0):m.start()] == "第":
+            continue  # 第3个: an ordinal, no quantity
         unit = m.group("u") or m.group("u2")
         if m.group("h"):
             value = 0.5
@@ -65,13 +81,20 @@ def read_quantities(masked: str) -> list[Quantity]:
                 continue
         if m.group("half"):
             value += 0.5
-        out.append(Quantity(m.start(), m.end(), value, unit))
+        out.append(Quantity(m.start(), m.end(), value, unit, rough(m.group("n"))))
+    for m in _DOZEN.finditer(masked) if "打" in masked else ():
+        value = 0.5 if m.group("n") == "半" else zh_to_number(m.group("n"))
+        if value is not None and not _covered(out, m.start()):
+            out.append(Quantity(m.start(), m.end(), value * 12, "个", rough(m.group("n"))))
+    for m in _ONE_UNIT.finditer(masked):
+        if not _covered(out, m.start()):
+            out.append(Quantity(m.start(), m.end(), 1.0, m.group("u")))
     for m in QTY_MARK.finditer(masked):
         if _covered(out, m.start("n")):
             continue
         value = zh_to_number(m.group("n"))
         if value is not None:
-            out.append(Quantity(m.start(), m.end(), value, None))
+            out.append(Quantity(m.start(), m.end(), value, None, rough(m.group("n"))))
     for m in _GLUED.finditer(masked) if "#" in masked else ():
         n = "n" if m.group("n") else "b"
         if not _covered(out, m.start(n)):
@@ -86,14 +109,14 @@ def _covered(found: list[Quantity], pos: int) -> bool:
 
 def to_sale_unit(q: Quantity, p: Product) -> float | None:
     """The quantity in the product's sale unit, or None when the unit does not convert."""
-    if q.unit is None or q.unit in ("份", p.unit):
-        return q.value
+    if q.unit is None or q.unit == p.unit or q.unit == "份" and not p.is_weight or p.unit in _SAME.get(q.unit, ()):
+        return q.value  # 两份 of a 斤 product: how much is a 份? (a person asks)
     unit = {"千克": "公斤", "kg": "公斤", "g": "克"}.get(q.unit, q.unit)
     if p.is_weight:
         jin = {"斤": q.value, "公斤": q.value * 2, "克": q.value / 500}.get(unit)
         return None if jin is None else round(jin / WEIGHT_UNITS[p.unit], 3)
-    if unit == "个" and p.unit not in ("箱", "提") and not holds_pieces(p):
-        return q.value  # 个 is the everyday classifier for a piece product
+    if unit == "个" and p.unit not in ("箱", "提") and not holds_pieces(p) or unit == "只" and p.unit == "个":
+        return q.value  # 个 is the everyday classifier for a piece product (and 两只猪蹄 are two 个)
     return None
 
 
@@ -106,6 +129,8 @@ def check_items(kind: Kind, pairs) -> Intent:
     merged: dict[str, float] = {}
     products: dict[str, Product] = {}
     for product, q in pairs:
+        if q.rough:
+            return _review(kind, "数量说的是个大概（两三、三五这样），请确认要多少")
         qty = to_sale_unit(q, product)
         if qty is None:
             return _review(kind, f"{product.name}按{product.unit}卖，「{fmt_qty(q.value)}{q.unit}」换算不了")

@@ -9,7 +9,8 @@ numbering moved):
 - a new line is an order (a pre-order: it takes stock like a live order, or waits in line);
 - a member's edited line changes only the lines that entry created (排骨1斤 -> 排骨2斤 青菜一把);
 - a line that disappeared, or was edited to 取消/不要了, cancels what it created;
-- the example line, the title and the menu are no orders; an unreadable line goes to review.
+- the example line, the title and the menu are no orders; an unreadable line goes to review, and a line
+  edited into something unreadable takes down what it booked (one review line says what it was).
 
 Lines the owner changed by hand are respected: a cancelled or paid line is not brought back or
 changed by a later paste of the same entry. Buyers are the members' nicknames (``name:<昵称>``).
@@ -29,7 +30,7 @@ from copilot.base.db import migrate, utcnow
 from copilot.base.errors import InputError
 from copilot.orders.book import LedgerTx
 from copilot.orders.handlers import order_item, review
-from copilot.orders.intent import Intent, Kind
+from copilot.orders.intent import Intent, Item, Kind
 from copilot.orders.jielong import MAX_CHAIN_CHARS, MAX_ENTRIES, Chain, Entry, content_key, entry_items, read_chain
 from copilot.orders.records import ApplyResult, OrderLine, qty_text, short_name
 from copilot.orders.schema import CANCELLED, EPS, PAID, PICKED_UP, RESERVED, REVIEW, WAITLIST
@@ -212,7 +213,7 @@ def _edit(tx: LedgerTx, old: _Stored, entry: Entry, result: ChainResult) -> None
     intent = entry.intent
     review_id = None
     if intent.needs_review or not intent.items:
-        review_id = review(tx, comment, intent, intent.reason or "接龙这一行看不懂").created[0].id
+        review_id = _unreadable_edit(tx, comment, intent, lines)
     else:
         want = entry_items(intent)
         for sku in [s for s in lines if s not in want]:
@@ -233,6 +234,26 @@ def _edit(tx: LedgerTx, old: _Stored, entry: Entry, result: ChainResult) -> None
         revision=revision, member=entry.member, updated_at=utcnow()))
     result.changed += 1
     result.messages.append(f"{entry.member} 改了接龙：{entry.content}")
+
+
+def _unreadable_edit(tx: LedgerTx, comment: Comment, intent: Intent, lines: dict[str, int]) -> int:
+    """The member's line now says something that cannot be read safely: what it booked before is no longer
+    what the chain says, so it does not stand silently. Its open lines are taken down (stock freed, the
+    waitlist promoted) and one review line says what was booked; with one product, the review line holds
+    it and the old quantity, ready for the owner to confirm or change. Paid lines stay, for a person."""
+    old = {sku: tx.get_line(i) for sku, i in lines.items()}
+    held = {sku: ln for sku, ln in old.items() if ln.status in (RESERVED, WAITLIST)}
+    reason = intent.reason or "接龙这一行看不懂"
+    if held:
+        was = "、".join(tx.label(ln) for ln in held.values())
+        reason += f"；原来的 {was} 已撤下，请按新内容确认"
+        tx.drop(list(held.values()))
+        for sku in held:
+            lines.pop(sku)
+    if len(held) == 1 and not intent.items:
+        ln = next(iter(held.values()))
+        intent = Intent(Kind.ORDER, (Item(ln.sku, ln.qty, ln.unit),), True, reason, note=intent.note)
+    return review(tx, comment, intent, reason).created[0].id
 
 
 def _resize(tx: LedgerTx, comment: Comment, line: OrderLine, want: float, note: str) -> int | None:

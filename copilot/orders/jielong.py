@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 
 from copilot.base.catalog import Catalog, Product
 from copilot.base.zhnum import NUM_PATTERN, normalize, zh_to_number
-from copilot.orders.amounts import UNIT_WORDS, Quantity, check_items
+from copilot.orders.amounts import UNIT_WORDS, Quantity, check_items, rough
 from copilot.orders.intent import Intent, Item, Kind
 from copilot.orders.shorthand import shorthand
 
@@ -50,7 +50,7 @@ _PRICE = re.compile(rf"\d+(?:\.\d+)?\s*(?:元|块钱)|\d+\.\d+\s*块|\d+\s*块\s
 _ASKED = re.compile(rf"\d|[一两二三四五六七八九十半俩仨]\s*{_UNIT}")
 _CANCEL_WORDS = re.compile(r"^(?:取消|不要了|不要啦|不要|退了|删除|删掉|算了)")
 _VERB_START = re.compile(r"^(?:再来|要|来|扣|订|定|买|拿|\+|x|"
-                         r"同上|同楼上|(?:跟|和|同)(?:楼上|上面)一样|我?也要|我?也来|我也一样)")  # 同上: review
+                         r"同上|同楼上|同款|楼上同款|(?:跟|和|同)(?:楼上|上面)一样|我?也要|我?也来|我也一样)")  # 同上: review
 # an unknown word before a quantity (榴莲2斤, pg 2斤) may be a product the line asks for; a single Chinese
 # character there is the end of a nickname (Sunny 李 1.5)
 _WEAK = re.compile(r"^(?:[\u4e00-\u9fff]{2,8}|[A-Za-z]\w{1,7})\s?(?:\d|[一两二三四五六七八九十半](?:" + _UNIT + "))")
@@ -72,7 +72,7 @@ _PAID = re.compile(r"[(（]?(?:已付款?|已转账?|已支付|已结|付了|已
 _RULE = re.compile(r"每人|每户|每家|每单|限购|限量|截单|截止|到货|起送|起订|起购")
 _RUN = re.compile(r"[\u4e00-\u9fff]+")
 _RUN_EDGES = re.compile(rf"^(?:再来|要|来|{_UNIT})|的$")  # 2袋韭菜 / 要韭菜的: the word is 韭菜
-_QTY_START = re.compile(rf"^(?:\d|半|[一两二三四五六七八九十俩仨]+\s*(?:{_UNIT}|$|[。.!！\s]))")
+_QTY_START = re.compile(rf"^(?:\d|半|[一两二三四五六七八九十俩仨]+\s*(?:{_UNIT}|打|$|[。.!！\s]))")  # 一打: a dozen
 
 
 @dataclass(frozen=True)
@@ -254,6 +254,8 @@ def split_member(body: str, catalog: Catalog) -> tuple[str, str]:
         rest = " ".join(tokens[k:]).strip()
         if _holds_order(" ".join(tokens[:k]), catalog):
             break
+        if _name_digits("", rest, catalog):
+            continue  # 小美 520 草莓2斤: 520 is the nickname's
         if _starts_order(_ICON.sub("", rest), catalog) or _CANCEL_WORDS.match(rest) \
                 or _REMARK.match(rest) and (_holds_order(rest, catalog)
                                             or _starts_order(_REMARK.sub("", rest).strip(" ,，"), catalog)):
@@ -264,9 +266,21 @@ def split_member(body: str, catalog: Catalog) -> tuple[str, str]:
             return " ".join(tokens[:k]).strip(), rest
     for i in range(1, len(body)):
         if body[i - 1] != " " and (_starts_order(body[i:], catalog) or _PAIRS.match(body[i:])) \
-                and not body[i - 1].isdigit() and _closed(body[:i]):
+                and (not body[i - 1].isdigit() or _name_digits(body[:i], body[i:], catalog)) \
+                and not _name_digits("", body[i:], catalog) and _closed(body[:i]):
             return body[:i].strip(), body[i:].strip()
     return body.strip(), ""
+
+
+def _name_digits(name: str, rest: str, catalog: Catalog) -> bool:
+    """小王88草莓2斤, 小美 520 草莓2斤: digits right before a product that has a quantity of its own are the end
+    of the nickname, not a quantity (2草莓, where the product has none, is two of it). ``name`` ends with
+    the digits, or ``rest`` starts with them."""
+    m = re.search(r"\d+\s?$", name) if name else re.match(r"\d+\s?", rest)
+    if m is None or name and not name[:m.start()].strip():
+        return False
+    after = rest if name else rest[m.end():]
+    return any(s == 0 for s, _, _ in catalog.mentions(after)) and _holds_order(after, catalog)
 
 
 def _closed(name: str) -> bool:
@@ -306,8 +320,8 @@ def _read_content(content: str, catalog: Catalog, chain: Chain, parse, title: bo
             return Intent(Kind.ORDER, needs_review=True, reason="只写了数量，接龙里有几个商品，不知道是哪个")
         value = 0.5 if m.group("n") == "半" else zh_to_number(m.group("n")) or 0
         return check_items(Kind.ORDER, [(product, Quantity(0, 0, value + (0.5 if m.group("half") else 0),
-                                                           m.group("u")))])
-    intent = parse(content, product.sku if product else None)
+                                                           m.group("u"), rough(m.group("n"))))])
+    intent = parse(_PAID.sub(" ", content).strip() or content, product.sku if product else None)  # 2斤已付
     if (intent.needs_review or intent.kind is Kind.OTHER) and len(chain.offered) > 1:
         spelled = spell_out(content, chain.offered, catalog)
         again = parse(spelled, None) if spelled != normalize(content) else intent

@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 
 from copilot.base.catalog import Catalog, Product
-from copilot.orders.shorthand import look_alike, shorthand
+from copilot.orders.shorthand import look_alike, part_of, shorthand
 
 
 @dataclass
@@ -54,13 +54,14 @@ def mask(t: str, refs: list[Ref]) -> str:
     return "".join(chars)
 
 
-def fuzzy_product(word: str, catalog: Catalog, current: Product | None = None) -> Product | None:
+def fuzzy_product(word: str, catalog: Catalog, current: Product | None = None,
+                  unit: str | None = None) -> Product | None:
     """A name a person still reads without doubt: a part of one product's names only (基围, 虾: see
     ``shorthand.partial``), one character off a name of 3+ characters (贵妃忙 -> 贵妃芒), sounding
     like a name (排古 -> 排骨, 牛乃 -> 牛奶) or looking like it (亡果 -> 芒果). Two close products: None."""
     if len(word) > 8:
         return None
-    partial = shorthand(catalog).partial(word, current)
+    partial = shorthand(catalog).partial(word, current, unit)
     if partial is not None or len(word) < 2:
         return partial
     hits = {p.sku: p for p in catalog for n in p.names
@@ -68,6 +69,7 @@ def fuzzy_product(word: str, catalog: Catalog, current: Product | None = None) -
     if not hits:
         hits = {p.sku: p for s, e, p in catalog.sound_alikes(word) if s == 0 and e == len(word)}
         hits.update((p.sku, p) for p in look_alike(word, catalog))
+        hits.update((p.sku, p) for p in shorthand(catalog).sound_alike(word))
     return next(iter(hits.values())) if len(hits) == 1 else None
 
 
@@ -75,3 +77,31 @@ def unknown_reason(ref: Ref) -> str:
     if ref.family:
         return f"「{ref.label}」有{len(ref.family)}种（{'、'.join(p.name for p in ref.family)}），没说要哪一种"
     return f"没有「{ref.label}」这个链接"
+
+
+def spoken_product(masked: str, catalog: Catalog, unread) -> tuple[Product, str] | None:
+    """称子一斤半: a sound-alike of a name that takes in an order word (称 of 称子 is also 称 = weigh), found
+    in the whole clause; the product and the word as written, when blanking that word leaves nothing unread
+    (``unread(masked)`` is what no rule reads)."""
+    found: dict[str, tuple[Product, str]] = {}
+    for s, e, p in catalog.sound_alikes(masked):
+        if not unread(masked[:s] + "#" * (e - s) + masked[e:]):
+            found[p.sku] = (p, masked[s:e])
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
+def doubtful_typo(word: str, product: Product, catalog: Catalog) -> bool:
+    """由鱼 for 鱿鱼, 宝鱼 for 鲍鱼: the typo replaced the part of the name that tells the products apart and
+    kept only its end, the kind of goods other products' names end with too (鱼 of 鲈鱼, 带鱼): the product
+    rests on one sound alone, so a person confirms, unless the wrong character looks like the right one
+    (卢鱼 for 鲈鱼: 卢 is a part of 鲈). 称子 (子 ends 蛏子 alone), 豆将 and 花夹 (the start kept) do not."""
+    names = [n for n in product.names if len(n) == len(word)]
+    if not names or word in product.names:
+        return False
+    name = max(names, key=lambda n: sum(a == b for a, b in zip(word, n)))
+    k = next((i for i in range(len(name)) if word[i:] == name[i:]), len(name))
+    if k == len(name) or any(a == b for a, b in zip(word[:k], name[:k])):
+        return False
+    if not any(n.endswith(name[k:]) for q in catalog if q.sku != product.sku for n in q.names):
+        return False
+    return not any(part_of(a, b) for a, b in zip(word[:k], name[:k]))

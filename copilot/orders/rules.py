@@ -11,57 +11,57 @@ import re
 from dataclasses import dataclass, replace
 
 from copilot.base.catalog import Catalog, Product
-from copilot.base.zhnum import NUM_PATTERN, ZH_DIGITS, normalize, zh_to_number
-from copilot.orders.amounts import QTY_MARK, UNIT, UNIT_WORDS, VERB, Quantity, check_items, read_quantities
+from copilot.base.zhnum import NUM_PATTERN, normalize, zh_to_number
+from copilot.orders.amounts import QTY_MARK, UNIT, VERB, Quantity, check_items, read_quantities, rough
 from copilot.orders.intent import Intent, Item, Kind
 from copilot.orders.notes import split_notes
-from copilot.orders.refs import Ref, find_refs, fuzzy_product, mask, unknown_reason
+from copilot.orders.refs import Ref, doubtful_typo, find_refs, fuzzy_product, mask, spoken_product, unknown_reason
+from copilot.orders.shorthand import abbreviated_pairs, sold_in
+from copilot.orders.wording import CHATTER_CLAUSE, FILLER, QUESTION
 
 log = logging.getLogger(__name__)
 MAX_COMMENT_CHARS = 300
-_TYPOS = [(re.compile(r"[寇口抠叩蔻]\s*(?=[1一])"), "扣")]
+_TYPOS = [(re.compile(r"[寇口抠叩蔻]\s*(?=[1一])"), "扣"),
+          (re.compile(r"(?<![\d.])\.(?=\d)"), "0.")]  # .5斤 is half a 斤, not 5
 # emoji and decorations: keep CJK, letters, digits and the punctuation the rules read
 _NOISE = re.compile(r"[^\w\u4e00-\u9fff\s+.,，、;；。!！?？:：#*/\-~～()（）]")
-_SEP = re.compile(r"[,，、;；。!！~～\n()（）]+|\s+")
+_SEP = re.compile(r"[,，、;；。!！~～\n()（）]+|\s+|(?<=[?？])(?![?？])")  # 还有吗？要2份: the ? stays with its clause
 _MARK = r"(?:扣|\+|x|\*)"
 _BARE = re.compile(r"^\d+$")
 _DURATION = re.compile(r"(?:[一两二三四五\d]个?多?|半个?)(?:小时|钟头)|\d+\s*分钟")
 _WORD_AND_COUNT = re.compile(r"(?![\u4e00-\u9fff]*(?:栋|幢|楼|号|点|天|月|日|岁|周|年|元|块|单元|尾号))[\u4e00-\u9fff]{1,6}\d{1,2}")
 _EACH = re.compile(r"各|每样|每种|都|全要|[两俩三四五几]种|[两俩三四五几]样|(?<![上面])一样(?:来|要)")
-_QUESTION = re.compile(
-    r"[?？]|[吗嘛么呢]$|吗|多少|几|怎么|咋|什么|啥|哪|是不是|有没有|能不能|可不可以|会不会|还有货|还有没|"
-    r"还剩|(.)[不没]\1|请问|求问|问下|问一下|为什么|如何|多大|多重|多久|还是(?!\s*(?:要|来|买|拿|订|给我))|"
-    r"(?<=\w)[不没]有?[^\w]*$")  # 送货不, 打药没😂: the northern question particle
-_CHATTER_CLAUSE = re.compile(
-    r"昨天|前天|上次|上回|之前|以前|上周|上个月|去年|那天|刚才|刚刚|(?:买|吃|订|拿|扣|抢|来)(?:了|过)|要过|来啦|"
-    r"(?<!我)要了|要了(?!$)|收到|已经|家里?(?:还)?有|"
-    r"(?:她|他|人家|别人|楼上|大家|说)[都也]?(?:要|买|订|扣|想)|"
-    r"(?:大家|家人们|姐妹们|宝宝们|宝子们|朋友们|集美们|你们|他们|各位)(?:都|快|赶紧|也)+(?:来|买|抢|冲|拍)|"
-    r"要是|如果|假如|的话|下次|再说|考虑|卖|便宜|太贵|开玩笑|"
-    r"[个口](?:孩子|小孩|娃|人)|岁|栋|单元|楼|\d\s*(?:个多?|多个?)?(?:小时|钟头|分钟|星期|礼拜|月)|"
-    r"(?:每天|天天|每次|次次|每场|场场|每晚|每周|经常|一直)都(?:来|在|看|买|吃)"
-    r"(?!\s*(?:\d|[一两二三四五六七八九十半俩仨](?!点)))")  # 每天都来: visits
-_CANCEL = re.compile(r"不要了|不要啦|不要(?=\S{0,8}了)|取消|退掉|退了|撤回|撤销|算了|不买了|不订了|别给我留|删掉|删了")
-_MODIFY = re.compile(rf"(?:改成|改为|改到|改|换成|减到|减为|加到|增加到|调成|只要)\s*(?P<n>{NUM_PATTERN}|半)(?!下)")
+_CANCEL = re.compile(r"不要了|不要啦|不要(?=\S{0,8}了)|取消|退掉|退了|撤回|撤销|算了|不买了|不订了|别给我留|删掉|删了|"
+                     r"退(?=\s*(?:\d|[一两二三四五六七八九十半俩]))")  # 退一斤: a part of the order
+# 改成3斤, 只要2盒; 还是2斤吧: the buyer settles on a new total
+_MODIFY = re.compile(rf"(?:改成|改为|改到|改|换成|减到|减为|加到|增加到|调成|只要|"
+                     rf"还是(?:要|来)?(?=\s*(?:{NUM_PATTERN}|半)\s*{UNIT}?\s*吧))\s*(?P<n>{NUM_PATTERN}|半)(?!下)")
 _SWAP = re.compile(r"换成|换为|改成|改为|改要|换个")  # 虾换成带鱼: another product, no quantity said
-_RELATIVE = re.compile(rf"(?P<op>再多要|再多来|再加|多加|多要|多来|少要|少来|少拿|减少|减掉|减去|减|加)\s*"
+_RELATIVE = re.compile(rf"(?P<op>再多要|再多来|再加|多加|多要|多来|多买|多拿|少要|少来|少拿|少买|减少|减掉|减去|减|加|"
+                       rf"再多|(?<![至最差不许很好太])多|(?<![多至最不缺])少)\s*"
                        rf"(?P<n>{NUM_PATTERN}|半)\s*(?P<u>{UNIT})?(?!\s*[号元])")
 # no quantity of its own: 我也要 / 同上 copy someone else's order, 这个我要了 takes it without a number
 _VAGUE = re.compile(r"来点|来些|整点|来一点|要一点|拍了|拍下了|(?:这个|那个|这款)(?:也行|也可以)|也要|也来|同上|"
-                    r"我也一样|我要了$|(?:跟|和|同)?(?:楼上|上面|前面)(?:的)?一样|同楼上")
+                    r"我也一样|我要了$|(?:跟|和|同)?(?:楼上|上面|前面)(?:的)?一样|同楼上|同款")
 _COPY = re.compile(r"楼上|上面|前面")  # 跟楼上一样: a copy of someone's order, not talk about the building
 _DEFER = re.compile(r"(?:再说|再决定|再定|再看看?|考虑一下|考虑考虑)[吧哈啦了呀]*$")  # 看看还有没有再说: no question
 _BOTH = re.compile(r"都要|都来|都拿|都订|(?<![上面])一样(?:来|要)")
 _KEEP = re.compile(r"还要|照要|继续要|要的|不变|照旧|留着|保留|不取消|不退")
+_QTY_GAP = re.compile(rf"(?:^|(?<=\s))(?:我?{VERB})?(?:{NUM_PATTERN}|半)\s*{UNIT}半?(?P<gap>\s+)")
 _NAME_GAP = re.compile(r"\s+(?=(?:[x*]\s*)?(?:\d|[一二两俩三四五六七八九十半]))")
-_CORRECTION = re.compile(rf"[,，\s]*而?不是\s*{NUM_PATTERN}\s*{UNIT}?|^(?:刚才)?(?:打错了?|写错了?|说错了?|更正一下|更正)[,，:：\s]*|"
+_WRONG = r"(?:打错|写错|说错|下错|拍错|点错|选错)了?"
+_CORRECTION = re.compile(rf"[,，\s]*而?不是\s*{NUM_PATTERN}\s*{UNIT}?|^(?:刚才|刚刚)?(?:{_WRONG}|更正一下|更正)[,，:：\s]*|"
                          r"^我?(?:要|想)?(?:修改|更改|改)一?下[,，:：\s]+|"
-                         r"[,，\s]+我?(?:刚才|刚刚|前面|上面)?的?(?:打错了?|写错了?|说错了?)[啦了哈,，。!！\s]*$")
-_NEGATED = re.compile(r"不要(?P<what>[^\s，,。要了]{1,8}?)(?=[，,\s]*要)")
-# 1原2辣 / 原2辣1: a character and a number, two to four times (spaces allowed)
-_ABBREVIATED = re.compile(r"(?:(?: ?\d{1,2} ?[\u4e00-\u9fff]){2,4}|(?: ?[\u4e00-\u9fff] ?\d{1,2}){2,4}) ?")
-_NUM_CHAR = re.compile(r"(\d{1,2})([\u4e00-\u9fff])")
-_CHAR_NUM = re.compile(r"([\u4e00-\u9fff])(\d{1,2})")
+                         rf"[,，\s]+我?(?:刚才|刚刚|前面|上面)?的?{_WRONG}[啦了哈,，。!！\s]*$")
+# 不是麻辣是蒜蓉: one product for another, how many not said
+_PRODUCT_SWAP = re.compile(r"不是(?P<a>[^\s，,。是]{1,10}?)[，,\s]*(?:而?是|要|换成|改成)(?P<b>[^\s，,。]{1,10})")
+_PREFERENCE = re.compile(r"(?:挑|选)?(?P<w>大|小|熟|生|嫩|肥|瘦|甜|软|硬|新鲜|整)(?:个|只|颗|条|块|根)?(?:一?点儿?|些)?的|"
+                         r"(?P<v>大|小|熟|生|嫩|肥|瘦|甜|软|硬|新鲜)一?点儿?")
+_SWAP_TO = re.compile(r"(?P<a>[^\s，,。]{1,10}?)(?:换成|换为|改成|改为|换)(?P<b>[^\s，,。]{1,10})")
+_NO_NEED = re.compile(r"不用了|别要了|不需要了")  # 排骨不用了: with a product named, a cancel
+_JOKE = re.compile(r"(?<![不没])(?:开玩笑|逗你玩|说着玩|闹着玩)")
+# 不要芒果要草莓2斤, 鲈鱼1条不要 要2斤花甲: the product said not to be wanted is no order
+_NEGATED = re.compile(r"不要(?P<what>[^\s，,。要了]{1,8}?)(?=[，,\s]*要)|[^\s，,。]{1,8}?不要(?=[，,\s]+要)")
 _STRONG_MARK = re.compile(_MARK + r"\s*\d")
 _ANY_VERB = re.compile(VERB)
 _LATIN = re.compile(r"(?<![a-z])(?!kg\b)[a-z]{2,}", re.IGNORECASE)
@@ -69,13 +69,6 @@ _LATIN = re.compile(r"(?<![a-z])(?!kg\b)[a-z]{2,}", re.IGNORECASE)
 _LATIN_QTY = re.compile(r"\d\s*(?:jin|gongjin|he|dai|ge|xiang|ping|fen|bao|tong|tiao|zhi|kuai|pcs|pieces?|box(?:es)?|"
                         r"bags?|bottles?|packs?|lbs?|catty|catties)\b", re.IGNORECASE)
 _CHATTER = re.compile(r"^(\d)\1{2,}$|^[1]{2,}$|^[68]{2,}$|^[哈呵嘿嘻]+$")
-_FILLER = re.compile(
-    r"这次|这回|大一?点的?|小一?点的?|肥一?点的?|瘦一?点的?|嫩一?点的?|新鲜一?点的?|切[片块丝好]|剁[块开好]|杀好|处理好|"
-    r"帮我[挑选切剁杀]|凑单|凑满减|邻居|同事|朋友|我|也|的|给|帮|一下|吧|哈|呀|啊|哦|喔|嗯|了|谢谢|谢|老板|主播|"
-    r"老赵|再|还有|还是|不过|但是|还|先|各|共|一共|就行了?|行了|就|好|请|家|妈|爸|奶奶|爷爷|姐|哥|婆婆|老公|老婆|备|想|都|可以|麻烦|那个|这个|"
-    r"这款|这|那|个|链接|号|呗|哟|啦|滴|哒|亲|宝|买|要|来|拿|订|定|留|抢|扣|加|切|称|和|跟|与|及|然后|"
-    r"以及|今天|今晚|明天|取|自提|送|感谢|所以|那就|带的|代购|捎的|尝尝|尝一下|尝个鲜|试试|试一下|先试|"
-    r"(?:跟|和|同)?(?:楼上|上面|前面)的?一样|一样|[两俩三四五几每]?[种样款]|口味|(?<=#)味")  # 柠檬味的: the flavour's 味, not 川味's
 
 
 @dataclass
@@ -98,9 +91,9 @@ def parse(text: str, catalog: Catalog, current_sku: str | None = None) -> Intent
     if len(t) > MAX_COMMENT_CHARS:
         return _review(Kind.ORDER, f"评论过长（{len(t)} 字），请人工查看") if QTY_MARK.search(t) \
             else Intent(Kind.OTHER, reason="评论过长")
-    if _CHATTER.match(t):
+    if _CHATTER.match(t) or _JOKE.search(t):  # 开玩笑的 200个吃不完: no order
         return Intent(Kind.OTHER, reason="闲聊")
-    if _LATIN_QTY.search(t) and not _QUESTION.search(t):
+    if _LATIN_QTY.search(t) and not QUESTION.search(t):
         return _review(Kind.ORDER, "评论里的数量是拼音或外文，请人工确认", undecided=True)
     current = catalog.get(current_sku) if current_sku else None
     return (_with_note(t, catalog, current) or _correction(t, catalog, current)
@@ -136,8 +129,8 @@ def _parse_text(t: str, catalog: Catalog, current: Product | None) -> Intent:
     if kinds & {"order", "review"}:
         if kinds & {"cancel", "modify", "relative"}:
             return _review(Kind.ORDER, "一条评论里既有下单又有取消/修改", undecided=True)
-        talked = {r.product.name for c in clauses if c.kind == "chatter" and not _CHATTER_CLAUSE.search(c.text)
-                  for r in c.refs if r.product} - {current.name if current else ""}
+        talked = {r.product.name for c in clauses if c.kind == "chatter" and not CHATTER_CLAUSE.search(c.text)
+                  or c.kind == "question" for r in c.refs if r.product} - {current.name if current else ""}
         if talked and not any(c.refs for c in clauses if c.kind == "order"):  # 草莓好甜 来2斤, 芒果 on screen
             return _review(Kind.ORDER, f"说到了{'、'.join(sorted(talked))}，数量是哪个商品的不清楚", undecided=True)
         unread = next((c.text for c in clauses if c.kind == "chatter" and _WORD_AND_COUNT.fullmatch(c.text)), "")
@@ -147,7 +140,7 @@ def _parse_text(t: str, catalog: Catalog, current: Product | None) -> Intent:
     if "modify" in kinds:
         return _parse_modify(next(c for c in clauses if c.kind == "modify"), catalog, current)
     if "relative" in kinds:
-        return _parse_relative(next(c for c in clauses if c.kind == "relative"), current)
+        return _parse_relative(next(c for c in clauses if c.kind == "relative"), current, catalog)
     if "cancel" in kinds:  # 草莓 不要了: the product may stand apart; 芒果留着 / 芒果不变 is kept, not cancelled
         intent = _parse_cancel(" ".join(c.text for c in clauses if c.kind == "cancel" or not _KEEP.search(c.text)),
                                catalog, current)
@@ -162,19 +155,24 @@ def _parse_text(t: str, catalog: Catalog, current: Product | None) -> Intent:
 
 
 def _join_name_and_qty(t: str, catalog: Catalog) -> str:
-    """苹果 两斤, 鸡蛋 x3: a product's name and its quantity written apart are one clause."""
+    """苹果 两斤, 鸡蛋 x3, 3斤 奇异果: a product's name and its quantity written apart are one clause."""
     for m in reversed(list(_NAME_GAP.finditer(t))):
         left = t[:m.start()].rsplit(" ", 1)[-1]
         if any(r.end == len(left) and not r.label[-1:].isdigit() for r in find_refs(left, catalog)):
             t = t[:m.start()] + t[m.end():]
+    for m in reversed(list(_QTY_GAP.finditer(t))):
+        right = t[m.end():].split(" ", 1)[0]
+        refs = find_refs(right, catalog)
+        if refs and refs[0].start == 0 and refs[0].end == len(right) and refs[0].product:
+            t = t[:m.start("gap")] + t[m.end():]
     return t
 
 
 def _with_note(t: str, catalog: Catalog, current: Product | None) -> Intent | None:
     """老板我要3斤草莓送到3栋, 烤鸭1只 下午5点来拿: an order with a delivery or pickup note, kept on
     the order line. A comment that is only a note (明天来拿, 我住3栋) orders nothing."""
-    rest, notes = split_notes(t, lambda part: _names_goods(part, catalog) or bool(_QUESTION.search(part)))
-    if not notes or _QUESTION.search(t):
+    rest, notes = split_notes(t, lambda part: _names_goods(part, catalog) or bool(QUESTION.search(part)))
+    if not notes or QUESTION.search(t):
         return None
     if not rest:
         return Intent(Kind.OTHER, reason="送货或取货的说明")
@@ -192,7 +190,15 @@ def _names_goods(part: str, catalog: Catalog) -> bool:
 
 
 def _correction(t: str, catalog: Catalog, current: Product | None) -> Intent | None:
-    """要3盒 不是2盒: the buyer corrects the quantity, a change to the new total."""
+    """要3盒 不是2盒: the buyer corrects the quantity, a change to the new total. 不是麻辣是蒜蓉: one
+    product for another, the quantity not said: to review as a change of the named product."""
+    swap = ("不是" in t and _PRODUCT_SWAP.search(t)) or (("换" in t or "改" in t) and _SWAP_TO.search(t))
+    if swap:
+        a, b = (find_refs(swap.group(k), catalog) for k in "ab")
+        if len(a) == 1 and len(b) == 1 and a[0].product and b[0].product and a[0].product != b[0].product:
+            p = b[0].product  # 排骨换成五花2斤: a person cancels one and books the other
+            return _review(Kind.MODIFY, f"要把{a[0].product.name}换成{p.name}，请确认换多少",
+                           (Item(p.sku, None, p.unit),), True)
     m = _CORRECTION.search(t)
     if m is None:
         return None
@@ -201,27 +207,6 @@ def _correction(t: str, catalog: Catalog, current: Product | None) -> Intent | N
     if intent is None or intent.kind is not Kind.ORDER or not intent.items:
         return None
     return replace(intent, kind=Kind.MODIFY, reason=intent.reason or "更正数量")
-
-
-def abbreviated_pairs(t: str, catalog: Catalog) -> Intent | None:
-    """1原2辣 / 原2辣1: one character standing for a product (a flavour, a variant) next to a
-    quantity, when that character belongs to exactly one product of the catalog."""
-    if not _ABBREVIATED.fullmatch(t):
-        return None
-    s = t.replace(" ", "")
-    if s[0].isdigit():
-        found = [(c, n) for n, c in _NUM_CHAR.findall(s)]
-    else:
-        found = _CHAR_NUM.findall(s)
-    pairs = []
-    for char, n in found:
-        owners = {p.sku: p for p in catalog for name in p.names if char in name}
-        if len(owners) != 1 or char in UNIT_WORDS or char in ZH_DIGITS:
-            return None
-        pairs.append((next(iter(owners.values())), Quantity(0, 0, float(n), None)))
-    if len({p.sku for p, _ in pairs}) != len(pairs):
-        return None
-    return check_items(Kind.ORDER, pairs)
 
 
 def _clean(text: str) -> str:
@@ -239,18 +224,21 @@ def _classify(text: str, catalog: Catalog, current: Product | None, alone: bool 
     each = bool((quantities or refs) and _EACH.search(masked))
     if each and sum(1 for r in refs if r.family) == 1:  # 两种凤爪都来一盒: every product of the family
         refs = [x for r in refs for x in ([Ref(r.start, r.end, p, r.label) for p in r.family] if r.family else [r])]
+    if not each and len(quantities) == 1 and quantities[0].unit:  # 脐橙来一箱: the family's member sold so
+        refs = [Ref(r.start, r.end, sold_in(r.family, quantities[0].unit), r.label, r.family)
+                if r.family and r.product is None and sold_in(r.family, quantities[0].unit) else r for r in refs]
     clause = _Clause(text, "chatter", refs, quantities, each=each)
-    if _QUESTION.search(text) and not _DEFER.search(text):
+    if QUESTION.search(text) and not _DEFER.search(text):
         clause.kind = "question"
     elif _MODIFY.search(masked):
         clause.kind = "modify"
     elif refs and not quantities and _SWAP.search(masked):
         clause.kind, clause.reason = "swap", "要换成别的商品，请确认换什么、要多少"
-    elif _relative_match(masked) and not _CHATTER_CLAUSE.search(text):
+    elif _relative_match(masked) and not CHATTER_CLAUSE.search(text):
         clause.kind = "relative"
-    elif _CANCEL.search(text):
+    elif _CANCEL.search(text) or refs and _NO_NEED.search(text):
         clause.kind = "cancel"
-    elif not _CHATTER_CLAUSE.search(text) or _COPY.search(text) and _VAGUE.search(text):
+    elif not CHATTER_CLAUSE.search(text) or _COPY.search(text) and _VAGUE.search(text):
         clause.asks_each = bool(_BOTH.search(text)) or each and bool(quantities)
         vague = _vague(text, quantities)
         if vague:
@@ -270,8 +258,8 @@ def _vague(text: str, quantities: list[Quantity]) -> str:
 
 def _relative_match(masked: str) -> re.Match | None:
     for m in _RELATIVE.finditer(masked):
-        if m.group("op") in ("加", "减") and not m.group("u"):
-            continue  # 加2 is "+2", an order; 减10 is more likely a price
+        if m.group("op") in ("加", "减", "少", "多", "再多") and not m.group("u"):
+            continue  # 加2 is "+2", an order; 减10 is more likely a price; 少1斤, 再多1斤 say their unit
         return m
     return None
 
@@ -285,7 +273,9 @@ def _order_clause(clause: _Clause, masked: str, catalog: Catalog, current: Produ
         else:
             clause.kind, clause.reason = "review", f"单独的数字「{n}」含义不明确"
             return
-    leftover = _leftover(masked, clause.quantities)
+    leftover = _leftover(_without_preferences(masked, catalog), clause.quantities)
+    if leftover and any(leftover in n for r in clause.refs if r.product for n in r.product.names):
+        leftover = ""  # 金龙鱼的面粉: the brand of the product named (金龙鱼面粉), nothing unknown
     if clause.quantities and _stray_number(masked, clause.quantities):
         clause.kind, clause.reason = "review", "数量不止一个，不确定要几份"
         return
@@ -295,8 +285,16 @@ def _order_clause(clause: _Clause, masked: str, catalog: Catalog, current: Produ
     if not strong and not weak:
         return
     if leftover:
-        product = fuzzy_product(leftover, catalog, current)
-        if product is not None:
+        unit = clause.quantities[0].unit if clause.quantities else None
+        product, word = fuzzy_product(leftover, catalog, current, unit), leftover
+        spoken = spoken_product(masked, catalog, _unread)  # 宝鱼: 宝 is also a filler (宝宝), 鱼 a kind
+        if spoken and (product is None or spoken[0].sku == product.sku):
+            product, word = spoken
+        if product is not None and doubtful_typo(word, product, catalog):
+            clause.kind, clause.reason = "review", f"「{word}」像是{product.name}，不太确定，请确认"
+            return
+        if product is not None:  # 芋尼面包: 芋泥 of the 面包 family, so not the family word any more
+            clause.refs = [r for r in clause.refs if not (r.product is None and product in r.family)]
             clause.refs.append(Ref(0, 0, product, leftover))
         elif strong or (clause.quantities and len(leftover) <= 3):
             clause.kind, clause.reason = "review", f"有看不懂的内容「{leftover[:12]}」，可能是未上架的商品"
@@ -315,6 +313,19 @@ def _order_clause(clause: _Clause, masked: str, catalog: Catalog, current: Produ
     clause.kind = "order"
 
 
+def _without_preferences(masked: str, catalog: Catalog) -> str:
+    """要大的3斤, 小个的2个, 来2斤熟一点的: how the buyer likes it, no product; unless a product's name holds
+    the word (大号 / 小号 鸭脖: 小的 is a product). 草莓好甜 is talk, not a wish."""
+    for m in _PREFERENCE.finditer(masked):
+        if not any((m.group("w") or m.group("v")) in n for p in catalog for n in p.names):
+            masked = masked[:m.start()] + " " * (m.end() - m.start()) + masked[m.end():]
+    return masked
+
+
+def _unread(masked: str) -> str:
+    return _leftover(masked, read_quantities(masked))
+
+
 def _stray_number(masked: str, quantities: list[Quantity]) -> bool:
     """5+1, 2+3个: a number beside the quantity that no quantity reads (how many in all?)."""
     chars = list(masked)
@@ -327,7 +338,7 @@ def _leftover(masked: str, quantities: list[Quantity]) -> str:
     chars = list(masked)
     for q in quantities:
         chars[q.start:q.end] = " " * (q.end - q.start)
-    rest = _FILLER.sub(" ", "".join(chars)).replace("#", " ")
+    rest = FILLER.sub(" ", "".join(chars)).replace("#", " ")
     return re.sub(r"[\s+.,，、;；。!！:：*/\-~～x\d]+", "", rest)
 
 
@@ -428,29 +439,40 @@ def _parse_cancel(t: str, catalog: Catalog, current: Product | None) -> Intent:
 def _parse_modify(c: _Clause, catalog: Catalog, current: Product | None) -> Intent:
     if any(r.product is None for r in c.refs):
         return _review(Kind.MODIFY, "要修改的链接不存在")
-    product = c.refs[0].product if c.refs else current
+    m = _MODIFY.search(mask(c.text, c.refs))
+    product = c.refs[0].product if c.refs else _named_by_word(c, m, catalog, current)
     if product is None:
         return _review(Kind.MODIFY, "没有正在讲解的商品，不知道改哪个")
-    m = _MODIFY.search(mask(c.text, c.refs))
     after = [q for q in c.quantities if q.start >= m.start("n")]
     if len({r.product.sku for r in c.refs}) > 1:
         return _review(Kind.MODIFY, "一次改了几个商品，请人工确认", undecided=True)
-    q = after[0] if after else Quantity(0, 0, 0.5 if m.group("n") == "半" else zh_to_number(m.group("n")) or 0, None)
+    n = m.group("n")
+    q = after[0] if after else Quantity(0, 0, 0.5 if n == "半" else zh_to_number(n) or 0, None, rough(n))
     return check_items(Kind.MODIFY, [(product, q)])
 
 
-def _parse_relative(c: _Clause, current: Product | None) -> Intent:
+def _named_by_word(c: _Clause, m: re.Match, catalog: Catalog, current: Product | None) -> Product | None:
+    """虾还是2斤吧, 虾少1斤: a part of a product's name before the change names it (see ``fuzzy_product``);
+    else (数量改成2, 刚才的改成3把) the product on screen."""
+    masked = mask(c.text, c.refs)
+    after = [q for q in c.quantities if q.start >= m.start()]
+    word = _leftover(masked[:m.start()] + " " * (m.end() - m.start()) + masked[m.end():], c.quantities)
+    unit = m.groupdict().get("u") or (after[0].unit if after else None)
+    return (fuzzy_product(word, catalog, current, unit) if word else None) or current
+
+
+def _parse_relative(c: _Clause, current: Product | None, catalog: Catalog) -> Intent:
     """再加一斤 +1, 少要一袋 -1: a signed change to the buyer's current order of the product."""
     if any(r.product is None for r in c.refs):
         return _review(Kind.MODIFY, "要修改的链接不存在")
     if len({r.product.sku for r in c.refs}) > 1:
         return _review(Kind.MODIFY, "一次改了几个商品，请人工确认", undecided=True)
-    product = c.refs[0].product if c.refs else current
+    m = _relative_match(mask(c.text, c.refs))
+    product = c.refs[0].product if c.refs else _named_by_word(c, m, catalog, current)
     if product is None:
         return _review(Kind.MODIFY, "没有正在讲解的商品，不知道加减哪个")
-    m = _relative_match(mask(c.text, c.refs))
     value = 0.5 if m.group("n") == "半" else zh_to_number(m.group("n")) or 0
-    checked = check_items(Kind.MODIFY, [(product, Quantity(0, 0, value, m.group("u")))])
+    checked = check_items(Kind.MODIFY, [(product, Quantity(0, 0, value, m.group("u"), rough(m.group("n"))))])
     if checked.needs_review:
         return checked
     item = checked.items[0]

