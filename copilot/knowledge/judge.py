@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from copilot.base.catalog import Catalog
 from copilot.knowledge.binding import distance
+from copilot.knowledge.conditions import amount_clash, condition_clash, event_clash
 from copilot.knowledge.docs import Chunk, next_id, prev_id, seq_of
 from copilot.knowledge.index import Hit, Index
 from copilot.knowledge.kinds import contrasted, heading_aspects, question_kind, strict, values_of
@@ -141,6 +142,16 @@ class Judge:
             return True
         return q.kind == "method" and question_kind(lexicon().fix_typos(c.key)) == "yesno"
 
+    def other_condition(self, q: Question, c: Chunk) -> bool:
+        """The passage states its value under another condition than the question binds (``conditions``):
+        another amount (4 公斤的猫 for 4 斤的猫), another event (自提 for 直播), or, in every sentence holding
+        the value asked, another of exclusive conditions (常温 / 冷藏, 开封前 / 后)."""
+        head = lexicon().fix_typos(f"{c.section} {c.key}")
+        body = self.nameless(c.text)
+        if amount_clash(q.unnamed, f"{head} {body}") or event_clash(q.unnamed, head, body, q.kind):
+            return True
+        return strict(q.kind) and condition_clash(q.unnamed, head, body, q.kind, q.units)
+
     def _neighbours(self, ix: Index, c: Chunk) -> list[int]:
         out = []
         for nid in (next_id(c.id), prev_id(c.id)):
@@ -215,6 +226,8 @@ class Judge:
             return False   # 一箱几斤 is not answered by 一斤大概 15 个, 一块多重 not by 每袋 1 公斤，切成 10 块
         if contrasted(q.unnamed, text):
             return False   # 能冷冻吗 is not answered by 冷藏 3 天, 几点关门 not by 7 点开门
+        if self.other_condition(q, c):
+            return False   # 4 斤的猫 is not 4 公斤的猫, 几点直播 not 几点自提, 没开封放冰箱 not 没开封的常温
         alone = coverage(q.residual, text, q.unknown, solo=self.nameless(text), plain=strict(q.kind),
                          negated=q.negated)
         if c.sku and not targets:

@@ -308,7 +308,7 @@ def hidden_chars(text: str, asked: frozenset[str] = frozenset()) -> frozenset[st
         for ch in w:
             others = {x for x in w if x != ch and x not in stop}
             # a compound's last character is what it is (中华蜂 is a 蜂, 有点咸 is 咸): only a modifier is hidden
-            hides = w in TIME_OF_DAY or (len(w) >= 3 and not w.endswith(ch) and others and not others & asked)
+            hides = w in TIME_OF_DAY or w in lexicon().opaque or (len(w) >= 3 and not w.endswith(ch) and others and not others & asked)
             (bound if hides else free).add(ch)
     return frozenset(bound - free)
 
