@@ -34,7 +34,9 @@ def pet_kb(tmp_path_factory) -> KnowledgeBase:
         "  - {sku: rice, name: 蟹田大米, aliases: [大米], link: 6, unit: 袋, price: 60, stock: 9, notes: notes/rice.md}\n",
         encoding="utf-8")
     (root / "notes" / "cat_food.md").write_text(
-        "# 成猫粮\n\n## 咋喂\n4 公斤的猫一天喂 60 克左右，分早晚两顿。\n", encoding="utf-8")
+        "# 成猫粮\n\n## 咋喂\n4 公斤的猫一天喂 60 克左右，分早晚两顿。\n换粮别一下子全换！！7 天慢慢过渡，新粮旧粮掺着喂。\n\n"
+        "## 咋存\n没开的保值期 18 个月。\n开风后 30 天内造完。\n\n## 给谁啃\n适合 1 岁以上的成猫，小奶猫别喂。\n\n"
+        "## 注意\n猫啃剩的小块要收走！\n", encoding="utf-8")
     (root / "notes" / "fish_oil.md").write_text(
         "# 宠物鱼油\n\n## 咋喂\n猫一天 1 粒，大狗（40 斤以上）一天 2 粒。\n", encoding="utf-8")
     (root / "notes" / "shrimp.md").write_text(
@@ -49,12 +51,25 @@ def pet_kb(tmp_path_factory) -> KnowledgeBase:
         "# 蟹田大米\n\n问：煮饭放多少水？\n答：米和水大概 1:1.2。\n", encoding="utf-8")
     (root / "notes" / "店里规矩.md").write_text(
         "# 店里规矩\n\n## 进群\n扫码进群，群里每周四晚上 7 点半直播。\n\n## 送货\n"
+        "## 付钱\nwx、zfb、现金都行。\n\n## 送货\n"
         "3 公里以内满 99 块免费送，不满 99 收 5 块配送费。送货是下单第二天晚上 18:00-20:00 送。\n",
         encoding="utf-8")
     settings = Settings(home=tmp_path_factory.mktemp("home"), knowledge=root, _env_file=None, chroma_url=None)
     kb = KnowledgeBase.open(settings, Catalog.load(root), embedder=FakeEmbedder())
     kb.ingest()
     return kb
+
+
+@pytest.mark.parametrize("question,current,facts", [
+    ("换粮咋换", "cat_food", ["7 天"]),                 # a short lead (全换！！) is answered with what it leads into
+    ("啃剩小块咋办", "cat_food", ["收走"]),              # the sentence saying every word, not one under 给谁啃
+    ("没开封保质期多久", "cat_food", ["18 个月"]),        # 没开的 says unopened
+    ("开封后多久要吃完", "cat_food", ["30 天"]),          # 开风后 / 造完: the owner's slips read right
+    ("能用支付宝吗", None, ["zfb"]),                     # zfb / wx: how owners abbreviate ways to pay
+])
+def test_colloquial_notes_answer(pet_kb, question, current, facts):
+    a = pet_kb.answer(question, current_sku=current)
+    assert a.answered and all(f in a.text for f in facts), (question, a.text, a.why)
 
 
 @pytest.mark.parametrize("question,current", [

@@ -27,6 +27,7 @@ CATALOG_ONLY = ("商品", "价格", "优惠", "限购")
 WINDOW = 10            # an untyped question (yes/no, how) is answered from the best-ranked passages only
 TYPED_COVERAGE = 0.3   # the share of the question's words enough for a passage typed right under its heading
 TYPED_DENSE = 0.88     # ... when it is this close in meaning (e5 cosine)
+LEAD = 20             # a sentence this short holding no value leads into the next one (换粮别一下子全换！)
 TIGHT = 4              # a value this many characters from the question's word is its value (泡 1 到 2 天)
 
 
@@ -67,21 +68,28 @@ class Judge:
                 if coverage(missing, self.cover_text(ix.chunks[j]), q.unknown) > 0:
                     picked.append(ix.hit(j, best.score - 1e-9, best.dense))
                     break
+        if len(picked) == 1 and len(first.text) <= LEAD and not ix.types[best.idx].values:
+            j = ix.by_id.get(next_id(first.id))   # 换粮别一下子全换！ leads into what it says: 7 天慢慢过渡……
+            if j is not None and j in self._neighbours(ix, first):
+                picked.append(ix.hit(j, best.score - 1e-9, best.dense))
         return sorted(picked, key=lambda h: seq_of(h.chunk.id))
 
     def _ordered(self, ix: Index, q: Question, ok: list[Hit], targets: list[str]) -> list[Hit]:
-        """The answering passages, best first: the product's own notes before the store's rules; one whose
-        heading or key names what is asked (自提时间 for 几点能来取, 咋开 for 能帮开不) before one whose value
+        """The answering passages, best first: the product's own notes before the store's rules; one that
+        says (with its heading) the most of the question's words (啃到剩 2 厘米以下的小块要收走 for 啃剩小块咋办,
+        before a sentence under 给谁啃); one whose heading or key names what is asked (自提时间 for 几点能来取, 咋开 for 能帮开不) before one whose value
         follows the question's word (泡 1 到 2 天) before one that only mentions it; then one in the unit the
         question names (几天: 3 天 before 1 个月); then as retrieved."""
         product_first = bool(targets) and (not self._store_question(q) or q.unnamed != q.text)  # 馒头几点送到
 
         unit = self._cue_unit(q)
+        said = {h.idx: coverage(q.residual, self.cover_text(h.chunk), q.unknown, half=False) for h in ok}
+        most = max(said.values())
 
-        def rank(h: Hit) -> tuple[bool, int, bool]:
+        def rank(h: Hit) -> tuple[bool, bool, int, bool]:
             evidence = 0 if self.headed(ix, q, h) or self.keyed(q, h.chunk) else 1 if self.tight(q, h.chunk) else 2
             other_unit = bool(unit) and not any(unit in v for v in values_of(q.kind, self.nameless(h.chunk.text)))
-            return (product_first and h.chunk.sku == "", evidence, other_unit)
+            return (product_first and h.chunk.sku == "", said[h.idx] < most, evidence, other_unit)
 
         for h in ok:
             h.rank = rank(h)
