@@ -49,6 +49,10 @@ def pet_kb(tmp_path_factory) -> KnowledgeBase:
         encoding="utf-8")
     (root / "notes" / "rice.md").write_text(
         "# 蟹田大米\n\n问：煮饭放多少水？\n答：米和水大概 1:1.2。\n", encoding="utf-8")
+    (root / "notes" / "cat_can.md").write_text(
+        "# 主食猫罐头\n\n是主食罐，不是零食罐，能当饭吃。\n金枪鱼味和鸡肉味两种。\n", encoding="utf-8")
+    (root / "notes" / "fd_chicken.md").write_text(
+        "# 冻干鸡胸\n\n一罐 500g，差不多 60 多块。\n猫一天 5-8 块当零食。\n", encoding="utf-8")
     (root / "notes" / "店里规矩.md").write_text(
         "# 店里规矩\n\n## 进群\n扫码进群，群里每周四晚上 7 点半直播。\n\n## 送货\n"
         "## 付钱\nwx、zfb、现金都行。\n\n## 送货\n"
@@ -66,6 +70,9 @@ def pet_kb(tmp_path_factory) -> KnowledgeBase:
     ("没开封保质期多久", "cat_food", ["18 个月"]),        # 没开的 says unopened
     ("开封后多久要吃完", "cat_food", ["30 天"]),          # 开风后 / 造完: the owner's slips read right
     ("能用支付宝吗", None, ["zfb"]),                     # zfb / wx: how owners abbreviate ways to pay
+    ("罐头是主食还是零食", "cat_can", ["主食罐"]),        # 主食 is in its name, but 主食还是零食 is what is asked
+    ("啥口味的", "cat_can", ["金枪鱼味"]),
+    ("一罐大概多少块", "fd_chicken", ["60 多块"]),        # 一罐……多少块 counts pieces, not a price
 ])
 def test_colloquial_notes_answer(pet_kb, question, current, facts):
     a = pet_kb.answer(question, current_sku=current)

@@ -398,9 +398,13 @@ class KnowledgeBase:
         products = [p for p in (self.catalog.get(s) for s in targets) if p]
         kinds = {n[-1] for p in products for n in p.names} | {p.category for p in products if p.category}
         out = []
-        for g in residual:   # 辣不辣 of 麻辣腊肠 still asks how hot it is
-            if any((w in kinds or any(_implies(w, p) for p in products)) and not re.search(
-                    f"{re.escape(w)}[不没]{re.escape(w)}" + (f"|{re.escape(w)}[吗嘛]" if len(w) == 1 else ""), text) for w in g):
+
+        def product_word(w: str) -> bool:
+            return (w in kinds or any(_implies(w, p) for p in products)) and not re.search(
+                f"{re.escape(w)}[不没]{re.escape(w)}" + (f"|{re.escape(w)}[吗嘛]" if len(w) == 1 else ""), text)
+
+        for g in residual:   # 辣不辣 of 麻辣腊肠 still asks how hot it is; 主食还是零食 of 主食猫罐头 asks which
+            if any(map(product_word, g)) and (len(g) == 1 or all(map(product_word, g))):
                 continue
             out.append([_about_kind(w, kinds) for w in g])
         return out
