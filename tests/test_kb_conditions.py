@@ -56,7 +56,10 @@ def pet_kb(tmp_path_factory) -> KnowledgeBase:
     (root / "notes" / "店里规矩.md").write_text(
         "# 店里规矩\n\n## 进群\n扫码进群，群里每周四晚上 7 点半直播。\n\n## 送货\n"
         "## 付钱\nwx、zfb、现金都行。\n\n## 送货\n"
-        "3 公里以内满 99 块免费送，不满 99 收 5 块配送费。送货是下单第二天晚上 18:00-20:00 送。\n",
+        "3 公里以内满 99 块免费送，不满 99 收 5 块配送费。送货是下单第二天晚上 18:00-20:00 送。\n\n"
+        "## 送上楼\n| 情况 | 说明 |\n|---|---|\n| 有电梯 | 免费送到家门口 |\n| 没电梯 1-5 楼 | 免费 |\n"
+        "| 没电梯 6 楼及以上 | 每袋加 2 元 |\n\n## 营业时间\n每天 7:30-20:30。\n\n"
+        "## 加工\n剪虾线每斤加 2 元，杀鱼免费。\n",
         encoding="utf-8")
     settings = Settings(home=tmp_path_factory.mktemp("home"), knowledge=root, _env_file=None, chroma_url=None)
     kb = KnowledgeBase.open(settings, Catalog.load(root), embedder=FakeEmbedder())
@@ -73,6 +76,10 @@ def pet_kb(tmp_path_factory) -> KnowledgeBase:
     ("罐头是主食还是零食", "cat_can", ["主食罐"]),        # 主食 is in its name, but 主食还是零食 is what is asked
     ("啥口味的", "cat_can", ["金枪鱼味"]),
     ("一罐大概多少块", "fd_chicken", ["60 多块"]),        # 一罐……多少块 counts pieces, not a price
+    ("我住7楼没电梯 送上去加钱吗", None, ["2 元"]),      # the table row of the floor asked (6 楼及以上)
+    ("我住3楼没电梯 送上去加钱吗", None, ["免费"]),
+    ("几点开门到几点", None, ["7:30", "20:30"]),
+    ("剪虾线要钱吗", None, ["2 元"]),                    # 要钱 asks a price, not about delivery
 ])
 def test_colloquial_notes_answer(pet_kb, question, current, facts):
     a = pet_kb.answer(question, current_sku=current)

@@ -28,9 +28,15 @@ TIME_KINDS = ("clock", "day", "time")
 
 @functools.lru_cache(maxsize=1)
 def _patterns() -> tuple[re.Pattern, re.Pattern]:
-    units = "|".join(re.escape(u) for u in sorted(lexicon().condition_units, key=len, reverse=True)) or "(?!)"
-    asked = re.compile(NUM + rf"\s*({units})\s*大?\s*(?=的|以上|以下|以内|之内|左右的)")
-    stated = re.compile(RANGE + rf"\s*({units})\s*(?:左右)?\s*(以上|以下|以内|之内|的|[）)])")
+    table = lexicon().condition_units
+
+    def alts(names) -> str:
+        return "|".join(re.escape(u) for u in sorted(names, key=len, reverse=True)) or "(?!)"
+
+    units, always = alts(table), alts(u for u, (_d, _b, a) in table.items() if a)
+    asked = re.compile(NUM + rf"\s*(?:({units})\s*大?\s*(?=的|以上|以下|以内|之内|左右的)|({always}))")
+    stated = re.compile(RANGE + rf"\s*(?:({units})\s*(?:左右)?\s*(?:及|或)?\s*(以上|以下|以内|之内|的|[）)])|({always})"
+                                rf"\s*(?:及|或)?\s*(以上|以下)?)")
     return asked, stated
 
 
@@ -46,7 +52,7 @@ def asked_amounts(question: str) -> list[tuple[str, float]]:
     out = []
     for m in _patterns()[0].finditer(lexicon().fix_typos(question)):
         n = _number(m.group(1))
-        dim, base = lexicon().condition_units[m.group(2)]
+        dim, base, _a = lexicon().condition_units[m.group(2) or m.group(3)]
         if n is not None:
             out.append((dim, n * base))
     return out
@@ -59,14 +65,21 @@ def stated_amounts(text: str) -> list[tuple[str, float, float]]:
         lo, hi = _number(m.group(1)), _number(m.group(2)) if m.group(2) else None
         if lo is None:
             continue
-        dim, base = lexicon().condition_units[m.group(3)]
+        dim, base, _a = lexicon().condition_units[m.group(3) or m.group(5)]
+        bound = m.group(4) or m.group(6)
         lo, hi = lo * base, (hi if hi is not None else lo) * base
-        if m.group(4) == "以上":
+        if bound == "以上":
             hi = float("inf")
-        elif m.group(4) in ("以下", "以内", "之内"):
+        elif bound in ("以下", "以内", "之内"):
             lo = 0.0
         out.append((dim, lo, hi))
     return out
+
+
+def amount_match(question: str, text: str) -> bool:
+    """The passage states the value for the amount the question names (7 楼: 6 楼及以上)."""
+    stated = stated_amounts(text)
+    return any(d == dim and lo * 0.95 <= v <= hi * 1.05 for dim, v in asked_amounts(question) for d, lo, hi in stated)
 
 
 def amount_clash(question: str, text: str) -> bool:

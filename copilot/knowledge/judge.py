@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from copilot.base.catalog import Catalog
 from copilot.knowledge.binding import distance
-from copilot.knowledge.conditions import amount_clash, condition_clash, event_clash
+from copilot.knowledge.conditions import amount_clash, amount_match, condition_clash, event_clash
 from copilot.knowledge.docs import Chunk, next_id, prev_id, seq_of
 from copilot.knowledge.index import Hit, Index
 from copilot.knowledge.kinds import contrasted, heading_aspects, question_kind, strict, values_of
@@ -75,7 +75,8 @@ class Judge:
         return sorted(picked, key=lambda h: seq_of(h.chunk.id))
 
     def _ordered(self, ix: Index, q: Question, ok: list[Hit], targets: list[str]) -> list[Hit]:
-        """The answering passages, best first: the product's own notes before the store's rules; one that
+        """The answering passages, best first: the product's own notes before the store's rules; the row
+        stated for the amount the question names (7 楼: 6 楼及以上); one that
         says (with its heading) the most of the question's words (啃到剩 2 厘米以下的小块要收走 for 啃剩小块咋办,
         before a sentence under 给谁啃); one whose heading or key names what is asked (自提时间 for 几点能来取, 咋开 for 能帮开不) before one whose value
         follows the question's word (泡 1 到 2 天) before one that only mentions it; then one in the unit the
@@ -86,10 +87,12 @@ class Judge:
         said = {h.idx: coverage(q.residual, self.cover_text(h.chunk), q.unknown, half=False) for h in ok}
         most = max(said.values())
 
-        def rank(h: Hit) -> tuple[bool, bool, int, bool]:
-            evidence = 0 if self.headed(ix, q, h) or self.keyed(q, h.chunk) else 1 if self.tight(q, h.chunk) else 2
-            other_unit = bool(unit) and not any(unit in v for v in values_of(q.kind, self.nameless(h.chunk.text)))
-            return (product_first and h.chunk.sku == "", said[h.idx] < most, evidence, other_unit)
+        def rank(h: Hit) -> tuple[bool, bool, bool, int, bool]:
+            c = h.chunk
+            evidence = 0 if self.headed(ix, q, h) or self.keyed(q, c) else 1 if self.tight(q, c) else 2
+            other_unit = bool(unit) and not any(unit in v for v in values_of(q.kind, self.nameless(c.text)))
+            row = amount_match(q.unnamed, f"{c.section} {c.key} {c.text}")   # 7 楼: the row of 6 楼及以上
+            return (product_first and c.sku == "", not row, said[h.idx] < most, evidence, other_unit)
 
         for h in ok:
             h.rank = rank(h)

@@ -89,7 +89,7 @@ def contrasted(question: str, passage: str) -> bool:
     return any(len(cs) == 1 and g in said and not cs & said[g] for g, cs in asked.items())
 
 
-MARKERS = ("产自", "来自", "产于")   # say a place follows; not the place itself
+MARKERS = ("产自", "来自", "产于", "印在", "贴在")   # say a place follows; not the place itself
 
 
 def values_of(kind: str, text: str, units: frozenset[str] | None = None) -> list[str]:

@@ -28,6 +28,7 @@ WHEN = re.compile("|".join(TIME_OF_DAY) + r"|周末|(?:周|星期|礼拜)[一二
 NOT_TEXT = re.compile(r"[^\w\u4e00-\u9fff]+")  # emoji and symbols
 CJK = re.compile(r"[\u4e00-\u9fff]+")
 ADVERBS = "还都也就能会要可又再才"   # 还给, 能吃: an adverb or auxiliary and a stopword are how it is asked
+SECOND_KINDS = ("duration", "count", "weight", "amount", "clock")   # a second value asked along (多少度 ……多久)
 # 炖多久 / 蒸几分钟 ask for a cooking time: the verb just before the duration asked
 COOK_TIME = r"[{verbs}][^，,。？?！!\s]{{0,3}}?(多久|几分钟|多少分钟|多长时间|几个小时|几小时|多少时间|几秒)"
 
@@ -102,8 +103,9 @@ def analyse(text: str, names: list[str]) -> Question:
     kind = question_kind(unnamed)
     fact_spans = {k: [m.span() for m in rx.finditer(text)] for k, rx in lex.catalog.items() if k in facts}
     spans += [sp for v in fact_spans.values() for sp in v]
-    if kind and lex.kinds[kind].strict:  # 谁家米厂的: the words that ask for the value are no content
-        spans += [m.span() for m in lex.kinds[kind].ask.finditer(text) if m.end() > m.start()]
+    # 谁家米厂的: the words that ask for a value are no content (烤生蚝多少度烤多久 asks two)
+    spans += [m.span() for k in lex.kinds.values() if k.strict and k.key in (kind, *SECOND_KINDS)
+              for m in k.ask.finditer(text) if m.end() > m.start()]
     spans += _trigger_spans(text, triggers)
     rest = _blank(text, spans)
     rest = guard("deictic").sub(" ", rest)
