@@ -10,7 +10,7 @@ import pytest
 
 from copilot.base.catalog import Catalog
 from copilot.base.settings import Settings
-from copilot.knowledge.conditions import amount_clash, event_clash, events_in
+from copilot.knowledge.conditions import after_clash, amount_clash, event_clash, events_in
 from copilot.knowledge.kb import KnowledgeBase
 from copilot.knowledge.kinds import question_kind, values_of
 
@@ -59,7 +59,9 @@ def pet_kb(tmp_path_factory) -> KnowledgeBase:
         "3 公里以内满 99 块免费送，不满 99 收 5 块配送费。送货是下单第二天晚上 18:00-20:00 送。\n\n"
         "## 送上楼\n| 情况 | 说明 |\n|---|---|\n| 有电梯 | 免费送到家门口 |\n| 没电梯 1-5 楼 | 免费 |\n"
         "| 没电梯 6 楼及以上 | 每袋加 2 元 |\n\n## 营业时间\n每天 7:30-20:30。\n\n"
-        "## 加工\n剪虾线每斤加 2 元，杀鱼免费。\n",
+        "## 加工\n剪虾线每斤加 2 元，杀鱼免费。\n\n"
+        "## 取货\n直播下单的第二天 12:00-19:00 到店自提。\n别人代取也行，报手机尾号。\n"
+        "超过 19:00 没来取的，帮你留到第二天中午。\n",
         encoding="utf-8")
     settings = Settings(home=tmp_path_factory.mktemp("home"), knowledge=root, _env_file=None, chroma_url=None)
     kb = KnowledgeBase.open(settings, Catalog.load(root), embedder=FakeEmbedder())
@@ -80,6 +82,7 @@ def pet_kb(tmp_path_factory) -> KnowledgeBase:
     ("我住3楼没电梯 送上去加钱吗", None, ["免费"]),
     ("几点开门到几点", None, ["7:30", "20:30"]),
     ("剪虾线要钱吗", None, ["2 元"]),                    # 要钱 asks a price, not about delivery
+    ("7点以后没去拿咋办", None, ["留到第二天"]),          # after 7: not the pickup hours that end at 7
 ])
 def test_colloquial_notes_answer(pet_kb, question, current, facts):
     a = pet_kb.answer(question, current_sku=current)
@@ -127,6 +130,13 @@ def test_a_time_is_the_time_of_its_event():
     assert not event_clash("几点到货", "", "凌晨 4 点出塘，早上 9 点半左右到摊位，直播的时候看到的就是这批", "clock")
     assert event_clash("牛肉哪天杀的", "到货", "每周三下午到货", "day")
     assert not event_clash("几点能来取", "", "每天 9:00-20:00 营业，随时来取", "clock")
+
+
+def test_after_a_time_of_day():
+    assert after_clash("7点以后没去拿咋办", "直播下单后当天 16:00-19:00 到摊位自提")
+    assert not after_clash("7点以后没去拿咋办", "超过 19:00 没来取的，留到第二天上午 9 点")
+    assert not after_clash("过了8点还能取吗", "20:00 以后就关门了")
+    assert not after_clash("几点能取", "16:00-19:00 到店自提")          # no time "after" asked
 
 
 def test_price_cues_and_counts():

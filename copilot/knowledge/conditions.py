@@ -149,3 +149,25 @@ def condition_clash(question: str, head: str, text: str, kind: str, units) -> bo
     (冷藏/冷冻/常温, 开封前/后), its heading read with it."""
     timed = [s for s in SENTENCE.split(text) if value_spans(kind, s, units)]
     return bool(timed) and all(contrasted(question, f"{head} {s}") for s in timed)
+
+
+AFTER_ASKED = re.compile(r"(?:过了|超过|晚于)\s*(\d{1,2})\s*(?:[:：]\d{2}|点)|(\d{1,2})\s*(?:[:：]\d{2}|点半?)\s*(?:以后|之后|过后|后)")
+AFTER_STATED = re.compile(r"(?:过了|超过|晚于|过)\s*(\d{1,2})\s*(?:[:：]\d{2}|点)|(\d{1,2})\s*(?:[:：]\d{2}|点半?)\s*(?:以后|之后|过后|后)")
+
+
+def _after_hours(text: str, rx: re.Pattern) -> set[int]:
+    return {int(a or b) % 12 for a, b in rx.findall(lexicon().fix_typos(text))}
+
+
+def after_clash(question: str, text: str) -> bool:
+    """The question asks about after a time of day (7点以后没去拿, 过了8点) and the passage tells times but
+    none as "after it" (超过 19:00, 19:00 以后): ``16:00-19:00 自提`` says nothing of after 7."""
+    asked = _after_hours(question, AFTER_ASKED)
+    if not asked or not value_spans("clock", lexicon().fix_typos(text)):
+        return False
+    return not asked & _after_hours(text, AFTER_STATED)
+
+
+def after_match(question: str, text: str) -> bool:
+    """The passage says what happens after the time the question asks about (超过 19:00 for 7点以后)."""
+    return bool(_after_hours(question, AFTER_ASKED) & _after_hours(text, AFTER_STATED))

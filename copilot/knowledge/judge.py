@@ -14,7 +14,8 @@ from dataclasses import dataclass
 
 from copilot.base.catalog import Catalog
 from copilot.knowledge.binding import distance
-from copilot.knowledge.conditions import amount_clash, amount_match, condition_clash, event_clash
+from copilot.knowledge.conditions import (after_clash, after_match, amount_clash, amount_match, condition_clash,
+                                          event_clash)
 from copilot.knowledge.docs import Chunk, next_id, prev_id, seq_of
 from copilot.knowledge.index import Hit, Index
 from copilot.knowledge.kinds import contrasted, heading_aspects, question_kind, strict, values_of
@@ -91,7 +92,8 @@ class Judge:
             c = h.chunk
             evidence = 0 if self.headed(ix, q, h) or self.keyed(q, c) else 1 if self.tight(q, c) else 2
             other_unit = bool(unit) and not any(unit in v for v in values_of(q.kind, self.nameless(c.text)))
-            row = amount_match(q.unnamed, f"{c.section} {c.key} {c.text}")   # 7 楼: the row of 6 楼及以上
+            full = f"{c.section} {c.key} {c.text}"   # 7 楼: the row of 6 楼及以上; 7点以后: 超过 19:00 ……
+            row = amount_match(q.unnamed, full) or after_match(q.unnamed, full)
             return (product_first and c.sku == "", not row, said[h.idx] < most, evidence, other_unit)
 
         for h in ok:
@@ -155,11 +157,13 @@ class Judge:
 
     def other_condition(self, q: Question, c: Chunk) -> bool:
         """The passage states its value under another condition than the question binds (``conditions``):
-        another amount (4 公斤的猫 for 4 斤的猫), another event (自提 for 直播), or, in every sentence holding
+        another amount (4 公斤的猫 for 4 斤的猫), another event (自提 for 直播), hours that say nothing of after
+        the time asked (16:00-19:00 for 7点以后没去拿), or, in every sentence holding
         the value asked, another of exclusive conditions (常温 / 冷藏, 开封前 / 后)."""
         head = lexicon().fix_typos(f"{c.section} {c.key}")
         body = self.nameless(c.text)
-        if amount_clash(q.unnamed, f"{head} {body}") or event_clash(q.unnamed, head, body, q.kind):
+        if amount_clash(q.unnamed, f"{head} {body}") or event_clash(q.unnamed, head, body, q.kind) or \
+                after_clash(q.unnamed, body):
             return True
         return strict(q.kind) and condition_clash(q.unnamed, head, body, q.kind, q.units)
 
