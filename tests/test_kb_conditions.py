@@ -12,7 +12,7 @@ from copilot.base.catalog import Catalog
 from copilot.base.settings import Settings
 from copilot.knowledge.conditions import after_clash, amount_clash, event_clash, events_in
 from copilot.knowledge.kb import KnowledgeBase
-from copilot.knowledge.kinds import question_kind, values_of
+from copilot.knowledge.kinds import contrasted, question_kind, values_of
 
 sys.path.insert(0, str(Path(__file__).parent))
 from doubles import FakeEmbedder  # noqa: E402
@@ -31,7 +31,11 @@ def pet_kb(tmp_path_factory) -> KnowledgeBase:
         "  - {sku: fish_slice, name: 黑鱼片（配酸菜料包）, aliases: [黑鱼片], link: 4, unit: 盒, price: 28, stock: 9,"
         " notes: notes/fish_slice.md}\n"
         "  - {sku: clam, name: 鲜活花甲, aliases: [花甲], link: 5, unit: 斤, price: 12, stock: 9, notes: notes/clam.md}\n"
-        "  - {sku: rice, name: 蟹田大米, aliases: [大米], link: 6, unit: 袋, price: 60, stock: 9, notes: notes/rice.md}\n",
+        "  - {sku: rice, name: 蟹田大米, aliases: [大米], link: 6, unit: 袋, price: 60, stock: 9, notes: notes/rice.md}\n"
+        "  - {sku: cat_can, name: 主食猫罐头, aliases: [猫罐头], link: 7, unit: 罐, price: 8, stock: 9,"
+        " notes: notes/cat_can.md}\n"
+        "  - {sku: fd_chicken, name: 冻干鸡胸, aliases: [鸡胸], link: 8, unit: 罐, price: 59, stock: 9,"
+        " notes: notes/fd_chicken.md}\n",
         encoding="utf-8")
     (root / "notes" / "cat_food.md").write_text(
         "# 成猫粮\n\n## 咋喂\n4 公斤的猫一天喂 60 克左右，分早晚两顿。\n换粮别一下子全换！！7 天慢慢过渡，新粮旧粮掺着喂。\n\n"
@@ -78,6 +82,7 @@ def pet_kb(tmp_path_factory) -> KnowledgeBase:
     ("罐头是主食还是零食", "cat_can", ["主食罐"]),        # 主食 is in its name, but 主食还是零食 is what is asked
     ("啥口味的", "cat_can", ["金枪鱼味"]),
     ("一罐大概多少块", "fd_chicken", ["60 多块"]),        # 一罐……多少块 counts pieces, not a price
+    ("鸡胸冻干一罐多少块", None, ["60 多块"]),            # 冻干鸡胸 said the other way round
     ("我住7楼没电梯 送上去加钱吗", None, ["2 元"]),      # the table row of the floor asked (6 楼及以上)
     ("我住3楼没电梯 送上去加钱吗", None, ["免费"]),
     ("几点开门到几点", None, ["7:30", "20:30"]),
@@ -130,6 +135,12 @@ def test_a_time_is_the_time_of_its_event():
     assert not event_clash("几点到货", "", "凌晨 4 点出塘，早上 9 点半左右到摊位，直播的时候看到的就是这批", "clock")
     assert event_clash("牛肉哪天杀的", "到货", "每周三下午到货", "day")
     assert not event_clash("几点能来取", "", "每天 9:00-20:00 营业，随时来取", "clock")
+
+
+def test_the_longest_word_names_the_condition():
+    assert contrasted("冷藏能放几天", "放冰箱冷冻层能放 1 个月")       # 冰箱冷冻 is frozen, not the fridge
+    assert contrasted("放冰箱能放几天", "冷冻能放 3 个月")               # 冰箱 alone is the fridge
+    assert not contrasted("冰箱冷冻能放多久", "冷冻能放 3 个月")
 
 
 def test_after_a_time_of_day():

@@ -67,7 +67,15 @@ def conditions(text: str) -> dict[int, set[int]]:
     fixed = lexicon().fix_typos(text)
     out: dict[int, set[int]] = {}
     for g, group in enumerate(lexicon().contrasts):
-        named = {c for c, words in enumerate(group) if any(_said(w, fixed) for w in words)}
+        taken = [False] * len(fixed)    # the longest word says it: 冰箱冷冻 is frozen, not the fridge's 冷藏
+        named = set()
+        for w, c in sorted(((w, c) for c, words in enumerate(group) for w in words), key=lambda x: -len(x[0])):
+            for m in re.finditer(re.escape(w), fixed):
+                if any(taken[m.start():m.end()]):
+                    continue
+                taken[m.start():m.end()] = [True] * (m.end() - m.start())
+                if _said(w, fixed[max(0, m.start() - 1):m.end()]):
+                    named.add(c)
         if named:
             out[g] = named
     return out
