@@ -52,7 +52,8 @@ def pet_kb(tmp_path_factory) -> KnowledgeBase:
         "# 鲜活花甲\n\n回家用淡盐水泡 1 个小时，一斤水放一勺盐。吃不完放冰箱冷藏，上面盖一块湿毛巾，能放 1 天。\n",
         encoding="utf-8")
     (root / "notes" / "rice.md").write_text(
-        "# 蟹田大米\n\n问：煮饭放多少水？\n答：米和水大概 1:1.2。\n", encoding="utf-8")
+        "# 蟹田大米\n\n问：煮饭放多少水？\n答：米和水大概 1:1.2。\n\n| 项目 | 说明 |\n|---|---|\n| 保质期 | 12 个月 |\n"
+        "| 开袋后 | 扎紧袋口，1 个月内吃完 |\n", encoding="utf-8")
     (root / "notes" / "cat_can.md").write_text(
         "# 主食猫罐头\n\n是主食罐，不是零食罐，能当饭吃。\n金枪鱼味和鸡肉味两种。\n", encoding="utf-8")
     (root / "notes" / "fd_chicken.md").write_text(
@@ -83,6 +84,8 @@ def pet_kb(tmp_path_factory) -> KnowledgeBase:
     ("啥口味的", "cat_can", ["金枪鱼味"]),
     ("一罐大概多少块", "fd_chicken", ["60 多块"]),        # 一罐……多少块 counts pieces, not a price
     ("鸡胸冻干一罐多少块", None, ["60 多块"]),            # 冻干鸡胸 said the other way round
+    ("大米没开封能放多久", None, ["12 个月"]),            # 保质期 is the unopened shelf life
+    ("大米开封后能放多久", None, ["1 个月"]),
     ("我住7楼没电梯 送上去加钱吗", None, ["2 元"]),      # the table row of the floor asked (6 楼及以上)
     ("我住3楼没电梯 送上去加钱吗", None, ["免费"]),
     ("几点开门到几点", None, ["7:30", "20:30"]),

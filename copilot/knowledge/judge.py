@@ -19,7 +19,7 @@ from copilot.knowledge.conditions import (after_clash, after_match, amount_clash
 from copilot.knowledge.docs import Chunk, next_id, prev_id, seq_of
 from copilot.knowledge.index import Hit, Index
 from copilot.knowledge.kinds import contrasted, heading_aspects, question_kind, strict, values_of
-from copilot.knowledge.question import Question, coverage, measured, word_in
+from copilot.knowledge.question import Question, condition_said, coverage, measured, word_in
 from copilot.knowledge.wordlists import lexicon
 
 # catalog lines that are no answer from the notes: the product's name/link/unit line, and price, offer and
@@ -115,8 +115,8 @@ class Judge:
             return True
         words = q.bind_words()
         head = self.nameless(lexicon().fix_typos(f"{c.section} {c.key}"))
-        if not words or any(word_in(w, head) for w in words):
-            return True
+        if not words or any(word_in(w, head) or condition_said(w, w in q.negated, head) for w in words):
+            return True   # 保质期：12 个月 is bound to 没开封
         return distance(q.kind, q.units, words, self.nameless(c.text), q.negated) is not None
 
     def tight(self, q: Question, c: Chunk) -> bool:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from copilot.base.zhnum import normalize
 from copilot.knowledge.binding import negated_in, said
-from copilot.knowledge.kinds import asked_units, question_kind, values_of
+from copilot.knowledge.kinds import asked_units, conditions, question_kind, values_of
 from copilot.knowledge.text import tokenizer
 from copilot.knowledge.wordlists import lexicon
 
@@ -276,12 +276,22 @@ def coverage(residual: list[list[str]], text: str, unknown: frozenset[str] | set
     for g in residual:
         if any((word_in(w, text) and (len(w) > 1 or _one_said(w, text, solo, singles))
                 and (not plain or _as_asked(w, text, negated)))
-               or (extra and len(w) > 1 and word_in(w, extra)) for w in g):
+               or (extra and len(w) > 1 and word_in(w, extra)) or (plain and condition_said(w, w in negated, text))
+               for w in g):
             found += weight(g)
         elif half and any(len(w) == 2 and (not plain or _as_asked(w, text, negated)) and
                           any(ch in text for ch in w if ch not in stop) for w in g):
             found += 0.5 * weight(g)     # 爆炒 / 快炒, 超过 / 超出: half a match
     return found / total
+
+
+def condition_said(word: str, negated: bool, text: str) -> bool:
+    """A condition word of the question (没开封) is said by another word of that condition (保质期)."""
+    asked = conditions(("没" if negated else "") + word)
+    if not asked:
+        return False
+    said = conditions(text)
+    return any(len(cs) == 1 and cs <= said.get(g, frozenset()) for g, cs in asked.items())
 
 
 def measured(measure: str, text: str) -> bool:
