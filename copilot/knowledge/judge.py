@@ -14,8 +14,14 @@ from dataclasses import dataclass
 
 from copilot.base.catalog import Catalog
 from copilot.knowledge.binding import distance
-from copilot.knowledge.conditions import (after_clash, after_match, amount_clash, amount_match, condition_clash,
-                                          event_clash)
+from copilot.knowledge.conditions import (
+    after_clash,
+    after_match,
+    amount_clash,
+    amount_match,
+    condition_clash,
+    event_clash,
+)
 from copilot.knowledge.docs import Chunk, next_id, prev_id, seq_of
 from copilot.knowledge.index import Hit, Index
 from copilot.knowledge.kinds import contrasted, heading_aspects, question_kind, strict, values_of
