@@ -168,3 +168,10 @@ def test_price_cues_and_counts():
 def test_a_link_alone_asks_what_it_is(pet_kb, question, reply):
     a = pet_kb.answer(question)
     assert a.answered and a.mode == "catalog" and reply in a.text, (question, a.text)
+
+
+def test_the_value_shown_is_the_one_under_the_condition_asked(pet_kb):
+    frozen = pet_kb.answer("黑鱼片冷冻能放多久")
+    assert frozen.answered and frozen.value == "1 个月" and "1 个月" in frozen.why, (frozen.text, frozen.why)
+    chilled = pet_kb.answer("黑鱼片冷藏能放几天")
+    assert chilled.answered and chilled.value == "2 天"

@@ -18,7 +18,7 @@ import re
 
 from copilot.base.zhnum import zh_to_number
 from copilot.knowledge.binding import CLAUSE, SENTENCE
-from copilot.knowledge.kinds import contrasted, value_spans
+from copilot.knowledge.kinds import conditions, contrasted, value_spans
 from copilot.knowledge.wordlists import lexicon
 
 NUM = r"(\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百半]+)"
@@ -171,3 +171,17 @@ def after_clash(question: str, text: str) -> bool:
 def after_match(question: str, text: str) -> bool:
     """The passage says what happens after the time the question asks about (超过 19:00 for 7点以后)."""
     return bool(_after_hours(question, AFTER_ASKED) & _after_hours(text, AFTER_STATED))
+
+
+def conditioned_clause(question: str, text: str, kind: str, units=None) -> str:
+    """The clause of ``text`` that states the value asked under the question's condition (冷冻能放 3 个月 of
+    ``冷藏 2 天，冷冻 3 个月`` for 冷冻能放多久), or "" when the question names none or no clause fits."""
+    asked = conditions(question)
+    if not asked:
+        return ""
+    fixed = lexicon().fix_typos(text)
+    for clause in CLAUSE.split(fixed):
+        said = conditions(clause)
+        if value_spans(kind, clause, units) and any(g in said and cs <= said[g] for g, cs in asked.items()):
+            return clause
+    return ""

@@ -32,6 +32,7 @@ from copilot.base.progress import Progress
 from copilot.base.prompts import load_prompt
 from copilot.base.settings import Settings
 from copilot.knowledge.claims import unsupported_claims
+from copilot.knowledge.conditions import conditioned_clause
 from copilot.knowledge.docs import LIVE_KEYS, Chunk, build_docs, short_name
 from copilot.knowledge.embeddings import CachedEmbedder, get_embedder
 from copilot.knowledge.grouping import QuestionGrouper
@@ -386,7 +387,8 @@ class KnowledgeBase:
             reply, sources = catalog.text + reply, [*catalog.sources, *sources][:5]
         best = next((h for h in picked if h.chosen), picked[0])   # the passage that answered; another completes it
         aspects = sorted(set(q.topics) & ix.types[best.idx].aspects) or sorted(ix.types[best.idx].head)
-        value, q.chosen = the_value(q.kind, [best.chunk.text]), best.chunk.text
+        bound = conditioned_clause(q.unnamed, best.chunk.text, q.kind, q.units)   # 冷冻能放 3 个月, not 冷藏 2 天
+        value, q.chosen = the_value(q.kind, [bound or best.chunk.text]), best.chunk.text
         return Answer(True, prefix + reply, sources, mode="extractive", aspect=",".join(aspects), kind=q.kind,
                       value=value, why=why_answered(aspects, q.kind, best.chunk, value)), q
 
