@@ -14,10 +14,18 @@ from dataclasses import dataclass
 
 from copilot.base.catalog import Catalog
 from copilot.knowledge.binding import distance
+from copilot.knowledge.conditions import (
+    after_clash,
+    after_match,
+    amount_clash,
+    amount_match,
+    condition_clash,
+    event_clash,
+)
 from copilot.knowledge.docs import Chunk, next_id, prev_id, seq_of
 from copilot.knowledge.index import Hit, Index
 from copilot.knowledge.kinds import contrasted, heading_aspects, question_kind, strict, values_of
-from copilot.knowledge.question import Question, coverage, measured, word_in
+from copilot.knowledge.question import Question, condition_said, coverage, measured, word_in
 from copilot.knowledge.wordlists import lexicon
 
 # catalog lines that are no answer from the notes: the product's name/link/unit line, and price, offer and
@@ -26,6 +34,7 @@ CATALOG_ONLY = ("商品", "价格", "优惠", "限购")
 WINDOW = 10            # an untyped question (yes/no, how) is answered from the best-ranked passages only
 TYPED_COVERAGE = 0.3   # the share of the question's words enough for a passage typed right under its heading
 TYPED_DENSE = 0.88     # ... when it is this close in meaning (e5 cosine)
+LEAD = 20             # a sentence this short holding no value leads into the next one (换粮别一下子全换！)
 TIGHT = 4              # a value this many characters from the question's word is its value (泡 1 到 2 天)
 
 
@@ -66,21 +75,32 @@ class Judge:
                 if coverage(missing, self.cover_text(ix.chunks[j]), q.unknown) > 0:
                     picked.append(ix.hit(j, best.score - 1e-9, best.dense))
                     break
+        if len(picked) == 1 and len(first.text) <= LEAD and not ix.types[best.idx].values:
+            j = ix.by_id.get(next_id(first.id))   # 换粮别一下子全换！ leads into what it says: 7 天慢慢过渡……
+            if j is not None and j in self._neighbours(ix, first):
+                picked.append(ix.hit(j, best.score - 1e-9, best.dense))
         return sorted(picked, key=lambda h: seq_of(h.chunk.id))
 
     def _ordered(self, ix: Index, q: Question, ok: list[Hit], targets: list[str]) -> list[Hit]:
-        """The answering passages, best first: the product's own notes before the store's rules; one whose
-        heading or key names what is asked (自提时间 for 几点能来取, 咋开 for 能帮开不) before one whose value
+        """The answering passages, best first: the product's own notes before the store's rules; the row
+        stated for the amount the question names (7 楼: 6 楼及以上); one that
+        says (with its heading) the most of the question's words (啃到剩 2 厘米以下的小块要收走 for 啃剩小块咋办,
+        before a sentence under 给谁啃); one whose heading or key names what is asked (自提时间 for 几点能来取, 咋开 for 能帮开不) before one whose value
         follows the question's word (泡 1 到 2 天) before one that only mentions it; then one in the unit the
         question names (几天: 3 天 before 1 个月); then as retrieved."""
         product_first = bool(targets) and (not self._store_question(q) or q.unnamed != q.text)  # 馒头几点送到
 
         unit = self._cue_unit(q)
+        said = {h.idx: coverage(q.residual, self.cover_text(h.chunk), q.unknown, half=False) for h in ok}
+        most = max(said.values())
 
-        def rank(h: Hit) -> tuple[bool, int, bool]:
-            evidence = 0 if self.headed(ix, q, h) or self.keyed(q, h.chunk) else 1 if self.tight(q, h.chunk) else 2
-            other_unit = bool(unit) and not any(unit in v for v in values_of(q.kind, self.nameless(h.chunk.text)))
-            return (product_first and h.chunk.sku == "", evidence, other_unit)
+        def rank(h: Hit) -> tuple[bool, bool, bool, int, bool]:
+            c = h.chunk
+            evidence = 0 if self.headed(ix, q, h) or self.keyed(q, c) else 1 if self.tight(q, c) else 2
+            other_unit = bool(unit) and not any(unit in v for v in values_of(q.kind, self.nameless(c.text)))
+            full = f"{c.section} {c.key} {c.text}"   # 7 楼: the row of 6 楼及以上; 7点以后: 超过 19:00 ……
+            row = amount_match(q.unnamed, full) or after_match(q.unnamed, full)
+            return (product_first and c.sku == "", not row, said[h.idx] < most, evidence, other_unit)
 
         for h in ok:
             h.rank = rank(h)
@@ -101,8 +121,8 @@ class Judge:
             return True
         words = q.bind_words()
         head = self.nameless(lexicon().fix_typos(f"{c.section} {c.key}"))
-        if not words or any(word_in(w, head) for w in words):
-            return True
+        if not words or any(word_in(w, head) or condition_said(w, w in q.negated, head) for w in words):
+            return True   # 保质期：12 个月 is bound to 没开封
         return distance(q.kind, q.units, words, self.nameless(c.text), q.negated) is not None
 
     def tight(self, q: Question, c: Chunk) -> bool:
@@ -140,6 +160,18 @@ class Judge:
         if q.topics and head and not set(q.topics) & head:
             return True
         return q.kind == "method" and question_kind(lexicon().fix_typos(c.key)) == "yesno"
+
+    def other_condition(self, q: Question, c: Chunk) -> bool:
+        """The passage states its value under another condition than the question binds (``conditions``):
+        another amount (4 公斤的猫 for 4 斤的猫), another event (自提 for 直播), hours that say nothing of after
+        the time asked (16:00-19:00 for 7点以后没去拿), or, in every sentence holding
+        the value asked, another of exclusive conditions (常温 / 冷藏, 开封前 / 后)."""
+        head = lexicon().fix_typos(f"{c.section} {c.key}")
+        body = self.nameless(c.text)
+        if amount_clash(q.unnamed, f"{head} {body}") or event_clash(q.unnamed, head, body, q.kind) or \
+                after_clash(q.unnamed, body):
+            return True
+        return strict(q.kind) and condition_clash(q.unnamed, head, body, q.kind, q.units)
 
     def _neighbours(self, ix: Index, c: Chunk) -> list[int]:
         out = []
@@ -215,6 +247,8 @@ class Judge:
             return False   # 一箱几斤 is not answered by 一斤大概 15 个, 一块多重 not by 每袋 1 公斤，切成 10 块
         if contrasted(q.unnamed, text):
             return False   # 能冷冻吗 is not answered by 冷藏 3 天, 几点关门 not by 7 点开门
+        if self.other_condition(q, c):
+            return False   # 4 斤的猫 is not 4 公斤的猫, 几点直播 not 几点自提, 没开封放冰箱 not 没开封的常温
         alone = coverage(q.residual, text, q.unknown, solo=self.nameless(text), plain=strict(q.kind),
                          negated=q.negated)
         if c.sku and not targets:

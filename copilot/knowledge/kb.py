@@ -32,6 +32,7 @@ from copilot.base.progress import Progress
 from copilot.base.prompts import load_prompt
 from copilot.base.settings import Settings
 from copilot.knowledge.claims import unsupported_claims
+from copilot.knowledge.conditions import conditioned_clause
 from copilot.knowledge.docs import LIVE_KEYS, Chunk, build_docs, short_name
 from copilot.knowledge.embeddings import CachedEmbedder, get_embedder
 from copilot.knowledge.grouping import QuestionGrouper
@@ -47,6 +48,7 @@ from copilot.knowledge.wordlists import lexicon
 log = logging.getLogger(__name__)
 REFUSAL_TEXT = "这个我确认一下，稍后回复您"
 MAX_QUESTION_CHARS = 300
+ACCESSORY = re.compile(r"[（(](?:配|附|送|赠|带|加|含)[^）)]*[）)]")   # 黑鱼片（配酸菜料包）: what comes with it
 # Calibrated on the tuning sets (evals/data/kb_questions.jsonl, 289 questions, `python -m evals.kb --calibrate`;
 # the five tuning stores, 523 questions, `python -m evals.kb_stores`): the share of a question's residual
 # content words the answering passage must contain, once product, aspect and kind of value match (0.6:
@@ -219,6 +221,13 @@ class KnowledgeBase:
             names.append(text[s:e])
             if p is not None:
                 found.setdefault(p.sku, p)
+        every = {n for p in self.catalog.products for n in p.names}
+        for p in self.catalog.products:   # 鸡胸冻干 for 冻干鸡胸: a name of two words said the other way round
+            for n in p.names:
+                swapped = n[2:] + n[:2] if len(n) == 4 else ""
+                if swapped and swapped not in every and swapped in text:
+                    found.setdefault(p.sku, p)
+                    names.append(swapped)
         for s, e, p in self.catalog.sound_alikes(text) if not found else ():  # 草霉 for 草莓
             if not found or p.sku in found:
                 found.setdefault(p.sku, p)
@@ -341,6 +350,7 @@ class KnowledgeBase:
                           why="评论里夹带指令，不照做，交给助理"), q
         if q.off_topic and not products:
             return Answer(False, "", [], reason="off_topic", mode="refused", why="与店铺无关，不回答"), q
+        self._link_only(q, text)
         missing = self.shelf.missing_links(text, q, products)
         if missing:
             return self.shelf.missing_link_answer(missing, prefix), q
@@ -353,6 +363,7 @@ class KnowledgeBase:
             return Answer(False, REFUSAL_TEXT, [], reason="not_in_kb", mode="refused",
                           why=f"商品目录里这个商品没有「{size}」的，交给助理回答"), q
         q.residual = self._drop_product_words(q.residual, targets, any(p.sku in targets for p in named), q.text)
+        self._link_only(q, text)
         final, catalog, used = self.shelf.part(q, products, targets, prefix, self.min_coverage)
         if final is not None:
             return final, q
@@ -376,9 +387,16 @@ class KnowledgeBase:
             reply, sources = catalog.text + reply, [*catalog.sources, *sources][:5]
         best = next((h for h in picked if h.chosen), picked[0])   # the passage that answered; another completes it
         aspects = sorted(set(q.topics) & ix.types[best.idx].aspects) or sorted(ix.types[best.idx].head)
-        value, q.chosen = the_value(q.kind, [best.chunk.text]), best.chunk.text
+        bound = conditioned_clause(q.unnamed, best.chunk.text, q.kind, q.units)   # 冷冻能放 3 个月, not 冷藏 2 天
+        value, q.chosen = the_value(q.kind, [bound or best.chunk.text]), best.chunk.text
         return Answer(True, prefix + reply, sources, mode="extractive", aspect=",".join(aspects), kind=q.kind,
                       value=value, why=why_answered(aspects, q.kind, best.chunk, value)), q
+
+    def _link_only(self, q: Question, text: str) -> None:
+        """A link named with nothing else asked (14号链接, 15号是什么米, 12号上一下) asks what the link is."""
+        if not q.facts and not q.topics and not q.residual and q.kind in ("", "yesno") and \
+                next(iter(self.catalog.links(text)), None) is not None:
+            q.facts = ["what"]
 
     def _drop_product_words(self, residual: list[list[str]], targets: list[str], named: bool,
                             text: str = "") -> list[list[str]]:
@@ -389,9 +407,13 @@ class KnowledgeBase:
         products = [p for p in (self.catalog.get(s) for s in targets) if p]
         kinds = {n[-1] for p in products for n in p.names} | {p.category for p in products if p.category}
         out = []
-        for g in residual:   # 辣不辣 of 麻辣腊肠 still asks how hot it is
-            if any((w in kinds or any(_implies(w, p) for p in products)) and not re.search(
-                    f"{re.escape(w)}[不没]{re.escape(w)}" + (f"|{re.escape(w)}[吗嘛]" if len(w) == 1 else ""), text) for w in g):
+
+        def product_word(w: str) -> bool:
+            return (w in kinds or any(_implies(w, p) for p in products)) and not re.search(
+                f"{re.escape(w)}[不没]{re.escape(w)}" + (f"|{re.escape(w)}[吗嘛]" if len(w) == 1 else ""), text)
+
+        for g in residual:   # 辣不辣 of 麻辣腊肠 still asks how hot it is; 主食还是零食 of 主食猫罐头 asks which
+            if any(map(product_word, g)) and (len(g) == 1 or all(map(product_word, g))):
                 continue
             out.append([_about_kind(w, kinds) for w in g])
         return out
@@ -450,10 +472,11 @@ def _about_kind(word: str, kinds: set[str]) -> str:
 
 
 def _implies(word: str, p: Product) -> bool:
-    """A viewer's word that can only mean this product: part of a name (油 / 花生油), the name less 子
+    """A viewer's word that can only mean this product: part of a name (油 / 花生油; not of what comes with
+    it: 料包 of 黑鱼片（配酸菜料包） is a part asked about), the name less 子
     (枣子 / 灰枣), or its first character with the category's (牛肉 / 牛腱子, 肉禽)."""
     stem = word[:-1] if len(word) == 2 and word[-1] in "子儿" else word
-    if any(stem in n for n in p.names):
+    if any(stem in ACCESSORY.sub("", n) for n in p.names):
         return True
     return len(word) == 2 and bool(p.category) and word[1] in p.category and any(n[0] == word[0] for n in p.names)
 

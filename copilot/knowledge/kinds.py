@@ -62,14 +62,26 @@ def text_aspects(text: str) -> frozenset[str]:
     return frozenset(key for key, a in lexicon().aspects.items() if any(w in fixed for w in a.passage))
 
 
-def conditions(text: str) -> dict[int, set[int]]:
+@functools.lru_cache(maxsize=65536)
+def conditions(text: str) -> dict[int, frozenset[int]]:
     """The conditions ``text`` names, per group of ``lexicon().contrasts`` (冷冻 -> {0: {0}})."""
     fixed = lexicon().fix_typos(text)
-    out: dict[int, set[int]] = {}
+    out: dict[int, frozenset[int]] = {}
     for g, group in enumerate(lexicon().contrasts):
-        named = {c for c, words in enumerate(group) if any(_said(w, fixed) for w in words)}
+        taken = [False] * len(fixed)    # the longest word says it: 冰箱冷冻 is frozen, not the fridge's 冷藏
+        for w in lexicon().opaque:      # 冻干 (freeze-dried) says nothing of the freezer
+            for m in re.finditer(re.escape(w), fixed):
+                taken[m.start():m.end()] = [True] * (m.end() - m.start())
+        named = set()
+        for w, c in sorted(((w, c) for c, words in enumerate(group) for w in words), key=lambda x: -len(x[0])):
+            for m in re.finditer(re.escape(w), fixed):
+                if any(taken[m.start():m.end()]):
+                    continue
+                taken[m.start():m.end()] = [True] * (m.end() - m.start())
+                if _said(w, fixed[max(0, m.start() - 1):m.end()]):
+                    named.add(c)
         if named:
-            out[g] = named
+            out[g] = frozenset(named)
     return out
 
 
@@ -89,7 +101,7 @@ def contrasted(question: str, passage: str) -> bool:
     return any(len(cs) == 1 and g in said and not cs & said[g] for g, cs in asked.items())
 
 
-MARKERS = ("产自", "来自", "产于")   # say a place follows; not the place itself
+MARKERS = ("产自", "来自", "产于", "印在", "贴在")   # say a place follows; not the place itself
 
 
 def values_of(kind: str, text: str, units: frozenset[str] | None = None) -> list[str]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-SENTENCE_END = re.compile(r"(?<=[。！？!?；;])")
+SENTENCE_END = re.compile(r"(?<=[。！？!?；;])(?![。！？!?；;])")   # 全换！！ ends one sentence
 BULLET = re.compile(r"^(?:[-+•·●○◆◇▪■□★☆✔✅➤→◎]\s*|\*(?!\*)\s*|\d{1,2}(?:[、)）]|\.(?!\d))\s*|[（(]\d{1,2}[)）]\s*)")
 # 【产地】山东烟台 / [储存] 冷藏 7 天: a bracketed label, then the value
 BRACKET_KEY = re.compile(r"^[【\[]([^】\]]{1,12})[】\]]\s*[：:]?\s*(.*)$")

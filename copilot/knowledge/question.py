@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from copilot.base.zhnum import normalize
 from copilot.knowledge.binding import negated_in, said
-from copilot.knowledge.kinds import asked_units, question_kind, values_of
+from copilot.knowledge.kinds import asked_units, conditions, question_kind, values_of
 from copilot.knowledge.text import tokenizer
 from copilot.knowledge.wordlists import lexicon
 
@@ -28,6 +28,7 @@ WHEN = re.compile("|".join(TIME_OF_DAY) + r"|周末|(?:周|星期|礼拜)[一二
 NOT_TEXT = re.compile(r"[^\w\u4e00-\u9fff]+")  # emoji and symbols
 CJK = re.compile(r"[\u4e00-\u9fff]+")
 ADVERBS = "还都也就能会要可又再才"   # 还给, 能吃: an adverb or auxiliary and a stopword are how it is asked
+SECOND_KINDS = ("duration", "count", "weight", "amount", "clock")   # a second value asked along (多少度 ……多久)
 # 炖多久 / 蒸几分钟 ask for a cooking time: the verb just before the duration asked
 COOK_TIME = r"[{verbs}][^，,。？?！!\s]{{0,3}}?(多久|几分钟|多少分钟|多长时间|几个小时|几小时|多少时间|几秒)"
 
@@ -102,8 +103,9 @@ def analyse(text: str, names: list[str]) -> Question:
     kind = question_kind(unnamed)
     fact_spans = {k: [m.span() for m in rx.finditer(text)] for k, rx in lex.catalog.items() if k in facts}
     spans += [sp for v in fact_spans.values() for sp in v]
-    if kind and lex.kinds[kind].strict:  # 谁家米厂的: the words that ask for the value are no content
-        spans += [m.span() for m in lex.kinds[kind].ask.finditer(text) if m.end() > m.start()]
+    # 谁家米厂的: the words that ask for a value are no content (烤生蚝多少度烤多久 asks two)
+    spans += [m.span() for k in lex.kinds.values() if k.strict and k.key in (kind, *SECOND_KINDS)
+              for m in k.ask.finditer(text) if m.end() > m.start()]
     spans += _trigger_spans(text, triggers)
     rest = _blank(text, spans)
     rest = guard("deictic").sub(" ", rest)
@@ -274,12 +276,22 @@ def coverage(residual: list[list[str]], text: str, unknown: frozenset[str] | set
     for g in residual:
         if any((word_in(w, text) and (len(w) > 1 or _one_said(w, text, solo, singles))
                 and (not plain or _as_asked(w, text, negated)))
-               or (extra and len(w) > 1 and word_in(w, extra)) for w in g):
+               or (extra and len(w) > 1 and word_in(w, extra)) or (plain and condition_said(w, w in negated, text))
+               for w in g):
             found += weight(g)
         elif half and any(len(w) == 2 and (not plain or _as_asked(w, text, negated)) and
                           any(ch in text for ch in w if ch not in stop) for w in g):
             found += 0.5 * weight(g)     # 爆炒 / 快炒, 超过 / 超出: half a match
     return found / total
+
+
+def condition_said(word: str, negated: bool, text: str) -> bool:
+    """A condition word of the question (没开封) is said by another word of that condition (保质期)."""
+    asked = conditions(("没" if negated else "") + word)
+    if not asked:
+        return False
+    said = conditions(text)
+    return any(len(cs) == 1 and cs <= said.get(g, frozenset()) for g, cs in asked.items())
 
 
 def measured(measure: str, text: str) -> bool:
@@ -308,7 +320,7 @@ def hidden_chars(text: str, asked: frozenset[str] = frozenset()) -> frozenset[st
         for ch in w:
             others = {x for x in w if x != ch and x not in stop}
             # a compound's last character is what it is (中华蜂 is a 蜂, 有点咸 is 咸): only a modifier is hidden
-            hides = w in TIME_OF_DAY or (len(w) >= 3 and not w.endswith(ch) and others and not others & asked)
+            hides = w in TIME_OF_DAY or w in lexicon().opaque or (len(w) >= 3 and not w.endswith(ch) and others and not others & asked)
             (bound if hides else free).add(ch)
     return frozenset(bound - free)
 

@@ -50,7 +50,8 @@ class Shelf:
                 continue
             span = text[s:e]
             date = s > 0 and text[s - 1] in "月每" or q.topics and "链接" not in span
-            if "链接" in span or "#" in span or (q.facts and not date and not products):
+            named = text[e:e + 1] == "是" and not q.topics   # 14号是菜籽油吗: a link, not a date
+            if "链接" in span or "#" in span or named or (q.facts and not date and not products):
                 out.append(n)
         return out
 

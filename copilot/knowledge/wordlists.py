@@ -56,6 +56,9 @@ class Lexicon:
     stopwords: frozenset[str]
     filler: frozenset[str]       # how a viewer asks, not what: not a word the answer must contain
     contrasts: tuple[tuple[tuple[str, ...], ...], ...]  # conditions that exclude each other
+    events: tuple[tuple[str, ...], ...]   # events a time is told of (直播, 自提, 到货 ...)
+    condition_units: dict[str, tuple[str, float, bool]]  # 斤 -> (weight, 500, False): amounts naming a condition
+    opaque: frozenset[str]       # compounds that do not say their characters alone (生抽)
     places: frozenset[str]
     place_re: re.Pattern
     guards: dict[str, re.Pattern]
@@ -74,6 +77,7 @@ class Lexicon:
         words = {w for a in self.aspects.values() for ws in (a.ask, a.hint, a.heading, a.passage) for w in ws}
         words |= set(self.thesaurus) | {w for ws in self.thesaurus.values() for w in ws}
         words |= {w for group in self.contrasts for c in group for w in c}
+        words |= {w for group in self.events for w in group} | self.opaque
         return frozenset(words)
 
     @property
@@ -168,6 +172,10 @@ def lexicon() -> Lexicon:
         stopwords=frozenset(_words(words.get("stopwords"))),
         filler=frozenset(_words(words.get("filler"))),
         contrasts=tuple(tuple(_words(c) for c in str(g).split("|")) for g in words.get("contrasts") or []),
+        events=tuple(_words(g) for g in words.get("events") or []),
+        condition_units={str(k): (str(v[0]), float(v[1]), len(v) > 2 and v[2] == "always")
+                         for k, v in (words.get("condition_units") or {}).items()},
+        opaque=frozenset(_words(words.get("opaque"))),
         places=places,
         place_re=re.compile("|".join(re.escape(p) for p in sorted(places, key=len, reverse=True)) or r"(?!)"),
         guards={k: _compile(v, k, re.IGNORECASE) or re.compile(r"(?!)") for k, v in raw["guards.yaml"].items()},

@@ -1,0 +1,187 @@
+"""Conditions a question binds its value to, and whether a passage states the value under that condition.
+
+- An amount that names a condition (``4 斤的猫``, ``3 个月大的狗``, ``大狗（40 斤以上）``) is told apart from
+  the value asked: ``4 斤的猫一天喂多少克`` is not answered by ``4 公斤的猫一天喂 60 克`` (8 斤), nor
+  ``10 斤的小狗几粒`` by ``大狗（40 斤以上）一天 2 粒``. Units are converted (斤/公斤/克, 个月/岁).
+- A time is told of an event (直播, 自提, 到货, 生产 ...): ``几点直播`` is not answered by ``下单后第二天
+  9:00-20:00 到店自提``, a time of another event.
+- Exclusive conditions (冷藏/冷冻/常温, 开封前/后) are bound per sentence: in ``没开封的常温放 1 个月。开封以后
+  放冰箱冷藏 3 个月`` no sentence speaks of 没开封 + 冰箱.
+
+The word lists are data: ``lexicon/words.yaml`` (``condition_units``, ``events``, ``contrasts``).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from copilot.base.zhnum import zh_to_number
+from copilot.knowledge.binding import CLAUSE, SENTENCE
+from copilot.knowledge.kinds import conditions, contrasted, value_spans
+from copilot.knowledge.wordlists import lexicon
+
+NUM = r"(\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百半]+)"
+RANGE = NUM + r"(?:\s*(?:-|–|—|~|～|到|至)\s*" + NUM + r")?"
+TIME_KINDS = ("clock", "day", "time")
+
+
+@functools.lru_cache(maxsize=1)
+def _patterns() -> tuple[re.Pattern, re.Pattern]:
+    table = lexicon().condition_units
+
+    def alts(names) -> str:
+        return "|".join(re.escape(u) for u in sorted(names, key=len, reverse=True)) or "(?!)"
+
+    units, always = alts(table), alts(u for u, (_d, _b, a) in table.items() if a)
+    asked = re.compile(NUM + rf"\s*(?:({units})\s*大?\s*(?=的|以上|以下|以内|之内|左右的)|({always}))")
+    stated = re.compile(RANGE + rf"\s*(?:({units})\s*(?:左右)?\s*(?:及|或)?\s*(以上|以下|以内|之内|的|[）)])|({always})"
+                                rf"\s*(?:及|或)?\s*(以上|以下)?)")
+    return asked, stated
+
+
+def _number(s: str) -> float | None:
+    try:
+        return float(s)
+    except ValueError:
+        return zh_to_number(s)
+
+
+def asked_amounts(question: str) -> list[tuple[str, float]]:
+    """(what it measures, size in the base unit) of each amount the question names as a condition."""
+    out = []
+    for m in _patterns()[0].finditer(lexicon().fix_typos(question)):
+        n = _number(m.group(1))
+        dim, base, _a = lexicon().condition_units[m.group(2) or m.group(3)]
+        if n is not None:
+            out.append((dim, n * base))
+    return out
+
+
+def stated_amounts(text: str) -> list[tuple[str, float, float]]:
+    """(what it measures, low, high) of each amount a passage names as a condition (以上: no upper bound)."""
+    out = []
+    for m in _patterns()[1].finditer(lexicon().fix_typos(text)):
+        lo, hi = _number(m.group(1)), _number(m.group(2)) if m.group(2) else None
+        if lo is None:
+            continue
+        dim, base, _a = lexicon().condition_units[m.group(3) or m.group(5)]
+        bound = m.group(4) or m.group(6)
+        lo, hi = lo * base, (hi if hi is not None else lo) * base
+        if bound == "以上":
+            hi = float("inf")
+        elif bound in ("以下", "以内", "之内"):
+            lo = 0.0
+        out.append((dim, lo, hi))
+    return out
+
+
+def amount_match(question: str, text: str) -> bool:
+    """The passage states the value for the amount the question names (7 楼: 6 楼及以上)."""
+    stated = stated_amounts(text)
+    return any(d == dim and lo * 0.95 <= v <= hi * 1.05 for dim, v in asked_amounts(question) for d, lo, hi in stated)
+
+
+def amount_clash(question: str, text: str) -> bool:
+    """The question names a condition amount (4 斤的猫) and the passage states the value only for other
+    amounts of the same measure (4 公斤的猫, 40 斤以上)."""
+    asked = asked_amounts(question)
+    if not asked:
+        return False
+    stated = stated_amounts(text)
+    for dim, v in asked:
+        same = [(lo, hi) for d, lo, hi in stated if d == dim]
+        if same and not any(lo * 0.95 <= v <= hi * 1.05 for lo, hi in same):
+            return True
+    return False
+
+
+def _event_words() -> list[tuple[str, int]]:
+    return sorted(((w, g) for g, group in enumerate(lexicon().events) for w in group), key=lambda x: -len(x[0]))
+
+
+def events_in(text: str) -> set[int]:
+    """The events ``text`` names (the longest word wins: 送到摊位 is an arrival, not a delivery); an event word
+    right before another one only qualifies it (直播下单 is an order, not the stream)."""
+    fixed = lexicon().fix_typos(text)
+    taken = [False] * len(fixed)
+    found: list[tuple[int, int, int]] = []
+    for w, g in _event_words():
+        for m in re.finditer(re.escape(w), fixed):
+            if not any(taken[m.start():m.end()]):
+                taken[m.start():m.end()] = [True] * (m.end() - m.start())
+                found.append((m.start(), m.end(), g))
+    starts = {s for s, _e, _g in found}
+    return {g for s, e, g in found if e not in starts}
+
+
+def event_clash(question: str, head: str, text: str, kind: str) -> bool:
+    """A time question names an event (几点直播) and every time the passage holds is told of other events:
+    the events of its clause (到店自提), or, with none there, of its sentence, or of its heading."""
+    if kind not in TIME_KINDS:
+        return False
+    asked = events_in(question)
+    if not asked:
+        return False
+    fixed = lexicon().fix_typos(text)
+    spans = value_spans(kind, fixed)
+    if not spans:
+        return False
+    head_events = events_in(head)
+    if head_events & asked:
+        return False
+    for vs, _ve, _v in spans:
+        named = events_in(_around(fixed, vs, CLAUSE)) or events_in(_around(fixed, vs, SENTENCE)) or head_events
+        if not named or named & asked:
+            return False
+    return True
+
+
+def _around(text: str, at: int, cut: re.Pattern) -> str:
+    """The clause (or sentence) of ``text`` that holds position ``at``."""
+    start = max((m.end() for m in cut.finditer(text, 0, at)), default=0)
+    end = next((m.start() for m in cut.finditer(text, at)), len(text))
+    return text[start:end]
+
+
+def condition_clash(question: str, head: str, text: str, kind: str, units) -> bool:
+    """Each sentence that holds a value of the kind asked speaks of another condition than the question's
+    (冷藏/冷冻/常温, 开封前/后), its heading read with it."""
+    timed = [s for s in SENTENCE.split(text) if value_spans(kind, s, units)]
+    return bool(timed) and all(contrasted(question, f"{head} {s}") for s in timed)
+
+
+AFTER_ASKED = re.compile(r"(?:过了|超过|晚于)\s*(\d{1,2})\s*(?:[:：]\d{2}|点)|(\d{1,2})\s*(?:[:：]\d{2}|点半?)\s*(?:以后|之后|过后|后)")
+AFTER_STATED = re.compile(r"(?:过了|超过|晚于|过)\s*(\d{1,2})\s*(?:[:：]\d{2}|点)|(\d{1,2})\s*(?:[:：]\d{2}|点半?)\s*(?:以后|之后|过后|后)")
+
+
+def _after_hours(text: str, rx: re.Pattern) -> set[int]:
+    return {int(a or b) % 12 for a, b in rx.findall(lexicon().fix_typos(text))}
+
+
+def after_clash(question: str, text: str) -> bool:
+    """The question asks about after a time of day (7点以后没去拿, 过了8点) and the passage tells times but
+    none as "after it" (超过 19:00, 19:00 以后): ``16:00-19:00 自提`` says nothing of after 7."""
+    asked = _after_hours(question, AFTER_ASKED)
+    if not asked or not value_spans("clock", lexicon().fix_typos(text)):
+        return False
+    return not asked & _after_hours(text, AFTER_STATED)
+
+
+def after_match(question: str, text: str) -> bool:
+    """The passage says what happens after the time the question asks about (超过 19:00 for 7点以后)."""
+    return bool(_after_hours(question, AFTER_ASKED) & _after_hours(text, AFTER_STATED))
+
+
+def conditioned_clause(question: str, text: str, kind: str, units=None) -> str:
+    """The clause of ``text`` that states the value asked under the question's condition (冷冻能放 3 个月 of
+    ``冷藏 2 天，冷冻 3 个月`` for 冷冻能放多久), or "" when the question names none or no clause fits."""
+    asked = conditions(question)
+    if not asked:
+        return ""
+    fixed = lexicon().fix_typos(text)
+    for clause in CLAUSE.split(fixed):
+        said = conditions(clause)
+        if value_spans(kind, clause, units) and any(g in said and cs <= said[g] for g, cs in asked.items()):
+            return clause
+    return ""
