@@ -41,7 +41,7 @@ _RELATIVE = re.compile(rf"(?P<op>再多要|再多来|再加|多加|多要|多来
                        rf"再多|(?<![至最差不许很好太])多|(?<![多至最不缺])少)\s*"
                        rf"(?P<n>{NUM_PATTERN}|半)\s*(?P<u>{UNIT})?(?!\s*[号元])")
 # no quantity of its own: 我也要 / 同上 copy someone else's order, 这个我要了 takes it without a number
-_VAGUE = re.compile(r"来点|来些|整点|来一点|要一点|拍了|拍下了|(?:这个|那个|这款)(?:也行|也可以)|也要|也来|同上|"
+_VAGUE = re.compile(rf"(?:来|拿|整)几\s*{UNIT}|来点|来些|整点|来一点|要一点|拍了|拍下了|(?:这个|那个|这款)(?:也行|也可以)|也要|也来|同上|"
                     r"我也一样|我要了$|(?:跟|和|同)?(?:楼上|上面|前面)(?:的)?一样|同楼上|同款")
 _COPY = re.compile(r"楼上|上面|前面")  # 跟楼上一样: a copy of someone's order, not talk about the building
 _DEFER = re.compile(r"(?:再说|再决定|再定|再看看?|考虑一下|考虑考虑)[吧哈啦了呀]*$")  # 看看还有没有再说: no question
@@ -121,7 +121,9 @@ def _parse_text(t: str, catalog: Catalog, current: Product | None) -> Intent:
         kinds = {c.kind for c in clauses}
     if "vague" in kinds:
         reason = next(c.reason for c in clauses if c.kind == "vague")
-        return _review(Kind.ORDER, reason, (Item(current.sku, None, current.unit),) if current else (), True)
+        named = list(dict.fromkeys(r.product for c in clauses for r in c.refs if r.product))  # 来点腐乳, 腐乳拍了
+        items = tuple(Item(p.sku, None, p.unit) for p in named or ([current] if current else []))
+        return _review(Kind.ORDER, reason, items, True)
     if "swap" in kinds:
         return _review(Kind.MODIFY, next(c.reason for c in clauses if c.kind == "swap"), undecided=True)
     if kinds & {"order", "review"} and _LATIN.search(t):

@@ -148,7 +148,7 @@ def _build(catalog: Catalog) -> Shorthand:
             ends.setdefault(n[-k:], set()).add(p.sku)   # a family at the end: 柠檬凤爪 / 虎皮凤爪
             starts.setdefault(n[:k], set()).add(p.sku)  # or at the start: 凤爪柠檬 / 凤爪虎皮
     families: dict[str, tuple[Product, ...]] = {}
-    for owners in (ends, starts):
+    for owners in (starts, ends):  # 老豆腐 / 嫩豆腐 are kinds of 豆腐; 豆腐脑, 豆腐干 are not: the head word wins
         families.update((word, tuple(p for p in catalog if p.sku in skus)) for word, skus in owners.items()
                         if len(skus) > 1 and word not in exact and _CJK.match(word))
     variants: dict[str, Product] = {}
