@@ -47,3 +47,27 @@ def test_round5_rules(current, text, kind, items, review):
     assert (intent.kind, intent.needs_review) == (Kind(kind), review), intent.reason
     if not review or items:
         assert {i.sku: i.qty for i in intent.items} == items, intent.reason
+
+
+NOODLES = Catalog.from_dict({"products": [
+    {"sku": "wonton", "name": "鲜肉馄饨", "aliases": ["馄饨"], "link": 1, "unit": "份", "price": 12, "stock": 50},
+    {"sku": "pork_rib", "name": "猪排骨", "link": 2, "unit": "斤", "price": 38, "stock": 30},
+    {"sku": "lamb_rib", "name": "羊排骨", "link": 3, "unit": "斤", "price": 58, "stock": 30},
+    {"sku": "rib_soup", "name": "排骨汤", "link": 4, "unit": "份", "price": 18, "stock": 30},
+    {"sku": "sesame", "name": "芝麻酱", "link": 5, "unit": "瓶", "price": 15, "stock": 30},
+]})
+
+
+@pytest.mark.parametrize("text, items, review", [
+    ("馄炖来2份", {"wonton": 2}, False),   # 炖 / 饨 share 屯 and rhyme
+    ("混沌来2份", {"wonton": 2}, False),   # 混 / 馄 (昆), 沌 / 饨 (屯): the common written form
+    ("洋排骨2斤", {"lamb_rib": 2}, False),  # 洋 sounds like 羊, 排骨 is the family word: 羊排骨
+    ("排骨2斤", {}, True),                 # 猪 or 羊? (排骨汤 is goods made of it, not a kind)
+    ("排骨来2份", {}, True),               # 份: neither kind is sold so; 排骨汤 is no 排骨
+    ("混合2份", {}, True),                 # 混 alone is no typo of 馄饨
+])
+def test_typos_a_person_reads_without_doubt(text, items, review):
+    intent = parse(text, NOODLES, None)
+    assert intent.kind is Kind.ORDER and intent.needs_review is review, intent.reason
+    if not review:
+        assert {i.sku: i.qty for i in intent.items} == items

@@ -37,6 +37,7 @@ def find_refs(t: str, catalog: Catalog) -> list[Ref]:
     refs.sort(key=lambda r: r.start)
     if not any(r.family for r in refs):
         return refs
+    refs = _family_typos(t, refs, catalog)
     out: list[Ref] = []
     for r in refs:  # 柠檬的凤爪, 虎皮味凤爪: a family word right after one of its variants names that one
         if out and r.family and out[-1].product in r.family and re.fullmatch(r"[的味口\s]{0,3}", t[out[-1].end:r.start]):
@@ -44,6 +45,20 @@ def find_refs(t: str, catalog: Catalog) -> list[Ref]:
         else:
             out.append(r)
     return out
+
+
+def _family_typos(t: str, refs: list[Ref], catalog: Catalog) -> list[Ref]:
+    """内脂豆腐, 豆腐闹: a family word (豆腐) inside a name typed with a homophone (内酯豆腐, 豆腐脑) is that
+    name's product, when the sound-alike span takes in the whole family word and names one product."""
+    spans = [(s, e, p) for s, e, p in catalog.sound_alikes(t)
+             if any(r.family and r.product is None and s <= r.start and r.end <= e and (s, e) != (r.start, r.end)
+                    for r in refs)]
+    for s, e, p in spans:
+        if len({q.sku for a, b, q in spans if (a, b) == (s, e)}) == 1 \
+                and not any(r.product and r.start < e and s < r.end for r in refs):
+            refs = sorted([r for r in refs if not (r.start < e and s < r.end)] + [Ref(s, e, p, t[s:e])],
+                          key=lambda r: r.start)
+    return refs
 
 
 def mask(t: str, refs: list[Ref]) -> str:

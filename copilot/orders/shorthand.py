@@ -217,9 +217,21 @@ def look_alike(word: str, catalog: Catalog) -> list[Product]:
     for n, p in shorthand(catalog).names:
         if len(n) == len(word):
             diff = [(a, b) for a, b in zip(word, n) if a != b]
-            if len(diff) == 1 and part_of(*diff[0]):
-                found[p.sku] = p
+            if len(diff) == 1 and part_of(*diff[0]) or diff and all(kin(a, b) for a, b in diff):
+                found[p.sku] = p  # 卢鱼 for 鲈鱼; 馄炖 / 混沌 for 馄饨
     return list(found.values())
+
+
+def kin(a: str, b: str) -> bool:
+    """Two characters of one phonetic family: they share a component and rhyme (炖 / 饨 / 沌 of 屯, 混 / 馄 of 昆,
+    脂 / 酯 of 旨), the typo a pinyin keyboard or a hurried hand makes."""
+    if not (_CJK.match(a) and _CJK.match(b)):
+        return False
+    part_of(a, a)  # loads the table
+    from pypinyin import Style, lazy_pinyin
+
+    shared = set(_PARTS.query(a) or ()) & set(_PARTS.query(b) or ())
+    return bool(shared) and lazy_pinyin(a, style=Style.FINALS) == lazy_pinyin(b, style=Style.FINALS)
 
 
 def part_of(a: str, b: str) -> bool:
