@@ -71,3 +71,18 @@ def test_typos_a_person_reads_without_doubt(text, items, review):
     assert intent.kind is Kind.ORDER and intent.needs_review is review, intent.reason
     if not review:
         assert {i.sku: i.qty for i in intent.items} == items
+
+
+@pytest.mark.parametrize("text, items, note", [
+    ("明早要2份馄饨 3瓶芝麻酱", {"wonton": 2, "sesame": 3}, ""),        # 明早: when, no goods
+    ("下午要2份馄饨", {"wonton": 2}, ""),
+    ("猪排骨2斤 明天7点来店里拿", {"pork_rib": 2}, "明天7点来店里拿"),   # collecting at the shop
+    ("芝麻酱1瓶 过来门店取", {"sesame": 1}, "过来门店取"),
+    ("馄饨2份 送5栋 电话尾号1234", {"wonton": 2}, "送5栋 电话尾号1234"),  # the note as written
+    ("馄饨2份 手机尾号1234", {"wonton": 2}, "手机尾号1234"),
+])
+def test_times_and_collection_notes(text, items, note):
+    intent = parse(text, NOODLES, None)
+    assert intent.kind is Kind.ORDER and not intent.needs_review, intent.reason
+    assert {i.sku: i.qty for i in intent.items} == items
+    assert intent.note == note
