@@ -86,3 +86,21 @@ def test_times_and_collection_notes(text, items, note):
     assert intent.kind is Kind.ORDER and not intent.needs_review, intent.reason
     assert {i.sku: i.qty for i in intent.items} == items
     assert intent.note == note
+
+
+def test_a_one_character_variant_read_by_its_partner():
+    """2牛1羊: 牛 is in 牛肉粉 and 牛肉干, but 羊 (羊肉粉 only) says the noodles are meant."""
+    cat = Catalog.from_dict({"products": [
+        {"sku": "beef_n", "name": "牛肉粉", "link": 1, "unit": "份", "price": 15, "stock": 50},
+        {"sku": "lamb_n", "name": "羊肉粉", "link": 2, "unit": "份", "price": 18, "stock": 50},
+        {"sku": "jerky", "name": "牛肉干", "link": 3, "unit": "袋", "price": 30, "stock": 50}]})
+    intent = parse("2牛1羊", cat, None)
+    assert intent.kind is Kind.ORDER and not intent.needs_review, intent.reason
+    assert {i.sku: i.qty for i in intent.items} == {"beef_n": 2, "lamb_n": 1}
+    both = Catalog.from_dict({"products": [  # 羊 is in 羊肉粉 and 羊肉干 now: noodles or jerky? a person asks
+        {"sku": "beef_n", "name": "牛肉粉", "link": 1, "unit": "份", "price": 15, "stock": 50},
+        {"sku": "lamb_n", "name": "羊肉粉", "link": 2, "unit": "份", "price": 18, "stock": 50},
+        {"sku": "jerky", "name": "牛肉干", "link": 3, "unit": "袋", "price": 30, "stock": 50},
+        {"sku": "lamb_j", "name": "羊肉干", "link": 4, "unit": "袋", "price": 30, "stock": 50}]})
+    unsure = parse("2牛1羊", both, None)
+    assert unsure.kind is Kind.ORDER and unsure.needs_review  # an order in shorthand, never chatter

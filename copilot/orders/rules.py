@@ -16,7 +16,7 @@ from copilot.orders.amounts import QTY_MARK, UNIT, VERB, Quantity, check_items, 
 from copilot.orders.intent import Intent, Item, Kind
 from copilot.orders.notes import split_notes
 from copilot.orders.refs import Ref, doubtful_typo, find_refs, fuzzy_product, mask, spoken_product, unknown_reason
-from copilot.orders.shorthand import abbreviated_pairs, sold_in
+from copilot.orders.shorthand import abbreviated_pairs, looks_abbreviated, sold_in
 from copilot.orders.wording import CHATTER_CLAUSE, FILLER, QUESTION
 
 log = logging.getLogger(__name__)
@@ -96,8 +96,11 @@ def parse(text: str, catalog: Catalog, current_sku: str | None = None) -> Intent
     if _LATIN_QTY.search(t) and not QUESTION.search(t):
         return _review(Kind.ORDER, "评论里的数量是拼音或外文，请人工确认", undecided=True)
     current = catalog.get(current_sku) if current_sku else None
-    return (_with_note(t, catalog, current) or _correction(t, catalog, current)
-            or abbreviated_pairs(t, catalog) or _parse_text(t, catalog, current))
+    intent = (_with_note(t, catalog, current) or _correction(t, catalog, current)
+              or abbreviated_pairs(t, catalog) or _parse_text(t, catalog, current))
+    if intent.kind is Kind.OTHER and looks_abbreviated(t):  # 2牛1羊 where 牛 and 羊 are each in two products
+        return _review(Kind.ORDER, "简写的下单（数字加一个字），看不出是哪几个商品，请确认", undecided=True)
+    return intent
 
 
 def _parse_text(t: str, catalog: Catalog, current: Product | None) -> Intent:

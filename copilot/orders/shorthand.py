@@ -255,6 +255,11 @@ def _distinct(word: str, p: Product, names, exact: set[str]) -> bool:
     return not any(word in n for n, q in names if q.sku != p.sku)
 
 
+def looks_abbreviated(t: str) -> bool:
+    """1原2辣, 2牛1羊: numbers and one-character names in turn, the shape of an order in shorthand."""
+    return bool(_ABBREVIATED.fullmatch(t))
+
+
 def abbreviated_pairs(t: str, catalog: Catalog) -> Intent | None:
     """1原2辣 / 原2辣1: one character standing for a product (a flavour, a variant) next to a
     quantity, when that character belongs to exactly one product of the catalog."""
@@ -265,12 +270,18 @@ def abbreviated_pairs(t: str, catalog: Catalog) -> Intent | None:
         found = [(c, n) for n, c in _NUM_CHAR.findall(s)]
     else:
         found = _CHAR_NUM.findall(s)
+    owners = [{p.sku: p for p in catalog for name in p.names if char in name} for char, _ in found]
+    if any(char in UNIT_WORDS or char in ZH_DIGITS for char, _ in found):
+        return None
+    sure = [next(iter(o.values())) for o in owners if len(o) == 1]
+    kin = [q.sku for fam in shorthand(catalog).families.values() if any(p in fam for p in sure) for q in fam]
     pairs = []
-    for char, n in found:
-        owners = {p.sku: p for p in catalog for name in p.names if char in name}
-        if len(owners) != 1 or char in UNIT_WORDS or char in ZH_DIGITS:
+    for (char, n), mine in zip(found, owners):
+        if len(mine) > 1:  # 3肉2菜: 肉 of 肉包 and of 鲜肉馄饨, but 菜 of 菜包 says the buns are meant
+            mine = {k: p for k, p in mine.items() if k in kin}
+        if len(mine) != 1:
             return None
-        pairs.append((next(iter(owners.values())), Quantity(0, 0, float(n), None)))
+        pairs.append((next(iter(mine.values())), Quantity(0, 0, float(n), None)))
     if len({p.sku for p, _ in pairs}) != len(pairs):
         return None
     return check_items(Kind.ORDER, pairs)
