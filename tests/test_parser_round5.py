@@ -104,3 +104,19 @@ def test_a_one_character_variant_read_by_its_partner():
         {"sku": "lamb_j", "name": "羊肉干", "link": 4, "unit": "袋", "price": 30, "stock": 50}]})
     unsure = parse("2牛1羊", both, None)
     assert unsure.kind is Kind.ORDER and unsure.needs_review  # an order in shorthand, never chatter
+
+
+@pytest.mark.parametrize("current, text, kind, items, review", [
+    ("wonton", "要两碗", "order", {"wonton": 2}, False),      # a 份 of a dish is a bowl
+    (None, "馄饨来3碗", "order", {"wonton": 3}, False),
+    ("pork_rib", "来两碗", "order", {}, True),                # a bowl of ribs sold by the 斤: how much?
+    ("sesame", "来一碗", "order", {}, True),                  # bottles, not bowls
+    ("wonton", "我妈喝了两碗 真香", "other", {}, False),       # a story (喝了), no order
+    ("pork_rib", "排骨是谁家养的猪", "question", {}, False),
+    ("pork_rib", "谁家的排骨", "question", {}, False),
+])
+def test_bowls_and_who(current, text, kind, items, review):
+    intent = parse(text, NOODLES, current)
+    assert (intent.kind, intent.needs_review) == (Kind(kind), review), intent.reason
+    if not review:
+        assert {i.sku: i.qty for i in intent.items} == items
