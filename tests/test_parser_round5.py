@@ -120,3 +120,29 @@ def test_bowls_and_who(current, text, kind, items, review):
     assert (intent.kind, intent.needs_review) == (Kind(kind), review), intent.reason
     if not review:
         assert {i.sku: i.qty for i in intent.items} == items
+
+
+GROCER = Catalog.from_dict({"products": [
+    {"sku": "rice", "name": "五常大米", "aliases": ["大米"], "link": 1, "unit": "袋", "price": 69, "stock": 40},
+    {"sku": "millet", "name": "黄小米", "aliases": ["小米"], "link": 2, "unit": "斤", "price": 9, "stock": 50},
+    {"sku": "milk", "name": "全脂纯牛奶", "aliases": ["全脂牛奶"], "link": 3, "unit": "箱", "price": 55, "stock": 30},
+]})
+
+
+@pytest.mark.parametrize("current, text, kind, items, review", [
+    ("rice", "已拍", "order", {"rice": None}, True),          # like 拍了: ordered on the link, how much?
+    ("rice", "已下单", "order", {"rice": None}, True),
+    ("rice", "拍好了", "order", {"rice": None}, True),
+    ("rice", "下单了 怎么付款", "question", {}, False),         # the question is what they want answered
+    ("rice", "已拍 2袋", "order", {"rice": 2}, False),
+    ("milk", "帮邻居带一箱", "order", {"milk": 1}, False),     # bought for the neighbour: still one box
+    ("milk", "帮我妈捎一箱", "order", {"milk": 1}, False),
+    ("rice", "米2", "order", {}, True),                       # 米 of 大米 and of 小米: an order, of which?
+    ("rice", "小米2", "order", {"millet": 2}, False),
+    ("rice", "主播2", "other", {}, False),
+])
+def test_placed_on_the_link_and_words_with_a_count(current, text, kind, items, review):
+    intent = parse(text, GROCER, current)
+    assert (intent.kind, intent.needs_review) == (Kind(kind), review), intent.reason
+    if not review or items:
+        assert {i.sku: i.qty for i in intent.items} == items
