@@ -146,3 +146,25 @@ def test_placed_on_the_link_and_words_with_a_count(current, text, kind, items, r
     assert (intent.kind, intent.needs_review) == (Kind(kind), review), intent.reason
     if not review or items:
         assert {i.sku: i.qty for i in intent.items} == items
+
+
+PEPPERS = Catalog.from_dict({"products": [
+    {"sku": "green", "name": "青椒", "link": 1, "unit": "斤", "price": 5, "stock": 30},
+    {"sku": "red", "name": "红椒", "link": 2, "unit": "斤", "price": 7, "stock": 30},
+    {"sku": "crucian", "name": "鲫鱼", "link": 3, "unit": "条", "price": 9, "stock": 30},
+    {"sku": "grass", "name": "草鱼", "link": 4, "unit": "条", "price": 12, "stock": 30},
+]})
+
+
+@pytest.mark.parametrize("current, text, kind, items, review", [
+    ("green", "红的来一斤", "order", {"red": 1}, False),    # 红 tells 红椒 from 青椒, two-character names
+    ("green", "要2斤红的", "order", {"red": 2}, False),
+    ("green", "青的和红的各一斤", "order", {"green": 1, "red": 1}, False),
+    ("grass", "鲫的来2条", "order", {"crucian": 2}, False),
+    ("green", "红的好看", "other", {}, False),
+    ("green", "我的红包呢", "question", {}, False),
+])
+def test_one_character_variants_of_two_character_names(current, text, kind, items, review):
+    intent = parse(text, PEPPERS, current)
+    assert (intent.kind, intent.needs_review) == (Kind(kind), review), intent.reason
+    assert {i.sku: i.qty for i in intent.items} == items

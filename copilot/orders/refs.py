@@ -29,7 +29,7 @@ def find_refs(t: str, catalog: Catalog) -> list[Ref]:
         if not any(s < r.end and e > r.start for r in refs):
             refs.append(Ref(s, e, p, t[s:e]))
     short = shorthand(catalog)
-    if short.pattern is None:
+    if short.pattern is None and short.singles is None:
         return sorted(refs, key=lambda r: r.start) if len(refs) > 1 else refs
     for s, e, word in short.find(t):
         if not any(s < r.end and e > r.start for r in refs):

@@ -176,21 +176,23 @@ _SINGLE_UNITS = "".join(u for u in UNIT_WORDS if len(u) == 1 and "\u4e00" <= u <
 def _singles(catalog: Catalog, names, exact: set[str], variants: dict, families: dict) -> re.Pattern | None:
     """One-character variants and 不辣的 (see the module's docstring); adds them to ``variants``."""
     chars: dict[str, Product] = {}
-    for word, owners in families.items():
-        for p in owners:
-            for n, q in names:
-                rest = n[len(word):] if n.startswith(word) else n[:-len(word)] if n.endswith(word) else ""
-                if q.sku == p.sku and len(rest) == 1 and _CJK.match(rest) and rest not in UNIT_WORDS \
-                        and rest not in ZH_DIGITS and rest not in "的味子儿头个大小" \
-                        and all(rest not in m for m, o in names if o.sku != p.sku):
-                    chars[rest] = p
+    pairs = [(word, p) for word, owners in families.items() for p in owners]
+    pairs += [(n[1], p) for n, p in names if len(n) == 2  # 青椒 / 红椒: 青 and 红 tell two short names apart
+              and any(len(m) == 2 and m[1] == n[1] and q.sku != p.sku for m, q in names)]
+    for word, p in pairs:
+        for n, q in names:
+            rest = n[len(word):] if n.startswith(word) else n[:-len(word)] if n.endswith(word) else ""
+            if q.sku == p.sku and len(rest) == 1 and _CJK.match(rest) and rest not in UNIT_WORDS \
+                    and rest not in ZH_DIGITS and rest not in "的味子儿头个大小" \
+                    and all(rest not in m for m, o in names if o.sku != p.sku):
+                chars[rest] = p
     mild = {p.sku: p for owners in families.values() if len(owners) == 2
             for p in owners if not any("辣" in n for n in p.names)
             and any("辣" in n for o in owners if o.sku != p.sku for n in o.names)}
     alts = []
     if chars:
         cs = "".join(chars)
-        alts.append(rf"(?:(?<![\u4e00-\u9fff])|(?<=[{_SINGLE_UNITS}{''.join(ZH_DIGITS)}{cs}来要拿买订有是]))[{cs}]"
+        alts.append(rf"(?:(?<![\u4e00-\u9fff])|(?<=[{_SINGLE_UNITS}{''.join(ZH_DIGITS)}{cs}来要拿买订有是的和跟与]))[{cs}]"
                     rf"(?=$|[^\u4e00-\u9fff]|[的各{cs}])")
         variants.update(chars)
     if len(mild) == 1:
