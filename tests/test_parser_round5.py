@@ -168,3 +168,21 @@ def test_one_character_variants_of_two_character_names(current, text, kind, item
     intent = parse(text, PEPPERS, current)
     assert (intent.kind, intent.needs_review) == (Kind(kind), review), intent.reason
     assert {i.sku: i.qty for i in intent.items} == items
+
+
+def test_a_variant_character_inside_another_name_still_tells_the_pair_apart():
+    """红 of 红椒 although 西红柿 holds it in the middle (no one shortens 西红柿 to 红); 红薯 starts with it: which?"""
+    base = [{"sku": "green", "name": "青椒", "link": 1, "unit": "斤", "price": 5, "stock": 30},
+            {"sku": "red", "name": "红椒", "link": 2, "unit": "斤", "price": 7, "stock": 30}]
+    tomato = Catalog.from_dict({"products": base + [
+        {"sku": "tomato", "name": "西红柿", "link": 3, "unit": "斤", "price": 6, "stock": 30}]})
+    intent = parse("红的2斤", tomato, "green")
+    assert not intent.needs_review and {i.sku: i.qty for i in intent.items} == {"red": 2}, intent.reason
+    yam = Catalog.from_dict({"products": base + [
+        {"sku": "yam", "name": "红薯", "link": 3, "unit": "斤", "price": 4, "stock": 30}]})
+    assert parse("红的2斤", yam, "green").needs_review
+
+
+def test_tasting_words_are_no_goods():
+    intent = parse("来2斤尝尝鲜", PEPPERS, "green")
+    assert not intent.needs_review and {i.sku: i.qty for i in intent.items} == {"green": 2}, intent.reason

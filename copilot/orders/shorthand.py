@@ -184,8 +184,8 @@ def _singles(catalog: Catalog, names, exact: set[str], variants: dict, families:
             rest = n[len(word):] if n.startswith(word) else n[:-len(word)] if n.endswith(word) else ""
             if q.sku == p.sku and len(rest) == 1 and _CJK.match(rest) and rest not in UNIT_WORDS \
                     and rest not in ZH_DIGITS and rest not in "的味子儿头个大小" \
-                    and all(rest not in m for m, o in names if o.sku != p.sku):
-                chars[rest] = p
+                    and not any(m.startswith(rest) or m.endswith(rest) for m, o in names if o.sku != p.sku):
+                chars[rest] = p  # 红 of 红椒 although 西红柿 holds it: no one shortens 西红柿 to 红
     mild = {p.sku: p for owners in families.values() if len(owners) == 2
             for p in owners if not any("辣" in n for n in p.names)
             and any("辣" in n for o in owners if o.sku != p.sku for n in o.names)}
