@@ -186,3 +186,9 @@ def test_a_variant_character_inside_another_name_still_tells_the_pair_apart():
 def test_tasting_words_are_no_goods():
     intent = parse("来2斤尝尝鲜", PEPPERS, "green")
     assert not intent.needs_review and {i.sku: i.qty for i in intent.items} == {"green": 2}, intent.reason
+
+
+@pytest.mark.parametrize("text", ["2斤 分两袋装", "2斤 分开装", "要2斤 帮我分成2袋装", "2斤 单独装"])
+def test_how_to_pack_it_is_no_goods_and_no_second_quantity(text):
+    intent = parse(text, PEPPERS, "green")
+    assert not intent.needs_review and {i.sku: i.qty for i in intent.items} == {"green": 2}, intent.reason

@@ -70,6 +70,8 @@ _LATIN = re.compile(r"(?<![a-z])(?!kg\b)[a-z]{2,}", re.IGNORECASE)
 # a quantity in pinyin or English (3 jin, 2 boxes): an order the rules cannot read
 _LATIN_QTY = re.compile(r"\d\s*(?:jin|gongjin|he|dai|ge|xiang|ping|fen|bao|tong|tiao|zhi|kuai|pcs|pieces?|box(?:es)?|"
                         r"bags?|bottles?|packs?|lbs?|catty|catties)\b", re.IGNORECASE)
+# 分两袋装, 分开装, 单独装: how to pack it, no second quantity and no goods
+_PACKING = re.compile(r"(?:帮我|麻烦)?(?:分成?(?:[一两二三四五六七八九十\d]\s*[袋盒份包个兜])?|分开|单独|各自)(?:装|包)|装一起|一起装")
 _CHATTER = re.compile(r"^(\d)\1{2,}$|^[1]{2,}$|^[68]{2,}$|^[哈呵嘿嘻]+$")
 
 
@@ -230,7 +232,7 @@ def _clean(text: str) -> str:
     t = normalize(text or "")
     for pattern, repl in _TYPOS:
         t = pattern.sub(repl, t)
-    return _NOISE.sub(" ", t).strip()
+    return _PACKING.sub(" ", _NOISE.sub(" ", t)).strip()
 
 
 def _classify(text: str, catalog: Catalog, current: Product | None, alone: bool = True) -> _Clause:
