@@ -192,3 +192,25 @@ def test_tasting_words_are_no_goods():
 def test_how_to_pack_it_is_no_goods_and_no_second_quantity(text):
     intent = parse(text, PEPPERS, "green")
     assert not intent.needs_review and {i.sku: i.qty for i in intent.items} == {"green": 2}, intent.reason
+
+
+DELI = Catalog.from_dict({"products": [
+    {"sku": "feet_lemon", "name": "柠檬凤爪", "link": 1, "unit": "盒", "price": 25, "stock": 30},
+    {"sku": "feet_tiger", "name": "虎皮凤爪", "link": 2, "unit": "盒", "price": 28, "stock": 30},
+    {"sku": "tea_sweet", "name": "甜奶茶", "link": 3, "unit": "杯", "price": 12, "stock": 30},
+    {"sku": "tea_plain", "name": "无糖奶茶", "link": 4, "unit": "杯", "price": 12, "stock": 30},
+]})
+
+
+@pytest.mark.parametrize("text, items, review", [
+    ("凤爪柠檬的2盒", {"feet_lemon": 2}, False),    # the family word, then its member with 的
+    ("凤爪虎皮味的1盒", {"feet_tiger": 1}, False),
+    ("奶茶无糖的2杯", {"tea_plain": 2}, False),
+    ("奶茶甜的1杯", {"tea_sweet": 1}, False),
+    ("凤爪2盒", {}, True),                         # which one?
+])
+def test_family_word_then_its_member(text, items, review):
+    intent = parse(text, DELI, None)
+    assert intent.kind is Kind.ORDER and intent.needs_review is review, intent.reason
+    if not review:
+        assert {i.sku: i.qty for i in intent.items} == items

@@ -42,9 +42,20 @@ def find_refs(t: str, catalog: Catalog) -> list[Ref]:
     for r in refs:  # 柠檬的凤爪, 虎皮味凤爪: a family word right after one of its variants names that one
         if out and r.family and out[-1].product in r.family and re.fullmatch(r"[的味口\s]{0,3}", t[out[-1].end:r.start]):
             out[-1] = Ref(out[-1].start, r.end, out[-1].product, t[out[-1].start:r.end])
+        elif out and out[-1].family and out[-1].product is None and r.product in out[-1].family \
+                and not t[out[-1].end:r.start].strip() and re.match(r"\s?[的味]", t[r.end:]):
+            out[-1] = Ref(out[-1].start, r.end, r.product, t[out[-1].start:r.end])  # 豆浆无糖的
         else:
             out.append(r)
-    return out
+    return [_family_then_variant(t, r, short) if r.family and r.product is None else r for r in out]
+
+
+def _family_then_variant(t: str, r: Ref, short) -> Ref:
+    """豆浆甜的, 包子肉的: the family word, then the word of one of its members with 的 / 味: that member."""
+    for word, p in short.variants.items():
+        if p in r.family and re.match(re.escape(word) + r"\s?[的味]", t[r.end:]):
+            return Ref(r.start, r.end + len(word), p, t[r.start:r.end + len(word)])
+    return r
 
 
 def _family_typos(t: str, refs: list[Ref], catalog: Catalog) -> list[Ref]:
