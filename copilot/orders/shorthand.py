@@ -8,17 +8,21 @@ goes to review, unless the comment asks for each of them (``两种凤爪都来�
 - ``variants``: a word of two or more characters that starts a name of exactly one product, where the
   rest of that name is a family word; the word occurs in no other product's names.
 - ``families``: a family word (two or more characters) -> the products whose names end with it, when
-  it is not itself the name of a product.
+  it is not itself the name of a product (老豆腐 / 嫩豆腐 for 豆腐); only when no name ends with it, the
+  products whose names start with it (凤爪柠檬 / 凤爪虎皮): 豆腐脑 and 豆腐干 are goods made of 豆腐, not kinds.
 - ``partial``: a word a person reads as one product although it is no name of it: a part of the names
   of that product only (基围 of 鲜活基围虾, 广式 of 广式腊肠: only while it is on screen), or the end of
   such a name (虾 of 基围虾, 橘子 of 砂糖橘).
 - ``singles``: a variant of one character (公 / 母 of 大闸蟹（公） and 大闸蟹（母）), found only where it
   stands as a word: before 的, 各, a number or the other variant (公的, 1公1母, 公母各2只), after a number, a
-  unit or an order word (4只公的, 要母的); never inside a word (1公斤, 老公的). ``不辣的`` names the one
+  unit or an order word (4只公的, 要母的); never inside a word (1公斤, 老公的). Two-character names that share
+  their last character are such a pair too (青椒 / 红椒: 红的来一斤). A character that starts or ends another
+  product's name (红 of 红薯) is no variant; one in the middle of it (红 of 西红柿) still is. ``不辣的`` names the one
   member of a family of two whose names say 辣 and the other's do not (麻辣 / 蒜蓉小龙虾: 蒜蓉).
 - ``sound_alike``: a variant word typed with a homophone (芋尼 for 芋泥 of 芋泥面包).
 - ``look_alike``: a name written with one character that is a part of the right one, or the other way
-  round (亡果 for 芒果, 牛乃 for 牛奶, 凤抓 for 凤爪), as handwriting input and a hurried eye make them.
+  round (亡果 for 芒果, 牛乃 for 牛奶, 凤抓 for 凤爪), as handwriting input and a hurried eye make them; or
+  with characters of the same phonetic family, a shared component and a rhyme (馄炖 / 混沌 for 馄饨).
 """
 
 from __future__ import annotations
