@@ -214,3 +214,15 @@ def test_family_word_then_its_member(text, items, review):
     assert intent.kind is Kind.ORDER and intent.needs_review is review, intent.reason
     if not review:
         assert {i.sku: i.qty for i in intent.items} == items
+
+
+def test_a_state_word_is_no_variant_of_a_short_name():
+    """生菜 / 白菜: 白的 is 白菜, but 要生的 is how the buyer wants the shrimp, never 生菜."""
+    cat = Catalog.from_dict({"products": [
+        {"sku": "lettuce", "name": "生菜", "link": 1, "unit": "斤", "price": 5, "stock": 30},
+        {"sku": "cabbage", "name": "白菜", "link": 2, "unit": "斤", "price": 7, "stock": 30},
+        {"sku": "shrimp", "name": "基围虾", "aliases": ["虾"], "link": 3, "unit": "斤", "price": 70, "stock": 30}]})
+    assert {i.sku: i.qty for i in parse("白的来2斤", cat, "lettuce").items} == {"cabbage": 2}
+    shrimp = parse("虾要生的2斤", cat, "shrimp")
+    assert "lettuce" not in {i.sku for i in shrimp.items}
+    assert shrimp.needs_review or {i.sku: i.qty for i in shrimp.items} == {"shrimp": 2}

@@ -174,6 +174,7 @@ def _build(catalog: Catalog) -> Shorthand:
     return Shorthand(variants, families, pattern, names, heads, singles)
 
 
+_STATES = "生熟鲜活冻干老嫩肥瘦软硬大小"  # words of how goods are (要生的, 熟一点的), no variant of a short name
 _SINGLE_UNITS = "".join(u for u in UNIT_WORDS if len(u) == 1 and "\u4e00" <= u <= "\u9fff")
 
 
@@ -182,7 +183,8 @@ def _singles(catalog: Catalog, names, exact: set[str], variants: dict, families:
     chars: dict[str, Product] = {}
     pairs = [(word, p) for word, owners in families.items() for p in owners]
     pairs += [(n[1], p) for n, p in names if len(n) == 2  # 青椒 / 红椒: 青 and 红 tell two short names apart
-              and any(len(m) == 2 and m[1] == n[1] and q.sku != p.sku for m, q in names)]
+              and any(len(m) == 2 and m[1] == n[1] and q.sku != p.sku for m, q in names)
+              and n[0] not in _STATES]  # 生菜 / 白菜: 生的 is how the buyer wants it (raw), not 生菜
     for word, p in pairs:
         for n, q in names:
             rest = n[len(word):] if n.startswith(word) else n[:-len(word)] if n.endswith(word) else ""
