@@ -343,11 +343,11 @@ def test_remarks_icons_and_brackets_stay_out_of_the_nickname(ledger):
     paste that moves the remark behind the order (芒果2斤 已付) changes nothing."""
     first = HEAD + "1. 阿东 已付 芒果2斤\n2. 小雨 🥭芒果3斤\n3. 王阿姨（6栋）草莓1斤\n4. 老李 明天下午 西红柿2斤"
     got = read_chain(first, ledger.catalog, IntentParser(ledger.catalog).parse)
-    assert [e.member for e in got.entries] == ["阿东", "小雨", "王阿姨(6栋)", "老李"]
+    assert [e.member for e in got.entries] == ["阿东", "小雨", "王阿姨（6栋）", "老李"]
     slash = read_chain(HEAD + "1. 阿东/芒果2斤\n2. 小雨｜草莓1斤", ledger.catalog, IntentParser(ledger.catalog).parse)
     assert [e.member for e in slash.entries] == ["阿东", "小雨"]
     _apply(ledger, first)
-    assert _state(ledger) == {"阿东": {"mango": 2}, "小雨": {"mango": 3}, "王阿姨(6栋)": {"strawberry": 1},
+    assert _state(ledger) == {"阿东": {"mango": 2}, "小雨": {"mango": 3}, "王阿姨（6栋）": {"strawberry": 1},
                               "老李": {"tomato": 2}}
     _apply(ledger, HEAD + "1. 阿东 芒果2斤 已付\n2. 小雨 🥭芒果3斤\n3. 王阿姨（6栋）草莓1斤\n4. 老李 西红柿2斤 明天下午")
     assert _state(ledger)["阿东"] == {"mango": 2} and len(ledger.lines(status=CANCELLED)) == 0

@@ -19,9 +19,10 @@ from copilot.orders.intent import Intent, Item, Kind
 IMPLAUSIBLE_QTY = 100
 _PIECES = re.compile(r"\d+\s*(?:个|枚|只|片|颗|粒|根|块|支|条|串)")
 UNIT_WORDS = ("公斤", "千克", "kg", "克", "g", "斤", "份", "盒", "袋", "个", "瓶", "块", "箱", "桶", "只",
-              "把", "根", "板", "提", "包", "条", "串", "颗", "枚", "杯", "罐", "扎", "捆", "兜", "听", "支", "升", "棵")
-# classifiers a shop assistant counts the same (一棵白菜 is one 颗, 6罐 are 6听, 5根雪糕 are 5支, 法棍两条 2根)
-_SAME = {u: group for group in ({"棵", "颗"}, {"罐", "听"}, {"根", "支", "条"}) for u in group}
+              "把", "根", "板", "提", "包", "条", "串", "颗", "枚", "杯", "罐", "扎", "捆", "兜", "听", "支", "升", "棵", "碗")
+# classifiers a shop assistant counts the same (一棵白菜 is one 颗, 6罐 are 6听, 5根雪糕 are 5支, 法棍两条 2根,
+# 两碗豆腐脑 are 2份: a 份 of a dish is a bowl)
+_SAME = {u: group for group in ({"棵", "颗"}, {"罐", "听"}, {"根", "支", "条"}, {"份", "碗"}) for u in group}
 UNIT = "(?:" + "|".join(re.escape(u) for u in UNIT_WORDS) + ")"
 VERB = r"(?:再来|再要|再加|预定|预订|扣|\+|加|x|\*|来|要|拿|买|订|定|留|抢|切|称)"
 # quantity with a unit: 2斤, 一斤半, 两斤半, 半斤, 1.5kg, 500g

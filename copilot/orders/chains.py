@@ -27,6 +27,7 @@ from sqlalchemy import JSON, Boolean, Column, DateTime, Index, Integer, MetaData
 
 from copilot.base.comments import Comment
 from copilot.base.db import migrate, utcnow
+from copilot.base.zhnum import normalize
 from copilot.base.errors import InputError
 from copilot.orders.book import LedgerTx
 from copilot.orders.handlers import order_item, review
@@ -122,12 +123,12 @@ def _which_chain(tx: LedgerTx, parsed: Chain) -> str:
                                                                  entries_table.c.active)).all()
     if any(r.header == header for r in rows):
         return next(r.chain for r in rows if r.header == header)
-    keys = {(e.member, content_key(e.content)) for e in parsed.entries}
+    keys = {e.key for e in parsed.entries}
     shared: dict[str, int] = defaultdict(int)
     sizes: dict[str, int] = defaultdict(int)
     for r in rows:
         sizes[r.chain] += 1
-        shared[r.chain] += (r.member, r.content) in keys
+        shared[r.chain] += (normalize(r.member), r.content) in keys
     best = max(shared, key=lambda c: shared[c], default=None)
     if best and shared[best] * 2 >= min(len(keys), sizes[best]) and shared[best]:
         return best
@@ -140,7 +141,7 @@ def _apply(tx: LedgerTx, parsed: Chain, name: str, result: ChainResult) -> None:
     left = list(stored)
     fresh: list[Entry] = []
     for entry in live:  # the same line again: nothing changes
-        same = next((s for s in left if (s.member, s.content) == entry.key), None)
+        same = next((s for s in left if (normalize(s.member), s.content) == entry.key), None)
         if same is None:
             fresh.append(entry)
         else:
@@ -148,7 +149,7 @@ def _apply(tx: LedgerTx, parsed: Chain, name: str, result: ChainResult) -> None:
             result.unchanged += 1
     header = _digest(parsed.header)
     for entry in fresh:
-        old = next((s for s in left if s.member == entry.member), None)
+        old = next((s for s in left if normalize(s.member) == entry.key[0]), None)
         if old is None:
             _add(tx, name, header, entry, result)
         else:

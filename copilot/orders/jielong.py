@@ -87,7 +87,7 @@ class Entry:
     @property
     def key(self) -> tuple[str, str]:
         """Same member, same content: the same entry in the next paste, wherever its number went."""
-        return self.member, content_key(self.content)
+        return normalize(self.member), content_key(self.content)
 
 
 @dataclass
@@ -240,7 +240,19 @@ def _entry(no: int, body: str, raw: str, catalog: Catalog, chain: Chain, parse, 
     intent = _read_content(content, catalog, chain, parse, title=first)
     if intent is None:
         return None
-    return Entry(no, member[:64], content, raw, intent)
+    return Entry(no, as_written(member, raw)[:64], content, raw, intent)
+
+
+def as_written(member: str, raw: str) -> str:
+    """The nickname as the member wrote it (王叔（3栋）, Ｌｕｃｙ), not its normalized reading: the part of the raw
+    line that normalizes to ``member``."""
+    if member in raw:
+        return member
+    for s in (i for i, ch in enumerate(raw) if not ch.isspace()):
+        for e in range(s + 1, len(raw) + 1):
+            if normalize(raw[s:e]) == member:
+                return raw[s:e].strip()
+    return member
 
 
 def split_member(body: str, catalog: Catalog) -> tuple[str, str]:

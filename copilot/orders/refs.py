@@ -29,7 +29,7 @@ def find_refs(t: str, catalog: Catalog) -> list[Ref]:
         if not any(s < r.end and e > r.start for r in refs):
             refs.append(Ref(s, e, p, t[s:e]))
     short = shorthand(catalog)
-    if short.pattern is None:
+    if short.pattern is None and short.singles is None:
         return sorted(refs, key=lambda r: r.start) if len(refs) > 1 else refs
     for s, e, word in short.find(t):
         if not any(s < r.end and e > r.start for r in refs):
@@ -37,13 +37,39 @@ def find_refs(t: str, catalog: Catalog) -> list[Ref]:
     refs.sort(key=lambda r: r.start)
     if not any(r.family for r in refs):
         return refs
+    refs = _family_typos(t, refs, catalog)
     out: list[Ref] = []
     for r in refs:  # 柠檬的凤爪, 虎皮味凤爪: a family word right after one of its variants names that one
         if out and r.family and out[-1].product in r.family and re.fullmatch(r"[的味口\s]{0,3}", t[out[-1].end:r.start]):
             out[-1] = Ref(out[-1].start, r.end, out[-1].product, t[out[-1].start:r.end])
+        elif out and out[-1].family and out[-1].product is None and r.product in out[-1].family \
+                and not t[out[-1].end:r.start].strip() and re.match(r"\s?[的味]", t[r.end:]):
+            out[-1] = Ref(out[-1].start, r.end, r.product, t[out[-1].start:r.end])  # 豆浆无糖的
         else:
             out.append(r)
-    return out
+    return [_family_then_variant(t, r, short) if r.family and r.product is None else r for r in out]
+
+
+def _family_then_variant(t: str, r: Ref, short) -> Ref:
+    """豆浆甜的, 包子肉的: the family word, then the word of one of its members with 的 / 味: that member."""
+    for word, p in short.variants.items():
+        if p in r.family and re.match(re.escape(word) + r"\s?[的味]", t[r.end:]):
+            return Ref(r.start, r.end + len(word), p, t[r.start:r.end + len(word)])
+    return r
+
+
+def _family_typos(t: str, refs: list[Ref], catalog: Catalog) -> list[Ref]:
+    """内脂豆腐, 豆腐闹: a family word (豆腐) inside a name typed with a homophone (内酯豆腐, 豆腐脑) is that
+    name's product, when the sound-alike span takes in the whole family word and names one product."""
+    spans = [(s, e, p) for s, e, p in catalog.sound_alikes(t)
+             if any(r.family and r.product is None and s <= r.start and r.end <= e and (s, e) != (r.start, r.end)
+                    for r in refs)]
+    for s, e, p in spans:
+        if len({q.sku for a, b, q in spans if (a, b) == (s, e)}) == 1 \
+                and not any(r.product and r.start < e and s < r.end for r in refs):
+            refs = sorted([r for r in refs if not (r.start < e and s < r.end)] + [Ref(s, e, p, t[s:e])],
+                          key=lambda r: r.start)
+    return refs
 
 
 def mask(t: str, refs: list[Ref]) -> str:

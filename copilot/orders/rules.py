@@ -16,7 +16,7 @@ from copilot.orders.amounts import QTY_MARK, UNIT, VERB, Quantity, check_items, 
 from copilot.orders.intent import Intent, Item, Kind
 from copilot.orders.notes import split_notes
 from copilot.orders.refs import Ref, doubtful_typo, find_refs, fuzzy_product, mask, spoken_product, unknown_reason
-from copilot.orders.shorthand import abbreviated_pairs, sold_in
+from copilot.orders.shorthand import abbreviated_pairs, looks_abbreviated, sold_in
 from copilot.orders.wording import CHATTER_CLAUSE, FILLER, QUESTION
 
 log = logging.getLogger(__name__)
@@ -40,8 +40,10 @@ _SWAP = re.compile(r"换成|换为|改成|改为|改要|换个")  # 虾换成带
 _RELATIVE = re.compile(rf"(?P<op>再多要|再多来|再加|多加|多要|多来|多买|多拿|少要|少来|少拿|少买|减少|减掉|减去|减|加|"
                        rf"再多|(?<![至最差不许很好太])多|(?<![多至最不缺])少)\s*"
                        rf"(?P<n>{NUM_PATTERN}|半)\s*(?P<u>{UNIT})?(?!\s*[号元])")
+# 已拍, 下单了: the buyer says they ordered (on the shop's link), how much not said
+_PLACED = re.compile(r"已拍|拍好了|已下单|下单了|下好单了|已经下单")
 # no quantity of its own: 我也要 / 同上 copy someone else's order, 这个我要了 takes it without a number
-_VAGUE = re.compile(r"来点|来些|整点|来一点|要一点|拍了|拍下了|(?:这个|那个|这款)(?:也行|也可以)|也要|也来|同上|"
+_VAGUE = re.compile(rf"(?:来|拿|整)几\s*{UNIT}|来点|来些|整点|来一点|要一点|拍了|拍下了|{_PLACED.pattern}|(?:这个|那个|这款)(?:也行|也可以)|也要|也来|同上|"
                     r"我也一样|我要了$|(?:跟|和|同)?(?:楼上|上面|前面)(?:的)?一样|同楼上|同款")
 _COPY = re.compile(r"楼上|上面|前面")  # 跟楼上一样: a copy of someone's order, not talk about the building
 _DEFER = re.compile(r"(?:再说|再决定|再定|再看看?|考虑一下|考虑考虑)[吧哈啦了呀]*$")  # 看看还有没有再说: no question
@@ -68,6 +70,8 @@ _LATIN = re.compile(r"(?<![a-z])(?!kg\b)[a-z]{2,}", re.IGNORECASE)
 # a quantity in pinyin or English (3 jin, 2 boxes): an order the rules cannot read
 _LATIN_QTY = re.compile(r"\d\s*(?:jin|gongjin|he|dai|ge|xiang|ping|fen|bao|tong|tiao|zhi|kuai|pcs|pieces?|box(?:es)?|"
                         r"bags?|bottles?|packs?|lbs?|catty|catties)\b", re.IGNORECASE)
+# 分两袋装, 分开装, 单独装: how to pack it, no second quantity and no goods
+_PACKING = re.compile(r"(?:帮我|麻烦)?(?:分成?(?:[一两二三四五六七八九十\d]\s*[袋盒份包个兜])?|分开|单独|各自)(?:装|包)|装一起|一起装")
 _CHATTER = re.compile(r"^(\d)\1{2,}$|^[1]{2,}$|^[68]{2,}$|^[哈呵嘿嘻]+$")
 
 
@@ -96,8 +100,16 @@ def parse(text: str, catalog: Catalog, current_sku: str | None = None) -> Intent
     if _LATIN_QTY.search(t) and not QUESTION.search(t):
         return _review(Kind.ORDER, "评论里的数量是拼音或外文，请人工确认", undecided=True)
     current = catalog.get(current_sku) if current_sku else None
-    return (_with_note(t, catalog, current) or _correction(t, catalog, current)
-            or abbreviated_pairs(t, catalog) or _parse_text(t, catalog, current))
+    intent = (_with_note(t, catalog, current) or _correction(t, catalog, current)
+              or abbreviated_pairs(t, catalog) or _parse_text(t, catalog, current))
+    if intent.kind is Kind.OTHER and looks_abbreviated(t):  # 2牛1羊 where 牛 and 羊 are each in two products
+        return _review(Kind.ORDER, "简写的下单（数字加一个字），看不出是哪几个商品，请确认", undecided=True)
+    if intent.kind is Kind.OTHER and _WORD_AND_COUNT.fullmatch(t):  # 米2 of 大米 and 小米: an order, of which?
+        word = re.match(r"[\u4e00-\u9fff]+", t).group(0)
+        owners = [p.name for p in catalog if any(word in n for n in p.names)]
+        if owners and not CHATTER_CLAUSE.search(t):
+            return _review(Kind.ORDER, f"「{word}」可能是{'、'.join(owners[:4])}，请确认", undecided=True)
+    return intent
 
 
 def _parse_text(t: str, catalog: Catalog, current: Product | None) -> Intent:
@@ -116,12 +128,19 @@ def _parse_text(t: str, catalog: Catalog, current: Product | None) -> Intent:
             len({r.product.sku if r.product else r.label for c in clauses for r in c.refs}) < 2:
         kinds.add("vague")  # 两个都要, 两样各一盒: each of which?
         clauses[0].kind, clauses[0].reason = "vague", "说了“都要/各”，但没说清楚是哪几个商品"
+    if "vague" in kinds and "question" in kinds:  # 下单了 怎么付款: the question is what they want answered
+        for c in clauses:
+            if c.kind == "vague" and _PLACED.search(c.text):
+                c.kind = "chatter"
+        kinds = {c.kind for c in clauses}
     if "vague" in kinds and any(c.kind == "order" and c.quantities for c in clauses):
         clauses = [c for c in clauses if c.kind != "vague"]  # 同上 2斤, 我妈也要 2斤: the quantity is said
         kinds = {c.kind for c in clauses}
     if "vague" in kinds:
         reason = next(c.reason for c in clauses if c.kind == "vague")
-        return _review(Kind.ORDER, reason, (Item(current.sku, None, current.unit),) if current else (), True)
+        named = list(dict.fromkeys(r.product for c in clauses for r in c.refs if r.product))  # 来点腐乳, 腐乳拍了
+        items = tuple(Item(p.sku, None, p.unit) for p in named or ([current] if current else []))
+        return _review(Kind.ORDER, reason, items, True)
     if "swap" in kinds:
         return _review(Kind.MODIFY, next(c.reason for c in clauses if c.kind == "swap"), undecided=True)
     if kinds & {"order", "review"} and _LATIN.search(t):
@@ -213,7 +232,7 @@ def _clean(text: str) -> str:
     t = normalize(text or "")
     for pattern, repl in _TYPOS:
         t = pattern.sub(repl, t)
-    return _NOISE.sub(" ", t).strip()
+    return _PACKING.sub(" ", _NOISE.sub(" ", t)).strip()
 
 
 def _classify(text: str, catalog: Catalog, current: Product | None, alone: bool = True) -> _Clause:

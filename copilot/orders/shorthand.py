@@ -8,17 +8,21 @@ goes to review, unless the comment asks for each of them (``两种凤爪都来�
 - ``variants``: a word of two or more characters that starts a name of exactly one product, where the
   rest of that name is a family word; the word occurs in no other product's names.
 - ``families``: a family word (two or more characters) -> the products whose names end with it, when
-  it is not itself the name of a product.
+  it is not itself the name of a product (老豆腐 / 嫩豆腐 for 豆腐); only when no name ends with it, the
+  products whose names start with it (凤爪柠檬 / 凤爪虎皮): 豆腐脑 and 豆腐干 are goods made of 豆腐, not kinds.
 - ``partial``: a word a person reads as one product although it is no name of it: a part of the names
   of that product only (基围 of 鲜活基围虾, 广式 of 广式腊肠: only while it is on screen), or the end of
   such a name (虾 of 基围虾, 橘子 of 砂糖橘).
 - ``singles``: a variant of one character (公 / 母 of 大闸蟹（公） and 大闸蟹（母）), found only where it
   stands as a word: before 的, 各, a number or the other variant (公的, 1公1母, 公母各2只), after a number, a
-  unit or an order word (4只公的, 要母的); never inside a word (1公斤, 老公的). ``不辣的`` names the one
+  unit or an order word (4只公的, 要母的); never inside a word (1公斤, 老公的). Two-character names that share
+  their last character are such a pair too (青椒 / 红椒: 红的来一斤). A character that starts or ends another
+  product's name (红 of 红薯) is no variant; one in the middle of it (红 of 西红柿) still is. ``不辣的`` names the one
   member of a family of two whose names say 辣 and the other's do not (麻辣 / 蒜蓉小龙虾: 蒜蓉).
 - ``sound_alike``: a variant word typed with a homophone (芋尼 for 芋泥 of 芋泥面包).
 - ``look_alike``: a name written with one character that is a part of the right one, or the other way
-  round (亡果 for 芒果, 牛乃 for 牛奶, 凤抓 for 凤爪), as handwriting input and a hurried eye make them.
+  round (亡果 for 芒果, 牛乃 for 牛奶, 凤抓 for 凤爪), as handwriting input and a hurried eye make them; or
+  with characters of the same phonetic family, a shared component and a rhyme (馄炖 / 混沌 for 馄饨).
 """
 
 from __future__ import annotations
@@ -148,7 +152,7 @@ def _build(catalog: Catalog) -> Shorthand:
             ends.setdefault(n[-k:], set()).add(p.sku)   # a family at the end: 柠檬凤爪 / 虎皮凤爪
             starts.setdefault(n[:k], set()).add(p.sku)  # or at the start: 凤爪柠檬 / 凤爪虎皮
     families: dict[str, tuple[Product, ...]] = {}
-    for owners in (ends, starts):
+    for owners in (starts, ends):  # 老豆腐 / 嫩豆腐 are kinds of 豆腐; 豆腐脑, 豆腐干 are not: the head word wins
         families.update((word, tuple(p for p in catalog if p.sku in skus)) for word, skus in owners.items()
                         if len(skus) > 1 and word not in exact and _CJK.match(word))
     variants: dict[str, Product] = {}
@@ -170,27 +174,31 @@ def _build(catalog: Catalog) -> Shorthand:
     return Shorthand(variants, families, pattern, names, heads, singles)
 
 
+_STATES = "生熟鲜活冻干老嫩肥瘦软硬大小"  # words of how goods are (要生的, 熟一点的), no variant of a short name
 _SINGLE_UNITS = "".join(u for u in UNIT_WORDS if len(u) == 1 and "\u4e00" <= u <= "\u9fff")
 
 
 def _singles(catalog: Catalog, names, exact: set[str], variants: dict, families: dict) -> re.Pattern | None:
     """One-character variants and 不辣的 (see the module's docstring); adds them to ``variants``."""
     chars: dict[str, Product] = {}
-    for word, owners in families.items():
-        for p in owners:
-            for n, q in names:
-                rest = n[len(word):] if n.startswith(word) else n[:-len(word)] if n.endswith(word) else ""
-                if q.sku == p.sku and len(rest) == 1 and _CJK.match(rest) and rest not in UNIT_WORDS \
-                        and rest not in ZH_DIGITS and rest not in "的味子儿头个大小" \
-                        and all(rest not in m for m, o in names if o.sku != p.sku):
-                    chars[rest] = p
+    pairs = [(word, p) for word, owners in families.items() for p in owners]
+    pairs += [(n[1], p) for n, p in names if len(n) == 2  # 青椒 / 红椒: 青 and 红 tell two short names apart
+              and any(len(m) == 2 and m[1] == n[1] and q.sku != p.sku for m, q in names)
+              and n[0] not in _STATES]  # 生菜 / 白菜: 生的 is how the buyer wants it (raw), not 生菜
+    for word, p in pairs:
+        for n, q in names:
+            rest = n[len(word):] if n.startswith(word) else n[:-len(word)] if n.endswith(word) else ""
+            if q.sku == p.sku and len(rest) == 1 and _CJK.match(rest) and rest not in UNIT_WORDS \
+                    and rest not in ZH_DIGITS and rest not in "的味子儿头个大小" \
+                    and not any(m.startswith(rest) or m.endswith(rest) for m, o in names if o.sku != p.sku):
+                chars[rest] = p  # 红 of 红椒 although 西红柿 holds it: no one shortens 西红柿 to 红
     mild = {p.sku: p for owners in families.values() if len(owners) == 2
             for p in owners if not any("辣" in n for n in p.names)
             and any("辣" in n for o in owners if o.sku != p.sku for n in o.names)}
     alts = []
     if chars:
         cs = "".join(chars)
-        alts.append(rf"(?:(?<![\u4e00-\u9fff])|(?<=[{_SINGLE_UNITS}{''.join(ZH_DIGITS)}{cs}来要拿买订有是]))[{cs}]"
+        alts.append(rf"(?:(?<![\u4e00-\u9fff])|(?<=[{_SINGLE_UNITS}{''.join(ZH_DIGITS)}{cs}来要拿买订有是的和跟与]))[{cs}]"
                     rf"(?=$|[^\u4e00-\u9fff]|[的各{cs}])")
         variants.update(chars)
     if len(mild) == 1:
@@ -217,9 +225,21 @@ def look_alike(word: str, catalog: Catalog) -> list[Product]:
     for n, p in shorthand(catalog).names:
         if len(n) == len(word):
             diff = [(a, b) for a, b in zip(word, n) if a != b]
-            if len(diff) == 1 and part_of(*diff[0]):
-                found[p.sku] = p
+            if len(diff) == 1 and part_of(*diff[0]) or diff and all(kin(a, b) for a, b in diff):
+                found[p.sku] = p  # 卢鱼 for 鲈鱼; 馄炖 / 混沌 for 馄饨
     return list(found.values())
+
+
+def kin(a: str, b: str) -> bool:
+    """Two characters of one phonetic family: they share a component and rhyme (炖 / 饨 / 沌 of 屯, 混 / 馄 of 昆,
+    脂 / 酯 of 旨), the typo a pinyin keyboard or a hurried hand makes."""
+    if not (_CJK.match(a) and _CJK.match(b)):
+        return False
+    part_of(a, a)  # loads the table
+    from pypinyin import Style, lazy_pinyin
+
+    shared = set(_PARTS.query(a) or ()) & set(_PARTS.query(b) or ())
+    return bool(shared) and lazy_pinyin(a, style=Style.FINALS) == lazy_pinyin(b, style=Style.FINALS)
 
 
 def part_of(a: str, b: str) -> bool:
@@ -243,6 +263,11 @@ def _distinct(word: str, p: Product, names, exact: set[str]) -> bool:
     return not any(word in n for n, q in names if q.sku != p.sku)
 
 
+def looks_abbreviated(t: str) -> bool:
+    """1原2辣, 2牛1羊: numbers and one-character names in turn, the shape of an order in shorthand."""
+    return bool(_ABBREVIATED.fullmatch(t))
+
+
 def abbreviated_pairs(t: str, catalog: Catalog) -> Intent | None:
     """1原2辣 / 原2辣1: one character standing for a product (a flavour, a variant) next to a
     quantity, when that character belongs to exactly one product of the catalog."""
@@ -253,12 +278,18 @@ def abbreviated_pairs(t: str, catalog: Catalog) -> Intent | None:
         found = [(c, n) for n, c in _NUM_CHAR.findall(s)]
     else:
         found = _CHAR_NUM.findall(s)
+    owners = [{p.sku: p for p in catalog for name in p.names if char in name} for char, _ in found]
+    if any(char in UNIT_WORDS or char in ZH_DIGITS for char, _ in found):
+        return None
+    sure = [next(iter(o.values())) for o in owners if len(o) == 1]
+    kin = [q.sku for fam in shorthand(catalog).families.values() if any(p in fam for p in sure) for q in fam]
     pairs = []
-    for char, n in found:
-        owners = {p.sku: p for p in catalog for name in p.names if char in name}
-        if len(owners) != 1 or char in UNIT_WORDS or char in ZH_DIGITS:
+    for (char, n), mine in zip(found, owners):
+        if len(mine) > 1:  # 3肉2菜: 肉 of 肉包 and of 鲜肉馄饨, but 菜 of 菜包 says the buns are meant
+            mine = {k: p for k, p in mine.items() if k in kin}
+        if len(mine) != 1:
             return None
-        pairs.append((next(iter(owners.values())), Quantity(0, 0, float(n), None)))
+        pairs.append((next(iter(mine.values())), Quantity(0, 0, float(n), None)))
     if len({p.sku for p, _ in pairs}) != len(pairs):
         return None
     return check_items(Kind.ORDER, pairs)
