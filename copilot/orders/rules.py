@@ -14,10 +14,11 @@ from copilot.base.catalog import Catalog, Product
 from copilot.base.zhnum import NUM_PATTERN, normalize, zh_to_number
 from copilot.orders.amounts import QTY_MARK, UNIT, VERB, Quantity, check_items, read_quantities, rough
 from copilot.orders.intent import Intent, Item, Kind
+from copilot.orders.leftover import rest_of, stray_number, unread, without_preferences
 from copilot.orders.notes import split_notes
 from copilot.orders.refs import Ref, doubtful_typo, find_refs, fuzzy_product, mask, spoken_product, unknown_reason
 from copilot.orders.shorthand import abbreviated_pairs, looks_abbreviated, sold_in
-from copilot.orders.wording import CHATTER_CLAUSE, FILLER, QUESTION
+from copilot.orders.wording import CHATTER_CLAUSE, QUESTION
 
 log = logging.getLogger(__name__)
 MAX_COMMENT_CHARS = 300
@@ -57,8 +58,6 @@ _CORRECTION = re.compile(rf"[,，\s]*而?不是\s*{NUM_PATTERN}\s*{UNIT}?|^(?:�
                          rf"[,，\s]+我?(?:刚才|刚刚|前面|上面)?的?{_WRONG}[啦了哈,，。!！\s]*$")
 # 不是麻辣是蒜蓉: one product for another, how many not said
 _PRODUCT_SWAP = re.compile(r"不是(?P<a>[^\s，,。是]{1,10}?)[，,\s]*(?:而?是|要|换成|改成)(?P<b>[^\s，,。]{1,10})")
-_PREFERENCE = re.compile(r"(?:挑|选)?(?P<w>大|小|熟|生|嫩|肥|瘦|甜|软|硬|新鲜|整)(?:个|只|颗|条|块|根)?(?:一?点儿?|些)?的|"
-                         r"(?P<v>大|小|熟|生|嫩|肥|瘦|甜|软|硬|新鲜)一?点儿?")
 _SWAP_TO = re.compile(r"(?P<a>[^\s，,。]{1,10}?)(?:换成|换为|改成|改为|换)(?P<b>[^\s，,。]{1,10})")
 _NO_NEED = re.compile(r"不用了|别要了|不需要了")  # 排骨不用了: with a product named, a cancel
 _JOKE = re.compile(r"(?<![不没])(?:开玩笑|逗你玩|说着玩|闹着玩)")
@@ -85,6 +84,7 @@ class _Clause:
     each: bool = False  # 各: every product gets the quantity
     asks_each: bool = False  # 都要, 各来一盒: asks for each of several products (named in any clause)
     named: bool = False  # only a product's name: talk about it, unless another clause orders
+    doubt: str = ""  # the product is read from a word that may mean something else: booked for review
 
 
 def parse(text: str, catalog: Catalog, current_sku: str | None = None) -> Intent:
@@ -155,7 +155,9 @@ def _parse_text(t: str, catalog: Catalog, current: Product | None) -> Intent:
         unread = next((c.text for c in clauses if c.kind == "chatter" and _WORD_AND_COUNT.fullmatch(c.text)), "")
         if unread:  # 梅干菜1 香菇1: 香菇 is no product we know, and its count is asked for too
             return _review(Kind.ORDER, f"有看不懂的内容「{unread[:12]}」，可能是未上架的商品", undecided=True)
-        return _order(clauses, current)
+        intent, doubt = _order(clauses, current), next((c.doubt for c in clauses if c.doubt), "")
+        return replace(intent, needs_review=True, reason=doubt, undecided=True) if doubt and intent.items \
+            and not intent.needs_review else intent
     if "modify" in kinds:
         return _parse_modify(next(c for c in clauses if c.kind == "modify"), catalog, current)
     if "relative" in kinds:
@@ -292,10 +294,10 @@ def _order_clause(clause: _Clause, masked: str, catalog: Catalog, current: Produ
         else:
             clause.kind, clause.reason = "review", f"单独的数字「{n}」含义不明确"
             return
-    leftover = _leftover(_without_preferences(masked, catalog), clause.quantities)
+    leftover = rest_of(without_preferences(masked, catalog), clause.quantities)
     if leftover and any(leftover in n for r in clause.refs if r.product for n in r.product.names):
         leftover = ""  # 金龙鱼的面粉: the brand of the product named (金龙鱼面粉), nothing unknown
-    if clause.quantities and _stray_number(masked, clause.quantities):
+    if clause.quantities and stray_number(masked, clause.quantities):
         clause.kind, clause.reason = "review", "数量不止一个，不确定要几份"
         return
     strong = bool(bare) or bool(_STRONG_MARK.search(masked)) or (
@@ -306,12 +308,11 @@ def _order_clause(clause: _Clause, masked: str, catalog: Catalog, current: Produ
     if leftover:
         unit = clause.quantities[0].unit if clause.quantities else None
         product, word = fuzzy_product(leftover, catalog, current, unit), leftover
-        spoken = spoken_product(masked, catalog, _unread)  # 宝鱼: 宝 is also a filler (宝宝), 鱼 a kind
+        spoken = spoken_product(masked, catalog, unread)  # 宝鱼: 宝 is also a filler (宝宝), 鱼 a kind
         if spoken and (product is None or spoken[0].sku == product.sku):
             product, word = spoken
-        if product is not None and doubtful_typo(word, product, catalog):
-            clause.kind, clause.reason = "review", f"「{word}」像是{product.name}，不太确定，请确认"
-            return
+        if product is not None and doubtful_typo(word, product, catalog):  # 老鸦要一只: 老鸭 1, a person looks
+            clause.doubt = f"「{word}」像是{product.name}，不太确定，请确认"
         if product is not None:  # 芋尼面包: 芋泥 of the 面包 family, so not the family word any more
             clause.refs = [r for r in clause.refs if not (r.product is None and product in r.family)]
             clause.refs.append(Ref(0, 0, product, leftover))
@@ -330,35 +331,6 @@ def _order_clause(clause: _Clause, masked: str, catalog: Catalog, current: Produ
             clause.kind, clause.reason = "review", unknown_reason(unknown[0])
         return
     clause.kind = "order"
-
-
-def _without_preferences(masked: str, catalog: Catalog) -> str:
-    """要大的3斤, 小个的2个, 来2斤熟一点的: how the buyer likes it, no product; unless a product's name holds
-    the word (大号 / 小号 鸭脖: 小的 is a product). 草莓好甜 is talk, not a wish."""
-    for m in _PREFERENCE.finditer(masked):
-        if not any((m.group("w") or m.group("v")) in n for p in catalog for n in p.names):
-            masked = masked[:m.start()] + " " * (m.end() - m.start()) + masked[m.end():]
-    return masked
-
-
-def _unread(masked: str) -> str:
-    return _leftover(masked, read_quantities(masked))
-
-
-def _stray_number(masked: str, quantities: list[Quantity]) -> bool:
-    """5+1, 2+3个: a number beside the quantity that no quantity reads (how many in all?)."""
-    chars = list(masked)
-    for q in quantities:
-        chars[q.start:q.end] = " " * (q.end - q.start)
-    return bool(re.search(r"\d", "".join(chars)))
-
-
-def _leftover(masked: str, quantities: list[Quantity]) -> str:
-    chars = list(masked)
-    for q in quantities:
-        chars[q.start:q.end] = " " * (q.end - q.start)
-    rest = FILLER.sub(" ", "".join(chars)).replace("#", " ")
-    return re.sub(r"[\s+.,，、;；。!！:：*/\-~～x\d]+", "", rest)
 
 
 def _review(kind: Kind, reason: str, items: tuple[Item, ...] = (), undecided: bool = False) -> Intent:
@@ -449,7 +421,7 @@ def _parse_cancel(t: str, catalog: Catalog, current: Product | None) -> Intent:
     # 凤爪不要了: whichever of the family the buyer ordered
     skus = list(dict.fromkeys(p.sku for r in refs for p in (r.family or (r.product,))))
     if not skus:  # 虾不要了: a part of one product's names
-        word = _leftover(_CANCEL.sub(" ", t), [])
+        word = rest_of(_CANCEL.sub(" ", t), [])
         product = fuzzy_product(word, catalog, current) if word else None
         skus = [product.sku] if product else []
     return Intent(Kind.CANCEL, tuple(Item(s, None, catalog.get(s).unit) for s in skus))
@@ -475,7 +447,7 @@ def _named_by_word(c: _Clause, m: re.Match, catalog: Catalog, current: Product |
     else (数量改成2, 刚才的改成3把) the product on screen."""
     masked = mask(c.text, c.refs)
     after = [q for q in c.quantities if q.start >= m.start()]
-    word = _leftover(masked[:m.start()] + " " * (m.end() - m.start()) + masked[m.end():], c.quantities)
+    word = rest_of(masked[:m.start()] + " " * (m.end() - m.start()) + masked[m.end():], c.quantities)
     unit = m.groupdict().get("u") or (after[0].unit if after else None)
     return (fuzzy_product(word, catalog, current, unit) if word else None) or current
 

@@ -252,6 +252,14 @@ def part_of(a: str, b: str) -> bool:
     return a in (_PARTS.query(b) or ()) or b in (_PARTS.query(a) or ())
 
 
+def phonetic_part(a: str, b: str) -> bool:
+    """``a`` is ``b`` written without its radical, its sound part alone (子 for 籽, 反 for 饭): the shortcut of a
+    hurried hand. The components table puts the radical first (籽: 米 子; 菜: 艹 采, so 草 is no part of 菜 here)."""
+    part_of(a, b)  # loads the table
+    parts = _PARTS.query(b) or ()
+    return len(parts) == 2 and parts[1] == a
+
+
 def _distinct(word: str, p: Product, names, exact: set[str]) -> bool:
     """A variant word of ``p``: CJK or a size (6寸; never a quantity such as 2斤 or a link such as 3号),
     not a number, not a name itself, in no other product's names."""

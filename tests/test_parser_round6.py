@@ -1,0 +1,66 @@
+"""Parser round 6: rules a shop assistant applies to any store's comments (a typo that is itself another
+common word is booked for review with the product kept; ...)."""
+
+from __future__ import annotations
+
+import pytest
+
+from copilot.base.catalog import Catalog
+from copilot.orders.intent import Kind
+from copilot.orders.lexicon import is_word
+from copilot.orders.rules import parse
+
+MARKET = Catalog.from_dict({"products": [
+    {"sku": "squid", "name": "鱿鱼", "link": 1, "unit": "斤", "price": 30, "stock": 30},
+    {"sku": "razor", "name": "蛏子", "link": 2, "unit": "斤", "price": 25, "stock": 30},
+    {"sku": "toast", "name": "吐司", "link": 3, "unit": "袋", "price": 12, "stock": 30},
+    {"sku": "ribs", "name": "排骨", "link": 4, "unit": "斤", "price": 38, "stock": 30},
+    {"sku": "wonton", "name": "馄饨", "link": 5, "unit": "份", "price": 12, "stock": 30},
+    {"sku": "oil", "name": "菜籽油", "link": 6, "unit": "瓶", "price": 60, "stock": 30},
+    {"sku": "duck", "name": "烤鸭", "aliases": ["鸭子"], "link": 7, "unit": "只", "price": 60, "stock": 30},
+    {"sku": "scallop", "name": "扇贝", "link": 11, "unit": "斤", "price": 30, "stock": 30},
+    {"sku": "roll", "name": "花卷", "link": 8, "unit": "个", "price": 2, "stock": 50},
+    {"sku": "bun", "name": "包子", "link": 9, "unit": "个", "price": 2, "stock": 50},
+    {"sku": "pork", "name": "五花肉", "link": 10, "unit": "斤", "price": 22, "stock": 30},
+]})
+
+
+ONE_EACH = Catalog.from_dict({"products": [  # no two names end alike: round 4's doubt does not apply
+    {"sku": "razor", "name": "蛏子", "link": 1, "unit": "斤", "price": 25, "stock": 30},
+    {"sku": "scallop", "name": "扇贝", "link": 2, "unit": "斤", "price": 30, "stock": 30},
+    {"sku": "roll", "name": "花卷", "link": 3, "unit": "个", "price": 2, "stock": 50},
+    {"sku": "mantou", "name": "馒头", "link": 4, "unit": "个", "price": 1, "stock": 50},
+]})
+
+
+@pytest.mark.parametrize("current, text, items", [
+    ("razor", "橙子2斤", {"razor": 2}),      # 橙子 (oranges) for 蛏子: another thing the viewer may mean
+    ("roll", "花圈来2个", {"roll": 2}),       # 花圈 (a wreath) for 花卷
+    ("mantou", "满头2个", {"mantou": 2}),     # 满头 (a head full of) for 馒头
+    ("mantou", "来2个满头", {"mantou": 2}),
+])
+def test_a_typo_that_is_another_word_is_booked_for_review_with_the_product(current, text, items):
+    intent = parse(text, ONE_EACH, current)
+    assert (intent.kind, intent.needs_review) == (Kind.ORDER, True), intent.reason
+    assert {i.sku: i.qty for i in intent.items} == items
+    assert "不太确定" in intent.reason
+
+
+@pytest.mark.parametrize("current, text, items", [
+    ("ribs", "排古来2斤", {"ribs": 2}),       # no word: a slip of the keyboard
+    ("ribs", "拍骨来2斤", {"ribs": 2}),
+    ("wonton", "混沌来2份", {"wonton": 2}),   # every character by its phonetic kin: the common written form
+    ("toast", "土司来2袋", {"toast": 2}),     # 土 is 吐 without its radical
+    ("oil", "菜子油1瓶", {"oil": 1}),         # 子 is 籽 without its radical
+    ("duck", "鸭子来一只", {"duck": 1}),      # an alias, no typo
+    ("pork", "五花两斤", {"pork": 2}),        # a part of the name, no typo
+])
+def test_typos_and_parts_that_are_read_without_doubt(current, text, items):
+    intent = parse(text, MARKET, current)
+    assert (intent.kind, intent.needs_review) == (Kind.ORDER, False), intent.reason
+    assert {i.sku: i.qty for i in intent.items} == items
+
+
+def test_the_word_list_knows_common_words_and_not_slips():
+    assert is_word("橙子") and is_word("花圈") and is_word("混沌")
+    assert not is_word("排古") and not is_word("牛乃") and not is_word("菜子油") and not is_word("鸭")
