@@ -1,5 +1,6 @@
-"""Parser round 6: rules a shop assistant applies to any store's comments (a typo that is itself another
-common word is booked for review with the product kept; ...)."""
+"""Parser round 6: rules a shop assistant applies to any store's comments (a typo that is itself the name of
+another thing is booked for review with the product and quantity kept; a decimal weight glued to the
+product; ...)."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ import pytest
 
 from copilot.base.catalog import Catalog
 from copilot.orders.intent import Kind
-from copilot.orders.lexicon import is_word
+from copilot.orders.lexicon import is_thing
 from copilot.orders.rules import parse
 
 MARKET = Catalog.from_dict({"products": [
@@ -31,16 +32,20 @@ ONE_EACH = Catalog.from_dict({"products": [  # no two names end alike: round 4's
     {"sku": "roll", "name": "花卷", "link": 3, "unit": "个", "price": 2, "stock": 50},
     {"sku": "mantou", "name": "馒头", "link": 4, "unit": "个", "price": 1, "stock": 50},
 ]})
+BUNS = Catalog.from_dict({"products": [
+    {"sku": "bun", "name": "包子", "link": 1, "unit": "个", "price": 2, "stock": 50},
+    {"sku": "roll", "name": "花卷", "link": 2, "unit": "个", "price": 2, "stock": 50},
+]})
 
 
 @pytest.mark.parametrize("current, text, items", [
+    ("bun", "豹子2个", {"bun": 2}),           # 豹子 (a leopard) for 包子
+    ("bun", "来2个豹子", {"bun": 2}),
     ("razor", "橙子2斤", {"razor": 2}),      # 橙子 (oranges) for 蛏子: another thing the viewer may mean
     ("roll", "花圈来2个", {"roll": 2}),       # 花圈 (a wreath) for 花卷
-    ("mantou", "满头2个", {"mantou": 2}),     # 满头 (a head full of) for 馒头
-    ("mantou", "来2个满头", {"mantou": 2}),
 ])
 def test_a_typo_that_is_another_word_is_booked_for_review_with_the_product(current, text, items):
-    intent = parse(text, ONE_EACH, current)
+    intent = parse(text, BUNS if current == "bun" else ONE_EACH, current)
     assert (intent.kind, intent.needs_review) == (Kind.ORDER, True), intent.reason
     assert {i.sku: i.qty for i in intent.items} == items
     assert "不太确定" in intent.reason
@@ -54,6 +59,7 @@ def test_a_typo_that_is_another_word_is_booked_for_review_with_the_product(curre
     ("oil", "菜子油1瓶", {"oil": 1}),         # 子 is 籽 without its radical
     ("duck", "鸭子来一只", {"duck": 1}),      # an alias, no typo
     ("pork", "五花两斤", {"pork": 2}),        # a part of the name, no typo
+    ("pork", "五华肉两斤", {"pork": 2}),      # no word: a sound-alike slip
 ])
 def test_typos_and_parts_that_are_read_without_doubt(current, text, items):
     intent = parse(text, MARKET, current)
@@ -61,6 +67,19 @@ def test_typos_and_parts_that_are_read_without_doubt(current, text, items):
     assert {i.sku: i.qty for i in intent.items} == items
 
 
-def test_the_word_list_knows_common_words_and_not_slips():
-    assert is_word("橙子") and is_word("花圈") and is_word("混沌")
-    assert not is_word("排古") and not is_word("牛乃") and not is_word("菜子油") and not is_word("鸭")
+def test_the_word_list_holds_things_and_not_slips_places_or_other_words():
+    assert is_thing("橙子") and is_thing("花圈") and is_thing("老鸦") and is_thing("香草")
+    assert not is_thing("排古") and not is_thing("牛乃") and not is_thing("菜子油") and not is_thing("鸭")
+    assert not is_thing("五华") and not is_thing("混沌") and not is_thing("由于")
+
+
+@pytest.mark.parametrize("current, text, kind, items, review", [
+    ("ribs", "排骨1.5", "order", {"ribs": 1.5}, False),     # a decimal glued to a product sold by weight
+    ("squid", "鱿鱼 2.5", "order", {"squid": 2.5}, False),
+    ("duck", "烤鸭1.5", "order", {"duck": 1.5}, True),      # half a duck: not a whole count, a person looks
+    ("ribs", "排骨35.8", "order", {"ribs": 35.8}, True),    # a price more likely: over what anyone buys
+])
+def test_a_decimal_glued_to_the_product(current, text, kind, items, review):
+    intent = parse(text, MARKET, current)
+    assert (intent.kind, intent.needs_review) == (Kind(kind), review), intent.reason
+    assert {i.sku: i.qty for i in intent.items} == items

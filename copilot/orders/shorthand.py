@@ -253,11 +253,18 @@ def part_of(a: str, b: str) -> bool:
 
 
 def phonetic_part(a: str, b: str) -> bool:
-    """``a`` is ``b`` written without its radical, its sound part alone (子 for 籽, 反 for 饭): the shortcut of a
-    hurried hand. The components table puts the radical first (籽: 米 子; 菜: 艹 采, so 草 is no part of 菜 here)."""
+    """``a`` is ``b`` written without its radical, its sound part alone, and sounds like it (子 for 籽, 平 for
+    苹): the shortcut of a hurried hand. The components table puts the radical first (籽: 米 子; 菜: 艹 采, so
+    草 is no part of 菜 here); 鸟 of 鸡 or 土 of 灶 do not sound like the whole."""
+    if not (_CJK.match(a) and _CJK.match(b)):
+        return False
     part_of(a, b)  # loads the table
     parts = _PARTS.query(b) or ()
-    return len(parts) == 2 and parts[1] == a
+    if len(parts) != 2 or parts[1] != a:
+        return False
+    from pypinyin import lazy_pinyin
+
+    return lazy_pinyin(a) == lazy_pinyin(b)
 
 
 def _distinct(word: str, p: Product, names, exact: set[str]) -> bool:

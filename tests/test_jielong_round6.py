@@ -1,0 +1,29 @@
+"""群接龙, round 6: a weight with a decimal glued to the product (排骨1.5) is read; a line whose product word is
+itself another common word (香草 for 香菜) waits for review, and is booked once the member fixes it."""
+
+from __future__ import annotations
+
+from copilot.orders.chains import apply_chain, chain_state
+from copilot.orders.parser import IntentParser
+from copilot.orders.schema import REVIEW
+
+HEAD = "#接龙 明天的菜\n草莓 芒果 西红柿 都按斤\n例：张三 草莓2斤\n"
+
+
+def _apply(ledger, text):
+    return apply_chain(ledger, text, IntentParser(ledger.catalog).parse)
+
+
+def test_a_decimal_weight_glued_to_the_product(ledger):
+    _apply(ledger, HEAD + "1. 阿 梅 草莓1.5\n2. 小雨 芒果2.5\n3. Amy 王 西红柿1")
+    assert chain_state(ledger) == {"阿 梅": {"strawberry": 1.5}, "小雨": {"mango": 2.5}, "Amy 王": {"tomato": 1}}
+    assert ledger.lines(status=REVIEW) == []
+
+
+def test_a_product_word_that_is_another_word_waits_for_review(ledger):
+    _apply(ledger, HEAD + "1. 小雨 芒果2斤\n2. 胖虎 鸡旦1盒\n3. 阿飞 突击1只")
+    assert chain_state(ledger) == {"小雨": {"mango": 2}, "胖虎": {"eggs": 1}}  # 鸡旦: a slip
+    assert [ln.buyer for ln in ledger.lines(status=REVIEW)] == ["阿飞"]
+    _apply(ledger, HEAD + "1. 小雨 芒果2斤\n2. 胖虎 鸡旦1盒\n3. 阿飞 土鸡1只")
+    assert chain_state(ledger)["阿飞"] == {"chicken": 1}
+    assert ledger.lines(status=REVIEW) == []
