@@ -1,6 +1,6 @@
 """Parser round 6: rules a shop assistant applies to any store's comments (a typo that is itself the name of
 another thing is booked for review with the product and quantity kept; a decimal weight glued to the
-product; ...)."""
+product; 来只鸭 is one duck; a price said with its unit picks the goods, and must be theirs)."""
 
 from __future__ import annotations
 
@@ -77,9 +77,39 @@ def test_the_word_list_holds_things_and_not_slips_places_or_other_words():
     ("ribs", "排骨1.5", "order", {"ribs": 1.5}, False),     # a decimal glued to a product sold by weight
     ("squid", "鱿鱼 2.5", "order", {"squid": 2.5}, False),
     ("duck", "烤鸭1.5", "order", {"duck": 1.5}, True),      # half a duck: not a whole count, a person looks
-    ("ribs", "排骨35.8", "order", {"ribs": 35.8}, True),    # a price more likely: over what anyone buys
+    ("ribs", "排骨35.8", "other", {}, False),               # no half: a price, not 35.8 斤
 ])
 def test_a_decimal_glued_to_the_product(current, text, kind, items, review):
     intent = parse(text, MARKET, current)
     assert (intent.kind, intent.needs_review) == (Kind(kind), review), intent.reason
     assert {i.sku: i.qty for i in intent.items} == items
+
+
+@pytest.mark.parametrize("current, text, kind, items, review", [
+    ("duck", "来只鸭", "order", {"duck": 1}, False),          # 来只 is 来一只: one, of the word after it
+    ("squid", "要条鱼", "order", {"squid": None}, True),       # 条 does not convert for a 斤 product
+    ("wonton", "来份馄饨吧", "order", {"wonton": 1}, False),
+    ("duck", "来个赞", "other", {}, False),                   # no goods after the unit
+    ("duck", "来只猫", "other", {}, False),
+])
+def test_an_order_word_and_a_unit_before_a_product_is_one(current, text, kind, items, review):
+    intent = parse(text, MARKET, current)
+    assert (intent.kind, intent.needs_review) == (Kind(kind), review), intent.reason
+    if not review:
+        assert {i.sku: i.qty for i in intent.items} == items
+
+
+@pytest.mark.parametrize("current, text, kind, items, review", [
+    ("ribs", "38一斤的排骨来2斤", "order", {"ribs": 2}, False),      # the price names the goods, no quantity
+    ("ribs", "38块一斤的来2斤", "order", {"ribs": 2}, False),        # the one on screen at that price
+    ("ribs", "要2斤38元一斤的排骨", "order", {"ribs": 2}, False),
+    ("ribs", "45一斤的排骨来2斤", "order", {"ribs": 2}, True),       # not its price: which goods?
+    ("duck", "38一斤的来2斤", "order", {"duck": None}, True),        # 烤鸭 is 60 a 只: not the one on screen
+    ("ribs", "排骨38一斤贵了", "other", {}, False),                   # talk about the price, no 的 goods
+    ("ribs", "38一斤的排骨", "other", {}, False),
+])
+def test_a_price_with_its_unit_picks_the_goods(current, text, kind, items, review):
+    intent = parse(text, MARKET, current)
+    assert (intent.kind, intent.needs_review) == (Kind(kind), review), intent.reason
+    if not review or all(v is not None for v in items.values()):
+        assert {i.sku: i.qty for i in intent.items} == items

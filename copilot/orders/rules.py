@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from copilot.base.catalog import Catalog, Product
 from copilot.base.zhnum import NUM_PATTERN, normalize, zh_to_number
 from copilot.orders.amounts import QTY_MARK, UNIT, VERB, Quantity, check_items, read_quantities, rough
+from copilot.orders.cues import PRICE_OF, one_of_word, price_checked
 from copilot.orders.intent import Intent, Item, Kind
 from copilot.orders.leftover import rest_of, stray_number, unread, without_preferences
 from copilot.orders.notes import split_notes
@@ -89,6 +90,10 @@ class _Clause:
 
 def parse(text: str, catalog: Catalog, current_sku: str | None = None) -> Intent:
     """One comment -> one Intent, by the rules alone (deterministic, no I/O)."""
+    return price_checked(_parse_comment(text, catalog, current_sku), text, catalog)
+
+
+def _parse_comment(text: str, catalog: Catalog, current_sku: str | None) -> Intent:
     t = _clean(text)
     if not t:
         return Intent(Kind.OTHER, reason="空评论")
@@ -155,9 +160,7 @@ def _parse_text(t: str, catalog: Catalog, current: Product | None) -> Intent:
         unread = next((c.text for c in clauses if c.kind == "chatter" and _WORD_AND_COUNT.fullmatch(c.text)), "")
         if unread:  # 梅干菜1 香菇1: 香菇 is no product we know, and its count is asked for too
             return _review(Kind.ORDER, f"有看不懂的内容「{unread[:12]}」，可能是未上架的商品", undecided=True)
-        intent, doubt = _order(clauses, current), next((c.doubt for c in clauses if c.doubt), "")
-        return replace(intent, needs_review=True, reason=doubt, undecided=True) if doubt and intent.items \
-            and not intent.needs_review else intent
+        return _doubted(_order(clauses, current), clauses)
     if "modify" in kinds:
         return _parse_modify(next(c for c in clauses if c.kind == "modify"), catalog, current)
     if "relative" in kinds:
@@ -234,7 +237,7 @@ def _clean(text: str) -> str:
     t = normalize(text or "")
     for pattern, repl in _TYPOS:
         t = pattern.sub(repl, t)
-    return _PACKING.sub(" ", _NOISE.sub(" ", t)).strip()
+    return PRICE_OF.sub(" ", _PACKING.sub(" ", _NOISE.sub(" ", t))).strip()
 
 
 def _classify(text: str, catalog: Catalog, current: Product | None, alone: bool = True) -> _Clause:
@@ -294,6 +297,8 @@ def _order_clause(clause: _Clause, masked: str, catalog: Catalog, current: Produ
         else:
             clause.kind, clause.reason = "review", f"单独的数字「{n}」含义不明确"
             return
+    if not clause.quantities and not clause.refs:
+        clause.quantities = one_of_word(masked, catalog, current)
     leftover = rest_of(without_preferences(masked, catalog), clause.quantities)
     if leftover and any(leftover in n for r in clause.refs if r.product for n in r.product.names):
         leftover = ""  # 金龙鱼的面粉: the brand of the product named (金龙鱼面粉), nothing unknown
@@ -385,6 +390,14 @@ def _order(clauses: list[_Clause], current: Product | None) -> Intent:
     if len({p.sku for p, _ in pairs}) < len(pairs):  # 苹果5斤 橙子1箱 苹果2斤: 7斤, or 5 changed to 2?
         return _review(Kind.ORDER, "同一个商品说了两次，不确定一共要几份", undecided=True)
     return check_items(Kind.ORDER, pairs)
+
+
+def _doubted(intent: Intent, clauses: list[_Clause]) -> Intent:
+    """老鸦要一只: read as 老鸭 1, booked for a person to look at (see ``refs.doubtful_typo``)."""
+    doubt = next((c.doubt for c in clauses if c.doubt), "")
+    if not doubt or intent.needs_review or not intent.items:
+        return intent
+    return replace(intent, needs_review=True, reason=doubt, undecided=True)
 
 
 def _one() -> Quantity:
