@@ -27,3 +27,10 @@ def test_a_product_word_that_is_another_word_waits_for_review(ledger):
     _apply(ledger, HEAD + "1. 小雨 芒果2斤\n2. 胖虎 鸡旦1盒\n3. 阿飞 土鸡1只")
     assert chain_state(ledger)["阿飞"] == {"chicken": 1}
     assert ledger.lines(status=REVIEW) == []
+
+
+def test_a_line_that_names_the_goods_by_their_price(ledger):
+    price = ledger.catalog.get("strawberry").price
+    _apply(ledger, HEAD + f"1. 晴天 {price:g}一斤的来2斤\n2. 小李 0.1一斤的来2斤")
+    assert chain_state(ledger) == {"晴天": {"strawberry": 2}}
+    assert [ln.buyer for ln in ledger.lines(status=REVIEW)] == ["小李"]

@@ -113,3 +113,9 @@ def test_a_price_with_its_unit_picks_the_goods(current, text, kind, items, revie
     assert (intent.kind, intent.needs_review) == (Kind(kind), review), intent.reason
     if not review or all(v is not None for v in items.values()):
         assert {i.sku: i.qty for i in intent.items} == items
+
+
+def test_with_nothing_on_screen_the_price_said_names_the_one_product_sold_at_it():
+    assert {i.sku: i.qty for i in parse("38一斤的来2斤", MARKET, None).items} == {"ribs": 2}
+    two_at_12 = parse("12一袋的来2袋", MARKET, None)  # 吐司 and 馄饨 both cost 12: which one?
+    assert two_at_12.needs_review and two_at_12.kind is Kind.ORDER

@@ -20,7 +20,7 @@ _ONE_OF = re.compile(r"(?:来|要|拿|买)(?P<u>只|条|个|块|袋|盒|瓶|把|
 def price_checked(intent: Intent, text: str, catalog: Catalog) -> Intent:
     """35一斤的排骨来2斤: the price said picks the goods; when it is the price of no product read (42元一袋的
     with the 22-元 bag on screen), a person checks which one is meant."""
-    said = [float(m.group("p")) for m in PRICE_OF.finditer(normalize(text or ""))] if "的" in (text or "") else []
+    said = _said(text)
     if not said or intent.needs_review or not intent.items:
         return intent
     for p in (catalog.get(i.sku) for i in intent.items):
@@ -29,6 +29,17 @@ def price_checked(intent: Intent, text: str, catalog: Catalog) -> Intent:
             return Intent(intent.kind, intent.items, needs_review=True, note=intent.note,
                           reason=f"说的价格和{p.name}的价格（{p.price:g}元）对不上，请确认要的是哪个")
     return intent
+
+
+def priced_sku(text: str, catalog: Catalog) -> str | None:
+    """29.9一斤的来2斤 with no product on screen (a 接龙 line): the one product sold at the price said."""
+    said = _said(text)
+    found = {p.sku for p in catalog for x in (p.price, p.original_price) if x and any(abs(s - x) < 0.01 for s in said)}
+    return next(iter(found)) if len(found) == 1 else None
+
+
+def _said(text: str) -> list[float]:
+    return [float(m.group("p")) for m in PRICE_OF.finditer(normalize(text or ""))] if "的" in (text or "") else []
 
 
 def one_of_word(masked: str, catalog: Catalog, current: Product | None) -> list[Quantity]:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from copilot.base.catalog import Catalog, Product
 from copilot.base.zhnum import NUM_PATTERN, normalize, zh_to_number
 from copilot.orders.amounts import QTY_MARK, UNIT, VERB, Quantity, check_items, read_quantities, rough
-from copilot.orders.cues import PRICE_OF, one_of_word, price_checked
+from copilot.orders.cues import PRICE_OF, one_of_word, price_checked, priced_sku
 from copilot.orders.intent import Intent, Item, Kind
 from copilot.orders.leftover import rest_of, stray_number, unread, without_preferences
 from copilot.orders.notes import split_notes
@@ -90,6 +90,7 @@ class _Clause:
 
 def parse(text: str, catalog: Catalog, current_sku: str | None = None) -> Intent:
     """One comment -> one Intent, by the rules alone (deterministic, no I/O)."""
+    current_sku = current_sku or priced_sku(text, catalog)
     return price_checked(_parse_comment(text, catalog, current_sku), text, catalog)
 
 
