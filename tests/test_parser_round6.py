@@ -119,3 +119,29 @@ def test_with_nothing_on_screen_the_price_said_names_the_one_product_sold_at_it(
     assert {i.sku: i.qty for i in parse("38一斤的来2斤", MARKET, None).items} == {"ribs": 2}
     two_at_12 = parse("12一袋的来2袋", MARKET, None)  # 吐司 and 馄饨 both cost 12: which one?
     assert two_at_12.needs_review and two_at_12.kind is Kind.ORDER
+
+
+@pytest.mark.parametrize("current, text, review", [
+    ("ribs", "排骨来2斤 五花肉也来点", True),     # other goods, how much not said: not dropped for the 2斤
+    ("ribs", "排骨2斤，我老公也要", True),         # someone else wants some too, after the quantity: how much?
+    ("ribs", "我妈也要 2斤", False),               # the quantity after it is theirs
+    ("ribs", "同上 2斤", False),
+])
+def test_a_vague_clause_is_dropped_only_for_the_quantity_that_follows_it(current, text, review):
+    intent = parse(text, MARKET, current)
+    assert (intent.kind, intent.needs_review) == (Kind.ORDER, review), intent.reason
+
+
+@pytest.mark.parametrize("text, review", [
+    ("来2斤 再考虑一下", True),
+    ("先来2斤吧 我再看看", True),
+    ("给我留2斤 明天再确认", True),
+    ("来2斤 先不要", True),
+    ("来2斤 还没想好", True),
+    ("先来2斤 不够再加", False),      # decided: more may come later
+    ("来2斤 明天来拿", False),
+])
+def test_an_order_with_the_buyer_still_deciding_is_reviewed(text, review):
+    intent = parse(text, MARKET, "ribs")
+    assert (intent.kind, intent.needs_review) == (Kind.ORDER, review), intent.reason
+    assert {i.sku: i.qty for i in intent.items} == {"ribs": 2}

@@ -17,6 +17,7 @@ from copilot.orders.cues import PRICE_OF, one_of_word, price_checked, priced_sku
 from copilot.orders.intent import Intent, Item, Kind
 from copilot.orders.leftover import rest_of, stray_number, unread, without_preferences
 from copilot.orders.notes import split_notes
+from copilot.orders.pairing import one, pair_clause
 from copilot.orders.refs import Ref, doubtful_typo, find_refs, fuzzy_product, mask, spoken_product, unknown_reason
 from copilot.orders.shorthand import abbreviated_pairs, looks_abbreviated, sold_in
 from copilot.orders.wording import CHATTER_CLAUSE, QUESTION
@@ -49,6 +50,7 @@ _VAGUE = re.compile(rf"(?:来|拿|整)几\s*{UNIT}|来点|来些|整点|来一�
                     r"我也一样|我要了$|(?:跟|和|同)?(?:楼上|上面|前面)(?:的)?一样|同楼上|同款")
 _COPY = re.compile(r"楼上|上面|前面")  # 跟楼上一样: a copy of someone's order, not talk about the building
 _DEFER = re.compile(r"(?:再说|再决定|再定|再看看?|考虑一下|考虑考虑)[吧哈啦了呀]*$")  # 看看还有没有再说: no question
+_UNDECIDED = re.compile(r"再(?:确认|决定|定|考虑|看看?|想想)|考虑一下|考虑考虑|先不要|先别|还没想好|没想好|犹豫")
 _BOTH = re.compile(r"都要|都来|都拿|都订|(?<![上面])一样(?:来|要)")
 _KEEP = re.compile(r"还要|照要|继续要|要的|不变|照旧|留着|保留|不取消|不退")
 _QTY_GAP = re.compile(rf"(?:^|(?<=\s))(?:我?{VERB})?(?:{NUM_PATTERN}|半)\s*{UNIT}半?(?P<gap>\s+)")
@@ -140,7 +142,7 @@ def _parse_text(t: str, catalog: Catalog, current: Product | None) -> Intent:
                 c.kind = "chatter"
         kinds = {c.kind for c in clauses}
     if "vague" in kinds and any(c.kind == "order" and c.quantities for c in clauses):
-        clauses = [c for c in clauses if c.kind != "vague"]  # 同上 2斤, 我妈也要 2斤: the quantity is said
+        clauses = [c for i, c in enumerate(clauses) if c.kind != "vague" or not _said_after(clauses, i)]
         kinds = {c.kind for c in clauses}
     if "vague" in kinds:
         reason = next(c.reason for c in clauses if c.kind == "vague")
@@ -177,6 +179,17 @@ def _parse_text(t: str, catalog: Catalog, current: Product | None) -> Intent:
     if "question" in kinds:
         return Intent(Kind.QUESTION, reason="提问")
     return Intent(Kind.OTHER, reason="闲聊")
+
+
+def _said_after(clauses: list[_Clause], i: int) -> bool:
+    """同上 2斤, 我妈也要 2斤: the quantity said after a vague clause is its own; 草莓2斤 我老公也要 (after it) and
+    芒果也来点 (other goods) are not."""
+    return any(c.kind == "order" and c.quantities for c in clauses[i + 1:]) \
+        and not any(r.product is None or r.product not in _products(clauses) for r in clauses[i].refs)
+
+
+def _products(clauses: list[_Clause]) -> list[Product]:
+    return [r.product for c in clauses if c.kind == "order" for r in c.refs]
 
 
 def _join_name_and_qty(t: str, catalog: Catalog) -> str:
@@ -362,8 +375,8 @@ def _order(clauses: list[_Clause], current: Product | None) -> Intent:
         if pending and (named and not each and c.refs or len(pending) > 1 and not each and not c.refs):
             return _review(Kind.ORDER, "有的商品没说数量，请确认每样要几份", undecided=True)
         if c.refs:
-            pairs.extend((p, c.quantities[0] if each and c.quantities else _one()) for p in pending)
-            got, pending = _pair_clause(c)
+            pairs.extend((p, c.quantities[0] if each and c.quantities else one()) for p in pending)
+            got, pending = pair_clause(c.refs, c.quantities, c.each)
             named = False
             if got is None:
                 return _review(Kind.ORDER, "数量和商品对不上，不确定每样要几份", undecided=True)
@@ -383,49 +396,24 @@ def _order(clauses: list[_Clause], current: Product | None) -> Intent:
             pending = []
     if pending and named:
         return _review(Kind.ORDER, "有的商品没说数量，请确认每样要几份", undecided=True)
-    pairs.extend((p, _one()) for p in pending)
+    pairs.extend((p, one()) for p in pending)
     if not pairs:
         if current is None:
             return _review(Kind.ORDER, "没有正在讲解的商品，无法确定买的是哪个")
-        pairs = [(current, _one())]
+        pairs = [(current, one())]
     if len({p.sku for p, _ in pairs}) < len(pairs):  # 苹果5斤 橙子1箱 苹果2斤: 7斤, or 5 changed to 2?
         return _review(Kind.ORDER, "同一个商品说了两次，不确定一共要几份", undecided=True)
     return check_items(Kind.ORDER, pairs)
 
 
 def _doubted(intent: Intent, clauses: list[_Clause]) -> Intent:
-    """老鸦要一只: read as 老鸭 1, booked for a person to look at (see ``refs.doubtful_typo``)."""
-    doubt = next((c.doubt for c in clauses if c.doubt), "")
+    """老鸦要一只: read as 老鸭 1, booked for a person to look at (see ``refs.doubtful_typo``); 来2斤 再考虑一下,
+    留2斤 明天再确认: the buyer has not made up their mind."""
+    doubt = next((c.doubt for c in clauses if c.doubt), "") or next(
+        ("买家说还要再想想，请确认要不要" for c in clauses if c.kind != "order" and _UNDECIDED.search(c.text)), "")
     if not doubt or intent.needs_review or not intent.items:
         return intent
     return replace(intent, needs_review=True, reason=doubt, undecided=True)
-
-
-def _one() -> Quantity:
-    return Quantity(0, 0, 1.0, None)
-
-
-def _pair_clause(c: _Clause) -> tuple[list[tuple[Product, Quantity]] | None, list[Product]]:
-    """Quantities to products inside one clause: '草莓2斤', '要两斤芒果', '草莓芒果各来两斤'.
-    Returns the pairs and the products still waiting for a quantity from the next clause; None
-    for the pairs when a quantity belongs to no product or a product gets two (草莓2斤3斤)."""
-    refs, quantities = c.refs, c.quantities
-    if not quantities:
-        return [], [r.product for r in refs]
-    if c.each and len(quantities) == 1:
-        return [(r.product, quantities[0]) for r in refs], []
-    qty_first = quantities[0].start < refs[0].start and not any(q.start > refs[-1].end for q in quantities)
-    pairs = []
-    for i, ref in enumerate(refs):
-        lo, hi = ((refs[i - 1].end if i else 0), ref.start) if qty_first else \
-            (ref.end, refs[i + 1].start if i + 1 < len(refs) else 10**9)
-        mine = [q for q in quantities if lo <= q.start < hi]
-        if len(mine) > 1 or not mine and len(refs) > 1:  # 草莓2斤3斤; 草莓芒果2斤: each, or together?
-            return None, []
-        pairs.extend((ref.product, q) for q in mine or [_one()])
-    if sum(1 for _, q in pairs if q.end) < len(quantities):
-        return None, []
-    return pairs, []
 
 
 def _parse_cancel(t: str, catalog: Catalog, current: Product | None) -> Intent:
