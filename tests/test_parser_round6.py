@@ -145,3 +145,14 @@ def test_an_order_with_the_buyer_still_deciding_is_reviewed(text, review):
     intent = parse(text, MARKET, "ribs")
     assert (intent.kind, intent.needs_review) == (Kind.ORDER, review), intent.reason
     assert {i.sku: i.qty for i in intent.items} == {"ribs": 2}
+
+
+@pytest.mark.parametrize("text, kind, review", [
+    ("排骨不要了 换五花肉", "modify", True),    # one for another: not a cancel of both
+    ("排骨不要了 改五花肉", "modify", True),
+    ("排骨五花肉都不要了", "cancel", False),
+    ("排骨不要了 五花肉不要了", "cancel", False),
+])
+def test_a_cancel_then_another_product_to_change_to(text, kind, review):
+    intent = parse(text, MARKET, "ribs")
+    assert (intent.kind, intent.needs_review) == (Kind(kind), review), intent.reason

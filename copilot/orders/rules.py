@@ -420,6 +420,8 @@ def _parse_cancel(t: str, catalog: Catalog, current: Product | None) -> Intent:
     refs = find_refs(t, catalog)
     if any(r.product is None and not r.family for r in refs):
         return _review(Kind.CANCEL, "要取消的链接不存在")
+    if len(refs) > 1 and re.search(r"(?:^|\s)(?:换|改)", t):  # 草莓不要了 换芒果: one for another, not both
+        return _review(Kind.MODIFY, "要换成别的商品，请确认换什么、要多少", undecided=True)
     # 凤爪不要了: whichever of the family the buyer ordered
     skus = list(dict.fromkeys(p.sku for r in refs for p in (r.family or (r.product,))))
     if not skus:  # 虾不要了: a part of one product's names
