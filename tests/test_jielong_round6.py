@@ -34,3 +34,11 @@ def test_a_line_that_names_the_goods_by_their_price(ledger):
     _apply(ledger, HEAD + f"1. 晴天 {price:g}一斤的来2斤\n2. 小李 0.1一斤的来2斤")
     assert chain_state(ledger) == {"晴天": {"strawberry": 2}}
     assert [ln.buyer for ln in ledger.lines(status=REVIEW)] == ["小李"]
+
+
+def test_a_line_with_an_order_word_that_reads_nothing_waits_for_review(ledger):
+    """来只鸡 where 鸡 is both 土鸡 and 鸡蛋, 要个大的: the member asked for something; the line is not dropped."""
+    head = "#接龙 明天土鸡\n土鸡 一只一只卖\n例：小明 土鸡1\n"
+    _apply(ledger, head + "1. 阿珍 来只鸡\n2. 小雨 土鸡1只\n3. 阿芳 要个大的")
+    assert chain_state(ledger) == {"小雨": {"chicken": 1}}
+    assert sorted(ln.buyer for ln in ledger.lines(status=REVIEW)) == ["阿珍", "阿芳"]
