@@ -3,7 +3,9 @@
 ``intent`` (the records) and ``rules``/``parser`` turn a comment into an Intent (order, cancel, modify,
 question, other), with ``refs`` (what a clause names), ``amounts`` (quantities and their checks),
 ``notes`` (delivery and collection notes), ``wording`` (questions, chatter and filler words) and
-``shorthand`` (variant, family and partial words read from the catalog); ``ledger`` applies it in one
+``shorthand`` (variant, family and partial words read from the catalog), ``leftover`` (what no rule
+reads), ``lexicon`` (common nouns: a typo that names another thing) and ``cues`` (a price that picks the
+goods, 来只 as one), ``pairing`` (quantities to products in a clause); ``ledger`` applies it in one
 transaction (``book``: stock that never goes negative, the waitlist, per-buyer limits, the invariants), ``manual`` holds the owner's actions and undo,
 ``summary`` adds lines up (stock, 分拣单, 取货单) and ``exports`` writes them as xlsx or CSV (every cell
 through ``base.spreadsheet``). The day after: ``counter`` keeps the store counter's own tables (pickup

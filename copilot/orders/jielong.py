@@ -345,7 +345,7 @@ def _read_content(content: str, catalog: Catalog, chain: Chain, parse, title: bo
     if intent.kind in (Kind.QUESTION, Kind.OTHER):
         if title and _TITLE.search(content) and not _ASKED.search(_TIME.sub(" ", normalize(content))):
             return None
-        if catalog.mentions(normalize(content)) or re.search(r"\d", content):
+        if catalog.mentions(normalize(content)) or re.search(r"\d", content) or _VERB_START.match(normalize(content)):
             return Intent(Kind.ORDER, needs_review=True, reason=f"看不懂这一行：「{content[:20]}」")
         return None
     return intent

@@ -9,7 +9,8 @@ import re
 from dataclasses import dataclass
 
 from copilot.base.catalog import Catalog, Product
-from copilot.orders.shorthand import look_alike, part_of, shorthand
+from copilot.orders.lexicon import is_thing
+from copilot.orders.shorthand import kin, look_alike, part_of, phonetic_part, shorthand
 
 
 @dataclass
@@ -125,9 +126,24 @@ def doubtful_typo(word: str, product: Product, catalog: Catalog) -> bool:
     if not names or word in product.names:
         return False
     name = max(names, key=lambda n: sum(a == b for a, b in zip(word, n)))
+    if another_thing(word, name, product, catalog):
+        return True
     k = next((i for i in range(len(name)) if word[i:] == name[i:]), len(name))
     if k == len(name) or any(a == b for a, b in zip(word[:k], name[:k])):
         return False
     if not any(n.endswith(name[k:]) for q in catalog if q.sku != product.sku for n in q.names):
         return False
     return not any(part_of(a, b) for a, b in zip(word[:k], name[:k]))
+
+
+def another_thing(word: str, name: str, product: Product, catalog: Catalog) -> bool:
+    """老鸦 for 老鸭, 香草 for 香菜: the word as typed is itself a common noun, another thing the viewer may
+    mean (see ``lexicon``); not a part of the product's names (鸭子, 五花), nor the name written in a common
+    simplified form: a character by its sound part alone (土司 for 吐司, 菜子油 for 菜籽油) or every
+    character by its phonetic kin (馄炖 for 馄饨)."""
+    if not is_thing(word) or shorthand(catalog).partial(word, product) is not None:
+        return False
+    diff = [(a, b) for a, b in zip(word, name) if a != b]
+    if all(phonetic_part(a, b) or phonetic_part(b, a) for a, b in diff):  # 平果 for 苹果, 蕃茄 for 番茄
+        return False
+    return not (len(diff) == len(name) and all(kin(a, b) for a, b in diff))

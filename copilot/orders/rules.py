@@ -13,11 +13,14 @@ from dataclasses import dataclass, replace
 from copilot.base.catalog import Catalog, Product
 from copilot.base.zhnum import NUM_PATTERN, normalize, zh_to_number
 from copilot.orders.amounts import QTY_MARK, UNIT, VERB, Quantity, check_items, read_quantities, rough
+from copilot.orders.cues import PRICE_OF, one_of_word, price_checked, priced_sku
 from copilot.orders.intent import Intent, Item, Kind
+from copilot.orders.leftover import rest_of, stray_number, unread, without_preferences
 from copilot.orders.notes import split_notes
+from copilot.orders.pairing import one, pair_clause
 from copilot.orders.refs import Ref, doubtful_typo, find_refs, fuzzy_product, mask, spoken_product, unknown_reason
 from copilot.orders.shorthand import abbreviated_pairs, looks_abbreviated, sold_in
-from copilot.orders.wording import CHATTER_CLAUSE, FILLER, QUESTION
+from copilot.orders.wording import CHATTER_CLAUSE, QUESTION
 
 log = logging.getLogger(__name__)
 MAX_COMMENT_CHARS = 300
@@ -47,6 +50,7 @@ _VAGUE = re.compile(rf"(?:来|拿|整)几\s*{UNIT}|来点|来些|整点|来一�
                     r"我也一样|我要了$|(?:跟|和|同)?(?:楼上|上面|前面)(?:的)?一样|同楼上|同款")
 _COPY = re.compile(r"楼上|上面|前面")  # 跟楼上一样: a copy of someone's order, not talk about the building
 _DEFER = re.compile(r"(?:再说|再决定|再定|再看看?|考虑一下|考虑考虑)[吧哈啦了呀]*$")  # 看看还有没有再说: no question
+_UNDECIDED = re.compile(r"再(?:确认|决定|定|考虑|看看?|想想)|考虑一下|考虑考虑|先不要|先别|还没想好|没想好|犹豫")
 _BOTH = re.compile(r"都要|都来|都拿|都订|(?<![上面])一样(?:来|要)")
 _KEEP = re.compile(r"还要|照要|继续要|要的|不变|照旧|留着|保留|不取消|不退")
 _QTY_GAP = re.compile(rf"(?:^|(?<=\s))(?:我?{VERB})?(?:{NUM_PATTERN}|半)\s*{UNIT}半?(?P<gap>\s+)")
@@ -57,8 +61,6 @@ _CORRECTION = re.compile(rf"[,，\s]*而?不是\s*{NUM_PATTERN}\s*{UNIT}?|^(?:�
                          rf"[,，\s]+我?(?:刚才|刚刚|前面|上面)?的?{_WRONG}[啦了哈,，。!！\s]*$")
 # 不是麻辣是蒜蓉: one product for another, how many not said
 _PRODUCT_SWAP = re.compile(r"不是(?P<a>[^\s，,。是]{1,10}?)[，,\s]*(?:而?是|要|换成|改成)(?P<b>[^\s，,。]{1,10})")
-_PREFERENCE = re.compile(r"(?:挑|选)?(?P<w>大|小|熟|生|嫩|肥|瘦|甜|软|硬|新鲜|整)(?:个|只|颗|条|块|根)?(?:一?点儿?|些)?的|"
-                         r"(?P<v>大|小|熟|生|嫩|肥|瘦|甜|软|硬|新鲜)一?点儿?")
 _SWAP_TO = re.compile(r"(?P<a>[^\s，,。]{1,10}?)(?:换成|换为|改成|改为|换)(?P<b>[^\s，,。]{1,10})")
 _NO_NEED = re.compile(r"不用了|别要了|不需要了")  # 排骨不用了: with a product named, a cancel
 _JOKE = re.compile(r"(?<![不没])(?:开玩笑|逗你玩|说着玩|闹着玩)")
@@ -85,10 +87,16 @@ class _Clause:
     each: bool = False  # 各: every product gets the quantity
     asks_each: bool = False  # 都要, 各来一盒: asks for each of several products (named in any clause)
     named: bool = False  # only a product's name: talk about it, unless another clause orders
+    doubt: str = ""  # the product is read from a word that may mean something else: booked for review
 
 
 def parse(text: str, catalog: Catalog, current_sku: str | None = None) -> Intent:
     """One comment -> one Intent, by the rules alone (deterministic, no I/O)."""
+    current_sku = current_sku or priced_sku(text, catalog)
+    return price_checked(_parse_comment(text, catalog, current_sku), text, catalog)
+
+
+def _parse_comment(text: str, catalog: Catalog, current_sku: str | None) -> Intent:
     t = _clean(text)
     if not t:
         return Intent(Kind.OTHER, reason="空评论")
@@ -134,7 +142,7 @@ def _parse_text(t: str, catalog: Catalog, current: Product | None) -> Intent:
                 c.kind = "chatter"
         kinds = {c.kind for c in clauses}
     if "vague" in kinds and any(c.kind == "order" and c.quantities for c in clauses):
-        clauses = [c for c in clauses if c.kind != "vague"]  # 同上 2斤, 我妈也要 2斤: the quantity is said
+        clauses = [c for i, c in enumerate(clauses) if c.kind != "vague" or not _said_after(clauses, i)]
         kinds = {c.kind for c in clauses}
     if "vague" in kinds:
         reason = next(c.reason for c in clauses if c.kind == "vague")
@@ -155,7 +163,7 @@ def _parse_text(t: str, catalog: Catalog, current: Product | None) -> Intent:
         unread = next((c.text for c in clauses if c.kind == "chatter" and _WORD_AND_COUNT.fullmatch(c.text)), "")
         if unread:  # 梅干菜1 香菇1: 香菇 is no product we know, and its count is asked for too
             return _review(Kind.ORDER, f"有看不懂的内容「{unread[:12]}」，可能是未上架的商品", undecided=True)
-        return _order(clauses, current)
+        return _doubted(_order(clauses, current), clauses)
     if "modify" in kinds:
         return _parse_modify(next(c for c in clauses if c.kind == "modify"), catalog, current)
     if "relative" in kinds:
@@ -171,6 +179,17 @@ def _parse_text(t: str, catalog: Catalog, current: Product | None) -> Intent:
     if "question" in kinds:
         return Intent(Kind.QUESTION, reason="提问")
     return Intent(Kind.OTHER, reason="闲聊")
+
+
+def _said_after(clauses: list[_Clause], i: int) -> bool:
+    """同上 2斤, 我妈也要 2斤: the quantity said after a vague clause is its own; 草莓2斤 我老公也要 (after it) and
+    芒果也来点 (other goods) are not."""
+    return any(c.kind == "order" and c.quantities for c in clauses[i + 1:]) \
+        and not any(r.product is None or r.product not in _products(clauses) for r in clauses[i].refs)
+
+
+def _products(clauses: list[_Clause]) -> list[Product]:
+    return [r.product for c in clauses if c.kind == "order" for r in c.refs]
 
 
 def _join_name_and_qty(t: str, catalog: Catalog) -> str:
@@ -232,7 +251,7 @@ def _clean(text: str) -> str:
     t = normalize(text or "")
     for pattern, repl in _TYPOS:
         t = pattern.sub(repl, t)
-    return _PACKING.sub(" ", _NOISE.sub(" ", t)).strip()
+    return PRICE_OF.sub(" ", _PACKING.sub(" ", _NOISE.sub(" ", t))).strip()
 
 
 def _classify(text: str, catalog: Catalog, current: Product | None, alone: bool = True) -> _Clause:
@@ -292,10 +311,12 @@ def _order_clause(clause: _Clause, masked: str, catalog: Catalog, current: Produ
         else:
             clause.kind, clause.reason = "review", f"单独的数字「{n}」含义不明确"
             return
-    leftover = _leftover(_without_preferences(masked, catalog), clause.quantities)
+    if not clause.quantities and not clause.refs:
+        clause.quantities = one_of_word(masked, catalog, current)
+    leftover = rest_of(without_preferences(masked, catalog), clause.quantities)
     if leftover and any(leftover in n for r in clause.refs if r.product for n in r.product.names):
         leftover = ""  # 金龙鱼的面粉: the brand of the product named (金龙鱼面粉), nothing unknown
-    if clause.quantities and _stray_number(masked, clause.quantities):
+    if clause.quantities and stray_number(masked, clause.quantities):
         clause.kind, clause.reason = "review", "数量不止一个，不确定要几份"
         return
     strong = bool(bare) or bool(_STRONG_MARK.search(masked)) or (
@@ -306,12 +327,11 @@ def _order_clause(clause: _Clause, masked: str, catalog: Catalog, current: Produ
     if leftover:
         unit = clause.quantities[0].unit if clause.quantities else None
         product, word = fuzzy_product(leftover, catalog, current, unit), leftover
-        spoken = spoken_product(masked, catalog, _unread)  # 宝鱼: 宝 is also a filler (宝宝), 鱼 a kind
+        spoken = spoken_product(masked, catalog, unread)  # 宝鱼: 宝 is also a filler (宝宝), 鱼 a kind
         if spoken and (product is None or spoken[0].sku == product.sku):
             product, word = spoken
-        if product is not None and doubtful_typo(word, product, catalog):
-            clause.kind, clause.reason = "review", f"「{word}」像是{product.name}，不太确定，请确认"
-            return
+        if product is not None and doubtful_typo(word, product, catalog):  # 老鸦要一只: 老鸭 1, a person looks
+            clause.doubt = f"「{word}」像是{product.name}，不太确定，请确认"
         if product is not None:  # 芋尼面包: 芋泥 of the 面包 family, so not the family word any more
             clause.refs = [r for r in clause.refs if not (r.product is None and product in r.family)]
             clause.refs.append(Ref(0, 0, product, leftover))
@@ -330,35 +350,6 @@ def _order_clause(clause: _Clause, masked: str, catalog: Catalog, current: Produ
             clause.kind, clause.reason = "review", unknown_reason(unknown[0])
         return
     clause.kind = "order"
-
-
-def _without_preferences(masked: str, catalog: Catalog) -> str:
-    """要大的3斤, 小个的2个, 来2斤熟一点的: how the buyer likes it, no product; unless a product's name holds
-    the word (大号 / 小号 鸭脖: 小的 is a product). 草莓好甜 is talk, not a wish."""
-    for m in _PREFERENCE.finditer(masked):
-        if not any((m.group("w") or m.group("v")) in n for p in catalog for n in p.names):
-            masked = masked[:m.start()] + " " * (m.end() - m.start()) + masked[m.end():]
-    return masked
-
-
-def _unread(masked: str) -> str:
-    return _leftover(masked, read_quantities(masked))
-
-
-def _stray_number(masked: str, quantities: list[Quantity]) -> bool:
-    """5+1, 2+3个: a number beside the quantity that no quantity reads (how many in all?)."""
-    chars = list(masked)
-    for q in quantities:
-        chars[q.start:q.end] = " " * (q.end - q.start)
-    return bool(re.search(r"\d", "".join(chars)))
-
-
-def _leftover(masked: str, quantities: list[Quantity]) -> str:
-    chars = list(masked)
-    for q in quantities:
-        chars[q.start:q.end] = " " * (q.end - q.start)
-    rest = FILLER.sub(" ", "".join(chars)).replace("#", " ")
-    return re.sub(r"[\s+.,，、;；。!！:：*/\-~～x\d]+", "", rest)
 
 
 def _review(kind: Kind, reason: str, items: tuple[Item, ...] = (), undecided: bool = False) -> Intent:
@@ -384,8 +375,8 @@ def _order(clauses: list[_Clause], current: Product | None) -> Intent:
         if pending and (named and not each and c.refs or len(pending) > 1 and not each and not c.refs):
             return _review(Kind.ORDER, "有的商品没说数量，请确认每样要几份", undecided=True)
         if c.refs:
-            pairs.extend((p, c.quantities[0] if each and c.quantities else _one()) for p in pending)
-            got, pending = _pair_clause(c)
+            pairs.extend((p, c.quantities[0] if each and c.quantities else one()) for p in pending)
+            got, pending = pair_clause(c.refs, c.quantities, c.each)
             named = False
             if got is None:
                 return _review(Kind.ORDER, "数量和商品对不上，不确定每样要几份", undecided=True)
@@ -405,51 +396,36 @@ def _order(clauses: list[_Clause], current: Product | None) -> Intent:
             pending = []
     if pending and named:
         return _review(Kind.ORDER, "有的商品没说数量，请确认每样要几份", undecided=True)
-    pairs.extend((p, _one()) for p in pending)
+    pairs.extend((p, one()) for p in pending)
     if not pairs:
         if current is None:
             return _review(Kind.ORDER, "没有正在讲解的商品，无法确定买的是哪个")
-        pairs = [(current, _one())]
+        pairs = [(current, one())]
     if len({p.sku for p, _ in pairs}) < len(pairs):  # 苹果5斤 橙子1箱 苹果2斤: 7斤, or 5 changed to 2?
         return _review(Kind.ORDER, "同一个商品说了两次，不确定一共要几份", undecided=True)
     return check_items(Kind.ORDER, pairs)
 
 
-def _one() -> Quantity:
-    return Quantity(0, 0, 1.0, None)
-
-
-def _pair_clause(c: _Clause) -> tuple[list[tuple[Product, Quantity]] | None, list[Product]]:
-    """Quantities to products inside one clause: '草莓2斤', '要两斤芒果', '草莓芒果各来两斤'.
-    Returns the pairs and the products still waiting for a quantity from the next clause; None
-    for the pairs when a quantity belongs to no product or a product gets two (草莓2斤3斤)."""
-    refs, quantities = c.refs, c.quantities
-    if not quantities:
-        return [], [r.product for r in refs]
-    if c.each and len(quantities) == 1:
-        return [(r.product, quantities[0]) for r in refs], []
-    qty_first = quantities[0].start < refs[0].start and not any(q.start > refs[-1].end for q in quantities)
-    pairs = []
-    for i, ref in enumerate(refs):
-        lo, hi = ((refs[i - 1].end if i else 0), ref.start) if qty_first else \
-            (ref.end, refs[i + 1].start if i + 1 < len(refs) else 10**9)
-        mine = [q for q in quantities if lo <= q.start < hi]
-        if len(mine) > 1 or not mine and len(refs) > 1:  # 草莓2斤3斤; 草莓芒果2斤: each, or together?
-            return None, []
-        pairs.extend((ref.product, q) for q in mine or [_one()])
-    if sum(1 for _, q in pairs if q.end) < len(quantities):
-        return None, []
-    return pairs, []
+def _doubted(intent: Intent, clauses: list[_Clause]) -> Intent:
+    """老鸦要一只: read as 老鸭 1, booked for a person to look at (see ``refs.doubtful_typo``); 来2斤 再考虑一下,
+    留2斤 明天再确认: the buyer has not made up their mind."""
+    doubt = next((c.doubt for c in clauses if c.doubt), "") or next(
+        ("买家说还要再想想，请确认要不要" for c in clauses if c.kind != "order" and _UNDECIDED.search(c.text)), "")
+    if not doubt or intent.needs_review or not intent.items:
+        return intent
+    return replace(intent, needs_review=True, reason=doubt, undecided=True)
 
 
 def _parse_cancel(t: str, catalog: Catalog, current: Product | None) -> Intent:
     refs = find_refs(t, catalog)
     if any(r.product is None and not r.family for r in refs):
         return _review(Kind.CANCEL, "要取消的链接不存在")
+    if len(refs) > 1 and re.search(r"(?:^|\s)(?:换|改)", t):  # 草莓不要了 换芒果: one for another, not both
+        return _review(Kind.MODIFY, "要换成别的商品，请确认换什么、要多少", undecided=True)
     # 凤爪不要了: whichever of the family the buyer ordered
     skus = list(dict.fromkeys(p.sku for r in refs for p in (r.family or (r.product,))))
     if not skus:  # 虾不要了: a part of one product's names
-        word = _leftover(_CANCEL.sub(" ", t), [])
+        word = rest_of(_CANCEL.sub(" ", t), [])
         product = fuzzy_product(word, catalog, current) if word else None
         skus = [product.sku] if product else []
     return Intent(Kind.CANCEL, tuple(Item(s, None, catalog.get(s).unit) for s in skus))
@@ -475,7 +451,7 @@ def _named_by_word(c: _Clause, m: re.Match, catalog: Catalog, current: Product |
     else (数量改成2, 刚才的改成3把) the product on screen."""
     masked = mask(c.text, c.refs)
     after = [q for q in c.quantities if q.start >= m.start()]
-    word = _leftover(masked[:m.start()] + " " * (m.end() - m.start()) + masked[m.end():], c.quantities)
+    word = rest_of(masked[:m.start()] + " " * (m.end() - m.start()) + masked[m.end():], c.quantities)
     unit = m.groupdict().get("u") or (after[0].unit if after else None)
     return (fuzzy_product(word, catalog, current, unit) if word else None) or current
 

@@ -252,6 +252,21 @@ def part_of(a: str, b: str) -> bool:
     return a in (_PARTS.query(b) or ()) or b in (_PARTS.query(a) or ())
 
 
+def phonetic_part(a: str, b: str) -> bool:
+    """``a`` is ``b`` written without its radical, its sound part alone, and sounds like it (子 for 籽, 平 for
+    苹): the shortcut of a hurried hand. The components table puts the radical first (籽: 米 子; 菜: 艹 采, so
+    草 is no part of 菜 here); 鸟 of 鸡 or 土 of 灶 do not sound like the whole."""
+    if not (_CJK.match(a) and _CJK.match(b)):
+        return False
+    part_of(a, b)  # loads the table
+    parts = _PARTS.query(b) or ()
+    if len(parts) != 2 or parts[1] != a:
+        return False
+    from pypinyin import lazy_pinyin
+
+    return lazy_pinyin(a) == lazy_pinyin(b)
+
+
 def _distinct(word: str, p: Product, names, exact: set[str]) -> bool:
     """A variant word of ``p``: CJK or a size (6寸; never a quantity such as 2斤 or a link such as 3号),
     not a number, not a name itself, in no other product's names."""

@@ -1,0 +1,42 @@
+"""What of a clause no rule reads: the words left once product names (masked ``#``), quantities, filler
+and the buyer's wishes (要大的, 熟一点) are taken out; a number no quantity reads (5+1: how many in all?)."""
+
+from __future__ import annotations
+
+import re
+
+from copilot.base.catalog import Catalog
+from copilot.orders.amounts import Quantity, read_quantities
+from copilot.orders.wording import FILLER
+
+_PREFERENCE = re.compile(r"(?:挑|选)?(?P<w>大|小|熟|生|嫩|肥|瘦|甜|软|硬|新鲜|整)(?:个|只|颗|条|块|根)?(?:一?点儿?|些)?的|"
+                         r"(?P<v>大|小|熟|生|嫩|肥|瘦|甜|软|硬|新鲜)一?点儿?")
+
+
+def without_preferences(masked: str, catalog: Catalog) -> str:
+    """要大的3斤, 小个的2个, 来2斤熟一点的: how the buyer likes it, no product; unless a product's name holds
+    the word (大号 / 小号 鸭脖: 小的 is a product). 草莓好甜 is talk, not a wish."""
+    for m in _PREFERENCE.finditer(masked):
+        if not any((m.group("w") or m.group("v")) in n for p in catalog for n in p.names):
+            masked = masked[:m.start()] + " " * (m.end() - m.start()) + masked[m.end():]
+    return masked
+
+
+def unread(masked: str) -> str:
+    return rest_of(masked, read_quantities(masked))
+
+
+def stray_number(masked: str, quantities: list[Quantity]) -> bool:
+    """5+1, 2+3个: a number beside the quantity that no quantity reads (how many in all?)."""
+    chars = list(masked)
+    for q in quantities:
+        chars[q.start:q.end] = " " * (q.end - q.start)
+    return bool(re.search(r"\d", "".join(chars)))
+
+
+def rest_of(masked: str, quantities: list[Quantity]) -> str:
+    chars = list(masked)
+    for q in quantities:
+        chars[q.start:q.end] = " " * (q.end - q.start)
+    rest = FILLER.sub(" ", "".join(chars)).replace("#", " ")
+    return re.sub(r"[\s+.,，、;；。!！:：*/\-~～x\d]+", "", rest)
