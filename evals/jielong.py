@@ -27,6 +27,7 @@ BLIND3 = EVALS_DIR / "data" / "intents_blind3"  # the second held-out chains: sc
 BLIND4 = EVALS_DIR / "data" / "intents_blind4"  # the third held-out chains: scored once (67% of pastes), then tuned on
 BLIND5 = EVALS_DIR / "data" / "intents_blind5"  # the fourth held-out chains: scored once before tuning (84% of pastes), once after (94%), then tuned on
 BLIND6 = EVALS_DIR / "data" / "intents_blind6"  # the fifth held-out chains: scored once before tuning (87% of pastes), once after (87%), then tuned on
+BLIND7 = EVALS_DIR / "data" / "intents_blind7"  # the sixth held-out chains: scored once before tuning (87% of pastes), once after (87%), then tuned on
 HOLDOUT = EVALS_DIR / "holdout" / "intents"
 
 
@@ -97,7 +98,7 @@ def score(root: Path) -> tuple[dict, list[dict]]:
 def run(settings=None, progress=None) -> dict:
     """``copilot eval jielong``: the tuning chains (both tuning stores)."""
     out = {}
-    for name, root in (("a", BLIND), ("b", BLIND2), ("c", BLIND3), ("d", BLIND4), ("e", BLIND5), ("f", BLIND6)):
+    for name, root in (("a", BLIND), ("b", BLIND2), ("c", BLIND3), ("d", BLIND4), ("e", BLIND5), ("f", BLIND6), ("g", BLIND7)):
         metrics, _ = score(root)
         out.update({f"{name}_{k}": v for k, v in metrics.items()})
     if progress:
@@ -114,7 +115,7 @@ def run_holdout(settings=None, progress=None) -> dict:
 
 
 if __name__ == "__main__":  # python -m evals.jielong: the tuning sets' misses too
-    for root in (BLIND, BLIND2, BLIND3, BLIND4, BLIND5, BLIND6):
+    for root in (BLIND, BLIND2, BLIND3, BLIND4, BLIND5, BLIND6, BLIND7):
         m, miss = score(root)
         for x in miss:
             print(json.dumps(x, ensure_ascii=False))
