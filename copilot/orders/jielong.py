@@ -68,7 +68,9 @@ _ICON = re.compile(r"^[^\w\s.+]+(?=\S)")  # 🍎2斤: a product's emoji glued to
 # a payment or collection remark between the nickname and the order (小美 已付 苹果5斤, 小白 明天下午 苹果2斤)
 _REMARK = re.compile(r"^(?:已付款?|已转账?|已支付|已结|已拍|付了|自提|送货|送到|到店|明天|今天|后天|明早|今晚|"
                      r"上午|中午|下午|晚上|周[一二三四五六日天末])")
-_PAID = re.compile(r"[(（]?(?:已付款?|已转账?|已支付|已结|付了|已拍)[)）]?")  # 3 已付: paid, still 3
+# 3 已付: paid, still 3; 已付27, 已转 18元: the amount paid is no quantity (已付 2斤 keeps its 2斤)
+_PAID = re.compile(r"[(（]?(?:已付款?|已转账?|已支付|已结|付了|已拍)"
+                   rf"(?:[¥￥]?\d+(?:\.\d+)?(?:元|块钱?)?(?![\d.]|\s*{_UNIT})|\s*[¥￥]?\d+(?:\.\d+)?(?:元|块钱?))?[)）]?")
 _RULE = re.compile(r"每人|每户|每家|每单|限购|限量|截单|截止|到货|起送|起订|起购")
 _RUN = re.compile(r"[\u4e00-\u9fff]+")
 _RUN_EDGES = re.compile(rf"^(?:再来|要|来|{_UNIT})|的$")  # 2袋韭菜 / 要韭菜的: the word is 韭菜

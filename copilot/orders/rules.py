@@ -312,7 +312,7 @@ def _order_clause(clause: _Clause, masked: str, catalog: Catalog, current: Produ
             clause.kind, clause.reason = "review", f"单独的数字「{n}」含义不明确"
             return
     if not clause.quantities and not clause.refs:
-        clause.quantities = one_of_word(masked, catalog, current)
+        clause.quantities = one_of_word(masked, catalog, current) or _typo_count(masked, catalog, current)
     leftover = rest_of(without_preferences(masked, catalog), clause.quantities)
     if leftover and any(leftover in n for r in clause.refs if r.product for n in r.product.names):
         leftover = ""  # 金龙鱼的面粉: the brand of the product named (金龙鱼面粉), nothing unknown
@@ -350,6 +350,16 @@ def _order_clause(clause: _Clause, masked: str, catalog: Catalog, current: Produ
             clause.kind, clause.reason = "review", unknown_reason(unknown[0])
         return
     clause.kind = "order"
+
+
+def _typo_count(masked: str, catalog: Catalog, current: Product | None) -> list[Quantity]:
+    """特拉1, 排古2: a count glued to a typo of one product's name is that product's count, as it is glued to the
+    name itself (柠檬2); the typo is then read (or doubted) like any other."""
+    m = _WORD_AND_COUNT.fullmatch(masked.strip())
+    word = re.match(r"[\u4e00-\u9fff]+", masked.strip()) if m else None
+    if word is None or len(word.group(0)) < 2 or fuzzy_product(word.group(0), catalog, current) is None:
+        return []
+    return [Quantity(word.end(), len(masked.strip()), float(masked.strip()[word.end():]), None)]
 
 
 def _review(kind: Kind, reason: str, items: tuple[Item, ...] = (), undecided: bool = False) -> Intent:
