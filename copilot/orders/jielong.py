@@ -268,11 +268,11 @@ def split_member(body: str, catalog: Catalog) -> tuple[str, str]:
         rest = " ".join(tokens[k:]).strip()
         if _holds_order(" ".join(tokens[:k]), catalog):
             break
-        if _name_digits("", rest, catalog):
-            continue  # 小美 520 草莓2斤: 520 is the nickname's
+        if _name_digits("", rest, catalog) or _PAID.fullmatch(rest):
+            continue  # 小美 520 草莓2斤: 520 is the nickname's; 王奶奶：1 已转28元: a paid remark orders nothing
         if _starts_order(_ICON.sub("", rest), catalog) or _CANCEL_WORDS.match(rest) \
                 or _REMARK.match(rest) and (_holds_order(rest, catalog)
-                                            or _starts_order(_REMARK.sub("", rest).strip(" ,，"), catalog)):
+                                            or _starts_order(_after_remark(rest), catalog)):
             return " ".join(tokens[:k]).strip(), rest  # 小金 🍎2斤, 小美 已付 苹果5斤: the icon, the remark
         if _WEAK.match(rest) or _WEAK_CHAR.match(rest) or _PAIRS.match(rest):
             if _name_then_order(tokens[k:], catalog, alone=not re.search(r"\w", " ".join(tokens[:k]))):
@@ -284,6 +284,12 @@ def split_member(body: str, catalog: Catalog) -> tuple[str, str]:
                 and not _name_digits("", body[i:], catalog) and _closed(body[:i]):
             return body[:i].strip(), body[i:].strip()
     return body.strip(), ""
+
+
+def _after_remark(rest: str) -> str:
+    """What follows a leading remark: 已付 苹果5斤 -> 苹果5斤; 已转28元 (the amount is the remark's) -> nothing."""
+    paid = _PAID.match(rest)
+    return (rest[paid.end():] if paid else _REMARK.sub("", rest)).strip(" ,，")
 
 
 def _name_digits(name: str, rest: str, catalog: Catalog) -> bool:
