@@ -96,3 +96,18 @@ def test_a_count_glued_to_a_typo_of_a_name(current, text, items, review):
 def test_a_word_and_a_count_that_name_no_product_are_no_order(current, text):
     intent = parse(text, STORE, current)
     assert not (intent.kind is Kind.ORDER and not intent.needs_review and intent.items)
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("主播酒量怎么样😂", Kind.OTHER),      # the host as a person: banter
+    ("主播多大了", Kind.OTHER),
+    ("主播结婚了吗", Kind.OTHER),
+    ("主播是哪里人啊", Kind.QUESTION),    # not the host's own trait right after 主播: still a question
+    ("主播你哪里人啊", Kind.OTHER),
+    ("刚进来 错过了啥", Kind.OTHER),      # what did I miss: no question for the shop
+    ("主播明天还播吗", Kind.QUESTION),    # the stream's schedule is the shop's business
+    ("主播排骨还有吗", Kind.QUESTION),    # goods named: a question
+    ("主播能喝排骨汤吗", Kind.QUESTION),
+])
+def test_a_question_about_the_host_as_a_person_is_banter(text, kind):
+    assert parse(text, STORE, "ribs").kind is kind

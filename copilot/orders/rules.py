@@ -20,7 +20,7 @@ from copilot.orders.notes import split_notes
 from copilot.orders.pairing import one, pair_clause
 from copilot.orders.refs import Ref, doubtful_typo, find_refs, fuzzy_product, mask, spoken_product, unknown_reason
 from copilot.orders.shorthand import abbreviated_pairs, looks_abbreviated, sold_in
-from copilot.orders.wording import CHATTER_CLAUSE, QUESTION
+from copilot.orders.wording import BANTER_QUESTION, CHATTER_CLAUSE, QUESTION
 
 log = logging.getLogger(__name__)
 MAX_COMMENT_CHARS = 300
@@ -176,7 +176,9 @@ def _parse_text(t: str, catalog: Catalog, current: Product | None) -> Intent:
             items = intent.items or ((Item(current.sku, None, current.unit),) if current else ())
             return _review(Kind.CANCEL, "只取消一部分（说了数量）：请在团购台账里改这位买家的数量，再点“驳回”", items)
         return intent
-    if "question" in kinds:
+    if "question" in kinds:  # 主播酒量怎么样: banter about the host, unless goods are named
+        if BANTER_QUESTION.search(t) and not any(c.refs for c in clauses):
+            return Intent(Kind.OTHER, reason="闲聊")
         return Intent(Kind.QUESTION, reason="提问")
     return Intent(Kind.OTHER, reason="闲聊")
 
