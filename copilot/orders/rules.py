@@ -176,10 +176,8 @@ def _parse_text(t: str, catalog: Catalog, current: Product | None) -> Intent:
             items = intent.items or ((Item(current.sku, None, current.unit),) if current else ())
             return _review(Kind.CANCEL, "只取消一部分（说了数量）：请在团购台账里改这位买家的数量，再点“驳回”", items)
         return intent
-    if "question" in kinds:  # 主播酒量怎么样: banter about the host, unless goods are named
-        if BANTER_QUESTION.search(t) and not any(c.refs for c in clauses):
-            return Intent(Kind.OTHER, reason="闲聊")
-        return Intent(Kind.QUESTION, reason="提问")
+    if "question" in kinds and not (BANTER_QUESTION.search(t) and not any(c.refs for c in clauses)):
+        return Intent(Kind.QUESTION, reason="提问")  # 主播酒量怎么样: banter about the host, unless goods are named
     return Intent(Kind.OTHER, reason="闲聊")
 
 
