@@ -21,6 +21,7 @@ STORE = Catalog.from_dict({"products": [
     {"sku": "cake", "name": "生日蛋糕", "link": 8, "unit": "个", "price": 128, "stock": 10},
     {"sku": "ribs", "name": "排骨", "link": 9, "unit": "斤", "price": 38, "stock": 30},
     {"sku": "tongs", "name": "不锈钢烤夹", "link": 10, "unit": "个", "price": 8, "stock": 30},
+    {"sku": "cola", "name": "可乐", "link": 12, "unit": "箱", "spec": "每箱 24 罐", "price": 50, "stock": 10},
     {"sku": "roll", "name": "花卷", "link": 11, "unit": "个", "price": 2, "stock": 50},
 ]})
 
@@ -46,6 +47,7 @@ def test_fen_is_one_sale_unit_of_a_packed_or_loose_product(current, text, items)
     ("skewer", "1号来2份"),        # a 把 of 10 串: a 份 may be the 把 or a serving of skewers
     ("skewer", "羊肉串来一份"),
     ("eggs", "鸡蛋来两份"),        # a 板 of 30: how many eggs is a 份?
+    ("cola", "可乐来一份"),        # a case of 24 cans: a case, or a can?
 ])
 def test_fen_of_a_unit_that_bundles_pieces_is_asked(current, text):
     intent, got = _read(text, current)

@@ -24,7 +24,7 @@ UNIT_WORDS = ("公斤", "千克", "kg", "克", "g", "斤", "份", "盒", "袋", 
 # 两碗豆腐脑 are 2份: a 份 of a dish is a bowl, and nobody tells 一包 from 一袋)
 # 份 is a packed product's portion (a box, bag, pack, bowl), and one of a loose product's unit (a 把 of greens, a 只 of
 # chicken); but a 份 of a unit that holds several pieces (a 把 of 10 串 skewers, a 板 of 30 eggs) could be the unit or a
-# serving of pieces, so a person asks
+# serving of pieces, and a 份 of a case (箱, 提) may be a case or a can, so a person asks
 _PORTIONS = ("盒", "袋", "包", "份", "碗", "杯", "瓶", "罐", "听", "桶")
 _SAME = {u: group for group in ({"棵", "颗"}, {"罐", "听"}, {"根", "支", "条"}, {"份", "碗"}, {"袋", "包"}) for u in group}
 UNIT = "(?:" + "|".join(re.escape(u) for u in UNIT_WORDS) + ")"
@@ -127,7 +127,7 @@ def to_sale_unit(q: Quantity, p: Product) -> float | None:
 
 def _portion(p: Product) -> bool:
     """一份 is one sale unit: a packed product, or a loose one whose unit is no bundle of pieces."""
-    return p.unit in _PORTIONS or not p.is_weight and not holds_pieces(p)
+    return p.unit in _PORTIONS or not p.is_weight and p.unit not in ("箱", "提") and not holds_pieces(p)
 
 
 def holds_pieces(p: Product) -> bool:
