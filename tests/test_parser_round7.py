@@ -113,3 +113,19 @@ def test_a_word_and_a_count_that_name_no_product_are_no_order(current, text):
 ])
 def test_a_question_about_the_host_as_a_person_is_banter(text, kind):
     assert parse(text, STORE, "ribs").kind is kind
+
+
+@pytest.mark.parametrize("current, text", [
+    ("tongs", "烤夹退2"),      # 退2: two of them back, a part of the order even with no unit said
+    ("ribs", "排骨退一"),
+    ("tofu", "退2"),
+])
+def test_returning_a_count_is_a_partial_cancel_for_review(current, text):
+    intent = parse(text, STORE, current)
+    assert (intent.kind, intent.needs_review) == (Kind.CANCEL, True), intent.reason
+
+
+def test_a_plain_cancel_stays_a_cancel():
+    intent = parse("烤夹退了", STORE, "tongs")
+    assert (intent.kind, intent.needs_review) == (Kind.CANCEL, False)
+    assert [i.sku for i in intent.items] == ["tongs"]

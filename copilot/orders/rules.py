@@ -36,6 +36,7 @@ _WORD_AND_COUNT = re.compile(r"(?![\u4e00-\u9fff]*(?:栋|幢|楼|号|点|天|月
 _EACH = re.compile(r"各|每样|每种|都|全要|[两俩三四五几]种|[两俩三四五几]样|(?<![上面])一样(?:来|要)")
 _CANCEL = re.compile(r"不要了|不要啦|不要(?=\S{0,8}了)|取消|退掉|退了|撤回|撤销|算了|不买了|不订了|别给我留|删掉|删了|"
                      r"退(?=\s*(?:\d|[一两二三四五六七八九十半俩]))")  # 退一斤: a part of the order
+_RETURN_SOME = re.compile(r"退\s*(?:\d|[一两二三四五六七八九十半俩])")  # 退2: a part, even with no unit said
 # 改成3斤, 只要2盒; 还是2斤吧: the buyer settles on a new total
 _MODIFY = re.compile(rf"(?:改成|改为|改到|改|换成|减到|减为|加到|增加到|调成|只要|"
                      rf"还是(?:要|来)?(?=\s*(?:{NUM_PATTERN}|半)\s*{UNIT}?\s*吧))\s*(?P<n>{NUM_PATTERN}|半)(?!下)")
@@ -171,7 +172,8 @@ def _parse_text(t: str, catalog: Catalog, current: Product | None) -> Intent:
     if "cancel" in kinds:  # 草莓 不要了: the product may stand apart; 芒果留着 / 芒果不变 is kept, not cancelled
         intent = _parse_cancel(" ".join(c.text for c in clauses if c.kind == "cancel" or not _KEEP.search(c.text)),
                                catalog, current)
-        if not intent.needs_review and any(c.quantities for c in clauses if c.kind == "cancel"):
+        if not intent.needs_review and any(c.quantities or _RETURN_SOME.search(c.text)
+                                           for c in clauses if c.kind == "cancel"):
             # 取消一斤: a part of the order, not all of it; the assistant changes the quantity by hand
             items = intent.items or ((Item(current.sku, None, current.unit),) if current else ())
             return _review(Kind.CANCEL, "只取消一部分（说了数量）：请在团购台账里改这位买家的数量，再点“驳回”", items)
