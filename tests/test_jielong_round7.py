@@ -14,6 +14,8 @@ TEA = Catalog.from_dict({"products": [
     {"sku": "oolong", "name": "铁观音", "link": 2, "unit": "罐", "price": 60, "stock": 30},
     {"sku": "skewer", "name": "牛肉串", "link": 3, "unit": "把", "spec": "每把 10 串", "price": 35, "stock": 30},
     {"sku": "cookie", "name": "手工曲奇", "link": 4, "unit": "盒", "price": 28, "stock": 30},
+    {"sku": "sesame", "name": "黑芝麻汤圆", "link": 5, "unit": "袋", "price": 15, "stock": 30},
+    {"sku": "peanut", "name": "花生汤圆", "link": 6, "unit": "袋", "price": 15, "stock": 30},
 ]})
 HEAD = "#接龙 周末茶叶预定 茉莉花茶45一罐 铁观音60一罐\n例：小明 茉莉花茶1\n"
 
@@ -72,4 +74,13 @@ def test_fen_of_skewers_sold_per_bundle_waits_for_review(tmp_path):
     assert _review(ledger) == ["阿 梅"]
     _apply(ledger, head + "1. 阿 梅 牛肉串两把\n2. 小雨 牛肉串2把")
     assert chain_state(ledger) == {"阿 梅": {"skewer": 2}, "小雨": {"skewer": 2}}
+    assert _review(ledger) == []
+
+
+def test_a_paid_amount_after_parts_of_names(tmp_path):
+    """芝麻2 花生1 已付45 in a chain of 黑芝麻汤圆 and 花生汤圆: the parts name one product each, 45 is money."""
+    ledger = _ledger(tmp_path)
+    head = "#接龙 冬至汤圆 黑芝麻/花生 15元一袋\n例：小明 芝麻2\n"
+    _apply(ledger, head + "1、汤圆妈妈 芝麻2 花生1 已付45\n2、阿强 3芝麻\n3、李姐 花生1 已转15元")
+    assert chain_state(ledger) == {"汤圆妈妈": {"sesame": 2, "peanut": 1}, "阿强": {"sesame": 3}, "李姐": {"peanut": 1}}
     assert _review(ledger) == []
