@@ -21,8 +21,12 @@ _PIECES = re.compile(r"\d+\s*(?:个|枚|只|片|颗|粒|根|块|支|条|串)")
 UNIT_WORDS = ("公斤", "千克", "kg", "克", "g", "斤", "份", "盒", "袋", "个", "瓶", "块", "箱", "桶", "只",
               "把", "根", "板", "提", "包", "条", "串", "颗", "枚", "杯", "罐", "扎", "捆", "兜", "听", "支", "升", "棵", "碗")
 # classifiers a shop assistant counts the same (一棵白菜 is one 颗, 6罐 are 6听, 5根雪糕 are 5支, 法棍两条 2根,
-# 两碗豆腐脑 are 2份: a 份 of a dish is a bowl)
-_SAME = {u: group for group in ({"棵", "颗"}, {"罐", "听"}, {"根", "支", "条"}, {"份", "碗"}) for u in group}
+# 两碗豆腐脑 are 2份: a 份 of a dish is a bowl, and nobody tells 一包 from 一袋)
+# 份 is a packed product's portion (a box, bag, pack, bowl), and one of a loose product's unit (a 把 of greens, a 只 of
+# chicken); but a 份 of a unit that holds several pieces (a 把 of 10 串 skewers, a 板 of 30 eggs) could be the unit or a
+# serving of pieces, and a 份 of a case (箱, 提) may be a case or a can, so a person asks
+_PORTIONS = ("盒", "袋", "包", "份", "碗", "杯", "瓶", "罐", "听", "桶")
+_SAME = {u: group for group in ({"棵", "颗"}, {"罐", "听"}, {"根", "支", "条"}, {"份", "碗"}, {"袋", "包"}) for u in group}
 UNIT = "(?:" + "|".join(re.escape(u) for u in UNIT_WORDS) + ")"
 VERB = r"(?:再来|再要|再加|预定|预订|扣|\+|加|x|\*|来|要|拿|买|订|定|留|抢|切|称)"
 # quantity with a unit: 2斤, 一斤半, 两斤半, 半斤, 1.5kg, 500g
@@ -110,7 +114,7 @@ def _covered(found: list[Quantity], pos: int) -> bool:
 
 def to_sale_unit(q: Quantity, p: Product) -> float | None:
     """The quantity in the product's sale unit, or None when the unit does not convert."""
-    if q.unit is None or q.unit == p.unit or q.unit == "份" and not p.is_weight or p.unit in _SAME.get(q.unit, ()):
+    if q.unit is None or q.unit == p.unit or q.unit == "份" and _portion(p) or p.unit in _SAME.get(q.unit, ()):
         return q.value  # 两份 of a 斤 product: how much is a 份? (a person asks)
     unit = {"千克": "公斤", "kg": "公斤", "g": "克"}.get(q.unit, q.unit)
     if p.is_weight:
@@ -119,6 +123,11 @@ def to_sale_unit(q: Quantity, p: Product) -> float | None:
     if unit == "个" and p.unit not in ("箱", "提") and not holds_pieces(p) or unit == "只" and p.unit == "个":
         return q.value  # 个 is the everyday classifier for a piece product (and 两只猪蹄 are two 个)
     return None
+
+
+def _portion(p: Product) -> bool:
+    """一份 is one sale unit: a packed product, or a loose one whose unit is no bundle of pieces."""
+    return p.unit in _PORTIONS or not p.is_weight and p.unit not in ("箱", "提") and not holds_pieces(p)
 
 
 def holds_pieces(p: Product) -> bool:

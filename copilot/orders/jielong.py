@@ -68,7 +68,9 @@ _ICON = re.compile(r"^[^\w\s.+]+(?=\S)")  # 🍎2斤: a product's emoji glued to
 # a payment or collection remark between the nickname and the order (小美 已付 苹果5斤, 小白 明天下午 苹果2斤)
 _REMARK = re.compile(r"^(?:已付款?|已转账?|已支付|已结|已拍|付了|自提|送货|送到|到店|明天|今天|后天|明早|今晚|"
                      r"上午|中午|下午|晚上|周[一二三四五六日天末])")
-_PAID = re.compile(r"[(（]?(?:已付款?|已转账?|已支付|已结|付了|已拍)[)）]?")  # 3 已付: paid, still 3
+# 3 已付: paid, still 3; 已付27, 已转 18元: the amount paid is no quantity (已付 2斤 keeps its 2斤)
+_PAID = re.compile(r"[(（]?(?:已付款?|已转账?|已支付|已结|付了|已拍)"
+                   rf"(?:[¥￥]?\d+(?:\.\d+)?(?:元|块钱?)?(?![\d.]|\s*{_UNIT})|\s*[¥￥]?\d+(?:\.\d+)?(?:元|块钱?))?[)）]?")
 _RULE = re.compile(r"每人|每户|每家|每单|限购|限量|截单|截止|到货|起送|起订|起购")
 _RUN = re.compile(r"[\u4e00-\u9fff]+")
 _RUN_EDGES = re.compile(rf"^(?:再来|要|来|{_UNIT})|的$")  # 2袋韭菜 / 要韭菜的: the word is 韭菜
@@ -266,11 +268,11 @@ def split_member(body: str, catalog: Catalog) -> tuple[str, str]:
         rest = " ".join(tokens[k:]).strip()
         if _holds_order(" ".join(tokens[:k]), catalog):
             break
-        if _name_digits("", rest, catalog):
-            continue  # 小美 520 草莓2斤: 520 is the nickname's
+        if _name_digits("", rest, catalog) or _PAID.fullmatch(rest):
+            continue  # 小美 520 草莓2斤: 520 is the nickname's; 王奶奶：1 已转28元: a paid remark orders nothing
         if _starts_order(_ICON.sub("", rest), catalog) or _CANCEL_WORDS.match(rest) \
                 or _REMARK.match(rest) and (_holds_order(rest, catalog)
-                                            or _starts_order(_REMARK.sub("", rest).strip(" ,，"), catalog)):
+                                            or _starts_order(_after_remark(rest), catalog)):
             return " ".join(tokens[:k]).strip(), rest  # 小金 🍎2斤, 小美 已付 苹果5斤: the icon, the remark
         if _WEAK.match(rest) or _WEAK_CHAR.match(rest) or _PAIRS.match(rest):
             if _name_then_order(tokens[k:], catalog, alone=not re.search(r"\w", " ".join(tokens[:k]))):
@@ -282,6 +284,12 @@ def split_member(body: str, catalog: Catalog) -> tuple[str, str]:
                 and not _name_digits("", body[i:], catalog) and _closed(body[:i]):
             return body[:i].strip(), body[i:].strip()
     return body.strip(), ""
+
+
+def _after_remark(rest: str) -> str:
+    """What follows a leading remark: 已付 苹果5斤 -> 苹果5斤; 已转28元 (the amount is the remark's) -> nothing."""
+    paid = _PAID.match(rest)
+    return (rest[paid.end():] if paid else _REMARK.sub("", rest)).strip(" ,，")
 
 
 def _name_digits(name: str, rest: str, catalog: Catalog) -> bool:
@@ -333,10 +341,11 @@ def _read_content(content: str, catalog: Catalog, chain: Chain, parse, title: bo
         value = 0.5 if m.group("n") == "半" else zh_to_number(m.group("n")) or 0
         return check_items(Kind.ORDER, [(product, Quantity(0, 0, value + (0.5 if m.group("half") else 0),
                                                            m.group("u"), rough(m.group("n"))))])
-    intent = parse(_PAID.sub(" ", content).strip() or content, product.sku if product else None)  # 2斤已付
+    unpaid = _PAID.sub(" ", content).strip() or content
+    intent = parse(unpaid, product.sku if product else None)  # 2斤已付
     if (intent.needs_review or intent.kind is Kind.OTHER) and len(chain.offered) > 1:
-        spelled = spell_out(content, chain.offered, catalog)
-        again = parse(spelled, None) if spelled != normalize(content) else intent
+        spelled = spell_out(unpaid, chain.offered, catalog)  # 芝麻2 花生1 已付45: the amount is no count
+        again = parse(spelled, None) if spelled != normalize(unpaid) else intent
         intent = again if again.kind is Kind.ORDER and not again.needs_review else intent
     if intent.kind is Kind.MODIFY:  # 桃子改成3斤 in a chain line: the line now says 3
         if any(i.relative for i in intent.items):

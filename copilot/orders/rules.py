@@ -20,7 +20,7 @@ from copilot.orders.notes import split_notes
 from copilot.orders.pairing import one, pair_clause
 from copilot.orders.refs import Ref, doubtful_typo, find_refs, fuzzy_product, mask, spoken_product, unknown_reason
 from copilot.orders.shorthand import abbreviated_pairs, looks_abbreviated, sold_in
-from copilot.orders.wording import CHATTER_CLAUSE, QUESTION
+from copilot.orders.wording import BANTER_QUESTION, CHATTER_CLAUSE, QUESTION
 
 log = logging.getLogger(__name__)
 MAX_COMMENT_CHARS = 300
@@ -36,6 +36,7 @@ _WORD_AND_COUNT = re.compile(r"(?![\u4e00-\u9fff]*(?:栋|幢|楼|号|点|天|月
 _EACH = re.compile(r"各|每样|每种|都|全要|[两俩三四五几]种|[两俩三四五几]样|(?<![上面])一样(?:来|要)")
 _CANCEL = re.compile(r"不要了|不要啦|不要(?=\S{0,8}了)|取消|退掉|退了|撤回|撤销|算了|不买了|不订了|别给我留|删掉|删了|"
                      r"退(?=\s*(?:\d|[一两二三四五六七八九十半俩]))")  # 退一斤: a part of the order
+_RETURN_SOME = re.compile(r"退\s*(?:\d|[一两二三四五六七八九十半俩])")  # 退2: a part, even with no unit said
 # 改成3斤, 只要2盒; 还是2斤吧: the buyer settles on a new total
 _MODIFY = re.compile(rf"(?:改成|改为|改到|改|换成|减到|减为|加到|增加到|调成|只要|"
                      rf"还是(?:要|来)?(?=\s*(?:{NUM_PATTERN}|半)\s*{UNIT}?\s*吧))\s*(?P<n>{NUM_PATTERN}|半)(?!下)")
@@ -171,13 +172,14 @@ def _parse_text(t: str, catalog: Catalog, current: Product | None) -> Intent:
     if "cancel" in kinds:  # 草莓 不要了: the product may stand apart; 芒果留着 / 芒果不变 is kept, not cancelled
         intent = _parse_cancel(" ".join(c.text for c in clauses if c.kind == "cancel" or not _KEEP.search(c.text)),
                                catalog, current)
-        if not intent.needs_review and any(c.quantities for c in clauses if c.kind == "cancel"):
+        if not intent.needs_review and any(c.quantities or _RETURN_SOME.search(c.text)
+                                           for c in clauses if c.kind == "cancel"):
             # 取消一斤: a part of the order, not all of it; the assistant changes the quantity by hand
             items = intent.items or ((Item(current.sku, None, current.unit),) if current else ())
             return _review(Kind.CANCEL, "只取消一部分（说了数量）：请在团购台账里改这位买家的数量，再点“驳回”", items)
         return intent
-    if "question" in kinds:
-        return Intent(Kind.QUESTION, reason="提问")
+    if "question" in kinds and not (BANTER_QUESTION.search(t) and not any(c.refs for c in clauses)):
+        return Intent(Kind.QUESTION, reason="提问")  # 主播酒量怎么样: banter about the host, unless goods are named
     return Intent(Kind.OTHER, reason="闲聊")
 
 
@@ -312,7 +314,7 @@ def _order_clause(clause: _Clause, masked: str, catalog: Catalog, current: Produ
             clause.kind, clause.reason = "review", f"单独的数字「{n}」含义不明确"
             return
     if not clause.quantities and not clause.refs:
-        clause.quantities = one_of_word(masked, catalog, current)
+        clause.quantities = one_of_word(masked, catalog, current) or _typo_count(masked, catalog, current)
     leftover = rest_of(without_preferences(masked, catalog), clause.quantities)
     if leftover and any(leftover in n for r in clause.refs if r.product for n in r.product.names):
         leftover = ""  # 金龙鱼的面粉: the brand of the product named (金龙鱼面粉), nothing unknown
@@ -350,6 +352,16 @@ def _order_clause(clause: _Clause, masked: str, catalog: Catalog, current: Produ
             clause.kind, clause.reason = "review", unknown_reason(unknown[0])
         return
     clause.kind = "order"
+
+
+def _typo_count(masked: str, catalog: Catalog, current: Product | None) -> list[Quantity]:
+    """特拉1, 排古2: a count glued to a typo of one product's name is that product's count, as it is glued to the
+    name itself (柠檬2); the typo is then read (or doubted) like any other."""
+    m = _WORD_AND_COUNT.fullmatch(masked.strip())
+    word = re.match(r"[\u4e00-\u9fff]+", masked.strip()) if m else None
+    if word is None or len(word.group(0)) < 2 or fuzzy_product(word.group(0), catalog, current) is None:
+        return []
+    return [Quantity(word.end(), len(masked.strip()), float(masked.strip()[word.end():]), None)]
 
 
 def _review(kind: Kind, reason: str, items: tuple[Item, ...] = (), undecided: bool = False) -> Intent:
