@@ -24,7 +24,7 @@ from copilot.knowledge.conditions import (
 )
 from copilot.knowledge.docs import Chunk, next_id, prev_id, seq_of
 from copilot.knowledge.index import Hit, Index
-from copilot.knowledge.kinds import contrasted, heading_aspects, question_kind, strict, values_of
+from copilot.knowledge.kinds import contrasted, heading_aspects, question_kind, strict, text_aspects, values_of
 from copilot.knowledge.question import Question, condition_said, coverage, measured, word_in
 from copilot.knowledge.wordlists import lexicon
 
@@ -35,6 +35,7 @@ WINDOW = 10            # an untyped question (yes/no, how) is answered from the 
 TYPED_COVERAGE = 0.3   # the share of the question's words enough for a passage typed right under its heading
 TYPED_DENSE = 0.88     # ... when it is this close in meaning (e5 cosine)
 LEAD = 20             # a sentence this short holding no value leads into the next one (换粮别一下子全换！)
+PHRASE = re.compile(r"[，,。！？!?；;\n]")   # clauses, a clock's colon kept (20:00)
 TIGHT = 4              # a value this many characters from the question's word is its value (泡 1 到 2 天)
 
 
@@ -158,7 +159,7 @@ class Judge:
             return False
         head = heading_aspects(c.key)
         if q.topics and head and not set(q.topics) & head:
-            return True
+            return not told_in_clause(q, c.text)   # 怎么进群？ …；每晚 20:00 直播 tells 几点直播 too
         return q.kind == "method" and question_kind(lexicon().fix_typos(c.key)) == "yesno"
 
     def other_condition(self, q: Question, c: Chunk) -> bool:
@@ -264,3 +265,12 @@ class Judge:
         # an answer told in two sentences ("冬天油里可能出现絮状物。" "这是……正常现象"): pick adds the other
         return any(coverage(q.residual, text, q.unknown, extra=self.cover_text(ix.chunks[j])) >= self.min_coverage
                    for j in self._neighbours(ix, c))
+
+
+def told_in_clause(q: Question, text: str) -> bool:
+    """A clause of ``text`` states a value of the (strict) kind asked and names the aspect asked in its own
+    words: the answer to a Q&A pair of another aspect may tell it in passing (…拉你进群；每晚 20:00 直播)."""
+    if not strict(q.kind):
+        return False
+    fixed = lexicon().fix_typos(text)
+    return any(values_of(q.kind, cl, q.units) and set(q.topics) & text_aspects(cl) for cl in PHRASE.split(fixed))

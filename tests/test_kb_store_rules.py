@@ -1,0 +1,106 @@
+"""Knowledge base: questions about the store asked with no product named (起送多少钱, 几点截单, 站在哪), a value
+told in passing in a Q&A pair of another aspect, seasons and headings as conditions, the unit a price is
+asked in, and words that look like values but are none (有一点点涩 is no clock time)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+from copilot.base.catalog import Catalog
+from copilot.base.settings import Settings
+from copilot.knowledge.conditions import condition_clash
+from copilot.knowledge.kb import KnowledgeBase
+from copilot.knowledge.kinds import asked_units, values_of
+from copilot.knowledge.question import analyse
+
+sys.path.insert(0, str(Path(__file__).parent))
+from doubles import FakeEmbedder  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def garden_kb(tmp_path_factory) -> KnowledgeBase:
+    """A small garden and drinks shop: a store FAQ in Q&A, product notes in prose and Q&A."""
+    root = tmp_path_factory.mktemp("garden")
+    (root / "notes").mkdir()
+    (root / "products.yaml").write_text(
+        "store: {name: 绿野园艺, address: 东湖路 8 号底商}\nproducts:\n"
+        "  - {sku: pothos, name: 绿萝, link: 1, unit: 个, price: 25, stock: 9, notes: notes/pothos.md}\n"
+        "  - {sku: cola, name: 无糖可乐, aliases: [可乐], link: 2, unit: 箱, price: 48, stock: 9,"
+        " spec: 每箱 24 罐，每罐 330 毫升, notes: notes/cola.md}\n"
+        "  - {sku: bulbs, name: 郁金香种球, aliases: [种球], link: 3, unit: 袋, price: 30, stock: 9,"
+        " spec: 每袋 10 个, notes: notes/bulbs.md}\n"
+        "  - {sku: mousse, name: 芒果慕斯, aliases: [慕斯], link: 4, unit: 盒, price: 39, stock: 9,"
+        " notes: notes/mousse.md}\n",
+        encoding="utf-8")
+    (root / "notes" / "常见问题.md").write_text(
+        "# 常见问题\n\n问：怎么进群？\n答：扫门口二维码加店长微信，拉你进绿野群；每周三 19:30 直播。\n\n"
+        "问：能送货吗？\n答：东湖小区 3 公里内送，满 60 元起送，每天下午 4 点以后送。\n\n"
+        "问：下了单怎么取？\n答：直播下单后第二天上午 9 点到晚上 7 点到店取，报手机后 4 位。\n\n"
+        "问：几点截单？\n答：晚上 22:00 截单，之后下的单算下一批。\n", encoding="utf-8")
+    (root / "notes" / "pothos.md").write_text(
+        "# 绿萝\n\n## 浇水\n春秋 7 天左右浇一次，浇透。\n\n## 颜色\n新叶有一点点发黄是正常的，老叶发黄剪掉。\n",
+        encoding="utf-8")
+    (root / "notes" / "cola.md").write_text("# 无糖可乐\n\n冰镇了再喝口感最好。\n", encoding="utf-8")
+    (root / "notes" / "bulbs.md").write_text("# 郁金香种球\n\n每年 10 月到 11 月种下最好。\n", encoding="utf-8")
+    (root / "notes" / "mousse.md").write_text(
+        "# 芒果慕斯\n\n问：要冷冻吗？\n答：没开封的冷藏能放 3 天。\n\n问：怎么吃？\n答：吃之前放冷藏室半小时回温。\n",
+        encoding="utf-8")
+    settings = Settings(home=tmp_path_factory.mktemp("home"), knowledge=root, _env_file=None, chroma_url=None)
+    kb = KnowledgeBase.open(settings, Catalog.load(root), embedder=FakeEmbedder())
+    kb.ingest()
+    return kb
+
+
+@pytest.mark.parametrize("question,facts", [
+    ("起送多少钱", ["60 元"]),              # a delivery rule of the store, not a product's price
+    ("几点截单", ["22:00"]),
+    ("几点直播", ["19:30"]),                # told in passing under 怎么进群？
+    ("明天几点能取", ["9 点", "7 点"]),       # the answer to 下了单怎么取？ tells the hours
+    ("铺子在哪", ["东湖路"]),                # the store's address, not its 3 公里 delivery range
+])
+def test_store_questions_need_no_product(garden_kb, question, facts):
+    a = garden_kb.answer(question)
+    assert a.answered and all(f in a.text for f in facts), (question, a.text, a.why)
+
+
+@pytest.mark.parametrize("question,current", [
+    ("冬天多久浇一次", "pothos"),     # the notes water it in spring and autumn only
+    ("冷冻能放多久", "mousse"),       # under 要冷冻吗？ the sentence keeps it in the fridge
+    ("冷藏能放几天", "cola"),         # nothing said
+    ("一罐多少钱", "cola"),           # sold by the 箱: no price per 罐 is stated, none is invented
+    ("几点种", "pothos"),             # 有一点点发黄 states no clock time
+])
+def test_no_neighbouring_value(garden_kb, question, current):
+    a = garden_kb.answer(question, current_sku=current)
+    assert not a.answered, (question, a.text, a.why)
+
+
+def test_the_unit_sold_by_is_answered(garden_kb):
+    a = garden_kb.answer("一箱多少钱", current_sku="cola")
+    assert a.answered and "48" in a.text, a.text
+
+
+def test_pieces_in_a_bag_are_no_price(garden_kb):
+    q = analyse("一袋有几块", [])
+    assert "price" not in q.facts and q.kind == "count"
+
+
+def test_a_little_is_no_clock_time():
+    assert values_of("clock", "味道浓，有一点点涩") == []
+    assert values_of("clock", "早上 5 点磨，一点开门") == ["早上", "5 点", "一点"]
+
+
+def test_days_asked_want_days_not_a_night():
+    units = asked_units("duration", "冷藏能放几天")
+    assert values_of("duration", "放冷藏室一晚上化开", units) == []
+    assert values_of("duration", "开封后 24 小时内喝完", units) == ["24 小时"]
+
+
+def test_seasons_and_headings_are_conditions():
+    assert condition_clash("冬天多久浇水", "浇水", "春秋 10 天左右一次。", "duration", None)
+    assert not condition_clash("冬天多久浇水", "浇水", "春秋 10 天一次，冬天一个月一次。", "duration", None)
+    assert condition_clash("冷冻能放多久", "要冷冻吗？", "没开封的冷藏能放 6 个月。", "duration", None)
+    assert not condition_clash("冷冻能放多久", "要冷冻吗？", "冷冻能放 6 个月。", "duration", None)
