@@ -104,3 +104,21 @@ def test_seasons_and_headings_are_conditions():
     assert not condition_clash("冬天多久浇水", "浇水", "春秋 10 天一次，冬天一个月一次。", "duration", None)
     assert condition_clash("冷冻能放多久", "要冷冻吗？", "没开封的冷藏能放 6 个月。", "duration", None)
     assert not condition_clash("冷冻能放多久", "要冷冻吗？", "冷冻能放 6 个月。", "duration", None)
+
+
+@pytest.mark.parametrize("question,text,value", [
+    ("米酒度数多少", "米酒酒精度 12%vol，甜口。", "12%"),          # 度数 of a drink: its alcohol
+    ("打发加多少糖", "奶油加 8% 的糖，打 3 分钟。", "8%"),
+    ("茎剪掉多少", "斜剪茎部 3 厘米，在水里剪。", "3 厘米"),
+    ("一桶多少量", "每桶 5 升，够一家人吃一个月。", "5 升"),
+    ("满多少包邮", "本市满 88 包邮，外地不发。", "满 88"),
+])
+def test_values_in_percent_length_volume_and_thresholds(question, text, value):
+    q = analyse(question, [])
+    assert q.kind and value in values_of(q.kind, text, q.units), (q.kind, q.units, values_of(q.kind, text))
+
+
+def test_a_cut_asks_a_length_not_petals():
+    q = analyse("茎剪掉多少", [])
+    assert values_of(q.kind, "把外面 1 到 2 片发蔫的叶子剥掉", q.units) == []
+    assert values_of("count", "杯子斜 45 度倒", asked_units("count", "啤酒度数多少")) == []
