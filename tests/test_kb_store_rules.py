@@ -122,3 +122,21 @@ def test_a_cut_asks_a_length_not_petals():
     q = analyse("茎剪掉多少", [])
     assert values_of(q.kind, "把外面 1 到 2 片发蔫的叶子剥掉", q.units) == []
     assert values_of("count", "杯子斜 45 度倒", asked_units("count", "啤酒度数多少")) == []
+
+
+def test_how_many_days_until_asks_a_duration():
+    q = analyse("几天能发芽", [])
+    assert q.kind == "duration" and "2 到 3 天" in values_of(q.kind, "室温放 2 到 3 天发芽", q.units)
+
+
+def test_stems_heads_and_pieces_per_box_are_counts():
+    q = analyse("一枝几个头", [])
+    assert q.kind == "count" and q.measure == "枝"
+    assert "3 到 5 个" in values_of("count", "每枝 3 到 5 个小花头", q.units)
+    assert "20 块" in values_of("count", "一盒 20 块，每块 3 厘米见方")
+    assert "20 块" not in values_of("count", "20 块一盒")      # a price said before its unit
+
+
+def test_what_it_was_done_with_keeps_the_verb():
+    q = analyse("这个酱用啥腌的", [])
+    assert ["腌的"] in q.residual
