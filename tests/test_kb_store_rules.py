@@ -140,3 +140,34 @@ def test_stems_heads_and_pieces_per_box_are_counts():
 def test_what_it_was_done_with_keeps_the_verb():
     q = analyse("这个酱用啥腌的", [])
     assert ["腌的"] in q.residual
+
+
+def test_the_verb_asked_is_what_the_answer_says():
+    q = analyse("取件报啥", [])
+    assert ["报"] in q.residual
+
+
+@pytest.fixture(scope="module")
+def tea_kb(tmp_path_factory) -> KnowledgeBase:
+    """A tea shop whose FAQ answers 能退吗？ by telling how."""
+    root = tmp_path_factory.mktemp("tea")
+    (root / "notes").mkdir()
+    (root / "products.yaml").write_text(
+        "store: {name: 山野茶铺}\nproducts:\n"
+        "  - {sku: green, name: 明前绿茶, aliases: [绿茶], link: 1, unit: 罐, price: 88, stock: 9}\n", encoding="utf-8")
+    (root / "notes" / "常见问题.md").write_text(
+        "# 常见问题\n\n问：茶叶受潮了能退吗？\n答：收到 3 天内拍照发群里，换新或者退钱都行。\n\n"
+        "问：怎么取件？\n答：到店报手机后 4 位，下午 2 点以后来。\n", encoding="utf-8")
+    settings = Settings(home=tmp_path_factory.mktemp("home"), knowledge=root, _env_file=None, chroma_url=None)
+    kb = KnowledgeBase.open(settings, Catalog.load(root), embedder=FakeEmbedder())
+    kb.ingest()
+    return kb
+
+
+@pytest.mark.parametrize("question,facts", [
+    ("茶叶受潮了咋退", ["拍照"]),     # a how-to answered by the Q&A pair 能退吗？ that asks the same
+    ("取件报啥", ["后 4 位"]),
+])
+def test_store_faq_answers_colloquial_questions(tea_kb, question, facts):
+    a = tea_kb.answer(question)
+    assert a.answered and all(f in a.text for f in facts), (question, a.text, a.why)

@@ -160,7 +160,9 @@ class Judge:
         head = heading_aspects(c.key)
         if q.topics and head and not set(q.topics) & head:
             return not told_in_clause(q, c.text)   # 怎么进群？ …；每晚 20:00 直播 tells 几点直播 too
-        return q.kind == "method" and question_kind(lexicon().fix_typos(c.key)) == "yesno"
+        key = lexicon().fix_typos(c.key)   # 奶坏了能退吗？ asks what 奶坏了咋退 asks: its answer tells how
+        return q.kind == "method" and question_kind(key) == "yesno" and not (
+            q.residual and coverage(q.residual, key, half=False) == 1.0)
 
     def other_condition(self, q: Question, c: Chunk) -> bool:
         """The passage states its value under another condition than the question binds (``conditions``):

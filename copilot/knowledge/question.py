@@ -111,9 +111,11 @@ def analyse(text: str, names: list[str]) -> Question:
     rest = guard("deictic").sub(" ", rest)
     rest = re.sub(r"(\w)[不没]\1", r" \1 ", rest)  # 肥不肥 -> 肥, 查没查 -> 查 (能不能 -> 能, a stopword)
     residual = _residual(_about_product(text, rest))
-    used = guard("used_for").search(text)
+    used, verb = guard("used_for").search(text), guard("verb_asked").search(text)
     if used and not any(used.group(1) + "的" in g for g in residual):
         residual.append([used.group(1) + "的"])     # 用啥点的: the passage says 点的 (石膏点的, 点的是盐卤)
+    if verb and not any(verb.group(1) in w for g in residual for w in g):
+        residual.append([verb.group(1)])             # 取货报啥: the passage says 报 (报手机后 4 位)
     if kind in ("time", "clock", "day") or {"pickup", "hours", "delivery", "live"} & set(topics):
         # 晚上几点关门, 明天上午能去拿不: the time of day is part of the time asked
         residual = [g for g in residual if not all(w in TIME_OF_DAY for w in g)]
