@@ -154,10 +154,15 @@ def tea_kb(tmp_path_factory) -> KnowledgeBase:
     (root / "notes").mkdir()
     (root / "products.yaml").write_text(
         "store: {name: 山野茶铺}\nproducts:\n"
-        "  - {sku: green, name: 明前绿茶, aliases: [绿茶], link: 1, unit: 罐, price: 88, stock: 9}\n", encoding="utf-8")
+        "  - {sku: green, name: 明前绿茶, aliases: [绿茶], link: 1, unit: 罐, price: 88, stock: 9,"
+        " notes: notes/green.md}\n"
+        "  - {sku: black, name: 正山小种红茶, aliases: [红茶], link: 2, unit: 罐, price: 98, stock: 9}\n"
+        "  - {sku: jjm, name: 桐木金骏眉红茶, aliases: [金骏眉], link: 3, unit: 罐, price: 128, stock: 9}\n", encoding="utf-8")
     (root / "notes" / "常见问题.md").write_text(
         "# 常见问题\n\n问：茶叶受潮了能退吗？\n答：收到 3 天内拍照发群里，换新或者退钱都行。\n\n"
-        "问：怎么取件？\n答：到店报手机后 4 位，下午 2 点以后来。\n", encoding="utf-8")
+        "问：怎么取件？\n答：到店报手机后 4 位，下午 2 点以后来。\n\n"
+        "问：泡过的茶叶还能再泡吗？\n答：不能，泡过的当天喝完。\n", encoding="utf-8")
+    (root / "notes" / "green.md").write_text("# 明前绿茶\n\n一罐 100 克，4 月初采的。\n", encoding="utf-8")
     settings = Settings(home=tmp_path_factory.mktemp("home"), knowledge=root, _env_file=None, chroma_url=None)
     kb = KnowledgeBase.open(settings, Catalog.load(root), embedder=FakeEmbedder())
     kb.ingest()
@@ -171,3 +176,27 @@ def tea_kb(tmp_path_factory) -> KnowledgeBase:
 def test_store_faq_answers_colloquial_questions(tea_kb, question, facts):
     a = tea_kb.answer(question)
     assert a.answered and all(f in a.text for f in facts), (question, a.text, a.why)
+
+
+def test_a_yes_no_about_the_product_is_no_refund_rule(tea_kb):
+    a = tea_kb.answer("茶叶有点发黄是受潮了吗", current_sku="green")   # the FAQ tells refunds, not the colour
+    assert not a.answered, (a.text, a.why)
+
+
+@pytest.mark.parametrize("question,names", [
+    ("有几种红茶", ["正山小种红茶", "桐木金骏眉红茶"]),     # the products whose names hold the word
+    ("红茶有哪些", ["正山小种红茶", "桐木金骏眉红茶"]),
+])
+def test_which_products_of_a_family(tea_kb, question, names):
+    a = tea_kb.answer(question)
+    assert a.answered and all(n in a.text for n in names), (a.text, a.why)
+
+
+def test_a_family_word_inside_another_question_is_no_list(tea_kb):
+    a = tea_kb.answer("这个红茶有啥讲究", current_sku="black")
+    assert "2 种" not in a.text, a.text
+
+
+def test_may_i_do_it_again_is_no_how_to(tea_kb):
+    a = tea_kb.answer("茶叶咋泡", current_sku="green")     # 还能再泡吗？ tells no way to brew it
+    assert "不能" not in a.text, (a.text, a.why)

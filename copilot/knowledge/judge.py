@@ -160,9 +160,8 @@ class Judge:
         head = heading_aspects(c.key)
         if q.topics and head and not set(q.topics) & head:
             return not told_in_clause(q, c.text)   # 怎么进群？ …；每晚 20:00 直播 tells 几点直播 too
-        key = lexicon().fix_typos(c.key)   # 奶坏了能退吗？ asks what 奶坏了咋退 asks: its answer tells how
-        return q.kind == "method" and question_kind(key) == "yesno" and not (
-            q.residual and coverage(q.residual, key, half=False) == 1.0)
+        key = lexicon().fix_typos(c.key)
+        return q.kind == "method" and question_kind(key) == "yesno" and not _may_do(q, key)
 
     def other_condition(self, q: Question, c: Chunk) -> bool:
         """The passage states its value under another condition than the question binds (``conditions``):
@@ -222,8 +221,9 @@ class Judge:
             names = any(n in c.text or n in c.key for s in targets
                         for n in (self.catalog.get(s).names if self.catalog.get(s) else ()))
             aspects = lexicon().aspects
-            if q.soft and all(aspects[a].scope == "product" for a in q.soft if a in aspects):
-                return names   # 菠菜能冷冻吗 hints at its storage: the shop's cold-shelf rule is no answer
+            if q.soft and all(aspects[a].scope == "product" for a in q.soft if a in aspects) or q.kind == "yesno":
+                return names   # 菠菜能冷冻吗 hints at its storage: the shop's cold-shelf rule is no answer; nor
+                #                is 奶坏了能退吗？ to 奶皮子有点发黄是坏了吗 (of the product, not of a refund)
             return bool(q.residual) or names
         return self._store_question(q)
 
@@ -276,3 +276,15 @@ def told_in_clause(q: Question, text: str) -> bool:
         return False
     fixed = lexicon().fix_typos(text)
     return any(values_of(q.kind, cl, q.units) and set(q.topics) & text_aspects(cl) for cl in PHRASE.split(fixed))
+
+
+CAN = re.compile(r"(?:能|可以)(?:再|还)?([\u4e00-\u9fff]+?)(?:吗|不|么|嘛|？|\?|$)")
+
+
+def _may_do(q: Question, key: str) -> bool:
+    """A Q&A pair asking whether one may do what the how-to asks (奶坏了能退吗？ for 奶坏了咋退) answers it: its
+    key says every word asked, and what it asks may be done is one of them (not 还能再冻吗 for 咋解冻)."""
+    m = CAN.search(key)
+    if not m or not q.residual or coverage(q.residual, key, half=False) < 1.0:
+        return False
+    return m.group(1) in q.text

@@ -353,6 +353,9 @@ class KnowledgeBase:
         missing = self.shelf.missing_links(text, q, products)
         if missing:
             return self.shelf.missing_link_answer(missing, prefix), q
+        family = self.shelf.family(text, prefix)
+        if family is not None:   # 有几种豆浆: the catalog's products of that family
+            return family, q
         if not products and guard("sells").search(text):  # 有没有酸奶卖: not in the catalog, the owner says
             return Answer(False, REFUSAL_TEXT, [], reason="not_in_kb", mode="refused",
                           why="商品目录里没有这个商品，交给店主回答"), q

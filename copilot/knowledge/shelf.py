@@ -66,6 +66,22 @@ class Shelf:
                     return m.group(0)
         return ""
 
+    def family(self, text: str, prefix: str = "") -> Answer | None:
+        """有几种豆浆, 酸奶有哪些: the products whose names hold the family word, when two or more do; else None."""
+        m = lexicon().guards["family"].search(text)
+        run = next((g for g in m.groups() if g), "") if m else ""
+        for n in range(len(run), 1, -1):
+            for i in range(len(run) - n + 1):
+                word = run[i:i + n]
+                found = [p for p in self.catalog.products if word in p.name]
+                if len(found) >= 2:
+                    reply = f"{word}有 {len(found)} 种：" + "、".join(p.name for p in found) + "。"
+                    source = Source(file="products.yaml", sku=None, text=reply, score=1.0, section="商品信息",
+                                    kind="fact")
+                    return Answer(True, prefix + reply, [source], mode="catalog", kind="count",
+                                  why=f"商品目录（products.yaml）里名字带「{word}」的商品")
+        return None
+
     def missing_link_answer(self, numbers: list[int], prefix: str) -> Answer:
         reply = missing_link_text(numbers, [p.link for p in self.catalog.products])
         source = Source(file="products.yaml", sku=None, text=reply, score=1.0, section="商品信息", kind="fact")
