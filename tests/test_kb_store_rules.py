@@ -159,7 +159,7 @@ def tea_kb(tmp_path_factory) -> KnowledgeBase:
         "  - {sku: black, name: 正山小种红茶, aliases: [红茶], link: 2, unit: 罐, price: 98, stock: 9}\n"
         "  - {sku: jjm, name: 桐木金骏眉红茶, aliases: [金骏眉], link: 3, unit: 罐, price: 128, stock: 9}\n", encoding="utf-8")
     (root / "notes" / "常见问题.md").write_text(
-        "# 常见问题\n\n问：茶叶受潮了能退吗？\n答：收到 3 天内拍照发群里，换新或者退钱都行。\n\n"
+        "# 常见问题\n\n问：茶叶坏了能退吗？\n答：收到 3 天内拍照发群里，换新或者退钱都行。\n\n"
         "问：怎么取件？\n答：到店报手机后 4 位，下午 2 点以后来。\n\n"
         "问：泡过的茶叶还能再泡吗？\n答：不能，泡过的当天喝完。\n", encoding="utf-8")
     (root / "notes" / "green.md").write_text("# 明前绿茶\n\n一罐 100 克，4 月初采的。\n", encoding="utf-8")
@@ -170,7 +170,7 @@ def tea_kb(tmp_path_factory) -> KnowledgeBase:
 
 
 @pytest.mark.parametrize("question,facts", [
-    ("茶叶受潮了咋退", ["拍照"]),     # a how-to answered by the Q&A pair 能退吗？ that asks the same
+    ("茶叶坏了咋退", ["拍照"]),     # a how-to answered by the Q&A pair 能退吗？ that asks the same
     ("取件报啥", ["后 4 位"]),
 ])
 def test_store_faq_answers_colloquial_questions(tea_kb, question, facts):
@@ -179,7 +179,7 @@ def test_store_faq_answers_colloquial_questions(tea_kb, question, facts):
 
 
 def test_a_yes_no_about_the_product_is_no_refund_rule(tea_kb):
-    a = tea_kb.answer("茶叶有点发黄是受潮了吗", current_sku="green")   # the FAQ tells refunds, not the colour
+    a = tea_kb.answer("有点发黄是坏了吗", current_sku="green")   # the FAQ tells refunds, not the colour
     assert not a.answered, (a.text, a.why)
 
 

@@ -221,7 +221,8 @@ class Judge:
             names = any(n in c.text or n in c.key for s in targets
                         for n in (self.catalog.get(s).names if self.catalog.get(s) else ()))
             aspects = lexicon().aspects
-            if q.soft and all(aspects[a].scope == "product" for a in q.soft if a in aspects) or q.kind == "yesno":
+            hinted = q.soft and all(aspects[a].scope != "store" for a in q.soft if a in aspects)
+            if hinted and (q.kind == "yesno" or all(aspects[a].scope == "product" for a in q.soft if a in aspects)):
                 return names   # 菠菜能冷冻吗 hints at its storage: the shop's cold-shelf rule is no answer; nor
                 #                is 奶坏了能退吗？ to 奶皮子有点发黄是坏了吗 (of the product, not of a refund)
             return bool(q.residual) or names
@@ -278,13 +279,14 @@ def told_in_clause(q: Question, text: str) -> bool:
     return any(values_of(q.kind, cl, q.units) and set(q.topics) & text_aspects(cl) for cl in PHRASE.split(fixed))
 
 
-CAN = re.compile(r"(?:能|可以)(?:再|还)?([\u4e00-\u9fff]+?)(?:吗|不|么|嘛|？|\?|$)")
+CAN = re.compile(r"(?:能|可以)(再)?还?([\u4e00-\u9fff]+?)(?:吗|不|么|嘛|？|\?|$)")
 
 
 def _may_do(q: Question, key: str) -> bool:
-    """A Q&A pair asking whether one may do what the how-to asks (奶坏了能退吗？ for 奶坏了咋退) answers it: its
-    key says every word asked, and what it asks may be done is one of them (not 还能再冻吗 for 咋解冻)."""
+    """A Q&A pair asking whether it may be done (奶坏了能退吗？ for 奶坏了咋退) or of the case (叶子软了倒了？ for 叶子软了咋办)
+    answers the how-to when its key says every word asked, and asks of doing what is asked, not of doing it
+    again (还能再冻吗 for 咋解冻): with one word asked, the key's verb must be the question's."""
     m = CAN.search(key)
-    if not m or not q.residual or coverage(q.residual, key, half=False) < 1.0:
+    if m and m.group(1) or not q.residual or coverage(q.residual, key, half=False) < 1.0:
         return False
-    return m.group(1) in q.text
+    return len(q.residual) >= 2 or (m is not None and m.group(2) in q.text)
