@@ -148,7 +148,15 @@ def condition_clash(question: str, head: str, text: str, kind: str, units) -> bo
     """Each sentence that holds a value of the kind asked speaks of another condition than the question's
     (冷藏/冷冻/常温, 开封前/后), its heading read with it."""
     timed = [s for s in SENTENCE.split(text) if value_spans(kind, s, units)]
-    return bool(timed) and all(contrasted(question, f"{head} {s}") for s in timed)
+    return bool(timed) and all(_contrasted_under(question, head, s) for s in timed)
+
+
+def _contrasted_under(question: str, head: str, sentence: str) -> bool:
+    """``contrasted`` for a sentence read with its heading, the sentence deciding each group of conditions
+    it names itself: under ``要冷冻吗？`` the sentence ``没开封的冷藏能放 6 个月`` speaks of 冷藏, not 冷冻."""
+    asked = conditions(question)
+    said = {**conditions(head), **conditions(sentence)}
+    return any(len(cs) == 1 and g in said and not cs & said[g] for g, cs in asked.items())
 
 
 AFTER_ASKED = re.compile(r"(?:过了|超过|晚于)\s*(\d{1,2})\s*(?:[:：]\d{2}|点)|(\d{1,2})\s*(?:[:：]\d{2}|点半?)\s*(?:以后|之后|过后|后)")

@@ -24,7 +24,7 @@ from copilot.knowledge.conditions import (
 )
 from copilot.knowledge.docs import Chunk, next_id, prev_id, seq_of
 from copilot.knowledge.index import Hit, Index
-from copilot.knowledge.kinds import contrasted, heading_aspects, question_kind, strict, values_of
+from copilot.knowledge.kinds import contrasted, heading_aspects, question_kind, strict, text_aspects, values_of
 from copilot.knowledge.question import Question, condition_said, coverage, measured, word_in
 from copilot.knowledge.wordlists import lexicon
 
@@ -35,6 +35,7 @@ WINDOW = 10            # an untyped question (yes/no, how) is answered from the 
 TYPED_COVERAGE = 0.3   # the share of the question's words enough for a passage typed right under its heading
 TYPED_DENSE = 0.88     # ... when it is this close in meaning (e5 cosine)
 LEAD = 20             # a sentence this short holding no value leads into the next one (换粮别一下子全换！)
+PHRASE = re.compile(r"[，,。！？!?；;\n]")   # clauses, a clock's colon kept (20:00)
 TIGHT = 4              # a value this many characters from the question's word is its value (泡 1 到 2 天)
 
 
@@ -158,8 +159,9 @@ class Judge:
             return False
         head = heading_aspects(c.key)
         if q.topics and head and not set(q.topics) & head:
-            return True
-        return q.kind == "method" and question_kind(lexicon().fix_typos(c.key)) == "yesno"
+            return not told_in_clause(q, c.text)   # 怎么进群？ …；每晚 20:00 直播 tells 几点直播 too
+        key = lexicon().fix_typos(c.key)
+        return q.kind == "method" and question_kind(key) == "yesno" and not _may_do(q, key)
 
     def other_condition(self, q: Question, c: Chunk) -> bool:
         """The passage states its value under another condition than the question binds (``conditions``):
@@ -219,8 +221,10 @@ class Judge:
             names = any(n in c.text or n in c.key for s in targets
                         for n in (self.catalog.get(s).names if self.catalog.get(s) else ()))
             aspects = lexicon().aspects
-            if q.soft and all(aspects[a].scope == "product" for a in q.soft if a in aspects):
-                return names   # 菠菜能冷冻吗 hints at its storage: the shop's cold-shelf rule is no answer
+            hinted = q.soft and all(aspects[a].scope != "store" for a in q.soft if a in aspects)
+            if hinted and (q.kind == "yesno" or all(aspects[a].scope == "product" for a in q.soft if a in aspects)):
+                return names   # 菠菜能冷冻吗 hints at its storage: the shop's cold-shelf rule is no answer; nor
+                #                is 奶坏了能退吗？ to 奶皮子有点发黄是坏了吗 (of the product, not of a refund)
             return bool(q.residual) or names
         return self._store_question(q)
 
@@ -264,3 +268,25 @@ class Judge:
         # an answer told in two sentences ("冬天油里可能出现絮状物。" "这是……正常现象"): pick adds the other
         return any(coverage(q.residual, text, q.unknown, extra=self.cover_text(ix.chunks[j])) >= self.min_coverage
                    for j in self._neighbours(ix, c))
+
+
+def told_in_clause(q: Question, text: str) -> bool:
+    """A clause of ``text`` states a value of the (strict) kind asked and names the aspect asked in its own
+    words: the answer to a Q&A pair of another aspect may tell it in passing (…拉你进群；每晚 20:00 直播)."""
+    if not strict(q.kind):
+        return False
+    fixed = lexicon().fix_typos(text)
+    return any(values_of(q.kind, cl, q.units) and set(q.topics) & text_aspects(cl) for cl in PHRASE.split(fixed))
+
+
+CAN = re.compile(r"(?:能|可以)(再)?还?([\u4e00-\u9fff]+?)(?:吗|不|么|嘛|？|\?|$)")
+
+
+def _may_do(q: Question, key: str) -> bool:
+    """A Q&A pair asking whether it may be done (奶坏了能退吗？ for 奶坏了咋退) or of the case (叶子软了倒了？ for 叶子软了咋办)
+    answers the how-to when its key says every word asked, and asks of doing what is asked, not of doing it
+    again (还能再冻吗 for 咋解冻): with one word asked, the key's verb must be the question's."""
+    m = CAN.search(key)
+    if m and m.group(1) or not q.residual or coverage(q.residual, key, half=False) < 1.0:
+        return False
+    return len(q.residual) >= 2 or (m is not None and m.group(2) in q.text)

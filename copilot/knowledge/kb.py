@@ -39,14 +39,13 @@ from copilot.knowledge.grouping import QuestionGrouper
 from copilot.knowledge.index import ANN_MIN_CHUNKS, Hit, Index, chroma_client
 from copilot.knowledge.judge import Judge
 from copilot.knowledge.question import Question, analyse, clean_question, coverage, guard, word_in
-from copilot.knowledge.records import Answer, Source
+from copilot.knowledge.records import REFUSAL_TEXT, Answer, Source
 from copilot.knowledge.replies import asked_text, phrase, the_value, typed_reply_ok, why_answered, why_refused
 from copilot.knowledge.shelf import Shelf
 from copilot.knowledge.text import add_words, content_hash, tokens
 from copilot.knowledge.wordlists import lexicon
 
 log = logging.getLogger(__name__)
-REFUSAL_TEXT = "这个我确认一下，稍后回复您"
 MAX_QUESTION_CHARS = 300
 ACCESSORY = re.compile(r"[（(](?:配|附|送|赠|带|加|含)[^）)]*[）)]")   # 黑鱼片（配酸菜料包）: what comes with it
 # Calibrated on the tuning sets (evals/data/kb_questions.jsonl, 289 questions, `python -m evals.kb --calibrate`;
@@ -354,6 +353,9 @@ class KnowledgeBase:
         missing = self.shelf.missing_links(text, q, products)
         if missing:
             return self.shelf.missing_link_answer(missing, prefix), q
+        family = self.shelf.family(text, prefix)
+        if family is not None:   # 有几种豆浆: the catalog's products of that family
+            return family, q
         if not products and guard("sells").search(text):  # 有没有酸奶卖: not in the catalog, the owner says
             return Answer(False, REFUSAL_TEXT, [], reason="not_in_kb", mode="refused",
                           why="商品目录里没有这个商品，交给店主回答"), q

@@ -23,7 +23,7 @@ log = logging.getLogger(__name__)
 CLAUSE_SPLIT = re.compile(r"[\s，,。！!？?；;～~]+")
 QUANTITY = re.compile(r"[\d一二两三四五六七八九十半几每多]*[斤个盒袋只条块把瓶桶箱份枚克两回次趟度杯支张卷片颗包板提段根粒串罐]|俩|仨")
 TIME_OF_DAY = {"早上", "早晨", "上午", "中午", "下午", "傍晚", "晚上", "夜里", "凌晨", "天天", "每天"}
-MEASURE = re.compile(r"[一每]\s*(箱|盒|袋|包|瓶|桶|提|板|罐|斤|把|份|串|杯|筐|扎|捆|篮|兜|块|只|条|根|片|段)")
+MEASURE = re.compile(r"[一每]\s*(箱|盒|袋|包|瓶|桶|提|板|罐|斤|把|份|串|杯|筐|扎|捆|篮|兜|块|只|条|根|片|段|枝|朵|棵|盆)")
 WHEN = re.compile("|".join(TIME_OF_DAY) + r"|周末|(?:周|星期|礼拜)[一二三四五六日天1-7]")
 NOT_TEXT = re.compile(r"[^\w\u4e00-\u9fff]+")  # emoji and symbols
 CJK = re.compile(r"[\u4e00-\u9fff]+")
@@ -111,6 +111,11 @@ def analyse(text: str, names: list[str]) -> Question:
     rest = guard("deictic").sub(" ", rest)
     rest = re.sub(r"(\w)[不没]\1", r" \1 ", rest)  # 肥不肥 -> 肥, 查没查 -> 查 (能不能 -> 能, a stopword)
     residual = _residual(_about_product(text, rest))
+    used, verb = guard("used_for").search(text), guard("verb_asked").search(text)
+    if used and not any(used.group(1) + "的" in g for g in residual):
+        residual.append([used.group(1) + "的"])     # 用啥点的: the passage says 点的 (石膏点的, 点的是盐卤)
+    if verb and not any(verb.group(1) in w for g in residual for w in g):
+        residual.append([verb.group(1)])             # 取货报啥: the passage says 报 (报手机后 4 位)
     if kind in ("time", "clock", "day") or {"pickup", "hours", "delivery", "live"} & set(topics):
         # 晚上几点关门, 明天上午能去拿不: the time of day is part of the time asked
         residual = [g for g in residual if not all(w in TIME_OF_DAY for w in g)]

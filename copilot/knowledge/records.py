@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+REFUSAL_TEXT = "这个我确认一下，稍后回复您"   # handed to a person: the assistant answers later
+
 
 @dataclass
 class Source:

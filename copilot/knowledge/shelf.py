@@ -12,8 +12,8 @@ import re
 from copilot.base.catalog import Catalog, Product
 from copilot.knowledge.docs import catalog_facts
 from copilot.knowledge.kinds import strict, values_of
-from copilot.knowledge.question import Question, coverage, measured
-from copilot.knowledge.records import Answer, Source
+from copilot.knowledge.question import MEASURE, Question, coverage, measured
+from copilot.knowledge.records import REFUSAL_TEXT, Answer, Source
 from copilot.knowledge.replies import missing_link_text, the_value
 from copilot.knowledge.wordlists import lexicon
 
@@ -66,6 +66,22 @@ class Shelf:
                     return m.group(0)
         return ""
 
+    def family(self, text: str, prefix: str = "") -> Answer | None:
+        """有几种豆浆, 酸奶有哪些: the products whose names hold the family word, when two or more do; else None."""
+        m = lexicon().guards["family"].search(text)
+        run = next((g for g in m.groups() if g), "") if m else ""
+        for n in range(len(run), 1, -1):
+            for i in range(len(run) - n + 1):
+                word = run[i:i + n]
+                found = [p for p in self.catalog.products if word in p.name]
+                if len(found) >= 2:
+                    reply = f"{word}有 {len(found)} 种：" + "、".join(p.name for p in found) + "。"
+                    source = Source(file="products.yaml", sku=None, text=reply, score=1.0, section="商品信息",
+                                    kind="fact")
+                    return Answer(True, prefix + reply, [source], mode="catalog", kind="count",
+                                  why=f"商品目录（products.yaml）里名字带「{word}」的商品")
+        return None
+
     def missing_link_answer(self, numbers: list[int], prefix: str) -> Answer:
         reply = missing_link_text(numbers, [p.link for p in self.catalog.products])
         source = Source(file="products.yaml", sku=None, text=reply, score=1.0, section="商品信息", kind="fact")
@@ -79,7 +95,8 @@ class Shelf:
         if "spec" in facts and not all(spec_answers(self.catalog.get(s), q.kind, q.units, q.measure)
                                         for s in targets[:3]):
             facts.remove("spec")
-        if not facts or (set(q.topics) & {"delivery", "pickup", "payment", "ordering"} and not products):
+        store = (set(q.topics) | set(q.soft)) & {"delivery", "pickup", "payment", "ordering"}
+        if not facts or (store and not products):   # 起送多少钱: the store's delivery rule, not a product's price
             return None, None, []
         if not targets:
             if not (q.residual or q.topics) or set(q.topics) - lexicon().store_aspects:  # 有货吗 / 有货吗 甜不甜
@@ -87,6 +104,10 @@ class Shelf:
                               why="没说是哪个商品，也没有正在讲的商品"), None, []
             return None, None, []
         shown = [self.catalog.require(s) for s in targets[:3]]
+        other = other_unit(q, facts, shown)
+        if other:  # 一盒多少钱 of milk sold by the 箱: the catalog states no price per 盒
+            return Answer(False, REFUSAL_TEXT, [], reason="not_in_kb", mode="refused", kind="price",
+                          why=f"商品目录只有按「{shown[0].unit}」的价格，没有一{other}的价格，交给助理回答"), None, []
         ans = self.answer(facts, shown, "")
         ans.kind = q.kind if facts == ["spec"] else FACT_KINDS.get(facts[0], "")
         ans.value = the_value(ans.kind, [ans.text])
@@ -113,6 +134,16 @@ class Shelf:
     def facts_for_llm(self, skus) -> list[str]:
         return [f"{p.name}（{'、'.join(p.aliases)}）：{'；'.join(catalog_facts(p, self.remaining(p), ['price', 'spec']))}"
                 for p in (self.catalog.get(s) for s in sorted(skus)) if p]
+
+
+def other_unit(q: Question, facts: list[str], products: list[Product]) -> str:
+    """The unit a price question names (一盒多少钱, 每瓶几块钱) when the product is sold by another one (箱):
+    the price of one 盒 is not stated, and dividing the 箱 price would invent it."""
+    if "price" not in facts or not products:
+        return ""
+    m = MEASURE.search(q.unnamed)
+    unit = m.group(1) if m else ""
+    return unit if unit and all(p.unit and p.unit != unit for p in products) else ""
 
 
 def spec_answers(p: Product | None, kind: str, units: frozenset[str] | None = None, measure: str = "") -> bool:
