@@ -373,6 +373,8 @@ def _order(clauses: list[_Clause], current: Product | None) -> Intent:
     if review is not None:
         return _review(Kind.ORDER, review.reason, undecided=True)
     orders = [c for c in clauses if c.kind == "order"]
+    if any(c.asks_each for c in orders) and not any(c.quantities for c in orders):  # 5号和6号都要: how many each?
+        return _review(Kind.ORDER, "说了“都要”，但没说每样要几份，请确认", undecided=True)
     if not any(c.refs for c in orders) and sum(len(c.quantities) for c in orders) > 1:
         return _review(Kind.ORDER, "重复的数量，不确定要几份", undecided=True)  # 扣1扣1扣1, +1 +1
     pairs: list[tuple[Product, Quantity]] = []

@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 
 from copilot.base.catalog import Catalog, Product
 from copilot.base.zhnum import ZH_DIGITS, zh_to_number
-from copilot.orders.amounts import UNIT_WORDS, Quantity, check_items
+from copilot.orders.amounts import UNIT_WORDS, Quantity, check_items, holds_pieces
 from copilot.orders.intent import Intent, Kind
 
 # 1原2辣 / 原2辣1: a character and a number, two to four times (spaces allowed)
@@ -84,7 +84,8 @@ class Shorthand:
         if len(word) == 2 and word[1] in "子儿" and word[0] in self.heads:
             return self.heads[word[0]]
         if len(word) == 2 and word[1] in "子儿" and _CJK.match(word[0]) and not any(word in n for n, _ in self.names):
-            return self.partial(word[0], current, unit)  # 橙子 of 脐橙 (整箱 / 散称): by the unit said
+            owners = {p.sku for n, p in self.names if word[0] in n}  # 橙子 of 脐橙 (整箱 / 散称), 包子: by the unit
+            return _by_unit(self.partial(word[0], None, unit), current, owners)
         if len(word) == 1 and word in self.heads:
             return self.heads[word]
         if not _CJK.match(word) or zh_to_number(word) is not None:
@@ -95,6 +96,8 @@ class Shorthand:
                 return None
             if current is not None and current.sku in owners and self._sibling(current, owners):
                 return None  # 蟹 with 大闸蟹（公） on screen: which of the pair is not said
+            if len(word) > 1:  # 千层饼 of 现做 / 速冻千层饼生坯: the kind of both, told apart by the unit only
+                return _by_unit(sold_in(list(owners.values()), unit), current, owners)
             return _by_screen_or_unit(list(owners.values()), current, unit)
         if len(owners) != 1 or len(word) == 1:
             return None
@@ -121,6 +124,12 @@ def _same(a: str, b: str) -> int:
     return sum(x == y for x, y in zip(a, b))
 
 
+def _by_unit(p: Product | None, current: Product | None, owners) -> Product | None:
+    """The one product a kind word's unit names, unless another of its kind is on screen (橙子3斤 with the 10斤
+    box on screen: the loose ones, or 3斤 of the box? a person asks)."""
+    return p if current is None or current.sku not in owners or p is None or p.sku == current.sku else None
+
+
 def _by_screen_or_unit(owners: list[Product], current: Product | None, unit: str | None) -> Product | None:
     if current is not None and any(p.sku == current.sku for p in owners):
         return current
@@ -128,9 +137,13 @@ def _by_screen_or_unit(owners: list[Product], current: Product | None, unit: str
 
 
 def sold_in(owners, unit: str | None) -> Product | None:
-    """The one of ``owners`` sold in ``unit`` (a weight unit fits a product sold by weight), else None."""
+    """The one of ``owners`` sold in ``unit`` (a weight unit fits a product sold by weight), else None. 个 counts
+    the pieces of any product: it names none when another of them is a pack of pieces (葱油饼来4个 of 现烙 per 个
+    and 冷冻 per 袋 of 10 片: 4 fresh ones, or pieces of a frozen bag?)."""
     weight = unit in ("斤", "公斤", "千克", "kg", "克", "g")
     fits = [p for p in owners if unit and (p.unit == unit or weight and p.is_weight)]
+    if unit == "个" and any(holds_pieces(p) for p in owners if p not in fits):
+        return None
     return fits[0] if len(fits) == 1 else None
 
 

@@ -1,0 +1,93 @@
+"""Parser round 8: what a shop assistant would not book without asking, for any store (份 of a product sold by
+the 个; 都要 with no quantity; a kind word shared by close products, even with one of them on screen; 个 of a
+family where another member is a pack of pieces)."""
+
+from __future__ import annotations
+
+import pytest
+
+from copilot.base.catalog import Catalog
+from copilot.orders.intent import Kind
+from copilot.orders.rules import parse
+
+STORE = Catalog.from_dict({"products": [
+    {"sku": "pie_beef", "name": "牛肉馅饼", "link": 1, "unit": "个", "price": 6, "stock": 50},
+    {"sku": "pie_leek", "name": "韭菜馅饼", "link": 2, "unit": "个", "price": 4, "stock": 50},
+    {"sku": "cake_hot", "name": "现做千层饼", "link": 3, "unit": "个", "price": 8, "stock": 30},
+    {"sku": "cake_frozen", "name": "速冻千层饼生坯", "link": 4, "unit": "袋", "spec": "每袋 8 片", "price": 20,
+     "stock": 30},
+    {"sku": "apple", "name": "红富士苹果", "link": 5, "unit": "斤", "price": 6, "stock": 100},
+    {"sku": "pear", "name": "砀山梨", "link": 6, "unit": "斤", "price": 4, "stock": 100},
+    {"sku": "candle", "name": "生日蜡烛", "link": 7, "unit": "个", "price": 2, "stock": 100},
+    {"sku": "jam", "name": "草莓果酱", "link": 8, "unit": "瓶", "price": 15, "stock": 30},
+    {"sku": "cookie", "name": "黄油曲奇", "link": 9, "unit": "盒", "price": 30, "stock": 30},
+]})
+
+
+def _read(text, current):
+    intent = parse(text, STORE, current)
+    return intent, {i.sku: i.qty for i in intent.items}
+
+
+@pytest.mark.parametrize("current, text", [
+    ("pie_beef", "牛肉馅饼来两份"),   # a 份 of pies: one pie, or a serving of several?
+    ("candle", "7号来2份"),
+    ("cake_hot", "来一份"),
+])
+def test_fen_of_a_product_sold_by_the_piece_is_asked(current, text):
+    intent, got = _read(text, current)
+    assert (intent.kind, intent.needs_review) == (Kind.ORDER, True), intent.items
+    assert all(q is None for q in got.values())
+
+
+@pytest.mark.parametrize("current, text, items", [
+    ("jam", "果酱来两份", {"jam": 2}),        # a 瓶 and a 盒 are portions: 一份 is one
+    ("cookie", "9号来1份", {"cookie": 1}),
+    ("pie_beef", "牛肉馅饼来两个", {"pie_beef": 2}),
+])
+def test_fen_of_a_portion_and_ge_of_a_piece_are_still_booked(current, text, items):
+    intent, got = _read(text, current)
+    assert (intent.kind, intent.needs_review) == (Kind.ORDER, False), intent.reason
+    assert got == items
+
+
+@pytest.mark.parametrize("current, text", [
+    ("jam", "1号和2号都要"),          # a stated pair, but how many of each?
+    ("apple", "苹果和梨都要"),
+    ("pie_leek", "馅饼都要"),
+])
+def test_both_wanted_with_no_quantity_is_asked(current, text):
+    intent = parse(text, STORE, current)
+    assert (intent.kind, intent.needs_review) == (Kind.ORDER, True), intent.items
+
+
+def test_both_wanted_with_a_quantity_is_booked():
+    intent, got = _read("1号和2号各来两个", "jam")
+    assert (intent.kind, intent.needs_review) == (Kind.ORDER, False), intent.reason
+    assert got == {"pie_beef": 2, "pie_leek": 2}
+
+
+@pytest.mark.parametrize("current, text", [
+    ("cake_hot", "千层饼来4个"),     # 现做 per 个, 速冻 per 袋 of 8 片: 4 fresh ones, or pieces?
+    ("cake_frozen", "千层饼要3个"),
+    ("pie_beef", "饼来3个"),
+])
+def test_a_kind_word_of_close_products_is_asked_even_with_one_on_screen(current, text):
+    intent, got = _read(text, current)
+    assert (intent.kind, intent.needs_review) == (Kind.ORDER, True), intent.items
+
+
+@pytest.mark.parametrize("current, text, items", [
+    (None, "千层饼来2袋", {"cake_frozen": 2}),       # only the frozen one is sold by the bag
+    ("cake_hot", "现做的来4个", {"cake_hot": 4}),
+    ("pie_beef", "牛肉的来3个", {"pie_beef": 3}),
+])
+def test_a_kind_word_with_a_telling_unit_or_the_variant_word_is_booked(current, text, items):
+    intent, got = _read(text, current)
+    assert (intent.kind, intent.needs_review) == (Kind.ORDER, False), intent.reason
+    assert got == items
+
+
+def test_a_kind_word_whose_unit_names_another_than_the_one_on_screen_is_asked():
+    intent = parse("千层饼来2袋", STORE, "cake_hot")  # 2 bags of the frozen, or a slip?
+    assert (intent.kind, intent.needs_review) == (Kind.ORDER, True), intent.items
