@@ -75,6 +75,7 @@ def test_both_wanted_with_a_quantity_is_booked():
 def test_a_kind_word_of_close_products_is_asked_even_with_one_on_screen(current, text):
     intent, got = _read(text, current)
     assert (intent.kind, intent.needs_review) == (Kind.ORDER, True), intent.items
+    assert all(q is None for q in got.values())
 
 
 @pytest.mark.parametrize("current, text, items", [

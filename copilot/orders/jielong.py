@@ -269,7 +269,7 @@ def split_member(body: str, catalog: Catalog, offered: list[Product] = ()) -> tu
         rest = " ".join(tokens[k:]).strip()
         if _holds_order(" ".join(tokens[:k]), catalog):
             break
-        if _name_digits("", rest, catalog) or _PAID.fullmatch(rest):
+        if _name_digits("", rest, catalog) and re.match(r"\d+\s", rest) or _PAID.fullmatch(rest):  # 小胖 2三鲜: 三鲜's
             continue  # 小美 520 草莓2斤: 520 is the nickname's; 王奶奶：1 已转28元: a paid remark orders nothing
         if _starts_order(_ICON.sub("", rest), catalog) or _CANCEL_WORDS.match(rest) or _short_word(rest, offered, catalog) \
                 or _REMARK.match(rest) and (_holds_order(rest, catalog)
@@ -305,7 +305,7 @@ def _name_digits(name: str, rest: str, catalog: Catalog) -> bool:
     """小王88草莓2斤, 小美 520 草莓2斤: digits right before a product that has a quantity of its own are the end
     of the nickname, not a quantity (2草莓, where the product has none, is two of it). ``name`` ends with
     the digits, or ``rest`` starts with them."""
-    m = re.search(r"\d+\s?$", name) if name else re.match(r"\d+\s", rest)  # 小胖 2三鲜: the count of 三鲜
+    m = re.search(r"\d+\s?$", name) if name else re.match(r"\d+\s?", rest)
     if m is None or name and not name[:m.start()].strip():
         return False
     after = rest if name else rest[m.end():]
