@@ -92,3 +92,22 @@ def test_a_kind_word_with_a_telling_unit_or_the_variant_word_is_booked(current, 
 def test_a_kind_word_whose_unit_names_another_than_the_one_on_screen_is_asked():
     intent = parse("千层饼来2袋", STORE, "cake_hot")  # 2 bags of the frozen, or a slip?
     assert (intent.kind, intent.needs_review) == (Kind.ORDER, True), intent.items
+
+
+@pytest.mark.parametrize("current, text, qty", [
+    ("cookie", "那就2盒吧", 2),       # after a review order: the buyer settles on a new total
+    ("jam", "那还是1瓶吧", 1),
+])
+def test_na_jiu_n_ba_settles_on_a_new_total(current, text, qty):
+    intent, got = _read(text, current)
+    assert (intent.kind, intent.needs_review) == (Kind.MODIFY, False), intent.reason
+    assert got == {current: qty}
+
+
+@pytest.mark.parametrize("current, text", [
+    ("cake_frozen", "现做的换成速冻的吧"),   # a swap of variants: which, and how many now?
+    ("pie_leek", "牛肉的换成韭菜的"),
+])
+def test_a_swap_between_variants_is_a_modify_to_review(current, text):
+    intent = parse(text, STORE, current)
+    assert (intent.kind, intent.needs_review) == (Kind.MODIFY, True), intent.reason

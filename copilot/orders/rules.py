@@ -39,8 +39,10 @@ _CANCEL = re.compile(r"不要了|不要啦|不要(?=\S{0,8}了)|取消|退掉|�
 _RETURN_SOME = re.compile(r"退\s*(?:\d|[一两二三四五六七八九十半俩])")  # 退2: a part, even with no unit said
 # 改成3斤, 只要2盒; 还是2斤吧: the buyer settles on a new total
 _MODIFY = re.compile(rf"(?:改成|改为|改到|改|换成|减到|减为|加到|增加到|调成|只要|"
-                     rf"还是(?:要|来)?(?=\s*(?:{NUM_PATTERN}|半)\s*{UNIT}?\s*吧))\s*(?P<n>{NUM_PATTERN}|半)(?!下)")
+                     rf"(?:还是|那就|那还是)(?:要|来)?(?=\s*(?:{NUM_PATTERN}|半)\s*{UNIT}?\s*吧))"
+                     rf"\s*(?P<n>{NUM_PATTERN}|半)(?!下)")  # 那就2盒吧 too
 _SWAP = re.compile(r"换成|换为|改成|改为|改要|换个")  # 虾换成带鱼: another product, no quantity said
+_KIND_SWAP = re.compile(r"[\u4e00-\u9fff]{1,3}的\s*(?:换成|换为|改成|改为|改要)\s*[\u4e00-\u9fff]{1,3}的")  # 鲜的换成冻的
 _RELATIVE = re.compile(rf"(?P<op>再多要|再多来|再加|多加|多要|多来|多买|多拿|少要|少来|少拿|少买|减少|减掉|减去|减|加|"
                        rf"再多|(?<![至最差不许很好太])多|(?<![多至最不缺])少)\s*"
                        rf"(?P<n>{NUM_PATTERN}|半)\s*(?P<u>{UNIT})?(?!\s*[号元])")
@@ -272,7 +274,7 @@ def _classify(text: str, catalog: Catalog, current: Product | None, alone: bool 
         clause.kind = "question"
     elif _MODIFY.search(masked):
         clause.kind = "modify"
-    elif refs and not quantities and _SWAP.search(masked):
+    elif (refs or _KIND_SWAP.search(masked)) and not quantities and _SWAP.search(masked):
         clause.kind, clause.reason = "swap", "要换成别的商品，请确认换什么、要多少"
     elif _relative_match(masked) and not CHATTER_CLAUSE.search(text):
         clause.kind = "relative"
