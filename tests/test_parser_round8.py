@@ -111,3 +111,23 @@ def test_na_jiu_n_ba_settles_on_a_new_total(current, text, qty):
 def test_a_swap_between_variants_is_a_modify_to_review(current, text):
     intent = parse(text, STORE, current)
     assert (intent.kind, intent.needs_review) == (Kind.MODIFY, True), intent.reason
+
+
+BUNS = Catalog.from_dict({"products": [
+    {"sku": "bun_mushroom", "name": "香菇肉包", "link": 1, "unit": "个", "price": 3, "stock": 50},
+    {"sku": "bun_greens", "name": "梅干菜肉包", "link": 2, "unit": "个", "price": 3, "stock": 50},
+    {"sku": "ravioli", "name": "荠菜大馄饨", "link": 3, "unit": "袋", "price": 18, "stock": 50},
+    {"sku": "ravioli_s", "name": "鲜肉小馄饨", "link": 4, "unit": "袋", "price": 15, "stock": 50},
+]})
+
+
+@pytest.mark.parametrize("current, text, items", [
+    ("bun_greens", "香姑肉包来3个", {"bun_mushroom": 3}),    # 姑 for 菇: the family word 肉包 read, the rest a typo
+    ("bun_mushroom", "梅干菜肉饱来2个", {"bun_greens": 2}),  # 饱 for 包 after the variant word
+    ("ravioli", "齐菜大馄饨来1袋", {"ravioli": 1}),
+    ("ravioli_s", "鲜肉小混沌2袋", {"ravioli_s": 2}),
+])
+def test_a_whole_name_with_a_look_alike_character_is_read(current, text, items):
+    intent = parse(text, BUNS, current)
+    assert (intent.kind, intent.needs_review) == (Kind.ORDER, False), intent.reason
+    assert {i.sku: i.qty for i in intent.items} == items
