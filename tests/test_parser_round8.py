@@ -131,3 +131,14 @@ def test_a_whole_name_with_a_look_alike_character_is_read(current, text, items):
     intent = parse(text, BUNS, current)
     assert (intent.kind, intent.needs_review) == (Kind.ORDER, False), intent.reason
     assert {i.sku: i.qty for i in intent.items} == items
+
+
+@pytest.mark.parametrize("current, text, items", [
+    ("ravioli_s", "大的小的各来一袋", {"ravioli": 1, "ravioli_s": 1}),  # a family of two told apart by 大 / 小
+    ("bun_mushroom", "小的来2袋", {"ravioli_s": 2}),
+    ("ravioli_s", "大的要3袋", {"ravioli": 3}),
+])
+def test_da_de_and_xiao_de_name_a_pair_told_apart_by_size(current, text, items):
+    intent = parse(text, BUNS, current)
+    assert (intent.kind, intent.needs_review) == (Kind.ORDER, False), intent.reason
+    assert {i.sku: i.qty for i in intent.items} == items

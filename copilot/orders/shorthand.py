@@ -217,7 +217,23 @@ def _singles(catalog: Catalog, names, exact: set[str], variants: dict, families:
     if len(mild) == 1:
         variants["不辣的"] = variants["不辣"] = next(iter(mild.values()))
         alts.append(r"不辣的|(?<=[\d份盒只个来要])不辣(?![\u4e00-\u9fff])")
+    sizes = _sizes(families)
+    if sizes:
+        variants.update(sizes)
+        alts.append("大的|小的")
     return re.compile("|".join(alts)) if alts else None
+
+
+def _sizes(families: dict) -> dict[str, Product]:
+    """大的 / 小的: the one family of two whose names tell them apart by 大 and 小 (荠菜大馄饨 / 鲜肉小馄饨)."""
+    found = []
+    kinds = {tuple(p.sku for p in o): o for w, o in families.items()  # 馄饨 ends both names: a kind, not 鲜肉
+             if len(o) == 2 and all(any(n.endswith(w) for n in p.names) for p in o)}
+    for owners in kinds.values():
+        says = [{c for c in "大小" if any(c in n for n in p.names)} for p in owners]
+        if sorted(map(sorted, says)) == [["大"], ["小"]]:
+            found.append({f"{next(iter(w))}的": p for w, p in zip(says, owners)})
+    return found[0] if len(found) == 1 else {}
 
 
 def _forms(p: Product) -> list[str]:
