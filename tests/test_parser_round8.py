@@ -142,3 +142,27 @@ def test_da_de_and_xiao_de_name_a_pair_told_apart_by_size(current, text, items):
     intent = parse(text, BUNS, current)
     assert (intent.kind, intent.needs_review) == (Kind.ORDER, False), intent.reason
     assert {i.sku: i.qty for i in intent.items} == items
+
+
+ZONGZI = Catalog.from_dict({"products": [
+    {"sku": "zong_meat", "name": "鲜肉粽", "aliases": ["肉粽"], "link": 1, "unit": "个", "price": 6, "stock": 50},
+    {"sku": "zong_bean", "name": "红豆粽", "aliases": ["豆粽"], "link": 2, "unit": "个", "price": 5, "stock": 50},
+    {"sku": "pork", "name": "红烧肉", "link": 3, "unit": "盒", "price": 30, "stock": 50},
+    {"sku": "tofu", "name": "老豆腐", "link": 4, "unit": "块", "price": 3, "stock": 50},
+]})
+
+
+def test_one_character_of_a_pair_of_two_character_names_stands_for_it():
+    intent = parse("2肉1豆", ZONGZI, "zong_bean")  # 肉粽 / 豆粽: 肉 and 豆 tell the pair apart
+    assert (intent.kind, intent.needs_review) == (Kind.ORDER, False), intent.reason
+    assert {i.sku: i.qty for i in intent.items} == {"zong_meat": 2, "zong_bean": 1}
+
+
+def test_one_character_of_names_with_no_such_pair_is_asked():
+    intent = parse("2肉1豆", ZONGZI.__class__.from_dict({"products": [
+        {"sku": "zong_meat", "name": "鲜肉粽", "link": 1, "unit": "个", "price": 6, "stock": 50},
+        {"sku": "zong_bean", "name": "红豆粽", "link": 2, "unit": "个", "price": 5, "stock": 50},
+        {"sku": "pork", "name": "红烧肉", "link": 3, "unit": "盒", "price": 30, "stock": 50},
+        {"sku": "tofu", "name": "老豆腐", "link": 4, "unit": "块", "price": 3, "stock": 50},
+    ]}), "zong_bean")
+    assert intent.needs_review and not [i for i in intent.items if i.qty is not None]

@@ -330,10 +330,18 @@ def abbreviated_pairs(t: str, catalog: Catalog) -> Intent | None:
     pairs = []
     for (char, n), mine in zip(found, owners):
         if len(mine) > 1:  # 3肉2菜: 肉 of 肉包 and of 鲜肉馄饨, but 菜 of 菜包 says the buns are meant
-            mine = {k: p for k, p in mine.items() if k in kin}
+            mine = {k: p for k, p in mine.items() if k in kin} or _pair_head(char, catalog)
         if len(mine) != 1:
             return None
         pairs.append((next(iter(mine.values())), Quantity(0, 0, float(n), None)))
     if len({p.sku for p, _ in pairs}) != len(pairs):
         return None
     return check_items(Kind.ORDER, pairs)
+
+
+def _pair_head(char: str, catalog: Catalog) -> dict[str, Product]:
+    """肉 of 肉包 / 菜包: the first character of a two-character name that another product's two-character name
+    shares the last character of (the pair a viewer abbreviates by that first character)."""
+    short = [(n, p) for p in catalog for n in p.names if len(n) == 2 and _CJK.match(n)]
+    return {p.sku: p for n, p in short if n[0] == char
+            and any(m[1] == n[1] and m[0] != n[0] and q.sku != p.sku for m, q in short)}
