@@ -166,3 +166,18 @@ def test_one_character_of_names_with_no_such_pair_is_asked():
         {"sku": "tofu", "name": "老豆腐", "link": 4, "unit": "块", "price": 3, "stock": 50},
     ]}), "zong_bean")
     assert intent.needs_review and not [i for i in intent.items if i.qty is not None]
+
+
+@pytest.mark.parametrize("current, text, items", [
+    ("cookie", "牛肉馅饼还有吗 再来两个", {"pie_beef": 2}),   # the order answers the stock question
+    ("jam", "砀山梨还有没有 来3斤", {"pear": 3}),
+])
+def test_an_order_after_a_stock_question_is_of_the_product_asked_about(current, text, items):
+    intent, got = _read(text, current)
+    assert (intent.kind, intent.needs_review) == (Kind.ORDER, False), intent.reason
+    assert got == items
+
+
+def test_an_order_after_a_question_that_is_no_stock_question_is_still_asked():
+    intent = parse("苹果甜不甜 来3斤", STORE, "jam")  # 3斤 of the apples? a jam is sold by the 瓶
+    assert intent.needs_review

@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from copilot.base.catalog import Catalog, Product
 from copilot.base.zhnum import NUM_PATTERN, normalize, zh_to_number
 from copilot.orders.amounts import QTY_MARK, UNIT, VERB, Quantity, check_items, read_quantities, rough
-from copilot.orders.cues import PRICE_OF, one_of_word, price_checked, priced_sku
+from copilot.orders.cues import PRICE_OF, one_of_word, price_checked, priced_sku, stock_question_product
 from copilot.orders.intent import Intent, Item, Kind
 from copilot.orders.leftover import rest_of, stray_number, unread, without_preferences
 from copilot.orders.notes import split_notes
@@ -157,16 +157,7 @@ def _parse_text(t: str, catalog: Catalog, current: Product | None) -> Intent:
     if kinds & {"order", "review"} and _LATIN.search(t):
         return _review(Kind.ORDER, "评论里有看不懂的外文", undecided=True)
     if kinds & {"order", "review"}:
-        if kinds & {"cancel", "modify", "relative"}:
-            return _review(Kind.ORDER, "一条评论里既有下单又有取消/修改", undecided=True)
-        talked = {r.product.name for c in clauses if c.kind == "chatter" and not CHATTER_CLAUSE.search(c.text)
-                  or c.kind == "question" for r in c.refs if r.product} - {current.name if current else ""}
-        if talked and not any(c.refs for c in clauses if c.kind == "order"):  # 草莓好甜 来2斤, 芒果 on screen
-            return _review(Kind.ORDER, f"说到了{'、'.join(sorted(talked))}，数量是哪个商品的不清楚", undecided=True)
-        unread = next((c.text for c in clauses if c.kind == "chatter" and _WORD_AND_COUNT.fullmatch(c.text)), "")
-        if unread:  # 梅干菜1 香菇1: 香菇 is no product we know, and its count is asked for too
-            return _review(Kind.ORDER, f"有看不懂的内容「{unread[:12]}」，可能是未上架的商品", undecided=True)
-        return _doubted(_order(clauses, current), clauses)
+        return _orders(clauses, kinds, current)
     if "modify" in kinds:
         return _parse_modify(next(c for c in clauses if c.kind == "modify"), catalog, current)
     if "relative" in kinds:
@@ -183,6 +174,22 @@ def _parse_text(t: str, catalog: Catalog, current: Product | None) -> Intent:
     if "question" in kinds and not (BANTER_QUESTION.search(t) and not any(c.refs for c in clauses)):
         return Intent(Kind.QUESTION, reason="提问")  # 主播酒量怎么样: banter about the host, unless goods are named
     return Intent(Kind.OTHER, reason="闲聊")
+
+
+def _orders(clauses: list[_Clause], kinds: set[str], current: Product | None) -> Intent:
+    if kinds & {"cancel", "modify", "relative"}:
+        return _review(Kind.ORDER, "一条评论里既有下单又有取消/修改", undecided=True)
+    talked = {r.product.name for c in clauses if c.kind == "chatter" and not CHATTER_CLAUSE.search(c.text)
+              or c.kind == "question" for r in c.refs if r.product} - {current.name if current else ""}
+    asked = stock_question_product(clauses, current)
+    if asked is not None:
+        current, talked = asked, set()  # 三鲜的还有吗 再来一袋 (a 袋 of 三鲜, not of the 瓶 on screen)
+    if talked and not any(c.refs for c in clauses if c.kind == "order"):  # 草莓好甜 来2斤, 芒果 on screen
+        return _review(Kind.ORDER, f"说到了{'、'.join(sorted(talked))}，数量是哪个商品的不清楚", undecided=True)
+    unread = next((c.text for c in clauses if c.kind == "chatter" and _WORD_AND_COUNT.fullmatch(c.text)), "")
+    if unread:  # 梅干菜1 香菇1: 香菇 is no product we know, and its count is asked for too
+        return _review(Kind.ORDER, f"有看不懂的内容「{unread[:12]}」，可能是未上架的商品", undecided=True)
+    return _doubted(_order(clauses, current), clauses)
 
 
 def _said_after(clauses: list[_Clause], i: int) -> bool:
