@@ -126,8 +126,9 @@ def to_sale_unit(q: Quantity, p: Product) -> float | None:
 
 
 def _portion(p: Product) -> bool:
-    """一份 is one sale unit: a packed product, or a loose one whose unit is no bundle of pieces."""
-    return p.unit in _PORTIONS or not p.is_weight and p.unit not in ("箱", "提") and not holds_pieces(p)
+    """一份 is one sale unit: a packed product, or a loose one whose unit is no bundle of pieces; never a 个 (a 份
+    of buns may be one bun or a serving of several) nor a case (箱, 提: a case or a can?)."""
+    return p.unit in _PORTIONS or not p.is_weight and p.unit not in ("箱", "提", "个") and not holds_pieces(p)
 
 
 def holds_pieces(p: Product) -> bool:

@@ -48,3 +48,25 @@ def one_of_word(masked: str, catalog: Catalog, current: Product | None) -> list[
     if m is None or fuzzy_product(m.group("w"), catalog, current, m.group("u")) is None:
         return []
     return [Quantity(m.start("u"), m.end("u"), 1.0, m.group("u"))]
+
+
+_IN_STOCK = re.compile(r"还有(?:吗|么|没有|没|嘛)")
+
+
+def stock_question_product(clauses, current: Product | None) -> Product | None:
+    """三鲜的还有吗 再来一袋: the one product a stock question names (clauses with ``kind``, ``text``, ``refs`` and
+    ``quantities``), when it is the only product of the comment, every order clause comes after the question and
+    names no product, and each quantity is in that product's unit but not in the unit of the one on screen
+    (清蒸小龙虾还有吗 要2份 with 麻辣 on screen: whose 2份? a person asks)."""
+    first = next((i for i, c in enumerate(clauses) if c.kind == "order"), None)
+    asked = {r.product.sku: r.product for c in clauses[:first] if c.kind == "question" and _IN_STOCK.search(c.text)
+             for r in c.refs if r.product}
+    named = {r.product.sku for c in clauses for r in c.refs if r.product}
+    if len(asked) != 1 or len(named) != 1:
+        return None
+    p = next(iter(asked.values()))
+    units = [q.unit for c in clauses[first:] if c.kind == "order" for q in c.quantities]
+    if not units or any(u != p.unit or current is not None and u == current.unit for u in units) \
+            or any(c.refs for c in clauses[first:] if c.kind == "order"):
+        return None
+    return p

@@ -235,7 +235,7 @@ def _strip_names(t: str, catalog: Catalog) -> str:
 
 
 def _entry(no: int, body: str, raw: str, catalog: Catalog, chain: Chain, parse, first: bool = False) -> Entry | None:
-    member, content = split_member(body, catalog)
+    member, content = split_member(body, catalog, chain.offered)
     member = member.rstrip(":：,，、-—/｜| ").lstrip("@")
     if not member or not content or _RULE.search(member):
         return None  # a title, a member's name alone, or the organiser's rule (每人限购2箱): nothing asked for
@@ -257,20 +257,21 @@ def as_written(member: str, raw: str) -> str:
     return member
 
 
-def split_member(body: str, catalog: Catalog) -> tuple[str, str]:
+def split_member(body: str, catalog: Catalog, offered: list[Product] = ()) -> tuple[str, str]:
     """``Lucky 王 排骨1斤`` -> (Lucky 王, 排骨1斤); ``李姐原味2`` -> (李姐, 原味2); ``小雨2`` -> (小雨, 2).
 
     Split at the first space after which the rest reads like an order (unless what comes before
     already holds one: ``王阿姨：草莓2斤 59.8元``); else at the first character where a product's name or
-    a quantity starts; else the whole line is a name (no entry)."""
+    a quantity starts; else the whole line is a name (no entry). A short word of the header's products
+    (``offered``) starts an order too: ``Tony 大2`` of 荠菜大馄饨 / 鲜肉小馄饨."""
     tokens = body.split(" ")
     for k in range(1, len(tokens)):
         rest = " ".join(tokens[k:]).strip()
         if _holds_order(" ".join(tokens[:k]), catalog):
             break
-        if _name_digits("", rest, catalog) or _PAID.fullmatch(rest):
+        if _name_digits("", rest, catalog) and re.match(r"\d+\s", rest) or _PAID.fullmatch(rest):  # 小胖 2三鲜: 三鲜's
             continue  # 小美 520 草莓2斤: 520 is the nickname's; 王奶奶：1 已转28元: a paid remark orders nothing
-        if _starts_order(_ICON.sub("", rest), catalog) or _CANCEL_WORDS.match(rest) \
+        if _starts_order(_ICON.sub("", rest), catalog) or _CANCEL_WORDS.match(rest) or _short_word(rest, offered, catalog) \
                 or _REMARK.match(rest) and (_holds_order(rest, catalog)
                                             or _starts_order(_after_remark(rest), catalog)):
             return " ".join(tokens[:k]).strip(), rest  # 小金 🍎2斤, 小美 已付 苹果5斤: the icon, the remark
@@ -284,6 +285,14 @@ def split_member(body: str, catalog: Catalog) -> tuple[str, str]:
                 and not _name_digits("", body[i:], catalog) and _closed(body[:i]):
             return body[:i].strip(), body[i:].strip()
     return body.strip(), ""
+
+
+def _short_word(rest: str, offered: list[Product], catalog: Catalog) -> bool:
+    """``大2``, ``鲜4 已付``: a word of one offered product's names, then its quantity."""
+    if len(offered) < 2 or not re.match(r"[\u4e00-\u9fff]{1,3}的?\s?\d", rest):
+        return False
+    spelled = spell_out(rest, offered, catalog)
+    return spelled != normalize(rest) and _starts_order(spelled, catalog)
 
 
 def _after_remark(rest: str) -> str:
@@ -363,7 +372,8 @@ def _read_content(content: str, catalog: Catalog, chain: Chain, parse, title: bo
 def spell_out(content: str, offered: list[Product], catalog: Catalog) -> str:
     """韭菜2 / 肉5 枣5 / 小的2盒 in a chain of 猪肉白菜水饺, 韭菜鸡蛋水饺 (鲜肉粽, 蜜枣粽; 大号鸭脖, 小号鸭脖): a
     word that is a part of the names of exactly one product on offer, spelled out as that product's name. Not
-    a name's last character (肉 of 五花肉 is any meat: 肋排 too), which is what kind of goods it is."""
+    a name's last character (肉 of 五花肉 is any meat: 肋排 too), which is what kind of goods it is; a word of
+    two characters may end a name (白菜 of 猪肉白菜 in a chain of dumplings)."""
     t = normalize(content)
     taken = [(s, e) for s, e, _ in catalog.mentions(t)] + [(s, e) for s, e, _ in shorthand(catalog).find(t)]
     out, at = [], 0
@@ -374,7 +384,7 @@ def spell_out(content: str, offered: list[Product], catalog: Catalog) -> str:
         if not word or len(word) > 4 or word in UNIT_WORDS or zh_to_number(word) is not None:
             continue
         owners = [p for p in offered if any(word in n for n in p.names)]
-        if len(owners) == 1 and all(word in n[:-1] for n in owners[0].names if word in n):
+        if len(owners) == 1 and (len(word) > 1 or all(word in n[:-1] for n in owners[0].names if word in n)):
             out.append(t[at:m.start()] + m.group(0).replace(word, owners[0].name, 1))
             at = m.end()
     return "".join(out) + t[at:]

@@ -35,7 +35,7 @@ def find_refs(t: str, catalog: Catalog) -> list[Ref]:
     for s, e, word in short.find(t):
         if not any(s < r.end and e > r.start for r in refs):
             refs.append(Ref(s, e, short.variants.get(word), word, short.families.get(word, ())))
-    refs.sort(key=lambda r: r.start)
+    refs = _look_alike_names(t, sorted(refs, key=lambda r: r.start), catalog)
     if not any(r.family for r in refs):
         return refs
     refs = _family_typos(t, refs, catalog)
@@ -57,6 +57,27 @@ def _family_then_variant(t: str, r: Ref, short) -> Ref:
         if p in r.family and re.match(re.escape(word) + r"\s?[的味]", t[r.end:]):
             return Ref(r.start, r.end + len(word), p, t[r.start:r.end + len(word)])
     return r
+
+
+def _look_alike_names(t: str, refs: list[Ref], catalog: Catalog) -> list[Ref]:
+    """齐菜馄饨, 荠菜大混沌: a whole name typed with a look-alike character (齐 for 荠, 混沌 for 馄饨), where a part
+    of it was read as a variant or family word; the span names one product and takes in no other's name."""
+    short = [r for r in refs if r.family or r.product is not None and r.label in shorthand(catalog).variants]
+    if not short:
+        return refs
+    lengths = {len(n) for n, _ in shorthand(catalog).names if len(n) >= 4}
+    for m in re.finditer(r"[\u4e00-\u9fff]{4,}", t):
+        for k in sorted(lengths, reverse=True):
+            for s in range(m.start(), m.end() - k + 1):
+                e = s + k
+                if not any(r.start >= s and r.end <= e for r in short) \
+                        or any(r not in short and r.start < e and s < r.end for r in refs):
+                    continue
+                found = look_alike(t[s:e], catalog)
+                if len(found) == 1:
+                    kept = [r for r in refs if not (r.start < e and s < r.end)]
+                    return sorted(kept + [Ref(s, e, found[0], t[s:e])], key=lambda r: r.start)
+    return refs
 
 
 def _family_typos(t: str, refs: list[Ref], catalog: Catalog) -> list[Ref]:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from copilot.base.catalog import Catalog, Product
 from copilot.base.zhnum import NUM_PATTERN, normalize, zh_to_number
 from copilot.orders.amounts import QTY_MARK, UNIT, VERB, Quantity, check_items, read_quantities, rough
-from copilot.orders.cues import PRICE_OF, one_of_word, price_checked, priced_sku
+from copilot.orders.cues import PRICE_OF, one_of_word, price_checked, priced_sku, stock_question_product
 from copilot.orders.intent import Intent, Item, Kind
 from copilot.orders.leftover import rest_of, stray_number, unread, without_preferences
 from copilot.orders.notes import split_notes
@@ -39,8 +39,10 @@ _CANCEL = re.compile(r"不要了|不要啦|不要(?=\S{0,8}了)|取消|退掉|�
 _RETURN_SOME = re.compile(r"退\s*(?:\d|[一两二三四五六七八九十半俩])")  # 退2: a part, even with no unit said
 # 改成3斤, 只要2盒; 还是2斤吧: the buyer settles on a new total
 _MODIFY = re.compile(rf"(?:改成|改为|改到|改|换成|减到|减为|加到|增加到|调成|只要|"
-                     rf"还是(?:要|来)?(?=\s*(?:{NUM_PATTERN}|半)\s*{UNIT}?\s*吧))\s*(?P<n>{NUM_PATTERN}|半)(?!下)")
+                     rf"(?:还是|那就|那还是)(?:要|来)?(?=\s*(?:{NUM_PATTERN}|半)\s*{UNIT}?\s*吧))"
+                     rf"\s*(?P<n>{NUM_PATTERN}|半)(?!下)")  # 那就2盒吧 too
 _SWAP = re.compile(r"换成|换为|改成|改为|改要|换个")  # 虾换成带鱼: another product, no quantity said
+_KIND_SWAP = re.compile(r"[\u4e00-\u9fff]{1,3}的\s*(?:换成|换为|改成|改为|改要)\s*[\u4e00-\u9fff]{1,3}的")  # 鲜的换成冻的
 _RELATIVE = re.compile(rf"(?P<op>再多要|再多来|再加|多加|多要|多来|多买|多拿|少要|少来|少拿|少买|减少|减掉|减去|减|加|"
                        rf"再多|(?<![至最差不许很好太])多|(?<![多至最不缺])少)\s*"
                        rf"(?P<n>{NUM_PATTERN}|半)\s*(?P<u>{UNIT})?(?!\s*[号元])")
@@ -155,16 +157,7 @@ def _parse_text(t: str, catalog: Catalog, current: Product | None) -> Intent:
     if kinds & {"order", "review"} and _LATIN.search(t):
         return _review(Kind.ORDER, "评论里有看不懂的外文", undecided=True)
     if kinds & {"order", "review"}:
-        if kinds & {"cancel", "modify", "relative"}:
-            return _review(Kind.ORDER, "一条评论里既有下单又有取消/修改", undecided=True)
-        talked = {r.product.name for c in clauses if c.kind == "chatter" and not CHATTER_CLAUSE.search(c.text)
-                  or c.kind == "question" for r in c.refs if r.product} - {current.name if current else ""}
-        if talked and not any(c.refs for c in clauses if c.kind == "order"):  # 草莓好甜 来2斤, 芒果 on screen
-            return _review(Kind.ORDER, f"说到了{'、'.join(sorted(talked))}，数量是哪个商品的不清楚", undecided=True)
-        unread = next((c.text for c in clauses if c.kind == "chatter" and _WORD_AND_COUNT.fullmatch(c.text)), "")
-        if unread:  # 梅干菜1 香菇1: 香菇 is no product we know, and its count is asked for too
-            return _review(Kind.ORDER, f"有看不懂的内容「{unread[:12]}」，可能是未上架的商品", undecided=True)
-        return _doubted(_order(clauses, current), clauses)
+        return _orders(clauses, kinds, current)
     if "modify" in kinds:
         return _parse_modify(next(c for c in clauses if c.kind == "modify"), catalog, current)
     if "relative" in kinds:
@@ -181,6 +174,22 @@ def _parse_text(t: str, catalog: Catalog, current: Product | None) -> Intent:
     if "question" in kinds and not (BANTER_QUESTION.search(t) and not any(c.refs for c in clauses)):
         return Intent(Kind.QUESTION, reason="提问")  # 主播酒量怎么样: banter about the host, unless goods are named
     return Intent(Kind.OTHER, reason="闲聊")
+
+
+def _orders(clauses: list[_Clause], kinds: set[str], current: Product | None) -> Intent:
+    if kinds & {"cancel", "modify", "relative"}:
+        return _review(Kind.ORDER, "一条评论里既有下单又有取消/修改", undecided=True)
+    talked = {r.product.name for c in clauses if c.kind == "chatter" and not CHATTER_CLAUSE.search(c.text)
+              or c.kind == "question" for r in c.refs if r.product} - {current.name if current else ""}
+    asked = stock_question_product(clauses, current)
+    if asked is not None:
+        current, talked = asked, set()  # 三鲜的还有吗 再来一袋 (a 袋 of 三鲜, not of the 瓶 on screen)
+    if talked and not any(c.refs for c in clauses if c.kind == "order"):  # 草莓好甜 来2斤, 芒果 on screen
+        return _review(Kind.ORDER, f"说到了{'、'.join(sorted(talked))}，数量是哪个商品的不清楚", undecided=True)
+    unread = next((c.text for c in clauses if c.kind == "chatter" and _WORD_AND_COUNT.fullmatch(c.text)), "")
+    if unread:  # 梅干菜1 香菇1: 香菇 is no product we know, and its count is asked for too
+        return _review(Kind.ORDER, f"有看不懂的内容「{unread[:12]}」，可能是未上架的商品", undecided=True)
+    return _doubted(_order(clauses, current), clauses)
 
 
 def _said_after(clauses: list[_Clause], i: int) -> bool:
@@ -272,7 +281,7 @@ def _classify(text: str, catalog: Catalog, current: Product | None, alone: bool 
         clause.kind = "question"
     elif _MODIFY.search(masked):
         clause.kind = "modify"
-    elif refs and not quantities and _SWAP.search(masked):
+    elif (refs or _KIND_SWAP.search(masked)) and not quantities and _SWAP.search(masked):
         clause.kind, clause.reason = "swap", "要换成别的商品，请确认换什么、要多少"
     elif _relative_match(masked) and not CHATTER_CLAUSE.search(text):
         clause.kind = "relative"
@@ -373,6 +382,8 @@ def _order(clauses: list[_Clause], current: Product | None) -> Intent:
     if review is not None:
         return _review(Kind.ORDER, review.reason, undecided=True)
     orders = [c for c in clauses if c.kind == "order"]
+    if any(c.asks_each for c in orders) and not any(c.quantities for c in orders):  # 5号和6号都要: how many each?
+        return _review(Kind.ORDER, "说了“都要”，但没说每样要几份，请确认", undecided=True)
     if not any(c.refs for c in orders) and sum(len(c.quantities) for c in orders) > 1:
         return _review(Kind.ORDER, "重复的数量，不确定要几份", undecided=True)  # 扣1扣1扣1, +1 +1
     pairs: list[tuple[Product, Quantity]] = []

@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 
 from copilot.base.catalog import Catalog, Product
 from copilot.base.zhnum import ZH_DIGITS, zh_to_number
-from copilot.orders.amounts import UNIT_WORDS, Quantity, check_items
+from copilot.orders.amounts import UNIT_WORDS, Quantity, check_items, holds_pieces
 from copilot.orders.intent import Intent, Kind
 
 # 1原2辣 / 原2辣1: a character and a number, two to four times (spaces allowed)
@@ -84,7 +84,8 @@ class Shorthand:
         if len(word) == 2 and word[1] in "子儿" and word[0] in self.heads:
             return self.heads[word[0]]
         if len(word) == 2 and word[1] in "子儿" and _CJK.match(word[0]) and not any(word in n for n, _ in self.names):
-            return self.partial(word[0], current, unit)  # 橙子 of 脐橙 (整箱 / 散称): by the unit said
+            owners = {p.sku for n, p in self.names if word[0] in n}  # 橙子 of 脐橙 (整箱 / 散称), 包子: by the unit
+            return _by_unit(self.partial(word[0], None, unit), current, owners)
         if len(word) == 1 and word in self.heads:
             return self.heads[word]
         if not _CJK.match(word) or zh_to_number(word) is not None:
@@ -95,6 +96,8 @@ class Shorthand:
                 return None
             if current is not None and current.sku in owners and self._sibling(current, owners):
                 return None  # 蟹 with 大闸蟹（公） on screen: which of the pair is not said
+            if len(word) > 1:  # 千层饼 of 现做 / 速冻千层饼生坯: the kind of both, told apart by the unit only
+                return _by_unit(sold_in(list(owners.values()), unit), current, owners)
             return _by_screen_or_unit(list(owners.values()), current, unit)
         if len(owners) != 1 or len(word) == 1:
             return None
@@ -121,6 +124,12 @@ def _same(a: str, b: str) -> int:
     return sum(x == y for x, y in zip(a, b))
 
 
+def _by_unit(p: Product | None, current: Product | None, owners) -> Product | None:
+    """The one product a kind word's unit names, unless another of its kind is on screen (橙子3斤 with the 10斤
+    box on screen: the loose ones, or 3斤 of the box? a person asks)."""
+    return p if current is None or current.sku not in owners or p is None or p.sku == current.sku else None
+
+
 def _by_screen_or_unit(owners: list[Product], current: Product | None, unit: str | None) -> Product | None:
     if current is not None and any(p.sku == current.sku for p in owners):
         return current
@@ -128,9 +137,13 @@ def _by_screen_or_unit(owners: list[Product], current: Product | None, unit: str
 
 
 def sold_in(owners, unit: str | None) -> Product | None:
-    """The one of ``owners`` sold in ``unit`` (a weight unit fits a product sold by weight), else None."""
+    """The one of ``owners`` sold in ``unit`` (a weight unit fits a product sold by weight), else None. 个 counts
+    the pieces of any product: it names none when another of them is a pack of pieces (葱油饼来4个 of 现烙 per 个
+    and 冷冻 per 袋 of 10 片: 4 fresh ones, or pieces of a frozen bag?)."""
     weight = unit in ("斤", "公斤", "千克", "kg", "克", "g")
     fits = [p for p in owners if unit and (p.unit == unit or weight and p.is_weight)]
+    if unit == "个" and any(holds_pieces(p) for p in owners if p not in fits):
+        return None
     return fits[0] if len(fits) == 1 else None
 
 
@@ -204,7 +217,23 @@ def _singles(catalog: Catalog, names, exact: set[str], variants: dict, families:
     if len(mild) == 1:
         variants["不辣的"] = variants["不辣"] = next(iter(mild.values()))
         alts.append(r"不辣的|(?<=[\d份盒只个来要])不辣(?![\u4e00-\u9fff])")
+    sizes = _sizes(families)
+    if sizes:
+        variants.update(sizes)
+        alts.append("大的|小的")
     return re.compile("|".join(alts)) if alts else None
+
+
+def _sizes(families: dict) -> dict[str, Product]:
+    """大的 / 小的: the one family of two whose names tell them apart by 大 and 小 (荠菜大馄饨 / 鲜肉小馄饨)."""
+    found = []
+    kinds = {tuple(p.sku for p in o): o for w, o in families.items()  # 馄饨 ends both names: a kind, not 鲜肉
+             if len(o) == 2 and all(any(n.endswith(w) for n in p.names) for p in o)}
+    for owners in kinds.values():
+        says = [{c for c in "大小" if any(c in n for n in p.names)} for p in owners]
+        if sorted(map(sorted, says)) == [["大"], ["小"]]:
+            found.append({f"{next(iter(w))}的": p for w, p in zip(says, owners)})
+    return found[0] if len(found) == 1 else {}
 
 
 def _forms(p: Product) -> list[str]:
@@ -301,10 +330,18 @@ def abbreviated_pairs(t: str, catalog: Catalog) -> Intent | None:
     pairs = []
     for (char, n), mine in zip(found, owners):
         if len(mine) > 1:  # 3肉2菜: 肉 of 肉包 and of 鲜肉馄饨, but 菜 of 菜包 says the buns are meant
-            mine = {k: p for k, p in mine.items() if k in kin}
+            mine = {k: p for k, p in mine.items() if k in kin} or _pair_head(char, catalog)
         if len(mine) != 1:
             return None
         pairs.append((next(iter(mine.values())), Quantity(0, 0, float(n), None)))
     if len({p.sku for p, _ in pairs}) != len(pairs):
         return None
     return check_items(Kind.ORDER, pairs)
+
+
+def _pair_head(char: str, catalog: Catalog) -> dict[str, Product]:
+    """肉 of 肉包 / 菜包: the first character of a two-character name that another product's two-character name
+    shares the last character of (the pair a viewer abbreviates by that first character)."""
+    short = [(n, p) for p in catalog for n in p.names if len(n) == 2 and _CJK.match(n)]
+    return {p.sku: p for n, p in short if n[0] == char
+            and any(m[1] == n[1] and m[0] != n[0] and q.sku != p.sku for m, q in short)}
