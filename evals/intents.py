@@ -88,44 +88,22 @@ def run_set(root, progress=None) -> dict:
     return metrics
 
 
-def run_blind(settings=None, progress=None) -> dict:
-    """``copilot eval intents-blind``: the blind tuning set (161 comments of another store)."""
-    return run_set(BLIND, progress)
+def _runner(root, about: str):
+    """``copilot eval <suite>`` for one blind set (``about`` says which store)."""
+    def run(settings=None, progress=None) -> dict:
+        return run_set(root, progress)
+    run.__doc__ = about
+    return run
 
 
-def run_blind2(settings=None, progress=None) -> dict:
-    """``copilot eval intents-blind2``: the second blind tuning set (another store, 155 comments)."""
-    return run_set(BLIND2, progress)
-
-
-def run_blind3(settings=None, progress=None) -> dict:
-    """``copilot eval intents-blind3``: the third blind tuning set (another store, 201 comments)."""
-    return run_set(BLIND3, progress)
-
-
-def run_blind4(settings=None, progress=None) -> dict:
-    """``copilot eval intents-blind4``: the fourth blind tuning set (a seafood stall, 208 comments)."""
-    return run_set(BLIND4, progress)
-
-
-def run_blind5(settings=None, progress=None) -> dict:
-    """``copilot eval intents-blind5``: the fifth blind tuning set (a tofu and breakfast shop, 208 comments)."""
-    return run_set(BLIND5, progress)
-
-
-def run_blind6(settings=None, progress=None) -> dict:
-    """``copilot eval intents-blind6``: the sixth blind tuning set (a wet-market meat, egg and vegetable stall, 207 comments)."""
-    return run_set(BLIND6, progress)
-
-
-def run_blind7(settings=None, progress=None) -> dict:
-    """``copilot eval intents-blind7``: the seventh blind tuning set (a barbecue-ingredients shop, 211 comments)."""
-    return run_set(BLIND7, progress)
-
-
-def run_blind8(settings=None, progress=None) -> dict:
-    """``copilot eval intents-blind8``: the eighth blind tuning set (a handmade dumpling and bun shop, 202 comments)."""
-    return run_set(BLIND8, progress)
+run_blind = _runner(BLIND, "The first blind tuning set (161 comments of another store).")
+run_blind2 = _runner(BLIND2, "Another store, 155 comments.")
+run_blind3 = _runner(BLIND3, "Another store, 201 comments.")
+run_blind4 = _runner(BLIND4, "A seafood stall, 208 comments.")
+run_blind5 = _runner(BLIND5, "A tofu and breakfast shop, 208 comments.")
+run_blind6 = _runner(BLIND6, "A wet-market meat, egg and vegetable stall, 207 comments.")
+run_blind7 = _runner(BLIND7, "A barbecue-ingredients shop, 211 comments.")
+run_blind8 = _runner(BLIND8, "A handmade dumpling and bun shop, 202 comments.")
 
 
 def run_holdout(settings=None, progress=None) -> dict:
