@@ -378,3 +378,13 @@ def test_the_queue_says_why_a_reply_was_chosen(settings, catalog, led, fake_embe
     (q,) = s.question_queue()
     assert q.answered and q.why and "7" in q.reply
     assert q.why in question_rows(s)[0][5]
+
+
+def test_a_session_reads_the_typo_word_list_in_the_background(session):
+    """The first typo of the evening does not wait for jieba's nouns: the session started reading them."""
+    from copilot.orders import lexicon
+
+    for t in threading.enumerate():
+        if t.name == "lexicon-warm":
+            t.join(timeout=30)
+    assert lexicon.loaded() and lexicon.is_thing("花圈") and not lexicon.is_thing("肋拍")

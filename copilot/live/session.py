@@ -44,6 +44,7 @@ from copilot.live.records import (
     QueuedQuestion,
     SessionAction,
 )
+from copilot.orders import lexicon
 from copilot.orders.intent import Intent, Kind
 from copilot.orders.parser import IntentParser
 from copilot.orders.records import ApplyResult
@@ -68,6 +69,8 @@ class LiveSession:
         self.kb = kb
         self.llm = llm
         self.parser = parser or IntentParser(catalog, llm)
+        if not lexicon.loaded():  # the first typo of the evening should not wait for the word list
+            threading.Thread(target=lexicon.warm, name="lexicon-warm", daemon=True).start()
         self.stream = stream or getattr(ledger, "stream", None)
         engine = getattr(ledger, "engine", None)
         self.events = events or (EventLog(engine, self.stream) if engine is not None else None)
