@@ -28,15 +28,17 @@ def unread(masked: str) -> str:
 
 def stray_number(masked: str, quantities: list[Quantity]) -> bool:
     """5+1, 2+3个: a number beside the quantity that no quantity reads (how many in all?)."""
-    chars = list(masked)
-    for q in quantities:
-        chars[q.start:q.end] = " " * (q.end - q.start)
-    return bool(re.search(r"\d", "".join(chars)))
+    return bool(re.search(r"\d", _blanked(masked, quantities)))
 
 
 def rest_of(masked: str, quantities: list[Quantity]) -> str:
+    rest = FILLER.sub(" ", _blanked(masked, quantities)).replace("#", " ")
+    return re.sub(r"[\s+.,，、;；。!！:：*/\-~～x\d]+", "", rest)
+
+
+def _blanked(masked: str, quantities: list[Quantity]) -> str:
+    """``masked`` with the quantities read blanked out (positions kept)."""
     chars = list(masked)
     for q in quantities:
         chars[q.start:q.end] = " " * (q.end - q.start)
-    rest = FILLER.sub(" ", "".join(chars)).replace("#", " ")
-    return re.sub(r"[\s+.,，、;；。!！:：*/\-~～x\d]+", "", rest)
+    return "".join(chars)

