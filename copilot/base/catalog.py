@@ -38,6 +38,8 @@ class Catalog:
         self._name_re = re.compile("|".join(re.escape(n) for n, _ in self._names)) if names else None
         self._name_map = {n: p for n, p in names}
         self._sounds: dict | None = None
+        # 冻干鸡胸 said the other way round (鸡胸冻干): a name of two two-character words, swapped, is no name itself
+        self._swapped = [(n[2:] + n[:2], p) for n, p in names if len(n) == 4 and n[2:] + n[:2] not in self._name_map]
 
     # -- loading -----------------------------------------------------------------------------
 
@@ -117,14 +119,23 @@ class Catalog:
         mentions = self.mentions(q)
         if len({p.sku for _, _, p in mentions}) == 1:
             return mentions[0][2]
-        partial = [p for p in self.products if len(q) >= 2 and any(q in n for n in p.names)]
+        partial = self.holding(q) if len(q) >= 2 else []
         return partial[0] if len(partial) == 1 else None
+
+    def holding(self, word: str) -> list[Product]:
+        """The products one of whose names or aliases holds ``word`` (虾: 基围虾, 虾仁), in catalog order."""
+        return [p for p in self.products if any(word in n for n in p.names)]
 
     def mentions(self, text: str) -> list[tuple[int, int, Product]]:
         """Every product named in ``text`` by name or alias, longest names first, left to right."""
         if self._name_re is None:
             return []
         return [(m.start(), m.end(), self._name_map[m.group(0)]) for m in self._name_re.finditer(text)]
+
+    def swapped(self, text: str) -> list[tuple[str, Product]]:
+        """Products named in ``text`` by a name of two words said the other way round (鸡胸冻干 for 冻干鸡胸),
+        with the words as said."""
+        return [(w, p) for w, p in self._swapped if w in text]
 
     def sound_alikes(self, text: str) -> list[tuple[int, int, Product]]:
         """Products named with a homophone typo, as a pinyin keyboard makes them (草霉 for 草莓):

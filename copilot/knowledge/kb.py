@@ -220,13 +220,9 @@ class KnowledgeBase:
             names.append(text[s:e])
             if p is not None:
                 found.setdefault(p.sku, p)
-        every = {n for p in self.catalog.products for n in p.names}
-        for p in self.catalog.products:   # 鸡胸冻干 for 冻干鸡胸: a name of two words said the other way round
-            for n in p.names:
-                swapped = n[2:] + n[:2] if len(n) == 4 else ""
-                if swapped and swapped not in every and swapped in text:
-                    found.setdefault(p.sku, p)
-                    names.append(swapped)
+        for swapped, p in self.catalog.swapped(text):   # 鸡胸冻干 for 冻干鸡胸
+            found.setdefault(p.sku, p)
+            names.append(swapped)
         for s, e, p in self.catalog.sound_alikes(text) if not found else ():  # 草霉 for 草莓
             if not found or p.sku in found:
                 found.setdefault(p.sku, p)

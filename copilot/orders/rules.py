@@ -117,7 +117,7 @@ def _parse_comment(text: str, catalog: Catalog, current_sku: str | None) -> Inte
         return _review(Kind.ORDER, "简写的下单（数字加一个字），看不出是哪几个商品，请确认", undecided=True)
     if intent.kind is Kind.OTHER and _WORD_AND_COUNT.fullmatch(t):  # 米2 of 大米 and 小米: an order, of which?
         word = re.match(r"[\u4e00-\u9fff]+", t).group(0)
-        owners = [p.name for p in catalog if any(word in n for n in p.names)]
+        owners = [p.name for p in catalog.holding(word)]
         if owners and not CHATTER_CLAUSE.search(t):
             return _review(Kind.ORDER, f"「{word}」可能是{'、'.join(owners[:4])}，请确认", undecided=True)
     return intent
