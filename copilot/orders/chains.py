@@ -27,12 +27,20 @@ from sqlalchemy import JSON, Boolean, Column, DateTime, Index, Integer, MetaData
 
 from copilot.base.comments import Comment
 from copilot.base.db import migrate, utcnow
-from copilot.base.zhnum import normalize
 from copilot.base.errors import InputError
 from copilot.orders.book import LedgerTx
 from copilot.orders.handlers import order_item, review
 from copilot.orders.intent import Intent, Item, Kind
-from copilot.orders.jielong import MAX_CHAIN_CHARS, MAX_ENTRIES, Chain, Entry, content_key, entry_items, read_chain
+from copilot.orders.jielong import (
+    MAX_CHAIN_CHARS,
+    MAX_ENTRIES,
+    Chain,
+    Entry,
+    content_key,
+    entry_items,
+    member_key,
+    read_chain,
+)
 from copilot.orders.records import ApplyResult, OrderLine, qty_text, short_name
 from copilot.orders.schema import CANCELLED, EPS, PAID, PICKED_UP, RESERVED, REVIEW, WAITLIST
 
@@ -87,6 +95,11 @@ class _Stored:
     revision: int
 
 
+def _stored_key(stored) -> tuple[str, str]:
+    """A stored entry (or its row) keyed as ``Entry.key`` is: its content is stored as its ``content_key``."""
+    return member_key(stored.member), stored.content
+
+
 def apply_chain(ledger, text: str, parse=None, *, chain: str | None = None) -> ChainResult:
     """Apply the pasted chain ``text`` to ``ledger`` in one transaction (all of it or nothing)."""
     if len(text or "") > MAX_CHAIN_CHARS:
@@ -128,7 +141,7 @@ def _which_chain(tx: LedgerTx, parsed: Chain) -> str:
     sizes: dict[str, int] = defaultdict(int)
     for r in rows:
         sizes[r.chain] += 1
-        shared[r.chain] += (normalize(r.member), r.content) in keys
+        shared[r.chain] += _stored_key(r) in keys
     best = max(shared, key=lambda c: shared[c], default=None)
     if best and shared[best] * 2 >= min(len(keys), sizes[best]) and shared[best]:
         return best
@@ -141,7 +154,7 @@ def _apply(tx: LedgerTx, parsed: Chain, name: str, result: ChainResult) -> None:
     left = list(stored)
     fresh: list[Entry] = []
     for entry in live:  # the same line again: nothing changes
-        same = next((s for s in left if (normalize(s.member), s.content) == entry.key), None)
+        same = next((s for s in left if _stored_key(s) == entry.key), None)
         if same is None:
             fresh.append(entry)
         else:
@@ -149,7 +162,7 @@ def _apply(tx: LedgerTx, parsed: Chain, name: str, result: ChainResult) -> None:
             result.unchanged += 1
     header = _digest(parsed.header)
     for entry in fresh:
-        old = next((s for s in left if normalize(s.member) == entry.key[0]), None)
+        old = next((s for s in left if member_key(s.member) == entry.key[0]), None)
         if old is None:
             _add(tx, name, header, entry, result)
         else:

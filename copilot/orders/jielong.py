@@ -89,7 +89,7 @@ class Entry:
     @property
     def key(self) -> tuple[str, str]:
         """Same member, same content: the same entry in the next paste, wherever its number went."""
-        return normalize(self.member), content_key(self.content)
+        return member_key(self.member), content_key(self.content)
 
 
 @dataclass
@@ -107,6 +107,11 @@ class Chain:
 
 def content_key(text: str) -> str:
     return re.sub(r"[\s。.!！~～,，;；]+", "", normalize(text))
+
+
+def member_key(member: str) -> str:
+    """One member across pastes, however the nickname's brackets or letters are typed (王叔（3栋） / 王叔(3栋))."""
+    return normalize(member)
 
 
 def read_chain(text: str, catalog: Catalog, parse) -> Chain:
@@ -221,7 +226,7 @@ def offered_products(text: str, catalog: Catalog) -> list[Product]:
     for _, _, word in short.find(_strip_names(t, catalog)):  # 柠檬 / 虎皮, 凤爪两种口味
         found.update((p.sku, p) for p in ([short.variants[word]] if word in short.variants else short.families[word]))
     for word in re.findall(r"[\u4e00-\u9fff]{2,8}", _strip_names(t, catalog)):
-        sharing = [p for p in catalog if any(word in n for n in p.names)]
+        sharing = catalog.holding(word)
         if 1 < len(sharing) < len(catalog):
             found.update((p.sku, p) for p in sharing)
     return [p for p in catalog if p.sku in found]
