@@ -46,3 +46,16 @@ class FakeEmbedder:
 
     def passage(self, texts: list[str]) -> list[list[float]]:
         return [self._vec(t) for t in texts]
+
+
+def ingested_kb(root, home):
+    """A knowledge base over the knowledge dir ``root`` (products.yaml + notes), its data under ``home``,
+    embedded with :class:`FakeEmbedder` and ingested: the fixture the small-store tests share."""
+    from copilot.base.catalog import Catalog
+    from copilot.base.settings import Settings
+    from copilot.knowledge.kb import KnowledgeBase
+
+    settings = Settings(home=home, knowledge=root, _env_file=None, chroma_url=None)
+    kb = KnowledgeBase.open(settings, Catalog.load(root), embedder=FakeEmbedder())
+    kb.ingest()
+    return kb

@@ -8,14 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from copilot.base.catalog import Catalog
-from copilot.base.settings import Settings
 from copilot.knowledge.conditions import after_clash, amount_clash, event_clash, events_in
 from copilot.knowledge.kb import KnowledgeBase
 from copilot.knowledge.kinds import contrasted, question_kind, values_of
 
 sys.path.insert(0, str(Path(__file__).parent))
-from doubles import FakeEmbedder  # noqa: E402
+from doubles import ingested_kb  # noqa: E402
 
 
 @pytest.fixture(scope="module")
@@ -68,10 +66,7 @@ def pet_kb(tmp_path_factory) -> KnowledgeBase:
         "## 取货\n直播下单的第二天 12:00-19:00 到店自提。\n别人代取也行，报手机尾号。\n"
         "超过 19:00 没来取的，帮你留到第二天中午。\n",
         encoding="utf-8")
-    settings = Settings(home=tmp_path_factory.mktemp("home"), knowledge=root, _env_file=None, chroma_url=None)
-    kb = KnowledgeBase.open(settings, Catalog.load(root), embedder=FakeEmbedder())
-    kb.ingest()
-    return kb
+    return ingested_kb(root, tmp_path_factory.mktemp("home"))
 
 
 @pytest.mark.parametrize("question,current,facts", [

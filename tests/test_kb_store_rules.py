@@ -9,15 +9,13 @@ from pathlib import Path
 
 import pytest
 
-from copilot.base.catalog import Catalog
-from copilot.base.settings import Settings
 from copilot.knowledge.conditions import condition_clash
 from copilot.knowledge.kb import KnowledgeBase
 from copilot.knowledge.kinds import asked_units, values_of
 from copilot.knowledge.question import analyse
 
 sys.path.insert(0, str(Path(__file__).parent))
-from doubles import FakeEmbedder  # noqa: E402
+from doubles import ingested_kb  # noqa: E402
 
 
 @pytest.fixture(scope="module")
@@ -48,10 +46,7 @@ def garden_kb(tmp_path_factory) -> KnowledgeBase:
     (root / "notes" / "mousse.md").write_text(
         "# 芒果慕斯\n\n问：要冷冻吗？\n答：没开封的冷藏能放 3 天。\n\n问：怎么吃？\n答：吃之前放冷藏室半小时回温。\n",
         encoding="utf-8")
-    settings = Settings(home=tmp_path_factory.mktemp("home"), knowledge=root, _env_file=None, chroma_url=None)
-    kb = KnowledgeBase.open(settings, Catalog.load(root), embedder=FakeEmbedder())
-    kb.ingest()
-    return kb
+    return ingested_kb(root, tmp_path_factory.mktemp("home"))
 
 
 @pytest.mark.parametrize("question,facts", [
@@ -163,10 +158,7 @@ def tea_kb(tmp_path_factory) -> KnowledgeBase:
         "问：怎么取件？\n答：到店报手机后 4 位，下午 2 点以后来。\n\n"
         "问：泡过的茶叶还能再泡吗？\n答：不能，泡过的当天喝完。\n", encoding="utf-8")
     (root / "notes" / "green.md").write_text("# 明前绿茶\n\n一罐 100 克，4 月初采的。\n", encoding="utf-8")
-    settings = Settings(home=tmp_path_factory.mktemp("home"), knowledge=root, _env_file=None, chroma_url=None)
-    kb = KnowledgeBase.open(settings, Catalog.load(root), embedder=FakeEmbedder())
-    kb.ingest()
-    return kb
+    return ingested_kb(root, tmp_path_factory.mktemp("home"))
 
 
 @pytest.mark.parametrize("question,facts", [
