@@ -11,8 +11,9 @@ import re
 from dataclasses import dataclass, replace
 
 from copilot.base.catalog import Catalog, Product
-from copilot.base.zhnum import NUM_PATTERN, normalize, zh_to_number
-from copilot.orders.amounts import QTY_MARK, UNIT, VERB, Quantity, check_items, read_quantities, rough
+from copilot.base.zhnum import NUM_PATTERN, normalize
+from copilot.orders.amounts import QTY_MARK, UNIT, VERB, Quantity, check_items, read_quantities
+from copilot.orders.changes import CANCEL, MODIFY, parse_cancel, parse_modify, parse_relative, relative_match
 from copilot.orders.cues import PRICE_OF, one_of_word, price_checked, priced_sku, stock_question_product
 from copilot.orders.intent import Intent, Item, Kind
 from copilot.orders.leftover import rest_of, stray_number, unread, without_preferences
@@ -34,18 +35,9 @@ _BARE = re.compile(r"^\d+$")
 _DURATION = re.compile(r"(?:[一两二三四五\d]个?多?|半个?)(?:小时|钟头)|\d+\s*分钟")
 _WORD_AND_COUNT = re.compile(r"(?![\u4e00-\u9fff]*(?:栋|幢|楼|号|点|天|月|日|岁|周|年|元|块|单元|尾号))[\u4e00-\u9fff]{1,6}\d{1,2}")
 _EACH = re.compile(r"各|每样|每种|都|全要|[两俩三四五几]种|[两俩三四五几]样|(?<![上面])一样(?:来|要)")
-_CANCEL = re.compile(r"不要了|不要啦|不要(?=\S{0,8}了)|取消|退掉|退了|撤回|撤销|算了|不买了|不订了|别给我留|删掉|删了|"
-                     r"退(?=\s*(?:\d|[一两二三四五六七八九十半俩]))")  # 退一斤: a part of the order
 _RETURN_SOME = re.compile(r"退\s*(?:\d|[一两二三四五六七八九十半俩])")  # 退2: a part, even with no unit said
-# 改成3斤, 只要2盒; 还是2斤吧: the buyer settles on a new total
-_MODIFY = re.compile(rf"(?:改成|改为|改到|改|换成|减到|减为|加到|增加到|调成|只要|"
-                     rf"(?:还是|那就|那还是)(?:要|来)?(?=\s*(?:{NUM_PATTERN}|半)\s*{UNIT}?\s*吧))"
-                     rf"\s*(?P<n>{NUM_PATTERN}|半)(?!下)")  # 那就2盒吧 too
 _SWAP = re.compile(r"换成|换为|改成|改为|改要|换个")  # 虾换成带鱼: another product, no quantity said
 _KIND_SWAP = re.compile(r"[\u4e00-\u9fff]{1,3}的\s*(?:换成|换为|改成|改为|改要)\s*[\u4e00-\u9fff]{1,3}的")  # 鲜的换成冻的
-_RELATIVE = re.compile(rf"(?P<op>再多要|再多来|再加|多加|多要|多来|多买|多拿|少要|少来|少拿|少买|减少|减掉|减去|减|加|"
-                       rf"再多|(?<![至最差不许很好太])多|(?<![多至最不缺])少)\s*"
-                       rf"(?P<n>{NUM_PATTERN}|半)\s*(?P<u>{UNIT})?(?!\s*[号元])")
 # 已拍, 下单了: the buyer says they ordered (on the shop's link), how much not said
 _PLACED = re.compile(r"已拍|拍好了|已下单|下单了|下好单了|已经下单")
 # no quantity of its own: 我也要 / 同上 copy someone else's order, 这个我要了 takes it without a number
@@ -159,11 +151,11 @@ def _parse_text(t: str, catalog: Catalog, current: Product | None) -> Intent:
     if kinds & {"order", "review"}:
         return _orders(clauses, kinds, current)
     if "modify" in kinds:
-        return _parse_modify(next(c for c in clauses if c.kind == "modify"), catalog, current)
+        return parse_modify(next(c for c in clauses if c.kind == "modify"), catalog, current)
     if "relative" in kinds:
-        return _parse_relative(next(c for c in clauses if c.kind == "relative"), current, catalog)
+        return parse_relative(next(c for c in clauses if c.kind == "relative"), current, catalog)
     if "cancel" in kinds:  # 草莓 不要了: the product may stand apart; 芒果留着 / 芒果不变 is kept, not cancelled
-        intent = _parse_cancel(" ".join(c.text for c in clauses if c.kind == "cancel" or not _KEEP.search(c.text)),
+        intent = parse_cancel(" ".join(c.text for c in clauses if c.kind == "cancel" or not _KEEP.search(c.text)),
                                catalog, current)
         if not intent.needs_review and any(c.quantities or _RETURN_SOME.search(c.text)
                                            for c in clauses if c.kind == "cancel"):
@@ -279,13 +271,13 @@ def _classify(text: str, catalog: Catalog, current: Product | None, alone: bool 
     clause = _Clause(text, "chatter", refs, quantities, each=each)
     if QUESTION.search(text) and not _DEFER.search(text):
         clause.kind = "question"
-    elif _MODIFY.search(masked):
+    elif MODIFY.search(masked):
         clause.kind = "modify"
     elif (refs or _KIND_SWAP.search(masked)) and not quantities and _SWAP.search(masked):
         clause.kind, clause.reason = "swap", "要换成别的商品，请确认换什么、要多少"
-    elif _relative_match(masked) and not CHATTER_CLAUSE.search(text):
+    elif relative_match(masked) and not CHATTER_CLAUSE.search(text):
         clause.kind = "relative"
-    elif _CANCEL.search(text) or refs and _NO_NEED.search(text):
+    elif CANCEL.search(text) or refs and _NO_NEED.search(text):
         clause.kind = "cancel"
     elif not CHATTER_CLAUSE.search(text) or _COPY.search(text) and _VAGUE.search(text):
         clause.asks_each = bool(_BOTH.search(text)) or each and bool(quantities)
@@ -303,14 +295,6 @@ def _vague(text: str, quantities: list[Quantity]) -> str:
     if m and not quantities:
         return f"「{m.group(0)}」没有说数量，请确认"
     return ""
-
-
-def _relative_match(masked: str) -> re.Match | None:
-    for m in _RELATIVE.finditer(masked):
-        if m.group("op") in ("加", "减", "少", "多", "再多") and not m.group("u"):
-            continue  # 加2 is "+2", an order; 减10 is more likely a price; 少1斤, 再多1斤 say their unit
-        return m
-    return None
 
 
 def _order_clause(clause: _Clause, masked: str, catalog: Catalog, current: Product | None, alone: bool) -> None:
@@ -333,24 +317,10 @@ def _order_clause(clause: _Clause, masked: str, catalog: Catalog, current: Produ
     strong = bool(bare) or bool(_STRONG_MARK.search(masked)) or (
         bool(_ANY_VERB.search(masked)) and (bool(clause.quantities) or not leftover))
     weak = bool(clause.quantities or clause.refs)
-    if not strong and not weak:
+    if not strong and not weak and not _goods_word(leftover, catalog, current):
         return
-    if leftover:
-        unit = clause.quantities[0].unit if clause.quantities else None
-        product, word = fuzzy_product(leftover, catalog, current, unit), leftover
-        spoken = spoken_product(masked, catalog, unread)  # 宝鱼: 宝 is also a filler (宝宝), 鱼 a kind
-        if spoken and (product is None or spoken[0].sku == product.sku):
-            product, word = spoken
-        if product is not None and doubtful_typo(word, product, catalog):  # 老鸦要一只: 老鸭 1, a person looks
-            clause.doubt = f"「{word}」像是{product.name}，不太确定，请确认"
-        if product is not None:  # 芋尼面包: 芋泥 of the 面包 family, so not the family word any more
-            clause.refs = [r for r in clause.refs if not (r.product is None and product in r.family)]
-            clause.refs.append(Ref(0, 0, product, leftover))
-        elif strong or (clause.quantities and len(leftover) <= 3):
-            clause.kind, clause.reason = "review", f"有看不懂的内容「{leftover[:12]}」，可能是未上架的商品"
-            return
-        else:
-            return
+    if leftover and not _read_leftover(clause, masked, leftover, catalog, current, strong):
+        return
     if not strong and not clause.quantities and not all(r.label.isdigit() or "号" in r.label or "链接" in r.label
                                                         or r.label.startswith("#") for r in clause.refs):
         clause.named = True  # a product named without a quantity or an order word is talk about it, not
@@ -361,6 +331,36 @@ def _order_clause(clause: _Clause, masked: str, catalog: Catalog, current: Produ
             clause.kind, clause.reason = "review", unknown_reason(unknown[0])
         return
     clause.kind = "order"
+
+
+def _goods_word(word: str, catalog: Catalog, current: Product | None) -> bool:
+    """红早, 栗子: a clause of a word alone that reads as goods (a typo of one product, a part of some products'
+    names), no talk: it is read with the quantity of the next clause, or goes to review, never dropped."""
+    return 2 <= len(word) <= 8 and (bool(catalog.holding(word)) or fuzzy_product(word, catalog, current) is not None)
+
+
+def _read_leftover(clause: _Clause, masked: str, leftover: str, catalog: Catalog, current: Product | None,
+                   strong: bool) -> bool:
+    """The words of a clause no name reads: a typo or a part of one product's names is that product (芋尼面包:
+    芋泥 of the 面包 family); a part of several products' names (栗子 of 糖炒栗子 and 栗子仁) or a word
+    nothing reads, said with an order word or a short quantity, goes to review. False: the clause is done."""
+    unit = clause.quantities[0].unit if clause.quantities else None
+    product, word = fuzzy_product(leftover, catalog, current, unit), leftover
+    spoken = spoken_product(masked, catalog, unread)  # 宝鱼: 宝 is also a filler (宝宝), 鱼 a kind
+    if spoken and (product is None or spoken[0].sku == product.sku):
+        product, word = spoken
+    if product is not None and doubtful_typo(word, product, catalog):  # 老鸦要一只: 老鸭 1, a person looks
+        clause.doubt = f"「{word}」像是{product.name}，不太确定，请确认"
+    if product is not None:
+        clause.refs = [r for r in clause.refs if not (r.product is None and product in r.family)]
+        clause.refs.append(Ref(0, 0, product, leftover))
+        return True
+    owners = catalog.holding(leftover) if len(leftover) >= 2 else []
+    if owners:
+        clause.kind, clause.reason = "review", f"「{leftover[:12]}」可能是{'、'.join(p.name for p in owners[:4])}，请确认"
+    elif strong or (clause.quantities and len(leftover) <= 3):
+        clause.kind, clause.reason = "review", f"有看不懂的内容「{leftover[:12]}」，可能是未上架的商品"
+    return False
 
 
 def _typo_count(masked: str, catalog: Catalog, current: Product | None) -> list[Quantity]:
@@ -437,62 +437,3 @@ def _doubted(intent: Intent, clauses: list[_Clause]) -> Intent:
     if not doubt or intent.needs_review or not intent.items:
         return intent
     return replace(intent, needs_review=True, reason=doubt, undecided=True)
-
-
-def _parse_cancel(t: str, catalog: Catalog, current: Product | None) -> Intent:
-    refs = find_refs(t, catalog)
-    if any(r.product is None and not r.family for r in refs):
-        return _review(Kind.CANCEL, "要取消的链接不存在")
-    if len(refs) > 1 and re.search(r"(?:^|\s)(?:换|改)", t):  # 草莓不要了 换芒果: one for another, not both
-        return _review(Kind.MODIFY, "要换成别的商品，请确认换什么、要多少", undecided=True)
-    # 凤爪不要了: whichever of the family the buyer ordered
-    skus = list(dict.fromkeys(p.sku for r in refs for p in (r.family or (r.product,))))
-    if not skus:  # 虾不要了: a part of one product's names
-        word = rest_of(_CANCEL.sub(" ", t), [])
-        product = fuzzy_product(word, catalog, current) if word else None
-        skus = [product.sku] if product else []
-    return Intent(Kind.CANCEL, tuple(Item(s, None, catalog.get(s).unit) for s in skus))
-
-
-def _parse_modify(c: _Clause, catalog: Catalog, current: Product | None) -> Intent:
-    if any(r.product is None for r in c.refs):
-        return _review(Kind.MODIFY, "要修改的链接不存在")
-    m = _MODIFY.search(mask(c.text, c.refs))
-    product = c.refs[0].product if c.refs else _named_by_word(c, m, catalog, current)
-    if product is None:
-        return _review(Kind.MODIFY, "没有正在讲解的商品，不知道改哪个")
-    after = [q for q in c.quantities if q.start >= m.start("n")]
-    if len({r.product.sku for r in c.refs}) > 1:
-        return _review(Kind.MODIFY, "一次改了几个商品，请人工确认", undecided=True)
-    n = m.group("n")
-    q = after[0] if after else Quantity(0, 0, 0.5 if n == "半" else zh_to_number(n) or 0, None, rough(n))
-    return check_items(Kind.MODIFY, [(product, q)])
-
-
-def _named_by_word(c: _Clause, m: re.Match, catalog: Catalog, current: Product | None) -> Product | None:
-    """虾还是2斤吧, 虾少1斤: a part of a product's name before the change names it (see ``fuzzy_product``);
-    else (数量改成2, 刚才的改成3把) the product on screen."""
-    masked = mask(c.text, c.refs)
-    after = [q for q in c.quantities if q.start >= m.start()]
-    word = rest_of(masked[:m.start()] + " " * (m.end() - m.start()) + masked[m.end():], c.quantities)
-    unit = m.groupdict().get("u") or (after[0].unit if after else None)
-    return (fuzzy_product(word, catalog, current, unit) if word else None) or current
-
-
-def _parse_relative(c: _Clause, current: Product | None, catalog: Catalog) -> Intent:
-    """再加一斤 +1, 少要一袋 -1: a signed change to the buyer's current order of the product."""
-    if any(r.product is None for r in c.refs):
-        return _review(Kind.MODIFY, "要修改的链接不存在")
-    if len({r.product.sku for r in c.refs}) > 1:
-        return _review(Kind.MODIFY, "一次改了几个商品，请人工确认", undecided=True)
-    m = _relative_match(mask(c.text, c.refs))
-    product = c.refs[0].product if c.refs else _named_by_word(c, m, catalog, current)
-    if product is None:
-        return _review(Kind.MODIFY, "没有正在讲解的商品，不知道加减哪个")
-    value = 0.5 if m.group("n") == "半" else zh_to_number(m.group("n")) or 0
-    checked = check_items(Kind.MODIFY, [(product, Quantity(0, 0, value, m.group("u"), rough(m.group("n"))))])
-    if checked.needs_review:
-        return checked
-    item = checked.items[0]
-    sign = -1 if m.group("op").startswith(("少", "减")) else 1
-    return Intent(Kind.MODIFY, (Item(item.sku, sign * item.qty, item.unit, relative=True),), reason="加减数量")

@@ -97,7 +97,8 @@ class Shorthand:
             if current is not None and current.sku in owners and self._sibling(current, owners):
                 return None  # 蟹 with 大闸蟹（公） on screen: which of the pair is not said
             if len(word) > 1:  # 千层饼 of 现做 / 速冻千层饼生坯: the kind of both, told apart by the unit only
-                return _by_unit(sold_in(list(owners.values()), unit), current, owners)
+                return None if current is not None and current.sku in owners else \
+                    _by_unit(sold_in(list(owners.values()), unit), current, owners)
             return _by_screen_or_unit(list(owners.values()), current, unit)
         if len(owners) != 1 or len(word) == 1:
             return None
