@@ -137,30 +137,45 @@ class Catalog:
         with the words as said."""
         return [(w, p) for w, p in self._swapped if w in text]
 
-    def sound_alikes(self, text: str) -> list[tuple[int, int, Product]]:
+    def sound_alikes(self, text: str, around_names: bool = False) -> list[tuple[int, int, Product]]:
         """Products named with a homophone typo, as a pinyin keyboard makes them (草霉 for 草莓):
         a span that reads like a name of two or more characters and shares at least half of its
-        characters with it. Spans that already name a product exactly are skipped; a span that reads like
+        characters with it. Spans that already name a product exactly are skipped (``around_names``: unless
+        the span takes in the names it overlaps whole, 盐局腰果 around 腰果); a span that reads like
         the names of two products is listed once for each (a person tells them apart, not the rules)."""
         from pypinyin import lazy_pinyin
 
         exact = [(s, e) for s, e, _ in self.mentions(text)]
-        if self._sounds is None:
-            self._sounds = {}
-            for n, p in self._names:
-                if len(n) >= 2:
-                    self._sounds.setdefault(tuple(lazy_pinyin(n)), []).append((n, p))
+        self._sound_table()
         reading = [lazy_pinyin(ch)[0] if "\u4e00" <= ch <= "\u9fff" else ch for ch in text]
         out: list[tuple[int, int, Product]] = []
         for k in sorted({len(sound) for sound in self._sounds}, reverse=True):
             for i in range(len(text) - k + 1):
                 for name, p in self._sounds.get(tuple(reading[i:i + k]), ()):
                     same = sum(a == b for a, b in zip(text[i:i + k], name))
-                    taken = any(s < i + k and i < e for s, e in exact) or \
+                    taken = any(s < i + k and i < e and not (around_names and i <= s and e <= i + k)
+                                for s, e in exact) or \
                         any(s < i + k and i < e and (s, e) != (i, i + k) for s, e, _ in out)
                     if same * 2 >= k and same < k and not taken:
                         out.append((i, i + k, p))
         return sorted(out, key=lambda x: (x[0], x[1]))
+
+    def homophones(self, word: str) -> list[Product]:
+        """The products one of whose names reads exactly like ``word`` (扒丹木 for 巴旦木), tones aside."""
+        from pypinyin import lazy_pinyin
+
+        found = {p.sku: p for n, p in self._sound_table().get(tuple(lazy_pinyin(word)), ()) if len(n) == len(word)}
+        return list(found.values())
+
+    def _sound_table(self) -> dict:
+        if self._sounds is None:
+            from pypinyin import lazy_pinyin
+
+            self._sounds = {}
+            for n, p in self._names:
+                if len(n) >= 2:
+                    self._sounds.setdefault(tuple(lazy_pinyin(n)), []).append((n, p))
+        return self._sounds
 
     def links(self, text: str) -> list[tuple[int, int, Product | None, int]]:
         """Every link reference in ``text``: (start, end, product or None when unknown, number)."""

@@ -19,7 +19,16 @@ from copilot.orders.intent import Intent, Item, Kind
 from copilot.orders.leftover import rest_of, stray_number, unread, without_preferences
 from copilot.orders.notes import split_notes
 from copilot.orders.pairing import one, pair_clause
-from copilot.orders.refs import Ref, doubtful_typo, find_refs, fuzzy_product, mask, spoken_product, unknown_reason
+from copilot.orders.refs import (
+    Ref,
+    doubtful_typo,
+    find_refs,
+    fuzzy_product,
+    mask,
+    plain_names,
+    spoken_product,
+    unknown_reason,
+)
 from copilot.orders.shorthand import abbreviated_pairs, looks_abbreviated, sold_in
 from copilot.orders.wording import BANTER_QUESTION, CHATTER_CLAUSE, QUESTION
 
@@ -60,7 +69,7 @@ _SWAP_TO = re.compile(r"(?P<a>[^\s，,。]{1,10}?)(?:换成|换为|改成|改为
 _NO_NEED = re.compile(r"不用了|别要了|不需要了")  # 排骨不用了: with a product named, a cancel
 _JOKE = re.compile(r"(?<![不没])(?:开玩笑|逗你玩|说着玩|闹着玩)")
 # 不要芒果要草莓2斤, 鲈鱼1条不要 要2斤花甲: the product said not to be wanted is no order
-_NEGATED = re.compile(r"不要(?P<what>[^\s，,。要了]{1,8}?)(?=[，,\s]*要)|[^\s，,。]{1,8}?不要(?=[，,\s]+要)")
+_NEGATED = re.compile(r"不要(?P<what>[^\s，,。要了]{1,8}?)(?=[，,\s]*要)|[^\s，,。]{1,8}?不要[了啦]?(?=[，,\s]+要)")
 _STRONG_MARK = re.compile(_MARK + r"\s*\d")
 _ANY_VERB = re.compile(VERB)
 _LATIN = re.compile(r"(?<![a-z])(?!kg\b)[a-z]{2,}", re.IGNORECASE)
@@ -69,6 +78,7 @@ _LATIN_QTY = re.compile(r"\d\s*(?:jin|gongjin|he|dai|ge|xiang|ping|fen|bao|tong|
                         r"bags?|bottles?|packs?|lbs?|catty|catties)\b", re.IGNORECASE)
 # 分两袋装, 分开装, 单独装: how to pack it, no second quantity and no goods
 _PACKING = re.compile(r"(?:帮我|麻烦)?(?:分成?(?:[一两二三四五六七八九十\d]\s*[袋盒份包个兜])?|分开|单独|各自)(?:装|包)|装一起|一起装")
+_ENOUGH = re.compile(r"(?:就|也)(?:够|行|好|可以)|够了|足够")  # 一斤就够: the quantity said again, confirmed
 _CHATTER = re.compile(r"^(\d)\1{2,}$|^[1]{2,}$|^[68]{2,}$|^[哈呵嘿嘻]+$")
 
 
@@ -103,6 +113,7 @@ def _parse_comment(text: str, catalog: Catalog, current_sku: str | None) -> Inte
     if _LATIN_QTY.search(t) and not QUESTION.search(t):
         return _review(Kind.ORDER, "评论里的数量是拼音或外文，请人工确认", undecided=True)
     current = catalog.get(current_sku) if current_sku else None
+    t = plain_names(t, catalog)
     intent = (_with_note(t, catalog, current) or _correction(t, catalog, current)
               or abbreviated_pairs(t, catalog) or _parse_text(t, catalog, current))
     if intent.kind is Kind.OTHER and looks_abbreviated(t):  # 2牛1羊 where 牛 and 羊 are each in two products
@@ -116,8 +127,17 @@ def _parse_comment(text: str, catalog: Catalog, current_sku: str | None) -> Inte
 
 
 def _parse_text(t: str, catalog: Catalog, current: Product | None) -> Intent:
+    intent = _read_clauses(t, catalog, current)
+    declined = tuple(dict.fromkeys(r.product.sku for m in _NEGATED.finditer(t) for r in find_refs(m.group(0), catalog)
+                                   if r.product))
+    if declined and intent.kind is Kind.ORDER:  # 巴旦木不要了 要2盒腰果: the ledger asks when 巴旦木 was ordered
+        return replace(intent, declined=declined)
+    return intent
+
+
+def _read_clauses(t: str, catalog: Catalog, current: Product | None) -> Intent:
     parts = [c for c in _SEP.split(_NEGATED.sub(" ", _join_name_and_qty(t, catalog))) if c]
-    clauses = [_classify(c, catalog, current, alone=len(parts) == 1) for c in parts]
+    clauses = _without_restated([_classify(c, catalog, current, alone=len(parts) == 1) for c in parts])
     kinds = {c.kind for c in clauses}
     if "cancel" in kinds and "order" in kinds:  # 油条不要了 豆浆还要: the kept product is no new order
         kept = [c for c in clauses if c.kind == "order" and not c.quantities and _KEEP.search(c.text)]
@@ -166,6 +186,19 @@ def _parse_text(t: str, catalog: Catalog, current: Product | None) -> Intent:
     if "question" in kinds and not (BANTER_QUESTION.search(t) and not any(c.refs for c in clauses)):
         return Intent(Kind.QUESTION, reason="提问")  # 主播酒量怎么样: banter about the host, unless goods are named
     return Intent(Kind.OTHER, reason="闲聊")
+
+
+def _without_restated(clauses: list[_Clause]) -> list[_Clause]:
+    """开心果一斤 一斤就够, 2盒 2盒就行: a clause that says the order's quantity again and that it is enough
+    confirms it, no second quantity (2斤 1斤就够 is still two quantities: a person asks)."""
+    out: list[_Clause] = []
+    for c in clauses:
+        said = next((o.quantities for o in reversed(out) if o.kind == "order" and o.quantities), [])
+        if c.kind == "order" and not c.refs and len(c.quantities) == 1 and len(said) == 1 \
+                and _ENOUGH.search(c.text) and (c.quantities[0].value, c.quantities[0].unit) == (said[0].value, said[0].unit):
+            continue
+        out.append(c)
+    return out
 
 
 def _orders(clauses: list[_Clause], kinds: set[str], current: Product | None) -> Intent:
@@ -392,6 +425,9 @@ def _order(clauses: list[_Clause], current: Product | None) -> Intent:
     last: Product | None = None
     for c in orders:
         each = c.each and len(c.quantities) == 1 or c.asks_each and not c.quantities
+        unknown = next((r for r in c.refs if r.product is None), None)
+        if c.named and unknown is not None:  # 碧根果 2袋: which of the family (or no such link)?
+            return _review(Kind.ORDER, unknown_reason(unknown), undecided=True)
         if c.named and (named or not pending):  # 草莓，芒果，各2斤: names waiting for one quantity
             pending, named = pending + [r.product for r in c.refs], True
             continue
