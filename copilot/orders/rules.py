@@ -462,6 +462,8 @@ def _order(clauses: list[_Clause], current: Product | None) -> Intent:
         pairs = [(current, one())]
     if len({p.sku for p, _ in pairs}) < len(pairs):  # 苹果5斤 橙子1箱 苹果2斤: 7斤, or 5 changed to 2?
         return _review(Kind.ORDER, "同一个商品说了两次，不确定一共要几份", undecided=True)
+    if len(pairs) > 1 and any(not q.end for _, q in pairs):  # 草莓2斤 芒果, 5号和6号都要: one of each, or how many?
+        return _review(Kind.ORDER, "有的商品没说数量，请确认每样要几份", undecided=True)
     return check_items(Kind.ORDER, pairs)
 
 
