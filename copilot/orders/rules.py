@@ -298,9 +298,10 @@ def _classify(text: str, catalog: Catalog, current: Product | None, alone: bool 
     each = bool((quantities or refs) and _EACH.search(masked))
     if each and sum(1 for r in refs if r.family) == 1:  # 两种凤爪都来一盒: every product of the family
         refs = [x for r in refs for x in ([Ref(r.start, r.end, p, r.label) for p in r.family] if r.family else [r])]
-    if not each and len(quantities) == 1 and quantities[0].unit:  # 脐橙来一箱: the family's member sold so
-        refs = [Ref(r.start, r.end, sold_in(r.family, quantities[0].unit), r.label, r.family)
-                if r.family and r.product is None and sold_in(r.family, quantities[0].unit) else r for r in refs]
+    if not each and len(quantities) == 1 and quantities[0].unit:  # 脐橙来一箱: the family's member sold so,
+        refs = [Ref(r.start, r.end, sold_in(r.family, quantities[0].unit), r.label, r.family)  # unless one of
+                if r.family and r.product is None and sold_in(r.family, quantities[0].unit)  # them is on screen
+                and not (current is not None and current in r.family) else r for r in refs]
     clause = _Clause(text, "chatter", refs, quantities, each=each)
     if QUESTION.search(text) and not _DEFER.search(text):
         clause.kind = "question"
