@@ -137,11 +137,10 @@ class Catalog:
         with the words as said."""
         return [(w, p) for w, p in self._swapped if w in text]
 
-    def sound_alikes(self, text: str, around_names: bool = False) -> list[tuple[int, int, Product]]:
+    def sound_alikes(self, text: str) -> list[tuple[int, int, Product]]:
         """Products named with a homophone typo, as a pinyin keyboard makes them (草霉 for 草莓):
         a span that reads like a name of two or more characters and shares at least half of its
-        characters with it. Spans that already name a product exactly are skipped (``around_names``: unless
-        the span takes in the names it overlaps whole, 盐局腰果 around 腰果); a span that reads like
+        characters with it. Spans that already name a product exactly are skipped; a span that reads like
         the names of two products is listed once for each (a person tells them apart, not the rules)."""
         from pypinyin import lazy_pinyin
 
@@ -153,8 +152,7 @@ class Catalog:
             for i in range(len(text) - k + 1):
                 for name, p in self._sounds.get(tuple(reading[i:i + k]), ()):
                     same = sum(a == b for a, b in zip(text[i:i + k], name))
-                    taken = any(s < i + k and i < e and not (around_names and i <= s and e <= i + k)
-                                for s, e in exact) or \
+                    taken = any(s < i + k and i < e for s, e in exact) or \
                         any(s < i + k and i < e and (s, e) != (i, i + k) for s, e, _ in out)
                     if same * 2 >= k and same < k and not taken:
                         out.append((i, i + k, p))

@@ -5,6 +5,7 @@ unread word a person still reads as one product (a part of its names, a sound-al
 
 from __future__ import annotations
 
+import functools
 import re
 import weakref
 from dataclasses import dataclass
@@ -17,6 +18,8 @@ from copilot.orders.shorthand import kin, look_alike, part_of, phonetic_part, sh
 
 _BRACKET = re.compile(r"[()（）\[\]【】]")
 _BRACKETED: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+_LONGER: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+_CHARS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 _ORDER_WORD = re.compile(VERB + r"|多|少|各|每|都")
 
 
@@ -61,23 +64,55 @@ def find_refs(t: str, catalog: Catalog) -> list[Ref]:
 
 def _misspelt_around(t: str, refs: list[Ref], catalog: Catalog) -> list[Ref]:
     """盐局腰果 (盐焗腰果), 花生苏 (花生酥 beside 花生): a longer name typed with a homophone around a shorter name
-    said exactly is the longer name's product, when the span reads like the names of one product only."""
-    names = [r for r in refs if r.product is not None and any(r.label in n and r.label != n for n, _ in _names(catalog))]
-    if not names:
-        return refs
+    said exactly is the longer name's product: the span reads like it, shares at least half its characters, takes in
+    no other name, adds no order word or quantity (猪耳多要一斤: 多 of 多要, not 朵 of 猪耳朵), and reads like the
+    names of one product only."""
+    longer = _longer_names(catalog)
+    found: dict[tuple[int, int], set] = {}
+    for r in refs:
+        for name, off, p, sound in longer.get(r.label, ()) if r.product is not None else ():
+            s, e = r.start - off, r.start - off + len(name)
+            if s < 0 or e > len(t) or sum(a == b for a, b in zip(t[s:e], name)) * 2 < len(name) \
+                    or any(q is not r and q.start < e and s < q.end for q in refs):
+                continue
+            if _reading(t[s:e]) == sound and not _says_more(t, s, e, r):
+                found.setdefault((s, e), {})[p.sku] = p
+    for (s, e), products in found.items():
+        if len(products) == 1 and all(s <= r.start and r.end <= e for r in refs if r.start < e and s < r.end):
+            refs = [r for r in refs if not (r.start < e and s < r.end)] + [Ref(s, e, next(iter(products.values())), t[s:e])]
+    return sorted(refs, key=lambda r: r.start) if found else refs
+
+
+def _says_more(t: str, s: int, e: int, r: Ref) -> bool:
+    """The characters a longer name would add around ``r`` hold an order word or a quantity."""
     said = [(m.start(), m.end()) for m in _ORDER_WORD.finditer(t)] + [(q.start, q.end) for q in read_quantities(t)]
-    spans = [(s, e, p) for s, e, p in catalog.sound_alikes(t, around_names=True)
-             if any(s <= r.start and r.end <= e and (s, e) != (r.start, r.end) for r in names)
-             and not any(a < e and s < b for a, b in said)]  # 猪耳多要一斤: 多 of 多要, not 朵 of 猪耳朵
-    for s, e, p in spans:
-        if len({q.sku for a, b, q in spans if (a, b) == (s, e)}) == 1 \
-                and all(s <= r.start and r.end <= e for r in refs if r.start < e and s < r.end):
-            refs = [r for r in refs if not (r.start < e and s < r.end)] + [Ref(s, e, p, t[s:e])]
-    return sorted(refs, key=lambda r: r.start)
+    return any(a < b2 and a2 < b for a, b in said for a2, b2 in ((s, r.start), (r.end, e)) if a2 < b2)
 
 
-def _names(catalog: Catalog) -> tuple[tuple[str, Product], ...]:
-    return shorthand(catalog).names
+def _reading(text: str) -> list[str]:
+    return [_char_reading(ch) for ch in text]
+
+
+@functools.lru_cache(maxsize=8192)
+def _char_reading(ch: str) -> str:
+    from pypinyin import lazy_pinyin
+
+    return lazy_pinyin(ch)[0]
+
+
+def _longer_names(catalog: Catalog) -> dict[str, list]:
+    """name -> (a longer name holding it, where it starts in it, its product, its reading), once per catalog."""
+    got = _LONGER.get(catalog)
+    if got is None:
+        from pypinyin import lazy_pinyin
+
+        names = shorthand(catalog).names
+        got = _LONGER[catalog] = {}
+        for short, _ in names:
+            for name, p in names:
+                if short != name and short in name and len(short) >= 2:
+                    got.setdefault(short, []).append((name, name.index(short), p, lazy_pinyin(name)))
+    return got
 
 
 def _family_then_variant(t: str, r: Ref, short) -> Ref:
@@ -170,6 +205,15 @@ def fuzzy_product(word: str, catalog: Catalog, current: Product | None = None,
         hits = {p.sku: p for p in catalog.homophones(word)
                 if any(a == b for n in p.names if len(n) == len(word) for a, b in zip(n, word))}
     return next(iter(hits.values())) if len(hits) == 1 else None
+
+
+def may_name(word: str, catalog: Catalog) -> bool:
+    """``word`` shares a character with some product's names: a cheap first look before ``fuzzy_product``
+    (主播好漂亮 shares none, so no sound or shape is compared)."""
+    chars = _CHARS.get(catalog)
+    if chars is None:
+        chars = _CHARS[catalog] = frozenset(ch for p in catalog for n in p.names for ch in n)
+    return any(ch in chars for ch in word)
 
 
 def unknown_reason(ref: Ref) -> str:

@@ -25,6 +25,7 @@ from copilot.orders.refs import (
     find_refs,
     fuzzy_product,
     mask,
+    may_name,
     plain_names,
     spoken_product,
     unknown_reason,
@@ -370,7 +371,8 @@ def _order_clause(clause: _Clause, masked: str, catalog: Catalog, current: Produ
 def _goods_word(word: str, catalog: Catalog, current: Product | None) -> bool:
     """红早, 栗子: a clause of a word alone that reads as goods (a typo of one product, a part of some products'
     names), no talk: it is read with the quantity of the next clause, or goes to review, never dropped."""
-    return 2 <= len(word) <= 8 and (bool(catalog.holding(word)) or fuzzy_product(word, catalog, current) is not None)
+    return 2 <= len(word) <= 8 and may_name(word, catalog) and (
+        bool(catalog.holding(word)) or fuzzy_product(word, catalog, current) is not None)
 
 
 def _read_leftover(clause: _Clause, masked: str, leftover: str, catalog: Catalog, current: Product | None,
