@@ -1,7 +1,7 @@
 """orders: from a viewer's comment to the group-buy ledger, and what the store prints from it.
 
 ``intent`` (the records) and ``rules``/``parser`` turn a comment into an Intent (order, cancel, modify,
-question, other), with ``refs`` (what a clause names), ``amounts`` (quantities and their checks),
+question, other), with ``changes`` (cancels and changes to an order placed), ``refs`` (what a clause names), ``amounts`` (quantities and their checks),
 ``notes`` (delivery and collection notes), ``wording`` (questions, chatter and filler words) and
 ``shorthand`` (variant, family and partial words read from the catalog), ``leftover`` (what no rule
 reads), ``lexicon`` (common nouns: a typo that names another thing) and ``cues`` (a price that picks the
