@@ -2,6 +2,11 @@
 
 Rules first (fast, deterministic); when an LLM is configured, only the comments the rules leave
 undecided may be sent to it, and its answer is validated against the catalog.
+
+An order is booked without a person only when every part is read: each product by a name, a link or one word
+of one product (a word of several products' names is settled neither by the screen nor, then, by the unit); each
+quantity in a unit a person reads the same or the catalog declares (``amounts.to_sale_unit``); each product its
+own quantity; a clause of a word alone that reads as goods is never dropped as talk. The rest goes to review.
 """
 
 from __future__ import annotations
