@@ -30,6 +30,7 @@ BAKERY = Catalog.from_dict({"products": [
     {"sku": "neck_dry", "name": "风干鸭脖", "link": 11, "unit": "袋", "price": 18, "stock": 30},
     {"sku": "apple", "name": "苹果", "link": 12, "unit": "斤", "price": 6, "stock": 80},
     {"sku": "orange", "name": "脐橙", "link": 13, "unit": "斤", "price": 7, "stock": 80},
+    {"sku": "walnut", "name": "纸皮核桃", "link": 14, "unit": "斤", "price": 26, "stock": 40},
 ]})
 
 PACKED = Catalog.from_dict({"products": [
@@ -120,6 +121,7 @@ def test_a_family_word_beside_a_quantity_goes_to_review():
 
 @pytest.mark.parametrize("current, text, review, want", [
     ("orange", "苹国 x2", False, {"apple": 2}),  # a typo alone, its quantity apart: not the orange on screen
+    ("orange", "纸皮和桃 x2", False, {"walnut": 2}),  # 和 is a filler word, but not inside this typo of 核桃
     ("neck", "鸭脖 +2", True, {}),              # 卤鸭脖 or 风干鸭脖: not dropped for the one on screen
     ("neck", "鸭脖2斤", True, {}),              # nor settled by the screen when the unit fits it
     ("apple", "鸭脖2斤", False, {"neck": 2}),   # off screen, the unit still tells them apart

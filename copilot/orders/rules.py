@@ -357,6 +357,7 @@ def _order_clause(clause: _Clause, masked: str, catalog: Catalog, current: Produ
     strong = bool(bare) or bool(_STRONG_MARK.search(masked)) or (
         bool(_ANY_VERB.search(masked)) and (bool(clause.quantities) or not leftover))
     weak = bool(clause.quantities or clause.refs)
+    leftover = _as_typed(leftover, masked, catalog, current)
     if not strong and not weak and not _goods_word(leftover, catalog, current):
         return
     if leftover and not _read_leftover(clause, masked, leftover, catalog, current, strong):
@@ -371,6 +372,16 @@ def _order_clause(clause: _Clause, masked: str, catalog: Catalog, current: Produ
             clause.kind, clause.reason = "review", unknown_reason(unknown[0])
         return
     clause.kind = "order"
+
+
+def _as_typed(leftover: str, masked: str, catalog: Catalog, current: Product | None) -> str:
+    """纸皮和桃 x2: the unread word as typed when taking the filler characters out of it (和) breaks a typo of a
+    name that the word as typed still reads as (纸皮核桃)."""
+    typed = "".join(re.findall(r"[\u4e00-\u9fff]+", masked))
+    if typed == leftover or not 2 <= len(typed) <= 8 or fuzzy_product(leftover, catalog, current) is not None \
+            or not may_name(typed, catalog):
+        return leftover
+    return typed if fuzzy_product(typed, catalog, current) is not None else leftover
 
 
 def _goods_word(word: str, catalog: Catalog, current: Product | None) -> bool:
