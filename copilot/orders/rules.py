@@ -377,9 +377,9 @@ def _order_clause(clause: _Clause, masked: str, catalog: Catalog, current: Produ
 def _as_typed(leftover: str, masked: str, catalog: Catalog, current: Product | None) -> str:
     """纸皮和桃 x2: the unread word as typed when taking the filler characters out of it (和) breaks a typo of a
     name that the word as typed still reads as (纸皮核桃)."""
-    typed = "".join(re.findall(r"[\u4e00-\u9fff]+", masked))
-    if typed == leftover or not 2 <= len(typed) <= 8 or fuzzy_product(leftover, catalog, current) is not None \
-            or not may_name(typed, catalog):
+    typed = "".join(re.findall(r"[\u4e00-\u9fff]+", masked)) if leftover else leftover
+    if typed == leftover or not 2 <= len(typed) <= 8 or not may_name(typed, catalog) \
+            or fuzzy_product(leftover, catalog, current) is not None:
         return leftover
     return typed if fuzzy_product(typed, catalog, current) is not None else leftover
 
