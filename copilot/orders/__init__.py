@@ -5,7 +5,7 @@ question, other), with ``changes`` (cancels and changes to an order placed), ``r
 ``notes`` (delivery and collection notes), ``wording`` (questions, chatter and filler words) and
 ``shorthand`` (variant, family and partial words read from the catalog), ``leftover`` (what no rule
 reads), ``lexicon`` (common nouns: a typo that names another thing) and ``cues`` (a price that picks the
-goods, 来只 as one), ``pairing`` (quantities to products in a clause); ``ledger`` applies it in one
+goods, 来只 as one), ``pairing`` (quantities to products in a clause and across a comment's clauses); ``ledger`` applies it in one
 transaction (``book``: stock that never goes negative, the waitlist, per-buyer limits, the invariants), ``manual`` holds the owner's actions and undo,
 ``summary`` adds lines up (stock, 分拣单, 取货单) and ``exports`` writes them as xlsx or CSV (every cell
 through ``base.spreadsheet``). The day after: ``counter`` keeps the store counter's own tables (pickup
