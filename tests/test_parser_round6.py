@@ -103,7 +103,9 @@ def test_an_order_word_and_a_unit_before_a_product_is_one(current, text, kind, i
     ("ribs", "38一斤的排骨来2斤", "order", {"ribs": 2}, False),      # the price names the goods, no quantity
     ("ribs", "38块一斤的来2斤", "order", {"ribs": 2}, False),        # the one on screen at that price
     ("ribs", "要2斤38元一斤的排骨", "order", {"ribs": 2}, False),
-    ("ribs", "45一斤的排骨来2斤", "order", {"ribs": 2}, True),       # not its price: which goods?
+    ("ribs", "45一斤的排骨来2斤", "order", {"ribs": 2}, False),      # named, and 45 is nobody's price: misremembered
+    ("ribs", "30一斤的排骨来2斤", "order", {"ribs": 2}, True),       # 30 is 鱿鱼's and 扇贝's price: which goods?
+    ("ribs", "45一斤的来2斤", "order", {"ribs": 2}, True),           # not named, not its price: which goods?
     ("duck", "38一斤的来2斤", "order", {"duck": None}, True),        # 烤鸭 is 60 a 只: not the one on screen
     ("ribs", "排骨38一斤贵了", "other", {}, False),                   # talk about the price, no 的 goods
     ("ribs", "38一斤的排骨", "other", {}, False),

@@ -145,11 +145,7 @@ class Catalog:
         from pypinyin import lazy_pinyin
 
         exact = [(s, e) for s, e, _ in self.mentions(text)]
-        if self._sounds is None:
-            self._sounds = {}
-            for n, p in self._names:
-                if len(n) >= 2:
-                    self._sounds.setdefault(tuple(lazy_pinyin(n)), []).append((n, p))
+        self._sound_table()
         reading = [lazy_pinyin(ch)[0] if "\u4e00" <= ch <= "\u9fff" else ch for ch in text]
         out: list[tuple[int, int, Product]] = []
         for k in sorted({len(sound) for sound in self._sounds}, reverse=True):
@@ -161,6 +157,23 @@ class Catalog:
                     if same * 2 >= k and same < k and not taken:
                         out.append((i, i + k, p))
         return sorted(out, key=lambda x: (x[0], x[1]))
+
+    def homophones(self, word: str) -> list[Product]:
+        """The products one of whose names reads exactly like ``word`` (扒丹木 for 巴旦木), tones aside."""
+        from pypinyin import lazy_pinyin
+
+        found = {p.sku: p for n, p in self._sound_table().get(tuple(lazy_pinyin(word)), ()) if len(n) == len(word)}
+        return list(found.values())
+
+    def _sound_table(self) -> dict:
+        if self._sounds is None:
+            from pypinyin import lazy_pinyin
+
+            self._sounds = {}
+            for n, p in self._names:
+                if len(n) >= 2:
+                    self._sounds.setdefault(tuple(lazy_pinyin(n)), []).append((n, p))
+        return self._sounds
 
     def links(self, text: str) -> list[tuple[int, int, Product | None, int]]:
         """Every link reference in ``text``: (start, end, product or None when unknown, number)."""

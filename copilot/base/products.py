@@ -8,6 +8,8 @@ from datetime import time
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 WEIGHT_UNITS = {"斤": 1.0, "公斤": 2.0}  # in 斤
+# a declared pack: a number and a weight or a piece count (``Product.pack``)
+PACK_RE = re.compile(r"(?P<n>\d+(?:\.\d+)?)\s*(?P<u>克|g|千克|公斤|kg|斤|个|枚|只|片|颗|粒|根|块|支|条|串|小包|包|袋|瓶|盒)")
 SALE_UNITS = ("斤", "公斤", "盒", "袋", "个", "瓶", "块", "份", "箱", "桶", "只", "把", "根", "板",
               "提", "包", "条", "串", "颗", "枚", "杯", "罐", "扎", "捆", "兜", "听", "支", "斤装")
 MAX_LINK, MAX_PRICE, MAX_STOCK = 9999, 100_000, 1_000_000
@@ -101,6 +103,20 @@ class Product(BaseModel):
     origin: str | None = None
     supplier: str | None = None  # who the store buys it from (以销定采: the purchase list groups by it)
     notes: str | None = None
+    pack: str | None = None  # what one sale unit holds, declared: 500克, 2斤, 20个, 12块 (要一斤 of a 500-克 袋 is 1 袋)
+
+    @field_validator("pack")
+    @classmethod
+    def _pack_amount(cls, v: str | None) -> str | None:
+        if v is not None and not PACK_RE.fullmatch(str(v).strip()):
+            raise ValueError(f"看不懂「{v}」：写成一个数加一个单位，例如 500克、2斤、20个、12块")
+        return None if v is None else str(v).strip()
+
+    @property
+    def pack_size(self) -> tuple[float, str] | None:
+        """(amount, unit) of ``pack``: (500.0, "克"), (20.0, "个"); None when not declared."""
+        m = PACK_RE.fullmatch(self.pack or "")
+        return (float(m.group("n")), m.group("u")) if m else None
 
     @field_validator("unit")
     @classmethod

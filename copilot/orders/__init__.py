@@ -1,11 +1,11 @@
 """orders: from a viewer's comment to the group-buy ledger, and what the store prints from it.
 
 ``intent`` (the records) and ``rules``/``parser`` turn a comment into an Intent (order, cancel, modify,
-question, other), with ``refs`` (what a clause names), ``amounts`` (quantities and their checks),
+question, other), with ``changes`` (cancels and changes to an order placed), ``refs`` (what a clause names), ``amounts`` (quantities and their checks),
 ``notes`` (delivery and collection notes), ``wording`` (questions, chatter and filler words) and
 ``shorthand`` (variant, family and partial words read from the catalog), ``leftover`` (what no rule
 reads), ``lexicon`` (common nouns: a typo that names another thing) and ``cues`` (a price that picks the
-goods, 来只 as one), ``pairing`` (quantities to products in a clause); ``ledger`` applies it in one
+goods, 来只 as one), ``pairing`` (quantities to products in a clause and across a comment's clauses); ``ledger`` applies it in one
 transaction (``book``: stock that never goes negative, the waitlist, per-buyer limits, the invariants), ``manual`` holds the owner's actions and undo,
 ``summary`` adds lines up (stock, 分拣单, 取货单) and ``exports`` writes them as xlsx or CSV (every cell
 through ``base.spreadsheet``). The day after: ``counter`` keeps the store counter's own tables (pickup

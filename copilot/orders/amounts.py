@@ -27,6 +27,10 @@ UNIT_WORDS = ("公斤", "千克", "kg", "克", "g", "斤", "份", "盒", "袋", 
 # serving of pieces, and a 份 of a case (箱, 提) may be a case or a can, so a person asks
 _PORTIONS = ("盒", "袋", "包", "份", "碗", "杯", "瓶", "罐", "听", "桶")
 _SAME = {u: group for group in ({"棵", "颗"}, {"罐", "听"}, {"根", "支", "条"}, {"份", "碗"}, {"袋", "包"}) for u in group}
+# units that hold an unsaid number of things: 个 of one (来2个 of a 盒) is a piece or a box? a person asks
+_PACKS = ("盒", "袋", "包", "板", "箱", "提", "兜", "捆", "扎", "份")
+_PIECE_WORDS = ("个", "枚", "只", "片", "颗", "粒", "根", "块", "支", "条", "串", "小包")
+GRAMS = {"克": 1.0, "g": 1.0, "斤": 500.0, "公斤": 1000.0, "千克": 1000.0, "kg": 1000.0}
 UNIT = "(?:" + "|".join(re.escape(u) for u in UNIT_WORDS) + ")"
 VERB = r"(?:再来|再要|再加|预定|预订|扣|\+|加|x|\*|来|要|拿|买|订|定|留|抢|切|称)"
 # quantity with a unit: 2斤, 一斤半, 两斤半, 半斤, 1.5kg, 500g
@@ -113,15 +117,34 @@ def _covered(found: list[Quantity], pos: int) -> bool:
 
 
 def to_sale_unit(q: Quantity, p: Product) -> float | None:
-    """The quantity in the product's sale unit, or None when the unit does not convert."""
+    """The quantity in the product's sale unit, or None when the unit does not convert. Only the sale unit (or
+    a word a shop assistant counts the same), a weight for goods sold by weight, and what the catalog declares
+    (``pack: 500克``: 要一斤 is 1 袋) convert; a weight for a bag, 个 for a box of pieces: a person asks."""
     if q.unit is None or q.unit == p.unit or q.unit == "份" and _portion(p) or p.unit in _SAME.get(q.unit, ()):
         return q.value  # 两份 of a 斤 product: how much is a 份? (a person asks)
     unit = {"千克": "公斤", "kg": "公斤", "g": "克"}.get(q.unit, q.unit)
     if p.is_weight:
         jin = {"斤": q.value, "公斤": q.value * 2, "克": q.value / 500}.get(unit)
         return None if jin is None else round(jin / WEIGHT_UNITS[p.unit], 3)
-    if unit == "个" and p.unit not in ("箱", "提") and not holds_pieces(p) or unit == "只" and p.unit == "个":
-        return q.value  # 个 is the everyday classifier for a piece product (and 两只猪蹄 are two 个)
+    declared = _declared(q, p)
+    if declared is not None:
+        return declared
+    if unit == "个" and p.unit not in _PACKS and not holds_pieces(p) or unit == "只" and p.unit == "个":
+        return q.value  # 个 is the everyday classifier for one thing (and 两只猪蹄 are two 个)
+    return None
+
+
+def _declared(q: Quantity, p: Product) -> float | None:
+    """The quantity in sale units by the catalog's ``pack`` (500克, 20个), or None: 要1斤 of a 500-克 袋 is 1,
+    要半斤 is 0.5 (not a whole bag: ``check_items`` sends it to review), 要40个 of a 20-个 板 is 2."""
+    size = p.pack_size
+    if size is None:
+        return None
+    n, u = size
+    if q.unit in GRAMS and u in GRAMS:
+        return round(q.value * GRAMS[q.unit] / (n * GRAMS[u]), 3)
+    if q.unit == u or u in _SAME.get(q.unit, ()) or q.unit in ("个", "枚") and u in _PIECE_WORDS:
+        return round(q.value / n, 3)
     return None
 
 
@@ -132,8 +155,9 @@ def _portion(p: Product) -> bool:
 
 
 def holds_pieces(p: Product) -> bool:
-    """``每盒 6 个``, ``每盒 30 枚``: one sale unit holds several pieces, so 个 is not the sale unit."""
-    return bool(p.spec) and p.unit != "个" and bool(_PIECES.search(p.spec))
+    """``每盒 6 个``, ``每盒 30 枚`` (or ``pack: 6个``): one sale unit holds several pieces, so 个 is not the sale unit."""
+    size = p.pack_size
+    return p.unit != "个" and (bool(p.spec) and bool(_PIECES.search(p.spec)) or size is not None and size[1] not in GRAMS)
 
 
 def check_items(kind: Kind, pairs) -> Intent:

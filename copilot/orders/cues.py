@@ -9,7 +9,7 @@ from copilot.base.catalog import Catalog, Product
 from copilot.base.zhnum import normalize
 from copilot.orders.amounts import UNIT, Quantity
 from copilot.orders.intent import Intent
-from copilot.orders.refs import fuzzy_product
+from copilot.orders.refs import find_refs, fuzzy_product
 
 # 35一斤的排骨, 19.9元/斤的芒果: a price with its unit, then 的: which goods, not how many
 PRICE_OF = re.compile(rf"(?<![\d.])(?P<p>\d+(?:\.\d+)?)\s*(?:元|块钱?)?\s*(?:一|每|/)\s*{UNIT}\s*的")
@@ -19,12 +19,18 @@ _ONE_OF = re.compile(r"(?:来|要|拿|买)(?P<u>只|条|个|块|袋|盒|瓶|把|
 
 def price_checked(intent: Intent, text: str, catalog: Catalog) -> Intent:
     """35一斤的排骨来2斤: the price said picks the goods; when it is the price of no product read (42元一袋的
-    with the 22-元 bag on screen), a person checks which one is meant."""
+    with the 22-元 bag on screen), a person checks which one is meant, unless the goods are named and the price
+    is no other product's either (糖炒栗子来2斤 35一斤的那个, sold at 28: the name says which, the price is
+    misremembered)."""
     said = _said(text)
     if not said or intent.needs_review or not intent.items:
         return intent
+    others = {x for p in catalog for x in (p.price, p.original_price) if x}
+    named = {r.product.sku for r in find_refs(normalize(text), catalog) if r.product}
     for p in (catalog.get(i.sku) for i in intent.items):
         prices = [x for x in (p.price, p.original_price) if x] if p is not None else []
+        if p is not None and p.sku in named and not any(abs(s - x) < 0.01 for s in said for x in others):
+            continue
         if prices and not any(abs(s - x) < 0.01 for s in said for x in prices):
             return Intent(intent.kind, intent.items, needs_review=True, note=intent.note,
                           reason=f"说的价格和{p.name}的价格（{p.price:g}元）对不上，请确认要的是哪个")

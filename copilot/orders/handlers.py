@@ -26,12 +26,23 @@ def apply_intent(tx: LedgerTx, comment: Comment, intent: Intent) -> ApplyResult:
     if intent.needs_review:
         return review(tx, comment, intent)
     if intent.kind is Kind.ORDER:
-        return order(tx, comment, intent)
+        return order(tx, comment, intent) if not _swapped(tx, comment, intent) else review(
+            tx, comment, intent, f"说了不要{'、'.join(_names(tx, intent.declined))}，可之前订过：是换货吗？请确认")
     if intent.kind is Kind.CANCEL:
         return cancel(tx, comment, intent.items)
     if intent.kind is Kind.MODIFY:
         return modify(tx, comment, intent)
     return ApplyResult(message="")
+
+
+def _swapped(tx: LedgerTx, comment: Comment, intent: Intent) -> bool:
+    """巴旦木不要了 要2盒腰果 from a buyer who holds 巴旦木: a swap (cancel one, order the other), not an order."""
+    key = buyer_key(comment.user, comment.user_id)
+    return any(tx.buyer_lines(key, OPEN, sku) for sku in intent.declined)
+
+
+def _names(tx: LedgerTx, skus) -> list[str]:
+    return [short_name(tx.catalog.get(s), s) for s in skus]
 
 
 def review(tx: LedgerTx, comment: Comment, intent: Intent, reason: str = "") -> ApplyResult:

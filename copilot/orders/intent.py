@@ -38,6 +38,7 @@ class Intent:
     source: str = "rules"  # "rules" or "llm"
     undecided: bool = field(default=False, compare=False)  # the rules could not read it: an LLM may try
     note: str = ""  # what the buyer asked for besides the goods (送到3栋502, 尾号6789), kept on the order line
+    declined: tuple[str, ...] = ()  # 不要A要B: the skus said not to be wanted (A), no order of them
 
     @property
     def is_order(self) -> bool:
@@ -48,6 +49,8 @@ class Intent:
                "needs_review": self.needs_review, "reason": self.reason, "source": self.source}
         if self.note:
             out["note"] = self.note
+        if self.declined:
+            out["declined"] = list(self.declined)
         return out
 
 

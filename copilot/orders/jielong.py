@@ -32,6 +32,7 @@ from copilot.base.catalog import Catalog, Product
 from copilot.base.zhnum import NUM_PATTERN, normalize, zh_to_number
 from copilot.orders.amounts import UNIT_WORDS, Quantity, check_items, rough
 from copilot.orders.intent import Intent, Item, Kind
+from copilot.orders.refs import plain_name
 from copilot.orders.shorthand import shorthand
 
 MAX_CHAIN_CHARS = 100_000
@@ -390,7 +391,7 @@ def spell_out(content: str, offered: list[Product], catalog: Catalog) -> str:
             continue
         owners = [p for p in offered if any(word in n for n in p.names)]
         if len(owners) == 1 and (len(word) > 1 or all(word in n[:-1] for n in owners[0].names if word in n)):
-            out.append(t[at:m.start()] + m.group(0).replace(word, owners[0].name, 1))
+            out.append(t[at:m.start()] + m.group(0).replace(word, plain_name(owners[0]), 1))
             at = m.end()
     return "".join(out) + t[at:]
 

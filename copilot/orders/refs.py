@@ -5,12 +5,22 @@ unread word a person still reads as one product (a part of its names, a sound-al
 
 from __future__ import annotations
 
+import functools
 import re
+import weakref
 from dataclasses import dataclass
 
 from copilot.base.catalog import Catalog, Product
+from copilot.base.zhnum import normalize
+from copilot.orders.amounts import VERB, read_quantities
 from copilot.orders.lexicon import is_thing
 from copilot.orders.shorthand import kin, look_alike, part_of, phonetic_part, shorthand
+
+_BRACKET = re.compile(r"[()（）\[\]【】]")
+_BRACKETED: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+_LONGER: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+_CHARS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+_ORDER_WORD = re.compile(VERB + r"|多|少|各|每|都")
 
 
 @dataclass
@@ -29,6 +39,7 @@ def find_refs(t: str, catalog: Catalog) -> list[Ref]:
     for s, e, p in catalog.mentions(t):
         if not any(s < r.end and e > r.start for r in refs):
             refs.append(Ref(s, e, p, t[s:e]))
+    refs = _misspelt_around(t, refs, catalog)
     short = shorthand(catalog)
     if short.pattern is None and short.singles is None:
         return sorted(refs, key=lambda r: r.start) if len(refs) > 1 else refs
@@ -49,6 +60,59 @@ def find_refs(t: str, catalog: Catalog) -> list[Ref]:
         else:
             out.append(r)
     return [_family_then_variant(t, r, short) if r.family and r.product is None else r for r in out]
+
+
+def _misspelt_around(t: str, refs: list[Ref], catalog: Catalog) -> list[Ref]:
+    """盐局腰果 (盐焗腰果), 花生苏 (花生酥 beside 花生): a longer name typed with a homophone around a shorter name
+    said exactly is the longer name's product: the span reads like it, shares at least half its characters, takes in
+    no other name, adds no order word or quantity (猪耳多要一斤: 多 of 多要, not 朵 of 猪耳朵), and reads like the
+    names of one product only."""
+    longer = _longer_names(catalog)
+    found: dict[tuple[int, int], set] = {}
+    for r in refs:
+        for name, off, p, sound in longer.get(r.label, ()) if r.product is not None else ():
+            s, e = r.start - off, r.start - off + len(name)
+            if s < 0 or e > len(t) or sum(a == b for a, b in zip(t[s:e], name)) * 2 < len(name) \
+                    or any(q is not r and q.start < e and s < q.end for q in refs):
+                continue
+            if _reading(t[s:e]) == sound and not _says_more(t, s, e, r):
+                found.setdefault((s, e), {})[p.sku] = p
+    for (s, e), products in found.items():
+        if len(products) == 1 and all(s <= r.start and r.end <= e for r in refs if r.start < e and s < r.end):
+            refs = [r for r in refs if not (r.start < e and s < r.end)] + [Ref(s, e, next(iter(products.values())), t[s:e])]
+    return sorted(refs, key=lambda r: r.start) if found else refs
+
+
+def _says_more(t: str, s: int, e: int, r: Ref) -> bool:
+    """The characters a longer name would add around ``r`` hold an order word or a quantity."""
+    said = [(m.start(), m.end()) for m in _ORDER_WORD.finditer(t)] + [(q.start, q.end) for q in read_quantities(t)]
+    return any(a < b2 and a2 < b for a, b in said for a2, b2 in ((s, r.start), (r.end, e)) if a2 < b2)
+
+
+def _reading(text: str) -> list[str]:
+    return [_char_reading(ch) for ch in text]
+
+
+@functools.lru_cache(maxsize=8192)
+def _char_reading(ch: str) -> str:
+    from pypinyin import lazy_pinyin
+
+    return lazy_pinyin(ch)[0]
+
+
+def _longer_names(catalog: Catalog) -> dict[str, list]:
+    """name -> (a longer name holding it, where it starts in it, its product, its reading), once per catalog."""
+    got = _LONGER.get(catalog)
+    if got is None:
+        from pypinyin import lazy_pinyin
+
+        names = shorthand(catalog).names
+        got = _LONGER[catalog] = {}
+        for short, _ in names:
+            for name, p in names:
+                if short != name and short in name and len(short) >= 2:
+                    got.setdefault(short, []).append((name, name.index(short), p, lazy_pinyin(name)))
+    return got
 
 
 def _family_then_variant(t: str, r: Ref, short) -> Ref:
@@ -94,6 +158,25 @@ def _family_typos(t: str, refs: list[Ref], catalog: Catalog) -> list[Ref]:
     return refs
 
 
+def plain_name(p: Product) -> str:
+    """A name of the product without brackets or spaces (碧根果小袋 of 奶油碧根果（小袋）): a comment's clauses
+    split at brackets, so a name spelled out into a line must not hold them."""
+    return next((n for n in (p.name, *p.aliases) if not _BRACKET.search(n) and " " not in n), p.name)
+
+
+def plain_names(t: str, catalog: Catalog) -> str:
+    """奶油碧根果（小袋）来2袋: a name with brackets written whole, as its plain name (碧根果小袋), so the brackets
+    do not split the comment into clauses."""
+    got = _BRACKETED.get(catalog)
+    if got is None:
+        got = _BRACKETED[catalog] = [(form, plain_name(p)) for p in catalog for n in p.names if _BRACKET.search(n)
+                                     for form in dict.fromkeys((n, normalize(n)))]
+    for form, plain in got:
+        if form in t:
+            t = t.replace(form, plain)
+    return t
+
+
 def mask(t: str, refs: list[Ref]) -> str:
     """Blank out product references so their digits are not read as quantities."""
     chars = list(t)
@@ -118,7 +201,19 @@ def fuzzy_product(word: str, catalog: Catalog, current: Product | None = None,
         hits = {p.sku: p for s, e, p in catalog.sound_alikes(word) if s == 0 and e == len(word)}
         hits.update((p.sku, p) for p in look_alike(word, catalog))
         hits.update((p.sku, p) for p in shorthand(catalog).sound_alike(word))
+    if not hits and len(word) >= 3:  # 扒丹木 for 巴旦木: three sounds or more all the same, not by chance
+        hits = {p.sku: p for p in catalog.homophones(word)
+                if any(a == b for n in p.names if len(n) == len(word) for a, b in zip(n, word))}
     return next(iter(hits.values())) if len(hits) == 1 else None
+
+
+def may_name(word: str, catalog: Catalog) -> bool:
+    """``word`` shares a character with some product's names: a cheap first look before ``fuzzy_product``
+    (主播好漂亮 shares none, so no sound or shape is compared)."""
+    chars = _CHARS.get(catalog)
+    if chars is None:
+        chars = _CHARS[catalog] = frozenset(ch for p in catalog for n in p.names for ch in n)
+    return any(ch in chars for ch in word)
 
 
 def unknown_reason(ref: Ref) -> str:

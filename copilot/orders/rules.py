@@ -2,6 +2,11 @@
 
 Rules first (fast, deterministic); when an LLM is configured, only the comments the rules leave
 undecided may be sent to it, and its answer is validated against the catalog.
+
+An order is booked without a person only when every part is read: each product by a name, a link or one word
+of one product (a word of several products' names is settled neither by the screen nor, then, by the unit); each
+quantity in a unit a person reads the same or the catalog declares (``amounts.to_sale_unit``); each product its
+own quantity; a clause of a word alone that reads as goods is never dropped as talk. The rest goes to review.
 """
 
 from __future__ import annotations
@@ -11,14 +16,25 @@ import re
 from dataclasses import dataclass, replace
 
 from copilot.base.catalog import Catalog, Product
-from copilot.base.zhnum import NUM_PATTERN, normalize, zh_to_number
-from copilot.orders.amounts import QTY_MARK, UNIT, VERB, Quantity, check_items, read_quantities, rough
+from copilot.base.zhnum import NUM_PATTERN, normalize
+from copilot.orders.amounts import QTY_MARK, UNIT, VERB, Quantity, read_quantities
+from copilot.orders.changes import CANCEL, MODIFY, parse_cancel, parse_modify, parse_relative, relative_match
 from copilot.orders.cues import PRICE_OF, one_of_word, price_checked, priced_sku, stock_question_product
 from copilot.orders.intent import Intent, Item, Kind
 from copilot.orders.leftover import rest_of, stray_number, unread, without_preferences
 from copilot.orders.notes import split_notes
-from copilot.orders.pairing import one, pair_clause
-from copilot.orders.refs import Ref, doubtful_typo, find_refs, fuzzy_product, mask, spoken_product, unknown_reason
+from copilot.orders.pairing import order_of
+from copilot.orders.refs import (
+    Ref,
+    doubtful_typo,
+    find_refs,
+    fuzzy_product,
+    mask,
+    may_name,
+    plain_names,
+    spoken_product,
+    unknown_reason,
+)
 from copilot.orders.shorthand import abbreviated_pairs, looks_abbreviated, sold_in
 from copilot.orders.wording import BANTER_QUESTION, CHATTER_CLAUSE, QUESTION
 
@@ -34,18 +50,9 @@ _BARE = re.compile(r"^\d+$")
 _DURATION = re.compile(r"(?:[一两二三四五\d]个?多?|半个?)(?:小时|钟头)|\d+\s*分钟")
 _WORD_AND_COUNT = re.compile(r"(?![\u4e00-\u9fff]*(?:栋|幢|楼|号|点|天|月|日|岁|周|年|元|块|单元|尾号))[\u4e00-\u9fff]{1,6}\d{1,2}")
 _EACH = re.compile(r"各|每样|每种|都|全要|[两俩三四五几]种|[两俩三四五几]样|(?<![上面])一样(?:来|要)")
-_CANCEL = re.compile(r"不要了|不要啦|不要(?=\S{0,8}了)|取消|退掉|退了|撤回|撤销|算了|不买了|不订了|别给我留|删掉|删了|"
-                     r"退(?=\s*(?:\d|[一两二三四五六七八九十半俩]))")  # 退一斤: a part of the order
 _RETURN_SOME = re.compile(r"退\s*(?:\d|[一两二三四五六七八九十半俩])")  # 退2: a part, even with no unit said
-# 改成3斤, 只要2盒; 还是2斤吧: the buyer settles on a new total
-_MODIFY = re.compile(rf"(?:改成|改为|改到|改|换成|减到|减为|加到|增加到|调成|只要|"
-                     rf"(?:还是|那就|那还是)(?:要|来)?(?=\s*(?:{NUM_PATTERN}|半)\s*{UNIT}?\s*吧))"
-                     rf"\s*(?P<n>{NUM_PATTERN}|半)(?!下)")  # 那就2盒吧 too
 _SWAP = re.compile(r"换成|换为|改成|改为|改要|换个")  # 虾换成带鱼: another product, no quantity said
 _KIND_SWAP = re.compile(r"[\u4e00-\u9fff]{1,3}的\s*(?:换成|换为|改成|改为|改要)\s*[\u4e00-\u9fff]{1,3}的")  # 鲜的换成冻的
-_RELATIVE = re.compile(rf"(?P<op>再多要|再多来|再加|多加|多要|多来|多买|多拿|少要|少来|少拿|少买|减少|减掉|减去|减|加|"
-                       rf"再多|(?<![至最差不许很好太])多|(?<![多至最不缺])少)\s*"
-                       rf"(?P<n>{NUM_PATTERN}|半)\s*(?P<u>{UNIT})?(?!\s*[号元])")
 # 已拍, 下单了: the buyer says they ordered (on the shop's link), how much not said
 _PLACED = re.compile(r"已拍|拍好了|已下单|下单了|下好单了|已经下单")
 # no quantity of its own: 我也要 / 同上 copy someone else's order, 这个我要了 takes it without a number
@@ -68,7 +75,7 @@ _SWAP_TO = re.compile(r"(?P<a>[^\s，,。]{1,10}?)(?:换成|换为|改成|改为
 _NO_NEED = re.compile(r"不用了|别要了|不需要了")  # 排骨不用了: with a product named, a cancel
 _JOKE = re.compile(r"(?<![不没])(?:开玩笑|逗你玩|说着玩|闹着玩)")
 # 不要芒果要草莓2斤, 鲈鱼1条不要 要2斤花甲: the product said not to be wanted is no order
-_NEGATED = re.compile(r"不要(?P<what>[^\s，,。要了]{1,8}?)(?=[，,\s]*要)|[^\s，,。]{1,8}?不要(?=[，,\s]+要)")
+_NEGATED = re.compile(r"不要(?P<what>[^\s，,。要了]{1,8}?)(?=[，,\s]*要)|[^\s，,。]{1,8}?不要[了啦]?(?=[，,\s]+要)")
 _STRONG_MARK = re.compile(_MARK + r"\s*\d")
 _ANY_VERB = re.compile(VERB)
 _LATIN = re.compile(r"(?<![a-z])(?!kg\b)[a-z]{2,}", re.IGNORECASE)
@@ -77,6 +84,7 @@ _LATIN_QTY = re.compile(r"\d\s*(?:jin|gongjin|he|dai|ge|xiang|ping|fen|bao|tong|
                         r"bags?|bottles?|packs?|lbs?|catty|catties)\b", re.IGNORECASE)
 # 分两袋装, 分开装, 单独装: how to pack it, no second quantity and no goods
 _PACKING = re.compile(r"(?:帮我|麻烦)?(?:分成?(?:[一两二三四五六七八九十\d]\s*[袋盒份包个兜])?|分开|单独|各自)(?:装|包)|装一起|一起装")
+_ENOUGH = re.compile(r"(?:就|也)(?:够|行|好|可以)|够了|足够")  # 一斤就够: the quantity said again, confirmed
 _CHATTER = re.compile(r"^(\d)\1{2,}$|^[1]{2,}$|^[68]{2,}$|^[哈呵嘿嘻]+$")
 
 
@@ -111,6 +119,7 @@ def _parse_comment(text: str, catalog: Catalog, current_sku: str | None) -> Inte
     if _LATIN_QTY.search(t) and not QUESTION.search(t):
         return _review(Kind.ORDER, "评论里的数量是拼音或外文，请人工确认", undecided=True)
     current = catalog.get(current_sku) if current_sku else None
+    t = plain_names(t, catalog)
     intent = (_with_note(t, catalog, current) or _correction(t, catalog, current)
               or abbreviated_pairs(t, catalog) or _parse_text(t, catalog, current))
     if intent.kind is Kind.OTHER and looks_abbreviated(t):  # 2牛1羊 where 牛 and 羊 are each in two products
@@ -124,8 +133,17 @@ def _parse_comment(text: str, catalog: Catalog, current_sku: str | None) -> Inte
 
 
 def _parse_text(t: str, catalog: Catalog, current: Product | None) -> Intent:
+    intent = _read_clauses(t, catalog, current)
+    declined = tuple(dict.fromkeys(r.product.sku for m in _NEGATED.finditer(t) for r in find_refs(m.group(0), catalog)
+                                   if r.product))
+    if declined and intent.kind is Kind.ORDER:  # 巴旦木不要了 要2盒腰果: the ledger asks when 巴旦木 was ordered
+        return replace(intent, declined=declined)
+    return intent
+
+
+def _read_clauses(t: str, catalog: Catalog, current: Product | None) -> Intent:
     parts = [c for c in _SEP.split(_NEGATED.sub(" ", _join_name_and_qty(t, catalog))) if c]
-    clauses = [_classify(c, catalog, current, alone=len(parts) == 1) for c in parts]
+    clauses = _without_restated([_classify(c, catalog, current, alone=len(parts) == 1) for c in parts])
     kinds = {c.kind for c in clauses}
     if "cancel" in kinds and "order" in kinds:  # 油条不要了 豆浆还要: the kept product is no new order
         kept = [c for c in clauses if c.kind == "order" and not c.quantities and _KEEP.search(c.text)]
@@ -159,11 +177,11 @@ def _parse_text(t: str, catalog: Catalog, current: Product | None) -> Intent:
     if kinds & {"order", "review"}:
         return _orders(clauses, kinds, current)
     if "modify" in kinds:
-        return _parse_modify(next(c for c in clauses if c.kind == "modify"), catalog, current)
+        return parse_modify(next(c for c in clauses if c.kind == "modify"), catalog, current)
     if "relative" in kinds:
-        return _parse_relative(next(c for c in clauses if c.kind == "relative"), current, catalog)
+        return parse_relative(next(c for c in clauses if c.kind == "relative"), current, catalog)
     if "cancel" in kinds:  # 草莓 不要了: the product may stand apart; 芒果留着 / 芒果不变 is kept, not cancelled
-        intent = _parse_cancel(" ".join(c.text for c in clauses if c.kind == "cancel" or not _KEEP.search(c.text)),
+        intent = parse_cancel(" ".join(c.text for c in clauses if c.kind == "cancel" or not _KEEP.search(c.text)),
                                catalog, current)
         if not intent.needs_review and any(c.quantities or _RETURN_SOME.search(c.text)
                                            for c in clauses if c.kind == "cancel"):
@@ -174,6 +192,19 @@ def _parse_text(t: str, catalog: Catalog, current: Product | None) -> Intent:
     if "question" in kinds and not (BANTER_QUESTION.search(t) and not any(c.refs for c in clauses)):
         return Intent(Kind.QUESTION, reason="提问")  # 主播酒量怎么样: banter about the host, unless goods are named
     return Intent(Kind.OTHER, reason="闲聊")
+
+
+def _without_restated(clauses: list[_Clause]) -> list[_Clause]:
+    """开心果一斤 一斤就够, 2盒 2盒就行: a clause that says the order's quantity again and that it is enough
+    confirms it, no second quantity (2斤 1斤就够 is still two quantities: a person asks)."""
+    out: list[_Clause] = []
+    for c in clauses:
+        said = next((o.quantities for o in reversed(out) if o.kind == "order" and o.quantities), [])
+        if c.kind == "order" and not c.refs and len(c.quantities) == 1 and len(said) == 1 \
+                and _ENOUGH.search(c.text) and (c.quantities[0].value, c.quantities[0].unit) == (said[0].value, said[0].unit):
+            continue
+        out.append(c)
+    return out
 
 
 def _orders(clauses: list[_Clause], kinds: set[str], current: Product | None) -> Intent:
@@ -189,7 +220,7 @@ def _orders(clauses: list[_Clause], kinds: set[str], current: Product | None) ->
     unread = next((c.text for c in clauses if c.kind == "chatter" and _WORD_AND_COUNT.fullmatch(c.text)), "")
     if unread:  # 梅干菜1 香菇1: 香菇 is no product we know, and its count is asked for too
         return _review(Kind.ORDER, f"有看不懂的内容「{unread[:12]}」，可能是未上架的商品", undecided=True)
-    return _doubted(_order(clauses, current), clauses)
+    return _doubted(order_of(clauses, current), clauses)
 
 
 def _said_after(clauses: list[_Clause], i: int) -> bool:
@@ -273,19 +304,20 @@ def _classify(text: str, catalog: Catalog, current: Product | None, alone: bool 
     each = bool((quantities or refs) and _EACH.search(masked))
     if each and sum(1 for r in refs if r.family) == 1:  # 两种凤爪都来一盒: every product of the family
         refs = [x for r in refs for x in ([Ref(r.start, r.end, p, r.label) for p in r.family] if r.family else [r])]
-    if not each and len(quantities) == 1 and quantities[0].unit:  # 脐橙来一箱: the family's member sold so
-        refs = [Ref(r.start, r.end, sold_in(r.family, quantities[0].unit), r.label, r.family)
-                if r.family and r.product is None and sold_in(r.family, quantities[0].unit) else r for r in refs]
+    if not each and len(quantities) == 1 and quantities[0].unit:  # 脐橙来一箱: the family's member sold so,
+        refs = [Ref(r.start, r.end, sold_in(r.family, quantities[0].unit), r.label, r.family)  # unless one of
+                if r.family and r.product is None and sold_in(r.family, quantities[0].unit)  # them is on screen
+                and not (current is not None and current in r.family) else r for r in refs]
     clause = _Clause(text, "chatter", refs, quantities, each=each)
     if QUESTION.search(text) and not _DEFER.search(text):
         clause.kind = "question"
-    elif _MODIFY.search(masked):
+    elif MODIFY.search(masked):
         clause.kind = "modify"
     elif (refs or _KIND_SWAP.search(masked)) and not quantities and _SWAP.search(masked):
         clause.kind, clause.reason = "swap", "要换成别的商品，请确认换什么、要多少"
-    elif _relative_match(masked) and not CHATTER_CLAUSE.search(text):
+    elif relative_match(masked) and not CHATTER_CLAUSE.search(text):
         clause.kind = "relative"
-    elif _CANCEL.search(text) or refs and _NO_NEED.search(text):
+    elif CANCEL.search(text) or refs and _NO_NEED.search(text):
         clause.kind = "cancel"
     elif not CHATTER_CLAUSE.search(text) or _COPY.search(text) and _VAGUE.search(text):
         clause.asks_each = bool(_BOTH.search(text)) or each and bool(quantities)
@@ -303,14 +335,6 @@ def _vague(text: str, quantities: list[Quantity]) -> str:
     if m and not quantities:
         return f"「{m.group(0)}」没有说数量，请确认"
     return ""
-
-
-def _relative_match(masked: str) -> re.Match | None:
-    for m in _RELATIVE.finditer(masked):
-        if m.group("op") in ("加", "减", "少", "多", "再多") and not m.group("u"):
-            continue  # 加2 is "+2", an order; 减10 is more likely a price; 少1斤, 再多1斤 say their unit
-        return m
-    return None
 
 
 def _order_clause(clause: _Clause, masked: str, catalog: Catalog, current: Product | None, alone: bool) -> None:
@@ -333,24 +357,11 @@ def _order_clause(clause: _Clause, masked: str, catalog: Catalog, current: Produ
     strong = bool(bare) or bool(_STRONG_MARK.search(masked)) or (
         bool(_ANY_VERB.search(masked)) and (bool(clause.quantities) or not leftover))
     weak = bool(clause.quantities or clause.refs)
-    if not strong and not weak:
+    leftover = _as_typed(leftover, masked, catalog, current)
+    if not strong and not weak and not _goods_word(leftover, catalog, current):
         return
-    if leftover:
-        unit = clause.quantities[0].unit if clause.quantities else None
-        product, word = fuzzy_product(leftover, catalog, current, unit), leftover
-        spoken = spoken_product(masked, catalog, unread)  # 宝鱼: 宝 is also a filler (宝宝), 鱼 a kind
-        if spoken and (product is None or spoken[0].sku == product.sku):
-            product, word = spoken
-        if product is not None and doubtful_typo(word, product, catalog):  # 老鸦要一只: 老鸭 1, a person looks
-            clause.doubt = f"「{word}」像是{product.name}，不太确定，请确认"
-        if product is not None:  # 芋尼面包: 芋泥 of the 面包 family, so not the family word any more
-            clause.refs = [r for r in clause.refs if not (r.product is None and product in r.family)]
-            clause.refs.append(Ref(0, 0, product, leftover))
-        elif strong or (clause.quantities and len(leftover) <= 3):
-            clause.kind, clause.reason = "review", f"有看不懂的内容「{leftover[:12]}」，可能是未上架的商品"
-            return
-        else:
-            return
+    if leftover and not _read_leftover(clause, masked, leftover, catalog, current, strong):
+        return
     if not strong and not clause.quantities and not all(r.label.isdigit() or "号" in r.label or "链接" in r.label
                                                         or r.label.startswith("#") for r in clause.refs):
         clause.named = True  # a product named without a quantity or an order word is talk about it, not
@@ -361,6 +372,47 @@ def _order_clause(clause: _Clause, masked: str, catalog: Catalog, current: Produ
             clause.kind, clause.reason = "review", unknown_reason(unknown[0])
         return
     clause.kind = "order"
+
+
+def _as_typed(leftover: str, masked: str, catalog: Catalog, current: Product | None) -> str:
+    """纸皮和桃 x2: the unread word as typed when taking the filler characters out of it (和) breaks a typo of a
+    name that the word as typed still reads as (纸皮核桃)."""
+    typed = "".join(re.findall(r"[\u4e00-\u9fff]+", masked)) if leftover else leftover
+    if typed == leftover or not 2 <= len(typed) <= 8 or not may_name(typed, catalog) \
+            or fuzzy_product(leftover, catalog, current) is not None:
+        return leftover
+    return typed if fuzzy_product(typed, catalog, current) is not None else leftover
+
+
+def _goods_word(word: str, catalog: Catalog, current: Product | None) -> bool:
+    """红早, 栗子: a clause of a word alone that reads as goods (a typo of one product, a part of some products'
+    names), no talk: it is read with the quantity of the next clause, or goes to review, never dropped."""
+    return 2 <= len(word) <= 8 and may_name(word, catalog) and (
+        bool(catalog.holding(word)) or fuzzy_product(word, catalog, current) is not None)
+
+
+def _read_leftover(clause: _Clause, masked: str, leftover: str, catalog: Catalog, current: Product | None,
+                   strong: bool) -> bool:
+    """The words of a clause no name reads: a typo or a part of one product's names is that product (芋尼面包:
+    芋泥 of the 面包 family); a part of several products' names (栗子 of 糖炒栗子 and 栗子仁) or a word
+    nothing reads, said with an order word or a short quantity, goes to review. False: the clause is done."""
+    unit = clause.quantities[0].unit if clause.quantities else None
+    product, word = fuzzy_product(leftover, catalog, current, unit), leftover
+    spoken = spoken_product(masked, catalog, unread)  # 宝鱼: 宝 is also a filler (宝宝), 鱼 a kind
+    if spoken and (product is None or spoken[0].sku == product.sku):
+        product, word = spoken
+    if product is not None and doubtful_typo(word, product, catalog):  # 老鸦要一只: 老鸭 1, a person looks
+        clause.doubt = f"「{word}」像是{product.name}，不太确定，请确认"
+    if product is not None:
+        clause.refs = [r for r in clause.refs if not (r.product is None and product in r.family)]
+        clause.refs.append(Ref(0, 0, product, leftover))
+        return True
+    owners = catalog.holding(leftover) if len(leftover) >= 2 else []
+    if owners:
+        clause.kind, clause.reason = "review", f"「{leftover[:12]}」可能是{'、'.join(p.name for p in owners[:4])}，请确认"
+    elif strong or (clause.quantities and len(leftover) <= 3):
+        clause.kind, clause.reason = "review", f"有看不懂的内容「{leftover[:12]}」，可能是未上架的商品"
+    return False
 
 
 def _typo_count(masked: str, catalog: Catalog, current: Product | None) -> list[Quantity]:
@@ -377,58 +429,6 @@ def _review(kind: Kind, reason: str, items: tuple[Item, ...] = (), undecided: bo
     return Intent(kind, items, needs_review=True, reason=reason, undecided=undecided)
 
 
-def _order(clauses: list[_Clause], current: Product | None) -> Intent:
-    review = next((c for c in clauses if c.kind == "review"), None)
-    if review is not None:
-        return _review(Kind.ORDER, review.reason, undecided=True)
-    orders = [c for c in clauses if c.kind == "order"]
-    if any(c.asks_each for c in orders) and not any(c.quantities for c in orders):  # 5号和6号都要: how many each?
-        return _review(Kind.ORDER, "说了“都要”，但没说每样要几份，请确认", undecided=True)
-    if not any(c.refs for c in orders) and sum(len(c.quantities) for c in orders) > 1:
-        return _review(Kind.ORDER, "重复的数量，不确定要几份", undecided=True)  # 扣1扣1扣1, +1 +1
-    pairs: list[tuple[Product, Quantity]] = []
-    pending: list[Product] = []
-    named = False  # the pending products were only named (草莓，芒果2斤): no quantity of their own
-    last: Product | None = None
-    for c in orders:
-        each = c.each and len(c.quantities) == 1 or c.asks_each and not c.quantities
-        if c.named and (named or not pending):  # 草莓，芒果，各2斤: names waiting for one quantity
-            pending, named = pending + [r.product for r in c.refs], True
-            continue
-        if pending and (named and not each and c.refs or len(pending) > 1 and not each and not c.refs):
-            return _review(Kind.ORDER, "有的商品没说数量，请确认每样要几份", undecided=True)
-        if c.refs:
-            pairs.extend((p, c.quantities[0] if each and c.quantities else one()) for p in pending)
-            got, pending = pair_clause(c.refs, c.quantities, c.each)
-            named = False
-            if got is None:
-                return _review(Kind.ORDER, "数量和商品对不上，不确定每样要几份", undecided=True)
-            pairs.extend(got)
-            last = (pending or [p for p, _ in got] or [last])[-1]
-        elif c.quantities:
-            if not pending and last is not None:  # 芒果2斤 3斤, 芒果2斤→3斤: a second quantity for it
-                return _review(Kind.ORDER, "同一个商品说了两个数量，不确定要几份", undecided=True)
-            if each and pending:  # 草莓，芒果，各2斤
-                pairs.extend((p, c.quantities[0]) for p in pending)
-                pending = []
-                continue
-            target = pending[:1] or ([current] if current else [])
-            if not target:
-                return _review(Kind.ORDER, "没有正在讲解的商品，无法确定买的是哪个")
-            pairs.extend((target[0], q) for q in c.quantities[:1])
-            pending = []
-    if pending and named:
-        return _review(Kind.ORDER, "有的商品没说数量，请确认每样要几份", undecided=True)
-    pairs.extend((p, one()) for p in pending)
-    if not pairs:
-        if current is None:
-            return _review(Kind.ORDER, "没有正在讲解的商品，无法确定买的是哪个")
-        pairs = [(current, one())]
-    if len({p.sku for p, _ in pairs}) < len(pairs):  # 苹果5斤 橙子1箱 苹果2斤: 7斤, or 5 changed to 2?
-        return _review(Kind.ORDER, "同一个商品说了两次，不确定一共要几份", undecided=True)
-    return check_items(Kind.ORDER, pairs)
-
-
 def _doubted(intent: Intent, clauses: list[_Clause]) -> Intent:
     """老鸦要一只: read as 老鸭 1, booked for a person to look at (see ``refs.doubtful_typo``); 来2斤 再考虑一下,
     留2斤 明天再确认: the buyer has not made up their mind."""
@@ -437,62 +437,3 @@ def _doubted(intent: Intent, clauses: list[_Clause]) -> Intent:
     if not doubt or intent.needs_review or not intent.items:
         return intent
     return replace(intent, needs_review=True, reason=doubt, undecided=True)
-
-
-def _parse_cancel(t: str, catalog: Catalog, current: Product | None) -> Intent:
-    refs = find_refs(t, catalog)
-    if any(r.product is None and not r.family for r in refs):
-        return _review(Kind.CANCEL, "要取消的链接不存在")
-    if len(refs) > 1 and re.search(r"(?:^|\s)(?:换|改)", t):  # 草莓不要了 换芒果: one for another, not both
-        return _review(Kind.MODIFY, "要换成别的商品，请确认换什么、要多少", undecided=True)
-    # 凤爪不要了: whichever of the family the buyer ordered
-    skus = list(dict.fromkeys(p.sku for r in refs for p in (r.family or (r.product,))))
-    if not skus:  # 虾不要了: a part of one product's names
-        word = rest_of(_CANCEL.sub(" ", t), [])
-        product = fuzzy_product(word, catalog, current) if word else None
-        skus = [product.sku] if product else []
-    return Intent(Kind.CANCEL, tuple(Item(s, None, catalog.get(s).unit) for s in skus))
-
-
-def _parse_modify(c: _Clause, catalog: Catalog, current: Product | None) -> Intent:
-    if any(r.product is None for r in c.refs):
-        return _review(Kind.MODIFY, "要修改的链接不存在")
-    m = _MODIFY.search(mask(c.text, c.refs))
-    product = c.refs[0].product if c.refs else _named_by_word(c, m, catalog, current)
-    if product is None:
-        return _review(Kind.MODIFY, "没有正在讲解的商品，不知道改哪个")
-    after = [q for q in c.quantities if q.start >= m.start("n")]
-    if len({r.product.sku for r in c.refs}) > 1:
-        return _review(Kind.MODIFY, "一次改了几个商品，请人工确认", undecided=True)
-    n = m.group("n")
-    q = after[0] if after else Quantity(0, 0, 0.5 if n == "半" else zh_to_number(n) or 0, None, rough(n))
-    return check_items(Kind.MODIFY, [(product, q)])
-
-
-def _named_by_word(c: _Clause, m: re.Match, catalog: Catalog, current: Product | None) -> Product | None:
-    """虾还是2斤吧, 虾少1斤: a part of a product's name before the change names it (see ``fuzzy_product``);
-    else (数量改成2, 刚才的改成3把) the product on screen."""
-    masked = mask(c.text, c.refs)
-    after = [q for q in c.quantities if q.start >= m.start()]
-    word = rest_of(masked[:m.start()] + " " * (m.end() - m.start()) + masked[m.end():], c.quantities)
-    unit = m.groupdict().get("u") or (after[0].unit if after else None)
-    return (fuzzy_product(word, catalog, current, unit) if word else None) or current
-
-
-def _parse_relative(c: _Clause, current: Product | None, catalog: Catalog) -> Intent:
-    """再加一斤 +1, 少要一袋 -1: a signed change to the buyer's current order of the product."""
-    if any(r.product is None for r in c.refs):
-        return _review(Kind.MODIFY, "要修改的链接不存在")
-    if len({r.product.sku for r in c.refs}) > 1:
-        return _review(Kind.MODIFY, "一次改了几个商品，请人工确认", undecided=True)
-    m = _relative_match(mask(c.text, c.refs))
-    product = c.refs[0].product if c.refs else _named_by_word(c, m, catalog, current)
-    if product is None:
-        return _review(Kind.MODIFY, "没有正在讲解的商品，不知道加减哪个")
-    value = 0.5 if m.group("n") == "半" else zh_to_number(m.group("n")) or 0
-    checked = check_items(Kind.MODIFY, [(product, Quantity(0, 0, value, m.group("u"), rough(m.group("n"))))])
-    if checked.needs_review:
-        return checked
-    item = checked.items[0]
-    sign = -1 if m.group("op").startswith(("少", "减")) else 1
-    return Intent(Kind.MODIFY, (Item(item.sku, sign * item.qty, item.unit, relative=True),), reason="加减数量")

@@ -77,9 +77,10 @@ class Shorthand:
         inside or at the start of a name (广式 of 广式腊肠, 新鲜 of 新鲜鸡蛋) may be an adjective: it names
         only the product on screen; the end of a name (腊肠, 虾) names its product anywhere.
 
-        A word in the names of several products (虾 of 基围虾, 虾仁 and 小龙虾) is the one on screen when
-        that is one of them and no variant of it (蟹 of 大闸蟹（公） and （母）: which one?); else the one sold in the ``unit`` the comment says (虾2斤: only 基围虾 is sold
-        by weight); else none (a person asks). A single character only so when it ends one of the names
+        A word in the names of several products (虾 of 基围虾, 虾仁 and 小龙虾) is, when one character, the one
+        on screen when that is one of them and no variant of it (蟹 of 大闸蟹（公） and （母）: which one?); a longer
+        word (栗子 of 糖炒栗子 and 栗子仁) is never settled by the screen; else the one sold in the ``unit`` the
+        comment says, with none of them on screen (虾2斤: only 基围虾 is sold by weight); else none (a person asks). A single character only so when it ends one of the names
         (虾, 鱼: the kind of goods)."""
         if len(word) == 2 and word[1] in "子儿" and word[0] in self.heads:
             return self.heads[word[0]]
@@ -96,6 +97,8 @@ class Shorthand:
                 return None
             if current is not None and current.sku in owners and self._sibling(current, owners):
                 return None  # 蟹 with 大闸蟹（公） on screen: which of the pair is not said
+            if current is not None and current.sku in owners and len(word) > 1:
+                return None  # 栗子 +2 of 糖炒栗子 / 栗子仁 with 糖炒栗子 on screen: the screen does not tell them apart
             if len(word) > 1:  # 千层饼 of 现做 / 速冻千层饼生坯: the kind of both, told apart by the unit only
                 return _by_unit(sold_in(list(owners.values()), unit), current, owners)
             return _by_screen_or_unit(list(owners.values()), current, unit)

@@ -1,0 +1,104 @@
+"""A comment that changes an order already placed: a cancel (草莓不要了, 凤爪不要了: whichever of the family),
+a change to a new total (改成3斤, 还是2斤吧) or by a signed amount (再加一斤 +1, 少要一袋 -1). The clause is read by
+``rules`` (its ``text``, ``refs`` and ``quantities``); the product is the one named, a word of its names, or the one
+on screen."""
+
+from __future__ import annotations
+
+import re
+from typing import Protocol
+
+from copilot.base.catalog import Catalog, Product
+from copilot.base.zhnum import NUM_PATTERN, zh_to_number
+from copilot.orders.amounts import UNIT, Quantity, check_items, rough
+from copilot.orders.intent import Intent, Item, Kind
+from copilot.orders.leftover import rest_of
+from copilot.orders.refs import Ref, find_refs, fuzzy_product, mask
+
+
+class Clause(Protocol):
+    """What ``rules`` read of one clause of a comment."""
+    text: str
+    refs: list[Ref]
+    quantities: list[Quantity]
+
+CANCEL = re.compile(r"不要了|不要啦|不要(?=\S{0,8}了)|取消|退掉|退了|撤回|撤销|算了|不买了|不订了|别给我留|删掉|删了|"
+                     r"退(?=\s*(?:\d|[一两二三四五六七八九十半俩]))")  # 退一斤: a part of the order
+# 改成3斤, 只要2盒; 还是2斤吧: the buyer settles on a new total
+MODIFY = re.compile(rf"(?:改成|改为|改到|改|换成|减到|减为|加到|增加到|调成|只要|"
+                     rf"(?:还是|那就|那还是)(?:要|来)?(?=\s*(?:{NUM_PATTERN}|半)\s*{UNIT}?\s*吧))"
+                     rf"\s*(?P<n>{NUM_PATTERN}|半)(?!下)")  # 那就2盒吧 too
+RELATIVE = re.compile(rf"(?P<op>再多要|再多来|再加|多加|多要|多来|多买|多拿|少要|少来|少拿|少买|减少|减掉|减去|减|加|"
+                       rf"再多|(?<![至最差不许很好太])多|(?<![多至最不缺])少)\s*"
+                       rf"(?P<n>{NUM_PATTERN}|半)\s*(?P<u>{UNIT})?(?!\s*[号元])")
+
+
+def relative_match(masked: str) -> re.Match | None:
+    for m in RELATIVE.finditer(masked):
+        if m.group("op") in ("加", "减", "少", "多", "再多") and not m.group("u"):
+            continue  # 加2 is "+2", an order; 减10 is more likely a price; 少1斤, 再多1斤 say their unit
+        return m
+    return None
+
+
+def parse_cancel(t: str, catalog: Catalog, current: Product | None) -> Intent:
+    refs = find_refs(t, catalog)
+    if any(r.product is None and not r.family for r in refs):
+        return _review(Kind.CANCEL, "要取消的链接不存在")
+    if len(refs) > 1 and re.search(r"(?:^|\s)(?:换|改)", t):  # 草莓不要了 换芒果: one for another, not both
+        return _review(Kind.MODIFY, "要换成别的商品，请确认换什么、要多少", undecided=True)
+    # 凤爪不要了: whichever of the family the buyer ordered
+    skus = list(dict.fromkeys(p.sku for r in refs for p in (r.family or (r.product,))))
+    if not skus:  # 虾不要了: a part of one product's names
+        word = rest_of(CANCEL.sub(" ", t), [])
+        product = fuzzy_product(word, catalog, current) if word else None
+        skus = [product.sku] if product else []
+    return Intent(Kind.CANCEL, tuple(Item(s, None, catalog.get(s).unit) for s in skus))
+
+
+def parse_modify(c: Clause, catalog: Catalog, current: Product | None) -> Intent:
+    if any(r.product is None for r in c.refs):
+        return _review(Kind.MODIFY, "要修改的链接不存在")
+    m = MODIFY.search(mask(c.text, c.refs))
+    product = c.refs[0].product if c.refs else _named_by_word(c, m, catalog, current)
+    if product is None:
+        return _review(Kind.MODIFY, "没有正在讲解的商品，不知道改哪个")
+    after = [q for q in c.quantities if q.start >= m.start("n")]
+    if len({r.product.sku for r in c.refs}) > 1:
+        return _review(Kind.MODIFY, "一次改了几个商品，请人工确认", undecided=True)
+    n = m.group("n")
+    q = after[0] if after else Quantity(0, 0, 0.5 if n == "半" else zh_to_number(n) or 0, None, rough(n))
+    return check_items(Kind.MODIFY, [(product, q)])
+
+
+def _named_by_word(c: Clause, m: re.Match, catalog: Catalog, current: Product | None) -> Product | None:
+    """虾还是2斤吧, 虾少1斤: a part of a product's name before the change names it (see ``fuzzy_product``);
+    else (数量改成2, 刚才的改成3把) the product on screen."""
+    masked = mask(c.text, c.refs)
+    after = [q for q in c.quantities if q.start >= m.start()]
+    word = rest_of(masked[:m.start()] + " " * (m.end() - m.start()) + masked[m.end():], c.quantities)
+    unit = m.groupdict().get("u") or (after[0].unit if after else None)
+    return (fuzzy_product(word, catalog, current, unit) if word else None) or current
+
+
+def parse_relative(c: Clause, current: Product | None, catalog: Catalog) -> Intent:
+    """再加一斤 +1, 少要一袋 -1: a signed change to the buyer's current order of the product."""
+    if any(r.product is None for r in c.refs):
+        return _review(Kind.MODIFY, "要修改的链接不存在")
+    if len({r.product.sku for r in c.refs}) > 1:
+        return _review(Kind.MODIFY, "一次改了几个商品，请人工确认", undecided=True)
+    m = relative_match(mask(c.text, c.refs))
+    product = c.refs[0].product if c.refs else _named_by_word(c, m, catalog, current)
+    if product is None:
+        return _review(Kind.MODIFY, "没有正在讲解的商品，不知道加减哪个")
+    value = 0.5 if m.group("n") == "半" else zh_to_number(m.group("n")) or 0
+    checked = check_items(Kind.MODIFY, [(product, Quantity(0, 0, value, m.group("u"), rough(m.group("n"))))])
+    if checked.needs_review:
+        return checked
+    item = checked.items[0]
+    sign = -1 if m.group("op").startswith(("少", "减")) else 1
+    return Intent(Kind.MODIFY, (Item(item.sku, sign * item.qty, item.unit, relative=True),), reason="加减数量")
+
+
+def _review(kind: Kind, reason: str, items: tuple[Item, ...] = (), undecided: bool = False) -> Intent:
+    return Intent(kind, items, needs_review=True, reason=reason, undecided=undecided)

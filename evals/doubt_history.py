@@ -1,0 +1,150 @@
+"""The doubtful bookings of the earlier held-out comment rounds, and which booking principle would have caught them.
+
+Each held-out round was scored with the parser of one commit, then became a tuning set (its comments did not
+change). This runs that commit's parser (``git archive`` into a temporary directory, in a subprocess) on the set,
+lists the comments labelled for review that it booked, and checks each against the conditions of the general
+booking principles the parser now follows (see ``orders.rules``, ``orders.amounts``, ``orders.shorthand``):
+
+- units: a quantity's unit converts to none of the booked products (the sale unit, a word counted the same, a
+  weight for goods sold by weight, or the catalog's ``pack``);
+- unread word: a clause with no name and no quantity whose word reads as goods other than the booked ones;
+- shared word: a word of several products' names (a family word, 栗子 of 糖炒栗子 and 栗子仁, 包子 of 肉包 and
+  菜包) read as one of them;
+- several products: two or more products booked with fewer quantities said than products (no 各).
+
+    python -m evals.doubt_history [--before]     (--before: the first score of each round, before its tuning)
+
+The figure is an estimate for stores never seen, and an optimistic one: the principles were written after these
+comments were read.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from copilot.base.catalog import Catalog
+from copilot.base.zhnum import normalize
+from copilot.orders.amounts import read_quantities, to_sale_unit
+from copilot.orders.leftover import rest_of, without_preferences
+from copilot.orders.refs import find_refs, fuzzy_product, mask
+from evals import EVALS_DIR
+
+ROOT = EVALS_DIR.parent
+# set -> (commit of its final held-out score, commit of its first score when it differs)
+ROUNDS = {"intents_blind2": ("3d978aa", None), "intents_blind3": ("aa226fe", None), "intents_blind4": ("be4cc04", None),
+          "intents_blind5": ("4bc7d0f", "76582e5"), "intents_blind6": ("3c5e4e7", "cb1307c"),
+          "intents_blind7": ("9be4b3e", "4299cf8"), "intents_blind8": ("decdc35", "e278bf0"),
+          "intents_blind9": ("54fbc32", "90fdcbd")}
+_SPLIT = re.compile(r"[,，、;；。!！~～\n()（）]+|\s+")
+_EACH = re.compile(r"各|每样|每种")
+_RUN = """
+import json, sys
+from pathlib import Path
+from copilot.base.catalog import Catalog
+from copilot.orders.parser import IntentParser
+root = Path(sys.argv[1]); parser = IntentParser(Catalog.load(root)); out = []
+for line in (root / "comments.jsonl").read_text(encoding="utf-8").splitlines():
+    if line.strip():
+        c = json.loads(line); out.append({"case": c, "got": parser.parse(c["text"], c.get("current_sku")).to_dict()})
+print(json.dumps(out, ensure_ascii=False))
+"""
+
+
+def old_outputs(commit: str, root: Path) -> list[dict]:
+    """The parse of every comment of ``root`` by the parser of ``commit``."""
+    with tempfile.TemporaryDirectory(prefix="copilot-doubt-") as tmp:
+        archive = subprocess.run(["git", "-C", str(ROOT), "archive", commit, "copilot", "prompts"],
+                                 check=True, capture_output=True).stdout
+        subprocess.run(["tar", "-x", "-C", tmp], input=archive, check=True)
+        done = subprocess.run([sys.executable, "-c", _RUN, str(root)], cwd=tmp, env={"PYTHONPATH": tmp, "HOME": tmp},
+                              check=True, capture_output=True, text=True)
+    return json.loads(done.stdout)
+
+
+def doubtful(rows: list[dict]) -> list[dict]:
+    return [r for r in rows if r["case"].get("needs_review") and not r["got"]["needs_review"]
+            and r["got"]["kind"] in ("order", "modify", "cancel")]
+
+
+def _clauses(text: str) -> list[str]:
+    return [c for c in _SPLIT.split(normalize(text)) if c]
+
+
+def units(text, current, catalog, items) -> bool:
+    said = [q for c in _clauses(text) for q in read_quantities(mask(c, find_refs(c, catalog))) if q.unit]
+    products = [catalog.get(i["sku"]) for i in items]
+    return any(all(to_sale_unit(q, p) is None for p in products) for q in said)
+
+
+def unread_word(text, current, catalog, items) -> bool:
+    booked = {i["sku"] for i in items}
+    on_screen = catalog.get(current) if current else None
+    for c in _clauses(text):
+        refs = find_refs(c, catalog)
+        masked = mask(c, refs)
+        word = rest_of(without_preferences(masked, catalog), [])
+        if refs or read_quantities(masked) or not 2 <= len(word) <= 8:
+            continue
+        product = fuzzy_product(word, catalog, on_screen)
+        if product is not None and product.sku not in booked or product is None and catalog.holding(word):
+            return True
+    return False
+
+
+def shared_word(text, current, catalog, items) -> bool:
+    booked = {i["sku"] for i in items}
+    for c in _clauses(text):
+        refs = find_refs(c, catalog)
+        if any(r.product is None and booked & {p.sku for p in r.family} for r in refs):
+            return True
+        masked = mask(c, refs)
+        word = rest_of(without_preferences(masked, catalog), read_quantities(masked))
+        owners = {p.sku for p in catalog.holding(word)} if len(word) >= 2 else set()
+        if not owners and len(word) == 2 and word[1] in "子儿":  # 包子 of 肉包 / 菜包
+            owners = {p.sku for p in catalog.holding(word[0])}
+        if len(owners) >= 2 and booked & owners:
+            return True
+    return False
+
+
+def several_products(text, current, catalog, items) -> bool:
+    if len(items) < 2:
+        return False
+    said = sum(len(read_quantities(mask(c, find_refs(c, catalog)))) for c in _clauses(text))
+    return said < len(items) and not (said == 1 and _EACH.search(text))
+
+
+PRINCIPLES = {"units": units, "unread word": unread_word, "shared word": shared_word,
+              "several products": several_products}
+
+
+def main(before: bool = False) -> dict:
+    totals = {"doubtful": 0, **{k: 0 for k in PRINCIPLES}, "any": 0}
+    for name, commits in ROUNDS.items():
+        commit = commits[1] if before else commits[0]
+        if commit is None:
+            continue
+        root = EVALS_DIR / "data" / name
+        catalog = Catalog.load(root)
+        rows = doubtful(old_outputs(commit, root))
+        print(f"--- {name} at {commit}: {len(rows)} doubtful booked")
+        for r in rows:
+            c = r["case"]
+            hits = [k for k, check in PRINCIPLES.items() if check(c["text"], c.get("current_sku"), catalog,
+                                                                   r["got"]["items"])]
+            print(f"  {c['text']}  ->  {', '.join(hits) or '(none)'}")
+            totals["doubtful"] += 1
+            totals["any"] += bool(hits)
+            for k in hits:
+                totals[k] += 1
+    print(json.dumps(totals, ensure_ascii=False))
+    return totals
+
+
+if __name__ == "__main__":
+    main(before="--before" in sys.argv[1:])
