@@ -4,7 +4,8 @@ Rules first (fast, deterministic); when an LLM is configured, only the comments 
 undecided may be sent to it, and its answer is validated against the catalog.
 
 An order is booked without a person only when every part is read: each product by a name, a link or one word
-of one product (a word of several products' names is settled neither by the screen nor, then, by the unit); each
+of one product (a word of several products' names is settled neither by the screen nor, then, by the unit, and
+never by the unit when the products are two kinds of goods: 牛奶 of 鲜牛奶 and 纯牛奶); each
 quantity in a unit a person reads the same or the catalog declares (``amounts.to_sale_unit``); each product its
 own quantity; a clause of a word alone that reads as goods is never dropped as talk. The rest goes to review.
 """
@@ -305,8 +306,8 @@ def _classify(text: str, catalog: Catalog, current: Product | None, alone: bool 
     if each and sum(1 for r in refs if r.family) == 1:  # 两种凤爪都来一盒: every product of the family
         refs = [x for r in refs for x in ([Ref(r.start, r.end, p, r.label) for p in r.family] if r.family else [r])]
     if not each and len(quantities) == 1 and quantities[0].unit:  # 脐橙来一箱: the family's member sold so,
-        refs = [Ref(r.start, r.end, sold_in(r.family, quantities[0].unit), r.label, r.family)  # unless one of
-                if r.family and r.product is None and sold_in(r.family, quantities[0].unit)  # them is on screen
+        refs = [Ref(r.start, r.end, sold_in(r.family, quantities[0].unit, r.label), r.label, r.family)  # unless
+                if r.family and r.product is None and sold_in(r.family, quantities[0].unit, r.label)  # one is shown
                 and not (current is not None and current in r.family) else r for r in refs]
     clause = _Clause(text, "chatter", refs, quantities, each=each)
     if QUESTION.search(text) and not _DEFER.search(text):

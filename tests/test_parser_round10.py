@@ -1,0 +1,45 @@
+"""Parser round 10, probed on stores unlike the cold-drink and dairy shop it was found in (a butcher's and deli
+counter, a tea and snack shop): the unit tells apart packs of the same goods, never two kinds of goods that share
+a word (牛奶来2瓶 of 鲜牛奶 by the 瓶 and 纯牛奶 by the 箱)."""
+
+from __future__ import annotations
+
+import pytest
+
+from copilot.base.catalog import Catalog
+from copilot.orders.intent import Kind
+from copilot.orders.rules import parse
+
+DELI = Catalog.from_dict({"products": [
+    {"sku": "sausage_gd", "name": "广式腊香肠", "aliases": ["广式香肠"], "link": 1, "unit": "斤", "price": 38,
+     "stock": 40},
+    {"sku": "sausage_sc", "name": "川味麻辣香肠", "aliases": ["麻辣香肠"], "link": 2, "unit": "袋",
+     "spec": "每袋 500 克", "price": 30, "stock": 40},
+    {"sku": "ham_whole", "name": "金华火腿（整只）", "link": 3, "unit": "只", "price": 300, "stock": 5},
+    {"sku": "ham_slice", "name": "金华火腿（切片）", "link": 4, "unit": "盒", "price": 45, "stock": 30},
+    {"sku": "tea_bottle", "name": "冰红茶", "link": 5, "unit": "瓶", "price": 4, "stock": 60},
+    {"sku": "tea_case", "name": "柠檬红茶", "link": 6, "unit": "箱", "spec": "每箱 24 瓶", "price": 70,
+     "stock": 10},
+]})
+
+
+@pytest.mark.parametrize("current, text", [
+    (None, "香肠来2斤"),        # 广式 by the 斤, 麻辣 by the 袋: two kinds of 香肠, the 斤 may be said loosely
+    (None, "香肠要两袋"),
+    ("tea_bottle", "红茶来一箱"),  # 冰红茶 on screen, 柠檬红茶 by the 箱: which?
+    (None, "红茶来3瓶"),
+])
+def test_a_word_two_kinds_of_goods_share_is_not_settled_by_the_unit(current, text):
+    intent = parse(text, DELI, current)
+    assert (intent.kind, intent.needs_review) == (Kind.ORDER, True), intent.items
+
+
+@pytest.mark.parametrize("text, items", [
+    ("火腿来一只", {"ham_whole": 1}),    # packs of the same 金华火腿: the unit says which listing
+    ("火腿要2盒", {"ham_slice": 2}),
+    ("广式香肠来2斤", {"sausage_gd": 2}),  # the kind named: booked
+])
+def test_packs_of_the_same_goods_are_told_apart_by_the_unit(text, items):
+    intent = parse(text, DELI, None)
+    assert (intent.kind, intent.needs_review) == (Kind.ORDER, False), intent.reason
+    assert {i.sku: i.qty for i in intent.items} == items
