@@ -43,3 +43,20 @@ def test_packs_of_the_same_goods_are_told_apart_by_the_unit(text, items):
     intent = parse(text, DELI, None)
     assert (intent.kind, intent.needs_review) == (Kind.ORDER, False), intent.reason
     assert {i.sku: i.qty for i in intent.items} == items
+
+
+@pytest.mark.parametrize("current, text, items", [
+    ("sausage_gd", "来贰斤", {"sausage_gd": 2}),          # formal numerals, as on a receipt
+    (None, "麻辣香肠要叁袋", {"sausage_sc": 3}),
+    ("tea_bottle", "冰红茶 拾瓶", {"tea_bottle": 10}),
+    ("tea_bottle", "扣伍", {"tea_bottle": 5}),
+])
+def test_formal_numerals_are_quantities(current, text, items):
+    intent = parse(text, DELI, current)
+    assert (intent.kind, intent.needs_review) == (Kind.ORDER, False), intent.reason
+    assert {i.sku: i.qty for i in intent.items} == items
+
+
+@pytest.mark.parametrize("text", ["收拾一下就来拿", "陆姐好", "队伍排好长"])
+def test_a_formal_numeral_inside_a_word_is_no_quantity(text):
+    assert parse(text, DELI, "tea_bottle").kind is Kind.OTHER

@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 
 from copilot.base.catalog import Catalog, Product
 from copilot.base.zhnum import NUM_PATTERN, normalize
-from copilot.orders.amounts import QTY_MARK, UNIT, VERB, Quantity, read_quantities
+from copilot.orders.amounts import QTY_MARK, UNIT, VERB, Quantity, plain_numerals, read_quantities
 from copilot.orders.changes import CANCEL, MODIFY, parse_cancel, parse_modify, parse_relative, relative_match
 from copilot.orders.cues import PRICE_OF, one_of_word, price_checked, priced_sku, stock_question_product
 from copilot.orders.intent import Intent, Item, Kind
@@ -291,7 +291,7 @@ def _correction(t: str, catalog: Catalog, current: Product | None) -> Intent | N
 
 
 def _clean(text: str) -> str:
-    t = normalize(text or "")
+    t = plain_numerals(normalize(text or ""))
     for pattern, repl in _TYPOS:
         t = pattern.sub(repl, t)
     return PRICE_OF.sub(" ", _PACKING.sub(" ", _NOISE.sub(" ", t))).strip()
