@@ -60,3 +60,20 @@ def test_formal_numerals_are_quantities(current, text, items):
 @pytest.mark.parametrize("text", ["收拾一下就来拿", "陆姐好", "队伍排好长"])
 def test_a_formal_numeral_inside_a_word_is_no_quantity(text):
     assert parse(text, DELI, "tea_bottle").kind is Kind.OTHER
+
+
+@pytest.mark.parametrize("current, text", [
+    ("sausage_gd", "以前才8块钱一斤😂"),      # talk about prices: no order
+    ("tea_bottle", "小时候5毛一瓶😂"),          # 毛 and 角 are money as much as 元 and 块
+    ("tea_bottle", "才5毛钱一根"),
+    ("sausage_gd", "那会儿3角一两"),
+    ("tea_bottle", "超市卖3.5元/瓶"),
+])
+def test_a_price_with_its_unit_is_no_quantity(current, text):
+    assert parse(text, DELI, current).kind is Kind.OTHER
+
+
+def test_an_order_beside_a_price_with_its_unit_keeps_its_own_quantity():
+    intent = parse("38元一斤 来2斤", DELI, "sausage_gd")
+    assert (intent.kind, intent.needs_review) == (Kind.ORDER, False), intent.reason
+    assert {i.sku: i.qty for i in intent.items} == {"sausage_gd": 2}

@@ -20,7 +20,14 @@ from copilot.base.catalog import Catalog, Product
 from copilot.base.zhnum import NUM_PATTERN, normalize
 from copilot.orders.amounts import QTY_MARK, UNIT, VERB, Quantity, plain_numerals, read_quantities
 from copilot.orders.changes import CANCEL, MODIFY, parse_cancel, parse_modify, parse_relative, relative_match
-from copilot.orders.cues import PRICE_OF, one_of_word, price_checked, priced_sku, stock_question_product
+from copilot.orders.cues import (
+    PRICE_OF,
+    PRICE_PER,
+    one_of_word,
+    price_checked,
+    priced_sku,
+    stock_question_product,
+)
 from copilot.orders.intent import Intent, Item, Kind
 from copilot.orders.leftover import rest_of, stray_number, unread, without_preferences
 from copilot.orders.notes import split_notes
@@ -294,7 +301,7 @@ def _clean(text: str) -> str:
     t = plain_numerals(normalize(text or ""))
     for pattern, repl in _TYPOS:
         t = pattern.sub(repl, t)
-    return PRICE_OF.sub(" ", _PACKING.sub(" ", _NOISE.sub(" ", t))).strip()
+    return PRICE_PER.sub(" ", PRICE_OF.sub(" ", _PACKING.sub(" ", _NOISE.sub(" ", t)))).strip()
 
 
 def _classify(text: str, catalog: Catalog, current: Product | None, alone: bool = True) -> _Clause:
