@@ -77,3 +77,31 @@ def test_an_order_beside_a_price_with_its_unit_keeps_its_own_quantity():
     intent = parse("38元一斤 来2斤", DELI, "sausage_gd")
     assert (intent.kind, intent.needs_review) == (Kind.ORDER, False), intent.reason
     assert {i.sku: i.qty for i in intent.items} == {"sausage_gd": 2}
+
+
+FOOD = Catalog.from_dict({"products": [
+    {"sku": "feet_lemon", "name": "柠檬凤爪", "link": 1, "unit": "盒", "price": 22, "stock": 30},
+    {"sku": "feet_tiger", "name": "虎皮凤爪", "link": 2, "unit": "盒", "price": 25, "stock": 30},
+    {"sku": "tofu_old", "name": "老豆腐", "link": 3, "unit": "块", "price": 3, "stock": 50},
+    {"sku": "tofu_soft", "name": "嫩豆腐", "link": 4, "unit": "块", "price": 3, "stock": 50},
+    {"sku": "rice", "name": "东北大米", "link": 5, "unit": "袋", "price": 60, "stock": 20},
+]})
+
+
+@pytest.mark.parametrize("text, items", [
+    ("凤爪再来一盒柠檬的", {"feet_lemon": 1}),   # the kind, then which one of it
+    ("凤爪要2盒 虎皮的", None),                   # the member in another clause: still asked
+    ("豆腐来两块嫩的", {"tofu_soft": 2}),
+])
+def test_a_family_word_and_one_of_its_members_in_a_clause_name_that_member(text, items):
+    intent = parse(text, FOOD, "rice")
+    assert intent.kind is Kind.ORDER and intent.needs_review is (items is None), intent.reason
+    if items:
+        assert {i.sku: i.qty for i in intent.items} == items
+
+
+@pytest.mark.parametrize("text", ["凤爪不要柠檬的来一盒", "凤爪来两盒柠檬虎皮", "凤爪柠檬虎皮都来一盒"])
+def test_a_denied_member_or_several_members_are_not_settled_by_the_family_word(text):
+    intent = parse(text, FOOD, "rice")
+    assert intent.kind is Kind.ORDER
+    assert intent.needs_review or {i.sku for i in intent.items} == {"feet_lemon", "feet_tiger"}, intent.items

@@ -93,6 +93,7 @@ _LATIN_QTY = re.compile(r"\d\s*(?:jin|gongjin|he|dai|ge|xiang|ping|fen|bao|tong|
 # 分两袋装, 分开装, 单独装: how to pack it, no second quantity and no goods
 _PACKING = re.compile(r"(?:帮我|麻烦)?(?:分成?(?:[一两二三四五六七八九十\d]\s*[袋盒份包个兜])?|分开|单独|各自)(?:装|包)|装一起|一起装")
 _ENOUGH = re.compile(r"(?:就|也)(?:够|行|好|可以)|够了|足够")  # 一斤就够: the quantity said again, confirmed
+_DENIED = re.compile(r"不要|不是|别|除了|没有")  # 冰淇淋不要香草的来一盒: the member named is not the one wanted
 _CHATTER = re.compile(r"^(\d)\1{2,}$|^[1]{2,}$|^[68]{2,}$|^[哈呵嘿嘻]+$")
 
 
@@ -310,6 +311,7 @@ def _classify(text: str, catalog: Catalog, current: Product | None, alone: bool 
     masked = mask(text, refs)
     quantities = read_quantities(masked)
     each = bool((quantities or refs) and _EACH.search(masked))
+    refs = refs if each or _DENIED.search(text) else _kind_then_member(refs)
     if each and sum(1 for r in refs if r.family) == 1:  # 两种凤爪都来一盒: every product of the family
         refs = [x for r in refs for x in ([Ref(r.start, r.end, p, r.label) for p in r.family] if r.family else [r])]
     if not each and len(quantities) == 1 and quantities[0].unit:  # 脐橙来一箱: the family's member sold so,
@@ -335,6 +337,16 @@ def _classify(text: str, catalog: Catalog, current: Product | None, alone: bool 
         else:
             _order_clause(clause, masked, catalog, current, alone)
     return clause
+
+
+def _kind_then_member(refs: list[Ref]) -> list[Ref]:
+    """冰淇淋再来一盒香草的: the family word says the kind, the word of one of its members later in the clause says
+    which one (both stay masked: neither is an unread word)."""
+    kinds = [r for r in refs if r.family and r.product is None]
+    if len(kinds) != 1:
+        return refs
+    members = {r.product.sku for r in refs if r.product is not None and r.product in kinds[0].family}
+    return [r for r in refs if r is not kinds[0]] if len(members) == 1 else refs
 
 
 def _vague(text: str, quantities: list[Quantity]) -> str:
