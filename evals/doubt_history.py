@@ -10,9 +10,13 @@ booking principles the parser now follows (see ``orders.rules``, ``orders.amount
 - unread word: a clause with no name and no quantity whose word reads as goods other than the booked ones;
 - shared word: a word of several products' names (a family word, 栗子 of 糖炒栗子 and 栗子仁, 包子 of 肉包 and
   菜包) read as one of them;
-- several products: two or more products booked with fewer quantities said than products (no 各).
+- several products: two or more products booked with fewer quantities said than products (no 各);
+- typo: a product read from a word that is no name of it, where the word is itself another thing or keeps only
+  the kind of goods (老鸦 for 老鸭, 由鱼 for 鱿鱼: ``refs.doubtful_typo``);
+- own quantity: no product named, and a count with no unit said several times (扣1扣1扣1) or none (我也要, 同上).
 
     python -m evals.doubt_history [--before]     (--before: the first score of each round, before its tuning)
+    python -m evals.doubt_history --alarms       (how many plain, rightly booked orders each check would flag)
 
 The figure is an estimate for stores never seen, and an optimistic one: the principles were written after these
 comments were read.
@@ -31,7 +35,7 @@ from copilot.base.catalog import Catalog
 from copilot.base.zhnum import normalize
 from copilot.orders.amounts import read_quantities, to_sale_unit
 from copilot.orders.leftover import rest_of, without_preferences
-from copilot.orders.refs import find_refs, fuzzy_product, mask
+from copilot.orders.refs import doubtful_typo, find_refs, fuzzy_product, mask
 from evals import EVALS_DIR
 
 ROOT = EVALS_DIR.parent
@@ -42,6 +46,7 @@ ROUNDS = {"intents_blind2": ("3d978aa", None), "intents_blind3": ("aa226fe", Non
           "intents_blind9": ("54fbc32", "90fdcbd"), "intents_blind10": ("a2eb307", "5522920")}
 _SPLIT = re.compile(r"[,，、;；。!！~～\n()（）]+|\s+")
 _EACH = re.compile(r"各|每样|每种")
+_COPIED = re.compile(r"也要|也来|同上|同款|一样")  # 我也要, 同上: someone else's order, no quantity of its own
 _RUN = """
 import json, sys
 from pathlib import Path
@@ -119,8 +124,28 @@ def several_products(text, current, catalog, items) -> bool:
     return said < len(items) and not (said == 1 and _EACH.search(text))
 
 
+def typo(text, current, catalog, items) -> bool:
+    booked = {i["sku"] for i in items}
+    on_screen = catalog.get(current) if current else None
+    for c in _clauses(text):
+        refs = find_refs(c, catalog)
+        masked = mask(c, refs)
+        word = rest_of(without_preferences(masked, catalog), read_quantities(masked))
+        product = fuzzy_product(word, catalog, on_screen) if not refs and 2 <= len(word) <= 8 else None
+        if product is not None and product.sku in booked and doubtful_typo(word, product, catalog):
+            return True
+    return False
+
+
+def own_quantity(text, current, catalog, items) -> bool:
+    said = [q for c in _clauses(text) if not find_refs(c, catalog) for q in read_quantities(c)]
+    if any(find_refs(c, catalog) for c in _clauses(text)):
+        return False
+    return len(said) > 1 and all(q.unit is None for q in said) or not said and bool(_COPIED.search(text))
+
+
 PRINCIPLES = {"units": units, "unread word": unread_word, "shared word": shared_word,
-              "several products": several_products}
+              "several products": several_products, "typo": typo, "own quantity": own_quantity}
 
 
 def main(before: bool = False) -> dict:
@@ -146,5 +171,32 @@ def main(before: bool = False) -> dict:
     return totals
 
 
-if __name__ == "__main__":
-    main(before="--before" in sys.argv[1:])
+def alarms() -> dict:
+    """How many orders the current parser books and the tuning sets label as plain (no review) each check flags:
+    a check that flags every order would catch every doubtful booking too."""
+    from copilot.orders.parser import IntentParser
+
+    totals = {"booked": 0, **{k: 0 for k in PRINCIPLES}}
+    for name in ["intents_blind", *ROUNDS]:
+        root = EVALS_DIR / "data" / name
+        catalog = Catalog.load(root)
+        parser = IntentParser(catalog)
+        for line in (root / "comments.jsonl").read_text(encoding="utf-8").splitlines():
+            case = json.loads(line) if line.strip() else None
+            if case is None or case["kind"] != "order" or case.get("needs_review"):
+                continue
+            got = parser.parse(case["text"], case.get("current_sku")).to_dict()
+            if got["needs_review"]:
+                continue
+            totals["booked"] += 1
+            for k, check in PRINCIPLES.items():
+                totals[k] += bool(check(case["text"], case.get("current_sku"), catalog, got["items"]))
+    print(json.dumps(totals, ensure_ascii=False))
+    return totals
+
+
+if __name__ == "__main__":  # --alarms: the checks on the plain orders of the tuning sets instead
+    if "--alarms" in sys.argv[1:]:
+        alarms()
+    else:
+        main(before="--before" in sys.argv[1:])

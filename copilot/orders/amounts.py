@@ -48,6 +48,28 @@ _ONE_UNIT = re.compile(r"(?<=来|要|拿|买)(?P<u>袋|盒|瓶|份|个|只|条|�
 _GLUED = re.compile(r"(?<=#)\s?(?P<n>\d{1,2}|\d\.5)(?![\d.]|\s*[号元])|(?<![\d.])(?P<b>\d{1,2})(?=\s?#)")
 
 
+# the formal numerals of receipts (来肆瓶, 贰斤): a quantity only before a unit or after an order word (收拾, 队伍
+# and 陆 the surname are no numbers)
+_FORMAL = "壹贰貳叁參肆伍陆陸柒捌玖拾佰仟"
+_AS_PLAIN = str.maketrans(_FORMAL, "一二二三三四五六六七八九十百千")
+_NUMERAL_RUN = re.compile(rf"[零一二两三四五六七八九十百千{_FORMAL}]+")
+_UNIT_AHEAD = re.compile(rf"\s*{UNIT}")
+_VERB_BEHIND = re.compile(rf"{VERB}\s*$")
+
+
+def plain_numerals(t: str) -> str:
+    """巴氏鲜奶来肆瓶 -> 巴氏鲜奶来四瓶: formal numerals said as a quantity, written as the everyday ones."""
+    if not any(ch in _FORMAL for ch in t):
+        return t
+
+    def plain(m: re.Match) -> str:
+        run = m.group(0)
+        if any(ch in _FORMAL for ch in run) and (_UNIT_AHEAD.match(t, m.end()) or _VERB_BEHIND.search(t[:m.start()])):
+            return run.translate(_AS_PLAIN)
+        return run
+    return _NUMERAL_RUN.sub(plain, t)
+
+
 @dataclass
 class Quantity:
     start: int

@@ -6,13 +6,16 @@ from __future__ import annotations
 import re
 
 from copilot.base.catalog import Catalog, Product
-from copilot.base.zhnum import normalize
+from copilot.base.zhnum import NUM_PATTERN, normalize
 from copilot.orders.amounts import UNIT, Quantity
 from copilot.orders.intent import Intent
 from copilot.orders.refs import find_refs, fuzzy_product
 
 # 35一斤的排骨, 19.9元/斤的芒果: a price with its unit, then 的: which goods, not how many
 PRICE_OF = re.compile(rf"(?<![\d.])(?P<p>\d+(?:\.\d+)?)\s*(?:元|块钱?)?\s*(?:一|每|/)\s*{UNIT}\s*的")
+# 5毛一根, 10元/斤, 三块钱一个: a price with its unit (小时候5毛一根: talk about prices), no quantity of goods
+PRICE_PER = re.compile(rf"(?<![\d.])(?:\d+(?:\.\d+)?|{NUM_PATTERN})\s*(?:元|块钱|毛钱?|角钱?|块(?=\s*(?:每|/)))\s*(?:一|每|/)\s*"
+                       rf"(?:{UNIT}|两)")
 _ONE_OF = re.compile(r"(?:来|要|拿|买)(?P<u>只|条|个|块|袋|盒|瓶|把|根|份|箱|包|桶|板|颗|棵)"
                      r"(?P<w>[\u4e00-\u9fff]{1,4})[吧呀哈啊]?$")
 

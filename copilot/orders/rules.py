@@ -4,7 +4,8 @@ Rules first (fast, deterministic); when an LLM is configured, only the comments 
 undecided may be sent to it, and its answer is validated against the catalog.
 
 An order is booked without a person only when every part is read: each product by a name, a link or one word
-of one product (a word of several products' names is settled neither by the screen nor, then, by the unit); each
+of one product (a word of several products' names is settled neither by the screen nor, then, by the unit, and
+never by the unit when the products are two kinds of goods: 牛奶 of 鲜牛奶 and 纯牛奶); each
 quantity in a unit a person reads the same or the catalog declares (``amounts.to_sale_unit``); each product its
 own quantity; a clause of a word alone that reads as goods is never dropped as talk. The rest goes to review.
 """
@@ -17,9 +18,16 @@ from dataclasses import dataclass, replace
 
 from copilot.base.catalog import Catalog, Product
 from copilot.base.zhnum import NUM_PATTERN, normalize
-from copilot.orders.amounts import QTY_MARK, UNIT, VERB, Quantity, read_quantities
+from copilot.orders.amounts import QTY_MARK, UNIT, VERB, Quantity, plain_numerals, read_quantities
 from copilot.orders.changes import CANCEL, MODIFY, parse_cancel, parse_modify, parse_relative, relative_match
-from copilot.orders.cues import PRICE_OF, one_of_word, price_checked, priced_sku, stock_question_product
+from copilot.orders.cues import (
+    PRICE_OF,
+    PRICE_PER,
+    one_of_word,
+    price_checked,
+    priced_sku,
+    stock_question_product,
+)
 from copilot.orders.intent import Intent, Item, Kind
 from copilot.orders.leftover import rest_of, stray_number, unread, without_preferences
 from copilot.orders.notes import split_notes
@@ -85,6 +93,7 @@ _LATIN_QTY = re.compile(r"\d\s*(?:jin|gongjin|he|dai|ge|xiang|ping|fen|bao|tong|
 # 分两袋装, 分开装, 单独装: how to pack it, no second quantity and no goods
 _PACKING = re.compile(r"(?:帮我|麻烦)?(?:分成?(?:[一两二三四五六七八九十\d]\s*[袋盒份包个兜])?|分开|单独|各自)(?:装|包)|装一起|一起装")
 _ENOUGH = re.compile(r"(?:就|也)(?:够|行|好|可以)|够了|足够")  # 一斤就够: the quantity said again, confirmed
+_DENIED = re.compile(r"不要|不是|别|除了|没有")  # 冰淇淋不要香草的来一盒: the member named is not the one wanted
 _CHATTER = re.compile(r"^(\d)\1{2,}$|^[1]{2,}$|^[68]{2,}$|^[哈呵嘿嘻]+$")
 
 
@@ -290,10 +299,10 @@ def _correction(t: str, catalog: Catalog, current: Product | None) -> Intent | N
 
 
 def _clean(text: str) -> str:
-    t = normalize(text or "")
+    t = plain_numerals(normalize(text or ""))
     for pattern, repl in _TYPOS:
         t = pattern.sub(repl, t)
-    return PRICE_OF.sub(" ", _PACKING.sub(" ", _NOISE.sub(" ", t))).strip()
+    return PRICE_PER.sub(" ", PRICE_OF.sub(" ", _PACKING.sub(" ", _NOISE.sub(" ", t)))).strip()
 
 
 def _classify(text: str, catalog: Catalog, current: Product | None, alone: bool = True) -> _Clause:
@@ -302,11 +311,12 @@ def _classify(text: str, catalog: Catalog, current: Product | None, alone: bool 
     masked = mask(text, refs)
     quantities = read_quantities(masked)
     each = bool((quantities or refs) and _EACH.search(masked))
+    refs = refs if each or _DENIED.search(text) else _kind_then_member(refs)
     if each and sum(1 for r in refs if r.family) == 1:  # 两种凤爪都来一盒: every product of the family
         refs = [x for r in refs for x in ([Ref(r.start, r.end, p, r.label) for p in r.family] if r.family else [r])]
     if not each and len(quantities) == 1 and quantities[0].unit:  # 脐橙来一箱: the family's member sold so,
-        refs = [Ref(r.start, r.end, sold_in(r.family, quantities[0].unit), r.label, r.family)  # unless one of
-                if r.family and r.product is None and sold_in(r.family, quantities[0].unit)  # them is on screen
+        refs = [Ref(r.start, r.end, sold_in(r.family, quantities[0].unit, r.label), r.label, r.family)  # unless
+                if r.family and r.product is None and sold_in(r.family, quantities[0].unit, r.label)  # one is shown
                 and not (current is not None and current in r.family) else r for r in refs]
     clause = _Clause(text, "chatter", refs, quantities, each=each)
     if QUESTION.search(text) and not _DEFER.search(text):
@@ -327,6 +337,16 @@ def _classify(text: str, catalog: Catalog, current: Product | None, alone: bool 
         else:
             _order_clause(clause, masked, catalog, current, alone)
     return clause
+
+
+def _kind_then_member(refs: list[Ref]) -> list[Ref]:
+    """冰淇淋再来一盒香草的: the family word says the kind, the word of one of its members later in the clause says
+    which one (both stay masked: neither is an unread word)."""
+    kinds = [r for r in refs if r.family and r.product is None]
+    if len(kinds) != 1:
+        return refs
+    members = {r.product.sku for r in refs if r.product is not None and r.product in kinds[0].family}
+    return [r for r in refs if r is not kinds[0]] if len(members) == 1 else refs
 
 
 def _vague(text: str, quantities: list[Quantity]) -> str:

@@ -100,8 +100,8 @@ class Shorthand:
             if current is not None and current.sku in owners and len(word) > 1:
                 return None  # 栗子 +2 of 糖炒栗子 / 栗子仁 with 糖炒栗子 on screen: the screen does not tell them apart
             if len(word) > 1:  # 千层饼 of 现做 / 速冻千层饼生坯: the kind of both, told apart by the unit only
-                return _by_unit(sold_in(list(owners.values()), unit), current, owners)
-            return _by_screen_or_unit(list(owners.values()), current, unit)
+                return _by_unit(sold_in(list(owners.values()), unit, word), current, owners)
+            return _by_screen_or_unit(list(owners.values()), current, unit, word)
         if len(owners) != 1 or len(word) == 1:
             return None
         p = next(iter(owners.values()))
@@ -123,6 +123,9 @@ class Shorthand:
         return found
 
 
+_BRACKETED = re.compile(r"[（(\[【][^）)\]】]*[）)\]】]")  # the pack of a listing: 赣南脐橙（10斤装）
+
+
 def _same(a: str, b: str) -> int:
     return sum(x == y for x, y in zip(a, b))
 
@@ -133,16 +136,22 @@ def _by_unit(p: Product | None, current: Product | None, owners) -> Product | No
     return p if current is None or current.sku not in owners or p is None or p.sku == current.sku else None
 
 
-def _by_screen_or_unit(owners: list[Product], current: Product | None, unit: str | None) -> Product | None:
+def _by_screen_or_unit(owners: list[Product], current: Product | None, unit: str | None, word: str) -> Product | None:
     if current is not None and any(p.sku == current.sku for p in owners):
         return current
-    return sold_in(owners, unit)
+    return sold_in(owners, unit, word)
 
 
-def sold_in(owners, unit: str | None) -> Product | None:
-    """The one of ``owners`` sold in ``unit`` (a weight unit fits a product sold by weight), else None. 个 counts
-    the pieces of any product: it names none when another of them is a pack of pieces (葱油饼来4个 of 现烙 per 个
-    and 冷冻 per 袋 of 10 片: 4 fresh ones, or pieces of a frozen bag?)."""
+def sold_in(owners, unit: str | None, word: str = "") -> Product | None:
+    """The one of ``owners`` sold in ``unit`` (a weight unit fits a product sold by weight), else None. The unit
+    tells apart only packs of the same goods (赣南脐橙（10斤装） / （散称）: 一箱 is the box), or the goods of
+    the ``word`` from goods made of it (虾 of 河虾 by the 斤, 虾仁 by the 盒). Two kinds of it (the names ending
+    with the word: 巴氏鲜牛奶 by the 瓶, 常温纯牛奶 by the 箱; 卤鸭脖 by the 斤, 风干鸭脖 by the 袋) stay for a
+    person: 牛奶来2瓶 may be either, the unit said loosely. A single character (虾, 奶) is read as before. 个 counts the pieces of any product: it names none
+    when another of them is a pack of pieces (葱油饼来4个 of 现烙 per 个 and 冷冻 per 袋 of 10 片)."""
+    kinds = [p for p in owners if any(_BRACKETED.sub("", n).endswith(word) for n in p.names)] if word else owners
+    if len(word) != 1 and len({_BRACKETED.sub("", p.name).strip() for p in kinds or owners}) > 1:
+        return None  # one character (虾2斤, 奶来2瓶) is read with the screen first, then by the unit, as before
     weight = unit in ("斤", "公斤", "千克", "kg", "克", "g")
     fits = [p for p in owners if unit and (p.unit == unit or weight and p.is_weight)]
     if unit == "个" and any(holds_pieces(p) for p in owners if p not in fits):
