@@ -25,7 +25,8 @@ UNIT_WORDS = ("公斤", "千克", "kg", "克", "g", "斤", "份", "盒", "袋", 
 # 份 is a packed product's portion (a box, bag, pack, bowl), and one of a loose product's unit (a 把 of greens, a 只 of
 # chicken); but a 份 of a unit that holds several pieces (a 把 of 10 串 skewers, a 板 of 30 eggs) could be the unit or a
 # serving of pieces, and a 份 of a case (箱, 提) may be a case or a can, so a person asks
-_PORTIONS = ("盒", "袋", "包", "份", "碗", "杯", "瓶", "罐", "听", "桶")
+# (a 份 of a bottled or tubbed drink, 牛奶来2份, may be a bottle or a poured serving: a person asks)
+_PORTIONS = ("盒", "袋", "包", "份", "碗", "杯", "罐", "听")
 _SAME = {u: group for group in ({"棵", "颗"}, {"罐", "听"}, {"根", "支", "条"}, {"份", "碗"}, {"袋", "包"}) for u in group}
 # units that hold an unsaid number of things: 个 of one (来2个 of a 盒) is a piece or a box? a person asks
 _PACKS = ("盒", "袋", "包", "板", "箱", "提", "兜", "捆", "扎", "份")
@@ -173,7 +174,7 @@ def _declared(q: Quantity, p: Product) -> float | None:
 def _portion(p: Product) -> bool:
     """一份 is one sale unit: a packed product, or a loose one whose unit is no bundle of pieces; never a 个 (a 份
     of buns may be one bun or a serving of several) nor a case (箱, 提: a case or a can?)."""
-    return p.unit in _PORTIONS or not p.is_weight and p.unit not in ("箱", "提", "个") and not holds_pieces(p)
+    return p.unit in _PORTIONS or not p.is_weight and p.unit not in ("箱", "提", "个", "瓶", "桶") and not holds_pieces(p)
 
 
 def holds_pieces(p: Product) -> bool:
