@@ -1,0 +1,52 @@
+"""Parser round 11: rules a shop assistant applies to any store's comments (份 is one sale unit only of a box,
+bag or portion; a one-character word that ends the names of several products names their kind, not the one on
+screen)."""
+
+from __future__ import annotations
+
+import pytest
+
+from copilot.base.catalog import Catalog
+from copilot.orders.intent import Kind
+from copilot.orders.rules import parse
+
+STORE = Catalog.from_dict({"products": [
+    {"sku": "duck", "name": "脆皮烤鸭", "link": 1, "unit": "只", "spec": "每只约 2 斤，可代切", "price": 58, "stock": 20},
+    {"sku": "fish", "name": "清蒸鲈鱼", "link": 2, "unit": "条", "price": 30, "stock": 20},
+    {"sku": "bread", "name": "全麦吐司", "link": 3, "unit": "个", "price": 12, "stock": 20},
+    {"sku": "salad", "name": "凉拌海带丝", "link": 4, "unit": "份", "price": 8, "stock": 20},
+    {"sku": "cake", "name": "芒果千层", "link": 5, "unit": "盒", "price": 30, "stock": 20},
+    {"sku": "noodle", "name": "手工面条", "link": 6, "unit": "把", "price": 5, "stock": 20},
+    {"sku": "yogurt", "name": "老酸奶", "link": 7, "unit": "杯", "price": 6, "stock": 20},
+    {"sku": "tea", "name": "柠檬茶", "link": 8, "unit": "瓶", "price": 6, "stock": 20},
+], "store": {"name": "测试熟食店"}})
+
+
+def _read(text, current):
+    intent = parse(text, STORE, current)
+    return intent, {i.sku: i.qty for i in intent.items}
+
+
+@pytest.mark.parametrize("current, text", [
+    ("duck", "来一份"),            # a 只 cut up: a whole duck, or a half?
+    ("fish", "2号来2份"),          # a 条 of fish
+    ("bread", "要两份"),           # a 个: one loaf, or a serving of slices?
+    ("noodle", "来一份"),          # a 把 of noodles
+    ("tea", "柠檬茶来2份"),        # a bottle, or a poured serving?
+])
+def test_fen_of_a_whole_thing_or_bundle_is_asked(current, text):
+    intent, got = _read(text, current)
+    assert (intent.kind, intent.needs_review) == (Kind.ORDER, True), intent.reason
+    assert all(q is None for q in got.values())
+
+
+@pytest.mark.parametrize("current, text, items", [
+    ("salad", "来两份", {"salad": 2}),
+    ("cake", "5号来一份", {"cake": 1}),      # a 盒
+    ("yogurt", "老酸奶要3份", {"yogurt": 3}),  # a 杯 is a portion
+    ("duck", "来2只", {"duck": 2}),          # the sale unit itself still books
+])
+def test_fen_of_a_box_bag_or_portion_is_the_sale_unit(current, text, items):
+    intent, got = _read(text, current)
+    assert (intent.kind, intent.needs_review) == (Kind.ORDER, False), intent.reason
+    assert got == items
