@@ -50,3 +50,35 @@ def test_fen_of_a_box_bag_or_portion_is_the_sale_unit(current, text, items):
     intent, got = _read(text, current)
     assert (intent.kind, intent.needs_review) == (Kind.ORDER, False), intent.reason
     assert got == items
+
+
+SEAFOOD = Catalog.from_dict({"products": [
+    {"sku": "squid", "name": "鲜鱿鱼", "aliases": ["鱿鱼"], "link": 1, "unit": "斤", "price": 30, "stock": 20},
+    {"sku": "bass", "name": "鲈鱼", "link": 2, "unit": "条", "price": 30, "stock": 20},
+    {"sku": "croaker", "name": "黄花鱼", "link": 3, "unit": "条", "price": 25, "stock": 20},
+    {"sku": "bun", "name": "奶黄包", "link": 5, "unit": "袋", "price": 12, "stock": 20},
+], "store": {"name": "测试鲜货店"}})
+
+
+@pytest.mark.parametrize("current, text, review, items", [
+    ("croaker", "皇华鱼2条", False, {"croaker": 2}),  # 皇华 for 黄花: two sounds typed alike
+    ("squid", "由鱼1斤", True, {"squid": 1}),         # 由 for 鱿: one sound alone, the kind (鱼) kept: a person asks
+])
+def test_sound_alike_typo_of_two_sounds_is_booked(current, text, review, items):
+    intent, got = _read_in(SEAFOOD, text, current)
+    assert (intent.kind, intent.needs_review) == (Kind.ORDER, review), intent.reason
+    assert got == items
+
+
+def test_two_sounds_typed_alike_are_no_chance():
+    from copilot.orders.refs import doubtful_typo
+
+    squid, bass = SEAFOOD.get("squid"), SEAFOOD.get("bass")
+    assert doubtful_typo("由鱼", squid, SEAFOOD)          # one sound alone before the kind (鱼): a person asks
+    assert not doubtful_typo("皇华鱼", SEAFOOD.get("croaker"), SEAFOOD)  # 皇华 for 黄花: two sounds alike
+    assert not doubtful_typo("卢鱼", bass, SEAFOOD)       # 卢 is a part of 鲈
+
+
+def _read_in(catalog, text, current):
+    intent = parse(text, catalog, current)
+    return intent, {i.sku: i.qty for i in intent.items}

@@ -237,7 +237,8 @@ def doubtful_typo(word: str, product: Product, catalog: Catalog) -> bool:
     """由鱼 for 鱿鱼, 宝鱼 for 鲍鱼: the typo replaced the part of the name that tells the products apart and
     kept only its end, the kind of goods other products' names end with too (鱼 of 鲈鱼, 带鱼): the product
     rests on one sound alone, so a person confirms, unless the wrong character looks like the right one
-    (卢鱼 for 鲈鱼: 卢 is a part of 鲈). 称子 (子 ends 蛏子 alone), 豆将 and 花夹 (the start kept) do not."""
+    (卢鱼 for 鲈鱼: 卢 is a part of 鲈), or two sounds or more are typed alike (安春蛋 for 鹌鹑蛋: not by
+    chance). 称子 (子 ends 蛏子 alone), 豆将 and 花夹 (the start kept) do not."""
     names = [n for n in product.names if len(n) == len(word)]
     if not names or word in product.names:
         return False
@@ -248,6 +249,8 @@ def doubtful_typo(word: str, product: Product, catalog: Catalog) -> bool:
     if k == len(name) or any(a == b for a, b in zip(word[:k], name[:k])):
         return False
     if not any(n.endswith(name[k:]) for q in catalog if q.sku != product.sku for n in q.names):
+        return False
+    if k >= 2 and _reading(word[:k]) == _reading(name[:k]):
         return False
     return not any(part_of(a, b) for a, b in zip(word[:k], name[:k]))
 
