@@ -82,3 +82,34 @@ def test_two_sounds_typed_alike_are_no_chance():
 def _read_in(catalog, text, current):
     intent = parse(text, catalog, current)
     return intent, {i.sku: i.qty for i in intent.items}
+
+
+BAKERY = Catalog.from_dict({"products": [
+    {"sku": "scallion", "name": "现烙葱油饼", "aliases": ["葱油饼"], "link": 1, "unit": "个", "price": 5, "stock": 30},
+    {"sku": "frozen", "name": "冷冻手抓饼", "aliases": ["手抓饼"], "link": 2, "unit": "袋", "spec": "每袋 10 片",
+     "price": 15, "stock": 30},
+    {"sku": "shrimp", "name": "基围虾", "link": 3, "unit": "斤", "price": 50, "stock": 30},
+    {"sku": "crayfish", "name": "麻辣小龙虾", "link": 4, "unit": "份", "price": 60, "stock": 30},
+], "store": {"name": "测试早点店"}})
+
+
+@pytest.mark.parametrize("current, text", [
+    ("scallion", "饼来4个"),     # 饼 ends both names; 个 counts the pieces of the bagged 手抓饼 too
+    ("scallion", "饼来2袋"),     # the 袋 is the other one's unit, and 葱油饼 is on screen: a person asks
+    ("shrimp", "虾来两份"),      # 份 is the crayfish's unit, with 基围虾 on screen
+])
+def test_kind_word_of_several_products_is_not_settled_by_the_screen(current, text):
+    intent, got = _read_in(BAKERY, text, current)
+    assert (intent.kind, intent.needs_review) == (Kind.ORDER, True), intent.reason
+    assert got == {}
+
+
+@pytest.mark.parametrize("current, text, items", [
+    ("frozen", "饼来2袋", {"frozen": 2}),     # the unit said fits the one on screen alone
+    ("shrimp", "虾来2斤", {"shrimp": 2}),     # only 基围虾 is sold by weight
+    ("scallion", "葱油饼来4个", {"scallion": 4}),
+])
+def test_kind_word_with_a_unit_only_the_screen_sells_is_read(current, text, items):
+    intent, got = _read_in(BAKERY, text, current)
+    assert (intent.kind, intent.needs_review) == (Kind.ORDER, False), intent.reason
+    assert got == items

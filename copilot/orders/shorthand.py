@@ -78,7 +78,9 @@ class Shorthand:
         only the product on screen; the end of a name (腊肠, 虾) names its product anywhere.
 
         A word in the names of several products (虾 of 基围虾, 虾仁 and 小龙虾) is, when one character, the one
-        on screen when that is one of them and no variant of it (蟹 of 大闸蟹（公） and （母）: which one?); a longer
+        on screen when that is one of them and no variant of it (蟹 of 大闸蟹（公） and （母）: which one?), and
+        when the word ends the names of several of them (their kind: 蛋 of 卤蛋 and 卤鹌鹑蛋) only if the unit
+        said fits it alone (虾2斤: 基围虾 by the 斤, not 小龙虾 by the 份; 蛋来6个: 个 counts quail eggs too); a longer
         word (栗子 of 糖炒栗子 and 栗子仁) is never settled by the screen; else the one sold in the ``unit`` the
         comment says, with none of them on screen (虾2斤: only 基围虾 is sold by weight); else none (a person asks). A single character only so when it ends one of the names
         (虾, 鱼: the kind of goods)."""
@@ -97,6 +99,8 @@ class Shorthand:
                 return None
             if current is not None and current.sku in owners and self._sibling(current, owners):
                 return None  # 蟹 with 大闸蟹（公） on screen: which of the pair is not said
+            if current is not None and current.sku in owners and _kinds(word, owners, self.names) > 1:
+                return _by_unit(sold_in(list(owners.values()), unit, word), current, owners)  # 蛋 of 卤蛋 / 鹌鹑蛋
             if current is not None and current.sku in owners and len(word) > 1:
                 return None  # 栗子 +2 of 糖炒栗子 / 栗子仁 with 糖炒栗子 on screen: the screen does not tell them apart
             if len(word) > 1:  # 千层饼 of 现做 / 速冻千层饼生坯: the kind of both, told apart by the unit only
@@ -124,6 +128,11 @@ class Shorthand:
 
 
 _BRACKETED = re.compile(r"[（(\[【][^）)\]】]*[）)\]】]")  # the pack of a listing: 赣南脐橙（10斤装）
+
+
+def _kinds(word: str, owners: dict[str, Product], names) -> int:
+    """How many of ``owners`` have a name ending with ``word`` (their kind: 蛋 of 卤蛋 and 卤鹌鹑蛋)."""
+    return len({p.sku for n, p in names if p.sku in owners and _BRACKETED.sub("", n).strip().endswith(word)})
 
 
 def _same(a: str, b: str) -> int:
