@@ -113,3 +113,25 @@ def test_kind_word_with_a_unit_only_the_screen_sells_is_read(current, text, item
     intent, got = _read_in(BAKERY, text, current)
     assert (intent.kind, intent.needs_review) == (Kind.ORDER, False), intent.reason
     assert got == items
+
+
+FRUIT = Catalog.from_dict({"products": [
+    {"sku": "cherry", "name": "车厘子", "link": 1, "unit": "斤", "price": 60, "stock": 30},
+    {"sku": "bun", "name": "豆沙包", "link": 2, "unit": "个", "price": 2, "stock": 30},
+], "store": {"name": "测试水果店"}})
+
+
+@pytest.mark.parametrize("current, text, items", [
+    ("cherry", "来个半斤尝尝", {"cherry": 0.5}),   # 来个 then 半斤: the 半 is the half of 半斤, not of 个半
+    ("cherry", "先要个半斤的", {"cherry": 0.5}),
+    ("cherry", "车厘子来个一斤半", {"cherry": 1.5}),
+    ("bun", "来一个半", None),                      # 一个半 is still one and a half (of a 个: a person asks)
+])
+def test_half_after_a_bare_unit_word_belongs_to_the_next_unit(current, text, items):
+    intent, got = _read_in(FRUIT, text, current)
+    assert intent.kind == Kind.ORDER
+    if items is None:
+        assert intent.needs_review
+    else:
+        assert not intent.needs_review, intent.reason
+        assert got == items

@@ -34,8 +34,8 @@ _PIECE_WORDS = ("个", "枚", "只", "片", "颗", "粒", "根", "块", "支", "
 GRAMS = {"克": 1.0, "g": 1.0, "斤": 500.0, "公斤": 1000.0, "千克": 1000.0, "kg": 1000.0}
 UNIT = "(?:" + "|".join(re.escape(u) for u in UNIT_WORDS) + ")"
 VERB = r"(?:再来|再要|再加|预定|预订|扣|\+|加|x|\*|来|要|拿|买|订|定|留|抢|切|称)"
-# quantity with a unit: 2斤, 一斤半, 两斤半, 半斤, 1.5kg, 500g
-_QTY_UNIT = re.compile(rf"(?P<n>{NUM_PATTERN})?\s*(?P<u>{UNIT})(?P<half>半)?|(?P<h>半)\s*(?P<u2>{UNIT})")
+# quantity with a unit: 2斤, 一斤半, 两斤半, 半斤, 1.5kg, 500g (来个半斤: the 半 of 半斤, not 个半)
+_QTY_UNIT = re.compile(rf"(?P<n>{NUM_PATTERN})?\s*(?P<u>{UNIT})(?P<half>半(?!\s*{UNIT}))?|(?P<h>半)\s*(?P<u2>{UNIT})")
 # quantity after an order word: 扣2, +2, x2, 来俩, 要3
 QTY_MARK = re.compile(rf"(?:{VERB}|各|每样|每种)\s*(?P<n>{NUM_PATTERN})(?!\s*(?:号|{UNIT}|\.\d))")
 # 一打, 两打: a dozen pieces (not 打折, 打包, 打错)
