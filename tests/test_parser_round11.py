@@ -135,3 +135,27 @@ def test_half_after_a_bare_unit_word_belongs_to_the_next_unit(current, text, ite
     else:
         assert not intent.needs_review, intent.reason
         assert got == items
+
+
+SNACKS = Catalog.from_dict({"products": [
+    {"sku": "roast", "name": "烤鸡翅", "link": 1, "unit": "份", "price": 10, "stock": 30},
+    {"sku": "fried", "name": "炸鸡翅", "link": 2, "unit": "份", "price": 12, "stock": 30},
+    {"sku": "sausage", "name": "烤肠", "link": 3, "unit": "根", "price": 3, "stock": 30},
+], "store": {"name": "测试小吃店"}})
+
+
+@pytest.mark.parametrize("current, text, items", [
+    ("fried", "烤的炸的各来一份", {"roast": 1, "fried": 1}),  # 烤 starts 烤肠 too, but 炸的 says which family
+    ("roast", "炸的烤的各一份", {"roast": 1, "fried": 1}),
+    ("fried", "烤的鸡翅来1份", {"roast": 1}),                 # the family word beside it
+    ("fried", "不要烤的 要炸的一份", {"fried": 1}),
+])
+def test_one_character_variant_another_name_starts_with_is_read_beside_its_family(current, text, items):
+    intent, got = _read_in(SNACKS, text, current)
+    assert (intent.kind, intent.needs_review) == (Kind.ORDER, False), intent.reason
+    assert got == items
+
+
+def test_one_character_variant_alone_is_not_read_as_that_product():
+    _, got = _read_in(SNACKS, "烤的来一根", "sausage")  # 烤 alone: 烤鸡翅 or 烤肠?
+    assert "roast" not in got

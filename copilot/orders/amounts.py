@@ -2,8 +2,9 @@
 and the checks every ordered quantity passes (the sale unit, whole pieces, limits, stock).
 
 A quantity's unit converts to the product's sale unit only when a person would read it so: weights
-between 斤, 公斤 and 克; the sale unit itself, and 份 for a product sold by the box, bag or portion (两份 of a 斤 or 只 product asks how much); 个 for a product sold by the piece, but not for
-one whose sale unit holds several pieces (``每盒 6 个``: 6个 is one box, not six); 只 for a 个 product, and the
+between 斤, 公斤 and 克; the sale unit itself, and 份 for a product sold by the box, bag or portion (两份 of a
+斤 or 只 product asks how much); 个 for a product sold by the piece, but not for one whose sale unit holds
+several pieces (``每盒 6 个``: 6个 is one box, not six); 只 for a 个 product, and the
 classifiers a person counts the same (颗/棵, 听/罐, 支/根/条).
 """
 

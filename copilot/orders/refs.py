@@ -46,7 +46,7 @@ def find_refs(t: str, catalog: Catalog) -> list[Ref]:
     for s, e, word in short.find(t):
         if not any(s < r.end and e > r.start for r in refs):
             refs.append(Ref(s, e, short.variants.get(word), word, short.families.get(word, ())))
-    refs = _look_alike_names(t, sorted(refs, key=lambda r: r.start), catalog)
+    refs = _look_alike_names(t, _paired_singles(t, sorted(refs, key=lambda r: r.start), short), catalog)
     if not any(r.family for r in refs):
         return refs
     refs = _family_typos(t, refs, catalog)
@@ -60,6 +60,20 @@ def find_refs(t: str, catalog: Catalog) -> list[Ref]:
         else:
             out.append(r)
     return [_family_then_variant(t, r, short) if r.family and r.product is None else r for r in out]
+
+
+def _paired_singles(t: str, refs: list[Ref], short) -> list[Ref]:
+    """卤的泡椒的各来一盒: a one-character variant another product's name also starts with (卤 of 卤鸡爪, and of
+    卤牛肉) names its product when said as 卤的 beside another member of its family (泡椒的, 凤爪)."""
+    if not short.paired or "的" not in t:
+        return refs
+    added = []
+    for m in re.finditer("([" + "".join(short.paired) + "])的", t):
+        p, family = short.paired[m.group(1)]
+        if any(r.product in family and r.product is not p or set(r.family) == set(family) for r in refs) \
+                and not any(r.start < m.end(1) and m.start() < r.end for r in refs):
+            added.append(Ref(m.start(), m.end(1), p, m.group(1)))
+    return sorted(refs + added, key=lambda r: r.start) if added else refs
 
 
 def _misspelt_around(t: str, refs: list[Ref], catalog: Catalog) -> list[Ref]:
