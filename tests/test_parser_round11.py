@@ -159,3 +159,14 @@ def test_one_character_variant_another_name_starts_with_is_read_beside_its_famil
 def test_one_character_variant_alone_is_not_read_as_that_product():
     _, got = _read_in(SNACKS, "烤的来一根", "sausage")  # 烤 alone: 烤鸡翅 or 烤肠?
     assert "roast" not in got
+
+
+@pytest.mark.parametrize("current, text, items, review", [
+    ("fried", "烤的来2份", {"roast": 2}, False),   # 炸鸡翅 on screen: 烤的 is its sibling 烤鸡翅
+    ("roast", "烤的来1份", {"roast": 1}, False),
+    ("sausage", "烤的来2份", {}, True),           # 烤肠 on screen, no 鸡翅 said: which 烤 is unclear
+])
+def test_one_character_variant_is_read_beside_its_family_on_screen(current, text, items, review):
+    intent, got = _read_in(SNACKS, text, current)
+    assert (intent.kind, intent.needs_review) == (Kind.ORDER, review), intent.reason
+    assert got == items

@@ -88,6 +88,8 @@ class Shorthand:
         word (栗子 of 糖炒栗子 and 栗子仁) is never settled by the screen; else the one sold in the ``unit`` the
         comment says, with none of them on screen (虾2斤: only 基围虾 is sold by weight); else none (a person asks). A single character only so when it ends one of the names
         (虾, 鱼: the kind of goods)."""
+        if word in self.paired and current is not None and current in self.paired[word][1]:
+            return self.paired[word][0]  # 卤的来一盒 with 泡椒凤爪 on screen: 卤 of its sibling 卤鸡爪
         if len(word) == 2 and word[1] in "子儿" and word[0] in self.heads:
             return self.heads[word[0]]
         if len(word) == 2 and word[1] in "子儿" and _CJK.match(word[0]) and not any(word in n for n, _ in self.names):
