@@ -17,8 +17,8 @@ goes to review, unless the comment asks for each of them (``两种凤爪都来�
   stands as a word: before 的, 各, a number or the other variant (公的, 1公1母, 公母各2只), after a number, a
   unit or an order word (4只公的, 要母的); never inside a word (1公斤, 老公的). Two-character names that share
   their last character are such a pair too (青椒 / 红椒: 红的来一斤). A character that starts or ends another
-  product's name (红 of 红薯) is no variant, unless said as 卤的 beside another member of its family (卤的泡椒的各来一盒:
-  卤 of 卤鸡爪, although 卤牛肉 starts with it); one in the middle of it (红 of 西红柿) still is. ``不辣的`` names the one
+  product's name (红 of 红薯) is no variant, unless said as 卤的 beside another member of its family, in the comment
+  or on screen (卤的泡椒的各来一盒, 卤的来一盒 with 泡椒凤爪 shown: 卤 of 卤鸡爪, although 卤牛肉 starts with it); one in the middle of it (红 of 西红柿) still is. ``不辣的`` names the one
   member of a family of two whose names say 辣 and the other's do not (麻辣 / 蒜蓉小龙虾: 蒜蓉).
 - ``sound_alike``: a variant word typed with a homophone (芋尼 for 芋泥 of 芋泥面包).
 - ``look_alike``: a name written with one character that is a part of the right one, or the other way
@@ -58,7 +58,7 @@ class Shorthand:
     singles: re.Pattern | None = None  # one-character variants where they stand as a word (see the docstring)
     sounds: dict = field(default_factory=dict)  # pinyin of the variant words, filled on the first question
     # one-character variants another product's name starts or ends with (卤 of 卤鸡爪 beside 卤牛肉): read only
-    # as 卤的 beside another member of their family (卤的泡椒的各来一盒): char -> (product, its family)
+    # as 卤的 beside another member of their family, said or on screen (卤的泡椒的各来一盒): char -> (product, family)
     paired: dict = field(default_factory=dict)
 
     def sound_alike(self, word: str) -> list[Product]:
