@@ -9,7 +9,8 @@ booking principles the parser now follows (see ``orders.rules``, ``orders.amount
   weight for goods sold by weight, or the catalog's ``pack``);
 - unread word: a clause with no name and no quantity whose word reads as goods other than the booked ones;
 - shared word: a word of several products' names (a family word, 栗子 of 糖炒栗子 and 栗子仁, 包子 of 肉包 and
-  菜包) read as one of them;
+  菜包, or one character ending several names, 蛋 of 卤蛋 and 卤鹌鹑蛋, unless the unit said fits one alone) read
+  as one of them;
 - several products: two or more products booked with fewer quantities said than products (no 各);
 - typo: a product read from a word that is no name of it, where the word is itself another thing or keeps only
   the kind of goods (老鸦 for 老鸭, 由鱼 for 鱿鱼: ``refs.doubtful_typo``);
@@ -113,9 +114,20 @@ def shared_word(text, current, catalog, items) -> bool:
         owners = {p.sku for p in catalog.holding(word)} if len(word) >= 2 else set()
         if not owners and len(word) == 2 and word[1] in "子儿":  # 包子 of 肉包 / 菜包
             owners = {p.sku for p in catalog.holding(word[0])}
-        if len(owners) >= 2 and booked & owners:
+        if len(owners) >= 2 and booked & owners or _kind_word(word, masked, catalog, booked):
             return True
     return False
+
+
+def _kind_word(word, masked, catalog, booked) -> bool:
+    """蛋 of 卤蛋 and 卤鹌鹑蛋: one character that ends several products' names, one of them booked, where the
+    quantity said does not fit that one alone (虾2斤 of 基围虾 by the 斤 and 小龙虾 by the 份 does)."""
+    kinds = [p for p in catalog if len(word) == 1 and any(n.endswith(word) for n in p.names)]
+    if len(kinds) < 2 or not booked & {p.sku for p in kinds}:
+        return False
+    said = read_quantities(masked)
+    fits = [p for p in kinds if said and all(to_sale_unit(q, p) is not None for q in said)]
+    return len(fits) != 1
 
 
 def several_products(text, current, catalog, items) -> bool:

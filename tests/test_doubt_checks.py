@@ -29,3 +29,10 @@ def test_own_quantity_flags_repeats_and_copies_without_a_product():
 def test_shared_word_flags_a_family_word_read_as_one_of_them():
     assert shared_word("牛奶来2瓶", None, SHOP, [{"sku": "milk_fresh"}])
     assert not shared_word("巴氏鲜牛奶来2瓶", None, SHOP, [{"sku": "milk_fresh"}])
+
+
+def test_shared_word_flags_a_kind_character_unless_the_unit_fits_one_alone():
+    assert shared_word("鱼来2", "bass", SHOP, [{"sku": "bass"}])       # 鱼 of 鱿鱼 and 鲈鱼; a count fits either
+    assert not shared_word("鱼来2斤", "squid", SHOP, [{"sku": "squid"}])  # only 鱿鱼 is sold by weight
+    assert not shared_word("鱼来2条", "bass", SHOP, [{"sku": "bass"}])  # only 鲈鱼 is sold by the 条
+    assert not shared_word("鲈鱼来2个", "bass", SHOP, [{"sku": "bass"}])

@@ -1,5 +1,5 @@
-"""Parser round 7: rules a shop assistant applies to any store's comments (份 is one sale unit unless that unit
-is a bundle of pieces; 袋 and 包 are the same pack; a question about a size; a count glued to a typo of a
+"""Parser round 7: rules a shop assistant applies to any store's comments (份 is one sale unit of a packed
+product; 袋 and 包 are the same pack; a question about a size; a count glued to a typo of a
 product's name)."""
 
 from __future__ import annotations
@@ -32,12 +32,10 @@ def _read(text, current):
 
 
 @pytest.mark.parametrize("current, text, items", [
-    ("greens", "来两份", {"greens": 2}),        # a 把 of greens is no bundle of pieces: 一份 is one 把
-    ("tofu", "再来一份", {"tofu": 1}),
     ("sausage", "3号来2份", {"sausage": 2}),    # a pack (包) of 10 根: a packed product, 一份 is one pack
     ("dumpling", "水饺来一份", {"dumpling": 1}),  # a bag of 30 个
 ])
-def test_fen_is_one_sale_unit_of_a_packed_or_loose_product(current, text, items):
+def test_fen_is_one_sale_unit_of_a_packed_product(current, text, items):
     intent, got = _read(text, current)
     assert (intent.kind, intent.needs_review) == (Kind.ORDER, False), intent.reason
     assert got == items
@@ -48,6 +46,8 @@ def test_fen_is_one_sale_unit_of_a_packed_or_loose_product(current, text, items)
     ("skewer", "羊肉串来一份"),
     ("eggs", "鸡蛋来两份"),        # a 板 of 30: how many eggs is a 份?
     ("cola", "可乐来一份"),        # a case of 24 cans: a case, or a can?
+    ("greens", "来两份"),          # a 把 of greens, a 块 of tofu: only a box, bag or portion is one 份 (round 11)
+    ("tofu", "再来一份"),
 ])
 def test_fen_of_a_unit_that_bundles_pieces_is_asked(current, text):
     intent, got = _read(text, current)

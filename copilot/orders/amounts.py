@@ -2,8 +2,9 @@
 and the checks every ordered quantity passes (the sale unit, whole pieces, limits, stock).
 
 A quantity's unit converts to the product's sale unit only when a person would read it so: weights
-between 斤, 公斤 and 克; the sale unit itself, and 份 for a product not sold by weight (两份 of a 斤 product asks how much); 个 for a product sold by the piece, but not for
-one whose sale unit holds several pieces (``每盒 6 个``: 6个 is one box, not six); 只 for a 个 product, and the
+between 斤, 公斤 and 克; the sale unit itself, and 份 for a product sold by the box, bag or portion (两份 of a
+斤 or 只 product asks how much); 个 for a product sold by the piece, but not for one whose sale unit holds
+several pieces (``每盒 6 个``: 6个 is one box, not six); 只 for a 个 product, and the
 classifiers a person counts the same (颗/棵, 听/罐, 支/根/条).
 """
 
@@ -22,10 +23,10 @@ UNIT_WORDS = ("公斤", "千克", "kg", "克", "g", "斤", "份", "盒", "袋", 
               "把", "根", "板", "提", "包", "条", "串", "颗", "枚", "杯", "罐", "扎", "捆", "兜", "听", "支", "升", "棵", "碗")
 # classifiers a shop assistant counts the same (一棵白菜 is one 颗, 6罐 are 6听, 5根雪糕 are 5支, 法棍两条 2根,
 # 两碗豆腐脑 are 2份: a 份 of a dish is a bowl, and nobody tells 一包 from 一袋)
-# 份 is a packed product's portion (a box, bag, pack, bowl), and one of a loose product's unit (a 把 of greens, a 只 of
-# chicken); but a 份 of a unit that holds several pieces (a 把 of 10 串 skewers, a 板 of 30 eggs) could be the unit or a
-# serving of pieces, and a 份 of a case (箱, 提) may be a case or a can, so a person asks
-# (a 份 of a bottled or tubbed drink, 牛奶来2份, may be a bottle or a poured serving: a person asks)
+# 份 is a portion: it is the sale unit only when that unit is itself a portion or a pack of one (a box, bag, pack,
+# bowl, cup, can). Of any other unit a person asks: a 只 of trotters cut in half (a whole one or a half?), a 把 of
+# greens or of 10 skewers, a 个 of buns (one bun or a serving?), a case (箱, 提: a case or a can?), a bottle or tub
+# (牛奶来2份: a bottle or a poured serving?), a weight (两份 of a 斤 product: how much is a 份?)
 _PORTIONS = ("盒", "袋", "包", "份", "碗", "杯", "罐", "听")
 _SAME = {u: group for group in ({"棵", "颗"}, {"罐", "听"}, {"根", "支", "条"}, {"份", "碗"}, {"袋", "包"}) for u in group}
 # units that hold an unsaid number of things: 个 of one (来2个 of a 盒) is a piece or a box? a person asks
@@ -34,8 +35,8 @@ _PIECE_WORDS = ("个", "枚", "只", "片", "颗", "粒", "根", "块", "支", "
 GRAMS = {"克": 1.0, "g": 1.0, "斤": 500.0, "公斤": 1000.0, "千克": 1000.0, "kg": 1000.0}
 UNIT = "(?:" + "|".join(re.escape(u) for u in UNIT_WORDS) + ")"
 VERB = r"(?:再来|再要|再加|预定|预订|扣|\+|加|x|\*|来|要|拿|买|订|定|留|抢|切|称)"
-# quantity with a unit: 2斤, 一斤半, 两斤半, 半斤, 1.5kg, 500g
-_QTY_UNIT = re.compile(rf"(?P<n>{NUM_PATTERN})?\s*(?P<u>{UNIT})(?P<half>半)?|(?P<h>半)\s*(?P<u2>{UNIT})")
+# quantity with a unit: 2斤, 一斤半, 两斤半, 半斤, 1.5kg, 500g (来个半斤: the 半 of 半斤, not 个半)
+_QTY_UNIT = re.compile(rf"(?P<n>{NUM_PATTERN})?\s*(?P<u>{UNIT})(?P<half>半(?!\s*{UNIT}))?|(?P<h>半)\s*(?P<u2>{UNIT})")
 # quantity after an order word: 扣2, +2, x2, 来俩, 要3
 QTY_MARK = re.compile(rf"(?:{VERB}|各|每样|每种)\s*(?P<n>{NUM_PATTERN})(?!\s*(?:号|{UNIT}|\.\d))")
 # 一打, 两打: a dozen pieces (not 打折, 打包, 打错)
@@ -172,9 +173,9 @@ def _declared(q: Quantity, p: Product) -> float | None:
 
 
 def _portion(p: Product) -> bool:
-    """一份 is one sale unit: a packed product, or a loose one whose unit is no bundle of pieces; never a 个 (a 份
-    of buns may be one bun or a serving of several) nor a case (箱, 提: a case or a can?)."""
-    return p.unit in _PORTIONS or not p.is_weight and p.unit not in ("箱", "提", "个", "瓶", "桶") and not holds_pieces(p)
+    """一份 is one sale unit only when the unit is a portion or a pack (盒, 袋, 包, 份, 碗, 杯, 罐, 听); of a whole
+    thing (只, 个, 块), a bundle (把), a case, a bottle or a weight, a 份 may be the unit or a part of it."""
+    return p.unit in _PORTIONS
 
 
 def holds_pieces(p: Product) -> bool:

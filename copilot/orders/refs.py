@@ -46,7 +46,7 @@ def find_refs(t: str, catalog: Catalog) -> list[Ref]:
     for s, e, word in short.find(t):
         if not any(s < r.end and e > r.start for r in refs):
             refs.append(Ref(s, e, short.variants.get(word), word, short.families.get(word, ())))
-    refs = _look_alike_names(t, sorted(refs, key=lambda r: r.start), catalog)
+    refs = _look_alike_names(t, _paired_singles(t, sorted(refs, key=lambda r: r.start), short), catalog)
     if not any(r.family for r in refs):
         return refs
     refs = _family_typos(t, refs, catalog)
@@ -60,6 +60,20 @@ def find_refs(t: str, catalog: Catalog) -> list[Ref]:
         else:
             out.append(r)
     return [_family_then_variant(t, r, short) if r.family and r.product is None else r for r in out]
+
+
+def _paired_singles(t: str, refs: list[Ref], short) -> list[Ref]:
+    """卤的泡椒的各来一盒: a one-character variant another product's name also starts with (卤 of 卤鸡爪, and of
+    卤牛肉) names its product when said as 卤的 beside another member of its family (泡椒的, 凤爪)."""
+    if not short.paired or "的" not in t:
+        return refs
+    added = []
+    for m in re.finditer("([" + "".join(short.paired) + "])的", t):
+        p, family = short.paired[m.group(1)]
+        if any(r.product in family and r.product is not p or set(r.family) == set(family) for r in refs) \
+                and not any(r.start < m.end(1) and m.start() < r.end for r in refs):
+            added.append(Ref(m.start(), m.end(1), p, m.group(1)))
+    return sorted(refs + added, key=lambda r: r.start) if added else refs
 
 
 def _misspelt_around(t: str, refs: list[Ref], catalog: Catalog) -> list[Ref]:
@@ -237,7 +251,8 @@ def doubtful_typo(word: str, product: Product, catalog: Catalog) -> bool:
     """由鱼 for 鱿鱼, 宝鱼 for 鲍鱼: the typo replaced the part of the name that tells the products apart and
     kept only its end, the kind of goods other products' names end with too (鱼 of 鲈鱼, 带鱼): the product
     rests on one sound alone, so a person confirms, unless the wrong character looks like the right one
-    (卢鱼 for 鲈鱼: 卢 is a part of 鲈). 称子 (子 ends 蛏子 alone), 豆将 and 花夹 (the start kept) do not."""
+    (卢鱼 for 鲈鱼: 卢 is a part of 鲈), or two sounds or more are typed alike (安春蛋 for 鹌鹑蛋: not by
+    chance). 称子 (子 ends 蛏子 alone), 豆将 and 花夹 (the start kept) do not."""
     names = [n for n in product.names if len(n) == len(word)]
     if not names or word in product.names:
         return False
@@ -248,6 +263,8 @@ def doubtful_typo(word: str, product: Product, catalog: Catalog) -> bool:
     if k == len(name) or any(a == b for a, b in zip(word[:k], name[:k])):
         return False
     if not any(n.endswith(name[k:]) for q in catalog if q.sku != product.sku for n in q.names):
+        return False
+    if k >= 2 and _reading(word[:k]) == _reading(name[:k]):
         return False
     return not any(part_of(a, b) for a, b in zip(word[:k], name[:k]))
 

@@ -427,8 +427,9 @@ def _read_leftover(clause: _Clause, masked: str, leftover: str, catalog: Catalog
         clause.refs = [r for r in clause.refs if not (r.product is None and product in r.family)]
         clause.refs.append(Ref(0, 0, product, leftover))
         return True
-    owners = catalog.holding(leftover) if len(leftover) >= 2 else []
-    if owners:
+    owners = catalog.holding(leftover) if len(leftover) >= 2 else [  # 蛋 of 卤蛋 and 卤鹌鹑蛋: their kind
+        p for p in catalog if leftover.strip() and any(n.endswith(leftover) for n in p.names)]
+    if len(owners) >= 2 or len(leftover) >= 2 and owners:
         clause.kind, clause.reason = "review", f"「{leftover[:12]}」可能是{'、'.join(p.name for p in owners[:4])}，请确认"
     elif strong or (clause.quantities and len(leftover) <= 3):
         clause.kind, clause.reason = "review", f"有看不懂的内容「{leftover[:12]}」，可能是未上架的商品"

@@ -17,7 +17,8 @@ goes to review, unless the comment asks for each of them (``两种凤爪都来�
   stands as a word: before 的, 各, a number or the other variant (公的, 1公1母, 公母各2只), after a number, a
   unit or an order word (4只公的, 要母的); never inside a word (1公斤, 老公的). Two-character names that share
   their last character are such a pair too (青椒 / 红椒: 红的来一斤). A character that starts or ends another
-  product's name (红 of 红薯) is no variant; one in the middle of it (红 of 西红柿) still is. ``不辣的`` names the one
+  product's name (红 of 红薯) is no variant, unless said as 卤的 beside another member of its family, in the comment
+  or on screen (卤的泡椒的各来一盒, 卤的来一盒 with 泡椒凤爪 shown: 卤 of 卤鸡爪, although 卤牛肉 starts with it); one in the middle of it (红 of 西红柿) still is. ``不辣的`` names the one
   member of a family of two whose names say 辣 and the other's do not (麻辣 / 蒜蓉小龙虾: 蒜蓉).
 - ``sound_alike``: a variant word typed with a homophone (芋尼 for 芋泥 of 芋泥面包).
 - ``look_alike``: a name written with one character that is a part of the right one, or the other way
@@ -56,6 +57,9 @@ class Shorthand:
     heads: dict[str, Product]  # last characters of one product's names, found in no other product's names
     singles: re.Pattern | None = None  # one-character variants where they stand as a word (see the docstring)
     sounds: dict = field(default_factory=dict)  # pinyin of the variant words, filled on the first question
+    # one-character variants another product's name starts or ends with (卤 of 卤鸡爪 beside 卤牛肉): read only
+    # as 卤的 beside another member of their family, said or on screen (卤的泡椒的各来一盒): char -> (product, family)
+    paired: dict = field(default_factory=dict)
 
     def sound_alike(self, word: str) -> list[Product]:
         """芋尼 for 芋泥 (of 芋泥面包 / 红豆面包): a variant word typed with a homophone, as ``Catalog.sound_alikes``
@@ -78,10 +82,14 @@ class Shorthand:
         only the product on screen; the end of a name (腊肠, 虾) names its product anywhere.
 
         A word in the names of several products (虾 of 基围虾, 虾仁 and 小龙虾) is, when one character, the one
-        on screen when that is one of them and no variant of it (蟹 of 大闸蟹（公） and （母）: which one?); a longer
+        on screen when that is one of them and no variant of it (蟹 of 大闸蟹（公） and （母）: which one?), and
+        when the word ends the names of several of them (their kind: 蛋 of 卤蛋 and 卤鹌鹑蛋) only if the unit
+        said fits it alone (虾2斤: 基围虾 by the 斤, not 小龙虾 by the 份; 蛋来6个: 个 counts quail eggs too); a longer
         word (栗子 of 糖炒栗子 and 栗子仁) is never settled by the screen; else the one sold in the ``unit`` the
         comment says, with none of them on screen (虾2斤: only 基围虾 is sold by weight); else none (a person asks). A single character only so when it ends one of the names
         (虾, 鱼: the kind of goods)."""
+        if word in self.paired and current is not None and current in self.paired[word][1]:
+            return self.paired[word][0]  # 卤的来一盒 with 泡椒凤爪 on screen: 卤 of its sibling 卤鸡爪
         if len(word) == 2 and word[1] in "子儿" and word[0] in self.heads:
             return self.heads[word[0]]
         if len(word) == 2 and word[1] in "子儿" and _CJK.match(word[0]) and not any(word in n for n, _ in self.names):
@@ -97,6 +105,8 @@ class Shorthand:
                 return None
             if current is not None and current.sku in owners and self._sibling(current, owners):
                 return None  # 蟹 with 大闸蟹（公） on screen: which of the pair is not said
+            if current is not None and current.sku in owners and _kinds(word, owners, self.names) > 1:
+                return _by_unit(sold_in(list(owners.values()), unit, word), current, owners)  # 蛋 of 卤蛋 / 鹌鹑蛋
             if current is not None and current.sku in owners and len(word) > 1:
                 return None  # 栗子 +2 of 糖炒栗子 / 栗子仁 with 糖炒栗子 on screen: the screen does not tell them apart
             if len(word) > 1:  # 千层饼 of 现做 / 速冻千层饼生坯: the kind of both, told apart by the unit only
@@ -124,6 +134,11 @@ class Shorthand:
 
 
 _BRACKETED = re.compile(r"[（(\[【][^）)\]】]*[）)\]】]")  # the pack of a listing: 赣南脐橙（10斤装）
+
+
+def _kinds(word: str, owners: dict[str, Product], names) -> int:
+    """How many of ``owners`` have a name ending with ``word`` (their kind: 蛋 of 卤蛋 and 卤鹌鹑蛋)."""
+    return len({p.sku for n, p in names if p.sku in owners and _BRACKETED.sub("", n).strip().endswith(word)})
 
 
 def _same(a: str, b: str) -> int:
@@ -189,34 +204,44 @@ def _build(catalog: Catalog) -> Shorthand:
         variants.update((w, p) for w in rests if len(w) >= 2 and _distinct(w, p, names, exact))
     words = sorted([*variants, *families], key=len, reverse=True)
     pattern = re.compile("|".join(re.escape(w) for w in words)) if words else None
-    singles = _singles(catalog, names, exact, variants, families)
+    paired: dict[str, tuple[Product, tuple[Product, ...]]] = {}
+    singles = _singles(catalog, names, exact, variants, families, paired)
     heads = {}
     for n, p in names:
         ch = n[-1]
         if ch not in UNIT_WORDS and ch not in ZH_DIGITS and ch not in "子儿头" and _CJK.match(ch) \
                 and all(ch not in m for m, q in names if q.sku != p.sku):
             heads[ch] = p
-    return Shorthand(variants, families, pattern, names, heads, singles)
+    return Shorthand(variants, families, pattern, names, heads, singles, paired=paired)
 
 
 _STATES = "生熟鲜活冻干老嫩肥瘦软硬大小"  # words of how goods are (要生的, 熟一点的), no variant of a short name
 _SINGLE_UNITS = "".join(u for u in UNIT_WORDS if len(u) == 1 and "\u4e00" <= u <= "\u9fff")
 
 
-def _singles(catalog: Catalog, names, exact: set[str], variants: dict, families: dict) -> re.Pattern | None:
-    """One-character variants and 不辣的 (see the module's docstring); adds them to ``variants``."""
+def _singles(catalog: Catalog, names, exact: set[str], variants: dict, families: dict,
+             paired: dict) -> re.Pattern | None:
+    """One-character variants and 不辣的 (see the module's docstring); adds them to ``variants``, and those
+    another product's name starts or ends with to ``paired``."""
     chars: dict[str, Product] = {}
-    pairs = [(word, p) for word, owners in families.items() for p in owners]
-    pairs += [(n[1], p) for n, p in names if len(n) == 2  # 青椒 / 红椒: 青 and 红 tell two short names apart
+    pairs = [(word, p, owners) for word, owners in families.items() for p in owners]
+    pairs += [(n[1], p, ()) for n, p in names if len(n) == 2  # 青椒 / 红椒: 青 and 红 tell two short names apart
               and any(len(m) == 2 and m[1] == n[1] and q.sku != p.sku for m, q in names)
               and n[0] not in _STATES]  # 生菜 / 白菜: 生的 is how the buyer wants it (raw), not 生菜
-    for word, p in pairs:
+    clash: set[str] = set()
+    for word, p, owners in pairs:
         for n, q in names:
             rest = n[len(word):] if n.startswith(word) else n[:-len(word)] if n.endswith(word) else ""
-            if q.sku == p.sku and len(rest) == 1 and _CJK.match(rest) and rest not in UNIT_WORDS \
-                    and rest not in ZH_DIGITS and rest not in "的味子儿头个大小" \
-                    and not any(m.startswith(rest) or m.endswith(rest) for m, o in names if o.sku != p.sku):
+            if q.sku != p.sku or len(rest) != 1 or not _CJK.match(rest) or rest in UNIT_WORDS \
+                    or rest in ZH_DIGITS or rest in "的味子儿头个大小":
+                continue
+            if not any(m.startswith(rest) or m.endswith(rest) for m, o in names if o.sku != p.sku):
                 chars[rest] = p  # 红 of 红椒 although 西红柿 holds it: no one shortens 西红柿 to 红
+            elif owners and n.endswith(word) and not any(rest in m for m, o in names if o in owners and o.sku != p.sku):
+                clash |= {rest} if paired.get(rest, (p,))[0].sku != p.sku else set()
+                paired[rest] = (p, owners)  # 卤 of 卤鸡爪 (卤牛肉 starts with it too): only beside its family
+    for rest in clash | set(chars):
+        paired.pop(rest, None)
     mild = {p.sku: p for owners in families.values() if len(owners) == 2
             for p in owners if not any("辣" in n for n in p.names)
             and any("辣" in n for o in owners if o.sku != p.sku for n in o.names)}
