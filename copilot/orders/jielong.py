@@ -379,7 +379,8 @@ def spell_out(content: str, offered: list[Product], catalog: Catalog) -> str:
     """韭菜2 / 肉5 枣5 / 小的2盒 in a chain of 猪肉白菜水饺, 韭菜鸡蛋水饺 (鲜肉粽, 蜜枣粽; 大号鸭脖, 小号鸭脖): a
     word that is a part of the names of exactly one product on offer, spelled out as that product's name. Not
     a name's last character (肉 of 五花肉 is any meat: 肋排 too), which is what kind of goods it is; a word of
-    two characters may end a name (白菜 of 猪肉白菜 in a chain of dumplings)."""
+    two characters may end a name (白菜 of 猪肉白菜 in a chain of dumplings), unless it says the kind of several
+    products (大米 of 东北大米 beside 香米: ``Shorthand.kind_of_many``)."""
     t = normalize(content)
     taken = [(s, e) for s, e, _ in catalog.mentions(t)] + [(s, e) for s, e, _ in shorthand(catalog).find(t)]
     out, at = [], 0
@@ -390,7 +391,8 @@ def spell_out(content: str, offered: list[Product], catalog: Catalog) -> str:
         if not word or len(word) > 4 or word in UNIT_WORDS or zh_to_number(word) is not None:
             continue
         owners = [p for p in offered if any(word in n for n in p.names)]
-        if len(owners) == 1 and (len(word) > 1 or all(word in n[:-1] for n in owners[0].names if word in n)):
+        if len(owners) == 1 and (len(word) > 1 or all(word in n[:-1] for n in owners[0].names if word in n)) \
+                and not shorthand(catalog).kind_of_many(word, owners[0]):  # 大米 of 东北大米 beside 香米: the kind
             out.append(t[at:m.start()] + m.group(0).replace(word, plain_name(owners[0]), 1))
             at = m.end()
     return "".join(out) + t[at:]

@@ -116,7 +116,15 @@ class Shorthand:
             return None
         p = next(iter(owners.values()))
         head = any(n.endswith(word) for n, q in self.names if q.sku == p.sku)
+        if head and self.kind_of_many(word, p):
+            return None  # 大米 of 东北大米 beside 香米, 小米: a state and the kind of several products
         return p if head or current is not None and current.sku == p.sku else None
+
+    def kind_of_many(self, word: str, p: Product) -> bool:
+        """大米 of 东北大米 where 香米, 小米 and 糯米 are sold too: a word of how goods are (大, 鲜, 老) and a
+        character that ends other products' names too says the kind of goods (rice), not the one product."""
+        return len(word) == 2 and word[0] in _STATES and any(
+            q.sku != p.sku and _BRACKETED.sub("", n).strip().endswith(word[1]) for n, q in self.names)
 
     def _sibling(self, p: Product, owners: dict[str, Product]) -> bool:
         """Another of ``owners`` is a variant of ``p`` (they share a family word)."""

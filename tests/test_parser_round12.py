@@ -1,0 +1,70 @@
+"""Parser round 12: rules a shop assistant applies to any store's comments (a word of how goods are and the kind
+of several products, 鲜奶 beside 酸奶, names no one product, live or in a 接龙 line; 也来看直播 is a visit, not an
+order)."""
+
+from __future__ import annotations
+
+import pytest
+
+from copilot.base.catalog import Catalog
+from copilot.orders.chains import apply_chain, chain_state
+from copilot.orders.intent import Kind
+from copilot.orders.ledger import Ledger
+from copilot.orders.parser import IntentParser
+from copilot.orders.rules import parse
+from copilot.orders.schema import REVIEW
+
+DAIRY = Catalog.from_dict({"products": [
+    {"sku": "milk", "name": "巴氏鲜奶", "link": 1, "unit": "瓶", "price": 8, "stock": 50},
+    {"sku": "yogurt", "name": "原味酸奶", "aliases": ["酸奶"], "link": 2, "unit": "杯", "price": 6, "stock": 50},
+    {"sku": "prawn", "name": "精品大虾", "link": 3, "unit": "斤", "price": 60, "stock": 20},
+    {"sku": "shrimp", "name": "基围虾", "link": 4, "unit": "斤", "price": 45, "stock": 20},
+    {"sku": "sausage", "name": "广式腊肠", "link": 5, "unit": "斤", "price": 40, "stock": 20},
+    {"sku": "ham", "name": "蒜香肠", "link": 6, "unit": "斤", "price": 30, "stock": 20},
+], "store": {"name": "测试鲜货店"}})
+SOLO = Catalog.from_dict({"products": [
+    {"sku": "milk", "name": "巴氏鲜奶", "link": 1, "unit": "瓶", "price": 8, "stock": 50},
+    {"sku": "bread", "name": "全麦吐司", "link": 2, "unit": "个", "price": 12, "stock": 50},
+], "store": {"name": "测试面包房"}})
+
+
+@pytest.mark.parametrize("current, text", [
+    (None, "鲜奶来2瓶"),       # 鲜奶 of 巴氏鲜奶, while 酸奶 is milk too
+    ("yogurt", "鲜奶要3瓶"),
+    (None, "大虾来2斤"),       # 大虾 of 精品大虾, while 基围虾 is a prawn too
+])
+def test_a_state_and_the_kind_of_several_products_names_none(current, text):
+    intent = parse(text, DAIRY, current)
+    assert (intent.kind, intent.needs_review) == (Kind.ORDER, True), intent.reason
+    assert not [i for i in intent.items if i.qty is not None]
+
+
+@pytest.mark.parametrize("catalog, text, items", [
+    (SOLO, "鲜奶来2瓶", {"milk": 2}),       # the only milk of the shop
+    (DAIRY, "腊肠来2斤", {"sausage": 2}),    # 腊 says no state: 腊肠 is its own goods
+    (DAIRY, "巴氏鲜奶来2瓶", {"milk": 2}),
+])
+def test_a_word_naming_one_product_still_books(catalog, text, items):
+    intent = parse(text, catalog, None)
+    assert (intent.kind, intent.needs_review) == (Kind.ORDER, False), intent.reason
+    assert {i.sku: i.qty for i in intent.items} == items
+
+
+@pytest.mark.parametrize("text", ["我闺女也来看直播了哈哈", "下班了来看看", "隔壁王姐也来凑热闹", "来捧场啦"])
+def test_coming_to_watch_is_no_order(text):
+    intent = parse(text, SOLO, "bread")
+    assert intent.kind is Kind.OTHER and not intent.items, intent.reason
+
+
+def test_an_order_beside_the_visit_still_books():
+    intent = parse("我妈也来看直播了 吐司也来2个", SOLO, "bread")
+    assert (intent.kind, intent.needs_review) == (Kind.ORDER, False), intent.reason
+    assert {i.sku: i.qty for i in intent.items} == {"bread": 2}
+
+
+def test_a_chain_line_with_the_kind_word_goes_to_review(tmp_path):
+    ledger = Ledger(f"sqlite:///{tmp_path / 'ledger.db'}", DAIRY, "2026-11-29")
+    apply_chain(ledger, "#接龙 奶 巴氏鲜奶8/瓶 原味酸奶6/杯\n例：小明 巴氏1 原味1\n1. 小王 巴氏2\n2. 阿梅 鲜奶2瓶",
+                IntentParser(DAIRY).parse)
+    assert chain_state(ledger) == {"小王": {"milk": 2}}
+    assert sorted(ln.buyer for ln in ledger.lines(status=REVIEW)) == ["阿梅"]
