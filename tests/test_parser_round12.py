@@ -68,3 +68,18 @@ def test_a_chain_line_with_the_kind_word_goes_to_review(tmp_path):
                 IntentParser(DAIRY).parse)
     assert chain_state(ledger) == {"小王": {"milk": 2}}
     assert sorted(ln.buyer for ln in ledger.lines(status=REVIEW)) == ["阿梅"]
+
+
+TEA = Catalog.from_dict({"products": [
+    {"sku": "longjing", "name": "西湖龙井茶", "link": 1, "unit": "罐", "price": 98, "stock": 30},
+    {"sku": "biluo", "name": "洞庭碧螺春", "link": 2, "unit": "罐", "price": 88, "stock": 30},
+    {"sku": "cup", "name": "玻璃茶杯", "link": 3, "unit": "个", "price": 15, "stock": 30},
+]})
+
+
+def test_a_nickname_glued_to_the_headers_short_words_is_split_there(tmp_path):
+    ledger = Ledger(f"sqlite:///{tmp_path / 'ledger.db'}", TEA, "2026-11-29")
+    apply_chain(ledger, "#接龙 新茶 西湖龙井茶98/罐 洞庭碧螺春88/罐\n例：小明 龙井1 碧螺1\n1. 王姐西湖1洞庭2\n"
+                        "2. 阿强 西湖2", IntentParser(TEA).parse)
+    assert chain_state(ledger) == {"王姐": {"longjing": 1, "biluo": 2}, "阿强": {"longjing": 2}}
+    assert sorted(ln.buyer for ln in ledger.lines(status=REVIEW)) == []

@@ -269,7 +269,7 @@ def split_member(body: str, catalog: Catalog, offered: list[Product] = ()) -> tu
     Split at the first space after which the rest reads like an order (unless what comes before
     already holds one: ``王阿姨：草莓2斤 59.8元``); else at the first character where a product's name or
     a quantity starts; else the whole line is a name (no entry). A short word of the header's products
-    (``offered``) starts an order too: ``Tony 大2`` of 荠菜大馄饨 / 鲜肉小馄饨."""
+    (``offered``) starts an order too: ``Tony 大2`` of 荠菜大馄饨 / 鲜肉小馄饨, ``李姐东北1泰国1`` of 东北大米 / 泰国香米."""
     tokens = body.split(" ")
     for k in range(1, len(tokens)):
         rest = " ".join(tokens[k:]).strip()
@@ -286,7 +286,8 @@ def split_member(body: str, catalog: Catalog, offered: list[Product] = ()) -> tu
                 continue  # 二楼 陈姐 6, 🌙 Luna 2: the nickname's second word, then the order
             return " ".join(tokens[:k]).strip(), rest
     for i in range(1, len(body)):
-        if body[i - 1] != " " and (_starts_order(body[i:], catalog) or _PAIRS.match(body[i:])) \
+        if body[i - 1] != " " and (_starts_order(body[i:], catalog) or _PAIRS.match(body[i:])
+                                   or _short_word(body[i:], offered, catalog)) \
                 and (not body[i - 1].isdigit() or _name_digits(body[:i], body[i:], catalog)) \
                 and not _name_digits("", body[i:], catalog) and _closed(body[:i]):
             return body[:i].strip(), body[i:].strip()
