@@ -1,6 +1,7 @@
 """Parser round 12: rules a shop assistant applies to any store's comments (a word of how goods are and the kind
 of several products, 鲜奶 beside 酸奶, names no one product, live or in a 接龙 line; 也来看直播 is a visit, not an
-order)."""
+order; 新疆的 picks the one of its kind; what the host holds is on screen; 能换成…吗 and …对吧 ask; a nickname glued
+to a 接龙 header's short word is split there)."""
 
 from __future__ import annotations
 
@@ -83,3 +84,45 @@ def test_a_nickname_glued_to_the_headers_short_words_is_split_there(tmp_path):
                         "2. 阿强 西湖2", IntentParser(TEA).parse)
     assert chain_state(ledger) == {"王姐": {"longjing": 1, "biluo": 2}, "阿强": {"longjing": 2}}
     assert sorted(ln.buyer for ln in ledger.lines(status=REVIEW)) == []
+
+
+MARKET = Catalog.from_dict({"products": [
+    {"sku": "hami", "name": "新疆哈密瓜", "link": 1, "unit": "个", "price": 25, "stock": 30},
+    {"sku": "watermelon", "name": "海南西瓜", "link": 2, "unit": "个", "price": 30, "stock": 30},
+    {"sku": "cola", "name": "可乐", "link": 3, "unit": "瓶", "price": 3, "stock": 30},
+    {"sku": "sprite", "name": "雪碧", "link": 4, "unit": "瓶", "price": 3, "stock": 30},
+    {"sku": "combo", "name": "西瓜可乐套餐", "link": 5, "unit": "份", "price": 30, "stock": 30},
+], "store": {"name": "测试水果店"}})
+
+
+@pytest.mark.parametrize("current, text, items", [
+    ("cola", "新疆的来一个", {"hami": 1}),      # 新疆 starts 新疆哈密瓜 alone; 西瓜 is a melon too
+    ("cola", "海南的也来2个", {"watermelon": 2}),
+    ("hami", "主播手里拿的这个来一个", {"hami": 1}),  # what the host holds is what is on screen
+    ("hami", "主播手上这个要两个", {"hami": 2}),
+])
+def test_the_one_of_its_kind_and_the_one_in_hand_book(current, text, items):
+    intent = parse(text, MARKET, current)
+    assert (intent.kind, intent.needs_review) == (Kind.ORDER, False), intent.reason
+    assert {i.sku: i.qty for i in intent.items} == items
+
+
+@pytest.mark.parametrize("text", ["新疆来一个", "新疆的来3瓶"])  # no 的; a unit it is not sold in
+def test_a_start_of_a_name_without_its_kind_or_unit_goes_to_review(text):
+    intent = parse(text, MARKET, "cola")
+    assert intent.needs_review and not [i for i in intent.items if i.qty is not None], intent.reason
+
+
+@pytest.mark.parametrize("current, text", [
+    ("combo", "套餐里的可乐能换成雪碧吗"),   # asks whether it can be: the host answers
+    ("hami", "哈密瓜切开吃对吧"),
+    ("watermelon", "夏天吃这个解暑对吧"),
+])
+def test_asking_whether_is_a_question(current, text):
+    intent = parse(text, MARKET, current)
+    assert intent.kind is Kind.QUESTION and not intent.items, intent.reason
+
+
+def test_a_swap_said_plainly_still_goes_to_review():
+    intent = parse("可乐换成雪碧", MARKET, "combo")
+    assert (intent.kind, intent.needs_review) == (Kind.MODIFY, True)

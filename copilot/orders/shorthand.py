@@ -123,7 +123,7 @@ class Shorthand:
     def kind_of_many(self, word: str, p: Product) -> bool:
         """大米 of 东北大米 where 香米, 小米 and 糯米 are sold too: a word of how goods are (大, 鲜, 老) and a
         character that ends other products' names too says the kind of goods (rice), not the one product."""
-        return len(word) == 2 and word[0] in _STATES and any(
+        return len(word) == 2 and word[0] in STATES and any(
             q.sku != p.sku and _BRACKETED.sub("", n).strip().endswith(word[1]) for n, q in self.names)
 
     def _sibling(self, p: Product, owners: dict[str, Product]) -> bool:
@@ -223,7 +223,7 @@ def _build(catalog: Catalog) -> Shorthand:
     return Shorthand(variants, families, pattern, names, heads, singles, paired=paired)
 
 
-_STATES = "生熟鲜活冻干老嫩肥瘦软硬大小"  # words of how goods are (要生的, 熟一点的), no variant of a short name
+STATES = "生熟鲜活冻干老嫩肥瘦软硬大小"  # words of how goods are (要生的, 熟一点的), no variant of a short name
 _SINGLE_UNITS = "".join(u for u in UNIT_WORDS if len(u) == 1 and "\u4e00" <= u <= "\u9fff")
 
 
@@ -235,7 +235,7 @@ def _singles(catalog: Catalog, names, exact: set[str], variants: dict, families:
     pairs = [(word, p, owners) for word, owners in families.items() for p in owners]
     pairs += [(n[1], p, ()) for n, p in names if len(n) == 2  # 青椒 / 红椒: 青 and 红 tell two short names apart
               and any(len(m) == 2 and m[1] == n[1] and q.sku != p.sku for m, q in names)
-              and n[0] not in _STATES]  # 生菜 / 白菜: 生的 is how the buyer wants it (raw), not 生菜
+              and n[0] not in STATES]  # 生菜 / 白菜: 生的 is how the buyer wants it (raw), not 生菜
     clash: set[str] = set()
     for word, p, owners in pairs:
         for n, q in names:
