@@ -126,3 +126,22 @@ def test_asking_whether_is_a_question(current, text):
 def test_a_swap_said_plainly_still_goes_to_review():
     intent = parse("可乐换成雪碧", MARKET, "combo")
     assert (intent.kind, intent.needs_review) == (Kind.MODIFY, True)
+
+
+def test_the_review_of_a_kind_word_lists_every_product_of_the_kind():
+    intent = parse("鲜奶来2瓶", DAIRY, None)
+    assert "巴氏鲜奶" in intent.reason and "原味酸奶" in intent.reason
+
+
+def test_a_header_naming_most_of_a_products_name_offers_it(tmp_path):
+    ledger = Ledger(f"sqlite:///{tmp_path / 'ledger.db'}", TEA, "2026-11-29")
+    apply_chain(ledger, "#接龙 新茶 西湖龙井98/罐 洞庭碧螺春88/罐\n例：小明 龙井1 碧螺1\n1. 王姐西湖1洞庭2\n"
+                        "2. 阿强 龙井2", IntentParser(TEA).parse)
+    assert chain_state(ledger) == {"王姐": {"longjing": 1, "biluo": 2}, "阿强": {"longjing": 2}}
+    assert sorted(ln.buyer for ln in ledger.lines(status=REVIEW)) == []
+
+
+def test_a_single_product_chain_keeps_its_default_beside_a_short_header_word(tmp_path):
+    ledger = Ledger(f"sqlite:///{tmp_path / 'ledger.db'}", TEA, "2026-11-29")
+    apply_chain(ledger, "#接龙 西湖龙井茶 98一罐 明前新茶\n1. 小雨2\n2. 阿强 3。", IntentParser(TEA).parse)
+    assert chain_state(ledger) == {"小雨": {"longjing": 2}, "阿强": {"longjing": 3}}

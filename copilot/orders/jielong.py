@@ -219,8 +219,9 @@ def _decimal(line: str, m: re.Match) -> bool:
 
 
 def offered_products(text: str, catalog: Catalog) -> list[Product]:
-    """Products the header names, by name or alias, or by a word only some products share (卤鸭脖
-    names both 原味卤鸭脖 and 香辣卤鸭脖: both are on offer)."""
+    """Products the header names, by name or alias, by a word only some products share (卤鸭脖
+    names both 原味卤鸭脖 and 香辣卤鸭脖: both are on offer), or by most of one product's name (西湖龙井 of
+    西湖龙井茶)."""
     t = normalize(text)
     found = {p.sku: p for _, _, p in catalog.mentions(t)}
     short = shorthand(catalog)
@@ -228,9 +229,14 @@ def offered_products(text: str, catalog: Catalog) -> list[Product]:
         found.update((p.sku, p) for p in ([short.variants[word]] if word in short.variants else short.families[word]))
     for word in re.findall(r"[\u4e00-\u9fff]{2,8}", _strip_names(t, catalog)):
         sharing = catalog.holding(word)
-        if 1 < len(sharing) < len(catalog):
+        if 1 < len(sharing) < len(catalog) or len(sharing) == 1 and _most_of_a_name(word, sharing[0]):
             found.update((p.sku, p) for p in sharing)
     return [p for p in catalog if p.sku in found]
+
+
+def _most_of_a_name(word: str, p: Product) -> bool:
+    """西湖龙井 of 西湖龙井茶: three characters or more, at least half of a name of the one product holding them."""
+    return len(word) >= 3 and any(word in n and len(word) * 2 >= len(n) for n in p.names)
 
 
 def _strip_names(t: str, catalog: Catalog) -> str:
