@@ -12,7 +12,8 @@ goes to review, unless the comment asks for each of them (``两种凤爪都来�
   products whose names start with it (凤爪柠檬 / 凤爪虎皮): 豆腐脑 and 豆腐干 are goods made of 豆腐, not kinds.
 - ``partial``: a word a person reads as one product although it is no name of it: a part of the names
   of that product only (基围 of 鲜活基围虾, 广式 of 广式腊肠: only while it is on screen), or the end of
-  such a name (虾 of 基围虾, 橘子 of 砂糖橘).
+  such a name (虾 of 基围虾, 橘子 of 砂糖橘), unless it is a word of how goods are and a character that ends
+  other products' names too (大米 of 东北大米 beside 香米 and 小米: the kind, ``kind_of_many``).
 - ``singles``: a variant of one character (公 / 母 of 大闸蟹（公） and 大闸蟹（母）), found only where it
   stands as a word: before 的, 各, a number or the other variant (公的, 1公1母, 公母各2只), after a number, a
   unit or an order word (4只公的, 要母的); never inside a word (1公斤, 老公的). Two-character names that share
