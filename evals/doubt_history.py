@@ -8,7 +8,8 @@ booking principles the parser now follows (see ``orders.rules``, ``orders.amount
 - units: a quantity's unit converts to none of the booked products (the sale unit, a word counted the same, a
   weight for goods sold by weight, or the catalog's ``pack``);
 - unread word: a clause with no name and no quantity whose word reads as goods other than the booked ones;
-- shared word: a word of several products' names (a family word, 栗子 of 糖炒栗子 and 栗子仁, 包子 of 肉包 and
+- shared word: a word of several products' names, or of one name where it says their kind (大米 of 东北大米
+  beside 香米; a family word, 栗子 of 糖炒栗子 and 栗子仁, 包子 of 肉包 and
   菜包, or one character ending several names, 蛋 of 卤蛋 and 卤鹌鹑蛋, unless the unit said fits one alone) read
   as one of them;
 - several products: two or more products booked with fewer quantities said than products (no 各);
@@ -37,6 +38,7 @@ from copilot.base.zhnum import normalize
 from copilot.orders.amounts import read_quantities, to_sale_unit
 from copilot.orders.leftover import rest_of, without_preferences
 from copilot.orders.refs import doubtful_typo, find_refs, fuzzy_product, mask
+from copilot.orders.shorthand import shorthand
 from evals import EVALS_DIR
 
 ROOT = EVALS_DIR.parent
@@ -115,7 +117,8 @@ def shared_word(text, current, catalog, items) -> bool:
         owners = {p.sku for p in catalog.holding(word)} if len(word) >= 2 else set()
         if not owners and len(word) == 2 and word[1] in "子儿":  # 包子 of 肉包 / 菜包
             owners = {p.sku for p in catalog.holding(word[0])}
-        if len(owners) >= 2 and booked & owners or _kind_word(word, masked, catalog, booked):
+        kind = len(owners) == 1 and shorthand(catalog).kind_of_many(word, catalog.get(next(iter(owners))))
+        if (len(owners) >= 2 or kind) and booked & owners or _kind_word(word, masked, catalog, booked):
             return True
     return False
 

@@ -219,8 +219,9 @@ def _decimal(line: str, m: re.Match) -> bool:
 
 
 def offered_products(text: str, catalog: Catalog) -> list[Product]:
-    """Products the header names, by name or alias, or by a word only some products share (卤鸭脖
-    names both 原味卤鸭脖 and 香辣卤鸭脖: both are on offer)."""
+    """Products the header names, by name or alias, by a word only some products share (卤鸭脖
+    names both 原味卤鸭脖 and 香辣卤鸭脖: both are on offer), or by most of one product's name (西湖龙井 of
+    西湖龙井茶)."""
     t = normalize(text)
     found = {p.sku: p for _, _, p in catalog.mentions(t)}
     short = shorthand(catalog)
@@ -228,9 +229,14 @@ def offered_products(text: str, catalog: Catalog) -> list[Product]:
         found.update((p.sku, p) for p in ([short.variants[word]] if word in short.variants else short.families[word]))
     for word in re.findall(r"[\u4e00-\u9fff]{2,8}", _strip_names(t, catalog)):
         sharing = catalog.holding(word)
-        if 1 < len(sharing) < len(catalog):
+        if 1 < len(sharing) < len(catalog) or len(sharing) == 1 and _most_of_a_name(word, sharing[0]):
             found.update((p.sku, p) for p in sharing)
     return [p for p in catalog if p.sku in found]
+
+
+def _most_of_a_name(word: str, p: Product) -> bool:
+    """西湖龙井 of 西湖龙井茶: three characters or more, at least half of a name of the one product holding them."""
+    return len(word) >= 3 and any(word in n and len(word) * 2 >= len(n) for n in p.names)
 
 
 def _strip_names(t: str, catalog: Catalog) -> str:
@@ -269,7 +275,7 @@ def split_member(body: str, catalog: Catalog, offered: list[Product] = ()) -> tu
     Split at the first space after which the rest reads like an order (unless what comes before
     already holds one: ``王阿姨：草莓2斤 59.8元``); else at the first character where a product's name or
     a quantity starts; else the whole line is a name (no entry). A short word of the header's products
-    (``offered``) starts an order too: ``Tony 大2`` of 荠菜大馄饨 / 鲜肉小馄饨."""
+    (``offered``) starts an order too: ``Tony 大2`` of 荠菜大馄饨 / 鲜肉小馄饨, ``李姐东北1泰国1`` of 东北大米 / 泰国香米."""
     tokens = body.split(" ")
     for k in range(1, len(tokens)):
         rest = " ".join(tokens[k:]).strip()
@@ -286,7 +292,8 @@ def split_member(body: str, catalog: Catalog, offered: list[Product] = ()) -> tu
                 continue  # 二楼 陈姐 6, 🌙 Luna 2: the nickname's second word, then the order
             return " ".join(tokens[:k]).strip(), rest
     for i in range(1, len(body)):
-        if body[i - 1] != " " and (_starts_order(body[i:], catalog) or _PAIRS.match(body[i:])) \
+        if body[i - 1] != " " and (_starts_order(body[i:], catalog) or _PAIRS.match(body[i:])
+                                   or _short_word(body[i:], offered, catalog)) \
                 and (not body[i - 1].isdigit() or _name_digits(body[:i], body[i:], catalog)) \
                 and not _name_digits("", body[i:], catalog) and _closed(body[:i]):
             return body[:i].strip(), body[i:].strip()
@@ -379,7 +386,8 @@ def spell_out(content: str, offered: list[Product], catalog: Catalog) -> str:
     """韭菜2 / 肉5 枣5 / 小的2盒 in a chain of 猪肉白菜水饺, 韭菜鸡蛋水饺 (鲜肉粽, 蜜枣粽; 大号鸭脖, 小号鸭脖): a
     word that is a part of the names of exactly one product on offer, spelled out as that product's name. Not
     a name's last character (肉 of 五花肉 is any meat: 肋排 too), which is what kind of goods it is; a word of
-    two characters may end a name (白菜 of 猪肉白菜 in a chain of dumplings)."""
+    two characters may end a name (白菜 of 猪肉白菜 in a chain of dumplings), unless it says the kind of several
+    products (大米 of 东北大米 beside 香米: ``Shorthand.kind_of_many``)."""
     t = normalize(content)
     taken = [(s, e) for s, e, _ in catalog.mentions(t)] + [(s, e) for s, e, _ in shorthand(catalog).find(t)]
     out, at = [], 0
@@ -390,7 +398,8 @@ def spell_out(content: str, offered: list[Product], catalog: Catalog) -> str:
         if not word or len(word) > 4 or word in UNIT_WORDS or zh_to_number(word) is not None:
             continue
         owners = [p for p in offered if any(word in n for n in p.names)]
-        if len(owners) == 1 and (len(word) > 1 or all(word in n[:-1] for n in owners[0].names if word in n)):
+        if len(owners) == 1 and (len(word) > 1 or all(word in n[:-1] for n in owners[0].names if word in n)) \
+                and not shorthand(catalog).kind_of_many(word, owners[0]):  # 大米 of 东北大米 beside 香米: the kind
             out.append(t[at:m.start()] + m.group(0).replace(word, plain_name(owners[0]), 1))
             at = m.end()
     return "".join(out) + t[at:]

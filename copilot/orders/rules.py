@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 
 from copilot.base.catalog import Catalog, Product
 from copilot.base.zhnum import NUM_PATTERN, normalize
-from copilot.orders.amounts import QTY_MARK, UNIT, VERB, Quantity, plain_numerals, read_quantities
+from copilot.orders.amounts import QTY_MARK, UNIT, VERB, Quantity, plain_numerals, read_quantities, to_sale_unit
 from copilot.orders.changes import CANCEL, MODIFY, parse_cancel, parse_modify, parse_relative, relative_match
 from copilot.orders.cues import (
     PRICE_OF,
@@ -43,7 +43,7 @@ from copilot.orders.refs import (
     spoken_product,
     unknown_reason,
 )
-from copilot.orders.shorthand import abbreviated_pairs, looks_abbreviated, sold_in
+from copilot.orders.shorthand import STATES, abbreviated_pairs, looks_abbreviated, shorthand, sold_in
 from copilot.orders.wording import BANTER_QUESTION, CHATTER_CLAUSE, QUESTION
 
 log = logging.getLogger(__name__)
@@ -282,7 +282,7 @@ def _correction(t: str, catalog: Catalog, current: Product | None) -> Intent | N
     """要3盒 不是2盒: the buyer corrects the quantity, a change to the new total. 不是麻辣是蒜蓉: one
     product for another, the quantity not said: to review as a change of the named product."""
     swap = ("不是" in t and _PRODUCT_SWAP.search(t)) or (("换" in t or "改" in t) and _SWAP_TO.search(t))
-    if swap:
+    if swap and not QUESTION.search(swap.group(0) + _SEP.split(t[swap.end():], 1)[0]):  # 能换成菜籽油吗: asks
         a, b = (find_refs(swap.group(k), catalog) for k in "ab")
         if len(a) == 1 and len(b) == 1 and a[0].product and b[0].product and a[0].product != b[0].product:
             p = b[0].product  # 排骨换成五花2斤: a person cancels one and books the other
@@ -429,11 +429,35 @@ def _read_leftover(clause: _Clause, masked: str, leftover: str, catalog: Catalog
         return True
     owners = catalog.holding(leftover) if len(leftover) >= 2 else [  # 蛋 of 卤蛋 and 卤鹌鹑蛋: their kind
         p for p in catalog if leftover.strip() and any(n.endswith(leftover) for n in p.names)]
+    if _the_one_of_its_kind(leftover, masked, owners, catalog, current, unit):
+        clause.refs.append(Ref(0, 0, owners[0], leftover))
+        return True
+    if len(owners) == 1 and shorthand(catalog).kind_of_many(leftover, owners[0]):  # 大米: any rice of the shop
+        owners = [p for p in catalog if any(n.endswith(leftover[-1]) for n in p.names)]
     if len(owners) >= 2 or len(leftover) >= 2 and owners:
         clause.kind, clause.reason = "review", f"「{leftover[:12]}」可能是{'、'.join(p.name for p in owners[:4])}，请确认"
     elif strong or (clause.quantities and len(leftover) <= 3):
         clause.kind, clause.reason = "review", f"有看不懂的内容「{leftover[:12]}」，可能是未上架的商品"
     return False
+
+
+def _the_one_of_its_kind(word: str, masked: str, owners: list[Product], catalog: Catalog, current: Product | None,
+                         unit: str | None) -> bool:
+    """泰国的也来一袋 (泰国茉莉香米 beside 东北大米), 新疆的来一个 (新疆哈密瓜 beside 海南西瓜): a word said with 的
+    that starts one product's names, where other products are of its kind (their names end alike), picks that one
+    of the kind while goods of another kind are on screen. With one of its kind shown (川味的 beside 广式腊肠) it may
+    say how the shown one is wanted; a word of how goods are (大的, 鲜的) picks none, nor does a unit it is not
+    sold in."""
+    if len(owners) != 1 or len(word) < 2 or word + "的" not in masked or any(ch in STATES for ch in word):
+        return False
+    p = owners[0]
+    if not all(n.startswith(word) for n in p.names if word in n):
+        return False
+    kind = {n[-1] for n in p.names}
+    if current is not None and current.sku != p.sku and any(n[-1] in kind for n in current.names):
+        return False
+    return any(q.sku != p.sku and any(n[-1] in kind for n in q.names) for q in catalog) \
+        and (unit is None or to_sale_unit(Quantity(0, 0, 1.0, unit), p) is not None)
 
 
 def _typo_count(masked: str, catalog: Catalog, current: Product | None) -> list[Quantity]:

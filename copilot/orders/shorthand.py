@@ -12,7 +12,8 @@ goes to review, unless the comment asks for each of them (``两种凤爪都来�
   products whose names start with it (凤爪柠檬 / 凤爪虎皮): 豆腐脑 and 豆腐干 are goods made of 豆腐, not kinds.
 - ``partial``: a word a person reads as one product although it is no name of it: a part of the names
   of that product only (基围 of 鲜活基围虾, 广式 of 广式腊肠: only while it is on screen), or the end of
-  such a name (虾 of 基围虾, 橘子 of 砂糖橘).
+  such a name (虾 of 基围虾, 橘子 of 砂糖橘), unless it is a word of how goods are and a character that ends
+  other products' names too (大米 of 东北大米 beside 香米 and 小米: the kind, ``kind_of_many``).
 - ``singles``: a variant of one character (公 / 母 of 大闸蟹（公） and 大闸蟹（母）), found only where it
   stands as a word: before 的, 各, a number or the other variant (公的, 1公1母, 公母各2只), after a number, a
   unit or an order word (4只公的, 要母的); never inside a word (1公斤, 老公的). Two-character names that share
@@ -116,7 +117,15 @@ class Shorthand:
             return None
         p = next(iter(owners.values()))
         head = any(n.endswith(word) for n, q in self.names if q.sku == p.sku)
+        if head and self.kind_of_many(word, p):
+            return None  # 大米 of 东北大米 beside 香米, 小米: a state and the kind of several products
         return p if head or current is not None and current.sku == p.sku else None
+
+    def kind_of_many(self, word: str, p: Product) -> bool:
+        """大米 of 东北大米 where 香米, 小米 and 糯米 are sold too: a word of how goods are (大, 鲜, 老) and a
+        character that ends other products' names too says the kind of goods (rice), not the one product."""
+        return len(word) == 2 and word[0] in STATES and any(
+            q.sku != p.sku and _BRACKETED.sub("", n).strip().endswith(word[1]) for n, q in self.names)
 
     def _sibling(self, p: Product, owners: dict[str, Product]) -> bool:
         """Another of ``owners`` is a variant of ``p`` (they share a family word)."""
@@ -215,7 +224,7 @@ def _build(catalog: Catalog) -> Shorthand:
     return Shorthand(variants, families, pattern, names, heads, singles, paired=paired)
 
 
-_STATES = "生熟鲜活冻干老嫩肥瘦软硬大小"  # words of how goods are (要生的, 熟一点的), no variant of a short name
+STATES = "生熟鲜活冻干老嫩肥瘦软硬大小"  # words of how goods are (要生的, 熟一点的), no variant of a short name
 _SINGLE_UNITS = "".join(u for u in UNIT_WORDS if len(u) == 1 and "\u4e00" <= u <= "\u9fff")
 
 
@@ -227,7 +236,7 @@ def _singles(catalog: Catalog, names, exact: set[str], variants: dict, families:
     pairs = [(word, p, owners) for word, owners in families.items() for p in owners]
     pairs += [(n[1], p, ()) for n, p in names if len(n) == 2  # 青椒 / 红椒: 青 and 红 tell two short names apart
               and any(len(m) == 2 and m[1] == n[1] and q.sku != p.sku for m, q in names)
-              and n[0] not in _STATES]  # 生菜 / 白菜: 生的 is how the buyer wants it (raw), not 生菜
+              and n[0] not in STATES]  # 生菜 / 白菜: 生的 is how the buyer wants it (raw), not 生菜
     clash: set[str] = set()
     for word, p, owners in pairs:
         for n, q in names:
