@@ -19,6 +19,7 @@ from copilot.knowledge.conditions import (
     after_match,
     amount_clash,
     amount_match,
+    amount_texts,
     condition_clash,
     event_clash,
 )
@@ -175,6 +176,15 @@ class Judge:
             return True
         return strict(q.kind) and condition_clash(q.unnamed, head, body, q.kind, q.units)
 
+    @staticmethod
+    def unsaid(q: Question, c: Chunk) -> list[list[str]]:
+        """The question's words the passage must say: an amount it names as its condition (两岁, 10个月) is
+        said by a row stated for that amount (1-3 岁, 1 岁以下)."""
+        amounts = amount_texts(q.unnamed)
+        if not amounts or not amount_match(q.unnamed, f"{c.section} {c.key} {c.text}"):
+            return q.residual
+        return [g for g in q.residual if not all(any(w in a for a in amounts) for w in g)]
+
     def _neighbours(self, ix: Index, c: Chunk) -> list[int]:
         out = []
         for nid in (next_id(c.id), prev_id(c.id)):
@@ -253,14 +263,15 @@ class Judge:
             return False   # 能冷冻吗 is not answered by 冷藏 3 天, 几点关门 not by 7 点开门
         if self.other_condition(q, c):
             return False   # 4 斤的猫 is not 4 公斤的猫, 几点直播 not 几点自提, 没开封放冰箱 not 没开封的常温
-        alone = coverage(q.residual, text, q.unknown, solo=self.nameless(text), plain=strict(q.kind),
+        residual = self.unsaid(q, c)
+        alone = coverage(residual, text, q.unknown, solo=self.nameless(text), plain=strict(q.kind),
                          negated=q.negated)
         if c.sku and not targets:
             return alone == 1.0 and self.bound(q, c)
         if alone >= self.min_coverage:
             return self.bound(q, c)
         if h.dense >= TYPED_DENSE and set(q.topics) & t.head and strict(q.kind) and coverage(
-                q.residual, text, q.unknown, solo=self.nameless(text), plain=True, half=False,
+                residual, text, q.unknown, solo=self.nameless(text), plain=True, half=False,
                 negated=q.negated) >= TYPED_COVERAGE:
             return self.bound(q, c)   # its heading names the aspect asked and it holds the value: most words may differ
         if alone == 0 or strict(q.kind):   # a value asked is stated with what it is about, in one sentence

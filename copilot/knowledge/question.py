@@ -345,5 +345,7 @@ def word_in(word: str, text: str) -> bool:
     if len(word) >= 3:  # the head of a compound: 付现金 -> 现金 (never 开发票 -> 开发)
         return any(word[i:] in text for i in range(1, len(word) - 1))
     if len(word) == 2:
+        if word[0] in "一每" and "一每".replace(word[0], "") + word[1] in text:
+            return True   # 一天 / 每天, 每次 / 一次: per day said either way
         return re.search(re.escape(word[0]) + r".{0,3}" + re.escape(word[1]), text) is not None
     return False

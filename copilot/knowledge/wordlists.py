@@ -58,6 +58,7 @@ class Lexicon:
     contrasts: tuple[tuple[tuple[str, ...], ...], ...]  # conditions that exclude each other
     events: tuple[tuple[str, ...], ...]   # events a time is told of (直播, 自提, 到货 ...)
     condition_units: dict[str, tuple[str, float, bool]]  # 斤 -> (weight, 500, False): amounts naming a condition
+    condition_holders: tuple[str, ...]   # what an amount before it is of (10个月宝宝, 3 斤的猫)
     opaque: frozenset[str]       # compounds that do not say their characters alone (生抽)
     places: frozenset[str]
     place_re: re.Pattern
@@ -175,6 +176,7 @@ def lexicon() -> Lexicon:
         events=tuple(_words(g) for g in words.get("events") or []),
         condition_units={str(k): (str(v[0]), float(v[1]), len(v) > 2 and v[2] == "always")
                          for k, v in (words.get("condition_units") or {}).items()},
+        condition_holders=_words(words.get("condition_holders")),
         opaque=frozenset(_words(words.get("opaque"))),
         places=places,
         place_re=re.compile("|".join(re.escape(p) for p in sorted(places, key=len, reverse=True)) or r"(?!)"),

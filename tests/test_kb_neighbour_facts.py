@@ -1,0 +1,84 @@
+"""Knowledge base: a neighbouring fact is no answer. A deli and snack shop (invented, written for these
+tests) keeps its notes in tables with a row per age, size or shelf, in prose whose values belong to other
+things, and in Q&A pairs; each question must get the row or clause it asks about, or go to the assistant."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+from copilot.knowledge.conditions import amount_match, asked_amounts, stated_amounts
+from copilot.knowledge.kb import KnowledgeBase
+from copilot.knowledge.notes import split_markdown
+
+sys.path.insert(0, str(Path(__file__).parent))
+from doubles import ingested_kb  # noqa: E402
+
+PRODUCTS = """store: {name: 老街熟食铺, pickup: 下单后第二天 10:00-20:00 到店自提}
+products:
+  - {sku: cheese, name: 儿童奶酪棒, aliases: [奶酪棒], link: 1, unit: 袋, price: 39, stock: 9, notes: notes/cheese.md}
+  - {sku: duck, name: 果木烤鸭, aliases: [烤鸭], link: 2, unit: 只, price: 68, stock: 9, notes: notes/duck.md}
+  - {sku: beef, name: 酱卤牛肉, aliases: [卤牛肉, 牛肉], link: 3, unit: 斤, price: 58, stock: 9, notes: notes/beef.md}
+"""
+
+NOTES = {
+    "cheese.md": "# 儿童奶酪棒\n\n| 项目 | 说明 |\n|---|---|\n| 规格 | 每袋 20 根，每根 25 克 |\n"
+                 "| 冷藏保存 | 2-6 度能放 6 个月 |\n\n## 宝宝吃多少\n\n| 年龄 | 每天吃多少 |\n|---|---|\n"
+                 "| 1 岁以下 | 不建议吃，太咸 |\n| 1-3 岁 | 每天 1 根 |\n| 3 岁以上 | 每天 2 根 |\n",
+    "duck.md": "# 果木烤鸭\n\n| 项目 | 说明 |\n|---|---|\n| 规格 | 每只约 1.5 公斤 |\n\n## 复热\n\n"
+               "| 从哪拿出来 | 怎么热 | 时间 |\n|---|---|---|\n| 冷冻室 | 不用化冻，烤箱 180 度 | 25 分钟 |\n"
+               "| 冷藏室 | 烤箱 180 度 | 10 分钟 |\n",
+    "beef.md": "# 酱卤牛肉\n\n## 蒸热（按大小）\n\n| 大小 | 上汽后蒸多久 |\n|---|---|\n| 整块（500 克） | 20 分钟 |\n"
+               "| 切片（约 50 克一片） | 3 分钟 |\n",
+}
+
+
+@pytest.fixture(scope="module")
+def deli_kb(tmp_path_factory) -> KnowledgeBase:
+    root = tmp_path_factory.mktemp("deli")
+    (root / "notes").mkdir()
+    (root / "products.yaml").write_text(PRODUCTS, encoding="utf-8")
+    for name, text in NOTES.items():
+        (root / "notes" / name).write_text(text, encoding="utf-8")
+    return ingested_kb(root, tmp_path_factory.mktemp("home"))
+
+
+def test_a_table_row_is_one_fact():
+    _title, pieces = split_markdown(NOTES["duck.md"])
+    rows = [p for p in pieces if p.key == "冷冻室"]
+    assert len(rows) == 1 and "烤箱 180 度" in rows[0].text and "25 分钟" in rows[0].text
+
+
+@pytest.mark.parametrize("question,current,facts", [
+    ("两岁宝宝一天吃几根", "cheese", ["1 根"]),        # the row of the age asked (1-3 岁)
+    ("5岁的孩子一天吃几根", "cheese", ["2 根"]),
+    ("一岁半的宝宝能吃吗", "cheese", ["1 根"]),
+    ("8个月宝宝能吃奶酪棒吗", None, ["不建议"]),         # 8 months: the row 1 岁以下
+    ("冻的烤鸭热多久", "duck", ["25 分钟"]),            # the row of the shelf asked, all its cells together
+    ("冷藏的烤鸭要热几分钟", None, ["10 分钟"]),
+    ("切片的牛肉蒸多久", "beef", ["3 分钟"]),
+])
+def test_the_row_of_the_condition_asked_answers(deli_kb, question, current, facts):
+    a = deli_kb.answer(question, current_sku=current)
+    assert a.answered and all(f in a.text for f in facts), (question, a.text, a.why)
+
+
+@pytest.mark.parametrize("question,current", [
+    ("1公斤那么大的整块牛肉蒸多久", "beef"),   # the rows are for 500 克 and 50 克 pieces
+    ("两斤的牛肉蒸多久", "beef"),
+])
+def test_a_row_of_another_size_is_no_answer(deli_kb, question, current):
+    a = deli_kb.answer(question, current_sku=current)
+    assert not a.answered and a.reason == "not_in_kb", (question, a.text, a.why)
+
+
+def test_ages_and_sizes_read_as_conditions():
+    assert asked_amounts("一岁半宝宝能吃吗") == [("age", 18.0)]
+    assert asked_amounts("10个月宝宝能吃吗") == [("age", 10.0)]
+    assert asked_amounts("1公斤那么大的蒸多久") == [("weight", 1000.0)]
+    assert asked_amounts("一斤大概多少个") == []                 # 一斤 measures what is counted
+    assert stated_amounts("切片（约 50 克一片）") == [("weight", 50.0, 50.0)]
+    assert amount_match("两岁宝宝吃几个", "小孩（1-3 岁）")
+    assert not amount_match("5岁小孩吃几个", "1-3 岁")
