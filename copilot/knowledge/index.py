@@ -54,7 +54,7 @@ class Index:
         for i, c in enumerate(self.chunks):
             self.by_sku.setdefault(c.sku, set()).add(i)
         self.bm25 = BM25Index([tokens(c.search_text) for c in self.chunks])
-        self.corpus = "\n".join(f"{c.section}：{c.key}：{c.text}" for c in self.chunks)  # is a word used at all
+        self.corpus = "\n".join(f"{c.section}：{c.text}" for c in self.chunks)  # is a word used at all
         chunks = self.chunks
         self.lead = {i for i, c in enumerate(chunks)
                      if i == 0 or (chunks[i - 1].doc, chunks[i - 1].section) != (c.doc, c.section)}
