@@ -21,6 +21,11 @@ products:
   - {sku: cheese, name: 儿童奶酪棒, aliases: [奶酪棒], link: 1, unit: 袋, price: 39, stock: 9, notes: notes/cheese.md}
   - {sku: duck, name: 果木烤鸭, aliases: [烤鸭], link: 2, unit: 只, price: 68, stock: 9, notes: notes/duck.md}
   - {sku: beef, name: 酱卤牛肉, aliases: [卤牛肉, 牛肉], link: 3, unit: 斤, price: 58, stock: 9, notes: notes/beef.md}
+  - {sku: egg, name: 高邮咸鸭蛋, aliases: [咸鸭蛋], link: 4, unit: 箱, price: 45, stock: 9, notes: notes/egg.md}
+  - {sku: starfruit, name: 台湾杨桃, aliases: [杨桃], link: 5, unit: 斤, price: 9, stock: 9, notes: notes/starfruit.md}
+  - {sku: chili, name: 二荆条干辣椒, aliases: [干辣椒], link: 6, unit: 袋, price: 12, stock: 9, notes: notes/chili.md}
+  - {sku: bean, name: 农家干豆角, aliases: [干豆角], link: 8, unit: 袋, price: 18, stock: 9, notes: notes/bean.md}
+  - {sku: kelp, name: 霞浦干海带, aliases: [干海带, 海带], link: 7, unit: 袋, price: 15, stock: 9, notes: notes/kelp.md}
 """
 
 NOTES = {
@@ -32,6 +37,13 @@ NOTES = {
                "| 冷藏室 | 烤箱 180 度 | 10 分钟 |\n",
     "beef.md": "# 酱卤牛肉\n\n## 蒸热（按大小）\n\n| 大小 | 上汽后蒸多久 |\n|---|---|\n| 整块（500 克） | 20 分钟 |\n"
                "| 切片（约 50 克一片） | 3 分钟 |\n",
+    "egg.md": "# 高邮咸鸭蛋\n\n每批到货我们开一箱全检，一箱里破壳超过两枚的整批退回。\n"
+              "你收到的一箱里要是破壳超过两枚，拍照给我们补发。\n",
+    "starfruit.md": "# 台湾杨桃\n\n切开是五角星的样子，有 5 个角，角边发黄的最甜。\n每 500 克大概 3-4 个。\n",
+    "chili.md": "# 二荆条干辣椒\n\n香而不燥，辣度中等。\n问：炒肉放几个？\n答：炒 1 斤肉放 3-5 个就够辣了。\n",
+    "bean.md": "# 农家干豆角\n\n问：泡好了一次吃不完咋办？\n答：沥干水装保鲜袋冷冻，能放 1 个月。\n",
+    "kelp.md": "# 霞浦干海带\n\n干海带用冷水泡 30 分钟就软了，泡的时候换一次水。\n\n"
+               "问：泡好了吃不完咋办？\n答：沥干水装保鲜袋冷冻，能放 1 个月。\n",
 }
 
 
@@ -70,6 +82,29 @@ def test_the_row_of_the_condition_asked_answers(deli_kb, question, current, fact
     ("两斤的牛肉蒸多久", "beef"),
 ])
 def test_a_row_of_another_size_is_no_answer(deli_kb, question, current):
+    a = deli_kb.answer(question, current_sku=current)
+    assert not a.answered and a.reason == "not_in_kb", (question, a.text, a.why)
+
+
+@pytest.mark.parametrize("question,current,facts", [
+    ("破壳几枚能补", "egg", ["两枚"]),             # the threshold of the rule, asked as one
+    ("杨桃一斤几个", None, ["3-4 个"]),             # 每 500 克 is 一斤
+    ("杨桃有几个角", None, ["5 个角"]),             # what the count is of, asked
+    ("炒一斤肉放几个干辣椒", None, ["3-5 个"]),      # 炒 1 斤肉: the measure of the meat asked
+    ("干海带要泡多久", None, ["30 分钟"]),             # the soaking time, not how long soaked kelp keeps
+    ("泡好的海带冷冻能放多久", None, ["1 个月"]),
+])
+def test_the_value_of_what_is_asked_answers(deli_kb, question, current, facts):
+    a = deli_kb.answer(question, current_sku=current)
+    assert a.answered and all(f in a.text for f in facts), (question, a.text, a.why)
+
+
+@pytest.mark.parametrize("question,current", [
+    ("咸鸭蛋一箱多少枚", None),       # 破壳超过两枚 is a rule's threshold, not how many a box holds
+    ("干辣椒一袋有多少个", None),     # 炒 1 斤肉放 3-5 个 is per pound of meat, not per bag
+    ("干豆角要泡多久", None),         # 能放 1 个月 is how long soaked beans keep, not how long to soak
+])
+def test_a_value_of_another_thing_is_no_answer(deli_kb, question, current):
     a = deli_kb.answer(question, current_sku=current)
     assert not a.answered and a.reason == "not_in_kb", (question, a.text, a.why)
 

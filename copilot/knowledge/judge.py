@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from copilot.base.catalog import Catalog
-from copilot.knowledge.binding import distance
+from copilot.knowledge.binding import distance, own_values
 from copilot.knowledge.conditions import (
     after_clash,
     after_match,
@@ -26,7 +26,7 @@ from copilot.knowledge.conditions import (
 from copilot.knowledge.docs import Chunk, next_id, prev_id, seq_of
 from copilot.knowledge.index import Hit, Index
 from copilot.knowledge.kinds import contrasted, heading_aspects, question_kind, strict, text_aspects, values_of
-from copilot.knowledge.question import Question, condition_said, coverage, measured, word_in
+from copilot.knowledge.question import Question, condition_said, coverage, measured, other_measure, word_in
 from copilot.knowledge.wordlists import lexicon
 
 # catalog lines that are no answer from the notes: the product's name/link/unit line, and price, offer and
@@ -37,6 +37,7 @@ TYPED_COVERAGE = 0.3   # the share of the question's words enough for a passage 
 TYPED_DENSE = 0.88     # ... when it is this close in meaning (e5 cosine)
 LEAD = 20             # a sentence this short holding no value leads into the next one (换粮别一下子全换！)
 PHRASE = re.compile(r"[，,。！？!?；;\n]")   # clauses, a clock's colon kept (20:00)
+NUMERIC = ("duration", "count", "weight", "amount", "clock", "day", "time")   # values a clause is told of
 TIGHT = 4              # a value this many characters from the question's word is its value (泡 1 到 2 天)
 
 
@@ -164,6 +165,16 @@ class Judge:
         key = lexicon().fix_typos(c.key)
         return q.kind == "method" and question_kind(key) == "yesno" and not _may_do(q, key)
 
+    def other_aspect(self, q: Question, c: Chunk) -> bool:
+        """Every clause holding a value of the kind asked names another aspect than the one asked and not it:
+        ``泡好了吃不完怎么办？ 可以冷冻，能放 1 个月`` tells how long it keeps, not how long to soak (泡多久)."""
+        aspects = lexicon().aspects
+        if q.kind not in NUMERIC or not q.topics or any(aspects[t].scope != "product" for t in q.topics):
+            return False
+        valued = [{a for a in text_aspects(cl) if aspects[a].scope == "product"}
+                  for cl in PHRASE.split(lexicon().fix_typos(self.nameless(c.text))) if values_of(q.kind, cl, q.units)]
+        return bool(valued) and all(named and not set(q.topics) & named for named in valued)
+
     def other_condition(self, q: Question, c: Chunk) -> bool:
         """The passage states its value under another condition than the question binds (``conditions``):
         another amount (4 公斤的猫 for 4 斤的猫), another event (自提 for 直播), hours that say nothing of after
@@ -210,6 +221,10 @@ class Judge:
         rx = self._names[1]
         return rx.sub(" ", text) if rx is not None else text
 
+    def _names_of(self, sku: str) -> tuple[str, ...]:
+        p = self.catalog.get(sku) if sku else None
+        return tuple(p.names) if p else ()
+
     def _sold_by(self, sku: str, unit: str) -> bool:
         p = self.catalog.get(sku)
         return bool(p and p.unit == unit)
@@ -251,14 +266,20 @@ class Judge:
             return False
         if q.topics and not set(q.topics) & t.aspects:
             return False
-        if self.other_question(q, c):
+        if self.other_question(q, c) or self.other_aspect(q, c):
             return False   # 蒸多久？ answers no 能放多久, 还能再冻吗？ no 怎么解冻
         if strict(q.kind) and (q.kind not in t.values or q.units and not values_of(q.kind, self.nameless(c.text),
                                                                                       q.units)):
             return False   # 多少度 is not answered by 3 次, nor 多少年 by 7 天
+        body = self.nameless(c.text)
+        if strict(q.kind) and values_of(q.kind, body, q.units) and not own_values(
+                q.kind, q.units, body, q.text, self._names_of(c.sku), plain=not q.residual):
+            return False   # 一袋多少颗 is not answered by 坏果超过五颗的退, nor by 8 个角
         text = self.cover_text(c)
-        if q.measure and not measured(q.measure, text) and not (c.sku and self._sold_by(c.sku, q.measure)):
-            return False   # 一箱几斤 is not answered by 一斤大概 15 个, 一块多重 not by 每袋 1 公斤，切成 10 块
+        if q.measure and not measured(q.measure, text) and not (c.sku and self._sold_by(c.sku, q.measure)
+                                                                and not other_measure(q.measure, text)):
+            return False   # 一箱几斤 is not answered by 一斤大概 15 个, 一块多重 not by 每袋 1 公斤，切成 10 块, 一袋几颗
+            #                not by 炖 1 斤肉放 2 颗
         if contrasted(q.unnamed, text):
             return False   # 能冷冻吗 is not answered by 冷藏 3 天, 几点关门 not by 7 点开门
         if self.other_condition(q, c):

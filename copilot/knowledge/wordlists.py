@@ -59,6 +59,8 @@ class Lexicon:
     events: tuple[tuple[str, ...], ...]   # events a time is told of (直播, 自提, 到货 ...)
     condition_units: dict[str, tuple[str, float, bool]]  # 斤 -> (weight, 500, False): amounts naming a condition
     condition_holders: tuple[str, ...]   # what an amount before it is of (10个月宝宝, 3 斤的猫)
+    measure_equivalents: dict[str, tuple[str, ...]]   # 斤 -> 500 克 ...: the same measure said another way
+    comparisons: tuple[str, ...]   # 超过, 少于 ...: the value after them is a threshold of a rule
     opaque: frozenset[str]       # compounds that do not say their characters alone (生抽)
     places: frozenset[str]
     place_re: re.Pattern
@@ -177,6 +179,9 @@ def lexicon() -> Lexicon:
         condition_units={str(k): (str(v[0]), float(v[1]), len(v) > 2 and v[2] == "always")
                          for k, v in (words.get("condition_units") or {}).items()},
         condition_holders=_words(words.get("condition_holders")),
+        comparisons=_words(words.get("comparisons")),
+        measure_equivalents={str(k): tuple(str(x) for x in v or ())
+                             for k, v in (words.get("measure_equivalents") or {}).items()},
         opaque=frozenset(_words(words.get("opaque"))),
         places=places,
         place_re=re.compile("|".join(re.escape(p) for p in sorted(places, key=len, reverse=True)) or r"(?!)"),
