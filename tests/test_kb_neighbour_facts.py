@@ -25,6 +25,7 @@ products:
   - {sku: starfruit, name: 台湾杨桃, aliases: [杨桃], link: 5, unit: 斤, price: 9, stock: 9, notes: notes/starfruit.md}
   - {sku: chili, name: 二荆条干辣椒, aliases: [干辣椒], link: 6, unit: 袋, price: 12, stock: 9, notes: notes/chili.md}
   - {sku: bean, name: 农家干豆角, aliases: [干豆角], link: 8, unit: 袋, price: 18, stock: 9, notes: notes/bean.md}
+  - {sku: tea, name: 正山小种红茶, aliases: [红茶], link: 9, unit: 罐, price: 88, stock: 9, notes: notes/tea.md}
   - {sku: kelp, name: 霞浦干海带, aliases: [干海带, 海带], link: 7, unit: 袋, price: 15, stock: 9, notes: notes/kelp.md}
 """
 
@@ -42,6 +43,8 @@ NOTES = {
     "starfruit.md": "# 台湾杨桃\n\n切开是五角星的样子，有 5 个角，角边发黄的最甜。\n每 500 克大概 3-4 个。\n",
     "chili.md": "# 二荆条干辣椒\n\n香而不燥，辣度中等。\n问：炒肉放几个？\n答：炒 1 斤肉放 3-5 个就够辣了。\n",
     "bean.md": "# 农家干豆角\n\n问：泡好了一次吃不完咋办？\n答：沥干水装保鲜袋冷冻，能放 1 个月。\n",
+    "tea.md": "# 正山小种红茶\n\n## 保直期\n十八个月，开带以后一个月内喝完，放久了香味就散了。\n\n"
+              "## 存方\n密风好放阴凉地方，别受朝。\n",
     "kelp.md": "# 霞浦干海带\n\n干海带用冷水泡 30 分钟就软了，泡的时候换一次水。\n\n"
                "问：泡好了吃不完咋办？\n答：沥干水装保鲜袋冷冻，能放 1 个月。\n",
 }
@@ -107,6 +110,24 @@ def test_the_value_of_what_is_asked_answers(deli_kb, question, current, facts):
 def test_a_value_of_another_thing_is_no_answer(deli_kb, question, current):
     a = deli_kb.answer(question, current_sku=current)
     assert not a.answered and a.reason == "not_in_kb", (question, a.text, a.why)
+
+
+@pytest.mark.parametrize("question,facts", [
+    ("红茶保质期多久", ["十八个月"]),     # 保直期: the heading read as 保质期; the value before 开带 is unopened
+    ("红茶开袋后多久要喝完", ["一个月"]),  # 开带 read as 开袋
+])
+def test_slips_of_a_pinyin_keyboard_read_right(deli_kb, question, facts):
+    a = deli_kb.answer(question)
+    assert a.answered and all(f in a.text for f in facts), (question, a.text, a.why)
+
+
+def test_slips_are_read_only_where_no_word_is_said():
+    from copilot.knowledge.wordlists import lexicon
+
+    assert lexicon().fix_typos("密风好放冰相里，受朝了") == "密封好放冰箱里，受潮了"
+    assert lexicon().fix_typos("我老公帮我取行吗") == "我老公帮我取行吗"     # 取行 is no 去腥
+    assert "冲味" in lexicon().fix_typos("有冲味")                          # a word of its own, not 有虫
+    assert lexicon().fix_typos("枣上面有层白霜") == "枣上面有层白霜"        # 枣上 is no 早上
 
 
 def test_ages_and_sizes_read_as_conditions():

@@ -154,9 +154,16 @@ def _around(text: str, at: int, cut: re.Pattern) -> str:
 
 
 def condition_clash(question: str, head: str, text: str, kind: str, units) -> bool:
-    """Each sentence that holds a value of the kind asked speaks of another condition than the question's
-    (冷藏/冷冻/常温, 开封前/后), its heading read with it."""
-    timed = [s for s in SENTENCE.split(text) if value_spans(kind, s, units)]
+    """Each value of the kind asked is stated under another condition than the question's (冷藏/冷冻/常温,
+    开封前/后): the one its clause names, or the sentence before it, or its heading (``保质期`` heading
+    ``十个月，开袋了半个月之内吃完``: 十个月 is the unopened shelf life)."""
+    timed = []
+    for sentence in SENTENCE.split(text):
+        clauses = CLAUSE.split(sentence)
+        for i, clause in enumerate(clauses):
+            if value_spans(kind, clause, units):
+                said = next((cl for cl in reversed(clauses[:i + 1]) if conditions(cl)), "")
+                timed.append(said)
     return bool(timed) and all(_contrasted_under(question, head, s) for s in timed)
 
 

@@ -69,10 +69,28 @@ class Lexicon:
     version: str
 
     def fix_typos(self, text: str) -> str:
-        """保值期 -> 保质期, 咋 -> 怎么, 好次 -> 好吃: the text matched, never the text shown."""
-        if self.typo_re is None:
-            return text
-        return self.typo_re.sub(lambda m: self.typos[m.group(0)], text)
+        """保值期 -> 保质期, 咋 -> 怎么, 好次 -> 好吃, and a pinyin keyboard's slips of the listed words (保直期,
+        开带, 密风 -> 保质期, 开袋, 密封): the text matched, never the text shown. Lengths are kept."""
+        if self.typo_re is not None:
+            text = self.typo_re.sub(lambda m: self.typos[m.group(0)], text)
+        return _sound_fixed(self, text)
+
+    @functools.cached_property
+    def sounds(self) -> dict[tuple[str, ...], str]:
+        """The listed words of 2-4 characters by their toneless pinyin (one word per reading)."""
+        from pypinyin import lazy_pinyin
+
+        words = {w for w in self.vocabulary if 2 <= len(w) <= 4 and all("\u4e00" <= ch <= "\u9fff" for ch in w)}
+        words |= {w for k in self.kinds.values() for w in k.keys if 2 <= len(w) <= 4}
+        out: dict[tuple[str, ...], str] = {}
+        clash: set[tuple[str, ...]] = set()
+        for w in sorted(words):
+            w = self.typo_re.sub(lambda m: self.typos[m.group(0)], w) if self.typo_re is not None else w
+            key = tuple(lazy_pinyin(w))
+            if key in out and out[key] != w:
+                clash.add(key)
+            out[key] = w
+        return {k: w for k, w in out.items() if k not in clash}
 
     @functools.cached_property
     def vocabulary(self) -> frozenset[str]:
@@ -86,6 +104,54 @@ class Lexicon:
     @property
     def store_aspects(self) -> frozenset[str]:
         return frozenset(k for k, a in self.aspects.items() if a.scope == "store")
+
+
+@functools.lru_cache(maxsize=65536)
+def _reading(ch: str) -> str:
+    from pypinyin import lazy_pinyin
+
+    return lazy_pinyin(ch)[0] if "\u4e00" <= ch <= "\u9fff" else ""
+
+
+@functools.lru_cache(maxsize=65536)
+def _sound_fixed(lex: "Lexicon", text: str) -> str:
+    """``text`` with each run of 2-4 characters that is no dictionary word, cut as jieba cuts it, but sounds
+    like a listed word with one character slipped (保直期 for 保质期, 开带 for 开袋) read as that word."""
+    sounds = lex.sounds
+    if not sounds or len(text) < 2 or not any("\u4e00" <= ch <= "\u9fff" for ch in text):
+        return text
+    from copilot.knowledge.text import tokenizer
+
+    freq = tokenizer().dt.FREQ
+    cuts, pos = [], 0
+    for w in tokenizer().lcut(text, HMM=False):
+        cuts.append((pos, pos + len(w), len(w) == 1 or not freq.get(w)))
+        pos += len(w)
+    bounds, pos = {0}, 0   # where jieba's guesses cut: a two-character slip is one guessed word (开带), not 有|冲味
+    for w in tokenizer().lcut(text):
+        pos += len(w)
+        bounds.add(pos)
+    out, k = list(text), 0
+    while k < len(cuts):
+        done = k + 1
+        for m in range(min(len(cuts), k + 4), k, -1):   # the longest run of weak pieces first
+            a, b = cuts[k][0], cuts[m - 1][1]
+            if not 2 <= b - a <= 4 or not all(weak for _a, _b, weak in cuts[k:m]) or \
+                    b - a == 2 and not {a, b} <= bounds:
+                continue
+            word = sounds.get(tuple(_reading(ch) for ch in text[a:b]))
+            if word and _one_slip(text[a:b], word):
+                out[a:b] = word
+                done = m
+                break
+        k = done
+    return "".join(out)
+
+
+def _one_slip(said: str, word: str) -> bool:
+    """One character mistyped, and in a word of two its second (开带, 保直期; 取行 is not 去腥, 冲味 not 虫味)."""
+    diff = [i for i, (a, b) in enumerate(zip(said, word)) if a != b]
+    return len(diff) == 1 and (len(word) > 2 or diff[0] == 1)
 
 
 def _read(name: str) -> dict:
