@@ -26,6 +26,9 @@ products:
   - {sku: chili, name: 二荆条干辣椒, aliases: [干辣椒], link: 6, unit: 袋, price: 12, stock: 9, notes: notes/chili.md}
   - {sku: bean, name: 农家干豆角, aliases: [干豆角], link: 8, unit: 袋, price: 18, stock: 9, notes: notes/bean.md}
   - {sku: tea, name: 正山小种红茶, aliases: [红茶], link: 9, unit: 罐, price: 88, stock: 9, notes: notes/tea.md}
+  - {sku: pie, name: 羊肉馅饼, aliases: [馅饼], link: 10, unit: 盒, price: 32, stock: 9, spec: 每盒 4 个,
+     origin: 本店后厨现做, notes: notes/pie.md}
+  - {sku: noodle, name: 手工挂面, aliases: [挂面], link: 11, unit: 包, price: 16, stock: 9, spec: 每包 1 公斤，约 10 把}
   - {sku: kelp, name: 霞浦干海带, aliases: [干海带, 海带], link: 7, unit: 袋, price: 15, stock: 9, notes: notes/kelp.md}
 """
 
@@ -45,6 +48,8 @@ NOTES = {
     "bean.md": "# 农家干豆角\n\n问：泡好了一次吃不完咋办？\n答：沥干水装保鲜袋冷冻，能放 1 个月。\n",
     "tea.md": "# 正山小种红茶\n\n## 保直期\n十八个月，开带以后一个月内喝完，放久了香味就散了。\n\n"
               "## 存方\n密风好放阴凉地方，别受朝。\n",
+    "pie.md": "# 羊肉馅饼\n\n| 项目 | 说明 |\n|---|---|\n| 羊肉 | 内蒙古锡林郭勒的羔羊肉，每周一到货 |\n"
+              "| 大小 | 每个约 120 克 |\n",
     "kelp.md": "# 霞浦干海带\n\n干海带用冷水泡 30 分钟就软了，泡的时候换一次水。\n\n"
                "问：泡好了吃不完咋办？\n答：沥干水装保鲜袋冷冻，能放 1 个月。\n",
 }
@@ -119,6 +124,22 @@ def test_a_value_of_another_thing_is_no_answer(deli_kb, question, current):
 def test_slips_of_a_pinyin_keyboard_read_right(deli_kb, question, facts):
     a = deli_kb.answer(question)
     assert a.answered and all(f in a.text for f in facts), (question, a.text, a.why)
+
+
+@pytest.mark.parametrize("question,current,facts", [
+    ("羊肉哪来的", "pie", ["锡林郭勒"]),          # a part its notes key a row by, not the pie's own origin
+    ("馅饼哪里做的", None, ["后厨"]),
+    ("一个馅饼多重", None, ["120 克"]),          # one piece: not the box the catalog's spec counts
+    ("有馅饼吗 几号", None, ["10 号链接"]),       # nothing else asked: the number is the link's
+])
+def test_parts_pieces_and_links(deli_kb, question, current, facts):
+    a = deli_kb.answer(question, current_sku=current)
+    assert a.answered and all(f in a.text for f in facts), (question, a.text, a.why)
+
+
+def test_a_spec_of_another_measure_is_no_answer(deli_kb):
+    a = deli_kb.answer("挂面一箱多少包")     # sold by the 包: the spec says nothing of a 箱
+    assert not a.answered, (a.text, a.why)
 
 
 def test_slips_are_read_only_where_no_word_is_said():

@@ -125,9 +125,14 @@ def analyse(text: str, names: list[str]) -> Question:
         residual = [g for g in residual if not all(any(values_of(k, w) for k in (kind, *kin)) or w in frame
                                                    for w in g)]
     m = MEASURE.search(unnamed) if kind in ("count", "weight", "amount", "size") else None
+    if m is None and kind == "weight":   # 一个饺子多重: one piece is weighed, not the bag
+        m = re.search(r"[一每]\s*(个|颗|只|粒)", unnamed)
     if kind == "yesno" and WHEN.search(unnamed):
         kind = "time"   # 上午能来拿吗, 周末直播吗: a yes/no about a time of day or a day asks when (the answer states one)
         residual = [g for g in residual if not all(w in ("天天", "每天") for w in g)]  # 天天有吗: which days
+    if kind == "day" and not topics and not residual and re.search(r"几号\s*[?？]?\s*$", unnamed):
+        facts.append("link")   # 有松子吗 几号 / 松子几号: nothing else asked, the number is the link's
+        kind = ""
     if "what" in facts and (residual or topics):
         facts.remove("what")                       # 芒果是什么品种 asks about 品种
     return Question(text=text, topics=topics, soft=soft, facts=facts, residual=residual, kind=kind,
