@@ -16,7 +16,7 @@ from copilot.knowledge.notes import split_markdown
 sys.path.insert(0, str(Path(__file__).parent))
 from doubles import ingested_kb  # noqa: E402
 
-PRODUCTS = """store: {name: 老街熟食铺, pickup: 下单后第二天 10:00-20:00 到店自提}
+PRODUCTS = """store: {name: 老街熟食铺, pickup: 下单后第二天 10:00-20:00 到店自提, after_sales: 变质发霉的 3 天内拍照退换}
 products:
   - {sku: cheese, name: 儿童奶酪棒, aliases: [奶酪棒], link: 1, unit: 袋, price: 39, stock: 9, notes: notes/cheese.md}
   - {sku: duck, name: 果木烤鸭, aliases: [烤鸭], link: 2, unit: 只, price: 68, stock: 9, notes: notes/duck.md}
@@ -47,7 +47,7 @@ NOTES = {
     "chili.md": "# 二荆条干辣椒\n\n香而不燥，辣度中等。\n问：炒肉放几个？\n答：炒 1 斤肉放 3-5 个就够辣了。\n",
     "bean.md": "# 农家干豆角\n\n问：泡好了一次吃不完咋办？\n答：沥干水装保鲜袋冷冻，能放 1 个月。\n",
     "tea.md": "# 正山小种红茶\n\n## 保直期\n十八个月，开带以后一个月内喝完，放久了香味就散了。\n\n"
-              "## 存方\n密风好放阴凉地方，别受朝。\n",
+              "## 存方\n密风好放阴凉地方，别受朝。\n\n## 退换\n有霉点、哈喇味的，七天以内都能退。\n",
     "pie.md": "# 羊肉馅饼\n\n| 项目 | 说明 |\n|---|---|\n| 羊肉 | 内蒙古锡林郭勒的羔羊肉，每周一到货 |\n"
               "| 大小 | 每个约 120 克 |\n",
     "kelp.md": "# 霞浦干海带\n\n干海带用冷水泡 30 分钟就软了，泡的时候换一次水。\n\n"
@@ -140,6 +140,18 @@ def test_parts_pieces_and_links(deli_kb, question, current, facts):
 def test_a_spec_of_another_measure_is_no_answer(deli_kb):
     a = deli_kb.answer("挂面一箱多少包")     # sold by the 包: the spec says nothing of a 箱
     assert not a.answered, (a.text, a.why)
+
+
+def test_a_products_own_rule_comes_before_the_shops(deli_kb):
+    a = deli_kb.answer("坏了几天内能退", current_sku="tea")
+    assert a.answered and "七天" in a.text, (a.text, a.why)
+
+
+def test_a_bit_is_no_clock_time():
+    from copilot.knowledge.kinds import values_of
+
+    assert values_of("clock", "火小一点，虾仁熟得慢一点") == []
+    assert values_of("clock", "下午一点开门") == ["下午", "一点"]
 
 
 def test_slips_are_read_only_where_no_word_is_said():

@@ -91,7 +91,9 @@ class Judge:
         before a sentence under 给谁啃); one whose heading or key names what is asked (自提时间 for 几点能来取, 咋开 for 能帮开不) before one whose value
         follows the question's word (泡 1 到 2 天) before one that only mentions it; then one in the unit the
         question names (几天: 3 天 before 1 个月); then as retrieved."""
-        product_first = bool(targets) and (not self._store_question(q) or q.unnamed != q.text)  # 馒头几点送到
+        store_only = any(lexicon().aspects[t].scope == "store" for t in q.topics if t in lexicon().aspects)
+        # 馒头几点送到; a product's own after-sales rule (七天以内都能退) before the shop's (3 天内)
+        product_first = bool(targets) and (not store_only or q.unnamed != q.text)
 
         unit = self._cue_unit(q)
         said = {h.idx: coverage(q.residual, self.cover_text(h.chunk), q.unknown, half=False) for h in ok}
