@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import logging
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -120,15 +121,17 @@ def _sound_fixed(lex: "Lexicon", text: str) -> str:
     sounds = lex.sounds
     if not sounds or len(text) < 2 or not any("\u4e00" <= ch <= "\u9fff" for ch in text):
         return text
-    from copilot.knowledge.text import tokenizer
+    import jieba   # the shared tokenizer (``text.tokenizer`` sets it up; this module sits below it)
 
-    freq = tokenizer().dt.FREQ
+    jieba.setLogLevel(logging.WARNING)
+    jieba.dt.check_initialized()
+    freq = jieba.dt.FREQ
     cuts, pos = [], 0
-    for w in tokenizer().lcut(text, HMM=False):
+    for w in jieba.lcut(text, HMM=False):
         cuts.append((pos, pos + len(w), len(w) == 1 or not freq.get(w)))
         pos += len(w)
     bounds, pos = {0}, 0   # where jieba's guesses cut: a two-character slip is one guessed word (开带), not 有|冲味
-    for w in tokenizer().lcut(text):
+    for w in jieba.lcut(text):
         pos += len(w)
         bounds.add(pos)
     out, k = list(text), 0
