@@ -89,3 +89,62 @@ def _bound_values(at: int, clauses, valued: set[int], values) -> list[tuple[int,
         after = [k for k in valued if k > i and clauses[k][2] == sentence]
         picked = ([max(before)] if before else []) + ([min(after)] if after else [])
     return [(vs, ve) for k in picked for vs, ve, _v in values if clauses[k][0] <= vs < clauses[k][1]]
+
+
+AFTER_COUNT = re.compile(r"\s*(?:以上|左右|多)?\s*的?\s*")
+
+
+def own_values(kind: str, units, text: str, question: str, names: tuple[str, ...] = (),
+               plain: bool = True) -> list[str]:
+    """The values of ``kind`` in ``text`` that can be the value asked: not a threshold of a rule (坏果超过五颗,
+    超过 2 颗有虫眼的那批不卖) when the question asks the product's own value (``plain``: 一袋多少颗, no word of a
+    case like 坏几个能补) and no threshold (超过几颗, 几天以内), nor a count of another thing
+    (8 个角, 两颗红枣) unless the question (its words other than the product's ``names``) says that thing or it
+    is one of the product's names; a value restated in brackets (五颗（5颗）) goes with the one before it."""
+    fixed = lexicon().fix_typos(text)
+    asks_threshold = not plain or any(w in question for w in lexicon().comparisons)
+    out, dropped_end = [], -1
+    for vs, ve, v in value_spans(kind, fixed, units):
+        if fixed[dropped_end:vs].strip() in ("（", "("):
+            dropped_end = ve
+            continue
+        if not asks_threshold and _after_comparison(fixed[max(0, vs - 4):vs].rstrip()) or \
+                kind == "count" and _of_another(counted_noun(fixed[ve:]), question, names):
+            dropped_end = ve
+            continue
+        out.append(v)
+    return out
+
+
+def _after_comparison(before: str) -> bool:
+    return any(before.endswith(w) for w in lexicon().comparisons if w not in ("以上", "以下", "以内", "之内"))
+
+
+def _of_another(noun: list[str], question: str, names: tuple[str, ...]) -> bool:
+    """``noun``: the words said right after a count (its first a noun); it counts the product or what the
+    question counts (一枝几个头: 3 到 5 个小花头) unless none of its words is the question's or a name."""
+    if not noun:
+        return False
+    for n in names:
+        question = question.replace(n, " ")
+    stop = lexicon().stopwords
+    said = any(w in question for w in noun if w not in stop)
+    return not said and not (len(noun[0]) >= 2 and any(noun[0] in n for n in names)) and noun[0] not in names
+
+
+def counted_noun(after: str) -> list[str]:
+    """The words right after a count when they name what it counts (8 个角, 10 个以上的角, 两颗红枣), or []."""
+    from copilot.knowledge.text import tokenizer
+
+    m = AFTER_COUNT.match(after)
+    run = re.match(r"[\u4e00-\u9fff]{1,4}", after[m.end():] if m else after)
+    if not run:
+        return []
+    words = tokenizer().lcut(run.group(0))
+    return words if _tags().get(words[0]) == "n" else []
+
+
+def _tags() -> dict:
+    import jieba.posseg
+
+    return jieba.posseg.dt.word_tag_tab

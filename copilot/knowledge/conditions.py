@@ -34,9 +34,12 @@ def _patterns() -> tuple[re.Pattern, re.Pattern]:
         return "|".join(re.escape(u) for u in sorted(names, key=len, reverse=True)) or "(?!)"
 
     units, always = alts(table), alts(u for u, (_d, _b, a) in table.items() if a)
-    asked = re.compile(NUM + rf"\s*(?:({units})\s*大?\s*(?=的|以上|以下|以内|之内|左右的)|({always}))")
-    stated = re.compile(RANGE + rf"\s*(?:({units})\s*(?:左右)?\s*(?:及|或)?\s*(以上|以下|以内|之内|的|[）)])|({always})"
-                                rf"\s*(?:及|或)?\s*(以上|以下)?)")
+    holders = alts(lexicon().condition_holders)
+    # 一岁半 / 1公斤那么大的 / 10个月宝宝: the amount, a half after its unit, then what it is of
+    asked = re.compile(NUM + rf"\s*(?:({units})(半?)\s*大?\s*(?=以上|以下|以内|之内|左右的|{holders})|({always})(半?))")
+    # 小孩（3-6 岁）, 整块（500 克）, 约 60 克一块: an amount stated as the row's condition
+    stated = re.compile(RANGE + rf"\s*(?:({units})\s*(?:左右)?\s*(?:及|或)?\s*(以上|以下|以内|之内|的|[）)]|"
+                                rf"(?=一[块个只条根片段]))|({always})\s*(?:及|或)?\s*(以上|以下)?)")
     return asked, stated
 
 
@@ -52,10 +55,16 @@ def asked_amounts(question: str) -> list[tuple[str, float]]:
     out = []
     for m in _patterns()[0].finditer(lexicon().fix_typos(question)):
         n = _number(m.group(1))
-        dim, base, _a = lexicon().condition_units[m.group(2) or m.group(3)]
+        dim, base, _a = lexicon().condition_units[m.group(2) or m.group(4)]
         if n is not None:
-            out.append((dim, n * base))
+            out.append((dim, (n + (0.5 if m.group(3) or m.group(5) else 0)) * base))
     return out
+
+
+def amount_texts(question: str) -> list[str]:
+    """The amounts the question names as its condition, as said (两岁, 10个月, 一岁半): its words there are
+    said by a row stated for that amount (1-3 岁, 1 岁以下)."""
+    return [m.group(0) for m in _patterns()[0].finditer(lexicon().fix_typos(question))]
 
 
 def stated_amounts(text: str) -> list[tuple[str, float, float]]:
@@ -145,9 +154,16 @@ def _around(text: str, at: int, cut: re.Pattern) -> str:
 
 
 def condition_clash(question: str, head: str, text: str, kind: str, units) -> bool:
-    """Each sentence that holds a value of the kind asked speaks of another condition than the question's
-    (冷藏/冷冻/常温, 开封前/后), its heading read with it."""
-    timed = [s for s in SENTENCE.split(text) if value_spans(kind, s, units)]
+    """Each value of the kind asked is stated under another condition than the question's (冷藏/冷冻/常温,
+    开封前/后): the one its clause names, or the sentence before it, or its heading (``保质期`` heading
+    ``十个月，开袋了半个月之内吃完``: 十个月 is the unopened shelf life)."""
+    timed = []
+    for sentence in SENTENCE.split(text):
+        clauses = CLAUSE.split(sentence)
+        for i, clause in enumerate(clauses):
+            if value_spans(kind, clause, units):
+                said = next((cl for cl in reversed(clauses[:i + 1]) if conditions(cl)), "")
+                timed.append(said)
     return bool(timed) and all(_contrasted_under(question, head, s) for s in timed)
 
 

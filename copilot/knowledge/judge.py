@@ -13,19 +13,20 @@ import re
 from dataclasses import dataclass
 
 from copilot.base.catalog import Catalog
-from copilot.knowledge.binding import distance
+from copilot.knowledge.binding import distance, own_values
 from copilot.knowledge.conditions import (
     after_clash,
     after_match,
     amount_clash,
     amount_match,
+    amount_texts,
     condition_clash,
     event_clash,
 )
 from copilot.knowledge.docs import Chunk, next_id, prev_id, seq_of
 from copilot.knowledge.index import Hit, Index
 from copilot.knowledge.kinds import contrasted, heading_aspects, question_kind, strict, text_aspects, values_of
-from copilot.knowledge.question import Question, condition_said, coverage, measured, word_in
+from copilot.knowledge.question import Question, condition_said, coverage, measured, other_measure, word_in
 from copilot.knowledge.wordlists import lexicon
 
 # catalog lines that are no answer from the notes: the product's name/link/unit line, and price, offer and
@@ -36,6 +37,7 @@ TYPED_COVERAGE = 0.3   # the share of the question's words enough for a passage 
 TYPED_DENSE = 0.88     # ... when it is this close in meaning (e5 cosine)
 LEAD = 20             # a sentence this short holding no value leads into the next one (换粮别一下子全换！)
 PHRASE = re.compile(r"[，,。！？!?；;\n]")   # clauses, a clock's colon kept (20:00)
+NUMERIC = ("duration", "count", "weight", "amount", "clock", "day", "time")   # values a clause is told of
 TIGHT = 4              # a value this many characters from the question's word is its value (泡 1 到 2 天)
 
 
@@ -89,7 +91,9 @@ class Judge:
         before a sentence under 给谁啃); one whose heading or key names what is asked (自提时间 for 几点能来取, 咋开 for 能帮开不) before one whose value
         follows the question's word (泡 1 到 2 天) before one that only mentions it; then one in the unit the
         question names (几天: 3 天 before 1 个月); then as retrieved."""
-        product_first = bool(targets) and (not self._store_question(q) or q.unnamed != q.text)  # 馒头几点送到
+        store_only = any(lexicon().aspects[t].scope == "store" for t in q.topics if t in lexicon().aspects)
+        # 馒头几点送到; a product's own after-sales rule (七天以内都能退) before the shop's (3 天内)
+        product_first = bool(targets) and (not store_only or q.unnamed != q.text)
 
         unit = self._cue_unit(q)
         said = {h.idx: coverage(q.residual, self.cover_text(h.chunk), q.unknown, half=False) for h in ok}
@@ -163,6 +167,16 @@ class Judge:
         key = lexicon().fix_typos(c.key)
         return q.kind == "method" and question_kind(key) == "yesno" and not _may_do(q, key)
 
+    def other_aspect(self, q: Question, c: Chunk) -> bool:
+        """Every clause holding a value of the kind asked names another aspect than the one asked and not it:
+        ``泡好了吃不完怎么办？ 可以冷冻，能放 1 个月`` tells how long it keeps, not how long to soak (泡多久)."""
+        aspects = lexicon().aspects
+        if q.kind not in NUMERIC or not q.topics or any(aspects[t].scope != "product" for t in q.topics):
+            return False
+        valued = [{a for a in text_aspects(cl) if aspects[a].scope == "product"}
+                  for cl in PHRASE.split(lexicon().fix_typos(self.nameless(c.text))) if values_of(q.kind, cl, q.units)]
+        return bool(valued) and all(named and not set(q.topics) & named for named in valued)
+
     def other_condition(self, q: Question, c: Chunk) -> bool:
         """The passage states its value under another condition than the question binds (``conditions``):
         another amount (4 公斤的猫 for 4 斤的猫), another event (自提 for 直播), hours that say nothing of after
@@ -174,6 +188,15 @@ class Judge:
                 after_clash(q.unnamed, body):
             return True
         return strict(q.kind) and condition_clash(q.unnamed, head, body, q.kind, q.units)
+
+    @staticmethod
+    def unsaid(q: Question, c: Chunk) -> list[list[str]]:
+        """The question's words the passage must say: an amount it names as its condition (两岁, 10个月) is
+        said by a row stated for that amount (1-3 岁, 1 岁以下)."""
+        amounts = amount_texts(q.unnamed)
+        if not amounts or not amount_match(q.unnamed, f"{c.section} {c.key} {c.text}"):
+            return q.residual
+        return [g for g in q.residual if not all(any(w in a for a in amounts) for w in g)]
 
     def _neighbours(self, ix: Index, c: Chunk) -> list[int]:
         out = []
@@ -199,6 +222,10 @@ class Judge:
             self._names = (self.catalog, re.compile("|".join(map(re.escape, names))) if names else None)
         rx = self._names[1]
         return rx.sub(" ", text) if rx is not None else text
+
+    def _names_of(self, sku: str) -> tuple[str, ...]:
+        p = self.catalog.get(sku) if sku else None
+        return tuple(p.names) if p else ()
 
     def _sold_by(self, sku: str, unit: str) -> bool:
         p = self.catalog.get(sku)
@@ -241,26 +268,33 @@ class Judge:
             return False
         if q.topics and not set(q.topics) & t.aspects:
             return False
-        if self.other_question(q, c):
+        if self.other_question(q, c) or self.other_aspect(q, c):
             return False   # 蒸多久？ answers no 能放多久, 还能再冻吗？ no 怎么解冻
         if strict(q.kind) and (q.kind not in t.values or q.units and not values_of(q.kind, self.nameless(c.text),
                                                                                       q.units)):
             return False   # 多少度 is not answered by 3 次, nor 多少年 by 7 天
+        body = self.nameless(c.text)
+        if strict(q.kind) and values_of(q.kind, body, q.units) and not own_values(
+                q.kind, q.units, body, q.text, self._names_of(c.sku), plain=not q.residual):
+            return False   # 一袋多少颗 is not answered by 坏果超过五颗的退, nor by 8 个角
         text = self.cover_text(c)
-        if q.measure and not measured(q.measure, text) and not (c.sku and self._sold_by(c.sku, q.measure)):
-            return False   # 一箱几斤 is not answered by 一斤大概 15 个, 一块多重 not by 每袋 1 公斤，切成 10 块
+        if q.measure and not measured(q.measure, text) and not (c.sku and self._sold_by(c.sku, q.measure)
+                                                                and not other_measure(q.measure, text)):
+            return False   # 一箱几斤 is not answered by 一斤大概 15 个, 一块多重 not by 每袋 1 公斤，切成 10 块, 一袋几颗
+            #                not by 炖 1 斤肉放 2 颗
         if contrasted(q.unnamed, text):
             return False   # 能冷冻吗 is not answered by 冷藏 3 天, 几点关门 not by 7 点开门
         if self.other_condition(q, c):
             return False   # 4 斤的猫 is not 4 公斤的猫, 几点直播 not 几点自提, 没开封放冰箱 not 没开封的常温
-        alone = coverage(q.residual, text, q.unknown, solo=self.nameless(text), plain=strict(q.kind),
+        residual = self.unsaid(q, c)
+        alone = coverage(residual, text, q.unknown, solo=self.nameless(text), plain=strict(q.kind),
                          negated=q.negated)
         if c.sku and not targets:
             return alone == 1.0 and self.bound(q, c)
         if alone >= self.min_coverage:
             return self.bound(q, c)
         if h.dense >= TYPED_DENSE and set(q.topics) & t.head and strict(q.kind) and coverage(
-                q.residual, text, q.unknown, solo=self.nameless(text), plain=True, half=False,
+                residual, text, q.unknown, solo=self.nameless(text), plain=True, half=False,
                 negated=q.negated) >= TYPED_COVERAGE:
             return self.bound(q, c)   # its heading names the aspect asked and it holds the value: most words may differ
         if alone == 0 or strict(q.kind):   # a value asked is stated with what it is about, in one sentence

@@ -360,7 +360,10 @@ class KnowledgeBase:
         if size:  # 8寸的多少钱 of a 6 寸 cake: a product the catalog does not have
             return Answer(False, REFUSAL_TEXT, [], reason="not_in_kb", mode="refused",
                           why=f"商品目录里这个商品没有「{size}」的，交给助理回答"), q
-        q.residual = self._drop_product_words(q.residual, targets, any(p.sku in targets for p in named), q.text)
+        self.ensure_ready()
+        parts = {self._ix.chunks[i].key for s in targets for i in self._ix.by_sku.get(s, ())}   # 猪肉 of 猪肉水饺
+        q.residual = self._drop_product_words(q.residual, targets, any(p.sku in targets for p in named), q.text,
+                                              parts)
         self._link_only(q, text)
         final, catalog, used = self.shelf.part(q, products, targets, prefix, self.min_coverage)
         if final is not None:
@@ -397,7 +400,7 @@ class KnowledgeBase:
             q.facts = ["what"]
 
     def _drop_product_words(self, residual: list[list[str]], targets: list[str], named: bool,
-                            text: str = "") -> list[list[str]]:
+                            text: str = "", parts: set[str] = frozenset()) -> list[list[str]]:
         """"这个肉" / "酸奶哪里生产的" name the product by its kind or part of its name: 肉 is in 五花肉, 酸奶 in
         大瓶酸奶, not question words. Once the product is named in full, the rest is the question (果切几点切)."""
         if named:
@@ -406,8 +409,8 @@ class KnowledgeBase:
         kinds = {n[-1] for p in products for n in p.names} | {p.category for p in products if p.category}
         out = []
 
-        def product_word(w: str) -> bool:
-            return (w in kinds or any(_implies(w, p) for p in products)) and not re.search(
+        def product_word(w: str) -> bool:   # a part its notes key a row by (猪肉 of 猪肉白菜水饺) is asked about
+            return w not in parts and (w in kinds or any(_implies(w, p) for p in products)) and not re.search(
                 f"{re.escape(w)}[不没]{re.escape(w)}" + (f"|{re.escape(w)}[吗嘛]" if len(w) == 1 else ""), text)
 
         for g in residual:   # 辣不辣 of 麻辣腊肠 still asks how hot it is; 主食还是零食 of 主食猫罐头 asks which

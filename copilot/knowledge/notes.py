@@ -95,8 +95,8 @@ class _Reader:
         else:
             heads = self.header[1:] if len(self.header) == len(cells) else [""] * len(rest)
             value = "；".join(f"{h}：{c}" if h else c for h, c in zip(heads, rest) if c)
-        if value:
-            self.add(value, key, "table")
+        if value:   # a row is one fact: its cells are told together (冷冻室 | 上汽后蒸 | 12 分钟)
+            self.pieces.append(Piece(self.section, value, key, "table"))
         elif key:
             self.add(key, "", "table")
 

@@ -23,7 +23,8 @@ log = logging.getLogger(__name__)
 CLAUSE_SPLIT = re.compile(r"[\s，,。！!？?；;～~]+")
 QUANTITY = re.compile(r"[\d一二两三四五六七八九十半几每多]*[斤个盒袋只条块把瓶桶箱份枚克两回次趟度杯支张卷片颗包板提段根粒串罐]|俩|仨")
 TIME_OF_DAY = {"早上", "早晨", "上午", "中午", "下午", "傍晚", "晚上", "夜里", "凌晨", "天天", "每天"}
-MEASURE = re.compile(r"[一每]\s*(箱|盒|袋|包|瓶|桶|提|板|罐|斤|把|份|串|杯|筐|扎|捆|篮|兜|块|只|条|根|片|段|枝|朵|棵|盆)")
+MEASURE_UNITS = "箱|盒|袋|包|瓶|桶|提|板|罐|斤|把|份|串|杯|筐|扎|捆|篮|兜|块|只|条|根|片|段|枝|朵|棵|盆"
+MEASURE = re.compile(rf"[一每]\s*({MEASURE_UNITS})")
 WHEN = re.compile("|".join(TIME_OF_DAY) + r"|周末|(?:周|星期|礼拜)[一二三四五六日天1-7]")
 NOT_TEXT = re.compile(r"[^\w\u4e00-\u9fff]+")  # emoji and symbols
 CJK = re.compile(r"[\u4e00-\u9fff]+")
@@ -124,9 +125,14 @@ def analyse(text: str, names: list[str]) -> Question:
         residual = [g for g in residual if not all(any(values_of(k, w) for k in (kind, *kin)) or w in frame
                                                    for w in g)]
     m = MEASURE.search(unnamed) if kind in ("count", "weight", "amount", "size") else None
+    if m is None and kind == "weight":   # 一个饺子多重: one piece is weighed, not the bag
+        m = re.search(r"[一每]\s*(个|颗|只|粒)", unnamed)
     if kind == "yesno" and WHEN.search(unnamed):
         kind = "time"   # 上午能来拿吗, 周末直播吗: a yes/no about a time of day or a day asks when (the answer states one)
         residual = [g for g in residual if not all(w in ("天天", "每天") for w in g)]  # 天天有吗: which days
+    if kind == "day" and not topics and not residual and re.search(r"几号\s*[?？]?\s*$", unnamed):
+        facts.append("link")   # 有松子吗 几号 / 松子几号: nothing else asked, the number is the link's
+        kind = ""
     if "what" in facts and (residual or topics):
         facts.remove("what")                       # 芒果是什么品种 asks about 品种
     return Question(text=text, topics=topics, soft=soft, facts=facts, residual=residual, kind=kind,
@@ -300,8 +306,23 @@ def condition_said(word: str, negated: bool, text: str) -> bool:
 
 
 def measured(measure: str, text: str) -> bool:
-    """``text`` states something per ``measure`` (每袋, 一块, 整箱, 盒装): 每袋 1 公斤，切成 10 块 weighs no 块."""
-    return re.search(f"[每一单整]\\s*{re.escape(measure)}|{re.escape(measure)}装", text) is not None
+    """``text`` states something per ``measure`` (每袋, 一块, 整箱, 盒装, 炖 1 斤肉, 每 500 克 for 一斤): 每袋 1 公斤，
+    切成 10 块 weighs no 块."""
+    return re.search(rf"(?:[每一单整]|(?<![\d.])1)\s*(?:{_measure_alts(measure)})|{re.escape(measure)}装", text) is not None
+
+
+def other_measure(measure: str, text: str) -> bool:
+    """``text`` states its value per another measure than ``measure`` (每斤约 100 颗, 炖 1 斤肉放 2 颗 for 一袋几颗)."""
+    for m in re.finditer(rf"(?:每|(?<![\d.])[一1])\s*({MEASURE_UNITS})", text):
+        per = m.group(0)[0] == "每" or re.match(r"[\u4e00-\u9fff]", text[m.end():m.end() + 1])  # 1 斤肉, not 1 公斤，
+        if per and not measured(measure, m.group(0)):
+            return True
+    return False
+
+
+def _measure_alts(measure: str) -> str:
+    alts = [measure, *lexicon().measure_equivalents.get(measure, ())]
+    return "|".join(r"\s*".join(map(re.escape, a.split())) for a in alts)
 
 
 def _one_said(ch: str, text: str, solo: str | None, singles: frozenset[str]) -> bool:
@@ -345,5 +366,7 @@ def word_in(word: str, text: str) -> bool:
     if len(word) >= 3:  # the head of a compound: 付现金 -> 现金 (never 开发票 -> 开发)
         return any(word[i:] in text for i in range(1, len(word) - 1))
     if len(word) == 2:
+        if word[0] in "一每" and "一每".replace(word[0], "") + word[1] in text:
+            return True   # 一天 / 每天, 每次 / 一次: per day said either way
         return re.search(re.escape(word[0]) + r".{0,3}" + re.escape(word[1]), text) is not None
     return False

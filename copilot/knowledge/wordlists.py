@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import logging
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -58,6 +59,9 @@ class Lexicon:
     contrasts: tuple[tuple[tuple[str, ...], ...], ...]  # conditions that exclude each other
     events: tuple[tuple[str, ...], ...]   # events a time is told of (直播, 自提, 到货 ...)
     condition_units: dict[str, tuple[str, float, bool]]  # 斤 -> (weight, 500, False): amounts naming a condition
+    condition_holders: tuple[str, ...]   # what an amount before it is of (10个月宝宝, 3 斤的猫)
+    measure_equivalents: dict[str, tuple[str, ...]]   # 斤 -> 500 克 ...: the same measure said another way
+    comparisons: tuple[str, ...]   # 超过, 少于 ...: the value after them is a threshold of a rule
     opaque: frozenset[str]       # compounds that do not say their characters alone (生抽)
     places: frozenset[str]
     place_re: re.Pattern
@@ -66,10 +70,28 @@ class Lexicon:
     version: str
 
     def fix_typos(self, text: str) -> str:
-        """保值期 -> 保质期, 咋 -> 怎么, 好次 -> 好吃: the text matched, never the text shown."""
-        if self.typo_re is None:
-            return text
-        return self.typo_re.sub(lambda m: self.typos[m.group(0)], text)
+        """保值期 -> 保质期, 咋 -> 怎么, 好次 -> 好吃, and a pinyin keyboard's slips of the listed words (保直期,
+        开带, 密风 -> 保质期, 开袋, 密封): the text matched, never the text shown. Lengths are kept."""
+        if self.typo_re is not None:
+            text = self.typo_re.sub(lambda m: self.typos[m.group(0)], text)
+        return _sound_fixed(self, text)
+
+    @functools.cached_property
+    def sounds(self) -> dict[tuple[str, ...], str]:
+        """The listed words of 2-4 characters by their toneless pinyin (one word per reading)."""
+        from pypinyin import lazy_pinyin
+
+        words = {w for w in self.vocabulary if 2 <= len(w) <= 4 and all("\u4e00" <= ch <= "\u9fff" for ch in w)}
+        words |= {w for k in self.kinds.values() for w in k.keys if 2 <= len(w) <= 4}
+        out: dict[tuple[str, ...], str] = {}
+        clash: set[tuple[str, ...]] = set()
+        for w in sorted(words):
+            w = self.typo_re.sub(lambda m: self.typos[m.group(0)], w) if self.typo_re is not None else w
+            key = tuple(lazy_pinyin(w))
+            if key in out and out[key] != w:
+                clash.add(key)
+            out[key] = w
+        return {k: w for k, w in out.items() if k not in clash}
 
     @functools.cached_property
     def vocabulary(self) -> frozenset[str]:
@@ -83,6 +105,56 @@ class Lexicon:
     @property
     def store_aspects(self) -> frozenset[str]:
         return frozenset(k for k, a in self.aspects.items() if a.scope == "store")
+
+
+@functools.lru_cache(maxsize=65536)
+def _reading(ch: str) -> str:
+    from pypinyin import lazy_pinyin
+
+    return lazy_pinyin(ch)[0] if "\u4e00" <= ch <= "\u9fff" else ""
+
+
+@functools.lru_cache(maxsize=65536)
+def _sound_fixed(lex: "Lexicon", text: str) -> str:
+    """``text`` with each run of 2-4 characters that is no dictionary word, cut as jieba cuts it, but sounds
+    like a listed word with one character slipped (保直期 for 保质期, 开带 for 开袋) read as that word."""
+    sounds = lex.sounds
+    if not sounds or len(text) < 2 or not any("\u4e00" <= ch <= "\u9fff" for ch in text):
+        return text
+    import jieba   # the shared tokenizer (``text.tokenizer`` sets it up; this module sits below it)
+
+    jieba.setLogLevel(logging.WARNING)
+    jieba.dt.check_initialized()
+    freq = jieba.dt.FREQ
+    cuts, pos = [], 0
+    for w in jieba.lcut(text, HMM=False):
+        cuts.append((pos, pos + len(w), len(w) == 1 or not freq.get(w)))
+        pos += len(w)
+    bounds, pos = {0}, 0   # where jieba's guesses cut: a two-character slip is one guessed word (开带), not 有|冲味
+    for w in jieba.lcut(text):
+        pos += len(w)
+        bounds.add(pos)
+    out, k = list(text), 0
+    while k < len(cuts):
+        done = k + 1
+        for m in range(min(len(cuts), k + 4), k, -1):   # the longest run of weak pieces first
+            a, b = cuts[k][0], cuts[m - 1][1]
+            if not 2 <= b - a <= 4 or not all(weak for _a, _b, weak in cuts[k:m]) or \
+                    b - a == 2 and not {a, b} <= bounds:
+                continue
+            word = sounds.get(tuple(_reading(ch) for ch in text[a:b]))
+            if word and _one_slip(text[a:b], word):
+                out[a:b] = word
+                done = m
+                break
+        k = done
+    return "".join(out)
+
+
+def _one_slip(said: str, word: str) -> bool:
+    """One character mistyped, and in a word of two its second (开带, 保直期; 取行 is not 去腥, 冲味 not 虫味)."""
+    diff = [i for i, (a, b) in enumerate(zip(said, word)) if a != b]
+    return len(diff) == 1 and (len(word) > 2 or diff[0] == 1)
 
 
 def _read(name: str) -> dict:
@@ -175,6 +247,10 @@ def lexicon() -> Lexicon:
         events=tuple(_words(g) for g in words.get("events") or []),
         condition_units={str(k): (str(v[0]), float(v[1]), len(v) > 2 and v[2] == "always")
                          for k, v in (words.get("condition_units") or {}).items()},
+        condition_holders=_words(words.get("condition_holders")),
+        comparisons=_words(words.get("comparisons")),
+        measure_equivalents={str(k): tuple(str(x) for x in v or ())
+                             for k, v in (words.get("measure_equivalents") or {}).items()},
         opaque=frozenset(_words(words.get("opaque"))),
         places=places,
         place_re=re.compile("|".join(re.escape(p) for p in sorted(places, key=len, reverse=True)) or r"(?!)"),
