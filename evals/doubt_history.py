@@ -91,13 +91,19 @@ def units(text, current, catalog, items) -> bool:
     return any(all(to_sale_unit(q, p) is None for p in products) for q in said)
 
 
-def unread_word(text, current, catalog, items) -> bool:
-    booked = {i["sku"] for i in items}
-    on_screen = catalog.get(current) if current else None
+def _leftovers(text, catalog, quantities: bool = True):
+    """Per clause: its product references, the clause with them blanked, and the word left once the product
+    names, preferences (and, with ``quantities``, the quantities read) are taken out."""
     for c in _clauses(text):
         refs = find_refs(c, catalog)
         masked = mask(c, refs)
-        word = rest_of(without_preferences(masked, catalog), [])
+        yield refs, masked, rest_of(without_preferences(masked, catalog), read_quantities(masked) if quantities else [])
+
+
+def unread_word(text, current, catalog, items) -> bool:
+    booked = {i["sku"] for i in items}
+    on_screen = catalog.get(current) if current else None
+    for refs, masked, word in _leftovers(text, catalog, quantities=False):
         if refs or read_quantities(masked) or not 2 <= len(word) <= 8:
             continue
         product = fuzzy_product(word, catalog, on_screen)
@@ -108,12 +114,9 @@ def unread_word(text, current, catalog, items) -> bool:
 
 def shared_word(text, current, catalog, items) -> bool:
     booked = {i["sku"] for i in items}
-    for c in _clauses(text):
-        refs = find_refs(c, catalog)
+    for refs, masked, word in _leftovers(text, catalog):
         if any(r.product is None and booked & {p.sku for p in r.family} for r in refs):
             return True
-        masked = mask(c, refs)
-        word = rest_of(without_preferences(masked, catalog), read_quantities(masked))
         owners = {p.sku for p in catalog.holding(word)} if len(word) >= 2 else set()
         if not owners and len(word) == 2 and word[1] in "子儿":  # 包子 of 肉包 / 菜包
             owners = {p.sku for p in catalog.holding(word[0])}
@@ -144,10 +147,7 @@ def several_products(text, current, catalog, items) -> bool:
 def typo(text, current, catalog, items) -> bool:
     booked = {i["sku"] for i in items}
     on_screen = catalog.get(current) if current else None
-    for c in _clauses(text):
-        refs = find_refs(c, catalog)
-        masked = mask(c, refs)
-        word = rest_of(without_preferences(masked, catalog), read_quantities(masked))
+    for refs, masked, word in _leftovers(text, catalog):
         product = fuzzy_product(word, catalog, on_screen) if not refs and 2 <= len(word) <= 8 else None
         if product is not None and product.sku in booked and doubtful_typo(word, product, catalog):
             return True
