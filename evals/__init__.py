@@ -25,6 +25,7 @@ SUITES = {
     "intents-blind10": "evals.intents:run_blind10",  # the ninth held-out set, now tuning
     "intents-blind11": "evals.intents:run_blind11",  # the tenth held-out set, now tuning
     "intents-blind12": "evals.intents:run_blind12",  # the eleventh held-out set, now tuning
+    "intents-blind13": "evals.intents:run_blind13",  # the twelfth held-out set, now tuning
     "intents-holdout": "evals.intents:run_holdout",  # a blind set never tuned on
     "jielong": "evals.jielong",  # 接龙 chains of the blind store, paste after paste (tuning)
     "jielong-holdout": "evals.jielong:run_holdout",  # chains never tuned on: figures only

@@ -33,6 +33,7 @@ BLIND9 = EVALS_DIR / "data" / "intents_blind9"  # the eighth held-out chains: sc
 BLIND10 = EVALS_DIR / "data" / "intents_blind10"  # the ninth held-out chains: scored once before tuning (100% of pastes), once after (100%), then tuned on
 BLIND11 = EVALS_DIR / "data" / "intents_blind11"  # the tenth held-out chains: scored once before tuning (100% of pastes), once after (100%), then tuned on
 BLIND12 = EVALS_DIR / "data" / "intents_blind12"  # the eleventh held-out chains: scored once before tuning (79% of pastes), once after (79%), then tuned on
+BLIND13 = EVALS_DIR / "data" / "intents_blind13"  # the twelfth held-out chains: scored once before tuning (75% of pastes), once after (75%), then tuned on
 HOLDOUT = EVALS_DIR / "holdout" / "intents"
 
 
@@ -103,7 +104,7 @@ def score(root: Path) -> tuple[dict, list[dict]]:
 def run(settings=None, progress=None) -> dict:
     """``copilot eval jielong``: the tuning chains (both tuning stores)."""
     out = {}
-    for name, root in (("a", BLIND), ("b", BLIND2), ("c", BLIND3), ("d", BLIND4), ("e", BLIND5), ("f", BLIND6), ("g", BLIND7), ("h", BLIND8), ("i", BLIND9), ("j", BLIND10), ("k", BLIND11), ("l", BLIND12)):
+    for name, root in (("a", BLIND), ("b", BLIND2), ("c", BLIND3), ("d", BLIND4), ("e", BLIND5), ("f", BLIND6), ("g", BLIND7), ("h", BLIND8), ("i", BLIND9), ("j", BLIND10), ("k", BLIND11), ("l", BLIND12), ("m", BLIND13)):
         metrics, _ = score(root)
         out.update({f"{name}_{k}": v for k, v in metrics.items()})
     if progress:
@@ -120,7 +121,7 @@ def run_holdout(settings=None, progress=None) -> dict:
 
 
 if __name__ == "__main__":  # python -m evals.jielong: the tuning sets' misses too
-    for root in (BLIND, BLIND2, BLIND3, BLIND4, BLIND5, BLIND6, BLIND7, BLIND8, BLIND9, BLIND10, BLIND11, BLIND12):
+    for root in (BLIND, BLIND2, BLIND3, BLIND4, BLIND5, BLIND6, BLIND7, BLIND8, BLIND9, BLIND10, BLIND11, BLIND12, BLIND13):
         m, miss = score(root)
         for x in miss:
             print(json.dumps(x, ensure_ascii=False))
