@@ -128,7 +128,9 @@ def test_a_huge_body_is_refused_by_its_declared_size(client):
 
 # -- fuzzing: generated bodies never break the server and a rejected batch writes nothing ------------
 
-from hypothesis import HealthCheck, given, settings as hsettings, strategies as st  # noqa: E402
+from hypothesis import HealthCheck, given  # noqa: E402
+from hypothesis import settings as hsettings
+from hypothesis import strategies as st
 
 SCALARS = st.one_of(st.none(), st.booleans(), st.integers(-10**12, 10**12), st.floats(allow_nan=True),
                     st.text(max_size=30), st.sampled_from(["扣1", "+2", "大米不要了", "改成3斤", "rice", "", "\ud800"]))

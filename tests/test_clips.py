@@ -201,7 +201,8 @@ def _duration(path) -> float:
     return float(streams[0]["format_duration"])
 
 
-def _frame(path: Path, at: float) -> "np.ndarray":
+def _frame(path: Path, at: float):
+    """One decoded frame (a numpy array, height x width x 3)."""
     import numpy as np
 
     info = {s["codec_type"]: s for s in probe_streams(path)}["video"]

@@ -18,7 +18,7 @@ import re
 
 from copilot.base.zhnum import zh_to_number
 from copilot.knowledge.binding import CLAUSE, SENTENCE
-from copilot.knowledge.kinds import conditions, contrasted, value_spans
+from copilot.knowledge.kinds import conditions, value_spans
 from copilot.knowledge.wordlists import lexicon
 
 NUM = r"(\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百半]+)"

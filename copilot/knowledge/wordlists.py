@@ -115,13 +115,13 @@ def _reading(ch: str) -> str:
 
 
 @functools.lru_cache(maxsize=65536)
-def _sound_fixed(lex: "Lexicon", text: str) -> str:
+def _sound_fixed(lex: Lexicon, text: str) -> str:
     """``text`` with each run of 2-4 characters that is no dictionary word, cut as jieba cuts it, but sounds
     like a listed word with one character slipped (保直期 for 保质期, 开带 for 开袋) read as that word."""
     sounds = lex.sounds
     if not sounds or len(text) < 2 or not any("\u4e00" <= ch <= "\u9fff" for ch in text):
         return text
-    import jieba   # the shared tokenizer (``text.tokenizer`` sets it up; this module sits below it)
+    import jieba  # the shared tokenizer (``text.tokenizer`` sets it up; this module sits below it)
 
     jieba.setLogLevel(logging.WARNING)
     jieba.dt.check_initialized()

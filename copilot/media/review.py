@@ -10,8 +10,22 @@ import json
 import logging
 from pathlib import Path
 
-from sqlalchemy import (Column, DateTime, Float, Integer, MetaData, String, Table, Text, delete, insert, inspect,
-                        select, text, update)
+from sqlalchemy import (
+    Column,
+    DateTime,
+    Float,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    delete,
+    insert,
+    inspect,
+    select,
+    text,
+    update,
+)
 from sqlalchemy.engine import Connection
 
 from copilot.base.catalog import Catalog
