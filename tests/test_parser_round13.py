@@ -1,0 +1,45 @@
+"""Parser round 13: rules a shop assistant applies to any store's comments (a kind word with 子 or 儿, 橙子 beside
+脐橙, names no one product; 拍了 said beside a question reports a purchase, the question is what is asked)."""
+
+from __future__ import annotations
+
+import pytest
+
+from copilot.base.catalog import Catalog
+from copilot.orders.intent import Kind
+from copilot.orders.rules import parse
+
+FRUIT = Catalog.from_dict({"products": [
+    {"sku": "navel", "name": "赣南脐橙", "aliases": ["脐橙"], "link": 1, "unit": "斤", "price": 6, "stock": 50},
+    {"sku": "sugar", "name": "冰糖橙子", "link": 2, "unit": "斤", "price": 8, "stock": 50},
+    {"sku": "pear", "name": "砀山梨子", "link": 3, "unit": "斤", "price": 4, "stock": 50},
+], "store": {"name": "测试水果店"}})
+MEAT = Catalog.from_dict({"products": [
+    {"sku": "ribs", "name": "猪肋排", "aliases": ["排骨"], "link": 1, "unit": "斤", "price": 38, "stock": 50},
+    {"sku": "greens", "name": "上海青", "aliases": ["青菜"], "link": 2, "unit": "把", "price": 3, "stock": 50},
+], "store": {"name": "测试肉铺"}})
+
+
+@pytest.mark.parametrize("current, text", [(None, "橙子来2斤"), ("navel", "橙子要3斤")])
+def test_a_kind_word_with_zi_names_no_one_product(current, text):
+    intent = parse(text, FRUIT, current)  # 橙子 ends 冰糖橙子, but 脐橙 is an orange too
+    assert (intent.kind, intent.needs_review) == (Kind.ORDER, True), intent.reason
+    assert not [i for i in intent.items if i.qty is not None]
+
+
+def test_a_zi_word_of_one_kind_still_books():
+    intent = parse("梨子来2斤", FRUIT, None)  # no other product is a pear
+    assert (intent.kind, intent.needs_review) == (Kind.ORDER, False), intent.reason
+    assert {i.sku: i.qty for i in intent.items} == {"pear": 2}
+
+
+@pytest.mark.parametrize("text", ["我拍了排骨和青菜 一共多少钱", "拍了 怎么付款", "刚拍下了排骨 什么时候能取"])
+def test_a_purchase_reported_beside_a_question_is_the_question(text):
+    intent = parse(text, MEAT, "ribs")
+    assert intent.kind is Kind.QUESTION, intent.reason
+
+
+def test_a_bare_paid_claim_still_goes_to_review():
+    intent = parse("排骨拍了", MEAT, "greens")
+    assert (intent.kind, intent.needs_review) == (Kind.ORDER, True), intent.reason
+    assert [i.sku for i in intent.items] == ["ribs"]
