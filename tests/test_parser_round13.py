@@ -43,3 +43,22 @@ def test_a_bare_paid_claim_still_goes_to_review():
     intent = parse("排骨拍了", MEAT, "greens")
     assert (intent.kind, intent.needs_review) == (Kind.ORDER, True), intent.reason
     assert [i.sku for i in intent.items] == ["ribs"]
+
+
+DELI = Catalog.from_dict({"products": [
+    {"sku": "ham", "name": "火腿肠", "link": 1, "unit": "根", "price": 3, "stock": 50},
+    {"sku": "eggs", "name": "土鸡蛋", "aliases": ["鸡蛋"], "link": 2, "unit": "盒", "price": 20, "stock": 50},
+], "store": {"name": "测试便利店"}})
+
+
+@pytest.mark.parametrize("text, items", [("火退肠2根", {"ham": 2}), ("几蛋来两盒", {"eggs": 2})])
+def test_a_name_typed_with_a_homophone_is_read_before_the_words_inside_it(text, items):
+    intent = parse(text, DELI, None)  # 退 (return) and 几 (how many) are the typo's, not the viewer's
+    assert intent.kind is Kind.ORDER, intent.reason
+    assert {i.sku: i.qty for i in intent.items} == items
+
+
+@pytest.mark.parametrize("text, kind", [("鸡蛋几盒起送", Kind.QUESTION), ("火腿肠退2根", Kind.CANCEL),
+                                        ("火腿肠退了吧", Kind.CANCEL)])
+def test_the_words_beside_a_name_said_right_still_count(text, kind):
+    assert parse(text, DELI, "ham").kind is kind

@@ -34,6 +34,7 @@ from copilot.orders.notes import split_notes
 from copilot.orders.pairing import order_of
 from copilot.orders.refs import (
     Ref,
+    as_named,
     doubtful_typo,
     find_refs,
     fuzzy_product,
@@ -319,7 +320,8 @@ def _classify(text: str, catalog: Catalog, current: Product | None, alone: bool 
                 if r.family and r.product is None and sold_in(r.family, quantities[0].unit, r.label)  # one is shown
                 and not (current is not None and current in r.family) else r for r in refs]
     clause = _Clause(text, "chatter", refs, quantities, each=each)
-    if QUESTION.search(text) and not _DEFER.search(text):
+    said = as_named(text, catalog)  # 乌几1只: 乌鸡 typed with a homophone, no 几 (how many)
+    if QUESTION.search(said) and not _DEFER.search(text):
         clause.kind = "question"
     elif MODIFY.search(masked):
         clause.kind = "modify"
@@ -327,7 +329,7 @@ def _classify(text: str, catalog: Catalog, current: Product | None, alone: bool 
         clause.kind, clause.reason = "swap", "要换成别的商品，请确认换什么、要多少"
     elif relative_match(masked) and not CHATTER_CLAUSE.search(text):
         clause.kind = "relative"
-    elif CANCEL.search(text) or refs and _NO_NEED.search(text):
+    elif CANCEL.search(said) or refs and _NO_NEED.search(text):
         clause.kind = "cancel"
     elif not CHATTER_CLAUSE.search(text) or _COPY.search(text) and _VAGUE.search(text):
         clause.asks_each = bool(_BOTH.search(text)) or each and bool(quantities)
