@@ -62,3 +62,20 @@ def test_a_name_typed_with_a_homophone_is_read_before_the_words_inside_it(text, 
                                         ("火腿肠退了吧", Kind.CANCEL)])
 def test_the_words_beside_a_name_said_right_still_count(text, kind):
     assert parse(text, DELI, "ham").kind is kind
+
+
+BONES = Catalog.from_dict({"products": [
+    {"sku": "bone", "name": "煲汤筒骨", "aliases": ["筒骨"], "link": 1, "unit": "斤", "price": 18, "stock": 50},
+    {"sku": "ribs", "name": "猪肋排", "aliases": ["排骨"], "link": 2, "unit": "斤", "price": 38, "stock": 50},
+], "store": {"name": "测试肉铺"}})
+
+
+def test_a_clause_naming_again_the_product_just_ordered_adds_nothing():
+    intent = parse("筒骨来2斤 煲汤", BONES, "bone")  # 煲汤 of 煲汤筒骨: its use, the same goods
+    assert (intent.kind, intent.needs_review) == (Kind.ORDER, False), intent.reason
+    assert {i.sku: i.qty for i in intent.items} == {"bone": 2}
+
+
+def test_another_product_named_without_a_quantity_still_goes_to_review():
+    intent = parse("筒骨来2斤 排骨", BONES, "bone")
+    assert (intent.kind, intent.needs_review) == (Kind.ORDER, True), intent.reason
