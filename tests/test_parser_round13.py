@@ -79,3 +79,14 @@ def test_a_clause_naming_again_the_product_just_ordered_adds_nothing():
 def test_another_product_named_without_a_quantity_still_goes_to_review():
     intent = parse("筒骨来2斤 排骨", BONES, "bone")
     assert (intent.kind, intent.needs_review) == (Kind.ORDER, True), intent.reason
+
+
+@pytest.mark.parametrize("text", ["38一斤的排骨 去年还卖45呢", "上次都抢光了呢", "以前才卖20呢"])
+def test_a_closing_ne_after_what_was_is_a_remark(text):
+    intent = parse(text, MEAT, "ribs")
+    assert intent.kind is Kind.OTHER and not intent.items, intent.reason
+
+
+@pytest.mark.parametrize("text", ["去年的排骨呢？", "上次还有青菜呢 今天有吗", "排骨呢", "去年卖多少呢"])
+def test_a_ne_that_asks_still_asks(text):
+    assert parse(text, MEAT, "ribs").kind is Kind.QUESTION

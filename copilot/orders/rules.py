@@ -45,7 +45,7 @@ from copilot.orders.refs import (
     unknown_reason,
 )
 from copilot.orders.shorthand import STATES, abbreviated_pairs, looks_abbreviated, shorthand, sold_in
-from copilot.orders.wording import BANTER_QUESTION, CHATTER_CLAUSE, QUESTION
+from copilot.orders.wording import BANTER_QUESTION, CHATTER_CLAUSE, QUESTION, past_remark
 
 log = logging.getLogger(__name__)
 MAX_COMMENT_CHARS = 300
@@ -324,7 +324,7 @@ def _classify(text: str, catalog: Catalog, current: Product | None, alone: bool 
                 and not (current is not None and current in r.family) else r for r in refs]
     clause = _Clause(text, "chatter", refs, quantities, each=each)
     said = as_named(text, catalog)  # 乌几1只: 乌鸡 typed with a homophone, no 几 (how many)
-    if QUESTION.search(said) and not _DEFER.search(text):
+    if QUESTION.search(said) and not _DEFER.search(text) and not past_remark(said):
         clause.kind = "question"
     elif MODIFY.search(masked):
         clause.kind = "modify"
