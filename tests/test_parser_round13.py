@@ -1,13 +1,19 @@
 """Parser round 13: rules a shop assistant applies to any store's comments (a kind word with 子 or 儿, 橙子 beside
-脐橙, names no one product; 拍了 said beside a question reports a purchase, the question is what is asked)."""
+脐橙, names no one product; 拍了 said beside a question reports a purchase, the question is what is asked; a name typed with a homophone is
+read before 几 or 退 inside it; a clause naming again the goods just ordered adds nothing; 去年还卖52呢 is a remark;
+in a 接龙 of 鲈鱼片 and 鲈鱼块, 2块 is the 鲈鱼块 when no offered product is sold by the 块)."""
 
 from __future__ import annotations
 
 import pytest
 
 from copilot.base.catalog import Catalog
+from copilot.orders.chains import apply_chain, chain_state
 from copilot.orders.intent import Kind
+from copilot.orders.ledger import Ledger
+from copilot.orders.parser import IntentParser
 from copilot.orders.rules import parse
+from copilot.orders.schema import REVIEW
 
 FRUIT = Catalog.from_dict({"products": [
     {"sku": "navel", "name": "赣南脐橙", "aliases": ["脐橙"], "link": 1, "unit": "斤", "price": 6, "stock": 50},
@@ -90,3 +96,25 @@ def test_a_closing_ne_after_what_was_is_a_remark(text):
 @pytest.mark.parametrize("text", ["去年的排骨呢？", "上次还有青菜呢 今天有吗", "排骨呢", "去年卖多少呢"])
 def test_a_ne_that_asks_still_asks(text):
     assert parse(text, MEAT, "ribs").kind is Kind.QUESTION
+
+
+FISH = Catalog.from_dict({"products": [
+    {"sku": "slices", "name": "鲈鱼片", "link": 1, "unit": "份", "price": 25, "stock": 50},
+    {"sku": "chunks", "name": "鲈鱼块", "link": 2, "unit": "份", "price": 22, "stock": 50},
+    {"sku": "stick", "name": "油条", "link": 3, "unit": "根", "price": 2, "stock": 50},
+], "store": {"name": "测试鱼档"}})
+
+
+def test_a_unit_word_no_offered_product_is_sold_in_names_the_variant_it_ends(tmp_path):
+    ledger = Ledger(f"sqlite:///{tmp_path / 'ledger.db'}", FISH, "2026-11-30")
+    apply_chain(ledger, "#接龙 鲈鱼片25/份 鲈鱼块22/份\n例：小明 鱼片1份\n1. 小王 1片2块\n2. 阿梅 2块",
+                IntentParser(FISH).parse)
+    assert chain_state(ledger) == {"小王": {"slices": 1, "chunks": 2}, "阿梅": {"chunks": 2}}
+
+
+def test_a_unit_word_a_product_on_offer_is_sold_in_stays_a_unit(tmp_path):
+    ledger = Ledger(f"sqlite:///{tmp_path / 'ledger.db'}", FISH, "2026-11-30")
+    apply_chain(ledger, "#接龙 鲈鱼片25/份 鲈鱼块22/份 油条2/根\n例：小明 鱼片1份\n1. 阿梅 2根\n2. 小王 2份",
+                IntentParser(FISH).parse)
+    assert chain_state(ledger) == {"阿梅": {"stick": 2}}  # 根 is 油条's unit; 2份 is of either fish
+    assert [ln.buyer for ln in ledger.lines(status=REVIEW)] == ["小王"]
