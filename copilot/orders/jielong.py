@@ -358,10 +358,10 @@ def _read_content(content: str, catalog: Catalog, chain: Chain, parse, title: bo
     if m:
         sold_so = [p for p in chain.offered if m.group("u") and p.unit == m.group("u")]
         product = product or (sold_so[0] if len(sold_so) == 1 else None)  # 2箱 where only 橙子 is sold by the 箱
-        if product is None:
+        if product is None and spell_out(content, chain.offered, catalog) == normalize(content):
             return Intent(Kind.ORDER, needs_review=True, reason="只写了数量，接龙里有几个商品，不知道是哪个")
         value = 0.5 if m.group("n") == "半" else zh_to_number(m.group("n")) or 0
-        return check_items(Kind.ORDER, [(product, Quantity(0, 0, value + (0.5 if m.group("half") else 0),
+        return parse(spell_out(content, chain.offered, catalog), None) if product is None else check_items(Kind.ORDER, [(product, Quantity(0, 0, value + (0.5 if m.group("half") else 0),
                                                            m.group("u"), rough(m.group("n"))))])
     unpaid = _PAID.sub(" ", content).strip() or content
     intent = parse(unpaid, product.sku if product else None)  # 2斤已付
@@ -394,6 +394,11 @@ def spell_out(content: str, offered: list[Product], catalog: Catalog) -> str:
     for m in _RUN.finditer(t):
         if any(s < m.end() and m.start() < e for s, e in taken):
             continue
+        owner = _unit_as_variant(m.group(0), t[:m.start()], offered, catalog)
+        if owner is not None:  # 1中2根 in a chain of 翅中 (盒) and 翅根 (斤): 根 is no unit sold here
+            out.append(t[at:m.start()] + plain_name(owner))
+            at = m.end()
+            continue
         word = _RUN_EDGES.sub("", m.group(0))
         if not word or len(word) > 4 or word in UNIT_WORDS or zh_to_number(word) is not None:
             continue
@@ -403,6 +408,18 @@ def spell_out(content: str, offered: list[Product], catalog: Catalog) -> str:
             out.append(t[at:m.start()] + m.group(0).replace(word, plain_name(owners[0]), 1))
             at = m.end()
     return "".join(out) + t[at:]
+
+
+def _unit_as_variant(run: str, before: str, offered: list[Product], catalog: Catalog) -> Product | None:
+    """根 after a number (2根, 1中2根) in a chain of 鸡翅中 and 鸡翅根: a unit word no offered product is sold in,
+    which ends the name of exactly one of them after a family word another offered product shares (鸡翅), is
+    that product's short name, as the header writes it."""
+    if len(run) != 1 or run not in UNIT_WORDS or not re.search(r"\d\s*$", before) or any(p.unit == run for p in offered):
+        return None
+    families = shorthand(catalog).families
+    owners = [p for p in offered if any(n.endswith(run) and any(q in offered and q.sku != p.sku for q in
+                                                                families.get(n[:-1], ())) for n in p.names)]
+    return owners[0] if len(owners) == 1 else None
 
 
 def entry_items(intent: Intent) -> dict[str, float]:

@@ -280,3 +280,20 @@ def another_thing(word: str, name: str, product: Product, catalog: Catalog) -> b
     if all(phonetic_part(a, b) or phonetic_part(b, a) for a, b in diff):  # 平果 for 苹果, 蕃茄 for 番茄
         return False
     return not (len(diff) == len(name) and all(kin(a, b) for a, b in diff))
+
+
+_QTY_NEXT = re.compile(r"\s*(?:来|要|拿|订|买)?\s*[x*×]?\s*(?:\d|[一二两俩三四五六七八九十半])")
+
+
+def as_named(text: str, catalog: Catalog) -> str:
+    """乌几1只, 琵琶退一袋: a name typed with a homophone and followed by its quantity (or 来 and a quantity) reads as that name before any
+    word inside it is read (几 asks how many, 退 returns goods: not here). The text with such spans written as the
+    name, for the rules that read a clause's kind; a span that reads like two products' names stays as typed."""
+    spans: dict[tuple[int, int], set] = {}
+    for s, e, p in catalog.sound_alikes(text):
+        if _QTY_NEXT.match(text, e):
+            spans.setdefault((s, e), {})[p.sku] = p
+    for (s, e), products in sorted(spans.items(), reverse=True):
+        if len(products) == 1:
+            text = text[:s] + plain_name(next(iter(products.values()))) + text[e:]
+    return text

@@ -34,6 +34,7 @@ from copilot.orders.notes import split_notes
 from copilot.orders.pairing import order_of
 from copilot.orders.refs import (
     Ref,
+    as_named,
     doubtful_typo,
     find_refs,
     fuzzy_product,
@@ -44,7 +45,7 @@ from copilot.orders.refs import (
     unknown_reason,
 )
 from copilot.orders.shorthand import STATES, abbreviated_pairs, looks_abbreviated, shorthand, sold_in
-from copilot.orders.wording import BANTER_QUESTION, CHATTER_CLAUSE, QUESTION
+from copilot.orders.wording import BANTER_QUESTION, CHATTER_CLAUSE, QUESTION, past_remark
 
 log = logging.getLogger(__name__)
 MAX_COMMENT_CHARS = 300
@@ -61,10 +62,10 @@ _EACH = re.compile(r"各|每样|每种|都|全要|[两俩三四五几]种|[两�
 _RETURN_SOME = re.compile(r"退\s*(?:\d|[一两二三四五六七八九十半俩])")  # 退2: a part, even with no unit said
 _SWAP = re.compile(r"换成|换为|改成|改为|改要|换个")  # 虾换成带鱼: another product, no quantity said
 _KIND_SWAP = re.compile(r"[\u4e00-\u9fff]{1,3}的\s*(?:换成|换为|改成|改为|改要)\s*[\u4e00-\u9fff]{1,3}的")  # 鲜的换成冻的
-# 已拍, 下单了: the buyer says they ordered (on the shop's link), how much not said
-_PLACED = re.compile(r"已拍|拍好了|已下单|下单了|下好单了|已经下单")
+# 已拍, 拍了, 下单了: the buyer says they ordered (on the shop's link), how much not said
+_PLACED = re.compile(r"已拍|拍好了|拍了|拍下了|已下单|下单了|下好单了|已经下单")
 # no quantity of its own: 我也要 / 同上 copy someone else's order, 这个我要了 takes it without a number
-_VAGUE = re.compile(rf"(?:来|拿|整)几\s*{UNIT}|来点|来些|整点|来一点|要一点|拍了|拍下了|{_PLACED.pattern}|(?:这个|那个|这款)(?:也行|也可以)|也要|也来|同上|"
+_VAGUE = re.compile(rf"(?:来|拿|整)几\s*{UNIT}|来点|来些|整点|来一点|要一点|{_PLACED.pattern}|(?:这个|那个|这款)(?:也行|也可以)|也要|也来|同上|"
                     r"我也一样|我要了$|(?:跟|和|同)?(?:楼上|上面|前面)(?:的)?一样|同楼上|同款")
 _COPY = re.compile(r"楼上|上面|前面")  # 跟楼上一样: a copy of someone's order, not talk about the building
 _DEFER = re.compile(r"(?:再说|再决定|再定|再看看?|考虑一下|考虑考虑)[吧哈啦了呀]*$")  # 看看还有没有再说: no question
@@ -159,6 +160,9 @@ def _read_clauses(t: str, catalog: Catalog, current: Product | None) -> Intent:
         clauses = [c for c in clauses if c not in kept]
         kinds = {c.kind for c in clauses}
     if "order" in kinds or any(c.asks_each for c in clauses):
+        ordered = {r.product.sku for c in clauses if c.kind == "order" and c.quantities for r in c.refs if r.product}
+        clauses = [c for c in clauses if not (c.named and c.refs and all(r.product and r.product.sku in ordered
+                                                                        for r in c.refs))]  # 老鸭来一只 煲汤: said again
         for c in clauses:
             if c.named:
                 c.kind = "order"
@@ -166,7 +170,7 @@ def _read_clauses(t: str, catalog: Catalog, current: Product | None) -> Intent:
             len({r.product.sku if r.product else r.label for c in clauses for r in c.refs}) < 2:
         kinds.add("vague")  # 两个都要, 两样各一盒: each of which?
         clauses[0].kind, clauses[0].reason = "vague", "说了“都要/各”，但没说清楚是哪几个商品"
-    if "vague" in kinds and "question" in kinds:  # 下单了 怎么付款: the question is what they want answered
+    if "vague" in kinds and "question" in kinds:  # 下单了 怎么付款, 拍了老鸭 总共多少钱: the question is what they ask
         for c in clauses:
             if c.kind == "vague" and _PLACED.search(c.text):
                 c.kind = "chatter"
@@ -319,7 +323,8 @@ def _classify(text: str, catalog: Catalog, current: Product | None, alone: bool 
                 if r.family and r.product is None and sold_in(r.family, quantities[0].unit, r.label)  # one is shown
                 and not (current is not None and current in r.family) else r for r in refs]
     clause = _Clause(text, "chatter", refs, quantities, each=each)
-    if QUESTION.search(text) and not _DEFER.search(text):
+    said = as_named(text, catalog)  # 乌几1只: 乌鸡 typed with a homophone, no 几 (how many)
+    if QUESTION.search(said) and not _DEFER.search(text) and not past_remark(said):
         clause.kind = "question"
     elif MODIFY.search(masked):
         clause.kind = "modify"
@@ -327,7 +332,7 @@ def _classify(text: str, catalog: Catalog, current: Product | None, alone: bool 
         clause.kind, clause.reason = "swap", "要换成别的商品，请确认换什么、要多少"
     elif relative_match(masked) and not CHATTER_CLAUSE.search(text):
         clause.kind = "relative"
-    elif CANCEL.search(text) or refs and _NO_NEED.search(text):
+    elif CANCEL.search(said) or refs and _NO_NEED.search(text):
         clause.kind = "cancel"
     elif not CHATTER_CLAUSE.search(text) or _COPY.search(text) and _VAGUE.search(text):
         clause.asks_each = bool(_BOTH.search(text)) or each and bool(quantities)

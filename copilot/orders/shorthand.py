@@ -123,9 +123,11 @@ class Shorthand:
 
     def kind_of_many(self, word: str, p: Product) -> bool:
         """大米 of 东北大米 where 香米, 小米 and 糯米 are sold too: a word of how goods are (大, 鲜, 老) and a
-        character that ends other products' names too says the kind of goods (rice), not the one product."""
-        return len(word) == 2 and word[0] in STATES and any(
-            q.sku != p.sku and _BRACKETED.sub("", n).strip().endswith(word[1]) for n, q in self.names)
+        character that ends other products' names too says the kind of goods (rice), not the one product; so does
+        that character with 子 or 儿 (鸭子 of 老鸭子 beside 麻鸭: duck, any of them)."""
+        kind = word[1] if len(word) == 2 and word[0] in STATES else word[0] if len(word) == 2 and word[1] in "子儿" else ""
+        return bool(kind) and any(
+            q.sku != p.sku and _BRACKETED.sub("", n).strip().endswith(kind) for n, q in self.names)
 
     def _sibling(self, p: Product, owners: dict[str, Product]) -> bool:
         """Another of ``owners`` is a variant of ``p`` (they share a family word)."""

@@ -43,3 +43,10 @@ FILLER = re.compile(
     r"这款|这|那|个|链接|号|呗|哟|啦|滴|哒|亲|宝|买|要|来|拿|订|定|留|抢|扣|加|切|称|和|跟|与|及|然后|"
     r"(?<=[居事友妈爸姐哥婆人帮])(?:带|捎)|以及|今天|今晚|明天|明早|明晚|明儿|今早|后天|早上|上午|中午|下午|晚上|取|自提|送|感谢|所以|那就|带的|代购|捎的|尝尝鲜|尝鲜|尝尝|尝一下|尝个鲜|试试|试一下|先试|"
     r"(?:跟|和|同)?(?:楼上|上面|前面)的?一样|一样|[两俩三四五几每]?[种样款]|口味|(?<=#)味")  # 柠檬味的: the flavour's 味, not 川味's
+# 去年还卖52呢, 上次都抢光了呢: a 呢 that stresses what was (a past time, then 还 / 都 / 才), no question
+_PAST_REMARK = re.compile(r"(?:去年|以前|之前|上次|上回|昨天|前天|上周|上个月|那天|原来|本来)[^?？吗]*(?:还|都|才)[^?？]*呢$")
+
+
+def past_remark(text: str) -> bool:
+    """A clause that asks only by its closing 呢, after telling what was (去年还卖52呢): a remark, not a question."""
+    return bool(_PAST_REMARK.search(text)) and not QUESTION.search(text[:-1])
