@@ -51,6 +51,7 @@ def bakery_kb(tmp_path_factory) -> KnowledgeBase:
     ("汤料包里都有什么", "soup", ["芡实", "茯苓"]),      # a table row keyed 配料
     ("发糕里放了啥", "cake", ["红枣", "红糖"]),          # a Q&A pair
     ("辣酱配料是啥", None, ["小米辣"]),
+    ("辣酱里都有啥料", "sauce", ["小米辣"]),        # 啥料: the kind of thing listed, no word to find
 ])
 def test_the_ingredients_passage_answers(bakery_kb, question, current, facts):
     a = bakery_kb.answer(question, current_sku=current)
