@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from copilot.knowledge.kb import KnowledgeBase
+from copilot.knowledge.kinds import values_of
 
 sys.path.insert(0, str(Path(__file__).parent))
 from doubles import ingested_kb  # noqa: E402
@@ -22,6 +23,7 @@ products:
   - {sku: soup, name: 四神汤料包, aliases: [汤料包, 汤料], link: 3, unit: 包, price: 15, stock: 9, notes: notes/soup.md}
   - {sku: cake, name: 红枣发糕, aliases: [发糕], link: 4, unit: 盒, price: 20, stock: 9, notes: notes/cake.md}
   - {sku: jam, name: 草莓果酱, aliases: [果酱], link: 5, unit: 瓶, price: 26, stock: 9, notes: notes/jam.md}
+  - {sku: milk, name: 原味酸奶, aliases: [酸奶], link: 6, unit: 提, price: 30, stock: 9, spec: 每提 8 小瓶，每小瓶 100 克}
 """
 
 NOTES = {
@@ -65,3 +67,13 @@ def test_the_ingredients_passage_answers(bakery_kb, question, current, facts):
 def test_no_ingredients_in_the_notes_goes_to_the_assistant(bakery_kb, question, current):
     a = bakery_kb.answer(question, current_sku=current)
     assert not a.answered and a.reason == "not_in_kb", (question, a.text, a.why)
+
+
+def test_a_count_of_small_packs_is_a_count():
+    assert values_of("count", "一提是 10 小袋") == ["10 小袋"]
+    assert values_of("count", "炖了 3 个小时") == []          # 小时 is no small pack
+
+
+def test_a_count_of_small_packs_answers_how_many(bakery_kb):
+    a = bakery_kb.answer("酸奶一提几瓶", current_sku="milk")
+    assert a.answered and "8 小瓶" in a.text, (a.text, a.why)
