@@ -72,6 +72,7 @@ def test_no_ingredients_in_the_notes_goes_to_the_assistant(bakery_kb, question, 
 def test_a_count_of_small_packs_is_a_count():
     assert values_of("count", "一提是 10 小袋") == ["10 小袋"]
     assert values_of("count", "炖了 3 个小时") == []          # 小时 is no small pack
+    assert values_of("count", "拆开一小包以后扎紧") == []     # 一小包: one of them, no count
 
 
 def test_a_count_of_small_packs_answers_how_many(bakery_kb):
