@@ -68,6 +68,7 @@ class Lexicon:
     guards: dict[str, re.Pattern]
     catalog: dict[str, re.Pattern]
     version: str
+    clitics: frozenset[str] = frozenset()   # 后, 了 ...: close a word a slip is typed in (开代后)
 
     def fix_typos(self, text: str) -> str:
         """保值期 -> 保质期, 咋 -> 怎么, 好次 -> 好吃, and a pinyin keyboard's slips of the listed words (保直期,
@@ -140,7 +141,7 @@ def _sound_fixed(lex: Lexicon, text: str) -> str:
         for m in range(min(len(cuts), k + 4), k, -1):   # the longest run of weak pieces first
             a, b = cuts[k][0], cuts[m - 1][1]
             if not 2 <= b - a <= 4 or not all(weak for _a, _b, weak in cuts[k:m]) or \
-                    b - a == 2 and not {a, b} <= bounds:
+                    b - a == 2 and not ({a, b} <= bounds or {a, b + 1} <= bounds and text[b] in lex.clitics):
                 continue
             word = sounds.get(tuple(_reading(ch) for ch in text[a:b]))
             if word and _one_slip(text[a:b], word):
@@ -257,4 +258,5 @@ def lexicon() -> Lexicon:
         guards={k: _compile(v, k, re.IGNORECASE) or re.compile(r"(?!)") for k, v in raw["guards.yaml"].items()},
         catalog={k: _compile(v, k) or re.compile(r"(?!)") for k, v in raw["catalog.yaml"].items()},
         version=version[:12],
+        clitics=frozenset(_words(words.get("clitics"))),
     )
