@@ -12,7 +12,7 @@ from collections import Counter
 
 from copilot.base.catalog import Catalog
 from copilot.orders.parser import IntentParser
-from evals import EVALS_DIR
+from evals import BLIND_SETS, EVALS_DIR
 
 DATA = EVALS_DIR / "data" / "intents.jsonl"
 
@@ -69,20 +69,7 @@ def run(settings, progress=None) -> dict:
     return metrics
 
 
-BLIND = EVALS_DIR / "data" / "intents_blind"
-BLIND2 = EVALS_DIR / "data" / "intents_blind2"  # the first held-out set: scored once (exact 92.3%), then tuned on
-BLIND3 = EVALS_DIR / "data" / "intents_blind3"  # the second held-out set: scored once (exact 99.0%), then tuned on
-BLIND4 = EVALS_DIR / "data" / "intents_blind4"  # the third held-out set: scored once (exact 90.4%), then tuned on
-BLIND5 = EVALS_DIR / "data" / "intents_blind5"  # the fourth held-out set: scored once before tuning (91.4%), once after (93.8%), then tuned on
-BLIND6 = EVALS_DIR / "data" / "intents_blind6"  # the fifth held-out set: scored once before tuning (97.1%), once after (98.1%), then tuned on
-BLIND7 = EVALS_DIR / "data" / "intents_blind7"  # the sixth held-out set: scored once before tuning (96.7%), once after (98.1%), then tuned on
-BLIND8 = EVALS_DIR / "data" / "intents_blind8"  # the seventh held-out set: scored once before tuning (93.1%), once after (94.1%), then tuned on
-BLIND9 = EVALS_DIR / "data" / "intents_blind9"  # the eighth held-out set: scored once before tuning (94.6%), once after (96.6%), then tuned on
-BLIND10 = EVALS_DIR / "data" / "intents_blind10"  # the ninth held-out set: scored once before tuning (97.2%), once after (97.6%), then tuned on
-BLIND11 = EVALS_DIR / "data" / "intents_blind11"  # the tenth held-out set: scored once before tuning (97.7%), once after (97.7%), then tuned on
-BLIND12 = EVALS_DIR / "data" / "intents_blind12"  # the eleventh held-out set: scored once before tuning (93.3%), once after (95.5%), then tuned on
-BLIND13 = EVALS_DIR / "data" / "intents_blind13"  # the twelfth held-out set: scored once before tuning (96.6%; 97.6% with two wrong labels corrected), once after (the same), then tuned on
-HOLDOUT = EVALS_DIR / "holdout" / "intents"      # the thirteenth held-out set, never tuned on
+HOLDOUT = EVALS_DIR / "holdout" / "intents"  # the newest blind set, never tuned on
 
 
 def run_set(root, progress=None) -> dict:
@@ -93,27 +80,9 @@ def run_set(root, progress=None) -> dict:
     return metrics
 
 
-def _runner(root, about: str):
-    """``copilot eval <suite>`` for one blind set (``about`` says which store)."""
-    def run(settings=None, progress=None) -> dict:
-        return run_set(root, progress)
-    run.__doc__ = about
-    return run
-
-
-run_blind = _runner(BLIND, "The first blind tuning set (161 comments of another store).")
-run_blind2 = _runner(BLIND2, "Another store, 155 comments.")
-run_blind3 = _runner(BLIND3, "Another store, 201 comments.")
-run_blind4 = _runner(BLIND4, "A seafood stall, 208 comments.")
-run_blind5 = _runner(BLIND5, "A tofu and breakfast shop, 208 comments.")
-run_blind6 = _runner(BLIND6, "A wet-market meat, egg and vegetable stall, 207 comments.")
-run_blind7 = _runner(BLIND7, "A barbecue-ingredients shop, 211 comments.")
-run_blind8 = _runner(BLIND8, "A handmade dumpling and bun shop, 202 comments.")
-run_blind9 = _runner(BLIND9, "A nut and roasted-snack shop, 203 comments.")
-run_blind10 = _runner(BLIND10, "A cold-drink, ice-cream and dairy shop, 212 comments.")
-run_blind11 = _runner(BLIND11, "A braised-meat and cold-dish shop, 216 comments.")
-run_blind12 = _runner(BLIND12, "A rice, flour, oil and seasoning shop, 224 comments.")
-run_blind13 = _runner(BLIND13, "A poultry stall, 205 comments.")
+def run_blind(name: str, settings=None, progress=None) -> dict:
+    """``copilot eval intents-blind…``: one of the blind tuning sets (``evals.BLIND_SETS``), by its folder name."""
+    return run_set(EVALS_DIR / "data" / name, progress)
 
 
 def run_holdout(settings=None, progress=None) -> dict:
@@ -140,7 +109,7 @@ if __name__ == "__main__":  # python -m evals.intents [--details]: the demo set'
     _print_misses(miss)
     print(json.dumps(m, ensure_ascii=False))
     if "--details" in sys.argv[1:]:  # the blind tuning sets (never the held-out one)
-        for root in (BLIND, BLIND2, BLIND3, BLIND4, BLIND5, BLIND6, BLIND7, BLIND8, BLIND9, BLIND10, BLIND11, BLIND12, BLIND13):
+        for root in BLIND_SETS:
             m, miss = score(load_cases(root / "comments.jsonl"), IntentParser(Catalog.load(root)))
             print(f"--- {root.name}")
             _print_misses(miss)

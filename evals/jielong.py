@@ -1,4 +1,4 @@
-"""接龙 chains applied to a fresh ledger, paste after paste (evals/data/intents_blind/jielong/*.json).
+"""接龙 chains applied to a fresh ledger, paste after paste (the ``jielong/*.json`` of each blind set).
 
 Each case is a list of pastes of one chain as it grew and changed in the group, and for every paste
 the expected state: each member's total per product (reserved, waiting or paid) and the members
@@ -10,6 +10,7 @@ pasting the last chain once more changes anything (repeat_changes, must be 0).
 from __future__ import annotations
 
 import json
+import string
 import tempfile
 from pathlib import Path
 
@@ -19,21 +20,8 @@ from copilot.orders.chains import apply_chain, chain_state
 from copilot.orders.ledger import Ledger
 from copilot.orders.parser import IntentParser
 from copilot.orders.schema import REVIEW
-from evals import EVALS_DIR
+from evals import BLIND_SETS, EVALS_DIR
 
-BLIND = EVALS_DIR / "data" / "intents_blind"
-BLIND2 = EVALS_DIR / "data" / "intents_blind2"  # the first held-out chains: scored once (76% of pastes), then tuned on
-BLIND3 = EVALS_DIR / "data" / "intents_blind3"  # the second held-out chains: scored once (73% of pastes), then tuned on
-BLIND4 = EVALS_DIR / "data" / "intents_blind4"  # the third held-out chains: scored once (67% of pastes), then tuned on
-BLIND5 = EVALS_DIR / "data" / "intents_blind5"  # the fourth held-out chains: scored once before tuning (84% of pastes), once after (94%), then tuned on
-BLIND6 = EVALS_DIR / "data" / "intents_blind6"  # the fifth held-out chains: scored once before tuning (87% of pastes), once after (87%), then tuned on
-BLIND7 = EVALS_DIR / "data" / "intents_blind7"  # the sixth held-out chains: scored once before tuning (87% of pastes), once after (87%), then tuned on
-BLIND8 = EVALS_DIR / "data" / "intents_blind8"  # the seventh held-out chains: scored once before tuning (68% of pastes), once after (68%), then tuned on
-BLIND9 = EVALS_DIR / "data" / "intents_blind9"  # the eighth held-out chains: scored once before tuning (89% of pastes), once after (89%), then tuned on
-BLIND10 = EVALS_DIR / "data" / "intents_blind10"  # the ninth held-out chains: scored once before tuning (100% of pastes), once after (100%), then tuned on
-BLIND11 = EVALS_DIR / "data" / "intents_blind11"  # the tenth held-out chains: scored once before tuning (100% of pastes), once after (100%), then tuned on
-BLIND12 = EVALS_DIR / "data" / "intents_blind12"  # the eleventh held-out chains: scored once before tuning (79% of pastes), once after (79%), then tuned on
-BLIND13 = EVALS_DIR / "data" / "intents_blind13"  # the twelfth held-out chains: scored once before tuning (75% of pastes), once after (75%), then tuned on
 HOLDOUT = EVALS_DIR / "holdout" / "intents"
 
 
@@ -102,9 +90,9 @@ def score(root: Path) -> tuple[dict, list[dict]]:
 
 
 def run(settings=None, progress=None) -> dict:
-    """``copilot eval jielong``: the tuning chains (both tuning stores)."""
+    """``copilot eval jielong``: the chains of every blind tuning set."""
     out = {}
-    for name, root in (("a", BLIND), ("b", BLIND2), ("c", BLIND3), ("d", BLIND4), ("e", BLIND5), ("f", BLIND6), ("g", BLIND7), ("h", BLIND8), ("i", BLIND9), ("j", BLIND10), ("k", BLIND11), ("l", BLIND12), ("m", BLIND13)):
+    for name, root in zip(string.ascii_lowercase, BLIND_SETS):  # a, b, c …: the sets in the order they were written
         metrics, _ = score(root)
         out.update({f"{name}_{k}": v for k, v in metrics.items()})
     if progress:
@@ -121,7 +109,7 @@ def run_holdout(settings=None, progress=None) -> dict:
 
 
 if __name__ == "__main__":  # python -m evals.jielong: the tuning sets' misses too
-    for root in (BLIND, BLIND2, BLIND3, BLIND4, BLIND5, BLIND6, BLIND7, BLIND8, BLIND9, BLIND10, BLIND11, BLIND12, BLIND13):
+    for root in BLIND_SETS:
         m, miss = score(root)
         for x in miss:
             print(json.dumps(x, ensure_ascii=False))

@@ -454,3 +454,14 @@ def test_variants_written_in_brackets_or_first():
         got = parse(text, cat, "lemon")
         assert not got.needs_review and {i.sku: i.qty for i in got.items} == items, (text, got.reason)
     assert parse("凤爪2盒", cat, "lemon").needs_review and parse("鸭脖来一盒", cat, "lemon").needs_review
+
+
+def test_every_blind_set_has_its_eval_suite_and_runs_by_name():
+    import evals
+
+    names = [root.name.replace("_", "-") for root in evals.BLIND_SETS]
+    assert names[0] == "intents-blind" and names[-1] == f"intents-blind{len(names)}"
+    assert all(n in evals.available() and (evals.BLIND_SETS[i] / "comments.jsonl").exists()
+               for i, n in enumerate(names))
+    got = evals.run_suite("intents-blind2", None)
+    assert got["n"] == sum(1 for _ in open(evals.BLIND_SETS[1] / "comments.jsonl", encoding="utf-8"))

@@ -174,16 +174,18 @@ def test_cli_ingest_jielong(settings, tmp_path, monkeypatch):
 def test_the_jielong_eval_scores_pastes_and_catches_a_wrong_state(tmp_path):
     import evals
     from copilot.base.catalog import Catalog
-    from evals.jielong import BLIND, load_cases, run_case
+    from evals.jielong import load_cases, run_case
+
+    blind = evals.BLIND_SETS[0]
 
     assert {"jielong", "jielong-holdout"} <= set(evals.SUITES)
     metrics = evals.run_suite("jielong", None)
     for tuning in ("a", "b"):  # both tuning stores' chains
         assert metrics[f"{tuning}_pastes"] >= 25 and metrics[f"{tuning}_repeat_changes"] == 0
         assert metrics[f"{tuning}_pastes_exact"] >= 0.9 and metrics[f"{tuning}_false_orders_qty"] == 0
-    case = load_cases(BLIND)[0]
+    case = load_cases(blind)[0]
     case["expected"][0]["orders"] = {"nobody": {"peach": 1}}
-    ok, _, _, misses = run_case(case, Catalog.load(BLIND), tmp_path)
+    ok, _, _, misses = run_case(case, Catalog.load(blind), tmp_path)
     assert ok[0] is False and misses[0]["paste"] == 1
 
 
