@@ -59,3 +59,14 @@ def ingested_kb(root, home):
     kb = KnowledgeBase.open(settings, Catalog.load(root), embedder=FakeEmbedder())
     kb.ingest()
     return kb
+
+
+def store_kb(tmp_path_factory, name: str, products_yaml: str, notes: dict[str, str]):
+    """A small store written from text (``products.yaml`` and ``notes/<file>`` per entry of ``notes``), ingested
+    with :func:`ingested_kb`."""
+    root = tmp_path_factory.mktemp(name)
+    (root / "notes").mkdir()
+    (root / "products.yaml").write_text(products_yaml, encoding="utf-8")
+    for file, text in notes.items():
+        (root / "notes" / file).write_text(text, encoding="utf-8")
+    return ingested_kb(root, tmp_path_factory.mktemp("home"))

@@ -14,7 +14,7 @@ from copilot.knowledge.kb import KnowledgeBase
 from copilot.knowledge.kinds import values_of
 
 sys.path.insert(0, str(Path(__file__).parent))
-from doubles import ingested_kb  # noqa: E402
+from doubles import store_kb  # noqa: E402
 
 PRODUCTS = """store: {name: 巷口面包坊, pickup: 当天 9:00-21:00 到店自提, after_sales: 不新鲜的当天拍照退}
 products:
@@ -39,12 +39,7 @@ NOTES = {
 
 @pytest.fixture(scope="module")
 def bakery_kb(tmp_path_factory) -> KnowledgeBase:
-    root = tmp_path_factory.mktemp("bakery")
-    (root / "notes").mkdir()
-    (root / "products.yaml").write_text(PRODUCTS, encoding="utf-8")
-    for name, text in NOTES.items():
-        (root / "notes" / name).write_text(text, encoding="utf-8")
-    return ingested_kb(root, tmp_path_factory.mktemp("home"))
+    return store_kb(tmp_path_factory, "bakery", PRODUCTS, NOTES)
 
 
 @pytest.mark.parametrize("question,current,facts", [

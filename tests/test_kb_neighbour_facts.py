@@ -14,7 +14,7 @@ from copilot.knowledge.kb import KnowledgeBase
 from copilot.knowledge.notes import split_markdown
 
 sys.path.insert(0, str(Path(__file__).parent))
-from doubles import ingested_kb  # noqa: E402
+from doubles import store_kb  # noqa: E402
 
 PRODUCTS = """store: {name: 老街熟食铺, pickup: 下单后第二天 10:00-20:00 到店自提, after_sales: 变质发霉的 3 天内拍照退换}
 products:
@@ -57,12 +57,7 @@ NOTES = {
 
 @pytest.fixture(scope="module")
 def deli_kb(tmp_path_factory) -> KnowledgeBase:
-    root = tmp_path_factory.mktemp("deli")
-    (root / "notes").mkdir()
-    (root / "products.yaml").write_text(PRODUCTS, encoding="utf-8")
-    for name, text in NOTES.items():
-        (root / "notes" / name).write_text(text, encoding="utf-8")
-    return ingested_kb(root, tmp_path_factory.mktemp("home"))
+    return store_kb(tmp_path_factory, "deli", PRODUCTS, NOTES)
 
 
 def test_a_table_row_is_one_fact():
