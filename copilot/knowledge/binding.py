@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from copilot.base.nouns import nouns
 from copilot.knowledge.kinds import value_spans
 from copilot.knowledge.wordlists import lexicon
 
@@ -141,10 +142,4 @@ def counted_noun(after: str) -> list[str]:
     if not run:
         return []
     words = tokenizer().lcut(run.group(0))
-    return words if _tags().get(words[0]) == "n" else []
-
-
-def _tags() -> dict:
-    import jieba.posseg
-
-    return jieba.posseg.dt.word_tag_tab
+    return words if words[0] in nouns() else []
