@@ -8,8 +8,11 @@ from datetime import time
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 WEIGHT_UNITS = {"斤": 1.0, "公斤": 2.0}  # in 斤
-# a declared pack: a number and a weight or a piece count (``Product.pack``)
-PACK_RE = re.compile(r"(?P<n>\d+(?:\.\d+)?)\s*(?P<u>克|g|千克|公斤|kg|斤|个|枚|只|片|颗|粒|根|块|支|条|串|小包|包|袋|瓶|盒)")
+# a declared pack: a number and a weight, or a count of what a case, box or bag holds (``Product.pack``): every
+# classifier a comment can count in (24听 a case of beer, 12桶 a case of noodles, 6盒 a 提 of milk)
+PACK_UNITS = ("克", "g", "千克", "公斤", "kg", "斤", "个", "枚", "只", "片", "颗", "粒", "根", "块", "支", "条", "串",
+              "小包", "包", "袋", "瓶", "盒", "听", "罐", "桶", "杯", "碗", "份", "提", "板", "把", "扎", "捆", "兜")
+PACK_RE = re.compile(r"(?P<n>\d+(?:\.\d+)?)\s*(?P<u>" + "|".join(PACK_UNITS) + ")")
 SALE_UNITS = ("斤", "公斤", "盒", "袋", "个", "瓶", "块", "份", "箱", "桶", "只", "把", "根", "板",
               "提", "包", "条", "串", "颗", "枚", "杯", "罐", "扎", "捆", "兜", "听", "支", "斤装")
 MAX_LINK, MAX_PRICE, MAX_STOCK = 9999, 100_000, 1_000_000

@@ -1,0 +1,50 @@
+"""A declared pack may count in any classifier a comment counts in: a case of 24 cans (24听), a case of 12 cup
+noodles (12桶), a 提 of 6 boxes (6盒). What converts to whole sale units is booked; a part of one goes to review."""
+
+from __future__ import annotations
+
+import pytest
+
+from copilot.base.catalog import Catalog
+from copilot.base.errors import CopilotError
+from copilot.orders.rules import parse
+
+SHOP = Catalog.from_dict({"products": [
+    {"sku": "beer", "name": "纯生啤酒", "link": 1, "unit": "箱", "pack": "24听", "price": 96, "stock": 30},
+    {"sku": "noodle", "name": "红烧牛肉面", "link": 2, "unit": "箱", "pack": "12桶", "price": 48, "stock": 30},
+    {"sku": "milk", "name": "纯牛奶", "link": 3, "unit": "提", "pack": "6盒", "price": 30, "stock": 30},
+    {"sku": "tissue", "name": "抽纸", "link": 4, "unit": "提", "pack": "10包", "price": 25, "stock": 30},
+], "store": {"name": "测试酒水铺"}})
+
+
+@pytest.mark.parametrize("pack, size", [("24听", (24.0, "听")), ("12桶", (12.0, "桶")), ("6 罐", (6.0, "罐")),
+                                        ("10包", (10.0, "包")), ("500克", (500.0, "克"))])
+def test_a_pack_counts_in_any_classifier(pack, size):
+    item = {"sku": "a", "name": "甲", "link": 1, "unit": "箱", "price": 1, "stock": 1, "pack": pack}
+    assert Catalog.from_dict({"products": [item]}).get("a").pack_size == size
+
+
+@pytest.mark.parametrize("pack", ["一箱", "24", "听24", "24升听"])
+def test_a_pack_without_a_number_and_a_classifier_is_refused_with_the_fix(pack):
+    item = {"sku": "a", "name": "甲", "link": 1, "unit": "箱", "price": 1, "stock": 1, "pack": pack}
+    with pytest.raises(CopilotError) as err:
+        Catalog.from_dict({"products": [item]})
+    assert "pack" in str(err.value) and "500克" in str(err.value)
+
+
+@pytest.mark.parametrize("current, text, sku, qty", [
+    ("beer", "要48听", "beer", 2.0),
+    ("beer", "来24罐", "beer", 1.0),      # 罐 and 听 are counted the same
+    (None, "牛肉面来12桶", "noodle", 1.0),
+    ("milk", "要12盒", "milk", 2.0),
+])
+def test_a_count_of_the_declared_classifier_books_whole_units(current, text, sku, qty):
+    intent = parse(text, SHOP, current)
+    assert not intent.needs_review, intent.reason
+    assert {i.sku: i.qty for i in intent.items} == {sku: qty}
+
+
+@pytest.mark.parametrize("current, text", [("beer", "来6听"), ("noodle", "要3桶"), ("milk", "来2盒")])
+def test_part_of_a_case_goes_to_review(current, text):
+    intent = parse(text, SHOP, current)
+    assert intent.needs_review, intent
