@@ -48,3 +48,29 @@ def test_a_count_of_the_declared_classifier_books_whole_units(current, text, sku
 def test_part_of_a_case_goes_to_review(current, text):
     intent = parse(text, SHOP, current)
     assert intent.needs_review, intent
+
+
+HOME_GOODS = Catalog.from_dict({"products": [
+    {"sku": "paper", "name": "卷纸", "link": 1, "unit": "提", "pack": "10卷", "price": 30, "stock": 30},
+    {"sku": "aa", "name": "碱性电池", "link": 2, "unit": "板", "pack": "4节", "price": 12, "stock": 30},
+    {"sku": "cheese", "name": "芝士片", "link": 3, "unit": "盒", "price": 25, "stock": 30},
+    {"sku": "soap", "name": "香皂", "link": 4, "unit": "块", "price": 5, "stock": 30},
+], "store": {"name": "测试日用品店"}})
+
+
+@pytest.mark.parametrize("current, text, qty", [("paper", "要20卷", 2.0), ("aa", "电池来8节", 2.0)])
+def test_rolls_and_cells_of_a_declared_pack_book_whole_units(current, text, qty):
+    intent = parse(text, HOME_GOODS, current)
+    assert not intent.needs_review, intent.reason
+    assert [i.qty for i in intent.items] == [qty]
+
+
+@pytest.mark.parametrize("current, text", [
+    ("paper", "来5卷"),      # half a 提
+    ("aa", "要2节"),
+    ("cheese", "要3片"),     # three slices of a box: not three boxes
+    ("soap", "来2双"),
+])
+def test_a_count_in_a_classifier_that_is_not_the_sale_unit_goes_to_review(current, text):
+    intent = parse(text, HOME_GOODS, current)
+    assert intent.needs_review, intent

@@ -9,9 +9,10 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 WEIGHT_UNITS = {"斤": 1.0, "公斤": 2.0}  # in 斤
 # a declared pack: a number and a weight, or a count of what a case, box or bag holds (``Product.pack``): every
-# classifier a comment can count in (24听 a case of beer, 12桶 a case of noodles, 6盒 a 提 of milk)
+# classifier a comment can count in (24听 a case of beer, 12桶 a case of noodles, 6盒 a 提 of milk, 10卷 a 提 of paper)
 PACK_UNITS = ("克", "g", "千克", "公斤", "kg", "斤", "个", "枚", "只", "片", "颗", "粒", "根", "块", "支", "条", "串",
-              "小包", "包", "袋", "瓶", "盒", "听", "罐", "桶", "杯", "碗", "份", "提", "板", "把", "扎", "捆", "兜")
+              "小包", "包", "袋", "瓶", "盒", "听", "罐", "桶", "杯", "碗", "份", "提", "板", "把", "扎", "捆", "兜",
+              "卷", "节", "张", "双", "套", "束", "枝", "盆")
 PACK_RE = re.compile(r"(?P<n>\d+(?:\.\d+)?)\s*(?P<u>" + "|".join(PACK_UNITS) + ")")
 SALE_UNITS = ("斤", "公斤", "盒", "袋", "个", "瓶", "块", "份", "箱", "桶", "只", "把", "根", "板",
               "提", "包", "条", "串", "颗", "枚", "杯", "罐", "扎", "捆", "兜", "听", "支", "斤装")
