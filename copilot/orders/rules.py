@@ -438,7 +438,7 @@ def _read_leftover(clause: _Clause, masked: str, leftover: str, catalog: Catalog
         clause.refs.append(Ref(0, 0, owners[0], leftover))
         return True
     if len(owners) == 1 and shorthand(catalog).kind_of_many(leftover, owners[0]):  # 大米: any rice of the shop
-        owners = [p for p in catalog if any(n.endswith(leftover[-1]) for n in p.names)]
+        owners = shorthand(catalog).of_kind(leftover, owners[0])
     if len(owners) >= 2 or len(leftover) >= 2 and owners:
         clause.kind, clause.reason = "review", f"「{leftover[:12]}」可能是{'、'.join(p.name for p in owners[:4])}，请确认"
     elif strong or (clause.quantities and len(leftover) <= 3):
