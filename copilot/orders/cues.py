@@ -6,8 +6,8 @@ from __future__ import annotations
 import re
 
 from copilot.base.catalog import Catalog, Product
-from copilot.base.zhnum import NUM_PATTERN, normalize
-from copilot.orders.amounts import UNIT, Quantity
+from copilot.base.zhnum import NUM_PATTERN, normalize, zh_to_number
+from copilot.orders.amounts import UNIT, VERB, Quantity
 from copilot.orders.intent import Intent
 from copilot.orders.refs import find_refs, fuzzy_product
 
@@ -16,6 +16,11 @@ PRICE_OF = re.compile(rf"(?<![\d.])(?P<p>\d+(?:\.\d+)?)\s*(?:元|块钱?)?\s*(?:
 # 5毛一根, 10元/斤, 三块钱一个: a price with its unit (小时候5毛一根: talk about prices), no quantity of goods
 PRICE_PER = re.compile(rf"(?<![\d.])(?:\d+(?:\.\d+)?|{NUM_PATTERN})\s*(?:元|块钱|毛钱?|角钱?|块(?=\s*(?:每|/)))\s*(?:一|每|/)\s*"
                        rf"(?:{UNIT}|两)")
+# 22一盒 两盒四十四: a price per unit (22一盒, 15元/斤), then a quantity in that unit and what it comes to
+_UNIT_PRICE = re.compile(rf"(?<![\d.#])(?P<p>\d+(?:\.\d+)?)\s*(?:元|块钱?)?\s*(?:一|每|/)\s*(?P<u>{UNIT})")
+_SUM = re.compile(rf"(?P<q>{NUM_PATTERN})\s*(?P<u>{UNIT})\s*(?:就|是|才|共|一共|总共)?\s*(?P<m>{NUM_PATTERN})"
+                  rf"\s*(?:元|块钱?)?(?![\d.]|\s*{UNIT})")
+_ASKED = re.compile(VERB + r"\s*$")
 _ONE_OF = re.compile(r"(?:来|要|拿|买)(?P<u>只|条|个|块|袋|盒|瓶|把|根|份|箱|包|桶|板|颗|棵)"
                      r"(?P<w>[\u4e00-\u9fff]{1,4})[吧呀哈啊]?$")
 
@@ -49,6 +54,24 @@ def priced_sku(text: str, catalog: Catalog) -> str | None:
 
 def _said(text: str) -> list[float]:
     return [float(m.group("p")) for m in PRICE_OF.finditer(normalize(text or ""))] if "的" in (text or "") else []
+
+
+def without_sums(text: str) -> str:
+    """22一盒 两盒四十四 划算: after a price per unit, a quantity in that unit followed by what it costs at that
+    price (2 × 22 = 44) is a sum worked out aloud, no quantity ordered; the sum is blanked out. A number that is
+    no such product (22一盒 两盒40: a deal asked for?) or a quantity after an order word (要两盒 44对吧) stays for
+    the rules."""
+    prices = [(float(m.group("p")), m.group("u")) for m in _UNIT_PRICE.finditer(text)]
+    if not prices:
+        return text
+
+    def blank(m: re.Match) -> str:
+        q, total = zh_to_number(m.group("q")), zh_to_number(m.group("m"))
+        if q is None or total is None or _ASKED.search(text[:m.start()]) \
+                or not any(u == m.group("u") and abs(q * p - total) < 0.01 for p, u in prices):
+            return m.group(0)  # 22一盒 要两盒 44对吧: the buyer orders and checks the sum
+        return " "
+    return _SUM.sub(blank, text)
 
 
 def one_of_word(masked: str, catalog: Catalog, current: Product | None) -> list[Quantity]:

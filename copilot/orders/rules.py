@@ -27,6 +27,7 @@ from copilot.orders.cues import (
     price_checked,
     priced_sku,
     stock_question_product,
+    without_sums,
 )
 from copilot.orders.intent import Intent, Item, Kind
 from copilot.orders.leftover import rest_of, stray_number, unread, without_preferences
@@ -306,7 +307,7 @@ def _clean(text: str) -> str:
     t = plain_numerals(normalize(text or ""))
     for pattern, repl in _TYPOS:
         t = pattern.sub(repl, t)
-    return PRICE_PER.sub(" ", PRICE_OF.sub(" ", _PACKING.sub(" ", _NOISE.sub(" ", t)))).strip()
+    return PRICE_PER.sub(" ", PRICE_OF.sub(" ", _PACKING.sub(" ", without_sums(_NOISE.sub(" ", t))))).strip()
 
 
 def _classify(text: str, catalog: Catalog, current: Product | None, alone: bool = True) -> _Clause:
