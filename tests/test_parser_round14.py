@@ -36,6 +36,17 @@ def test_an_animals_meat_beside_a_cut_of_it_names_no_one_product(text, current):
     assert not [i for i in intent.items if i.qty is not None]
 
 
+KITCHEN = Catalog.from_dict({"products": [
+    {"sku": "patty", "name": "照烧鸡肉", "link": 1, "unit": "盒", "price": 25, "stock": 50},
+    {"sku": "diced", "name": "宫保鸡丁", "link": 2, "unit": "盒", "price": 22, "stock": 50},
+], "store": {"name": "测试净菜店"}})
+
+
+def test_diced_meat_is_a_cut_too():
+    intent = parse("鸡肉来一盒", KITCHEN, None)  # 鸡丁 is chicken too
+    assert (intent.kind, intent.needs_review) == (Kind.ORDER, True), intent.reason
+
+
 def test_the_review_names_every_product_of_the_meat():
     reason = parse("牛肉来一斤", BUTCHER, "egg").reason
     assert "酱牛肉" in reason and "黑椒牛排" in reason

@@ -237,7 +237,7 @@ def _build(catalog: Catalog) -> Shorthand:
 
 
 STATES = "生熟鲜活冻干老嫩肥瘦软硬大小"  # words of how goods are (要生的, 熟一点的), no variant of a short name
-_CUTS = "腩腱排柳腿胸脊肋臀"  # cuts of meat (牛腩, 猪肋排, 鸡腿): an animal's 肉 is any of them, not 牛奶 or 鸡蛋
+_CUTS = "腩腱排柳腿胸脊肋臀丁"  # cuts of meat (牛腩, 猪肋排, 鸡腿, 鸡丁): an animal's 肉 is any of them, not 牛奶 or 鸡蛋
 _SINGLE_UNITS = "".join(u for u in UNIT_WORDS if len(u) == 1 and "\u4e00" <= u <= "\u9fff")
 
 
