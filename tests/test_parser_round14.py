@@ -73,7 +73,8 @@ DRINKS = Catalog.from_dict({"products": [
 
 
 @pytest.mark.parametrize("text, current", [("8一瓶 三瓶二十四 划算", "tea"), ("8块一瓶 3瓶24 还行", "tea"),
-                                           ("12元/支 两支24", "rose"), ("12一支 两支才二十四 不贵", "rose")])
+                                           ("12元/支 两支24", "rose"), ("12一支 两支才二十四 不贵", "rose"),
+                                           ("一瓶8 三瓶24 划算", "tea"), ("一支12块 两支24块", "rose")])
 def test_a_sum_worked_out_after_a_price_per_unit_is_talk(text, current):
     intent = parse(text, DRINKS, current)
     assert intent.kind is Kind.OTHER and not intent.items, intent.reason
@@ -85,7 +86,7 @@ def test_a_quantity_ordered_beside_its_sum_is_still_an_order():
     assert {i.sku: i.qty for i in intent.items} == {"tea": 3}
 
 
-@pytest.mark.parametrize("text", ["8一瓶 三瓶20", "三瓶二十四"])
+@pytest.mark.parametrize("text", ["8一瓶 三瓶20", "三瓶二十四", "一瓶8 三瓶20", "来一瓶8 三瓶24"])
 def test_a_number_after_a_quantity_that_is_no_such_sum_is_not_talk(text):
     intent = parse(text, DRINKS, "tea")  # 20 is no 3 × 8 (a deal asked for?); no price said: not a sum
     assert intent.kind is not Kind.OTHER, intent.reason

@@ -57,21 +57,22 @@ def _said(text: str) -> list[float]:
 
 
 def without_sums(text: str) -> str:
-    """22一盒 两盒四十四 划算: after a price per unit, a quantity in that unit followed by what it costs at that
-    price (2 × 22 = 44) is a sum worked out aloud, no quantity ordered; the sum is blanked out. A number that is
-    no such product (22一盒 两盒40: a deal asked for?) or a quantity after an order word (要两盒 44对吧) stays for
-    the rules."""
-    prices = [(float(m.group("p")), m.group("u")) for m in _UNIT_PRICE.finditer(text)]
-    if not prices:
-        return text
+    """22一盒 两盒四十四 划算, 一盒22 两盒44: a quantity followed by what it costs (两盒四十四) is a sum worked out
+    aloud, no quantity ordered, when the comment says the price of one unit (22一盒) or another such sum at the same
+    price (一盒22): the sums are blanked out. A number that is no such product (22一盒 两盒40: a deal asked for?),
+    a sum said alone (两盒44) or a quantity after an order word (要两盒 44对吧) stays for the rules."""
+    sums = [(m, _per_unit(m)) for m in _SUM.finditer(text) if not _ASKED.search(text[:m.start()])]
+    said = [(round(float(m.group("p")), 2), m.group("u")) for m in _UNIT_PRICE.finditer(text)]
+    prices = said + [price for _, price in sums if price and [p for _, p in sums].count(price) > 1]
+    for m, price in reversed(sums):
+        if price in prices:
+            text = text[:m.start()] + " " + text[m.end():]
+    return text
 
-    def blank(m: re.Match) -> str:
-        q, total = zh_to_number(m.group("q")), zh_to_number(m.group("m"))
-        if q is None or total is None or _ASKED.search(text[:m.start()]) \
-                or not any(u == m.group("u") and abs(q * p - total) < 0.01 for p, u in prices):
-            return m.group(0)  # 22一盒 要两盒 44对吧: the buyer orders and checks the sum
-        return " "
-    return _SUM.sub(blank, text)
+
+def _per_unit(m: re.Match) -> tuple[float, str] | None:
+    q, total = zh_to_number(m.group("q")), zh_to_number(m.group("m"))
+    return (round(total / q, 2), m.group("u")) if q and total is not None else None
 
 
 def one_of_word(masked: str, catalog: Catalog, current: Product | None) -> list[Quantity]:
