@@ -20,6 +20,7 @@ PRICE_PER = re.compile(rf"(?<![\d.])(?:\d+(?:\.\d+)?|{NUM_PATTERN})\s*(?:元|块
 _UNIT_PRICE = re.compile(rf"(?<![\d.#])(?P<p>\d+(?:\.\d+)?)\s*(?:元|块钱?)?\s*(?:一|每|/)\s*(?P<u>{UNIT})")
 _SUM = re.compile(rf"(?P<q>{NUM_PATTERN})\s*(?P<u>{UNIT})\s*(?:就|是|才|共|一共|总共)?\s*(?P<m>{NUM_PATTERN})"
                   rf"\s*(?:元|块钱?)?(?![\d.]|\s*{UNIT})")
+_COST_AFTER_UNIT = re.compile(rf"{UNIT}\s*(?:就|是|才|共|一共|总共)?\s*[\d零〇一幺二两俩三仨四五六七八九十百千]")
 _ASKED = re.compile(VERB + r"\s*$")
 _ONE_OF = re.compile(r"(?:来|要|拿|买)(?P<u>只|条|个|块|袋|盒|瓶|把|根|份|箱|包|桶|板|颗|棵)"
                      r"(?P<w>[\u4e00-\u9fff]{1,4})[吧呀哈啊]?$")
@@ -61,6 +62,8 @@ def without_sums(text: str) -> str:
     aloud, no quantity ordered, when the comment says the price of one unit (22一盒) or another such sum at the same
     price (一盒22): the sums are blanked out. A number that is no such product (22一盒 两盒40: a deal asked for?),
     a sum said alone (两盒44) or a quantity after an order word (要两盒 44对吧) stays for the rules."""
+    if not _COST_AFTER_UNIT.search(text):
+        return text  # most comments: no number right after a unit, so no sum
     sums = [(m, _per_unit(m)) for m in _SUM.finditer(text) if not _ASKED.search(text[:m.start()])]
     said = [(round(float(m.group("p")), 2), m.group("u")) for m in _UNIT_PRICE.finditer(text)]
     prices = said + [price for _, price in sums if price and [p for _, p in sums].count(price) > 1]
