@@ -6,8 +6,8 @@ from __future__ import annotations
 import re
 
 from copilot.base.catalog import Catalog, Product
-from copilot.base.zhnum import NUM_PATTERN, normalize
-from copilot.orders.amounts import UNIT, Quantity
+from copilot.base.zhnum import NUM_PATTERN, normalize, zh_to_number
+from copilot.orders.amounts import UNIT, VERB, Quantity
 from copilot.orders.intent import Intent
 from copilot.orders.refs import find_refs, fuzzy_product
 
@@ -16,6 +16,12 @@ PRICE_OF = re.compile(rf"(?<![\d.])(?P<p>\d+(?:\.\d+)?)\s*(?:元|块钱?)?\s*(?:
 # 5毛一根, 10元/斤, 三块钱一个: a price with its unit (小时候5毛一根: talk about prices), no quantity of goods
 PRICE_PER = re.compile(rf"(?<![\d.])(?:\d+(?:\.\d+)?|{NUM_PATTERN})\s*(?:元|块钱|毛钱?|角钱?|块(?=\s*(?:每|/)))\s*(?:一|每|/)\s*"
                        rf"(?:{UNIT}|两)")
+# 22一盒 两盒四十四: a price per unit (22一盒, 15元/斤), then a quantity in that unit and what it comes to
+_UNIT_PRICE = re.compile(rf"(?<![\d.#])(?P<p>\d+(?:\.\d+)?)\s*(?:元|块钱?)?\s*(?:一|每|/)\s*(?P<u>{UNIT})")
+_SUM = re.compile(rf"(?P<q>{NUM_PATTERN})\s*(?P<u>{UNIT})\s*(?:就|是|才|共|一共|总共)?\s*(?P<m>{NUM_PATTERN})"
+                  rf"\s*(?:元|块钱?)?(?![\d.]|\s*{UNIT})")
+_COST_AFTER_UNIT = re.compile(rf"{UNIT}\s*(?:就|是|才|共|一共|总共)?\s*[\d零〇一幺二两俩三仨四五六七八九十百千]")
+_ASKED = re.compile(VERB + r"\s*$")
 _ONE_OF = re.compile(r"(?:来|要|拿|买)(?P<u>只|条|个|块|袋|盒|瓶|把|根|份|箱|包|桶|板|颗|棵)"
                      r"(?P<w>[\u4e00-\u9fff]{1,4})[吧呀哈啊]?$")
 
@@ -49,6 +55,27 @@ def priced_sku(text: str, catalog: Catalog) -> str | None:
 
 def _said(text: str) -> list[float]:
     return [float(m.group("p")) for m in PRICE_OF.finditer(normalize(text or ""))] if "的" in (text or "") else []
+
+
+def without_sums(text: str) -> str:
+    """22一盒 两盒四十四 划算, 一盒22 两盒44: a quantity followed by what it costs (两盒四十四) is a sum worked out
+    aloud, no quantity ordered, when the comment says the price of one unit (22一盒) or another such sum at the same
+    price (一盒22): the sums are blanked out. A number that is no such product (22一盒 两盒40: a deal asked for?),
+    a sum said alone (两盒44) or a quantity after an order word (要两盒 44对吧) stays for the rules."""
+    if not _COST_AFTER_UNIT.search(text):
+        return text  # most comments: no number right after a unit, so no sum
+    sums = [(m, _per_unit(m)) for m in _SUM.finditer(text) if not _ASKED.search(text[:m.start()])]
+    said = [(round(float(m.group("p")), 2), m.group("u")) for m in _UNIT_PRICE.finditer(text)]
+    prices = said + [price for _, price in sums if price and [p for _, p in sums].count(price) > 1]
+    for m, price in reversed(sums):
+        if price in prices:
+            text = text[:m.start()] + " " + text[m.end():]
+    return text
+
+
+def _per_unit(m: re.Match) -> tuple[float, str] | None:
+    q, total = zh_to_number(m.group("q")), zh_to_number(m.group("m"))
+    return (round(total / q, 2), m.group("u")) if q and total is not None else None
 
 
 def one_of_word(masked: str, catalog: Catalog, current: Product | None) -> list[Quantity]:

@@ -387,7 +387,8 @@ def spell_out(content: str, offered: list[Product], catalog: Catalog) -> str:
     word that is a part of the names of exactly one product on offer, spelled out as that product's name. Not
     a name's last character (肉 of 五花肉 is any meat: 肋排 too), which is what kind of goods it is; a word of
     two characters may end a name (白菜 of 猪肉白菜 in a chain of dumplings), unless it says the kind of several
-    products (大米 of 东北大米 beside 香米: ``Shorthand.kind_of_many``)."""
+    products (大米 of 东北大米 beside 香米: ``Shorthand.kind_of_many``; 牛肉 of 咖喱牛肉 beside 番茄牛腩) or ends it
+    while another product of the shop, not on offer, holds it too (排骨 of 糖醋排骨 beside 玉米排骨汤)."""
     t = normalize(content)
     taken = [(s, e) for s, e, _ in catalog.mentions(t)] + [(s, e) for s, e, _ in shorthand(catalog).find(t)]
     out, at = [], 0
@@ -404,10 +405,17 @@ def spell_out(content: str, offered: list[Product], catalog: Catalog) -> str:
             continue
         owners = [p for p in offered if any(word in n for n in p.names)]
         if len(owners) == 1 and (len(word) > 1 or all(word in n[:-1] for n in owners[0].names if word in n)) \
-                and not shorthand(catalog).kind_of_many(word, owners[0]):  # 大米 of 东北大米 beside 香米: the kind
+                and not shorthand(catalog).kind_of_many(word, owners[0]) and not _kind_sold_apart(word, owners[0], catalog):
             out.append(t[at:m.start()] + m.group(0).replace(word, plain_name(owners[0]), 1))
             at = m.end()
     return "".join(out) + t[at:]
+
+
+def _kind_sold_apart(word: str, p: Product, catalog: Catalog) -> bool:
+    """排骨 of 糖醋排骨 in a chain that offers it alone, where the shop also sells 玉米排骨汤: the word ends the
+    offered product's name (what kind of goods it is) and is in another product's names, so the member may want
+    that one; the offer does not settle it (a person asks). 韭菜 of 韭菜鸡蛋水饺 starts the name: a filling."""
+    return any(n.endswith(word) for n in p.names) and any(q.sku != p.sku for q in catalog.holding(word))
 
 
 def _unit_as_variant(run: str, before: str, offered: list[Product], catalog: Catalog) -> Product | None:

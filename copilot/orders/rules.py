@@ -27,6 +27,7 @@ from copilot.orders.cues import (
     price_checked,
     priced_sku,
     stock_question_product,
+    without_sums,
 )
 from copilot.orders.intent import Intent, Item, Kind
 from copilot.orders.leftover import rest_of, stray_number, unread, without_preferences
@@ -306,7 +307,7 @@ def _clean(text: str) -> str:
     t = plain_numerals(normalize(text or ""))
     for pattern, repl in _TYPOS:
         t = pattern.sub(repl, t)
-    return PRICE_PER.sub(" ", PRICE_OF.sub(" ", _PACKING.sub(" ", _NOISE.sub(" ", t)))).strip()
+    return PRICE_PER.sub(" ", PRICE_OF.sub(" ", _PACKING.sub(" ", without_sums(_NOISE.sub(" ", t))))).strip()
 
 
 def _classify(text: str, catalog: Catalog, current: Product | None, alone: bool = True) -> _Clause:
@@ -438,7 +439,7 @@ def _read_leftover(clause: _Clause, masked: str, leftover: str, catalog: Catalog
         clause.refs.append(Ref(0, 0, owners[0], leftover))
         return True
     if len(owners) == 1 and shorthand(catalog).kind_of_many(leftover, owners[0]):  # 大米: any rice of the shop
-        owners = [p for p in catalog if any(n.endswith(leftover[-1]) for n in p.names)]
+        owners = shorthand(catalog).of_kind(leftover, owners[0])
     if len(owners) >= 2 or len(leftover) >= 2 and owners:
         clause.kind, clause.reason = "review", f"「{leftover[:12]}」可能是{'、'.join(p.name for p in owners[:4])}，请确认"
     elif strong or (clause.quantities and len(leftover) <= 3):

@@ -13,7 +13,8 @@ goes to review, unless the comment asks for each of them (``两种凤爪都来�
 - ``partial``: a word a person reads as one product although it is no name of it: a part of the names
   of that product only (基围 of 鲜活基围虾, 广式 of 广式腊肠: only while it is on screen), or the end of
   such a name (虾 of 基围虾, 橘子 of 砂糖橘), unless it is a word of how goods are and a character that ends
-  other products' names too (大米 of 东北大米 beside 香米 and 小米: the kind, ``kind_of_many``).
+  other products' names too (大米 of 东北大米 beside 香米 and 小米: the kind, ``kind_of_many``), or an animal's
+  meat where another product is a cut of it (牛肉 of 咖喱牛肉 beside 番茄牛腩).
 - ``singles``: a variant of one character (公 / 母 of 大闸蟹（公） and 大闸蟹（母）), found only where it
   stands as a word: before 的, 各, a number or the other variant (公的, 1公1母, 公母各2只), after a number, a
   unit or an order word (4只公的, 要母的); never inside a word (1公斤, 老公的). Two-character names that share
@@ -122,12 +123,21 @@ class Shorthand:
         return p if head or current is not None and current.sku == p.sku else None
 
     def kind_of_many(self, word: str, p: Product) -> bool:
-        """大米 of 东北大米 where 香米, 小米 and 糯米 are sold too: a word of how goods are (大, 鲜, 老) and a
-        character that ends other products' names too says the kind of goods (rice), not the one product; so does
-        that character with 子 or 儿 (鸭子 of 老鸭子 beside 麻鸭: duck, any of them)."""
-        kind = word[1] if len(word) == 2 and word[0] in STATES else word[0] if len(word) == 2 and word[1] in "子儿" else ""
-        return bool(kind) and any(
-            q.sku != p.sku and _BRACKETED.sub("", n).strip().endswith(kind) for n, q in self.names)
+        """``word``, which ends a name of ``p``, says a kind of goods other products are too (``of_kind``)."""
+        return len(self.of_kind(word, p)) > 1
+
+    def of_kind(self, word: str, p: Product) -> list[Product]:
+        """The products of the kind ``word`` says, ``p`` first. 大米 of 东北大米 where 香米, 小米 and 糯米 are sold
+        too: a word of how goods are (大, 鲜, 老) and a character that ends other products' names too says the kind
+        of goods (rice), not the one product; so does that character with 子 or 儿 (鸭子 of 老鸭子 beside 麻鸭: duck,
+        any of them). 牛肉 of 咖喱牛肉 beside 番茄牛腩: the meat of an animal is any cut of it (牛腩, 牛排, 牛腱)."""
+        if len(word) == 2 and word[1] == "肉" and _CJK.match(word[0]):
+            kind = re.compile(re.escape(word[0]) + f"[{_CUTS}]")
+            cuts = [q for n, q in self.names if q.sku != p.sku and word not in n and kind.search(n)]
+        else:
+            kind = word[1] if len(word) == 2 and word[0] in STATES else word[0] if len(word) == 2 and word[1] in "子儿" else ""
+            cuts = [q for n, q in self.names if kind and q.sku != p.sku and _BRACKETED.sub("", n).strip().endswith(kind)]
+        return list({q.sku: q for q in [p, *cuts]}.values())
 
     def _sibling(self, p: Product, owners: dict[str, Product]) -> bool:
         """Another of ``owners`` is a variant of ``p`` (they share a family word)."""
@@ -227,6 +237,7 @@ def _build(catalog: Catalog) -> Shorthand:
 
 
 STATES = "生熟鲜活冻干老嫩肥瘦软硬大小"  # words of how goods are (要生的, 熟一点的), no variant of a short name
+_CUTS = "腩腱排柳腿胸脊肋臀丁"  # cuts of meat (牛腩, 猪肋排, 鸡腿, 鸡丁): an animal's 肉 is any of them, not 牛奶 or 鸡蛋
 _SINGLE_UNITS = "".join(u for u in UNIT_WORDS if len(u) == 1 and "\u4e00" <= u <= "\u9fff")
 
 
