@@ -165,6 +165,8 @@ class Judge:
         if q.topics and head and not set(q.topics) & head:
             return not told_in_clause(q, c.text)   # 怎么进群？ …；每晚 20:00 直播 tells 几点直播 too
         key = lexicon().fix_typos(c.key)
+        if _lacking(q, key):
+            return True    # 没有烤箱咋办？ answers no 咋烤: it is asked for the case without what the question uses
         return q.kind == "method" and question_kind(key) == "yesno" and not _may_do(q, key)
 
     def other_aspect(self, q: Question, c: Chunk) -> bool:
@@ -197,6 +199,14 @@ class Judge:
         if not amounts or not amount_match(q.unnamed, f"{c.section} {c.key} {c.text}"):
             return q.residual
         return [g for g in q.residual if not all(any(w in a for a in amounts) for w in g)]
+
+    @staticmethod
+    def counted(q: Question, values: list[str]) -> list[str]:
+        """The values that can count what is asked: a count in the measure asked about (一次拉 200 袋 for 一袋几个)
+        counts the measures, not what one holds."""
+        if q.kind != "count" or not q.measure:
+            return values
+        return [v for v in values if not v.rstrip().endswith(q.measure)]
 
     def _neighbours(self, ix: Index, c: Chunk) -> list[int]:
         out = []
@@ -274,9 +284,9 @@ class Judge:
                                                                                       q.units)):
             return False   # 多少度 is not answered by 3 次, nor 多少年 by 7 天
         body = self.nameless(c.text)
-        if strict(q.kind) and values_of(q.kind, body, q.units) and not own_values(
-                q.kind, q.units, body, q.text, self._names_of(c.sku), plain=not q.residual):
-            return False   # 一袋多少颗 is not answered by 坏果超过五颗的退, nor by 8 个角
+        if strict(q.kind) and values_of(q.kind, body, q.units) and not self.counted(q, own_values(
+                q.kind, q.units, body, q.text, self._names_of(c.sku), plain=not q.residual)):
+            return False   # 一袋多少颗 is not answered by 坏果超过五颗的退, nor by 8 个角, nor 一袋几个 by 200 袋
         text = self.cover_text(c)
         if q.measure and not measured(q.measure, text) and not (c.sku and self._sold_by(c.sku, q.measure)
                                                                 and not other_measure(q.measure, text)):
@@ -311,6 +321,24 @@ def told_in_clause(q: Question, text: str) -> bool:
         return False
     fixed = lexicon().fix_typos(text)
     return any(values_of(q.kind, cl, q.units) and set(q.topics) & text_aspects(cl) for cl in PHRASE.split(fixed))
+
+
+LACKING = re.compile(r"(?:没有|没|不用)([\u4e00-\u9fff]{1,2})")
+
+
+def _lacking(q: Question, key: str) -> bool:
+    """The Q&A pair asks for the case without a thing (没有烤箱咋办？) that the question does not say it lacks and
+    names itself, or a word of (烤 of 烤箱)."""
+    if q.kind != "method":
+        return False   # 黄油有盐吗 is answered by 是无盐的吗？
+    words = [w for g in q.residual for w in g if w not in q.negated]
+    asked = lexicon().fix_typos(q.unnamed)
+    for m in LACKING.finditer(key):
+        thing = m.group(1)
+        if any(ch in asked for ch in thing) and re.search(f"(?:没有|没|不用){thing[0]}", asked) is None and \
+                any(w in thing or thing in w for w in words):
+            return True
+    return False
 
 
 CAN = re.compile(r"(?:能|可以)(再)?还?([\u4e00-\u9fff]+?)(?:吗|不|么|嘛|？|\?|$)")

@@ -168,7 +168,8 @@ def passage_type(section: str, key: str, text: str) -> PassageType:
     fixed_key = lex.fix_typos(key)
     values |= {kind for kind, k in lex.kinds.items() if k.keys and fixed_key and any(w in fixed_key for w in k.keys)
                and kind in ("who", "place")}
-    if values & {"who", "place"} and "origin" in lex.aspects and (not head or "origin" in head):
+    if values & {"who", "place"} and "origin" in lex.aspects and (not head or head & {"origin", "ingredients"}):
         aspects |= {"origin"}            # naming a place or a supplier is what an origin passage does (under
-        #                                  a heading of another aspect, 坏了找阿强 names who to ask, not the source)
+        #                                  a heading of another aspect, 坏了找阿强 names who to ask, not the source;
+        #                                  under 啥做的, 绿豆是白城的 is where what it is made of comes from)
     return PassageType(aspects=frozenset(aspects), head=frozenset(head), values=frozenset(values))

@@ -1,0 +1,84 @@
+"""Knowledge base: what a product is made of, the case a Q&A pair is asked for, the condition a viewer names
+by what they do not do, and the number of people a row is for. A breakfast stall (invented, written for these
+tests) keeps Q&A pairs, bullets and a table per number of people; each question must get the fact asked, or
+go to the assistant, never a neighbouring fact."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+from copilot.knowledge.conditions import asked_amounts, stated_amounts
+from copilot.knowledge.kb import KnowledgeBase
+from copilot.knowledge.kinds import values_of
+
+sys.path.insert(0, str(Path(__file__).parent))
+from doubles import store_kb  # noqa: E402
+
+PRODUCTS = """store: {name: 巷尾早餐铺, pickup: 第二天 7:00-10:00 到店自提}
+products:
+  - {sku: zongzi, name: 蛋黄鲜肉粽, aliases: [肉粽], link: 1, unit: 袋, price: 29, stock: 9, origin: 本店手包,
+     notes: notes/zongzi.md}
+  - {sku: soymilk, name: 黑豆豆浆, aliases: [豆浆], link: 2, unit: 瓶, price: 6, stock: 9, origin: 本店现磨,
+     notes: notes/soymilk.md}
+  - {sku: sauce, name: 蒜蓉辣酱, aliases: [辣酱], link: 3, unit: 瓶, price: 15, stock: 9, notes: notes/sauce.md}
+  - {sku: giftbox, name: 端午粽子礼盒, aliases: [礼盒], link: 4, unit: 盒, price: 98, stock: 9, notes: notes/giftbox.md}
+"""
+
+NOTES = {
+    "zongzi.md": "# 蛋黄鲜肉粽\n\n问：蛋黄是哪里的？\n答：是江苏高邮的咸鸭蛋黄，一个粽子一整颗。\n\n"
+                 "问：怎么蒸？\n答：冷水上锅，水开后再蒸 15 分钟。\n\n"
+                 "问：没有蒸锅咋办？\n答：电饭煲加水没过粽子，煮 25 分钟。\n\n"
+                 "问：一袋多重？\n答：一袋 600 克，真空包装。\n",
+    "soymilk.md": "# 黑豆豆浆\n\n每天早上 5 点现磨，不加糖。\n\n## 能放多久\n\n- 冷藏：放 2 天\n- 常温：放 3 个小时，夏天更短\n",
+    "giftbox.md": "# 端午粽子礼盒\n\n- 端午前每天到货，一次拉 100 盒\n- 一盒 1.2 公斤，6 个小袋：鲜肉粽、豆沙粽、蜜枣粽各两袋\n",
+    "sauce.md": "# 蒜蓉辣酱\n\n## 用量\n\n| 几个人 | 放多少 |\n|---|---|\n| 2 人 | 一勺 |\n| 4-6 人 | 三勺 |\n",
+}
+
+
+@pytest.fixture(scope="module")
+def stall_kb(tmp_path_factory) -> KnowledgeBase:
+    return store_kb(tmp_path_factory, "stall", PRODUCTS, NOTES)
+
+
+@pytest.mark.parametrize("question,current,facts", [
+    ("蛋黄是哪里的", "zongzi", ["高邮"]),          # the egg inside, not where the dumpling is wrapped
+    ("肉粽咋蒸", "zongzi", ["15 分钟"]),           # not the pair asked for the case without a steamer
+    ("没蒸锅粽子咋弄", "zongzi", ["电饭煲"]),   # ... which answers the case without one
+    ("豆浆不放冰箱能放多久", "soymilk", ["3 个小时"]),   # not in the fridge: room temperature
+    ("两个人吃放多少", "sauce", ["一勺"]),
+    ("礼盒一盒里有几个袋", "giftbox", ["6 个小袋"]),   # what a box holds, not how many boxes arrive
+])
+def test_the_fact_asked_answers(stall_kb, question, current, facts):
+    a = stall_kb.answer(question, current_sku=current)
+    assert a.answered and all(f in a.text for f in facts), (question, a.text, a.why)
+    assert "本店" not in a.text and "2 天" not in a.text and "三勺" not in a.text
+
+
+@pytest.mark.parametrize("question,current", [
+    ("黑豆哪里产的", "soymilk"),     # the catalog says where the milk is ground, not where the beans grow
+    ("肉粽一袋几个", "zongzi"),       # only the weight of a bag is given: 一袋 is no count
+    ("一个人吃放多少", "sauce"),      # the rows are for 2 and 4-6 people
+    ("辣酱一瓶够几个人吃", "sauce"),  # a spoonful is no number of people
+])
+def test_a_neighbouring_fact_is_refused(stall_kb, question, current):
+    a = stall_kb.answer(question, current_sku=current)
+    assert not a.answered, (question, a.text, a.why)
+
+
+def test_the_product_itself_still_has_its_origin(stall_kb):
+    a = stall_kb.answer("豆浆哪里的", current_sku="soymilk")
+    assert a.answered and "本店现磨" in a.text, (a.text, a.why)
+
+
+def test_a_bag_a_number_is_per_is_no_count():
+    assert values_of("count", "一袋 600 克，真空包装") == []
+    assert values_of("count", "一袋 10 个，一个 60 克") == ["10 个"]
+
+
+def test_people_are_a_condition_amount():
+    assert asked_amounts("一个人吃放多少") == [("people", 1.0)]
+    assert asked_amounts("两三个人吃放多少") == [("people", 3.0)]   # about two or three: the row of 2-3 人
+    assert stated_amounts("2-3 人：半袋") == [("people", 2.0, 3.0)]
