@@ -34,7 +34,9 @@ NOTES = {
                  "问：一袋多重？\n答：一袋 600 克，真空包装。\n",
     "soymilk.md": "# 黑豆豆浆\n\n每天早上 5 点现磨，不加糖。\n\n## 能放多久\n\n- 冷藏：放 2 天\n- 常温：放 3 个小时，夏天更短\n",
     "giftbox.md": "# 端午粽子礼盒\n\n- 端午前每天到货，一次拉 100 盒\n- 一盒 1.2 公斤，6 个小袋：鲜肉粽、豆沙粽、蜜枣粽各两袋\n",
-    "sauce.md": "# 蒜蓉辣酱\n\n## 用量\n\n| 几个人 | 放多少 |\n|---|---|\n| 2 人 | 一勺 |\n| 4-6 人 | 三勺 |\n",
+    "sauce.md": "# 蒜蓉辣酱\n\n| 项目 | 说明 |\n|---|---|\n| 熬制 | 师傅小火慢熬 3 小时 |\n\n"
+                "## 用量\n\n| 几个人 | 放多少 |\n|---|---|\n| 2 人 | 一勺 |\n| 4-6 人 | 三勺 |\n\n"
+                "## 做法\n\n| 步骤 | 说明 |\n|---|---|\n| 1 | 热锅少油，辣酱下锅小火熬香，大概 1 分钟 |\n",
 }
 
 
@@ -50,6 +52,8 @@ def stall_kb(tmp_path_factory) -> KnowledgeBase:
     ("豆浆不放冰箱能放多久", "soymilk", ["3 个小时"]),   # not in the fridge: room temperature
     ("两个人吃放多少", "sauce", ["一勺"]),
     ("礼盒一盒里有几个袋", "giftbox", ["6 个小袋"]),   # what a box holds, not how many boxes arrive
+    ("辣酱熬了多久", "sauce", ["3 小时"]),          # the row keyed by the verb asked, not a step that uses it
+    ("豆浆加糖吗", "soymilk", ["不加糖"]),          # a yes/no is answered by the denial
 ])
 def test_the_fact_asked_answers(stall_kb, question, current, facts):
     a = stall_kb.answer(question, current_sku=current)
@@ -62,6 +66,7 @@ def test_the_fact_asked_answers(stall_kb, question, current, facts):
     ("肉粽一袋几个", "zongzi"),       # only the weight of a bag is given: 一袋 is no count
     ("一个人吃放多少", "sauce"),      # the rows are for 2 and 4-6 people
     ("辣酱一瓶够几个人吃", "sauce"),  # a spoonful is no number of people
+    ("豆浆用的啥糖", "soymilk"),      # 不加糖 says no sugar is used, not which
 ])
 def test_a_neighbouring_fact_is_refused(stall_kb, question, current):
     a = stall_kb.answer(question, current_sku=current)

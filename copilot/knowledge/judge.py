@@ -101,7 +101,8 @@ class Judge:
 
         def rank(h: Hit) -> tuple[bool, bool, bool, int, bool]:
             c = h.chunk
-            evidence = 0 if self.headed(ix, q, h) or self.keyed(q, c) else 1 if self.tight(q, c) else 2
+            evidence = 0 if self.head_says(q, c) else 1 if self.headed(ix, q, h) or self.keyed(q, c) else \
+                2 if self.tight(q, c) else 3   # 炒制：慢炒 8 小时 for 炒了多久, before step 1 of 煮法 (炒化 2 分钟)
             other_unit = bool(unit) and not any(unit in v for v in values_of(q.kind, self.nameless(c.text)))
             full = f"{c.section} {c.key} {c.text}"   # 7 楼: the row of 6 楼及以上; 7点以后: 超过 19:00 ……
             row = amount_match(q.unnamed, full) or after_match(q.unnamed, full)
@@ -147,9 +148,10 @@ class Judge:
 
     def headed(self, ix: Index, q: Question, h: Hit) -> bool:
         """The passage's heading or key names the aspect asked or one of the question's own words."""
-        if set(q.topics) & ix.types[h.idx].head:
-            return True
-        c = h.chunk
+        return bool(set(q.topics) & ix.types[h.idx].head) or self.head_says(q, h.chunk)
+
+    def head_says(self, q: Question, c: Chunk) -> bool:
+        """The passage's heading or key names one of the question's own words."""
         if not q.residual or not (c.section or c.key) or c.layout == "fact":
             return False
         head = self.nameless(lexicon().fix_typos(f"{c.section} {c.key}"))
@@ -287,7 +289,7 @@ class Judge:
         if strict(q.kind) and values_of(q.kind, body, q.units) and not self.counted(q, own_values(
                 q.kind, q.units, body, q.text, self._names_of(c.sku), plain=not q.residual)):
             return False   # 一袋多少颗 is not answered by 坏果超过五颗的退, nor by 8 个角, nor 一袋几个 by 200 袋
-        text = self.cover_text(c)
+        text = self.cover_text(c) if q.kind == "yesno" else denied_out(self.cover_text(c), q)
         if q.measure and not measured(q.measure, text) and not (c.sku and self._sold_by(c.sku, q.measure)
                                                                 and not other_measure(q.measure, text)):
             return False   # 一箱几斤 is not answered by 一斤大概 15 个, 一块多重 not by 每袋 1 公斤，切成 10 块, 一袋几颗
@@ -321,6 +323,20 @@ def told_in_clause(q: Question, text: str) -> bool:
         return False
     fixed = lexicon().fix_typos(text)
     return any(values_of(q.kind, cl, q.units) and set(q.topics) & text_aspects(cl) for cl in PHRASE.split(fixed))
+
+
+# 不放油, 没加糖, 无糖: a thing not used (不甜 is a taste: 甜的咸的 is answered by it)
+DENIAL = re.compile(r"(?:(?:没有|没|不|别|未)(?:放|加|用|含|添加)|不用|无)$")
+
+
+def denied_out(text: str, q: Question) -> str:
+    """``text`` without the question's words it says only denied (平底锅不放油): it does not say what oil is used.
+    (A yes/no question is answered by the denial: 放糖吗 by 不加糖.)"""
+    for w in {w for g in q.residual for w in g if w not in q.negated}:
+        at = [m.start() for m in re.finditer(re.escape(w), text)]
+        if at and all(DENIAL.search(text[max(0, i - 4):i]) for i in at):
+            text = text.replace(w, " ")
+    return text
 
 
 LACKING = re.compile(r"(?:没有|没|不用)([\u4e00-\u9fff]{1,2})")
