@@ -24,6 +24,7 @@ products:
   - {sku: soymilk, name: 黑豆豆浆, aliases: [豆浆], link: 2, unit: 瓶, price: 6, stock: 9, origin: 本店现磨,
      notes: notes/soymilk.md}
   - {sku: sauce, name: 蒜蓉辣酱, aliases: [辣酱], link: 3, unit: 瓶, price: 15, stock: 9, notes: notes/sauce.md}
+  - {sku: porridge, name: 八宝粥料, aliases: [粥料], link: 5, unit: 袋, price: 12, stock: 9, notes: notes/porridge.md}
   - {sku: giftbox, name: 端午粽子礼盒, aliases: [礼盒], link: 4, unit: 盒, price: 98, stock: 9, notes: notes/giftbox.md}
 """
 
@@ -33,6 +34,7 @@ NOTES = {
                  "问：没有蒸锅咋办？\n答：电饭煲加水没过粽子，煮 25 分钟。\n\n"
                  "问：一袋多重？\n答：一袋 600 克，真空包装。\n",
     "soymilk.md": "# 黑豆豆浆\n\n每天早上 5 点现磨，不加糖。\n\n## 能放多久\n\n- 冷藏：放 2 天\n- 常温：放 3 个小时，夏天更短\n",
+    "porridge.md": "# 八宝粥料\n\n| 项目 | 说明 |\n|---|---|\n| 原料 | 红豆、薏米、燕麦、黑米 |\n| 产地 | 黑龙江五常 |\n",
     "giftbox.md": "# 端午粽子礼盒\n\n- 端午前每天到货，一次拉 100 盒\n- 一盒 1.2 公斤，6 个小袋：鲜肉粽、豆沙粽、蜜枣粽各两袋\n",
     "sauce.md": "# 蒜蓉辣酱\n\n| 项目 | 说明 |\n|---|---|\n| 熬制 | 师傅小火慢熬 3 小时 |\n\n"
                 "## 用量\n\n| 几个人 | 放多少 |\n|---|---|\n| 2 人 | 一勺 |\n| 4-6 人 | 三勺 |\n\n"
@@ -52,6 +54,7 @@ def stall_kb(tmp_path_factory) -> KnowledgeBase:
     ("豆浆不放冰箱能放多久", "soymilk", ["3 个小时"]),   # not in the fridge: room temperature
     ("两个人吃放多少", "sauce", ["一勺"]),
     ("礼盒一盒里有几个袋", "giftbox", ["6 个小袋"]),   # what a box holds, not how many boxes arrive
+    ("粥料里面都有啥", "porridge", ["红豆", "燕麦", "黑米"]),   # the list under 原料
     ("辣酱熬了多久", "sauce", ["3 小时"]),          # the row keyed by the verb asked, not a step that uses it
     ("豆浆加糖吗", "soymilk", ["不加糖"]),          # a yes/no is answered by the denial
 ])
@@ -87,3 +90,12 @@ def test_people_are_a_condition_amount():
     assert asked_amounts("一个人吃放多少") == [("people", 1.0)]
     assert asked_amounts("两三个人吃放多少") == [("people", 3.0)]   # about two or three: the row of 2-3 人
     assert stated_amounts("2-3 人：半袋") == [("people", 2.0, 3.0)]
+
+
+def test_a_list_under_a_material_key_is_what_it_is_made_of():
+    from copilot.knowledge.kinds import passage_type
+
+    assert "ingredients" in passage_type("", "原料", "红豆、薏米、燕麦、黑米").aspects
+    assert "ingredients" in passage_type("用料", "", "牛肝菌、鸡枞、茶树菇").aspects
+    assert "ingredients" not in passage_type("", "原料", "秘鲁的鱿鱼，远洋船冻").aspects   # where it comes from
+    assert "ingredients" not in passage_type("", "适合", "火锅、烧烤、炒菜都行").aspects      # a list of uses
