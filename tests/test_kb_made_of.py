@@ -25,6 +25,7 @@ products:
      notes: notes/soymilk.md}
   - {sku: sauce, name: 蒜蓉辣酱, aliases: [辣酱], link: 3, unit: 瓶, price: 15, stock: 9, notes: notes/sauce.md}
   - {sku: porridge, name: 八宝粥料, aliases: [粥料], link: 5, unit: 袋, price: 12, stock: 9, notes: notes/porridge.md}
+  - {sku: liangpi, name: 陕西凉皮, aliases: [凉皮], link: 6, unit: 份, price: 10, stock: 9, notes: notes/liangpi.md}
   - {sku: giftbox, name: 端午粽子礼盒, aliases: [礼盒], link: 4, unit: 盒, price: 98, stock: 9, notes: notes/giftbox.md}
 """
 
@@ -35,6 +36,8 @@ NOTES = {
                  "问：一袋多重？\n答：一袋 600 克，真空包装。\n",
     "soymilk.md": "# 黑豆豆浆\n\n每天早上 5 点现磨，不加糖。\n\n## 能放多久\n\n- 冷藏：放 2 天\n- 常温：放 3 个小时，夏天更短\n",
     "porridge.md": "# 八宝粥料\n\n| 项目 | 说明 |\n|---|---|\n| 原料 | 红豆、薏米、燕麦、黑米 |\n| 产地 | 黑龙江五常 |\n",
+    "liangpi.md": "# 陕西凉皮\n\n## 小孩\n\n三岁以上的小孩能吃，调料包里的辣椒油别放。\n\n"
+                  "## 一份里有啥\n\n一份 300 克凉皮，配一个调料包：辣椒油、醋、蒜水、麻酱。\n",
     "giftbox.md": "# 端午粽子礼盒\n\n- 端午前每天到货，一次拉 100 盒\n- 一盒 1.2 公斤，6 个小袋：鲜肉粽、豆沙粽、蜜枣粽各两袋\n",
     "sauce.md": "# 蒜蓉辣酱\n\n| 项目 | 说明 |\n|---|---|\n| 熬制 | 师傅小火慢熬 3 小时 |\n\n"
                 "## 用量\n\n| 几个人 | 放多少 |\n|---|---|\n| 2 人 | 一勺 |\n| 4-6 人 | 三勺 |\n\n"
@@ -55,6 +58,7 @@ def stall_kb(tmp_path_factory) -> KnowledgeBase:
     ("两个人吃放多少", "sauce", ["一勺"]),
     ("礼盒一盒里有几个袋", "giftbox", ["6 个小袋"]),   # what a box holds, not how many boxes arrive
     ("粥料里面都有啥", "porridge", ["红豆", "燕麦", "黑米"]),   # the list under 原料
+    ("凉皮调料包都有啥", "liangpi", ["蒜水", "麻酱"]),   # the list, not a sentence naming one of them
     ("辣酱熬了多久", "sauce", ["3 小时"]),          # the row keyed by the verb asked, not a step that uses it
     ("豆浆加糖吗", "soymilk", ["不加糖"]),          # a yes/no is answered by the denial
 ])

@@ -25,8 +25,16 @@ from copilot.knowledge.conditions import (
 )
 from copilot.knowledge.docs import Chunk, next_id, prev_id, seq_of
 from copilot.knowledge.index import Hit, Index
-from copilot.knowledge.kinds import contrasted, heading_aspects, question_kind, strict, text_aspects, values_of
-from copilot.knowledge.question import Question, condition_said, coverage, measured, other_measure, word_in
+from copilot.knowledge.kinds import (
+    LISTED,
+    contrasted,
+    heading_aspects,
+    question_kind,
+    strict,
+    text_aspects,
+    values_of,
+)
+from copilot.knowledge.question import Question, condition_said, coverage, guard, measured, other_measure, word_in
 from copilot.knowledge.wordlists import lexicon
 
 # catalog lines that are no answer from the notes: the product's name/link/unit line, and price, offer and
@@ -95,18 +103,19 @@ class Judge:
         # 馒头几点送到; a product's own after-sales rule (七天以内都能退) before the shop's (3 天内)
         product_first = bool(targets) and (not store_only or q.unnamed != q.text)
 
-        unit = self._cue_unit(q)
+        unit, listed = self._cue_unit(q), guard("lists").search(q.text) is not None
         said = {h.idx: coverage(q.residual, self.cover_text(h.chunk), q.unknown, half=False) for h in ok}
         most = max(said.values())
 
-        def rank(h: Hit) -> tuple[bool, bool, bool, int, bool]:
+        def rank(h: Hit) -> tuple[bool, bool, bool, bool, int, bool]:
             c = h.chunk
             evidence = 0 if self.head_says(q, c) else 1 if self.headed(ix, q, h) or self.keyed(q, c) else \
                 2 if self.tight(q, c) else 3   # 炒制：慢炒 8 小时 for 炒了多久, before step 1 of 煮法 (炒化 2 分钟)
             other_unit = bool(unit) and not any(unit in v for v in values_of(q.kind, self.nameless(c.text)))
             full = f"{c.section} {c.key} {c.text}"   # 7 楼: the row of 6 楼及以上; 7点以后: 超过 19:00 ……
             row = amount_match(q.unnamed, full) or after_match(q.unnamed, full)
-            return (product_first and c.sku == "", not row, said[h.idx] < most, evidence, other_unit)
+            unlisted = listed and not LISTED.search(c.text)   # 小料：花生碎、葡萄干、山楂片 for 小料都有啥
+            return (product_first and c.sku == "", not row, said[h.idx] < most, unlisted, evidence, other_unit)
 
         for h in ok:
             h.rank = rank(h)
