@@ -129,7 +129,8 @@ def _of_another(noun: list[str], question: str, names: tuple[str, ...]) -> bool:
     for n in names:
         question = question.replace(n, " ")
     stop = lexicon().stopwords
-    said = any(w in question for w in noun if w not in stop)
+    said = any(w in question for w in noun if w not in stop) or re.search(
+        rf"(?:几|多少)\s*[个只颗枚]?\s*{re.escape(noun[0][-1])}", question) is not None   # 5 个小包 for 几个包
     return not said and not (len(noun[0]) >= 2 and any(noun[0] in n for n in names)) and noun[0] not in names
 
 

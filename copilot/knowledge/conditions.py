@@ -43,11 +43,18 @@ def _patterns() -> tuple[re.Pattern, re.Pattern]:
     return asked, stated
 
 
+ZH_DIGITS = "一两三四五六七八九"
+
+
 def _number(s: str) -> float | None:
+    """``s`` as a number; two neighbouring numerals (两三, 四五) say about that many: the larger."""
     try:
         return float(s)
     except ValueError:
-        return zh_to_number(s)
+        pass
+    if len(s) == 2 and all(ch in ZH_DIGITS for ch in s) and ZH_DIGITS.index(s[1]) - ZH_DIGITS.index(s[0]) == 1:
+        return zh_to_number(s[1])
+    return zh_to_number(s)
 
 
 def asked_amounts(question: str) -> list[tuple[str, float]]:

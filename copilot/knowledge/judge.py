@@ -25,8 +25,16 @@ from copilot.knowledge.conditions import (
 )
 from copilot.knowledge.docs import Chunk, next_id, prev_id, seq_of
 from copilot.knowledge.index import Hit, Index
-from copilot.knowledge.kinds import contrasted, heading_aspects, question_kind, strict, text_aspects, values_of
-from copilot.knowledge.question import Question, condition_said, coverage, measured, other_measure, word_in
+from copilot.knowledge.kinds import (
+    LISTED,
+    contrasted,
+    heading_aspects,
+    question_kind,
+    strict,
+    text_aspects,
+    values_of,
+)
+from copilot.knowledge.question import Question, condition_said, coverage, guard, measured, other_measure, word_in
 from copilot.knowledge.wordlists import lexicon
 
 # catalog lines that are no answer from the notes: the product's name/link/unit line, and price, offer and
@@ -95,17 +103,19 @@ class Judge:
         # 馒头几点送到; a product's own after-sales rule (七天以内都能退) before the shop's (3 天内)
         product_first = bool(targets) and (not store_only or q.unnamed != q.text)
 
-        unit = self._cue_unit(q)
+        unit, listed = self._cue_unit(q), guard("lists").search(q.text) is not None
         said = {h.idx: coverage(q.residual, self.cover_text(h.chunk), q.unknown, half=False) for h in ok}
         most = max(said.values())
 
-        def rank(h: Hit) -> tuple[bool, bool, bool, int, bool]:
+        def rank(h: Hit) -> tuple[bool, bool, bool, bool, int, bool]:
             c = h.chunk
-            evidence = 0 if self.headed(ix, q, h) or self.keyed(q, c) else 1 if self.tight(q, c) else 2
+            evidence = 0 if self.head_says(q, c) else 1 if self.headed(ix, q, h) or self.keyed(q, c) else \
+                2 if self.tight(q, c) else 3   # 炒制：慢炒 8 小时 for 炒了多久, before step 1 of 煮法 (炒化 2 分钟)
             other_unit = bool(unit) and not any(unit in v for v in values_of(q.kind, self.nameless(c.text)))
             full = f"{c.section} {c.key} {c.text}"   # 7 楼: the row of 6 楼及以上; 7点以后: 超过 19:00 ……
             row = amount_match(q.unnamed, full) or after_match(q.unnamed, full)
-            return (product_first and c.sku == "", not row, said[h.idx] < most, evidence, other_unit)
+            unlisted = listed and not LISTED.search(c.text)   # 小料：花生碎、葡萄干、山楂片 for 小料都有啥
+            return (product_first and c.sku == "", not row, said[h.idx] < most, unlisted, evidence, other_unit)
 
         for h in ok:
             h.rank = rank(h)
@@ -147,9 +157,10 @@ class Judge:
 
     def headed(self, ix: Index, q: Question, h: Hit) -> bool:
         """The passage's heading or key names the aspect asked or one of the question's own words."""
-        if set(q.topics) & ix.types[h.idx].head:
-            return True
-        c = h.chunk
+        return bool(set(q.topics) & ix.types[h.idx].head) or self.head_says(q, h.chunk)
+
+    def head_says(self, q: Question, c: Chunk) -> bool:
+        """The passage's heading or key names one of the question's own words."""
         if not q.residual or not (c.section or c.key) or c.layout == "fact":
             return False
         head = self.nameless(lexicon().fix_typos(f"{c.section} {c.key}"))
@@ -165,6 +176,8 @@ class Judge:
         if q.topics and head and not set(q.topics) & head:
             return not told_in_clause(q, c.text)   # 怎么进群？ …；每晚 20:00 直播 tells 几点直播 too
         key = lexicon().fix_typos(c.key)
+        if _lacking(q, key):
+            return True    # 没有烤箱咋办？ answers no 咋烤: it is asked for the case without what the question uses
         return q.kind == "method" and question_kind(key) == "yesno" and not _may_do(q, key)
 
     def other_aspect(self, q: Question, c: Chunk) -> bool:
@@ -197,6 +210,14 @@ class Judge:
         if not amounts or not amount_match(q.unnamed, f"{c.section} {c.key} {c.text}"):
             return q.residual
         return [g for g in q.residual if not all(any(w in a for a in amounts) for w in g)]
+
+    @staticmethod
+    def counted(q: Question, values: list[str]) -> list[str]:
+        """The values that can count what is asked: a count in the measure asked about (一次拉 200 袋 for 一袋几个)
+        counts the measures, not what one holds."""
+        if q.kind != "count" or not q.measure:
+            return values
+        return [v for v in values if not v.rstrip().endswith(q.measure)]
 
     def _neighbours(self, ix: Index, c: Chunk) -> list[int]:
         out = []
@@ -274,10 +295,10 @@ class Judge:
                                                                                       q.units)):
             return False   # 多少度 is not answered by 3 次, nor 多少年 by 7 天
         body = self.nameless(c.text)
-        if strict(q.kind) and values_of(q.kind, body, q.units) and not own_values(
-                q.kind, q.units, body, q.text, self._names_of(c.sku), plain=not q.residual):
-            return False   # 一袋多少颗 is not answered by 坏果超过五颗的退, nor by 8 个角
-        text = self.cover_text(c)
+        if strict(q.kind) and values_of(q.kind, body, q.units) and not self.counted(q, own_values(
+                q.kind, q.units, body, q.text, self._names_of(c.sku), plain=not q.residual)):
+            return False   # 一袋多少颗 is not answered by 坏果超过五颗的退, nor by 8 个角, nor 一袋几个 by 200 袋
+        text = self.cover_text(c) if q.kind == "yesno" else denied_out(self.cover_text(c), q)
         if q.measure and not measured(q.measure, text) and not (c.sku and self._sold_by(c.sku, q.measure)
                                                                 and not other_measure(q.measure, text)):
             return False   # 一箱几斤 is not answered by 一斤大概 15 个, 一块多重 not by 每袋 1 公斤，切成 10 块, 一袋几颗
@@ -311,6 +332,38 @@ def told_in_clause(q: Question, text: str) -> bool:
         return False
     fixed = lexicon().fix_typos(text)
     return any(values_of(q.kind, cl, q.units) and set(q.topics) & text_aspects(cl) for cl in PHRASE.split(fixed))
+
+
+# 不放油, 没加糖, 无糖: a thing not used (不甜 is a taste: 甜的咸的 is answered by it)
+DENIAL = re.compile(r"(?:(?:没有|没|不|别|未)(?:放|加|用|含|添加)|不用|无)$")
+
+
+def denied_out(text: str, q: Question) -> str:
+    """``text`` without the question's words it says only denied (平底锅不放油): it does not say what oil is used.
+    (A yes/no question is answered by the denial: 放糖吗 by 不加糖.)"""
+    for w in {w for g in q.residual for w in g if w not in q.negated}:
+        at = [m.start() for m in re.finditer(re.escape(w), text)]
+        if at and all(DENIAL.search(text[max(0, i - 4):i]) for i in at):
+            text = text.replace(w, " ")
+    return text
+
+
+LACKING = re.compile(r"(?:没有|没|不用)([\u4e00-\u9fff]{1,2})")
+
+
+def _lacking(q: Question, key: str) -> bool:
+    """The Q&A pair asks for the case without a thing (没有烤箱咋办？) that the question does not say it lacks and
+    names itself, or a word of (烤 of 烤箱)."""
+    if q.kind != "method":
+        return False   # 黄油有盐吗 is answered by 是无盐的吗？
+    words = [w for g in q.residual for w in g if w not in q.negated]
+    asked = lexicon().fix_typos(q.unnamed)
+    for m in LACKING.finditer(key):
+        thing = m.group(1)
+        if any(ch in asked for ch in thing) and re.search(f"(?:没有|没|不用){thing[0]}", asked) is None and \
+                any(w in thing or thing in w for w in words):
+            return True
+    return False
 
 
 CAN = re.compile(r"(?:能|可以)(再)?还?([\u4e00-\u9fff]+?)(?:吗|不|么|嘛|？|\?|$)")

@@ -38,7 +38,7 @@ from copilot.knowledge.embeddings import CachedEmbedder, get_embedder
 from copilot.knowledge.grouping import QuestionGrouper
 from copilot.knowledge.index import ANN_MIN_CHUNKS, Hit, Index, chroma_client
 from copilot.knowledge.judge import Judge
-from copilot.knowledge.question import Question, analyse, clean_question, coverage, guard, word_in
+from copilot.knowledge.question import Question, analyse, clean_question, coverage, guard, made_of, word_in
 from copilot.knowledge.records import REFUSAL_TEXT, Answer, Source
 from copilot.knowledge.replies import asked_text, phrase, the_value, typed_reply_ok, why_answered, why_refused
 from copilot.knowledge.shelf import Shelf
@@ -363,7 +363,7 @@ class KnowledgeBase:
         self.ensure_ready()
         parts = {self._ix.chunks[i].key for s in targets for i in self._ix.by_sku.get(s, ())}   # 猪肉 of 猪肉水饺
         q.residual = self._drop_product_words(q.residual, targets, any(p.sku in targets for p in named), q.text,
-                                              parts)
+                                              parts, tuple(q.topics), q.kind)
         self._link_only(q, text)
         final, catalog, used = self.shelf.part(q, products, targets, prefix, self.min_coverage)
         if final is not None:
@@ -399,8 +399,8 @@ class KnowledgeBase:
                 next(iter(self.catalog.links(text)), None) is not None:
             q.facts = ["what"]
 
-    def _drop_product_words(self, residual: list[list[str]], targets: list[str], named: bool,
-                            text: str = "", parts: set[str] = frozenset()) -> list[list[str]]:
+    def _drop_product_words(self, residual: list[list[str]], targets: list[str], named: bool, text: str = "",
+                            parts: set[str] = frozenset(), q_topics=(), kind: str = "") -> list[list[str]]:
         """"这个肉" / "酸奶哪里生产的" name the product by its kind or part of its name: 肉 is in 五花肉, 酸奶 in
         大瓶酸奶, not question words. Once the product is named in full, the rest is the question (果切几点切)."""
         if named:
@@ -409,7 +409,11 @@ class KnowledgeBase:
         kinds = {n[-1] for p in products for n in p.names} | {p.category for p in products if p.category}
         out = []
 
+        sourced = "origin" in q_topics or kind in ("place", "who")
+
         def product_word(w: str) -> bool:   # a part its notes key a row by (猪肉 of 猪肉白菜水饺) is asked about
+            if sourced and any(made_of(w, [ACCESSORY.sub("", n) for n in p.names]) for p in products):
+                return False    # 绿豆哪里的 of 绿豆糕 asks where the beans come from, not where the cake is made
             return w not in parts and (w in kinds or any(_implies(w, p) for p in products)) and not re.search(
                 f"{re.escape(w)}[不没]{re.escape(w)}" + (f"|{re.escape(w)}[吗嘛]" if len(w) == 1 else ""), text)
 

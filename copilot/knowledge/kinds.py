@@ -101,6 +101,7 @@ def contrasted(question: str, passage: str) -> bool:
     return any(len(cs) == 1 and g in said and not cs & said[g] for g, cs in asked.items())
 
 
+LISTED = re.compile(r"[^、，,。；;：:\s]{1,8}、[^、，,。；;：:\s]{1,8}、[^、，,。；;：:\s]{1,8}")   # three items or more
 MARKERS = ("产自", "来自", "产于", "印在", "贴在")   # say a place follows; not the place itself
 
 
@@ -168,7 +169,11 @@ def passage_type(section: str, key: str, text: str) -> PassageType:
     fixed_key = lex.fix_typos(key)
     values |= {kind for kind, k in lex.kinds.items() if k.keys and fixed_key and any(w in fixed_key for w in k.keys)
                and kind in ("who", "place")}
-    if values & {"who", "place"} and "origin" in lex.aspects and (not head or "origin" in head):
+    if "ingredients" in lex.aspects and LISTED.search(text) and any(w in fixed_key or w in section
+                                                                     for w in lex.materials):
+        aspects |= {"ingredients"}       # 原料：牛肝菌、鸡枞、茶树菇 lists what it is made of
+    if values & {"who", "place"} and "origin" in lex.aspects and (not head or head & {"origin", "ingredients"}):
         aspects |= {"origin"}            # naming a place or a supplier is what an origin passage does (under
-        #                                  a heading of another aspect, 坏了找阿强 names who to ask, not the source)
+        #                                  a heading of another aspect, 坏了找阿强 names who to ask, not the source;
+        #                                  under 啥做的, 绿豆是白城的 is where what it is made of comes from)
     return PassageType(aspects=frozenset(aspects), head=frozenset(head), values=frozenset(values))

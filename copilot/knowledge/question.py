@@ -305,6 +305,14 @@ def condition_said(word: str, negated: bool, text: str) -> bool:
     return any(len(cs) == 1 and cs <= said.get(g, frozenset()) for g, cs in asked.items())
 
 
+def made_of(word: str, names: list[str]) -> bool:
+    """``word`` names what a product of these ``names`` is made of, not the product: a part of them (two
+    characters or more) that stops before each name holding it ends (绿豆 of 绿豆糕, 牛奶 of 纯牛奶雪糕, 蛋黄 of
+    麻薯蛋黄酥), never a whole name or a name's end (草莓 of 丹东九九草莓)."""
+    holding = [n for n in names if word in n]
+    return len(word) >= 2 and bool(holding) and all(n.rfind(word) + len(word) < len(n) for n in holding)
+
+
 def measured(measure: str, text: str) -> bool:
     """``text`` states something per ``measure`` (每袋, 一块, 整箱, 盒装, 炖 1 斤肉, 每 500 克 for 一斤): 每袋 1 公斤，
     切成 10 块 weighs no 块."""

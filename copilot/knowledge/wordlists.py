@@ -63,6 +63,7 @@ class Lexicon:
     measure_equivalents: dict[str, tuple[str, ...]]   # 斤 -> 500 克 ...: the same measure said another way
     comparisons: tuple[str, ...]   # 超过, 少于 ...: the value after them is a threshold of a rule
     opaque: frozenset[str]       # compounds that do not say their characters alone (生抽)
+    materials: tuple[str, ...]   # keys of what a product is made of (原料): a list under one is its ingredients
     places: frozenset[str]
     place_re: re.Pattern
     guards: dict[str, re.Pattern]
@@ -253,6 +254,7 @@ def lexicon() -> Lexicon:
         measure_equivalents={str(k): tuple(str(x) for x in v or ())
                              for k, v in (words.get("measure_equivalents") or {}).items()},
         opaque=frozenset(_words(words.get("opaque"))),
+        materials=_words(words.get("materials")),
         places=places,
         place_re=re.compile("|".join(re.escape(p) for p in sorted(places, key=len, reverse=True)) or r"(?!)"),
         guards={k: _compile(v, k, re.IGNORECASE) or re.compile(r"(?!)") for k, v in raw["guards.yaml"].items()},
