@@ -18,7 +18,16 @@ from dataclasses import dataclass, replace
 
 from copilot.base.catalog import Catalog, Product
 from copilot.base.zhnum import NUM_PATTERN, normalize
-from copilot.orders.amounts import QTY_MARK, UNIT, VERB, Quantity, plain_numerals, read_quantities, to_sale_unit
+from copilot.orders.amounts import (
+    QTY_MARK,
+    UNIT,
+    VERB,
+    Quantity,
+    plain_numerals,
+    read_quantities,
+    retracted,
+    to_sale_unit,
+)
 from copilot.orders.changes import CANCEL, MODIFY, parse_cancel, parse_modify, parse_relative, relative_match
 from copilot.orders.cues import (
     PRICE_OF,
@@ -130,7 +139,7 @@ def _parse_comment(text: str, catalog: Catalog, current_sku: str | None) -> Inte
     if _LATIN_QTY.search(t) and not QUESTION.search(t):
         return _review(Kind.ORDER, "评论里的数量是拼音或外文，请人工确认", undecided=True)
     current = catalog.get(current_sku) if current_sku else None
-    t = plain_names(t, catalog)
+    t = plain_names(retracted(t), catalog)
     intent = (_with_note(t, catalog, current) or _correction(t, catalog, current)
               or abbreviated_pairs(t, catalog) or _parse_text(t, catalog, current))
     if intent.kind is Kind.OTHER and looks_abbreviated(t):  # 2牛1羊 where 牛 and 羊 are each in two products

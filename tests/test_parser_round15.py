@@ -1,0 +1,90 @@
+"""Parser round 15: rules a shop assistant applies to any store's comments (件 is the trade's word for a case; a
+quantity taken back in the same breath, 来5斤 不对 4斤, leaves the new one)."""
+
+from __future__ import annotations
+
+import pytest
+
+from copilot.base.catalog import Catalog
+from copilot.orders.intent import Kind
+from copilot.orders.rules import parse
+
+HOUSEHOLD = Catalog.from_dict({"products": [
+    {"sku": "tissue", "name": "清风抽纸", "aliases": ["抽纸"], "link": 1, "unit": "箱", "price": 59, "stock": 40,
+     "pack": "24包"},
+    {"sku": "roll", "name": "维达卷纸", "aliases": ["卷纸"], "link": 2, "unit": "提", "price": 25, "stock": 40,
+     "pack": "10卷"},
+    {"sku": "soap", "name": "洗衣皂", "link": 3, "unit": "块", "price": 4, "stock": 80},
+], "store": {"name": "测试日用品店"}})
+BUTCHER = Catalog.from_dict({"products": [
+    {"sku": "ribs", "name": "猪肋排", "aliases": ["排骨"], "link": 1, "unit": "斤", "price": 32, "stock": 50},
+    {"sku": "beef_case", "name": "牛腱子整箱", "aliases": ["牛腱子"], "link": 2, "unit": "箱", "price": 420,
+     "stock": 10, "spec": "每箱 10 斤"},
+], "store": {"name": "测试肉铺"}})
+BAKERY = Catalog.from_dict({"products": [
+    {"sku": "toast", "name": "全麦吐司", "aliases": ["吐司"], "link": 1, "unit": "袋", "price": 12, "stock": 40},
+    {"sku": "tart", "name": "葡式蛋挞", "aliases": ["蛋挞"], "link": 2, "unit": "盒", "price": 18, "stock": 40},
+], "store": {"name": "测试面包房"}})
+FLOWERS = Catalog.from_dict({"products": [
+    {"sku": "rose", "name": "红玫瑰", "aliases": ["玫瑰"], "link": 1, "unit": "支", "price": 5, "stock": 300},
+], "store": {"name": "测试花店"}})
+
+
+def _booked(intent) -> dict:
+    assert (intent.kind, intent.needs_review) == (Kind.ORDER, False), intent.reason
+    return {i.sku: i.qty for i in intent.items}
+
+
+@pytest.mark.parametrize("text, current, items", [
+    ("来一件", "tissue", {"tissue": 1}), ("抽纸两件", None, {"tissue": 2}), ("牛腱子来1件", "ribs", {"beef_case": 1}),
+    ("要2件 送到5栋", "tissue", {"tissue": 2})])
+def test_a_jian_is_one_case_of_goods_sold_by_the_case(text, current, items):
+    catalog = BUTCHER if "牛腱子" in text else HOUSEHOLD
+    assert _booked(parse(text, catalog, current)) == items
+
+
+@pytest.mark.parametrize("catalog, text, current", [
+    (HOUSEHOLD, "卷纸来一件", "roll"),  # a case of rolls is no 提: how many 提?
+    (HOUSEHOLD, "洗衣皂来两件", "soap"),
+    (BUTCHER, "排骨来一件", "ribs"),  # a case of ribs by weight: how many 斤?
+    (FLOWERS, "来一件", "rose"),
+])
+def test_a_jian_of_goods_not_sold_by_the_case_goes_to_review(catalog, text, current):
+    intent = parse(text, catalog, current)
+    assert (intent.kind, intent.needs_review) == (Kind.ORDER, True), intent.reason
+    assert not [i for i in intent.items if i.qty is not None]
+
+
+@pytest.mark.parametrize("text, kind", [("跟大家说一件事", Kind.OTHER), ("有件事问一下", Kind.QUESTION),
+                                        ("一件多少钱", Kind.QUESTION), ("几件起送", Kind.QUESTION)])
+def test_jian_of_a_matter_or_in_a_question_orders_nothing(text, kind):
+    intent = parse(text, HOUSEHOLD, "tissue")
+    assert intent.kind is kind and not intent.items, intent.reason
+
+
+@pytest.mark.parametrize("catalog, text, current, items", [
+    (BAKERY, "吐司来3袋 不对 2袋", "toast", {"toast": 2}),
+    (BAKERY, "蛋挞两盒 哦不 三盒", "toast", {"tart": 3}),
+    (BAKERY, "来2盒 不不 1盒", "tart", {"tart": 1}),
+    (BUTCHER, "排骨来5斤 不对 4", "ribs", {"ribs": 4}),  # the new number keeps the unit said first
+    (BUTCHER, "排骨来五斤，不对，是四斤", None, {"ribs": 4}),
+    (FLOWERS, "玫瑰来20支 呃不 要11支", "rose", {"rose": 11}),
+])
+def test_a_quantity_taken_back_in_the_same_comment_leaves_the_new_one(catalog, text, current, items):
+    assert _booked(parse(text, catalog, current)) == items
+
+
+def test_a_retraction_keeps_the_delivery_note():
+    intent = parse("来3斤 不对 2斤 送到3栋", BUTCHER, "ribs")
+    assert _booked(intent) == {"ribs": 2} and intent.note == "送到3栋"
+
+
+@pytest.mark.parametrize("text", ["排骨来5斤 打错了 要4斤",  # 打错了 speaks of a comment sent before: which stands?
+                                  "称的5斤 不对 4斤都不到"])  # a complaint about the weight, no new order of 4
+def test_no_retraction_without_a_taking_back_word_right_between_two_quantities(text):
+    intent = parse(text, BUTCHER, "ribs")
+    assert intent.needs_review or intent.kind is not Kind.ORDER, intent
+
+
+def test_two_products_each_with_its_quantity_are_no_retraction():
+    assert _booked(parse("吐司3袋 蛋挞2盒", BAKERY, "toast")) == {"toast": 3, "tart": 2}
