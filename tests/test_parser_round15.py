@@ -88,3 +88,23 @@ def test_no_retraction_without_a_taking_back_word_right_between_two_quantities(t
 
 def test_two_products_each_with_its_quantity_are_no_retraction():
     assert _booked(parse("吐司3袋 蛋挞2盒", BAKERY, "toast")) == {"toast": 3, "tart": 2}
+
+
+@pytest.mark.parametrize("text", ["老样子", "老板 老样子", "老规矩来一份", "跟上次一样", "和上次的一样吧", "还是老样子哈"])
+def test_the_usual_order_said_alone_goes_to_review_without_the_goods_on_screen(text):
+    intent = parse(text, BAKERY, "tart")  # what the buyer usually takes, not the tarts shown
+    assert (intent.kind, intent.needs_review, intent.items) == (Kind.ORDER, True, ()), intent
+
+
+@pytest.mark.parametrize("text, skus", [("排骨 老样子", ["ribs"]), ("排骨跟上次一样", ["ribs"]),
+                                        ("排骨和牛腱子老规矩", ["ribs", "beef_case"])])
+def test_the_usual_of_named_goods_goes_to_review_with_them(text, skus):
+    intent = parse(text, BUTCHER, None)
+    assert (intent.kind, intent.needs_review) == (Kind.ORDER, True), intent.reason
+    assert [i.sku for i in intent.items] == skus and all(i.qty is None for i in intent.items)
+
+
+@pytest.mark.parametrize("text", ["还是老样子好吃", "跟上次一样甜吗", "老样子的味道", "跟上次一样好吃", "一样"])
+def test_talk_about_how_the_goods_were_is_no_usual_order(text):
+    intent = parse(text, BAKERY, "toast")
+    assert intent.kind in (Kind.QUESTION, Kind.OTHER) and not intent.items, intent

@@ -85,6 +85,11 @@ _RETRACT = re.compile(rf"(?P<old>{NUM_PATTERN})\s*(?P<u>{UNIT})[,，\s]*(?:不�
                       rf"(?:是|应该是|要|来)?\s*(?P<new>{NUM_PATTERN})\s*(?P<nu>{UNIT})?(?=$|[\s,，。!！~～])")
 
 
+def as_said(t: str) -> str:
+    """The quantities of a comment as meant: formal numerals written plain, a quantity taken back dropped."""
+    return retracted(plain_numerals(t))
+
+
 def retracted(t: str) -> str:
     """牛栏山来5瓶 不对 4瓶 -> 牛栏山来4瓶: the quantity taken back in the same comment is dropped, the new one
     keeps the old one's unit when it says none (来5瓶 不对 4 -> 来4瓶)."""

@@ -18,16 +18,7 @@ from dataclasses import dataclass, replace
 
 from copilot.base.catalog import Catalog, Product
 from copilot.base.zhnum import NUM_PATTERN, normalize
-from copilot.orders.amounts import (
-    QTY_MARK,
-    UNIT,
-    VERB,
-    Quantity,
-    plain_numerals,
-    read_quantities,
-    retracted,
-    to_sale_unit,
-)
+from copilot.orders.amounts import QTY_MARK, UNIT, VERB, Quantity, as_said, read_quantities
 from copilot.orders.changes import CANCEL, MODIFY, parse_cancel, parse_modify, parse_relative, relative_match
 from copilot.orders.cues import (
     PRICE_OF,
@@ -54,8 +45,8 @@ from copilot.orders.refs import (
     spoken_product,
     unknown_reason,
 )
-from copilot.orders.shorthand import STATES, abbreviated_pairs, looks_abbreviated, shorthand, sold_in
-from copilot.orders.wording import BANTER_QUESTION, CHATTER_CLAUSE, QUESTION, past_remark
+from copilot.orders.shorthand import abbreviated_pairs, looks_abbreviated, one_of_its_kind, shorthand, sold_in
+from copilot.orders.wording import BANTER_QUESTION, CHATTER_CLAUSE, QUESTION, USUAL, past_remark
 
 log = logging.getLogger(__name__)
 MAX_COMMENT_CHARS = 300
@@ -136,10 +127,13 @@ def _parse_comment(text: str, catalog: Catalog, current_sku: str | None) -> Inte
             else Intent(Kind.OTHER, reason="评论过长")
     if _CHATTER.match(t) or _JOKE.search(t):  # 开玩笑的 200个吃不完: no order
         return Intent(Kind.OTHER, reason="闲聊")
+    usual = _usual(t, catalog)
+    if usual is not None:
+        return usual
     if _LATIN_QTY.search(t) and not QUESTION.search(t):
         return _review(Kind.ORDER, "评论里的数量是拼音或外文，请人工确认", undecided=True)
     current = catalog.get(current_sku) if current_sku else None
-    t = plain_names(retracted(t), catalog)
+    t = plain_names(t, catalog)
     intent = (_with_note(t, catalog, current) or _correction(t, catalog, current)
               or abbreviated_pairs(t, catalog) or _parse_text(t, catalog, current))
     if intent.kind is Kind.OTHER and looks_abbreviated(t):  # 2牛1羊 where 牛 and 羊 are each in two products
@@ -150,6 +144,20 @@ def _parse_comment(text: str, catalog: Catalog, current_sku: str | None) -> Inte
         if owners and not CHATTER_CLAUSE.search(t):
             return _review(Kind.ORDER, f"「{word}」可能是{'、'.join(owners[:4])}，请确认", undecided=True)
     return intent
+
+
+def _usual(t: str, catalog: Catalog) -> Intent | None:
+    """老样子, 梨 跟上次一样: the buyer's usual order (of the goods named, or of what they buy), how much only the
+    assistant knows; never the goods on screen."""
+    m = USUAL.search(t)
+    if m is None:
+        return None
+    rest = t[:m.start()] + " " + t[m.end():]
+    refs = find_refs(rest, catalog)
+    if re.sub(r"[#\s,，、和跟]+", "", mask(rest, refs)):
+        return None  # 还是老样子好吃: how the goods are
+    items = tuple(dict.fromkeys(Item(r.product.sku, None, r.product.unit) for r in refs if r.product))
+    return _review(Kind.ORDER, f"「{m.group(0).strip()}」没说要多少（要的是以前常买的），请确认", items, True)
 
 
 def _parse_text(t: str, catalog: Catalog, current: Product | None) -> Intent:
@@ -313,7 +321,7 @@ def _correction(t: str, catalog: Catalog, current: Product | None) -> Intent | N
 
 
 def _clean(text: str) -> str:
-    t = plain_numerals(normalize(text or ""))
+    t = as_said(normalize(text or ""))
     for pattern, repl in _TYPOS:
         t = pattern.sub(repl, t)
     return PRICE_PER.sub(" ", PRICE_OF.sub(" ", _PACKING.sub(" ", without_sums(_NOISE.sub(" ", t))))).strip()
@@ -444,7 +452,7 @@ def _read_leftover(clause: _Clause, masked: str, leftover: str, catalog: Catalog
         return True
     owners = catalog.holding(leftover) if len(leftover) >= 2 else [  # 蛋 of 卤蛋 and 卤鹌鹑蛋: their kind
         p for p in catalog if leftover.strip() and any(n.endswith(leftover) for n in p.names)]
-    if _the_one_of_its_kind(leftover, masked, owners, catalog, current, unit):
+    if one_of_its_kind(leftover, masked, owners, catalog, current, unit):
         clause.refs.append(Ref(0, 0, owners[0], leftover))
         return True
     if len(owners) == 1 and shorthand(catalog).kind_of_many(leftover, owners[0]):  # 大米: any rice of the shop
@@ -454,25 +462,6 @@ def _read_leftover(clause: _Clause, masked: str, leftover: str, catalog: Catalog
     elif strong or (clause.quantities and len(leftover) <= 3):
         clause.kind, clause.reason = "review", f"有看不懂的内容「{leftover[:12]}」，可能是未上架的商品"
     return False
-
-
-def _the_one_of_its_kind(word: str, masked: str, owners: list[Product], catalog: Catalog, current: Product | None,
-                         unit: str | None) -> bool:
-    """泰国的也来一袋 (泰国茉莉香米 beside 东北大米), 新疆的来一个 (新疆哈密瓜 beside 海南西瓜): a word said with 的
-    that starts one product's names, where other products are of its kind (their names end alike), picks that one
-    of the kind while goods of another kind are on screen. With one of its kind shown (川味的 beside 广式腊肠) it may
-    say how the shown one is wanted; a word of how goods are (大的, 鲜的) picks none, nor does a unit it is not
-    sold in."""
-    if len(owners) != 1 or len(word) < 2 or word + "的" not in masked or any(ch in STATES for ch in word):
-        return False
-    p = owners[0]
-    if not all(n.startswith(word) for n in p.names if word in n):
-        return False
-    kind = {n[-1] for n in p.names}
-    if current is not None and current.sku != p.sku and any(n[-1] in kind for n in current.names):
-        return False
-    return any(q.sku != p.sku and any(n[-1] in kind for n in q.names) for q in catalog) \
-        and (unit is None or to_sale_unit(Quantity(0, 0, 1.0, unit), p) is not None)
 
 
 def _typo_count(masked: str, catalog: Catalog, current: Product | None) -> list[Quantity]:

@@ -23,6 +23,8 @@ goes to review, unless the comment asks for each of them (``两种凤爪都来�
   or on screen (卤的泡椒的各来一盒, 卤的来一盒 with 泡椒凤爪 shown: 卤 of 卤鸡爪, although 卤牛肉 starts with it); one in the middle of it (红 of 西红柿) still is. ``不辣的`` names the one
   member of a family of two whose names say 辣 and the other's do not (麻辣 / 蒜蓉小龙虾: 蒜蓉).
 - ``sound_alike``: a variant word typed with a homophone (芋尼 for 芋泥 of 芋泥面包).
+- ``one_of_its_kind``: a word said with 的 that starts one product's names picks that one of its kind (泰国的 of
+  泰国茉莉香米 beside 东北大米).
 - ``look_alike``: a name written with one character that is a part of the right one, or the other way
   round (亡果 for 芒果, 牛乃 for 牛奶, 凤抓 for 凤爪), as handwriting input and a hurried eye make them; or
   with characters of the same phonetic family, a shared component and a rhyme (馄炖 / 混沌 for 馄饨).
@@ -36,7 +38,7 @@ from dataclasses import dataclass, field
 
 from copilot.base.catalog import Catalog, Product
 from copilot.base.zhnum import ZH_DIGITS, zh_to_number
-from copilot.orders.amounts import UNIT_WORDS, Quantity, check_items, holds_pieces
+from copilot.orders.amounts import UNIT_WORDS, Quantity, check_items, holds_pieces, to_sale_unit
 from copilot.orders.intent import Intent, Kind
 
 # 1原2辣 / 原2辣1: a character and a number, two to four times (spaces allowed)
@@ -367,6 +369,25 @@ def _distinct(word: str, p: Product, names, exact: set[str]) -> bool:
     if word in exact or not (size or _CJK.match(word)) or zh_to_number(word) is not None:
         return False
     return not any(word in n for n, q in names if q.sku != p.sku)
+
+
+def one_of_its_kind(word: str, masked: str, owners: list[Product], catalog: Catalog, current: Product | None,
+                    unit: str | None) -> bool:
+    """泰国的也来一袋 (泰国茉莉香米 beside 东北大米), 新疆的来一个 (新疆哈密瓜 beside 海南西瓜): a word said with 的
+    that starts one product's names, where other products are of its kind (their names end alike), picks that one
+    of the kind while goods of another kind are on screen. With one of its kind shown (川味的 beside 广式腊肠) it may
+    say how the shown one is wanted; a word of how goods are (大的, 鲜的) picks none, nor does a unit it is not
+    sold in."""
+    if len(owners) != 1 or len(word) < 2 or word + "的" not in masked or any(ch in STATES for ch in word):
+        return False
+    p = owners[0]
+    if not all(n.startswith(word) for n in p.names if word in n):
+        return False
+    kind = {n[-1] for n in p.names}
+    if current is not None and current.sku != p.sku and any(n[-1] in kind for n in current.names):
+        return False
+    return any(q.sku != p.sku and any(n[-1] in kind for n in q.names) for q in catalog) \
+        and (unit is None or to_sale_unit(Quantity(0, 0, 1.0, unit), p) is not None)
 
 
 def looks_abbreviated(t: str) -> bool:
