@@ -108,3 +108,35 @@ def test_the_usual_of_named_goods_goes_to_review_with_them(text, skus):
 def test_talk_about_how_the_goods_were_is_no_usual_order(text):
     intent = parse(text, BAKERY, "toast")
     assert intent.kind in (Kind.QUESTION, Kind.OTHER) and not intent.items, intent
+
+
+SNACKS = Catalog.from_dict({"products": [
+    {"sku": "toffee", "name": "怡口莲太妃糖", "aliases": ["怡口莲"], "link": 1, "unit": "包", "price": 15, "stock": 40},
+    {"sku": "orange", "name": "砂糖桔", "link": 2, "unit": "斤", "price": 6, "stock": 80},
+    {"sku": "brisket", "name": "牛腩", "link": 3, "unit": "斤", "price": 45, "stock": 30},
+    {"sku": "kumquat", "name": "金桔", "link": 4, "unit": "斤", "price": 9, "stock": 30},
+], "store": {"name": "测试零食水果店"}})
+
+
+@pytest.mark.parametrize("text, current, items", [("恰口莲来2包", "toffee", {"toffee": 2}),
+                                                  ("砂糖枯来三斤", "orange", {"orange": 3}),
+                                                  ("金枯来两斤", "kumquat", {"kumquat": 2})])
+def test_a_look_alike_typo_of_the_product_on_screen_is_that_product(text, current, items):
+    assert _booked(parse(text, SNACKS, current)) == items
+
+
+def test_a_look_alike_typo_keeps_the_delivery_upstairs_note():
+    intent = parse("恰口莲两包 送上楼", SNACKS, "toffee")
+    assert _booked(intent) == {"toffee": 2} and intent.note == "送上楼"
+
+
+@pytest.mark.parametrize("text, current", [
+    ("金枯来两斤", "orange"),  # a two-character name's typo off screen: a person looks
+    ("牛肝来一斤", "brisket"),  # liver shares the radical 肉 and the rhyme with 腩, but is another thing
+    ("牛肝来一斤", None),
+    ("牛肚来一斤", "brisket"),  # tripe: a real word
+    ("金情来两斤", "kumquat"),  # 情 and 桔 share nothing
+])
+def test_a_look_alike_off_screen_or_of_another_thing_is_not_booked(text, current):
+    intent = parse(text, SNACKS, current)
+    assert intent.needs_review or not intent.items, intent

@@ -42,6 +42,7 @@ from copilot.orders.refs import (
     mask,
     may_name,
     plain_names,
+    shown_look_alike,
     spoken_product,
     unknown_reason,
 )
@@ -444,6 +445,9 @@ def _read_leftover(clause: _Clause, masked: str, leftover: str, catalog: Catalog
     spoken = spoken_product(masked, catalog, unread)  # 宝鱼: 宝 is also a filler (宝宝), 鱼 a kind
     if spoken and (product is None or spoken[0].sku == product.sku):
         product, word = spoken
+    shown = shown_look_alike(masked, current, unread) if product is None else None
+    if shown:  # 恰宝两桶 with 怡宝 on screen
+        product, word = shown
     if product is not None and doubtful_typo(word, product, catalog):  # 老鸦要一只: 老鸭 1, a person looks
         clause.doubt = f"「{word}」像是{product.name}，不太确定，请确认"
     if product is not None:

