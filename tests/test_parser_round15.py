@@ -140,3 +140,21 @@ def test_a_look_alike_typo_keeps_the_delivery_upstairs_note():
 def test_a_look_alike_off_screen_or_of_another_thing_is_not_booked(text, current):
     intent = parse(text, SNACKS, current)
     assert intent.needs_review or not intent.items, intent
+
+
+@pytest.mark.parametrize("text", ["钱转过去了 两袋吐司的", "蛋挞的钱已付", "三盒蛋挞的钱转过去了", "付过了 吐司的"])
+def test_a_payment_and_what_it_was_for_is_no_order(text):
+    intent = parse(text, BAKERY, "tart")
+    assert intent.kind is Kind.OTHER and not intent.items, intent
+
+
+@pytest.mark.parametrize("text", ["已付 两斤排骨", "钱付了 排骨2斤", "排骨2斤 已付"])
+def test_goods_said_beside_a_payment_without_an_order_word_go_to_review(text):
+    intent = parse(text, BUTCHER, "ribs")  # paid for the order placed before, or a new one? booked twice if guessed
+    assert (intent.kind, intent.needs_review) == (Kind.ORDER, True), intent.reason
+    assert {i.sku: i.qty for i in intent.items} == {"ribs": 2}
+
+
+@pytest.mark.parametrize("text", ["已付 再来两斤排骨", "钱转了 要两斤排骨的", "排骨2斤 转发了"])
+def test_an_order_word_beside_a_payment_still_orders(text):
+    assert _booked(parse(text, BUTCHER, "ribs")) == {"ribs": 2}

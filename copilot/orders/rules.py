@@ -47,7 +47,7 @@ from copilot.orders.refs import (
     unknown_reason,
 )
 from copilot.orders.shorthand import abbreviated_pairs, looks_abbreviated, one_of_its_kind, shorthand, sold_in
-from copilot.orders.wording import BANTER_QUESTION, CHATTER_CLAUSE, QUESTION, USUAL, past_remark
+from copilot.orders.wording import BANTER_QUESTION, CHATTER_CLAUSE, QUESTION, USUAL, paid_remark, past_remark, said_paid
 
 log = logging.getLogger(__name__)
 MAX_COMMENT_CHARS = 300
@@ -128,6 +128,8 @@ def _parse_comment(text: str, catalog: Catalog, current_sku: str | None) -> Inte
             else Intent(Kind.OTHER, reason="评论过长")
     if _CHATTER.match(t) or _JOKE.search(t):  # 开玩笑的 200个吃不完: no order
         return Intent(Kind.OTHER, reason="闲聊")
+    if paid_remark(t):
+        return Intent(Kind.OTHER, reason="付款的说明")
     usual = _usual(t, catalog)
     if usual is not None:
         return usual
@@ -137,6 +139,8 @@ def _parse_comment(text: str, catalog: Catalog, current_sku: str | None) -> Inte
     t = plain_names(t, catalog)
     intent = (_with_note(t, catalog, current) or _correction(t, catalog, current)
               or abbreviated_pairs(t, catalog) or _parse_text(t, catalog, current))
+    if intent.kind is Kind.ORDER and intent.items and not intent.needs_review and said_paid(t):
+        return _review(Kind.ORDER, "说了已付款：是新下单，还是付的之前的订单？请确认", intent.items, True)
     if intent.kind is Kind.OTHER and looks_abbreviated(t):  # 2牛1羊 where 牛 and 羊 are each in two products
         return _review(Kind.ORDER, "简写的下单（数字加一个字），看不出是哪几个商品，请确认", undecided=True)
     if intent.kind is Kind.OTHER and _WORD_AND_COUNT.fullmatch(t):  # 米2 of 大米 and 小米: an order, of which?
