@@ -279,8 +279,8 @@ def split_member(body: str, catalog: Catalog, offered: list[Product] = ()) -> tu
     tokens = body.split(" ")
     for k in range(1, len(tokens)):
         rest = " ".join(tokens[k:]).strip()
-        if _holds_order(" ".join(tokens[:k]), catalog):
-            break
+        if _holds_order(" ".join(tokens[:k]), catalog) or _glued_order(" ".join(tokens[:k]), offered, catalog):
+            break  # 李姐红烧1 酸菜1: the nickname is glued to the first item, the space parts two items
         if _name_digits("", rest, catalog) and re.match(r"\d+\s", rest) or _PAID.fullmatch(rest):  # 小胖 2三鲜: 三鲜's
             continue  # 小美 520 草莓2斤: 520 is the nickname's; 王奶奶：1 已转28元: a paid remark orders nothing
         if _starts_order(_ICON.sub("", rest), catalog) or _CANCEL_WORDS.match(rest) or _short_word(rest, offered, catalog) \
@@ -298,6 +298,17 @@ def split_member(body: str, catalog: Catalog, offered: list[Product] = ()) -> tu
                 and not _name_digits("", body[i:], catalog) and _closed(body[:i]):
             return body[:i].strip(), body[i:].strip()
     return body.strip(), ""
+
+
+def _glued_order(words: str, offered: list[Product], catalog: Catalog) -> bool:
+    """李姐红烧1 (before a space): a nickname of two characters or more, then a word of a product (a variant word, or
+    a word of one offered product) and its count, glued together; the line goes on with more of the order."""
+    for i in range(2, len(words) - 2) if re.search(r"[\u4e00-\u9fff]{2}\d+$", words) else ():
+        item = words[i:]
+        if re.fullmatch(r"[\u4e00-\u9fff]{2,}\d+", item) and _closed(words[:i]) and (
+                any(s == 0 for s, _, _ in shorthand(catalog).find(item)) or _short_word(item, offered, catalog)):
+            return True
+    return False
 
 
 def _short_word(rest: str, offered: list[Product], catalog: Catalog) -> bool:
