@@ -158,3 +158,30 @@ def test_goods_said_beside_a_payment_without_an_order_word_go_to_review(text):
 @pytest.mark.parametrize("text", ["已付 再来两斤排骨", "钱转了 要两斤排骨的", "排骨2斤 转发了"])
 def test_an_order_word_beside_a_payment_still_orders(text):
     assert _booked(parse(text, BUTCHER, "ribs")) == {"ribs": 2}
+
+
+POULTRY = Catalog.from_dict({"products": [
+    {"sku": "hen", "name": "散养土鸡", "aliases": ["土鸡"], "link": 1, "unit": "只", "price": 88, "stock": 20},
+], "store": {"name": "测试禽肉店"}})
+
+
+@pytest.mark.parametrize("catalog, text, current, items", [
+    (POULTRY, "土鸡来一整只", "hen", {"hen": 1}), (POULTRY, "要两整只 送到5栋", "hen", {"hen": 2}),
+    (HOUSEHOLD, "来个整箱", "tissue", {"tissue": 1}), (HOUSEHOLD, "抽纸一整件", None, {"tissue": 1})])
+def test_a_whole_one_is_one_of_the_unit(catalog, text, current, items):
+    assert _booked(parse(text, catalog, current)) == items
+
+
+def test_a_whole_case_of_goods_not_sold_by_the_case_still_goes_to_review():
+    intent = parse("卷纸来一整箱", HOUSEHOLD, "roll")
+    assert (intent.kind, intent.needs_review) == (Kind.ORDER, True), intent.reason
+
+
+@pytest.mark.parametrize("text", ["转你36了 两盒蛋挞的", "老板给了我两盒 很好吃", "上次老板给我两盒"])
+def test_a_payment_to_the_host_or_what_the_host_gave_before_is_no_order(text):
+    intent = parse(text, BAKERY, "tart")
+    assert intent.kind is Kind.OTHER and not intent.items, intent
+
+
+def test_give_me_still_orders():
+    assert _booked(parse("给我来两盒", BAKERY, "tart")) == {"tart": 2}

@@ -85,9 +85,15 @@ _RETRACT = re.compile(rf"(?P<old>{NUM_PATTERN})\s*(?P<u>{UNIT})[,，\s]*(?:不�
                       rf"(?:是|应该是|要|来)?\s*(?P<new>{NUM_PATTERN})\s*(?P<nu>{UNIT})?(?=$|[\s,，。!！~～])")
 
 
+# 一整箱, 两整只, 来个整件: a whole case (animal, box) is one of the unit, 整 says whole (not loose, not cut)
+_WHOLE = re.compile(rf"(?<=[\d一二两俩三四五六七八九十])\s*整(?={UNIT})|(?<=[来要拿买])个整(?={UNIT})")
+
+
 def as_said(t: str) -> str:
-    """The quantities of a comment as meant: formal numerals written plain, a quantity taken back dropped."""
-    return retracted(plain_numerals(t))
+    """The quantities of a comment as meant: formal numerals written plain, a quantity taken back dropped, 一整箱
+    as 一箱."""
+    t = retracted(plain_numerals(t))
+    return _WHOLE.sub(lambda m: "" if "个" not in m.group(0) else "一", t) if "整" in t else t
 
 
 def retracted(t: str) -> str:
