@@ -185,3 +185,15 @@ def test_a_payment_to_the_host_or_what_the_host_gave_before_is_no_order(text):
 
 def test_give_me_still_orders():
     assert _booked(parse("给我来两盒", BAKERY, "tart")) == {"tart": 2}
+
+
+@pytest.mark.parametrize("text", ["来两盒 如果有赠品的话", "蛋挞两盒 有货的话", "来两盒 再考虑一下"])
+def test_an_order_followed_by_a_condition_alone_goes_to_review(text):
+    intent = parse(text, BAKERY, "tart")  # the buyer has not made up their mind: a person asks
+    assert (intent.kind, intent.needs_review) == (Kind.ORDER, True), intent.reason
+    assert {i.sku: i.qty for i in intent.items} == {"tart": 2}
+
+
+@pytest.mark.parametrize("text", ["来两盒，要是有软一点的也没关系", "来两盒 送货的话明天下午"])
+def test_a_wish_or_a_delivery_time_beside_an_order_is_no_condition(text):
+    assert _booked(parse(text, BAKERY, "tart")) == {"tart": 2}

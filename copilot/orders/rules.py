@@ -71,7 +71,8 @@ _VAGUE = re.compile(rf"(?:来|拿|整)几\s*{UNIT}|来点|来些|整点|来一�
                     r"我也一样|我要了$|(?:跟|和|同)?(?:楼上|上面|前面)(?:的)?一样|同楼上|同款")
 _COPY = re.compile(r"楼上|上面|前面")  # 跟楼上一样: a copy of someone's order, not talk about the building
 _DEFER = re.compile(r"(?:再说|再决定|再定|再看看?|考虑一下|考虑考虑)[吧哈啦了呀]*$")  # 看看还有没有再说: no question
-_UNDECIDED = re.compile(r"再(?:确认|决定|定|考虑|看看?|想想)|考虑一下|考虑考虑|先不要|先别|还没想好|没想好|犹豫")
+# 再考虑一下, 有货的话 (a clause that is only a condition, after the order: 来两箱 如果有赠品的话): not made up yet
+_UNDECIDED = re.compile(r"再(?:确认|决定|定|考虑|看看?|想想)|考虑一下|考虑考虑|先不要|先别|还没想好|没想好|犹豫|的话[吧呢呀啊哈]*$")
 _BOTH = re.compile(r"都要|都来|都拿|都订|(?<![上面])一样(?:来|要)")
 _KEEP = re.compile(r"还要|照要|继续要|要的|不变|照旧|留着|保留|不取消|不退")
 _QTY_GAP = re.compile(rf"(?:^|(?<=\s))(?:我?{VERB})?(?:{NUM_PATTERN}|半)\s*{UNIT}半?(?P<gap>\s+)")
@@ -490,7 +491,7 @@ def _doubted(intent: Intent, clauses: list[_Clause]) -> Intent:
     """老鸦要一只: read as 老鸭 1, booked for a person to look at (see ``refs.doubtful_typo``); 来2斤 再考虑一下,
     留2斤 明天再确认: the buyer has not made up their mind."""
     doubt = next((c.doubt for c in clauses if c.doubt), "") or next(
-        ("买家说还要再想想，请确认要不要" for c in clauses if c.kind != "order" and _UNDECIDED.search(c.text)), "")
+        (f"买家还没拿定主意（{c.text[:12]}），请确认要不要" for c in clauses if c.kind != "order" and _UNDECIDED.search(c.text)), "")
     if not doubt or intent.needs_review or not intent.items:
         return intent
     return replace(intent, needs_review=True, reason=doubt, undecided=True)
