@@ -197,3 +197,14 @@ def test_an_order_followed_by_a_condition_alone_goes_to_review(text):
 @pytest.mark.parametrize("text", ["来两盒，要是有软一点的也没关系", "来两盒 送货的话明天下午"])
 def test_a_wish_or_a_delivery_time_beside_an_order_is_no_condition(text):
     assert _booked(parse(text, BAKERY, "tart")) == {"tart": 2}
+
+
+@pytest.mark.parametrize("text, kind", [("老样子 再加一盒蛋挞", Kind.MODIFY), ("老样子，蛋挞来两盒", Kind.ORDER)])
+def test_the_usual_beside_a_readable_order_still_goes_to_review(text, kind):
+    intent = parse(text, BAKERY, "toast")  # the usual is more than what is read: a person completes it
+    assert (intent.kind, intent.needs_review) == (kind, True), intent.reason
+    assert [i.sku for i in intent.items] == ["tart"]
+
+
+def test_talk_about_the_goods_being_as_good_as_before_does_not_stop_an_order():
+    assert _booked(parse("跟上次一样好吃 再来两盒蛋挞", BAKERY, "toast")) == {"tart": 2}

@@ -23,10 +23,12 @@ from copilot.orders.changes import CANCEL, MODIFY, parse_cancel, parse_modify, p
 from copilot.orders.cues import (
     PRICE_OF,
     PRICE_PER,
+    WORD_AND_COUNT,
     one_of_word,
     price_checked,
     priced_sku,
     stock_question_product,
+    typo_count,
     without_sums,
 )
 from copilot.orders.intent import Intent, Item, Kind
@@ -59,7 +61,6 @@ _SEP = re.compile(r"[,，、;；。!！~～\n()（）]+|\s+|(?<=[?？])(?![?？]
 _MARK = r"(?:扣|\+|x|\*)"
 _BARE = re.compile(r"^\d+$")
 _DURATION = re.compile(r"(?:[一两二三四五\d]个?多?|半个?)(?:小时|钟头)|\d+\s*分钟")
-_WORD_AND_COUNT = re.compile(r"(?![\u4e00-\u9fff]*(?:栋|幢|楼|号|点|天|月|日|岁|周|年|元|块|单元|尾号))[\u4e00-\u9fff]{1,6}\d{1,2}")
 _EACH = re.compile(r"各|每样|每种|都|全要|[两俩三四五几]种|[两俩三四五几]样|(?<![上面])一样(?:来|要)")
 _RETURN_SOME = re.compile(r"退\s*(?:\d|[一两二三四五六七八九十半俩])")  # 退2: a part, even with no unit said
 _SWAP = re.compile(r"换成|换为|改成|改为|改要|换个")  # 虾换成带鱼: another product, no quantity said
@@ -140,11 +141,13 @@ def _parse_comment(text: str, catalog: Catalog, current_sku: str | None) -> Inte
     t = plain_names(t, catalog)
     intent = (_with_note(t, catalog, current) or _correction(t, catalog, current)
               or abbreviated_pairs(t, catalog) or _parse_text(t, catalog, current))
-    if intent.kind is Kind.ORDER and intent.items and not intent.needs_review and said_paid(t):
-        return _review(Kind.ORDER, "说了已付款：是新下单，还是付的之前的订单？请确认", intent.items, True)
+    usual = any(USUAL.fullmatch(c) for c in _SEP.split(t) if c)  # 老样子 再加一袋猫砂: the usual, and one more
+    if intent.kind in (Kind.ORDER, Kind.MODIFY) and intent.items and not intent.needs_review and (usual or said_paid(t)):
+        return _review(intent.kind, "说了「老样子」：以前常买的要哪些、多少？请确认" if usual else
+                       "说了已付款：是新下单，还是付的之前的订单？请确认", intent.items, True)
     if intent.kind is Kind.OTHER and looks_abbreviated(t):  # 2牛1羊 where 牛 and 羊 are each in two products
         return _review(Kind.ORDER, "简写的下单（数字加一个字），看不出是哪几个商品，请确认", undecided=True)
-    if intent.kind is Kind.OTHER and _WORD_AND_COUNT.fullmatch(t):  # 米2 of 大米 and 小米: an order, of which?
+    if intent.kind is Kind.OTHER and WORD_AND_COUNT.fullmatch(t):  # 米2 of 大米 and 小米: an order, of which?
         word = re.match(r"[\u4e00-\u9fff]+", t).group(0)
         owners = [p.name for p in catalog.holding(word)]
         if owners and not CHATTER_CLAUSE.search(t):
@@ -254,7 +257,7 @@ def _orders(clauses: list[_Clause], kinds: set[str], current: Product | None) ->
         current, talked = asked, set()  # 三鲜的还有吗 再来一袋 (a 袋 of 三鲜, not of the 瓶 on screen)
     if talked and not any(c.refs for c in clauses if c.kind == "order"):  # 草莓好甜 来2斤, 芒果 on screen
         return _review(Kind.ORDER, f"说到了{'、'.join(sorted(talked))}，数量是哪个商品的不清楚", undecided=True)
-    unread = next((c.text for c in clauses if c.kind == "chatter" and _WORD_AND_COUNT.fullmatch(c.text)), "")
+    unread = next((c.text for c in clauses if c.kind == "chatter" and WORD_AND_COUNT.fullmatch(c.text)), "")
     if unread:  # 梅干菜1 香菇1: 香菇 is no product we know, and its count is asked for too
         return _review(Kind.ORDER, f"有看不懂的内容「{unread[:12]}」，可能是未上架的商品", undecided=True)
     return _doubted(order_of(clauses, current), clauses)
@@ -396,7 +399,7 @@ def _order_clause(clause: _Clause, masked: str, catalog: Catalog, current: Produ
             clause.kind, clause.reason = "review", f"单独的数字「{n}」含义不明确"
             return
     if not clause.quantities and not clause.refs:
-        clause.quantities = one_of_word(masked, catalog, current) or _typo_count(masked, catalog, current)
+        clause.quantities = one_of_word(masked, catalog, current) or typo_count(masked, catalog, current)
     leftover = rest_of(without_preferences(masked, catalog), clause.quantities)
     if leftover and any(leftover in n for r in clause.refs if r.product for n in r.product.names):
         leftover = ""  # 金龙鱼的面粉: the brand of the product named (金龙鱼面粉), nothing unknown
@@ -471,16 +474,6 @@ def _read_leftover(clause: _Clause, masked: str, leftover: str, catalog: Catalog
     elif strong or (clause.quantities and len(leftover) <= 3):
         clause.kind, clause.reason = "review", f"有看不懂的内容「{leftover[:12]}」，可能是未上架的商品"
     return False
-
-
-def _typo_count(masked: str, catalog: Catalog, current: Product | None) -> list[Quantity]:
-    """特拉1, 排古2: a count glued to a typo of one product's name is that product's count, as it is glued to the
-    name itself (柠檬2); the typo is then read (or doubted) like any other."""
-    m = _WORD_AND_COUNT.fullmatch(masked.strip())
-    word = re.match(r"[\u4e00-\u9fff]+", masked.strip()) if m else None
-    if word is None or len(word.group(0)) < 2 or fuzzy_product(word.group(0), catalog, current) is None:
-        return []
-    return [Quantity(word.end(), len(masked.strip()), float(masked.strip()[word.end():]), None)]
 
 
 def _review(kind: Kind, reason: str, items: tuple[Item, ...] = (), undecided: bool = False) -> Intent:
