@@ -50,3 +50,18 @@ def test_nickname_digits_or_a_one_character_end_before_a_space_stay_the_nickname
     _apply(ledger, HEADER + "1. 小王88 全麦2\n2. 小红豆2 全麦1\n3. 阿梅 全麦1 红豆1")
     assert chain_state(ledger) == {"小王88": {"toast_wheat": 2}, "小红豆2": {"toast_wheat": 1},
                                    "阿梅": {"toast_wheat": 1, "toast_bean": 1}}
+
+
+def test_a_payment_said_on_a_line_in_any_words_keeps_the_order(tmp_path):
+    ledger = _ledger(tmp_path)
+    _apply(ledger, HEADER + "1. 小美 全麦2 钱转了\n2. 阿梅 红豆1 转过去了\n3. 老刘 全麦1 已付12\n4. 花姐 红豆2 付过了")
+    assert chain_state(ledger) == {"小美": {"toast_wheat": 2}, "阿梅": {"toast_bean": 1}, "老刘": {"toast_wheat": 1},
+                                   "花姐": {"toast_bean": 2}}
+    assert _review(ledger) == []
+
+
+def test_the_usual_on_a_line_and_a_second_number_go_to_review(tmp_path):
+    ledger = _ledger(tmp_path)
+    _apply(ledger, HEADER + "1. 小美 老样子\n2. 阿梅 全麦2 3\n3. 老刘 全麦2 不对 3")
+    assert chain_state(ledger) == {"老刘": {"toast_wheat": 3}}
+    assert _review(ledger) == ["小美", "阿梅"]

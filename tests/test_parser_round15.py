@@ -208,3 +208,25 @@ def test_the_usual_beside_a_readable_order_still_goes_to_review(text, kind):
 
 def test_talk_about_the_goods_being_as_good_as_before_does_not_stop_an_order():
     assert _booked(parse("跟上次一样好吃 再来两盒蛋挞", BAKERY, "toast")) == {"tart": 2}
+
+
+@pytest.mark.parametrize("text", ["来2盒 3", "蛋挞2盒 嗯 3", "蛋挞2 不 3"])
+def test_a_second_bare_number_beside_an_order_goes_to_review(text):
+    intent = parse(text, BAKERY, "tart")  # 2 or 3? a person asks
+    assert (intent.kind, intent.needs_review) == (Kind.ORDER, True), intent.reason
+
+
+@pytest.mark.parametrize("text", ["来2盒 2", "来2盒 2026"])
+def test_the_same_number_again_or_a_year_beside_an_order_is_no_second_quantity(text):
+    assert _booked(parse(text, BAKERY, "tart")) == {"tart": 2}
+
+
+@pytest.mark.parametrize("text", ["来2盒 不对", "蛋挞2盒 不对吧", "来2盒 哦不"])
+def test_an_order_taken_back_without_a_new_number_goes_to_review(text):
+    intent = parse(text, BAKERY, "tart")
+    assert (intent.kind, intent.needs_review) == (Kind.ORDER, True), intent.reason
+
+
+@pytest.mark.parametrize("text", ["蛋挞2 不对 3", "扣2 不对 3", "蛋挞2 不对 是3"])
+def test_a_count_taken_back_without_a_unit_leaves_the_new_count(text):
+    assert _booked(parse(text, BAKERY, "tart")) == {"tart": 3}

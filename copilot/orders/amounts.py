@@ -81,7 +81,7 @@ def plain_numerals(t: str) -> str:
 
 # 来5瓶 不对 4瓶, 两提 哦不 三提: a quantity taken back in the same breath, the one said after it is meant (打错了 / 说错了
 # speak of a comment sent before: a change, read by ``rules``); the new quantity ends the clause (5斤 不对 4斤都不到 is talk)
-_RETRACT = re.compile(rf"(?P<old>{NUM_PATTERN})\s*(?P<u>{UNIT})[,，\s]*(?:不对|[哦噢喔啊呃额]不|不不+)[啦了,，:：\s]*"
+_RETRACT = re.compile(rf"(?P<old>{NUM_PATTERN})\s*(?P<u>{UNIT})?[,，\s]*(?:不对|[哦噢喔啊呃额]不|不不+)[啦了,，:：\s]*"
                       rf"(?:是|应该是|要|来)?\s*(?P<new>{NUM_PATTERN})\s*(?P<nu>{UNIT})?(?=$|[\s,，。!！~～])")
 
 
@@ -101,7 +101,7 @@ def retracted(t: str) -> str:
     keeps the old one's unit when it says none (来5瓶 不对 4 -> 来4瓶)."""
     if "不" not in t:
         return t
-    return _RETRACT.sub(lambda m: m.group("new") + (m.group("nu") or m.group("u")), t)
+    return _RETRACT.sub(lambda m: m.group("new") + (m.group("nu") or m.group("u") or ""), t)
 
 
 @dataclass

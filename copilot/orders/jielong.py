@@ -34,6 +34,7 @@ from copilot.orders.amounts import UNIT_WORDS, Quantity, check_items, rough
 from copilot.orders.intent import Intent, Item, Kind
 from copilot.orders.refs import plain_name
 from copilot.orders.shorthand import shorthand
+from copilot.orders.wording import PAID
 
 MAX_CHAIN_CHARS = 100_000
 MAX_ENTRIES = 2000
@@ -51,7 +52,8 @@ _PRICE = re.compile(rf"\d+(?:\.\d+)?\s*(?:元|块钱)|\d+\.\d+\s*块|\d+\s*块\s
 _ASKED = re.compile(rf"\d|[一两二三四五六七八九十半俩仨]\s*{_UNIT}")
 _CANCEL_WORDS = re.compile(r"^(?:取消|不要了|不要啦|不要|退了|删除|删掉|算了)")
 _VERB_START = re.compile(r"^(?:再来|要|来|扣|订|定|买|拿|\+|x|"
-                         r"同上|同楼上|同款|楼上同款|(?:跟|和|同)(?:楼上|上面)一样|我?也要|我?也来|我也一样)")  # 同上: review
+                         r"同上|同楼上|同款|楼上同款|(?:跟|和|同)(?:楼上|上面)一样|我?也要|我?也来|我也一样|"
+                         r"老样子|老规矩|(?:跟|和|同)上次一样)")  # 同上, 老样子: review
 # an unknown word before a quantity (榴莲2斤, pg 2斤) may be a product the line asks for; a single Chinese
 # character there is the end of a nickname (Sunny 李 1.5)
 _WEAK = re.compile(r"^(?:[\u4e00-\u9fff]{2,8}|[A-Za-z]\w{1,7})\s?(?:\d|[一两二三四五六七八九十半](?:" + _UNIT + "))")
@@ -70,7 +72,7 @@ _ICON = re.compile(r"^[^\w\s.+]+(?=\S)")  # 🍎2斤: a product's emoji glued to
 _REMARK = re.compile(r"^(?:已付款?|已转账?|已支付|已结|已拍|付了|自提|送货|送到|到店|明天|今天|后天|明早|今晚|"
                      r"上午|中午|下午|晚上|周[一二三四五六日天末])")
 # 3 已付: paid, still 3; 已付27, 已转 18元: the amount paid is no quantity (已付 2斤 keeps its 2斤)
-_PAID = re.compile(r"[(（]?(?:已付款?|已转账?|已支付|已结|付了|已拍)"
+_PAID = re.compile(rf"[(（]?(?:{PAID.pattern}|已付款?|已转账?|已支付|已结|付了|已拍)"  # 钱转了, 付过了 too
                    rf"(?:[¥￥]?\d+(?:\.\d+)?(?:元|块钱?)?(?![\d.]|\s*{_UNIT})|\s*[¥￥]?\d+(?:\.\d+)?(?:元|块钱?))?[)）]?")
 _RULE = re.compile(r"每人|每户|每家|每单|限购|限量|截单|截止|到货|起送|起订|起购")
 _RUN = re.compile(r"[\u4e00-\u9fff]+")
@@ -374,7 +376,7 @@ def _read_content(content: str, catalog: Catalog, chain: Chain, parse, title: bo
         value = 0.5 if m.group("n") == "半" else zh_to_number(m.group("n")) or 0
         return parse(spell_out(content, chain.offered, catalog), None) if product is None else check_items(Kind.ORDER, [(product, Quantity(0, 0, value + (0.5 if m.group("half") else 0),
                                                            m.group("u"), rough(m.group("n"))))])
-    unpaid = _PAID.sub(" ", content).strip() or content
+    unpaid = _PAID.sub(" ", content).strip() or content  # 2斤已付
     intent = parse(unpaid, product.sku if product else None)  # 2斤已付
     if (intent.needs_review or intent.kind is Kind.OTHER) and len(chain.offered) > 1:
         spelled = spell_out(unpaid, chain.offered, catalog)  # 芝麻2 花生1 已付45: the amount is no count

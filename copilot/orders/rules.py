@@ -72,8 +72,10 @@ _VAGUE = re.compile(rf"(?:来|拿|整)几\s*{UNIT}|来点|来些|整点|来一�
                     r"我也一样|我要了$|(?:跟|和|同)?(?:楼上|上面|前面)(?:的)?一样|同楼上|同款")
 _COPY = re.compile(r"楼上|上面|前面")  # 跟楼上一样: a copy of someone's order, not talk about the building
 _DEFER = re.compile(r"(?:再说|再决定|再定|再看看?|考虑一下|考虑考虑)[吧哈啦了呀]*$")  # 看看还有没有再说: no question
-# 再考虑一下, 有货的话 (a clause that is only a condition, after the order: 来两箱 如果有赠品的话): not made up yet
-_UNDECIDED = re.compile(r"再(?:确认|决定|定|考虑|看看?|想想)|考虑一下|考虑考虑|先不要|先别|还没想好|没想好|犹豫|的话[吧呢呀啊哈]*$")
+# 再考虑一下, 有货的话 (a clause that is only a condition, after the order: 来两箱 如果有赠品的话), 来2袋 不对 (taken
+# back, no new number said): not made up yet
+_UNDECIDED = re.compile(r"再(?:确认|决定|定|考虑|看看?|想想)|考虑一下|考虑考虑|先不要|先别|还没想好|没想好|犹豫|的话[吧呢呀啊哈]*$|"
+                        r"^(?:不对|[哦噢喔啊呃额]不|不不+)[啦了吧,，。!！\s]*$")  # 来2袋 不对: and then?
 _BOTH = re.compile(r"都要|都来|都拿|都订|(?<![上面])一样(?:来|要)")
 _KEEP = re.compile(r"还要|照要|继续要|要的|不变|照旧|留着|保留|不取消|不退")
 _QTY_GAP = re.compile(rf"(?:^|(?<=\s))(?:我?{VERB})?(?:{NUM_PATTERN}|半)\s*{UNIT}半?(?P<gap>\s+)")
@@ -257,6 +259,9 @@ def _orders(clauses: list[_Clause], kinds: set[str], current: Product | None) ->
         current, talked = asked, set()  # 三鲜的还有吗 再来一袋 (a 袋 of 三鲜, not of the 瓶 on screen)
     if talked and not any(c.refs for c in clauses if c.kind == "order"):  # 草莓好甜 来2斤, 芒果 on screen
         return _review(Kind.ORDER, f"说到了{'、'.join(sorted(talked))}，数量是哪个商品的不清楚", undecided=True)
+    said = {q.value for c in clauses if c.kind == "order" for q in c.quantities}
+    if any(c.kind == "chatter" and re.fullmatch(r"\d{1,3}", c.text) and float(c.text) not in said for c in clauses):
+        return _review(Kind.ORDER, "数量不止一个，不确定要几份", undecided=True)  # 来2袋 3: which one?
     unread = next((c.text for c in clauses if c.kind == "chatter" and WORD_AND_COUNT.fullmatch(c.text)), "")
     if unread:  # 梅干菜1 香菇1: 香菇 is no product we know, and its count is asked for too
         return _review(Kind.ORDER, f"有看不懂的内容「{unread[:12]}」，可能是未上架的商品", undecided=True)

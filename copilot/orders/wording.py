@@ -57,7 +57,7 @@ _PAID_REMARK = re.compile(rf"(?:{_PAID})[,，。\s]*(?P<a>{_PAID_FOR})[啦哈呀
 _ORDER_VERB = re.compile(VERB)
 
 
-_SAID_PAID = re.compile(_PAID)
+PAID = re.compile(_PAID)  # 钱转了, 转过去了, 付过了, 转你89了: a payment said
 
 
 def paid_remark(t: str) -> bool:
@@ -69,7 +69,7 @@ def paid_remark(t: str) -> bool:
 def said_paid(t: str) -> bool:
     """已付 两斤梨, 梨2斤 钱转了: a payment said beside goods and no order word: the goods may be an order placed
     before (booking them again counts them twice) or a new one; 已付 再来两斤 orders."""
-    m = _SAID_PAID.search(t) if "付" in t or "转" in t else None
+    m = PAID.search(t) if "付" in t or "转" in t else None
     return m is not None and not _ORDER_VERB.search(t[:m.start()] + " " + t[m.end():])
 
 
