@@ -31,10 +31,10 @@ from dataclasses import dataclass, field
 from copilot.base.catalog import Catalog, Product
 from copilot.base.zhnum import NUM_PATTERN, normalize, zh_to_number
 from copilot.orders.amounts import UNIT_WORDS, Quantity, check_items, rough
+from copilot.orders.asides import PAID
 from copilot.orders.intent import Intent, Item, Kind
 from copilot.orders.refs import plain_name
 from copilot.orders.shorthand import shorthand
-from copilot.orders.wording import PAID
 
 MAX_CHAIN_CHARS = 100_000
 MAX_ENTRIES = 2000

@@ -19,6 +19,7 @@ from dataclasses import dataclass, replace
 from copilot.base.catalog import Catalog, Product
 from copilot.base.zhnum import NUM_PATTERN, normalize
 from copilot.orders.amounts import QTY_MARK, UNIT, VERB, Quantity, as_said, read_quantities
+from copilot.orders.asides import aside, second_thought
 from copilot.orders.changes import CANCEL, MODIFY, parse_cancel, parse_modify, parse_relative, relative_match
 from copilot.orders.cues import (
     PRICE_OF,
@@ -49,7 +50,7 @@ from copilot.orders.refs import (
     unknown_reason,
 )
 from copilot.orders.shorthand import abbreviated_pairs, looks_abbreviated, one_of_its_kind, shorthand, sold_in
-from copilot.orders.wording import BANTER_QUESTION, CHATTER_CLAUSE, QUESTION, USUAL, paid_remark, past_remark, said_paid
+from copilot.orders.wording import BANTER_QUESTION, CHATTER_CLAUSE, QUESTION, past_remark
 
 log = logging.getLogger(__name__)
 MAX_COMMENT_CHARS = 300
@@ -132,21 +133,16 @@ def _parse_comment(text: str, catalog: Catalog, current_sku: str | None) -> Inte
             else Intent(Kind.OTHER, reason="评论过长")
     if _CHATTER.match(t) or _JOKE.search(t):  # 开玩笑的 200个吃不完: no order
         return Intent(Kind.OTHER, reason="闲聊")
-    if paid_remark(t):
-        return Intent(Kind.OTHER, reason="付款的说明")
-    usual = _usual(t, catalog)
-    if usual is not None:
-        return usual
+    said = aside(t, catalog)  # 钱转过去了 两提可乐的, 老样子
+    if said is not None:
+        return said
     if _LATIN_QTY.search(t) and not QUESTION.search(t):
         return _review(Kind.ORDER, "评论里的数量是拼音或外文，请人工确认", undecided=True)
     current = catalog.get(current_sku) if current_sku else None
     t = plain_names(t, catalog)
     intent = (_with_note(t, catalog, current) or _correction(t, catalog, current)
               or abbreviated_pairs(t, catalog) or _parse_text(t, catalog, current))
-    usual = any(USUAL.fullmatch(c) for c in _SEP.split(t) if c)  # 老样子 再加一袋猫砂: the usual, and one more
-    if intent.kind in (Kind.ORDER, Kind.MODIFY) and intent.items and not intent.needs_review and (usual or said_paid(t)):
-        return _review(intent.kind, "说了「老样子」：以前常买的要哪些、多少？请确认" if usual else
-                       "说了已付款：是新下单，还是付的之前的订单？请确认", intent.items, True)
+    intent = second_thought(t, intent)  # 老样子 再加一袋, 已付 两斤梨
     if intent.kind is Kind.OTHER and looks_abbreviated(t):  # 2牛1羊 where 牛 and 羊 are each in two products
         return _review(Kind.ORDER, "简写的下单（数字加一个字），看不出是哪几个商品，请确认", undecided=True)
     if intent.kind is Kind.OTHER and WORD_AND_COUNT.fullmatch(t):  # 米2 of 大米 and 小米: an order, of which?
@@ -155,20 +151,6 @@ def _parse_comment(text: str, catalog: Catalog, current_sku: str | None) -> Inte
         if owners and not CHATTER_CLAUSE.search(t):
             return _review(Kind.ORDER, f"「{word}」可能是{'、'.join(owners[:4])}，请确认", undecided=True)
     return intent
-
-
-def _usual(t: str, catalog: Catalog) -> Intent | None:
-    """老样子, 梨 跟上次一样: the buyer's usual order (of the goods named, or of what they buy), how much only the
-    assistant knows; never the goods on screen."""
-    m = USUAL.search(t)
-    if m is None:
-        return None
-    rest = t[:m.start()] + " " + t[m.end():]
-    refs = find_refs(rest, catalog)
-    if re.sub(r"[#\s,，、和跟]+", "", mask(rest, refs)):
-        return None  # 还是老样子好吃: how the goods are
-    items = tuple(dict.fromkeys(Item(r.product.sku, None, r.product.unit) for r in refs if r.product))
-    return _review(Kind.ORDER, f"「{m.group(0).strip()}」没说要多少（要的是以前常买的），请确认", items, True)
 
 
 def _parse_text(t: str, catalog: Catalog, current: Product | None) -> Intent:

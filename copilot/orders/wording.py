@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from copilot.orders.amounts import UNIT, VERB
+from copilot.orders.amounts import UNIT
 
 QUESTION = re.compile(
     r"[?？]|[吗嘛么呢]$|吗|多少|(?<![来拿整])几|谁|怎么|咋|什么|啥|哪|是不是|有没有|能不能|可不可以|会不会|还有货|还有没|"
@@ -43,36 +43,6 @@ FILLER = re.compile(
     r"这款|这|那|个|链接|号|呗|哟|啦|滴|哒|亲|宝|买|要|来|拿|订|定|留|抢|扣|加|切|称|和|跟|与|及|然后|"
     r"(?<=[居事友妈爸姐哥婆人帮])(?:带|捎)|以及|今天|今晚|明天|明早|明晚|明儿|今早|后天|早上|上午|中午|下午|晚上|取|自提|送|感谢|所以|那就|带的|代购|捎的|尝尝鲜|尝鲜|尝尝|尝一下|尝个鲜|试试|试一下|先试|"
     r"(?:跟|和|同)?(?:楼上|上面|前面)的?一样|一样|[两俩三四五几每]?[种样款]|口味|(?<=#)味")  # 柠檬味的: the flavour's 味, not 川味's
-# 老样子, 老规矩, 跟上次一样: the buyer's usual order, said alone; which goods and how many only the assistant knows
-# (还是老样子好吃, 跟上次一样甜吗 say how the goods are)
-USUAL = re.compile(r"(?:老板|主播)?[,，\s]*(?:我|我的|我家)?(?:还是|照)?(?:老样子|老规矩|(?:跟|和|同|照)(?:上次|上回|以前|往常)(?:的|那样)?(?:一样)?)"
-                   r"(?:来|要|拿)?(?:一份|一单)?[吧哈呀啊哦呗]*")
-# 钱转过去了 两提可乐的, 草莓的钱已付: the buyer says what a payment was for (an order placed before), no new order
-_PAID = (r"(?:钱|款|货款)(?:已经?|都)?(?:转|付|给)(?:过去|过|好|完)?了|(?:已经?|都)(?:转账?|付款?|支付)了?|"
-         r"(?:转|付)(?:过去|过|好)了|(?:微信|支付宝)?转账了|付款了|"
-         r"(?:已经?)?(?:转|付)给?(?:你|您|老板)\s*(?:\d+(?:\.\d+)?\s*(?:元|块钱?)?)?了")  # 转你89了
-_PAID_FOR = r"[^\s,，。!！?？]{1,14}?的(?:钱|款|货款)?"
-_PAID_REMARK = re.compile(rf"(?:{_PAID})[,，。\s]*(?P<a>{_PAID_FOR})[啦哈呀。!！~～]*|"
-                          rf"(?P<b>{_PAID_FOR})[,，\s]*(?:{_PAID})[啦哈呀。!！~～]*")
-_ORDER_VERB = re.compile(VERB)
-
-
-PAID = re.compile(_PAID)  # 钱转了, 转过去了, 付过了, 转你89了: a payment said
-
-
-def paid_remark(t: str) -> bool:
-    """钱转过去了 两提可乐的: a payment and what it was for (goods said with 的, no order word): no new order."""
-    m = _PAID_REMARK.fullmatch(t) if "的" in t else None
-    return m is not None and not _ORDER_VERB.search(m.group("a") or m.group("b"))
-
-
-def said_paid(t: str) -> bool:
-    """已付 两斤梨, 梨2斤 钱转了: a payment said beside goods and no order word: the goods may be an order placed
-    before (booking them again counts them twice) or a new one; 已付 再来两斤 orders."""
-    m = PAID.search(t) if "付" in t or "转" in t else None
-    return m is not None and not _ORDER_VERB.search(t[:m.start()] + " " + t[m.end():])
-
-
 # 去年还卖52呢, 上次都抢光了呢: a 呢 that stresses what was (a past time, then 还 / 都 / 才), no question
 _PAST_REMARK = re.compile(r"(?:去年|以前|之前|上次|上回|昨天|前天|上周|上个月|那天|原来|本来)[^?？吗]*(?:还|都|才)[^?？]*呢$")
 
