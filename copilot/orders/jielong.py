@@ -376,7 +376,7 @@ def _read_content(content: str, catalog: Catalog, chain: Chain, parse, title: bo
         value = 0.5 if m.group("n") == "半" else zh_to_number(m.group("n")) or 0
         return parse(spell_out(content, chain.offered, catalog), None) if product is None else check_items(Kind.ORDER, [(product, Quantity(0, 0, value + (0.5 if m.group("half") else 0),
                                                            m.group("u"), rough(m.group("n"))))])
-    unpaid = _PAID.sub(" ", content).strip() or content  # 2斤已付
+    unpaid = _PAID.sub(" ", content).strip() or content
     intent = parse(unpaid, product.sku if product else None)  # 2斤已付
     if (intent.needs_review or intent.kind is Kind.OTHER) and len(chain.offered) > 1:
         spelled = spell_out(unpaid, chain.offered, catalog)  # 芝麻2 花生1 已付45: the amount is no count
