@@ -216,8 +216,8 @@ def test_a_second_bare_number_beside_an_order_goes_to_review(text):
     assert (intent.kind, intent.needs_review) == (Kind.ORDER, True), intent.reason
 
 
-@pytest.mark.parametrize("text", ["来2盒 2", "来2盒 2026"])
-def test_the_same_number_again_or_a_year_beside_an_order_is_no_second_quantity(text):
+@pytest.mark.parametrize("text", ["来2盒 2", "来2盒 2026", "来2盒 666", "来2盒 88"])
+def test_the_same_number_again_a_year_or_cheering_beside_an_order_is_no_second_quantity(text):
     assert _booked(parse(text, BAKERY, "tart")) == {"tart": 2}
 
 

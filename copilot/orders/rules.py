@@ -242,7 +242,8 @@ def _orders(clauses: list[_Clause], kinds: set[str], current: Product | None) ->
     if talked and not any(c.refs for c in clauses if c.kind == "order"):  # 草莓好甜 来2斤, 芒果 on screen
         return _review(Kind.ORDER, f"说到了{'、'.join(sorted(talked))}，数量是哪个商品的不清楚", undecided=True)
     said = {q.value for c in clauses if c.kind == "order" for q in c.quantities}
-    if any(c.kind == "chatter" and re.fullmatch(r"\d{1,3}", c.text) and float(c.text) not in said for c in clauses):
+    if any(c.kind == "chatter" and re.fullmatch(r"\d{1,3}", c.text) and float(c.text) not in said
+           and not _CHATTER.match(c.text) for c in clauses):  # 来2袋 666: cheering, no number of goods
         return _review(Kind.ORDER, "数量不止一个，不确定要几份", undecided=True)  # 来2袋 3: which one?
     unread = next((c.text for c in clauses if c.kind == "chatter" and WORD_AND_COUNT.fullmatch(c.text)), "")
     if unread:  # 梅干菜1 香菇1: 香菇 is no product we know, and its count is asked for too
