@@ -230,3 +230,7 @@ def test_an_order_taken_back_without_a_new_number_goes_to_review(text):
 @pytest.mark.parametrize("text", ["蛋挞2 不对 3", "扣2 不对 3", "蛋挞2 不对 是3"])
 def test_a_count_taken_back_without_a_unit_leaves_the_new_count(text):
     assert _booked(parse(text, BAKERY, "tart")) == {"tart": 3}
+
+
+def test_a_stem_counted_with_either_character_is_one_stem():
+    assert _booked(parse("玫瑰来三枝", FLOWERS, "rose")) == {"rose": 3}  # 枝 and 支 count the same stem
