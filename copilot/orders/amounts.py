@@ -5,7 +5,8 @@ A quantity's unit converts to the product's sale unit only when a person would r
 between 斤, 公斤 and 克; the sale unit itself, and 份 for a product sold by the box, bag or portion (两份 of a
 斤 or 只 product asks how much); 个 for a product sold by the piece, but not for one whose sale unit holds
 several pieces (``每盒 6 个``: 6个 is one box, not six); 只 for a 个 product, and the
-classifiers a person counts the same (颗/棵, 听/罐, 支/根/条).
+classifiers a person counts the same (颗/棵, 听/罐, 支/根/条, and 件 of the wholesale trade for a 箱: 整件 is a
+whole case).
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ IMPLAUSIBLE_QTY = 100
 _PIECES = re.compile(r"\d+\s*(?:个|枚|只|片|颗|粒|根|块|支|条|串)")
 UNIT_WORDS = ("公斤", "千克", "kg", "克", "g", "斤", "份", "盒", "袋", "个", "瓶", "块", "箱", "桶", "只",
               "把", "根", "板", "提", "包", "条", "串", "颗", "枚", "杯", "罐", "扎", "捆", "兜", "听", "支", "升", "棵", "碗",
-              "卷", "节", "张", "双", "套", "片", "粒", "束", "枝", "盆")
+              "卷", "节", "张", "双", "套", "片", "粒", "束", "枝", "盆", "件")
 # a number before any classifier is a count in that classifier, never the sale unit by default: 要3片 of a box is
 # three slices (a person asks), not three boxes; each classifier a pack may declare (``PACK_UNITS``) is here
 # classifiers a shop assistant counts the same (一棵白菜 is one 颗, 6罐 are 6听, 5根雪糕 are 5支, 法棍两条 2根,
@@ -31,7 +32,10 @@ UNIT_WORDS = ("公斤", "千克", "kg", "克", "g", "斤", "份", "盒", "袋", 
 # greens or of 10 skewers, a 个 of buns (one bun or a serving?), a case (箱, 提: a case or a can?), a bottle or tub
 # (牛奶来2份: a bottle or a poured serving?), a weight (两份 of a 斤 product: how much is a 份?)
 _PORTIONS = ("盒", "袋", "包", "份", "碗", "杯", "罐", "听")
-_SAME = {u: group for group in ({"棵", "颗"}, {"罐", "听"}, {"根", "支", "条"}, {"份", "碗"}, {"袋", "包"}) for u in group}
+# 件 is the wholesale and drinks trade's word for a case (来一件 of beer sold by the 箱 is one 箱; of a 提, a 瓶 or
+# a 斤 product it may be a case the shop does not sell: a person asks)
+_SAME = {u: group for group in ({"棵", "颗"}, {"罐", "听"}, {"根", "支", "枝", "条"}, {"份", "碗"}, {"袋", "包"},
+                                 {"箱", "件"}) for u in group}  # 三枝百合 are 3支
 # units that hold an unsaid number of things: 个 of one (来2个 of a 盒) is a piece or a box? a person asks
 _PACKS = ("盒", "袋", "包", "板", "箱", "提", "兜", "捆", "扎", "份")
 _PIECE_WORDS = ("个", "枚", "只", "片", "颗", "粒", "根", "块", "支", "条", "串", "小包")
@@ -75,6 +79,31 @@ def plain_numerals(t: str) -> str:
     return _NUMERAL_RUN.sub(plain, t)
 
 
+# 来5瓶 不对 4瓶, 两提 哦不 三提: a quantity taken back in the same breath, the one said after it is meant (打错了 / 说错了
+# speak of a comment sent before: a change, read by ``rules``); the new quantity ends the clause (5斤 不对 4斤都不到 is talk)
+_RETRACT = re.compile(rf"(?P<old>{NUM_PATTERN})\s*(?P<u>{UNIT})?[,，\s]*(?:不对|[哦噢喔啊呃额]不|不不+)[啦了,，:：\s]*"
+                      rf"(?:是|应该是|要|来)?\s*(?P<new>{NUM_PATTERN})\s*(?P<nu>{UNIT})?(?=$|[\s,，。!！~～])")
+
+
+# 一整箱, 两整只, 来个整件: a whole case (animal, box) is one of the unit, 整 says whole (not loose, not cut)
+_WHOLE = re.compile(rf"(?<=[\d一二两俩三四五六七八九十])\s*整(?={UNIT})|(?<=[来要拿买])个整(?={UNIT})")
+
+
+def as_said(t: str) -> str:
+    """The quantities of a comment as meant: formal numerals written plain, a quantity taken back dropped, 一整箱
+    as 一箱."""
+    t = retracted(plain_numerals(t))
+    return _WHOLE.sub(lambda m: "" if "个" not in m.group(0) else "一", t) if "整" in t else t
+
+
+def retracted(t: str) -> str:
+    """牛栏山来5瓶 不对 4瓶 -> 牛栏山来4瓶: the quantity taken back in the same comment is dropped, the new one
+    keeps the old one's unit when it says none (来5瓶 不对 4 -> 来4瓶)."""
+    if "不" not in t:
+        return t
+    return _RETRACT.sub(lambda m: m.group("new") + (m.group("nu") or m.group("u") or ""), t)
+
+
 @dataclass
 class Quantity:
     start: int
@@ -105,6 +134,8 @@ def read_quantities(masked: str) -> list[Quantity]:
         if _covered(out, m.start()) or masked[max(m.start() - 1, 0):m.start()] == "第":
             continue  # 第3个: an ordinal, no quantity
         unit = m.group("u") or m.group("u2")
+        if unit == "件" and masked.startswith("事", m.end()):
+            continue  # 说一件事: a matter, no goods
         if m.group("h"):
             value = 0.5
         elif m.group("n") is None:

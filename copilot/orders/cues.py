@@ -1,5 +1,6 @@
 """What else a comment says that picks or counts the goods: the price it names (35一斤的排骨: the goods sold
-at that price, no quantity and no talk about prices) and a unit said as one (来只鸭 is 来一只鸭)."""
+at that price, no quantity and no talk about prices), a unit said as one (来只鸭 is 来一只鸭) and a count glued to a
+typo of a name (特拉1)."""
 
 from __future__ import annotations
 
@@ -22,6 +23,8 @@ _SUM = re.compile(rf"(?P<q>{NUM_PATTERN})\s*(?P<u>{UNIT})\s*(?:就|是|才|共|�
                   rf"\s*(?:元|块钱?)?(?![\d.]|\s*{UNIT})")
 _COST_AFTER_UNIT = re.compile(rf"{UNIT}\s*(?:就|是|才|共|一共|总共)?\s*[\d零〇一幺二两俩三仨四五六七八九十百千]")
 _ASKED = re.compile(VERB + r"\s*$")
+# 米2, 特拉1: a word and a count glued (not a building, a date, a price)
+WORD_AND_COUNT = re.compile(r"(?![\u4e00-\u9fff]*(?:栋|幢|楼|号|点|天|月|日|岁|周|年|元|块|单元|尾号))[\u4e00-\u9fff]{1,6}\d{1,2}")
 _ONE_OF = re.compile(r"(?:来|要|拿|买)(?P<u>只|条|个|块|袋|盒|瓶|把|根|份|箱|包|桶|板|颗|棵)"
                      r"(?P<w>[\u4e00-\u9fff]{1,4})[吧呀哈啊]?$")
 
@@ -106,3 +109,13 @@ def stock_question_product(clauses, current: Product | None) -> Product | None:
             or any(c.refs for c in clauses[first:] if c.kind == "order"):
         return None
     return p
+
+
+def typo_count(masked: str, catalog: Catalog, current: Product | None) -> list[Quantity]:
+    """特拉1, 排古2: a count glued to a typo of one product's name is that product's count, as it is glued to the
+    name itself (柠檬2); the typo is then read (or doubted) like any other."""
+    m = WORD_AND_COUNT.fullmatch(masked.strip())
+    word = re.match(r"[\u4e00-\u9fff]+", masked.strip()) if m else None
+    if word is None or len(word.group(0)) < 2 or fuzzy_product(word.group(0), catalog, current) is None:
+        return []
+    return [Quantity(word.end(), len(masked.strip()), float(masked.strip()[word.end():]), None)]

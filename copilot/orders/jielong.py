@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 from copilot.base.catalog import Catalog, Product
 from copilot.base.zhnum import NUM_PATTERN, normalize, zh_to_number
 from copilot.orders.amounts import UNIT_WORDS, Quantity, check_items, rough
+from copilot.orders.asides import PAID
 from copilot.orders.intent import Intent, Item, Kind
 from copilot.orders.refs import plain_name
 from copilot.orders.shorthand import shorthand
@@ -51,7 +52,8 @@ _PRICE = re.compile(rf"\d+(?:\.\d+)?\s*(?:元|块钱)|\d+\.\d+\s*块|\d+\s*块\s
 _ASKED = re.compile(rf"\d|[一两二三四五六七八九十半俩仨]\s*{_UNIT}")
 _CANCEL_WORDS = re.compile(r"^(?:取消|不要了|不要啦|不要|退了|删除|删掉|算了)")
 _VERB_START = re.compile(r"^(?:再来|要|来|扣|订|定|买|拿|\+|x|"
-                         r"同上|同楼上|同款|楼上同款|(?:跟|和|同)(?:楼上|上面)一样|我?也要|我?也来|我也一样)")  # 同上: review
+                         r"同上|同楼上|同款|楼上同款|(?:跟|和|同)(?:楼上|上面)一样|我?也要|我?也来|我也一样|"
+                         r"老样子|老规矩|(?:跟|和|同)上次一样)")  # 同上, 老样子: review
 # an unknown word before a quantity (榴莲2斤, pg 2斤) may be a product the line asks for; a single Chinese
 # character there is the end of a nickname (Sunny 李 1.5)
 _WEAK = re.compile(r"^(?:[\u4e00-\u9fff]{2,8}|[A-Za-z]\w{1,7})\s?(?:\d|[一两二三四五六七八九十半](?:" + _UNIT + "))")
@@ -70,7 +72,7 @@ _ICON = re.compile(r"^[^\w\s.+]+(?=\S)")  # 🍎2斤: a product's emoji glued to
 _REMARK = re.compile(r"^(?:已付款?|已转账?|已支付|已结|已拍|付了|自提|送货|送到|到店|明天|今天|后天|明早|今晚|"
                      r"上午|中午|下午|晚上|周[一二三四五六日天末])")
 # 3 已付: paid, still 3; 已付27, 已转 18元: the amount paid is no quantity (已付 2斤 keeps its 2斤)
-_PAID = re.compile(r"[(（]?(?:已付款?|已转账?|已支付|已结|付了|已拍)"
+_PAID = re.compile(rf"[(（]?(?:{PAID.pattern}|已付款?|已转账?|已支付|已结|付了|已拍)"  # 钱转了, 付过了 too
                    rf"(?:[¥￥]?\d+(?:\.\d+)?(?:元|块钱?)?(?![\d.]|\s*{_UNIT})|\s*[¥￥]?\d+(?:\.\d+)?(?:元|块钱?))?[)）]?")
 _RULE = re.compile(r"每人|每户|每家|每单|限购|限量|截单|截止|到货|起送|起订|起购")
 _RUN = re.compile(r"[\u4e00-\u9fff]+")
@@ -279,8 +281,8 @@ def split_member(body: str, catalog: Catalog, offered: list[Product] = ()) -> tu
     tokens = body.split(" ")
     for k in range(1, len(tokens)):
         rest = " ".join(tokens[k:]).strip()
-        if _holds_order(" ".join(tokens[:k]), catalog):
-            break
+        if _holds_order(" ".join(tokens[:k]), catalog) or _glued_order(" ".join(tokens[:k]), offered, catalog):
+            break  # 李姐红烧1 酸菜1: the nickname is glued to the first item, the space parts two items
         if _name_digits("", rest, catalog) and re.match(r"\d+\s", rest) or _PAID.fullmatch(rest):  # 小胖 2三鲜: 三鲜's
             continue  # 小美 520 草莓2斤: 520 is the nickname's; 王奶奶：1 已转28元: a paid remark orders nothing
         if _starts_order(_ICON.sub("", rest), catalog) or _CANCEL_WORDS.match(rest) or _short_word(rest, offered, catalog) \
@@ -298,6 +300,17 @@ def split_member(body: str, catalog: Catalog, offered: list[Product] = ()) -> tu
                 and not _name_digits("", body[i:], catalog) and _closed(body[:i]):
             return body[:i].strip(), body[i:].strip()
     return body.strip(), ""
+
+
+def _glued_order(words: str, offered: list[Product], catalog: Catalog) -> bool:
+    """李姐红烧1 (before a space): a nickname of two characters or more, then a word of a product (a variant word, or
+    a word of one offered product) and its count, glued together; the line goes on with more of the order."""
+    for i in range(2, len(words) - 2) if re.search(r"[\u4e00-\u9fff]{2}\d+$", words) else ():
+        item = words[i:]
+        if re.fullmatch(r"[\u4e00-\u9fff]{2,}\d+", item) and _closed(words[:i]) and (
+                any(s == 0 for s, _, _ in shorthand(catalog).find(item)) or _short_word(item, offered, catalog)):
+            return True
+    return False
 
 
 def _short_word(rest: str, offered: list[Product], catalog: Catalog) -> bool:

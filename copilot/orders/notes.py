@@ -1,5 +1,5 @@
 """What a buyer asks for besides the goods: where to deliver, when and how they collect, how to reach
-them. The note is kept on the order line (送到3栋502, 尾号6789, 下午5点来拿, 放6栋门卫, 留到明天下午取).
+them. The note is kept on the order line (送到3栋502, 尾号6789, 下午5点来拿, 放6栋门卫, 留到明天下午取, 送上楼).
 
 Two readings, both without a word list per store:
 
@@ -27,6 +27,7 @@ _TIME = (rf"(?:{_DAY}?(?:早上|上午|中午|下午|晚上|傍晚|晚点|下班
 # glued to the order: 送到3栋, 送光明小区, 3栋502, 2单元, 尾号6789, (帮邻居带), 放门卫, 光明路88号, a phone
 GLUED = re.compile(
     rf"送到{_NO_QTY}{{1,16}}|(?:送|放|寄)(?:到|在|去|至)?{_NO_QTY}{{0,12}}?{_PLACE}{_STOP}{{0,6}}|送货上门|送上门|"
+    r"(?:送|搬|扛|拿)(?:到|上)楼上?|送楼上|"  # 送上楼, 搬到楼上: carried upstairs (water, cases)
     rf"到{_NO_QTY}{{0,12}}?{_SITE}{_STOP}{{0,6}}|"
     r"(?:送?到|放到?)?\d+\s*(?:栋|幢|号楼)(?:\s*\d+\s*单元)?(?:\s*\d{2,4}\s*[室号]?)?|"
     r"\d+\s*单元(?:\s*\d{2,4})?|(?:手机号?码?|电话号?码?)?尾号\s*\d{3,4}|[（(][^（）()]{1,30}[）)]|"
@@ -35,7 +36,7 @@ GLUED = re.compile(
     r"(?:电话|手机|联系电话|联系方式)?[:：]?\s*1[3-9]\d(?:[\s-]?\d{4}){2}(?!\d)")
 # a part of its own about delivery or collection: 下午5点来拿, 留到明天下午取, 放6栋门卫, 明天来拿
 _PART = re.compile(
-    rf"送到|送至|送货|送上门|送过来|(?:帮我|要|需要)送|(?:一起|一块|一道)(?:送|拿|寄|取)|(?:放|寄)(?:到|在)?{_STOP}{{0,10}}{_PLACE}|{_SITE}|地址|备注|"
+    rf"送到|送至|送货|送上门|送过来|(?:送|搬|扛|拿)(?:到|上)楼|送楼上|(?:帮我|要|需要)送|(?:一起|一块|一道)(?:送|拿|寄|取)|(?:放|寄)(?:到|在)?{_STOP}{{0,10}}{_PLACE}|{_SITE}|地址|备注|"
     rf"留到|留着|(?:来|过来|到店|晚点|下班)(?:店里|店|门店|铺子|摊位|这边)?(?:拿|取|提)|自提|取货|提货|(?:{_TIME})\s*(?:来|过来|到店)?(?:拿|取|送)|"
     rf"(?:^|(?<=[\s,，。!！~～;；、]))(?:{_TIME})(?=$|[\s,，。!！~～;；、])")  # 2斤 周日上午: a time alone
 _CHANGE = re.compile(r"改|换|加|减|再|另|还要|要|来|补")

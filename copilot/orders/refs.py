@@ -1,6 +1,7 @@
 """What a clause of a comment names: links (3号, 链接5, #4), product names and aliases, the words that
 set a product apart from its family (柠檬 of 柠檬凤爪) and family words (凤爪: one of several), and the
-unread word a person still reads as one product (a part of its names, a sound-alike or look-alike typo).
+unread word a person still reads as one product (a part of its names, a sound-alike or look-alike typo, a
+look-alike of the product on screen).
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from copilot.base.catalog import Catalog, Product
 from copilot.base.zhnum import normalize
 from copilot.orders.amounts import VERB, read_quantities
 from copilot.orders.lexicon import is_thing
-from copilot.orders.shorthand import kin, look_alike, part_of, phonetic_part, shorthand
+from copilot.orders.shorthand import kin, look_alike, part_of, phonetic_part, shape_kin, shorthand
 
 _BRACKET = re.compile(r"[()（）\[\]【】]")
 _BRACKETED: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
@@ -245,6 +246,22 @@ def spoken_product(masked: str, catalog: Catalog, unread) -> tuple[Product, str]
         if not unread(masked[:s] + "#" * (e - s) + masked[e:]):
             found[p.sku] = (p, masked[s:e])
     return next(iter(found.values())) if len(found) == 1 else None
+
+
+def shown_look_alike(masked: str, current: Product | None, unread) -> tuple[Product, str] | None:
+    """恰宝两桶 while 怡宝 is on screen: a name of the product shown, typed with one character a hurried eye takes
+    for the right one (``shorthand.shape_kin``), that is no word of its own; the product and the word as written,
+    when blanking it leaves nothing unread. Off screen the same typo is not settled (a person looks)."""
+    if current is None:
+        return None
+    for n in current.names:
+        for s in range(len(masked) - len(n) + 1) if len(n) >= 2 else ():
+            word = masked[s:s + len(n)]
+            diff = [(a, b) for a, b in zip(word, n) if a != b]
+            if len(diff) == 1 and shape_kin(*diff[0]) and not is_thing(word) \
+                    and not unread(masked[:s] + "#" * len(n) + masked[s + len(n):]):
+                return current, word
+    return None
 
 
 def doubtful_typo(word: str, product: Product, catalog: Catalog) -> bool:

