@@ -74,3 +74,24 @@ def test_rolls_and_cells_of_a_declared_pack_book_whole_units(current, text, qty)
 def test_a_count_in_a_classifier_that_is_not_the_sale_unit_goes_to_review(current, text):
     intent = parse(text, HOME_GOODS, current)
     assert intent.needs_review, intent
+
+
+FLOWERS = Catalog.from_dict({"products": [
+    {"sku": "rose", "name": "红玫瑰", "link": 1, "unit": "束", "pack": "11支", "price": 59, "stock": 20},
+    {"sku": "pothos", "name": "绿萝", "link": 2, "unit": "盆", "price": 25, "stock": 20},
+], "store": {"name": "测试花店"}})
+
+
+@pytest.mark.parametrize("current, text, sku, qty", [("rose", "要2束", "rose", 2.0), ("pothos", "来一盆", "pothos", 1.0),
+                                                     ("rose", "要22支", "rose", 2.0)])
+def test_flowers_by_the_bunch_and_plants_by_the_pot(current, text, sku, qty):
+    intent = parse(text, FLOWERS, current)
+    assert not intent.needs_review, intent.reason
+    assert {i.sku: i.qty for i in intent.items} == {sku: qty}
+
+
+def test_a_unit_no_shop_sells_in_is_refused_with_the_list():
+    item = {"sku": "a", "name": "甲", "link": 1, "unit": "吨", "price": 1, "stock": 1}
+    with pytest.raises(CopilotError) as err:
+        Catalog.from_dict({"products": [item]})
+    assert "吨" in str(err.value) and "束" in str(err.value)
