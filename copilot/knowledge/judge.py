@@ -27,6 +27,7 @@ from copilot.knowledge.docs import Chunk, next_id, prev_id, seq_of
 from copilot.knowledge.index import Hit, Index
 from copilot.knowledge.kinds import (
     LISTED,
+    conditions,
     contrasted,
     heading_aspects,
     question_kind,
@@ -61,7 +62,7 @@ class Judge:
         with a short second sentence of its section or the neighbour that says the rest), or [] when the
         knowledge does not say."""
         if not q.topics and not q.residual and not strict(q.kind):
-            return []
+            return self._meaning(q, hits, targets)
         eligible = [h for h in hits if self.eligible(q, h, targets)]
         window = eligible if strict(q.kind) else eligible[:WINDOW]   # a typed question may reach further down
         ok = [h for h in window if self.answers(ix, q, h, targets)]
@@ -92,6 +93,18 @@ class Judge:
                 picked.append(ix.hit(j, best.score - 1e-9, best.dense))
         return sorted(picked, key=lambda h: seq_of(h.chunk.id))
 
+    def _meaning(self, q: Question, hits: list[Hit], targets: list[str]) -> list[Hit]:
+        """初生蛋是啥意思: the product's passage under a heading or key that asks what it is (啥叫初生蛋 / 是啥)."""
+        if not targets or not guard("meaning").search(q.text):
+            return []
+        for h in hits[:WINDOW]:
+            c = h.chunk
+            if c.sku in targets and c.layout != "fact" and self.eligible(q, h, targets) and \
+                    guard("meaning").search(lexicon().fix_typos(f"{c.section} {c.key}")):
+                h.chosen = True
+                return [h]
+        return []
+
     def _ordered(self, ix: Index, q: Question, ok: list[Hit], targets: list[str]) -> list[Hit]:
         """The answering passages, best first: the product's own notes before the store's rules; the row
         stated for the amount the question names (7 楼: 6 楼及以上); one that
@@ -106,8 +119,9 @@ class Judge:
         unit, listed = self._cue_unit(q), guard("lists").search(q.text) is not None
         said = {h.idx: coverage(q.residual, self.cover_text(h.chunk), q.unknown, half=False) for h in ok}
         most = max(said.values())
+        plain = {(h.chunk.doc, h.chunk.section) for h in ok if not h.chunk.key}   # sections with an unkeyed answer
 
-        def rank(h: Hit) -> tuple[bool, bool, bool, bool, int, bool]:
+        def rank(h: Hit) -> tuple[bool, bool, bool, bool, int, bool, bool]:
             c = h.chunk
             evidence = 0 if self.head_says(q, c) else 1 if self.headed(ix, q, h) or self.keyed(q, c) else \
                 2 if self.tight(q, c) else 3   # 炒制：慢炒 8 小时 for 炒了多久, before step 1 of 煮法 (炒化 2 分钟)
@@ -115,11 +129,26 @@ class Judge:
             full = f"{c.section} {c.key} {c.text}"   # 7 楼: the row of 6 楼及以上; 7点以后: 超过 19:00 ……
             row = amount_match(q.unnamed, full) or after_match(q.unnamed, full)
             unlisted = listed and not LISTED.search(c.text)   # 小料：花生碎、葡萄干、山楂片 for 小料都有啥
-            return (product_first and c.sku == "", not row, said[h.idx] < most, unlisted, evidence, other_unit)
+            return (product_first and c.sku == "", not row, said[h.idx] < most, unlisted, evidence,
+                    (c.doc, c.section) in plain and self.narrower(q, c), other_unit)
 
         for h in ok:
             h.rank = rank(h)
         return sorted(ok, key=lambda h: h.rank)
+
+    def narrower(self, q: Question, c: Chunk) -> bool:
+        """The bullet or row's key names a case of its own the question does not (煮鸽子蛋银耳汤 for 鸽子蛋煮多久):
+        an unkeyed answer of its section, the plain case, answers first. Conditions (冷藏, 开封后) and amounts are
+        no such case."""
+        if not strict(q.kind) or c.layout not in ("bullet", "table") or not c.key or re.search(r"\d", c.key) or \
+                conditions(c.key):   # (咋个次 keyed 煎起次, 烤起次: the keys are the ways asked for)
+            return False
+        rest = self.nameless(lexicon().fix_typos(c.key))
+        words = {w for a in lexicon().aspects.values() for w in (*a.ask, *a.hint, *a.heading) if len(w) >= 2}
+        for w in sorted(words, key=len, reverse=True):
+            rest = rest.replace(w, " ")
+        rest = "".join(ch for ch in rest if "\u4e00" <= ch <= "\u9fff" and ch not in q.text)
+        return len(rest) >= 2
 
     @staticmethod
     def _cue_unit(q: Question) -> str:
@@ -141,7 +170,12 @@ class Judge:
         return distance(q.kind, q.units, words, self.nameless(c.text), q.negated) is not None
 
     def tight(self, q: Question, c: Chunk) -> bool:
-        """The value asked follows the question's word closely (泡 1 到 2 天)."""
+        """The value asked follows the question's word closely (泡 1 到 2 天); for a how-to, the passage says the
+        question's word as the case it tells what to do in (结块了过一下筛就好 for 结块了咋整, not 防结块)."""
+        if q.kind == "method" and q.residual:   # the case the question names (结块了), not the verb asked (怎么洗)
+            text, case = self.nameless(c.text), "(?:了|的话|以后|之后)"
+            return any(re.search(re.escape(w) + case, text) for g in q.residual for w in g
+                       if re.search(re.escape(w) + case, q.text))
         if not strict(q.kind) or not q.residual:
             return False
         d = distance(q.kind, q.units, q.bind_words(), self.nameless(c.text), q.negated)
@@ -176,6 +210,8 @@ class Judge:
         if q.topics and head and not set(q.topics) & head:
             return not told_in_clause(q, c.text)   # 怎么进群？ …；每晚 20:00 直播 tells 几点直播 too
         key = lexicon().fix_typos(c.key)
+        if _other_case(q, key):
+            return True    # 到手奶油化了漏了怎么办？ answers no 不想要了能退不: it is asked for a case the question is not
         if _lacking(q, key):
             return True    # 没有烤箱咋办？ answers no 咋烤: it is asked for the case without what the question uses
         return q.kind == "method" and question_kind(key) == "yesno" and not _may_do(q, key)
@@ -201,6 +237,15 @@ class Judge:
                 after_clash(q.unnamed, body):
             return True
         return strict(q.kind) and condition_clash(q.unnamed, head, body, q.kind, q.units)
+
+    @staticmethod
+    def unhinted(q: Question, text: str) -> bool:
+        """A yes/no question about one step before another (要洗了再放冰箱吗, 先洗洗再放) asks about that step: a
+        passage that does not say it (一定放冰箱) is no answer."""
+        if q.kind != "yesno" or q.topics or "再" not in q.text:
+            return False
+        before = q.text[:q.text.rindex("再")]
+        return any(all(w in before for w in g) and coverage([g], text) == 0 for g in q.residual)   # 化开: 化冻
 
     @staticmethod
     def unsaid(q: Question, c: Chunk) -> list[list[str]]:
@@ -268,6 +313,8 @@ class Judge:
         if not q.topics:  # 香菇一斤几个 asks about the product: a store rule answers only what it says of it
             names = any(n in c.text or n in c.key for s in targets
                         for n in (self.catalog.get(s).names if self.catalog.get(s) else ()))
+            if guard("eats").search(q.text):
+                return names   # 腊肠小孩能吃不 is not answered by 小孩子来拿的话要 12 岁以上
             aspects = lexicon().aspects
             hinted = q.soft and all(aspects[a].scope != "store" for a in q.soft if a in aspects)
             if hinted and (q.kind == "yesno" or all(aspects[a].scope == "product" for a in q.soft if a in aspects)):
@@ -303,6 +350,8 @@ class Judge:
                                                                 and not other_measure(q.measure, text)):
             return False   # 一箱几斤 is not answered by 一斤大概 15 个, 一块多重 not by 每袋 1 公斤，切成 10 块, 一袋几颗
             #                not by 炖 1 斤肉放 2 颗
+        if targets and c.layout != "qa" and self.unhinted(q, text):   # (a Q&A pair was asked for its case)
+            return False   # 要洗了再放冰箱吗 is not answered by 一定放冰箱: it says nothing of washing
         if contrasted(q.unnamed, text):
             return False   # 能冷冻吗 is not answered by 冷藏 3 天, 几点关门 not by 7 点开门
         if self.other_condition(q, c):
@@ -346,6 +395,15 @@ def denied_out(text: str, q: Question) -> str:
         if at and all(DENIAL.search(text[max(0, i - 4):i]) for i in at):
             text = text.replace(w, " ")
     return text
+
+
+def _other_case(q: Question, key: str) -> bool:
+    """An after-sales question, and the Q&A pair asks for a case of it (化了, 坏了, 破) the question does not name."""
+    after = lexicon().aspects.get("aftersales")
+    if after is None or "aftersales" not in q.topics:
+        return False
+    asked = lexicon().fix_typos(q.text)
+    return any(w in key and w not in asked for w in after.hint)
 
 
 LACKING = re.compile(r"(?:没有|没|不用)([\u4e00-\u9fff]{1,2})")

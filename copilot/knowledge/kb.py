@@ -38,7 +38,20 @@ from copilot.knowledge.embeddings import CachedEmbedder, get_embedder
 from copilot.knowledge.grouping import QuestionGrouper
 from copilot.knowledge.index import ANN_MIN_CHUNKS, Hit, Index, chroma_client
 from copilot.knowledge.judge import Judge
-from copilot.knowledge.question import Question, analyse, clean_question, coverage, guard, made_of, word_in
+from copilot.knowledge.question import (
+    ACCESSORY,
+    Question,
+    about_kind,
+    about_product,
+    analyse,
+    clean_question,
+    coverage,
+    guard,
+    implies,
+    made_into,
+    made_of,
+    word_in,
+)
 from copilot.knowledge.records import REFUSAL_TEXT, Answer, Source
 from copilot.knowledge.replies import asked_text, phrase, the_value, typed_reply_ok, why_answered, why_refused
 from copilot.knowledge.shelf import Shelf
@@ -47,7 +60,6 @@ from copilot.knowledge.wordlists import lexicon
 
 log = logging.getLogger(__name__)
 MAX_QUESTION_CHARS = 300
-ACCESSORY = re.compile(r"[（(](?:配|附|送|赠|带|加|含)[^）)]*[）)]")   # 黑鱼片（配酸菜料包）: what comes with it
 # Calibrated on the tuning sets (evals/data/kb_questions.jsonl, 289 questions, `python -m evals.kb --calibrate`;
 # the five tuning stores, 523 questions, `python -m evals.kb_stores`): the share of a question's residual
 # content words the answering passage must contain, once product, aspect and kind of value match (0.6:
@@ -210,12 +222,15 @@ class KnowledgeBase:
         targets = self._targets(products, current_sku)
         return [_source(h) for h in self._retrieve(self._ix, text, q, targets, names)[:k]]
 
-    def _products_in(self, text: str) -> tuple[list[Product], list[str]]:
+    def _products_in(self, text: str, current: bool = False) -> tuple[list[Product], list[str]]:
         found: dict[str, Product] = {}
         names = []
-        for s, e, p in self.catalog.mentions(text):
-            found.setdefault(p.sku, p)
-            names.append(text[s:e])
+        mentions = self.catalog.mentions(text)
+        made = made_into(text, mentions, current)   # 咸蛋 of 鹅蛋能腌咸蛋吗 is what the 鹅蛋 is made into
+        for i, (s, e, p) in enumerate(mentions):
+            if i not in made:   # what it is made into stays a word the answer must say
+                found.setdefault(p.sku, p)
+                names.append(text[s:e])
         for s, e, p, _n in self.catalog.links(text):
             names.append(text[s:e])
             if p is not None:
@@ -235,7 +250,7 @@ class KnowledgeBase:
         if current_sku and self.catalog.get(current_sku):
             return [current_sku]
         if q is not None:  # 油 in 冬天油里结絮了 can only be the 花生油, 牛肉 the 牛腱子
-            implied = {p.sku for g in q.residual for w in g for p in self.catalog.products if _implies(w, p)}
+            implied = {p.sku for g in q.residual for w in g for p in self.catalog.products if implies(w, p)}
             if len(implied) == 1:
                 return sorted(implied)
         return []
@@ -337,8 +352,8 @@ class KnowledgeBase:
 
     def _answer(self, text: str, current_sku: str | None, user: str | None) -> tuple[Answer, Question | None]:
         prefix = f"@{user} " if user else ""
-        products, names = self._products_in(text)
-        named = [p for _s, _e, p in self.catalog.mentions(text)]
+        products, names = self._products_in(text, bool(current_sku and self.catalog.get(current_sku)))
+        named = [p for _s, _e, p in self.catalog.mentions(text) if p in products]
         q = analyse(text, names)
         if q.injection:
             return Answer(False, REFUSAL_TEXT, [], reason="injection", mode="refused",
@@ -414,13 +429,13 @@ class KnowledgeBase:
         def product_word(w: str) -> bool:   # a part its notes key a row by (猪肉 of 猪肉白菜水饺) is asked about
             if sourced and any(made_of(w, [ACCESSORY.sub("", n) for n in p.names]) for p in products):
                 return False    # 绿豆哪里的 of 绿豆糕 asks where the beans come from, not where the cake is made
-            return w not in parts and (w in kinds or any(_implies(w, p) for p in products)) and not re.search(
+            return w not in parts and (w in kinds or any(implies(w, p) for p in products)) and not re.search(
                 f"{re.escape(w)}[不没]{re.escape(w)}" + (f"|{re.escape(w)}[吗嘛]" if len(w) == 1 else ""), text)
 
         for g in residual:   # 辣不辣 of 麻辣腊肠 still asks how hot it is; 主食还是零食 of 主食猫罐头 asks which
             if any(map(product_word, g)) and (len(g) == 1 or all(map(product_word, g))):
                 continue
-            out.append([_about_kind(w, kinds) for w in g])
+            out.append([about_product(about_kind(w, kinds), products) for w in g])
         return out
 
     def _llm_answer(self, llm, text: str, user: str | None, extractive: Answer, q: Question) -> Answer:
@@ -461,29 +476,6 @@ def _source(hit: Hit) -> Source:
     c = hit.chunk
     return Source(file=c.file, sku=c.sku or None, text=c.quoted, score=hit.score, section=c.section, kind=c.kind,
                   key=c.key if c.layout != "fact" else "")
-
-
-def _about_kind(word: str, kinds: set[str]) -> str:
-    """冻肉 -> 冻, 肉坏 -> 坏: a word made of the product's kind and what is asked about it (a state after
-    the kind only when it is an after-sales one: 肉冻过没 asks whether the meat was frozen)."""
-    if len(word) != 2:
-        return word
-    if word[1] in kinds:
-        return word[0]
-    after = lexicon().aspects.get("aftersales")
-    if word[0] in kinds and after and any(w.startswith(word[1]) for w in (*after.ask, *after.hint)):
-        return word[1]
-    return word
-
-
-def _implies(word: str, p: Product) -> bool:
-    """A viewer's word that can only mean this product: part of a name (油 / 花生油; not of what comes with
-    it: 料包 of 黑鱼片（配酸菜料包） is a part asked about), the name less 子
-    (枣子 / 灰枣), or its first character with the category's (牛肉 / 牛腱子, 肉禽)."""
-    stem = word[:-1] if len(word) == 2 and word[-1] in "子儿" else word
-    if any(stem in ACCESSORY.sub("", n) for n in p.names):
-        return True
-    return len(word) == 2 and bool(p.category) and word[1] in p.category and any(n[0] == word[0] for n in p.names)
 
 
 def _overlap(words: list[str], text: str) -> float:

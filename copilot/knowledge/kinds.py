@@ -155,9 +155,17 @@ def _value_spans(kind: str, text: str) -> list[tuple[int, int, str]]:
         return []
     fixed = lex.fix_typos(text)
     found = [(m.start(), m.end(), m.group(0)) for m in k.value.finditer(fixed)] if k.value is not None else []
-    if kind == "place":
-        found += [(m.start(), m.end(), m.group(0)) for m in lex.place_re.finditer(fixed)]
+    if kind == "place":   # 开封 of 开了封一个月内用完 is a state, not the city: such a place after 产自 / 来自 only
+        states = _state_words(lex)
+        found += [(m.start(), m.end(), m.group(0)) for m in lex.place_re.finditer(fixed)
+                  if m.group(0) not in states or fixed[:m.start()].rstrip().endswith(MARKERS)]
     return sorted(f for f in found if f[2].strip())
+
+
+@functools.lru_cache(maxsize=4)
+def _state_words(lex) -> frozenset[str]:
+    """Words the aspects use (开封, 冷藏 ...): a place named by one of them is said as a place only after a marker."""
+    return frozenset(w for a in lex.aspects.values() for w in (*a.ask, *a.hint, *a.heading, *a.passage))
 
 
 @functools.lru_cache(maxsize=65536)
