@@ -44,6 +44,7 @@ from copilot.orders.refs import (
     fuzzy_product,
     mask,
     may_name,
+    number_or_link,
     plain_names,
     shown_look_alike,
     spoken_product,
@@ -326,7 +327,7 @@ def _clean(text: str) -> str:
 
 def _classify(text: str, catalog: Catalog, current: Product | None, alone: bool = True) -> _Clause:
     """What one clause of a comment is, read on its own."""
-    refs = find_refs(text, catalog)
+    refs = [number_or_link(r, catalog, current) for r in find_refs(text, catalog)]
     masked = mask(text, refs)
     quantities = read_quantities(masked)
     each = bool((quantities or refs) and _EACH.search(masked))

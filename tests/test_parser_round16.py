@@ -1,0 +1,69 @@
+"""Parser round 16: names that hold a link-like number (一号肉, 5号电池) and container words (袋子, 盒子), for
+any store."""
+
+from __future__ import annotations
+
+import pytest
+
+from copilot.base.catalog import Catalog
+from copilot.orders.intent import Kind
+from copilot.orders.rules import parse
+
+BUTCHER = Catalog.from_dict({"products": [
+    {"sku": "ribs", "name": "猪肋排", "aliases": ["排骨"], "link": 1, "unit": "斤", "price": 32, "stock": 50},
+    {"sku": "trotter", "name": "猪蹄", "link": 2, "unit": "只", "price": 15, "stock": 50},
+    {"sku": "belly", "name": "五花肉", "link": 4, "unit": "斤", "price": 18, "stock": 50},
+    {"sku": "shoulder", "name": "一号肉", "aliases": ["1号肉", "前腿肉"], "link": 5, "unit": "斤", "price": 16,
+     "stock": 50},
+    {"sku": "ham", "name": "四号肉", "aliases": ["4号肉", "后腿肉"], "link": 6, "unit": "斤", "price": 17,
+     "stock": 50},
+], "store": {"name": "测试肉铺"}})
+KITCHEN = Catalog.from_dict({"products": [
+    {"sku": "lunchbox", "name": "保温饭盒", "link": 1, "unit": "个", "price": 39, "stock": 30},
+    {"sku": "crisper", "name": "玻璃密封盒", "link": 2, "unit": "盒", "price": 59, "stock": 30},
+    {"sku": "tea", "name": "柠檬茶", "link": 3, "unit": "瓶", "price": 5, "stock": 99},
+], "store": {"name": "测试厨具店"}})
+FRUIT = Catalog.from_dict({"products": [
+    {"sku": "navel_box", "name": "赣南脐橙（10斤装）", "aliases": ["脐橙整箱"], "link": 1, "unit": "箱", "price": 59,
+     "stock": 30},
+    {"sku": "navel", "name": "散称脐橙", "link": 2, "unit": "斤", "price": 6, "stock": 99},
+], "store": {"name": "测试水果店"}})
+
+
+def _booked(intent) -> dict:
+    assert (intent.kind, intent.needs_review) == (Kind.ORDER, False), intent.reason
+    return {i.sku: i.qty for i in intent.items}
+
+
+@pytest.mark.parametrize("text, current, items", [
+    ("1号肉来2斤", "ribs", {"shoulder": 2}),  # link 1 is on screen, the name still says 一号肉
+    ("一号肉 x2", "belly", {"shoulder": 2}),
+    ("4号肉要3斤", "belly", {"ham": 3}),  # link 4 is 五花肉: the name wins
+    ("1号和4号肉各来一斤", None, {"shoulder": 1, "ham": 1}),
+    ("1号来2斤", "ribs", {"ribs": 2}),  # the link on screen
+    ("4号来1斤", "belly", {"belly": 1}),
+    ("2号来两只", "trotter", {"trotter": 2}),  # no name starts with 2号
+])
+def test_a_name_holding_a_link_number_names_its_product(text, current, items):
+    assert _booked(parse(text, BUTCHER, current)) == items
+
+
+@pytest.mark.parametrize("text, current", [
+    ("1号的来一斤", "shoulder"),  # link 1 (排骨) or 一号肉 on screen: which one?
+    ("4号的来两斤", "ham"),
+])
+def test_a_bare_number_that_is_a_link_and_a_shown_name_goes_to_review(text, current):
+    intent = parse(text, BUTCHER, current)
+    assert (intent.kind, intent.needs_review) == (Kind.ORDER, True), intent
+    assert not [i for i in intent.items if i.qty is not None]
+
+
+@pytest.mark.parametrize("text, current", [("盒子来一个", None), ("盒子来一个", "tea"), ("盒子要两个", "lunchbox")])
+def test_a_container_word_shared_by_two_kinds_names_no_product(text, current):
+    intent = parse(text, KITCHEN, current)
+    assert intent.needs_review and not [i for i in intent.items if i.qty is not None], intent
+
+
+def test_a_kind_word_with_zi_still_picks_the_pack_by_its_unit():
+    assert _booked(parse("橙子来一箱", FRUIT, None)) == {"navel_box": 1}
+    assert _booked(parse("饭盒来一个", KITCHEN, None)) == {"lunchbox": 1}
