@@ -67,3 +67,17 @@ def test_a_container_word_shared_by_two_kinds_names_no_product(text, current):
 def test_a_kind_word_with_zi_still_picks_the_pack_by_its_unit():
     assert _booked(parse("橙子来一箱", FRUIT, None)) == {"navel_box": 1}
     assert _booked(parse("饭盒来一个", KITCHEN, None)) == {"lunchbox": 1}
+
+
+@pytest.mark.parametrize("text, current", [
+    ("早上煎了3个蛋 今天还没饿😂", "trotter"), ("昨晚炖了2斤排骨 香得很", "ribs"), ("中午蒸了两个猪蹄", "trotter"),
+    ("烤了一斤五花肉 全吃完了", "belly")])
+def test_telling_what_one_cooked_orders_nothing(text, current):
+    intent = parse(text, BUTCHER, current)
+    assert (intent.kind, intent.needs_review, intent.items) == (Kind.OTHER, False, ()), intent
+
+
+@pytest.mark.parametrize("text, current, items", [
+    ("排骨来2斤 炖汤用", "ribs", {"ribs": 2}), ("五花肉要1斤 烤肉吃", "belly", {"belly": 1})])
+def test_cooking_plans_beside_an_order_still_book_it(text, current, items):
+    assert _booked(parse(text, BUTCHER, current)) == items
