@@ -321,7 +321,7 @@ def as_named(text: str, catalog: Catalog) -> str:
     return text
 
 
-def _numbered_names(catalog: Catalog) -> dict[int, list[tuple[str, Product]]]:
+def numbered_names(catalog: Catalog) -> dict[int, list[tuple[str, Product]]]:
     """link-like number -> (the rest of the name, product) of names that start with one (5号电池: 5, 电池)."""
     got = _NUMBERED.get(catalog)
     if got is None:
@@ -338,7 +338,7 @@ def _numbered_names(catalog: Catalog) -> dict[int, list[tuple[str, Product]]]:
 def _shared_tail(t: str, refs: list[Ref], catalog: Catalog) -> list[Ref]:
     """5号和7号电池各来一板: a link-like number joined to a name that starts with another one (7号电池) and
     whose rest (电池) makes a name with this number too: the two names share that rest."""
-    numbered = _numbered_names(catalog)
+    numbered = numbered_names(catalog)
     if not numbered:
         return refs
     out = list(refs)
@@ -360,5 +360,5 @@ def number_or_link(r: Ref, catalog: Catalog, current: Product | None) -> Ref:
     m = LINK_RE.fullmatch(r.label) if r.product is not None and "号" in r.label else None
     if m is None or r.product is current:
         return r
-    others = tuple(dict.fromkeys(q for _, q in _numbered_names(catalog).get(link_number(m), ()) if q is not r.product))
+    others = tuple(dict.fromkeys(q for _, q in numbered_names(catalog).get(link_number(m), ()) if q is not r.product))
     return Ref(r.start, r.end, None, r.label, (r.product, *others)) if others else r
