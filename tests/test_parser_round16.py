@@ -81,3 +81,20 @@ def test_telling_what_one_cooked_orders_nothing(text, current):
     ("排骨来2斤 炖汤用", "ribs", {"ribs": 2}), ("五花肉要1斤 烤肉吃", "belly", {"belly": 1})])
 def test_cooking_plans_beside_an_order_still_book_it(text, current, items):
     assert _booked(parse(text, BUTCHER, current)) == items
+
+
+DRINKS = Catalog.from_dict({"products": [
+    {"sku": "rio", "name": "RIO微醺", "aliases": ["微醺"], "link": 1, "unit": "罐", "price": 8, "stock": 99},
+    {"sku": "cola", "name": "可口可乐", "aliases": ["可乐"], "link": 2, "unit": "瓶", "price": 3, "stock": 99},
+], "store": {"name": "测试饮料店"}})
+
+
+@pytest.mark.parametrize("text, items", [("RIO微醺来2罐", {"rio": 2}), ("RIO微醺 两罐", {"rio": 2})])
+def test_latin_letters_inside_a_product_name_are_read(text, items):
+    assert _booked(parse(text, DRINKS, "cola")) == items
+
+
+@pytest.mark.parametrize("text", ["微醺来两罐 plz", "可乐来2瓶 asap", "来3 bottles"])
+def test_latin_words_outside_any_name_still_go_to_review(text):
+    intent = parse(text, DRINKS, "cola")
+    assert intent.needs_review, intent

@@ -197,7 +197,7 @@ def _read_clauses(t: str, catalog: Catalog, current: Product | None) -> Intent:
         return _review(Kind.ORDER, reason, items, True)
     if "swap" in kinds:
         return _review(Kind.MODIFY, next(c.reason for c in clauses if c.kind == "swap"), undecided=True)
-    if kinds & {"order", "review"} and _LATIN.search(t):
+    if kinds & {"order", "review"} and _LATIN.search(t) and _LATIN.search(mask(t, find_refs(t, catalog))):  # AA电池
         return _review(Kind.ORDER, "评论里有看不懂的外文", undecided=True)
     if kinds & {"order", "review"}:
         return _orders(clauses, kinds, current)
