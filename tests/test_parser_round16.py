@@ -98,3 +98,23 @@ def test_latin_letters_inside_a_product_name_are_read(text, items):
 def test_latin_words_outside_any_name_still_go_to_review(text):
     intent = parse(text, DRINKS, "cola")
     assert intent.needs_review, intent
+
+
+BAKERY = Catalog.from_dict({"products": [
+    {"sku": "tart", "name": "葡式蛋挞", "aliases": ["蛋挞"], "link": 1, "unit": "盒", "price": 18, "stock": 40},
+], "store": {"name": "测试面包房"}})
+
+
+@pytest.mark.parametrize("text, note", [
+    ("蛋挞来2盒 送到5栋 晚上7点后在家", "送到5栋 晚上7点后在家"),
+    ("蛋挞 两盒 送3栋 明天上午有人", "送3栋 明天上午有人")])
+def test_when_someone_is_home_stays_on_the_delivery_note(text, note):
+    intent = parse(text, BAKERY, "tart")
+    assert _booked(intent) == {"tart": 2}
+    assert intent.note == note
+
+
+def test_being_home_for_something_else_is_no_note():
+    intent = parse("明天在家吃火锅 蛋挞来2盒", BAKERY, "tart")
+    assert _booked(intent) == {"tart": 2}
+    assert "在家" not in intent.note
