@@ -118,3 +118,28 @@ def test_being_home_for_something_else_is_no_note():
     intent = parse("明天在家吃火锅 蛋挞来2盒", BAKERY, "tart")
     assert _booked(intent) == {"tart": 2}
     assert "在家" not in intent.note
+
+
+TEA = Catalog.from_dict({"products": [
+    {"sku": "green", "name": "明前绿茶", "link": 1, "unit": "盒", "price": 68, "stock": 40},
+    {"sku": "black", "name": "正山小种红茶", "aliases": ["红茶"], "link": 2, "unit": "盒", "price": 58, "stock": 40},
+    {"sku": "cake", "name": "茶点饼", "link": 3, "unit": "袋", "price": 12, "stock": 40},
+], "store": {"name": "测试茶叶店"}})
+
+
+def test_buying_some_while_at_it_is_a_vague_order_of_the_shown_product():
+    intent = parse("家里茶叶喝完了 正好买点", TEA, "black")
+    assert (intent.kind, intent.needs_review) == (Kind.ORDER, True)
+    assert [(i.sku, i.qty) for i in intent.items] == [("black", None)]
+
+
+def test_buying_some_of_a_word_two_products_share_books_none_of_them():
+    intent = parse("茶叶喝完了 顺便买点茶", TEA, "black")  # 茶: 绿茶 or 红茶, the shown one is no answer
+    assert (intent.kind, intent.needs_review) == (Kind.ORDER, True), intent
+    assert [i for i in intent.items if i.qty is not None] == []
+
+
+@pytest.mark.parametrize("text", ["下班去超市买点菜", "妈妈让我买点酱油", "明天再买点", "出门买点早餐", "正好买点了"])
+def test_buying_some_elsewhere_or_later_is_talk(text):
+    intent = parse(text, TEA, "green")
+    assert (intent.kind, intent.items) == (Kind.OTHER, ()), intent
