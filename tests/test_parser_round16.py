@@ -43,6 +43,7 @@ def _booked(intent) -> dict:
     ("1号来2斤", "ribs", {"ribs": 2}),  # the link on screen
     ("4号来1斤", "belly", {"belly": 1}),
     ("2号来两只", "trotter", {"trotter": 2}),  # no name starts with 2号
+    ("1号链接来2斤", "shoulder", {"ribs": 2}),  # 链接 says the link
 ])
 def test_a_name_holding_a_link_number_names_its_product(text, current, items):
     assert _booked(parse(text, BUTCHER, current)) == items

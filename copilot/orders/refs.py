@@ -357,7 +357,7 @@ def _shared_tail(t: str, refs: list[Ref], catalog: Catalog) -> list[Ref]:
 def number_or_link(r: Ref, catalog: Catalog, current: Product | None) -> Ref:
     """5号的来一个 with 5号电池 on screen: a bare link number that also starts another product's name is that
     link or that product, unless the link's own product is on screen."""
-    m = LINK_RE.fullmatch(r.label) if r.product is not None and "号" in r.label else None
+    m = LINK_RE.fullmatch(r.label) if r.product is not None and "号" in r.label and "链接" not in r.label else None
     if m is None or r.product is current:
         return r
     others = tuple(dict.fromkeys(q for _, q in numbered_names(catalog).get(link_number(m), ()) if q is not r.product))
