@@ -33,6 +33,7 @@ from copilot.base.zhnum import NUM_PATTERN, normalize, zh_to_number
 from copilot.orders.amounts import UNIT_WORDS, Quantity, check_items, rough
 from copilot.orders.asides import PAID
 from copilot.orders.intent import Intent, Item, Kind
+from copilot.orders.offered import offered_short_names
 from copilot.orders.refs import plain_name
 from copilot.orders.shorthand import shorthand
 
@@ -227,12 +228,16 @@ def offered_products(text: str, catalog: Catalog) -> list[Product]:
     t = normalize(text)
     found = {p.sku: p for _, _, p in catalog.mentions(t)}
     short = shorthand(catalog)
+    words: list[set[str]] = []
     for _, _, word in short.find(_strip_names(t, catalog)):  # 柠檬 / 虎皮, 凤爪两种口味
-        found.update((p.sku, p) for p in ([short.variants[word]] if word in short.variants else short.families[word]))
+        words.append({p.sku for p in ([short.variants[word]] if word in short.variants else short.families[word])})
     for word in re.findall(r"[\u4e00-\u9fff]{2,8}", _strip_names(t, catalog)):
         sharing = catalog.holding(word)
         if 1 < len(sharing) < len(catalog) or len(sharing) == 1 and _most_of_a_name(word, sharing[0]):
-            found.update((p.sku, p) for p in sharing)
+            words.append({p.sku for p in sharing})
+    for skus in words:  # 洗衣液团购 薰衣草 柠檬: 柠檬 is the 洗衣液 the header offers, not 柠檬洗洁精
+        context = set(found).union(*(w for w in words if w != skus and len(w) < len(catalog)))
+        found.update((sku, catalog.get(sku)) for sku in ((skus & context) or skus))
     return [p for p in catalog if p.sku in found]
 
 
@@ -402,7 +407,7 @@ def spell_out(content: str, offered: list[Product], catalog: Catalog) -> str:
     two characters may end a name (白菜 of 猪肉白菜 in a chain of dumplings), unless it says the kind of several
     products (大米 of 东北大米 beside 香米: ``Shorthand.kind_of_many``; 牛肉 of 咖喱牛肉 beside 番茄牛腩) or ends it
     while another product of the shop, not on offer, holds it too (排骨 of 糖醋排骨 beside 玉米排骨汤)."""
-    t = normalize(content)
+    t = offered_short_names(normalize(content), offered, catalog)
     taken = [(s, e) for s, e, _ in catalog.mentions(t)] + [(s, e) for s, e, _ in shorthand(catalog).find(t)]
     out, at = [], 0
     for m in _RUN.finditer(t):

@@ -11,7 +11,7 @@ import re
 import weakref
 from dataclasses import dataclass
 
-from copilot.base.catalog import Catalog, Product
+from copilot.base.catalog import LINK_RE, Catalog, Product, link_number
 from copilot.base.zhnum import normalize
 from copilot.orders.amounts import VERB, read_quantities
 from copilot.orders.lexicon import is_thing
@@ -21,6 +21,7 @@ _BRACKET = re.compile(r"[()（）\[\]【】]")
 _BRACKETED: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 _LONGER: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 _CHARS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+_NUMBERED: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 _ORDER_WORD = re.compile(VERB + r"|多|少|各|每|都")
 
 
@@ -36,10 +37,14 @@ class Ref:
 def find_refs(t: str, catalog: Catalog) -> list[Ref]:
     """Links, names and aliases, then the words that set a product apart from its family (柠檬 of
     柠檬凤爪) and family words (凤爪: one of several products)."""
-    refs = [Ref(s, e, p, t[s:e]) for s, e, p, _ in catalog.links(t)]
-    for s, e, p in catalog.mentions(t):
+    named = catalog.mentions(t)
+    # 5号电池: a name that holds a link-like number (5号) names its product, not link 5
+    refs = [Ref(s, e, p, t[s:e]) for s, e, p, _ in catalog.links(t)
+            if not any(ms <= s and e <= me and me - ms > e - s for ms, me, _ in named)]
+    for s, e, p in named:
         if not any(s < r.end and e > r.start for r in refs):
             refs.append(Ref(s, e, p, t[s:e]))
+    refs = _shared_tail(t, refs, catalog) if named and len(refs) > 1 else refs
     refs = _misspelt_around(t, refs, catalog)
     short = shorthand(catalog)
     if short.pattern is None and short.singles is None:
@@ -314,3 +319,46 @@ def as_named(text: str, catalog: Catalog) -> str:
         if len(products) == 1:
             text = text[:s] + plain_name(next(iter(products.values()))) + text[e:]
     return text
+
+
+def numbered_names(catalog: Catalog) -> dict[int, list[tuple[str, Product]]]:
+    """link-like number -> (the rest of the name, product) of names that start with one (5号电池: 5, 电池)."""
+    got = _NUMBERED.get(catalog)
+    if got is None:
+        got = _NUMBERED[catalog] = {}
+        for p in catalog.products:
+            for name in (p.name, *p.aliases):
+                m = LINK_RE.match(name)
+                n = link_number(m) if m and m.end() < len(name) and "号" in m.group(0) else None
+                if n is not None and not name[m.end()].isdigit():
+                    got.setdefault(n, []).append((name[m.end():], p))
+    return got
+
+
+def _shared_tail(t: str, refs: list[Ref], catalog: Catalog) -> list[Ref]:
+    """5号和7号电池各来一板: a link-like number joined to a name that starts with another one (7号电池) and
+    whose rest (电池) makes a name with this number too: the two names share that rest."""
+    numbered = numbered_names(catalog)
+    if not numbered:
+        return refs
+    out = list(refs)
+    for i, r in enumerate(refs[:-1]):
+        nxt, m = refs[i + 1], LINK_RE.fullmatch(r.label)
+        if m is None or "号" not in r.label or not re.fullmatch(r"\s*[和跟与、/+]\s*", t[r.end:nxt.start]):
+            continue
+        tails = [rest for rest, q in numbered.get(link_number(LINK_RE.match(nxt.label)) or -1, ()) if q is nxt.product
+                 and nxt.label.endswith(rest)] if LINK_RE.match(nxt.label) else []
+        mine = [q for rest, q in numbered.get(link_number(m), ()) if rest in tails and q is not nxt.product]
+        if len(set(mine)) == 1:
+            out[i] = Ref(r.start, r.end, mine[0], r.label)
+    return out
+
+
+def number_or_link(r: Ref, catalog: Catalog, current: Product | None) -> Ref:
+    """5号的来一个 with 5号电池 on screen: a bare link number that also starts another product's name is that
+    link or that product, unless the link's own product is on screen."""
+    m = LINK_RE.fullmatch(r.label) if r.product is not None and "号" in r.label and "链接" not in r.label else None
+    if m is None or r.product is current:
+        return r
+    others = tuple(dict.fromkeys(q for _, q in numbered_names(catalog).get(link_number(m), ()) if q is not r.product))
+    return Ref(r.start, r.end, None, r.label, (r.product, *others)) if others else r

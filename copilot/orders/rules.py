@@ -44,6 +44,7 @@ from copilot.orders.refs import (
     fuzzy_product,
     mask,
     may_name,
+    number_or_link,
     plain_names,
     shown_look_alike,
     spoken_product,
@@ -69,7 +70,7 @@ _KIND_SWAP = re.compile(r"[\u4e00-\u9fff]{1,3}的\s*(?:换成|换为|改成|改�
 # 已拍, 拍了, 下单了: the buyer says they ordered (on the shop's link), how much not said
 _PLACED = re.compile(r"已拍|拍好了|拍了|拍下了|已下单|下单了|下好单了|已经下单")
 # no quantity of its own: 我也要 / 同上 copy someone else's order, 这个我要了 takes it without a number
-_VAGUE = re.compile(rf"(?:来|拿|整)几\s*{UNIT}|来点|来些|整点|来一点|要一点|{_PLACED.pattern}|(?:这个|那个|这款)(?:也行|也可以)|也要|也来|同上|"
+_VAGUE = re.compile(rf"(?:来|拿|整)几\s*{UNIT}|来点|来些|整点|(?:正好|顺便|顺手|刚好|那就)买[点些](?!了)|来一点|要一点|{_PLACED.pattern}|(?:这个|那个|这款)(?:也行|也可以)|也要|也来|同上|"
                     r"我也一样|我要了$|(?:跟|和|同)?(?:楼上|上面|前面)(?:的)?一样|同楼上|同款")
 _COPY = re.compile(r"楼上|上面|前面")  # 跟楼上一样: a copy of someone's order, not talk about the building
 _DEFER = re.compile(r"(?:再说|再决定|再定|再看看?|考虑一下|考虑考虑)[吧哈啦了呀]*$")  # 看看还有没有再说: no question
@@ -192,11 +193,12 @@ def _read_clauses(t: str, catalog: Catalog, current: Product | None) -> Intent:
     if "vague" in kinds:
         reason = next(c.reason for c in clauses if c.kind == "vague")
         named = list(dict.fromkeys(r.product for c in clauses for r in c.refs if r.product))  # 来点腐乳, 腐乳拍了
-        items = tuple(Item(p.sku, None, p.unit) for p in named or ([current] if current else []))
+        family = any(r.family and r.product is None for c in clauses for r in c.refs)  # 电池: which one? not the shown
+        items = tuple(Item(p.sku, None, p.unit) for p in named or ([current] if current and not family else []))
         return _review(Kind.ORDER, reason, items, True)
     if "swap" in kinds:
         return _review(Kind.MODIFY, next(c.reason for c in clauses if c.kind == "swap"), undecided=True)
-    if kinds & {"order", "review"} and _LATIN.search(t):
+    if kinds & {"order", "review"} and _LATIN.search(t) and _LATIN.search(mask(t, find_refs(t, catalog))):  # AA电池
         return _review(Kind.ORDER, "评论里有看不懂的外文", undecided=True)
     if kinds & {"order", "review"}:
         return _orders(clauses, kinds, current)
@@ -326,7 +328,7 @@ def _clean(text: str) -> str:
 
 def _classify(text: str, catalog: Catalog, current: Product | None, alone: bool = True) -> _Clause:
     """What one clause of a comment is, read on its own."""
-    refs = find_refs(text, catalog)
+    refs = [number_or_link(r, catalog, current) for r in find_refs(text, catalog)]
     masked = mask(text, refs)
     quantities = read_quantities(masked)
     each = bool((quantities or refs) and _EACH.search(masked))

@@ -97,6 +97,8 @@ class Shorthand:
         if len(word) == 2 and word[1] in "子儿" and word[0] in self.heads:
             return self.heads[word[0]]
         if len(word) == 2 and word[1] in "子儿" and _CJK.match(word[0]) and not any(word in n for n, _ in self.names):
+            if word[0] in UNIT_WORDS and len({n[-2:] for n, _ in self.names if n.endswith(word[0])}) > 1:
+                return None  # 袋子 of 保鲜袋 and 垃圾袋: a container word, no kind the unit tells apart
             owners = {p.sku for n, p in self.names if word[0] in n}  # 橙子 of 脐橙 (整箱 / 散称), 包子: by the unit
             return _by_unit(self.partial(word[0], None, unit), current, owners)
         if len(word) == 1 and word in self.heads:
