@@ -95,3 +95,26 @@ def test_a_unit_no_shop_sells_in_is_refused_with_the_list():
     with pytest.raises(CopilotError) as err:
         Catalog.from_dict({"products": [item]})
     assert "吨" in str(err.value) and "束" in str(err.value)
+
+
+SACHETS = Catalog.from_dict({"products": [
+    {"sku": "food", "name": "鲜花保鲜剂", "link": 1, "unit": "包", "pack": "10袋", "price": 6, "stock": 30},
+    {"sku": "seed", "name": "花籽", "link": 2, "unit": "袋", "pack": "5包", "price": 8, "stock": 30},
+    {"sku": "soil", "name": "营养土", "link": 3, "unit": "袋", "price": 10, "stock": 30},
+], "store": {"name": "测试花店"}})
+
+
+@pytest.mark.parametrize("current, text, qty", [
+    ("food", "保鲜剂20袋", 2.0),    # the declared pack counts 袋, though 袋 and 包 are otherwise told the same
+    ("food", "要2包", 2.0),         # the sale unit's own word
+    ("seed", "花籽来10包", 2.0),
+    ("soil", "营养土来2包", 2.0),   # no pack declared: 包 and 袋 are the same
+])
+def test_a_pack_declared_in_a_word_counted_like_the_sale_unit_converts(current, text, qty):
+    intent = parse(text, SACHETS, current)
+    assert not intent.needs_review, intent.reason
+    assert [i.qty for i in intent.items] == [qty]
+
+
+def test_one_sachet_of_a_pack_of_ten_goes_to_review():
+    assert parse("保鲜剂来3袋", SACHETS, "food").needs_review

@@ -178,7 +178,11 @@ def to_sale_unit(q: Quantity, p: Product) -> float | None:
     """The quantity in the product's sale unit, or None when the unit does not convert. Only the sale unit (or
     a word a shop assistant counts the same), a weight for goods sold by weight, and what the catalog declares
     (``pack: 500克``: 要一斤 is 1 袋) convert; a weight for a bag, 个 for a box of pieces: a person asks."""
-    if q.unit is None or q.unit == p.unit or q.unit == "份" and _portion(p) or p.unit in _SAME.get(q.unit, ()):
+    if q.unit is None or q.unit == p.unit:
+        return q.value
+    if p.pack_size is not None and p.pack_size[1] == q.unit:
+        return _declared(q, p)  # 保鲜剂20袋 of a 包 of 10袋: 2 包, though 袋 and 包 are otherwise told the same
+    if q.unit == "份" and _portion(p) or p.unit in _SAME.get(q.unit, ()):
         return q.value  # 两份 of a 斤 product: how much is a 份? (a person asks)
     unit = {"千克": "公斤", "kg": "公斤", "g": "克"}.get(q.unit, q.unit)
     if p.is_weight:
