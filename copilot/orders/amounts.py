@@ -32,10 +32,10 @@ UNIT_WORDS = ("公斤", "千克", "kg", "克", "g", "斤", "份", "盒", "袋", 
 # greens or of 10 skewers, a 个 of buns (one bun or a serving?), a case (箱, 提: a case or a can?), a bottle or tub
 # (牛奶来2份: a bottle or a poured serving?), a weight (两份 of a 斤 product: how much is a 份?)
 _PORTIONS = ("盒", "袋", "包", "份", "碗", "杯", "罐", "听")
-# 件 is the wholesale and drinks trade's word for a case (来一件 of beer sold by the 箱 is one 箱; of a 提, a 瓶 or
-# a 斤 product it may be a case the shop does not sell: a person asks)
+# 一束花 is 一把 (flowers by the bunch); 件 is the wholesale and drinks trade's word for a case (来一件 of beer sold
+# by the 箱 is one 箱; of a 提, a 瓶 or a 斤 product it may be a case the shop does not sell: a person asks)
 _SAME = {u: group for group in ({"棵", "颗"}, {"罐", "听"}, {"根", "支", "枝", "条"}, {"份", "碗"}, {"袋", "包"},
-                                 {"箱", "件"}) for u in group}  # 三枝百合 are 3支
+                                 {"箱", "件"}, {"把", "束"}) for u in group}  # 三枝百合 are 3支
 # units that hold an unsaid number of things: 个 of one (来2个 of a 盒) is a piece or a box? a person asks
 _PACKS = ("盒", "袋", "包", "板", "箱", "提", "兜", "捆", "扎", "份")
 _PIECE_WORDS = ("个", "枚", "只", "片", "颗", "粒", "根", "块", "支", "条", "串", "小包")

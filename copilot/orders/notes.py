@@ -46,9 +46,17 @@ _SPLIT = re.compile(r"([,，。!！~～;；、\s]+)")
 _HINT = re.compile(r"[送放寄卫柜驿留拿取提栋幢楼单尾(（区园寓厦村舍址注点天午晚早周期拜班]|1[3-9]\d[\s-]?\d{4}|\d-\d{3}")
 
 
+# 卡片写：老婆520快乐, 贺卡上写 妈妈辛苦了: a message for the card, to the end of the comment (its numbers are no goods)
+_CARD = re.compile(r"(?:卡片|贺卡|祝福卡|留言卡)上?(?:写[:：]?|[:：])\s*\S.*$")
+
+
 def split_notes(text: str, not_a_note: Callable[[str], bool]) -> tuple[str, list[str]]:
     """``text`` without its notes, and the notes in order. ``not_a_note(part)`` says whether a part
     names a product or a quantity of goods (such a part is the order) or asks something."""
+    card = _CARD.search(text) if "卡" in text else None
+    if card is not None:
+        rest, notes = split_notes(text[:card.start()], not_a_note)
+        return rest, [*notes, card.group(0).strip()]
     if not _HINT.search(text) or not _PART.search(text) and not GLUED.search(text):
         return text, []
     found: list[tuple[int, str]] = []
