@@ -44,7 +44,7 @@ products:
 
 PET_NOTES = {
     "litter.md": "# 豆腐猫砂\n\n- 来源：山东潍坊的豆腐渣做的\n- 用量：一次铺 5 厘米厚\n",
-    "bowl.md": "# 大理石食盆\n\n- 材质：大理石，不能进洗碗机\n",
+    "bowl.md": "# 大理石食盆\n\n- 材质：大理石，不能进洗碗机\n- 厂家：老石匠工作室\n- 猫狗都能用，小狗也能用\n",
     "shampoo.md": "# 宠物沐浴露\n\n- 性质：弱酸性的，不伤皮肤\n- 香味：淡淡的椰子味\n",
 }
 
@@ -69,6 +69,7 @@ def test_a_place_inside_a_common_word_is_no_place():
     ("猫砂哪里产的", "litter", ["潍坊"]),           # 来源 that names a place still answers
     ("钢笔保修多久", "pen", ["1 年"]),
     ("沐浴露是什么味道的", "shampoo", ["椰子味"]),   # the scent, not 弱酸性
+    ("食盆小狗能用吗", "bowl", ["小狗也能用"]),
 ])
 def test_answers_the_fact_asked(stationery_kb, pets_kb, question, current, facts):
     kb = pets_kb if current in ("litter", "bowl", "shampoo") else stationery_kb
@@ -81,6 +82,7 @@ def test_answers_the_fact_asked(stationery_kb, pets_kb, question, current, facts
     ("食盆是哪里产的", "bowl"),       # 材质：大理石 likewise
     ("墨水是哪里产的", "ink"),        # 来源：老周家 names a maker, no place
     ("猫砂是什么味道的", "litter"),   # nothing says it
+    ("食盆能给仓鼠用吗", "bowl"),     # 仓鼠 is named nowhere
 ])
 def test_refuses_a_neighbouring_fact(stationery_kb, pets_kb, question, current):
     kb = pets_kb if current in ("litter", "bowl", "shampoo") else stationery_kb
