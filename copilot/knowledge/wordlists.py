@@ -190,7 +190,8 @@ def _place_re(places: frozenset[str], lookalikes: tuple[str, ...]) -> re.Pattern
         for word in (w for w in lookalikes if place in w):
             at = word.find(place)
             before, after = re.escape(word[:at]), re.escape(word[at + len(place):])
-            guard += "(?!" + (f"(?<={before})" if before else "") + re.escape(place) + (f"(?={after})" if after else "") + ")"
+            guard += ("(?!" + (f"(?<={before})" if before else "") + re.escape(place)
+                      + (f"(?={after})" if after else "") + ")")
         parts.append(guard + re.escape(place))
     return re.compile("|".join(parts) or r"(?!)")
 
