@@ -58,8 +58,13 @@ def heading_aspects(heading: str) -> frozenset[str]:
 
 
 def text_aspects(text: str) -> frozenset[str]:
-    fixed = lexicon().fix_typos(text)
-    return frozenset(key for key, a in lexicon().aspects.items() if any(w in fixed for w in a.passage))
+    lex = lexicon()
+    fixed = lex.fix_typos(text)
+    bare = fixed     # 酸性 (acidic) says nothing of a sour taste: a compound's characters do not count alone
+    for w in lex.opaque:
+        bare = bare.replace(w, "\0" * len(w))
+    return frozenset(key for key, a in lex.aspects.items()
+                     if any(w in bare or (w in lex.opaque and w in fixed) for w in a.passage))
 
 
 @functools.lru_cache(maxsize=65536)

@@ -182,6 +182,20 @@ def _compile(patterns, name: str, flags: int = 0) -> re.Pattern | None:
                           hint="检查 copilot/knowledge/lexicon/ 里对应的条目") from None
 
 
+def _place_re(places: frozenset[str], lookalikes: tuple[str, ...]) -> re.Pattern:
+    """One pattern for every place, except where it is part of a longer common word (大理 of 大理石)."""
+    parts = []
+    for place in sorted(places, key=len, reverse=True):
+        guard = ""
+        for word in (w for w in lookalikes if place in w):
+            at = word.find(place)
+            before, after = re.escape(word[:at]), re.escape(word[at + len(place):])
+            guard += ("(?!" + (f"(?<={before})" if before else "") + re.escape(place)
+                      + (f"(?={after})" if after else "") + ")")
+        parts.append(guard + re.escape(place))
+    return re.compile("|".join(parts) or r"(?!)")
+
+
 def _words(value) -> tuple[str, ...]:
     if isinstance(value, str):
         return tuple(value.split())
@@ -256,7 +270,7 @@ def lexicon() -> Lexicon:
         opaque=frozenset(_words(words.get("opaque"))),
         materials=_words(words.get("materials")),
         places=places,
-        place_re=re.compile("|".join(re.escape(p) for p in sorted(places, key=len, reverse=True)) or r"(?!)"),
+        place_re=_place_re(places, _words(words.get("place_lookalikes"))),
         guards={k: _compile(v, k, re.IGNORECASE) or re.compile(r"(?!)") for k, v in raw["guards.yaml"].items()},
         catalog={k: _compile(v, k) or re.compile(r"(?!)") for k, v in raw["catalog.yaml"].items()},
         version=version[:12],
