@@ -118,3 +118,13 @@ def test_a_pack_declared_in_a_word_counted_like_the_sale_unit_converts(current, 
 
 def test_one_sachet_of_a_pack_of_ten_goes_to_review():
     assert parse("保鲜剂来3袋", SACHETS, "food").needs_review
+
+
+def test_a_stationery_shop_sells_notebooks_by_the_book_and_a_pack_of_them():
+    shop = Catalog.from_dict({"products": [
+        {"sku": "note", "name": "软抄本", "link": 1, "unit": "本", "price": 3, "stock": 50},
+        {"sku": "set", "name": "作业本套装", "link": 2, "unit": "套", "pack": "10本", "price": 25, "stock": 20},
+    ], "store": {"name": "测试文具店"}})
+    assert [(i.sku, i.qty) for i in parse("软抄本来5本", shop, "note").items] == [("note", 5.0)]
+    assert [(i.sku, i.qty) for i in parse("要20本", shop, "set").items] == [("set", 2.0)]
+    assert parse("来5本", shop, "set").needs_review   # half a set

@@ -22,7 +22,7 @@ IMPLAUSIBLE_QTY = 100
 _PIECES = re.compile(r"\d+\s*(?:个|枚|只|片|颗|粒|根|块|支|条|串)")
 UNIT_WORDS = ("公斤", "千克", "kg", "克", "g", "斤", "份", "盒", "袋", "个", "瓶", "块", "箱", "桶", "只",
               "把", "根", "板", "提", "包", "条", "串", "颗", "枚", "杯", "罐", "扎", "捆", "兜", "听", "支", "升", "棵", "碗",
-              "卷", "节", "张", "双", "套", "片", "粒", "束", "枝", "盆", "件")
+              "卷", "节", "张", "双", "套", "片", "粒", "束", "枝", "盆", "件", "本")
 # a number before any classifier is a count in that classifier, never the sale unit by default: 要3片 of a box is
 # three slices (a person asks), not three boxes; each classifier a pack may declare (``PACK_UNITS``) is here
 # classifiers a shop assistant counts the same (一棵白菜 is one 颗, 6罐 are 6听, 5根雪糕 are 5支, 法棍两条 2根,
