@@ -35,7 +35,7 @@ def test_a_card_message_is_a_note_and_its_numbers_are_no_goods(text, note):
     assert intent.note.replace(":", "：").endswith(note)  # notes keep the normalized text (an ASCII colon)
 
 
-@pytest.mark.parametrize("text", ["有卡片吗", "卡片免费写吗"])
+@pytest.mark.parametrize("text", ["有卡片吗", "卡片免费写吗", "卡片写什么好", "贺卡上写：可以写英文吗"])
 def test_asking_about_a_card_is_no_note(text):
     intent = parse(text, SHOP, "cake")
     assert not intent.note and not intent.items

@@ -47,7 +47,8 @@ _HINT = re.compile(r"[送放寄卫柜驿留拿取提栋幢楼单尾(（区园寓
 
 
 # 卡片写：老婆520快乐, 贺卡上写 妈妈辛苦了: a message for the card, to the end of the comment (its numbers are no goods)
-_CARD = re.compile(r"(?:卡片|贺卡|祝福卡|留言卡)上?(?:写[:：]?|[:：])\s*\S.*$")
+# (卡片写什么好, 贺卡能写字吗: a question about the card, no message)
+_CARD = re.compile(r"(?:卡片|贺卡|祝福卡|留言卡)上?(?:写[:：]?|[:：])\s*(?!什么|啥|哪|几|多少)\S(?:.*[^吗呢?？\s])?\s*$")
 
 
 def split_notes(text: str, not_a_note: Callable[[str], bool]) -> tuple[str, list[str]]:
