@@ -41,12 +41,29 @@ def _target(name: str) -> tuple[str, str, str]:
     return module, func or "run", arg
 
 
+# the held-out suites and their folders: empty between rounds (a set scored twice becomes a tuning set before the
+# next one is written blind)
+HELD_OUT = {"intents-holdout": EVALS_DIR / "holdout" / "intents", "jielong-holdout": EVALS_DIR / "holdout" / "intents",
+            "kb-stores-holdout": EVALS_DIR / "holdout" / "stores", "clips-holdout": EVALS_DIR / "holdout" / "streams"}
+
+
+def empty_held_out(name: str) -> bool:
+    """``name`` is a held-out suite whose folder holds no set (nothing but a README)."""
+    folder = HELD_OUT.get(name)
+    return folder is not None and not any(f.name != "README.md" for f in folder.glob("*"))
+
+
 def available() -> list[str]:
     return [name for name in SUITES
             if (EVALS_DIR / f"{_target(name)[0].rsplit('.', 1)[1]}.py").exists()]
 
 
 def run_suite(name: str, settings, progress=None) -> dict:
+    if empty_held_out(name):
+        from copilot.base.errors import InputError
+
+        raise InputError(f"保留集「{name}」现在是空的：上一组记完分已转为调参集",
+                         hint=f"先盲写一组新的放进 {HELD_OUT[name].relative_to(EVALS_DIR.parent)}（写法见 evals/data 下各组的 README）")
     module, func, arg = _target(name)
     run = getattr(importlib.import_module(module), func)
     return run(arg, settings, progress=progress) if arg else run(settings, progress=progress)

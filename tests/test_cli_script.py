@@ -138,3 +138,13 @@ def test_draft_uses_the_configured_llm_endpoint(env, catalog):
         off = json.loads(invoke(["script", "draft", "--skus", "mango,apple", "--minutes", "30", "--offline",
                                  "--json"], llm_env))
         assert off["mode"] == "template" and len(server.requests) == 1
+
+
+def test_an_empty_held_out_suite_says_so_and_how_to_fill_it(env, monkeypatch, tmp_path):
+    import evals
+
+    monkeypatch.setitem(evals.HELD_OUT, "intents-holdout", tmp_path / "intents")   # no set written yet
+    assert evals.empty_held_out("intents-holdout") and not evals.empty_held_out("compliance")
+    result = runner.invoke(app, ["eval", "intents-holdout", "--json"], env=env)
+    assert isinstance(result.exception, InputError)
+    assert "intents-holdout" in str(result.exception) and "盲写" in str(result.exception)

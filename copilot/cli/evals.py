@@ -24,7 +24,7 @@ def eval_cmd(suite: Annotated[str | None, typer.Argument(help="intents / kb / kb
         raise InputError(f"没有评测集「{suite}」", hint=f"可用：{', '.join(names)}")
     settings = settings_for(knowledge)
     results = {}
-    for name in [suite] if suite else names:
+    for name in [suite] if suite else [n for n in names if not evals.empty_held_out(n)]:
         if not json_out:
             typer.echo(f"== {name}", err=True)
         results[name] = evals.run_suite(name, settings)
