@@ -62,8 +62,10 @@ def run_suite(name: str, settings, progress=None) -> dict:
     if empty_held_out(name):
         from copilot.base.errors import InputError
 
+        folder, root = HELD_OUT[name], EVALS_DIR.parent
+        shown = folder.relative_to(root) if folder.is_relative_to(root) else folder
         raise InputError(f"保留集「{name}」现在是空的：上一组记完分已转为调参集",
-                         hint=f"先盲写一组新的放进 {HELD_OUT[name].relative_to(EVALS_DIR.parent)}（写法见 evals/data 下各组的 README）")
+                         hint=f"先盲写一组新的放进 {shown}（写法见 evals/data 下各组的 README）")
     module, func, arg = _target(name)
     run = getattr(importlib.import_module(module), func)
     return run(arg, settings, progress=progress) if arg else run(settings, progress=progress)
