@@ -41,8 +41,8 @@ def _target(name: str) -> tuple[str, str, str]:
     return module, func or "run", arg
 
 
-# the held-out suites and their folders: empty between rounds (a set scored twice becomes a tuning set before the
-# next one is written blind)
+# the held-out suites and their folders (each runner reads its folder here): empty between rounds (a set scored
+# twice becomes a tuning set before the next one is written blind)
 HELD_OUT = {"intents-holdout": EVALS_DIR / "holdout" / "intents", "jielong-holdout": EVALS_DIR / "holdout" / "intents",
             "kb-stores-holdout": EVALS_DIR / "holdout" / "stores", "clips-holdout": EVALS_DIR / "holdout" / "streams"}
 

@@ -25,12 +25,12 @@ import json
 import logging
 from pathlib import Path
 
-from evals import EVALS_DIR
+from evals import EVALS_DIR, HELD_OUT
 
 log = logging.getLogger("copilot.evals.clips")
 IOU_MIN = 0.7
 TUNING = EVALS_DIR / "data" / "streams"
-HOLDOUT = EVALS_DIR / "holdout" / "streams"
+HOLDOUT = HELD_OUT["clips-holdout"]
 MEDIA_NAMES = ("sample-stream.mp4", "audio.m4a", "recording.mp4", "audio.wav")
 
 

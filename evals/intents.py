@@ -12,7 +12,7 @@ from collections import Counter
 
 from copilot.base.catalog import Catalog
 from copilot.orders.parser import IntentParser
-from evals import BLIND_SETS, EVALS_DIR
+from evals import BLIND_SETS, EVALS_DIR, HELD_OUT
 
 DATA = EVALS_DIR / "data" / "intents.jsonl"
 
@@ -69,7 +69,7 @@ def run(settings, progress=None) -> dict:
     return metrics
 
 
-HOLDOUT = EVALS_DIR / "holdout" / "intents"  # the newest blind set, never tuned on
+HOLDOUT = HELD_OUT["intents-holdout"]  # the newest blind set, never tuned on
 
 
 def run_set(root, progress=None) -> dict:

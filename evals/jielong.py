@@ -20,9 +20,9 @@ from copilot.orders.chains import apply_chain, chain_state
 from copilot.orders.ledger import Ledger
 from copilot.orders.parser import IntentParser
 from copilot.orders.schema import REVIEW
-from evals import BLIND_SETS, EVALS_DIR
+from evals import BLIND_SETS, HELD_OUT
 
-HOLDOUT = EVALS_DIR / "holdout" / "intents"
+HOLDOUT = HELD_OUT["jielong-holdout"]
 
 
 def load_cases(root: Path) -> list[dict]:

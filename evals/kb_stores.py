@@ -31,11 +31,11 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
-from evals import EVALS_DIR
+from evals import EVALS_DIR, HELD_OUT
 from evals.kb import contains, load_questions
 
 TUNING = [EVALS_DIR / "data" / f"stores{n}" for n in ("", "2", "3", "4", "5", "6", "7", "8", "9", "10")]
-HOLDOUT = EVALS_DIR / "holdout" / "stores"
+HOLDOUT = HELD_OUT["kb-stores-holdout"]
 
 
 def store_dirs(roots: Path | list[Path]) -> list[Path]:
