@@ -42,14 +42,21 @@ def _plot_data(page, elem_id: str) -> list:
                          f" y: Array.from(t.y || [])}}))")
 
 
-def test_report_renders_charts_with_the_evenings_data(page, app_server):
+@pytest.fixture(scope="module")
+def evening(page, app_server):
+    """The evening every test of this module reads, fed once (so each test also passes when run alone):
+    six strawberry orders, then three rice orders and two questions, one the notes do not answer."""
     _switch(page, "1号 草莓", "草莓")
-    out = _post(app_server, [{"id": f"rb-s{i}", "user": f"草莓客{i}", "text": "扣2"} for i in range(6)])
-    assert sum(o["status"] == "order" for o in out["outcomes"]) == 6
+    strawberries = _post(app_server, [{"id": f"rb-s{i}", "user": f"草莓客{i}", "text": "扣2"} for i in range(6)])
     _switch(page, "2号 大米", "大米")
     _post(app_server, [{"id": f"rb-r{i}", "user": f"大米客{i}", "text": "来1袋"} for i in range(3)]
           + [{"id": "rb-q1", "user": "问问", "text": "大米是今年的新米吗"},
              {"id": "rb-q2", "user": "问问", "text": "大米的包装袋是什么颜色的"}])
+    return strawberries["outcomes"]
+
+
+def test_report_renders_charts_with_the_evenings_data(page, app_server, evening):
+    assert sum(o["status"] == "order" for o in evening) == 6
 
     open_tab(page, "复盘")
     page.wait_for_function("() => document.querySelector('#report-stream input') && "
@@ -87,7 +94,7 @@ def test_report_renders_charts_with_the_evenings_data(page, app_server):
     assert ".html" in files and ".xlsx" in files
 
 
-def test_buyers_panel_lists_the_evenings_buyers(page, app_server):
+def test_buyers_panel_lists_the_evenings_buyers(page, app_server, evening):
     open_tab(page, "复盘")
     page.locator("#report-buyers-show").click()
     page.wait_for_function("() => document.querySelector('#report-buyers-summary').innerText.includes('位买家')",
@@ -96,7 +103,7 @@ def test_buyers_panel_lists_the_evenings_buyers(page, app_server):
     assert "草莓客0" in page.locator("#report-buyers").inner_text()
 
 
-def test_add_to_notes_opens_the_products_notes_in_knowledge(page, app_server):
+def test_add_to_notes_opens_the_products_notes_in_knowledge(page, app_server, evening):
     open_tab(page, "复盘")
     page.locator("#report-show").click()
     page.wait_for_function("() => document.querySelector('#report-gaps').innerText.includes('补进资料')", timeout=60_000)
