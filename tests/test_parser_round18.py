@@ -1,0 +1,79 @@
+"""Parser round 18: rules a shop assistant applies to any store's comments. A name whose first character (the
+one that tells goods of a kind apart) is swapped for a character that neither sounds nor looks like it is
+another word, maybe for another member of the kind: booked for a person to confirm, never silently."""
+
+from __future__ import annotations
+
+import pytest
+
+from copilot.base.catalog import Catalog
+from copilot.orders.intent import Kind
+from copilot.orders.rules import parse
+
+BAKERY = Catalog.from_dict({"products": [
+    {"sku": "cream", "name": "奶油蛋糕", "link": 1, "unit": "个", "price": 58, "stock": 20},
+    {"sku": "mango", "name": "芒果蛋糕", "link": 2, "unit": "个", "price": 68, "stock": 20},
+    {"sku": "toast", "name": "全麦吐司", "link": 3, "unit": "袋", "price": 12, "stock": 20},
+    {"sku": "tart", "name": "葡式蛋挞", "link": 4, "unit": "盒", "price": 20, "stock": 20},
+], "store": {"name": "测试面包房"}})
+
+TEA = Catalog.from_dict({"products": [
+    {"sku": "longjing", "name": "明前龙井", "link": 1, "unit": "罐", "price": 128, "stock": 20},
+    {"sku": "black", "name": "祁门红茶", "link": 2, "unit": "罐", "price": 98, "stock": 20},
+    {"sku": "jasmine", "name": "茉莉花茶", "link": 3, "unit": "罐", "price": 58, "stock": 20},
+    {"sku": "cup", "name": "玻璃茶杯", "link": 4, "unit": "个", "price": 25, "stock": 20},
+], "store": {"name": "测试茶叶店"}})
+
+
+HARDWARE = Catalog.from_dict({"products": [
+    {"sku": "cross", "name": "十字螺丝刀", "link": 1, "unit": "把", "price": 12, "stock": 20},
+    {"sku": "knife", "name": "美工刀", "link": 2, "unit": "把", "price": 6, "stock": 20},
+    {"sku": "tape", "name": "电工胶布", "link": 3, "unit": "卷", "price": 3, "stock": 20},
+    {"sku": "bulb", "name": "节能灯泡", "link": 4, "unit": "个", "price": 9, "stock": 20},
+], "store": {"name": "测试五金店"}})
+
+
+def _read(store, text, current):
+    intent = parse(text, store, current)
+    return intent, {i.sku: i.qty for i in intent.items}
+
+
+@pytest.mark.parametrize("store, current, text", [
+    (BAKERY, "cream", "鸡油蛋糕来一个"),    # 鸡 / 奶: another word, another cake may be meant
+    (BAKERY, "mango", "苹果蛋糕来一个"),    # 苹 / 芒: an apple cake the shop does not sell
+    (TEA, "black", "滇门红茶来一罐"),       # 滇 / 祁: a tea of another origin
+    (TEA, "jasmine", "桂花花茶来一罐"),     # 桂 / 茉: another flower tea
+    (HARDWARE, "cross", "米字螺丝刀来一把"),  # 米 / 十: another screwdriver head
+    (HARDWARE, "knife", "水工刀来一把"),      # 水 / 美: 美工刀 beside 螺丝刀, both 刀
+])
+def test_first_character_swapped_for_a_stranger_is_confirmed(store, current, text):
+    intent, _ = _read(store, text, current)
+    assert intent.kind == Kind.ORDER and intent.needs_review, intent
+    assert "不太确定" in intent.reason or not intent.items
+
+
+@pytest.mark.parametrize("store, current, text, items", [
+    (BAKERY, "cream", "乃油蛋糕来一个", {"cream": 1}),   # 乃 is a part of 奶, and sounds like it
+    (BAKERY, "mango", "忙果蛋糕来两个", {"mango": 2}),   # 忙 / 芒: a pinyin slip
+    (TEA, "black", "其门红茶来一罐", {"black": 1}),      # 其 / 祁: the same sound
+    (TEA, "jasmine", "末莉花茶来2罐", {"jasmine": 2}),   # 末 / 茉: 末 is a part of 茉
+    (TEA, "longjing", "明钱龙井来一罐", {"longjing": 1}),  # not the first character: a slip
+    (HARDWARE, "tape", "店工胶布来2卷", {"tape": 2}),      # 店 / 电: the same sound
+    (HARDWARE, "bulb", "节能灯炮来两个", {"bulb": 2}),     # the last character, and 炮 looks like 泡
+])
+def test_slips_of_sound_or_shape_are_still_read(store, current, text, items):
+    intent, got = _read(store, text, current)
+    assert (intent.kind, intent.needs_review, got) == (Kind.ORDER, False, items), intent.reason
+
+
+DELI = Catalog.from_dict({"products": [
+    {"sku": "beans", "name": "干煸豆角", "link": 1, "unit": "份", "price": 18, "stock": 20},
+    {"sku": "pickled", "name": "酸豆角", "link": 2, "unit": "份", "price": 8, "stock": 20},
+    {"sku": "star", "name": "星洲炒米", "link": 3, "unit": "份", "price": 15, "stock": 20},
+    {"sku": "rice", "name": "扬州炒米", "link": 4, "unit": "份", "price": 15, "stock": 20},
+], "store": {"name": "测试小炒店"}})
+
+
+def test_a_stranger_first_character_beside_a_kin_product_is_confirmed():
+    intent, _ = _read(DELI, "福州炒米来一份", "rice")   # 福 / 扬: another city's dish; 星洲炒米 is of the kind too
+    assert intent.needs_review, intent
