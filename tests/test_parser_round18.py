@@ -77,3 +77,29 @@ DELI = Catalog.from_dict({"products": [
 def test_a_stranger_first_character_beside_a_kin_product_is_confirmed():
     intent, _ = _read(DELI, "福州炒米来一份", "rice")   # 福 / 扬: another city's dish; 星洲炒米 is of the kind too
     assert intent.needs_review, intent
+
+
+GREENGROCER = Catalog.from_dict({"products": [
+    {"sku": "tomato", "name": "番茄", "aliases": ["西红柿"], "link": 1, "unit": "斤", "price": 4, "stock": 50},
+    {"sku": "cherry_tomato", "name": "樱桃番茄", "link": 2, "unit": "斤", "price": 8, "stock": 50},
+    {"sku": "navel", "name": "赣南脐橙", "link": 3, "unit": "斤", "price": 6, "stock": 50},
+    {"sku": "apple", "name": "红富士苹果", "link": 4, "unit": "斤", "price": 5, "stock": 50},
+], "store": {"name": "测试果蔬店"}})
+
+
+@pytest.mark.parametrize("current, text", [
+    ("tomato", "柿子来2斤"),          # 柿 ends 西红柿 only, but 番茄 is a 茄 as 樱桃番茄 is: which one?
+    ("cherry_tomato", "柿子要3斤"),
+])
+def test_a_kind_word_the_catalog_equates_with_a_shared_kind_is_asked(current, text):
+    intent, got = _read(GREENGROCER, text, current)
+    assert (intent.kind, intent.needs_review, got) == (Kind.ORDER, True, {}), intent
+
+
+@pytest.mark.parametrize("current, text, items", [
+    ("apple", "橙子来3斤", {"navel": 3}),      # one 橙 in the shop, named once: 橙子 is it
+    ("navel", "西红柿来2斤", {"tomato": 2}),   # the alias itself
+])
+def test_a_kind_word_of_one_product_is_still_read(current, text, items):
+    intent, got = _read(GREENGROCER, text, current)
+    assert (intent.kind, intent.needs_review, got) == (Kind.ORDER, False, items), intent.reason
