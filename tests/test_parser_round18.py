@@ -103,3 +103,19 @@ def test_a_kind_word_the_catalog_equates_with_a_shared_kind_is_asked(current, te
 def test_a_kind_word_of_one_product_is_still_read(current, text, items):
     intent, got = _read(GREENGROCER, text, current)
     assert (intent.kind, intent.needs_review, got) == (Kind.ORDER, False, items), intent.reason
+
+
+@pytest.mark.parametrize("text, note", [
+    ("奶油蛋糕来一个 贺卡写：生日快乐！", "贺卡写：生日快乐！"),            # full-width colon kept as typed
+    ("芒果蛋糕一个 送到幸福里３栋", "送到幸福里３栋"),                       # a full-width digit too
+    ("奶油蛋糕来一个 送到幸福里2栋 下午三点后", "送到幸福里2栋 下午三点后"),  # a time in Chinese numerals
+    ("蛋挞来两盒 明天上午十点半来拿", "明天上午十点半来拿"),
+])
+def test_a_note_is_kept_as_written(text, note):
+    intent = parse(text, BAKERY, "cream")
+    assert intent.kind == Kind.ORDER and intent.note == note, intent
+
+
+def test_a_little_is_no_time():
+    intent = parse("蛋挞来一点", BAKERY, "tart")
+    assert intent.note == ""

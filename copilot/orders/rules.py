@@ -34,7 +34,7 @@ from copilot.orders.cues import (
 )
 from copilot.orders.intent import Intent, Item, Kind
 from copilot.orders.leftover import rest_of, stray_number, unread, without_preferences
-from copilot.orders.notes import split_notes
+from copilot.orders.notes import as_written, split_notes
 from copilot.orders.pairing import order_of
 from copilot.orders.refs import (
     Ref,
@@ -122,7 +122,8 @@ class _Clause:
 def parse(text: str, catalog: Catalog, current_sku: str | None = None) -> Intent:
     """One comment -> one Intent, by the rules alone (deterministic, no I/O)."""
     current_sku = current_sku or priced_sku(text, catalog)
-    return price_checked(_parse_comment(text, catalog, current_sku), text, catalog)
+    intent = price_checked(_parse_comment(text, catalog, current_sku), text, catalog)
+    return replace(intent, note=as_written(intent.note, text)) if intent.note else intent
 
 
 def _parse_comment(text: str, catalog: Catalog, current_sku: str | None) -> Intent:
