@@ -15,14 +15,19 @@ import re
 from dataclasses import dataclass
 
 from copilot.base.catalog import WEIGHT_UNITS, Product
+from copilot.base.products import PACK_UNITS, SALE_UNITS
 from copilot.base.zhnum import NUM_PATTERN, zh_to_number
 from copilot.orders.intent import Intent, Item, Kind
 
 IMPLAUSIBLE_QTY = 100
 _PIECES = re.compile(r"\d+\s*(?:个|枚|只|片|颗|粒|根|块|支|条|串)")
-UNIT_WORDS = ("公斤", "千克", "kg", "克", "g", "斤", "份", "盒", "袋", "个", "瓶", "块", "箱", "桶", "只",
-              "把", "根", "板", "提", "包", "条", "串", "颗", "枚", "杯", "罐", "扎", "捆", "兜", "听", "支", "升", "棵", "碗",
-              "卷", "节", "张", "双", "套", "片", "粒", "束", "枝", "盆", "件", "本")
+# one source of the units: every unit a catalog may sell in or declare a pack in (``base.products``: SALE_UNITS,
+# PACK_UNITS, so a pack of 10小包 is read as 小包 here too), and the words only viewers say (一升, 一棵); not a
+# size (5斤装 names a box and counts none). Longest first, so 公斤 wins over 斤, 千克 over 克, 小包 over 包
+_SPOKEN_ONLY = ("升", "棵")
+_SIZES = ("斤装",)
+UNIT_WORDS = tuple(sorted(dict.fromkeys(u for u in (*SALE_UNITS, *PACK_UNITS, *_SPOKEN_ONLY) if u not in _SIZES),
+                          key=len, reverse=True))
 # a number before any classifier is a count in that classifier, never the sale unit by default: 要3片 of a box is
 # three slices (a person asks), not three boxes; each classifier a pack may declare (``PACK_UNITS``) is here
 # classifiers a shop assistant counts the same (一棵白菜 is one 颗, 6罐 are 6听, 5根雪糕 are 5支, 法棍两条 2根,
@@ -180,7 +185,8 @@ def to_sale_unit(q: Quantity, p: Product) -> float | None:
     (``pack: 500克``: 要一斤 is 1 袋) convert; a weight for a bag, 个 for a box of pieces: a person asks."""
     if q.unit is None or q.unit == p.unit:
         return q.value
-    if p.pack_size is not None and p.pack_size[1] == q.unit:
+    size = p.pack_size
+    if size is not None and size[1] == q.unit:
         return _declared(q, p)  # 保鲜剂20袋 of a 包 of 10袋: 2 包, though 袋 and 包 are otherwise told the same
     if q.unit == "份" and _portion(p) or p.unit in _SAME.get(q.unit, ()):
         return q.value  # 两份 of a 斤 product: how much is a 份? (a person asks)
