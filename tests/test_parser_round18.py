@@ -119,3 +119,32 @@ def test_a_note_is_kept_as_written(text, note):
 def test_a_little_is_no_time():
     intent = parse("蛋挞来一点", BAKERY, "tart")
     assert intent.note == ""
+
+
+DRINKS = Catalog.from_dict({"products": [
+    {"sku": "water12", "name": "矿泉水12瓶装", "link": 1, "unit": "箱", "price": 18, "stock": 50},
+    {"sku": "water24", "name": "矿泉水24瓶装", "link": 2, "unit": "箱", "price": 32, "stock": 50},
+    {"sku": "eggs30", "name": "土鸡蛋30枚装", "link": 3, "unit": "盒", "price": 36, "stock": 50},
+    {"sku": "eggs60", "name": "土鸡蛋60枚装", "link": 4, "unit": "盒", "price": 68, "stock": 50},
+], "store": {"name": "测试便利店"}})
+
+
+@pytest.mark.parametrize("current, text, items", [
+    ("water24", "12瓶装来一箱", {"water12": 1}),               # the digit is the size, no link, no quantity
+    ("water12", "24瓶装的矿泉水再来两箱", {"water24": 2}),
+    ("eggs30", "60枚装和30枚装各来一盒", {"eggs60": 1, "eggs30": 1}),
+    ("eggs60", "30枚装来2盒", {"eggs30": 2}),
+    ("water12", "旷泉水24瓶装一箱", {"water24": 1}),           # the family's word typed by its sound
+])
+def test_a_pack_size_word_names_its_variant(current, text, items):
+    intent, got = _read(DRINKS, text, current)
+    assert (intent.kind, intent.needs_review, got) == (Kind.ORDER, False, items), intent.reason
+
+
+@pytest.mark.parametrize("current, text", [
+    ("water12", "矿泉水来2箱"),    # which size?
+    ("eggs30", "土鸡蛋来一盒"),
+])
+def test_the_family_without_its_size_is_asked(current, text):
+    intent, got = _read(DRINKS, text, current)
+    assert (intent.kind, intent.needs_review, got) == (Kind.ORDER, True, {}), intent

@@ -325,6 +325,22 @@ def _blurred(ch: str) -> frozenset[str]:
     return frozenset(out)
 
 
+def family_typo(word: str, refs: list[Ref], catalog: Catalog) -> bool:
+    """车里子2斤装一盒: beside a variant word that names the product (2斤装), the word left is the family's word
+    (车厘子 of the 2斤装 and 5斤装 boxes) with one character typed by its sound: it says the kind again, no
+    other goods."""
+    if not 2 <= len(word) <= 8:
+        return False
+    named = {r.product.sku for r in refs if r.product is not None}
+    for family, members in shorthand(catalog).families.items():
+        if len(family) != len(word) or not named & {p.sku for p in members}:
+            continue
+        diff = [(a, b) for a, b in zip(word, family) if a != b]
+        if len(diff) == 1 and _near(*diff[0]):
+            return True
+    return False
+
+
 def another_thing(word: str, name: str, product: Product, catalog: Catalog) -> bool:
     """老鸦 for 老鸭, 香草 for 香菜: the word as typed is itself a common noun, another thing the viewer may
     mean (see ``lexicon``); not a part of the product's names (鸭子, 五花), nor the name written in a common

@@ -40,6 +40,7 @@ from copilot.orders.refs import (
     Ref,
     as_named,
     doubtful_typo,
+    family_typo,
     find_refs,
     fuzzy_product,
     mask,
@@ -439,6 +440,8 @@ def _read_leftover(clause: _Clause, masked: str, leftover: str, catalog: Catalog
     """The words of a clause no name reads: a typo or a part of one product's names is that product (芋尼面包:
     芋泥 of the 面包 family); a part of several products' names (栗子 of 糖炒栗子 and 栗子仁) or a word
     nothing reads, said with an order word or a short quantity, goes to review. False: the clause is done."""
+    if family_typo(leftover, clause.refs, catalog):
+        return True  # 车里子2斤装一盒: the family's word again, typed by its sound
     unit = clause.quantities[0].unit if clause.quantities else None
     product, word = fuzzy_product(leftover, catalog, current, unit), leftover
     spoken = spoken_product(masked, catalog, unread)  # 宝鱼: 宝 is also a filler (宝宝), 鱼 a kind

@@ -393,7 +393,8 @@ def _distinct(word: str, p: Product, names, exact: set[str]) -> bool:
     """A variant word of ``p``: CJK or a size (6寸; never a quantity such as 2斤 or a link such as 3号),
     not a number, not a name itself, in no other product's names."""
     size = _SIZE.match(word)
-    if size and (size.group("m")[0] in "号元块" or any(size.group("m").startswith(u) for u in UNIT_WORDS)):
+    packed = size is not None and size.group("m").endswith("装")  # 2斤装, 6支装: the size of a pack, no quantity
+    if size and not packed and (size.group("m")[0] in "号元块" or any(size.group("m").startswith(u) for u in UNIT_WORDS)):
         return False
     if word in exact or not (size or _CJK.match(word)) or zh_to_number(word) is not None:
         return False
