@@ -148,3 +148,16 @@ def test_a_pack_size_word_names_its_variant(current, text, items):
 def test_the_family_without_its_size_is_asked(current, text):
     intent, got = _read(DRINKS, text, current)
     assert (intent.kind, intent.needs_review, got) == (Kind.ORDER, True, {}), intent
+
+
+@pytest.mark.parametrize("text", ["谁不想要蛋糕呢😂", "哪个不爱吃甜的啊", "谁不喜欢芒果呀～"])
+def test_a_question_that_wants_no_answer_is_chatter(text):
+    assert parse(text, BAKERY, "mango").kind == Kind.OTHER
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("谁不爱吃蛋挞呢 来两盒", Kind.ORDER),   # an order beside it is still an order
+    ("谁要芒果蛋糕？", Kind.QUESTION),         # a real question
+])
+def test_a_rhetorical_start_does_not_hide_an_order_or_a_question(text, kind):
+    assert parse(text, BAKERY, "tart").kind == kind

@@ -52,7 +52,7 @@ from copilot.orders.refs import (
     unknown_reason,
 )
 from copilot.orders.shorthand import abbreviated_pairs, looks_abbreviated, one_of_its_kind, shorthand, sold_in
-from copilot.orders.wording import BANTER_QUESTION, CHATTER_CLAUSE, QUESTION, past_remark
+from copilot.orders.wording import BANTER_QUESTION, CHATTER_CLAUSE, QUESTION, RHETORICAL, past_remark
 
 log = logging.getLogger(__name__)
 MAX_COMMENT_CHARS = 300
@@ -134,7 +134,7 @@ def _parse_comment(text: str, catalog: Catalog, current_sku: str | None) -> Inte
     if len(t) > MAX_COMMENT_CHARS:
         return _review(Kind.ORDER, f"评论过长（{len(t)} 字），请人工查看") if QTY_MARK.search(t) \
             else Intent(Kind.OTHER, reason="评论过长")
-    if _CHATTER.match(t) or _JOKE.search(t):  # 开玩笑的 200个吃不完: no order
+    if _CHATTER.match(t) or _JOKE.search(t) or RHETORICAL.match(t):  # 开玩笑的 200个吃不完: no order
         return Intent(Kind.OTHER, reason="闲聊")
     said = aside(t, catalog)  # 钱转过去了 两提可乐的, 老样子
     if said is not None:
