@@ -161,3 +161,14 @@ def test_a_question_that_wants_no_answer_is_chatter(text):
 ])
 def test_a_rhetorical_start_does_not_hide_an_order_or_a_question(text, kind):
     assert parse(text, BAKERY, "tart").kind == kind
+
+
+@pytest.mark.parametrize("text, items", [
+    ("老板我要三个奶油蛋糕 哦不对是两个", {"cream": 2}),   # the quantity first, then the goods, then taken back
+    ("两盒葡式蛋挞不对 三盒", {"tart": 3}),
+    ("芒果蛋糕来三个 哦不对是一个", {"mango": 1}),         # 哦不对 as one marker
+    ("要三个奶油蛋糕 两个芒果蛋糕", {"cream": 3, "mango": 2}),  # two orders, nothing taken back
+])
+def test_a_quantity_taken_back_after_the_goods_is_replaced(text, items):
+    intent, got = _read(BAKERY, text, "toast")
+    assert (intent.kind, intent.needs_review, got) == (Kind.ORDER, False, items), intent.reason

@@ -86,8 +86,12 @@ def plain_numerals(t: str) -> str:
 
 # 来5瓶 不对 4瓶, 两提 哦不 三提: a quantity taken back in the same breath, the one said after it is meant (打错了 / 说错了
 # speak of a comment sent before: a change, read by ``rules``); the new quantity ends the clause (5斤 不对 4斤都不到 is talk)
-_RETRACT = re.compile(rf"(?P<old>{NUM_PATTERN})\s*(?P<u>{UNIT})?[,，\s]*(?:不对|[哦噢喔啊呃额]不|不不+)[啦了,，:：\s]*"
-                      rf"(?:是|应该是|要|来)?\s*(?P<new>{NUM_PATTERN})\s*(?P<nu>{UNIT})?(?=$|[\s,，。!！~～])")
+_TAKEN_BACK = r"(?:[哦噢喔啊呃额]?不对|[哦噢喔啊呃额]不|不不+)[啦了,，:：\s]*(?:是|应该是|要|来)?\s*"
+_RETRACT = re.compile(rf"(?P<old>{NUM_PATTERN})\s*(?P<u>{UNIT})?[,，\s]*{_TAKEN_BACK}"
+                      rf"(?P<new>{NUM_PATTERN})\s*(?P<nu>{UNIT})?(?=$|[\s,，。!！~～])")
+# 我要三把红玫瑰 哦不对是两把: the quantity said first, then the goods, then taken back: 两把红玫瑰
+_RETRACT_BEFORE = re.compile(rf"(?P<old>{NUM_PATTERN})\s*(?P<u>{UNIT})(?P<name>[\u4e00-\u9fff]{{2,8}}?)[,，\s]*"
+                             rf"{_TAKEN_BACK}(?P<new>{NUM_PATTERN})\s*(?P<nu>{UNIT})?(?=$|[\s,，。!！~～])")
 
 
 # 一整箱, 两整只, 来个整件: a whole case (animal, box) is one of the unit, 整 says whole (not loose, not cut)
@@ -106,6 +110,7 @@ def retracted(t: str) -> str:
     keeps the old one's unit when it says none (来5瓶 不对 4 -> 来4瓶)."""
     if "不" not in t:
         return t
+    t = _RETRACT_BEFORE.sub(lambda m: m.group("new") + (m.group("nu") or m.group("u")) + m.group("name"), t)
     return _RETRACT.sub(lambda m: m.group("new") + (m.group("nu") or m.group("u") or ""), t)
 
 
