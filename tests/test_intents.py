@@ -307,7 +307,7 @@ NOTES = [  # when and where to collect or deliver, kept whole on the order line
     ("mango", "芒果1斤 半小时后来取", {"mango": 1}, "半小时后来取"),
     ("eggs", "2盒，5栋302 尾号1234", {"eggs": 2}, "5栋302 尾号1234"),
     ("mango", "2斤 电话138 1234 5678", {"mango": 2}, "电话138 1234 5678"),
-    ("mango", "2斤 地址：幸福小区3-2-501", {"mango": 2}, "地址:幸福小区3-2-501"),
+    ("mango", "2斤 地址：幸福小区3-2-501", {"mango": 2}, "地址：幸福小区3-2-501"),  # as typed (round 18)
     ("mango", "2斤送到公司 光明路88号", {"mango": 2}, "送到公司 光明路88号"),  # 88号 is no link here
     ("mango", "2斤 周日上午", {"mango": 2}, "周日上午"),
     ("mango", "送2斤到5栋", {"mango": 2}, "到5栋"),  # the quantity is no part of the note

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from datetime import time
 
@@ -14,6 +15,15 @@ PACK_UNITS = ("克", "g", "千克", "公斤", "kg", "斤", "个", "枚", "只", 
               "小包", "包", "袋", "瓶", "盒", "听", "罐", "桶", "杯", "碗", "份", "提", "板", "把", "扎", "捆", "兜",
               "卷", "节", "张", "双", "套", "束", "枝", "盆", "本")
 PACK_RE = re.compile(r"(?P<n>\d+(?:\.\d+)?)\s*(?P<u>" + "|".join(PACK_UNITS) + ")")
+
+
+@functools.lru_cache(maxsize=1024)
+def pack_amount(pack: str) -> tuple[float, str] | None:
+    """(amount, unit) of a declared pack text (``500克`` -> (500.0, "克")), or None when it is no pack."""
+    m = PACK_RE.fullmatch(pack)
+    return (float(m.group("n")), m.group("u")) if m else None
+
+
 SALE_UNITS = ("斤", "公斤", "盒", "袋", "个", "瓶", "块", "份", "箱", "桶", "只", "把", "根", "板",
               "提", "包", "条", "串", "颗", "枚", "杯", "罐", "扎", "捆", "兜", "听", "支", "斤装",
               "束", "盆", "卷", "双", "套", "件", "张", "节", "本")  # flowers by the 束, plants by the 盆, paper by the 卷
@@ -119,9 +129,10 @@ class Product(BaseModel):
 
     @property
     def pack_size(self) -> tuple[float, str] | None:
-        """(amount, unit) of ``pack``: (500.0, "克"), (20.0, "个"); None when not declared."""
-        m = PACK_RE.fullmatch(self.pack or "")
-        return (float(m.group("n")), m.group("u")) if m else None
+        """(amount, unit) of ``pack``: (500.0, "克"), (20.0, "个"); None when not declared. Read once per pack
+        text (``pack_amount``), not once per access: nothing is stored on the frozen model, so a copy with
+        another ``pack`` (model_copy(update=...)) can never carry a stale size."""
+        return None if self.pack is None else pack_amount(self.pack)
 
     @field_validator("unit")
     @classmethod

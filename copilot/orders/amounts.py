@@ -15,14 +15,19 @@ import re
 from dataclasses import dataclass
 
 from copilot.base.catalog import WEIGHT_UNITS, Product
+from copilot.base.products import PACK_UNITS, SALE_UNITS
 from copilot.base.zhnum import NUM_PATTERN, zh_to_number
 from copilot.orders.intent import Intent, Item, Kind
 
 IMPLAUSIBLE_QTY = 100
 _PIECES = re.compile(r"\d+\s*(?:个|枚|只|片|颗|粒|根|块|支|条|串)")
-UNIT_WORDS = ("公斤", "千克", "kg", "克", "g", "斤", "份", "盒", "袋", "个", "瓶", "块", "箱", "桶", "只",
-              "把", "根", "板", "提", "包", "条", "串", "颗", "枚", "杯", "罐", "扎", "捆", "兜", "听", "支", "升", "棵", "碗",
-              "卷", "节", "张", "双", "套", "片", "粒", "束", "枝", "盆", "件", "本")
+# one source of the units: every unit a catalog may sell in or declare a pack in (``base.products``: SALE_UNITS,
+# PACK_UNITS, so a pack of 10小包 is read as 小包 here too), and the words only viewers say (一升, 一棵); not a
+# size (5斤装 names a box and counts none). Longest first, so 公斤 wins over 斤, 千克 over 克, 小包 over 包
+_SPOKEN_ONLY = ("升", "棵")
+_SIZES = ("斤装",)
+UNIT_WORDS = tuple(sorted(dict.fromkeys(u for u in (*SALE_UNITS, *PACK_UNITS, *_SPOKEN_ONLY) if u not in _SIZES),
+                          key=len, reverse=True))
 # a number before any classifier is a count in that classifier, never the sale unit by default: 要3片 of a box is
 # three slices (a person asks), not three boxes; each classifier a pack may declare (``PACK_UNITS``) is here
 # classifiers a shop assistant counts the same (一棵白菜 is one 颗, 6罐 are 6听, 5根雪糕 are 5支, 法棍两条 2根,
@@ -81,8 +86,12 @@ def plain_numerals(t: str) -> str:
 
 # 来5瓶 不对 4瓶, 两提 哦不 三提: a quantity taken back in the same breath, the one said after it is meant (打错了 / 说错了
 # speak of a comment sent before: a change, read by ``rules``); the new quantity ends the clause (5斤 不对 4斤都不到 is talk)
-_RETRACT = re.compile(rf"(?P<old>{NUM_PATTERN})\s*(?P<u>{UNIT})?[,，\s]*(?:不对|[哦噢喔啊呃额]不|不不+)[啦了,，:：\s]*"
-                      rf"(?:是|应该是|要|来)?\s*(?P<new>{NUM_PATTERN})\s*(?P<nu>{UNIT})?(?=$|[\s,，。!！~～])")
+_TAKEN_BACK = r"(?:[哦噢喔啊呃额]?不对|[哦噢喔啊呃额]不|不不+)[啦了,，:：\s]*(?:是|应该是|要|来)?\s*"
+_RETRACT = re.compile(rf"(?P<old>{NUM_PATTERN})\s*(?P<u>{UNIT})?[,，\s]*{_TAKEN_BACK}"
+                      rf"(?P<new>{NUM_PATTERN})\s*(?P<nu>{UNIT})?(?=$|[\s,，。!！~～])")
+# 我要三把红玫瑰 哦不对是两把: the quantity said first, then the goods, then taken back: 两把红玫瑰
+_RETRACT_BEFORE = re.compile(rf"(?P<old>{NUM_PATTERN})\s*(?P<u>{UNIT})(?P<name>[\u4e00-\u9fff]{{2,8}}?)[,，\s]*"
+                             rf"{_TAKEN_BACK}(?P<new>{NUM_PATTERN})\s*(?P<nu>{UNIT})?(?=$|[\s,，。!！~～])")
 
 
 # 一整箱, 两整只, 来个整件: a whole case (animal, box) is one of the unit, 整 says whole (not loose, not cut)
@@ -101,6 +110,7 @@ def retracted(t: str) -> str:
     keeps the old one's unit when it says none (来5瓶 不对 4 -> 来4瓶)."""
     if "不" not in t:
         return t
+    t = _RETRACT_BEFORE.sub(lambda m: m.group("new") + (m.group("nu") or m.group("u")) + m.group("name"), t)
     return _RETRACT.sub(lambda m: m.group("new") + (m.group("nu") or m.group("u") or ""), t)
 
 
@@ -180,7 +190,8 @@ def to_sale_unit(q: Quantity, p: Product) -> float | None:
     (``pack: 500克``: 要一斤 is 1 袋) convert; a weight for a bag, 个 for a box of pieces: a person asks."""
     if q.unit is None or q.unit == p.unit:
         return q.value
-    if p.pack_size is not None and p.pack_size[1] == q.unit:
+    size = p.pack_size
+    if size is not None and size[1] == q.unit:
         return _declared(q, p)  # 保鲜剂20袋 of a 包 of 10袋: 2 包, though 袋 and 包 are otherwise told the same
     if q.unit == "份" and _portion(p) or p.unit in _SAME.get(q.unit, ()):
         return q.value  # 两份 of a 斤 product: how much is a 份? (a person asks)

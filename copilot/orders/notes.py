@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from copilot.base.zhnum import normalize
 from copilot.orders.amounts import UNIT
 
 _STOP = r"[^\s,，。!！?？~～、;；]"
@@ -21,7 +22,7 @@ _PLACE = r"(?:小区|花园|公寓|大厦|家园|新村|社区|宿舍|栋|幢|�
 _SITE = r"(?:小区|花园|公寓|大厦|家园|新村|社区|宿舍|栋|幢|单元|号楼|门卫|快递柜|驿站|物业|前台)"
 _DAY = r"(?:今天|明天|后天|明早|明晚|今晚|周[一二三四五六日天末]|星期[一二三四五六日天]|礼拜[一二三四五六日天])"
 _TIME = (rf"(?:{_DAY}?(?:早上|上午|中午|下午|晚上|傍晚|晚点|下班后?)|{_DAY})"
-         r"(?:\s*\d{1,2}\s*[点:：]\s*(?:\d{1,2}|半)?分?)?(?:以?[前后]|左右)?"
+         r"(?:\s*(?:\d{1,2}|[一两二三四五六七八九十]{1,3})\s*[点:：]\s*(?:\d{1,2}|半)?分?)?(?:以?[前后]|左右)?"  # 下午三点后
          r"|\d{1,2}\s*[点:：]\s*(?:\d{1,2}|半)?分?(?:以?[前后]|左右)?"
          r"|(?:[一两二三四五\d]个?多?|半个?)(?:小时|钟头)(?:以?[前后]|左右)|\d{1,2}\s*分钟(?:以?[前后]|左右)")
 # glued to the order: 送到3栋, 送光明小区, 3栋502, 2单元, 尾号6789, (帮邻居带), 放门卫, 光明路88号, a phone
@@ -82,3 +83,16 @@ def _asks_in_brackets(glued: str, not_a_note: Callable[[str], bool]) -> bool:
     note (帮邻居带, 3栋502 and 6个 stay notes)."""
     inner = glued.strip("（）() ")
     return glued[:1] in "（(" and bool(_CHANGE.search(inner)) and not_a_note(inner)
+
+
+def as_written(note: str, text: str) -> str:
+    """The note as the buyer typed it in ``text`` (卡片写：老婆520快乐 keeps its full-width colon, ２栋 its
+    full-width digit): the rules read the normalized comment, the card and the slip print what was written. The
+    note as read when no span of ``text`` reads as it (two notes joined)."""
+    if not note or note in text:
+        return note
+    for start in (i for i, ch in enumerate(text) if normalize(ch) == note[:1]):
+        for end in range(start + len(note) // 2, min(len(text), start + 2 * len(note)) + 1):
+            if normalize(text[start:end]) == note:
+                return text[start:end]
+    return note

@@ -279,7 +279,7 @@ def doubtful_typo(word: str, product: Product, catalog: Catalog) -> bool:
     if not names or word in product.names:
         return False
     name = max(names, key=lambda n: sum(a == b for a, b in zip(word, n)))
-    if another_thing(word, name, product, catalog):
+    if another_thing(word, name, product, catalog) or _stranger(word, name, product, catalog):
         return True
     k = next((i for i in range(len(name)) if word[i:] == name[i:]), len(name))
     if k == len(name) or any(a == b for a, b in zip(word[:k], name[:k])):
@@ -289,6 +289,56 @@ def doubtful_typo(word: str, product: Product, catalog: Catalog) -> bool:
     if k >= 2 and _reading(word[:k]) == _reading(name[:k]):
         return False
     return not any(part_of(a, b) for a, b in zip(word[:k], name[:k]))
+
+
+def _stranger(word: str, name: str, product: Product, catalog: Catalog) -> bool:
+    """招财树 for 发财树: the first character of a longer name, the one that tells goods of a kind apart, swapped
+    for one that neither sounds (发才树, 百玫瑰 for 白玫瑰: a pinyin keyboard's or a voice's slip) nor looks like it
+    (亡果 for 芒果), while another product is of the same kind (金钱树: 树): no slip but another word, maybe for
+    another member of the kind; a person confirms. 板粟仁 for 板栗仁 (the middle) is a slip of the eye."""
+    if len(name) < 3 or word[1:] != name[1:] or word[0] == name[0]:
+        return False
+    a, b = word[0], name[0]
+    if _near(a, b) or part_of(a, b) or shape_kin(a, b) or kin(a, b):
+        return False
+    return any(n.endswith(name[-1]) for q in catalog if q.sku != product.sku for n in q.names)
+
+
+_BLUR = ((re.compile(r"^([zcs])h"), r"\1"), (re.compile(r"ng$"), "n"))  # zh/z, ing/in: voices and keyboards blur them
+
+
+def _near(a: str, b: str) -> bool:
+    """Two characters that sound alike in one of their readings (乾 is also 干), tones aside, with zh/z, ch/c,
+    sh/s and -ng/-n blurred."""
+    return bool(_blurred(a) & _blurred(b))
+
+
+@functools.lru_cache(maxsize=4096)
+def _blurred(ch: str) -> frozenset[str]:
+    from pypinyin import Style, pinyin
+
+    out = set()
+    for reading in pinyin(ch, style=Style.NORMAL, heteronym=True)[0]:
+        for pattern, repl in _BLUR:
+            reading = pattern.sub(repl, reading)
+        out.add(reading)
+    return frozenset(out)
+
+
+def family_typo(word: str, refs: list[Ref], catalog: Catalog) -> bool:
+    """车里子2斤装一盒: beside a variant word that names the product (2斤装), the word left is the family's word
+    (车厘子 of the 2斤装 and 5斤装 boxes) with one character typed by its sound: it says the kind again, no
+    other goods."""
+    if not 2 <= len(word) <= 8:
+        return False
+    named = {r.product.sku for r in refs if r.product is not None}
+    for family, members in shorthand(catalog).families.items():
+        if len(family) != len(word) or not named & {p.sku for p in members}:
+            continue
+        diff = [(a, b) for a, b in zip(word, family) if a != b]
+        if len(diff) == 1 and _near(*diff[0]):
+            return True
+    return False
 
 
 def another_thing(word: str, name: str, product: Product, catalog: Catalog) -> bool:

@@ -34,12 +34,13 @@ from copilot.orders.cues import (
 )
 from copilot.orders.intent import Intent, Item, Kind
 from copilot.orders.leftover import rest_of, stray_number, unread, without_preferences
-from copilot.orders.notes import split_notes
+from copilot.orders.notes import as_written, split_notes
 from copilot.orders.pairing import order_of
 from copilot.orders.refs import (
     Ref,
     as_named,
     doubtful_typo,
+    family_typo,
     find_refs,
     fuzzy_product,
     mask,
@@ -51,7 +52,7 @@ from copilot.orders.refs import (
     unknown_reason,
 )
 from copilot.orders.shorthand import abbreviated_pairs, looks_abbreviated, one_of_its_kind, shorthand, sold_in
-from copilot.orders.wording import BANTER_QUESTION, CHATTER_CLAUSE, QUESTION, past_remark
+from copilot.orders.wording import BANTER_QUESTION, CHATTER_CLAUSE, QUESTION, RHETORICAL, past_remark
 
 log = logging.getLogger(__name__)
 MAX_COMMENT_CHARS = 300
@@ -122,7 +123,8 @@ class _Clause:
 def parse(text: str, catalog: Catalog, current_sku: str | None = None) -> Intent:
     """One comment -> one Intent, by the rules alone (deterministic, no I/O)."""
     current_sku = current_sku or priced_sku(text, catalog)
-    return price_checked(_parse_comment(text, catalog, current_sku), text, catalog)
+    intent = price_checked(_parse_comment(text, catalog, current_sku), text, catalog)
+    return replace(intent, note=as_written(intent.note, text)) if intent.note else intent
 
 
 def _parse_comment(text: str, catalog: Catalog, current_sku: str | None) -> Intent:
@@ -132,7 +134,7 @@ def _parse_comment(text: str, catalog: Catalog, current_sku: str | None) -> Inte
     if len(t) > MAX_COMMENT_CHARS:
         return _review(Kind.ORDER, f"评论过长（{len(t)} 字），请人工查看") if QTY_MARK.search(t) \
             else Intent(Kind.OTHER, reason="评论过长")
-    if _CHATTER.match(t) or _JOKE.search(t):  # 开玩笑的 200个吃不完: no order
+    if _CHATTER.match(t) or _JOKE.search(t) or RHETORICAL.match(t):  # 开玩笑的 200个吃不完: no order
         return Intent(Kind.OTHER, reason="闲聊")
     said = aside(t, catalog)  # 钱转过去了 两提可乐的, 老样子
     if said is not None:
@@ -438,6 +440,8 @@ def _read_leftover(clause: _Clause, masked: str, leftover: str, catalog: Catalog
     """The words of a clause no name reads: a typo or a part of one product's names is that product (芋尼面包:
     芋泥 of the 面包 family); a part of several products' names (栗子 of 糖炒栗子 and 栗子仁) or a word
     nothing reads, said with an order word or a short quantity, goes to review. False: the clause is done."""
+    if family_typo(leftover, clause.refs, catalog):
+        return True  # 车里子2斤装一盒: the family's word again, typed by its sound
     unit = clause.quantities[0].unit if clause.quantities else None
     product, word = fuzzy_product(leftover, catalog, current, unit), leftover
     spoken = spoken_product(masked, catalog, unread)  # 宝鱼: 宝 is also a filler (宝宝), 鱼 a kind

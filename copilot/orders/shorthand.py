@@ -231,13 +231,22 @@ def _build(catalog: Catalog) -> Shorthand:
     pattern = re.compile("|".join(re.escape(w) for w in words)) if words else None
     paired: dict[str, tuple[Product, tuple[Product, ...]]] = {}
     singles = _singles(catalog, names, exact, variants, families, paired)
+    return Shorthand(variants, families, pattern, names, _heads(names), singles, paired=paired)
+
+
+def _heads(names) -> dict[str, Product]:
+    """The last characters of one product's names found in no other product's names (橙 of 脐橙: 橙子 is it).
+    Not when another of its names ends with a kind other products end with too: 丑橘 is 耙耙柑, a 柑 as 沃柑
+    is, so the catalog itself says 橘 and 柑 are one kind here and 橘子 may be either (a person asks)."""
+    shared = {m[-1] for m, q in names for n, p in names if q.sku != p.sku and n[-1] == m[-1]}
     heads = {}
     for n, p in names:
         ch = n[-1]
         if ch not in UNIT_WORDS and ch not in ZH_DIGITS and ch not in "子儿头" and _CJK.match(ch) \
-                and all(ch not in m for m, q in names if q.sku != p.sku):
+                and all(ch not in m for m, q in names if q.sku != p.sku) \
+                and not any(m[-1] in shared for m, q in names if q.sku == p.sku):
             heads[ch] = p
-    return Shorthand(variants, families, pattern, names, heads, singles, paired=paired)
+    return heads
 
 
 STATES = "生熟鲜活冻干老嫩肥瘦软硬大小"  # words of how goods are (要生的, 熟一点的), no variant of a short name
@@ -384,7 +393,8 @@ def _distinct(word: str, p: Product, names, exact: set[str]) -> bool:
     """A variant word of ``p``: CJK or a size (6寸; never a quantity such as 2斤 or a link such as 3号),
     not a number, not a name itself, in no other product's names."""
     size = _SIZE.match(word)
-    if size and (size.group("m")[0] in "号元块" or any(size.group("m").startswith(u) for u in UNIT_WORDS)):
+    packed = size is not None and size.group("m").endswith("装")  # 2斤装, 6支装: the size of a pack, no quantity
+    if size and not packed and (size.group("m")[0] in "号元块" or any(size.group("m").startswith(u) for u in UNIT_WORDS)):
         return False
     if word in exact or not (size or _CJK.match(word)) or zh_to_number(word) is not None:
         return False
