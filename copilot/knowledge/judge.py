@@ -27,6 +27,7 @@ from copilot.knowledge.docs import Chunk, next_id, prev_id, seq_of
 from copilot.knowledge.index import Hit, Index
 from copilot.knowledge.kinds import (
     LISTED,
+    asked_dimension,
     conditions,
     contrasted,
     heading_aspects,
@@ -84,7 +85,8 @@ class Judge:
                 break
         if missing and len(picked) == 1:  # the neighbour that says the rest ("这是……正常现象")
             for j in self._neighbours(ix, first):
-                if coverage(missing, self.cover_text(ix.chunks[j]), q.unknown) > 0:
+                if coverage(missing, self.cover_text(ix.chunks[j]), q.unknown) > 0 and \
+                        not contrasted(q.unnamed, self.cover_text(ix.chunks[j])):
                     picked.append(ix.hit(j, best.score - 1e-9, best.dense))
                     break
         if len(picked) == 1 and len(first.text) <= LEAD and not ix.types[best.idx].values:
@@ -121,7 +123,7 @@ class Judge:
         most = max(said.values())
         plain = {(h.chunk.doc, h.chunk.section) for h in ok if not h.chunk.key}   # sections with an unkeyed answer
 
-        def rank(h: Hit) -> tuple[bool, bool, bool, bool, int, bool, bool]:
+        def rank(h: Hit) -> tuple[bool, bool, bool, bool, bool, int, bool, bool]:
             c = h.chunk
             evidence = 0 if self.head_says(q, c) else 1 if self.headed(ix, q, h) or self.keyed(q, c) else \
                 2 if self.tight(q, c) else 3   # 炒制：慢炒 8 小时 for 炒了多久, before step 1 of 煮法 (炒化 2 分钟)
@@ -129,7 +131,8 @@ class Judge:
             full = f"{c.section} {c.key} {c.text}"   # 7 楼: the row of 6 楼及以上; 7点以后: 超过 19:00 ……
             row = amount_match(q.unnamed, full) or after_match(q.unnamed, full)
             unlisted = listed and not LISTED.search(c.text)   # 小料：花生碎、葡萄干、山楂片 for 小料都有啥
-            return (product_first and c.sku == "", not row, said[h.idx] < most, unlisted, evidence,
+            aside = after_sales_only(q, ix.types[h.idx], c)   # 写不出水咋整: 画圈圈, before 7 天内换 (as said)
+            return (product_first and c.sku == "", not row, said[h.idx] < most, aside, unlisted, evidence,
                     (c.doc, c.section) in plain and self.narrower(q, c), other_unit)
 
         for h in ok:
@@ -238,6 +241,18 @@ class Judge:
             return True
         return strict(q.kind) and condition_clash(q.unnamed, head, body, q.kind, q.units)
 
+    def dimension_said(self, q: Question, c: Chunk) -> bool:
+        """A size asked by one dimension (多厚) is answered by a value said with that dimension (2 厘米厚, 厚度：
+        1.5 毫米), in its clause or the passage's heading or key."""
+        words = asked_dimension(q.kind, q.unnamed)
+        if not words:
+            return True
+        head = self.nameless(lexicon().fix_typos(f"{c.section} {c.key}"))
+        text = lexicon().fix_typos(self.nameless(c.text))
+        if any(w in head for w in words) and values_of(q.kind, text, q.units):
+            return True
+        return any(any(w in cl for w in words) and values_of(q.kind, cl, q.units) for cl in PHRASE.split(text))
+
     @staticmethod
     def unhinted(q: Question, text: str) -> bool:
         """A yes/no question about one step before another (要洗了再放冰箱吗, 先洗洗再放) asks about that step: a
@@ -248,13 +263,13 @@ class Judge:
         return any(all(w in before for w in g) and coverage([g], text) == 0 for g in q.residual)   # 化开: 化冻
 
     @staticmethod
-    def unsaid(q: Question, c: Chunk) -> list[list[str]]:
-        """The question's words the passage must say: an amount it names as its condition (两岁, 10个月) is
-        said by a row stated for that amount (1-3 岁, 1 岁以下)."""
+    def amounts_said(q: Question, c: Chunk) -> str:
+        """The amounts the question names as its condition (两岁, 10个月, 二年级) that the passage says by a row
+        stated for that amount (1-3 岁, 1 岁以下, 1-3 年级): they count as said, as the question words them."""
         amounts = amount_texts(q.unnamed)
         if not amounts or not amount_match(q.unnamed, f"{c.section} {c.key} {c.text}"):
-            return q.residual
-        return [g for g in q.residual if not all(any(w in a for a in amounts) for w in g)]
+            return ""
+        return " " + " ".join(amounts)
 
     @staticmethod
     def counted(q: Question, values: list[str]) -> list[str]:
@@ -336,11 +351,15 @@ class Judge:
             return False
         if q.topics and not set(q.topics) & t.aspects:
             return False
+        if strict(q.kind) and after_sales_only(q, t, c):
+            return False   # 受后：带子断了 7 天内换 answers no 能用几个月
         if self.other_question(q, c) or self.other_aspect(q, c):
             return False   # 蒸多久？ answers no 能放多久, 还能再冻吗？ no 怎么解冻
         if strict(q.kind) and (q.kind not in t.values or q.units and not values_of(q.kind, self.nameless(c.text),
                                                                                       q.units)):
             return False   # 多少度 is not answered by 3 次, nor 多少年 by 7 天
+        if not self.dimension_said(q, c):
+            return False   # 多厚 is not answered by 40 乘 60 厘米, nor 多高 by 太高了可以倒出来一点
         body = self.nameless(c.text)
         if strict(q.kind) and values_of(q.kind, body, q.units) and not self.counted(q, own_values(
                 q.kind, q.units, body, q.text, self._names_of(c.sku), plain=not q.residual)):
@@ -356,7 +375,7 @@ class Judge:
             return False   # 能冷冻吗 is not answered by 冷藏 3 天, 几点关门 not by 7 点开门
         if self.other_condition(q, c):
             return False   # 4 斤的猫 is not 4 公斤的猫, 几点直播 not 几点自提, 没开封放冰箱 not 没开封的常温
-        residual = self.unsaid(q, c)
+        residual, text = q.residual, text + self.amounts_said(q, c)
         alone = coverage(residual, text, q.unknown, solo=self.nameless(text), plain=strict(q.kind),
                          negated=q.negated)
         if c.sku and not targets:
@@ -370,8 +389,22 @@ class Judge:
         if alone == 0 or strict(q.kind):   # a value asked is stated with what it is about, in one sentence
             return False
         # an answer told in two sentences ("冬天油里可能出现絮状物。" "这是……正常现象"): pick adds the other
+        # (the other sentence is of the condition asked too: 能机洗吗 is not completed by 被套可以拆下来手洗)
         return any(coverage(q.residual, text, q.unknown, extra=self.cover_text(ix.chunks[j])) >= self.min_coverage
-                   for j in self._neighbours(ix, c))
+                   and not contrasted(q.unnamed, self.cover_text(ix.chunks[j])) for j in self._neighbours(ix, c))
+
+
+def after_sales_only(q: Question, t, c: Chunk) -> bool:
+    """A passage under an after-sales heading only (受后：新笔写不出水 7 天内拿来换) tells what the shop does, not
+    how to use the product or how long it lasts: no value asked outside after-sales (能用几个月) is its, and a
+    how-to (写不出水咋整) takes a passage that says as much of it from the product's use first. One whose key is
+    the case the question names (开胶了：30 天内免费补 for 开胶了几天内能补) is asked for."""
+    after = lexicon().aspects.get("aftersales")
+    if after is None or not t.head or not t.head <= {"aftersales"} or q.topics or "aftersales" in q.soft:
+        return False
+    head = lexicon().fix_typos(f"{c.section} {c.key}")   # 售后, 退换 (not 情况 of 基本情况, 问题 of 常见问题)
+    named = any(word_in(w, lexicon().fix_typos(c.key)) for g in q.residual for w in g)   # 开胶了几天内能补
+    return any(w in head for w in after.ask) and not named
 
 
 def told_in_clause(q: Question, text: str) -> bool:
@@ -434,4 +467,6 @@ def _may_do(q: Question, key: str) -> bool:
     m = CAN.search(key)
     if m and m.group(1) or not q.residual or coverage(q.residual, key, half=False) < 1.0:
         return False
+    if set(conditions(key)) - set(conditions(q.unnamed)):
+        return False   # 冷水能泡吗？ is asked for a case (冷水) 咋泡 does not name
     return len(q.residual) >= 2 or (m is not None and m.group(2) in q.text)

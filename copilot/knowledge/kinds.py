@@ -132,6 +132,21 @@ def asked_units(kind: str, text: str) -> frozenset[str] | None:
     return frozenset(found) or None
 
 
+def asked_dimension(kind: str, text: str) -> tuple[str, ...]:
+    """The words that say the one dimension a size question asks (多厚 -> 厚, 多高 -> 高 海拔), or (): any value
+    in its units answers (多长, 多重, and 多厚几克的, which asks a weight too)."""
+    k = lexicon().kinds.get(kind)
+    if k is None or not k.dimensions:
+        return ()
+    words: list[str] = []
+    for m in k.ask.finditer(lexicon().fix_typos(text)):
+        said = next((ws for key, ws in k.dimensions if m.group(0).endswith(key)), None)
+        if said is None:
+            return ()
+        words += said
+    return tuple(words)
+
+
 def shown_values(kind: str, text: str) -> list[str]:
     """The values as the assistant reads them: touching matches joined (海南 + 乐东 -> 海南乐东), the
     words that only announce a value (产自) left out."""

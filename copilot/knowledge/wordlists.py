@@ -45,6 +45,7 @@ class Kind:
     keys: tuple[str, ...]        # bullet keys / table cells whose value is of this kind
     frame: tuple[str, ...] = ()  # question words that only frame the value asked (谁家做的: 做)
     units: tuple[tuple[str, tuple[str, ...]], ...] = ()  # a cue's unit -> the units a value may carry
+    dimensions: tuple[tuple[str, tuple[str, ...]], ...] = ()  # a cue's dimension (厚) -> words that say it
 
 
 @dataclass(frozen=True, eq=False)
@@ -234,7 +235,8 @@ def _kinds(data: dict, surnames: str) -> dict[str, Kind]:
                         value=_compile([fill(p) for p in spec.get("value") or []], f"{key}.value", re.IGNORECASE),
                         keys=_words(spec.get("keys")), frame=_words(spec.get("frame")),
                         units=tuple(sorted(((str(k), _words(v)) for k, v in (spec.get("units") or {}).items()),
-                                           key=lambda kv: -len(kv[0]))))
+                                           key=lambda kv: -len(kv[0]))),
+                        dimensions=tuple((str(k), _words(v)) for k, v in (spec.get("dimensions") or {}).items()))
     return out
 
 
