@@ -13,6 +13,7 @@ from pydantic import ValidationError
 
 from copilot.base.errors import CatalogError
 from copilot.base.products import SALE_UNITS, WEIGHT_UNITS, Product, Store, fmt_number  # noqa: F401 (re-exported)
+from copilot.base.sounds import syllables
 from copilot.base.zhnum import NUM_PATTERN, as_int, normalize, zh_to_number
 
 log = logging.getLogger(__name__)
@@ -142,11 +143,9 @@ class Catalog:
         a span that reads like a name of two or more characters and shares at least half of its
         characters with it. Spans that already name a product exactly are skipped; a span that reads like
         the names of two products is listed once for each (a person tells them apart, not the rules)."""
-        from pypinyin import lazy_pinyin
-
         exact = [(s, e) for s, e, _ in self.mentions(text)]
         self._sound_table()
-        reading = [lazy_pinyin(ch)[0] if "\u4e00" <= ch <= "\u9fff" else ch for ch in text]
+        reading = syllables(text)
         out: list[tuple[int, int, Product]] = []
         for k in sorted({len(sound) for sound in self._sounds}, reverse=True):
             for i in range(len(text) - k + 1):

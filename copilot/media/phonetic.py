@@ -11,28 +11,14 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from copilot.base.sounds import is_cjk, syllable, syllables  # noqa: F401 (the readings live in base: the parser reads them too)
+
 INITIALS = ("zh", "ch", "sh", "b", "p", "m", "f", "d", "t", "n", "l", "g", "k", "h", "j", "q", "x", "r", "z", "c",
             "s", "y", "w")
 FUZZY_INITIALS = {"zh": "z", "ch": "c", "sh": "s", "n": "l", "r": "l", "f": "h"}
 FUZZY_FINALS = {"ang": "an", "eng": "en", "ing": "in", "iang": "ian", "uang": "uan", "ong": "on"}
 
 
-def is_cjk(ch: str) -> bool:
-    return "\u4e00" <= ch <= "\u9fff"
-
-
-@lru_cache(maxsize=1 << 16)
-def syllable(ch: str) -> str:
-    """The toneless pinyin of a Chinese character; other characters stand for themselves."""
-    if not is_cjk(ch):
-        return ch
-    from pypinyin import lazy_pinyin
-
-    return lazy_pinyin(ch)[0]
-
-
-def syllables(text: str) -> list[str]:
-    return [syllable(ch) for ch in text]
 
 
 @lru_cache(maxsize=1 << 14)

@@ -12,6 +12,7 @@ import weakref
 from dataclasses import dataclass
 
 from copilot.base.catalog import LINK_RE, Catalog, Product, link_number
+from copilot.base.sounds import syllables
 from copilot.base.zhnum import normalize
 from copilot.orders.amounts import VERB, read_quantities
 from copilot.orders.lexicon import is_thing
@@ -95,7 +96,7 @@ def _misspelt_around(t: str, refs: list[Ref], catalog: Catalog) -> list[Ref]:
             if s < 0 or e > len(t) or sum(a == b for a, b in zip(t[s:e], name)) * 2 < len(name) \
                     or any(q is not r and q.start < e and s < q.end for q in refs):
                 continue
-            if _reading(t[s:e]) == sound and not _says_more(t, s, e, r):
+            if syllables(t[s:e]) == sound and not _says_more(t, s, e, r):
                 found.setdefault((s, e), {})[p.sku] = p
     for (s, e), products in found.items():
         if len(products) == 1 and all(s <= r.start and r.end <= e for r in refs if r.start < e and s < r.end):
@@ -109,15 +110,6 @@ def _says_more(t: str, s: int, e: int, r: Ref) -> bool:
     return any(a < b2 and a2 < b for a, b in said for a2, b2 in ((s, r.start), (r.end, e)) if a2 < b2)
 
 
-def _reading(text: str) -> list[str]:
-    return [_char_reading(ch) for ch in text]
-
-
-@functools.lru_cache(maxsize=8192)
-def _char_reading(ch: str) -> str:
-    from pypinyin import lazy_pinyin
-
-    return lazy_pinyin(ch)[0]
 
 
 def _longer_names(catalog: Catalog) -> dict[str, list]:
@@ -286,7 +278,7 @@ def doubtful_typo(word: str, product: Product, catalog: Catalog) -> bool:
         return False
     if not any(n.endswith(name[k:]) for q in catalog if q.sku != product.sku for n in q.names):
         return False
-    if k >= 2 and _reading(word[:k]) == _reading(name[:k]):
+    if k >= 2 and syllables(word[:k]) == syllables(name[:k]):
         return False
     return not any(part_of(a, b) for a, b in zip(word[:k], name[:k]))
 

@@ -1,0 +1,27 @@
+"""How Chinese characters sound: the toneless pinyin of each character, read once per character.
+
+The parser (homophone typos: 草霉 for 草莓), the catalog and the clip cutter (what speech recognition mishears) all
+compare readings character by character; pypinyin is slow per call, so every reading goes through one cache.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+
+def is_cjk(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff"
+
+
+@lru_cache(maxsize=1 << 16)
+def syllable(ch: str) -> str:
+    """The toneless pinyin of a Chinese character; other characters stand for themselves."""
+    if not is_cjk(ch):
+        return ch
+    from pypinyin import lazy_pinyin
+
+    return lazy_pinyin(ch)[0]
+
+
+def syllables(text: str) -> list[str]:
+    return [syllable(ch) for ch in text]
