@@ -270,17 +270,20 @@ def shown_look_alike(masked: str, current: Product | None, unread) -> tuple[Prod
 
 
 def doubtful_typo(word: str, product: Product, catalog: Catalog) -> bool:
-    """由鱼 for 鱿鱼, 宝鱼 for 鲍鱼: the typo replaced the part of the name that tells the products apart and
-    kept only its end, the kind of goods other products' names end with too (鱼 of 鲈鱼, 带鱼): the product
-    rests on one sound alone, so a person confirms, unless the wrong character looks like the right one
-    (卢鱼 for 鲈鱼: 卢 is a part of 鲈), or two sounds or more are typed alike (安春蛋 for 鹌鹑蛋: not by
-    chance). 称子 (子 ends 蛏子 alone), 豆将 and 花夹 (the start kept) do not."""
+    """The typo replaced the part of the name that tells the products apart and kept only its end, the kind of
+    goods other products' names end with too (鱼 of 鲈鱼, 带鱼): a person confirms (鲸鱼 for 鲈鱼), unless the wrong
+    character looks like the right one (卢鱼 for 鲈鱼: 卢 is a part of 鲈), or the word reads like this product's
+    name and no other's (由鱼 for 鱿鱼, 宝鱼 for 鲍鱼, 我柑 for 沃柑: ``_sounds_as_one``). A word that is itself
+    another thing (老鸦 for 老鸭) or a stranger first character (发才树 for 发财树) is confirmed. 称子 (子 ends 蛏子
+    alone), 豆将 and 花夹 (the start kept) are no doubt."""
     names = [n for n in product.names if len(n) == len(word)]
     if not names or word in product.names:
         return False
     name = max(names, key=lambda n: sum(a == b for a, b in zip(word, n)))
     if another_thing(word, name, product, catalog) or _stranger(word, name, product, catalog):
         return True
+    if _sounds_as_one(word, name, product, catalog):
+        return False
     k = next((i for i in range(len(name)) if word[i:] == name[i:]), len(name))
     if k == len(name) or any(a == b for a, b in zip(word[:k], name[:k])):
         return False
@@ -289,6 +292,17 @@ def doubtful_typo(word: str, product: Product, catalog: Catalog) -> bool:
     if k >= 2 and _reading(word[:k]) == _reading(name[:k]):
         return False
     return not any(part_of(a, b) for a, b in zip(word[:k], name[:k]))
+
+
+def _sounds_as_one(word: str, name: str, product: Product, catalog: Catalog) -> bool:
+    """The one principle for sound-alike typos (由鱼 for 鱿鱼, 我柑 for 沃柑, 升抽 for 生抽): the word typed reads,
+    tones aside and with the usual blurs (zh/z, ch/c, sh/s, -ng/-n), syllable for syllable like this product's name
+    and like no other product's name: a person reads it without doubt. When another product's name reads as close,
+    the two are close and a person decides."""
+    if not all(_near(a, b) for a, b in zip(word, name)):
+        return False
+    return not any(q.sku != product.sku and all(_near(a, b) for a, b in zip(word, n))
+                   for q in catalog for n in q.names if len(n) == len(word))
 
 
 def _stranger(word: str, name: str, product: Product, catalog: Catalog) -> bool:
