@@ -35,7 +35,7 @@ from copilot.orders.cues import (
 from copilot.orders.intent import Intent, Item, Kind
 from copilot.orders.leftover import rest_of, stray_number, unread, without_preferences
 from copilot.orders.notes import as_written, split_notes
-from copilot.orders.pairing import order_of
+from copilot.orders.pairing import kind_said_apart, kind_then_member, order_of
 from copilot.orders.refs import (
     Ref,
     as_named,
@@ -52,7 +52,7 @@ from copilot.orders.refs import (
     unknown_reason,
 )
 from copilot.orders.shorthand import abbreviated_pairs, looks_abbreviated, one_of_its_kind, shorthand, sold_in
-from copilot.orders.wording import BANTER_QUESTION, CHATTER_CLAUSE, QUESTION, RHETORICAL, past_remark
+from copilot.orders.wording import BANTER_QUESTION, CHATTER_CLAUSE, QUESTION, RHETORICAL, describes, past_remark
 
 log = logging.getLogger(__name__)
 MAX_COMMENT_CHARS = 300
@@ -167,7 +167,12 @@ def _parse_text(t: str, catalog: Catalog, current: Product | None) -> Intent:
 
 def _read_clauses(t: str, catalog: Catalog, current: Product | None) -> Intent:
     parts = [c for c in _SEP.split(_NEGATED.sub(" ", _join_name_and_qty(t, catalog))) if c]
-    clauses = _without_restated([_classify(c, catalog, current, alone=len(parts) == 1) for c in parts])
+    clauses = kind_said_apart(_without_restated([_classify(c, catalog, current, alone=len(parts) == 1)
+                                                  for c in parts]))
+    if any(c.kind == "question" for c in clauses):  # 3段有没有小罐的 400克那种: the size is what is asked about
+        for c in clauses:
+            if c.kind in ("order", "review") and describes(c.text, c.quantities):
+                c.kind = "chatter"
     kinds = {c.kind for c in clauses}
     if "cancel" in kinds and "order" in kinds:  # 油条不要了 豆浆还要: the kept product is no new order
         kept = [c for c in clauses if c.kind == "order" and not c.quantities and _KEEP.search(c.text)]
@@ -334,13 +339,14 @@ def _classify(text: str, catalog: Catalog, current: Product | None, alone: bool 
     masked = mask(text, refs)
     quantities = read_quantities(masked)
     each = bool((quantities or refs) and _EACH.search(masked))
-    refs = refs if each or _DENIED.search(text) else _kind_then_member(refs)
+    refs = refs if each or _DENIED.search(text) else kind_then_member(refs)
     if each and sum(1 for r in refs if r.family) == 1:  # 两种凤爪都来一盒: every product of the family
         refs = [x for r in refs for x in ([Ref(r.start, r.end, p, r.label) for p in r.family] if r.family else [r])]
     if not each and len(quantities) == 1 and quantities[0].unit:  # 脐橙来一箱: the family's member sold so,
         refs = [Ref(r.start, r.end, sold_in(r.family, quantities[0].unit, r.label), r.label, r.family)  # unless
                 if r.family and r.product is None and sold_in(r.family, quantities[0].unit, r.label)  # one is shown
-                and not (current is not None and current in r.family) else r for r in refs]
+                and not (current is not None and current in r.family
+                         and sold_in(r.family, quantities[0].unit, r.label) != current) else r for r in refs]
     clause = _Clause(text, "chatter", refs, quantities, each=each)
     said = as_named(text, catalog)  # 乌几1只: 乌鸡 typed with a homophone, no 几 (how many)
     if QUESTION.search(said) and not _DEFER.search(text) and not past_remark(said):
@@ -361,16 +367,6 @@ def _classify(text: str, catalog: Catalog, current: Product | None, alone: bool 
         else:
             _order_clause(clause, masked, catalog, current, alone)
     return clause
-
-
-def _kind_then_member(refs: list[Ref]) -> list[Ref]:
-    """冰淇淋再来一盒香草的: the family word says the kind, the word of one of its members later in the clause says
-    which one (both stay masked: neither is an unread word)."""
-    kinds = [r for r in refs if r.family and r.product is None]
-    if len(kinds) != 1:
-        return refs
-    members = {r.product.sku for r in refs if r.product is not None and r.product in kinds[0].family}
-    return [r for r in refs if r is not kinds[0]] if len(members) == 1 else refs
 
 
 def _vague(text: str, quantities: list[Quantity]) -> str:
