@@ -148,3 +148,63 @@ def test_units_of_shops_beyond_food(text, items):
 def test_a_unit_of_another_kind_is_still_confirmed():
     intent, _ = _read(APPLIANCES, "电水壶来2箱", "kettle")
     assert intent.needs_review, intent
+
+
+KITCHEN = Catalog.from_dict({"products": [
+    {"sku": "pot_24", "name": "不粘炒锅24cm", "aliases": ["24cm炒锅"], "link": 1, "unit": "个", "price": 99, "stock": 20},
+    {"sku": "pot_28", "name": "不粘炒锅28cm", "aliases": ["28cm炒锅"], "link": 2, "unit": "个", "price": 129, "stock": 20},
+    {"sku": "cup_350", "name": "保温杯350ml", "link": 3, "unit": "个", "price": 59, "stock": 20},
+    {"sku": "cup_500", "name": "保温杯500ml", "link": 4, "unit": "个", "price": 69, "stock": 20},
+    {"sku": "soap_a", "name": "洗洁精柠檬", "link": 5, "unit": "瓶", "price": 9, "stock": 50},
+    {"sku": "soap_b", "name": "洗洁精青柚", "link": 6, "unit": "瓶", "price": 9, "stock": 50},
+    {"sku": "soap_c", "name": "洗洁精绿茶", "link": 7, "unit": "瓶", "price": 9, "stock": 50},
+    {"sku": "ink_1", "name": "1号墨", "link": 8, "unit": "瓶", "price": 12, "stock": 50},
+    {"sku": "ink_2", "name": "2号墨", "link": 9, "unit": "瓶", "price": 12, "stock": 50},
+    {"sku": "level_1", "name": "1级", "link": 10, "unit": "个", "price": 5, "stock": 50},
+], "store": {"name": "测试厨具店"}})
+
+
+@pytest.mark.parametrize("text, current, items", [
+    ("28的来一个", "pot_24", {"pot_28": 1}),       # a size of one name, said bare: that product, no quantity
+    ("350也来一个", "cup_500", {"cup_350": 1}),
+    ("500 2个", "cup_350", {"cup_500": 2}),
+    ("24cm炒锅来一个", "pot_28", {"pot_24": 1}),
+])
+def test_a_capacity_or_size_of_one_name_said_bare_names_it(text, current, items):
+    intent, got = _read(KITCHEN, text, current)
+    assert intent.kind == Kind.ORDER and not intent.needs_review and got == items, intent
+
+
+def test_a_size_cancelled_bare_cancels_that_product():
+    intent, got = _read(KITCHEN, "28的不要了", "cup_350")
+    assert intent.kind == Kind.CANCEL and list(got) == ["pot_28"], intent
+
+
+def test_a_bare_number_of_no_name_is_still_a_number():
+    intent, got = _read(KITCHEN, "来2个", "cup_350")
+    assert got == {"cup_350": 2}, intent
+
+
+@pytest.mark.parametrize("text, items", [
+    ("1极来一个", {"level_1": 1}),   # 极 sounds like 级: the name of a number and one character
+])
+def test_a_numbered_name_typed_by_its_sound_is_read(text, items):
+    intent, got = _read(KITCHEN, text, None)
+    assert intent.kind == Kind.ORDER and not intent.needs_review and got == items, intent
+
+
+def test_a_number_and_a_unit_is_never_a_numbered_name():
+    intent, got = _read(KITCHEN, "1号墨来2瓶", None)
+    assert got == {"ink_1": 2}, intent
+
+
+@pytest.mark.parametrize("text", ["洗洁精都来一瓶", "洗洁精都要一瓶"])
+def test_all_of_a_family_of_three_without_a_count_is_confirmed(text):
+    intent, _ = _read(KITCHEN, text, "soap_a")
+    assert intent.kind == Kind.ORDER and intent.needs_review and not intent.items, intent
+
+
+@pytest.mark.parametrize("text", ["三种洗洁精都来一瓶", "洗洁精每样来一瓶", "洗洁精各来一瓶"])
+def test_all_of_a_family_counted_or_spread_is_read(text):
+    intent, got = _read(KITCHEN, text, "soap_a")
+    assert intent.kind == Kind.ORDER and not intent.needs_review and got == {"soap_a": 1, "soap_b": 1, "soap_c": 1}, intent

@@ -79,6 +79,7 @@ _DEFER = re.compile(r"(?:再说|再决定|再定|再看看?|考虑一下|考虑�
 # back, no new number said): not made up yet
 _UNDECIDED = re.compile(r"再(?:确认|决定|定|考虑|看看?|想想)|考虑一下|考虑考虑|先不要|先别|还没想好|没想好|犹豫|的话[吧呢呀啊哈]*$|"
                         r"^(?:不对|[哦噢喔啊呃额]不|不不+)[啦了吧,，。!！\s]*$")  # 来2袋 不对: and then?
+_COUNTED = re.compile(r"各|每样|每种|[两俩三四五六几]\s*[种样款]")
 _BOTH = re.compile(r"都要|都来|都拿|都订|(?<![上面])一样(?:来|要)")
 _KEEP = re.compile(r"还要|照要|继续要|要的|不变|照旧|留着|保留|不取消|不退")
 _QTY_GAP = re.compile(rf"(?:^|(?<=\s))(?:我?{VERB})?(?:{NUM_PATTERN}|半)\s*{UNIT}半?(?P<gap>\s+)")
@@ -340,7 +341,7 @@ def _classify(text: str, catalog: Catalog, current: Product | None, alone: bool 
     quantities = read_quantities(masked)
     each = bool((quantities or refs) and _EACH.search(masked))
     refs = refs if each or _DENIED.search(text) else kind_then_member(refs)
-    if each and sum(1 for r in refs if r.family) == 1:  # 两种凤爪都来一盒: every product of the family
+    if each and sum(1 for r in refs if r.family) == 1 and _all_of(masked, refs):  # 两种凤爪都来一盒: every product
         refs = [x for r in refs for x in ([Ref(r.start, r.end, p, r.label) for p in r.family] if r.family else [r])]
     if not each and len(quantities) == 1 and quantities[0].unit:  # 脐橙来一箱: the family's member sold so,
         refs = [Ref(r.start, r.end, sold_in(r.family, quantities[0].unit, r.label), r.label, r.family)  # unless
@@ -367,6 +368,12 @@ def _classify(text: str, catalog: Catalog, current: Product | None, alone: bool 
         else:
             _order_clause(clause, masked, catalog, current, alone)
     return clause
+
+
+def _all_of(masked: str, refs: list[Ref]) -> bool:
+    """两种凤爪都来一盒, 凤爪各来一盒: the comment counts or spreads over the family's products; a bare 都 over a
+    family word is a clear pair only when the family is two products (奶粉都来一罐 of three stages: a person asks)."""
+    return bool(_COUNTED.search(masked)) or all(len(r.family) == 2 for r in refs if r.family)
 
 
 def _vague(text: str, quantities: list[Quantity]) -> str:
