@@ -208,3 +208,21 @@ def test_all_of_a_family_of_three_without_a_count_is_confirmed(text):
 def test_all_of_a_family_counted_or_spread_is_read(text):
     intent, got = _read(KITCHEN, text, "soap_a")
     assert intent.kind == Kind.ORDER and not intent.needs_review and got == {"soap_a": 1, "soap_b": 1, "soap_c": 1}, intent
+
+
+def test_goods_named_only_to_deliver_with_are_a_note():
+    intent, got = _read(KITCHEN, "6号来一瓶 和炒锅一起送", "soap_b")
+    assert intent.kind == Kind.ORDER and not intent.needs_review and got == {"soap_b": 1}, intent
+    assert intent.note == "和炒锅一起送"
+
+
+@pytest.mark.parametrize("text", ["刚才那个保温杯也给我来一个", "刚刚那个来一个"])
+def test_an_order_of_goods_shown_before_without_its_name_is_confirmed(text):
+    intent, _ = _read(KITCHEN, text, "soap_a")
+    assert intent.kind == Kind.ORDER and intent.needs_review, intent
+
+
+def test_goods_shown_before_and_named_are_read_and_a_story_is_talk():
+    intent, got = _read(KITCHEN, "刚才那个28cm炒锅来一个", "soap_a")
+    assert intent.kind == Kind.ORDER and not intent.needs_review and got == {"pot_28": 1}, intent
+    assert _read(KITCHEN, "刚才那个大姐买了3个炒锅", "soap_a")[0].kind == Kind.OTHER

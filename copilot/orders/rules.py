@@ -79,6 +79,9 @@ _DEFER = re.compile(r"(?:再说|再决定|再定|再看看?|考虑一下|考虑�
 # back, no new number said): not made up yet
 _UNDECIDED = re.compile(r"再(?:确认|决定|定|考虑|看看?|想想)|考虑一下|考虑考虑|先不要|先别|还没想好|没想好|犹豫|的话[吧呢呀啊哈]*$|"
                         r"^(?:不对|[哦噢喔啊呃额]不|不不+)[啦了吧,，。!！\s]*$")  # 来2袋 不对: and then?
+# 刚才那个米粉也来一盒: an order of goods shown before, which one the words alone do not say (not 刚才买了: a story)
+_EARLIER = re.compile(r"(?:刚才|刚刚|之前|前面)(?:那个|那款|那种|讲的|说的|介绍的)")
+_TOLD = re.compile(r"(?:买|吃|喝|订|拿|扣|抢|来|要|拍)(?:了|过)")  # 刚才那个大姐扣了3只鸡: a story, no order
 _COUNTED = re.compile(r"各|每样|每种|[两俩三四五六几]\s*[种样款]")
 _BOTH = re.compile(r"都要|都来|都拿|都订|(?<![上面])一样(?:来|要)")
 _KEEP = re.compile(r"还要|照要|继续要|要的|不变|照旧|留着|保留|不取消|不退")
@@ -360,6 +363,11 @@ def _classify(text: str, catalog: Catalog, current: Product | None, alone: bool 
         clause.kind = "relative"
     elif CANCEL.search(said) or refs and _NO_NEED.search(text):
         clause.kind = "cancel"
+    elif _EARLIER.search(text) and quantities and _ANY_VERB.search(masked) and not _TOLD.search(text):  # 刚才那个米粉也给我来一盒: which?
+        if refs and all(r.product for r in refs):  # 刚才那个高铁米粉来一盒: the name says it
+            _order_clause(clause, _EARLIER.sub(lambda m: " " * len(m.group(0)), masked), catalog, current, alone)
+        else:
+            clause.kind, clause.reason = "vague", "说的是之前讲过的商品，请确认是哪一个"
     elif not CHATTER_CLAUSE.search(text) or _COPY.search(text) and _VAGUE.search(text):
         clause.asks_each = bool(_BOTH.search(text)) or each and bool(quantities)
         vague = _vague(text, quantities)
