@@ -226,3 +226,12 @@ def test_goods_shown_before_and_named_are_read_and_a_story_is_talk():
     intent, got = _read(KITCHEN, "刚才那个28cm炒锅来一个", "soap_a")
     assert intent.kind == Kind.ORDER and not intent.needs_review and got == {"pot_28": 1}, intent
     assert _read(KITCHEN, "刚才那个大姐买了3个炒锅", "soap_a")[0].kind == Kind.OTHER
+
+
+@pytest.mark.parametrize("text, items", [
+    ("两瓶1号墨 一瓶2号墨", {"ink_1": 2, "ink_2": 1}),   # each name has its quantity before it
+    ("1号墨 两瓶", {"ink_1": 2}),                         # the name, a space, its quantity
+])
+def test_a_name_that_has_its_quantity_is_not_joined_to_the_next(text, items):
+    intent, got = _read(KITCHEN, text, "soap_a")
+    assert intent.kind == Kind.ORDER and not intent.needs_review and got == items, intent

@@ -277,9 +277,10 @@ def _products(clauses: list[_Clause]) -> list[Product]:
 
 def _join_name_and_qty(t: str, catalog: Catalog) -> str:
     """苹果 两斤, 鸡蛋 x3, 3斤 奇异果: a product's name and its quantity written apart are one clause."""
-    for m in reversed(list(_NAME_GAP.finditer(t))):
+    for m in reversed(list(_NAME_GAP.finditer(t))):  # not 两包湿巾 一包L码: the name has its quantity already
         left = t[:m.start()].rsplit(" ", 1)[-1]
-        if any(r.end == len(left) and not r.label[-1:].isdigit() for r in find_refs(left, catalog)):
+        refs = find_refs(left, catalog)
+        if any(r.end == len(left) and not r.label[-1:].isdigit() for r in refs) and not read_quantities(mask(left, refs)):
             t = t[:m.start()] + t[m.end():]
     for m in reversed(list(_QTY_GAP.finditer(t))):
         right = t[m.end():].split(" ", 1)[0]
