@@ -235,3 +235,24 @@ def test_goods_shown_before_and_named_are_read_and_a_story_is_talk():
 def test_a_name_that_has_its_quantity_is_not_joined_to_the_next(text, items):
     intent, got = _read(KITCHEN, text, "soap_a")
     assert intent.kind == Kind.ORDER and not intent.needs_review and got == items, intent
+
+
+PAPER = Catalog.from_dict({"products": [
+    {"sku": "tissue", "name": "抽纸巾（单包）", "link": 1, "unit": "包", "price": 3, "stock": 100},
+    {"sku": "tissue_case", "name": "抽纸巾（整提10包）", "link": 2, "unit": "提", "price": 15, "stock": 30},
+    {"sku": "towel", "name": "纯棉毛巾", "link": 3, "unit": "条", "price": 12, "stock": 30},
+], "store": {"name": "测试日用品店"}})
+
+
+@pytest.mark.parametrize("text, current, items", [
+    ("抽之巾来3包", "tissue", {"tissue": 3}),          # the family's word by its sound, the unit says the member
+    ("抽之巾来一提", "towel", {"tissue_case": 1}),
+])
+def test_a_family_word_typed_by_its_sound_is_told_by_the_unit(text, current, items):
+    intent, got = _read(PAPER, text, current)
+    assert intent.kind == Kind.ORDER and not intent.needs_review and got == items, intent
+
+
+def test_a_family_word_typed_by_its_sound_against_the_screen_is_confirmed():
+    intent, _ = _read(PAPER, "抽之巾来一提", "tissue")   # 提 says the case, the screen the single pack
+    assert intent.needs_review, intent

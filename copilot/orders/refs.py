@@ -15,7 +15,7 @@ from copilot.base.catalog import LINK_RE, Catalog, Product, link_number
 from copilot.base.zhnum import normalize
 from copilot.orders.amounts import UNIT_WORDS, VERB, read_quantities
 from copilot.orders.lexicon import is_thing
-from copilot.orders.shorthand import kin, look_alike, part_of, phonetic_part, shape_kin, shorthand
+from copilot.orders.shorthand import kin, look_alike, part_of, phonetic_part, shape_kin, shorthand, sold_in
 
 _BRACKET = re.compile(r"[()（）\[\]【】]")
 _BRACKETED: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
@@ -275,6 +275,13 @@ def fuzzy_product(word: str, catalog: Catalog, current: Product | None = None,
         hits = {p.sku: p for s, e, p in catalog.sound_alikes(word) if s == 0 and e == len(word)}
         hits.update((p.sku, p) for p in look_alike(word, catalog))
         hits.update((p.sku, p) for p in shorthand(catalog).sound_alike(word))
+    if not hits:  # 湿今来3包: the family's word typed by its sound, the member told by the screen or the unit
+        short = shorthand(catalog)
+        for w in short.family_sound_alike(word):
+            members = short.families[w]
+            p = sold_in(members, unit, w)
+            if p is not None and not (current is not None and current in members and p is not current):
+                hits[p.sku] = p
     if not hits and len(word) >= 3:  # 扒丹木 for 巴旦木: three sounds or more all the same, not by chance
         hits = {p.sku: p for p in catalog.homophones(word)
                 if any(a == b for n in p.names if len(n) == len(word) for a, b in zip(n, word))}

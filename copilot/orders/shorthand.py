@@ -81,6 +81,17 @@ class Shorthand:
                  if len(w) == len(word) and len(word) <= _same(w, word) * 2 < len(word) * 2}
         return list(found.values())
 
+    def family_sound_alike(self, word: str) -> list[str]:
+        """湿今 for 湿巾 (of 手口湿巾 / 湿巾整提): the family words ``word`` reads like, tones aside, at least half of
+        the characters the same; which member it is, the screen or the unit says (``partial``)."""
+        if len(word) < 2 or not _CJK.match(word):
+            return []
+        from pypinyin import lazy_pinyin
+
+        sound = tuple(lazy_pinyin(word))
+        return [w for w in self.families if len(w) == len(word) and _CJK.match(w) and w != word
+                and len(word) <= _same(w, word) * 2 and tuple(lazy_pinyin(w)) == sound]
+
     def partial(self, word: str, current: Product | None = None, unit: str | None = None) -> Product | None:
         """The one product ``word`` stands for as a part of its names (see the module's docstring). A word
         inside or at the start of a name (广式 of 广式腊肠, 新鲜 of 新鲜鸡蛋) may be an adjective: it names
