@@ -256,3 +256,23 @@ def test_a_family_word_typed_by_its_sound_is_told_by_the_unit(text, current, ite
 def test_a_family_word_typed_by_its_sound_against_the_screen_is_confirmed():
     intent, _ = _read(PAPER, "抽之巾来一提", "tissue")   # 提 says the case, the screen the single pack
     assert intent.needs_review, intent
+
+
+RICE = Catalog.from_dict({"products": [
+    {"sku": "rice", "name": "东北大米", "link": 1, "unit": "袋", "spec": "每袋 10 斤", "price": 45, "stock": 30},
+    {"sku": "oil", "name": "花生油", "link": 2, "unit": "桶", "spec": "5 升一桶", "price": 89, "stock": 30},
+], "store": {"name": "测试粮油店"}})
+
+
+@pytest.mark.parametrize("text, current, items", [
+    ("大米要10斤的两袋", "oil", {"rice": 2}),   # the bag's size as the spec states it: a description
+    ("要5升的一桶", "oil", {"oil": 1}),
+])
+def test_a_size_the_spec_states_said_with_de_describes_the_goods(text, current, items):
+    intent, got = _read(RICE, text, current)
+    assert intent.kind == Kind.ORDER and not intent.needs_review and got == items, intent
+
+
+def test_a_size_no_spec_states_is_still_confirmed():
+    intent, _ = _read(RICE, "大米要20斤的两袋", "rice")
+    assert intent.needs_review, intent

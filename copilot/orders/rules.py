@@ -33,7 +33,7 @@ from copilot.orders.cues import (
     without_sums,
 )
 from copilot.orders.intent import Intent, Item, Kind
-from copilot.orders.leftover import rest_of, stray_number, unread, without_preferences
+from copilot.orders.leftover import rest_of, stray_number, unread, without_preferences, without_specs
 from copilot.orders.notes import as_written, split_notes
 from copilot.orders.pairing import kind_said_apart, kind_then_member, order_of
 from copilot.orders.refs import (
@@ -341,7 +341,7 @@ def _clean(text: str) -> str:
 def _classify(text: str, catalog: Catalog, current: Product | None, alone: bool = True) -> _Clause:
     """What one clause of a comment is, read on its own."""
     refs = [number_or_link(r, catalog, current) for r in find_refs(text, catalog)]
-    masked = mask(text, refs)
+    masked = without_specs(mask(text, refs), catalog)  # 80抽的: the spec's size, no quantity
     quantities = read_quantities(masked)
     each = bool((quantities or refs) and _EACH.search(masked))
     refs = refs if each or _DENIED.search(text) else kind_then_member(refs)
