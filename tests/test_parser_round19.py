@@ -276,3 +276,12 @@ def test_a_size_the_spec_states_said_with_de_describes_the_goods(text, current, 
 def test_a_size_no_spec_states_is_still_confirmed():
     intent, _ = _read(RICE, "大米要20斤的两袋", "rice")
     assert intent.needs_review, intent
+
+
+@pytest.mark.parametrize("text, items", [
+    ("来台电水壶", {"kettle": 1}),   # an order word and a unit with no number: one
+    ("要副手套", {"gloves": 1}),
+])
+def test_one_unit_of_shops_beyond_food_said_without_a_number(text, items):
+    intent, got = _read(APPLIANCES, text, None)
+    assert intent.kind == Kind.ORDER and not intent.needs_review and got == items, intent

@@ -58,7 +58,7 @@ _DOZEN = re.compile(rf"(?P<n>{NUM_PATTERN}|半)\s*打(?![折包错电开算卡�
 # 两三斤, 三五个: two numbers side by side are a rough amount, not 23 or 35
 _ROUGH = re.compile(r"^(?:一两|一二|两三|二三|三四|三五|四五|五六|六七|七八|八九)$")
 # 来袋带鱼, 要盒草莓, 再来份: an order word and a unit with no number before the product (or alone) is one
-_ONE_UNIT = re.compile(r"(?<=来|要|拿|买|配)(?P<u>袋|盒|瓶|份|个|只|条|斤|箱|包|桶|罐|把|根|串|提|兜|块|板|杯|颗|棵|听|支|扎|捆)"
+_ONE_UNIT = re.compile(r"(?<=来|要|拿|买|配)(?P<u>袋|盒|瓶|份|个|只|条|斤|箱|包|桶|罐|把|根|串|提|兜|块|板|杯|颗|棵|听|支|扎|捆|台|部|副|双|套|件|盏|顶)"
                        r"(?=#|$)")
 # a number glued to a masked product name (#): 柠檬2, 2柠檬, 排骨1.5 (a half: 芒果25.6 is more likely a price)
 _GLUED = re.compile(r"(?<=#)\s?(?P<n>\d{1,2}|\d\.5)(?![\d.]|\s*[号元])|(?<![\d.])(?P<b>\d{1,2})(?=\s?#)")
