@@ -38,7 +38,7 @@ from copilot.base.zhnum import normalize
 from copilot.orders.amounts import read_quantities, to_sale_unit
 from copilot.orders.leftover import rest_of, without_preferences
 from copilot.orders.refs import doubtful_typo, find_refs, fuzzy_product, mask
-from copilot.orders.shorthand import shorthand
+from copilot.orders.shorthand import shorthand, sold_in
 from evals import EVALS_DIR
 
 ROOT = EVALS_DIR.parent
@@ -121,7 +121,8 @@ def unread_word(text, current, catalog, items) -> bool:
 def shared_word(text, current, catalog, items) -> bool:
     booked = {i["sku"] for i in items}
     for refs, masked, word in _leftovers(text, catalog):
-        if any(r.product is None and booked & {p.sku for p in r.family} for r in refs):
+        if any(r.product is None and booked & {p.sku for p in r.family} and not _told_apart(r, refs, masked)
+               for r in refs):
             return True
         owners = {p.sku for p in catalog.holding(word)} if len(word) >= 2 else set()
         if not owners and len(word) == 2 and word[1] in "子儿":  # 包子 of 肉包 / 菜包
@@ -130,6 +131,16 @@ def shared_word(text, current, catalog, items) -> bool:
         if (len(owners) >= 2 or kind) and booked & owners or _kind_word(word, masked, catalog, booked):
             return True
     return False
+
+
+def _told_apart(ref, refs, masked) -> bool:
+    """湿巾来5包 (the single pack alone is sold by the 包), XL的来一包 纸尿裤 (one product in both families): the
+    unit said, or another family word of the comment, leaves one product of the family."""
+    said = [q.unit for q in read_quantities(masked) if q.unit]
+    if len(said) == 1 and sold_in(ref.family, said[0], ref.label) is not None:
+        return True
+    others = [{p.sku for p in r.family} for r in refs if r is not ref and r.product is None and r.family]
+    return any(len({p.sku for p in ref.family} & o) == 1 for o in others)
 
 
 def _kind_word(word, masked, catalog, booked) -> bool:

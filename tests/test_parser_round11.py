@@ -62,7 +62,7 @@ SEAFOOD = Catalog.from_dict({"products": [
 
 @pytest.mark.parametrize("current, text, review, items", [
     ("croaker", "皇华鱼2条", False, {"croaker": 2}),  # 皇华 for 黄花: two sounds typed alike
-    ("squid", "由鱼1斤", True, {"squid": 1}),         # 由 for 鱿: one sound alone, the kind (鱼) kept: a person asks
+    ("squid", "由鱼1斤", False, {"squid": 1}),        # 由鱼 reads like 鱿鱼 and no other name (round 19): read
 ])
 def test_sound_alike_typo_of_two_sounds_is_booked(current, text, review, items):
     intent, got = _read_in(SEAFOOD, text, current)
@@ -74,7 +74,8 @@ def test_two_sounds_typed_alike_are_no_chance():
     from copilot.orders.refs import doubtful_typo
 
     squid, bass = SEAFOOD.get("squid"), SEAFOOD.get("bass")
-    assert doubtful_typo("由鱼", squid, SEAFOOD)          # one sound alone before the kind (鱼): a person asks
+    assert not doubtful_typo("由鱼", squid, SEAFOOD)      # reads like 鱿鱼 and like no other name (round 19)
+    assert doubtful_typo("鲸鱼", bass, SEAFOOD)           # 鲸 neither sounds nor looks like 鲈: another word
     assert not doubtful_typo("皇华鱼", SEAFOOD.get("croaker"), SEAFOOD)  # 皇华 for 黄花: two sounds alike
     assert not doubtful_typo("卢鱼", bass, SEAFOOD)       # 卢 is a part of 鲈
 

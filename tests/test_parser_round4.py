@@ -111,7 +111,7 @@ def test_round4_rules(current, text, kind, items, review):
 
 
 @pytest.mark.parametrize("text, sku, review", [
-    ("由鱼1斤", "squid", True),    # 由 only sounds like 鱿; 鱼 ends 鲈鱼 too: one sound alone
+    ("由鱼1斤", "squid", False),   # 由 sounds like 鱿 and 由鱼 like no other name (round-19 principle): read
     ("卢鱼1条", "perch", False),   # 卢 is a part of 鲈: looks and sounds alike
     ("称子2斤", "clam", False),    # 称 (weigh) + 子, which only 蛏子 ends with
     ("鱿鱼1斤", "squid", False),

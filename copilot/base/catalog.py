@@ -36,7 +36,7 @@ class Catalog:
         self._by_link = {p.link: p for p in products}
         names = [(n, p) for p in products for n in p.names]
         self._names = sorted(names, key=lambda np: -len(np[0]))
-        self._name_re = re.compile("|".join(re.escape(n) for n, _ in self._names)) if names else None
+        self._name_re = re.compile("|".join(whole_latin(n) for n, _ in self._names)) if names else None
         self._name_map = {n: p for n, p in names}
         self._sounds: dict | None = None
         # 冻干鸡胸 said the other way round (鸡胸冻干): a name of two two-character words, swapped, is no name itself
@@ -187,6 +187,14 @@ class Catalog:
         if not product.notes or self.root is None:
             return None
         return notes_file(self.root, product.notes)
+
+
+def whole_latin(name: str) -> str:
+    """A name's pattern whose Latin letters at either end are a whole word: L码 is not read inside XL码, nor M
+    inside XM (a name's letters are a size or a model, never a part of a longer one)."""
+    head = r"(?<![A-Za-z])" if name[:1].isascii() and name[:1].isalpha() else ""
+    tail = r"(?![A-Za-z])" if name[-1:].isascii() and name[-1:].isalpha() else ""
+    return head + re.escape(name) + tail
 
 
 def link_number(m: re.Match) -> int | None:

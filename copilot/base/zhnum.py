@@ -11,13 +11,15 @@ ZH_DIGITS = {"零": 0, "〇": 0, "一": 1, "幺": 1, "二": 2, "两": 2, "俩": 
 ZH_UNITS = {"十": 10, "百": 100, "千": 1000}
 NUM_PATTERN = r"(?:\d+(?:\.\d+)?|[零〇一幺二两俩三仨四五六七八九十百千]+)"
 _NUM_RE = re.compile(rf"^{NUM_PATTERN}$")
-_TRANSLATE = str.maketrans({"×": "x", "✕": "x", "✖": "x", "X": "x", "＊": "*", "。": "。",
+_TRANSLATE = str.maketrans({"×": "x", "✕": "x", "✖": "x", "＊": "*", "。": "。",
                             "\u3000": " ", "\u00a0": " ", "➕": "+"})
+
+_TIMES = re.compile(r"(?<![A-Za-z])X(?![A-Za-z])")  # X2 is a times mark; the X of XL, XXL, iPhone X is a letter of a word
 
 
 def normalize(text: str) -> str:
     """NFKC (full-width digits and signs to ASCII), unify multiplication signs, trim."""
-    text = unicodedata.normalize("NFKC", text).translate(_TRANSLATE)
+    text = _TIMES.sub("x", unicodedata.normalize("NFKC", text).translate(_TRANSLATE))
     return re.sub(r"[ \t]+", " ", text).strip()
 
 

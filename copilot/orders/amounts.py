@@ -37,16 +37,18 @@ UNIT_WORDS = tuple(sorted(dict.fromkeys(u for u in (*SALE_UNITS, *PACK_UNITS, *_
 # greens or of 10 skewers, a 个 of buns (one bun or a serving?), a case (箱, 提: a case or a can?), a bottle or tub
 # (牛奶来2份: a bottle or a poured serving?), a weight (两份 of a 斤 product: how much is a 份?)
 _PORTIONS = ("盒", "袋", "包", "份", "碗", "杯", "罐", "听")
-# 一束花 is 一把 (flowers by the bunch); 件 is the wholesale and drinks trade's word for a case (来一件 of beer sold
+# 一束花 is 一把 (flowers by the bunch); a machine is one 台 or 部 (一部手机, 一台电视); a pair is a 双, 副 or 对
+# (一副手套, 一双手套); 件 is the wholesale and drinks trade's word for a case (来一件 of beer sold
 # by the 箱 is one 箱; of a 提, a 瓶 or a 斤 product it may be a case the shop does not sell: a person asks)
 _SAME = {u: group for group in ({"棵", "颗"}, {"罐", "听"}, {"根", "支", "枝", "条"}, {"份", "碗"}, {"袋", "包"},
-                                 {"箱", "件"}, {"把", "束"}) for u in group}  # 三枝百合 are 3支
+                                 {"箱", "件"}, {"把", "束"}, {"台", "部"}, {"双", "副", "对"}) for u in group}  # 三枝百合 are 3支
 # units that hold an unsaid number of things: 个 of one (来2个 of a 盒) is a piece or a box? a person asks
 _PACKS = ("盒", "袋", "包", "板", "箱", "提", "兜", "捆", "扎", "份")
 _PIECE_WORDS = ("个", "枚", "只", "片", "颗", "粒", "根", "块", "支", "条", "串", "小包")
 GRAMS = {"克": 1.0, "g": 1.0, "斤": 500.0, "公斤": 1000.0, "千克": 1000.0, "kg": 1000.0}
 UNIT = "(?:" + "|".join(re.escape(u) for u in UNIT_WORDS) + ")"
-VERB = r"(?:再来|再要|再加|预定|预订|扣|\+|加|x|\*|来|要|拿|买|订|定|留|抢|切|称)"
+# 配个奶嘴, 配两盒: 配 asks for goods to go with the order (not 搭配, 分配, 配送, 配料)
+VERB = r"(?:再来|再要|再加|预定|预订|扣|\+|加|x|\*|来|要|拿|买|订|定|留|抢|切|称|(?<![搭分装调])配(?=\s*(?:个|[一两俩二三四五\d])))"
 # quantity with a unit: 2斤, 一斤半, 两斤半, 半斤, 1.5kg, 500g (来个半斤: the 半 of 半斤, not 个半)
 _QTY_UNIT = re.compile(rf"(?P<n>{NUM_PATTERN})?\s*(?P<u>{UNIT})(?P<half>半(?!\s*{UNIT}))?|(?P<h>半)\s*(?P<u2>{UNIT})")
 # quantity after an order word: 扣2, +2, x2, 来俩, 要3
@@ -56,7 +58,7 @@ _DOZEN = re.compile(rf"(?P<n>{NUM_PATTERN}|半)\s*打(?![折包错电开算卡�
 # 两三斤, 三五个: two numbers side by side are a rough amount, not 23 or 35
 _ROUGH = re.compile(r"^(?:一两|一二|两三|二三|三四|三五|四五|五六|六七|七八|八九)$")
 # 来袋带鱼, 要盒草莓, 再来份: an order word and a unit with no number before the product (or alone) is one
-_ONE_UNIT = re.compile(r"(?<=来|要|拿|买)(?P<u>袋|盒|瓶|份|个|只|条|斤|箱|包|桶|罐|把|根|串|提|兜|块|板|杯|颗|棵|听|支|扎|捆)"
+_ONE_UNIT = re.compile(r"(?<=来|要|拿|买|配)(?P<u>袋|盒|瓶|份|个|只|条|斤|箱|包|桶|罐|把|根|串|提|兜|块|板|杯|颗|棵|听|支|扎|捆|台|部|副|双|套|件|盏|顶)"
                        r"(?=#|$)")
 # a number glued to a masked product name (#): 柠檬2, 2柠檬, 排骨1.5 (a half: 芒果25.6 is more likely a price)
 _GLUED = re.compile(r"(?<=#)\s?(?P<n>\d{1,2}|\d\.5)(?![\d.]|\s*[号元])|(?<![\d.])(?P<b>\d{1,2})(?=\s?#)")

@@ -4,6 +4,7 @@ and the buyer's wishes (要大的, 熟一点) are taken out; a number no quantit
 from __future__ import annotations
 
 import re
+import weakref
 
 from copilot.base.catalog import Catalog
 from copilot.orders.amounts import Quantity, read_quantities
@@ -18,6 +19,26 @@ def without_preferences(masked: str, catalog: Catalog) -> str:
     the word (大号 / 小号 鸭脖: 小的 is a product). 草莓好甜 is talk, not a wish."""
     for m in _PREFERENCE.finditer(masked):
         if not any((m.group("w") or m.group("v")) in n for p in catalog for n in p.names):
+            masked = masked[:m.start()] + " " * (m.end() - m.start()) + masked[m.end():]
+    return masked
+
+
+_SPEC_SAID = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*([\u4e00-\u9fffA-Za-z]{1,2})的")
+_SPEC_PART = re.compile(r"(\d+(?:\.\d+)?)\s*([\u4e00-\u9fffA-Za-z]{1,2})")
+_SPECS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def without_specs(masked: str, catalog: Catalog) -> str:
+    """湿巾要80抽的两包, 要500g的: a size the catalog's specs state (每包 80 抽), said with 的, describes the goods:
+    no quantity and no unknown word."""
+    if "的" not in masked or not any(ch.isdigit() for ch in masked):
+        return masked
+    said = _SPECS.get(catalog)
+    if said is None:
+        said = _SPECS[catalog] = {n + w[:k] for p in catalog if p.spec
+                                  for n, w in _SPEC_PART.findall(p.spec) for k in (1, len(w))}
+    for m in reversed(list(_SPEC_SAID.finditer(masked))):
+        if m.group(1) + m.group(2) in said or m.group(1) + m.group(2)[:1] in said:
             masked = masked[:m.start()] + " " * (m.end() - m.start()) + masked[m.end():]
     return masked
 

@@ -41,6 +41,8 @@ _PART = re.compile(
     rf"留到|留着|(?:来|过来|到店|晚点|下班)(?:店里|店|门店|铺子|摊位|这边)?(?:拿|取|提)|自提|取货|提货|(?:{_TIME})\s*(?:来|过来|到店)?(?:拿|取|送)|"
     rf"(?:{_TIME})\s*(?:都|才|会)?(?:在家|有人|方便)(?=$|[\s,，。!！~～;；、])|"  # 明天下午5点后在家: when someone is home for the delivery
     rf"(?:^|(?<=[\s,，。!！~～;；、]))(?:{_TIME})(?=$|[\s,，。!！~～;；、])")  # 2斤 周日上午: a time alone
+# 和奶粉一起送, 跟上次的米一块拿: goods named only to say what to deliver or collect this with, no order of them
+_WITH = re.compile(r"(?:和|跟|同|与)[^\d一二两俩三四五六七八九十]{1,10}?(?:一起|一块|一道)(?:送|拿|寄|取)(?:过来|来|吧|哈|呀|啊)?")
 _CHANGE = re.compile(r"改|换|加|减|再|另|还要|要|来|补")
 _SPLIT = re.compile(r"([,，。!！~～;；、\s]+)")
 # no note without one of these characters (or a phone number)
@@ -65,7 +67,7 @@ def split_notes(text: str, not_a_note: Callable[[str], bool]) -> tuple[str, list
     kept: list[str] = []
     at = 0
     for part in _SPLIT.split(text):
-        if part and not _SPLIT.fullmatch(part) and _PART.search(part) and not not_a_note(part):
+        if part and not _SPLIT.fullmatch(part) and _PART.search(part) and (_WITH.fullmatch(part) or not not_a_note(part)):
             found.append((at, part))
             part = " " * len(part)
         kept.append(part)

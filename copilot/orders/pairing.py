@@ -1,5 +1,6 @@
 """Quantities to products inside one clause of a comment (草莓2斤, 要两斤芒果, 草莓芒果各来两斤), and across the
-clauses of a comment (草莓，芒果，各2斤; 草莓2斤 芒果: how many mangoes?)."""
+clauses of a comment (草莓，芒果，各2斤; 草莓2斤 芒果: how many mangoes?); a family word and a word of one of its
+members, or two family words that share one product, name that one (冰淇淋来一盒香草的, XL的来一包 纸尿裤)."""
 
 from __future__ import annotations
 
@@ -99,3 +100,38 @@ def order_of(clauses, current: Product | None) -> Intent:
 
 def _review(kind: Kind, reason: str, items: tuple[Item, ...] = (), undecided: bool = False) -> Intent:
     return Intent(kind, items, needs_review=True, reason=reason, undecided=undecided)
+
+
+def kind_then_member(refs: list[Ref]) -> list[Ref]:
+    """冰淇淋再来一盒香草的: the family word says the kind, the word of one of its members later in the clause says
+    which one (both stay masked: neither is an unread word). XL的来一包 纸尿裤: two family words whose families
+    share one product name that one."""
+    kinds = [r for r in refs if r.family and r.product is None]
+    shared = set.intersection(*({p.sku for p in r.family} for r in kinds)) if len(kinds) > 1 else set()
+    if len(shared) == 1 and not any(r.product for r in refs):
+        k = kinds[0]
+        return [Ref(k.start, k.end, next(p for p in k.family if p.sku in shared), k.label)]
+    if len(kinds) != 1:
+        return refs
+    members = {r.product.sku for r in refs if r.product is not None and r.product in kinds[0].family}
+    return [r for r in refs if r is not kinds[0]] if len(members) == 1 else refs
+
+
+def kind_said_apart(clauses: list) -> list:
+    """XL的来一包 纸尿裤: the order names a family (XL: the 纸尿裤 or the 拉拉裤), a clause that only says the kind
+    beside it (a family word of its own) tells which; when exactly one product is in both, the order is of it and
+    the naming clause is no second order. A member said apart (凤爪要2盒 虎皮的) may be a second order: asked."""
+    for i, c in enumerate(clauses):
+        kinds = [r for r in c.refs if r.family and r.product is None]
+        if c.kind not in ("order", "review") or not c.quantities or len(kinds) != 1 or len(c.refs) != 1:
+            continue
+        for o in clauses[i + 1:i + 2] + clauses[max(i - 1, 0):i]:
+            if not o.refs or any(r.product for r in o.refs):
+                continue
+            said = {p.sku for r in o.refs for p in r.family}
+            shared = [p for p in kinds[0].family if p.sku in said]
+            if o.named and not o.quantities and len(shared) == 1:
+                r = kinds[0]
+                c.refs, c.kind, c.reason = [Ref(r.start, r.end, shared[0], r.label)], "order", ""
+                return [x for x in clauses if x is not o]
+    return clauses

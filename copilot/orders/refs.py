@@ -14,15 +14,17 @@ from dataclasses import dataclass
 from copilot.base.catalog import LINK_RE, Catalog, Product, link_number
 from copilot.base.sounds import syllables
 from copilot.base.zhnum import normalize
-from copilot.orders.amounts import VERB, read_quantities
+from copilot.orders.amounts import UNIT_WORDS, VERB, read_quantities
 from copilot.orders.lexicon import is_thing
-from copilot.orders.shorthand import kin, look_alike, part_of, phonetic_part, shape_kin, shorthand
+from copilot.orders.shorthand import kin, look_alike, part_of, phonetic_part, shape_kin, shorthand, sold_in
 
 _BRACKET = re.compile(r"[()（）\[\]【】]")
 _BRACKETED: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 _LONGER: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 _CHARS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 _NUMBERED: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+_MEASURES: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+_DIGIT_NAMES: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 _ORDER_WORD = re.compile(VERB + r"|多|少|各|每|都")
 
 
@@ -47,6 +49,8 @@ def find_refs(t: str, catalog: Catalog) -> list[Ref]:
             refs.append(Ref(s, e, p, t[s:e]))
     refs = _shared_tail(t, refs, catalog) if named and len(refs) > 1 else refs
     refs = _misspelt_around(t, refs, catalog)
+    refs = _measures_said(t, refs, catalog) if _BARE_MEASURE.search(t) else refs
+    refs = _numbered_by_sound(t, refs, catalog) if _DIGIT_WORD.search(t) else refs
     short = shorthand(catalog)
     if short.pattern is None and short.singles is None:
         return sorted(refs, key=lambda r: r.start) if len(refs) > 1 else refs
@@ -67,6 +71,56 @@ def find_refs(t: str, catalog: Catalog) -> list[Ref]:
         else:
             out.append(r)
     return [_family_then_variant(t, r, short) if r.family and r.product is None else r for r in out]
+
+
+# 160的, 240也来一个, 240 1个: a number said as a word of its own (then 的, 也, 还, 都, 不要, or a space and a count)
+_BARE_MEASURE = re.compile(r"(?<![\d.#])(\d{2,4})(?=\s*(?:的|也|还|都|不要|$)|\s+[x*]?\s*(?:\d|[一两俩二三四五六七八九十]))")
+# 160ml, 500克, 6寸 inside a name: a capacity, weight or size that tells products apart
+_MEASURE = re.compile(r"(?<![\d.])(\d{2,4})\s*(?:ml|ML|mL|毫升|L|升|g|克|寸|cm|厘米|mm|毫米|W|瓦|mAh|码)")
+
+
+def _measures_said(t: str, refs: list[Ref], catalog: Catalog) -> list[Ref]:
+    """160的来一个, 240也来一个, 240 1个: a capacity, weight or size of one product's names (宽口径奶瓶160ml), said bare,
+    names that product, never a quantity; a number in several products' names, or a link of another product, is
+    left as it is."""
+    sizes = _MEASURES.get(catalog)
+    if sizes is None:
+        sizes = _MEASURES[catalog] = {}
+        for p in catalog:
+            for n in p.names:
+                for m in _MEASURE.finditer(n):
+                    sizes.setdefault(m.group(1), {})[p.sku] = p
+    out = list(refs)
+    for m in _BARE_MEASURE.finditer(t):
+        owners = sizes.get(m.group(1), {})
+        linked = catalog.by_link(int(m.group(1)))
+        if len(owners) == 1 and not any(r.start < m.end() and m.start() < r.end for r in out) \
+                and (linked is None or linked.sku in owners):
+            out.append(Ref(m.start(1), m.end(1), next(iter(owners.values())), m.group(1)))
+    return sorted(out, key=lambda r: r.start) if len(out) > len(refs) else refs
+
+
+_DIGIT_WORD = re.compile(r"(?<![\d.])(\d{1,3})([\u4e00-\u9fff])")
+
+
+def _numbered_by_sound(t: str, refs: list[Ref], catalog: Catalog) -> list[Ref]:
+    """2断来一罐 for 2段: a name of a number and one character (1段, 6寸) typed with a character that sounds like
+    it (toneless, blurred) and is no unit (2袋 is two bags): that product, when it is the only one it can be."""
+    named = _DIGIT_NAMES.get(catalog)
+    if named is None:
+        named = _DIGIT_NAMES[catalog] = {}
+        for p in catalog:
+            for n in p.names:
+                m = re.fullmatch(r"(\d{1,3})([\u4e00-\u9fff])", n)
+                if m:
+                    named.setdefault(m.group(1), []).append((m.group(2), p))
+    out = list(refs)
+    for m in _DIGIT_WORD.finditer(t) if named else ():
+        ch = m.group(2)
+        owners = {p.sku: p for tail, p in named.get(m.group(1), ()) if tail != ch and _near(tail, ch)}
+        if len(owners) == 1 and ch not in UNIT_WORDS and not any(r.start < m.end() and m.start() < r.end for r in out):
+            out.append(Ref(m.start(), m.end(), next(iter(owners.values())), m.group(0)))
+    return sorted(out, key=lambda r: r.start) if len(out) > len(refs) else refs
 
 
 def _paired_singles(t: str, refs: list[Ref], short) -> list[Ref]:
@@ -213,6 +267,13 @@ def fuzzy_product(word: str, catalog: Catalog, current: Product | None = None,
         hits = {p.sku: p for s, e, p in catalog.sound_alikes(word) if s == 0 and e == len(word)}
         hits.update((p.sku, p) for p in look_alike(word, catalog))
         hits.update((p.sku, p) for p in shorthand(catalog).sound_alike(word))
+    if not hits:  # 湿今来3包: the family's word typed by its sound, the member told by the screen or the unit
+        short = shorthand(catalog)
+        for w in short.family_sound_alike(word):
+            members = short.families[w]
+            p = sold_in(members, unit, w)
+            if p is not None and not (current is not None and current in members and p is not current):
+                hits[p.sku] = p
     if not hits and len(word) >= 3:  # 扒丹木 for 巴旦木: three sounds or more all the same, not by chance
         hits = {p.sku: p for p in catalog.homophones(word)
                 if any(a == b for n in p.names if len(n) == len(word) for a, b in zip(n, word))}
@@ -262,17 +323,20 @@ def shown_look_alike(masked: str, current: Product | None, unread) -> tuple[Prod
 
 
 def doubtful_typo(word: str, product: Product, catalog: Catalog) -> bool:
-    """由鱼 for 鱿鱼, 宝鱼 for 鲍鱼: the typo replaced the part of the name that tells the products apart and
-    kept only its end, the kind of goods other products' names end with too (鱼 of 鲈鱼, 带鱼): the product
-    rests on one sound alone, so a person confirms, unless the wrong character looks like the right one
-    (卢鱼 for 鲈鱼: 卢 is a part of 鲈), or two sounds or more are typed alike (安春蛋 for 鹌鹑蛋: not by
-    chance). 称子 (子 ends 蛏子 alone), 豆将 and 花夹 (the start kept) do not."""
+    """The typo replaced the part of the name that tells the products apart and kept only its end, the kind of
+    goods other products' names end with too (鱼 of 鲈鱼, 带鱼): a person confirms (鲸鱼 for 鲈鱼), unless the wrong
+    character looks like the right one (卢鱼 for 鲈鱼: 卢 is a part of 鲈), or the word reads like this product's
+    name and no other's (由鱼 for 鱿鱼, 宝鱼 for 鲍鱼, 我柑 for 沃柑: ``_sounds_as_one``). A word that is itself
+    another thing (老鸦 for 老鸭) or a stranger first character (发才树 for 发财树) is confirmed. 称子 (子 ends 蛏子
+    alone), 豆将 and 花夹 (the start kept) are no doubt."""
     names = [n for n in product.names if len(n) == len(word)]
     if not names or word in product.names:
         return False
     name = max(names, key=lambda n: sum(a == b for a, b in zip(word, n)))
     if another_thing(word, name, product, catalog) or _stranger(word, name, product, catalog):
         return True
+    if _sounds_as_one(word, name, product, catalog):
+        return False
     k = next((i for i in range(len(name)) if word[i:] == name[i:]), len(name))
     if k == len(name) or any(a == b for a, b in zip(word[:k], name[:k])):
         return False
@@ -281,6 +345,17 @@ def doubtful_typo(word: str, product: Product, catalog: Catalog) -> bool:
     if k >= 2 and syllables(word[:k]) == syllables(name[:k]):
         return False
     return not any(part_of(a, b) for a, b in zip(word[:k], name[:k]))
+
+
+def _sounds_as_one(word: str, name: str, product: Product, catalog: Catalog) -> bool:
+    """The one principle for sound-alike typos (由鱼 for 鱿鱼, 我柑 for 沃柑, 升抽 for 生抽): the word typed reads,
+    tones aside and with the usual blurs (zh/z, ch/c, sh/s, -ng/-n), syllable for syllable like this product's name
+    and like no other product's name: a person reads it without doubt. When another product's name reads as close,
+    the two are close and a person decides."""
+    if not all(_near(a, b) for a, b in zip(word, name)):
+        return False
+    return not any(q.sku != product.sku and all(_near(a, b) for a, b in zip(word, n))
+                   for q in catalog for n in q.names if len(n) == len(word))
 
 
 def _stranger(word: str, name: str, product: Product, catalog: Catalog) -> bool:

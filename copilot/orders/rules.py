@@ -33,9 +33,9 @@ from copilot.orders.cues import (
     without_sums,
 )
 from copilot.orders.intent import Intent, Item, Kind
-from copilot.orders.leftover import rest_of, stray_number, unread, without_preferences
+from copilot.orders.leftover import rest_of, stray_number, unread, without_preferences, without_specs
 from copilot.orders.notes import as_written, split_notes
-from copilot.orders.pairing import order_of
+from copilot.orders.pairing import kind_said_apart, kind_then_member, order_of
 from copilot.orders.refs import (
     Ref,
     as_named,
@@ -52,7 +52,7 @@ from copilot.orders.refs import (
     unknown_reason,
 )
 from copilot.orders.shorthand import abbreviated_pairs, looks_abbreviated, one_of_its_kind, shorthand, sold_in
-from copilot.orders.wording import BANTER_QUESTION, CHATTER_CLAUSE, QUESTION, RHETORICAL, past_remark
+from copilot.orders.wording import BANTER_QUESTION, CHATTER_CLAUSE, QUESTION, RHETORICAL, describes, past_remark
 
 log = logging.getLogger(__name__)
 MAX_COMMENT_CHARS = 300
@@ -79,6 +79,10 @@ _DEFER = re.compile(r"(?:再说|再决定|再定|再看看?|考虑一下|考虑�
 # back, no new number said): not made up yet
 _UNDECIDED = re.compile(r"再(?:确认|决定|定|考虑|看看?|想想)|考虑一下|考虑考虑|先不要|先别|还没想好|没想好|犹豫|的话[吧呢呀啊哈]*$|"
                         r"^(?:不对|[哦噢喔啊呃额]不|不不+)[啦了吧,，。!！\s]*$")  # 来2袋 不对: and then?
+# 刚才那个米粉也来一盒: an order of goods shown before, which one the words alone do not say (not 刚才买了: a story)
+_EARLIER = re.compile(r"(?:刚才|刚刚|之前|前面)(?:那个|那款|那种|讲的|说的|介绍的)")
+_TOLD = re.compile(r"(?:买|吃|喝|订|拿|扣|抢|来|要|拍)(?:了|过)")  # 刚才那个大姐扣了3只鸡: a story, no order
+_COUNTED = re.compile(r"各|每样|每种|[两俩三四五六几]\s*[种样款]")
 _BOTH = re.compile(r"都要|都来|都拿|都订|(?<![上面])一样(?:来|要)")
 _KEEP = re.compile(r"还要|照要|继续要|要的|不变|照旧|留着|保留|不取消|不退")
 _QTY_GAP = re.compile(rf"(?:^|(?<=\s))(?:我?{VERB})?(?:{NUM_PATTERN}|半)\s*{UNIT}半?(?P<gap>\s+)")
@@ -167,7 +171,12 @@ def _parse_text(t: str, catalog: Catalog, current: Product | None) -> Intent:
 
 def _read_clauses(t: str, catalog: Catalog, current: Product | None) -> Intent:
     parts = [c for c in _SEP.split(_NEGATED.sub(" ", _join_name_and_qty(t, catalog))) if c]
-    clauses = _without_restated([_classify(c, catalog, current, alone=len(parts) == 1) for c in parts])
+    clauses = kind_said_apart(_without_restated([_classify(c, catalog, current, alone=len(parts) == 1)
+                                                  for c in parts]))
+    if any(c.kind == "question" for c in clauses):  # 3段有没有小罐的 400克那种: the size is what is asked about
+        for c in clauses:
+            if c.kind in ("order", "review") and describes(c.text, c.quantities):
+                c.kind = "chatter"
     kinds = {c.kind for c in clauses}
     if "cancel" in kinds and "order" in kinds:  # 油条不要了 豆浆还要: the kept product is no new order
         kept = [c for c in clauses if c.kind == "order" and not c.quantities and _KEEP.search(c.text)]
@@ -268,9 +277,10 @@ def _products(clauses: list[_Clause]) -> list[Product]:
 
 def _join_name_and_qty(t: str, catalog: Catalog) -> str:
     """苹果 两斤, 鸡蛋 x3, 3斤 奇异果: a product's name and its quantity written apart are one clause."""
-    for m in reversed(list(_NAME_GAP.finditer(t))):
+    for m in reversed(list(_NAME_GAP.finditer(t))):  # not 两包湿巾 一包L码: the name has its quantity already
         left = t[:m.start()].rsplit(" ", 1)[-1]
-        if any(r.end == len(left) and not r.label[-1:].isdigit() for r in find_refs(left, catalog)):
+        refs = find_refs(left, catalog)
+        if any(r.end == len(left) and not r.label[-1:].isdigit() for r in refs) and not read_quantities(mask(left, refs)):
             t = t[:m.start()] + t[m.end():]
     for m in reversed(list(_QTY_GAP.finditer(t))):
         right = t[m.end():].split(" ", 1)[0]
@@ -331,16 +341,17 @@ def _clean(text: str) -> str:
 def _classify(text: str, catalog: Catalog, current: Product | None, alone: bool = True) -> _Clause:
     """What one clause of a comment is, read on its own."""
     refs = [number_or_link(r, catalog, current) for r in find_refs(text, catalog)]
-    masked = mask(text, refs)
+    masked = without_specs(mask(text, refs), catalog)  # 80抽的: the spec's size, no quantity
     quantities = read_quantities(masked)
     each = bool((quantities or refs) and _EACH.search(masked))
-    refs = refs if each or _DENIED.search(text) else _kind_then_member(refs)
-    if each and sum(1 for r in refs if r.family) == 1:  # 两种凤爪都来一盒: every product of the family
+    refs = refs if each or _DENIED.search(text) else kind_then_member(refs)
+    if each and sum(1 for r in refs if r.family) == 1 and _all_of(masked, refs):  # 两种凤爪都来一盒: every product
         refs = [x for r in refs for x in ([Ref(r.start, r.end, p, r.label) for p in r.family] if r.family else [r])]
     if not each and len(quantities) == 1 and quantities[0].unit:  # 脐橙来一箱: the family's member sold so,
         refs = [Ref(r.start, r.end, sold_in(r.family, quantities[0].unit, r.label), r.label, r.family)  # unless
                 if r.family and r.product is None and sold_in(r.family, quantities[0].unit, r.label)  # one is shown
-                and not (current is not None and current in r.family) else r for r in refs]
+                and not (current is not None and current in r.family
+                         and sold_in(r.family, quantities[0].unit, r.label) != current) else r for r in refs]
     clause = _Clause(text, "chatter", refs, quantities, each=each)
     said = as_named(text, catalog)  # 乌几1只: 乌鸡 typed with a homophone, no 几 (how many)
     if QUESTION.search(said) and not _DEFER.search(text) and not past_remark(said):
@@ -353,6 +364,11 @@ def _classify(text: str, catalog: Catalog, current: Product | None, alone: bool 
         clause.kind = "relative"
     elif CANCEL.search(said) or refs and _NO_NEED.search(text):
         clause.kind = "cancel"
+    elif _EARLIER.search(text) and quantities and _ANY_VERB.search(masked) and not _TOLD.search(text):  # 刚才那个米粉也给我来一盒: which?
+        if refs and all(r.product for r in refs):  # 刚才那个高铁米粉来一盒: the name says it
+            _order_clause(clause, _EARLIER.sub(lambda m: " " * len(m.group(0)), masked), catalog, current, alone)
+        else:
+            clause.kind, clause.reason = "vague", "说的是之前讲过的商品，请确认是哪一个"
     elif not CHATTER_CLAUSE.search(text) or _COPY.search(text) and _VAGUE.search(text):
         clause.asks_each = bool(_BOTH.search(text)) or each and bool(quantities)
         vague = _vague(text, quantities)
@@ -363,14 +379,10 @@ def _classify(text: str, catalog: Catalog, current: Product | None, alone: bool 
     return clause
 
 
-def _kind_then_member(refs: list[Ref]) -> list[Ref]:
-    """冰淇淋再来一盒香草的: the family word says the kind, the word of one of its members later in the clause says
-    which one (both stay masked: neither is an unread word)."""
-    kinds = [r for r in refs if r.family and r.product is None]
-    if len(kinds) != 1:
-        return refs
-    members = {r.product.sku for r in refs if r.product is not None and r.product in kinds[0].family}
-    return [r for r in refs if r is not kinds[0]] if len(members) == 1 else refs
+def _all_of(masked: str, refs: list[Ref]) -> bool:
+    """两种凤爪都来一盒, 凤爪各来一盒: the comment counts or spreads over the family's products; a bare 都 over a
+    family word is a clear pair only when the family is two products (奶粉都来一罐 of three stages: a person asks)."""
+    return bool(_COUNTED.search(masked)) or all(len(r.family) == 2 for r in refs if r.family)
 
 
 def _vague(text: str, quantities: list[Quantity]) -> str:

@@ -36,7 +36,7 @@ import re
 import weakref
 from dataclasses import dataclass, field
 
-from copilot.base.catalog import Catalog, Product
+from copilot.base.catalog import Catalog, Product, whole_latin
 from copilot.base.zhnum import ZH_DIGITS, zh_to_number
 from copilot.orders.amounts import UNIT_WORDS, Quantity, check_items, holds_pieces, to_sale_unit
 from copilot.orders.intent import Intent, Kind
@@ -48,6 +48,7 @@ _CHAR_NUM = re.compile(r"([\u4e00-\u9fff])(\d{1,2})")
 _CJK = re.compile(r"^[\u4e00-\u9fff]+$")
 _PARTS_OF_NAME = re.compile(r"[\s()（）\[\]【】·/\-—_]+")
 _SIZE = re.compile(r"^\d{1,3}(?P<m>[\u4e00-\u9fff]{1,2})$")  # 6寸, 8寸 of 6寸蛋糕 / 8寸蛋糕
+_LATIN_WORD = re.compile(r"(?<![A-Za-z\d.])[A-Za-z]+(?![A-Za-z])[码号]?")  # XL of 纸尿裤XL码; not ml of 160ml
 _PARTS = None  # the character components, loaded on the first look-alike question
 _CACHE: weakref.WeakKeyDictionary[Catalog, Shorthand] = weakref.WeakKeyDictionary()
 
@@ -79,6 +80,17 @@ class Shorthand:
         found = {p.sku: p for w, p in self.sounds.get(tuple(lazy_pinyin(word)), ())
                  if len(w) == len(word) and len(word) <= _same(w, word) * 2 < len(word) * 2}
         return list(found.values())
+
+    def family_sound_alike(self, word: str) -> list[str]:
+        """湿今 for 湿巾 (of 手口湿巾 / 湿巾整提): the family words ``word`` reads like, tones aside, at least half of
+        the characters the same; which member it is, the screen or the unit says (``partial``)."""
+        if len(word) < 2 or not _CJK.match(word):
+            return []
+        from pypinyin import lazy_pinyin
+
+        sound = tuple(lazy_pinyin(word))
+        return [w for w in self.families if len(w) == len(word) and _CJK.match(w) and w != word
+                and len(word) <= _same(w, word) * 2 and tuple(lazy_pinyin(w)) == sound]
 
     def partial(self, word: str, current: Product | None = None, unit: str | None = None) -> Product | None:
         """The one product ``word`` stands for as a part of its names (see the module's docstring). A word
@@ -227,11 +239,30 @@ def _build(catalog: Catalog) -> Shorthand:
             rests += [n[:-k]] if len(ends.get(n[-k:], ())) > 1 and n[-k:] in families else []
             rests += [n[k:]] if len(starts.get(n[:k], ())) > 1 and n[:k] in families else []
         variants.update((w, p) for w in rests if len(w) >= 2 and _distinct(w, p, names, exact))
+    _latin_words(names, exact, variants, families)
     words = sorted([*variants, *families], key=len, reverse=True)
-    pattern = re.compile("|".join(re.escape(w) for w in words)) if words else None
+    pattern = re.compile("|".join(whole_latin(w) for w in words)) if words else None
     paired: dict[str, tuple[Product, tuple[Product, ...]]] = {}
     singles = _singles(catalog, names, exact, variants, families, paired)
     return Shorthand(variants, families, pattern, names, _heads(names), singles, paired=paired)
+
+
+def _latin_words(names, exact: set[str], variants: dict, families: dict) -> None:
+    """A size or model written in Latin letters inside names (M码, XL码, PPSU): the word of one product's names
+    is a variant of it (L of 纸尿裤L码, read as a whole word: never inside XL); the word of several products' names
+    is their family (XL of 纸尿裤XL码 and 拉拉裤XL码). Not a unit glued to a number (160ml, 5L, 500g)."""
+    owners: dict[str, dict[str, Product]] = {}
+    for n, p in names:
+        for m in _LATIN_WORD.finditer(n):  # M and M码: the size with or without its 码 / 号
+            for word in {m.group(0), m.group(0).rstrip("码号")}:
+                owners.setdefault(word, {})[p.sku] = p
+    for word, found in owners.items():
+        if word in exact or word in variants or word in families:
+            continue
+        if len(found) == 1:
+            variants[word] = next(iter(found.values()))
+        else:
+            families[word] = tuple(found.values())
 
 
 def _heads(names) -> dict[str, Product]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from copilot.orders.amounts import UNIT
+from copilot.orders.amounts import UNIT, VERB
 
 QUESTION = re.compile(
     r"[?？]|[吗嘛么呢]$|吗|多少|(?<![来拿整])几|谁|怎么|咋|什么|啥|哪|是不是|有没有|能不能|可不可以|会不会|还有货|还有没|"
@@ -31,7 +31,12 @@ CHATTER_CLAUSE = re.compile(
     r"(?:来|上|发|给|求|要)个?链接(?![\s#]*(?:\d|[一二三四五六七八九十]))|"  # 来个链接: post the link
     rf"(?<!链接)(?<![#\d.])\d+(?:\.\d+)?(?:元|块钱?)?(?:一|每)\s*{UNIT}|"  # 排骨38一斤贵了: a price
     r"[个口位](?:孩子|小孩|娃|人|朋友|客人|同事|大人|老人|家人|亲戚)|岁|栋|单元|楼|\d\s*(?:个多?|多个?)?(?:小时|钟头|分钟|星期|礼拜|月)|"
-    r"(?:每天|天天|每周|每晚|一天|一周|每顿|一顿)\s*(?:能|要|都)?(?:吃|喝|用)?\s*(?:\d|[一两二三四五六七八九十半俩](?!点))|"  # 每天一瓶
+    # 每天一瓶, 一天要喝掉小半罐, 一天要换七八片: how much the household uses, no order
+    r"(?:每天|天天|每周|每晚|一天|一周|每顿|一顿)\s*(?:能|要|得|都)?(?:吃|喝|用|换|穿|洗|抽)?(?:掉|完)?\s*[小大]?"
+    r"(?:\d|[一两二三四五六七八九十半俩](?!点))|"
+    # 宝宝17斤, 体重20斤, 孩子1米2: a person's weight or height, no goods
+    r"体重|身高|(?:宝宝|孩子|小孩|娃|儿子|女儿|闺女|我家的?)(?:现在|已经|才|有|快)*\s*(?:\d|[一两二三四五六七八九十半俩])"
+    r"[\d.一两二三四五六七八九十半俩]*\s*(?:斤|公斤|kg|米|厘米|cm)|"
     r"(?:每天|天天|每次|次次|每场|场场|每晚|每周|经常|一直)都(?:来|在|看|买|吃)"
     r"(?!\s*(?:\d|[一两二三四五六七八九十半俩仨](?!点)))")  # 每天都来: visits
 FILLER = re.compile(
@@ -40,13 +45,26 @@ FILLER = re.compile(
     r"帮我[挑选切剁杀]|凑单|凑满减|邻居|同事|朋友|我|也|的|给|帮|一下|吧|哈|呀|啊|哦|喔|嗯|了|谢谢|谢|老板|主播|"
     r"老赵|再|还有|还是|不过|但是|还|先|各|共|一共|就行了?|行了|就|好|请|家|妈|爸|奶奶|爷爷|姐|哥|婆婆|老公|老婆|备|想|都|可以|麻烦|那个|这个|"
     r"孩子|小孩|娃|老人|家人|宝宝|今年|今儿|左右|大概|大约|差不多|总共|够了?|同样|同款|拍|秒杀|秒|冲|蹲|预定|预订|下单|"
-    r"这款|这|那|个|链接|号|呗|哟|啦|滴|哒|亲|宝|买|要|来|拿|订|定|留|抢|扣|加|切|称|和|跟|与|及|然后|"
+    r"这款|这|那|个|链接|号|(?<![搭分装调])配(?=\s|个|[一两俩二三四五\d])|呗|哟|啦|滴|哒|亲|宝|买|要|来|拿|订|定|留|抢|扣|加|切|称|和|跟|与|及|然后|"
     r"(?<=[居事友妈爸姐哥婆人帮])(?:带|捎)|以及|今天|今晚|明天|明早|明晚|明儿|今早|后天|早上|上午|中午|下午|晚上|取|自提|送|感谢|所以|那就|带的|代购|捎的|尝尝鲜|尝鲜|尝尝|尝一下|尝个鲜|试试|试一下|先试|"
     r"(?:跟|和|同)?(?:楼上|上面|前面)的?一样|一样|[两俩三四五几每]?[种样款]|口味|(?<=#)味")  # 柠檬味的: the flavour's 味, not 川味's
 # 谁不想要金钱呢😂, 哪个不爱吃甜的啊: a question that wants no answer (nobody does not), the whole comment: chatter
 RHETORICAL = re.compile(r"^(?:谁|哪个|哪位|谁家)(?:会|能)?不(?:想|爱|喜欢)[^?？吗\d\s,，。]{0,12}(?:呢|啊|呀|嘛)[^\w]*$")
 # 去年还卖52呢, 上次都抢光了呢: a 呢 that stresses what was (a past time, then 还 / 都 / 才), no question
 _PAST_REMARK = re.compile(r"(?:去年|以前|之前|上次|上回|昨天|前天|上周|上个月|那天|原来|本来)[^?？吗]*(?:还|都|才)[^?？]*呢$")
+
+
+# 400克那种, 一提六包: a clause that only says a size or what a pack holds, beside a question, tells what is asked
+_DESCRIBED = re.compile(r"(?:那种|这种|那款|这款|的那个|规格)$")
+
+
+def describes(text: str, quantities: list) -> bool:
+    """A clause with no order word that states a size (400克那种) or what a pack holds (一提六包): in a comment that
+    asks, it is part of the question, no quantity ordered."""
+    return bool(quantities) and not _ORDERED.search(text) and (len(quantities) >= 2 or bool(_DESCRIBED.search(text)))
+
+
+_ORDERED = re.compile(VERB)
 
 
 def past_remark(text: str) -> bool:
