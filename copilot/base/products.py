@@ -8,12 +8,13 @@ from datetime import time
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-WEIGHT_UNITS = {"斤": 1.0, "公斤": 2.0}  # in 斤
+WEIGHT_UNITS = {"斤": 1.0, "公斤": 2.0, "两": 0.1}  # in 斤 (loose tea and herbs go by the 两, a tenth of a 斤)
 # a declared pack: a number and a weight, or a count of what a case, box or bag holds (``Product.pack``): every
-# classifier a comment can count in (24听 a case of beer, 12桶 a case of noodles, 6盒 a 提 of milk, 10卷 a 提 of paper)
+# classifier a comment can count in (24听 a case of beer, 12桶 a case of noodles, 6盒 a 提 of milk, 10卷 a 提 of paper,
+# 7饼 a 提 of pressed tea, 12泡 a tasting box of tea)
 PACK_UNITS = ("克", "g", "千克", "公斤", "kg", "斤", "个", "枚", "只", "片", "颗", "粒", "根", "块", "支", "条", "串",
               "小包", "包", "袋", "瓶", "盒", "听", "罐", "桶", "杯", "碗", "份", "提", "板", "把", "扎", "捆", "兜",
-              "卷", "节", "张", "双", "套", "束", "枝", "盆", "本", "台", "部", "副", "对", "顶", "盏", "辆")
+              "卷", "节", "张", "双", "套", "束", "枝", "盆", "本", "台", "部", "副", "对", "顶", "盏", "辆", "饼", "泡")
 PACK_RE = re.compile(r"(?P<n>\d+(?:\.\d+)?)\s*(?P<u>" + "|".join(PACK_UNITS) + ")")
 
 
@@ -29,7 +30,9 @@ SALE_UNITS = ("斤", "公斤", "盒", "袋", "个", "瓶", "块", "份", "箱", 
               "束", "盆", "卷", "双", "套", "件", "张", "节", "本",  # flowers by the 束, plants by the 盆, paper by the 卷
               # the shops beyond food: appliances by the 台, phones by the 部, gloves and glasses by the 副, earrings
               # and pillows by the 对, hats by the 顶, lamps by the 盏, bikes by the 辆, face masks by the 片
-              "台", "部", "副", "对", "顶", "盏", "辆", "片")
+              "台", "部", "副", "对", "顶", "盏", "辆", "片",
+              # a tea shop: pressed tea by the 饼 (a cake of 357克), loose tea by the 两
+              "饼", "两")
 MAX_LINK, MAX_PRICE, MAX_STOCK = 9999, 100_000, 1_000_000
 
 

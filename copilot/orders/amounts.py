@@ -23,10 +23,11 @@ IMPLAUSIBLE_QTY = 100
 _PIECES = re.compile(r"\d+\s*(?:个|枚|只|片|颗|粒|根|块|支|条|串)")
 # one source of the units: every unit a catalog may sell in or declare a pack in (``base.products``: SALE_UNITS,
 # PACK_UNITS, so a pack of 10小包 is read as 小包 here too), and the words only viewers say (一升, 一棵); not a
-# size (5斤装 names a box and counts none). Longest first, so 公斤 wins over 斤, 千克 over 克, 小包 over 包
+# size (5斤装 names a box and counts none), nor 两, which is "two" as often as a tenth of a 斤 (``_LIANG`` reads
+# 8两, 二两, 1斤2两). Longest first, so 公斤 wins over 斤, 千克 over 克, 小包 over 包
 _SPOKEN_ONLY = ("升", "棵")
-_SIZES = ("斤装",)
-UNIT_WORDS = tuple(sorted(dict.fromkeys(u for u in (*SALE_UNITS, *PACK_UNITS, *_SPOKEN_ONLY) if u not in _SIZES),
+_NOT_COUNTS = ("斤装", "两")
+UNIT_WORDS = tuple(sorted(dict.fromkeys(u for u in (*SALE_UNITS, *PACK_UNITS, *_SPOKEN_ONLY) if u not in _NOT_COUNTS),
                           key=len, reverse=True))
 # a number before any classifier is a count in that classifier, never the sale unit by default: 要3片 of a box is
 # three slices (a person asks), not three boxes; each classifier a pack may declare (``PACK_UNITS``) is here
