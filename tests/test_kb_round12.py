@@ -13,7 +13,9 @@ for these tests. Each question must get the fact asked, or go to the assistant, 
 - a product named right after a verb of wrapping it on (缠胶带) is used on the product presented, not asked about;
 - 开始 (to start) says nothing of an opened pack;
 - a weight stated per another measure (一杯面粉是 120 克) or what it holds (能做 1 斤面包, 能装 30 斤) is not the
-  product's own (面包机多重).
+  product's own (面包机多重);
+- a pipe thread's size (4 分的) is a condition amount: 6分的缠几圈 is not answered by the row of 4 分的;
+- a word made of a thing and the product's name (棉手套 of 劳保手套) names that thing, not what is done (洗手套: 洗).
 """
 
 from __future__ import annotations
@@ -23,9 +25,11 @@ from pathlib import Path
 
 import pytest
 
+from copilot.base.catalog import Product
+from copilot.knowledge.conditions import amount_clash
 from copilot.knowledge.kb import KnowledgeBase
 from copilot.knowledge.kinds import asked_units, contrasted, question_kind, text_aspects, values_of
-from copilot.knowledge.question import per_other, word_in
+from copilot.knowledge.question import about_product, per_other, word_in
 
 sys.path.insert(0, str(Path(__file__).parent))
 from doubles import store_kb  # noqa: E402
@@ -95,6 +99,10 @@ def test_the_typed_lists():
     assert question_kind("一勺肥配几勺水") == "amount"
     assert question_kind("杯子装多少") == "weight" and "毫升" in asked_units("weight", "杯子装多少")
     assert per_other("weight", "一杯面粉是 120 克左右", "个") and not per_other("weight", "每袋 1 公斤", "袋")
+    assert amount_clash("6分的缠几圈", "4 分的接头缠 5 圈") and not amount_clash("4分的缠几圈", "4 分的接头缠 5 圈")
+    assert not amount_clash("煮5分钟的咋样", "煮 10 分钟的时候")
+    gloves = Product(sku="gloves", name="劳保手套", aliases=["手套"], link=1, unit="双", price=5, stock=1)
+    assert about_product("棉手套", [gloves]) == "棉手套" and about_product("洗手套", [gloves]) == "洗"
     assert per_other("weight", "能装 30 斤衣服", "个") and not per_other("weight", "箱子空着大约 2 公斤", "个")
     assert word_in("typec", "Type-C 口") and not word_in("typec", "USB 口")
     assert not word_in("分期付款", "付款：微信、支付宝") and word_in("付现金", "现金都收")

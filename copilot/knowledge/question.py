@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from copilot.base.catalog import Product
+from copilot.base.nouns import nouns
 from copilot.base.zhnum import normalize
 from copilot.knowledge.binding import negated_in, said
 from copilot.knowledge.kinds import asked_units, conditions, question_kind, values_of
@@ -446,7 +447,8 @@ def about_product(word: str, products: list[Product]) -> str:
     about what is done (the notes say 炖的时候不用放盐 of the 排骨 without naming it)."""
     for i in range(1, len(word) - 1):
         if any(implies(word[i:], p) for p in products):
-            return word[:i]
+            # 手指甲 of 指甲剪 names a thing (手, a noun no list names), not what is done to it: kept whole
+            return word if word[:i] in nouns() and word[:i] not in lexicon().vocabulary else word[:i]
     return word
 
 
