@@ -5,7 +5,8 @@ for these tests. Each question must get the fact asked, or go to the assistant, 
   catalog's price and spec are of another variant, so only the notes may answer;
 - 出厂 (leaving the factory) names no factory: 每批都有出厂合格证 says nothing of who made it;
 - indoors and outdoors exclude each other (放室外行吗 is not answered by 室内养不用晒);
-- a store rule that names other products of the catalog (种子、化肥拆袋不退) is theirs, not the product's asked;
+- a store rule whose every sentence names other products of the catalog (种子、化肥拆袋不退) is theirs, not the
+  product's asked; one naming them as examples (比如“水管不要了”) or beside a general rule is everyone's;
 - 换一次 (how often a part is replaced) is no exchange by the shop;
 - a latin word (typec) is a word the answer must say, in any case or spelling (Type-C);
 - a four-character compound (分期付款, 以旧换新) is not said by its last two characters (付款, 换新);
@@ -27,9 +28,10 @@ import pytest
 
 from copilot.base.catalog import Product
 from copilot.knowledge.conditions import amount_clash
+from copilot.knowledge.docs import Chunk
 from copilot.knowledge.kb import KnowledgeBase
 from copilot.knowledge.kinds import asked_units, contrasted, question_kind, text_aspects, values_of
-from copilot.knowledge.question import about_product, per_other, word_in
+from copilot.knowledge.question import about_product, analyse, per_other, word_in
 
 sys.path.insert(0, str(Path(__file__).parent))
 from doubles import store_kb  # noqa: E402
@@ -144,3 +146,17 @@ def test_refuses_a_neighbouring_fact(garden_kb, clothes_kb, question, current):
     kb = clothes_kb if current in ("tee", "cup", "bread", "box") else garden_kb
     a = kb.answer(question, current_sku=current)
     assert not a.answered, (question, a.text, a.why)
+
+
+def test_whose_rule_a_store_passage_is(garden_kb):
+    def faq(text: str) -> Chunk:
+        return Chunk(id=f"faq-{hash(text)}", doc="faq.md", file="faq.md", sku="", kind="faq", section="售后", title="",
+                     text=text, hash="h", layout="sentence")
+
+    judge = garden_kb.judge
+    asked = analyse("花盆能退吗", ["花盆"])
+    assert judge.names_others(asked, faq("种子、化肥拆袋不退。"), ["pot"])
+    assert not judge.names_others(asked, faq("收到坏的拍照发群里，核实后退款；种子、化肥当天反馈。"), ["pot"])
+    assert not judge.names_others(asked, faq("不想要了，就写“水管不要了”或者“取消 1 号”。"), ["pot"])
+    assert not judge.names_others(asked, faq("花盆、种子拆袋不退。"), ["pot"])
+    assert not judge.names_others(analyse("水管能送上门吗", ["水管"]), faq("种子、化肥送上门。"), ["hose"])

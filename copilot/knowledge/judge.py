@@ -58,6 +58,8 @@ TYPED_COVERAGE = 0.3   # the share of the question's words enough for a passage 
 TYPED_DENSE = 0.88     # ... when it is this close in meaning (e5 cosine)
 LEAD = 20             # a sentence this short holding no value leads into the next one (换粮别一下子全换！)
 PHRASE = re.compile(r"[，,。！？!?；;\n]")   # clauses, a clock's colon kept (20:00)
+SENTENCE = re.compile(r"[。！？!?；;\n]")
+EXAMPLE = re.compile(r"“[^”]*”|\"[^\"]*\"|(?:比如|例如|譬如)[^。；;]*")   # 比如“草莓 2 斤”: an example, not whose rule
 NUMERIC = ("duration", "count", "weight", "amount", "clock", "day", "time")   # values a clause is told of
 TIGHT = 4              # a value this many characters from the question's word is its value (泡 1 到 2 天)
 
@@ -353,18 +355,23 @@ class Judge:
         return self._store_question(q)
 
     def names_others(self, q: Question, c: Chunk, targets: list[str]) -> bool:
-        """A store passage that names products of the catalog, none of them one asked about (by a name, or by the
-        question's word for it: 大米 of 长粒香), is a rule of theirs."""
+        """A store passage whose every sentence names products of the catalog, none of them one asked about (by a
+        name, or by a word for it: 大米 of 长粒香, 肉禽 of a chicken), is a rule of theirs (奶粉、纸尿裤没拆封的 7 天内可以退换，
+        拆了的不退不换), unless it is of what the shop alone decides; a general rule beside it (收货当天坏果拍照退款；
+        大米未开封 7 天内可退换) is not, nor are products named as examples (比如“草莓改成 3 斤”)."""
         if self._named is None or self._named[0] is not self.catalog:
             self._named = (self.catalog, {})
-        named = self._named[1].get(c.id)
-        if named is None:
-            named = self._named[1][c.id] = {p.sku for _s, _e, p in self.catalog.mentions(f"{c.key} {c.text}")}
-        if not named or named & set(targets):
+        if c.id not in self._named[1]:
+            key = {p.sku for _s, _e, p in self.catalog.mentions(c.key)}
+            said = [key | {p.sku for _s, _e, p in self.catalog.mentions(EXAMPLE.sub(" ", t))}
+                    for t in SENTENCE.split(c.text) if t.strip()]
+            self._named[1][c.id] = set().union(key, *said) if said and all(said) else set()
+        named = self._named[1][c.id]
+        aspects = lexicon().aspects   # (the shop's delivery, pickup, payment rules hold for any product they name)
+        if not named or named & set(targets) or any(aspects[t].scope == "store" for t in q.topics if t in aspects):
             return False
         text, products = f"{c.key} {c.text}", [p for p in map(self.catalog.get, targets) if p]
-        return not any(implies(q.text[i:i + n], p) and q.text[i:i + n] in text
-                       for n in (2, 3) for i in range(len(q.text) - n + 1) for p in products)
+        return not any(implies(text[i:i + n], p) for n in (2, 3) for i in range(len(text) - n + 1) for p in products)
 
     def eligible(self, q: Question, h: Hit, targets: list[str]) -> bool:
         """Could answer at all: close enough in meaning, about the product asked or the store, and not a
