@@ -36,7 +36,18 @@ from copilot.knowledge.kinds import (
     text_aspects,
     values_of,
 )
-from copilot.knowledge.question import Question, condition_said, coverage, guard, measured, other_measure, word_in
+from copilot.knowledge.question import (
+    Question,
+    condition_said,
+    coverage,
+    denied_out,
+    guard,
+    implies,
+    measured,
+    other_measure,
+    per_other,
+    word_in,
+)
 from copilot.knowledge.wordlists import lexicon
 
 # catalog lines that are no answer from the notes: the product's name/link/unit line, and price, offer and
@@ -47,6 +58,8 @@ TYPED_COVERAGE = 0.3   # the share of the question's words enough for a passage 
 TYPED_DENSE = 0.88     # ... when it is this close in meaning (e5 cosine)
 LEAD = 20             # a sentence this short holding no value leads into the next one (换粮别一下子全换！)
 PHRASE = re.compile(r"[，,。！？!?；;\n]")   # clauses, a clock's colon kept (20:00)
+SENTENCE = re.compile(r"[。！？!?；;\n]")
+EXAMPLE = re.compile(r"“[^”]*”|\"[^\"]*\"|(?:比如|例如|譬如)[^。；;]*")   # 比如“草莓 2 斤”: an example, not whose rule
 NUMERIC = ("duration", "count", "weight", "amount", "clock", "day", "time")   # values a clause is told of
 TIGHT = 4              # a value this many characters from the question's word is its value (泡 1 到 2 天)
 
@@ -57,6 +70,7 @@ class Judge:
     min_coverage: float
     min_dense: float
     _names: tuple | None = None
+    _named: tuple | None = None   # (catalog, chunk id -> the products its text names)
 
     def pick(self, ix: Index, q: Question, hits: list[Hit], targets: list[str]) -> list[Hit]:
         """The passage(s) that answer the question, in the order the notes tell them (the best-ranked one,
@@ -325,6 +339,8 @@ class Judge:
             return c.sku in targets or (not targets and len(q.residual) >= 2)
         if not targets:
             return True
+        if self.names_others(q, c, targets):
+            return False   # 奶粉、纸尿裤没拆封的 7 天内可以退换 says nothing of the 指甲剪 asked about
         if not q.topics:  # 香菇一斤几个 asks about the product: a store rule answers only what it says of it
             names = any(n in c.text or n in c.key for s in targets
                         for n in (self.catalog.get(s).names if self.catalog.get(s) else ()))
@@ -337,6 +353,25 @@ class Judge:
                 #                is 奶坏了能退吗？ to 奶皮子有点发黄是坏了吗 (of the product, not of a refund)
             return bool(q.residual) or names
         return self._store_question(q)
+
+    def names_others(self, q: Question, c: Chunk, targets: list[str]) -> bool:
+        """A store passage whose every sentence names products of the catalog, none of them one asked about (by a
+        name, or by a word for it: 大米 of 长粒香, 肉禽 of a chicken), is a rule of theirs (奶粉、纸尿裤没拆封的 7 天内可以退换，
+        拆了的不退不换), unless it is of what the shop alone decides; a general rule beside it (收货当天坏果拍照退款；
+        大米未开封 7 天内可退换) is not, nor are products named as examples (比如“草莓改成 3 斤”)."""
+        if self._named is None or self._named[0] is not self.catalog:
+            self._named = (self.catalog, {})
+        if c.id not in self._named[1]:
+            key = {p.sku for _s, _e, p in self.catalog.mentions(c.key)}
+            said = [key | {p.sku for _s, _e, p in self.catalog.mentions(EXAMPLE.sub(" ", t))}
+                    for t in SENTENCE.split(c.text) if t.strip()]
+            self._named[1][c.id] = set().union(key, *said) if said and all(said) else set()
+        named = self._named[1][c.id]
+        aspects = lexicon().aspects   # (the shop's delivery, pickup, payment rules hold for any product they name)
+        if not named or named & set(targets) or any(aspects[t].scope == "store" for t in q.topics if t in aspects):
+            return False
+        text, products = f"{c.key} {c.text}", [p for p in map(self.catalog.get, targets) if p]
+        return not any(implies(text[i:i + n], p) for n in (2, 3) for i in range(len(text) - n + 1) for p in products)
 
     def eligible(self, q: Question, h: Hit, targets: list[str]) -> bool:
         """Could answer at all: close enough in meaning, about the product asked or the store, and not a
@@ -364,6 +399,9 @@ class Judge:
         if strict(q.kind) and values_of(q.kind, body, q.units) and not self.counted(q, own_values(
                 q.kind, q.units, body, q.text, self._names_of(c.sku), plain=not q.residual)):
             return False   # 一袋多少颗 is not answered by 坏果超过五颗的退, nor by 8 个角, nor 一袋几个 by 200 袋
+        if q.kind == "weight" and not q.measure and not q.residual and c.sku and \
+                per_other(q.kind, body, self.catalog.get(c.sku).unit):
+            return False   # 电饭煲多重 is not answered by 一杯米是 150 克 (a cup of rice), 盆多重 not by 能承 30 公斤
         text = self.cover_text(c) if q.kind == "yesno" else denied_out(self.cover_text(c), q)
         if q.measure and not measured(q.measure, text) and not (c.sku and self._sold_by(c.sku, q.measure)
                                                                 and not other_measure(q.measure, text)):
@@ -414,20 +452,6 @@ def told_in_clause(q: Question, text: str) -> bool:
         return False
     fixed = lexicon().fix_typos(text)
     return any(values_of(q.kind, cl, q.units) and set(q.topics) & text_aspects(cl) for cl in PHRASE.split(fixed))
-
-
-# 不放油, 没加糖, 无糖: a thing not used (不甜 is a taste: 甜的咸的 is answered by it)
-DENIAL = re.compile(r"(?:(?:没有|没|不|别|未)(?:放|加|用|含|添加)|不用|无)$")
-
-
-def denied_out(text: str, q: Question) -> str:
-    """``text`` without the question's words it says only denied (平底锅不放油): it does not say what oil is used.
-    (A yes/no question is answered by the denial: 放糖吗 by 不加糖.)"""
-    for w in {w for g in q.residual for w in g if w not in q.negated}:
-        at = [m.start() for m in re.finditer(re.escape(w), text)]
-        if at and all(DENIAL.search(text[max(0, i - 4):i]) for i in at):
-            text = text.replace(w, " ")
-    return text
 
 
 def _other_case(q: Question, key: str) -> bool:

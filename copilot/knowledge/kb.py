@@ -375,10 +375,12 @@ class KnowledgeBase:
         if size:  # 8寸的多少钱 of a 6 寸 cake: a product the catalog does not have
             return Answer(False, REFUSAL_TEXT, [], reason="not_in_kb", mode="refused",
                           why=f"商品目录里这个商品没有「{size}」的，交给助理回答"), q
+        variant = self._variant(q, text, targets)
         self.ensure_ready()
         parts = {self._ix.chunks[i].key for s in targets for i in self._ix.by_sku.get(s, ())}   # 猪肉 of 猪肉水饺
         q.residual = self._drop_product_words(q.residual, targets, any(p.sku in targets for p in named), q.text,
                                               parts, tuple(q.topics), q.kind)
+        q.residual += [[variant]] if variant else []   # the notes must say the variant asked
         self._link_only(q, text)
         final, catalog, used = self.shelf.part(q, products, targets, prefix, self.min_coverage)
         if final is not None:
@@ -407,6 +409,14 @@ class KnowledgeBase:
         value, q.chosen = the_value(q.kind, [bound or best.chunk.text]), best.chunk.text
         return Answer(True, prefix + reply, sources, mode="extractive", aspect=",".join(aspects), kind=q.kind,
                       value=value, why=why_answered(aspects, q.kind, best.chunk, value)), q
+
+    def _variant(self, q: Question, text: str, targets: list[str]) -> str:
+        """The variant the question names that the product asked about is not (2米的多少钱 of a 1.5 米 hose): the
+        catalog's price, spec and stock are another variant's, only the notes may answer."""
+        variant = self.shelf.other_variant(text, targets)
+        if variant:
+            q.facts = [f for f in q.facts if f not in ("price", "spec", "stock")]
+        return variant
 
     def _link_only(self, q: Question, text: str) -> None:
         """A link named with nothing else asked (14号链接, 15号是什么米, 12号上一下) asks what the link is."""

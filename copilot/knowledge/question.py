@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from copilot.base.catalog import Product
+from copilot.base.nouns import nouns
 from copilot.base.zhnum import normalize
 from copilot.knowledge.binding import negated_in, said
 from copilot.knowledge.kinds import asked_units, conditions, question_kind, values_of
@@ -29,7 +30,9 @@ MEASURE = re.compile(rf"[一每]\s*({MEASURE_UNITS})")
 WHEN = re.compile("|".join(TIME_OF_DAY) + r"|周末|(?:周|星期|礼拜)[一二三四五六日天1-7]")
 NOT_TEXT = re.compile(r"[^\w\u4e00-\u9fff]+")  # emoji and symbols
 CJK = re.compile(r"[\u4e00-\u9fff]+")
-ADVERBS = "还都也就能会要可又再才"   # 还给, 能吃: an adverb or auxiliary and a stopword are how it is asked
+ADVERBS = "还都也就能会要可又再才"
+# numbers and short latin (ml, kg) carry no content; a latin word of three letters or more (typec, usb) does
+LATIN_DROPPED = re.compile(r"[\d._]+|[a-z_]{1,2}|[\d.a-z_]*\d[\d.a-z_]*")   # 还给, 能吃: an adverb or auxiliary and a stopword are how it is asked
 SECOND_KINDS = ("duration", "count", "weight", "amount", "clock")   # a second value asked along (多少度 ……多久)
 # 炖多久 / 蒸几分钟 ask for a cooking time: the verb just before the duration asked
 COOK_TIME = r"[{verbs}][^，,。？?！!\s]{{0,3}}?(多久|几分钟|多少分钟|多长时间|几个小时|几小时|多少时间|几秒)"
@@ -249,7 +252,7 @@ def _words(text: str) -> list[str]:
             w = w[0]                         # 挂着 -> 挂, 化了 -> 化
         if len(w) == 2 and w[0] in ADVERBS and w[1] in stop:
             continue                         # 还给 (还给留吗), 能吃: how it is asked
-        if not w or w in stop or re.fullmatch(r"[\d.a-z_]+", w) or QUANTITY.fullmatch(w):
+        if not w or w in stop or LATIN_DROPPED.fullmatch(w) or QUANTITY.fullmatch(w):
             continue
         if len(w) == 2 and w[1] in "多少大小高低长短" and w[0] not in stop:
             w = w[0]                       # 刺多 -> 刺: the answer may say 少
@@ -342,6 +345,24 @@ def other_measure(measure: str, text: str) -> bool:
     return False
 
 
+PER = re.compile(rf"(?:每|(?<![\d.])[一1])\s*({MEASURE_UNITS}|杯|勺|碗)")
+
+
+def per_other(kind: str, text: str, unit: str) -> bool:
+    """Every value of ``kind`` in ``text`` is stated per another measure than the product's sale ``unit``, in
+    its clause before it (一杯米是 150 克 of a rice cooker sold by the 个), or is what it holds or bears (能装
+    30 斤, 能承 30 公斤): it measures that, not the product."""
+    from copilot.knowledge.kinds import value_spans
+
+    fixed = lexicon().fix_typos(text)
+    spans = value_spans(kind, fixed)
+    for vs, _ve, _v in spans:
+        clause = re.split(r"[，,。；;：:！!？?\n]", fixed[:vs])[-1]
+        if not any(m.group(1) != unit for m in PER.finditer(clause)) and not guard("capacity").search(clause):
+            return False
+    return bool(spans)
+
+
 def _measure_alts(measure: str) -> str:
     alts = [measure, *lexicon().measure_equivalents.get(measure, ())]
     return "|".join(r"\s*".join(map(re.escape, a.split())) for a in alts)
@@ -382,11 +403,15 @@ def _as_asked(word: str, text: str, negated: frozenset[str]) -> bool:
 
 
 def word_in(word: str, text: str) -> bool:
-    """``付现金`` is found by ``现金``; ``积分`` by ``积 1 分``; otherwise the word itself."""
+    """``付现金`` is found by ``现金``; ``积分`` by ``积 1 分``; ``typec`` by ``Type-C``; otherwise the word itself."""
+    if word.isascii() and word.isalpha():
+        return word.lower() in re.sub(r"[\s_-]", "", text).lower()
     if word in text or any(alt in text for alt in lexicon().thesaurus.get(word, ())):
         return True
-    if len(word) >= 3:  # the head of a compound: 付现金 -> 现金 (never 开发票 -> 开发)
-        return any(word[i:] in text for i in range(1, len(word) - 1))
+    if len(word) >= 3:  # the head of a compound: 付现金 -> 现金 (never 开发票 -> 开发); a shorter one only when what
+        # it drops is a listed word itself (送货上门 by 上门; 分期付款 is not said by 付款, 以旧换新 not by 换新)
+        return word[1:] in text or any(word[i:] in text for i in range(2, len(word) - 1)
+                                       if word[:i] in lexicon().vocabulary)
     if len(word) == 2:
         if word[0] in "一每" and "一每".replace(word[0], "") + word[1] in text:
             return True   # 一天 / 每天, 每次 / 一次: per day said either way
@@ -422,5 +447,20 @@ def about_product(word: str, products: list[Product]) -> str:
     about what is done (the notes say 炖的时候不用放盐 of the 排骨 without naming it)."""
     for i in range(1, len(word) - 1):
         if any(implies(word[i:], p) for p in products):
-            return word[:i]
+            # 手指甲 of 指甲剪 names a thing (手, a noun no list names), not what is done to it: kept whole
+            return word if word[:i] in nouns() and word[:i] not in lexicon().vocabulary else word[:i]
     return word
+
+
+# 不放油, 没加糖, 无糖: a thing not used (不甜 is a taste: 甜的咸的 is answered by it)
+DENIAL = re.compile(r"(?:(?:没有|没|不|别|未)(?:放|加|用|含|添加)|不用|无)$")
+
+
+def denied_out(text: str, q: Question) -> str:
+    """``text`` without the question's words it says only denied (平底锅不放油): it does not say what oil is used.
+    (A yes/no question is answered by the denial: 放糖吗 by 不加糖.)"""
+    for w in {w for g in q.residual for w in g if w not in q.negated}:
+        at = [m.start() for m in re.finditer(re.escape(w), text)]
+        if at and all(DENIAL.search(text[max(0, i - 4):i]) for i in at):
+            text = text.replace(w, " ")
+    return text

@@ -66,6 +66,25 @@ class Shelf:
                     return m.group(0)
         return ""
 
+    def other_variant(self, text: str, targets: list[str]) -> str:
+        """The size or grade the question names (2米的, 3段, M码, 160的) when the product asked about is another
+        one in the same unit (1.5 米, 2 段, L 码, 240ml): its price and spec are not the variant's. The variant as
+        the notes must say it (2米, 3段, M码, XL, 160), or "" when none."""
+        p = self.catalog.get(targets[0]) if targets else None
+        if p is None:
+            return ""
+        own = [(_grade(v), u.lower()) for v, u in lexicon().guards["variant"].findall(" ".join([*p.names, p.spec or ""]))]
+        for m in lexicon().guards["variant"].finditer(text):
+            same = [v for v, u in own if u == m.group(2).lower()]
+            if same and _grade(m.group(1)) not in same:
+                grade = _grade(m.group(1))
+                return grade if len(grade) > 1 and grade.isalpha() else grade + m.group(2)
+        for m in lexicon().guards["variant_bare"].finditer(text):   # 160的 of a 240ml bottle, XL的 of an L
+            same = {v for v, _u in own if v[:1].isdigit() == m.group(1)[:1].isdigit()}
+            if same and _grade(m.group(1)) not in same:
+                return _grade(m.group(1))
+        return ""
+
     def family(self, text: str, prefix: str = "") -> Answer | None:
         """有几种豆浆, 酸奶有哪些: the products whose names hold the family word, when two or more do; else None."""
         m = lexicon().guards["family"].search(text)
@@ -134,6 +153,11 @@ class Shelf:
     def facts_for_llm(self, skus) -> list[str]:
         return [f"{p.name}（{'、'.join(p.aliases)}）：{'；'.join(catalog_facts(p, self.remaining(p), ['price', 'spec']))}"
                 for p in (self.catalog.get(s) for s in sorted(skus)) if p]
+
+
+def _grade(value: str) -> str:
+    """二 -> 2, xl -> XL: a variant's value as compared."""
+    return str("一二三四五六".index(value) + 1) if value in "一二三四五六" else value.upper()
 
 
 def other_unit(q: Question, facts: list[str], products: list[Product]) -> str:
