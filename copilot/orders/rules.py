@@ -57,7 +57,9 @@ from copilot.orders.wording import BANTER_QUESTION, CHATTER_CLAUSE, QUESTION, RH
 log = logging.getLogger(__name__)
 MAX_COMMENT_CHARS = 300
 _TYPOS = [(re.compile(r"[寇口抠叩蔻]\s*(?=[1一])"), "扣"),
-          (re.compile(r"(?<![\d.])\.(?=\d)"), "0.")]  # .5斤 is half a 斤, not 5
+          (re.compile(r"(?<![\d.])\.(?=\d)"), "0."),  # .5斤 is half a 斤, not 5
+          # 鸡蛋 x 6, 5L x2: a times mark apart from the name is *, joined to its count (not 5Lx2, a word)
+          (re.compile(r"(?:(?<=\s)|^)[xX×]\s*(?=\d)"), "*")]
 # emoji and decorations: keep CJK, letters, digits and the punctuation the rules read
 _NOISE = re.compile(r"[^\w\u4e00-\u9fff\s+.,，、;；。!！?？:：#*/\-~～()（）]")
 _SEP = re.compile(r"[,，、;；。!！~～\n()（）]+|\s+|(?<=[?？])(?![?？])")  # 还有吗？要2份: the ? stays with its clause
@@ -100,7 +102,7 @@ _JOKE = re.compile(r"(?<![不没])(?:开玩笑|逗你玩|说着玩|闹着玩)")
 _NEGATED = re.compile(r"不要(?P<what>[^\s，,。要了]{1,8}?)(?=[，,\s]*要)|[^\s，,。]{1,8}?不要[了啦]?(?=[，,\s]+要)")
 _STRONG_MARK = re.compile(_MARK + r"\s*\d")
 _ANY_VERB = re.compile(VERB)
-_LATIN = re.compile(r"(?<![a-z])(?!kg\b)[a-z]{2,}", re.IGNORECASE)
+_LATIN = re.compile(r"(?<![a-z])(?!kg(?![a-z]))[a-z]{2,}", re.IGNORECASE)  # 10kg的: kg against Chinese too
 # a quantity in pinyin or English (3 jin, 2 boxes): an order the rules cannot read
 _LATIN_QTY = re.compile(r"\d\s*(?:jin|gongjin|he|dai|ge|xiang|ping|fen|bao|tong|tiao|zhi|kuai|pcs|pieces?|box(?:es)?|"
                         r"bags?|bottles?|packs?|lbs?|catty|catties)\b", re.IGNORECASE)
