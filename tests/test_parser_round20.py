@@ -109,3 +109,80 @@ def test_an_order_for_the_household_is_still_an_order():
 def test_a_size_judged_beside_a_question_is_the_question():
     intent, _ = _read(GROCERY, "10kg太多了 吃不完会不会生虫", "rice_l")
     assert intent.kind is Kind.QUESTION, intent
+
+
+BAKERY = Catalog.from_dict({"products": [
+    {"sku": "egg_tart", "name": "葡式蛋挞", "aliases": ["蛋挞"], "link": 1, "unit": "盒", "price": 25, "stock": 30},
+    {"sku": "egg_tart_box", "name": "葡式蛋挞整箱", "aliases": ["蛋挞整箱"], "link": 2, "unit": "箱", "price": 120,
+     "stock": 10},
+    {"sku": "pineapple", "name": "凤梨酥", "link": 3, "unit": "盒", "price": 30, "stock": 30},
+    {"sku": "yolk", "name": "蛋黄酥", "link": 4, "unit": "盒", "price": 32, "stock": 30},
+    {"sku": "gift", "name": "中秋礼盒", "link": 5, "unit": "盒", "price": 128, "stock": 20},
+], "store": {"name": "测试烘焙店"}})
+
+
+def test_another_name_and_the_word_that_makes_the_case_of_it_is_the_case():
+    catalog = Catalog.from_dict({"products": [
+        {"sku": "tart", "name": "葡式蛋挞", "aliases": ["蛋挞", "葡挞"], "link": 1, "unit": "盒", "price": 25,
+         "stock": 30},
+        {"sku": "tart_box", "name": "葡式蛋挞整箱", "link": 2, "unit": "箱", "price": 120, "stock": 10},
+    ], "store": {"name": "测试烘焙店二"}})
+    intent, got = _read(catalog, "葡挞整箱 一箱", "tart_box")
+    assert (got, intent.needs_review) == ({"tart_box": 1}, False), intent
+    intent, got = _read(catalog, "葡挞来两盒", "tart_box")
+    assert got == {"tart": 2}, intent
+
+
+def test_a_share_of_a_mix_beside_a_question_is_the_question():
+    intent, _ = _read(BAKERY, "礼盒能自己搭配吗 要一半凤梨酥", "gift")
+    assert intent.kind is Kind.QUESTION, intent
+
+
+@pytest.mark.parametrize("text", ["凤梨酥还是不要了", "凤梨酥还是算了吧 家里还有"])
+def test_haishi_that_settles_is_no_either_or_question(text):
+    intent, got = _read(BAKERY, text, "yolk")
+    assert (intent.kind, list(got)) == (Kind.CANCEL, ["pineapple"]), intent
+
+
+def test_an_either_or_question_stays_a_question():
+    intent, _ = _read(BAKERY, "要凤梨酥还是蛋黄酥", "yolk")
+    assert intent.kind is Kind.QUESTION, intent
+
+
+def test_with_the_earlier_order_beside_a_delivery_note_is_part_of_the_note():
+    intent, got = _read(BAKERY, "来一盒 送到6栋 跟上次的一起", "yolk")
+    assert got == {"yolk": 1} and intent.note == "送到6栋 跟上次的一起", intent
+
+
+@pytest.mark.parametrize("text, items", [
+    ("两个娃 一个3岁一个5岁 1号4号各来一盒", {"egg_tart": 1, "yolk": 1}),
+    ("我家两只猫 来两盒", {"yolk": 2}),
+])
+def test_the_household_counted_without_wo_jia_is_talk(text, items):
+    intent, got = _read(BAKERY, text, "yolk")
+    assert (got, intent.needs_review) == (items, False), intent
+
+
+def test_each_member_weighed_is_talk():
+    intent, got = _read(KIDS, "两个娃 一个25斤一个40斤 1号2号各来一套", "suit_s")
+    assert (got, intent.needs_review) == ({"suit_s": 1, "suit_l": 1}, False), intent
+
+
+def test_a_sound_alike_typo_whose_wrong_character_is_an_order_word_is_read():
+    catalog = Catalog.from_dict({"products": [
+        {"sku": "tuna", "name": "金枪鱼罐头", "aliases": ["金枪鱼"], "link": 1, "unit": "罐", "price": 12, "stock": 30},
+        {"sku": "sardine", "name": "沙丁鱼罐头", "link": 2, "unit": "罐", "price": 10, "stock": 30},
+    ], "store": {"name": "测试罐头店"}})
+    intent, got = _read(catalog, "金抢鱼来两罐", "sardine")  # 抢 (snatch, an order word) for 枪
+    assert got == {"tuna": 2}, intent
+
+
+@pytest.mark.parametrize("text", ["草莓 2盒", "核桃 x2", "苹果 来两盒"])
+def test_goods_the_shop_does_not_sell_set_apart_from_the_count_are_asked(text):
+    intent, got = _read(BAKERY, text, "yolk")
+    assert intent.needs_review and not got, intent
+
+
+def test_talk_set_apart_from_the_count_still_orders_the_product_on_screen():
+    intent, got = _read(BAKERY, "好吃 来两盒", "yolk")
+    assert (got, intent.needs_review) == ({"yolk": 2}, False), intent

@@ -18,6 +18,7 @@ from copilot.orders.amounts import UNIT_WORDS, VERB, read_quantities
 from copilot.orders.lexicon import is_thing
 from copilot.orders.shorthand import kin, look_alike, part_of, phonetic_part, shape_kin, shorthand, sold_in
 from copilot.orders.sizes import SIZE, sized, sizes_said
+from copilot.orders.suffixed import suffixed
 
 _BRACKET = re.compile(r"[()（）\[\]【】]")
 _BRACKETED: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
@@ -50,6 +51,7 @@ def find_refs(t: str, catalog: Catalog) -> list[Ref]:
             refs.append(Ref(s, e, p, t[s:e]))
     refs = _shared_tail(t, refs, catalog) if named and len(refs) > 1 else refs
     refs = _misspelt_around(t, refs, catalog)
+    refs = suffixed(t, refs, catalog, Ref) if refs else refs  # 鸡肉罐头整箱: the case of 鸡肉罐头
     refs = _measures_said(t, refs, catalog) if _BARE_MEASURE.search(t) else refs
     refs = _numbered_by_sound(t, refs, catalog) if _DIGIT_WORD.search(t) else refs
     short = shorthand(catalog)
