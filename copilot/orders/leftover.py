@@ -73,14 +73,14 @@ def _blanked(masked: str, quantities: list[Quantity]) -> str:
 def as_typed(leftover: str, masked: str, catalog: Catalog, current: Product | None) -> str:
     """纸皮和桃 x2: the unread word as typed when taking the filler characters out of it (和) breaks a typo of a
     name that the word as typed still reads as (纸皮核桃)."""
-    if not leftover or fuzzy_product(leftover, catalog, current) is not None:
+    if not leftover:
         return leftover
     head = _ORDER_TAIL.sub("", masked)  # 金抢鱼来两罐: the word before 来两罐, 抢 (an order word) kept as typed
-    for typed in dict.fromkeys("".join(re.findall(r"[\u4e00-\u9fff]+", m)) for m in (masked, head)):
-        if typed != leftover and 2 <= len(typed) <= 8 and may_name(typed, catalog) \
-                and fuzzy_product(typed, catalog, current) is not None:
-            return typed
-    return leftover
+    typed = [w for w in dict.fromkeys("".join(re.findall(r"[\u4e00-\u9fff]+", m)) for m in (masked, head))
+             if w != leftover and 2 <= len(w) <= 8 and may_name(w, catalog)]
+    if not typed or fuzzy_product(leftover, catalog, current) is not None:
+        return leftover
+    return next((w for w in typed if fuzzy_product(w, catalog, current) is not None), leftover)
 
 
 def other_goods(clauses: list) -> str:
