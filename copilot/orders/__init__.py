@@ -3,7 +3,8 @@
 ``intent`` (the records) and ``rules``/``parser`` turn a comment into an Intent (order, cancel, modify,
 question, other), with ``changes`` (cancels and changes to an order placed), ``refs`` (what a clause names), ``amounts`` (quantities and their checks),
 ``notes`` (delivery and collection notes), ``asides`` (a payment or the usual said beside the goods), ``wording`` (questions, chatter and filler words) and
-``shorthand`` (variant, family and partial words read from the catalog), ``leftover`` (what no rule
+``shorthand`` (variant, family and partial words read from the catalog), ``sizes`` (a size of the names said with its unit: 10kg的), ``suffixed`` (another name
+and the word that makes the next product of it: 鸡肉罐头整箱), ``leftover`` (what no rule
 reads), ``lexicon`` (common nouns: a typo that names another thing) and ``cues`` (a price that picks the
 goods, 来只 as one), ``pairing`` (quantities to products in a clause and across a comment's clauses); ``ledger`` applies it in one
 transaction (``book``: stock that never goes negative, the waitlist, per-buyer limits, the invariants), ``manual`` holds the owner's actions and undo,

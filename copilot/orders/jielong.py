@@ -36,6 +36,7 @@ from copilot.orders.intent import Intent, Item, Kind
 from copilot.orders.offered import offered_short_names
 from copilot.orders.refs import plain_name
 from copilot.orders.shorthand import shorthand
+from copilot.orders.sizes import SIZE, size_key, sizes_of
 
 MAX_CHAIN_CHARS = 100_000
 MAX_ENTRIES = 2000
@@ -235,10 +236,25 @@ def offered_products(text: str, catalog: Catalog) -> list[Product]:
         sharing = catalog.holding(word)
         if 1 < len(sharing) < len(catalog) or len(sharing) == 1 and _most_of_a_name(word, sharing[0]):
             words.append({p.sku for p in sharing})
+    words += _sized_words(t, catalog)
     for skus in words:  # 洗衣液团购 薰衣草 柠檬: 柠檬 is the 洗衣液 the header offers, not 柠檬洗洁精
         context = set(found).union(*(w for w in words if w != skus and len(w) < len(catalog)))
         found.update((sku, catalog.get(sku)) for sku in ((skus & context) or skus))
     return [p for p in catalog if p.sku in found]
+
+
+def _sized_words(t: str, catalog: Catalog) -> list[set[str]]:
+    """成猫1.5kg 65/袋 幼猫1.5kg 72/袋: a word of the names and a size of them, the products holding both."""
+    out = []
+    for m in SIZE.finditer(t):
+        run = re.search(r"[\u4e00-\u9fff]{2,8}$", t[:m.start()])
+        owners = sizes_of(catalog).get(size_key(m), ()) if run else ()
+        for k in range(len(run.group(0)), 1, -1) if owners else ():
+            holding = {p.sku for p in owners if any(run.group(0)[-k:] in n for n in p.names)}
+            if holding:
+                out.append(holding)
+                break
+    return out
 
 
 def _most_of_a_name(word: str, p: Product) -> bool:

@@ -6,9 +6,14 @@ from __future__ import annotations
 import re
 import weakref
 
-from copilot.base.catalog import Catalog
-from copilot.orders.amounts import Quantity, read_quantities
-from copilot.orders.wording import FILLER
+from copilot.base.catalog import Catalog, Product
+from copilot.base.zhnum import NUM_PATTERN
+from copilot.orders.amounts import UNIT, VERB, Quantity, read_quantities
+from copilot.orders.lexicon import is_thing
+from copilot.orders.refs import fuzzy_product, may_name
+from copilot.orders.wording import CHATTER_CLAUSE, FILLER
+
+_ORDER_TAIL = re.compile(rf"\s*(?:{VERB})?\s*(?:{NUM_PATTERN}|半)\s*{UNIT}?.*$")
 
 _PREFERENCE = re.compile(r"(?:挑|选)?(?P<w>大|小|熟|生|嫩|肥|瘦|甜|软|硬|新鲜|整)(?:个|只|颗|条|块|根)?(?:一?点儿?|些)?的|"
                          r"(?P<v>大|小|熟|生|嫩|肥|瘦|甜|软|硬|新鲜)一?点儿?")
@@ -63,3 +68,27 @@ def _blanked(masked: str, quantities: list[Quantity]) -> str:
     for q in quantities:
         chars[q.start:q.end] = " " * (q.end - q.start)
     return "".join(chars)
+
+
+def as_typed(leftover: str, masked: str, catalog: Catalog, current: Product | None) -> str:
+    """纸皮和桃 x2: the unread word as typed when taking the filler characters out of it (和) breaks a typo of a
+    name that the word as typed still reads as (纸皮核桃)."""
+    if not leftover:
+        return leftover
+    head = _ORDER_TAIL.sub("", masked)  # 金抢鱼来两罐: the word before 来两罐, 抢 (an order word) kept as typed
+    typed = [w for w in dict.fromkeys("".join(re.findall(r"[\u4e00-\u9fff]+", m)) for m in (masked, head))
+             if w != leftover and 2 <= len(w) <= 8 and may_name(w, catalog)]
+    if not typed or fuzzy_product(leftover, catalog, current) is not None:
+        return leftover
+    return next((w for w in typed if fuzzy_product(w, catalog, current) is not None), leftover)
+
+
+def other_goods(clauses: list) -> str:
+    """草莓 2罐, 核桃 x2 in a shop that sells neither: a word alone that names a thing (a common noun, no name of the
+    catalog) right before a quantity that names no goods is the goods asked for, not the product on screen."""
+    for c, nxt in zip(clauses, clauses[1:]):
+        word = c.text.strip()
+        if c.kind == "chatter" and not c.refs and nxt.kind == "order" and nxt.quantities and not nxt.refs \
+                and re.fullmatch(r"[\u4e00-\u9fff]{2,6}", word) and not CHATTER_CLAUSE.search(word) and is_thing(word):
+            return word
+    return ""

@@ -43,6 +43,9 @@ _PART = re.compile(
     rf"(?:^|(?<=[\s,，。!！~～;；、]))(?:{_TIME})(?=$|[\s,，。!！~～;；、])")  # 2斤 周日上午: a time alone
 # 和奶粉一起送, 跟上次的米一块拿: goods named only to say what to deliver or collect this with, no order of them
 _WITH = re.compile(r"(?:和|跟|同|与)[^\d一二两俩三四五六七八九十]{1,10}?(?:一起|一块|一道)(?:送|拿|寄|取)(?:过来|来|吧|哈|呀|啊)?")
+# 送到3栋 跟之前的一起: beside a delivery or pickup note (the comment has one), with what to bring it, no verb needed
+_ALONG = re.compile(r"(?:和|跟|同|与)(?:之前|上次|前面|刚才|昨天)的?[^\d一二两俩三四五六七八九十]{0,6}?(?:一起|一块|一道)"
+                    r"(?:吧|哈|呀|啊)?")
 _CHANGE = re.compile(r"改|换|加|减|再|另|还要|要|来|补")
 _SPLIT = re.compile(r"([,，。!！~～;；、\s]+)")
 # no note without one of these characters (or a phone number)
@@ -67,7 +70,8 @@ def split_notes(text: str, not_a_note: Callable[[str], bool]) -> tuple[str, list
     kept: list[str] = []
     at = 0
     for part in _SPLIT.split(text):
-        if part and not _SPLIT.fullmatch(part) and _PART.search(part) and (_WITH.fullmatch(part) or not not_a_note(part)):
+        if part and not _SPLIT.fullmatch(part) and (_PART.search(part) or _ALONG.fullmatch(part)) \
+                and (_WITH.fullmatch(part) or _ALONG.fullmatch(part) or not not_a_note(part)):
             found.append((at, part))
             part = " " * len(part)
         kept.append(part)

@@ -17,6 +17,8 @@ from copilot.base.zhnum import normalize
 from copilot.orders.amounts import UNIT_WORDS, VERB, read_quantities
 from copilot.orders.lexicon import is_thing
 from copilot.orders.shorthand import kin, look_alike, part_of, phonetic_part, shape_kin, shorthand, sold_in
+from copilot.orders.sizes import SIZE, sized, sizes_said
+from copilot.orders.suffixed import suffixed
 
 _BRACKET = re.compile(r"[()（）\[\]【】]")
 _BRACKETED: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
@@ -49,14 +51,17 @@ def find_refs(t: str, catalog: Catalog) -> list[Ref]:
             refs.append(Ref(s, e, p, t[s:e]))
     refs = _shared_tail(t, refs, catalog) if named and len(refs) > 1 else refs
     refs = _misspelt_around(t, refs, catalog)
+    refs = suffixed(t, refs, catalog, Ref) if refs else refs  # 鸡肉罐头整箱: the case of 鸡肉罐头
     refs = _measures_said(t, refs, catalog) if _BARE_MEASURE.search(t) else refs
     refs = _numbered_by_sound(t, refs, catalog) if _DIGIT_WORD.search(t) else refs
     short = shorthand(catalog)
     if short.pattern is None and short.singles is None:
+        refs = sizes_said(t, refs, catalog, Ref) if SIZE.search(t) else refs
         return sorted(refs, key=lambda r: r.start) if len(refs) > 1 else refs
     for s, e, word in short.find(t):
         if not any(s < r.end and e > r.start for r in refs):
             refs.append(Ref(s, e, short.variants.get(word), word, short.families.get(word, ())))
+    refs = sizes_said(t, refs, catalog, Ref) if SIZE.search(t) else refs  # 成猫粮1.5kg, 10公斤的
     refs = _look_alike_names(t, _paired_singles(t, sorted(refs, key=lambda r: r.start), short), catalog)
     if not any(r.family for r in refs):
         return refs
@@ -473,9 +478,12 @@ def _shared_tail(t: str, refs: list[Ref], catalog: Catalog) -> list[Ref]:
 
 def number_or_link(r: Ref, catalog: Catalog, current: Product | None) -> Ref:
     """5号的来一个 with 5号电池 on screen: a bare link number that also starts another product's name is that
-    link or that product, unless the link's own product is on screen."""
+    link or that product, unless the link's own product is on screen; 10号来一袋 with the 10kg bag on screen (and
+    link 10 another product) is that link or the size of the product shown."""
     m = LINK_RE.fullmatch(r.label) if r.product is not None and "号" in r.label and "链接" not in r.label else None
     if m is None or r.product is current:
         return r
     others = tuple(dict.fromkeys(q for _, q in numbered_names(catalog).get(link_number(m), ()) if q is not r.product))
+    if current is not None and current not in others and sized(current, link_number(m)):
+        others = (*others, current)
     return Ref(r.start, r.end, None, r.label, (r.product, *others)) if others else r

@@ -33,7 +33,15 @@ from copilot.orders.cues import (
     without_sums,
 )
 from copilot.orders.intent import Intent, Item, Kind
-from copilot.orders.leftover import rest_of, stray_number, unread, without_preferences, without_specs
+from copilot.orders.leftover import (
+    as_typed,
+    other_goods,
+    rest_of,
+    stray_number,
+    unread,
+    without_preferences,
+    without_specs,
+)
 from copilot.orders.notes import as_written, split_notes
 from copilot.orders.pairing import kind_said_apart, kind_then_member, order_of
 from copilot.orders.refs import (
@@ -57,7 +65,9 @@ from copilot.orders.wording import BANTER_QUESTION, CHATTER_CLAUSE, QUESTION, RH
 log = logging.getLogger(__name__)
 MAX_COMMENT_CHARS = 300
 _TYPOS = [(re.compile(r"[寇口抠叩蔻]\s*(?=[1一])"), "扣"),
-          (re.compile(r"(?<![\d.])\.(?=\d)"), "0.")]  # .5斤 is half a 斤, not 5
+          (re.compile(r"(?<![\d.])\.(?=\d)"), "0."),  # .5斤 is half a 斤, not 5
+          # 鸡蛋 x 6, 5L x2: a times mark apart from the name is *, joined to its count (not 5Lx2, a word)
+          (re.compile(r"(?:(?<=\s)|^)[xX×]\s*(?=\d)"), "*")]
 # emoji and decorations: keep CJK, letters, digits and the punctuation the rules read
 _NOISE = re.compile(r"[^\w\u4e00-\u9fff\s+.,，、;；。!！?？:：#*/\-~～()（）]")
 _SEP = re.compile(r"[,，、;；。!！~～\n()（）]+|\s+|(?<=[?？])(?![?？])")  # 还有吗？要2份: the ? stays with its clause
@@ -100,7 +110,7 @@ _JOKE = re.compile(r"(?<![不没])(?:开玩笑|逗你玩|说着玩|闹着玩)")
 _NEGATED = re.compile(r"不要(?P<what>[^\s，,。要了]{1,8}?)(?=[，,\s]*要)|[^\s，,。]{1,8}?不要[了啦]?(?=[，,\s]+要)")
 _STRONG_MARK = re.compile(_MARK + r"\s*\d")
 _ANY_VERB = re.compile(VERB)
-_LATIN = re.compile(r"(?<![a-z])(?!kg\b)[a-z]{2,}", re.IGNORECASE)
+_LATIN = re.compile(r"(?<![a-z])(?!kg(?![a-z]))[a-z]{2,}", re.IGNORECASE)  # 10kg的: kg against Chinese too
 # a quantity in pinyin or English (3 jin, 2 boxes): an order the rules cannot read
 _LATIN_QTY = re.compile(r"\d\s*(?:jin|gongjin|he|dai|ge|xiang|ping|fen|bao|tong|tiao|zhi|kuai|pcs|pieces?|box(?:es)?|"
                         r"bags?|bottles?|packs?|lbs?|catty|catties)\b", re.IGNORECASE)
@@ -108,6 +118,7 @@ _LATIN_QTY = re.compile(r"\d\s*(?:jin|gongjin|he|dai|ge|xiang|ping|fen|bao|tong|
 _PACKING = re.compile(r"(?:帮我|麻烦)?(?:分成?(?:[一两二三四五六七八九十\d]\s*[袋盒份包个兜])?|分开|单独|各自)(?:装|包)|装一起|一起装")
 _ENOUGH = re.compile(r"(?:就|也)(?:够|行|好|可以)|够了|足够")  # 一斤就够: the quantity said again, confirmed
 _DENIED = re.compile(r"不要|不是|别|除了|没有")  # 冰淇淋不要香草的来一盒: the member named is not the one wanted
+_SHARE = re.compile(r"一半|[一二两三四五]分之[一二三]")  # 能混口味吗 要一半金枪鱼: how a mix is wanted, asked
 _CHATTER = re.compile(r"^(\d)\1{2,}$|^[1]{2,}$|^[68]{2,}$|^[哈呵嘿嘻]+$")
 
 
@@ -175,7 +186,7 @@ def _read_clauses(t: str, catalog: Catalog, current: Product | None) -> Intent:
                                                   for c in parts]))
     if any(c.kind == "question" for c in clauses):  # 3段有没有小罐的 400克那种: the size is what is asked about
         for c in clauses:
-            if c.kind in ("order", "review") and describes(c.text, c.quantities):
+            if c.kind in ("order", "review") and (describes(c.text, c.quantities) or _SHARE.search(c.text)):
                 c.kind = "chatter"
     kinds = {c.kind for c in clauses}
     if "cancel" in kinds and "order" in kinds:  # 油条不要了 豆浆还要: the kept product is no new order
@@ -258,7 +269,8 @@ def _orders(clauses: list[_Clause], kinds: set[str], current: Product | None) ->
     if any(c.kind == "chatter" and re.fullmatch(r"\d{1,3}", c.text) and float(c.text) not in said
            and not _CHATTER.match(c.text) for c in clauses):  # 来2袋 666: cheering, no number of goods
         return _review(Kind.ORDER, "数量不止一个，不确定要几份", undecided=True)  # 来2袋 3: which one?
-    unread = next((c.text for c in clauses if c.kind == "chatter" and WORD_AND_COUNT.fullmatch(c.text)), "")
+    unread = next((c.text for c in clauses if c.kind == "chatter" and WORD_AND_COUNT.fullmatch(c.text)), "") \
+        or other_goods(clauses)
     if unread:  # 梅干菜1 香菇1: 香菇 is no product we know, and its count is asked for too
         return _review(Kind.ORDER, f"有看不懂的内容「{unread[:12]}」，可能是未上架的商品", undecided=True)
     return _doubted(order_of(clauses, current), clauses)
@@ -413,7 +425,7 @@ def _order_clause(clause: _Clause, masked: str, catalog: Catalog, current: Produ
     strong = bool(bare) or bool(_STRONG_MARK.search(masked)) or (
         bool(_ANY_VERB.search(masked)) and (bool(clause.quantities) or not leftover))
     weak = bool(clause.quantities or clause.refs)
-    leftover = _as_typed(leftover, masked, catalog, current)
+    leftover = as_typed(leftover, masked, catalog, current)
     if not strong and not weak and not _goods_word(leftover, catalog, current):
         return
     if leftover and not _read_leftover(clause, masked, leftover, catalog, current, strong):
@@ -428,16 +440,6 @@ def _order_clause(clause: _Clause, masked: str, catalog: Catalog, current: Produ
             clause.kind, clause.reason = "review", unknown_reason(unknown[0])
         return
     clause.kind = "order"
-
-
-def _as_typed(leftover: str, masked: str, catalog: Catalog, current: Product | None) -> str:
-    """纸皮和桃 x2: the unread word as typed when taking the filler characters out of it (和) breaks a typo of a
-    name that the word as typed still reads as (纸皮核桃)."""
-    typed = "".join(re.findall(r"[\u4e00-\u9fff]+", masked)) if leftover else leftover
-    if typed == leftover or not 2 <= len(typed) <= 8 or not may_name(typed, catalog) \
-            or fuzzy_product(leftover, catalog, current) is not None:
-        return leftover
-    return typed if fuzzy_product(typed, catalog, current) is not None else leftover
 
 
 def _goods_word(word: str, catalog: Catalog, current: Product | None) -> bool:

@@ -10,7 +10,7 @@ from copilot.orders.amounts import UNIT, VERB
 
 QUESTION = re.compile(
     r"[?？]|[吗嘛么呢]$|吗|多少|(?<![来拿整])几|谁|怎么|咋|什么|啥|哪|是不是|有没有|能不能|可不可以|会不会|还有货|还有没|"
-    r"还剩|(.)[不没]\1|请问|求问|问下|问一下|为什么|如何|多大|多重|多久|多长|多厚|多粗|多宽|多高|多远|还是(?!\s*(?:要|来|买|拿|订|给我|[\d一二两俩三四五六七八九十半][^吗?？]*吧$))|"
+    r"还剩|(.)[不没]\1|请问|求问|问下|问一下|为什么|如何|多大|多重|多久|多长|多厚|多粗|多宽|多高|多远|还是(?!\s*(?:要|来|买|拿|订|给我|[\d一二两俩三四五六七八九十半][^吗?？]*吧$|(?:不要|算|别要|不买|不用)[了啦吧]*[^吗?？]*$))|"
     r"(?<=\w)[不没]有?[^\w]*$|"  # 送货不, 打药没😂: the northern question particle
     r"(?:对|是|没错|没问题)吧[啊呀哈]?$")  # 红烧肉用老抽对吧: a tag that asks the host to confirm
 # 主播酒量怎么样, 主播多大了, 主播结婚了吗: a question about the host as a person is banter, nothing the shop answers;
@@ -34,9 +34,15 @@ CHATTER_CLAUSE = re.compile(
     # 每天一瓶, 一天要喝掉小半罐, 一天要换七八片: how much the household uses, no order
     r"(?:每天|天天|每周|每晚|一天|一周|每顿|一顿)\s*(?:能|要|得|都)?(?:吃|喝|用|换|穿|洗|抽)?(?:掉|完)?\s*[小大]?"
     r"(?:\d|[一两二三四五六七八九十半俩](?!点))|"
-    # 宝宝17斤, 体重20斤, 孩子1米2: a person's weight or height, no goods
-    r"体重|身高|(?:宝宝|孩子|小孩|娃|儿子|女儿|闺女|我家的?)(?:现在|已经|才|有|快)*\s*(?:\d|[一两二三四五六七八九十半俩])"
+    # 宝宝17斤, 体重20斤, 孩子1米2, 我家猫8斤: a person's or a pet's weight or height, no goods
+    r"体重|身高|(?:宝宝|孩子|小孩|娃|儿子|女儿|闺女|我们?家的?(?:(?![要来买拿订留给])[\u4e00-\u9fff]){0,3}?)"
+    r"(?:现在|已经|才|有|快|刚好|刚|都)*\s*(?:\d|[一两二三四五六七八九十半俩])"
     r"[\d.一两二三四五六七八九十半俩]*\s*(?:斤|公斤|kg|米|厘米|cm)|"
+    # 两只猫, 三个娃: the household's pets and children counted; 一只6斤一只12斤: each of them weighed; no goods
+    r"(?:\d|[一两二三四五六七八九十俩仨])\s*[只条个位](?:小)?(?:猫咪?|狗狗?|娃|孩子|小孩|宝宝|兔子|仓鼠|鹦鹉|老人)|"
+    r"(?:一|另一)[只条个]\s*(?:\d+(?:\.\d+)?|[一两二三四五六七八九十]+)\s*(?:斤|公斤|kg)\s*[,，、]?\s*(?:一|另一)[只条个]|"
+    # 我家两只猫, 家里养了三条狗: who lives in the household, counted, no goods
+    r"(?:我们?家|家里)(?:养了?|有)?\s*(?:\d|[一两二三四五六七八九十俩仨])\s*[只条个位口](?![\u4e00-\u9fff]*(?:要|来|买|拿))|"
     r"(?:每天|天天|每次|次次|每场|场场|每晚|每周|经常|一直)都(?:来|在|看|买|吃)"
     r"(?!\s*(?:\d|[一两二三四五六七八九十半俩仨](?!点)))")  # 每天都来: visits
 FILLER = re.compile(
@@ -55,7 +61,8 @@ _PAST_REMARK = re.compile(r"(?:去年|以前|之前|上次|上回|昨天|前天|
 
 
 # 400克那种, 一提六包: a clause that only says a size or what a pack holds, beside a question, tells what is asked
-_DESCRIBED = re.compile(r"(?:那种|这种|那款|这款|的那个|规格)$")
+# 400克那种, 10kg太大了 (a size and what the buyer thinks of it): what the question is about
+_DESCRIBED = re.compile(r"(?:那种|这种|那款|这款|的那个|规格|(?:太|有点儿?|有些|挺|真)(?:大|小|多|少|重|沉)[了啊呀]?)$")
 
 
 def describes(text: str, quantities: list) -> bool:
