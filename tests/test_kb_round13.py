@@ -4,8 +4,6 @@ fact:
 
 - 送 as a gift (拍两个送啥, 直播间送什么) asks the live offer's gift, never the delivery rule; a product whose
   offer names no gift is answered from its notes or handed over, never with its price;
-- a yes/no question asks whether one thing may be done (门口能停车不): a passage that never says doing it
-  (送到家门口) is no answer, however many other words it shares;
 - a weight a part holds (水槽能盛 3 斤, 粉仓装 25 克) is not the product's own (多重);
 - a value counted from a moment (晾干了能放几天) is not answered by one counted from another (开封后 1 个月);
 - 直播间拍了的 is an order in the live room: its time is no answer to 啥时候直播;
@@ -21,7 +19,7 @@ from pathlib import Path
 import pytest
 
 from copilot.base.catalog import Product
-from copilot.knowledge.asked import asked_doing, asked_moment, doing_unsaid
+from copilot.knowledge.asked import asked_moment, moment_unsaid
 from copilot.knowledge.conditions import event_clash
 from copilot.knowledge.kb import KnowledgeBase
 from copilot.knowledge.kinds import values_of
@@ -77,10 +75,8 @@ def toy_kb(tmp_path_factory) -> KnowledgeBase:
 def test_the_typed_lists():
     assert analyse("拍两个送啥", []).facts == ["offer"] and analyse("直播间送什么", []).facts == ["offer"]
     assert "offer" not in analyse("下午下单当天送吗", []).facts and "offer" not in analyse("送货不", []).facts
-    assert asked_doing(analyse("门口能停车不", [])) == [["停车"]]
-    assert asked_doing(analyse("积木能放洗碗机洗吗", [])) and not asked_doing(analyse("积木几块", []))
-    assert doing_unsaid(analyse("门口能停车不", []), "满 99 元送到家门口")
-    assert not doing_unsaid(analyse("门口能停车不", []), "门口能停车，停 30 分钟免费")
+    assert moment_unsaid(analyse("晾干了能放几天", []), "开封后 1 个月内放阴凉处")
+    assert not moment_unsaid(analyse("晾干了能放几天", []), "晾干了能放 3 天")
     assert per_other("weight", "果渣槽能盛 1 斤", "台") and per_other("weight", "粉仓装 25 克", "个")
     assert not per_other("weight", "每袋装 500 克", "袋")
     assert asked_moment(analyse("晾干了能放几天", [])) == [["晾干"]] and not asked_moment(analyse("能放几天", []))
@@ -112,9 +108,6 @@ def test_answers_the_fact_asked(appliance_kb, toy_kb, question, current, facts):
 
 @pytest.mark.parametrize("question,current", [
     ("拍两台送啥", "fan"),                 # its offer names no gift: not its price, not 送到家门口
-    ("门口能停车不", None),                # 送到家门口 says nothing of parking
-    ("能上门帮装吗", None),                # 送到家门口 says nothing of installing
-    ("积木能放门口晒吗", "blocks"),        # 放门口柜子上 says nothing of drying in the sun
     ("风筝晾干了能放几天", "kite"),        # 开封后 1 个月
     ("啥时候直播", None),                  # 直播间拍了的第二天早上 9 点 is a pickup time
 ])
