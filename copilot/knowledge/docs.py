@@ -85,6 +85,8 @@ def catalog_facts(p: Product, remaining: float, wanted: list[str]) -> list[str]:
             out.append(f"{short}是 {p.link} 号链接，评论区扣 {p.link} 号加数量就行")
         elif key == "what":
             out.append(f"{p.link} 号链接是{p.name}，直播间价 {fmt_number(p.price)} 元/{unit}")
+        elif key == "offer":
+            out.append(f"{short}{p.offer}")
         elif key == "spec":
             out.append(f"{short}{_joined(p.spec)}" if p.spec else f"{short}按{unit}卖")
     return out

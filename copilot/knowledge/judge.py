@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from copilot.base.catalog import Catalog
+from copilot.knowledge.asked import moment_unsaid
 from copilot.knowledge.binding import distance, own_values
 from copilot.knowledge.conditions import (
     after_clash,
@@ -409,6 +410,8 @@ class Judge:
             #                not by 炖 1 斤肉放 2 颗
         if targets and c.layout != "qa" and self.unhinted(q, text):   # (a Q&A pair was asked for its case)
             return False   # 要洗了再放冰箱吗 is not answered by 一定放冰箱: it says nothing of washing
+        if moment_unsaid(q, text):
+            return False   # 烘好了要放几天 is not answered by 开封后 1 个月: it never says 烘
         if contrasted(q.unnamed, text):
             return False   # 能冷冻吗 is not answered by 冷藏 3 天, 几点关门 not by 7 点开门
         if self.other_condition(q, c):

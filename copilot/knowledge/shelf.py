@@ -12,15 +12,16 @@ import re
 from copilot.base.catalog import Catalog, Product
 from copilot.knowledge.docs import catalog_facts
 from copilot.knowledge.kinds import strict, values_of
-from copilot.knowledge.question import MEASURE, Question, coverage, measured
+from copilot.knowledge.question import MEASURE, Question, coverage, measured, per_other
 from copilot.knowledge.records import REFUSAL_TEXT, Answer, Source
 from copilot.knowledge.replies import missing_link_text, the_value
 from copilot.knowledge.wordlists import lexicon
 
 log = logging.getLogger(__name__)
 ASK_PRODUCT_TEXT = "请问您问的是哪个商品？报商品名或链接号就行"
-FACT_KINDS = {"price": "price", "stock": "count", "limit": "count", "link": "link", "what": "", "spec": ""}
-FACT_LABELS = {"price": "价格", "stock": "库存", "limit": "限购", "link": "链接号", "what": "链接上的商品", "spec": "规格"}
+FACT_KINDS = {"price": "price", "stock": "count", "limit": "count", "link": "link", "what": "", "spec": "", "offer": ""}
+FACT_LABELS = {"price": "价格", "stock": "库存", "limit": "限购", "link": "链接号", "what": "链接上的商品", "spec": "规格", "offer": "赠品"}
+GIFT = re.compile(r"送|赠")   # an offer that names a gift (直播间拍 2 盒送马克杯), not a price or a limit only
 # kinds of value a spec ("每盒 12 个", "单果约 300 克") can hold
 SPEC_KINDS = ("count", "weight", "size", "amount")
 # a size that tells one product from another of its kind (6 寸 / 8 寸 cakes, 5 升 / 10 升 oil)
@@ -114,6 +115,8 @@ class Shelf:
         if "spec" in facts and not all(spec_answers(self.catalog.get(s), q.kind, q.units, q.measure)
                                         for s in targets[:3]):
             facts.remove("spec")
+        if "offer" in facts and not all(GIFT.search(self.catalog.require(s).offer or "") for s in targets[:3]):
+            facts.remove("offer")   # 送啥 of a product whose offer names no gift: the notes must say it
         store = (set(q.topics) | set(q.soft)) & {"delivery", "pickup", "payment", "ordering"}
         if not facts or (store and not products):   # 起送多少钱: the store's delivery rule, not a product's price
             return None, None, []
@@ -177,6 +180,8 @@ def spec_answers(p: Product | None, kind: str, units: frozenset[str] | None = No
         return False
     if measure and measure != p.unit and not measured(measure, p.spec or ""):
         return False   # 每袋 1 公斤，切成 10 块 weighs a bag, not 一块
+    if kind == "weight" and not measure and p.spec and per_other(kind, p.spec, p.unit):
+        return False   # 粉仓装 25 克 is what its bin holds, no answer to 磨豆机多重
     if strict(kind) and kind in SPEC_KINDS:
         return bool(p.spec) and bool(values_of(kind, p.spec, units))
     return True
