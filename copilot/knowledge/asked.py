@@ -1,13 +1,23 @@
-"""Words a question makes a must for its answer, however many other words a passage shares with it.
+"""What a question makes a must for its answer, however many other words a passage shares with it.
 
-烘好了要放几天 counts from a moment (烘好了): 开封后 1 个月内喝完 counts from another. The content words of the
-moment a value is asked from must be said. The pattern is data (``guards.yaml`` ``moment``).
+- The moment a value counts from: 烘好了要放几天 counts from 烘好了, and 开封后 1 个月内喝完 from another moment; the
+  content words of that moment must be said (the pattern is data: ``guards.yaml`` ``moment``).
+- The case a Q&A pair or an after-sales rule is about: a pair asking for a case the question does not name (化了,
+  没有烤箱, 还能再冻吗) answers no other case, and a rule under an after-sales heading holds no value of the
+  product's use (7 天内换 for 能用几个月).
+- The aspect asked, told in a clause of its own (…拉你进群；每晚 20:00 直播 tells 几点直播 too).
 """
 
 from __future__ import annotations
 
-from copilot.knowledge.kinds import strict
-from copilot.knowledge.question import Question, guard, word_in
+import re
+
+from copilot.knowledge.docs import Chunk
+from copilot.knowledge.kinds import conditions, strict, text_aspects, values_of
+from copilot.knowledge.question import Question, coverage, guard, word_in
+from copilot.knowledge.wordlists import lexicon
+
+PHRASE = re.compile(r"[，,。！？!?；;\n]")   # clauses, a clock's colon kept (20:00)
 
 
 def asked_moment(q: Question) -> list[list[str]]:
@@ -21,3 +31,67 @@ def asked_moment(q: Question) -> list[list[str]]:
 def moment_unsaid(q: Question, text: str) -> bool:
     """``text`` never says the moment a value asked is counted from."""
     return any(not any(word_in(w, text) for w in g) for g in asked_moment(q))
+
+
+def after_sales_only(q: Question, t, c: Chunk) -> bool:
+    """A passage under an after-sales heading only (受后：新笔写不出水 7 天内拿来换) tells what the shop does, not
+    how to use the product or how long it lasts: no value asked outside after-sales (能用几个月) is its, and a
+    how-to (写不出水咋整) takes a passage that says as much of it from the product's use first. One whose key is
+    the case the question names (开胶了：30 天内免费补 for 开胶了几天内能补) is asked for."""
+    after = lexicon().aspects.get("aftersales")
+    if after is None or not t.head or not t.head <= {"aftersales"} or q.topics or "aftersales" in q.soft:
+        return False
+    head = lexicon().fix_typos(f"{c.section} {c.key}")   # 售后, 退换 (not 情况 of 基本情况, 问题 of 常见问题)
+    named = any(word_in(w, lexicon().fix_typos(c.key)) for g in q.residual for w in g)   # 开胶了几天内能补
+    return any(w in head for w in after.ask) and not named
+
+
+def told_in_clause(q: Question, text: str) -> bool:
+    """A clause of ``text`` states a value of the (strict) kind asked and names the aspect asked in its own
+    words: the answer to a Q&A pair of another aspect may tell it in passing (…拉你进群；每晚 20:00 直播)."""
+    if not strict(q.kind):
+        return False
+    fixed = lexicon().fix_typos(text)
+    return any(values_of(q.kind, cl, q.units) and set(q.topics) & text_aspects(cl) for cl in PHRASE.split(fixed))
+
+
+def other_case(q: Question, key: str) -> bool:
+    """An after-sales question, and the Q&A pair asks for a case of it (化了, 坏了, 破) the question does not name."""
+    after = lexicon().aspects.get("aftersales")
+    if after is None or "aftersales" not in q.topics:
+        return False
+    asked = lexicon().fix_typos(q.text)
+    return any(w in key and w not in asked for w in after.hint)
+
+
+LACKING = re.compile(r"(?:没有|没|不用)([\u4e00-\u9fff]{1,2})")
+
+
+def lacking(q: Question, key: str) -> bool:
+    """The Q&A pair asks for the case without a thing (没有烤箱咋办？) that the question does not say it lacks and
+    names itself, or a word of (烤 of 烤箱)."""
+    if q.kind != "method":
+        return False   # 黄油有盐吗 is answered by 是无盐的吗？
+    words = [w for g in q.residual for w in g if w not in q.negated]
+    asked = lexicon().fix_typos(q.unnamed)
+    for m in LACKING.finditer(key):
+        thing = m.group(1)
+        if any(ch in asked for ch in thing) and re.search(f"(?:没有|没|不用){thing[0]}", asked) is None and \
+                any(w in thing or thing in w for w in words):
+            return True
+    return False
+
+
+CAN = re.compile(r"(?:能|可以)(再)?还?([\u4e00-\u9fff]+?)(?:吗|不|么|嘛|？|\?|$)")
+
+
+def may_do(q: Question, key: str) -> bool:
+    """A Q&A pair asking whether it may be done (奶坏了能退吗？ for 奶坏了咋退) or of the case (叶子软了倒了？ for 叶子软了咋办)
+    answers the how-to when its key says every word asked, and asks of doing what is asked, not of doing it
+    again (还能再冻吗 for 咋解冻): with one word asked, the key's verb must be the question's."""
+    m = CAN.search(key)
+    if m and m.group(1) or not q.residual or coverage(q.residual, key, half=False) < 1.0:
+        return False
+    if set(conditions(key)) - set(conditions(q.unnamed)):
+        return False   # 冷水能泡吗？ is asked for a case (冷水) 咋泡 does not name
+    return len(q.residual) >= 2 or (m is not None and m.group(2) in q.text)

@@ -13,7 +13,15 @@ import re
 from dataclasses import dataclass
 
 from copilot.base.catalog import Catalog
-from copilot.knowledge.asked import moment_unsaid
+from copilot.knowledge.asked import (
+    PHRASE,
+    after_sales_only,
+    lacking,
+    may_do,
+    moment_unsaid,
+    other_case,
+    told_in_clause,
+)
 from copilot.knowledge.binding import distance, own_values
 from copilot.knowledge.conditions import (
     after_clash,
@@ -58,7 +66,6 @@ WINDOW = 10            # an untyped question (yes/no, how) is answered from the 
 TYPED_COVERAGE = 0.3   # the share of the question's words enough for a passage typed right under its heading
 TYPED_DENSE = 0.88     # ... when it is this close in meaning (e5 cosine)
 LEAD = 20             # a sentence this short holding no value leads into the next one (换粮别一下子全换！)
-PHRASE = re.compile(r"[，,。！？!?；;\n]")   # clauses, a clock's colon kept (20:00)
 SENTENCE = re.compile(r"[。！？!?；;\n]")
 EXAMPLE = re.compile(r"“[^”]*”|\"[^\"]*\"|(?:比如|例如|譬如)[^。；;]*")   # 比如“草莓 2 斤”: an example, not whose rule
 NUMERIC = ("duration", "count", "weight", "amount", "clock", "day", "time")   # values a clause is told of
@@ -228,11 +235,11 @@ class Judge:
         if q.topics and head and not set(q.topics) & head:
             return not told_in_clause(q, c.text)   # 怎么进群？ …；每晚 20:00 直播 tells 几点直播 too
         key = lexicon().fix_typos(c.key)
-        if _other_case(q, key):
+        if other_case(q, key):
             return True    # 到手奶油化了漏了怎么办？ answers no 不想要了能退不: it is asked for a case the question is not
-        if _lacking(q, key):
+        if lacking(q, key):
             return True    # 没有烤箱咋办？ answers no 咋烤: it is asked for the case without what the question uses
-        return q.kind == "method" and question_kind(key) == "yesno" and not _may_do(q, key)
+        return q.kind == "method" and question_kind(key) == "yesno" and not may_do(q, key)
 
     def other_aspect(self, q: Question, c: Chunk) -> bool:
         """Every clause holding a value of the kind asked names another aspect than the one asked and not it:
@@ -434,66 +441,3 @@ class Judge:
         return any(coverage(q.residual, text, q.unknown, extra=self.cover_text(ix.chunks[j])) >= self.min_coverage
                    and not contrasted(q.unnamed, self.cover_text(ix.chunks[j])) for j in self._neighbours(ix, c))
 
-
-def after_sales_only(q: Question, t, c: Chunk) -> bool:
-    """A passage under an after-sales heading only (受后：新笔写不出水 7 天内拿来换) tells what the shop does, not
-    how to use the product or how long it lasts: no value asked outside after-sales (能用几个月) is its, and a
-    how-to (写不出水咋整) takes a passage that says as much of it from the product's use first. One whose key is
-    the case the question names (开胶了：30 天内免费补 for 开胶了几天内能补) is asked for."""
-    after = lexicon().aspects.get("aftersales")
-    if after is None or not t.head or not t.head <= {"aftersales"} or q.topics or "aftersales" in q.soft:
-        return False
-    head = lexicon().fix_typos(f"{c.section} {c.key}")   # 售后, 退换 (not 情况 of 基本情况, 问题 of 常见问题)
-    named = any(word_in(w, lexicon().fix_typos(c.key)) for g in q.residual for w in g)   # 开胶了几天内能补
-    return any(w in head for w in after.ask) and not named
-
-
-def told_in_clause(q: Question, text: str) -> bool:
-    """A clause of ``text`` states a value of the (strict) kind asked and names the aspect asked in its own
-    words: the answer to a Q&A pair of another aspect may tell it in passing (…拉你进群；每晚 20:00 直播)."""
-    if not strict(q.kind):
-        return False
-    fixed = lexicon().fix_typos(text)
-    return any(values_of(q.kind, cl, q.units) and set(q.topics) & text_aspects(cl) for cl in PHRASE.split(fixed))
-
-
-def _other_case(q: Question, key: str) -> bool:
-    """An after-sales question, and the Q&A pair asks for a case of it (化了, 坏了, 破) the question does not name."""
-    after = lexicon().aspects.get("aftersales")
-    if after is None or "aftersales" not in q.topics:
-        return False
-    asked = lexicon().fix_typos(q.text)
-    return any(w in key and w not in asked for w in after.hint)
-
-
-LACKING = re.compile(r"(?:没有|没|不用)([\u4e00-\u9fff]{1,2})")
-
-
-def _lacking(q: Question, key: str) -> bool:
-    """The Q&A pair asks for the case without a thing (没有烤箱咋办？) that the question does not say it lacks and
-    names itself, or a word of (烤 of 烤箱)."""
-    if q.kind != "method":
-        return False   # 黄油有盐吗 is answered by 是无盐的吗？
-    words = [w for g in q.residual for w in g if w not in q.negated]
-    asked = lexicon().fix_typos(q.unnamed)
-    for m in LACKING.finditer(key):
-        thing = m.group(1)
-        if any(ch in asked for ch in thing) and re.search(f"(?:没有|没|不用){thing[0]}", asked) is None and \
-                any(w in thing or thing in w for w in words):
-            return True
-    return False
-
-
-CAN = re.compile(r"(?:能|可以)(再)?还?([\u4e00-\u9fff]+?)(?:吗|不|么|嘛|？|\?|$)")
-
-
-def _may_do(q: Question, key: str) -> bool:
-    """A Q&A pair asking whether it may be done (奶坏了能退吗？ for 奶坏了咋退) or of the case (叶子软了倒了？ for 叶子软了咋办)
-    answers the how-to when its key says every word asked, and asks of doing what is asked, not of doing it
-    again (还能再冻吗 for 咋解冻): with one word asked, the key's verb must be the question's."""
-    m = CAN.search(key)
-    if m and m.group(1) or not q.residual or coverage(q.residual, key, half=False) < 1.0:
-        return False
-    if set(conditions(key)) - set(conditions(q.unnamed)):
-        return False   # 冷水能泡吗？ is asked for a case (冷水) 咋泡 does not name
-    return len(q.residual) >= 2 or (m is not None and m.group(2) in q.text)
