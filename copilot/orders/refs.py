@@ -17,7 +17,7 @@ from copilot.base.zhnum import normalize
 from copilot.orders.amounts import UNIT_WORDS, VERB, read_quantities
 from copilot.orders.lexicon import is_thing
 from copilot.orders.shorthand import kin, look_alike, part_of, phonetic_part, shape_kin, shorthand, sold_in
-from copilot.orders.sizes import SIZE, sized, sizes_said
+from copilot.orders.sizes import BARE_MEASURE, SIZE, measures_said, sized, sizes_said
 from copilot.orders.suffixed import suffixed
 
 _BRACKET = re.compile(r"[()（）\[\]【】]")
@@ -25,7 +25,6 @@ _BRACKETED: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 _LONGER: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 _CHARS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 _NUMBERED: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
-_MEASURES: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 _DIGIT_NAMES: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 _ORDER_WORD = re.compile(VERB + r"|多|少|各|每|都")
 
@@ -52,7 +51,7 @@ def find_refs(t: str, catalog: Catalog) -> list[Ref]:
     refs = _shared_tail(t, refs, catalog) if named and len(refs) > 1 else refs
     refs = _misspelt_around(t, refs, catalog)
     refs = suffixed(t, refs, catalog, Ref) if refs else refs  # 鸡肉罐头整箱: the case of 鸡肉罐头
-    refs = _measures_said(t, refs, catalog) if _BARE_MEASURE.search(t) else refs
+    refs = measures_said(t, refs, catalog, Ref) if BARE_MEASURE.search(t) else refs
     refs = _numbered_by_sound(t, refs, catalog) if _DIGIT_WORD.search(t) else refs
     short = shorthand(catalog)
     if short.pattern is None and short.singles is None:
@@ -76,33 +75,6 @@ def find_refs(t: str, catalog: Catalog) -> list[Ref]:
         else:
             out.append(r)
     return [_family_then_variant(t, r, short) if r.family and r.product is None else r for r in out]
-
-
-# 160的, 240也来一个, 240 1个: a number said as a word of its own (then 的, 也, 还, 都, 不要, or a space and a count)
-_BARE_MEASURE = re.compile(r"(?<![\d.#])(\d{2,4})(?=\s*(?:的|也|还|都|不要|$)|\s+[x*]?\s*(?:\d|[一两俩二三四五六七八九十]))")
-# 160ml, 500克, 6寸 inside a name: a capacity, weight or size that tells products apart
-_MEASURE = re.compile(r"(?<![\d.])(\d{2,4})\s*(?:ml|ML|mL|毫升|L|升|g|克|寸|cm|厘米|mm|毫米|W|瓦|mAh|码)")
-
-
-def _measures_said(t: str, refs: list[Ref], catalog: Catalog) -> list[Ref]:
-    """160的来一个, 240也来一个, 240 1个: a capacity, weight or size of one product's names (宽口径奶瓶160ml), said bare,
-    names that product, never a quantity; a number in several products' names, or a link of another product, is
-    left as it is."""
-    sizes = _MEASURES.get(catalog)
-    if sizes is None:
-        sizes = _MEASURES[catalog] = {}
-        for p in catalog:
-            for n in p.names:
-                for m in _MEASURE.finditer(n):
-                    sizes.setdefault(m.group(1), {})[p.sku] = p
-    out = list(refs)
-    for m in _BARE_MEASURE.finditer(t):
-        owners = sizes.get(m.group(1), {})
-        linked = catalog.by_link(int(m.group(1)))
-        if len(owners) == 1 and not any(r.start < m.end() and m.start() < r.end for r in out) \
-                and (linked is None or linked.sku in owners):
-            out.append(Ref(m.start(1), m.end(1), next(iter(owners.values())), m.group(1)))
-    return sorted(out, key=lambda r: r.start) if len(out) > len(refs) else refs
 
 
 _DIGIT_WORD = re.compile(r"(?<![\d.])(\d{1,3})([\u4e00-\u9fff])")

@@ -1,6 +1,7 @@
-"""A size from the products' names said with its unit (成猫粮1.5kg, 10公斤的, 2-10斤的, 5L装): it tells variants
-apart, it is no quantity. One product holding that size is that product; several are a family word (one of
-them, which the other words of the clause or a person settle), so 成猫粮1.5kg is the one 成猫粮 that is 1.5kg."""
+"""A size from the products' names said with its unit (成猫粮1.5kg, 10公斤的, 2-10斤的, 5L装), or a capacity or size of
+one product's names said bare (160的, 240也来一个: ``measures_said``): it tells variants apart, it is no quantity.
+One product holding that size is that product; several are a family word (one of them, which the other words of the
+clause or a person settle), so 成猫粮1.5kg is the one 成猫粮 that is 1.5kg."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ SIZE = re.compile(rf"(?<![\d.])({_NUMBER})(?:\s*[-~～到至]\s*({_NUMBER}))?\s*
 # said as a name: right after a product's word (成猫粮1.5kg), or then 的 / 装 / 那种 (10kg的, 5L装)
 _AS_NAME_AFTER = re.compile(r"\s*(?:的|装|那种|这种|那款|这款|规格)")
 _SIZES: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+_MEASURES: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
 def size_key(m: re.Match) -> str:
@@ -62,3 +64,30 @@ def sized(product: Product, number: int | None) -> bool:
     """The product's names hold a size of this number (10 of 成猫粮10kg, of 驱虫滴剂10-20斤)."""
     return number is not None and any(float(n) == number for name in product.names for m in SIZE.finditer(name)
                                       for n in m.groups()[:2] if n)
+
+
+# 160的, 240也来一个, 240 1个: a number said as a word of its own (then 的, 也, 还, 都, 不要, or a space and a count)
+BARE_MEASURE = re.compile(r"(?<![\d.#])(\d{2,4})(?=\s*(?:的|也|还|都|不要|$)|\s+[x*]?\s*(?:\d|[一两俩二三四五六七八九十]))")
+# 160ml, 500克, 6寸 inside a name: a capacity, weight or size that tells products apart
+_MEASURE = re.compile(r"(?<![\d.])(\d{2,4})\s*(?:ml|ML|mL|毫升|L|升|g|克|寸|cm|厘米|mm|毫米|W|瓦|mAh|码)")
+
+
+def measures_said(t: str, refs: list, catalog: Catalog, make_ref) -> list:
+    """160的来一个, 240也来一个, 240 1个: a capacity, weight or size of one product's names (宽口径奶瓶160ml), said bare,
+    names that product, never a quantity; a number in several products' names, or a link of another product, is
+    left as it is (``make_ref(start, end, product, label, family)``)."""
+    sizes = _MEASURES.get(catalog)
+    if sizes is None:
+        sizes = _MEASURES[catalog] = {}
+        for p in catalog:
+            for n in p.names:
+                for m in _MEASURE.finditer(n):
+                    sizes.setdefault(m.group(1), {})[p.sku] = p
+    out = list(refs)
+    for m in BARE_MEASURE.finditer(t):
+        owners = sizes.get(m.group(1), {})
+        linked = catalog.by_link(int(m.group(1)))
+        if len(owners) == 1 and not any(r.start < m.end() and m.start() < r.end for r in out) \
+                and (linked is None or linked.sku in owners):
+            out.append(make_ref(m.start(1), m.end(1), next(iter(owners.values())), m.group(1), ()))
+    return sorted(out, key=lambda r: r.start) if len(out) > len(refs) else refs
