@@ -35,10 +35,11 @@ from copilot.orders.cues import (
 from copilot.orders.intent import Intent, Item, Kind
 from copilot.orders.leftover import (
     as_typed,
+    goods_word,
     other_goods,
+    read_leftover,
     rest_of,
     stray_number,
-    unread,
     without_preferences,
     without_specs,
 )
@@ -47,19 +48,13 @@ from copilot.orders.pairing import kind_said_apart, kind_then_member, order_of
 from copilot.orders.refs import (
     Ref,
     as_named,
-    doubtful_typo,
-    family_typo,
     find_refs,
-    fuzzy_product,
     mask,
-    may_name,
     number_or_link,
     plain_names,
-    shown_look_alike,
-    spoken_product,
     unknown_reason,
 )
-from copilot.orders.shorthand import abbreviated_pairs, looks_abbreviated, one_of_its_kind, shorthand, sold_in
+from copilot.orders.shorthand import abbreviated_pairs, looks_abbreviated, sold_in
 from copilot.orders.wording import BANTER_QUESTION, CHATTER_CLAUSE, QUESTION, RHETORICAL, describes, past_remark
 
 log = logging.getLogger(__name__)
@@ -426,9 +421,9 @@ def _order_clause(clause: _Clause, masked: str, catalog: Catalog, current: Produ
         bool(_ANY_VERB.search(masked)) and (bool(clause.quantities) or not leftover))
     weak = bool(clause.quantities or clause.refs)
     leftover = as_typed(leftover, masked, catalog, current)
-    if not strong and not weak and not _goods_word(leftover, catalog, current):
+    if not strong and not weak and not goods_word(leftover, catalog, current):
         return
-    if leftover and not _read_leftover(clause, masked, leftover, catalog, current, strong):
+    if leftover and not read_leftover(clause, masked, leftover, catalog, current, strong):
         return
     if not strong and not clause.quantities and not all(r.label.isdigit() or "号" in r.label or "链接" in r.label
                                                         or r.label.startswith("#") for r in clause.refs):
@@ -440,48 +435,6 @@ def _order_clause(clause: _Clause, masked: str, catalog: Catalog, current: Produ
             clause.kind, clause.reason = "review", unknown_reason(unknown[0])
         return
     clause.kind = "order"
-
-
-def _goods_word(word: str, catalog: Catalog, current: Product | None) -> bool:
-    """红早, 栗子: a clause of a word alone that reads as goods (a typo of one product, a part of some products'
-    names), no talk: it is read with the quantity of the next clause, or goes to review, never dropped."""
-    return 2 <= len(word) <= 8 and may_name(word, catalog) and (
-        bool(catalog.holding(word)) or fuzzy_product(word, catalog, current) is not None)
-
-
-def _read_leftover(clause: _Clause, masked: str, leftover: str, catalog: Catalog, current: Product | None,
-                   strong: bool) -> bool:
-    """The words of a clause no name reads: a typo or a part of one product's names is that product (芋尼面包:
-    芋泥 of the 面包 family); a part of several products' names (栗子 of 糖炒栗子 and 栗子仁) or a word
-    nothing reads, said with an order word or a short quantity, goes to review. False: the clause is done."""
-    if family_typo(leftover, clause.refs, catalog):
-        return True  # 车里子2斤装一盒: the family's word again, typed by its sound
-    unit = clause.quantities[0].unit if clause.quantities else None
-    product, word = fuzzy_product(leftover, catalog, current, unit), leftover
-    spoken = spoken_product(masked, catalog, unread)  # 宝鱼: 宝 is also a filler (宝宝), 鱼 a kind
-    if spoken and (product is None or spoken[0].sku == product.sku):
-        product, word = spoken
-    shown = shown_look_alike(masked, current, unread) if product is None else None
-    if shown:  # 恰宝两桶 with 怡宝 on screen
-        product, word = shown
-    if product is not None and doubtful_typo(word, product, catalog):  # 老鸦要一只: 老鸭 1, a person looks
-        clause.doubt = f"「{word}」像是{product.name}，不太确定，请确认"
-    if product is not None:
-        clause.refs = [r for r in clause.refs if not (r.product is None and product in r.family)]
-        clause.refs.append(Ref(0, 0, product, leftover))
-        return True
-    owners = catalog.holding(leftover) if len(leftover) >= 2 else [  # 蛋 of 卤蛋 and 卤鹌鹑蛋: their kind
-        p for p in catalog if leftover.strip() and any(n.endswith(leftover) for n in p.names)]
-    if one_of_its_kind(leftover, masked, owners, catalog, current, unit):
-        clause.refs.append(Ref(0, 0, owners[0], leftover))
-        return True
-    if len(owners) == 1 and shorthand(catalog).kind_of_many(leftover, owners[0]):  # 大米: any rice of the shop
-        owners = shorthand(catalog).of_kind(leftover, owners[0])
-    if len(owners) >= 2 or len(leftover) >= 2 and owners:
-        clause.kind, clause.reason = "review", f"「{leftover[:12]}」可能是{'、'.join(p.name for p in owners[:4])}，请确认"
-    elif strong or (clause.quantities and len(leftover) <= 3):
-        clause.kind, clause.reason = "review", f"有看不懂的内容「{leftover[:12]}」，可能是未上架的商品"
-    return False
 
 
 def _review(kind: Kind, reason: str, items: tuple[Item, ...] = (), undecided: bool = False) -> Intent:
