@@ -359,6 +359,10 @@ def _classify(text: str, catalog: Catalog, current: Product | None, alone: bool 
     quantities = read_quantities(masked)
     each = bool((quantities or refs) and _EACH.search(masked))
     refs = refs if each or _DENIED.search(text) else kind_then_member(refs)
+    if each and len(quantities) == 1 and quantities[0].unit and len(refs) > 1:  # 生普和熟普各来一饼: the unit
+        refs = [Ref(r.start, r.end, sold_in(r.family, quantities[0].unit, r.label), r.label)  # picks the member
+                if r.family and r.product is None and sold_in(r.family, quantities[0].unit, r.label) else r
+                for r in refs]
     if each and sum(1 for r in refs if r.family) == 1 and _all_of(masked, refs):  # 两种凤爪都来一盒: every product
         refs = [x for r in refs for x in ([Ref(r.start, r.end, p, r.label) for p in r.family] if r.family else [r])]
     if not each and len(quantities) == 1 and quantities[0].unit:  # 脐橙来一箱: the family's member sold so,

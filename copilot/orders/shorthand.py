@@ -170,6 +170,7 @@ class Shorthand:
         return found
 
 
+_PACK_WORD = re.compile(rf"[单整散半](?:{'|'.join(UNIT_WORDS)})|[单整]")  # 单饼, 整提, 整箱: how it is packed
 _BRACKETED = re.compile(r"[（(\[【][^）)\]】]*[）)\]】]")  # the pack of a listing: 赣南脐橙（10斤装）
 
 
@@ -202,13 +203,21 @@ def sold_in(owners, unit: str | None, word: str = "") -> Product | None:
     person: 牛奶来2瓶 may be either, the unit said loosely. A single character (虾, 奶) is read as before. 个 counts the pieces of any product: it names none
     when another of them is a pack of pieces (葱油饼来4个 of 现烙 per 个 and 冷冻 per 袋 of 10 片)."""
     kinds = [p for p in owners if any(_BRACKETED.sub("", n).endswith(word) for n in p.names)] if word else owners
-    if len(word) != 1 and len({_BRACKETED.sub("", p.name).strip() for p in kinds or owners}) > 1:
+    if len(word) != 1 and len({_goods_of(p) for p in kinds or owners}) > 1:
         return None  # one character (虾2斤, 奶来2瓶) is read with the screen first, then by the unit, as before
     weight = unit in ("斤", "公斤", "千克", "kg", "克", "g")
-    fits = [p for p in owners if unit and (p.unit == unit or weight and p.is_weight)]
+    fits = [p for p in owners if unit and (p.unit == unit or weight and p.is_weight or p.pack_size == (1, unit))]
     if unit == "个" and any(holds_pieces(p) for p in owners if p not in fits):
         return None
     return fits[0] if len(fits) == 1 else None
+
+
+def _goods_of(p: Product) -> str:
+    """The goods a listing sells, without its pack: 赣南脐橙（10斤装） and 熟普 单饼 / 熟普 整提 (the pack said after a
+    space, a word of one unit: 单饼, 整提, 整箱) are one goods; 巴氏鲜牛奶 and 常温纯牛奶 are two."""
+    name = _BRACKETED.sub("", p.name).strip()
+    head, _, tail = name.rpartition(" ")
+    return head if head and _PACK_WORD.fullmatch(tail) else name
 
 
 def shorthand(catalog: Catalog) -> Shorthand:
