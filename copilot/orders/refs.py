@@ -14,9 +14,10 @@ from dataclasses import dataclass
 from copilot.base.catalog import LINK_RE, Catalog, Product, link_number
 from copilot.base.sounds import syllables
 from copilot.base.zhnum import normalize
+from copilot.orders.alike import kin, part_of, phonetic_part, shape_kin
 from copilot.orders.amounts import UNIT_WORDS, VERB, read_quantities
 from copilot.orders.lexicon import is_thing
-from copilot.orders.shorthand import kin, look_alike, part_of, phonetic_part, shape_kin, shorthand, sold_in
+from copilot.orders.shorthand import look_alike, shorthand, sold_in
 from copilot.orders.sizes import BARE_MEASURE, SIZE, measures_said, sized, sizes_said
 from copilot.orders.suffixed import suffixed
 

