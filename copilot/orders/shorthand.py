@@ -153,7 +153,21 @@ class Shorthand:
         else:
             kind = word[1] if len(word) == 2 and word[0] in STATES else word[0] if len(word) == 2 and word[1] in "子儿" else ""
             cuts = [q for n, q in self.names if kind and q.sku != p.sku and _BRACKETED.sub("", n).strip().endswith(kind)]
+        short = self._shortened(word, p)  # 普洱 of 生普洱 where 生普 names it too and 熟普 another: 普 is 普洱
+        cuts += [q for n, q in self.names if short and q.sku != p.sku and short in n]
         return list({q.sku: q for q in [p, *cuts]}.values())
+
+    def _shortened(self, word: str, p: Product) -> str:
+        """The short form the catalog writes ``word`` in: 普 when ``p`` is named both 生普洱 and 生普 (the qualifier
+        and the word's first characters), as Chinese shortens a kind after a qualifier (生普洱 -> 生普, 熟普洱 -> 熟普);
+        the short form in another product's names then says the same kind. '' when the catalog shows none."""
+        names = [n for n, q in self.names if q.sku == p.sku]
+        for n in names:
+            if len(n) > len(word) and n.endswith(word):
+                lead = n[-len(word) - 1]
+                return next((word[:k] for k in range(len(word) - 1, 0, -1)
+                             if any(m.endswith(lead + word[:k]) for m in names)), "")
+        return ""
 
     def _sibling(self, p: Product, owners: dict[str, Product]) -> bool:
         """Another of ``owners`` is a variant of ``p`` (they share a family word)."""
