@@ -43,7 +43,7 @@ from copilot.orders.leftover import (
     without_preferences,
     without_specs,
 )
-from copilot.orders.notes import as_written, split_notes
+from copilot.orders.notes import as_written, packing_notes, split_notes
 from copilot.orders.pairing import kind_said_apart, kind_then_member, order_of
 from copilot.orders.refs import (
     Ref,
@@ -141,6 +141,8 @@ def parse(text: str, catalog: Catalog, current_sku: str | None = None) -> Intent
     """One comment -> one Intent, by the rules alone (deterministic, no I/O)."""
     current_sku = current_sku or priced_sku(text, catalog)
     intent = price_checked(_parse_comment(text, catalog, current_sku), text, catalog)
+    if intent.kind in (Kind.ORDER, Kind.MODIFY) and intent.items:
+        intent = replace(intent, note=packing_notes(text, intent.note))  # 来一斤 帮我分两包装
     return replace(intent, note=as_written(intent.note, text)) if intent.note else intent
 
 
