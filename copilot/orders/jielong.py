@@ -315,12 +315,26 @@ def split_member(body: str, catalog: Catalog, offered: list[Product] = ()) -> tu
                 continue  # 二楼 陈姐 6, 🌙 Luna 2: the nickname's second word, then the order
             return " ".join(tokens[:k]).strip(), rest
     for i in range(1, len(body)):
-        if body[i - 1] != " " and (_starts_order(body[i:], catalog) or _PAIRS.match(body[i:])
+        if body[i - 1] != " " and (_starts_order(body[i:], catalog) and not _off_offer(body[i:], offered, catalog)
+                                   or _PAIRS.match(body[i:])
                                    or _short_word(body[i:], offered, catalog)) \
                 and (not body[i - 1].isdigit() or _name_digits(body[:i], body[i:], catalog)) \
                 and not _name_digits("", body[i:], catalog) and _closed(body[:i]):
             return body[:i].strip(), body[i:].strip()
     return body.strip(), ""
+
+
+def _off_offer(text: str, offered: list[Product], catalog: Catalog) -> bool:
+    """小雨2 in a chain of 明前 alone: the one-character variant word (雨 of 雨前) that would start the content names
+    no product the header offers, so it is the nickname's; a product's whole name still starts an order."""
+    if not offered or any(s == 0 for s, _, _ in catalog.mentions(text)):
+        return False
+    short = shorthand(catalog)
+    words = [w for s, _, w in short.find(text) if s == 0 and len(w) == 1]
+    skus = {p.sku for p in offered}
+    return bool(words) and all(
+        (short.variants[w].sku not in skus) if w in short.variants else not any(p.sku in skus for p in short.families.get(w, ()))
+        for w in words)
 
 
 def _glued_order(words: str, offered: list[Product], catalog: Catalog) -> bool:
