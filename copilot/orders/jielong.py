@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 
 from copilot.base.catalog import Catalog, Product
 from copilot.base.zhnum import NUM_PATTERN, normalize, zh_to_number
-from copilot.orders.amounts import UNIT_WORDS, Quantity, check_items, rough
+from copilot.orders.amounts import UNIT_WORDS, Quantity, as_said, check_items, rough
 from copilot.orders.asides import PAID
 from copilot.orders.intent import Intent, Item, Kind
 from copilot.orders.offered import counts_by_unit, offered_short_names, sold_by
@@ -402,7 +402,7 @@ def _read_content(content: str, catalog: Catalog, chain: Chain, parse, title: bo
     """What the entry asks for; None for a line that asks nothing (a remark, or the first line ``title``
     that names the product and a time but asks for no quantity: 1. 群主 馒头明早7点出锅)."""
     product = chain.default
-    counts = _ICON.sub("", _PAID.sub(" ", normalize(content)).strip(" ,，、;；"))
+    counts = as_said(_ICON.sub("", _PAID.sub(" ", normalize(content)).strip(" ,，、;；")))  # 2整提: 2 提
     m = _NUMBER_ONLY.match(counts)
     if m:
         product = product or sold_by(m.group("u"), chain.offered)  # 2箱 where only 橙子 is sold by the 箱
