@@ -18,7 +18,7 @@ from copilot.orders.alike import kin, part_of, phonetic_part, shape_kin
 from copilot.orders.amounts import UNIT_WORDS, VERB, read_quantities
 from copilot.orders.lexicon import is_thing
 from copilot.orders.shorthand import look_alike, shorthand, sold_in
-from copilot.orders.sizes import BARE_MEASURE, SIZE, measures_said, sized, sizes_said
+from copilot.orders.sizes import BARE_MEASURE, COUNTED_PART, SIZE, counts_said, measures_said, sized, sizes_said
 from copilot.orders.suffixed import suffixed
 
 _BRACKET = re.compile(r"[()（）\[\]【】]")
@@ -54,6 +54,7 @@ def find_refs(t: str, catalog: Catalog) -> list[Ref]:
     refs = _misspelt_around(t, refs, catalog)
     refs = suffixed(t, refs, catalog, Ref) if refs else refs  # 鸡肉罐头整箱: the case of 鸡肉罐头
     refs = measures_said(t, refs, catalog, Ref) if BARE_MEASURE.search(t) else refs
+    refs = counts_said(t, refs, catalog, Ref) if COUNTED_PART.search(t) else refs  # 一壶四杯的
     refs = _numbered_by_sound(t, refs, catalog) if _DIGIT_WORD.search(t) else refs
     short = shorthand(catalog)
     if short.pattern is None and short.singles is None:
