@@ -1,0 +1,103 @@
+"""Parser round 21: a declared pack of one unit (pack: 1支) is sold in that unit, so the unit said picks a family's
+member, also under 各; 只 counts as 个 for a declared pack; who orders (公司, 单位) is no goods; a kind word the
+catalog shortens after a qualifier (红葡萄酒 / 红葡, 白葡) is the kind of every product holding the short form; a
+year said before a name (2018赤霞珠) is the name's; a word of a name that counts what it holds (三件套, 一套四个) is
+that product; packing, recipient and restock remarks are notes; 还是这个味 says 'still', no choice asked."""
+
+from __future__ import annotations
+
+import pytest
+
+from copilot.base.catalog import Catalog
+from copilot.orders.intent import Kind
+from copilot.orders.rules import parse
+
+FLORIST = Catalog.from_dict({"products": [
+    {"sku": "rose_one", "name": "红玫瑰 单支", "link": 1, "unit": "个", "price": 8, "stock": 200, "pack": "1支"},
+    {"sku": "rose_bunch", "name": "红玫瑰 整扎", "link": 2, "unit": "扎", "price": 79, "stock": 30, "pack": "11支"},
+    {"sku": "lily", "name": "香水百合", "link": 3, "unit": "支", "price": 12, "stock": 100},
+], "store": {"name": "测试花店"}})
+
+KITCHEN = Catalog.from_dict({"products": [
+    {"sku": "bowls", "name": "骨瓷碗 一套四个", "link": 1, "unit": "套", "price": 59, "stock": 30, "pack": "4个"},
+    {"sku": "pots", "name": "不锈钢锅具 三件套", "link": 2, "unit": "套", "price": 299, "stock": 10},
+    {"sku": "board", "name": "竹砧板", "link": 3, "unit": "个", "price": 39, "stock": 30},
+], "store": {"name": "测试厨具店"}})
+
+WINE = Catalog.from_dict({"products": [
+    {"sku": "red", "name": "2018年赤霞珠干红", "aliases": ["赤霞珠", "红葡萄酒", "红葡"], "link": 1, "unit": "瓶",
+     "price": 128, "stock": 50},
+    {"sku": "white", "name": "霞多丽干白", "aliases": ["干白", "白葡"], "link": 2, "unit": "瓶", "price": 98,
+     "stock": 50},
+    {"sku": "opener", "name": "海马刀开瓶器", "link": 3, "unit": "个", "price": 29, "stock": 50},
+], "store": {"name": "测试酒行"}})
+
+FRUIT = Catalog.from_dict({"products": [
+    {"sku": "orange", "name": "赣南脐橙", "link": 1, "unit": "斤", "price": 6.8, "stock": 500},
+    {"sku": "kiwi", "name": "徐香猕猴桃", "link": 2, "unit": "箱", "price": 59, "stock": 40},
+], "store": {"name": "测试水果店"}})
+
+
+def _read(store, text, current=None):
+    intent = parse(text, store, current)
+    return intent, {i.sku: i.qty for i in intent.items}
+
+
+@pytest.mark.parametrize("store, text, current, items", [
+    (FLORIST, "红玫瑰来两支", "rose_one", {"rose_one": 2}),          # pack 1支: the single rose is sold by the 支
+    (FLORIST, "红玫瑰来一扎", "rose_bunch", {"rose_bunch": 1}),      # the bunch by the 扎
+    (FLORIST, "红玫瑰和香水百合各来一支", "lily", {"rose_one": 1, "lily": 1}),  # 各: the unit picks the member
+    (KITCHEN, "来8只", "bowls", {"bowls": 2}),                      # 只 counts as 个: 8 of a 套 of 4个
+    (KITCHEN, "三件套的来一套", "board", {"pots": 1}),               # 三件套 names the pots, no 3
+    (KITCHEN, "一套四个的来两套", "pots", {"bowls": 2}),             # 一套四个 names the bowls
+    (FRUIT, "单位要两箱", "kiwi", {"kiwi": 2}),                     # who orders is no goods
+    (FRUIT, "公司团建要三箱", "kiwi", {"kiwi": 3}),
+    (WINE, "2018赤霞珠来两瓶", None, {"red": 2}),                   # the year is the name's, no 2018 bottles
+    (WINE, "18年赤霞珠来两瓶", None, {"red": 2}),
+    (WINE, "红葡萄酒来一瓶", None, {"red": 1}),                     # the whole name still reads
+])
+def test_read_as_booked(store, text, current, items):
+    intent, got = _read(store, text, current)
+    assert intent.kind is Kind.ORDER and not intent.needs_review, intent.reason
+    assert got == items
+
+
+@pytest.mark.parametrize("store, text, current", [
+    (WINE, "葡萄酒来一瓶", None),        # 红葡 and 白葡: 葡 is 葡萄酒, so 葡萄酒 is either wine
+    (WINE, "葡萄酒 x2", "opener"),
+    (FLORIST, "红玫瑰来3个", "rose_one"),  # 个 counts the roses of a bunch too (holds pieces): a person asks
+])
+def test_goes_to_review(store, text, current):
+    intent, _ = _read(store, text, current)
+    assert intent.needs_review and intent.kind is Kind.ORDER
+
+
+def test_a_pack_of_one_does_not_pick_the_bunch_for_a_count_of_stems():
+    intent, got = _read(FLORIST, "红玫瑰来两支", None)  # nothing on screen: 支 is the single rose's unit alone
+    assert got == {"rose_one": 2} and not intent.needs_review
+
+
+@pytest.mark.parametrize("store, text, current, items, note", [
+    (FRUIT, "来两斤 帮我分开装", "orange", {"orange": 2}, "帮我分开装"),
+    (FRUIT, "来3斤 麻烦分两袋装", "orange", {"orange": 3}, "麻烦分两袋装"),   # 两袋 is how it is packed, no count
+    (FRUIT, "来一箱 送到5栋 给我妈", "kiwi", {"kiwi": 1}, "送到5栋 给我妈"),  # the recipient beside the delivery
+    (FRUIT, "来两箱 下批到了再给我", "kiwi", {"kiwi": 2}, "下批到了再给我"),  # when the goods come in
+])
+def test_remarks_are_notes(store, text, current, items, note):
+    intent, got = _read(store, text, current)
+    assert intent.kind is Kind.ORDER and not intent.needs_review, intent.reason
+    assert got == items and intent.note == note
+
+
+def test_a_recipient_alone_is_no_note():
+    intent, got = _read(FRUIT, "给我妈来一箱", "kiwi")
+    assert got == {"kiwi": 1} and intent.note == ""
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("上次买的脐橙吃完了 还是这个味", Kind.OTHER),   # still the same taste: no choice asked
+    ("要脐橙还是猕猴桃", Kind.QUESTION),               # a choice is still a question
+    ("还是这个甜吗", Kind.QUESTION),
+])
+def test_still_is_no_question(text, kind):
+    assert parse(text, FRUIT, "orange").kind is kind
