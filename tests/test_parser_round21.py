@@ -101,3 +101,22 @@ def test_a_recipient_alone_is_no_note():
 ])
 def test_still_is_no_question(text, kind):
     assert parse(text, FRUIT, "orange").kind is kind
+
+
+SHOP = Catalog.from_dict({"products": [
+    {"sku": "holder", "name": "烟嘴", "link": 1, "unit": "个", "price": 15, "stock": 50},
+    {"sku": "lighter", "name": "打火机", "link": 2, "unit": "个", "price": 3, "stock": 200},
+    {"sku": "tea", "name": "清茶", "link": 3, "unit": "盒", "price": 30, "stock": 20},
+]})
+
+
+def test_a_character_of_the_same_radical_sharing_a_reading_is_a_typo():
+    intent, got = _read(SHOP, "烟咀来2个", "lighter")  # 咀 reads jǔ and zuǐ: the keyboard's 嘴
+    assert got == {"holder": 2} and not intent.needs_review
+
+
+def test_a_radical_alone_or_a_reading_alone_is_no_kin():
+    from copilot.orders.alike import radical_reading
+
+    assert radical_reading("咀", "嘴") and radical_reading("桔", "橘")
+    assert not radical_reading("清", "情") and not radical_reading("肝", "腩")

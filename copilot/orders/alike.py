@@ -66,3 +66,17 @@ def phonetic_part(a: str, b: str) -> bool:
     from pypinyin import lazy_pinyin
 
     return lazy_pinyin(a) == lazy_pinyin(b)
+
+
+def radical_reading(a: str, b: str) -> bool:
+    """Two characters of one radical that share a reading (咀, read jǔ and zuǐ, for 嘴): the typo of a keyboard that
+    offers both for the sound. A reading alone is no kin (清 / 情: 氵 and 忄), nor a radical alone (肝 / 腩)."""
+    if a == b or not (_CJK.match(a) and _CJK.match(b)):
+        return False
+    pa, pb = _components(a), _components(b)
+    if len(pa) != 2 or len(pb) != 2 or pa[0] != pb[0]:
+        return False
+    from pypinyin import Style, pinyin
+
+    ra, rb = (set(pinyin(ch, style=Style.NORMAL, heteronym=True)[0]) for ch in (a, b))
+    return bool(ra & rb)

@@ -38,7 +38,7 @@ from dataclasses import dataclass, field
 
 from copilot.base.catalog import Catalog, Product, whole_latin
 from copilot.base.zhnum import ZH_DIGITS, zh_to_number
-from copilot.orders.alike import kin, part_of
+from copilot.orders.alike import kin, part_of, radical_reading
 from copilot.orders.amounts import UNIT_WORDS, Quantity, check_items, holds_pieces, to_sale_unit
 from copilot.orders.intent import Intent, Kind
 
@@ -380,7 +380,7 @@ def look_alike(word: str, catalog: Catalog) -> list[Product]:
     for n, p in shorthand(catalog).names:
         if len(n) == len(word):
             diff = [(a, b) for a, b in zip(word, n) if a != b]
-            if len(diff) == 1 and part_of(*diff[0]) or diff and all(kin(a, b) for a, b in diff):
+            if len(diff) == 1 and (part_of(*diff[0]) or radical_reading(*diff[0])) or diff and all(kin(a, b) for a, b in diff):
                 found[p.sku] = p  # 卢鱼 for 鲈鱼; 馄炖 / 混沌 for 馄饨
     return list(found.values())
 
