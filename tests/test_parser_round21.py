@@ -120,3 +120,24 @@ def test_a_radical_alone_or_a_reading_alone_is_no_kin():
 
     assert radical_reading("咀", "嘴") and radical_reading("桔", "橘")
     assert not radical_reading("清", "情") and not radical_reading("肝", "腩")
+
+
+FISH = Catalog.from_dict({"products": [
+    {"sku": "croaker_l", "name": "大黄鱼", "link": 1, "unit": "条", "price": 39, "stock": 30},
+    {"sku": "croaker_s", "name": "小黄鱼", "link": 2, "unit": "斤", "price": 19, "stock": 30},
+    {"sku": "squid", "name": "鲜鱿鱼", "link": 3, "unit": "斤", "price": 29, "stock": 30},
+]})
+
+
+@pytest.mark.parametrize("text, items", [
+    ("黄鱼来一条 大的", {"croaker_l": 1}),   # a clause that says only a word of one member's name
+    ("黄鱼要2斤 小的吧", {"croaker_s": 2}),
+])
+def test_a_member_said_apart_by_a_word_of_its_name(text, items):
+    intent, got = _read(FISH, text, "squid")
+    assert got == items and not intent.needs_review, intent.reason
+
+
+def test_a_word_no_member_holds_settles_nothing():
+    intent, _ = _read(FISH, "黄鱼来一条 肥的", "squid")
+    assert intent.needs_review
