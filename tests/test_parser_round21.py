@@ -141,3 +141,25 @@ def test_a_member_said_apart_by_a_word_of_its_name(text, items):
 def test_a_word_no_member_holds_settles_nothing():
     intent, _ = _read(FISH, "黄鱼来一条 肥的", "squid")
     assert intent.needs_review
+
+
+WATER = Catalog.from_dict({"products": [
+    {"sku": "water", "name": "矿泉水", "link": 1, "unit": "箱", "price": 24, "stock": 50, "pack": "12瓶"},
+    {"sku": "cola", "name": "可乐", "link": 2, "unit": "瓶", "price": 3, "stock": 100},
+]})
+
+
+@pytest.mark.parametrize("text, kind, items", [
+    ("一箱12瓶 才24 划算", Kind.OTHER, {}),       # what a 箱 holds, as the catalog declares it: no order
+    ("12瓶一箱", Kind.OTHER, {}),
+    ("一箱是12瓶吗", Kind.QUESTION, {}),
+    ("一箱12瓶 来两箱", Kind.ORDER, {"water": 2}),
+])
+def test_the_pack_stated_is_no_order(text, kind, items):
+    intent, got = _read(WATER, text, "water")
+    assert intent.kind is kind and got == items
+
+
+def test_a_pack_the_catalog_does_not_declare_is_still_read():
+    intent, _ = _read(WATER, "一箱10瓶", "water")  # 10 is not the declared 12: a person looks
+    assert intent.kind is Kind.ORDER and intent.needs_review

@@ -28,6 +28,7 @@ from copilot.orders.cues import (
     one_of_word,
     price_checked,
     priced_sku,
+    states_pack,
     stock_question_product,
     typo_count,
     without_sums,
@@ -389,6 +390,8 @@ def _classify(text: str, catalog: Catalog, current: Product | None, alone: bool 
             _order_clause(clause, _EARLIER.sub(lambda m: " " * len(m.group(0)), masked), catalog, current, alone)
         else:
             clause.kind, clause.reason = "vague", "说的是之前讲过的商品，请确认是哪一个"
+    elif states_pack(masked, quantities, [r.product for r in refs if r.product] or ([current] if current else [])):
+        pass  # 7饼一提: what a 提 holds, said, no order
     elif not CHATTER_CLAUSE.search(text) or _COPY.search(text) and _VAGUE.search(text):
         clause.asks_each = bool(_BOTH.search(text)) or each and bool(quantities)
         vague = _vague(text, quantities)
