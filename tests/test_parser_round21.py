@@ -163,3 +163,13 @@ def test_the_pack_stated_is_no_order(text, kind, items):
 def test_a_pack_the_catalog_does_not_declare_is_still_read():
     intent, _ = _read(WATER, "一箱10瓶", "water")  # 10 is not the declared 12: a person looks
     assert intent.kind is Kind.ORDER and intent.needs_review
+
+
+@pytest.mark.parametrize("text, kind, items", [
+    ("上周买了 3斤两天就吃完", Kind.OTHER, {}),     # a count inside a story told, no order word
+    ("我用开水泡了 三次还有味", Kind.OTHER, {}),
+    ("上周买过了 再来3斤", Kind.ORDER, {"orange": 3}),  # an order word: the story is beside an order
+])
+def test_a_count_in_a_story_is_no_order(text, kind, items):
+    intent, got = _read(FRUIT, text, "orange")
+    assert intent.kind is kind and got == items

@@ -96,6 +96,7 @@ _UNDECIDED = re.compile(r"再(?:确认|决定|定|考虑|看看?|想想)|考虑�
 # 刚才那个米粉也来一盒: an order of goods shown before, which one the words alone do not say (not 刚才买了: a story)
 _EARLIER = re.compile(r"(?:刚才|刚刚|之前|前面)(?:那个|那款|那种|讲的|说的|介绍的)")
 _TOLD = re.compile(r"(?:买|吃|喝|订|拿|扣|抢|来|要|拍)(?:了|过)")  # 刚才那个大姐扣了3只鸡: a story, no order
+_STORY = re.compile(r"(?:买|吃|喝|泡|煮|用|穿|洗)(?:了|过)")  # what the buyer did with goods: a story, not an order
 _COUNTED = re.compile(r"各|每样|每种|[两俩三四五六几]\s*[种样款]")
 _BOTH = re.compile(r"都要|都来|都拿|都订|(?<![上面])一样(?:来|要)")
 _KEEP = re.compile(r"还要|照要|继续要|要的|不变|照旧|留着|保留|不取消|不退")
@@ -263,6 +264,9 @@ def _without_restated(clauses: list[_Clause]) -> list[_Clause]:
 def _orders(clauses: list[_Clause], kinds: set[str], current: Product | None) -> Intent:
     if kinds & {"cancel", "modify", "relative"}:
         return _review(Kind.ORDER, "一条评论里既有下单又有取消/修改", undecided=True)
+    if any(c.kind == "chatter" and _STORY.search(c.text) for c in clauses) and not any(
+            c.refs or _ANY_VERB.search(c.text) or _STRONG_MARK.search(c.text) for c in clauses):
+        return Intent(Kind.OTHER, reason="闲聊")  # 水泡了 七泡还有味: a count in a story told, no order word
     talked = {r.product.name for c in clauses if c.kind == "chatter" and not CHATTER_CLAUSE.search(c.text)
               or c.kind == "question" for r in c.refs if r.product} - {current.name if current else ""}
     asked = stock_question_product(clauses, current)
