@@ -36,9 +36,10 @@ from pathlib import Path
 from copilot.base.catalog import Catalog
 from copilot.base.zhnum import normalize
 from copilot.orders.amounts import read_quantities, to_sale_unit
-from copilot.orders.leftover import rest_of, without_preferences
+from copilot.orders.leftover import rest_of, without_preferences, without_specs
 from copilot.orders.refs import doubtful_typo, find_refs, fuzzy_product, mask
 from copilot.orders.shorthand import shorthand, sold_in
+from copilot.orders.wording import CHATTER_CLAUSE, PACKING
 from evals import EVALS_DIR
 
 ROOT = EVALS_DIR.parent
@@ -94,7 +95,10 @@ def _clauses(text: str) -> list[str]:
 
 
 def units(text, current, catalog, items) -> bool:
-    said = [q for c in _clauses(text) for q in read_quantities(mask(c, find_refs(c, catalog))) if q.unit]
+    """The quantities the parser reads as goods: not in a clause about the household (我家猫8斤, 家里4个人, 宝宝8个月),
+    not the spec of a product (350克的), not how to pack it (帮我分两包装)."""
+    said = [q for c in _clauses(PACKING.sub(" ", normalize(text))) if not CHATTER_CLAUSE.search(c)
+            for q in read_quantities(without_specs(mask(c, find_refs(c, catalog)), catalog)) if q.unit]
     products = [catalog.get(i["sku"]) for i in items]
     return any(all(to_sale_unit(q, p) is None for p in products) for q in said)
 

@@ -219,7 +219,8 @@ def _declared(q: Quantity, p: Product) -> float | None:
     n, u = size
     if q.unit in GRAMS and u in GRAMS:
         return round(q.value * GRAMS[q.unit] / (n * GRAMS[u]), 3)
-    if q.unit == u or u in _SAME.get(q.unit, ()) or q.unit in ("个", "枚") and u in _PIECE_WORDS:
+    if q.unit == u or u in _SAME.get(q.unit, ()) or q.unit in ("个", "枚") and u in _PIECE_WORDS \
+            or q.unit == "只" and u == "个":  # 来18只 of a 套 of 6个: 只 counts as 个, as for the sale unit
         return round(q.value / n, 3)
     return None
 

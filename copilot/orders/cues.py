@@ -12,6 +12,8 @@ from copilot.orders.amounts import UNIT, VERB, Quantity
 from copilot.orders.intent import Intent
 from copilot.orders.refs import find_refs, fuzzy_product
 
+_VERB = re.compile(VERB)
+
 # 35一斤的排骨, 19.9元/斤的芒果: a price with its unit, then 的: which goods, not how many
 PRICE_OF = re.compile(rf"(?<![\d.])(?P<p>\d+(?:\.\d+)?)\s*(?:元|块钱?)?\s*(?:一|每|/)\s*{UNIT}\s*的")
 # 5毛一根, 10元/斤, 三块钱一个: a price with its unit (小时候5毛一根: talk about prices), no quantity of goods
@@ -119,3 +121,14 @@ def typo_count(masked: str, catalog: Catalog, current: Product | None) -> list[Q
     if word is None or len(word.group(0)) < 2 or fuzzy_product(word.group(0), catalog, current) is None:
         return []
     return [Quantity(word.end(), len(masked.strip()), float(masked.strip()[word.end():]), None)]
+
+
+def states_pack(masked: str, quantities: list[Quantity], products: list[Product]) -> bool:
+    """7饼一提, 一箱12瓶, 一盒20包: one of the sale unit and the count the catalog declares for it (``pack``), with no
+    order word, says what a pack holds, no order (来一提7饼 orders)."""
+    if len(quantities) != 2 or _VERB.search(masked):
+        return False
+    one = [q for q in quantities if q.value == 1 and q.unit]
+    count = [q for q in quantities if q not in one[:1]]
+    return bool(one) and len(count) == 1 and any(
+        p.unit == one[0].unit and p.pack_size == (count[0].value, count[0].unit) for p in products)

@@ -30,10 +30,10 @@ from dataclasses import dataclass, field
 
 from copilot.base.catalog import Catalog, Product
 from copilot.base.zhnum import NUM_PATTERN, normalize, zh_to_number
-from copilot.orders.amounts import UNIT_WORDS, Quantity, check_items, rough
+from copilot.orders.amounts import UNIT_WORDS, Quantity, as_said, check_items, rough
 from copilot.orders.asides import PAID
 from copilot.orders.intent import Intent, Item, Kind
-from copilot.orders.offered import offered_short_names
+from copilot.orders.offered import counts_by_unit, offered_short_names, sold_by
 from copilot.orders.refs import plain_name
 from copilot.orders.shorthand import shorthand
 from copilot.orders.sizes import SIZE, size_key, sizes_of
@@ -315,12 +315,26 @@ def split_member(body: str, catalog: Catalog, offered: list[Product] = ()) -> tu
                 continue  # 二楼 陈姐 6, 🌙 Luna 2: the nickname's second word, then the order
             return " ".join(tokens[:k]).strip(), rest
     for i in range(1, len(body)):
-        if body[i - 1] != " " and (_starts_order(body[i:], catalog) or _PAIRS.match(body[i:])
+        if body[i - 1] != " " and (_starts_order(body[i:], catalog) and not _off_offer(body[i:], offered, catalog)
+                                   or _PAIRS.match(body[i:])
                                    or _short_word(body[i:], offered, catalog)) \
                 and (not body[i - 1].isdigit() or _name_digits(body[:i], body[i:], catalog)) \
                 and not _name_digits("", body[i:], catalog) and _closed(body[:i]):
             return body[:i].strip(), body[i:].strip()
     return body.strip(), ""
+
+
+def _off_offer(text: str, offered: list[Product], catalog: Catalog) -> bool:
+    """小雨2 in a chain of 明前 alone: the one-character variant word (雨 of 雨前) that would start the content names
+    no product the header offers, so it is the nickname's; a product's whole name still starts an order."""
+    if not offered or any(s == 0 for s, _, _ in catalog.mentions(text)):
+        return False
+    short = shorthand(catalog)
+    words = [w for s, _, w in short.find(text) if s == 0 and len(w) == 1]
+    skus = {p.sku for p in offered}
+    return bool(words) and all(
+        (short.variants[w].sku not in skus) if w in short.variants else not any(p.sku in skus for p in short.families.get(w, ()))
+        for w in words)
 
 
 def _glued_order(words: str, offered: list[Product], catalog: Catalog) -> bool:
@@ -388,15 +402,18 @@ def _read_content(content: str, catalog: Catalog, chain: Chain, parse, title: bo
     """What the entry asks for; None for a line that asks nothing (a remark, or the first line ``title``
     that names the product and a time but asks for no quantity: 1. 群主 馒头明早7点出锅)."""
     product = chain.default
-    m = _NUMBER_ONLY.match(_ICON.sub("", _PAID.sub(" ", normalize(content)).strip(" ,，、;；")))
+    counts = as_said(_ICON.sub("", _PAID.sub(" ", normalize(content)).strip(" ,，、;；")))  # 2整提: 2 提
+    m = _NUMBER_ONLY.match(counts)
     if m:
-        sold_so = [p for p in chain.offered if m.group("u") and p.unit == m.group("u")]
-        product = product or (sold_so[0] if len(sold_so) == 1 else None)  # 2箱 where only 橙子 is sold by the 箱
+        product = product or sold_by(m.group("u"), chain.offered)  # 2箱 where only 橙子 is sold by the 箱
         if product is None and spell_out(content, chain.offered, catalog) == normalize(content):
             return Intent(Kind.ORDER, needs_review=True, reason="只写了数量，接龙里有几个商品，不知道是哪个")
         value = 0.5 if m.group("n") == "半" else zh_to_number(m.group("n")) or 0
         return parse(spell_out(content, chain.offered, catalog), None) if product is None else check_items(Kind.ORDER, [(product, Quantity(0, 0, value + (0.5 if m.group("half") else 0),
                                                            m.group("u"), rough(m.group("n"))))])
+    by_unit = counts_by_unit(counts.strip(), chain.offered) if not product and len(chain.offered) > 1 else None
+    if by_unit is not None:
+        return by_unit  # 1提2饼: the 提 of 整提, the 饼 of 单饼
     unpaid = _PAID.sub(" ", content).strip() or content
     intent = parse(unpaid, product.sku if product else None)  # 2斤已付
     if (intent.needs_review or intent.kind is Kind.OTHER) and len(chain.offered) > 1:

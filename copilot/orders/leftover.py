@@ -1,5 +1,6 @@
 """What of a clause no rule reads: the words left once product names (masked ``#``), quantities, filler
-and the buyer's wishes (要大的, 熟一点) are taken out; a number no quantity reads (5+1: how many in all?)."""
+and the buyer's wishes (要大的, 熟一点) are taken out; a number no quantity reads (5+1: how many in all?);
+and how those words are read (``read_leftover``: a typo or a part of one product's names, or review)."""
 
 from __future__ import annotations
 
@@ -10,7 +11,16 @@ from copilot.base.catalog import Catalog, Product
 from copilot.base.zhnum import NUM_PATTERN
 from copilot.orders.amounts import UNIT, VERB, Quantity, read_quantities
 from copilot.orders.lexicon import is_thing
-from copilot.orders.refs import fuzzy_product, may_name
+from copilot.orders.refs import (
+    Ref,
+    doubtful_typo,
+    family_typo,
+    fuzzy_product,
+    may_name,
+    shown_look_alike,
+    spoken_product,
+)
+from copilot.orders.shorthand import one_of_its_kind, shorthand
 from copilot.orders.wording import CHATTER_CLAUSE, FILLER
 
 _ORDER_TAIL = re.compile(rf"\s*(?:{VERB})?\s*(?:{NUM_PATTERN}|半)\s*{UNIT}?.*$")
@@ -92,3 +102,45 @@ def other_goods(clauses: list) -> str:
                 and re.fullmatch(r"[\u4e00-\u9fff]{2,6}", word) and not CHATTER_CLAUSE.search(word) and is_thing(word):
             return word
     return ""
+
+
+def goods_word(word: str, catalog: Catalog, current: Product | None) -> bool:
+    """红早, 栗子: a clause of a word alone that reads as goods (a typo of one product, a part of some products'
+    names), no talk: it is read with the quantity of the next clause, or goes to review, never dropped."""
+    return 2 <= len(word) <= 8 and may_name(word, catalog) and (
+        bool(catalog.holding(word)) or fuzzy_product(word, catalog, current) is not None)
+
+
+def read_leftover(clause, masked: str, leftover: str, catalog: Catalog, current: Product | None,
+                   strong: bool) -> bool:
+    """The words of a clause no name reads: a typo or a part of one product's names is that product (芋尼面包:
+    芋泥 of the 面包 family); a part of several products' names (栗子 of 糖炒栗子 and 栗子仁) or a word
+    nothing reads, said with an order word or a short quantity, goes to review. False: the clause is done."""
+    if family_typo(leftover, clause.refs, catalog):
+        return True  # 车里子2斤装一盒: the family's word again, typed by its sound
+    unit = clause.quantities[0].unit if clause.quantities else None
+    product, word = fuzzy_product(leftover, catalog, current, unit), leftover
+    spoken = spoken_product(masked, catalog, unread)  # 宝鱼: 宝 is also a filler (宝宝), 鱼 a kind
+    if spoken and (product is None or spoken[0].sku == product.sku):
+        product, word = spoken
+    shown = shown_look_alike(masked, current, unread) if product is None else None
+    if shown:  # 恰宝两桶 with 怡宝 on screen
+        product, word = shown
+    if product is not None and doubtful_typo(word, product, catalog):  # 老鸦要一只: 老鸭 1, a person looks
+        clause.doubt = f"「{word}」像是{product.name}，不太确定，请确认"
+    if product is not None:
+        clause.refs = [r for r in clause.refs if not (r.product is None and product in r.family)]
+        clause.refs.append(Ref(0, 0, product, leftover))
+        return True
+    owners = catalog.holding(leftover) if len(leftover) >= 2 else [  # 蛋 of 卤蛋 and 卤鹌鹑蛋: their kind
+        p for p in catalog if leftover.strip() and any(n.endswith(leftover) for n in p.names)]
+    if one_of_its_kind(leftover, masked, owners, catalog, current, unit):
+        clause.refs.append(Ref(0, 0, owners[0], leftover))
+        return True
+    if len(owners) == 1 and shorthand(catalog).kind_of_many(leftover, owners[0]):  # 大米: any rice of the shop
+        owners = shorthand(catalog).of_kind(leftover, owners[0])
+    if len(owners) >= 2 or len(leftover) >= 2 and owners:
+        clause.kind, clause.reason = "review", f"「{leftover[:12]}」可能是{'、'.join(p.name for p in owners[:4])}，请确认"
+    elif strong or (clause.quantities and len(leftover) <= 3):
+        clause.kind, clause.reason = "review", f"有看不懂的内容「{leftover[:12]}」，可能是未上架的商品"
+    return False

@@ -15,6 +15,7 @@ from collections.abc import Callable
 
 from copilot.base.zhnum import normalize
 from copilot.orders.amounts import UNIT
+from copilot.orders.wording import PACKING
 
 _STOP = r"[^\s,，。!！?？~～、;；]"
 _NO_QTY = rf"(?:(?![\d一二两俩三四五六七八九十半]+\s*{UNIT}){_STOP})"  # a character that starts no quantity
@@ -38,6 +39,7 @@ GLUED = re.compile(
 # a part of its own about delivery or collection: 下午5点来拿, 留到明天下午取, 放6栋门卫, 明天来拿
 _PART = re.compile(
     rf"送到|送至|送货|送上门|送过来|(?:送|搬|扛|拿)(?:到|上)楼|送楼上|(?:帮我|要|需要)送|(?:一起|一块|一道)(?:送|拿|寄|取)|(?:放|寄)(?:到|在)?{_STOP}{{0,10}}{_PLACE}|{_SITE}|地址|备注|"
+    r"(?:到货|到了)(?:再|之后|以后|后)(?:给|发|送|拿|通知)|"  # 下周第二批到了再给我: when the goods come in
     rf"留到|留着|(?:来|过来|到店|晚点|下班)(?:店里|店|门店|铺子|摊位|这边)?(?:拿|取|提)|自提|取货|提货|(?:{_TIME})\s*(?:来|过来|到店)?(?:拿|取|送)|"
     rf"(?:{_TIME})\s*(?:都|才|会)?(?:在家|有人|方便)(?=$|[\s,，。!！~～;；、])|"  # 明天下午5点后在家: when someone is home for the delivery
     rf"(?:^|(?<=[\s,，。!！~～;；、]))(?:{_TIME})(?=$|[\s,，。!！~～;；、])")  # 2斤 周日上午: a time alone
@@ -46,10 +48,13 @@ _WITH = re.compile(r"(?:和|跟|同|与)[^\d一二两俩三四五六七八九十
 # 送到3栋 跟之前的一起: beside a delivery or pickup note (the comment has one), with what to bring it, no verb needed
 _ALONG = re.compile(r"(?:和|跟|同|与)(?:之前|上次|前面|刚才|昨天)的?[^\d一二两俩三四五六七八九十]{0,6}?(?:一起|一块|一道)"
                     r"(?:吧|哈|呀|啊)?")
+# 送到2栋 给我婆婆: beside a delivery or pickup note, who the goods are for (a family word), part of the note
+_FOR = re.compile(r"(?:送给|给|帮)(?:我|我们)?家?(?:的)?(?:妈妈?|爸爸?|婆婆|公公|奶奶|爷爷|外婆|外公|姥姥|姥爷|老公|老婆|女儿|"
+                  r"儿子|孩子|闺女|爸妈|父母|老人|姐姐?|哥哥?|弟弟?|妹妹?|岳父|岳母|丈母娘)(?:的)?(?:吧|哈|呀|啊)?")
 _CHANGE = re.compile(r"改|换|加|减|再|另|还要|要|来|补")
 _SPLIT = re.compile(r"([,，。!！~～;；、\s]+)")
 # no note without one of these characters (or a phone number)
-_HINT = re.compile(r"[送放寄卫柜驿留拿取提栋幢楼单尾(（区园寓厦村舍址注点天午晚早周期拜班]|1[3-9]\d[\s-]?\d{4}|\d-\d{3}")
+_HINT = re.compile(r"[到送放寄卫柜驿留拿取提栋幢楼单尾(（区园寓厦村舍址注点天午晚早周期拜班]|1[3-9]\d[\s-]?\d{4}|\d-\d{3}")
 
 
 # 卡片写：老婆520快乐, 贺卡上写 妈妈辛苦了: a message for the card, to the end of the comment (its numbers are no goods)
@@ -70,8 +75,9 @@ def split_notes(text: str, not_a_note: Callable[[str], bool]) -> tuple[str, list
     kept: list[str] = []
     at = 0
     for part in _SPLIT.split(text):
-        if part and not _SPLIT.fullmatch(part) and (_PART.search(part) or _ALONG.fullmatch(part)) \
-                and (_WITH.fullmatch(part) or _ALONG.fullmatch(part) or not not_a_note(part)):
+        along = _ALONG.fullmatch(part) or _FOR.fullmatch(part)
+        if part and not _SPLIT.fullmatch(part) and (_PART.search(part) or along) \
+                and (_WITH.fullmatch(part) or along or not not_a_note(part)):
             found.append((at, part))
             part = " " * len(part)
         kept.append(part)
@@ -102,3 +108,11 @@ def as_written(note: str, text: str) -> str:
             if normalize(text[start:end]) == note:
                 return text[start:end]
     return note
+
+
+def packing_notes(text: str, note: str) -> str:
+    """``note`` with how the buyer wants the goods packed (帮我分两包装, 单独包装, 分开装): the rules read no goods
+    in it (its 两包 is no quantity), the packer reads it on the order line."""
+    parts = [p for p in _SPLIT.split(normalize(text)) if p.strip() and PACKING.search(p)] if "装" in text or "包" in text \
+        else []
+    return " ".join([note, *parts]).strip() if parts else note

@@ -1,9 +1,15 @@
 """The short names a 接龙 header gives its products: a word the whole shop shares (柠檬 of 柠檬香洗衣液 and
-柠檬洗洁精, 5号 of link 5 and 5号电池) names the one product of the chain's offer it belongs to."""
+柠檬洗洁精, 5号 of link 5 and 5号电池) names the one product of the chain's offer it belongs to; a unit only one
+offered product is sold in (提 of 整提, 饼 of 单饼 sold by the 个 with ``pack: 1饼``) names that product."""
 
 from __future__ import annotations
 
+import re
+
 from copilot.base.catalog import LINK_RE, Catalog, Product, link_number
+from copilot.base.zhnum import NUM_PATTERN, zh_to_number
+from copilot.orders.amounts import UNIT_WORDS, Quantity, check_items, rough
+from copilot.orders.intent import Intent, Kind
 from copilot.orders.refs import numbered_names, plain_name
 from copilot.orders.shorthand import shorthand
 
@@ -34,3 +40,27 @@ def offered_short_names(t: str, offered: list[Product], catalog: Catalog) -> str
         if not any(a < e and s < b for a, b, _ in spans if (a, b) != (s, e)):
             t = t[:s] + plain_name(p) + t[e:]
     return t
+
+
+_UNIT = "(?:" + "|".join(re.escape(u) for u in UNIT_WORDS) + ")"
+_COUNT = re.compile(rf"(?P<n>{NUM_PATTERN}|半)\s*(?P<u>{_UNIT})(?P<half>半)?[\s,，、+]*")
+
+
+def sold_by(unit: str | None, offered: list[Product]) -> Product | None:
+    """The one offered product sold in ``unit``: its sale unit, or a declared pack of one of it (1饼 of a 个)."""
+    owners = [p for p in offered if unit and (p.unit == unit or p.pack_size == (1, unit))]
+    return owners[0] if len(owners) == 1 else None
+
+
+def counts_by_unit(content: str, offered: list[Product]) -> Intent | None:
+    """1提2饼, 1提，3饼 in a chain of 单饼 (by the 饼) and 整提 (by the 提): counts only, each unit naming one offered
+    product, two or more products: an order of each. None when a count is not that (a person or the parser reads it)."""
+    at, pairs = 0, []
+    for m in _COUNT.finditer(content):
+        p = sold_by(m.group("u"), offered) if m.start() == at else None
+        if p is None or any(p is q for q, _ in pairs):
+            return None
+        value = 0.5 if m.group("n") == "半" else zh_to_number(m.group("n")) or 0
+        pairs.append((p, Quantity(0, 0, value + (0.5 if m.group("half") else 0), m.group("u"), rough(m.group("n")))))
+        at = m.end()
+    return check_items(Kind.ORDER, pairs) if len(pairs) >= 2 and at == len(content) else None

@@ -4,10 +4,15 @@ members, or two family words that share one product, name that one (冰淇淋来
 
 from __future__ import annotations
 
+import re
+
 from copilot.base.catalog import Product
 from copilot.orders.amounts import Quantity, check_items
 from copilot.orders.intent import Intent, Item, Kind
 from copilot.orders.refs import Ref, unknown_reason
+
+# 小的, 要大号的, 大盆的吧: a clause that only says which size (or state) of the goods, as a word of a name
+_WHICH = re.compile(r"(?:要|来)?(?P<w>大|小|中|熟|生|嫩|肥|瘦|甜|软|硬)(?:号|盆|个|只|份|杯|瓶|袋|包|盒|罐|块)?的(?:吧|哦|啊|呀)?")
 
 
 def one() -> Quantity:
@@ -120,12 +125,19 @@ def kind_then_member(refs: list[Ref]) -> list[Ref]:
 def kind_said_apart(clauses: list) -> list:
     """XL的来一包 纸尿裤: the order names a family (XL: the 纸尿裤 or the 拉拉裤), a clause that only says the kind
     beside it (a family word of its own) tells which; when exactly one product is in both, the order is of it and
-    the naming clause is no second order. A member said apart (凤爪要2盒 虎皮的) may be a second order: asked."""
+    the naming clause is no second order; so does a clause that only says a word of one member's name (绿萝来一盆 小的:
+    小盆绿萝). A member said apart (凤爪要2盒 虎皮的) may be a second order: asked."""
     for i, c in enumerate(clauses):
         kinds = [r for r in c.refs if r.family and r.product is None]
         if c.kind not in ("order", "review") or not c.quantities or len(kinds) != 1 or len(c.refs) != 1:
             continue
         for o in clauses[i + 1:i + 2] + clauses[max(i - 1, 0):i]:
+            which = _WHICH.fullmatch(o.text) if not o.quantities and all(r.product in kinds[0].family
+                                                                          for r in o.refs) else None
+            named = [p for p in kinds[0].family if which and any(which.group("w") in n for n in p.names)]
+            if len(named) == 1:  # 绿萝来一盆 小的: the one member whose name holds the word (小盆绿萝)
+                c.refs, c.kind, c.reason = [Ref(kinds[0].start, kinds[0].end, named[0], kinds[0].label)], "order", ""
+                return [x for x in clauses if x is not o]
             if not o.refs or any(r.product for r in o.refs):
                 continue
             said = {p.sku for r in o.refs for p in r.family}

@@ -14,10 +14,11 @@ from dataclasses import dataclass
 from copilot.base.catalog import LINK_RE, Catalog, Product, link_number
 from copilot.base.sounds import syllables
 from copilot.base.zhnum import normalize
+from copilot.orders.alike import kin, part_of, phonetic_part, shape_kin
 from copilot.orders.amounts import UNIT_WORDS, VERB, read_quantities
 from copilot.orders.lexicon import is_thing
-from copilot.orders.shorthand import kin, look_alike, part_of, phonetic_part, shape_kin, shorthand, sold_in
-from copilot.orders.sizes import BARE_MEASURE, SIZE, measures_said, sized, sizes_said
+from copilot.orders.shorthand import look_alike, shorthand, sold_in
+from copilot.orders.sizes import BARE_MEASURE, COUNTED_PART, SIZE, counts_said, measures_said, sized, sizes_said
 from copilot.orders.suffixed import suffixed
 
 _BRACKET = re.compile(r"[()（）\[\]【】]")
@@ -48,10 +49,12 @@ def find_refs(t: str, catalog: Catalog) -> list[Ref]:
     for s, e, p in named:
         if not any(s < r.end and e > r.start for r in refs):
             refs.append(Ref(s, e, p, t[s:e]))
+    refs = _with_year(t, refs) if named and _YEAR_BEFORE.search(t) else refs
     refs = _shared_tail(t, refs, catalog) if named and len(refs) > 1 else refs
     refs = _misspelt_around(t, refs, catalog)
     refs = suffixed(t, refs, catalog, Ref) if refs else refs  # 鸡肉罐头整箱: the case of 鸡肉罐头
     refs = measures_said(t, refs, catalog, Ref) if BARE_MEASURE.search(t) else refs
+    refs = counts_said(t, refs, catalog, Ref) if COUNTED_PART.search(t) else refs  # 一壶四杯的
     refs = _numbered_by_sound(t, refs, catalog) if _DIGIT_WORD.search(t) else refs
     short = shorthand(catalog)
     if short.pattern is None and short.singles is None:
@@ -75,6 +78,22 @@ def find_refs(t: str, catalog: Catalog) -> list[Ref]:
         else:
             out.append(r)
     return [_family_then_variant(t, r, short) if r.family and r.product is None else r for r in out]
+
+
+_YEAR_BEFORE = re.compile(r"(?<![\d.])(?:(?P<y>(?:19|20)\d{2})年?|(?P<yy>\d{2})年)$|\d{2}年?[\u4e00-\u9fff]")
+
+
+def _with_year(t: str, refs: list[Ref]) -> list[Ref]:
+    """2019寿眉, 23年白牡丹: a year said before a name, where the product's names hold that year (2019年福鼎寿眉饼),
+    is the product's own year: part of the name, no quantity."""
+    out = []
+    for r in refs:
+        m = _YEAR_BEFORE.search(t[:r.start]) if r.product else None
+        year = m and (m.group("y") or m.group("yy"))
+        if year and any(re.search(rf"(?<!\d)(?:19|20)?{year}年", n) for n in r.product.names):
+            r = Ref(m.start(), r.end, r.product, t[m.start():r.end])
+        out.append(r)
+    return out
 
 
 _DIGIT_WORD = re.compile(r"(?<![\d.])(\d{1,3})([\u4e00-\u9fff])")

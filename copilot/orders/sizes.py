@@ -19,6 +19,10 @@ SIZE = re.compile(rf"(?<![\d.])({_NUMBER})(?:\s*[-~～到至]\s*({_NUMBER}))?\s*
 _AS_NAME_AFTER = re.compile(r"\s*(?:的|装|那种|这种|那款|这款|规格)")
 _SIZES: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 _MEASURES: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+_COUNTED: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+# 一壶四杯, 一套六个, 三件套: a word of a name that counts what the product holds (a numeral, then a classifier)
+COUNTED_PART = re.compile(r"(?:[一二两三四五六七八九十\d]+[\u4e00-\u9fff]{1,2}){1,3}")
+_NAME_PARTS = re.compile(r"[\s()（）\[\]【】·/\-—_]+")
 
 
 def size_key(m: re.Match) -> str:
@@ -90,4 +94,24 @@ def measures_said(t: str, refs: list, catalog: Catalog, make_ref) -> list:
         if len(owners) == 1 and not any(r.start < m.end() and m.start() < r.end for r in out) \
                 and (linked is None or linked.sku in owners):
             out.append(make_ref(m.start(1), m.end(1), next(iter(owners.values())), m.group(1), ()))
+    return sorted(out, key=lambda r: r.start) if len(out) > len(refs) else refs
+
+
+def counts_said(t: str, refs: list, catalog: Catalog, make_ref) -> list:
+    """一壶四杯的来两套, 要一套六个的: a word of one product's name that counts what it holds (便携旅行茶具 一壶四杯) names
+    that product; its numbers are no quantity (``make_ref(start, end, product, label, family)``)."""
+    parts = _COUNTED.get(catalog)
+    if parts is None:
+        found: dict[str, dict[str, Product]] = {}
+        for p in catalog:
+            for n in p.names:
+                for w in _NAME_PARTS.split(n):
+                    if len(w) >= 3 and COUNTED_PART.fullmatch(w) and not SIZE.fullmatch(w):
+                        found.setdefault(w, {})[p.sku] = p
+        parts = _COUNTED[catalog] = {w: next(iter(v.values())) for w, v in found.items() if len(v) == 1}
+    out = list(refs)
+    for w, p in parts.items():
+        at = t.find(w)
+        if at >= 0 and not any(r.start < at + len(w) and at < r.end for r in out):
+            out.append(make_ref(at, at + len(w), p, w, ()))
     return sorted(out, key=lambda r: r.start) if len(out) > len(refs) else refs
