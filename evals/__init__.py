@@ -47,6 +47,15 @@ HELD_OUT = {"intents-holdout": EVALS_DIR / "holdout" / "intents", "jielong-holdo
             "kb-stores-holdout": EVALS_DIR / "holdout" / "stores", "clips-holdout": EVALS_DIR / "holdout" / "streams"}
 
 
+def held_out_sets(folder: Path) -> list[Path]:
+    """The comment sets of a held-out folder: the folder itself when it holds one set (products.yaml at its top),
+    else each subfolder that does, by name (two rounds can be held out at once, each scored before and after the
+    tuning round that runs while it is held out)."""
+    if (folder / "products.yaml").exists():
+        return [folder]
+    return sorted(d for d in folder.glob("*") if (d / "products.yaml").exists())
+
+
 def empty_held_out(name: str) -> bool:
     """``name`` is a held-out suite whose folder holds no set (nothing but a README)."""
     folder = HELD_OUT.get(name)

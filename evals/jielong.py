@@ -20,7 +20,7 @@ from copilot.orders.chains import apply_chain, chain_state
 from copilot.orders.ledger import Ledger
 from copilot.orders.parser import IntentParser
 from copilot.orders.schema import REVIEW
-from evals import BLIND_SETS, HELD_OUT
+from evals import BLIND_SETS, HELD_OUT, held_out_sets
 
 HOLDOUT = HELD_OUT["jielong-holdout"]
 
@@ -101,8 +101,13 @@ def run(settings=None, progress=None) -> dict:
 
 
 def run_holdout(settings=None, progress=None) -> dict:
-    """``copilot eval jielong-holdout``: figures only; never tune on it."""
-    metrics, _ = score(HOLDOUT)
+    """``copilot eval jielong-holdout``: figures only; never tune on it. Several held-out sets are reported each
+    under its folder's name."""
+    roots = held_out_sets(HOLDOUT)
+    if len(roots) == 1:
+        metrics, _ = score(roots[0])
+    else:
+        metrics = {f"{root.name}_{k}": v for root in roots for k, v in score(root)[0].items()}
     if progress:
         progress(1.0, "jielong-holdout done")
     return metrics
