@@ -12,7 +12,8 @@ fact:
 - a place marker read across words (拆出来|自己) names no place; 一次切一块 names no price;
 - a model said with a number (a4, 4k) is a word the answer must say; a question word said only inside a place's
   name (海 of 威海) or another product's name (玻璃 of 玻璃水) is not said;
-- a question of what the shop decides, naming no product, is not answered by one product's notes or rule.
+- a question of what the shop decides, naming no product, is not answered by one product's notes or rule, and a
+  word of the weather in it (下雨开门吗) does not make it off-topic.
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ from copilot.knowledge.whose import others_values, term_unsaid
 sys.path.insert(0, str(Path(__file__).parent))
 from doubles import store_kb  # noqa: E402
 
-CAMPING = """store: {name: 山野露营铺, pickup: 下单第二天上午 10 点后到店自提}
+CAMPING = """store: {name: 山野露营铺, pickup: 下单第二天上午 10 点后到店自提, hours: 每天 9:00-20:00，下雨天照常开}
 products:
   - {sku: tent, name: 三人帐篷, aliases: [帐篷], link: 1, unit: 顶, price: 299, stock: 9, notes: notes/tent.md}
   - {sku: chair, name: 铝合金折叠椅, aliases: [折叠椅, 椅子], link: 2, unit: 把, price: 89, stock: 9,
@@ -107,6 +108,7 @@ def test_typed_lists():
     assert ["a4"] in analyse("能放a4纸吗", []).residual and ["500ml"] not in analyse("500ml的能放吗", []).residual
     assert "海" in hidden_chars("产地：山东威海") and "海" not in hidden_chars("海边也能用")
     assert not others_values(analyse("活的能留多久", []), "活的给你留到第二天中午 12 点")
+    assert not others_values(analyse("老师傅做了多少年", []), "做茶二十多年了")
 
 
 @pytest.mark.parametrize("question,current,facts", [
@@ -145,3 +147,9 @@ def test_a_shop_question_is_not_one_products_rule(camping_kb):
     assert "气罐" not in a.text and "10 点" not in a.text, (a.text, a.why)
     b = camping_kb.answer("摔坏了保吗")
     assert "帐篷" not in b.text and "椅子" not in b.text, (b.text, b.why)
+
+
+def test_a_word_of_the_weather_does_not_make_a_shop_question_off_topic(camping_kb):
+    a = camping_kb.answer("下雨开门吗")
+    assert a.answered and "下雨天照常开" in a.text, (a.text, a.why)
+    assert camping_kb.answer("明天下雨吗").reason == "off_topic"
