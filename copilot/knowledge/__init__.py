@@ -8,7 +8,8 @@ notes in any layout owners use (sentences, bullet keys, Q&A pairs, table rows, h
 claims), ``binding`` whether a value a passage states is the value of what was asked (not of a negated
 or neighbouring clause), ``conditions`` whether it is stated under the condition the question binds (an amount:
 4 斤的猫, 7 楼; the event a time is told of: 直播 vs 自提; after a time of day; 冷藏/常温 and 开封前/后 per
-sentence), ``asked`` the words a question makes a must (the moment a value counts from: 烘好了), ``embeddings`` the bundled e5 model or an endpoint, ``index`` the search
+sentence), ``asked`` the words a question makes a must (the moment a value counts from: 烘好了), ``whose`` whether a value
+is another thing's (5 斤的大青鱼, 拿货三年了, 质保一年) and the terms an answer must say (保质期, 保修), ``embeddings`` the bundled e5 model or an endpoint, ``index`` the search
 snapshot, ``judge`` decides which passage answers (the product, the aspect, the kind of value asked in
 its unit, the condition asked), ``shelf`` answers
 from the live catalog, ``replies`` states the answer and why it was chosen, ``kb`` puts them together,

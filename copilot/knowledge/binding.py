@@ -40,7 +40,7 @@ def word_spans(word: str, text: str, negated: bool = False) -> list[tuple[int, i
     alts = [word, *lexicon().thesaurus.get(word, ())]
     if len(word) >= 3:
         alts += [word[i:] for i in range(1, len(word) - 1)]
-    spans = [m.span() for a in alts if a for m in re.finditer(re.escape(a), text)]
+    spans = [m.span() for a in alts if a for m in re.finditer(re.escape(a), text, re.IGNORECASE)]   # suv: SUV
     if len(word) == 2:
         spans += [m.span() for m in re.finditer(re.escape(word[0]) + r".{0,3}?" + re.escape(word[1]), text)]
         if not spans:

@@ -57,6 +57,7 @@ from copilot.knowledge.question import (
     per_other,
     word_in,
 )
+from copilot.knowledge.whose import others_values, term_unsaid
 from copilot.knowledge.wordlists import lexicon
 
 # catalog lines that are no answer from the notes: the product's name/link/unit line, and price, offer and
@@ -130,7 +131,8 @@ class Judge:
         return []
 
     def _ordered(self, ix: Index, q: Question, ok: list[Hit], targets: list[str]) -> list[Hit]:
-        """The answering passages, best first: the product's own notes before the store's rules; the row
+        """The answering passages, best first: the product's own notes before the store's rules (with no product
+        asked, the store's rules first); the row
         stated for the amount the question names (7 楼: 6 楼及以上); one that
         says (with its heading) the most of the question's words (啃到剩 2 厘米以下的小块要收走 for 啃剩小块咋办,
         before a sentence under 给谁啃); one whose heading or key names what is asked (自提时间 for 几点能来取, 咋开 for 能帮开不) before one whose value
@@ -154,7 +156,7 @@ class Judge:
             row = amount_match(q.unnamed, full) or after_match(q.unnamed, full)
             unlisted = listed and not LISTED.search(c.text)   # 小料：花生碎、葡萄干、山楂片 for 小料都有啥
             aside = after_sales_only(q, ix.types[h.idx], c)   # 写不出水咋整: 画圈圈, before 7 天内换 (as said)
-            return (product_first and c.sku == "", not row, said[h.idx] < most, aside, unlisted, evidence,
+            return ((product_first and c.sku == "") or (not targets and c.sku != ""), not row, said[h.idx] < most, aside, unlisted, evidence,
                     (c.doc, c.section) in plain and self.narrower(q, c), other_unit)
 
         for h in ok:
@@ -318,6 +320,15 @@ class Judge:
             text = text.replace(n, " ")
         return text
 
+    def others_out(self, text: str, targets: list[str], asked: str) -> str:
+        """A store passage's ``text`` without the names of products other than those asked about that the question
+        does not say: 玻璃 is not said by 玻璃水 of 玻璃水、车蜡开了封不退 (a product's own notes may name what it is
+        used with: 能用冲好的奶粉代替水)."""
+        for s, e, p in reversed(self.catalog.mentions(text) if targets else []):
+            if p.sku not in targets and text[s:e] not in asked:
+                text = text[:s] + " " + text[e:]
+        return text
+
     def nameless(self, text: str) -> str:
         """``text`` without any product's names: 生 (生吃) is not said by 花生油."""
         if self._names is None or self._names[0] is not self.catalog:
@@ -343,10 +354,10 @@ class Judge:
         """A product's passage answers about that product only (with no product named, only when it says
         every word asked: see ``answers``); the store's passages answer what the store decides (pickup,
         delivery, after-sales ...) or questions about no aspect of a product."""
-        if c.sku:
-            return c.sku in targets or (not targets and len(q.residual) >= 2)
-        if not targets:
-            return True
+        if c.sku:   # a question of what the shop decides, naming no product, is not one product's notes
+            return c.sku in targets or (not targets and len(q.residual) >= 2 and not self._store_question(q))
+        if not targets:   # nor one product's rule (红虫下了单第二天就要拿走 for 下了单留几天)
+            return not (self._store_question(q) and any(s <= 1 for s, _e, _p in self.catalog.mentions(c.text)))
         if self.names_others(q, c, targets):
             return False   # 奶粉、纸尿裤没拆封的 7 天内可以退换 says nothing of the 指甲剪 asked about
         if not q.topics:  # 香菇一斤几个 asks about the product: a store rule answers only what it says of it
@@ -362,11 +373,8 @@ class Judge:
             return bool(q.residual) or names
         return self._store_question(q)
 
-    def names_others(self, q: Question, c: Chunk, targets: list[str]) -> bool:
-        """A store passage whose every sentence names products of the catalog, none of them one asked about (by a
-        name, or by a word for it: 大米 of 长粒香, 肉禽 of a chicken), is a rule of theirs (奶粉、纸尿裤没拆封的 7 天内可以退换，
-        拆了的不退不换), unless it is of what the shop alone decides; a general rule beside it (收货当天坏果拍照退款；
-        大米未开封 7 天内可退换) is not, nor are products named as examples (比如“草莓改成 3 斤”)."""
+    def products_named(self, c: Chunk) -> set[str]:
+        """The products a store passage's every sentence names (not as examples), or none."""
         if self._named is None or self._named[0] is not self.catalog:
             self._named = (self.catalog, {})
         if c.id not in self._named[1]:
@@ -374,7 +382,14 @@ class Judge:
             said = [key | {p.sku for _s, _e, p in self.catalog.mentions(EXAMPLE.sub(" ", t))}
                     for t in SENTENCE.split(c.text) if t.strip()]
             self._named[1][c.id] = set().union(key, *said) if said and all(said) else set()
-        named = self._named[1][c.id]
+        return self._named[1][c.id]
+
+    def names_others(self, q: Question, c: Chunk, targets: list[str]) -> bool:
+        """A store passage whose every sentence names products of the catalog, none of them one asked about (by a
+        name, or by a word for it: 大米 of 长粒香, 肉禽 of a chicken), is a rule of theirs (奶粉、纸尿裤没拆封的 7 天内可以退换，
+        拆了的不退不换), unless it is of what the shop alone decides; a general rule beside it (收货当天坏果拍照退款；
+        大米未开封 7 天内可退换) is not, nor are products named as examples (比如“草莓改成 3 斤”)."""
+        named = self.products_named(c)
         aspects = lexicon().aspects   # (the shop's delivery, pickup, payment rules hold for any product they name)
         if not named or named & set(targets) or any(aspects[t].scope == "store" for t in q.topics if t in aspects):
             return False
@@ -407,10 +422,15 @@ class Judge:
         if strict(q.kind) and values_of(q.kind, body, q.units) and not self.counted(q, own_values(
                 q.kind, q.units, body, q.text, self._names_of(c.sku), plain=not q.residual)):
             return False   # 一袋多少颗 is not answered by 坏果超过五颗的退, nor by 8 个角, nor 一袋几个 by 200 袋
+        if others_values(q, body):
+            return False   # 竿子多重 is not answered by 上了 5 斤的大青鱼, 能用几年 not by 拿货三年了 nor 质保一年
+        if term_unsaid(q, self.cover_text(c)):
+            return False   # 保质期 is not 一桶能用 1 个月, 保修 not 7 天内能退, 啥颜色 not 兑出来 2 升
         if q.kind == "weight" and not q.measure and not q.residual and c.sku and \
                 per_other(q.kind, body, self.catalog.get(c.sku).unit):
             return False   # 电饭煲多重 is not answered by 一杯米是 150 克 (a cup of rice), 盆多重 not by 能承 30 公斤
-        text = self.cover_text(c) if q.kind == "yesno" else denied_out(self.cover_text(c), q)
+        text = self.others_out(self.cover_text(c), targets, q.text) if not c.sku else self.cover_text(c)
+        text = text if q.kind == "yesno" else denied_out(text, q)
         if q.measure and not measured(q.measure, text) and not (c.sku and self._sold_by(c.sku, q.measure)
                                                                 and not other_measure(q.measure, text)):
             return False   # 一箱几斤 is not answered by 一斤大概 15 个, 一块多重 not by 每袋 1 公斤，切成 10 块, 一袋几颗

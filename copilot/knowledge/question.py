@@ -31,8 +31,9 @@ WHEN = re.compile("|".join(TIME_OF_DAY) + r"|周末|(?:周|星期|礼拜)[一二
 NOT_TEXT = re.compile(r"[^\w\u4e00-\u9fff]+")  # emoji and symbols
 CJK = re.compile(r"[\u4e00-\u9fff]+")
 ADVERBS = "还都也就能会要可又再才"
-# numbers and short latin (ml, kg) carry no content; a latin word of three letters or more (typec, usb) does
-LATIN_DROPPED = re.compile(r"[\d._]+|[a-z_]{1,2}|[\d.a-z_]*\d[\d.a-z_]*")   # 还给, 能吃: an adverb or auxiliary and a stopword are how it is asked
+# numbers and short latin (ml, kg) carry no content, nor an amount with its unit (500ml); a latin word of three letters
+# or more (typec, usb) does, and so does a model or grade said with a number (4k, 1080p, a4)
+LATIN_DROPPED = re.compile(r"[\d._]+|[a-z_]{1,2}|[\d.]+(?:ml|kg|mg|g|l|m|cm|mm|km|w|v|mah|ah|h|min|s|mb|gb|tb|℃)?")   # 还给, 能吃: an adverb or auxiliary and a stopword are how it is asked
 SECOND_KINDS = ("duration", "count", "weight", "amount", "clock")   # a second value asked along (多少度 ……多久)
 # 炖多久 / 蒸几分钟 ask for a cooking time: the verb just before the duration asked
 COOK_TIME = r"[{verbs}][^，,。？?！!\s]{{0,3}}?(多久|几分钟|多少分钟|多长时间|几个小时|几小时|多少时间|几秒)"
@@ -378,20 +379,22 @@ def _one_said(ch: str, text: str, solo: str | None, singles: frozenset[str]) -> 
 
 @functools.lru_cache(maxsize=16384)
 def hidden_chars(text: str, asked: frozenset[str] = frozenset()) -> frozenset[str]:
-    """The characters ``text`` says only inside a longer word (干 in 干燥剂, 高 in 高筋粉) or a time of day
-    (下 in 下午): a question's one-character word (蔓越莓干, 热量高不, 哪天下的) is not said by them. A word
+    """The characters ``text`` says only inside a longer word (干 in 干燥剂, 高 in 高筋粉), a place's name (海 in
+    威海) or a time of day (下 in 下午): a question's one-character word (蔓越莓干, 热量高不, 哪天下的) is not said by them. A word
     with other characters ``asked`` is the question's own word read a character at a time (云闪付, 老舒家); the
     last character of a compound is what it names (蜂 of 中华蜂)."""
     stop = lexicon().stopwords
     free: set[str] = set()
     bound: set[str] = set()
+    places = {ch for m in lexicon().place_re.finditer(text) for ch in m.group(0)}   # 海 of 威海: a place name
+    text = lexicon().place_re.sub(" ", text) if places else text
     for w in tokenizer().lcut(text):
         for ch in w:
             others = {x for x in w if x != ch and x not in stop}
             # a compound's last character is what it is (中华蜂 is a 蜂, 有点咸 is 咸): only a modifier is hidden
             hides = w in TIME_OF_DAY or w in lexicon().opaque or (len(w) >= 3 and not w.endswith(ch) and others and not others & asked)
             (bound if hides else free).add(ch)
-    return frozenset(bound - free)
+    return frozenset((bound | places) - free)
 
 
 def _as_asked(word: str, text: str, negated: frozenset[str]) -> bool:

@@ -12,7 +12,7 @@ import re
 from copilot.base.catalog import Catalog, Product
 from copilot.knowledge.docs import catalog_facts
 from copilot.knowledge.kinds import strict, values_of
-from copilot.knowledge.question import MEASURE, Question, coverage, measured, per_other
+from copilot.knowledge.question import MEASURE, Question, coverage, guard, measured, per_other
 from copilot.knowledge.records import REFUSAL_TEXT, Answer, Source
 from copilot.knowledge.replies import missing_link_text, the_value
 from copilot.knowledge.wordlists import lexicon
@@ -23,7 +23,7 @@ FACT_KINDS = {"price": "price", "stock": "count", "limit": "count", "link": "lin
 FACT_LABELS = {"price": "价格", "stock": "库存", "limit": "限购", "link": "链接号", "what": "链接上的商品", "spec": "规格", "offer": "赠品"}
 GIFT = re.compile(r"送|赠")   # an offer that names a gift (直播间拍 2 盒送马克杯), not a price or a limit only
 # kinds of value a spec ("每盒 12 个", "单果约 300 克") can hold
-SPEC_KINDS = ("count", "weight", "size", "amount")
+SPEC_KINDS = ("count", "weight", "size", "amount", "power")
 # a size that tells one product from another of its kind (6 寸 / 8 寸 cakes, 5 升 / 10 升 oil)
 SIZE = re.compile(r"(\d+(?:\.\d+)?)\s*(寸|升|毫升|ml|L|公斤|kg|斤装|克装|只装|个装|片装|支装)")
 
@@ -125,6 +125,10 @@ class Shelf:
                 return Answer(False, ASK_PRODUCT_TEXT, [], reason="no_product", mode="refused",
                               why="没说是哪个商品，也没有正在讲的商品"), None, []
             return None, None, []
+        if "price" in facts and priced_other(q, [p for p in map(self.catalog.get, targets) if p]):
+            facts.remove("price")   # 夜光棒多少钱 while a float is presented: only the notes may say its price
+            if not facts:
+                return None, None, []
         shown = [self.catalog.require(s) for s in targets[:3]]
         other = other_unit(q, facts, shown)
         if other:  # 一盒多少钱 of milk sold by the 箱: the catalog states no price per 盒
@@ -185,3 +189,18 @@ def spec_answers(p: Product | None, kind: str, units: frozenset[str] | None = No
     if strict(kind) and kind in SPEC_KINDS:
         return bool(p.spec) and bool(values_of(kind, p.spec, units))
     return True
+
+
+def priced_other(q: Question, products: list[Product]) -> bool:
+    """The price is asked of a thing the question names right before it that is not the product (夜光棒多少钱 while a
+    float is presented, its name blanked): a word of two characters or more left of the question, not a measure
+    (一双, 第二双) nor a word of the product's names (种子 of 上海青种子), nor a doing (按月订多少钱)."""
+    words = [w for g in q.residual for w in g if not re.match(r"[一二两三四五六七八九十第每半几\d]", w)
+             and not any(w in n for p in products for n in p.names)]
+    for start, _end in q.fact_spans.get("price", []):
+        tail = re.split(r"[\s，,。？?！!]", q.unnamed[:start])[-1]
+        if tail and any(tail.endswith(w) for w in words) and sum(len(w) for w in words if w in tail) >= 2 and \
+                not guard("priced_doing").search(tail):
+            return True
+    return False
+

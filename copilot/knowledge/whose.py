@@ -1,0 +1,72 @@
+"""Whose value a passage states, and the terms a question names that its answer must say.
+
+- A value of the kind asked may be another thing's: 上了 5 斤的大青鱼 weighs the fish, not the rod (a value
+  followed by 的 and a noun is that noun's, unless the question names it); 我们拿货三年了 is how long the shop has
+  stocked it, not how long it lasts (an elapsed duration); 质保一年 / 一年内拿来换 is what the shop promises, not
+  how long the product is used (a value told in an after-sales clause answers only an after-sales question);
+  第二天早上 5:30 is a moment, not how long an order is kept.
+- A term with a meaning of its own (保质期, 保修, 颜色) is said by the answer, or by a word for it: a return window
+  is no warranty, how long one fill is used is no shelf life, 兑出来 2 升 no colour.
+
+The patterns are data (``guards.yaml``: ``of_noun``, ``elapsed``, ``asks_elapsed``, ``clock_after``,
+``after_sales_clause``, ``term_*`` / ``said_*``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from copilot.knowledge.kinds import strict, value_spans
+from copilot.knowledge.question import Question, guard
+from copilot.knowledge.wordlists import lexicon
+
+CLAUSE = re.compile(r"[，,。！？!?；;\n]|(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")   # (voice-typed: spaces)
+NUMERIC = ("duration", "count", "weight", "amount", "clock", "day", "time")
+
+
+def others_values(q: Question, text: str) -> bool:
+    """Every value of the (strict) kind asked in ``text`` is another thing's than what was asked."""
+    if not strict(q.kind):
+        return False
+    fixed = lexicon().fix_typos(text)
+    spans = value_spans(q.kind, fixed, q.units)
+    return bool(spans) and all(_another(q, fixed, s, e) for s, e, _v in spans)
+
+
+def _another(q: Question, text: str, start: int, end: int) -> bool:
+    after = text[end:end + 12]
+    m = guard("of_noun").search(after)
+    if m and q.kind in ("weight", "size") and not q.measure:
+        if not any(ch in q.unnamed for ch in m.group(1)):   # (能装多少斤鱼 names the 鱼 of 20 斤左右的鱼)
+            return True   # 5 斤的大青鱼 for 竿子多重
+    if q.kind == "duration" and guard("elapsed").search(after) and not guard("asks_elapsed").search(q.unnamed):
+        return True       # 拿货三年了 for 能用几年
+    if q.kind == "duration" and guard("clock_after").search(after) and not re.search(r"[到至]\s*$", text[:start]):
+        return True       # 第二天早上 5:30 以后到店拿 for 留几天 (留到第二天中午 12 点 is how long)
+    aspects = lexicon().aspects   # (a question of the shop's rules, 几天不去拿, may be answered by one: 3 天没来取的退款)
+    if q.kind in NUMERIC and "aftersales" not in q.soft and \
+            all(a in aspects and aspects[a].scope == "product" for a in q.topics) and \
+            not guard("term_warranty").search(lexicon().fix_typos(q.text)):
+        a, b = _clause(text, start, end)
+        if guard("after_sales_clause").search(text[a:b]):
+            return True   # 质保一年 for 能用几年
+    return False
+
+
+def _clause(text: str, start: int, end: int) -> tuple[int, int]:
+    a = max((m.end() for m in CLAUSE.finditer(text, 0, start)), default=0)
+    m = CLAUSE.search(text, end)
+    return a, (m.start() if m else len(text))
+
+
+def term_unsaid(q: Question, said_text: str) -> bool:
+    """The question names a term (保质期, 保修) that ``said_text`` (a passage with its heading) never says."""
+    guards = lexicon().guards
+    fixed_q, fixed = lexicon().fix_typos(q.text), lexicon().fix_typos(said_text)
+    for name, asked in guards.items():
+        if name.startswith("term_") and asked.search(fixed_q):
+            said = guards.get("said_" + name[5:])
+            if said is not None and not said.search(fixed):
+                return True
+    return False
+
