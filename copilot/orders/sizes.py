@@ -64,10 +64,16 @@ def sizes_said(t: str, refs: list, catalog: Catalog, make_ref) -> list:
     return sorted(out, key=lambda r: r.start) if len(out) > len(refs) else refs
 
 
+# 6寸, 24cm, 37码, 3岁, 1.5米: a size, length, shoe size or age inside a name (never a count of it)
+_LENGTH = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*(?:寸|英寸|cm|厘米|mm|毫米|米|码|岁)")
+
+
 def sized(product: Product, number: int | None) -> bool:
-    """The product's names hold a size of this number (10 of 成猫粮10kg, of 驱虫滴剂10-20斤)."""
-    return number is not None and any(float(n) == number for name in product.names for m in SIZE.finditer(name)
-                                      for n in m.groups()[:2] if n)
+    """The product's names hold a size of this number (10 of 成猫粮10kg, of 驱虫滴剂10-20斤, 6 of 水果蛋糕 6寸, 24 of
+    炒锅 24cm, 37 of 帆布鞋37码)."""
+    return number is not None and any(
+        float(n) == number for name in product.names
+        for m in (*SIZE.finditer(name), *_LENGTH.finditer(name)) for n in m.groups()[:2] if n)
 
 
 # 160的, 240也来一个, 240 1个: a number said as a word of its own (then 的, 也, 还, 都, 不要, or a space and a count)
