@@ -44,7 +44,7 @@ from copilot.orders.leftover import (
     without_preferences,
     without_specs,
 )
-from copilot.orders.notes import as_written, packing_notes, split_notes
+from copilot.orders.notes import ATTRIBUTE, SERVICE, as_written, packing_notes, split_notes
 from copilot.orders.pairing import kind_said_apart, kind_then_member, order_of
 from copilot.orders.refs import (
     Ref,
@@ -56,6 +56,7 @@ from copilot.orders.refs import (
     unknown_reason,
 )
 from copilot.orders.shorthand import abbreviated_pairs, looks_abbreviated, sold_in
+from copilot.orders.sizes import sized_in
 from copilot.orders.wording import (
     BANTER_QUESTION,
     CHATTER_CLAUSE,
@@ -314,13 +315,15 @@ def _join_name_and_qty(t: str, catalog: Catalog) -> str:
 def _with_note(t: str, catalog: Catalog, current: Product | None) -> Intent | None:
     """老板我要3斤草莓送到3栋, 烤鸭1只 下午5点来拿: an order with a delivery or pickup note, kept on
     the order line. A comment that is only a note (明天来拿, 我住3栋) orders nothing."""
-    rest, notes = split_notes(t, lambda part: _names_goods(part, catalog) or bool(QUESTION.search(part)))
-    if not notes or QUESTION.search(t):
+    rest, notes = split_notes(t, lambda part: _names_goods(part, catalog) or bool(QUESTION.search(part))
+                              or bool(ATTRIBUTE.fullmatch(part.strip())) and sized_in(part, catalog))
+    if not notes or QUESTION.search(SERVICE.sub(" ", t)):  # 多给几个叉子: no question
         return None
-    if not rest:
-        return Intent(Kind.OTHER, reason="送货或取货的说明")
-    intent = _correction(rest, catalog, current) or abbreviated_pairs(rest, catalog) \
-        or _parse_text(rest, catalog, current)
+    intent = Intent(Kind.OTHER, reason="送货或取货的说明") if not rest else (
+        _correction(rest, catalog, current) or abbreviated_pairs(rest, catalog) or _parse_text(rest, catalog, current))
+    if intent.kind not in (Kind.ORDER, Kind.MODIFY) and current and all(ATTRIBUTE.search(n) for n in notes):
+        return _review(Kind.ORDER, f"只说了尺码或颜色（{notes[0]}），没说要几{current.unit}，请确认",  # 120的, 我要粉色的
+                       (Item(current.sku, None, current.unit),), True)
     if intent.kind not in (Kind.ORDER, Kind.MODIFY):
         return intent
     return replace(intent, note=" ".join(notes))

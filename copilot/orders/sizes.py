@@ -76,6 +76,19 @@ def sized(product: Product, number: int | None) -> bool:
         for m in (*SIZE.finditer(name), *_LENGTH.finditer(name)) for n in m.groups()[:2] if n)
 
 
+def sized_in(text: str, catalog: Catalog) -> bool:
+    """A number of ``text`` is a size of some product's names (24cm的 where 不粘锅 24cm is listed), or its letters or
+    colour are in a name (XXL的 of 纸尿裤 XXL, 粉色 of 粉色保温杯): it names goods, no size said beside them."""
+    words = [w.lower() for w in re.findall(r"[a-zA-Z]+|[\u4e00-\u9fff]{0,2}色", text)]
+    lettered = any(_LETTER_SIZE.fullmatch(w) for w in words) and any(  # 要XXL的 where XL and L are listings: a size
+        _LETTER_SIZE.search(n) for p in catalog for n in p.names)  # the store sells as products (or does not sell)
+    return lettered or any(sized(p, int(n)) for n in re.findall(r"\d+", text) for p in catalog) or any(
+        w in n.lower() for w in words if w for p in catalog for n in p.names)
+
+
+_LETTER_SIZE = re.compile(r"(?<![a-zA-Z])\d?[xX]{0,3}[sSmMlL](?![a-zA-Z])")
+
+
 # 160的, 240也来一个, 240 1个: a number said as a word of its own (then 的, 也, 还, 都, 不要, or a space and a count)
 BARE_MEASURE = re.compile(r"(?<![\d.#])(\d{2,4})(?=\s*(?:的|也|还|都|不要|$)|\s+[x*]?\s*(?:\d|[一两俩二三四五六七八九十]))")
 # 160ml, 500克, 6寸 inside a name: a capacity, weight or size that tells products apart
