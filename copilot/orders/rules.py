@@ -45,7 +45,7 @@ from copilot.orders.leftover import (
     without_specs,
 )
 from copilot.orders.notes import ATTRIBUTE, SERVICE, as_written, packing_notes, split_notes
-from copilot.orders.pairing import kind_said_apart, kind_then_member, order_of
+from copilot.orders.pairing import kind_said_apart, kind_then_member, order_of, this_one
 from copilot.orders.refs import (
     Ref,
     as_named,
@@ -364,7 +364,7 @@ def _clean(text: str) -> str:
 
 def _classify(text: str, catalog: Catalog, current: Product | None, alone: bool = True) -> _Clause:
     """What one clause of a comment is, read on its own."""
-    refs = [number_or_link(r, catalog, current) for r in find_refs(text, catalog)]
+    refs = this_one([number_or_link(r, catalog, current) for r in find_refs(text, catalog)], text, current)
     masked = without_specs(mask(text, refs), catalog)  # 80抽的: the spec's size, no quantity
     quantities = read_quantities(masked)
     each = bool((quantities or refs) and _EACH.search(masked))
