@@ -82,6 +82,22 @@ def _named_by_word(c: Clause, m: re.Match, catalog: Catalog, current: Product | 
     return (fuzzy_product(word, catalog, current, unit) if word else None) or current
 
 
+# 我前面留了一个, 刚才已经拍了两盒: what the buyer ordered before, told beside a change (no new order)
+_RECAP = re.compile(r"(?:前面|刚才|刚刚|之前|已经|早上|上午|昨天|开播前)\S{0,4}?(?:留|要|拍|订|买|扣|下单|下)了")
+
+
+def without_recap(clauses: list, current: Product | None) -> tuple[list, Product | None]:
+    """8寸的我前面留了一个 再加一个: a clause that tells what was ordered before, beside a change, is no order; the
+    product it names is the one the change is to (of one product only; else the clauses stay for a person)."""
+    recaps = [c for c in clauses if c.kind in ("order", "review") and _RECAP.search(c.text)]
+    if not recaps or any(c.kind in ("order", "review") and c not in recaps for c in clauses):
+        return clauses, current
+    named = {r.product for c in recaps for r in c.refs if r.product}
+    if len(named) > 1 or any(r.product is None for c in recaps for r in c.refs):
+        return clauses, current
+    return [c for c in clauses if c not in recaps], next(iter(named)) if named else current
+
+
 def parse_relative(c: Clause, current: Product | None, catalog: Catalog) -> Intent:
     """再加一斤 +1, 少要一袋 -1: a signed change to the buyer's current order of the product."""
     if any(r.product is None for r in c.refs):

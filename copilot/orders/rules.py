@@ -20,7 +20,15 @@ from copilot.base.catalog import Catalog, Product
 from copilot.base.zhnum import NUM_PATTERN, normalize
 from copilot.orders.amounts import QTY_MARK, UNIT, VERB, Quantity, as_said, read_quantities
 from copilot.orders.asides import aside, second_thought
-from copilot.orders.changes import CANCEL, MODIFY, parse_cancel, parse_modify, parse_relative, relative_match
+from copilot.orders.changes import (
+    CANCEL,
+    MODIFY,
+    parse_cancel,
+    parse_modify,
+    parse_relative,
+    relative_match,
+    without_recap,
+)
 from copilot.orders.cues import (
     PRICE_OF,
     PRICE_PER,
@@ -199,6 +207,9 @@ def _read_clauses(t: str, catalog: Catalog, current: Product | None) -> Intent:
     if "cancel" in kinds and "order" in kinds:  # 油条不要了 豆浆还要: the kept product is no new order
         kept = [c for c in clauses if c.kind == "order" and not c.quantities and _KEEP.search(c.text)]
         clauses = [c for c in clauses if c not in kept]
+        kinds = {c.kind for c in clauses}
+    if kinds & {"modify", "relative"} and kinds & {"order", "review"}:  # 8寸的我前面留了一个 再加一个: told, then the change
+        clauses, current = without_recap(clauses, current)
         kinds = {c.kind for c in clauses}
     if "order" in kinds or any(c.asks_each for c in clauses):
         ordered = {r.product.sku for c in clauses if c.kind == "order" and c.quantities for r in c.refs if r.product}
