@@ -64,7 +64,7 @@ from copilot.orders.refs import (
     unknown_reason,
 )
 from copilot.orders.shorthand import abbreviated_pairs, looks_abbreviated, sold_in
-from copilot.orders.sizes import sized_in
+from copilot.orders.sizes import size_homophones, sized_in
 from copilot.orders.wording import (
     BANTER_QUESTION,
     CHATTER_CLAUSE,
@@ -172,7 +172,7 @@ def _parse_comment(text: str, catalog: Catalog, current_sku: str | None) -> Inte
     if _LATIN_QTY.search(t) and not QUESTION.search(t):
         return _review(Kind.ORDER, "评论里的数量是拼音或外文，请人工确认", undecided=True)
     current = catalog.get(current_sku) if current_sku else None
-    t = plain_names(t, catalog)
+    t = size_homophones(plain_names(t, catalog), catalog)  # 8存的 of 8寸
     intent = (_with_note(t, catalog, current) or _correction(t, catalog, current)
               or abbreviated_pairs(t, catalog) or _parse_text(t, catalog, current))
     intent = second_thought(t, intent)  # 老样子 再加一袋, 已付 两斤梨
@@ -410,7 +410,7 @@ def _classify(text: str, catalog: Catalog, current: Product | None, alone: bool 
             clause.kind, clause.reason = "vague", "说的是之前讲过的商品，请确认是哪一个"
     elif states_pack(masked, quantities, [r.product for r in refs if r.product] or ([current] if current else [])):
         pass  # 7饼一提: what a 提 holds, said, no order
-    elif not CHATTER_CLAUSE.search(text) or _COPY.search(text) and _VAGUE.search(text):
+    elif not CHATTER_CLAUSE.search(said) or _COPY.search(text) and _VAGUE.search(text):  # 全卖吐司: 全麦, no 卖
         clause.asks_each = bool(_BOTH.search(text)) or each and bool(quantities)
         vague = _vague(text, quantities)
         if vague:

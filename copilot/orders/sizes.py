@@ -68,6 +68,30 @@ def sizes_said(t: str, refs: list, catalog: Catalog, make_ref) -> list:
 _LENGTH = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*(?:寸|英寸|cm|厘米|mm|毫米|米|码|岁)")
 
 
+_SAID_UNITS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+_NUMBER_THEN_CHAR = re.compile(r"(?<![\d.])(\d+)([\u4e00-\u9fff])")
+
+
+def size_homophones(t: str, catalog: Catalog) -> str:
+    """8存的来一个 where 蛋糕 8寸 is listed: a size unit typed with a character of its sound (存 for 寸, 马 for 码) right
+    after a number the names hold with that unit is that size (a pinyin keyboard's slip); any other character stays."""
+    if not _NUMBER_THEN_CHAR.search(t):
+        return t
+    units = _SAID_UNITS.get(catalog)
+    if units is None:
+        units = _SAID_UNITS[catalog] = {(m.group(1), m.group(0)[-1]) for p in catalog for n in p.names
+                                        for m in _LENGTH.finditer(n) if m.group(0)[-1] in "寸码岁米"}
+    if not units:
+        return t
+    from pypinyin import lazy_pinyin
+
+    def fix(m: re.Match) -> str:
+        said = [u for n, u in units if n == m.group(1) and u != m.group(2) and lazy_pinyin(u) == lazy_pinyin(m.group(2))]
+        return m.group(1) + said[0] if len(said) == 1 else m.group(0)
+
+    return _NUMBER_THEN_CHAR.sub(fix, t)
+
+
 def sized(product: Product, number: int | None) -> bool:
     """The product's names hold a size of this number (10 of 成猫粮10kg, of 驱虫滴剂10-20斤, 6 of 水果蛋糕 6寸, 24 of
     炒锅 24cm, 37 of 帆布鞋37码)."""
