@@ -69,7 +69,8 @@ SERVICE = re.compile(
     r"(?:帮我|帮忙|麻烦|请|要|需要)?(?:切|剁|劈|砍|杀|宰|去|绞|剪|裁|刮|磨|清理|处理)(?:成|好|开|断|段|片|块|丝|碎|末|皮|骨|"
     r"鳞|壳|馅|短|边|干净|小块|大块)+的?|改(?:短|长|小|大|窄|宽)一?点?|(?:多|另)(?:给|放|配|带|送|拿)(?:我|点|些|几)(?:[个根双套份张把支片])?|"
     r"(?:不要|别放?|少放?|免|去|多放?)太?(?:甜|辣|咸|糖|冰|葱|香菜|蒜|姜|油|盐|奶油)|[微中特]辣|"
-    r"(?:(?:一|另一|\d)\s*[个只盒份件条块瓶袋罐]\s*)?(?:送人|送礼|自己吃|自己用|自己留)")
+    rf"(?:(?:一|另一|\d)\s*{UNIT}\s*)?(?:送人|送礼|自己(?:吃|喝|用|留|穿|戴|玩)|送(?:给)?我?(?:妈|爸|婆婆|公公|奶奶|爷爷|外婆|外公|"
+    r"老公|老婆|女儿|儿子|孩子|朋友|同事|老师|闺蜜|亲戚))")
 # 120码, 110的, XL, 37码的, 3岁的, 粉色, 藏青色的: a size, age or colour said with the order of a product listed once for
 # every size and colour (a size in the catalog's names names that product instead: 不粘锅 24cm)
 ATTRIBUTE = re.compile(r"(?:\d{2,3}(?:码|cm|厘米)?的|\d{2,3}\s*(?:码|cm|厘米)|(?:\d?X{0,3}[SML]|均码|大码|小码|加大码)(?:码|号)?的?|"
@@ -126,7 +127,7 @@ def _asks_for(part: str, not_a_note: Callable[[str], bool]) -> bool:
 
 
 _CHANGE_ONLY = re.compile(r"[再还]?(?:加|减|改|换).*")
-_COUNT = re.compile(r"(?:\d+|[一两二三四五六七八九十几]|另一)\s*[个只盒份件条块瓶袋罐根双套张把支片]?")
+_COUNT = re.compile(rf"(?:\d+|[一两二三四五六七八九十几]|另一)\s*(?:{UNIT})?")
 _SAID_ATTRIBUTE = re.compile(rf"(?:我?(?:要|来|拿|买|选|穿))?(?P<a>{ATTRIBUTE.pattern})", re.IGNORECASE)
 
 
