@@ -74,7 +74,7 @@ SERVICE = re.compile(
 # 120码, 110的, XL, 37码的, 3岁的, 粉色, 藏青色的: a size, age or colour said with the order of a product listed once for
 # every size and colour (a size in the catalog's names names that product instead: 不粘锅 24cm)
 ATTRIBUTE = re.compile(r"(?:\d{2,3}(?:码|cm|厘米)?的|\d{2,3}\s*(?:码|cm|厘米)|(?:\d?X{0,3}[SML]|均码|大码|小码|加大码)(?:码|号)?的?|"
-                       r"[\d一二两三四五六七八九十]{1,2}\s*岁(?:半)?的?|[\u4e00-\u9fff]{1,2}色(?:的|款)?)",
+                       r"[\d一二两三四五六七八九十]{1,2}\s*岁(?:半)?的?|[\u4e00-\u9fff]?[红橙黄绿青蓝紫黑白灰粉棕褐金银米咖啡其驼杏彩]色(?:的|款)?)",
                        re.IGNORECASE)
 # 110的来两件, 给3岁宝宝来一件: the size or age, then the order
 _ATTRIBUTE_FIRST = re.compile(rf"^(?:要|来|拿|买|给|帮)?(?P<a>(?:{ATTRIBUTE.pattern})(?:的)?(?:宝宝|孩子|小孩|女儿|儿子|娃|男孩|女孩)?)"

@@ -327,7 +327,7 @@ def _with_note(t: str, catalog: Catalog, current: Product | None) -> Intent | No
     """老板我要3斤草莓送到3栋, 烤鸭1只 下午5点来拿: an order with a delivery or pickup note, kept on
     the order line. A comment that is only a note (明天来拿, 我住3栋) orders nothing."""
     rest, notes = split_notes(t, lambda part: _names_goods(part, catalog) or bool(QUESTION.search(part))
-                              or bool(ATTRIBUTE.fullmatch(part.strip())) and sized_in(part, catalog))
+                              or bool(ATTRIBUTE.fullmatch(part.strip())) and sized_in(part, catalog, current))
     if not notes or QUESTION.search(SERVICE.sub(" ", t)):  # 多给几个叉子: no question
         return None
     intent = Intent(Kind.OTHER, reason="送货或取货的说明") if not rest else (

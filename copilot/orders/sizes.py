@@ -100,9 +100,17 @@ def sized(product: Product, number: int | None) -> bool:
         for m in (*SIZE.finditer(name), *_LENGTH.finditer(name)) for n in m.groups()[:2] if n)
 
 
-def sized_in(text: str, catalog: Catalog) -> bool:
-    """A number of ``text`` is a size of some product's names (24cm的 where 不粘锅 24cm is listed), or its letters or
-    colour are in a name (XXL的 of 纸尿裤 XXL, 粉色 of 粉色保温杯): it names goods, no size said beside them."""
+_SIZED_LISTING = re.compile(r"尺码|码|身高|鞋|cm|厘米|岁", re.IGNORECASE)
+
+
+def sized_in(text: str, catalog: Catalog, shown: Product | None = None) -> bool:
+    """A number of ``text`` is a size of some product's names (24cm的 where 不粘锅 24cm is listed) or a price (68的
+    of the 68-yuan box), or its letters or colour are in a name (XXL的 of 纸尿裤 XXL, 粉色 of 粉色保温杯): it names goods,
+    no size said beside them. A bare number (110的) is a size only of a listing shown that speaks of sizes (尺码 90-150)."""
+    bare = re.fullmatch(r"\s*(\d+)\s*的?\s*", text)
+    if bare and (shown is None or not _SIZED_LISTING.search(f"{shown.name} {shown.spec or ''}")
+                 or any(float(bare.group(1)) in (p.price, p.original_price) for p in catalog)):
+        return True
     words = [w.lower() for w in re.findall(r"[a-zA-Z]+|[\u4e00-\u9fff]{0,2}色", text)]
     lettered = any(_LETTER_SIZE.fullmatch(w) for w in words) and any(  # 要XXL的 where XL and L are listings: a size
         _LETTER_SIZE.search(n) for p in catalog for n in p.names)  # the store sells as products (or does not sell)
