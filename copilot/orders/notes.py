@@ -87,8 +87,12 @@ def split_notes(text: str, not_a_note: Callable[[str], bool]) -> tuple[str, list
     names a product or a quantity of goods (such a part is the order) or asks something."""
     card = _CARD.search(text) if re.search(r"卡|写|刻|印|绣", text) else None
     if card is not None:
-        rest, notes = split_notes(text[:card.start()], not_a_note)
-        return rest, [*notes, card.group(0).strip()]
+        before, written = text[:card.start()], card.group(0)
+        count = _COUNT.match(written) if written[:1] not in "写刻印绣卡贺祝留上" else None
+        if count and count.group(0).strip() and not not_a_note(before):  # 一个写宝宝生日快乐: the count is the order's
+            before, written = f"{before} {count.group(0)}", written[count.end():]
+        rest, notes = split_notes(before, not_a_note)
+        return rest, [*notes, written.strip()]
     if not ((_HINT.search(text) and (_PART.search(text) or GLUED.search(text))) or SERVICE.search(text)
             or ATTRIBUTE.search(text)):
         return text, []
@@ -108,6 +112,11 @@ def split_notes(text: str, not_a_note: Callable[[str], bool]) -> tuple[str, list
         kept.append(part)
         at += len(part)
     rest = "".join(kept)
+    counted = [(i, n) for i, n in found if SERVICE.search(n) and _COUNT.match(n) and not_a_note(n)]
+    if counted and not not_a_note(rest):  # 一饼自己喝 一饼送我爸: the only counts are the order's, not a note's
+        for i, n in counted:
+            rest = rest[:i] + n + rest[i + len(n):]
+        found = [f for f in found if f not in counted]
     glued = [m for m in GLUED.finditer(rest) if not _asks_in_brackets(m.group(0), not_a_note)]
     found += [(m.start(), m.group(0).strip("（）() ")) for m in glued]
     for m in reversed(glued):
@@ -120,6 +129,9 @@ def _asks_for(part: str, not_a_note: Callable[[str], bool]) -> bool:
     said = _SAID_ATTRIBUTE.fullmatch(part.strip())
     if said:  # 我要粉色的: the size or colour, no goods (24cm的 of 不粘锅 24cm names the goods)
         return not not_a_note(said.group("a"))
+    extra = _EXTRA.search(part)  # 蜡烛多给几根, 多给几个叉子: the extra thing is named (多拿几个: more of the goods)
+    if extra and not re.search(r"[\u4e00-\u9fff]{2}", part[:extra.start()] + " " + part[extra.end():]):
+        return False
     rest = SERVICE.sub(" ", part)  # 微辣 of 香辣酱（微辣）, 切片 of 切片面包: the words name goods, no service
     said = [_COUNT.sub(" ", m.group(0)).strip() for m in SERVICE.finditer(part)]
     return rest != part and not not_a_note(rest) and not _CHANGE_ONLY.fullmatch(rest.strip()) \
@@ -127,6 +139,7 @@ def _asks_for(part: str, not_a_note: Callable[[str], bool]) -> bool:
 
 
 _CHANGE_ONLY = re.compile(r"[再还]?(?:加|减|改|换).*")
+_EXTRA = re.compile(r"(?:多|另)(?:给|放|配|带|送|拿)(?:我|点|些|几)[个根双套份张把支片]?")
 _COUNT = re.compile(rf"(?:\d+|[一两二三四五六七八九十几]|另一)\s*(?:{UNIT})?")
 _SAID_ATTRIBUTE = re.compile(rf"(?:我?(?:要|来|拿|买|选|穿))?(?P<a>{ATTRIBUTE.pattern})", re.IGNORECASE)
 
