@@ -73,9 +73,12 @@ SERVICE = re.compile(
     r"老公|老婆|女儿|儿子|孩子|朋友|同事|老师|闺蜜|亲戚))")
 # 120码, 110的, XL, 37码的, 3岁的, 粉色, 藏青色的: a size, age or colour said with the order of a product listed once for
 # every size and colour (a size in the catalog's names names that product instead: 不粘锅 24cm)
-ATTRIBUTE = re.compile(r"(?:\d{2,3}(?:码|cm|厘米)?的|\d{2,3}\s*(?:码|cm|厘米)|(?:\d?X{0,3}[SML]|均码|大码|小码|加大码)(?:码|号)?的?|"
-                       r"[\d一二两三四五六七八九十]{1,2}\s*岁(?:半)?的?|[\u4e00-\u9fff]?[红橙黄绿青蓝紫黑白灰粉棕褐金银米咖啡其驼杏彩]色(?:的|款)?)",
-                       re.IGNORECASE)
+_WORN = (r"\d{2,3}\s*(?:码|cm|厘米)|(?<![a-z\d.])(?:\d?X{0,3}[SML]|均码|大码|小码|加大码)(?![a-z])(?:码|号)?|"
+         r"[\d一二两三四五六七八九十]{1,2}\s*岁半?|"
+         r"[深浅亮暗淡奶天宝湖军酒玫藏墨雾烟卡藕雪乳咖香]?[红橙黄绿青蓝紫黑白灰粉棕褐金银米咖啡其驼杏彩]色")
+ATTRIBUTE = re.compile(rf"(?:\d{{2,3}}的|(?:{_WORN})(?:的|款)?)", re.IGNORECASE)
+# 短袖120码 2件, 粉色短袖1件: a size with its unit, an age or a colour anywhere in the order (a bare 110 only as above)
+_WORN_GLUED = re.compile(rf"(?:{_WORN})的?", re.IGNORECASE)
 # 110的来两件, 给3岁宝宝来一件: the size or age, then the order
 _ATTRIBUTE_FIRST = re.compile(rf"^(?:要|来|拿|买|给|帮)?(?P<a>(?:{ATTRIBUTE.pattern})(?:的)?(?:宝宝|孩子|小孩|女儿|儿子|娃|男孩|女孩)?)"
                               r"(?=\s*(?:的|也|还)?\s*(?:要|来|拿|买|订|\d|[一两]))",
@@ -117,6 +120,9 @@ def split_notes(text: str, not_a_note: Callable[[str], bool]) -> tuple[str, list
         for i, n in counted:
             rest = rest[:i] + n + rest[i + len(n):]
         found = [f for f in found if f not in counted]
+    for m in reversed([m for m in _WORN_GLUED.finditer(rest) if not not_a_note(m.group(0))]):
+        found.append((m.start(), m.group(0)))
+        rest = rest[:m.start()] + rest[m.end():]  # 来个粉色短袖: 来个短袖, one clause
     glued = [m for m in GLUED.finditer(rest) if not _asks_in_brackets(m.group(0), not_a_note)]
     found += [(m.start(), m.group(0).strip("（）() ")) for m in glued]
     for m in reversed(glued):

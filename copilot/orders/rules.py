@@ -332,7 +332,8 @@ def _with_note(t: str, catalog: Catalog, current: Product | None) -> Intent | No
         return None
     intent = Intent(Kind.OTHER, reason="送货或取货的说明") if not rest else (
         _correction(rest, catalog, current) or abbreviated_pairs(rest, catalog) or _parse_text(rest, catalog, current))
-    if intent.kind not in (Kind.ORDER, Kind.MODIFY) and current and all(ATTRIBUTE.search(n) for n in notes):
+    if intent.kind not in (Kind.ORDER, Kind.MODIFY) and current and all(ATTRIBUTE.search(n) for n in notes) \
+            and re.fullmatch(r"(?:我?(?:要|来|拿|买|选)?[个件双条套]?)?", rest):
         return _review(Kind.ORDER, f"只说了尺码或颜色（{notes[0]}），没说要几{current.unit}，请确认",  # 120的, 我要粉色的
                        (Item(current.sku, None, current.unit),), True)
     if intent.kind not in (Kind.ORDER, Kind.MODIFY):
