@@ -114,7 +114,10 @@ def sized_in(text: str, catalog: Catalog, shown: Product | None = None) -> bool:
     words = [w.lower() for w in re.findall(r"[a-zA-Z]+|[\u4e00-\u9fff]{0,2}色", text)]
     lettered = any(_LETTER_SIZE.fullmatch(w) for w in words) and any(  # 要XXL的 where XL and L are listings: a size
         _LETTER_SIZE.search(n) for p in catalog for n in p.names)  # the store sells as products (or does not sell)
-    return lettered or any(sized(p, int(n)) for n in re.findall(r"\d+", text) for p in catalog) or any(
+    units = {u for _, u in re.findall(r"(\d+)\s*(码|cm|厘米|寸|岁)", text)}  # 40码 where 38码 and 39码 are listings:
+    listed = units and any(m.group(0)[len(m.group(1)):].strip() in units  # a size the store sells as products
+                           for p in catalog for n in p.names for m in _LENGTH.finditer(n))
+    return lettered or bool(listed) or any(sized(p, int(n)) for n in re.findall(r"\d+", text) for p in catalog) or any(
         w in n.lower() for w in words if w for p in catalog for n in p.names)
 
 
