@@ -1,5 +1,8 @@
 """What a buyer asks for besides the goods: where to deliver, when and how they collect, how to reach
-them. The note is kept on the order line (送到3栋502, 尾号6789, 下午5点来拿, 放6栋门卫, 留到明天下午取, 送上楼).
+them. The note is kept on the order line (送到3栋502, 尾号6789, 下午5点来拿, 放6栋门卫, 留到明天下午取, 送上楼), and so is
+what they ask done to the goods or written on them (切片, 帮我裁短, 写宝宝1岁生日快乐, 一盒送人, 不要太甜) and a size, age or
+colour of a product listed once for every size (120码, 110的, XL, 3岁, 粉色): the catalog cannot hold it, the pick
+list needs it. A size the catalog's names hold, or a price of the catalog, names goods instead (the caller says so).
 
 Two readings, both without a word list per store:
 
