@@ -90,7 +90,7 @@ def without_recap(clauses: list, current: Product | None) -> tuple[list, Product
     """8寸的我前面留了一个 再加一个: a clause that tells what was ordered before, beside a change, is no order; the
     product it names is the one the change is to (of one product only; else the clauses stay for a person)."""
     recaps = [c for c in clauses if c.kind in ("order", "review") and _RECAP.search(c.text)]
-    if not recaps or any(c.kind in ("order", "review") and c not in recaps for c in clauses):
+    if not recaps or not any(c.kind in ("modify", "relative") for c in clauses) or any(c.kind in ("order", "review") and c not in recaps for c in clauses):
         return clauses, current
     named = {r.product for c in recaps for r in c.refs if r.product}
     if len(named) > 1 or any(r.product is None for c in recaps for r in c.refs):

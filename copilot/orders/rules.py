@@ -199,17 +199,12 @@ def _read_clauses(t: str, catalog: Catalog, current: Product | None) -> Intent:
     parts = [c for c in _SEP.split(_NEGATED.sub(" ", _join_name_and_qty(t, catalog))) if c]
     clauses = kind_said_apart(_without_restated([_classify(c, catalog, current, alone=len(parts) == 1)
                                                   for c in parts]))
-    if any(c.kind == "question" for c in clauses):  # 3段有没有小罐的 400克那种: the size is what is asked about
-        for c in clauses:
-            if c.kind in ("order", "review") and (describes(c.text, c.quantities) or _SHARE.search(c.text)):
-                c.kind = "chatter"
+    _asked_about(clauses)
+    clauses, current = without_recap(clauses, current)  # 8寸的我前面留了一个 再加一个: told, then the change
     kinds = {c.kind for c in clauses}
     if "cancel" in kinds and "order" in kinds:  # 油条不要了 豆浆还要: the kept product is no new order
         kept = [c for c in clauses if c.kind == "order" and not c.quantities and _KEEP.search(c.text)]
         clauses = [c for c in clauses if c not in kept]
-        kinds = {c.kind for c in clauses}
-    if kinds & {"modify", "relative"} and kinds & {"order", "review"}:  # 8寸的我前面留了一个 再加一个: told, then the change
-        clauses, current = without_recap(clauses, current)
         kinds = {c.kind for c in clauses}
     if "order" in kinds or any(c.asks_each for c in clauses):
         ordered = {r.product.sku for c in clauses if c.kind == "order" and c.quantities for r in c.refs if r.product}
@@ -258,6 +253,14 @@ def _read_clauses(t: str, catalog: Catalog, current: Product | None) -> Intent:
     if "question" in kinds and not (BANTER_QUESTION.search(t) and not any(c.refs for c in clauses)):
         return Intent(Kind.QUESTION, reason="提问")  # 主播酒量怎么样: banter about the host, unless goods are named
     return Intent(Kind.OTHER, reason="闲聊")
+
+
+def _asked_about(clauses: list[_Clause]) -> None:
+    """3段有没有小罐的 400克那种: beside a question, a clause that states a size is what is asked about, no order."""
+    if any(c.kind == "question" for c in clauses):
+        for c in clauses:
+            if c.kind in ("order", "review") and (describes(c.text, c.quantities) or _SHARE.search(c.text)):
+                c.kind = "chatter"
 
 
 def _without_restated(clauses: list[_Clause]) -> list[_Clause]:
