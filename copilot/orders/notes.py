@@ -81,6 +81,7 @@ _WORN = (r"\d{2,3}\s*(?:码|cm|厘米)|(?<![a-z\d.])(?:\d?X{0,3}[SML]|均码|大
          r"[深浅亮暗淡奶天宝湖军酒玫藏墨雾烟卡藕雪乳咖香]?[红橙黄绿青蓝紫黑白灰粉棕褐金银米咖啡其驼杏彩]色")
 ATTRIBUTE = re.compile(rf"(?:\d{{2,3}}的|(?:{_WORN})(?:的|款)?)", re.IGNORECASE)
 # 短袖120码 2件, 粉色短袖1件: a size with its unit, an age or a colour anywhere in the order (a bare 110 only as above)
+_PERSON_COUNTED = re.compile(r"(?:\d|[一二两三四五])\s*[个位只]\s*$")  # 一个3岁一个5岁: the children counted, talk
 _WORN_GLUED = re.compile(rf"(?:{_WORN})的?", re.IGNORECASE)
 # 110的来两件, 给3岁宝宝来一件: the size or age, then the order
 _ATTRIBUTE_FIRST = re.compile(rf"^(?:要|来|拿|买|给|帮)?(?P<a>(?:{ATTRIBUTE.pattern})(?:的)?(?:宝宝|孩子|小孩|女儿|儿子|娃|男孩|女孩)?)"
@@ -123,7 +124,8 @@ def split_notes(text: str, not_a_note: Callable[[str], bool]) -> tuple[str, list
         for i, n in counted:
             rest = rest[:i] + n + rest[i + len(n):]
         found = [f for f in found if f not in counted]
-    for m in reversed([m for m in _WORN_GLUED.finditer(rest) if not not_a_note(m.group(0))]):
+    for m in reversed([m for m in _WORN_GLUED.finditer(rest) if not not_a_note(m.group(0))
+                       and not _PERSON_COUNTED.search(rest[:m.start()])]):
         found.append((m.start(), m.group(0)))
         rest = rest[:m.start()] + rest[m.end():]  # 来个粉色短袖: 来个短袖, one clause
     glued = [m for m in GLUED.finditer(rest) if not _asks_in_brackets(m.group(0), not_a_note)]
