@@ -104,7 +104,14 @@ def test_a_size_or_colour_alone_is_asked_with_the_product_shown(store, text, cur
     assert (intent.kind, intent.needs_review, got) == (Kind.ORDER, True, {current: None}), intent
 
 
+GRAPES = Catalog.from_dict({"products": [
+    {"sku": "red", "name": "红提", "link": 1, "unit": "斤", "price": 15, "stock": 100},
+    {"sku": "green", "name": "绿提", "link": 2, "unit": "斤", "price": 12, "stock": 100},
+], "store": {"name": "测试葡萄摊"}})
+
+
 @pytest.mark.parametrize("store, text, current", [
+    (GRAPES, "红色的来两斤", "green"),        # the colour tells the listings apart: never a note on the one shown
     (FRUIT, "68的来一箱", "plain"),           # 68 is the price of the other box: never a size note
     (FRUIT, "100的来一箱", "plain"),          # a bare number for a listing with no sizes: asked, as before
     (KIDS, "39的来一双", "sneakers"),         # 39 is link 39's number and no 码 said
