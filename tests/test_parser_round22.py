@@ -76,6 +76,7 @@ def _read(store, text, current=None):
     (KIDS, "粉色的来一件", "tee", {"tee": 1}, "粉色的"),
     (KIDS, "来两条 藏青色", "pants", {"pants": 2}, "藏青色"),
     (KIDS, "给3岁的孩子来两件", "tee", {"tee": 2}, "3岁的孩子"),     # an age, no 3
+    (KIDS, "身高110 来一件", "tee", {"tee": 1}, "身高110"),          # the height the size is picked by
     (KIDS, "33码的来一双", "sneakers", {"sneakers": 1}, "33码的"),   # a shoe size, not 33 pairs
     (KIDS, "短袖120码2件", None, {"tee": 2}, "120码"),               # glued to the name (a 接龙 line)
     (KIDS, "来个粉色短袖", None, {"tee": 1}, "粉色"),
