@@ -17,12 +17,12 @@ STREAM = "2026-11-22"
 
 
 def _fill(ledger):
-    def order(cid, user, sku, qty):
-        return ledger.apply(Comment(cid, user, f"{sku}{qty}", ts=12.5), Intent(Kind.ORDER, (Item(sku, qty),)))
+    def order(cid, user, sku, qty, note=""):
+        return ledger.apply(Comment(cid, user, f"{sku}{qty}", ts=12.5), Intent(Kind.ORDER, (Item(sku, qty),), note=note))
 
     a = order("c1", "王阿姨", "strawberry", 2).created[0]          # 39.80
     order("c2", "王阿姨", "rice", 1)                                 # 59.00
-    b = order("c3", "李姐", "strawberry", 1.5).created[0]           # 29.85
+    b = order("c3", "李姐", "strawberry", 1.5, "大颗的 送到3栋").created[0]  # 29.85
     order("c4", "张叔", "pork", 1)                                   # 29.80, cancelled below
     ledger.apply(Comment("c5", "张叔", "不要了"), Intent(Kind.CANCEL, (Item("pork"),)))
     ledger.apply(Comment("c6", "小周", "??"), Intent(Kind.ORDER, (), needs_review=True, reason="商品不明"))
@@ -58,8 +58,9 @@ def test_xlsx_has_three_sheets_with_numbers_and_totals(ledger, tmp_path):
 
     ws = wb["分拣单"]
     body = list(ws.iter_rows(min_row=2, values_only=True))
-    assert body[0] == (1, "丹东九九草莓", "王阿姨", 2, "斤")
-    assert body[1] == (1, "丹东九九草莓", "李姐", 1.5, "斤")
+    assert [c.value for c in ws[1]] == ["链接", "商品", "买家", "数量", "单位", "备注"]
+    assert body[0][:5] == (1, "丹东九九草莓", "王阿姨", 2, "斤") and not body[0][5]
+    assert body[1] == (1, "丹东九九草莓", "李姐", 1.5, "斤", "大颗的 送到3栋")  # the picker reads what she asked
     assert body[2][1] == "丹东九九草莓 小计" and body[2][3] == 3.5
     assert [r[1] for r in body].count("五常稻花香大米 小计") == 1
     assert all("鲈鱼" not in str(r[1]) and "五花肉" not in str(r[1]) for r in body)  # waitlisted / cancelled
@@ -94,7 +95,8 @@ def test_csv_files_open_in_excel(ledger, tmp_path):
     assert rows[-1][0] == "合计" and rows[-1][7] == "128.65"
     with paths[1].open(encoding="utf-8-sig", newline="") as f:
         picks = list(csv.reader(f))
-    assert picks[1] == ["1", "丹东九九草莓", "王阿姨", "2", "斤"] and picks[2][3] == "1.5"
+    assert picks[1] == ["1", "丹东九九草莓", "王阿姨", "2", "斤", ""] and picks[2][3] == "1.5"
+    assert picks[2][5] == "大颗的 送到3栋"
     with paths[2].open(encoding="utf-8-sig", newline="") as f:
         slips = list(csv.reader(f))
     assert slips[0] == ["取货号", "买家", "手机尾号", "楼号房号", "商品", "数量", "单位", "单价", "金额", "取货时间", "状态"]

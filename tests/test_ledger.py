@@ -7,6 +7,7 @@ import random
 import subprocess
 import sys
 import threading
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -625,7 +626,7 @@ def test_pick_list_and_pickup_slips(ledger, catalog):
     order(ledger, "赵", "bass", 1)  # waitlisted: on neither list
     picks = pick_list(ledger)
     assert [p["sku"] for p in picks] == ["strawberry", "rice"]
-    assert picks[0]["total"] == 3.5 and picks[0]["lines"] == [("王阿姨", 3.0), ("李姐", 0.5)]
+    assert picks[0]["total"] == 3.5 and picks[0]["lines"] == [("王阿姨", 3.0, ""), ("李姐", 0.5, "")]
     assert picks[0]["link"] == 1 and picks[0]["unit"] == "斤"
     slips = {s["buyer"]: s for s in pickup_slips(ledger)}
     assert set(slips) == {"王阿姨", "李姐"}
@@ -634,6 +635,15 @@ def test_pick_list_and_pickup_slips(ledger, catalog):
     assert wang["total"] == 118.7 and wang["status"] == "待付款"
     assert wang["pickup"] == catalog.store.pickup
     assert slips["李姐"]["status"] == "已付款"
+
+
+def test_the_pick_list_carries_what_each_buyer_said_once(ledger):
+    for note in ("大颗的", "送到3栋", "大颗的"):
+        comment, intent = say("王阿姨", Kind.ORDER, ("strawberry", 1))
+        ledger.apply(comment, replace(intent, note=note))
+    order(ledger, "李姐", "strawberry", 1)
+    (picks,) = pick_list(ledger)
+    assert picks["lines"] == [("王阿姨", 3.0, "大颗的；送到3栋"), ("李姐", 1.0, "")]
 
 
 def test_a_rehearsal_stream_is_cleared_in_one_action_and_tonight_never(ledger_url, catalog):

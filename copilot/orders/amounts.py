@@ -20,7 +20,8 @@ from copilot.base.zhnum import NUM_PATTERN, zh_to_number
 from copilot.orders.intent import Intent, Item, Kind
 
 IMPLAUSIBLE_QTY = 100
-_PIECES = re.compile(r"\d+\s*(?:个|枚|只|片|颗|粒|根|块|支|条|串)")
+# 每盒 6 个: what one sale unit holds (not 可切 8 块, 切成10片: how it can be cut, still one piece)
+_PIECES = re.compile(r"(?<![切分]\s)(?<![切分成])\d+\s*(?:个|枚|只|片|颗|粒|根|块|支|条|串)")
 # one source of the units: every unit a catalog may sell in or declare a pack in (``base.products``: SALE_UNITS,
 # PACK_UNITS, so a pack of 10小包 is read as 小包 here too), and the words only viewers say (一升, 一棵); not a
 # size (5斤装 names a box and counts none), nor 两, which is "two" as often as a tenth of a 斤 (``_LIANG`` reads

@@ -26,7 +26,8 @@ CANCEL = re.compile(r"不要了|不要啦|不要(?=\S{0,8}了)|取消|退掉|退
                      r"退(?=\s*(?:\d|[一两二三四五六七八九十半俩]))")  # 退一斤: a part of the order
 # 改成3斤, 只要2盒; 还是2斤吧: the buyer settles on a new total
 MODIFY = re.compile(rf"(?:改成|改为|改到|改|换成|减到|减为|加到|增加到|调成|只要|"
-                     rf"(?:还是|那就|那还是)(?:要|来)?(?=\s*(?:{NUM_PATTERN}|半)\s*{UNIT}?\s*吧))"
+                     rf"(?:还是|那就|那还是)(?:(?:要|来)?(?=\s*(?:{NUM_PATTERN}|半)\s*{UNIT}?\s*吧)"
+                     rf"|(?=\s*(?:{NUM_PATTERN}|半)\s*{UNIT}?\s*$)))"  # 好吧 那就一个: the clause ends on the number
                      rf"\s*(?P<n>{NUM_PATTERN}|半)(?!下)")  # 那就2盒吧 too
 RELATIVE = re.compile(rf"(?P<op>再多要|再多来|再加|多加|多要|多来|多买|多拿|少要|少来|少拿|少买|减少|减掉|减去|减|加|"
                        rf"再多|(?<![至最差不许很好太])多|(?<![多至最不缺])少)\s*"
@@ -79,6 +80,22 @@ def _named_by_word(c: Clause, m: re.Match, catalog: Catalog, current: Product | 
     word = rest_of(masked[:m.start()] + " " * (m.end() - m.start()) + masked[m.end():], c.quantities)
     unit = m.groupdict().get("u") or (after[0].unit if after else None)
     return (fuzzy_product(word, catalog, current, unit) if word else None) or current
+
+
+# 我前面留了一个, 刚才已经拍了两盒: what the buyer ordered before, told beside a change (no new order)
+_RECAP = re.compile(r"(?:前面|刚才|刚刚|之前|已经|早上|上午|昨天|开播前)\S{0,4}?(?:留|要|拍|订|买|扣|下单|下)了")
+
+
+def without_recap(clauses: list, current: Product | None) -> tuple[list, Product | None]:
+    """8寸的我前面留了一个 再加一个: a clause that tells what was ordered before, beside a change, is no order; the
+    product it names is the one the change is to (of one product only; else the clauses stay for a person)."""
+    recaps = [c for c in clauses if c.kind in ("order", "review") and _RECAP.search(c.text)]
+    if not recaps or not any(c.kind in ("modify", "relative") for c in clauses) or any(c.kind in ("order", "review") and c not in recaps for c in clauses):
+        return clauses, current
+    named = {r.product for c in recaps for r in c.refs if r.product}
+    if len(named) > 1 or any(r.product is None for c in recaps for r in c.refs):
+        return clauses, current
+    return [c for c in clauses if c not in recaps], next(iter(named)) if named else current
 
 
 def parse_relative(c: Clause, current: Product | None, catalog: Catalog) -> Intent:

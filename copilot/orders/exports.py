@@ -23,7 +23,7 @@ from copilot.orders.summary import LedgerReader, pick_list
 log = logging.getLogger(__name__)
 FORMATS = ("xlsx", "csv")
 ORDER_HEAD = ["编号", "买家", "链接", "商品", "数量", "单位", "单价", "金额", "状态", "备注", "评论", "评论时间(秒)", "下单时间"]
-PICK_HEAD = ["链接", "商品", "买家", "数量", "单位"]
+PICK_HEAD = ["链接", "商品", "买家", "数量", "单位", "备注"]
 SLIP_HEAD = ["取货号", "买家", "手机尾号", "楼号房号", "商品", "数量", "单位", "单价", "金额", "取货时间", "状态"]
 PURCHASE_HEAD = ["供货商", "链接", "商品", "单位", "已订", "候补", "店里现有", "需采购", "买家数"]
 MONEY_COLS = {"单价", "金额"}
@@ -56,10 +56,10 @@ def pick_rows(ledger: LedgerReader) -> tuple[list[list], list[int]]:
     """Rows of the pick list and the indexes of its subtotal rows."""
     rows, subtotals = [], []
     for prod in pick_list(ledger):
-        for buyer, qty in prod["lines"]:
-            rows.append([prod["link"], prod["name"], buyer, qty, prod["unit"]])
+        for buyer, qty, note in prod["lines"]:
+            rows.append([prod["link"], prod["name"], buyer, qty, prod["unit"], note])
         subtotals.append(len(rows))
-        rows.append([prod["link"], f"{prod['name']} 小计", f"{len(prod['lines'])} 人", prod["total"], prod["unit"]])
+        rows.append([prod["link"], f"{prod['name']} 小计", f"{len(prod['lines'])} 人", prod["total"], prod["unit"], ""])
     return rows, subtotals
 
 

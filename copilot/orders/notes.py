@@ -1,5 +1,8 @@
 """What a buyer asks for besides the goods: where to deliver, when and how they collect, how to reach
-them. The note is kept on the order line (送到3栋502, 尾号6789, 下午5点来拿, 放6栋门卫, 留到明天下午取, 送上楼).
+them. The note is kept on the order line (送到3栋502, 尾号6789, 下午5点来拿, 放6栋门卫, 留到明天下午取, 送上楼), and so is
+what they ask done to the goods or written on them (切片, 帮我裁短, 写宝宝1岁生日快乐, 一盒送人, 不要太甜) and a size, age or
+colour of a product listed once for every size (120码, 110的, XL, 3岁, 粉色): the catalog cannot hold it, the pick
+list needs it. A size the catalog's names hold, or a price of the catalog, names goods instead (the caller says so).
 
 Two readings, both without a word list per store:
 
@@ -57,37 +60,99 @@ _SPLIT = re.compile(r"([,，。!！~～;；、\s]+)")
 _HINT = re.compile(r"[到送放寄卫柜驿留拿取提栋幢楼单尾(（区园寓厦村舍址注点天午晚早周期拜班]|1[3-9]\d[\s-]?\d{4}|\d-\d{3}")
 
 
-# 卡片写：老婆520快乐, 贺卡上写 妈妈辛苦了: a message for the card, to the end of the comment (its numbers are no goods)
-# (卡片写什么好, 贺卡能写字吗: a question about the card, no message)
-_CARD = re.compile(r"(?:卡片|贺卡|祝福卡|留言卡)上?(?:写[:：]?|[:：])\s*(?!什么|啥|哪|几|多少)\S(?:.*[^吗呢?？\s])?\s*$")
+# 卡片写：老婆520快乐, 贺卡上写 妈妈辛苦了, 写宝宝1岁生日快乐, 一个写妈妈生日快乐 一个写爸爸生日快乐, 刻上名字: what to
+# write, print or engrave on the goods or the card, to the end of the comment (its numbers and counts are no goods)
+# (卡片写什么好, 写字要钱吗: a question, no message; 写错了: a correction)
+_CARD = re.compile(r"(?:(?:卡片|贺卡|祝福卡|留言卡)上?(?:写[:：]?|[:：])|(?:^|(?<=[\s,，。;；]))(?:(?:一|另一|\d)\s*[个只盒份件条块瓶]\s*)?"
+                   r"(?:上面|上边)?(?:帮我|帮忙|麻烦|请)?(?:写上?|刻上?|印上|绣上?)(?!错|字楼|完|得|的)[:：]?)"
+                   r"\s*(?!什么|啥|哪|几|多少)\S(?:.*[^吗呢?？\s])?\s*$")
+# 切片, 要切片的, 帮我切段, 裤脚改短, 蜡烛多给几根, 多放点冰, 不要太甜, 少辣, 一盒送人: what to do to the goods, add to them
+# or whom they are for; a part of its own with no goods besides (五花肉切片 names the goods: the order)
+SERVICE = re.compile(
+    r"(?:帮我|帮忙|麻烦|请|要|需要)?(?:切|剁|劈|砍|杀|宰|去|绞|剪|裁|刮|磨|清理|处理)(?:成|好|开|断|段|片|块|丝|碎|末|皮|骨|"
+    r"鳞|壳|馅|短|边|干净|小块|大块)+的?|改(?:短|长|小|大|窄|宽)一?点?|(?:多|另)(?:给|放|配|带|送|拿)(?:我|点|些|几)(?:[个根双套份张把支片])?|"
+    r"(?:不要|别放?|少放?|免|去|多放?)太?(?:甜|辣|咸|糖|冰|葱|香菜|蒜|姜|油|盐|奶油)|[微中特]辣|"
+    rf"(?:(?:一|另一|\d)\s*{UNIT}\s*)?(?:送人|送礼|自己(?:吃|喝|用|留|穿|戴|玩)|送(?:给)?我?(?:妈|爸|婆婆|公公|奶奶|爷爷|外婆|外公|"
+    r"老公|老婆|女儿|儿子|孩子|朋友|同事|老师|闺蜜|亲戚))")
+# 120码, 110的, XL, 37码的, 3岁的, 粉色, 藏青色的: a size, age or colour said with the order of a product listed once for
+# every size and colour (a size in the catalog's names names that product instead: 不粘锅 24cm)
+_WORN = (r"(?:身高|个子)\s*\d{2,3}\s*(?:cm|厘米)?(?:左右)?|\d{2,3}\s*(?:码|cm|厘米)|(?<![a-z\d.])(?:\d?X{0,3}[SML]|均码|大码|小码|加大码)(?![a-z])(?:码|号)?|"
+         r"[\d一二两三四五六七八九十]{1,2}\s*岁半?|"
+         r"[深浅亮暗淡奶天宝湖军酒玫藏墨雾烟卡藕雪乳咖香]?[红橙黄绿青蓝紫黑白灰粉棕褐金银米咖啡其驼杏彩]色")
+ATTRIBUTE = re.compile(rf"(?:\d{{2,3}}的|(?:{_WORN})(?:的|款)?)", re.IGNORECASE)
+# 短袖120码 2件, 粉色短袖1件: a size with its unit, an age or a colour anywhere in the order (a bare 110 only as above)
+_PERSON_COUNTED = re.compile(r"(?:\d|[一二两三四五])\s*[个位只]\s*$")  # 一个3岁一个5岁: the children counted, talk
+_WORN_GLUED = re.compile(rf"(?:{_WORN})的?", re.IGNORECASE)
+# 110的来两件, 给3岁宝宝来一件: the size or age, then the order
+_ATTRIBUTE_FIRST = re.compile(rf"^(?:要|来|拿|买|给|帮)?(?P<a>(?:{ATTRIBUTE.pattern})(?:的)?(?:宝宝|孩子|小孩|女儿|儿子|娃|男孩|女孩)?)"
+                              r"(?=\s*(?:的|也|还)?\s*(?:要|来|拿|买|订|\d|[一两]))",
+                              re.IGNORECASE)
 
 
 def split_notes(text: str, not_a_note: Callable[[str], bool]) -> tuple[str, list[str]]:
     """``text`` without its notes, and the notes in order. ``not_a_note(part)`` says whether a part
     names a product or a quantity of goods (such a part is the order) or asks something."""
-    card = _CARD.search(text) if "卡" in text else None
+    card = _CARD.search(text) if re.search(r"卡|写|刻|印|绣", text) else None
     if card is not None:
-        rest, notes = split_notes(text[:card.start()], not_a_note)
-        return rest, [*notes, card.group(0).strip()]
-    if not _HINT.search(text) or not _PART.search(text) and not GLUED.search(text):
+        before, written = text[:card.start()], card.group(0)
+        count = _COUNT.match(written) if written[:1] not in "写刻印绣卡贺祝留上" else None
+        if count and count.group(0).strip() and not not_a_note(before):  # 一个写宝宝生日快乐: the count is the order's
+            before, written = f"{before} {count.group(0)}", written[count.end():]
+        rest, notes = split_notes(before, not_a_note)
+        return rest, [*notes, written.strip()]
+    if not ((_HINT.search(text) and (_PART.search(text) or GLUED.search(text))) or SERVICE.search(text)
+            or ATTRIBUTE.search(text)):
         return text, []
     found: list[tuple[int, str]] = []
     kept: list[str] = []
     at = 0
     for part in _SPLIT.split(text):
         along = _ALONG.fullmatch(part) or _FOR.fullmatch(part)
+        first = _ATTRIBUTE_FIRST.match(part)
         if part and not _SPLIT.fullmatch(part) and (_PART.search(part) or along) \
-                and (_WITH.fullmatch(part) or along or not not_a_note(part)):
+                and (_WITH.fullmatch(part) or along or not not_a_note(part)) or _asks_for(part, not_a_note):
             found.append((at, part))
             part = " " * len(part)
+        elif first and not not_a_note(first.group("a")):  # 110的来两件, 粉色的来一件: the size, then the order
+            found.append((at, first.group("a")))
+            part = " " * first.end() + part[first.end():]
         kept.append(part)
         at += len(part)
     rest = "".join(kept)
+    counted = [(i, n) for i, n in found if SERVICE.search(n) and _COUNT.match(n) and not_a_note(n)]
+    if counted and not not_a_note(rest):  # 一饼自己喝 一饼送我爸: the only counts are the order's, not a note's
+        for i, n in counted:
+            rest = rest[:i] + n + rest[i + len(n):]
+        found = [f for f in found if f not in counted]
+    for m in reversed([m for m in _WORN_GLUED.finditer(rest) if not not_a_note(m.group(0))
+                       and not _PERSON_COUNTED.search(rest[:m.start()])]):
+        found.append((m.start(), m.group(0)))
+        rest = rest[:m.start()] + rest[m.end():]  # 来个粉色短袖: 来个短袖, one clause
     glued = [m for m in GLUED.finditer(rest) if not _asks_in_brackets(m.group(0), not_a_note)]
     found += [(m.start(), m.group(0).strip("（）() ")) for m in glued]
     for m in reversed(glued):
         rest = rest[:m.start()] + " " + rest[m.end():]
     return rest.strip(), [n for _, n in sorted(found) if n]
+
+
+def _asks_for(part: str, not_a_note: Callable[[str], bool]) -> bool:
+    """切片, 一盒送人, XL, 粉色的: a part that is a service asked or a size or colour, with no goods besides."""
+    said = _SAID_ATTRIBUTE.fullmatch(part.strip())
+    if said:  # 我要粉色的: the size or colour, no goods (24cm的 of 不粘锅 24cm names the goods)
+        return not not_a_note(said.group("a"))
+    extra = _EXTRA.search(part)  # 蜡烛多给几根, 多给几个叉子: the extra thing is named (多拿几个: more of the goods)
+    if extra and not re.search(r"[\u4e00-\u9fff]{2}", part[:extra.start()] + " " + part[extra.end():]):
+        return False
+    rest = SERVICE.sub(" ", part)  # 微辣 of 香辣酱（微辣）, 切片 of 切片面包: the words name goods, no service
+    said = [_COUNT.sub(" ", m.group(0)).strip() for m in SERVICE.finditer(part)]
+    return rest != part and not not_a_note(rest) and not _CHANGE_ONLY.fullmatch(rest.strip()) \
+        and not any(w and not_a_note(w) for w in said)
+
+
+_CHANGE_ONLY = re.compile(r"[再还]?(?:加|减|改|换).*")
+_EXTRA = re.compile(r"(?:多|另)(?:给|放|配|带|送|拿)(?:我|点|些|几)[个根双套份张把支片]?")
+_COUNT = re.compile(rf"(?:\d+|[一两二三四五六七八九十几]|另一)\s*(?:{UNIT})?")
+_SAID_ATTRIBUTE = re.compile(rf"(?:我?(?:要|来|拿|买|选|穿))?(?P<a>{ATTRIBUTE.pattern})", re.IGNORECASE)
 
 
 def _asks_in_brackets(glued: str, not_a_note: Callable[[str], bool]) -> bool:

@@ -122,6 +122,18 @@ def kind_then_member(refs: list[Ref]) -> list[Ref]:
     return [r for r in refs if r is not kinds[0]] if len(members) == 1 else refs
 
 
+_THIS = re.compile(r"(?:这个|这款|这种|这份|这盒|这袋|这件|这条|这|手上的|手里的)\s*$")
+
+
+def this_one(refs: list[Ref], text: str, current: Product | None) -> list[Ref]:
+    """这个面包来两个 with 红豆面包 on screen: a family word right after 这个 points at the product shown, when it is one
+    of the family (这个吐司 of 原味 / 全麦 / 红豆吐司); otherwise the family stays for a person."""
+    if current is None or "这" not in text and "手" not in text:
+        return refs
+    return [Ref(r.start, r.end, current, r.label) if r.family and r.product is None and current in r.family
+            and _THIS.search(text[:r.start]) else r for r in refs]
+
+
 def kind_said_apart(clauses: list) -> list:
     """XL的来一包 纸尿裤: the order names a family (XL: the 纸尿裤 or the 拉拉裤), a clause that only says the kind
     beside it (a family word of its own) tells which; when exactly one product is in both, the order is of it and

@@ -71,6 +71,7 @@ class IngestStats:
 class PickLine(NamedTuple):
     buyer: str
     qty: float
+    note: str = ""  # what the buyer said beside the goods (120码, 切片, 送到3栋): the picker reads it
 
 
 class SlipItem(NamedTuple):

@@ -20,7 +20,15 @@ from copilot.base.catalog import Catalog, Product
 from copilot.base.zhnum import NUM_PATTERN, normalize
 from copilot.orders.amounts import QTY_MARK, UNIT, VERB, Quantity, as_said, read_quantities
 from copilot.orders.asides import aside, second_thought
-from copilot.orders.changes import CANCEL, MODIFY, parse_cancel, parse_modify, parse_relative, relative_match
+from copilot.orders.changes import (
+    CANCEL,
+    MODIFY,
+    parse_cancel,
+    parse_modify,
+    parse_relative,
+    relative_match,
+    without_recap,
+)
 from copilot.orders.cues import (
     PRICE_OF,
     PRICE_PER,
@@ -44,8 +52,8 @@ from copilot.orders.leftover import (
     without_preferences,
     without_specs,
 )
-from copilot.orders.notes import as_written, packing_notes, split_notes
-from copilot.orders.pairing import kind_said_apart, kind_then_member, order_of
+from copilot.orders.notes import ATTRIBUTE, SERVICE, as_written, packing_notes, split_notes
+from copilot.orders.pairing import kind_said_apart, kind_then_member, order_of, this_one
 from copilot.orders.refs import (
     Ref,
     as_named,
@@ -56,6 +64,7 @@ from copilot.orders.refs import (
     unknown_reason,
 )
 from copilot.orders.shorthand import abbreviated_pairs, looks_abbreviated, sold_in
+from copilot.orders.sizes import size_homophones, sized_in
 from copilot.orders.wording import (
     BANTER_QUESTION,
     CHATTER_CLAUSE,
@@ -163,7 +172,7 @@ def _parse_comment(text: str, catalog: Catalog, current_sku: str | None) -> Inte
     if _LATIN_QTY.search(t) and not QUESTION.search(t):
         return _review(Kind.ORDER, "评论里的数量是拼音或外文，请人工确认", undecided=True)
     current = catalog.get(current_sku) if current_sku else None
-    t = plain_names(t, catalog)
+    t = size_homophones(plain_names(t, catalog), catalog)  # 8存的 of 8寸
     intent = (_with_note(t, catalog, current) or _correction(t, catalog, current)
               or abbreviated_pairs(t, catalog) or _parse_text(t, catalog, current))
     intent = second_thought(t, intent)  # 老样子 再加一袋, 已付 两斤梨
@@ -190,10 +199,8 @@ def _read_clauses(t: str, catalog: Catalog, current: Product | None) -> Intent:
     parts = [c for c in _SEP.split(_NEGATED.sub(" ", _join_name_and_qty(t, catalog))) if c]
     clauses = kind_said_apart(_without_restated([_classify(c, catalog, current, alone=len(parts) == 1)
                                                   for c in parts]))
-    if any(c.kind == "question" for c in clauses):  # 3段有没有小罐的 400克那种: the size is what is asked about
-        for c in clauses:
-            if c.kind in ("order", "review") and (describes(c.text, c.quantities) or _SHARE.search(c.text)):
-                c.kind = "chatter"
+    _asked_about(clauses)
+    clauses, current = without_recap(clauses, current)  # 8寸的我前面留了一个 再加一个: told, then the change
     kinds = {c.kind for c in clauses}
     if "cancel" in kinds and "order" in kinds:  # 油条不要了 豆浆还要: the kept product is no new order
         kept = [c for c in clauses if c.kind == "order" and not c.quantities and _KEEP.search(c.text)]
@@ -246,6 +253,14 @@ def _read_clauses(t: str, catalog: Catalog, current: Product | None) -> Intent:
     if "question" in kinds and not (BANTER_QUESTION.search(t) and not any(c.refs for c in clauses)):
         return Intent(Kind.QUESTION, reason="提问")  # 主播酒量怎么样: banter about the host, unless goods are named
     return Intent(Kind.OTHER, reason="闲聊")
+
+
+def _asked_about(clauses: list[_Clause]) -> None:
+    """3段有没有小罐的 400克那种: beside a question, a clause that states a size is what is asked about, no order."""
+    if any(c.kind == "question" for c in clauses):
+        for c in clauses:
+            if c.kind in ("order", "review") and (describes(c.text, c.quantities) or _SHARE.search(c.text)):
+                c.kind = "chatter"
 
 
 def _without_restated(clauses: list[_Clause]) -> list[_Clause]:
@@ -314,13 +329,16 @@ def _join_name_and_qty(t: str, catalog: Catalog) -> str:
 def _with_note(t: str, catalog: Catalog, current: Product | None) -> Intent | None:
     """老板我要3斤草莓送到3栋, 烤鸭1只 下午5点来拿: an order with a delivery or pickup note, kept on
     the order line. A comment that is only a note (明天来拿, 我住3栋) orders nothing."""
-    rest, notes = split_notes(t, lambda part: _names_goods(part, catalog) or bool(QUESTION.search(part)))
-    if not notes or QUESTION.search(t):
+    rest, notes = split_notes(t, lambda part: _names_goods(part, catalog) or bool(QUESTION.search(part))
+                              or bool(ATTRIBUTE.fullmatch(part.strip())) and sized_in(part, catalog, current))
+    if not notes or QUESTION.search(SERVICE.sub(" ", t)):  # 多给几个叉子: no question
         return None
-    if not rest:
-        return Intent(Kind.OTHER, reason="送货或取货的说明")
-    intent = _correction(rest, catalog, current) or abbreviated_pairs(rest, catalog) \
-        or _parse_text(rest, catalog, current)
+    intent = Intent(Kind.OTHER, reason="送货或取货的说明") if not rest else (
+        _correction(rest, catalog, current) or abbreviated_pairs(rest, catalog) or _parse_text(rest, catalog, current))
+    if intent.kind not in (Kind.ORDER, Kind.MODIFY) and current and all(ATTRIBUTE.search(n) for n in notes) \
+            and re.fullmatch(r"(?:我?(?:要|来|拿|买|选)?[个件双条套]?)?", rest):
+        return _review(Kind.ORDER, f"只说了尺码或颜色（{notes[0]}），没说要几{current.unit}，请确认",  # 120的, 我要粉色的
+                       (Item(current.sku, None, current.unit),), True)
     if intent.kind not in (Kind.ORDER, Kind.MODIFY):
         return intent
     return replace(intent, note=" ".join(notes))
@@ -361,7 +379,7 @@ def _clean(text: str) -> str:
 
 def _classify(text: str, catalog: Catalog, current: Product | None, alone: bool = True) -> _Clause:
     """What one clause of a comment is, read on its own."""
-    refs = [number_or_link(r, catalog, current) for r in find_refs(text, catalog)]
+    refs = this_one([number_or_link(r, catalog, current) for r in find_refs(text, catalog)], text, current)
     masked = without_specs(mask(text, refs), catalog)  # 80抽的: the spec's size, no quantity
     quantities = read_quantities(masked)
     each = bool((quantities or refs) and _EACH.search(masked))
@@ -396,7 +414,7 @@ def _classify(text: str, catalog: Catalog, current: Product | None, alone: bool 
             clause.kind, clause.reason = "vague", "说的是之前讲过的商品，请确认是哪一个"
     elif states_pack(masked, quantities, [r.product for r in refs if r.product] or ([current] if current else [])):
         pass  # 7饼一提: what a 提 holds, said, no order
-    elif not CHATTER_CLAUSE.search(text) or _COPY.search(text) and _VAGUE.search(text):
+    elif not CHATTER_CLAUSE.search(said) or _COPY.search(text) and _VAGUE.search(text):  # 全卖吐司: 全麦, no 卖
         clause.asks_each = bool(_BOTH.search(text)) or each and bool(quantities)
         vague = _vague(text, quantities)
         if vague:

@@ -184,7 +184,8 @@ class Shorthand:
         return found
 
 
-_PACK_WORD = re.compile(rf"[单整散半](?:{'|'.join(UNIT_WORDS)})|[单整]")  # 单饼, 整提, 整箱: how it is packed
+# 单饼, 整提, 整箱, 袋装, 罐装, 散装: how it is packed
+_PACK_WORD = re.compile(rf"[单整散半](?:{'|'.join(UNIT_WORDS)})|[单整]|(?:{'|'.join(UNIT_WORDS)}|散)装")
 _BRACKETED = re.compile(r"[（(\[【][^）)\]】]*[）)\]】]")  # the pack of a listing: 赣南脐橙（10斤装）
 
 

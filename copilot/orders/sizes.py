@@ -64,10 +64,68 @@ def sizes_said(t: str, refs: list, catalog: Catalog, make_ref) -> list:
     return sorted(out, key=lambda r: r.start) if len(out) > len(refs) else refs
 
 
+# 6寸, 24cm, 37码, 3岁, 1.5米: a size, length, shoe size or age inside a name (never a count of it)
+_LENGTH = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*(?:寸|英寸|cm|厘米|mm|毫米|米|码|岁)")
+
+
+_SAID_UNITS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+_NUMBER_THEN_CHAR = re.compile(r"(?<![\d.])(\d+)([\u4e00-\u9fff])")
+
+
+def size_homophones(t: str, catalog: Catalog) -> str:
+    """8存的来一个 where 蛋糕 8寸 is listed: a size unit typed with a character of its sound (存 for 寸, 马 for 码) right
+    after a number the names hold with that unit is that size (a pinyin keyboard's slip); any other character stays."""
+    if not _NUMBER_THEN_CHAR.search(t):
+        return t
+    units = _SAID_UNITS.get(catalog)
+    if units is None:
+        units = _SAID_UNITS[catalog] = {(m.group(1), m.group(0)[-1]) for p in catalog for n in p.names
+                                        for m in _LENGTH.finditer(n) if m.group(0)[-1] in "寸码岁米"}
+    if not units:
+        return t
+    from pypinyin import lazy_pinyin
+
+    def fix(m: re.Match) -> str:
+        said = [u for n, u in units if n == m.group(1) and u != m.group(2) and lazy_pinyin(u) == lazy_pinyin(m.group(2))]
+        return m.group(1) + said[0] if len(said) == 1 else m.group(0)
+
+    return _NUMBER_THEN_CHAR.sub(fix, t)
+
+
 def sized(product: Product, number: int | None) -> bool:
-    """The product's names hold a size of this number (10 of 成猫粮10kg, of 驱虫滴剂10-20斤)."""
-    return number is not None and any(float(n) == number for name in product.names for m in SIZE.finditer(name)
-                                      for n in m.groups()[:2] if n)
+    """The product's names hold a size of this number (10 of 成猫粮10kg, of 驱虫滴剂10-20斤, 6 of 水果蛋糕 6寸, 24 of
+    炒锅 24cm, 37 of 帆布鞋37码)."""
+    return number is not None and any(
+        float(n) == number for name in product.names
+        for m in (*SIZE.finditer(name), *_LENGTH.finditer(name)) for n in m.groups()[:2] if n)
+
+
+_SIZED_LISTING = re.compile(r"尺码|码|身高|鞋|cm|厘米|岁", re.IGNORECASE)
+
+
+def sized_in(text: str, catalog: Catalog, shown: Product | None = None) -> bool:
+    """A number of ``text`` is a size of some product's names (24cm的 where 不粘锅 24cm is listed) or a price (68的
+    of the 68-yuan box), or its letters or colour are in a name (XXL的 of 纸尿裤 XXL, 粉色 of 粉色保温杯): it names goods,
+    no size said beside them. A bare number (110的) is a size only of a listing shown that speaks of sizes (尺码 90-150)."""
+    bare = re.fullmatch(r"\s*(\d+)\s*的?\s*", text)
+    if bare and (shown is None or not _SIZED_LISTING.search(f"{shown.name} {shown.spec or ''}")
+                 or any(float(bare.group(1)) in (p.price, p.original_price) for p in catalog)):
+        return True
+    words = [w.lower() for w in re.findall(r"[a-zA-Z]+|[\u4e00-\u9fff]{0,2}色", text)]
+    lettered = any(_LETTER_SIZE.fullmatch(w) for w in words) and any(  # 要XXL的 where XL and L are listings: a size
+        _LETTER_SIZE.search(n) for p in catalog for n in p.names)  # the store sells as products (or does not sell)
+    hues = {m.group(1)[-1] for m in _HUE.finditer(text)}  # 红色的 where 红提 and 绿提 are listed: the colour may
+    if hues and any(h in n for h in hues for p in catalog for n in p.names):  # name the goods, a person asks
+        return True
+    units = {u for _, u in re.findall(r"(\d+)\s*(码|cm|厘米|寸|岁)", text)}  # 40码 where 38码 and 39码 are listings:
+    listed = units and any(m.group(0)[len(m.group(1)):].strip() in units  # a size the store sells as products
+                           for p in catalog for n in p.names for m in _LENGTH.finditer(n))
+    return lettered or bool(listed) or any(sized(p, int(n)) for n in re.findall(r"\d+", text) for p in catalog) or any(
+        w in n.lower() for w in words if w for p in catalog for n in p.names)
+
+
+_HUE = re.compile(r"([深浅亮暗淡奶天宝湖军酒玫藏墨雾烟卡藕雪乳咖香]?[红橙黄绿青蓝紫黑白灰粉棕褐金银米咖啡其驼杏彩])色")
+_LETTER_SIZE = re.compile(r"(?<![a-zA-Z])\d?[xX]{0,3}[sSmMlL](?![a-zA-Z])")
 
 
 # 160的, 240也来一个, 240 1个: a number said as a word of its own (then 的, 也, 还, 都, 不要, or a space and a count)

@@ -62,17 +62,21 @@ def stock_summary(ledger: LedgerReader) -> list[dict]:
 
 def pick_list(ledger: LedgerReader) -> list[dict]:
     """分拣单: per product with something to pack (reserved + paid, not yet picked up):
-    link, sku, name, unit, total, lines [(buyer, qty)] in order of the first line of each buyer."""
+    link, sku, name, unit, total, lines [(buyer, qty, note)] in order of the first line of each buyer; the note
+    joins what the buyer said on those lines (120码, 切片), each once."""
     per: dict[str, dict[str, float]] = defaultdict(dict)
+    notes: dict[tuple[str, str], list[str]] = defaultdict(list)
     for ln in ledger.lines(status=(RESERVED, PAID)):
         if ln.sku:
             per[ln.sku][ln.buyer] = per[ln.sku].get(ln.buyer, 0.0) + (ln.qty or 0)
+            if ln.note and ln.note not in notes[ln.sku, ln.buyer]:
+                notes[ln.sku, ln.buyer].append(ln.note)
     out = []
     for sku in _product_order(ledger, per):
         p = ledger.catalog.get(sku)
-        lines = [PickLine(b, _r(q)) for b, q in per[sku].items()]
+        lines = [PickLine(b, _r(q), "；".join(notes[sku, b])) for b, q in per[sku].items()]
         out.append({"sku": sku, "link": p.link if p else None, "name": p.name if p else sku,
-                    "unit": p.unit if p else "", "total": _r(sum(q for _, q in lines)), "lines": lines})
+                    "unit": p.unit if p else "", "total": _r(sum(ln.qty for ln in lines)), "lines": lines})
     return out
 
 
