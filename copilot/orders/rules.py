@@ -29,6 +29,7 @@ from copilot.orders.changes import (
     relative_match,
     without_recap,
 )
+from copilot.orders.corrections import correction
 from copilot.orders.cues import (
     PRICE_OF,
     PRICE_PER,
@@ -111,13 +112,6 @@ _BOTH = re.compile(r"都要|都来|都拿|都订|(?<![上面])一样(?:来|要)"
 _KEEP = re.compile(r"还要|照要|继续要|要的|不变|照旧|留着|保留|不取消|不退")
 _QTY_GAP = re.compile(rf"(?:^|(?<=\s))(?:我?{VERB})?(?:{NUM_PATTERN}|半)\s*{UNIT}半?(?P<gap>\s+)")
 _NAME_GAP = re.compile(r"\s+(?=(?:[x*]\s*)?(?:\d|[一二两俩三四五六七八九十半]))")
-_WRONG = r"(?:打错|写错|说错|下错|拍错|点错|选错)了?"
-_CORRECTION = re.compile(rf"[,，\s]*而?不是\s*{NUM_PATTERN}\s*{UNIT}?|^(?:刚才|刚刚)?(?:{_WRONG}|更正一下|更正)[,，:：\s]*|"
-                         r"^我?(?:要|想)?(?:修改|更改|改)一?下[,，:：\s]+|"
-                         rf"[,，\s]+我?(?:刚才|刚刚|前面|上面)?的?{_WRONG}[啦了哈,，。!！\s]*$")
-# 不是麻辣是蒜蓉: one product for another, how many not said
-_PRODUCT_SWAP = re.compile(r"不是(?P<a>[^\s，,。是]{1,10}?)[，,\s]*(?:而?是|要|换成|改成)(?P<b>[^\s，,。]{1,10})")
-_SWAP_TO = re.compile(r"(?P<a>[^\s，,。]{1,10}?)(?:换成|换为|改成|改为|换)(?P<b>[^\s，,。]{1,10})")
 _NO_NEED = re.compile(r"不用了|别要了|不需要了")  # 排骨不用了: with a product named, a cancel
 _JOKE = re.compile(r"(?<![不没])(?:开玩笑|逗你玩|说着玩|闹着玩)")
 # 不要芒果要草莓2斤, 鲈鱼1条不要 要2斤花甲: the product said not to be wanted is no order
@@ -173,7 +167,7 @@ def _parse_comment(text: str, catalog: Catalog, current_sku: str | None) -> Inte
         return _review(Kind.ORDER, "评论里的数量是拼音或外文，请人工确认", undecided=True)
     current = catalog.get(current_sku) if current_sku else None
     t = size_homophones(plain_names(t, catalog), catalog)  # 8存的 of 8寸
-    intent = (_with_note(t, catalog, current) or _correction(t, catalog, current)
+    intent = (_with_note(t, catalog, current) or correction(t, catalog, current, _parse_text)
               or abbreviated_pairs(t, catalog) or _parse_text(t, catalog, current))
     intent = second_thought(t, intent)  # 老样子 再加一袋, 已付 两斤梨
     if intent.kind is Kind.OTHER and looks_abbreviated(t):  # 2牛1羊 where 牛 and 羊 are each in two products
@@ -334,7 +328,7 @@ def _with_note(t: str, catalog: Catalog, current: Product | None) -> Intent | No
     if not notes or QUESTION.search(SERVICE.sub(" ", t)):  # 多给几个叉子: no question
         return None
     intent = Intent(Kind.OTHER, reason="送货或取货的说明") if not rest else (
-        _correction(rest, catalog, current) or abbreviated_pairs(rest, catalog) or _parse_text(rest, catalog, current))
+        correction(rest, catalog, current, _parse_text) or abbreviated_pairs(rest, catalog) or _parse_text(rest, catalog, current))
     if intent.kind not in (Kind.ORDER, Kind.MODIFY) and current and all(ATTRIBUTE.search(n) for n in notes) \
             and re.fullmatch(r"(?:我?(?:要|来|拿|买|选)?[个件双条套]?)?", rest):
         return _review(Kind.ORDER, f"只说了尺码或颜色（{notes[0]}），没说要几{current.unit}，请确认",  # 120的, 我要粉色的
@@ -348,26 +342,6 @@ def _names_goods(part: str, catalog: Catalog) -> bool:
     part = _DURATION.sub(" ", part)  # 一个小时后来拿: a length of time, no goods
     refs = find_refs(part, catalog)
     return bool(refs) or bool(read_quantities(mask(part, refs)))
-
-
-def _correction(t: str, catalog: Catalog, current: Product | None) -> Intent | None:
-    """要3盒 不是2盒: the buyer corrects the quantity, a change to the new total. 不是麻辣是蒜蓉: one
-    product for another, the quantity not said: to review as a change of the named product."""
-    swap = ("不是" in t and _PRODUCT_SWAP.search(t)) or (("换" in t or "改" in t) and _SWAP_TO.search(t))
-    if swap and not QUESTION.search(swap.group(0) + _SEP.split(t[swap.end():], 1)[0]):  # 能换成菜籽油吗: asks
-        a, b = (find_refs(swap.group(k), catalog) for k in "ab")
-        if len(a) == 1 and len(b) == 1 and a[0].product and b[0].product and a[0].product != b[0].product:
-            p = b[0].product  # 排骨换成五花2斤: a person cancels one and books the other
-            return _review(Kind.MODIFY, f"要把{a[0].product.name}换成{p.name}，请确认换多少",
-                           (Item(p.sku, None, p.unit),), True)
-    m = _CORRECTION.search(t)
-    if m is None:
-        return None
-    rest = re.sub(r"^\s*(?:是|应该是)", "", (t[:m.start()] + " " + t[m.end():]).strip())
-    intent = _parse_text(rest, catalog, current) if rest else None
-    if intent is None or intent.kind is not Kind.ORDER or not intent.items:
-        return None
-    return replace(intent, kind=Kind.MODIFY, reason=intent.reason or "更正数量")
 
 
 def _clean(text: str) -> str:
