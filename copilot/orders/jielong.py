@@ -227,10 +227,13 @@ def offered_products(text: str, catalog: Catalog) -> list[Product]:
     names both 原味卤鸭脖 and 香辣卤鸭脖: both are on offer), or by most of one product's name (西湖龙井 of
     西湖龙井茶)."""
     t = normalize(text)
-    found = {p.sku: p for _, _, p in catalog.mentions(t)}
+    named = catalog.mentions(t)
+    found = {p.sku: p for _, _, p in named}
     short = shorthand(catalog)
     words: list[set[str]] = []
-    for _, _, word in short.find(_strip_names(t, catalog)):  # 柠檬 / 虎皮, 凤爪两种口味
+    for s, e, word in short.find(_strip_names(t, catalog)):  # 柠檬 / 虎皮, 凤爪两种口味
+        if any((e == ns or s == ne) and any(word in n for n in p.names) for ns, ne, p in named):
+            continue  # 小熊纯棉T恤: 纯棉 written against the T恤's name is a word of that T恤, not the 纯棉 睡衣
         words.append({p.sku for p in ([short.variants[word]] if word in short.variants else short.families[word])})
     for word in re.findall(r"[\u4e00-\u9fff]{2,8}", _strip_names(t, catalog)):
         sharing = catalog.holding(word)
