@@ -75,6 +75,7 @@ from copilot.orders.wording import (
     describes,
     past_remark,
 )
+from copilot.orders.worn import bare_sizes, size_alone
 
 log = logging.getLogger(__name__)
 MAX_COMMENT_CHARS = 300
@@ -152,7 +153,12 @@ def parse(text: str, catalog: Catalog, current_sku: str | None = None) -> Intent
 
 
 def _parse_comment(text: str, catalog: Catalog, current_sku: str | None) -> Intent:
-    t = _clean(text)
+    current = catalog.get(current_sku) if current_sku else None
+    bare, sizes = bare_sizes(as_said(normalize(text or "")), catalog, current)  # 来一套 130, 一双24一双26: no prices
+    t = _clean(bare if sizes else text)
+    if sizes and size_alone(t) and current is not None:  # 110 with the T恤 on screen: which size, not how many
+        return replace(_review(Kind.ORDER, f"只说了尺码（{sizes[0]}），没说要几{current.unit}，请确认",
+                               (Item(current.sku, None, current.unit),), True), note=sizes[0])
     if not t:
         return Intent(Kind.OTHER, reason="空评论")
     if len(t) > MAX_COMMENT_CHARS:
@@ -165,10 +171,11 @@ def _parse_comment(text: str, catalog: Catalog, current_sku: str | None) -> Inte
         return said
     if _LATIN_QTY.search(t) and not QUESTION.search(t):
         return _review(Kind.ORDER, "评论里的数量是拼音或外文，请人工确认", undecided=True)
-    current = catalog.get(current_sku) if current_sku else None
     t = size_homophones(plain_names(t, catalog), catalog)  # 8存的 of 8寸
     intent = (_with_note(t, catalog, current) or correction(t, catalog, current, _parse_text)
               or abbreviated_pairs(t, catalog) or _parse_text(t, catalog, current))
+    if sizes and intent.kind in (Kind.ORDER, Kind.MODIFY) and intent.items:
+        intent = replace(intent, note=" ".join([*sizes, intent.note]).strip())
     intent = second_thought(t, intent)  # 老样子 再加一袋, 已付 两斤梨
     if intent.kind is Kind.OTHER and looks_abbreviated(t):  # 2牛1羊 where 牛 and 羊 are each in two products
         return _review(Kind.ORDER, "简写的下单（数字加一个字），看不出是哪几个商品，请确认", undecided=True)
@@ -331,8 +338,8 @@ def _with_note(t: str, catalog: Catalog, current: Product | None) -> Intent | No
         correction(rest, catalog, current, _parse_text) or abbreviated_pairs(rest, catalog) or _parse_text(rest, catalog, current))
     if intent.kind not in (Kind.ORDER, Kind.MODIFY) and current and all(ATTRIBUTE.search(n) for n in notes) \
             and re.fullmatch(r"(?:我?(?:要|来|拿|买|选)?[个件双条套]?)?", rest):
-        return _review(Kind.ORDER, f"只说了尺码或颜色（{notes[0]}），没说要几{current.unit}，请确认",  # 120的, 我要粉色的
-                       (Item(current.sku, None, current.unit),), True)
+        return replace(_review(Kind.ORDER, f"只说了尺码或颜色（{notes[0]}），没说要几{current.unit}，请确认",  # 120的
+                               (Item(current.sku, None, current.unit),), True), note=" ".join(notes))
     if intent.kind not in (Kind.ORDER, Kind.MODIFY):
         return intent
     return replace(intent, note=" ".join(notes))

@@ -1,0 +1,120 @@
+"""Parser round 23: a size said as a bare number beside an order of goods the listing sells in sizes (``来一件 160``,
+``2条170``, ``160和165各一件``, ``1件160 1件170``, ``一双38一双39``) is the order's note, never a second quantity or
+a price; said alone it is asked with the product shown. The span comes from the listing's own words (尺码 155-175,
+鞋码 35-40, 头围 54/56/58); a listing that states no sizes keeps every number for a person. An age span (3-6岁),
+a head or waist size (头围56, 腰围70) are notes too. A unit two different goods are counted in (双 of a pair sold
+singly and of a 6-pair pack) names neither. Every store here is invented (no children's clothing shop)."""
+
+from __future__ import annotations
+
+import pytest
+
+from copilot.base.catalog import Catalog
+from copilot.orders.intent import Kind
+from copilot.orders.rules import parse
+
+WOMEN = Catalog.from_dict({"products": [
+    {"sku": "shirt", "name": "女士雪纺衬衫", "aliases": ["衬衫"], "link": 1, "unit": "件", "price": 89, "stock": 100,
+     "limit_per_buyer": 5, "spec": "尺码 155/160/165/170/175（按身高选）"},
+    {"sku": "jeans", "name": "高腰直筒牛仔裤", "aliases": ["牛仔裤"], "link": 2, "unit": "条", "price": 129,
+     "stock": 100, "limit_per_buyer": 5, "spec": "尺码 155-175"},
+    {"sku": "scarf", "name": "真丝方巾", "aliases": ["方巾"], "link": 3, "unit": "条", "price": 59, "stock": 100,
+     "spec": "53×53 厘米"},
+], "store": {"name": "测试女装店"}})
+
+SHOES = Catalog.from_dict({"products": [
+    {"sku": "loafer", "name": "软底乐福鞋", "aliases": ["乐福鞋"], "link": 1, "unit": "双", "price": 199, "stock": 40,
+     "spec": "鞋码 35-40 码"},
+    {"sku": "slipper", "name": "居家拖鞋", "aliases": ["拖鞋"], "link": 2, "unit": "双", "price": 29, "stock": 100,
+     "spec": "尺码 36-45"},
+], "store": {"name": "测试鞋店"}})
+
+HATS = Catalog.from_dict({"products": [
+    {"sku": "straw", "name": "草编遮阳帽", "aliases": ["草帽"], "link": 1, "unit": "顶", "price": 69, "stock": 30,
+     "spec": "头围 54/56/58 厘米"},
+], "store": {"name": "测试帽子店"}})
+
+HOSIERY = Catalog.from_dict({"products": [
+    {"sku": "pack6", "name": "纯棉船袜6双装", "aliases": ["船袜"], "link": 1, "unit": "盒", "pack": "6双", "price": 39,
+     "stock": 100},
+    {"sku": "thermal", "name": "加绒保暖袜", "aliases": ["保暖袜"], "link": 2, "unit": "双", "price": 15, "stock": 100},
+], "store": {"name": "测试袜子店"}})
+
+GROCER = Catalog.from_dict({"products": [
+    {"sku": "rice", "name": "东北大米", "aliases": ["大米"], "link": 1, "unit": "袋", "price": 59, "stock": 100,
+     "spec": "每袋 10 斤"},
+    {"sku": "oil", "name": "花生油", "link": 2, "unit": "桶", "price": 89, "stock": 50, "spec": "5L"},
+], "store": {"name": "测试粮油店"}})
+
+
+def _read(store, text, current):
+    intent = parse(text, store, current)
+    return intent, {i.sku: i.qty for i in intent.items}
+
+
+@pytest.mark.parametrize("store,text,current,items,note", [
+    (WOMEN, "来一件 160", "shirt", {"shirt": 1}, "160"),
+    (WOMEN, "2件165", "shirt", {"shirt": 2}, "165"),
+    (WOMEN, "牛仔裤1条 170", None, {"jeans": 1}, "170"),
+    (WOMEN, "衬衫来两件 165 送到5栋", None, {"shirt": 2}, "165"),
+    (WOMEN, "来一件170的", "shirt", {"shirt": 1}, "170"),                    # glued after the unit, then 的
+    (WOMEN, "160和165各一件", "shirt", {"shirt": 2}, "160和165"),           # 各 over two sizes of one product
+    (WOMEN, "牛仔裤来4条 160和170各2条", "jeans", {"jeans": 4}, "160和170"),  # the breakdown of the 4条 said
+    (WOMEN, "1件160 1件170", "shirt", {"shirt": 2}, "160"),                 # a count for each size, added up
+    (SHOES, "乐福鞋 一双37一双38", None, {"loafer": 2}, "37"),               # sizes after a unit, no prices
+    (SHOES, "拖鞋2双 一双40一双42", None, {"slipper": 2}, "40"),             # the 2双 said, then each pair's size
+    (SHOES, "来一双 39", "loafer", {"loafer": 1}, "39"),
+    (HATS, "头围56 来一顶", "straw", {"straw": 1}, "头围56"),                 # a head size, no goods
+    (WOMEN, "腰围70 牛仔裤来一条", "jeans", {"jeans": 1}, "腰围70"),
+])
+def test_bare_sizes_beside_a_count_are_the_note(store, text, current, items, note):
+    intent, got = _read(store, text, current)
+    assert (intent.kind, intent.needs_review, got) == (Kind.ORDER, False, items), intent
+    assert note in intent.note
+
+
+@pytest.mark.parametrize("store,text,current", [
+    (WOMEN, "165", "shirt"),        # the size alone: which size, not how many
+    (SHOES, "我要38", "loafer"),
+])
+def test_a_bare_size_alone_is_asked_with_the_product_shown(store, text, current):
+    intent, got = _read(store, text, current)
+    assert intent.kind is Kind.ORDER and intent.needs_review and got == {current: None}, intent
+    assert text[-2:] in intent.note
+
+
+@pytest.mark.parametrize("store,text,current", [
+    (WOMEN, "来一件 300", "shirt"),     # outside the listed sizes: not a size (a person reads it)
+    (WOMEN, "方巾来2条 53", "scarf"),   # a listing that states no sizes (only its measurements)
+    (GROCER, "大米来2袋 10", "rice"),    # a grocer's listing: every number stays a number
+])
+def test_numbers_outside_a_listing_sizes_stay_for_a_person(store, text, current):
+    intent, _ = _read(store, text, current)
+    assert intent.needs_review, intent
+
+
+def test_a_size_question_is_no_order():
+    intent, _ = _read(WOMEN, "有175的吗", "shirt")
+    assert intent.kind is Kind.QUESTION, intent
+
+
+@pytest.mark.parametrize("text,note", [("3-6岁的来两盒", "3-6岁"), ("保暖袜来3双 6-9岁的", "6-9岁")])
+def test_an_age_span_is_the_note(text, note):
+    current = "pack6" if "盒" in text else "thermal"
+    intent, got = _read(HOSIERY, text, current)
+    assert not intent.needs_review and got == {current: 2 if "盒" in text else 3}, intent
+    assert note in intent.note
+
+
+@pytest.mark.parametrize("text,current", [("袜子要两双", None), ("袜子来4双", "thermal"), ("袜子来两双", "pack6")])
+def test_a_unit_two_different_goods_are_counted_in_names_neither(text, current):
+    """双 is the unit of the 保暖袜 and the pack word of the 船袜6双装: 两双 may be either (or a part of a box)."""
+    intent, got = _read(HOSIERY, text, current)
+    assert intent.needs_review and not any(q for q in got.values()), intent
+
+
+def test_the_unit_still_picks_when_only_one_goods_is_counted_in_it():
+    intent, got = _read(HOSIERY, "袜子来一盒", None)
+    assert got == {"pack6": 1}, intent
+    intent, got = _read(HOSIERY, "保暖袜来两双", None)
+    assert (intent.needs_review, got) == (False, {"thermal": 2}), intent
