@@ -224,6 +224,9 @@ def sold_in(owners, unit: str | None, word: str = "") -> Product | None:
     fits = [p for p in owners if unit and (p.unit == unit or weight and p.is_weight or p.pack_size == (1, unit))]
     if unit == "个" and any(holds_pieces(p) for p in owners if p not in fits):
         return None
+    packed = [p for p in owners if p not in fits and p.pack_size and p.pack_size[1] == unit]
+    if fits and any(_goods_of(p) != _goods_of(q) for p in packed for q in fits):
+        return None  # 袜子要两双 of 地板袜 (by the 双) and 棉袜5双装 (5双 a 包): two goods, both counted in 双
     return fits[0] if len(fits) == 1 else None
 
 
