@@ -118,3 +118,45 @@ def test_the_unit_still_picks_when_only_one_goods_is_counted_in_it():
     assert got == {"pack6": 1}, intent
     intent, got = _read(HOSIERY, "保暖袜来两双", None)
     assert (intent.needs_review, got) == (False, {"thermal": 2}), intent
+
+
+BOUTIQUE = Catalog.from_dict({"products": [
+    {"sku": "sunhat", "name": "宽檐遮阳帽", "aliases": ["遮阳帽"], "link": 1, "unit": "顶", "price": 59, "stock": 50},
+    {"sku": "beanie", "name": "针织毛线帽", "aliases": ["毛线帽"], "link": 2, "unit": "顶", "price": 39, "stock": 50},
+    {"sku": "skirt", "name": "百褶半身裙", "aliases": ["半身裙", "裙子"], "link": 3, "unit": "条", "price": 99,
+     "stock": 50},
+    {"sku": "scarf", "name": "羊毛围巾", "aliases": ["围巾"], "link": 4, "unit": "条", "price": 129, "stock": 50},
+], "store": {"name": "测试服饰店"}})
+
+
+def test_a_kind_word_in_a_cancel_names_every_product_of_that_kind():
+    """帽子不要了: 帽 ends both hats' names; the ledger cancels the one the buyer holds (never all her orders)."""
+    intent, got = _read(BOUTIQUE, "帽子不要了", "scarf")
+    assert intent.kind is Kind.CANCEL and set(got) == {"sunhat", "beanie"}, intent
+    intent, got = _read(BOUTIQUE, "围巾不要了", "sunhat")
+    assert intent.kind is Kind.CANCEL and set(got) == {"scarf"}, intent
+
+
+@pytest.mark.parametrize("text,current,items", [
+    ("半身裙给我闺女来一条", "scarf", {"skirt": 1}),       # who it is for, no goods
+    ("双胞胎 围巾来两条", "skirt", {"scarf": 2}),
+    ("我外孙女 遮阳帽来一顶", None, {"sunhat": 1}),
+    ("给我婆婆来一条", "scarf", {"scarf": 1}),
+])
+def test_a_person_the_goods_are_for_is_no_goods(text, current, items):
+    intent, got = _read(BOUTIQUE, text, current)
+    assert (intent.kind, intent.needs_review, got) == (Kind.ORDER, False, items), intent
+
+
+@pytest.mark.parametrize("text,current,items", [
+    ("3号裙子来一条", "sunhat", {"skirt": 1}),      # the link and a word of its product: one reference
+    ("4号的围巾来两条", None, {"scarf": 2}),
+])
+def test_a_link_and_its_product_word_side_by_side_are_one_reference(text, current, items):
+    intent, got = _read(BOUTIQUE, text, current)
+    assert (intent.kind, intent.needs_review, got) == (Kind.ORDER, False, items), intent
+
+
+def test_a_link_beside_another_product_s_word_stays_for_a_person():
+    intent, _ = _read(BOUTIQUE, "3号围巾来一条", None)  # link 3 is the skirt, 围巾 the scarf: which?
+    assert intent.needs_review, intent

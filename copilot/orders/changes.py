@@ -53,8 +53,16 @@ def parse_cancel(t: str, catalog: Catalog, current: Product | None) -> Intent:
     if not skus:  # 虾不要了: a part of one product's names
         word = rest_of(CANCEL.sub(" ", t), [])
         product = fuzzy_product(word, catalog, current) if word else None
-        skus = [product.sku] if product else []
+        skus = [product.sku] if product else _kind_members(word, catalog)
     return Intent(Kind.CANCEL, tuple(Item(s, None, catalog.get(s).unit) for s in skus))
+
+
+def _kind_members(word: str, catalog: Catalog) -> list[str]:
+    """帽子不要了, 鞋子不要了: the kind of goods (帽 ends 渔夫帽 and 棒球帽) names every product of that kind; the
+    ledger cancels the one the buyer holds."""
+    m = re.fullmatch(r"([\u4e00-\u9fff])[子儿]?", word.strip())
+    owners = [p.sku for p in catalog if m and any(n.endswith(m.group(1)) for n in p.names)] if m else []
+    return owners if len(owners) > 1 else []
 
 
 def parse_modify(c: Clause, catalog: Catalog, current: Product | None) -> Intent:
