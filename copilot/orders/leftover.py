@@ -10,7 +10,7 @@ import weakref
 from copilot.base.catalog import Catalog, Product
 from copilot.base.zhnum import NUM_PATTERN
 from copilot.orders.amounts import UNIT, VERB, Quantity, read_quantities
-from copilot.orders.lexicon import is_thing
+from copilot.orders.lexicon import is_person, is_thing
 from copilot.orders.refs import (
     Ref,
     doubtful_typo,
@@ -118,6 +118,8 @@ def read_leftover(clause, masked: str, leftover: str, catalog: Catalog, current:
     nothing reads, said with an order word or a short quantity, goes to review. False: the clause is done."""
     if family_typo(leftover, clause.refs, catalog):
         return True  # 车里子2斤装一盒: the family's word again, typed by its sound
+    if is_person(leftover):
+        return True  # 裙子给我闺女来一件: who the goods are for, no goods
     unit = clause.quantities[0].unit if clause.quantities else None
     product, word = fuzzy_product(leftover, catalog, current, unit), leftover
     spoken = spoken_product(masked, catalog, unread)  # 宝鱼: 宝 is also a filler (宝宝), 鱼 a kind

@@ -11,14 +11,28 @@ first count the knowledge base checks) does not wait the ~0.6 s of reading it.
 
 from __future__ import annotations
 
+import re
+
 from copilot.base.nouns import loaded, nouns, warm
 
 _MIN_FREQ = 3  # jieba's rarest entries (菜子油: 2) are spellings of their neighbours, not other things
 
 
+# who the goods are for (我孙子身高105, 双胞胎 各来一件, 给我闺女来一件): a person, no thing anyone buys
+_PERSON = re.compile(r"(?:我|我家|我们家|家里)?(?:外?孙[子女]?|外孙女|双胞胎|龙凤胎|闺女|女儿|儿子|孩子|小孩|宝宝|大宝|二宝|小宝|"
+                     r"老大|老二|老三|侄[子女]|外甥女?|老公|老婆|媳妇|婆婆|公公|奶奶|爷爷|外婆|外公|姥姥|姥爷|妈妈|爸爸|"
+                     r"闺蜜|同事|邻居)")
+
+
+def is_person(word: str) -> bool:
+    """孙子, 双胞胎, 我闺女: who the goods are for."""
+    return bool(_PERSON.fullmatch(re.sub(r"^(?:给|帮|替|送)", "", word.strip())))
+
+
 def is_thing(word: str) -> bool:
-    """``word`` is a common noun of the dictionary (the caller checks it is no name of the product)."""
-    return 2 <= len(word) <= 8 and nouns().get(word, 0) >= _MIN_FREQ
+    """``word`` is a common noun of the dictionary (the caller checks it is no name of the product), and names
+    no person."""
+    return 2 <= len(word) <= 8 and nouns().get(word, 0) >= _MIN_FREQ and not _PERSON.fullmatch(word)
 
 
-__all__ = ["is_thing", "loaded", "warm"]
+__all__ = ["is_person", "is_thing", "loaded", "warm"]
