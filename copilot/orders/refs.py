@@ -41,7 +41,24 @@ class Ref:
 
 def find_refs(t: str, catalog: Catalog) -> list[Ref]:
     """Links, names and aliases, then the words that set a product apart from its family (柠檬 of
-    柠檬凤爪) and family words (凤爪: one of several products)."""
+    柠檬凤爪) and family words (凤爪: one of several products). A link and a word of its product side by side
+    (1号T恤, 6号的裙子) are one reference."""
+    refs, out = _find_refs(t, catalog), []
+    for r in refs:
+        p = out[-1] if out else None
+        link, word = (p, r) if p and _LINK_LABEL.search(p.label) else (r, p)
+        if p and word and re.fullmatch(r"[\s的]*", t[p.end:r.start]) and _LINK_LABEL.search(link.label) and \
+                link.product and not _LINK_LABEL.search(word.label) and link.product in (word.product, *word.family):
+            out[-1] = Ref(p.start, r.end, link.product, t[p.start:r.end])
+        else:
+            out.append(r)
+    return out if len(out) < len(refs) else refs
+
+
+_LINK_LABEL = re.compile(r"\d\s*号|链接|#\s*\d")
+
+
+def _find_refs(t: str, catalog: Catalog) -> list[Ref]:
     named = catalog.mentions(t)
     # 5号电池: a name that holds a link-like number (5号) names its product, not link 5
     refs = [Ref(s, e, p, t[s:e]) for s, e, p, _ in catalog.links(t)
