@@ -160,3 +160,34 @@ def test_a_link_and_its_product_word_side_by_side_are_one_reference(text, curren
 def test_a_link_beside_another_product_s_word_stays_for_a_person():
     intent, _ = _read(BOUTIQUE, "3号围巾来一条", None)  # link 3 is the skirt, 围巾 the scarf: which?
     assert intent.needs_review, intent
+
+
+MUGS = Catalog.from_dict({"products": [
+    {"sku": "mug_cat", "name": "陶瓷马克杯 白色", "aliases": ["白色马克杯"], "link": 1, "unit": "个", "price": 39,
+     "stock": 50, "spec": "350毫升，手绘猫咪图案"},
+    {"sku": "mug_moon", "name": "陶瓷马克杯 蓝色", "aliases": ["蓝色马克杯"], "link": 2, "unit": "个", "price": 39,
+     "stock": 50, "spec": "350毫升，星空月亮图案"},
+    {"sku": "egg", "name": "散养土鸡蛋", "aliases": ["土鸡蛋"], "link": 3, "unit": "盒", "price": 29, "stock": 50,
+     "spec": "每盒 10 枚，新鲜直发"},
+], "store": {"name": "测试杂货店"}})
+
+
+@pytest.mark.parametrize("text,current,items", [
+    ("猫咪的来一个", "mug_cat", {"mug_cat": 1}),      # the print the spec names, the listing shown
+    ("月亮的来两个", "mug_cat", {"mug_moon": 2}),     # a sibling of the listing shown
+    ("猫咪的马克杯来一个", None, {"mug_cat": 1}),     # the family word said with it
+])
+def test_a_word_of_one_listing_s_spec_said_with_de_names_it(text, current, items):
+    intent, got = _read(MUGS, text, current)
+    assert (intent.kind, intent.needs_review, got) == (Kind.ORDER, False, items), intent
+
+
+def test_a_spec_word_of_goods_far_from_the_screen_does_not_name_them():
+    intent, got = _read(MUGS, "新鲜的来一个", "mug_cat")  # only the eggs' spec says 新鲜; a mug is shown
+    assert "egg" not in got, intent
+
+
+def test_a_size_asked_in_a_stock_question_before_the_order_is_its_note():
+    intent, got = _read(SHOES, "还有38码吗 我想要一双", "loafer")
+    assert (intent.kind, intent.needs_review, got) == (Kind.ORDER, False, {"loafer": 1}), intent
+    assert "38码" in intent.note

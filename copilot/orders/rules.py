@@ -174,6 +174,9 @@ def _parse_comment(text: str, catalog: Catalog, current_sku: str | None) -> Inte
     t = size_homophones(plain_names(t, catalog), catalog)  # 8存的 of 8寸
     intent = (_with_note(t, catalog, current) or correction(t, catalog, current, _parse_text)
               or abbreviated_pairs(t, catalog) or _parse_text(t, catalog, current))
+    if intent.kind is Kind.ORDER and intent.items and QUESTION.search(t):  # 还有30码吗 我想要一双: the size asked
+        sizes += [m.group(0) for part in _SEP.split(t) if QUESTION.search(part) for m in ATTRIBUTE.finditer(part)
+                  if not sized_in(m.group(0), catalog, current) and m.group(0) not in intent.note]
     if sizes and intent.kind in (Kind.ORDER, Kind.MODIFY) and intent.items:
         intent = replace(intent, note=" ".join([*sizes, intent.note]).strip())
     intent = second_thought(t, intent)  # 老样子 再加一袋, 已付 两斤梨
