@@ -111,6 +111,18 @@ def goods_word(word: str, catalog: Catalog, current: Product | None) -> bool:
         bool(catalog.holding(word)) or fuzzy_product(word, catalog, current) is not None)
 
 
+def _spec_owner(word: str, masked: str, catalog: Catalog, current: Product | None, refs: list) -> Product | None:
+    """恐龙的来一套: a word said with 的 that only one listing's spec holds (蓝色恐龙印花), and no name, is that
+    listing, as the owner described it on screen: the one shown, a sibling of it, or of the family word said."""
+    if not re.fullmatch(r"[\u4e00-\u9fff]{2,4}", word) or f"{word}的" not in masked or catalog.holding(word):
+        return None
+    owners = [p for p in catalog if p.spec and word in p.spec]
+    near = {r.product for r in refs if r.product} | {p for r in refs for p in r.family}
+    if current is not None:
+        near |= {current, *(p for fam in shorthand(catalog).families.values() if current in fam for p in fam)}
+    return owners[0] if len(owners) == 1 and owners[0] in near else None
+
+
 def read_leftover(clause, masked: str, leftover: str, catalog: Catalog, current: Product | None,
                    strong: bool) -> bool:
     """The words of a clause no name reads: a typo or a part of one product's names is that product (芋尼面包:
@@ -125,6 +137,7 @@ def read_leftover(clause, masked: str, leftover: str, catalog: Catalog, current:
     spoken = spoken_product(masked, catalog, unread)  # 宝鱼: 宝 is also a filler (宝宝), 鱼 a kind
     if spoken and (product is None or spoken[0].sku == product.sku):
         product, word = spoken
+    product = product or _spec_owner(leftover, masked, catalog, current, clause.refs)  # 恐龙的 of 蓝色恐龙印花
     shown = shown_look_alike(masked, current, unread) if product is None else None
     if shown:  # 恰宝两桶 with 怡宝 on screen
         product, word = shown
