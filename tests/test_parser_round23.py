@@ -191,3 +191,20 @@ def test_a_size_asked_in_a_stock_question_before_the_order_is_its_note():
     intent, got = _read(SHOES, "还有38码吗 我想要一双", "loafer")
     assert (intent.kind, intent.needs_review, got) == (Kind.ORDER, False, {"loafer": 1}), intent
     assert "38码" in intent.note
+
+
+@pytest.mark.parametrize("store,text,current,sku,size", [
+    (WOMEN, "改成165的", "shirt", "shirt", "165"),
+    (WOMEN, "牛仔裤换成170", "shirt", "jeans", "170"),
+    (SHOES, "改成38码的", "loafer", "loafer", "38码"),
+])
+def test_a_size_change_is_no_new_count(store, text, current, sku, size):
+    """165 is a size of the listing, not 165 shirts: a change of the size held, for a person to apply."""
+    intent, got = _read(store, text, current)
+    assert intent.kind is Kind.MODIFY and intent.needs_review and got == {sku: None}, intent
+    assert size in intent.note
+
+
+def test_a_count_change_stays_a_count_change():
+    intent, got = _read(WOMEN, "改成2件", "shirt")
+    assert (intent.kind, intent.needs_review, got) == (Kind.MODIFY, False, {"shirt": 2}), intent

@@ -75,7 +75,7 @@ from copilot.orders.wording import (
     describes,
     past_remark,
 )
-from copilot.orders.worn import bare_sizes, size_alone
+from copilot.orders.worn import bare_sizes, size_alone, size_change
 
 log = logging.getLogger(__name__)
 MAX_COMMENT_CHARS = 300
@@ -159,6 +159,11 @@ def _parse_comment(text: str, catalog: Catalog, current_sku: str | None) -> Inte
     if sizes and size_alone(t) and current is not None:  # 110 with the T恤 on screen: which size, not how many
         return replace(_review(Kind.ORDER, f"只说了尺码（{sizes[0]}），没说要几{current.unit}，请确认",
                                (Item(current.sku, None, current.unit),), True), note=sizes[0])
+    changed = size_change(t, catalog, current)
+    if changed:  # 改成120的: the size of the goods held, how many unchanged; a person applies it
+        p, size = changed
+        return replace(_review(Kind.MODIFY, f"要把{p.name}的尺码改成{size}，数量不变，请确认",
+                               (Item(p.sku, None, p.unit),), True), note=size)
     if not t:
         return Intent(Kind.OTHER, reason="空评论")
     if len(t) > MAX_COMMENT_CHARS:

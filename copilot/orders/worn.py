@@ -124,9 +124,27 @@ def _total(before: str, after: str, total: float, unit: str) -> str:
     return f"{before} {after}".strip() if said[-1:] == [(total, unit)] else f"{before}{total:g}{unit}{after}"
 
 
+_CHANGE = re.compile(r"^(?P<name>[^\d\s]{0,8}?)\s*(?:的)?\s*(?:改成|换成|改为|换为|改|换)\s*(?P<size>\d{2,3})\s*(?P<unit>码|cm|厘米)?"
+                     r"\s*的?\s*(?:吧|哈|呀|啊|行吗)?$", re.IGNORECASE)
+
+
+def size_change(t: str, catalog: Catalog, current: Product | None) -> tuple[Product, str] | None:
+    """改成120的, T恤改成130的, 换成30码的: the size of the goods held changes, not how many (120 is no count of a
+    listing sold in sizes 90-130): the product and the size, which a person applies to the order held."""
+    m = _CHANGE.match(t.strip())
+    if m is None:
+        return None
+    named = [r.product for r in find_refs(m.group("name"), catalog) if r.product] if m.group("name") else []
+    products = named[:1] if named else ([current] if current and not m.group("name").strip() else [])
+    spans = _spans(catalog)
+    if not products or not _size_of(m.group("size"), products, spans):
+        return None
+    return products[0], m.group(0)[m.start("size"):].rstrip("的吧哈呀啊行吗 ")
+
+
 def size_alone(rest: str) -> bool:
     """110, 我要120: the size is all that is said."""
     return bool(_ALONE.fullmatch(rest.strip()))
 
 
-__all__ = ["bare_sizes", "size_alone", "size_span"]
+__all__ = ["bare_sizes", "size_alone", "size_change", "size_span"]
