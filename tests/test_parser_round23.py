@@ -208,3 +208,8 @@ def test_a_size_change_is_no_new_count(store, text, current, sku, size):
 def test_a_count_change_stays_a_count_change():
     intent, got = _read(WOMEN, "改成2件", "shirt")
     assert (intent.kind, intent.needs_review, got) == (Kind.MODIFY, False, {"shirt": 2}), intent
+
+
+def test_the_review_names_the_goods_a_kind_word_may_be():
+    intent, _ = _read(HOSIERY, "袜子要两双", None)
+    assert intent.needs_review and "纯棉船袜6双装" in intent.reason and "加绒保暖袜" in intent.reason, intent

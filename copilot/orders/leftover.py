@@ -149,6 +149,10 @@ def read_leftover(clause, masked: str, leftover: str, catalog: Catalog, current:
         return True
     owners = catalog.holding(leftover) if len(leftover) >= 2 else [  # 蛋 of 卤蛋 and 卤鹌鹑蛋: their kind
         p for p in catalog if leftover.strip() and any(n.endswith(leftover) for n in p.names)]
+    kind = re.fullmatch(r"([\u4e00-\u9fff])[子儿]", leftover.strip())
+    if kind and not owners:  # 袜子要两双: 袜 ends 地板袜 and 棉袜, told apart by no unit: the message names them
+        owners = [p for p in catalog if any(n.endswith(kind.group(1)) for n in p.names)]
+        owners = owners if len(owners) > 1 else []
     if one_of_its_kind(leftover, masked, owners, catalog, current, unit):
         clause.refs.append(Ref(0, 0, owners[0], leftover))
         return True
