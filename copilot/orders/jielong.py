@@ -33,8 +33,8 @@ from copilot.base.zhnum import NUM_PATTERN, normalize, zh_to_number
 from copilot.orders.amounts import UNIT_WORDS, Quantity, as_said, check_items, rough
 from copilot.orders.asides import PAID
 from copilot.orders.intent import Intent, Item, Kind
+from copilot.orders.names import plain_name
 from copilot.orders.offered import counts_by_unit, offered_short_names, sold_by
-from copilot.orders.refs import plain_name
 from copilot.orders.shorthand import shorthand
 from copilot.orders.sizes import SIZE, size_key, sizes_of
 

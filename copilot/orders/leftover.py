@@ -5,12 +5,12 @@ and how those words are read (``read_leftover``: a typo or a part of one product
 from __future__ import annotations
 
 import re
-import weakref
 
 from copilot.base.catalog import Catalog, Product
 from copilot.base.zhnum import NUM_PATTERN
 from copilot.orders.amounts import UNIT, VERB, Quantity, read_quantities
 from copilot.orders.lexicon import is_person, is_thing
+from copilot.orders.memo import per_catalog
 from copilot.orders.refs import (
     Ref,
     doubtful_typo,
@@ -40,7 +40,12 @@ def without_preferences(masked: str, catalog: Catalog) -> str:
 
 _SPEC_SAID = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*([\u4e00-\u9fffA-Za-z]{1,2})的")
 _SPEC_PART = re.compile(r"(\d+(?:\.\d+)?)\s*([\u4e00-\u9fffA-Za-z]{1,2})")
-_SPECS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+@per_catalog
+def _specs_said(catalog: Catalog) -> set[str]:
+    """the sizes the catalog's specs state (每包 80 抽: 80抽 and 80抽's first character, 80抽 / 80抽)."""
+    return {n + w[:k] for p in catalog if p.spec for n, w in _SPEC_PART.findall(p.spec) for k in (1, len(w))}
 
 
 def without_specs(masked: str, catalog: Catalog) -> str:
@@ -48,10 +53,7 @@ def without_specs(masked: str, catalog: Catalog) -> str:
     no quantity and no unknown word."""
     if "的" not in masked or not any(ch.isdigit() for ch in masked):
         return masked
-    said = _SPECS.get(catalog)
-    if said is None:
-        said = _SPECS[catalog] = {n + w[:k] for p in catalog if p.spec
-                                  for n, w in _SPEC_PART.findall(p.spec) for k in (1, len(w))}
+    said = _specs_said(catalog)
     for m in reversed(list(_SPEC_SAID.finditer(masked))):
         if m.group(1) + m.group(2) in said or m.group(1) + m.group(2)[:1] in said:
             masked = masked[:m.start()] + " " * (m.end() - m.start()) + masked[m.end():]

@@ -10,7 +10,7 @@ from copilot.base.catalog import LINK_RE, Catalog, Product, link_number
 from copilot.base.zhnum import NUM_PATTERN, zh_to_number
 from copilot.orders.amounts import UNIT_WORDS, Quantity, check_items, rough
 from copilot.orders.intent import Intent, Kind
-from copilot.orders.refs import numbered_names, plain_name
+from copilot.orders.names import numbered_names, plain_name
 from copilot.orders.shorthand import shorthand
 
 

@@ -8,25 +8,19 @@ from __future__ import annotations
 
 import functools
 import re
-import weakref
 from dataclasses import dataclass
 
 from copilot.base.catalog import LINK_RE, Catalog, Product, link_number
 from copilot.base.sounds import syllables
-from copilot.base.zhnum import normalize
 from copilot.orders.alike import kin, part_of, phonetic_part, shape_kin
 from copilot.orders.amounts import UNIT_WORDS, VERB, read_quantities
 from copilot.orders.lexicon import is_thing
+from copilot.orders.memo import per_catalog
+from copilot.orders.names import numbered_names, plain_name
 from copilot.orders.shorthand import look_alike, shorthand, sold_in
 from copilot.orders.sizes import BARE_MEASURE, COUNTED_PART, SIZE, counts_said, measures_said, sized, sizes_said
 from copilot.orders.suffixed import suffixed
 
-_BRACKET = re.compile(r"[()（）\[\]【】]")
-_BRACKETED: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
-_LONGER: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
-_CHARS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
-_NUMBERED: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
-_DIGIT_NAMES: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 _ORDER_WORD = re.compile(VERB + r"|多|少|各|每|都")
 
 
@@ -116,17 +110,22 @@ def _with_year(t: str, refs: list[Ref]) -> list[Ref]:
 _DIGIT_WORD = re.compile(r"(?<![\d.])(\d{1,3})([\u4e00-\u9fff])")
 
 
+@per_catalog
+def _digit_names(catalog: Catalog) -> dict[str, list]:
+    """number -> (the character after it, product) of the names made of a number and one character (1段, 6寸)."""
+    named: dict[str, list] = {}
+    for p in catalog:
+        for n in p.names:
+            m = re.fullmatch(r"(\d{1,3})([\u4e00-\u9fff])", n)
+            if m:
+                named.setdefault(m.group(1), []).append((m.group(2), p))
+    return named
+
+
 def _numbered_by_sound(t: str, refs: list[Ref], catalog: Catalog) -> list[Ref]:
     """2断来一罐 for 2段: a name of a number and one character (1段, 6寸) typed with a character that sounds like
     it (toneless, blurred) and is no unit (2袋 is two bags): that product, when it is the only one it can be."""
-    named = _DIGIT_NAMES.get(catalog)
-    if named is None:
-        named = _DIGIT_NAMES[catalog] = {}
-        for p in catalog:
-            for n in p.names:
-                m = re.fullmatch(r"(\d{1,3})([\u4e00-\u9fff])", n)
-                if m:
-                    named.setdefault(m.group(1), []).append((m.group(2), p))
+    named = _digit_names(catalog)
     out = list(refs)
     for m in _DIGIT_WORD.finditer(t) if named else ():
         ch = m.group(2)
@@ -179,18 +178,17 @@ def _says_more(t: str, s: int, e: int, r: Ref) -> bool:
 
 
 
+@per_catalog
 def _longer_names(catalog: Catalog) -> dict[str, list]:
-    """name -> (a longer name holding it, where it starts in it, its product, its reading), once per catalog."""
-    got = _LONGER.get(catalog)
-    if got is None:
-        from pypinyin import lazy_pinyin
+    """name -> (a longer name holding it, where it starts in it, its product, its reading)."""
+    from pypinyin import lazy_pinyin
 
-        names = shorthand(catalog).names
-        got = _LONGER[catalog] = {}
-        for short, _ in names:
-            for name, p in names:
-                if short != name and short in name and len(short) >= 2:
-                    got.setdefault(short, []).append((name, name.index(short), p, lazy_pinyin(name)))
+    names = shorthand(catalog).names
+    got: dict[str, list] = {}
+    for short, _ in names:
+        for name, p in names:
+            if short != name and short in name and len(short) >= 2:
+                got.setdefault(short, []).append((name, name.index(short), p, lazy_pinyin(name)))
     return got
 
 
@@ -237,25 +235,6 @@ def _family_typos(t: str, refs: list[Ref], catalog: Catalog) -> list[Ref]:
     return refs
 
 
-def plain_name(p: Product) -> str:
-    """A name of the product without brackets or spaces (碧根果小袋 of 奶油碧根果（小袋）): a comment's clauses
-    split at brackets, so a name spelled out into a line must not hold them."""
-    return next((n for n in (p.name, *p.aliases) if not _BRACKET.search(n) and " " not in n), p.name)
-
-
-def plain_names(t: str, catalog: Catalog) -> str:
-    """奶油碧根果（小袋）来2袋: a name with brackets written whole, as its plain name (碧根果小袋), so the brackets
-    do not split the comment into clauses."""
-    got = _BRACKETED.get(catalog)
-    if got is None:
-        got = _BRACKETED[catalog] = [(form, plain_name(p)) for p in catalog for n in p.names if _BRACKET.search(n)
-                                     for form in dict.fromkeys((n, normalize(n)))]
-    for form, plain in got:
-        if form in t:
-            t = t.replace(form, plain)
-    return t
-
-
 def mask(t: str, refs: list[Ref]) -> str:
     """Blank out product references so their digits are not read as quantities."""
     chars = list(t)
@@ -293,12 +272,15 @@ def fuzzy_product(word: str, catalog: Catalog, current: Product | None = None,
     return next(iter(hits.values())) if len(hits) == 1 else None
 
 
+@per_catalog
+def _name_chars(catalog: Catalog) -> frozenset[str]:
+    return frozenset(ch for p in catalog for n in p.names for ch in n)
+
+
 def may_name(word: str, catalog: Catalog) -> bool:
     """``word`` shares a character with some product's names: a cheap first look before ``fuzzy_product``
     (主播好漂亮 shares none, so no sound or shape is compared)."""
-    chars = _CHARS.get(catalog)
-    if chars is None:
-        chars = _CHARS[catalog] = frozenset(ch for p in catalog for n in p.names for ch in n)
+    chars = _name_chars(catalog)
     return any(ch in chars for ch in word)
 
 
@@ -449,20 +431,6 @@ def as_named(text: str, catalog: Catalog) -> str:
         if len(products) == 1:
             text = text[:s] + plain_name(next(iter(products.values()))) + text[e:]
     return text
-
-
-def numbered_names(catalog: Catalog) -> dict[int, list[tuple[str, Product]]]:
-    """link-like number -> (the rest of the name, product) of names that start with one (5号电池: 5, 电池)."""
-    got = _NUMBERED.get(catalog)
-    if got is None:
-        got = _NUMBERED[catalog] = {}
-        for p in catalog.products:
-            for name in (p.name, *p.aliases):
-                m = LINK_RE.match(name)
-                n = link_number(m) if m and m.end() < len(name) and "号" in m.group(0) else None
-                if n is not None and not name[m.end()].isdigit():
-                    got.setdefault(n, []).append((name[m.end():], p))
-    return got
 
 
 def _shared_tail(t: str, refs: list[Ref], catalog: Catalog) -> list[Ref]:

@@ -53,6 +53,7 @@ from copilot.orders.leftover import (
     without_preferences,
     without_specs,
 )
+from copilot.orders.names import plain_names
 from copilot.orders.notes import ATTRIBUTE, SERVICE, as_written, packing_notes, split_notes
 from copilot.orders.pairing import kind_said_apart, kind_then_member, order_of, this_one
 from copilot.orders.refs import (
@@ -61,7 +62,6 @@ from copilot.orders.refs import (
     find_refs,
     mask,
     number_or_link,
-    plain_names,
     unknown_reason,
 )
 from copilot.orders.shorthand import abbreviated_pairs, looks_abbreviated, sold_in

@@ -33,7 +33,6 @@ goes to review, unless the comment asks for each of them (``两种凤爪都来�
 from __future__ import annotations
 
 import re
-import weakref
 from dataclasses import dataclass, field
 
 from copilot.base.catalog import Catalog, Product, whole_latin
@@ -41,6 +40,7 @@ from copilot.base.zhnum import ZH_DIGITS, zh_to_number
 from copilot.orders.alike import kin, part_of, radical_reading
 from copilot.orders.amounts import UNIT_WORDS, Quantity, check_items, holds_pieces, to_sale_unit
 from copilot.orders.intent import Intent, Kind
+from copilot.orders.memo import per_catalog
 
 # 1原2辣 / 原2辣1: a character and a number, two to four times (spaces allowed)
 _ABBREVIATED = re.compile(r"(?:(?: ?\d{1,2} ?[\u4e00-\u9fff]){2,4}|(?: ?[\u4e00-\u9fff] ?\d{1,2}){2,4}) ?")
@@ -50,7 +50,6 @@ _CJK = re.compile(r"^[\u4e00-\u9fff]+$")
 _PARTS_OF_NAME = re.compile(r"[\s()（）\[\]【】·/\-—_]+")
 _SIZE = re.compile(r"^\d{1,3}(?P<m>[\u4e00-\u9fff]{1,2})$")  # 6寸, 8寸 of 6寸蛋糕 / 8寸蛋糕
 _LATIN_WORD = re.compile(r"(?<![A-Za-z\d.])[A-Za-z]+(?![A-Za-z])[码号]?")  # XL of 纸尿裤XL码; not ml of 160ml
-_CACHE: weakref.WeakKeyDictionary[Catalog, Shorthand] = weakref.WeakKeyDictionary()
 
 
 @dataclass(frozen=True)
@@ -238,12 +237,10 @@ def _goods_of(p: Product) -> str:
     return head if head and _PACK_WORD.fullmatch(tail) else name
 
 
+@per_catalog
 def shorthand(catalog: Catalog) -> Shorthand:
     """The catalog's variant and family words, computed once per catalog."""
-    got = _CACHE.get(catalog)
-    if got is None:
-        got = _CACHE[catalog] = _build(catalog)
-    return got
+    return _build(catalog)
 
 
 def _build(catalog: Catalog) -> Shorthand:

@@ -6,9 +6,9 @@ clause or a person settle), so 成猫粮1.5kg is the one 成猫粮 that is 1.5kg
 from __future__ import annotations
 
 import re
-import weakref
 
 from copilot.base.catalog import Catalog, Product
+from copilot.orders.memo import per_catalog
 
 _UNITS = {"kg": "kg", "公斤": "kg", "千克": "kg", "斤": "斤", "l": "l", "升": "l", "ml": "ml", "毫升": "ml",
           "g": "g", "克": "g"}
@@ -17,9 +17,6 @@ _UNIT = r"(?:kg|公斤|千克|斤|ml|毫升|l|升|g|克)(?![a-z])"
 SIZE = re.compile(rf"(?<![\d.])({_NUMBER})(?:\s*[-~～到至]\s*({_NUMBER}))?\s*({_UNIT})", re.IGNORECASE)
 # said as a name: right after a product's word (成猫粮1.5kg), or then 的 / 装 / 那种 (10kg的, 5L装)
 _AS_NAME_AFTER = re.compile(r"\s*(?:的|装|那种|这种|那款|这款|规格)")
-_SIZES: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
-_MEASURES: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
-_COUNTED: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 # 一壶四杯, 一套六个, 三件套: a word of a name that counts what the product holds (a numeral, then a classifier)
 COUNTED_PART = re.compile(r"(?:[一二两三四五六七八九十\d]+[\u4e00-\u9fff]{1,2}){1,3}")
 _NAME_PARTS = re.compile(r"[\s()（）\[\]【】·/\-—_]+")
@@ -32,17 +29,15 @@ def size_key(m: re.Match) -> str:
     return f"{low}-{float(m.group(2))}{unit}" if m.group(2) else f"{low}{unit}"
 
 
+@per_catalog
 def sizes_of(catalog: Catalog) -> dict[str, tuple[Product, ...]]:
     """size key -> the products whose names hold it."""
-    got = _SIZES.get(catalog)
-    if got is None:
-        found: dict[str, dict[str, Product]] = {}
-        for p in catalog:
-            for n in p.names:
-                for m in SIZE.finditer(n):
-                    found.setdefault(size_key(m), {})[p.sku] = p
-        got = _SIZES[catalog] = {k: tuple(v.values()) for k, v in found.items()}
-    return got
+    found: dict[str, dict[str, Product]] = {}
+    for p in catalog:
+        for n in p.names:
+            for m in SIZE.finditer(n):
+                found.setdefault(size_key(m), {})[p.sku] = p
+    return {k: tuple(v.values()) for k, v in found.items()}
 
 
 def sizes_said(t: str, refs: list, catalog: Catalog, make_ref) -> list:
@@ -68,8 +63,14 @@ def sizes_said(t: str, refs: list, catalog: Catalog, make_ref) -> list:
 _LENGTH = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*(?:寸|英寸|cm|厘米|mm|毫米|米|码|岁)")
 
 
-_SAID_UNITS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 _NUMBER_THEN_CHAR = re.compile(r"(?<![\d.])(\d+)([\u4e00-\u9fff])")
+
+
+@per_catalog
+def _said_units(catalog: Catalog) -> set[tuple[str, str]]:
+    """(number, size unit) of the sizes in names that end in a unit a keyboard can mistype (6寸, 37码, 3岁, 1.5米)."""
+    return {(m.group(1), m.group(0)[-1]) for p in catalog for n in p.names
+            for m in _LENGTH.finditer(n) if m.group(0)[-1] in "寸码岁米"}
 
 
 def size_homophones(t: str, catalog: Catalog) -> str:
@@ -77,10 +78,7 @@ def size_homophones(t: str, catalog: Catalog) -> str:
     after a number the names hold with that unit is that size (a pinyin keyboard's slip); any other character stays."""
     if not _NUMBER_THEN_CHAR.search(t):
         return t
-    units = _SAID_UNITS.get(catalog)
-    if units is None:
-        units = _SAID_UNITS[catalog] = {(m.group(1), m.group(0)[-1]) for p in catalog for n in p.names
-                                        for m in _LENGTH.finditer(n) if m.group(0)[-1] in "寸码岁米"}
+    units = _said_units(catalog)
     if not units:
         return t
     from pypinyin import lazy_pinyin
@@ -134,17 +132,22 @@ BARE_MEASURE = re.compile(r"(?<![\d.#])(\d{2,4})(?=\s*(?:的|也|还|都|不要|
 _MEASURE = re.compile(r"(?<![\d.])(\d{2,4})\s*(?:ml|ML|mL|毫升|L|升|g|克|寸|cm|厘米|mm|毫米|W|瓦|mAh|码)")
 
 
+@per_catalog
+def _measures(catalog: Catalog) -> dict[str, dict[str, Product]]:
+    """bare number -> the products whose names hold it as a capacity, weight or size (宽口径奶瓶160ml: 160)."""
+    sizes: dict[str, dict[str, Product]] = {}
+    for p in catalog:
+        for n in p.names:
+            for m in _MEASURE.finditer(n):
+                sizes.setdefault(m.group(1), {})[p.sku] = p
+    return sizes
+
+
 def measures_said(t: str, refs: list, catalog: Catalog, make_ref) -> list:
     """160的来一个, 240也来一个, 240 1个: a capacity, weight or size of one product's names (宽口径奶瓶160ml), said bare,
     names that product, never a quantity; a number in several products' names, or a link of another product, is
     left as it is (``make_ref(start, end, product, label, family)``)."""
-    sizes = _MEASURES.get(catalog)
-    if sizes is None:
-        sizes = _MEASURES[catalog] = {}
-        for p in catalog:
-            for n in p.names:
-                for m in _MEASURE.finditer(n):
-                    sizes.setdefault(m.group(1), {})[p.sku] = p
+    sizes = _measures(catalog)
     out = list(refs)
     for m in BARE_MEASURE.finditer(t):
         owners = sizes.get(m.group(1), {})
@@ -155,20 +158,23 @@ def measures_said(t: str, refs: list, catalog: Catalog, make_ref) -> list:
     return sorted(out, key=lambda r: r.start) if len(out) > len(refs) else refs
 
 
+@per_catalog
+def _counted_parts(catalog: Catalog) -> dict[str, Product]:
+    """a word of one product's names that counts what it holds (一壶四杯, 三件套) -> that product."""
+    found: dict[str, dict[str, Product]] = {}
+    for p in catalog:
+        for n in p.names:
+            for w in _NAME_PARTS.split(n):
+                if len(w) >= 3 and COUNTED_PART.fullmatch(w) and not SIZE.fullmatch(w):
+                    found.setdefault(w, {})[p.sku] = p
+    return {w: next(iter(v.values())) for w, v in found.items() if len(v) == 1}
+
+
 def counts_said(t: str, refs: list, catalog: Catalog, make_ref) -> list:
     """一壶四杯的来两套, 要一套六个的: a word of one product's name that counts what it holds (便携旅行茶具 一壶四杯) names
     that product; its numbers are no quantity (``make_ref(start, end, product, label, family)``)."""
-    parts = _COUNTED.get(catalog)
-    if parts is None:
-        found: dict[str, dict[str, Product]] = {}
-        for p in catalog:
-            for n in p.names:
-                for w in _NAME_PARTS.split(n):
-                    if len(w) >= 3 and COUNTED_PART.fullmatch(w) and not SIZE.fullmatch(w):
-                        found.setdefault(w, {})[p.sku] = p
-        parts = _COUNTED[catalog] = {w: next(iter(v.values())) for w, v in found.items() if len(v) == 1}
     out = list(refs)
-    for w, p in parts.items():
+    for w, p in _counted_parts(catalog).items():
         at = t.find(w)
         if at >= 0 and not any(r.start < at + len(w) and at < r.end for r in out):
             out.append(make_ref(at, at + len(w), p, w, ()))

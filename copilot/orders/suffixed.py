@@ -4,29 +4,35 @@ name of the first the buyer used."""
 
 from __future__ import annotations
 
-import weakref
-
 from copilot.base.catalog import Catalog, Product
+from copilot.orders.memo import per_catalog
 
-_SUFFIXES: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
-
+@per_catalog
 def suffixes_of(catalog: Catalog) -> dict[str, list[tuple[str, Product]]]:
-    """sku of a product -> (the word added, the product whose name is one of its names and that word)."""
-    got = _SUFFIXES.get(catalog)
-    if got is None:
-        got = _SUFFIXES[catalog] = {}
-        products = list(catalog)
-        for a in products:
-            for b in products:
-                if a is b:
+    """sku of a product -> (the word added, the product whose name is one of its names and that word), the other
+    products in catalog order, the longer word first. Each name is looked up by its heads (one to four characters
+    cut off), so a large catalog is read in one pass over its names, not product by product."""
+    products = list(catalog)
+    order = {p.sku: i for i, p in enumerate(products)}
+    by_sku = {p.sku: p for p in products}
+    owners: dict[str, list[Product]] = {}
+    for p in products:
+        for n in dict.fromkeys(p.names):
+            owners.setdefault(n, []).append(p)
+    added: dict[str, dict[str, set[str]]] = {}
+    for b in products:
+        for n_b in b.names:
+            for cut in range(1, min(4, len(n_b) - 1) + 1):
+                head = n_b[:-cut]
+                if n_b[len(head)].isdigit():
                     continue
-                added = {n_b[len(n_a):] for n_a in a.names for n_b in b.names
-                         if n_b.startswith(n_a) and 1 <= len(n_b) - len(n_a) <= 4 and not n_b[len(n_a)].isdigit()}
-                got.setdefault(a.sku, []).extend((w, b) for w in sorted(added, key=len, reverse=True))
-        for sku in [k for k, v in got.items() if not v]:
-            del got[sku]
-    return got
+                for a in owners.get(head, ()):
+                    if a is not b:
+                        added.setdefault(a.sku, {}).setdefault(b.sku, set()).add(n_b[len(head):])
+    return {a: [(w, by_sku[b]) for b in sorted(per_b, key=order.__getitem__)
+                for w in sorted(per_b[b], key=len, reverse=True)]
+            for a, per_b in added.items()}
 
 
 def suffixed(t: str, refs: list, catalog: Catalog, make_ref) -> list:
