@@ -39,6 +39,7 @@ class Catalog:
         self._name_re = re.compile("|".join(whole_latin(n) for n, _ in self._names)) if names else None
         self._name_map = {n: p for n, p in names}
         self._sounds: dict | None = None
+        self._sound_lengths: list[int] = []  # the lengths of the readings in _sounds, longest first
         # 冻干鸡胸 said the other way round (鸡胸冻干): a name of two two-character words, swapped, is no name itself
         self._swapped = [(n[2:] + n[:2], p) for n, p in names if len(n) == 4 and n[2:] + n[:2] not in self._name_map]
 
@@ -147,7 +148,7 @@ class Catalog:
         self._sound_table()
         reading = syllables(text)
         out: list[tuple[int, int, Product]] = []
-        for k in sorted({len(sound) for sound in self._sounds}, reverse=True):
+        for k in self._sound_lengths:
             for i in range(len(text) - k + 1):
                 for name, p in self._sounds.get(tuple(reading[i:i + k]), ()):
                     same = sum(a == b for a, b in zip(text[i:i + k], name))
@@ -172,6 +173,7 @@ class Catalog:
             for n, p in self._names:
                 if len(n) >= 2:
                     self._sounds.setdefault(tuple(lazy_pinyin(n)), []).append((n, p))
+            self._sound_lengths = sorted({len(sound) for sound in self._sounds}, reverse=True)
         return self._sounds
 
     def links(self, text: str) -> list[tuple[int, int, Product | None, int]]:
