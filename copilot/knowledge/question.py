@@ -19,7 +19,7 @@ from copilot.base.zhnum import normalize
 from copilot.knowledge.binding import negated_in, said
 from copilot.knowledge.kinds import asked_units, conditions, question_kind, values_of
 from copilot.knowledge.text import tokenizer
-from copilot.knowledge.wordlists import lexicon
+from copilot.knowledge.wordlists import cut_cache, lexicon
 
 log = logging.getLogger(__name__)
 CLAUSE_SPLIT = re.compile(r"[\s，,。！!？?；;～~]+")
@@ -377,6 +377,7 @@ def _one_said(ch: str, text: str, solo: str | None, singles: frozenset[str]) -> 
     return ch in (solo if solo is not None else text) and ch not in hidden_chars(text, singles)
 
 
+@cut_cache
 @functools.lru_cache(maxsize=16384)
 def hidden_chars(text: str, asked: frozenset[str] = frozenset()) -> frozenset[str]:
     """The characters ``text`` says only inside a longer word (干 in 干燥剂, 高 in 高筋粉), a place's name (海 in
