@@ -32,7 +32,7 @@ from copilot.knowledge.conditions import (
     condition_clash,
     event_clash,
 )
-from copilot.knowledge.docs import Chunk, next_id, prev_id, seq_of
+from copilot.knowledge.docs import SUPPLY_KEY, Chunk, next_id, prev_id, seq_of
 from copilot.knowledge.index import Hit, Index
 from copilot.knowledge.kinds import (
     LISTED,
@@ -57,7 +57,7 @@ from copilot.knowledge.question import (
     per_other,
     word_in,
 )
-from copilot.knowledge.whose import others_values, term_unsaid
+from copilot.knowledge.whose import others_sentence, others_values, term_unsaid
 from copilot.knowledge.wordlists import lexicon
 
 # catalog lines that are no answer from the notes: the product's name/link/unit line, and price, offer and
@@ -329,6 +329,12 @@ class Judge:
                 text = text[:s] + " " + text[e:]
         return text
 
+    def _mine_and_others(self, text: str, targets: list[str]) -> tuple[list[str], list[str]]:
+        """The names in ``text`` of the products asked about, and of the other products it names."""
+        mentions = self.catalog.mentions(text)
+        return ([text[s:e] for s, e, p in mentions if p.sku in targets] + list(self._names_of(targets[0])),
+                [text[s:e] for s, e, p in mentions if p.sku not in targets])
+
     def nameless(self, text: str) -> str:
         """``text`` without any product's names: 生 (生吃) is not said by 花生油."""
         if self._names is None or self._names[0] is not self.catalog:
@@ -400,7 +406,8 @@ class Judge:
         """Could answer at all: close enough in meaning, about the product asked or the store, and not a
         catalog line that only the live catalog answers."""
         c = h.chunk
-        return h.dense >= self.min_dense and not (c.layout == "fact" and c.key in CATALOG_ONLY) and \
+        return h.dense >= self.min_dense and not (c.layout == "fact" and (
+            c.key in CATALOG_ONLY or c.key == SUPPLY_KEY and q.kind != "who")) and \
             self.in_scope(q, c, targets)
 
     def answers(self, ix: Index, q: Question, h: Hit, targets: list[str]) -> bool:
@@ -424,6 +431,8 @@ class Judge:
             return False   # 一袋多少颗 is not answered by 坏果超过五颗的退, nor by 8 个角, nor 一袋几个 by 200 袋
         if others_values(q, body):
             return False   # 竿子多重 is not answered by 上了 5 斤的大青鱼, 能用几年 not by 拿货三年了 nor 质保一年
+        if not c.sku and targets and others_sentence(q, c.text, *self._mine_and_others(c.text, targets)):
+            return False   # 租蛋卷桌多少钱 is not answered by 帐篷 50 块一天（月亮椅 10 块）
         if term_unsaid(q, self.cover_text(c)):
             return False   # 保质期 is not 一桶能用 1 个月, 保修 not 7 天内能退, 啥颜色 not 兑出来 2 升
         if q.kind == "weight" and not q.measure and not q.residual and c.sku and \

@@ -325,7 +325,8 @@ def made_into(text: str, mentions: list[tuple[int, int, object]], current: bool)
     """Indexes of ``mentions`` (start, end, product) that name what is made of the product asked about, not
     it: named right after a making verb (鹅蛋能腌咸蛋吗, 自己腌的咸蛋几天能吃 while 鸭蛋 is presented), when
     another product is named or one is presented (``current``)."""
-    made = {i for i, (s, _e, _p) in enumerate(mentions) if guard("made_into").search(text[max(0, s - 4):s])}
+    made = {i for i, (s, e, _p) in enumerate(mentions) if guard("made_into").search(text[max(0, s - 4):s])
+            or guard("companion").search(f"{text[max(0, s - 4):s]}@{text[e:e + 5]}")}   # 能和孔雀鱼一起养不
     others = {id(m[2]) for i, m in enumerate(mentions) if i not in made}
     return made if made and (others or current) and not any(id(mentions[i][2]) in others for i in made) else set()
 
