@@ -13,7 +13,10 @@
   presented, with X a word its answer must say;
 - a price of a doing to another thing (架子定做多少钱), of renting, or a deposit is not the catalog's price; a
   store rule's value told in a sentence of another product (缸 5 块一天) is not the one asked about's;
-- 有度数吗 asks yes or no, not how many degrees.
+- 有度数吗 asks yes or no, not how many degrees; 有证吗 / 防蓝光吗 / 带盖子吗 is answered only by a passage that
+  names the thing;
+- 最少买几条 asks the least one may buy (a spec's 10 条起卖), never the limit; 直播间下单送啥 asks the live offer's
+  gift, not an ordering rule.
 """
 
 from __future__ import annotations
@@ -37,8 +40,10 @@ products:
      supplier: 佛山顺德龟场, notes: notes/turtle.md}
   - {sku: tank, name: 乌龟晒台缸, aliases: [乌龟缸, 龟缸, 晒台缸], link: 2, unit: 个, price: 88, stock: 10,
      supplier: 义乌彩虹塑料, notes: notes/tank.md}
-  - {sku: food, name: 龟粮, link: 3, unit: 罐, price: 25, stock: 30, notes: notes/food.md}
-  - {sku: lamp, name: 晒背灯, aliases: [加热灯], link: 5, unit: 个, price: 35, stock: 20, notes: notes/lamp.md}
+  - {sku: food, name: 龟粮, link: 3, unit: 罐, price: 25, stock: 30, spec: "每罐 200 克，2 罐起卖", limit_per_buyer: 10,
+     notes: notes/food.md}
+  - {sku: lamp, name: 晒背灯, aliases: [加热灯], link: 5, unit: 个, price: 35, stock: 20, offer: 直播间下单送一个灯罩,
+     notes: notes/lamp.md}
 """
 
 TURTLE_NOTES = {
@@ -69,6 +74,10 @@ def turtle_kb(tmp_path_factory) -> KnowledgeBase:
     ("上面能放晒背灯不", "tank", ["20 厘米"]),
     ("租乌龟缸押金多少", None, ["50"]),
     ("龟缸多少钱", "tank", ["88"]),
+    ("最少买几罐", "food", ["2 罐起卖"]),
+    ("能买几罐", "food", ["10"]),
+    ("带架子吗", "tank", ["不带架子"]),
+    ("直播间下单送啥", "lamp", ["灯罩"]),
 ])
 def test_answers_the_fact_asked(turtle_kb, question, current, facts):
     a = turtle_kb.answer(question, current_sku=current)
@@ -83,6 +92,9 @@ def test_answers_the_fact_asked(turtle_kb, question, current, facts):
     ("租龟粮多少钱一天", None),         # the food is sold, not rented: its price is no rent
     ("租晒背灯押金多少", None),         # 押金 50 is the tank's
     ("租晒背灯多少钱", "tank"),         # 2 块一天 is told; the catalog's 35 is no rent
+    ("最少买几个", "lamp"),             # no least amount said: not the limit, not the stock
+    ("有盖子吗", "tank"),               # 有 X 吗: the answer must name the X
+    ("店员有证吗", None),               # nor 证 of the shop's hours
 ])
 def test_hands_over_what_the_notes_do_not_say(turtle_kb, question, current):
     a = turtle_kb.answer(question, current_sku=current)

@@ -90,6 +90,8 @@ def catalog_facts(p: Product, remaining: float, wanted: list[str]) -> list[str]:
             out.append(f"{p.link} 号链接是{p.name}，直播间价 {fmt_number(p.price)} 元/{unit}")
         elif key == "offer":
             out.append(f"{short}{p.offer}")
+        elif key == "minimum":
+            out.append(f"{short}{_joined(p.spec or '')}")
         elif key == "spec":
             out.append(f"{short}{_joined(p.spec)}" if p.spec else f"{short}按{unit}卖")
     return out
@@ -112,7 +114,7 @@ def product_fact_texts(p: Product) -> list[tuple[str, str]]:
         out.append(("价格", f"优惠：{p.offer}"))
     if p.origin:
         out.append(("产地", f"产地：{p.name}产自{p.origin}"))
-    if p.supplier:   # who the shop gets it from: answers 谁家的货 only, not 什么牌子 (guards.yaml term_brand)
+    if p.supplier:   # who the shop gets it from: answers 谁家的货 only, not 什么牌子 (judge, guards.yaml brand)
         out.append((SUPPLY_KEY, f"{SUPPLY_KEY}：{p.name}的供货商是{p.supplier}"))
     if p.limit_per_buyer:
         out.append(("限购", f"限购：{p.name}每人限购 {fmt_number(p.limit_per_buyer)} {p.unit}"))

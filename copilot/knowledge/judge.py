@@ -277,6 +277,14 @@ class Judge:
             return True
         return any(any(w in cl for w in words) and values_of(q.kind, cl, q.units) for cl in PHRASE.split(text))
 
+    def has_unsaid(self, q: Question, text: str) -> bool:
+        """A yes/no of having a thing (有证吗, 防蓝光吗, 带盖子吗) that ``text`` never names."""
+        if q.kind != "yesno" or not q.residual:
+            return False
+        at = max((q.text.rfind(w) for w in q.residual[-1]), default=-1)
+        return at > 0 and guard("has").search(q.text[:at]) is not None and \
+            not coverage(q.residual[-1:], text, q.unknown, solo=self.nameless(text), half=False)
+
     @staticmethod
     def unhinted(q: Question, text: str) -> bool:
         """A yes/no question about one step before another (要洗了再放冰箱吗, 先洗洗再放) asks about that step: a
@@ -406,8 +414,8 @@ class Judge:
         """Could answer at all: close enough in meaning, about the product asked or the store, and not a
         catalog line that only the live catalog answers."""
         c = h.chunk
-        return h.dense >= self.min_dense and not (c.layout == "fact" and (
-            c.key in CATALOG_ONLY or c.key == SUPPLY_KEY and q.kind != "who")) and \
+        supply = c.key == SUPPLY_KEY and (q.kind != "who" or guard("brand").search(q.text))   # 谁家的货 only
+        return h.dense >= self.min_dense and not (c.layout == "fact" and (c.key in CATALOG_ONLY or supply)) and \
             self.in_scope(q, c, targets)
 
     def answers(self, ix: Index, q: Question, h: Hit, targets: list[str]) -> bool:
@@ -452,6 +460,8 @@ class Judge:
             return False   # 能冷冻吗 is not answered by 冷藏 3 天, 几点关门 not by 7 点开门
         if self.other_condition(q, c):
             return False   # 4 斤的猫 is not 4 公斤的猫, 几点直播 not 几点自提, 没开封放冰箱 not 没开封的常温
+        if self.has_unsaid(q, text):
+            return False   # 验光师有证吗 is not answered by 验光师休息: a yes/no of having a thing is of that thing (证)
         residual, text = q.residual, text + self.amounts_said(q, c)
         alone = coverage(residual, text, q.unknown, solo=self.nameless(text), plain=strict(q.kind),
                          negated=q.negated)
