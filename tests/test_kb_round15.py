@@ -16,7 +16,7 @@
 - 有度数吗 asks yes or no, not how many degrees; 有证吗 / 防蓝光吗 / 带盖子吗 is answered only by a passage that
   names the thing;
 - 最少买几条 asks the least one may buy (a spec's 10 条起卖), never the limit; 直播间下单送啥 asks the live offer's
-  gift, not an ordering rule.
+  gift, not an ordering rule; 不满 60 要加多少 asks money; 寄快递 is said 发快递.
 """
 
 from __future__ import annotations
@@ -34,7 +34,7 @@ from copilot.knowledge.text import add_words, tokens
 sys.path.insert(0, str(Path(__file__).parent))
 from doubles import store_kb  # noqa: E402
 
-TURTLES = """store: {name: 龟缘爬宠, hours: 每天 10:00-21:00}
+TURTLES = """store: {name: 龟缘爬宠, hours: 每天 10:00-21:00, delivery: 满 60 元免费送，不满 60 元加 5 元；活体不发快递}
 products:
   - {sku: turtle, name: 巴西龟苗, aliases: [巴西龟, 龟苗], link: 1, unit: 只, price: 15, stock: 50,
      supplier: 佛山顺德龟场, notes: notes/turtle.md}
@@ -78,6 +78,8 @@ def turtle_kb(tmp_path_factory) -> KnowledgeBase:
     ("能买几罐", "food", ["10"]),
     ("带架子吗", "tank", ["不带架子"]),
     ("直播间下单送啥", "lamp", ["灯罩"]),
+    ("不满60送货要加多少", None, ["5 元"]),
+    ("龟苗能寄快递吗", "turtle", ["不发快递"]),
 ])
 def test_answers_the_fact_asked(turtle_kb, question, current, facts):
     a = turtle_kb.answer(question, current_sku=current)
