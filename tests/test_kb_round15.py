@@ -16,7 +16,8 @@
 - 有度数吗 asks yes or no, not how many degrees; 有证吗 / 防蓝光吗 / 带盖子吗 is answered only by a passage that
   names the thing;
 - 最少买几条 asks the least one may buy (a spec's 10 条起卖), never the limit; 直播间下单送啥 asks the live offer's
-  gift, not an ordering rule; 不满 60 要加多少 asks money; 寄快递 is said 发快递.
+  gift, not an ordering rule; 不满 60 要加多少 asks money; 寄快递 is said 发快递;
+- 龟粮咋喂 with nothing else asked is answered by the product's Q&A pair or heading asking the same (怎么喂？).
 """
 
 from __future__ import annotations
@@ -51,7 +52,7 @@ TURTLE_NOTES = {
                  "| 混养 | 能和草龟一起养；别和小鱼一起养，会被吃掉 |\n\n- 到家 24 小时内死了，拍照找店长补发\n",
     "tank.md": "# 乌龟晒台缸\n\n## 水量\n- 装满大约 15 升\n\n## 重量\n- 空缸 2 公斤\n\n## 架子\n- 不带架子，架子另外定做\n\n"
                "## 能放晒背灯不\n- 能放，灯离水面 20 厘米以上\n",
-    "food.md": "# 龟粮\n\n## 保质期\n- 没开封 2 年，开封后 3 个月内用完\n",
+    "food.md": "# 龟粮\n\n## 保质期\n- 没开封 2 年，开封后 3 个月内用完\n\n问：怎么喂？\n答：撒在水面上，喂 5 分钟内吃完的量。\n",
     "lamp.md": "# 晒背灯\n\n## 能亮多久\n三档，高档能亮 8h，低档能亮 30h。\n\n## 保修\n半年内不亮了换新。整个重 0.3kg。\n",
     "../须知.md": "# 须知\n\n## 租用\n- 能租。乌龟晒台缸 5 块一天，押金 50。晒背灯 2 块一天。\n",
 }
@@ -80,6 +81,8 @@ def turtle_kb(tmp_path_factory) -> KnowledgeBase:
     ("直播间下单送啥", "lamp", ["灯罩"]),
     ("不满60送货要加多少", None, ["5 元"]),
     ("龟苗能寄快递吗", "turtle", ["不发快递"]),
+    ("龟粮咋喂", "food", ["5 分钟"]),
+    ("这个怎么喂呀", "food", ["5 分钟"]),
 ])
 def test_answers_the_fact_asked(turtle_kb, question, current, facts):
     a = turtle_kb.answer(question, current_sku=current)
@@ -97,6 +100,7 @@ def test_answers_the_fact_asked(turtle_kb, question, current, facts):
     ("最少买几个", "lamp"),             # no least amount said: not the limit, not the stock
     ("有盖子吗", "tank"),               # 有 X 吗: the answer must name the X
     ("店员有证吗", None),               # nor 证 of the shop's hours
+    ("咋用", "tank"),                   # no passage asks it
 ])
 def test_hands_over_what_the_notes_do_not_say(turtle_kb, question, current):
     a = turtle_kb.answer(question, current_sku=current)

@@ -57,6 +57,7 @@ from copilot.knowledge.question import (
     per_other,
     word_in,
 )
+from copilot.knowledge.text import bare
 from copilot.knowledge.whose import others_sentence, others_values, term_unsaid
 from copilot.knowledge.wordlists import lexicon
 
@@ -86,7 +87,7 @@ class Judge:
         with a short second sentence of its section or the neighbour that says the rest), or [] when the
         knowledge does not say."""
         if not q.topics and not q.residual and not strict(q.kind):
-            return self._meaning(q, hits, targets)
+            return self._meaning(q, hits, targets) or self._same_question(q, hits, targets)
         eligible = [h for h in hits if self.eligible(q, h, targets)]
         window = eligible if strict(q.kind) else eligible[:WINDOW]   # a typed question may reach further down
         ok = [h for h in window if self.answers(ix, q, h, targets)]
@@ -126,6 +127,17 @@ class Judge:
             c = h.chunk
             if c.sku in targets and c.layout != "fact" and self.eligible(q, h, targets) and \
                     guard("meaning").search(lexicon().fix_typos(f"{c.section} {c.key}")):
+                h.chosen = True
+                return [h]
+        return []
+
+    def _same_question(self, q: Question, hits: list[Hit], targets: list[str]) -> list[Hit]:
+        """护理液咋用 with nothing else asked: the product's Q&A pair or heading that asks the same (问：怎么用？)."""
+        asked = bare(self.nameless(lexicon().fix_typos(q.text)))
+        for h in hits[:WINDOW] if targets and asked else ():
+            c = h.chunk
+            if c.sku in targets and c.layout != "fact" and self.eligible(q, h, targets) and \
+                    asked in (bare(self.nameless(lexicon().fix_typos(c.key))), bare(lexicon().fix_typos(c.section))):
                 h.chosen = True
                 return [h]
         return []

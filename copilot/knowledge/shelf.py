@@ -221,7 +221,7 @@ def priced_other(q: Question, products: list[Product]) -> bool:
         if any(tail.endswith(w) for w in words) and not guard("priced_doing").search(tail):
             return True
         things = [w for w in words if len(w) >= 2 and w in tail and not guard("priced_doing").search(w)]
-        if guard("priced_doing").search(tail) and things and guard("priced_doing").search(tail.split(things[-1])[-1]):
+        if guard("priced_doing").search(tail) and things and guard("priced_making").search(tail.split(things[-1])[-1]):
             return True   # 柜子定做多少钱: a doing to another thing (the 柜子), not the product's price
     return False
 

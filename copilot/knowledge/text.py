@@ -65,6 +65,11 @@ def add_words(words) -> None:
     words_changed()
 
 
+def bare(text: str) -> str:
+    """A question as asked, without punctuation, particles and the product's pronoun (这个怎么用呀 -> 怎么用)."""
+    return re.sub(r"[\s\W]|[吗呢呀啊嘛哈]+$|^(?:这个|这款|那个|它)", "", re.sub(r"[\s\W]+$", "", text))
+
+
 def overlap(words: list[str], text: str) -> float:
     """The share of ``words`` (by characters) that ``text`` says."""
     if not words:
