@@ -29,7 +29,7 @@ import pytest
 
 from copilot.knowledge.kb import KnowledgeBase
 from copilot.knowledge.kinds import heading_aspects, values_of
-from copilot.knowledge.question import analyse
+from copilot.knowledge.question import analyse, hidden_chars
 from copilot.knowledge.text import add_words, tokens
 
 sys.path.insert(0, str(Path(__file__).parent))
@@ -83,6 +83,7 @@ def turtle_kb(tmp_path_factory) -> KnowledgeBase:
     ("龟苗能寄快递吗", "turtle", ["不发快递"]),
     ("龟粮咋喂", "food", ["5 分钟"]),
     ("这个怎么喂呀", "food", ["5 分钟"]),
+    ("灯沉不沉", "lamp", ["0.3kg"]),
 ])
 def test_answers_the_fact_asked(turtle_kb, question, current, facts):
     a = turtle_kb.answer(question, current_sku=current)
@@ -120,6 +121,8 @@ def test_question_kinds_and_values():
     assert analyse("限购几副", []).kind == "count" and analyse("一天喂几顿", []).kind == "count"
     assert values_of("duration", "高档能亮 8h") and not values_of("duration", "电池 5200mAh")
     assert values_of("count", "每人限购 2 副") and not values_of("count", "一罐 250 克的气")
+    assert not values_of("count", "晒背灯 2 块一天") and values_of("count", "一盒 20 块")
+    assert "生" not in hidden_chars("母龟大约 28 天生一次") and "生" in hidden_chars("天生就怕冷")
 
 
 def test_store_words_do_not_leak_into_the_next_store():

@@ -390,6 +390,7 @@ def hidden_chars(text: str, asked: frozenset[str] = frozenset()) -> frozenset[st
     bound: set[str] = set()
     places = {ch for m in lexicon().place_re.finditer(text) for ch in m.group(0)}   # 海 of 威海: a place name
     text = lexicon().place_re.sub(" ", text) if places else text
+    text = re.sub(r"(\d\s*[天年月日号点岁])", r"\1 ", text)   # 28 天生一次: the unit closes its number (no 天生)
     for w in tokenizer().lcut(text):
         for ch in w:
             others = {x for x in w if x != ch and x not in stop}
