@@ -17,6 +17,8 @@
   names the thing;
 - 最少买几条 asks the least one may buy (a spec's 10 条起卖), never the limit; 直播间下单送啥 asks the live offer's
   gift, not an ordering rule; 不满 60 要加多少 asks money; 寄快递 is said 发快递;
+- 防水咋样 asks how it keeps water out, not a taste or a method; 缸子 of 乌龟晒台缸 names the product; a product
+  named as the place of use (晒台缸里能用吗 while the lamp is presented) leaves the question about the lamp;
 - 龟粮咋喂 with nothing else asked is answered by the product's Q&A pair or heading asking the same (怎么喂？).
 """
 
@@ -53,7 +55,8 @@ TURTLE_NOTES = {
     "tank.md": "# 乌龟晒台缸\n\n## 水量\n- 装满大约 15 升\n\n## 重量\n- 空缸 2 公斤\n\n## 架子\n- 不带架子，架子另外定做\n\n"
                "## 能放晒背灯不\n- 能放，灯离水面 20 厘米以上\n",
     "food.md": "# 龟粮\n\n## 保质期\n- 没开封 2 年，开封后 3 个月内用完\n\n问：怎么喂？\n答：撒在水面上，喂 5 分钟内吃完的量。\n",
-    "lamp.md": "# 晒背灯\n\n## 能亮多久\n三档，高档能亮 8h，低档能亮 30h。\n\n## 保修\n半年内不亮了换新。整个重 0.3kg。\n",
+    "lamp.md": "# 晒背灯\n\n## 能亮多久\n三档，高档能亮 8h，低档能亮 30h。\n\n## 保修\n半年内不亮了换新。整个重 0.3kg。\n\n"
+                "## 防不防水\n灯罩防水等级 IPX4，溅到水没事。\n\n## 能挂在晒台缸里用不\n能，灯头离水面 20 厘米，别碰到水。\n",
     "../须知.md": "# 须知\n\n## 租用\n- 能租。乌龟晒台缸 5 块一天，押金 50。晒背灯 2 块一天。\n",
 }
 
@@ -84,6 +87,9 @@ def turtle_kb(tmp_path_factory) -> KnowledgeBase:
     ("龟粮咋喂", "food", ["5 分钟"]),
     ("这个怎么喂呀", "food", ["5 分钟"]),
     ("灯沉不沉", "lamp", ["0.3kg"]),
+    ("防水咋样", "lamp", ["IPX4"]),
+    ("缸子多重", "tank", ["2 公斤"]),
+    ("晒台缸里能用吗", "lamp", ["别碰到水"]),
 ])
 def test_answers_the_fact_asked(turtle_kb, question, current, facts):
     a = turtle_kb.answer(question, current_sku=current)

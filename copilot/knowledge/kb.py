@@ -447,7 +447,8 @@ class KnowledgeBase:
         def product_word(w: str) -> bool:   # a part its notes key a row by (猪肉 of 猪肉白菜水饺) is asked about
             if sourced and any(made_of(w, [ACCESSORY.sub("", n) for n in p.names]) for p in products):
                 return False    # 绿豆哪里的 of 绿豆糕 asks where the beans come from, not where the cake is made
-            return w not in parts and (w in kinds or any(implies(w, p) for p in products)) and not re.search(
+            return w not in parts and (w in kinds or guard("kind_word").fullmatch(w) and w[0] in kinds or any(  # 椅子
+                implies(w, p) for p in products)) and not re.search(
                 f"{re.escape(w)}[不没]{re.escape(w)}" + (f"|{re.escape(w)}[吗嘛]" if len(w) == 1 else ""), text)
 
         for g in residual:   # 辣不辣 of 麻辣腊肠 still asks how hot it is; 主食还是零食 of 主食猫罐头 asks which

@@ -120,6 +120,10 @@ def analyse(text: str, names: list[str]) -> Question:
     rest = guard("deictic").sub(" ", rest)
     rest = re.sub(r"(\w)[不没]\1", r" \1 ", rest)  # 肥不肥 -> 肥, 查没查 -> 查 (能不能 -> 能, a stopword)
     residual = _residual(_about_product(text, rest))
+    taste = lex.aspects.get("taste")
+    if taste and "taste" in topics and residual and set(triggers) & set(taste.ask) <= {"怎么样"} and not any(
+            w in (*taste.hint, *taste.heading, *taste.passage) for g in residual for w in g):
+        topics.remove("taste")   # 防水咋样 asks how it keeps water out, not how it tastes
     used, verb = guard("used_for").search(text), guard("verb_asked").search(text)
     if used and not any(used.group(1) + "的" in g for g in residual):
         residual.append([used.group(1) + "的"])     # 用啥点的: the passage says 点的 (石膏点的, 点的是盐卤)
