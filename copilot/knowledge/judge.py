@@ -449,10 +449,9 @@ class Judge:
         if strict(q.kind) and values_of(q.kind, body, q.units) and not self.counted(q, own_values(
                 q.kind, q.units, body, q.text, self._names_of(c.sku), plain=not q.residual)):
             return False   # 一袋多少颗 is not answered by 坏果超过五颗的退, nor by 8 个角, nor 一袋几个 by 200 袋
-        if others_values(q, body):
+        if others_values(q, body) or not c.sku and targets and others_sentence(q, c.text, *self._mine_and_others(
+                c.text, targets)):   # (a store rule's sentence of another product: 租桌子多少钱, not 帐篷 50 块一天)
             return False   # 竿子多重 is not answered by 上了 5 斤的大青鱼, 能用几年 not by 拿货三年了 nor 质保一年
-        if not c.sku and targets and others_sentence(q, c.text, *self._mine_and_others(c.text, targets)):
-            return False   # 租蛋卷桌多少钱 is not answered by 帐篷 50 块一天（月亮椅 10 块）
         if term_unsaid(q, self.cover_text(c)):
             return False   # 保质期 is not 一桶能用 1 个月, 保修 not 7 天内能退, 啥颜色 not 兑出来 2 升
         if q.kind == "weight" and not q.measure and not q.residual and c.sku and \
