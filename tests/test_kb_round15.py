@@ -53,7 +53,8 @@ TURTLE_NOTES = {
     "turtle.md": "# 巴西龟苗\n\n| 项目 | 说明 |\n|---|---|\n| 寿命 | 养得好 20 年以上 |\n| 喂食 | 一天 1 次 |\n"
                  "| 混养 | 能和草龟一起养；别和小鱼一起养，会被吃掉 |\n\n- 到家 24 小时内死了，拍照找店长补发\n",
     "tank.md": "# 乌龟晒台缸\n\n## 水量\n- 装满大约 15 升\n\n## 重量\n- 空缸 2 公斤\n\n## 架子\n- 不带架子，架子另外定做\n\n"
-               "## 能放晒背灯不\n- 能放，灯离水面 20 厘米以上\n",
+               "## 能放晒背灯不\n- 能放，灯离水面 20 厘米以上\n\n## 收起来多大\n- 晒台拆下来收起来 30 厘米长\n\n"
+               "## 好装不\n- 卡扣式，一个人就能装好\n",
     "food.md": "# 龟粮\n\n## 保质期\n- 没开封 2 年，开封后 3 个月内用完\n\n问：怎么喂？\n答：撒在水面上，喂 5 分钟内吃完的量。\n",
     "lamp.md": "# 晒背灯\n\n## 能亮多久\n三档，高档能亮 8h，低档能亮 30h。\n\n## 保修\n半年内不亮了换新。整个重 0.3kg。\n\n"
                 "## 防不防水\n灯罩防水等级 IPX4，溅到水没事。\n\n## 能挂在晒台缸里用不\n能，灯头离水面 20 厘米，别碰到水。\n",
@@ -90,6 +91,7 @@ def turtle_kb(tmp_path_factory) -> KnowledgeBase:
     ("防水咋样", "lamp", ["IPX4"]),
     ("缸子多重", "tank", ["2 公斤"]),
     ("晒台缸里能用吗", "lamp", ["别碰到水"]),
+    ("一个人能装起来吗", "tank", ["一个人就能装好"]),   # 起来 only completes the verb: 收起来 is no answer
 ])
 def test_answers_the_fact_asked(turtle_kb, question, current, facts):
     a = turtle_kb.answer(question, current_sku=current)
