@@ -39,6 +39,8 @@ def after_sales_only(q: Question, t, c: Chunk) -> bool:
     how-to (写不出水咋整) takes a passage that says as much of it from the product's use first. One whose key is
     the case the question names (开胶了：30 天内免费补 for 开胶了几天内能补) is asked for."""
     after = lexicon().aspects.get("aftersales")
+    if q.kind in ("weight", "power"):   # no after-sales rule states one: 整台重 1.8kg under 保修 is the product's
+        return False
     if after is None or not t.head or not t.head <= {"aftersales"} or q.topics or "aftersales" in q.soft:
         return False
     head = lexicon().fix_typos(f"{c.section} {c.key}")   # 售后, 退换 (not 情况 of 基本情况, 问题 of 常见问题)

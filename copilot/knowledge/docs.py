@@ -18,6 +18,7 @@ from copilot.knowledge.text import content_hash
 LIVE_KEYS = ("价格", "优惠", "限购")
 # Bumped when notes are read differently: every doc is then re-read and re-embedded on the next ingest.
 FORMAT = "4"
+SUPPLY_KEY = "供货"   # the key of the catalog's supplier line
 STORE_LABELS = {"name": "店名", "address": "地址", "hours": "营业时间", "pickup": "自提", "delivery": "送货上门",
                 "payment": "付款方式", "phone": "电话", "wechat": "进群与会员", "after_sales": "售后"}
 
@@ -83,10 +84,14 @@ def catalog_facts(p: Product, remaining: float, wanted: list[str]) -> list[str]:
                        else f"{short}不限购，现在还剩 {fmt_number(remaining)} {unit}")
         elif key == "link":
             out.append(f"{short}是 {p.link} 号链接，评论区扣 {p.link} 号加数量就行")
+        elif key == "have":
+            out.append(f"有的，{p.name}是 {p.link} 号链接，直播间价 {fmt_number(p.price)} 元/{unit}")
         elif key == "what":
             out.append(f"{p.link} 号链接是{p.name}，直播间价 {fmt_number(p.price)} 元/{unit}")
         elif key == "offer":
             out.append(f"{short}{p.offer}")
+        elif key == "minimum":
+            out.append(f"{short}{_joined(p.spec or '')}")
         elif key == "spec":
             out.append(f"{short}{_joined(p.spec)}" if p.spec else f"{short}按{unit}卖")
     return out
@@ -109,6 +114,8 @@ def product_fact_texts(p: Product) -> list[tuple[str, str]]:
         out.append(("价格", f"优惠：{p.offer}"))
     if p.origin:
         out.append(("产地", f"产地：{p.name}产自{p.origin}"))
+    if p.supplier:   # who the shop gets it from: answers 谁家的货 only, not 什么牌子 (judge, guards.yaml brand)
+        out.append((SUPPLY_KEY, f"{SUPPLY_KEY}：{p.name}的供货商是{p.supplier}"))
     if p.limit_per_buyer:
         out.append(("限购", f"限购：{p.name}每人限购 {fmt_number(p.limit_per_buyer)} {p.unit}"))
     return out

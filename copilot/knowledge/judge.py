@@ -32,7 +32,7 @@ from copilot.knowledge.conditions import (
     condition_clash,
     event_clash,
 )
-from copilot.knowledge.docs import Chunk, next_id, prev_id, seq_of
+from copilot.knowledge.docs import SUPPLY_KEY, Chunk, next_id, prev_id, seq_of
 from copilot.knowledge.index import Hit, Index
 from copilot.knowledge.kinds import (
     LISTED,
@@ -57,7 +57,8 @@ from copilot.knowledge.question import (
     per_other,
     word_in,
 )
-from copilot.knowledge.whose import others_values, term_unsaid
+from copilot.knowledge.text import bare
+from copilot.knowledge.whose import others_sentence, others_values, term_unsaid
 from copilot.knowledge.wordlists import lexicon
 
 # catalog lines that are no answer from the notes: the product's name/link/unit line, and price, offer and
@@ -86,7 +87,7 @@ class Judge:
         with a short second sentence of its section or the neighbour that says the rest), or [] when the
         knowledge does not say."""
         if not q.topics and not q.residual and not strict(q.kind):
-            return self._meaning(q, hits, targets)
+            return self._meaning(q, hits, targets) or self._same_question(q, hits, targets)
         eligible = [h for h in hits if self.eligible(q, h, targets)]
         window = eligible if strict(q.kind) else eligible[:WINDOW]   # a typed question may reach further down
         ok = [h for h in window if self.answers(ix, q, h, targets)]
@@ -126,6 +127,17 @@ class Judge:
             c = h.chunk
             if c.sku in targets and c.layout != "fact" and self.eligible(q, h, targets) and \
                     guard("meaning").search(lexicon().fix_typos(f"{c.section} {c.key}")):
+                h.chosen = True
+                return [h]
+        return []
+
+    def _same_question(self, q: Question, hits: list[Hit], targets: list[str]) -> list[Hit]:
+        """护理液咋用 with nothing else asked: the product's Q&A pair or heading that asks the same (问：怎么用？)."""
+        asked = bare(self.nameless(lexicon().fix_typos(q.text)))
+        for h in hits[:WINDOW] if targets and asked else ():
+            c = h.chunk
+            if c.sku in targets and c.layout != "fact" and self.eligible(q, h, targets) and \
+                    asked in (bare(self.nameless(lexicon().fix_typos(c.key))), bare(lexicon().fix_typos(c.section))):
                 h.chosen = True
                 return [h]
         return []
@@ -277,6 +289,14 @@ class Judge:
             return True
         return any(any(w in cl for w in words) and values_of(q.kind, cl, q.units) for cl in PHRASE.split(text))
 
+    def has_unsaid(self, q: Question, text: str) -> bool:
+        """A yes/no of having a thing (有证吗, 防蓝光吗, 带盖子吗) that ``text`` never names."""
+        if q.kind != "yesno" or not q.residual:
+            return False
+        at = max((q.text.rfind(w) for w in q.residual[-1]), default=-1)
+        return at > 0 and guard("has").search(q.text[:at]) is not None and \
+            not coverage(q.residual[-1:], text, q.unknown, solo=self.nameless(text), half=False)
+
     @staticmethod
     def unhinted(q: Question, text: str) -> bool:
         """A yes/no question about one step before another (要洗了再放冰箱吗, 先洗洗再放) asks about that step: a
@@ -328,6 +348,12 @@ class Judge:
             if p.sku not in targets and text[s:e] not in asked:
                 text = text[:s] + " " + text[e:]
         return text
+
+    def _mine_and_others(self, text: str, targets: list[str]) -> tuple[list[str], list[str]]:
+        """The names in ``text`` of the products asked about, and of the other products it names."""
+        mentions = self.catalog.mentions(text)
+        return ([text[s:e] for s, e, p in mentions if p.sku in targets] + list(self._names_of(targets[0])),
+                [text[s:e] for s, e, p in mentions if p.sku not in targets])
 
     def nameless(self, text: str) -> str:
         """``text`` without any product's names: 生 (生吃) is not said by 花生油."""
@@ -400,7 +426,8 @@ class Judge:
         """Could answer at all: close enough in meaning, about the product asked or the store, and not a
         catalog line that only the live catalog answers."""
         c = h.chunk
-        return h.dense >= self.min_dense and not (c.layout == "fact" and c.key in CATALOG_ONLY) and \
+        supply = c.key == SUPPLY_KEY and (q.kind != "who" or guard("brand").search(q.text))   # 谁家的货 only
+        return h.dense >= self.min_dense and not (c.layout == "fact" and (c.key in CATALOG_ONLY or supply)) and \
             self.in_scope(q, c, targets)
 
     def answers(self, ix: Index, q: Question, h: Hit, targets: list[str]) -> bool:
@@ -422,7 +449,8 @@ class Judge:
         if strict(q.kind) and values_of(q.kind, body, q.units) and not self.counted(q, own_values(
                 q.kind, q.units, body, q.text, self._names_of(c.sku), plain=not q.residual)):
             return False   # 一袋多少颗 is not answered by 坏果超过五颗的退, nor by 8 个角, nor 一袋几个 by 200 袋
-        if others_values(q, body):
+        if others_values(q, body) or not c.sku and targets and others_sentence(q, c.text, *self._mine_and_others(
+                c.text, targets)):   # (a store rule's sentence of another product: 租桌子多少钱, not 帐篷 50 块一天)
             return False   # 竿子多重 is not answered by 上了 5 斤的大青鱼, 能用几年 not by 拿货三年了 nor 质保一年
         if term_unsaid(q, self.cover_text(c)):
             return False   # 保质期 is not 一桶能用 1 个月, 保修 not 7 天内能退, 啥颜色 not 兑出来 2 升
@@ -443,6 +471,8 @@ class Judge:
             return False   # 能冷冻吗 is not answered by 冷藏 3 天, 几点关门 not by 7 点开门
         if self.other_condition(q, c):
             return False   # 4 斤的猫 is not 4 公斤的猫, 几点直播 not 几点自提, 没开封放冰箱 not 没开封的常温
+        if self.has_unsaid(q, text):
+            return False   # 验光师有证吗 is not answered by 验光师休息: a yes/no of having a thing is of that thing (证)
         residual, text = q.residual, text + self.amounts_said(q, c)
         alone = coverage(residual, text, q.unknown, solo=self.nameless(text), plain=strict(q.kind),
                          negated=q.negated)

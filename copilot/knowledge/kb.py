@@ -55,7 +55,7 @@ from copilot.knowledge.question import (
 from copilot.knowledge.records import REFUSAL_TEXT, Answer, Source
 from copilot.knowledge.replies import asked_text, phrase, the_value, typed_reply_ok, why_answered, why_refused
 from copilot.knowledge.shelf import Shelf
-from copilot.knowledge.text import add_words, content_hash, tokens
+from copilot.knowledge.text import add_words, content_hash, overlap, tokens
 from copilot.knowledge.wordlists import lexicon
 
 log = logging.getLogger(__name__)
@@ -193,10 +193,16 @@ class KnowledgeBase:
 
     def _load_index(self) -> None:
         got = self.collection.get(include=["documents", "metadatas", "embeddings"])
-        add_words(n for p in self.catalog.products for n in p.names)
+        self._use_words()
         self._ix = Index(list(zip(got["ids"], got["documents"], got["metadatas"], got["embeddings"])),
                          strip=self.judge.nameless)
         self._loaded = True
+
+    def _use_words(self) -> None:
+        """jieba cuts with this store's product names (and no other store's)."""
+        if getattr(self, "_words_of", None) is not self.catalog:
+            self._words_of, self._words = self.catalog, frozenset(n for p in self.catalog.products for n in p.names)
+        add_words(self._words)
 
     def ensure_ready(self, progress: Progress | None = None) -> None:
         """Load the index from the store; ingest first when the store is empty."""
@@ -216,6 +222,7 @@ class KnowledgeBase:
         text = clean_question(query)
         if not text:
             raise InputError("问题是空的", hint="输入要查的问题，例如“芒果甜不甜”")
+        self._use_words()
         self.ensure_ready()
         products, names = self._products_in(text)
         q = analyse(text, names)
@@ -297,7 +304,7 @@ class KnowledgeBase:
     def _boost(ix: Index, i: int, q: Question, topics: set[str], targets: list[str], words: list[str],
                named: list[str]) -> float:
         c, t = ix.chunks[i], ix.types[i]
-        boost = OVERLAP_BOOST * _overlap(words, f"{c.key} {c.text}")
+        boost = OVERLAP_BOOST * overlap(words, f"{c.key} {c.text}")
         if topics & (t.head or t.aspects):  # a heading that names another aspect outweighs passing words
             boost += TOPIC_BOOST
         if c.sku and c.sku in targets or not c.sku and topics & lexicon().store_aspects:
@@ -352,6 +359,7 @@ class KnowledgeBase:
 
     def _answer(self, text: str, current_sku: str | None, user: str | None) -> tuple[Answer, Question | None]:
         prefix = f"@{user} " if user else ""
+        self._use_words()
         products, names = self._products_in(text, bool(current_sku and self.catalog.get(current_sku)))
         named = [p for _s, _e, p in self.catalog.mentions(text) if p in products]
         q = analyse(text, names)
@@ -439,7 +447,8 @@ class KnowledgeBase:
         def product_word(w: str) -> bool:   # a part its notes key a row by (猪肉 of 猪肉白菜水饺) is asked about
             if sourced and any(made_of(w, [ACCESSORY.sub("", n) for n in p.names]) for p in products):
                 return False    # 绿豆哪里的 of 绿豆糕 asks where the beans come from, not where the cake is made
-            return w not in parts and (w in kinds or any(implies(w, p) for p in products)) and not re.search(
+            return w not in parts and (w in kinds or guard("kind_word").fullmatch(w) and w[0] in kinds or any(  # 椅子
+                implies(w, p) for p in products)) and not re.search(
                 f"{re.escape(w)}[不没]{re.escape(w)}" + (f"|{re.escape(w)}[吗嘛]" if len(w) == 1 else ""), text)
 
         for g in residual:   # 辣不辣 of 麻辣腊肠 still asks how hot it is; 主食还是零食 of 主食猫罐头 asks which
@@ -486,12 +495,6 @@ def _source(hit: Hit) -> Source:
     c = hit.chunk
     return Source(file=c.file, sku=c.sku or None, text=c.quoted, score=hit.score, section=c.section, kind=c.kind,
                   key=c.key if c.layout != "fact" else "")
-
-
-def _overlap(words: list[str], text: str) -> float:
-    if not words:
-        return 0.0
-    return sum(len(w) for w in words if w in text) / sum(len(w) for w in words)
 
 
 __all__ = ["Answer", "KnowledgeBase", "QuestionGrouper", "Source", "REFUSAL_TEXT", "build_docs"]

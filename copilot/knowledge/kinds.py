@@ -13,7 +13,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from copilot.knowledge.wordlists import lexicon
+from copilot.knowledge.wordlists import cut_cache, lexicon
 
 
 @dataclass(frozen=True)
@@ -47,6 +47,7 @@ def question_kind(text: str) -> str:
     return ""
 
 
+@cut_cache
 @functools.lru_cache(maxsize=4096)
 def heading_aspects(heading: str) -> frozenset[str]:
     """The aspects a heading, bullet key, table cell or Q&A question names (``咋放`` -> storage)."""
@@ -67,6 +68,7 @@ def text_aspects(text: str) -> frozenset[str]:
                      if any(w in bare or (w in lex.opaque and w in fixed) for w in a.passage))
 
 
+@cut_cache
 @functools.lru_cache(maxsize=65536)
 def conditions(text: str) -> dict[int, frozenset[int]]:
     """The conditions ``text`` names, per group of ``lexicon().contrasts`` (冷冻 -> {0: {0}})."""
@@ -188,6 +190,7 @@ def _state_words(lex) -> frozenset[str]:
     return frozenset(w for a in lex.aspects.values() for w in (*a.ask, *a.hint, *a.heading, *a.passage))
 
 
+@cut_cache
 @functools.lru_cache(maxsize=65536)
 def passage_type(section: str, key: str, text: str) -> PassageType:
     lex = lexicon()

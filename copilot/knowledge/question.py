@@ -19,7 +19,7 @@ from copilot.base.zhnum import normalize
 from copilot.knowledge.binding import negated_in, said
 from copilot.knowledge.kinds import asked_units, conditions, question_kind, values_of
 from copilot.knowledge.text import tokenizer
-from copilot.knowledge.wordlists import lexicon
+from copilot.knowledge.wordlists import cut_cache, lexicon
 
 log = logging.getLogger(__name__)
 CLAUSE_SPLIT = re.compile(r"[\s，,。！!？?；;～~]+")
@@ -120,6 +120,10 @@ def analyse(text: str, names: list[str]) -> Question:
     rest = guard("deictic").sub(" ", rest)
     rest = re.sub(r"(\w)[不没]\1", r" \1 ", rest)  # 肥不肥 -> 肥, 查没查 -> 查 (能不能 -> 能, a stopword)
     residual = _residual(_about_product(text, rest))
+    taste = lex.aspects.get("taste")
+    if taste and "taste" in topics and residual and set(triggers) & set(taste.ask) <= {"怎么样"} and not any(
+            w in (*taste.hint, *taste.heading, *taste.passage) for g in residual for w in g):
+        topics.remove("taste")   # 防水咋样 asks how it keeps water out, not how it tastes
     used, verb = guard("used_for").search(text), guard("verb_asked").search(text)
     if used and not any(used.group(1) + "的" in g for g in residual):
         residual.append([used.group(1) + "的"])     # 用啥点的: the passage says 点的 (石膏点的, 点的是盐卤)
@@ -325,7 +329,8 @@ def made_into(text: str, mentions: list[tuple[int, int, object]], current: bool)
     """Indexes of ``mentions`` (start, end, product) that name what is made of the product asked about, not
     it: named right after a making verb (鹅蛋能腌咸蛋吗, 自己腌的咸蛋几天能吃 while 鸭蛋 is presented), when
     another product is named or one is presented (``current``)."""
-    made = {i for i, (s, _e, _p) in enumerate(mentions) if guard("made_into").search(text[max(0, s - 4):s])}
+    made = {i for i, (s, e, _p) in enumerate(mentions) if guard("made_into").search(text[max(0, s - 4):s])
+            or guard("companion").search(f"{text[max(0, s - 4):s]}@{text[e:e + 5]}")}   # 能和孔雀鱼一起养不
     others = {id(m[2]) for i, m in enumerate(mentions) if i not in made}
     return made if made and (others or current) and not any(id(mentions[i][2]) in others for i in made) else set()
 
@@ -377,6 +382,7 @@ def _one_said(ch: str, text: str, solo: str | None, singles: frozenset[str]) -> 
     return ch in (solo if solo is not None else text) and ch not in hidden_chars(text, singles)
 
 
+@cut_cache
 @functools.lru_cache(maxsize=16384)
 def hidden_chars(text: str, asked: frozenset[str] = frozenset()) -> frozenset[str]:
     """The characters ``text`` says only inside a longer word (干 in 干燥剂, 高 in 高筋粉), a place's name (海 in
@@ -388,6 +394,7 @@ def hidden_chars(text: str, asked: frozenset[str] = frozenset()) -> frozenset[st
     bound: set[str] = set()
     places = {ch for m in lexicon().place_re.finditer(text) for ch in m.group(0)}   # 海 of 威海: a place name
     text = lexicon().place_re.sub(" ", text) if places else text
+    text = re.sub(r"(\d\s*[天年月日号点岁])", r"\1 ", text)   # 28 天生一次: the unit closes its number (no 天生)
     for w in tokenizer().lcut(text):
         for ch in w:
             others = {x for x in w if x != ch and x not in stop}

@@ -19,8 +19,8 @@ from copilot.knowledge.wordlists import lexicon
 
 log = logging.getLogger(__name__)
 ASK_PRODUCT_TEXT = "请问您问的是哪个商品？报商品名或链接号就行"
-FACT_KINDS = {"price": "price", "stock": "count", "limit": "count", "link": "link", "what": "", "spec": "", "offer": ""}
-FACT_LABELS = {"price": "价格", "stock": "库存", "limit": "限购", "link": "链接号", "what": "链接上的商品", "spec": "规格", "offer": "赠品"}
+FACT_KINDS = {"have": "yesno", "minimum": "count", "price": "price", "stock": "count", "limit": "count", "link": "link", "what": "", "spec": "", "offer": ""}
+FACT_LABELS = {"have": "有没有这个商品", "minimum": "起卖数量", "price": "价格", "stock": "库存", "limit": "限购", "link": "链接号", "what": "链接上的商品", "spec": "规格", "offer": "赠品"}
 GIFT = re.compile(r"送|赠")   # an offer that names a gift (直播间拍 2 盒送马克杯), not a price or a limit only
 # kinds of value a spec ("每盒 12 个", "单果约 300 克") can hold
 SPEC_KINDS = ("count", "weight", "size", "amount", "power")
@@ -111,17 +111,25 @@ class Shelf:
     def part(self, q: Question, products: list[Product], targets: list[str], prefix: str, min_coverage: float):
         """(final, part, facts used): the catalog's whole answer when it answers everything asked, else the
         part it answers while the notes must say the rest (苹果多少钱 甜不甜), or nothing."""
-        facts = list(q.facts)
+        if products and not q.facts and not q.topics and self.exists(q.text, products):
+            ans = self.answer(["have"], products[:3], prefix)
+            ans.kind = "yesno"
+            return ans, None, ["have"]
+        facts = [f for f in q.facts if not (f in ("price", "spec") and guard("rent").search(q.text))]
         if "spec" in facts and not all(spec_answers(self.catalog.get(s), q.kind, q.units, q.measure)
                                         for s in targets[:3]):
             facts.remove("spec")
+        if "minimum" in facts and not all(guard("minimum_said").search(self.catalog.require(s).spec or "")
+                                          for s in targets[:3]):
+            facts.remove("minimum")   # the spec says no least amount: the notes must say it
         if "offer" in facts and not all(GIFT.search(self.catalog.require(s).offer or "") for s in targets[:3]):
             facts.remove("offer")   # 送啥 of a product whose offer names no gift: the notes must say it
-        store = (set(q.topics) | set(q.soft)) & {"delivery", "pickup", "payment", "ordering"}
+        topics = [t for t in q.topics if not (t == "ordering" and facts == ["offer"])]   # 直播间下单送啥: the gift
+        store = (set(topics) | set(q.soft)) & {"delivery", "pickup", "payment", "ordering"}
         if not facts or (store and not products):   # 起送多少钱: the store's delivery rule, not a product's price
             return None, None, []
         if not targets:
-            if not (q.residual or q.topics) or set(q.topics) - lexicon().store_aspects:  # 有货吗 / 有货吗 甜不甜
+            if not (q.residual or topics) or set(topics) - lexicon().store_aspects:  # 有货吗 / 有货吗 甜不甜
                 return Answer(False, ASK_PRODUCT_TEXT, [], reason="no_product", mode="refused",
                               why="没说是哪个商品，也没有正在讲的商品"), None, []
             return None, None, []
@@ -137,7 +145,7 @@ class Shelf:
         ans = self.answer(facts, shown, "")
         ans.kind = q.kind if facts == ["spec"] else FACT_KINDS.get(facts[0], "")
         ans.value = the_value(ans.kind, [ans.text])
-        if not q.topics and coverage(q.residual, ans.text) >= min_coverage:
+        if not topics and coverage(q.residual, ans.text) >= min_coverage:
             ans.text = prefix + ans.text
             return ans, None, facts
         if "spec" in facts:  # 芒果核大不大: the size asked is of something the spec does not describe
@@ -146,6 +154,15 @@ class Shelf:
                 return None, None, []
             ans = self.answer(facts, shown, "")
         return None, ans, facts
+
+    @staticmethod
+    def exists(text: str, products: list[Product]) -> bool:
+        """有没有太阳镜, 有老花镜卖吗: once the products' names are taken out, only "do you have" is left."""
+        rest = text
+        for name in sorted({n for p in products for n in p.names}, key=len, reverse=True):
+            rest = rest.replace(name, "")
+        rest = re.sub(r"[\s，。！？、,.!?~～…]+", "", rest)
+        return bool(rest) and guard("exists").fullmatch(rest) is not None
 
     def answer(self, facts: list[str], products: list[Product], prefix: str) -> Answer:
         parts, sources = [], []
@@ -199,8 +216,12 @@ def priced_other(q: Question, products: list[Product]) -> bool:
              and not any(w in n for p in products for n in p.names)]
     for start, _end in q.fact_spans.get("price", []):
         tail = re.split(r"[\s，,。？?！!]", q.unnamed[:start])[-1]
-        if tail and any(tail.endswith(w) for w in words) and sum(len(w) for w in words if w in tail) >= 2 and \
-                not guard("priced_doing").search(tail):
+        if not tail or sum(len(w) for w in words if w in tail) < 2:
+            continue
+        if any(tail.endswith(w) for w in words) and not guard("priced_doing").search(tail):
             return True
+        things = [w for w in words if len(w) >= 2 and w in tail and not guard("priced_doing").search(w)]
+        if guard("priced_doing").search(tail) and things and guard("priced_making").search(tail.split(things[-1])[-1]):
+            return True   # 柜子定做多少钱: a doing to another thing (the 柜子), not the product's price
     return False
 

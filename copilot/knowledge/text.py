@@ -11,7 +11,7 @@ import re
 from collections import defaultdict
 
 from copilot.base.zhnum import normalize
-from copilot.knowledge.wordlists import lexicon
+from copilot.knowledge.wordlists import lexicon, words_changed
 
 PUNCT = re.compile(r"[\s，。！？、；：,.!?;:（）()【】\[\]「」“”\"'~～…—\-·/]+")
 
@@ -34,12 +34,47 @@ def tokenizer():
     return _jieba
 
 
+_added: dict[str, int | None] = {}   # word or prefix jieba did not know as such -> its entry before (None: absent)
+_added_total = 0
+_active: frozenset[str] = frozenset()
 def add_words(words) -> None:
-    """Teach jieba the product names and aliases so they stay whole tokens."""
+    """Teach jieba the product names and aliases of the store being served, so they stay whole tokens. The
+    words of the store served before are taken out again, exactly: two stores in one process (the evals, a
+    test) cut text as each would alone."""
+    global _added_total, _active
+    wanted = frozenset(w for w in words if w and len(w) > 1)
+    if wanted == _active:
+        return
     jb = tokenizer()
-    for w in words:
-        if w and len(w) > 1:
-            jb.add_word(w, freq=2000)
+    dt = jb.dt
+    for w, before in _added.items():
+        if before is None:
+            dt.FREQ.pop(w, None)
+        else:
+            dt.FREQ[w] = before
+    dt.total -= _added_total
+    _added.clear()
+    _added_total = 0
+    for w in sorted(wanted):
+        for frag in [w[:i + 1] for i in range(len(w))]:
+            if frag not in _added:
+                _added[frag] = dt.FREQ.get(frag)
+        jb.add_word(w, freq=2000)
+        _added_total += 2000
+    _active = wanted
+    words_changed()
+
+
+def bare(text: str) -> str:
+    """A question as asked, without punctuation, particles and the product's pronoun (这个怎么用呀 -> 怎么用)."""
+    return re.sub(r"[\s\W]|[吗呢呀啊嘛哈]+$|^(?:这个|这款|那个|它)", "", re.sub(r"[\s\W]+$", "", text))
+
+
+def overlap(words: list[str], text: str) -> float:
+    """The share of ``words`` (by characters) that ``text`` says."""
+    if not words:
+        return 0.0
+    return sum(len(w) for w in words if w in text) / sum(len(w) for w in words)
 
 
 def tokens(text: str) -> list[str]:

@@ -21,6 +21,7 @@ from copilot.knowledge.question import Question, guard
 from copilot.knowledge.wordlists import lexicon
 
 CLAUSE = re.compile(r"[，,。！？!?；;\n]|(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")   # (voice-typed: spaces)
+SENTENCE = re.compile(r"[。！？!?；;\n]")
 NUMERIC = ("duration", "count", "weight", "amount", "clock", "day", "time")
 
 
@@ -51,6 +52,24 @@ def _another(q: Question, text: str, start: int, end: int) -> bool:
         if guard("after_sales_clause").search(text[a:b]):
             return True   # 质保一年 for 能用几年
     return False
+
+
+def others_sentence(q: Question, text: str, mine: list[str], others: list[str]) -> bool:
+    """Every value of the (strict) kind asked in a store passage is told in a sentence that names another product
+    (``others``) and not the one asked (``mine``): 四人帐篷 50 块一天 is the tent's rent, not the table's."""
+    if not strict(q.kind) or not others:
+        return False
+    fixed = lexicon().fix_typos(text)
+    spans = value_spans(q.kind, fixed, q.units)
+    if not spans:
+        return False
+    for s, e, _v in spans:
+        a = max((m.end() for m in SENTENCE.finditer(fixed, 0, s)), default=0)
+        m = SENTENCE.search(fixed, e)
+        sentence = text[a:m.start() if m else len(fixed)]   # (typos fixed keep their length; names are as said)
+        if any(n in sentence for n in mine) or not any(n in sentence for n in others):
+            return False
+    return True
 
 
 def _clause(text: str, start: int, end: int) -> tuple[int, int]:

@@ -117,6 +117,22 @@ def _reading(ch: str) -> str:
     return lazy_pinyin(ch)[0] if "\u4e00" <= ch <= "\u9fff" else ""
 
 
+_CUT_CACHES: list = []
+
+
+def cut_cache(fn):
+    """Mark a cache whose results depend on how jieba cuts text: it is dropped when the words change."""
+    _CUT_CACHES.append(fn.cache_clear)
+    return fn
+
+
+def words_changed() -> None:
+    """jieba was taught other words (another store's product names): cached cuts no longer hold."""
+    for clear in _CUT_CACHES:
+        clear()
+
+
+@cut_cache
 @functools.lru_cache(maxsize=65536)
 def _sound_fixed(lex: Lexicon, text: str) -> str:
     """``text`` with each run of 2-4 characters that is no dictionary word, cut as jieba cuts it, but sounds
