@@ -20,18 +20,14 @@ import logging
 import re
 import threading
 import time
-from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
 
 from copilot.base.catalog import Catalog, Product
-from copilot.base.errors import CopilotError, InputError, KnowledgeError
-from copilot.base.llm import complete
+from copilot.base.errors import InputError, KnowledgeError
 from copilot.base.progress import Progress
-from copilot.base.prompts import load_prompt
 from copilot.base.settings import Settings
-from copilot.knowledge.claims import unsupported_claims
 from copilot.knowledge.conditions import conditioned_clause
 from copilot.knowledge.docs import LIVE_KEYS, Chunk, build_docs, short_name
 from copilot.knowledge.embeddings import CachedEmbedder, get_embedder
@@ -45,7 +41,6 @@ from copilot.knowledge.question import (
     about_product,
     analyse,
     clean_question,
-    coverage,
     guard,
     implies,
     made_into,
@@ -53,7 +48,8 @@ from copilot.knowledge.question import (
     word_in,
 )
 from copilot.knowledge.records import REFUSAL_TEXT, Answer, Source
-from copilot.knowledge.replies import asked_text, phrase, the_value, typed_reply_ok, why_answered, why_refused
+from copilot.knowledge.replies import phrase, the_value, why_answered, why_refused
+from copilot.knowledge.rewrite import llm_answer
 from copilot.knowledge.shelf import Shelf
 from copilot.knowledge.text import add_words, content_hash, overlap, tokens
 from copilot.knowledge.wordlists import lexicon
@@ -352,7 +348,7 @@ class KnowledgeBase:
         start = time.perf_counter()
         result, q = self._answer(text, current_sku, user)
         if llm is not None and result.answered and result.mode == "extractive":
-            result = self._llm_answer(llm, text, user, result, q)
+            result = llm_answer(llm, self.catalog, self.shelf, self.min_coverage, text, user, result, q)
         log.debug("answer mode=%s reason=%s kind=%s aspect=%s ms=%.1f", result.mode, result.reason, result.kind,
                   result.aspect, (time.perf_counter() - start) * 1000)
         return result
@@ -456,39 +452,6 @@ class KnowledgeBase:
                 continue
             out.append([about_product(about_kind(w, kinds), products) for w in g])
         return out
-
-    def _llm_answer(self, llm, text: str, user: str | None, extractive: Answer, q: Question) -> Answer:
-        """The model rewrites the chosen passages; its reply is used only when every number and place it
-        states is in the sources and it states a value of the kind asked that the sources hold."""
-        products = {s.sku for s in extractive.sources if s.sku}
-        facts = self.shelf.facts_for_llm(products)
-        sources = [{"n": i + 1, "file": s.file, "section": s.section, "text": s.text}
-                   for i, s in enumerate(extractive.sources)]
-        try:
-            reply = complete(llm, load_prompt("answer"), question=text, sources=sources, facts=facts,
-                             store=self.catalog.store.name, asked=asked_text(q.topics, q.kind))
-        except CopilotError as exc:
-            log.warning("llm answer failed, using extractive: %s", exc)
-            return extractive
-        except Exception as exc:  # a broken client must never take the live room down
-            log.warning("llm answer crashed, using extractive: %r", exc)
-            return extractive
-        reply = re.sub(r"^(@\S+\s*)+", "", reply.strip().strip("\"“”")).strip()
-        if not reply or "确认一下" in reply or len(reply) > 150:
-            log.info("llm reply unusable (%d chars), using extractive", len(reply))
-            return extractive
-        evidence = "\n".join([text, *facts, *(s.text for s in extractive.sources),
-                              *(f"{p.name} {' '.join(p.aliases)} {p.origin or ''}" for p in
-                                (self.catalog.get(s) for s in products) if p)])
-        bad = unsupported_claims(reply, evidence, names=[n for p in self.catalog.products for n in p.names])
-        if bad:
-            log.warning("llm reply states unsupported %s, using extractive", bad)
-            return replace(extractive, reason=f"llm_unsupported:{','.join(bad)}")
-        if not typed_reply_ok(q.kind, reply, q.chosen or extractive.text) or coverage(q.residual, reply, q.unknown) < self.min_coverage:
-            log.warning("llm reply does not state the %s asked, using extractive", q.kind or "fact")
-            return replace(extractive, reason=f"llm_untyped:{q.kind or 'fact'}")
-        prefix = f"@{user} " if user else ""
-        return replace(extractive, text=prefix + reply, mode="llm")
 
 
 def _source(hit: Hit) -> Source:
