@@ -48,7 +48,8 @@ _NUM_CHAR = re.compile(r"(\d{1,2})([\u4e00-\u9fff])")
 _CHAR_NUM = re.compile(r"([\u4e00-\u9fff])(\d{1,2})")
 _CJK = re.compile(r"^[\u4e00-\u9fff]+$")
 _PARTS_OF_NAME = re.compile(r"[\s()（）\[\]【】·/\-—_]+")
-_SIZE = re.compile(r"^\d{1,3}(?P<m>[\u4e00-\u9fff]{1,2})$")  # 6寸, 8寸 of 6寸蛋糕 / 8寸蛋糕
+# 6寸, 8寸 of 6寸蛋糕 / 8寸蛋糕; 一斤装, 两斤 of 一斤装槐花蜜 / 两斤装槐花蜜 (numerals as said)
+_SIZE = re.compile(r"^(?:\d{1,3}|[一二两俩三四五六七八九十半])(?P<m>[\u4e00-\u9fff]{1,2})$")
 _LATIN_WORD = re.compile(r"(?<![A-Za-z\d.])[A-Za-z]+(?![A-Za-z])[码号]?")  # XL of 纸尿裤XL码; not ml of 160ml
 
 
@@ -387,8 +388,8 @@ def look_alike(word: str, catalog: Catalog) -> list[Product]:
 
 
 def _distinct(word: str, p: Product, names, exact: set[str]) -> bool:
-    """A variant word of ``p``: CJK or a size (6寸; never a quantity such as 2斤 or a link such as 3号),
-    not a number, not a name itself, in no other product's names."""
+    """A variant word of ``p``: CJK or a size (6寸, 一斤装; never a quantity such as 2斤 or 两斤, which 来两斤 says
+    of the product on screen, nor a link such as 3号), not a number, not a name itself, in no other product's names."""
     size = _SIZE.match(word)
     packed = size is not None and size.group("m").endswith("装")  # 2斤装, 6支装: the size of a pack, no quantity
     if size and not packed and (size.group("m")[0] in "号元块" or any(size.group("m").startswith(u) for u in UNIT_WORDS)):
