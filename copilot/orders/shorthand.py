@@ -38,7 +38,7 @@ from dataclasses import dataclass, field
 from copilot.base.catalog import Catalog, Product, whole_latin
 from copilot.base.zhnum import ZH_DIGITS, zh_to_number
 from copilot.orders.alike import kin, part_of, radical_reading
-from copilot.orders.amounts import UNIT_WORDS, Quantity, check_items, holds_pieces, to_sale_unit
+from copilot.orders.amounts import GRAMS, UNIT_WORDS, Quantity, check_items, holds_pieces, to_sale_unit
 from copilot.orders.intent import Intent, Kind
 from copilot.orders.memo import per_catalog
 
@@ -224,10 +224,17 @@ def sold_in(owners, unit: str | None, word: str = "") -> Product | None:
     fits = [p for p in owners if unit and (p.unit == unit or weight and p.is_weight or p.pack_size == (1, unit))]
     if unit == "个" and any(holds_pieces(p) for p in owners if p not in fits):
         return None
+    if weight and any(p.is_weight for p in fits) and any(_jar_by_weight(p) for p in owners if p not in fits):
+        return None  # 土蜂蜜来一斤 of 散装 (by the 斤) and 瓶装 (a 500克 jar): one 斤 loose, or one jar of a 斤?
     packed = [p for p in owners if p not in fits and p.pack_size and p.pack_size[1] == unit]
     if fits and any(_goods_of(p) != _goods_of(q) for p in packed for q in fits):
         return None  # 袜子要两双 of 地板袜 (by the 双) and 棉袜5双装 (5双 a 包): two goods, both counted in 双
     return fits[0] if len(fits) == 1 else None
+
+
+def _jar_by_weight(p: Product) -> bool:
+    """A pack a person names by its weight (一斤装, 两斤的): a weight of at most a 公斤, not a box of 10斤."""
+    return p.pack_size is not None and p.pack_size[1] in GRAMS and p.pack_size[0] * GRAMS[p.pack_size[1]] <= 1000
 
 
 def _goods_of(p: Product) -> str:
