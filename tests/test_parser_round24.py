@@ -1,0 +1,65 @@
+"""Parser round 24: a numeral and a unit said in Chinese (一斤, 两斤, 三盒) is a quantity wherever it stands, as 2斤
+already was: an alias that starts with one (一斤装龙井, 两斤装龙井) makes 一斤装 a size word of that listing, but a
+bare 来一斤 is one 斤 of the product on screen, never the listing whose alias starts with it. A weight said of goods
+sold both loose by weight and in packs of a small weight (散装 by the 斤, 罐装 of 500克) may be either, so a person
+asks. Every store here is invented (no honey shop)."""
+
+from __future__ import annotations
+
+import pytest
+
+from copilot.base.catalog import Catalog
+from copilot.orders.intent import Kind
+from copilot.orders.rules import parse
+
+TEA = Catalog.from_dict({"products": [
+    {"sku": "lj_small", "name": "明前龙井 250克", "aliases": ["一斤装龙井", "龙井小罐"], "link": 1, "unit": "罐",
+     "pack": "250克", "price": 98, "stock": 50},
+    {"sku": "lj_big", "name": "明前龙井 1000克", "aliases": ["两斤装龙井", "龙井大罐"], "link": 2, "unit": "罐",
+     "pack": "1000克", "price": 298, "stock": 50},
+    {"sku": "jasmine", "name": "茉莉花茶", "aliases": ["花茶"], "link": 3, "unit": "斤", "price": 80, "stock": 50},
+    {"sku": "puer", "name": "熟普洱饼", "aliases": ["普洱"], "link": 4, "unit": "饼", "pack": "357克", "price": 120,
+     "stock": 50},
+], "store": {"name": "测试茶叶店"}})
+
+NUTS = Catalog.from_dict({"products": [
+    {"sku": "walnut_loose", "name": "薄皮核桃 散装", "aliases": ["散装核桃"], "link": 1, "unit": "斤", "price": 18,
+     "stock": 80},
+    {"sku": "walnut_jar", "name": "薄皮核桃 罐装", "aliases": ["罐装核桃"], "link": 2, "unit": "罐", "pack": "500克",
+     "price": 22, "stock": 80},
+], "store": {"name": "测试干果店"}})
+
+
+@pytest.mark.parametrize("text,current,sku,qty", [
+    ("来一斤", "jasmine", "jasmine", 1),      # one 斤 of the tea on screen, not 一斤装龙井
+    ("来两斤", "jasmine", "jasmine", 2),      # not 两斤装龙井
+    ("两斤 送到3栋", "jasmine", "jasmine", 2),
+    ("一斤装龙井来一罐", None, "lj_small", 1),  # the size word of the listing still names it
+    ("两斤装的来一罐", None, "lj_big", 1),
+])
+def test_a_numeral_and_unit_is_a_quantity_not_a_size_word(text, current, sku, qty):
+    it = parse(text, TEA, current_sku=current)
+    assert it.kind is Kind.ORDER and not it.needs_review, it
+    assert [(i.sku, i.qty) for i in it.items] == [(sku, qty)]
+
+
+def test_a_bare_weight_with_no_product_on_screen_names_none():
+    it = parse("来一斤", TEA)
+    assert not any(i.sku in ("lj_small", "lj_big") for i in it.items) or it.needs_review
+
+
+@pytest.mark.parametrize("text", ["核桃来一斤", "核桃来两斤", "薄皮核桃要3斤"])
+def test_weight_of_goods_sold_loose_and_in_small_jars_is_asked(text):
+    it = parse(text, NUTS)
+    assert it.needs_review and not it.items, it
+
+
+@pytest.mark.parametrize("text,sku,qty", [
+    ("散装核桃来一斤", "walnut_loose", 1),
+    ("罐装核桃来2罐", "walnut_jar", 2),
+    ("核桃来两罐", "walnut_jar", 2),
+])
+def test_the_pack_or_the_unit_still_tells_them_apart(text, sku, qty):
+    it = parse(text, NUTS)
+    assert it.kind is Kind.ORDER and not it.needs_review, it
+    assert [(i.sku, i.qty) for i in it.items] == [(sku, qty)]
