@@ -63,3 +63,33 @@ def test_the_pack_or_the_unit_still_tells_them_apart(text, sku, qty):
     it = parse(text, NUTS)
     assert it.kind is Kind.ORDER and not it.needs_review, it
     assert [(i.sku, i.qty) for i in it.items] == [(sku, qty)]
+
+
+WINE = Catalog.from_dict({"products": [
+    {"sku": "baijiu", "name": "散装高粱酒", "aliases": ["高粱酒", "散酒"], "link": 1, "unit": "斤", "price": 30,
+     "stock": 80},
+    {"sku": "eggs", "name": "土鸡蛋", "aliases": ["鸡蛋"], "link": 2, "unit": "个", "price": 1.5, "stock": 300},
+], "store": {"name": "测试酒铺"}})
+
+
+@pytest.mark.parametrize("text,current,qty", [
+    ("打二两", "baijiu", 0.2),
+    ("打一斤尝尝", "baijiu", 1),
+    ("高粱酒打3斤", None, 3),
+    ("散酒打半斤", None, 0.5),
+])
+def test_da_before_a_weight_scoops_loose_goods(text, current, qty):
+    it = parse(text, WINE, current_sku=current)
+    assert it.kind is Kind.ORDER and not it.needs_review, it
+    assert [(i.sku, i.qty) for i in it.items] == [("baijiu", qty)]
+
+
+def test_a_dozen_and_a_discount_keep_their_reading():
+    assert [(i.sku, i.qty) for i in parse("鸡蛋来一打", WINE).items] == [("eggs", 12)]
+    assert parse("打8折吗", WINE, current_sku="baijiu").kind is Kind.QUESTION
+
+
+@pytest.mark.parametrize("text", ["一斤这么贵啊", "250克那么贵", "这么贵啊"])
+def test_a_price_complaint_with_an_amount_is_chatter(text):
+    it = parse(text, WINE, current_sku="baijiu")
+    assert it.kind is Kind.OTHER and not it.items, it

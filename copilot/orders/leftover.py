@@ -8,7 +8,7 @@ import re
 
 from copilot.base.catalog import Catalog, Product
 from copilot.base.zhnum import NUM_PATTERN
-from copilot.orders.amounts import UNIT, VERB, Quantity, read_quantities
+from copilot.orders.amounts import GRAMS, UNIT, VERB, Quantity, read_quantities
 from copilot.orders.lexicon import is_person, is_thing
 from copilot.orders.memo import per_catalog
 from copilot.orders.refs import (
@@ -75,10 +75,13 @@ def rest_of(masked: str, quantities: list[Quantity]) -> str:
 
 
 def _blanked(masked: str, quantities: list[Quantity]) -> str:
-    """``masked`` with the quantities read blanked out (positions kept)."""
+    """``masked`` with the quantities read blanked out (positions kept), and the 打 before a weight (打二两, 打一斤:
+    loose goods scooped by weight, as 打酱油 or 打散酒 say; a dozen is said after its number, 一打)."""
     chars = list(masked)
     for q in quantities:
         chars[q.start:q.end] = " " * (q.end - q.start)
+        if q.unit in GRAMS and q.start and masked[q.start - 1] == "打":
+            chars[q.start - 1] = " "
     return "".join(chars)
 
 
