@@ -93,3 +93,14 @@ def test_a_dozen_and_a_discount_keep_their_reading():
 def test_a_price_complaint_with_an_amount_is_chatter(text):
     it = parse(text, WINE, current_sku="baijiu")
     assert it.kind is Kind.OTHER and not it.items, it
+
+
+@pytest.mark.parametrize("text,current,qty,note", [
+    ("来一斤半 我自己带瓶子", "baijiu", 1.5, "我自己带瓶子"),
+    ("高粱酒两斤 自带瓶子", None, 2, "自带瓶子"),
+    ("自己带个空桶 打三斤", "baijiu", 3, "自己带个空桶"),
+])
+def test_the_container_the_buyer_brings_is_a_note(text, current, qty, note):
+    it = parse(text, WINE, current_sku=current)
+    assert it.kind is Kind.ORDER and not it.needs_review, it
+    assert [(i.sku, i.qty) for i in it.items] == [("baijiu", qty)] and it.note == note
