@@ -104,3 +104,31 @@ def test_the_container_the_buyer_brings_is_a_note(text, current, qty, note):
     it = parse(text, WINE, current_sku=current)
     assert it.kind is Kind.ORDER and not it.needs_review, it
     assert [(i.sku, i.qty) for i in it.items] == [("baijiu", qty)] and it.note == note
+
+
+TEAS = Catalog.from_dict({"products": [
+    {"sku": "lj_500", "name": "龙井 500克", "aliases": ["一斤装龙井"], "link": 1, "unit": "罐", "pack": "500克",
+     "price": 168, "stock": 50},
+    {"sku": "lj_250", "name": "龙井 250克", "aliases": ["半斤装龙井"], "link": 2, "unit": "罐", "pack": "250克",
+     "price": 88, "stock": 50},
+    {"sku": "black_500", "name": "滇红 500克", "aliases": ["滇红"], "link": 3, "unit": "罐", "pack": "500克",
+     "price": 128, "stock": 50},
+], "store": {"name": "测试茶庄"}})
+
+
+@pytest.mark.parametrize("text,current,sku", [
+    ("这个一斤装的来一罐", "black_500", "black_500"),  # the shown 500克 jar, not 一斤装龙井
+    ("这个500克的来一罐", "black_500", "black_500"),
+    ("一斤装的来一罐", None, "lj_500"),               # nothing shown: the listing the size word names
+    ("这个半斤装的来一罐", "black_500", "lj_250"),    # the shown jar is no 半斤: the size names another listing
+    ("500克的来一罐", "lj_500", "lj_500"),           # a size two listings hold, one of them shown
+])
+def test_a_pack_size_said_of_the_product_shown(text, current, sku):
+    it = parse(text, TEAS, current_sku=current)
+    assert it.kind is Kind.ORDER and not it.needs_review, it
+    assert [(i.sku, i.qty) for i in it.items] == [(sku, 1)]
+
+
+def test_a_size_two_listings_hold_neither_shown_is_asked():
+    it = parse("500克的来一罐", TEAS, current_sku="lj_250")
+    assert it.needs_review and not it.items, it
