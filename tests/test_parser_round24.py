@@ -132,3 +132,23 @@ def test_a_pack_size_said_of_the_product_shown(text, current, sku):
 def test_a_size_two_listings_hold_neither_shown_is_asked():
     it = parse("500克的来一罐", TEAS, current_sku="lj_250")
     assert it.needs_review and not it.items, it
+
+
+@pytest.mark.parametrize("text,current,sku", [
+    ("龙井来半斤", "lj_250", "lj_250"),   # one pack of the jar shown, half of the other
+])
+def test_a_weight_that_is_one_pack_of_the_jar_shown(text, current, sku):
+    it = parse(text, TEAS, current_sku=current)
+    assert it.kind is Kind.ORDER and not it.needs_review, it
+    assert [(i.sku, i.qty) for i in it.items] == [(sku, 1)]
+
+
+@pytest.mark.parametrize("text,current", [
+    ("龙井来一斤", None),       # nothing shown: a 斤's worth in either jar
+    ("龙井来一斤", "lj_250"),   # two of the shown 半斤 jars, or the 一斤 jar?
+    ("龙井来两斤", "lj_500"),   # fills both jars whole
+    ("龙井来一斤", "lj_500"),   # one jar shown, or two 半斤 jars?
+])
+def test_a_weight_of_several_jars_stays_for_a_person(text, current):
+    it = parse(text, TEAS, current_sku=current)
+    assert it.needs_review and not it.items, it

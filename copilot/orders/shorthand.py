@@ -210,13 +210,19 @@ def _by_screen_or_unit(owners: list[Product], current: Product | None, unit: str
     return sold_in(owners, unit, word)
 
 
-def sold_in(owners, unit: str | None, word: str = "") -> Product | None:
+def sold_in(owners, unit: str | None, word: str = "", amount: float | bool | None = None) -> Product | None:
     """The one of ``owners`` sold in ``unit`` (a weight unit fits a product sold by weight), else None. The unit
     tells apart only packs of the same goods (赣南脐橙（10斤装） / （散称）: 一箱 is the box), or the goods of
     the ``word`` from goods made of it (虾 of 河虾 by the 斤, 虾仁 by the 盒). Two kinds of it (the names ending
     with the word: 巴氏鲜牛奶 by the 瓶, 常温纯牛奶 by the 箱; 卤鸭脖 by the 斤, 风干鸭脖 by the 袋) stay for a
-    person: 牛奶来2瓶 may be either, the unit said loosely. A single character (虾, 奶) is read as before. 个 counts the pieces of any product: it names none
+    person: 牛奶来2瓶 may be either, the unit said loosely. A weight (``amount`` of ``unit``) said of goods none sold by
+    weight, in packs of a weight, names the one it is one pack of, when it fills no other's packs whole (一斤 of 500克 / 1000克 jars: one 500克; 两斤
+    and 三斤 stay for a person). The caller passes it only with a product shown, which it must then be: with none
+    shown, 曲奇来一斤 of a 500克 jar and 200克 bags may mean a 斤's worth in either. A single character (虾, 奶) is read as before. 个 counts the pieces of any product: it names none
     when another of them is a pack of pieces (葱油饼来4个 of 现烙 per 个 and 冷冻 per 袋 of 10 片)."""
+    whole = _filled(owners, unit, amount)
+    if whole is not None:
+        return whole
     kinds = [p for p in owners if any(_BRACKETED.sub("", n).endswith(word) for n in p.names)] if word else owners
     if len(word) != 1 and len({_goods_of(p) for p in kinds or owners}) > 1:
         return None  # one character (虾2斤, 奶来2瓶) is read with the screen first, then by the unit, as before
@@ -232,9 +238,21 @@ def sold_in(owners, unit: str | None, word: str = "") -> Product | None:
     return fits[0] if len(fits) == 1 else None
 
 
+def _filled(owners, unit: str | None, amount: float | None) -> Product | None:
+    if not amount or unit not in GRAMS or any(p.is_weight for p in owners) or not all(_jar_by_weight(p) for p in owners):
+        return None
+    grams = amount * GRAMS[unit]
+    whole = [p for p in owners if abs(grams / _grams(p) % 1) < 1e-9]
+    return whole[0] if len(whole) == 1 and abs(grams - _grams(whole[0])) < 1e-9 else None  # 三斤: 3 small or 1 + 1?
+
+
+def _grams(p: Product) -> float:
+    return p.pack_size[0] * GRAMS[p.pack_size[1]]
+
+
 def _jar_by_weight(p: Product) -> bool:
     """A pack a person names by its weight (一斤装, 两斤的): a weight of at most a 公斤, not a box of 10斤."""
-    return p.pack_size is not None and p.pack_size[1] in GRAMS and p.pack_size[0] * GRAMS[p.pack_size[1]] <= 1000
+    return p.pack_size is not None and p.pack_size[1] in GRAMS and _grams(p) <= 1000
 
 
 def _goods_of(p: Product) -> str:
