@@ -152,3 +152,25 @@ def test_a_weight_that_is_one_pack_of_the_jar_shown(text, current, sku):
 def test_a_weight_of_several_jars_stays_for_a_person(text, current):
     it = parse(text, TEAS, current_sku=current)
     assert it.needs_review and not it.items, it
+
+
+FLOWERS = Catalog.from_dict({"products": [
+    {"sku": "roses", "name": "红玫瑰花束", "aliases": ["玫瑰花束", "玫瑰"], "link": 1, "unit": "束", "price": 99,
+     "stock": 20, "spec": "11 枝红玫瑰，配包装纸和卡片"},
+    {"sku": "vase", "name": "玻璃花瓶", "aliases": ["花瓶"], "link": 2, "unit": "个", "price": 39, "stock": 20},
+], "store": {"name": "测试花店"}})
+
+
+@pytest.mark.parametrize("text,note", [
+    ("玫瑰来两束 帮我配两张卡片", "帮我配两张卡片"),
+    ("1号来一束 送人的 配包装纸", "送人的 配包装纸"),
+])
+def test_what_the_listing_says_comes_with_it_asked_for_is_a_note(text, note):
+    it = parse(text, FLOWERS)
+    assert it.kind is Kind.ORDER and not it.needs_review, it
+    assert [i.sku for i in it.items] == ["roses"] and it.note == note
+
+
+def test_goods_of_the_catalog_asked_with_pei_are_still_ordered():
+    it = parse("玫瑰来一束 帮我配一个花瓶", FLOWERS)
+    assert sorted((i.sku, i.qty) for i in it.items) == [("roses", 1), ("vase", 1)], it

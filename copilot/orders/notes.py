@@ -103,7 +103,7 @@ def split_notes(text: str, not_a_note: Callable[[str], bool]) -> tuple[str, list
         rest, notes = split_notes(before, not_a_note)
         return rest, [*notes, written.strip()]
     if not ((_HINT.search(text) and (_PART.search(text) or GLUED.search(text))) or SERVICE.search(text)
-            or ATTRIBUTE.search(text)):
+            or ATTRIBUTE.search(text) or _ADDED.search(text)):
         return text, []
     found: list[tuple[int, str]] = []
     kept: list[str] = []
@@ -112,7 +112,8 @@ def split_notes(text: str, not_a_note: Callable[[str], bool]) -> tuple[str, list
         along = _ALONG.fullmatch(part) or _FOR.fullmatch(part)
         first = _ATTRIBUTE_FIRST.match(part)
         if part and not _SPLIT.fullmatch(part) and (_PART.search(part) or along) \
-                and (_WITH.fullmatch(part) or along or not not_a_note(part)) or _asks_for(part, not_a_note):
+                and (_WITH.fullmatch(part) or along or not not_a_note(part)) or _asks_for(part, not_a_note) \
+                or _ADDED.match(part) and not not_a_note(part):
             found.append((at, part))
             part = " " * len(part)
         elif first and not not_a_note(first.group("a")):  # 110的来两件, 粉色的来一件: the size, then the order
@@ -151,6 +152,9 @@ def _asks_for(part: str, not_a_note: Callable[[str], bool]) -> bool:
         and not any(w and not_a_note(w) for w in said)
 
 
+# 帮我配两个手提袋, 再附张贺卡: a part that asks something added to the order (what, ``not_a_note`` reads: what the
+# listing says comes with it is no goods)
+_ADDED = re.compile(r"(?:^|(?<=[\s,，。!！~～;；、]))(?:帮我|帮忙|麻烦|请|再)?(?:配|附|多给|多放)(?![\s,，。]|$)")
 _CHANGE_ONLY = re.compile(r"[再还]?(?:加|减|改|换).*")
 _EXTRA = re.compile(r"(?:多|另)(?:给|放|配|带|送|拿)(?:我|点|些|几)[个根双套份张把支片]?")
 _COUNT = re.compile(rf"(?:\d+|[一两二三四五六七八九十几]|另一)\s*(?:{UNIT})?")

@@ -50,6 +50,7 @@ from copilot.orders.leftover import (
     read_leftover,
     rest_of,
     stray_number,
+    without_extras,
     without_preferences,
     without_specs,
 )
@@ -338,7 +339,8 @@ def _join_name_and_qty(t: str, catalog: Catalog) -> str:
 def _with_note(t: str, catalog: Catalog, current: Product | None) -> Intent | None:
     """老板我要3斤草莓送到3栋, 烤鸭1只 下午5点来拿: an order with a delivery or pickup note, kept on
     the order line. A comment that is only a note (明天来拿, 我住3栋) orders nothing."""
-    rest, notes = split_notes(t, lambda part: _names_goods(part, catalog) or bool(QUESTION.search(part))
+    rest, notes = split_notes(t, lambda part: _names_goods(without_extras(part, catalog), catalog)  # 配两个手提袋
+                              or bool(QUESTION.search(part))
                               or bool(ATTRIBUTE.fullmatch(part.strip())) and sized_in(part, catalog, current))
     if not notes or QUESTION.search(SERVICE.sub(" ", t)):  # 多给几个叉子: no question
         return None
