@@ -8,7 +8,7 @@ import re
 
 from copilot.base.catalog import Catalog, Product
 from copilot.base.zhnum import NUM_PATTERN
-from copilot.orders.amounts import UNIT, VERB, Quantity, read_quantities
+from copilot.orders.amounts import GRAMS, UNIT, VERB, Quantity, read_quantities
 from copilot.orders.lexicon import is_person, is_thing
 from copilot.orders.memo import per_catalog
 from copilot.orders.refs import (
@@ -48,6 +48,28 @@ def _specs_said(catalog: Catalog) -> set[str]:
     return {n + w[:k] for p in catalog if p.spec for n, w in _SPEC_PART.findall(p.spec) for k in (1, len(w))}
 
 
+# 配手提袋和贺卡, 附赠勺子, 送冰袋: what the spec says comes with the goods
+_COMES_WITH = re.compile(r"(?<![搭分装调])(?:附赠|附送|赠送|配有|附|配|赠)(?P<w>[\u4e00-\u9fff]{2,4}?(?:(?:和|、|及)[\u4e00-\u9fff]{2,4}?)*)"
+                         r"(?=$|[，,。;；、\s]|(?:一|两|1|2)?[个只把张份根])")
+
+
+@per_catalog
+def extras_of(catalog: Catalog) -> re.Pattern | None:
+    """What the catalog's specs say comes with the goods (配手提袋和贺卡: 手提袋, 贺卡), with a count said before it
+    (两个手提袋): asked for with an order (帮我配两个手提袋) it is a wish on that order, no goods and no quantity."""
+    words = {w for p in catalog if p.spec for m in _COMES_WITH.finditer(p.spec)
+             for w in re.split(r"和|、|及", m.group("w")) if len(w) >= 2}
+    words = {w for w in words if not any(w in n for q in catalog for n in q.names)}
+    if not words:
+        return None
+    return re.compile(rf"(?:(?:{NUM_PATTERN})\s*(?:{UNIT})?)?\s*(?:{'|'.join(map(re.escape, sorted(words, key=len, reverse=True)))})")
+
+
+def without_extras(part: str, catalog: Catalog) -> str:
+    found = extras_of(catalog)
+    return part if found is None else found.sub(" ", part)
+
+
 def without_specs(masked: str, catalog: Catalog) -> str:
     """湿巾要80抽的两包, 要500g的: a size the catalog's specs state (每包 80 抽), said with 的, describes the goods:
     no quantity and no unknown word."""
@@ -75,10 +97,13 @@ def rest_of(masked: str, quantities: list[Quantity]) -> str:
 
 
 def _blanked(masked: str, quantities: list[Quantity]) -> str:
-    """``masked`` with the quantities read blanked out (positions kept)."""
+    """``masked`` with the quantities read blanked out (positions kept), and the 打 before a weight (打二两, 打一斤:
+    loose goods scooped by weight, as 打酱油 or 打散酒 say; a dozen is said after its number, 一打)."""
     chars = list(masked)
     for q in quantities:
         chars[q.start:q.end] = " " * (q.end - q.start)
+        if q.unit in GRAMS and q.start and masked[q.start - 1] == "打":
+            chars[q.start - 1] = " "
     return "".join(chars)
 
 

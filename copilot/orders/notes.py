@@ -73,7 +73,9 @@ SERVICE = re.compile(
     r"鳞|壳|馅|短|边|干净|小块|大块)+的?|改(?:短|长|小|大|窄|宽)一?点?|(?:多|另)(?:给|放|配|带|送|拿)(?:我|点|些|几)(?:[个根双套份张把支片])?|"
     r"(?:不要|别放?|少放?|免|去|多放?)太?(?:甜|辣|咸|糖|冰|葱|香菜|蒜|姜|油|盐|奶油)|[微中特]辣|"
     rf"(?:(?:一|另一|\d)\s*{UNIT}\s*)?(?:送人|送礼|自己(?:吃|喝|用|留|穿|戴|玩)|送(?:给)?我?(?:妈|爸|婆婆|公公|奶奶|爷爷|外婆|外公|"
-    r"老公|老婆|女儿|儿子|孩子|朋友|同事|老师|闺蜜|亲戚))")
+    r"老公|老婆|女儿|儿子|孩子|朋友|同事|老师|闺蜜|亲戚))|"
+    # 我自己带瓶子, 自带袋子, 自己带个空桶: the buyer brings the container the loose goods go in
+    rf"(?:我?自己|自)带(?:个|了)?[\u4e00-\u9fff]{{0,3}}?(?:{UNIT}|壶|篮|筐|饭盒)子?")
 # 120码, 110的, XL, 37码的, 3岁的, 粉色, 藏青色的: a size, age or colour said with the order of a product listed once for
 # every size and colour (a size in the catalog's names names that product instead: 不粘锅 24cm)
 _WORN = (r"(?:身高|个子|头围|腰围|胸围|臀围|脚长)\s*\d{2,3}(?:\.\d)?\s*(?:cm|厘米)?(?:左右)?|\d{2,3}\s*(?:码|cm|厘米)|(?<![a-z\d.])(?:\d?X{0,3}[SML]|均码|大码|小码|加大码)(?![a-z])(?:码|号)?|"
@@ -101,7 +103,7 @@ def split_notes(text: str, not_a_note: Callable[[str], bool]) -> tuple[str, list
         rest, notes = split_notes(before, not_a_note)
         return rest, [*notes, written.strip()]
     if not ((_HINT.search(text) and (_PART.search(text) or GLUED.search(text))) or SERVICE.search(text)
-            or ATTRIBUTE.search(text)):
+            or ATTRIBUTE.search(text) or _ADDED.search(text)):
         return text, []
     found: list[tuple[int, str]] = []
     kept: list[str] = []
@@ -110,7 +112,8 @@ def split_notes(text: str, not_a_note: Callable[[str], bool]) -> tuple[str, list
         along = _ALONG.fullmatch(part) or _FOR.fullmatch(part)
         first = _ATTRIBUTE_FIRST.match(part)
         if part and not _SPLIT.fullmatch(part) and (_PART.search(part) or along) \
-                and (_WITH.fullmatch(part) or along or not not_a_note(part)) or _asks_for(part, not_a_note):
+                and (_WITH.fullmatch(part) or along or not not_a_note(part)) or _asks_for(part, not_a_note) \
+                or _ADDED.match(part) and not not_a_note(part):
             found.append((at, part))
             part = " " * len(part)
         elif first and not not_a_note(first.group("a")):  # 110的来两件, 粉色的来一件: the size, then the order
@@ -149,6 +152,9 @@ def _asks_for(part: str, not_a_note: Callable[[str], bool]) -> bool:
         and not any(w and not_a_note(w) for w in said)
 
 
+# 帮我配两个手提袋, 再附张贺卡: a part that asks something added to the order (what, ``not_a_note`` reads: what the
+# listing says comes with it is no goods)
+_ADDED = re.compile(r"(?:^|(?<=[\s,，。!！~～;；、]))(?:帮我|帮忙|麻烦|请|再)?(?:配|附|多给|多放)(?![\s,，。]|$)")
 _CHANGE_ONLY = re.compile(r"[再还]?(?:加|减|改|换).*")
 _EXTRA = re.compile(r"(?:多|另)(?:给|放|配|带|送|拿)(?:我|点|些|几)[个根双套份张把支片]?")
 _COUNT = re.compile(rf"(?:\d+|[一两二三四五六七八九十几]|另一)\s*(?:{UNIT})?")

@@ -7,7 +7,8 @@ from __future__ import annotations
 import re
 
 from copilot.base.catalog import Product
-from copilot.orders.amounts import Quantity, check_items
+from copilot.base.zhnum import zh_to_number
+from copilot.orders.amounts import GRAMS, Quantity, check_items
 from copilot.orders.intent import Intent, Item, Kind
 from copilot.orders.refs import Ref, unknown_reason
 
@@ -127,11 +128,29 @@ _THIS = re.compile(r"(?:这个|这款|这种|这份|这盒|这袋|这件|这条|
 
 def this_one(refs: list[Ref], text: str, current: Product | None) -> list[Ref]:
     """这个面包来两个 with 红豆面包 on screen: a family word right after 这个 points at the product shown, when it is one
-    of the family (这个吐司 of 原味 / 全麦 / 红豆吐司); otherwise the family stays for a person."""
-    if current is None or "这" not in text and "手" not in text:
+    of the family (这个吐司 of 原味 / 全麦 / 红豆吐司); otherwise the family stays for a person. So does a pack size
+    said after 这个 that the product shown has (这个一斤装的 with a 500克 jar shown), whatever other listing the
+    size word is in the names of (一斤装龙井); a size several listings hold (500克的 of 龙井 500克 and 红茶 500克), one of them
+    shown, is the one shown even without 这个: the size tells the shown goods' packs apart, not the goods."""
+    if current is None or "这" not in text and "手" not in text and not any(r.family for r in refs):
         return refs
     return [Ref(r.start, r.end, current, r.label) if r.family and r.product is None and current in r.family
-            and _THIS.search(text[:r.start]) else r for r in refs]
+            and _PACK_SAID.fullmatch(r.label) or (r.family and r.product is None and current in r.family
+            or r.product is not current and _pack_of(r.label, current)) and _THIS.search(text[:r.start]) else r
+            for r in refs]
+
+
+_PACK_SAID = re.compile(r"(?P<n>\d+(?:\.\d+)?|[一二两三四五六七八九十半]+)\s*(?P<u>斤|公斤|千克|kg|克|g)装?的?")
+
+
+def _pack_of(label: str, p: Product) -> bool:
+    """``label`` is a weight (一斤装, 500克的) that the pack of ``p`` weighs."""
+    m = _PACK_SAID.fullmatch(label.strip())
+    size = p.pack_size
+    if m is None or size is None or size[1] not in GRAMS:
+        return False
+    n = float(m.group("n")) if m.group("n")[0].isdigit() else zh_to_number(m.group("n"))
+    return n is not None and abs(n * GRAMS[m.group("u")] - size[0] * GRAMS[size[1]]) < 1e-6
 
 
 def kind_said_apart(clauses: list) -> list:

@@ -50,6 +50,7 @@ from copilot.orders.leftover import (
     read_leftover,
     rest_of,
     stray_number,
+    without_extras,
     without_preferences,
     without_specs,
 )
@@ -338,7 +339,8 @@ def _join_name_and_qty(t: str, catalog: Catalog) -> str:
 def _with_note(t: str, catalog: Catalog, current: Product | None) -> Intent | None:
     """老板我要3斤草莓送到3栋, 烤鸭1只 下午5点来拿: an order with a delivery or pickup note, kept on
     the order line. A comment that is only a note (明天来拿, 我住3栋) orders nothing."""
-    rest, notes = split_notes(t, lambda part: _names_goods(part, catalog) or bool(QUESTION.search(part))
+    rest, notes = split_notes(t, lambda part: _names_goods(without_extras(part, catalog), catalog)  # 配两个手提袋
+                              or bool(QUESTION.search(part))
                               or bool(ATTRIBUTE.fullmatch(part.strip())) and sized_in(part, catalog, current))
     if not notes or QUESTION.search(SERVICE.sub(" ", t)):  # 多给几个叉子: no question
         return None
@@ -380,10 +382,11 @@ def _classify(text: str, catalog: Catalog, current: Product | None, alone: bool 
     if each and sum(1 for r in refs if r.family) == 1 and _all_of(masked, refs):  # 两种凤爪都来一盒: every product
         refs = [x for r in refs for x in ([Ref(r.start, r.end, p, r.label) for p in r.family] if r.family else [r])]
     if not each and len(quantities) == 1 and quantities[0].unit:  # 脐橙来一箱: the family's member sold so,
-        refs = [Ref(r.start, r.end, sold_in(r.family, quantities[0].unit, r.label), r.label, r.family)  # unless
-                if r.family and r.product is None and sold_in(r.family, quantities[0].unit, r.label)  # one is shown
-                and not (current is not None and current in r.family
-                         and sold_in(r.family, quantities[0].unit, r.label) != current) else r for r in refs]
+        q, shown = quantities[0], current is not None  # 槐花蜜来一斤, the 500克 jar shown: one pack of the shown
+        refs = [Ref(r.start, r.end, sold_in(r.family, q.unit, r.label, shown and q.value), r.label, r.family)  # unless
+                if r.family and r.product is None and sold_in(r.family, q.unit, r.label, shown and q.value)  # one is
+                and not (current is not None and current in r.family  # shown
+                         and sold_in(r.family, q.unit, r.label, shown and q.value) != current) else r for r in refs]
     clause = _Clause(text, "chatter", refs, quantities, each=each)
     said = as_named(text, catalog)  # 乌几1只: 乌鸡 typed with a homophone, no 几 (how many)
     if QUESTION.search(said) and not _DEFER.search(text) and not past_remark(said):
