@@ -12,18 +12,17 @@ the sizes come from the listings' own words.
 from __future__ import annotations
 
 import re
-import weakref
 
 from copilot.base.catalog import Catalog, Product
 from copilot.base.zhnum import NUM_PATTERN, zh_to_number
 from copilot.orders.amounts import UNIT, UNIT_WORDS
+from copilot.orders.memo import per_catalog
 from copilot.orders.refs import find_refs
 from copilot.orders.sizes import sized
 
 # the sizes a listing states: 尺码 90/100/110, 尺码 90-140, 头围 48-54 厘米, 24-32 码
 _SIZE_LIST = re.compile(r"(?:尺码|码数|头围|身高|鞋码)\s*[:：]?\s*(\d{2,3}(?:\s*(?:[/、,，\-~～到至]|和)\s*\d{2,3})*)"
                         r"|(\d{2,3})\s*[-~～到至]\s*(\d{2,3})\s*码|(\d{2,3})\s*码")
-_SPANS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 _PUNCT = r"\s,，。、;；!！~～"
 # a bare number of two or three digits: at the start, after a space or punctuation, or right after a unit (3件120)
 _UNIT_CHARS = "".join(u for u in UNIT_WORDS if len(u) == 1)
@@ -49,11 +48,10 @@ def size_span(p: Product) -> tuple[int, int] | None:
     return (min(nums), max(nums)) if nums else None
 
 
+@per_catalog
 def _spans(catalog: Catalog) -> dict[str, tuple[int, int]]:
-    got = _SPANS.get(catalog)
-    if got is None:
-        got = _SPANS[catalog] = {p.sku: span for p in catalog if (span := size_span(p))}
-    return got
+    """sku -> the size range its listing states (尺码 90-140)."""
+    return {p.sku: span for p in catalog if (span := size_span(p))}
 
 
 def _in_question(t: str, catalog: Catalog, current: Product | None) -> list[Product]:
