@@ -134,10 +134,16 @@ def this_one(refs: list[Ref], text: str, current: Product | None) -> list[Ref]:
     shown, is the one shown even without 这个: the size tells the shown goods' packs apart, not the goods."""
     if current is None or "这" not in text and "手" not in text and not any(r.family for r in refs):
         return refs
-    return [Ref(r.start, r.end, current, r.label) if r.family and r.product is None and current in r.family
-            and _PACK_SAID.fullmatch(r.label) or (r.family and r.product is None and current in r.family
-            or r.product is not current and _pack_of(r.label, current)) and _THIS.search(text[:r.start]) else r
-            for r in refs]
+    return [Ref(r.start, r.end, current, r.label) if _means_shown(r, text, current) else r for r in refs]
+
+
+def _means_shown(r: Ref, text: str, current: Product) -> bool:
+    """``r`` points at the product shown: a family it belongs to said as a pack size, or said after 这个; or a pack
+    size that the shown product's pack weighs, said after 这个."""
+    of_family = bool(r.family) and r.product is None and current in r.family
+    if of_family and _PACK_SAID.fullmatch(r.label):
+        return True
+    return (of_family or r.product is not current and _pack_of(r.label, current)) and bool(_THIS.search(text[:r.start]))
 
 
 _PACK_SAID = re.compile(r"(?P<n>\d+(?:\.\d+)?|[一二两三四五六七八九十半]+)\s*(?P<u>斤|公斤|千克|kg|克|g)装?的?")
