@@ -54,7 +54,7 @@ from copilot.orders.leftover import (
     without_preferences,
     without_specs,
 )
-from copilot.orders.names import plain_names
+from copilot.orders.names import plain_names, simplified
 from copilot.orders.notes import ATTRIBUTE, SERVICE, as_written, packing_notes, split_notes
 from copilot.orders.pairing import kind_said_apart, kind_then_member, order_of, this_one
 from copilot.orders.refs import (
@@ -154,8 +154,8 @@ def parse(text: str, catalog: Catalog, current_sku: str | None = None) -> Intent
 
 
 def _parse_comment(text: str, catalog: Catalog, current_sku: str | None) -> Intent:
-    current = catalog.get(current_sku) if current_sku else None
-    bare, sizes = bare_sizes(as_said(normalize(text or "")), catalog, current)  # 来一套 130, 一双24一双26: no prices
+    current, text = catalog.get(current_sku) if current_sku else None, simplified(text or "")
+    bare, sizes = bare_sizes(as_said(normalize(text)), catalog, current)  # 来一套 130, 一双24一双26: no prices
     t = _clean(bare if sizes else text)
     if sizes and size_alone(t) and current is not None:  # 110 with the T恤 on screen: which size, not how many
         return replace(_review(Kind.ORDER, f"只说了尺码（{sizes[0]}），没说要几{current.unit}，请确认",
@@ -243,8 +243,9 @@ def _read_clauses(t: str, catalog: Catalog, current: Product | None) -> Intent:
         return _review(Kind.ORDER, reason, items, True)
     if "swap" in kinds:
         return _review(Kind.MODIFY, next(c.reason for c in clauses if c.kind == "swap"), undecided=True)
-    if kinds & {"order", "review"} and _LATIN.search(t) and _LATIN.search(mask(t, find_refs(t, catalog))):  # AA电池
-        return _review(Kind.ORDER, "评论里有看不懂的外文", undecided=True)
+    ordered = " ".join(c.text for c in clauses if c.kind != "question")  # 来2盒 HB的有吗: a grade asked, no order
+    if kinds & {"order", "review"} and _LATIN.search(ordered) and _LATIN.search(mask(ordered, find_refs(ordered, catalog))):
+        return _review(Kind.ORDER, "评论里有看不懂的外文", undecided=True)  # AA电池
     if kinds & {"order", "review"}:
         return _orders(clauses, kinds, current)
     if "modify" in kinds:
@@ -275,12 +276,18 @@ def _asked_about(clauses: list[_Clause]) -> None:
 
 def _without_restated(clauses: list[_Clause]) -> list[_Clause]:
     """开心果一斤 一斤就够, 2盒 2盒就行: a clause that says the order's quantity again and that it is enough
-    confirms it, no second quantity (2斤 1斤就够 is still two quantities: a person asks)."""
+    confirms it, no second quantity (2斤 1斤就够 is still two quantities: a person asks). 要10盒 红的黑的各5盒: a
+    total that the share of each named product adds up to exactly is that sum, no third quantity."""
     out: list[_Clause] = []
-    for c in clauses:
+    for i, c in enumerate(clauses):
         said = next((o.quantities for o in reversed(out) if o.kind == "order" and o.quantities), [])
-        if c.kind == "order" and not c.refs and len(c.quantities) == 1 and len(said) == 1 \
-                and _ENOUGH.search(c.text) and (c.quantities[0].value, c.quantities[0].unit) == (said[0].value, said[0].unit):
+        alone = c.kind == "order" and not c.refs and len(c.quantities) == 1
+        if alone and len(said) == 1 and _ENOUGH.search(c.text) \
+                and (c.quantities[0].value, c.quantities[0].unit) == (said[0].value, said[0].unit):
+            continue
+        if alone and any(o.kind == "order" and o.each and len(o.quantities) == 1 and o.quantities[0].unit == c.quantities[0].unit
+                         and o.quantities[0].value * len({r.product.sku for r in o.refs if r.product}) == c.quantities[0].value
+                         for o in clauses[i + 1:]):
             continue
         out.append(c)
     return out

@@ -50,7 +50,8 @@ _CJK = re.compile(r"^[\u4e00-\u9fff]+$")
 _PARTS_OF_NAME = re.compile(r"[\s()（）\[\]【】·/\-—_]+")
 # 6寸, 8寸 of 6寸蛋糕 / 8寸蛋糕; 一斤装, 两斤 of 一斤装槐花蜜 / 两斤装槐花蜜 (numerals as said)
 _SIZE = re.compile(r"^(?:\d{1,3}|[一二两俩三四五六七八九十半])(?P<m>[\u4e00-\u9fff]{1,2})$")
-_LATIN_WORD = re.compile(r"(?<![A-Za-z\d.])[A-Za-z]+(?![A-Za-z])[码号]?")  # XL of 纸尿裤XL码; not ml of 160ml
+# XL of 纸尿裤XL码, A5 of A5笔记本 (the size with its digits, not A of A4 and A5); not ml of 160ml
+_LATIN_WORD = re.compile(r"(?<![A-Za-z\d.])[A-Za-z]+(?:\d+(?![\d.]))?(?![A-Za-z])[码号]?")
 
 
 @dataclass(frozen=True)
@@ -104,7 +105,8 @@ class Shorthand:
         word (栗子 of 糖炒栗子 and 栗子仁) is never settled by the screen; else the one sold in the ``unit`` the
         comment says, with none of them on screen (虾2斤: only 基围虾 is sold by weight); else none (a person asks). A single character only so when it ends one of the names
         (虾, 鱼: the kind of goods)."""
-        if word in self.paired and current is not None and current in self.paired[word][1]:
+        if word in self.paired and current is not None and current in self.paired[word][1] \
+                and self.paired[word][1] in self.families.values():  # not 红 of 红椒 / 青椒 beside 红薯: only said
             return self.paired[word][0]  # 卤的来一盒 with 泡椒凤爪 on screen: 卤 of its sibling 卤鸡爪
         if len(word) == 2 and word[1] in "子儿" and word[0] in self.heads:
             return self.heads[word[0]]
@@ -155,7 +157,21 @@ class Shorthand:
             cuts = [q for n, q in self.names if kind and q.sku != p.sku and _BRACKETED.sub("", n).strip().endswith(kind)]
         short = self._shortened(word, p)  # 普洱 of 生普洱 where 生普 names it too and 熟普 another: 普 is 普洱
         cuts += [q for n, q in self.names if short and q.sku != p.sku and short in n]
+        piece = self._piece(word, p)  # 作业本 of 田字格作业本 named 田字格本 too: any 本 (练习本, 笔记本)
+        cuts += [q for n, q in self.names if piece and q.sku != p.sku and n.endswith(piece)
+                 and piece in (q.unit, (q.pack_size or (0, ""))[1])]
         return list({q.sku: q for q in [p, *cuts]}.values())
+
+    def _piece(self, word: str, p: Product) -> str:
+        """The piece ``word`` ends with, when ``p`` is a pack of such pieces (pack ``10本``) and its own short name
+        keeps only that piece after the qualifier (田字格作业本 -> 田字格本): the owner reads 作业本 as 本, so it says
+        the kind of every product counted in 本. '' otherwise."""
+        size = p.pack_size
+        if len(word) < 2 or size is None or size[1] != word[-1]:
+            return ""
+        names = [n for n, q in self.names if q.sku == p.sku]
+        leads = {n[-len(word) - 1] for n in names if len(n) > len(word) and n.endswith(word)}
+        return word[-1] if any(m.endswith(lead + word[-1]) for lead in leads for m in names) else ""
 
     def _shortened(self, word: str, p: Product) -> str:
         """The short form the catalog writes ``word`` in: 普 when ``p`` is named both 生普洱 and 生普 (the qualifier
@@ -341,9 +357,9 @@ def _singles(catalog: Catalog, names, exact: set[str], variants: dict, families:
     another product's name starts or ends with to ``paired``."""
     chars: dict[str, Product] = {}
     pairs = [(word, p, owners) for word, owners in families.items() for p in owners]
-    pairs += [(n[1], p, ()) for n, p in names if len(n) == 2  # 青椒 / 红椒: 青 and 红 tell two short names apart
-              and any(len(m) == 2 and m[1] == n[1] and q.sku != p.sku for m, q in names)
-              and n[0] not in STATES]  # 生菜 / 白菜: 生的 is how the buyer wants it (raw), not 生菜
+    for n, p in names:  # 青椒 / 红椒: 青 and 红 tell two short names apart; 生菜 / 白菜: 生的 is how it is wanted
+        pair = tuple({q.sku: q for m, q in names if len(m) == 2 and m[1] == n[1]}.values()) if len(n) == 2 else ()
+        pairs += [(n[1], p, pair)] if len(pair) > 1 and n[0] not in STATES else []
     clash: set[str] = set()
     for word, p, owners in pairs:
         for n, q in names:
@@ -363,9 +379,9 @@ def _singles(catalog: Catalog, names, exact: set[str], variants: dict, families:
             and any("辣" in n for o in owners if o.sku != p.sku for n in o.names)}
     alts = []
     if chars:
-        cs = "".join(chars)
-        alts.append(rf"(?:(?<![\u4e00-\u9fff])|(?<=[{_SINGLE_UNITS}{''.join(ZH_DIGITS)}{cs}来要拿买订有是的和跟与]))[{cs}]"
-                    rf"(?=$|[^\u4e00-\u9fff]|[的各{cs}])")
+        cs, ps = "".join(chars), "".join(paired)  # 红黑各一盒: 红 beside 黑 of 黑笔 (paired) stands as a word
+        alts.append(rf"(?:(?<![\u4e00-\u9fff])|(?<=[{_SINGLE_UNITS}{''.join(ZH_DIGITS)}{cs}{ps}来要拿买订有是的和跟与]))[{cs}]"
+                    rf"(?=$|[^\u4e00-\u9fff]|[的各{cs}{ps}])")
         variants.update(chars)
     if len(mild) == 1:
         variants["不辣的"] = variants["不辣"] = next(iter(mild.values()))

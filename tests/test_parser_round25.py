@@ -1,0 +1,152 @@
+"""Parser round 25 (tuning set 24): how specs, models and kinds are said, in stores other than a stationery shop.
+
+- A piece word a pack product's name ends with (作业本 of 拼音田格作业本 10本装), which the owner's own short name keeps
+  as the piece alone (拼音田格本), names the kind of every product counted in that piece (数学方格练习本 10本装 too):
+  a person asks; with no other pack of that piece it is the product.
+- A one-character variant of a two-character name that another product's name also starts with (黑 of 黑枣, and of
+  黑色芝麻糊) names its product beside another member of its pair said in the comment (1黑1红, 红黑各一袋).
+- A total said before a share of each that adds up to it (要6袋 红的黑的各3袋) is that sum, no third quantity.
+- Letters and digits of a model in the names (B6, A6) typed in another case, and a comment typed in traditional
+  characters, are read as the catalog writes them; a model is a whole word (A6 is no A of A4).
+- A capacity, size or colour count of several names said with one of them (0.8的铁丝) is part of that name.
+- Latin letters inside a question beside an order (typec的有吗) do not hold the order back.
+- 这个 + a kind word with the product shown of that kind (这个袜子) is the product shown.
+- Goods said to be forgotten (酱油忘了 来一瓶) are the goods of the quantity that follows.
+- Goods named with a model in what to deliver this with (和K9罐头一起送) are the note, no order.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from copilot.base.catalog import Catalog
+from copilot.orders.intent import Kind
+from copilot.orders.rules import parse
+
+BAKERY = Catalog.from_dict({"products": [
+    {"sku": "butter", "name": "黄油吐司片 8片装", "aliases": ["黄油片"], "link": 1, "unit": "袋", "pack": "8片",
+     "price": 12, "stock": 50},
+    {"sku": "wheat", "name": "全麦面包片 8片装", "aliases": ["全麦片"], "link": 2, "unit": "袋", "pack": "8片",
+     "price": 13, "stock": 50},
+    {"sku": "bun", "name": "奶香小餐包", "link": 3, "unit": "袋", "price": 9, "stock": 50},
+], "store": {"name": "测试面包店"}})
+
+BOOKS = Catalog.from_dict({"products": [
+    {"sku": "pinyin", "name": "拼音田格作业本 10本装", "aliases": ["拼音田格本"], "link": 1, "unit": "包", "pack": "10本",
+     "price": 6, "stock": 50},
+    {"sku": "maths", "name": "数学方格练习本 10本装", "aliases": ["数学方格本"], "link": 2, "unit": "包", "pack": "10本",
+     "price": 6, "stock": 50},
+    {"sku": "story", "name": "儿童绘本故事书", "aliases": ["绘本"], "link": 3, "unit": "套", "price": 39, "stock": 50},
+], "store": {"name": "测试童书店"}})
+
+ONE_BOOK = Catalog.from_dict({"products": [
+    {"sku": "pinyin", "name": "拼音田格作业本 10本装", "aliases": ["拼音田格本"], "link": 1, "unit": "包", "pack": "10本",
+     "price": 6, "stock": 50},
+    {"sku": "story", "name": "儿童绘本故事书", "aliases": ["绘本"], "link": 3, "unit": "套", "price": 39, "stock": 50},
+], "store": {"name": "测试童书店"}})
+
+ONE_TOAST = Catalog.from_dict({"products": [
+    {"sku": "butter", "name": "黄油吐司片 8片装", "aliases": ["黄油片"], "link": 1, "unit": "袋", "pack": "8片",
+     "price": 12, "stock": 50},
+    {"sku": "bun", "name": "奶香小餐包", "link": 3, "unit": "袋", "price": 9, "stock": 50},
+], "store": {"name": "测试面包店"}})
+
+DATES = Catalog.from_dict({"products": [
+    {"sku": "red", "name": "新疆红枣 500克装", "aliases": ["红枣"], "link": 1, "unit": "袋", "price": 25, "stock": 100},
+    {"sku": "black", "name": "乌枣黑枣 500克装", "aliases": ["黑枣"], "link": 2, "unit": "袋", "price": 28, "stock": 100},
+    {"sku": "sesame", "name": "黑色芝麻糊 500克装", "aliases": ["芝麻糊"], "link": 3, "unit": "袋", "price": 19, "stock": 100},
+], "store": {"name": "测试干货店"}})
+
+PHARMACY = Catalog.from_dict({"products": [
+    {"sku": "b6", "name": "维生素B6片", "aliases": ["B6片"], "link": 1, "unit": "瓶", "price": 15, "stock": 100},
+    {"sku": "vc", "name": "维生素C泡腾片", "aliases": ["泡腾片"], "link": 2, "unit": "瓶", "price": 25, "stock": 100},
+], "store": {"name": "测试药房"}})
+
+PHOTO = Catalog.from_dict({"products": [
+    {"sku": "a4", "name": "A4高光相纸 20张", "aliases": ["A4相纸"], "link": 1, "unit": "包", "price": 19, "stock": 50},
+    {"sku": "a6", "name": "A6高光相纸 50张", "aliases": ["A6相纸"], "link": 2, "unit": "包", "price": 15, "stock": 50},
+], "store": {"name": "测试冲印店"}})
+
+HARDWARE = Catalog.from_dict({"products": [
+    {"sku": "iron", "name": "镀锌铁丝 0.8mm", "aliases": ["铁丝"], "link": 1, "unit": "卷", "price": 8, "stock": 50},
+    {"sku": "steel", "name": "不锈钢丝 0.8mm", "aliases": ["钢丝"], "link": 2, "unit": "卷", "price": 15, "stock": 50},
+    {"sku": "crayon", "name": "儿童油画棒 36色", "aliases": ["油画棒"], "link": 3, "unit": "盒", "price": 18,
+     "stock": 50},
+], "store": {"name": "测试五金店"}})
+
+PHONE = Catalog.from_dict({"products": [
+    {"sku": "cable", "name": "快充数据线", "aliases": ["数据线"], "link": 1, "unit": "条", "price": 19, "stock": 100},
+], "store": {"name": "测试数码店"}})
+
+SOCKS = Catalog.from_dict({"products": [
+    {"sku": "floor", "name": "加厚地板袜", "aliases": ["地板袜"], "link": 1, "unit": "双", "price": 15, "stock": 100},
+    {"sku": "cotton", "name": "纯棉中筒袜", "aliases": ["棉袜"], "link": 2, "unit": "双", "price": 9, "stock": 100},
+], "store": {"name": "测试袜店"}})
+
+GROCERY = Catalog.from_dict({"products": [
+    {"sku": "soy", "name": "生抽酱油", "aliases": ["酱油"], "link": 1, "unit": "瓶", "price": 12, "stock": 100},
+    {"sku": "vinegar", "name": "山西陈醋", "aliases": ["陈醋"], "link": 2, "unit": "瓶", "price": 10, "stock": 100},
+], "store": {"name": "测试粮油店"}})
+
+PETS = Catalog.from_dict({"products": [
+    {"sku": "litter", "name": "豆腐猫砂", "aliases": ["猫砂"], "link": 1, "unit": "袋", "price": 29, "stock": 100},
+    {"sku": "can", "name": "K9主食罐头", "aliases": ["K9罐头"], "link": 2, "unit": "罐", "price": 32, "stock": 100},
+], "store": {"name": "测试宠物店"}})
+
+
+def _items(intent):
+    return {i.sku: i.qty for i in intent.items}
+
+
+@pytest.mark.parametrize("store,text,current,items", [
+    (BAKERY, "黄油片来一袋", None, {"butter": 1}),
+    (BAKERY, "全麦片来两袋", "butter", {"wheat": 2}),
+    (ONE_TOAST, "吐司片来一袋", None, {"butter": 1}),          # the only pack of 片: nothing to tell apart
+    (ONE_BOOK, "作业本来一包", None, {"pinyin": 1}),
+    (BOOKS, "拼音田格本来一包", "maths", {"pinyin": 1}),
+    (DATES, "1黑1红", None, {"black": 1, "red": 1}),
+    (DATES, "黑1红1", None, {"black": 1, "red": 1}),
+    (DATES, "红黑各一袋", "red", {"red": 1, "black": 1}),
+    (DATES, "要6袋 红的黑的各3袋", "red", {"red": 3, "black": 3}),
+    (PHARMACY, "b6片来一瓶", None, {"b6": 1}),
+    (PHARMACY, "維生素C泡騰片來兩瓶", None, {"vc": 2}),
+    (PHOTO, "A6的来一包", None, {"a6": 1}),
+    (PHOTO, "a4的来两包", "a6", {"a4": 2}),
+    (HARDWARE, "0.8的铁丝来一卷", None, {"iron": 1}),
+    (HARDWARE, "钢丝0.8的来两卷", None, {"steel": 2}),
+    (HARDWARE, "36的来一盒", "crayon", {"crayon": 1}),
+    (PHONE, "数据线来2条 typec的有吗", "cable", {"cable": 2}),
+    (SOCKS, "这个袜子来两双", "floor", {"floor": 2}),
+    (GROCERY, "酱油忘了 来一瓶", "vinegar", {"soy": 1}),
+    (PETS, "来2袋 和K9罐头一起送", "litter", {"litter": 2}),
+])
+def test_read_without_review(store, text, current, items):
+    intent = parse(text, store, current)
+    assert intent.kind is Kind.ORDER and not intent.needs_review, intent.reason
+    assert _items(intent) == items
+
+
+@pytest.mark.parametrize("store,text,current", [
+    (BOOKS, "作业本来一包", None),             # 拼音田格 or 数学方格: both packs of 本
+    (BOOKS, "作业本来一包", "pinyin"),         # the screen does not settle a kind
+    (BOOKS, "练习本来两包", None),
+    (BAKERY, "吐司片来一袋", None),            # 黄油吐司片 or 全麦面包片: both packs of 片
+    (BAKERY, "吐司片来一袋", "butter"),        # the screen does not settle a kind
+    (BAKERY, "面包片来一袋", None),
+    (DATES, "黑的来一袋", None),               # 黑枣 or 黑色芝麻糊
+    (DATES, "黑的来一袋", "red"),              # a pair's member shown does not settle it (round 5): only said
+    (DATES, "黑的来一袋", "sesame"),
+    (DATES, "要6袋 红的黑的各2袋", "red"),     # 6 is not the sum of the shares
+    (SOCKS, "袜子来两双", "floor"),            # no 这个: which socks
+    (HARDWARE, "0.8的来一卷", None),           # 铁丝 or 钢丝
+])
+def test_left_for_a_person(store, text, current):
+    intent = parse(text, store, current)
+    assert intent.needs_review, _items(intent)
+
+
+def test_forgotten_is_no_order_alone_and_no_pickup_story():
+    assert parse("酱油忘了", GROCERY, "vinegar").kind is not Kind.ORDER
+    assert parse("酱油忘了拿", GROCERY, "vinegar").kind is not Kind.ORDER  # forgot to collect: a story
+    intent = parse("来2袋 和K9罐头一起送", PETS, "litter")
+    assert "K9罐头" in intent.note
