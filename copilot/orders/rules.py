@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 
 from copilot.base.catalog import Catalog, Product
 from copilot.base.zhnum import NUM_PATTERN, normalize
+from copilot.orders.abbreviated import abbreviated_pairs, looks_abbreviated
 from copilot.orders.amounts import QTY_MARK, UNIT, VERB, Quantity, as_said, read_quantities
 from copilot.orders.asides import aside, second_thought
 from copilot.orders.changes import (
@@ -65,7 +66,7 @@ from copilot.orders.refs import (
     number_or_link,
     unknown_reason,
 )
-from copilot.orders.shorthand import abbreviated_pairs, looks_abbreviated, sold_in
+from copilot.orders.shorthand import sold_in
 from copilot.orders.sizes import size_homophones, sized_in
 from copilot.orders.wording import (
     BANTER_QUESTION,
