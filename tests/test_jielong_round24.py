@@ -5,26 +5,20 @@ of them; quantity-first one-character variants of a pair (1黑1红 of 黑枣 / �
 
 from __future__ import annotations
 
-from copilot.base.catalog import Catalog
+from doubles import shop
+
 from copilot.orders.chains import apply_chain, chain_state
 from copilot.orders.ledger import Ledger
 from copilot.orders.parser import IntentParser
 from copilot.orders.schema import REVIEW
 
-BOOKS = Catalog.from_dict({"products": [
-    {"sku": "pinyin", "name": "拼音田格作业本 10本装", "aliases": ["拼音田格本"], "link": 1, "unit": "包", "pack": "10本",
-     "price": 6, "stock": 50, "limit_per_buyer": 5},
-    {"sku": "maths", "name": "数学方格练习本 10本装", "aliases": ["数学方格本"], "link": 2, "unit": "包", "pack": "10本",
-     "price": 6, "stock": 50, "limit_per_buyer": 5},
-    {"sku": "story", "name": "儿童绘本故事书", "aliases": ["绘本"], "link": 3, "unit": "套", "price": 39, "stock": 50},
-    {"sku": "sticker", "name": "卡通贴纸", "aliases": ["贴纸"], "link": 4, "unit": "张", "price": 2, "stock": 200},
-]})
-
-DATES = Catalog.from_dict({"products": [
-    {"sku": "red", "name": "新疆红枣 500克装", "aliases": ["红枣"], "link": 1, "unit": "袋", "price": 25, "stock": 100},
-    {"sku": "black", "name": "乌枣黑枣 500克装", "aliases": ["黑枣"], "link": 2, "unit": "袋", "price": 28, "stock": 100},
-    {"sku": "sesame", "name": "黑色芝麻糊 500克装", "aliases": ["芝麻糊"], "link": 3, "unit": "袋", "price": 19, "stock": 100},
-]})
+BOOKS = shop("测试童书店", ("pinyin", "拼音田格作业本 10本装", "包", 6, {"aliases": ["拼音田格本"], "pack": "10本"}),
+             ("maths", "数学方格练习本 10本装", "包", 6, {"aliases": ["数学方格本"], "pack": "10本"}),
+             ("story", "儿童绘本故事书", "套", 39, {"aliases": ["绘本"]}),
+             ("sticker", "卡通贴纸", "张", 2, {"aliases": ["贴纸"]}))
+DATES = shop("测试干货店", ("red", "新疆红枣 500克装", "袋", 25, {"aliases": ["红枣"]}),
+             ("black", "乌枣黑枣 500克装", "袋", 28, {"aliases": ["黑枣"]}),
+             ("sesame", "黑色芝麻糊 500克装", "袋", 19, {"aliases": ["芝麻糊"]}))
 
 
 def _ledger(tmp_path, catalog):

@@ -18,80 +18,36 @@
 from __future__ import annotations
 
 import pytest
+from doubles import shop
 
-from copilot.base.catalog import Catalog
 from copilot.orders.intent import Kind
 from copilot.orders.rules import parse
 
-BAKERY = Catalog.from_dict({"products": [
-    {"sku": "butter", "name": "黄油吐司片 8片装", "aliases": ["黄油片"], "link": 1, "unit": "袋", "pack": "8片",
-     "price": 12, "stock": 50},
-    {"sku": "wheat", "name": "全麦面包片 8片装", "aliases": ["全麦片"], "link": 2, "unit": "袋", "pack": "8片",
-     "price": 13, "stock": 50},
-    {"sku": "bun", "name": "奶香小餐包", "link": 3, "unit": "袋", "price": 9, "stock": 50},
-], "store": {"name": "测试面包店"}})
-
-BOOKS = Catalog.from_dict({"products": [
-    {"sku": "pinyin", "name": "拼音田格作业本 10本装", "aliases": ["拼音田格本"], "link": 1, "unit": "包", "pack": "10本",
-     "price": 6, "stock": 50},
-    {"sku": "maths", "name": "数学方格练习本 10本装", "aliases": ["数学方格本"], "link": 2, "unit": "包", "pack": "10本",
-     "price": 6, "stock": 50},
-    {"sku": "story", "name": "儿童绘本故事书", "aliases": ["绘本"], "link": 3, "unit": "套", "price": 39, "stock": 50},
-], "store": {"name": "测试童书店"}})
-
-ONE_BOOK = Catalog.from_dict({"products": [
-    {"sku": "pinyin", "name": "拼音田格作业本 10本装", "aliases": ["拼音田格本"], "link": 1, "unit": "包", "pack": "10本",
-     "price": 6, "stock": 50},
-    {"sku": "story", "name": "儿童绘本故事书", "aliases": ["绘本"], "link": 3, "unit": "套", "price": 39, "stock": 50},
-], "store": {"name": "测试童书店"}})
-
-ONE_TOAST = Catalog.from_dict({"products": [
-    {"sku": "butter", "name": "黄油吐司片 8片装", "aliases": ["黄油片"], "link": 1, "unit": "袋", "pack": "8片",
-     "price": 12, "stock": 50},
-    {"sku": "bun", "name": "奶香小餐包", "link": 3, "unit": "袋", "price": 9, "stock": 50},
-], "store": {"name": "测试面包店"}})
-
-DATES = Catalog.from_dict({"products": [
-    {"sku": "red", "name": "新疆红枣 500克装", "aliases": ["红枣"], "link": 1, "unit": "袋", "price": 25, "stock": 100},
-    {"sku": "black", "name": "乌枣黑枣 500克装", "aliases": ["黑枣"], "link": 2, "unit": "袋", "price": 28, "stock": 100},
-    {"sku": "sesame", "name": "黑色芝麻糊 500克装", "aliases": ["芝麻糊"], "link": 3, "unit": "袋", "price": 19, "stock": 100},
-], "store": {"name": "测试干货店"}})
-
-PHARMACY = Catalog.from_dict({"products": [
-    {"sku": "b6", "name": "维生素B6片", "aliases": ["B6片"], "link": 1, "unit": "瓶", "price": 15, "stock": 100},
-    {"sku": "vc", "name": "维生素C泡腾片", "aliases": ["泡腾片"], "link": 2, "unit": "瓶", "price": 25, "stock": 100},
-], "store": {"name": "测试药房"}})
-
-PHOTO = Catalog.from_dict({"products": [
-    {"sku": "a4", "name": "A4高光相纸 20张", "aliases": ["A4相纸"], "link": 1, "unit": "包", "price": 19, "stock": 50},
-    {"sku": "a6", "name": "A6高光相纸 50张", "aliases": ["A6相纸"], "link": 2, "unit": "包", "price": 15, "stock": 50},
-], "store": {"name": "测试冲印店"}})
-
-HARDWARE = Catalog.from_dict({"products": [
-    {"sku": "iron", "name": "镀锌铁丝 0.8mm", "aliases": ["铁丝"], "link": 1, "unit": "卷", "price": 8, "stock": 50},
-    {"sku": "steel", "name": "不锈钢丝 0.8mm", "aliases": ["钢丝"], "link": 2, "unit": "卷", "price": 15, "stock": 50},
-    {"sku": "crayon", "name": "儿童油画棒 36色", "aliases": ["油画棒"], "link": 3, "unit": "盒", "price": 18,
-     "stock": 50},
-], "store": {"name": "测试五金店"}})
-
-PHONE = Catalog.from_dict({"products": [
-    {"sku": "cable", "name": "快充数据线", "aliases": ["数据线"], "link": 1, "unit": "条", "price": 19, "stock": 100},
-], "store": {"name": "测试数码店"}})
-
-SOCKS = Catalog.from_dict({"products": [
-    {"sku": "floor", "name": "加厚地板袜", "aliases": ["地板袜"], "link": 1, "unit": "双", "price": 15, "stock": 100},
-    {"sku": "cotton", "name": "纯棉中筒袜", "aliases": ["棉袜"], "link": 2, "unit": "双", "price": 9, "stock": 100},
-], "store": {"name": "测试袜店"}})
-
-GROCERY = Catalog.from_dict({"products": [
-    {"sku": "soy", "name": "生抽酱油", "aliases": ["酱油"], "link": 1, "unit": "瓶", "price": 12, "stock": 100},
-    {"sku": "vinegar", "name": "山西陈醋", "aliases": ["陈醋"], "link": 2, "unit": "瓶", "price": 10, "stock": 100},
-], "store": {"name": "测试粮油店"}})
-
-PETS = Catalog.from_dict({"products": [
-    {"sku": "litter", "name": "豆腐猫砂", "aliases": ["猫砂"], "link": 1, "unit": "袋", "price": 29, "stock": 100},
-    {"sku": "can", "name": "K9主食罐头", "aliases": ["K9罐头"], "link": 2, "unit": "罐", "price": 32, "stock": 100},
-], "store": {"name": "测试宠物店"}})
+BAKERY = shop("测试面包店", ("butter", "黄油吐司片 8片装", "袋", 12, {"aliases": ["黄油片"], "pack": "8片"}),
+              ("wheat", "全麦面包片 8片装", "袋", 13, {"aliases": ["全麦片"], "pack": "8片"}),
+              ("bun", "奶香小餐包", "袋", 9, {}))
+ONE_TOAST = shop("测试面包店", ("butter", "黄油吐司片 8片装", "袋", 12, {"aliases": ["黄油片"], "pack": "8片"}))
+PINYIN = ("pinyin", "拼音田格作业本 10本装", "包", 6, {"aliases": ["拼音田格本"], "pack": "10本"})
+BOOKS = shop("测试童书店", PINYIN, ("maths", "数学方格练习本 10本装", "包", 6, {"aliases": ["数学方格本"], "pack": "10本"}),
+             ("story", "儿童绘本故事书", "套", 39, {"aliases": ["绘本"]}))
+ONE_BOOK = shop("测试童书店", PINYIN, ("story", "儿童绘本故事书", "套", 39, {"aliases": ["绘本"]}))
+DATES = shop("测试干货店", ("red", "新疆红枣 500克装", "袋", 25, {"aliases": ["红枣"]}),
+             ("black", "乌枣黑枣 500克装", "袋", 28, {"aliases": ["黑枣"]}),
+             ("sesame", "黑色芝麻糊 500克装", "袋", 19, {"aliases": ["芝麻糊"]}))
+PHARMACY = shop("测试药房", ("b6", "维生素B6片", "瓶", 15, {"aliases": ["B6片"]}),
+                ("vc", "维生素C泡腾片", "瓶", 25, {"aliases": ["泡腾片"]}))
+PHOTO = shop("测试冲印店", ("a4", "A4高光相纸 20张", "包", 19, {"aliases": ["A4相纸"]}),
+             ("a6", "A6高光相纸 50张", "包", 15, {"aliases": ["A6相纸"]}))
+HARDWARE = shop("测试五金店", ("iron", "镀锌铁丝 0.8mm", "卷", 8, {"aliases": ["铁丝"]}),
+                ("steel", "不锈钢丝 0.8mm", "卷", 15, {"aliases": ["钢丝"]}),
+                ("crayon", "儿童油画棒 36色", "盒", 18, {"aliases": ["油画棒"]}))
+PHONE = shop("测试数码店", ("cable", "快充数据线", "条", 19, {"aliases": ["数据线"]}))
+SOCKS = shop("测试袜店", ("floor", "加厚地板袜", "双", 15, {"aliases": ["地板袜"]}),
+             ("cotton", "纯棉中筒袜", "双", 9, {"aliases": ["棉袜"]}))
+GROCERY = shop("测试粮油店", ("soy", "生抽酱油", "瓶", 12, {"aliases": ["酱油"]}),
+               ("vinegar", "山西陈醋", "瓶", 10, {"aliases": ["陈醋"]}))
+PETS = shop("测试宠物店", ("litter", "豆腐猫砂", "袋", 29, {"aliases": ["猫砂"]}),
+            ("can", "K9主食罐头", "罐", 32, {"aliases": ["K9罐头"]}))
 
 
 def _items(intent):
@@ -118,6 +74,7 @@ def _items(intent):
     (PHONE, "数据线来2条 typec的有吗", "cable", {"cable": 2}),
     (SOCKS, "这个袜子来两双", "floor", {"floor": 2}),
     (GROCERY, "酱油忘了 来一瓶", "vinegar", {"soy": 1}),
+    (GROCERY, "来2瓶 一瓶给我妈一瓶给我婆婆", "soy", {"soy": 2}),     # how the two are shared out
     (PETS, "来2袋 和K9罐头一起送", "litter", {"litter": 2}),
 ])
 def test_read_without_review(store, text, current, items):
@@ -139,6 +96,8 @@ def test_read_without_review(store, text, current, items):
     (DATES, "要6袋 红的黑的各2袋", "red"),     # 6 is not the sum of the shares
     (SOCKS, "袜子来两双", "floor"),            # no 这个: which socks
     (HARDWARE, "0.8的来一卷", None),           # 铁丝 or 钢丝
+    (GROCERY, "来3瓶 一瓶给我妈一瓶给我婆婆", "soy"),      # the shares add up to 2, not 3
+    (GROCERY, "陈醋来两瓶 一瓶送到3栋一瓶送到5栋", None),  # two deliveries: the store has something to do
 ])
 def test_left_for_a_person(store, text, current):
     intent = parse(text, store, current)
