@@ -34,9 +34,9 @@ def plain_names(t: str, catalog: Catalog) -> str:
     for form, plain in _bracketed(catalog):
         if form in t:
             t = t.replace(form, plain)
-    cased = _latin_cased(catalog)
-    if cased is not None:
-        t = cased[0].sub(lambda m: cased[1].get(m.group(0).lower(), m.group(0)), t)
+    pattern, cased = _latin_cased(catalog)
+    if pattern is not None:
+        t = pattern.sub(lambda m: cased.get(m.group(0).lower(), m.group(0)), t)
     return t
 
 
@@ -44,7 +44,7 @@ _MODEL = re.compile(r"(?<![A-Za-z\d.])(?:\d+[A-Za-z]+|[A-Za-z]+\d+)(?![A-Za-z\d]
 
 
 @per_catalog
-def _latin_cased(catalog: Catalog) -> tuple[re.Pattern, dict[str, str]] | None:
+def _latin_cased(catalog: Catalog) -> tuple[re.Pattern | None, dict[str, str]]:
     """A pattern of the models and sizes of letters and digits in the catalog's names, any case, and lower -> as
     the catalog writes it (only where the catalog writes it one way)."""
     forms: dict[str, set[str]] = {}
@@ -54,7 +54,7 @@ def _latin_cased(catalog: Catalog) -> tuple[re.Pattern, dict[str, str]] | None:
                 forms.setdefault(m.group(0).lower(), set()).add(m.group(0))
     one = {k: next(iter(v)) for k, v in forms.items() if len(v) == 1 and not re.fullmatch(r"x\d+", k)}
     if not one:
-        return None
+        return None, {}  # (a tuple all the same: ``per_catalog`` keeps no None)
     words = "|".join(sorted(map(re.escape, one), key=len, reverse=True))
     return re.compile(rf"(?i)(?<![A-Za-z\d.])(?:{words})(?![A-Za-z\d])"), one
 
