@@ -9,7 +9,8 @@
 - Letters and digits of a model in the names (B6, A6) typed in another case, and a comment typed in traditional
   characters, are read as the catalog writes them; a model is a whole word (A6 is no A of A4).
 - A capacity, size or colour count of several names said with one of them (0.8的铁丝) is part of that name.
-- Latin letters inside a question beside an order (typec的有吗) do not hold the order back.
+- Latin letters inside a question beside an order that names its goods (数据线来2条 typec的有吗) do not hold
+  the order back.
 - 这个 + a kind word with the product shown of that kind (这个袜子) is the product shown.
 - Goods said to be forgotten (酱油忘了 来一瓶) are the goods of the quantity that follows.
 - Goods named with a model in what to deliver this with (和K9罐头一起送) are the note, no order.
@@ -97,6 +98,7 @@ def test_read_without_review(store, text, current, items):
     (SOCKS, "袜子来两双", "floor"),            # no 这个: which socks
     (HARDWARE, "0.8的来一卷", None),           # 铁丝 or 钢丝
     (GROCERY, "来3瓶 一瓶给我妈一瓶给我婆婆", "soy"),      # the shares add up to 2, not 3
+    (PHONE, "typec的有吗 来2条", "cable"),     # the order names no goods: of the kind asked about?
     (GROCERY, "陈醋来两瓶 一瓶送到3栋一瓶送到5栋", None),  # two deliveries: the store has something to do
 ])
 def test_left_for_a_person(store, text, current):

@@ -244,7 +244,8 @@ def _read_clauses(t: str, catalog: Catalog, current: Product | None) -> Intent:
         return _review(Kind.ORDER, reason, items, True)
     if "swap" in kinds:
         return _review(Kind.MODIFY, next(c.reason for c in clauses if c.kind == "swap"), undecided=True)
-    ordered = " ".join(c.text for c in clauses if c.kind != "question")  # 来2盒 HB的有吗: a grade asked, no order
+    said = [c for c in clauses if c.kind != "question"]  # 2B铅笔来2盒 HB的有吗: a grade asked; not AA的有吗 来两个
+    ordered = " ".join(c.text for c in said) if any(c.refs for c in said) else t
     if kinds & {"order", "review"} and _LATIN.search(ordered) and _LATIN.search(mask(ordered, find_refs(ordered, catalog))):
         return _review(Kind.ORDER, "评论里有看不懂的外文", undecided=True)  # AA电池
     if kinds & {"order", "review"}:
