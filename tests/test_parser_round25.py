@@ -4,7 +4,8 @@
   as the piece alone (拼音田格本), names the kind of every product counted in that piece (数学方格练习本 10本装 too):
   a person asks; with no other pack of that piece it is the product.
 - A one-character variant of a two-character name that another product's name also starts with (黑 of 黑枣, and of
-  黑色芝麻糊) names its product beside another member of its pair said in the comment (1黑1红, 红黑各一袋).
+  黑色芝麻糊) names its product beside another member of its pair said in the comment (1黑1红, 红黑各一袋), or a family
+  word that holds it and another member (运动袜黑的 of 黑袜 / 白袜 beside 棉袜).
 - A total said before a share of each that adds up to it (要6袋 红的黑的各3袋) is that sum, no third quantity.
 - Letters and digits of a model in the names (B6, A6) typed in another case, and a comment typed in traditional
   characters, are read as the catalog writes them; a model is a whole word (A6 is no A of A4).
@@ -35,6 +36,9 @@ ONE_BOOK = shop("测试童书店", PINYIN, ("story", "儿童绘本故事书", "�
 DATES = shop("测试干货店", ("red", "新疆红枣 500克装", "袋", 25, {"aliases": ["红枣"]}),
              ("black", "乌枣黑枣 500克装", "袋", 28, {"aliases": ["黑枣"]}),
              ("sesame", "黑色芝麻糊 500克装", "袋", 19, {"aliases": ["芝麻糊"]}))
+CLOTHES = shop("测试服饰店", ("white", "运动袜白色", "双", 9, {"aliases": ["白袜"]}),
+               ("black", "运动袜黑色", "双", 9, {"aliases": ["黑袜"]}), ("cotton", "加厚棉袜", "双", 12, {"aliases": ["棉袜"]}),
+               ("leggings", "黑色打底裤", "条", 39, {"aliases": ["打底裤"]}))
 PHARMACY = shop("测试药房", ("b6", "维生素B6片", "瓶", 15, {"aliases": ["B6片"]}),
                 ("vc", "维生素C泡腾片", "瓶", 25, {"aliases": ["泡腾片"]}))
 PHOTO = shop("测试冲印店", ("a4", "A4高光相纸 20张", "包", 19, {"aliases": ["A4相纸"]}),
@@ -65,6 +69,7 @@ def _items(intent):
     (DATES, "黑1红1", None, {"black": 1, "red": 1}),
     (DATES, "红黑各一袋", "red", {"red": 1, "black": 1}),
     (DATES, "要6袋 红的黑的各3袋", "red", {"red": 3, "black": 3}),
+    (CLOTHES, "运动袜黑的来两双", None, {"black": 2}),         # the family word said holds 黑袜 and 白袜
     (PHARMACY, "b6片来一瓶", None, {"b6": 1}),
     (PHARMACY, "維生素C泡騰片來兩瓶", None, {"vc": 2}),
     (PHOTO, "A6的来一包", None, {"a6": 1}),
@@ -93,6 +98,7 @@ def test_read_without_review(store, text, current, items):
     (BAKERY, "面包片来一袋", None),
     (DATES, "黑的来一袋", None),               # 黑枣 or 黑色芝麻糊
     (DATES, "黑的来一袋", "red"),              # a pair's member shown does not settle it (round 5): only said
+    (CLOTHES, "黑的来两双", "white"),
     (DATES, "黑的来一袋", "sesame"),
     (DATES, "要6袋 红的黑的各2袋", "red"),     # 6 is not the sum of the shares
     (SOCKS, "袜子来两双", "floor"),            # no 这个: which socks
