@@ -70,3 +70,13 @@ def store_kb(tmp_path_factory, name: str, products_yaml: str, notes: dict[str, s
     for file, text in notes.items():
         (root / "notes" / file).write_text(text, encoding="utf-8")
     return ingested_kb(root, tmp_path_factory.mktemp("home"))
+
+
+def shop(name: str, *rows):
+    """An invented store's catalog from one line per product: (sku, name, unit, price, extra fields), with link
+    numbers in row order and a stock of 100 unless ``extra`` says otherwise."""
+    from copilot.base.catalog import Catalog
+
+    return Catalog.from_dict({"store": {"name": name}, "products": [
+        {"sku": sku, "name": title, "unit": unit, "price": price, "link": i, "stock": 100, **extra}
+        for i, (sku, title, unit, price, extra) in enumerate(rows, 1)]})

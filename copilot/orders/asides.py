@@ -1,7 +1,8 @@
 """What a comment says beside the goods that changes how it is booked: a payment (钱转过去了 两提可乐的: what an
 earlier order was paid for, no new order; 已付 两斤梨: an earlier order or a new one? a person asks) and the buyer's
 usual order (老样子, 跟上次一样: which goods and how many only the assistant knows). ``aside`` reads a comment
-before the rules, ``second_thought`` looks again at an order the rules read."""
+before the rules, ``second_thought`` looks again at an order the rules read; ``without_shares`` leaves out how the
+goods said are shared out (来两块 一块放学校一块放家里)."""
 
 from __future__ import annotations
 
@@ -9,7 +10,8 @@ import re
 from dataclasses import replace
 
 from copilot.base.catalog import Catalog
-from copilot.orders.amounts import VERB
+from copilot.base.zhnum import NUM_PATTERN, zh_to_number
+from copilot.orders.amounts import UNIT, VERB, read_quantities
 from copilot.orders.intent import Intent, Item, Kind
 from copilot.orders.refs import find_refs, mask
 
@@ -69,3 +71,24 @@ def second_thought(t: str, intent: Intent) -> Intent:
     if _said_paid(t):
         return replace(intent, needs_review=True, reason="说了已付款：是新下单，还是付的之前的订单？请确认", undecided=True)
     return intent
+
+
+# 一块放学校一块放家里, 一盒给奶奶一盒给外婆: the goods said, shared out part by part (a count, a unit, where or whom)
+_GIVE = r"(?:放|给|留|带|送)(?:到|在|去)?"
+_SHARES = re.compile(rf"(?:{NUM_PATTERN}\s*{UNIT}{_GIVE}[^\s,，。、\d零〇一二两俩三四五六七八九十]{{1,6}}){{2,4}}")
+_SHARE = re.compile(rf"({NUM_PATTERN})\s*({UNIT}){_GIVE}")
+
+
+def without_shares(t: str) -> str:
+    """来两块 一块放学校一块放家里: parts whose counts add up to a quantity said before them, in its unit, say how
+    the goods are shared out: no more goods and nothing for the store to do, left out. Parts that add up to anything
+    else (来两块 一块放学校一块放家里一块给老师) stay for the rules, and a person."""
+    m = _SHARES.search(t) if re.search(_GIVE, t) else None
+    if m is None:
+        return t
+    parts = [(zh_to_number(n), u) for n, u in _SHARE.findall(m.group(0))]
+    total = sum(n or 0 for n, _ in parts)
+    if len({u for _, u in parts}) == 1 and any(q.value == total and q.unit == parts[0][1]
+                                                for q in read_quantities(t[:m.start()])):
+        return t[:m.start()] + " " + t[m.end():]
+    return t

@@ -11,6 +11,7 @@ from copilot.base.zhnum import NUM_PATTERN
 from copilot.orders.amounts import GRAMS, UNIT, VERB, Quantity, read_quantities
 from copilot.orders.lexicon import is_person, is_thing
 from copilot.orders.memo import per_catalog
+from copilot.orders.pairing import THIS
 from copilot.orders.refs import (
     Ref,
     doubtful_typo,
@@ -185,6 +186,9 @@ def read_leftover(clause, masked: str, leftover: str, catalog: Catalog, current:
         return True
     if len(owners) == 1 and shorthand(catalog).kind_of_many(leftover, owners[0]):  # 大米: any rice of the shop
         owners = shorthand(catalog).of_kind(leftover, owners[0])
+    if current in owners and len(owners) > 1 and THIS.search(masked[:max(0, masked.find(leftover))]):
+        clause.refs.append(Ref(0, 0, current, leftover))  # 这个本子来一本 with the 笔记本 shown: that one of the kind
+        return True
     if len(owners) >= 2 or len(leftover) >= 2 and owners:
         clause.kind, clause.reason = "review", f"「{leftover[:12]}」可能是{'、'.join(p.name for p in owners[:4])}，请确认"
     elif strong or (clause.quantities and len(leftover) <= 3):

@@ -1,9 +1,11 @@
 """The catalog's names as the parser writes them back into a comment: a name without brackets (a comment's clauses
-split at brackets) and the names that start with a link-like number (5号电池)."""
+split at brackets), a model or size in Latin letters in the catalog's own case (2b -> 2B), a comment typed in
+traditional characters as simplified ones (來, 紙), and the names that start with a link-like number (5号电池)."""
 
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from copilot.base.catalog import LINK_RE, Catalog, Product, link_number
 from copilot.base.zhnum import normalize
@@ -27,11 +29,52 @@ def _bracketed(catalog: Catalog) -> list[tuple[str, str]]:
 
 def plain_names(t: str, catalog: Catalog) -> str:
     """奶油碧根果（小袋）来2袋: a name with brackets written whole, as its plain name (碧根果小袋), so the brackets
-    do not split the comment into clauses."""
+    do not split the comment into clauses; 2b铅笔, a4纸: a word of letters and digits the catalog's names hold (2B,
+    A4) typed in another case is that word (a phone keyboard does not care for capitals)."""
     for form, plain in _bracketed(catalog):
         if form in t:
             t = t.replace(form, plain)
+    pattern, cased = _latin_cased(catalog)
+    if pattern is not None:
+        t = pattern.sub(lambda m: cased.get(m.group(0).lower(), m.group(0)), t)
     return t
+
+
+_MODEL = re.compile(r"(?<![A-Za-z\d.])(?:\d+[A-Za-z]+|[A-Za-z]+\d+)(?![A-Za-z\d])")  # 2B, A4, 4B; not x2 (times)
+
+
+@per_catalog
+def _latin_cased(catalog: Catalog) -> tuple[re.Pattern | None, dict[str, str]]:
+    """A pattern of the models and sizes of letters and digits in the catalog's names, any case, and lower -> as
+    the catalog writes it (only where the catalog writes it one way)."""
+    forms: dict[str, set[str]] = {}
+    for p in catalog:
+        for n in p.names:
+            for m in _MODEL.finditer(normalize(n)):
+                forms.setdefault(m.group(0).lower(), set()).add(m.group(0))
+    one = {k: next(iter(v)) for k, v in forms.items() if len(v) == 1 and not re.fullmatch(r"x\d+", k)}
+    if not one:
+        return None, {}  # (a tuple all the same: ``per_catalog`` keeps no None)
+    words = "|".join(sorted(map(re.escape, one), key=len, reverse=True))
+    return re.compile(rf"(?i)(?<![A-Za-z\d.])(?:{words})(?![A-Za-z\d])"), one
+
+
+@cache
+def _traditional() -> frozenset[str]:
+    import zhconv.zhconv
+
+    table = zhconv.zhconv.getdict("zh-cn")
+    return frozenset(k for k, v in table.items() if len(k) == 1 and v != k and "\u4e00" <= k <= "\u9fff")
+
+
+def simplified(t: str) -> str:
+    """2b铅笔來一盒, a4紙: a comment typed in traditional characters (a phone set to them, a viewer from Hong Kong or
+    Taiwan) is read in simplified ones, as the catalog is written; only when it holds such a character."""
+    if _traditional().isdisjoint(t):
+        return t
+    import zhconv
+
+    return zhconv.convert(t, "zh-cn")
 
 
 @per_catalog

@@ -47,7 +47,9 @@ _PART = re.compile(
     rf"(?:{_TIME})\s*(?:都|才|会)?(?:在家|有人|方便)(?=$|[\s,，。!！~～;；、])|"  # 明天下午5点后在家: when someone is home for the delivery
     rf"(?:^|(?<=[\s,，。!！~～;；、]))(?:{_TIME})(?=$|[\s,，。!！~～;；、])")  # 2斤 周日上午: a time alone
 # 和奶粉一起送, 跟上次的米一块拿: goods named only to say what to deliver or collect this with, no order of them
-_WITH = re.compile(r"(?:和|跟|同|与)[^\d一二两俩三四五六七八九十]{1,10}?(?:一起|一块|一道)(?:送|拿|寄|取)(?:过来|来|吧|哈|呀|啊)?")
+# (和A4纸一起送: a model of letters and digits in the goods' name is no quantity)
+_WITH = re.compile(r"(?:和|跟|同|与)(?:[A-Za-z]+\d+|[^\d一二两俩三四五六七八九十]){1,10}?(?:一起|一块|一道)(?:送|拿|寄|取)"
+                   r"(?:过来|来|吧|哈|呀|啊)?")
 # 送到3栋 跟之前的一起: beside a delivery or pickup note (the comment has one), with what to bring it, no verb needed
 _ALONG = re.compile(r"(?:和|跟|同|与)(?:之前|上次|前面|刚才|昨天)的?[^\d一二两俩三四五六七八九十]{0,6}?(?:一起|一块|一道)"
                     r"(?:吧|哈|呀|啊)?")

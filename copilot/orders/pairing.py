@@ -123,7 +123,7 @@ def kind_then_member(refs: list[Ref]) -> list[Ref]:
     return [r for r in refs if r is not kinds[0]] if len(members) == 1 else refs
 
 
-_THIS = re.compile(r"(?:这个|这款|这种|这份|这盒|这袋|这件|这条|这|手上的|手里的)\s*$")
+THIS = re.compile(r"(?:这个|这款|这种|这份|这盒|这袋|这件|这条|这|手上的|手里的)\s*$")
 
 
 def this_one(refs: list[Ref], text: str, current: Product | None) -> list[Ref]:
@@ -143,7 +143,7 @@ def _means_shown(r: Ref, text: str, current: Product) -> bool:
     of_family = bool(r.family) and r.product is None and current in r.family
     if of_family and _PACK_SAID.fullmatch(r.label):
         return True
-    return (of_family or r.product is not current and _pack_of(r.label, current)) and bool(_THIS.search(text[:r.start]))
+    return (of_family or r.product is not current and _pack_of(r.label, current)) and bool(THIS.search(text[:r.start]))
 
 
 _PACK_SAID = re.compile(r"(?P<n>\d+(?:\.\d+)?|[一二两三四五六七八九十半]+)\s*(?P<u>斤|公斤|千克|kg|克|g)装?的?")

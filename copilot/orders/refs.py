@@ -137,15 +137,19 @@ def _numbered_by_sound(t: str, refs: list[Ref], catalog: Catalog) -> list[Ref]:
 
 def _paired_singles(t: str, refs: list[Ref], short) -> list[Ref]:
     """卤的泡椒的各来一盒: a one-character variant another product's name also starts with (卤 of 卤鸡爪, and of
-    卤牛肉) names its product when said as 卤的 beside another member of its family (泡椒的, 凤爪)."""
-    if not short.paired or "的" not in t:
+    卤牛肉) names its product when said as 卤的 beside another member of its family (泡椒的) or a family word holding it
+    and another member (凤爪; 中性笔 of 黑笔 / 红笔: 中性笔 黑的); so when it stands
+    against a number or another one-character variant (红黑各一盒, 1黑1红, 黑1红1 beside 红笔: 黑 of 黑笔, not of 黑色笔芯)."""
+    if not short.paired:
         return refs
     added = []
-    for m in re.finditer("([" + "".join(short.paired) + "])的", t):
-        p, family = short.paired[m.group(1)]
-        if any(r.product in family and r.product is not p or set(r.family) == set(family) for r in refs) \
-                and not any(r.start < m.end(1) and m.start() < r.end for r in refs):
-            added.append(Ref(m.start(), m.end(1), p, m.group(1)))
+    ps, cs = "".join(short.paired), "".join(w for w in short.variants if len(w) == 1) or "的"
+    for m in re.finditer(f"[{ps}](?=的|各|[\\d{cs}])|(?<=[\\d{cs}])[{ps}]", t):
+        p, family = short.paired[m.group(0)]
+        if any(r.product in family and r.product is not p or p in r.family and len(set(r.family) & set(family)) > 1
+               for r in refs) \
+                and not any(r.start < m.end() and m.start() < r.end for r in refs):
+            added.append(Ref(m.start(), m.end(), p, m.group(0)))
     return sorted(refs + added, key=lambda r: r.start) if added else refs
 
 

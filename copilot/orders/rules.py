@@ -18,8 +18,9 @@ from dataclasses import dataclass, replace
 
 from copilot.base.catalog import Catalog, Product
 from copilot.base.zhnum import NUM_PATTERN, normalize
+from copilot.orders.abbreviated import abbreviated_pairs, looks_abbreviated
 from copilot.orders.amounts import QTY_MARK, UNIT, VERB, Quantity, as_said, read_quantities
-from copilot.orders.asides import aside, second_thought
+from copilot.orders.asides import aside, second_thought, without_shares
 from copilot.orders.changes import (
     CANCEL,
     MODIFY,
@@ -54,7 +55,7 @@ from copilot.orders.leftover import (
     without_preferences,
     without_specs,
 )
-from copilot.orders.names import plain_names
+from copilot.orders.names import plain_names, simplified
 from copilot.orders.notes import ATTRIBUTE, SERVICE, as_written, packing_notes, split_notes
 from copilot.orders.pairing import kind_said_apart, kind_then_member, order_of, this_one
 from copilot.orders.refs import (
@@ -65,7 +66,7 @@ from copilot.orders.refs import (
     number_or_link,
     unknown_reason,
 )
-from copilot.orders.shorthand import abbreviated_pairs, looks_abbreviated, sold_in
+from copilot.orders.shorthand import sold_in
 from copilot.orders.sizes import size_homophones, sized_in
 from copilot.orders.wording import (
     BANTER_QUESTION,
@@ -154,8 +155,8 @@ def parse(text: str, catalog: Catalog, current_sku: str | None = None) -> Intent
 
 
 def _parse_comment(text: str, catalog: Catalog, current_sku: str | None) -> Intent:
-    current = catalog.get(current_sku) if current_sku else None
-    bare, sizes = bare_sizes(as_said(normalize(text or "")), catalog, current)  # 来一套 130, 一双24一双26: no prices
+    current, text = catalog.get(current_sku) if current_sku else None, simplified(text or "")
+    bare, sizes = bare_sizes(as_said(normalize(text)), catalog, current)  # 来一套 130, 一双24一双26: no prices
     t = _clean(bare if sizes else text)
     if sizes and size_alone(t) and current is not None:  # 110 with the T恤 on screen: which size, not how many
         return replace(_review(Kind.ORDER, f"只说了尺码（{sizes[0]}），没说要几{current.unit}，请确认",
@@ -177,7 +178,7 @@ def _parse_comment(text: str, catalog: Catalog, current_sku: str | None) -> Inte
         return said
     if _LATIN_QTY.search(t) and not QUESTION.search(t):
         return _review(Kind.ORDER, "评论里的数量是拼音或外文，请人工确认", undecided=True)
-    t = size_homophones(plain_names(t, catalog), catalog)  # 8存的 of 8寸
+    t = without_shares(size_homophones(plain_names(t, catalog), catalog))  # 8存的 of 8寸; 一块放学校一块放家里
     intent = (_with_note(t, catalog, current) or correction(t, catalog, current, _parse_text)
               or abbreviated_pairs(t, catalog) or _parse_text(t, catalog, current))
     if intent.kind is Kind.ORDER and intent.items and QUESTION.search(t):  # 还有30码吗 我想要一双: the size asked
@@ -243,8 +244,10 @@ def _read_clauses(t: str, catalog: Catalog, current: Product | None) -> Intent:
         return _review(Kind.ORDER, reason, items, True)
     if "swap" in kinds:
         return _review(Kind.MODIFY, next(c.reason for c in clauses if c.kind == "swap"), undecided=True)
-    if kinds & {"order", "review"} and _LATIN.search(t) and _LATIN.search(mask(t, find_refs(t, catalog))):  # AA电池
-        return _review(Kind.ORDER, "评论里有看不懂的外文", undecided=True)
+    said = [c for c in clauses if c.kind != "question"]  # 2B铅笔来2盒 HB的有吗: a grade asked; not AA的有吗 来两个
+    ordered = " ".join(c.text for c in said) if any(c.refs for c in said) else t
+    if kinds & {"order", "review"} and _LATIN.search(ordered) and _LATIN.search(mask(ordered, find_refs(ordered, catalog))):
+        return _review(Kind.ORDER, "评论里有看不懂的外文", undecided=True)  # AA电池
     if kinds & {"order", "review"}:
         return _orders(clauses, kinds, current)
     if "modify" in kinds:
@@ -275,12 +278,18 @@ def _asked_about(clauses: list[_Clause]) -> None:
 
 def _without_restated(clauses: list[_Clause]) -> list[_Clause]:
     """开心果一斤 一斤就够, 2盒 2盒就行: a clause that says the order's quantity again and that it is enough
-    confirms it, no second quantity (2斤 1斤就够 is still two quantities: a person asks)."""
+    confirms it, no second quantity (2斤 1斤就够 is still two quantities: a person asks). 要10盒 红的黑的各5盒: a
+    total that the share of each named product adds up to exactly is that sum, no third quantity."""
     out: list[_Clause] = []
-    for c in clauses:
+    for i, c in enumerate(clauses):
         said = next((o.quantities for o in reversed(out) if o.kind == "order" and o.quantities), [])
-        if c.kind == "order" and not c.refs and len(c.quantities) == 1 and len(said) == 1 \
-                and _ENOUGH.search(c.text) and (c.quantities[0].value, c.quantities[0].unit) == (said[0].value, said[0].unit):
+        alone = c.kind == "order" and not c.refs and len(c.quantities) == 1
+        if alone and len(said) == 1 and _ENOUGH.search(c.text) \
+                and (c.quantities[0].value, c.quantities[0].unit) == (said[0].value, said[0].unit):
+            continue
+        if alone and any(o.kind == "order" and o.each and len(o.quantities) == 1 and o.quantities[0].unit == c.quantities[0].unit
+                         and o.quantities[0].value * len({r.product.sku for r in o.refs if r.product}) == c.quantities[0].value
+                         for o in clauses[i + 1:]):
             continue
         out.append(c)
     return out

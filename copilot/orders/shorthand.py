@@ -38,19 +38,15 @@ from dataclasses import dataclass, field
 from copilot.base.catalog import Catalog, Product, whole_latin
 from copilot.base.zhnum import ZH_DIGITS, zh_to_number
 from copilot.orders.alike import kin, part_of, radical_reading
-from copilot.orders.amounts import GRAMS, UNIT_WORDS, Quantity, check_items, holds_pieces, to_sale_unit
-from copilot.orders.intent import Intent, Kind
+from copilot.orders.amounts import GRAMS, UNIT_WORDS, Quantity, holds_pieces, to_sale_unit
 from copilot.orders.memo import per_catalog
 
-# 1原2辣 / 原2辣1: a character and a number, two to four times (spaces allowed)
-_ABBREVIATED = re.compile(r"(?:(?: ?\d{1,2} ?[\u4e00-\u9fff]){2,4}|(?: ?[\u4e00-\u9fff] ?\d{1,2}){2,4}) ?")
-_NUM_CHAR = re.compile(r"(\d{1,2})([\u4e00-\u9fff])")
-_CHAR_NUM = re.compile(r"([\u4e00-\u9fff])(\d{1,2})")
 _CJK = re.compile(r"^[\u4e00-\u9fff]+$")
 _PARTS_OF_NAME = re.compile(r"[\s()（）\[\]【】·/\-—_]+")
 # 6寸, 8寸 of 6寸蛋糕 / 8寸蛋糕; 一斤装, 两斤 of 一斤装槐花蜜 / 两斤装槐花蜜 (numerals as said)
 _SIZE = re.compile(r"^(?:\d{1,3}|[一二两俩三四五六七八九十半])(?P<m>[\u4e00-\u9fff]{1,2})$")
-_LATIN_WORD = re.compile(r"(?<![A-Za-z\d.])[A-Za-z]+(?![A-Za-z])[码号]?")  # XL of 纸尿裤XL码; not ml of 160ml
+# XL of 纸尿裤XL码, A5 of A5笔记本 (the size with its digits, not A of A4 and A5); not ml of 160ml
+_LATIN_WORD = re.compile(r"(?<![A-Za-z\d.])[A-Za-z]+(?:\d+(?![\d.]))?(?![A-Za-z])[码号]?")
 
 
 @dataclass(frozen=True)
@@ -104,7 +100,8 @@ class Shorthand:
         word (栗子 of 糖炒栗子 and 栗子仁) is never settled by the screen; else the one sold in the ``unit`` the
         comment says, with none of them on screen (虾2斤: only 基围虾 is sold by weight); else none (a person asks). A single character only so when it ends one of the names
         (虾, 鱼: the kind of goods)."""
-        if word in self.paired and current is not None and current in self.paired[word][1]:
+        if word in self.paired and current is not None and current in self.paired[word][1] \
+                and self.paired[word][1] in self.families.values():  # not 红 of 红椒 / 青椒 beside 红薯: only said
             return self.paired[word][0]  # 卤的来一盒 with 泡椒凤爪 on screen: 卤 of its sibling 卤鸡爪
         if len(word) == 2 and word[1] in "子儿" and word[0] in self.heads:
             return self.heads[word[0]]
@@ -155,7 +152,21 @@ class Shorthand:
             cuts = [q for n, q in self.names if kind and q.sku != p.sku and _BRACKETED.sub("", n).strip().endswith(kind)]
         short = self._shortened(word, p)  # 普洱 of 生普洱 where 生普 names it too and 熟普 another: 普 is 普洱
         cuts += [q for n, q in self.names if short and q.sku != p.sku and short in n]
+        piece = self._piece(word, p)  # 作业本 of 田字格作业本 named 田字格本 too: any 本 (练习本, 笔记本)
+        cuts += [q for n, q in self.names if piece and q.sku != p.sku and n.endswith(piece)
+                 and piece in (q.unit, (q.pack_size or (0, ""))[1])]
         return list({q.sku: q for q in [p, *cuts]}.values())
+
+    def _piece(self, word: str, p: Product) -> str:
+        """The piece ``word`` ends with, when ``p`` is a pack of such pieces (pack ``10本``) and its own short name
+        keeps only that piece after the qualifier (田字格作业本 -> 田字格本): the owner reads 作业本 as 本, so it says
+        the kind of every product counted in 本. '' otherwise."""
+        size = p.pack_size
+        if len(word) < 2 or size is None or size[1] != word[-1]:
+            return ""
+        names = [n for n, q in self.names if q.sku == p.sku]
+        leads = {n[-len(word) - 1] for n in names if len(n) > len(word) and n.endswith(word)}
+        return word[-1] if any(m.endswith(lead + word[-1]) for lead in leads for m in names) else ""
 
     def _shortened(self, word: str, p: Product) -> str:
         """The short form the catalog writes ``word`` in: 普 when ``p`` is named both 生普洱 and 生普 (the qualifier
@@ -341,9 +352,9 @@ def _singles(catalog: Catalog, names, exact: set[str], variants: dict, families:
     another product's name starts or ends with to ``paired``."""
     chars: dict[str, Product] = {}
     pairs = [(word, p, owners) for word, owners in families.items() for p in owners]
-    pairs += [(n[1], p, ()) for n, p in names if len(n) == 2  # 青椒 / 红椒: 青 and 红 tell two short names apart
-              and any(len(m) == 2 and m[1] == n[1] and q.sku != p.sku for m, q in names)
-              and n[0] not in STATES]  # 生菜 / 白菜: 生的 is how the buyer wants it (raw), not 生菜
+    for n, p in names:  # 青椒 / 红椒: 青 and 红 tell two short names apart; 生菜 / 白菜: 生的 is how it is wanted
+        pair = tuple({q.sku: q for m, q in names if len(m) == 2 and m[1] == n[1]}.values()) if len(n) == 2 else ()
+        pairs += [(n[1], p, pair)] if len(pair) > 1 and n[0] not in STATES else []
     clash: set[str] = set()
     for word, p, owners in pairs:
         for n, q in names:
@@ -363,9 +374,9 @@ def _singles(catalog: Catalog, names, exact: set[str], variants: dict, families:
             and any("辣" in n for o in owners if o.sku != p.sku for n in o.names)}
     alts = []
     if chars:
-        cs = "".join(chars)
-        alts.append(rf"(?:(?<![\u4e00-\u9fff])|(?<=[{_SINGLE_UNITS}{''.join(ZH_DIGITS)}{cs}来要拿买订有是的和跟与]))[{cs}]"
-                    rf"(?=$|[^\u4e00-\u9fff]|[的各{cs}])")
+        cs, ps = "".join(chars), "".join(paired)  # 红黑各一盒: 红 beside 黑 of 黑笔 (paired) stands as a word
+        alts.append(rf"(?:(?<![\u4e00-\u9fff])|(?<=[{_SINGLE_UNITS}{''.join(ZH_DIGITS)}{cs}{ps}来要拿买订有是的和跟与]))[{cs}]"
+                    rf"(?=$|[^\u4e00-\u9fff]|[的各{cs}{ps}])")
         variants.update(chars)
     if len(mild) == 1:
         variants["不辣的"] = variants["不辣"] = next(iter(mild.values()))
@@ -441,43 +452,3 @@ def one_of_its_kind(word: str, masked: str, owners: list[Product], catalog: Cata
         return False
     return any(q.sku != p.sku and any(n[-1] in kind for n in q.names) for q in catalog) \
         and (unit is None or to_sale_unit(Quantity(0, 0, 1.0, unit), p) is not None)
-
-
-def looks_abbreviated(t: str) -> bool:
-    """1原2辣, 2牛1羊: numbers and one-character names in turn, the shape of an order in shorthand."""
-    return bool(_ABBREVIATED.fullmatch(t))
-
-
-def abbreviated_pairs(t: str, catalog: Catalog) -> Intent | None:
-    """1原2辣 / 原2辣1: one character standing for a product (a flavour, a variant) next to a
-    quantity, when that character belongs to exactly one product of the catalog."""
-    if not _ABBREVIATED.fullmatch(t):
-        return None
-    s = t.replace(" ", "")
-    if s[0].isdigit():
-        found = [(c, n) for n, c in _NUM_CHAR.findall(s)]
-    else:
-        found = _CHAR_NUM.findall(s)
-    owners = [{p.sku: p for p in catalog for name in p.names if char in name} for char, _ in found]
-    if any(char in UNIT_WORDS or char in ZH_DIGITS for char, _ in found):
-        return None
-    sure = [next(iter(o.values())) for o in owners if len(o) == 1]
-    related = [q.sku for fam in shorthand(catalog).families.values() if any(p in fam for p in sure) for q in fam]
-    pairs = []
-    for (char, n), mine in zip(found, owners):
-        if len(mine) > 1:  # 3肉2菜: 肉 of 肉包 and of 鲜肉馄饨, but 菜 of 菜包 says the buns are meant
-            mine = {k: p for k, p in mine.items() if k in related} or _pair_head(char, catalog)
-        if len(mine) != 1:
-            return None
-        pairs.append((next(iter(mine.values())), Quantity(0, 0, float(n), None)))
-    if len({p.sku for p, _ in pairs}) != len(pairs):
-        return None
-    return check_items(Kind.ORDER, pairs)
-
-
-def _pair_head(char: str, catalog: Catalog) -> dict[str, Product]:
-    """肉 of 肉包 / 菜包: the first character of a two-character name that another product's two-character name
-    shares the last character of (the pair a viewer abbreviates by that first character)."""
-    short = [(n, p) for p in catalog for n in p.names if len(n) == 2 and _CJK.match(n)]
-    return {p.sku: p for n, p in short if n[0] == char
-            and any(m[1] == n[1] and m[0] != n[0] and q.sku != p.sku for m, q in short)}

@@ -127,9 +127,10 @@ _LETTER_SIZE = re.compile(r"(?<![a-zA-Z])\d?[xX]{0,3}[sSmMlL](?![a-zA-Z])")
 
 
 # 160的, 240也来一个, 240 1个: a number said as a word of its own (then 的, 也, 还, 都, 不要, or a space and a count)
-BARE_MEASURE = re.compile(r"(?<![\d.#])(\d{2,4})(?=\s*(?:的|也|还|都|不要|$)|\s+[x*]?\s*(?:\d|[一两俩二三四五六七八九十]))")
-# 160ml, 500克, 6寸 inside a name: a capacity, weight or size that tells products apart
-_MEASURE = re.compile(r"(?<![\d.])(\d{2,4})\s*(?:ml|ML|mL|毫升|L|升|g|克|寸|cm|厘米|mm|毫米|W|瓦|mAh|码)")
+# (0.5的: a decimal only with 的, never 来1.5 of goods sold by weight)
+BARE_MEASURE = re.compile(r"(?<![\d.#])(\d{2,4}|\d\.\d{1,2}(?=\s*的))(?=\s*(?:的|也|还|都|不要|$)|\s+[x*]?\s*(?:\d|[一两俩二三四五六七八九十]))")
+# 160ml, 500克, 6寸, 0.5mm, 36色 inside a name: a capacity, weight, size or count of colours that tells products apart
+_MEASURE = re.compile(r"(?<![\d.])(\d{2,4}|\d\.\d{1,2})\s*(?:ml|ML|mL|毫升|L|升|g|克|寸|cm|厘米|mm|毫米|W|瓦|mAh|码|色)")
 
 
 @per_catalog
@@ -145,17 +146,26 @@ def _measures(catalog: Catalog) -> dict[str, dict[str, Product]]:
 
 def measures_said(t: str, refs: list, catalog: Catalog, make_ref) -> list:
     """160的来一个, 240也来一个, 240 1个: a capacity, weight or size of one product's names (宽口径奶瓶160ml), said bare,
-    names that product, never a quantity; a number in several products' names, or a link of another product, is
-    left as it is (``make_ref(start, end, product, label, family)``)."""
+    names that product, never a quantity; a number in several products' names said with one of them (0.5的黑笔 of
+    黑色中性笔 0.5mm beside 红色 0.5mm) is a word of that name; else, or a link of another product, it is left as it
+    is (``make_ref(start, end, product, label, family)``)."""
     sizes = _measures(catalog)
     out = list(refs)
     for m in BARE_MEASURE.finditer(t):
         owners = sizes.get(m.group(1), {})
-        linked = catalog.by_link(int(m.group(1)))
-        if len(owners) == 1 and not any(r.start < m.end() and m.start() < r.end for r in out) \
-                and (linked is None or linked.sku in owners):
+        linked = catalog.by_link(int(float(m.group(1))))
+        if any(r.start < m.end() and m.start() < r.end for r in out):
+            continue
+        if len(owners) == 1 and (linked is None or linked.sku in owners):
             out.append(make_ref(m.start(1), m.end(1), next(iter(owners.values())), m.group(1), ()))
-    return sorted(out, key=lambda r: r.start) if len(out) > len(refs) else refs
+            continue
+        beside = [r for r in out if r.product and r.product.sku in owners and re.fullmatch(
+            r"\s*的?\s*", t[m.end(1):r.start] if r.start >= m.end(1) else t[r.end:m.start(1)])]
+        if len(beside) == 1:  # 0.5的黑笔, 黑笔0.5的: the one the number is said with
+            r = beside[0]
+            start, end = min(r.start, m.start(1)), max(r.end, m.end(1))
+            out[out.index(r)] = make_ref(start, end, r.product, t[start:end], ())
+    return sorted(out, key=lambda r: r.start) if out != refs else refs
 
 
 @per_catalog
