@@ -32,7 +32,7 @@ from copilot.knowledge.conditions import (
     condition_clash,
     event_clash,
 )
-from copilot.knowledge.docs import SUPPLY_KEY, Chunk, next_id, prev_id, seq_of
+from copilot.knowledge.docs import STORE_LABELS, SUPPLY_KEY, Chunk, next_id, prev_id, seq_of
 from copilot.knowledge.index import Hit, Index
 from copilot.knowledge.kinds import (
     LISTED,
@@ -69,6 +69,7 @@ TYPED_COVERAGE = 0.3   # the share of the question's words enough for a passage 
 TYPED_DENSE = 0.88     # ... when it is this close in meaning (e5 cosine)
 LEAD = 20             # a sentence this short holding no value leads into the next one (换粮别一下子全换！)
 NUMERIC = ("duration", "count", "weight", "amount", "clock", "day", "time")   # values a clause is told of
+YES_NO = re.compile(r"能|不|没|可以|行|会|别|要")   # an answer that says yes or no (均码，38 到 43 码都能穿)
 TIGHT = 4              # a value this many characters from the question's word is its value (泡 1 到 2 天)
 
 
@@ -86,6 +87,8 @@ class Judge(Scope):
         knowledge does not say."""
         if not q.topics and not q.residual and not strict(q.kind):
             return self._meaning(q, hits, targets) or self._same_question(q, hits, targets)
+        if q.kind == "yesno" and not targets and any(all(w in q.unknown and len(w) >= 2 for w in g) for g in q.residual):
+            return []   # 店里修电机吗: the shop's files never name 电机, so no rule of theirs says yes or no to it
         eligible = [h for h in hits if self.eligible(q, h, targets)]
         window = eligible if strict(q.kind) else eligible[:WINDOW]   # a typed question may reach further down
         ok = [h for h in window if self.answers(ix, q, h, targets)]
@@ -108,7 +111,8 @@ class Judge(Scope):
         if missing and len(picked) == 1:  # the neighbour that says the rest ("这是……正常现象")
             for j in self._neighbours(ix, first):
                 if coverage(missing, self.cover_text(ix.chunks[j]), q.unknown) > 0 and \
-                        not contrasted(q.unnamed, self.cover_text(ix.chunks[j])):
+                        not contrasted(q.unnamed, self.cover_text(ix.chunks[j])) and \
+                        not self.other_condition(q, ix.chunks[j]):   # (60v的: not the row of 48V 的电池)
                     picked.append(ix.hit(j, best.score - 1e-9, best.dense))
                     break
         if len(picked) == 1 and len(first.text) <= LEAD and not ix.types[best.idx].values:
@@ -251,6 +255,8 @@ class Judge(Scope):
             return True    # 到手奶油化了漏了怎么办？ answers no 不想要了能退不: it is asked for a case the question is not
         if lacking(q, key):
             return True    # 没有烤箱咋办？ answers no 咋烤: it is asked for the case without what the question uses
+        if q.kind == "yesno" and not q.topics and strict(question_kind(key)) and not YES_NO.search(c.text):
+            return True    # 切片的一袋几片？ 25 片 answers no 能帮切片不: asked for a value, it says no yes or no
         return q.kind == "method" and question_kind(key) == "yesno" and not may_do(q, key)
 
     def other_aspect(self, q: Question, c: Chunk) -> bool:
@@ -335,6 +341,8 @@ class Judge(Scope):
         catalog line that only the live catalog answers."""
         c = h.chunk
         supply = c.key == SUPPLY_KEY and (q.kind != "who" or guard("brand").search(q.text))   # 谁家的货 only
+        # the shop's name (老陈记卤味) says what it is called, no rule: its words (卤) are no aspect of the shop
+        supply = supply or (not c.sku and c.key == STORE_LABELS["name"] and q.kind != "who")
         return h.dense >= self.min_dense and not (c.layout == "fact" and (c.key in CATALOG_ONLY or supply)) and \
             self.in_scope(q, c, targets)
 
