@@ -87,8 +87,6 @@ class Judge(Scope):
         knowledge does not say."""
         if not q.topics and not q.residual and not strict(q.kind):
             return self._meaning(q, hits, targets) or self._same_question(q, hits, targets)
-        if q.kind == "yesno" and not targets and any(all(w in q.unknown and len(w) >= 2 for w in g) for g in q.residual):
-            return []   # 店里修电机吗: the shop's files never name 电机, so no rule of theirs says yes or no to it
         eligible = [h for h in hits if self.eligible(q, h, targets)]
         window = eligible if strict(q.kind) else eligible[:WINDOW]   # a typed question may reach further down
         ok = [h for h in window if self.answers(ix, q, h, targets)]
