@@ -33,7 +33,8 @@ CJK = re.compile(r"[\u4e00-\u9fff]+")
 ADVERBS = "还都也就能会要可又再才"
 # numbers and short latin (ml, kg) carry no content, nor an amount with its unit (500ml); a latin word of three letters
 # or more (typec, usb) does, and so does a model or grade said with a number (4k, 1080p, a4)
-LATIN_DROPPED = re.compile(r"[\d._]+|[a-z_]{1,2}|[\d.]+(?:ml|kg|mg|g|l|m|cm|mm|km|w|v|mah|ah|h|min|s|mb|gb|tb|℃)?")   # 还给, 能吃: an adverb or auxiliary and a stopword are how it is asked
+# (an electric rating, 60v / 12ah / 1000w, names which one: the passage must say it, in any case: 60V)
+LATIN_DROPPED = re.compile(r"[\d._]+|[a-z_]{1,2}|[\d.]+(?:ml|kg|mg|g|l|m|cm|mm|km|h|min|s|mb|gb|tb|℃)?")   # 还给, 能吃: an adverb or auxiliary and a stopword are how it is asked
 SECOND_KINDS = ("duration", "count", "weight", "amount", "clock")   # a second value asked along (多少度 ……多久)
 # 炖多久 / 蒸几分钟 ask for a cooking time: the verb just before the duration asked
 COOK_TIME = r"[{verbs}][^，,。？?！!\s]{{0,3}}?(多久|几分钟|多少分钟|多长时间|几个小时|几小时|多少时间|几秒)"
@@ -164,8 +165,9 @@ def _blank(text: str, spans: list[tuple[int, int]]) -> str:
 def _aspects(text: str) -> tuple[list[str], list[str], list[str]]:
     aspects = lexicon().aspects
     topics, soft, triggers = [], [], []
+    hits = {key: [w for w in a.ask if w in text] for key, a in aspects.items()}
     for key, a in aspects.items():
-        hit = [w for w in a.ask if w in text]
+        hit = [w for w in hits[key] if not _inside(text, w, [v for k, ws in hits.items() if k != key for v in ws])]
         if hit:
             topics.append(key)
             triggers.extend(hit)
@@ -179,6 +181,15 @@ def _aspects(text: str) -> tuple[list[str], list[str], list[str]]:
         topics.append("cooking")
         soft = [t for t in soft if t != "cooking"]
     return topics, soft, triggers
+
+
+def _inside(text: str, word: str, longer: list[str]) -> bool:
+    """Every ``word`` of ``text`` is part of a longer cue of another aspect (几点送 of 几点送来: an arrival, not a
+    delivery): the longest cue says what is asked."""
+    spans = [(m.start(), m.end()) for w in longer if len(w) > len(word) and word in w
+             for m in re.finditer(re.escape(w), text)]
+    return bool(spans) and all(any(a <= m.start() and m.end() <= b for a, b in spans)
+                               for m in re.finditer(re.escape(word), text))
 
 
 def _trigger_spans(text: str, triggers: list[str]) -> list[tuple[int, int]]:
@@ -325,12 +336,16 @@ def made_of(word: str, names: list[str]) -> bool:
     return len(word) >= 2 and bool(holding) and all(n.rfind(word) + len(word) < len(n) for n in holding)
 
 
+INSIDE = ("里", "里面", "里头", "里的", "里面的")   # 礼盒里的红枣: what another product named before holds
+
+
 def made_into(text: str, mentions: list[tuple[int, int, object]], current: bool) -> set[int]:
     """Indexes of ``mentions`` (start, end, product) that name what is made of the product asked about, not
     it: named right after a making verb (鹅蛋能腌咸蛋吗, 自己腌的咸蛋几天能吃 while 鸭蛋 is presented), when
     another product is named or one is presented (``current``)."""
     made = {i for i, (s, e, _p) in enumerate(mentions) if guard("made_into").search(text[max(0, s - 4):s])
-            or guard("companion").search(f"{text[max(0, s - 4):s]}@{text[e:e + 5]}")}   # 能和孔雀鱼一起养不
+            or guard("companion").search(f"{text[max(0, s - 4):s]}@{text[e:e + 5]}")   # 能和孔雀鱼一起养不
+            or any(p is not _p and text[e2:s] in INSIDE for _s2, e2, p in mentions)}   # 拼盘里鸭脖有几根: a part
     others = {id(m[2]) for i, m in enumerate(mentions) if i not in made}
     return made if made and (others or current) and not any(id(mentions[i][2]) in others for i in made) else set()
 
@@ -416,12 +431,15 @@ def word_in(word: str, text: str) -> bool:
     """``付现金`` is found by ``现金``; ``积分`` by ``积 1 分``; ``typec`` by ``Type-C``; otherwise the word itself."""
     if word.isascii() and word.isalpha():
         return word.lower() in re.sub(r"[\s_-]", "", text).lower()
+    if word.isascii() and word.isalnum():   # 60v by 60V, as a whole (48v20 is not said by 48V20Ah)
+        return re.search(rf"(?<![a-z0-9.]){re.escape(word.lower())}(?![a-z0-9])", text.lower()) is not None
     if word in text or any(alt in text for alt in lexicon().thesaurus.get(word, ())):
         return True
     if len(word) >= 3:  # the head of a compound: 付现金 -> 现金 (never 开发票 -> 开发); a shorter one only when what
         # it drops is a listed word itself (送货上门 by 上门; 分期付款 is not said by 付款, 以旧换新 not by 换新)
-        return word[1:] in text or any(word[i:] in text for i in range(2, len(word) - 1)
-                                       if word[:i] in lexicon().vocabulary)
+        # (皮沙发 is not said by 沙发 without 皮: a material names a kind of the thing)
+        return word[1:] in text and (word[0] in text or not guard("material_kind").match(word)) or any(
+            word[i:] in text for i in range(2, len(word) - 1) if word[:i] in lexicon().vocabulary)
     if len(word) == 2:
         if word[0] in "一每" and "一每".replace(word[0], "") + word[1] in text:
             return True   # 一天 / 每天, 每次 / 一次: per day said either way

@@ -44,6 +44,8 @@ def _another(q: Question, text: str, start: int, end: int) -> bool:
         return True       # 拿货三年了 for 能用几年
     if q.kind == "duration" and guard("clock_after").search(after) and not re.search(r"[到至]\s*$", text[:start]):
         return True       # 第二天早上 5:30 以后到店拿 for 留几天 (留到第二天中午 12 点 is how long)
+    if q.kind == "weight" and guard("pressure_clause").search(text[slice(*_clause(text, start, end))]):
+        return True       # 打到 2.5 公斤 (a tyre's pressure) for 轮胎多重
     aspects = lexicon().aspects   # (a question of the shop's rules, 几天不去拿, may be answered by one: 3 天没来取的退款)
     if q.kind in NUMERIC and "aftersales" not in q.soft and \
             all(a in aspects and aspects[a].scope == "product" for a in q.topics) and \

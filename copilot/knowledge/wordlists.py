@@ -159,7 +159,8 @@ def _sound_fixed(lex: Lexicon, text: str) -> str:
         for m in range(min(len(cuts), k + 4), k, -1):   # the longest run of weak pieces first
             a, b = cuts[k][0], cuts[m - 1][1]
             if not 2 <= b - a <= 4 or not all(weak for _a, _b, weak in cuts[k:m]) or \
-                    b - a == 2 and not ({a, b} <= bounds or {a, b + 1} <= bounds and text[b] in lex.clitics):
+                    b - a == 2 and not ({a, b} <= bounds or {a, b + 1} <= bounds and text[b] in lex.clitics) or \
+                    text[b:b + 1] == "着":   # 能坐着吃: a verb going on (坐着), not a slip of 能做
                 continue
             word = sounds.get(tuple(_reading(ch) for ch in text[a:b]))
             if word and _one_slip(text[a:b], word):
@@ -219,6 +220,12 @@ def _words(value) -> tuple[str, ...]:
     return tuple(str(v) for v in (value or []) if str(v).strip())
 
 
+def _units(value, places: frozenset[str]) -> tuple[str, ...]:
+    """A cue's units, ``{PLACES}`` standing for every place of the places list (产地 wants a place's name)."""
+    words = _words(value)
+    return tuple(dict.fromkeys(u for w in words for u in (sorted(places) if w == "{PLACES}" else (w,))))
+
+
 def _aspects(data: dict, fix) -> dict[str, Aspect]:
     def words(value) -> tuple[str, ...]:  # as the typo map reads them: 咋放 is matched as 怎么放
         return tuple(dict.fromkeys(w2 for w in _words(value) for w2 in (w, fix(w))))
@@ -232,7 +239,7 @@ def _aspects(data: dict, fix) -> dict[str, Aspect]:
     return out
 
 
-def _kinds(data: dict, surnames: str) -> dict[str, Kind]:
+def _kinds(data: dict, surnames: str, places: frozenset[str] = frozenset()) -> dict[str, Kind]:
     subs = {f"{{{k}}}": str(v) for k, v in (data.get("numbers") or {}).items()}
     subs["{SURNAME}"] = f"[{surnames}]"
 
@@ -250,7 +257,7 @@ def _kinds(data: dict, surnames: str) -> dict[str, Kind]:
                         ask=_compile(asks, f"{key}.ask") or re.compile(r"(?!)"),
                         value=_compile([fill(p) for p in spec.get("value") or []], f"{key}.value", re.IGNORECASE),
                         keys=_words(spec.get("keys")), frame=_words(spec.get("frame")),
-                        units=tuple(sorted(((str(k), _words(v)) for k, v in (spec.get("units") or {}).items()),
+                        units=tuple(sorted(((str(k), _units(v, places)) for k, v in (spec.get("units") or {}).items()),
                                            key=lambda kv: -len(kv[0]))),
                         dimensions=tuple((str(k), _words(v)) for k, v in (spec.get("dimensions") or {}).items()))
     return out
@@ -271,7 +278,7 @@ def lexicon() -> Lexicon:
 
     return Lexicon(
         aspects=_aspects(raw["aspects.yaml"], fix),
-        kinds=_kinds(raw["kinds.yaml"], surnames),
+        kinds=_kinds(raw["kinds.yaml"], surnames, places),
         typos=typos,
         typo_re=typo_re,
         thesaurus={str(k): _words(v) for k, v in (words.get("thesaurus") or {}).items()},

@@ -1,0 +1,116 @@
+"""Whose passage it is: the product's names in a passage, and whether a passage is in scope for a question.
+
+A product's passage answers about that product only; the store's passages answer what the store decides
+(pickup, delivery, after-sales ...) or questions about no aspect of a product, and not a rule every sentence of
+which names other products. ``Scope`` is the part of ``judge.Judge`` that knows the catalog's names.
+"""
+
+from __future__ import annotations
+
+import re
+
+from copilot.base.catalog import Catalog
+from copilot.knowledge.docs import Chunk
+from copilot.knowledge.question import Question, guard, implies
+from copilot.knowledge.wordlists import lexicon
+
+SENTENCE = re.compile(r"[。！？!?；;\n]")
+EXAMPLE = re.compile(r"“[^”]*”|\"[^\"]*\"|(?:比如|例如|譬如)[^。；;]*")   # 比如“草莓 2 斤”: an example, not whose rule
+
+
+class Scope:
+    """The names and scope checks of :class:`judge.Judge` (which holds ``catalog`` and the name caches)."""
+
+    catalog: Catalog
+    _names: tuple | None
+    _named: tuple | None
+
+    def cover_text(self, c: Chunk) -> str:
+        """What a chunk says, without its product's own names (鲜活鲈鱼 does not say the fish is alive)."""
+        text = lexicon().fix_typos(f"{c.section}：{c.key}：{c.text}" if c.key else f"{c.section}：{c.text}")
+        p = self.catalog.get(c.sku) if c.sku else None
+        for n in sorted(p.names if p else (), key=len, reverse=True):
+            text = text.replace(n, " ")
+        return text
+
+    def others_out(self, text: str, targets: list[str], asked: str) -> str:
+        """A store passage's ``text`` without the names of products other than those asked about that the question
+        does not say: 玻璃 is not said by 玻璃水 of 玻璃水、车蜡开了封不退 (a product's own notes may name what it is
+        used with: 能用冲好的奶粉代替水)."""
+        for s, e, p in reversed(self.catalog.mentions(text) if targets else []):
+            if p.sku not in targets and text[s:e] not in asked:
+                text = text[:s] + " " + text[e:]
+        return text
+
+    def _mine_and_others(self, text: str, targets: list[str]) -> tuple[list[str], list[str]]:
+        """The names in ``text`` of the products asked about, and of the other products it names."""
+        mentions = self.catalog.mentions(text)
+        return ([text[s:e] for s, e, p in mentions if p.sku in targets] + list(self._names_of(targets[0])),
+                [text[s:e] for s, e, p in mentions if p.sku not in targets])
+
+    def nameless(self, text: str) -> str:
+        """``text`` without any product's names: 生 (生吃) is not said by 花生油."""
+        if self._names is None or self._names[0] is not self.catalog:
+            names = sorted({n for p in self.catalog.products for n in p.names}, key=len, reverse=True)
+            self._names = (self.catalog, re.compile("|".join(map(re.escape, names))) if names else None)
+        rx = self._names[1]
+        return rx.sub(" ", text) if rx is not None else text
+
+    def _names_of(self, sku: str) -> tuple[str, ...]:
+        p = self.catalog.get(sku) if sku else None
+        return tuple(p.names) if p else ()
+
+    def _sold_by(self, sku: str, unit: str) -> bool:
+        p = self.catalog.get(sku)
+        return bool(p and p.unit == unit)
+
+    @staticmethod
+    def _store_question(q: Question) -> bool:
+        aspects = lexicon().aspects
+        return any(aspects[t].scope != "product" for t in q.topics if t in aspects)
+
+    def in_scope(self, q: Question, c: Chunk, targets: list[str]) -> bool:
+        """A product's passage answers about that product only (with no product named, only when it says
+        every word asked: see ``answers``); the store's passages answer what the store decides (pickup,
+        delivery, after-sales ...) or questions about no aspect of a product."""
+        if c.sku:   # a question of what the shop decides, naming no product, is not one product's notes
+            return c.sku in targets or (not targets and len(q.residual) >= 2 and not self._store_question(q))
+        if not targets:   # nor one product's rule (红虫下了单第二天就要拿走 for 下了单留几天)
+            return not (self._store_question(q) and any(s <= 1 for s, _e, _p in self.catalog.mentions(c.text)))
+        if self.names_others(q, c, targets):
+            return False   # 奶粉、纸尿裤没拆封的 7 天内可以退换 says nothing of the 指甲剪 asked about
+        if not q.topics:  # 香菇一斤几个 asks about the product: a store rule answers only what it says of it
+            names = any(n in c.text or n in c.key for s in targets
+                        for n in (self.catalog.get(s).names if self.catalog.get(s) else ()))
+            if guard("eats").search(q.text):
+                return names   # 腊肠小孩能吃不 is not answered by 小孩子来拿的话要 12 岁以上
+            aspects = lexicon().aspects
+            hinted = q.soft and all(aspects[a].scope != "store" for a in q.soft if a in aspects)
+            if hinted and (q.kind == "yesno" or all(aspects[a].scope == "product" for a in q.soft if a in aspects)):
+                return names   # 菠菜能冷冻吗 hints at its storage: the shop's cold-shelf rule is no answer; nor
+                #                is 奶坏了能退吗？ to 奶皮子有点发黄是坏了吗 (of the product, not of a refund)
+            return bool(q.residual) or names
+        return self._store_question(q)
+
+    def products_named(self, c: Chunk) -> set[str]:
+        """The products a store passage's every sentence names (not as examples), or none."""
+        if self._named is None or self._named[0] is not self.catalog:
+            self._named = (self.catalog, {})
+        if c.id not in self._named[1]:
+            key = {p.sku for _s, _e, p in self.catalog.mentions(c.key)}
+            said = [key | {p.sku for _s, _e, p in self.catalog.mentions(EXAMPLE.sub(" ", t))}
+                    for t in SENTENCE.split(c.text) if t.strip()]
+            self._named[1][c.id] = set().union(key, *said) if said and all(said) else set()
+        return self._named[1][c.id]
+
+    def names_others(self, q: Question, c: Chunk, targets: list[str]) -> bool:
+        """A store passage whose every sentence names products of the catalog, none of them one asked about (by a
+        name, or by a word for it: 大米 of 长粒香, 肉禽 of a chicken), is a rule of theirs (奶粉、纸尿裤没拆封的 7 天内可以退换，
+        拆了的不退不换), unless it is of what the shop alone decides; a general rule beside it (收货当天坏果拍照退款；
+        大米未开封 7 天内可退换) is not, nor are products named as examples (比如“草莓改成 3 斤”)."""
+        named = self.products_named(c)
+        aspects = lexicon().aspects   # (the shop's delivery, pickup, payment rules hold for any product they name)
+        if not named or named & set(targets) or any(aspects[t].scope == "store" for t in q.topics if t in aspects):
+            return False
+        text, products = f"{c.key} {c.text}", [p for p in map(self.catalog.get, targets) if p]
+        return not any(implies(text[i:i + n], p) for n in (2, 3) for i in range(len(text) - n + 1) for p in products)
