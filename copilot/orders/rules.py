@@ -35,6 +35,7 @@ from copilot.orders.cues import (
     PRICE_OF,
     PRICE_PER,
     WORD_AND_COUNT,
+    count_or_name,
     one_of_word,
     price_checked,
     priced_sku,
@@ -473,7 +474,8 @@ def _order_clause(clause: _Clause, masked: str, catalog: Catalog, current: Produ
         if strong or clause.quantities:
             clause.kind, clause.reason = "review", unknown_reason(unknown[0])
         return
-    clause.kind = "order"
+    clause.kind, clause.reason = ("review", count_or_name(masked, clause.refs, clause.quantities)) \
+        if count_or_name(masked, clause.refs, clause.quantities) else ("order", "")
 
 
 def _review(kind: Kind, reason: str, items: tuple[Item, ...] = (), undecided: bool = False) -> Intent:

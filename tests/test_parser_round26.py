@@ -1,0 +1,60 @@
+"""Parser round 26 (tuning set 25): how measures and counts inside names are said, in stores other than a flower shop.
+
+- A measure at the end of several names (10个一盒, 12片一包; 盆径20厘米 and 高30厘米) names no kind of goods: the unit
+  said with the product on screen is that product (再加一盒, 这个来一包), and a size said with a product shown
+  stays that product's word.
+- A name that is itself a count of things (6只 of 6只装鸡腿, 12个 of 12个装蛋挞) said alone after an order word
+  (来6只) may be that many loose things or one pack: a person asks; with its quantity or 的 it is the name.
+"""
+
+from __future__ import annotations
+
+import pytest
+from doubles import shop
+
+from copilot.orders.intent import Kind
+from copilot.orders.rules import parse
+
+BAKERY = shop("测试烘焙店", ("tart", "葡式蛋挞 6个一盒", "盒", 18, {"aliases": ["蛋挞"], "pack": "6个"}),
+              ("puff", "奶油泡芙 10个一盒", "盒", 15, {"aliases": ["泡芙"], "pack": "10个"}),
+              ("cookie", "黄油曲奇 12片一盒", "盒", 22, {"aliases": ["曲奇"], "pack": "12片"}),
+              ("bread", "全麦吐司", "袋", 12, {"aliases": ["吐司"]}))
+KITCHEN = shop("测试厨具店", ("pot", "汤锅 直径20厘米", "个", 59, {"aliases": ["小汤锅"]}),
+               ("pan", "平底锅 直径28厘米", "个", 79, {"aliases": ["平底锅"]}),
+               ("board", "竹砧板 长40厘米", "块", 29, {"aliases": ["砧板"]}))
+DELI = shop("测试熟食店", ("legs6", "6只装卤鸡腿", "盒", 36, {"aliases": ["6只"]}),
+            ("legs10", "10只装卤鸡腿", "盒", 56, {"aliases": ["10只"]}),
+            ("tart12", "12个装蛋挞礼盒", "盒", 39, {"aliases": ["12个"]}))
+
+
+def _items(intent):
+    return {i.sku: i.qty for i in intent.items}
+
+
+@pytest.mark.parametrize("text,current,sku,qty,kind", [
+    ("再加一盒", "puff", "puff", 1, Kind.MODIFY), ("这个来一盒", "tart", "tart", 1, Kind.ORDER),
+    ("少要一盒", "cookie", "cookie", -1, Kind.MODIFY), ("来两盒", "puff", "puff", 2, Kind.ORDER),
+    ("泡芙和蛋挞各来一盒", "tart", None, 1, Kind.ORDER),
+    ("这个来一个", "pan", "pan", 1, Kind.ORDER)])
+def test_a_measure_ending_several_names_is_no_kind_of_goods(text, current, sku, qty, kind):
+    got = parse(text, BAKERY if current in ("puff", "tart", "cookie") else KITCHEN, current)
+    assert (got.kind, got.needs_review) == (kind, False)
+    assert _items(got) == ({sku: qty} if sku else {"puff": 1, "tart": 1})
+
+
+@pytest.mark.parametrize("text", ["一盒来两个", "来一盒"])
+def test_the_unit_alone_with_nothing_on_screen_is_still_asked(text):
+    assert parse(text, BAKERY, None).needs_review
+
+
+@pytest.mark.parametrize("text,current", [("来6只", "legs6"), ("要12个", "tart12"), ("来10只", None)])
+def test_a_name_that_is_a_count_said_alone_is_asked(text, current):
+    got = parse(text, DELI, current)
+    assert got.kind is Kind.ORDER and got.needs_review
+
+
+@pytest.mark.parametrize("text,sku,qty", [("6只的来一盒", "legs6", 1), ("10只装的来两盒", "legs10", 2),
+                                          ("12个来一盒", "tart12", 1)])
+def test_a_count_name_with_its_quantity_is_the_name(text, sku, qty):
+    got = parse(text, DELI, None)
+    assert not got.needs_review and _items(got) == {sku: qty}
