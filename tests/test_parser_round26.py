@@ -58,3 +58,55 @@ def test_a_name_that_is_a_count_said_alone_is_asked(text, current):
 def test_a_count_name_with_its_quantity_is_the_name(text, sku, qty):
     got = parse(text, DELI, None)
     assert not got.needs_review and _items(got) == {sku: qty}
+
+
+FRUIT = shop("测试水果店", ("mango", "海南贵妃芒 5斤装", "箱", 39, {"aliases": ["芒果"]}),
+             ("grape", "阳光玫瑰葡萄", "串", 25, {"aliases": ["葡萄"]}))
+TEA = shop("测试茶叶店", ("puer", "云南普洱茶饼 357克", "饼", 128, {"aliases": ["普洱"]}),
+           ("club", "每月茶叶订阅 4次", "份", 199, {"aliases": ["茶叶订阅"]}),
+           ("clean", "上门清洗茶具服务", "份", 59, {"aliases": ["清洗茶具"]}))
+
+
+@pytest.mark.parametrize("text,current,sku,qty", [
+    ("普洱来两饼 一饼送我爸 一饼送丈母娘", "puer", "puer", 2),  # shares that add up, apart, to any person
+    ("葡萄来4串 一串送一个邻居", "grape", "grape", 4),  # one for each person, after the quantity in that unit
+    ("芒果来一箱 给3个同事各分一点", "mango", "mango", 1),  # a little each, out of the goods ordered
+    ("来5串 每人一串", "grape", "grape", 5)])
+def test_counts_inside_a_split_are_part_of_the_order(text, current, sku, qty):
+    got = parse(text, FRUIT if current != "puer" else TEA, current)
+    assert (got.kind, got.needs_review, _items(got)) == (Kind.ORDER, False, {sku: qty})
+
+
+@pytest.mark.parametrize("text,current", [
+    ("普洱来两饼 一饼送我爸 一饼送我妈 一饼送丈母娘", "puer"),  # three shares of two: a person asks
+    ("我们公司12个人 每人一串", "grape"),  # people counted, one each: 12, not said before
+    ("葡萄来4串 一箱送一个邻居", "grape")])  # a share in another unit
+def test_a_split_that_does_not_add_up_is_asked(text, current):
+    got = parse(text, TEA if current == "puer" else FRUIT, current)
+    assert got.needs_review or got.kind is not Kind.ORDER
+
+
+@pytest.mark.parametrize("text,current,sku,qty", [("刚才拍的是普洱 两饼", "puer", "puer", 2),
+                                                  ("我刚才拍的是葡萄 来3串", "mango", "grape", 3)])
+def test_what_an_earlier_pai_le_was_said_with_its_quantity_is_the_order(text, current, sku, qty):
+    got = parse(text, FRUIT if current == "mango" else TEA, current)
+    assert (got.kind, got.needs_review, _items(got)) == (Kind.ORDER, False, {sku: qty})
+
+
+def test_what_was_ordered_named_without_a_quantity_books_nothing():
+    got = parse("刚才拍的是葡萄", FRUIT, "mango")
+    assert not got.items or got.needs_review
+
+
+@pytest.mark.parametrize("text,current,sku,qty,note", [
+    ("芒果来一箱 麻烦挑个头大的", "mango", "mango", 1, "麻烦挑个头大的"),
+    ("葡萄帮我挑熟一点的 来2串", "grape", "grape", 2, "帮我挑熟一点的"),
+    ("普洱来两饼 送人的 帮我系个红丝带", "puer", "puer", 2, "帮我系个红丝带"),
+    ("普洱来两饼 帮我分开写卡片", "puer", "puer", 2, "帮我分开写卡片"),
+    ("茶叶订阅来一份 从下个月开始", "club", "club", 1, "从下个月开始"),
+    ("清洗茶具来一份 从周六开始上门", "clean", "clean", 1, "从周六开始上门")])
+def test_picking_wrapping_and_start_remarks_are_notes(text, current, sku, qty, note):
+    got = parse(text, FRUIT if current in ("mango", "grape") else TEA, current)
+    assert (got.kind, got.needs_review, _items(got)) == (Kind.ORDER, False, {sku: qty})
+    assert note in got.note
+

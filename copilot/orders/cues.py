@@ -135,7 +135,7 @@ def states_pack(masked: str, quantities: list[Quantity], products: list[Product]
 
 
 # 11朵 of 11朵红玫瑰花束, 6头 of 多肉拼盘 6头: a name that is a count of things (not a size: 6寸, 37码, 1米)
-_COUNT_NAME = re.compile(rf"(?:\d{{1,3}}|[零一二两三四五六七八九十]{{1,3}})(?![寸码岁米号克升斤])[\u4e00-\u9fff]")
+_COUNT_NAME = re.compile(r"(?:\d{1,3}|[零一二两三四五六七八九十]{1,3})(?![寸码岁米号克升斤])[\u4e00-\u9fff]")
 
 
 def count_or_name(text: str, refs: list, quantities: list[Quantity]) -> str:
