@@ -110,3 +110,37 @@ def test_picking_wrapping_and_start_remarks_are_notes(text, current, sku, qty, n
     assert (got.kind, got.needs_review, _items(got)) == (Kind.ORDER, False, {sku: qty})
     assert note in got.note
 
+
+
+SHOP = shop("测试杂货店", ("corn", "甜玉米 单根", "根", 3, {"aliases": ["玉米"], "spec": "单根卖，每根 2-3 个穗头"}),
+            ("kiwi", "猕猴桃 一盒", "盒", 25, {"aliases": ["猕猴桃"], "spec": "每盒 8-10 个"}),
+            ("egg", "土鸡蛋", "盒", 20, {"aliases": ["鸡蛋"], "spec": "每盒 10 个"}),
+            ("ladder", "铝合金梯子 1.5米", "把", 199, {"aliases": ["梯子"]}),
+            ("step", "折叠凳 45厘米", "个", 39, {"aliases": ["折叠凳"]}))
+
+
+def test_a_piece_whose_spec_counts_its_parts_as_a_span_is_counted_by_ge():
+    got = parse("玉米来5个", SHOP, "corn")
+    assert not got.needs_review and _items(got) == {"corn": 5}
+
+
+@pytest.mark.parametrize("text,current", [("猕猴桃来5个", "kiwi"), ("鸡蛋来5个", "egg")])
+def test_a_box_of_pieces_counted_by_ge_is_still_asked(text, current):
+    assert parse(text, SHOP, current).needs_review
+
+
+@pytest.mark.parametrize("text", ["1米5的来一把", "1米5高的来一把"])
+def test_a_length_said_like_a_price_is_the_decimal(text):
+    got = parse(text, SHOP, "ladder")
+    assert not got.needs_review and _items(got) == {"ladder": 1}
+
+
+FURNITURE = shop("测试家具店", ("table", "折叠桌 80厘米", "个", 99, {"aliases": ["折叠桌"]}),
+                 ("short", "人字梯 1.5米", "个", 99, {}), ("tall", "人字梯 2米", "个", 129, {}))
+
+
+@pytest.mark.parametrize("text,current,sku", [("1米5的来一个", "table", "short"), ("1.5米高的来一个", "tall", "short"),
+                                              ("2米的来一个", "short", "tall"), ("80厘米的来一个", None, "table")])
+def test_a_length_of_one_name_said_with_de_names_it_not_the_one_shown(text, current, sku):
+    got = parse(text, FURNITURE, current)
+    assert not got.needs_review and _items(got) == {sku: 1}
