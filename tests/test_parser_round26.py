@@ -144,3 +144,20 @@ FURNITURE = shop("测试家具店", ("table", "折叠桌 80厘米", "个", 99, {
 def test_a_length_of_one_name_said_with_de_names_it_not_the_one_shown(text, current, sku):
     got = parse(text, FURNITURE, current)
     assert not got.needs_review and _items(got) == {sku: 1}
+
+
+TEASETS = shop("测试茶具店", ("small", "白瓷茶具 4杯", "套", 69, {"aliases": ["小茶具"]}),
+               ("large", "白瓷茶具 6杯", "套", 89, {"aliases": ["大茶具"]}),
+               ("cup", "品茗杯", "个", 9, {}))
+
+
+@pytest.mark.parametrize("text,current,sku,qty", [("6杯的来一套", "small", "large", 1), ("4杯的来两套", "cup", "small", 2)])
+def test_a_short_count_of_one_name_said_with_de_names_it(text, current, sku, qty):
+    got = parse(text, TEASETS, current)
+    assert not got.needs_review and _items(got) == {sku: qty}
+
+
+@pytest.mark.parametrize("text", ["来6杯", "16杯的来一套"])
+def test_a_short_count_without_de_or_inside_a_number_names_nothing(text):
+    got = parse(text, TEASETS, "small")
+    assert got.needs_review or _items(got) != {"large": 1}

@@ -184,17 +184,19 @@ def _counted_parts(catalog: Catalog) -> dict[str, Product]:
     for p in catalog:
         for n in p.names:
             for w in _NAME_PARTS.split(n):
-                if len(w) >= 3 and COUNTED_PART.fullmatch(w) and not SIZE.fullmatch(w):
+                if len(w) >= 2 and COUNTED_PART.fullmatch(w) and not SIZE.fullmatch(w):
                     found.setdefault(w, {})[p.sku] = p
     return {w: next(iter(v.values())) for w, v in found.items() if len(v) == 1}
 
 
 def counts_said(t: str, refs: list, catalog: Catalog, make_ref) -> list:
-    """一壶四杯的来两套, 要一套六个的: a word of one product's name that counts what it holds (便携旅行茶具 一壶四杯) names
-    that product; its numbers are no quantity (``make_ref(start, end, product, label, family)``)."""
+    """一壶四杯的来两套, 要一套六个的, 6头的来一盆: a word of one product's name that counts what it holds (便携旅行茶具
+    一壶四杯, 多肉拼盘 6头; a short one only with 的) names that product; its numbers are no quantity (``make_ref(start, end, product, label, family)``)."""
     out = list(refs)
     for w, p in _counted_parts(catalog).items():
         at = t.find(w)
+        if len(w) == 2 and not t.startswith("的", at + 2) or at > 0 and t[at - 1].isdigit():
+            continue  # 6头 of 多肉拼盘 6头: the name only with 的 (6头的); 来6头 may count heads
         if at >= 0 and not any(r.start < at + len(w) and at < r.end for r in out):
             out.append(make_ref(at, at + len(w), p, w, ()))
     return sorted(out, key=lambda r: r.start) if len(out) > len(refs) else refs
