@@ -161,3 +161,13 @@ def test_a_short_count_of_one_name_said_with_de_names_it(text, current, sku, qty
 def test_a_short_count_without_de_or_inside_a_number_names_nothing(text):
     got = parse(text, TEASETS, "small")
     assert got.needs_review or _items(got) != {"large": 1}
+
+
+def test_a_count_inside_a_picking_remark_is_still_the_quantity():
+    got = parse("芒果 帮我挑两箱大的", FRUIT, "grape")
+    assert (got.needs_review, _items(got)) == (False, {"mango": 2})
+
+
+def test_one_each_for_people_counted_is_asked_when_it_does_not_add_up():
+    got = parse("我们3个人 葡萄来2串 每人一串", FRUIT, "grape")
+    assert got.needs_review or _items(got) != {"grape": 2}

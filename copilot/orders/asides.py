@@ -82,6 +82,7 @@ _SHARE = re.compile(rf"({NUM_PATTERN})\s*({UNIT}){_GIVE}")
 # each, from the goods ordered
 _EACH_ONE = re.compile(rf"(?:^|(?<=[\s,，。]))(?:(?:一|每)\s*(?P<u>{UNIT})\s*{_GIVE}\s*(?:一|每)\s*[个位名]|每人一\s*(?P<u2>{UNIT}))"
                        r"[\u4e00-\u9fff]{0,4}(?=$|[\s,，。])")
+_PEOPLE = re.compile(r"[\d一二两俩三四五六七八九十]+\s*[个位名口]\s*人")
 _A_LITTLE_EACH = re.compile(r"(?:^|(?<=[\s,，。]))(?:给|帮)?[\d一二两俩三四五六七八九十]+\s*[个位]\s*[\u4e00-\u9fff]{1,4}?各(?:分|拿|送|尝)?"
                             r"(?:一点|一些|点|些)(?=$|[\s,，。])")
 
@@ -114,6 +115,8 @@ def placed_was(t: str) -> str:
 
 
 def _per_person(t: str) -> str:
+    if _PEOPLE.search(t):  # 我们3个人 来2盒 每人一盒: the people counted, the sum asked
+        return t
     for m in [*_EACH_ONE.finditer(t), *_A_LITTLE_EACH.finditer(t)][:1]:
         unit = m.groupdict().get("u") or m.groupdict().get("u2")
         if any(q.unit == unit for q in read_quantities(t[:m.start()])) if unit else read_quantities(t[:m.start()]):
