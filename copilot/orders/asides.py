@@ -117,14 +117,9 @@ def placed_was(t: str) -> str:
 def _per_person(t: str) -> str:
     if _PEOPLE.search(t):  # 我们3个人 来2盒 每人一盒: the people counted, the sum asked
         return t
-    for m in [*_EACH_ONE.finditer(t), *_A_LITTLE_EACH.finditer(t)][:1]:
-        unit = m.groupdict().get("u") or m.groupdict().get("u2")
-        if any(q.unit == unit for q in read_quantities(t[:m.start()])) if unit else read_quantities(t[:m.start()]):
-            return t[:m.start()] + " " + t[m.end():]
-    return t
-    parts = [(zh_to_number(n), u) for n, u in _SHARE.findall(m.group(0))]
-    total = sum(n or 0 for n, _ in parts)
-    if len({u for _, u in parts}) == 1 and any(q.value == total and q.unit == parts[0][1]
-                                                for q in read_quantities(t[:m.start()])):
-        return t[:m.start()] + " " + t[m.end():]
-    return t
+    m = _EACH_ONE.search(t) or _A_LITTLE_EACH.search(t)
+    if m is None:
+        return t
+    unit = m.groupdict().get("u") or m.groupdict().get("u2")  # none said for a little each: any quantity before
+    said = read_quantities(t[:m.start()])
+    return t[:m.start()] + " " + t[m.end():] if said and (unit is None or any(q.unit == unit for q in said)) else t
