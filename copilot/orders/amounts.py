@@ -11,6 +11,7 @@ whole case).
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -238,10 +239,13 @@ def holds_pieces(p: Product) -> bool:
     Not a piece sold by itself (a 支, 根, 只) whose spec only counts its parts as a span (每支 3-4 个花苞, 每串 20-30 颗):
     no count a buyer orders by, so 来5个 of it is 5 of the pieces sold."""
     size = p.pack_size
-    spans = p.unit in _PIECE_WORDS and bool(p.spec) and all(_SPAN_START.search(p.spec[:m.start()])
-                                                              for m in _PIECES.finditer(p.spec))
-    return p.unit != "个" and (bool(p.spec) and bool(_PIECES.search(p.spec)) and not spans
-                               or size is not None and size[1] not in GRAMS)
+    return p.unit != "个" and (_spec_counts(p.unit, p.spec or "") or size is not None and size[1] not in GRAMS)
+
+
+@functools.lru_cache(maxsize=1024)
+def _spec_counts(unit: str, spec: str) -> bool:
+    found = [m.start() for m in _PIECES.finditer(spec)]
+    return bool(found) and not (unit in _PIECE_WORDS and all(_SPAN_START.search(spec[:at]) for at in found))
 
 
 def check_items(kind: Kind, pairs) -> Intent:

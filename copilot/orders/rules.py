@@ -474,8 +474,8 @@ def _order_clause(clause: _Clause, masked: str, catalog: Catalog, current: Produ
         if strong or clause.quantities:
             clause.kind, clause.reason = "review", unknown_reason(unknown[0])
         return
-    clause.kind, clause.reason = ("review", count_or_name(masked, clause.refs, clause.quantities)) \
-        if count_or_name(masked, clause.refs, clause.quantities) else ("order", "")
+    clause.reason = count_or_name(masked, clause.refs, clause.quantities)  # 来11朵: 11 loose, or the 11朵 bouquet?
+    clause.kind = "review" if clause.reason else "order"
 
 
 def _review(kind: Kind, reason: str, items: tuple[Item, ...] = (), undecided: bool = False) -> Intent:
