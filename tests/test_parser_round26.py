@@ -171,3 +171,12 @@ def test_a_count_inside_a_picking_remark_is_still_the_quantity():
 def test_one_each_for_people_counted_is_asked_when_it_does_not_add_up():
     got = parse("我们3个人 葡萄来2串 每人一串", FRUIT, "grape")
     assert got.needs_review or _items(got) != {"grape": 2}
+
+
+
+WRAPS = shop("测试小吃店", ("spicy", "香辣卷饼", "个", 12, {}), ("plain", "原味卷饼", "个", 15, {}), ("soy", "豆浆", "杯", 3, {}))
+
+
+def test_a_kind_of_goods_written_with_unit_characters_stays_a_family():
+    got = parse("两种卷饼各来一个", WRAPS, "soy")  # 卷 and 饼 are both units, but 卷饼 is a kind: each of its two
+    assert (got.needs_review, _items(got)) == (False, {"spicy": 1, "plain": 1})

@@ -311,11 +311,13 @@ def _build(catalog: Catalog) -> Shorthand:
 # a measure said in names (10枝一扎, 盆径12厘米, 高30厘米): numerals and units only, how much or how big, never a kind
 _MEASURE_WORD = re.compile(rf"(?:[{''.join(ZH_DIGITS)}]|厘米|毫米|公分|米|寸|{'|'.join(UNIT_WORDS)})+")
 
+_COUNTS_OR_LENGTH = re.compile(rf"[{''.join(ZH_DIGITS)}]|厘米|毫米|公分|米|寸")
+
 
 def _measure(word: str) -> bool:
     """一扎 / 枝一扎 of 10枝一扎 and 20枝一扎, 厘米 of 12厘米 and 60厘米: the end of several names that only says a
     measure names no family of goods (the unit said is of a product, 来一扎 with the roses shown is the roses)."""
-    return bool(_MEASURE_WORD.fullmatch(word))
+    return bool(_MEASURE_WORD.fullmatch(word)) and bool(_COUNTS_OR_LENGTH.search(word))  # not 卷饼: two unit words
 
 
 def _latin_words(names, exact: set[str], variants: dict, families: dict) -> None:
