@@ -115,7 +115,7 @@ def placed_was(t: str) -> str:
 
 
 def _per_person(t: str) -> str:
-    if _PEOPLE.search(t):  # 我们3个人 来2盒 每人一盒: the people counted, the sum asked
+    if not ("每" in t or "各" in t or "一" in t) or _PEOPLE.search(t):  # 我们3个人 来2盒 每人一盒: the sum asked
         return t
     m = _EACH_ONE.search(t) or _A_LITTLE_EACH.search(t)
     if m is None:
