@@ -93,9 +93,9 @@ def test_what_an_earlier_pai_le_was_said_with_its_quantity_is_the_order(text, cu
     assert (got.kind, got.needs_review, _items(got)) == (Kind.ORDER, False, {sku: qty})
 
 
-def test_what_was_ordered_named_without_a_quantity_books_nothing():
+def test_what_was_ordered_named_without_a_quantity_is_asked_with_that_product():
     got = parse("刚才拍的是葡萄", FRUIT, "mango")
-    assert not got.items or got.needs_review
+    assert (got.kind, got.needs_review, _items(got)) == (Kind.ORDER, True, {"grape": None})
 
 
 @pytest.mark.parametrize("text,current,sku,qty,note", [

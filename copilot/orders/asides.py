@@ -110,8 +110,9 @@ _PLACED_WAS = re.compile(r"^我?(?:刚才|刚刚|之前|前面)?(?:拍|下单|�
 
 def placed_was(t: str) -> str:
     """刚才拍的是康乃馨 两扎: the goods and quantity of an earlier 拍了, said: read as the order it is (the 拍了 alone
-    went to a person and booked nothing); said without a quantity it stays talk about them."""
-    return _PLACED_WAS.sub("", t)
+    went to a person and booked nothing); said without a quantity (刚才拍的是康乃馨) it is 康乃馨拍了: that product,
+    how many asked."""
+    return _PLACED_WAS.sub("拍了 ", t)
 
 
 def _per_person(t: str) -> str:
