@@ -15,7 +15,9 @@ booking principles the parser now follows (see ``orders.rules``, ``orders.amount
 - several products: two or more products booked with fewer quantities said than products (no 各);
 - typo: a product read from a word that is no name of it, where the word is itself another thing or keeps only
   the kind of goods (老鸦 for 老鸭, 由鱼 for 鱿鱼: ``refs.doubtful_typo``);
-- own quantity: no product named, and a count with no unit said several times (扣1扣1扣1) or none (我也要, 同上).
+- own quantity: no product named, and a count with no unit said several times (扣1扣1扣1) or none (我也要, 同上);
+- count name: a product read from a name that is a count of things (11朵 of 11朵红玫瑰花束) said alone after an
+  order word, no quantity (来11朵): that many loose things, or one of the product.
 
     python -m evals.doubt_history [--before]     (--before: the first score of each round, before its tuning)
     python -m evals.doubt_history --alarms       (how many plain, rightly booked orders each check would flag)
@@ -36,6 +38,7 @@ from pathlib import Path
 from copilot.base.catalog import Catalog
 from copilot.base.zhnum import normalize
 from copilot.orders.amounts import read_quantities, to_sale_unit
+from copilot.orders.cues import count_or_name
 from copilot.orders.leftover import rest_of, without_preferences, without_specs
 from copilot.orders.refs import doubtful_typo, find_refs, fuzzy_product, mask
 from copilot.orders.shorthand import shorthand, sold_in
@@ -182,6 +185,17 @@ def typo(text, current, catalog, items) -> bool:
     return False
 
 
+def count_name(text, current, catalog, items) -> bool:
+    """来11朵 of the 11朵 bouquet: a product read from a name that is a count of things, said alone after an order
+    word with no quantity: the count may be the quantity (``cues.count_or_name``)."""
+    booked = {i["sku"] for i in items}
+    for c in _clauses(text):
+        refs = [r for r in find_refs(c, catalog) if r.product and r.product.sku in booked]
+        if count_or_name(c, refs, read_quantities(mask(c, refs))):
+            return True
+    return False
+
+
 def own_quantity(text, current, catalog, items) -> bool:
     said = [q for c in _clauses(text) if not find_refs(c, catalog) for q in read_quantities(c)]
     if any(find_refs(c, catalog) for c in _clauses(text)):
@@ -190,7 +204,8 @@ def own_quantity(text, current, catalog, items) -> bool:
 
 
 PRINCIPLES = {"units": units, "unread word": unread_word, "shared word": shared_word,
-              "several products": several_products, "typo": typo, "own quantity": own_quantity}
+              "several products": several_products, "typo": typo, "own quantity": own_quantity,
+              "count name": count_name}
 
 
 def main(before: bool = False) -> dict:

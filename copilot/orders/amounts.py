@@ -11,6 +11,7 @@ whole case).
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -21,6 +22,7 @@ from copilot.orders.intent import Intent, Item, Kind
 
 IMPLAUSIBLE_QTY = 100
 # 每盒 6 个: what one sale unit holds (not 可切 8 块, 切成10片: how it can be cut, still one piece)
+_SPAN_START = re.compile(r"\d\s*[-~～到至]\s*$")  # the 3- of 3-4 个: a span of pieces, no count
 _PIECES = re.compile(r"(?<![切分]\s)(?<![切分成])\d+\s*(?:个|枚|只|片|颗|粒|根|块|支|条|串)")
 # one source of the units: every unit a catalog may sell in or declare a pack in (``base.products``: SALE_UNITS,
 # PACK_UNITS, so a pack of 10小包 is read as 小包 here too), and the words only viewers say (一升, 一棵); not a
@@ -233,9 +235,17 @@ def _portion(p: Product) -> bool:
 
 
 def holds_pieces(p: Product) -> bool:
-    """``每盒 6 个``, ``每盒 30 枚`` (or ``pack: 6个``): one sale unit holds several pieces, so 个 is not the sale unit."""
+    """``每盒 6 个``, ``每盒 30 枚`` (or ``pack: 6个``): one sale unit holds several pieces, so 个 is not the sale unit.
+    Not a piece sold by itself (a 支, 根, 只) whose spec only counts its parts as a span (每支 3-4 个花苞, 每串 20-30 颗):
+    no count a buyer orders by, so 来5个 of it is 5 of the pieces sold."""
     size = p.pack_size
-    return p.unit != "个" and (bool(p.spec) and bool(_PIECES.search(p.spec)) or size is not None and size[1] not in GRAMS)
+    return p.unit != "个" and (_spec_counts(p.unit, p.spec or "") or size is not None and size[1] not in GRAMS)
+
+
+@functools.lru_cache(maxsize=1024)
+def _spec_counts(unit: str, spec: str) -> bool:
+    found = [m.start() for m in _PIECES.finditer(spec)]
+    return bool(found) and not (unit in _PIECE_WORDS and all(_SPAN_START.search(spec[:at]) for at in found))
 
 
 def check_items(kind: Kind, pairs) -> Intent:

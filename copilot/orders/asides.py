@@ -73,16 +73,26 @@ def second_thought(t: str, intent: Intent) -> Intent:
     return intent
 
 
-# 一块放学校一块放家里, 一盒给奶奶一盒给外婆: the goods said, shared out part by part (a count, a unit, where or whom)
+# 一块放学校一块放家里, 一盒给奶奶一盒给外婆, 一束送我妈 一束送婆婆: the goods said, shared out part by part (a count,
+# a unit, where or whom)
 _GIVE = r"(?:放|给|留|带|送)(?:到|在|去)?"
-_SHARES = re.compile(rf"(?:{NUM_PATTERN}\s*{UNIT}{_GIVE}[^\s,，。、\d零〇一二两俩三四五六七八九十]{{1,6}}){{2,4}}")
+_SHARES = re.compile(rf"(?:{NUM_PATTERN}\s*{UNIT}{_GIVE}[^\s,，。、\d零〇一二两俩三四五六七八九十]{{1,6}}[\s,，、]*){{2,4}}")
 _SHARE = re.compile(rf"({NUM_PATTERN})\s*({UNIT}){_GIVE}")
+# 一支送一个孙子, 每人一盒: one for each person (how many people: not said, or said before); 给3个闺女各分一点: a little
+# each, from the goods ordered
+_EACH_ONE = re.compile(rf"(?:^|(?<=[\s,，。]))(?:(?:一|每)\s*(?P<u>{UNIT})\s*{_GIVE}\s*(?:一|每)\s*[个位名]|每人一\s*(?P<u2>{UNIT}))"
+                       r"[\u4e00-\u9fff]{0,4}(?=$|[\s,，。])")
+_PEOPLE = re.compile(r"[\d一二两俩三四五六七八九十]+\s*[个位名口]\s*人")
+_A_LITTLE_EACH = re.compile(r"(?:^|(?<=[\s,，。]))(?:给|帮)?[\d一二两俩三四五六七八九十]+\s*[个位]\s*[\u4e00-\u9fff]{1,4}?各(?:分|拿|送|尝)?"
+                            r"(?:一点|一些|点|些)(?=$|[\s,，。])")
 
 
 def without_shares(t: str) -> str:
     """来两块 一块放学校一块放家里: parts whose counts add up to a quantity said before them, in its unit, say how
     the goods are shared out: no more goods and nothing for the store to do, left out. Parts that add up to anything
-    else (来两块 一块放学校一块放家里一块给老师) stay for the rules, and a person."""
+    else (来两块 一块放学校一块放家里一块给老师) stay for the rules, and a person. So do one for each person (来6支
+    一支送一个孙子) and a little for each (来一扎 给3个闺女各分一点) after a quantity said in that unit, or any."""
+    t = _per_person(t)
     m = _SHARES.search(t) if re.search(_GIVE, t) else None
     if m is None:
         return t
@@ -92,3 +102,25 @@ def without_shares(t: str) -> str:
                                                 for q in read_quantities(t[:m.start()])):
         return t[:m.start()] + " " + t[m.end():]
     return t
+
+
+# 刚才拍的是康乃馨 两扎, 刚才拍了的是黑笔 来一盒: what the buyer's 拍了 was, said with its quantity: that order
+_PLACED_WAS = re.compile(r"^我?(?:刚才|刚刚|之前|前面)?(?:拍|下单|下|订)了?的(?:是|就是)(?=[\u4e00-\u9fffA-Za-z\d])")
+
+
+def placed_was(t: str) -> str:
+    """刚才拍的是康乃馨 两扎: the goods and quantity of an earlier 拍了, said: read as the order it is (the 拍了 alone
+    went to a person and booked nothing); said without a quantity (刚才拍的是康乃馨) it is 康乃馨拍了: that product,
+    how many asked."""
+    return _PLACED_WAS.sub("拍了 ", t)
+
+
+def _per_person(t: str) -> str:
+    if not ("每" in t or "各" in t or "一" in t) or _PEOPLE.search(t):  # 我们3个人 来2盒 每人一盒: the sum asked
+        return t
+    m = _EACH_ONE.search(t) or _A_LITTLE_EACH.search(t)
+    if m is None:
+        return t
+    unit = m.groupdict().get("u") or m.groupdict().get("u2")  # none said for a little each: any quantity before
+    said = read_quantities(t[:m.start()])
+    return t[:m.start()] + " " + t[m.end():] if said and (unit is None or any(q.unit == unit for q in said)) else t

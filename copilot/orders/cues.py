@@ -132,3 +132,20 @@ def states_pack(masked: str, quantities: list[Quantity], products: list[Product]
     count = [q for q in quantities if q not in one[:1]]
     return bool(one) and len(count) == 1 and any(
         p.unit == one[0].unit and p.pack_size == (count[0].value, count[0].unit) for p in products)
+
+
+# 11朵 of 11朵红玫瑰花束, 6头 of 多肉拼盘 6头: a name that is a count of things (not a size: 6寸, 37码, 1米)
+_COUNT_NAME = re.compile(r"(?:\d{1,3}|[零一二两三四五六七八九十]{1,3})(?![寸码岁米号克升斤])[\u4e00-\u9fff]")
+
+
+def count_or_name(text: str, refs: list, quantities: list[Quantity]) -> str:
+    """来11朵 with the 11朵 bouquet on screen: a name that is a count of things, said alone after the order word
+    (nothing after it, no 的, no other quantity), reads as that many loose things as well as one of the product; a
+    person asks. 11朵的来一束, 来11朵的: the name, with its quantity or 的."""
+    if quantities:
+        return ""
+    for r in refs:
+        if r.product and _COUNT_NAME.fullmatch(r.label) and not text[r.end:].strip() \
+                and _VERB.search(text[:r.start]) and r.label[-1] not in (r.product.unit, (r.product.pack_size or (0, ""))[1]):
+            return f"「{r.label}」可能是商品名，也可能是数量，请确认要几{r.product.unit}"
+    return ""

@@ -43,6 +43,8 @@ GLUED = re.compile(
 _PART = re.compile(
     rf"送到|送至|送货|送上门|送过来|(?:送|搬|扛|拿)(?:到|上)楼|送楼上|(?:帮我|要|需要)送|(?:一起|一块|一道)(?:送|拿|寄|取)|(?:放|寄)(?:到|在)?{_STOP}{{0,10}}{_PLACE}|{_SITE}|地址|备注|"
     r"(?:到货|到了)(?:再|之后|以后|后)(?:给|发|送|拿|通知)|"  # 下周第二批到了再给我: when the goods come in
+    rf"从(?:{_DAY}|下?(?:周|星期|礼拜)[一二三四五六日天末]?|下个?月|月[初底]|\d{{1,2}}\s*[号日]|[一二三四五六七八九十]{{1,3}}[号日])"
+    r"(?:起|开始)(?:送|配送|上门)?|"  # 包月来一份 从下周六开始: when a subscription or a service starts
     rf"留到|留着|(?:来|过来|到店|晚点|下班)(?:店里|店|门店|铺子|摊位|这边)?(?:拿|取|提)|自提|取货|提货|(?:{_TIME})\s*(?:来|过来|到店)?(?:拿|取|送)|"
     rf"(?:{_TIME})\s*(?:都|才|会)?(?:在家|有人|方便)(?=$|[\s,，。!！~～;；、])|"  # 明天下午5点后在家: when someone is home for the delivery
     rf"(?:^|(?<=[\s,，。!！~～;；、]))(?:{_TIME})(?=$|[\s,，。!！~～;；、])")  # 2斤 周日上午: a time alone
@@ -59,7 +61,7 @@ _FOR = re.compile(r"(?:送给|给|帮)(?:我|我们)?家?(?:的)?(?:妈妈?|爸�
 _CHANGE = re.compile(r"改|换|加|减|再|另|还要|要|来|补")
 _SPLIT = re.compile(r"([,，。!！~～;；、\s]+)")
 # no note without one of these characters (or a phone number)
-_HINT = re.compile(r"[到送放寄卫柜驿留拿取提栋幢楼单尾(（区园寓厦村舍址注点天午晚早周期拜班]|1[3-9]\d[\s-]?\d{4}|\d-\d{3}")
+_HINT = re.compile(r"[始到送放寄卫柜驿留拿取提栋幢楼单尾(（区园寓厦村舍址注点天午晚早周期拜班]|1[3-9]\d[\s-]?\d{4}|\d-\d{3}")
 
 
 # 卡片写：老婆520快乐, 贺卡上写 妈妈辛苦了, 写宝宝1岁生日快乐, 一个写妈妈生日快乐 一个写爸爸生日快乐, 刻上名字: what to
@@ -186,8 +188,9 @@ def as_written(note: str, text: str) -> str:
 
 
 def packing_notes(text: str, note: str) -> str:
-    """``note`` with how the buyer wants the goods packed (帮我分两包装, 单独包装, 分开装): the rules read no goods
-    in it (its 两包 is no quantity), the packer reads it on the order line."""
-    parts = [p for p in _SPLIT.split(normalize(text)) if p.strip() and PACKING.search(p)] if "装" in text or "包" in text \
-        else []
+    """``note`` with how the buyer wants the goods packed, wrapped or picked (帮我分两包装, 单独包装, 分开装, 帮我系个丝带,
+    麻烦挑大个的): the rules read no goods in it (its 两包 is no quantity), the packer reads it on the order line, from
+    where it starts (百合帮我挑含苞的: 帮我挑含苞的)."""
+    said = [PACKING.search(p) for p in _SPLIT.split(normalize(text))] if re.search(r"[装包写带结挑]", text) else []
+    parts = [m.string[m.start():] for m in said if m]
     return " ".join([note, *parts]).strip() if parts else note

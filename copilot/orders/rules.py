@@ -20,7 +20,7 @@ from copilot.base.catalog import Catalog, Product
 from copilot.base.zhnum import NUM_PATTERN, normalize
 from copilot.orders.abbreviated import abbreviated_pairs, looks_abbreviated
 from copilot.orders.amounts import QTY_MARK, UNIT, VERB, Quantity, as_said, read_quantities
-from copilot.orders.asides import aside, second_thought, without_shares
+from copilot.orders.asides import aside, placed_was, second_thought, without_shares
 from copilot.orders.changes import (
     CANCEL,
     MODIFY,
@@ -35,6 +35,7 @@ from copilot.orders.cues import (
     PRICE_OF,
     PRICE_PER,
     WORD_AND_COUNT,
+    count_or_name,
     one_of_word,
     price_checked,
     priced_sku,
@@ -178,7 +179,7 @@ def _parse_comment(text: str, catalog: Catalog, current_sku: str | None) -> Inte
         return said
     if _LATIN_QTY.search(t) and not QUESTION.search(t):
         return _review(Kind.ORDER, "评论里的数量是拼音或外文，请人工确认", undecided=True)
-    t = without_shares(size_homophones(plain_names(t, catalog), catalog))  # 8存的 of 8寸; 一块放学校一块放家里
+    t = without_shares(placed_was(size_homophones(plain_names(t, catalog), catalog)))  # 8存的 of 8寸; 一块放学校一块放家里
     intent = (_with_note(t, catalog, current) or correction(t, catalog, current, _parse_text)
               or abbreviated_pairs(t, catalog) or _parse_text(t, catalog, current))
     if intent.kind is Kind.ORDER and intent.items and QUESTION.search(t):  # 还有30码吗 我想要一双: the size asked
@@ -473,7 +474,8 @@ def _order_clause(clause: _Clause, masked: str, catalog: Catalog, current: Produ
         if strong or clause.quantities:
             clause.kind, clause.reason = "review", unknown_reason(unknown[0])
         return
-    clause.kind = "order"
+    clause.reason = count_or_name(masked, clause.refs, clause.quantities)  # 来11朵: 11 loose, or the 11朵 bouquet?
+    clause.kind = "review" if clause.reason else "order"
 
 
 def _review(kind: Kind, reason: str, items: tuple[Item, ...] = (), undecided: bool = False) -> Intent:

@@ -292,7 +292,7 @@ def _build(catalog: Catalog) -> Shorthand:
     families: dict[str, tuple[Product, ...]] = {}
     for owners in (starts, ends):  # 老豆腐 / 嫩豆腐 are kinds of 豆腐; 豆腐脑, 豆腐干 are not: the head word wins
         families.update((word, tuple(p for p in catalog if p.sku in skus)) for word, skus in owners.items()
-                        if len(skus) > 1 and word not in exact and _CJK.match(word))
+                        if len(skus) > 1 and word not in exact and _CJK.match(word) and not _measure(word))
     variants: dict[str, Product] = {}
     for n, p in names:
         rests = [n] if n not in exact else []  # 柠檬凤爪 of 凤爪(柠檬) is no name, but names it
@@ -306,6 +306,18 @@ def _build(catalog: Catalog) -> Shorthand:
     paired: dict[str, tuple[Product, tuple[Product, ...]]] = {}
     singles = _singles(catalog, names, exact, variants, families, paired)
     return Shorthand(variants, families, pattern, names, _heads(names), singles, paired=paired)
+
+
+# a measure said in names (10枝一扎, 盆径12厘米, 高30厘米): numerals and units only, how much or how big, never a kind
+_MEASURE_WORD = re.compile(rf"(?:[{''.join(ZH_DIGITS)}]|厘米|毫米|公分|米|寸|{'|'.join(UNIT_WORDS)})+")
+
+_COUNTS_OR_LENGTH = re.compile(rf"[{''.join(ZH_DIGITS)}]|厘米|毫米|公分|米|寸")
+
+
+def _measure(word: str) -> bool:
+    """一扎 / 枝一扎 of 10枝一扎 and 20枝一扎, 厘米 of 12厘米 and 60厘米: the end of several names that only says a
+    measure names no family of goods (the unit said is of a product, 来一扎 with the roses shown is the roses)."""
+    return bool(_MEASURE_WORD.fullmatch(word)) and bool(_COUNTS_OR_LENGTH.search(word))  # not 卷饼: two unit words
 
 
 def _latin_words(names, exact: set[str], variants: dict, families: dict) -> None:

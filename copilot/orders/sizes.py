@@ -1,4 +1,4 @@
-"""A size from the products' names said with its unit (成猫粮1.5kg, 10公斤的, 2-10斤的, 5L装), or a capacity or size of
+"""A size from the products' names said with its unit (成猫粮1.5kg, 10公斤的, 2-10斤的, 5L装, 1.5米的), or a capacity or size of
 one product's names said bare (160的, 240也来一个: ``measures_said``): it tells variants apart, it is no quantity.
 One product holding that size is that product; several are a family word (one of them, which the other words of the
 clause or a person settle), so 成猫粮1.5kg is the one 成猫粮 that is 1.5kg."""
@@ -11,12 +11,13 @@ from copilot.base.catalog import Catalog, Product
 from copilot.orders.memo import per_catalog
 
 _UNITS = {"kg": "kg", "公斤": "kg", "千克": "kg", "斤": "斤", "l": "l", "升": "l", "ml": "ml", "毫升": "ml",
-          "g": "g", "克": "g"}
+          "g": "g", "克": "g", "米": "m", "厘米": "cm", "cm": "cm", "毫米": "mm", "mm": "mm"}  # and lengths: 1.5米的
+_LENGTHS = {"米", "厘米", "cm", "毫米", "mm"}
 _NUMBER = r"\d+(?:\.\d+)?"
-_UNIT = r"(?:kg|公斤|千克|斤|ml|毫升|l|升|g|克)(?![a-z])"
+_UNIT = r"(?:kg|公斤|千克|斤|ml|毫升|l|升|g|克|厘米|毫米|cm|mm|米)(?![a-z])"
 SIZE = re.compile(rf"(?<![\d.])({_NUMBER})(?:\s*[-~～到至]\s*({_NUMBER}))?\s*({_UNIT})", re.IGNORECASE)
 # said as a name: right after a product's word (成猫粮1.5kg), or then 的 / 装 / 那种 (10kg的, 5L装)
-_AS_NAME_AFTER = re.compile(r"\s*(?:的|装|那种|这种|那款|这款|规格)")
+_AS_NAME_AFTER = re.compile(r"\s*(?:[高长宽粗]?的|装|那种|这种|那款|这款|规格)")  # 1.5米高的: the height
 # 一壶四杯, 一套六个, 三件套: a word of a name that counts what the product holds (a numeral, then a classifier)
 COUNTED_PART = re.compile(r"(?:[一二两三四五六七八九十\d]+[\u4e00-\u9fff]{1,2}){1,3}")
 _NAME_PARTS = re.compile(r"[\s()（）\[\]【】·/\-—_]+")
@@ -47,12 +48,14 @@ def sizes_said(t: str, refs: list, catalog: Catalog, make_ref) -> list:
     out = list(refs)
     for m in SIZE.finditer(t):
         owners = sizes.get(size_key(m), ())
-        if not owners or any(r.start < m.end() and m.start() < r.end for r in out):
+        if not owners or any(r.start < m.end() and m.start() < r.end for r in out) or m.group(3).lower() in _LENGTHS \
+                and m.group(1).isdigit() \
+                and catalog.by_link(int(m.group(1))) not in (None, *owners):  # 24cm的, link 24 another: asked
             continue
         after_ref = any(r.end == m.start() and (r.product in owners or set(r.family) & set(owners)) for r in out)
         if not (after_ref or m.group(2) or _AS_NAME_AFTER.match(t, m.end())):
             continue
-        end = m.end() + (1 if t.startswith("装", m.end()) else 0)  # 5L装: the 装 is of the size
+        end = m.end() + (1 if t[m.end():m.end() + 1] in tuple("装高长宽粗") else 0)  # 5L装, 1.5米高: of the size
         label = t[m.start():end]
         out.append(make_ref(m.start(), end, owners[0], label, ()) if len(owners) == 1
                    else make_ref(m.start(), end, None, label, owners))
@@ -73,9 +76,15 @@ def _said_units(catalog: Catalog) -> set[tuple[str, str]]:
             for m in _LENGTH.finditer(n) if m.group(0)[-1] in "寸码岁米"}
 
 
+# 1米2的, 1米5高: a length said as people say a price (1块2): 1.2米, 1.5米 (then 的, 高, 长, 左右 or the end)
+_METRES = re.compile(r"(?<![\d.])(\d)\s*米\s*([1-9])(?=\s*(?:的|高|长|宽|左右|以上|以下|[,，。\s]|$))")
+
+
 def size_homophones(t: str, catalog: Catalog) -> str:
     """8存的来一个 where 蛋糕 8寸 is listed: a size unit typed with a character of its sound (存 for 寸, 马 for 码) right
-    after a number the names hold with that unit is that size (a pinyin keyboard's slip); any other character stays."""
+    after a number the names hold with that unit is that size (a pinyin keyboard's slip); any other character stays.
+    1米2的 is 1.2米的."""
+    t = _METRES.sub(r"\1.\2米", t)
     if not _NUMBER_THEN_CHAR.search(t):
         return t
     units = _said_units(catalog)
@@ -175,17 +184,19 @@ def _counted_parts(catalog: Catalog) -> dict[str, Product]:
     for p in catalog:
         for n in p.names:
             for w in _NAME_PARTS.split(n):
-                if len(w) >= 3 and COUNTED_PART.fullmatch(w) and not SIZE.fullmatch(w):
+                if len(w) >= 2 and COUNTED_PART.fullmatch(w) and not SIZE.fullmatch(w):
                     found.setdefault(w, {})[p.sku] = p
     return {w: next(iter(v.values())) for w, v in found.items() if len(v) == 1}
 
 
 def counts_said(t: str, refs: list, catalog: Catalog, make_ref) -> list:
-    """一壶四杯的来两套, 要一套六个的: a word of one product's name that counts what it holds (便携旅行茶具 一壶四杯) names
-    that product; its numbers are no quantity (``make_ref(start, end, product, label, family)``)."""
+    """一壶四杯的来两套, 要一套六个的, 6头的来一盆: a word of one product's name that counts what it holds (便携旅行茶具
+    一壶四杯, 多肉拼盘 6头; a short one only with 的) names that product; its numbers are no quantity (``make_ref(start, end, product, label, family)``)."""
     out = list(refs)
     for w, p in _counted_parts(catalog).items():
         at = t.find(w)
+        if len(w) == 2 and not t.startswith("的", at + 2) or at > 0 and t[at - 1].isdigit():
+            continue  # 6头 of 多肉拼盘 6头: the name only with 的 (6头的); 来6头 may count heads
         if at >= 0 and not any(r.start < at + len(w) and at < r.end for r in out):
             out.append(make_ref(at, at + len(w), p, w, ()))
     return sorted(out, key=lambda r: r.start) if len(out) > len(refs) else refs
