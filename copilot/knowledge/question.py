@@ -101,8 +101,8 @@ def analyse(text: str, names: list[str]) -> Question:
     raw = text
     text = lex.fix_typos(text)
     names = [lex.fix_typos(n) for n in names]
-    topics, soft, triggers = _aspects(text)
-    facts = [k for k, rx in lex.catalog.items() if rx.search(text)]
+    facts = [k for k, rx in lex.catalog.items() if rx.search(text)]   # 买两包送啥: a gift, no delivery (包送)
+    topics, soft, triggers = _aspects(_blank(text, [m.span() for m in lex.catalog["offer"].finditer(text)]))
     spans = [m.span() for w in names for m in re.finditer(re.escape(w), text)]
     unnamed = _blank(text, spans)
     kind = question_kind(unnamed)
@@ -171,6 +171,11 @@ def _aspects(text: str) -> tuple[list[str], list[str], list[str]]:
     if "cooking" in topics and "taste" in topics and all(w in ("好吃", "怎么样") for w in aspects["taste"].ask
                                                          if w in text):
         topics.remove("taste")  # 怎么做好吃 asks for a recipe
+    put = [m.span() for m in guard("appliance").finditer(text)]
+    if "storage" in topics and put and all(any(m.start() < b and a < m.end() for a, b in put)
+                                           for w in triggers for m in re.finditer(re.escape(w), text)
+                                           if w in aspects["storage"].ask):
+        topics.remove("storage")   # 能放微波炉化不: put into an appliance, not kept
     verbs = "".join(w for w in aspects["cooking"].hint if len(w) == 1)
     if verbs and re.search(COOK_TIME.format(verbs=verbs), text) and "cooking" not in topics:
         topics.append("cooking")
