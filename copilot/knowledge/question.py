@@ -171,16 +171,22 @@ def _aspects(text: str) -> tuple[list[str], list[str], list[str]]:
     if "cooking" in topics and "taste" in topics and all(w in ("好吃", "怎么样") for w in aspects["taste"].ask
                                                          if w in text):
         topics.remove("taste")  # 怎么做好吃 asks for a recipe
-    put = [m.span() for m in guard("appliance").finditer(text)]
-    if "storage" in topics and put and all(any(m.start() < b and a < m.end() for a, b in put)
-                                           for w in triggers for m in re.finditer(re.escape(w), text)
-                                           if w in aspects["storage"].ask):
-        topics.remove("storage")   # 能放微波炉化不: put into an appliance, not kept
+    _drop_cue(text, topics, triggers, "storage", "appliance")   # 能放微波炉化不: put into an appliance, not kept
+    _drop_cue(text, topics, triggers, "aftersales", "swap")     # 礼盒能换成巢蜜吗: a swap, no exchange rule
     verbs = "".join(w for w in aspects["cooking"].hint if len(w) == 1)
     if verbs and re.search(COOK_TIME.format(verbs=verbs), text) and "cooking" not in topics:
         topics.append("cooking")
         soft = [t for t in soft if t != "cooking"]
     return topics, soft, triggers
+
+
+def _drop_cue(text: str, topics: list[str], triggers: list[str], aspect: str, name: str) -> None:
+    """Drop ``aspect`` from ``topics`` when each of its cues in ``text`` is part of a match of the ``name``
+    guard: 能放 of 能放微波炉 puts it into an appliance (no storage), 能换 of 能换成巢蜜 asks a swap."""
+    spans = [m.span() for m in guard(name).finditer(text)]
+    cues = [m for w in triggers if w in lexicon().aspects[aspect].ask for m in re.finditer(re.escape(w), text)]
+    if aspect in topics and spans and all(any(m.start() < b and a < m.end() for a, b in spans) for m in cues):
+        topics.remove(aspect)
 
 
 def _inside(text: str, word: str, longer: list[str]) -> bool:
