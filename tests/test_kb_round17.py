@@ -31,7 +31,7 @@ WATCHES = """store:
   name: 老钟表修配
   hours: 每天 10:00-20:30，周三中午 12 点以前不开门
   pickup: 直播下单后第二天 16:00-18:00 到店自提，报手机尾号
-  delivery: 3 公里内满 60 元送上门
+  delivery: 3 公里内满 60 元免费送，不满 60 元收 4 元跑腿费
 products:
   - {sku: cell, name: 纽扣电池, aliases: [电池], link: 1, unit: 包, price: 12, stock: 50, notes: notes/cell.md,
      offer: 直播间买两包送一把小螺丝刀}
@@ -63,6 +63,13 @@ def test_a_clock_is_one_clause_and_says_its_time_of_day():
     assert clock_said("门口等着") == "门口等着"
 
 
+def test_strands_are_counted():
+    from copilot.knowledge.kinds import asked_units, values_of
+
+    assert values_of("count", "粗细：4 股，配 3.5 毫米的针") == ["4 股"]
+    assert asked_units("count", "麻绳几股的") == frozenset({"股"})
+
+
 @pytest.mark.parametrize("question,kind", [("几号电池", ""), ("表针几号", ""), ("几号发货", "day")])
 def test_a_numbered_size_is_no_date(question, kind):
     assert question_kind(question) == kind
@@ -73,10 +80,12 @@ def test_a_numbered_size_is_no_date(question, kind):
     ("早上几点开门", None, ["9:30"], []),
     ("换表带用几号针", "box", ["18 号"], []),
     ("护理膏啥成分", "cream", ["蜂蜡 40%"], []),
-    ("买两包送啥", "cell", ["螺丝刀"], ["3 公里"]),       # the gift, not the delivery rule
+    ("买两包送啥", "cell", ["螺丝刀"], ["公里"]),       # the gift, not the delivery rule
     ("能放微波炉吗", "cream", ["别放微波炉"], []),
     ("一盒几块", "cream", ["一整块"], []),
     ("有几个档", "fan", ["两档"], []),
+    ("能送货上门吗", None, ["3 公里"], []),
+    ("不够起送收多少跑腿费", None, ["4 元"], []),
 ])
 def test_watch_shop_answers_the_fact_asked(watch_kb, question, current, facts, never):
     a = watch_kb.answer(question, current_sku=current)
