@@ -18,7 +18,7 @@ import re
 
 from copilot.base.zhnum import zh_to_number
 from copilot.knowledge.binding import CLAUSE, SENTENCE
-from copilot.knowledge.kinds import clock_said, conditions, value_spans
+from copilot.knowledge.kinds import conditions, said_conditions, value_spans
 from copilot.knowledge.wordlists import lexicon
 
 NUM = r"(\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百半]+)"
@@ -178,7 +178,7 @@ def _contrasted_under(question: str, head: str, sentence: str) -> bool:
     """``contrasted`` for a sentence read with its heading, the sentence deciding each group of conditions
     it names itself: under ``要冷冻吗？`` the sentence ``没开封的冷藏能放 6 个月`` speaks of 冷藏, not 冷冻."""
     asked = conditions(question)
-    said = {**conditions(head), **conditions(clock_said(sentence))}
+    said = {**conditions(head), **said_conditions(sentence)}
     return any(len(cs) == 1 and g in said and not cs & said[g] for g, cs in asked.items())
 
 

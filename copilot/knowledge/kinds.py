@@ -104,8 +104,16 @@ def contrasted(question: str, passage: str) -> bool:
     asked = conditions(question)
     if not asked:
         return False
-    said = conditions(clock_said(passage))
+    said = said_conditions(passage)
     return any(len(cs) == 1 and g in said and not cs & said[g] for g, cs in asked.items())
+
+
+def said_conditions(text: str) -> dict[int, frozenset[int]]:
+    """``conditions`` of ``text``, a group it names widened by what its 24-hour clocks say (``clock_said``):
+    ``9:00-21:00，周二中午前不开门`` speaks of the evening and of closing too. A clock never names a group the
+    words do not (次日 15:00-20:00 still answers 明天上午能去拿不: the hours are the answer)."""
+    said, more = conditions(text), conditions(clock_said(text))
+    return {g: cs | more.get(g, frozenset()) for g, cs in said.items()}
 
 
 CLOCK = r"(?<![\d.])([01]?\d|2[0-4])\s*[:：]\s*[0-5]\d"
