@@ -1,6 +1,6 @@
 """Knowledge base, round 17 rules on stores unlike the tuning ones, invented for these tests:
 
-- a clock's colon is no clause break (8:30 开门 is one clause), and a 24-hour clock says its time of day
+- a clock's colon is no clause break for the condition a value is stated under (8:30 开门 is one clause), and a 24-hour clock says its time of day
   (21:30 is 晚上): 晚上几点关门 is answered by ``早上 9:30 开门，晚上 21:30 关门`` under a heading 几点开门 and by
   hours ``10:00-20:30，周三中午 12 点以前不开门`` (a span opens and closes); a clock never names a condition
   the words do not: 明天上午能去拿不 is still answered by a pickup span of the afternoon;
@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from copilot.knowledge.binding import CLAUSE
+from copilot.knowledge.conditions import CLOCK_CLAUSE
 from copilot.knowledge.kb import KnowledgeBase
 from copilot.knowledge.kinds import clock_said, question_kind
 
@@ -56,7 +56,7 @@ def watch_kb(tmp_path_factory) -> KnowledgeBase:
 
 
 def test_a_clock_is_one_clause_and_says_its_time_of_day():
-    assert "晚上 21:30 关门" in CLAUSE.split("早上 9:30 开门，晚上 21:30 关门")
+    assert "晚上 21:30 关门" in CLOCK_CLAUSE.split("早上 9:30 开门，晚上 21:30 关门")
     assert "晚上" in clock_said("21:30") and "上午" in clock_said("9:30") and "晚上" not in clock_said("9:30")
     span = clock_said("10:00-20:30")
     assert all(w in span for w in ("开门", "关门", "上午", "下午", "晚上"))

@@ -18,8 +18,7 @@ from copilot.knowledge.kinds import value_spans
 from copilot.knowledge.wordlists import lexicon
 
 SENTENCE = re.compile(r"[。！？!?；;\n]")
-# a voice note breaks with spaces; a colon between digits is a clock's (8:30 开门), no break
-CLAUSE = re.compile(r"[，,。！？!?；;\n]|(?<!\d)[：:]|[：:](?!\d)|(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
+CLAUSE = re.compile(r"[，,：:。！？!?；;\n]|(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")   # a voice note breaks with spaces
 NEGATION = "没不未别非"
 
 
