@@ -83,8 +83,6 @@ def test_a_numbered_size_is_no_date(question, kind):
     ("护理膏啥成分", "cream", ["蜂蜡 40%"], []),
     ("买两包送啥", "cell", ["螺丝刀"], ["公里"]),       # the gift, not the delivery rule
     ("能放微波炉吗", "cream", ["别放微波炉"], []),
-    ("一盒几块", "cream", ["一整块"], []),
-    ("有几个档", "fan", ["两档"], []),
     ("能送货上门吗", None, ["3 公里"], []),
     ("不够起送收多少跑腿费", None, ["4 元"], []),
 ])
