@@ -31,7 +31,9 @@ from copilot.knowledge.conditions import amount_clash
 from copilot.knowledge.docs import Chunk
 from copilot.knowledge.kb import KnowledgeBase
 from copilot.knowledge.kinds import asked_units, contrasted, question_kind, text_aspects, values_of
-from copilot.knowledge.question import about_product, analyse, per_other, word_in
+from copilot.knowledge.measures import per_other
+from copilot.knowledge.naming import about_product
+from copilot.knowledge.question import analyse, word_in
 
 sys.path.insert(0, str(Path(__file__).parent))
 from doubles import store_kb  # noqa: E402

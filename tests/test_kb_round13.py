@@ -23,7 +23,8 @@ from copilot.knowledge.asked import asked_moment, moment_unsaid
 from copilot.knowledge.conditions import event_clash
 from copilot.knowledge.kb import KnowledgeBase
 from copilot.knowledge.kinds import values_of
-from copilot.knowledge.question import analyse, per_other
+from copilot.knowledge.measures import per_other
+from copilot.knowledge.question import analyse
 from copilot.knowledge.shelf import spec_answers
 
 sys.path.insert(0, str(Path(__file__).parent))

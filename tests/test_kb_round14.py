@@ -25,7 +25,8 @@ import pytest
 
 from copilot.knowledge.kb import KnowledgeBase
 from copilot.knowledge.kinds import values_of
-from copilot.knowledge.question import analyse, hidden_chars, per_other
+from copilot.knowledge.measures import per_other
+from copilot.knowledge.question import analyse, hidden_chars
 from copilot.knowledge.whose import others_values, term_unsaid
 
 sys.path.insert(0, str(Path(__file__).parent))

@@ -5,7 +5,8 @@ notes in any layout owners use (sentences, bullet keys, Q&A pairs, table rows, h
 ``docs`` turns the knowledge dir into sourced chunks, ``wordlists`` loads the word lists kept as data in
 ``lexicon/*.yaml``, ``kinds`` types questions (the kind of value asked) and passages (aspects, values held),
 ``text``/``question``/``claims`` are the language side (tokens, BM25, what a question asks, what a reply
-claims), ``binding`` whether a value a passage states is the value of what was asked (not of a negated
+claims), ``naming`` which product a viewer's words name (part of a name, made of / made into), ``measures``
+per what a value is stated (每袋, 每斤, 能装), ``binding`` whether a value a passage states is the value of what was asked (not of a negated
 or neighbouring clause), ``conditions`` whether it is stated under the condition the question binds (an amount:
 4 斤的猫, 7 楼; the event a time is told of: 直播 vs 自提; after a time of day; 冷藏/常温 and 开封前/后 per
 sentence), ``asked`` the words a question makes a must (the moment a value counts from: 烘好了), ``whose`` whether a value

@@ -18,12 +18,14 @@ import re
 
 from copilot.base.zhnum import zh_to_number
 from copilot.knowledge.binding import CLAUSE, SENTENCE
-from copilot.knowledge.kinds import conditions, value_spans
+from copilot.knowledge.kinds import conditions, said_conditions, value_spans
 from copilot.knowledge.wordlists import lexicon
 
 NUM = r"(\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百半]+)"
 RANGE = NUM + r"(?:\s*(?:-|–|—|~|～|到|至)\s*" + NUM + r")?"
 TIME_KINDS = ("clock", "day", "time")
+# CLAUSE without the break at a clock's colon: 早上 8:30 开门 is one clause, whose condition is its own
+CLOCK_CLAUSE = re.compile(r"[，,。！？!?；;\n]|(?<!\d)[：:]|[：:](?!\d)|(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
 
 
 @functools.lru_cache(maxsize=1)
@@ -166,7 +168,7 @@ def condition_clash(question: str, head: str, text: str, kind: str, units) -> bo
     ``十个月，开袋了半个月之内吃完``: 十个月 is the unopened shelf life)."""
     timed = []
     for sentence in SENTENCE.split(text):
-        clauses = CLAUSE.split(sentence)
+        clauses = CLOCK_CLAUSE.split(sentence)
         for i, clause in enumerate(clauses):
             if value_spans(kind, clause, units):
                 said = next((cl for cl in reversed(clauses[:i + 1]) if conditions(cl)), "")
@@ -178,7 +180,7 @@ def _contrasted_under(question: str, head: str, sentence: str) -> bool:
     """``contrasted`` for a sentence read with its heading, the sentence deciding each group of conditions
     it names itself: under ``要冷冻吗？`` the sentence ``没开封的冷藏能放 6 个月`` speaks of 冷藏, not 冷冻."""
     asked = conditions(question)
-    said = {**conditions(head), **conditions(sentence)}
+    said = {**conditions(head), **said_conditions(sentence)}
     return any(len(cs) == 1 and g in said and not cs & said[g] for g, cs in asked.items())
 
 

@@ -45,15 +45,13 @@ from copilot.knowledge.kinds import (
     text_aspects,
     values_of,
 )
+from copilot.knowledge.measures import measured, other_measure, per_other
 from copilot.knowledge.question import (
     Question,
     condition_said,
     coverage,
     denied_out,
     guard,
-    measured,
-    other_measure,
-    per_other,
     word_in,
 )
 from copilot.knowledge.scope import Scope

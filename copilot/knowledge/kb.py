@@ -34,17 +34,12 @@ from copilot.knowledge.embeddings import CachedEmbedder, get_embedder
 from copilot.knowledge.grouping import QuestionGrouper
 from copilot.knowledge.index import ANN_MIN_CHUNKS, Hit, Index, chroma_client
 from copilot.knowledge.judge import Judge
+from copilot.knowledge.naming import ACCESSORY, about_kind, about_product, implies, made_into, made_of
 from copilot.knowledge.question import (
-    ACCESSORY,
     Question,
-    about_kind,
-    about_product,
     analyse,
     clean_question,
     guard,
-    implies,
-    made_into,
-    made_of,
     word_in,
 )
 from copilot.knowledge.records import REFUSAL_TEXT, Answer, Source

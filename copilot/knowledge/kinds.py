@@ -104,8 +104,31 @@ def contrasted(question: str, passage: str) -> bool:
     asked = conditions(question)
     if not asked:
         return False
-    said = conditions(passage)
+    said = said_conditions(passage)
     return any(len(cs) == 1 and g in said and not cs & said[g] for g, cs in asked.items())
+
+
+def said_conditions(text: str) -> dict[int, frozenset[int]]:
+    """``conditions`` of ``text``, a group it names widened by what its 24-hour clocks say (``clock_said``):
+    ``9:00-21:00，周二中午前不开门`` speaks of the evening and of closing too. A clock never names a group the
+    words do not (次日 15:00-20:00 still answers 明天上午能去拿不: the hours are the answer)."""
+    said, more = conditions(text), conditions(clock_said(text))
+    return {g: cs | more.get(g, frozenset()) for g, cs in said.items()}
+
+
+CLOCK = r"(?<![\d.])([01]?\d|2[0-4])\s*[:：]\s*[0-5]\d"
+CLOCK_RANGE = re.compile(CLOCK + r"\s*(?:-|–|—|~|～|到|至)\s*" + CLOCK)
+DAYPARTS = ((0, 5, "凌晨"), (5, 11, "上午"), (11, 13, "中午"), (13, 18, "下午"), (18, 25, "晚上"))
+
+
+def clock_said(text: str) -> str:
+    """``text`` with the words its 24-hour clocks say unwritten: 20:00 is in the evening (晚上), and a span
+    (9:00-21:00) opens and closes (开门, 关门) and covers each time of day between its ends."""
+    extra = [w for m in re.finditer(CLOCK, text) for lo, hi, w in DAYPARTS if lo <= int(m.group(1)) < hi]
+    for m in CLOCK_RANGE.finditer(text):
+        a, b = int(m.group(1)), int(m.group(2))
+        extra += ["开门", "关门", *(w for lo, hi, w in DAYPARTS if a < hi and lo <= b)] if a < b else []
+    return f"{text} {' '.join(extra)}" if extra else text
 
 
 LISTED = re.compile(r"[^、，,。；;：:\s]{1,8}、[^、，,。；;：:\s]{1,8}、[^、，,。；;：:\s]{1,8}")   # three items or more

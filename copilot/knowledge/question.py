@@ -13,8 +13,6 @@ import logging
 import re
 from dataclasses import dataclass, field
 
-from copilot.base.catalog import Product
-from copilot.base.nouns import nouns
 from copilot.base.zhnum import normalize
 from copilot.knowledge.binding import negated_in, said
 from copilot.knowledge.kinds import asked_units, conditions, question_kind, values_of
@@ -38,9 +36,6 @@ LATIN_DROPPED = re.compile(r"[\d._]+|[a-z_]{1,2}|[\d.]+(?:ml|kg|mg|g|l|m|cm|mm|k
 SECOND_KINDS = ("duration", "count", "weight", "amount", "clock")   # a second value asked along (多少度 ……多久)
 # 炖多久 / 蒸几分钟 ask for a cooking time: the verb just before the duration asked
 COOK_TIME = r"[{verbs}][^，,。？?！!\s]{{0,3}}?(多久|几分钟|多少分钟|多长时间|几个小时|几小时|多少时间|几秒)"
-
-
-ACCESSORY = re.compile(r"[（(](?:配|附|送|赠|带|加|含)[^）)]*[）)]")   # 黑鱼片（配酸菜料包）: what comes with it
 
 
 @dataclass
@@ -106,8 +101,8 @@ def analyse(text: str, names: list[str]) -> Question:
     raw = text
     text = lex.fix_typos(text)
     names = [lex.fix_typos(n) for n in names]
-    topics, soft, triggers = _aspects(text)
-    facts = [k for k, rx in lex.catalog.items() if rx.search(text)]
+    facts = [k for k, rx in lex.catalog.items() if rx.search(text)]   # 买两包送啥: a gift, no delivery (包送)
+    topics, soft, triggers = _aspects(_blank(text, [m.span() for m in lex.catalog["offer"].finditer(text)]))
     spans = [m.span() for w in names for m in re.finditer(re.escape(w), text)]
     unnamed = _blank(text, spans)
     kind = question_kind(unnamed)
@@ -176,11 +171,22 @@ def _aspects(text: str) -> tuple[list[str], list[str], list[str]]:
     if "cooking" in topics and "taste" in topics and all(w in ("好吃", "怎么样") for w in aspects["taste"].ask
                                                          if w in text):
         topics.remove("taste")  # 怎么做好吃 asks for a recipe
+    _drop_cue(text, topics, triggers, "storage", "appliance")   # 能放微波炉化不: put into an appliance, not kept
+    _drop_cue(text, topics, triggers, "aftersales", "swap")     # 礼盒能换成巢蜜吗: a swap, no exchange rule
     verbs = "".join(w for w in aspects["cooking"].hint if len(w) == 1)
     if verbs and re.search(COOK_TIME.format(verbs=verbs), text) and "cooking" not in topics:
         topics.append("cooking")
         soft = [t for t in soft if t != "cooking"]
     return topics, soft, triggers
+
+
+def _drop_cue(text: str, topics: list[str], triggers: list[str], aspect: str, name: str) -> None:
+    """Drop ``aspect`` from ``topics`` when each of its cues in ``text`` is part of a match of the ``name``
+    guard: 能放 of 能放微波炉 puts it into an appliance (no storage), 能换 of 能换成巢蜜 asks a swap."""
+    spans = [m.span() for m in guard(name).finditer(text)]
+    cues = [m for w in triggers if w in lexicon().aspects[aspect].ask for m in re.finditer(re.escape(w), text)]
+    if aspect in topics and spans and all(any(m.start() < b and a < m.end() for a, b in spans) for m in cues):
+        topics.remove(aspect)
 
 
 def _inside(text: str, word: str, longer: list[str]) -> bool:
@@ -328,67 +334,6 @@ def condition_said(word: str, negated: bool, text: str) -> bool:
     return any(len(cs) == 1 and cs <= said.get(g, frozenset()) for g, cs in asked.items())
 
 
-def made_of(word: str, names: list[str]) -> bool:
-    """``word`` names what a product of these ``names`` is made of, not the product: a part of them (two
-    characters or more) that stops before each name holding it ends (绿豆 of 绿豆糕, 牛奶 of 纯牛奶雪糕, 蛋黄 of
-    麻薯蛋黄酥), never a whole name or a name's end (草莓 of 丹东九九草莓)."""
-    holding = [n for n in names if word in n]
-    return len(word) >= 2 and bool(holding) and all(n.rfind(word) + len(word) < len(n) for n in holding)
-
-
-INSIDE = ("里", "里面", "里头", "里的", "里面的")   # 礼盒里的红枣: what another product named before holds
-
-
-def made_into(text: str, mentions: list[tuple[int, int, object]], current: bool) -> set[int]:
-    """Indexes of ``mentions`` (start, end, product) that name what is made of the product asked about, not
-    it: named right after a making verb (鹅蛋能腌咸蛋吗, 自己腌的咸蛋几天能吃 while 鸭蛋 is presented), when
-    another product is named or one is presented (``current``)."""
-    made = {i for i, (s, e, _p) in enumerate(mentions) if guard("made_into").search(text[max(0, s - 4):s])
-            or guard("companion").search(f"{text[max(0, s - 4):s]}@{text[e:e + 5]}")   # 能和孔雀鱼一起养不
-            or any(p is not _p and text[e2:s] in INSIDE for _s2, e2, p in mentions)}   # 拼盘里鸭脖有几根: a part
-    others = {id(m[2]) for i, m in enumerate(mentions) if i not in made}
-    return made if made and (others or current) and not any(id(mentions[i][2]) in others for i in made) else set()
-
-
-def measured(measure: str, text: str) -> bool:
-    """``text`` states something per ``measure`` (每袋, 一块, 整箱, 盒装, 炖 1 斤肉, 每 500 克 for 一斤): 每袋 1 公斤，
-    切成 10 块 weighs no 块."""
-    return re.search(rf"(?:[每一单整]|(?<![\d.])1)\s*(?:{_measure_alts(measure)})|{re.escape(measure)}装", text) is not None
-
-
-def other_measure(measure: str, text: str) -> bool:
-    """``text`` states its value per another measure than ``measure`` (每斤约 100 颗, 炖 1 斤肉放 2 颗 for 一袋几颗;
-    每批抽 20 个 counts a batch's sample, not a box)."""
-    for m in re.finditer(rf"(?:每|(?<![\d.])[一1])\s*({MEASURE_UNITS}|批)", text):
-        per = m.group(0)[0] == "每" or re.match(r"[\u4e00-\u9fff]", text[m.end():m.end() + 1])  # 1 斤肉, not 1 公斤，
-        if per and not measured(measure, m.group(0)):
-            return True
-    return False
-
-
-PER = re.compile(rf"(?:每|(?<![\d.])[一1])\s*({MEASURE_UNITS}|杯|勺|碗)")
-
-
-def per_other(kind: str, text: str, unit: str) -> bool:
-    """Every value of ``kind`` in ``text`` is stated per another measure than the product's sale ``unit``, in
-    its clause before it (一杯米是 150 克 of a rice cooker sold by the 个), or is what it holds or bears (能装
-    30 斤, 能承 30 公斤): it measures that, not the product."""
-    from copilot.knowledge.kinds import value_spans
-
-    fixed = lexicon().fix_typos(text)
-    spans = value_spans(kind, fixed)
-    for vs, _ve, _v in spans:
-        clause = re.split(r"[，,。；;：:！!？?\n]", fixed[:vs])[-1]
-        if not any(m.group(1) != unit for m in PER.finditer(clause)) and not guard("capacity").search(clause):
-            return False
-    return bool(spans)
-
-
-def _measure_alts(measure: str) -> str:
-    alts = [measure, *lexicon().measure_equivalents.get(measure, ())]
-    return "|".join(r"\s*".join(map(re.escape, a.split())) for a in alts)
-
-
 def _one_said(ch: str, text: str, solo: str | None, singles: frozenset[str]) -> bool:
     """A one-character word is said by another word for it (宰: 杀), or by itself where no product's name
     (``solo``: 生 is not in 花生油) nor a longer word (干燥剂) hides it."""
@@ -445,39 +390,6 @@ def word_in(word: str, text: str) -> bool:
             return True   # 一天 / 每天, 每次 / 一次: per day said either way
         return re.search(re.escape(word[0]) + r".{0,3}" + re.escape(word[1]), text) is not None
     return False
-
-
-def about_kind(word: str, kinds: set[str]) -> str:
-    """冻肉 -> 冻, 肉坏 -> 坏: a word made of the product's kind and what is asked about it (a state after
-    the kind only when it is an after-sales one: 肉冻过没 asks whether the meat was frozen)."""
-    if len(word) != 2:
-        return word
-    if word[1] in kinds:
-        return word[0]
-    after = lexicon().aspects.get("aftersales")
-    if word[0] in kinds and after and any(w.startswith(word[1]) for w in (*after.ask, *after.hint)):
-        return word[1]
-    return word
-
-
-def implies(word: str, p: Product) -> bool:
-    """A viewer's word that can only mean this product: part of a name (油 / 花生油; not of what comes with
-    it: 料包 of 黑鱼片（配酸菜料包） is a part asked about), the name less 子
-    (枣子 / 灰枣), or its first character with the category's (牛肉 / 牛腱子, 肉禽)."""
-    stem = word[:-1] if len(word) == 2 and word[-1] in "子儿" else word
-    if any(stem in ACCESSORY.sub("", n) for n in p.names):
-        return True
-    return len(word) == 2 and bool(p.category) and word[1] in p.category and any(n[0] == word[0] for n in p.names)
-
-
-def about_product(word: str, products: list[Product]) -> str:
-    """炖排骨 -> 炖 of 烟熏腊排骨, 洗抹布 -> 洗 of 抹布: a word made of what is done and the product's own name asks
-    about what is done (the notes say 炖的时候不用放盐 of the 排骨 without naming it)."""
-    for i in range(1, len(word) - 1):
-        if any(implies(word[i:], p) for p in products):
-            # 手指甲 of 指甲剪 names a thing (手, a noun no list names), not what is done to it: kept whole
-            return word if word[:i] in nouns() and word[:i] not in lexicon().vocabulary else word[:i]
-    return word
 
 
 # 不放油, 没加糖, 无糖: a thing not used (不甜 is a taste: 甜的咸的 is answered by it)

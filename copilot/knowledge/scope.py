@@ -11,7 +11,8 @@ import re
 
 from copilot.base.catalog import Catalog
 from copilot.knowledge.docs import Chunk
-from copilot.knowledge.question import Question, guard, implies
+from copilot.knowledge.naming import implies
+from copilot.knowledge.question import Question, guard
 from copilot.knowledge.wordlists import lexicon
 
 SENTENCE = re.compile(r"[。！？!?；;\n]")

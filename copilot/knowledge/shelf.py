@@ -12,7 +12,8 @@ import re
 from copilot.base.catalog import Catalog, Product
 from copilot.knowledge.docs import catalog_facts
 from copilot.knowledge.kinds import strict, values_of
-from copilot.knowledge.question import MEASURE, Question, coverage, guard, measured, per_other
+from copilot.knowledge.measures import measured, per_other
+from copilot.knowledge.question import MEASURE, Question, coverage, guard
 from copilot.knowledge.records import REFUSAL_TEXT, Answer, Source
 from copilot.knowledge.replies import missing_link_text, the_value
 from copilot.knowledge.wordlists import lexicon

@@ -1,0 +1,50 @@
+"""Per what a value is stated: 每袋 1 公斤 weighs a bag, 每斤约 100 颗 counts a jin, 能装 30 斤 is what it holds.
+
+Pure functions; no chromadb, no model. Split out of ``question.py``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from copilot.knowledge.question import MEASURE_UNITS, guard
+from copilot.knowledge.wordlists import lexicon
+
+
+def measured(measure: str, text: str) -> bool:
+    """``text`` states something per ``measure`` (每袋, 一块, 整箱, 盒装, 炖 1 斤肉, 每 500 克 for 一斤): 每袋 1 公斤，
+    切成 10 块 weighs no 块."""
+    return re.search(rf"(?:[每一单整]|(?<![\d.])1)\s*(?:{_measure_alts(measure)})|{re.escape(measure)}装", text) is not None
+
+
+def other_measure(measure: str, text: str) -> bool:
+    """``text`` states its value per another measure than ``measure`` (每斤约 100 颗, 炖 1 斤肉放 2 颗 for 一袋几颗;
+    每批抽 20 个 counts a batch's sample, not a box)."""
+    for m in re.finditer(rf"(?:每|(?<![\d.])[一1])\s*({MEASURE_UNITS}|批)", text):
+        per = m.group(0)[0] == "每" or re.match(r"[\u4e00-\u9fff]", text[m.end():m.end() + 1])  # 1 斤肉, not 1 公斤，
+        if per and not measured(measure, m.group(0)):
+            return True
+    return False
+
+
+PER = re.compile(rf"(?:每|(?<![\d.])[一1])\s*({MEASURE_UNITS}|杯|勺|碗)")
+
+
+def per_other(kind: str, text: str, unit: str) -> bool:
+    """Every value of ``kind`` in ``text`` is stated per another measure than the product's sale ``unit``, in
+    its clause before it (一杯米是 150 克 of a rice cooker sold by the 个), or is what it holds or bears (能装
+    30 斤, 能承 30 公斤): it measures that, not the product."""
+    from copilot.knowledge.kinds import value_spans
+
+    fixed = lexicon().fix_typos(text)
+    spans = value_spans(kind, fixed)
+    for vs, _ve, _v in spans:
+        clause = re.split(r"[，,。；;：:！!？?\n]", fixed[:vs])[-1]
+        if not any(m.group(1) != unit for m in PER.finditer(clause)) and not guard("capacity").search(clause):
+            return False
+    return bool(spans)
+
+
+def _measure_alts(measure: str) -> str:
+    alts = [measure, *lexicon().measure_equivalents.get(measure, ())]
+    return "|".join(r"\s*".join(map(re.escape, a.split())) for a in alts)
