@@ -9,7 +9,9 @@
 - 买两包送啥 asks the live offer's gift: 包送 in it is no delivery;
 - 能放微波炉吗 puts it into an appliance (no storage): it is answered by the row that says so, and a product whose
   notes never name the appliance is handed over; 能放冰箱吗 stays a storage question;
-- 能换成 another thing asks a swap, not the after-sales exchange rules;
+- 能换成 another thing asks a swap, not the after-sales exchange rules; 换成别的 names no thing and is answered by
+  the rule on swapping parts;
+- heated in its own can (整罐) and poured out (倒杯里) are two cases: one is not answered by the other;
 - 一袋就是一整块 counts one piece, 高低两档 counts gears.
 """
 
@@ -106,3 +108,36 @@ def test_the_hours_field_answers_when_it_closes_in_the_evening(tmp_path_factory)
                   {k: v for k, v in WATCH_NOTES.items() if not k.startswith("..")})
     a = kb.answer("晚上几点关门")
     assert a.answered and "20:30" in a.text, (a.text, a.why)
+
+
+TEAHOUSE = """store:
+  name: 街角早茶铺
+products:
+  - {sku: milk_tea, name: 罐装奶茶, aliases: [奶茶], link: 1, unit: 罐, price: 6, stock: 40, notes: notes/milk_tea.md}
+  - {sku: set_meal, name: 早餐套餐, aliases: [套餐], link: 2, unit: 份, price: 12, stock: 30, notes: notes/set_meal.md}
+"""
+
+TEAHOUSE_NOTES = {
+    "milk_tea.md": "# 罐装奶茶\n\n问：冬天想喝热的咋弄？\n答：连罐子放热水里泡 5 分钟，千万别整罐放微波炉。\n\n"
+                   "问：打开喝不完咋办？\n答：倒进杯里盖好放冰箱冷藏，24 小时内喝完。\n",
+    "set_meal.md": "# 早餐套餐\n\n问：套餐里有啥\n答：包子、鸡蛋、豆浆、油条四样，豆浆是店里自己磨的。\n\n"
+                   "问：能换里面的东西吗\n答：可以把鸡蛋换成茶叶蛋，不加钱，下单时备注；别的不能换。\n",
+}
+
+
+@pytest.fixture(scope="module")
+def teahouse_kb(tmp_path_factory) -> KnowledgeBase:
+    return store_kb(tmp_path_factory, "teahouse", TEAHOUSE, TEAHOUSE_NOTES)
+
+
+@pytest.mark.parametrize("question,current,answered,facts", [
+    # 换成别的 names no other thing: it asks whether a part may be swapped, which the Q&A pair answers
+    ("鸡蛋能换成别的不", "set_meal", True, ["茶叶蛋"]),
+    ("套餐能换成奶茶吗", "set_meal", False, []),        # a swap for another product the notes never offer
+    # in its own can or poured out are two cases: 别整罐放微波炉 says nothing of tea poured into a cup
+    ("能整罐放微波炉吗", "milk_tea", True, ["别整罐"]),
+    ("奶茶能放微波炉热吗 倒杯里的", "milk_tea", False, []),
+])
+def test_teahouse_swaps_and_containers(teahouse_kb, question, current, answered, facts):
+    a = teahouse_kb.answer(question, current_sku=current)
+    assert a.answered == answered and all(f in a.text for f in facts), (question, a.text, a.why)
