@@ -161,4 +161,7 @@ def test_whose_rule_a_store_passage_is(garden_kb):
     assert not judge.names_others(asked, faq("收到坏的拍照发群里，核实后退款；种子、化肥当天反馈。"), ["pot"])
     assert not judge.names_others(asked, faq("不想要了，就写“水管不要了”或者“取消 1 号”。"), ["pot"])
     assert not judge.names_others(asked, faq("花盆、种子拆袋不退。"), ["pot"])
-    assert not judge.names_others(analyse("水管能送上门吗", ["水管"]), faq("种子、化肥送上门。"), ["hose"])
+    # the shop's delivery rule holds for what it names; as a yes or no of another product it says nothing of it
+    # (种子、化肥送上门 does not tell whether a hose is delivered), though it still tells how delivery goes
+    assert judge.names_others(analyse("水管能送上门吗", ["水管"]), faq("种子、化肥送上门。"), ["hose"])
+    assert not judge.names_others(analyse("水管怎么送", ["水管"]), faq("种子、化肥送上门。"), ["hose"])

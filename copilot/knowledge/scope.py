@@ -110,8 +110,10 @@ class Scope:
         拆了的不退不换), unless it is of what the shop alone decides; a general rule beside it (收货当天坏果拍照退款；
         大米未开封 7 天内可退换) is not, nor are products named as examples (比如“草莓改成 3 斤”)."""
         named = self.products_named(c)
-        aspects = lexicon().aspects   # (the shop's delivery, pickup, payment rules hold for any product they name)
-        if not named or named & set(targets) or any(aspects[t].scope == "store" for t in q.topics if t in aspects):
+        aspects = lexicon().aspects   # (the shop's delivery, pickup, payment rules hold for any product they name;
+        #                              not as a yes or no of the one asked: 电池上门安装 says nothing of 轮胎能送吗)
+        if not named or named & set(targets) or q.kind != "yesno" and any(aspects[t].scope == "store"
+                                                                          for t in q.topics if t in aspects):
             return False
         text, products = f"{c.key} {c.text}", [p for p in map(self.catalog.get, targets) if p]
         return not any(implies(text[i:i + n], p) for n in (2, 3) for i in range(len(text) - n + 1) for p in products)
