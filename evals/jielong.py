@@ -89,11 +89,18 @@ def score(root: Path) -> tuple[dict, list[dict]]:
     return metrics, misses
 
 
+def set_label(i: int) -> str:
+    """a, b, … z, then aa, ab …: the sets in the order they were written (the 27th set is not dropped)."""
+    letters = string.ascii_lowercase
+    return letters[i] if i < len(letters) else set_label(i // len(letters) - 1) + letters[i % len(letters)]
+
+
 def run(settings=None, progress=None) -> dict:
     """``copilot eval jielong``: the chains of every blind tuning set."""
     out = {}
-    for name, root in zip(string.ascii_lowercase, BLIND_SETS):  # a, b, c …: the sets in the order they were written
+    for i, root in enumerate(BLIND_SETS):
         metrics, _ = score(root)
+        name = set_label(i)
         out.update({f"{name}_{k}": v for k, v in metrics.items()})
     if progress:
         progress(1.0, "jielong done")

@@ -35,3 +35,12 @@ def test_several_held_out_sets_are_scored_each_under_its_name(tmp_path, monkeypa
     assert got["r1_a_exact"] == intents.run_set(tmp_path / "r1_a")["exact"]
     chains = jielong.run_holdout()
     assert chains["r1_a_cases"] == 1 and chains["r2_b_cases"] == 1 and "pastes_exact" not in chains
+
+
+def test_every_jielong_tuning_set_gets_its_own_label():
+    from evals import BLIND_SETS
+    from evals.jielong import set_label
+
+    labels = [set_label(i) for i in range(len(BLIND_SETS) + 30)]
+    assert labels[:3] == ["a", "b", "c"] and labels[25:28] == ["z", "aa", "ab"] and set_label(52) == "ba"
+    assert len(set(labels)) == len(labels)
