@@ -95,3 +95,17 @@ def chain_pasted(tmp_path, catalog, *pastes: str):
     for text in pastes:
         apply_chain(ledger, text, IntentParser(catalog).parse)
     return chain_state(ledger), {ln.buyer for ln in ledger.lines(status=REVIEW)}
+
+
+def items_of(intent) -> dict:
+    """The goods an intent books: sku -> quantity."""
+    return {i.sku: i.qty for i in intent.items}
+
+
+def parsed(catalog, text: str, current: str | None = None):
+    """A comment read by the parser against ``catalog`` (the product ``current`` on screen): the intent and
+    ``items_of`` it."""
+    from copilot.orders.rules import parse
+
+    intent = parse(text, catalog, current)
+    return intent, items_of(intent)

@@ -5,6 +5,7 @@ another word, maybe for another member of the kind: booked for a person to confi
 from __future__ import annotations
 
 import pytest
+from doubles import parsed
 
 from copilot.base.catalog import Catalog
 from copilot.orders.intent import Kind
@@ -33,11 +34,6 @@ HARDWARE = Catalog.from_dict({"products": [
 ], "store": {"name": "测试五金店"}})
 
 
-def _read(store, text, current):
-    intent = parse(text, store, current)
-    return intent, {i.sku: i.qty for i in intent.items}
-
-
 @pytest.mark.parametrize("store, current, text", [
     (BAKERY, "cream", "鸡油蛋糕来一个"),    # 鸡 / 奶: another word, another cake may be meant
     (BAKERY, "mango", "苹果蛋糕来一个"),    # 苹 / 芒: an apple cake the shop does not sell
@@ -47,7 +43,7 @@ def _read(store, text, current):
     (HARDWARE, "knife", "水工刀来一把"),      # 水 / 美: 美工刀 beside 螺丝刀, both 刀
 ])
 def test_first_character_swapped_for_a_stranger_is_confirmed(store, current, text):
-    intent, _ = _read(store, text, current)
+    intent, _ = parsed(store, text, current)
     assert intent.kind == Kind.ORDER and intent.needs_review, intent
     assert "不太确定" in intent.reason or not intent.items
 
@@ -61,8 +57,8 @@ def test_first_character_swapped_for_a_stranger_is_confirmed(store, current, tex
     (HARDWARE, "tape", "店工胶布来2卷", {"tape": 2}),      # 店 / 电: the same sound
     (HARDWARE, "bulb", "节能灯炮来两个", {"bulb": 2}),     # the last character, and 炮 looks like 泡
 ])
-def test_slips_of_sound_or_shape_are_still_read(store, current, text, items):
-    intent, got = _read(store, text, current)
+def test_slips_of_sound_or_shape_are_stillparsed(store, current, text, items):
+    intent, got = parsed(store, text, current)
     assert (intent.kind, intent.needs_review, got) == (Kind.ORDER, False, items), intent.reason
 
 
@@ -75,7 +71,7 @@ DELI = Catalog.from_dict({"products": [
 
 
 def test_a_stranger_first_character_beside_a_kin_product_is_confirmed():
-    intent, _ = _read(DELI, "福州炒米来一份", "rice")   # 福 / 扬: another city's dish; 星洲炒米 is of the kind too
+    intent, _ = parsed(DELI, "福州炒米来一份", "rice")   # 福 / 扬: another city's dish; 星洲炒米 is of the kind too
     assert intent.needs_review, intent
 
 
@@ -92,7 +88,7 @@ GREENGROCER = Catalog.from_dict({"products": [
     ("cherry_tomato", "柿子要3斤"),
 ])
 def test_a_kind_word_the_catalog_equates_with_a_shared_kind_is_asked(current, text):
-    intent, got = _read(GREENGROCER, text, current)
+    intent, got = parsed(GREENGROCER, text, current)
     assert (intent.kind, intent.needs_review, got) == (Kind.ORDER, True, {}), intent
 
 
@@ -100,8 +96,8 @@ def test_a_kind_word_the_catalog_equates_with_a_shared_kind_is_asked(current, te
     ("apple", "橙子来3斤", {"navel": 3}),      # one 橙 in the shop, named once: 橙子 is it
     ("navel", "西红柿来2斤", {"tomato": 2}),   # the alias itself
 ])
-def test_a_kind_word_of_one_product_is_still_read(current, text, items):
-    intent, got = _read(GREENGROCER, text, current)
+def test_a_kind_word_of_one_product_is_stillparsed(current, text, items):
+    intent, got = parsed(GREENGROCER, text, current)
     assert (intent.kind, intent.needs_review, got) == (Kind.ORDER, False, items), intent.reason
 
 
@@ -137,7 +133,7 @@ DRINKS = Catalog.from_dict({"products": [
     ("water12", "旷泉水24瓶装一箱", {"water24": 1}),           # the family's word typed by its sound
 ])
 def test_a_pack_size_word_names_its_variant(current, text, items):
-    intent, got = _read(DRINKS, text, current)
+    intent, got = parsed(DRINKS, text, current)
     assert (intent.kind, intent.needs_review, got) == (Kind.ORDER, False, items), intent.reason
 
 
@@ -146,7 +142,7 @@ def test_a_pack_size_word_names_its_variant(current, text, items):
     ("eggs30", "土鸡蛋来一盒"),
 ])
 def test_the_family_without_its_size_is_asked(current, text):
-    intent, got = _read(DRINKS, text, current)
+    intent, got = parsed(DRINKS, text, current)
     assert (intent.kind, intent.needs_review, got) == (Kind.ORDER, True, {}), intent
 
 
@@ -170,5 +166,5 @@ def test_a_rhetorical_start_does_not_hide_an_order_or_a_question(text, kind):
     ("要三个奶油蛋糕 两个芒果蛋糕", {"cream": 3, "mango": 2}),  # two orders, nothing taken back
 ])
 def test_a_quantity_taken_back_after_the_goods_is_replaced(text, items):
-    intent, got = _read(BAKERY, text, "toast")
+    intent, got = parsed(BAKERY, text, "toast")
     assert (intent.kind, intent.needs_review, got) == (Kind.ORDER, False, items), intent.reason

@@ -6,11 +6,11 @@ a typo that sounds exactly like one product's name only is read (one principle f
 from __future__ import annotations
 
 import pytest
+from doubles import parsed
 
 from copilot.base.catalog import Catalog
 from copilot.base.zhnum import normalize
 from copilot.orders.intent import Kind
-from copilot.orders.rules import parse
 
 CLOTHES = Catalog.from_dict({"products": [
     {"sku": "tee_m", "name": "纯棉T恤M码", "aliases": ["T恤M码"], "link": 1, "unit": "件", "price": 49, "stock": 30},
@@ -37,11 +37,6 @@ TWINS = Catalog.from_dict({"products": [
 ], "store": {"name": "测试海鲜档二"}})
 
 
-def _read(store, text, current=None):
-    intent = parse(text, store, current)
-    return intent, {i.sku: i.qty for i in intent.items}
-
-
 def test_an_x_glued_to_letters_is_a_letter_and_an_x_before_a_number_a_times_mark():
     assert normalize("XL码 X2") == "XL码 x2"
     assert normalize("来×3") == "来x3"
@@ -58,7 +53,7 @@ def test_an_x_glued_to_letters_is_a_letter_and_an_x_before_a_number_a_times_mark
     ("XL的T恤来一件", "hoodie_xl", {"tee_xl": 1}),
 ])
 def test_latin_sizes_are_whole_words_of_the_names(text, current, items):
-    intent, got = _read(CLOTHES, text, current)
+    intent, got = parsed(CLOTHES, text, current)
     assert intent.kind == Kind.ORDER and not intent.needs_review and got == items, intent
 
 
@@ -68,7 +63,7 @@ def test_latin_sizes_are_whole_words_of_the_names(text, current, items):
     ("L的来两件", "tee_l"),      # L of the tee and of the hoodie, both by the 件
 ])
 def test_a_latin_size_of_several_products_is_confirmed(text, current):
-    intent, _ = _read(CLOTHES, text, current)
+    intent, _ = parsed(CLOTHES, text, current)
     assert intent.kind == Kind.ORDER and intent.needs_review and not intent.items, intent
 
 
@@ -81,12 +76,12 @@ def test_a_latin_size_of_several_products_is_confirmed(text, current):
     ("有没有薄一点的 200克那种", Kind.QUESTION),  # the size asked about
 ])
 def test_a_persons_size_a_days_use_and_a_described_pack_are_no_order(text, kind):
-    intent, _ = _read(CLOTHES, text, "tee_m")
+    intent, _ = parsed(CLOTHES, text, "tee_m")
     assert intent.kind == kind and not intent.items, intent
 
 
 def test_a_quantity_beside_a_question_is_still_an_order():
-    intent, got = _read(CLOTHES, "L码还有吗 我要两件", "tee_l")
+    intent, got = parsed(CLOTHES, "L码还有吗 我要两件", "tee_l")
     assert intent.kind == Kind.ORDER and got == {"tee_l": 2}, intent
 
 
@@ -95,7 +90,7 @@ def test_a_quantity_beside_a_question_is_still_an_order():
     ("配个电水壶", {"kettle": 1}),
 ])
 def test_pei_asks_for_goods_to_go_with_the_order(text, items):
-    intent, got = _read(CLOTHES, text, "socks_m")
+    intent, got = parsed(CLOTHES, text, "socks_m")
     assert intent.kind == Kind.ORDER and not intent.needs_review and got == items, intent
 
 
@@ -103,19 +98,19 @@ def test_pei_asks_for_goods_to_go_with_the_order(text, items):
     ("由鱼1斤", {"squid": 1}),   # you-yu: 鱿鱼 only
     ("带于2斤", {"hairtail": 2}),
 ])
-def test_a_typo_that_sounds_like_one_name_only_is_read(text, items):
-    intent, got = _read(SEAFOOD, text, None)
+def test_a_typo_that_sounds_like_one_name_only_isparsed(text, items):
+    intent, got = parsed(SEAFOOD, text, None)
     assert intent.kind == Kind.ORDER and not intent.needs_review and got == items, intent
 
 
 def test_a_typo_that_sounds_like_two_names_is_confirmed():
-    intent, _ = _read(TWINS, "由鱼1斤", None)
+    intent, _ = parsed(TWINS, "由鱼1斤", None)
     assert intent.kind == Kind.ORDER and intent.needs_review, intent
 
 
 @pytest.mark.parametrize("text", ["鲸鱼2条", "老鸦一只"])
 def test_a_typo_that_is_another_word_is_still_confirmed(text):
-    intent, _ = _read(SEAFOOD, text, "perch")
+    intent, _ = parsed(SEAFOOD, text, "perch")
     assert intent.needs_review or intent.kind != Kind.ORDER, intent
 
 
@@ -141,12 +136,12 @@ APPLIANCES = Catalog.from_dict({"products": [
     ("耳钉要一副", {"earrings": 1}),
 ])
 def test_units_of_shops_beyond_food(text, items):
-    intent, got = _read(APPLIANCES, text, None)
+    intent, got = parsed(APPLIANCES, text, None)
     assert intent.kind == Kind.ORDER and not intent.needs_review and got == items, intent
 
 
 def test_a_unit_of_another_kind_is_still_confirmed():
-    intent, _ = _read(APPLIANCES, "电水壶来2箱", "kettle")
+    intent, _ = parsed(APPLIANCES, "电水壶来2箱", "kettle")
     assert intent.needs_review, intent
 
 
@@ -171,61 +166,61 @@ KITCHEN = Catalog.from_dict({"products": [
     ("24cm炒锅来一个", "pot_28", {"pot_24": 1}),
 ])
 def test_a_capacity_or_size_of_one_name_said_bare_names_it(text, current, items):
-    intent, got = _read(KITCHEN, text, current)
+    intent, got = parsed(KITCHEN, text, current)
     assert intent.kind == Kind.ORDER and not intent.needs_review and got == items, intent
 
 
 def test_a_size_cancelled_bare_cancels_that_product():
-    intent, got = _read(KITCHEN, "28的不要了", "cup_350")
+    intent, got = parsed(KITCHEN, "28的不要了", "cup_350")
     assert intent.kind == Kind.CANCEL and list(got) == ["pot_28"], intent
 
 
 def test_a_bare_number_of_no_name_is_still_a_number():
-    intent, got = _read(KITCHEN, "来2个", "cup_350")
+    intent, got = parsed(KITCHEN, "来2个", "cup_350")
     assert got == {"cup_350": 2}, intent
 
 
 @pytest.mark.parametrize("text, items", [
     ("1极来一个", {"level_1": 1}),   # 极 sounds like 级: the name of a number and one character
 ])
-def test_a_numbered_name_typed_by_its_sound_is_read(text, items):
-    intent, got = _read(KITCHEN, text, None)
+def test_a_numbered_name_typed_by_its_sound_isparsed(text, items):
+    intent, got = parsed(KITCHEN, text, None)
     assert intent.kind == Kind.ORDER and not intent.needs_review and got == items, intent
 
 
 def test_a_number_and_a_unit_is_never_a_numbered_name():
-    intent, got = _read(KITCHEN, "1号墨来2瓶", None)
+    intent, got = parsed(KITCHEN, "1号墨来2瓶", None)
     assert got == {"ink_1": 2}, intent
 
 
 @pytest.mark.parametrize("text", ["洗洁精都来一瓶", "洗洁精都要一瓶"])
 def test_all_of_a_family_of_three_without_a_count_is_confirmed(text):
-    intent, _ = _read(KITCHEN, text, "soap_a")
+    intent, _ = parsed(KITCHEN, text, "soap_a")
     assert intent.kind == Kind.ORDER and intent.needs_review and not intent.items, intent
 
 
 @pytest.mark.parametrize("text", ["三种洗洁精都来一瓶", "洗洁精每样来一瓶", "洗洁精各来一瓶"])
-def test_all_of_a_family_counted_or_spread_is_read(text):
-    intent, got = _read(KITCHEN, text, "soap_a")
+def test_all_of_a_family_counted_or_spread_isparsed(text):
+    intent, got = parsed(KITCHEN, text, "soap_a")
     assert intent.kind == Kind.ORDER and not intent.needs_review and got == {"soap_a": 1, "soap_b": 1, "soap_c": 1}, intent
 
 
 def test_goods_named_only_to_deliver_with_are_a_note():
-    intent, got = _read(KITCHEN, "6号来一瓶 和炒锅一起送", "soap_b")
+    intent, got = parsed(KITCHEN, "6号来一瓶 和炒锅一起送", "soap_b")
     assert intent.kind == Kind.ORDER and not intent.needs_review and got == {"soap_b": 1}, intent
     assert intent.note == "和炒锅一起送"
 
 
 @pytest.mark.parametrize("text", ["刚才那个保温杯也给我来一个", "刚刚那个来一个"])
 def test_an_order_of_goods_shown_before_without_its_name_is_confirmed(text):
-    intent, _ = _read(KITCHEN, text, "soap_a")
+    intent, _ = parsed(KITCHEN, text, "soap_a")
     assert intent.kind == Kind.ORDER and intent.needs_review, intent
 
 
 def test_goods_shown_before_and_named_are_read_and_a_story_is_talk():
-    intent, got = _read(KITCHEN, "刚才那个28cm炒锅来一个", "soap_a")
+    intent, got = parsed(KITCHEN, "刚才那个28cm炒锅来一个", "soap_a")
     assert intent.kind == Kind.ORDER and not intent.needs_review and got == {"pot_28": 1}, intent
-    assert _read(KITCHEN, "刚才那个大姐买了3个炒锅", "soap_a")[0].kind == Kind.OTHER
+    assert parsed(KITCHEN, "刚才那个大姐买了3个炒锅", "soap_a")[0].kind == Kind.OTHER
 
 
 @pytest.mark.parametrize("text, items", [
@@ -233,7 +228,7 @@ def test_goods_shown_before_and_named_are_read_and_a_story_is_talk():
     ("1号墨 两瓶", {"ink_1": 2}),                         # the name, a space, its quantity
 ])
 def test_a_name_that_has_its_quantity_is_not_joined_to_the_next(text, items):
-    intent, got = _read(KITCHEN, text, "soap_a")
+    intent, got = parsed(KITCHEN, text, "soap_a")
     assert intent.kind == Kind.ORDER and not intent.needs_review and got == items, intent
 
 
@@ -249,12 +244,12 @@ PAPER = Catalog.from_dict({"products": [
     ("抽之巾来一提", "towel", {"tissue_case": 1}),
 ])
 def test_a_family_word_typed_by_its_sound_is_told_by_the_unit(text, current, items):
-    intent, got = _read(PAPER, text, current)
+    intent, got = parsed(PAPER, text, current)
     assert intent.kind == Kind.ORDER and not intent.needs_review and got == items, intent
 
 
 def test_a_family_word_typed_by_its_sound_against_the_screen_is_confirmed():
-    intent, _ = _read(PAPER, "抽之巾来一提", "tissue")   # 提 says the case, the screen the single pack
+    intent, _ = parsed(PAPER, "抽之巾来一提", "tissue")   # 提 says the case, the screen the single pack
     assert intent.needs_review, intent
 
 
@@ -269,12 +264,12 @@ RICE = Catalog.from_dict({"products": [
     ("要5升的一桶", "oil", {"oil": 1}),
 ])
 def test_a_size_the_spec_states_said_with_de_describes_the_goods(text, current, items):
-    intent, got = _read(RICE, text, current)
+    intent, got = parsed(RICE, text, current)
     assert intent.kind == Kind.ORDER and not intent.needs_review and got == items, intent
 
 
 def test_a_size_no_spec_states_is_still_confirmed():
-    intent, _ = _read(RICE, "大米要20斤的两袋", "rice")
+    intent, _ = parsed(RICE, "大米要20斤的两袋", "rice")
     assert intent.needs_review, intent
 
 
@@ -283,5 +278,5 @@ def test_a_size_no_spec_states_is_still_confirmed():
     ("要副手套", {"gloves": 1}),
 ])
 def test_one_unit_of_shops_beyond_food_said_without_a_number(text, items):
-    intent, got = _read(APPLIANCES, text, None)
+    intent, got = parsed(APPLIANCES, text, None)
     assert intent.kind == Kind.ORDER and not intent.needs_review and got == items, intent

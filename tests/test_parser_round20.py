@@ -6,10 +6,10 @@ counted or weighed (我家两个娃, 我家老大40斤), are talk; a size judged
 from __future__ import annotations
 
 import pytest
+from doubles import parsed
 
 from copilot.base.catalog import Catalog
 from copilot.orders.intent import Kind
-from copilot.orders.rules import parse
 
 GROCERY = Catalog.from_dict({"products": [
     {"sku": "rice_s", "name": "五常大米5kg", "aliases": ["大米5kg"], "link": 1, "unit": "袋", "price": 69, "stock": 30},
@@ -30,11 +30,6 @@ KIDS = Catalog.from_dict({"products": [
 ], "store": {"name": "测试童装店"}})
 
 
-def _read(store, text, current=None):
-    intent = parse(text, store, current)
-    return intent, {i.sku: i.qty for i in intent.items}
-
-
 @pytest.mark.parametrize("text, current, items", [
     ("10kg的来一袋", "rice_s", {"rice_l": 1}),             # kg against Chinese, one product's size
     ("大米10公斤的来一袋", "rice_s", {"rice_l": 1}),       # 公斤 is kg
@@ -45,7 +40,7 @@ def _read(store, text, current=None):
     ("30-45斤的来两套", None, {"suit_l": 2}),
 ])
 def test_a_size_of_the_names_said_with_its_unit_names_the_product(text, current, items):
-    intent, got = _read(KIDS if "-" in text else GROCERY, text, current)
+    intent, got = parsed(KIDS if "-" in text else GROCERY, text, current)
     assert (intent.kind, got, intent.needs_review) == (Kind.ORDER, items, False), intent
 
 
@@ -54,7 +49,7 @@ def test_a_size_of_the_names_said_with_its_unit_names_the_product(text, current,
     ("5kg的也来一袋", "rice_l"),
 ])
 def test_a_size_several_products_hold_is_asked(text, current):
-    intent, got = _read(GROCERY, text, current)
+    intent, got = parsed(GROCERY, text, current)
     assert intent.kind is Kind.ORDER and intent.needs_review and not got, intent
 
 
@@ -63,7 +58,7 @@ def test_a_quantity_in_a_unit_of_a_size_in_another_name_is_still_a_quantity():
         {"sku": "gift", "name": "苹果礼盒5斤装", "link": 1, "unit": "盒", "price": 59, "stock": 20},
         {"sku": "pear", "name": "砀山梨", "aliases": ["梨"], "link": 2, "unit": "斤", "price": 5, "stock": 90},
     ], "store": {"name": "测试水果店"}})
-    intent, got = _read(catalog, "砀山梨5斤", "gift")
+    intent, got = parsed(catalog, "砀山梨5斤", "gift")
     assert got == {"pear": 5} and not intent.needs_review, intent
 
 
@@ -73,16 +68,16 @@ def test_a_quantity_in_a_unit_of_a_size_in_another_name_is_still_a_quantity():
     ("花生油5L x2 井矿盐 X 2", None, {"oil_l": 2, "salt": 2}),
 ])
 def test_a_times_mark_apart_from_the_name_is_a_times_mark(text, current, items):
-    intent, got = _read(GROCERY, text, current)
+    intent, got = parsed(GROCERY, text, current)
     assert (got, intent.needs_review) == (items, False), intent
 
 
 def test_a_link_number_that_is_the_size_of_the_product_on_screen_is_asked():
-    intent, got = _read(GROCERY, "10号来一袋", "rice_l")  # link 10 is the salt; 10kg is the rice shown
+    intent, got = parsed(GROCERY, "10号来一袋", "rice_l")  # link 10 is the salt; 10kg is the rice shown
     assert intent.needs_review and not got, intent
-    intent, got = _read(GROCERY, "10号来一包", "salt")
+    intent, got = parsed(GROCERY, "10号来一包", "salt")
     assert got == {"salt": 1} and not intent.needs_review, intent
-    intent, got = _read(GROCERY, "3号来一袋", "rice_l")  # 3 is in no name of the rice: the link
+    intent, got = parsed(GROCERY, "3号来一袋", "rice_l")  # 3 is in no name of the rice: the link
     assert got == {"flour_s": 1} and not intent.needs_review, intent
 
 
@@ -92,22 +87,22 @@ def test_a_link_number_that_is_the_size_of_the_product_on_screen_is_asked():
     ("我家闺女刚好30斤 2号来一套", "suit_s", {"suit_l": 1}),
 ])
 def test_the_household_counted_or_weighed_is_talk(text, current, items):
-    intent, got = _read(KIDS, text, current)
+    intent, got = parsed(KIDS, text, current)
     assert (intent.kind, got, intent.needs_review) == (Kind.ORDER, items, False), intent
 
 
 def test_the_household_weighed_beside_a_question_is_a_question():
-    intent, _ = _read(KIDS, "我家老二刚好30斤 买哪个", "suit_s")
+    intent, _ = parsed(KIDS, "我家老二刚好30斤 买哪个", "suit_s")
     assert intent.kind is Kind.QUESTION, intent
 
 
 def test_an_order_for_the_household_is_still_an_order():
-    intent, got = _read(KIDS, "我家要2套", "suit_s")
+    intent, got = parsed(KIDS, "我家要2套", "suit_s")
     assert got == {"suit_s": 2}, intent
 
 
 def test_a_size_judged_beside_a_question_is_the_question():
-    intent, _ = _read(GROCERY, "10kg太多了 吃不完会不会生虫", "rice_l")
+    intent, _ = parsed(GROCERY, "10kg太多了 吃不完会不会生虫", "rice_l")
     assert intent.kind is Kind.QUESTION, intent
 
 
@@ -127,30 +122,30 @@ def test_another_name_and_the_word_that_makes_the_case_of_it_is_the_case():
          "stock": 30},
         {"sku": "tart_box", "name": "葡式蛋挞整箱", "link": 2, "unit": "箱", "price": 120, "stock": 10},
     ], "store": {"name": "测试烘焙店二"}})
-    intent, got = _read(catalog, "葡挞整箱 一箱", "tart_box")
+    intent, got = parsed(catalog, "葡挞整箱 一箱", "tart_box")
     assert (got, intent.needs_review) == ({"tart_box": 1}, False), intent
-    intent, got = _read(catalog, "葡挞来两盒", "tart_box")
+    intent, got = parsed(catalog, "葡挞来两盒", "tart_box")
     assert got == {"tart": 2}, intent
 
 
 def test_a_share_of_a_mix_beside_a_question_is_the_question():
-    intent, _ = _read(BAKERY, "礼盒能自己搭配吗 要一半凤梨酥", "gift")
+    intent, _ = parsed(BAKERY, "礼盒能自己搭配吗 要一半凤梨酥", "gift")
     assert intent.kind is Kind.QUESTION, intent
 
 
 @pytest.mark.parametrize("text", ["凤梨酥还是不要了", "凤梨酥还是算了吧 家里还有"])
 def test_haishi_that_settles_is_no_either_or_question(text):
-    intent, got = _read(BAKERY, text, "yolk")
+    intent, got = parsed(BAKERY, text, "yolk")
     assert (intent.kind, list(got)) == (Kind.CANCEL, ["pineapple"]), intent
 
 
 def test_an_either_or_question_stays_a_question():
-    intent, _ = _read(BAKERY, "要凤梨酥还是蛋黄酥", "yolk")
+    intent, _ = parsed(BAKERY, "要凤梨酥还是蛋黄酥", "yolk")
     assert intent.kind is Kind.QUESTION, intent
 
 
 def test_with_the_earlier_order_beside_a_delivery_note_is_part_of_the_note():
-    intent, got = _read(BAKERY, "来一盒 送到6栋 跟上次的一起", "yolk")
+    intent, got = parsed(BAKERY, "来一盒 送到6栋 跟上次的一起", "yolk")
     assert got == {"yolk": 1} and intent.note == "送到6栋 跟上次的一起", intent
 
 
@@ -159,30 +154,30 @@ def test_with_the_earlier_order_beside_a_delivery_note_is_part_of_the_note():
     ("我家两只猫 来两盒", {"yolk": 2}),
 ])
 def test_the_household_counted_without_wo_jia_is_talk(text, items):
-    intent, got = _read(BAKERY, text, "yolk")
+    intent, got = parsed(BAKERY, text, "yolk")
     assert (got, intent.needs_review) == (items, False), intent
 
 
 def test_each_member_weighed_is_talk():
-    intent, got = _read(KIDS, "两个娃 一个25斤一个40斤 1号2号各来一套", "suit_s")
+    intent, got = parsed(KIDS, "两个娃 一个25斤一个40斤 1号2号各来一套", "suit_s")
     assert (got, intent.needs_review) == ({"suit_s": 1, "suit_l": 1}, False), intent
 
 
-def test_a_sound_alike_typo_whose_wrong_character_is_an_order_word_is_read():
+def test_a_sound_alike_typo_whose_wrong_character_is_an_order_word_isparsed():
     catalog = Catalog.from_dict({"products": [
         {"sku": "tuna", "name": "金枪鱼罐头", "aliases": ["金枪鱼"], "link": 1, "unit": "罐", "price": 12, "stock": 30},
         {"sku": "sardine", "name": "沙丁鱼罐头", "link": 2, "unit": "罐", "price": 10, "stock": 30},
     ], "store": {"name": "测试罐头店"}})
-    intent, got = _read(catalog, "金抢鱼来两罐", "sardine")  # 抢 (snatch, an order word) for 枪
+    intent, got = parsed(catalog, "金抢鱼来两罐", "sardine")  # 抢 (snatch, an order word) for 枪
     assert got == {"tuna": 2}, intent
 
 
 @pytest.mark.parametrize("text", ["草莓 2盒", "核桃 x2", "苹果 来两盒"])
 def test_goods_the_shop_does_not_sell_set_apart_from_the_count_are_asked(text):
-    intent, got = _read(BAKERY, text, "yolk")
+    intent, got = parsed(BAKERY, text, "yolk")
     assert intent.needs_review and not got, intent
 
 
 def test_talk_set_apart_from_the_count_still_orders_the_product_on_screen():
-    intent, got = _read(BAKERY, "好吃 来两盒", "yolk")
+    intent, got = parsed(BAKERY, "好吃 来两盒", "yolk")
     assert (got, intent.needs_review) == ({"yolk": 2}, False), intent

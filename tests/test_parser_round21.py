@@ -7,6 +7,7 @@ that product; packing, recipient and restock remarks are notes; 还是这个味 
 from __future__ import annotations
 
 import pytest
+from doubles import parsed
 
 from copilot.base.catalog import Catalog
 from copilot.orders.intent import Kind
@@ -38,11 +39,6 @@ FRUIT = Catalog.from_dict({"products": [
 ], "store": {"name": "测试水果店"}})
 
 
-def _read(store, text, current=None):
-    intent = parse(text, store, current)
-    return intent, {i.sku: i.qty for i in intent.items}
-
-
 @pytest.mark.parametrize("store, text, current, items", [
     (FLORIST, "红玫瑰来两支", "rose_one", {"rose_one": 2}),          # pack 1支: the single rose is sold by the 支
     (FLORIST, "红玫瑰来一扎", "rose_bunch", {"rose_bunch": 1}),      # the bunch by the 扎
@@ -57,7 +53,7 @@ def _read(store, text, current=None):
     (WINE, "红葡萄酒来一瓶", None, {"red": 1}),                     # the whole name still reads
 ])
 def test_read_as_booked(store, text, current, items):
-    intent, got = _read(store, text, current)
+    intent, got = parsed(store, text, current)
     assert intent.kind is Kind.ORDER and not intent.needs_review, intent.reason
     assert got == items
 
@@ -68,12 +64,12 @@ def test_read_as_booked(store, text, current, items):
     (FLORIST, "红玫瑰来3个", "rose_one"),  # 个 counts the roses of a bunch too (holds pieces): a person asks
 ])
 def test_goes_to_review(store, text, current):
-    intent, _ = _read(store, text, current)
+    intent, _ = parsed(store, text, current)
     assert intent.needs_review and intent.kind is Kind.ORDER
 
 
 def test_a_pack_of_one_does_not_pick_the_bunch_for_a_count_of_stems():
-    intent, got = _read(FLORIST, "红玫瑰来两支", None)  # nothing on screen: 支 is the single rose's unit alone
+    intent, got = parsed(FLORIST, "红玫瑰来两支", None)  # nothing on screen: 支 is the single rose's unit alone
     assert got == {"rose_one": 2} and not intent.needs_review
 
 
@@ -84,13 +80,13 @@ def test_a_pack_of_one_does_not_pick_the_bunch_for_a_count_of_stems():
     (FRUIT, "来两箱 下批到了再给我", "kiwi", {"kiwi": 2}, "下批到了再给我"),  # when the goods come in
 ])
 def test_remarks_are_notes(store, text, current, items, note):
-    intent, got = _read(store, text, current)
+    intent, got = parsed(store, text, current)
     assert intent.kind is Kind.ORDER and not intent.needs_review, intent.reason
     assert got == items and intent.note == note
 
 
 def test_a_recipient_alone_is_no_note():
-    intent, got = _read(FRUIT, "给我妈来一箱", "kiwi")
+    intent, got = parsed(FRUIT, "给我妈来一箱", "kiwi")
     assert got == {"kiwi": 1} and intent.note == ""
 
 
@@ -111,7 +107,7 @@ SHOP = Catalog.from_dict({"products": [
 
 
 def test_a_character_of_the_same_radical_sharing_a_reading_is_a_typo():
-    intent, got = _read(SHOP, "烟咀来2个", "lighter")  # 咀 reads jǔ and zuǐ: the keyboard's 嘴
+    intent, got = parsed(SHOP, "烟咀来2个", "lighter")  # 咀 reads jǔ and zuǐ: the keyboard's 嘴
     assert got == {"holder": 2} and not intent.needs_review
 
 
@@ -134,12 +130,12 @@ FISH = Catalog.from_dict({"products": [
     ("黄鱼要2斤 小的吧", {"croaker_s": 2}),
 ])
 def test_a_member_said_apart_by_a_word_of_its_name(text, items):
-    intent, got = _read(FISH, text, "squid")
+    intent, got = parsed(FISH, text, "squid")
     assert got == items and not intent.needs_review, intent.reason
 
 
 def test_a_word_no_member_holds_settles_nothing():
-    intent, _ = _read(FISH, "黄鱼来一条 肥的", "squid")
+    intent, _ = parsed(FISH, "黄鱼来一条 肥的", "squid")
     assert intent.needs_review
 
 
@@ -156,12 +152,12 @@ WATER = Catalog.from_dict({"products": [
     ("一箱12瓶 来两箱", Kind.ORDER, {"water": 2}),
 ])
 def test_the_pack_stated_is_no_order(text, kind, items):
-    intent, got = _read(WATER, text, "water")
+    intent, got = parsed(WATER, text, "water")
     assert intent.kind is kind and got == items
 
 
-def test_a_pack_the_catalog_does_not_declare_is_still_read():
-    intent, _ = _read(WATER, "一箱10瓶", "water")  # 10 is not the declared 12: a person looks
+def test_a_pack_the_catalog_does_not_declare_is_stillparsed():
+    intent, _ = parsed(WATER, "一箱10瓶", "water")  # 10 is not the declared 12: a person looks
     assert intent.kind is Kind.ORDER and intent.needs_review
 
 
@@ -171,5 +167,5 @@ def test_a_pack_the_catalog_does_not_declare_is_still_read():
     ("上周买过了 再来3斤", Kind.ORDER, {"orange": 3}),  # an order word: the story is beside an order
 ])
 def test_a_count_in_a_story_is_no_order(text, kind, items):
-    intent, got = _read(FRUIT, text, "orange")
+    intent, got = parsed(FRUIT, text, "orange")
     assert intent.kind is kind and got == items

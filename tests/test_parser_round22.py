@@ -11,10 +11,10 @@ one goods. Every store here is invented (none is a bakery)."""
 from __future__ import annotations
 
 import pytest
+from doubles import parsed
 
 from copilot.base.catalog import Catalog
 from copilot.orders.intent import Kind
-from copilot.orders.rules import parse
 
 KIDS = Catalog.from_dict({"products": [
     {"sku": "tee", "name": "儿童纯棉短袖T恤", "aliases": ["短袖"], "link": 1, "unit": "件", "price": 39, "stock": 100,
@@ -63,11 +63,6 @@ BUTCHER = Catalog.from_dict({"products": [
 ], "store": {"name": "测试肉铺"}})
 
 
-def _read(store, text, current=None):
-    intent = parse(text, store, current)
-    return intent, {i.sku: i.qty for i in intent.items}
-
-
 @pytest.mark.parametrize("store, text, current, items, note", [
     (KIDS, "110的来两件", "tee", {"tee": 2}, "110的"),              # a height, not 110 shirts
     (KIDS, "要两件 120码", "tee", {"tee": 2}, "120码"),
@@ -89,7 +84,7 @@ def _read(store, text, current=None):
     (BUTCHER, "肋排来3斤 剁小块", "ribs", {"ribs": 3}, "剁小块"),
 ])
 def test_sizes_ages_colours_and_services_are_the_note(store, text, current, items, note):
-    intent, got = _read(store, text, current)
+    intent, got = parsed(store, text, current)
     assert (intent.kind, intent.needs_review, got) == (Kind.ORDER, False, items), intent
     assert note in intent.note
 
@@ -101,7 +96,7 @@ def test_sizes_ages_colours_and_services_are_the_note(store, text, current, item
     (KIDS, "35码", "sneakers"),
 ])
 def test_a_size_or_colour_alone_is_asked_with_the_product_shown(store, text, current):
-    intent, got = _read(store, text, current)
+    intent, got = parsed(store, text, current)
     assert (intent.kind, intent.needs_review, got) == (Kind.ORDER, True, {current: None}), intent
 
 
@@ -122,7 +117,7 @@ GRAPES = Catalog.from_dict({"products": [
     (SHOES, "40码的来一双", "canvas38"),      # sizes are listings here and 40 is not sold
 ])
 def test_numbers_that_may_name_another_product_are_asked(store, text, current):
-    intent, _ = _read(store, text, current)
+    intent, _ = parsed(store, text, current)
     assert intent.kind is Kind.ORDER and intent.needs_review, intent
 
 
@@ -133,7 +128,7 @@ def test_numbers_that_may_name_another_product_are_asked(store, text, current):
     (PANS, "24号来一个", "pan30", {"board": 1}),        # another size shown: the link
 ])
 def test_a_size_the_catalog_lists_still_names_its_product(store, text, current, items):
-    intent, got = _read(store, text, current)
+    intent, got = parsed(store, text, current)
     if items:
         assert (intent.needs_review, got) == (False, items), intent
     else:
@@ -147,19 +142,19 @@ def test_a_size_the_catalog_lists_still_names_its_product(store, text, current, 
     (KIDS, "有粉色的吗", "tee"),
 ])
 def test_remarks_stay_remarks(store, text, current):
-    intent, _ = _read(store, text, current)
+    intent, _ = parsed(store, text, current)
     assert intent.kind in (Kind.OTHER, Kind.QUESTION) and not intent.items, intent
 
 
 def test_an_extra_without_the_thing_named_is_more_of_the_goods():
-    intent, got = _read(FRUIT, "多拿几个", "melon")
+    intent, got = parsed(FRUIT, "多拿几个", "melon")
     assert intent.needs_review and got == {"melon": None} and not intent.note
 
 
 def test_a_count_said_only_inside_a_remark_is_the_order():
-    intent, got = _read(TAILOR, "一条写上小明", "belt")
+    intent, got = parsed(TAILOR, "一条写上小明", "belt")
     assert (intent.needs_review, got) == (False, {"belt": 1}) and intent.note == "写上小明"
-    intent, _ = _read(TAILOR, "一条自己穿 一条送我老公", "jeans")  # no total said: a person adds, never lost
+    intent, _ = parsed(TAILOR, "一条自己穿 一条送我老公", "jeans")  # no total said: a person adds, never lost
     assert intent.kind is Kind.ORDER and intent.needs_review
 
 
@@ -170,7 +165,7 @@ def test_a_count_said_only_inside_a_remark_is_the_order():
     (KIDS, "这双来一双", "sneakers", {"sneakers": 1}),
 ])
 def test_pieces_packs_and_this_one(store, text, current, items):
-    intent, got = _read(store, text, current)
+    intent, got = parsed(store, text, current)
     assert (intent.kind, intent.needs_review, got) == (Kind.ORDER, False, items), intent
 
 
@@ -181,21 +176,21 @@ BEEF = Catalog.from_dict({"products": [
 
 
 def test_this_before_a_family_word_is_the_product_shown():
-    intent, got = _read(BEEF, "这个牛肉干来两袋", "jerky")
+    intent, got = parsed(BEEF, "这个牛肉干来两袋", "jerky")
     assert (intent.needs_review, got) == (False, {"jerky": 2}), intent
     for text, current in (("牛肉干来两袋", "jerky"), ("这个牛肉干来两袋", None)):  # no 这个, or nothing shown: asked
-        intent, _ = _read(BEEF, text, current)
+        intent, _ = parsed(BEEF, text, current)
         assert intent.needs_review, (text, intent)
 
 
 def test_what_was_ordered_before_beside_a_change_is_no_order():
-    intent, got = _read(KIDS, "短袖我前面拍了一件 再加一件", "pants")
+    intent, got = parsed(KIDS, "短袖我前面拍了一件 再加一件", "pants")
     assert intent.kind is Kind.MODIFY and not intent.needs_review
     assert [(i.sku, i.qty, i.relative) for i in intent.items] == [("tee", 1, True)]
-    intent, got = _read(KIDS, "我刚才拍了两件 改成3件", "tee")
+    intent, got = parsed(KIDS, "我刚才拍了两件 改成3件", "tee")
     assert intent.kind is Kind.MODIFY and got == {"tee": 3}
 
 
 def test_a_settled_number_at_the_clause_end_is_a_new_total():
-    intent, got = _read(TAILOR, "好吧 那就一条", "jeans")
+    intent, got = parsed(TAILOR, "好吧 那就一条", "jeans")
     assert intent.kind is Kind.MODIFY and got == {"jeans": 1}

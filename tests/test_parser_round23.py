@@ -8,10 +8,10 @@ singly and of a 6-pair pack) names neither. Every store here is invented (no chi
 from __future__ import annotations
 
 import pytest
+from doubles import parsed
 
 from copilot.base.catalog import Catalog
 from copilot.orders.intent import Kind
-from copilot.orders.rules import parse
 
 WOMEN = Catalog.from_dict({"products": [
     {"sku": "shirt", "name": "女士雪纺衬衫", "aliases": ["衬衫"], "link": 1, "unit": "件", "price": 89, "stock": 100,
@@ -47,11 +47,6 @@ GROCER = Catalog.from_dict({"products": [
 ], "store": {"name": "测试粮油店"}})
 
 
-def _read(store, text, current):
-    intent = parse(text, store, current)
-    return intent, {i.sku: i.qty for i in intent.items}
-
-
 @pytest.mark.parametrize("store,text,current,items,note", [
     (WOMEN, "来一件 160", "shirt", {"shirt": 1}, "160"),
     (WOMEN, "2件165", "shirt", {"shirt": 2}, "165"),
@@ -68,7 +63,7 @@ def _read(store, text, current):
     (WOMEN, "腰围70 牛仔裤来一条", "jeans", {"jeans": 1}, "腰围70"),
 ])
 def test_bare_sizes_beside_a_count_are_the_note(store, text, current, items, note):
-    intent, got = _read(store, text, current)
+    intent, got = parsed(store, text, current)
     assert (intent.kind, intent.needs_review, got) == (Kind.ORDER, False, items), intent
     assert note in intent.note
 
@@ -78,7 +73,7 @@ def test_bare_sizes_beside_a_count_are_the_note(store, text, current, items, not
     (SHOES, "我要38", "loafer"),
 ])
 def test_a_bare_size_alone_is_asked_with_the_product_shown(store, text, current):
-    intent, got = _read(store, text, current)
+    intent, got = parsed(store, text, current)
     assert intent.kind is Kind.ORDER and intent.needs_review and got == {current: None}, intent
     assert text[-2:] in intent.note
 
@@ -89,19 +84,19 @@ def test_a_bare_size_alone_is_asked_with_the_product_shown(store, text, current)
     (GROCER, "大米来2袋 10", "rice"),    # a grocer's listing: every number stays a number
 ])
 def test_numbers_outside_a_listing_sizes_stay_for_a_person(store, text, current):
-    intent, _ = _read(store, text, current)
+    intent, _ = parsed(store, text, current)
     assert intent.needs_review, intent
 
 
 def test_a_size_question_is_no_order():
-    intent, _ = _read(WOMEN, "有175的吗", "shirt")
+    intent, _ = parsed(WOMEN, "有175的吗", "shirt")
     assert intent.kind is Kind.QUESTION, intent
 
 
 @pytest.mark.parametrize("text,note", [("3-6岁的来两盒", "3-6岁"), ("保暖袜来3双 6-9岁的", "6-9岁")])
 def test_an_age_span_is_the_note(text, note):
     current = "pack6" if "盒" in text else "thermal"
-    intent, got = _read(HOSIERY, text, current)
+    intent, got = parsed(HOSIERY, text, current)
     assert not intent.needs_review and got == {current: 2 if "盒" in text else 3}, intent
     assert note in intent.note
 
@@ -109,14 +104,14 @@ def test_an_age_span_is_the_note(text, note):
 @pytest.mark.parametrize("text,current", [("袜子要两双", None), ("袜子来4双", "thermal"), ("袜子来两双", "pack6")])
 def test_a_unit_two_different_goods_are_counted_in_names_neither(text, current):
     """双 is the unit of the 保暖袜 and the pack word of the 船袜6双装: 两双 may be either (or a part of a box)."""
-    intent, got = _read(HOSIERY, text, current)
+    intent, got = parsed(HOSIERY, text, current)
     assert intent.needs_review and not any(q for q in got.values()), intent
 
 
 def test_the_unit_still_picks_when_only_one_goods_is_counted_in_it():
-    intent, got = _read(HOSIERY, "袜子来一盒", None)
+    intent, got = parsed(HOSIERY, "袜子来一盒", None)
     assert got == {"pack6": 1}, intent
-    intent, got = _read(HOSIERY, "保暖袜来两双", None)
+    intent, got = parsed(HOSIERY, "保暖袜来两双", None)
     assert (intent.needs_review, got) == (False, {"thermal": 2}), intent
 
 
@@ -131,9 +126,9 @@ BOUTIQUE = Catalog.from_dict({"products": [
 
 def test_a_kind_word_in_a_cancel_names_every_product_of_that_kind():
     """帽子不要了: 帽 ends both hats' names; the ledger cancels the one the buyer holds (never all her orders)."""
-    intent, got = _read(BOUTIQUE, "帽子不要了", "scarf")
+    intent, got = parsed(BOUTIQUE, "帽子不要了", "scarf")
     assert intent.kind is Kind.CANCEL and set(got) == {"sunhat", "beanie"}, intent
-    intent, got = _read(BOUTIQUE, "围巾不要了", "sunhat")
+    intent, got = parsed(BOUTIQUE, "围巾不要了", "sunhat")
     assert intent.kind is Kind.CANCEL and set(got) == {"scarf"}, intent
 
 
@@ -144,7 +139,7 @@ def test_a_kind_word_in_a_cancel_names_every_product_of_that_kind():
     ("给我婆婆来一条", "scarf", {"scarf": 1}),
 ])
 def test_a_person_the_goods_are_for_is_no_goods(text, current, items):
-    intent, got = _read(BOUTIQUE, text, current)
+    intent, got = parsed(BOUTIQUE, text, current)
     assert (intent.kind, intent.needs_review, got) == (Kind.ORDER, False, items), intent
 
 
@@ -153,12 +148,12 @@ def test_a_person_the_goods_are_for_is_no_goods(text, current, items):
     ("4号的围巾来两条", None, {"scarf": 2}),
 ])
 def test_a_link_and_its_product_word_side_by_side_are_one_reference(text, current, items):
-    intent, got = _read(BOUTIQUE, text, current)
+    intent, got = parsed(BOUTIQUE, text, current)
     assert (intent.kind, intent.needs_review, got) == (Kind.ORDER, False, items), intent
 
 
 def test_a_link_beside_another_product_s_word_stays_for_a_person():
-    intent, _ = _read(BOUTIQUE, "3号围巾来一条", None)  # link 3 is the skirt, 围巾 the scarf: which?
+    intent, _ = parsed(BOUTIQUE, "3号围巾来一条", None)  # link 3 is the skirt, 围巾 the scarf: which?
     assert intent.needs_review, intent
 
 
@@ -178,17 +173,17 @@ MUGS = Catalog.from_dict({"products": [
     ("猫咪的马克杯来一个", None, {"mug_cat": 1}),     # the family word said with it
 ])
 def test_a_word_of_one_listing_s_spec_said_with_de_names_it(text, current, items):
-    intent, got = _read(MUGS, text, current)
+    intent, got = parsed(MUGS, text, current)
     assert (intent.kind, intent.needs_review, got) == (Kind.ORDER, False, items), intent
 
 
 def test_a_spec_word_of_goods_far_from_the_screen_does_not_name_them():
-    intent, got = _read(MUGS, "新鲜的来一个", "mug_cat")  # only the eggs' spec says 新鲜; a mug is shown
+    intent, got = parsed(MUGS, "新鲜的来一个", "mug_cat")  # only the eggs' spec says 新鲜; a mug is shown
     assert "egg" not in got, intent
 
 
 def test_a_size_asked_in_a_stock_question_before_the_order_is_its_note():
-    intent, got = _read(SHOES, "还有38码吗 我想要一双", "loafer")
+    intent, got = parsed(SHOES, "还有38码吗 我想要一双", "loafer")
     assert (intent.kind, intent.needs_review, got) == (Kind.ORDER, False, {"loafer": 1}), intent
     assert "38码" in intent.note
 
@@ -200,16 +195,16 @@ def test_a_size_asked_in_a_stock_question_before_the_order_is_its_note():
 ])
 def test_a_size_change_is_no_new_count(store, text, current, sku, size):
     """165 is a size of the listing, not 165 shirts: a change of the size held, for a person to apply."""
-    intent, got = _read(store, text, current)
+    intent, got = parsed(store, text, current)
     assert intent.kind is Kind.MODIFY and intent.needs_review and got == {sku: None}, intent
     assert size in intent.note
 
 
 def test_a_count_change_stays_a_count_change():
-    intent, got = _read(WOMEN, "改成2件", "shirt")
+    intent, got = parsed(WOMEN, "改成2件", "shirt")
     assert (intent.kind, intent.needs_review, got) == (Kind.MODIFY, False, {"shirt": 2}), intent
 
 
 def test_the_review_names_the_goods_a_kind_word_may_be():
-    intent, _ = _read(HOSIERY, "袜子要两双", None)
+    intent, _ = parsed(HOSIERY, "袜子要两双", None)
     assert intent.needs_review and "纯棉船袜6双装" in intent.reason and "加绒保暖袜" in intent.reason, intent

@@ -20,7 +20,7 @@
 from __future__ import annotations
 
 import pytest
-from doubles import shop
+from doubles import items_of, shop
 
 from copilot.orders.intent import Kind
 from copilot.orders.rules import parse
@@ -55,10 +55,6 @@ PETS = shop("测试宠物店", ("litter", "豆腐猫砂", "袋", 29, {"aliases":
             ("can", "K9主食罐头", "罐", 32, {"aliases": ["K9罐头"]}))
 
 
-def _items(intent):
-    return {i.sku: i.qty for i in intent.items}
-
-
 @pytest.mark.parametrize("store,text,current,items", [
     (BAKERY, "黄油片来一袋", None, {"butter": 1}),
     (BAKERY, "全麦片来两袋", "butter", {"wheat": 2}),
@@ -86,7 +82,7 @@ def _items(intent):
 def test_read_without_review(store, text, current, items):
     intent = parse(text, store, current)
     assert intent.kind is Kind.ORDER and not intent.needs_review, intent.reason
-    assert _items(intent) == items
+    assert items_of(intent) == items
 
 
 @pytest.mark.parametrize("store,text,current", [
@@ -109,7 +105,7 @@ def test_read_without_review(store, text, current, items):
 ])
 def test_left_for_a_person(store, text, current):
     intent = parse(text, store, current)
-    assert intent.needs_review, _items(intent)
+    assert intent.needs_review, items_of(intent)
 
 
 def test_forgotten_is_no_order_alone_and_no_pickup_story():

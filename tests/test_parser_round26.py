@@ -10,7 +10,7 @@
 from __future__ import annotations
 
 import pytest
-from doubles import shop
+from doubles import items_of, shop
 
 from copilot.orders.intent import Kind
 from copilot.orders.rules import parse
@@ -27,10 +27,6 @@ DELI = shop("测试熟食店", ("legs6", "6只装卤鸡腿", "盒", 36, {"aliase
             ("tart12", "12个装蛋挞礼盒", "盒", 39, {"aliases": ["12个"]}))
 
 
-def _items(intent):
-    return {i.sku: i.qty for i in intent.items}
-
-
 @pytest.mark.parametrize("text,current,sku,qty,kind", [
     ("再加一盒", "puff", "puff", 1, Kind.MODIFY), ("这个来一盒", "tart", "tart", 1, Kind.ORDER),
     ("少要一盒", "cookie", "cookie", -1, Kind.MODIFY), ("来两盒", "puff", "puff", 2, Kind.ORDER),
@@ -39,7 +35,7 @@ def _items(intent):
 def test_a_measure_ending_several_names_is_no_kind_of_goods(text, current, sku, qty, kind):
     got = parse(text, BAKERY if current in ("puff", "tart", "cookie") else KITCHEN, current)
     assert (got.kind, got.needs_review) == (kind, False)
-    assert _items(got) == ({sku: qty} if sku else {"puff": 1, "tart": 1})
+    assert items_of(got) == ({sku: qty} if sku else {"puff": 1, "tart": 1})
 
 
 @pytest.mark.parametrize("text", ["一盒来两个", "来一盒"])
@@ -57,7 +53,7 @@ def test_a_name_that_is_a_count_said_alone_is_asked(text, current):
                                           ("12个来一盒", "tart12", 1)])
 def test_a_count_name_with_its_quantity_is_the_name(text, sku, qty):
     got = parse(text, DELI, None)
-    assert not got.needs_review and _items(got) == {sku: qty}
+    assert not got.needs_review and items_of(got) == {sku: qty}
 
 
 FRUIT = shop("测试水果店", ("mango", "海南贵妃芒 5斤装", "箱", 39, {"aliases": ["芒果"]}),
@@ -74,7 +70,7 @@ TEA = shop("测试茶叶店", ("puer", "云南普洱茶饼 357克", "饼", 128, 
     ("来5串 每人一串", "grape", "grape", 5)])
 def test_counts_inside_a_split_are_part_of_the_order(text, current, sku, qty):
     got = parse(text, FRUIT if current != "puer" else TEA, current)
-    assert (got.kind, got.needs_review, _items(got)) == (Kind.ORDER, False, {sku: qty})
+    assert (got.kind, got.needs_review, items_of(got)) == (Kind.ORDER, False, {sku: qty})
 
 
 @pytest.mark.parametrize("text,current", [
@@ -90,12 +86,12 @@ def test_a_split_that_does_not_add_up_is_asked(text, current):
                                                   ("我刚才拍的是葡萄 来3串", "mango", "grape", 3)])
 def test_what_an_earlier_pai_le_was_said_with_its_quantity_is_the_order(text, current, sku, qty):
     got = parse(text, FRUIT if current == "mango" else TEA, current)
-    assert (got.kind, got.needs_review, _items(got)) == (Kind.ORDER, False, {sku: qty})
+    assert (got.kind, got.needs_review, items_of(got)) == (Kind.ORDER, False, {sku: qty})
 
 
 def test_what_was_ordered_named_without_a_quantity_is_asked_with_that_product():
     got = parse("刚才拍的是葡萄", FRUIT, "mango")
-    assert (got.kind, got.needs_review, _items(got)) == (Kind.ORDER, True, {"grape": None})
+    assert (got.kind, got.needs_review, items_of(got)) == (Kind.ORDER, True, {"grape": None})
 
 
 @pytest.mark.parametrize("text,current,sku,qty,note", [
@@ -107,7 +103,7 @@ def test_what_was_ordered_named_without_a_quantity_is_asked_with_that_product():
     ("清洗茶具来一份 从周六开始上门", "clean", "clean", 1, "从周六开始上门")])
 def test_picking_wrapping_and_start_remarks_are_notes(text, current, sku, qty, note):
     got = parse(text, FRUIT if current in ("mango", "grape") else TEA, current)
-    assert (got.kind, got.needs_review, _items(got)) == (Kind.ORDER, False, {sku: qty})
+    assert (got.kind, got.needs_review, items_of(got)) == (Kind.ORDER, False, {sku: qty})
     assert note in got.note
 
 
@@ -121,7 +117,7 @@ SHOP = shop("测试杂货店", ("corn", "甜玉米 单根", "根", 3, {"aliases"
 
 def test_a_piece_whose_spec_counts_its_parts_as_a_span_is_counted_by_ge():
     got = parse("玉米来5个", SHOP, "corn")
-    assert not got.needs_review and _items(got) == {"corn": 5}
+    assert not got.needs_review and items_of(got) == {"corn": 5}
 
 
 @pytest.mark.parametrize("text,current", [("猕猴桃来5个", "kiwi"), ("鸡蛋来5个", "egg")])
@@ -132,7 +128,7 @@ def test_a_box_of_pieces_counted_by_ge_is_still_asked(text, current):
 @pytest.mark.parametrize("text", ["1米5的来一把", "1米5高的来一把"])
 def test_a_length_said_like_a_price_is_the_decimal(text):
     got = parse(text, SHOP, "ladder")
-    assert not got.needs_review and _items(got) == {"ladder": 1}
+    assert not got.needs_review and items_of(got) == {"ladder": 1}
 
 
 FURNITURE = shop("测试家具店", ("table", "折叠桌 80厘米", "个", 99, {"aliases": ["折叠桌"]}),
@@ -143,7 +139,7 @@ FURNITURE = shop("测试家具店", ("table", "折叠桌 80厘米", "个", 99, {
                                               ("2米的来一个", "short", "tall"), ("80厘米的来一个", None, "table")])
 def test_a_length_of_one_name_said_with_de_names_it_not_the_one_shown(text, current, sku):
     got = parse(text, FURNITURE, current)
-    assert not got.needs_review and _items(got) == {sku: 1}
+    assert not got.needs_review and items_of(got) == {sku: 1}
 
 
 TEASETS = shop("测试茶具店", ("small", "白瓷茶具 4杯", "套", 69, {"aliases": ["小茶具"]}),
@@ -154,23 +150,23 @@ TEASETS = shop("测试茶具店", ("small", "白瓷茶具 4杯", "套", 69, {"al
 @pytest.mark.parametrize("text,current,sku,qty", [("6杯的来一套", "small", "large", 1), ("4杯的来两套", "cup", "small", 2)])
 def test_a_short_count_of_one_name_said_with_de_names_it(text, current, sku, qty):
     got = parse(text, TEASETS, current)
-    assert not got.needs_review and _items(got) == {sku: qty}
+    assert not got.needs_review and items_of(got) == {sku: qty}
 
 
 @pytest.mark.parametrize("text", ["来6杯", "16杯的来一套"])
 def test_a_short_count_without_de_or_inside_a_number_names_nothing(text):
     got = parse(text, TEASETS, "small")
-    assert got.needs_review or _items(got) != {"large": 1}
+    assert got.needs_review or items_of(got) != {"large": 1}
 
 
 def test_a_count_inside_a_picking_remark_is_still_the_quantity():
     got = parse("芒果 帮我挑两箱大的", FRUIT, "grape")
-    assert (got.needs_review, _items(got)) == (False, {"mango": 2})
+    assert (got.needs_review, items_of(got)) == (False, {"mango": 2})
 
 
 def test_one_each_for_people_counted_is_asked_when_it_does_not_add_up():
     got = parse("我们3个人 葡萄来2串 每人一串", FRUIT, "grape")
-    assert got.needs_review or _items(got) != {"grape": 2}
+    assert got.needs_review or items_of(got) != {"grape": 2}
 
 
 
@@ -179,4 +175,4 @@ WRAPS = shop("测试小吃店", ("spicy", "香辣卷饼", "个", 12, {}), ("plai
 
 def test_a_kind_of_goods_written_with_unit_characters_stays_a_family():
     got = parse("两种卷饼各来一个", WRAPS, "soy")  # 卷 and 饼 are both units, but 卷饼 is a kind: each of its two
-    assert (got.needs_review, _items(got)) == (False, {"spicy": 1, "plain": 1})
+    assert (got.needs_review, items_of(got)) == (False, {"spicy": 1, "plain": 1})
