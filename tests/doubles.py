@@ -82,16 +82,22 @@ def shop(name: str, *rows):
         for i, (sku, title, unit, price, extra) in enumerate(rows, 1)]})
 
 
+def chain_ledger(tmp_path, catalog):
+    """A fresh SQLite ledger of ``catalog`` in ``tmp_path``, for the stream day the 接龙 tests paste into."""
+    from copilot.orders.ledger import Ledger
+
+    tmp_path.mkdir(exist_ok=True)
+    return Ledger(f"sqlite:///{tmp_path / 'ledger.db'}", catalog, "2026-11-30")
+
+
 def chain_pasted(tmp_path, catalog, *pastes: str):
     """Each 接龙 paste applied in turn to a fresh SQLite ledger of ``catalog`` (the rules' parser): the chain's
     state after the last one and the members in review."""
     from copilot.orders.chains import apply_chain, chain_state
-    from copilot.orders.ledger import Ledger
     from copilot.orders.parser import IntentParser
     from copilot.orders.schema import REVIEW
 
-    tmp_path.mkdir(exist_ok=True)
-    ledger = Ledger(f"sqlite:///{tmp_path / 'ledger.db'}", catalog, "2026-11-30")
+    ledger = chain_ledger(tmp_path, catalog)
     for text in pastes:
         apply_chain(ledger, text, IntentParser(catalog).parse)
     return chain_state(ledger), {ln.buyer for ln in ledger.lines(status=REVIEW)}

@@ -3,9 +3,10 @@ offered product it belongs to, and a link-like number that starts names (1号 of
 
 from __future__ import annotations
 
+from doubles import chain_ledger
+
 from copilot.base.catalog import Catalog
 from copilot.orders.chains import apply_chain, chain_state
-from copilot.orders.ledger import Ledger
 from copilot.orders.parser import IntentParser
 from copilot.orders.schema import REVIEW
 
@@ -22,11 +23,6 @@ BUTCHER = Catalog.from_dict({"products": [
 ]})
 
 
-def _ledger(tmp_path, catalog):
-    tmp_path.mkdir(exist_ok=True)
-    return Ledger(f"sqlite:///{tmp_path / 'ledger.db'}", catalog, "2026-11-30")
-
-
 def _apply(ledger, text):
     return apply_chain(ledger, text, IntentParser(ledger.catalog).parse)
 
@@ -36,7 +32,7 @@ def _review(ledger):
 
 
 def test_a_shared_flavour_word_names_the_offered_drink(tmp_path):
-    ledger = _ledger(tmp_path, DRINKS)
+    ledger = chain_ledger(tmp_path, DRINKS)
     _apply(ledger, "#接龙 汽水团购 百香果5元/瓶 白桃5元/瓶\n例：小明 1百香果1白桃\n"
                    "1. 李姐百香果2\n2. 阿梅 1百香果1白桃\n3. 大熊 百香果1瓶\n4. 白桃 1百香果")
     assert chain_state(ledger) == {"李姐": {"soda_pf": 2}, "阿梅": {"soda_pf": 1, "soda_peach": 1},
@@ -45,14 +41,14 @@ def test_a_shared_flavour_word_names_the_offered_drink(tmp_path):
 
 
 def test_the_shared_word_stays_for_review_when_the_chain_offers_both(tmp_path):
-    ledger = _ledger(tmp_path, DRINKS)
+    ledger = chain_ledger(tmp_path, DRINKS)
     _apply(ledger, "#接龙 百香果专场 百香果汽水5元/瓶 百香果干8元/袋\n例：小明 百香果汽水1瓶\n1. 李姐 百香果2")
     assert chain_state(ledger) == {}
     assert _review(ledger) == ["李姐"]
 
 
 def test_a_numbered_cut_is_the_offered_one_not_the_link(tmp_path):
-    ledger = _ledger(tmp_path, BUTCHER)
+    ledger = chain_ledger(tmp_path, BUTCHER)
     _apply(ledger, "#接龙 猪肉团 1号肉16/斤 4号肉17/斤\n例：小明 1号2斤\n"
                    "1、小李 1号2斤\n2、阿珍 4号1斤\n3、老周 1号1斤 4号1斤")
     assert chain_state(ledger) == {"小李": {"shoulder": 2}, "阿珍": {"ham": 1}, "老周": {"shoulder": 1, "ham": 1}}
@@ -60,6 +56,6 @@ def test_a_numbered_cut_is_the_offered_one_not_the_link(tmp_path):
 
 
 def test_a_number_whose_link_is_on_offer_too_is_not_guessed(tmp_path):
-    ledger = _ledger(tmp_path, BUTCHER)
+    ledger = chain_ledger(tmp_path, BUTCHER)
     _apply(ledger, "#接龙 猪肉团 排骨32/斤 1号肉16/斤\n例：小明 排骨2斤\n1、小李 1号2斤")
     assert _review(ledger) == ["小李"]

@@ -3,9 +3,10 @@
 
 from __future__ import annotations
 
+from doubles import chain_ledger
+
 from copilot.base.catalog import Catalog
 from copilot.orders.chains import apply_chain, chain_state
-from copilot.orders.ledger import Ledger
 from copilot.orders.parser import IntentParser
 from copilot.orders.schema import REVIEW
 
@@ -20,13 +21,8 @@ DOGS = Catalog.from_dict({"products": [
 ]})
 
 
-def _ledger(tmp_path, catalog):
-    tmp_path.mkdir(exist_ok=True)
-    return Ledger(f"sqlite:///{tmp_path / 'ledger.db'}", catalog, "2026-11-30")
-
-
 def test_a_word_and_a_size_in_the_header_put_the_product_on_offer(tmp_path):
-    ledger = _ledger(tmp_path, DOGS)
+    ledger = chain_ledger(tmp_path, DOGS)
     apply_chain(ledger, "#接龙 狗粮团 幼犬2kg 60/袋 成犬2kg 55/袋 成犬10kg 230/袋\n例：小明 成犬2kg 1袋\n"
                         "1. 阿梅 1袋成犬10kg 2袋幼犬\n2. 老周 1袋幼犬\n3. 小李 成犬 1袋",
                 IntentParser(DOGS).parse)

@@ -5,9 +5,10 @@ still the product."""
 
 from __future__ import annotations
 
+from doubles import chain_ledger
+
 from copilot.base.catalog import Catalog
 from copilot.orders.chains import apply_chain, chain_state
-from copilot.orders.ledger import Ledger
 from copilot.orders.parser import IntentParser
 from copilot.orders.schema import REVIEW
 
@@ -24,13 +25,8 @@ BREAKFAST = Catalog.from_dict({"products": [
 ]})
 
 
-def _ledger(tmp_path, catalog):
-    tmp_path.mkdir(exist_ok=True)
-    return Ledger(f"sqlite:///{tmp_path / 'ledger.db'}", catalog, "2026-11-30")
-
-
 def test_sizes_ages_and_colours_are_kept_on_the_line(tmp_path):
-    ledger = _ledger(tmp_path, KIDS)
+    ledger = chain_ledger(tmp_path, KIDS)
     apply_chain(ledger, "#接龙 童装团 短袖39元 防蚊裤49元\n例：小明 短袖120码 1件\n1. 阿花 短袖120码 2件\n"
                         "2. 阿梅 粉色短袖1件\n3. 小李 防蚊裤3岁 1条\n4. 老刘 短袖 120", IntentParser(KIDS).parse)
     assert chain_state(ledger) == {"阿花": {"tee": 2}, "阿梅": {"tee": 1}, "小李": {"pants": 1}}
@@ -40,7 +36,7 @@ def test_sizes_ages_and_colours_are_kept_on_the_line(tmp_path):
 
 
 def test_a_homophone_holding_a_chatter_word_is_still_the_product(tmp_path):
-    ledger = _ledger(tmp_path, BREAKFAST)
+    ledger = chain_ledger(tmp_path, BREAKFAST)
     apply_chain(ledger, "#接龙 早餐团 燕麦片19元/袋 纯牛奶59元/箱\n例：小明 燕麦片1袋\n1. 阿花 燕卖片2袋\n"
                         "2. 小李 纯牛奶1箱", IntentParser(BREAKFAST).parse)
     assert chain_state(ledger) == {"阿花": {"oats": 2}, "小李": {"milk": 1}}

@@ -5,10 +5,11 @@ its note; a size alone stays for a person. Every store here is invented (no chil
 
 from __future__ import annotations
 
+from doubles import chain_ledger
+
 from copilot.base.catalog import Catalog
 from copilot.orders.chains import apply_chain, chain_state
 from copilot.orders.jielong import offered_products
-from copilot.orders.ledger import Ledger
 from copilot.orders.parser import IntentParser
 from copilot.orders.schema import REVIEW
 
@@ -24,11 +25,6 @@ WOMEN = Catalog.from_dict({"products": [
 ]})
 
 
-def _ledger(tmp_path, catalog):
-    tmp_path.mkdir(exist_ok=True)
-    return Ledger(f"sqlite:///{tmp_path / 'ledger.db'}", catalog, "2026-11-30")
-
-
 def test_a_header_word_against_a_named_product_offers_that_product_alone():
     offered = offered_products("#接龙 印花真丝衬衫 189元/件", WOMEN)
     assert [p.sku for p in offered] == ["shirt"]
@@ -37,7 +33,7 @@ def test_a_header_word_against_a_named_product_offers_that_product_alone():
 
 
 def test_bare_sizes_beside_counts_on_chain_lines(tmp_path):
-    ledger = _ledger(tmp_path, WOMEN)
+    ledger = chain_ledger(tmp_path, WOMEN)
     parse = IntentParser(WOMEN).parse
     chain = ("#接龙 印花真丝衬衫 189元/件 写清楚尺码\n例：小明 160 1件\n"
              "1. 小芳 3件160\n2. 王姐 1件160 1件170\n3. Lily 165 2件\n4. 阿梅 170\n")
@@ -50,7 +46,7 @@ def test_bare_sizes_beside_counts_on_chain_lines(tmp_path):
 
 
 def test_sizes_after_a_unit_are_no_prices_on_a_chain_line(tmp_path):
-    ledger = _ledger(tmp_path, WOMEN)
+    ledger = chain_ledger(tmp_path, WOMEN)
     chain = ("#接龙 乐福鞋 衬衫 周五截单\n例：小明 乐福鞋1双 37\n"
              "1. 小芳 乐福鞋 一双37一双38\n2. 王姐 衬衫1件 170 乐福鞋2双 一双36一双39\n")
     apply_chain(ledger, chain, IntentParser(WOMEN).parse)

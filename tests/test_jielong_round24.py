@@ -5,10 +5,9 @@ of them; quantity-first one-character variants of a pair (1黑1红 of 黑枣 / �
 
 from __future__ import annotations
 
-from doubles import shop
+from doubles import chain_ledger, shop
 
 from copilot.orders.chains import apply_chain, chain_state
-from copilot.orders.ledger import Ledger
 from copilot.orders.parser import IntentParser
 from copilot.orders.schema import REVIEW
 
@@ -21,13 +20,8 @@ DATES = shop("测试干货店", ("red", "新疆红枣 500克装", "袋", 25, {"a
              ("sesame", "黑色芝麻糊 500克装", "袋", 19, {"aliases": ["芝麻糊"]}))
 
 
-def _ledger(tmp_path, catalog):
-    tmp_path.mkdir(exist_ok=True)
-    return Ledger(f"sqlite:///{tmp_path / 'ledger.db'}", catalog, "2026-11-30")
-
-
 def test_a_kind_word_of_several_packs_sends_the_member_to_review(tmp_path):
-    ledger = _ledger(tmp_path, BOOKS)
+    ledger = chain_ledger(tmp_path, BOOKS)
     parse = IntentParser(BOOKS).parse
     head = "#接龙 绘本39元/套 贴纸2元/张\n例：小明 绘本1套\n1. 小芳 绘本1套\n"
     apply_chain(ledger, head + "2. 乐乐妈 贴纸3张，作业本2包\n", parse)
@@ -38,7 +32,7 @@ def test_a_kind_word_of_several_packs_sends_the_member_to_review(tmp_path):
 
 
 def test_quantity_first_pair_variants(tmp_path):
-    ledger = _ledger(tmp_path, DATES)
+    ledger = chain_ledger(tmp_path, DATES)
     parse = IntentParser(DATES).parse
     apply_chain(ledger, "#接龙 干货团 红枣25元/袋 黑枣28元/袋 黑芝麻糊19元/袋\n例：小明 红枣1袋\n1. 阿梅 红枣2袋\n2. 晴天 1黑1红\n3. 老王 2红\n", parse)
     state = chain_state(ledger)
