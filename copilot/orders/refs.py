@@ -15,6 +15,7 @@ from copilot.base.sounds import syllables
 from copilot.orders.alike import kin, part_of, phonetic_part, shape_kin
 from copilot.orders.amounts import UNIT_WORDS, VERB, read_quantities
 from copilot.orders.lexicon import is_thing
+from copilot.orders.marked import marked_said, marked_words
 from copilot.orders.memo import per_catalog
 from copilot.orders.names import numbered_names, plain_name
 from copilot.orders.shorthand import look_alike, shorthand, sold_in
@@ -67,6 +68,7 @@ def _find_refs(t: str, catalog: Catalog) -> list[Ref]:
     refs = measures_said(t, refs, catalog, Ref) if BARE_MEASURE.search(t) else refs
     refs = counts_said(t, refs, catalog, Ref) if COUNTED_PART.search(t) else refs  # 一壶四杯的
     refs = _numbered_by_sound(t, refs, catalog) if _DIGIT_WORD.search(t) else refs
+    refs = marked_said(t, refs, catalog, Ref) if marked_words(catalog) else refs  # 9W的, 5号的: names, no counts
     short = shorthand(catalog)
     if short.pattern is None and short.singles is None:
         refs = sizes_said(t, refs, catalog, Ref) if SIZE.search(t) else refs
