@@ -179,7 +179,7 @@ def _parse_comment(text: str, catalog: Catalog, current_sku: str | None) -> Inte
         return said
     if _LATIN_QTY.search(t) and not QUESTION.search(t):
         return _review(Kind.ORDER, "评论里的数量是拼音或外文，请人工确认", undecided=True)
-    t = without_shares(placed_was(size_homophones(plain_names(t, catalog), catalog)))  # 8存的 of 8寸; 一块放学校一块放家里
+    t = without_shares(placed_was(size_homophones(plain_names(t, catalog), catalog)), catalog)  # 8存的 of 8寸; 一块放学校一块放家里
     intent = (_with_note(t, catalog, current) or correction(t, catalog, current, _parse_text)
               or abbreviated_pairs(t, catalog) or _parse_text(t, catalog, current))
     if intent.kind is Kind.ORDER and intent.items and QUESTION.search(t):  # 还有30码吗 我想要一双: the size asked
