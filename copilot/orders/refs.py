@@ -14,7 +14,7 @@ from copilot.base.catalog import LINK_RE, Catalog, Product, link_number
 from copilot.base.sounds import syllables
 from copilot.orders.alike import kin, part_of, phonetic_part, shape_kin
 from copilot.orders.amounts import UNIT_WORDS, VERB, read_quantities
-from copilot.orders.lexicon import is_thing
+from copilot.orders.lexicon import also_means, is_thing
 from copilot.orders.marked import marked_said, marked_words
 from copilot.orders.memo import per_catalog
 from copilot.orders.names import numbered_names, plain_name
@@ -257,6 +257,8 @@ def fuzzy_product(word: str, catalog: Catalog, current: Product | None = None,
     if len(word) > 8:
         return None
     partial = shorthand(catalog).partial(word, current, unit)
+    if partial is not None and also_means(word, catalog, partial):
+        return None  # 插座 of 五孔插座 beside 插线板: a socket or a strip, a person asks
     if partial is not None or len(word) < 2:
         return partial
     hits = {p.sku: p for p in catalog for n in p.names
