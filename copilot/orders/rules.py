@@ -35,6 +35,7 @@ from copilot.orders.cues import (
     PRICE_OF,
     PRICE_PER,
     WORD_AND_COUNT,
+    asked_part_sale,
     count_or_name,
     one_of_word,
     price_checked,
@@ -211,7 +212,7 @@ def _read_clauses(t: str, catalog: Catalog, current: Product | None) -> Intent:
     parts = [c for c in _SEP.split(_NEGATED.sub(" ", _join_name_and_qty(t, catalog))) if c]
     clauses = kind_said_apart(_without_restated([_classify(c, catalog, current, alone=len(parts) == 1)
                                                   for c in parts]))
-    _asked_about(clauses)
+    _asked_about(clauses, current)
     clauses, current = without_recap(clauses, current)  # 8寸的我前面留了一个 再加一个: told, then the change
     kinds = {c.kind for c in clauses}
     if "cancel" in kinds and "order" in kinds:  # 油条不要了 豆浆还要: the kept product is no new order
@@ -269,12 +270,14 @@ def _read_clauses(t: str, catalog: Catalog, current: Product | None) -> Intent:
     return Intent(Kind.OTHER, reason="闲聊")
 
 
-def _asked_about(clauses: list[_Clause]) -> None:
-    """3段有没有小罐的 400克那种: beside a question, a clause that states a size is what is asked about, no order."""
+def _asked_about(clauses: list[_Clause], current: Product | None) -> None:
+    """3段有没有小罐的 400克那种: beside a question, a clause that states a size is what is asked about, no order; so
+    is the part said beside a question whether the goods are sold in parts (能剪开卖吗 我只要20米)."""
     if any(c.kind == "question" for c in clauses):
         for c in clauses:
             if c.kind in ("order", "review") and (describes(c.text, c.quantities) or _SHARE.search(c.text)):
                 c.kind = "chatter"
+        asked_part_sale(clauses, current)
 
 
 def _without_restated(clauses: list[_Clause]) -> list[_Clause]:
