@@ -10,7 +10,8 @@ booking principles the parser now follows (see ``orders.rules``, ``orders.amount
 - unread word: a clause with no name and no quantity whose word reads as goods other than the booked ones;
 - shared word: a word of several products' names, or of one name where it says their kind (大米 of 东北大米
   beside 香米; a family word, 栗子 of 糖炒栗子 and 栗子仁, 包子 of 肉包 and
-  菜包, or one character ending several names, 蛋 of 卤蛋 and 卤鹌鹑蛋, unless the unit said fits one alone) read
+  菜包, or one character ending several names, 蛋 of 卤蛋 and 卤鹌鹑蛋, unless the unit said fits one alone; or a
+  word that in speech means other goods of the store too, 插座 of 五孔插座 beside 插线板: ``lexicon.also_means``) read
   as one of them;
 - several products: two or more products booked with fewer quantities said than products (no 各);
 - typo: a product read from a word that is no name of it, where the word is itself another thing or keeps only
@@ -40,6 +41,7 @@ from copilot.base.zhnum import normalize
 from copilot.orders.amounts import read_quantities, to_sale_unit
 from copilot.orders.cues import count_or_name
 from copilot.orders.leftover import rest_of, without_preferences, without_specs
+from copilot.orders.lexicon import also_means
 from copilot.orders.refs import doubtful_typo, find_refs, fuzzy_product, mask
 from copilot.orders.shorthand import shorthand, sold_in
 from copilot.orders.wording import CHATTER_CLAUSE, PACKING
@@ -143,6 +145,7 @@ def shared_word(text, current, catalog, items) -> bool:
         if not owners and len(word) == 2 and word[1] in "子儿":  # 包子 of 肉包 / 菜包
             owners = {p.sku for p in catalog.holding(word[0])}
         kind = len(owners) == 1 and shorthand(catalog).kind_of_many(word, catalog.get(next(iter(owners))))
+        kind = kind or bool(owners and also_means(word, catalog))  # 插座 of 五孔插座, beside 插线板
         if (len(owners) >= 2 or kind) and booked & owners or _kind_word(word, masked, catalog, booked):
             return True
     return False

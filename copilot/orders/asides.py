@@ -87,21 +87,58 @@ _A_LITTLE_EACH = re.compile(r"(?:^|(?<=[\s,，。]))(?:给|帮)?[\d一二两俩�
                             r"(?:一点|一些|点|些)(?=$|[\s,，。])")
 
 
-def without_shares(t: str) -> str:
-    """来两块 一块放学校一块放家里: parts whose counts add up to a quantity said before them, in its unit, say how
-    the goods are shared out: no more goods and nothing for the store to do, left out. Parts that add up to anything
-    else (来两块 一块放学校一块放家里一块给老师) stay for the rules, and a person. So do one for each person (来6支
-    一支送一个孙子) and a little for each (来一扎 给3个闺女各分一点) after a quantity said in that unit, or any."""
-    t = _per_person(t)
-    m = _SHARES.search(t) if re.search(_GIVE, t) else None
-    if m is None:
-        return t
-    parts = [(zh_to_number(n), u) for n, u in _SHARE.findall(m.group(0))]
-    total = sum(n or 0 for n, _ in parts)
-    if len({u for _, u in parts}) == 1 and any(q.value == total and q.unit == parts[0][1]
-                                                for q in read_quantities(t[:m.start()])):
-        return t[:m.start()] + " " + t[m.end():]
+def without_shares(t: str, catalog: Catalog | None = None) -> str:
+    """来两块 一块放学校一块放家里, 来两盏 客厅一盏卧室一盏, 来三个 厨房两个 阳台一个: parts whose counts add up to a
+    quantity said before them, in its unit, say how the goods are shared out (between places or people): no more goods
+    and nothing for the store to do, left out. Parts that add up to anything else (来两块 一块放学校一块放家里一块给老师)
+    stay for the rules, and a person. So do one for each person (来6支 一支送一个孙子) and a little for each (来一扎
+    给3个闺女各分一点) after a quantity said in that unit, or any. Colours that share the quantity (2卷 红蓝各1) are
+    what to pick: a note (in brackets, for ``notes``), unless a colour starts a name of the catalog (红 of 红豆)."""
+    t = _colour_shares(_per_person(t), catalog)
+    for m in _SHARES.finditer(t) if re.search(_GIVE, t) else ():
+        if _adds_up(t, m, _SHARE.findall(m.group(0))):
+            return t[:m.start()] + " " + t[m.end():]
+    for m in _WHERE_SHARES.finditer(t) if _WHERE.search(t) else ():
+        if _adds_up(t, m, _WHERE_SHARE.findall(m.group(0))):
+            return t[:m.start()] + " " + t[m.end():]
     return t
+
+
+def _adds_up(t: str, m: re.Match, parts: list[tuple[str, str]]) -> bool:
+    """The counts of the parts, in one unit, add up to a quantity said before them in that unit."""
+    counts = [(zh_to_number(n), u) for n, u in parts]
+    total = sum(n or 0 for n, _ in counts)
+    return len({u for _, u in counts}) == 1 and any(q.value == total and q.unit == counts[0][1]
+                                                    for q in read_quantities(t[:m.start()]))
+
+
+# 客厅一盏, 厨房两个, 我妈一盒: a room, a place of the buyer's or a person, then a count (the goods' share)
+_WHERE = re.compile(r"(?:放|给|在)?(?:客厅|大厅|卧室|主卧|次卧|厨房|阳台|卫生间|洗手间|厕所|浴室|书房|餐厅|玄关|门口|楼道|过道|走廊|"
+                    r"车库|院子|阁楼|儿童房|老人房|店里|家里|公司|办公室|学校|车上|老家|仓库|工地|宿舍|楼上|楼下|"
+                    r"我|自己|我妈|我爸|爸妈|老人|孩子|老公|老婆|儿子|女儿|邻居)")
+_WHERE_SHARE = re.compile(rf"{_WHERE.pattern}\s*({NUM_PATTERN})\s*({UNIT})")
+_WHERE_SHARES = re.compile(rf"(?:(?<![\u4e00-\u9fff]){_WHERE.pattern}\s*{NUM_PATTERN}\s*{UNIT}[\s,，、]*"
+                           rf"(?:{_WHERE.pattern}\s*{NUM_PATTERN}\s*{UNIT}[\s,，、]*){{1,3}})")
+_HUES = "红橙黄绿青蓝紫黑白灰粉棕褐金银"
+# 红蓝各1, 红的蓝的各一卷, 黑白各两个: colours, each the same count
+_COLOUR_SHARE = re.compile(rf"(?<![\u4e00-\u9fff])(?P<c>(?:[{_HUES}]色?的?[和跟、/]?){{2,4}})各(?:来|要|拿)?\s*(?P<n>{NUM_PATTERN})\s*"
+                           rf"(?P<u>{UNIT})?(?![\u4e00-\u9fff\d])")
+
+
+def _colour_shares(t: str, catalog: Catalog | None) -> str:
+    """2卷 红蓝各1 -> 2卷（红蓝各1）: colours whose counts make the quantity said before them, kept as the note."""
+    m = _COLOUR_SHARE.search(t) if "各" in t else None
+    if m is None or catalog is None:
+        return t
+    hues = [h for h in m.group("c") if h in _HUES]
+    if any(n.startswith(h) or n.endswith(h) for h in hues for p in catalog for n in p.names):
+        return t  # 红黑各一盒 where 红笔 and 黑笔 are listed: the goods, read by the rules
+    n = zh_to_number(m.group("n"))
+    said = [q for q in read_quantities(t[:m.start()]) if m.group("u") in (None, q.unit)]
+    if n is None or len(said) != 1 or said[0].value != n * len(hues):
+        return t
+    share = f"（{m.group('c')}各{m.group('n')}{m.group('u') or ''}）"
+    return t[:m.start()] + share + t[m.end():]
 
 
 # 刚才拍的是康乃馨 两扎, 刚才拍了的是黑笔 来一盒: what the buyer's 拍了 was, said with its quantity: that order

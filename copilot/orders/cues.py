@@ -8,7 +8,7 @@ import re
 
 from copilot.base.catalog import Catalog, Product
 from copilot.base.zhnum import NUM_PATTERN, normalize, zh_to_number
-from copilot.orders.amounts import UNIT, VERB, Quantity
+from copilot.orders.amounts import UNIT, VERB, Quantity, to_sale_unit
 from copilot.orders.intent import Intent
 from copilot.orders.refs import find_refs, fuzzy_product
 
@@ -111,6 +111,26 @@ def stock_question_product(clauses, current: Product | None) -> Product | None:
             or any(c.refs for c in clauses[first:] if c.kind == "order"):
         return None
     return p
+
+
+# 能剪开卖吗, 拆开卖吗, 散卖吗, 零卖吗: whether the goods are sold in parts
+_PART_SALE = re.compile(r"(?:剪|拆|切|分|掰)(?:开|散|零)?(?:卖|零售)|散(?:装)?卖|零(?:卖|售)|单(?:个|独|支|根)?卖|拆零")
+
+
+def asked_part_sale(clauses, current: Product | None) -> None:
+    """电线能剪开卖吗 我只要20米: beside a question whether the goods are sold in parts, a clause whose quantities are
+    in a unit the goods are not sold in (米 of a wire sold by the 卷) says the part asked about: no order."""
+    if not any(c.kind == "question" and _PART_SALE.search(c.text) for c in clauses):
+        return
+    for c in clauses:
+        goods = [r.product for r in c.refs if r.product] or ([current] if current else [])
+        if c.kind in ("order", "review", "modify") and goods and c.quantities and all(
+                _MEASURE_AFTER.match(c.text, q.end) if q.unit is None else to_sale_unit(q, p) is None
+                for q in c.quantities for p in goods):
+            c.kind = "chatter"
+
+
+_MEASURE_AFTER = re.compile(r"\s*(?:米|厘米|公分|毫米|尺|寸|毫升|ml|cm|mm)", re.IGNORECASE)  # 20米: no sale unit, no count
 
 
 def typo_count(masked: str, catalog: Catalog, current: Product | None) -> list[Quantity]:

@@ -33,6 +33,7 @@ from copilot.base.zhnum import NUM_PATTERN, normalize, zh_to_number
 from copilot.orders.amounts import UNIT_WORDS, Quantity, as_said, check_items, rough
 from copilot.orders.asides import PAID
 from copilot.orders.intent import Intent, Item, Kind
+from copilot.orders.lexicon import also_means
 from copilot.orders.names import plain_name
 from copilot.orders.offered import counts_by_unit, offered_short_names, sold_by
 from copilot.orders.shorthand import shorthand
@@ -469,7 +470,8 @@ def _kind_sold_apart(word: str, p: Product, catalog: Catalog) -> bool:
     """排骨 of 糖醋排骨 in a chain that offers it alone, where the shop also sells 玉米排骨汤: the word ends the
     offered product's name (what kind of goods it is) and is in another product's names, so the member may want
     that one; the offer does not settle it (a person asks). 韭菜 of 韭菜鸡蛋水饺 starts the name: a filling."""
-    return any(n.endswith(word) for n in p.names) and any(q.sku != p.sku for q in catalog.holding(word))
+    return any(n.endswith(word) for n in p.names) and any(q.sku != p.sku for q in catalog.holding(word)) \
+        or bool(also_means(word, catalog, p))  # 插座 of 五孔插座, said in a chain that offers 插线板 too
 
 
 def _unit_as_variant(run: str, before: str, offered: list[Product], catalog: Catalog) -> Product | None:

@@ -9,7 +9,7 @@ import re
 from copilot.base.catalog import Catalog, Product
 from copilot.base.zhnum import NUM_PATTERN
 from copilot.orders.amounts import GRAMS, UNIT, VERB, Quantity, read_quantities
-from copilot.orders.lexicon import is_person, is_thing
+from copilot.orders.lexicon import also_means, is_person, is_thing
 from copilot.orders.memo import per_catalog
 from copilot.orders.pairing import THIS
 from copilot.orders.refs import (
@@ -177,6 +177,7 @@ def read_leftover(clause, masked: str, leftover: str, catalog: Catalog, current:
         return True
     owners = catalog.holding(leftover) if len(leftover) >= 2 else [  # 蛋 of 卤蛋 and 卤鹌鹑蛋: their kind
         p for p in catalog if leftover.strip() and any(n.endswith(leftover) for n in p.names)]
+    owners += [q for q in also_means(leftover, catalog) if q not in owners]  # 插座: 插线板 too
     kind = re.fullmatch(r"([\u4e00-\u9fff])[子儿]", leftover.strip())
     if kind and not owners:  # 袜子要两双: 袜 ends 地板袜 and 棉袜, told apart by no unit: the message names them
         owners = [p for p in catalog if any(n.endswith(kind.group(1)) for n in p.names)]

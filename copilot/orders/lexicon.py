@@ -3,7 +3,8 @@
 老鸦 (a crow) for 老鸭 and 香草 (vanilla, herbs) for 香菜 read as the product by sound or shape, but the word
 as typed names another thing: the viewer may mean something else, so a person confirms. 肋拍, 西红市, 牛乃
 are no words (a slip of the keyboard), and 五华 (a county), 满头 or 混沌 (chaos) name no thing anyone buys:
-read without doubt. The word list is jieba's dictionary, its common nouns (tag ``n``; ``base.nouns``, which the
+read without doubt. ``also_means`` holds the few everyday words of a kind that also mean goods whose names do not hold
+them (插座: a power strip too). The word list is jieba's dictionary, its common nouns (tag ``n``; ``base.nouns``, which the
 knowledge base reads too), read once on the first typo asked about; the parse of a comment without a typo never
 loads it. A live session calls ``warm`` in the background when it starts, so the first typo of the evening (or the
 first count the knowledge base checks) does not wait the ~0.6 s of reading it.
@@ -21,12 +22,29 @@ _MIN_FREQ = 3  # jieba's rarest entries (菜子油: 2) are spellings of their ne
 # who the goods are for (我孙子身高105, 双胞胎 各来一件, 给我闺女来一件): a person, no thing anyone buys
 _PERSON = re.compile(r"(?:我|我家|我们家|家里)?(?:外?孙[子女]?|外孙女|双胞胎|龙凤胎|闺女|女儿|儿子|孩子|小孩|宝宝|大宝|二宝|小宝|"
                      r"老大|老二|老三|侄[子女]|外甥女?|老公|老婆|媳妇|婆婆|公公|奶奶|爷爷|外婆|外公|姥姥|姥爷|妈妈|爸爸|"
-                     r"闺蜜|同事|邻居)")
+                     r"闺蜜|同事|邻居|"
+                     # 隔壁老王, 对门李姐, 同事小张: a neighbour or colleague by name
+                     r"(?:隔壁|对门|对面|邻居家?|同事|朋友)的?(?:老|小|阿)?[\u4e00-\u9fff](?:姐|哥|叔|姨|阿姨|奶奶|爷爷|师傅|老师)?)")
 
 
 def is_person(word: str) -> bool:
-    """孙子, 双胞胎, 我闺女: who the goods are for."""
-    return bool(_PERSON.fullmatch(re.sub(r"^(?:给|帮|替|送)", "", word.strip())))
+    """孙子, 双胞胎, 我闺女, 帮隔壁老王带: who the goods are for (帮 X 带: bought for X)."""
+    return bool(_PERSON.fullmatch(re.sub(r"^(?:给|帮|替|送)|(?<=[\u4e00-\u9fff]{2})(?:带|捎)$", "", word.strip())))
+
+
+# everyday words for a kind of goods that also mean goods whose names do not hold the word: 插座 is a wall socket
+# and a power strip (插线板, 插排), 面包 any bread (吐司, 贝果), 蛋糕 a mousse too. Said alone beside both, it is one
+# of them, not the one whose name holds it (五孔插座 beside 插线板: a person asks).
+_BROADER = {"插座": ("插线板", "插排", "排插", "拖线板", "接线板"),
+            "面包": ("吐司", "贝果", "法棍", "欧包", "餐包", "可颂", "牛角包"),
+            "蛋糕": ("慕斯", "提拉米苏", "芝士挞", "千层")}
+
+
+def also_means(word: str, products, but=None) -> list:
+    """Of ``products`` (besides ``but``), those named with a word of other goods that ``word`` means in speech too
+    (插座: 插线板, 插排 …)."""
+    words = _BROADER.get(word, ())
+    return [q for q in products if q is not but and any(w in n for w in words for n in q.names)] if words else []
 
 
 def is_thing(word: str) -> bool:
@@ -35,4 +53,4 @@ def is_thing(word: str) -> bool:
     return 2 <= len(word) <= 8 and nouns().get(word, 0) >= _MIN_FREQ and not _PERSON.fullmatch(word)
 
 
-__all__ = ["is_person", "is_thing", "loaded", "warm"]
+__all__ = ["also_means", "is_person", "is_thing", "loaded", "warm"]

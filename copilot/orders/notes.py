@@ -50,7 +50,8 @@ _PART = re.compile(
     rf"(?:^|(?<=[\s,，。!！~～;；、]))(?:{_TIME})(?=$|[\s,，。!！~～;；、])")  # 2斤 周日上午: a time alone
 # 和奶粉一起送, 跟上次的米一块拿: goods named only to say what to deliver or collect this with, no order of them
 # (和A4纸一起送: a model of letters and digits in the goods' name is no quantity)
-_WITH = re.compile(r"(?:和|跟|同|与)(?:[A-Za-z]+\d+|[^\d一二两俩三四五六七八九十]){1,10}?(?:一起|一块|一道)(?:送|拿|寄|取)"
+_WITH = re.compile(rf"(?:和|跟|同|与)(?:[A-Za-z]+\d+|\d+(?!\d|{UNIT})[A-Za-z\u4e00-\u9fff]|[^\d一二两俩三四五六七八九十]){{1,10}}?"
+                   r"(?:一起|一块|一道)(?:送|拿|寄|取)"
                    r"(?:过来|来|吧|哈|呀|啊)?")
 # 送到3栋 跟之前的一起: beside a delivery or pickup note (the comment has one), with what to bring it, no verb needed
 _ALONG = re.compile(r"(?:和|跟|同|与)(?:之前|上次|前面|刚才|昨天)的?[^\d一二两俩三四五六七八九十]{0,6}?(?:一起|一块|一道)"
@@ -82,7 +83,9 @@ SERVICE = re.compile(
     rf"(?:(?:一|另一|\d)\s*{UNIT}\s*)?(?:送人|送礼|自己(?:吃|喝|用|留|穿|戴|玩)|送(?:给)?我?(?:妈|爸|婆婆|公公|奶奶|爷爷|外婆|外公|"
     r"老公|老婆|女儿|儿子|孩子|朋友|同事|老师|闺蜜|亲戚))|"
     # 我自己带瓶子, 自带袋子, 自己带个空桶: the buyer brings the container the loose goods go in
-    rf"(?:我?自己|自)带(?:个|了)?[\u4e00-\u9fff]{{0,3}}?(?:{UNIT}|壶|篮|筐|饭盒)子?")
+    rf"(?:我?自己|自)带(?:个|了)?[\u4e00-\u9fff]{{0,3}}?(?:{UNIT}|壶|篮|筐|饭盒)子?|"
+    # 要上门安装, 周六上门装, 帮我上门换一下: work the store does at the buyer's home with the goods
+    r"(?:帮我|帮忙|麻烦|请|要|需要)?上门(?:来)?(?:安装|装|换|修|维修|组装|拆|调试|测量?|量|清洗|打孔|服务)(?:一下|好)?")
 # 120码, 110的, XL, 37码的, 3岁的, 粉色, 藏青色的: a size, age or colour said with the order of a product listed once for
 # every size and colour (a size in the catalog's names names that product instead: 不粘锅 24cm)
 _WORN = (r"(?:身高|个子|头围|腰围|胸围|臀围|脚长)\s*\d{2,3}(?:\.\d)?\s*(?:cm|厘米)?(?:左右)?|\d{2,3}\s*(?:码|cm|厘米)|(?<![a-z\d.])(?:\d?X{0,3}[SML]|均码|大码|小码|加大码)(?![a-z])(?:码|号)?|"

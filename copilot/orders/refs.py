@@ -14,7 +14,8 @@ from copilot.base.catalog import LINK_RE, Catalog, Product, link_number
 from copilot.base.sounds import syllables
 from copilot.orders.alike import kin, part_of, phonetic_part, shape_kin
 from copilot.orders.amounts import UNIT_WORDS, VERB, read_quantities
-from copilot.orders.lexicon import is_thing
+from copilot.orders.lexicon import also_means, is_thing
+from copilot.orders.marked import marked_said, marked_words
 from copilot.orders.memo import per_catalog
 from copilot.orders.names import numbered_names, plain_name
 from copilot.orders.shorthand import look_alike, shorthand, sold_in
@@ -67,6 +68,7 @@ def _find_refs(t: str, catalog: Catalog) -> list[Ref]:
     refs = measures_said(t, refs, catalog, Ref) if BARE_MEASURE.search(t) else refs
     refs = counts_said(t, refs, catalog, Ref) if COUNTED_PART.search(t) else refs  # 一壶四杯的
     refs = _numbered_by_sound(t, refs, catalog) if _DIGIT_WORD.search(t) else refs
+    refs = marked_said(t, refs, catalog, Ref) if marked_words(catalog) else refs  # 9W的, 5号的: names, no counts
     short = shorthand(catalog)
     if short.pattern is None and short.singles is None:
         refs = sizes_said(t, refs, catalog, Ref) if SIZE.search(t) else refs
@@ -255,6 +257,8 @@ def fuzzy_product(word: str, catalog: Catalog, current: Product | None = None,
     if len(word) > 8:
         return None
     partial = shorthand(catalog).partial(word, current, unit)
+    if partial is not None and also_means(word, catalog, partial):
+        return None  # 插座 of 五孔插座 beside 插线板: a socket or a strip, a person asks
     if partial is not None or len(word) < 2:
         return partial
     hits = {p.sku: p for p in catalog for n in p.names

@@ -35,6 +35,7 @@ from copilot.orders.cues import (
     PRICE_OF,
     PRICE_PER,
     WORD_AND_COUNT,
+    asked_part_sale,
     count_or_name,
     one_of_word,
     price_checked,
@@ -179,7 +180,7 @@ def _parse_comment(text: str, catalog: Catalog, current_sku: str | None) -> Inte
         return said
     if _LATIN_QTY.search(t) and not QUESTION.search(t):
         return _review(Kind.ORDER, "评论里的数量是拼音或外文，请人工确认", undecided=True)
-    t = without_shares(placed_was(size_homophones(plain_names(t, catalog), catalog)))  # 8存的 of 8寸; 一块放学校一块放家里
+    t = without_shares(placed_was(size_homophones(plain_names(t, catalog), catalog)), catalog)  # 8存的 of 8寸; 一块放学校一块放家里
     intent = (_with_note(t, catalog, current) or correction(t, catalog, current, _parse_text)
               or abbreviated_pairs(t, catalog) or _parse_text(t, catalog, current))
     if intent.kind is Kind.ORDER and intent.items and QUESTION.search(t):  # 还有30码吗 我想要一双: the size asked
@@ -211,7 +212,7 @@ def _read_clauses(t: str, catalog: Catalog, current: Product | None) -> Intent:
     parts = [c for c in _SEP.split(_NEGATED.sub(" ", _join_name_and_qty(t, catalog))) if c]
     clauses = kind_said_apart(_without_restated([_classify(c, catalog, current, alone=len(parts) == 1)
                                                   for c in parts]))
-    _asked_about(clauses)
+    _asked_about(clauses, current)
     clauses, current = without_recap(clauses, current)  # 8寸的我前面留了一个 再加一个: told, then the change
     kinds = {c.kind for c in clauses}
     if "cancel" in kinds and "order" in kinds:  # 油条不要了 豆浆还要: the kept product is no new order
@@ -269,12 +270,14 @@ def _read_clauses(t: str, catalog: Catalog, current: Product | None) -> Intent:
     return Intent(Kind.OTHER, reason="闲聊")
 
 
-def _asked_about(clauses: list[_Clause]) -> None:
-    """3段有没有小罐的 400克那种: beside a question, a clause that states a size is what is asked about, no order."""
+def _asked_about(clauses: list[_Clause], current: Product | None) -> None:
+    """3段有没有小罐的 400克那种: beside a question, a clause that states a size is what is asked about, no order; so
+    is the part said beside a question whether the goods are sold in parts (能剪开卖吗 我只要20米)."""
     if any(c.kind == "question" for c in clauses):
         for c in clauses:
             if c.kind in ("order", "review") and (describes(c.text, c.quantities) or _SHARE.search(c.text)):
                 c.kind = "chatter"
+        asked_part_sale(clauses, current)
 
 
 def _without_restated(clauses: list[_Clause]) -> list[_Clause]:

@@ -1,0 +1,84 @@
+"""A number and the mark after it inside products' names (9W, 18W, 5号, 6位, 8寸, 86型, 2.5平方, 31合1), said as a word:
+it names goods, it is no quantity and no link.
+
+Names of hardware, medicine, toys and cakes are full of them: a wattage (LED球泡灯 9W), a battery size (碱性5号电池),
+a dose (布洛芬 0.2g is a weight, read by ``sizes``; 维生素C 100片 is a count), a cake's size (6寸), a plate's standard
+(86型), an N合1 set. A viewer says the mark with its number (9W的来5个, 来2个9W, 31合1的1套), writes W as 瓦 (十八瓦的),
+or the number in words (五号的). Such a word of one product's names is that product; of several products' names it is
+their family (86型 of three wall plates: one of them, a person asks).
+
+Not read here: a number with a sale or pack unit (4节, 12副, 50个: how many), a length or weight (3米, 100米, 500克:
+``sizes``), and a number with 号 when that link number sells other goods (``refs.number_or_link`` weighs those).
+After the word comes its name's rest, an order word, 的, a number, or the end of the clause (5号楼, 4分钟 are no names).
+"""
+
+from __future__ import annotations
+
+import re
+
+from copilot.base.catalog import Catalog, Product
+from copilot.base.zhnum import zh_to_number
+from copilot.orders.amounts import UNIT_WORDS
+from copilot.orders.memo import per_catalog
+
+# a number, then one letter run or one character; N合1 keeps its second number
+_IN_NAME = re.compile(r"(?<![A-Za-z\d.])(\d+(?:\.\d+)?)([A-Za-z]+|[\u4e00-\u9fff])((?<=合)\d+)?")
+_SAID = re.compile(r"(?<![A-Za-z\d.零〇一二两三四五六七八九十百])(\d+(?:\.\d+)?|[一二三四五六七八九十]{1,3})\s?"
+                   r"([A-Za-z]+|[\u4e00-\u9fff])((?<=合)(?:\d+|[一二三四五六七八九十]))?")
+_SAME = {"瓦": "W"}  # 9瓦 is 9W
+# marks that are amounts: lengths, weights, volumes, times and dates are ``sizes``' or talk
+_AMOUNTS = set("米克斤升毫厘码岁") | {"g", "G", "kg", "KG", "ml", "ML", "l", "L", "mm", "cm", "CM", "MM"}
+_TIME = set("点分秒天年月日周次楼栋层室单")
+_AFTER = re.compile(r"$|[^\u4e00-\u9fff]|[的来要拿买订也各和跟与再少多还都不换改就吧呢啊呀那这是]")
+
+
+def _key(number: str, mark: str, tail: str | None) -> tuple[float, str, float | None] | None:
+    n = zh_to_number(number)
+    end = zh_to_number(tail) if tail else None
+    mark = _SAME.get(mark, mark).upper()
+    return None if n is None else (n, mark, end)
+
+
+@per_catalog
+def marked_words(catalog: Catalog) -> dict[tuple, tuple[Product, ...]]:
+    """(number, mark, second number) -> the products whose names hold it (9W, 5号, 86型, 31合1)."""
+    found: dict[tuple, dict[str, Product]] = {}
+    for p in catalog:
+        for name in p.names:
+            for m in _IN_NAME.finditer(name):
+                mark = m.group(2)
+                if mark in UNIT_WORDS or mark in _AMOUNTS or mark in _TIME:
+                    continue
+                key = _key(m.group(1), mark, m.group(3))
+                if key is not None:
+                    found.setdefault(key, {})[p.sku] = p
+    return {k: tuple(v.values()) for k, v in found.items()}
+
+
+def marked_said(t: str, refs: list, catalog: Catalog, make_ref) -> list:
+    """``refs`` with a Ref for each marked word of the names said in ``t`` (``make_ref(start, end, product, label,
+    family)``). A link ref that names no product (5号 where link 5 is unused) gives way to the word."""
+    words = marked_words(catalog)
+    out = list(refs)
+    for m in _SAID.finditer(t) if words else ():
+        key = _key(m.group(1), m.group(2), m.group(3))
+        owners = words.get(key, ()) if key else ()
+        if not owners or not _AFTER.match(t, m.end()) and not _name_goes_on(t, m.end(), owners):
+            continue
+        if m.group(2) == "号" and catalog.by_link(int(key[0])) not in (None, *owners):
+            continue  # 5号 where link 5 sells other goods: a link or a name, ``number_or_link`` asks
+        hit = [r for r in out if r.start < m.end() and m.start() < r.end]
+        if any(r.product is not None or r.family for r in hit):
+            continue
+        out = [r for r in out if r not in hit]
+        label = t[m.start():m.end()]
+        out.append(make_ref(m.start(), m.end(), owners[0], label, ()) if len(owners) == 1
+                   else make_ref(m.start(), m.end(), None, label, owners))
+    return sorted(out, key=lambda r: r.start) if out != refs else refs
+
+
+def _name_goes_on(t: str, at: int, owners: tuple[Product, ...]) -> bool:
+    """9W灯泡, 5号电池: the next character goes on with a name of the goods."""
+    return any(t[at] in name for p in owners for name in p.names)
+
+
