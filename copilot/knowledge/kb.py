@@ -220,7 +220,7 @@ class KnowledgeBase:
         targets = self._targets(products, current_sku)
         return [_source(h) for h in self._retrieve(self._ix, text, q, targets, names)[:k]]
 
-    def _products_in(self, text: str, current: bool = False) -> tuple[list[Product], list[str]]:
+    def _products_in(self, text: str, current=False) -> tuple[list[Product], list[str]]:
         found: dict[str, Product] = {}
         names = []
         mentions = self.catalog.mentions(text)
@@ -351,7 +351,7 @@ class KnowledgeBase:
     def _answer(self, text: str, current_sku: str | None, user: str | None) -> tuple[Answer, Question | None]:
         prefix = f"@{user} " if user else ""
         self._use_words()
-        products, names = self._products_in(text, bool(current_sku and self.catalog.get(current_sku)))
+        products, names = self._products_in(text, bool(current_sku) and self.catalog.get(current_sku) or False)
         named = [p for _s, _e, p in self.catalog.mentions(text) if p in products]
         q = analyse(text, names)
         if q.injection:
