@@ -15,6 +15,7 @@ shop and a souvenir shop):
 - 穿着羽绒服还能套吗 while a vest is presented asks about the vest (the coat is what is already worn);
 - 送手套吗 asks whether one comes with it: a passage that names gloves without saying so is no answer, nor one that says
   another thing comes with it (盒里带一个核桃夹 for 送开壳器吗);
+- a word of the product's name said in a row key the question names in full (上门刻字 of a 刻字钥匙扣) is asked about;
 - a yes/no whose row key asks that yes/no (能直接吃不) answers it before a row keyed by one of its words (核桃).
 """
 
@@ -127,6 +128,7 @@ products:
   - {sku: soap, name: 手工精油皂, aliases: [手工皂, 精油皂], link: 2, unit: 块, price: 18, stock: 50, notes: notes/soap.md}
   - {sku: nuts, name: 坚果礼盒, aliases: [礼盒], link: 3, unit: 盒, price: 68, stock: 30, notes: notes/nuts.md}
   - {sku: fan, name: 手持小风扇, aliases: [小风扇, 风扇], link: 4, unit: 个, price: 35, stock: 25, notes: notes/fan.md}
+  - {sku: keyring, name: 刻字钥匙扣, aliases: [钥匙扣], link: 6, unit: 个, price: 15, stock: 60, notes: notes/keyring.md}
   - {sku: rug, name: 民族风挂毯, aliases: [挂毯], link: 5, unit: 条, price: 120, stock: 8, spec: "1.5 米宽，2 米长",
      notes: notes/rug.md}
 """
@@ -137,6 +139,7 @@ GIFT_NOTES = {
     "nuts.md": "# 坚果礼盒\n\n【里面有啥】\n- 核桃：新疆的纸皮核桃，生的\n- 腰果：越南的，炒熟的\n\n"
                "【怎么吃】\n- 能直接吃不：腰果能直接吃，核桃要先剥壳\n- 吃法：戴一次性手套剥，不脏手\n- 核桃夹：盒里带一个\n",
     "fan.md": "# 手持小风扇\n\n- 续航：充满电能吹 4 个小时\n- 档位：三档风\n",
+    "keyring.md": "# 刻字钥匙扣\n\n- 上门刻字：店里师傅能上门刻，要提前 2 天约\n- 材质：黄铜\n",
     "rug.md": "# 民族风挂毯\n\n问：有别的尺寸吗？\n答：1.2 米宽的那款这次没上架。\n\n问：怎么挂？\n答：上面有穿杆的布套，配一根木杆。\n\n"
               "问：墙太宽咋办？\n答：墙宽超过 2 米的，买两条拼着挂。\n",
 }
@@ -166,6 +169,7 @@ def test_gift_shop_answers_the_fact_asked(gift_kb, question, current, facts, nev
 @pytest.mark.parametrize("question,current", [
     ("送手套吗", "nuts"),          # 戴一次性手套剥 never says whether gloves come with it
     ("送开壳器吗", "nuts"),        # 盒里带一个 is said of the 核桃夹
+    ("上门刻字多少钱", "keyring"),   # the notes key a service 上门刻字 and give no price; 送货上门 is the delivery rule
     ("小孩能吹吗", "fan"),          # 小孩 is never named (not half said by 4 个小时)
 ])
 def test_gift_shop_hands_over_what_the_notes_do_not_say(gift_kb, question, current):
