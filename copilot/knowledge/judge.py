@@ -330,7 +330,7 @@ class Judge(Scope):
         asked = guard("asks_included").search(q.unnamed.strip()) if q.kind == "yesno" and not q.topics else None
         if asked is None:
             return False
-        return not any(word_in(asked.group(1), text[max(0, m.start() - NEAR):m.end() + NEAR])
+        return not any(word_in(asked.group(1), text[max(0, m.start() - NEAR):m.end() + NEAR + len(asked.group(1))])
                        for m in guard("included").finditer(text))
 
     @staticmethod

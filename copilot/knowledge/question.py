@@ -305,8 +305,8 @@ def coverage(residual: list[list[str]], text: str, unknown: frozenset[str] | set
     without any product's names, where a one-character word must be found (生 is not in 花生油).
     ``plain``: a word only said negated does not count (切开的能放几天 is not answered by 没切开的……), and a
     word the question says negated (``negated``: 没开封的) counts only said negated;
-    ``half``: a word sharing one character counts half, except a word for a person (小孩能戴吗 is not half said by
-    4 个小时: who it is for is said or not)."""
+    ``half``: a word sharing one character counts half, except a word for a person by any but the person itself
+    (小孩能戴吗 is not half said by 4 个小时; 老人 is by 家里人)."""
     if not residual:
         return 1.0
 
@@ -323,7 +323,7 @@ def coverage(residual: list[list[str]], text: str, unknown: frozenset[str] | set
                or (extra and len(w) > 1 and word_in(w, extra)) or (plain and condition_said(w, w in negated, text))
                for w in g):
             found += weight(g)
-        elif half and not all(guard("person").fullmatch(w) for w in g) and any(
+        elif half and not all(guard("person").fullmatch(w) and w[-1] not in text for w in g) and any(
                 len(w) == 2 and (not plain or _as_asked(w, text, negated)) and
                 any(ch in text for ch in w if ch not in stop) for w in g):
             found += 0.5 * weight(g)     # 爆炒 / 快炒, 超过 / 超出: half a match
