@@ -19,6 +19,7 @@ import re
 from copilot.base.zhnum import zh_to_number
 from copilot.knowledge.binding import CLAUSE, SENTENCE
 from copilot.knowledge.kinds import conditions, said_conditions, value_spans
+from copilot.knowledge.text import decimal_lengths
 from copilot.knowledge.wordlists import lexicon
 
 NUM = r"(\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百半]+)"
@@ -62,7 +63,7 @@ def _number(s: str) -> float | None:
 def asked_amounts(question: str) -> list[tuple[str, float]]:
     """(what it measures, size in the base unit) of each amount the question names as a condition."""
     out = []
-    for m in _patterns()[0].finditer(lexicon().fix_typos(question)):
+    for m in _patterns()[0].finditer(decimal_lengths(lexicon().fix_typos(question))):
         n = _number(m.group(1))
         dim, base, _a = lexicon().condition_units[m.group(2) or m.group(4)]
         if n is not None:
@@ -73,13 +74,13 @@ def asked_amounts(question: str) -> list[tuple[str, float]]:
 def amount_texts(question: str) -> list[str]:
     """The amounts the question names as its condition, as said (两岁, 10个月, 一岁半): its words there are
     said by a row stated for that amount (1-3 岁, 1 岁以下)."""
-    return [m.group(0) for m in _patterns()[0].finditer(lexicon().fix_typos(question))]
+    return [m.group(0) for m in _patterns()[0].finditer(decimal_lengths(lexicon().fix_typos(question)))]
 
 
 def stated_amounts(text: str) -> list[tuple[str, float, float]]:
     """(what it measures, low, high) of each amount a passage names as a condition (以上: no upper bound)."""
     out = []
-    for m in _patterns()[1].finditer(lexicon().fix_typos(text)):
+    for m in _patterns()[1].finditer(decimal_lengths(lexicon().fix_typos(text))):
         lo, hi = _number(m.group(1)), _number(m.group(2)) if m.group(2) else None
         if lo is None:
             continue
@@ -96,8 +97,16 @@ def stated_amounts(text: str) -> list[tuple[str, float, float]]:
 
 def amount_match(question: str, text: str) -> bool:
     """The passage states the value for the amount the question names (7 楼: 6 楼及以上)."""
+    return amount_fit(question, text) > 0
+
+
+def amount_fit(question: str, text: str) -> int:
+    """How the passage's stated amounts hold the amount the question names: 2 inside a span (2.6 尺 in 2.5 到 2.8
+    尺), 1 only at its edge (within 5%: 2.6 尺 by 2.2 到 2.5 尺), 0 not at all."""
     stated = stated_amounts(text)
-    return any(d == dim and lo * 0.95 <= v <= hi * 1.05 for dim, v in asked_amounts(question) for d, lo, hi in stated)
+    fits = [2 if lo <= v <= hi else 1 for dim, v in asked_amounts(question) for d, lo, hi in stated
+            if d == dim and lo * 0.95 <= v <= hi * 1.05]
+    return max(fits, default=0)
 
 
 def amount_clash(question: str, text: str) -> bool:

@@ -27,6 +27,7 @@ from copilot.knowledge.conditions import (
     after_clash,
     after_match,
     amount_clash,
+    amount_fit,
     amount_match,
     amount_texts,
     condition_clash,
@@ -69,6 +70,8 @@ LEAD = 20             # a sentence this short holding no value leads into the ne
 NUMERIC = ("duration", "count", "weight", "amount", "clock", "day", "time")   # values a clause is told of
 YES_NO = re.compile(r"能|不|没|可以|行|会|别|要")   # an answer that says yes or no (均码，38 到 43 码都能穿)
 TIGHT = 4              # a value this many characters from the question's word is its value (泡 1 到 2 天)
+QUANTITIES = ("duration", "count", "weight", "amount", "size", "price", "power")   # kinds a how-to is not
+NEAR = 8               # what comes with it is said this close to the thing (这套不带屉布, 核桃夹：盒里带一个)
 
 
 @dataclass
@@ -145,7 +148,7 @@ class Judge(Scope):
         asked, the store's rules first); the row
         stated for the amount the question names (7 楼: 6 楼及以上); one that
         says (with its heading) the most of the question's words (啃到剩 2 厘米以下的小块要收走 for 啃剩小块咋办,
-        before a sentence under 给谁啃); one whose heading or key names what is asked (自提时间 for 几点能来取, 咋开 for 能帮开不) before one whose value
+        before a sentence under 给谁啃); for a yes/no, one whose key asks it (能吃不); one whose heading or key names what is asked (自提时间 for 几点能来取, 咋开 for 能帮开不) before one whose value
         follows the question's word (泡 1 到 2 天) before one that only mentions it; then one in the unit the
         question names (几天: 3 天 before 1 个月); then as retrieved."""
         store_only = any(lexicon().aspects[t].scope == "store" for t in q.topics if t in lexicon().aspects)
@@ -157,16 +160,18 @@ class Judge(Scope):
         most = max(said.values())
         plain = {(h.chunk.doc, h.chunk.section) for h in ok if not h.chunk.key}   # sections with an unkeyed answer
 
-        def rank(h: Hit) -> tuple[bool, bool, bool, bool, bool, int, bool, bool]:
+        def rank(h: Hit) -> tuple[bool, int, bool, bool, bool, int, bool, bool]:
             c = h.chunk
-            evidence = 0 if self.head_says(q, c) else 1 if self.headed(ix, q, h) or self.keyed(q, c) else \
+            evidence = -1 if self.asks_same(q, c) else 0 if self.head_says(q, c) else \
+                1 if self.headed(ix, q, h) or self.keyed(q, c) else \
                 2 if self.tight(q, c) else 3   # 炒制：慢炒 8 小时 for 炒了多久, before step 1 of 煮法 (炒化 2 分钟)
             other_unit = bool(unit) and not any(unit in v for v in values_of(q.kind, self.nameless(c.text)))
             full = f"{c.section} {c.key} {c.text}"   # 7 楼: the row of 6 楼及以上; 7点以后: 超过 19:00 ……
-            row = amount_match(q.unnamed, full) or after_match(q.unnamed, full)
+            row = amount_fit(q.unnamed, full) or 2 * after_match(q.unnamed, full)   # (inside a span before its edge)
             unlisted = listed and not LISTED.search(c.text)   # 小料：花生碎、葡萄干、山楂片 for 小料都有啥
-            aside = after_sales_only(q, ix.types[h.idx], c)   # 写不出水咋整: 画圈圈, before 7 天内换 (as said)
-            return ((product_first and c.sku == "") or (not targets and c.sku != ""), not row, said[h.idx] < most, aside, unlisted, evidence,
+            aside = after_sales_only(q, ix.types[h.idx], c) or self.keyed_other(q, c)   # 写不出水咋整: 画圈圈, before
+            # 7 天内换 (as said); 怎么放: 放干燥的地方, before the row keyed 保质期 (how long, not how)
+            return ((product_first and c.sku == "") or (not targets and c.sku != ""), -row, said[h.idx] < most, aside, unlisted, evidence,
                     (c.doc, c.section) in plain and self.narrower(q, c), other_unit)
 
         for h in ok:
@@ -225,6 +230,24 @@ class Judge(Scope):
         k = lexicon().kinds.get(q.kind)
         return bool(k and k.strict and c.key and c.layout in ("bullet", "table") and
                     any(w in lexicon().fix_typos(c.key) for w in k.keys))
+
+    @staticmethod
+    def keyed_other(q: Question, c: Chunk) -> bool:
+        """A how-to's passage whose key is one that holds a quantity and holds it (保质期：3 年, a duration, for 怎么放)."""
+        if q.kind != "method" or not c.key or c.layout not in ("bullet", "table", "qa"):
+            return False
+        key, kinds = lexicon().fix_typos(c.key), lexicon().kinds
+        return any(k in kinds and any(w in key for w in kinds[k].keys) and values_of(k, c.text) for k in QUANTITIES)
+
+    @staticmethod
+    def asks_same(q: Question, c: Chunk) -> bool:
+        """A yes/no whose passage's key asks that yes/no (能吃不：都能吃，花生要煮 for 花生能直接吃不), before a key that
+        only names one of its words (花生：红皮花生，生的)."""
+        if q.kind != "yesno" or not c.key or c.layout not in ("bullet", "table", "qa"):
+            return False
+        key = lexicon().fix_typos(c.key)
+        words = [ch for ch in key if "\u4e00" <= ch <= "\u9fff" and ch not in "不吗没呢么嘛啊了"]
+        return question_kind(key) == "yesno" and len(words) >= 2 and all(ch in q.text for ch in words)
 
     def headed(self, ix: Index, q: Question, h: Hit) -> bool:
         """The passage's heading or key names the aspect asked or one of the question's own words."""
@@ -290,12 +313,25 @@ class Judge(Scope):
         return any(any(w in cl for w in words) and values_of(q.kind, cl, q.units) for cl in PHRASE.split(text))
 
     def has_unsaid(self, q: Question, text: str) -> bool:
-        """A yes/no of having a thing (有证吗, 防蓝光吗, 带盖子吗) that ``text`` never names."""
+        """A yes/no of having a thing (有证吗, 防蓝光吗, 带盖子吗) that ``text`` never names, or of a thing coming with it
+        (送烛台吗) that ``text`` does not say comes or not (放在烛台上点)."""
+        if self.inclusion_unsaid(q, text):
+            return True
         if q.kind != "yesno" or not q.residual:
             return False
         at = max((q.text.rfind(w) for w in q.residual[-1]), default=-1)
         return at > 0 and guard("has").search(q.text[:at]) is not None and \
             not coverage(q.residual[-1:], text, q.unknown, solo=self.nameless(text), half=False)
+
+    @staticmethod
+    def inclusion_unsaid(q: Question, text: str) -> bool:
+        """A yes/no of whether a thing comes with it (送烛台吗) that ``text`` does not say comes or not, next to the
+        thing (带 1 块电池 says nothing of a charger: 送充电头吗)."""
+        asked = guard("asks_included").search(q.unnamed.strip()) if q.kind == "yesno" and not q.topics else None
+        if asked is None:
+            return False
+        return not any(word_in(asked.group(1), text[max(0, m.start() - NEAR):m.end() + NEAR + len(asked.group(1))])
+                       for m in guard("included").finditer(text))
 
     @staticmethod
     def unhinted(q: Question, text: str) -> bool:
@@ -398,8 +434,11 @@ class Judge(Scope):
             return self.bound(q, c)   # its heading names the aspect asked and it holds the value: most words may differ
         if alone == 0 or strict(q.kind):   # a value asked is stated with what it is about, in one sentence
             return False
-        # an answer told in two sentences ("冬天油里可能出现絮状物。" "这是……正常现象"): pick adds the other
-        # (the other sentence is of the condition asked too: 能机洗吗 is not completed by 被套可以拆下来手洗)
+        return self._told_with_neighbour(ix, q, c, text)
+
+    def _told_with_neighbour(self, ix: Index, q: Question, c: Chunk, text: str) -> bool:
+        """An answer told in two sentences ("冬天油里可能出现絮状物。" "这是……正常现象"): pick adds the other (of the
+        condition asked too: 能机洗吗 is not completed by 被套可以拆下来手洗)."""
         return any(coverage(q.residual, text, q.unknown, extra=self.cover_text(ix.chunks[j])) >= self.min_coverage
                    and not contrasted(q.unnamed, self.cover_text(ix.chunks[j])) for j in self._neighbours(ix, c))
 

@@ -220,7 +220,7 @@ class KnowledgeBase:
         targets = self._targets(products, current_sku)
         return [_source(h) for h in self._retrieve(self._ix, text, q, targets, names)[:k]]
 
-    def _products_in(self, text: str, current: bool = False) -> tuple[list[Product], list[str]]:
+    def _products_in(self, text: str, current=False) -> tuple[list[Product], list[str]]:
         found: dict[str, Product] = {}
         names = []
         mentions = self.catalog.mentions(text)
@@ -351,7 +351,7 @@ class KnowledgeBase:
     def _answer(self, text: str, current_sku: str | None, user: str | None) -> tuple[Answer, Question | None]:
         prefix = f"@{user} " if user else ""
         self._use_words()
-        products, names = self._products_in(text, bool(current_sku and self.catalog.get(current_sku)))
+        products, names = self._products_in(text, bool(current_sku) and self.catalog.get(current_sku) or False)
         named = [p for _s, _e, p in self.catalog.mentions(text) if p in products]
         q = analyse(text, names)
         if q.injection:
@@ -438,6 +438,8 @@ class KnowledgeBase:
         def product_word(w: str) -> bool:   # a part its notes key a row by (猪肉 of 猪肉白菜水饺) is asked about
             if sourced and any(made_of(w, [ACCESSORY.sub("", n) for n in p.names]) for p in products):
                 return False    # 绿豆哪里的 of 绿豆糕 asks where the beans come from, not where the cake is made
+            if any(w in k and k in text for k in parts if len(k) > len(w)):
+                return False    # 布置 of 上门布置多少钱, a row the notes key so (a service), not the 气球布置套装
             return w not in parts and (w in kinds or guard("kind_word").fullmatch(w) and w[0] in kinds or any(  # 椅子
                 implies(w, p) for p in products)) and not re.search(
                 f"{re.escape(w)}[不没]{re.escape(w)}" + (f"|{re.escape(w)}[吗嘛]" if len(w) == 1 else ""), text)

@@ -27,13 +27,15 @@ def made_of(word: str, names: list[str]) -> bool:
 INSIDE = ("里", "里面", "里头", "里的", "里面的")   # 礼盒里的红枣: what another product named before holds
 
 
-def made_into(text: str, mentions: list[tuple[int, int, object]], current: bool) -> set[int]:
+def made_into(text: str, mentions: list[tuple[int, int, object]], current) -> set[int]:
     """Indexes of ``mentions`` (start, end, product) that name what is made of the product asked about, not
     it: named right after a making verb (鹅蛋能腌咸蛋吗, 自己腌的咸蛋几天能吃 while 鸭蛋 is presented), when
-    another product is named or one is presented (``current``)."""
-    made = {i for i, (s, e, _p) in enumerate(mentions) if guard("made_into").search(text[max(0, s - 4):s])
+    another product is named or one is presented (``current``: that product, or True; the one presented named
+    so is still the one asked about: 戴着安全帽热不热 while the 安全帽 is presented)."""
+    made = {i for i, (s, e, _p) in enumerate(mentions) if _p is not current and (
+            guard("made_into").search(text[max(0, s - 4):s])
             or guard("companion").search(f"{text[max(0, s - 4):s]}@{text[e:e + 5]}")   # 能和孔雀鱼一起养不
-            or any(p is not _p and text[e2:s] in INSIDE for _s2, e2, p in mentions)}   # 拼盘里鸭脖有几根: a part
+            or any(p is not _p and text[e2:s] in INSIDE for _s2, e2, p in mentions))}   # 拼盘里鸭脖有几根: a part
     others = {id(m[2]) for i, m in enumerate(mentions) if i not in made}
     return made if made and (others or current) and not any(id(mentions[i][2]) in others for i in made) else set()
 

@@ -1,5 +1,6 @@
 """Notes as owners really write them, read into facts: prose sentences, bullet "key：value" items (nested
-bullets keep their parent's key), Q&A pairs (问/答, Q/A, **问题？** 回答: the question is the answer's key),
+bullets keep their parent's key), Q&A pairs (问/答, Q/A, **问题？** 回答, a question alone on its line, 「多长？」,
+then its answer: the question is the answer's key),
 table rows (the first cell is the key) and headings (the context of what follows).
 
     title, pieces = split_markdown(text)
@@ -21,7 +22,12 @@ ZH_HEADING = re.compile(r"^[一二三四五六七八九十]{1,3}[、.．]\s*(\S.
 KEY_VALUE = re.compile(r"^\**([^\d，。,；;：:！？!?*|]{1,12}?)\**\s*[：:]\s*\**\s*(.*)$")
 QUESTION = re.compile(r"^\**(?:问题?|提问|Q|q)\s*\d{0,2}\s*[：:.、]\s*(.+)$")
 ANSWER = re.compile(r"^\**(?:答|回答|答复|A|a)\s*\d{0,2}\s*[：:.、]\s*(.*)$")
+# 「是啥竹子的？」 / “多久换一次？” / 多长？ on a line of its own: a question whose answer is the next line
+QUOTED = re.compile(r"^[「『“\"]\s*([^」』”\"]{1,30}?)\s*[」』”\"]$")
+LONE_QUESTION = re.compile(r"^[^。！!；;，,？?]{1,20}[？?]$")
 BOLD_LEAD = re.compile(r"^\*\*(.+?)\*\*\s*[：:]?\s*(.*)$")
+# | 码数 | 身高 | 腰围 |: a size chart, whose rows are keyed by the size with its header (码数 XL)
+SIZE_HEAD = re.compile(r"^(?:码数|尺码|码|号码|号型|型号|尺寸|size)$", re.IGNORECASE)
 TABLE_RULE = re.compile(r"^\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?$")
 
 
@@ -95,6 +101,8 @@ class _Reader:
         else:
             heads = self.header[1:] if len(self.header) == len(cells) else [""] * len(rest)
             value = "；".join(f"{h}：{c}" if h else c for h, c in zip(heads, rest) if c)
+            if key and self.header and SIZE_HEAD.match(self.header[0]) and self.header[0] not in key:
+                key = f"{self.header[0]} {key}"
         if value:   # a row is one fact: its cells are told together (冷冻室 | 上汽后蒸 | 12 分钟)
             self.pieces.append(Piece(self.section, value, key, "table"))
         elif key:
@@ -128,6 +136,10 @@ class _Reader:
         q = QUESTION.match(line)
         if q:
             self.question, self.answered = q.group(1).strip().strip("*").strip(), False
+            return
+        lone = QUOTED.match(line) or LONE_QUESTION.match(line)
+        if lone and _is_question(lone.group(1) if lone.re is QUOTED else line):
+            self.question, self.answered = (lone.group(1) if lone.re is QUOTED else line).strip(), False
             return
         a = ANSWER.match(line)
         if a and self.question:

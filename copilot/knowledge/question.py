@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from copilot.base.zhnum import normalize
 from copilot.knowledge.binding import negated_in, said
 from copilot.knowledge.kinds import asked_units, conditions, question_kind, values_of
-from copilot.knowledge.text import tokenizer
+from copilot.knowledge.text import decimal_lengths, tokenizer
 from copilot.knowledge.wordlists import cut_cache, lexicon
 
 log = logging.getLogger(__name__)
@@ -85,7 +85,7 @@ class Question:
 
 
 def clean_question(text: str) -> str:
-    text = normalize(text)
+    text = decimal_lengths(normalize(text))   # 1米5的床: 1.5 米
     text = re.sub(r"^(@\S+\s*)+", "", text)       # "@主播 芒果甜不甜"
     return text.strip()
 
@@ -141,6 +141,8 @@ def analyse(text: str, names: list[str]) -> Question:
     if kind == "day" and not topics and not residual and re.search(r"几号\s*[?？]?\s*$", unnamed):
         facts.append("link")   # 有松子吗 几号 / 松子几号: nothing else asked, the number is the link's
         kind = ""
+    if kind == "yesno" and not topics and guard("asks_included").search(unnamed.strip()):
+        residual = [g for g in residual if g not in (["送"], ["赠"], ["配"], ["带"], ["附送"])]   # 送屉布不: 不带屉布
     if "what" in facts and (residual or topics):
         facts.remove("what")                       # 芒果是什么品种 asks about 品种
     return Question(text=text, topics=topics, soft=soft, facts=facts, residual=residual, kind=kind,
@@ -173,6 +175,7 @@ def _aspects(text: str) -> tuple[list[str], list[str], list[str]]:
         topics.remove("taste")  # 怎么做好吃 asks for a recipe
     _drop_cue(text, topics, triggers, "storage", "appliance")   # 能放微波炉化不: put into an appliance, not kept
     _drop_cue(text, topics, triggers, "aftersales", "swap")     # 礼盒能换成巢蜜吗: a swap, no exchange rule
+    _drop_cue(text, topics, triggers, "delivery", "asks_included")   # 送刀吗: whether one comes with it, no delivery
     verbs = "".join(w for w in aspects["cooking"].hint if len(w) == 1)
     if verbs and re.search(COOK_TIME.format(verbs=verbs), text) and "cooking" not in topics:
         topics.append("cooking")
@@ -302,7 +305,8 @@ def coverage(residual: list[list[str]], text: str, unknown: frozenset[str] | set
     without any product's names, where a one-character word must be found (生 is not in 花生油).
     ``plain``: a word only said negated does not count (切开的能放几天 is not answered by 没切开的……), and a
     word the question says negated (``negated``: 没开封的) counts only said negated;
-    ``half``: a word sharing one character counts half."""
+    ``half``: a word sharing one character counts half, except a word for a person by any but the person itself
+    (小孩能戴吗 is not half said by 4 个小时; 老人 is by 家里人)."""
     if not residual:
         return 1.0
 
@@ -319,8 +323,9 @@ def coverage(residual: list[list[str]], text: str, unknown: frozenset[str] | set
                or (extra and len(w) > 1 and word_in(w, extra)) or (plain and condition_said(w, w in negated, text))
                for w in g):
             found += weight(g)
-        elif half and any(len(w) == 2 and (not plain or _as_asked(w, text, negated)) and
-                          any(ch in text for ch in w if ch not in stop) for w in g):
+        elif half and not all(guard("person").fullmatch(w) and w[-1] not in text for w in g) and any(
+                len(w) == 2 and (not plain or _as_asked(w, text, negated)) and
+                any(ch in text for ch in w if ch not in stop) for w in g):
             found += 0.5 * weight(g)     # 爆炒 / 快炒, 超过 / 超出: half a match
     return found / total
 
@@ -380,6 +385,8 @@ def word_in(word: str, text: str) -> bool:
         return re.search(rf"(?<![a-z0-9.]){re.escape(word.lower())}(?![a-z0-9])", text.lower()) is not None
     if word in text or any(alt in text for alt in lexicon().thesaurus.get(word, ())):
         return True
+    if word[:1].isdigit() and (word.replace(" ", "") in re.sub(r"\s+", "", text) or _threshold_said(word, text)):
+        return True   # 1.5米 is said by 1.5 米床; 3.5米 by 超过 2.8 米的
     if len(word) >= 3:  # the head of a compound: 付现金 -> 现金 (never 开发票 -> 开发); a shorter one only when what
         # it drops is a listed word itself (送货上门 by 上门; 分期付款 is not said by 付款, 以旧换新 not by 换新)
         # (皮沙发 is not said by 沙发 without 皮: a material names a kind of the thing)
@@ -390,6 +397,18 @@ def word_in(word: str, text: str) -> bool:
             return True   # 一天 / 每天, 每次 / 一次: per day said either way
         return re.search(re.escape(word[0]) + r".{0,3}" + re.escape(word[1]), text) is not None
     return False
+
+
+def _threshold_said(word: str, text: str) -> bool:
+    """A size with its unit (3.5米) is said by a threshold of the same unit that holds it (超过 2.8 米的, 2 米以内)."""
+    m = re.fullmatch(r"(\d+(?:\.\d+)?)\s*([^\d\s.]{1,2})", word)
+    if m is None:
+        return False
+    v, unit = float(m.group(1)), re.escape(m.group(2))
+    above = rf"(?:超过|超出|大于|多于)\s*(\d+(?:\.\d+)?)\s*{unit}|(\d+(?:\.\d+)?)\s*{unit}\s*(?:以上|及以上)"
+    below = rf"(?:不到|小于|不超过|少于)\s*(\d+(?:\.\d+)?)\s*{unit}|(\d+(?:\.\d+)?)\s*{unit}\s*(?:以下|以内|之内)"
+    return any(v > float(t.group(1) or t.group(2)) for t in re.finditer(above, text)) or \
+        any(v < float(t.group(1) or t.group(2)) for t in re.finditer(below, text))
 
 
 # 不放油, 没加糖, 无糖: a thing not used (不甜 is a taste: 甜的咸的 is answered by it)

@@ -16,6 +16,26 @@ from copilot.knowledge.wordlists import lexicon, words_changed
 PUNCT = re.compile(r"[\s，。！？、；：,.!?;:（）()【】\[\]「」“”\"'~～…—\-·/]+")
 
 
+# 1米5 / 一米八 / 2尺6: a length said as a whole unit and its tenth (1.5 米, 1.8 米, 2.6 尺), as owners and viewers
+# say a bed's width or a waist; a number after it that has a unit of its own (1 米 50 厘米, 2米5根) is no tenth
+COMPOUND = re.compile(r"(?<![\d.])(\d{1,2}|[一二两三四五六七八九十])\s*(米|尺)\s*([1-9]|[一二三四五六七八九])"
+                      r"(?![\d.]|\s*(?:[\d.]|厘米|公分|毫米|米|尺|寸|分|[一二三四五六七八九十]|[根条个块张只把支段卷包袋箱盒件套瓶斤元次]))")
+COMPOUND_SPAN = re.compile(r"(?<![\d.])(\d+\.\d)\s*(米|尺)\s*(到|至|-|–|~|～)\s*(\d+\.\d)\s*\2")
+
+
+def decimal_lengths(text: str) -> str:
+    """``text`` with lengths said as 1米5 / 一米八 / 2 尺 6 written as decimals (1.5 米, 1.8 米, 2.6 尺), and a span said
+    with the unit twice (2.5 尺 到 2.8 尺) with it once (2.5 到 2.8 尺)."""
+    from copilot.base.zhnum import zh_to_number
+
+    def one(m: re.Match) -> str:
+        whole, tenth = zh_to_number(m.group(1)), zh_to_number(m.group(3))
+        return m.group(0) if whole is None or tenth is None else f"{int(whole)}.{int(tenth)} {m.group(2)}"
+
+    text = COMPOUND.sub(one, text)
+    return COMPOUND_SPAN.sub(lambda m: f"{m.group(1)}{m.group(3)}{m.group(4)} {m.group(2)}", text)
+
+
 def content_hash(text: str) -> str:
     return hashlib.sha1(text.encode("utf-8")).hexdigest()[:16]
 

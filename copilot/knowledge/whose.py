@@ -2,7 +2,8 @@
 
 - A value of the kind asked may be another thing's: 上了 5 斤的大青鱼 weighs the fish, not the rod (a value
   followed by 的 and a noun is that noun's, unless the question names it); 我们拿货三年了 is how long the shop has
-  stocked it, not how long it lasts (an elapsed duration); 质保一年 / 一年内拿来换 is what the shop promises, not
+  stocked it, not how long it lasts (an elapsed duration); 挂 5 公斤 / 能装 30 斤 is the load it bears, no weight of
+  its own (unless that load is asked: 能挂多重); 质保一年 / 一年内拿来换 is what the shop promises, not
   how long the product is used (a value told in an after-sales clause answers only an after-sales question);
   第二天早上 5:30 is a moment, not how long an order is kept.
 - A term with a meaning of its own (保质期, 保修, 颜色) is said by the answer, or by a word for it: a return window
@@ -37,6 +38,10 @@ def others_values(q: Question, text: str) -> bool:
 def _another(q: Question, text: str, start: int, end: int) -> bool:
     after = text[end:end + 12]
     m = guard("of_noun").search(after)
+    if q.kind == "weight" and guard("asks_capacity").search(q.unnamed):
+        return False      # 能装多重 is answered by 放 10 斤以内的东西: what it holds
+    if q.kind == "weight" and (guard("capacity").search(text[:start]) or guard("bears").search(text[:start])):
+        return True       # 一个衣架多重 is not answered by 一个衣架挂 5 公斤以内: the load it bears
     if m and q.kind in ("weight", "size") and not q.measure:
         if not any(ch in q.unnamed for ch in m.group(1)):   # (能装多少斤鱼 names the 鱼 of 20 斤左右的鱼)
             return True   # 5 斤的大青鱼 for 竿子多重
