@@ -7,7 +7,9 @@ question, other) (``clauses``: what one clause of a comment is, read on its own)
 and the word that makes the next product of it: 鸡肉罐头整箱), ``leftover`` (what no rule
 reads), ``lexicon`` (common nouns: a typo that names another thing) and ``cues`` (a price that picks the
 goods, 来只 as one), ``pairing`` (quantities to products in a clause and across a comment's clauses); ``ledger`` applies it in one
-transaction (``book``: stock that never goes negative, the waitlist, per-buyer limits, the invariants), ``manual`` holds the owner's actions and undo,
+transaction (``book``: stock that never goes negative, the waitlist, per-buyer limits, the invariants), ``manual`` holds the owner's actions and undo;
+``jielong`` reads a pasted 群接龙 chain (``spelled``: what its header offers, a member's short word spelled out as
+the product's name) and ``chains`` applies each paste's changes,
 ``summary`` adds lines up (stock, 分拣单, 取货单) and ``exports`` writes them as xlsx or CSV (every cell
 through ``base.spreadsheet``). The day after: ``counter`` keeps the store counter's own tables (pickup
 numbers, buyer profiles, stock on hand; migration track ``counter``), ``buyers`` the buyers of a 场次
