@@ -22,9 +22,10 @@ from copilot.orders.leftover import (
     without_preferences,
     without_specs,
 )
-from copilot.orders.pairing import kind_then_member, this_one
+from copilot.orders.pairing import kind_then_member, said_once, this_one
 from copilot.orders.refs import Ref, as_named, find_refs, mask, number_or_link, unknown_reason
 from copilot.orders.shorthand import sold_in
+from copilot.orders.sizes import size_member
 from copilot.orders.wording import CHATTER_CLAUSE, QUESTION, past_remark
 
 _MARK = r"(?:扣|\+|x|\*)"
@@ -40,7 +41,7 @@ _VAGUE = re.compile(rf"(?:来|拿|整)几\s*{UNIT}|来点|来些|整点|(?:正�
 _COPY = re.compile(r"楼上|上面|前面")  # 跟楼上一样: a copy of someone's order, not talk about the building
 _DEFER = re.compile(r"(?:再说|再决定|再定|再看看?|考虑一下|考虑考虑)[吧哈啦了呀]*$")  # 看看还有没有再说: no question
 # 刚才那个米粉也来一盒: an order of goods shown before, which one the words alone do not say (not 刚才买了: a story)
-_EARLIER = re.compile(r"(?:刚才|刚刚|之前|前面)(?:那个|那款|那种|讲的|说的|介绍的)")
+_EARLIER = re.compile(r"(?:刚才|刚刚|之前|前面)(?:那个|那款|那种|讲的|说的|介绍的|的)")  # 刚才的1.8米四件套 too
 _TOLD = re.compile(r"(?:买|吃|喝|订|拿|扣|抢|来|要|拍)(?:了|过)")  # 刚才那个大姐扣了3只鸡: a story, no order
 _COUNTED = re.compile(r"各|每样|每种|[两俩三四五六几]\s*[种样款]")
 _BOTH = re.compile(r"都要|都来|都拿|都订|(?<![上面])一样(?:来|要)")
@@ -69,7 +70,10 @@ def classify(text: str, catalog: Catalog, current: Product | None, alone: bool =
     masked = without_specs(mask(text, refs), catalog)  # 80抽的: the spec's size, no quantity
     quantities = read_quantities(masked)
     each = bool((quantities or refs) and _EACH.search(masked))
-    refs = refs if each or _DENIED.search(text) else kind_then_member(refs)
+    refs = said_once(refs if each or _DENIED.search(text) else kind_then_member(refs), text)
+    if len(quantities) == 1 and quantities[0].unit:  # 1.8的来一套: the size's member sold in the unit said
+        refs = [Ref(r.start, r.end, size_member(r.family, r.label, quantities[0].unit), r.label)
+                if r.product is None and size_member(r.family, r.label, quantities[0].unit) else r for r in refs]
     if each and len(quantities) == 1 and quantities[0].unit and len(refs) > 1:  # 生普和熟普各来一饼: the unit
         refs = [Ref(r.start, r.end, sold_in(r.family, quantities[0].unit, r.label), r.label)  # picks the member
                 if r.family and r.product is None and sold_in(r.family, quantities[0].unit, r.label) else r
@@ -137,8 +141,9 @@ def _order_clause(clause: Clause, masked: str, catalog: Catalog, current: Produc
     if not clause.quantities and not clause.refs:
         clause.quantities = one_of_word(masked, catalog, current) or typo_count(masked, catalog, current)
     leftover = rest_of(without_preferences(masked, catalog), clause.quantities)
-    if leftover and any(leftover in n for r in clause.refs if r.product for n in r.product.names):
-        leftover = ""  # 金龙鱼的面粉: the brand of the product named (金龙鱼面粉), nothing unknown
+    if leftover and any(leftover in n for r in clause.refs if r.product for n in r.product.names) or leftover and any(
+            all(any(leftover in n for n in p.names) for p in r.family) for r in clause.refs if r.family and not r.product):
+        leftover = ""  # 金龙鱼的面粉: the brand of the product named (金龙鱼面粉), nothing unknown; 四 of 四件套 (family)
     if clause.quantities and stray_number(masked, clause.quantities):
         clause.kind, clause.reason = "review", "数量不止一个，不确定要几份"
         return

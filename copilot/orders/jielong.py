@@ -36,6 +36,7 @@ from copilot.orders.asides import PAID
 from copilot.orders.intent import Intent, Item, Kind
 from copilot.orders.offered import counts_by_unit, sold_by
 from copilot.orders.shorthand import shorthand
+from copilot.orders.sizes import SIZE, counted_beside, size_key, sizes_of
 from copilot.orders.spelled import offered_products, spell_out
 
 MAX_CHAIN_CHARS = 100_000
@@ -337,7 +338,9 @@ def _name_then_order(tokens: list[str], catalog: Catalog, alone: bool) -> bool:
 
 
 def _holds_order(text: str, catalog: Catalog) -> bool:
-    return any(_ASKED.search(text[e:]) for _, e, _ in catalog.mentions(text))
+    """A name then a quantity (排骨1斤), or a size of the names beside a count (老刘1.8米1套: 1.8米 of 四件套 1.8米床)."""
+    return any(_ASKED.search(text[e:]) for _, e, _ in catalog.mentions(text)) or any(
+        counted_beside(text, m, sizes_of(catalog).get(size_key(m), ())) for m in SIZE.finditer(text))
 
 
 def _starts_order(text: str, catalog: Catalog) -> bool:

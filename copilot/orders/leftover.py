@@ -24,6 +24,7 @@ from copilot.orders.refs import (
 from copilot.orders.shorthand import one_of_its_kind, shorthand
 from copilot.orders.wording import CHATTER_CLAUSE, FILLER
 
+_VERB_END = re.compile(rf"(?:{VERB})\s*$")
 _ORDER_TAIL = re.compile(rf"\s*(?:{VERB})?\s*(?:{NUM_PATTERN}|半)\s*{UNIT}?.*$")
 
 _PREFERENCE = re.compile(r"(?:挑|选)?(?P<w>大|小|熟|生|嫩|肥|瘦|甜|软|硬|新鲜|整)(?:个|只|颗|条|块|根)?(?:一?点儿?|些)?的|"
@@ -121,6 +122,21 @@ def as_typed(leftover: str, masked: str, catalog: Catalog, current: Product | No
     return next((w for w in typed if fuzzy_product(w, catalog, current) is not None), leftover)
 
 
+def over_count(word: str, masked: str) -> bool:
+    """枕头2个 read as 枕头个, one character off 枕头套: the word as typed runs over a count, and its unit (个) is no
+    character of the goods' name; a name read so is a guess (a person looks), never a booking."""
+    def joined(text: str) -> str:
+        return "".join(re.findall(r"[\u4e00-\u9fff]+", text))
+    return bool(word) and word not in joined(_without_counts(masked)) and word in joined(masked)
+
+
+def _without_counts(text: str) -> str:
+    spans = [(q.start, q.end) for q in read_quantities(text) if q.unit]
+    for s, e in reversed(spans):  # 枕头来2个: the order word of the count too
+        text = _VERB_END.sub("", text[:s]) + " " + text[e:]
+    return text
+
+
 def other_goods(clauses: list) -> str:
     """草莓 2罐, 核桃 x2 in a shop that sells neither: a word alone that names a thing (a common noun, no name of the
     catalog) right before a quantity that names no goods is the goods asked for, not the product on screen."""
@@ -169,8 +185,8 @@ def read_leftover(clause, masked: str, leftover: str, catalog: Catalog, current:
     shown = shown_look_alike(masked, current, unread) if product is None else None
     if shown:  # 恰宝两桶 with 怡宝 on screen
         product, word = shown
-    if product is not None and doubtful_typo(word, product, catalog):  # 老鸦要一只: 老鸭 1, a person looks
-        clause.doubt = f"「{word}」像是{product.name}，不太确定，请确认"
+    if product is not None and (doubtful_typo(word, product, catalog) or over_count(word, masked)):  # 老鸦要一只
+        clause.doubt = f"「{word}」像是{product.name}，不太确定，请确认"  # 老鸭 1, a person looks
     if product is not None:
         clause.refs = [r for r in clause.refs if not (r.product is None and product in r.family)]
         clause.refs.append(Ref(0, 0, product, leftover))

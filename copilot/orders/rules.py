@@ -58,6 +58,8 @@ _RETURN_SOME = re.compile(r"退\s*(?:\d|[一两二三四五六七八九十半俩
 # 再考虑一下, 有货的话 (a clause that is only a condition, after the order: 来两箱 如果有赠品的话), 来2袋 不对 (taken
 # back, no new number said): not made up yet
 _UNDECIDED = re.compile(r"再(?:确认|决定|定|考虑|看看?|想想)|考虑一下|考虑考虑|先不要|先别|还没想好|没想好|犹豫|的话[吧呢呀啊哈]*$|"
+                        # 是1米5还是1米8我忘了, 不记得要大的还是小的: the buyer does not know which of two
+                        r"还是[^,，。]{0,10}(?:忘了|忘记了|不记得|记不清|不确定|拿不准)|(?:不记得|记不清|不确定|拿不准)[^,，。]{0,8}还是|"
                         r"^(?:不对|[哦噢喔啊呃额]不|不不+)[啦了吧,，。!！\s]*$")  # 来2袋 不对: and then?
 _STORY = re.compile(r"(?:买|吃|喝|泡|煮|用|穿|洗)(?:了|过)")  # what the buyer did with goods: a story, not an order
 _KEEP = re.compile(r"还要|照要|继续要|要的|不变|照旧|留着|保留|不取消|不退")
@@ -160,8 +162,8 @@ def _read_clauses(t: str, catalog: Catalog, current: Product | None) -> Intent:
         kinds.add("vague")  # 两个都要, 两样各一盒: each of which?
         clauses[0].kind, clauses[0].reason = "vague", "说了“都要/各”，但没说清楚是哪几个商品"
     if "vague" in kinds and "question" in kinds:  # 下单了 怎么付款, 拍了老鸭 总共多少钱: the question is what they ask
-        for c in clauses:
-            if c.kind == "vague" and PLACED.search(c.text):
+        for c in clauses:  # 三张床都要除螨 能打折吗: "all of them" of things no two products, told with the question
+            if c.kind == "vague" and (PLACED.search(c.text) or c.asks_each and len({r.label for r in c.refs}) < 2):
                 c.kind = "chatter"
         kinds = {c.kind for c in clauses}
     if "vague" in kinds and any(c.kind == "order" and c.quantities for c in clauses):

@@ -44,21 +44,32 @@ def offered_products(text: str, catalog: Catalog) -> list[Product]:
     words += _sized_words(t, catalog)
     for skus in words:  # 洗衣液团购 薰衣草 柠檬: 柠檬 is the 洗衣液 the header offers, not 柠檬洗洁精
         context = set(found).union(*(w for w in words if w != skus and len(w) < len(catalog)))
-        found.update((sku, catalog.get(sku)) for sku in ((skus & context) or skus))
+        found.update((sku, catalog.get(sku)) for sku in ((skus & context) or ([] if isinstance(skus, frozenset) else skus)))
     return [p for p in catalog if p.sku in found]
 
 
 def _sized_words(t: str, catalog: Catalog) -> list[set[str]]:
-    """成猫1.5kg 65/袋 幼猫1.5kg 72/袋: a word of the names and a size of them, the products holding both."""
+    """成猫1.5kg 65/袋 幼猫1.5kg 72/袋: a word of the names and a size of them, the products holding both; 1.8米床: a size
+    then the word after it, the one product whose name writes both; a size alone, the products of that size the other words name too (a frozenset: never
+    offered on the size alone)."""
     out = []
     for m in SIZE.finditer(t):
         run = re.search(r"[\u4e00-\u9fff]{2,8}$", t[:m.start()])
-        owners = sizes_of(catalog).get(size_key(m), ()) if run else ()
-        for k in range(len(run.group(0)), 1, -1) if owners else ():
+        owners = sizes_of(catalog).get(size_key(m), ())
+        for k in range(len(run.group(0)), 1, -1) if owners and run else ():
             holding = {p.sku for p in owners if any(run.group(0)[-k:] in n for n in p.names)}
             if holding:
                 out.append(holding)
                 break
+        else:  # 1.8米床（大号）: the size and the word after it, as the one name holding both writes them
+            after = re.match(r"[\u4e00-\u9fff]{1,4}", t[m.end():]) if owners and not run else None
+            for k in range(len(after.group(0)) if after else 0, 0, -1):
+                holding = {p.sku for p in owners if any(t[m.start():m.end() + k] in n for n in p.names)}
+                if len(holding) == 1:
+                    out.append(holding)
+                    break
+            else:  # 1.8米（大号）: the products of that size, when the header's other words tell which
+                out += [frozenset(p.sku for p in owners)] if len(owners) > 1 and not run else []
     return out
 
 
