@@ -10,6 +10,8 @@ a bedding shop (a sports shop, a bakery, a butcher, a pharmacy, a shoe shop).
 - 是6寸还是8寸我忘了 先来一个: the buyer does not know which of two: a person asks.
 - 全家四口都要 能打折吗: "all of them" of people or things, told with a question, is no order.
 - 口罩2个: the count's unit is no character of a name (口罩个 is not 口罩夹): such a reading is a guess for a person.
+- 来3双 两双33码一双35码: counts in sizes worn that make the total are which sizes (the note, as said); 女款35码 keeps
+  whose cut with the size; 周六周日都行 (when a visit suits) is a note; 60x90的 (width by length in a name) is which goods.
 """
 
 from __future__ import annotations
@@ -106,3 +108,38 @@ def test_all_of_them_told_with_a_question_is_the_question(catalog, text, current
 def test_the_units_character_is_no_part_of_a_name():
     got, _ = parsed(PHARMACY, "口罩2个")
     assert got.kind is Kind.ORDER and got.needs_review
+
+
+SHOE_SHOP = shop("测试童鞋店", ("sneaker", "儿童运动鞋", "双", 99, {"spec": "尺码 26-37码"}),
+                 ("boot", "雪地靴", "双", 129, {}))
+PET = shop("测试宠物店", ("groom", "上门洗护", "份", 80, {"aliases": ["洗护"]}), ("mat", "宠物垫 60x90", "张", 39, {}),
+           ("crate", "航空箱", "个", 159, {"spec": "40x60 厘米"}))
+
+
+def test_counts_in_sizes_that_make_the_total_are_which_sizes():
+    got, booked = parsed(SHOE_SHOP, "雪地靴来3双 两双33码一双35码", "boot")
+    assert (got.needs_review, booked) == (False, {"boot": 3}) and "两双33码一双35码" in got.note.replace(" ", "")
+
+
+def test_counts_in_sizes_that_make_another_total_are_asked():
+    got, _ = parsed(SHOE_SHOP, "雪地靴来3双 两双33码两双35码", "boot")
+    assert got.kind is Kind.ORDER and got.needs_review
+
+
+@pytest.mark.parametrize("text,qty,note", [("雪地靴来两双 女款35码", 2, "女款35码"), ("雪地靴来一双 儿童款30码", 1, "儿童款30码")])
+def test_whose_cut_stays_with_the_size_in_the_note(text, qty, note):
+    got, booked = parsed(SHOE_SHOP, text, "boot")
+    assert booked == {"boot": qty} and note in got.note.replace(" ", "")
+
+
+@pytest.mark.parametrize("text,note", [("洗护来1份 周六周日都行", "周六周日都行"), ("洗护来2份 明天下午都可以", "明天下午都可以")])
+def test_days_that_suit_a_visit_are_a_note(text, note):
+    got, _ = parsed(PET, text, "groom")
+    assert got.kind is Kind.ORDER and not got.needs_review and note in got.note.replace(" ", "")
+
+
+@pytest.mark.parametrize("text,current,items", [("宠物垫60x90的来两张", "mat", {"mat": 2}),
+                                                ("60x90的来一张", None, {"mat": 1})])
+def test_a_width_by_length_of_a_name_is_which_goods(text, current, items):
+    got, booked = parsed(PET, text, current)
+    assert (got.needs_review, booked) == (False, items)

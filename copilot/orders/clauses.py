@@ -25,7 +25,7 @@ from copilot.orders.leftover import (
 from copilot.orders.pairing import kind_then_member, said_once, this_one
 from copilot.orders.refs import Ref, as_named, find_refs, mask, number_or_link, unknown_reason
 from copilot.orders.shorthand import sold_in
-from copilot.orders.sizes import size_member
+from copilot.orders.sizes import size_member, whole_dimension
 from copilot.orders.wording import CHATTER_CLAUSE, QUESTION, past_remark
 
 _MARK = r"(?:扣|\+|x|\*)"
@@ -67,6 +67,7 @@ class Clause:
 def classify(text: str, catalog: Catalog, current: Product | None, alone: bool = True) -> Clause:
     """What one clause of a comment is, read on its own."""
     refs = this_one([number_or_link(r, catalog, current) for r in find_refs(text, catalog)], text, current)
+    refs = whole_dimension(refs, text, Ref) if "x" in text or "X" in text or "×" in text else refs  # 150x200的
     masked = without_specs(mask(text, refs), catalog)  # 80抽的: the spec's size, no quantity
     quantities = read_quantities(masked)
     each = bool((quantities or refs) and _EACH.search(masked))

@@ -73,15 +73,27 @@ def without_extras(part: str, catalog: Catalog) -> str:
 
 
 def without_specs(masked: str, catalog: Catalog) -> str:
-    """湿巾要80抽的两包, 要500g的: a size the catalog's specs state (每包 80 抽), said with 的, describes the goods:
-    no quantity and no unknown word."""
+    """湿巾要80抽的两包, 要500g的, 150x200的: a size the catalog's specs state (每包 80 抽) or a name or spec writes as
+    width by length, said with 的, describes the goods: no quantity and no unknown word."""
     if "的" not in masked or not any(ch.isdigit() for ch in masked):
         return masked
     said = _specs_said(catalog)
     for m in reversed(list(_SPEC_SAID.finditer(masked))):
         if m.group(1) + m.group(2) in said or m.group(1) + m.group(2)[:1] in said:
             masked = masked[:m.start()] + " " * (m.end() - m.start()) + masked[m.end():]
+    for m in reversed(list(_DIMENSIONS.finditer(masked))):  # 150x200的: the size a name or spec writes
+        if f"{m.group(1)}x{m.group(2)}" in _dimensions(catalog):
+            masked = masked[:m.start()] + " " * (m.end() - m.start()) + masked[m.end():]
     return masked
+
+
+_DIMENSIONS = re.compile(r"(?<![\d.])(\d{2,4})\s*[xX×*]\s*(\d{2,4})(?![\d.])")
+
+
+@per_catalog
+def _dimensions(catalog: Catalog) -> set[str]:
+    """150x200, 48×74: the sizes the names and specs write as width by length."""
+    return {f"{a}x{b}" for p in catalog for text in (*p.names, p.spec or "") for a, b in _DIMENSIONS.findall(text)}
 
 
 def unread(masked: str) -> str:

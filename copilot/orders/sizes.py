@@ -73,6 +73,22 @@ def counted_beside(t: str, m: re.Match, owners) -> bool:
                 or re.search(rf"\d+(?:\.\d+)?\s*(?:{unit})\s*$", t[:m.start()]))
 
 
+def whole_dimension(refs: list, text: str, make_ref) -> list:
+    """毛毯150x200的: a word of the names read up to its 150x (a part of 法兰绒毛毯 150x200) takes the rest of the size
+    written there, and names the products whose names write the whole size (``make_ref(start, end, product, label,
+    family)``); 200 is no quantity."""
+    out = []
+    for r in refs:
+        width = re.search(r"(\d{2,4})\s*[xX×*]$", text[r.start:r.end])
+        m = re.match(r"\d{2,4}(?![\d.])", text[r.end:]) if width else None
+        owners = [p for p in (r.family or ([r.product] if r.product else []))
+                  if m and any(f"{width.group(1)}x{m.group(0)}" in n.replace("×", "x") for n in p.names)]
+        end = r.end + m.end() if m else r.end
+        out.append(r if not owners else make_ref(r.start, end, owners[0], text[r.start:end], ()) if len(owners) == 1
+                   else make_ref(r.start, end, None, text[r.start:end], tuple(owners)))
+    return out
+
+
 def size_member(family, label: str, unit: str | None) -> Product | None:
     """1.8的来一套, 1米8的来两套 of 四件套 1.8米床 (套) and 床笠 1.8米 (件): a size several products' names hold is no kind of
     goods, so the unit said tells them apart: the one member sold in it (its unit or its pack word), if only one is."""
