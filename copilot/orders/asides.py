@@ -94,7 +94,7 @@ def without_shares(t: str, catalog: Catalog | None = None) -> str:
     stay for the rules, and a person. So do one for each person (来6支 一支送一个孙子) and a little for each (来一扎
     给3个闺女各分一点) after a quantity said in that unit, or any. Colours that share the quantity (2卷 红蓝各1) are
     what to pick: a note (in brackets, for ``notes``), unless a colour starts a name of the catalog (红 of 红豆)."""
-    t = _colour_shares(_per_person(t), catalog)
+    t = size_shares(_colour_shares(_per_person(t), catalog), catalog)
     for m in _SHARES.finditer(t) if re.search(_GIVE, t) else ():
         if _adds_up(t, m, _SHARE.findall(m.group(0))):
             return t[:m.start()] + " " + t[m.end():]
@@ -123,6 +123,23 @@ _HUES = "红橙黄绿青蓝紫黑白灰粉棕褐金银"
 # 红蓝各1, 红的蓝的各一卷, 黑白各两个: colours, each the same count
 _COLOUR_SHARE = re.compile(rf"(?<![\u4e00-\u9fff])(?P<c>(?:[{_HUES}]色?的?[和跟、/]?){{2,4}})各(?:来|要|拿)?\s*(?P<n>{NUM_PATTERN})\s*"
                            rf"(?P<u>{UNIT})?(?![\u4e00-\u9fff\d])")
+
+
+# 两双40码一双38码, 1件110 1件120: counts of the goods each in a size worn (码, cm, 岁, S/M/L)
+_WORN_SIZE = r"(?:\d{2,3}(?:\.\d)?\s*(?:码|cm|厘米)|[\d一二两三四五六七八九十]{1,2}\s*岁|(?<![a-zA-Z])\d?[xX]{0,3}[SMLsml]码?(?![a-zA-Z]))"
+_SIZE_SHARE = re.compile(rf"({NUM_PATTERN})\s*({UNIT})\s*的?\s*{_WORN_SIZE}的?")
+_SIZE_SHARES = re.compile(rf"(?:{_SIZE_SHARE.pattern}[\s,，、]*){{2,4}}")
+
+
+def size_shares(t: str, catalog: Catalog | None) -> str:
+    """拖鞋来3双 两双40码一双38码 -> 来3双 （两双40码一双38码）: counts in sizes worn that make the quantity said before
+    them are which sizes to pick, the note; a size the catalog lists as goods (帆布鞋40码) is left to the rules."""
+    m = _SIZE_SHARES.search(t)
+    if m is None or catalog is None or not _adds_up(t, m, [(s.group(1), s.group(2)) for s in _SIZE_SHARE.finditer(m.group(0))]):
+        return t
+    if any(re.sub(r"\s", "", w) in n for w in re.findall(_WORN_SIZE, m.group(0)) for p in catalog for n in p.names):
+        return t
+    return t[:m.start()] + f"（{m.group(0).strip()}）" + t[m.end():]
 
 
 def _colour_shares(t: str, catalog: Catalog | None) -> str:

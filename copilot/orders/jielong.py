@@ -20,7 +20,8 @@ them as a person would:
   whose unit only one offered product is sold in (``2箱``); ``同上`` (no quantity of its own) to review.
 
 Each entry's content goes through the same comment parser as the live room, so what it cannot read
-safely goes to review. Applying a chain to the ledger is :mod:`copilot.orders.chains`.
+safely goes to review. What the header offers and a member's short word of it are
+:mod:`copilot.orders.spelled`; applying a chain to the ledger is :mod:`copilot.orders.chains`.
 """
 
 from __future__ import annotations
@@ -33,11 +34,10 @@ from copilot.base.zhnum import NUM_PATTERN, normalize, zh_to_number
 from copilot.orders.amounts import UNIT_WORDS, Quantity, as_said, check_items, rough
 from copilot.orders.asides import PAID
 from copilot.orders.intent import Intent, Item, Kind
-from copilot.orders.lexicon import also_means
-from copilot.orders.names import plain_name
-from copilot.orders.offered import counts_by_unit, offered_short_names, sold_by
+from copilot.orders.offered import counts_by_unit, sold_by
 from copilot.orders.shorthand import shorthand
-from copilot.orders.sizes import SIZE, size_key, sizes_of
+from copilot.orders.sizes import SIZE, counted_beside, size_key, sizes_of
+from copilot.orders.spelled import offered_products, spell_out
 
 MAX_CHAIN_CHARS = 100_000
 MAX_ENTRIES = 2000
@@ -78,8 +78,6 @@ _REMARK = re.compile(r"^(?:已付款?|已转账?|已支付|已结|已拍|付了|
 _PAID = re.compile(rf"[(（]?(?:{PAID.pattern}|已付款?|已转账?|已支付|已结|付了|已拍)"  # 钱转了, 付过了 too
                    rf"(?:[¥￥]?\d+(?:\.\d+)?(?:元|块钱?)?(?![\d.]|\s*{_UNIT})|\s*[¥￥]?\d+(?:\.\d+)?(?:元|块钱?))?[)）]?")
 _RULE = re.compile(r"每人|每户|每家|每单|限购|限量|截单|截止|到货|起送|起订|起购")
-_RUN = re.compile(r"[\u4e00-\u9fff]+")
-_RUN_EDGES = re.compile(rf"^(?:再来|要|来|{_UNIT})|的$")  # 2袋韭菜 / 要韭菜的: the word is 韭菜
 _QTY_START = re.compile(rf"^(?:\d|半|[一两二三四五六七八九十俩仨]+\s*(?:{_UNIT}|打|$|[。.!！\s]))")  # 一打: a dozen
 
 
@@ -223,56 +221,6 @@ def _decimal(line: str, m: re.Match) -> bool:
     return rest[:1] == "." and rest[1:2].isdigit()
 
 
-def offered_products(text: str, catalog: Catalog) -> list[Product]:
-    """Products the header names, by name or alias, by a word only some products share (卤鸭脖
-    names both 原味卤鸭脖 and 香辣卤鸭脖: both are on offer), or by most of one product's name (西湖龙井 of
-    西湖龙井茶)."""
-    t = normalize(text)
-    named = catalog.mentions(t)
-    found = {p.sku: p for _, _, p in named}
-    short = shorthand(catalog)
-    words: list[set[str]] = []
-    for s, e, word in short.find(_strip_names(t, catalog)):  # 柠檬 / 虎皮, 凤爪两种口味
-        if any((e == ns or s == ne) and any(word in n for n in p.names) for ns, ne, p in named):
-            continue  # 小熊纯棉T恤: 纯棉 written against the T恤's name is a word of that T恤, not the 纯棉 睡衣
-        words.append({p.sku for p in ([short.variants[word]] if word in short.variants else short.families[word])})
-    for word in re.findall(r"[\u4e00-\u9fff]{2,8}", _strip_names(t, catalog)):
-        sharing = catalog.holding(word)
-        if 1 < len(sharing) < len(catalog) or len(sharing) == 1 and _most_of_a_name(word, sharing[0]):
-            words.append({p.sku for p in sharing})
-    words += _sized_words(t, catalog)
-    for skus in words:  # 洗衣液团购 薰衣草 柠檬: 柠檬 is the 洗衣液 the header offers, not 柠檬洗洁精
-        context = set(found).union(*(w for w in words if w != skus and len(w) < len(catalog)))
-        found.update((sku, catalog.get(sku)) for sku in ((skus & context) or skus))
-    return [p for p in catalog if p.sku in found]
-
-
-def _sized_words(t: str, catalog: Catalog) -> list[set[str]]:
-    """成猫1.5kg 65/袋 幼猫1.5kg 72/袋: a word of the names and a size of them, the products holding both."""
-    out = []
-    for m in SIZE.finditer(t):
-        run = re.search(r"[\u4e00-\u9fff]{2,8}$", t[:m.start()])
-        owners = sizes_of(catalog).get(size_key(m), ()) if run else ()
-        for k in range(len(run.group(0)), 1, -1) if owners else ():
-            holding = {p.sku for p in owners if any(run.group(0)[-k:] in n for n in p.names)}
-            if holding:
-                out.append(holding)
-                break
-    return out
-
-
-def _most_of_a_name(word: str, p: Product) -> bool:
-    """西湖龙井 of 西湖龙井茶: three characters or more, at least half of a name of the one product holding them."""
-    return len(word) >= 3 and any(word in n and len(word) * 2 >= len(n) for n in p.names)
-
-
-def _strip_names(t: str, catalog: Catalog) -> str:
-    chars = list(t)
-    for s, e, _ in catalog.mentions(t):
-        chars[s:e] = " " * (e - s)
-    return "".join(chars)
-
-
 def _entry(no: int, body: str, raw: str, catalog: Catalog, chain: Chain, parse, first: bool = False) -> Entry | None:
     member, content = split_member(body, catalog, chain.offered)
     member = member.rstrip(":：,，、-—/｜| ").lstrip("@")
@@ -390,7 +338,9 @@ def _name_then_order(tokens: list[str], catalog: Catalog, alone: bool) -> bool:
 
 
 def _holds_order(text: str, catalog: Catalog) -> bool:
-    return any(_ASKED.search(text[e:]) for _, e, _ in catalog.mentions(text))
+    """A name then a quantity (排骨1斤), or a size of the names beside a count (老刘1.8米1套: 1.8米 of 四件套 1.8米床)."""
+    return any(_ASKED.search(text[e:]) for _, e, _ in catalog.mentions(text)) or any(
+        counted_beside(text, m, sizes_of(catalog).get(size_key(m), ())) for m in SIZE.finditer(text))
 
 
 def _starts_order(text: str, catalog: Catalog) -> bool:
@@ -435,55 +385,6 @@ def _read_content(content: str, catalog: Catalog, chain: Chain, parse, title: bo
             return Intent(Kind.ORDER, needs_review=True, reason=f"看不懂这一行：「{content[:20]}」")
         return None
     return intent
-
-
-def spell_out(content: str, offered: list[Product], catalog: Catalog) -> str:
-    """韭菜2 / 肉5 枣5 / 小的2盒 in a chain of 猪肉白菜水饺, 韭菜鸡蛋水饺 (鲜肉粽, 蜜枣粽; 大号鸭脖, 小号鸭脖): a
-    word that is a part of the names of exactly one product on offer, spelled out as that product's name. Not
-    a name's last character (肉 of 五花肉 is any meat: 肋排 too), which is what kind of goods it is; a word of
-    two characters may end a name (白菜 of 猪肉白菜 in a chain of dumplings), unless it says the kind of several
-    products (大米 of 东北大米 beside 香米: ``Shorthand.kind_of_many``; 牛肉 of 咖喱牛肉 beside 番茄牛腩) or ends it
-    while another product of the shop, not on offer, holds it too (排骨 of 糖醋排骨 beside 玉米排骨汤)."""
-    t = offered_short_names(normalize(content), offered, catalog)
-    taken = [(s, e) for s, e, _ in catalog.mentions(t)] + [(s, e) for s, e, _ in shorthand(catalog).find(t)]
-    out, at = [], 0
-    for m in _RUN.finditer(t):
-        if any(s < m.end() and m.start() < e for s, e in taken):
-            continue
-        owner = _unit_as_variant(m.group(0), t[:m.start()], offered, catalog)
-        if owner is not None:  # 1中2根 in a chain of 翅中 (盒) and 翅根 (斤): 根 is no unit sold here
-            out.append(t[at:m.start()] + plain_name(owner))
-            at = m.end()
-            continue
-        word = _RUN_EDGES.sub("", m.group(0))
-        if not word or len(word) > 4 or word in UNIT_WORDS or zh_to_number(word) is not None:
-            continue
-        owners = [p for p in offered if any(word in n for n in p.names)]
-        if len(owners) == 1 and (len(word) > 1 or all(word in n[:-1] for n in owners[0].names if word in n)) \
-                and not shorthand(catalog).kind_of_many(word, owners[0]) and not _kind_sold_apart(word, owners[0], catalog):
-            out.append(t[at:m.start()] + m.group(0).replace(word, plain_name(owners[0]), 1))
-            at = m.end()
-    return "".join(out) + t[at:]
-
-
-def _kind_sold_apart(word: str, p: Product, catalog: Catalog) -> bool:
-    """排骨 of 糖醋排骨 in a chain that offers it alone, where the shop also sells 玉米排骨汤: the word ends the
-    offered product's name (what kind of goods it is) and is in another product's names, so the member may want
-    that one; the offer does not settle it (a person asks). 韭菜 of 韭菜鸡蛋水饺 starts the name: a filling."""
-    return any(n.endswith(word) for n in p.names) and any(q.sku != p.sku for q in catalog.holding(word)) \
-        or bool(also_means(word, catalog, p))  # 插座 of 五孔插座, said in a chain that offers 插线板 too
-
-
-def _unit_as_variant(run: str, before: str, offered: list[Product], catalog: Catalog) -> Product | None:
-    """根 after a number (2根, 1中2根) in a chain of 鸡翅中 and 鸡翅根: a unit word no offered product is sold in,
-    which ends the name of exactly one of them after a family word another offered product shares (鸡翅), is
-    that product's short name, as the header writes it."""
-    if len(run) != 1 or run not in UNIT_WORDS or not re.search(r"\d\s*$", before) or any(p.unit == run for p in offered):
-        return None
-    families = shorthand(catalog).families
-    owners = [p for p in offered if any(n.endswith(run) and any(q in offered and q.sku != p.sku for q in
-                                                                families.get(n[:-1], ())) for n in p.names)]
-    return owners[0] if len(owners) == 1 else None
 
 
 def entry_items(intent: Intent) -> dict[str, float]:

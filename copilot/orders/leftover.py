@@ -24,6 +24,7 @@ from copilot.orders.refs import (
 from copilot.orders.shorthand import one_of_its_kind, shorthand
 from copilot.orders.wording import CHATTER_CLAUSE, FILLER
 
+_VERB_END = re.compile(rf"(?:{VERB})\s*$")
 _ORDER_TAIL = re.compile(rf"\s*(?:{VERB})?\s*(?:{NUM_PATTERN}|半)\s*{UNIT}?.*$")
 
 _PREFERENCE = re.compile(r"(?:挑|选)?(?P<w>大|小|熟|生|嫩|肥|瘦|甜|软|硬|新鲜|整)(?:个|只|颗|条|块|根)?(?:一?点儿?|些)?的|"
@@ -72,15 +73,27 @@ def without_extras(part: str, catalog: Catalog) -> str:
 
 
 def without_specs(masked: str, catalog: Catalog) -> str:
-    """湿巾要80抽的两包, 要500g的: a size the catalog's specs state (每包 80 抽), said with 的, describes the goods:
-    no quantity and no unknown word."""
+    """湿巾要80抽的两包, 要500g的, 150x200的: a size the catalog's specs state (每包 80 抽) or a name or spec writes as
+    width by length, said with 的, describes the goods: no quantity and no unknown word."""
     if "的" not in masked or not any(ch.isdigit() for ch in masked):
         return masked
     said = _specs_said(catalog)
     for m in reversed(list(_SPEC_SAID.finditer(masked))):
         if m.group(1) + m.group(2) in said or m.group(1) + m.group(2)[:1] in said:
             masked = masked[:m.start()] + " " * (m.end() - m.start()) + masked[m.end():]
+    for m in reversed(list(_DIMENSIONS.finditer(masked))):  # 150x200的: the size a name or spec writes
+        if f"{m.group(1)}x{m.group(2)}" in _dimensions(catalog):
+            masked = masked[:m.start()] + " " * (m.end() - m.start()) + masked[m.end():]
     return masked
+
+
+_DIMENSIONS = re.compile(r"(?<![\d.])(\d{2,4})\s*[xX×*]\s*(\d{2,4})(?![\d.])")
+
+
+@per_catalog
+def _dimensions(catalog: Catalog) -> set[str]:
+    """150x200, 48×74: the sizes the names and specs write as width by length."""
+    return {f"{a}x{b}" for p in catalog for text in (*p.names, p.spec or "") for a, b in _DIMENSIONS.findall(text)}
 
 
 def unread(masked: str) -> str:
@@ -119,6 +132,21 @@ def as_typed(leftover: str, masked: str, catalog: Catalog, current: Product | No
     if not typed or fuzzy_product(leftover, catalog, current) is not None:
         return leftover
     return next((w for w in typed if fuzzy_product(w, catalog, current) is not None), leftover)
+
+
+def over_count(word: str, masked: str) -> bool:
+    """枕头2个 read as 枕头个, one character off 枕头套: the word as typed runs over a count, and its unit (个) is no
+    character of the goods' name; a name read so is a guess (a person looks), never a booking."""
+    def joined(text: str) -> str:
+        return "".join(re.findall(r"[\u4e00-\u9fff]+", text))
+    return bool(word) and word not in joined(_without_counts(masked)) and word in joined(masked)
+
+
+def _without_counts(text: str) -> str:
+    spans = [(q.start, q.end) for q in read_quantities(text) if q.unit]
+    for s, e in reversed(spans):  # 枕头来2个: the order word of the count too
+        text = _VERB_END.sub("", text[:s]) + " " + text[e:]
+    return text
 
 
 def other_goods(clauses: list) -> str:
@@ -169,8 +197,8 @@ def read_leftover(clause, masked: str, leftover: str, catalog: Catalog, current:
     shown = shown_look_alike(masked, current, unread) if product is None else None
     if shown:  # 恰宝两桶 with 怡宝 on screen
         product, word = shown
-    if product is not None and doubtful_typo(word, product, catalog):  # 老鸦要一只: 老鸭 1, a person looks
-        clause.doubt = f"「{word}」像是{product.name}，不太确定，请确认"
+    if product is not None and (doubtful_typo(word, product, catalog) or over_count(word, masked)):  # 老鸦要一只
+        clause.doubt = f"「{word}」像是{product.name}，不太确定，请确认"  # 老鸭 1, a person looks
     if product is not None:
         clause.refs = [r for r in clause.refs if not (r.product is None and product in r.family)]
         clause.refs.append(Ref(0, 0, product, leftover))

@@ -46,7 +46,7 @@ _PART = re.compile(
     rf"从(?:{_DAY}|下?(?:周|星期|礼拜)[一二三四五六日天末]?|下个?月|月[初底]|\d{{1,2}}\s*[号日]|[一二三四五六七八九十]{{1,3}}[号日])"
     r"(?:起|开始)(?:送|配送|上门)?|"  # 包月来一份 从下周六开始: when a subscription or a service starts
     rf"留到|留着|(?:来|过来|到店|晚点|下班)(?:店里|店|门店|铺子|摊位|这边)?(?:拿|取|提)|自提|取货|提货|(?:{_TIME})\s*(?:来|过来|到店)?(?:拿|取|送)|"
-    rf"(?:{_TIME})\s*(?:都|才|会)?(?:在家|有人|方便)(?=$|[\s,，。!！~～;；、])|"  # 明天下午5点后在家: when someone is home for the delivery
+    rf"(?:{_TIME})(?:[和或、/]?(?:{_TIME}))*\s*(?:都|才|会)?(?:在家|有人|方便|行|可以)(?=$|[\s,，。!！~～;；、])|"  # 明天下午5点后在家, 周六周日都行: when someone is home
     rf"(?:^|(?<=[\s,，。!！~～;；、]))(?:{_TIME})(?=$|[\s,，。!！~～;；、])")  # 2斤 周日上午: a time alone
 # 和奶粉一起送, 跟上次的米一块拿: goods named only to say what to deliver or collect this with, no order of them
 # (和A4纸一起送: a model of letters and digits in the goods' name is no quantity)
@@ -91,7 +91,8 @@ SERVICE = re.compile(
 _WORN = (r"(?:身高|个子|头围|腰围|胸围|臀围|脚长)\s*\d{2,3}(?:\.\d)?\s*(?:cm|厘米)?(?:左右)?|\d{2,3}\s*(?:码|cm|厘米)|(?<![a-z\d.])(?:\d?X{0,3}[SML]|均码|大码|小码|加大码)(?![a-z])(?:码|号)?|"
          r"(?:\d{1,2}\s*[-~～到至]\s*)?[\d一二两三四五六七八九十]{1,2}\s*岁半?|"  # 3-5岁: an age span
          r"[深浅亮暗淡奶天宝湖军酒玫藏墨雾烟卡藕雪乳咖香]?[红橙黄绿青蓝紫黑白灰粉棕褐金银米咖啡其驼杏彩]色")
-ATTRIBUTE = re.compile(rf"(?:\d{{2,3}}的|(?:{_WORN})(?:的|款)?)", re.IGNORECASE)
+# 男款43码, 女款M, 儿童款120: whose cut, said with the size (a short list: the cuts clothes and shoes come in)
+ATTRIBUTE = re.compile(rf"(?:\d{{2,3}}的|(?:(?:男|女|儿童|童|男士|女士)款\s*)?(?:{_WORN})(?:的|款)?)", re.IGNORECASE)
 # 短袖120码 2件, 粉色短袖1件: a size with its unit, an age or a colour anywhere in the order (a bare 110 only as above)
 _PERSON_COUNTED = re.compile(r"(?:\d|[一二两三四五])\s*[个位只]\s*$")  # 一个3岁一个5岁: the children counted, talk
 _WORN_GLUED = re.compile(rf"(?:{_WORN})的?", re.IGNORECASE)
@@ -137,8 +138,9 @@ def split_notes(text: str, not_a_note: Callable[[str], bool]) -> tuple[str, list
         for i, n in counted:
             rest = rest[:i] + n + rest[i + len(n):]
         found = [f for f in found if f not in counted]
+    bracketed = [b.span() for b in re.finditer(r"[（(][^（）()]*[）)]", rest)]  # （两双40码一双38码）: one note, whole
     for m in reversed([m for m in _WORN_GLUED.finditer(rest) if not not_a_note(m.group(0))
-                       and not _PERSON_COUNTED.search(rest[:m.start()])]):
+                       and not _PERSON_COUNTED.search(rest[:m.start()]) and not any(s < m.start() < e for s, e in bracketed)]):
         found.append((m.start(), m.group(0)))
         rest = rest[:m.start()] + rest[m.end():]  # 来个粉色短袖: 来个短袖, one clause
     glued = [m for m in GLUED.finditer(rest) if not _asks_in_brackets(m.group(0), not_a_note)]

@@ -123,6 +123,20 @@ def kind_then_member(refs: list[Ref]) -> list[Ref]:
     return [r for r in refs if r is not kinds[0]] if len(members) == 1 else refs
 
 
+def said_once(refs: list[Ref], text: str) -> list[Ref]:
+    """8斤的冬被, 3条装的毛巾, 蛋糕6寸的: a size or count of one product's names said right beside its name (only 的, 装
+    or a space between) names that product once; two refs of it would ask for two quantities."""
+    out: list[Ref] = []
+    for r in refs:
+        last = out[-1] if out else None
+        if last is not None and r.product is not None and last.product is not None and r.product.sku == last.product.sku \
+                and re.fullmatch(r"[\s的装]*", text[last.end:r.start] if r.start >= last.end else "x"):
+            out[-1] = Ref(last.start, r.end, last.product, text[last.start:r.end])
+            continue
+        out.append(r)
+    return out
+
+
 THIS = re.compile(r"(?:这个|这款|这种|这份|这盒|这袋|这件|这条|这|手上的|手里的)\s*$")
 
 
@@ -159,6 +173,15 @@ def _pack_of(label: str, p: Product) -> bool:
     return n is not None and abs(n * GRAMS[m.group("u")] - size[0] * GRAMS[size[1]]) < 1e-6
 
 
+def _size_said(o, family) -> list[Product]:
+    """四件套1套 要1.5米的: a clause that only says a size of one member's name (要…的) says which, as 要大号的 does."""
+    refs = [r for r in o.refs if r.product in family]
+    if o.quantities or len(refs) != 1 or len(o.refs) != 1 or not refs[0].label[:1].isdigit():
+        return []
+    rest = o.text[:refs[0].start] + o.text[refs[0].end:]
+    return [refs[0].product] if re.fullmatch(r"\s*(?:要|来)?\s*的(?:吧|哦|啊|呀)?\s*", rest) else []
+
+
 def kind_said_apart(clauses: list) -> list:
     """XL的来一包 纸尿裤: the order names a family (XL: the 纸尿裤 or the 拉拉裤), a clause that only says the kind
     beside it (a family word of its own) tells which; when exactly one product is in both, the order is of it and
@@ -171,7 +194,8 @@ def kind_said_apart(clauses: list) -> list:
         for o in clauses[i + 1:i + 2] + clauses[max(i - 1, 0):i]:
             which = _WHICH.fullmatch(o.text) if not o.quantities and all(r.product in kinds[0].family
                                                                           for r in o.refs) else None
-            named = [p for p in kinds[0].family if which and any(which.group("w") in n for n in p.names)]
+            named = [p for p in kinds[0].family if which and any(which.group("w") in n for n in p.names)] or \
+                _size_said(o, kinds[0].family)
             if len(named) == 1:  # 绿萝来一盆 小的: the one member whose name holds the word (小盆绿萝)
                 c.refs, c.kind, c.reason = [Ref(kinds[0].start, kinds[0].end, named[0], kinds[0].label)], "order", ""
                 return [x for x in clauses if x is not o]

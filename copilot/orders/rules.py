@@ -14,71 +14,34 @@ from __future__ import annotations
 
 import logging
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from copilot.base.catalog import Catalog, Product
 from copilot.base.zhnum import NUM_PATTERN, normalize
 from copilot.orders.abbreviated import abbreviated_pairs, looks_abbreviated
-from copilot.orders.amounts import QTY_MARK, UNIT, VERB, Quantity, as_said, read_quantities
+from copilot.orders.amounts import QTY_MARK, UNIT, VERB, as_said, read_quantities
 from copilot.orders.asides import aside, placed_was, second_thought, without_shares
-from copilot.orders.changes import (
-    CANCEL,
-    MODIFY,
-    parse_cancel,
-    parse_modify,
-    parse_relative,
-    relative_match,
-    without_recap,
-)
+from copilot.orders.changes import parse_cancel, parse_modify, parse_relative, without_recap
+from copilot.orders.clauses import ANY_VERB, PLACED, STRONG_MARK, Clause, classify
 from copilot.orders.corrections import correction
 from copilot.orders.cues import (
     PRICE_OF,
     PRICE_PER,
     WORD_AND_COUNT,
     asked_part_sale,
-    count_or_name,
-    one_of_word,
     price_checked,
     priced_sku,
-    states_pack,
     stock_question_product,
-    typo_count,
     without_sums,
 )
 from copilot.orders.intent import Intent, Item, Kind
-from copilot.orders.leftover import (
-    as_typed,
-    goods_word,
-    other_goods,
-    read_leftover,
-    rest_of,
-    stray_number,
-    without_extras,
-    without_preferences,
-    without_specs,
-)
+from copilot.orders.leftover import other_goods, without_extras
 from copilot.orders.names import plain_names, simplified
 from copilot.orders.notes import ATTRIBUTE, SERVICE, as_written, packing_notes, split_notes
-from copilot.orders.pairing import kind_said_apart, kind_then_member, order_of, this_one
-from copilot.orders.refs import (
-    Ref,
-    as_named,
-    find_refs,
-    mask,
-    number_or_link,
-    unknown_reason,
-)
-from copilot.orders.shorthand import sold_in
+from copilot.orders.pairing import kind_said_apart, order_of
+from copilot.orders.refs import find_refs, mask
 from copilot.orders.sizes import size_homophones, sized_in
-from copilot.orders.wording import (
-    BANTER_QUESTION,
-    CHATTER_CLAUSE,
-    PACKING,
-    QUESTION,
-    RHETORICAL,
-    describes,
-    past_remark,
-)
+from copilot.orders.wording import BANTER_QUESTION, CHATTER_CLAUSE, PACKING, QUESTION, RHETORICAL, describes
 from copilot.orders.worn import bare_sizes, size_alone, size_change
 
 log = logging.getLogger(__name__)
@@ -90,61 +53,29 @@ _TYPOS = [(re.compile(r"[寇口抠叩蔻]\s*(?=[1一])"), "扣"),
 # emoji and decorations: keep CJK, letters, digits and the punctuation the rules read
 _NOISE = re.compile(r"[^\w\u4e00-\u9fff\s+.,，、;；。!！?？:：#*/\-~～()（）]")
 _SEP = re.compile(r"[,，、;；。!！~～\n()（）]+|\s+|(?<=[?？])(?![?？])")  # 还有吗？要2份: the ? stays with its clause
-_MARK = r"(?:扣|\+|x|\*)"
-_BARE = re.compile(r"^\d+$")
 _DURATION = re.compile(r"(?:[一两二三四五\d]个?多?|半个?)(?:小时|钟头)|\d+\s*分钟")
-_EACH = re.compile(r"各|每样|每种|都|全要|[两俩三四五几]种|[两俩三四五几]样|(?<![上面])一样(?:来|要)")
 _RETURN_SOME = re.compile(r"退\s*(?:\d|[一两二三四五六七八九十半俩])")  # 退2: a part, even with no unit said
-_SWAP = re.compile(r"换成|换为|改成|改为|改要|换个")  # 虾换成带鱼: another product, no quantity said
-_KIND_SWAP = re.compile(r"[\u4e00-\u9fff]{1,3}的\s*(?:换成|换为|改成|改为|改要)\s*[\u4e00-\u9fff]{1,3}的")  # 鲜的换成冻的
-# 已拍, 拍了, 下单了: the buyer says they ordered (on the shop's link), how much not said
-_PLACED = re.compile(r"已拍|拍好了|拍了|拍下了|已下单|下单了|下好单了|已经下单")
-# no quantity of its own: 我也要 / 同上 copy someone else's order, 这个我要了 takes it without a number
-_VAGUE = re.compile(rf"(?:来|拿|整)几\s*{UNIT}|来点|来些|整点|(?:正好|顺便|顺手|刚好|那就)买[点些](?!了)|来一点|要一点|{_PLACED.pattern}|(?:这个|那个|这款)(?:也行|也可以)|也要|也来|同上|"
-                    r"我也一样|我要了$|(?:跟|和|同)?(?:楼上|上面|前面)(?:的)?一样|同楼上|同款")
-_COPY = re.compile(r"楼上|上面|前面")  # 跟楼上一样: a copy of someone's order, not talk about the building
-_DEFER = re.compile(r"(?:再说|再决定|再定|再看看?|考虑一下|考虑考虑)[吧哈啦了呀]*$")  # 看看还有没有再说: no question
 # 再考虑一下, 有货的话 (a clause that is only a condition, after the order: 来两箱 如果有赠品的话), 来2袋 不对 (taken
 # back, no new number said): not made up yet
 _UNDECIDED = re.compile(r"再(?:确认|决定|定|考虑|看看?|想想)|考虑一下|考虑考虑|先不要|先别|还没想好|没想好|犹豫|的话[吧呢呀啊哈]*$|"
+                        # 是1米5还是1米8我忘了, 不记得要大的还是小的: the buyer does not know which of two
+                        r"还是[^,，。]{0,10}(?:忘了|忘记了|不记得|记不清|不确定|拿不准)|(?:不记得|记不清|不确定|拿不准)[^,，。]{0,8}还是|"
                         r"^(?:不对|[哦噢喔啊呃额]不|不不+)[啦了吧,，。!！\s]*$")  # 来2袋 不对: and then?
-# 刚才那个米粉也来一盒: an order of goods shown before, which one the words alone do not say (not 刚才买了: a story)
-_EARLIER = re.compile(r"(?:刚才|刚刚|之前|前面)(?:那个|那款|那种|讲的|说的|介绍的)")
-_TOLD = re.compile(r"(?:买|吃|喝|订|拿|扣|抢|来|要|拍)(?:了|过)")  # 刚才那个大姐扣了3只鸡: a story, no order
 _STORY = re.compile(r"(?:买|吃|喝|泡|煮|用|穿|洗)(?:了|过)")  # what the buyer did with goods: a story, not an order
-_COUNTED = re.compile(r"各|每样|每种|[两俩三四五六几]\s*[种样款]")
-_BOTH = re.compile(r"都要|都来|都拿|都订|(?<![上面])一样(?:来|要)")
 _KEEP = re.compile(r"还要|照要|继续要|要的|不变|照旧|留着|保留|不取消|不退")
 _QTY_GAP = re.compile(rf"(?:^|(?<=\s))(?:我?{VERB})?(?:{NUM_PATTERN}|半)\s*{UNIT}半?(?P<gap>\s+)")
 _NAME_GAP = re.compile(r"\s+(?=(?:[x*]\s*)?(?:\d|[一二两俩三四五六七八九十半]))")
-_NO_NEED = re.compile(r"不用了|别要了|不需要了")  # 排骨不用了: with a product named, a cancel
 _JOKE = re.compile(r"(?<![不没])(?:开玩笑|逗你玩|说着玩|闹着玩)")
 # 不要芒果要草莓2斤, 鲈鱼1条不要 要2斤花甲: the product said not to be wanted is no order
 _NEGATED = re.compile(r"不要(?P<what>[^\s，,。要了]{1,8}?)(?=[，,\s]*要)|[^\s，,。]{1,8}?不要[了啦]?(?=[，,\s]+要)")
-_STRONG_MARK = re.compile(_MARK + r"\s*\d")
-_ANY_VERB = re.compile(VERB)
 _LATIN = re.compile(r"(?<![a-z])(?!kg(?![a-z]))[a-z]{2,}", re.IGNORECASE)  # 10kg的: kg against Chinese too
 # a quantity in pinyin or English (3 jin, 2 boxes): an order the rules cannot read
 _LATIN_QTY = re.compile(r"\d\s*(?:jin|gongjin|he|dai|ge|xiang|ping|fen|bao|tong|tiao|zhi|kuai|pcs|pieces?|box(?:es)?|"
                         r"bags?|bottles?|packs?|lbs?|catty|catties)\b", re.IGNORECASE)
 # 分两袋装, 分开装, 单独装: how to pack it, no second quantity and no goods
 _ENOUGH = re.compile(r"(?:就|也)(?:够|行|好|可以)|够了|足够")  # 一斤就够: the quantity said again, confirmed
-_DENIED = re.compile(r"不要|不是|别|除了|没有")  # 冰淇淋不要香草的来一盒: the member named is not the one wanted
 _SHARE = re.compile(r"一半|[一二两三四五]分之[一二三]")  # 能混口味吗 要一半金枪鱼: how a mix is wanted, asked
 _CHATTER = re.compile(r"^(\d)\1{2,}$|^[1]{2,}$|^[68]{2,}$|^[哈呵嘿嘻]+$")
-
-
-@dataclass
-class _Clause:
-    text: str
-    kind: str  # order / review / question / cancel / modify / chatter
-    refs: list[Ref]
-    quantities: list[Quantity]
-    reason: str = ""
-    each: bool = False  # 各: every product gets the quantity
-    asks_each: bool = False  # 都要, 各来一盒: asks for each of several products (named in any clause)
-    named: bool = False  # only a product's name: talk about it, unless another clause orders
-    doubt: str = ""  # the product is read from a word that may mean something else: booked for review
 
 
 def parse(text: str, catalog: Catalog, current_sku: str | None = None) -> Intent:
@@ -210,7 +141,7 @@ def _parse_text(t: str, catalog: Catalog, current: Product | None) -> Intent:
 
 def _read_clauses(t: str, catalog: Catalog, current: Product | None) -> Intent:
     parts = [c for c in _SEP.split(_NEGATED.sub(" ", _join_name_and_qty(t, catalog))) if c]
-    clauses = kind_said_apart(_without_restated([_classify(c, catalog, current, alone=len(parts) == 1)
+    clauses = kind_said_apart(_without_restated([classify(c, catalog, current, alone=len(parts) == 1)
                                                   for c in parts]))
     _asked_about(clauses, current)
     clauses, current = without_recap(clauses, current)  # 8寸的我前面留了一个 再加一个: told, then the change
@@ -231,8 +162,8 @@ def _read_clauses(t: str, catalog: Catalog, current: Product | None) -> Intent:
         kinds.add("vague")  # 两个都要, 两样各一盒: each of which?
         clauses[0].kind, clauses[0].reason = "vague", "说了“都要/各”，但没说清楚是哪几个商品"
     if "vague" in kinds and "question" in kinds:  # 下单了 怎么付款, 拍了老鸭 总共多少钱: the question is what they ask
-        for c in clauses:
-            if c.kind == "vague" and _PLACED.search(c.text):
+        for c in clauses:  # 三张床都要除螨 能打折吗: "all of them" of things no two products, told with the question
+            if c.kind == "vague" and (PLACED.search(c.text) or c.asks_each and len({r.label for r in c.refs}) < 2):
                 c.kind = "chatter"
         kinds = {c.kind for c in clauses}
     if "vague" in kinds and any(c.kind == "order" and c.quantities for c in clauses):
@@ -270,7 +201,7 @@ def _read_clauses(t: str, catalog: Catalog, current: Product | None) -> Intent:
     return Intent(Kind.OTHER, reason="闲聊")
 
 
-def _asked_about(clauses: list[_Clause], current: Product | None) -> None:
+def _asked_about(clauses: list[Clause], current: Product | None) -> None:
     """3段有没有小罐的 400克那种: beside a question, a clause that states a size is what is asked about, no order; so
     is the part said beside a question whether the goods are sold in parts (能剪开卖吗 我只要20米)."""
     if any(c.kind == "question" for c in clauses):
@@ -280,11 +211,11 @@ def _asked_about(clauses: list[_Clause], current: Product | None) -> None:
         asked_part_sale(clauses, current)
 
 
-def _without_restated(clauses: list[_Clause]) -> list[_Clause]:
+def _without_restated(clauses: list[Clause]) -> list[Clause]:
     """开心果一斤 一斤就够, 2盒 2盒就行: a clause that says the order's quantity again and that it is enough
     confirms it, no second quantity (2斤 1斤就够 is still two quantities: a person asks). 要10盒 红的黑的各5盒: a
     total that the share of each named product adds up to exactly is that sum, no third quantity."""
-    out: list[_Clause] = []
+    out: list[Clause] = []
     for i, c in enumerate(clauses):
         said = next((o.quantities for o in reversed(out) if o.kind == "order" and o.quantities), [])
         alone = c.kind == "order" and not c.refs and len(c.quantities) == 1
@@ -299,11 +230,11 @@ def _without_restated(clauses: list[_Clause]) -> list[_Clause]:
     return out
 
 
-def _orders(clauses: list[_Clause], kinds: set[str], current: Product | None) -> Intent:
+def _orders(clauses: list[Clause], kinds: set[str], current: Product | None) -> Intent:
     if kinds & {"cancel", "modify", "relative"}:
         return _review(Kind.ORDER, "一条评论里既有下单又有取消/修改", undecided=True)
     if any(c.kind == "chatter" and _STORY.search(c.text) for c in clauses) and not any(
-            c.refs or _ANY_VERB.search(c.text) or _STRONG_MARK.search(c.text) for c in clauses):
+            c.refs or ANY_VERB.search(c.text) or STRONG_MARK.search(c.text) for c in clauses):
         return Intent(Kind.OTHER, reason="闲聊")  # 水泡了 七泡还有味: a count in a story told, no order word
     talked = {r.product.name for c in clauses if c.kind == "chatter" and not CHATTER_CLAUSE.search(c.text)
               or c.kind == "question" for r in c.refs if r.product} - {current.name if current else ""}
@@ -323,14 +254,14 @@ def _orders(clauses: list[_Clause], kinds: set[str], current: Product | None) ->
     return _doubted(order_of(clauses, current), clauses)
 
 
-def _said_after(clauses: list[_Clause], i: int) -> bool:
+def _said_after(clauses: list[Clause], i: int) -> bool:
     """同上 2斤, 我妈也要 2斤: the quantity said after a vague clause is its own; 草莓2斤 我老公也要 (after it) and
     芒果也来点 (other goods) are not."""
     return any(c.kind == "order" and c.quantities for c in clauses[i + 1:]) \
         and not any(r.product is None or r.product not in _products(clauses) for r in clauses[i].refs)
 
 
-def _products(clauses: list[_Clause]) -> list[Product]:
+def _products(clauses: list[Clause]) -> list[Product]:
     return [r.product for c in clauses if c.kind == "order" for r in c.refs]
 
 
@@ -381,111 +312,11 @@ def _clean(text: str) -> str:
     return PRICE_PER.sub(" ", PRICE_OF.sub(" ", PACKING.sub(" ", without_sums(_NOISE.sub(" ", t))))).strip()
 
 
-def _classify(text: str, catalog: Catalog, current: Product | None, alone: bool = True) -> _Clause:
-    """What one clause of a comment is, read on its own."""
-    refs = this_one([number_or_link(r, catalog, current) for r in find_refs(text, catalog)], text, current)
-    masked = without_specs(mask(text, refs), catalog)  # 80抽的: the spec's size, no quantity
-    quantities = read_quantities(masked)
-    each = bool((quantities or refs) and _EACH.search(masked))
-    refs = refs if each or _DENIED.search(text) else kind_then_member(refs)
-    if each and len(quantities) == 1 and quantities[0].unit and len(refs) > 1:  # 生普和熟普各来一饼: the unit
-        refs = [Ref(r.start, r.end, sold_in(r.family, quantities[0].unit, r.label), r.label)  # picks the member
-                if r.family and r.product is None and sold_in(r.family, quantities[0].unit, r.label) else r
-                for r in refs]
-    if each and sum(1 for r in refs if r.family) == 1 and _all_of(masked, refs):  # 两种凤爪都来一盒: every product
-        refs = [x for r in refs for x in ([Ref(r.start, r.end, p, r.label) for p in r.family] if r.family else [r])]
-    if not each and len(quantities) == 1 and quantities[0].unit:  # 脐橙来一箱: the family's member sold so,
-        q, shown = quantities[0], current is not None  # 槐花蜜来一斤, the 500克 jar shown: one pack of the shown
-        refs = [Ref(r.start, r.end, sold_in(r.family, q.unit, r.label, shown and q.value), r.label, r.family)  # unless
-                if r.family and r.product is None and sold_in(r.family, q.unit, r.label, shown and q.value)  # one is
-                and not (current is not None and current in r.family  # shown
-                         and sold_in(r.family, q.unit, r.label, shown and q.value) != current) else r for r in refs]
-    clause = _Clause(text, "chatter", refs, quantities, each=each)
-    said = as_named(text, catalog)  # 乌几1只: 乌鸡 typed with a homophone, no 几 (how many)
-    if QUESTION.search(said) and not _DEFER.search(text) and not past_remark(said):
-        clause.kind = "question"
-    elif MODIFY.search(masked):
-        clause.kind = "modify"
-    elif (refs or _KIND_SWAP.search(masked)) and not quantities and _SWAP.search(masked):
-        clause.kind, clause.reason = "swap", "要换成别的商品，请确认换什么、要多少"
-    elif relative_match(masked) and not CHATTER_CLAUSE.search(text):
-        clause.kind = "relative"
-    elif CANCEL.search(said) or refs and _NO_NEED.search(text):
-        clause.kind = "cancel"
-    elif _EARLIER.search(text) and quantities and _ANY_VERB.search(masked) and not _TOLD.search(text):  # 刚才那个米粉也给我来一盒: which?
-        if refs and all(r.product for r in refs):  # 刚才那个高铁米粉来一盒: the name says it
-            _order_clause(clause, _EARLIER.sub(lambda m: " " * len(m.group(0)), masked), catalog, current, alone)
-        else:
-            clause.kind, clause.reason = "vague", "说的是之前讲过的商品，请确认是哪一个"
-    elif states_pack(masked, quantities, [r.product for r in refs if r.product] or ([current] if current else [])):
-        pass  # 7饼一提: what a 提 holds, said, no order
-    elif not CHATTER_CLAUSE.search(said) or _COPY.search(text) and _VAGUE.search(text):  # 全卖吐司: 全麦, no 卖
-        clause.asks_each = bool(_BOTH.search(text)) or each and bool(quantities)
-        vague = _vague(text, quantities)
-        if vague:
-            clause.kind, clause.reason = "vague", vague
-        else:
-            _order_clause(clause, masked, catalog, current, alone)
-    return clause
-
-
-def _all_of(masked: str, refs: list[Ref]) -> bool:
-    """两种凤爪都来一盒, 凤爪各来一盒: the comment counts or spreads over the family's products; a bare 都 over a
-    family word is a clear pair only when the family is two products (奶粉都来一罐 of three stages: a person asks)."""
-    return bool(_COUNTED.search(masked)) or all(len(r.family) == 2 for r in refs if r.family)
-
-
-def _vague(text: str, quantities: list[Quantity]) -> str:
-    """给我也来点, 拍了, 我妈也要: an order without a readable quantity."""
-    m = _VAGUE.search(text)
-    if m and not quantities:
-        return f"「{m.group(0)}」没有说数量，请确认"
-    return ""
-
-
-def _order_clause(clause: _Clause, masked: str, catalog: Catalog, current: Product | None, alone: bool) -> None:
-    bare = _BARE.match(masked.strip()) if alone else None
-    if bare and not clause.refs:
-        n = int(bare.group(0))
-        if 1 <= n <= 9:
-            clause.quantities = [Quantity(0, len(masked), float(n), None)]
-        else:
-            clause.kind, clause.reason = "review", f"单独的数字「{n}」含义不明确"
-            return
-    if not clause.quantities and not clause.refs:
-        clause.quantities = one_of_word(masked, catalog, current) or typo_count(masked, catalog, current)
-    leftover = rest_of(without_preferences(masked, catalog), clause.quantities)
-    if leftover and any(leftover in n for r in clause.refs if r.product for n in r.product.names):
-        leftover = ""  # 金龙鱼的面粉: the brand of the product named (金龙鱼面粉), nothing unknown
-    if clause.quantities and stray_number(masked, clause.quantities):
-        clause.kind, clause.reason = "review", "数量不止一个，不确定要几份"
-        return
-    strong = bool(bare) or bool(_STRONG_MARK.search(masked)) or (
-        bool(_ANY_VERB.search(masked)) and (bool(clause.quantities) or not leftover))
-    weak = bool(clause.quantities or clause.refs)
-    leftover = as_typed(leftover, masked, catalog, current)
-    if not strong and not weak and not goods_word(leftover, catalog, current):
-        return
-    if leftover and not read_leftover(clause, masked, leftover, catalog, current, strong):
-        return
-    if not strong and not clause.quantities and not all(r.label.isdigit() or "号" in r.label or "链接" in r.label
-                                                        or r.label.startswith("#") for r in clause.refs):
-        clause.named = True  # a product named without a quantity or an order word is talk about it, not
-        return  # an order, unless another clause of the comment orders (草莓 来2斤, 草莓，芒果各2斤)
-    unknown = [r for r in clause.refs if r.product is None]
-    if unknown:
-        if strong or clause.quantities:
-            clause.kind, clause.reason = "review", unknown_reason(unknown[0])
-        return
-    clause.reason = count_or_name(masked, clause.refs, clause.quantities)  # 来11朵: 11 loose, or the 11朵 bouquet?
-    clause.kind = "review" if clause.reason else "order"
-
-
 def _review(kind: Kind, reason: str, items: tuple[Item, ...] = (), undecided: bool = False) -> Intent:
     return Intent(kind, items, needs_review=True, reason=reason, undecided=undecided)
 
 
-def _doubted(intent: Intent, clauses: list[_Clause]) -> Intent:
+def _doubted(intent: Intent, clauses: list[Clause]) -> Intent:
     """老鸦要一只: read as 老鸭 1, booked for a person to look at (see ``refs.doubtful_typo``); 来2斤 再考虑一下,
     留2斤 明天再确认: the buyer has not made up their mind."""
     doubt = next((c.doubt for c in clauses if c.doubt), "") or next(

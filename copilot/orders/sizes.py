@@ -53,13 +53,49 @@ def sizes_said(t: str, refs: list, catalog: Catalog, make_ref) -> list:
                 and catalog.by_link(int(m.group(1))) not in (None, *owners):  # 24cm的, link 24 another: asked
             continue
         after_ref = any(r.end == m.start() and (r.product in owners or set(r.family) & set(owners)) for r in out)
-        if not (after_ref or m.group(2) or _AS_NAME_AFTER.match(t, m.end())):
+        if not (after_ref or m.group(2) or _AS_NAME_AFTER.match(t, m.end()) or counted_beside(t, m, owners)):
             continue
         end = m.end() + (1 if t[m.end():m.end() + 1] in tuple("装高长宽粗") else 0)  # 5L装, 1.5米高: of the size
         label = t[m.start():end]
         out.append(make_ref(m.start(), end, owners[0], label, ()) if len(owners) == 1
                    else make_ref(m.start(), end, None, label, owners))
     return sorted(out, key=lambda r: r.start) if len(out) > len(refs) else refs
+
+
+def counted_beside(t: str, m: re.Match, owners) -> bool:
+    """1.8米1套, 1套1.8米, 8斤 2条: a size of the names right beside a count in a unit its products are sold in (not the
+    size's own unit) is which goods, and the count how many; 来2斤 alone stays a quantity."""
+    units = {u for p in owners for u in (p.unit, p.pack_size[1] if p.pack_size else None) if u and u != m.group(3)}
+    if not units:
+        return False
+    unit = "|".join(re.escape(u) for u in sorted(units, key=len, reverse=True))
+    return bool(re.match(rf"\s*\d+(?:\.\d+)?\s*(?:{unit})", t[m.end():])
+                or re.search(rf"\d+(?:\.\d+)?\s*(?:{unit})\s*$", t[:m.start()]))
+
+
+def whole_dimension(refs: list, text: str, make_ref) -> list:
+    """毛毯150x200的: a word of the names read up to its 150x (a part of 法兰绒毛毯 150x200) takes the rest of the size
+    written there, and names the products whose names write the whole size (``make_ref(start, end, product, label,
+    family)``); 200 is no quantity."""
+    out = []
+    for r in refs:
+        width = re.search(r"(\d{2,4})\s*[xX×*]$", text[r.start:r.end])
+        m = re.match(r"\d{2,4}(?![\d.])", text[r.end:]) if width else None
+        owners = [p for p in (r.family or ([r.product] if r.product else []))
+                  if m and any(f"{width.group(1)}x{m.group(0)}" in n.replace("×", "x") for n in p.names)]
+        end = r.end + m.end() if m else r.end
+        out.append(r if not owners else make_ref(r.start, end, owners[0], text[r.start:end], ()) if len(owners) == 1
+                   else make_ref(r.start, end, None, text[r.start:end], tuple(owners)))
+    return out
+
+
+def size_member(family, label: str, unit: str | None) -> Product | None:
+    """1.8的来一套, 1米8的来两套 of 四件套 1.8米床 (套) and 床笠 1.8米 (件): a size several products' names hold is no kind of
+    goods, so the unit said tells them apart: the one member sold in it (its unit or its pack word), if only one is."""
+    if not unit or not (re.fullmatch(r"\d+\.\d+", label) or SIZE.fullmatch(label)):  # not 5号: a link, or a size?
+        return None
+    fits = [p for p in family if p.unit == unit or p.pack_size and p.pack_size[1] == unit]
+    return fits[0] if len(fits) == 1 else None
 
 
 # 6寸, 24cm, 37码, 3岁, 1.5米: a size, length, shoe size or age inside a name (never a count of it)
@@ -139,7 +175,7 @@ _LETTER_SIZE = re.compile(r"(?<![a-zA-Z])\d?[xX]{0,3}[sSmMlL](?![a-zA-Z])")
 # (0.5的: a decimal only with 的, never 来1.5 of goods sold by weight)
 BARE_MEASURE = re.compile(r"(?<![\d.#])(\d{2,4}|\d\.\d{1,2}(?=\s*的))(?=\s*(?:的|也|还|都|不要|$)|\s+[x*]?\s*(?:\d|[一两俩二三四五六七八九十]))")
 # 160ml, 500克, 6寸, 0.5mm, 36色 inside a name: a capacity, weight, size or count of colours that tells products apart
-_MEASURE = re.compile(r"(?<![\d.])(\d{2,4}|\d\.\d{1,2})\s*(?:ml|ML|mL|毫升|L|升|g|克|寸|cm|厘米|mm|毫米|W|瓦|mAh|码|色)")
+_MEASURE = re.compile(r"(?<![\d.])(\d{2,4}|\d\.\d{1,2})\s*(?:ml|ML|mL|毫升|L|升|g|克|寸|cm|厘米|mm|毫米|W|瓦|mAh|码|色|米)")
 
 
 @per_catalog
@@ -162,7 +198,7 @@ def measures_said(t: str, refs: list, catalog: Catalog, make_ref) -> list:
     out = list(refs)
     for m in BARE_MEASURE.finditer(t):
         owners = sizes.get(m.group(1), {})
-        linked = catalog.by_link(int(float(m.group(1))))
+        linked = None if "." in m.group(1) else catalog.by_link(int(m.group(1)))  # 1.5 is never link 1
         if any(r.start < m.end() and m.start() < r.end for r in out):
             continue
         if len(owners) == 1 and (linked is None or linked.sku in owners):
@@ -174,6 +210,9 @@ def measures_said(t: str, refs: list, catalog: Catalog, make_ref) -> list:
             r = beside[0]
             start, end = min(r.start, m.start(1)), max(r.end, m.end(1))
             out[out.index(r)] = make_ref(start, end, r.product, t[start:end], ())
+        elif len(owners) > 1 and not beside and m.group(1)[0] != "0" \
+                and "." in m.group(1):  # 1.8的 of 四件套 1.8米床 and 床笠 1.8米: one of them, the unit may tell
+            out.append(make_ref(m.start(1), m.end(1), None, m.group(1), tuple(owners.values())))
     return sorted(out, key=lambda r: r.start) if out != refs else refs
 
 

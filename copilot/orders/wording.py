@@ -12,7 +12,9 @@ QUESTION = re.compile(
     r"[?？]|[吗嘛么呢]$|吗|多少|(?<![来拿整])几|谁|怎么|咋|什么|啥|哪|是不是|有没有|能不能|可不可以|会不会|还有货|还有没|"
     r"还剩|(.)[不没]\1|请问|求问|问下|问一下|为什么|如何|多大|多重|多久|多长|多厚|多粗|多宽|多高|多远|还是(?!\s*(?:要|来|买|拿|订|给我|[\d一二两俩三四五六七八九十半][^吗?？]*吧$|(?:不要|算|别要|不买|不用)[了啦吧]*[^吗?？]*$|(?:这个|那个|这么|那么|一样|老样子|原来的?)[^吗?？]*$))|"
     r"(?<=\w)[不没]有?[^\w]*$|"  # 送货不, 打药没😂: the northern question particle
-    r"(?:对|是|没错|没问题)吧[啊呀哈]?$")  # 红烧肉用老抽对吧: a tag that asks the host to confirm
+    r"(?:对|是|没错|没问题)吧[啊呀哈]?$|"  # 红烧肉用老抽对吧: a tag that asks the host to confirm
+    # 一对是两只吧, 一提就是3条吧: what a pack holds, guessed for the host to confirm (那就3条吧 says a quantity)
+    rf"[一两二三四五六七八九十\d]+\s*{UNIT}\s*(?:就是|是|有)\s*[一两俩二三四五六七八九十\d]+\s*[\u4e00-\u9fff]?吧[啊呀哈]?$")
 # 主播酒量怎么样, 主播多大了, 主播结婚了吗: a question about the host as a person is banter, nothing the shop answers;
 # so is 刚进来 错过了啥 (what did I miss)
 BANTER_QUESTION = re.compile(r"错过了?(?:啥|什么|哪些)|主播(?:你|您)?的?(?:酒量|多大了|几岁|年龄|结婚|对象|男朋友|女朋友|老公|老婆|单身|哪里人|哪儿人|"

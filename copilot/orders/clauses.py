@@ -1,0 +1,169 @@
+"""What one clause of a comment is, read on its own: an order (its products and quantities), a question, a
+cancel, a change, a swap, a copy of someone's order with no quantity (vague), talk about goods, or chatter.
+
+``rules`` splits a comment into clauses, reads each with :func:`classify`, then weighs them together.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from copilot.base.catalog import Catalog, Product
+from copilot.orders.amounts import UNIT, VERB, Quantity, read_quantities
+from copilot.orders.changes import CANCEL, MODIFY, relative_match
+from copilot.orders.cues import count_or_name, one_of_word, states_pack, typo_count
+from copilot.orders.leftover import (
+    as_typed,
+    goods_word,
+    read_leftover,
+    rest_of,
+    stray_number,
+    without_preferences,
+    without_specs,
+)
+from copilot.orders.pairing import kind_then_member, said_once, this_one
+from copilot.orders.refs import Ref, as_named, find_refs, mask, number_or_link, unknown_reason
+from copilot.orders.shorthand import sold_in
+from copilot.orders.sizes import size_member, whole_dimension
+from copilot.orders.wording import CHATTER_CLAUSE, QUESTION, past_remark
+
+_MARK = r"(?:扣|\+|x|\*)"
+_BARE = re.compile(r"^\d+$")
+_EACH = re.compile(r"各|每样|每种|都|全要|[两俩三四五几]种|[两俩三四五几]样|(?<![上面])一样(?:来|要)")
+_SWAP = re.compile(r"换成|换为|改成|改为|改要|换个")  # 虾换成带鱼: another product, no quantity said
+_KIND_SWAP = re.compile(r"[\u4e00-\u9fff]{1,3}的\s*(?:换成|换为|改成|改为|改要)\s*[\u4e00-\u9fff]{1,3}的")  # 鲜的换成冻的
+# 已拍, 拍了, 下单了: the buyer says they ordered (on the shop's link), how much not said
+PLACED = re.compile(r"已拍|拍好了|拍了|拍下了|已下单|下单了|下好单了|已经下单")
+# no quantity of its own: 我也要 / 同上 copy someone else's order, 这个我要了 takes it without a number
+_VAGUE = re.compile(rf"(?:来|拿|整)几\s*{UNIT}|来点|来些|整点|(?:正好|顺便|顺手|刚好|那就)买[点些](?!了)|来一点|要一点|{PLACED.pattern}|(?:这个|那个|这款)(?:也行|也可以)|也要|也来|同上|"
+                    r"我也一样|我要了$|(?:跟|和|同)?(?:楼上|上面|前面)(?:的)?一样|同楼上|同款")
+_COPY = re.compile(r"楼上|上面|前面")  # 跟楼上一样: a copy of someone's order, not talk about the building
+_DEFER = re.compile(r"(?:再说|再决定|再定|再看看?|考虑一下|考虑考虑)[吧哈啦了呀]*$")  # 看看还有没有再说: no question
+# 刚才那个米粉也来一盒: an order of goods shown before, which one the words alone do not say (not 刚才买了: a story)
+_EARLIER = re.compile(r"(?:刚才|刚刚|之前|前面)(?:那个|那款|那种|讲的|说的|介绍的|的)")  # 刚才的1.8米四件套 too
+_TOLD = re.compile(r"(?:买|吃|喝|订|拿|扣|抢|来|要|拍)(?:了|过)")  # 刚才那个大姐扣了3只鸡: a story, no order
+_COUNTED = re.compile(r"各|每样|每种|[两俩三四五六几]\s*[种样款]")
+_BOTH = re.compile(r"都要|都来|都拿|都订|(?<![上面])一样(?:来|要)")
+_NO_NEED = re.compile(r"不用了|别要了|不需要了")  # 排骨不用了: with a product named, a cancel
+STRONG_MARK = re.compile(_MARK + r"\s*\d")
+ANY_VERB = re.compile(VERB)
+_DENIED = re.compile(r"不要|不是|别|除了|没有")  # 冰淇淋不要香草的来一盒: the member named is not the one wanted
+
+
+@dataclass
+class Clause:
+    text: str
+    kind: str  # order / review / question / cancel / modify / chatter
+    refs: list[Ref]
+    quantities: list[Quantity]
+    reason: str = ""
+    each: bool = False  # 各: every product gets the quantity
+    asks_each: bool = False  # 都要, 各来一盒: asks for each of several products (named in any clause)
+    named: bool = False  # only a product's name: talk about it, unless another clause orders
+    doubt: str = ""  # the product is read from a word that may mean something else: booked for review
+
+
+def classify(text: str, catalog: Catalog, current: Product | None, alone: bool = True) -> Clause:
+    """What one clause of a comment is, read on its own."""
+    refs = this_one([number_or_link(r, catalog, current) for r in find_refs(text, catalog)], text, current)
+    refs = whole_dimension(refs, text, Ref) if "x" in text or "X" in text or "×" in text else refs  # 150x200的
+    masked = without_specs(mask(text, refs), catalog)  # 80抽的: the spec's size, no quantity
+    quantities = read_quantities(masked)
+    each = bool((quantities or refs) and _EACH.search(masked))
+    refs = said_once(refs if each or _DENIED.search(text) else kind_then_member(refs), text)
+    if len(quantities) == 1 and quantities[0].unit:  # 1.8的来一套: the size's member sold in the unit said
+        refs = [Ref(r.start, r.end, size_member(r.family, r.label, quantities[0].unit), r.label)
+                if r.product is None and size_member(r.family, r.label, quantities[0].unit) else r for r in refs]
+    if each and len(quantities) == 1 and quantities[0].unit and len(refs) > 1:  # 生普和熟普各来一饼: the unit
+        refs = [Ref(r.start, r.end, sold_in(r.family, quantities[0].unit, r.label), r.label)  # picks the member
+                if r.family and r.product is None and sold_in(r.family, quantities[0].unit, r.label) else r
+                for r in refs]
+    if each and sum(1 for r in refs if r.family) == 1 and _all_of(masked, refs):  # 两种凤爪都来一盒: every product
+        refs = [x for r in refs for x in ([Ref(r.start, r.end, p, r.label) for p in r.family] if r.family else [r])]
+    if not each and len(quantities) == 1 and quantities[0].unit:  # 脐橙来一箱: the family's member sold so,
+        q, shown = quantities[0], current is not None  # 槐花蜜来一斤, the 500克 jar shown: one pack of the shown
+        refs = [Ref(r.start, r.end, sold_in(r.family, q.unit, r.label, shown and q.value), r.label, r.family)  # unless
+                if r.family and r.product is None and sold_in(r.family, q.unit, r.label, shown and q.value)  # one is
+                and not (current is not None and current in r.family  # shown
+                         and sold_in(r.family, q.unit, r.label, shown and q.value) != current) else r for r in refs]
+    clause = Clause(text, "chatter", refs, quantities, each=each)
+    said = as_named(text, catalog)  # 乌几1只: 乌鸡 typed with a homophone, no 几 (how many)
+    if QUESTION.search(said) and not _DEFER.search(text) and not past_remark(said):
+        clause.kind = "question"
+    elif MODIFY.search(masked):
+        clause.kind = "modify"
+    elif (refs or _KIND_SWAP.search(masked)) and not quantities and _SWAP.search(masked):
+        clause.kind, clause.reason = "swap", "要换成别的商品，请确认换什么、要多少"
+    elif relative_match(masked) and not CHATTER_CLAUSE.search(text):
+        clause.kind = "relative"
+    elif CANCEL.search(said) or refs and _NO_NEED.search(text):
+        clause.kind = "cancel"
+    elif _EARLIER.search(text) and quantities and ANY_VERB.search(masked) and not _TOLD.search(text):  # 刚才那个米粉也给我来一盒: which?
+        if refs and all(r.product for r in refs):  # 刚才那个高铁米粉来一盒: the name says it
+            _order_clause(clause, _EARLIER.sub(lambda m: " " * len(m.group(0)), masked), catalog, current, alone)
+        else:
+            clause.kind, clause.reason = "vague", "说的是之前讲过的商品，请确认是哪一个"
+    elif states_pack(masked, quantities, [r.product for r in refs if r.product] or ([current] if current else [])):
+        pass  # 7饼一提: what a 提 holds, said, no order
+    elif not CHATTER_CLAUSE.search(said) or _COPY.search(text) and _VAGUE.search(text):  # 全卖吐司: 全麦, no 卖
+        clause.asks_each = bool(_BOTH.search(text)) or each and bool(quantities)
+        vague = _vague(text, quantities)
+        if vague:
+            clause.kind, clause.reason = "vague", vague
+        else:
+            _order_clause(clause, masked, catalog, current, alone)
+    return clause
+
+
+def _all_of(masked: str, refs: list[Ref]) -> bool:
+    """两种凤爪都来一盒, 凤爪各来一盒: the comment counts or spreads over the family's products; a bare 都 over a
+    family word is a clear pair only when the family is two products (奶粉都来一罐 of three stages: a person asks)."""
+    return bool(_COUNTED.search(masked)) or all(len(r.family) == 2 for r in refs if r.family)
+
+
+def _vague(text: str, quantities: list[Quantity]) -> str:
+    """给我也来点, 拍了, 我妈也要: an order without a readable quantity."""
+    m = _VAGUE.search(text)
+    if m and not quantities:
+        return f"「{m.group(0)}」没有说数量，请确认"
+    return ""
+
+
+def _order_clause(clause: Clause, masked: str, catalog: Catalog, current: Product | None, alone: bool) -> None:
+    bare = _BARE.match(masked.strip()) if alone else None
+    if bare and not clause.refs:
+        n = int(bare.group(0))
+        if 1 <= n <= 9:
+            clause.quantities = [Quantity(0, len(masked), float(n), None)]
+        else:
+            clause.kind, clause.reason = "review", f"单独的数字「{n}」含义不明确"
+            return
+    if not clause.quantities and not clause.refs:
+        clause.quantities = one_of_word(masked, catalog, current) or typo_count(masked, catalog, current)
+    leftover = rest_of(without_preferences(masked, catalog), clause.quantities)
+    if leftover and any(leftover in n for r in clause.refs if r.product for n in r.product.names) or leftover and any(
+            all(any(leftover in n for n in p.names) for p in r.family) for r in clause.refs if r.family and not r.product):
+        leftover = ""  # 金龙鱼的面粉: the brand of the product named (金龙鱼面粉), nothing unknown; 四 of 四件套 (family)
+    if clause.quantities and stray_number(masked, clause.quantities):
+        clause.kind, clause.reason = "review", "数量不止一个，不确定要几份"
+        return
+    strong = bool(bare) or bool(STRONG_MARK.search(masked)) or (
+        bool(ANY_VERB.search(masked)) and (bool(clause.quantities) or not leftover))
+    weak = bool(clause.quantities or clause.refs)
+    leftover = as_typed(leftover, masked, catalog, current)
+    if not strong and not weak and not goods_word(leftover, catalog, current):
+        return
+    if leftover and not read_leftover(clause, masked, leftover, catalog, current, strong):
+        return
+    if not strong and not clause.quantities and not all(r.label.isdigit() or "号" in r.label or "链接" in r.label
+                                                        or r.label.startswith("#") for r in clause.refs):
+        clause.named = True  # a product named without a quantity or an order word is talk about it, not
+        return  # an order, unless another clause of the comment orders (草莓 来2斤, 草莓，芒果各2斤)
+    unknown = [r for r in clause.refs if r.product is None]
+    if unknown:
+        if strong or clause.quantities:
+            clause.kind, clause.reason = "review", unknown_reason(unknown[0])
+        return
+    clause.reason = count_or_name(masked, clause.refs, clause.quantities)  # 来11朵: 11 loose, or the 11朵 bouquet?
+    clause.kind = "review" if clause.reason else "order"
