@@ -1,0 +1,62 @@
+"""Parser round 29 (tuning set 28): what a viewer says besides the goods in stores other than a phone-accessories
+shop (a pharmacy, an appliance-parts shop, a bakery, a butcher).
+
+- 试纸来两盒 三诺GA3的, 集尘袋来一包 戴森V8的, 边刷来两对 都是小米T7的: the model of the buyer's own the goods must fit
+  (a brand, then a code) said as a part of its own is the order's note, never a quantity, a link or another product;
+  a code the catalog's names hold (128的 of 存储卡 128G) names goods instead.
+- 面包两个都要: the number counts the products wanted, not how many of each: a person asks.
+"""
+
+from __future__ import annotations
+
+import pytest
+from doubles import parsed, shop
+
+from copilot.orders.intent import Kind
+
+PHARMACY = shop("测试药房", ("strip", "血糖试纸 50片装", "盒", 89, {"aliases": ["试纸"]}),
+                ("needle", "采血针", "盒", 20, {}), ("meter", "血糖仪", "台", 199, {}))
+PARTS = shop("测试家电配件店", ("filter", "净水器滤芯", "个", 59, {"aliases": ["滤芯"]}),
+             ("bag", "吸尘器集尘袋 5个装", "包", 29, {"aliases": ["集尘袋"]}),
+             ("brush", "扫地机边刷", "对", 19, {"aliases": ["边刷"]}),
+             ("card", "行车记录仪存储卡 128G", "张", 59, {"aliases": ["存储卡"]}))
+BAKERY = shop("测试面包店", ("toast_milk", "牛奶吐司面包", "个", 15, {}), ("toast_wheat", "全麦吐司面包", "个", 16, {}),
+              ("tart", "蛋挞", "个", 6, {}))
+BUTCHER = shop("测试肉铺", ("ribs", "猪肋排", "斤", 38, {"aliases": ["肋排"]}), ("trotter", "猪蹄", "个", 18, {}))
+
+
+@pytest.mark.parametrize("catalog,text,current,items,note", [
+    (PHARMACY, "血糖试纸来两盒 三诺GA3的", None, {"strip": 2}, "三诺GA3的"),
+    (PARTS, "集尘袋来一包 戴森V8的", None, {"bag": 1}, "戴森V8的"),
+    (PARTS, "边刷来两对 都是小米T7的", "brush", {"brush": 2}, "都是小米T7的"),
+    (PARTS, "来一包 要戴森V10的", "bag", {"bag": 1}, "要戴森V10的"),
+    (PARTS, "滤芯来两个 美的MRC1586的", None, {"filter": 2}, "美的MRC1586的"),
+    (PARTS, "边刷来一对 石头S7的", None, {"brush": 1}, "石头S7的")])
+def test_a_model_said_beside_the_order_is_its_note(catalog, text, current, items, note):
+    got, booked = parsed(catalog, text, current)
+    assert (got.kind, got.needs_review, booked, got.note) == (Kind.ORDER, False, items, note)
+
+
+def test_a_model_with_a_brand_that_is_a_word_of_names_is_still_the_note():
+    shop_ = shop("测试家电配件店", ("bag_d", "戴森集尘袋", "包", 39, {}), ("brush_d", "戴森边刷", "对", 29, {}),
+                 ("filter", "净水器滤芯", "个", 59, {"aliases": ["滤芯"]}))
+    got, booked = parsed(shop_, "滤芯来一个 戴森15的")
+    assert (got.kind, got.needs_review, booked, got.note) == (Kind.ORDER, False, {"filter": 1}, "戴森15的")
+
+
+@pytest.mark.parametrize("text", ["存储卡来一张 要128的", "存储卡来一张 128G的"])
+def test_a_code_of_the_names_is_no_model(text):
+    got, _ = parsed(PARTS, text)
+    assert "128" not in got.note
+
+
+@pytest.mark.parametrize("catalog,text,current", [
+    (BAKERY, "吐司面包两个都要", None), (BAKERY, "两样都要", "toast_milk"), (BUTCHER, "肋排猪蹄两个都要", None)])
+def test_both_counted_is_no_quantity_of_each(catalog, text, current):
+    got, booked = parsed(catalog, text, current)
+    assert got.kind is Kind.ORDER and got.needs_review and all(q is None for q in booked.values())
+
+
+def test_both_with_a_quantity_each_is_an_order_of_both():
+    got, booked = parsed(BAKERY, "牛奶吐司和全麦吐司都要 各来两个")
+    assert (got.kind, got.needs_review, booked) == (Kind.ORDER, False, {"toast_milk": 2, "toast_wheat": 2})
