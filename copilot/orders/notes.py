@@ -18,6 +18,7 @@ from collections.abc import Callable
 
 from copilot.base.zhnum import normalize
 from copilot.orders.amounts import UNIT
+from copilot.orders.fitted import MODEL_GATE
 from copilot.orders.wording import PACKING
 
 _STOP = r"[^\s,，。!！?？~～、;；]"
@@ -102,31 +103,11 @@ _ATTRIBUTE_FIRST = re.compile(rf"^(?:要|来|拿|买|给|帮)?(?P<a>(?:{ATTRIBUT
                               re.IGNORECASE)
 
 
-# 苹果15的, 要华为Mate60的, 都是14Pro的, 戴森V8的: which model of the buyer's own the goods must fit (a brand, then a code
-# of digits and letters), said as a part of its own beside the order: the picker needs it, the catalog cannot hold it.
-# A code of the catalog's names (128的 of 128G卡, 5L的) names goods instead; digits alone need the brand (15的 is a
-# size), letters alone too (ok); a brand with a count or an order word in it is no brand (来两个15的).
-_MODEL = re.compile(r"(?:要|都是|都要|是)?(?P<brand>[\u4e00-\u9fff]{1,4}?)?\s*(?P<code>[a-z]{1,6}-?\d{1,5}[a-z]{0,4}|"
-                    r"\d{1,5}\s*[a-z]{1,4}|(?P<digits>\d{1,5})|(?P<letters>[a-z]{2,4}))\s*的", re.IGNORECASE)
-_NOT_BRAND = re.compile(rf"[一二两俩三四五六七八九十几半]\s*(?:{UNIT}|个)|[来要拿买给帮再和跟送到号链]")
-
-
-def model_said(part: str, in_names: Callable[[str], bool]) -> bool:
-    """Whether ``part`` is only the model the goods must fit (苹果13的, 小米T7的), its code no code of the catalog's
-    names (``in_names``)."""
-    m = _MODEL.fullmatch(part.strip())
-    if not m or m.group("brand") and _NOT_BRAND.search(m.group("brand")):
-        return False
-    if (m.group("digits") or m.group("letters")) and not m.group("brand"):
-        return False
-    return not in_names(re.sub(r"\s+", "", m.group("code")).lower())
-
-
 def split_notes(text: str, not_a_note: Callable[[str], bool],
-                in_names: Callable[[str], bool] = lambda code: True) -> tuple[str, list[str]]:
+                is_model: Callable[[str], bool] = lambda part: False) -> tuple[str, list[str]]:
     """``text`` without its notes, and the notes in order. ``not_a_note(part)`` says whether a part
-    names a product or a quantity of goods (such a part is the order) or asks something; ``in_names(code)`` whether
-    a model code (v8, 14pro) is one of the catalog's names (no model of the buyer's then)."""
+    names a product or a quantity of goods (such a part is the order) or asks something; ``is_model(part)`` whether
+    a part is only the model of the buyer's own the goods must fit (``fitted.model_said``)."""
     card = _CARD.search(text) if re.search(r"卡|写|刻|印|绣", text) else None
     if card is not None:
         before, written = text[:card.start()], card.group(0)
@@ -136,7 +117,7 @@ def split_notes(text: str, not_a_note: Callable[[str], bool],
         rest, notes = split_notes(before, not_a_note)
         return rest, [*notes, written.strip()]
     if not ((_HINT.search(text) and (_PART.search(text) or GLUED.search(text))) or SERVICE.search(text)
-            or ATTRIBUTE.search(text) or _ADDED.search(text) or _MODEL.search(text)):
+            or ATTRIBUTE.search(text) or _ADDED.search(text) or MODEL_GATE.search(text)):
         return text, []
     found: list[tuple[int, str]] = []
     kept: list[str] = []
@@ -146,7 +127,7 @@ def split_notes(text: str, not_a_note: Callable[[str], bool],
         first = _ATTRIBUTE_FIRST.match(part)
         if part and not _SPLIT.fullmatch(part) and (_PART.search(part) or along) \
                 and (_WITH.fullmatch(part) or along or not not_a_note(part)) or _asks_for(part, not_a_note) \
-                or _ADDED.match(part) and not not_a_note(part) or model_said(part, in_names):
+                or _ADDED.match(part) and not not_a_note(part) or is_model(part):
             found.append((at, part))
             part = " " * len(part)
         elif first and not not_a_note(first.group("a")):  # 110的来两件, 粉色的来一件: the size, then the order

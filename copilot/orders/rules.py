@@ -36,7 +36,7 @@ from copilot.orders.cues import (
 )
 from copilot.orders.intent import Intent, Item, Kind
 from copilot.orders.leftover import other_goods, without_extras
-from copilot.orders.memo import per_catalog
+from copilot.orders.fitted import model_said
 from copilot.orders.names import plain_names, simplified
 from copilot.orders.notes import ATTRIBUTE, SERVICE, as_written, packing_notes, split_notes
 from copilot.orders.pairing import kind_said_apart, order_of
@@ -287,7 +287,7 @@ def _with_note(t: str, catalog: Catalog, current: Product | None) -> Intent | No
     rest, notes = split_notes(t, lambda part: _names_goods(without_extras(part, catalog), catalog)  # 配两个手提袋
                               or bool(QUESTION.search(part))
                               or bool(ATTRIBUTE.fullmatch(part.strip())) and sized_in(part, catalog, current),
-                              lambda code: bool(re.search(rf"(?<![\d.]){re.escape(code)}(?!\d)", _names_text(catalog))))
+                              lambda part: model_said(part, catalog))
     if not notes or QUESTION.search(SERVICE.sub(" ", t)):  # 多给几个叉子: no question
         return None
     intent = Intent(Kind.OTHER, reason="送货或取货的说明") if not rest else (
@@ -299,13 +299,6 @@ def _with_note(t: str, catalog: Catalog, current: Product | None) -> Intent | No
     if intent.kind not in (Kind.ORDER, Kind.MODIFY):
         return intent
     return replace(intent, note=" ".join(notes))
-
-
-@per_catalog
-def _names_text(catalog: Catalog) -> str:
-    """Every name and alias of the catalog in one lower-case text (a model code said is looked up in it; not the specs,
-    which name the models goods fit: 苹果12到15全系列)."""
-    return " ".join(w for p in catalog for w in (p.name, *p.aliases)).lower()
 
 
 def _names_goods(part: str, catalog: Catalog) -> bool:
