@@ -5,6 +5,10 @@ shop (a pharmacy, an appliance-parts shop, a bakery, a butcher).
   (a brand, then a code) said as a part of its own is the order's note, never a quantity, a link or another product;
   a code the catalog's names hold (128的 of 存储卡 128G) names goods instead.
 - 面包两个都要: the number counts the products wanted, not how many of each: a person asks.
+- usb小风扇: a word of letters of the names typed in another case is that word.
+- 18W×2: the multiplication sign glued to a name's letters is the times mark.
+- 64G 2个, 32G来一个, 那我要64的: a capacity of the names (G as in U盘 64G) beside a count in the sale unit, apart or
+  after an order word, or said bare, is which goods, never a weight or a quantity.
 """
 
 from __future__ import annotations
@@ -60,3 +64,35 @@ def test_both_counted_is_no_quantity_of_each(catalog, text, current):
 def test_both_with_a_quantity_each_is_an_order_of_both():
     got, booked = parsed(BAKERY, "牛奶吐司和全麦吐司都要 各来两个")
     assert (got.kind, got.needs_review, booked) == (Kind.ORDER, False, {"toast_milk": 2, "toast_wheat": 2})
+
+
+STATIONERY = shop("测试文具店", ("usb32", "U盘 32G", "个", 29, {}), ("usb64", "U盘 64G", "个", 45, {}),
+                  ("fan", "USB小风扇", "个", 19, {}), ("pen", "中性笔", "支", 2, {}))
+HARDWARE = shop("测试五金店", ("bulb9", "LED球泡灯 9W", "个", 9, {}), ("bulb18", "LED球泡灯 18W", "个", 15, {}),
+                ("tape", "电工胶布", "卷", 3, {}))
+
+
+@pytest.mark.parametrize("text,items", [("usb小风扇来两个", {"fan": 2}), ("Usb小风扇 来一个", {"fan": 1})])
+def test_a_word_of_letters_of_the_names_in_another_case_is_that_word(text, items):
+    got, booked = parsed(STATIONERY, text)
+    assert (got.kind, got.needs_review, booked) == (Kind.ORDER, False, items)
+
+
+@pytest.mark.parametrize("catalog,text,items", [(HARDWARE, "9W×3", {"bulb9": 3}), (HARDWARE, "18W×2", {"bulb18": 2}),
+                                                (STATIONERY, "USB小风扇×3", {"fan": 3})])
+def test_the_multiplication_sign_glued_to_a_name_is_the_times_mark(catalog, text, items):
+    got, booked = parsed(catalog, text)
+    assert (got.kind, got.needs_review, booked) == (Kind.ORDER, False, items)
+
+
+@pytest.mark.parametrize("text,current,items", [
+    ("64G 2个", None, {"usb64": 2}), ("32G来一个", None, {"usb32": 1}), ("那我要64的 来两个", "usb32", {"usb64": 2}),
+    ("64G来一个 备份照片用", "usb64", {"usb64": 1})])
+def test_a_capacity_of_the_names_beside_a_count_is_which_goods(text, current, items):
+    got, booked = parsed(STATIONERY, text, current)
+    assert (got.kind, got.needs_review, booked) == (Kind.ORDER, False, items)
+
+
+def test_a_capacity_of_the_names_said_bare_cancels_that_product():
+    got, booked = parsed(STATIONERY, "64的不要了", "usb32")
+    assert (got.kind, booked) == (Kind.CANCEL, {"usb64": None})

@@ -29,8 +29,8 @@ def _bracketed(catalog: Catalog) -> list[tuple[str, str]]:
 
 def plain_names(t: str, catalog: Catalog) -> str:
     """奶油碧根果（小袋）来2袋: a name with brackets written whole, as its plain name (碧根果小袋), so the brackets
-    do not split the comment into clauses; 2b铅笔, a4纸: a word of letters and digits the catalog's names hold (2B,
-    A4) typed in another case is that word (a phone keyboard does not care for capitals)."""
+    do not split the comment into clauses; 2b铅笔, a4纸, type-c线: a word of letters (and digits) the catalog's names hold
+    (2B, A4, Type-C) typed in another case is that word (a phone keyboard does not care for capitals)."""
     for form, plain in _bracketed(catalog):
         if form in t:
             t = t.replace(form, plain)
@@ -40,7 +40,8 @@ def plain_names(t: str, catalog: Catalog) -> str:
     return t
 
 
-_MODEL = re.compile(r"(?<![A-Za-z\d.])(?:\d+[A-Za-z]+|[A-Za-z]+\d+)(?![A-Za-z\d])")  # 2B, A4, 4B; not x2 (times)
+# 2B, A4, 4B, and words of letters (Type-C, PD, USB-C); not x2 (times)
+_MODEL = re.compile(r"(?<![A-Za-z\d.])(?:\d+[A-Za-z]+|[A-Za-z]+\d+|[A-Za-z]{2,}(?:-[A-Za-z\d]+)*)(?![A-Za-z\d])")
 
 
 @per_catalog

@@ -76,6 +76,9 @@ _LATIN_QTY = re.compile(r"\d\s*(?:jin|gongjin|he|dai|ge|xiang|ping|fen|bao|tong|
 # 分两袋装, 分开装, 单独装: how to pack it, no second quantity and no goods
 _ENOUGH = re.compile(r"(?:就|也)(?:够|行|好|可以)|够了|足够")  # 一斤就够: the quantity said again, confirmed
 _SHARE = re.compile(r"一半|[一二两三四五]分之[一二三]")  # 能混口味吗 要一半金枪鱼: how a mix is wanted, asked
+# 65W×2: the multiplication sign is never a letter, so even glued to a name's letters it is the times mark (65Wx2 is
+# a word: ``_TYPOS`` reads x as times only apart from the name)
+_TIMES = re.compile(r"[×✕✖]\s*(?=[\d０-９])")
 _CHATTER = re.compile(r"^(\d)\1{2,}$|^[1]{2,}$|^[68]{2,}$|^[哈呵嘿嘻]+$")
 
 
@@ -271,6 +274,9 @@ def _join_name_and_qty(t: str, catalog: Catalog) -> str:
     for m in reversed(list(_NAME_GAP.finditer(t))):  # not 两包湿巾 一包L码: the name has its quantity already
         left = t[:m.start()].rsplit(" ", 1)[-1]
         refs = find_refs(left, catalog)
+        if not refs and re.search(r"\d\s*[A-Za-z\u4e00-\u9fff]{1,3}$", left):  # 64G 2张: a size of the names, by the count
+            joined = left + t[m.end():].split(" ", 1)[0]
+            refs = [r for r in find_refs(joined, catalog) if r.end == len(left)]
         if any(r.end == len(left) and not r.label[-1:].isdigit() for r in refs) and not read_quantities(mask(left, refs)):
             t = t[:m.start()] + t[m.end():]
     for m in reversed(list(_QTY_GAP.finditer(t))):
@@ -308,7 +314,7 @@ def _names_goods(part: str, catalog: Catalog) -> bool:
 
 
 def _clean(text: str) -> str:
-    t = as_said(normalize(text or ""))
+    t = as_said(normalize(_TIMES.sub(" x", text or "")))
     for pattern, repl in _TYPOS:
         t = pattern.sub(repl, t)
     return PRICE_PER.sub(" ", PRICE_OF.sub(" ", PACKING.sub(" ", without_sums(_NOISE.sub(" ", t))))).strip()
