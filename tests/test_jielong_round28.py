@@ -47,3 +47,13 @@ def test_a_line_that_speaks_for_the_member_and_has_no_count_is_asked(tmp_path):
     state, review = chain_pasted(tmp_path / "fixed", BAKERY, head + "1. 小雨2\n2. 王叔叔 给我爸妈买\n",
                                  head + "1. 小雨2\n2. 王叔叔 给我爸妈买2个\n")
     assert state == {"小雨": {"toast": 2.0}, "王叔叔": {"toast": 2.0}} and not review
+
+
+HARDWARE = shop("测试五金店", ("bulb9", "LED球泡灯 9W", "个", 9, {}), ("bulb18", "LED球泡灯 18W", "个", 15, {}),
+                ("tape", "电工胶布", "卷", 3, {}))
+
+
+def test_a_multiplication_sign_glued_to_a_names_letters_is_the_count(tmp_path):
+    head = "#接龙 灯泡团 9W 9元/个 18W 15元/个 胶布3元/卷\n例：小明 9W 1个\n"
+    state, review = chain_pasted(tmp_path, HARDWARE, head + "1. 大(胖)子 18W×2\n2. 阿梅 9W×3 胶布×1\n")
+    assert state == {"大(胖)子": {"bulb18": 2.0}, "阿梅": {"bulb9": 3.0, "tape": 1.0}} and not review

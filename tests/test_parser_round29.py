@@ -96,3 +96,28 @@ def test_a_capacity_of_the_names_beside_a_count_is_which_goods(text, current, it
 def test_a_capacity_of_the_names_said_bare_cancels_that_product():
     got, booked = parsed(STATIONERY, "64的不要了", "usb32")
     assert (got.kind, booked) == (Kind.CANCEL, {"usb64": None})
+
+
+TOASTS = shop("测试面包店", ("toast_wheat", "全麦吐司面包", "个", 16, {}), ("toast_milk", "牛奶吐司面包", "个", 15, {}),
+              ("bun_wheat", "全麦餐包", "个", 6, {}), ("milk_tea", "牛奶布丁", "个", 8, {}))
+PATCHES = shop("测试药房", ("patch_kid", "儿童退烧贴", "盒", 20, {}), ("patch_adult", "成人退烧贴", "盒", 22, {}),
+               ("thermo_kid", "儿童体温计", "个", 25, {}), ("mask_adult", "成人口罩", "包", 15, {}))
+CHERRIES = shop("测试水果店", ("cherry_s", "小盒车厘子", "盒", 39, {}), ("cherry_l", "大盒车厘子", "盒", 69, {}))
+
+
+@pytest.mark.parametrize("catalog,text,items", [
+    (TOASTS, "牛奶包来两个", {"toast_milk": 2}), (TOASTS, "牛奶包x3", {"toast_milk": 3}),
+    (PATCHES, "儿童贴 2盒", {"patch_kid": 2}), (PATCHES, "成人贴来一盒", {"patch_adult": 1})])
+def test_a_name_said_with_the_last_character_of_the_word_it_shares_is_that_name(catalog, text, items):
+    got, booked = parsed(catalog, text)
+    assert (got.kind, got.needs_review, booked) == (Kind.ORDER, False, items)
+
+
+def test_a_clipped_name_of_two_names_is_neither():
+    got, booked = parsed(TOASTS, "全麦包来两个")  # 全麦吐司面包 or 全麦餐包
+    assert "toast_wheat" not in booked
+
+
+def test_a_common_word_of_the_same_shape_is_no_name():
+    got, booked = parsed(CHERRIES, "能给个小盒子装吗")
+    assert not booked

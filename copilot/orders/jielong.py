@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 
 from copilot.base.catalog import Catalog, Product
 from copilot.base.zhnum import NUM_PATTERN, normalize, zh_to_number
-from copilot.orders.amounts import UNIT_WORDS, Quantity, as_said, check_items, rough
+from copilot.orders.amounts import UNIT_WORDS, Quantity, as_said, check_items, rough, times_apart
 from copilot.orders.asides import PAID
 from copilot.orders.intent import Intent, Item, Kind
 from copilot.orders.offered import counts_by_unit, sold_by
@@ -122,7 +122,7 @@ def read_chain(text: str, catalog: Catalog, parse) -> Chain:
     """The chain ``text`` -> its entries. ``parse(content, current_sku) -> Intent`` reads each entry."""
     lines = _latest_copy((text or "").replace("\r\n", "\n").replace("\r", "\n").split("\n"))
     header, numbered, skipped = [], [], []
-    lines = [_plain_number(raw) for raw in lines]
+    lines = [_plain_number(times_apart(raw)) for raw in lines]  # 65W×2: times, not the letter x
     example = next((i for i, raw in enumerate(lines) if _is_example(normalize(raw))), -1)
     last = -2  # the index of the line the last entry ended on
     for i, raw in enumerate(lines):

@@ -19,7 +19,7 @@ from dataclasses import replace
 from copilot.base.catalog import Catalog, Product
 from copilot.base.zhnum import NUM_PATTERN, normalize
 from copilot.orders.abbreviated import abbreviated_pairs, looks_abbreviated
-from copilot.orders.amounts import QTY_MARK, UNIT, VERB, as_said, read_quantities
+from copilot.orders.amounts import QTY_MARK, UNIT, VERB, as_said, read_quantities, times_apart
 from copilot.orders.asides import aside, placed_was, second_thought, without_shares
 from copilot.orders.changes import parse_cancel, parse_modify, parse_relative, without_recap
 from copilot.orders.clauses import ANY_VERB, PLACED, STRONG_MARK, Clause, classify
@@ -76,9 +76,6 @@ _LATIN_QTY = re.compile(r"\d\s*(?:jin|gongjin|he|dai|ge|xiang|ping|fen|bao|tong|
 # 分两袋装, 分开装, 单独装: how to pack it, no second quantity and no goods
 _ENOUGH = re.compile(r"(?:就|也)(?:够|行|好|可以)|够了|足够")  # 一斤就够: the quantity said again, confirmed
 _SHARE = re.compile(r"一半|[一二两三四五]分之[一二三]")  # 能混口味吗 要一半金枪鱼: how a mix is wanted, asked
-# 65W×2: the multiplication sign is never a letter, so even glued to a name's letters it is the times mark (65Wx2 is
-# a word: ``_TYPOS`` reads x as times only apart from the name)
-_TIMES = re.compile(r"[×✕✖]\s*(?=[\d０-９])")
 _CHATTER = re.compile(r"^(\d)\1{2,}$|^[1]{2,}$|^[68]{2,}$|^[哈呵嘿嘻]+$")
 
 
@@ -314,7 +311,7 @@ def _names_goods(part: str, catalog: Catalog) -> bool:
 
 
 def _clean(text: str) -> str:
-    t = as_said(normalize(_TIMES.sub(" x", text or "")))
+    t = as_said(normalize(times_apart(text or "")))
     for pattern, repl in _TYPOS:
         t = pattern.sub(repl, t)
     return PRICE_PER.sub(" ", PRICE_OF.sub(" ", PACKING.sub(" ", without_sums(_NOISE.sub(" ", t))))).strip()
