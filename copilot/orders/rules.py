@@ -34,9 +34,9 @@ from copilot.orders.cues import (
     stock_question_product,
     without_sums,
 )
+from copilot.orders.fitted import model_said
 from copilot.orders.intent import Intent, Item, Kind
 from copilot.orders.leftover import other_goods, without_extras
-from copilot.orders.fitted import model_said
 from copilot.orders.names import plain_names, simplified
 from copilot.orders.notes import ATTRIBUTE, SERVICE, as_written, packing_notes, split_notes
 from copilot.orders.pairing import kind_said_apart, order_of
