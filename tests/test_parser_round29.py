@@ -9,6 +9,10 @@ shop (a pharmacy, an appliance-parts shop, a bakery, a butcher).
 - 18W×2: the multiplication sign glued to a name's letters is the times mark.
 - 64G 2个, 32G来一个, 那我要64的: a capacity of the names (G as in U盘 64G) beside a count in the sale unit, apart or
   after an order word, or said bare, is which goods, never a weight or a quantity.
+- 牛奶包 of 牛奶吐司面包 beside 全麦吐司面包: a name said with the last character of the word it shares is that name.
+- 给我爸妈一人一盒 inside the total, 明天上午来换 (a service's visit), 跟月饼一起送到5栋: no more goods, the note.
+- 刚才的曲奇再加一罐: more of the goods named before is a relative change; 刚才拍的曲奇是两罐 states its quantity.
+- 眼镜神 for 眼镜绳: a back nasal typed as the front one (shen for sheng) is a sound-alike of the name.
 """
 
 from __future__ import annotations
@@ -121,3 +125,41 @@ def test_a_clipped_name_of_two_names_is_neither():
 def test_a_common_word_of_the_same_shape_is_no_name():
     got, booked = parsed(CHERRIES, "能给个小盒子装吗")
     assert not booked
+
+
+GIFTS = shop("测试面包店", ("mooncake", "流心月饼礼盒", "盒", 88, {"aliases": ["月饼礼盒"]}),
+             ("cookie", "黄油曲奇", "罐", 39, {"aliases": ["曲奇"]}), ("bag", "礼品手提袋", "个", 2, {"aliases": ["手提袋"]}))
+CLINIC = shop("测试眼镜店", ("clean", "眼镜清洗服务", "份", 20, {"aliases": ["清洗"]}),
+              ("cloth", "眼镜布", "块", 5, {}), ("rope", "眼镜绳", "条", 9, {}))
+
+
+def test_one_for_each_person_inside_the_total_is_no_more_goods():
+    got, booked = parsed(GIFTS, "月饼礼盒来两盒 给我爸妈一人一盒")
+    assert (got.kind, got.needs_review, booked) == (Kind.ORDER, False, {"mooncake": 2})
+
+
+@pytest.mark.parametrize("catalog,text,items,note", [
+    (CLINIC, "清洗来一份 周六下午来洗", {"clean": 1}, None),
+    (CLINIC, "清洗 来一份 明天上午来换", {"clean": 1}, "明天上午来换"),
+    (GIFTS, "曲奇来两罐 跟月饼一起送到5栋", {"cookie": 2}, "跟月饼一起送到5栋")])
+def test_a_visit_or_what_to_bring_it_with_is_the_note(catalog, text, items, note):
+    got, booked = parsed(catalog, text)
+    assert (got.kind, got.needs_review, booked) == (Kind.ORDER, False, items)
+    assert note is None or got.note == note
+
+
+def test_more_of_the_goods_named_before_is_a_relative_change():
+    got, booked = parsed(GIFTS, "刚才的曲奇再加一罐", "bag")
+    assert (got.kind, got.needs_review, booked) == (Kind.MODIFY, False, {"cookie": 1})
+    assert all(i.relative for i in got.items)
+
+
+def test_the_quantity_of_the_goods_placed_stated_is_a_change_to_it():
+    got, booked = parsed(GIFTS, "刚才拍的曲奇是两罐", "cookie")
+    assert (got.kind, got.needs_review, booked) == (Kind.MODIFY, False, {"cookie": 2})
+
+
+@pytest.mark.parametrize("text", ["眼镜神来一条", "眼睛绳来一条"])
+def test_a_back_nasal_typed_as_the_front_one_is_the_name(text):
+    got, booked = parsed(CLINIC, text)
+    assert got.kind is Kind.ORDER and booked == {"rope": 1}
