@@ -13,7 +13,7 @@ from pydantic import ValidationError
 
 from copilot.base.errors import CatalogError
 from copilot.base.products import SALE_UNITS, WEIGHT_UNITS, Product, Store, fmt_number  # noqa: F401 (re-exported)
-from copilot.base.sounds import nasal_blurred, syllables
+from copilot.base.sounds import blurred_syllable, nasal_blurred
 from copilot.base.zhnum import NUM_PATTERN, as_int, normalize, zh_to_number
 
 log = logging.getLogger(__name__)
@@ -147,7 +147,7 @@ class Catalog:
         the names of two products is listed once for each (a person tells them apart, not the rules)."""
         exact = [(s, e) for s, e, _ in self.mentions(text)]
         self._sound_table()
-        reading = [nasal_blurred(s) for s in syllables(text)]  # 挂神 for 挂绳: sheng read as shen
+        reading = [blurred_syllable(ch) for ch in text]  # 挂神 for 挂绳: sheng read as shen
         out: list[tuple[int, int, Product]] = []
         for k in self._sound_lengths:
             for i in range(len(text) - k + 1):
