@@ -13,7 +13,7 @@ from pydantic import ValidationError
 
 from copilot.base.errors import CatalogError
 from copilot.base.products import SALE_UNITS, WEIGHT_UNITS, Product, Store, fmt_number  # noqa: F401 (re-exported)
-from copilot.base.sounds import syllables
+from copilot.base.sounds import blurred_syllable, nasal_blurred
 from copilot.base.zhnum import NUM_PATTERN, as_int, normalize, zh_to_number
 
 log = logging.getLogger(__name__)
@@ -39,6 +39,7 @@ class Catalog:
         self._name_re = re.compile("|".join(whole_latin(n) for n, _ in self._names)) if names else None
         self._name_map = {n: p for n, p in names}
         self._sounds: dict | None = None
+        self._blurred: dict = {}  # the sound table with back nasals read as front ones (sound_alikes)
         self._sound_lengths: list[int] = []  # the lengths of the readings in _sounds, longest first
         # 冻干鸡胸 said the other way round (鸡胸冻干): a name of two two-character words, swapped, is no name itself
         self._swapped = [(n[2:] + n[:2], p) for n, p in names if len(n) == 4 and n[2:] + n[:2] not in self._name_map]
@@ -146,11 +147,11 @@ class Catalog:
         the names of two products is listed once for each (a person tells them apart, not the rules)."""
         exact = [(s, e) for s, e, _ in self.mentions(text)]
         self._sound_table()
-        reading = syllables(text)
+        reading = [blurred_syllable(ch) for ch in text]  # 挂神 for 挂绳: sheng read as shen
         out: list[tuple[int, int, Product]] = []
         for k in self._sound_lengths:
             for i in range(len(text) - k + 1):
-                for name, p in self._sounds.get(tuple(reading[i:i + k]), ()):
+                for name, p in self._blurred.get(tuple(reading[i:i + k]), ()):
                     same = sum(a == b for a, b in zip(text[i:i + k], name))
                     taken = any(s < i + k and i < e for s, e in exact) or \
                         any(s < i + k and i < e and (s, e) != (i, i + k) for s, e, _ in out)
@@ -174,6 +175,9 @@ class Catalog:
                 if len(n) >= 2:
                     self._sounds.setdefault(tuple(lazy_pinyin(n)), []).append((n, p))
             self._sound_lengths = sorted({len(sound) for sound in self._sounds}, reverse=True)
+            self._blurred = {}
+            for sound, named in self._sounds.items():
+                self._blurred.setdefault(tuple(map(nasal_blurred, sound)), []).extend(named)
         return self._sounds
 
     def links(self, text: str) -> list[tuple[int, int, Product | None, int]]:

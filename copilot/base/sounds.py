@@ -25,3 +25,16 @@ def syllable(ch: str) -> str:
 
 def syllables(text: str) -> list[str]:
     return [syllable(ch) for ch in text]
+
+
+@lru_cache(maxsize=1 << 16)
+def nasal_blurred(sound: str) -> str:
+    """A syllable with its back nasal read as the front one (sheng as shen, qing as qin): the pair a pinyin keyboard's
+    fuzzy setting and many speakers do not tell apart (挂神 typed for 挂绳)."""
+    return sound[:-1] if sound.endswith(("eng", "ing")) and len(sound) > 3 or sound == "ing" else sound
+
+
+@lru_cache(maxsize=1 << 16)
+def blurred_syllable(ch: str) -> str:
+    """The toneless pinyin of a character, its back nasal read as the front one (``nasal_blurred``)."""
+    return nasal_blurred(syllable(ch))

@@ -280,3 +280,14 @@ def _review(kind: Kind, reason: str, items: tuple[Item, ...] = ()) -> Intent:
 
 def fmt_qty(x: float) -> str:
     return str(int(x)) if float(x).is_integer() else f"{x:g}"
+
+
+# 65W×2: the multiplication sign is never a letter, so even glued to a name's letters it is the times mark (65Wx2 is
+# a word: the rules read x as times only apart from the name)
+_TIMES = re.compile(r"[×✕✖]\s*(?=[\d０-９])")
+
+
+def times_apart(text: str) -> str:
+    """``text`` with each multiplication sign before a count set apart as x (65W×2 -> 65W x2), before normalizing
+    (which reads × as the letter x)."""
+    return _TIMES.sub(" x", text) if "×" in text or "✕" in text or "✖" in text else text

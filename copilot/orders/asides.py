@@ -80,7 +80,7 @@ _SHARES = re.compile(rf"(?:{NUM_PATTERN}\s*{UNIT}{_GIVE}[^\s,，。、\d零〇�
 _SHARE = re.compile(rf"({NUM_PATTERN})\s*({UNIT}){_GIVE}")
 # 一支送一个孙子, 每人一盒: one for each person (how many people: not said, or said before); 给3个闺女各分一点: a little
 # each, from the goods ordered
-_EACH_ONE = re.compile(rf"(?:^|(?<=[\s,，。]))(?:(?:一|每)\s*(?P<u>{UNIT})\s*{_GIVE}\s*(?:一|每)\s*[个位名]|每人一\s*(?P<u2>{UNIT}))"
+_EACH_ONE = re.compile(rf"(?:^|(?<=[\s,，。]))(?:(?:一|每)\s*(?P<u>{UNIT})\s*{_GIVE}\s*(?:一|每)\s*[个位名]|(?:(?:给|帮)[\u4e00-\u9fff]{{1,4}}?)?[每一]人一\s*(?P<u2>{UNIT}))"
                        r"[\u4e00-\u9fff]{0,4}(?=$|[\s,，。])")
 _PEOPLE = re.compile(r"[\d一二两俩三四五六七八九十]+\s*[个位名口]\s*人")
 _A_LITTLE_EACH = re.compile(r"(?:^|(?<=[\s,，。]))(?:给|帮)?[\d一二两俩三四五六七八九十]+\s*[个位]\s*[\u4e00-\u9fff]{1,4}?各(?:分|拿|送|尝)?"
@@ -162,11 +162,16 @@ def _colour_shares(t: str, catalog: Catalog | None) -> str:
 _PLACED_WAS = re.compile(r"^我?(?:刚才|刚刚|之前|前面)?(?:拍|下单|下|订)了?的(?:是|就是)(?=[\u4e00-\u9fffA-Za-z\d])")
 
 
+# 刚才拍的壳是一个: how many of the goods the earlier 拍了 was, stated: that order's quantity (a change to it)
+_PLACED_COUNT = re.compile(rf"^我?(?:刚才|刚刚|之前|前面)(?:拍|下单|下|订)了?的(?P<what>[\u4e00-\u9fffA-Za-z]{{1,8}}?)(?:是|就是)"
+                           rf"(?=\s*(?:{NUM_PATTERN})\s*{UNIT})")
+
+
 def placed_was(t: str) -> str:
     """刚才拍的是康乃馨 两扎: the goods and quantity of an earlier 拍了, said: read as the order it is (the 拍了 alone
     went to a person and booked nothing); said without a quantity (刚才拍的是康乃馨) it is 康乃馨拍了: that product,
-    how many asked."""
-    return _PLACED_WAS.sub("拍了 ", t)
+    how many asked. 刚才拍的壳是一个 states the quantity of the goods placed: 壳改成一个."""
+    return _PLACED_WAS.sub("拍了 ", _PLACED_COUNT.sub(r"\g<what>改成", t))
 
 
 def _per_person(t: str) -> str:

@@ -95,7 +95,8 @@ def classify(text: str, catalog: Catalog, current: Product | None, alone: bool =
         clause.kind = "modify"
     elif (refs or _KIND_SWAP.search(masked)) and not quantities and _SWAP.search(masked):
         clause.kind, clause.reason = "swap", "要换成别的商品，请确认换什么、要多少"
-    elif relative_match(masked) and not CHATTER_CLAUSE.search(text):
+    elif relative_match(masked) and (not CHATTER_CLAUSE.search(text)  # 刚才的苹果线再加一根: the goods named, more of them
+                                     or _EARLIER.search(text) and refs and all(r.product for r in refs)):
         clause.kind = "relative"
     elif CANCEL.search(said) or refs and _NO_NEED.search(text):
         clause.kind = "cancel"

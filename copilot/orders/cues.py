@@ -10,6 +10,7 @@ from copilot.base.catalog import Catalog, Product
 from copilot.base.zhnum import NUM_PATTERN, normalize, zh_to_number
 from copilot.orders.amounts import UNIT, VERB, Quantity, to_sale_unit
 from copilot.orders.intent import Intent
+from copilot.orders.memo import per_catalog
 from copilot.orders.refs import find_refs, fuzzy_product
 
 _VERB = re.compile(VERB)
@@ -54,8 +55,16 @@ def price_checked(intent: Intent, text: str, catalog: Catalog) -> Intent:
 def priced_sku(text: str, catalog: Catalog) -> str | None:
     """29.9一斤的来2斤 with no product on screen (a 接龙 line): the one product sold at the price said."""
     said = _said(text)
-    found = {p.sku for p in catalog for x in (p.price, p.original_price) if x and any(abs(s - x) < 0.01 for s in said)}
+    if not said:  # most comments say no price: no look at the catalog
+        return None
+    found = {sku for x, sku in _prices(catalog) if any(abs(s - x) < 0.01 for s in said)}
     return next(iter(found)) if len(found) == 1 else None
+
+
+@per_catalog
+def _prices(catalog: Catalog) -> list[tuple[float, str]]:
+    """Every price and original price of the catalog, with its product."""
+    return [(x, p.sku) for p in catalog for x in (p.price, p.original_price) if x]
 
 
 def _said(text: str) -> list[float]:

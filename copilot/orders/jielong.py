@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 
 from copilot.base.catalog import Catalog, Product
 from copilot.base.zhnum import NUM_PATTERN, normalize, zh_to_number
-from copilot.orders.amounts import UNIT_WORDS, Quantity, as_said, check_items, rough
+from copilot.orders.amounts import UNIT_WORDS, Quantity, as_said, check_items, rough, times_apart
 from copilot.orders.asides import PAID
 from copilot.orders.intent import Intent, Item, Kind
 from copilot.orders.offered import counts_by_unit, sold_by
@@ -122,7 +122,7 @@ def read_chain(text: str, catalog: Catalog, parse) -> Chain:
     """The chain ``text`` -> its entries. ``parse(content, current_sku) -> Intent`` reads each entry."""
     lines = _latest_copy((text or "").replace("\r\n", "\n").replace("\r", "\n").split("\n"))
     header, numbered, skipped = [], [], []
-    lines = [_plain_number(raw) for raw in lines]
+    lines = [_plain_number(times_apart(raw)) for raw in lines]  # 65W×2: times, not the letter x
     example = next((i for i, raw in enumerate(lines) if _is_example(normalize(raw))), -1)
     last = -2  # the index of the line the last entry ended on
     for i, raw in enumerate(lines):
@@ -244,6 +244,14 @@ def as_written(member: str, raw: str) -> str:
     return member
 
 
+# 王叔叔 给我爸妈买, 阿梅 帮我留两个: the member speaks (给我 / 帮我: for me or mine), no nickname goes on with it
+_FOR_ME = re.compile(r"(?:给|帮|替)(?:我|我们|我家)")
+
+
+# a count of any kind in a line (2, 两, 个 of 来个): a chain line with none (王叔叔 给我爸妈买) says not how many
+_ANY_COUNT = re.compile(r"[\d一二两俩三四五六七八九十半几个只份]")
+
+
 def split_member(body: str, catalog: Catalog, offered: list[Product] = ()) -> tuple[str, str]:
     """``Lucky 王 排骨1斤`` -> (Lucky 王, 排骨1斤); ``李姐原味2`` -> (李姐, 原味2); ``小雨2`` -> (小雨, 2).
 
@@ -259,6 +267,7 @@ def split_member(body: str, catalog: Catalog, offered: list[Product] = ()) -> tu
         if _name_digits("", rest, catalog) and re.match(r"\d+\s", rest) or _PAID.fullmatch(rest):  # 小胖 2三鲜: 三鲜's
             continue  # 小美 520 草莓2斤: 520 is the nickname's; 王奶奶：1 已转28元: a paid remark orders nothing
         if _starts_order(_ICON.sub("", rest), catalog) or _CANCEL_WORDS.match(rest) or _short_word(rest, offered, catalog) \
+                or _FOR_ME.match(rest) \
                 or _REMARK.match(rest) and (_holds_order(rest, catalog)
                                             or _starts_order(_after_remark(rest), catalog)):
             return " ".join(tokens[:k]).strip(), rest  # 小金 🍎2斤, 小美 已付 苹果5斤: the icon, the remark
@@ -378,6 +387,8 @@ def _read_content(content: str, catalog: Catalog, chain: Chain, parse, title: bo
         if any(i.relative for i in intent.items):
             return Intent(Kind.ORDER, intent.items, True, "接龙里写了加减，请人工确认", note=intent.note)
         return Intent(Kind.ORDER, intent.items, intent.needs_review, intent.reason, note=intent.note)
+    if intent.kind is Kind.ORDER and intent.items and not intent.needs_review and not _ANY_COUNT.search(counts):
+        return Intent(Kind.ORDER, needs_review=True, reason=f"这一行没写要几份：「{content[:20]}」")  # 给我爸妈买
     if intent.kind in (Kind.QUESTION, Kind.OTHER):
         if title and _TITLE.search(content) and not _ASKED.search(_TIME.sub(" ", normalize(content))):
             return None

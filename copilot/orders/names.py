@@ -29,18 +29,50 @@ def _bracketed(catalog: Catalog) -> list[tuple[str, str]]:
 
 def plain_names(t: str, catalog: Catalog) -> str:
     """奶油碧根果（小袋）来2袋: a name with brackets written whole, as its plain name (碧根果小袋), so the brackets
-    do not split the comment into clauses; 2b铅笔, a4纸: a word of letters and digits the catalog's names hold (2B,
-    A4) typed in another case is that word (a phone keyboard does not care for capitals)."""
+    do not split the comment into clauses; 2b铅笔, a4纸, type-c线: a word of letters (and digits) the catalog's names hold
+    (2B, A4, Type-C) typed in another case is that word (a phone keyboard does not care for capitals)."""
     for form, plain in _bracketed(catalog):
         if form in t:
             t = t.replace(form, plain)
     pattern, cased = _latin_cased(catalog)
     if pattern is not None:
         t = pattern.sub(lambda m: cased.get(m.group(0).lower(), m.group(0)), t)
+    clipped, whole = _clipped(catalog)
+    if clipped is not None:
+        t = clipped.sub(lambda m: whole[m.group(0)], t)
     return t
 
 
-_MODEL = re.compile(r"(?<![A-Za-z\d.])(?:\d+[A-Za-z]+|[A-Za-z]+\d+)(?![A-Za-z\d])")  # 2B, A4, 4B; not x2 (times)
+@per_catalog
+def _clipped(catalog: Catalog) -> tuple[re.Pattern | None, dict[str, str]]:
+    """C口线 of C口数据线 (beside 苹果数据线), 全麦包 of 全麦吐司面包 (beside 牛奶吐司面包): a name said as its own word and
+    the last character of the word it shares with other names (the family's: 数据线, 吐司面包), the shared word's rest
+    left out, said before a count or an order word. Only a shared word of three characters or more of two products' names, a word that reads so for one name
+    only and holds two characters of its own, no digits (10蜜), and is no part of any name."""
+    owners: dict[str, set[str]] = {}
+    for p in catalog:
+        for n in p.names:
+            if " " not in n and not _BRACKET.search(n) and not re.search(r"\d", n):
+                owners.setdefault(n, set()).add(p.sku)
+    names = list(owners)
+    ends = {n[i:] for n in names for i in range(1, len(n) - 2) if re.fullmatch(r"[\u4e00-\u9fff]{3,}", n[i:])}
+    shared = {w for w in ends if len({s for n in names if n.endswith(w) for s in owners[n]}) >= 2}
+    found: dict[str, set[str]] = {}
+    for n in names:
+        for w in shared:
+            if n.endswith(w) and len(n) - len(w) >= 2 and w[-1] != "子":  # 子 makes a word of anything: 小盒子
+                found.setdefault(n[:-len(w)] + w[-1], set()).add(n)
+    one = {k: next(iter(v)) for k, v in found.items() if len(v) == 1 and not any(k in n for n in names)}
+    one = {k: n for k, n in one.items()  # 全麦包 beside 全麦餐包 too: another name of that shape, which one?
+           if not any(m.startswith(k[:-1]) and m.endswith(k[-1]) and not owners[m] & owners[n] for m in names)}
+    if not one:
+        return None, {}  # (a tuple all the same: ``per_catalog`` keeps no None)
+    words = "|".join(sorted(map(re.escape, one), key=len, reverse=True))  # then a count or an order word, or the end
+    return re.compile(rf"(?:{words})(?=\s*(?:[x*]\s*)?(?:\d|[一两二三四五六七八九十来要拿各也再]|$))"), one
+
+
+# 2B, A4, 4B, and words of letters (Type-C, PD, USB-C); not x2 (times)
+_MODEL = re.compile(r"(?<![A-Za-z\d.])(?:\d+[A-Za-z]+|[A-Za-z]+\d+|[A-Za-z]{2,}(?:-[A-Za-z\d]+)*)(?![A-Za-z\d])")
 
 
 @per_catalog

@@ -18,6 +18,7 @@ from collections.abc import Callable
 
 from copilot.base.zhnum import normalize
 from copilot.orders.amounts import UNIT
+from copilot.orders.fitted import MODEL_GATE
 from copilot.orders.wording import PACKING
 
 _STOP = r"[^\s,，。!！?？~～、;；]"
@@ -39,20 +40,20 @@ GLUED = re.compile(
     r"(?<![\d.\-])\d{1,2}-\d{3,4}(?![\d\-.])|"  # 3-502: building and room
     r"[\u4e00-\u9fff]{1,8}(?:路|街|大道|巷|弄)\s*\d{1,5}\s*号(?:院|楼)?|"
     r"(?:电话|手机|联系电话|联系方式)?[:：]?\s*1[3-9]\d(?:[\s-]?\d{4}){2}(?!\d)")
-# a part of its own about delivery or collection: 下午5点来拿, 留到明天下午取, 放6栋门卫, 明天来拿
+# a part of its own about delivery or collection: 下午5点来拿, 留到明天下午取, 放6栋门卫, 明天来拿, 周六下午来换 (a visit)
 _PART = re.compile(
     rf"送到|送至|送货|送上门|送过来|(?:送|搬|扛|拿)(?:到|上)楼|送楼上|(?:帮我|要|需要)送|(?:一起|一块|一道)(?:送|拿|寄|取)|(?:放|寄)(?:到|在)?{_STOP}{{0,10}}{_PLACE}|{_SITE}|地址|备注|"
     r"(?:到货|到了)(?:再|之后|以后|后)(?:给|发|送|拿|通知)|"  # 下周第二批到了再给我: when the goods come in
     rf"从(?:{_DAY}|下?(?:周|星期|礼拜)[一二三四五六日天末]?|下个?月|月[初底]|\d{{1,2}}\s*[号日]|[一二三四五六七八九十]{{1,3}}[号日])"
     r"(?:起|开始)(?:送|配送|上门)?|"  # 包月来一份 从下周六开始: when a subscription or a service starts
-    rf"留到|留着|(?:来|过来|到店|晚点|下班)(?:店里|店|门店|铺子|摊位|这边)?(?:拿|取|提)|自提|取货|提货|(?:{_TIME})\s*(?:来|过来|到店)?(?:拿|取|送)|"
+    rf"留到|留着|(?:来|过来|到店|晚点|下班)(?:店里|店|门店|铺子|摊位|这边)?(?:拿|取|提)|自提|取货|提货|(?:{_TIME})\s*(?:来|过来|到店)?(?:拿|取|送)|(?:{_TIME})\s*(?:来|过来|到店)(?:换|修|装|贴)|"
     rf"(?:{_TIME})(?:[和或、/]?(?:{_TIME}))*\s*(?:都|才|会)?(?:在家|有人|方便|行|可以)(?=$|[\s,，。!！~～;；、])|"  # 明天下午5点后在家, 周六周日都行: when someone is home
     rf"(?:^|(?<=[\s,，。!！~～;；、]))(?:{_TIME})(?=$|[\s,，。!！~～;；、])")  # 2斤 周日上午: a time alone
 # 和奶粉一起送, 跟上次的米一块拿: goods named only to say what to deliver or collect this with, no order of them
 # (和A4纸一起送: a model of letters and digits in the goods' name is no quantity)
 _WITH = re.compile(rf"(?:和|跟|同|与)(?:[A-Za-z]+\d+|\d+(?!\d|{UNIT})[A-Za-z\u4e00-\u9fff]|[^\d一二两俩三四五六七八九十]){{1,10}}?"
                    r"(?:一起|一块|一道)(?:送|拿|寄|取)"
-                   r"(?:过来|来|吧|哈|呀|啊)?")
+                   rf"(?:过来|来|吧|哈|呀|啊|到{_NO_QTY}{{1,16}})?")  # 跟数据线一起送到6栋: where, too
 # 送到3栋 跟之前的一起: beside a delivery or pickup note (the comment has one), with what to bring it, no verb needed
 _ALONG = re.compile(r"(?:和|跟|同|与)(?:之前|上次|前面|刚才|昨天)的?[^\d一二两俩三四五六七八九十]{0,6}?(?:一起|一块|一道)"
                     r"(?:吧|哈|呀|啊)?")
@@ -102,9 +103,11 @@ _ATTRIBUTE_FIRST = re.compile(rf"^(?:要|来|拿|买|给|帮)?(?P<a>(?:{ATTRIBUT
                               re.IGNORECASE)
 
 
-def split_notes(text: str, not_a_note: Callable[[str], bool]) -> tuple[str, list[str]]:
+def split_notes(text: str, not_a_note: Callable[[str], bool],
+                is_model: Callable[[str], bool] = lambda part: False) -> tuple[str, list[str]]:
     """``text`` without its notes, and the notes in order. ``not_a_note(part)`` says whether a part
-    names a product or a quantity of goods (such a part is the order) or asks something."""
+    names a product or a quantity of goods (such a part is the order) or asks something; ``is_model(part)`` whether
+    a part is only the model of the buyer's own the goods must fit (``fitted.model_said``)."""
     card = _CARD.search(text) if re.search(r"卡|写|刻|印|绣", text) else None
     if card is not None:
         before, written = text[:card.start()], card.group(0)
@@ -114,7 +117,7 @@ def split_notes(text: str, not_a_note: Callable[[str], bool]) -> tuple[str, list
         rest, notes = split_notes(before, not_a_note)
         return rest, [*notes, written.strip()]
     if not ((_HINT.search(text) and (_PART.search(text) or GLUED.search(text))) or SERVICE.search(text)
-            or ATTRIBUTE.search(text) or _ADDED.search(text)):
+            or ATTRIBUTE.search(text) or _ADDED.search(text) or MODEL_GATE.search(text)):
         return text, []
     found: list[tuple[int, str]] = []
     kept: list[str] = []
@@ -124,7 +127,7 @@ def split_notes(text: str, not_a_note: Callable[[str], bool]) -> tuple[str, list
         first = _ATTRIBUTE_FIRST.match(part)
         if part and not _SPLIT.fullmatch(part) and (_PART.search(part) or along) \
                 and (_WITH.fullmatch(part) or along or not not_a_note(part)) or _asks_for(part, not_a_note) \
-                or _ADDED.match(part) and not not_a_note(part):
+                or _ADDED.match(part) and not not_a_note(part) or is_model(part):
             found.append((at, part))
             part = " " * len(part)
         elif first and not not_a_note(first.group("a")):  # 110的来两件, 粉色的来一件: the size, then the order

@@ -45,6 +45,10 @@ def pair_clause(refs: list[Ref], quantities: list[Quantity], each: bool) -> tupl
     return pairs, []
 
 
+# 面包两个都要, 两样都来: the number counts the products wanted (both of them), not how many of each
+_COUNTED_BOTH = re.compile(r"(?:两|俩|二|2|三|3|四|4)\s*(?:个|样|种|款)?\s*都(?:要|来|拿|订)")
+
+
 def order_of(clauses, current: Product | None) -> Intent:
     """The order of a comment from its clauses as ``rules`` read them (``kind``, ``refs``, ``quantities``, ``each``,
     ``asks_each``, ``named``, ``reason``): every product with its own quantity, or review saying what is unclear."""
@@ -54,6 +58,8 @@ def order_of(clauses, current: Product | None) -> Intent:
     orders = [c for c in clauses if c.kind == "order"]
     if any(c.asks_each for c in orders) and not any(c.quantities for c in orders):  # 5号和6号都要: how many each?
         return _review(Kind.ORDER, "说了“都要”，但没说每样要几份，请确认", undecided=True)
+    if sum(len(c.quantities) for c in orders) == 1 and any(c.asks_each and _COUNTED_BOTH.search(c.text) for c in orders):
+        return _review(Kind.ORDER, "说了“几个都要”（数的是商品），没说每样要几份，请确认", undecided=True)  # 面包两个都要
     if not any(c.refs for c in orders) and sum(len(c.quantities) for c in orders) > 1:
         return _review(Kind.ORDER, "重复的数量，不确定要几份", undecided=True)  # 扣1扣1扣1, +1 +1
     pairs: list[tuple[Product, Quantity]] = []

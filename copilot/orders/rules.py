@@ -19,7 +19,7 @@ from dataclasses import replace
 from copilot.base.catalog import Catalog, Product
 from copilot.base.zhnum import NUM_PATTERN, normalize
 from copilot.orders.abbreviated import abbreviated_pairs, looks_abbreviated
-from copilot.orders.amounts import QTY_MARK, UNIT, VERB, as_said, read_quantities
+from copilot.orders.amounts import QTY_MARK, UNIT, VERB, as_said, read_quantities, times_apart
 from copilot.orders.asides import aside, placed_was, second_thought, without_shares
 from copilot.orders.changes import parse_cancel, parse_modify, parse_relative, without_recap
 from copilot.orders.clauses import ANY_VERB, PLACED, STRONG_MARK, Clause, classify
@@ -34,6 +34,7 @@ from copilot.orders.cues import (
     stock_question_product,
     without_sums,
 )
+from copilot.orders.fitted import model_said
 from copilot.orders.intent import Intent, Item, Kind
 from copilot.orders.leftover import other_goods, without_extras
 from copilot.orders.names import plain_names, simplified
@@ -270,6 +271,9 @@ def _join_name_and_qty(t: str, catalog: Catalog) -> str:
     for m in reversed(list(_NAME_GAP.finditer(t))):  # not 两包湿巾 一包L码: the name has its quantity already
         left = t[:m.start()].rsplit(" ", 1)[-1]
         refs = find_refs(left, catalog)
+        if not refs and re.search(r"\d\s*[A-Za-z\u4e00-\u9fff]{1,3}$", left):  # 64G 2张: a size of the names, by the count
+            joined = left + t[m.end():].split(" ", 1)[0]
+            refs = [r for r in find_refs(joined, catalog) if r.end == len(left)]
         if any(r.end == len(left) and not r.label[-1:].isdigit() for r in refs) and not read_quantities(mask(left, refs)):
             t = t[:m.start()] + t[m.end():]
     for m in reversed(list(_QTY_GAP.finditer(t))):
@@ -285,7 +289,8 @@ def _with_note(t: str, catalog: Catalog, current: Product | None) -> Intent | No
     the order line. A comment that is only a note (明天来拿, 我住3栋) orders nothing."""
     rest, notes = split_notes(t, lambda part: _names_goods(without_extras(part, catalog), catalog)  # 配两个手提袋
                               or bool(QUESTION.search(part))
-                              or bool(ATTRIBUTE.fullmatch(part.strip())) and sized_in(part, catalog, current))
+                              or bool(ATTRIBUTE.fullmatch(part.strip())) and sized_in(part, catalog, current),
+                              lambda part: model_said(part, catalog))
     if not notes or QUESTION.search(SERVICE.sub(" ", t)):  # 多给几个叉子: no question
         return None
     intent = Intent(Kind.OTHER, reason="送货或取货的说明") if not rest else (
@@ -306,7 +311,7 @@ def _names_goods(part: str, catalog: Catalog) -> bool:
 
 
 def _clean(text: str) -> str:
-    t = as_said(normalize(text or ""))
+    t = as_said(normalize(times_apart(text or "")))
     for pattern, repl in _TYPOS:
         t = pattern.sub(repl, t)
     return PRICE_PER.sub(" ", PRICE_OF.sub(" ", PACKING.sub(" ", without_sums(_NOISE.sub(" ", t))))).strip()

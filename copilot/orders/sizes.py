@@ -63,13 +63,13 @@ def sizes_said(t: str, refs: list, catalog: Catalog, make_ref) -> list:
 
 
 def counted_beside(t: str, m: re.Match, owners) -> bool:
-    """1.8米1套, 1套1.8米, 8斤 2条: a size of the names right beside a count in a unit its products are sold in (not the
+    """1.8米1套, 1套1.8米, 8斤 2条, 64G来一张: a size of the names right beside a count in a unit its products are sold in (not the
     size's own unit) is which goods, and the count how many; 来2斤 alone stays a quantity."""
     units = {u for p in owners for u in (p.unit, p.pack_size[1] if p.pack_size else None) if u and u != m.group(3)}
     if not units:
         return False
     unit = "|".join(re.escape(u) for u in sorted(units, key=len, reverse=True))
-    return bool(re.match(rf"\s*\d+(?:\.\d+)?\s*(?:{unit})", t[m.end():])
+    return bool(re.match(rf"\s*(?:来|要|拿|买|订)?\s*(?:\d+(?:\.\d+)?|[一二两俩三四五六七八九十]{{1,3}})\s*(?:{unit})", t[m.end():])
                 or re.search(rf"\d+(?:\.\d+)?\s*(?:{unit})\s*$", t[:m.start()]))
 
 
@@ -174,8 +174,8 @@ _LETTER_SIZE = re.compile(r"(?<![a-zA-Z])\d?[xX]{0,3}[sSmMlL](?![a-zA-Z])")
 # 160的, 240也来一个, 240 1个: a number said as a word of its own (then 的, 也, 还, 都, 不要, or a space and a count)
 # (0.5的: a decimal only with 的, never 来1.5 of goods sold by weight)
 BARE_MEASURE = re.compile(r"(?<![\d.#])(\d{2,4}|\d\.\d{1,2}(?=\s*的))(?=\s*(?:的|也|还|都|不要|$)|\s+[x*]?\s*(?:\d|[一两俩二三四五六七八九十]))")
-# 160ml, 500克, 6寸, 0.5mm, 36色 inside a name: a capacity, weight, size or count of colours that tells products apart
-_MEASURE = re.compile(r"(?<![\d.])(\d{2,4}|\d\.\d{1,2})\s*(?:ml|ML|mL|毫升|L|升|g|克|寸|cm|厘米|mm|毫米|W|瓦|mAh|码|色|米)")
+# 160ml, 500克, 6寸, 0.5mm, 36色, 128G inside a name: a capacity, weight, size or count of colours that tells products apart
+_MEASURE = re.compile(r"(?<![\d.])(\d{2,4}|\d\.\d{1,2})\s*(?:ml|ML|mL|毫升|L|升|g|G|GB|T|TB|克|寸|cm|厘米|mm|毫米|W|瓦|mAh|码|色|米)")
 
 
 @per_catalog
