@@ -94,7 +94,7 @@ def without_shares(t: str, catalog: Catalog | None = None) -> str:
     stay for the rules, and a person. So do one for each person (来6支 一支送一个孙子) and a little for each (来一扎
     给3个闺女各分一点) after a quantity said in that unit, or any. Colours that share the quantity (2卷 红蓝各1) are
     what to pick: a note (in brackets, for ``notes``), unless a colour starts a name of the catalog (红 of 红豆)."""
-    t = size_shares(_colour_shares(_per_person(t), catalog), catalog)
+    t = _part_given(size_shares(_colour_shares(_per_person(t), catalog), catalog))
     for m in _SHARES.finditer(t) if re.search(_GIVE, t) else ():
         if _adds_up(t, m, _SHARE.findall(m.group(0))):
             return t[:m.start()] + " " + t[m.end():]
@@ -110,6 +110,23 @@ def _adds_up(t: str, m: re.Match, parts: list[tuple[str, str]]) -> bool:
     total = sum(n or 0 for n, _ in counts)
     return len({u for _, u in counts}) == 1 and any(q.value == total and q.unit == counts[0][1]
                                                     for q in read_quantities(t[:m.start()]))
+
+
+# 来两罐 一罐给我爸, 要3盒 一盒给我婆婆: one part of the goods said, given to a person (the rest kept): a use remark
+_GIVEN = re.compile(rf"(?:^|(?<=[\s,，。]))(?P<n>{NUM_PATTERN})\s*(?P<u>{UNIT})\s*(?:是|要)?(?:给|留给|带给)(?:我|我们)?家?的?"
+                    r"(?:妈妈?|爸爸?|爸妈|父母|老人|孩子|小孩|老公|老婆|儿子|女儿|闺女|邻居|奶奶|爷爷|外婆|外公|婆婆|公公|朋友|"
+                    r"同事|老师|姐姐?|哥哥?|弟弟?|妹妹?)(?:的|尝尝|吃|喝|用)?(?=$|[\s,，。!！])")
+
+
+def _part_given(t: str) -> str:
+    """来两罐 一罐给我爸: one part, fewer than a quantity said before it in that unit, given to a person, is left out."""
+    m = _GIVEN.search(t) if "给" in t else None
+    if m is None or len(_GIVEN.findall(t)) > 1:
+        return t
+    n = zh_to_number(m.group("n"))
+    if n and any(q.unit == m.group("u") and q.value > n for q in read_quantities(t[:m.start()])):
+        return t[:m.start()] + " " * (m.end() - m.start()) + t[m.end():]
+    return t
 
 
 # 客厅一盏, 厨房两个, 我妈一盒: a room, a place of the buyer's or a person, then a count (the goods' share)
