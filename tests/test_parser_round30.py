@@ -7,6 +7,8 @@
   product's name, said bare, names that product, never a quantity.
 - 排骨来两斤 一斤给我妈, 拖鞋来3双 一双给我婆婆: one part of the goods said, given to a person, is a remark on
   their use: the quantity said first, no more goods.
+- 刚才扣1是要吐司 来两袋, 刚才扣的是雪地靴 来一双, 刚才扣1是要猪肉馅: what an earlier 扣1 was for, said with nothing
+  on screen, is the order of those goods (扣1 is the count when no other is said).
 """
 
 from __future__ import annotations
@@ -70,3 +72,13 @@ def test_one_part_given_to_a_person_is_no_more_goods(catalog, text, current, wan
 def test_a_part_larger_than_the_quantity_goes_to_a_person():
     intent, _ = parsed(SHOES, "拖鞋来一双 两双给我婆婆", "slipper")
     assert intent.needs_review
+
+
+@pytest.mark.parametrize(("catalog", "text", "want"), [
+    (BAKERY, "刚才扣1是要吐司 来两袋", {"toast": 2}),
+    (SHOES, "刚才扣的是雪地靴 来一双", {"boot": 1}),
+    (BUTCHER, "刚才扣1是要猪肉馅", {"mince": 1}),
+])
+def test_what_an_earlier_kou1_was_for_is_the_order(catalog, text, want):
+    intent, items = parsed(catalog, text, None)
+    assert intent.kind == Kind.ORDER and not intent.needs_review and items == want
