@@ -1,0 +1,131 @@
+"""Knowledge base, round 19 rules on stores unlike the tuning ones, invented for these tests (a coffee and tea shop
+and a camping-furniture shop):
+
+- 一小包 is a smaller pack inside the one sold, a measure of its own: 一小包多重 is not answered by 每盒 200 克, and
+  一大盒多少克 (大 only stresses the box) not by 一小包 10 克; 一盒几小包 counts the small packs (20 小包), and a spec
+  that names them without a number (独立小包) answers no count;
+- the load a thing bears (承重 | 150 公斤, 能撑 100 公斤) is no weight of its own, even when a table row's key says
+  it, and its own weight (重量 | 1.2 公斤) is no answer to how much it bears (能撑多重);
+- the day and the night are conditions: 晚上送来的多久洗好 is not answered by 白天送来的当天洗好;
+- a zone of a room (淋浴区, 休息区) is where a thing is used, no place it comes from (哪产的).
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+from copilot.knowledge.kb import KnowledgeBase
+from copilot.knowledge.kinds import values_of
+from copilot.knowledge.measures import per_another
+from copilot.knowledge.question import analyse
+
+sys.path.insert(0, str(Path(__file__).parent))
+from doubles import store_kb  # noqa: E402
+
+COFFEE = """store:
+  name: 豆香咖啡茶铺
+  address: 新华路 18 号
+products:
+  - {sku: drip, name: 挂耳咖啡, aliases: [挂耳], link: 1, unit: 盒, price: 39, stock: 30,
+     spec: "每盒 200 克，里面 20 小包", notes: notes/drip.md}
+  - {sku: teabag, name: 茉莉花茶包, aliases: [花茶包, 茶包], link: 2, unit: 袋, price: 25, stock: 40,
+     spec: "每袋 300 克，独立小包", notes: notes/teabag.md}
+  - {sku: cocoa, name: 可可粉, aliases: [可可], link: 3, unit: 罐, price: 45, stock: 20,
+     spec: "每罐 500 克", notes: notes/cocoa.md}
+"""
+
+COFFEE_NOTES = {
+    "drip.md": "# 挂耳咖啡\n\n问：一盒里面是啥样的？\n答：一大盒里面是 20 小包独立装，一小包 10 克。\n\n"
+               "问：怎么冲？\n答：挂在杯口，分三次倒 90 度的热水。\n",
+    "teabag.md": "# 茉莉花茶包\n\n问：怎么泡？\n答：一个茶包泡一杯，开水闷 3 分钟。\n",
+    "cocoa.md": "# 可可粉\n\n问：开了能放多久？\n答：开了盖子密封好，常温放 3 个月。\n",
+    "../门店须知.md": "# 门店须知\n\n## 洗杯子\n- 多快：白天送来的杯具当天洗好\n",
+}
+
+CAMP = """store:
+  name: 野趣户外家具
+  address: 滨江路 66 号
+products:
+  - {sku: stool, name: 铝合金折叠凳, aliases: [折叠凳, 凳子], link: 1, unit: 个, price: 49, stock: 30,
+     notes: notes/stool.md}
+  - {sku: cot, name: 户外行军床, aliases: [行军床], link: 2, unit: 张, price: 199, stock: 10, notes: notes/cot.md}
+  - {sku: rack, name: 浴室置物架, aliases: [置物架], link: 3, unit: 个, price: 59, stock: 15, notes: notes/rack.md}
+"""
+
+CAMP_NOTES = {
+    "stool.md": "# 铝合金折叠凳\n\n钓鱼、露营带着走，折起来就一根棍那么大。\n\n| 项目 | 说明 |\n|---|---|\n"
+                "| 承重 | 150 公斤 |\n| 颜色 | 黑色 |\n| 折叠 | 两边一推就合上 |\n",
+    "cot.md": "# 户外行军床\n\n| 项目 | 说明 |\n|---|---|\n| 重量 | 6.5 公斤 |\n| 长宽 | 190 厘米长，65 厘米宽 |\n"
+              "| 安装 | 不用工具，撑开卡住两头的杆就行 |\n",
+    "rack.md": "# 浴室置物架\n\n置物架放在淋浴区或者洗漱台边上，三层放洗发水沐浴露。\n\n- 材质：不锈钢，不生锈\n",
+}
+
+
+@pytest.fixture(scope="module")
+def coffee_kb(tmp_path_factory) -> KnowledgeBase:
+    return store_kb(tmp_path_factory, "coffee", COFFEE, COFFEE_NOTES)
+
+
+@pytest.fixture(scope="module")
+def camp_kb(tmp_path_factory) -> KnowledgeBase:
+    return store_kb(tmp_path_factory, "camp", CAMP, CAMP_NOTES)
+
+
+def test_a_small_pack_is_a_measure_of_its_own():
+    assert analyse("一小包多重", []).measure == "小包"
+    assert analyse("一大盒多少克", []).measure == "盒"       # 大 only stresses the box sold
+    q = analyse("一盒几小包", [])
+    assert (q.measure, q.kind) == ("盒", "count") and "包" in q.units
+    text = "一大盒里面是 20 小包独立装，一小包 10 克。"
+    assert per_another("weight", text, "盒") and not per_another("weight", text, "小包")
+    assert not per_another("weight", "10 斤一箱", "箱")
+
+
+def test_a_zone_of_a_room_is_no_place_of_origin():
+    assert values_of("place", "放在淋浴区或者洗漱台边上") == []
+    assert "上海浦东新区" in values_of("place", "上海浦东新区产的")   # a district still is one
+
+
+@pytest.mark.parametrize("question,current,facts,never", [
+    ("一小包多重", "drip", ["10 克"], ["200 克"]),
+    ("一大盒多少克", "drip", ["200 克"], ["10 克"]),
+    ("一盒几小包", "drip", ["20 小包"], []),
+])
+def test_coffee_shop_answers_the_measure_asked(coffee_kb, question, current, facts, never):
+    a = coffee_kb.answer(question, current_sku=current)
+    assert a.answered and all(f in a.text for f in facts) and not any(n in a.text for n in never), \
+        (question, a.text, a.why)
+
+
+@pytest.mark.parametrize("question,current", [
+    ("一袋几小包", "teabag"),               # 独立小包 names the small packs, never how many
+    ("一小包多重", "teabag"),               # 每袋 300 克 weighs the bag
+    ("一小勺多少克", "cocoa"),              # 每罐 500 克 weighs the tin
+    ("晚上送来的杯子多久洗好", None),       # only the day's rule is written
+])
+def test_coffee_shop_hands_over_another_measure_or_time(coffee_kb, question, current):
+    a = coffee_kb.answer(question, current_sku=current)
+    assert not a.answered, (question, a.text, a.why)
+
+
+@pytest.mark.parametrize("question,current,facts", [
+    ("能坐多重的人", "stool", ["150 公斤"]),
+    ("能撑住多重", "stool", ["150 公斤"]),
+    ("行军床多重", "cot", ["6.5 公斤"]),
+])
+def test_camp_shop_answers_load_and_weight_apart(camp_kb, question, current, facts):
+    a = camp_kb.answer(question, current_sku=current)
+    assert a.answered and all(f in a.text for f in facts), (question, a.text, a.why)
+
+
+@pytest.mark.parametrize("question,current", [
+    ("凳子多重", "stool"),          # 承重 150 公斤 is the load it bears, not its weight
+    ("能撑多重", "cot"),            # 重量 6.5 公斤 is its own weight, not the load
+    ("置物架哪产的", "rack"),       # 淋浴区 is where it stands
+])
+def test_camp_shop_hands_over_a_neighbouring_value(camp_kb, question, current):
+    a = camp_kb.answer(question, current_sku=current)
+    assert not a.answered, (question, a.text, a.why)
