@@ -7,7 +7,9 @@ and a camping-furniture shop):
 - the load a thing bears (承重 | 150 公斤, 能撑 100 公斤) is no weight of its own, even when a table row's key says
   it, and its own weight (重量 | 1.2 公斤) is no answer to how much it bears (能撑多重);
 - the day and the night are conditions: 晚上送来的多久洗好 is not answered by 白天送来的当天洗好;
-- a zone of a room (淋浴区, 休息区) is where a thing is used, no place it comes from (哪产的).
+- a zone of a room (淋浴区, 休息区) is where a thing is used, no place it comes from (哪产的);
+- 多辣 / 多甜 asks a degree: a passage that only names the flavour (原味和香辣两种) says none;
+- 怎么做的 asks how it was made, not how to cook it, and a place (产自云南) is no making.
 """
 
 from __future__ import annotations
@@ -40,8 +42,11 @@ products:
 COFFEE_NOTES = {
     "drip.md": "# 挂耳咖啡\n\n问：一盒里面是啥样的？\n答：一大盒里面是 20 小包独立装，一小包 10 克。\n\n"
                "问：怎么冲？\n答：挂在杯口，分三次倒 90 度的热水。\n",
-    "teabag.md": "# 茉莉花茶包\n\n问：怎么泡？\n答：一个茶包泡一杯，开水闷 3 分钟。\n",
-    "cocoa.md": "# 可可粉\n\n问：开了能放多久？\n答：开了盖子密封好，常温放 3 个月。\n",
+    "cocoa.md": "# 可可粉\n\n问：开了能放多久？\n答：开了盖子密封好，常温放 3 个月。\n\n"
+                "问：有啥口味？\n答：原味和香甜两种，拍的时候备注。\n\n问：怎么冲？\n答：两勺粉加热牛奶搅匀。\n\n"
+                "问：哪里的豆子？\n答：云南普洱的可可豆，烘好了磨成粉。\n",
+    "teabag.md": "# 茉莉花茶包\n\n问：怎么泡？\n答：一个茶包泡一杯，开水闷 3 分钟。\n\n问：哪产的？\n答：产自福建福州。\n\n"
+                 "问：甜不甜？\n答：不甜，茶味有点苦。\n",
     "../门店须知.md": "# 门店须知\n\n## 洗杯子\n- 多快：白天送来的杯具当天洗好\n",
 }
 
@@ -93,6 +98,8 @@ def test_a_zone_of_a_room_is_no_place_of_origin():
     ("一小包多重", "drip", ["10 克"], ["200 克"]),
     ("一大盒多少克", "drip", ["200 克"], ["10 克"]),
     ("一盒几小包", "drip", ["20 小包"], []),
+    ("可可粉怎么做的", "cocoa", ["磨成粉"], ["热牛奶"]),
+    ("有多苦", "teabag", ["有点苦"], []),
 ])
 def test_coffee_shop_answers_the_measure_asked(coffee_kb, question, current, facts, never):
     a = coffee_kb.answer(question, current_sku=current)
@@ -105,6 +112,8 @@ def test_coffee_shop_answers_the_measure_asked(coffee_kb, question, current, fac
     ("一小包多重", "teabag"),               # 每袋 300 克 weighs the bag
     ("一小勺多少克", "cocoa"),              # 每罐 500 克 weighs the tin
     ("晚上送来的杯子多久洗好", None),       # only the day's rule is written
+    ("香甜的有多甜", "cocoa"),              # the flavours are named, no degree of sweetness
+    ("茶包怎么做的", "teabag"),             # where it is from, not how it is made
 ])
 def test_coffee_shop_hands_over_another_measure_or_time(coffee_kb, question, current):
     a = coffee_kb.answer(question, current_sku=current)
