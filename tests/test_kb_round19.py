@@ -9,7 +9,9 @@ and a camping-furniture shop):
 - the day and the night are conditions: 晚上送来的多久洗好 is not answered by 白天送来的当天洗好;
 - a zone of a room (淋浴区, 休息区) is where a thing is used, no place it comes from (哪产的);
 - 多辣 / 多甜 asks a degree: a passage that only names the flavour (原味和香辣两种) says none;
-- 怎么做的 asks how it was made, not how to cook it, and a place (产自云南) is no making.
+- 怎么做的 asks how it was made, not how to cook it, and a place (产自云南) is no making;
+- 有优惠吗 asks a deal: a passage that names none (老人可以让子女代付) is no answer;
+- 啥材料 / 啥料子 is answered by the row keyed 材质, and 几个格子 by a count in 格 (一共 12 格).
 """
 
 from __future__ import annotations
@@ -58,6 +60,7 @@ products:
      notes: notes/stool.md}
   - {sku: cot, name: 户外行军床, aliases: [行军床], link: 2, unit: 张, price: 199, stock: 10, notes: notes/cot.md}
   - {sku: rack, name: 浴室置物架, aliases: [置物架], link: 3, unit: 个, price: 59, stock: 15, notes: notes/rack.md}
+  - {sku: box, name: 户外收纳盒, aliases: [收纳盒], link: 4, unit: 个, price: 29, stock: 15, notes: notes/box.md}
 """
 
 CAMP_NOTES = {
@@ -65,6 +68,8 @@ CAMP_NOTES = {
                 "| 承重 | 150 公斤 |\n| 颜色 | 黑色 |\n| 折叠 | 两边一推就合上 |\n",
     "cot.md": "# 户外行军床\n\n| 项目 | 说明 |\n|---|---|\n| 重量 | 6.5 公斤 |\n| 长宽 | 190 厘米长，65 厘米宽 |\n"
               "| 安装 | 不用工具，撑开卡住两头的杆就行 |\n",
+    "box.md": "# 户外收纳盒\n\n| 项目 | 说明 |\n|---|---|\n| 格子 | 分三层，一共 12 格 |\n| 材质 | 加厚 PP 塑料 |\n",
+    "../须知.md": "# 须知\n\n- 付款：老人不会用手机的，子女可以帮着付\n- 售后：没用过的 7 天内能退\n",
     "rack.md": "# 浴室置物架\n\n置物架放在淋浴区或者洗漱台边上，三层放洗发水沐浴露。\n\n- 材质：不锈钢，不生锈\n",
 }
 
@@ -124,6 +129,8 @@ def test_coffee_shop_hands_over_another_measure_or_time(coffee_kb, question, cur
     ("能坐多重的人", "stool", ["150 公斤"]),
     ("能撑住多重", "stool", ["150 公斤"]),
     ("行军床多重", "cot", ["6.5 公斤"]),
+    ("收纳盒几个格子", "box", ["12 格"]),
+    ("啥材料的", "box", ["PP 塑料"]),
 ])
 def test_camp_shop_answers_load_and_weight_apart(camp_kb, question, current, facts):
     a = camp_kb.answer(question, current_sku=current)
@@ -134,6 +141,8 @@ def test_camp_shop_answers_load_and_weight_apart(camp_kb, question, current, fac
     ("凳子多重", "stool"),          # 承重 150 公斤 is the load it bears, not its weight
     ("能撑多重", "cot"),            # 重量 6.5 公斤 is its own weight, not the load
     ("置物架哪产的", "rack"),       # 淋浴区 is where it stands
+    ("老人买有优惠吗", None),       # the payment rule names the elderly, no deal
+    ("凳子啥料子", "stool"),        # no row says what it is made of
 ])
 def test_camp_shop_hands_over_a_neighbouring_value(camp_kb, question, current):
     a = camp_kb.answer(question, current_sku=current)
