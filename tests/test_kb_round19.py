@@ -11,7 +11,7 @@ and a camping-furniture shop):
 - 多辣 / 多甜 asks a degree: a passage that only names the flavour (原味和香辣两种) says none;
 - 怎么做的 asks how it was made, not how to cook it, and a place (产自云南) is no making;
 - 有优惠吗 asks a deal: a passage that names none (老人可以让子女代付) is no answer;
-- 啥材料 / 啥料子 is answered by the row keyed 材质, and 几个格子 by a count in 格 (一共 12 格).
+- 啥材料 / 啥料子 is answered by the row keyed 材质, 几个格子 by a count in 格 (一共 12 格), 几道工序 by one in 道.
 """
 
 from __future__ import annotations
@@ -43,7 +43,7 @@ products:
 
 COFFEE_NOTES = {
     "drip.md": "# 挂耳咖啡\n\n问：一盒里面是啥样的？\n答：一大盒里面是 20 小包独立装，一小包 10 克。\n\n"
-               "问：怎么冲？\n答：挂在杯口，分三次倒 90 度的热水。\n",
+               "问：怎么冲？\n答：挂在杯口，分三次倒 90 度的热水。\n\n问：豆子怎么挑的？\n答：手工挑豆，前后过五道筛。\n",
     "cocoa.md": "# 可可粉\n\n问：开了能放多久？\n答：开了盖子密封好，常温放 3 个月。\n\n"
                 "问：有啥口味？\n答：原味和香甜两种，拍的时候备注。\n\n问：怎么冲？\n答：两勺粉加热牛奶搅匀。\n\n"
                 "问：哪里的豆子？\n答：云南普洱的可可豆，烘好了磨成粉。\n",
@@ -103,6 +103,7 @@ def test_a_zone_of_a_room_is_no_place_of_origin():
     ("一小包多重", "drip", ["10 克"], ["200 克"]),
     ("一大盒多少克", "drip", ["200 克"], ["10 克"]),
     ("一盒几小包", "drip", ["20 小包"], []),
+    ("过几道筛", "drip", ["五道"], []),
     ("可可粉怎么做的", "cocoa", ["磨成粉"], ["热牛奶"]),
     ("有多苦", "teabag", ["有点苦"], []),
 ])
