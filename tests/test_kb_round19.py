@@ -11,6 +11,7 @@ and a camping-furniture shop):
 - 多辣 / 多甜 asks a degree: a passage that only names the flavour (原味和香辣两种) says none;
 - 怎么做的 asks how it was made, not how to cook it, and a place (产自云南) is no making;
 - 有优惠吗 asks a deal: a passage that names none (老人可以让子女代付) is no answer;
+- 多高合适 asks the value that suits, not the range it comes in; 不用的时候 is when it is idle, not said by 不用装;
 - 啥材料 / 啥料子 is answered by the row keyed 材质, 几个格子 by a count in 格 (一共 12 格), 几道工序 by one in 道.
 """
 
@@ -65,9 +66,11 @@ products:
 
 CAMP_NOTES = {
     "stool.md": "# 铝合金折叠凳\n\n钓鱼、露营带着走，折起来就一根棍那么大。\n\n| 项目 | 说明 |\n|---|---|\n"
-                "| 承重 | 150 公斤 |\n| 颜色 | 黑色 |\n| 折叠 | 两边一推就合上 |\n",
+                "| 承重 | 150 公斤 |\n| 颜色 | 黑色 |\n| 折叠 | 两边一推就合上 |\n| 安装 | 不用装，打开就能坐 |\n"
+                "| 高度 | 坐面离地 45 厘米 |\n",
     "cot.md": "# 户外行军床\n\n| 项目 | 说明 |\n|---|---|\n| 重量 | 6.5 公斤 |\n| 长宽 | 190 厘米长，65 厘米宽 |\n"
-              "| 安装 | 不用工具，撑开卡住两头的杆就行 |\n",
+              "| 安装 | 不用工具，撑开卡住两头的杆就行 |\n| 收纳 | 拆下两头的杆，床面卷起来收进袋子 |\n"
+              "| 床高 | 40 厘米，坐着起身正好 |\n",
     "box.md": "# 户外收纳盒\n\n| 项目 | 说明 |\n|---|---|\n| 格子 | 分三层，一共 12 格 |\n| 材质 | 加厚 PP 塑料 |\n",
     "../须知.md": "# 须知\n\n- 付款：老人不会用手机的，子女可以帮着付\n- 售后：没用过的 7 天内能退\n",
     "rack.md": "# 浴室置物架\n\n置物架放在淋浴区或者洗漱台边上，三层放洗发水沐浴露。\n\n- 材质：不锈钢，不生锈\n",
@@ -131,6 +134,8 @@ def test_coffee_shop_hands_over_another_measure_or_time(coffee_kb, question, cur
     ("能撑住多重", "stool", ["150 公斤"]),
     ("行军床多重", "cot", ["6.5 公斤"]),
     ("收纳盒几个格子", "box", ["12 格"]),
+    ("不用的时候咋收", "cot", ["收进袋子"]),
+    ("床多高合适", "cot", ["40 厘米"]),
     ("啥材料的", "box", ["PP 塑料"]),
 ])
 def test_camp_shop_answers_load_and_weight_apart(camp_kb, question, current, facts):
@@ -144,6 +149,8 @@ def test_camp_shop_answers_load_and_weight_apart(camp_kb, question, current, fac
     ("置物架哪产的", "rack"),       # 淋浴区 is where it stands
     ("老人买有优惠吗", None),       # the payment rule names the elderly, no deal
     ("凳子啥料子", "stool"),        # no row says what it is made of
+    ("不用的时候咋收", "stool"),    # 不用装 says no install, nothing of putting it away
+    ("凳子多高合适", "stool"),      # 45 厘米 is its height, nothing says what suits
 ])
 def test_camp_shop_hands_over_a_neighbouring_value(camp_kb, question, current):
     a = camp_kb.answer(question, current_sku=current)

@@ -114,7 +114,7 @@ def analyse(text: str, names: list[str]) -> Question:
               for m in k.ask.finditer(text) if m.end() > m.start()]
     spans += _trigger_spans(text, triggers)
     rest = _blank(text, spans)
-    rest = guard("deictic").sub(" ", rest)
+    rest = guard("idle").sub(" ", guard("deictic").sub(" ", rest))   # 不用的时候咋收: when idle, no content
     rest = re.sub(r"(\w)[不没]\1", r" \1 ", rest)  # 肥不肥 -> 肥, 查没查 -> 查 (能不能 -> 能, a stopword)
     residual = _residual(_about_product(text, rest))
     taste = lex.aspects.get("taste")
