@@ -1,7 +1,7 @@
 """Knowledge base, round 19 rules on stores unlike the tuning ones, invented for these tests (a coffee and tea shop
 and a camping-furniture shop):
 
-- 一小包 is a smaller pack inside the one sold, a measure of its own: 一小包多重 is not answered by 每盒 200 克, and
+- 一小包 is a smaller pack inside the one sold (said bare, 每袋 25 克, when the product is sold by the box), a measure of its own: 一小包多重 is not answered by 每盒 200 克, and
   一大盒多少克 (大 only stresses the box) not by 一小包 10 克; 一盒几小包 counts the small packs (20 小包), and a spec
   that names them without a number (独立小包) answers no count;
 - the load a thing bears (承重 | 150 公斤, 能撑 100 公斤) is no weight of its own, even when a table row's key says
@@ -38,6 +38,8 @@ products:
      spec: "每盒 200 克，里面 20 小包", notes: notes/drip.md}
   - {sku: teabag, name: 茉莉花茶包, aliases: [花茶包, 茶包], link: 2, unit: 袋, price: 25, stock: 40,
      spec: "每袋 300 克，独立小包", notes: notes/teabag.md}
+  - {sku: biscuit, name: 燕麦饼干, aliases: [饼干], link: 4, unit: 盒, price: 19, stock: 30,
+     spec: "每盒 12 小袋，每袋 25 克", notes: notes/biscuit.md}
   - {sku: cocoa, name: 可可粉, aliases: [可可], link: 3, unit: 罐, price: 45, stock: 20,
      spec: "每罐 500 克", notes: notes/cocoa.md}
 """
@@ -45,6 +47,7 @@ products:
 COFFEE_NOTES = {
     "drip.md": "# 挂耳咖啡\n\n问：一盒里面是啥样的？\n答：一大盒里面是 20 小包独立装，一小包 10 克。\n\n"
                "问：怎么冲？\n答：挂在杯口，分三次倒 90 度的热水。\n\n问：豆子怎么挑的？\n答：手工挑豆，前后过五道筛。\n",
+    "biscuit.md": "# 燕麦饼干\n\n问：甜不甜？\n答：微甜。\n",
     "cocoa.md": "# 可可粉\n\n问：开了能放多久？\n答：开了盖子密封好，常温放 3 个月。\n\n"
                 "问：有啥口味？\n答：原味和香甜两种，拍的时候备注。\n\n问：怎么冲？\n答：两勺粉加热牛奶搅匀。\n\n"
                 "问：哪里的豆子？\n答：云南普洱的可可豆，烘好了磨成粉。\n",
@@ -70,7 +73,7 @@ CAMP_NOTES = {
                 "| 高度 | 坐面离地 45 厘米 |\n",
     "cot.md": "# 户外行军床\n\n| 项目 | 说明 |\n|---|---|\n| 重量 | 6.5 公斤 |\n| 长宽 | 190 厘米长，65 厘米宽 |\n"
               "| 安装 | 不用工具，撑开卡住两头的杆就行 |\n| 收纳 | 拆下两头的杆，床面卷起来收进袋子 |\n"
-              "| 床高 | 40 厘米，坐着起身正好 |\n",
+              "| 床高 | 40 厘米，坐着起身正好 |\n| 绑带 | 拉力大约 50 公斤 |\n",
     "box.md": "# 户外收纳盒\n\n| 项目 | 说明 |\n|---|---|\n| 格子 | 分三层，一共 12 格 |\n| 材质 | 加厚 PP 塑料 |\n",
     "../须知.md": "# 须知\n\n- 付款：老人不会用手机的，子女可以帮着付\n- 售后：没用过的 7 天内能退\n",
     "rack.md": "# 浴室置物架\n\n置物架放在淋浴区或者洗漱台边上，三层放洗发水沐浴露。\n\n- 材质：不锈钢，不生锈\n",
@@ -107,6 +110,7 @@ def test_a_zone_of_a_room_is_no_place_of_origin():
     ("一大盒多少克", "drip", ["200 克"], ["10 克"]),
     ("一盒几小包", "drip", ["20 小包"], []),
     ("过几道筛", "drip", ["五道"], []),
+    ("一小袋多少克", "biscuit", ["25 克"], []),   # sold by the box: its 每袋 is the small bag
     ("可可粉怎么做的", "cocoa", ["磨成粉"], ["热牛奶"]),
     ("有多苦", "teabag", ["有点苦"], []),
 ])
@@ -136,6 +140,7 @@ def test_coffee_shop_hands_over_another_measure_or_time(coffee_kb, question, cur
     ("收纳盒几个格子", "box", ["12 格"]),
     ("不用的时候咋收", "cot", ["收进袋子"]),
     ("床多高合适", "cot", ["40 厘米"]),
+    ("绑带拉力多大", "cot", ["50 公斤"]),
     ("啥材料的", "box", ["PP 塑料"]),
 ])
 def test_camp_shop_answers_load_and_weight_apart(camp_kb, question, current, facts):

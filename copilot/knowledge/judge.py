@@ -408,9 +408,10 @@ class Judge(Scope):
             return False   # 电饭煲多重 is not answered by 一杯米是 150 克 (a cup of rice), 盆多重 not by 能承 30 公斤
         text = self.others_out(self.cover_text(c), targets, q.text) if not c.sku else self.cover_text(c)
         text = text if q.kind == "yesno" else denied_out(text, q)
-        if q.measure and (not measured(q.measure, text) and not (c.sku and self._sold_by(c.sku, q.measure) and not
-                                                                 other_measure(q.measure, text))
-                          or per_another(q.kind, body, q.measure)):
+        unit = self.catalog.get(c.sku).unit if c.sku and self.catalog.get(c.sku) else ""
+        if q.measure and (not measured(q.measure, text, unit) and not (c.sku and self._sold_by(c.sku, q.measure) and
+                                                                       not other_measure(q.measure, text))
+                          or per_another(q.kind, body, q.measure, unit)):
             return False   # 一箱几斤 is not answered by 一斤大概 15 个, 一块多重 not by 每袋 1 公斤，切成 10 块, 一袋几颗
             #                not by 炖 1 斤肉放 2 颗, 一大包多少克 not by 一小袋 13 克
         if targets and c.layout != "qa" and self.unhinted(q, text):   # (a Q&A pair was asked for its case)

@@ -158,9 +158,8 @@ def _measure(kind: str, text: str, unnamed: str, residual: list[list[str]]) -> t
     if m is None and kind == "weight":   # 一个饺子多重: one piece is weighed, not the bag
         m = re.search(r"[一每]\s*(个|颗|只|粒)", unnamed)
     frame = [m.group(0).replace(" ", "")] if m else []
-    load = guard("asks_capacity").search(text) if kind == "weight" else None
-    if load:
-        frame.append(load.group(0) + (re.match(r"的?人", text[load.end():]) or re.match("", "")).group(0))
+    load = guard("asks_borne").search(text) if kind == "weight" else None
+    frame += [load.group(0)] if load else []
     residual = [g for g in residual if not any(all(w in f for w in g) for f in frame)]
     return (re.sub(r"\s+", "", m.group(1)) if m else ""), residual
 
