@@ -1,9 +1,10 @@
 """Knowledge base, round 19 rules on stores unlike the tuning ones, invented for these tests (a coffee and tea shop
 and a camping-furniture shop):
 
-- 一小包 is a smaller pack inside the one sold (said bare, 每袋 25 克, when the product is sold by the box), a measure of its own: 一小包多重 is not answered by 每盒 200 克, and
-  一大盒多少克 (大 only stresses the box) not by 一小包 10 克; 一盒几小包 counts the small packs (20 小包), and a spec
-  that names them without a number (独立小包) answers no count;
+- 一小包 is a smaller pack inside the one sold (said bare, 每袋 25 克, when the product is sold by the box), a measure
+  of its own: 一小包多重 is not answered by 每盒 200 克, and 一大盒多少克 (大 only stresses the box) not by 一小包
+  10 克; 一盒几小包 counts the small packs (20 小包), and a spec that names them without a number (独立小包) answers
+  no count;
 - the load a thing bears (承重 | 150 公斤, 能撑 100 公斤) is no weight of its own, even when a table row's key says
   it, and its own weight (重量 | 1.2 公斤) is no answer to how much it bears (能撑多重);
 - the day and the night are conditions: 晚上送来的多久洗好 is not answered by 白天送来的当天洗好;
@@ -12,7 +13,8 @@ and a camping-furniture shop):
 - 怎么做的 asks how it was made, not how to cook it, and a place (产自云南) is no making;
 - 有优惠吗 asks a deal: a passage that names none (老人可以让子女代付) is no answer;
 - 多高合适 asks the value that suits, not the range it comes in; 不用的时候 is when it is idle, not said by 不用装;
-- 啥材料 / 啥料子 is answered by the row keyed 材质, 几个格子 by a count in 格 (一共 12 格), 几道工序 by one in 道.
+- 啥材料 / 啥料子 is answered by the row keyed 材质; 几个格子, 几道工序, 几档 by a count in 格, 道, 档 (一共 12 格, 3 档可调);
+- 本身多重 asks its own weight: 本身 is no word the passage must say.
 """
 
 from __future__ import annotations
@@ -73,7 +75,7 @@ CAMP_NOTES = {
                 "| 高度 | 坐面离地 45 厘米 |\n",
     "cot.md": "# 户外行军床\n\n| 项目 | 说明 |\n|---|---|\n| 重量 | 6.5 公斤 |\n| 长宽 | 190 厘米长，65 厘米宽 |\n"
               "| 安装 | 不用工具，撑开卡住两头的杆就行 |\n| 收纳 | 拆下两头的杆，床面卷起来收进袋子 |\n"
-              "| 床高 | 40 厘米，坐着起身正好 |\n| 绑带 | 拉力大约 50 公斤 |\n",
+              "| 床高 | 40 厘米，坐着起身正好 |\n| 绑带 | 拉力大约 50 公斤 |\n| 床头 | 能抬起来，3 档可调 |\n",
     "box.md": "# 户外收纳盒\n\n| 项目 | 说明 |\n|---|---|\n| 格子 | 分三层，一共 12 格 |\n| 材质 | 加厚 PP 塑料 |\n",
     "../须知.md": "# 须知\n\n- 付款：老人不会用手机的，子女可以帮着付\n- 售后：没用过的 7 天内能退\n",
     "rack.md": "# 浴室置物架\n\n置物架放在淋浴区或者洗漱台边上，三层放洗发水沐浴露。\n\n- 材质：不锈钢，不生锈\n",
@@ -141,6 +143,8 @@ def test_coffee_shop_hands_over_another_measure_or_time(coffee_kb, question, cur
     ("不用的时候咋收", "cot", ["收进袋子"]),
     ("床多高合适", "cot", ["40 厘米"]),
     ("绑带拉力多大", "cot", ["50 公斤"]),
+    ("床头能调几档", "cot", ["3 档"]),
+    ("床本身多重", "cot", ["6.5 公斤"]),
     ("啥材料的", "box", ["PP 塑料"]),
 ])
 def test_camp_shop_answers_load_and_weight_apart(camp_kb, question, current, facts):
@@ -156,6 +160,7 @@ def test_camp_shop_answers_load_and_weight_apart(camp_kb, question, current, fac
     ("凳子啥料子", "stool"),        # no row says what it is made of
     ("不用的时候咋收", "stool"),    # 不用装 says no install, nothing of putting it away
     ("凳子多高合适", "stool"),      # 45 厘米 is its height, nothing says what suits
+    ("凳子本身多重", "stool"),      # only the load it bears is written
 ])
 def test_camp_shop_hands_over_a_neighbouring_value(camp_kb, question, current):
     a = camp_kb.answer(question, current_sku=current)
