@@ -46,7 +46,7 @@ from copilot.knowledge.kinds import (
     text_aspects,
     values_of,
 )
-from copilot.knowledge.measures import measured, other_measure, per_other
+from copilot.knowledge.measures import measured, other_measure, per_another, per_other
 from copilot.knowledge.question import (
     Question,
     condition_said,
@@ -397,7 +397,8 @@ class Judge(Scope):
         if strict(q.kind) and values_of(q.kind, body, q.units) and not self.counted(q, own_values(
                 q.kind, q.units, body, q.text, self._names_of(c.sku), plain=not q.residual)):
             return False   # 一袋多少颗 is not answered by 坏果超过五颗的退, nor by 8 个角, nor 一袋几个 by 200 袋
-        if others_values(q, body) or not c.sku and targets and others_sentence(q, c.text, *self._mine_and_others(
+        keyed = f"{c.key}：{body}" if c.key and c.layout in ("table", "bullet") else body   # the row's key: 承重
+        if others_values(q, keyed) or not c.sku and targets and others_sentence(q, c.text, *self._mine_and_others(
                 c.text, targets)):   # (a store rule's sentence of another product: 租桌子多少钱, not 帐篷 50 块一天)
             return False   # 竿子多重 is not answered by 上了 5 斤的大青鱼, 能用几年 not by 拿货三年了 nor 质保一年
         if term_unsaid(q, self.cover_text(c)):
@@ -407,10 +408,12 @@ class Judge(Scope):
             return False   # 电饭煲多重 is not answered by 一杯米是 150 克 (a cup of rice), 盆多重 not by 能承 30 公斤
         text = self.others_out(self.cover_text(c), targets, q.text) if not c.sku else self.cover_text(c)
         text = text if q.kind == "yesno" else denied_out(text, q)
-        if q.measure and not measured(q.measure, text) and not (c.sku and self._sold_by(c.sku, q.measure)
-                                                                and not other_measure(q.measure, text)):
+        unit = self.catalog.get(c.sku).unit if c.sku and self.catalog.get(c.sku) else ""
+        if q.measure and (not measured(q.measure, text, unit) and not (c.sku and self._sold_by(c.sku, q.measure) and
+                                                                       not other_measure(q.measure, text))
+                          or per_another(q.kind, body, q.measure, unit)):
             return False   # 一箱几斤 is not answered by 一斤大概 15 个, 一块多重 not by 每袋 1 公斤，切成 10 块, 一袋几颗
-            #                not by 炖 1 斤肉放 2 颗
+            #                not by 炖 1 斤肉放 2 颗, 一大包多少克 not by 一小袋 13 克
         if targets and c.layout != "qa" and self.unhinted(q, text):   # (a Q&A pair was asked for its case)
             return False   # 要洗了再放冰箱吗 is not answered by 一定放冰箱: it says nothing of washing
         if moment_unsaid(q, text):

@@ -24,7 +24,8 @@ CLAUSE_SPLIT = re.compile(r"[\s，,。！!？?；;～~]+")
 QUANTITY = re.compile(r"[\d一二两三四五六七八九十半几每多]*[斤个盒袋只条块把瓶桶箱份枚克两回次趟度杯支张卷片颗包板提段根粒串罐]|俩|仨")
 TIME_OF_DAY = {"早上", "早晨", "上午", "中午", "下午", "傍晚", "晚上", "夜里", "凌晨", "天天", "每天"}
 MEASURE_UNITS = "箱|盒|袋|包|瓶|桶|提|板|罐|斤|把|份|串|杯|筐|扎|捆|篮|兜|块|只|条|根|片|段|枝|朵|棵|盆"
-MEASURE = re.compile(rf"[一每]\s*({MEASURE_UNITS})")
+# 一大包 is the package itself (大 only stresses it); 一小袋 is a smaller one inside it, a measure of its own
+MEASURE = re.compile(rf"[一每]\s*(?:大\s*)?((?:小\s*)?(?:{MEASURE_UNITS}))")
 WHEN = re.compile("|".join(TIME_OF_DAY) + r"|周末|(?:周|星期|礼拜)[一二三四五六日天1-7]")
 NOT_TEXT = re.compile(r"[^\w\u4e00-\u9fff]+")  # emoji and symbols
 CJK = re.compile(r"[\u4e00-\u9fff]+")
@@ -113,7 +114,7 @@ def analyse(text: str, names: list[str]) -> Question:
               for m in k.ask.finditer(text) if m.end() > m.start()]
     spans += _trigger_spans(text, triggers)
     rest = _blank(text, spans)
-    rest = guard("deictic").sub(" ", rest)
+    rest = guard("idle").sub(" ", guard("deictic").sub(" ", rest))   # 不用的时候咋收: when idle, no content
     rest = re.sub(r"(\w)[不没]\1", r" \1 ", rest)  # 肥不肥 -> 肥, 查没查 -> 查 (能不能 -> 能, a stopword)
     residual = _residual(_about_product(text, rest))
     taste = lex.aspects.get("taste")
@@ -132,9 +133,7 @@ def analyse(text: str, names: list[str]) -> Question:
         frame, kin = set(lex.kinds[kind].frame), ("time",) if kind in ("clock", "day", "time") else (kind,)
         residual = [g for g in residual if not all(any(values_of(k, w) for k in (kind, *kin)) or w in frame
                                                    for w in g)]
-    m = MEASURE.search(unnamed) if kind in ("count", "weight", "amount", "size") else None
-    if m is None and kind == "weight":   # 一个饺子多重: one piece is weighed, not the bag
-        m = re.search(r"[一每]\s*(个|颗|只|粒)", unnamed)
+    measure, residual = _measure(kind, text, unnamed, residual)
     if kind == "yesno" and WHEN.search(unnamed):
         kind = "time"   # 上午能来拿吗, 周末直播吗: a yes/no about a time of day or a day asks when (the answer states one)
         residual = [g for g in residual if not all(w in ("天天", "每天") for w in g)]  # 天天有吗: which days
@@ -147,9 +146,22 @@ def analyse(text: str, names: list[str]) -> Question:
         facts.remove("what")                       # 芒果是什么品种 asks about 品种
     return Question(text=text, topics=topics, soft=soft, facts=facts, residual=residual, kind=kind,
                     unnamed=unnamed, fact_spans=fact_spans, units=asked_units(kind, unnamed),
-                    measure=m.group(1) if m else "",
+                    measure=measure,
                     deictic=bool(guard("deictic").search(text)), injection=bool(guard("injection").search(raw)),
                     off_topic=bool(guard("off_topic").search(raw)))
+
+
+def _measure(kind: str, text: str, unnamed: str, residual: list[list[str]]) -> tuple[str, list[list[str]]]:
+    """What is counted or weighed (一箱几斤: 箱; 一小袋多重: 小袋) and the residual without the words that only frame
+    the value asked: the measure itself, and the load a thing bears (能坐多重的人: 承重 150 公斤 answers it)."""
+    m = MEASURE.search(unnamed) if kind in ("count", "weight", "amount", "size") else None
+    if m is None and kind == "weight":   # 一个饺子多重: one piece is weighed, not the bag
+        m = re.search(r"[一每]\s*(个|颗|只|粒)", unnamed)
+    frame = [m.group(0).replace(" ", "")] if m else []
+    load = guard("asks_borne").search(text) if kind == "weight" else None
+    frame += [load.group(0)] if load else []
+    residual = [g for g in residual if not any(all(w in f for w in g) for f in frame)]
+    return (re.sub(r"\s+", "", m.group(1)) if m else ""), residual
 
 
 def _blank(text: str, spans: list[tuple[int, int]]) -> str:

@@ -200,7 +200,7 @@ def spec_answers(p: Product | None, kind: str, units: frozenset[str] | None = No
     is no answer to 一瓶多少毫升), of what is measured (每袋 10 个 is no answer to 一箱几个, 每袋 1 公斤 to 一块多重)."""
     if p is None:
         return False
-    if measure and measure != p.unit and not measured(measure, p.spec or ""):
+    if measure and measure != p.unit and not measured(measure, p.spec or "", p.unit):
         return False   # 每袋 1 公斤，切成 10 块 weighs a bag, not 一块
     if kind == "weight" and not measure and p.spec and per_other(kind, p.spec, p.unit):
         return False   # 粉仓装 25 克 is what its bin holds, no answer to 磨豆机多重

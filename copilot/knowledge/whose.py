@@ -39,7 +39,8 @@ def _another(q: Question, text: str, start: int, end: int) -> bool:
     after = text[end:end + 12]
     m = guard("of_noun").search(after)
     if q.kind == "weight" and guard("asks_capacity").search(q.unnamed):
-        return False      # 能装多重 is answered by 放 10 斤以内的东西: what it holds
+        return bool(guard("own_weight").search(text[:start]))   # 能撑多重 is not answered by 重量 0.9 公斤;
+        #                                     能装多重 is by 放 10 斤以内的东西: what it holds
     if q.kind == "weight" and (guard("capacity").search(text[:start]) or guard("bears").search(text[:start])):
         return True       # 一个衣架多重 is not answered by 一个衣架挂 5 公斤以内: the load it bears
     if m and q.kind in ("weight", "size") and not q.measure:

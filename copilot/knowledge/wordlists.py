@@ -160,7 +160,7 @@ def _sound_fixed(lex: Lexicon, text: str) -> str:
             a, b = cuts[k][0], cuts[m - 1][1]
             if not 2 <= b - a <= 4 or not all(weak for _a, _b, weak in cuts[k:m]) or \
                     b - a == 2 and not ({a, b} <= bounds or {a, b + 1} <= bounds and text[b] in lex.clitics) or \
-                    text[b:b + 1] == "着":   # 能坐着吃: a verb going on (坐着), not a slip of 能做
+                    "slip_kept" in lex.guards and lex.guards["slip_kept"].match(text, b):   # 能坐着吃, 能坐多重
                 continue
             word = sounds.get(tuple(_reading(ch) for ch in text[a:b]))
             if word and _one_slip(text[a:b], word):
