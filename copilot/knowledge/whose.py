@@ -38,6 +38,8 @@ def others_values(q: Question, text: str) -> bool:
 def _another(q: Question, text: str, start: int, end: int) -> bool:
     after = text[end:end + 12]
     m = guard("of_noun").search(after)
+    if q.kind == "weight" and guard("asks_borne").search(q.unnamed):
+        return not _said_as_load(text, start, end)   # 能坐多重的人: 整把重 1.1kg is its own weight, no load
     if q.kind == "weight" and guard("asks_capacity").search(q.unnamed):
         return bool(guard("own_weight").search(text[:start]))   # 能撑多重 is not answered by 重量 0.9 公斤;
         #                                     能装多重 is by 放 10 斤以内的东西: what it holds
@@ -60,6 +62,13 @@ def _another(q: Question, text: str, start: int, end: int) -> bool:
         if guard("after_sales_clause").search(text[a:b]):
             return True   # 质保一年 for 能用几年
     return False
+
+
+def _said_as_load(text: str, start: int, end: int) -> bool:
+    """The weight at ``start`` is said as a load a body puts on the thing: 承重 150 公斤, 能坐 120 公斤, 最多承受 200
+    斤, 一个挂钩挂 5 公斤 (in its own clause, before the value)."""
+    before = text[_clause(text, start, end)[0]:start]
+    return any(guard(name).search(before) for name in ("capacity", "bears", "asks_capacity"))
 
 
 def others_sentence(q: Question, text: str, mine: list[str], others: list[str]) -> bool:
