@@ -5,7 +5,7 @@ question, other) (``clauses``: what one clause of a comment is, read on its own)
 ``notes`` (delivery, collection and service notes, a size or colour said; ``fitted``: the model of the buyer's own the goods must fit, 苹果15的, 戴森V8的), ``asides`` (a payment or the usual said beside the goods), ``wording`` (questions, chatter and filler words) and
 ``shorthand`` (variant, family and partial words read from the catalog), ``abbreviated`` (orders in shorthand: 1原2辣), ``alike`` (characters taken for each other: 炖 / 饨, 卢 / 鲈), ``sizes`` (a size of the names said with its unit: 10kg的), ``marked`` (a number and its mark in the names said as a word: 9W的, 5号的, 31合1), ``suffixed`` (another name
 and the word that makes the next product of it: 鸡肉罐头整箱), ``leftover`` (what no rule
-reads), ``lexicon`` (common nouns: a typo that names another thing) and ``cues`` (a price that picks the
+reads), ``lexicon`` (common nouns: a typo that names another thing), ``kin`` (the people goods are bought for) and ``cues`` (a price that picks the
 goods, 来只 as one), ``pairing`` (quantities to products in a clause and across a comment's clauses); ``ledger`` applies it in one
 transaction (``book``: stock that never goes negative, the waitlist, per-buyer limits, the invariants), ``manual`` holds the owner's actions and undo;
 ``jielong`` reads a pasted 群接龙 chain (``spelled``: what its header offers, a member's short word spelled out as

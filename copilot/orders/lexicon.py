@@ -15,14 +15,13 @@ from __future__ import annotations
 import re
 
 from copilot.base.nouns import loaded, nouns, warm
+from copilot.orders.kin import PEOPLE
 
 _MIN_FREQ = 3  # jieba's rarest entries (菜子油: 2) are spellings of their neighbours, not other things
 
 
 # who the goods are for (我孙子身高105, 双胞胎 各来一件, 给我闺女来一件): a person, no thing anyone buys
-_PERSON = re.compile(r"(?:我|我家|我们家|家里)?(?:外?孙[子女]?|外孙女|双胞胎|龙凤胎|闺女|女儿|儿子|孩子|小孩|宝宝|大宝|二宝|小宝|"
-                     r"老大|老二|老三|侄[子女]|外甥女?|老公|老婆|媳妇|婆婆|公公|奶奶|爷爷|外婆|外公|姥姥|姥爷|妈妈|爸爸|"
-                     r"闺蜜|同事|邻居|"
+_PERSON = re.compile(rf"(?:我|我家|我们家|家里)?(?:{PEOPLE}|"
                      # 隔壁老王, 对门李姐, 同事小张: a neighbour or colleague by name
                      r"(?:隔壁|对门|对面|邻居家?|同事|朋友)的?(?:老|小|阿)?[\u4e00-\u9fff](?:姐|哥|叔|姨|阿姨|奶奶|爷爷|师傅|老师)?)")
 

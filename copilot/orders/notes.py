@@ -19,6 +19,7 @@ from collections.abc import Callable
 from copilot.base.zhnum import normalize
 from copilot.orders.amounts import UNIT
 from copilot.orders.fitted import MODEL_GATE
+from copilot.orders.kin import CIRCLE, FAMILY
 from copilot.orders.wording import PACKING
 
 _STOP = r"[^\s,，。!！?？~～、;；]"
@@ -58,8 +59,7 @@ _WITH = re.compile(rf"(?:和|跟|同|与)(?:[A-Za-z]+\d+|\d+(?!\d|{UNIT})[A-Za-z
 _ALONG = re.compile(r"(?:和|跟|同|与)(?:之前|上次|前面|刚才|昨天)的?[^\d一二两俩三四五六七八九十]{0,6}?(?:一起|一块|一道)"
                     r"(?:吧|哈|呀|啊)?")
 # 送到2栋 给我婆婆: beside a delivery or pickup note, who the goods are for (a family word), part of the note
-_FOR = re.compile(r"(?:送给|给|帮)(?:我|我们)?家?(?:的)?(?:妈妈?|爸爸?|婆婆|公公|奶奶|爷爷|外婆|外公|姥姥|姥爷|老公|老婆|女儿|"
-                  r"儿子|孩子|闺女|爸妈|父母|老人|姐姐?|哥哥?|弟弟?|妹妹?|岳父|岳母|丈母娘)(?:的)?(?:吧|哈|呀|啊)?")
+_FOR = re.compile(rf"(?:送给|给|帮)(?:我|我们)?家?(?:的)?(?:{FAMILY})(?:的)?(?:吧|哈|呀|啊)?")
 _CHANGE = re.compile(r"改|换|加|减|再|另|还要|要|来|补")
 _SPLIT = re.compile(r"([,，。!！~～;；、\s]+)")
 # no note without one of these characters (or a phone number)
@@ -81,8 +81,7 @@ SERVICE = re.compile(
     r"鳞|壳|馅|短|边|干净|小块|大块)+的?|改(?:短|长|小|大|窄|宽)一?点?|"
     rf"{_EXTRA.pattern}|"
     r"(?:不要|别放?|少放?|免|去|多放?)太?(?:甜|辣|咸|糖|冰|葱|香菜|蒜|姜|油|盐|奶油)|[微中特]辣|"
-    rf"(?:(?:一|另一|\d)\s*{UNIT}\s*)?(?:送人|送礼|自己(?:吃|喝|用|留|穿|戴|玩)|送(?:给)?我?(?:妈|爸|婆婆|公公|奶奶|爷爷|外婆|外公|"
-    r"老公|老婆|女儿|儿子|孩子|朋友|同事|老师|闺蜜|亲戚))|"
+    rf"(?:(?:一|另一|\d)\s*{UNIT}\s*)?(?:送人|送礼|自己(?:吃|喝|用|留|穿|戴|玩)|送(?:给)?我?(?:{FAMILY}|{CIRCLE}))|"
     # 我自己带瓶子, 自带袋子, 自己带个空桶: the buyer brings the container the loose goods go in
     rf"(?:我?自己|自)带(?:个|了)?[\u4e00-\u9fff]{{0,3}}?(?:{UNIT}|壶|篮|筐|饭盒)子?|"
     # 要上门安装, 周六上门装, 帮我上门换一下: work the store does at the buyer's home with the goods
