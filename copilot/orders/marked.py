@@ -20,6 +20,7 @@ from copilot.base.catalog import Catalog, Product
 from copilot.base.zhnum import zh_to_number
 from copilot.orders.amounts import UNIT_WORDS
 from copilot.orders.memo import per_catalog
+from copilot.orders.sizes import owned_ref
 
 # a number, then one letter run or one character; N合1 keeps its second number
 _IN_NAME = re.compile(r"(?<![A-Za-z\d.])(\d+(?:\.\d+)?)([A-Za-z]+|[\u4e00-\u9fff])((?<=合)\d+)?")
@@ -71,9 +72,7 @@ def marked_said(t: str, refs: list, catalog: Catalog, make_ref) -> list:
         if any(r.product is not None or r.family for r in hit):
             continue
         out = [r for r in out if r not in hit]
-        label = t[m.start():m.end()]
-        out.append(make_ref(m.start(), m.end(), owners[0], label, ()) if len(owners) == 1
-                   else make_ref(m.start(), m.end(), None, label, owners))
+        out.append(owned_ref(make_ref, m.start(), m.end(), t[m.start():m.end()], owners))
     return sorted(out, key=lambda r: r.start) if out != refs else refs
 
 

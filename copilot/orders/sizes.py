@@ -56,10 +56,15 @@ def sizes_said(t: str, refs: list, catalog: Catalog, make_ref) -> list:
         if not (after_ref or m.group(2) or _AS_NAME_AFTER.match(t, m.end()) or counted_beside(t, m, owners)):
             continue
         end = m.end() + (1 if t[m.end():m.end() + 1] in tuple("装高长宽粗") else 0)  # 5L装, 1.5米高: of the size
-        label = t[m.start():end]
-        out.append(make_ref(m.start(), end, owners[0], label, ()) if len(owners) == 1
-                   else make_ref(m.start(), end, None, label, owners))
+        out.append(owned_ref(make_ref, m.start(), end, t[m.start():end], owners))
     return sorted(out, key=lambda r: r.start) if len(out) > len(refs) else refs
+
+
+def owned_ref(make_ref, start: int, end: int, label: str, owners):
+    """The ref of a word the names of ``owners`` hold: that product when one holds it, else their family (one of them,
+    which the clause or a person settles)."""
+    return make_ref(start, end, owners[0], label, ()) if len(owners) == 1 else make_ref(start, end, None, label,
+                                                                                          tuple(owners))
 
 
 def counted_beside(t: str, m: re.Match, owners) -> bool:
@@ -84,8 +89,7 @@ def whole_dimension(refs: list, text: str, make_ref) -> list:
         owners = [p for p in (r.family or ([r.product] if r.product else []))
                   if m and any(f"{width.group(1)}x{m.group(0)}" in n.replace("×", "x") for n in p.names)]
         end = r.end + m.end() if m else r.end
-        out.append(r if not owners else make_ref(r.start, end, owners[0], text[r.start:end], ()) if len(owners) == 1
-                   else make_ref(r.start, end, None, text[r.start:end], tuple(owners)))
+        out.append(owned_ref(make_ref, r.start, end, text[r.start:end], owners) if owners else r)
     return out
 
 
