@@ -3,6 +3,7 @@ store, a kitchenware shop, a pharmacy, a stationery shop).
 
 - 螺丝刀套装来一个 of a 套 whose spec counts its parts in 支 (一套 12 支批头): 个 is the everyday word for one set, since
   a 支 is no 个; a 套 of 6 个 bowls still asks (one bowl or one set?).
+- 长的那头干嘛用的, 这个孔干嘛的: what a part is for is a question, not chatter.
 """
 
 from __future__ import annotations
@@ -31,3 +32,13 @@ def test_a_ge_of_a_set_whose_parts_are_no_ge_is_one_set(catalog, text, current, 
 def test_a_ge_of_a_set_of_ge_pieces_still_asks():
     intent, _ = parsed(KITCHEN, "碗套装来一个", "bowls")
     assert intent.kind == Kind.ORDER and intent.needs_review
+
+
+@pytest.mark.parametrize(("catalog", "text", "current"), [
+    (HARDWARE, "长的那头干嘛用的", "bits"),
+    (HARDWARE, "尺子上这个扣干嘛的", "tape"),
+    (KITCHEN, "碗底那圈干嘛用", "bowls"),
+])
+def test_what_a_part_is_for_is_a_question(catalog, text, current):
+    intent, _ = parsed(catalog, text, current)
+    assert intent.kind == Kind.QUESTION
