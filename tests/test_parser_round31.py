@@ -3,6 +3,8 @@ store, a kitchenware shop, a pharmacy, a stationery shop).
 
 - 螺丝刀套装来一个 of a 套 whose spec counts its parts in 支 (一套 12 支批头): 个 is the everyday word for one set, since
   a 支 is no 个; a 套 of 6 个 bowls still asks (one bowl or one set?).
+- 纯棉t恤来两件, t型膨胀螺丝来两包: one letter glued to a Chinese word of a name (T恤, T型), typed in the other case, is
+  that name's letter.
 - 长的那头干嘛用的, 这个孔干嘛的: what a part is for is a question, not chatter.
 """
 
@@ -15,6 +17,9 @@ from copilot.orders.intent import Kind
 
 HARDWARE = shop("测试五金店", ("bits", "螺丝刀套装 12支装", "套", 39, {"aliases": ["螺丝刀套装"], "spec": "一套 12 支批头带手柄"}),
                 ("tape", "卷尺 5米", "个", 15, {"aliases": ["卷尺"]}))
+CLOTHES = shop("测试服装店", ("tee", "纯棉T恤", "件", 39, {}), ("shorts", "纯棉短裤", "条", 29, {}))
+HARDWARE2 = shop("测试五金店", ("anchor", "T型膨胀螺丝", "包", 8, {"aliases": ["膨胀螺丝"]}),
+                 ("hook", "粘钩", "个", 2, {}))
 KITCHEN = shop("测试厨具店", ("bowls", "陶瓷碗套装", "套", 59, {"aliases": ["碗套装"], "spec": "一套 6 个碗"}),
                ("pens", "彩色马克笔套装", "套", 29, {"aliases": ["马克笔"], "spec": "一套 24 支，双头"}))
 
@@ -42,3 +47,18 @@ def test_a_ge_of_a_set_of_ge_pieces_still_asks():
 def test_what_a_part_is_for_is_a_question(catalog, text, current):
     intent, _ = parsed(catalog, text, current)
     assert intent.kind == Kind.QUESTION
+
+
+@pytest.mark.parametrize(("catalog", "text", "current", "want"), [
+    (CLOTHES, "纯棉t恤来两件", "shorts", {"tee": 2}),
+    (CLOTHES, "纯棉t恤 x1", None, {"tee": 1}),
+    (HARDWARE2, "t型膨胀螺丝来两包", "hook", {"anchor": 2}),
+])
+def test_one_letter_of_a_name_in_the_other_case_is_that_names_letter(catalog, text, current, want):
+    intent, items = parsed(catalog, text, current)
+    assert intent.kind == Kind.ORDER and not intent.needs_review and items == want
+
+
+def test_x_before_a_count_stays_times_beside_a_lettered_name():
+    intent, items = parsed(HARDWARE2, "粘钩 x3", "hook")
+    assert intent.kind == Kind.ORDER and not intent.needs_review and items == {"hook": 3}

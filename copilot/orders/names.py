@@ -71,8 +71,10 @@ def _clipped(catalog: Catalog) -> tuple[re.Pattern | None, dict[str, str]]:
     return re.compile(rf"(?:{words})(?=\s*(?:[x*]\s*)?(?:\d|[一两二三四五六七八九十来要拿各也再]|$))"), one
 
 
-# 2B, A4, 4B, and words of letters (Type-C, PD, USB-C); not x2 (times)
-_MODEL = re.compile(r"(?<![A-Za-z\d.])(?:\d+[A-Za-z]+|[A-Za-z]+\d+|[A-Za-z]{2,}(?:-[A-Za-z\d]+)*)(?![A-Za-z\d])")
+# 2B, A4, 4B, and words of letters (Type-C, PD, USB-C); not x2 (times); one letter glued to a Chinese word (维C, T恤, T型),
+# never x (times)
+_MODEL = re.compile(r"(?<![A-Za-z\d.])(?:\d+[A-Za-z]+|[A-Za-z]+\d+|[A-Za-z]{2,}(?:-[A-Za-z\d]+)*"
+                    r"|(?<=[\u4e00-\u9fff])[A-WYZa-wyz]|[A-WYZa-wyz](?=[\u4e00-\u9fff]))(?![A-Za-z\d])")
 
 
 @per_catalog
