@@ -5,6 +5,8 @@ store, a kitchenware shop, a pharmacy, a stationery shop).
   a 支 is no 个; a 套 of 6 个 bowls still asks (one bowl or one set?).
 - 纯棉t恤来两件, t型膨胀螺丝来两包: one letter glued to a Chinese word of a name (T恤, T型), typed in the other case, is
   that name's letter.
+- 刚才说的是两斤, 刚刚要的是3条: what the buyer said before, set right with a quantity alone, is a change to that
+  total (刚才说的是两斤吗 asks).
 - 长的那头干嘛用的, 这个孔干嘛的: what a part is for is a question, not chatter.
 """
 
@@ -20,6 +22,8 @@ HARDWARE = shop("测试五金店", ("bits", "螺丝刀套装 12支装", "套", 3
 CLOTHES = shop("测试服装店", ("tee", "纯棉T恤", "件", 39, {}), ("shorts", "纯棉短裤", "条", 29, {}))
 HARDWARE2 = shop("测试五金店", ("anchor", "T型膨胀螺丝", "包", 8, {"aliases": ["膨胀螺丝"]}),
                  ("hook", "粘钩", "个", 2, {}))
+FISH = shop("测试鱼档", ("bass", "鲜活鲈鱼", "条", 35, {"aliases": ["鲈鱼"]}),
+            ("shrimp", "基围虾", "斤", 58, {"aliases": ["虾"]}))
 KITCHEN = shop("测试厨具店", ("bowls", "陶瓷碗套装", "套", 59, {"aliases": ["碗套装"], "spec": "一套 6 个碗"}),
                ("pens", "彩色马克笔套装", "套", 29, {"aliases": ["马克笔"], "spec": "一套 24 支，双头"}))
 
@@ -62,3 +66,18 @@ def test_one_letter_of_a_name_in_the_other_case_is_that_names_letter(catalog, te
 def test_x_before_a_count_stays_times_beside_a_lettered_name():
     intent, items = parsed(HARDWARE2, "粘钩 x3", "hook")
     assert intent.kind == Kind.ORDER and not intent.needs_review and items == {"hook": 3}
+
+
+@pytest.mark.parametrize(("catalog", "text", "current", "want"), [
+    (FISH, "刚才说的是两斤", "shrimp", {"shrimp": 2}),
+    (FISH, "刚刚要的是3条", "bass", {"bass": 3}),
+    (HARDWARE, "之前说的是一个", "tape", {"tape": 1}),
+])
+def test_what_was_said_before_set_right_by_a_quantity_is_a_change(catalog, text, current, want):
+    intent, items = parsed(catalog, text, current)
+    assert intent.kind == Kind.MODIFY and not intent.needs_review and items == want
+
+
+def test_what_was_said_before_asked_is_a_question():
+    intent, _ = parsed(FISH, "刚才说的是两斤吗", "shrimp")
+    assert intent.kind == Kind.QUESTION
