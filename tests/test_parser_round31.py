@@ -7,6 +7,9 @@ store, a kitchenware shop, a pharmacy, a stationery shop).
   that name's letter.
 - 刚才说的是两斤, 刚刚要的是3条: what the buyer said before, set right with a quantity alone, is a change to that
   total (刚才说的是两斤吗 asks).
+- 02米黄来一桶, 12号豆绿 x1, 乳胶漆来一桶 05号, 米黄色的来两桶, 藏青的 x2, 01雪白和05浅灰各来一桶: a shade or colour
+  the listing's spec names (01 雪白、02 米黄 … 色号; 有藏青、米白、卡其三个颜色) said beside a counted order is the order's
+  note, never a quantity, a link or an unknown word; said alone (05号) it is no count.
 - 长的那头干嘛用的, 这个孔干嘛的: what a part is for is a question, not chatter.
 """
 
@@ -24,6 +27,14 @@ HARDWARE2 = shop("测试五金店", ("anchor", "T型膨胀螺丝", "包", 8, {"a
                  ("hook", "粘钩", "个", 2, {}))
 FISH = shop("测试鱼档", ("bass", "鲜活鲈鱼", "条", 35, {"aliases": ["鲈鱼"]}),
             ("shrimp", "基围虾", "斤", 58, {"aliases": ["虾"]}))
+PAINT = shop("测试油漆店", ("paint", "墙面乳胶漆 5L", "桶", 199,
+                                {"aliases": ["乳胶漆"], "spec": "有 01 雪白、02 米黄、05 浅灰、12 豆绿四个色号，可以调色"}),
+             ("roller", "滚筒刷", "把", 15, {}), ("tape", "美纹纸", "卷", 5, {}), ("putty", "腻子粉", "袋", 35, {}),
+             ("primer", "墙固底漆", "桶", 89, {}), ("gloves", "乳胶手套", "双", 3, {}), ("brush", "排刷", "把", 6, {}),
+             ("sand", "砂纸", "张", 1, {}), ("knife", "刮刀", "把", 8, {}), ("cover", "保护膜", "卷", 12, {}),
+             ("bucket", "调漆桶", "个", 10, {}), ("stick", "搅拌棒", "根", 2, {}))
+YARN = shop("测试毛线铺", ("wool", "羊毛粗线 100g", "包", 18, {"aliases": ["羊毛线"], "spec": "有藏青、米白、卡其三个颜色"}),
+            ("needle", "竹棒针", "副", 9, {}))
 KITCHEN = shop("测试厨具店", ("bowls", "陶瓷碗套装", "套", 59, {"aliases": ["碗套装"], "spec": "一套 6 个碗"}),
                ("pens", "彩色马克笔套装", "套", 29, {"aliases": ["马克笔"], "spec": "一套 24 支，双头"}))
 
@@ -81,3 +92,28 @@ def test_what_was_said_before_set_right_by_a_quantity_is_a_change(catalog, text,
 def test_what_was_said_before_asked_is_a_question():
     intent, _ = parsed(FISH, "刚才说的是两斤吗", "shrimp")
     assert intent.kind == Kind.QUESTION
+
+
+@pytest.mark.parametrize(("catalog", "text", "current", "want", "note"), [
+    (PAINT, "02米黄来一桶", "paint", {"paint": 1}, "02米黄"),
+    (PAINT, "12号豆绿 x1", "paint", {"paint": 1}, "12号豆绿"),
+    (PAINT, "乳胶漆来一桶 05号", "paint", {"paint": 1}, "05号"),
+    (PAINT, "米黄色的来两桶", "paint", {"paint": 2}, "米黄色的"),
+    (PAINT, "乳胶漆 x1 02的", "paint", {"paint": 1}, "02的"),
+    (PAINT, "01雪白和05浅灰各来一桶", "paint", {"paint": 2}, "01雪白和05浅灰"),
+    (YARN, "藏青的 x2", "wool", {"wool": 2}, "藏青的"),
+    (YARN, "羊毛线来3包 米白色", "wool", {"wool": 3}, "米白色"),
+])
+def test_a_shade_the_spec_lists_said_with_an_order_is_its_note(catalog, text, current, want, note):
+    intent, items = parsed(catalog, text, current)
+    assert intent.kind == Kind.ORDER and not intent.needs_review and items == want and note in intent.note
+
+
+def test_a_shade_said_alone_is_no_count():
+    intent, items = parsed(PAINT, "02号", "paint")
+    assert not (intent.kind == Kind.ORDER and not intent.needs_review and items)
+
+
+def test_a_link_said_with_its_unit_stays_a_link_beside_a_shaded_listing():
+    intent, items = parsed(PAINT, "12号来两根", "paint")
+    assert intent.kind == Kind.ORDER and not intent.needs_review and items == {"stick": 2}

@@ -43,6 +43,7 @@ from copilot.orders.pairing import kind_said_apart, order_of
 from copilot.orders.refs import find_refs, mask
 from copilot.orders.sizes import size_homophones, sized_in
 from copilot.orders.wording import BANTER_QUESTION, CHATTER_CLAUSE, PACKING, QUESTION, RHETORICAL, describes
+from copilot.orders.shades import said_shades
 from copilot.orders.worn import bare_sizes, size_alone, size_change
 
 log = logging.getLogger(__name__)
@@ -91,6 +92,8 @@ def parse(text: str, catalog: Catalog, current_sku: str | None = None) -> Intent
 def _parse_comment(text: str, catalog: Catalog, current_sku: str | None) -> Intent:
     current, text = catalog.get(current_sku) if current_sku else None, simplified(text or "")
     bare, sizes = bare_sizes(as_said(normalize(text)), catalog, current)  # 来一套 130, 一双24一双26: no prices
+    if not sizes:  # 02豆沙来一支, 口红来一支 05号: the shade the counter picks, no count and no link
+        bare, sizes = said_shades(as_said(normalize(text)), catalog, current)
     t = _clean(bare if sizes else text)
     if sizes and size_alone(t) and current is not None:  # 110 with the T恤 on screen: which size, not how many
         return replace(_review(Kind.ORDER, f"只说了尺码（{sizes[0]}），没说要几{current.unit}，请确认",
