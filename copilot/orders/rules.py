@@ -41,9 +41,9 @@ from copilot.orders.names import plain_names, simplified
 from copilot.orders.notes import ATTRIBUTE, SERVICE, as_written, packing_notes, split_notes
 from copilot.orders.pairing import kind_said_apart, order_of
 from copilot.orders.refs import find_refs, mask
+from copilot.orders.shades import said_shades
 from copilot.orders.sizes import size_homophones, sized_in
 from copilot.orders.wording import BANTER_QUESTION, CHATTER_CLAUSE, PACKING, QUESTION, RHETORICAL, describes
-from copilot.orders.shades import said_shades
 from copilot.orders.worn import bare_sizes, size_alone, size_change
 
 log = logging.getLogger(__name__)
