@@ -1,8 +1,10 @@
 """A shade or colour said beside an order of goods the listing sells in shades: ``02豆沙来一支``, ``21号砖红 x1``,
-``口红来一支 05号``, ``豆沙色的来一支``, ``深咖的 x2``, ``01正红和05枫叶各来一支``.
+``口红来一支 05号``, ``豆沙色的来一支``, ``深咖的 x2``, ``01正红和05枫叶各来一支``, and in a chain ``2盒 00``, ``1盒00``,
+``口红2支 01和21各一`` (the shades of the count said).
 
 The listing names its shades in its spec (``有 01 正红、02 豆沙、05 枫叶 五个色号``, ``有灰棕、深咖、浅棕三个颜色``). A code
-said with its shade name, a code written with its leading zero (05号, 02的: no link, no count is written so), or a
+said with its shade name, a code written with its leading zero (05号, 02的, 00: no link, no count is written so),
+listed codes joined (01和21, each one of the count said), or a
 shade name is what the counter picks: the order's note, never a quantity, a link or an unknown product. Only when a
 counted quantity is left beside it, or nothing (02号 alone: which shade is said, not how many; a person asks). Nothing
 here knows one store's goods: the shades come from the listings' own words.
@@ -47,7 +49,8 @@ def _shades(catalog: Catalog) -> dict[str, tuple[dict[str, str], tuple[str, ...]
 def _token(codes: dict[str, str], names: tuple[str, ...]) -> re.Pattern:
     name = "|".join(map(re.escape, names)) or "(?!)"
     code = "|".join(map(re.escape, codes)) or "(?!)"
-    return re.compile(rf"(?<![\d.])(?:(?P<c>{code})\s*号?\s*(?P<n>{name})|(?P<z>0\d)\s*号|(?P<zd>0\d)(?=的)|"
+    return re.compile(rf"(?<![\d.])(?:(?P<c>{code})\s*号?\s*(?P<n>{name})|(?P<j>(?:{code})(?:\s*(?:和|、|/)\s*(?:{code}))+)"
+                      rf"(?:\s*各\s*(?:一|1)(?!\s*{UNIT}))?|(?P<z>0\d)\s*号|(?P<zd>0\d)(?![\d.])|"
                       rf"(?<![\u4e00-\u9fff])(?P<w>{name}))\s*色?的?")
 
 
