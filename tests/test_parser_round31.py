@@ -10,6 +10,8 @@ store, a kitchenware shop, a pharmacy, a stationery shop).
 - 02米黄来一桶, 12号豆绿 x1, 乳胶漆来一桶 05号, 米黄色的来两桶, 藏青的 x2, 01雪白和05浅灰各来一桶: a shade or colour
   the listing's spec names (01 雪白、02 米黄 … 色号; 有藏青、米白、卡其三个颜色) said beside a counted order is the order's
   note, never a quantity, a link or an unknown word; said alone (05号) it is no count.
+- 5%的来一瓶, 75%的来两瓶: a concentration of one product's names said bare names that product (5% is never the 5
+  of 15%, nor link 5, nor a count).
 - 长的那头干嘛用的, 这个孔干嘛的: what a part is for is a question, not chatter.
 """
 
@@ -35,6 +37,9 @@ PAINT = shop("测试油漆店", ("paint", "墙面乳胶漆 5L", "桶", 199,
              ("bucket", "调漆桶", "个", 10, {}), ("stick", "搅拌棒", "根", 2, {}))
 YARN = shop("测试毛线铺", ("wool", "羊毛粗线 100g", "包", 18, {"aliases": ["羊毛线"], "spec": "有藏青、米白、卡其三个颜色"}),
             ("needle", "竹棒针", "副", 9, {}))
+CHEMIST = shop("测试药房", ("alc75", "75%医用酒精 500ml", "瓶", 9, {}), ("alc95", "95%酒精 500ml", "瓶", 12, {}),
+               ("iodine", "5%碘伏 100ml", "瓶", 6, {}), ("peroxide", "3%双氧水", "瓶", 4, {}),
+               ("urea", "15%尿素软膏", "支", 8, {}))
 KITCHEN = shop("测试厨具店", ("bowls", "陶瓷碗套装", "套", 59, {"aliases": ["碗套装"], "spec": "一套 6 个碗"}),
                ("pens", "彩色马克笔套装", "套", 29, {"aliases": ["马克笔"], "spec": "一套 24 支，双头"}))
 
@@ -117,3 +122,19 @@ def test_a_shade_said_alone_is_no_count():
 def test_a_link_said_with_its_unit_stays_a_link_beside_a_shaded_listing():
     intent, items = parsed(PAINT, "12号来两根", "paint")
     assert intent.kind == Kind.ORDER and not intent.needs_review and items == {"stick": 2}
+
+
+@pytest.mark.parametrize(("text", "current", "want"), [
+    ("5%的来一瓶", None, {"iodine": 1}),
+    ("75%的来两瓶", "urea", {"alc75": 2}),
+    ("15%的来一支", "iodine", {"urea": 1}),
+    ("3%的 x2", None, {"peroxide": 2}),
+])
+def test_a_concentration_of_one_name_said_bare_names_that_product(text, current, want):
+    intent, items = parsed(CHEMIST, text, current)
+    assert intent.kind == Kind.ORDER and not intent.needs_review and items == want
+
+
+def test_a_concentration_asked_about_is_a_question():
+    intent, _ = parsed(CHEMIST, "75%的能喷手吗", "alc75")
+    assert intent.kind == Kind.QUESTION
