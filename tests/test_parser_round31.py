@@ -9,7 +9,8 @@ store, a kitchenware shop, a pharmacy, a stationery shop).
   total (刚才说的是两斤吗 asks).
 - 02米黄来一桶, 12号豆绿 x1, 乳胶漆来一桶 05号, 米黄色的来两桶, 藏青的 x2, 01雪白和05浅灰各来一桶: a shade or colour
   the listing's spec names (01 雪白、02 米黄 … 色号; 有藏青、米白、卡其三个颜色) said beside a counted order is the order's
-  note, never a quantity, a link or an unknown word; said alone (05号) it is no count.
+  note, never a quantity, a link or an unknown word; said alone (05号) it is no count; a listed code with 号 only after
+  that product's own count (乳胶漆2桶 12号; 腻子粉1袋 12号 may be link 12 and asks).
 - 5%的来一瓶, 75%的来两瓶: a concentration of one product's names said bare names that product (5% is never the 5
   of 15%, nor link 5, nor a count).
 - 长的那头干嘛用的, 这个孔干嘛的: what a part is for is a question, not chatter.
@@ -107,6 +108,8 @@ def test_what_was_said_before_asked_is_a_question():
     (PAINT, "乳胶漆 x1 02的", "paint", {"paint": 1}, "02的"),
     (PAINT, "01雪白和05浅灰各来一桶", "paint", {"paint": 2}, "01雪白和05浅灰"),
     (YARN, "藏青的 x2", "wool", {"wool": 2}, "藏青的"),
+    (PAINT, "乳胶漆2桶 12号", "paint", {"paint": 2}, "12号"),
+    (PAINT, "滚筒刷1把 乳胶漆1桶 12号", "paint", {"roller": 1, "paint": 1}, "12号"),
     (YARN, "羊毛线来3包 米白色", "wool", {"wool": 3}, "米白色"),
 ])
 def test_a_shade_the_spec_lists_said_with_an_order_is_its_note(catalog, text, current, want, note):
@@ -138,3 +141,8 @@ def test_a_concentration_of_one_name_said_bare_names_that_product(text, current,
 def test_a_concentration_asked_about_is_a_question():
     intent, _ = parsed(CHEMIST, "75%的能喷手吗", "alc75")
     assert intent.kind == Kind.QUESTION
+
+
+def test_a_code_after_another_products_count_is_no_shade():
+    intent, _ = parsed(PAINT, "腻子粉1袋 12号", "paint")
+    assert intent.needs_review
