@@ -11,6 +11,8 @@ store, a kitchenware shop, a pharmacy, a stationery shop).
   the listing's spec names (01 雪白、02 米黄 … 色号; 有藏青、米白、卡其三个颜色) said beside a counted order is the order's
   note, never a quantity, a link or an unknown word; said alone (05号) it is no count; a listed code with 号 only after
   that product's own count (乳胶漆2桶 12号; 腻子粉1袋 12号 may be link 12 and asks).
+- 维C片来两瓶 of 维生素C片, 维生素E乳来一瓶 of 维E乳: the spelled-out and the short form of a vitamin are one word, the
+  name's own form.
 - 5%的来一瓶, 75%的来两瓶: a concentration of one product's names said bare names that product (5% is never the 5
   of 15%, nor link 5, nor a count).
 - 长的那头干嘛用的, 这个孔干嘛的: what a part is for is a question, not chatter.
@@ -41,6 +43,8 @@ YARN = shop("测试毛线铺", ("wool", "羊毛粗线 100g", "包", 18, {"aliase
 CHEMIST = shop("测试药房", ("alc75", "75%医用酒精 500ml", "瓶", 9, {}), ("alc95", "95%酒精 500ml", "瓶", 12, {}),
                ("iodine", "5%碘伏 100ml", "瓶", 6, {}), ("peroxide", "3%双氧水", "瓶", 4, {}),
                ("urea", "15%尿素软膏", "支", 8, {}))
+VITAMINS = shop("测试保健品店", ("vc", "维生素C片 100片", "瓶", 29, {"aliases": ["维生素C片"]}),
+                ("ve", "维E乳 100ml", "瓶", 12, {"aliases": ["维E乳"]}), ("fish", "深海鱼油", "瓶", 59, {}))
 KITCHEN = shop("测试厨具店", ("bowls", "陶瓷碗套装", "套", 59, {"aliases": ["碗套装"], "spec": "一套 6 个碗"}),
                ("pens", "彩色马克笔套装", "套", 29, {"aliases": ["马克笔"], "spec": "一套 24 支，双头"}))
 
@@ -146,3 +150,13 @@ def test_a_concentration_asked_about_is_a_question():
 def test_a_code_after_another_products_count_is_no_shade():
     intent, _ = parsed(PAINT, "腻子粉1袋 12号", "paint")
     assert intent.needs_review
+
+
+@pytest.mark.parametrize(("text", "current", "want"), [
+    ("维C片来两瓶", "fish", {"vc": 2}),
+    ("维生素E乳来一瓶", "fish", {"ve": 1}),
+    ("维生素e乳 x2", None, {"ve": 2}),
+])
+def test_a_vitamin_spelled_out_or_short_is_the_names_own_form(text, current, want):
+    intent, items = parsed(VITAMINS, text, current)
+    assert intent.kind == Kind.ORDER and not intent.needs_review and items == want
