@@ -23,7 +23,9 @@ from copilot.orders.intent import Intent, Item, Kind
 IMPLAUSIBLE_QTY = 100
 # 每盒 6 个: what one sale unit holds (not 可切 8 块, 切成10片: how it can be cut, still one piece)
 _SPAN_START = re.compile(r"\d\s*[-~～到至]\s*$")  # the 3- of 3-4 个: a span of pieces, no count
-_PIECES = re.compile(r"(?<![切分]\s)(?<![切分成])\d+\s*(?:个|枚|只|片|颗|粒|根|块|支|条|串)")
+_PIECES = re.compile(r"(?<![切分]\s)(?<![切分成])\d+\s*(?P<w>个|枚|只|片|颗|粒|根|块|支|条|串)")
+# the parts a buyer's 个 may mean: one 套 of 8 支 brushes is 一个 (a 支 is no 个), one 套 of 6 个 bowls is not
+_ONE_LIKE = ("个", "枚", "只", "颗", "粒", "块")
 # one source of the units: every unit a catalog may sell in or declare a pack in (``base.products``: SALE_UNITS,
 # PACK_UNITS, so a pack of 10小包 is read as 小包 here too), and the words only viewers say (一升, 一棵); not a
 # size (5斤装 names a box and counts none), nor 两, which is "two" as often as a tenth of a 斤 (``_LIANG`` reads
@@ -237,14 +239,15 @@ def _portion(p: Product) -> bool:
 def holds_pieces(p: Product) -> bool:
     """``每盒 6 个``, ``每盒 30 枚`` (or ``pack: 6个``): one sale unit holds several pieces, so 个 is not the sale unit.
     Not a piece sold by itself (a 支, 根, 只) whose spec only counts its parts as a span (每支 3-4 个花苞, 每串 20-30 颗):
-    no count a buyer orders by, so 来5个 of it is 5 of the pieces sold."""
+    no count a buyer orders by, so 来5个 of it is 5 of the pieces sold. Nor a set or bottle (not a pack unit) whose spec
+    counts parts a 个 cannot mean (一套 12 支批头, 一瓶 60 片): 来一个 is one set."""
     size = p.pack_size
     return p.unit != "个" and (_spec_counts(p.unit, p.spec or "") or size is not None and size[1] not in GRAMS)
 
 
 @functools.lru_cache(maxsize=1024)
 def _spec_counts(unit: str, spec: str) -> bool:
-    found = [m.start() for m in _PIECES.finditer(spec)]
+    found = [m.start() for m in _PIECES.finditer(spec) if unit in _PACKS or m.group("w") in _ONE_LIKE]
     return bool(found) and not (unit in _PIECE_WORDS and all(_SPAN_START.search(spec[:at]) for at in found))
 
 

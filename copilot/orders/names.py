@@ -30,7 +30,8 @@ def _bracketed(catalog: Catalog) -> list[tuple[str, str]]:
 def plain_names(t: str, catalog: Catalog) -> str:
     """奶油碧根果（小袋）来2袋: a name with brackets written whole, as its plain name (碧根果小袋), so the brackets
     do not split the comment into clauses; 2b铅笔, a4纸, type-c线: a word of letters (and digits) the catalog's names hold
-    (2B, A4, Type-C) typed in another case is that word (a phone keyboard does not care for capitals)."""
+    (2B, A4, Type-C) typed in another case is that word (a phone keyboard does not care for capitals); 维生素C said of
+    维C精华 (or 维C of 维生素C片) is the name's own form."""
     for form, plain in _bracketed(catalog):
         if form in t:
             t = t.replace(form, plain)
@@ -40,7 +41,25 @@ def plain_names(t: str, catalog: Catalog) -> str:
     clipped, whole = _clipped(catalog)
     if clipped is not None:
         t = clipped.sub(lambda m: whole[m.group(0)], t)
+    if "维" in t:
+        t = _VITAMIN.sub(lambda m: _vitamins(catalog).get(m.group(0).upper(), m.group(0)), t)
     return t
+
+
+# 维生素C and 维C are one word, the second its everyday short form (维E, 维生素B族)
+_VITAMIN = re.compile(r"维(?:生素)?[A-Za-z]")
+
+
+@per_catalog
+def _vitamins(catalog: Catalog) -> dict[str, str]:
+    """维生素C -> 维C where the names write only the short form, 维C -> 维生素C where they write only the long one."""
+    written = {m.group(0) for p in catalog for n in p.names for m in _VITAMIN.finditer(n)}
+    out = {}
+    for w in written:
+        other = w.replace("维生素", "维") if "生素" in w else w.replace("维", "维生素")
+        if other not in written:
+            out[other.upper()] = w
+    return out
 
 
 @per_catalog
@@ -71,8 +90,10 @@ def _clipped(catalog: Catalog) -> tuple[re.Pattern | None, dict[str, str]]:
     return re.compile(rf"(?:{words})(?=\s*(?:[x*]\s*)?(?:\d|[一两二三四五六七八九十来要拿各也再]|$))"), one
 
 
-# 2B, A4, 4B, and words of letters (Type-C, PD, USB-C); not x2 (times)
-_MODEL = re.compile(r"(?<![A-Za-z\d.])(?:\d+[A-Za-z]+|[A-Za-z]+\d+|[A-Za-z]{2,}(?:-[A-Za-z\d]+)*)(?![A-Za-z\d])")
+# 2B, A4, 4B, and words of letters (Type-C, PD, USB-C); not x2 (times); one letter glued to a Chinese word (维C, T恤, T型),
+# never x (times)
+_MODEL = re.compile(r"(?<![A-Za-z\d.])(?:\d+[A-Za-z]+|[A-Za-z]+\d+|[A-Za-z]{2,}(?:-[A-Za-z\d]+)*"
+                    r"|(?<=[\u4e00-\u9fff])[A-WYZa-wyz]|[A-WYZa-wyz](?=[\u4e00-\u9fff]))(?![A-Za-z\d])")
 
 
 @per_catalog

@@ -65,7 +65,7 @@ def _find_refs(t: str, catalog: Catalog) -> list[Ref]:
     refs = _shared_tail(t, refs, catalog) if named and len(refs) > 1 else refs
     refs = _misspelt_around(t, refs, catalog)
     refs = suffixed(t, refs, catalog, Ref) if refs else refs  # 鸡肉罐头整箱: the case of 鸡肉罐头
-    refs = measures_said(t, refs, catalog, Ref) if BARE_MEASURE.search(t) else refs
+    refs = measures_said(t, refs, catalog, Ref) if BARE_MEASURE.search(t) or "%" in t else refs
     refs = counts_said(t, refs, catalog, Ref) if COUNTED_PART.search(t) else refs  # 一壶四杯的
     refs = _numbered_by_sound(t, refs, catalog) if _DIGIT_WORD.search(t) else refs
     refs = marked_said(t, refs, catalog, Ref) if marked_words(catalog) else refs  # 9W的, 5号的: names, no counts

@@ -41,6 +41,7 @@ from copilot.orders.names import plain_names, simplified
 from copilot.orders.notes import ATTRIBUTE, SERVICE, as_written, packing_notes, split_notes
 from copilot.orders.pairing import kind_said_apart, order_of
 from copilot.orders.refs import find_refs, mask
+from copilot.orders.shades import said_shades
 from copilot.orders.sizes import size_homophones, sized_in
 from copilot.orders.wording import BANTER_QUESTION, CHATTER_CLAUSE, PACKING, QUESTION, RHETORICAL, describes
 from copilot.orders.worn import bare_sizes, size_alone, size_change
@@ -52,7 +53,7 @@ _TYPOS = [(re.compile(r"[寇口抠叩蔻]\s*(?=[1一])"), "扣"),
           # 鸡蛋 x 6, 5L x2: a times mark apart from the name is *, joined to its count (not 5Lx2, a word)
           (re.compile(r"(?:(?<=\s)|^)[xX×]\s*(?=\d)"), "*")]
 # emoji and decorations: keep CJK, letters, digits and the punctuation the rules read
-_NOISE = re.compile(r"[^\w\u4e00-\u9fff\s+.,，、;；。!！?？:：#*/\-~～()（）]")
+_NOISE = re.compile(r"[^\w\u4e00-\u9fff\s+.,，、;；。!！?？:：#*/\-~～()（）%]")  # 5%的: a concentration
 _SEP = re.compile(r"[,，、;；。!！~～\n()（）]+|\s+|(?<=[?？])(?![?？])")  # 还有吗？要2份: the ? stays with its clause
 _DURATION = re.compile(r"(?:[一两二三四五\d]个?多?|半个?)(?:小时|钟头)|\d+\s*分钟")
 _RETURN_SOME = re.compile(r"退\s*(?:\d|[一两二三四五六七八九十半俩])")  # 退2: a part, even with no unit said
@@ -91,6 +92,8 @@ def parse(text: str, catalog: Catalog, current_sku: str | None = None) -> Intent
 def _parse_comment(text: str, catalog: Catalog, current_sku: str | None) -> Intent:
     current, text = catalog.get(current_sku) if current_sku else None, simplified(text or "")
     bare, sizes = bare_sizes(as_said(normalize(text)), catalog, current)  # 来一套 130, 一双24一双26: no prices
+    if not sizes:  # 02豆沙来一支, 口红来一支 05号: the shade the counter picks, no count and no link
+        bare, sizes = said_shades(as_said(normalize(text)), catalog, current)
     t = _clean(bare if sizes else text)
     if sizes and size_alone(t) and current is not None:  # 110 with the T恤 on screen: which size, not how many
         return replace(_review(Kind.ORDER, f"只说了尺码（{sizes[0]}），没说要几{current.unit}，请确认",

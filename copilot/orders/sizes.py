@@ -182,6 +182,20 @@ BARE_MEASURE = re.compile(r"(?<![\d.#])(\d{2,4}|\d\.\d{1,2}(?=\s*的))(?=\s*(?:�
 _MEASURE = re.compile(r"(?<![\d.])(\d{2,4}|\d\.\d{1,2})\s*(?:ml|ML|mL|毫升|L|升|g|G|GB|T|TB|克|寸|cm|厘米|mm|毫米|W|瓦|mAh|码|色|米|粒|枚|抽)")
 
 
+_PERCENT = re.compile(r"(?<![\d.])(\d{1,2}(?:\.\d)?)\s*%")
+
+
+@per_catalog
+def _percents(catalog: Catalog) -> dict[str, tuple[Product, ...]]:
+    """a concentration in names (5%烟酰胺精华液: 5, never the 5 of 15%) -> the products whose names hold it."""
+    found: dict[str, dict[str, Product]] = {}
+    for p in catalog:
+        for n in p.names:
+            for m in _PERCENT.finditer(n):
+                found.setdefault(m.group(1), {})[p.sku] = p
+    return {k: tuple(v.values()) for k, v in found.items()}
+
+
 @per_catalog
 def _measures(catalog: Catalog) -> dict[str, dict[str, Product]]:
     """bare number -> the products whose names hold it as a capacity, weight or size (宽口径奶瓶160ml: 160)."""
@@ -194,12 +208,16 @@ def _measures(catalog: Catalog) -> dict[str, dict[str, Product]]:
 
 
 def measures_said(t: str, refs: list, catalog: Catalog, make_ref) -> list:
-    """160的来一个, 240也来一个, 240 1个: a capacity, weight or size of one product's names (宽口径奶瓶160ml), said bare,
+    """160的来一个, 240也来一个, 240 1个, 5%的来一瓶: a concentration, capacity, weight or size of one product's names (宽口径奶瓶160ml), said bare,
     names that product, never a quantity; a number in several products' names said with one of them (0.5的黑笔 of
     黑色中性笔 0.5mm beside 红色 0.5mm) is a word of that name; else, or a link of another product, it is left as it
     is (``make_ref(start, end, product, label, family)``)."""
     sizes = _measures(catalog)
     out = list(refs)
+    for m in _PERCENT.finditer(t) if "%" in t else ():  # 5%的来一瓶 of 5%烟酰胺精华 beside 15%维C: that product
+        owners = _percents(catalog).get(m.group(1), ())
+        if len(owners) == 1 and not any(r.start < m.end() and m.start() < r.end for r in out):
+            out.append(make_ref(m.start(), m.end(), owners[0], m.group(0), ()))
     for m in BARE_MEASURE.finditer(t):
         owners = sizes.get(m.group(1), {})
         linked = None if "." in m.group(1) else catalog.by_link(int(m.group(1)))  # 1.5 is never link 1
