@@ -1,5 +1,6 @@
 """The house rules (README: 代码结构), checked on every run: the import-linter contracts in
-pyproject.toml, no private names across modules, and the size limits.
+pyproject.toml, ruff's checks for unused names, import order and syntax errors, no private names across
+modules, and the size limits.
 
 The contracts run through ``lint-imports`` itself; a copy of the package with one bad import shows
 that they can fail.
@@ -18,6 +19,8 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 PACKAGE = ROOT / "copilot"
 LINT = Path(sys.executable).with_name("lint-imports")
+RUFF = Path(sys.executable).with_name("ruff")
+RUFF_RULES = "F,I,E9"  # pyflakes (unused and undefined names), isort, syntax errors
 MAX_MODULE_LINES = 500
 MAX_FUNCTION_LINES = 60
 MAX_UI_BUILD_LINES = 80
@@ -32,6 +35,23 @@ def test_import_contracts_are_kept():
     out = _lint(ROOT)
     assert out.returncode == 0, out.stdout[-3000:] + out.stderr[-2000:]
     assert "0 broken" in out.stdout
+
+
+def _ruff(*paths: Path) -> subprocess.CompletedProcess:
+    return subprocess.run([str(RUFF), "check", "--select", RUFF_RULES, "--no-cache", *map(str, paths)], cwd=ROOT,
+                          capture_output=True, text=True)
+
+
+def test_code_passes_ruff():
+    out = _ruff(*(ROOT / name for name in ("copilot", "evals", "tests", "benchmarks", "app.py")))
+    assert out.returncode == 0, out.stdout[-3000:] + out.stderr[-1000:]
+
+
+def test_ruff_catches_an_unused_import(tmp_path):
+    bad = tmp_path / "bad.py"
+    bad.write_text("import os\n", encoding="utf-8")
+    out = _ruff(bad)
+    assert out.returncode != 0 and "F401" in out.stdout
 
 
 @pytest.mark.parametrize("module, bad_import, contract", [
