@@ -54,3 +54,45 @@ def test_a_length_is_not_answered_by_another_dimension(tools_kb, question, curre
 def test_a_length_said_plainly_or_by_its_name_still_answers(tools_kb, question, current, fact):
     a = tools_kb.answer(question, current_sku=current)
     assert a.answered and fact in a.text, (question, a.text, a.why)
+
+
+# A dose put in each time (一次放 500 克面粉, 每次加 2 到 3 斤排骨) is no weight of the product that takes it.
+# Invented store: a kitchen appliance and cookware shop.
+KITCHEN = """store:
+  name: 好味厨具店
+  address: 枫林路 3 号
+products:
+  - {sku: breadmaker, name: 家用面包机, aliases: [面包机], link: 1, unit: 台, price: 299, stock: 8,
+     notes: notes/breadmaker.md}
+  - {sku: claypot, name: 陶土砂锅, aliases: [砂锅], link: 2, unit: 个, price: 69, stock: 12, notes: notes/claypot.md}
+  - {sku: kettle, name: 不锈钢烧水壶, aliases: [烧水壶], link: 3, unit: 个, price: 59, stock: 20, notes: notes/kettle.md}
+"""
+
+KITCHEN_NOTES = {
+    "breadmaker.md": "# 家用面包机\n\n## 用法\n\n每次放 500 克面粉，加 1 小勺酵母，按一下就不用管了。\n",
+    "claypot.md": "# 陶土砂锅\n\n## 炖汤\n\n一次加 2 到 3 斤排骨，小火炖两个小时。新锅先用米汤煮一遍。\n",
+    "kettle.md": "# 不锈钢烧水壶\n\n## 规格\n\n一次加 1.5 升水，壶身 800 克，提着不累。\n",
+}
+
+
+@pytest.fixture(scope="module")
+def kitchen_kb(tmp_path_factory) -> KnowledgeBase:
+    return store_kb(tmp_path_factory, "kitchen", KITCHEN, KITCHEN_NOTES)
+
+
+@pytest.mark.parametrize("question,current", [
+    ("面包机多重", "breadmaker"),   # only 每次放 500 克面粉 is written
+    ("砂锅多重", "claypot"),        # only 一次加 2 到 3 斤排骨 is written
+])
+def test_a_dose_put_in_is_no_weight_of_the_product(kitchen_kb, question, current):
+    a = kitchen_kb.answer(question, current_sku=current)
+    assert not a.answered, (question, a.text, a.why)
+
+
+@pytest.mark.parametrize("question,current,fact", [
+    ("面包机一次放多少面粉", "breadmaker", "500 克"),   # the dose asked is still answered
+    ("烧水壶多重", "kettle", "800 克"),                # its own weight beside a dose
+])
+def test_a_dose_still_answers_a_dose_and_a_weight_beside_it_answers(kitchen_kb, question, current, fact):
+    a = kitchen_kb.answer(question, current_sku=current)
+    assert a.answered and fact in a.text, (question, a.text, a.why)
