@@ -96,3 +96,34 @@ def test_a_dose_put_in_is_no_weight_of_the_product(kitchen_kb, question, current
 def test_a_dose_still_answers_a_dose_and_a_weight_beside_it_answers(kitchen_kb, question, current, fact):
     a = kitchen_kb.answer(question, current_sku=current)
     assert a.answered and fact in a.text, (question, a.text, a.why)
+
+
+# A clock said as the deadline to order by (上午 10 点前下的单当天送) is no answer to when it arrives (几点能送到);
+# an arrival time said beside it still answers. Invented store: a neighbourhood bakery-and-flower delivery shop
+# whose rules are store fields.
+FLOWERS = """store:
+  name: 街角花店
+  address: 银杏路 8 号
+  delivery: 上午 10 点前下的单当天送，5 公里内免费。
+products:
+  - {sku: rose, name: 红玫瑰花束, aliases: [玫瑰], link: 1, unit: 束, price: 99, stock: 10, notes: notes/rose.md}
+"""
+
+FLOWERS_NOTES = {"rose.md": "# 红玫瑰花束\n\n11 枝一束，配尤加利叶。\n"}
+
+
+@pytest.fixture(scope="module")
+def flowers_kb(tmp_path_factory) -> KnowledgeBase:
+    return store_kb(tmp_path_factory, "flowers", FLOWERS, FLOWERS_NOTES)
+
+
+def test_an_order_deadline_is_no_arrival_time(flowers_kb):
+    a = flowers_kb.answer("送货几点能送到")
+    assert not a.answered, (a.text, a.why)
+
+
+def test_an_arrival_time_beside_the_deadline_still_answers(tmp_path_factory):
+    store = FLOWERS.replace("当天送，", "当天送，下午 3 点到 6 点送到家，")
+    kb = store_kb(tmp_path_factory, "flowers2", store, FLOWERS_NOTES)
+    a = kb.answer("送货几点能送到")
+    assert a.answered and "3 点" in a.text, (a.text, a.why)
