@@ -38,6 +38,7 @@ from copilot.knowledge.index import Hit, Index
 from copilot.knowledge.kinds import (
     LISTED,
     asked_dimension,
+    asked_other_dimensions,
     conditions,
     contrasted,
     heading_aspects,
@@ -302,12 +303,18 @@ class Judge(Scope):
 
     def dimension_said(self, q: Question, c: Chunk) -> bool:
         """A size asked by one dimension (多厚) is answered by a value said with that dimension (2 厘米厚, 厚度：
-        1.5 毫米), in its clause or the passage's heading or key."""
+        1.5 毫米), in its clause or the passage's heading or key; one asked by a dimension notes often leave
+        unnamed (多长) by a value in a clause that names no other dimension (not 手柄直径 3.3 厘米)."""
+        head = self.nameless(lexicon().fix_typos(f"{c.section} {c.key}"))
+        text = lexicon().fix_typos(self.nameless(c.text))
+        others = asked_other_dimensions(q.kind, q.unnamed)
+        if others is not None and others[0] not in head:   # 多长 is not answered by 手柄直径 3.3 厘米
+            if not any(values_of(q.kind, cl, q.units) and (others[0] in cl or not any(w in cl for w in others[1]))
+                       for cl in PHRASE.split(text)):
+                return False
         words = asked_dimension(q.kind, q.unnamed)
         if not words:
             return True
-        head = self.nameless(lexicon().fix_typos(f"{c.section} {c.key}"))
-        text = lexicon().fix_typos(self.nameless(c.text))
         if any(w in head for w in words) and values_of(q.kind, text, q.units):
             return True
         return any(any(w in cl for w in words) and values_of(q.kind, cl, q.units) for cl in PHRASE.split(text))

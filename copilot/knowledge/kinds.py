@@ -172,6 +172,17 @@ def asked_dimension(kind: str, text: str) -> tuple[str, ...]:
     return tuple(words)
 
 
+def asked_other_dimensions(kind: str, text: str) -> tuple[str, tuple[str, ...]] | None:
+    """(the dimension a size question asks, the words of the other dimensions) when a value is answered unless
+    said of another one (多长 -> 长, 直径 宽 厚 高 ...), or None: every cue of the question is such a dimension's."""
+    k = lexicon().kinds.get(kind)
+    if k is None or not k.other_dimensions:
+        return None
+    cues = [m.group(0) for m in k.ask.finditer(lexicon().fix_typos(text))]
+    found = [next(((key, ws) for key, ws in k.other_dimensions if c.endswith(key)), None) for c in cues]
+    return found[0] if found and all(f is not None and f == found[0] for f in found) else None
+
+
 def shown_values(kind: str, text: str) -> list[str]:
     """The values as the assistant reads them: touching matches joined (海南 + 乐东 -> 海南乐东), the
     words that only announce a value (产自) left out."""

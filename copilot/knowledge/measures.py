@@ -52,14 +52,15 @@ def per_another(kind: str, text: str, measure: str, unit: str = "") -> bool:
 def per_other(kind: str, text: str, unit: str) -> bool:
     """Every value of ``kind`` in ``text`` is stated per another measure than the product's sale ``unit``, in
     its clause before it (一杯米是 150 克 of a rice cooker sold by the 个), or is what it holds or bears (能装
-    30 斤, 能承 30 公斤): it measures that, not the product."""
+    30 斤, 能承 30 公斤) or what is put in it each time (一次放 5 克茶叶): it measures that, not the product."""
     from copilot.knowledge.kinds import value_spans
 
     fixed = lexicon().fix_typos(text)
     spans = value_spans(kind, fixed)
     for vs, _ve, _v in spans:
         clause = re.split(r"[，,。；;：:！!？?\n]", fixed[:vs])[-1]
-        if not any(m.group(1) != unit for m in PER.finditer(clause)) and not guard("capacity").search(clause):
+        if not any(m.group(1) != unit for m in PER.finditer(clause)) and not guard("capacity").search(clause) and \
+                not guard("dose").search(clause):
             return False
     return bool(spans)
 

@@ -52,6 +52,9 @@ def _another(q: Question, text: str, start: int, end: int) -> bool:
         return True       # 拿货三年了 for 能用几年
     if q.kind == "duration" and guard("clock_after").search(after) and not re.search(r"[到至]\s*$", text[:start]):
         return True       # 第二天早上 5:30 以后到店拿 for 留几天 (留到第二天中午 12 点 is how long)
+    if q.kind in ("clock", "time") and guard("deadline_after").search(after) and \
+            guard("asks_arrival").search(q.unnamed) and not guard("asks_deadline").search(q.unnamed):
+        return True       # 下午 4 点前下的单当天送 for 送货几点能送到 (the order's deadline, not the arrival)
     if q.kind == "weight" and guard("pressure_clause").search(text[slice(*_clause(text, start, end))]):
         return True       # 打到 2.5 公斤 (a tyre's pressure) for 轮胎多重
     aspects = lexicon().aspects   # (a question of the shop's rules, 几天不去拿, may be answered by one: 3 天没来取的退款)

@@ -46,6 +46,7 @@ class Kind:
     frame: tuple[str, ...] = ()  # question words that only frame the value asked (谁家做的: 做)
     units: tuple[tuple[str, tuple[str, ...]], ...] = ()  # a cue's unit -> the units a value may carry
     dimensions: tuple[tuple[str, tuple[str, ...]], ...] = ()  # a cue's dimension (厚) -> words that say it
+    other_dimensions: tuple[tuple[str, tuple[str, ...]], ...] = ()  # a cue's dimension (长) -> words of the others
 
 
 @dataclass(frozen=True, eq=False)
@@ -259,7 +260,9 @@ def _kinds(data: dict, surnames: str, places: frozenset[str] = frozenset()) -> d
                         keys=_words(spec.get("keys")), frame=_words(spec.get("frame")),
                         units=tuple(sorted(((str(k), _units(v, places)) for k, v in (spec.get("units") or {}).items()),
                                            key=lambda kv: -len(kv[0]))),
-                        dimensions=tuple((str(k), _words(v)) for k, v in (spec.get("dimensions") or {}).items()))
+                        dimensions=tuple((str(k), _words(v)) for k, v in (spec.get("dimensions") or {}).items()),
+                        other_dimensions=tuple((str(k), _words(v))
+                                               for k, v in (spec.get("other_dimensions") or {}).items()))
     return out
 
 
