@@ -42,10 +42,24 @@ def offered_products(text: str, catalog: Catalog) -> list[Product]:
         if 1 < len(sharing) < len(catalog) or len(sharing) == 1 and _most_of_a_name(word, sharing[0]):
             words.append({p.sku for p in sharing})
     words += _sized_words(t, catalog)
+    kin = _kin_of_named(t, named, short)
     for skus in words:  # 洗衣液团购 薰衣草 柠檬: 柠檬 is the 洗衣液 the header offers, not 柠檬洗洁精
         context = set(found).union(*(w for w in words if w != skus and len(w) < len(catalog)))
-        found.update((sku, catalog.get(sku)) for sku in ((skus & context) or ([] if isinstance(skus, frozenset) else skus)))
+        shown = skus & context or (skus & kin if len(skus) > 1 and not isinstance(skus, frozenset) else set())
+        found.update((sku, catalog.get(sku)) for sku in (shown or ([] if isinstance(skus, frozenset) else skus)))
     return [p for p in catalog if p.sku in found]
+
+
+def _kin_of_named(t: str, named, short) -> set[str]:
+    """现做拿铁 中杯 named in the header: the longest family word the name is written with (现做拿铁) brings its
+    family into the context, so 大杯 beside it is the 大杯 of that family, not another product's 大杯."""
+    out: set[str] = set()
+    for s, e, p in named:
+        span = t[s:e].replace(" ", "")
+        families = [w for w in short.families if len(w) > 1 and w in span and p in short.families[w]]
+        if families:
+            out |= {q.sku for q in short.families[max(families, key=len)]}
+    return out
 
 
 def _sized_words(t: str, catalog: Catalog) -> list[set[str]]:

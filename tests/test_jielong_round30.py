@@ -1,0 +1,71 @@
+"""群接龙, round 30: a dozen (半打, 一打) counts only goods sold by the 个 or packed in 个, never bottles through
+the 个 rule (a person asks); a size word several products share (大杯) is the one of the family the header
+names in full (现煮奶茶 中杯 … 大杯), not another product's."""
+
+from __future__ import annotations
+
+from copilot.base.catalog import Catalog
+from copilot.orders.chains import apply_chain, chain_state
+from copilot.orders.ledger import Ledger
+from copilot.orders.parser import IntentParser
+from copilot.orders.schema import REVIEW
+
+SOY = Catalog.from_dict({"products": [  # a breakfast stall: soy milk by the bottle, buns by the piece
+    {"sku": "soy_milk", "name": "现磨豆浆 500ml", "aliases": ["豆浆", "现磨豆浆"], "link": 1, "unit": "瓶", "price": 5,
+     "stock": 80},
+    {"sku": "bun", "name": "鲜肉包", "aliases": ["肉包"], "link": 2, "unit": "个", "price": 2, "stock": 200},
+    {"sku": "cruller_box", "name": "油条 12根装", "aliases": ["油条"], "link": 3, "unit": "盒", "pack": "12根", "price": 15,
+     "stock": 30},
+]})
+
+TEA = Catalog.from_dict({"products": [  # a tea-drink kiosk: milk tea in two cup sizes, orange juice in the large cup
+    {"sku": "milktea_m", "name": "现煮奶茶 中杯", "aliases": ["中杯奶茶"], "link": 1, "unit": "杯", "price": 10, "stock": 50},
+    {"sku": "milktea_l", "name": "现煮奶茶 大杯", "aliases": ["大杯奶茶"], "link": 2, "unit": "杯", "price": 13, "stock": 50},
+    {"sku": "juice_l", "name": "鲜榨橙汁 大杯", "aliases": ["橙汁"], "link": 3, "unit": "杯", "price": 15, "stock": 50},
+]})
+
+
+def _ledger(tmp_path, catalog):
+    tmp_path.mkdir(exist_ok=True)
+    return Ledger(f"sqlite:///{tmp_path / 'ledger.db'}", catalog, "2026-11-30")
+
+
+def _apply(ledger, text):
+    return apply_chain(ledger, text, IntentParser(ledger.catalog).parse)
+
+
+def _review(ledger):
+    return sorted(ln.buyer for ln in ledger.lines(status=REVIEW))
+
+
+def test_half_a_dozen_bottles_in_a_single_product_chain_goes_to_review(tmp_path):
+    ledger = _ledger(tmp_path, SOY)
+    _apply(ledger, "#接龙 现磨豆浆500ml 5元/瓶 明早7点\n例：小明 2\n1. 小雨2\n2. Lucky 周 半打\n3. 阿梅 一打")
+    assert chain_state(ledger) == {"小雨": {"soy_milk": 2}}
+    assert _review(ledger) == ["Lucky 周", "阿梅"]
+
+
+def test_a_dozen_of_bottles_said_live_goes_to_review():
+    intent = IntentParser(SOY).parse("豆浆来一打", None)
+    assert intent.needs_review and not intent.items
+
+
+def test_a_dozen_still_counts_pieces_and_packs_of_pieces():
+    parse = IntentParser(SOY).parse
+    assert [(i.sku, i.qty) for i in parse("肉包来一打", None).items] == [("bun", 12)]
+    assert [(i.sku, i.qty) for i in parse("肉包来半打", None).items] == [("bun", 6)]
+
+
+def test_a_shared_size_word_is_the_one_of_the_family_the_header_names(tmp_path):
+    ledger = _ledger(tmp_path, TEA)
+    _apply(ledger, "#接龙 明天现煮奶茶 中杯10 大杯13 每人限4杯\n例：小明 中杯1杯\n"
+                   "1. 李姐中杯2\n2. 阿 K 大杯2杯\n3. 🌸花姐🌸 2杯大杯")
+    assert chain_state(ledger) == {"李姐": {"milktea_m": 2}, "阿 K": {"milktea_l": 2}, "🌸花姐🌸": {"milktea_l": 2}}
+    assert _review(ledger) == []
+
+
+def test_a_shared_size_word_without_a_family_in_the_header_stays_review(tmp_path):
+    ledger = _ledger(tmp_path, TEA)
+    _apply(ledger, "#接龙 明天饮品 大杯13起 每人限4杯\n例：小明 大杯1杯\n1. 阿 K 大杯2杯")
+    assert chain_state(ledger) == {}
+    assert _review(ledger) == ["阿 K"]
