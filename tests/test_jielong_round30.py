@@ -69,3 +69,28 @@ def test_a_shared_size_word_without_a_family_in_the_header_stays_review(tmp_path
     _apply(ledger, "#接龙 明天饮品 大杯13起 每人限4杯\n例：小明 大杯1杯\n1. 阿 K 大杯2杯")
     assert chain_state(ledger) == {}
     assert _review(ledger) == ["阿 K"]
+
+
+LAMPS = Catalog.from_dict({"products": [  # a lighting stall: bulbs by socket size, sold as separate links
+    {"sku": "bulb_e27", "name": "LED灯泡 E27 一只", "aliases": ["E27灯泡", "e27灯泡"], "link": 1, "unit": "只", "price": 9,
+     "stock": 50},
+    {"sku": "bulb_e14", "name": "LED灯泡 E14 一只", "aliases": ["E14灯泡", "e14灯泡"], "link": 2, "unit": "只", "price": 8,
+     "stock": 50},
+    {"sku": "switch", "name": "墙壁开关", "aliases": ["开关"], "link": 3, "unit": "个", "price": 12, "stock": 50},
+    {"sku": "tape", "name": "电工胶布", "aliases": ["胶布"], "link": 4, "unit": "卷", "price": 3, "stock": 50},
+]})
+
+
+def test_a_latin_nickname_after_one_character_stays_the_nickname(tmp_path):
+    ledger = _ledger(tmp_path, SOY)
+    _apply(ledger, "#接龙 现磨豆浆500ml 5元/瓶\n例：小明 2\n1. 阿 May 2\n2. 小 Kiki 1瓶")
+    assert chain_state(ledger) == {"阿 May": {"soy_milk": 2}, "小 Kiki": {"soy_milk": 1}}
+    assert _review(ledger) == []
+
+
+def test_a_model_word_of_an_offered_product_beside_another_item_is_not_dropped(tmp_path):
+    ledger = _ledger(tmp_path, LAMPS)
+    _apply(ledger, "#接龙 灯泡开关补货\nE27灯泡9/只 E14灯泡8/只 开关12/个 胶布3/卷\n例：小明 E27 2只\n"
+                   "1. 王叔 E27两只、开关1个\n2. 阿梅 E14一只+胶布2卷")
+    assert chain_state(ledger) == {"王叔": {"bulb_e27": 2, "switch": 1}, "阿梅": {"bulb_e14": 1, "tape": 2}}
+    assert _review(ledger) == []

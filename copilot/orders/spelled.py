@@ -50,6 +50,20 @@ def offered_products(text: str, catalog: Catalog) -> list[Product]:
     return [p for p in catalog if p.sku in found]
 
 
+def offered_variants(content: str, offered: list[Product], catalog: Catalog) -> tuple[str, set[str]]:
+    """H7一对 in a chain that offers LED大灯 H7 and H4: a variant word (H7) of an offered product, not inside a name,
+    spelled out as that product's name; with the skus of the words spelled."""
+    t = normalize(content)
+    named = [(s, e) for s, e, _ in catalog.mentions(t)]
+    skus = {p.sku for p in offered}
+    short = shorthand(catalog)
+    spans = [(s, e, short.variants[w]) for s, e, w in short.find(t) if w in short.variants
+             and short.variants[w].sku in skus and not any(a < e and s < b for a, b in named)]
+    for s, e, p in sorted(spans, key=lambda x: x[0], reverse=True):
+        t = t[:s] + plain_name(p) + t[e:]
+    return t, {p.sku for _, _, p in spans}
+
+
 def _kin_of_named(t: str, named, short) -> set[str]:
     """现做拿铁 中杯 named in the header: the longest family word the name is written with (现做拿铁) brings its
     family into the context, so 大杯 beside it is the 大杯 of that family, not another product's 大杯."""
