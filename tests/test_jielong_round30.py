@@ -94,3 +94,24 @@ def test_a_model_word_of_an_offered_product_beside_another_item_is_not_dropped(t
                    "1. 王叔 E27两只、开关1个\n2. 阿梅 E14一只+胶布2卷")
     assert chain_state(ledger) == {"王叔": {"bulb_e27": 2, "switch": 1}, "阿梅": {"bulb_e14": 1, "tape": 2}}
     assert _review(ledger) == []
+
+
+CANDLES = Catalog.from_dict({"products": [  # a gift shop: scented candles in a choice of scents, gift bags
+    {"sku": "candle", "name": "香薰蜡烛", "aliases": ["蜡烛"], "link": 1, "unit": "个", "price": 29, "stock": 50},
+    {"sku": "gift_bag", "name": "礼品袋", "aliases": ["手提袋"], "link": 2, "unit": "个", "price": 3, "stock": 50},
+]})
+
+
+def test_a_choice_the_header_lists_glued_after_the_count_is_a_remark(tmp_path):
+    ledger = _ledger(tmp_path, CANDLES)
+    _apply(ledger, "#接龙 香薰蜡烛补货\n香薰蜡烛 29/个（雪松/琥珀/无花果） 礼品袋3元\n例：小明 蜡烛1个雪松\n"
+                   "1. 12号 蜡烛2个琥珀 礼品袋1个\n2. 阿珍 蜡烛1个无花果")
+    assert chain_state(ledger) == {"12号": {"candle": 2, "gift_bag": 1}, "阿珍": {"candle": 1}}
+    assert _review(ledger) == []
+
+
+def test_an_unlisted_word_glued_after_the_count_still_goes_to_review(tmp_path):
+    ledger = _ledger(tmp_path, CANDLES)
+    _apply(ledger, "#接龙 香薰蜡烛补货\n香薰蜡烛 29/个（雪松/琥珀） 礼品袋3元\n例：小明 蜡烛1个雪松\n1. 阿珍 蜡烛1个玫瑰")
+    assert chain_state(ledger) == {}
+    assert _review(ledger) == ["阿珍"]

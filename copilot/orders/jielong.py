@@ -384,7 +384,7 @@ def _read_content(content: str, catalog: Catalog, chain: Chain, parse, title: bo
     by_unit = counts_by_unit(counts.strip(), chain.offered) if not product and len(chain.offered) > 1 else None
     if by_unit is not None:
         return by_unit  # 1提2饼: the 提 of 整提, the 饼 of 单饼
-    unpaid = _PAID.sub(" ", content).strip() or content
+    unpaid = _options_apart(_PAID.sub(" ", content).strip() or content, chain.header, catalog)
     intent = parse(unpaid, product.sku if product else None)  # 2斤已付
     if (intent.needs_review or intent.kind is Kind.OTHER) and len(chain.offered) > 1:
         spelled = spell_out(unpaid, chain.offered, catalog)  # 芝麻2 花生1 已付45: the amount is no count
@@ -404,6 +404,20 @@ def _read_content(content: str, catalog: Catalog, chain: Chain, parse, title: bo
             return Intent(Kind.ORDER, needs_review=True, reason=f"看不懂这一行：「{content[:20]}」")
         return None
     return intent
+
+
+_UNIT_ENDS = "".join(sorted({u[-1] for u in UNIT_WORDS if re.fullmatch(r"[\u4e00-\u9fff]+", u)}))
+_OPTIONS = re.compile(r"[\u4e00-\u9fff]{1,6}(?:\s*[/／]\s*[\u4e00-\u9fff]{1,6})+")
+
+
+def _options_apart(content: str, header: str, catalog: Catalog) -> str:
+    """香薰1个古龙 in a chain whose header lists the choices (海洋/柠檬/古龙): a choice the header lists, glued after a
+    count, is the member's pick (a remark), set apart as one would write it (香薰1个 古龙), not an unknown product."""
+    words = {w for m in _OPTIONS.finditer(normalize(header)) for w in re.split(r"\s*[/／]\s*", m.group(0))
+             if len(w) > 1 and not catalog.mentions(w) and not catalog.holding(w)}
+    for w in sorted(words, key=len, reverse=True):
+        content = re.sub(rf"(?<=[\d{_UNIT_ENDS}])({re.escape(w)})", r" \1", content) if w in content else content
+    return content
 
 
 def _variants_read(content: str, intent: Intent, product: Product | None, catalog: Catalog, chain: Chain,
