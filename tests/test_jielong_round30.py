@@ -115,3 +115,15 @@ def test_an_unlisted_word_glued_after_the_count_still_goes_to_review(tmp_path):
     _apply(ledger, "#接龙 香薰蜡烛补货\n香薰蜡烛 29/个（雪松/琥珀） 礼品袋3元\n例：小明 蜡烛1个雪松\n1. 阿珍 蜡烛1个玫瑰")
     assert chain_state(ledger) == {}
     assert _review(ledger) == ["阿珍"]
+
+
+def test_a_count_then_a_latin_model_remark_in_a_one_product_chain_is_the_count(tmp_path):
+    shop = Catalog.from_dict({"products": [  # a bike shop: one seat cover sewn to the model
+        {"sku": "seat_cover", "name": "定做车座套", "aliases": ["车座套"], "link": 1, "unit": "套", "price": 68, "stock": 30},
+        {"sku": "bell", "name": "车铃", "link": 2, "unit": "个", "price": 9, "stock": 30},
+    ]})
+    ledger = _ledger(tmp_path, shop)
+    _apply(ledger, "#接龙 定做车座套 68/套 每人限2套\n下单请写车型\n例：小明 1套 捷安特\n"
+                   "1. 阿 May 1套 ATX-860 26寸\n2. 小林 1套 XTC 2套不要了\n3. 老周 2套 车铃1个\n4. Tony 1套 UCC?")
+    assert chain_state(ledger) == {"阿 May": {"seat_cover": 1}, "老周": {"seat_cover": 2, "bell": 1}}
+    assert _review(ledger) == ["Tony", "小林"]

@@ -386,6 +386,8 @@ def _read_content(content: str, catalog: Catalog, chain: Chain, parse, title: bo
         return by_unit  # 1提2饼: the 提 of 整提, the 饼 of 单饼
     unpaid = _options_apart(_PAID.sub(" ", content).strip() or content, chain.header, catalog)
     intent = parse(unpaid, product.sku if product else None)  # 2斤已付
+    if intent.needs_review and product is not None:
+        intent = _count_then_remark(counts, product, catalog) or intent
     if (intent.needs_review or intent.kind is Kind.OTHER) and len(chain.offered) > 1:
         spelled = spell_out(unpaid, chain.offered, catalog)  # 芝麻2 花生1 已付45: the amount is no count
         again = parse(spelled, None) if spelled != normalize(unpaid) else intent
@@ -404,6 +406,24 @@ def _read_content(content: str, catalog: Catalog, chain: Chain, parse, title: bo
             return Intent(Kind.ORDER, needs_review=True, reason=f"看不懂这一行：「{content[:20]}」")
         return None
     return intent
+
+
+_TAKE_BACK = re.compile(r"不要|取消|算了|退|删|改成|改为|换成|再加|再来|少要|多要|或者|还是|不对|[?？]")
+_LEAD_COUNT = re.compile(rf"^(?P<n>\d{{1,3}}|[一两二三四五六七八九十])\s*(?P<u>{_UNIT})\s+(?P<rest>\S.*)$")
+
+
+def _count_then_remark(counts: str, product: Product, catalog: Catalog) -> Intent | None:
+    """1套 CR-V 5座 in a chain of one product: the count in the product's own unit first, then after a space a remark
+    (a car model, a colour) that names no product, no link and no count of its own: that count of the product. None
+    when the rest could be anything more (a product, a number, a cancel)."""
+    m = _LEAD_COUNT.match(counts)
+    if m is None or m.group("u") != product.unit:
+        return None
+    rest = m.group("rest")
+    if catalog.mentions(rest) or catalog.links(rest) or shorthand(catalog).find(rest) or _TAKE_BACK.search(rest) \
+            or _VERB_START.match(rest) or re.search(rf"(?<![\w-])\d+(?:\.\d+)?(?![\w-])|\d\s*{_UNIT}|[+＋x×*]", rest):
+        return None
+    return check_items(Kind.ORDER, [(product, Quantity(0, 0, float(zh_to_number(m.group("n")) or 0), m.group("u")))])
 
 
 _UNIT_ENDS = "".join(sorted({u[-1] for u in UNIT_WORDS if re.fullmatch(r"[\u4e00-\u9fff]+", u)}))
