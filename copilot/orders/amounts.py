@@ -129,6 +129,7 @@ class Quantity:
     value: float
     unit: str | None  # None = the product's sale unit
     rough: bool = False  # 两三斤: about that much, a person asks how much
+    dozen: bool = False  # 一打, 半打: 个 counted by the dozen (counts only goods sold by the 个 or packed in 个)
 
 
 def rough(number: str | None) -> bool:
@@ -170,7 +171,7 @@ def read_quantities(masked: str) -> list[Quantity]:
     for m in _DOZEN.finditer(masked) if "打" in masked else ():
         value = 0.5 if m.group("n") == "半" else zh_to_number(m.group("n"))
         if value is not None and not _covered(out, m.start()):
-            out.append(Quantity(m.start(), m.end(), value * 12, "个", rough(m.group("n"))))
+            out.append(Quantity(m.start(), m.end(), value * 12, "个", rough(m.group("n")), dozen=True))
     for m in _ONE_UNIT.finditer(masked):
         if not _covered(out, m.start()):
             out.append(Quantity(m.start(), m.end(), 1.0, m.group("u")))
@@ -210,8 +211,8 @@ def to_sale_unit(q: Quantity, p: Product) -> float | None:
     declared = _declared(q, p)
     if declared is not None:
         return declared
-    if unit == "个" and p.unit not in _PACKS and not holds_pieces(p) or unit == "只" and p.unit == "个":
-        return q.value  # 个 is the everyday classifier for one thing (and 两只猪蹄 are two 个)
+    if unit == "个" and p.unit not in _PACKS and not holds_pieces(p) and not q.dozen or unit == "只" and p.unit == "个":
+        return q.value  # 个 is the everyday classifier for one thing (and 两只猪蹄 are two 个); a dozen of 瓶: a person asks
     return None
 
 

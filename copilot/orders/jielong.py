@@ -37,7 +37,7 @@ from copilot.orders.intent import Intent, Item, Kind
 from copilot.orders.offered import counts_by_unit, sold_by
 from copilot.orders.shorthand import shorthand
 from copilot.orders.sizes import SIZE, counted_beside, size_key, sizes_of
-from copilot.orders.spelled import offered_products, spell_out
+from copilot.orders.spelled import offered_products, offered_variants, spell_out
 
 MAX_CHAIN_CHARS = 100_000
 MAX_ENTRIES = 2000
@@ -272,7 +272,7 @@ def split_member(body: str, catalog: Catalog, offered: list[Product] = ()) -> tu
                                             or _starts_order(_after_remark(rest), catalog)):
             return " ".join(tokens[:k]).strip(), rest  # 小金 🍎2斤, 小美 已付 苹果5斤: the icon, the remark
         if _WEAK.match(rest) or _WEAK_CHAR.match(rest) or _PAIRS.match(rest):
-            if _name_then_order(tokens[k:], catalog, alone=not re.search(r"\w", " ".join(tokens[:k]))):
+            if _name_then_order(tokens[k:], catalog, alone=_no_name_yet(" ".join(tokens[:k]))):
                 continue  # 二楼 陈姐 6, 🌙 Luna 2: the nickname's second word, then the order
             return " ".join(tokens[:k]).strip(), rest
     for i in range(1, len(body)):
@@ -339,10 +339,17 @@ def _closed(name: str) -> bool:
     return name.count("(") + name.count("（") <= name.count(")") + name.count("）")
 
 
+def _no_name_yet(words: str) -> bool:
+    """An emoji (🌙) or one Chinese character (阿 of 阿 May, 小 of 小 Kiki) before a space: no nickname yet, the
+    Latin word after it is the nickname's."""
+    return not re.search(r"\w", words) or bool(re.fullmatch(r"[\u4e00-\u9fff]", words.strip()))
+
+
 def _name_then_order(tokens: list[str], catalog: Catalog, alone: bool) -> bool:
     """A word that reads as part of a nickname, then a token that starts an order: ``陈姐 6``; after an emoji
     ``alone`` (no nickname yet), a Latin name too: ``🌙 Luna 2``."""
-    name = _NAME_WORD.match(tokens[0]) or alone and re.fullmatch(r"[A-Za-z]{2,12}", tokens[0])
+    name = _NAME_WORD.match(tokens[0]) or alone and re.fullmatch(r"[A-Za-z]{2,12}", tokens[0]) \
+        and not catalog.mentions(tokens[0]) and not shorthand(catalog).find(tokens[0])  # a letter word of a product's
     return len(tokens) > 1 and bool(name) and _starts_order(" ".join(tokens[1:]), catalog)
 
 
@@ -377,12 +384,15 @@ def _read_content(content: str, catalog: Catalog, chain: Chain, parse, title: bo
     by_unit = counts_by_unit(counts.strip(), chain.offered) if not product and len(chain.offered) > 1 else None
     if by_unit is not None:
         return by_unit  # 1提2饼: the 提 of 整提, the 饼 of 单饼
-    unpaid = _PAID.sub(" ", content).strip() or content
+    unpaid = _options_apart(_PAID.sub(" ", content).strip() or content, chain.header, catalog)
     intent = parse(unpaid, product.sku if product else None)  # 2斤已付
+    if intent.needs_review and product is not None:
+        intent = _count_then_remark(counts, product, catalog) or intent
     if (intent.needs_review or intent.kind is Kind.OTHER) and len(chain.offered) > 1:
         spelled = spell_out(unpaid, chain.offered, catalog)  # 芝麻2 花生1 已付45: the amount is no count
         again = parse(spelled, None) if spelled != normalize(unpaid) else intent
         intent = again if again.kind is Kind.ORDER and not again.needs_review else intent
+    intent = _variants_read(unpaid, intent, product, catalog, chain, parse)
     if intent.kind is Kind.MODIFY:  # 桃子改成3斤 in a chain line: the line now says 3
         if any(i.relative for i in intent.items):
             return Intent(Kind.ORDER, intent.items, True, "接龙里写了加减，请人工确认", note=intent.note)
@@ -395,6 +405,56 @@ def _read_content(content: str, catalog: Catalog, chain: Chain, parse, title: bo
         if catalog.mentions(normalize(content)) or re.search(r"\d", content) or _VERB_START.match(normalize(content)):
             return Intent(Kind.ORDER, needs_review=True, reason=f"看不懂这一行：「{content[:20]}」")
         return None
+    return intent
+
+
+_TAKE_BACK = re.compile(r"不要|取消|算了|退|删|改成|改为|换成|再加|再来|少要|多要|或者|还是|不对|[?？]")
+_LEAD_COUNT = re.compile(rf"^(?P<n>\d{{1,3}}|[一两二三四五六七八九十])\s*(?P<u>{_UNIT})\s+(?P<rest>\S.*)$")
+
+
+def _count_then_remark(counts: str, product: Product, catalog: Catalog) -> Intent | None:
+    """1套 CR-V 5座 in a chain of one product: the count in the product's own unit first, then after a space a remark
+    (a car model, a colour) that names no product, no link and no count of its own: that count of the product. None
+    when the rest could be anything more (a product, a number, a cancel)."""
+    m = _LEAD_COUNT.match(counts)
+    if m is None or m.group("u") != product.unit:
+        return None
+    rest = m.group("rest")
+    if catalog.mentions(rest) or catalog.links(rest) or shorthand(catalog).find(rest) or _TAKE_BACK.search(rest) \
+            or _VERB_START.match(rest) or re.search(rf"(?<![\w-])\d+(?:\.\d+)?(?![\w-])|\d\s*{_UNIT}|[+＋x×*]", rest):
+        return None
+    return check_items(Kind.ORDER, [(product, Quantity(0, 0, float(zh_to_number(m.group("n")) or 0), m.group("u")))])
+
+
+_UNIT_ENDS = "".join(sorted({u[-1] for u in UNIT_WORDS if re.fullmatch(r"[\u4e00-\u9fff]+", u)}))
+_OPTIONS = re.compile(r"[\u4e00-\u9fff]{1,6}(?:\s*[/／]\s*[\u4e00-\u9fff]{1,6})+")
+
+
+def _options_apart(content: str, header: str, catalog: Catalog) -> str:
+    """香薰1个古龙 in a chain whose header lists the choices (海洋/柠檬/古龙): a choice the header lists, glued after a
+    count, is the member's pick (a remark), set apart as one would write it (香薰1个 古龙), not an unknown product."""
+    words = {w for m in _OPTIONS.finditer(normalize(header)) for w in re.split(r"\s*[/／]\s*", m.group(0))
+             if len(w) > 1 and not catalog.mentions(w) and not catalog.holding(w)}
+    for w in sorted(words, key=len, reverse=True):
+        content = re.sub(rf"(?<=[\d{_UNIT_ENDS}])({re.escape(w)})", r" \1", content) if w in content else content
+    return content
+
+
+def _variants_read(content: str, intent: Intent, product: Product | None, catalog: Catalog, chain: Chain,
+                   parse) -> Intent:
+    """H7一对、洗车液1瓶: a variant word of an offered product (H7) that the line's reading left out is read as that
+    product's name; when that reading still leaves it out, or is not a clean order, the line goes to review, so
+    no product the member wrote is silently dropped."""
+    if intent.kind not in (Kind.ORDER, Kind.OTHER):
+        return intent
+    spelled, skus = offered_variants(content, chain.offered, catalog)
+    if not skus - {i.sku for i in intent.items}:
+        return intent
+    again = parse(spelled, product.sku if product else None)
+    if again.kind is Kind.ORDER and not again.needs_review and skus <= {i.sku for i in again.items}:
+        return again  # E14一只+胶布2卷 (read as chatter): E14灯泡一只+胶布2卷
+    if intent.kind is Kind.ORDER and not intent.needs_review:
+        return Intent(Kind.ORDER, needs_review=True, reason=f"这一行有没读懂的商品：「{content[:20]}」")
     return intent
 
 

@@ -42,10 +42,38 @@ def offered_products(text: str, catalog: Catalog) -> list[Product]:
         if 1 < len(sharing) < len(catalog) or len(sharing) == 1 and _most_of_a_name(word, sharing[0]):
             words.append({p.sku for p in sharing})
     words += _sized_words(t, catalog)
+    kin = _kin_of_named(t, named, short)
     for skus in words:  # 洗衣液团购 薰衣草 柠檬: 柠檬 is the 洗衣液 the header offers, not 柠檬洗洁精
         context = set(found).union(*(w for w in words if w != skus and len(w) < len(catalog)))
-        found.update((sku, catalog.get(sku)) for sku in ((skus & context) or ([] if isinstance(skus, frozenset) else skus)))
+        shown = skus & context or (skus & kin if len(skus) > 1 and not isinstance(skus, frozenset) else set())
+        found.update((sku, catalog.get(sku)) for sku in (shown or ([] if isinstance(skus, frozenset) else skus)))
     return [p for p in catalog if p.sku in found]
+
+
+def offered_variants(content: str, offered: list[Product], catalog: Catalog) -> tuple[str, set[str]]:
+    """H7一对 in a chain that offers LED大灯 H7 and H4: a variant word (H7) of an offered product, not inside a name,
+    spelled out as that product's name; with the skus of the words spelled."""
+    t = normalize(content)
+    named = [(s, e) for s, e, _ in catalog.mentions(t)]
+    skus = {p.sku for p in offered}
+    short = shorthand(catalog)
+    spans = [(s, e, short.variants[w]) for s, e, w in short.find(t) if w in short.variants
+             and short.variants[w].sku in skus and not any(a < e and s < b for a, b in named)]
+    for s, e, p in sorted(spans, key=lambda x: x[0], reverse=True):
+        t = t[:s] + plain_name(p) + t[e:]
+    return t, {p.sku for _, _, p in spans}
+
+
+def _kin_of_named(t: str, named, short) -> set[str]:
+    """现做拿铁 中杯 named in the header: the longest family word the name is written with (现做拿铁) brings its
+    family into the context, so 大杯 beside it is the 大杯 of that family, not another product's 大杯."""
+    out: set[str] = set()
+    for s, e, p in named:
+        span = t[s:e].replace(" ", "")
+        families = [w for w in short.families if len(w) > 1 and w in span and p in short.families[w]]
+        if families:
+            out |= {q.sku for q in short.families[max(families, key=len)]}
+    return out
 
 
 def _sized_words(t: str, catalog: Catalog) -> list[set[str]]:
