@@ -178,7 +178,9 @@ def _colour_shares(t: str, catalog: Catalog | None) -> str:
 # 刚才拍的是康乃馨 两扎, 刚才拍了的是黑笔 来一盒, 刚才扣1是要面包 来一袋: what the buyer's 拍了 (or 扣1) was, said with its
 # quantity: that order
 _PLACED_WAS = re.compile(r"^我?(?:刚才|刚刚|之前|前面)?(?:(?:拍|下单|下|订|扣)了?的|扣\s*[1１])(?:是要|就是|是)"
-                         r"(?=[\u4e00-\u9fffA-Za-z\d])")
+                         r"(?=[\u4e00-\u9fffA-Za-z\d])"
+                         # 刚才拍的是一袋: only a quantity said, no goods: a change of that order (``changes.MODIFY``)
+                         rf"(?!\s*(?:{NUM_PATTERN}|半)\s*{UNIT}\s*[了啊呀哈]?$)")
 
 
 # 刚才拍的壳是一个: how many of the goods the earlier 拍了 was, stated: that order's quantity (a change to it)
