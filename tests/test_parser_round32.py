@@ -1,0 +1,71 @@
+"""Parser round 32 (tuning sets 31 and 32): classes of comments misread in stores other than a coffee shop or a car-care
+shop (a noodle and grain shop, a jewellery stall, a motorcycle-parts shop, an electrical shop).
+
+- 刚才拍的是两袋, 刚才下单的是一对: what the buyer placed before (拍了, 下单), set right with a quantity alone, is a
+  change to that order, as 刚才说的是两袋 is (刚才拍的是挂面 两袋 names the goods and stays the order it was).
+- 那就一对吧, 还是两对吧: a count of pairs (对) before 吧 is a quantity settled on, not the tag 对吧 that asks the host
+  to confirm (是这款对吧 still asks).
+- 10W-40的来两桶, 10W40来一桶, 1p16来两个: a grade written as a number, letters and a number (10W-40, 1P-16) inside
+  names, said with or without its dash and in either case, names its product; its second number is no quantity.
+"""
+
+from __future__ import annotations
+
+import pytest
+from doubles import parsed, shop
+
+from copilot.orders.intent import Kind
+
+NOODLES = shop("测试米面店", ("noodle", "龙须挂面 1kg", "袋", 9, {"aliases": ["挂面"]}),
+               ("rice", "东北大米 5kg", "袋", 39, {"aliases": ["大米"]}))
+JEWELS = shop("测试饰品摊", ("earring", "珍珠耳环", "对", 29, {"aliases": ["耳环"]}),
+              ("ring", "银戒指", "个", 59, {"aliases": ["戒指"]}))
+MOTO = shop("测试摩配店", ("oil_a", "四冲程机油 10W-40 1L", "桶", 45, {}), ("oil_b", "四冲程机油 20W-50 1L", "桶", 42, {}),
+            ("chain", "链条油", "瓶", 19, {}))
+ELECTRIC = shop("测试电料店", ("mcb16", "空气开关 1P-16A", "个", 18, {}), ("mcb32", "空气开关 2P-32A", "个", 36, {}),
+                ("wire", "BV电线 2.5平方 100米", "卷", 199, {}))
+
+
+@pytest.mark.parametrize(("catalog", "text", "current", "want"), [
+    (NOODLES, "刚才拍的是两袋", "noodle", {"noodle": 2}),
+    (NOODLES, "刚才下单的是3袋", "rice", {"rice": 3}),
+    (JEWELS, "刚刚拍了的是一对", "earring", {"earring": 1}),
+])
+def test_what_was_placed_set_right_by_a_quantity_alone_is_a_change(catalog, text, current, want):
+    intent, items = parsed(catalog, text, current)
+    assert intent.kind == Kind.MODIFY and not intent.needs_review and items == want
+
+
+def test_what_was_placed_said_with_its_goods_stays_an_order():
+    intent, items = parsed(NOODLES, "刚才拍的是挂面 两袋", "rice")
+    assert intent.kind == Kind.ORDER and not intent.needs_review and items == {"noodle": 2}
+
+
+@pytest.mark.parametrize(("text", "want"), [("那就一对吧", 1), ("还是两对吧", 2), ("那就2对吧", 2)])
+def test_a_count_of_pairs_before_ba_is_a_quantity_not_a_tag_question(text, want):
+    intent, items = parsed(JEWELS, text, "earring")
+    assert intent.kind == Kind.MODIFY and not intent.needs_review and items == {"earring": want}
+
+
+@pytest.mark.parametrize("text", ["是这款对吧", "耳环是纯银的对吧"])
+def test_the_tag_dui_ba_still_asks(text):
+    intent, _ = parsed(JEWELS, text, "earring")
+    assert intent.kind == Kind.QUESTION
+
+
+@pytest.mark.parametrize(("catalog", "text", "current", "want"), [
+    (MOTO, "10W-40的来两桶", None, {"oil_a": 2}),
+    (MOTO, "10W40来一桶", "chain", {"oil_a": 1}),
+    (MOTO, "20w-50的先留两桶", "oil_a", {"oil_b": 2}),
+    (MOTO, "20W50 x1", None, {"oil_b": 1}),
+    (ELECTRIC, "1p16来两个", "wire", {"mcb16": 2}),
+    (ELECTRIC, "2P-32的来3个", None, {"mcb32": 3}),
+])
+def test_a_grade_of_letters_between_numbers_names_its_product(catalog, text, current, want):
+    intent, items = parsed(catalog, text, current)
+    assert intent.kind == Kind.ORDER and not intent.needs_review and items == want
+
+
+def test_a_grade_said_with_a_relative_change():
+    intent, items = parsed(MOTO, "10W-40少要一桶", "chain")
+    assert intent.kind == Kind.MODIFY and not intent.needs_review and items == {"oil_a": -1}
