@@ -69,3 +69,29 @@ def test_a_grade_of_letters_between_numbers_names_its_product(catalog, text, cur
 def test_a_grade_said_with_a_relative_change():
     intent, items = parsed(MOTO, "10W-40少要一桶", "chain")
     assert intent.kind == Kind.MODIFY and not intent.needs_review and items == {"oil_a": -1}
+
+
+FRUIT = shop("测试水果店", ("kyoho", "巨峰葡萄", "斤", 9, {}), ("muscat", "阳光玫瑰葡萄", "斤", 19, {}),
+             ("apple", "红富士苹果", "斤", 6, {}))
+BABY = shop("测试母婴店", ("diaper_m", "纸尿裤 M码 50片", "包", 89, {}), ("diaper_l", "纸尿裤 L码 42片", "包", 89, {}),
+            ("wipes", "婴儿湿巾 80抽", "包", 12, {}))
+SKIN = shop("测试护肤店", ("wash_amino", "氨基酸洁面乳", "支", 59, {"aliases": ["氨基酸洗面奶"]}),
+            ("wash_men", "男士控油洁面乳", "支", 49, {"aliases": ["男士洗面奶"]}))
+
+
+@pytest.mark.parametrize(("catalog", "text", "current", "want"), [
+    (FRUIT, "刚才说的葡萄是巨峰的 来两斤", None, {"kyoho": 2}),
+    (FRUIT, "刚才说的葡萄是阳光玫瑰 来一斤", "apple", {"muscat": 1}),
+    (FRUIT, "刚才说的是巨峰葡萄 两斤", "apple", {"kyoho": 2}),
+    (BABY, "刚才的纸尿裤是L码的 来一包", "wipes", {"diaper_l": 1}),
+    (BABY, "刚才说的纸尿裤是M码那种 来两包", None, {"diaper_m": 2}),
+    (SKIN, "刚才说的洗面奶是氨基酸的 来一支", None, {"wash_amino": 1}),
+])
+def test_the_goods_meant_before_named_with_the_order_is_that_order(catalog, text, current, want):
+    intent, items = parsed(catalog, text, current)
+    assert intent.kind == Kind.ORDER and not intent.needs_review and items == want
+
+
+def test_the_goods_meant_before_asked_about_stays_a_question():
+    intent, _ = parsed(FRUIT, "刚才说的葡萄是巨峰吗 甜不甜", "kyoho")
+    assert intent.kind == Kind.QUESTION
