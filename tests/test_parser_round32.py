@@ -5,6 +5,10 @@ shop (a noodle and grain shop, a jewellery stall, a motorcycle-parts shop, an el
   change to that order, as 刚才说的是两袋 is (刚才拍的是挂面 两袋 names the goods and stays the order it was).
 - 那就一对吧, 还是两对吧: a count of pairs (对) before 吧 is a quantity settled on, not the tag 对吧 that asks the host
   to confirm (是这款对吧 still asks).
+- 刚才说的葡萄是巨峰的 来两斤, 刚才说的是巨峰葡萄 两斤: the goods an earlier comment meant, named now with the order, is
+  that order (the family word and the word that picks one joined as one name: 氨基酸的洗面奶, 纸尿裤L码的).
+- 雪松味的, 来一罐白茶味, 扣1 米白: a scent, flavour or colour the listing's spec names (三种香味, 三个口味) said beside a
+  counted order is the order's note.
 - 10W-40的来两桶, 10W40来一桶, 1p16来两个: a grade written as a number, letters and a number (10W-40, 1P-16) inside
   names, said with or without its dash and in either case, names its product; its second number is no quantity.
 """
@@ -95,3 +99,25 @@ def test_the_goods_meant_before_named_with_the_order_is_that_order(catalog, text
 def test_the_goods_meant_before_asked_about_stays_a_question():
     intent, _ = parsed(FRUIT, "刚才说的葡萄是巨峰吗 甜不甜", "kyoho")
     assert intent.kind == Kind.QUESTION
+
+
+CANDLES = shop("测试香薰蜡烛店", ("candle", "香薰蜡烛 200g", "罐", 49, {"aliases": ["香薰蜡烛"],
+                                                               "spec": "有薰衣草、白茶、雪松三种香味，能点40小时"}),
+               ("wick", "灭烛器", "个", 19, {}))
+YOGURT = shop("测试酸奶铺", ("yogurt", "手工酸奶 200ml", "杯", 12, {"aliases": ["酸奶"], "spec": "原味、蓝莓、黄桃三个口味"}),
+              ("granola", "烤燕麦片", "袋", 25, {}))
+SCARVES = shop("测试围巾店", ("scarf", "羊绒围巾", "条", 199, {"aliases": ["围巾"], "spec": "有藏青、米白、卡其三个颜色"}),
+               ("hat", "针织帽", "顶", 59, {}))
+
+
+@pytest.mark.parametrize(("catalog", "text", "current", "sku", "qty", "note"), [
+    (CANDLES, "香薰蜡烛来两罐 雪松味的", "candle", "candle", 2, "雪松味的"),
+    (CANDLES, "来一罐白茶味", "candle", "candle", 1, "白茶味"),
+    (CANDLES, "扣1 薰衣草", "candle", "candle", 1, "薰衣草"),
+    (YOGURT, "来两杯蓝莓味的", "yogurt", "yogurt", 2, "蓝莓味的"),
+    (SCARVES, "扣1 米白", "scarf", "scarf", 1, "米白"),
+])
+def test_a_scent_or_flavour_the_listing_names_is_the_orders_note(catalog, text, current, sku, qty, note):
+    intent, items = parsed(catalog, text, current)
+    assert intent.kind == Kind.ORDER and not intent.needs_review and items == {sku: qty}
+    assert intent.note == note
