@@ -1,5 +1,6 @@
 """Parser round 32 (tuning sets 31 and 32): classes of comments misread in stores other than a coffee shop or a car-care
-shop (a noodle and grain shop, a jewellery stall, a motorcycle-parts shop, an electrical shop).
+shop (a noodle shop, a jewellery stall, a motorcycle-parts shop, an electrical shop, a fruit stall, a baby shop,
+a skincare shop, a candle shop, a yogurt bar, a scarf shop, a grain shop, a breakfast stall).
 
 - 刚才拍的是两袋, 刚才下单的是一对: what the buyer placed before (拍了, 下单), set right with a quantity alone, is a
   change to that order, as 刚才说的是两袋 is (刚才拍的是挂面 两袋 names the goods and stays the order it was).
@@ -9,6 +10,8 @@ shop (a noodle and grain shop, a jewellery stall, a motorcycle-parts shop, an el
   that order (the family word and the word that picks one joined as one name: 氨基酸的洗面奶, 纸尿裤L码的).
 - 雪松味的, 来一罐白茶味, 扣1 米白: a scent, flavour or colour the listing's spec names (三种香味, 三个口味) said beside a
   counted order is the order's note.
+- 帮我磨粉, 帮我磨细一点, 热的, 冰的: how the goods are ground or a drink served, a part of its own beside the order, is
+  the order's note (冰的好喝吗 asks).
 - 10W-40的来两桶, 10W40来一桶, 1p16来两个: a grade written as a number, letters and a number (10W-40, 1P-16) inside
   names, said with or without its dash and in either case, names its product; its second number is no quantity.
 """
@@ -121,3 +124,26 @@ def test_a_scent_or_flavour_the_listing_names_is_the_orders_note(catalog, text, 
     intent, items = parsed(catalog, text, current)
     assert intent.kind == Kind.ORDER and not intent.needs_review and items == {sku: qty}
     assert intent.note == note
+
+
+GRAINS = shop("测试杂粮铺", ("sesame", "熟黑芝麻", "斤", 18, {"aliases": ["黑芝麻"]}),
+              ("pepper", "汉源花椒", "袋", 15, {"aliases": ["花椒"]}))
+BREAKFAST = shop("测试早点铺", ("soymilk", "现磨豆浆", "杯", 3, {"aliases": ["豆浆"]}),
+                 ("bun", "鲜肉包", "个", 2, {"aliases": ["肉包"]}))
+
+
+@pytest.mark.parametrize(("catalog", "text", "current", "sku", "qty", "note"), [
+    (GRAINS, "黑芝麻来一斤 帮我磨粉", "sesame", "sesame", 1, "帮我磨粉"),
+    (GRAINS, "花椒 一袋 帮我磨细一点", "sesame", "pepper", 1, "帮我磨细一点"),
+    (BREAKFAST, "豆浆来两杯 热的", "soymilk", "soymilk", 2, "热的"),
+    (BREAKFAST, "来一杯 冰的", "soymilk", "soymilk", 1, "冰的"),
+])
+def test_how_the_goods_are_ground_or_served_is_the_orders_note(catalog, text, current, sku, qty, note):
+    intent, items = parsed(catalog, text, current)
+    assert intent.kind == Kind.ORDER and not intent.needs_review and items == {sku: qty}
+    assert intent.note == note
+
+
+def test_a_temperature_asked_about_is_a_question():
+    intent, _ = parsed(BREAKFAST, "冰的好喝吗", "soymilk")
+    assert intent.kind == Kind.QUESTION
