@@ -12,6 +12,8 @@ a skincare shop, a candle shop, a yogurt bar, a scarf shop, a grain shop, a brea
   counted order is the order's note.
 - 帮我磨粉, 帮我磨细一点, 热的, 冰的: how the goods are ground or a drink served, a part of its own beside the order, is
   the order's note (冰的好喝吗 asks).
+- 座套来一个 雅迪的, 扣1 爱玛: beside an order of goods whose listing asks for the buyer's model (下单留车型), a word of its
+  own that names no goods and is no common noun is that model, the order's note.
 - 10W-40的来两桶, 10W40来一桶, 1p16来两个: a grade written as a number, letters and a number (10W-40, 1P-16) inside
   names, said with or without its dash and in either case, names its product; its second number is no quantity.
 """
@@ -147,3 +149,14 @@ def test_how_the_goods_are_ground_or_served_is_the_orders_note(catalog, text, cu
 def test_a_temperature_asked_about_is_a_question():
     intent, _ = parsed(BREAKFAST, "冰的好喝吗", "soymilk")
     assert intent.kind == Kind.QUESTION
+
+
+SCOOTER = shop("测试电动车配件店", ("seat", "电动车防水座套", "个", 25, {"aliases": ["座套"], "spec": "按车型做，下单留车型"}),
+               ("lock", "电动车U型锁", "把", 45, {"aliases": ["U型锁"]}))
+
+
+@pytest.mark.parametrize(("text", "note"), [("座套来一个 雅迪的", "雅迪的"), ("扣1 爱玛", "爱玛")])
+def test_the_model_a_listing_asks_for_beside_its_order_is_the_note(text, note):
+    intent, items = parsed(SCOOTER, text, "seat")
+    assert intent.kind == Kind.ORDER and not intent.needs_review and set(items) == {"seat"}
+    assert intent.note == note

@@ -120,7 +120,8 @@ def split_notes(text: str, not_a_note: Callable[[str], bool],
         rest, notes = split_notes(before, not_a_note)
         return rest, [*notes, written.strip()]
     if not ((_HINT.search(text) and (_PART.search(text) or GLUED.search(text))) or SERVICE.search(text)
-            or ATTRIBUTE.search(text) or _ADDED.search(text) or MODEL_GATE.search(text)):
+            or ATTRIBUTE.search(text) or _ADDED.search(text) or MODEL_GATE.search(text)
+            or any(is_model(part) for part in _SPLIT.split(text)[2::2])):  # 脚垫来一套 卡罗拉的: a later part
         return text, []
     found: list[tuple[int, str]] = []
     kept: list[str] = []

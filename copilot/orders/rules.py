@@ -34,7 +34,7 @@ from copilot.orders.cues import (
     stock_question_product,
     without_sums,
 )
-from copilot.orders.fitted import model_said
+from copilot.orders.fitted import model_asked, model_said
 from copilot.orders.intent import Intent, Item, Kind
 from copilot.orders.leftover import other_goods, without_extras
 from copilot.orders.names import plain_names, simplified
@@ -293,7 +293,8 @@ def _with_note(t: str, catalog: Catalog, current: Product | None) -> Intent | No
     rest, notes = split_notes(t, lambda part: _names_goods(without_extras(part, catalog), catalog)  # 配两个手提袋
                               or bool(QUESTION.search(part))
                               or bool(ATTRIBUTE.fullmatch(part.strip())) and sized_in(part, catalog, current),
-                              lambda part: model_said(part, catalog))
+                              lambda part: model_said(part, catalog) or model_asked(part, current)
+                              and not _names_goods(part, catalog) and not QUESTION.search(part))
     if not notes or QUESTION.search(SERVICE.sub(" ", t)):  # 多给几个叉子: no question
         return None
     intent = Intent(Kind.OTHER, reason="送货或取货的说明") if not rest else (
