@@ -160,3 +160,8 @@ def test_the_model_a_listing_asks_for_beside_its_order_is_the_note(text, note):
     intent, items = parsed(SCOOTER, text, "seat")
     assert intent.kind == Kind.ORDER and not intent.needs_review and set(items) == {"seat"}
     assert intent.note == note
+
+
+def test_a_word_before_the_count_is_no_model():
+    intent, _ = parsed(SCOOTER, "小美 座套1个", "seat")
+    assert "小美" not in intent.note

@@ -61,7 +61,7 @@ def model_said(part: str, catalog: Catalog) -> bool:
 
 # 下单留车型和年款, 拍下请备注机型: the listing asks the buyer to say the model the goods are made or cut for
 _LEAVE = re.compile(r"(?:下单|拍下|购买)(?:时|请|后)?(?:留|备注|写|注明)[^，。,；;]{0,6}?(?:车型|机型|型号|款式|年款)")
-_NAMED_MODEL = re.compile(r"(?:(?:19|20)\d{2}\s*款\s*)?(?P<w>[\u4e00-\u9fffA-Za-z][\u4e00-\u9fffA-Za-z\d\-]{1,7}?)(?:\s*\d{2,4}\s*款)?的?")
+_NAMED_MODEL = re.compile(r"(?:(?:19|20)\d{2}\s*款\s*)?(?P<w>[\u4e00-\u9fff]{2,6}?)(?:\s*\d{2,4}\s*款)?的?")
 
 
 def model_asked(part: str, product) -> bool:

@@ -294,7 +294,8 @@ def _with_note(t: str, catalog: Catalog, current: Product | None) -> Intent | No
                               or bool(QUESTION.search(part))
                               or bool(ATTRIBUTE.fullmatch(part.strip())) and sized_in(part, catalog, current),
                               lambda part: model_said(part, catalog) or model_asked(part, current)
-                              and not _names_goods(part, catalog) and not QUESTION.search(part))
+                              and not _names_goods(part, catalog) and not QUESTION.search(part)
+                              and bool(read_quantities(t[:max(0, t.find(part))])))  # after the order's count
     if not notes or QUESTION.search(SERVICE.sub(" ", t)):  # 多给几个叉子: no question
         return None
     intent = Intent(Kind.OTHER, reason="送货或取货的说明") if not rest else (
