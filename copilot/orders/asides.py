@@ -178,7 +178,9 @@ def _colour_shares(t: str, catalog: Catalog | None) -> str:
 # 刚才拍的是康乃馨 两扎, 刚才拍了的是黑笔 来一盒, 刚才扣1是要面包 来一袋: what the buyer's 拍了 (or 扣1) was, said with its
 # quantity: that order
 _PLACED_WAS = re.compile(r"^我?(?:刚才|刚刚|之前|前面)?(?:(?:拍|下单|下|订|扣)了?的|扣\s*[1１])(?:是要|就是|是)"
-                         r"(?=[\u4e00-\u9fffA-Za-z\d])")
+                         r"(?=[\u4e00-\u9fffA-Za-z\d])"
+                         # 刚才拍的是一袋: only a quantity said, no goods: a change of that order (``changes.MODIFY``)
+                         rf"(?!\s*(?:{NUM_PATTERN}|半)\s*{UNIT}\s*[了啊呀哈]?$)")
 
 
 # 刚才拍的壳是一个: how many of the goods the earlier 拍了 was, stated: that order's quantity (a change to it)
@@ -195,6 +197,26 @@ def placed_was(t: str) -> str:
     if m and re.search(r"扣\s*[1１]", m.group(0)) and not read_quantities(t[m.end():]):
         return f"{t[m.end():]} 扣1"
     return _PLACED_WAS.sub("拍了 ", _PLACED_COUNT.sub(r"\g<what>改成", t))
+
+
+# 刚才说的玻璃水是防冻的 来两桶, 刚才的机油是0W-20的, 刚才说的是3号冻干 一盒: which goods the buyer meant before (a family
+# word then the word that picks one of it, or the goods alone), said with the order
+_MEANT_WAS = re.compile(rf"^我?(?:刚才|刚刚|之前|前面)(?:说|讲|要)?的(?P<x>[^\s,，是]{{0,8}}?)(?:是|就是|其实是)"
+                        rf"(?!\s*(?:{NUM_PATTERN}|半)\s*(?:{UNIT}|[\u4e00-\u9fff](?:[\s,，]|$)))(?P<y>[^\s,，]+?)(?:的|那[种款个\u4e00-\u9fff])?(?=[\s,，])")
+
+
+def meant_was(t: str, catalog: Catalog) -> str:
+    """刚才说的玻璃水是防冻的 来两桶 -> 玻璃水防冻的 来两桶: the goods an earlier comment meant, named now, with the order
+    that follows (刚才说的是两瓶, a quantity alone, is a change: ``changes.MODIFY``; 刚才说的银耳是10朵 says what a
+    pack holds). The family word and its pick are said in the order that makes one name of them, when one does
+    (氨基酸的洗面奶)."""
+    m = _MEANT_WAS.match(t)
+    if m is None or not t[m.end():].strip() or re.search(r"[吗嘛呢?？]", m.group(0)):  # 刚才说的葡萄是巨峰吗: asked
+        return t
+    x, y = m.group("x"), m.group("y")
+    said = [f"{x}{y}的", f"{y}的{x}"] if x else [y]
+    one = [w for w in said if len(refs := find_refs(w, catalog)) == 1 and refs[0].product is not None]
+    return (one or said)[0] + t[m.end():]
 
 
 def _per_person(t: str) -> str:

@@ -19,6 +19,7 @@ import re
 
 from copilot.base.catalog import Catalog
 from copilot.orders.amounts import UNIT
+from copilot.orders.lexicon import is_thing
 from copilot.orders.memo import per_catalog
 
 _CODE = r"(?P<code>(?![x×]\d)[a-z]{1,6}-?\d{1,5}[a-z]{0,4}|\d{1,5}\s*[a-z]{1,5}|(?P<digits>\d{1,5})|(?P<letters>[a-z]{2,4}))"
@@ -56,3 +57,16 @@ def model_said(part: str, catalog: Catalog) -> bool:
     if m.group("digits") or m.group("letters"):  # 苹果14: the specs name the brand's models by number
         return bool(re.search(rf"{re.escape(brand)}\s*\d+(?!\s*(?:[\d.]|{UNIT}))", _spec_text(catalog)))
     return not _METRIC.search(code) and not re.fullmatch(r"\d+\s*[a-z]", code)
+
+
+# 下单留车型和年款, 拍下请备注机型: the listing asks the buyer to say the model the goods are made or cut for
+_LEAVE = re.compile(r"(?:下单|拍下|购买)(?:时|请|后)?(?:留|备注|写|注明)[^，。,；;]{0,6}?(?:车型|机型|型号|款式|年款)")
+_NAMED_MODEL = re.compile(r"(?:(?:19|20)\d{2}\s*款\s*)?(?P<w>[\u4e00-\u9fff]{2,6}?)(?:\s*\d{2,4}\s*款)?的?")
+
+
+def model_asked(part: str, product) -> bool:
+    """卡罗拉的, 朗逸, 2019款思域 beside an order of goods whose listing asks for the buyer's model (下单留车型): that
+    model, the order's note. Not a common noun (方向盘套 may be goods the store does not list: a person asks); the
+    caller checks the part names no goods of the catalog and asks nothing."""
+    m = _NAMED_MODEL.fullmatch(part.strip())
+    return bool(product is not None and product.spec and _LEAVE.search(product.spec) and m and not is_thing(m.group("w")))

@@ -23,9 +23,10 @@ from copilot.orders.memo import per_catalog
 from copilot.orders.sizes import owned_ref
 
 # a number, then one letter run or one character; N合1 keeps its second number
-_IN_NAME = re.compile(r"(?<![A-Za-z\d.])(\d+(?:\.\d+)?)([A-Za-z]+|[\u4e00-\u9fff])((?<=合)\d+)?")
+# a grade of letters between numbers (5W-30, 0W20) keeps its second number too, with or without the dash
+_IN_NAME = re.compile(r"(?<![A-Za-z\d.])(\d+(?:\.\d+)?)([A-Za-z]+|[\u4e00-\u9fff])((?<=合)\d+|(?<=[A-Za-z])-?\d+(?![\d.]))?")
 _SAID = re.compile(r"(?<![A-Za-z\d.零〇一二两三四五六七八九十百])(\d+(?:\.\d+)?|[一二三四五六七八九十]{1,3})\s?"
-                   r"([A-Za-z]+|[\u4e00-\u9fff])((?<=合)(?:\d+|[一二三四五六七八九十]))?")
+                   r"([A-Za-z]+|[\u4e00-\u9fff])((?<=合)(?:\d+|[一二三四五六七八九十])|(?<=[A-Za-z])-?\d+(?![\d.]))?")
 _SAME = {"瓦": "W"}  # 9瓦 is 9W
 # marks that are amounts: lengths, weights, volumes, times and dates are ``sizes``' or talk
 _AMOUNTS = set("米克斤升毫厘码岁") | {"g", "G", "kg", "KG", "ml", "ML", "l", "L", "mm", "cm", "CM", "MM"}
@@ -35,7 +36,7 @@ _AFTER = re.compile(r"$|[^\u4e00-\u9fff]|[的来要拿买订也各和跟与再�
 
 def _key(number: str, mark: str, tail: str | None) -> tuple[float, str, float | None] | None:
     n = zh_to_number(number)
-    end = zh_to_number(tail) if tail else None
+    end = zh_to_number(tail.lstrip("-")) if tail else None
     mark = _SAME.get(mark, mark).upper()
     return None if n is None else (n, mark, end)
 
@@ -64,15 +65,19 @@ def marked_said(t: str, refs: list, catalog: Catalog, make_ref) -> list:
     for m in _SAID.finditer(t) if words else ():
         key = _key(m.group(1), m.group(2), m.group(3))
         owners = words.get(key, ()) if key else ()
-        if not owners or not _AFTER.match(t, m.end()) and not _name_goes_on(t, m.end(), owners):
+        end = m.end()
+        if not owners and m.group(3) and m.group(2).isascii():  # 9W2个: the mark alone, 2 counts
+            key, end = _key(m.group(1), m.group(2), None), m.end(2)
+            owners = words.get(key, ()) if key else ()
+        if not owners or not _AFTER.match(t, end) and not _name_goes_on(t, end, owners):
             continue
         if m.group(2) == "号" and catalog.by_link(int(key[0])) not in (None, *owners):
             continue  # 5号 where link 5 sells other goods: a link or a name, ``number_or_link`` asks
-        hit = [r for r in out if r.start < m.end() and m.start() < r.end]
+        hit = [r for r in out if r.start < end and m.start() < r.end]
         if any(r.product is not None or r.family for r in hit):
             continue
         out = [r for r in out if r not in hit]
-        out.append(owned_ref(make_ref, m.start(), m.end(), t[m.start():m.end()], owners))
+        out.append(owned_ref(make_ref, m.start(), end, t[m.start():end], owners))
     return sorted(out, key=lambda r: r.start) if out != refs else refs
 
 

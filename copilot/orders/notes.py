@@ -78,7 +78,8 @@ _EXTRA = re.compile(r"(?:多|另)(?:给|放|配|带|送|拿)(?:我|点|些|几)[
 # or whom they are for; a part of its own with no goods besides (五花肉切片 names the goods: the order)
 SERVICE = re.compile(
     r"(?:帮我|帮忙|麻烦|请|要|需要)?(?:切|剁|劈|砍|杀|宰|去|绞|剪|裁|刮|磨|清理|处理)(?:成|好|开|断|段|片|块|丝|碎|末|皮|骨|"
-    r"鳞|壳|馅|短|边|干净|小块|大块)+的?|改(?:短|长|小|大|窄|宽)一?点?|"
+    r"鳞|壳|馅|短|边|干净|小块|大块|粉|粗|细)+(?:一点|一些)?的?|改(?:短|长|小|大|窄|宽)一?点?|"
+    r"(?:^|(?<=[\s,，]))(?:要|做成?)?(?:热|冰|温|常温|去冰|加冰)的?(?=$|[\s,，])|"  # 热的, 冰的: how a drink is made
     rf"{_EXTRA.pattern}|"
     r"(?:不要|别放?|少放?|免|去|多放?)太?(?:甜|辣|咸|糖|冰|葱|香菜|蒜|姜|油|盐|奶油)|[微中特]辣|"
     rf"(?:(?:一|另一|\d)\s*{UNIT}\s*)?(?:送人|送礼|自己(?:吃|喝|用|留|穿|戴|玩)|送(?:给)?我?(?:妈|爸|婆婆|公公|奶奶|"
@@ -119,7 +120,8 @@ def split_notes(text: str, not_a_note: Callable[[str], bool],
         rest, notes = split_notes(before, not_a_note)
         return rest, [*notes, written.strip()]
     if not ((_HINT.search(text) and (_PART.search(text) or GLUED.search(text))) or SERVICE.search(text)
-            or ATTRIBUTE.search(text) or _ADDED.search(text) or MODEL_GATE.search(text)):
+            or ATTRIBUTE.search(text) or _ADDED.search(text) or MODEL_GATE.search(text)
+            or any(is_model(part) for part in _SPLIT.split(text)[2::2])):  # 脚垫来一套 卡罗拉的: a later part
         return text, []
     found: list[tuple[int, str]] = []
     kept: list[str] = []

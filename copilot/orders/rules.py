@@ -20,7 +20,7 @@ from copilot.base.catalog import Catalog, Product
 from copilot.base.zhnum import NUM_PATTERN, normalize
 from copilot.orders.abbreviated import abbreviated_pairs, looks_abbreviated
 from copilot.orders.amounts import QTY_MARK, UNIT, VERB, as_said, read_quantities, times_apart
-from copilot.orders.asides import aside, placed_was, second_thought, without_shares
+from copilot.orders.asides import aside, meant_was, placed_was, second_thought, without_shares
 from copilot.orders.changes import parse_cancel, parse_modify, parse_relative, without_recap
 from copilot.orders.clauses import ANY_VERB, PLACED, STRONG_MARK, Clause, classify
 from copilot.orders.corrections import correction
@@ -34,7 +34,7 @@ from copilot.orders.cues import (
     stock_question_product,
     without_sums,
 )
-from copilot.orders.fitted import model_said
+from copilot.orders.fitted import model_asked, model_said
 from copilot.orders.intent import Intent, Item, Kind
 from copilot.orders.leftover import other_goods, without_extras
 from copilot.orders.names import plain_names, simplified
@@ -115,7 +115,7 @@ def _parse_comment(text: str, catalog: Catalog, current_sku: str | None) -> Inte
         return said
     if _LATIN_QTY.search(t) and not QUESTION.search(t):
         return _review(Kind.ORDER, "评论里的数量是拼音或外文，请人工确认", undecided=True)
-    t = without_shares(placed_was(size_homophones(plain_names(t, catalog), catalog)), catalog)  # 8存的 of 8寸; 一块放学校一块放家里
+    t = without_shares(meant_was(placed_was(size_homophones(plain_names(t, catalog), catalog)), catalog), catalog)  # 8存的 of 8寸; 一块放学校一块放家里
     intent = (_with_note(t, catalog, current) or correction(t, catalog, current, _parse_text)
               or abbreviated_pairs(t, catalog) or _parse_text(t, catalog, current))
     if intent.kind is Kind.ORDER and intent.items and QUESTION.search(t):  # 还有30码吗 我想要一双: the size asked
@@ -293,7 +293,9 @@ def _with_note(t: str, catalog: Catalog, current: Product | None) -> Intent | No
     rest, notes = split_notes(t, lambda part: _names_goods(without_extras(part, catalog), catalog)  # 配两个手提袋
                               or bool(QUESTION.search(part))
                               or bool(ATTRIBUTE.fullmatch(part.strip())) and sized_in(part, catalog, current),
-                              lambda part: model_said(part, catalog))
+                              lambda part: model_said(part, catalog) or model_asked(part, current)
+                              and not _names_goods(part, catalog) and not QUESTION.search(part)
+                              and bool(read_quantities(t[:max(0, t.find(part))])))  # after the order's count
     if not notes or QUESTION.search(SERVICE.sub(" ", t)):  # 多给几个叉子: no question
         return None
     intent = Intent(Kind.OTHER, reason="送货或取货的说明") if not rest else (

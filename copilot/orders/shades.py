@@ -16,17 +16,20 @@ import re
 
 from copilot.base.catalog import Catalog, Product
 from copilot.base.zhnum import NUM_PATTERN, zh_to_number
-from copilot.orders.amounts import UNIT
+from copilot.orders.amounts import UNIT, UNIT_WORDS
 from copilot.orders.memo import per_catalog
 from copilot.orders.refs import find_refs
 
-_COUNTED = r"[一二三四五六七八九十两几]个"
+_COUNTED = r"[一二三四五六七八九十两几][个种款]"
+_ONE_CHAR_UNITS = "".join(u for u in UNIT_WORDS if len(u) == 1 and "\u4e00" <= u <= "\u9fff")  # 来一个柠檬味
 # 01 正红、02 豆沙 … 五个色号: a code and its shade's name
 _CODED = re.compile(rf"(?<!\d)(\d{{2}})\s*([\u4e00-\u9fff]{{1,4}}?)(?=色|\s*[、，,；;/]|\s*{_COUNTED}|\s*$)")
 # 有灰棕、深咖、浅棕三个颜色: shade names listed, then how many
-_NAMED = re.compile(rf"([\u4e00-\u9fff]{{2,4}}(?:\s*[、/]\s*[\u4e00-\u9fff]{{2,4}})+)\s*(?:{_COUNTED}|等)?(?:颜色|色号|色)")
-_SHADE_WORDS = re.compile(r"色号|颜色|色")
-_COUNT = re.compile(rf"(?:{NUM_PATTERN})\s*{UNIT}|[x*]\s*\d")  # the order's count, said
+# (or scents and flavours: 海洋、柠檬、古龙三个味道, picked the same way: 柠檬味, 海洋味的)
+_KINDS = r"颜色|色号|色|味道|口味|香味|香型"
+_NAMED = re.compile(rf"([\u4e00-\u9fff]{{2,4}}(?:\s*[、/]\s*[\u4e00-\u9fff]{{2,4}})+)\s*(?:{_COUNTED}|等)?(?:{_KINDS})")
+_SHADE_WORDS = re.compile(_KINDS)
+_COUNT = re.compile(rf"(?:{NUM_PATTERN})\s*{UNIT}|[x*+扣]\s*\d")  # the order's count, said
 _ALONE = re.compile(r"(?:我?(?:要|来|拿|买|选))?")
 
 
@@ -52,7 +55,7 @@ def _token(codes: dict[str, str], names: tuple[str, ...]) -> re.Pattern:
     code = "|".join(map(re.escape, codes)) or "(?!)"
     return re.compile(rf"(?<![\d.])(?:(?P<c>{code})\s*号?\s*(?P<n>{name})|(?P<j>(?:{code})(?:\s*(?:和|、|/)\s*(?:{code}))+)"
                       rf"(?:\s*各\s*(?:一|1)(?!\s*{UNIT}))?|(?P<z>0\d)\s*号|(?P<after>{code})\s*号|(?P<zd>0\d)(?![\d.])|"
-                      rf"(?<![\u4e00-\u9fff])(?P<w>{name}))\s*色?的?")
+                      rf"(?:(?<![\u4e00-\u9fff])|(?<=[一二两三四五六七八九十\d][{_ONE_CHAR_UNITS}]))(?P<w>{name}))\s*(?:色|味道?|口味)?的?")
 
 
 _EACH = re.compile(r"^\s*(?:和|跟|、|,|，)?\s*$")

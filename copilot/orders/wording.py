@@ -13,7 +13,7 @@ QUESTION = re.compile(
     r"还剩|(.)[不没]\1|请问|求问|问下|问一下|为什么|如何|多大|多重|多久|多长|多厚|多粗|多宽|多高|多远|还是(?!\s*(?:要|来|买|拿|订|给我|[\d一二两俩三四五六七八九十半][^吗?？]*吧$|(?:不要|算|别要|不买|不用)[了啦吧]*[^吗?？]*$|(?:这个|那个|这么|那么|一样|老样子|原来的?)[^吗?？]*$))|"
     r"干嘛(?:用|的)|"  # 厚的那面干嘛用的, 这个孔干嘛的: what a part is for
     r"(?<=\w)[不没]有?[^\w]*$|"  # 送货不, 打药没😂: the northern question particle
-    r"(?:对|是|没错|没问题)吧[啊呀哈]?$|"  # 红烧肉用老抽对吧: a tag that asks the host to confirm
+    r"(?:(?<![一两俩二三四五六七八九十])(?<![就是要来]\d)对|是|没错|没问题)吧[啊呀哈]?$|"  # 红烧肉用老抽对吧: a tag that asks the host to confirm (那就一对吧: a pair)
     # 一对是两只吧, 一提就是3条吧: what a pack holds, guessed for the host to confirm (那就3条吧 says a quantity)
     rf"[一两二三四五六七八九十\d]+\s*{UNIT}\s*(?:就是|是|有)\s*[一两俩二三四五六七八九十\d]+\s*[\u4e00-\u9fff]?吧[啊呀哈]?$")
 # 主播酒量怎么样, 主播多大了, 主播结婚了吗: a question about the host as a person is banter, nothing the shop answers;
