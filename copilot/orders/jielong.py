@@ -142,7 +142,7 @@ def read_chain(text: str, catalog: Catalog, parse) -> Chain:
         numbered.append((int(m.group("no")), m.group("body"), raw.strip()))
         last = i
     numbered = _after_restart(numbered, header, skipped, catalog, parse)
-    chain = Chain("\n".join(header), offered_products("\n".join(header + skipped), catalog))
+    chain = Chain("\n".join(header), _offer(header + skipped, catalog))
     for k, (no, body, raw) in enumerate(numbered):
         entry = _entry(no, body, raw, catalog, chain, parse, first=k == 0)
         if entry is None:
@@ -151,6 +151,15 @@ def read_chain(text: str, catalog: Catalog, parse) -> Chain:
             chain.entries.append(entry)
     chain.skipped = skipped
     return chain
+
+
+def _offer(lines: list[str], catalog: Catalog) -> list[Product]:
+    """The products the header and menu ``lines`` offer. An example line (例：小明 红烧肉套餐1份 白米饭1碗) adds the
+    products it names but narrows no word of the offer: 米饭另加 in the header still offers every 米饭, so a member's
+    米饭2碗 is not taken for the 白米饭 the example happened to write."""
+    found = {p.sku for text in (lines, [x for x in lines if not _is_example(x)])
+             for p in offered_products("\n".join(text), catalog)}
+    return [p for p in catalog if p.sku in found]
 
 
 def _latest_copy(lines: list[str]) -> list[str]:
@@ -181,7 +190,7 @@ def _after_restart(numbered: list, header: list[str], skipped: list[str], catalo
     if not cut:
         return numbered
     before = [raw for _, _, raw in numbered[:cut]]
-    trial = Chain("\n".join(header + before), offered_products("\n".join(header + before + skipped), catalog))
+    trial = Chain("\n".join(header + before), _offer(header + before + skipped, catalog))
     for no, body, raw in numbered[:cut]:
         entry = _entry(no, body, raw, catalog, trial, parse)
         if entry is not None and entry.intent.kind is Kind.ORDER and not entry.intent.needs_review:

@@ -1,0 +1,45 @@
+"""群接龙, round 31: the example line names products but narrows no family word of the header (猫粮另加 still offers
+every 猫粮, whatever kind the example wrote); a grade code glued to the nickname (李姐5W-30 1桶) or to the count
+(0w20两桶) is the product's; a weight the product's name holds, as its pack (曼特宁454克), is that many packs."""
+
+from __future__ import annotations
+
+from copilot.base.catalog import Catalog
+from copilot.orders.chains import apply_chain, chain_state
+from copilot.orders.ledger import Ledger
+from copilot.orders.parser import IntentParser
+from copilot.orders.schema import REVIEW
+
+PETS = Catalog.from_dict({"products": [
+    {"sku": "food_adult", "name": "成猫猫粮", "aliases": ["成猫粮"], "link": 1, "unit": "袋", "price": 69, "stock": 50},
+    {"sku": "food_kitten", "name": "幼猫猫粮", "aliases": ["幼猫粮"], "link": 2, "unit": "袋", "price": 79, "stock": 50},
+    {"sku": "litter", "name": "豆腐猫砂", "aliases": ["猫砂"], "link": 3, "unit": "包", "price": 35, "stock": 50},
+    {"sku": "can_tuna", "name": "金枪鱼猫罐头", "aliases": ["猫罐头"], "link": 5, "unit": "罐", "price": 8, "stock": 90},
+]})
+
+
+def _ledger(tmp_path, catalog):
+    tmp_path.mkdir(exist_ok=True)
+    return Ledger(f"sqlite:///{tmp_path / 'ledger.db'}", catalog, "2026-11-30")
+
+
+def _apply(ledger, text):
+    return apply_chain(ledger, text, IntentParser(ledger.catalog).parse)
+
+
+def _review(ledger):
+    return sorted(ln.buyer for ln in ledger.lines(status=REVIEW))
+
+
+def test_the_example_narrows_no_family_word_of_the_header(tmp_path):
+    ledger = _ledger(tmp_path, PETS)
+    _apply(ledger, "#接龙 周末猫咪团 豆腐猫砂35 猫粮另加\n例：小明 猫砂1包 成猫猫粮1袋\n"
+                   "1. 阿梅 猫砂2包 成猫粮1袋\n2. Kevin王 猫砂1包 猫粮2袋")
+    assert chain_state(ledger) == {"阿梅": {"litter": 2, "food_adult": 1}}
+    assert _review(ledger) == ["Kevin王"]
+
+
+def test_the_example_still_names_what_it_offers(tmp_path):
+    ledger = _ledger(tmp_path, PETS)
+    _apply(ledger, "#接龙 周末猫咪团\n例：小明 猫砂1包\n1. 阿梅 2")
+    assert chain_state(ledger) == {"阿梅": {"litter": 2}}
