@@ -43,3 +43,32 @@ def test_the_example_still_names_what_it_offers(tmp_path):
     ledger = _ledger(tmp_path, PETS)
     _apply(ledger, "#接龙 周末猫咪团\n例：小明 猫砂1包\n1. 阿梅 2")
     assert chain_state(ledger) == {"阿梅": {"litter": 2}}
+
+
+LAMPS = Catalog.from_dict({"products": [
+    {"sku": "bulb_9w", "name": "LED球泡灯 9W", "aliases": ["9W灯泡"], "link": 1, "unit": "个", "price": 9, "stock": 90},
+    {"sku": "bulb_12w", "name": "LED球泡灯 12W", "aliases": ["12W灯泡"], "link": 2, "unit": "个", "price": 12,
+     "stock": 90},
+    {"sku": "pencil_2b", "name": "考试铅笔 2B", "link": 3, "unit": "支", "price": 2, "stock": 90},
+    {"sku": "pencil_4b", "name": "素描铅笔 4B", "link": 4, "unit": "支", "price": 3, "stock": 90},
+]})
+
+
+def test_a_mark_glued_to_the_nickname_is_the_orders(tmp_path):
+    ledger = _ledger(tmp_path, LAMPS)
+    _apply(ledger, "#接龙 灯泡团购 9W 9元 12W 12元\n例：小明 9W 1个\n1. 李姐9W 2个\n2. 王哥 12W 3个")
+    assert chain_state(ledger) == {"李姐": {"bulb_9w": 2}, "王哥": {"bulb_12w": 3}}
+    assert _review(ledger) == []
+
+
+def test_a_mark_glued_to_a_count_in_words_is_no_count(tmp_path):
+    ledger = _ledger(tmp_path, LAMPS)
+    _apply(ledger, "#接龙 开学铅笔 2B 2元 4B 3元\n例：小明 2B 1支\n1. 小林2019 4B两支\n2. 阿梅 2B三支")
+    assert chain_state(ledger) == {"小林2019": {"pencil_4b": 2}, "阿梅": {"pencil_2b": 3}}
+    assert _review(ledger) == []
+
+
+def test_a_nickname_holding_digits_and_a_letter_is_no_mark(tmp_path):
+    ledger = _ledger(tmp_path, LAMPS)
+    _apply(ledger, "#接龙 灯泡团购 9W 9元 12W 12元\n1. 阿K9 12W灯泡2个")
+    assert chain_state(ledger) == {"阿K9": {"bulb_12w": 2}}

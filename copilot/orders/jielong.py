@@ -34,6 +34,7 @@ from copilot.base.zhnum import NUM_PATTERN, normalize, zh_to_number
 from copilot.orders.amounts import UNIT_WORDS, Quantity, as_said, check_items, rough, times_apart
 from copilot.orders.asides import PAID
 from copilot.orders.intent import Intent, Item, Kind
+from copilot.orders.marked import ends_marked
 from copilot.orders.offered import counts_by_unit, sold_by
 from copilot.orders.shorthand import shorthand
 from copilot.orders.sizes import SIZE, counted_beside, size_key, sizes_of
@@ -271,8 +272,9 @@ def split_member(body: str, catalog: Catalog, offered: list[Product] = ()) -> tu
     tokens = body.split(" ")
     for k in range(1, len(tokens)):
         rest = " ".join(tokens[k:]).strip()
-        if _holds_order(" ".join(tokens[:k]), catalog) or _glued_order(" ".join(tokens[:k]), offered, catalog):
-            break  # 李姐红烧1 酸菜1: the nickname is glued to the first item, the space parts two items
+        if _holds_order(" ".join(tokens[:k]), catalog) or _glued_order(" ".join(tokens[:k]), offered, catalog) \
+                or ends_marked(" ".join(tokens[:k]), catalog):
+            break  # 李姐红烧1 酸菜1, 李姐5W-30 1桶: the nickname is glued to the first item, the space parts two items
         if _name_digits("", rest, catalog) and re.match(r"\d+\s", rest) or _PAID.fullmatch(rest):  # 小胖 2三鲜: 三鲜's
             continue  # 小美 520 草莓2斤: 520 is the nickname's; 王奶奶：1 已转28元: a paid remark orders nothing
         if _starts_order(_ICON.sub("", rest), catalog) or _CANCEL_WORDS.match(rest) or _short_word(rest, offered, catalog) \
