@@ -72,3 +72,28 @@ def test_a_nickname_holding_digits_and_a_letter_is_no_mark(tmp_path):
     ledger = _ledger(tmp_path, LAMPS)
     _apply(ledger, "#接龙 灯泡团购 9W 9元 12W 12元\n1. 阿K9 12W灯泡2个")
     assert chain_state(ledger) == {"阿K9": {"bulb_12w": 2}}
+
+
+TREATS = Catalog.from_dict({"products": [
+    {"sku": "freeze_chicken", "name": "鸡肉冻干 500g", "aliases": ["鸡肉冻干"], "link": 1, "unit": "袋", "pack": "500克",
+     "price": 59, "stock": 40},
+    {"sku": "freeze_duck", "name": "鸭肉冻干 200g", "aliases": ["鸭肉冻干"], "link": 2, "unit": "袋", "pack": "200克",
+     "price": 29, "stock": 40},
+    {"sku": "litter_6l", "name": "豆腐猫砂 6L", "aliases": ["豆腐猫砂"], "link": 3, "unit": "包", "price": 25, "stock": 40},
+]})
+
+
+def test_the_weight_its_name_holds_is_that_many_packs(tmp_path):
+    ledger = _ledger(tmp_path, TREATS)
+    _apply(ledger, "#接龙 冻干团 鸡肉冻干500g/袋 鸭肉冻干200g/袋\n例：小明 鸡肉冻干1袋\n"
+                   "1. 10栋老刘 鸡肉冻干500克\n2. 阿梅 鸭肉冻干 200g\n3. 大伟 鸡肉冻干2袋")
+    want = {"10栋老刘": {"freeze_chicken": 1}, "阿梅": {"freeze_duck": 1}, "大伟": {"freeze_chicken": 2}}
+    assert chain_state(ledger) == want
+    assert _review(ledger) == []
+
+
+def test_a_size_that_is_no_pack_weight_stays_for_review(tmp_path):
+    ledger = _ledger(tmp_path, TREATS)
+    _apply(ledger, "#接龙 猫砂团 豆腐猫砂6L 25元 鸡肉冻干500g\n1. 阿梅 豆腐猫砂6L\n2. 小林 鸡肉冻干500克 磨碎")
+    assert chain_state(ledger) == {}
+    assert _review(ledger) == ["小林", "阿梅"]

@@ -403,6 +403,7 @@ def _read_content(content: str, catalog: Catalog, chain: Chain, parse, title: bo
         spelled = spell_out(unpaid, chain.offered, catalog)  # 芝麻2 花生1 已付45: the amount is no count
         again = parse(spelled, None) if spelled != normalize(unpaid) else intent
         intent = again if again.kind is Kind.ORDER and not again.needs_review else intent
+    intent = (not intent.items and _weight_of_name(counts, catalog)) or intent
     intent = _variants_read(unpaid, intent, product, catalog, chain, parse)
     if intent.kind is Kind.MODIFY:  # 桃子改成3斤 in a chain line: the line now says 3
         if any(i.relative for i in intent.items):
@@ -435,6 +436,19 @@ def _count_then_remark(counts: str, product: Product, catalog: Catalog) -> Inten
             or _VERB_START.match(rest) or re.search(rf"(?<![\w-])\d+(?:\.\d+)?(?![\w-])|\d\s*{_UNIT}|[+＋x×*]", rest):
         return None
     return check_items(Kind.ORDER, [(product, Quantity(0, 0, float(zh_to_number(m.group("n")) or 0), m.group("u")))])
+
+
+def _weight_of_name(counts: str, catalog: Catalog) -> Intent | None:
+    """曼特宁454克 on a chain line: one product's name, then the weight its name holds and nothing else. The line asks
+    for that weight, which goes through the product's pack like any weight (454克 of a 454克 bag is one bag; without
+    a pack that says so, review). None when the line says more, or the name is not one product's."""
+    text = counts.strip(" 。.!！~～")
+    size = next((m for m in SIZE.finditer(text) if m.end() == len(text) and not m.group(2)), None)
+    head = text[:size.start()].strip() if size else ""
+    p = next((p for s, e, p in catalog.mentions(head) if s == 0 and e == len(head)), None)
+    if p is None or p not in sizes_of(catalog).get(size_key(size), ()):
+        return None
+    return check_items(Kind.ORDER, [(p, Quantity(0, 0, float(size.group(1)), size.group(3)))])
 
 
 _UNIT_ENDS = "".join(sorted({u[-1] for u in UNIT_WORDS if re.fullmatch(r"[\u4e00-\u9fff]+", u)}))
