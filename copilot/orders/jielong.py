@@ -34,6 +34,7 @@ from copilot.base.zhnum import NUM_PATTERN, normalize, zh_to_number
 from copilot.orders.amounts import UNIT_WORDS, Quantity, as_said, check_items, rough, times_apart
 from copilot.orders.asides import PAID
 from copilot.orders.intent import Intent, Item, Kind
+from copilot.orders.marked import ends_marked
 from copilot.orders.offered import counts_by_unit, sold_by
 from copilot.orders.shorthand import shorthand
 from copilot.orders.sizes import SIZE, counted_beside, size_key, sizes_of
@@ -142,7 +143,7 @@ def read_chain(text: str, catalog: Catalog, parse) -> Chain:
         numbered.append((int(m.group("no")), m.group("body"), raw.strip()))
         last = i
     numbered = _after_restart(numbered, header, skipped, catalog, parse)
-    chain = Chain("\n".join(header), offered_products("\n".join(header + skipped), catalog))
+    chain = Chain("\n".join(header), _offer(header + skipped, catalog))
     for k, (no, body, raw) in enumerate(numbered):
         entry = _entry(no, body, raw, catalog, chain, parse, first=k == 0)
         if entry is None:
@@ -151,6 +152,15 @@ def read_chain(text: str, catalog: Catalog, parse) -> Chain:
             chain.entries.append(entry)
     chain.skipped = skipped
     return chain
+
+
+def _offer(lines: list[str], catalog: Catalog) -> list[Product]:
+    """The products the header and menu ``lines`` offer. An example line (例：小明 红烧肉套餐1份 白米饭1碗) adds the
+    products it names but narrows no word of the offer: 米饭另加 in the header still offers every 米饭, so a member's
+    米饭2碗 is not taken for the 白米饭 the example happened to write."""
+    found = {p.sku for text in (lines, [x for x in lines if not _is_example(x)])
+             for p in offered_products("\n".join(text), catalog)}
+    return [p for p in catalog if p.sku in found]
 
 
 def _latest_copy(lines: list[str]) -> list[str]:
@@ -181,7 +191,7 @@ def _after_restart(numbered: list, header: list[str], skipped: list[str], catalo
     if not cut:
         return numbered
     before = [raw for _, _, raw in numbered[:cut]]
-    trial = Chain("\n".join(header + before), offered_products("\n".join(header + before + skipped), catalog))
+    trial = Chain("\n".join(header + before), _offer(header + before + skipped, catalog))
     for no, body, raw in numbered[:cut]:
         entry = _entry(no, body, raw, catalog, trial, parse)
         if entry is not None and entry.intent.kind is Kind.ORDER and not entry.intent.needs_review:
@@ -262,8 +272,9 @@ def split_member(body: str, catalog: Catalog, offered: list[Product] = ()) -> tu
     tokens = body.split(" ")
     for k in range(1, len(tokens)):
         rest = " ".join(tokens[k:]).strip()
-        if _holds_order(" ".join(tokens[:k]), catalog) or _glued_order(" ".join(tokens[:k]), offered, catalog):
-            break  # 李姐红烧1 酸菜1: the nickname is glued to the first item, the space parts two items
+        if _holds_order(" ".join(tokens[:k]), catalog) or _glued_order(" ".join(tokens[:k]), offered, catalog) \
+                or ends_marked(" ".join(tokens[:k]), catalog):
+            break  # 李姐红烧1 酸菜1, 李姐5W-30 1桶: the nickname is glued to the first item, the space parts two items
         if _name_digits("", rest, catalog) and re.match(r"\d+\s", rest) or _PAID.fullmatch(rest):  # 小胖 2三鲜: 三鲜's
             continue  # 小美 520 草莓2斤: 520 is the nickname's; 王奶奶：1 已转28元: a paid remark orders nothing
         if _starts_order(_ICON.sub("", rest), catalog) or _CANCEL_WORDS.match(rest) or _short_word(rest, offered, catalog) \
@@ -392,6 +403,7 @@ def _read_content(content: str, catalog: Catalog, chain: Chain, parse, title: bo
         spelled = spell_out(unpaid, chain.offered, catalog)  # 芝麻2 花生1 已付45: the amount is no count
         again = parse(spelled, None) if spelled != normalize(unpaid) else intent
         intent = again if again.kind is Kind.ORDER and not again.needs_review else intent
+    intent = (not intent.items and _weight_of_name(counts, catalog)) or intent
     intent = _variants_read(unpaid, intent, product, catalog, chain, parse)
     if intent.kind is Kind.MODIFY:  # 桃子改成3斤 in a chain line: the line now says 3
         if any(i.relative for i in intent.items):
@@ -424,6 +436,19 @@ def _count_then_remark(counts: str, product: Product, catalog: Catalog) -> Inten
             or _VERB_START.match(rest) or re.search(rf"(?<![\w-])\d+(?:\.\d+)?(?![\w-])|\d\s*{_UNIT}|[+＋x×*]", rest):
         return None
     return check_items(Kind.ORDER, [(product, Quantity(0, 0, float(zh_to_number(m.group("n")) or 0), m.group("u")))])
+
+
+def _weight_of_name(counts: str, catalog: Catalog) -> Intent | None:
+    """曼特宁454克 on a chain line: one product's name, then the weight its name holds and nothing else. The line asks
+    for that weight, which goes through the product's pack like any weight (454克 of a 454克 bag is one bag; without
+    a pack that says so, review). None when the line says more, or the name is not one product's."""
+    text = counts.strip(" 。.!！~～")
+    size = next((m for m in SIZE.finditer(text) if m.end() == len(text) and not m.group(2)), None)
+    head = text[:size.start()].strip() if size else ""
+    p = next((p for s, e, p in catalog.mentions(head) if s == 0 and e == len(head)), None)
+    if p is None or p not in sizes_of(catalog).get(size_key(size), ()):
+        return None
+    return check_items(Kind.ORDER, [(p, Quantity(0, 0, float(size.group(1)), size.group(3)))])
 
 
 _UNIT_ENDS = "".join(sorted({u[-1] for u in UNIT_WORDS if re.fullmatch(r"[\u4e00-\u9fff]+", u)}))

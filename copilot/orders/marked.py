@@ -31,7 +31,10 @@ _SAME = {"瓦": "W"}  # 9瓦 is 9W
 # marks that are amounts: lengths, weights, volumes, times and dates are ``sizes``' or talk
 _AMOUNTS = set("米克斤升毫厘码岁") | {"g", "G", "kg", "KG", "ml", "ML", "l", "L", "mm", "cm", "CM", "MM"}
 _TIME = set("点分秒天年月日周次楼栋层室单")
-_AFTER = re.compile(r"$|[^\u4e00-\u9fff]|[的来要拿买订也各和跟与再少多还都不换改就吧呢啊呀那这是]")
+_UNIT = "|".join(map(re.escape, sorted(UNIT_WORDS, key=len, reverse=True)))
+# or a count in words with its unit (0w20两桶, 9W三个): the count is the order's, not more of the mark
+_AFTER = re.compile(rf"$|[^\u4e00-\u9fff]|[的来要拿买订也各和跟与再少多还都不换改就吧呢啊呀那这是]|"
+                    rf"[一二两三四五六七八九十半俩仨]+\s*(?:{_UNIT})")
 
 
 def _key(number: str, mark: str, tail: str | None) -> tuple[float, str, float | None] | None:
@@ -86,3 +89,11 @@ def _name_goes_on(t: str, at: int, owners: tuple[Product, ...]) -> bool:
     return any(t[at] in name for p in owners for name in p.names)
 
 
+
+
+def ends_marked(text: str, catalog: Catalog) -> bool:
+    """李姐5W-30: ``text`` ends with a marked word of the names (5W-30) written straight after other words (a chain's
+    nickname), so the word is the order's start, not the nickname's end."""
+    words = marked_words(catalog)
+    return any(m.start() > 0 and m.end() == len(text) and words.get(_key(m.group(1), m.group(2), m.group(3)) or ())
+               for m in _SAID.finditer(text)) if words else False
