@@ -223,6 +223,8 @@ def _declared(q: Quantity, p: Product) -> float | None:
     if size is None:
         return None
     n, u = size
+    if q.dozen and u != "个":
+        return None  # 一打 of a 桶 of 12只, of a 箱 of 12瓶: a dozen counts 个, through another count word a person asks
     if q.unit in GRAMS and u in GRAMS:
         return round(q.value * GRAMS[q.unit] / (n * GRAMS[u]), 3)
     if q.unit == u or u in _SAME.get(q.unit, ()) or q.unit in ("个", "枚") and u in _PIECE_WORDS \

@@ -1,0 +1,48 @@
+"""Parser round 33 (tuning sets 33 and 34): classes of comments misread in stores other than a canteen or a
+sports-goods shop (a hardware shop, a pet-food shop).
+
+- 来一打 of goods packed in 只 or 支 (a 盒 of 12只 screws): a dozen counts 个; through another count word of the pack
+  a person asks, as for a 箱 of 12瓶 (a 盒 of 12个 bulbs is still one 盒).
+- 来10公斤, 来十公斤 with the 10公斤 bag on screen: a weight said as the quantity, not the start of a name that holds it
+  (10公 of 10公斤狗粮 is no word a viewer shortens the name to); a bag without a declared pack asks.
+"""
+
+from __future__ import annotations
+
+import pytest
+from doubles import parsed, shop
+
+from copilot.orders.intent import Kind
+
+HARDWARE = shop("测试五金店", ("screw", "膨胀螺丝 M8 12只装", "盒", 15, {"aliases": ["膨胀螺丝"], "pack": "12只"}),
+                ("bulb", "LED灯泡 12个装", "盒", 39, {"aliases": ["灯泡"], "pack": "12个"}),
+                ("pencil", "木工铅笔 12支装", "盒", 12, {"aliases": ["木工铅笔"], "pack": "12支"}))
+PETFOOD = shop("测试宠物粮店", ("dog_big", "全价狗粮 10公斤", "袋", 199, {"aliases": ["10公斤狗粮", "十公斤狗粮"]}),
+               ("dog_small", "全价狗粮 5公斤", "袋", 109, {"aliases": ["5公斤狗粮", "五公斤狗粮"]}),
+               ("cat", "冻干猫粮", "袋", 89, {"aliases": ["猫粮"]}))
+
+
+@pytest.mark.parametrize(("text", "current"), [("来一打", "screw"), ("膨胀螺丝来一打", None), ("来两打", "pencil")])
+def test_a_dozen_through_a_pack_of_another_count_word_asks(text, current):
+    intent, _ = parsed(HARDWARE, text, current)
+    assert intent.kind == Kind.ORDER and intent.needs_review
+
+
+def test_a_dozen_of_a_pack_of_ge_is_still_the_pack():
+    intent, items = parsed(HARDWARE, "来一打", "bulb")
+    assert intent.kind == Kind.ORDER and not intent.needs_review and items == {"bulb": 1}
+
+
+@pytest.mark.parametrize(("text", "current"), [("来10公斤", "dog_big"), ("来十公斤", "dog_big"),
+                                               ("来5公斤", "dog_small"), ("要五公斤", "dog_small")])
+def test_a_weight_said_as_the_quantity_is_no_shortened_name(text, current):
+    intent, _ = parsed(PETFOOD, text, current)
+    assert intent.kind == Kind.ORDER and intent.needs_review
+
+
+@pytest.mark.parametrize(("text", "current", "want"), [("10公斤的来一袋", "cat", {"dog_big": 1}),
+                                                       ("5公斤狗粮来两袋", None, {"dog_small": 2}),
+                                                       ("5公斤的来一袋", "cat", {"dog_small": 1})])
+def test_the_weight_named_with_de_or_the_name_still_picks_the_bag(text, current, want):
+    intent, items = parsed(PETFOOD, text, current)
+    assert intent.kind == Kind.ORDER and not intent.needs_review and items == want
