@@ -46,3 +46,29 @@ def test_a_weight_said_as_the_quantity_is_no_shortened_name(text, current):
 def test_the_weight_named_with_de_or_the_name_still_picks_the_bag(text, current, want):
     intent, items = parsed(PETFOOD, text, current)
     assert intent.kind == Kind.ORDER and not intent.needs_review and items == want
+
+
+SERVICES = shop("测试家政绿植店", ("clean", "日常保洁 2小时", "份", 99, {"aliases": ["日常保洁", "保洁"]}),
+                ("plant", "桌面绿萝 小盆", "份", 39, {"aliases": ["绿萝"], "pack": "1盆"}),
+                ("monthly", "月度保洁 每周一次", "份", 329, {"aliases": ["月度保洁"]}),
+                ("tape", "封箱胶带 6卷装", "份", 19, {"aliases": ["胶带"], "pack": "6卷"}),
+                ("card", "洗衣会员卡", "张", 99, {"aliases": ["会员卡"]}))
+
+
+@pytest.mark.parametrize(("text", "current", "want"), [("来一个", "clean", {"clean": 1}), ("来两个", "plant", {"plant": 2}),
+                                                       ("保洁来一个", None, {"clean": 1})])
+def test_ge_of_a_product_sold_by_the_portion_is_that_many(text, current, want):
+    intent, items = parsed(SERVICES, text, current)
+    assert intent.kind == Kind.ORDER and not intent.needs_review and items == want
+
+
+def test_ge_of_a_portion_that_packs_several_pieces_still_asks():
+    intent, _ = parsed(SERVICES, "来两个", "tape")
+    assert intent.kind == Kind.ORDER and intent.needs_review
+
+
+@pytest.mark.parametrize(("text", "current"), [("月度保洁来两个月", "monthly"), ("来三个星期", "monthly"),
+                                               ("会员卡来两个月", "card"), ("来三个月", "card")])
+def test_a_span_of_time_is_no_count_of_goods(text, current):
+    intent, _ = parsed(SERVICES, text, current)
+    assert intent.kind == Kind.ORDER and intent.needs_review
