@@ -72,3 +72,20 @@ def test_ge_of_a_portion_that_packs_several_pieces_still_asks():
 def test_a_span_of_time_is_no_count_of_goods(text, current):
     intent, _ = parsed(SERVICES, text, current)
     assert intent.kind == Kind.ORDER and intent.needs_review
+
+
+PHARMACY = shop("测试药房", ("belt", "医用护腰", "条", 89, {"aliases": ["护腰"], "spec": "S / M / L 三个尺码"}),
+                ("alcohol", "医用酒精 1L", "瓶", 19, {"aliases": ["酒精"]}),
+                ("tape", "医用胶布 12mm", "卷", 5, {"aliases": ["胶布"]}))
+
+
+@pytest.mark.parametrize(("text", "want", "note"), [("护腰来一条 L码", {"belt": 1}, "L码"),
+                                                    ("护腰 x2 要M码", {"belt": 2}, "要M码")])
+def test_a_letter_size_beside_the_order_is_its_note_though_names_hold_the_letter_in_a_measure(text, want, note):
+    intent, items = parsed(PHARMACY, text, "belt")
+    assert intent.kind == Kind.ORDER and not intent.needs_review and items == want and note in intent.note
+
+
+def test_the_measure_itself_still_names_the_goods():
+    intent, items = parsed(PHARMACY, "1L的来两瓶", "belt")
+    assert intent.kind == Kind.ORDER and not intent.needs_review and items == {"alcohol": 2}
