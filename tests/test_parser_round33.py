@@ -89,3 +89,21 @@ def test_a_letter_size_beside_the_order_is_its_note_though_names_hold_the_letter
 def test_the_measure_itself_still_names_the_goods():
     intent, items = parsed(PHARMACY, "1L的来两瓶", "belt")
     assert intent.kind == Kind.ORDER and not intent.needs_review and items == {"alcohol": 2}
+
+
+FLOWERS = shop("测试花店", ("roses", "红玫瑰花束 11枝", "束", 99, {"aliases": ["玫瑰花束", "红玫瑰"]}),
+               ("lily", "香水百合 5枝", "束", 59, {"aliases": ["百合"]}))
+
+
+@pytest.mark.parametrize(("text", "want", "note"), [("来一束 满天星多一点", {"roses": 1}, "满天星多一点"),
+                                                    ("红玫瑰来两束 少放叶子", {"roses": 2}, "少放叶子"),
+                                                    ("来一束 多叶子", {"roses": 1}, "多叶子")])
+def test_more_or_less_of_a_part_of_the_goods_is_the_orders_note(text, want, note):
+    intent, items = parsed(FLOWERS, text, "roses")
+    assert intent.kind == Kind.ORDER and not intent.needs_review and items == want and intent.note == note
+
+
+@pytest.mark.parametrize(("text", "kind"), [("少要一束", Kind.MODIFY), ("再多一点", Kind.OTHER)])
+def test_more_or_less_of_the_goods_themselves_is_no_note(text, kind):
+    intent, _ = parsed(FLOWERS, text, "roses")
+    assert intent.kind == kind and not intent.note
