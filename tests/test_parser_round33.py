@@ -107,3 +107,14 @@ def test_more_or_less_of_a_part_of_the_goods_is_the_orders_note(text, want, note
 def test_more_or_less_of_the_goods_themselves_is_no_note(text, kind):
     intent, _ = parsed(FLOWERS, text, "roses")
     assert intent.kind == kind and not intent.note
+
+
+TOYS = shop("测试文具玩具店", ("crayons", "24色水彩笔", "盒", 25, {"aliases": ["水彩笔"]}),
+            ("puzzle", "木质拼图", "个", 39, {"aliases": ["拼图"]}))
+
+
+@pytest.mark.parametrize(("text", "current", "want"), [("来两盒 一盒给我外孙女", "crayons", {"crayons": 2}),
+                                                       ("拼图来三个 一个给宝宝玩", "crayons", {"puzzle": 3})])
+def test_one_part_given_to_a_child_or_grandchild_is_a_use_remark(text, current, want):
+    intent, items = parsed(TOYS, text, current)
+    assert intent.kind == Kind.ORDER and not intent.needs_review and items == want
