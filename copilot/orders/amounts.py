@@ -48,8 +48,9 @@ _PORTIONS = ("盒", "袋", "包", "份", "碗", "杯", "罐", "听")
 # by the 箱 is one 箱; of a 提, a 瓶 or a 斤 product it may be a case the shop does not sell: a person asks)
 _SAME = {u: group for group in ({"棵", "颗"}, {"罐", "听"}, {"根", "支", "枝", "条"}, {"份", "碗"}, {"袋", "包"},
                                  {"箱", "件"}, {"把", "束"}, {"台", "部"}, {"双", "副", "对"}) for u in group}  # 三枝百合 are 3支
-# units that hold an unsaid number of things: 个 of one (来2个 of a 盒) is a piece or a box? a person asks
-_PACKS = ("盒", "袋", "包", "板", "箱", "提", "兜", "捆", "扎", "份")
+# units that hold an unsaid number of things: 个 of one (来2个 of a 盒) is a piece or a box? a person asks (not a 份,
+# a portion or a service sold as one thing: 来一个 is one 份, as ``knowledge/README.md``'s 个 rule says)
+_PACKS = ("盒", "袋", "包", "板", "箱", "提", "兜", "捆", "扎")
 _PIECE_WORDS = ("个", "枚", "只", "片", "颗", "粒", "根", "块", "支", "条", "串", "小包")
 GRAMS = {"克": 1.0, "g": 1.0, "斤": 500.0, "公斤": 1000.0, "千克": 1000.0, "kg": 1000.0}
 UNIT = "(?:" + "|".join(re.escape(u) for u in UNIT_WORDS) + ")"
@@ -141,6 +142,9 @@ def rough(number: str | None) -> bool:
 _LIANG = re.compile(r"(?:(?P<j>\d+|[一二两三四五六七八九十]+)斤)?(?P<l>\d|[一二三四五六七八九])两(?![一二两三四五六七八九十\d]|半)")
 
 
+_SPAN_OF_TIME = re.compile(r"\s*(?:月|星期|礼拜|小时|钟头|工作日)")
+
+
 def read_quantities(masked: str) -> list[Quantity]:
     """The quantities of a clause whose product names are masked with ``#``."""
     out: list[Quantity] = []
@@ -167,7 +171,9 @@ def read_quantities(masked: str) -> list[Quantity]:
                 continue
         if m.group("half"):
             value += 0.5
-        out.append(Quantity(m.start(), m.end(), value, unit, rough(m.group("n"))))
+        span = _SPAN_OF_TIME.match(masked, m.end()) if unit == "个" and not m.group("half") else None
+        end = span.end() if span else m.end()  # 两个月, 三个星期: a span of time, it converts to no goods (a person asks)
+        out.append(Quantity(m.start(), end, value, unit + span.group(0).strip() if span else unit, rough(m.group("n"))))
     for m in _DOZEN.finditer(masked) if "打" in masked else ():
         value = 0.5 if m.group("n") == "半" else zh_to_number(m.group("n"))
         if value is not None and not _covered(out, m.start()):
@@ -223,6 +229,8 @@ def _declared(q: Quantity, p: Product) -> float | None:
     if size is None:
         return None
     n, u = size
+    if q.dozen and u != "个":
+        return None  # 一打 of a 桶 of 12只, of a 箱 of 12瓶: a dozen counts 个, through another count word a person asks
     if q.unit in GRAMS and u in GRAMS:
         return round(q.value * GRAMS[q.unit] / (n * GRAMS[u]), 3)
     if q.unit == u or u in _SAME.get(q.unit, ()) or q.unit in ("个", "枚") and u in _PIECE_WORDS \
@@ -243,7 +251,8 @@ def holds_pieces(p: Product) -> bool:
     no count a buyer orders by, so 来5个 of it is 5 of the pieces sold. Nor a set or bottle (not a pack unit) whose spec
     counts parts a 个 cannot mean (一套 12 支批头, 一瓶 60 片): 来一个 is one set."""
     size = p.pack_size
-    return p.unit != "个" and (_spec_counts(p.unit, p.spec or "") or size is not None and size[1] not in GRAMS)
+    return p.unit != "个" and (_spec_counts(p.unit, p.spec or "")  # a pack of one (1碗, 1件) holds one piece
+                               or size is not None and size[1] not in GRAMS and size[0] > 1)
 
 
 @functools.lru_cache(maxsize=1024)

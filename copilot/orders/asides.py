@@ -13,7 +13,7 @@ from copilot.base.catalog import Catalog
 from copilot.base.zhnum import NUM_PATTERN, zh_to_number
 from copilot.orders.amounts import UNIT, VERB, read_quantities
 from copilot.orders.intent import Intent, Item, Kind
-from copilot.orders.kin import CIRCLE, FAMILY
+from copilot.orders.kin import CIRCLE, FAMILY, YOUNG
 from copilot.orders.refs import find_refs, mask
 
 # 老样子, 老规矩, 跟上次一样: the buyer's usual order, said alone; which goods and how many only the assistant knows
@@ -113,9 +113,10 @@ def _adds_up(t: str, m: re.Match, parts: list[tuple[str, str]]) -> bool:
                                                     for q in read_quantities(t[:m.start()]))
 
 
-# 来两罐 一罐给我爸, 要3盒 一盒给我婆婆: one part of the goods said, given to a person (the rest kept): a use remark
+# 来两罐 一罐给我爸, 要3盒 一盒给我婆婆, 来两根 一根给我孙子: one part of the goods said, given to a person (family, a
+# child or grandchild, a friend; the rest kept): a use remark
 _GIVEN = re.compile(rf"(?:^|(?<=[\s,，。]))(?P<n>{NUM_PATTERN})\s*(?P<u>{UNIT})\s*(?:是|要)?(?:给|留给|带给)(?:我|我们)?家?的?"
-                    rf"(?:{FAMILY}|{CIRCLE})(?:的|尝尝|吃|喝|用)?(?=$|[\s,，。!！])")
+                    rf"(?:{YOUNG}|{FAMILY}|{CIRCLE})(?:的|尝尝|吃|喝|用|玩)?(?=$|[\s,，。!！])")
 
 
 def _part_given(t: str) -> str:

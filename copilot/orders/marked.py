@@ -20,7 +20,7 @@ from copilot.base.catalog import Catalog, Product
 from copilot.base.zhnum import zh_to_number
 from copilot.orders.amounts import UNIT_WORDS
 from copilot.orders.memo import per_catalog
-from copilot.orders.sizes import owned_ref
+from copilot.orders.sizes import SIZE, owned_ref
 
 # a number, then one letter run or one character; N合1 keeps its second number
 # a grade of letters between numbers (5W-30, 0W20) keeps its second number too, with or without the dash
@@ -52,8 +52,8 @@ def marked_words(catalog: Catalog) -> dict[tuple, tuple[Product, ...]]:
         for name in p.names:
             for m in _IN_NAME.finditer(name):
                 mark = m.group(2)
-                if mark in UNIT_WORDS or mark in _AMOUNTS or mark in _TIME:
-                    continue
+                if mark in UNIT_WORDS or mark in _AMOUNTS or mark in _TIME or SIZE.match(name, m.start()):
+                    continue  # 10公 of 10公斤: a weight, ``sizes``' to read
                 key = _key(m.group(1), mark, m.group(3))
                 if key is not None:
                     found.setdefault(key, {})[p.sku] = p

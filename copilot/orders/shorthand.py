@@ -299,7 +299,8 @@ def _build(catalog: Catalog) -> Shorthand:
         for k in range(2, len(n)):
             rests += [n[:-k]] if len(ends.get(n[-k:], ())) > 1 and n[-k:] in families else []
             rests += [n[k:]] if len(starts.get(n[:k], ())) > 1 and n[:k] in families else []
-        variants.update((w, p) for w in rests if len(w) >= 2 and _distinct(w, p, names, exact))
+        variants.update((w, p) for w in rests if len(w) >= 2 and _distinct(w, p, names, exact)
+                        and not _cuts_measure(n, w))
     _latin_words(names, exact, variants, families)
     words = sorted([*variants, *families], key=len, reverse=True)
     pattern = re.compile("|".join(whole_latin(w) for w in words)) if words else None
@@ -317,7 +318,8 @@ _COUNTS_OR_LENGTH = re.compile(rf"[{''.join(ZH_DIGITS)}]|厘米|毫米|公分|�
 def _measure(word: str) -> bool:
     """一扎 / 枝一扎 of 10枝一扎 and 20枝一扎, 厘米 of 12厘米 and 60厘米: the end of several names that only says a
     measure names no family of goods (the unit said is of a product, 来一扎 with the roses shown is the roses)."""
-    return bool(_MEASURE_WORD.fullmatch(word)) and bool(_COUNTS_OR_LENGTH.search(word))  # not 卷饼: two unit words
+    return bool(_MEASURE_WORD.fullmatch(word)) and bool(_COUNTS_OR_LENGTH.search(word)) \
+        or word in GRAMS  # 公斤 of 狗粮 10公斤 and 狗粮 5公斤: a weight; not 卷饼: two unit words
 
 
 def _latin_words(names, exact: set[str], variants: dict, families: dict) -> None:
@@ -433,6 +435,18 @@ def look_alike(word: str, catalog: Catalog) -> list[Product]:
             if len(diff) == 1 and (part_of(*diff[0]) or radical_reading(*diff[0])) or diff and all(kin(a, b) for a, b in diff):
                 found[p.sku] = p  # 卢鱼 for 鲈鱼; 馄炖 / 混沌 for 馄饨
     return list(found.values())
+
+
+def _cuts_measure(name: str, word: str) -> bool:
+    """``word``, the start or end of ``name``, cuts a measure of it in two (10公 of 10公斤哑铃, 6毫 of 6毫米瑜伽垫):
+    the rest of the unit follows in a comment (来10公斤: ten kilos), so it is no word a viewer shortens the name to."""
+    cut = len(word) if name.startswith(word) else len(name) - len(word)
+    return any(m.start() < cut < m.end() for m in _MEASURE_IN_NAME.finditer(name))
+
+
+# a number and a unit of two characters or letters (10公斤, 十公斤, 6毫米, 700ml): cut in two, neither half is a word
+_MEASURE_IN_NAME = re.compile(rf"(?:\d+(?:\.\d+)?|[{''.join(ZH_DIGITS)}十百千]+)\s*(?:公斤|千克|毫升|厘米|毫米|公分|kg|ml|cm|mm)",
+                              re.IGNORECASE)
 
 
 def _distinct(word: str, p: Product, names, exact: set[str]) -> bool:

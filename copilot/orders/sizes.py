@@ -159,8 +159,9 @@ def sized_in(text: str, catalog: Catalog, shown: Product | None = None) -> bool:
                  or any(float(bare.group(1)) in (p.price, p.original_price) for p in catalog)):
         return True
     words = [w.lower() for w in re.findall(r"[a-zA-Z]+|[\u4e00-\u9fff]{0,2}色", text)]
-    lettered = any(_LETTER_SIZE.fullmatch(w) for w in words) and any(  # 要XXL的 where XL and L are listings: a size
-        _LETTER_SIZE.search(n) for p in catalog for n in p.names)  # the store sells as products (or does not sell)
+    names = [SIZE.sub(" ", n).lower() for p in catalog for n in p.names] if words else []  # the L of 1L, the m of 6mm:
+    lettered = any(_LETTER_SIZE.fullmatch(w) for w in words) and any(  # measures, no letters of a size
+        _LETTER_SIZE.search(n) for n in names)  # 要XXL的 where XL and L are listings: a size the store sells as products
     hues = {m.group(1)[-1] for m in _HUE.finditer(text)}  # 红色的 where 红提 and 绿提 are listed: the colour may
     if hues and any(h in n for h in hues for p in catalog for n in p.names):  # name the goods, a person asks
         return True
@@ -168,7 +169,7 @@ def sized_in(text: str, catalog: Catalog, shown: Product | None = None) -> bool:
     listed = units and any(m.group(0)[len(m.group(1)):].strip() in units  # a size the store sells as products
                            for p in catalog for n in p.names for m in _LENGTH.finditer(n))
     return lettered or bool(listed) or any(sized(p, int(n)) for n in re.findall(r"\d+", text) for p in catalog) or any(
-        w in n.lower() for w in words if w for p in catalog for n in p.names)
+        w in n for w in words if w for n in names)
 
 
 _HUE = re.compile(r"([深浅亮暗淡奶天宝湖军酒玫藏墨雾烟卡藕雪乳咖香]?[红橙黄绿青蓝紫黑白灰粉棕褐金银米咖啡其驼杏彩])色")
