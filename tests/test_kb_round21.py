@@ -1,0 +1,48 @@
+"""Knowledge base, round 21: a value the question states itself is no answer to it (早上几点炸的 is not answered by
+每天早上现炸的). Invented store: a breakfast stall."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+from copilot.knowledge.kb import KnowledgeBase
+
+sys.path.insert(0, str(Path(__file__).parent))
+from doubles import store_kb  # noqa: E402
+
+BREAKFAST = """store:
+  name: 巷口早点铺
+  address: 杏花路 8 号
+products:
+  - {sku: youtiao, name: 现炸油条, aliases: [油条], link: 1, unit: 根, price: 2, stock: 80, notes: notes/youtiao.md}
+  - {sku: soymilk, name: 石磨豆浆, aliases: [豆浆], link: 2, unit: 杯, price: 3, stock: 60, notes: notes/soymilk.md}
+  - {sku: baozi, name: 鲜肉包子, aliases: [包子], link: 3, unit: 个, price: 2, stock: 90, notes: notes/baozi.md}
+"""
+
+BREAKFAST_NOTES = {
+    "youtiao.md": "# 现炸油条\n\n每天早上现炸的，用的是一级大豆油，配豆浆好吃。\n",
+    "soymilk.md": "# 石磨豆浆\n\n每天早上 5 点半用石磨磨的，不加糖的也有。\n",
+    "baozi.md": "# 鲜肉包子\n\n晚上蒸的话隔水蒸 10 分钟就透了，猪肉是前腿肉。\n",
+}
+
+
+@pytest.fixture(scope="module")
+def breakfast_kb(tmp_path_factory) -> KnowledgeBase:
+    return store_kb(tmp_path_factory, "breakfast", BREAKFAST, BREAKFAST_NOTES)
+
+
+def test_a_time_of_day_the_question_says_itself_is_no_clock(breakfast_kb):
+    a = breakfast_kb.answer("早上几点炸的", current_sku="youtiao")   # the notes say 早上, never the hour
+    assert not a.answered, (a.text, a.why)
+
+
+@pytest.mark.parametrize("question,current,fact", [
+    ("早上几点磨的", "soymilk", "5 点"),         # the hour beside the time of day the question said
+    ("晚上蒸要多久", "baozi", "10 分钟"),        # 晚上 is the case asked of, the duration is new
+])
+def test_a_new_value_beside_the_words_asked_still_answers(breakfast_kb, question, current, fact):
+    a = breakfast_kb.answer(question, current_sku=current)
+    assert a.answered and fact in a.text, (question, a.text, a.why)
