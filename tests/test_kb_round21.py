@@ -1,5 +1,6 @@
 """Knowledge base, round 21: a value the question states itself is no answer to it (早上几点炸的 is not answered by
-每天早上现炸的). Invented store: a breakfast stall."""
+每天早上现炸的), and a step done in the fridge (放冷藏解冻 6 个小时) tells how long the step takes, never how
+long the food keeps. Invented stores: a breakfast stall and a frozen seafood shop."""
 
 from __future__ import annotations
 
@@ -46,3 +47,38 @@ def test_a_time_of_day_the_question_says_itself_is_no_clock(breakfast_kb):
 def test_a_new_value_beside_the_words_asked_still_answers(breakfast_kb, question, current, fact):
     a = breakfast_kb.answer(question, current_sku=current)
     assert a.answered and fact in a.text, (question, a.text, a.why)
+
+
+SEAFOOD = """store:
+  name: 海港冻品铺
+  address: 渔港路 3 号
+products:
+  - {sku: shrimp, name: 冷冻虾仁, aliases: [虾仁], link: 1, unit: 袋, price: 45, stock: 20, notes: notes/shrimp.md}
+  - {sku: squid, name: 鱿鱼须, aliases: [鱿鱼], link: 2, unit: 袋, price: 30, stock: 25, notes: notes/squid.md}
+"""
+
+SEAFOOD_NOTES = {
+    "shrimp.md": "# 冷冻虾仁\n\n吃之前前一天晚上放冷藏室解冻 6 个小时，别用热水泡。\n",
+    "squid.md": "# 鱿鱼须\n\n鱿鱼须放冷藏室解冻 4 个小时就行。冻着零下 18 度能放 8 个月。\n",
+}
+
+
+@pytest.fixture(scope="module")
+def seafood_kb(tmp_path_factory) -> KnowledgeBase:
+    return store_kb(tmp_path_factory, "seafood", SEAFOOD, SEAFOOD_NOTES)
+
+
+@pytest.mark.parametrize("question", ["虾仁放冷藏能放几天", "冷藏能放多久"])
+def test_a_thawing_time_in_the_fridge_is_no_keeping_time(seafood_kb, question):
+    a = seafood_kb.answer(question, current_sku="shrimp")
+    assert not a.answered, (question, a.text, a.why)
+
+
+def test_the_keeping_time_beside_a_thawing_time_still_answers(seafood_kb):
+    a = seafood_kb.answer("冻着能放多久", current_sku="squid")
+    assert a.answered and "8 个月" in a.text, (a.text, a.why)
+
+
+def test_the_thawing_time_still_answers_how_long_to_thaw(seafood_kb):
+    a = seafood_kb.answer("解冻要多久", current_sku="shrimp")
+    assert a.answered and "6 个小时" in a.text, (a.text, a.why)

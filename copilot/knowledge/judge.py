@@ -286,7 +286,8 @@ class Judge(Scope):
         aspects = lexicon().aspects
         if q.kind not in NUMERIC or not q.topics or any(aspects[t].scope != "product" for t in q.topics):
             return False
-        valued = [{a for a in text_aspects(cl) if aspects[a].scope == "product"}
+        valued = [{a for a in text_aspects(cl) if aspects[a].scope == "product" and not (
+                   a == "storage" and guard("step_in_place").search(cl))}   # 放冷藏解冻 6 个小时: a step's time
                   for cl in PHRASE.split(lexicon().fix_typos(self.nameless(c.text))) if values_of(q.kind, cl, q.units)]
         return bool(valued) and all(named and not set(q.topics) & named for named in valued)
 
