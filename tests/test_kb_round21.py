@@ -82,3 +82,35 @@ def test_the_keeping_time_beside_a_thawing_time_still_answers(seafood_kb):
 def test_the_thawing_time_still_answers_how_long_to_thaw(seafood_kb):
     a = seafood_kb.answer("解冻要多久", current_sku="shrimp")
     assert a.answered and "6 个小时" in a.text, (a.text, a.why)
+
+
+# The shop's name answers what the shop is called, never what a product said beside it is called (花肥叫啥名).
+# Invented store: a garden and seedling shop.
+GARDEN = """store:
+  name: 青藤园艺小铺
+  address: 梧桐路 21 号
+products:
+  - {sku: feed, name: 缓释花肥, aliases: [花肥], link: 1, unit: 袋, price: 15, stock: 40, notes: notes/feed.md}
+  - {sku: rose, name: 月季苗, aliases: [月季], link: 2, unit: 盆, price: 25, stock: 12, notes: notes/rose.md}
+"""
+
+GARDEN_NOTES = {
+    "feed.md": "# 缓释花肥\n\n一个月撒一次，一盆撒一小勺，别挨着根。\n",
+    "rose.md": "# 月季苗\n\n两年生的苗，今年就能开花，要晒太阳。\n",
+}
+
+
+@pytest.fixture(scope="module")
+def garden_kb(tmp_path_factory) -> KnowledgeBase:
+    return store_kb(tmp_path_factory, "garden", GARDEN, GARDEN_NOTES)
+
+
+@pytest.mark.parametrize("question,current", [("月季叫啥名", "rose"), ("月季苗叫啥名", "feed")])
+def test_the_shops_name_is_no_name_of_a_product_asked(garden_kb, question, current):
+    a = garden_kb.answer(question, current_sku=current)
+    assert not a.answered, (question, a.text, a.why)
+
+
+def test_the_shops_name_still_answers_what_the_shop_is_called(garden_kb):
+    a = garden_kb.answer("你们店叫啥名")
+    assert a.answered and "青藤园艺小铺" in a.text, (a.text, a.why)

@@ -383,7 +383,8 @@ class Judge(Scope):
         c = h.chunk
         supply = c.key == SUPPLY_KEY and (q.kind != "who" or guard("brand").search(q.text))   # 谁家的货 only
         # the shop's name (老陈记卤味) says what it is called, no rule: its words (卤) are no aspect of the shop
-        supply = supply or (not c.sku and c.key == STORE_LABELS["name"] and q.kind != "who")
+        # and, asked beside a product's name (杂志叫啥名), it is no name of that product
+        supply = supply or (not c.sku and c.key == STORE_LABELS["name"] and (q.kind != "who" or q.unnamed != q.text))
         return h.dense >= self.min_dense and not (c.layout == "fact" and (c.key in CATALOG_ONLY or supply)) and \
             self.in_scope(q, c, targets)
 
