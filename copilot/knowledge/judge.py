@@ -401,8 +401,9 @@ class Judge(Scope):
         if strict(q.kind) and (q.kind not in t.values or q.units and not values_of(q.kind, self.nameless(c.text),
                                                                                       q.units)):
             return False   # 多少度 is not answered by 3 次, nor 多少年 by 7 天
-        if strict(q.kind) and only_asked_values(q.kind, self.nameless(c.text), q.text, q.units):
+        if q.kind == "clock" and only_asked_values(q.kind, self.nameless(c.text), q.text, q.units):
             return False   # 早上几点切的 is not answered by 每天早上切配的: the question said 早上 itself
+            #                (a clock only: 每周几 is answered by 每周一, 字大不大 by 大字)
         if not self.dimension_said(q, c):
             return False   # 多厚 is not answered by 40 乘 60 厘米, nor 多高 by 太高了可以倒出来一点
         body = self.nameless(c.text)
