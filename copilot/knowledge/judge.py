@@ -398,12 +398,8 @@ class Judge(Scope):
             return False   # 受后：带子断了 7 天内换 answers no 能用几个月
         if self.other_question(q, c) or self.other_aspect(q, c):
             return False   # 蒸多久？ answers no 能放多久, 还能再冻吗？ no 怎么解冻
-        if strict(q.kind) and (q.kind not in t.values or q.units and not values_of(q.kind, self.nameless(c.text),
-                                                                                      q.units)):
-            return False   # 多少度 is not answered by 3 次, nor 多少年 by 7 天
-        if q.kind == "clock" and only_asked_values(q.kind, self.nameless(c.text), q.text, q.units):
-            return False   # 早上几点切的 is not answered by 每天早上切配的: the question said 早上 itself
-            #                (a clock only: 每周几 is answered by 每周一, 字大不大 by 大字)
+        if strict(q.kind) and not self.value_stated(q, c, t):
+            return False   # 多少度 is not answered by 3 次, nor 多少年 by 7 天, nor 早上几点 by 每天早上
         if not self.dimension_said(q, c):
             return False   # 多厚 is not answered by 40 乘 60 厘米, nor 多高 by 太高了可以倒出来一点
         body = self.nameless(c.text)
@@ -451,6 +447,14 @@ class Judge(Scope):
         if alone == 0 or strict(q.kind):   # a value asked is stated with what it is about, in one sentence
             return False
         return self._told_with_neighbour(ix, q, c, text)
+
+    def value_stated(self, q: Question, c: Chunk, t) -> bool:
+        """The passage states a value of the kind asked, in the units asked, and (a clock asked) more than the
+        time of day the question says itself: 早上几点切的 is not answered by 每天早上切配的 (a clock only:
+        每周几 is answered by 每周一, 字大不大 by 大字)."""
+        body = self.nameless(c.text)
+        return q.kind in t.values and not (q.units and not values_of(q.kind, body, q.units)) and not (
+            q.kind == "clock" and only_asked_values(q.kind, body, q.text, q.units))
 
     def _told_with_neighbour(self, ix: Index, q: Question, c: Chunk, text: str) -> bool:
         """An answer told in two sentences ("冬天油里可能出现絮状物。" "这是……正常现象"): pick adds the other (of the
