@@ -42,6 +42,7 @@ from copilot.knowledge.kinds import (
     conditions,
     contrasted,
     heading_aspects,
+    only_asked_values,
     question_kind,
     strict,
     text_aspects,
@@ -285,7 +286,8 @@ class Judge(Scope):
         aspects = lexicon().aspects
         if q.kind not in NUMERIC or not q.topics or any(aspects[t].scope != "product" for t in q.topics):
             return False
-        valued = [{a for a in text_aspects(cl) if aspects[a].scope == "product"}
+        valued = [{a for a in text_aspects(cl) if aspects[a].scope == "product" and not (
+                   a == "storage" and guard("step_in_place").search(cl))}   # 放冷藏解冻 6 个小时: a step's time
                   for cl in PHRASE.split(lexicon().fix_typos(self.nameless(c.text))) if values_of(q.kind, cl, q.units)]
         return bool(valued) and all(named and not set(q.topics) & named for named in valued)
 
@@ -381,7 +383,8 @@ class Judge(Scope):
         c = h.chunk
         supply = c.key == SUPPLY_KEY and (q.kind != "who" or guard("brand").search(q.text))   # 谁家的货 only
         # the shop's name (老陈记卤味) says what it is called, no rule: its words (卤) are no aspect of the shop
-        supply = supply or (not c.sku and c.key == STORE_LABELS["name"] and q.kind != "who")
+        # and, asked beside a product's name (杂志叫啥名), it is no name of that product
+        supply = supply or (not c.sku and c.key == STORE_LABELS["name"] and (q.kind != "who" or q.unnamed != q.text))
         return h.dense >= self.min_dense and not (c.layout == "fact" and (c.key in CATALOG_ONLY or supply)) and \
             self.in_scope(q, c, targets)
 
@@ -395,9 +398,8 @@ class Judge(Scope):
             return False   # 受后：带子断了 7 天内换 answers no 能用几个月
         if self.other_question(q, c) or self.other_aspect(q, c):
             return False   # 蒸多久？ answers no 能放多久, 还能再冻吗？ no 怎么解冻
-        if strict(q.kind) and (q.kind not in t.values or q.units and not values_of(q.kind, self.nameless(c.text),
-                                                                                      q.units)):
-            return False   # 多少度 is not answered by 3 次, nor 多少年 by 7 天
+        if strict(q.kind) and not self.value_stated(q, c, t):
+            return False   # 多少度 is not answered by 3 次, nor 多少年 by 7 天, nor 早上几点 by 每天早上
         if not self.dimension_said(q, c):
             return False   # 多厚 is not answered by 40 乘 60 厘米, nor 多高 by 太高了可以倒出来一点
         body = self.nameless(c.text)
@@ -445,6 +447,14 @@ class Judge(Scope):
         if alone == 0 or strict(q.kind):   # a value asked is stated with what it is about, in one sentence
             return False
         return self._told_with_neighbour(ix, q, c, text)
+
+    def value_stated(self, q: Question, c: Chunk, t) -> bool:
+        """The passage states a value of the kind asked, in the units asked, and (a clock asked) more than the
+        time of day the question says itself: 早上几点切的 is not answered by 每天早上切配的 (a clock only:
+        每周几 is answered by 每周一, 字大不大 by 大字)."""
+        body = self.nameless(c.text)
+        return q.kind in t.values and not (q.units and not values_of(q.kind, body, q.units)) and not (
+            q.kind == "clock" and only_asked_values(q.kind, body, q.text, q.units))
 
     def _told_with_neighbour(self, ix: Index, q: Question, c: Chunk, text: str) -> bool:
         """An answer told in two sentences ("冬天油里可能出现絮状物。" "这是……正常现象"): pick adds the other (of the

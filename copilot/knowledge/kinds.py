@@ -141,6 +141,17 @@ def values_of(kind: str, text: str, units: frozenset[str] | None = None) -> list
     return [v for _s, _e, v in _value_spans(kind, text) if units is None or any(u in v for u in units)]
 
 
+def only_asked_values(kind: str, text: str, question: str, units: frozenset[str] | None = None) -> bool:
+    """True when ``text`` states values of ``kind`` and each is one the question states itself: 早上 answers
+    no 早上几点 (早上 7 点 does: 7 点 is new); only a question that asks the kind by its cue (几点)."""
+    k = lexicon().kinds.get(kind)
+    if k is None or k.ask is None or not k.ask.search(lexicon().fix_typos(question)):
+        return False   # 晚上打吵不吵 asks no time: its 晚上 is the case asked of
+    said = {v.replace(" ", "") for v in values_of(kind, question, units)}
+    found = [v.replace(" ", "") for v in values_of(kind, text, units)]
+    return bool(said and found) and all(v in said for v in found)
+
+
 def asked_units(kind: str, text: str) -> frozenset[str] | None:
     """The units a question that names its unit wants (几根 -> 根 条 支, 多少年 -> 年), or None: any unit of
     the kind (几个, 多大, 多久)."""
