@@ -1,0 +1,45 @@
+"""Parser round 34 (tuning sets 35 and 36): classes of comments misread in stores other than a cured-meats or a
+music shop (a hot-pot kit shop, a tea shop, a stationery shop).
+
+- 来3份 of a kit whose name counts its servings (火锅套餐 2人份, 4份装): 份 is a serving inside the pack, so three 份
+  may be three packs or one (a person asks); 份 of a plain 盒 or 包 is still the pack.
+- 毛笔两支都要, 礼盒两盒都要: a number before 都要 with a count word counts the products wanted (both of them), not
+  how many of each, as 两个都要 does.
+"""
+
+from __future__ import annotations
+
+import pytest
+from doubles import parsed, shop
+
+from copilot.orders.intent import Kind
+
+HOTPOT = shop("测试火锅食材店", ("kit", "麻辣火锅套餐 2人份", "包", 68, {"aliases": ["火锅套餐"]}),
+              ("balls", "手打牛肉丸 4份装", "盒", 39, {"aliases": ["牛肉丸"]}),
+              ("base", "牛油火锅底料", "包", 19, {"aliases": ["底料"]}))
+STATIONERY = shop("测试文房店", ("brush_big", "狼毫毛笔 大楷", "支", 35, {"aliases": ["大楷"]}),
+                  ("brush_small", "狼毫毛笔 小楷", "支", 25, {"aliases": ["小楷"]}),
+                  ("ink", "墨汁 500ml", "瓶", 18, {"aliases": ["墨汁"]}))
+TEA = shop("测试茶叶店", ("gift_red", "红茶礼盒 祁门", "盒", 168, {"aliases": ["祁门红茶"]}),
+           ("gift_green", "绿茶礼盒 龙井", "盒", 188, {"aliases": ["龙井"]}))
+
+
+@pytest.mark.parametrize(("text", "current"), [("来3份", "kit"), ("火锅套餐来两份", None), ("来2份", "balls")])
+def test_portions_of_a_kit_that_counts_its_servings_ask(text, current):
+    intent, _ = parsed(HOTPOT, text, current)
+    assert intent.kind == Kind.ORDER and intent.needs_review
+
+
+@pytest.mark.parametrize(("text", "current", "want"), [("来3包", "kit", {"kit": 3}), ("来2份", "base", {"base": 2}),
+                                                       ("来两盒", "balls", {"balls": 2})])
+def test_the_pack_of_a_kit_and_portions_of_a_plain_pack_still_book(text, current, want):
+    intent, items = parsed(HOTPOT, text, current)
+    assert intent.kind == Kind.ORDER and not intent.needs_review and items == want
+
+
+@pytest.mark.parametrize(("shop_", "text", "current"), [(STATIONERY, "毛笔两支都要", "brush_big"),
+                                                        (STATIONERY, "大楷小楷两支都要", None),
+                                                        (TEA, "礼盒两盒都要", "gift_red")])
+def test_a_counted_both_with_a_count_word_asks(shop_, text, current):
+    intent, items = parsed(shop_, text, current)
+    assert intent.kind == Kind.ORDER and intent.needs_review and not items
