@@ -43,3 +43,21 @@ def test_the_pack_of_a_kit_and_portions_of_a_plain_pack_still_book(text, current
 def test_a_counted_both_with_a_count_word_asks(shop_, text, current):
     intent, items = parsed(shop_, text, current)
     assert intent.kind == Kind.ORDER and intent.needs_review and not items
+
+
+BBQ = shop("测试烧烤食材店", ("tw_sausage", "台湾烤香肠", "根", 4, {"aliases": ["烤香肠"]}),
+           ("cn_sausage", "广式腊肠 500g", "袋", 45, {"aliases": ["广式腊肠"]}),
+           ("wings", "奥尔良鸡翅", "斤", 29, {"aliases": ["鸡翅"]}))
+
+
+@pytest.mark.parametrize(("text", "current"), [("香肠来两根", "tw_sausage"), ("香肠 x2", None), ("要3根香肠", "wings")])
+def test_sausage_said_beside_a_cantonese_larou_sausage_asks(text, current):
+    intent, items = parsed(BBQ, text, current)
+    assert intent.kind == Kind.ORDER and intent.needs_review and not items
+
+
+@pytest.mark.parametrize(("text", "current", "want"), [("烤香肠来两根", None, {"tw_sausage": 2}),
+                                                       ("腊肠来一袋", None, {"cn_sausage": 1})])
+def test_the_sausages_own_names_still_book(text, current, want):
+    intent, items = parsed(BBQ, text, current)
+    assert intent.kind == Kind.ORDER and not intent.needs_review and items == want
