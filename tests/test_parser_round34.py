@@ -61,3 +61,21 @@ def test_sausage_said_beside_a_cantonese_larou_sausage_asks(text, current):
 def test_the_sausages_own_names_still_book(text, current, want):
     intent, items = parsed(BBQ, text, current)
     assert intent.kind == Kind.ORDER and not intent.needs_review and items == want
+
+
+DELI = shop("测试熟食店", ("duck_leg", "卤鸭腿", "只", 12, {}), ("salt_duck", "南京盐水鸭", "只", 58, {}),
+            ("feet", "卤鸡爪", "斤", 32, {}))
+
+
+@pytest.mark.parametrize(("text", "current"), [("卤鸭来两只", "duck_leg"), ("卤鸭来一只", "salt_duck")])
+def test_a_word_that_only_qualifies_a_part_beside_a_whole_of_its_kind_asks(text, current):
+    intent, items = parsed(DELI, text, current)
+    assert intent.kind == Kind.ORDER and intent.needs_review and not items
+
+
+@pytest.mark.parametrize(("text", "current", "want"), [("卤鸭腿来两只", None, {"duck_leg": 2}),
+                                                       ("鸭腿来两只", "feet", {"duck_leg": 2}),
+                                                       ("盐水鸭来一只", "duck_leg", {"salt_duck": 1})])
+def test_the_part_and_the_whole_still_book_by_their_names(text, current, want):
+    intent, items = parsed(DELI, text, current)
+    assert intent.kind == Kind.ORDER and not intent.needs_review and items == want
