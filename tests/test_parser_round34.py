@@ -79,3 +79,19 @@ def test_a_word_that_only_qualifies_a_part_beside_a_whole_of_its_kind_asks(text,
 def test_the_part_and_the_whole_still_book_by_their_names(text, current, want):
     intent, items = parsed(DELI, text, current)
     assert intent.kind == Kind.ORDER and not intent.needs_review and items == want
+
+
+BED = shop("测试家纺店", ("sheet_150", "纯棉床笠 150", "条", 89, {"aliases": ["150床笠", "150"]}),
+           ("sheet_180", "纯棉床笠 180", "条", 99, {"aliases": ["180床笠", "180"]}),
+           ("pillow", "荞麦枕头", "个", 59, {"aliases": ["枕头"]}))
+
+
+@pytest.mark.parametrize("text", ["刚才说的床笠是180的 来两条", "床笠是180的 来两条"])
+def test_a_family_word_is_a_size_number_with_de_picks_that_one(text):
+    intent, items = parsed(BED, text, None)
+    assert intent.kind == Kind.ORDER and not intent.needs_review and items == {"sheet_180": 2}
+
+
+def test_what_was_meant_said_as_a_count_is_still_a_change():
+    intent, _ = parsed(BED, "刚才说的是两条", "sheet_150")
+    assert intent.kind == Kind.MODIFY

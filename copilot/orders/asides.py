@@ -201,9 +201,10 @@ def placed_was(t: str) -> str:
 
 
 # 刚才说的玻璃水是防冻的 来两桶, 刚才的机油是0W-20的, 刚才说的是3号冻干 一盒: which goods the buyer meant before (a family
-# word then the word that picks one of it, or the goods alone), said with the order
+# word then the word that picks one of it, or the goods alone), said with the order; a number with 的 (是010的) is a
+# grade or size that picks one, not a count
 _MEANT_WAS = re.compile(rf"^我?(?:刚才|刚刚|之前|前面)(?:说|讲|要)?的(?P<x>[^\s,，是]{{0,8}}?)(?:是|就是|其实是)"
-                        rf"(?!\s*(?:{NUM_PATTERN}|半)\s*(?:{UNIT}|[\u4e00-\u9fff](?:[\s,，]|$)))(?P<y>[^\s,，]+?)(?:的|那[种款个\u4e00-\u9fff])?(?=[\s,，])")
+                        rf"(?!\s*(?:{NUM_PATTERN}|半)\s*(?:{UNIT}|(?!的)[\u4e00-\u9fff](?:[\s,，]|$)))(?P<y>[^\s,，]+?)(?:的|那[种款个\u4e00-\u9fff])?(?=[\s,，])")
 
 
 def meant_was(t: str, catalog: Catalog) -> str:

@@ -86,8 +86,8 @@ def _find_refs(t: str, catalog: Catalog) -> list[Ref]:
         if out and r.family and out[-1].product in r.family and re.fullmatch(r"[的味口\s]{0,3}", t[out[-1].end:r.start]):
             out[-1] = Ref(out[-1].start, r.end, out[-1].product, t[out[-1].start:r.end])
         elif out and out[-1].family and out[-1].product is None and r.product in out[-1].family \
-                and not t[out[-1].end:r.start].strip() and re.match(r"\s?[的味]", t[r.end:]):
-            out[-1] = Ref(out[-1].start, r.end, r.product, t[out[-1].start:r.end])  # 豆浆无糖的
+                and t[out[-1].end:r.start].strip() in ("", "是") and re.match(r"\s?[的味]", t[r.end:]):
+            out[-1] = Ref(out[-1].start, r.end, r.product, t[out[-1].start:r.end])  # 豆浆无糖的, 豆浆是无糖的
         else:
             out.append(r)
     return [_family_then_variant(t, r, short) if r.family and r.product is None else r for r in out]
