@@ -95,3 +95,15 @@ def test_a_family_word_is_a_size_number_with_de_picks_that_one(text):
 def test_what_was_meant_said_as_a_count_is_still_a_change():
     intent, _ = parsed(BED, "刚才说的是两条", "sheet_150")
     assert intent.kind == Kind.MODIFY
+
+
+@pytest.mark.parametrize(("text", "want"), [("刚才说的香肠是台湾的 来两根", {"tw_sausage": 2}),
+                                            ("刚才说的香肠是广式的 来一袋", {"cn_sausage": 1})])
+def test_what_was_meant_is_read_as_the_pick_then_the_kind_when_no_name_holds_both(text, want):
+    intent, items = parsed(BBQ, text, None)
+    assert intent.kind == Kind.ORDER and not intent.needs_review and items == want
+
+
+def test_the_pick_then_the_kind_of_a_whole_beside_a_part():
+    intent, items = parsed(DELI, "刚才说的鸭是盐水的 来一只", None)
+    assert intent.kind == Kind.ORDER and not intent.needs_review and items == {"salt_duck": 1}
