@@ -107,3 +107,13 @@ def test_what_was_meant_is_read_as_the_pick_then_the_kind_when_no_name_holds_bot
 def test_the_pick_then_the_kind_of_a_whole_beside_a_part():
     intent, items = parsed(DELI, "刚才说的鸭是盐水的 来一只", None)
     assert intent.kind == Kind.ORDER and not intent.needs_review and items == {"salt_duck": 1}
+
+
+SNACK = shop("测试零食店", ("jerky", "手撕牦牛肉 100g", "袋", 39, {"aliases": ["牦牛肉", "手撕牛肉"]}),
+             ("chicken", "手撕鸡", "袋", 29, {}), ("bread", "手撕面包", "袋", 15, {}))
+
+
+@pytest.mark.parametrize(("text", "current"), [("毛牛肉来两袋", "jerky"), ("毛牛肉来两袋", None), ("手撕毛牛肉来两袋", None)])
+def test_a_name_typed_by_its_sound_around_a_word_that_sets_it_apart_is_that_name(text, current):
+    intent, items = parsed(SNACK, text, current)
+    assert intent.kind == Kind.ORDER and not intent.needs_review and items == {"jerky": 2}

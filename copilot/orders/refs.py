@@ -76,6 +76,7 @@ def _find_refs(t: str, catalog: Catalog) -> list[Ref]:
     for s, e, word in short.find(t):
         if not any(s < r.end and e > r.start for r in refs):
             refs.append(Ref(s, e, short.variants.get(word), word, short.families.get(word, ())))
+    refs = _misspelt_around(t, refs, catalog)  # 毛牛肉: 牦牛肉 typed by its sound around 牛肉, a part of its name
     refs = sizes_said(t, refs, catalog, Ref) if SIZE.search(t) else refs  # 成猫粮1.5kg, 10公斤的
     refs = _look_alike_names(t, _paired_singles(t, sorted(refs, key=lambda r: r.start), short), catalog)
     if not any(r.family for r in refs):
@@ -160,10 +161,9 @@ def _misspelt_around(t: str, refs: list[Ref], catalog: Catalog) -> list[Ref]:
     said exactly is the longer name's product: the span reads like it, shares at least half its characters, takes in
     no other name, adds no order word or quantity (猪耳多要一斤: 多 of 多要, not 朵 of 猪耳朵), and reads like the
     names of one product only."""
-    longer = _longer_names(catalog)
     found: dict[tuple[int, int], set] = {}
     for r in refs:
-        for name, off, p, sound in longer.get(r.label, ()) if r.product is not None else ():
+        for name, off, p, sound in _holding(r.label, catalog) if r.product is not None else ():
             s, e = r.start - off, r.start - off + len(name)
             if s < 0 or e > len(t) or sum(a == b for a, b in zip(t[s:e], name)) * 2 < len(name) \
                     or any(q is not r and q.start < e and s < q.end for q in refs):
@@ -182,6 +182,23 @@ def _says_more(t: str, s: int, e: int, r: Ref) -> bool:
     return any(a < b2 and a2 < b for a, b in said for a2, b2 in ((s, r.start), (r.end, e)) if a2 < b2)
 
 
+
+
+def _holding(label: str, catalog: Catalog) -> list:
+    """The longer names holding ``label`` (see ``_longer_names``): a name's from the table; a part of a name read as
+    its product (牛肉 of 牦牛肉, 毛牛肉 typed) is held by the names it is a part of."""
+    longer = _longer_names(catalog)
+    if label in longer or len(label) < 2:
+        return longer.get(label, [])
+    return [(name, name.index(label), p, sound) for name, p, sound in _readings(catalog) if label in name and name != label]
+
+
+@per_catalog
+def _readings(catalog: Catalog) -> list:
+    """(name, its product, its reading) of every name and alias."""
+    from pypinyin import lazy_pinyin
+
+    return [(name, p, lazy_pinyin(name)) for name, p in shorthand(catalog).names]
 
 
 @per_catalog
