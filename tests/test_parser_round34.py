@@ -117,3 +117,15 @@ SNACK = shop("测试零食店", ("jerky", "手撕牦牛肉 100g", "袋", 39, {"a
 def test_a_name_typed_by_its_sound_around_a_word_that_sets_it_apart_is_that_name(text, current):
     intent, items = parsed(SNACK, text, current)
     assert intent.kind == Kind.ORDER and not intent.needs_review and items == {"jerky": 2}
+
+
+FRY = shop("测试炸货店", ("fries", "黄金薯条", "份", 12, {"aliases": ["薯条"]}),
+           ("nuggets", "香酥鸡块", "份", 15, {"aliases": ["鸡块"]}), ("cola", "可乐 330ml", "听", 4, {"aliases": ["可乐"]}))
+TONIC = shop("测试滋补店", ("cordyceps", "冬虫夏草 5克", "盒", 399, {"aliases": ["虫草"]}),
+             ("ginseng", "长白山人参", "支", 88, {"aliases": ["人参"]}))
+
+
+@pytest.mark.parametrize(("shop_", "text", "want"), [(FRY, "薯调来两份", {"fries": 2}), (TONIC, "重草来一盒", {"cordyceps": 1})])
+def test_a_typo_that_sounds_like_the_name_in_another_reading_of_its_character_is_the_name(shop_, text, want):
+    intent, items = parsed(shop_, text, None)
+    assert intent.kind == Kind.ORDER and not intent.needs_review and items == want

@@ -4,6 +4,7 @@ sku, link number, name, alias, partial name and sound-alike typo."""
 
 from __future__ import annotations
 
+import itertools
 import logging
 import re
 from pathlib import Path
@@ -13,7 +14,7 @@ from pydantic import ValidationError
 
 from copilot.base.errors import CatalogError
 from copilot.base.products import SALE_UNITS, WEIGHT_UNITS, Product, Store, fmt_number  # noqa: F401 (re-exported)
-from copilot.base.sounds import blurred_syllable, nasal_blurred
+from copilot.base.sounds import blurred_readings, nasal_blurred
 from copilot.base.zhnum import NUM_PATTERN, as_int, normalize, zh_to_number
 
 log = logging.getLogger(__name__)
@@ -147,15 +148,16 @@ class Catalog:
         the names of two products is listed once for each (a person tells them apart, not the rules)."""
         exact = [(s, e) for s, e, _ in self.mentions(text)]
         self._sound_table()
-        reading = [blurred_syllable(ch) for ch in text]  # 挂神 for 挂绳: sheng read as shen
+        reading = [blurred_readings(ch) for ch in text]  # 挂神 for 挂绳: sheng read as shen; 润长 (chang) for 润肠
         out: list[tuple[int, int, Product]] = []
         for k in self._sound_lengths:
             for i in range(len(text) - k + 1):
-                for name, p in self._blurred.get(tuple(reading[i:i + k]), ()):
+                keys = itertools.islice(itertools.product(*reading[i:i + k]), 8)  # the usual readings first
+                for name, p in (hit for key in keys for hit in self._blurred.get(key, ())):
                     same = sum(a == b for a, b in zip(text[i:i + k], name))
                     taken = any(s < i + k and i < e for s, e in exact) or \
                         any(s < i + k and i < e and (s, e) != (i, i + k) for s, e, _ in out)
-                    if same * 2 >= k and same < k and not taken:
+                    if same * 2 >= k and same < k and not taken and (i, i + k, p) not in out:
                         out.append((i, i + k, p))
         return sorted(out, key=lambda x: (x[0], x[1]))
 
