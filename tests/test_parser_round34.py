@@ -129,3 +129,15 @@ TONIC = shop("测试滋补店", ("cordyceps", "冬虫夏草 5克", "盒", 399, {
 def test_a_typo_that_sounds_like_the_name_in_another_reading_of_its_character_is_the_name(shop_, text, want):
     intent, items = parsed(shop_, text, None)
     assert intent.kind == Kind.ORDER and not intent.needs_review and items == want
+
+
+BIKE = shop("测试单车店", ("bike_26", "山地自行车 26寸", "辆", 899, {"aliases": ["26寸山地自行车", "26寸"]}),
+            ("bike_24", "山地自行车 24寸", "辆", 799, {"aliases": ["24寸山地自行车", "24寸"]}),
+            ("lock", "U型锁", "把", 39, {"aliases": ["车锁"]}))
+
+
+@pytest.mark.parametrize(("text", "current", "want"), [("26寸善地自行车来一辆", None, {"bike_26": 1}),
+                                                       ("24寸闪地自行车来一辆", "bike_26", {"bike_24": 1})])
+def test_a_size_then_its_family_word_typed_by_its_sound_is_the_sized_name(text, current, want):
+    intent, items = parsed(BIKE, text, current)
+    assert intent.kind == Kind.ORDER and not intent.needs_review and items == want

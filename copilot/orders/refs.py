@@ -163,17 +163,24 @@ def _misspelt_around(t: str, refs: list[Ref], catalog: Catalog) -> list[Ref]:
     names of one product only."""
     found: dict[tuple[int, int], set] = {}
     for r in refs:
-        for name, off, p, sound in _holding(r.label, catalog) if r.product is not None else ():
+        for name, off, p in _holding(r.label, catalog) if r.product is not None else ():
             s, e = r.start - off, r.start - off + len(name)
             if s < 0 or e > len(t) or sum(a == b for a, b in zip(t[s:e], name)) * 2 < len(name) \
-                    or any(q is not r and q.start < e and s < q.end for q in refs):
+                    or any(q is not r and q.start < e and s < q.end and not _family_part(q, p, name[q.start - s:q.end - s])
+                           for q in refs):
                 continue
-            if syllables(t[s:e]) == sound and not _says_more(t, s, e, r):
+            if syllables(t[s:e]) == syllables(name) and not _says_more(t, s, e, r):  # 23寸 read digit by digit
                 found.setdefault((s, e), {})[p.sku] = p
     for (s, e), products in found.items():
         if len(products) == 1 and all(s <= r.start and r.end <= e for r in refs if r.start < e and s < r.end):
             refs = [r for r in refs if not (r.start < e and s < r.end)] + [Ref(s, e, next(iter(products.values())), t[s:e])]
     return sorted(refs, key=lambda r: r.start) if found else refs
+
+
+def _family_part(q: Ref, p: Product, under: str) -> bool:
+    """``q``, inside the span of a longer name of ``p``, is a family word of ``p`` that the name holds right there
+    (克里里 of 23寸优克里里, the family's 尤克里里 typed by its sound): part of the same name, no other goods."""
+    return q.product is None and p in q.family and under == q.label
 
 
 def _says_more(t: str, s: int, e: int, r: Ref) -> bool:
@@ -182,36 +189,24 @@ def _says_more(t: str, s: int, e: int, r: Ref) -> bool:
     return any(a < b2 and a2 < b for a, b in said for a2, b2 in ((s, r.start), (r.end, e)) if a2 < b2)
 
 
-
-
 def _holding(label: str, catalog: Catalog) -> list:
     """The longer names holding ``label`` (see ``_longer_names``): a name's from the table; a part of a name read as
     its product (牛肉 of 牦牛肉, 毛牛肉 typed) is held by the names it is a part of."""
     longer = _longer_names(catalog)
     if label in longer or len(label) < 2:
         return longer.get(label, [])
-    return [(name, name.index(label), p, sound) for name, p, sound in _readings(catalog) if label in name and name != label]
-
-
-@per_catalog
-def _readings(catalog: Catalog) -> list:
-    """(name, its product, its reading) of every name and alias."""
-    from pypinyin import lazy_pinyin
-
-    return [(name, p, lazy_pinyin(name)) for name, p in shorthand(catalog).names]
+    return [(name, name.index(label), p) for name, p in shorthand(catalog).names if label in name and name != label]
 
 
 @per_catalog
 def _longer_names(catalog: Catalog) -> dict[str, list]:
-    """name -> (a longer name holding it, where it starts in it, its product, its reading)."""
-    from pypinyin import lazy_pinyin
-
+    """name -> (a longer name holding it, where it starts in it, its product)."""
     names = shorthand(catalog).names
     got: dict[str, list] = {}
     for short, _ in names:
         for name, p in names:
             if short != name and short in name and len(short) >= 2:
-                got.setdefault(short, []).append((name, name.index(short), p, lazy_pinyin(name)))
+                got.setdefault(short, []).append((name, name.index(short), p))
     return got
 
 
