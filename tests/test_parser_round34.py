@@ -141,3 +141,19 @@ BIKE = shop("测试单车店", ("bike_26", "山地自行车 26寸", "辆", 899, 
 def test_a_size_then_its_family_word_typed_by_its_sound_is_the_sized_name(text, current, want):
     intent, items = parsed(BIKE, text, current)
     assert intent.kind == Kind.ORDER and not intent.needs_review and items == want
+
+
+PAPER = shop("测试文印店", ("a4", "复印纸 A4 500张", "包", 25, {"aliases": ["A4复印纸", "A4"]}),
+             ("a3", "复印纸 A3 500张", "包", 45, {"aliases": ["A3复印纸", "A3"]}),
+             ("stapler", "订书机", "个", 15, {}))
+
+
+@pytest.mark.parametrize(("text", "current", "want"), [("A4复印氏来一包", None, {"a4": 1}), ("A3复印氏 x2", "a4", {"a3": 2})])
+def test_a_grade_then_its_name_typed_with_a_look_alike_is_the_graded_name(text, current, want):
+    intent, items = parsed(PAPER, text, current)
+    assert intent.kind == Kind.ORDER and not intent.needs_review and items == want
+
+
+def test_a_look_alike_never_takes_the_count_after_a_name():
+    intent, items = parsed(PAPER, "A4复印纸一包 订书机一个", None)
+    assert not intent.needs_review and items == {"a4": 1, "stapler": 1}

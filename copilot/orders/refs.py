@@ -221,19 +221,20 @@ def _family_then_variant(t: str, r: Ref, short) -> Ref:
 def _look_alike_names(t: str, refs: list[Ref], catalog: Catalog) -> list[Ref]:
     """齐菜馄饨, 荠菜大混沌: a whole name typed with a look-alike character (齐 for 荠, 混沌 for 馄饨), where a part
     of it was read as a variant or family word; the span names one product and takes in no other's name."""
-    short = [r for r in refs if r.family or r.product is not None and r.label in shorthand(catalog).variants]
+    short = [r for r in refs if r.family or r.product is not None]  # 011 of 011吉他玄: a shorter name of it
     if not short:
         return refs
     lengths = {len(n) for n, _ in shorthand(catalog).names if len(n) >= 4}
-    for m in re.finditer(r"[\u4e00-\u9fff]{4,}", t):
+    counts = [(q.start, q.end) for q in read_quantities(t)]  # 老坛酸菜一箱: 一 of the count, no 面 typed
+    for m in re.finditer(r"[\u4e00-\u9fffA-Za-z0-9]{4,}", t):  # 011吉他玄: a grade and the name
         for k in sorted(lengths, reverse=True):
             for s in range(m.start(), m.end() - k + 1):
                 e = s + k
-                if not any(r.start >= s and r.end <= e for r in short) \
+                if not any(r.start >= s and r.end <= e for r in short) or any(a < e and s < b for a, b in counts) \
                         or any(r not in short and r.start < e and s < r.end for r in refs):
                     continue
                 found = look_alike(t[s:e], catalog)
-                if len(found) == 1:
+                if len(found) == 1 and all(r.product in (None, found[0]) for r in short if r.start >= s and r.end <= e):
                     kept = [r for r in refs if not (r.start < e and s < r.end)]
                     return sorted(kept + [Ref(s, e, found[0], t[s:e])], key=lambda r: r.start)
     return refs

@@ -42,6 +42,7 @@ from copilot.orders.amounts import GRAMS, UNIT_WORDS, Quantity, holds_pieces, to
 from copilot.orders.memo import per_catalog
 
 _CJK = re.compile(r"^[\u4e00-\u9fff]+$")
+_WITH_CJK = re.compile(r"[A-Za-z0-9]*[\u4e00-\u9fff]+[A-Za-z0-9]*")  # 011吉他玄: a grade or size beside the words
 _PARTS_OF_NAME = re.compile(r"[\s()（）\[\]【】·/\-—_]+")
 # 6寸, 8寸 of 6寸蛋糕 / 8寸蛋糕; 一斤装, 两斤 of 一斤装槐花蜜 / 两斤装槐花蜜 (numerals as said)
 _SIZE = re.compile(r"^(?:\d{1,3}|[一二两俩三四五六七八九十半])(?P<m>[\u4e00-\u9fff]{1,2})$")
@@ -437,7 +438,7 @@ def _forms(p: Product) -> list[str]:
 def look_alike(word: str, catalog: Catalog) -> list[Product]:
     """The products with a name of the same length as ``word`` that differs from it in exactly one
     character, where one of the two characters is a component of the other (see the docstring)."""
-    if not 2 <= len(word) <= 8 or not _CJK.match(word):
+    if not 2 <= len(word) <= 8 or not _CJK.match(word) and not _WITH_CJK.fullmatch(word):
         return []
     found: dict[str, Product] = {}
     for n, p in shorthand(catalog).names:
