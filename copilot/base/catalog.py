@@ -42,6 +42,7 @@ class Catalog:
         self._sounds: dict | None = None
         self._blurred: dict = {}  # the sound table with back nasals read as front ones (sound_alikes)
         self._sound_lengths: list[int] = []  # the lengths of the readings in _sounds, longest first
+        self._heard: set[str] = set()  # every syllable of _blurred
         # 冻干鸡胸 said the other way round (鸡胸冻干): a name of two two-character words, swapped, is no name itself
         self._swapped = [(n[2:] + n[:2], p) for n, p in names if len(n) == 4 and n[2:] + n[:2] not in self._name_map]
 
@@ -148,11 +149,15 @@ class Catalog:
         the names of two products is listed once for each (a person tells them apart, not the rules)."""
         exact = [(s, e) for s, e, _ in self.mentions(text)]
         self._sound_table()
-        reading = [blurred_readings(ch) for ch in text]  # 挂神 for 挂绳: sheng read as shen; 润长 (chang) for 润肠
+        # 挂神 for 挂绳: sheng read as shen; 润长 for 润肠: 长's other reading (chang), when a name holds that sound
+        reading = [(r[0], *(x for x in r[1:] if x in self._heard)) for r in map(blurred_readings, text)]
+        usual = [r[0] for r in reading]
+        several = list(itertools.accumulate((len(r) > 1 for r in reading), initial=0))  # characters read two ways
         out: list[tuple[int, int, Product]] = []
         for k in self._sound_lengths:
             for i in range(len(text) - k + 1):
-                keys = itertools.islice(itertools.product(*reading[i:i + k]), 8)  # the usual readings first
+                keys = itertools.islice(itertools.product(*reading[i:i + k]), 8) if several[i + k] > several[i] \
+                    else (tuple(usual[i:i + k]),)  # the usual readings first
                 for name, p in (hit for key in keys for hit in self._blurred.get(key, ())):
                     same = sum(a == b for a, b in zip(text[i:i + k], name))
                     taken = any(s < i + k and i < e for s, e in exact) or \
@@ -180,6 +185,7 @@ class Catalog:
             self._blurred = {}
             for sound, named in self._sounds.items():
                 self._blurred.setdefault(tuple(map(nasal_blurred, sound)), []).extend(named)
+            self._heard = {syllable for sound in self._blurred for syllable in sound}
         return self._sounds
 
     def links(self, text: str) -> list[tuple[int, int, Product | None, int]]:

@@ -18,7 +18,7 @@ from copilot.orders.lexicon import also_means, is_thing
 from copilot.orders.marked import marked_said, marked_words
 from copilot.orders.memo import per_catalog
 from copilot.orders.names import numbered_names, plain_name
-from copilot.orders.shorthand import look_alike, shorthand, sold_in
+from copilot.orders.shorthand import look_alike, looks_like, shorthand, sold_in
 from copilot.orders.sizes import BARE_MEASURE, COUNTED_PART, SIZE, counts_said, measures_said, sized, sizes_said
 from copilot.orders.suffixed import suffixed
 
@@ -157,7 +157,8 @@ def _paired_singles(t: str, refs: list[Ref], short) -> list[Ref]:
 
 
 def _misspelt_around(t: str, refs: list[Ref], catalog: Catalog) -> list[Ref]:
-    """盐局腰果 (盐焗腰果), 花生苏 (花生酥 beside 花生): a longer name typed with a homophone around a shorter name
+    """盐局腰果 (盐焗腰果), 花生苏 (花生酥 beside 花生), 011吉他玄 (011吉他弦 beside 011): a longer name typed with a
+    homophone (23寸 read digit by digit) or a look-alike (``looks_like``) around a shorter name
     said exactly is the longer name's product: the span reads like it, shares at least half its characters, takes in
     no other name, adds no order word or quantity (猪耳多要一斤: 多 of 多要, not 朵 of 猪耳朵), and reads like the
     names of one product only."""
@@ -169,7 +170,7 @@ def _misspelt_around(t: str, refs: list[Ref], catalog: Catalog) -> list[Ref]:
                     or any(q is not r and q.start < e and s < q.end and not _family_part(q, p, name[q.start - s:q.end - s])
                            for q in refs):
                 continue
-            if syllables(t[s:e]) == syllables(name) and not _says_more(t, s, e, r):  # 23寸 read digit by digit
+            if (syllables(t[s:e]) == syllables(name) or looks_like(t[s:e], name)) and not _says_more(t, s, e, r):
                 found.setdefault((s, e), {})[p.sku] = p
     for (s, e), products in found.items():
         if len(products) == 1 and all(s <= r.start and r.end <= e for r in refs if r.start < e and s < r.end):
@@ -221,20 +222,19 @@ def _family_then_variant(t: str, r: Ref, short) -> Ref:
 def _look_alike_names(t: str, refs: list[Ref], catalog: Catalog) -> list[Ref]:
     """齐菜馄饨, 荠菜大混沌: a whole name typed with a look-alike character (齐 for 荠, 混沌 for 馄饨), where a part
     of it was read as a variant or family word; the span names one product and takes in no other's name."""
-    short = [r for r in refs if r.family or r.product is not None]  # 011 of 011吉他玄: a shorter name of it
+    short = [r for r in refs if r.family or r.product is not None and r.label in shorthand(catalog).variants]
     if not short:
         return refs
     lengths = {len(n) for n, _ in shorthand(catalog).names if len(n) >= 4}
-    counts = [(q.start, q.end) for q in read_quantities(t)]  # 老坛酸菜一箱: 一 of the count, no 面 typed
-    for m in re.finditer(r"[\u4e00-\u9fffA-Za-z0-9]{4,}", t):  # 011吉他玄: a grade and the name
+    for m in re.finditer(r"[\u4e00-\u9fff]{4,}", t):
         for k in sorted(lengths, reverse=True):
             for s in range(m.start(), m.end() - k + 1):
                 e = s + k
-                if not any(r.start >= s and r.end <= e for r in short) or any(a < e and s < b for a, b in counts) \
+                if not any(r.start >= s and r.end <= e for r in short) \
                         or any(r not in short and r.start < e and s < r.end for r in refs):
                     continue
                 found = look_alike(t[s:e], catalog)
-                if len(found) == 1 and all(r.product in (None, found[0]) for r in short if r.start >= s and r.end <= e):
+                if len(found) == 1:
                     kept = [r for r in refs if not (r.start < e and s < r.end)]
                     return sorted(kept + [Ref(s, e, found[0], t[s:e])], key=lambda r: r.start)
     return refs

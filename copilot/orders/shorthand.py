@@ -42,7 +42,6 @@ from copilot.orders.amounts import GRAMS, UNIT_WORDS, Quantity, holds_pieces, to
 from copilot.orders.memo import per_catalog
 
 _CJK = re.compile(r"^[\u4e00-\u9fff]+$")
-_WITH_CJK = re.compile(r"[A-Za-z0-9]*[\u4e00-\u9fff]+[A-Za-z0-9]*")  # 011吉他玄: a grade or size beside the words
 _PARTS_OF_NAME = re.compile(r"[\s()（）\[\]【】·/\-—_]+")
 # 6寸, 8寸 of 6寸蛋糕 / 8寸蛋糕; 一斤装, 两斤 of 一斤装槐花蜜 / 两斤装槐花蜜 (numerals as said)
 _SIZE = re.compile(r"^(?:\d{1,3}|[一二两俩三四五六七八九十半])(?P<m>[\u4e00-\u9fff]{1,2})$")
@@ -438,15 +437,20 @@ def _forms(p: Product) -> list[str]:
 def look_alike(word: str, catalog: Catalog) -> list[Product]:
     """The products with a name of the same length as ``word`` that differs from it in exactly one
     character, where one of the two characters is a component of the other (see the docstring)."""
-    if not 2 <= len(word) <= 8 or not _CJK.match(word) and not _WITH_CJK.fullmatch(word):
+    if not 2 <= len(word) <= 8 or not _CJK.match(word):
         return []
-    found: dict[str, Product] = {}
-    for n, p in shorthand(catalog).names:
-        if len(n) == len(word):
-            diff = [(a, b) for a, b in zip(word, n) if a != b]
-            if len(diff) == 1 and (part_of(*diff[0]) or radical_reading(*diff[0])) or diff and all(kin(a, b) for a, b in diff):
-                found[p.sku] = p  # 卢鱼 for 鲈鱼; 馄炖 / 混沌 for 馄饨
+    found = {p.sku: p for n, p in shorthand(catalog).names if looks_like(word, n)}
     return list(found.values())
+
+
+def looks_like(word: str, name: str) -> bool:
+    """``word`` is ``name`` with one character written as a look-alike (卢鱼 for 鲈鱼: one a component of the other,
+    or of one radical with a shared reading), or with every character that differs of its phonetic family (馄炖 /
+    混沌 for 馄饨)."""
+    if len(name) != len(word):
+        return False
+    diff = [(a, b) for a, b in zip(word, name) if a != b]
+    return len(diff) == 1 and (part_of(*diff[0]) or radical_reading(*diff[0])) or bool(diff) and all(kin(a, b) for a, b in diff)
 
 
 def _cuts_measure(name: str, word: str) -> bool:
