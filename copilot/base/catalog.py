@@ -4,6 +4,7 @@ sku, link number, name, alias, partial name and sound-alike typo."""
 
 from __future__ import annotations
 
+import itertools
 import logging
 import re
 from pathlib import Path
@@ -13,7 +14,7 @@ from pydantic import ValidationError
 
 from copilot.base.errors import CatalogError
 from copilot.base.products import SALE_UNITS, WEIGHT_UNITS, Product, Store, fmt_number  # noqa: F401 (re-exported)
-from copilot.base.sounds import blurred_syllable, nasal_blurred
+from copilot.base.sounds import blurred_readings, nasal_blurred
 from copilot.base.zhnum import NUM_PATTERN, as_int, normalize, zh_to_number
 
 log = logging.getLogger(__name__)
@@ -41,6 +42,7 @@ class Catalog:
         self._sounds: dict | None = None
         self._blurred: dict = {}  # the sound table with back nasals read as front ones (sound_alikes)
         self._sound_lengths: list[int] = []  # the lengths of the readings in _sounds, longest first
+        self._heard: set[str] = set()  # every syllable of _blurred
         # 冻干鸡胸 said the other way round (鸡胸冻干): a name of two two-character words, swapped, is no name itself
         self._swapped = [(n[2:] + n[:2], p) for n, p in names if len(n) == 4 and n[2:] + n[:2] not in self._name_map]
 
@@ -147,15 +149,20 @@ class Catalog:
         the names of two products is listed once for each (a person tells them apart, not the rules)."""
         exact = [(s, e) for s, e, _ in self.mentions(text)]
         self._sound_table()
-        reading = [blurred_syllable(ch) for ch in text]  # 挂神 for 挂绳: sheng read as shen
+        # 挂神 for 挂绳: sheng read as shen; 润长 for 润肠: 长's other reading (chang), when a name holds that sound
+        reading = [(r[0], *(x for x in r[1:] if x in self._heard)) for r in map(blurred_readings, text)]
+        usual = [r[0] for r in reading]
+        several = list(itertools.accumulate((len(r) > 1 for r in reading), initial=0))  # characters read two ways
         out: list[tuple[int, int, Product]] = []
         for k in self._sound_lengths:
             for i in range(len(text) - k + 1):
-                for name, p in self._blurred.get(tuple(reading[i:i + k]), ()):
+                keys = itertools.islice(itertools.product(*reading[i:i + k]), 8) if several[i + k] > several[i] \
+                    else (tuple(usual[i:i + k]),)  # the usual readings first
+                for name, p in (hit for key in keys for hit in self._blurred.get(key, ())):
                     same = sum(a == b for a, b in zip(text[i:i + k], name))
                     taken = any(s < i + k and i < e for s, e in exact) or \
                         any(s < i + k and i < e and (s, e) != (i, i + k) for s, e, _ in out)
-                    if same * 2 >= k and same < k and not taken:
+                    if same * 2 >= k and same < k and not taken and (i, i + k, p) not in out:
                         out.append((i, i + k, p))
         return sorted(out, key=lambda x: (x[0], x[1]))
 
@@ -178,6 +185,7 @@ class Catalog:
             self._blurred = {}
             for sound, named in self._sounds.items():
                 self._blurred.setdefault(tuple(map(nasal_blurred, sound)), []).extend(named)
+            self._heard = {syllable for sound in self._blurred for syllable in sound}
         return self._sounds
 
     def links(self, text: str) -> list[tuple[int, int, Product | None, int]]:

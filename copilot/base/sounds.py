@@ -38,3 +38,15 @@ def nasal_blurred(sound: str) -> str:
 def blurred_syllable(ch: str) -> str:
     """The toneless pinyin of a character, its back nasal read as the front one (``nasal_blurred``)."""
     return nasal_blurred(syllable(ch))
+
+
+@lru_cache(maxsize=1 << 16)
+def blurred_readings(ch: str) -> tuple[str, ...]:
+    """Every toneless reading of a character (长: zhang and chang), each ``nasal_blurred``, the usual one first: a
+    pinyin keyboard offers a character under each of them (润长 typed for 润肠)."""
+    if not is_cjk(ch):
+        return (ch,)
+    from pypinyin import Style, pinyin
+
+    found = [blurred_syllable(ch)] + [nasal_blurred(r) for r in pinyin(ch, style=Style.NORMAL, heteronym=True)[0]]
+    return tuple(dict.fromkeys(found))

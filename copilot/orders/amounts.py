@@ -242,7 +242,12 @@ def _declared(q: Quantity, p: Product) -> float | None:
 def _portion(p: Product) -> bool:
     """一份 is one sale unit only when the unit is a portion or a pack (盒, 袋, 包, 份, 碗, 杯, 罐, 听); of a whole
     thing (只, 个, 块), a bundle (把), a case, a bottle or a weight, a 份 may be the unit or a part of it."""
-    return p.unit in _PORTIONS
+    return p.unit in _PORTIONS and not _SERVINGS.search(p.name)
+
+
+# 料包 3人份, 火锅底料 2-3人份, 4份装: the name counts the servings inside one sale unit, so 来3份 may be three packs
+# or one pack of 3 servings (a person asks)
+_SERVINGS = re.compile(r"\d\s*(?:人份|份装)")
 
 
 def holds_pieces(p: Product) -> bool:

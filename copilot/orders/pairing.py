@@ -8,7 +8,7 @@ import re
 
 from copilot.base.catalog import Product
 from copilot.base.zhnum import zh_to_number
-from copilot.orders.amounts import GRAMS, Quantity, check_items
+from copilot.orders.amounts import GRAMS, UNIT, Quantity, check_items
 from copilot.orders.intent import Intent, Item, Kind
 from copilot.orders.refs import Ref, unknown_reason
 
@@ -45,8 +45,8 @@ def pair_clause(refs: list[Ref], quantities: list[Quantity], each: bool) -> tupl
     return pairs, []
 
 
-# 面包两个都要, 两样都来: the number counts the products wanted (both of them), not how many of each
-_COUNTED_BOTH = re.compile(r"(?:两|俩|二|2|三|3|四|4)\s*(?:个|样|种|款)?\s*都(?:要|来|拿|订)")
+# 面包两个都要, 两样都来, 口琴两支都要: the number counts the products wanted (both of them), not how many of each
+_COUNTED_BOTH = re.compile(rf"(?:两|俩|二|2|三|3|四|4)\s*(?:个|样|种|款|{UNIT})?\s*都(?:要|来|拿|订)")
 
 
 def order_of(clauses, current: Product | None) -> Intent:

@@ -18,7 +18,7 @@ from copilot.orders.lexicon import also_means, is_thing
 from copilot.orders.marked import marked_said, marked_words
 from copilot.orders.memo import per_catalog
 from copilot.orders.names import numbered_names, plain_name
-from copilot.orders.shorthand import look_alike, shorthand, sold_in
+from copilot.orders.shorthand import look_alike, looks_like, shorthand, sold_in
 from copilot.orders.sizes import BARE_MEASURE, COUNTED_PART, SIZE, counts_said, measures_said, sized, sizes_said
 from copilot.orders.suffixed import suffixed
 
@@ -76,6 +76,7 @@ def _find_refs(t: str, catalog: Catalog) -> list[Ref]:
     for s, e, word in short.find(t):
         if not any(s < r.end and e > r.start for r in refs):
             refs.append(Ref(s, e, short.variants.get(word), word, short.families.get(word, ())))
+    refs = _misspelt_around(t, refs, catalog)  # 毛牛肉: 牦牛肉 typed by its sound around 牛肉, a part of its name
     refs = sizes_said(t, refs, catalog, Ref) if SIZE.search(t) else refs  # 成猫粮1.5kg, 10公斤的
     refs = _look_alike_names(t, _paired_singles(t, sorted(refs, key=lambda r: r.start), short), catalog)
     if not any(r.family for r in refs):
@@ -86,8 +87,8 @@ def _find_refs(t: str, catalog: Catalog) -> list[Ref]:
         if out and r.family and out[-1].product in r.family and re.fullmatch(r"[的味口\s]{0,3}", t[out[-1].end:r.start]):
             out[-1] = Ref(out[-1].start, r.end, out[-1].product, t[out[-1].start:r.end])
         elif out and out[-1].family and out[-1].product is None and r.product in out[-1].family \
-                and not t[out[-1].end:r.start].strip() and re.match(r"\s?[的味]", t[r.end:]):
-            out[-1] = Ref(out[-1].start, r.end, r.product, t[out[-1].start:r.end])  # 豆浆无糖的
+                and t[out[-1].end:r.start].strip() in ("", "是") and re.match(r"\s?[的味]", t[r.end:]):
+            out[-1] = Ref(out[-1].start, r.end, r.product, t[out[-1].start:r.end])  # 豆浆无糖的, 豆浆是无糖的
         else:
             out.append(r)
     return [_family_then_variant(t, r, short) if r.family and r.product is None else r for r in out]
@@ -156,24 +157,31 @@ def _paired_singles(t: str, refs: list[Ref], short) -> list[Ref]:
 
 
 def _misspelt_around(t: str, refs: list[Ref], catalog: Catalog) -> list[Ref]:
-    """盐局腰果 (盐焗腰果), 花生苏 (花生酥 beside 花生): a longer name typed with a homophone around a shorter name
+    """盐局腰果 (盐焗腰果), 花生苏 (花生酥 beside 花生), 011吉他玄 (011吉他弦 beside 011): a longer name typed with a
+    homophone (23寸 read digit by digit) or a look-alike (``looks_like``) around a shorter name
     said exactly is the longer name's product: the span reads like it, shares at least half its characters, takes in
     no other name, adds no order word or quantity (猪耳多要一斤: 多 of 多要, not 朵 of 猪耳朵), and reads like the
     names of one product only."""
-    longer = _longer_names(catalog)
     found: dict[tuple[int, int], set] = {}
     for r in refs:
-        for name, off, p, sound in longer.get(r.label, ()) if r.product is not None else ():
+        for name, off, p in _holding(r.label, catalog) if r.product is not None else ():
             s, e = r.start - off, r.start - off + len(name)
             if s < 0 or e > len(t) or sum(a == b for a, b in zip(t[s:e], name)) * 2 < len(name) \
-                    or any(q is not r and q.start < e and s < q.end for q in refs):
+                    or any(q is not r and q.start < e and s < q.end and not _family_part(q, p, name[q.start - s:q.end - s])
+                           for q in refs):
                 continue
-            if syllables(t[s:e]) == sound and not _says_more(t, s, e, r):
+            if (syllables(t[s:e]) == syllables(name) or looks_like(t[s:e], name)) and not _says_more(t, s, e, r):
                 found.setdefault((s, e), {})[p.sku] = p
     for (s, e), products in found.items():
         if len(products) == 1 and all(s <= r.start and r.end <= e for r in refs if r.start < e and s < r.end):
             refs = [r for r in refs if not (r.start < e and s < r.end)] + [Ref(s, e, next(iter(products.values())), t[s:e])]
     return sorted(refs, key=lambda r: r.start) if found else refs
+
+
+def _family_part(q: Ref, p: Product, under: str) -> bool:
+    """``q``, inside the span of a longer name of ``p``, is a family word of ``p`` that the name holds right there
+    (克里里 of 23寸优克里里, the family's 尤克里里 typed by its sound): part of the same name, no other goods."""
+    return q.product is None and p in q.family and under == q.label
 
 
 def _says_more(t: str, s: int, e: int, r: Ref) -> bool:
@@ -182,19 +190,24 @@ def _says_more(t: str, s: int, e: int, r: Ref) -> bool:
     return any(a < b2 and a2 < b for a, b in said for a2, b2 in ((s, r.start), (r.end, e)) if a2 < b2)
 
 
+def _holding(label: str, catalog: Catalog) -> list:
+    """The longer names holding ``label`` (see ``_longer_names``): a name's from the table; a part of a name read as
+    its product (牛肉 of 牦牛肉, 毛牛肉 typed) is held by the names it is a part of."""
+    longer = _longer_names(catalog)
+    if label in longer or len(label) < 2:
+        return longer.get(label, [])
+    return [(name, name.index(label), p) for name, p in shorthand(catalog).names if label in name and name != label]
 
 
 @per_catalog
 def _longer_names(catalog: Catalog) -> dict[str, list]:
-    """name -> (a longer name holding it, where it starts in it, its product, its reading)."""
-    from pypinyin import lazy_pinyin
-
+    """name -> (a longer name holding it, where it starts in it, its product)."""
     names = shorthand(catalog).names
     got: dict[str, list] = {}
     for short, _ in names:
         for name, p in names:
             if short != name and short in name and len(short) >= 2:
-                got.setdefault(short, []).append((name, name.index(short), p, lazy_pinyin(name)))
+                got.setdefault(short, []).append((name, name.index(short), p))
     return got
 
 

@@ -133,7 +133,18 @@ class Shorthand:
         head = any(n.endswith(word) for n, q in self.names if q.sku == p.sku)
         if head and self.kind_of_many(word, p):
             return None  # 大米 of 东北大米 beside 香米, 小米: a state and the kind of several products
+        if not head and self._qualifies(word, p):
+            return None  # 腊鸭 of 腊鸭腿 beside 板鸭 on screen: a duck, the leg's or the other one
         return p if head or current is not None and current.sku == p.sku else None
+
+    def _qualifies(self, word: str, p: Product) -> bool:
+        """``word`` only qualifies a part of one character in ``p``'s names (腊鸭 of 腊鸭腿; not 煲汤 of 煲汤老鸭) and
+        its last character ends a word of another product's name (南安板鸭): said alone it is that kind of goods,
+        either of them."""
+        part = re.compile(re.escape(word) + r"[\u4e00-\u9fff](?![\u4e00-\u9fff])")
+        if len(word) < 2 or not all(part.search(n) for n, q in self.names if q is p and word in n):
+            return False
+        return any(q is not p and t.endswith(word[-1]) for n, q in self.names for t in _BRACKETED.sub("", n).split())
 
     def kind_of_many(self, word: str, p: Product) -> bool:
         """``word``, which ends a name of ``p``, says a kind of goods other products are too (``of_kind``)."""
@@ -428,13 +439,18 @@ def look_alike(word: str, catalog: Catalog) -> list[Product]:
     character, where one of the two characters is a component of the other (see the docstring)."""
     if not 2 <= len(word) <= 8 or not _CJK.match(word):
         return []
-    found: dict[str, Product] = {}
-    for n, p in shorthand(catalog).names:
-        if len(n) == len(word):
-            diff = [(a, b) for a, b in zip(word, n) if a != b]
-            if len(diff) == 1 and (part_of(*diff[0]) or radical_reading(*diff[0])) or diff and all(kin(a, b) for a, b in diff):
-                found[p.sku] = p  # 卢鱼 for 鲈鱼; 馄炖 / 混沌 for 馄饨
+    found = {p.sku: p for n, p in shorthand(catalog).names if looks_like(word, n)}
     return list(found.values())
+
+
+def looks_like(word: str, name: str) -> bool:
+    """``word`` is ``name`` with one character written as a look-alike (卢鱼 for 鲈鱼: one a component of the other,
+    or of one radical with a shared reading), or with every character that differs of its phonetic family (馄炖 /
+    混沌 for 馄饨)."""
+    if len(name) != len(word):
+        return False
+    diff = [(a, b) for a, b in zip(word, name) if a != b]
+    return len(diff) == 1 and (part_of(*diff[0]) or radical_reading(*diff[0])) or bool(diff) and all(kin(a, b) for a, b in diff)
 
 
 def _cuts_measure(name: str, word: str) -> bool:
