@@ -72,7 +72,7 @@ def test_strands_are_counted():
     assert asked_units("count", "麻绳几股的") == frozenset({"股"})
 
 
-@pytest.mark.parametrize("question,kind", [("几号电池", ""), ("表针几号", ""), ("几号发货", "day")])
+@pytest.mark.parametrize("question,kind", [("几号电池", "numbered"), ("表针几号", ""), ("几号发货", "day")])   # round 23: the size number
 def test_a_numbered_size_is_no_date(question, kind):
     assert question_kind(question) == kind
 

@@ -34,7 +34,7 @@ from copilot.knowledge.embeddings import CachedEmbedder, get_embedder
 from copilot.knowledge.grouping import QuestionGrouper
 from copilot.knowledge.index import ANN_MIN_CHUNKS, Hit, Index, chroma_client
 from copilot.knowledge.judge import Judge
-from copilot.knowledge.naming import ACCESSORY, about_kind, about_product, implies, made_into, made_of
+from copilot.knowledge.naming import ACCESSORY, about_kind, about_product, implies, made_into, made_of, splits_word
 from copilot.knowledge.question import (
     Question,
     analyse,
@@ -237,7 +237,7 @@ class KnowledgeBase:
             found.setdefault(p.sku, p)
             names.append(swapped)
         for s, e, p in self.catalog.sound_alikes(text) if not found else ():  # 草霉 for 草莓
-            if not found or p.sku in found:
+            if (not found or p.sku in found) and not splits_word(text, s, e):
                 found.setdefault(p.sku, p)
                 names.append(text[s:e])
         return list(found.values()), names

@@ -11,6 +11,7 @@ import re
 from copilot.base.catalog import Product
 from copilot.base.nouns import nouns
 from copilot.knowledge.question import guard
+from copilot.knowledge.text import tokenizer
 from copilot.knowledge.wordlists import lexicon
 
 ACCESSORY = re.compile(r"[（(](?:配|附|送|赠|带|加|含)[^）)]*[）)]")   # 黑鱼片（配酸菜料包）: what comes with it
@@ -71,3 +72,14 @@ def about_product(word: str, products: list[Product]) -> str:
             # 手指甲 of 指甲剪 names a thing (手, a noun no list names), not what is done to it: kept whole
             return word if word[:i] in nouns() and word[:i] not in lexicon().vocabulary else word[:i]
     return word
+
+
+def splits_word(text: str, start: int, end: int) -> bool:
+    """True when the span ``start:end`` of ``text`` cuts a word jieba knows: 漱包 of 洗漱包 reads like 书包 but
+    is the end of 洗漱 and a 包 (a part of the set presented), no product typed with a homophone."""
+    freq, at = tokenizer().dt.FREQ, 0
+    for w in tokenizer().lcut(text):
+        if len(w) >= 2 and freq.get(w) and (at < start < at + len(w) or at < end < at + len(w)):
+            return True
+        at += len(w)
+    return False

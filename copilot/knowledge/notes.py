@@ -28,6 +28,7 @@ LONE_QUESTION = re.compile(r"^[^。！!；;，,？?]{1,20}[？?]$")
 BOLD_LEAD = re.compile(r"^\*\*(.+?)\*\*\s*[：:]?\s*(.*)$")
 # | 码数 | 身高 | 腰围 |: a size chart, whose rows are keyed by the size with its header (码数 XL)
 SIZE_HEAD = re.compile(r"^(?:码数|尺码|码|号码|号型|型号|尺寸|size)$", re.IGNORECASE)
+LEAD_IN = re.compile(r"^[^。！？!?；;，,：:|]{2,20}[：:]$")   # 尺码按身高选：  (the list below tells the values)
 TABLE_RULE = re.compile(r"^\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?$")
 
 
@@ -163,6 +164,8 @@ class _Reader:
         key, value = _split_key(line)
         if key and value:
             self.add(value, key, "bullet")
+        elif LEAD_IN.match(line) and not self.question:
+            self.parents = [(-1, line.rstrip("：:").strip())]   # 尺码按身高选： opens the list below, says no fact
         elif self.question:        # the answer of a Q&A pair written without 答：
             self.answered = True
             self.add(line, self.question, "qa")

@@ -134,8 +134,10 @@ def analyse(text: str, names: list[str]) -> Question:
         residual = [g for g in residual if not all(any(values_of(k, w) for k in (kind, *kin)) or w in frame
                                                    for w in g)]
     measure, residual = _measure(kind, text, unnamed, residual)
-    if kind == "yesno" and WHEN.search(unnamed):
-        kind = "time"   # 上午能来拿吗, 周末直播吗: a yes/no about a time of day or a day asks when (the answer states one)
+    if kind == "yesno" and WHEN.search(unnamed) and (topics or all(w in TIME_OF_DAY for g in residual for w in g)):
+        # 上午能来拿吗, 周末直播吗: a yes/no about a time of day or a day asks when (the answer states one);
+        # 晚上看得清吗 asks how the thing does at that time (no store matter asked): still a yes/no
+        kind = "time"
         residual = [g for g in residual if not all(w in ("天天", "每天") for w in g)]  # 天天有吗: which days
     if kind == "day" and not topics and not residual and re.search(r"几号\s*[?？]?\s*$", unnamed):
         facts.append("link")   # 有松子吗 几号 / 松子几号: nothing else asked, the number is the link's
