@@ -34,7 +34,8 @@ twenty-second held-out round, scored three times, 88.2% / 85.9% / 4.3% before th
 times, 85.0% / 95.2% / 3.0% before the stores19 round and 85.0% / 95.2% / 3.2% at the last) and ``data/stores22/``
 (h62–h64: the twenty-fourth held-out round, scored before and after the stores20 round, 85.1% / 96.3% / 2.5% both
 times) and ``data/stores23/`` (h65–h67: the twenty-fifth held-out round, scored before the stores20 round and after the
-stores20 and stores21 rounds, 78.8% / 98.6% / 2.5% each time) are tuning too; ``holdout/stores/`` holds the next held-out round, never tuned on: its runner prints figures only, never the questions it missed.
+stores20 and stores21 rounds, 78.8% / 98.6% / 2.5% and one injection slip each time;
+tuned on to 80.6% / 100% / 1.1%, no slip) are tuning too; ``holdout/stores/`` holds the next held-out round, never tuned on: its runner prints figures only, never the questions it missed.
 
 Per store and overall:
 - answered_right: answerable questions answered and containing every must_contain fact;
