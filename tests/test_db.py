@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 import subprocess
 import sys
 import threading
@@ -11,6 +12,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import inspect, select, text
 
+from copilot.base import db
 from copilot.base.db import dispose_engine, make_engine, migrate, normalize_url, reading, schema_migrations, writing
 from copilot.base.errors import ConfigError
 
@@ -173,3 +175,28 @@ def test_reading_does_not_block_a_writer(tmp_path):
                 w.execute(text("INSERT INTO mig_a (v) VALUES ('x')"))
     finally:
         dispose_engine(url)
+
+
+class _LockedCursor:
+    """A cursor whose WAL pragma meets a locked file ``times`` times, as a second process on a fresh file can."""
+
+    def __init__(self, times: int, message: str = "database is locked"):
+        self.times, self.message, self.calls = times, message, 0
+
+    def execute(self, sql):
+        self.calls += 1
+        if self.calls <= self.times:
+            raise sqlite3.OperationalError(self.message)
+
+
+def test_switching_a_fresh_file_to_wal_waits_for_a_locked_file():
+    cur = _LockedCursor(times=3)
+    db._to_wal(cur)
+    assert cur.calls == 4
+
+
+def test_switching_to_wal_does_not_retry_other_errors():
+    cur = _LockedCursor(times=1, message="disk I/O error")
+    with pytest.raises(sqlite3.OperationalError):
+        db._to_wal(cur)
+    assert cur.calls == 1

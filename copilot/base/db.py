@@ -9,7 +9,9 @@ PostgreSQL (``COPILOT_DATABASE_URL=postgresql+psycopg://...``) runs the same cod
 from __future__ import annotations
 
 import logging
+import sqlite3
 import threading
+import time
 import zlib
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -83,17 +85,37 @@ def _create(url: str) -> Engine:
         raise _bad_url(url, f"驱动不可用：{exc}") from None
 
 
+_BUSY_SECONDS = 30
+
+
+def _to_wal(cur) -> None:
+    """Switch the file to WAL. When several processes open a fresh file at once, SQLite answers this pragma with
+    "database is locked" at once instead of waiting on the busy timeout (it needs the file to itself), so wait and
+    try again, up to the busy timeout, as every other statement does."""
+    deadline, pause = time.monotonic() + _BUSY_SECONDS, 0.01
+    while True:
+        try:
+            cur.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() + pause > deadline:
+                raise
+            time.sleep(pause)
+            pause = min(pause * 2, 0.5)
+
+
 def _sqlite_engine(parsed) -> Engine:
     database = parsed.database or ""
     if database and database != ":memory:" and not database.startswith("file:"):
         Path(database).expanduser().parent.mkdir(parents=True, exist_ok=True)
-    engine = create_engine(parsed, connect_args={"timeout": 30, "check_same_thread": False})
+    engine = create_engine(parsed, connect_args={"timeout": _BUSY_SECONDS, "check_same_thread": False})
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn, _record):
         dbapi_conn.isolation_level = None  # we emit BEGIN ourselves (SQLAlchemy pysqlite recipe)
         cur = dbapi_conn.cursor()
-        for pragma in ("journal_mode=WAL", "synchronous=NORMAL", "busy_timeout=30000", "foreign_keys=ON"):
+        _to_wal(cur)
+        for pragma in ("synchronous=NORMAL", f"busy_timeout={_BUSY_SECONDS * 1000}", "foreign_keys=ON"):
             cur.execute(f"PRAGMA {pragma}")
         cur.close()
 
