@@ -90,6 +90,21 @@ def chain_ledger(tmp_path, catalog):
     return Ledger(f"sqlite:///{tmp_path / 'ledger.db'}", catalog, "2026-11-30")
 
 
+def chain_apply(ledger, text: str):
+    """One 接龙 paste applied to ``ledger`` with the rules' parser."""
+    from copilot.orders.chains import apply_chain
+    from copilot.orders.parser import IntentParser
+
+    return apply_chain(ledger, text, IntentParser(ledger.catalog).parse)
+
+
+def chain_review(ledger) -> list[str]:
+    """The members whose lines wait in review, sorted."""
+    from copilot.orders.schema import REVIEW
+
+    return sorted(ln.buyer for ln in ledger.lines(status=REVIEW))
+
+
 def chain_pasted(tmp_path, catalog, *pastes: str):
     """Each 接龙 paste applied in turn to a fresh SQLite ledger of ``catalog`` (the rules' parser): the chain's
     state after the last one and the members in review."""

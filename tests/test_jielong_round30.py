@@ -4,11 +4,13 @@ names in full (现煮奶茶 中杯 … 大杯), not another product's."""
 
 from __future__ import annotations
 
+from doubles import chain_apply as _apply
+from doubles import chain_ledger as _ledger
+from doubles import chain_review as _review
+
 from copilot.base.catalog import Catalog
-from copilot.orders.chains import apply_chain, chain_state
-from copilot.orders.ledger import Ledger
+from copilot.orders.chains import chain_state
 from copilot.orders.parser import IntentParser
-from copilot.orders.schema import REVIEW
 
 SOY = Catalog.from_dict({"products": [  # a breakfast stall: soy milk by the bottle, buns by the piece
     {"sku": "soy_milk", "name": "现磨豆浆 500ml", "aliases": ["豆浆", "现磨豆浆"], "link": 1, "unit": "瓶", "price": 5,
@@ -23,19 +25,6 @@ TEA = Catalog.from_dict({"products": [  # a tea-drink kiosk: milk tea in two cup
     {"sku": "milktea_l", "name": "现煮奶茶 大杯", "aliases": ["大杯奶茶"], "link": 2, "unit": "杯", "price": 13, "stock": 50},
     {"sku": "juice_l", "name": "鲜榨橙汁 大杯", "aliases": ["橙汁"], "link": 3, "unit": "杯", "price": 15, "stock": 50},
 ]})
-
-
-def _ledger(tmp_path, catalog):
-    tmp_path.mkdir(exist_ok=True)
-    return Ledger(f"sqlite:///{tmp_path / 'ledger.db'}", catalog, "2026-11-30")
-
-
-def _apply(ledger, text):
-    return apply_chain(ledger, text, IntentParser(ledger.catalog).parse)
-
-
-def _review(ledger):
-    return sorted(ln.buyer for ln in ledger.lines(status=REVIEW))
 
 
 def test_half_a_dozen_bottles_in_a_single_product_chain_goes_to_review(tmp_path):

@@ -4,11 +4,12 @@ every 猫粮, whatever kind the example wrote); a grade code glued to the nickna
 
 from __future__ import annotations
 
+from doubles import chain_apply as _apply
+from doubles import chain_ledger as _ledger
+from doubles import chain_review as _review
+
 from copilot.base.catalog import Catalog
-from copilot.orders.chains import apply_chain, chain_state
-from copilot.orders.ledger import Ledger
-from copilot.orders.parser import IntentParser
-from copilot.orders.schema import REVIEW
+from copilot.orders.chains import chain_state
 
 PETS = Catalog.from_dict({"products": [
     {"sku": "food_adult", "name": "成猫猫粮", "aliases": ["成猫粮"], "link": 1, "unit": "袋", "price": 69, "stock": 50},
@@ -16,19 +17,6 @@ PETS = Catalog.from_dict({"products": [
     {"sku": "litter", "name": "豆腐猫砂", "aliases": ["猫砂"], "link": 3, "unit": "包", "price": 35, "stock": 50},
     {"sku": "can_tuna", "name": "金枪鱼猫罐头", "aliases": ["猫罐头"], "link": 5, "unit": "罐", "price": 8, "stock": 90},
 ]})
-
-
-def _ledger(tmp_path, catalog):
-    tmp_path.mkdir(exist_ok=True)
-    return Ledger(f"sqlite:///{tmp_path / 'ledger.db'}", catalog, "2026-11-30")
-
-
-def _apply(ledger, text):
-    return apply_chain(ledger, text, IntentParser(ledger.catalog).parse)
-
-
-def _review(ledger):
-    return sorted(ln.buyer for ln in ledger.lines(status=REVIEW))
 
 
 def test_the_example_narrows_no_family_word_of_the_header(tmp_path):
