@@ -22,9 +22,9 @@ from copilot.orders.leftover import (
     without_preferences,
     without_specs,
 )
+from copilot.orders.packs import sold_in
 from copilot.orders.pairing import kind_then_member, said_once, this_one
 from copilot.orders.refs import Ref, as_named, find_refs, mask, number_or_link, unknown_reason
-from copilot.orders.shorthand import sold_in
 from copilot.orders.sizes import size_member, whole_dimension
 from copilot.orders.wording import CHATTER_CLAUSE, QUESTION, past_remark
 

@@ -18,7 +18,8 @@ from copilot.orders.lexicon import also_means, is_thing
 from copilot.orders.marked import marked_said, marked_words
 from copilot.orders.memo import per_catalog
 from copilot.orders.names import numbered_names, plain_name
-from copilot.orders.shorthand import look_alike, looks_like, shorthand, sold_in
+from copilot.orders.packs import sold_in
+from copilot.orders.shorthand import look_alike, looks_like, shorthand
 from copilot.orders.sizes import BARE_MEASURE, COUNTED_PART, SIZE, counts_said, measures_said, sized, sizes_said
 from copilot.orders.suffixed import suffixed
 

@@ -38,8 +38,9 @@ from dataclasses import dataclass, field
 from copilot.base.catalog import Catalog, Product, whole_latin
 from copilot.base.zhnum import ZH_DIGITS, zh_to_number
 from copilot.orders.alike import kin, part_of, radical_reading
-from copilot.orders.amounts import GRAMS, UNIT_WORDS, Quantity, holds_pieces, to_sale_unit
+from copilot.orders.amounts import GRAMS, UNIT_WORDS, Quantity, to_sale_unit
 from copilot.orders.memo import per_catalog
+from copilot.orders.packs import BRACKETED, sold_in
 
 _CJK = re.compile(r"^[\u4e00-\u9fff]+$")
 _PARTS_OF_NAME = re.compile(r"[\s()（）\[\]【】·/\-—_]+")
@@ -144,7 +145,7 @@ class Shorthand:
         part = re.compile(re.escape(word) + r"[\u4e00-\u9fff](?![\u4e00-\u9fff])")
         if len(word) < 2 or not all(part.search(n) for n, q in self.names if q is p and word in n):
             return False
-        return any(q is not p and t.endswith(word[-1]) for n, q in self.names for t in _BRACKETED.sub("", n).split())
+        return any(q is not p and t.endswith(word[-1]) for n, q in self.names for t in BRACKETED.sub("", n).split())
 
     def kind_of_many(self, word: str, p: Product) -> bool:
         """``word``, which ends a name of ``p``, says a kind of goods other products are too (``of_kind``)."""
@@ -160,7 +161,7 @@ class Shorthand:
             cuts = [q for n, q in self.names if q.sku != p.sku and word not in n and kind.search(n)]
         else:
             kind = word[1] if len(word) == 2 and word[0] in STATES else word[0] if len(word) == 2 and word[1] in "子儿" else ""
-            cuts = [q for n, q in self.names if kind and q.sku != p.sku and _BRACKETED.sub("", n).strip().endswith(kind)]
+            cuts = [q for n, q in self.names if kind and q.sku != p.sku and BRACKETED.sub("", n).strip().endswith(kind)]
         short = self._shortened(word, p)  # 普洱 of 生普洱 where 生普 names it too and 熟普 another: 普 is 普洱
         cuts += [q for n, q in self.names if short and q.sku != p.sku and short in n]
         piece = self._piece(word, p)  # 作业本 of 田字格作业本 named 田字格本 too: any 本 (练习本, 笔记本)
@@ -206,14 +207,9 @@ class Shorthand:
         return found
 
 
-# 单饼, 整提, 整箱, 袋装, 罐装, 散装: how it is packed
-_PACK_WORD = re.compile(rf"[单整散半](?:{'|'.join(UNIT_WORDS)})|[单整]|(?:{'|'.join(UNIT_WORDS)}|散)装")
-_BRACKETED = re.compile(r"[（(\[【][^）)\]】]*[）)\]】]")  # the pack of a listing: 赣南脐橙（10斤装）
-
-
 def _kinds(word: str, owners: dict[str, Product], names) -> int:
     """How many of ``owners`` have a name ending with ``word`` (their kind: 蛋 of 卤蛋 and 卤鹌鹑蛋)."""
-    return len({p.sku for n, p in names if p.sku in owners and _BRACKETED.sub("", n).strip().endswith(word)})
+    return len({p.sku for n, p in names if p.sku in owners and BRACKETED.sub("", n).strip().endswith(word)})
 
 
 def _same(a: str, b: str) -> int:
@@ -230,59 +226,6 @@ def _by_screen_or_unit(owners: list[Product], current: Product | None, unit: str
     if current is not None and any(p.sku == current.sku for p in owners):
         return current
     return sold_in(owners, unit, word)
-
-
-def sold_in(owners, unit: str | None, word: str = "", amount: float | bool | None = None) -> Product | None:
-    """The one of ``owners`` sold in ``unit`` (a weight unit fits a product sold by weight), else None. The unit
-    tells apart only packs of the same goods (赣南脐橙（10斤装） / （散称）: 一箱 is the box), or the goods of
-    the ``word`` from goods made of it (虾 of 河虾 by the 斤, 虾仁 by the 盒). Two kinds of it (the names ending
-    with the word: 巴氏鲜牛奶 by the 瓶, 常温纯牛奶 by the 箱; 卤鸭脖 by the 斤, 风干鸭脖 by the 袋) stay for a
-    person: 牛奶来2瓶 may be either, the unit said loosely. A weight (``amount`` of ``unit``) said of goods none sold by
-    weight, in packs of a weight, names the one it is one pack of, when it fills no other's packs whole (一斤 of 500克 / 1000克 jars: one 500克; 两斤
-    and 三斤 stay for a person). The caller passes it only with a product shown, which it must then be: with none
-    shown, 曲奇来一斤 of a 500克 jar and 200克 bags may mean a 斤's worth in either. A single character (虾, 奶) is read as before. 个 counts the pieces of any product: it names none
-    when another of them is a pack of pieces (葱油饼来4个 of 现烙 per 个 and 冷冻 per 袋 of 10 片)."""
-    whole = _filled(owners, unit, amount)
-    if whole is not None:
-        return whole
-    kinds = [p for p in owners if any(_BRACKETED.sub("", n).endswith(word) for n in p.names)] if word else owners
-    if len(word) != 1 and len({_goods_of(p) for p in kinds or owners}) > 1:
-        return None  # one character (虾2斤, 奶来2瓶) is read with the screen first, then by the unit, as before
-    weight = unit in ("斤", "公斤", "千克", "kg", "克", "g")
-    fits = [p for p in owners if unit and (p.unit == unit or weight and p.is_weight or p.pack_size == (1, unit))]
-    if unit == "个" and any(holds_pieces(p) for p in owners if p not in fits):
-        return None
-    if weight and any(p.is_weight for p in fits) and any(_jar_by_weight(p) for p in owners if p not in fits):
-        return None  # 土蜂蜜来一斤 of 散装 (by the 斤) and 瓶装 (a 500克 jar): one 斤 loose, or one jar of a 斤?
-    packed = [p for p in owners if p not in fits and p.pack_size and p.pack_size[1] == unit]
-    if fits and any(_goods_of(p) != _goods_of(q) for p in packed for q in fits):
-        return None  # 袜子要两双 of 地板袜 (by the 双) and 棉袜5双装 (5双 a 包): two goods, both counted in 双
-    return fits[0] if len(fits) == 1 else None
-
-
-def _filled(owners, unit: str | None, amount: float | None) -> Product | None:
-    if not amount or unit not in GRAMS or any(p.is_weight for p in owners) or not all(_jar_by_weight(p) for p in owners):
-        return None
-    grams = amount * GRAMS[unit]
-    whole = [p for p in owners if abs(grams / _grams(p) % 1) < 1e-9]
-    return whole[0] if len(whole) == 1 and abs(grams - _grams(whole[0])) < 1e-9 else None  # 三斤: 3 small or 1 + 1?
-
-
-def _grams(p: Product) -> float:
-    return p.pack_size[0] * GRAMS[p.pack_size[1]]
-
-
-def _jar_by_weight(p: Product) -> bool:
-    """A pack a person names by its weight (一斤装, 两斤的): a weight of at most a 公斤, not a box of 10斤."""
-    return p.pack_size is not None and p.pack_size[1] in GRAMS and _grams(p) <= 1000
-
-
-def _goods_of(p: Product) -> str:
-    """The goods a listing sells, without its pack: 赣南脐橙（10斤装） and 熟普 单饼 / 熟普 整提 (the pack said after a
-    space, a word of one unit: 单饼, 整提, 整箱) are one goods; 巴氏鲜牛奶 and 常温纯牛奶 are two."""
-    name = _BRACKETED.sub("", p.name).strip()
-    head, _, tail = name.rpartition(" ")
-    return head if head and _PACK_WORD.fullmatch(tail) else name
 
 
 @per_catalog

@@ -1,0 +1,70 @@
+"""Which of several listings of the same goods a unit said picks: 赣南脐橙（10斤装） and （散称） are one goods in two
+packs, so 一箱 is the box; 巴氏鲜牛奶 by the 瓶 and 常温纯牛奶 by the 箱 are two goods, so 牛奶来2瓶 stays for a person.
+Read from the catalog's names, units and packs (``sold_in``)."""
+
+from __future__ import annotations
+
+import re
+
+from copilot.base.catalog import Product
+from copilot.orders.amounts import GRAMS, UNIT_WORDS, holds_pieces
+
+# 单饼, 整提, 整箱, 袋装, 罐装, 散装: how it is packed
+_PACK_WORD = re.compile(rf"[单整散半](?:{'|'.join(UNIT_WORDS)})|[单整]|(?:{'|'.join(UNIT_WORDS)}|散)装")
+BRACKETED = re.compile(r"[（(\[【][^）)\]】]*[）)\]】]")  # the pack of a listing: 赣南脐橙（10斤装）
+
+
+def sold_in(owners, unit: str | None, word: str = "", amount: float | bool | None = None) -> Product | None:
+    """The one of ``owners`` sold in ``unit`` (a weight unit fits a product sold by weight), else None. The unit
+    tells apart only packs of the same goods (赣南脐橙（10斤装） / （散称）: 一箱 is the box), or the goods of
+    the ``word`` from goods made of it (虾 of 河虾 by the 斤, 虾仁 by the 盒). Two kinds of it (the names ending
+    with the word: 巴氏鲜牛奶 by the 瓶, 常温纯牛奶 by the 箱; 卤鸭脖 by the 斤, 风干鸭脖 by the 袋) stay for a
+    person: 牛奶来2瓶 may be either, the unit said loosely. A weight (``amount`` of ``unit``) said of goods none sold by
+    weight, in packs of a weight, names the one it is one pack of, when it fills no other's packs whole (一斤 of 500克 / 1000克 jars: one 500克; 两斤
+    and 三斤 stay for a person). The caller passes it only with a product shown, which it must then be: with none
+    shown, 曲奇来一斤 of a 500克 jar and 200克 bags may mean a 斤's worth in either. A single character (虾, 奶) is read as before. 个 counts the pieces of any product: it names none
+    when another of them is a pack of pieces (葱油饼来4个 of 现烙 per 个 and 冷冻 per 袋 of 10 片)."""
+    whole = _filled(owners, unit, amount)
+    if whole is not None:
+        return whole
+    kinds = [p for p in owners if any(BRACKETED.sub("", n).endswith(word) for n in p.names)] if word else owners
+    if len(word) != 1 and len({_goods_of(p) for p in kinds or owners}) > 1:
+        return None  # one character (虾2斤, 奶来2瓶) is read with the screen first, then by the unit, as before
+    weight = unit in ("斤", "公斤", "千克", "kg", "克", "g")
+    fits = [p for p in owners if unit and (p.unit == unit or weight and p.is_weight or p.pack_size == (1, unit))]
+    if unit == "个" and any(holds_pieces(p) for p in owners if p not in fits):
+        return None
+    if weight and any(p.is_weight for p in fits) and any(_jar_by_weight(p) for p in owners if p not in fits):
+        return None  # 土蜂蜜来一斤 of 散装 (by the 斤) and 瓶装 (a 500克 jar): one 斤 loose, or one jar of a 斤?
+    packed = [p for p in owners if p not in fits and p.pack_size and p.pack_size[1] == unit]
+    if fits and any(_goods_of(p) != _goods_of(q) for p in packed for q in fits):
+        return None  # 袜子要两双 of 地板袜 (by the 双) and 棉袜5双装 (5双 a 包): two goods, both counted in 双
+    return fits[0] if len(fits) == 1 else None
+
+
+def _filled(owners, unit: str | None, amount: float | None) -> Product | None:
+    if not amount or unit not in GRAMS or any(p.is_weight for p in owners) or not all(_jar_by_weight(p) for p in owners):
+        return None
+    grams = amount * GRAMS[unit]
+    whole = [p for p in owners if abs(grams / _grams(p) % 1) < 1e-9]
+    return whole[0] if len(whole) == 1 and abs(grams - _grams(whole[0])) < 1e-9 else None  # 三斤: 3 small or 1 + 1?
+
+
+def _grams(p: Product) -> float:
+    return p.pack_size[0] * GRAMS[p.pack_size[1]]
+
+
+def _jar_by_weight(p: Product) -> bool:
+    """A pack a person names by its weight (一斤装, 两斤的): a weight of at most a 公斤, not a box of 10斤."""
+    return p.pack_size is not None and p.pack_size[1] in GRAMS and _grams(p) <= 1000
+
+
+def _goods_of(p: Product) -> str:
+    """The goods a listing sells, without its pack: 赣南脐橙（10斤装） and 熟普 单饼 / 熟普 整提 (the pack said after a
+    space, a word of one unit: 单饼, 整提, 整箱) are one goods; 巴氏鲜牛奶 and 常温纯牛奶 are two."""
+    name = BRACKETED.sub("", p.name).strip()
+    head, _, tail = name.rpartition(" ")
+    return head if head and _PACK_WORD.fullmatch(tail) else name
+
+
+__all__ = ["BRACKETED", "sold_in"]
