@@ -28,8 +28,7 @@ from copilot.knowledge.conditions import (
     after_match,
     amount_clash,
     amount_fit,
-    amount_match,
-    amount_texts,
+    amount_words,
     condition_clash,
     event_clash,
 )
@@ -353,12 +352,11 @@ class Judge(Scope):
 
     @staticmethod
     def amounts_said(q: Question, c: Chunk) -> str:
-        """The amounts the question names as its condition (两岁, 10个月, 二年级) that the passage says by a row
-        stated for that amount (1-3 岁, 1 岁以下, 1-3 年级): they count as said, as the question words them."""
-        amounts = amount_texts(q.unnamed)
-        if not amounts or not amount_match(q.unnamed, f"{c.section} {c.key} {c.text}"):
-            return ""
-        return " " + " ".join(amounts)
+        """The amounts the question names as its condition (两岁, 10个月, 二年级, 一米七) that the passage says by a row
+        stated for that amount (1-3 岁, 1 岁以下, 1-3 年级, 身高 165 到 175 厘米): they count as said, as the question
+        words them, with the words that only frame choosing a size row (``amount_words``)."""
+        words = amount_words(q.unnamed, f"{c.section} {c.key} {c.text}")
+        return " " + " ".join(words) if words else ""
 
     @staticmethod
     def counted(q: Question, values: list[str]) -> list[str]:

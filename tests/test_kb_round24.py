@@ -1,0 +1,84 @@
+"""Knowledge base, round 24: a size the viewer names (一米七, 身高180, 脚长 16 厘米, 头围58, 20平的屋) picks the row
+whose span holds it (``S 码：身高 155 到 165 厘米``); a size outside every span, or a question that names none, picks
+no row by it. Invented stores: a bicycle shop sized by height, a kids' shoe shop by foot length, a helmet stall by
+head size and an air-purifier counter by room area."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+from copilot.knowledge.conditions import amount_fit, asked_amounts, stated_amounts
+from copilot.knowledge.kb import KnowledgeBase
+
+sys.path.insert(0, str(Path(__file__).parent))
+from doubles import store_kb  # noqa: E402
+
+CYCLES = """store:
+  name: 飞轮单车行
+products:
+  - {sku: bike, name: 城市通勤自行车, aliases: [自行车, 单车], link: 1, unit: 辆, price: 899, stock: 20, notes: notes/bike.md}
+  - {sku: shoes, name: 儿童学步鞋, aliases: [学步鞋, 童鞋], link: 2, unit: 双, price: 69, stock: 50, notes: notes/shoes.md}
+  - {sku: helmet, name: 骑行头盔, aliases: [头盔], link: 3, unit: 个, price: 129, stock: 30, notes: notes/helmet.md}
+  - {sku: purifier, name: 桌面净化器, aliases: [净化器], link: 4, unit: 台, price: 399, stock: 10, notes: notes/purifier.md}
+"""
+
+CYCLES_NOTES = {
+    "bike.md": "# 城市通勤自行车\n\n车架是铝合金的，七档变速。\n\n车架大小按身高挑：\n"
+               "- S 码：身高 155 到 165 厘米\n- M 码：身高 165 到 178 厘米\n- L 码：身高 178 到 190 厘米\n\n"
+               "- 轮子：26 寸\n",
+    "shoes.md": "# 儿童学步鞋\n\n鞋底是软橡胶的，防滑。\n\n| 尺码 | 脚长 |\n|---|---|\n"
+                "| 21 码 | 脚长 12.5 到 13 厘米 |\n| 22 码 | 脚长 13 到 13.5 厘米 |\n| 23 码 | 脚长 13.5 到 14.5 厘米 |\n"
+                "| 24 码 | 脚长 14.5 到 15.5 厘米 |\n",
+    "helmet.md": "# 骑行头盔\n\n- 均码 M：头围 54 到 58 厘米\n- 大码 L：头围 58 到 62 厘米\n- 重量：260 克\n",
+    "purifier.md": "# 桌面净化器\n\n- 小号：适用面积 10 到 20 平米\n- 大号：适用面积 20 到 40 平米\n- 滤芯：半年换一次\n",
+}
+
+
+@pytest.fixture(scope="module")
+def cycles_kb(tmp_path_factory) -> KnowledgeBase:
+    return store_kb(tmp_path_factory, "cycles24", CYCLES, CYCLES_NOTES)
+
+
+@pytest.mark.parametrize("question,current,row", [
+    ("一米八骑哪个码", "bike", "L 码"),
+    ("身高170买啥码", "bike", "M 码"),
+    ("1米6的选多大的", "bike", "S 码"),
+    ("娃脚长14厘米穿几码", "shoes", "23 码"),
+    ("头围60戴哪个", "helmet", "大码"),
+    ("30平的屋子买哪个", "purifier", "大号"),
+])
+def test_the_viewer_s_size_picks_the_row_whose_span_holds_it(cycles_kb, question, current, row):
+    a = cycles_kb.answer(question, current_sku=current)
+    assert a.answered and row in a.text, (question, a.text, a.why)
+
+
+@pytest.mark.parametrize("question,measure,size", [
+    ("一米七穿啥码", "length", 170.0), ("身高180选哪个码", "length/height", 180.0),
+    ("身高1.75的选哪个", "length/height", 175.0), ("脚长 150 毫米穿几码", "length/foot", 15.0),
+    ("头围58戴哪个", "length/head", 58.0), ("20平的房间用哪个", "area", 20.0),
+])
+def test_a_size_in_a_question_is_read_in_its_base_unit(question, measure, size):
+    assert (measure, size) in asked_amounts(question), asked_amounts(question)
+
+
+def test_a_bare_size_is_a_value_not_a_row_s_condition():
+    assert stated_amounts("伞面直径 98 厘米") == []
+    assert stated_amounts("身高 185 厘米以上") == [("length/height", 185.0, float("inf"))]
+    assert stated_amounts("175 到 185 厘米") == [("length", 175.0, 185.0)]
+
+
+def test_a_height_is_no_head_size():
+    assert amount_fit("身高58的戴哪个", "头围 54 到 58 厘米") == 0
+    assert amount_fit("一米七穿啥码", "身高 165 到 175 厘米") == 2
+
+
+@pytest.mark.parametrize("question,current,rows", [
+    ("一米四骑哪个码", "bike", ("S 码", "M 码", "L 码")),     # below every span
+    ("娃脚长10厘米穿几码", "shoes", ("21 码", "22 码", "23 码", "24 码")),   # below every span
+])
+def test_a_size_outside_every_span_picks_no_row(cycles_kb, question, current, rows):
+    a = cycles_kb.answer(question, current_sku=current)
+    assert not any(r in a.text for r in rows), (question, a.text, a.why)
