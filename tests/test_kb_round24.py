@@ -1,7 +1,8 @@
-"""Knowledge base, round 24: a size the viewer names (一米七, 身高180, 脚长 16 厘米, 头围58, 20平的屋) picks the row
+"""Knowledge base, round 24: a size the viewer names (一米七, 身高180, 脚长 14 厘米, 头围60, 30平的屋) picks the row
 whose span holds it (``S 码：身高 155 到 165 厘米``); a size outside every span, or a question that names none, picks
-no row by it. Invented stores: a bicycle shop sized by height, a kids' shoe shop by foot length, a helmet stall by
-head size and an air-purifier counter by room area."""
+no row by it; a value said of a part (刀柄是木头的) is no answer about the whole (菜刀啥材质) unless the question names
+that part. Invented stores: a bicycle shop sized by height, a kids' shoe shop by foot length, a helmet stall by head
+size, an air-purifier counter by room area, and a household-goods shop (a kitchen knife, a school bag)."""
 
 from __future__ import annotations
 
@@ -82,3 +83,50 @@ def test_a_height_is_no_head_size():
 def test_a_size_outside_every_span_picks_no_row(cycles_kb, question, current, rows):
     a = cycles_kb.answer(question, current_sku=current)
     assert not any(r in a.text for r in rows), (question, a.text, a.why)
+
+
+GEAR = """store:
+  name: 好帮手日用铺
+products:
+  - {sku: knife, name: 家用切片刀, aliases: [菜刀, 切片刀], link: 1, unit: 把, price: 59, stock: 20, notes: notes/knife.md}
+  - {sku: bag, name: 小学生书包, aliases: [书包], link: 2, unit: 个, price: 89, stock: 30, notes: notes/bag.md}
+"""
+
+GEAR_NOTES = {
+    "knife.md": "# 家用切片刀\n\n## 刀的材质\n- 刀柄是木头的，刷了桐油\n- 刀身 5Cr15 不锈钢，出厂开好刃\n\n"
+                "## 怎么保养\n- 用完擦干，别泡水\n",
+    "bag.md": "# 小学生书包\n\n## 面料\n- 背带是海绵加网布的\n- 包身 涤纶牛津布，防泼水\n\n## 多大\n- 能放 A4 的书\n",
+}
+
+
+@pytest.fixture(scope="module")
+def gear_kb(tmp_path_factory) -> KnowledgeBase:
+    return store_kb(tmp_path_factory, "gear24", GEAR, GEAR_NOTES)
+
+
+@pytest.mark.parametrize("question,current,whole,part", [
+    ("菜刀啥材质", "knife", "5Cr15", "木头"),
+    ("书包啥面料", "bag", "牛津布", "海绵"),
+])
+def test_a_part_s_value_is_no_answer_about_the_whole(gear_kb, question, current, whole, part):
+    a = gear_kb.answer(question, current_sku=current)
+    assert a.answered and whole in a.text and part not in a.text, (question, a.text, a.why)
+
+
+def test_a_part_the_question_names_is_answered_by_its_own_value(gear_kb):
+    a = gear_kb.answer("背带啥材料", current_sku="bag")
+    assert a.answered and "海绵" in a.text, (a.text, a.why)
+
+
+@pytest.mark.parametrize("question,key,text,part", [
+    ("杯子啥材料", "", "吸管是硅胶的", "吸管"),
+    ("杯子啥材料", "", "杯身 PPSU，能装热水", ""),          # the whole's body
+    ("吸管啥材料", "", "吸管是硅胶的", ""),                  # the part asked
+    ("盖子啥材料", "", "杯盖是 PP 的", ""),                  # 盖子 names 杯盖
+    ("雨衣啥面料", "帽子", "帽檐是透明的", "帽子"),          # a row keyed by a part
+    ("雨衣啥面料", "面料", "涤纶加 PU 涂层", ""),            # a row keyed by what is asked
+])
+def test_the_part_a_passage_speaks_of(question, key, text, part):
+    from copilot.knowledge.whose import part_named
+
+    assert part_named(question, key, text, "bullet" if key else "sentence", ("学饮杯", "吸管杯", "雨衣")) == part
