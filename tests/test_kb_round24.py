@@ -24,6 +24,7 @@ products:
   - {sku: shoes, name: 儿童学步鞋, aliases: [学步鞋, 童鞋], link: 2, unit: 双, price: 69, stock: 50, notes: notes/shoes.md}
   - {sku: helmet, name: 骑行头盔, aliases: [头盔], link: 3, unit: 个, price: 129, stock: 30, notes: notes/helmet.md}
   - {sku: purifier, name: 桌面净化器, aliases: [净化器], link: 4, unit: 台, price: 399, stock: 10, notes: notes/purifier.md}
+  - {sku: jersey, name: 速干骑行服, aliases: [骑行服], link: 5, unit: 件, price: 149, stock: 30, notes: notes/jersey.md}
 """
 
 CYCLES_NOTES = {
@@ -34,6 +35,8 @@ CYCLES_NOTES = {
                 "| 21 码 | 脚长 12.5 到 13 厘米 |\n| 22 码 | 脚长 13 到 13.5 厘米 |\n| 23 码 | 脚长 13.5 到 14.5 厘米 |\n"
                 "| 24 码 | 脚长 14.5 到 15.5 厘米 |\n",
     "helmet.md": "# 骑行头盔\n\n- 均码 M：头围 54 到 58 厘米\n- 大码 L：头围 58 到 62 厘米\n- 重量：260 克\n",
+    "jersey.md": "# 速干骑行服\n\n面料是速干涤纶。\n\n## 尺码按身高挑\n- 中码 M：160 到 170\n- 大码 L：170 到 180\n"
+                 "- 加大 XL：180 以上\n",
     "purifier.md": "# 桌面净化器\n\n- 小号：适用面积 10 到 20 平米\n- 大号：适用面积 20 到 40 平米\n- 滤芯：半年换一次\n",
 }
 
@@ -50,6 +53,7 @@ def cycles_kb(tmp_path_factory) -> KnowledgeBase:
     ("娃脚长14厘米穿几码", "shoes", "23 码"),
     ("头围60戴哪个", "helmet", "大码"),
     ("30平的屋子买哪个", "purifier", "大号"),
+    ("一米七八穿哪个码", "jersey", "大码"),     # the rows' spans are heights by their heading
 ])
 def test_the_viewer_s_size_picks_the_row_whose_span_holds_it(cycles_kb, question, current, row):
     a = cycles_kb.answer(question, current_sku=current)
@@ -59,7 +63,7 @@ def test_the_viewer_s_size_picks_the_row_whose_span_holds_it(cycles_kb, question
 @pytest.mark.parametrize("question,measure,size", [
     ("一米七穿啥码", "length", 170.0), ("身高180选哪个码", "length/height", 180.0),
     ("身高1.75的选哪个", "length/height", 175.0), ("脚长 150 毫米穿几码", "length/foot", 15.0),
-    ("头围58戴哪个", "length/head", 58.0), ("20平的房间用哪个", "area", 20.0),
+    ("头围58戴哪个", "length/head", 58.0), ("20平的房间用哪个", "area", 20.0), ("1米65的穿啥", "length", 165.0),
 ])
 def test_a_size_in_a_question_is_read_in_its_base_unit(question, measure, size):
     assert (measure, size) in asked_amounts(question), asked_amounts(question)

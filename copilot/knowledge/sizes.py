@@ -23,6 +23,9 @@ from copilot.knowledge.wordlists import lexicon
 NUM = r"(\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百]+)"
 SPAN = NUM + r"(?:\s*(?:-|–|—|~|～|到|至)\s*" + NUM + r")?"
 BOUND = r"(以上|以下|以内|之内)"
+DIGIT = r"(\d|[一二三四五六七八九])"
+TWO_DIGITS = re.compile(rf"(?<![\d.]){DIGIT}\s*米\s*{DIGIT}{DIGIT}(?![\d.零〇一二三四五六七八九十])")
+UNIT_AFTER = re.compile(r"\s*[\u4e00-\u9fffA-Za-z%]")   # 3 到 5 天: a bare span said in another unit
 
 
 def _alts(names) -> str:
@@ -98,6 +101,10 @@ def asked_sizes(question: str) -> list[tuple[int, int, str, float]]:
         read = _read(m.group(1), m.group(3), n) if n is not None else None
         if read is not None:
             out.append((m.start(), m.end(), read[0], n * read[1]))
+    for m in TWO_DIGITS.finditer(question):   # 一米七八 (1.78 米), which ``decimal_lengths`` leaves
+        digits = [zh_to_number(g) for g in m.groups()]
+        if None not in digits and not any(s <= m.start() < e for s, e, _d, _v in out):
+            out.append((m.start(), m.end(), "length", digits[0] * 100 + digits[1] * 10 + digits[2]))
     for m in bare.finditer(question):
         n = _number(m.group(1))
         if n is not None and not any(s <= m.start() < e for s, e, _d, _v in out):
@@ -110,8 +117,14 @@ def stated_sizes(text: str) -> list[tuple[int, int, str, float, float]]:
     """(start, end, measure, low, high) of each size span a passage keys a row by (身高 165 到 175 厘米, 185 厘米以上:
     no upper bound); not a bare size (98 厘米), and not one in a unit that is no size (those ``conditions`` reads)."""
     out = []
+    words = re.compile(_alts(lexicon().keyed_measures))
     for m in _patterns()[2].finditer(text):
         measure, unit, bound = m.group(1), m.group(4), m.group(5)
+        if not unit and UNIT_AFTER.match(text, m.end()):
+            continue   # 3 到 5 天: a span in a unit that is no size
+        if not measure and not unit and (m.group(3) or bound):
+            # 175 到 185 under 尺码按身高选 (the passage's heading or key): the measure named before it
+            measure = next((w.group(0) for w in reversed(list(words.finditer(text, 0, m.start())))), None)
         if not measure and (unit not in lexicon().span_units or not (m.group(3) or bound)):
             continue
         lo = _number(m.group(2))
