@@ -116,10 +116,12 @@ PART_LEAD = re.compile(r"^\s*([\u4e00-\u9fff]{2,3}?)(?:是|用的是|都是|用|
 
 
 def part_named(question: str, key: str, text: str, layout: str, names: tuple[str, ...]) -> str:
-    """The part of the product a passage states its value of (吸管是硅胶的: 吸管; the row ``帽子 | 帽檐是透明的``:
-    帽子), when the question names no such part, or "": a value said of a part is no answer about the whole (杯子啥材料
-    is answered by 杯身 PPSU, not by the straw's). Not a part: a word for the whole (杯身, 整体: ``whole_ends``), the
+    """The part of the product a passage states its material of (吸管是硅胶的: 吸管; the row ``帽子 | 帽檐是透明的``:
+    帽子), when the question asks what the product is made of (``made_of``) and names no such part, or "": a part's
+    material is no answer about the whole (杯子啥材料 is answered by 杯身 PPSU, not by the straw's). Not a part: a word for the whole (杯身, 整体: ``whole_ends``), the
     product itself (杯子 of 学饮杯), or a word for what is asked about it (材质, 保质期: an aspect or kind word)."""
+    if not any(w in question for w in lexicon().made_of):
+        return ""
     lead = key if layout in ("bullet", "table") and key else ""
     if not lead:
         m = PART_LEAD.match(lexicon().fix_typos(text))

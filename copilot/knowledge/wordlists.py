@@ -64,6 +64,7 @@ class Lexicon:
     condition_holders: tuple[str, ...]   # what an amount before it is of (10个月宝宝, 3 斤的猫)
     span_units: dict[str, tuple[str, float]]   # 厘米 -> (length, 1): units of a size a row is keyed by
     whole_ends: tuple[str, ...]   # 身, 体: the last character of a word for a thing's whole body (杯身, 整体)
+    made_of: tuple[str, ...]   # 材料, 材质: a question asks what the product is made of
     size_framing: tuple[str, ...]   # 穿, 戴, 屋子: words that only frame the choice of a size row
     keyed_measures: dict[str, tuple[str, tuple[tuple[str, float, float], ...]]]   # 身高 -> (length/height, bare reads)
     measure_equivalents: dict[str, tuple[str, ...]]   # 斤 -> 500 克 ...: the same measure said another way
@@ -305,6 +306,7 @@ def lexicon() -> Lexicon:
         span_units={str(k): (str(v[0]), float(v[1])) for k, v in (words.get("span_units") or {}).items()},
         size_framing=_words(words.get("size_framing")),
         whole_ends=_words(words.get("whole_ends")),
+        made_of=_words(words.get("made_of")),
         keyed_measures={str(k): (str(v[0]), tuple(_bare_read(x) for x in v[1:]))
                         for k, v in (words.get("keyed_measures") or {}).items()},
         comparisons=_words(words.get("comparisons")),
