@@ -4,8 +4,8 @@ names (一米七, 身高180, 脚长 22 厘米, 20平的房间): the row whose sp
 - A question's amount in a size unit (``span_units``: 米, 厘米, 平米 ...) is read wherever it stands (一米七穿啥码 is
   ``1.7 米`` after ``decimal_lengths``: 170 厘米); one after a keyed measure (``keyed_measures``: 身高, 头围, 脚长 ...)
   may be bare, read in the unit whose plausible span holds it (身高180: 180 厘米; 身高1.8: 1.8 米).
-- A passage states a size as a row's condition only as a span (165 到 175 厘米), with 以上 / 以下, or after a keyed
-  measure (身高 165 到 175): a bare ``伞面直径 98 厘米`` is a value of the product, no condition.
+- A passage states a size as a row's condition only as a span (165 到 175 厘米) or with 以上 / 以下, its measure
+  named before it (身高 165 到 175, or 尺码按身高挑 in its heading): a bare ``伞面直径 98 厘米`` is a value, no condition.
 - A measure is ``length`` or, named by its keyed word, ``length/height``: a height is no head size, a bare length may
   be either (``same_measure``).
 
@@ -125,8 +125,8 @@ def stated_sizes(text: str) -> list[tuple[int, int, str, float, float]]:
         if not measure and not unit and (m.group(3) or bound):
             # 175 到 185 under 尺码按身高选 (the passage's heading or key): the measure named before it
             measure = next((w.group(0) for w in reversed(list(words.finditer(text, 0, m.start())))), None)
-        if not measure and (unit not in lexicon().span_units or not (m.group(3) or bound)):
-            continue
+        if not (m.group(3) or bound) or not measure and unit not in lexicon().span_units:
+            continue   # 身高 1 米 55 以上 is read no further than 1 米: a single size is no span
         lo = _number(m.group(2))
         hi = _number(m.group(3)) if m.group(3) else lo
         read = _read(measure, unit, lo) if lo is not None and hi is not None else None
