@@ -19,7 +19,8 @@ import re
 from copilot.base.zhnum import zh_to_number
 from copilot.knowledge.binding import CLAUSE, SENTENCE
 from copilot.knowledge.kinds import conditions, said_conditions, value_spans
-from copilot.knowledge.text import decimal_lengths
+from copilot.knowledge.sizes import asked_sizes, same_measure, stated_sizes
+from copilot.knowledge.text import COMPOUND, decimal_lengths
 from copilot.knowledge.wordlists import lexicon
 
 NUM = r"(\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百半]+)"
@@ -62,8 +63,12 @@ def _number(s: str) -> float | None:
 
 def asked_amounts(question: str) -> list[tuple[str, float]]:
     """(what it measures, size in the base unit) of each amount the question names as a condition."""
-    out = []
-    for m in _patterns()[0].finditer(decimal_lengths(lexicon().fix_typos(question))):
+    text = decimal_lengths(lexicon().fix_typos(question))
+    sizes = asked_sizes(text)
+    out = [(dim, v) for _s, _e, dim, v in sizes]
+    for m in _patterns()[0].finditer(text):
+        if any(s <= m.start() < e for s, e, _d, _v in sizes):
+            continue
         n = _number(m.group(1))
         dim, base, _a = lexicon().condition_units[m.group(2) or m.group(4)]
         if n is not None:
@@ -74,13 +79,20 @@ def asked_amounts(question: str) -> list[tuple[str, float]]:
 def amount_texts(question: str) -> list[str]:
     """The amounts the question names as its condition, as said (两岁, 10个月, 一岁半): its words there are
     said by a row stated for that amount (1-3 岁, 1 岁以下)."""
-    return [m.group(0) for m in _patterns()[0].finditer(decimal_lengths(lexicon().fix_typos(question)))]
+    text = decimal_lengths(lexicon().fix_typos(question))
+    sizes = asked_sizes(text)
+    return [text[s:e] for s, e, _d, _v in sizes] + \
+        [m.group(0) for m in _patterns()[0].finditer(text) if not any(s <= m.start() < e for s, e, _d, _v in sizes)]
 
 
 def stated_amounts(text: str) -> list[tuple[str, float, float]]:
     """(what it measures, low, high) of each amount a passage names as a condition (以上: no upper bound)."""
-    out = []
-    for m in _patterns()[1].finditer(decimal_lengths(lexicon().fix_typos(text))):
+    text = decimal_lengths(lexicon().fix_typos(text))
+    sizes = stated_sizes(text)
+    out = [(dim, lo, hi) for _s, _e, dim, lo, hi in sizes]
+    for m in _patterns()[1].finditer(text):
+        if any(s <= m.start() < e for s, e, _d, _l, _h in sizes):
+            continue
         lo, hi = _number(m.group(1)), _number(m.group(2)) if m.group(2) else None
         if lo is None:
             continue
@@ -105,8 +117,23 @@ def amount_fit(question: str, text: str) -> int:
     尺), 1 only at its edge (within 5%: 2.6 尺 by 2.2 到 2.5 尺), 0 not at all."""
     stated = stated_amounts(text)
     fits = [2 if lo <= v <= hi else 1 for dim, v in asked_amounts(question) for d, lo, hi in stated
-            if d == dim and lo * 0.95 <= v <= hi * 1.05]
+            if same_measure(d, dim) and lo * 0.95 <= v <= hi * 1.05]
     return max(fits, default=0)
+
+
+def amount_words(question: str, text: str) -> list[str]:
+    """The question's words a passage says by stating its value for the amount the question names (none when it
+    states none for it): the amounts, converted and as worded (1.7 米, 一米七), and, with a span holding the viewer's
+    own size (身高 165 到 175 厘米 for 一米七), the words that only frame choosing that row (穿, 戴, 屋子)."""
+    if not amount_fit(question, text):
+        return []
+    fixed = lexicon().fix_typos(question)
+    words = amount_texts(question) + [m.group(0) for m in COMPOUND.finditer(fixed)]
+    stated = stated_amounts(text)
+    if any(same_measure(d, dim) and lo <= v <= hi for _s, _e, dim, v in asked_sizes(decimal_lengths(fixed))
+           for d, lo, hi in stated):
+        words += [w for w in lexicon().size_framing if w in fixed]
+    return words
 
 
 def amount_clash(question: str, text: str) -> bool:
@@ -117,7 +144,7 @@ def amount_clash(question: str, text: str) -> bool:
         return False
     stated = stated_amounts(text)
     for dim, v in asked:
-        same = [(lo, hi) for d, lo, hi in stated if d == dim]
+        same = [(lo, hi) for d, lo, hi in stated if same_measure(d, dim)]
         if same and not any(lo * 0.95 <= v <= hi * 1.05 for lo, hi in same):
             return True
     return False

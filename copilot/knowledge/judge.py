@@ -28,8 +28,7 @@ from copilot.knowledge.conditions import (
     after_match,
     amount_clash,
     amount_fit,
-    amount_match,
-    amount_texts,
+    amount_words,
     condition_clash,
     event_clash,
 )
@@ -59,7 +58,7 @@ from copilot.knowledge.question import (
 )
 from copilot.knowledge.scope import Scope
 from copilot.knowledge.text import bare
-from copilot.knowledge.whose import others_sentence, others_values, term_unsaid
+from copilot.knowledge.whose import others_sentence, others_values, part_named, term_unsaid
 from copilot.knowledge.wordlists import lexicon
 
 # catalog lines that are no answer from the notes: the product's name/link/unit line, and price, offer and
@@ -73,6 +72,7 @@ NUMERIC = ("duration", "count", "weight", "amount", "clock", "day", "time")   # 
 YES_NO = re.compile(r"能|不|没|可以|行|会|别|要")   # an answer that says yes or no (均码，38 到 43 码都能穿)
 TIGHT = 4              # a value this many characters from the question's word is its value (泡 1 到 2 天)
 QUANTITIES = ("duration", "count", "weight", "amount", "size", "price", "power")   # kinds a how-to is not
+PART = 6               # the rank's place of "said of a part the question does not name" (吸管是硅胶的)
 NEAR = 8               # what comes with it is said this close to the thing (这套不带屉布, 核桃夹：盒里带一个)
 
 
@@ -106,7 +106,8 @@ class Judge(Scope):
             if h.chunk.doc == first.doc and h.chunk.section == first.section and h.chunk.key == first.key and \
                     len(h.chunk.text) + len(first.text) <= 60 and (h.rank == best.rank or not (strict(q.kind) and
                                                                    values_of(q.kind, self.nameless(h.chunk.text),
-                                                                             q.units))):
+                                                                             q.units))) and \
+                    not (h.rank[PART] and not best.rank[PART]):   # (杯身 PPSU is not followed by 吸管是硅胶的)
                 picked.append(h)
                 break
         if missing and len(picked) == 1:  # the neighbour that says the rest ("这是……正常现象")
@@ -162,7 +163,7 @@ class Judge(Scope):
         most = max(said.values())
         plain = {(h.chunk.doc, h.chunk.section) for h in ok if not h.chunk.key}   # sections with an unkeyed answer
 
-        def rank(h: Hit) -> tuple[bool, int, bool, bool, bool, int, bool, bool]:
+        def rank(h: Hit) -> tuple[bool, int, bool, bool, bool, int, bool, bool, bool]:
             c = h.chunk
             evidence = -1 if self.asks_same(q, c) else 0 if self.head_says(q, c) else \
                 1 if self.headed(ix, q, h) or self.keyed(q, c) else \
@@ -173,12 +174,18 @@ class Judge(Scope):
             unlisted = listed and not LISTED.search(c.text)   # 小料：花生碎、葡萄干、山楂片 for 小料都有啥
             aside = after_sales_only(q, ix.types[h.idx], c) or self.keyed_other(q, c)   # 写不出水咋整: 画圈圈, before
             # 7 天内换 (as said); 怎么放: 放干燥的地方, before the row keyed 保质期 (how long, not how)
+            part = bool(c.sku) and bool(part_named(q.text, c.key, c.text, c.layout, self.product_names(c.sku)))
             return ((product_first and c.sku == "") or (not targets and c.sku != ""), -row, said[h.idx] < most, aside, unlisted, evidence,
-                    (c.doc, c.section) in plain and self.narrower(q, c), other_unit)
+                    part, (c.doc, c.section) in plain and self.narrower(q, c), other_unit)
 
         for h in ok:
             h.rank = rank(h)
         return sorted(ok, key=lambda h: h.rank)
+
+    def product_names(self, sku: str) -> tuple[str, ...]:
+        """The product's name and aliases."""
+        p = self.catalog.get(sku)
+        return (p.name, *(p.aliases or ())) if p else ()
 
     def narrower(self, q: Question, c: Chunk) -> bool:
         """The bullet or row's key names a case of its own the question does not (煮鸽子蛋银耳汤 for 鸽子蛋煮多久):
@@ -353,12 +360,11 @@ class Judge(Scope):
 
     @staticmethod
     def amounts_said(q: Question, c: Chunk) -> str:
-        """The amounts the question names as its condition (两岁, 10个月, 二年级) that the passage says by a row
-        stated for that amount (1-3 岁, 1 岁以下, 1-3 年级): they count as said, as the question words them."""
-        amounts = amount_texts(q.unnamed)
-        if not amounts or not amount_match(q.unnamed, f"{c.section} {c.key} {c.text}"):
-            return ""
-        return " " + " ".join(amounts)
+        """The amounts the question names as its condition (两岁, 10个月, 二年级, 一米七) that the passage says by a row
+        stated for that amount (1-3 岁, 1 岁以下, 1-3 年级, 身高 165 到 175 厘米): they count as said, as the question
+        words them, with the words that only frame choosing a size row (``amount_words``)."""
+        words = amount_words(q.unnamed, f"{c.section} {c.key} {c.text}")
+        return " " + " ".join(words) if words else ""
 
     @staticmethod
     def counted(q: Question, values: list[str]) -> list[str]:

@@ -15,6 +15,7 @@ The patterns are data (``guards.yaml``: ``of_noun``, ``elapsed``, ``asks_elapsed
 
 from __future__ import annotations
 
+import functools
 import re
 
 from copilot.knowledge.kinds import strict, value_spans
@@ -109,3 +110,38 @@ def term_unsaid(q: Question, said_text: str) -> bool:
                 return True
     return False
 
+
+
+PART_LEAD = re.compile(r"^\s*([\u4e00-\u9fff]{2,3}?)(?:是|用的是|都是|用|采用)")
+
+
+def part_named(question: str, key: str, text: str, layout: str, names: tuple[str, ...]) -> str:
+    """The part of the product a passage states its material of (吸管是硅胶的: 吸管; the row ``帽子 | 帽檐是透明的``:
+    帽子), when the question asks what the product is made of (``made_of``) and names no such part, or "": a part's
+    material is no answer about the whole (杯子啥材料 is answered by 杯身 PPSU, not by the straw's). Not a part: a word for the whole (杯身, 整体: ``whole_ends``), the
+    product itself (杯子 of 学饮杯), or a word for what is asked about it (材质, 保质期: an aspect or kind word)."""
+    if not any(w in question for w in lexicon().made_of):
+        return ""
+    lead = key if layout in ("bullet", "table") and key else ""
+    if not lead:
+        m = PART_LEAD.match(lexicon().fix_typos(text))
+        lead = m.group(1) if m else ""
+    lead = lexicon().fix_typos(lead).strip()
+    if not re.fullmatch(r"[\u4e00-\u9fff]{2,4}", lead) or lead in question or lead[-1] in lexicon().whole_ends:
+        return ""
+    if any(n.endswith(lead) or n.endswith(lead.rstrip("子")) for n in names) or lead in _attribute_words():
+        return ""
+    if lead in lexicon().stopwords or any(ch in question and not any(ch in n for n in names) for ch in lead
+                                          if ch != "子"):   # 盖子啥材料 names 杯盖 (菜刀啥材质 not 刀柄: 刀 is 菜刀's)
+        return ""
+    return lead
+
+
+@functools.cache
+def _attribute_words() -> frozenset[str]:
+    """Words for what is asked about a product (材质, 保质期, 颜色, 重量): a key of one names no part."""
+    lex = lexicon()
+    words = {w for a in lex.aspects.values() for w in (*a.ask, *a.hint, *a.heading)}
+    words |= {w for k in lex.kinds.values() for w in k.keys}
+    words |= {w for k, vs in lex.thesaurus.items() for w in (k, *vs)}
+    return frozenset(words | set(lex.materials))

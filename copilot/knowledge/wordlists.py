@@ -62,6 +62,11 @@ class Lexicon:
     events: tuple[tuple[str, ...], ...]   # events a time is told of (直播, 自提, 到货 ...)
     condition_units: dict[str, tuple[str, float, bool]]  # 斤 -> (weight, 500, False): amounts naming a condition
     condition_holders: tuple[str, ...]   # what an amount before it is of (10个月宝宝, 3 斤的猫)
+    span_units: dict[str, tuple[str, float]]   # 厘米 -> (length, 1): units of a size a row is keyed by
+    whole_ends: tuple[str, ...]   # 身, 体: the last character of a word for a thing's whole body (杯身, 整体)
+    made_of: tuple[str, ...]   # 材料, 材质: a question asks what the product is made of
+    size_framing: tuple[str, ...]   # 穿, 戴, 屋子: words that only frame the choice of a size row
+    keyed_measures: dict[str, tuple[str, tuple[tuple[str, float, float], ...]]]   # 身高 -> (length/height, bare reads)
     measure_equivalents: dict[str, tuple[str, ...]]   # 斤 -> 500 克 ...: the same measure said another way
     comparisons: tuple[str, ...]   # 超过, 少于 ...: the value after them is a threshold of a rule
     opaque: frozenset[str]       # compounds that do not say their characters alone (生抽)
@@ -266,6 +271,12 @@ def _kinds(data: dict, surnames: str, places: frozenset[str] = frozenset()) -> d
     return out
 
 
+def _bare_read(spec) -> tuple[str, float, float]:
+    """``厘米 50 250`` -> (厘米, 50, 250): a bare number in that span after a keyed measure is read in that unit."""
+    unit, lo, hi = str(spec).split()
+    return unit, float(lo), float(hi)
+
+
 @functools.cache
 def lexicon() -> Lexicon:
     raw = {name: _read(name) for name in FILES}
@@ -292,6 +303,12 @@ def lexicon() -> Lexicon:
         condition_units={str(k): (str(v[0]), float(v[1]), len(v) > 2 and v[2] == "always")
                          for k, v in (words.get("condition_units") or {}).items()},
         condition_holders=_words(words.get("condition_holders")),
+        span_units={str(k): (str(v[0]), float(v[1])) for k, v in (words.get("span_units") or {}).items()},
+        size_framing=_words(words.get("size_framing")),
+        whole_ends=_words(words.get("whole_ends")),
+        made_of=_words(words.get("made_of")),
+        keyed_measures={str(k): (str(v[0]), tuple(_bare_read(x) for x in v[1:]))
+                        for k, v in (words.get("keyed_measures") or {}).items()},
         comparisons=_words(words.get("comparisons")),
         measure_equivalents={str(k): tuple(str(x) for x in v or ())
                              for k, v in (words.get("measure_equivalents") or {}).items()},
