@@ -115,8 +115,11 @@ def amount_match(question: str, text: str) -> bool:
 def amount_fit(question: str, text: str) -> int:
     """How the passage's stated amounts hold the amount the question names: 2 inside a span (2.6 尺 in 2.5 到 2.8
     尺), 1 only at its edge (within 5%: 2.6 尺 by 2.2 到 2.5 尺), 0 not at all."""
-    stated = stated_amounts(text)
-    fits = [2 if lo <= v <= hi else 1 for dim, v in asked_amounts(question) for d, lo, hi in stated
+    return _fit(asked_amounts(question), stated_amounts(text))
+
+
+def _fit(asked: list[tuple[str, float]], stated: list[tuple[str, float, float]]) -> int:
+    fits = [2 if lo <= v <= hi else 1 for dim, v in asked for d, lo, hi in stated
             if same_measure(d, dim) and lo * 0.95 <= v <= hi * 1.05]
     return max(fits, default=0)
 
@@ -125,11 +128,11 @@ def amount_words(question: str, text: str) -> list[str]:
     """The question's words a passage says by stating its value for the amount the question names (none when it
     states none for it): the amounts, converted and as worded (1.7 米, 一米七), and, with a span holding the viewer's
     own size (身高 165 到 175 厘米 for 一米七), the words that only frame choosing that row (穿, 戴, 屋子)."""
-    if not amount_fit(question, text):
+    stated = stated_amounts(text)
+    if not _fit(asked_amounts(question), stated):
         return []
     fixed = lexicon().fix_typos(question)
     words = amount_texts(question) + [m.group(0) for m in COMPOUND.finditer(fixed)]
-    stated = stated_amounts(text)
     if any(same_measure(d, dim) and lo <= v <= hi for _s, _e, dim, v in asked_sizes(decimal_lengths(fixed))
            for d, lo, hi in stated):
         words += [w for w in lexicon().size_framing if w in fixed]

@@ -111,7 +111,6 @@ def term_unsaid(q: Question, said_text: str) -> bool:
     return False
 
 
-
 PART_LEAD = re.compile(r"^\s*([\u4e00-\u9fff]{2,3}?)(?:是|用的是|都是|用|采用)")
 
 

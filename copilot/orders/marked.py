@@ -89,8 +89,6 @@ def _name_goes_on(t: str, at: int, owners: tuple[Product, ...]) -> bool:
     return any(t[at] in name for p in owners for name in p.names)
 
 
-
-
 def ends_marked(text: str, catalog: Catalog) -> bool:
     """李姐5W-30: ``text`` ends with a marked word of the names (5W-30) written straight after other words (a chain's
     nickname), so the word is the order's start, not the nickname's end."""
