@@ -64,7 +64,6 @@ def _find_refs(t: str, catalog: Catalog) -> list[Ref]:
             refs.append(Ref(s, e, p, t[s:e]))
     refs = _with_year(t, refs) if named and _YEAR_BEFORE.search(t) else refs
     refs = _shared_tail(t, refs, catalog) if named and len(refs) > 1 else refs
-    refs = _misspelt_around(t, refs, catalog)
     refs = suffixed(t, refs, catalog, Ref) if refs else refs  # 鸡肉罐头整箱: the case of 鸡肉罐头
     refs = measures_said(t, refs, catalog, Ref) if BARE_MEASURE.search(t) or "%" in t else refs
     refs = counts_said(t, refs, catalog, Ref) if COUNTED_PART.search(t) else refs  # 一壶四杯的
