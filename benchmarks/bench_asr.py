@@ -11,27 +11,24 @@ benchmarks/results/asr.json.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import platform
 import struct
 import subprocess
-import sys
 import tempfile
 import threading
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+from common import ROOT, record
 
-from copilot.base.catalog import Catalog  # noqa: E402
-from copilot.base.ffmpeg import ffmpeg_bin, probe  # noqa: E402
-from copilot.base.settings import load_settings  # noqa: E402
+from copilot.base.catalog import Catalog
+from copilot.base.ffmpeg import ffmpeg_bin, probe
+from copilot.base.settings import load_settings
 from copilot.media.live_asr import transcribe_live
-from copilot.media.models import load_model  # noqa: E402
+from copilot.media.models import load_model
 from copilot.media.transcribe import transcribe_file
-from evals.asr import cer, stream_reference  # noqa: E402
+from evals.asr import cer, stream_reference
 
 SAMPLE = ROOT.parent / "shared" / "data" / "sample-stream"
 
@@ -105,9 +102,7 @@ def main() -> None:
         lv = result["live"]
         print(f"live growing file: {lv['segments']} sentences, lag median {lv['lag_median_s']}s, "
               f"p90 {lv['lag_p90_s']}s, max {lv['lag_max_s']}s, CER {lv.get('cer', '-')}")
-    out = ROOT / "benchmarks" / "results" / "asr.json"
-    out.write_text(json.dumps(result, ensure_ascii=False, indent=1), encoding="utf-8")
-    print(f"wrote {out}")
+    record("asr", result)
 
 
 if __name__ == "__main__":

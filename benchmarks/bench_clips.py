@@ -23,23 +23,20 @@ import json
 import os
 import resource
 import subprocess
-import sys
 import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+from common import ROOT, record
 
-from copilot.base.catalog import Catalog  # noqa: E402
-from copilot.base.comments import load_comment_file  # noqa: E402
-from copilot.base.ffmpeg import ffmpeg_bin  # noqa: E402
-from copilot.media.clips import make_clips  # noqa: E402
-from copilot.media.highlights import find_highlights, transcript_from_truth  # noqa: E402
+from copilot.base.catalog import Catalog
+from copilot.base.comments import load_comment_file
+from copilot.base.ffmpeg import ffmpeg_bin
+from copilot.media.clips import make_clips
+from copilot.media.highlights import find_highlights, transcript_from_truth
 
 SAMPLE = ROOT.parent / "shared" / "data" / "sample-stream"
 STREAMS = ROOT / "evals" / "data" / "streams"
-RESULTS = ROOT / "benchmarks" / "results"
 
 
 def per_clip() -> dict:
@@ -206,16 +203,12 @@ def main() -> None:
     ap.add_argument("--hours", type=float, default=0.0, help="measure a long synthetic stream of this length")
     ap.add_argument("--keep", type=Path, default=None, help="folder for the long stream (kept between runs)")
     args = ap.parse_args()
-    RESULTS.mkdir(parents=True, exist_ok=True)
     if args.hours:
         work = args.keep or Path(tempfile.mkdtemp(prefix="bench-long-"))
         work.mkdir(parents=True, exist_ok=True)
-        result, path = long_run(args.hours, work), RESULTS / "clips_long.json"
+        record("clips_long", long_run(args.hours, work))
     else:
-        result, path = per_clip(), RESULTS / "clips.json"
-    path.write_text(json.dumps(result, ensure_ascii=False, indent=1), encoding="utf-8")
-    print(json.dumps(result, ensure_ascii=False, indent=1))
-    print(f"wrote {path}")
+        record("clips", per_clip())
 
 
 if __name__ == "__main__":

@@ -16,39 +16,29 @@ Prints the numbers and writes benchmarks/results/counter.json.
 from __future__ import annotations
 
 import argparse
-import json
 import platform
-import statistics
-import sys
 import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "tests"))
+import yaml
+from common import median_seconds, record
+from counter_data import generated_pairs
 
-from counter_data import generated_pairs  # noqa: E402
-
-from copilot.base.catalog import Catalog  # noqa: E402
-from copilot.base.settings import BUNDLED_KNOWLEDGE  # noqa: E402
-from copilot.orders.buyers import stream_buyers  # noqa: E402
-from copilot.orders.exports import export_ledger, export_purchase  # noqa: E402
-from copilot.orders.ledger import Ledger  # noqa: E402
-from copilot.orders.payments import parse_payments, preview_payments, unpaid  # noqa: E402
-from copilot.orders.pickup import PickupDesk  # noqa: E402
-from copilot.orders.purchase import purchase_plan  # noqa: E402
+from copilot.base.catalog import Catalog
+from copilot.base.settings import BUNDLED_KNOWLEDGE
+from copilot.orders.buyers import stream_buyers
+from copilot.orders.exports import export_ledger, export_purchase
+from copilot.orders.ledger import Ledger
+from copilot.orders.payments import parse_payments, preview_payments, unpaid
+from copilot.orders.pickup import PickupDesk
+from copilot.orders.purchase import purchase_plan
 
 TARGET_S = 1.0
 
 
 def timed(fn, runs: int = 5) -> float:
-    times = []
-    for _ in range(runs):
-        t = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t)
-    return statistics.median(times)
+    return median_seconds(fn, runs)[0]
 
 
 def main() -> None:
@@ -58,7 +48,7 @@ def main() -> None:
     ap.add_argument("--url", help="a ledger database URL (default: a fresh SQLite file)")
     args = ap.parse_args()
     tmp = Path(tempfile.mkdtemp(prefix="bench-counter-"))
-    data = __import__("yaml").safe_load((BUNDLED_KNOWLEDGE / "products.yaml").read_text(encoding="utf-8"))
+    data = yaml.safe_load((BUNDLED_KNOWLEDGE / "products.yaml").read_text(encoding="utf-8"))
     for p in data["products"]:  # enough stock that most orders are reserved, as on a good evening
         p["stock"], _ = p["stock"] * 25, p.pop("notes", None)
     catalog = Catalog.from_dict(data)
@@ -90,10 +80,7 @@ def main() -> None:
            **{k: round(v, 3) for k, v in results.items()}, "target_s": TARGET_S,
            "ok": all(results[k] <= TARGET_S for k in counter_steps),
            "backend": ledger.engine.dialect.name, "machine": f"{platform.machine()} {platform.processor() or ''}".strip()}
-    print(json.dumps(out, ensure_ascii=False, indent=2))
-    dest = ROOT / "benchmarks" / "results"
-    dest.mkdir(parents=True, exist_ok=True)
-    (dest / "counter.json").write_text(json.dumps(out, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    record("counter", out)
 
 
 if __name__ == "__main__":

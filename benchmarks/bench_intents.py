@@ -8,11 +8,12 @@ Targets on the 2-core machine: >= 5,000/s parse, >= 2,000/s ingest. Writes bench
 from __future__ import annotations
 
 import argparse
-import json
 import random
 import tempfile
 import time
 from pathlib import Path
+
+from common import record
 
 from copilot.base.catalog import Catalog
 from copilot.base.comments import Comment
@@ -68,10 +69,7 @@ def main() -> None:
         "kinds": {k: sum(1 for i in intents if i.kind.value == k) for k in ("order", "cancel", "modify", "question", "other")},
         "targets": {"parse_per_s": 5000, "parse_and_ingest_per_s": 2000},
     }
-    out = Path(__file__).parent / "results"
-    out.mkdir(exist_ok=True)
-    (out / "intents.json").write_text(json.dumps(result, ensure_ascii=False, indent=1), encoding="utf-8")
-    print(json.dumps(result, ensure_ascii=False))
+    record("intents", result)
 
 
 if __name__ == "__main__":

@@ -21,7 +21,6 @@ Writes benchmarks/results/kb.json. Answer quality is measured by ``copilot eval 
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import random
 import statistics
@@ -32,6 +31,7 @@ import zlib
 from pathlib import Path
 
 import yaml
+from common import record
 
 from copilot.base.catalog import Catalog
 from copilot.base.settings import BUNDLED_KNOWLEDGE, Settings
@@ -260,10 +260,7 @@ def main() -> None:
         result.update(answers_bench(args))
     if args.only != "answers":
         result.update(ingest_bench(args.ingest_products))
-    print(json.dumps(result, ensure_ascii=False, indent=1))
-    out = Path(__file__).parent / "results" / "kb.json"
-    out.parent.mkdir(exist_ok=True)
-    out.write_text(json.dumps(result, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    record("kb", result)
 
 
 if __name__ == "__main__":

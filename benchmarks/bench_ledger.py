@@ -13,22 +13,19 @@ PostgreSQL --url).
 from __future__ import annotations
 
 import argparse
-import json
 import platform
 import random
-import sys
 import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+from common import record
 
-from copilot.base.catalog import Catalog  # noqa: E402
-from copilot.base.comments import Comment  # noqa: E402
-from copilot.base.settings import BUNDLED_KNOWLEDGE  # noqa: E402
+from copilot.base.catalog import Catalog
+from copilot.base.comments import Comment
+from copilot.base.settings import BUNDLED_KNOWLEDGE
 from copilot.orders.intent import Intent, Item, Kind
-from copilot.orders.ledger import Ledger  # noqa: E402
+from copilot.orders.ledger import Ledger
 
 CHATTER = ["主播好", "来了来了", "今天的草莓甜吗", "几点发货", "能送到小区吗", "哈哈哈", "支持", "什么时候上芒果"]
 TARGET = 2000.0
@@ -95,10 +92,7 @@ def main() -> None:
     print(f"replay: {replay_s:.2f} s = {result['replay_comments_per_s']:.0f} comments/s, "
           f"{replay.duplicates} duplicates")
     backend = ledger.engine.dialect.name
-    out = ROOT / "benchmarks" / "results" / ("ledger.json" if backend == "sqlite" else f"ledger-{backend}.json")
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(json.dumps(result, ensure_ascii=False, indent=2), encoding="utf-8")
-    print(f"wrote {out}")
+    record("ledger" if backend == "sqlite" else f"ledger-{backend}", result)
     tmp.cleanup()
 
 

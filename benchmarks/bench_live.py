@@ -9,23 +9,20 @@ Prints the numbers and writes benchmarks/results/live.json.
 from __future__ import annotations
 
 import argparse
-import json
 import platform
 import random
 import statistics
-import sys
 import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+from common import percentile, record
 
-from copilot.base.catalog import Catalog  # noqa: E402
-from copilot.base.comments import Comment  # noqa: E402
-from copilot.base.settings import BUNDLED_KNOWLEDGE, Settings  # noqa: E402
-from copilot.live.session import LiveSession  # noqa: E402
-from copilot.orders.ledger import Ledger  # noqa: E402
+from copilot.base.catalog import Catalog
+from copilot.base.comments import Comment
+from copilot.base.settings import BUNDLED_KNOWLEDGE, Settings
+from copilot.live.session import LiveSession
+from copilot.orders.ledger import Ledger
 
 TEXTS = ["扣1", "+2", "要两斤", "1号链接3斤", "主播辛苦了", "晚上好", "666", "2号一袋", "不要了", "改成3斤",
          "大米两袋", "五花肉2斤", "哈哈哈", "来了来了"]
@@ -44,11 +41,6 @@ def session(home: Path) -> LiveSession:
     return s
 
 
-def pct(xs: list[float], q: float) -> float:
-    xs = sorted(xs)
-    return xs[min(len(xs) - 1, int(q * len(xs)))]
-
-
 def bench_receive(n: int) -> dict:
     s = session(Path(tempfile.mkdtemp(prefix="bench-live-")))
     times = []
@@ -59,7 +51,7 @@ def bench_receive(n: int) -> dict:
         times.append((time.perf_counter() - t) * 1000)
     total = time.perf_counter() - start
     return {"comments": n, "per_second": round(n / total, 1), "p50_ms": round(statistics.median(times), 2),
-            "p95_ms": round(pct(times, 0.95), 2)}
+            "p95_ms": round(percentile(times, 0.95), 2)}
 
 
 def bench_http(n: int) -> dict:
@@ -80,7 +72,7 @@ def bench_http(n: int) -> dict:
     t = time.perf_counter()
     assert client.post("/api/comments", json={"comments": batch}, headers=auth).status_code == 200
     batch_s = time.perf_counter() - t
-    return {"single_p50_ms": round(statistics.median(single), 2), "single_p95_ms": round(pct(single, 0.95), 2),
+    return {"single_p50_ms": round(statistics.median(single), 2), "single_p95_ms": round(percentile(single, 0.95), 2),
             "batch_500_s": round(batch_s, 3), "batch_per_second": round(500 / batch_s, 1)}
 
 
@@ -90,10 +82,7 @@ def main() -> None:
     args = ap.parse_args()
     result = {"receive": bench_receive(args.comments), "http": bench_http(min(args.comments, 500)),
               "machine": platform.platform(), "python": platform.python_version()}
-    print(json.dumps(result, ensure_ascii=False, indent=1))
-    out = ROOT / "benchmarks" / "results"
-    out.mkdir(parents=True, exist_ok=True)
-    (out / "live.json").write_text(json.dumps(result, ensure_ascii=False, indent=1), encoding="utf-8")
+    record("live", result)
 
 
 if __name__ == "__main__":

@@ -15,38 +15,22 @@ Writes benchmarks/results/report.json.
 from __future__ import annotations
 
 import argparse
-import json
 import random
-import statistics
-import sys
 import tempfile
-import time
 from datetime import datetime, timezone
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
+from common import median_seconds, record
+from month import evening, make_month
 
-from month import evening, make_month  # noqa: E402
+from copilot.base.catalog import Catalog
+from copilot.base.settings import BUNDLED_KNOWLEDGE
+from copilot.report.buyers import buyers_history, repeat_by_stream
+from copilot.report.charts import report_charts
+from copilot.report.export import write_report
+from copilot.report.review import build_report
 
-from copilot.base.catalog import Catalog  # noqa: E402
-from copilot.base.settings import BUNDLED_KNOWLEDGE  # noqa: E402
-from copilot.report.buyers import buyers_history, repeat_by_stream  # noqa: E402
-from copilot.report.charts import report_charts  # noqa: E402
-from copilot.report.export import write_report  # noqa: E402
-from copilot.report.review import build_report  # noqa: E402
-
-OUT = ROOT / "benchmarks" / "results" / "report.json"
 TARGET_S = 2.0
-
-
-def timed(fn, runs: int) -> tuple[float, object]:
-    times, value = [], None
-    for _ in range(runs):
-        start = time.perf_counter()
-        value = fn()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times), value
 
 
 def main() -> None:
@@ -59,14 +43,14 @@ def main() -> None:
     people = [(f"u{i}", f"邻居{i}") for i in range(600)]
     big = "2026-12-01"
     evening(url, catalog, big, datetime(2026, 12, 1, 11, tzinfo=timezone.utc), random.Random(3), people, 5000, 120)
-    report_s, rep = timed(lambda: build_report(url, catalog, big), args.runs)
-    charts_s, _ = timed(lambda: report_charts(rep, repeat_by_stream(url)), args.runs)
-    export_s, _ = timed(lambda: write_report(rep, tmp / "out", repeat_by_stream(url)), args.runs)
+    report_s, rep = median_seconds(lambda: build_report(url, catalog, big), args.runs)
+    charts_s, _ = median_seconds(lambda: report_charts(rep, repeat_by_stream(url)), args.runs)
+    export_s, _ = median_seconds(lambda: write_report(rep, tmp / "out", repeat_by_stream(url)), args.runs)
 
     month_url = f"sqlite:///{tmp / 'month.db'}"
     make_month(month_url, catalog, streams=20, buyers=300, orders=5000)
-    buyers_s, people_seen = timed(lambda: buyers_history(month_url), args.runs)
-    repeat_s, _ = timed(lambda: repeat_by_stream(month_url), args.runs)
+    buyers_s, people_seen = median_seconds(lambda: buyers_history(month_url), args.runs)
+    repeat_s, _ = median_seconds(lambda: repeat_by_stream(month_url), args.runs)
     result = {
         "stream_order_comments": 5000,
         "stream_order_lines": sum(p.orders + p.waitlist + p.cancelled for p in rep.products) + rep.review,
@@ -78,10 +62,7 @@ def main() -> None:
         "buyers_view_s_median": round(buyers_s + repeat_s, 3),
         "target_s": TARGET_S,
     }
-    for k, v in result.items():
-        print(f"{k}\t{v}")
-    OUT.parent.mkdir(parents=True, exist_ok=True)
-    OUT.write_text(json.dumps(result, indent=2), encoding="utf-8")
+    record("report", result)
 
 
 if __name__ == "__main__":

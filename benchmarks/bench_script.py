@@ -11,17 +11,15 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import json
 import statistics
 import time
-from pathlib import Path
+
+from common import record
 
 from copilot.base.catalog import Catalog
 from copilot.base.settings import BUNDLED_KNOWLEDGE
 from copilot.plan import compliance
 from copilot.plan.draft import draft
-
-OUT = Path(__file__).resolve().parent / "results" / "script.json"
 
 
 def timed(fn, n: int) -> list[float]:
@@ -56,10 +54,7 @@ def main() -> None:
         "check_long_script_chars": len(big),
         "check_long_script_ms_median": round(statistics.median(c14), 2),
     }
-    for k, v in result.items():
-        print(f"{k}\t{v}")
-    OUT.parent.mkdir(parents=True, exist_ok=True)
-    OUT.write_text(json.dumps(result, indent=2), encoding="utf-8")
+    record("script", result)
 
 
 if __name__ == "__main__":

@@ -17,16 +17,15 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import platform
 import random
-import sys
 import tempfile
 import threading
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+from common import percentile, record
 
 from copilot.base.catalog import Catalog
 from copilot.base.settings import BUNDLED_KNOWLEDGE, Settings
@@ -100,12 +99,9 @@ def run(n: int, rate: float, prefix: str, home: Path) -> dict:
     orders = len(ledger.lines(status=("reserved", "waitlist", "needs_review")))
     return {"comments": n, "rate": rate, "received": len(committed), "lost": n - len(committed),
             "duplicates": source.duplicates, "orders_in_ledger": orders,
-            "p50_ms": round(pct(lat, 0.50), 1), "p95_ms": round(pct(lat, 0.95), 1), "max_ms": round(lat[-1], 1),
+            "p50_ms": round(percentile(lat, 0.50), 1), "p95_ms": round(percentile(lat, 0.95), 1),
+            "max_ms": round(max(lat, default=0.0), 1),
             "per_second": round(len(committed) / span, 1) if span else 0.0}
-
-
-def pct(xs: list[float], q: float) -> float:
-    return xs[min(len(xs) - 1, int(q * len(xs)))] if xs else 0.0
 
 
 def main() -> None:
@@ -122,11 +118,9 @@ def main() -> None:
               f"max {steady['max_ms']} ms, lost {steady['lost']}", flush=True)
         most = run(burst, 0, "b", Path(tmp) / "burst")
         print(f"burst of {burst}: {most['per_second']} comments/s sustained by one source, lost {most['lost']}")
-    result = {"steady": {**steady, "seconds": seconds}, "burst": most, "cpus": __import__("os").cpu_count(),
+    result = {"steady": {**steady, "seconds": seconds}, "burst": most, "cpus": os.cpu_count(),
               "python": platform.python_version(), "mode": "ci" if args.ci else "full"}
-    out = ROOT / "benchmarks" / "results"
-    out.mkdir(parents=True, exist_ok=True)
-    (out / "sources.json").write_text(json.dumps(result, ensure_ascii=False, indent=2), encoding="utf-8")
+    record("sources", result)
 
 
 if __name__ == "__main__":
