@@ -54,6 +54,7 @@ _PRICE = re.compile(rf"\d+(?:\.\d+)?\s*(?:元|块钱)|\d+\.\d+\s*块|\d+\s*块\s
                     rf"\d+(?:\.\d+)?\s*/\s*{UNIT}")  # 2块 alone is two pieces (豆腐2块), not a price
 _MARKED_NO = re.compile(r"^(?P<indent>\s*)(?:(?P<circled>[①-⑳])|(?P<keycap>(?:\d\ufe0f?\u20e3){1,3})|"
                         r"[(（【\[](?P<bracketed>\d{1,4})[)）】\]])")
+_PLACE_NO = re.compile(r"\.\d+\s*(?:栋|幢|号楼|楼|层|单元|座|室|岁)")  # 6.6栋Lisa: entry 6, the member's building
 _RULE = re.compile(r"每人|每户|每家|每单|限购|限量|截单|截止|到货|起送|起订|起购")
 
 
@@ -201,9 +202,10 @@ def _is_example(line: str) -> bool:
 
 
 def _decimal(line: str, m: re.Match) -> bool:
-    """``9.9元一斤`` is a price, not entry 9."""
+    """``9.9元一斤`` is a price, not entry 9; ``6.6栋Lisa 2袋`` is entry 6 by the member 6栋Lisa (a number of a
+    building, floor or room, or an age, is no price)."""
     rest = line[m.end("no"):]
-    return rest[:1] == "." and rest[1:2].isdigit()
+    return rest[:1] == "." and rest[1:2].isdigit() and not _PLACE_NO.match(rest)
 
 
 def _entry(no: int, body: str, raw: str, catalog: Catalog, chain: Chain, parse, first: bool = False) -> Entry | None:
