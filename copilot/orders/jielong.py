@@ -20,8 +20,9 @@ them as a person would:
   whose unit only one offered product is sold in (``2箱``); ``同上`` (no quantity of its own) to review.
 
 Each entry's content goes through the same comment parser as the live room, so what it cannot read
-safely goes to review. What the header offers and a member's short word of it are
-:mod:`copilot.orders.spelled`; applying a chain to the ledger is :mod:`copilot.orders.chains`.
+safely goes to review. Where the nickname ends and the order starts is :mod:`copilot.orders.members`; what
+the header offers and a member's short word of it are :mod:`copilot.orders.spelled`; applying a chain to the
+ledger is :mod:`copilot.orders.chains`.
 """
 
 from __future__ import annotations
@@ -32,12 +33,11 @@ from dataclasses import dataclass, field
 from copilot.base.catalog import Catalog, Product
 from copilot.base.zhnum import NUM_PATTERN, normalize, zh_to_number
 from copilot.orders.amounts import UNIT_WORDS, Quantity, as_said, check_items, rough, times_apart
-from copilot.orders.asides import PAID
 from copilot.orders.intent import Intent, Item, Kind
-from copilot.orders.marked import ends_marked
+from copilot.orders.members import ASKED, ICON, PAID_NOTE, UNIT, VERB_START, as_written, holds_order, split_member
 from copilot.orders.offered import counts_by_unit, sold_by
 from copilot.orders.shorthand import shorthand
-from copilot.orders.sizes import SIZE, counted_beside, size_key, sizes_of
+from copilot.orders.sizes import SIZE, size_key, sizes_of
 from copilot.orders.spelled import offered_products, offered_variants, spell_out
 
 MAX_CHAIN_CHARS = 100_000
@@ -48,38 +48,14 @@ _EXAMPLE_MARK = re.compile(r"[(（【\[]\s*(?:例|例子|示例|示范|举例|�
 # a time or a date is no quantity (明早7点出锅, 周六10点截单, 21:00截止)
 _TITLE = re.compile(r"\d\s*[点时号日月]|周[一二三四五六日天]|接龙|团购|开团|开始|截单|截止|大家|到货|出锅|自提|预[订定]")
 _TIME = re.compile(r"\d{1,2}\s*(?:[:：]\s*\d{2}|点|时|号|日|月|分)|周[一二三四五六日天]")
-_UNIT = "(?:" + "|".join(re.escape(u) for u in UNIT_WORDS) + ")"
-_NUMBER_ONLY = re.compile(rf"^(?P<n>{NUM_PATTERN}|半)\s*(?P<u>{_UNIT})?(?P<half>半)?[\s。.!！~～]*$")
+_NUMBER_ONLY = re.compile(rf"^(?P<n>{NUM_PATTERN}|半)\s*(?P<u>{UNIT})?(?P<half>半)?[\s。.!！~～]*$")
 # a price on a numbered line is the organiser's menu: 29.9元/斤, 12.8/斤, ¥39.9, 39.9元一盒
-_PRICE = re.compile(rf"\d+(?:\.\d+)?\s*(?:元|块钱)|\d+\.\d+\s*块|\d+\s*块\s*(?:每|一)\s*{_UNIT}|[¥￥]\s*\d+(?:\.\d+)?|"
-                    rf"\d+(?:\.\d+)?\s*/\s*{_UNIT}")  # 2块 alone is two pieces (豆腐2块), not a price
-_ASKED = re.compile(rf"\d|[一两二三四五六七八九十半俩仨]\s*{_UNIT}")
-_CANCEL_WORDS = re.compile(r"^(?:取消|不要了|不要啦|不要|退了|删除|删掉|算了)")
-_VERB_START = re.compile(r"^(?:再来|要|来|扣|订|定|买|拿|\+|x|"
-                         r"同上|同楼上|同款|楼上同款|(?:跟|和|同)(?:楼上|上面)一样|我?也要|我?也来|我也一样|"
-                         r"老样子|老规矩|(?:跟|和|同)上次一样)")  # 同上, 老样子: review
-# an unknown word before a quantity (榴莲2斤, pg 2斤) may be a product the line asks for; a single Chinese
-# character there is the end of a nickname (Sunny 李 1.5)
-_WEAK = re.compile(r"^(?:[\u4e00-\u9fff]{2,8}|[A-Za-z]\w{1,7})\s?(?:\d|[一两二三四五六七八九十半](?:" + _UNIT + "))")
+_PRICE = re.compile(rf"\d+(?:\.\d+)?\s*(?:元|块钱)|\d+\.\d+\s*块|\d+\s*块\s*(?:每|一)\s*{UNIT}|[¥￥]\s*\d+(?:\.\d+)?|"
+                    rf"\d+(?:\.\d+)?\s*/\s*{UNIT}")  # 2块 alone is two pieces (豆腐2块), not a price
 _MARKED_NO = re.compile(r"^(?P<indent>\s*)(?:(?P<circled>[①-⑳])|(?P<keycap>(?:\d\ufe0f?\u20e3){1,3})|"
                         r"[(（【\[](?P<bracketed>\d{1,4})[)）】\]])")
-# one unknown character glued to a quantity with its unit (肉2斤) is a product word, not a nickname's end
-_WEAK_CHAR = re.compile(rf"^[\u4e00-\u9fff](?:\d+(?:\.\d+)?|[一两二三四五六七八九十半俩仨]+)\s*{_UNIT}")
-# flavour initials with counts (原2辣1): the content, even where a character is not the line's product
-_PAIRS = re.compile(r"^(?:[\u4e00-\u9fff] ?\d{1,2} ?){2,4}$")
-# a word that reads as part of a nickname (二楼 陈姐 6, 陈 师傅 1): a kinship word or title at its end, or 阿
-# at its start; 榴莲, tofu or pg may be a product's word
-_NAME_WORD = re.compile(r"^(?:[\u4e00-\u9fff]{0,3}(?:姐|哥|妈|爸|姨|叔|婶|伯|嫂|妹|弟|奶奶|爷爷|大爷|师傅|老师|"
-                        r"总|宝|宝宝|先生|女士|太太|同学|医生)|阿[\u4e00-\u9fff]{1,2})$")
-_ICON = re.compile(r"^[^\w\s.+]+(?=\S)")  # 🍎2斤: a product's emoji glued to the order
-# a payment or collection remark between the nickname and the order (小美 已付 苹果5斤, 小白 明天下午 苹果2斤)
-_REMARK = re.compile(r"^(?:已付款?|已转账?|已支付|已结|已拍|付了|自提|送货|送到|到店|明天|今天|后天|明早|今晚|"
-                     r"上午|中午|下午|晚上|周[一二三四五六日天末])")
-# 3 已付: paid, still 3; 已付27, 已转 18元: the amount paid is no quantity (已付 2斤 keeps its 2斤)
-_PAID = re.compile(rf"[(（]?(?:{PAID.pattern}|已付款?|已转账?|已支付|已结|付了|已拍)"  # 钱转了, 付过了 too
-                   rf"(?:[¥￥]?\d+(?:\.\d+)?(?:元|块钱?)?(?![\d.]|\s*{_UNIT})|\s*[¥￥]?\d+(?:\.\d+)?(?:元|块钱?))?[)）]?")
+_PLACE_NO = re.compile(r"\.\d+\s*(?:栋|幢|号楼|楼|层|单元|座|室|岁)")  # 6.6栋Lisa: entry 6, the member's building
 _RULE = re.compile(r"每人|每户|每家|每单|限购|限量|截单|截止|到货|起送|起订|起购")
-_QTY_START = re.compile(rf"^(?:\d|半|[一两二三四五六七八九十俩仨]+\s*(?:{_UNIT}|打|$|[。.!！\s]))")  # 一打: a dozen
 
 
 @dataclass(frozen=True)
@@ -180,7 +156,7 @@ def _continues(raw: str, line: str, above: str, catalog: Catalog) -> bool:
     """A line straight under an entry that asks for something itself (not a title), not indented, that asks
     for a product and names no price."""
     return not raw[:1].isspace() and not _example(line) and not _PRICE.search(line) \
-        and _holds_order(line, catalog) and bool(_ASKED.search(_TIME.sub(" ", above)))
+        and holds_order(line, catalog) and bool(ASKED.search(_TIME.sub(" ", above)))
 
 
 def _after_restart(numbered: list, header: list[str], skipped: list[str], catalog: Catalog, parse) -> list:
@@ -217,7 +193,7 @@ def _plain_number(raw: str) -> str:
 
 def _menu(body: str) -> bool:
     """草莓 29.9元/斤: a product and its price, no quantity asked for (小美 草莓2斤 59.8元 is an entry)."""
-    return bool(_PRICE.search(body)) and not _ASKED.search(_PRICE.sub(" ", body))
+    return bool(_PRICE.search(body)) and not ASKED.search(_PRICE.sub(" ", body))
 
 
 def _is_example(line: str) -> bool:
@@ -226,9 +202,10 @@ def _is_example(line: str) -> bool:
 
 
 def _decimal(line: str, m: re.Match) -> bool:
-    """``9.9元一斤`` is a price, not entry 9."""
+    """``9.9元一斤`` is a price, not entry 9; ``6.6栋Lisa 2袋`` is entry 6 by the member 6栋Lisa (a number of a
+    building, floor or room, or an age, is no price)."""
     rest = line[m.end("no"):]
-    return rest[:1] == "." and rest[1:2].isdigit()
+    return rest[:1] == "." and rest[1:2].isdigit() and not _PLACE_NO.match(rest)
 
 
 def _entry(no: int, body: str, raw: str, catalog: Catalog, chain: Chain, parse, first: bool = False) -> Entry | None:
@@ -242,148 +219,16 @@ def _entry(no: int, body: str, raw: str, catalog: Catalog, chain: Chain, parse, 
     return Entry(no, as_written(member, raw)[:64], content, raw, intent)
 
 
-def as_written(member: str, raw: str) -> str:
-    """The nickname as the member wrote it (王叔（3栋）, Ｌｕｃｙ), not its normalized reading: the part of the raw
-    line that normalizes to ``member``."""
-    if member in raw:
-        return member
-    for s in (i for i, ch in enumerate(raw) if not ch.isspace()):
-        for e in range(s + 1, len(raw) + 1):
-            if normalize(raw[s:e]) == member:
-                return raw[s:e].strip()
-    return member
-
-
-# 王叔叔 给我爸妈买, 阿梅 帮我留两个: the member speaks (给我 / 帮我: for me or mine), no nickname goes on with it
-_FOR_ME = re.compile(r"(?:给|帮|替)(?:我|我们|我家)")
-
-
 # a count of any kind in a line (2, 两, 个 of 来个): a chain line with none (王叔叔 给我爸妈买) says not how many
 _ANY_COUNT = re.compile(r"[\d一二两俩三四五六七八九十半几个只份]")
 
-
-def split_member(body: str, catalog: Catalog, offered: list[Product] = ()) -> tuple[str, str]:
-    """``Lucky 王 排骨1斤`` -> (Lucky 王, 排骨1斤); ``李姐原味2`` -> (李姐, 原味2); ``小雨2`` -> (小雨, 2).
-
-    Split at the first space after which the rest reads like an order (unless what comes before
-    already holds one: ``王阿姨：草莓2斤 59.8元``); else at the first character where a product's name or
-    a quantity starts; else the whole line is a name (no entry). A short word of the header's products
-    (``offered``) starts an order too: ``Tony 大2`` of 荠菜大馄饨 / 鲜肉小馄饨, ``李姐东北1泰国1`` of 东北大米 / 泰国香米."""
-    tokens = body.split(" ")
-    for k in range(1, len(tokens)):
-        rest = " ".join(tokens[k:]).strip()
-        if _holds_order(" ".join(tokens[:k]), catalog) or _glued_order(" ".join(tokens[:k]), offered, catalog) \
-                or ends_marked(" ".join(tokens[:k]), catalog):
-            break  # 李姐红烧1 酸菜1, 李姐5W-30 1桶: the nickname is glued to the first item, the space parts two items
-        if _name_digits("", rest, catalog) and re.match(r"\d+\s", rest) or _PAID.fullmatch(rest):  # 小胖 2三鲜: 三鲜's
-            continue  # 小美 520 草莓2斤: 520 is the nickname's; 王奶奶：1 已转28元: a paid remark orders nothing
-        if _starts_order(_ICON.sub("", rest), catalog) or _CANCEL_WORDS.match(rest) or _short_word(rest, offered, catalog) \
-                or _FOR_ME.match(rest) \
-                or _REMARK.match(rest) and (_holds_order(rest, catalog)
-                                            or _starts_order(_after_remark(rest), catalog)):
-            return " ".join(tokens[:k]).strip(), rest  # 小金 🍎2斤, 小美 已付 苹果5斤: the icon, the remark
-        if _WEAK.match(rest) or _WEAK_CHAR.match(rest) or _PAIRS.match(rest):
-            if _name_then_order(tokens[k:], catalog, alone=_no_name_yet(" ".join(tokens[:k]))):
-                continue  # 二楼 陈姐 6, 🌙 Luna 2: the nickname's second word, then the order
-            return " ".join(tokens[:k]).strip(), rest
-    for i in range(1, len(body)):
-        if body[i - 1] != " " and (_starts_order(body[i:], catalog) and not _off_offer(body[i:], offered, catalog)
-                                   or _PAIRS.match(body[i:])
-                                   or _short_word(body[i:], offered, catalog)) \
-                and (not body[i - 1].isdigit() or _name_digits(body[:i], body[i:], catalog)) \
-                and not _name_digits("", body[i:], catalog) and _closed(body[:i]):
-            return body[:i].strip(), body[i:].strip()
-    return body.strip(), ""
-
-
-def _off_offer(text: str, offered: list[Product], catalog: Catalog) -> bool:
-    """小雨2 in a chain of 明前 alone: the one-character variant word (雨 of 雨前) that would start the content names
-    no product the header offers, so it is the nickname's; a product's whole name still starts an order."""
-    if not offered or any(s == 0 for s, _, _ in catalog.mentions(text)):
-        return False
-    short = shorthand(catalog)
-    words = [w for s, _, w in short.find(text) if s == 0 and len(w) == 1]
-    skus = {p.sku for p in offered}
-    return bool(words) and all(
-        (short.variants[w].sku not in skus) if w in short.variants else not any(p.sku in skus for p in short.families.get(w, ()))
-        for w in words)
-
-
-def _glued_order(words: str, offered: list[Product], catalog: Catalog) -> bool:
-    """李姐红烧1 (before a space): a nickname of two characters or more, then a word of a product (a variant word, or
-    a word of one offered product) and its count, glued together; the line goes on with more of the order."""
-    for i in range(2, len(words) - 2) if re.search(r"[\u4e00-\u9fff]{2}\d+$", words) else ():
-        item = words[i:]
-        if re.fullmatch(r"[\u4e00-\u9fff]{2,}\d+", item) and _closed(words[:i]) and (
-                any(s == 0 for s, _, _ in shorthand(catalog).find(item)) or _short_word(item, offered, catalog)):
-            return True
-    return False
-
-
-def _short_word(rest: str, offered: list[Product], catalog: Catalog) -> bool:
-    """``大2``, ``鲜4 已付``: a word of one offered product's names, then its quantity."""
-    if len(offered) < 2 or not re.match(r"[\u4e00-\u9fff]{1,3}的?\s?\d", rest):
-        return False
-    spelled = spell_out(rest, offered, catalog)
-    return spelled != normalize(rest) and _starts_order(spelled, catalog)
-
-
-def _after_remark(rest: str) -> str:
-    """What follows a leading remark: 已付 苹果5斤 -> 苹果5斤; 已转28元 (the amount is the remark's) -> nothing."""
-    paid = _PAID.match(rest)
-    return (rest[paid.end():] if paid else _REMARK.sub("", rest)).strip(" ,，")
-
-
-def _name_digits(name: str, rest: str, catalog: Catalog) -> bool:
-    """小王88草莓2斤, 小美 520 草莓2斤: digits right before a product that has a quantity of its own are the end
-    of the nickname, not a quantity (2草莓, where the product has none, is two of it). ``name`` ends with
-    the digits, or ``rest`` starts with them."""
-    m = re.search(r"\d+\s?$", name) if name else re.match(r"\d+\s?", rest)
-    if m is None or name and not name[:m.start()].strip():
-        return False
-    after = rest if name else rest[m.end():]
-    return any(s == 0 for s, _, _ in catalog.mentions(after)) and _holds_order(after, catalog)
-
-
-def _closed(name: str) -> bool:
-    """小丽(3栋): a bracket opened in the nickname is closed before its content starts."""
-    return name.count("(") + name.count("（") <= name.count(")") + name.count("）")
-
-
-def _no_name_yet(words: str) -> bool:
-    """An emoji (🌙) or one Chinese character (阿 of 阿 May, 小 of 小 Kiki) before a space: no nickname yet, the
-    Latin word after it is the nickname's."""
-    return not re.search(r"\w", words) or bool(re.fullmatch(r"[\u4e00-\u9fff]", words.strip()))
-
-
-def _name_then_order(tokens: list[str], catalog: Catalog, alone: bool) -> bool:
-    """A word that reads as part of a nickname, then a token that starts an order: ``陈姐 6``; after an emoji
-    ``alone`` (no nickname yet), a Latin name too: ``🌙 Luna 2``."""
-    name = _NAME_WORD.match(tokens[0]) or alone and re.fullmatch(r"[A-Za-z]{2,12}", tokens[0]) \
-        and not catalog.mentions(tokens[0]) and not shorthand(catalog).find(tokens[0])  # a letter word of a product's
-    return len(tokens) > 1 and bool(name) and _starts_order(" ".join(tokens[1:]), catalog)
-
-
-def _holds_order(text: str, catalog: Catalog) -> bool:
-    """A name then a quantity (排骨1斤), or a size of the names beside a count (老刘1.8米1套: 1.8米 of 四件套 1.8米床)."""
-    return any(_ASKED.search(text[e:]) for _, e, _ in catalog.mentions(text)) or any(
-        counted_beside(text, m, sizes_of(catalog).get(size_key(m), ())) for m in SIZE.finditer(text))
-
-
-def _starts_order(text: str, catalog: Catalog) -> bool:
-    if not text:
-        return False
-    if _QTY_START.match(text) or _VERB_START.match(text) or _CANCEL_WORDS.match(text):
-        return True
-    return any(s == 0 for s, _, _ in catalog.mentions(text)) or any(s == 0 for s, _, _, _ in catalog.links(text)) \
-        or any(s == 0 for s, _, _ in shorthand(catalog).find(text))
 
 
 def _read_content(content: str, catalog: Catalog, chain: Chain, parse, title: bool = False) -> Intent | None:
     """What the entry asks for; None for a line that asks nothing (a remark, or the first line ``title``
     that names the product and a time but asks for no quantity: 1. 群主 馒头明早7点出锅)."""
     product = chain.default
-    counts = as_said(_ICON.sub("", _PAID.sub(" ", normalize(content)).strip(" ,，、;；")))  # 2整提: 2 提
+    counts = as_said(ICON.sub("", PAID_NOTE.sub(" ", normalize(content)).strip(" ,，、;；")))  # 2整提: 2 提
     m = _NUMBER_ONLY.match(counts)
     if m:
         product = product or sold_by(m.group("u"), chain.offered)  # 2箱 where only 橙子 is sold by the 箱
@@ -395,7 +240,7 @@ def _read_content(content: str, catalog: Catalog, chain: Chain, parse, title: bo
     by_unit = counts_by_unit(counts.strip(), chain.offered) if not product and len(chain.offered) > 1 else None
     if by_unit is not None:
         return by_unit  # 1提2饼: the 提 of 整提, the 饼 of 单饼
-    unpaid = _options_apart(_PAID.sub(" ", content).strip() or content, chain.header, catalog)
+    unpaid = _options_apart(PAID_NOTE.sub(" ", content).strip() or content, chain.header, catalog)
     intent = parse(unpaid, product.sku if product else None)  # 2斤已付
     if intent.needs_review and product is not None:
         intent = _count_then_remark(counts, product, catalog) or intent
@@ -412,16 +257,16 @@ def _read_content(content: str, catalog: Catalog, chain: Chain, parse, title: bo
     if intent.kind is Kind.ORDER and intent.items and not intent.needs_review and not _ANY_COUNT.search(counts):
         return Intent(Kind.ORDER, needs_review=True, reason=f"这一行没写要几份：「{content[:20]}」")  # 给我爸妈买
     if intent.kind in (Kind.QUESTION, Kind.OTHER):
-        if title and _TITLE.search(content) and not _ASKED.search(_TIME.sub(" ", normalize(content))):
+        if title and _TITLE.search(content) and not ASKED.search(_TIME.sub(" ", normalize(content))):
             return None
-        if catalog.mentions(normalize(content)) or re.search(r"\d", content) or _VERB_START.match(normalize(content)):
+        if catalog.mentions(normalize(content)) or re.search(r"\d", content) or VERB_START.match(normalize(content)):
             return Intent(Kind.ORDER, needs_review=True, reason=f"看不懂这一行：「{content[:20]}」")
         return None
     return intent
 
 
 _TAKE_BACK = re.compile(r"不要|取消|算了|退|删|改成|改为|换成|再加|再来|少要|多要|或者|还是|不对|[?？]")
-_LEAD_COUNT = re.compile(rf"^(?P<n>\d{{1,3}}|[一两二三四五六七八九十])\s*(?P<u>{_UNIT})\s+(?P<rest>\S.*)$")
+_LEAD_COUNT = re.compile(rf"^(?P<n>\d{{1,3}}|[一两二三四五六七八九十])\s*(?P<u>{UNIT})\s+(?P<rest>\S.*)$")
 
 
 def _count_then_remark(counts: str, product: Product, catalog: Catalog) -> Intent | None:
@@ -433,7 +278,7 @@ def _count_then_remark(counts: str, product: Product, catalog: Catalog) -> Inten
         return None
     rest = m.group("rest")
     if catalog.mentions(rest) or catalog.links(rest) or shorthand(catalog).find(rest) or _TAKE_BACK.search(rest) \
-            or _VERB_START.match(rest) or re.search(rf"(?<![\w-])\d+(?:\.\d+)?(?![\w-])|\d\s*{_UNIT}|[+＋x×*]", rest):
+            or VERB_START.match(rest) or re.search(rf"(?<![\w-])\d+(?:\.\d+)?(?![\w-])|\d\s*{UNIT}|[+＋x×*]", rest):
         return None
     return check_items(Kind.ORDER, [(product, Quantity(0, 0, float(zh_to_number(m.group("n")) or 0), m.group("u")))])
 

@@ -11,6 +11,7 @@ from copilot.base.zhnum import NUM_PATTERN
 from copilot.orders.amounts import GRAMS, UNIT, VERB, Quantity, read_quantities
 from copilot.orders.lexicon import also_means, is_person, is_thing
 from copilot.orders.memo import per_catalog
+from copilot.orders.packs import sold_so
 from copilot.orders.pairing import THIS
 from copilot.orders.refs import (
     Ref,
@@ -200,6 +201,7 @@ def read_leftover(clause, masked: str, leftover: str, catalog: Catalog, current:
     if product is not None and (doubtful_typo(word, product, catalog) or over_count(word, masked)):  # 老鸦要一只
         clause.doubt = f"「{word}」像是{product.name}，不太确定，请确认"  # 老鸭 1, a person looks
     if product is not None:
+        product = sold_so(product, word, unit, catalog) or product  # 泡面来两桶 of 整箱泡面: the 单桶 of the goods
         clause.refs = [r for r in clause.refs if not (r.product is None and product in r.family)]
         clause.refs.append(Ref(0, 0, product, leftover))
         return True

@@ -11,6 +11,8 @@ from copilot.orders.amounts import GRAMS, UNIT_WORDS, holds_pieces
 
 # 单饼, 整提, 整箱, 袋装, 罐装, 散装: how it is packed
 _PACK_WORD = re.compile(rf"[单整散半](?:{'|'.join(UNIT_WORDS)})|[单整]|(?:{'|'.join(UNIT_WORDS)}|散)装")
+# 整箱12桶, 整提6瓶: the pack word with the count it holds (the count says how big, not which goods)
+_COUNTED = re.compile(rf"(?<=\D)\d+\s*(?:{'|'.join(UNIT_WORDS)})$")
 BRACKETED = re.compile(r"[（(\[【][^）)\]】]*[）)\]】]")  # the pack of a listing: 赣南脐橙（10斤装）
 
 
@@ -42,6 +44,22 @@ def sold_in(owners, unit: str | None, word: str = "", amount: float | bool | Non
     return fits[0] if len(fits) == 1 else None
 
 
+def same_goods(p: Product, catalog) -> list[Product]:
+    """The listings of ``catalog`` that sell the goods of ``p`` in another pack (红烧牛肉面 单桶 of 红烧牛肉面 整箱12桶)."""
+    return [q for q in catalog if q is not p and _goods_of(q) == _goods_of(p)]
+
+
+def sold_so(p: Product, label: str, unit: str | None, catalog) -> Product | None:
+    """泡面来两桶, where 泡面 is a word of 整箱泡面 (a 箱 of 12桶) only, beside 红烧牛肉面 单桶: a part of one listing's
+    names (not a whole name, which names its pack) said with the unit another listing of the same goods is sold in
+    names that listing (a unit that tells apart packs of the same goods picks the one sold in it). None otherwise."""
+    if not unit or p.unit == unit or label in p.names:
+        return None
+    others = same_goods(p, catalog)
+    q = sold_in([p, *others], unit) if others else None
+    return q if q is not None and q is not p else None
+
+
 def _filled(owners, unit: str | None, amount: float | None) -> Product | None:
     if not amount or unit not in GRAMS or any(p.is_weight for p in owners) or not all(_jar_by_weight(p) for p in owners):
         return None
@@ -61,10 +79,10 @@ def _jar_by_weight(p: Product) -> bool:
 
 def _goods_of(p: Product) -> str:
     """The goods a listing sells, without its pack: 赣南脐橙（10斤装） and 熟普 单饼 / 熟普 整提 (the pack said after a
-    space, a word of one unit: 单饼, 整提, 整箱) are one goods; 巴氏鲜牛奶 and 常温纯牛奶 are two."""
+    space, a word of one unit: 单饼, 整提, 整箱, with its count: 整箱12桶) are one goods; 巴氏鲜牛奶 and 常温纯牛奶 are two."""
     name = BRACKETED.sub("", p.name).strip()
     head, _, tail = name.rpartition(" ")
-    return head if head and _PACK_WORD.fullmatch(tail) else name
+    return head if head and _PACK_WORD.fullmatch(_COUNTED.sub("", tail)) else name
 
 
-__all__ = ["BRACKETED", "sold_in"]
+__all__ = ["BRACKETED", "same_goods", "sold_in", "sold_so"]

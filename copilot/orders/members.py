@@ -1,0 +1,181 @@
+"""Who wrote a 接龙 entry and where the order starts: a member's nickname read off the front of a numbered line.
+
+Nicknames hold spaces, emoji, digits and brackets (``Lucky 王``, ``小丽（3栋）``, ``小美 520``), sit straight against
+the content (``李姐原味2``), or are a product's name (``桃子 排骨1斤``); a remark may come between the nickname and
+the order (``小美 已付 苹果5斤``). :func:`split_member` finds the seam; what the content asks for is read by
+:mod:`copilot.orders.jielong`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from copilot.base.catalog import Catalog, Product
+from copilot.base.zhnum import normalize
+from copilot.orders.amounts import UNIT_WORDS
+from copilot.orders.asides import PAID
+from copilot.orders.marked import ends_marked
+from copilot.orders.shorthand import shorthand
+from copilot.orders.sizes import SIZE, counted_beside, size_key, sizes_of
+from copilot.orders.spelled import spell_out
+
+# ASKED: a quantity asked for (2, 两斤); VERB_START: a line that starts by asking (来, 要, 同上)
+UNIT = "(?:" + "|".join(re.escape(u) for u in UNIT_WORDS) + ")"
+ASKED = re.compile(rf"\d|[一两二三四五六七八九十半俩仨]\s*{UNIT}")
+
+_CANCEL_WORDS = re.compile(r"^(?:取消|不要了|不要啦|不要|退了|删除|删掉|算了)")
+VERB_START = re.compile(r"^(?:再来|要|来|扣|订|定|买|拿|\+|x|"
+                        r"同上|同楼上|同款|楼上同款|(?:跟|和|同)(?:楼上|上面)一样|我?也要|我?也来|我也一样|"
+                        r"老样子|老规矩|(?:跟|和|同)上次一样)")  # 同上, 老样子: review
+# an unknown word before a quantity (榴莲2斤, pg 2斤) may be a product the line asks for; a single Chinese
+# character there is the end of a nickname (Sunny 李 1.5)
+_WEAK = re.compile(r"^(?:[\u4e00-\u9fff]{2,8}|[A-Za-z]\w{1,7})\s?(?:\d|[一两二三四五六七八九十半](?:" + UNIT + "))")
+# one unknown character glued to a quantity with its unit (肉2斤) is a product word, not a nickname's end
+_WEAK_CHAR = re.compile(rf"^[\u4e00-\u9fff](?:\d+(?:\.\d+)?|[一两二三四五六七八九十半俩仨]+)\s*{UNIT}")
+# flavour initials with counts (原2辣1): the content, even where a character is not the line's product
+_PAIRS = re.compile(r"^(?:[\u4e00-\u9fff] ?\d{1,2} ?){2,4}$")
+# a word that reads as part of a nickname (二楼 陈姐 6, 陈 师傅 1): a kinship word or title at its end, or 阿
+# at its start; 榴莲, tofu or pg may be a product's word
+_NAME_WORD = re.compile(r"^(?:[\u4e00-\u9fff]{0,3}(?:姐|哥|妈|爸|姨|叔|婶|伯|嫂|妹|弟|奶奶|爷爷|大爷|师傅|老师|"
+                        r"总|宝|宝宝|先生|女士|太太|同学|医生)|阿[\u4e00-\u9fff]{1,2})$")
+ICON = re.compile(r"^[^\w\s.+]+(?=\S)")  # 🍎2斤: a product's emoji glued to the order
+# a payment or collection remark between the nickname and the order (小美 已付 苹果5斤, 小白 明天下午 苹果2斤)
+_REMARK = re.compile(r"^(?:已付款?|已转账?|已支付|已结|已拍|付了|自提|送货|送到|到店|明天|今天|后天|明早|今晚|"
+                     r"上午|中午|下午|晚上|周[一二三四五六日天末])")
+# 3 已付: paid, still 3; 已付27, 已转 18元: the amount paid is no quantity (已付 2斤 keeps its 2斤)
+PAID_NOTE = re.compile(rf"[(（]?(?:{PAID.pattern}|已付款?|已转账?|已支付|已结|付了|已拍)"  # 钱转了, 付过了 too
+                       rf"(?:[¥￥]?\d+(?:\.\d+)?(?:元|块钱?)?(?![\d.]|\s*{UNIT})|\s*[¥￥]?\d+(?:\.\d+)?(?:元|块钱?))?[)）]?")
+_QTY_START = re.compile(rf"^(?:\d|半|[一两二三四五六七八九十俩仨]+\s*(?:{UNIT}|打|$|[。.!！\s]))")  # 一打: a dozen
+
+
+def as_written(member: str, raw: str) -> str:
+    """The nickname as the member wrote it (王叔（3栋）, Ｌｕｃｙ), not its normalized reading: the part of the raw
+    line that normalizes to ``member``."""
+    if member in raw:
+        return member
+    for s in (i for i, ch in enumerate(raw) if not ch.isspace()):
+        for e in range(s + 1, len(raw) + 1):
+            if normalize(raw[s:e]) == member:
+                return raw[s:e].strip()
+    return member
+
+
+# 王叔叔 给我爸妈买, 阿梅 帮我留两个: the member speaks (给我 / 帮我: for me or mine), no nickname goes on with it
+_FOR_ME = re.compile(r"(?:给|帮|替)(?:我|我们|我家)")
+
+
+def split_member(body: str, catalog: Catalog, offered: list[Product] = ()) -> tuple[str, str]:
+    """``Lucky 王 排骨1斤`` -> (Lucky 王, 排骨1斤); ``李姐原味2`` -> (李姐, 原味2); ``小雨2`` -> (小雨, 2).
+
+    Split at the first space after which the rest reads like an order (unless what comes before
+    already holds one: ``王阿姨：草莓2斤 59.8元``); else at the first character where a product's name or
+    a quantity starts; else the whole line is a name (no entry). A short word of the header's products
+    (``offered``) starts an order too: ``Tony 大2`` of 荠菜大馄饨 / 鲜肉小馄饨, ``李姐东北1泰国1`` of 东北大米 / 泰国香米."""
+    tokens = body.split(" ")
+    for k in range(1, len(tokens)):
+        rest = " ".join(tokens[k:]).strip()
+        if holds_order(" ".join(tokens[:k]), catalog) or _glued_order(" ".join(tokens[:k]), offered, catalog) \
+                or ends_marked(" ".join(tokens[:k]), catalog):
+            break  # 李姐红烧1 酸菜1, 李姐5W-30 1桶: the nickname is glued to the first item, the space parts two items
+        if _name_digits("", rest, catalog) and re.match(r"\d+\s", rest) or PAID_NOTE.fullmatch(rest):  # 小胖 2三鲜: 三鲜's
+            continue  # 小美 520 草莓2斤: 520 is the nickname's; 王奶奶：1 已转28元: a paid remark orders nothing
+        if starts_order(ICON.sub("", rest), catalog) or _CANCEL_WORDS.match(rest) or _short_word(rest, offered, catalog) \
+                or _FOR_ME.match(rest) \
+                or _REMARK.match(rest) and (holds_order(rest, catalog)
+                                            or starts_order(_after_remark(rest), catalog)):
+            return " ".join(tokens[:k]).strip(), rest  # 小金 🍎2斤, 小美 已付 苹果5斤: the icon, the remark
+        if _WEAK.match(rest) or _WEAK_CHAR.match(rest) or _PAIRS.match(rest):
+            if _name_then_order(tokens[k:], catalog, alone=_no_name_yet(" ".join(tokens[:k]))):
+                continue  # 二楼 陈姐 6, 🌙 Luna 2: the nickname's second word, then the order
+            return " ".join(tokens[:k]).strip(), rest
+    for i in range(1, len(body)):
+        if body[i - 1] != " " and (starts_order(body[i:], catalog) and not _off_offer(body[i:], offered, catalog)
+                                   or _PAIRS.match(body[i:])
+                                   or _short_word(body[i:], offered, catalog)) \
+                and (not body[i - 1].isdigit() or _name_digits(body[:i], body[i:], catalog)) \
+                and not _name_digits("", body[i:], catalog) and _closed(body[:i]):
+            return body[:i].strip(), body[i:].strip()
+    return body.strip(), ""
+
+
+def _off_offer(text: str, offered: list[Product], catalog: Catalog) -> bool:
+    """小雨2 in a chain of 明前 alone: the one-character variant word (雨 of 雨前) that would start the content names
+    no product the header offers, so it is the nickname's; a product's whole name still starts an order."""
+    if not offered or any(s == 0 for s, _, _ in catalog.mentions(text)):
+        return False
+    short = shorthand(catalog)
+    words = [w for s, _, w in short.find(text) if s == 0 and len(w) == 1]
+    skus = {p.sku for p in offered}
+    return bool(words) and all(
+        (short.variants[w].sku not in skus) if w in short.variants else not any(p.sku in skus for p in short.families.get(w, ()))
+        for w in words)
+
+
+def _glued_order(words: str, offered: list[Product], catalog: Catalog) -> bool:
+    """李姐红烧1 (before a space): a nickname of two characters or more, then a word of a product (a variant word, or
+    a word of one offered product) and its count, glued together; the line goes on with more of the order."""
+    for i in range(2, len(words) - 2) if re.search(r"[\u4e00-\u9fff]{2}\d+$", words) else ():
+        item = words[i:]
+        if re.fullmatch(r"[\u4e00-\u9fff]{2,}\d+", item) and _closed(words[:i]) and (
+                any(s == 0 for s, _, _ in shorthand(catalog).find(item)) or _short_word(item, offered, catalog)):
+            return True
+    return False
+
+
+def _short_word(rest: str, offered: list[Product], catalog: Catalog) -> bool:
+    """``大2``, ``鲜4 已付``: a word of one offered product's names, then its quantity."""
+    if len(offered) < 2 or not re.match(r"[\u4e00-\u9fff]{1,3}的?\s?\d", rest):
+        return False
+    spelled = spell_out(rest, offered, catalog)
+    return spelled != normalize(rest) and starts_order(spelled, catalog)
+
+
+def _after_remark(rest: str) -> str:
+    """What follows a leading remark: 已付 苹果5斤 -> 苹果5斤; 已转28元 (the amount is the remark's) -> nothing."""
+    paid = PAID_NOTE.match(rest)
+    return (rest[paid.end():] if paid else _REMARK.sub("", rest)).strip(" ,，")
+
+
+def _name_digits(name: str, rest: str, catalog: Catalog) -> bool:
+    """小王88草莓2斤, 小美 520 草莓2斤: digits right before a product that has a quantity of its own are the end
+    of the nickname, not a quantity (2草莓, where the product has none, is two of it). ``name`` ends with
+    the digits, or ``rest`` starts with them."""
+    m = re.search(r"\d+\s?$", name) if name else re.match(r"\d+\s?", rest)
+    if m is None or name and not name[:m.start()].strip():
+        return False
+    after = rest if name else rest[m.end():]
+    return any(s == 0 for s, _, _ in catalog.mentions(after)) and holds_order(after, catalog)
+
+
+def _closed(name: str) -> bool:
+    """小丽(3栋): a bracket opened in the nickname is closed before its content starts."""
+    return name.count("(") + name.count("（") <= name.count(")") + name.count("）")
+
+
+def _no_name_yet(words: str) -> bool:
+    """An emoji (🌙) or one Chinese character (阿 of 阿 May, 小 of 小 Kiki) before a space: no nickname yet, the
+    Latin word after it is the nickname's."""
+    return not re.search(r"\w", words) or bool(re.fullmatch(r"[\u4e00-\u9fff]", words.strip()))
+
+
+def _name_then_order(tokens: list[str], catalog: Catalog, alone: bool) -> bool:
+    """A word that reads as part of a nickname, then a token that starts an order: ``陈姐 6``; after an emoji
+    ``alone`` (no nickname yet), a Latin name too: ``🌙 Luna 2``."""
+    name = _NAME_WORD.match(tokens[0]) or alone and re.fullmatch(r"[A-Za-z]{2,12}", tokens[0]) \
+        and not catalog.mentions(tokens[0]) and not shorthand(catalog).find(tokens[0])  # a letter word of a product's
+    return len(tokens) > 1 and bool(name) and starts_order(" ".join(tokens[1:]), catalog)
+
+
+def holds_order(text: str, catalog: Catalog) -> bool:
+    """A name then a quantity (排骨1斤), or a size of the names beside a count (老刘1.8米1套: 1.8米 of 四件套 1.8米床)."""
+    return any(ASKED.search(text[e:]) for _, e, _ in catalog.mentions(text)) or any(
+        counted_beside(text, m, sizes_of(catalog).get(size_key(m), ())) for m in SIZE.finditer(text))
+
+
+def starts_order(text: str, catalog: Catalog) -> bool:
+    if not text:
+        return False
+    if _QTY_START.match(text) or VERB_START.match(text) or _CANCEL_WORDS.match(text):
+        return True
+    return any(s == 0 for s, _, _ in catalog.mentions(text)) or any(s == 0 for s, _, _, _ in catalog.links(text)) \
+        or any(s == 0 for s, _, _ in shorthand(catalog).find(text))
