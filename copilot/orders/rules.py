@@ -43,7 +43,7 @@ from copilot.orders.pairing import kind_said_apart, order_of
 from copilot.orders.refs import find_refs, mask
 from copilot.orders.shades import said_shades
 from copilot.orders.sizes import size_homophones, sized_in
-from copilot.orders.wording import BANTER_QUESTION, CHATTER_CLAUSE, PACKING, QUESTION, RHETORICAL, describes
+from copilot.orders.wording import BANTER_QUESTION, CHATTER_CLAUSE, HOW_MUCH, PACKING, QUESTION, RHETORICAL, describes
 from copilot.orders.worn import bare_sizes, size_alone, size_change
 
 log = logging.getLogger(__name__)
@@ -296,7 +296,7 @@ def _with_note(t: str, catalog: Catalog, current: Product | None) -> Intent | No
                               lambda part: model_said(part, catalog) or model_asked(part, current)
                               and not _names_goods(part, catalog) and not QUESTION.search(part)
                               and bool(read_quantities(t[:max(0, t.find(part))])))  # after the order's count
-    if not notes or QUESTION.search(SERVICE.sub(" ", t)):  # 多给几个叉子: no question
+    if not notes or QUESTION.search(SERVICE.sub(" ", t)) or HOW_MUCH.search(t):  # 多给几个叉子: no question; 有多辣 is
         return None
     intent = Intent(Kind.OTHER, reason="送货或取货的说明") if not rest else (
         correction(rest, catalog, current, _parse_text) or abbreviated_pairs(rest, catalog) or _parse_text(rest, catalog, current))
