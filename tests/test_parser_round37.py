@@ -41,3 +41,27 @@ def test_the_unit_picks_the_listing_even_beside_the_other_shown():
 def test_a_family_unit_said_without_a_pack_word_stays_for_a_person():
     intent, _ = _read("老酸奶来两个", "yogurt_cup")  # 个: the 杯 or a 提?
     assert intent.needs_review
+
+
+SNACKS = Catalog.from_dict({"products": [
+    {"sku": "jerky", "name": "麻辣牛肉干", "link": 1, "unit": "袋", "price": 25, "stock": 40},
+    {"sku": "candy", "name": "水果软糖", "link": 2, "unit": "包", "price": 9, "stock": 40},
+    {"sku": "scarf", "name": "羊毛围巾", "link": 3, "unit": "条", "price": 68, "stock": 20},
+]})
+
+
+def test_how_much_of_a_quality_is_a_question():
+    for text, current in (("这个牛肉干有多辣", "jerky"), ("这个软糖有多甜", "candy"), ("牛肉干有多硬", "jerky")):
+        intent, _ = _read(text, current, SNACKS)
+        assert intent.kind.value == "question", text
+
+
+def test_more_of_a_quality_with_an_order_is_still_the_order():
+    intent, items = _read("多辣 来两袋", "jerky", SNACKS)
+    assert intent.kind.value == "order" and items == {"jerky": 2}
+
+
+def test_a_spouse_or_family_the_goods_are_for_is_no_unknown_goods():
+    for text in ("给老伴也来一条", "给我家老头子来一条", "给老伴儿来一条"):
+        intent, items = _read(text, "scarf", SNACKS)
+        assert not intent.needs_review and items == {"scarf": 1}, text
