@@ -65,3 +65,10 @@ def test_a_spouse_or_family_the_goods_are_for_is_no_unknown_goods():
     for text in ("给老伴也来一条", "给我家老头子来一条", "给老伴儿来一条"):
         intent, items = _read(text, "scarf", SNACKS)
         assert not intent.needs_review and items == {"scarf": 1}, text
+
+
+def test_a_count_where_a_name_has_another_character_is_a_count_not_a_look_alike():
+    intent, items = _read("天然矿泉水 三瓶", None)  # 三瓶 beside 单瓶: three bottles, not a typo of 单瓶
+    assert not intent.needs_review and items == {"water_one": 3}
+    intent, items = _read("天然矿泉水 二箱", None)
+    assert not intent.needs_review and items == {"water_case": 2}
