@@ -72,3 +72,28 @@ def test_a_count_where_a_name_has_another_character_is_a_count_not_a_look_alike(
     assert not intent.needs_review and items == {"water_one": 3}
     intent, items = _read("天然矿泉水 二箱", None)
     assert not intent.needs_review and items == {"water_case": 2}
+
+
+SUNDRIES = Catalog.from_dict({"products": [
+    {"sku": "gloves", "name": "劳保手套", "link": 1, "unit": "副", "price": 5, "stock": 100},
+    {"sku": "tea_250", "name": "明前龙井 250克", "aliases": ["250克龙井"], "link": 2, "unit": "罐", "price": 120,
+     "stock": 20},
+    {"sku": "tea_500", "name": "明前龙井 500克", "aliases": ["500克龙井"], "link": 3, "unit": "罐", "price": 220,
+     "stock": 20},
+]})
+
+
+def test_a_pair_written_with_its_sound_alike_is_the_pair():
+    intent, items = _read("来两付", "gloves", SUNDRIES)  # 付 for 副, as people write 一付手套
+    assert not intent.needs_review and items == {"gloves": 2}
+    intent, _ = _read("付款了吗", "gloves", SUNDRIES)
+    assert intent.kind.value == "question"
+
+
+def test_a_number_of_a_name_spelled_in_characters_names_that_product():
+    intent, items = _read("二百五十克的来一罐", None, SUNDRIES)
+    assert not intent.needs_review and items == {"tea_250": 1}
+    intent, items = _read("五百克的来两罐", "tea_250", SUNDRIES)
+    assert not intent.needs_review and items == {"tea_500": 2}
+    intent, items = _read("来十二罐", "tea_250", SUNDRIES)  # a count in characters stays a count
+    assert items == {"tea_250": 12}

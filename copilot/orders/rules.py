@@ -49,6 +49,7 @@ from copilot.orders.worn import bare_sizes, size_alone, size_change
 log = logging.getLogger(__name__)
 MAX_COMMENT_CHARS = 300
 _TYPOS = [(re.compile(r"[寇口抠叩蔻]\s*(?=[1一])"), "扣"),
+          (re.compile(r"(?<=[\d一两二三四五六七八九十])付(?![款钱费账了过清完])"), "副"),  # 一付眼镜: 一副, written by its sound
           (re.compile(r"(?<![\d.])\.(?=\d)"), "0."),  # .5斤 is half a 斤, not 5
           # 鸡蛋 x 6, 5L x2: a times mark apart from the name is *, joined to its count (not 5Lx2, a word)
           (re.compile(r"(?:(?<=\s)|^)[xX×]\s*(?=\d)"), "*")]
