@@ -328,7 +328,7 @@ def _review(kind: Kind, reason: str, items: tuple[Item, ...] = (), undecided: bo
 
 
 def _doubted(intent: Intent, clauses: list[Clause]) -> Intent:
-    """老鸦要一只: read as 老鸭 1, booked for a person to look at (see ``refs.doubtful_typo``); 来2斤 再考虑一下,
+    """老鸦要一只: read as 老鸭 1, booked for a person to look at (see ``typos.doubtful_typo``); 来2斤 再考虑一下,
     留2斤 明天再确认: the buyer has not made up their mind."""
     doubt = next((c.doubt for c in clauses if c.doubt), "") or next(
         (f"买家还没拿定主意（{c.text[:12]}），请确认要不要" for c in clauses if c.kind != "order" and _UNDECIDED.search(c.text)), "")
