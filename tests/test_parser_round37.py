@@ -1,6 +1,8 @@
 """Parser round 37, probed on stores unlike the instant-food and optical shops it was found in: a listing named
-with its pack and what the pack holds (整箱24瓶, 三连包) is the same goods as the single listing, so a unit said
-picks between them, even beside the other one on screen (LABELS rule 2)."""
+as a multipack (三连包, 5连包) is the same goods as the single listing, so a unit said with the family word picks
+between them, even beside the other one on screen (LABELS rule 2); 有多辣 is a question; 老伴 is a person the goods
+are for; a count typed where a name has another character (三瓶 beside 单瓶) is a count; 付 after a count is 副; a
+number of a name spelled in characters (二百五十克) is that name's number."""
 
 from __future__ import annotations
 
@@ -9,7 +11,7 @@ from copilot.orders.rules import parse
 
 DRINKS = Catalog.from_dict({"products": [
     {"sku": "water_one", "name": "天然矿泉水 单瓶", "link": 1, "unit": "瓶", "price": 2, "stock": 200},
-    {"sku": "water_case", "name": "天然矿泉水 整箱24瓶", "link": 2, "unit": "箱", "pack": "24瓶", "price": 40,
+    {"sku": "water_case", "name": "天然矿泉水 整箱", "link": 2, "unit": "箱", "pack": "24瓶", "price": 40,
      "stock": 30},
     {"sku": "yogurt_cup", "name": "老酸奶 杯装", "link": 3, "unit": "杯", "price": 6, "stock": 60},
     {"sku": "yogurt_3", "name": "老酸奶 三连包", "link": 4, "unit": "提", "pack": "3杯", "price": 16, "stock": 30},
@@ -23,7 +25,7 @@ def _read(text, current, catalog=DRINKS):
 
 
 def test_a_pack_with_its_count_is_the_same_goods_as_the_single_listing():
-    intent, items = _read("天然矿泉水来一箱", None)  # 整箱24瓶: the 箱 of the water sold by the 瓶
+    intent, items = _read("天然矿泉水来一箱", None)  # 整箱: the 箱 of the water sold by the 瓶
     assert not intent.needs_review and items == {"water_case": 1}
     intent, items = _read("矿泉水来3瓶", None)
     assert not intent.needs_review and items == {"water_one": 3}

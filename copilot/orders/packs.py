@@ -9,11 +9,10 @@ import re
 from copilot.base.catalog import Product
 from copilot.orders.amounts import GRAMS, UNIT_WORDS, holds_pieces
 
-# 单饼, 整提, 整箱, 袋装, 罐装, 散装: how it is packed; 整箱12桶, 5连包, 三连包: the pack word with what it holds.
-# A count alone (挂耳咖啡 10片装 beside 单片) is not read so: intents_blind31 labels 挂耳来两盒 review
+# 单饼, 整提, 整箱, 袋装, 罐装, 散装: how it is packed; 5连包, 三连包: a multipack. A pack with what it holds (整箱24听,
+# 10片装) is not read so: intents_blind31 labels 生椰1箱 (单听 / 整箱24听) and 挂耳来两盒 (单片 / 10片装) review
 _UNITS = "|".join(UNIT_WORDS)
-_PACK_WORD = re.compile(rf"(?:[单整散半](?:{_UNITS})|[单整]|(?:{_UNITS}|散)装)(?:\d+(?:{_UNITS}))?"
-                        rf"|(?:\d+|[两三四五六八十])连包")
+_PACK_WORD = re.compile(rf"[单整散半](?:{_UNITS})|[单整]|(?:{_UNITS}|散)装|(?:\d+|[两三四五六八十])连包")
 BRACKETED = re.compile(r"[（(\[【][^）)\]】]*[）)\]】]")  # the pack of a listing: 赣南脐橙（10斤装）
 
 
