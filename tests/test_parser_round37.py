@@ -99,3 +99,20 @@ def test_a_number_of_a_name_spelled_in_characters_names_that_product():
     assert not intent.needs_review and items == {"tea_500": 2}
     intent, items = _read("来十二罐", "tea_250", SUNDRIES)  # a count in characters stays a count
     assert items == {"tea_250": 12}
+
+
+RAINWEAR = Catalog.from_dict({"products": [
+    {"sku": "umbrella", "name": "防风雨伞 长柄", "aliases": ["防风伞", "防风"], "link": 1, "unit": "把", "price": 39,
+     "stock": 30},
+    {"sku": "cover", "name": "雨伞套 吸水", "link": 2, "unit": "个", "price": 9, "stock": 30},
+    {"sku": "stand", "name": "雨伞架 家用", "link": 3, "unit": "个", "price": 49, "stock": 30},
+    {"sku": "poncho", "name": "成人雨衣", "link": 4, "unit": "件", "price": 29, "stock": 30},
+]})
+
+
+def test_the_word_said_after_a_family_word_names_goods_whose_name_holds_that_word():
+    # 雨伞 is the word of 雨伞套 and 雨伞架 too; 是防风的 names the 防风雨伞, whose name holds 雨伞
+    intent, items = _read("刚才说的雨伞是防风的 来一把", "poncho", RAINWEAR)
+    assert not intent.needs_review and items == {"umbrella": 1}
+    intent, _ = _read("雨伞来一把", "poncho", RAINWEAR)
+    assert intent.needs_review

@@ -86,7 +86,8 @@ def _find_refs(t: str, catalog: Catalog) -> list[Ref]:
     for r in refs:  # 柠檬的凤爪, 虎皮味凤爪: a family word right after one of its variants names that one
         if out and r.family and out[-1].product in r.family and re.fullmatch(r"[的味口\s]{0,3}", t[out[-1].end:r.start]):
             out[-1] = Ref(out[-1].start, r.end, out[-1].product, t[out[-1].start:r.end])
-        elif out and out[-1].family and out[-1].product is None and r.product in out[-1].family \
+        elif out and out[-1].family and out[-1].product is None and r.product and (r.product in out[-1].family or any(
+                out[-1].label in n for n in r.product.names)) \
                 and t[out[-1].end:r.start].strip() in ("", "是") and re.match(r"\s?[的味]", t[r.end:]):
             out[-1] = Ref(out[-1].start, r.end, r.product, t[out[-1].start:r.end])  # 豆浆无糖的, 豆浆是无糖的
         else:
