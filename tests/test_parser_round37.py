@@ -24,7 +24,7 @@ def _read(text, current, catalog=DRINKS):
     return intent, {i.sku: i.qty for i in intent.items}
 
 
-def test_a_pack_with_its_count_is_the_same_goods_as_the_single_listing():
+def test_a_multipack_is_the_same_goods_as_the_single_listing():
     intent, items = _read("天然矿泉水来一箱", None)  # 整箱: the 箱 of the water sold by the 瓶
     assert not intent.needs_review and items == {"water_case": 1}
     intent, items = _read("矿泉水来3瓶", None)
