@@ -15,7 +15,7 @@ booking principles the parser now follows (see ``orders.rules``, ``orders.amount
   as one of them;
 - several products: two or more products booked with fewer quantities said than products (no 各);
 - typo: a product read from a word that is no name of it, where the word is itself another thing or keeps only
-  the kind of goods (老鸦 for 老鸭, 由鱼 for 鱿鱼: ``refs.doubtful_typo``);
+  the kind of goods (老鸦 for 老鸭, 由鱼 for 鱿鱼: ``typos.doubtful_typo``);
 - own quantity: no product named, and a count with no unit said several times (扣1扣1扣1) or none (我也要, 同上);
 - count name: a product read from a name that is a count of things (11朵 of 11朵红玫瑰花束) said alone after an
   order word, no quantity (来11朵): that many loose things, or one of the product.
@@ -42,8 +42,9 @@ from copilot.orders.amounts import read_quantities, to_sale_unit
 from copilot.orders.cues import count_or_name
 from copilot.orders.leftover import rest_of, without_preferences, without_specs
 from copilot.orders.lexicon import also_means
-from copilot.orders.refs import doubtful_typo, find_refs, fuzzy_product, mask
+from copilot.orders.refs import find_refs, fuzzy_product, mask
 from copilot.orders.shorthand import shorthand, sold_in
+from copilot.orders.typos import doubtful_typo
 from copilot.orders.wording import CHATTER_CLAUSE, PACKING
 from evals import EVALS_DIR
 

@@ -71,7 +71,7 @@ def test_sound_alike_typo_of_two_sounds_is_booked(current, text, review, items):
 
 
 def test_two_sounds_typed_alike_are_no_chance():
-    from copilot.orders.refs import doubtful_typo
+    from copilot.orders.typos import doubtful_typo
 
     squid, bass = SEAFOOD.get("squid"), SEAFOOD.get("bass")
     assert not doubtful_typo("由鱼", squid, SEAFOOD)      # reads like 鱿鱼 and like no other name (round 19)

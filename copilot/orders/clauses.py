@@ -22,7 +22,7 @@ from copilot.orders.leftover import (
     without_preferences,
     without_specs,
 )
-from copilot.orders.packs import sold_in
+from copilot.orders.packs import one_goods, sold_in
 from copilot.orders.pairing import kind_then_member, said_once, this_one
 from copilot.orders.refs import Ref, as_named, find_refs, mask, number_or_link, unknown_reason
 from copilot.orders.sizes import size_member, whole_dimension
@@ -82,10 +82,12 @@ def classify(text: str, catalog: Catalog, current: Product | None, alone: bool =
     if each and sum(1 for r in refs if r.family) == 1 and _all_of(masked, refs):  # 两种凤爪都来一盒: every product
         refs = [x for r in refs for x in ([Ref(r.start, r.end, p, r.label) for p in r.family] if r.family else [r])]
     if not each and len(quantities) == 1 and quantities[0].unit:  # 脐橙来一箱: the family's member sold so,
-        q, shown = quantities[0], current is not None  # 槐花蜜来一斤, the 500克 jar shown: one pack of the shown
-        refs = [Ref(r.start, r.end, sold_in(r.family, q.unit, r.label, shown and q.value), r.label, r.family)  # unless
-                if r.family and r.product is None and sold_in(r.family, q.unit, r.label, shown and q.value)  # one is
-                and not (current is not None and current in r.family  # shown
+        q, shown = quantities[0], current is not None  # 槐花蜜来一斤, the 500克 jar shown: one pack of the shown;
+        # unless another is shown, but packs of one goods are picked by the unit even so (酸辣粉来一提 with the 桶
+        # shown: the 5连包, LABELS rule 2)
+        refs = [Ref(r.start, r.end, sold_in(r.family, q.unit, r.label, shown and q.value), r.label, r.family)
+                if r.family and r.product is None and sold_in(r.family, q.unit, r.label, shown and q.value)
+                and not (current is not None and current in r.family and not one_goods(r.family)
                          and sold_in(r.family, q.unit, r.label, shown and q.value) != current) else r for r in refs]
     clause = Clause(text, "chatter", refs, quantities, each=each)
     said = as_named(text, catalog)  # 乌几1只: 乌鸡 typed with a homophone, no 几 (how many)

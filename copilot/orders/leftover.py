@@ -15,14 +15,13 @@ from copilot.orders.packs import sold_so
 from copilot.orders.pairing import THIS
 from copilot.orders.refs import (
     Ref,
-    doubtful_typo,
-    family_typo,
     fuzzy_product,
     may_name,
     shown_look_alike,
     spoken_product,
 )
 from copilot.orders.shorthand import one_of_its_kind, shorthand
+from copilot.orders.typos import doubtful_typo, family_typo
 from copilot.orders.wording import CHATTER_CLAUSE, FILLER
 
 _VERB_END = re.compile(rf"(?:{VERB})\s*$")

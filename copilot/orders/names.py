@@ -8,7 +8,7 @@ import re
 from functools import cache
 
 from copilot.base.catalog import LINK_RE, Catalog, Product, link_number
-from copilot.base.zhnum import normalize
+from copilot.base.zhnum import normalize, zh_to_number
 from copilot.orders.memo import per_catalog
 
 _BRACKET = re.compile(r"[()（）\[\]【】]")
@@ -43,7 +43,28 @@ def plain_names(t: str, catalog: Catalog) -> str:
         t = clipped.sub(lambda m: whole[m.group(0)], t)
     if "维" in t:
         t = _VITAMIN.sub(lambda m: _vitamins(catalog).get(m.group(0).upper(), m.group(0)), t)
+    if _SPELLED_NUMBER.search(t):
+        t = _SPELLED_NUMBER.sub(lambda m: _as_digits(m, _numbered_words(catalog)), t)
     return t
+
+
+# 一百五十度, 三百六十毫升: a number of tens or hundreds written in characters, then the character after it
+_SPELLED_NUMBER = re.compile(r"[一二两三四五六七八九]?[十百千][零一二两三四五六七八九十百]*(?=([\u4e00-\u9fff]))")
+
+
+@per_catalog
+def _numbered_words(catalog: Catalog) -> frozenset[str]:
+    """The words of the catalog's names that are a number and what it counts (150度, 360ml, 100张): each alias, and
+    each part of a name between spaces."""
+    return frozenset(w for p in catalog for n in p.names for w in (n, *n.split()) if re.fullmatch(r"\d+\D{1,3}", w))
+
+
+def _as_digits(m: re.Match, words: frozenset[str]) -> str:
+    """一百五十 before 度 is 150 when 150度 is a word of a name (一百五十度的来一副: the 150度 glasses); a count (十二桶)
+    or any other number stays as written."""
+    value = zh_to_number(m.group(0))
+    digits = str(int(value)) if value is not None and value == int(value) else ""
+    return digits if digits and any(w.startswith(digits + m.group(1)) for w in words) else m.group(0)
 
 
 # 维生素C and 维C are one word, the second its everyday short form (维E, 维生素B族)

@@ -9,10 +9,11 @@ import re
 from copilot.base.catalog import Product
 from copilot.orders.amounts import GRAMS, UNIT_WORDS, holds_pieces
 
-# 单饼, 整提, 整箱, 袋装, 罐装, 散装: how it is packed
-_PACK_WORD = re.compile(rf"[单整散半](?:{'|'.join(UNIT_WORDS)})|[单整]|(?:{'|'.join(UNIT_WORDS)}|散)装")
+# 单饼, 整提, 整箱, 袋装, 罐装, 散装: how it is packed; 5连包, 三连包: a multipack
+_UNITS = "|".join(UNIT_WORDS)
+_PACK_WORD = re.compile(rf"[单整散半](?:{_UNITS})|[单整]|(?:{_UNITS}|散)装|(?:\d+|[两三四五六八十])连包")
 # 整箱12桶, 整提6瓶: the pack word with the count it holds (the count says how big, not which goods)
-_COUNTED = re.compile(rf"(?<=\D)\d+\s*(?:{'|'.join(UNIT_WORDS)})$")
+_COUNTED = re.compile(rf"(?<=\D)\d+\s*(?:{_UNITS})$")
 BRACKETED = re.compile(r"[（(\[【][^）)\]】]*[）)\]】]")  # the pack of a listing: 赣南脐橙（10斤装）
 
 
@@ -77,6 +78,11 @@ def _jar_by_weight(p: Product) -> bool:
     return p.pack_size is not None and p.pack_size[1] in GRAMS and _grams(p) <= 1000
 
 
+def one_goods(products) -> bool:
+    """``products`` are listings of one goods in different packs (熟普 单饼 / 熟普 整提, 重庆酸辣粉 桶装 / 5连包)."""
+    return len({_goods_of(p) for p in products}) == 1
+
+
 def _goods_of(p: Product) -> str:
     """The goods a listing sells, without its pack: 赣南脐橙（10斤装） and 熟普 单饼 / 熟普 整提 (the pack said after a
     space, a word of one unit: 单饼, 整提, 整箱, with its count: 整箱12桶) are one goods; 巴氏鲜牛奶 and 常温纯牛奶 are two."""
@@ -85,4 +91,4 @@ def _goods_of(p: Product) -> str:
     return head if head and _PACK_WORD.fullmatch(_COUNTED.sub("", tail)) else name
 
 
-__all__ = ["BRACKETED", "same_goods", "sold_in", "sold_so"]
+__all__ = ["BRACKETED", "one_goods", "same_goods", "sold_in", "sold_so"]

@@ -43,12 +43,13 @@ from copilot.orders.pairing import kind_said_apart, order_of
 from copilot.orders.refs import find_refs, mask
 from copilot.orders.shades import said_shades
 from copilot.orders.sizes import size_homophones, sized_in
-from copilot.orders.wording import BANTER_QUESTION, CHATTER_CLAUSE, PACKING, QUESTION, RHETORICAL, describes
+from copilot.orders.wording import BANTER_QUESTION, CHATTER_CLAUSE, HOW_MUCH, PACKING, QUESTION, RHETORICAL, describes
 from copilot.orders.worn import bare_sizes, size_alone, size_change
 
 log = logging.getLogger(__name__)
 MAX_COMMENT_CHARS = 300
 _TYPOS = [(re.compile(r"[寇口抠叩蔻]\s*(?=[1一])"), "扣"),
+          (re.compile(r"(?<=[\d一两二三四五六七八九十])付(?![款钱费账了过清完])"), "副"),  # 一付眼镜: 一副, written by its sound
           (re.compile(r"(?<![\d.])\.(?=\d)"), "0."),  # .5斤 is half a 斤, not 5
           # 鸡蛋 x 6, 5L x2: a times mark apart from the name is *, joined to its count (not 5Lx2, a word)
           (re.compile(r"(?:(?<=\s)|^)[xX×]\s*(?=\d)"), "*")]
@@ -296,7 +297,7 @@ def _with_note(t: str, catalog: Catalog, current: Product | None) -> Intent | No
                               lambda part: model_said(part, catalog) or model_asked(part, current)
                               and not _names_goods(part, catalog) and not QUESTION.search(part)
                               and bool(read_quantities(t[:max(0, t.find(part))])))  # after the order's count
-    if not notes or QUESTION.search(SERVICE.sub(" ", t)):  # 多给几个叉子: no question
+    if not notes or QUESTION.search(SERVICE.sub(" ", t)) or HOW_MUCH.search(t):  # 多给几个叉子: no question; 有多辣 is
         return None
     intent = Intent(Kind.OTHER, reason="送货或取货的说明") if not rest else (
         correction(rest, catalog, current, _parse_text) or abbreviated_pairs(rest, catalog) or _parse_text(rest, catalog, current))
@@ -327,7 +328,7 @@ def _review(kind: Kind, reason: str, items: tuple[Item, ...] = (), undecided: bo
 
 
 def _doubted(intent: Intent, clauses: list[Clause]) -> Intent:
-    """老鸦要一只: read as 老鸭 1, booked for a person to look at (see ``refs.doubtful_typo``); 来2斤 再考虑一下,
+    """老鸦要一只: read as 老鸭 1, booked for a person to look at (see ``typos.doubtful_typo``); 来2斤 再考虑一下,
     留2斤 明天再确认: the buyer has not made up their mind."""
     doubt = next((c.doubt for c in clauses if c.doubt), "") or next(
         (f"买家还没拿定主意（{c.text[:12]}），请确认要不要" for c in clauses if c.kind != "order" and _UNDECIDED.search(c.text)), "")

@@ -393,6 +393,8 @@ def looks_like(word: str, name: str) -> bool:
     if len(name) != len(word):
         return False
     diff = [(a, b) for a, b in zip(word, name) if a != b]
+    if any(a in _COUNTS and b not in _COUNTS for a, b in diff):  # 红烧牛肉面三桶: 3 of 红烧牛肉面 单桶, no typo of it
+        return False
     return len(diff) == 1 and (part_of(*diff[0]) or radical_reading(*diff[0])) or bool(diff) and all(kin(a, b) for a, b in diff)
 
 
@@ -403,6 +405,7 @@ def _cuts_measure(name: str, word: str) -> bool:
     return any(m.start() < cut < m.end() for m in _MEASURE_IN_NAME.finditer(name))
 
 
+_COUNTS = frozenset("0123456789一二两三四五六七八九十")  # a count said where a name has another character
 # a number and a unit of two characters or letters (10公斤, 十公斤, 6毫米, 700ml): cut in two, neither half is a word
 _MEASURE_IN_NAME = re.compile(rf"(?:\d+(?:\.\d+)?|[{''.join(ZH_DIGITS)}十百千]+)\s*(?:公斤|千克|毫升|厘米|毫米|公分|kg|ml|cm|mm)",
                               re.IGNORECASE)

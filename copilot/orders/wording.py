@@ -8,10 +8,13 @@ import re
 
 from copilot.orders.amounts import UNIT, VERB
 
+# 特辣的有多辣, 这个有多甜: how much of a quality, a question (not 多辣 / 多甜 alone: more of it, asked with an order)
+HOW_MUCH = re.compile(r"有多(?:辣|麻|甜|咸|酸|苦|香|浓|淡|烫|凉|冰|脆|嫩|软|硬|韧|粘|冲|亮|暗|紧|松|沉|快|慢|吵|响|好用|好吃|好喝)")
 QUESTION = re.compile(
     r"[?？]|[吗嘛么呢]$|吗|多少|(?<![来拿整])几|谁|怎么|咋|什么|啥|哪|是不是|有没有|能不能|可不可以|会不会|还有货|还有没|"
     r"还剩|(.)[不没]\1|请问|求问|问下|问一下|为什么|如何|多大|多重|多久|多长|多厚|多粗|多宽|多高|多远|还是(?!\s*(?:要|来|买|拿|订|给我|[\d一二两俩三四五六七八九十半][^吗?？]*吧$|(?:不要|算|别要|不买|不用)[了啦吧]*[^吗?？]*$|(?:这个|那个|这么|那么|一样|老样子|原来的?)[^吗?？]*$))|"
     r"干嘛(?:用|的)|"  # 厚的那面干嘛用的, 这个孔干嘛的: what a part is for
+    rf"{HOW_MUCH.pattern}|"
     r"(?<=\w)[不没]有?[^\w]*$|"  # 送货不, 打药没😂: the northern question particle
     r"(?:(?<![一两俩二三四五六七八九十])(?<![就是要来]\d)对|是|没错|没问题)吧[啊呀哈]?$|"  # 红烧肉用老抽对吧: a tag that asks the host to confirm (那就一对吧: a pair)
     # 一对是两只吧, 一提就是3条吧: what a pack holds, guessed for the host to confirm (那就3条吧 says a quantity)
