@@ -46,7 +46,7 @@ _PORTIONS = ("盒", "袋", "包", "份", "碗", "杯", "罐", "听")
 # 一束花 is 一把 (flowers by the bunch); a machine is one 台 or 部 (一部手机, 一台电视); a pair is a 双, 副 or 对
 # (一副手套, 一双手套); 件 is the wholesale and drinks trade's word for a case (来一件 of beer sold
 # by the 箱 is one 箱; of a 提, a 瓶 or a 斤 product it may be a case the shop does not sell: a person asks)
-_SAME = {u: group for group in ({"棵", "颗"}, {"罐", "听"}, {"根", "支", "枝", "条"}, {"份", "碗"}, {"袋", "包"},
+SAME_COUNT = {u: group for group in ({"棵", "颗"}, {"罐", "听"}, {"根", "支", "枝", "条"}, {"份", "碗"}, {"袋", "包"},
                                  {"箱", "件"}, {"把", "束"}, {"台", "部"}, {"双", "副", "对"}) for u in group}  # 三枝百合 are 3支
 # units that hold an unsaid number of things: 个 of one (来2个 of a 盒) is a piece or a box? a person asks (not a 份,
 # a portion or a service sold as one thing: 来一个 is one 份, as ``knowledge/README.md``'s 个 rule says)
@@ -208,7 +208,7 @@ def to_sale_unit(q: Quantity, p: Product) -> float | None:
     size = p.pack_size
     if size is not None and size[1] == q.unit:
         return _declared(q, p)  # 保鲜剂20袋 of a 包 of 10袋: 2 包, though 袋 and 包 are otherwise told the same
-    if q.unit == "份" and _portion(p) or p.unit in _SAME.get(q.unit, ()):
+    if q.unit == "份" and _portion(p) or p.unit in SAME_COUNT.get(q.unit, ()):
         return q.value  # 两份 of a 斤 product: how much is a 份? (a person asks)
     unit = {"千克": "公斤", "kg": "公斤", "g": "克"}.get(q.unit, q.unit)
     if p.is_weight:
@@ -233,7 +233,7 @@ def _declared(q: Quantity, p: Product) -> float | None:
         return None  # 一打 of a 桶 of 12只, of a 箱 of 12瓶: a dozen counts 个, through another count word a person asks
     if q.unit in GRAMS and u in GRAMS:
         return round(q.value * GRAMS[q.unit] / (n * GRAMS[u]), 3)
-    if q.unit == u or u in _SAME.get(q.unit, ()) or q.unit in ("个", "枚") and u in _PIECE_WORDS \
+    if q.unit == u or u in SAME_COUNT.get(q.unit, ()) or q.unit in ("个", "枚") and u in _PIECE_WORDS \
             or q.unit == "只" and u == "个":  # 来18只 of a 套 of 6个: 只 counts as 个, as for the sale unit
         return round(q.value / n, 3)
     return None

@@ -36,6 +36,7 @@ from copilot.orders.amounts import UNIT_WORDS, Quantity, as_said, check_items, r
 from copilot.orders.intent import Intent, Item, Kind
 from copilot.orders.members import ASKED, ICON, PAID_NOTE, UNIT, VERB_START, as_written, holds_order, split_member
 from copilot.orders.offered import counts_by_unit, sold_by
+from copilot.orders.packs import same_goods
 from copilot.orders.shorthand import shorthand
 from copilot.orders.sizes import SIZE, size_key, sizes_of
 from copilot.orders.spelled import offered_products, offered_variants, spell_out
@@ -241,7 +242,7 @@ def _read_content(content: str, catalog: Catalog, chain: Chain, parse, title: bo
     if by_unit is not None:
         return by_unit  # 1提2饼: the 提 of 整提, the 饼 of 单饼
     unpaid = _options_apart(PAID_NOTE.sub(" ", content).strip() or content, chain.header, catalog)
-    intent = parse(unpaid, product.sku if product else None)  # 2斤已付
+    intent = _offered_pack(parse(unpaid, product.sku if product else None), product, unpaid, catalog)  # 2斤已付
     if intent.needs_review and product is not None:
         intent = _count_then_remark(counts, product, catalog) or intent
     if (intent.needs_review or intent.kind is Kind.OTHER) and len(chain.offered) > 1:
@@ -263,6 +264,20 @@ def _read_content(content: str, catalog: Catalog, chain: Chain, parse, title: bo
             return Intent(Kind.ORDER, needs_review=True, reason=f"看不懂这一行：「{content[:20]}」")
         return None
     return intent
+
+
+def _offered_pack(intent: Intent, product: Product | None, content: str, catalog: Catalog) -> Intent:
+    """In a chain of one pack (湿巾 单包, 散装 蜂蜜), a line the parser reads as another pack of those goods by its unit
+    alone (来一提, 要一瓶) asks for what the chain does not offer: the organiser's offer is the chain's screen, so it
+    stays for a person, as ``1提`` alone does (LABELS rule 2 picks among the packs the chain offers)."""
+    if product is None or intent.needs_review or not intent.items:
+        return intent
+    named = {p.sku for _, _, p in catalog.mentions(normalize(content))}
+    other = next((i for i in intent.items if i.sku != product.sku and i.sku not in named
+                  and catalog.get(i.sku) in same_goods(product, catalog)), None)
+    if other is None:
+        return intent
+    return Intent(Kind.ORDER, needs_review=True, reason=f"接龙卖的是{product.name}，这一行的单位是{other.unit}，请确认")
 
 
 _TAKE_BACK = re.compile(r"不要|取消|算了|退|删|改成|改为|换成|再加|再来|少要|多要|或者|还是|不对|[?？]")

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from copilot.base.catalog import Product
-from copilot.orders.amounts import GRAMS, UNIT_WORDS, holds_pieces
+from copilot.orders.amounts import GRAMS, SAME_COUNT, UNIT_WORDS, Quantity, holds_pieces, to_sale_unit
 
 # 单饼, 整提, 整箱, 袋装, 罐装, 散装: how it is packed; 5连包, 三连包: a multipack
 _UNITS = "|".join(UNIT_WORDS)
@@ -61,6 +61,23 @@ def sold_so(p: Product, label: str, unit: str | None, catalog) -> Product | None
     return q if q is not None and q is not p else None
 
 
+def pack_of_shown(current: Product, q: Quantity, catalog) -> Product | None:
+    """来一箱 with 红烧牛肉面 单桶 shown beside its 整箱12桶, 来6桶 with the 整箱 shown: a unit that another listing of
+    the shown goods is sold in picks that listing (LABELS rule 2, on screen or not). None when the shown listing is
+    sold in the unit (or a word counted the same), or its declared pack makes the quantity whole packs (要12包 with
+    a 提 of 6包 shown: 2 提, rule 1); when no other or two listings of the goods are sold so, so a part pack stays
+    for a person (3饼 of a 7饼 提 with no listing by the 饼)."""
+    unit = q.unit
+    if not unit or current.unit == unit or current.unit in SAME_COUNT.get(unit, ()):
+        return None
+    whole = to_sale_unit(q, current)
+    if whole is not None and whole > 0 and float(whole).is_integer():
+        return None
+    others = same_goods(current, catalog)
+    p = sold_in([current, *others], unit) if others else None
+    return p if p is not None and p is not current else None
+
+
 def _filled(owners, unit: str | None, amount: float | None) -> Product | None:
     if not amount or unit not in GRAMS or any(p.is_weight for p in owners) or not all(_jar_by_weight(p) for p in owners):
         return None
@@ -91,4 +108,4 @@ def _goods_of(p: Product) -> str:
     return head if head and _PACK_WORD.fullmatch(_COUNTED.sub("", tail)) else name
 
 
-__all__ = ["BRACKETED", "one_goods", "same_goods", "sold_in", "sold_so"]
+__all__ = ["BRACKETED", "one_goods", "pack_of_shown", "same_goods", "sold_in", "sold_so"]

@@ -39,6 +39,7 @@ from copilot.orders.intent import Intent, Item, Kind
 from copilot.orders.leftover import other_goods, without_extras
 from copilot.orders.names import plain_names, simplified
 from copilot.orders.notes import ATTRIBUTE, SERVICE, as_written, packing_notes, split_notes
+from copilot.orders.packs import pack_of_shown
 from copilot.orders.pairing import kind_said_apart, order_of
 from copilot.orders.refs import find_refs, mask
 from copilot.orders.shades import said_shades
@@ -187,7 +188,7 @@ def _read_clauses(t: str, catalog: Catalog, current: Product | None) -> Intent:
     if kinds & {"order", "review"} and _LATIN.search(ordered) and _LATIN.search(mask(ordered, find_refs(ordered, catalog))):
         return _review(Kind.ORDER, "评论里有看不懂的外文", undecided=True)  # AA电池
     if kinds & {"order", "review"}:
-        return _orders(clauses, kinds, current)
+        return _orders(clauses, kinds, current, catalog)
     if "modify" in kinds:
         return parse_modify(next(c for c in clauses if c.kind == "modify"), catalog, current)
     if "relative" in kinds:
@@ -235,7 +236,7 @@ def _without_restated(clauses: list[Clause]) -> list[Clause]:
     return out
 
 
-def _orders(clauses: list[Clause], kinds: set[str], current: Product | None) -> Intent:
+def _orders(clauses: list[Clause], kinds: set[str], current: Product | None, catalog: Catalog) -> Intent:
     if kinds & {"cancel", "modify", "relative"}:
         return _review(Kind.ORDER, "一条评论里既有下单又有取消/修改", undecided=True)
     if any(c.kind == "chatter" and _STORY.search(c.text) for c in clauses) and not any(
@@ -256,7 +257,16 @@ def _orders(clauses: list[Clause], kinds: set[str], current: Product | None) -> 
         or other_goods(clauses)
     if unread:  # 梅干菜1 香菇1: 香菇 is no product we know, and its count is asked for too
         return _review(Kind.ORDER, f"有看不懂的内容「{unread[:12]}」，可能是未上架的商品", undecided=True)
-    return _doubted(order_of(clauses, current), clauses)
+    return _doubted(order_of(clauses, _shown_pack(clauses, current, catalog)), clauses)
+
+
+def _shown_pack(clauses: list[Clause], current: Product | None, catalog: Catalog) -> Product | None:
+    """The listing a quantity said alone is of: the shown one, or the listing of the shown goods sold in the unit said
+    (来一箱 with the 单桶 shown beside its 整箱; LABELS rule 2)."""
+    said = [q for c in clauses if c.kind == "order" for q in c.quantities]
+    if current is None or len(said) != 1 or any(c.refs for c in clauses if c.kind == "order"):
+        return current
+    return pack_of_shown(current, said[0], catalog) or current
 
 
 def _said_after(clauses: list[Clause], i: int) -> bool:
