@@ -122,7 +122,7 @@ def test_numbers_that_may_name_another_product_are_asked(store, text, current):
 
 
 @pytest.mark.parametrize("store, text, current, items", [
-    (PANS, "24cm的来一个", "pan30", {}),               # a size of the names names that pan: no note taken
+    (PANS, "24cm的来一个", "pan30", {"pan24": 1}),     # a size of the names names that pan (24cm is no link 24; round 38)
     (SHOES, "39码的来一双", "canvas38", {"canvas39": 1}),
     (SHOES, "39马的来一双", "canvas38", {"canvas39": 1}),  # 马 typed for 码 after a size the names hold
     (PANS, "24号来一个", "pan30", {"board": 1}),        # another size shown: the link

@@ -101,3 +101,43 @@ def test_a_chain_offering_both_packs_picks_by_the_unit(tmp_path):
     apply_chain(ledger, "#接龙 苏打气泡水 单瓶4元 整箱80元\n例：小明 6瓶\n1. 小周 6瓶\n2. 阿梅 1箱\n",
                 IntentParser(SODA).parse)
     assert chain_state(ledger) == {"小周": {"soda_one": 6.0}, "阿梅": {"soda_case": 1.0}}
+
+
+NOODLES = Catalog.from_dict({"products": [
+    {"sku": "sauerkraut_cup", "name": "老坛酸菜面 单桶", "link": 1, "unit": "桶", "price": 5, "stock": 100},
+    {"sku": "sauerkraut_box", "name": "老坛酸菜面 整箱12桶", "aliases": ["整箱泡面"], "link": 2, "unit": "箱",
+     "pack": "12桶", "price": 50, "stock": 10},
+    {"sku": "ramen", "name": "韩式辣拉面 单袋", "link": 3, "unit": "袋", "price": 6, "stock": 60},
+]})
+
+
+def test_instant_noodles_said_without_a_unit_is_any_of_them():
+    intent, _ = _read("泡面 x2", None, NOODLES)  # 泡面 is any instant noodles, not only the 整箱泡面
+    assert intent.needs_review
+    intent, _ = _read("泡面来两袋", "ramen", NOODLES)  # the 拉面 by the 袋, or a pack of the 酸菜面?
+    assert intent.needs_review
+
+
+def test_the_unit_still_picks_the_pack_of_the_goods_the_word_names():
+    intent, items = _read("泡面来两桶", "ramen", NOODLES)  # only the 酸菜面 is sold by the 桶
+    assert not intent.needs_review and items == {"sauerkraut_cup": 2}
+    intent, items = _read("泡面来一箱", None, NOODLES)
+    assert not intent.needs_review and items == {"sauerkraut_box": 1}
+
+
+MATS = Catalog.from_dict({"products": [
+    {"sku": "mat_15", "name": "宝宝爬行垫 15mm", "aliases": ["15mm爬行垫", "15毫米爬行垫", "15mm爬爬垫"], "link": 1, "unit": "张", "price": 99,
+     "stock": 30},
+    {"sku": "mat_20", "name": "宝宝爬行垫 加厚20mm", "aliases": ["20mm爬行垫", "加厚爬行垫"], "link": 2, "unit": "张",
+     "price": 129, "stock": 30},
+    {"sku": "bumper", "name": "床围 1.5米", "link": 20, "unit": "套", "price": 159, "stock": 20},
+    {"sku": "rattle", "name": "摇铃玩具", "link": 15, "unit": "个", "price": 19, "stock": 20},
+]})
+
+
+def test_a_thickness_in_latin_letters_names_its_product():
+    """20mm is the mat's thickness, not link 20 (the 床围): a size in Latin letters is a word of one name, as 20毫米 is."""
+    intent, items = _read("20mm的来一张", "mat_15", MATS)
+    assert not intent.needs_review and items == {"mat_20": 1}
+    intent, items = _read("15mm的来两张", "mat_15", MATS)
+    assert not intent.needs_review and items == {"mat_15": 2}

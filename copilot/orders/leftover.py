@@ -11,7 +11,7 @@ from copilot.base.zhnum import NUM_PATTERN
 from copilot.orders.amounts import GRAMS, UNIT, VERB, Quantity, read_quantities
 from copilot.orders.lexicon import also_means, is_person, is_thing
 from copilot.orders.memo import per_catalog
-from copilot.orders.packs import sold_so
+from copilot.orders.packs import by_unit_of_kind, sold_so
 from copilot.orders.pairing import THIS
 from copilot.orders.refs import (
     Ref,
@@ -213,6 +213,10 @@ def read_leftover(clause, masked: str, leftover: str, catalog: Catalog, current:
         owners = owners if len(owners) > 1 else []
     if one_of_its_kind(leftover, masked, owners, catalog, current, unit):
         clause.refs.append(Ref(0, 0, owners[0], leftover))
+        return True
+    picked = by_unit_of_kind(leftover, owners, unit, catalog)
+    if picked is not None:  # 泡面来两桶 of 整箱泡面, beside a 火鸡面 by the 袋: the 单桶, the one 泡面 sold by the 桶
+        clause.refs.append(Ref(0, 0, picked, leftover))
         return True
     if len(owners) == 1 and shorthand(catalog).kind_of_many(leftover, owners[0]):  # 大米: any rice of the shop
         owners = shorthand(catalog).of_kind(leftover, owners[0])

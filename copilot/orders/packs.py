@@ -78,6 +78,20 @@ def pack_of_shown(current: Product, q: Quantity, catalog) -> Product | None:
     return p if p is not None and p is not current else None
 
 
+def by_unit_of_kind(word: str, owners, unit: str | None, catalog) -> Product | None:
+    """泡面来两桶, where 泡面 is a word of 整箱泡面 only and means any instant noodles in speech (红烧牛肉面 单桶, 火鸡面 by
+    the 袋): the listing of the goods whose name holds the word sold in the unit said (``sold_so``), when none of the
+    other goods the word means is sold in that unit. None otherwise (泡面来两袋: the 火鸡面? a person asks)."""
+    held = [p for p in owners if any(word in n for n in p.names)]
+    if not unit or len(held) != 1 or not same_goods(held[0], catalog):
+        return None  # only a word of one of several packs of one goods
+    picked = held[0] if held[0].unit == unit else sold_so(held[0], word, unit, catalog)  # 泡面1箱: 整箱泡面 itself
+    if picked is None:
+        return None
+    rivals = [p for p in owners if _goods_of(p) != _goods_of(picked) and (p.unit == unit or p.pack_size == (1, unit))]
+    return None if rivals else picked
+
+
 def _filled(owners, unit: str | None, amount: float | None) -> Product | None:
     if not amount or unit not in GRAMS or any(p.is_weight for p in owners) or not all(_jar_by_weight(p) for p in owners):
         return None
@@ -108,4 +122,4 @@ def _goods_of(p: Product) -> str:
     return head if head and _PACK_WORD.fullmatch(_COUNTED.sub("", tail)) else name
 
 
-__all__ = ["BRACKETED", "one_goods", "pack_of_shown", "same_goods", "sold_in", "sold_so"]
+__all__ = ["BRACKETED", "by_unit_of_kind", "one_goods", "pack_of_shown", "same_goods", "sold_in", "sold_so"]

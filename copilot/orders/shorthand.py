@@ -45,7 +45,8 @@ from copilot.orders.packs import BRACKETED, sold_in
 _CJK = re.compile(r"^[\u4e00-\u9fff]+$")
 _PARTS_OF_NAME = re.compile(r"[\s()（）\[\]【】·/\-—_]+")
 # 6寸, 8寸 of 6寸蛋糕 / 8寸蛋糕; 一斤装, 两斤 of 一斤装槐花蜜 / 两斤装槐花蜜 (numerals as said)
-_SIZE = re.compile(r"^(?:\d{1,3}|[一二两俩三四五六七八九十半])(?P<m>[\u4e00-\u9fff]{1,2})$")
+# (6mm, 10cm of 瑜伽垫 6mm / 加厚10mm: a thickness or length in Latin letters, as 6毫米 is one)
+_SIZE = re.compile(r"^(?:\d{1,3}|[一二两俩三四五六七八九十半])(?P<m>[\u4e00-\u9fff]{1,2}|(?i:mm|cm))$")
 # XL of 纸尿裤XL码, A5 of A5笔记本 (the size with its digits, not A of A4 and A5); not ml of 160ml
 _LATIN_WORD = re.compile(r"(?<![A-Za-z\d.])[A-Za-z]+(?:\d+(?![\d.]))?(?![A-Za-z])[码号]?")
 
