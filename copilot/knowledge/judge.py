@@ -406,6 +406,8 @@ class Judge(Scope):
             return False   # 蒸多久？ answers no 能放多久, 还能再冻吗？ no 怎么解冻
         if strict(q.kind) and not self.value_stated(q, c, t):
             return False   # 多少度 is not answered by 3 次, nor 多少年 by 7 天, nor 早上几点 by 每天早上
+        if self.only_not_there(q, c):
+            return False   # 点在哪里 is not answered by 别点在灶台上
         if not self.dimension_said(q, c):
             return False   # 多厚 is not answered by 40 乘 60 厘米, nor 多高 by 太高了可以倒出来一点
         body = self.nameless(c.text)
@@ -453,6 +455,12 @@ class Judge(Scope):
         if alone == 0 or strict(q.kind):   # a value asked is stated with what it is about, in one sentence
             return False
         return self._told_with_neighbour(ix, q, c, text)
+
+    def only_not_there(self, q: Question, c: Chunk) -> bool:
+        """A place asked (点在哪里) and every place the passage states is one it says not to use (别点在灶台上)."""
+        body = self.nameless(c.text)
+        return q.kind == "place" and not re.search("[不别]", q.unnamed) and bool(values_of(q.kind, body, q.units)) \
+            and not values_of(q.kind, guard("not_there").sub(" ", body), q.units)
 
     def value_stated(self, q: Question, c: Chunk, t) -> bool:
         """The passage states a value of the kind asked, in the units asked, and (a clock asked) more than the
