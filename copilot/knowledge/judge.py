@@ -413,10 +413,8 @@ class Judge(Scope):
             return False   # 蒸多久？ answers no 能放多久, 还能再冻吗？ no 怎么解冻
         if strict(q.kind) and not self.value_stated(q, c, t):
             return False   # 多少度 is not answered by 3 次, nor 多少年 by 7 天, nor 早上几点 by 每天早上
-        if self.only_not_there(q, c):
-            return False   # 点在哪里 is not answered by 别点在灶台上
-        if not self.dimension_said(q, c):
-            return False   # 多厚 is not answered by 40 乘 60 厘米, nor 多高 by 太高了可以倒出来一点
+        if not self.dimension_said(q, c) or self.only_not_there(q, c):
+            return False   # 多厚 is not answered by 40 乘 60 厘米, nor 多高 by 太高了可以倒出来一点, 点在哪里 by 别点在灶台上
         body = self.nameless(c.text)
         if strict(q.kind) and values_of(q.kind, body, q.units) and not self.counted(q, own_values(
                 q.kind, q.units, body, q.text, self._names_of(c.sku), plain=not q.residual)):
