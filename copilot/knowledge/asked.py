@@ -15,6 +15,7 @@ import re
 from copilot.knowledge.docs import Chunk
 from copilot.knowledge.kinds import conditions, strict, text_aspects, values_of
 from copilot.knowledge.question import Question, coverage, guard, word_in
+from copilot.knowledge.text import bare
 from copilot.knowledge.wordlists import lexicon
 
 PHRASE = re.compile(r"[，,。！？!?；;\n]")   # clauses, a clock's colon kept (20:00)
@@ -64,6 +65,18 @@ def other_case(q: Question, key: str) -> bool:
         return False
     asked = lexicon().fix_typos(q.text)
     return any(w in key and w not in asked for w in after.hint)
+
+
+def keyed_case(q: Question, key: str, layout: str) -> int:
+    """A how-to and a row keyed by a case: -1 when the key is the case asked (不会量 for 不会量咋办), 1 when it is a
+    case the question does not say, of not doing it (不会穿线 for 怎么穿线), else 0."""
+    if q.kind != "method" or not key or layout not in ("bullet", "table", "qa"):
+        return 0
+    asked = lexicon().fix_typos(q.unnamed)
+    if guard("what_to_do").search(asked) and len(case := bare(guard("what_to_do").sub("", asked))) >= 2 and \
+            case == bare(key):
+        return -1
+    return int(bool(re.search("[不没别]", key)) and not re.search("[不没别]", asked))
 
 
 LACKING = re.compile(r"(?:没有|没|不用)([\u4e00-\u9fff]{1,2})")

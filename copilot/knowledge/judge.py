@@ -16,6 +16,7 @@ from copilot.base.catalog import Catalog
 from copilot.knowledge.asked import (
     PHRASE,
     after_sales_only,
+    keyed_case,
     lacking,
     may_do,
     moment_unsaid,
@@ -165,14 +166,15 @@ class Judge(Scope):
 
         def rank(h: Hit) -> tuple[bool, int, bool, bool, bool, int, bool, bool, bool]:
             c = h.chunk
-            evidence = -1 if self.asks_same(q, c) else 0 if self.head_says(q, c) else \
+            case = keyed_case(q, self.nameless(lexicon().fix_typos(c.key)), c.layout)
+            evidence = -1 if self.asks_same(q, c) or case < 0 else 0 if self.head_says(q, c) else \
                 1 if self.headed(ix, q, h) or self.keyed(q, c) else \
                 2 if self.tight(q, c) else 3   # 炒制：慢炒 8 小时 for 炒了多久, before step 1 of 煮法 (炒化 2 分钟)
             other_unit = bool(unit) and not any(unit in v for v in values_of(q.kind, self.nameless(c.text)))
             full = f"{c.section} {c.key} {c.text}"   # 7 楼: the row of 6 楼及以上; 7点以后: 超过 19:00 ……
             row = amount_fit(q.unnamed, full) or 2 * after_match(q.unnamed, full)   # (inside a span before its edge)
             unlisted = listed and not LISTED.search(c.text)   # 小料：花生碎、葡萄干、山楂片 for 小料都有啥
-            aside = after_sales_only(q, ix.types[h.idx], c) or self.keyed_other(q, c)   # 写不出水咋整: 画圈圈, before
+            aside = after_sales_only(q, ix.types[h.idx], c) or self.keyed_other(q, c) or case > 0   # 写不出水咋整: 画圈圈, before
             # 7 天内换 (as said); 怎么放: 放干燥的地方, before the row keyed 保质期 (how long, not how)
             part = bool(c.sku) and bool(part_named(q.text, c.key, c.text, c.layout, self.product_names(c.sku)))
             return ((product_first and c.sku == "") or (not targets and c.sku != ""), -row, said[h.idx] < most, aside, unlisted, evidence,
@@ -235,10 +237,15 @@ class Judge(Scope):
     @staticmethod
     def keyed(q: Question, c: Chunk) -> bool:
         """The passage's key is one that holds the kind of value asked (规格：每袋 1 公斤，大概 50 只 for 一袋多少只,
-        before 破皮：一袋里破皮超过 5 只)."""
+        before 破皮：一袋里破皮超过 5 只), and what else it says is of the question (能用多久 keys no answer to 充满要多久)."""
         k = lexicon().kinds.get(q.kind)
-        return bool(k and k.strict and c.key and c.layout in ("bullet", "table") and
-                    any(w in lexicon().fix_typos(c.key) for w in k.keys))
+        if not (k and k.strict and c.key and c.layout in ("bullet", "table")):
+            return False
+        key = lexicon().fix_typos(c.key)
+        said = [w for w in k.keys if w in key]
+        rest = re.sub("|".join(map(re.escape, said)) or "$^", "", key) if said else ""
+        own = [ch for ch in rest if "\u4e00" <= ch <= "\u9fff" and ch not in "的了吗呢么啊"]
+        return bool(said) and (not own or any(ch in q.text for ch in own))
 
     @staticmethod
     def keyed_other(q: Question, c: Chunk) -> bool:
@@ -406,8 +413,8 @@ class Judge(Scope):
             return False   # 蒸多久？ answers no 能放多久, 还能再冻吗？ no 怎么解冻
         if strict(q.kind) and not self.value_stated(q, c, t):
             return False   # 多少度 is not answered by 3 次, nor 多少年 by 7 天, nor 早上几点 by 每天早上
-        if not self.dimension_said(q, c):
-            return False   # 多厚 is not answered by 40 乘 60 厘米, nor 多高 by 太高了可以倒出来一点
+        if not self.dimension_said(q, c) or self.only_not_there(q, c):
+            return False   # 多厚 is not answered by 40 乘 60 厘米, nor 多高 by 太高了可以倒出来一点, 点在哪里 by 别点在灶台上
         body = self.nameless(c.text)
         if strict(q.kind) and values_of(q.kind, body, q.units) and not self.counted(q, own_values(
                 q.kind, q.units, body, q.text, self._names_of(c.sku), plain=not q.residual)):
@@ -453,6 +460,12 @@ class Judge(Scope):
         if alone == 0 or strict(q.kind):   # a value asked is stated with what it is about, in one sentence
             return False
         return self._told_with_neighbour(ix, q, c, text)
+
+    def only_not_there(self, q: Question, c: Chunk) -> bool:
+        """A place asked (点在哪里) and every place the passage states is one it says not to use (别点在灶台上)."""
+        body = self.nameless(c.text)
+        return q.kind == "place" and not re.search("[不别]", q.unnamed) and bool(values_of(q.kind, body, q.units)) \
+            and not values_of(q.kind, guard("not_there").sub(" ", body), q.units)
 
     def value_stated(self, q: Question, c: Chunk, t) -> bool:
         """The passage states a value of the kind asked, in the units asked, and (a clock asked) more than the

@@ -352,8 +352,8 @@ class KnowledgeBase:
         prefix = f"@{user} " if user else ""
         self._use_words()
         products, names = self._products_in(text, bool(current_sku) and self.catalog.get(current_sku) or False)
+        products, names, q = self._on_air_parts(text, products, names, current_sku)   # 电池能用多久 of a lock
         named = [p for _s, _e, p in self.catalog.mentions(text) if p in products]
-        q = analyse(text, names)
         if q.injection:
             return Answer(False, REFUSAL_TEXT, [], reason="injection", mode="refused",
                           why="评论里夹带指令，不照做，交给助理"), q
@@ -408,6 +408,35 @@ class KnowledgeBase:
         value, q.chosen = the_value(q.kind, [bound or best.chunk.text]), best.chunk.text
         return Answer(True, prefix + reply, sources, mode="extractive", aspect=",".join(aspects), kind=q.kind,
                       value=value, why=why_answered(aspects, q.kind, best.chunk, value)), q
+
+    def _on_air_parts(self, text: str, products: list[Product], names: list[str],
+                      current_sku: str | None) -> tuple[list[Product], list[str], Question]:
+        """The products asked, their names as said and the analysed question, once the words that name another
+        product by a short alias (电池, 锁芯) while the notes of the product on air speak of a part so called
+        (| 电池 | 装 8 节 |, 锁芯保修 5 年) are read as that part, with no catalog fact asked."""
+        q = analyse(text, names)
+        parts = self._parts_of_current(text, products, current_sku, q)
+        if not parts:
+            return products, names, q
+        names = [n for n in names if n not in parts]
+        return [p for p in products if p.sku not in parts.values()], names, analyse(text, names)
+
+    def _parts_of_current(self, text: str, products: list[Product], current_sku: str | None,
+                          q: Question) -> dict[str, str]:
+        """Words of the question that name another product by a short alias and a part the notes of the product
+        on air speak of (电池 of the lock on air, not the battery sold beside it) -> the other product's sku."""
+        current = self.catalog.get(current_sku) if current_sku else None
+        if current is None or q.facts or guard("sells").search(text) or next(iter(self.catalog.links(text)), None):
+            return {}
+        self.ensure_ready()
+        own = [self._ix.chunks[i] for i in self._ix.by_sku.get(current.sku, ()) if self._ix.chunks[i].layout != "fact"]
+        out = {}
+        for s, e, p in self.catalog.mentions(text):
+            word = text[s:e]
+            if p.sku != current.sku and p in products and word != p.name and word not in current.names and \
+                    any(word in c.key or word in c.text for c in own):
+                out[word] = p.sku
+        return out
 
     def _variant(self, q: Question, text: str, targets: list[str]) -> str:
         """The variant the question names that the product asked about is not (2米的多少钱 of a 1.5 米 hose): the
