@@ -145,9 +145,19 @@ def spell_out(content: str, offered: list[Product], catalog: Catalog) -> str:
 def _kind_sold_apart(word: str, p: Product, catalog: Catalog) -> bool:
     """排骨 of 糖醋排骨 in a chain that offers it alone, where the shop also sells 玉米排骨汤: the word ends the
     offered product's name (what kind of goods it is) and is in another product's names, so the member may want
-    that one; the offer does not settle it (a person asks). 韭菜 of 韭菜鸡蛋水饺 starts the name: a filling."""
-    return any(n.endswith(word) for n in p.names) and any(q.sku != p.sku for q in catalog.holding(word)) \
+    that one; the offer does not settle it (a person asks). 韭菜 of 韭菜鸡蛋水饺 starts the name: a filling. A word
+    one of the product's names writes apart after its goods (白色 of ``毛巾 白色``, beside a 浴巾 白色 or a 米白色
+    yarn) is no kind, even where an alias glues it on (白毛巾 … 大毛巾白色): it is the pick among the goods, which
+    the chain's offer settles."""
+    return any(n.endswith(word) for n in p.names) and not any(_written_apart(word, n) for n in p.names) \
+        and any(q.sku != p.sku for q in catalog.holding(word)) \
         or bool(also_means(word, catalog, p))  # 插座 of 五孔插座, said in a chain that offers 插线板 too
+
+
+def _written_apart(word: str, name: str) -> bool:
+    """白色 of ``毛巾 白色``: the word is the whole last word of a name of several words, written after a space."""
+    head, _, last = name.rpartition(" ")
+    return bool(head.strip()) and last == word
 
 
 def _unit_as_variant(run: str, before: str, offered: list[Product], catalog: Catalog) -> Product | None:
