@@ -85,3 +85,33 @@ def test_a_kind_glued_to_the_name_still_asks_when_another_listing_sells_it(tmp_p
     ]})
     state, review = _state(tmp_path, meat, "#接龙 糖醋排骨 28元一份\n例：小明 糖醋排骨1份\n1. 阿芳 排骨2份\n")
     assert "阿芳" in review and not state
+
+
+# an invented stationery counter: each pen has plain names ending in its tip size (0.5) and starting with it
+PENS = Catalog.from_dict({"products": [
+    {"sku": "pen_red", "name": "中性笔 红色", "aliases": ["红色0.5", "0.5红色", "红笔"], "link": 1, "unit": "支",
+     "price": 2, "stock": 300, "limit_per_buyer": 20},
+    {"sku": "pen_blue", "name": "中性笔 蓝色", "aliases": ["蓝色0.5", "0.5蓝色", "蓝笔"], "link": 2, "unit": "支",
+     "price": 2, "stock": 300, "limit_per_buyer": 20},
+    {"sku": "folder", "name": "文件夹 酒红色", "aliases": ["酒红色文件夹"], "link": 3, "unit": "个", "price": 5,
+     "stock": 50},
+]})
+
+
+def test_a_word_is_spelled_out_as_a_name_that_keeps_the_count_apart():
+    """A pen shop (invented): the only plain names of the red pen are 红色0.5 and 0.5红色; 红色 spelled out before
+    its count must not glue the count to the name's number."""
+    from copilot.orders.names import plain_name
+    from copilot.orders.spelled import spell_out
+
+    red = PENS.get("pen_red")
+    assert plain_name(red) == "0.5红色"  # not 红色0.5, the first plain name
+    pens = [p for p in PENS.products if p.sku.startswith("pen")]
+    assert spell_out("红色3支", pens, PENS) == "0.5红色3支"  # not 红色0.53支, one number
+
+
+def test_a_colour_before_its_count_books_that_count_when_the_alias_ends_in_a_number(tmp_path):
+    state, review = _state(tmp_path, PENS, "#接龙 中性笔 红色 蓝色 2元一支\n例：小明 蓝色2支\n"
+                                           "1. 阿梅 红色3支\n2. 大刘 蓝色5支 红色1支\n")
+    assert state["阿梅"] == {"pen_red": 3.0}
+    assert state["大刘"] == {"pen_blue": 5.0, "pen_red": 1.0} and not review

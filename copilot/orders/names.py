@@ -16,8 +16,11 @@ _BRACKET = re.compile(r"[()（）\[\]【】]")
 
 def plain_name(p: Product) -> str:
     """A name of the product without brackets or spaces (碧根果小袋 of 奶油碧根果（小袋）): a comment's clauses
-    split at brackets, so a name spelled out into a line must not hold them."""
-    return next((n for n in (p.name, *p.aliases) if not _BRACKET.search(n) and " " not in n), p.name)
+    split at brackets, so a name spelled out into a line must not hold them. One that does not end in a digit when the
+    product has one: the name is written where a word stood, often just before a count (白色3卷 in a chain of
+    402缝纫线 白色, alias 白色402: 402白色3卷, not 白色4023卷, a single number)."""
+    plain = [n for n in (p.name, *p.aliases) if not _BRACKET.search(n) and " " not in n]
+    return next((n for n in plain if not n[-1].isdigit()), plain[0] if plain else p.name)
 
 
 @per_catalog
