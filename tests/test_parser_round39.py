@@ -1,0 +1,50 @@
+"""Parser round 39, probed on invented stores (a juice bar, a hardware and craft counter, a soup kitchen), none of
+the sets' own. A listing's name that says its pack and then its size (鲜榨橙汁 瓶装 300ml / 鲜榨橙汁 家庭装 2L) sells
+one goods in two packs, so the unit said picks the pack (LABELS rule 2), with the goods named or shown. 轴 counts the
+same spool as 卷 (一轴线, LABELS rule 1)."""
+
+from __future__ import annotations
+
+from copilot.base.catalog import Catalog
+from copilot.orders.rules import parse
+
+JUICE = Catalog.from_dict({"products": [
+    {"sku": "oj_bottle", "name": "鲜榨橙汁 瓶装 300ml", "aliases": ["瓶装橙汁"], "link": 1, "unit": "瓶",
+     "price": 12, "stock": 50, "limit_per_buyer": 6},
+    {"sku": "oj_family", "name": "鲜榨橙汁 家庭装 2L", "aliases": ["家庭装橙汁"], "link": 2, "unit": "桶",
+     "price": 48, "stock": 10, "limit_per_buyer": 2},
+    {"sku": "toast", "name": "全麦吐司", "link": 3, "unit": "袋", "price": 15, "stock": 40},
+]})
+
+TAPE = Catalog.from_dict({"products": [
+    {"sku": "tape_red", "name": "红色电工胶布", "aliases": ["红胶布"], "link": 1, "unit": "卷", "price": 3,
+     "stock": 100},
+    {"sku": "glue", "name": "热熔胶棒", "link": 2, "unit": "根", "price": 1, "stock": 100},
+]})
+
+
+def _items(intent):
+    return [(i.sku, i.qty) for i in intent.items]
+
+
+def test_a_unit_picks_the_pack_of_goods_whose_names_say_pack_then_size():
+    got = parse("鲜榨橙汁来两瓶", JUICE, None)
+    assert not got.needs_review and _items(got) == [("oj_bottle", 2)]
+    got = parse("鲜榨橙汁来一桶 少冰", JUICE, None)
+    assert not got.needs_review and _items(got) == [("oj_family", 1)]
+
+
+def test_a_unit_of_the_other_pack_said_with_one_pack_shown_picks_that_pack():
+    got = parse("来一瓶", JUICE, "oj_family")
+    assert not got.needs_review and _items(got) == [("oj_bottle", 1)]
+
+
+def test_the_goods_alone_without_a_unit_stay_for_a_person():
+    assert parse("鲜榨橙汁来两个", JUICE, None).needs_review
+
+
+def test_a_spool_counted_by_the_zhou_is_a_juan():
+    got = parse("红胶布来两轴", TAPE, "tape_red")
+    assert not got.needs_review and _items(got) == [("tape_red", 2)]
+    got = parse("来一轴", TAPE, "tape_red")
+    assert not got.needs_review and _items(got) == [("tape_red", 1)]
