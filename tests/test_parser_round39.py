@@ -48,3 +48,28 @@ def test_a_spool_counted_by_the_zhou_is_a_juan():
     assert not got.needs_review and _items(got) == [("tape_red", 2)]
     got = parse("来一轴", TAPE, "tape_red")
     assert not got.needs_review and _items(got) == [("tape_red", 1)]
+
+
+# a craft counter: link 4 sells wooden beads, and the 4号 cotton cord is another listing sold by the 卷
+CRAFT = Catalog.from_dict({"products": [
+    {"sku": "cord_2", "name": "2号棉绳 50米", "aliases": ["2号棉绳"], "link": 2, "unit": "卷", "price": 9, "stock": 50},
+    {"sku": "cord_4", "name": "4号棉绳 50米", "aliases": ["4号棉绳"], "link": 3, "unit": "卷", "price": 12,
+     "stock": 50},
+    {"sku": "beads", "name": "木珠 100颗装", "link": 4, "unit": "卷", "price": 6, "stock": 50},
+    {"sku": "glue_gun", "name": "热熔胶枪", "link": 7, "unit": "把", "price": 25, "stock": 20},
+]})
+
+
+def test_a_number_said_with_a_unit_another_numbered_name_is_sold_in_stays_for_a_person():
+    got = parse("4号来两卷", CRAFT, "beads")  # link 4 shown, but 4号棉绳 is sold by the 卷 too
+    assert got.needs_review and not got.items
+
+
+def test_a_number_said_with_a_unit_only_the_shown_link_is_sold_in_keeps_the_link():
+    CRAFT_BOX = Catalog.from_dict({"products": [
+        {"sku": "cord_4", "name": "4号棉绳 50米", "aliases": ["4号棉绳"], "link": 3, "unit": "卷", "price": 12,
+         "stock": 50},
+        {"sku": "beads", "name": "木珠 100颗装", "link": 4, "unit": "盒", "price": 6, "stock": 50},
+    ]})
+    got = parse("4号来两盒", CRAFT_BOX, "beads")
+    assert not got.needs_review and _items(got) == [("beads", 2)]

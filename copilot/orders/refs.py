@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from copilot.base.catalog import LINK_RE, Catalog, Product, link_number
 from copilot.base.sounds import syllables
 from copilot.orders.alike import shape_kin
-from copilot.orders.amounts import UNIT_WORDS, VERB, read_quantities
+from copilot.orders.amounts import SAME_COUNT, UNIT_WORDS, VERB, read_quantities
 from copilot.orders.lexicon import also_means, is_thing
 from copilot.orders.marked import marked_said, marked_words
 from copilot.orders.memo import per_catalog
@@ -385,4 +385,17 @@ def number_or_link(r: Ref, catalog: Catalog, current: Product | None) -> Ref:
     others = tuple(dict.fromkeys(q for _, q in numbered_names(catalog).get(link_number(m), ()) if q is not r.product))
     if current is not None and current not in others and sized(current, link_number(m)):
         others = (*others, current)
+    return Ref(r.start, r.end, None, r.label, (r.product, *others)) if others else r
+
+
+def shown_link_or_name(r: Ref, catalog: Catalog, current: Product | None, unit: str | None) -> Ref:
+    """5号来一条 with link 5 (3号拉链) on screen beside 5号拉链: the link's own product is shown, but the unit said is
+    also the one the product whose name starts with 5号 is sold in, so the number names either (LABELS rule 3): a
+    person asks. A unit only the shown link is sold in (5号来一桶 of the 洗衣液 shown beside 5号电池) keeps the link."""
+    m = LINK_RE.fullmatch(r.label) if unit and r.product is not None and r.product is current else None
+    if m is None or "号" not in r.label or "链接" in r.label:
+        return r
+    same = {unit, *SAME_COUNT.get(unit, ())}
+    others = tuple(dict.fromkeys(q for _, q in numbered_names(catalog).get(link_number(m), ())
+                                 if q is not r.product and q.unit in same))
     return Ref(r.start, r.end, None, r.label, (r.product, *others)) if others else r
