@@ -73,3 +73,30 @@ def test_a_number_said_with_a_unit_only_the_shown_link_is_sold_in_keeps_the_link
     ]})
     got = parse("4号来两盒", CRAFT_BOX, "beads")
     assert not got.needs_review and _items(got) == [("beads", 2)]
+
+
+# a milk-tea stall: the spec lists the free add-ins, one of which is also sold by the bag
+TEA_BAR = Catalog.from_dict({"products": [
+    {"sku": "milk_tea", "name": "原味奶茶", "aliases": ["奶茶"], "link": 1, "unit": "杯", "price": 12,
+     "spec": "一杯 500ml，配料任选一样：珍珠、椰果、布丁", "stock": 80, "limit_per_buyer": 5},
+    {"sku": "pearls", "name": "黑糖珍珠 1kg", "aliases": ["珍珠"], "link": 2, "unit": "袋", "price": 30, "stock": 20},
+    {"sku": "lemon_tea", "name": "柠檬茶", "link": 3, "unit": "杯", "price": 10, "stock": 80},
+]})
+
+
+def test_an_add_in_the_spec_lists_said_after_the_order_is_a_wish_on_it():
+    got = parse("奶茶来两杯 加珍珠", TEA_BAR, "milk_tea")
+    assert not got.needs_review and _items(got) == [("milk_tea", 2)] and "加珍珠" in got.note
+    got = parse("1号来3杯 加椰果", TEA_BAR, "milk_tea")
+    assert not got.needs_review and _items(got) == [("milk_tea", 3)] and "加椰果" in got.note
+
+
+def test_an_add_in_said_inside_the_order_is_a_wish_on_it():
+    got = parse("奶茶加布丁来一杯", TEA_BAR, "milk_tea")
+    assert not got.needs_review and _items(got) == [("milk_tea", 1)] and "加布丁" in got.note
+
+
+def test_an_add_in_counted_or_asked_again_is_goods():
+    got = parse("珍珠来两袋", TEA_BAR, "pearls")
+    assert _items(got) == [("pearls", 2)] and not got.note
+    assert "加珍珠" not in (parse("奶茶来一杯 加珍珠两袋", TEA_BAR, "milk_tea").note or "")
