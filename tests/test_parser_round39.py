@@ -100,3 +100,20 @@ def test_an_add_in_counted_or_asked_again_is_goods():
     got = parse("珍珠来两袋", TEA_BAR, "pearls")
     assert _items(got) == [("pearls", 2)] and not got.note
     assert "加珍珠" not in (parse("奶茶来一杯 加珍珠两袋", TEA_BAR, "milk_tea").note or "")
+
+
+# a towel shop: sizes in Latin letters inside names whose numbers are also links of other goods
+TOWELS = Catalog.from_dict({"products": [
+    {"sku": "face", "name": "纯棉方巾 30cm", "link": 1, "unit": "条", "price": 8, "stock": 100},
+    {"sku": "hand", "name": "纯棉毛巾 70cm", "link": 2, "unit": "条", "price": 15, "stock": 100},
+    {"sku": "tape", "name": "魔术贴 3cm宽 5米", "link": 4, "unit": "卷", "price": 6, "stock": 100},
+    {"sku": "hooks", "name": "粘钩", "link": 3, "unit": "个", "price": 2, "stock": 100},
+    {"sku": "bath", "name": "浴巾", "link": 30, "unit": "条", "price": 39, "stock": 100},
+]})
+
+
+def test_a_length_the_names_hold_is_no_link_number():
+    got = parse("30cm的来两条", TOWELS, "hand")  # link 30 is the 浴巾
+    assert not got.needs_review and _items(got) == [("face", 2)]
+    got = parse("3cm宽的来两卷", TOWELS, "tape")  # link 3 is the 粘钩
+    assert not got.needs_review and _items(got) == [("tape", 2)]
