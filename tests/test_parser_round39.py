@@ -117,3 +117,22 @@ def test_a_length_the_names_hold_is_no_link_number():
     assert not got.needs_review and _items(got) == [("face", 2)]
     got = parse("3cm宽的来两卷", TOWELS, "tape")  # link 3 is the 粘钩
     assert not got.needs_review and _items(got) == [("tape", 2)]
+
+
+# a grocery: instant coffee by the 袋 of 10 小包
+COFFEE = Catalog.from_dict({"products": [
+    {"sku": "coffee", "name": "速溶咖啡 10小包装", "aliases": ["速溶咖啡"], "link": 1, "unit": "袋", "pack": "10小包",
+     "price": 20, "stock": 50},
+    {"sku": "cups", "name": "纸杯", "link": 2, "unit": "包", "price": 5, "stock": 50},
+]})
+
+
+def test_a_short_of_the_packs_inner_piece_is_not_the_bag():
+    got = parse("来两包", COFFEE, "coffee")  # two bags, or two 小包 of one?
+    assert got.needs_review
+
+
+def test_the_bag_and_whole_inner_pieces_still_convert():
+    assert _items(parse("来两袋", COFFEE, "coffee")) == [("coffee", 2)]
+    got = parse("来20小包", COFFEE, "coffee")
+    assert not got.needs_review and _items(got) == [("coffee", 2)]

@@ -209,6 +209,8 @@ def to_sale_unit(q: Quantity, p: Product) -> float | None:
     size = p.pack_size
     if size is not None and size[1] == q.unit:
         return _declared(q, p)  # 保鲜剂20袋 of a 包 of 10袋: 2 包, though 袋 and 包 are otherwise told the same
+    if size is not None and size[1].endswith(q.unit) and size[1] not in GRAMS:  # (not 斤 of a 公斤)
+        return None  # 来两包 of a 袋 of 5小包: two bags or two 小包? (a person asks; 包 is not told from 袋 here)
     if q.unit == "份" and _portion(p) or p.unit in SAME_COUNT.get(q.unit, ()):
         return q.value  # 两份 of a 斤 product: how much is a 份? (a person asks)
     unit = {"千克": "公斤", "kg": "公斤", "g": "克"}.get(q.unit, q.unit)
