@@ -136,3 +136,19 @@ def test_the_bag_and_whole_inner_pieces_still_convert():
     assert _items(parse("来两袋", COFFEE, "coffee")) == [("coffee", 2)]
     got = parse("来20小包", COFFEE, "coffee")
     assert not got.needs_review and _items(got) == [("coffee", 2)]
+
+
+# a bakery: 面包 is said of both loaves, 点心 of the whole shop
+BAKERY = Catalog.from_dict({"products": [
+    {"sku": "toast", "name": "全麦吐司", "aliases": ["吐司"], "link": 1, "unit": "袋", "price": 15, "stock": 40},
+    {"sku": "bun", "name": "奶油面包", "link": 2, "unit": "个", "price": 6, "stock": 40},
+    {"sku": "roll", "name": "红豆面包", "link": 3, "unit": "个", "price": 6, "stock": 40},
+    {"sku": "tart", "name": "葡式蛋挞", "aliases": ["蛋挞"], "link": 4, "unit": "盒", "price": 18, "stock": 40},
+]})
+
+
+def test_a_whole_name_said_after_what_was_said_before_is_those_goods():
+    got = parse("刚才说的点心是蛋挞 两盒", BAKERY, "toast")
+    assert not got.needs_review and _items(got) == [("tart", 2)]
+    got = parse("刚才说的面包是红豆面包 来两个", BAKERY, "tart")
+    assert not got.needs_review and _items(got) == [("roll", 2)]
