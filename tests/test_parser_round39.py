@@ -152,3 +152,10 @@ def test_a_whole_name_said_after_what_was_said_before_is_those_goods():
     assert not got.needs_review and _items(got) == [("tart", 2)]
     got = parse("刚才说的面包是红豆面包 来两个", BAKERY, "tart")
     assert not got.needs_review and _items(got) == [("roll", 2)]
+
+
+def test_words_pointing_at_the_screen_name_the_product_shown():
+    for text in ("就是屏幕上这个红豆面包 两个", "屏幕上的来两个", "就是这个红豆面包 两个"):
+        got = parse(text, BAKERY, "roll")
+        assert got.kind.value == "order" and not got.needs_review and _items(got) == [("roll", 2)], text
+    assert parse("屏幕上这个是什么", BAKERY, "roll").kind.value == "question"
