@@ -159,3 +159,19 @@ def test_words_pointing_at_the_screen_name_the_product_shown():
         got = parse(text, BAKERY, "roll")
         assert got.kind.value == "order" and not got.needs_review and _items(got) == [("roll", 2)], text
     assert parse("屏幕上这个是什么", BAKERY, "roll").kind.value == "question"
+
+
+# a stationery counter: a name that holds a number, typed with a homophone for one of its characters
+GLUE = Catalog.from_dict({"products": [
+    {"sku": "glue_red", "name": "502胶水 红色", "aliases": ["红色502"], "link": 1, "unit": "支", "price": 3,
+     "stock": 100},
+    {"sku": "glue_blue", "name": "502胶水 蓝色", "aliases": ["蓝色502"], "link": 2, "unit": "支", "price": 3,
+     "stock": 100},
+]})
+
+
+def test_a_name_with_a_number_typed_with_a_homophone_is_that_name():
+    got = parse("洪色502来两支", GLUE, "glue_red")
+    assert not got.needs_review and _items(got) == [("glue_red", 2)]
+    got = parse("篮色502来一支", GLUE, "glue_red")
+    assert not got.needs_review and _items(got) == [("glue_blue", 1)]

@@ -69,6 +69,7 @@ def _find_refs(t: str, catalog: Catalog) -> list[Ref]:
     refs = counts_said(t, refs, catalog, Ref) if COUNTED_PART.search(t) else refs  # 一壶四杯的
     refs = _numbered_by_sound(t, refs, catalog) if _DIGIT_WORD.search(t) else refs
     refs = marked_said(t, refs, catalog, Ref) if marked_words(catalog) else refs  # 9W的, 5号的: names, no counts
+    refs = _numbered_by_homophone(t, refs, catalog) if _DIGITS_NEXT.search(t) else refs  # 嘿色402
     short = shorthand(catalog)
     if short.pattern is None and short.singles is None:
         refs = sizes_said(t, refs, catalog, Ref) if SIZE.search(t) else refs
@@ -238,6 +239,22 @@ def _look_alike_names(t: str, refs: list[Ref], catalog: Catalog) -> list[Ref]:
                 if len(found) == 1:
                     kept = [r for r in refs if not (r.start < e and s < r.end)]
                     return sorted(kept + [Ref(s, e, found[0], t[s:e])], key=lambda r: r.start)
+    return refs
+
+
+_DIGITS_NEXT = re.compile(r"[\u4e00-\u9fff]\d|\d[\u4e00-\u9fff]")
+
+
+def _numbered_by_homophone(t: str, refs: list[Ref], catalog: Catalog) -> list[Ref]:
+    """嘿色402 for 黑色402: a name that holds a number, typed with a homophone for a character of its words, is that
+    name's product when the span names one product and overlaps no reference read (the number is the name's, no
+    quantity and no link)."""
+    spans = [(s, e, p) for s, e, p in catalog.sound_alikes(t) if any(ch.isdigit() for ch in t[s:e])]
+    for s, e, p in spans:
+        if len({q.sku for a, b, q in spans if (a, b) == (s, e)}) == 1 \
+                and not any(r.start < e and s < r.end and r.end - r.start >= e - s for r in refs):
+            refs = sorted([r for r in refs if not (r.start < e and s < r.end)] + [Ref(s, e, p, t[s:e])],
+                          key=lambda r: r.start)
     return refs
 
 
