@@ -180,7 +180,8 @@ class Catalog:
             self._sounds = {}
             for n, p in self._names:
                 if len(n) >= 2:
-                    self._sounds.setdefault(tuple(lazy_pinyin(n)), []).append((n, p))
+                    # one reading per character, digits and letters too (黑色402: hei se 4 0 2), as the text is read
+                    self._sounds.setdefault(tuple(lazy_pinyin(n, errors=list)), []).append((n, p))
             self._sound_lengths = sorted({len(sound) for sound in self._sounds}, reverse=True)
             self._blurred = {}
             for sound, named in self._sounds.items():

@@ -30,7 +30,7 @@ _ONE_LIKE = ("个", "枚", "只", "颗", "粒", "块")
 # PACK_UNITS, so a pack of 10小包 is read as 小包 here too), and the words only viewers say (一升, 一棵); not a
 # size (5斤装 names a box and counts none), nor 两, which is "two" as often as a tenth of a 斤 (``_LIANG`` reads
 # 8两, 二两, 1斤2两). Longest first, so 公斤 wins over 斤, 千克 over 克, 小包 over 包
-_SPOKEN_ONLY = ("升", "棵")
+_SPOKEN_ONLY = ("升", "棵", "轴")
 _NOT_COUNTS = ("斤装", "两")
 UNIT_WORDS = tuple(sorted(dict.fromkeys(u for u in (*SALE_UNITS, *PACK_UNITS, *_SPOKEN_ONLY) if u not in _NOT_COUNTS),
                           key=len, reverse=True))
@@ -44,10 +44,11 @@ UNIT_WORDS = tuple(sorted(dict.fromkeys(u for u in (*SALE_UNITS, *PACK_UNITS, *_
 # (牛奶来2份: a bottle or a poured serving?), a weight (两份 of a 斤 product: how much is a 份?)
 _PORTIONS = ("盒", "袋", "包", "份", "碗", "杯", "罐", "听")
 # 一束花 is 一把 (flowers by the bunch); a machine is one 台 or 部 (一部手机, 一台电视); a pair is a 双, 副 or 对
-# (一副手套, 一双手套); 件 is the wholesale and drinks trade's word for a case (来一件 of beer sold
-# by the 箱 is one 箱; of a 提, a 瓶 or a 斤 product it may be a case the shop does not sell: a person asks)
+# (一副手套, 一双手套); a spool of thread or tape is a 卷 or 轴 (一轴线); 件 is the wholesale and drinks trade's word
+# for a case (来一件 of beer sold by the 箱 is one 箱; of a 提, a 瓶 or a 斤 product it may be a case the shop does not sell: a person asks)
 SAME_COUNT = {u: group for group in ({"棵", "颗"}, {"罐", "听"}, {"根", "支", "枝", "条"}, {"份", "碗"}, {"袋", "包"},
-                                 {"箱", "件"}, {"把", "束"}, {"台", "部"}, {"双", "副", "对"}) for u in group}  # 三枝百合 are 3支
+                                 {"箱", "件"}, {"把", "束"}, {"台", "部"}, {"双", "副", "对"},
+                                 {"卷", "轴"}) for u in group}  # 三枝百合 are 3支
 # units that hold an unsaid number of things: 个 of one (来2个 of a 盒) is a piece or a box? a person asks (not a 份,
 # a portion or a service sold as one thing: 来一个 is one 份, as ``knowledge/README.md``'s 个 rule says)
 _PACKS = ("盒", "袋", "包", "板", "箱", "提", "兜", "捆", "扎")
@@ -208,6 +209,8 @@ def to_sale_unit(q: Quantity, p: Product) -> float | None:
     size = p.pack_size
     if size is not None and size[1] == q.unit:
         return _declared(q, p)  # 保鲜剂20袋 of a 包 of 10袋: 2 包, though 袋 and 包 are otherwise told the same
+    if size is not None and size[1].endswith(q.unit) and size[1] not in GRAMS:  # (not 斤 of a 公斤)
+        return None  # 来两包 of a 袋 of 5小包: two bags or two 小包? (a person asks; 包 is not told from 袋 here)
     if q.unit == "份" and _portion(p) or p.unit in SAME_COUNT.get(q.unit, ()):
         return q.value  # 两份 of a 斤 product: how much is a 份? (a person asks)
     unit = {"千克": "公斤", "kg": "公斤", "g": "克"}.get(q.unit, q.unit)

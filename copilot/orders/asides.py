@@ -210,12 +210,15 @@ _MEANT_WAS = re.compile(rf"^我?(?:刚才|刚刚|之前|前面)(?:说|讲|要)?�
 def meant_was(t: str, catalog: Catalog) -> str:
     """刚才说的玻璃水是防冻的 来两桶 -> 玻璃水防冻的 来两桶: the goods an earlier comment meant, named now, with the order
     that follows (刚才说的是两瓶, a quantity alone, is a change: ``changes.MODIFY``; 刚才说的银耳是10朵 says what a
-    pack holds). The family word and its pick are said in the order that makes one name of them, when one does
+    pack holds). A whole name of goods said after 是 (刚才说的糖水是绿豆沙, 刚才说的剪子是纱剪) is those goods, whatever the
+    word before was (a word of the whole shop, a family). The family word and its pick are said in the order that makes one name of them, when one does
     (氨基酸的洗面奶); else as Chinese says a kind with what sets it apart, the pick first (香肠是广式的: 广式的香肠)."""
     m = _MEANT_WAS.match(t)
     if m is None or not t[m.end():].strip() or re.search(r"[吗嘛呢?？]", m.group(0)):  # 刚才说的葡萄是巨峰吗: asked
         return t
     x, y = m.group("x"), m.group("y")
+    if x and any(y in p.names for p in catalog):  # 刚才说的剪子是纱剪: a whole name needs no word said before
+        return y + t[m.end():]
     said = [f"{x}{y}的", f"{y}的{x}"] if x else [y]
     one = [w for w in said if len(refs := find_refs(w, catalog)) == 1 and refs[0].product is not None]
     return (one or said[::-1])[0] + t[m.end():]

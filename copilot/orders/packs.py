@@ -14,6 +14,9 @@ _UNITS = "|".join(UNIT_WORDS)
 _PACK_WORD = re.compile(rf"[单整散半](?:{_UNITS})|[单整]|(?:{_UNITS}|散)装|(?:\d+|[两三四五六八十])连包")
 # 整箱12桶, 整提6瓶: the pack word with the count it holds (the count says how big, not which goods)
 _COUNTED = re.compile(rf"(?<=\D)\d+\s*(?:{_UNITS})$")
+# 家庭装, 礼盒装, 杯装: a word of how the goods are packed, said after the goods' name and a space
+_PACKED = re.compile(r"[\u4e00-\u9fff]{1,3}装")
+_SIZE = re.compile(r"\d+(?:\.\d+)?\s*[A-Za-z]{1,3}")  # 500ml, 1.5L: the size of the pack, no pack word
 BRACKETED = re.compile(r"[（(\[【][^）)\]】]*[）)\]】]")  # the pack of a listing: 赣南脐橙（10斤装）
 
 
@@ -119,7 +122,9 @@ def _goods_of(p: Product) -> str:
     space, a word of one unit: 单饼, 整提, 整箱, with its count: 整箱12桶) are one goods; 巴氏鲜牛奶 and 常温纯牛奶 are two."""
     name = BRACKETED.sub("", p.name).strip()
     head, _, tail = name.rpartition(" ")
-    return head if head and _PACK_WORD.fullmatch(_COUNTED.sub("", tail)) else name
+    if head and _SIZE.fullmatch(tail) and " " in head:  # 杨枝甘露 杯装 500ml: the size said after the pack word
+        head, _, tail = head.rpartition(" ")
+    return head if head and (_PACK_WORD.fullmatch(_COUNTED.sub("", tail)) or _PACKED.fullmatch(tail)) else name
 
 
 __all__ = ["BRACKETED", "by_unit_of_kind", "one_goods", "pack_of_shown", "same_goods", "sold_in", "sold_so"]

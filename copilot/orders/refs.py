@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from copilot.base.catalog import LINK_RE, Catalog, Product, link_number
 from copilot.base.sounds import syllables
 from copilot.orders.alike import shape_kin
-from copilot.orders.amounts import UNIT_WORDS, VERB, read_quantities
+from copilot.orders.amounts import SAME_COUNT, UNIT_WORDS, VERB, read_quantities
 from copilot.orders.lexicon import also_means, is_thing
 from copilot.orders.marked import marked_said, marked_words
 from copilot.orders.memo import per_catalog
@@ -69,6 +69,7 @@ def _find_refs(t: str, catalog: Catalog) -> list[Ref]:
     refs = counts_said(t, refs, catalog, Ref) if COUNTED_PART.search(t) else refs  # 一壶四杯的
     refs = _numbered_by_sound(t, refs, catalog) if _DIGIT_WORD.search(t) else refs
     refs = marked_said(t, refs, catalog, Ref) if marked_words(catalog) else refs  # 9W的, 5号的: names, no counts
+    refs = _numbered_by_homophone(t, refs, catalog) if _DIGITS_NEXT.search(t) else refs  # 嘿色402
     short = shorthand(catalog)
     if short.pattern is None and short.singles is None:
         refs = sizes_said(t, refs, catalog, Ref) if SIZE.search(t) else refs
@@ -241,6 +242,22 @@ def _look_alike_names(t: str, refs: list[Ref], catalog: Catalog) -> list[Ref]:
     return refs
 
 
+_DIGITS_NEXT = re.compile(r"[\u4e00-\u9fff]\d|\d[\u4e00-\u9fff]")
+
+
+def _numbered_by_homophone(t: str, refs: list[Ref], catalog: Catalog) -> list[Ref]:
+    """嘿色402 for 黑色402: a name that holds a number, typed with a homophone for a character of its words, is that
+    name's product when the span names one product and overlaps no reference read (the number is the name's, no
+    quantity and no link)."""
+    spans = [(s, e, p) for s, e, p in catalog.sound_alikes(t) if any(ch.isdigit() for ch in t[s:e])]
+    for s, e, p in spans:
+        if len({q.sku for a, b, q in spans if (a, b) == (s, e)}) == 1 \
+                and not any(r.start < e and s < r.end and r.end - r.start >= e - s for r in refs):
+            refs = sorted([r for r in refs if not (r.start < e and s < r.end)] + [Ref(s, e, p, t[s:e])],
+                          key=lambda r: r.start)
+    return refs
+
+
 def _family_typos(t: str, refs: list[Ref], catalog: Catalog) -> list[Ref]:
     """内脂豆腐, 豆腐闹: a family word (豆腐) inside a name typed with a homophone (内酯豆腐, 豆腐脑) is that
     name's product, when the sound-alike span takes in the whole family word and names one product."""
@@ -385,4 +402,17 @@ def number_or_link(r: Ref, catalog: Catalog, current: Product | None) -> Ref:
     others = tuple(dict.fromkeys(q for _, q in numbered_names(catalog).get(link_number(m), ()) if q is not r.product))
     if current is not None and current not in others and sized(current, link_number(m)):
         others = (*others, current)
+    return Ref(r.start, r.end, None, r.label, (r.product, *others)) if others else r
+
+
+def shown_link_or_name(r: Ref, catalog: Catalog, current: Product | None, unit: str | None) -> Ref:
+    """5号来一条 with link 5 (3号拉链) on screen beside 5号拉链: the link's own product is shown, but the unit said is
+    also the one the product whose name starts with 5号 is sold in, so the number names either (LABELS rule 3): a
+    person asks. A unit only the shown link is sold in (5号来一桶 of the 洗衣液 shown beside 5号电池) keeps the link."""
+    m = LINK_RE.fullmatch(r.label) if unit and r.product is not None and r.product is current else None
+    if m is None or "号" not in r.label or "链接" in r.label:
+        return r
+    same = {unit, *SAME_COUNT.get(unit, ())}
+    others = tuple(dict.fromkeys(q for _, q in numbered_names(catalog).get(link_number(m), ())
+                                 if q is not r.product and q.unit in same))
     return Ref(r.start, r.end, None, r.label, (r.product, *others)) if others else r

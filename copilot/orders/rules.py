@@ -44,6 +44,7 @@ from copilot.orders.pairing import kind_said_apart, order_of
 from copilot.orders.refs import find_refs, mask
 from copilot.orders.shades import said_shades
 from copilot.orders.sizes import size_homophones, sized_in
+from copilot.orders.toppings import topping_notes
 from copilot.orders.wording import BANTER_QUESTION, CHATTER_CLAUSE, HOW_MUCH, PACKING, QUESTION, RHETORICAL, describes
 from copilot.orders.worn import bare_sizes, size_alone, size_change
 
@@ -301,12 +302,14 @@ def _join_name_and_qty(t: str, catalog: Catalog) -> str:
 def _with_note(t: str, catalog: Catalog, current: Product | None) -> Intent | None:
     """老板我要3斤草莓送到3栋, 烤鸭1只 下午5点来拿: an order with a delivery or pickup note, kept on
     the order line. A comment that is only a note (明天来拿, 我住3栋) orders nothing."""
+    t, added = topping_notes(t, catalog)  # 烧仙草来两杯 加芋圆: a wish on the order
     rest, notes = split_notes(t, lambda part: _names_goods(without_extras(part, catalog), catalog)  # 配两个手提袋
                               or bool(QUESTION.search(part))
                               or bool(ATTRIBUTE.fullmatch(part.strip())) and sized_in(part, catalog, current),
                               lambda part: model_said(part, catalog) or model_asked(part, current)
                               and not _names_goods(part, catalog) and not QUESTION.search(part)
                               and bool(read_quantities(t[:max(0, t.find(part))])))  # after the order's count
+    notes = [*added, *notes]
     if not notes or QUESTION.search(SERVICE.sub(" ", t)) or HOW_MUCH.search(t):  # 多给几个叉子: no question; 有多辣 is
         return None
     intent = Intent(Kind.OTHER, reason="送货或取货的说明") if not rest else (

@@ -12,7 +12,6 @@ from copilot.orders.memo import per_catalog
 
 _UNITS = {"kg": "kg", "公斤": "kg", "千克": "kg", "斤": "斤", "l": "l", "升": "l", "ml": "ml", "毫升": "ml",
           "g": "g", "克": "g", "米": "m", "厘米": "cm", "cm": "cm", "毫米": "mm", "mm": "mm"}  # and lengths: 1.5米的
-_LENGTHS = {"米", "厘米", "cm", "毫米", "mm"}
 _NUMBER = r"\d+(?:\.\d+)?"
 _UNIT = r"(?:kg|公斤|千克|斤|ml|毫升|l|升|g|克|厘米|毫米|cm|mm|米)(?![a-z])"
 SIZE = re.compile(rf"(?<![\d.])({_NUMBER})(?:\s*[-~～到至]\s*({_NUMBER}))?\s*({_UNIT})", re.IGNORECASE)
@@ -48,10 +47,8 @@ def sizes_said(t: str, refs: list, catalog: Catalog, make_ref) -> list:
     out = list(refs)
     for m in SIZE.finditer(t):
         owners = sizes.get(size_key(m), ())
-        if not owners or any(r.start < m.end() and m.start() < r.end for r in out) or m.group(3).lower() in _LENGTHS \
-                and m.group(1).isdigit() \
-                and catalog.by_link(int(m.group(1))) not in (None, *owners):  # 24cm的, link 24 another: asked
-            continue
+        if not owners or any(r.start < m.end() and m.start() < r.end for r in out):
+            continue  # (24cm的 with link 24 another product: a length the names hold is no link number)
         after_ref = any(r.end == m.start() and (r.product in owners or set(r.family) & set(owners)) for r in out)
         if not (after_ref or m.group(2) or _AS_NAME_AFTER.match(t, m.end()) or counted_beside(t, m, owners)):
             continue

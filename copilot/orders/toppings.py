@@ -1,0 +1,38 @@
+"""A topping or add-in asked on an order (烧仙草来两杯 加芋圆, 奶茶加珍珠来一杯, 酸辣粉来一份 加个蛋 is not one): the
+catalog's specs list what a buyer may choose to go in the goods (小料免费选一种：芋圆、红豆、花生; 小料可选花生), so 加
+with such a word and no quantity of its own is a wish on the order line, not another product nor an unread word, even
+when the word also names a listing (芋圆 of a bag of 手工芋圆: 加芋圆 两袋 is goods again)."""
+
+from __future__ import annotations
+
+import re
+
+from copilot.base.catalog import Catalog
+from copilot.orders.memo import per_catalog
+
+# 小料免费选一种：芋圆、红豆、花生 / 小料可选花生 / 配料任选：椰果、布丁: the words listed after 选
+_CHOICES = re.compile(r"(?:可|任|免费)?选(?:[一二两三四五1-5][种样个款])?\s*[:：]?\s*"
+                      r"(?P<w>[\u4e00-\u9fff]{1,4}(?:[、/和或][\u4e00-\u9fff]{1,4})*)")
+
+
+@per_catalog
+def toppings_of(catalog: Catalog) -> re.Pattern | None:
+    """加 (or 多加, 要加, 加点) and a word the specs list as a choice to go in the goods, the word ending there (the
+    clause, or an order word: 加芋圆来一杯; not 加芋圆两袋, goods counted, nor 加红豆沙, another name) and no 再 before
+    it (再加芋圆: more of the goods); None when no spec lists any."""
+    words = {w for p in catalog if p.spec for m in _CHOICES.finditer(p.spec)
+             for w in re.split(r"[、/和或]", m.group("w")) if len(w) >= 2}
+    if not words:
+        return None
+    said = "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
+    return re.compile(rf"(?<![再还])(?:多|要)?加点?(?:{said})"
+                      r"(?=$|[\s,，。!！~～;；、]|[来要拿买订留吧哈哦的])")
+
+
+def topping_notes(t: str, catalog: Catalog) -> tuple[str, list[str]]:
+    """``t`` without the toppings asked (each cut out, a space left) and those wishes in order."""
+    found = toppings_of(catalog)
+    if found is None or "加" not in t:
+        return t, []
+    notes = [m.group(0) for m in found.finditer(t)]
+    return (found.sub(" ", t), notes) if notes else (t, [])
