@@ -45,7 +45,7 @@ from copilot.knowledge.question import (
 from copilot.knowledge.records import REFUSAL_TEXT, Answer, Source
 from copilot.knowledge.replies import phrase, the_value, why_answered, why_refused
 from copilot.knowledge.rewrite import llm_answer
-from copilot.knowledge.shelf import Shelf
+from copilot.knowledge.shelf import Shelf, asked_in_notes
 from copilot.knowledge.text import add_words, content_hash, overlap, tokens
 from copilot.knowledge.wordlists import lexicon
 
@@ -376,7 +376,9 @@ class KnowledgeBase:
                           why=f"商品目录里这个商品没有「{size}」的，交给助理回答"), q
         variant = self._variant(q, text, targets)
         self.ensure_ready()
-        parts = {self._ix.chunks[i].key for s in targets for i in self._ix.by_sku.get(s, ())}   # 猪肉 of 猪肉水饺
+        own = [self._ix.chunks[i] for s in targets for i in self._ix.by_sku.get(s, ())]
+        parts = {c.key for c in own}   # 猪肉 of 猪肉水饺
+        q.facts = [f for f in q.facts if f != "spec" or not asked_in_notes(q, own)]   # 照片书多大？ in the notes
         q.residual = self._drop_product_words(q.residual, targets, any(p.sku in targets for p in named), q.text,
                                               parts, tuple(q.topics), q.kind)
         q.residual += [[variant]] if variant else []   # the notes must say the variant asked
