@@ -17,7 +17,7 @@ from copilot.knowledge.text import content_hash
 
 LIVE_KEYS = ("价格", "优惠", "限购")
 # Bumped when notes are read differently: every doc is then re-read and re-embedded on the next ingest.
-FORMAT = "4"
+FORMAT = "5"
 SUPPLY_KEY = "供货"   # the key of the catalog's supplier line
 STORE_LABELS = {"name": "店名", "address": "地址", "hours": "营业时间", "pickup": "自提", "delivery": "送货上门",
                 "payment": "付款方式", "phone": "电话", "wechat": "进群与会员", "after_sales": "售后"}

@@ -39,11 +39,13 @@ from copilot.knowledge.kinds import (
     LISTED,
     asked_dimension,
     asked_other_dimensions,
+    bare_value,
     conditions,
     contrasted,
     heading_aspects,
     only_asked_values,
     question_kind,
+    same_cue,
     strict,
     text_aspects,
     values_of,
@@ -58,6 +60,7 @@ from copilot.knowledge.question import (
     word_in,
 )
 from copilot.knowledge.scope import Scope
+from copilot.knowledge.steps import steps_asked
 from copilot.knowledge.text import bare
 from copilot.knowledge.whose import others_sentence, others_values, part_named, term_unsaid
 from copilot.knowledge.wordlists import lexicon
@@ -74,6 +77,8 @@ YES_NO = re.compile(r"能|不|没|可以|行|会|别|要")   # an answer that sa
 TIGHT = 4              # a value this many characters from the question's word is its value (泡 1 到 2 天)
 QUANTITIES = ("duration", "count", "weight", "amount", "size", "price", "power")   # kinds a how-to is not
 PART = 6               # the rank's place of "said of a part the question does not name" (吸管是硅胶的)
+ASIDE = "的了吗呢啊呀吧么嘛是有个这"   # the particles of a Q&A pair's question, not what it asks of
+ASK_CUE = "多几少重大长高宽厚远久点"   # the characters of a value's cue (多重, 几点)
 NEAR = 8               # what comes with it is said this close to the thing (这套不带屉布, 核桃夹：盒里带一个)
 
 
@@ -84,13 +89,15 @@ class Judge(Scope):
     min_dense: float
     _names: tuple | None = None
     _named: tuple | None = None   # (catalog, chunk id -> the products its text names)
+    _families: tuple | None = None   # (catalog, family word -> the products whose names end in it)
 
     def pick(self, ix: Index, q: Question, hits: list[Hit], targets: list[str]) -> list[Hit]:
         """The passage(s) that answer the question, in the order the notes tell them (the best-ranked one,
         with a short second sentence of its section or the neighbour that says the rest), or [] when the
         knowledge does not say."""
         if not q.topics and not q.residual and not strict(q.kind):
-            return self._meaning(q, hits, targets) or self._same_question(q, hits, targets)
+            return self._meaning(q, hits, targets) or self._same_question(q, hits, targets) or \
+                steps_asked(ix, q, targets)
         eligible = [h for h in hits if self.eligible(q, h, targets)]
         window = eligible if strict(q.kind) else eligible[:WINDOW]   # a typed question may reach further down
         ok = [h for h in window if self.answers(ix, q, h, targets)]
@@ -213,8 +220,9 @@ class Judge(Scope):
 
     def bound(self, q: Question, c: Chunk) -> bool:
         """The value of the kind asked is the value of what was asked (``binding``): 没泡的……能放 1 年 is no
-        answer to 泡几天. Words of its heading or key are bound to all it says."""
-        if not strict(q.kind) or not q.residual or c.layout == "fact":
+        answer to 泡几天. Words of its heading or key are bound to all it says; a row that states its value bare
+        (总质量：约 6.2 kg, 防护时间：≥30 min) measures what its key names, whatever the question calls it."""
+        if not strict(q.kind) or not q.residual or c.layout == "fact" or bare_value(q.kind, q.units, c):
             return True
         words = q.bind_words()
         head = self.nameless(lexicon().fix_typos(f"{c.section} {c.key}"))
@@ -258,7 +266,11 @@ class Judge(Scope):
     @staticmethod
     def asks_same(q: Question, c: Chunk) -> bool:
         """A yes/no whose passage's key asks that yes/no (能吃不：都能吃，花生要煮 for 花生能直接吃不), before a key that
-        only names one of its words (花生：红皮花生，生的)."""
+        only names one of its words (花生：红皮花生，生的); a value whose Q&A pair asks it by the same cue (多重？ 一斤多
+        for 水晶摆台多重, before 多大？ 六寸大小 厚两公分)."""
+        if c.layout == "qa" and strict(q.kind):   # (and asks of nothing the question does not: 几点能取货？ is no 几点截单)
+            rest = [ch for ch in lexicon().fix_typos(c.key) if "\u4e00" <= ch <= "\u9fff" and ch not in ASIDE]
+            return same_cue(q.kind, c.key, q.unnamed) and all(ch in q.text or ch in ASK_CUE for ch in rest)
         if q.kind != "yesno" or not c.key or c.layout not in ("bullet", "table", "qa"):
             return False
         key = lexicon().fix_typos(c.key)

@@ -45,7 +45,7 @@ from copilot.knowledge.question import (
 from copilot.knowledge.records import REFUSAL_TEXT, Answer, Source
 from copilot.knowledge.replies import phrase, the_value, why_answered, why_refused
 from copilot.knowledge.rewrite import llm_answer
-from copilot.knowledge.shelf import Shelf
+from copilot.knowledge.shelf import Shelf, asked_in_notes
 from copilot.knowledge.text import add_words, content_hash, overlap, tokens
 from copilot.knowledge.wordlists import lexicon
 
@@ -376,7 +376,7 @@ class KnowledgeBase:
                           why=f"商品目录里这个商品没有「{size}」的，交给助理回答"), q
         variant = self._variant(q, text, targets)
         self.ensure_ready()
-        parts = {self._ix.chunks[i].key for s in targets for i in self._ix.by_sku.get(s, ())}   # 猪肉 of 猪肉水饺
+        parts = self._keys_of(q, targets)   # 猪肉 of 猪肉水饺
         q.residual = self._drop_product_words(q.residual, targets, any(p.sku in targets for p in named), q.text,
                                               parts, tuple(q.topics), q.kind)
         q.residual += [[variant]] if variant else []   # the notes must say the variant asked
@@ -408,6 +408,12 @@ class KnowledgeBase:
         value, q.chosen = the_value(q.kind, [bound or best.chunk.text]), best.chunk.text
         return Answer(True, prefix + reply, sources, mode="extractive", aspect=",".join(aspects), kind=q.kind,
                       value=value, why=why_answered(aspects, q.kind, best.chunk, value)), q
+
+    def _keys_of(self, q: Question, targets: list[str]) -> set[str]:
+        """The keys of the products' notes; the spec is not asked when a Q&A pair of them asks the same (照片书多大？)."""
+        own = [self._ix.chunks[i] for s in targets for i in self._ix.by_sku.get(s, ())]
+        q.facts = [f for f in q.facts if f != "spec" or not asked_in_notes(q, own)]
+        return {c.key for c in own}
 
     def _on_air_parts(self, text: str, products: list[Product], names: list[str],
                       current_sku: str | None) -> tuple[list[Product], list[str], Question]:

@@ -47,6 +47,30 @@ def question_kind(text: str) -> str:
     return ""
 
 
+BARE = re.compile(r"约|大约|左右|以上|以下|不少于|不低于|不小于|最少|至少|[≥≤><=±~～\s，,.（）()]")
+
+
+def bare_value(kind: str, units, c) -> bool:
+    """A bullet or table row (``c``) whose text is a value of ``kind`` and nothing else (约 6.2 kg, ≥30 min):
+    its key names what the value measures."""
+    if c.layout not in ("bullet", "table") or not c.key:
+        return False
+    rest = c.text
+    for v in sorted(values_of(kind, c.text, units), key=len, reverse=True):
+        rest = rest.replace(v, " ")
+    return rest != c.text and not re.search(r"[\u4e00-\u9fffA-Za-z\d]", BARE.sub("", rest))
+
+
+def same_cue(kind: str, key: str, question: str) -> bool:
+    """A Q&A pair's question (``key``) asks the value of ``kind`` by the very cue the question does (多重？ for
+    水晶摆台多重, not 多大？ though both ask a weight or size)."""
+    k = lexicon().kinds.get(kind)
+    if not (k and k.strict and key):
+        return False
+    mine, asked = k.ask.search(lexicon().fix_typos(key)), k.ask.search(question)
+    return bool(mine and asked and mine.group(0) == asked.group(0))
+
+
 @cut_cache
 @functools.lru_cache(maxsize=4096)
 def heading_aspects(heading: str) -> frozenset[str]:
@@ -111,13 +135,17 @@ def contrasted(question: str, passage: str) -> bool:
 def said_conditions(text: str) -> dict[int, frozenset[int]]:
     """``conditions`` of ``text``, a group it names widened by what its 24-hour clocks say (``clock_said``):
     ``9:00-21:00，周二中午前不开门`` speaks of the evening and of closing too. A clock never names a group the
-    words do not (次日 15:00-20:00 still answers 明天上午能去拿不: the hours are the answer)."""
+    words do not (次日 15:00-20:00 still answers 明天上午能去拿不: the hours are the answer), but a span of hours
+    in words (早上九点到晚上八点) says both when it opens and when it closes, under any heading (开门时间)."""
     said, more = conditions(text), conditions(clock_said(text))
-    return {g: cs | more.get(g, frozenset()) for g, cs in said.items()}
+    spans = conditions("开门 关门") if WORD_CLOCK_RANGE.search(text) else {}
+    return {**spans, **{g: cs | more.get(g, frozenset()) for g, cs in said.items()}}
 
 
 CLOCK = r"(?<![\d.])([01]?\d|2[0-4])\s*[:：]\s*[0-5]\d"
 CLOCK_RANGE = re.compile(CLOCK + r"\s*(?:-|–|—|~|～|到|至)\s*" + CLOCK)
+WORD_CLOCK = r"(?:早上|上午|中午|下午|傍晚|晚上)?\s*(?:[一二两三四五六七八九十]{1,3}|\d{1,2})\s*点半?"
+WORD_CLOCK_RANGE = re.compile(WORD_CLOCK + r"\s*(?:-|–|—|~|～|到|至)\s*" + WORD_CLOCK)   # 早上九点到晚上八点
 DAYPARTS = ((0, 5, "凌晨"), (5, 11, "上午"), (11, 13, "中午"), (13, 18, "下午"), (18, 25, "晚上"))
 
 
@@ -128,6 +156,7 @@ def clock_said(text: str) -> str:
     for m in CLOCK_RANGE.finditer(text):
         a, b = int(m.group(1)), int(m.group(2))
         extra += ["开门", "关门", *(w for lo, hi, w in DAYPARTS if a < hi and lo <= b)] if a < b else []
+    extra += ["开门", "关门"] if WORD_CLOCK_RANGE.search(text) else []   # 早上九点到晚上八点 opens and closes too
     return f"{text} {' '.join(extra)}" if extra else text
 
 

@@ -1,6 +1,7 @@
 """Notes as owners really write them, read into facts: prose sentences, bullet "key：value" items (nested
 bullets keep their parent's key), Q&A pairs (问/答, Q/A, **问题？** 回答, a question alone on its line, 「多长？」,
-then its answer: the question is the answer's key),
+then its answer: the question is the answer's key; a chat pasted in, 顾客：能挂墙上吗 / 店长：能挂能摆, where the
+owner's line answers the line before it),
 table rows (the first cell is the key) and headings (the context of what follows).
 
     title, pieces = split_markdown(text)
@@ -12,12 +13,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from copilot.knowledge.wordlists import lexicon
+
 SENTENCE_END = re.compile(r"(?<=[。！？!?；;])(?![。！？!?；;])")   # 全换！！ ends one sentence
 BULLET = re.compile(r"^(?:[-+•·●○◆◇▪■□★☆✔✅➤→◎]\s*|\*(?!\*)\s*|\d{1,2}(?:[、)）]|\.(?!\d))\s*|[（(]\d{1,2}[)）]\s*)")
 # 【产地】山东烟台 / [储存] 冷藏 7 天: a bracketed label, then the value
 BRACKET_KEY = re.compile(r"^[【\[]([^】\]]{1,12})[】\]]\s*[：:]?\s*(.*)$")
 # 一、产地 / 二、怎么保存: a numbered heading written without #
 ZH_HEADING = re.compile(r"^[一二三四五六七八九十]{1,3}[、.．]\s*(\S.{0,15})$")
+# 三 取货 / 七 进群 直播: a group notice's numbered heading, its number set off by a space, a few words, no number
+ZH_SPACED_HEADING = re.compile(r"^[一二三四五六七八九十]{1,2}[ \u3000]+([^\d\s，。,；;：:！？!?]{1,8}(?:\s[^\d\s，。,；;：:！？!?]{1,6})?)$")
 # "保质期：21 天" / "**产地**：河南" / "谁家做的：麦田坊": a short label, then the value
 KEY_VALUE = re.compile(r"^\**([^\d，。,；;：:！？!?*|]{1,12}?)\**\s*[：:]\s*\**\s*(.*)$")
 QUESTION = re.compile(r"^\**(?:问题?|提问|Q|q)\s*\d{0,2}\s*[：:.、]\s*(.+)$")
@@ -42,8 +47,9 @@ class Piece:
 
 
 class _Reader:
-    def __init__(self, min_len: int) -> None:
+    def __init__(self, min_len: int, chat: bool = False) -> None:
         self.min_len = min_len
+        self.chat = chat              # the notes are a chat: "speaker：words" lines are questions and answers
         self.title = ""
         self.headings: dict[int, str] = {}
         self.pieces: list[Piece] = []
@@ -134,6 +140,8 @@ class _Reader:
             self.bullet(raw, line)
             return
         self.parents = []
+        if self.chat and self.said(line):
+            return
         q = QUESTION.match(line)
         if q:
             self.question, self.answered = q.group(1).strip().strip("*").strip(), False
@@ -173,6 +181,37 @@ class _Reader:
             self.add(line)
 
 
+    def said(self, line: str) -> bool:
+        """A chat line (李姐：几天能拿 / 店长：当天下午五点以后拿): an owner's words answer the open question,
+        anyone else's open one. False when the line is no speaker's."""
+        who, words = _speaker(line)
+        if not who:
+            return False
+        if who not in lexicon().owner_speakers:
+            self.question, self.answered = words, False
+        elif self.question:
+            self.answered = True
+            self.add(words, self.question, "qa")
+        else:
+            self.add(words)
+        return True
+
+
+def _speaker(line: str) -> tuple[str, str]:
+    """(speaker, words) of a chat line: a short name, a colon, what was said."""
+    m = KEY_VALUE.match(line)
+    if not m or len(m.group(1).strip()) > 6 or not m.group(2).strip() or QUESTION.match(line) or ANSWER.match(line):
+        return "", ""
+    return m.group(1).strip(), m.group(2).strip()
+
+
+def _is_chat(text: str) -> bool:
+    """The notes are a chat pasted in: at least two lines are the owner's (店长：……) and two another speaker's."""
+    owners = lexicon().owner_speakers
+    speakers = [_speaker(line.strip())[0] for line in text.splitlines()]
+    return sum(s in owners for s in speakers) >= 2 and sum(bool(s) and s not in owners for s in speakers) >= 2
+
+
 def _is_question(text: str) -> bool:
     return text.endswith(("？", "?")) or bool(re.search(r"吗|么|呢|几|多少|怎么|咋|啥|什么|哪|谁|能不能|可以不", text))
 
@@ -190,11 +229,27 @@ def _split_key(text: str) -> tuple[str, str]:
     return key, value
 
 
+# 取货 / 进群 直播 alone on a line, a list below it: the list's heading
+BARE_HEAD = re.compile(r"^[\u4e00-\u9fff]{1,6}(?:[ \u3000][\u4e00-\u9fff]{1,6})?$")
+# 1 一盒测2次 / 2 测前：……: a memo's numbered line, its number set off by a space (when 1, 2 and 3 start lines)
+SPACED_NUMBER = re.compile(r"^(\d{1,2})[ \u3000]+(?=[^\d\s.])")
+
+
+def _memo_numbered(lines: list[str]) -> list[str]:
+    """Lines numbered "1 ……", "2 ……" as a memo numbers them, read as "1、……": only when lines 1, 2 and 3 are."""
+    numbers = [m.group(1) for m in map(SPACED_NUMBER.match, (line.strip() for line in lines)) if m]
+    if not {"1", "2", "3"} <= set(numbers):
+        return lines
+    return [SPACED_NUMBER.sub(lambda m: m.group(1) + "、", line.strip()) if SPACED_NUMBER.match(line.strip())
+            else line for line in lines]
+
+
 def split_markdown(text: str, min_len: int = 8) -> tuple[str, list[Piece]]:
     """(title, pieces) of a notes file in any of the layouts above; very short prose sentences are
     merged into the previous one so every piece says one complete thing."""
-    reader = _Reader(min_len)
-    for raw in text.splitlines():
+    reader = _Reader(min_len, _is_chat(text))
+    lines = _memo_numbered(text.splitlines())
+    for n, raw in enumerate(lines):
         line = raw.strip()
         if not line or line.startswith("<!--"):
             if not line:
@@ -206,11 +261,14 @@ def split_markdown(text: str, min_len: int = 8) -> tuple[str, list[Piece]]:
             reader.in_table = False
             reader.heading(line)
             continue
-        z = ZH_HEADING.match(line)
+        z = ZH_HEADING.match(line) or ZH_SPACED_HEADING.match(line)
         b = BRACKET_KEY.match(line)
-        if (z and not re.search(r"[。，,；;]", z.group(1))) or (b and not b.group(2).strip()):
+        after = next((x.strip() for x in lines[n + 1:] if x.strip()), "")
+        if BARE_HEAD.match(line) and BULLET.match(after) and not reader.question:
+            z = BARE_HEAD.match(line)
+        if (z and not re.search(r"[。，,；;]", z.group(z.lastindex or 0))) or (b and not b.group(2).strip()):
             reader.in_table = False
-            reader.heading("## " + (z.group(1) if z else b.group(1)))
+            reader.heading("## " + (z.group(z.lastindex or 0) if z else b.group(1)))
             continue
         reader.line(raw)
     return reader.title, reader.pieces

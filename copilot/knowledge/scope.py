@@ -25,6 +25,7 @@ class Scope:
     catalog: Catalog
     _names: tuple | None
     _named: tuple | None
+    _families: tuple | None
 
     def cover_text(self, c: Chunk) -> str:
         """What a chunk says, without its product's own names (鲜活鲈鱼 does not say the fish is alive)."""
@@ -99,10 +100,24 @@ class Scope:
             self._named = (self.catalog, {})
         if c.id not in self._named[1]:
             key = {p.sku for _s, _e, p in self.catalog.mentions(c.key)}
-            said = [key | {p.sku for _s, _e, p in self.catalog.mentions(EXAMPLE.sub(" ", t))}
-                    for t in SENTENCE.split(c.text) if t.strip()]
+            said = [key | {p.sku for _s, _e, p in self.catalog.mentions(EXAMPLE.sub(" ", t))} | self.family_named(
+                    EXAMPLE.sub(" ", t)) for t in SENTENCE.split(c.text) if t.strip()]
             self._named[1][c.id] = set().union(key, *said) if said and all(said) else set()
         return self._named[1][c.id]
+
+    def family_named(self, text: str) -> set[str]:
+        """The products a family word in ``text`` names: the end that two or more products' names share (灭火器 of
+        干粉灭火器 and 水基灭火器), said alone (报警器 of 烟感报警器 is the smoke alarm's name)."""
+        for s, e, _p in self.catalog.mentions(text):
+            text = text[:s] + " " * (e - s) + text[e:]
+        if self._families is None or self._families[0] is not self.catalog:
+            ends: dict[str, set[str]] = {}
+            for p in self.catalog.products:
+                for n in p.names:
+                    for i in range(1, len(n) - 1):
+                        ends.setdefault(n[i:], set()).add(p.sku)
+            self._families = (self.catalog, {w: s for w, s in ends.items() if len(s) >= 2})
+        return {sku for w, skus in self._families[1].items() if w in text for sku in skus}
 
     def names_others(self, q: Question, c: Chunk, targets: list[str]) -> bool:
         """A store passage whose every sentence names products of the catalog, none of them one asked about (by a
@@ -116,4 +131,6 @@ class Scope:
                                                                           for t in q.topics if t in aspects):
             return False
         text, products = f"{c.key} {c.text}", [p for p in map(self.catalog.get, targets) if p]
+        for s, e, _p in self.catalog.mentions(text):   # 报警器 of 烟感报警器 is the smoke alarm's name, not the gas alarm
+            text = text[:s] + " " * (e - s) + text[e:]
         return not any(implies(text[i:i + n], p) for n in (2, 3) for i in range(len(text) - n + 1) for p in products)

@@ -11,7 +11,7 @@ import re
 
 from copilot.base.catalog import Catalog, Product
 from copilot.knowledge.docs import catalog_facts
-from copilot.knowledge.kinds import strict, values_of
+from copilot.knowledge.kinds import same_cue, strict, values_of
 from copilot.knowledge.measures import measured, per_other
 from copilot.knowledge.question import MEASURE, Question, coverage, guard
 from copilot.knowledge.records import REFUSAL_TEXT, Answer, Source
@@ -207,6 +207,14 @@ def spec_answers(p: Product | None, kind: str, units: frozenset[str] | None = No
     if strict(kind) and kind in SPEC_KINDS:
         return bool(p.spec) and bool(values_of(kind, p.spec, units))
     return True
+
+
+def asked_in_notes(q: Question, chunks) -> bool:
+    """The product's notes hold a Q&A pair asking the value by the question's own cue and answering it (照片书多大？
+    八寸 二十厘米乘二十厘米 for 照片书多大): the owner's reply to that very question answers, not the catalog's spec
+    (8 寸方形)."""
+    return any(c.layout == "qa" and same_cue(q.kind, c.key, q.unnamed) and values_of(q.kind, c.text, q.units)
+               for c in chunks)
 
 
 def priced_other(q: Question, products: list[Product]) -> bool:

@@ -77,6 +77,7 @@ class Lexicon:
     catalog: dict[str, re.Pattern]
     version: str
     clitics: frozenset[str] = frozenset()   # 后, 了 ...: close a word a slip is typed in (开代后)
+    owner_speakers: frozenset[str] = frozenset()   # 店长, 老板 ...: who answers in a chat pasted into the notes
 
     def fix_typos(self, text: str) -> str:
         """保值期 -> 保质期, 咋 -> 怎么, 好次 -> 好吃, and a pinyin keyboard's slips of the listed words (保直期,
@@ -320,4 +321,5 @@ def lexicon() -> Lexicon:
         catalog={k: _compile(v, k) or re.compile(r"(?!)") for k, v in raw["catalog.yaml"].items()},
         version=version[:12],
         clitics=frozenset(_words(words.get("clitics"))),
+        owner_speakers=frozenset(_words(words.get("owner_speakers"))),
     )
