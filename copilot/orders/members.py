@@ -90,12 +90,19 @@ def split_member(body: str, catalog: Catalog, offered: list[Product] = ()) -> tu
             return " ".join(tokens[:k]).strip(), rest
     for i in range(1, len(body)):
         if body[i - 1] != " " and (starts_order(body[i:], catalog) and not _off_offer(body[i:], offered, catalog)
-                                   or _PAIRS.match(body[i:])
+                                   or _PAIRS.match(body[i:]) and not _sold_count(body[i + 1:], offered)
                                    or _short_word(body[i:], offered, catalog)) \
                 and (not body[i - 1].isdigit() or _name_digits(body[:i], body[i:], catalog)) \
                 and not _name_digits("", body[i:], catalog) and _closed(body[:i]):
             return body[:i].strip(), body[i:].strip()
     return body.strip(), ""
+
+
+def _sold_count(text: str, offered: list[Product]) -> bool:
+    """芬2副1米2 of 阿芬2副1米2 in a chain of 春联 by the 副: the digits after the first character are a count in a unit
+    an offered product is sold in, so that character ends the nickname; it is no flavour initial (原2辣1)."""
+    m = re.match(rf"\d{{1,2}}\s?({UNIT})", text)
+    return bool(m) and any(p.unit == m.group(1) for p in offered)
 
 
 def _off_offer(text: str, offered: list[Product], catalog: Catalog) -> bool:

@@ -33,11 +33,13 @@ def offered_products(text: str, catalog: Catalog) -> list[Product]:
     found = {p.sku: p for _, _, p in named}
     short = shorthand(catalog)
     words: list[set[str]] = []
-    for s, e, word in short.find(_strip_names(t, catalog)):  # 柠檬 / 虎皮, 凤爪两种口味
+    rest = _MIXED.sub(lambda m: " " * len(m.group(0)), _strip_names(t, catalog)) if named else _strip_names(t, catalog)
+    for s, e, word in short.find(rest):  # 柠檬 / 虎皮, 凤爪两种口味
         if any((e == ns or s == ne) and any(word in n for n in p.names) for ns, ne, p in named):
             continue  # 小熊纯棉T恤: 纯棉 written against the T恤's name is a word of that T恤, not the 纯棉 睡衣
-        words.append({p.sku for p in ([short.variants[word]] if word in short.variants else short.families[word])})
-    for word in re.findall(r"[\u4e00-\u9fff]{2,8}", _strip_names(t, catalog)):
+        family = [short.variants[word]] if word in short.variants else _gauged(t[:s], short.families[word])
+        words.append({p.sku for p in family})
+    for word in re.findall(r"[\u4e00-\u9fff]{2,8}", rest):
         sharing = catalog.holding(word)
         if 1 < len(sharing) < len(catalog) or len(sharing) == 1 and _most_of_a_name(word, sharing[0]):
             words.append({p.sku for p in sharing})
@@ -48,6 +50,19 @@ def offered_products(text: str, catalog: Catalog) -> list[Product]:
         shown = skus & context or (skus & kin if len(skus) > 1 and not isinstance(skus, frozenset) else set())
         found.update((sku, catalog.get(sku)) for sku in (shown or ([] if isinstance(skus, frozenset) else skus)))
     return [p for p in catalog if p.sku in found]
+
+
+# 原味香辣各一半 beside a named 全家桶: what the named product holds, half and half, is no offer of those flavours
+_MIXED = re.compile(r"[\u4e00-\u9fff]{2,8}各(?:一)?半")
+_GAUGE = re.compile(r"(\d+号)[\u4e00-\u9fff]*$")
+
+
+def _gauged(before: str, family: list[Product]) -> list[Product]:
+    """10号大红灯笼 in a header: a family word (灯笼) after a gauge (10号) that one member's name holds
+    (10号植绒灯笼) offers that member, not the family."""
+    m = _GAUGE.search(before)
+    held = [p for p in family if m and any(m.group(1) in n for n in p.names)]
+    return held if len(held) == 1 else list(family)
 
 
 def offered_variants(content: str, offered: list[Product], catalog: Catalog) -> tuple[str, set[str]]:
