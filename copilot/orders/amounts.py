@@ -236,6 +236,8 @@ def _declared(q: Quantity, p: Product) -> float | None:
         return None  # 一打 of a 桶 of 12只, of a 箱 of 12瓶: a dozen counts 个, through another count word a person asks
     if q.unit in GRAMS and u in GRAMS:
         return round(q.value * GRAMS[q.unit] / (n * GRAMS[u]), 3)
+    if q.unit in ("个", "枚") and u == "只" and p.unit in SAME_COUNT.get("对", ()):
+        return None  # 来两个 of wings sold by the 对 of 2只: two wings or two pairs (a pair is one thing too)? a person asks
     if q.unit == u or u in SAME_COUNT.get(q.unit, ()) or q.unit in ("个", "枚") and u in _PIECE_WORDS \
             or q.unit == "只" and u == "个":  # 来18只 of a 套 of 6个: 只 counts as 个, as for the sale unit
         return round(q.value / n, 3)
