@@ -42,3 +42,30 @@ def test_ge_of_pair_goods_packed_in_zhi_asks(current, text):
 def test_pack_words_and_sale_units_still_convert(current, text, want):
     intent, got = _read(text, current)
     assert (intent.kind, intent.needs_review, got) == (Kind.ORDER, False, want), intent.reason
+
+
+CRAFTS = Catalog.from_dict({"products": [
+    {"sku": "beads", "name": "檀木手串", "link": 1, "unit": "串", "spec": "一串 18 颗檀木珠", "price": 68, "stock": 20},
+    {"sku": "tea_set", "name": "旅行茶具", "link": 2, "unit": "套", "spec": "1 只茶壶 + 4 只小杯", "price": 88,
+     "stock": 20},
+    {"sku": "bowls", "name": "青花碗套装", "link": 3, "unit": "套", "spec": "一套 6 个碗", "price": 99, "stock": 20},
+    {"sku": "tea_cake", "name": "茶饼礼盒", "link": 4, "unit": "盒", "spec": "每盒 4 块", "price": 120, "stock": 20},
+]})
+
+
+@pytest.mark.parametrize("current, text, want", [
+    ("beads", "来两个", {"beads": 2}),    # the spec counts the beads in 颗, not in 个: 两个 are two strings
+    ("tea_set", "来一个", {"tea_set": 1}),  # the parts are counted in 只: one set
+])
+def test_ge_of_a_set_or_string_whose_spec_counts_parts_in_another_word(current, text, want):
+    intent, got = _read(text, current, CRAFTS)
+    assert (intent.kind, intent.needs_review, got) == (Kind.ORDER, False, want), intent.reason
+
+
+@pytest.mark.parametrize("current, text", [
+    ("bowls", "来一个"),     # 一套 6 个碗: one bowl or one set?
+    ("tea_cake", "来两个"),  # a box (a packed unit) of 4 块: a person asks, as before
+])
+def test_ge_still_asks_when_the_spec_counts_in_ge_or_the_unit_is_a_pack(current, text):
+    intent, _ = _read(text, current, CRAFTS)
+    assert intent.kind == Kind.ORDER and intent.needs_review, intent
