@@ -69,3 +69,36 @@ def test_ge_of_a_set_or_string_whose_spec_counts_parts_in_another_word(current, 
 def test_ge_still_asks_when_the_spec_counts_in_ge_or_the_unit_is_a_pack(current, text):
     intent, _ = _read(text, current, CRAFTS)
     assert intent.kind == Kind.ORDER and intent.needs_review, intent
+
+
+NOODLES = Catalog.from_dict({"products": [
+    {"sku": "rice_noodle", "name": "螺蛳粉", "link": 1, "unit": "份", "price": 15, "stock": 50,
+     "spec": "一份 15 元，加蛋、加肉、加腐竹各加 3 元"},
+    {"sku": "tea", "name": "柠檬茶", "link": 2, "unit": "杯", "price": 8, "stock": 50,
+     "spec": "可加珍珠或加椰果，每样 2 元，做好可加热"},
+    {"sku": "egg", "name": "卤蛋", "link": 3, "unit": "个", "price": 3, "stock": 50},
+]})
+
+
+@pytest.mark.parametrize("current, text, want, note", [
+    ("rice_noodle", "螺蛳粉加蛋来两份", {"rice_noodle": 2}, "加蛋"),
+    ("rice_noodle", "1号来一份 加肉", {"rice_noodle": 1}, "加肉"),
+    ("rice_noodle", "螺丝粉 x2 加腐竹", {"rice_noodle": 2}, "加腐竹"),
+    ("tea", "螺蛳粉来一份 加肉加蛋", {"rice_noodle": 1}, "加肉"),   # the next topping ends the first
+    ("tea", "柠檬茶来一杯 加椰果", {"tea": 1}, "加椰果"),
+])
+def test_add_ins_listed_with_their_jia_in_the_spec_are_wishes_on_the_order(current, text, want, note):
+    intent, got = _read(text, current, NOODLES)
+    assert (intent.kind, intent.needs_review, got) == (Kind.ORDER, False, want), intent.reason
+    assert note in intent.note
+
+
+def test_ye_jia_on_a_relative_change_is_a_wish_too():
+    intent = parse("再加一份 也加蛋", NOODLES, "rice_noodle")
+    assert intent.kind == Kind.MODIFY and "也加蛋" in intent.note, intent
+
+
+def test_jia_said_once_in_prose_is_no_topping():
+    from copilot.orders.toppings import toppings_of
+    found = toppings_of(NOODLES)  # the lists are read (加蛋、加肉 …; 加珍珠或加椰果), 可加热 is one 加 of the prose
+    assert found is not None and found.search("加椰果") and not found.search("加热")
