@@ -102,3 +102,27 @@ def test_jia_said_once_in_prose_is_no_topping():
     from copilot.orders.toppings import toppings_of
     found = toppings_of(NOODLES)  # the lists are read (加蛋、加肉 …; 加珍珠或加椰果), 可加热 is one 加 of the prose
     assert found is not None and found.search("加椰果") and not found.search("加热")
+
+
+STATIONERY = Catalog.from_dict({"products": [
+    {"sku": "postcards", "name": "风景明信片 6张装", "aliases": ["明信片"], "link": 1, "unit": "套", "pack": "6张",
+     "price": 12, "stock": 40},
+    {"sku": "stickers", "name": "卡通贴纸 12张", "aliases": ["贴纸"], "link": 2, "unit": "套", "pack": "12张", "price": 10,
+     "stock": 40},
+    {"sku": "pens", "name": "中性笔", "link": 3, "unit": "支", "price": 2, "stock": 100},
+]})
+
+
+@pytest.mark.parametrize("current, text, want", [
+    ("postcards", "来12张", {"postcards": 2}),     # whole packs of the shown 6张 套, not the 12张 stickers
+    ("postcards", "12张的来一套", {"stickers": 1}),  # 的: the name
+    ("stickers", "来12张", {"stickers": 1}),
+])
+def test_a_count_in_another_name_is_whole_packs_of_the_shown(current, text, want):
+    intent, got = _read(text, current, STATIONERY)
+    assert (intent.kind, intent.needs_review, got) == (Kind.ORDER, False, want), intent.reason
+
+
+def test_a_count_in_another_name_that_is_a_part_pack_of_the_shown_is_not_booked_as_it():
+    intent, got = _read("来9张", "postcards", STATIONERY)
+    assert intent.needs_review or got != {"postcards": 1.5}, intent
