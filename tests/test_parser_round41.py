@@ -126,3 +126,24 @@ def test_a_count_in_another_name_is_whole_packs_of_the_shown(current, text, want
 def test_a_count_in_another_name_that_is_a_part_pack_of_the_shown_is_not_booked_as_it():
     intent, got = _read("来9张", "postcards", STATIONERY)
     assert intent.needs_review or got != {"postcards": 1.5}, intent
+
+
+HARDWARE = Catalog.from_dict({"products": [
+    {"sku": "hammer", "name": "羊角锤", "link": 5, "unit": "把", "price": 25, "stock": 20},
+    {"sku": "tape", "name": "5号卷尺", "aliases": ["卷尺"], "link": 7, "unit": "个", "price": 12, "stock": 20},
+    {"sku": "gloves", "name": "劳保手套", "link": 8, "unit": "副", "price": 5, "stock": 50},
+]})
+
+
+@pytest.mark.parametrize("current, text, want", [
+    ("hammer", "我说的是5号链接 羊角锤来一把", {"hammer": 1}),
+    ("gloves", "是8号链接 手套来3副", {"gloves": 3}),
+])
+def test_a_link_said_then_its_name_with_the_quantity_is_one_order(current, text, want):
+    intent, got = _read(text, current, HARDWARE)
+    assert (intent.kind, intent.needs_review, got) == (Kind.ORDER, False, want), intent.reason
+
+
+def test_two_quantities_of_one_product_still_ask():
+    intent, _ = _read("羊角锤来一把 羊角锤来两把", "hammer", HARDWARE)
+    assert intent.needs_review, intent

@@ -77,6 +77,8 @@ def order_of(clauses, current: Product | None) -> Intent:
         if pending and (named and not each and c.refs or len(pending) > 1 and not each and not c.refs):
             return _review(Kind.ORDER, "有的商品没说数量，请确认每样要几份", undecided=True)
         if c.refs:
+            if c.quantities and not each:  # 我说的是6号链接 中国结来一个: the link named, then its name with the quantity
+                pending = [p for p in pending if all(r.product is not p for r in c.refs)]
             pairs.extend((p, c.quantities[0] if each and c.quantities else one()) for p in pending)
             got, pending = pair_clause(c.refs, c.quantities, c.each)
             named = False
