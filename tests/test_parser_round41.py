@@ -147,3 +147,9 @@ def test_a_link_said_then_its_name_with_the_quantity_is_one_order(current, text,
 def test_two_quantities_of_one_product_still_ask():
     intent, _ = _read("羊角锤来一把 羊角锤来两把", "hammer", HARDWARE)
     assert intent.needs_review, intent
+
+
+@pytest.mark.parametrize("text", ["螺蛳粉来一份 要辣的", "1号来两份 辣的"])
+def test_la_de_said_apart_is_how_the_goods_are_made(text):
+    intent = parse(text, NOODLES, "rice_noodle")
+    assert intent.kind == Kind.ORDER and not intent.needs_review and "辣的" in intent.note, intent
