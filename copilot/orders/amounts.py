@@ -24,8 +24,10 @@ IMPLAUSIBLE_QTY = 100
 # 每盒 6 个: what one sale unit holds (not 可切 8 块, 切成10片: how it can be cut, still one piece)
 _SPAN_START = re.compile(r"\d\s*[-~～到至]\s*$")  # the 3- of 3-4 个: a span of pieces, no count
 _PIECES = re.compile(r"(?<![切分]\s)(?<![切分成])\d+\s*(?P<w>个|枚|只|片|颗|粒|根|块|支|条|串)")
-# the parts a buyer's 个 may mean: one 套 of 8 支 brushes is 一个 (a 支 is no 个), one 套 of 6 个 bowls is not
-_ONE_LIKE = ("个", "枚", "只", "颗", "粒", "块")
+# the parts a buyer's 个 may mean in a spec of a set, string or pair (not a packed unit): one 套 of 6 个 bowls is not
+# 一个; one 套 of 8 支 brushes, a 串 of 6 颗 haws, a 串 of 100 颗 bulbs, a 套 of 1 只 leg + 1 盒 fries is (the spec counts
+# the parts in another word, and only ``pack`` converts: knowledge/README.md)
+_ONE_LIKE = ("个", "枚")
 # one source of the units: every unit a catalog may sell in or declare a pack in (``base.products``: SALE_UNITS,
 # PACK_UNITS, so a pack of 10小包 is read as 小包 here too), and the words only viewers say (一升, 一棵); not a
 # size (5斤装 names a box and counts none), nor 两, which is "two" as often as a tenth of a 斤 (``_LIANG`` reads
@@ -236,6 +238,8 @@ def _declared(q: Quantity, p: Product) -> float | None:
         return None  # 一打 of a 桶 of 12只, of a 箱 of 12瓶: a dozen counts 个, through another count word a person asks
     if q.unit in GRAMS and u in GRAMS:
         return round(q.value * GRAMS[q.unit] / (n * GRAMS[u]), 3)
+    if q.unit in ("个", "枚") and u == "只" and p.unit in SAME_COUNT.get("对", ()):
+        return None  # 来两个 of wings sold by the 对 of 2只: two wings or two pairs (a pair is one thing too)? a person asks
     if q.unit == u or u in SAME_COUNT.get(q.unit, ()) or q.unit in ("个", "枚") and u in _PIECE_WORDS \
             or q.unit == "只" and u == "个":  # 来18只 of a 套 of 6个: 只 counts as 个, as for the sale unit
         return round(q.value / n, 3)

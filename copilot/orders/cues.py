@@ -8,7 +8,7 @@ import re
 
 from copilot.base.catalog import Catalog, Product
 from copilot.base.zhnum import NUM_PATTERN, normalize, zh_to_number
-from copilot.orders.amounts import UNIT, VERB, Quantity, to_sale_unit
+from copilot.orders.amounts import UNIT, VERB, Quantity, read_quantities, to_sale_unit
 from copilot.orders.intent import Intent
 from copilot.orders.memo import per_catalog
 from copilot.orders.refs import find_refs, fuzzy_product
@@ -178,3 +178,20 @@ def count_or_name(text: str, refs: list, quantities: list[Quantity]) -> str:
                 and _VERB.search(text[:r.start]) and r.label[-1] not in (r.product.unit, (r.product.pack_size or (0, ""))[1]):
             return f"「{r.label}」可能是商品名，也可能是数量，请确认要几{r.product.unit}"
     return ""
+
+
+_COUNT_LABEL = re.compile(rf"\d{{1,3}}\s*{UNIT}")
+
+
+def count_of_shown(text: str, ref, current: Product | None) -> bool:
+    """来12张 with the 6张 套 shown beside a 剪纸窗花 12张: the count in another product's name, said alone after the
+    order word, that makes whole packs of the shown product (its ``pack``) is a quantity of the shown product
+    (LABELS rule 2: the shown product stays when its pack makes the quantity whole packs); 12张的来一套 names it."""
+    if current is None or current.pack_size is None or ref.product is None or ref.product is current \
+            or not _COUNT_LABEL.fullmatch(ref.label) or text[ref.end:].strip() or not _VERB.search(text[:ref.start]):
+        return False
+    said = read_quantities(ref.label)
+    if len(said) != 1 or said[0].unit != current.pack_size[1]:
+        return False
+    whole = to_sale_unit(said[0], current)
+    return whole is not None and whole >= 1 and float(whole).is_integer()

@@ -49,6 +49,12 @@ def pair_clause(refs: list[Ref], quantities: list[Quantity], each: bool) -> tupl
 _COUNTED_BOTH = re.compile(rf"(?:两|俩|二|2|三|3|四|4)\s*(?:个|样|种|款|{UNIT})?\s*都(?:要|来|拿|订)")
 
 
+def _not_named_in(pending: list[Product], refs) -> list[Product]:
+    """我说的是6号链接 中国结来一个: a product named alone, then named again with its quantity in the next clause, is
+    that one order (the products waiting for a quantity without the ones this clause names)."""
+    return [p for p in pending if all(r.product is not p for r in refs)]
+
+
 def order_of(clauses, current: Product | None) -> Intent:
     """The order of a comment from its clauses as ``rules`` read them (``kind``, ``refs``, ``quantities``, ``each``,
     ``asks_each``, ``named``, ``reason``): every product with its own quantity, or review saying what is unclear."""
@@ -77,6 +83,7 @@ def order_of(clauses, current: Product | None) -> Intent:
         if pending and (named and not each and c.refs or len(pending) > 1 and not each and not c.refs):
             return _review(Kind.ORDER, "有的商品没说数量，请确认每样要几份", undecided=True)
         if c.refs:
+            pending = pending if each or not c.quantities else _not_named_in(pending, c.refs)
             pairs.extend((p, c.quantities[0] if each and c.quantities else one()) for p in pending)
             got, pending = pair_clause(c.refs, c.quantities, c.each)
             named = False

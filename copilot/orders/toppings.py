@@ -15,18 +15,25 @@ _CHOICES = re.compile(r"(?:可|任|免费)?选(?:[一二两三四五1-5][种样�
                       r"(?P<w>[\u4e00-\u9fff]{1,4}(?:[、/和或][\u4e00-\u9fff]{1,4})*)")
 
 
+# 加蛋、加肠、加里脊各加 2 元 / 可加芝士或加培根: a list of add-ins, each said with its 加 (two or more, so no 加 of the
+# prose, 加热 or 加工, is read as one); a word of one character (蛋) is a topping here, as the 加 before it says
+_ADD_INS = re.compile(r"加[\u4e00-\u9fff]{1,3}?(?:[、/和或]加[\u4e00-\u9fff]{1,3}?)+(?=各|都|[\s,，。;；(（]|$)")
+
+
 @per_catalog
 def toppings_of(catalog: Catalog) -> re.Pattern | None:
-    """加 (or 多加, 要加, 加点) and a word the specs list as a choice to go in the goods, the word ending there (the
-    clause, or an order word: 加芋圆来一杯; not 加芋圆两袋, goods counted, nor 加红豆沙, another name) and no 再 before
+    """加 (or 多加, 要加, 也加, 加点) and a word the specs list as a choice to go in the goods, the word ending there (the
+    clause, an order word or the next topping: 加芋圆来一杯, 加肠加蛋; not 加芋圆两袋, goods counted, nor 加红豆沙, another name) and no 再 before
     it (再加芋圆: more of the goods); None when no spec lists any."""
     words = {w for p in catalog if p.spec for m in _CHOICES.finditer(p.spec)
              for w in re.split(r"[、/和或]", m.group("w")) if len(w) >= 2}
+    words |= {w.removeprefix("加") for p in catalog if p.spec for m in _ADD_INS.finditer(p.spec)
+              for w in re.split(r"[、/和或]", m.group(0))}
     if not words:
         return None
     said = "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
-    return re.compile(rf"(?<![再还])(?:多|要)?加点?(?:{said})"
-                      r"(?=$|[\s,，。!！~～;；、]|[来要拿买订留吧哈哦的])")
+    return re.compile(rf"(?<![再还])(?:也|多|要)?加点?(?:{said})"
+                      r"(?=$|[\s,，。!！~～;；、]|[来要拿买订留吧哈哦的]|加)")
 
 
 def topping_notes(t: str, catalog: Catalog) -> tuple[str, list[str]]:
