@@ -34,8 +34,8 @@ def is_person(word: str) -> bool:
 # everyday words for a kind of goods that also mean goods whose names do not hold the word: 插座 is a wall socket
 # and a power strip (插线板, 插排), 面包 any bread (吐司, 贝果), 蛋糕 a mousse too, 香肠 a Cantonese 腊肠 too, 唇膏 a
 # lipstick (口红) as well as a lip balm, 米粉 any rice noodle (螺蛳粉, 米线, 河粉), 泡面 any instant noodles (红烧
-# 牛肉面, 杯面, 方便面). Said alone beside both, it is
-# one of them, not the one whose name holds it (五孔插座 beside 插线板: a person asks).
+# 牛肉面, 杯面, 方便面). Said alone beside both, it is one of them, not the one whose name holds it (五孔插座 beside
+# 插线板: a person asks).
 _BROADER = {"插座": ("插线板", "插排", "排插", "拖线板", "接线板"),
             "面包": ("吐司", "贝果", "法棍", "欧包", "餐包", "可颂", "牛角包"),
             "蛋糕": ("慕斯", "提拉米苏", "芝士挞", "千层"),
