@@ -15,11 +15,14 @@ from dataclasses import dataclass
 from copilot.base.catalog import Catalog
 from copilot.knowledge.asked import (
     PHRASE,
+    action_unsaid,
     after_sales_only,
+    date_unsaid,
     keyed_case,
     lacking,
     may_do,
     moment_unsaid,
+    opposite_case,
     other_case,
     told_in_clause,
 )
@@ -350,7 +353,7 @@ class Judge(Scope):
     def has_unsaid(self, q: Question, text: str) -> bool:
         """A yes/no of having a thing (有证吗, 防蓝光吗, 带盖子吗) that ``text`` never names, or of a thing coming with it
         (送烛台吗) that ``text`` does not say comes or not (放在烛台上点)."""
-        if self.inclusion_unsaid(q, text):
+        if self.inclusion_unsaid(q, text) or action_unsaid(q, text, self.nameless(text)):
             return True
         if q.kind != "yesno" or not q.residual:
             return False
@@ -421,7 +424,7 @@ class Judge(Scope):
             return False
         if strict(q.kind) and after_sales_only(q, t, c):
             return False   # 受后：带子断了 7 天内换 answers no 能用几个月
-        if self.other_question(q, c) or self.other_aspect(q, c):
+        if self.other_question(q, c) or self.other_aspect(q, c) or opposite_case(q, c.key):
             return False   # 蒸多久？ answers no 能放多久, 还能再冻吗？ no 怎么解冻
         if strict(q.kind) and not self.value_stated(q, c, t):
             return False   # 多少度 is not answered by 3 次, nor 多少年 by 7 天, nor 早上几点 by 每天早上
@@ -450,7 +453,7 @@ class Judge(Scope):
             #                not by 炖 1 斤肉放 2 颗, 一大包多少克 not by 一小袋 13 克
         if targets and c.layout != "qa" and self.unhinted(q, text):   # (a Q&A pair was asked for its case)
             return False   # 要洗了再放冰箱吗 is not answered by 一定放冰箱: it says nothing of washing
-        if moment_unsaid(q, text):
+        if moment_unsaid(q, text) or date_unsaid(q.text, text):
             return False   # 烘好了要放几天 is not answered by 开封后 1 个月: it never says 烘
         if contrasted(q.unnamed, text):
             return False   # 能冷冻吗 is not answered by 冷藏 3 天, 几点关门 not by 7 点开门

@@ -116,7 +116,8 @@ class Shelf:
             ans = self.answer(["have"], products[:3], prefix)
             ans.kind = "yesno"
             return ans, None, ["have"]
-        facts = [f for f in q.facts if not (f in ("price", "spec") and guard("rent").search(q.text))]
+        facts = [f for f in q.facts if not (f in ("price", "spec") and guard("rent").search(q.text)) and not (
+                 f == "price" and guard("surcharge").search(q.text))]   # 加多少钱: a case's surcharge, not the price
         if "spec" in facts and not all(spec_answers(self.catalog.get(s), q.kind, q.units, q.measure)
                                         for s in targets[:3]):
             facts.remove("spec")
