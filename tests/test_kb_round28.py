@@ -2,7 +2,8 @@
 opposite case (没鞋钉, 真皮跟); 贵多少 asks a price, and what a case adds (加多少钱, 贵多少) is no product's own
 price from the catalog; X哪里的 asks where it comes from, not how far (1.2 米); a yes/no bound to a day of the month
 (10号下午) is not answered by a rule of every day; 放长 / 放大 lets a thing out and keeps nothing (no storage);
-a yes/no of a service done for the viewer (洗完帮擦吗) is not answered by a passage that never says the service.
+a yes/no of a service done for the viewer (洗完帮擦吗) is not answered by a passage that never says the service;
+a length asked (多高) is one piece's, though the product is sold by the pair (每只高八公分 of a 对).
 Invented store: a cobbler who also cuts keys."""
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ products:
   - {sku: key, name: 配钥匙, aliases: [钥匙], link: 2, unit: 把, price: 5, stock: 100, notes: notes/key.md}
   - {sku: lace, name: 棉鞋带, aliases: [鞋带], link: 3, unit: 副, price: 3, stock: 100, notes: notes/lace.md}
   - {sku: stretch, name: 皮鞋撑大, aliases: [撑鞋], link: 4, unit: 双, price: 15, stock: 100, notes: notes/stretch.md}
+  - {sku: tree, name: 木鞋撑, aliases: [鞋撑], link: 5, unit: 对, price: 39, stock: 100, notes: notes/tree.md}
 """
 
 NOTES = {
@@ -34,6 +36,7 @@ NOTES = {
                "| 鞋跟有鞋钉 | 起了钉换新跟 | 当天拿 |\n| 假皮跟 | 当场换，等10分钟 | 当场 |\n",
     "key.md": "# 配钥匙\n\n问：洗完会不会生锈？\n答：铜的不会生锈，铁的会生锈。\n\n问：配完要等多久？\n答：配完当场拿，5分钟。\n",
     "lace.md": "# 棉鞋带\n\n- 长度：1.2 米\n- 颜色：黑、白两种\n",
+    "tree.md": "# 木鞋撑\n\n一对两只，每只高八公分、宽六公分，香樟木做的。\n",
     "stretch.md": "# 皮鞋撑大\n\n| 改法 | 能改多少 | 几天 |\n|---|---|---|\n| 放大 | 半码以内 | 2天 |\n",
 }
 
@@ -95,3 +98,14 @@ def test_a_service_done_for_the_viewer_must_be_said(cobbler_kb):
     assert a.answered and "不会生锈" in a.text, (a.text, a.why)
     a = cobbler_kb.answer("配完要等多久", current_sku="key")
     assert a.answered and "5分钟" in a.text, (a.text, a.why)
+
+
+@pytest.mark.parametrize("question,fact", [("鞋撑多高", "八公分"), ("多宽", "六公分")])
+def test_a_length_said_per_piece_answers_a_product_sold_by_the_pair(cobbler_kb, question, fact):
+    a = cobbler_kb.answer(question, current_sku="tree")
+    assert a.answered and fact in a.text, (question, a.text, a.why)
+
+
+def test_a_weight_said_of_nothing_still_is_no_answer(cobbler_kb):
+    a = cobbler_kb.answer("鞋撑多重", current_sku="tree")
+    assert not a.answered, (a.text, a.why)

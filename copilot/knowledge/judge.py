@@ -441,7 +441,7 @@ class Judge(Scope):
         if term_unsaid(q, self.cover_text(c)):
             return False   # 保质期 is not 一桶能用 1 个月, 保修 not 7 天内能退, 啥颜色 not 兑出来 2 升
         if q.kind == "weight" and not q.measure and not q.residual and c.sku and \
-                per_other(q.kind, body, self.catalog.get(c.sku).unit):
+                per_other(q.kind, body, self.catalog.get(c.sku).unit, q.units):
             return False   # 电饭煲多重 is not answered by 一杯米是 150 克 (a cup of rice), 盆多重 not by 能承 30 公斤
         text = self.others_out(self.cover_text(c), targets, q.text) if not c.sku else self.cover_text(c)
         text = text if q.kind == "yesno" else denied_out(text, q)
