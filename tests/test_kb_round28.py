@@ -3,7 +3,8 @@ opposite case (没鞋钉, 真皮跟); 贵多少 asks a price, and what a case ad
 price from the catalog; X哪里的 asks where it comes from, not how far (1.2 米); a yes/no bound to a day of the month
 (10号下午) is not answered by a rule of every day; 放长 / 放大 lets a thing out and keeps nothing (no storage);
 a yes/no of a service done for the viewer (洗完帮擦吗) is not answered by a passage that never says the service;
-a length asked (多高) is one piece's, though the product is sold by the pair (每只高八公分 of a 对).
+a length asked (多高) is one piece's, though the product is sold by the pair (每只高八公分 of a 对);
+盏 counts lamps; 多深 asks a depth, said as how far in (敲进去半公分).
 Invented store: a cobbler who also cuts keys."""
 
 from __future__ import annotations
@@ -29,6 +30,8 @@ products:
   - {sku: lace, name: 棉鞋带, aliases: [鞋带], link: 3, unit: 副, price: 3, stock: 100, notes: notes/lace.md}
   - {sku: stretch, name: 皮鞋撑大, aliases: [撑鞋], link: 4, unit: 双, price: 15, stock: 100, notes: notes/stretch.md}
   - {sku: tree, name: 木鞋撑, aliases: [鞋撑], link: 5, unit: 对, price: 39, stock: 100, notes: notes/tree.md}
+  - {sku: lamp, name: 鞋柜感应灯, aliases: [感应灯], link: 6, unit: 对, price: 29, stock: 100, notes: notes/lamp.md}
+  - {sku: nail, name: 鞋底防滑钉, aliases: [防滑钉], link: 7, unit: 包, price: 9, stock: 100, notes: notes/nail.md}
 """
 
 NOTES = {
@@ -37,6 +40,8 @@ NOTES = {
     "key.md": "# 配钥匙\n\n问：洗完会不会生锈？\n答：铜的不会生锈，铁的会生锈。\n\n问：配完要等多久？\n答：配完当场拿，5分钟。\n",
     "lace.md": "# 棉鞋带\n\n- 长度：1.2 米\n- 颜色：黑、白两种\n",
     "tree.md": "# 木鞋撑\n\n一对两只，每只高八公分、宽六公分，香樟木做的。\n",
+    "lamp.md": "# 鞋柜感应灯\n\n一对是两盏，贴在鞋柜里面，人一走近就亮。\n",
+    "nail.md": "# 鞋底防滑钉\n\n一包二十颗，钉子长一公分，敲进去半公分就牢了。\n",
     "stretch.md": "# 皮鞋撑大\n\n| 改法 | 能改多少 | 几天 |\n|---|---|---|\n| 放大 | 半码以内 | 2天 |\n",
 }
 
@@ -109,3 +114,14 @@ def test_a_length_said_per_piece_answers_a_product_sold_by_the_pair(cobbler_kb, 
 def test_a_weight_said_of_nothing_still_is_no_answer(cobbler_kb):
     a = cobbler_kb.answer("鞋撑多重", current_sku="tree")
     assert not a.answered, (a.text, a.why)
+
+
+def test_zhan_counts_lamps(cobbler_kb):
+    a = cobbler_kb.answer("一对几个", current_sku="lamp")
+    assert a.answered and "两盏" in a.text, (a.text, a.why)
+
+
+def test_duoshen_asks_a_depth_said_as_how_far_in(cobbler_kb):
+    a = cobbler_kb.answer("钉子敲多深", current_sku="nail")
+    assert a.answered and "半公分" in a.text, (a.text, a.why)
+    assert analyse("敲多深", []).kind == "weight"
