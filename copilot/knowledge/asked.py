@@ -143,8 +143,9 @@ def date_unsaid(question: str, text: str) -> bool:
 
 
 def action_unsaid(q: Question, text: str, solo: str) -> bool:
-    """A yes/no of whether a service is done for the viewer (洗完帮熨吗) and ``text`` never says a word asked after
-    帮 (熨): a rule of the same wash (会缩百分之二) says nothing of it."""
+    """A yes/no of whether a service is done for the viewer (洗完帮熨吗) and ``text``, a Q&A pair asking another
+    thing (洗完会不会缩？), never says a word asked after 帮 (熨): it says nothing of that service. (A rule or a remark
+    may say it in other words: 帮忙拉电线不 is answered by 不管接电.)"""
     cue = guard("happens").search(q.text) if q.kind == "yesno" else None
     if cue is None:
         return False

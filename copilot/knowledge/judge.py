@@ -353,7 +353,7 @@ class Judge(Scope):
     def has_unsaid(self, q: Question, text: str) -> bool:
         """A yes/no of having a thing (有证吗, 防蓝光吗, 带盖子吗) that ``text`` never names, or of a thing coming with it
         (送烛台吗) that ``text`` does not say comes or not (放在烛台上点)."""
-        if self.inclusion_unsaid(q, text) or action_unsaid(q, text, self.nameless(text)):
+        if self.inclusion_unsaid(q, text):
             return True
         if q.kind != "yesno" or not q.residual:
             return False
@@ -459,7 +459,7 @@ class Judge(Scope):
             return False   # 能冷冻吗 is not answered by 冷藏 3 天, 几点关门 not by 7 点开门
         if self.other_condition(q, c):
             return False   # 4 斤的猫 is not 4 公斤的猫, 几点直播 not 几点自提, 没开封放冰箱 not 没开封的常温
-        if self.has_unsaid(q, text):
+        if self.has_unsaid(q, text) or c.layout == "qa" and action_unsaid(q, text, self.nameless(text)):
             return False   # 验光师有证吗 is not answered by 验光师休息: a yes/no of having a thing is of that thing (证)
         residual, text = q.residual, text + self.amounts_said(q, c)
         alone = coverage(residual, text, q.unknown, solo=self.nameless(text), plain=strict(q.kind),
