@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from copilot.base.zhnum import zh_to_number
 from copilot.knowledge.docs import Chunk
 from copilot.knowledge.kinds import conditions, strict, text_aspects, values_of
 from copilot.knowledge.question import Question, coverage, guard, word_in
@@ -110,3 +111,43 @@ def may_do(q: Question, key: str) -> bool:
     if set(conditions(key)) - set(conditions(q.unnamed)):
         return False   # 冷水能泡吗？ is asked for a case (冷水) 咋泡 does not name
     return len(q.residual) >= 2 or (m is not None and m.group(2) in q.text)
+
+
+def opposite_case(q: Question, key: str) -> bool:
+    """A row or pair keyed by a case a mark says (裤脚有余边, 假扣眼: ``words.yaml`` ``opposite_marks``) answers no
+    question asking the opposite case of the same thing (没余边, 真扣眼) and not its own: its value is the other's."""
+    asked = lexicon().fix_typos(q.text)
+    for sides in lexicon().opposite_marks if key else ():
+        for i, side in enumerate(sides):
+            others = [m for j, s in enumerate(sides) if j != i for m in s]
+            for m in re.finditer("|".join(sorted(map(re.escape, side), key=len, reverse=True)), key):
+                thing = key[m.end():m.end() + 2]
+                if len(thing) < 2 or not re.fullmatch(r"[\u4e00-\u9fff]{2}", thing) or \
+                        any(key[:m.start()].endswith(o) for o in others):   # 有 of 没有 is no mark of its own
+                    continue
+                if any(o + thing in asked for o in others) and not any(w + thing in asked for w in side):
+                    return True
+    return False
+
+
+DATE = r"(\d{1,2}|[一二三四五六七八九十]{1,3})\s*[号日]"
+ASKED_DATE = re.compile(r"(?<![\d几第])" + DATE + r"(?=\s*(?:上午|下午|晚上|早上|中午|傍晚|那天|当天|这天|以前|之前|以后|之后|前|后))")
+
+
+def date_unsaid(question: str, text: str) -> bool:
+    """The question binds its ask to a day of the month (28号下午收衣吗) that ``text`` never states: a rule of
+    other days (每天下午 4 点上门) says nothing of it."""
+    asked = {zh_to_number(m.group(1)) for m in ASKED_DATE.finditer(question)}
+    said = {zh_to_number(m.group(1)) for m in re.finditer(r"(?<![\d几第])" + DATE, text)}
+    return bool(asked) and not asked & said
+
+
+def action_unsaid(q: Question, text: str, solo: str) -> bool:
+    """A yes/no of whether a service is done for the viewer (洗完帮熨吗) and ``text``, a Q&A pair asking another
+    thing (洗完会不会缩？), never says a word asked after 帮 (熨): it says nothing of that service. (A rule or a remark
+    may say it in other words: 帮忙拉电线不 is answered by 不管接电.)"""
+    cue = guard("happens").search(q.text) if q.kind == "yesno" else None
+    if cue is None:
+        return False
+    after = [g for g in q.residual if any(q.text.find(w, cue.end()) >= 0 for w in g)]
+    return any(not coverage([g], text, q.unknown, solo=solo, half=False) for g in after)

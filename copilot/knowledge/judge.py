@@ -15,11 +15,14 @@ from dataclasses import dataclass
 from copilot.base.catalog import Catalog
 from copilot.knowledge.asked import (
     PHRASE,
+    action_unsaid,
     after_sales_only,
+    date_unsaid,
     keyed_case,
     lacking,
     may_do,
     moment_unsaid,
+    opposite_case,
     other_case,
     told_in_clause,
 )
@@ -421,7 +424,7 @@ class Judge(Scope):
             return False
         if strict(q.kind) and after_sales_only(q, t, c):
             return False   # 受后：带子断了 7 天内换 answers no 能用几个月
-        if self.other_question(q, c) or self.other_aspect(q, c):
+        if self.other_question(q, c) or self.other_aspect(q, c) or opposite_case(q, c.key):
             return False   # 蒸多久？ answers no 能放多久, 还能再冻吗？ no 怎么解冻
         if strict(q.kind) and not self.value_stated(q, c, t):
             return False   # 多少度 is not answered by 3 次, nor 多少年 by 7 天, nor 早上几点 by 每天早上
@@ -438,7 +441,7 @@ class Judge(Scope):
         if term_unsaid(q, self.cover_text(c)):
             return False   # 保质期 is not 一桶能用 1 个月, 保修 not 7 天内能退, 啥颜色 not 兑出来 2 升
         if q.kind == "weight" and not q.measure and not q.residual and c.sku and \
-                per_other(q.kind, body, self.catalog.get(c.sku).unit):
+                per_other(q.kind, body, self.catalog.get(c.sku).unit, q.units):
             return False   # 电饭煲多重 is not answered by 一杯米是 150 克 (a cup of rice), 盆多重 not by 能承 30 公斤
         text = self.others_out(self.cover_text(c), targets, q.text) if not c.sku else self.cover_text(c)
         text = text if q.kind == "yesno" else denied_out(text, q)
@@ -450,13 +453,13 @@ class Judge(Scope):
             #                not by 炖 1 斤肉放 2 颗, 一大包多少克 not by 一小袋 13 克
         if targets and c.layout != "qa" and self.unhinted(q, text):   # (a Q&A pair was asked for its case)
             return False   # 要洗了再放冰箱吗 is not answered by 一定放冰箱: it says nothing of washing
-        if moment_unsaid(q, text):
+        if moment_unsaid(q, text) or date_unsaid(q.text, text):
             return False   # 烘好了要放几天 is not answered by 开封后 1 个月: it never says 烘
         if contrasted(q.unnamed, text):
             return False   # 能冷冻吗 is not answered by 冷藏 3 天, 几点关门 not by 7 点开门
         if self.other_condition(q, c):
             return False   # 4 斤的猫 is not 4 公斤的猫, 几点直播 not 几点自提, 没开封放冰箱 not 没开封的常温
-        if self.has_unsaid(q, text):
+        if self.has_unsaid(q, text) or c.layout == "qa" and action_unsaid(q, text, self.nameless(text)):
             return False   # 验光师有证吗 is not answered by 验光师休息: a yes/no of having a thing is of that thing (证)
         residual, text = q.residual, text + self.amounts_said(q, c)
         alone = coverage(residual, text, q.unknown, solo=self.nameless(text), plain=strict(q.kind),

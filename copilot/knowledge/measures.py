@@ -49,12 +49,18 @@ def per_another(kind: str, text: str, measure: str, unit: str = "") -> bool:
     return bool(spans)
 
 
-def per_other(kind: str, text: str, unit: str) -> bool:
+def per_other(kind: str, text: str, unit: str, units=None) -> bool:
     """Every value of ``kind`` in ``text`` is stated per another measure than the product's sale ``unit``, in
     its clause before it (一杯米是 150 克 of a rice cooker sold by the 个), or is what it holds or bears (能装
-    30 斤, 能承 30 公斤) or what is put in it each time (一次放 5 克茶叶): it measures that, not the product."""
+    30 斤, 能承 30 公斤) or what is put in it each time (一次放 5 克茶叶): it measures that, not the product.
+    A length asked (多高, 多粗: ``units`` lengths, no weight) is one piece's however it is sold (每根高 20 公分 of
+    candles sold by the 对): never stated per another measure."""
     from copilot.knowledge.kinds import value_spans
 
+    lex = lexicon()
+    if units and any(lex.span_units.get(u, ("",))[0] == "length" for u in units) and \
+            not any(lex.condition_units.get(u, ("",))[0] == "weight" for u in units):
+        return False
     fixed = lexicon().fix_typos(text)
     spans = value_spans(kind, fixed)
     for vs, _ve, _v in spans:

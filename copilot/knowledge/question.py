@@ -188,6 +188,8 @@ def _aspects(text: str) -> tuple[list[str], list[str], list[str]]:
                                                          if w in text):
         topics.remove("taste")  # 怎么做好吃 asks for a recipe
     _drop_cue(text, topics, triggers, "storage", "appliance")   # 能放微波炉化不: put into an appliance, not kept
+    if _drop_cue(text, topics, triggers, "storage", "let_out"):   # 能放长吗: let out, not kept; 放长 is asked
+        triggers[:] = [w for w in triggers if w not in aspects["storage"].ask]
     _drop_cue(text, topics, triggers, "aftersales", "swap")     # 礼盒能换成巢蜜吗: a swap, no exchange rule
     _drop_cue(text, topics, triggers, "delivery", "asks_included")   # 送刀吗: whether one comes with it, no delivery
     verbs = "".join(w for w in aspects["cooking"].hint if len(w) == 1)
@@ -197,13 +199,15 @@ def _aspects(text: str) -> tuple[list[str], list[str], list[str]]:
     return topics, soft, triggers
 
 
-def _drop_cue(text: str, topics: list[str], triggers: list[str], aspect: str, name: str) -> None:
+def _drop_cue(text: str, topics: list[str], triggers: list[str], aspect: str, name: str) -> bool:
     """Drop ``aspect`` from ``topics`` when each of its cues in ``text`` is part of a match of the ``name``
-    guard: 能放 of 能放微波炉 puts it into an appliance (no storage), 能换 of 能换成巢蜜 asks a swap."""
+    guard: 能放 of 能放微波炉 puts it into an appliance (no storage), 能换 of 能换成巢蜜 asks a swap. True when dropped."""
     spans = [m.span() for m in guard(name).finditer(text)]
     cues = [m for w in triggers if w in lexicon().aspects[aspect].ask for m in re.finditer(re.escape(w), text)]
     if aspect in topics and spans and all(any(m.start() < b and a < m.end() for a, b in spans) for m in cues):
         topics.remove(aspect)
+        return True
+    return False
 
 
 def _inside(text: str, word: str, longer: list[str]) -> bool:

@@ -109,6 +109,12 @@ class Shelf:
         return Answer(True, prefix + reply + "。", [source], mode="catalog", kind="link",
                       why="商品目录（products.yaml）里没有这个链接号")
 
+    def surcharge_unsaid(self, q: Question, targets: list[str]) -> bool:
+        """What a case adds to the price is asked (加多少钱, 贵多少) and no product's offer, told with its price, says
+        an add-on (加 5 元换购): the product's own price is no answer."""
+        return bool(guard("surcharge").search(q.text)) and not any(
+            "加" in (p.offer or "") for p in map(self.catalog.get, targets[:3]) if p)
+
     def part(self, q: Question, products: list[Product], targets: list[str], prefix: str, min_coverage: float):
         """(final, part, facts used): the catalog's whole answer when it answers everything asked, else the
         part it answers while the notes must say the rest (苹果多少钱 甜不甜), or nothing."""
@@ -116,7 +122,8 @@ class Shelf:
             ans = self.answer(["have"], products[:3], prefix)
             ans.kind = "yesno"
             return ans, None, ["have"]
-        facts = [f for f in q.facts if not (f in ("price", "spec") and guard("rent").search(q.text))]
+        facts = [f for f in q.facts if not (f in ("price", "spec") and guard("rent").search(q.text)) and not (
+                 f == "price" and self.surcharge_unsaid(q, targets))]   # 加多少钱: a case's surcharge, not the price
         if "spec" in facts and not all(spec_answers(self.catalog.get(s), q.kind, q.units, q.measure)
                                         for s in targets[:3]):
             facts.remove("spec")

@@ -59,6 +59,7 @@ class Lexicon:
     stopwords: frozenset[str]
     filler: frozenset[str]       # how a viewer asks, not what: not a word the answer must contain
     contrasts: tuple[tuple[tuple[str, ...], ...], ...]  # conditions that exclude each other
+    opposite_marks: tuple[tuple[tuple[str, ...], ...], ...]  # 有 / 没有: marks of cases that exclude each other
     events: tuple[tuple[str, ...], ...]   # events a time is told of (直播, 自提, 到货 ...)
     condition_units: dict[str, tuple[str, float, bool]]  # 斤 -> (weight, 500, False): amounts naming a condition
     condition_holders: tuple[str, ...]   # what an amount before it is of (10个月宝宝, 3 斤的猫)
@@ -300,6 +301,7 @@ def lexicon() -> Lexicon:
         stopwords=frozenset(_words(words.get("stopwords"))),
         filler=frozenset(_words(words.get("filler"))),
         contrasts=tuple(tuple(_words(c) for c in str(g).split("|")) for g in words.get("contrasts") or []),
+        opposite_marks=tuple(tuple(_words(c) for c in str(g).split("|")) for g in words.get("opposite_marks") or []),
         events=tuple(_words(g) for g in words.get("events") or []),
         condition_units={str(k): (str(v[0]), float(v[1]), len(v) > 2 and v[2] == "always")
                          for k, v in (words.get("condition_units") or {}).items()},
