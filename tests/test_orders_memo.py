@@ -76,3 +76,15 @@ def test_a_table_is_built_once_per_catalog_and_dropped_with_it():
     del first
     gc.collect()
     assert gone() is None                                 # the table does not keep its catalog alive
+
+
+def test_a_table_the_catalog_has_nothing_for_is_not_built_again():
+    calls = []
+
+    @per_catalog
+    def nothing(catalog):  # such as toppings_of on a catalog no spec of which lists a choice
+        calls.append(catalog)
+        return None
+
+    catalog = _catalog([["鸡肉罐头"]])
+    assert nothing(catalog) is None and nothing(catalog) is None and len(calls) == 1

@@ -17,14 +17,16 @@ T = TypeVar("T")
 
 
 def per_catalog(build: Callable[[Catalog], T]) -> Callable[[Catalog], T]:
-    """``build(catalog)`` once per catalog; later calls with the same catalog return that result."""
+    """``build(catalog)`` once per catalog; later calls with the same catalog return that result (None too: a table
+    the catalog has nothing for, such as no toppings in any spec, is not built again on every comment)."""
     tables: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
     @functools.wraps(build)
     def derived(catalog: Catalog) -> T:
-        got = tables.get(catalog)
-        if got is None:
+        try:
+            return tables[catalog]
+        except KeyError:
             got = tables[catalog] = build(catalog)
-        return got
+            return got
 
     return derived
