@@ -6,12 +6,10 @@ listing's names only (饮用水 of 整箱饮用水, said with 瓶). Every store 
 
 from __future__ import annotations
 
-from doubles import chain_ledger
+from doubles import chain_pasted
 
 from copilot.base.catalog import Catalog
-from copilot.orders.chains import apply_chain, chain_state
 from copilot.orders.parser import IntentParser
-from copilot.orders.schema import REVIEW
 
 FRUIT = Catalog.from_dict({"products": [
     {"sku": "grape", "name": "阳光玫瑰葡萄", "aliases": ["葡萄", "阳光玫瑰"], "link": 1, "unit": "串", "price": 39,
@@ -35,26 +33,20 @@ WATER = Catalog.from_dict({"products": [
 ]})
 
 
-def _state(tmp_path, catalog, chain):
-    ledger = chain_ledger(tmp_path, catalog)
-    apply_chain(ledger, chain, IntentParser(catalog).parse)
-    return chain_state(ledger), {ln.buyer for ln in ledger.lines(status=REVIEW)}
-
-
 def test_a_building_number_glued_to_the_numbering_is_the_members_not_a_price(tmp_path):
-    state, review = _state(tmp_path, FRUIT, "#接龙 阳光玫瑰葡萄 39元一串\n例：小明 葡萄2串\n1.小芳 葡萄2串\n"
+    state, review = chain_pasted(tmp_path, FRUIT, "#接龙 阳光玫瑰葡萄 39元一串\n例：小明 葡萄2串\n1.小芳 葡萄2串\n"
                                             "2.3栋王姐 1串\n3.12号楼老李 葡萄2串\n4.8幢Coco 葡萄1串\n")
     assert state["12号楼老李"] == {"grape": 2.0} and state["8幢Coco"] == {"grape": 1.0}
     assert state["小芳"] == {"grape": 2.0} and state["3栋王姐"] == {"grape": 1.0} and not review
 
 
 def test_a_decimal_price_line_is_still_no_entry(tmp_path):
-    state, review = _state(tmp_path, FRUIT, "#接龙 阳光玫瑰葡萄\n9.9元一斤 两斤起\n例：小明 葡萄2串\n1.小芳 葡萄2串\n")
+    state, review = chain_pasted(tmp_path, FRUIT, "#接龙 阳光玫瑰葡萄\n9.9元一斤 两斤起\n例：小明 葡萄2串\n1.小芳 葡萄2串\n")
     assert state == {"小芳": {"grape": 2.0}} and not review
 
 
 def test_rice_noodle_beside_a_rice_line_names_no_one_product(tmp_path):
-    state, review = _state(tmp_path, BREAKFAST, "#接龙 明早早餐\n例：小明 豆浆1杯\n1、老K 米粉1份，豆浆2杯\n"
+    state, review = chain_pasted(tmp_path, BREAKFAST, "#接龙 明早早餐\n例：小明 豆浆1杯\n1、老K 米粉1份，豆浆2杯\n"
                                                 "2、Amy 炒米粉2份\n3、小雨 过桥米线1份\n")
     assert "老K" in review and "老K" not in state  # 米粉: the 炒米粉 or the 米线? a person asks
     assert state["Amy"] == {"fried_rice_noodle": 2.0} and state["小雨"] == {"rice_line": 1.0}
@@ -63,7 +55,7 @@ def test_rice_noodle_beside_a_rice_line_names_no_one_product(tmp_path):
 
 
 def test_a_unit_picks_the_listing_whose_name_carries_the_packs_count(tmp_path):
-    state, review = _state(tmp_path, WATER, "#接龙 山泉饮用水 2元/瓶 40元/箱(24瓶)\n例：小明 饮用水1箱\n"
+    state, review = chain_pasted(tmp_path, WATER, "#接龙 山泉饮用水 2元/瓶 40元/箱(24瓶)\n例：小明 饮用水1箱\n"
                                             "1. 大刘 山泉饮用水2箱\n2. 小美 山泉饮用水6瓶\n3. 阿强 饮用水6瓶 抽纸1提\n")
     assert state["大刘"] == {"water_case": 2.0}  # 箱 picks the 整箱24瓶 of the same goods
     assert state["小美"] == {"water_one": 6.0}

@@ -7,7 +7,7 @@ invented (no sewing shop)."""
 
 from __future__ import annotations
 
-from doubles import chain_ledger
+from doubles import chain_ledger, chain_pasted
 
 from copilot.base.catalog import Catalog
 from copilot.orders.chains import apply_chain, chain_state
@@ -42,21 +42,15 @@ PAINT = Catalog.from_dict({"products": [
 ]})
 
 
-def _state(tmp_path, catalog, chain):
-    ledger = chain_ledger(tmp_path, catalog)
-    apply_chain(ledger, chain, IntentParser(catalog).parse)
-    return chain_state(ledger), {ln.buyer for ln in ledger.lines(status=REVIEW)}
-
-
 def test_a_colour_the_offer_names_once_is_that_towel_not_the_bath_towel(tmp_path):
-    state, review = _state(tmp_path, TOWELS, "#接龙 纯棉毛巾 白色 灰色 8元一条 每人限5条\n例：小明 灰色2条\n"
+    state, review = chain_pasted(tmp_path, TOWELS, "#接龙 纯棉毛巾 白色 灰色 8元一条 每人限5条\n例：小明 灰色2条\n"
                                              "1. 阿芳 白色2条\n2. 老赵 灰色1条 白色1条\n3、Lucy 王 白色3条\n")
     assert state["阿芳"] == {"towel_white": 2.0} and state["Lucy 王"] == {"towel_white": 3.0}
     assert state["老赵"] == {"towel_grey": 1.0, "towel_white": 1.0} and not review
 
 
 def test_a_colour_another_listing_holds_in_a_longer_word_is_the_offered_pick(tmp_path):
-    state, review = _state(tmp_path, SOCKS, "#接龙 精梳棉袜 黑色 白色 6元一双\n例：小明 黑色2双\n"
+    state, review = chain_pasted(tmp_path, SOCKS, "#接龙 精梳棉袜 黑色 白色 6元一双\n例：小明 黑色2双\n"
                                             "1,小雨 白色3双\n2,阿强 黑色2双、白色2双\n")
     assert state == {"小雨": {"sock_white": 3.0}, "阿强": {"sock_black": 2.0, "sock_white": 2.0}} and not review
 
@@ -72,7 +66,7 @@ def test_a_colour_written_apart_is_the_offered_paint_across_edited_pastes(tmp_pa
 
 
 def test_a_colour_two_offered_products_write_apart_stays_for_a_person(tmp_path):
-    state, review = _state(tmp_path, TOWELS, "#接龙 纯棉毛巾 白色 灰色 加厚浴巾 白色\n例：小明 白毛巾2条\n"
+    state, review = chain_pasted(tmp_path, TOWELS, "#接龙 纯棉毛巾 白色 灰色 加厚浴巾 白色\n例：小明 白毛巾2条\n"
                                              "1. 阿芳 白色2条\n2. 老赵 白浴巾1条\n")
     assert "阿芳" in review and "阿芳" not in state  # the white face towel or the white bath towel? a person asks
     assert state["老赵"] == {"bath_white": 1.0}
@@ -83,7 +77,7 @@ def test_a_kind_glued_to_the_name_still_asks_when_another_listing_sells_it(tmp_p
         {"sku": "sweet_ribs", "name": "糖醋排骨", "link": 1, "unit": "份", "price": 28, "stock": 30},
         {"sku": "corn_soup", "name": "玉米排骨汤", "link": 2, "unit": "份", "price": 22, "stock": 30},
     ]})
-    state, review = _state(tmp_path, meat, "#接龙 糖醋排骨 28元一份\n例：小明 糖醋排骨1份\n1. 阿芳 排骨2份\n")
+    state, review = chain_pasted(tmp_path, meat, "#接龙 糖醋排骨 28元一份\n例：小明 糖醋排骨1份\n1. 阿芳 排骨2份\n")
     assert "阿芳" in review and not state
 
 
@@ -111,7 +105,7 @@ def test_a_word_is_spelled_out_as_a_name_that_keeps_the_count_apart():
 
 
 def test_a_colour_before_its_count_books_that_count_when_the_alias_ends_in_a_number(tmp_path):
-    state, review = _state(tmp_path, PENS, "#接龙 中性笔 红色 蓝色 2元一支\n例：小明 蓝色2支\n"
+    state, review = chain_pasted(tmp_path, PENS, "#接龙 中性笔 红色 蓝色 2元一支\n例：小明 蓝色2支\n"
                                            "1. 阿梅 红色3支\n2. 大刘 蓝色5支 红色1支\n")
     assert state["阿梅"] == {"pen_red": 3.0}
     assert state["大刘"] == {"pen_blue": 5.0, "pen_red": 1.0} and not review
