@@ -26,7 +26,6 @@ def bootstrap() -> None:
     os.execv(str(venv_python), [str(venv_python), str(Path(__file__).resolve()), *sys.argv[1:]])
 
 
-
 def server_address() -> tuple[str, int]:
     from copilot.base.errors import ConfigError
 

@@ -107,7 +107,6 @@ def test_picking_wrapping_and_start_remarks_are_notes(text, current, sku, qty, n
     assert note in got.note
 
 
-
 SHOP = shop("测试杂货店", ("corn", "甜玉米 单根", "根", 3, {"aliases": ["玉米"], "spec": "单根卖，每根 2-3 个穗头"}),
             ("kiwi", "猕猴桃 一盒", "盒", 25, {"aliases": ["猕猴桃"], "spec": "每盒 8-10 个"}),
             ("egg", "土鸡蛋", "盒", 20, {"aliases": ["鸡蛋"], "spec": "每盒 10 个"}),
@@ -167,7 +166,6 @@ def test_a_count_inside_a_picking_remark_is_still_the_quantity():
 def test_one_each_for_people_counted_is_asked_when_it_does_not_add_up():
     got = parse("我们3个人 葡萄来2串 每人一串", FRUIT, "grape")
     assert got.needs_review or items_of(got) != {"grape": 2}
-
 
 
 WRAPS = shop("测试小吃店", ("spicy", "香辣卷饼", "个", 12, {}), ("plain", "原味卷饼", "个", 15, {}), ("soy", "豆浆", "杯", 3, {}))

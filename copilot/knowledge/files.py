@@ -53,7 +53,6 @@ def save_file(root: Path, rel: str, text: str) -> Path:
     if path.name == "products.yaml":
         import yaml
 
-
         try:
             data = yaml.safe_load(text)
         except yaml.YAMLError as exc:

@@ -180,7 +180,6 @@ class _Reader:
         else:
             self.add(line)
 
-
     def said(self, line: str) -> bool:
         """A chat line (李姐：几天能拿 / 店长：当天下午五点以后拿): an owner's words answer the open question,
         anyone else's open one. False when the line is no speaker's."""

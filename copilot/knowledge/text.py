@@ -57,6 +57,8 @@ def tokenizer():
 _added: dict[str, int | None] = {}   # word or prefix jieba did not know as such -> its entry before (None: absent)
 _added_total = 0
 _active: frozenset[str] = frozenset()
+
+
 def add_words(words) -> None:
     """Teach jieba the product names and aliases of the store being served, so they stay whole tokens. The
     words of the store served before are taken out again, exactly: two stores in one process (the evals, a

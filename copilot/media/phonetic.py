@@ -19,8 +19,6 @@ FUZZY_INITIALS = {"zh": "z", "ch": "c", "sh": "s", "n": "l", "r": "l", "f": "h"}
 FUZZY_FINALS = {"ang": "an", "eng": "en", "ing": "in", "iang": "ian", "uang": "uan", "ong": "on"}
 
 
-
-
 @lru_cache(maxsize=1 << 14)
 def _parts(py: str) -> tuple[str, str]:
     for ini in INITIALS:

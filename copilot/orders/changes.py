@@ -22,6 +22,7 @@ class Clause(Protocol):
     refs: list[Ref]
     quantities: list[Quantity]
 
+
 CANCEL = re.compile(r"不要了|不要啦|不要(?=\S{0,8}了)|取消|退掉|退了|撤回|撤销|算了|不买了|不订了|别给我留|删掉|删了|"
                      r"退(?=\s*(?:\d|[一两二三四五六七八九十半俩]))")  # 退一斤: a part of the order
 # 改成3斤, 只要2盒; 还是2斤吧: the buyer settles on a new total

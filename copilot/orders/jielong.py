@@ -224,7 +224,6 @@ def _entry(no: int, body: str, raw: str, catalog: Catalog, chain: Chain, parse, 
 _ANY_COUNT = re.compile(r"[\d一二两俩三四五六七八九十半几个只份]")
 
 
-
 def _read_content(content: str, catalog: Catalog, chain: Chain, parse, title: bool = False) -> Intent | None:
     """What the entry asks for; None for a line that asks nothing (a remark, or the first line ``title``
     that names the product and a time but asks for no quantity: 1. 群主 馒头明早7点出锅)."""

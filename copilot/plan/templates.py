@@ -28,7 +28,6 @@ class Slots:
     store_facts: dict[str, str] = field(default_factory=dict)
 
 
-
 THEME_INTRO = {
     "源头探访": ["今晚咱们做一期源头探访，跟大家聊聊这些货是从哪儿来的、怎么到咱们店里的。",
                "今晚的主题是源头探访：每样东西的产地、谁家种的养的、怎么运过来，我都给大家讲明白。"],
