@@ -64,6 +64,18 @@ class Clause:
     doubt: str = ""  # the product is read from a word that may mean something else: booked for review
 
 
+def _member_sold_in(r: Ref, q: Quantity, current: Product | None) -> Ref:
+    """脐橙来一箱: a family word's member sold in the unit said (槐花蜜来一斤, the 500克 jar shown: one pack of the
+    shown); not when another member is shown, but packs of one goods are picked by the unit even so (酸辣粉来一提 with
+    the 桶 shown: the 5连包, LABELS rule 2)."""
+    if not r.family or r.product is not None:
+        return r
+    picked = sold_in(r.family, q.unit, r.label, current is not None and q.value)
+    if picked is None or current is not None and current in r.family and not one_goods(r.family) and picked != current:
+        return r
+    return Ref(r.start, r.end, picked, r.label, r.family)
+
+
 def classify(text: str, catalog: Catalog, current: Product | None, alone: bool = True) -> Clause:
     """What one clause of a comment is, read on its own."""
     refs = this_one([number_or_link(r, catalog, current) for r in find_refs(text, catalog)], text, current)
@@ -85,13 +97,7 @@ def classify(text: str, catalog: Catalog, current: Product | None, alone: bool =
     if each and sum(1 for r in refs if r.family) == 1 and _all_of(masked, refs):  # 两种凤爪都来一盒: every product
         refs = [x for r in refs for x in ([Ref(r.start, r.end, p, r.label) for p in r.family] if r.family else [r])]
     if not each and len(quantities) == 1 and quantities[0].unit:  # 脐橙来一箱: the family's member sold so,
-        q, shown = quantities[0], current is not None  # 槐花蜜来一斤, the 500克 jar shown: one pack of the shown;
-        # unless another is shown, but packs of one goods are picked by the unit even so (酸辣粉来一提 with the 桶
-        # shown: the 5连包, LABELS rule 2)
-        refs = [Ref(r.start, r.end, sold_in(r.family, q.unit, r.label, shown and q.value), r.label, r.family)
-                if r.family and r.product is None and sold_in(r.family, q.unit, r.label, shown and q.value)
-                and not (current is not None and current in r.family and not one_goods(r.family)
-                         and sold_in(r.family, q.unit, r.label, shown and q.value) != current) else r for r in refs]
+        refs = [_member_sold_in(r, quantities[0], current) for r in refs]
     clause = Clause(text, "chatter", refs, quantities, each=each)
     said = as_named(text, catalog)  # 乌几1只: 乌鸡 typed with a homophone, no 几 (how many)
     if QUESTION.search(said) and not _DEFER.search(text) and not past_remark(said):

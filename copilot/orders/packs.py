@@ -8,6 +8,7 @@ import re
 
 from copilot.base.catalog import Product
 from copilot.orders.amounts import GRAMS, SAME_COUNT, UNIT_WORDS, Quantity, holds_pieces, to_sale_unit
+from copilot.orders.memo import per_catalog
 
 # 单饼, 整提, 整箱, 袋装, 罐装, 散装: how it is packed; 5连包, 三连包: a multipack
 _UNITS = "|".join(UNIT_WORDS)
@@ -50,7 +51,23 @@ def sold_in(owners, unit: str | None, word: str = "", amount: float | bool | Non
 
 def same_goods(p: Product, catalog) -> list[Product]:
     """The listings of ``catalog`` that sell the goods of ``p`` in another pack (红烧牛肉面 单桶 of 红烧牛肉面 整箱12桶)."""
-    return [q for q in catalog if q is not p and _goods_of(q) == _goods_of(p)]
+    return [q for q in _by_goods(catalog).get(_goods_of(p), ()) if q is not p]
+
+
+@per_catalog
+def _by_goods(catalog) -> dict[str, list[Product]]:
+    """The catalog's listings by the goods they sell (``_goods_of``), in catalog order."""
+    table: dict[str, list[Product]] = {}
+    for q in catalog:
+        table.setdefault(_goods_of(q), []).append(q)
+    return table
+
+
+def _other_pack(p: Product, unit: str, catalog) -> Product | None:
+    """The other listing of the goods of ``p`` that is sold in ``unit`` (``sold_in``), else None."""
+    others = same_goods(p, catalog)
+    q = sold_in([p, *others], unit) if others else None
+    return q if q is not None and q is not p else None
 
 
 def sold_so(p: Product, label: str, unit: str | None, catalog) -> Product | None:
@@ -59,9 +76,7 @@ def sold_so(p: Product, label: str, unit: str | None, catalog) -> Product | None
     names that listing (a unit that tells apart packs of the same goods picks the one sold in it). None otherwise."""
     if not unit or p.unit == unit or label in p.names:
         return None
-    others = same_goods(p, catalog)
-    q = sold_in([p, *others], unit) if others else None
-    return q if q is not None and q is not p else None
+    return _other_pack(p, unit, catalog)
 
 
 def pack_of_shown(current: Product, q: Quantity, catalog) -> Product | None:
@@ -76,9 +91,7 @@ def pack_of_shown(current: Product, q: Quantity, catalog) -> Product | None:
     whole = to_sale_unit(q, current)
     if whole is not None and whole > 0 and float(whole).is_integer():
         return None
-    others = same_goods(current, catalog)
-    p = sold_in([current, *others], unit) if others else None
-    return p if p is not None and p is not current else None
+    return _other_pack(current, unit, catalog)
 
 
 def by_unit_of_kind(word: str, owners, unit: str | None, catalog) -> Product | None:
