@@ -58,6 +58,12 @@ class Scope:
         rx = self._names[1]
         return rx.sub(" ", text) if rx is not None else text
 
+    def _blank_mentions(self, text: str) -> str:
+        """``text`` with each product name the catalog finds in it blanked, the places of the rest kept."""
+        for s, e, _p in self.catalog.mentions(text):
+            text = text[:s] + " " * (e - s) + text[e:]
+        return text
+
     def _names_of(self, sku: str) -> tuple[str, ...]:
         p = self.catalog.get(sku) if sku else None
         return tuple(p.names) if p else ()
@@ -108,8 +114,7 @@ class Scope:
     def family_named(self, text: str) -> set[str]:
         """The products a family word in ``text`` names: the end that two or more products' names share (灭火器 of
         干粉灭火器 and 水基灭火器), said alone (报警器 of 烟感报警器 is the smoke alarm's name)."""
-        for s, e, _p in self.catalog.mentions(text):
-            text = text[:s] + " " * (e - s) + text[e:]
+        text = self._blank_mentions(text)
         if self._families is None or self._families[0] is not self.catalog:
             ends: dict[str, set[str]] = {}
             for p in self.catalog.products:
@@ -131,6 +136,5 @@ class Scope:
                                                                           for t in q.topics if t in aspects):
             return False
         text, products = f"{c.key} {c.text}", [p for p in map(self.catalog.get, targets) if p]
-        for s, e, _p in self.catalog.mentions(text):   # 报警器 of 烟感报警器 is the smoke alarm's name, not the gas alarm
-            text = text[:s] + " " * (e - s) + text[e:]
+        text = self._blank_mentions(text)   # 报警器 of 烟感报警器 is the smoke alarm's name, not the gas alarm
         return not any(implies(text[i:i + n], p) for n in (2, 3) for i in range(len(text) - n + 1) for p in products)
