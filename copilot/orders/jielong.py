@@ -210,7 +210,7 @@ def _decimal(line: str, m: re.Match) -> bool:
 
 
 def _entry(no: int, body: str, raw: str, catalog: Catalog, chain: Chain, parse, first: bool = False) -> Entry | None:
-    member, content = split_member(body, catalog, chain.offered)
+    member, content = split_member(_hung_as_string(body, catalog), catalog, chain.offered)
     member = member.rstrip(":：,，、-—/｜| ").lstrip("@")
     if not member or not content or _RULE.search(member):
         return None  # a title, a member's name alone, or the organiser's rule (每人限购2箱): nothing asked for
@@ -249,6 +249,7 @@ def _read_content(content: str, catalog: Catalog, chain: Chain, parse, title: bo
         again = parse(spelled, None) if spelled != normalize(unpaid) else intent
         intent = again if again.kind is Kind.ORDER and not again.needs_review else intent
     intent = (not intent.items and _weight_of_name(counts, catalog)) or intent
+    intent = _parts_with_held_counts(counts, intent, catalog, parse) if intent.needs_review else intent
     intent = _variants_read(unpaid, intent, product, catalog, chain, parse)
     if intent.kind is Kind.MODIFY:  # 桃子改成3斤 in a chain line: the line now says 3
         if any(i.relative for i in intent.items):
@@ -263,6 +264,20 @@ def _read_content(content: str, catalog: Catalog, chain: Chain, parse, title: bo
             return Intent(Kind.ORDER, needs_review=True, reason=f"看不懂这一行：「{content[:20]}」")
         return None
     return intent
+
+
+_HUNG = re.compile(r"(?<=[\d零〇一幺二两俩三仨四五六七八九十百千半])\s*挂")
+
+
+def _hung_as_string(content: str, catalog: Catalog) -> str:
+    """鞭炮1挂, 一挂鞭炮: 挂 after a count is ordinary Chinese for a string of things hung together (一挂鞭炮, 一挂葡萄), the
+    same count as 串; where the 挂 is part of a product's name the line writes (2本挂历, 挂面2把 and a 挂钩 sold as
+    such), it stays that name."""
+    if "挂" not in content:
+        return content
+    held = [(s, e) for s, e, _ in catalog.mentions(content)]
+    return _HUNG.sub(lambda m: m.group(0) if any(s <= m.end() - 1 < e for s, e in held)
+                     else m.group(0)[:-1] + "串", content)
 
 
 def _offered_pack(intent: Intent, product: Product | None, content: str, catalog: Catalog) -> Intent:
@@ -308,6 +323,40 @@ def _weight_of_name(counts: str, catalog: Catalog) -> Intent | None:
     if p is None or p not in sizes_of(catalog).get(size_key(size), ()):
         return None
     return check_items(Kind.ORDER, [(p, Quantity(0, 0, float(size.group(1)), size.group(3)))])
+
+
+_PART_SEP = re.compile(r"\s*[\s、,，+＋;；]\s*")
+
+
+def _held_count(part: str, catalog: Catalog) -> Intent | None:
+    """粽叶50片 of 干粽叶 50片 (a 把 of 50片): one product's name, then a count its name writes in a word of count
+    (片, 颗, 只) and nothing else; the chain line asks for that many, through the product's pack like any count. None
+    when the part says more, or its count is not one the name writes."""
+    m = re.fullmatch(rf"(?P<head>.+?)\s*(?P<n>\d+)\s*(?P<u>{UNIT})", part)
+    head = m.group("head") if m else ""
+    p = next((p for s, e, p in catalog.mentions(head) if s == 0 and e == len(head)), None)
+    if p is None or not any(f"{m.group('n')}{m.group('u')}" in n.replace(" ", "") for n in p.names):
+        return None
+    return check_items(Kind.ORDER, [(p, Quantity(0, 0, float(m.group("n")), m.group("u")))])
+
+
+def _parts_with_held_counts(counts: str, intent: Intent, catalog: Catalog, parse) -> Intent:
+    """糯米1袋 粽叶50片: a line of several products, one of them written with the count its own name holds (left
+    without a quantity when the line is read as a whole), read part by part; kept only when every part is one clean
+    order of its own product, else the first reading (review) stays."""
+    parts = [x for x in _PART_SEP.split(counts.strip(" 。.!！~～")) if x]
+    if len(parts) < 2:
+        return intent
+    items = []
+    for part in parts:
+        read = _held_count(part, catalog) or _weight_of_name(part, catalog) or parse(part, None)
+        if read.kind is not Kind.ORDER or read.needs_review or len(read.items) != 1:
+            return intent
+        items.append(read.items[0])
+    held = any(_held_count(x, catalog) or _weight_of_name(x, catalog) for x in parts)
+    if not held or len({i.sku for i in items}) != len(items):
+        return intent
+    return Intent(Kind.ORDER, tuple(items), note=intent.note)
 
 
 _UNIT_ENDS = "".join(sorted({u[-1] for u in UNIT_WORDS if re.fullmatch(r"[\u4e00-\u9fff]+", u)}))

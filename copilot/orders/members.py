@@ -119,11 +119,12 @@ def _off_offer(text: str, offered: list[Product], catalog: Catalog) -> bool:
 
 
 def _glued_order(words: str, offered: list[Product], catalog: Catalog) -> bool:
-    """李姐红烧1 (before a space): a nickname of two characters or more, then a word of a product (a variant word, or
-    a word of one offered product) and its count, glued together; the line goes on with more of the order."""
-    for i in range(2, len(words) - 2) if re.search(r"[\u4e00-\u9fff]{2}\d+$", words) else ():
+    """李姐红烧1, 李姐蛋黄4只 (before a space): a nickname of two characters or more, then a word of a product (a variant
+    word, or a word of one offered product) and its count, with or without its unit, glued together; the line goes on
+    with more of the order."""
+    for i in range(2, len(words) - 2) if re.search(rf"[\u4e00-\u9fff]{{2}}\d+{UNIT}?$", words) else ():
         item = words[i:]
-        if re.fullmatch(r"[\u4e00-\u9fff]{2,}\d+", item) and _closed(words[:i]) and (
+        if re.fullmatch(rf"[\u4e00-\u9fff]{{2,}}\d+{UNIT}?", item) and _closed(words[:i]) and (
                 any(s == 0 for s, _, _ in shorthand(catalog).find(item)) or _short_word(item, offered, catalog)):
             return True
     return False

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from copilot.base.catalog import Catalog, Product
+from copilot.orders.amounts import SAME_COUNT
 from copilot.orders.memo import per_catalog
 
 _UNITS = {"kg": "kg", "公斤": "kg", "千克": "kg", "斤": "斤", "l": "l", "升": "l", "ml": "ml", "毫升": "ml",
@@ -65,9 +66,11 @@ def owned_ref(make_ref, start: int, end: int, label: str, owners):
 
 
 def counted_beside(t: str, m: re.Match, owners) -> bool:
-    """1.8米1套, 1套1.8米, 8斤 2条, 64G来一张: a size of the names right beside a count in a unit its products are sold in (not the
-    size's own unit) is which goods, and the count how many; 来2斤 alone stays a quantity."""
-    units = {u for p in owners for u in (p.unit, p.pack_size[1] if p.pack_size else None) if u and u != m.group(3)}
+    """1.8米1套, 1套1.8米, 8斤 2条, 64G来一张: a size of the names right beside a count in a unit its products are sold in, or
+    a word counting the same items (LABELS rule 1: 3.6米 1支 of a rod sold by the 根; not the size's own unit), is which
+    goods, and the count how many; 来2斤 alone stays a quantity."""
+    sold = {u for p in owners for u in (p.unit, p.pack_size[1] if p.pack_size else None) if u}
+    units = {w for u in sold for w in SAME_COUNT.get(u, {u}) if w != m.group(3)}  # 1根 or 1支 of a rod sold by the 根
     if not units:
         return False
     unit = "|".join(re.escape(u) for u in sorted(units, key=len, reverse=True))
@@ -113,8 +116,10 @@ def _said_units(catalog: Catalog) -> set[tuple[str, str]]:
             for m in _LENGTH.finditer(n) if m.group(0)[-1] in "寸码岁米"}
 
 
-# 1米2的, 1米5高: a length said as people say a price (1块2): 1.2米, 1.5米 (then 的, 高, 长, 左右 or the end)
-_METRES = re.compile(r"(?<![\d.])(\d)\s*米\s*([1-9])(?=\s*(?:的|高|长|宽|左右|以上|以下|[,，。\s]|$))")
+# 1米2的, 1米5高: a length said as people say a price (1块2): 1.2米, 1.5米 (then 的, 高, 长, 左右, the end, or a count
+# in words with its measure word: 3米6一根)
+_METRES = re.compile(r"(?<![\d.])(\d)\s*米\s*([1-9])(?=\s*(?:的|高|长|宽|左右|以上|以下|[,，。\s]|$|"
+                     r"[一两二三四五六七八九十俩仨][\u4e00-\u9fff]))")
 
 
 def size_homophones(t: str, catalog: Catalog) -> str:
