@@ -46,3 +46,49 @@ def test_unit_does_not_settle_a_family_word_of_different_goods(current, text):
 def test_unit_still_picks_among_packs_of_the_same_goods(current, text, want):
     intent, got = _read(text, current)
     assert (intent.kind, intent.needs_review, got) == (Kind.ORDER, False, want), intent.reason
+
+
+DELI = Catalog.from_dict({"products": [
+    {"sku": "buns", "name": "手工馒头", "link": 1, "unit": "个", "price": 2, "stock": 50},
+    {"sku": "dumplings", "name": "三鲜水饺", "link": 2, "unit": "袋", "price": 20, "stock": 50},
+    {"sku": "ham", "name": "烤火腿", "link": 3, "unit": "根", "price": 20, "stock": 50},
+]})
+
+
+@pytest.mark.parametrize("current, text, want, note", [
+    ("buns", "来6个 要蒸好的", {"buns": 6}, "要蒸好的"),
+    ("dumplings", "来两袋 帮我煮熟", {"dumplings": 2}, "帮我煮熟"),
+    ("ham", "来一根 帮我煎好", {"ham": 1}, "帮我煎好"),
+])
+def test_a_cooking_request_is_kept_as_the_order_note(current, text, want, note):
+    intent, got = _read(text, current, DELI)
+    assert (intent.kind, intent.needs_review, got) == (Kind.ORDER, False, want), intent.reason
+    assert note in intent.note
+
+
+@pytest.mark.parametrize("current, text", [("buns", "蒸好的馒头有吗"), ("buns", "要不要蒸好")])
+def test_a_question_about_cooking_stays_a_question(current, text):
+    intent, _ = _read(text, current, DELI)
+    assert intent.kind == Kind.QUESTION, intent
+
+
+EGGS = Catalog.from_dict({"products": [
+    {"sku": "egg", "name": "土鸡蛋", "link": 1, "unit": "个", "price": 2, "stock": 90},
+    {"sku": "egg_box", "name": "鹌鹑蛋 一盒", "link": 2, "unit": "盒", "pack": "20枚", "price": 12, "stock": 30},
+    {"sku": "pin", "name": "纪念徽章", "link": 3, "unit": "个", "price": 15, "stock": 30},
+]})
+
+
+@pytest.mark.parametrize("current, text, want", [
+    ("egg", "来10枚", {"egg": 10}),      # 枚 counts one egg as 个 does
+    ("pin", "来两枚", {"pin": 2}),
+    ("egg_box", "来40枚", {"egg_box": 2}),  # the pack's own word: whole boxes, as before
+])
+def test_mei_counts_the_same_single_thing_as_ge(current, text, want):
+    intent, got = _read(text, current, EGGS)
+    assert (intent.kind, intent.needs_review, got) == (Kind.ORDER, False, want), intent.reason
+
+
+def test_mei_of_a_box_that_is_no_whole_pack_still_asks():
+    intent, _ = _read("来5枚", "egg_box", EGGS)
+    assert intent.needs_review, intent
