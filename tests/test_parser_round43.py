@@ -92,3 +92,42 @@ def test_mei_counts_the_same_single_thing_as_ge(current, text, want):
 def test_mei_of_a_box_that_is_no_whole_pack_still_asks():
     intent, _ = _read("来5枚", "egg_box", EGGS)
     assert intent.needs_review, intent
+
+
+HARDWARE = Catalog.from_dict({"products": [
+    {"sku": "tape", "name": "封箱胶带", "link": 7, "unit": "卷", "price": 5, "stock": 50},
+    {"sku": "battery", "name": "南孚电池 7号 4节装", "aliases": ["7号电池"], "link": 2, "unit": "板", "price": 12, "stock": 50},
+    {"sku": "gloves", "name": "劳保手套", "link": 3, "unit": "双", "price": 4, "stock": 50},
+]})
+
+
+@pytest.mark.parametrize("current, text, want", [
+    ("tape", "7号来两板", {"battery": 2}),      # link 7 by the 卷 shown; 板 is sold only by the 7号 battery
+    (None, "7号来两板", {"battery": 2}),
+    ("gloves", "7号来一卷", {"tape": 1}),       # 卷 is sold only by link 7
+    ("tape", "7号和3号各来一板", None),
+])
+def test_the_unit_said_picks_the_one_an_n_hao_may_name_sold_in_it(current, text, want):
+    intent, got = _read(text, current, HARDWARE)
+    if want is None:  # 3号 is the gloves (link 3), not sold by the 板: a person asks
+        assert intent.needs_review, intent
+        return
+    assert (intent.kind, intent.needs_review, got) == (Kind.ORDER, False, want), intent.reason
+
+
+ZIPS = Catalog.from_dict({"products": [
+    {"sku": "zip_3", "name": "树脂拉链 3号", "aliases": ["3号拉链"], "link": 5, "unit": "条", "price": 2, "stock": 50},
+    {"sku": "zip_5", "name": "金属拉链 5号", "aliases": ["5号拉链"], "link": 6, "unit": "条", "price": 3, "stock": 50},
+    {"sku": "ribbon", "name": "罗纹织带", "link": 3, "unit": "卷", "price": 9, "stock": 50},
+]})
+
+
+@pytest.mark.parametrize("current, text", [("zip_5", "5号来两条"), ("ribbon", "5号来两条")])
+def test_a_unit_sold_by_both_of_them_still_asks(current, text):
+    intent, _ = _read(text, current, ZIPS)  # link 5 and the 5号 zip are both sold by the 条
+    assert intent.needs_review, intent
+
+
+def test_the_n_hao_product_itself_shown_still_asks():
+    intent, _ = _read("7号来两板", "battery", HARDWARE)  # the 7号 battery shown: this one, or link 7 by another unit?
+    assert intent.needs_review, intent
