@@ -131,3 +131,14 @@ def test_a_unit_sold_by_both_of_them_still_asks(current, text):
 def test_the_n_hao_product_itself_shown_still_asks():
     intent, _ = _read("7号来两板", "battery", HARDWARE)  # the 7号 battery shown: this one, or link 7 by another unit?
     assert intent.needs_review, intent
+
+
+@pytest.mark.parametrize("text, want", [("那就一打吧", 12), ("还是半打吧", 6)])
+def test_settling_on_a_dozen_is_an_absolute_modify(text, want):
+    intent, got = _read(text, "egg", EGGS)
+    assert (intent.kind, intent.needs_review, got) == (Kind.MODIFY, False, {"egg": want}), intent
+
+
+def test_a_dozen_first_said_is_still_an_order():
+    intent, got = _read("来一打", "egg", EGGS)
+    assert (intent.kind, got) == (Kind.ORDER, {"egg": 12}), intent
