@@ -24,7 +24,16 @@ from copilot.orders.leftover import (
 )
 from copilot.orders.packs import one_goods, sold_in
 from copilot.orders.pairing import kind_then_member, said_once, this_one
-from copilot.orders.refs import Ref, as_named, find_refs, link_by_unit, mask, number_or_link, shown_link_or_name, unknown_reason
+from copilot.orders.refs import (
+    Ref,
+    as_named,
+    find_refs,
+    link_by_unit,
+    mask,
+    number_or_link,
+    shown_link_or_name,
+    unknown_reason,
+)
 from copilot.orders.sizes import size_member, whole_dimension
 from copilot.orders.wording import CHATTER_CLAUSE, QUESTION, past_remark
 
