@@ -27,8 +27,8 @@ CANCEL = re.compile(r"不要了|不要啦|不要(?=\S{0,8}了)|取消|退掉|退
                      r"退(?=\s*(?:\d|[一两二三四五六七八九十半俩]))")  # 退一斤: a part of the order
 # 改成3斤, 只要2盒; 还是2斤吧: the buyer settles on a new total
 MODIFY = re.compile(rf"(?:改成|改为|改到|改|换成|减到|减为|加到|增加到|调成|只要|"
-                     rf"(?:还是|那就|那还是)(?:(?:要|来)?(?=\s*(?:{NUM_PATTERN}|半)\s*{UNIT}?\s*吧)"
-                     rf"|(?=\s*(?:{NUM_PATTERN}|半)\s*{UNIT}?\s*$))"  # 好吧 那就一个: the clause ends on the number
+                     rf"(?:还是|那就|那还是)(?:(?:要|来)?(?=\s*(?:{NUM_PATTERN}|半)\s*(?:{UNIT}|打)?\s*吧)"
+                     rf"|(?=\s*(?:{NUM_PATTERN}|半)\s*(?:{UNIT}|打)?\s*$))"  # 好吧 那就一个, 那就一打吧 (a dozen): the clause ends on the number
                      # 刚才说的是一瓶, 刚才拍的是一袋: what the buyer said (or placed) before, set right (the clause ends on the quantity)
                      rf"|(?:刚才|刚刚|之前|前面)(?:说|讲|要|拍了?|下单了?|订了?)的(?:是|其实是)(?=\s*(?:{NUM_PATTERN}|半)\s*{UNIT}\s*[了啊呀哈]?$))"
                      rf"\s*(?P<n>{NUM_PATTERN}|半)(?!下)")  # 那就2盒吧 too

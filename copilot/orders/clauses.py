@@ -24,7 +24,16 @@ from copilot.orders.leftover import (
 )
 from copilot.orders.packs import one_goods, sold_in
 from copilot.orders.pairing import kind_then_member, said_once, this_one
-from copilot.orders.refs import Ref, as_named, find_refs, mask, number_or_link, shown_link_or_name, unknown_reason
+from copilot.orders.refs import (
+    Ref,
+    as_named,
+    find_refs,
+    link_by_unit,
+    mask,
+    number_or_link,
+    shown_link_or_name,
+    unknown_reason,
+)
 from copilot.orders.sizes import size_member, whole_dimension
 from copilot.orders.wording import CHATTER_CLAUSE, QUESTION, past_remark
 
@@ -85,6 +94,8 @@ def classify(text: str, catalog: Catalog, current: Product | None, alone: bool =
     quantities = read_quantities(masked)
     if len(quantities) == 1 and current is not None:  # 5号来一条 with link 5 shown beside 5号拉链: either
         refs = [shown_link_or_name(r, catalog, current, quantities[0].unit) for r in refs]
+    if len(quantities) == 1:  # 3号来两包 with link 3 by the 卷 and a 3号 hook by the 包: the one sold so
+        refs = [link_by_unit(r, quantities[0].unit, current) for r in refs]
     each = bool((quantities or refs) and _EACH.search(masked))
     refs = said_once(refs if each or _DENIED.search(text) else kind_then_member(refs), text)
     if len(quantities) == 1 and quantities[0].unit:  # 1.8的来一套: the size's member sold in the unit said

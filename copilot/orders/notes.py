@@ -1,6 +1,6 @@
 """What a buyer asks for besides the goods: where to deliver, when and how they collect, how to reach
 them. The note is kept on the order line (送到3栋502, 尾号6789, 下午5点来拿, 放6栋门卫, 留到明天下午取, 送上楼), and so is
-what they ask done to the goods or written on them (切片, 帮我裁短, 写宝宝1岁生日快乐, 一盒送人, 不要太甜) and a size, age or
+what they ask done to the goods or written on them (切片, 帮我裁短, 要蒸好的, 写宝宝1岁生日快乐, 一盒送人, 不要太甜) and a size, age or
 colour of a product listed once for every size (120码, 110的, XL, 3岁, 粉色): the catalog cannot hold it, the pick
 list needs it. A size the catalog's names hold, or a price of the catalog, names goods instead (the caller says so).
 
@@ -79,6 +79,8 @@ _EXTRA = re.compile(r"(?:多|另)(?:给|放|配|带|送|拿)(?:我|点|些|几)[
 SERVICE = re.compile(
     r"(?:帮我|帮忙|麻烦|请|要|需要)?(?:切|剁|劈|砍|杀|宰|去|绞|剪|裁|刮|磨|清理|处理)(?:成|好|开|断|段|片|块|丝|碎|末|皮|骨|"
     r"鳞|壳|馅|短|边|干净|小块|大块|粉|粗|细)+(?:一点|一些)?的?|改(?:短|长|小|大|窄|宽)一?点?|"
+    # 要蒸好的, 帮我煎好, 煮熟一点: cooked before it is handed over (a cooking verb with its result)
+    r"(?:帮我|帮忙|麻烦|请|要|需要)?(?:蒸|煮|煎|炸|烤|炒|炖|焖|煲|烙|热|加热)(?:好|熟|热|透)(?:一点|一些)?的?|"
     r"(?:^|(?<=[\s,，]))(?:要|做成?)?(?:热|冰|温|常温|去冰|加冰|辣|不辣)的?(?=$|[\s,，])|"  # 热的, 冰的, 要辣的: how it is made
     rf"{_EXTRA.pattern}|"
     r"(?:不要|别放?|少放?|免|去|多放?)太?(?:甜|辣|咸|糖|冰|葱|香菜|蒜|姜|油|盐|奶油)|[微中特]辣|"

@@ -34,6 +34,8 @@ def sold_in(owners, unit: str | None, word: str = "", amount: float | bool | Non
     whole = _filled(owners, unit, amount)
     if whole is not None:
         return whole
+    if len(word) > 1 and len({_goods_of(p) for p in owners}) > 1:
+        return None  # 香菇来一袋 of 花菇 (袋) / 鲜香菇 (斤): different goods, the viewer may not know how each is sold
     kinds = [p for p in owners if any(BRACKETED.sub("", n).endswith(word) for n in p.names)] if word else owners
     if len(word) != 1 and len({_goods_of(p) for p in kinds or owners}) > 1:
         return None  # one character (虾2斤, 奶来2瓶) is read with the screen first, then by the unit, as before

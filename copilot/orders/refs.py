@@ -405,6 +405,20 @@ def number_or_link(r: Ref, catalog: Catalog, current: Product | None) -> Ref:
     return Ref(r.start, r.end, None, r.label, (r.product, *others)) if others else r
 
 
+def link_by_unit(r: Ref, unit: str | None, current: Product | None) -> Ref:
+    """3号来两包 where link 3 is the 主线 (by the 卷) and 3号 is in the name of a hook sold by the 包: of the products an
+    N号 may name (link N first), the one sold in the unit said (or a word counted the same) when only one is (LABELS
+    rule 3's unit clause), with link N's own product or neither shown; the number stays for a person otherwise
+    (3号来两个, 个 the unit of neither; 5号来一盒 with the 5号 box itself shown: this one, or link 5?)."""
+    if not unit or r.product is not None or not r.family or "号" not in r.label or not LINK_RE.fullmatch(r.label):
+        return r
+    if current is not None and current in r.family[1:]:
+        return r
+    same = {unit, *SAME_COUNT.get(unit, ())}
+    sold = [p for p in r.family if p.unit in same]
+    return Ref(r.start, r.end, sold[0], r.label) if len(sold) == 1 else r
+
+
 def shown_link_or_name(r: Ref, catalog: Catalog, current: Product | None, unit: str | None) -> Ref:
     """5号来一条 with link 5 (3号拉链) on screen beside 5号拉链: the link's own product is shown, but the unit said is
     also the one the product whose name starts with 5号 is sold in, so the number names either (LABELS rule 3): a
