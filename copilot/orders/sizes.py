@@ -115,6 +115,7 @@ def _said_units(catalog: Catalog) -> set[tuple[str, str]]:
 
 # 1米2的, 1米5高: a length said as people say a price (1块2): 1.2米, 1.5米 (then 的, 高, 长, 左右 or the end)
 _METRES = re.compile(r"(?<![\d.])(\d)\s*米\s*([1-9])(?=\s*(?:的|高|长|宽|左右|以上|以下|[,，。\s]|$))")
+METRES = _METRES  # public: the names hold such lengths too (地膜 1米2宽)
 
 
 def size_homophones(t: str, catalog: Catalog) -> str:
