@@ -57,6 +57,14 @@ def _read(text: str, current: str | None = None) -> tuple[str, list, bool]:
     ("刚才说的装备是营地灯 两盏", None, [("lamp", 2)]),
     # a family word misspelled by its sound (帐棚 of 帐篷)
     ("刚才说的帐棚是双人的 来一顶", None, [("tent_2", 1)]),
+    # the head in other words and spacing: 刚才那个, 我刚说的, a space before 是; 4人 of 四人
+    ("刚才那个帐篷要四人的 来一顶", None, [("tent_4", 1)]),
+    ("我刚才说的帐篷 是四人的 一顶", None, [("tent_4", 1)]),
+    ("我刚说的睡袋是羽绒那款 1个", None, [("bag_down", 1)]),
+    ("刚才说的帐篷是4人的 来一顶", None, [("tent_4", 1)]),
+    # what sets the goods apart said before the word for them, as Chinese does (四人帐篷 of 速开帐篷 四人)
+    ("刚才说的是四人帐篷 一顶", None, [("tent_4", 1)]),
+    ("刚才说的是整箱气罐 一箱", None, [("gas_case", 1)]),
 ])
 def test_clarification_books_the_member_meant(text, current, want):
     assert _read(text, current) == ("order", want, False)
@@ -67,6 +75,7 @@ def test_clarification_books_the_member_meant(text, current, want):
     ("刚才说的帐篷是大的 来一顶", None),  # 大 is in no name: which one?
     ("刚才说的睡袋 来一个", None),  # the family word again, nothing picks
     ("我说的是2号链接 睡袋来一个", None),  # the link and the word say two goods
+    ("刚才说的帐篷是双人的 还有吗", "tent_4"),  # asked whether it is in stock
 ])
 def test_clarification_that_settles_nothing_is_no_booking(text, current):
     kind, items, review = _read(text, current)

@@ -24,23 +24,26 @@ from copilot.base.zhnum import NUM_PATTERN
 from copilot.orders.amounts import read_quantities
 from copilot.orders.changes import COUNTED
 from copilot.orders.names import plain_name
+from copilot.orders.notes import ATTRIBUTE
 from copilot.orders.packs import same_goods
 from copilot.orders.refs import find_refs, mask
 from copilot.orders.sizes import METRES, SIZE, size_key
 from copilot.orders.typos import sounds_near
+from copilot.orders.wording import QUESTION
 
 _VERB = r"(?:说|讲|问|要|拍|下单|下|订|选|提)"
 # 刚才说的X是Y, 我要的X是Y, 刚才的X要Y, 刚才拍的X是Y: what the buyer said before, then which goods it was
-_SAID_BEFORE = re.compile(rf"^我?(?:(?:刚才|刚刚|之前|前面|上面)我?{_VERB}?了?|{_VERB}了?)的(?P<x>[^\s,，是要]{{0,8}}?)"
-                          r"(?:是要|就是|其实是|指的是|是|要)(?:屏幕上的?)?(?:[这那](?:个|款|种))?(?P<y>[^\s,，]+?)(?=[\s,，]|$)")
+_SAID_BEFORE = re.compile(rf"^我?(?:(?:刚才|刚刚|刚|之前|前面|上面)我?(?:{_VERB}?了?的|那[个款种])|{_VERB}了?的)"
+                          r"(?P<x>[^\s,，是要]{0,8}?)\s*(?:是要|就是|其实是|指的是|是|要)(?:屏幕上的?)?(?:[这那](?:个|款|种))?(?P<y>[^\s,，]+?)(?=[\s,，]|$)")
 # 就是这个1米2的地膜, 就是屏幕上这个电动喷雾器: the goods on screen, described
 _THIS_ONE = re.compile(r"^(?:就是|是)(?:屏幕上|屏幕里|现在|刚才)?的?(?:这个|这款|这种|那个|那款)(?P<y>[^\s,，]+?)(?=[\s,，]|$)")
 _ASKED = re.compile(r"[吗嘛呢?？]|什么|哪|多少|多[大宽长重高粗厚]|几")
 # what follows the word that sets the goods apart: 的, 那种, 那台, 的那个
 _TAIL = re.compile(r"(?:的)?(?:[那这](?:种|款|样|个|[\u4e00-\u9fff]))?(?:的)?$")
-_COUNT = COUNTED
-_QUANTITY_ALONE = re.compile(rf"^(?:{NUM_PATTERN}|半)\s*{_COUNT}?[了啊呀哈吧]?$")
+
+_QUANTITY_ALONE = re.compile(rf"^(?:{NUM_PATTERN}|半)\s*{COUNTED}?[了啊呀哈吧]?$")
 _BOUNDED = re.compile(r"^\d|\d$")
+_DIGITS = str.maketrans("一二两三四五六七八九", "1223456789")
 
 
 def clarified(t: str, catalog: Catalog) -> str:
@@ -50,8 +53,10 @@ def clarified(t: str, catalog: Catalog) -> str:
     if m is None or _ASKED.search(m.group(0)) or _QUANTITY_ALONE.match(m.group("y")):
         return t
     x, y, rest = m.groupdict().get("x") or "", m.group("y"), t[m.end():].strip()
-    if not x and "的" in y.strip("的"):  # 就是这个1米2的地膜: the family word after what sets it apart
-        y, x = y.strip("的").rsplit("的", 1)
+    if QUESTION.search(rest):  # 刚才说的帐篷是双人的 还有吗: asked about, no order
+        return t
+    if not x:  # 就是这个1米2的地膜, 刚才说的是四人帐篷: the family word after what sets it apart
+        y, x = _apart(y, catalog)
     product, rest = _picked(x, y, rest, catalog)
     if product is None:
         return t
@@ -61,6 +66,18 @@ def clarified(t: str, catalog: Catalog) -> str:
     return f"{word} {rest}" if rest else f"拍了 {word}"  # 刚才说的种子是白菜的: those goods, how many asked
 
 
+def _apart(y: str, catalog: Catalog) -> tuple[str, str]:
+    """1米2的地膜 -> (1米2, 地膜); 四人帐篷 -> (四人, 帐篷): Chinese says what sets goods apart before the word for
+    them, the longest end of ``y`` some names hold; (y, "") when there is none."""
+    core = y.strip("的")
+    if "的" in core:
+        return tuple(core.rsplit("的", 1))
+    for i in range(1, len(core) - 1):
+        if not catalog.holding(core) and catalog.holding(core[i:]):
+            return core[:i], core[i:]
+    return y, ""
+
+
 def _picked(x: str, y: str, rest: str, catalog: Catalog) -> tuple[Product | None, str]:
     """The one product X and Y say, and the rest of the comment (less a word that helped settle it)."""
     pool = _pool(x, catalog)
@@ -68,6 +85,8 @@ def _picked(x: str, y: str, rest: str, catalog: Catalog) -> tuple[Product | None
     if linked is not None:
         return (linked, rest) if linked in pool else (None, rest)
     attr = _TAIL.sub("", y) or y
+    if len(pool) == len(catalog) and not SIZE.search(attr) and (len(attr) < 2 or ATTRIBUTE.fullmatch(attr)):
+        return None, rest  # 刚才说的是红的: a colour or one character of the whole shop is no goods said
     picks = [p for p in pool if _holds(p, attr)] or _named(y, pool, catalog)
     if len(picks) == 1:
         return picks[0], rest
@@ -126,9 +145,10 @@ def _holds(p: Product, attr: str) -> bool:
 
 
 def _within(word: str, name: str) -> bool:
+    word, name = word.lower().translate(_DIGITS), name.lower().translate(_DIGITS)  # 4人 of 四人
     if not _BOUNDED.search(word):
-        return word.lower() in name.lower()
-    return re.search(rf"(?<![\d.]){re.escape(word)}(?![\d])", name, re.IGNORECASE) is not None
+        return word in name
+    return re.search(rf"(?<![\d.]){re.escape(word)}(?![\d])", name) is not None
 
 
 def _named(y: str, pool: list[Product], catalog: Catalog) -> list[Product]:
@@ -142,7 +162,7 @@ def _named(y: str, pool: list[Product], catalog: Catalog) -> list[Product]:
 def _word_for(p: Product, catalog: Catalog) -> str:
     """A name of ``p`` that reads as ``p`` alone, holds no count and no space (a comment's clauses split at spaces),
     else its link."""
-    for w in (plain_name(p), *p.aliases, p.name, *([f"{p.link}号链接"] if p.link else [])):
+    for w in (plain_name(p), *p.aliases, p.name, re.sub(r"\s+", "", p.name), *([f"{p.link}号链接"] if p.link else [])):
         if re.search(r"\s", w):
             continue
         refs = find_refs(w, catalog)
