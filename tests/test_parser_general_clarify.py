@@ -65,6 +65,8 @@ def _read(text: str, current: str | None = None) -> tuple[str, list, bool]:
     # what sets the goods apart said before the word for them, as Chinese does (四人帐篷 of 速开帐篷 四人)
     ("刚才说的是四人帐篷 一顶", None, [("tent_4", 1)]),
     ("刚才说的是整箱气罐 一箱", None, [("gas_case", 1)]),
+    # a word for the goods no name holds, its last character the kind (野营灯 of 营地灯; 香肠 of 腊肠)
+    ("刚才说的野营灯是充电的 来一盏", None, [("lamp", 1)]),
 ])
 def test_clarification_books_the_member_meant(text, current, want):
     assert _read(text, current) == ("order", want, False)

@@ -79,13 +79,23 @@ def _apart(y: str, catalog: Catalog) -> tuple[str, str]:
 
 
 def _picked(x: str, y: str, rest: str, catalog: Catalog) -> tuple[Product | None, str]:
-    """The one product X and Y say, and the rest of the comment (less a word that helped settle it)."""
+    """The one product X and Y say, and the rest of the comment (less a word that helped settle it): among the goods X
+    means, else among the goods of its kind (the last character of a Chinese noun names the kind: 腊肠 of 香肠, 春联
+    of 对联)."""
     pool = _pool(x, catalog)
     linked = _linked(y, catalog)
     if linked is not None:
         return (linked, rest) if linked in pool else (None, rest)
+    for goods in (pool, _of_kind(x, pool, catalog)):
+        product, after = _pick(y, rest, goods, catalog)
+        if product is not None:
+            return product, after
+    return None, rest
+
+
+def _pick(y: str, rest: str, pool: list[Product], catalog: Catalog) -> tuple[Product | None, str]:
     attr = _TAIL.sub("", y) or y
-    if len(pool) == len(catalog) and not SIZE.search(attr) and (len(attr) < 2 or ATTRIBUTE.fullmatch(attr)):
+    if not pool or len(pool) == len(catalog) and not SIZE.search(attr) and (len(attr) < 2 or ATTRIBUTE.fullmatch(attr)):
         return None, rest  # 刚才说的是红的: a colour or one character of the whole shop is no goods said
     picks = [p for p in pool if _holds(p, attr)] or _named(y, pool, catalog)
     if len(picks) == 1:
@@ -95,6 +105,16 @@ def _picked(x: str, y: str, rest: str, catalog: Catalog) -> tuple[Product | None
     if len(narrowed) == 1 and read_quantities(after):
         return narrowed[0], after
     return None, rest
+
+
+def _of_kind(x: str, pool: list[Product], catalog: Catalog) -> list[Product]:
+    """The goods whose names hold the last character of X (竿 of 竿子), when X said more than its kind and the goods
+    it means settle nothing."""
+    head = re.sub(r"(?<=.)[子儿]$", "", x)[-1:]
+    if len(x) < 2 or not head:
+        return []
+    kind = [p for p in catalog if any(head in n for n in p.names)]
+    return kind if kind and set(kind) != set(pool) else []
 
 
 def _pool(x: str, catalog: Catalog) -> list[Product]:
