@@ -5,14 +5,17 @@ word, nothing on screen); this one says which goods it meant, and its quantity i
 One reading, by the grammar of the sentence and what the catalog says, not by any store's words:
 - the head: what the buyer said, asked or placed before (刚才说的 / 我要的 / 刚才拍的 / 就是这个), then the word for
   the goods then (X, maybe none) and, after 是 / 要 / 就是, what sets the goods apart (Y);
-- X narrows the catalog to the products whose names hold it (or that its misspelling or family reads as); a word
-  of ordinary speech no name holds (肥料, 糖水) narrows nothing;
+- X narrows the catalog to the products whose names hold it, with the other packs of the same goods (or those its
+  misspelling or family reads as); when they settle nothing, the goods of its kind (the last character of the noun:
+  腊肠 of 香肠, 春联 of 对联); a word of ordinary speech no name holds (肥料, 糖水) narrows nothing, and then a colour or
+  one character picks nothing in the whole shop;
 - Y picks one of them: a link (9号链接 wins over the word X), a size said in any of its forms (1米2, 1.2米,
   5公斤 of 5kg), or a word one of their names holds (电动, 整盒, 萝卜); said bare after a word that settles nothing
   (是长的那个 4米5 一根), the next word may settle it;
 - the goods so picked are then written by a name of theirs in place of the head, so the rest of the comment (来两包)
-  is read as an order of those goods; a quantity alone after the head (刚才拍的是一袋) is no clarification of goods
-  but an absolute modify (``changes.MODIFY``).
+  is read as an order of those goods (no quantity said: those goods, how many asked); a quantity alone after the head
+  (刚才拍的是一袋) is no clarification of goods but an absolute modify (``changes.MODIFY``); a question (还有吗) is
+  asked about, no order.
 """
 
 from __future__ import annotations
