@@ -55,6 +55,7 @@ SAME_COUNT = {u: group for group in ({"棵", "颗"}, {"罐", "听"}, {"根", "�
 # a portion or a service sold as one thing: 来一个 is one 份, as ``knowledge/README.md``'s 个 rule says)
 _PACKS = ("盒", "袋", "包", "板", "箱", "提", "兜", "捆", "扎")
 _PIECE_WORDS = ("个", "枚", "只", "片", "颗", "粒", "根", "块", "支", "条", "串", "小包")
+PIECE_WORDS = _PIECE_WORDS  # the words that count single pieces, public for the readers of a quantity alone
 GRAMS = {"克": 1.0, "g": 1.0, "斤": 500.0, "公斤": 1000.0, "千克": 1000.0, "kg": 1000.0}
 UNIT = "(?:" + "|".join(re.escape(u) for u in UNIT_WORDS) + ")"
 # 配个奶嘴, 配两盒: 配 asks for goods to go with the order (not 搭配, 分配, 配送, 配料)

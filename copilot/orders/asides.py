@@ -200,30 +200,6 @@ def placed_was(t: str) -> str:
     return _PLACED_WAS.sub("拍了 ", _PLACED_COUNT.sub(r"\g<what>改成", t))
 
 
-# 刚才说的玻璃水是防冻的 来两桶, 刚才的机油是0W-20的, 刚才说的是3号冻干 一盒: which goods the buyer meant before (a family
-# word then the word that picks one of it, or the goods alone), said with the order; a number with 的 (是010的) is a
-# grade or size that picks one, not a count
-_MEANT_WAS = re.compile(rf"^我?(?:刚才|刚刚|之前|前面)(?:说|讲|要)?的(?P<x>[^\s,，是]{{0,8}}?)(?:是|就是|其实是)"
-                        rf"(?!\s*(?:{NUM_PATTERN}|半)\s*(?:{UNIT}|(?!的)[\u4e00-\u9fff](?:[\s,，]|$)))(?P<y>[^\s,，]+?)(?:的|那[种款个\u4e00-\u9fff])?(?=[\s,，])")
-
-
-def meant_was(t: str, catalog: Catalog) -> str:
-    """刚才说的玻璃水是防冻的 来两桶 -> 玻璃水防冻的 来两桶: the goods an earlier comment meant, named now, with the order
-    that follows (刚才说的是两瓶, a quantity alone, is a change: ``changes.MODIFY``; 刚才说的银耳是10朵 says what a
-    pack holds). A whole name of goods said after 是 (刚才说的糖水是绿豆沙, 刚才说的剪子是纱剪) is those goods, whatever the
-    word before was (a word of the whole shop, a family). The family word and its pick are said in the order that makes one name of them, when one does
-    (氨基酸的洗面奶); else as Chinese says a kind with what sets it apart, the pick first (香肠是广式的: 广式的香肠)."""
-    m = _MEANT_WAS.match(t)
-    if m is None or not t[m.end():].strip() or re.search(r"[吗嘛呢?？]", m.group(0)):  # 刚才说的葡萄是巨峰吗: asked
-        return t
-    x, y = m.group("x"), m.group("y")
-    if x and any(y in p.names for p in catalog):  # 刚才说的剪子是纱剪: a whole name needs no word said before
-        return y + t[m.end():]
-    said = [f"{x}{y}的", f"{y}的{x}"] if x else [y]
-    one = [w for w in said if len(refs := find_refs(w, catalog)) == 1 and refs[0].product is not None]
-    return (one or said[::-1])[0] + t[m.end():]
-
-
 def _per_person(t: str) -> str:
     if not ("每" in t or "各" in t or "一" in t) or _PEOPLE.search(t):  # 我们3个人 来2盒 每人一盒: the sum asked
         return t

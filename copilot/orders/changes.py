@@ -10,7 +10,7 @@ from typing import Protocol
 
 from copilot.base.catalog import Catalog, Product
 from copilot.base.zhnum import NUM_PATTERN, zh_to_number
-from copilot.orders.amounts import UNIT, Quantity, check_items, rough
+from copilot.orders.amounts import PIECE_WORDS, UNIT, Quantity, check_items, rough
 from copilot.orders.intent import Intent, Item, Kind
 from copilot.orders.leftover import rest_of
 from copilot.orders.refs import Ref, find_refs, fuzzy_product, mask
@@ -25,12 +25,14 @@ class Clause(Protocol):
 
 CANCEL = re.compile(r"不要了|不要啦|不要(?=\S{0,8}了)|取消|退掉|退了|撤回|撤销|算了|不买了|不订了|别给我留|删掉|删了|"
                      r"退(?=\s*(?:\d|[一两二三四五六七八九十半俩]))")  # 退一斤: a part of the order
+# a quantity said alone may count in any word a quantity is read in: a sale unit, a piece (30条 of a 30条 袋), a dozen
+COUNTED = rf"(?:{UNIT}|打|{'|'.join(PIECE_WORDS)})"
 # 改成3斤, 只要2盒; 还是2斤吧: the buyer settles on a new total
 MODIFY = re.compile(rf"(?:改成|改为|改到|改|换成|减到|减为|加到|增加到|调成|只要|"
-                     rf"(?:还是|那就|那还是)(?:(?:要|来)?(?=\s*(?:{NUM_PATTERN}|半)\s*(?:{UNIT}|打)?\s*吧)"
-                     rf"|(?=\s*(?:{NUM_PATTERN}|半)\s*(?:{UNIT}|打)?\s*$))"  # 好吧 那就一个, 那就一打吧 (a dozen): the clause ends on the number
+                     rf"(?:还是|那就|那还是)(?:(?:要|来)?(?=\s*(?:{NUM_PATTERN}|半)\s*{COUNTED}?\s*吧)"
+                     rf"|(?=\s*(?:{NUM_PATTERN}|半)\s*{COUNTED}?\s*$))"  # 好吧 那就一个, 那就一打吧 (a dozen): the clause ends on the number
                      # 刚才说的是一瓶, 刚才拍的是一袋: what the buyer said (or placed) before, set right (the clause ends on the quantity)
-                     rf"|(?:刚才|刚刚|之前|前面)(?:说|讲|要|拍了?|下单了?|订了?)的(?:是|其实是)(?=\s*(?:{NUM_PATTERN}|半)\s*{UNIT}\s*[了啊呀哈]?$))"
+                     rf"|(?:刚才|刚刚|之前|前面)(?:说|讲|要|拍了?|下单了?|订了?)的(?:是|其实是)(?=\s*(?:{NUM_PATTERN}|半)\s*{COUNTED}\s*[了啊呀哈]?$))"
                      rf"\s*(?P<n>{NUM_PATTERN}|半)(?!下)")  # 那就2盒吧 too
 RELATIVE = re.compile(rf"(?P<op>再多要|再多来|再加|多加|多要|多来|多买|多拿|少要|少来|少拿|少买|减少|减掉|减去|减|加|"
                        rf"再多|(?<![至最差不许很好太])多|(?<![多至最不缺])少)\s*"

@@ -20,8 +20,9 @@ from copilot.base.catalog import Catalog, Product
 from copilot.base.zhnum import NUM_PATTERN, normalize
 from copilot.orders.abbreviated import abbreviated_pairs, looks_abbreviated
 from copilot.orders.amounts import QTY_MARK, UNIT, VERB, as_said, read_quantities, times_apart
-from copilot.orders.asides import aside, meant_was, placed_was, second_thought, without_shares
+from copilot.orders.asides import aside, placed_was, second_thought, without_shares
 from copilot.orders.changes import parse_cancel, parse_modify, parse_relative, without_recap
+from copilot.orders.clarify import clarified
 from copilot.orders.clauses import ANY_VERB, PLACED, STRONG_MARK, Clause, classify
 from copilot.orders.corrections import correction
 from copilot.orders.cues import (
@@ -118,7 +119,7 @@ def _parse_comment(text: str, catalog: Catalog, current_sku: str | None) -> Inte
         return said
     if _LATIN_QTY.search(t) and not QUESTION.search(t):
         return _review(Kind.ORDER, "评论里的数量是拼音或外文，请人工确认", undecided=True)
-    t = without_shares(meant_was(placed_was(size_homophones(plain_names(t, catalog), catalog)), catalog), catalog)  # 8存的 of 8寸; 一块放学校一块放家里
+    t = without_shares(clarified(placed_was(size_homophones(plain_names(t, catalog), catalog)), catalog), catalog)  # 8存的 of 8寸; 一块放学校一块放家里
     intent = (_with_note(t, catalog, current) or correction(t, catalog, current, _parse_text)
               or abbreviated_pairs(t, catalog) or _parse_text(t, catalog, current))
     if intent.kind is Kind.ORDER and intent.items and QUESTION.search(t):  # 还有30码吗 我想要一双: the size asked

@@ -120,6 +120,7 @@ def _said_units(catalog: Catalog) -> set[tuple[str, str]]:
 # in words with its measure word: 3米6一根)
 _METRES = re.compile(r"(?<![\d.])(\d)\s*米\s*([1-9])(?=\s*(?:的|高|长|宽|左右|以上|以下|[,，。\s]|$|"
                      r"[一两二三四五六七八九十俩仨][\u4e00-\u9fff]))")
+METRES = _METRES  # public: the names hold such lengths too (地膜 1米2宽)
 
 
 def size_homophones(t: str, catalog: Catalog) -> str:
