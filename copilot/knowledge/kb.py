@@ -24,17 +24,17 @@ from pathlib import Path
 
 import numpy as np
 
-from copilot.base.catalog import Catalog, Product
+from copilot.base.catalog import Catalog
 from copilot.base.errors import InputError, KnowledgeError
 from copilot.base.progress import Progress
 from copilot.base.settings import Settings
+from copilot.knowledge.asking import Asking
 from copilot.knowledge.conditions import conditioned_clause
 from copilot.knowledge.docs import LIVE_KEYS, Chunk, build_docs, short_name
 from copilot.knowledge.embeddings import CachedEmbedder, get_embedder
 from copilot.knowledge.grouping import QuestionGrouper
 from copilot.knowledge.index import ANN_MIN_CHUNKS, Hit, Index, chroma_client
 from copilot.knowledge.judge import Judge
-from copilot.knowledge.naming import ACCESSORY, about_kind, about_product, implies, made_into, made_of, splits_word
 from copilot.knowledge.question import (
     Question,
     analyse,
@@ -45,7 +45,7 @@ from copilot.knowledge.question import (
 from copilot.knowledge.records import REFUSAL_TEXT, Answer, Source
 from copilot.knowledge.replies import phrase, the_value, why_answered, why_refused
 from copilot.knowledge.rewrite import llm_answer
-from copilot.knowledge.shelf import Shelf, asked_in_notes
+from copilot.knowledge.shelf import Shelf
 from copilot.knowledge.text import add_words, content_hash, overlap, tokens
 from copilot.knowledge.wordlists import lexicon
 
@@ -70,7 +70,7 @@ DENSE_BOOST = 10.0 / RRF_K    # times the e5 cosine above DENSE_FLOOR: closeness
 DENSE_FLOOR = 0.85
 
 
-class KnowledgeBase:
+class KnowledgeBase(Asking):
     def __init__(self, settings: Settings, catalog: Catalog, embedder, stock=None, client=None) -> None:
         self.settings = settings
         self.catalog = catalog
@@ -219,39 +219,6 @@ class KnowledgeBase:
         q = analyse(text, names)
         targets = self._targets(products, current_sku)
         return [_source(h) for h in self._retrieve(self._ix, text, q, targets, names)[:k]]
-
-    def _products_in(self, text: str, current=False) -> tuple[list[Product], list[str]]:
-        found: dict[str, Product] = {}
-        names = []
-        mentions = self.catalog.mentions(text)
-        made = made_into(text, mentions, current)   # 咸蛋 of 鹅蛋能腌咸蛋吗 is what the 鹅蛋 is made into
-        for i, (s, e, p) in enumerate(mentions):
-            if i not in made:   # what it is made into stays a word the answer must say
-                found.setdefault(p.sku, p)
-                names.append(text[s:e])
-        for s, e, p, _n in self.catalog.links(text):
-            names.append(text[s:e])
-            if p is not None:
-                found.setdefault(p.sku, p)
-        for swapped, p in self.catalog.swapped(text):   # 鸡胸冻干 for 冻干鸡胸
-            found.setdefault(p.sku, p)
-            names.append(swapped)
-        for s, e, p in self.catalog.sound_alikes(text) if not found else ():  # 草霉 for 草莓
-            if (not found or p.sku in found) and not splits_word(text, s, e):
-                found.setdefault(p.sku, p)
-                names.append(text[s:e])
-        return list(found.values()), names
-
-    def _targets(self, products: list[Product], current_sku: str | None, q: Question | None = None) -> list[str]:
-        if products:
-            return [p.sku for p in products]
-        if current_sku and self.catalog.get(current_sku):
-            return [current_sku]
-        if q is not None:  # 油 in 冬天油里结絮了 can only be the 花生油, 牛肉 the 牛腱子
-            implied = {p.sku for g in q.residual for w in g for p in self.catalog.products if implies(w, p)}
-            if len(implied) == 1:
-                return sorted(implied)
-        return []
 
     def _retrieve(self, ix: Index, text: str, q: Question, targets: list[str], names: list[str] = (),
                   n: int = 40) -> list[Hit]:
@@ -409,81 +376,6 @@ class KnowledgeBase:
         return Answer(True, prefix + reply, sources, mode="extractive", aspect=",".join(aspects), kind=q.kind,
                       value=value, why=why_answered(aspects, q.kind, best.chunk, value)), q
 
-    def _keys_of(self, q: Question, targets: list[str]) -> set[str]:
-        """The keys of the products' notes; the spec is not asked when a Q&A pair of them asks the same (照片书多大？)."""
-        own = [self._ix.chunks[i] for s in targets for i in self._ix.by_sku.get(s, ())]
-        q.facts = [f for f in q.facts if f != "spec" or not asked_in_notes(q, own)]
-        return {c.key for c in own}
-
-    def _on_air_parts(self, text: str, products: list[Product], names: list[str],
-                      current_sku: str | None) -> tuple[list[Product], list[str], Question]:
-        """The products asked, their names as said and the analysed question, once the words that name another
-        product by a short alias (电池, 锁芯) while the notes of the product on air speak of a part so called
-        (| 电池 | 装 8 节 |, 锁芯保修 5 年) are read as that part, with no catalog fact asked."""
-        q = analyse(text, names)
-        parts = self._parts_of_current(text, products, current_sku, q)
-        if not parts:
-            return products, names, q
-        names = [n for n in names if n not in parts]
-        return [p for p in products if p.sku not in parts.values()], names, analyse(text, names)
-
-    def _parts_of_current(self, text: str, products: list[Product], current_sku: str | None,
-                          q: Question) -> dict[str, str]:
-        """Words of the question that name another product by a short alias and a part the notes of the product
-        on air speak of (电池 of the lock on air, not the battery sold beside it) -> the other product's sku."""
-        current = self.catalog.get(current_sku) if current_sku else None
-        if current is None or q.facts or guard("sells").search(text) or next(iter(self.catalog.links(text)), None):
-            return {}
-        self.ensure_ready()
-        own = [self._ix.chunks[i] for i in self._ix.by_sku.get(current.sku, ()) if self._ix.chunks[i].layout != "fact"]
-        out = {}
-        for s, e, p in self.catalog.mentions(text):
-            word = text[s:e]
-            if p.sku != current.sku and p in products and word != p.name and word not in current.names and \
-                    any(word in c.key or word in c.text for c in own):
-                out[word] = p.sku
-        return out
-
-    def _variant(self, q: Question, text: str, targets: list[str]) -> str:
-        """The variant the question names that the product asked about is not (2米的多少钱 of a 1.5 米 hose): the
-        catalog's price, spec and stock are another variant's, only the notes may answer."""
-        variant = self.shelf.other_variant(text, targets)
-        if variant:
-            q.facts = [f for f in q.facts if f not in ("price", "spec", "stock")]
-        return variant
-
-    def _link_only(self, q: Question, text: str) -> None:
-        """A link named with nothing else asked (14号链接, 15号是什么米, 12号上一下) asks what the link is."""
-        if not q.facts and not q.topics and not q.residual and q.kind in ("", "yesno") and \
-                next(iter(self.catalog.links(text)), None) is not None:
-            q.facts = ["what"]
-
-    def _drop_product_words(self, residual: list[list[str]], targets: list[str], named: bool, text: str = "",
-                            parts: set[str] = frozenset(), q_topics=(), kind: str = "") -> list[list[str]]:
-        """"这个肉" / "酸奶哪里生产的" name the product by its kind or part of its name: 肉 is in 五花肉, 酸奶 in
-        大瓶酸奶, not question words. Once the product is named in full, the rest is the question (果切几点切)."""
-        if named:
-            return residual
-        products = [p for p in (self.catalog.get(s) for s in targets) if p]
-        kinds = {n[-1] for p in products for n in p.names} | {p.category for p in products if p.category}
-        out = []
-
-        sourced = "origin" in q_topics or kind in ("place", "who")
-
-        def product_word(w: str) -> bool:   # a part its notes key a row by (猪肉 of 猪肉白菜水饺) is asked about
-            if sourced and any(made_of(w, [ACCESSORY.sub("", n) for n in p.names]) for p in products):
-                return False    # 绿豆哪里的 of 绿豆糕 asks where the beans come from, not where the cake is made
-            if any(w in k and k in text for k in parts if len(k) > len(w)):
-                return False    # 布置 of 上门布置多少钱, a row the notes key so (a service), not the 气球布置套装
-            return w not in parts and (w in kinds or guard("kind_word").fullmatch(w) and w[0] in kinds or any(  # 椅子
-                implies(w, p) for p in products)) and not re.search(
-                f"{re.escape(w)}[不没]{re.escape(w)}" + (f"|{re.escape(w)}[吗嘛]" if len(w) == 1 else ""), text)
-
-        for g in residual:   # 辣不辣 of 麻辣腊肠 still asks how hot it is; 主食还是零食 of 主食猫罐头 asks which
-            if any(map(product_word, g)) and (len(g) == 1 or all(map(product_word, g))):
-                continue
-            out.append([about_product(about_kind(w, kinds), products) for w in g])
-        return out
 
 
 def _source(hit: Hit) -> Source:

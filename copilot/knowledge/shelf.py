@@ -118,7 +118,7 @@ class Shelf:
     def part(self, q: Question, products: list[Product], targets: list[str], prefix: str, min_coverage: float):
         """(final, part, facts used): the catalog's whole answer when it answers everything asked, else the
         part it answers while the notes must say the rest (苹果多少钱 甜不甜), or nothing."""
-        if products and not q.facts and not q.topics and self.exists(q.text, products):
+        if products and not q.facts and self.exists(q.text, products):   # (上门 of 上门安检 names no aspect)
             ans = self.answer(["have"], products[:3], prefix)
             ans.kind = "yesno"
             return ans, None, ["have"]
@@ -165,10 +165,13 @@ class Shelf:
 
     @staticmethod
     def exists(text: str, products: list[Product]) -> bool:
-        """有没有太阳镜, 有老花镜卖吗: once the products' names are taken out, only "do you have" is left."""
+        """有没有太阳镜, 有老花镜卖吗, 有做铜牌的吗: once the products' names (as much of the full name as is said
+        around a short alias: 上门安检 of 上门安检查漏) and a making or service verb right after 有 are taken out,
+        only "do you have" is left."""
+        names = {n for p in products for n in p.names} | {w for p in products for w in _said_of_name(text, p)}
         rest = text
-        for name in sorted({n for p in products for n in p.names}, key=len, reverse=True):
-            rest = rest.replace(name, "")
+        for name in sorted(names, key=len, reverse=True):
+            rest = re.sub(guard("offers_verb").pattern + f"(?={re.escape(name)})", "", rest).replace(name, "")
         rest = re.sub(r"[\s，。！？、,.!?~～…]+", "", rest)
         return bool(rest) and guard("exists").fullmatch(rest) is not None
 
@@ -185,6 +188,22 @@ class Shelf:
     def facts_for_llm(self, skus) -> list[str]:
         return [f"{p.name}（{'、'.join(p.aliases)}）：{'；'.join(catalog_facts(p, self.remaining(p), ['price', 'spec']))}"
                 for p in (self.catalog.get(s) for s in sorted(skus)) if p]
+
+
+def _said_of_name(text: str, p: Product) -> list[str]:
+    """The stretches of ``text`` around a name of ``p`` that are still part of its full name (上门安检 for the alias
+    安检 of 上门安检查漏): the question names the product by them."""
+    out = []
+    for n in p.names:
+        for m in re.finditer(re.escape(n), text):
+            s, e = m.start(), m.end()
+            while s > 0 and text[s - 1:e] in p.name:
+                s -= 1
+            while e < len(text) and text[s:e + 1] in p.name:
+                e += 1
+            if (s, e) != m.span():
+                out.append(text[s:e])
+    return out
 
 
 def _grade(value: str) -> str:

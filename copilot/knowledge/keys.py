@@ -1,0 +1,116 @@
+"""What a passage's key, Q&A question or wording says of a question it may answer.
+
+``Keys`` is the part of ``judge.Judge`` that reads a passage's key (a bullet's or row's key, a Q&A pair's
+question) against the question (the key holds the kind of value asked, asks the same yes/no, asks another
+question), and the wording checks that need no catalog (a thing said to come with it, a step before another,
+the amounts a row is stated for, the values that can count what is asked).
+"""
+
+from __future__ import annotations
+
+import re
+
+from copilot.knowledge.asked import lacking, may_do, other_case, told_in_clause
+from copilot.knowledge.conditions import amount_words
+from copilot.knowledge.docs import Chunk
+from copilot.knowledge.kinds import heading_aspects, question_kind, same_cue, strict, values_of
+from copilot.knowledge.question import Question, coverage, guard, word_in
+from copilot.knowledge.wordlists import lexicon
+
+YES_NO = re.compile(r"能|不|没|可以|行|会|别|要")   # an answer that says yes or no (均码，38 到 43 码都能穿)
+QUANTITIES = ("duration", "count", "weight", "amount", "size", "price", "power")   # kinds a how-to is not
+ASIDE = "的了吗呢啊呀吧么嘛是有个这"   # the particles of a Q&A pair's question, not what it asks of
+ASK_CUE = "多几少重大长高宽厚远久点"   # the characters of a value's cue (多重, 几点)
+NEAR = 8               # what comes with it is said this close to the thing (这套不带屉布, 核桃夹：盒里带一个)
+
+
+class Keys:
+    """Readings of a passage's key and wording that need nothing but the question and the passage."""
+
+    @staticmethod
+    def keyed(q: Question, c: Chunk) -> bool:
+        """The passage's key is one that holds the kind of value asked (规格：每袋 1 公斤，大概 50 只 for 一袋多少只,
+        before 破皮：一袋里破皮超过 5 只), and what else it says is of the question (能用多久 keys no answer to 充满要多久)."""
+        k = lexicon().kinds.get(q.kind)
+        if not (k and k.strict and c.key and c.layout in ("bullet", "table")):
+            return False
+        key = lexicon().fix_typos(c.key)
+        said = [w for w in k.keys if w in key]
+        rest = re.sub("|".join(map(re.escape, said)) or "$^", "", key) if said else ""
+        own = [ch for ch in rest if "\u4e00" <= ch <= "\u9fff" and ch not in "的了吗呢么啊"]
+        return bool(said) and (not own or any(ch in q.text for ch in own))
+
+    @staticmethod
+    def keyed_other(q: Question, c: Chunk) -> bool:
+        """A how-to's passage whose key is one that holds a quantity and holds it (保质期：3 年, a duration, for 怎么放)."""
+        if q.kind != "method" or not c.key or c.layout not in ("bullet", "table", "qa"):
+            return False
+        key, kinds = lexicon().fix_typos(c.key), lexicon().kinds
+        return any(k in kinds and any(w in key for w in kinds[k].keys) and values_of(k, c.text) for k in QUANTITIES)
+
+    @staticmethod
+    def asks_same(q: Question, c: Chunk) -> bool:
+        """A yes/no whose passage's key asks that yes/no (能吃不：都能吃，花生要煮 for 花生能直接吃不), before a key that
+        only names one of its words (花生：红皮花生，生的); a value whose Q&A pair asks it by the same cue (多重？ 一斤多
+        for 水晶摆台多重, before 多大？ 六寸大小 厚两公分)."""
+        if c.layout == "qa" and strict(q.kind):   # (and asks of nothing the question does not: 几点能取货？ is no 几点截单)
+            rest = [ch for ch in lexicon().fix_typos(c.key) if "\u4e00" <= ch <= "\u9fff" and ch not in ASIDE]
+            return same_cue(q.kind, c.key, q.unnamed) and all(ch in q.text or ch in ASK_CUE for ch in rest)
+        if q.kind != "yesno" or not c.key or c.layout not in ("bullet", "table", "qa"):
+            return False
+        key = lexicon().fix_typos(c.key)
+        words = [ch for ch in key if "\u4e00" <= ch <= "\u9fff" and ch not in "不吗没呢么嘛啊了"]
+        return question_kind(key) == "yesno" and len(words) >= 2 and all(ch in q.text for ch in words)
+
+    @staticmethod
+    def other_question(q: Question, c: Chunk) -> bool:
+        """A Q&A pair answers its own question: not one of another aspect (蒸多久？ for 能放多久), nor a yes/no
+        (还能再冻吗？) a how-to (怎么解冻). (Its answer may say more than asked: 哪里的鸡？ 清远的，养 120 天.)"""
+        if c.layout != "qa" or not c.key:
+            return False
+        head = heading_aspects(c.key)
+        if q.topics and head and not set(q.topics) & head:
+            return not told_in_clause(q, c.text)   # 怎么进群？ …；每晚 20:00 直播 tells 几点直播 too
+        key = lexicon().fix_typos(c.key)
+        if other_case(q, key):
+            return True    # 到手奶油化了漏了怎么办？ answers no 不想要了能退不: it is asked for a case the question is not
+        if lacking(q, key):
+            return True    # 没有烤箱咋办？ answers no 咋烤: it is asked for the case without what the question uses
+        if q.kind == "yesno" and not q.topics and strict(question_kind(key)) and not YES_NO.search(c.text):
+            return True    # 切片的一袋几片？ 25 片 answers no 能帮切片不: asked for a value, it says no yes or no
+        return q.kind == "method" and question_kind(key) == "yesno" and not may_do(q, key)
+
+    @staticmethod
+    def inclusion_unsaid(q: Question, text: str) -> bool:
+        """A yes/no of whether a thing comes with it (送烛台吗) that ``text`` does not say comes or not, next to the
+        thing (带 1 块电池 says nothing of a charger: 送充电头吗)."""
+        asked = guard("asks_included").search(q.unnamed.strip()) if q.kind == "yesno" and not q.topics else None
+        if asked is None:
+            return False
+        return not any(word_in(asked.group(1), text[max(0, m.start() - NEAR):m.end() + NEAR + len(asked.group(1))])
+                       for m in guard("included").finditer(text))
+
+    @staticmethod
+    def unhinted(q: Question, text: str) -> bool:
+        """A yes/no question about one step before another (要洗了再放冰箱吗, 先洗洗再放) asks about that step: a
+        passage that does not say it (一定放冰箱) is no answer."""
+        if q.kind != "yesno" or q.topics or "再" not in q.text:
+            return False
+        before = q.text[:q.text.rindex("再")]
+        return any(all(w in before for w in g) and coverage([g], text) == 0 for g in q.residual)   # 化开: 化冻
+
+    @staticmethod
+    def amounts_said(q: Question, c: Chunk) -> str:
+        """The amounts the question names as its condition (两岁, 10个月, 二年级, 一米七) that the passage says by a row
+        stated for that amount (1-3 岁, 1 岁以下, 1-3 年级, 身高 165 到 175 厘米): they count as said, as the question
+        words them, with the words that only frame choosing a size row (``amount_words``)."""
+        words = amount_words(q.unnamed, f"{c.section} {c.key} {c.text}")
+        return " " + " ".join(words) if words else ""
+
+    @staticmethod
+    def counted(q: Question, values: list[str]) -> list[str]:
+        """The values that can count what is asked: a count in the measure asked about (一次拉 200 袋 for 一袋几个)
+        counts the measures, not what one holds."""
+        if q.kind != "count" or not q.measure:
+            return values
+        return [v for v in values if not v.rstrip().endswith(q.measure)]
