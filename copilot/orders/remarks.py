@@ -64,10 +64,12 @@ def remark_notes(t: str, catalog: Catalog) -> tuple[str, list[str]]:
     """``t`` without its remarks (each cut out, a space left) and the remarks in order, with the other parts that are
     notes of their own (送到3栋: ``notes.split_notes``) so the notes keep the comment's order; ``t`` as it is when no
     part of it orders."""
+    parts = _SPLIT.split(t)
+    if not (len(parts) > 2 and any(_shaped(p) for p in parts[::2]) or _GLUED_ADD.search(t) or _GLUED_STYLE.search(t)):
+        return t, []  # (the catalog is read only for a comment that has the shape of a remark)
     units = _order_units(t, catalog)
     if not units:
         return t, []
-    parts = _SPLIT.split(t)
     found, kept, remarked = [], [], False
     for i, part in enumerate(parts):
         remark = i % 2 == 0 and bool(part) and (_remark(part, units, catalog) or _pieces(part, t, units, catalog))
@@ -84,6 +86,12 @@ def remark_notes(t: str, catalog: Catalog) -> tuple[str, list[str]]:
     rest, glued = _glued(rest, units, catalog)
     notes = [part for part, _ in found] if remarked else []
     return (rest, [*notes, *glued]) if notes or glued else (t, [])
+
+
+def _shaped(part: str) -> bool:
+    """``part`` has the shape of a remark or of a split by piece (what it names not read yet)."""
+    return bool(part) and bool(REMARK.fullmatch(_RESULT.sub(" ", part).strip())
+                               or any(p.match(part) for p in _PIECES) and _NEGATIVE.search(part) or _COLOUR.search(part))
 
 
 def _note_of_its_own(part: str, catalog: Catalog) -> bool:
