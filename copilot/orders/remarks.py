@@ -9,8 +9,9 @@ buyer wants them is the order's note, on any store, read by the shape of the Chi
   order's unit, together no more than the order's quantity).
 
 Such a part is a note only beside a part that orders (a quantity said), asks nothing, and names no goods of the
-catalog; a change (加, 换, 不要 …) may name goods the catalog sells in another unit than the order's, with no count of
-their own (换燕麦奶 on a cup of latte, 加芝士 on a pizza: an add-in, not a bottle or a bag; 加一瓶椰乳 is another order).
+catalog; a change (加, 换, 不要 …) may name an ingredient the catalog sells as a pack by weight or volume in another
+unit than the order's, with no count of its own (换燕麦奶 on a cup of latte, 加芝士 on a pizza: an add-in, not a bottle
+or a bag; 加一瓶椰乳 is another order, and 加个卤蛋 beside a 卤蛋 sold by the 个 one more egg).
 A word of one character said with 的 that a name holds picks goods (小的 of 小盆绿萝), and a colour is a note only where
 the catalog offers colours to choose (a spec that lists two or more): 百合 sold white only, 2支白的1支粉的 is asked."""
 
@@ -31,15 +32,17 @@ _NOT_WHAT = r"(?![了这那哪个一二两俩三四五六七八九十几\d些要
 # 帮我煎好, 麻烦做特辣的: a request to the seller about the goods (帮我留 / 帮我下单 order, 帮我看看 asks)
 _REQUEST = r"(?:帮我|帮忙|麻烦你?|请)(?!留|拍|下单|订|买|看|问|查|算|想|再|也|还)[\u4e00-\u9fff\d]{1,10}"
 # 要蒸好的, 卡罗拉的, 要冰镇的: what the goods should be, said with 的 (not 好的, 是的, 我的)
-_DESCRIBED = r"(?:我?要|做成?|弄成?)?(?![好是对真我你他她它谁啥哪这那一二两三几\d])[\u4e00-\u9fff\d]{1,8}?的"
+# (主播好漂亮的, 我老公说的: talk about people, no goods described)
+_DESCRIBED = (r"(?:我?要|做成?|弄成?)?(?![好是对真我你他她它谁啥哪这那一二两三几\d])(?![^的]*(?:主播|老板|我|你|他|她))"
+              r"[\u4e00-\u9fff\d]{1,8}?的")
 # 烤焦一点, 面煮久一点, 叉烧多一点: a degree of how it is made (多一点, 便宜一点 alone speak of the quantity or price)
 _DEGREE = r"(?![多少便贵再还也])[\u4e00-\u9fff]{1,5}?(?:一)?(?:点|些)(?:儿|的)?"
 # 不要洋葱, 多撒点辣椒粉, 加个溏心蛋, 换燕麦奶, 奶换成燕麦的: a part of the goods changed (加油 cheers)
 _CHANGED = (r"(?!加油)(?:也|都)?(?:不要|不加|不放|别放?|少放?|多放|多加|少加|多撒|少撒|免|去掉?|换成?|改成?|加)(?:点|个)?"
             rf"{_NOT_WHAT}[\u4e00-\u9fff]{{1,6}}"
             rf"|[\u4e00-\u9fff]{{1,4}}?(?:换成|改成){_NOT_WHAT}[\u4e00-\u9fff]{{1,6}}")  # 椰乳换成燕麦的: a part swapped
-# 柠檬味, 古龙款: a flavour or style word
-_STYLE = r"(?:要)?[\u4e00-\u9fff]{1,4}(?:味|口味|款|风味)的?"
+# 柠檬味, 古龙款, 2019款思域: a flavour, style or model word
+_STYLE = r"(?:要)?[\u4e00-\u9fff]{1,4}(?:味|口味|款|风味)的?|\d{2,4}年?款[\u4e00-\u9fffA-Za-z\d]{0,6}"  # 2019款思域: a model year
 # 三分糖, 七分熟: a degree counted in tenths; 酱分开放, 单独装: parts kept apart
 _TENTHS = rf"(?:{NUM_PATTERN}|半)分[\u4e00-\u9fff]{{1,2}}|[\u4e00-\u9fff]{{0,3}}(?:分开|单独)(?:放|装|包|打包)?"
 _END = r"(?:吧|哈|哦|呀|啊|谢谢)?"
@@ -112,20 +115,19 @@ def _order_units(t: str, catalog: Catalog) -> set[str]:
 
 
 def _goods(text: str, catalog: Catalog) -> list:
-    """The goods ``text`` names: by a name, alias or family word, or by a word a name holds (芝士 of 芝士碎)."""
+    """The goods ``text`` names: by a name, alias or family word, or by a word of two characters or more that a name
+    holds (芝士 of 马苏里拉芝士碎, 幼猫 of 幼猫粮)."""
     refs = find_refs(text, catalog)
     out = [p for r in refs for p in ([r.product] if r.product else r.family)]
-    for run in re.findall(r"[\u4e00-\u9fff]{2,}", mask(text, refs)):
-        for k in range(len(run) - 1):
-            out += catalog.holding(run[k:])
-    return out
+    words = {run[i:i + 2] for run in re.findall(r"[\u4e00-\u9fff]{2,}", mask(text, refs)) for i in range(len(run) - 1)}
+    return out + [p for p in catalog if any(w in n for w in words for n in p.names)] if words else out
 
 
 def _remark(part: str, units: set[str], catalog: Catalog) -> bool:
     """A whole part shaped as a remark that asks nothing and names no goods, or a change that names only add-ins."""
     said = _RESULT.sub(" ", part).strip()
     one = _ONE_CHAR.fullmatch(said)
-    if not REMARK.fullmatch(said) or QUESTION.search(said) or one and catalog.holding(one.group(1)) \
+    if not REMARK.fullmatch(said) or QUESTION.search(said) or one and any(one.group(1) in n for p in catalog for n in p.names) \
             or _COLOUR.fullmatch(said) and not _offered(_COLOUR.fullmatch(said).group(1), catalog):
         return False
     return _names_nothing(said, units, catalog, bool(_CHANGE.fullmatch(said)))
@@ -138,7 +140,13 @@ def _names_nothing(text: str, units: set[str], catalog: Catalog, change: bool) -
         return False
     goods = _goods(text, catalog)
     return not goods or change and _ANY not in units and all(
-        p.unit not in units and (p.pack_size is None or p.pack_size[1] not in units) for p in goods)
+        _BULK.search(" ".join((*p.names, p.spec or ""))) and p.unit not in units
+        and (p.pack_size is None or p.pack_size[1] not in units) for p in goods)
+
+
+# 芝士碎 200g, 燕麦奶 1L: goods sold as a pack of an ingredient by weight or volume (加芝士 on a pizza is a spoonful of
+# it, not the bag); 卤蛋 by the 个, 猫碗 13cm, 薯条 中份 are goods of their own (加个卤蛋: one more egg bought)
+_BULK = re.compile(r"\d+(?:\.\d+)?\s*(?:g|kg|克|千克|公斤|斤|ml|毫升|l|升)(?![a-z])", re.IGNORECASE)
 
 
 @per_catalog
