@@ -23,7 +23,7 @@ from copilot.orders.leftover import (
     without_specs,
 )
 from copilot.orders.packs import one_goods, sold_in
-from copilot.orders.pairing import kind_then_member, said_once, this_one
+from copilot.orders.pairing import each_member, kind_then_member, said_once, this_one
 from copilot.orders.refs import (
     Ref,
     as_named,
@@ -88,7 +88,7 @@ def _member_sold_in(r: Ref, q: Quantity, current: Product | None) -> Ref:
 def classify(text: str, catalog: Catalog, current: Product | None, alone: bool = True) -> Clause:
     """What one clause of a comment is, read on its own."""
     refs = this_one([number_or_link(r, catalog, current) for r in find_refs(text, catalog)], text, current)
-    refs = [r for r in refs if not count_of_shown(text, r, current)]  # 来12张 of a 6张 套 shown beside a 12张 name
+    refs = each_member([r for r in refs if not count_of_shown(text, r, current)], text, catalog)  # 来12张 of a 6张 套; 各
     refs = whole_dimension(refs, text, Ref) if "x" in text or "X" in text or "×" in text else refs  # 150x200的
     masked = without_specs(mask(text, refs), catalog)  # 80抽的: the spec's size, no quantity
     quantities = read_quantities(masked)

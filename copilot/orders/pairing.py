@@ -11,6 +11,7 @@ from copilot.base.zhnum import zh_to_number
 from copilot.orders.amounts import GRAMS, UNIT, Quantity, check_items
 from copilot.orders.intent import Intent, Item, Kind
 from copilot.orders.refs import Ref, unknown_reason
+from copilot.orders.shorthand import shorthand
 
 # 小的, 要大号的, 大盆的吧: a clause that only says which size (or state) of the goods, as a word of a name
 _WHICH = re.compile(r"(?:要|来)?(?P<w>大|小|中|熟|生|嫩|肥|瘦|甜|软|硬)(?:号|盆|个|只|份|杯|瓶|袋|包|盒|罐|块)?的(?:吧|哦|啊|呀)?")
@@ -221,3 +222,48 @@ def kind_said_apart(clauses: list) -> list:
                 c.refs, c.kind, c.reason = [Ref(r.start, r.end, shared[0], r.label)], "order", ""
                 return [x for x in clauses if x is not o]
     return clauses
+
+
+_EACH_SAID = re.compile(r"各|每样|每种")
+_ATTRIBUTE_SAID = re.compile(r"([\u4e00-\u9fffA-Za-z\d.]{1,6}?)的")  # 番茄的, 9寸的: a word said with 的
+
+
+def each_member(refs: list[Ref], text: str, catalog) -> list[Ref]:
+    """黑芝麻的鲜肉的各来一袋, 3号6号各来一包, 榴莲披萨9寸12寸各来一个: with 各, words that each pick one member of one
+    family of the catalog (the products whose names share a family word: 汤圆, 鱼钩) name those members, whatever else
+    a word may name on its own (鲜肉 of 鲜肉粽 too, link 3); a word said with 的 that a name holds counts as such a word
+    (番茄的奶油的 of 番茄肉酱意面 and 奶油蘑菇意面), and the family word said with them (榴莲披萨) only says the kind.
+    Unchanged unless exactly one reading of that kind is found."""
+    if not _EACH_SAID.search(text):
+        return refs
+    said = list(refs)
+    for m in _ATTRIBUTE_SAID.finditer(text):
+        if not any(r.start < m.end(1) and m.start(1) < r.end for r in refs) and catalog.holding(m.group(1)):
+            said.append(Ref(m.start(1), m.end(1), None, m.group(1), tuple(catalog.holding(m.group(1)))))
+    if len(said) < 2:
+        return refs
+    readings = {}
+    for family in {tuple(f) for f in shorthand(catalog).families.values()}:
+        picked = _members_in(said, set(family))
+        if picked is not None:
+            readings[tuple((r.start, r.product.sku) for r in picked)] = picked
+    if len(readings) != 1:
+        return refs
+    picked = next(iter(readings.values()))
+    return picked if [(r.start, r.product) for r in picked] != [(r.start, r.product) for r in refs] else refs
+
+
+def _members_in(said: list[Ref], family: set) -> list[Ref] | None:
+    """Each word's one member of ``family`` (a family word whose products are all of it is the kind, dropped), or
+    None when a word picks none or several, two words pick one, or fewer than two are picked."""
+    out = []
+    for r in sorted(said, key=lambda r: r.start):
+        if r.product is None and r.family and set(r.family) <= family and len(r.family) > 1 and len(said) > 2:
+            continue  # 榴莲披萨 of 榴莲披萨 9寸 and 12寸: the kind said, the sizes say which
+        word = r.label.removesuffix("的")
+        own = [r.product] if r.product in family else [p for p in r.family if p in family]
+        found = own or [p for p in family if any(word in n for n in p.names)]
+        if len(found) != 1:
+            return None
+        out.append(Ref(r.start, r.end, found[0], r.label))
+    return out if len(out) >= 2 and len({r.product.sku for r in out}) == len(out) else None

@@ -9,6 +9,7 @@ import re
 
 from copilot.base.catalog import Catalog
 from copilot.orders.memo import per_catalog
+from copilot.orders.remarks import remark_notes
 
 # 小料免费选一种：芋圆、红豆、花生 / 小料可选花生 / 配料任选：椰果、布丁: the words listed after 选
 _CHOICES = re.compile(r"(?:可|任|免费)?选(?:[一二两三四五1-5][种样个款])?\s*[:：]?\s*"
@@ -37,9 +38,9 @@ def toppings_of(catalog: Catalog) -> re.Pattern | None:
 
 
 def topping_notes(t: str, catalog: Catalog) -> tuple[str, list[str]]:
-    """``t`` without the toppings asked (each cut out, a space left) and those wishes in order."""
+    """``t`` without the toppings asked and the other remarks on the order (``remarks``: 要蒸好的, 换燕麦奶,
+    一张加蛋一张加肠; each cut out, a space left) and those wishes in order."""
+    t, remarks = remark_notes(t, catalog)
     found = toppings_of(catalog)
-    if found is None or "加" not in t:
-        return t, []
-    notes = [m.group(0) for m in found.finditer(t)]
-    return (found.sub(" ", t), notes) if notes else (t, [])
+    notes = [m.group(0) for m in found.finditer(t)] if found is not None and "加" in t else []
+    return (found.sub(" ", t) if notes else t), [*notes, *remarks]
