@@ -399,7 +399,7 @@ def number_or_link(r: Ref, catalog: Catalog, current: Product | None) -> Ref:
     m = LINK_RE.fullmatch(r.label) if r.product is not None and "号" in r.label and "链接" not in r.label else None
     if m is None or r.product is current:
         return r
-    others = tuple(q for q in holding_number(catalog).get(link_number(m), ()) if q is not r.product)
+    others = tuple(dict.fromkeys(q for _, q in numbered_names(catalog).get(link_number(m), ()) if q is not r.product))
     if current is not None and current not in others and sized(current, link_number(m)):
         others = (*others, current)
     return Ref(r.start, r.end, None, r.label, (r.product, *others)) if others else r
@@ -414,29 +414,9 @@ def link_by_unit(r: Ref, unit: str | None, current: Product | None) -> Ref:
         return r
     if current is not None and current in r.family[1:]:
         return r
-    sold = [p for p in r.family if counted_in(p, unit)]
-    return Ref(r.start, r.end, sold[0], r.label) if len(sold) == 1 else r
-
-
-def counted_in(p: Product, unit: str) -> bool:
-    """``unit`` (or a word counted the same) counts ``p``: its sale unit, or the pieces its declared pack holds (个 of
-    a 一对 of lanterns packed 2个)."""
     same = {unit, *SAME_COUNT.get(unit, ())}
-    return p.unit in same or p.pack_size is not None and p.pack_size[1] in same
-
-
-_HELD_NUMBER = re.compile(r"(?<![\d.])(\d+)号(?![\d.])")
-
-
-@per_catalog
-def holding_number(catalog: Catalog) -> dict[int, tuple[Product, ...]]:
-    """link-like number -> the products whose names hold it with 号 as a model, where the name starts with it (5号电池)
-    or anywhere else (宠物雨衣 5号, 伊势尼鱼钩 3号 10枚装); not a grade (主线 2.0号)."""
-    got: dict[int, list[Product]] = {n: [q for _, q in held] for n, held in numbered_names(catalog).items()}
-    for q in catalog.products:
-        for n in {int(m.group(1)) for name in q.names for m in _HELD_NUMBER.finditer(name)}:
-            got.setdefault(n, []).append(q)
-    return {n: tuple(dict.fromkeys(qs)) for n, qs in got.items()}
+    sold = [p for p in r.family if p.unit in same]
+    return Ref(r.start, r.end, sold[0], r.label) if len(sold) == 1 else r
 
 
 def shown_link_or_name(r: Ref, catalog: Catalog, current: Product | None, unit: str | None) -> Ref:
@@ -446,5 +426,7 @@ def shown_link_or_name(r: Ref, catalog: Catalog, current: Product | None, unit: 
     m = LINK_RE.fullmatch(r.label) if unit and r.product is not None and r.product is current else None
     if m is None or "号" not in r.label or "链接" in r.label:
         return r
-    others = tuple(q for q in holding_number(catalog).get(link_number(m), ()) if q is not r.product and counted_in(q, unit))
+    same = {unit, *SAME_COUNT.get(unit, ())}
+    others = tuple(dict.fromkeys(q for _, q in numbered_names(catalog).get(link_number(m), ())
+                                 if q is not r.product and q.unit in same))
     return Ref(r.start, r.end, None, r.label, (r.product, *others)) if others else r
