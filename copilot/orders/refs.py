@@ -20,6 +20,7 @@ from copilot.orders.names import numbered_names, plain_name
 from copilot.orders.packs import sold_in
 from copilot.orders.shorthand import look_alike, looks_like, shorthand
 from copilot.orders.sizes import BARE_MEASURE, COUNTED_PART, SIZE, counts_said, measures_said, sized, sizes_said
+from copilot.orders.specs import spec_named, specs_said
 from copilot.orders.suffixed import suffixed
 from copilot.orders.typos import sounds_near
 
@@ -69,6 +70,7 @@ def _find_refs(t: str, catalog: Catalog) -> list[Ref]:
     refs = counts_said(t, refs, catalog, Ref) if COUNTED_PART.search(t) else refs  # 一壶四杯的
     refs = _numbered_by_sound(t, refs, catalog) if _DIGIT_WORD.search(t) else refs
     refs = marked_said(t, refs, catalog, Ref) if marked_words(catalog) else refs  # 9W的, 5号的: names, no counts
+    refs = specs_said(t, refs, catalog, Ref)  # LT60, 2.0的, 3-8岁, 90的 of LT-90: specs of the names, no counts
     refs = _numbered_by_homophone(t, refs, catalog) if _DIGITS_NEXT.search(t) else refs  # 嘿色402
     short = shorthand(catalog)
     if short.pattern is None and short.singles is None:
@@ -370,7 +372,7 @@ def as_named(text: str, catalog: Catalog) -> str:
     for (s, e), products in sorted(spans.items(), reverse=True):
         if len(products) == 1:
             text = text[:s] + plain_name(next(iter(products.values()))) + text[e:]
-    return text
+    return spec_named(text, catalog)  # 3-8岁的: the 儿童餐, no talk of an age
 
 
 def _shared_tail(t: str, refs: list[Ref], catalog: Catalog) -> list[Ref]:

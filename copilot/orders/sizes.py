@@ -95,8 +95,9 @@ def whole_dimension(refs: list, text: str, make_ref) -> list:
 
 def size_member(family, label: str, unit: str | None) -> Product | None:
     """1.8的来一套, 1米8的来两套 of 四件套 1.8米床 (套) and 床笠 1.8米 (件): a size several products' names hold is no kind of
-    goods, so the unit said tells them apart: the one member sold in it (its unit or its pack word), if only one is."""
-    if not unit or not (re.fullmatch(r"\d+\.\d+", label) or SIZE.fullmatch(label)):  # not 5号: a link, or a size?
+    goods, so the unit said tells them apart: the one member sold in it (its unit or its pack word), if only one is.
+    20的来一桶 of the grade 0W-20 (by the 桶) beside link 20 (a pump by the 台): the same (``specs.specs_said``)."""
+    if not unit or not (re.fullmatch(r"\d+(?:\.\d+)?", label) or SIZE.fullmatch(label)):  # not 5号: a link, or a size?
         return None
     fits = [p for p in family if p.unit == unit or p.pack_size and p.pack_size[1] == unit]
     return fits[0] if len(fits) == 1 else None
@@ -126,8 +127,10 @@ METRES = _METRES  # public: the names hold such lengths too (地膜 1米2宽)
 def size_homophones(t: str, catalog: Catalog) -> str:
     """8存的来一个 where 蛋糕 8寸 is listed: a size unit typed with a character of its sound (存 for 寸, 马 for 码) right
     after a number the names hold with that unit is that size (a pinyin keyboard's slip); any other character stays.
-    1米2的 is 1.2米的."""
-    t = _METRES.sub(r"\1.\2米", t)
+    1米2的 is 1.2米的; 三米六, 1米25, 六十厘米 are the lengths the names write (``specs.spoken_lengths``)."""
+    from copilot.orders.specs import spoken_lengths  # (specs reads the sizes of this module)
+
+    t = _METRES.sub(r"\1.\2米", spoken_lengths(t, catalog))
     if not _NUMBER_THEN_CHAR.search(t):
         return t
     units = _said_units(catalog)
