@@ -21,7 +21,7 @@ from copilot.orders.packs import sold_in
 from copilot.orders.shorthand import look_alike, looks_like, shorthand
 from copilot.orders.sizes import BARE_MEASURE, COUNTED_PART, SIZE, counts_said, measures_said, sized, sizes_said
 from copilot.orders.specs import spec_named, specs_said
-from copilot.orders.suffixed import suffixed
+from copilot.orders.suffixed import own_words, suffixed
 from copilot.orders.typos import sounds_near
 
 _ORDER_WORD = re.compile(VERB + r"|多|少|各|每|都")
@@ -40,7 +40,7 @@ def find_refs(t: str, catalog: Catalog) -> list[Ref]:
     """Links, names and aliases, then the words that set a product apart from its family (柠檬 of
     柠檬凤爪) and family words (凤爪: one of several products). A link and a word of its product side by side
     (1号T恤, 6号的裙子) are one reference."""
-    refs, out = _find_refs(t, catalog), []
+    refs, out = own_words(t, _find_refs(t, catalog), catalog, Ref), []  # H4远近光: 远近 of its 远近一体, said on
     for r in refs:
         p = out[-1] if out else None
         link, word = (p, r) if p and _LINK_LABEL.search(p.label) else (r, p)
