@@ -1,6 +1,6 @@
 """Writes comments.jsonl of the 蓝湾水族 probe (classes E: spec tokens, K: partial names). Labels by LABELS.md."""
 import json
-R = None
+
 rows = [
     # E: lengths, Chinese-numeral lengths, decimals of grades, codes, volts, watts, ages, mm
     ("E", "1米2的来一个", None, "order", [("tank_120", 1)], False),
