@@ -7,7 +7,7 @@ Read from the catalog, no word list per store:
   length written in a name (3.6米, 1.25米, 1.2米, 60cm) when some name holds that length; else it stays as said;
 - ``specs_said``: a code of letters and digits (LT60, lt-90 of LT-60 / LT-90), a decimal grade (2.0, 1.0号 of 2.0号),
   an age or an age range (3-8岁, 3岁以上) or the number a code ends with, said bare with 的 (90的 of LT-90, 20的 of
-  0W-20) names the listing whose names hold it; several listings holding it are their family (a person or the
+  0W-20) or a mark (18的 of 18W) names the listing whose names hold it; several listings holding it are their family (a person or the
   clause settles which). A bare number that is also another product's link number is left to the link rules.
 - ``without_specs``: a name without its spec tokens (双层钓鱼伞 2.2米 -> 双层钓鱼伞): the noun a name ends with is the
   one before its specs.
@@ -37,6 +37,7 @@ _GRADE = re.compile(r"(?<![A-Za-z\d.])(\d{1,2})([A-Za-z])\s*-?\s*(\d{1,3})(?![\d
 _DECIMAL = re.compile(r"(?<![\d.])(\d{1,2}\.\d{1,2})(?:\s*号)?(?!\s*[\d.])")
 # 3-8岁, 0-3岁, 3岁以上: an age or an age range
 _AGE = re.compile(r"(?<![\d.])(\d{1,2})(?:\s*[-~～到至]\s*(\d{1,2}))?\s*(?:周岁|岁)(以上|以下|及以上)?")
+_MARKED = re.compile(r"(?<![A-Za-z\d.])(\d{1,4})(?![xX×*])[A-Za-z]{1,3}(?![A-Za-z\d])")
 _BARE = re.compile(r"(?<![A-Za-z\d.#-])(\d{1,3})(?=\s*的)")
 _NOT_AFTER_DECIMAL = re.compile(r"\s*(?:kg|公斤|千克|斤|ml|毫升|l|升|g|克|厘米|毫米|cm|mm|米|元|块|寸|%|w|v|[a-z])",
                                 re.IGNORECASE)
@@ -104,6 +105,9 @@ def spec_owners(catalog: Catalog) -> dict[tuple, tuple[Product, ...]]:
                 found.setdefault(key, {})[p.sku] = p
                 if key[0] == "code":
                     found.setdefault(("tail", int(re.search(r"\d+$", key[1]).group(0))), {})[p.sku] = p
+            for m in _MARKED.finditer(n):  # 18W, 48V: said bare (18的), the number of the mark; not 60cm (``sizes``)
+                if not SIZE.match(n, m.start()):
+                    found.setdefault(("tail", int(m.group(1))), {})[p.sku] = p
     return {k: tuple(v.values()) for k, v in found.items()}
 
 
