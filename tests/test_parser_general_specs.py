@@ -31,6 +31,8 @@ GARDEN = Catalog.from_dict({"products": [
     {"sku": "timer", "name": "自动浇花器 太阳能充电", "aliases": ["浇花器"], "link": 12, "unit": "个", "price": 49,
      "stock": 20},
     {"sku": "gloves", "name": "防刺园艺手套", "link": 20, "unit": "副", "price": 19, "stock": 50},
+    {"sku": "apron_l", "name": "防水园艺围裙 L号", "link": 21, "unit": "条", "price": 29, "stock": 20},
+    {"sku": "can_5l", "name": "气压喷壶 5L", "link": 22, "unit": "个", "price": 35, "stock": 20},
 ]})
 
 
@@ -51,6 +53,7 @@ def _read(text: str, current: str | None = None) -> tuple[str, list, bool]:
     ("1.6号的铁丝来两卷", None, [("wire_16", 2)]),
     ("3-6岁的来一套", None, [("kids_kit", 1)]),  # an age range of a name: no talk of a person's age
     ("48V的来一台", None, [("mower", 1)]),
+    ("5L的来一个", None, [("can_5l", 1)]),  # the L of 5L is no 围裙 L号: the size holds it
 ])
 def test_spec_token_names_its_listing(text, current, want):
     assert _read(text, current) == ("order", want, False)

@@ -48,14 +48,17 @@ def sizes_said(t: str, refs: list, catalog: Catalog, make_ref) -> list:
     out = list(refs)
     for m in SIZE.finditer(t):
         owners = sizes.get(size_key(m), ())
-        if not owners or any(r.start < m.end() and m.start() < r.end for r in out):
+        inside = [r for r in out if m.start() <= r.start and r.end <= m.end() and r.end - r.start < m.end() - m.start()
+                  and not r.label[:1].isdigit()]  # L of 6L where 牵引绳 L号 is sold: the size holds it
+        if not owners or any(r.start < m.end() and m.start() < r.end for r in out if r not in inside):
             continue  # (24cm的 with link 24 another product: a length the names hold is no link number)
         after_ref = any(r.end == m.start() and (r.product in owners or set(r.family) & set(owners)) for r in out)
         if not (after_ref or m.group(2) or _AS_NAME_AFTER.match(t, m.end()) or counted_beside(t, m, owners)):
             continue
         end = m.end() + (1 if t[m.end():m.end() + 1] in tuple("装高长宽粗") else 0)  # 5L装, 1.5米高: of the size
+        out = [r for r in out if r not in inside]
         out.append(owned_ref(make_ref, m.start(), end, t[m.start():end], owners))
-    return sorted(out, key=lambda r: r.start) if len(out) > len(refs) else refs
+    return sorted(out, key=lambda r: r.start) if out != refs else refs
 
 
 def owned_ref(make_ref, start: int, end: int, label: str, owners):
