@@ -6,9 +6,12 @@ Read from the catalog, no word list per store:
 - ``spoken_lengths``: a length said as people say a price, or in words (三米六, 3米6, 1米25, 一米二, 六十厘米), is the
   length written in a name (3.6米, 1.25米, 1.2米, 60cm) when some name holds that length; else it stays as said;
 - ``specs_said``: a code of letters and digits (LT60, lt-90 of LT-60 / LT-90), a decimal grade (2.0, 1.0号 of 2.0号),
-  an age or an age range (3-8岁, 3岁以上) or the number a code ends with, said bare with 的 (90的 of LT-90, 20的 of
-  0W-20) or a mark (18的 of 18W) names the listing whose names hold it; several listings holding it are their family (a person or the
-  clause settles which). A bare number that is also another product's link number is left to the link rules.
+  an age or an age range (3-8岁, 3岁以上), or the number a code or a mark ends with said bare with 的 (90的 of LT-90,
+  20的 of 0W-20, 18的 of 18W) names the listing whose names hold it; several listings holding it are their family (a
+  person or the clause settles which). A bare number that is also another product's link number is one of the two,
+  told apart by the unit said (``sizes.size_member``), else a person asks.
+- ``spec_named``: an age of one listing's names reads as that listing's name for the rules of a clause's kind (岁 alone
+  is talk of a person's age).
 - ``without_specs``: a name without its spec tokens (双层钓鱼伞 2.2米 -> 双层钓鱼伞): the noun a name ends with is the
   one before its specs.
 """
@@ -113,8 +116,9 @@ def spec_owners(catalog: Catalog) -> dict[tuple, tuple[Product, ...]]:
 
 def specs_said(t: str, refs: list, catalog: Catalog, make_ref) -> list:
     """``refs`` with a Ref for each spec token of the names said in ``t`` (``make_ref(start, end, product, label,
-    family)``): a code, a decimal grade, an age (range), or a code's last number said bare with 的. A token inside a
-    name already read is left alone; a link ref it covers (1.0号 read as link 0) gives way."""
+    family)``): a code, a decimal grade, an age (range), or a code's or mark's last number said bare with 的. A token
+    inside a name already read is left alone; a link ref (0号 of 1.0号) or a shorter ref (60 of LT60) it covers gives
+    way."""
     owners_of = spec_owners(catalog)
     if not owners_of:
         return refs
@@ -139,8 +143,8 @@ def specs_said(t: str, refs: list, catalog: Catalog, make_ref) -> list:
 
 
 def spec_named(text: str, catalog: Catalog) -> str:
-    """3-8岁的来一份 -> 儿童餐的来一份: a spec token that one product's names hold, written as that product's name, for
-    the rules that read a clause's kind (岁 alone is talk of a person's age)."""
+    """3-8岁的来一份 -> 儿童餐的来一份: an age (range) that one product's names hold, written as that product's name,
+    for the rules that read a clause's kind (岁 alone is talk of a person's age)."""
     owners_of = spec_owners(catalog)
     for s, e, key in sorted(_keys(text), reverse=True) if owners_of else ():
         owners = owners_of.get(key, ())
@@ -156,5 +160,10 @@ def _link_only(r) -> bool:
 
 def without_specs(name: str) -> str:
     """The name without the spec tokens it ends with (双层钓鱼伞 2.2米 -> 双层钓鱼伞, 超白鱼缸 60cm -> 超白鱼缸)."""
-    cut = re.sub(r"(?:[\s·/\-]*(?:\d+(?:\.\d+)?(?:\s*[-~]\s*\d+)?\s*[A-Za-z\u4e00-\u9fff]{0,2}(?:-\d+|以上|以下)?|[A-Za-z]+-?\d+))+$", "", name)
+    cut = _TRAILING_SPECS.sub("", name)
     return cut.strip() or name
+
+
+# 2.2米, 0-3岁, 3岁以上, 5W-30 4L, LT-60: spec tokens at the end of a name
+_TRAILING_SPECS = re.compile(r"(?:[\s·/\-]*(?:\d+(?:\.\d+)?(?:\s*[-~]\s*\d+)?\s*[A-Za-z\u4e00-\u9fff]{0,2}"
+                             r"(?:-\d+|以上|以下)?|[A-Za-z]+-?\d+))+$")

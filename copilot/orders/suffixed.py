@@ -54,28 +54,35 @@ def suffixed(t: str, refs: list, catalog: Catalog, make_ref) -> list:
     return out
 
 
-_TAIL_STOP = re.compile(r"[的来要拿买订各也再和跟与还都就吧呢啊呀是给帮我你他她送留一二两三四五六七八九十半俩仨几\d\s，,。.!！?？~～、]")
+# where a word said after a name ends: an order word, a count, 的, a person, punctuation
+_TAIL_STOP = re.compile(r"[的来要拿买订各也再和跟与还都就吧呢啊呀是给帮我你他她送留"
+                        r"一二两三四五六七八九十半俩仨几\d\s，,。.!！?？~～、]")
 
 
 def own_words(t: str, refs: list, catalog: Catalog, make_ref) -> list:
     """H4远近光来一对 of LED大灯 H4 远近一体: a product named, then a word that starts with two characters or more of
     that product's own names, held by no other product's names (远近), and at most one character more (光, the
-    viewer's own word for it) before an order word or a count: the product's name said on, not unknown goods."""
+    viewer's own word for it, no unit) before an order word or a count: the product's name said on, not unknown
+    goods."""
     out = []
     for r in refs:
-        p = r.product
-        if p is not None and len(t) > r.end + 1 and not _TAIL_STOP.match(t, r.end):
-            k = 0
-            while r.end + k < len(t) and not _TAIL_STOP.match(t, r.end + k) and _own(t[r.end:r.end + k + 1], p, catalog):
-                k += 1
-            extra = 1 if k >= 2 and r.end + k < len(t) and not _TAIL_STOP.match(t, r.end + k) and (
-                r.end + k + 1 == len(t) or _TAIL_STOP.match(t, r.end + k + 1)) else 0
-            end = r.end + k + extra
-            if k >= 2 and not any(o is not r and o.start < end and r.end < o.end for o in refs) \
-                    and t[r.end + k:end] not in UNIT_WORDS:
-                r = make_ref(r.start, end, p, t[r.start:end], ())
+        end = _own_end(t, r.end, r.product, catalog) if r.product is not None else r.end
+        if end > r.end and not any(o is not r and o.start < end and r.end < o.end for o in refs):
+            r = make_ref(r.start, end, r.product, t[r.start:end], ())
         out.append(r)
     return out
+
+
+def _own_end(t: str, at: int, p: Product, catalog: Catalog) -> int:
+    """Where the word of ``p``'s own names said at ``at`` ends (``at`` when none is)."""
+    k = 0
+    while at + k < len(t) and not _TAIL_STOP.match(t, at + k) and _own(t[at:at + k + 1], p, catalog):
+        k += 1
+    if k < 2:
+        return at
+    more = at + k < len(t) and not _TAIL_STOP.match(t, at + k) and t[at + k] not in UNIT_WORDS \
+        and (at + k + 1 == len(t) or _TAIL_STOP.match(t, at + k + 1))
+    return at + k + (1 if more else 0)
 
 
 def _own(word: str, p: Product, catalog: Catalog) -> bool:
