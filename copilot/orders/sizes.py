@@ -130,10 +130,8 @@ METRES = _METRES  # public: the names hold such lengths too (地膜 1米2宽)
 def size_homophones(t: str, catalog: Catalog) -> str:
     """8存的来一个 where 蛋糕 8寸 is listed: a size unit typed with a character of its sound (存 for 寸, 马 for 码) right
     after a number the names hold with that unit is that size (a pinyin keyboard's slip); any other character stays.
-    1米2的 is 1.2米的; 三米六, 1米25, 六十厘米 are the lengths the names write (``specs.spoken_lengths``)."""
-    from copilot.orders.specs import spoken_lengths  # (specs reads the sizes of this module)
-
-    t = _METRES.sub(r"\1.\2米", spoken_lengths(t, catalog))
+    1米2的 is 1.2米的 (三米六, 1米25, 六十厘米: ``specs.spoken_lengths``, read before)."""
+    t = _METRES.sub(r"\1.\2米", t)
     if not _NUMBER_THEN_CHAR.search(t):
         return t
     units = _said_units(catalog)
