@@ -34,7 +34,7 @@ _SPOKEN_METRES = re.compile(rf"(?<![\d.{_ZH}])([1-9一二两三四五六七八�
 _SPELLED_SIZE = re.compile(rf"(?<![\d.{_ZH}])([{_ZH}]{{1,5}})\s*(厘米|毫米|公斤|千克|毫升|米|升|克)")
 
 # codes of letters and digits (LT-60, H4, T8), grades with a letter between numbers (5W-30, 0W20)
-_CODE = re.compile(r"(?<![A-Za-z\d.])([A-Za-z]{1,4})\s*-?\s*(\d{1,4})(?![\d.])")
+_CODE = re.compile(r"(?<![A-Za-z\d.])(?![xX]\s*\d)([A-Za-z]{1,4})\s*-?\s*(\d{1,4})(?![\d.])")  # not x2: times
 _GRADE = re.compile(r"(?<![A-Za-z\d.])(\d{1,2})([A-Za-z])\s*-?\s*(\d{1,3})(?![\d.])")
 # 2.0号, 1.0: a decimal grade (not 1.5斤: a size is ``sizes``')
 _DECIMAL = re.compile(r"(?<![\d.])(\d{1,2}\.\d{1,2})(?:\s*号)?(?!\s*[\d.])")
