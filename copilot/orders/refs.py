@@ -20,7 +20,8 @@ from copilot.orders.names import numbered_names, plain_name
 from copilot.orders.packs import sold_in
 from copilot.orders.shorthand import look_alike, looks_like, shorthand
 from copilot.orders.sizes import BARE_MEASURE, COUNTED_PART, SIZE, counts_said, measures_said, sized, sizes_said
-from copilot.orders.suffixed import suffixed
+from copilot.orders.specs import spec_named, specs_said
+from copilot.orders.suffixed import own_words, suffixed
 from copilot.orders.typos import sounds_near
 
 _ORDER_WORD = re.compile(VERB + r"|多|少|各|每|都")
@@ -39,7 +40,7 @@ def find_refs(t: str, catalog: Catalog) -> list[Ref]:
     """Links, names and aliases, then the words that set a product apart from its family (柠檬 of
     柠檬凤爪) and family words (凤爪: one of several products). A link and a word of its product side by side
     (1号T恤, 6号的裙子) are one reference."""
-    refs, out = _find_refs(t, catalog), []
+    refs, out = own_words(t, _find_refs(t, catalog), catalog, Ref), []  # H4远近光: 远近 of its 远近一体, said on
     for r in refs:
         p = out[-1] if out else None
         link, word = (p, r) if p and _LINK_LABEL.search(p.label) else (r, p)
@@ -69,6 +70,7 @@ def _find_refs(t: str, catalog: Catalog) -> list[Ref]:
     refs = counts_said(t, refs, catalog, Ref) if COUNTED_PART.search(t) else refs  # 一壶四杯的
     refs = _numbered_by_sound(t, refs, catalog) if _DIGIT_WORD.search(t) else refs
     refs = marked_said(t, refs, catalog, Ref) if marked_words(catalog) else refs  # 9W的, 5号的: names, no counts
+    refs = specs_said(t, refs, catalog, Ref)  # LT60, 2.0的, 3-8岁, 90的 of LT-90: specs of the names, no counts
     refs = _numbered_by_homophone(t, refs, catalog) if _DIGITS_NEXT.search(t) else refs  # 嘿色402
     short = shorthand(catalog)
     if short.pattern is None and short.singles is None:
@@ -370,7 +372,7 @@ def as_named(text: str, catalog: Catalog) -> str:
     for (s, e), products in sorted(spans.items(), reverse=True):
         if len(products) == 1:
             text = text[:s] + plain_name(next(iter(products.values()))) + text[e:]
-    return text
+    return spec_named(text, catalog)  # 3-8岁的: the 儿童餐, no talk of an age
 
 
 def _shared_tail(t: str, refs: list[Ref], catalog: Catalog) -> list[Ref]:

@@ -41,6 +41,7 @@ from copilot.orders.alike import kin, part_of, radical_reading
 from copilot.orders.amounts import GRAMS, UNIT_WORDS, Quantity, to_sale_unit
 from copilot.orders.memo import per_catalog
 from copilot.orders.packs import BRACKETED, sold_in
+from copilot.orders.specs import without_specs
 
 _CJK = re.compile(r"^[\u4e00-\u9fff]+$")
 _PARTS_OF_NAME = re.compile(r"[\s()（）\[\]【】·/\-—_]+")
@@ -299,6 +300,7 @@ def _heads(names) -> dict[str, Product]:
     """The last characters of one product's names found in no other product's names (橙 of 脐橙: 橙子 is it).
     Not when another of its names ends with a kind other products end with too: 丑橘 is 耙耙柑, a 柑 as 沃柑
     is, so the catalog itself says 橘 and 柑 are one kind here and 橘子 may be either (a person asks)."""
+    names = [(without_specs(n), p) for n, p in names]  # 钓鱼伞 2.2米 ends with 伞, not with its length
     shared = {m[-1] for m, q in names for n, p in names if q.sku != p.sku and n[-1] == m[-1]}
     heads = {}
     for n, p in names:

@@ -48,14 +48,17 @@ def sizes_said(t: str, refs: list, catalog: Catalog, make_ref) -> list:
     out = list(refs)
     for m in SIZE.finditer(t):
         owners = sizes.get(size_key(m), ())
-        if not owners or any(r.start < m.end() and m.start() < r.end for r in out):
+        inside = [r for r in out if m.start() <= r.start and r.end <= m.end() and r.end - r.start < m.end() - m.start()
+                  and not r.label[:1].isdigit()]  # L of 6L where 牵引绳 L号 is sold: the size holds it
+        if not owners or any(r.start < m.end() and m.start() < r.end for r in out if r not in inside):
             continue  # (24cm的 with link 24 another product: a length the names hold is no link number)
         after_ref = any(r.end == m.start() and (r.product in owners or set(r.family) & set(owners)) for r in out)
         if not (after_ref or m.group(2) or _AS_NAME_AFTER.match(t, m.end()) or counted_beside(t, m, owners)):
             continue
         end = m.end() + (1 if t[m.end():m.end() + 1] in tuple("装高长宽粗") else 0)  # 5L装, 1.5米高: of the size
+        out = [r for r in out if r not in inside]
         out.append(owned_ref(make_ref, m.start(), end, t[m.start():end], owners))
-    return sorted(out, key=lambda r: r.start) if len(out) > len(refs) else refs
+    return sorted(out, key=lambda r: r.start) if out != refs else refs
 
 
 def owned_ref(make_ref, start: int, end: int, label: str, owners):
@@ -95,8 +98,9 @@ def whole_dimension(refs: list, text: str, make_ref) -> list:
 
 def size_member(family, label: str, unit: str | None) -> Product | None:
     """1.8的来一套, 1米8的来两套 of 四件套 1.8米床 (套) and 床笠 1.8米 (件): a size several products' names hold is no kind of
-    goods, so the unit said tells them apart: the one member sold in it (its unit or its pack word), if only one is."""
-    if not unit or not (re.fullmatch(r"\d+\.\d+", label) or SIZE.fullmatch(label)):  # not 5号: a link, or a size?
+    goods, so the unit said tells them apart: the one member sold in it (its unit or its pack word), if only one is.
+    20的来一桶 of the grade 0W-20 (by the 桶) beside link 20 (a pump by the 台): the same (``specs.specs_said``)."""
+    if not unit or not (re.fullmatch(r"\d+(?:\.\d+)?", label) or SIZE.fullmatch(label)):  # not 5号: a link, or a size?
         return None
     fits = [p for p in family if p.unit == unit or p.pack_size and p.pack_size[1] == unit]
     return fits[0] if len(fits) == 1 else None
@@ -126,7 +130,7 @@ METRES = _METRES  # public: the names hold such lengths too (地膜 1米2宽)
 def size_homophones(t: str, catalog: Catalog) -> str:
     """8存的来一个 where 蛋糕 8寸 is listed: a size unit typed with a character of its sound (存 for 寸, 马 for 码) right
     after a number the names hold with that unit is that size (a pinyin keyboard's slip); any other character stays.
-    1米2的 is 1.2米的."""
+    1米2的 is 1.2米的 (三米六, 1米25, 六十厘米: ``specs.spoken_lengths``, read before)."""
     t = _METRES.sub(r"\1.\2米", t)
     if not _NUMBER_THEN_CHAR.search(t):
         return t
