@@ -4,9 +4,9 @@ and the checks every ordered quantity passes (the sale unit, whole pieces, limit
 A quantity's unit converts to the product's sale unit only when a person would read it so: weights
 between 斤, 公斤 and 克; the sale unit itself, and 份 for a product sold by the box, bag or portion (两份 of a
 斤 or 只 product asks how much); 个 for a product sold by the piece, but not for one whose sale unit holds
-several pieces (``每盒 6 个``: 6个 is one box, not six); 只 for a 个 product, and the
-classifiers a person counts the same (颗/棵, 听/罐, 支/根/条, and 件 of the wholesale trade for a 箱: 整件 is a
-whole case).
+several pieces (``每盒 6 个``: 6个 is one box, not six); 只 / 枚 for a product sold by one single thing, and
+a measure word that counts the same single items as the sale unit (one shape in ``measures``: 颗/棵, 听/罐,
+支/根/条, 张/片/块, 卷/轴/盘, 串/挂, and 件 of the wholesale trade for a 箱: 整件 is a whole case).
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from copilot.base.catalog import WEIGHT_UNITS, Product
 from copilot.base.products import PACK_UNITS, SALE_UNITS
 from copilot.base.zhnum import NUM_PATTERN, zh_to_number
 from copilot.orders.intent import Intent, Item, Kind
-from copilot.orders.measures import GENERAL, PACKS, SAME_COUNT, SPOKEN, WHOLE, same_count, units_as_meant
+from copilot.orders.measures import GENERAL, ONE_THING, PACKS, SAME_COUNT, SPOKEN, same_count, units_as_meant
 
 IMPLAUSIBLE_QTY = 100
 # 每盒 6 个: what one sale unit holds (not 可切 8 块, 切成10片: how it can be cut, still one piece)
@@ -46,10 +46,8 @@ UNIT_WORDS = tuple(sorted(dict.fromkeys(u for u in (*SALE_UNITS, *PACK_UNITS, *_
 # greens or of 10 skewers, a 个 of buns (one bun or a serving?), a case (箱, 提: a case or a can?), a bottle or tub
 # (牛奶来2份: a bottle or a poured serving?), a weight (两份 of a 斤 product: how much is a 份?)
 _PORTIONS = ("盒", "袋", "包", "份", "碗", "杯", "罐", "听")
-# 一束花 is 一把 (flowers by the bunch); a machine is one 台 or 部 (一部手机, 一台电视); a pair is a 双, 副 or 对
-# (一副手套, 一双手套); a spool of thread or tape is a 卷 or 轴 (一轴线); 件 is the wholesale and drinks trade's word
-# for a case (来一件 of beer sold by the 箱 is one 箱; of a 提, a 瓶 or a 斤 product it may be a case the shop does not sell: a person asks)
-# (the measure words and what each counts: ``measures``)
+# the measure words a person counts the same, and what each counts: ``measures`` (件 is the wholesale and drinks
+# trade's word for a case: 来一件 of beer sold by the 箱 is one 箱; of a 提, a 瓶 or a 斤 product a person asks)
 # units that hold an unsaid number of things: 个 of one (来2个 of a 盒) is a piece or a box? a person asks (not a 份,
 # a portion or a service sold as one thing: 来一个 is one 份, as ``knowledge/README.md``'s 个 rule says)
 _PACKS = PACKS
@@ -222,7 +220,8 @@ def to_sale_unit(q: Quantity, p: Product) -> float | None:
     declared = _declared(q, p)
     if declared is not None:
         return declared
-    if unit == "个" and p.unit not in _PACKS and not holds_pieces(p) and not q.dozen or unit in ("只", "枚") and (p.unit == "个" or p.unit in WHOLE and not holds_pieces(p)):
+    if unit == "个" and p.unit not in _PACKS and not holds_pieces(p) and not q.dozen \
+            or unit in ("只", "枚") and (p.unit == "个" or p.unit in ONE_THING and not holds_pieces(p)):
         return q.value  # 个 is the everyday classifier for one thing (两只猪蹄, 6枚鸡蛋 are so many 个); a dozen of 瓶: a person asks
     return None
 

@@ -39,10 +39,13 @@ SHAPES: dict[str, tuple[str, ...]] = {
 # the everyday classifiers of any one thing: 个, and 只 / 枚 (两只猪蹄, 6枚鸡蛋)
 GENERAL = ("个", "只", "枚")
 
-# words that count one single whole thing of a shape: said of goods sold by a general classifier (个, 只), they
-# count the same thing (一条鱼护 of a keep net sold by the 个, 来一盏 of a lamp sold by the 个). Not a flat piece
-# (片, 块: a slice of a 个 of watermelon), a pair, a serving, a pack or a case
-WHOLE = frozenset(w for shape in ("stick", "skewer", "roll", "string", "tube") for w in SHAPES[shape]) | {"顶", "盏", "把", "台", "部", "张"}
+# words that count one whole thing, never a part or a bunch of several: said of goods sold by 个 they count the same
+# thing (一条围裙, 一根香蕉, 一盏灯 of goods sold by the 个). Not a flat part (片, 块: a slice of a 个 of watermelon), nor
+# what may hold several 个 (一串 / 一把 香蕉, 一盘 / 一桶 饺子), a pair, a serving, a pack or a case
+WHOLE = frozenset(SHAPES["stick"]) | {"卷", "轴", "顶", "盏", "台", "部", "张"}
+# sale units of one solid single thing, which 只 and 枚 count as they count 个 (来一只 of a lamp sold by the 盏); not
+# a roll or a string that holds several (30只 of bags sold by the 卷 are no 30 rolls), nor one of a pair (一只手套)
+ONE_THING = frozenset(SHAPES["stick"]) | {"顶", "盏", "台", "部", "张", "把"}
 
 # units that hold an unsaid number of things (来2个 of a 盒: a piece or a box? a person asks)
 PACKS = ("盒", "袋", "包", "板", "箱", "提", "兜", "捆", "扎")
@@ -64,9 +67,10 @@ def same_count(said: str, sold: str) -> bool:
 
 # a character written for a unit by sound or shape (带 / 代 for 袋, 分 for 份, 付 for 副, 灌 for 罐, 合 for 盒, 厢 / 相
 # for 箱), read as the unit only where a quantity ends: after a number said with an order word or after the goods,
-# and before nothing but the goods or the end (不是一带一路, 两分钟, 十分好吃, 这一带)
+# and before nothing but the goods or the end (不是一带一路, 两分钟, 十分好吃, 这一带); a bare 十 / 百 / 千 begins a word
+# (百合, 十分, 千分)
 SOUND_ALIKE = {"带": "袋", "代": "袋", "分": "份", "付": "副", "灌": "罐", "合": "盒", "厢": "箱"}
-_ALIKE = re.compile(rf"(?:(?<=[来要拿买订留扣])|(?<=[来要拿买订留扣]\s)|(?<=^)|(?<=\s))(?P<n>{NUM_PATTERN})\s*"
+_ALIKE = re.compile(rf"(?:(?<=[来要拿买订留扣])|(?<=[来要拿买订留扣]\s)|(?<=^)|(?<=\s))(?![十百千万]\D)(?P<n>{NUM_PATTERN})\s*"
                     rf"(?P<u>[{''.join(SOUND_ALIKE)}])(?=[\s,，。.!！~～]|$)")
 
 
@@ -77,5 +81,5 @@ def units_as_meant(t: str) -> str:
     return _ALIKE.sub(lambda m: m.group("n") + SOUND_ALIKE[m.group("u")], t)
 
 
-__all__ = ["GENERAL", "PACKS", "SAME_COUNT", "SHAPES", "SOUND_ALIKE", "SPOKEN", "WHOLE", "same_count",
+__all__ = ["GENERAL", "ONE_THING", "PACKS", "SAME_COUNT", "SHAPES", "SOUND_ALIKE", "SPOKEN", "WHOLE", "same_count",
            "units_as_meant"]
