@@ -33,6 +33,20 @@ def _components(ch: str) -> tuple[str, ...]:
     return tuple(_PARTS.query(ch) or ())
 
 
+# characters that look alike to a hurried eye though the components table does not tell it (坚 / 竖 share their top,
+# 己 / 已 / 巳 differ by a stroke): each group is one look, the common confusions of written Chinese (not verbs or
+# numbers a comment reads: 买 / 卖, 千 / 干 stay out)
+_LOOKS = ("坚竖", "己已巳", "未末", "土士", "戊戌戍", "拔拨", "折拆析", "日曰", "刀力", "人入", "天夭", "王玉", "今令",
+          "免兔", "候侯", "壁璧", "辩辨辫", "贷货", "祟崇", "栗粟", "汆氽", "茶荼", "狠狼", "眯咪", "苹萍", "篮蓝", "棉绵",
+          "钩钓", "漂飘瓢", "杆竿", "蓬篷", "账帐", "棕粽")
+_LOOK_OF = {ch: group for group in _LOOKS for ch in group}
+
+
+def looks_alike(a: str, b: str) -> bool:
+    """Two characters of one look in the table of common confusions (坚 / 竖, 账 / 帐, 棕 / 粽)."""
+    return a != b and b in _LOOK_OF.get(a, "")
+
+
 _STROKES = set("丶丿乛亅乀乚一丨乙")  # single strokes: every character has some, they make no two alike
 
 

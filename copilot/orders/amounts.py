@@ -4,9 +4,9 @@ and the checks every ordered quantity passes (the sale unit, whole pieces, limit
 A quantity's unit converts to the product's sale unit only when a person would read it so: weights
 between 斤, 公斤 and 克; the sale unit itself, and 份 for a product sold by the box, bag or portion (两份 of a
 斤 or 只 product asks how much); 个 for a product sold by the piece, but not for one whose sale unit holds
-several pieces (``每盒 6 个``: 6个 is one box, not six); 只 for a 个 product, and the
-classifiers a person counts the same (颗/棵, 听/罐, 支/根/条, and 件 of the wholesale trade for a 箱: 整件 is a
-whole case).
+several pieces (``每盒 6 个``: 6个 is one box, not six); 只 / 枚 for a product sold by one single thing, and
+a measure word that counts the same single items as the sale unit (one shape in ``measures``: 颗/棵, 听/罐,
+支/根/条, 张/片/块, 卷/轴/盘, 串/挂, and 件 of the wholesale trade for a 箱: 整件 is a whole case).
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from copilot.base.catalog import WEIGHT_UNITS, Product
 from copilot.base.products import PACK_UNITS, SALE_UNITS
 from copilot.base.zhnum import NUM_PATTERN, zh_to_number
 from copilot.orders.intent import Intent, Item, Kind
+from copilot.orders.measures import GENERAL, ONE_THING, PACKS, SAME_COUNT, SPOKEN, same_count, units_as_meant
 
 IMPLAUSIBLE_QTY = 100
 # 每盒 6 个: what one sale unit holds (not 可切 8 块, 切成10片: how it can be cut, still one piece)
@@ -32,7 +33,7 @@ _ONE_LIKE = ("个", "枚")
 # PACK_UNITS, so a pack of 10小包 is read as 小包 here too), and the words only viewers say (一升, 一棵); not a
 # size (5斤装 names a box and counts none), nor 两, which is "two" as often as a tenth of a 斤 (``_LIANG`` reads
 # 8两, 二两, 1斤2两). Longest first, so 公斤 wins over 斤, 千克 over 克, 小包 over 包
-_SPOKEN_ONLY = ("升", "棵", "轴")
+_SPOKEN_ONLY = SPOKEN
 _NOT_COUNTS = ("斤装", "两")
 UNIT_WORDS = tuple(sorted(dict.fromkeys(u for u in (*SALE_UNITS, *PACK_UNITS, *_SPOKEN_ONLY) if u not in _NOT_COUNTS),
                           key=len, reverse=True))
@@ -45,15 +46,11 @@ UNIT_WORDS = tuple(sorted(dict.fromkeys(u for u in (*SALE_UNITS, *PACK_UNITS, *_
 # greens or of 10 skewers, a 个 of buns (one bun or a serving?), a case (箱, 提: a case or a can?), a bottle or tub
 # (牛奶来2份: a bottle or a poured serving?), a weight (两份 of a 斤 product: how much is a 份?)
 _PORTIONS = ("盒", "袋", "包", "份", "碗", "杯", "罐", "听")
-# 一束花 is 一把 (flowers by the bunch); a machine is one 台 or 部 (一部手机, 一台电视); a pair is a 双, 副 or 对
-# (一副手套, 一双手套); a spool of thread or tape is a 卷 or 轴 (一轴线); 件 is the wholesale and drinks trade's word
-# for a case (来一件 of beer sold by the 箱 is one 箱; of a 提, a 瓶 or a 斤 product it may be a case the shop does not sell: a person asks)
-SAME_COUNT = {u: group for group in ({"棵", "颗"}, {"罐", "听"}, {"根", "支", "枝", "条"}, {"份", "碗"}, {"袋", "包"},
-                                 {"箱", "件"}, {"把", "束"}, {"台", "部"}, {"双", "副", "对"},
-                                 {"卷", "轴"}) for u in group}  # 三枝百合 are 3支
+# the measure words a person counts the same, and what each counts: ``measures`` (件 is the wholesale and drinks
+# trade's word for a case: 来一件 of beer sold by the 箱 is one 箱; of a 提, a 瓶 or a 斤 product a person asks)
 # units that hold an unsaid number of things: 个 of one (来2个 of a 盒) is a piece or a box? a person asks (not a 份,
 # a portion or a service sold as one thing: 来一个 is one 份, as ``knowledge/README.md``'s 个 rule says)
-_PACKS = ("盒", "袋", "包", "板", "箱", "提", "兜", "捆", "扎")
+_PACKS = PACKS
 _PIECE_WORDS = ("个", "枚", "只", "片", "颗", "粒", "根", "块", "支", "条", "串", "小包")
 PIECE_WORDS = _PIECE_WORDS  # the words that count single pieces, public for the readers of a quantity alone
 GRAMS = {"克": 1.0, "g": 1.0, "斤": 500.0, "公斤": 1000.0, "千克": 1000.0, "kg": 1000.0}
@@ -69,8 +66,8 @@ _DOZEN = re.compile(rf"(?P<n>{NUM_PATTERN}|半)\s*打(?![折包错电开算卡�
 # 两三斤, 三五个: two numbers side by side are a rough amount, not 23 or 35
 _ROUGH = re.compile(r"^(?:一两|一二|两三|二三|三四|三五|四五|五六|六七|七八|八九)$")
 # 来袋带鱼, 要盒草莓, 再来份: an order word and a unit with no number before the product (or alone) is one
-_ONE_UNIT = re.compile(r"(?<=来|要|拿|买|配)(?P<u>袋|盒|瓶|份|个|只|条|斤|箱|包|桶|罐|把|根|串|提|兜|块|板|杯|颗|棵|听|支|扎|捆|台|部|副|双|套|件|盏|顶)"
-                       r"(?=#|$)")
+_ONE_UNIT = re.compile(r"(?<=来|要|拿|买|配)(?P<u>袋|盒|瓶|份|个|只|条|斤|箱|包|桶|罐|把|根|串|提|兜|块|板|杯|颗|棵|听|支|扎|捆|台|部|副|双|套|件|盏|顶|张|片|卷|盘|挂|筒|对)"
+                       r"(?=#|$)|(?<=[带留捎])(?P<c>杯|瓶|盒|袋|份|个|只|条|根|支|把|串|顶|盏|张|双|副|桶|罐|包|套|件|块|箱|提)(?=#)")
 # a number glued to a masked product name (#): 柠檬2, 2柠檬, 排骨1.5 (a half: 芒果25.6 is more likely a price)
 _GLUED = re.compile(r"(?<=#)\s?(?P<n>\d{1,2}|\d\.5)(?![\d.]|\s*[号元])|(?<![\d.])(?P<b>\d{1,2})(?=\s?#)")
 
@@ -114,7 +111,7 @@ _WHOLE = re.compile(rf"(?<=[\d一二两俩三四五六七八九十])\s*整(?={UN
 def as_said(t: str) -> str:
     """The quantities of a comment as meant: formal numerals written plain, a quantity taken back dropped, 一整箱
     as 一箱."""
-    t = retracted(plain_numerals(t))
+    t = units_as_meant(retracted(plain_numerals(t)))
     return _WHOLE.sub(lambda m: "" if "个" not in m.group(0) else "一", t) if "整" in t else t
 
 
@@ -184,7 +181,7 @@ def read_quantities(masked: str) -> list[Quantity]:
             out.append(Quantity(m.start(), m.end(), value * 12, "个", rough(m.group("n")), dozen=True))
     for m in _ONE_UNIT.finditer(masked):
         if not _covered(out, m.start()):
-            out.append(Quantity(m.start(), m.end(), 1.0, m.group("u")))
+            out.append(Quantity(m.start(), m.end(), 1.0, m.group("u") or m.group("c")))
     for m in QTY_MARK.finditer(masked):
         if _covered(out, m.start("n")):
             continue
@@ -214,7 +211,7 @@ def to_sale_unit(q: Quantity, p: Product) -> float | None:
         return _declared(q, p)  # 保鲜剂20袋 of a 包 of 10袋: 2 包, though 袋 and 包 are otherwise told the same
     if size is not None and size[1].endswith(q.unit) and size[1] not in GRAMS:  # (not 斤 of a 公斤)
         return None  # 来两包 of a 袋 of 5小包: two bags or two 小包? (a person asks; 包 is not told from 袋 here)
-    if q.unit == "份" and _portion(p) or p.unit in SAME_COUNT.get(q.unit, ()):
+    if q.unit == "份" and _portion(p) or same_count(q.unit, p.unit) and (p.unit not in GENERAL or not holds_pieces(p)):
         return q.value  # 两份 of a 斤 product: how much is a 份? (a person asks)
     unit = {"千克": "公斤", "kg": "公斤", "g": "克"}.get(q.unit, q.unit)
     if p.is_weight:
@@ -223,7 +220,8 @@ def to_sale_unit(q: Quantity, p: Product) -> float | None:
     declared = _declared(q, p)
     if declared is not None:
         return declared
-    if unit == "个" and p.unit not in _PACKS and not holds_pieces(p) and not q.dozen or unit in ("只", "枚") and p.unit == "个":
+    if unit == "个" and p.unit not in _PACKS and not holds_pieces(p) and not q.dozen \
+            or unit in ("只", "枚") and (p.unit == "个" or p.unit in ONE_THING and not holds_pieces(p)):
         return q.value  # 个 is the everyday classifier for one thing (两只猪蹄, 6枚鸡蛋 are so many 个); a dozen of 瓶: a person asks
     return None
 

@@ -7,7 +7,7 @@ same for every store, so they live here and not in any catalog.
 from __future__ import annotations
 
 # family, as a buyer names them (妈 and 妈妈, 姐 and 姐姐)
-FAMILY = ("妈妈?|爸爸?|爸妈|父母|老人|孩子|小孩|老公|老婆|媳妇|儿子|女儿|闺女|奶奶|爷爷|外婆|外公|姥姥|姥爷|婆婆|公公|"
+FAMILY = ("妈妈?|爸爸?|老[妈爸]|爸妈|父母|老人|孩子|小孩|老公|老婆|媳妇|儿子|女儿|闺女|奶奶|爷爷|外婆|外公|姥姥|姥爷|婆婆|公公|"
           "岳父|岳母|丈母娘|姐姐?|哥哥?|弟弟?|妹妹?|亲戚|老伴儿?|老头子?|老太婆|另一半|家人")
 # the people around a buyer who are not family
 CIRCLE = "邻居|朋友|同事|老师|闺蜜"

@@ -18,6 +18,9 @@ from copilot.base.nouns import loaded, nouns, warm
 from copilot.orders.kin import PEOPLE
 
 _MIN_FREQ = 3  # jieba's rarest entries (菜子油: 2) are spellings of their neighbours, not other things
+# the band just above them holds spellings too (汽球, 棕叶, 宫爆鸡丁: 3): a word of this band that reads like a product's
+# name is the dictionary's record of the misspelling, not another thing (``typos.another_thing``)
+_SPELLING_FREQ = 5
 
 
 # who the goods are for (我孙子身高105, 双胞胎 各来一件, 给我闺女来一件): a person, no thing anyone buys
@@ -52,10 +55,16 @@ def also_means(word: str, products, but=None) -> list:
     return [q for q in products if q is not but and any(w in n for w in words for n in q.names)] if words else []
 
 
+def rare_spelling(word: str) -> bool:
+    """``word`` is a dictionary noun of the rarest band, where the dictionary keeps common misspellings (汽球 for
+    气球, 棕叶 for 粽叶): read like a product's name, it is that name misspelt, no other thing."""
+    return nouns().get(word, 0) <= _SPELLING_FREQ
+
+
 def is_thing(word: str) -> bool:
     """``word`` is a common noun of the dictionary (the caller checks it is no name of the product), and names
     no person."""
     return 2 <= len(word) <= 8 and nouns().get(word, 0) >= _MIN_FREQ and not _PERSON.fullmatch(word)
 
 
-__all__ = ["also_means", "is_person", "is_thing", "loaded", "warm"]
+__all__ = ["also_means", "is_person", "is_thing", "loaded", "rare_spelling", "warm"]

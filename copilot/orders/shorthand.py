@@ -37,7 +37,7 @@ from dataclasses import dataclass, field
 
 from copilot.base.catalog import Catalog, Product, whole_latin
 from copilot.base.zhnum import ZH_DIGITS, zh_to_number
-from copilot.orders.alike import kin, part_of, radical_reading
+from copilot.orders.alike import kin, looks_alike, part_of, radical_reading
 from copilot.orders.amounts import GRAMS, UNIT_WORDS, Quantity, to_sale_unit
 from copilot.orders.memo import per_catalog
 from copilot.orders.packs import BRACKETED, sold_in
@@ -398,7 +398,7 @@ def looks_like(word: str, name: str) -> bool:
     diff = [(a, b) for a, b in zip(word, name) if a != b]
     if any(a in _COUNTS and b not in _COUNTS for a, b in diff):  # 红烧牛肉面三桶: 3 of 红烧牛肉面 单桶, no typo of it
         return False
-    return len(diff) == 1 and (part_of(*diff[0]) or radical_reading(*diff[0])) or bool(diff) and all(kin(a, b) for a, b in diff)
+    return len(diff) == 1 and (part_of(*diff[0]) or radical_reading(*diff[0]) or looks_alike(*diff[0])) or bool(diff) and all(kin(a, b) for a, b in diff)
 
 
 def _cuts_measure(name: str, word: str) -> bool:

@@ -11,7 +11,7 @@ import re
 from copilot.base.catalog import Catalog, Product
 from copilot.base.sounds import syllables
 from copilot.orders.alike import kin, part_of, phonetic_part, shape_kin
-from copilot.orders.lexicon import is_thing
+from copilot.orders.lexicon import is_thing, rare_spelling
 from copilot.orders.shorthand import shorthand
 
 
@@ -103,11 +103,13 @@ def family_typo(word: str, refs: list, catalog: Catalog) -> bool:
 
 def another_thing(word: str, name: str, product: Product, catalog: Catalog) -> bool:
     """老鸦 for 老鸭, 香草 for 香菜: the word as typed is itself a common noun, another thing the viewer may
-    mean (see ``lexicon``); not a part of the product's names (鸭子, 五花), nor the name written in a common
+    mean (see ``lexicon``); not a rare entry that reads like this name and no other's (汽球, 棕叶), not a part of the product's names (鸭子, 五花), nor the name written in a common
     simplified form: a character by its sound part alone (土司 for 吐司, 菜子油 for 菜籽油) or every
     character by its phonetic kin (馄炖 for 馄饨)."""
     if not is_thing(word) or shorthand(catalog).partial(word, product) is not None:
         return False
+    if rare_spelling(word) and _sounds_as_one(word, name, product, catalog):
+        return False  # 汽球 for 气球, 宫爆鸡丁 for 宫保鸡丁: the dictionary's own record of the misspelling
     diff = [(a, b) for a, b in zip(word, name) if a != b]
     if all(phonetic_part(a, b) or phonetic_part(b, a) for a, b in diff):  # 平果 for 苹果, 蕃茄 for 番茄
         return False
