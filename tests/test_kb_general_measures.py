@@ -114,6 +114,7 @@ def test_a_measure_written_any_way_is_answered(heating_kb, question, current, fa
     ("暖气片噪音多大", "radiator"),     # the loudness is the boiler's
     ("地暖管能管多大面积", "pipe"),     # the areas are the radiator's and the boiler's
     ("壁挂炉离墙多远装", "boiler"),     # the distance from the wall is the radiator's
+    ("一卷多重", "pipe"),               # 两百米 is a length: its numeral 两 is no weight unit
 ])
 def test_a_measure_the_notes_do_not_state_is_refused(heating_kb, question, current):
     a = heating_kb.answer(question, current_sku=current)
