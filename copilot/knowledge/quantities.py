@@ -16,8 +16,10 @@ from __future__ import annotations
 import functools
 import re
 
+import yaml
+
 from copilot.base.zhnum import zh_to_number
-from copilot.knowledge.wordlists import _read
+from copilot.knowledge.wordlists import LEXICON_DIR
 
 DIGITS = {"零": 0, "〇": 0, "一": 1, "幺": 1, "二": 2, "两": 2, "俩": 2, "三": 3, "仨": 3, "四": 4, "五": 5,
           "六": 6, "七": 7, "八": 8, "九": 9}
@@ -31,7 +33,8 @@ RANGE_SEP = re.compile(r"\s*(?:-|–|—|~|～|到|至|或)\s*")
 @functools.lru_cache(maxsize=1)
 def patterns() -> dict[str, str]:
     """The lexicon's numeral patterns (``NUM``: one number, ``RANGE``: a number or a span of two)."""
-    return {str(k): str(v) for k, v in (_read("kinds.yaml").get("numbers") or {}).items()}
+    data = yaml.safe_load((LEXICON_DIR / "kinds.yaml").read_text(encoding="utf-8")) or {}
+    return {str(k): str(v) for k, v in (data.get("numbers") or {}).items()}
 
 
 @functools.lru_cache(maxsize=1)
