@@ -71,7 +71,7 @@ def outdoor_kb(tmp_path_factory) -> KnowledgeBase:
 
 
 def test_a_dimension_asked_is_read_from_the_question():
-    assert asked_dimension("weight", "帐篷多高") == ("高", "海拔")
+    assert asked_dimension("weight", "帐篷多高") == ("高", "海拔", "离地")   # 降到离地一米四: a height above the floor
     assert asked_dimension("weight", "杆子多粗") == ("粗", "直径")
     assert asked_dimension("weight", "一段多长") == ()         # a length is often said with no 长
     assert asked_dimension("weight", "垫子多厚几克的") == ()    # asks a weight too

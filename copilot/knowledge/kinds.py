@@ -13,6 +13,7 @@ import functools
 import re
 from dataclasses import dataclass
 
+from copilot.knowledge.quantities import in_units
 from copilot.knowledge.wordlists import cut_cache, lexicon
 
 
@@ -167,7 +168,7 @@ MARKERS = ("产自", "来自", "产于", "印在", "贴在")   # say a place fol
 def values_of(kind: str, text: str, units: frozenset[str] | None = None) -> list[str]:
     """The values of ``kind`` stated in ``text`` (``21 天``, ``老杨``, ``海南``); with ``units``, only those
     in one of them (``80 度`` for 多少度, not ``3 次``)."""
-    return [v for _s, _e, v in _value_spans(kind, text) if units is None or any(u in v for u in units)]
+    return [v for _s, _e, v in _value_spans(kind, text) if units is None or in_units(v, units)]
 
 
 def only_asked_values(kind: str, text: str, question: str, units: frozenset[str] | None = None) -> bool:
@@ -241,7 +242,7 @@ def shown_values(kind: str, text: str) -> list[str]:
 
 def value_spans(kind: str, text: str, units: frozenset[str] | None = None) -> list[tuple[int, int, str]]:
     """(start, end, value) of the values of ``kind`` in ``fix_typos(text)`` (in the units asked, if any)."""
-    return [sp for sp in _value_spans(kind, text) if units is None or any(u in sp[2] for u in units)]
+    return [sp for sp in _value_spans(kind, text) if units is None or in_units(sp[2], units)]
 
 
 def _value_spans(kind: str, text: str) -> list[tuple[int, int, str]]:
