@@ -90,7 +90,7 @@ def split_member(body: str, catalog: Catalog, offered: list[Product] = ()) -> tu
             return " ".join(tokens[:k]).strip(), rest
     for i in range(1, len(body)):
         if body[i - 1] != " " and (starts_order(body[i:], catalog) and not _off_offer(body[i:], offered, catalog)
-                                   or _PAIRS.match(body[i:]) and not _sold_count(body[i + 1:], offered)
+                                   or _PAIRS.match(body[i:]) and not _counted(body[i + 1:], offered, catalog)
                                    or _short_word(body[i:], offered, catalog)) \
                 and (not body[i - 1].isdigit() or _name_digits(body[:i], body[i:], catalog)) \
                 and not _name_digits("", body[i:], catalog) and _closed(body[:i]):
@@ -98,11 +98,21 @@ def split_member(body: str, catalog: Catalog, offered: list[Product] = ()) -> tu
     return body.strip(), ""
 
 
-def _sold_count(text: str, offered: list[Product]) -> bool:
-    """芬2副1米2 of 阿芬2副1米2 in a chain of 春联 by the 副: the digits after the first character are a count in a unit
-    an offered product is sold in, so that character ends the nickname; it is no flavour initial (原2辣1)."""
+def _counted(text: str, offered: list[Product], catalog: Catalog) -> bool:
+    """芬2副1米2 of 阿芬2副1米2, 芬2件1米5 of 阿芬2件1米5: the digits after the first character are a count with its
+    unit (a unit an offered product is sold in, or any unit word that is no short word of an offered product), so
+    that character ends the nickname; it is no flavour initial (原2辣1, where 辣 counts nothing)."""
     m = re.match(rf"\d{{1,2}}\s?({UNIT})", text)
-    return bool(m) and any(p.unit == m.group(1) for p in offered)
+    if m is None:
+        return False
+    unit = m.group(1)
+    if any(p.unit == unit for p in offered):
+        return True
+    short = shorthand(catalog)
+    skus = {p.sku for p in offered}
+    initial = unit in short.variants and (not skus or short.variants[unit].sku in skus) \
+        or any(not skus or p.sku in skus for p in short.families.get(unit, ()))
+    return not initial and not any(unit in n for p in offered for n in p.names)
 
 
 def _off_offer(text: str, offered: list[Product], catalog: Catalog) -> bool:
@@ -152,7 +162,20 @@ def _name_digits(name: str, rest: str, catalog: Catalog) -> bool:
     if m is None or name and not name[:m.start()].strip():
         return False
     after = rest if name else rest[m.end():]
-    return any(s == 0 for s, _, _ in catalog.mentions(after)) and holds_order(after, catalog)
+    return any(s == 0 for s, _, _ in catalog.mentions(after)) and holds_order(after, catalog) \
+        and not counts_first(after, catalog)
+
+
+def counts_first(text: str, catalog: Catalog) -> bool:
+    """五仁1莲蓉 after 小雨1 (小雨1五仁1莲蓉): a line whose items are each written count first (1五仁 1莲蓉): every
+    product after the first follows a count straight, and the line ends with a product's name, not with a count of
+    its own; the digits before the first product are then its count, as the others are, not the nickname's end
+    (小王88草莓2斤 苹果3斤 ends with a count: 88 is the nickname's)."""
+    text = re.sub(r"[\s。.!！~～,，、;；+＋]+$", "", text)
+    found = sorted((s, e) for s, e, _ in catalog.mentions(text))
+    if len(found) < 2 or found[0][0] != 0 or found[-1][1] != len(text):
+        return False
+    return all(re.search(r"\d\s?[、,，+＋]?\s?$", text[:s]) for s, _ in found[1:])
 
 
 def _closed(name: str) -> bool:
