@@ -71,3 +71,36 @@ def test_a_count_with_its_unit_after_a_nickname_is_no_flavour_initial(tmp_path):
     assert "阿芬" in members and "阿梅" in members and "阿" not in members
     assert state.get("阿强") == {"sheet_18": 1}
     assert state.get("阿梅", {}).get("pole_24", 1) == 1  # 1支 of a pole sold by the 根: never more than one
+
+
+SOAP = Catalog.from_dict({"products": [
+    {"sku": "soap_2", "name": "洁净洗衣液 2kg", "link": 1, "unit": "瓶", "price": 25, "stock": 30},
+    {"sku": "soap_3", "name": "洁净洗衣液 3kg", "link": 2, "unit": "瓶", "price": 35, "stock": 30},
+    {"sku": "softener", "name": "柔顺剂", "link": 3, "unit": "瓶", "price": 18, "stock": 30},
+]})
+
+
+def test_sizes_listed_after_one_name_offer_each_size(tmp_path):
+    # a header that writes the name once and lists its sizes offers every size: a bare count is no longer booked as
+    # the first size named
+    state, review = _run(HOME, tmp_path / "a", "#接龙 纯棉床笠 1.5米 / 1.8米\n例：小明 1.5米床笠1条\n"
+                                               "1. 小雨 2\n2. 王姐 1.8米床笠2条")
+    assert state == {"王姐": {"sheet_18": 2}}
+    assert review == ["小雨"]
+    state, review = _run(SOAP, tmp_path / "b", "#接龙 洁净洗衣液 2kg、3kg 每人限2瓶\n例：小明 2kg 1瓶\n"
+                                               "1. 小美 2\n2. 老王 3kg 1瓶")
+    assert state == {"老王": {"soap_3": 1}}
+    assert review == ["小美"]
+
+
+def test_a_size_limit_in_the_header_offers_nothing_more(tmp_path):
+    state, review = _run(SOAP, tmp_path, "#接龙 洁净洗衣液 2kg 每单限3kg\n例：小明 1瓶\n1. 小美 2")
+    assert state == {"小美": {"soap_2": 2}}
+    assert review == []
+
+
+def test_a_size_of_the_offer_ends_no_nickname(tmp_path):
+    state, review = _run(HOME, tmp_path, "#接龙 纯棉床笠 1.5米 / 1.8米\n例：小明 1.5米床笠1条\n"
+                                         "1. 王姐1.8米 2条\n2. 阿强1.5米床笠 1条\n3. 小胖2020 1.8米床笠1条")
+    assert state == {"王姐": {"sheet_18": 2}, "阿强": {"sheet_15": 1}, "小胖2020": {"sheet_18": 1}}
+    assert review == []

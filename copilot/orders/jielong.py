@@ -35,6 +35,7 @@ from copilot.base.zhnum import NUM_PATTERN, normalize, zh_to_number
 from copilot.orders.amounts import UNIT_WORDS, Quantity, as_said, check_items, rough, times_apart
 from copilot.orders.intent import Intent, Item, Kind
 from copilot.orders.members import ASKED, ICON, PAID_NOTE, UNIT, VERB_START, as_written, holds_order, split_member
+from copilot.orders.offer_sizes import listed_sizes
 from copilot.orders.offered import counts_by_unit, sold_by
 from copilot.orders.packs import same_goods
 from copilot.orders.shorthand import shorthand
@@ -134,9 +135,12 @@ def read_chain(text: str, catalog: Catalog, parse) -> Chain:
 def _offer(lines: list[str], catalog: Catalog) -> list[Product]:
     """The products the header and menu ``lines`` offer. An example line (例：小明 红烧肉套餐1份 白米饭1碗) adds the
     products it names but narrows no word of the offer: 米饭另加 in the header still offers every 米饭, so a member's
-    米饭2碗 is not taken for the 白米饭 the example happened to write."""
+    米饭2碗 is not taken for the 白米饭 the example happened to write. Sizes listed after one name (纯棉床笠 1.5米 / 1.8米)
+    offer each size (:mod:`copilot.orders.offer_sizes`)."""
     found = {p.sku for text in (lines, [x for x in lines if not _is_example(x)])
              for p in offered_products("\n".join(text), catalog)}
+    plain = "\n".join(x for x in lines if not _is_example(x))
+    found |= {p.sku for p in listed_sizes(plain, [p for p in catalog if p.sku in found], catalog)}
     return [p for p in catalog if p.sku in found]
 
 

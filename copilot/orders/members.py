@@ -16,7 +16,7 @@ from copilot.orders.amounts import UNIT_WORDS
 from copilot.orders.asides import PAID
 from copilot.orders.marked import ends_marked
 from copilot.orders.shorthand import shorthand
-from copilot.orders.sizes import SIZE, counted_beside, size_key, sizes_of
+from copilot.orders.sizes import METRES, SIZE, counted_beside, size_key, sizes_of
 from copilot.orders.spelled import spell_out
 
 # ASKED: a quantity asked for (2, 两斤); VERB_START: a line that starts by asking (来, 要, 同上)
@@ -65,6 +65,31 @@ _FOR_ME = re.compile(r"(?:给|帮|替)(?:我|我们|我家)")
 
 
 def split_member(body: str, catalog: Catalog, offered: list[Product] = ()) -> tuple[str, str]:
+    """:func:`_split` then :func:`_size_ends_name`: ``王姐1.8米 2条`` -> (王姐, 1.8米 2条)."""
+    member, content = _split(body, catalog, offered)
+    cut = _size_ends_name(member, catalog, offered) if content else None
+    return (member[:cut].strip(), f"{member[cut:]} {content}") if cut else (member, content)
+
+
+def _size_ends_name(member: str, catalog: Catalog, offered: list[Product]) -> int | None:
+    """王姐1.8米, 老周1米8, 阿强1.5米床笠 before a space and a count: a size an offered product's name holds (with, after
+    it, a word of that product's name) ends no nickname; the order starts at the size. The index where it starts, or
+    None."""
+    owners_of = sizes_of(catalog)
+    skus = {p.sku for p in offered}
+    for m in SIZE.finditer(member):
+        said = member[m.start():]
+        metres = METRES.sub(r"\1.\2米", said.replace(" ", ""))
+        size = SIZE.match(metres)
+        owners = [p for p in owners_of.get(size_key(size), ()) if not skus or p.sku in skus] if size else []
+        tail = metres[size.end():] if size else ""
+        if owners and member[:m.start()].strip() and _closed(member[:m.start()]) \
+                and (not tail or any(tail in n.replace(" ", "") for p in owners for n in p.names)):
+            return m.start()
+    return None
+
+
+def _split(body: str, catalog: Catalog, offered: list[Product] = ()) -> tuple[str, str]:
     """``Lucky 王 排骨1斤`` -> (Lucky 王, 排骨1斤); ``李姐原味2`` -> (李姐, 原味2); ``小雨2`` -> (小雨, 2).
 
     Split at the first space after which the rest reads like an order (unless what comes before
