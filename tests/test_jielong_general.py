@@ -104,3 +104,20 @@ def test_a_size_of_the_offer_ends_no_nickname(tmp_path):
                                          "1. 王姐1.8米 2条\n2. 阿强1.5米床笠 1条\n3. 小胖2020 1.8米床笠1条")
     assert state == {"王姐": {"sheet_18": 2}, "阿强": {"sheet_15": 1}, "小胖2020": {"sheet_18": 1}}
     assert review == []
+
+
+TOWELS = Catalog.from_dict({"products": [
+    {"sku": "towel", "name": "竹纤维毛巾", "aliases": ["毛巾"], "link": 1, "unit": "条", "price": 15, "stock": 50},
+    {"sku": "bath", "name": "加厚浴巾", "aliases": ["浴巾"], "link": 2, "unit": "条", "price": 39, "stock": 20},
+]})
+
+
+def test_a_remark_of_collection_glued_after_the_count_is_a_remark(tmp_path):
+    state, review = _run(TOWELS, tmp_path / "a", "#接龙 竹纤维毛巾 15元/条\n例：小明 2条\n"
+                                                 "1. 老王 3条送货\n2. Amy 王 1条明天自提\n3. 小美 2条")
+    assert state == {"老王": {"towel": 3}, "Amy 王": {"towel": 1}, "小美": {"towel": 2}}
+    assert review == []
+    state, review = _run(TOWELS, tmp_path / "b", "#接龙 毛巾 浴巾\n例：小明 毛巾2条\n"
+                                                 "1. 阿梅 浴巾1条送到5栋 毛巾2条\n2. 陈叔 毛巾2条下午来拿")
+    assert state == {"阿梅": {"bath": 1, "towel": 2}, "陈叔": {"towel": 2}}
+    assert review == []

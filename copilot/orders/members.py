@@ -40,8 +40,9 @@ _NAME_WORD = re.compile(r"^(?:[\u4e00-\u9fff]{0,3}(?:姐|哥|妈|爸|姨|叔|婶
                         r"总|宝|宝宝|先生|女士|太太|同学|医生)|阿[\u4e00-\u9fff]{1,2})$")
 ICON = re.compile(r"^[^\w\s.+]+(?=\S)")  # 🍎2斤: a product's emoji glued to the order
 # a payment or collection remark between the nickname and the order (小美 已付 苹果5斤, 小白 明天下午 苹果2斤)
-_REMARK = re.compile(r"^(?:已付款?|已转账?|已支付|已结|已拍|付了|自提|送货|送到|到店|明天|今天|后天|明早|今晚|"
-                     r"上午|中午|下午|晚上|周[一二三四五六日天末])")
+# (the words of collection and time, REMARK_WORDS, also end an order glued after its count: 3条送货, 2盒明天自提)
+REMARK_WORDS = r"自提|送货|送到|送上门|到店|明天|今天|后天|明早|今晚|上午|中午|下午|晚上|周[一二三四五六日天末]"
+_REMARK = re.compile(rf"^(?:已付款?|已转账?|已支付|已结|已拍|付了|{REMARK_WORDS})")
 # 3 已付: paid, still 3; 已付27, 已转 18元: the amount paid is no quantity (已付 2斤 keeps its 2斤)
 PAID_NOTE = re.compile(rf"[(（]?(?:{PAID.pattern}|已付款?|已转账?|已支付|已结|付了|已拍)"  # 钱转了, 付过了 too
                        rf"(?:[¥￥]?\d+(?:\.\d+)?(?:元|块钱?)?(?![\d.]|\s*{UNIT})|\s*[¥￥]?\d+(?:\.\d+)?(?:元|块钱?))?[)）]?")
