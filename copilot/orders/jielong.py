@@ -34,7 +34,18 @@ from copilot.base.catalog import Catalog, Product
 from copilot.base.zhnum import NUM_PATTERN, normalize, zh_to_number
 from copilot.orders.amounts import UNIT_WORDS, Quantity, as_said, check_items, rough, times_apart
 from copilot.orders.intent import Intent, Item, Kind
-from copilot.orders.members import ASKED, ICON, PAID_NOTE, UNIT, VERB_START, as_written, holds_order, split_member
+from copilot.orders.members import (
+    ASKED,
+    ICON,
+    PAID_NOTE,
+    REMARK_WORDS,
+    UNIT,
+    VERB_START,
+    as_written,
+    holds_order,
+    split_member,
+)
+from copilot.orders.offer_sizes import listed_sizes
 from copilot.orders.offered import counts_by_unit, sold_by
 from copilot.orders.packs import same_goods
 from copilot.orders.shorthand import shorthand
@@ -134,9 +145,12 @@ def read_chain(text: str, catalog: Catalog, parse) -> Chain:
 def _offer(lines: list[str], catalog: Catalog) -> list[Product]:
     """The products the header and menu ``lines`` offer. An example line (例：小明 红烧肉套餐1份 白米饭1碗) adds the
     products it names but narrows no word of the offer: 米饭另加 in the header still offers every 米饭, so a member's
-    米饭2碗 is not taken for the 白米饭 the example happened to write."""
+    米饭2碗 is not taken for the 白米饭 the example happened to write. Sizes listed after one name (纯棉床笠 1.5米 / 1.8米)
+    offer each size (:mod:`copilot.orders.offer_sizes`)."""
     found = {p.sku for text in (lines, [x for x in lines if not _is_example(x)])
              for p in offered_products("\n".join(text), catalog)}
+    plain = "\n".join(x for x in lines if not _is_example(x))
+    found |= {p.sku for p in listed_sizes(plain, [p for p in catalog if p.sku in found], catalog)}
     return [p for p in catalog if p.sku in found]
 
 
@@ -240,7 +254,7 @@ def _read_content(content: str, catalog: Catalog, chain: Chain, parse, title: bo
     by_unit = counts_by_unit(counts.strip(), chain.offered) if not product and len(chain.offered) > 1 else None
     if by_unit is not None:
         return by_unit  # 1提2饼: the 提 of 整提, the 饼 of 单饼
-    unpaid = _options_apart(PAID_NOTE.sub(" ", content).strip() or content, chain.header, catalog)
+    unpaid = _options_apart(_remark_apart(PAID_NOTE.sub(" ", content).strip() or content, catalog), chain.header, catalog)
     intent = _offered_pack(parse(unpaid, product.sku if product else None), product, unpaid, catalog)  # 2斤已付
     if intent.needs_review and product is not None:
         intent = _count_then_remark(counts, product, catalog) or intent
@@ -357,6 +371,16 @@ def _parts_with_held_counts(counts: str, intent: Intent, catalog: Catalog, parse
     if not held or len({i.sku for i in items}) != len(items):
         return intent
     return Intent(Kind.ORDER, tuple(items), note=intent.note)
+
+
+_REMARK_AFTER = re.compile(rf"(?<=\d)(\s*{UNIT})(?=(?:{REMARK_WORDS}))")
+
+
+def _remark_apart(content: str, catalog: Catalog) -> str:
+    """3条送货, 2盒明天自提: a remark of collection or time glued after a count with its unit is set apart, as one would
+    write it (3条 送货); where a product's name starts there, it stays the name."""
+    starts = {s for s, _, _ in catalog.mentions(content)}
+    return _REMARK_AFTER.sub(lambda m: m.group(1) if m.end() in starts else m.group(1) + " ", content)
 
 
 _UNIT_ENDS = "".join(sorted({u[-1] for u in UNIT_WORDS if re.fullmatch(r"[\u4e00-\u9fff]+", u)}))

@@ -16,7 +16,7 @@ from copilot.orders.amounts import UNIT_WORDS
 from copilot.orders.asides import PAID
 from copilot.orders.marked import ends_marked
 from copilot.orders.shorthand import shorthand
-from copilot.orders.sizes import SIZE, counted_beside, size_key, sizes_of
+from copilot.orders.sizes import METRES, SIZE, counted_beside, size_key, sizes_of
 from copilot.orders.spelled import spell_out
 
 # ASKED: a quantity asked for (2, 两斤); VERB_START: a line that starts by asking (来, 要, 同上)
@@ -40,8 +40,9 @@ _NAME_WORD = re.compile(r"^(?:[\u4e00-\u9fff]{0,3}(?:姐|哥|妈|爸|姨|叔|婶
                         r"总|宝|宝宝|先生|女士|太太|同学|医生)|阿[\u4e00-\u9fff]{1,2})$")
 ICON = re.compile(r"^[^\w\s.+]+(?=\S)")  # 🍎2斤: a product's emoji glued to the order
 # a payment or collection remark between the nickname and the order (小美 已付 苹果5斤, 小白 明天下午 苹果2斤)
-_REMARK = re.compile(r"^(?:已付款?|已转账?|已支付|已结|已拍|付了|自提|送货|送到|到店|明天|今天|后天|明早|今晚|"
-                     r"上午|中午|下午|晚上|周[一二三四五六日天末])")
+# (the words of collection and time, REMARK_WORDS, also end an order glued after its count: 3条送货, 2盒明天自提)
+REMARK_WORDS = r"自提|送货|送到|送上门|到店|明天|今天|后天|明早|今晚|上午|中午|下午|晚上|周[一二三四五六日天末]"
+_REMARK = re.compile(rf"^(?:已付款?|已转账?|已支付|已结|已拍|付了|{REMARK_WORDS})")
 # 3 已付: paid, still 3; 已付27, 已转 18元: the amount paid is no quantity (已付 2斤 keeps its 2斤)
 PAID_NOTE = re.compile(rf"[(（]?(?:{PAID.pattern}|已付款?|已转账?|已支付|已结|付了|已拍)"  # 钱转了, 付过了 too
                        rf"(?:[¥￥]?\d+(?:\.\d+)?(?:元|块钱?)?(?![\d.]|\s*{UNIT})|\s*[¥￥]?\d+(?:\.\d+)?(?:元|块钱?))?[)）]?")
@@ -65,6 +66,31 @@ _FOR_ME = re.compile(r"(?:给|帮|替)(?:我|我们|我家)")
 
 
 def split_member(body: str, catalog: Catalog, offered: list[Product] = ()) -> tuple[str, str]:
+    """:func:`_split` then :func:`_size_ends_name`: ``王姐1.8米 2条`` -> (王姐, 1.8米 2条)."""
+    member, content = _split(body, catalog, offered)
+    cut = _size_ends_name(member, catalog, offered) if content else None
+    return (member[:cut].strip(), f"{member[cut:]} {content}") if cut else (member, content)
+
+
+def _size_ends_name(member: str, catalog: Catalog, offered: list[Product]) -> int | None:
+    """王姐1.8米, 老周1米8, 阿强1.5米床笠 before a space and a count: a size an offered product's name holds (with, after
+    it, a word of that product's name) ends no nickname; the order starts at the size. The index where it starts, or
+    None."""
+    owners_of = sizes_of(catalog)
+    skus = {p.sku for p in offered}
+    for m in SIZE.finditer(member):
+        said = member[m.start():]
+        metres = METRES.sub(r"\1.\2米", said.replace(" ", ""))
+        size = SIZE.match(metres)
+        owners = [p for p in owners_of.get(size_key(size), ()) if not skus or p.sku in skus] if size else []
+        tail = metres[size.end():] if size else ""
+        if owners and member[:m.start()].strip() and _closed(member[:m.start()]) \
+                and (not tail or any(tail in n.replace(" ", "") for p in owners for n in p.names)):
+            return m.start()
+    return None
+
+
+def _split(body: str, catalog: Catalog, offered: list[Product] = ()) -> tuple[str, str]:
     """``Lucky 王 排骨1斤`` -> (Lucky 王, 排骨1斤); ``李姐原味2`` -> (李姐, 原味2); ``小雨2`` -> (小雨, 2).
 
     Split at the first space after which the rest reads like an order (unless what comes before
@@ -90,7 +116,7 @@ def split_member(body: str, catalog: Catalog, offered: list[Product] = ()) -> tu
             return " ".join(tokens[:k]).strip(), rest
     for i in range(1, len(body)):
         if body[i - 1] != " " and (starts_order(body[i:], catalog) and not _off_offer(body[i:], offered, catalog)
-                                   or _PAIRS.match(body[i:]) and not _sold_count(body[i + 1:], offered)
+                                   or _PAIRS.match(body[i:]) and not _counted(body[i + 1:], offered, catalog)
                                    or _short_word(body[i:], offered, catalog)) \
                 and (not body[i - 1].isdigit() or _name_digits(body[:i], body[i:], catalog)) \
                 and not _name_digits("", body[i:], catalog) and _closed(body[:i]):
@@ -98,11 +124,21 @@ def split_member(body: str, catalog: Catalog, offered: list[Product] = ()) -> tu
     return body.strip(), ""
 
 
-def _sold_count(text: str, offered: list[Product]) -> bool:
-    """芬2副1米2 of 阿芬2副1米2 in a chain of 春联 by the 副: the digits after the first character are a count in a unit
-    an offered product is sold in, so that character ends the nickname; it is no flavour initial (原2辣1)."""
+def _counted(text: str, offered: list[Product], catalog: Catalog) -> bool:
+    """芬2副1米2 of 阿芬2副1米2, 芬2件1米5 of 阿芬2件1米5: the digits after the first character are a count with its
+    unit (a unit an offered product is sold in, or any unit word that is no short word of an offered product), so
+    that character ends the nickname; it is no flavour initial (原2辣1, where 辣 counts nothing)."""
     m = re.match(rf"\d{{1,2}}\s?({UNIT})", text)
-    return bool(m) and any(p.unit == m.group(1) for p in offered)
+    if m is None:
+        return False
+    unit = m.group(1)
+    if any(p.unit == unit for p in offered):
+        return True
+    short = shorthand(catalog)
+    skus = {p.sku for p in offered}
+    initial = unit in short.variants and (not skus or short.variants[unit].sku in skus) \
+        or any(not skus or p.sku in skus for p in short.families.get(unit, ()))
+    return not initial and not any(unit in n for p in offered for n in p.names)
 
 
 def _off_offer(text: str, offered: list[Product], catalog: Catalog) -> bool:
@@ -152,7 +188,20 @@ def _name_digits(name: str, rest: str, catalog: Catalog) -> bool:
     if m is None or name and not name[:m.start()].strip():
         return False
     after = rest if name else rest[m.end():]
-    return any(s == 0 for s, _, _ in catalog.mentions(after)) and holds_order(after, catalog)
+    return any(s == 0 for s, _, _ in catalog.mentions(after)) and holds_order(after, catalog) \
+        and not counts_first(after, catalog)
+
+
+def counts_first(text: str, catalog: Catalog) -> bool:
+    """五仁1莲蓉 after 小雨1 (小雨1五仁1莲蓉): a line whose items are each written count first (1五仁 1莲蓉): every
+    product after the first follows a count straight, and the line ends with a product's name, not with a count of
+    its own; the digits before the first product are then its count, as the others are, not the nickname's end
+    (小王88草莓2斤 苹果3斤 ends with a count: 88 is the nickname's)."""
+    text = re.sub(r"[\s。.!！~～,，、;；+＋]+$", "", text)
+    found = sorted((s, e) for s, e, _ in catalog.mentions(text))
+    if len(found) < 2 or found[0][0] != 0 or found[-1][1] != len(text):
+        return False
+    return all(re.search(r"\d\s?[、,，+＋]?\s?$", text[:s]) for s, _ in found[1:])
 
 
 def _closed(name: str) -> bool:
