@@ -140,9 +140,10 @@ def classify(text: str, catalog: Catalog, current: Product | None, alone: bool =
 
 
 def _all_of(masked: str, refs: list[Ref]) -> bool:
-    """两种凤爪都来一盒, 凤爪各来一盒: the comment counts or spreads over the family's products; a bare 都 over a
-    family word is a clear pair only when the family is two products (奶粉都来一罐 of three stages: a person asks)."""
-    return bool(_COUNTED.search(masked)) or all(len(r.family) == 2 for r in refs if r.family)
+    """两种凤爪都来一盒, 凤爪各来一盒: the comment counts or spreads over the family's products. A bare 都 over a
+    family word is no clear pair, however many products the family holds (火锅都来一份, 奶粉都来一罐: which ones, all
+    of the kind? a person asks; LABELS rules 5 and 7): the pair must be said, by its members or by 两种 / 各."""
+    return bool(_COUNTED.search(masked))
 
 
 def _vague(text: str, quantities: list[Quantity]) -> str:
