@@ -129,7 +129,7 @@ def as_typed(leftover: str, masked: str, catalog: Catalog, current: Product | No
     head = _ORDER_TAIL.sub("", masked)  # 金抢鱼来两罐: the word before 来两罐, 抢 (an order word) kept as typed
     typed = [w for w in dict.fromkeys("".join(re.findall(r"[\u4e00-\u9fff]+", m)) for m in (masked, head))
              if w != leftover and 2 <= len(w) <= 8 and may_name(w, catalog)]
-    if not typed or fuzzy_product(leftover, catalog, current) is not None:
+    if not typed or fuzzy_product(leftover, catalog, current, qualifier=f"{leftover}的" in masked) is not None:
         return leftover
     return next((w for w in typed if fuzzy_product(w, catalog, current) is not None), leftover)
 
@@ -189,7 +189,7 @@ def read_leftover(clause, masked: str, leftover: str, catalog: Catalog, current:
     if is_person(leftover):
         return True  # 裙子给我闺女来一件: who the goods are for, no goods
     unit = clause.quantities[0].unit if clause.quantities else None
-    product, word = fuzzy_product(leftover, catalog, current, unit), leftover
+    product, word = fuzzy_product(leftover, catalog, current, unit, f"{leftover}的" in masked), leftover
     spoken = spoken_product(masked, catalog, unread)  # 宝鱼: 宝 is also a filler (宝宝), 鱼 a kind
     if spoken and (product is None or spoken[0].sku == product.sku):
         product, word = spoken

@@ -1,0 +1,47 @@
+"""The head noun of a catalog name: the word a name ends with, before its specs, is the KIND of goods the listing is
+(速开双人帐篷 is a 帐篷, 反光帐篷绳 20米 is a 绳; 自热火锅 麻辣牛肉 is a 火锅, its flavour said after a space). A word
+said alone names the listings it is the head of, not those it only qualifies: 帐篷 beside 帐篷绳 is the tent (a rope is
+no tent), 筷子 beside 筷子笼 the chopsticks; a word that heads several listings (杯 of 保温杯 and 马克杯) is their
+family, one of several. Read from the names only, the same for every store.
+"""
+
+from __future__ import annotations
+
+import re
+
+from copilot.base.catalog import Product
+from copilot.orders.lexicon import STUFF_FORMS
+from copilot.orders.packs import BRACKETED
+from copilot.orders.specs import without_specs
+
+
+def heads_word(word: str, p: Product) -> bool:
+    """``word`` ends a word of one of ``p``'s names, its specs and brackets set aside: the kind ``p`` is."""
+    for n in p.names:
+        for part in re.split(r"\s+", BRACKETED.sub(" ", n).strip()):
+            if part and without_specs(part).endswith(word):
+                return True
+    return False
+
+
+def _stuff_of(word: str, p: Product) -> bool:
+    """``p`` is a form or a part of the stuff ``word`` says (栗子仁, 排骨汤料 of 栗子, 排骨: ``STUFF_FORMS``): a name
+    holds ``word`` right before such a head."""
+    forms = "|".join(STUFF_FORMS)
+    return any(re.search(rf"{re.escape(word)}(?:{forms})$", without_specs(part))
+               for n in p.names for part in re.split(r"\s+", BRACKETED.sub(" ", n).strip()) if part)
+
+
+def headed(word: str, owners: list[Product], fits=None) -> list[Product]:
+    """Of the products whose names hold ``word``, the ones it is the head of, when it is that of some and only a
+    qualifier in the others (帐篷 of 速开帐篷 beside 帐篷绳): a person reads the word as that kind. All of them when
+    it heads none or all (the catalog does not tell them apart so), when another is a form of that stuff (栗子仁 of
+    栗子: still chestnuts), or when ``fits`` (how the comment counts) fits none of those it heads (蛋黄的来两只 beside
+    蛋黄肉粽 by the 只 and 咸蛋黄 by the 盒: 蛋黄 said as the qualifier)."""
+    kind = [p for p in owners if heads_word(word, p)]
+    if not kind or len(kind) == len(owners) or any(_stuff_of(word, p) for p in owners if p not in kind):
+        return owners
+    return kind if fits is None or any(fits(p) for p in kind) else owners
+
+
+__all__ = ["headed", "heads_word"]
