@@ -164,7 +164,8 @@ def goods_word(word: str, catalog: Catalog, current: Product | None) -> bool:
     """红早, 栗子: a clause of a word alone that reads as goods (a typo of one product, a part of some products'
     names), no talk: it is read with the quantity of the next clause, or goes to review, never dropped."""
     return 2 <= len(word) <= 8 and may_name(word, catalog) and (
-        bool(catalog.holding(word)) or fuzzy_product(word, catalog, current) is not None)
+        bool(catalog.holding(word)) or fuzzy_product(word, catalog, current) is not None
+        or bool(shorthand(catalog).family_sound_alike(word)))  # 灯龙 x1: the family 灯笼 typed by its sound
 
 
 def _spec_owner(word: str, masked: str, catalog: Catalog, current: Product | None, refs: list) -> Product | None:
@@ -223,7 +224,11 @@ def read_leftover(clause, masked: str, leftover: str, catalog: Catalog, current:
     if current in owners and len(owners) > 1 and THIS.search(masked[:max(0, masked.find(leftover))]):
         clause.refs.append(Ref(0, 0, current, leftover))  # 这个本子来一本 with the 笔记本 shown: that one of the kind
         return True
-    if len(owners) >= 2 or len(leftover) >= 2 and owners:
+    alone = not re.search(r"[\u4e00-\u9fff\d]", clause.text.replace(leftover, ""))  # not 七号蓝球: a member's size said
+    kinds = shorthand(catalog).family_sound_alike(leftover) if alone and not owners else []
+    if kinds:  # 灯龙 x1 with the 6号灯笼 shown: the family 灯笼 typed by its sound, which one is not said
+        clause.kind, clause.reason = "review", f"「{leftover[:12]}」像是{kinds[0]}，没说要哪一种，请确认"
+    elif len(owners) >= 2 or len(leftover) >= 2 and owners:
         clause.kind, clause.reason = "review", f"「{leftover[:12]}」可能是{'、'.join(p.name for p in owners[:4])}，请确认"
     elif strong or (clause.quantities and len(leftover) <= 3):
         clause.kind, clause.reason = "review", f"有看不懂的内容「{leftover[:12]}」，可能是未上架的商品"
