@@ -72,3 +72,16 @@ def test_a_family_word_typed_by_its_sound_alone_stays_the_family():
                  ("lamp_l", "10号宫灯 一对", "对", 60, {"aliases": ["10号宫灯"]}))
     intent, got = parsed(lamps, "宫登 x1", "lamp_s")
     assert intent.needs_review and not got, intent
+
+
+LUNCH = shop("测试便当用品店", ("box", "不锈钢饭盒 双层", "个", 39, {"aliases": ["饭盒"]}),
+             ("box_warm", "插电加热饭盒", "个", 89, {}),
+             ("bag", "保温便当袋", "个", 19, {}))
+
+
+@pytest.mark.parametrize(("current", "items"), [("box_warm", None), ("box", {"box": 1}), ("bag", {"box": 1})])
+def test_a_name_that_is_the_kind_of_the_shown_listing_asks(current, items):
+    """饭盒 is a name of the 不锈钢饭盒 and the head of the shown 插电加热饭盒: either (a person asks)."""
+    intent, got = parsed(LUNCH, "饭盒来一个", current)
+    assert intent.kind == Kind.ORDER and intent.needs_review is (items is None), intent
+    assert got == (items or {}), intent

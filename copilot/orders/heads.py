@@ -44,4 +44,16 @@ def headed(word: str, owners: list[Product], fits=None) -> list[Product]:
     return kind if fits is None or any(fits(p) for p in kind) else owners
 
 
-__all__ = ["headed", "heads_word"]
+
+def shown_kind(r, current: Product | None, make_ref):
+    """眼镜盒来一个 with the 隐形眼镜盒 on screen, where 眼镜盒 is a name of the 折叠眼镜盒: the word said is a whole name
+    of one listing and the head of the shown one's name (its kind, with a qualifier before it), so the viewer may
+    mean either (a person asks): ``r`` becomes the family of the two. Any other ``r`` as it is."""
+    p = r.product
+    if p is None or current is None or current is p or len(r.label) < 2 or r.label not in p.names \
+            or r.label in current.names or not heads_word(r.label, current):
+        return r
+    return make_ref(r.start, r.end, None, r.label, (p, current))
+
+
+__all__ = ["headed", "heads_word", "shown_kind"]
