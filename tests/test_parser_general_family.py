@@ -85,3 +85,9 @@ def test_a_name_that_is_the_kind_of_the_shown_listing_asks(current, items):
     intent, got = parsed(LUNCH, "饭盒来一个", current)
     assert intent.kind == Kind.ORDER and intent.needs_review is (items is None), intent
     assert got == (items or {}), intent
+
+
+def test_a_word_read_by_its_head_after_a_bare_measure_word_is_one():
+    """给我妈带个花盆: 带 and a measure word before the goods, no number, is one of the listing the word heads."""
+    intent, got = parsed(GARDEN, "给我妈带个花盆", None)
+    assert intent.kind == Kind.ORDER and not intent.needs_review and got == {"pot": 1}, intent

@@ -204,6 +204,9 @@ def read_leftover(clause, masked: str, leftover: str, catalog: Catalog, current:
         product = sold_so(product, word, unit, catalog) or product  # 泡面来两桶 of 整箱泡面: the 单桶 of the goods
         clause.refs = [r for r in clause.refs if not (r.product is None and product in r.family)]
         clause.refs.append(Ref(0, 0, product, leftover))
+        carried = None if clause.quantities else re.search(rf"[带留捎]\s*(?P<u>{UNIT})\s*{re.escape(leftover)}", masked)
+        if carried:  # 给我妈带个保温杯: 带 and a measure word before the goods, no number, is one (as 带杯美式)
+            clause.quantities = [Quantity(carried.start("u"), carried.end("u"), 1.0, carried.group("u"))]
         return True
     owners = catalog.holding(leftover) if len(leftover) >= 2 else [  # 蛋 of 卤蛋 and 卤鹌鹑蛋: their kind
         p for p in catalog if leftover.strip() and any(n.endswith(leftover) for n in p.names)]
