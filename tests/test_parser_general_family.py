@@ -8,14 +8,23 @@ invented stores no eval set holds.
 - A word said as a qualifier (蛋黄的) is not read by its head.
 - 都 over a family word is no pair: the comment must count or spread over its members (两种手套都来一双, 手套各来一双),
   however many the family holds (LABELS rules 5 and 7).
+
+``tests/data/probe_family`` is the probe written before the mechanism (a kitchenware store; 24 of 37 read exactly
+before it).
 """
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 from doubles import parsed, shop
 
+from copilot.base.catalog import Catalog
 from copilot.orders.intent import Kind
+from copilot.orders.rules import parse
+from evals.intents import is_exact
 
 GARDEN = shop("测试园艺小铺",
               ("pot", "陶土花盆 20cm", "个", 25, {"aliases": ["红陶盆"]}),
@@ -91,3 +100,13 @@ def test_a_word_read_by_its_head_after_a_bare_measure_word_is_one():
     """给我妈带个花盆: 带 and a measure word before the goods, no number, is one of the listing the word heads."""
     intent, got = parsed(GARDEN, "给我妈带个花盆", None)
     assert intent.kind == Kind.ORDER and not intent.needs_review and got == {"pot": 1}, intent
+
+
+def test_probe_written_before_the_mechanism_is_read():
+    """All but two rows: 带盒 after a person word (婆婆带盒筷子) is the bare-measure class, and a one-character kind
+    spread with 每样 (碗每样来一个) is not read as its members."""
+    root = Path(__file__).parent / "data" / "probe_family"
+    catalog = Catalog.load(root)
+    rows = [json.loads(line) for line in (root / "comments.jsonl").read_text(encoding="utf-8").splitlines()]
+    missed = [r["text"] for r in rows if not is_exact(r, parse(r["text"], catalog, r["current_sku"]).to_dict())]
+    assert missed == ["给我婆婆带盒筷子", "碗每样来一个"]
