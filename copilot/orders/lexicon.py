@@ -71,7 +71,8 @@ __all__ = ["also_means", "is_person", "is_thing", "loaded", "rare_spelling", "wa
 
 
 # heads that name a form or a part of the stuff the word before them is (栗子仁: the kernels of chestnuts, 排骨汤: a
-# soup of ribs, 牛肉丁, 蒜泥, 芝麻酱): such a listing is that stuff still, so a word it holds as a qualifier may mean it
+# soup of ribs, 牛肉丁, 蒜泥, 芝麻酱; the shapes it is made in: 蛋糕卷, 芝士球, 鸡肉条, 核桃饼): such a listing is that stuff still, so a word it holds as a qualifier may mean it
 # too (栗子 beside 糖炒栗子 and 栗子仁: a person asks), unlike a thing for it (帐篷绳, 筷子笼, 保温杯套: no tent, no
 # chopsticks, no flask). Read by ``heads``.
-STUFF_FORMS = ("汤料", "仁", "肉", "汤", "丁", "片", "丝", "末", "粉", "泥", "酱", "汁", "干", "粒", "馅", "块", "段")
+STUFF_FORMS = ("汤料", "仁", "肉", "汤", "丁", "片", "丝", "末", "粉", "泥", "酱", "汁", "干", "粒", "馅", "块", "段",
+               "卷", "球", "条", "饼")
