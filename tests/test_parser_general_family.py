@@ -4,7 +4,8 @@ invented stores no eval set holds.
 - A word names the KIND of the listings it is the head of (the noun a name ends with, before its specs): 花盆 is the
   陶土花盆, not the 花盆托盘 (a tray, whose head is 托盘), also with the tray on screen; a word that heads several
   listings (手套 of two 园艺手套) is their family, one of several (review).
-- A listing that is a form of the stuff the word says (核桃仁 of 核桃) is that stuff still: the word stays a family.
+- Only a listing whose head is a thing made for the word (a rope, a cage, a sleeve, a rack, a tray: 帐篷绳) is no
+  kind of it; one that holds the word as its stuff or filling (核桃仁, 核桃酥 of 核桃) keeps the word a family.
 - A word said as a qualifier (蛋黄的) is not read by its head.
 - 都 over a family word is no pair: the comment must count or spread over its members (两种手套都来一双, 手套各来一双),
   however many the family holds (LABELS rules 5 and 7).
@@ -59,7 +60,7 @@ def test_a_word_that_heads_several_listings_is_their_family(text, current):
     assert intent.kind == Kind.ORDER and intent.needs_review and not got, intent
 
 
-def test_a_form_of_the_stuff_keeps_the_word_a_family():
+def test_the_stuff_or_filling_of_another_listing_keeps_the_word_a_family():
     intent, got = parsed(NUTS, "核桃来一袋", None)
     assert intent.needs_review and not got, intent
 

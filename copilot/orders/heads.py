@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from copilot.base.catalog import Product
-from copilot.orders.lexicon import STUFF_FORMS
+from copilot.orders.lexicon import HOLDERS
 from copilot.orders.packs import BRACKETED
 from copilot.orders.specs import without_specs
 
@@ -24,22 +24,22 @@ def heads_word(word: str, p: Product) -> bool:
     return False
 
 
-def _stuff_of(word: str, p: Product) -> bool:
-    """``p`` is a form or a part of the stuff ``word`` says (栗子仁, 排骨汤料 of 栗子, 排骨: ``STUFF_FORMS``): a name
-    holds ``word`` right before such a head."""
-    forms = "|".join(STUFF_FORMS)
-    return any(re.search(rf"{re.escape(word)}(?:{forms})$", without_specs(part))
+def _holds(word: str, p: Product) -> bool:
+    """A name of ``p`` holds ``word`` before a head that names a thing for it (帐篷绳, 筷子笼 挂式, 菜刀收纳架 of 帐篷,
+    筷子, 菜刀: ``HOLDERS``), no kind of it."""
+    ends = "|".join(HOLDERS)
+    return any(re.search(rf"{re.escape(word)}[\u4e00-\u9fff]*(?:{ends})$", without_specs(part))
                for n in p.names for part in re.split(r"\s+", BRACKETED.sub(" ", n).strip()) if part)
 
 
 def headed(word: str, owners: list[Product], fits=None) -> list[Product]:
     """Of the products whose names hold ``word``, the ones it is the head of, when it is that of some and only a
     qualifier in the others (帐篷 of 速开帐篷 beside 帐篷绳): a person reads the word as that kind. All of them when
-    it heads none or all (the catalog does not tell them apart so), when another is a form of that stuff (栗子仁 of
-    栗子: still chestnuts), or when ``fits`` (how the comment counts) fits none of those it heads (蛋黄的来两只 beside
-    蛋黄肉粽 by the 只 and 咸蛋黄 by the 盒: 蛋黄 said as the qualifier)."""
+    it heads none or all (the catalog does not tell them apart so), when another is no thing made for it (栗子仁,
+    蛋黄肉粽 of 栗子, 蛋黄: its stuff or filling, a person asks; only 帐篷绳 and the like, ``HOLDERS``, are not), or when
+    ``fits`` (how the comment counts) fits none of those it heads (蛋黄的来两只: 蛋黄 said as the qualifier)."""
     kind = [p for p in owners if heads_word(word, p)]
-    if not kind or len(kind) == len(owners) or any(_stuff_of(word, p) for p in owners if p not in kind):
+    if not kind or len(kind) == len(owners) or not all(_holds(word, p) for p in owners if p not in kind):
         return owners
     return kind if fits is None or any(fits(p) for p in kind) else owners
 

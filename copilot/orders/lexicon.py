@@ -70,9 +70,11 @@ def is_thing(word: str) -> bool:
 __all__ = ["also_means", "is_person", "is_thing", "loaded", "rare_spelling", "warm"]
 
 
-# heads that name a form or a part of the stuff the word before them is (栗子仁: the kernels of chestnuts, 排骨汤: a
-# soup of ribs, 牛肉丁, 蒜泥, 芝麻酱; the shapes it is made in: 蛋糕卷, 芝士球, 鸡肉条, 核桃饼): such a listing is that stuff still, so a word it holds as a qualifier may mean it
-# too (栗子 beside 糖炒栗子 and 栗子仁: a person asks), unlike a thing for it (帐篷绳, 筷子笼, 保温杯套: no tent, no
-# chopsticks, no flask). Read by ``heads``.
-STUFF_FORMS = ("汤料", "仁", "肉", "汤", "丁", "片", "丝", "末", "粉", "泥", "酱", "汁", "干", "粒", "馅", "块", "段",
-               "卷", "球", "条", "饼")
+
+# heads that name a thing made to hold, tie, cover or carry another (帐篷绳: a rope for a tent, 筷子笼, 保温杯套, 菜刀
+# 收纳架, 花盆托盘): a listing so named is no kind of the word before its head, so that word names the listing it
+# heads (帐篷 of 速开帐篷 beside 帐篷绳). Any other head may hold the word as its stuff, filling or flavour (蛋黄肉粽,
+# 核桃酥饼, 栗子仁, 蛋糕卷: LABELS rule 5, a person asks); containers (盒, 袋, 桶, 礼盒) may be full of it (月饼礼盒,
+# 鸡翅全家桶), so they are not here either. Read by ``heads``.
+HOLDERS = ("绳", "套", "罩", "笼", "架", "盖", "托盘", "垫", "夹", "钩", "座", "车", "刷", "链", "壳", "膜", "钉", "杆",
+           "扣", "贴", "带", "柜", "筐", "篮")
