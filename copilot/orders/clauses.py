@@ -13,6 +13,7 @@ from copilot.base.catalog import Catalog, Product
 from copilot.orders.amounts import UNIT, VERB, Quantity, read_quantities
 from copilot.orders.changes import CANCEL, MODIFY, relative_match
 from copilot.orders.cues import count_of_shown, count_or_name, one_of_word, states_pack, typo_count
+from copilot.orders.heads import shown_kind
 from copilot.orders.leftover import (
     as_typed,
     goods_word,
@@ -87,7 +88,8 @@ def _member_sold_in(r: Ref, q: Quantity, current: Product | None) -> Ref:
 
 def classify(text: str, catalog: Catalog, current: Product | None, alone: bool = True) -> Clause:
     """What one clause of a comment is, read on its own."""
-    refs = this_one([number_or_link(r, catalog, current) for r in find_refs(text, catalog)], text, current)
+    refs = this_one([shown_kind(number_or_link(r, catalog, current), current, Ref)  # 眼镜盒 beside 隐形眼镜盒 shown
+                     for r in find_refs(text, catalog)], text, current)
     refs = each_member([r for r in refs if not count_of_shown(text, r, current)], text, catalog)  # 来12张 of a 6张 套; 各
     refs = whole_dimension(refs, text, Ref) if "x" in text or "X" in text or "×" in text else refs  # 150x200的
     masked = without_specs(mask(text, refs), catalog)  # 80抽的: the spec's size, no quantity
@@ -140,9 +142,10 @@ def classify(text: str, catalog: Catalog, current: Product | None, alone: bool =
 
 
 def _all_of(masked: str, refs: list[Ref]) -> bool:
-    """两种凤爪都来一盒, 凤爪各来一盒: the comment counts or spreads over the family's products; a bare 都 over a
-    family word is a clear pair only when the family is two products (奶粉都来一罐 of three stages: a person asks)."""
-    return bool(_COUNTED.search(masked)) or all(len(r.family) == 2 for r in refs if r.family)
+    """两种凤爪都来一盒, 凤爪各来一盒: the comment counts or spreads over the family's products. A bare 都 over a
+    family word is no clear pair, however many products the family holds (火锅都来一份, 奶粉都来一罐: which ones, all
+    of the kind? a person asks; LABELS rules 5 and 7): the pair must be said, by its members or by 两种 / 各."""
+    return bool(_COUNTED.search(masked))
 
 
 def _vague(text: str, quantities: list[Quantity]) -> str:

@@ -129,7 +129,7 @@ def as_typed(leftover: str, masked: str, catalog: Catalog, current: Product | No
     head = _ORDER_TAIL.sub("", masked)  # 金抢鱼来两罐: the word before 来两罐, 抢 (an order word) kept as typed
     typed = [w for w in dict.fromkeys("".join(re.findall(r"[\u4e00-\u9fff]+", m)) for m in (masked, head))
              if w != leftover and 2 <= len(w) <= 8 and may_name(w, catalog)]
-    if not typed or fuzzy_product(leftover, catalog, current) is not None:
+    if not typed or fuzzy_product(leftover, catalog, current, qualifier=f"{leftover}的" in masked) is not None:
         return leftover
     return next((w for w in typed if fuzzy_product(w, catalog, current) is not None), leftover)
 
@@ -164,7 +164,8 @@ def goods_word(word: str, catalog: Catalog, current: Product | None) -> bool:
     """红早, 栗子: a clause of a word alone that reads as goods (a typo of one product, a part of some products'
     names), no talk: it is read with the quantity of the next clause, or goes to review, never dropped."""
     return 2 <= len(word) <= 8 and may_name(word, catalog) and (
-        bool(catalog.holding(word)) or fuzzy_product(word, catalog, current) is not None)
+        bool(catalog.holding(word)) or fuzzy_product(word, catalog, current) is not None
+        or bool(shorthand(catalog).family_sound_alike(word)))  # 灯龙 x1: the family 灯笼 typed by its sound
 
 
 def _spec_owner(word: str, masked: str, catalog: Catalog, current: Product | None, refs: list) -> Product | None:
@@ -189,7 +190,7 @@ def read_leftover(clause, masked: str, leftover: str, catalog: Catalog, current:
     if is_person(leftover):
         return True  # 裙子给我闺女来一件: who the goods are for, no goods
     unit = clause.quantities[0].unit if clause.quantities else None
-    product, word = fuzzy_product(leftover, catalog, current, unit), leftover
+    product, word = fuzzy_product(leftover, catalog, current, unit, f"{leftover}的" in masked), leftover
     spoken = spoken_product(masked, catalog, unread)  # 宝鱼: 宝 is also a filler (宝宝), 鱼 a kind
     if spoken and (product is None or spoken[0].sku == product.sku):
         product, word = spoken
@@ -203,6 +204,9 @@ def read_leftover(clause, masked: str, leftover: str, catalog: Catalog, current:
         product = sold_so(product, word, unit, catalog) or product  # 泡面来两桶 of 整箱泡面: the 单桶 of the goods
         clause.refs = [r for r in clause.refs if not (r.product is None and product in r.family)]
         clause.refs.append(Ref(0, 0, product, leftover))
+        carried = None if clause.quantities else re.search(rf"[带留捎]\s*(?P<u>{UNIT})\s*{re.escape(leftover)}", masked)
+        if carried:  # 给我妈带个保温杯: 带 and a measure word before the goods, no number, is one (as 带杯美式)
+            clause.quantities = [Quantity(carried.start("u"), carried.end("u"), 1.0, carried.group("u"))]
         return True
     owners = catalog.holding(leftover) if len(leftover) >= 2 else [  # 蛋 of 卤蛋 and 卤鹌鹑蛋: their kind
         p for p in catalog if leftover.strip() and any(n.endswith(leftover) for n in p.names)]
@@ -223,7 +227,11 @@ def read_leftover(clause, masked: str, leftover: str, catalog: Catalog, current:
     if current in owners and len(owners) > 1 and THIS.search(masked[:max(0, masked.find(leftover))]):
         clause.refs.append(Ref(0, 0, current, leftover))  # 这个本子来一本 with the 笔记本 shown: that one of the kind
         return True
-    if len(owners) >= 2 or len(leftover) >= 2 and owners:
+    alone = not re.search(r"[\u4e00-\u9fff\d]", clause.text.replace(leftover, ""))  # not 七号蓝球: a member's size said
+    kinds = shorthand(catalog).family_sound_alike(leftover) if alone and not owners else []
+    if kinds:  # 灯龙 x1 with the 6号灯笼 shown: the family 灯笼 typed by its sound, which one is not said
+        clause.kind, clause.reason = "review", f"「{leftover[:12]}」像是{kinds[0]}，没说要哪一种，请确认"
+    elif len(owners) >= 2 or len(leftover) >= 2 and owners:
         clause.kind, clause.reason = "review", f"「{leftover[:12]}」可能是{'、'.join(p.name for p in owners[:4])}，请确认"
     elif strong or (clause.quantities and len(leftover) <= 3):
         clause.kind, clause.reason = "review", f"有看不懂的内容「{leftover[:12]}」，可能是未上架的商品"

@@ -68,3 +68,13 @@ def is_thing(word: str) -> bool:
 
 
 __all__ = ["also_means", "is_person", "is_thing", "loaded", "rare_spelling", "warm"]
+
+
+
+# heads that name a thing made to hold, tie, cover or carry another (帐篷绳: a rope for a tent, 筷子笼, 保温杯套, 菜刀
+# 收纳架, 花盆托盘): a listing so named is no kind of the word before its head, so that word names the listing it
+# heads (帐篷 of 速开帐篷 beside 帐篷绳). Any other head may hold the word as its stuff, filling or flavour (蛋黄肉粽,
+# 核桃酥饼, 栗子仁, 蛋糕卷: LABELS rule 5, a person asks); containers (盒, 袋, 桶, 礼盒) may be full of it (月饼礼盒,
+# 鸡翅全家桶), so they are not here either. Read by ``heads``.
+HOLDERS = ("绳", "套", "罩", "笼", "架", "盖", "托盘", "垫", "夹", "钩", "座", "车", "刷", "链", "壳", "膜", "钉", "杆",
+           "扣", "贴", "带", "柜", "筐", "篮")

@@ -283,13 +283,13 @@ def mask(t: str, refs: list[Ref]) -> str:
 
 
 def fuzzy_product(word: str, catalog: Catalog, current: Product | None = None,
-                  unit: str | None = None) -> Product | None:
+                  unit: str | None = None, qualifier: bool = False) -> Product | None:
     """A name a person still reads without doubt: a part of one product's names only (基围, 虾: see
     ``shorthand.partial``), one character off a name of 3+ characters (贵妃忙 -> 贵妃芒), sounding
     like a name (排古 -> 排骨, 牛乃 -> 牛奶) or looking like it (亡果 -> 芒果). Two close products: None."""
     if len(word) > 8:
         return None
-    partial = shorthand(catalog).partial(word, current, unit)
+    partial = shorthand(catalog).partial(word, current, unit, qualifier)  # 蛋黄的: said as a qualifier
     if partial is not None and also_means(word, catalog, partial):
         return None  # 插座 of 五孔插座 beside 插线板: a socket or a strip, a person asks
     if partial is not None or len(word) < 2:

@@ -39,6 +39,7 @@ from copilot.base.catalog import Catalog, Product, whole_latin
 from copilot.base.zhnum import ZH_DIGITS, zh_to_number
 from copilot.orders.alike import kin, looks_alike, part_of, radical_reading
 from copilot.orders.amounts import GRAMS, UNIT_WORDS, Quantity, to_sale_unit
+from copilot.orders.heads import headed, heads_word
 from copilot.orders.memo import per_catalog
 from copilot.orders.packs import BRACKETED, sold_in
 from copilot.orders.specs import without_specs
@@ -91,7 +92,8 @@ class Shorthand:
         return [w for w in self.families if len(w) == len(word) and _CJK.match(w) and w != word
                 and len(word) <= _same(w, word) * 2 and tuple(lazy_pinyin(w)) == sound]
 
-    def partial(self, word: str, current: Product | None = None, unit: str | None = None) -> Product | None:
+    def partial(self, word: str, current: Product | None = None, unit: str | None = None,
+                qualifier: bool = False) -> Product | None:
         """The one product ``word`` stands for as a part of its names (see the module's docstring). A word
         inside or at the start of a name (广式 of 广式腊肠, 新鲜 of 新鲜鸡蛋) may be an adjective: it names
         only the product on screen; the end of a name (腊肠, 虾) names its product anywhere.
@@ -118,6 +120,9 @@ class Shorthand:
         if not _CJK.match(word) or zh_to_number(word) is not None:
             return None
         owners = {p.sku: p for n, p in self.names if word in n}
+        if len(word) > 1 and not qualifier:  # 帐篷 beside 帐篷绳: the one it heads (``heads``); not 蛋黄的 (a qualifier)
+            owners = {p.sku: p for p in headed(word, list(owners.values()), unit and (
+                lambda q: to_sale_unit(Quantity(0, 0, 1.0, unit), q) is not None))}
         if len(owners) > 1:
             if len(word) == 1 and not any(n.endswith(word) for n, _ in self.names):
                 return None
@@ -165,7 +170,8 @@ class Shorthand:
             kind = word[1] if len(word) == 2 and word[0] in STATES else word[0] if len(word) == 2 and word[1] in "子儿" else ""
             cuts = [q for n, q in self.names if kind and q.sku != p.sku and BRACKETED.sub("", n).strip().endswith(kind)]
         short = self._shortened(word, p)  # 普洱 of 生普洱 where 生普 names it too and 熟普 another: 普 is 普洱
-        cuts += [q for n, q in self.names if short and q.sku != p.sku and short in n]
+        cuts += [q for q in {q.sku: q for _, q in self.names}.values()  # 筷 of 合金筷 heads no 筷子笼: a cage
+                 if short and q.sku != p.sku and heads_word(short, q)]
         piece = self._piece(word, p)  # 作业本 of 田字格作业本 named 田字格本 too: any 本 (练习本, 笔记本)
         cuts += [q for n, q in self.names if piece and q.sku != p.sku and n.endswith(piece)
                  and piece in (q.unit, (q.pack_size or (0, ""))[1])]
