@@ -21,7 +21,6 @@ from __future__ import annotations
 from copilot.knowledge.asked import PHRASE
 from copilot.knowledge.index import Hit
 from copilot.knowledge.question import Question, word_in
-from copilot.knowledge.text import bare
 from copilot.knowledge.wordlists import lexicon
 
 WINDOW = 5          # only the best-retrieved passages: the gate has no aspect to find one further down
@@ -69,8 +68,20 @@ def general_ok(judge, q: Question, h: Hit, targets: list[str]) -> bool:
         return any(polar.search(cl) for cl in held)
     if q.kind == "method":
         return bool(keyed) or c.layout == "qa"
-    # what a part is made of: the row or Q&A keyed by the part, or the clause naming it first (锰钢锁片)
-    return bool(keyed) or any(bare(cl).find(w) >= 0 for cl in held[:1] for g in rest for w in g)
+    # what a part is made of: a material said in the row or Q&A keyed by the part (镜框：别用热水烫 says none),
+    # or in the clause naming it (锰钢锁片)
+    said = lexicon().guards["said_material"]
+    return any(said.search(cl) for cl in (clauses[:1] if keyed and not rest else held))
+
+
+def undecided(q: Question, c, head: str, text: str) -> bool:
+    """A yes/no of doing something to a part (镜框能摔吗) answered by the part's row that never says that doing
+    (镜框：别用热水烫): the key names one word asked, another is said nowhere in the row."""
+    if q.kind != "yesno" or c.layout not in ("table", "bullet", "qa") or len(q.residual) < 2:
+        return False
+    keyed = [g for g in q.residual if any(_said(w, head) for w in g)]
+    return bool(keyed) and any(not any(_said(w, head) or _said(w, text) for w in g)
+                               for g in q.residual if g not in keyed)
 
 
 def general_pick(judge, ix, q: Question, hits: list[Hit], targets: list[str]) -> list[Hit]:
