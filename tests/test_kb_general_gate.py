@@ -52,7 +52,6 @@ def test_an_untyped_question_gets_its_row(swim_kb, question, current, facts):
 
 
 @pytest.mark.parametrize("question,current", [
-    ("镜框能摔吗", "goggles"),         # the row of 镜框 says nothing of dropping it
     ("绑带能用热水烫吗", "goggles"),   # hot water is said of the frame, not the strap
     ("泳帽是啥颜色", "cap"),           # no colour anywhere
     ("浮板能放太阳底下吗", "board"),   # sun is said of the cap, another product

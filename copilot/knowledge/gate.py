@@ -19,6 +19,7 @@ wrong answer, and those kinds carry their own binding checks.
 from __future__ import annotations
 
 from copilot.knowledge.asked import PHRASE
+from copilot.knowledge.docs import next_id, prev_id
 from copilot.knowledge.index import Hit
 from copilot.knowledge.question import Question, word_in
 from copilot.knowledge.wordlists import lexicon
@@ -42,13 +43,26 @@ def _said(w: str, text: str) -> bool:
     return word_in(w, text) if len(w) > 1 else w in text
 
 
-def general_ok(judge, q: Question, h: Hit, targets: list[str]) -> bool:
+def siblings(ix, c, groups: list[list[str]]) -> bool:
+    """The passage before or after ``c`` in its section is keyed by a word asked too (装法一, 装法二)."""
+    for nid in (next_id(c.id), prev_id(c.id)):
+        j = ix.by_id.get(nid)
+        o = ix.chunks[j] if j is not None else None
+        if o is not None and o.doc == c.doc and o.section == c.section and o.key and o.key != c.key and \
+                any(_said(w, o.key) for g in groups for w in g):
+            return True
+    return False
+
+
+def general_ok(judge, ix, q: Question, h: Hit, targets: list[str]) -> bool:
     """``h`` answers ``q`` by the general gate (module docstring)."""
     c = h.chunk
     if q.kind not in FORMS or not targets or c.sku not in targets or c.layout == "fact":
         return False
     if q.kind == "" and not asks_material(q):
         return False
+    if any(lexicon().aspects[t].scope == "store" for t in q.topics if t in lexicon().aspects):
+        return False   # 能上门帮我装吗 asks a service of the store, not what the product's note says of 安装
     groups = content_groups(q)
     if not groups:
         return False
@@ -61,13 +75,15 @@ def general_ok(judge, q: Question, h: Hit, targets: list[str]) -> bool:
     rest = [g for g in groups if g not in keyed]
     # the words the key does not name are all said in one clause: that clause is the statement asked of
     held = [cl for cl in clauses if all(any(_said(w, cl) for w in g) for g in rest)] if rest else clauses
+    if undecided(q, c, head, judge.nameless(fix(c.text))):
+        return False
     if not held or len(groups) == 1 and not keyed and all(len(w) == 1 for w in groups[0]):
         return False   # one character alone (车) names a part or activity only as a key (放车里), not in passing
     if q.kind == "yesno":
         polar = lexicon().guards["polarity"]
         return any(polar.search(cl) for cl in held)
-    if q.kind == "method":
-        return bool(keyed) or c.layout == "qa"
+    if q.kind == "method":   # one row of several ways (装法一 / 装法二) tells part of the how-to only
+        return (bool(keyed) or c.layout == "qa") and not siblings(ix, c, groups)
     # what a part is made of: a material said in the row or Q&A keyed by the part (镜框：别用热水烫 says none),
     # or in the clause naming it (锰钢锁片)
     said = lexicon().guards["said_material"]
@@ -88,7 +104,7 @@ def general_pick(judge, ix, q: Question, hits: list[Hit], targets: list[str]) ->
     """The best-retrieved passage the general gate accepts, once the typed gate found none; it must still
     pass the typed gate's guards that keep a neighbour fact out (another condition, another case, a contrast)."""
     for h in [h for h in hits if judge.eligible(q, h, targets)][:WINDOW]:
-        if general_ok(judge, q, h, targets) and judge.kept(q, h.chunk):
+        if general_ok(judge, ix, q, h, targets) and judge.kept(q, h.chunk):
             h.chosen = True
             return [h]
     return []

@@ -32,7 +32,7 @@ from copilot.knowledge.conditions import (
     event_clash,
 )
 from copilot.knowledge.docs import STORE_LABELS, SUPPLY_KEY, Chunk, next_id, prev_id, seq_of
-from copilot.knowledge.gate import general_pick, undecided
+from copilot.knowledge.gate import general_pick
 from copilot.knowledge.index import Hit, Index
 from copilot.knowledge.keys import Keys
 from copilot.knowledge.kinds import (
@@ -360,8 +360,7 @@ class Judge(Scope, Keys):
             return False   # 能冷冻吗 is not answered by 冷藏 3 天, 几点关门 not by 7 点开门
         if self.other_condition(q, c):
             return False   # 4 斤的猫 is not 4 公斤的猫, 几点直播 not 几点自提, 没开封放冰箱 not 没开封的常温
-        if self.has_unsaid(q, text) or c.layout == "qa" and action_unsaid(q, text, self.nameless(text)) or \
-                undecided(q, c, self.nameless(lexicon().fix_typos(f"{c.section} {c.key}")), text):
+        if self.has_unsaid(q, text) or c.layout == "qa" and action_unsaid(q, text, self.nameless(text)):
             return False   # 验光师有证吗 is not answered by 验光师休息: a yes/no of having a thing is of that thing (证)
         residual, text = q.residual, text + self.amounts_said(q, c)
         alone = coverage(residual, text, q.unknown, solo=self.nameless(text), plain=strict(q.kind),
