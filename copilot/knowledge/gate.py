@@ -35,11 +35,12 @@ def asks_material(q: Question) -> bool:
 
 def content_groups(q: Question) -> list[list[str]]:
     """The question's content word groups, without the words that only frame a material asked (材料, 材质)."""
-    frame = ("材料", "材质", "料子", "做的", "料")
-    return [g for g in q.residual if not all(w in frame or w.endswith("做的") for w in g)]
+    frame = lexicon().guards["material_frame"]
+    return [g for g in q.residual if not all(frame.search(w) for w in g)]
 
 
 def _said(w: str, text: str) -> bool:
+    """``text`` says the word asked (a single character by itself: 车 in 放车里)."""
     return word_in(w, text) if len(w) > 1 else w in text
 
 
