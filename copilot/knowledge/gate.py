@@ -107,5 +107,15 @@ def general_pick(judge, ix, q: Question, hits: list[Hit], targets: list[str]) ->
     for h in [h for h in hits if judge.eligible(q, h, targets)][:WINDOW]:
         if general_ok(judge, ix, q, h, targets) and judge.kept(q, h.chunk):
             h.chosen = True
-            return [h]
+            return [*_rule_of(ix, h), h]
     return []
+
+
+def _rule_of(ix, h: Hit) -> list[Hit]:
+    """The sentence before an exception (但是冬天别放车上), in its section: the rule it restricts."""
+    c = h.chunk
+    j = ix.by_id.get(prev_id(c.id)) if lexicon().guards["contrast_lead"].search(c.text) else None
+    o = ix.chunks[j] if j is not None else None
+    if o is None or o.doc != c.doc or o.section != c.section or o.key != c.key:
+        return []
+    return [ix.hit(j, h.score - 1e-9, h.dense)]
