@@ -32,6 +32,7 @@ from copilot.knowledge.conditions import (
     event_clash,
 )
 from copilot.knowledge.docs import STORE_LABELS, SUPPLY_KEY, Chunk, next_id, prev_id, seq_of
+from copilot.knowledge.gate import general_pick
 from copilot.knowledge.index import Hit, Index
 from copilot.knowledge.keys import Keys
 from copilot.knowledge.kinds import (
@@ -92,8 +93,8 @@ class Judge(Scope, Keys):
         eligible = [h for h in hits if self.eligible(q, h, targets)]
         window = eligible if strict(q.kind) else eligible[:WINDOW]   # a typed question may reach further down
         ok = [h for h in window if self.answers(ix, q, h, targets)]
-        if not ok:
-            return []
+        if not ok:   # no aspect or kind word typed it: the aspect ranks, it does not veto (gate.py)
+            return general_pick(self, ix, q, hits, targets)
         ok = self._ordered(ix, q, ok, targets)
         best, first = ok[0], ok[0].chunk
         best.chosen = True
@@ -375,6 +376,15 @@ class Judge(Scope, Keys):
         if alone == 0 or strict(q.kind):   # a value asked is stated with what it is about, in one sentence
             return False
         return self._told_with_neighbour(ix, q, c, text)
+
+    def kept(self, q: Question, c: Chunk) -> bool:
+        """None of the typed gate's guards against a neighbour fact refuses ``c``: not the answer to another
+        question (a Q&A pair's), not another case or condition, no contrast, no thing asked left unsaid."""
+        text = self.cover_text(c)
+        keyed = f"{c.key}：{self.nameless(c.text)}" if c.key and c.layout in ("table", "bullet") else self.nameless(c.text)
+        return not (self.other_question(q, c) or opposite_case(q, c.key) or self.other_condition(q, c) or
+                    contrasted(q.unnamed, text) or self.has_unsaid(q, text) or others_values(q, keyed) or
+                    term_unsaid(q, text) or moment_unsaid(q, text) or date_unsaid(q.text, text))
 
     def only_not_there(self, q: Question, c: Chunk) -> bool:
         """A place asked (点在哪里) and every place the passage states is one it says not to use (别点在灶台上)."""

@@ -1,0 +1,121 @@
+"""The general gate: a passage of the product asked answers a question no closed aspect or kind word types.
+
+The typed gate (``Judge.answers``) asks that a passage carry the aspect the question names (储存, 配料 ...) and
+say most of its words. On stores never seen, the right passage is often retrieved but typed by no aspect word
+(头盔能放车里吗 → 放车里：夏天别放车里暴晒), or the question asks what a part is made of (灯壳啥做的 → 问：灯壳是啥
+材料？ 答：铝合金的), a kind the typed gate never answers. Here the aspect only ranks: a passage answers when
+
+- it is a note of the product asked (never another product's, never a catalog line);
+- every content word of the question (the part, activity or condition asked) is its key, heading or Q&A
+  question, or is said in one clause of it (the value belongs to that clause, not to a neighbour fact);
+- that clause (or the row keyed by the word) holds a statement of the form asked: for a yes/no a polarity, a
+  limit or a condition (别, 不, 能, 可以, …以内, 只); for a how-to the note itself (an instruction); for what a part
+  is made of the row or clause naming the part.
+
+Numeric kinds (多久, 几个, 多重) stay with the typed gate: a neighbour value of the same kind is the costliest
+wrong answer, and those kinds carry their own binding checks.
+"""
+
+from __future__ import annotations
+
+from copilot.knowledge.asked import PHRASE
+from copilot.knowledge.docs import next_id, prev_id
+from copilot.knowledge.index import Hit
+from copilot.knowledge.question import Question, word_in
+from copilot.knowledge.wordlists import lexicon
+
+WINDOW = 5          # only the best-retrieved passages: the gate has no aspect to find one further down
+FORMS = ("yesno", "method", "")   # the kinds this gate answers (``""``: only what a part is made of)
+
+
+def asks_material(q: Question) -> bool:
+    """The question asks what a part is made of (外壳是啥材料, 啥胶的)."""
+    return lexicon().guards["asks_material"].search(q.unnamed) is not None
+
+
+def content_groups(q: Question) -> list[list[str]]:
+    """The question's content word groups, without the words that only frame a material asked (材料, 材质)."""
+    frame = lexicon().guards["material_frame"]
+    return [g for g in q.residual if not all(frame.search(w) for w in g)]
+
+
+def _said(w: str, text: str) -> bool:
+    """``text`` says the word asked (a single character by itself: 车 in 放车里)."""
+    return word_in(w, text) if len(w) > 1 else w in text
+
+
+def siblings(ix, c, groups: list[list[str]]) -> bool:
+    """The passage before or after ``c`` in its section is keyed by a word asked too (装法一, 装法二)."""
+    for nid in (next_id(c.id), prev_id(c.id)):
+        j = ix.by_id.get(nid)
+        o = ix.chunks[j] if j is not None else None
+        if o is not None and o.doc == c.doc and o.section == c.section and o.key and o.key != c.key and \
+                any(_said(w, o.key) for g in groups for w in g):
+            return True
+    return False
+
+
+def general_ok(judge, ix, q: Question, h: Hit, targets: list[str]) -> bool:
+    """``h`` answers ``q`` by the general gate (module docstring)."""
+    c = h.chunk
+    if q.kind not in FORMS or not targets or c.sku not in targets or c.layout == "fact":
+        return False
+    if q.kind == "" and not asks_material(q):
+        return False
+    if any(lexicon().aspects[t].scope == "store" for t in q.topics if t in lexicon().aspects):
+        return False   # 能上门帮我装吗 asks a service of the store, not what the product's note says of 安装
+    groups = content_groups(q)
+    if not groups:
+        return False
+    fix = lexicon().fix_typos
+    head = judge.nameless(fix(f"{c.section} {c.key}"))
+    clauses = [cl for cl in PHRASE.split(judge.nameless(fix(c.text))) if cl.strip()]
+    if not clauses:
+        return False
+    keyed = [g for g in groups if any(_said(w, head) for w in g)]
+    rest = [g for g in groups if g not in keyed]
+    # the words the key does not name are all said in one clause: that clause is the statement asked of
+    held = [cl for cl in clauses if all(any(_said(w, cl) for w in g) for g in rest)] if rest else clauses
+    if undecided(q, c, head, judge.nameless(fix(c.text))):
+        return False
+    if not held or len(groups) == 1 and not keyed and all(len(w) == 1 for w in groups[0]):
+        return False   # one character alone (车) names a part or activity only as a key (放车里), not in passing
+    if q.kind == "yesno":
+        polar = lexicon().guards["polarity"]
+        return any(polar.search(cl) for cl in held)
+    if q.kind == "method":   # one row of several ways (装法一 / 装法二) tells part of the how-to only
+        return (bool(keyed) or c.layout == "qa") and not siblings(ix, c, groups)
+    # what a part is made of: a material said in the row or Q&A keyed by the part (镜框：别用热水烫 says none),
+    # or in the clause naming it (锰钢锁片)
+    said = lexicon().guards["said_material"]
+    return any(said.search(cl) for cl in (clauses[:1] if keyed and not rest else held))
+
+
+def undecided(q: Question, c, head: str, text: str) -> bool:
+    """A yes/no of doing something to a part (镜框能摔吗) answered by the part's row that never says that doing
+    (镜框：别用热水烫): the key names one word asked, another is said nowhere in the row."""
+    if q.kind != "yesno" or c.layout not in ("table", "bullet", "qa") or len(q.residual) < 2:
+        return False
+    keyed = [g for g in q.residual if any(_said(w, head) for w in g)]
+    return bool(keyed) and any(not any(_said(w, head) or _said(w, text) for w in g)
+                               for g in q.residual if g not in keyed)
+
+
+def general_pick(judge, ix, q: Question, hits: list[Hit], targets: list[str]) -> list[Hit]:
+    """The best-retrieved passage the general gate accepts, once the typed gate found none; it must still
+    pass the typed gate's guards that keep a neighbour fact out (another condition, another case, a contrast)."""
+    for h in [h for h in hits if judge.eligible(q, h, targets)][:WINDOW]:
+        if general_ok(judge, ix, q, h, targets) and judge.kept(q, h.chunk):
+            h.chosen = True
+            return [*_rule_of(ix, h), h]
+    return []
+
+
+def _rule_of(ix, h: Hit) -> list[Hit]:
+    """The sentence before an exception (但是冬天别放车上), in its section: the rule it restricts."""
+    c = h.chunk
+    j = ix.by_id.get(prev_id(c.id)) if lexicon().guards["contrast_lead"].search(c.text) else None
+    o = ix.chunks[j] if j is not None else None
+    if o is None or o.doc != c.doc or o.section != c.section or o.key != c.key:
+        return []
+    return [ix.hit(j, h.score - 1e-9, h.dense)]
