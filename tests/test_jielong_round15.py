@@ -4,10 +4,8 @@ the nickname's end, and the space parts two items of the order, not the nickname
 from __future__ import annotations
 
 from copilot.base.catalog import Catalog
-from copilot.orders.chains import apply_chain, chain_state
-from copilot.orders.ledger import Ledger
-from copilot.orders.parser import IntentParser
-from copilot.orders.schema import REVIEW
+from copilot.orders.chains import chain_state
+from tests.doubles import chain_apply, chain_ledger, chain_review
 
 BAKERY = Catalog.from_dict({"products": [
     {"sku": "toast_wheat", "name": "全麦吐司", "link": 1, "unit": "袋", "price": 12, "stock": 50},
@@ -18,16 +16,11 @@ HEADER = "#接龙 吐司 全麦12/袋 红豆14/袋\n例：小明 1全麦1红豆\
 
 
 def _ledger(tmp_path):
-    tmp_path.mkdir(exist_ok=True)
-    return Ledger(f"sqlite:///{tmp_path / 'ledger.db'}", BAKERY, "2026-11-30")
+    return chain_ledger(tmp_path, BAKERY)
 
 
-def _apply(ledger, text):
-    return apply_chain(ledger, text, IntentParser(ledger.catalog).parse)
-
-
-def _review(ledger):
-    return sorted(ln.buyer for ln in ledger.lines(status=REVIEW))
+_apply = chain_apply
+_review = chain_review
 
 
 def test_a_nickname_glued_to_the_first_of_two_items_keeps_both_items(tmp_path):

@@ -6,10 +6,8 @@ initials (原2辣1)."""
 from __future__ import annotations
 
 from copilot.base.catalog import Catalog
-from copilot.orders.chains import apply_chain, chain_state
-from copilot.orders.ledger import Ledger
-from copilot.orders.parser import IntentParser
-from copilot.orders.schema import REVIEW
+from copilot.orders.chains import chain_state
+from tests.doubles import chain_apply, chain_ledger, chain_review
 
 SHOP = Catalog.from_dict({"products": [
     {"sku": "pot_8", "name": "8号陶瓷花盆 一套", "aliases": ["8号花盆"], "link": 1, "unit": "套", "pack": "3个",
@@ -27,16 +25,11 @@ SHOP = Catalog.from_dict({"products": [
 
 
 def _ledger(tmp_path):
-    tmp_path.mkdir(exist_ok=True)
-    return Ledger(f"sqlite:///{tmp_path / 'ledger.db'}", SHOP, "2026-12-01")
+    return chain_ledger(tmp_path, SHOP)
 
 
-def _apply(ledger, text):
-    return apply_chain(ledger, text, IntentParser(ledger.catalog).parse)
-
-
-def _review(ledger):
-    return sorted(ln.buyer for ln in ledger.lines(status=REVIEW))
+_apply = chain_apply
+_review = chain_review
 
 
 def test_a_family_word_after_a_gauge_offers_the_one_member_holding_it(tmp_path):

@@ -8,10 +8,8 @@ through its pack."""
 from __future__ import annotations
 
 from copilot.base.catalog import Catalog
-from copilot.orders.chains import apply_chain, chain_state
-from copilot.orders.ledger import Ledger
-from copilot.orders.parser import IntentParser
-from copilot.orders.schema import REVIEW
+from copilot.orders.chains import chain_state
+from tests.doubles import chain_apply, chain_ledger, chain_review
 
 SHOP = Catalog.from_dict({"products": [
     {"sku": "bun_veg", "name": "香菇青菜包", "link": 1, "unit": "只", "price": 2, "stock": 80},
@@ -32,16 +30,11 @@ SHOP = Catalog.from_dict({"products": [
 
 
 def _ledger(tmp_path):
-    tmp_path.mkdir(exist_ok=True)
-    return Ledger(f"sqlite:///{tmp_path / 'ledger.db'}", SHOP, "2026-12-01")
+    return chain_ledger(tmp_path, SHOP)
 
 
-def _apply(ledger, text):
-    return apply_chain(ledger, text, IntentParser(ledger.catalog).parse)
-
-
-def _review(ledger):
-    return sorted(ln.buyer for ln in ledger.lines(status=REVIEW))
+_apply = chain_apply
+_review = chain_review
 
 
 def test_a_nickname_glued_to_a_count_with_its_unit_then_a_second_item_is_the_member(tmp_path):

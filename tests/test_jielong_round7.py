@@ -4,10 +4,8 @@ product's name (特拉1) is read; 份 of skewers sold per 把 of 10 串 waits fo
 from __future__ import annotations
 
 from copilot.base.catalog import Catalog
-from copilot.orders.chains import apply_chain, chain_state
-from copilot.orders.ledger import Ledger
-from copilot.orders.parser import IntentParser
-from copilot.orders.schema import REVIEW
+from copilot.orders.chains import chain_state
+from tests.doubles import chain_apply, chain_ledger, chain_review
 
 TEA = Catalog.from_dict({"products": [
     {"sku": "jasmine", "name": "茉莉花茶", "link": 1, "unit": "罐", "price": 45, "stock": 30},
@@ -21,16 +19,11 @@ HEAD = "#接龙 周末茶叶预定 茉莉花茶45一罐 铁观音60一罐\n例�
 
 
 def _ledger(tmp_path):
-    tmp_path.mkdir(exist_ok=True)
-    return Ledger(f"sqlite:///{tmp_path / 'ledger.db'}", TEA, "2026-11-22")
+    return chain_ledger(tmp_path, TEA)
 
 
-def _apply(ledger, text):
-    return apply_chain(ledger, text, IntentParser(ledger.catalog).parse)
-
-
-def _review(ledger):
-    return sorted(ln.buyer for ln in ledger.lines(status=REVIEW))
+_apply = chain_apply
+_review = chain_review
 
 
 def test_the_amount_of_a_paid_remark_is_no_quantity(tmp_path):

@@ -5,10 +5,8 @@ one offered product's name (白菜 of 猪肉白菜) is read as that product."""
 from __future__ import annotations
 
 from copilot.base.catalog import Catalog
-from copilot.orders.chains import apply_chain, chain_state
-from copilot.orders.ledger import Ledger
-from copilot.orders.parser import IntentParser
-from copilot.orders.schema import REVIEW
+from copilot.orders.chains import chain_state
+from tests.doubles import chain_apply, chain_ledger, chain_review
 
 SHOP = Catalog.from_dict({"products": [
     {"sku": "latte_big", "name": "大杯拿铁", "link": 1, "unit": "杯", "price": 18, "stock": 50},
@@ -23,16 +21,11 @@ SHOP = Catalog.from_dict({"products": [
 
 
 def _ledger(tmp_path):
-    tmp_path.mkdir(exist_ok=True)
-    return Ledger(f"sqlite:///{tmp_path / 'ledger.db'}", SHOP, "2026-11-29")
+    return chain_ledger(tmp_path, SHOP)
 
 
-def _apply(ledger, text):
-    return apply_chain(ledger, text, IntentParser(ledger.catalog).parse)
-
-
-def _review(ledger):
-    return sorted(ln.buyer for ln in ledger.lines(status=REVIEW))
+_apply = chain_apply
+_review = chain_review
 
 
 def test_a_short_word_alone_before_its_count_is_the_order(tmp_path):
