@@ -1,6 +1,6 @@
 """Classes B1, F1/F2 and J of the first-score misses, in general, on an invented store no eval set sells (a hair salon
 supply shop): a measure word that counts the same single items as the sale unit converts (LABELS rule 1, from the one
-lexicon ``orders.measures``), a pack word never does without ``pack``; a unit or a name written by sound or shape is
+lexicon ``orders.classifiers``), a pack word never does without ``pack``; a unit or a name written by sound or shape is
 read as meant when exactly one product is that close; an order word with a measure word and no number (带把, 留条,
 捎罐) is one, and the person it is for is no goods. ``tests/data/probe_units`` is the probe written before the mechanism
 (a camping store; 21 of 35 read exactly before it)."""
@@ -76,7 +76,7 @@ def test_a_pack_word_or_a_part_never_converts(text, current):
 
 
 def test_the_lexicon_is_one_table():
-    from copilot.orders.measures import same_count
+    from copilot.orders.classifiers import same_count
 
     assert same_count("盘", "卷") and same_count("挂", "串") and same_count("片", "块") and same_count("条", "个")
     assert not same_count("盒", "支") and not same_count("片", "个") and not same_count("只", "双")
@@ -94,7 +94,7 @@ def test_a_unit_written_by_its_sound_or_shape_is_read_as_meant(text, want):
 
 
 def test_a_sound_alike_of_a_unit_reads_only_where_a_quantity_ends():
-    from copilot.orders.measures import units_as_meant
+    from copilot.orders.classifiers import units_as_meant
 
     assert units_as_meant("这一带有发网吗") == "这一带有发网吗"
     assert units_as_meant("等两分钟") == "等两分钟"

@@ -5,7 +5,7 @@ A quantity's unit converts to the product's sale unit only when a person would r
 between 斤, 公斤 and 克; the sale unit itself, and 份 for a product sold by the box, bag or portion (两份 of a
 斤 or 只 product asks how much); 个 for a product sold by the piece, but not for one whose sale unit holds
 several pieces (``每盒 6 个``: 6个 is one box, not six); 只 / 枚 for a product sold by one single thing, and
-a measure word that counts the same single items as the sale unit (one shape in ``measures``: 颗/棵, 听/罐,
+a measure word that counts the same single items as the sale unit (one shape in ``classifiers``: 颗/棵, 听/罐,
 支/根/条, 张/片/块, 卷/轴/盘, 串/挂, and 件 of the wholesale trade for a 箱: 整件 is a whole case).
 """
 
@@ -18,8 +18,8 @@ from dataclasses import dataclass
 from copilot.base.catalog import WEIGHT_UNITS, Product
 from copilot.base.products import PACK_UNITS, SALE_UNITS
 from copilot.base.zhnum import NUM_PATTERN, zh_to_number
+from copilot.orders.classifiers import GENERAL, ONE_THING, PACKS, SAME_COUNT, SPOKEN, same_count, units_as_meant
 from copilot.orders.intent import Intent, Item, Kind
-from copilot.orders.measures import GENERAL, ONE_THING, PACKS, SAME_COUNT, SPOKEN, same_count, units_as_meant
 
 IMPLAUSIBLE_QTY = 100
 # 每盒 6 个: what one sale unit holds (not 可切 8 块, 切成10片: how it can be cut, still one piece)
@@ -46,7 +46,7 @@ UNIT_WORDS = tuple(sorted(dict.fromkeys(u for u in (*SALE_UNITS, *PACK_UNITS, *_
 # greens or of 10 skewers, a 个 of buns (one bun or a serving?), a case (箱, 提: a case or a can?), a bottle or tub
 # (牛奶来2份: a bottle or a poured serving?), a weight (两份 of a 斤 product: how much is a 份?)
 _PORTIONS = ("盒", "袋", "包", "份", "碗", "杯", "罐", "听")
-# the measure words a person counts the same, and what each counts: ``measures`` (件 is the wholesale and drinks
+# the measure words a person counts the same, and what each counts: ``classifiers`` (件 is the wholesale and drinks
 # trade's word for a case: 来一件 of beer sold by the 箱 is one 箱; of a 提, a 瓶 or a 斤 product a person asks)
 # units that hold an unsaid number of things: 个 of one (来2个 of a 盒) is a piece or a box? a person asks (not a 份,
 # a portion or a service sold as one thing: 来一个 is one 份, as ``knowledge/README.md``'s 个 rule says)
