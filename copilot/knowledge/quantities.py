@@ -18,11 +18,10 @@ import re
 
 import yaml
 
+from copilot.base.zhnum import ZH_DIGITS as DIGITS
 from copilot.base.zhnum import zh_to_number
 from copilot.knowledge.wordlists import LEXICON_DIR
 
-DIGITS = {"零": 0, "〇": 0, "一": 1, "幺": 1, "二": 2, "两": 2, "俩": 2, "三": 3, "仨": 3, "四": 4, "五": 5,
-          "六": 6, "七": 7, "八": 8, "九": 9}
 SIGN = r"(?:零下|负|[-−±≥≤><~～]|约)"
 ORDINAL = re.compile(r"^头\s*(一|两|二|三|几)")              # 头一个星期: the first week, read as one
 HALF = re.compile(r"^(.*?)个?半$")                           # 一个半 (1.5), 两个半 (2.5)
