@@ -15,21 +15,24 @@ from copilot.orders.packs import BRACKETED
 from copilot.orders.specs import without_specs
 
 
-def heads_word(word: str, p: Product) -> bool:
-    """``word`` ends a word of one of ``p``'s names, its specs and brackets set aside: the kind ``p`` is."""
+def _words(p: Product):
+    """The space-separated words of ``p``'s names, brackets set aside, each with its specs removed."""
     for n in p.names:
         for part in re.split(r"\s+", BRACKETED.sub(" ", n).strip()):
-            if part and without_specs(part).endswith(word):
-                return True
-    return False
+            if part:
+                yield without_specs(part)
+
+
+def heads_word(word: str, p: Product) -> bool:
+    """``word`` ends a word of one of ``p``'s names, its specs and brackets set aside: the kind ``p`` is."""
+    return any(w.endswith(word) for w in _words(p))
 
 
 def _holds(word: str, p: Product) -> bool:
     """A name of ``p`` holds ``word`` before a head that names a thing for it (帐篷绳, 筷子笼 挂式, 菜刀收纳架 of 帐篷,
     筷子, 菜刀: ``HOLDERS``), no kind of it."""
     ends = "|".join(HOLDERS)
-    return any(re.search(rf"{re.escape(word)}[\u4e00-\u9fff]*(?:{ends})$", without_specs(part))
-               for n in p.names for part in re.split(r"\s+", BRACKETED.sub(" ", n).strip()) if part)
+    return any(re.search(rf"{re.escape(word)}[\u4e00-\u9fff]*(?:{ends})$", w) for w in _words(p))
 
 
 def headed(word: str, owners: list[Product], fits=None) -> list[Product]:
