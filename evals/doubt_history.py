@@ -87,7 +87,9 @@ ROUNDS = {"intents_blind2": ("3d978aa", None), "intents_blind3": ("aa226fe", Non
           "intents_blind41": ("f8381d7", "98690c4"),
           "intents_blind42": ("f8381d7", "ac026d7"),
           "intents_blind43": ("83fecd7", "03561db"),
-          "intents_blind44": ("83fecd7", "6d6aae4")}
+          "intents_blind44": ("83fecd7", "6d6aae4"),
+          "intents_blind45": ("7273f77", "f61b87d"),
+          "intents_blind46": ("7273f77", "1db9941")}
 _SPLIT = re.compile(r"[,，、;；。!！~～\n()（）]+|\s+")
 _EACH = re.compile(r"各|每样|每种")
 _COPIED = re.compile(r"也要|也来|同上|同款|一样")  # 我也要, 同上: someone else's order, no quantity of its own
