@@ -265,6 +265,7 @@ def _read_content(content: str, catalog: Catalog, chain: Chain, parse, title: bo
         intent = again if again.kind is Kind.ORDER and not again.needs_review else intent
     intent = (not intent.items and _weight_of_name(counts, catalog)) or intent
     intent = _parts_with_held_counts(counts, intent, catalog, parse) if intent.needs_review else intent
+    intent = _items_apart(unpaid, intent, product, parse) if intent.needs_review else intent
     intent = _variants_read(unpaid, intent, product, catalog, chain, parse)
     if intent.kind is Kind.MODIFY:  # 桃子改成3斤 in a chain line: the line now says 3
         if any(i.relative for i in intent.items):
@@ -372,6 +373,25 @@ def _parts_with_held_counts(counts: str, intent: Intent, catalog: Catalog, parse
     if not held or len({i.sku for i in items}) != len(items):
         return intent
     return Intent(Kind.ORDER, tuple(items), note=intent.note)
+
+
+# a space or + after a count and its unit, before the next product (not before a number: 1箱 2瓶 is the parser's)
+_ITEM_SEAM = re.compile(rf"(?<=\d)(\s*{UNIT})\s*[\s+＋]\s*(?=[^\d\s+＋])")
+
+
+def _items_apart(content: str, intent: Intent, product: Product | None, parse) -> Intent:
+    """矿泉水350 1箱+纯净水550 2箱, 矿泉水550 1箱 纯净水550 1箱: items joined by a space or + where a name ends with a
+    number of its own (350, 550), so the parser cannot tell the name's number from the count; each count and its
+    unit closes an item, as a comma would. Kept only when every item is read, one product each, else review stays."""
+    apart = _ITEM_SEAM.sub(r"\1，", content)
+    if apart == content:
+        return intent
+    again = parse(apart, product.sku if product else None)
+    skus = [i.sku for i in again.items]
+    if again.kind is not Kind.ORDER or again.needs_review or len(skus) != len(re.findall(r"[，,、;；]", apart)) + 1 \
+            or len(set(skus)) != len(skus):
+        return intent
+    return again
 
 
 _REMARK_AFTER = re.compile(rf"(?<=\d)(\s*{UNIT})(?=(?:{REMARK_WORDS}))")
