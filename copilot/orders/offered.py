@@ -44,9 +44,9 @@ def offered_short_names(t: str, offered: list[Product], catalog: Catalog) -> str
     return t
 
 
-# a number and the one character after it that a name writes as its size or model (14寸, 16寸): no count, link or size
-# of the parser's own (2斤, 5号, 1.8米, 3栋 are read elsewhere)
-_NUMBERED_WORD = re.compile(r"(?<![\d.])\d+(?:\.\d+)?[\u4e00-\u9fff]")
+# a number and the one character (or the letters) after it that a name writes as its size or model (14寸, 48V): no
+# count, link or size of the parser's own (2斤, 5号, 1.8米, 3栋, 2kg are read elsewhere; the x of 14x2.50 is times)
+_NUMBERED_WORD = re.compile(r"(?<![\d.])\d+(?:\.\d+)?(?:[\u4e00-\u9fff]|(?!x)[a-z]{1,2}(?![a-z]))", re.IGNORECASE)
 
 
 def _numbered_words(t: str, named: list[tuple[int, int]], skus: set[str], catalog: Catalog) -> list[tuple[int, int, Product]]:
@@ -56,10 +56,10 @@ def _numbered_words(t: str, named: list[tuple[int, int]], skus: set[str], catalo
     out = []
     for m in _NUMBERED_WORD.finditer(t):
         word = m.group(0)
-        if word[-1] in UNIT_WORDS or word[-1] in _NOT_A_WORD or SIZE.match(word + " ") \
+        if word[-1] in UNIT_WORDS or word[-1] in _NOT_A_WORD or SIZE.fullmatch(word) \
                 or any(a < m.end() and m.start() < b for a, b in named):
             continue
-        holders = catalog.holding(word)
+        holders = [p for p in catalog if any(word.lower() in n.lower() for n in p.names)]  # 48v of 48V
         owners = [p for p in holders if p.sku in skus]
         if len(holders) > 1 and len(owners) == 1:
             out.append((m.start(), m.end(), owners[0]))
