@@ -3,8 +3,8 @@
 - An example line that writes an offered product by its family word (例：小明 鲜牛奶2瓶 under a header of 鲜牛奶大瓶 and
   酸奶大瓶) names the header's product, and does not put the whole family on offer (which left every member's
   鲜牛奶2瓶 to review).
-- A number and the character after it that several of the shop's names hold (20寸 of a 20寸拉杆箱 and of a 20寸
-  保护套) names the one the chain offers.
+- A number and the character (or letters) after it that several of the shop's names hold (20寸 of a 20寸拉杆箱 and of a 20寸
+  保护套; 36V of a charger and of a battery) names the one the chain offers.
 - Items joined by a space or + where a name ends with its own number (鲜奶250 1箱+酸奶200 2箱) are read item by
   item, each count with its unit closing one, as a comma would; a line with an item that reads as nothing stays
   for a person.
@@ -44,6 +44,15 @@ LUGGAGE = Catalog.from_dict({"products": [
     {"sku": "lock", "name": "海关密码锁", "aliases": ["密码锁"], "link": 5, "unit": "把", "price": 25, "stock": 50},
 ]})
 
+POWER = Catalog.from_dict({"products": [
+    {"sku": "chg_36", "name": "锂电充电器 36V", "aliases": ["36V充电器"], "link": 1, "unit": "个", "price": 89, "stock": 20},
+    {"sku": "chg_72", "name": "锂电充电器 72V", "aliases": ["72V充电器"], "link": 2, "unit": "个", "price": 149,
+     "stock": 20},
+    {"sku": "bat_36", "name": "锂电池 36V 12Ah", "aliases": ["36V电池"], "link": 3, "unit": "块", "price": 699, "stock": 10},
+    {"sku": "bat_72", "name": "锂电池 72V 20Ah", "aliases": ["72V电池"], "link": 4, "unit": "块", "price": 1299,
+     "stock": 10},
+]})
+
 
 def test_an_example_line_writing_the_offer_by_its_family_word_does_not_offer_the_whole_family(tmp_path):
     ledger = chain_ledger(tmp_path, DAIRY)
@@ -71,13 +80,21 @@ def test_a_number_and_its_character_that_several_names_hold_is_the_one_on_offer(
     assert chain_review(ledger) == []
 
 
+def test_a_number_and_its_letters_that_several_names_hold_is_the_one_on_offer(tmp_path):
+    ledger = chain_ledger(tmp_path, POWER)  # 36V is a charger and a battery of the shop; the chain sells chargers
+    chain_apply(ledger, "#接龙 充电器拼单 锂电充电器 36V 89元 锂电充电器 72V 149元\n例：小明 36V 1个\n"
+                        "1. 李姐 36V 1个\n2. 老周72V2个\n3. 阿芬 36v一个")
+    assert chain_state(ledger) == {"李姐": {"chg_36": 1}, "老周": {"chg_72": 2}, "阿芬": {"chg_36": 1}}
+    assert chain_review(ledger) == []
+
+
 def test_items_joined_by_a_space_or_plus_after_names_ending_in_a_number_are_read_item_by_item(tmp_path):
     ledger = chain_ledger(tmp_path, DAIRY)
     chain_apply(ledger, "#接龙 整箱奶 鲜奶250 48元/箱 酸奶200 45元/箱 奶酪棒 39元/袋 每人各限3箱\n"
                         "例：小明 鲜奶250 1箱\n1. 小芳 鲜奶250 1箱+酸奶200 2箱\n2. 老K 酸奶200 1箱 鲜奶250 2箱\n"
-                        "3. 阿May 鲜奶250 1箱 奶酪棒2袋")
+                        "3. 阿May 鲜奶250 1箱 奶酪棒2袋\n4. 阿强 鲜奶250 两箱 酸奶200 一箱")
     assert chain_state(ledger) == {"小芳": {"milk_box": 1, "yogurt_box": 2}, "老K": {"yogurt_box": 1, "milk_box": 2},
-                                   "阿May": {"milk_box": 1, "cheese": 2}}
+                                   "阿May": {"milk_box": 1, "cheese": 2}, "阿强": {"milk_box": 2, "yogurt_box": 1}}
     assert chain_review(ledger) == []
 
 

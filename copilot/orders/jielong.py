@@ -376,7 +376,7 @@ def _parts_with_held_counts(counts: str, intent: Intent, catalog: Catalog, parse
 
 
 # a space or + after a count and its unit, before the next product (not before a number: 1箱 2瓶 is the parser's)
-_ITEM_SEAM = re.compile(rf"(?<=\d)(\s*{UNIT})\s*[\s+＋]\s*(?=[^\d\s+＋])")
+_ITEM_SEAM = re.compile(rf"(?<=[\d一二两三四五六七八九十])(\s*{UNIT})\s*[\s+＋]\s*(?=[^\d\s+＋])")
 
 
 def _items_apart(content: str, intent: Intent, product: Product | None, parse) -> Intent:
