@@ -8,6 +8,8 @@
 - Items joined by a space or + where a name ends with its own number (鲜奶250 1箱+酸奶200 2箱) are read item by
   item, each count with its unit closing one, as a comma would; a line with an item that reads as nothing stays
   for a person.
+- A line that names a product with a count beside it, and whose reading books nothing of it, goes to a person
+  rather than being booked in part.
 """
 
 from __future__ import annotations
@@ -104,3 +106,11 @@ def test_items_apart_keep_a_line_with_an_unread_item_for_a_person(tmp_path):
                         "1. 老K 鲜奶250 1箱 豆浆2箱\n2. 小芳 酸奶200 1箱")
     assert chain_state(ledger) == {"小芳": {"yogurt_box": 1}}
     assert chain_review(ledger) == ["老K"]
+
+
+def test_a_line_naming_a_product_with_a_count_it_books_nothing_of_is_not_booked_in_part(tmp_path):
+    ledger = chain_ledger(tmp_path, DAIRY)  # 鲜奶250一箱 reads as nothing: the line is not booked as 酸奶 alone
+    chain_apply(ledger, "#接龙 整箱奶 鲜奶250 48元/箱 酸奶200 45元/箱\n例：小明 鲜奶250 1箱\n"
+                        "1. 小芳 鲜奶250一箱 酸奶200两箱\n2. 老K 酸奶200两箱 换奶酪棒")
+    assert chain_state(ledger) == {"老K": {"yogurt_box": 2}}  # 换奶酪棒: a remark with no count, no item
+    assert chain_review(ledger) == ["小芳"]

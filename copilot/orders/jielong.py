@@ -267,6 +267,7 @@ def _read_content(content: str, catalog: Catalog, chain: Chain, parse, title: bo
     intent = _parts_with_held_counts(counts, intent, catalog, parse) if intent.needs_review else intent
     intent = _items_apart(unpaid, intent, product, parse) if intent.needs_review else intent
     intent = _variants_read(unpaid, intent, product, catalog, chain, parse)
+    intent = _none_dropped(unpaid, intent, catalog)
     if intent.kind is Kind.MODIFY:  # 桃子改成3斤 in a chain line: the line now says 3
         if any(i.relative for i in intent.items):
             return Intent(Kind.ORDER, intent.items, True, "接龙里写了加减，请人工确认", note=intent.note)
@@ -392,6 +393,24 @@ def _items_apart(content: str, intent: Intent, product: Product | None, parse) -
             or len(set(skus)) != len(skus):
         return intent
     return again
+
+
+_COUNT_AFTER = re.compile(r"\s*[x×*]?\s*[\d一二两俩三四五六七八九十半]")
+_COUNT_BEFORE = re.compile(rf"[\d一二两俩三四五六七八九十半]\s*{UNIT}\s*$")
+
+
+def _none_dropped(content: str, intent: Intent, catalog: Catalog) -> Intent:
+    """鲜奶250一箱 酸奶200两箱 read as the 酸奶 alone: a line that names a product by its name or alias which its reading
+    books nothing of (nor of the same goods in another pack), with a count written beside the name, is not booked in
+    part; it goes to a person."""
+    if intent.kind is not Kind.ORDER or intent.needs_review or not intent.items:
+        return intent
+    booked, t = {i.sku for i in intent.items}, normalize(content)
+    for s, e, p in catalog.mentions(t):  # with a count beside it: 换燕麦奶 is a remark, 燕麦奶1盒 an item
+        counted = _COUNT_AFTER.match(t, e) or _COUNT_BEFORE.search(t[:s])
+        if counted and p.sku not in booked and not booked & {q.sku for q in same_goods(p, catalog)}:
+            return Intent(Kind.ORDER, needs_review=True, reason=f"这一行写了{p.name}，没读出要几份：「{content[:20]}」")
+    return intent
 
 
 _REMARK_AFTER = re.compile(rf"(?<=\d)(\s*{UNIT})(?=(?:{REMARK_WORDS}))")
