@@ -46,7 +46,7 @@ from copilot.orders.members import (
     split_member,
 )
 from copilot.orders.offer_sizes import listed_sizes
-from copilot.orders.offered import counts_by_unit, sold_by
+from copilot.orders.offered import counts_by_unit, numbered_short_names, sold_by
 from copilot.orders.packs import same_goods
 from copilot.orders.shorthand import shorthand
 from copilot.orders.sizes import SIZE, size_key, sizes_of
@@ -255,6 +255,7 @@ def _read_content(content: str, catalog: Catalog, chain: Chain, parse, title: bo
     if by_unit is not None:
         return by_unit  # 1提2饼: the 提 of 整提, the 饼 of 单饼
     unpaid = _options_apart(_remark_apart(PAID_NOTE.sub(" ", content).strip() or content, catalog), chain.header, catalog)
+    unpaid = numbered_short_names(unpaid, chain.offered, catalog)  # 20寸1个: the 20寸 the chain offers
     intent = _offered_pack(parse(unpaid, product.sku if product else None), product, unpaid, catalog)  # 2斤已付
     if intent.needs_review and product is not None:
         intent = _count_then_remark(counts, product, catalog) or intent
@@ -264,7 +265,9 @@ def _read_content(content: str, catalog: Catalog, chain: Chain, parse, title: bo
         intent = again if again.kind is Kind.ORDER and not again.needs_review else intent
     intent = (not intent.items and _weight_of_name(counts, catalog)) or intent
     intent = _parts_with_held_counts(counts, intent, catalog, parse) if intent.needs_review else intent
+    intent = _items_apart(unpaid, intent, product, parse) if intent.needs_review else intent
     intent = _variants_read(unpaid, intent, product, catalog, chain, parse)
+    intent = _none_dropped(unpaid, intent, catalog)
     if intent.kind is Kind.MODIFY:  # 桃子改成3斤 in a chain line: the line now says 3
         if any(i.relative for i in intent.items):
             return Intent(Kind.ORDER, intent.items, True, "接龙里写了加减，请人工确认", note=intent.note)
@@ -371,6 +374,43 @@ def _parts_with_held_counts(counts: str, intent: Intent, catalog: Catalog, parse
     if not held or len({i.sku for i in items}) != len(items):
         return intent
     return Intent(Kind.ORDER, tuple(items), note=intent.note)
+
+
+# a space or + after a count and its unit, before the next product (not before a number: 1箱 2瓶 is the parser's)
+_ITEM_SEAM = re.compile(rf"(?<=[\d一二两三四五六七八九十])(\s*{UNIT})\s*[\s+＋]\s*(?=[^\d\s+＋])")
+
+
+def _items_apart(content: str, intent: Intent, product: Product | None, parse) -> Intent:
+    """矿泉水350 1箱+纯净水550 2箱, 矿泉水550 1箱 纯净水550 1箱: items joined by a space or + where a name ends with a
+    number of its own (350, 550), so the parser cannot tell the name's number from the count; each count and its
+    unit closes an item, as a comma would. Kept only when every item is read, one product each, else review stays."""
+    apart = _ITEM_SEAM.sub(r"\1，", content)
+    if apart == content:
+        return intent
+    again = parse(apart, product.sku if product else None)
+    skus = [i.sku for i in again.items]
+    if again.kind is not Kind.ORDER or again.needs_review or len(skus) != len(re.findall(r"[，,、;；]", apart)) + 1 \
+            or len(set(skus)) != len(skus):
+        return intent
+    return again
+
+
+_COUNT_AFTER = re.compile(r"\s*[x×*]?\s*[\d一二两俩三四五六七八九十半]")
+_COUNT_BEFORE = re.compile(rf"[\d一二两俩三四五六七八九十半]\s*{UNIT}\s*$")
+
+
+def _none_dropped(content: str, intent: Intent, catalog: Catalog) -> Intent:
+    """鲜奶250一箱 酸奶200两箱 read as the 酸奶 alone: a line that names a product by its name or alias which its reading
+    books nothing of (nor of the same goods in another pack), with a count written beside the name, is not booked in
+    part; it goes to a person."""
+    if intent.kind is not Kind.ORDER or intent.needs_review or not intent.items:
+        return intent
+    booked, t = {i.sku for i in intent.items}, normalize(content)
+    for s, e, p in catalog.mentions(t):  # with a count beside it: 换燕麦奶 is a remark, 燕麦奶1盒 an item
+        counted = _COUNT_AFTER.match(t, e) or _COUNT_BEFORE.search(t[:s])
+        if counted and p.sku not in booked and not booked & {q.sku for q in same_goods(p, catalog)}:
+            return Intent(Kind.ORDER, needs_review=True, reason=f"这一行写了{p.name}，没读出要几份：「{content[:20]}」")
+    return intent
 
 
 _REMARK_AFTER = re.compile(rf"(?<=\d)(\s*{UNIT})(?=(?:{REMARK_WORDS}))")

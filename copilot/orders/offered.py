@@ -7,11 +7,12 @@ from __future__ import annotations
 import re
 
 from copilot.base.catalog import LINK_RE, Catalog, Product, link_number
-from copilot.base.zhnum import NUM_PATTERN, zh_to_number
+from copilot.base.zhnum import NUM_PATTERN, normalize, zh_to_number
 from copilot.orders.amounts import UNIT_WORDS, Quantity, check_items, rough
 from copilot.orders.intent import Intent, Kind
 from copilot.orders.names import numbered_names, plain_name
 from copilot.orders.shorthand import shorthand
+from copilot.orders.sizes import SIZE
 
 
 def offered_short_names(t: str, offered: list[Product], catalog: Catalog) -> str:
@@ -36,11 +37,49 @@ def offered_short_names(t: str, offered: list[Product], catalog: Catalog) -> str
         shown = catalog.by_link(n)
         if len(owners) == 1 and (shown is None or shown.sku not in skus):
             spans.append((m.start(), m.end(), owners[0]))
+    spans += _numbered_words(t, named, skus, catalog)
     for s, e, p in sorted(spans, key=lambda x: x[0], reverse=True):
         if not any(a < e and s < b for a, b, _ in spans if (a, b) != (s, e)):
             t = t[:s] + plain_name(p) + t[e:]
     return t
 
+
+# a number and the one character (or the letters) after it that a name writes as its size or model (14寸, 48V): no
+# count, link or size of the parser's own (2斤, 5号, 1.8米, 3栋, 2kg are read elsewhere; the x of 14x2.50 is times)
+_NUMBERED_WORD = re.compile(r"(?<![\d.])\d+(?:\.\d+)?(?:[\u4e00-\u9fff]|(?!x)[a-z]{1,2}(?![a-z]))", re.IGNORECASE)
+
+
+def _numbered_words(t: str, named: list[tuple[int, int]], skus: set[str], catalog: Catalog) -> list[tuple[int, int, Product]]:
+    """14寸 in a chain of 内胎 14x2.50 (alias 14寸内胎), where the shop also sells a 14寸外胎 and a 16寸 bike: a number and
+    its character that several of the shop's names hold and exactly one offered product does, written outside
+    any name, is that product's short name (the offer tells which of the shop's 14寸 goods the member means)."""
+    out = []
+    for m in _NUMBERED_WORD.finditer(t):
+        word = m.group(0)
+        if word[-1] in UNIT_WORDS or word[-1] in _NOT_A_WORD or SIZE.fullmatch(word) \
+                or any(a < m.end() and m.start() < b for a, b in named):
+            continue
+        holders = [p for p in catalog if any(word.lower() in n.lower() for n in p.names)]  # 48v of 48V
+        owners = [p for p in holders if p.sku in skus]
+        if len(holders) > 1 and len(owners) == 1:
+            out.append((m.start(), m.end(), owners[0]))
+    return out
+
+
+def numbered_short_names(content: str, offered: list[Product], catalog: Catalog) -> str:
+    """``content`` with each number-and-character word of :func:`_numbered_words` written as the offered product's
+    name (李姐 20寸1个 -> 铝框拉杆箱 20x40 1个), before the line is read: the parser alone may take the word for another of
+    the shop's goods that holds it (a 20寸 cover); as written when there is none."""
+    t = normalize(content)
+    spans = _numbered_words(t, [(s, e) for s, e, _ in catalog.mentions(t)], {p.sku for p in offered}, catalog)
+    if not spans:
+        return content
+    for s, e, p in sorted(spans, key=lambda x: x[0], reverse=True):
+        t = t[:s] + plain_name(p) + t[e:]
+    return t
+
+
+_NOT_A_WORD = set("号栋幢楼层单元室岁点时日月分周")  # a link, an address, an age or a time
 
 _UNIT = "(?:" + "|".join(re.escape(u) for u in UNIT_WORDS) + ")"
 _COUNT = re.compile(rf"(?P<n>{NUM_PATTERN}|半)\s*(?P<u>{_UNIT})(?P<half>半)?[\s,，、+]*")

@@ -33,23 +33,36 @@ def offered_products(text: str, catalog: Catalog) -> list[Product]:
     found = {p.sku: p for _, _, p in named}
     short = shorthand(catalog)
     words: list[set[str]] = []
+    spans: list[tuple[int, int]] = []  # where each word of ``words`` is written (a size: none)
     rest = _MIXED.sub(lambda m: " " * len(m.group(0)), _strip_names(t, catalog)) if named else _strip_names(t, catalog)
     for s, e, word in short.find(rest):  # 柠檬 / 虎皮, 凤爪两种口味
         if any((e == ns or s == ne) and any(word in n for n in p.names) for ns, ne, p in named):
             continue  # 小熊纯棉T恤: 纯棉 written against the T恤's name is a word of that T恤, not the 纯棉 睡衣
         family = [short.variants[word]] if word in short.variants else _gauged(t[:s], short.families[word])
         words.append({p.sku for p in family})
-    for word in re.findall(r"[\u4e00-\u9fff]{2,8}", rest):
-        sharing = catalog.holding(word)
-        if 1 < len(sharing) < len(catalog) or len(sharing) == 1 and _most_of_a_name(word, sharing[0]):
+        spans.append((s, e))
+    for m in re.finditer(r"[\u4e00-\u9fff]{2,8}", rest):
+        sharing = catalog.holding(m.group(0))
+        if 1 < len(sharing) < len(catalog) or len(sharing) == 1 and _most_of_a_name(m.group(0), sharing[0]):
             words.append({p.sku for p in sharing})
-    words += _sized_words(t, catalog)
+            spans.append(m.span())
+    sized = _sized_words(t, catalog)
+    words += sized
+    spans += [(-1, -1)] * len(sized)
     kin = _kin_of_named(t, named, short)
-    for skus in words:  # 洗衣液团购 薰衣草 柠檬: 柠檬 is the 洗衣液 the header offers, not 柠檬洗洁精
-        context = set(found).union(*(w for w in words if w != skus and len(w) < len(catalog)))
+    for k, skus in enumerate(words):  # 洗衣液团购 薰衣草 柠檬: 柠檬 is the 洗衣液 the header offers, not 柠檬洗洁精
+        # the other words only: two readings of one written word (纯净水 as a family and as a word the names hold)
+        # tell each other nothing, so neither widens the offer to the whole family
+        context = set(found).union(*(w for j, w in enumerate(words) if w != skus and len(w) < len(catalog)
+                                     and not _overlap(spans[j], spans[k])))
         shown = skus & context or (skus & kin if len(skus) > 1 and not isinstance(skus, frozenset) else set())
         found.update((sku, catalog.get(sku)) for sku in (shown or ([] if isinstance(skus, frozenset) else skus)))
     return [p for p in catalog if p.sku in found]
+
+
+def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    """Two words written over the same characters of the header (a size's span is none)."""
+    return a[0] >= 0 and b[0] >= 0 and a[0] < b[1] and b[0] < a[1]
 
 
 # 原味香辣各一半 beside a named 全家桶: what the named product holds, half and half, is no offer of those flavours
