@@ -21,7 +21,7 @@ from copilot.base.zhnum import NUM_PATTERN, normalize
 from copilot.orders.abbreviated import abbreviated_pairs, looks_abbreviated
 from copilot.orders.amounts import QTY_MARK, UNIT, VERB, as_said, read_quantities, times_apart
 from copilot.orders.asides import aside, placed_was, second_thought, without_shares
-from copilot.orders.changes import parse_cancel, parse_modify, parse_relative, without_recap
+from copilot.orders.changes import named_before, parse_cancel, parse_modify, parse_relative, without_recap
 from copilot.orders.clarify import clarified
 from copilot.orders.clauses import ANY_VERB, PLACED, STRONG_MARK, Clause, classify
 from copilot.orders.corrections import correction
@@ -195,7 +195,7 @@ def _read_clauses(t: str, catalog: Catalog, current: Product | None) -> Intent:
     if "modify" in kinds:
         return parse_modify(next(c for c in clauses if c.kind == "modify"), catalog, current)
     if "relative" in kinds:
-        return parse_relative(next(c for c in clauses if c.kind == "relative"), current, catalog)
+        return parse_relative(named_before(clauses, next(c for c in clauses if c.kind == "relative")), current, catalog)
     if "cancel" in kinds:  # 草莓 不要了: the product may stand apart; 芒果留着 / 芒果不变 is kept, not cancelled
         intent = parse_cancel(" ".join(c.text for c in clauses if c.kind == "cancel" or not _KEEP.search(c.text)),
                                catalog, current)
