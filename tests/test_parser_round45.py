@@ -120,3 +120,24 @@ def test_a_change_after_a_clause_naming_the_product_changes_that_product(text, s
     intent = parse(text, PYJAMAS, "socks")
     assert (intent.kind, intent.needs_review) == (Kind.MODIFY, False), intent
     assert [(i.sku, i.qty, i.relative) for i in intent.items] == [("pj_winter", sign, True)]
+
+
+UMBRELLA = Catalog.from_dict({"products": [
+    {"sku": "umbrella", "name": "晴雨伞 三折", "aliases": ["雨伞"], "link": 1, "unit": "把", "price": 39, "stock": 30,
+     "spec": "三折自动，黑色、绿色、粉色三色，下单时备注颜色"},
+    {"sku": "boots", "name": "儿童雨靴", "link": 2, "unit": "双", "price": 49, "stock": 30},
+], "store": {"name": "测试雨具店"}})
+
+
+@pytest.mark.parametrize("text, qty, note", [
+    ("雨伞来两把 一把黑色一把粉色", 2, "一把黑色一把粉色"),
+    ("来3把 两把绿色一把黑色", 3, "两把绿色一把黑色"),
+])
+def test_counts_shared_out_by_colour_are_the_note(text, qty, note):
+    intent = parse(text, UMBRELLA, "umbrella")
+    assert _booked(intent) == {"umbrella": qty}
+    assert note in intent.note.replace(" ", "")
+
+
+def test_colour_counts_that_do_not_add_up_stay_for_a_person():
+    assert parse("来两把 一把黑色两把粉色", UMBRELLA, "umbrella").needs_review

@@ -20,7 +20,7 @@ from copilot.base.catalog import Catalog, Product
 from copilot.base.zhnum import NUM_PATTERN, normalize
 from copilot.orders.abbreviated import abbreviated_pairs, looks_abbreviated
 from copilot.orders.amounts import QTY_MARK, UNIT, VERB, as_said, read_quantities, times_apart
-from copilot.orders.asides import aside, placed_was, second_thought, without_shares
+from copilot.orders.asides import aside, placed_was, second_thought, size_shares, without_shares
 from copilot.orders.changes import named_before, parse_cancel, parse_modify, parse_relative, without_recap
 from copilot.orders.clarify import clarified
 from copilot.orders.clauses import ANY_VERB, PLACED, STRONG_MARK, Clause, classify
@@ -97,8 +97,9 @@ def parse(text: str, catalog: Catalog, current_sku: str | None = None) -> Intent
 def _parse_comment(text: str, catalog: Catalog, current_sku: str | None) -> Intent:
     current, text = catalog.get(current_sku) if current_sku else None, simplified(text or "")
     bare, sizes = bare_sizes(as_said(normalize(text)), catalog, current)  # 来一套 130, 一双24一双26: no prices
-    if not sizes:  # 02豆沙来一支, 口红来一支 05号: the shade the counter picks, no count and no link
-        bare, sizes = said_shades(as_said(normalize(text)), catalog, current)
+    heard = as_said(normalize(text))
+    if not sizes and size_shares(heard, catalog) == heard:  # 02豆沙来一支, 口红来一支 05号: the shade the counter picks,
+        bare, sizes = said_shades(heard, catalog, current)  # no count and no link; not 一件黑色一件蓝色 (a share)
     t = _clean(bare if sizes else text)
     if sizes and size_alone(t) and current is not None:  # 110 with the T恤 on screen: which size, not how many
         return replace(_review(Kind.ORDER, f"只说了尺码（{sizes[0]}），没说要几{current.unit}，请确认",
