@@ -141,3 +141,19 @@ def test_counts_shared_out_by_colour_are_the_note(text, qty, note):
 
 def test_colour_counts_that_do_not_add_up_stay_for_a_person():
     assert parse("来两把 一把黑色两把粉色", UMBRELLA, "umbrella").needs_review
+
+
+TEA = Catalog.from_dict({"products": [
+    {"sku": "lj_early", "name": "明前龙井 250g", "link": 1, "unit": "罐", "price": 268, "stock": 20},
+    {"sku": "lj_late", "name": "雨前龙井 250g", "link": 2, "unit": "罐", "price": 168, "stock": 20},
+    {"sku": "lj_ticket", "name": "龙井茶票 10张", "link": 3, "unit": "本", "price": 500, "stock": 20},
+    {"sku": "blc_ticket", "name": "碧螺春茶票 10张", "link": 4, "unit": "本", "price": 400, "stock": 20},
+], "store": {"name": "测试茶叶店"}})
+
+
+def test_this_with_a_word_the_shown_name_holds_names_the_shown_product():
+    assert _booked(parse("就这个龙井的 一本", TEA, "lj_ticket")) == {"lj_ticket": 1}
+
+
+def test_the_same_word_without_this_stays_for_a_person():
+    _review(parse("龙井的 一罐", TEA, "lj_ticket"))  # 明前 or 雨前
