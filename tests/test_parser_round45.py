@@ -157,3 +157,12 @@ def test_this_with_a_word_the_shown_name_holds_names_the_shown_product():
 
 def test_the_same_word_without_this_stays_for_a_person():
     _review(parse("龙井的 一罐", TEA, "lj_ticket"))  # 明前 or 雨前
+
+
+@pytest.mark.parametrize("text, items", [("12寸的 两条", {"tube_12": 2}), ("12寸的 一辆", {"balance_bike": 1})])
+def test_a_shared_size_with_的_and_its_count_written_apart_is_told_apart_by_the_unit(text, items):
+    assert _booked(parse(text, RIDE, "bell")) == items
+
+
+def test_a_shared_size_written_apart_from_a_count_both_fit_stays_for_a_person():
+    _review(parse("12寸的 一个", RIDE, "bell"))
