@@ -143,15 +143,17 @@ _COLOUR_SHARE = re.compile(rf"(?<![\u4e00-\u9fff])(?P<c>(?:[{_HUES}]色?的?[和
                            rf"(?P<u>{UNIT})?(?![\u4e00-\u9fff\d])")
 
 
-# 两双40码一双38码, 1件110 1件120: counts of the goods each in a size worn (码, cm, 岁, S/M/L)
-_WORN_SIZE = r"(?:\d{2,3}(?:\.\d)?\s*(?:码|cm|厘米)|[\d一二两三四五六七八九十]{1,2}\s*岁|(?<![a-zA-Z])\d?[xX]{0,3}[SMLsml]码?(?![a-zA-Z]))"
+# 两双40码一双38码, 1件110 1件120, 一件黑色一件蓝色: counts of the goods each in a size worn (码, cm, 岁, S/M/L) or a colour
+_WORN_SIZE = r"(?:\d{2,3}(?:\.\d)?\s*(?:码|cm|厘米)|[\d一二两三四五六七八九十]{1,2}\s*岁|(?<![a-zA-Z])\d?[xX]{0,3}[SMLsml]码?(?![a-zA-Z])|" \
+    rf"[{_HUES}]色)"
 _SIZE_SHARE = re.compile(rf"({NUM_PATTERN})\s*({UNIT})\s*的?\s*{_WORN_SIZE}的?")
 _SIZE_SHARES = re.compile(rf"(?:{_SIZE_SHARE.pattern}[\s,，、]*){{2,4}}")
 
 
 def size_shares(t: str, catalog: Catalog | None) -> str:
-    """拖鞋来3双 两双40码一双38码 -> 来3双 （两双40码一双38码）: counts in sizes worn that make the quantity said before
-    them are which sizes to pick, the note; a size the catalog lists as goods (帆布鞋40码) is left to the rules."""
+    """拖鞋来3双 两双40码一双38码 -> 来3双 （两双40码一双38码）: counts in sizes worn (or colours: 一件黑色一件蓝色) that
+    make the quantity said before them are which sizes to pick, the note; a size or colour the catalog lists as goods
+    (帆布鞋40码, 黑色雨衣) is left to the rules."""
     m = _SIZE_SHARES.search(t)
     if m is None or catalog is None or not _adds_up(t, m, [(s.group(1), s.group(2)) for s in _SIZE_SHARE.finditer(m.group(0))]):
         return t

@@ -6,6 +6,7 @@ on screen."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Protocol
 
 from copilot.base.catalog import Catalog, Product
@@ -128,6 +129,19 @@ def parse_relative(c: Clause, current: Product | None, catalog: Catalog) -> Inte
     item = checked.items[0]
     sign = -1 if m.group("op").startswith(("少", "减")) else 1
     return Intent(Kind.MODIFY, (Item(item.sku, sign * item.qty, item.unit, relative=True),), reason="加减数量")
+
+
+def named_before(clauses: list, change):
+    """冬款的 少要一顶: a change that names no product, after a clause that only names one (no quantity, no other
+    word of an order), is a change of that product; ``change`` itself otherwise."""
+    if change.refs:
+        return change
+    named = {r.product.sku: r for c in clauses[:clauses.index(change)] if c.named and not c.quantities
+             for r in c.refs if r.product}
+    if len(named) != 1:
+        return change
+    r = next(iter(named.values()))
+    return replace(change, refs=[Ref(0, 0, r.product, r.label)])
 
 
 def _review(kind: Kind, reason: str, items: tuple[Item, ...] = (), undecided: bool = False) -> Intent:

@@ -54,6 +54,8 @@ _DEFER = re.compile(r"(?:再说|再决定|再定|再看看?|考虑一下|考虑�
 _EARLIER = re.compile(r"(?:刚才|刚刚|之前|前面)(?:那个|那款|那种|讲的|说的|介绍的|的)")  # 刚才的1.8米四件套 too
 _TOLD = re.compile(r"(?:买|吃|喝|订|拿|扣|抢|来|要|拍)(?:了|过)")  # 刚才那个大姐扣了3只鸡: a story, no order
 _COUNTED = re.compile(r"各|每样|每种|[两俩三四五六几]\s*[种样款]")
+# 明早来拿冰块, 下午过来取: the viewer says when they will collect (goods already ordered), no count: no new order
+_FETCH = re.compile(r"(?:来|过来|回来|去|再来)(?:拿|取|提)(?!\s*[几点些])")
 _BOTH = re.compile(r"都要|都来|都拿|都订|(?<![上面])一样(?:来|要)")
 _NO_NEED = re.compile(r"不用了|别要了|不需要了")  # 排骨不用了: with a product named, a cancel
 STRONG_MARK = re.compile(_MARK + r"\s*\d")
@@ -129,6 +131,8 @@ def classify(text: str, catalog: Catalog, current: Product | None, alone: bool =
             _order_clause(clause, _EARLIER.sub(lambda m: " " * len(m.group(0)), masked), catalog, current, alone)
         else:
             clause.kind, clause.reason = "vague", "说的是之前讲过的商品，请确认是哪一个"
+    elif _FETCH.search(masked) and not quantities:
+        pass  # 明早来拿冰块: a visit to collect, chatter
     elif states_pack(masked, quantities, [r.product for r in refs if r.product] or ([current] if current else [])):
         pass  # 7饼一提: what a 提 holds, said, no order
     elif not CHATTER_CLAUSE.search(said) or _COPY.search(text) and _VAGUE.search(text):  # 全卖吐司: 全麦, no 卖

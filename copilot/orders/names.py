@@ -34,7 +34,8 @@ def plain_names(t: str, catalog: Catalog) -> str:
     """奶油碧根果（小袋）来2袋: a name with brackets written whole, as its plain name (碧根果小袋), so the brackets
     do not split the comment into clauses; 2b铅笔, a4纸, type-c线: a word of letters (and digits) the catalog's names hold
     (2B, A4, Type-C) typed in another case is that word (a phone keyboard does not care for capitals); 维生素C said of
-    维C精华 (or 维C of 维生素C片) is the name's own form."""
+    维C精华 (or 维C of 维生素C片) is the name's own form; 夏天的, 冬季的 said of 头盔 夏款 / 冬款 is the season as the names
+    say it."""
     for form, plain in _bracketed(catalog):
         if form in t:
             t = t.replace(form, plain)
@@ -46,9 +47,27 @@ def plain_names(t: str, catalog: Catalog) -> str:
         t = clipped.sub(lambda m: whole[m.group(0)], t)
     if "维" in t:
         t = _VITAMIN.sub(lambda m: _vitamins(catalog).get(m.group(0).upper(), m.group(0)), t)
+    if _SEASON.search(t):
+        t = _SEASON.sub(lambda m: _seasons(catalog).get(m.group(0), m.group(0)), t)
     if _SPELLED_NUMBER.search(t):
         t = _SPELLED_NUMBER.sub(lambda m: _as_digits(m, _numbered_words(catalog)), t)
     return t
+
+
+# 夏天的, 冬季的: a season said with 天 / 季 / 款 / 装 before 的 (the summer one); the names may say it another way
+_SEASON = re.compile(r"[春夏秋冬](?:天|季|款|装)(?=的)")
+
+
+@per_catalog
+def _seasons(catalog: Catalog) -> dict[str, str]:
+    """A season as a comment may say it -> as the catalog's names say it (夏天 -> 夏款), when no name says it so."""
+    named = " ".join(n for p in catalog for n in p.names)
+    table: dict[str, str] = {}
+    for season in "春夏秋冬":
+        forms = [season + x for x in ("款", "季", "天", "装")]
+        held = next((f for f in forms if f in named), None)
+        table.update((f, held) for f in forms if held and f not in named)
+    return table
 
 
 # 一百五十度, 三百六十毫升: a number of tens or hundreds written in characters, then the character after it

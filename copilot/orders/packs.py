@@ -34,10 +34,10 @@ def sold_in(owners, unit: str | None, word: str = "", amount: float | bool | Non
     whole = _filled(owners, unit, amount)
     if whole is not None:
         return whole
-    if len(word) > 1 and len({_goods_of(p) for p in owners}) > 1:
+    if len(word) > 1 and len({_kind_of(p) for p in owners}) > 1:
         return None  # 香菇来一袋 of 花菇 (袋) / 鲜香菇 (斤): different goods, the viewer may not know how each is sold
     kinds = [p for p in owners if any(BRACKETED.sub("", n).endswith(word) for n in p.names)] if word else owners
-    if len(word) != 1 and len({_goods_of(p) for p in kinds or owners}) > 1:
+    if len(word) != 1 and len({_kind_of(p) for p in kinds or owners}) > 1:
         return None  # one character (虾2斤, 奶来2瓶) is read with the screen first, then by the unit, as before
     weight = unit in ("斤", "公斤", "千克", "kg", "克", "g")
     fits = [p for p in owners if unit and (p.unit == unit or weight and p.is_weight or p.pack_size == (1, unit))]
@@ -129,7 +129,7 @@ def _jar_by_weight(p: Product) -> bool:
 
 def one_goods(products) -> bool:
     """``products`` are listings of one goods in different packs (熟普 单饼 / 熟普 整提, 重庆酸辣粉 桶装 / 5连包)."""
-    return len({_goods_of(p) for p in products}) == 1
+    return len({_kind_of(p) for p in products}) == 1
 
 
 def _goods_of(p: Product) -> str:
@@ -140,6 +140,27 @@ def _goods_of(p: Product) -> str:
     if head and _SIZE.fullmatch(tail) and " " in head:  # 杨枝甘露 杯装 500ml: the size said after the pack word
         head, _, tail = head.rpartition(" ")
     return head if head and (_PACK_WORD.fullmatch(_COUNTED.sub("", tail)) or _PACKED.fullmatch(tail)) else name
+
+
+def _kind_of(p: Product) -> str:
+    """The goods a listing sells, its size set aside too: listings that say the size they hold (纯净水 18.9L 大桶,
+    纯净水 550ml 24瓶装, 纯净水 4.5L) are one kind of goods, 纯净水, in other sizes and packs, which a unit said tells
+    apart (纯净水来一提); every word after the first that only says the size or the pack is set aside wherever it
+    stands. No pack of the other (``same_goods``): a 桶 of 5L is no 18.9L 桶."""
+    head, *rest = BRACKETED.sub("", p.name).split()
+    if rest and all(_spec_word(w) for w in rest) and any(_SIZE_WORD.fullmatch(w) for w in rest):
+        return head
+    return _goods_of(p)
+
+
+# 18.9L, 550ml, 14x2.50: the size of what a listing holds
+_SIZE_WORD = re.compile(r"\d+(?:\.\d+)?\s*(?:[A-Za-z]{1,3}|[x×*]\s*\d+(?:\.\d+)?)")
+# 24瓶装, 10张, 6瓶, 大桶 / 中桶: a word of a name that says only how big the pack is or what it holds
+_SPEC_WORD = re.compile(rf"{_SIZE_WORD.pattern}|\d+\s*(?:{_UNITS})装?|[大中小](?:{_UNITS})")
+
+
+def _spec_word(w: str) -> bool:
+    return bool(_SPEC_WORD.fullmatch(w) or _PACK_WORD.fullmatch(_COUNTED.sub("", w)) or _PACKED.fullmatch(w))
 
 
 __all__ = ["BRACKETED", "by_unit_of_kind", "one_goods", "pack_of_shown", "same_goods", "sold_in", "sold_so"]

@@ -166,12 +166,15 @@ def this_one(refs: list[Ref], text: str, current: Product | None) -> list[Ref]:
 
 
 def _means_shown(r: Ref, text: str, current: Product) -> bool:
-    """``r`` points at the product shown: a family it belongs to said as a pack size, or said after 这个; or a pack
-    size that the shown product's pack weighs, said after 这个."""
+    """``r`` points at the product shown: a family it belongs to said as a pack size, or said after 这个; a family word
+    the shown product's name holds, said after 这个 (这个山泉水的 with 山泉水水票 shown); or a pack size that the shown
+    product's pack weighs, said after 这个."""
     of_family = bool(r.family) and r.product is None and current in r.family
     if of_family and _PACK_SAID.fullmatch(r.label):
         return True
-    return (of_family or r.product is not current and _pack_of(r.label, current)) and bool(THIS.search(text[:r.start]))
+    held = r.product is None and any(r.label in n for n in current.names)  # 这个山泉水的 with 山泉水水票 shown
+    return (of_family or held or r.product is not current and _pack_of(r.label, current)) \
+        and bool(THIS.search(text[:r.start]))
 
 
 _PACK_SAID = re.compile(r"(?P<n>\d+(?:\.\d+)?|[一二两三四五六七八九十半]+)\s*(?P<u>斤|公斤|千克|kg|克|g)装?的?")

@@ -19,7 +19,16 @@ from copilot.orders.memo import per_catalog
 from copilot.orders.names import numbered_names, plain_name
 from copilot.orders.packs import sold_in
 from copilot.orders.shorthand import look_alike, looks_like, shorthand
-from copilot.orders.sizes import BARE_MEASURE, COUNTED_PART, SIZE, counts_said, measures_said, sized, sizes_said
+from copilot.orders.sizes import (
+    BARE_MEASURE,
+    COUNTED_PART,
+    SIZE,
+    counts_said,
+    measured_kin,
+    measures_said,
+    sized,
+    sizes_said,
+)
 from copilot.orders.specs import spec_named, specs_said
 from copilot.orders.suffixed import own_words, suffixed
 from copilot.orders.typos import sounds_near
@@ -85,6 +94,7 @@ def _find_refs(t: str, catalog: Catalog) -> list[Ref]:
     if not any(r.family for r in refs):
         return refs
     refs = _family_typos(t, refs, catalog)
+    refs = measured_kin(t, refs, catalog, Ref) if BARE_MEASURE.search(t) else refs  # 550的矿泉水
     out: list[Ref] = []
     for r in refs:  # 柠檬的凤爪, 虎皮味凤爪: a family word right after one of its variants names that one
         if out and r.family and out[-1].product in r.family and re.fullmatch(r"[的味口\s]{0,3}", t[out[-1].end:r.start]):

@@ -20,8 +20,8 @@ from copilot.base.catalog import Catalog, Product
 from copilot.base.zhnum import NUM_PATTERN, normalize
 from copilot.orders.abbreviated import abbreviated_pairs, looks_abbreviated
 from copilot.orders.amounts import QTY_MARK, UNIT, VERB, as_said, read_quantities, times_apart
-from copilot.orders.asides import aside, placed_was, second_thought, without_shares
-from copilot.orders.changes import parse_cancel, parse_modify, parse_relative, without_recap
+from copilot.orders.asides import aside, placed_was, second_thought, size_shares, without_shares
+from copilot.orders.changes import named_before, parse_cancel, parse_modify, parse_relative, without_recap
 from copilot.orders.clarify import clarified
 from copilot.orders.clauses import ANY_VERB, PLACED, STRONG_MARK, Clause, classify
 from copilot.orders.corrections import correction
@@ -97,8 +97,9 @@ def parse(text: str, catalog: Catalog, current_sku: str | None = None) -> Intent
 def _parse_comment(text: str, catalog: Catalog, current_sku: str | None) -> Intent:
     current, text = catalog.get(current_sku) if current_sku else None, simplified(text or "")
     bare, sizes = bare_sizes(as_said(normalize(text)), catalog, current)  # 来一套 130, 一双24一双26: no prices
-    if not sizes:  # 02豆沙来一支, 口红来一支 05号: the shade the counter picks, no count and no link
-        bare, sizes = said_shades(as_said(normalize(text)), catalog, current)
+    heard = as_said(normalize(text))
+    if not sizes and size_shares(heard, catalog) == heard:  # 02豆沙来一支, 口红来一支 05号: the shade the counter picks,
+        bare, sizes = said_shades(heard, catalog, current)  # no count and no link; not 一件黑色一件蓝色 (a share)
     t = _clean(bare if sizes else text)
     if sizes and size_alone(t) and current is not None:  # 110 with the T恤 on screen: which size, not how many
         return replace(_review(Kind.ORDER, f"只说了尺码（{sizes[0]}），没说要几{current.unit}，请确认",
@@ -195,7 +196,7 @@ def _read_clauses(t: str, catalog: Catalog, current: Product | None) -> Intent:
     if "modify" in kinds:
         return parse_modify(next(c for c in clauses if c.kind == "modify"), catalog, current)
     if "relative" in kinds:
-        return parse_relative(next(c for c in clauses if c.kind == "relative"), current, catalog)
+        return parse_relative(named_before(clauses, next(c for c in clauses if c.kind == "relative")), current, catalog)
     if "cancel" in kinds:  # 草莓 不要了: the product may stand apart; 芒果留着 / 芒果不变 is kept, not cancelled
         intent = parse_cancel(" ".join(c.text for c in clauses if c.kind == "cancel" or not _KEEP.search(c.text)),
                                catalog, current)
@@ -284,14 +285,15 @@ def _products(clauses: list[Clause]) -> list[Product]:
 
 
 def _join_name_and_qty(t: str, catalog: Catalog) -> str:
-    """苹果 两斤, 鸡蛋 x3, 3斤 奇异果: a product's name and its quantity written apart are one clause."""
+    """苹果 两斤, 鸡蛋 x3, 3斤 奇异果, 16寸的 两条: a product's name and its quantity written apart are one clause."""
     for m in reversed(list(_NAME_GAP.finditer(t))):  # not 两包湿巾 一包L码: the name has its quantity already
         left = t[:m.start()].rsplit(" ", 1)[-1]
         refs = find_refs(left, catalog)
         if not refs and re.search(r"\d\s*[A-Za-z\u4e00-\u9fff]{1,3}$", left):  # 64G 2张: a size of the names, by the count
             joined = left + t[m.end():].split(" ", 1)[0]
             refs = [r for r in find_refs(joined, catalog) if r.end == len(left)]
-        if any(r.end == len(left) and not r.label[-1:].isdigit() for r in refs) and not read_quantities(mask(left, refs)):
+        if any((r.end == len(left) or r.end == len(left) - 1 and left.endswith("的") and r.label[:1].isdigit())
+               and not r.label[-1:].isdigit() for r in refs) and not read_quantities(mask(left, refs)):  # 16寸的 两条
             t = t[:m.start()] + t[m.end():]
     for m in reversed(list(_QTY_GAP.finditer(t))):
         right = t[m.end():].split(" ", 1)[0]

@@ -100,7 +100,8 @@ def size_member(family, label: str, unit: str | None) -> Product | None:
     """1.8的来一套, 1米8的来两套 of 四件套 1.8米床 (套) and 床笠 1.8米 (件): a size several products' names hold is no kind of
     goods, so the unit said tells them apart: the one member sold in it (its unit or its pack word), if only one is.
     20的来一桶 of the grade 0W-20 (by the 桶) beside link 20 (a pump by the 台): the same (``specs.specs_said``)."""
-    if not unit or not (re.fullmatch(r"\d+(?:\.\d+)?", label) or SIZE.fullmatch(label)):  # not 5号: a link, or a size?
+    if not unit or not (re.fullmatch(r"\d+(?:\.\d+)?", label) or SIZE.fullmatch(label)  # not 5号: a link, or a size?
+                        or _LENGTH.fullmatch(label)):  # 16寸 of 儿童自行车 16寸 (辆) and 16寸内胎 (条)
         return None
     fits = [p for p in family if p.unit == unit or p.pack_size and p.pack_size[1] == unit]
     return fits[0] if len(fits) == 1 else None
@@ -185,9 +186,9 @@ _LETTER_SIZE = re.compile(r"(?<![a-zA-Z])\d?[xX]{0,3}[sSmMlL](?![a-zA-Z])")
 
 # 160的, 240也来一个, 240 1个: a number said as a word of its own (then 的, 也, 还, 都, 不要, or a space and a count)
 # (0.5的: a decimal only with 的, never 来1.5 of goods sold by weight)
-BARE_MEASURE = re.compile(r"(?<![\d.#])(\d{2,4}|\d\.\d{1,2}(?=\s*的))(?=\s*(?:的|也|还|都|不要|$)|\s+[x*]?\s*(?:\d|[一两俩二三四五六七八九十]))")
+BARE_MEASURE = re.compile(r"(?<![\d.#])(\d{1,3}\.\d{1,2}(?=\s*的)|\d{2,4})(?=\s*(?:的|也|还|都|不要|$)|\s+[x*]?\s*(?:\d|[一两俩二三四五六七八九十]))")
 # 160ml, 500克, 6寸, 0.5mm, 36色, 128G, 280粒 inside a name: a capacity, weight, size or count (colours, grains) that tells products apart
-_MEASURE = re.compile(r"(?<![\d.])(\d{2,4}|\d\.\d{1,2})\s*(?:ml|ML|mL|毫升|L|升|g|G|GB|T|TB|克|寸|cm|厘米|mm|毫米|W|瓦|mAh|码|色|米|粒|枚|抽)")
+_MEASURE = re.compile(r"(?<![\d.])(\d{1,3}\.\d{1,2}|\d{2,4})\s*(?:ml|ML|mL|毫升|L|升|g|G|GB|T|TB|克|寸|cm|厘米|mm|毫米|W|瓦|mAh|码|色|米|粒|枚|抽)")
 
 
 _PERCENT = re.compile(r"(?<![\d.])(\d{1,2}(?:\.\d)?)\s*%")
@@ -234,8 +235,7 @@ def measures_said(t: str, refs: list, catalog: Catalog, make_ref) -> list:
         if len(owners) == 1 and (linked is None or linked.sku in owners):
             out.append(make_ref(m.start(1), m.end(1), next(iter(owners.values())), m.group(1), ()))
             continue
-        beside = [r for r in out if r.product and r.product.sku in owners and re.fullmatch(
-            r"\s*的?\s*", t[m.end(1):r.start] if r.start >= m.end(1) else t[r.end:m.start(1)])]
+        beside = [r for r in out if r.product and r.product.sku in owners and _next_to(t, m, r)]
         if len(beside) == 1:  # 0.5的黑笔, 黑笔0.5的: the one the number is said with
             r = beside[0]
             start, end = min(r.start, m.start(1)), max(r.end, m.end(1))
@@ -255,7 +255,8 @@ def _counted_parts(catalog: Catalog) -> dict[str, Product]:
             for w in _NAME_PARTS.split(n):
                 if len(w) >= 2 and COUNTED_PART.fullmatch(w) and not SIZE.fullmatch(w):
                     found.setdefault(w, {})[p.sku] = p
-    return {w: next(iter(v.values())) for w, v in found.items() if len(v) == 1}
+    held = {w: {q.sku for q in catalog if any(w in n for n in q.names)} for w in found}  # 16寸 of 16寸内胎 too
+    return {w: next(iter(v.values())) for w, v in found.items() if len(v) == 1 and len(held[w]) == 1}
 
 
 def counts_said(t: str, refs: list, catalog: Catalog, make_ref) -> list:
@@ -269,3 +270,25 @@ def counts_said(t: str, refs: list, catalog: Catalog, make_ref) -> list:
         if at >= 0 and not any(r.start < at + len(w) and at < r.end for r in out):
             out.append(make_ref(at, at + len(w), p, w, ()))
     return sorted(out, key=lambda r: r.start) if len(out) > len(refs) else refs
+
+
+def _next_to(t: str, m: re.Match, r) -> bool:
+    """The number ``m`` is said right before or after the reference ``r`` (0.5的黑笔, 黑笔0.5的)."""
+    return bool(re.fullmatch(r"\s*的?\s*", t[m.end(1):r.start] if r.start >= m.end(1) else t[r.end:m.start(1)]))
+
+
+def measured_kin(t: str, refs: list, catalog: Catalog, make_ref) -> list:
+    """550的矿泉水, 16的内胎: a number of several products' names (a capacity or size, ``_measures``) said right
+    beside a family word names the one member of that family whose name holds it; never a quantity."""
+    out = list(refs)
+    for m in BARE_MEASURE.finditer(t):
+        owners = _measures(catalog).get(m.group(1), {})
+        if len(owners) < 2 or any(r.start < m.end(1) and m.start(1) < r.end for r in out):
+            continue
+        kin = [(r, held) for r in out if r.product is None and r.family and _next_to(t, m, r)
+               and len(held := [p for p in r.family if p.sku in owners]) == 1]
+        if len(kin) == 1:
+            r, product = kin[0]
+            start, end = min(r.start, m.start(1)), max(r.end, m.end(1))
+            out[out.index(r)] = make_ref(start, end, product[0], t[start:end], ())
+    return out
