@@ -46,7 +46,7 @@ from copilot.knowledge.records import REFUSAL_TEXT, Answer, Source
 from copilot.knowledge.replies import phrase, the_value, why_answered, why_refused
 from copilot.knowledge.rewrite import llm_answer
 from copilot.knowledge.shelf import Shelf
-from copilot.knowledge.text import add_words, content_hash, overlap, tokens
+from copilot.knowledge.text import add_words, ask_words, content_hash, overlap, tokens
 from copilot.knowledge.wordlists import lexicon
 
 log = logging.getLogger(__name__)
@@ -210,7 +210,7 @@ class KnowledgeBase(Asking):
     # -- retrieval -----------------------------------------------------------------------------
 
     def search(self, query: str, current_sku: str | None = None, k: int = 5) -> list[Source]:
-        text = clean_question(query)
+        text = ask_words(clean_question(query))
         if not text:
             raise InputError("问题是空的", hint="输入要查的问题，例如“芒果甜不甜”")
         self._use_words()
@@ -302,7 +302,7 @@ class KnowledgeBase(Asking):
 
     def answer(self, question: str, current_sku: str | None = None, user: str | None = None,
                llm=None) -> Answer:
-        text = clean_question(question or "")
+        text = ask_words(clean_question(question or ""))
         if not text:
             raise InputError("问题是空的", hint="输入要回答的问题，例如“芒果甜不甜”")
         if len(text) > MAX_QUESTION_CHARS:

@@ -21,7 +21,7 @@ import yaml
 from copilot.base.errors import ConfigError
 
 LEXICON_DIR = Path(__file__).resolve().parent / "lexicon"
-FILES = ("aspects.yaml", "kinds.yaml", "words.yaml", "guards.yaml", "catalog.yaml")
+FILES = ("aspects.yaml", "kinds.yaml", "words.yaml", "guards.yaml", "catalog.yaml", "parts.yaml")
 
 
 @dataclass(frozen=True)
