@@ -35,6 +35,7 @@ from copilot.knowledge.embeddings import CachedEmbedder, get_embedder
 from copilot.knowledge.grouping import QuestionGrouper
 from copilot.knowledge.index import ANN_MIN_CHUNKS, Hit, Index, chroma_client
 from copilot.knowledge.judge import Judge
+from copilot.knowledge.parts import pick as part_pick
 from copilot.knowledge.question import (
     Question,
     analyse,
@@ -357,7 +358,7 @@ class KnowledgeBase(Asking):
         ix = self._ix
         q.unknown = {w for g in q.residual for w in g if not word_in(w, ix.corpus)}
         hits = self._retrieve(ix, text, q, targets, names)
-        picked = self.judge.pick(ix, q, hits, targets)
+        picked = part_pick(self.judge, ix, q, hits, targets)   # a part's attribute: its own row or clause
         subject = short_name(self.catalog.get(targets[0])) if targets and self.catalog.get(targets[0]) else ""
         if not picked:
             return Answer(False, REFUSAL_TEXT, [_source(h) for h in hits[:3]], reason="not_in_kb", mode="refused",
