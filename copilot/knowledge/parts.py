@@ -26,7 +26,9 @@ from copilot.knowledge.question import Question
 from copilot.knowledge.wordlists import _read, lexicon
 
 WINDOW = 10    # the best-retrieved passages the part's row or clause is looked for in
-NAME_RUN = 4   # at most this many characters of a product's name are read back onto a part (灯 + 壳: 灯壳)
+NAME_RUN = 4
+COLOURS = re.compile(r"[\u4e00-\u9fff]{0,2}色|[红黄蓝绿白黑紫灰粉棕橙金银]")   # a colour named
+LISTING = re.compile(r"[两三四五六七八九几多\d]\s*(?:个|种|款)?\s*(?:颜色|色)|颜色|色可选|[、和]")   # colours listed   # at most this many characters of a product's name are read back onto a part (灯 + 壳: 灯壳)
 
 
 @dataclass(frozen=True)
@@ -122,7 +124,8 @@ def pick(judge, ix, q: Question, hits: list[Hit], targets: list[str]) -> list[Hi
     attr = asked_attribute(q) if targets else None
     parts = asked_parts(q, attr) if attr is not None else []
     if not parts:
-        return judge.pick(ix, q, hits, targets)
+        picked = judge.pick(ix, q, hits, targets)
+        return picked or (own_colours(judge, q, hits, targets) if attr is not None and attr.key == "colour" else [])
     for h in [h for h in hits if judge.eligible(q, h, targets)][:WINDOW]:
         c = h.chunk
         if c.sku in targets and c.layout != "fact" and said_of_part(judge, c, parts, attr) and judge.kept(q, c):
@@ -133,3 +136,24 @@ def pick(judge, ix, q: Question, hits: list[Hit], targets: list[str]) -> list[Hi
     if best is None or not mentions_part(judge, best.chunk, parts):
         return []
     return [h for h in picked if h is best or mentions_part(judge, h.chunk, parts)]
+
+
+def own_colours(judge, q: Question, hits: list[Hit], targets: list[str]) -> list[Hit]:
+    """有几个颜色 / 啥颜色 asked of the product itself (no part named): its row keyed by colour (颜色：原木色、白色), or
+    the clause that lists its colours (有原木色、白色两个色); a clause naming a part first (把手是黑的) is that part's."""
+    if q.residual and any(not any(w in ("颜色", "色") for w in g) for g in q.residual):
+        return []   # 刻出来字啥颜色: something else is asked of too
+    colour = lexicon().guards["term_colour"]
+    for h in [h for h in hits if judge.eligible(q, h, targets)][:WINDOW]:
+        c = h.chunk
+        if c.sku not in targets or c.layout == "fact":
+            continue
+        key = judge.nameless(lexicon().fix_typos(c.key)).strip() if c.layout in ("bullet", "table", "qa") else ""
+        clauses = [cl for cl in PHRASE.split(lexicon().fix_typos(c.text)) if cl.strip()]
+        if key and colour.search(key) and len(key) <= 5 and clauses and COLOURS.search(clauses[0]):
+            h.chosen = True
+            return [h]
+        if not key and any(len(COLOURS.findall(cl)) >= 2 and LISTING.search(cl) for cl in clauses) and judge.kept(q, c):
+            h.chosen = True
+            return [h]
+    return []
