@@ -55,9 +55,10 @@ def asked_attribute(q: Question) -> Attribute | None:
     return next((a for a in _data()[0] if a.ask.search(text)), None)
 
 
-def asked_parts(q: Question, attr: Attribute) -> list[str]:
+def asked_parts(q: Question, attr: Attribute, names: tuple[str, ...] = ()) -> list[str]:
     """The part asked about, as the notes may write it, longest first (灯壳 and 壳 of 灯壳啥做的, where 灯 is the
-    product's name): the one content word group left once the words asking the attribute are set aside, or []."""
+    product's name): the one content word group left once the words asking the attribute are set aside, or [].
+    A word of the product's own ``names`` (料带 of 生料带) is the product itself, no part."""
     groups = [g for g in q.residual if not any(attr.ask.search(w) or w in ("颜色", "色", "材料", "材质", "料子")
                                                for w in g)]
     if len(groups) != 1:
@@ -74,6 +75,8 @@ def asked_parts(q: Question, attr: Attribute) -> list[str]:
                 start -= 1
             out += [q.text[s:at] + w for s in range(start, at)]
         out.append(w)
+    if any(p in n for p in out for n in names):
+        return []
     return sorted({p for p in out if len(p) >= 2}, key=len, reverse=True)
 
 
@@ -122,7 +125,8 @@ def pick(judge, ix, q: Question, hits: list[Hit], targets: list[str]) -> list[Hi
     """The passage(s) answering ``q``: for a part's attribute the part's own row or clause, else the judge's pick
     unless it never names the part asked (a neighbour fact of another part)."""
     attr = asked_attribute(q) if targets else None
-    parts = asked_parts(q, attr) if attr is not None else []
+    names = tuple(n for s in targets for n in judge.product_names(s))
+    parts = asked_parts(q, attr, names) if attr is not None else []
     if not parts:
         picked = judge.pick(ix, q, hits, targets)
         return picked or (own_colours(judge, q, hits, targets) if attr is not None and attr.key == "colour" else [])
