@@ -34,7 +34,8 @@ NOTES = {
                "- 轮子：六个，爬楼用的三角轮\n- 承重：40 斤以内\n- 充电灯：充电要 2 个小时，能亮一晚上\n",
     "stool.md": "# 榉木折叠凳\n\n凳面是榉木的，打了两遍木蜡油。凳腿是加粗钢管，喷了黑漆。整张凳子 2.1 公斤，"
                 "折起来 5 厘米厚。\n",
-    "scooter.md": "# 儿童滑板车\n\n把手套是硅胶的，握着防滑。车身有粉、蓝两个色。轮子是 PU 闪光轮，一滑就亮。\n",
+    "scooter.md": "# 儿童滑板车\n\n把手套是硅胶的，握着防滑。车身有粉、蓝两个色。轮子是 PU 闪光轮，一滑就亮。"
+                  "刹车片用久了会掉粉，正常。木蜡油刚涂是乳白色，干了是透明的。\n",
     "book.md": "# 小车安全绘本\n\n- 作者：孟小禾，幼儿园老师\n- 插图：顾一帆画的\n- 页数：32 页\n",
 }
 
@@ -55,6 +56,7 @@ def cart_kb(tmp_path_factory) -> KnowledgeBase:
     ("买菜车那里产的", "cart", ["永康"]),        # 那里 typed for 哪里
     ("凳子多种", "stool", ["2.1"]),             # 多种 typed for 多重
     ("充电灯冲电要多久", "cart", ["2 个小时"]),   # 冲电 typed for 充电
+    ("木蜡油干了啥颜色", "scooter", ["透明"]),    # 干了 is the state the colour is asked in, no part
 ])
 def test_a_part_field_or_slipped_question_gets_its_fact(cart_kb, question, current, facts):
     a = cart_kb.answer(question, current_sku=current)
@@ -67,6 +69,7 @@ def test_a_part_field_or_slipped_question_gets_its_fact(cart_kb, question, curre
     ("凳子平时卖多少", "stool"),      # no original price: handed over, never the live price
     ("滑板车那里产的", "scooter"),    # no origin anywhere
     ("拉杆啥做的", "cart"),           # the handle's row says its height, no material
+    ("刹车片啥颜色", "scooter"),      # 掉粉 is powder, no colour
 ])
 def test_another_parts_fact_or_an_empty_field_is_refused(cart_kb, question, current):
     a = cart_kb.answer(question, current_sku=current)

@@ -65,8 +65,8 @@ def asked_parts(q: Question, attr: Attribute, names: tuple[str, ...] = ()) -> li
         return []
     out = []
     for w in groups[0]:
-        if not re.fullmatch(r"[\u4e00-\u9fff]{1,4}", w):
-            continue
+        if not re.fullmatch(r"[\u4e00-\u9fff]{1,4}", w) or re.search(re.escape(w) + "[了过完着]", q.text):
+            continue   # 干了 of 底漆干了啥颜色 is a state the colour is asked in, no part
         at = q.text.find(w)
         if at > 0 and q.unnamed[at - 1] == " ":   # the name's characters just before it: 灯 of 灯壳
             start = at
@@ -123,7 +123,7 @@ def mentions_part(judge, c, parts: list[str]) -> bool:
 
 def pick(judge, ix, q: Question, hits: list[Hit], targets: list[str]) -> list[Hit]:
     """The passage(s) answering ``q``: for a part's attribute the part's own row or clause, else the judge's pick
-    unless it never names the part asked (a neighbour fact of another part)."""
+    unless it never names the part asked (a neighbour fact of another part) or says no value of the attribute."""
     attr = asked_attribute(q) if targets else None
     names = tuple(n for s in targets for n in judge.product_names(s))
     parts = asked_parts(q, attr, names) if attr is not None else []
@@ -137,8 +137,9 @@ def pick(judge, ix, q: Question, hits: list[Hit], targets: list[str]) -> list[Hi
             return [h]
     picked = judge.pick(ix, q, hits, targets)
     best = next((h for h in picked if h.chosen), picked[0]) if picked else None
-    if best is None or not mentions_part(judge, best.chunk, parts):
-        return []
+    if best is None or not mentions_part(judge, best.chunk, parts) or \
+            not attr.said.search(lexicon().fix_typos(best.chunk.text)):
+        return []   # (刹车片用久了会掉粉 names the part and says no colour)
     return [h for h in picked if h is best or mentions_part(judge, h.chunk, parts)]
 
 
