@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from copilot.knowledge.asked import PHRASE
 from copilot.knowledge.index import Hit
 from copilot.knowledge.question import Question
-from copilot.knowledge.wordlists import _read, lexicon
+from copilot.knowledge.wordlists import lexicon, lexicon_file
 
 WINDOW = 10    # the best-retrieved passages the part's row or clause is looked for in
 NAME_RUN = 4
@@ -40,7 +40,7 @@ class Attribute:
 
 @functools.cache
 def _data() -> tuple[tuple[Attribute, ...], frozenset[str]]:
-    raw = _read("parts.yaml")
+    raw = lexicon_file("parts.yaml")
     attrs = tuple(Attribute(str(k), re.compile("|".join(f"(?:{p})" for p in v["ask"])),
                             re.compile("|".join(f"(?:{p})" for p in v["said"])))
                   for k, v in (raw.get("attributes") or {}).items())

@@ -12,7 +12,7 @@ import re
 from collections import defaultdict
 
 from copilot.base.zhnum import normalize
-from copilot.knowledge.wordlists import lexicon, words_changed
+from copilot.knowledge.wordlists import lexicon, lexicon_file, words_changed
 
 PUNCT = re.compile(r"[\s，。！？、；：,.!?;:（）()【】\[\]「」“”\"'~～…—\-·/]+")
 
@@ -40,9 +40,8 @@ def decimal_lengths(text: str) -> str:
 @functools.cache
 def _question_words() -> tuple[tuple[re.Pattern, str], ...]:
     """The slips of the words a viewer asks with (``lexicon/parts.yaml`` ``question_words``), compiled."""
-    from copilot.knowledge.wordlists import _read
-
-    return tuple((re.compile(str(k)), str(v)) for k, v in (_read("parts.yaml").get("question_words") or {}).items())
+    words = lexicon_file("parts.yaml").get("question_words") or {}
+    return tuple((re.compile(str(k)), str(v)) for k, v in words.items())
 
 
 def ask_words(question: str) -> str:

@@ -197,6 +197,11 @@ def _read(name: str) -> dict:
     return data
 
 
+def lexicon_file(name: str) -> dict:
+    """The words of one data file of ``lexicon/`` (``parts.yaml``) for a module that reads its own section."""
+    return _read(name)
+
+
 def _compile(patterns, name: str, flags: int = 0) -> re.Pattern | None:
     items = [str(p) for p in (patterns or []) if str(p)]
     if not items:
