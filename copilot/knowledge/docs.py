@@ -90,6 +90,9 @@ def catalog_facts(p: Product, remaining: float, wanted: list[str]) -> list[str]:
             out.append(f"{p.link} 号链接是{p.name}，直播间价 {fmt_number(p.price)} 元/{unit}")
         elif key == "offer":
             out.append(f"{short}{p.offer}")
+        elif key == "original_price":
+            out.append(f"{short}原价 {fmt_number(p.original_price)} 元/{unit}，现在直播间价 {fmt_number(p.price)} 元"
+                       if p.original_price else f"{short}没有填原价")
         elif key == "minimum":
             out.append(f"{short}{_joined(p.spec or '')}")
         elif key == "spec":

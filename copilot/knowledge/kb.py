@@ -35,6 +35,7 @@ from copilot.knowledge.embeddings import CachedEmbedder, get_embedder
 from copilot.knowledge.grouping import QuestionGrouper
 from copilot.knowledge.index import ANN_MIN_CHUNKS, Hit, Index, chroma_client
 from copilot.knowledge.judge import Judge
+from copilot.knowledge.parts import pick as part_pick
 from copilot.knowledge.question import (
     Question,
     analyse,
@@ -46,7 +47,7 @@ from copilot.knowledge.records import REFUSAL_TEXT, Answer, Source
 from copilot.knowledge.replies import phrase, the_value, why_answered, why_refused
 from copilot.knowledge.rewrite import llm_answer
 from copilot.knowledge.shelf import Shelf
-from copilot.knowledge.text import add_words, content_hash, overlap, tokens
+from copilot.knowledge.text import add_words, ask_words, content_hash, overlap, tokens
 from copilot.knowledge.wordlists import lexicon
 
 log = logging.getLogger(__name__)
@@ -210,7 +211,7 @@ class KnowledgeBase(Asking):
     # -- retrieval -----------------------------------------------------------------------------
 
     def search(self, query: str, current_sku: str | None = None, k: int = 5) -> list[Source]:
-        text = clean_question(query)
+        text = ask_words(clean_question(query))
         if not text:
             raise InputError("问题是空的", hint="输入要查的问题，例如“芒果甜不甜”")
         self._use_words()
@@ -302,7 +303,7 @@ class KnowledgeBase(Asking):
 
     def answer(self, question: str, current_sku: str | None = None, user: str | None = None,
                llm=None) -> Answer:
-        text = clean_question(question or "")
+        text = ask_words(clean_question(question or ""))
         if not text:
             raise InputError("问题是空的", hint="输入要回答的问题，例如“芒果甜不甜”")
         if len(text) > MAX_QUESTION_CHARS:
@@ -357,7 +358,7 @@ class KnowledgeBase(Asking):
         ix = self._ix
         q.unknown = {w for g in q.residual for w in g if not word_in(w, ix.corpus)}
         hits = self._retrieve(ix, text, q, targets, names)
-        picked = self.judge.pick(ix, q, hits, targets)
+        picked = part_pick(self.judge, ix, q, hits, targets)   # a part's attribute: its own row or clause
         subject = short_name(self.catalog.get(targets[0])) if targets and self.catalog.get(targets[0]) else ""
         if not picked:
             return Answer(False, REFUSAL_TEXT, [_source(h) for h in hits[:3]], reason="not_in_kb", mode="refused",

@@ -20,8 +20,8 @@ from copilot.knowledge.wordlists import lexicon
 
 log = logging.getLogger(__name__)
 ASK_PRODUCT_TEXT = "请问您问的是哪个商品？报商品名或链接号就行"
-FACT_KINDS = {"have": "yesno", "minimum": "count", "price": "price", "stock": "count", "limit": "count", "link": "link", "what": "", "spec": "", "offer": ""}
-FACT_LABELS = {"have": "有没有这个商品", "minimum": "起卖数量", "price": "价格", "stock": "库存", "limit": "限购", "link": "链接号", "what": "链接上的商品", "spec": "规格", "offer": "赠品"}
+FACT_KINDS = {"original_price": "price", "activity": "", "have": "yesno", "minimum": "count", "price": "price", "stock": "count", "limit": "count", "link": "link", "what": "", "spec": "", "offer": ""}
+FACT_LABELS = {"original_price": "原价", "activity": "优惠活动", "have": "有没有这个商品", "minimum": "起卖数量", "price": "价格", "stock": "库存", "limit": "限购", "link": "链接号", "what": "链接上的商品", "spec": "规格", "offer": "赠品"}
 GIFT = re.compile(r"送|赠")   # an offer that names a gift (直播间拍 2 盒送马克杯), not a price or a limit only
 # kinds of value a spec ("每盒 12 个", "单果约 300 克") can hold
 SPEC_KINDS = ("count", "weight", "size", "amount", "power")
@@ -130,7 +130,17 @@ class Shelf:
         if "minimum" in facts and not all(guard("minimum_said").search(self.catalog.require(s).spec or "")
                                           for s in targets[:3]):
             facts.remove("minimum")   # the spec says no least amount: the notes must say it
-        if "offer" in facts and not all(GIFT.search(self.catalog.require(s).offer or "") for s in targets[:3]):
+        if "original_price" in facts:   # 平时卖多少: the original price, never the live one (原价 of price too)
+            facts = [f for f in facts if f != "price"]
+            if targets and not all(self.catalog.require(s).original_price for s in targets[:3]):
+                return Answer(False, REFUSAL_TEXT, [], reason="not_in_kb", mode="refused", kind="price",
+                              why="商品目录里没有填原价，交给助理回答"), None, []
+        if "activity" in facts:   # 有啥活动: the live offer, whatever it says; with none, the notes must say it
+            facts.remove("activity")
+            if targets and all(self.catalog.require(s).offer for s in targets[:3]) and "offer" not in facts:
+                facts.append("offer")
+        if "offer" in facts and not all(GIFT.search(self.catalog.require(s).offer or "") or "activity" in q.facts
+                                        for s in targets[:3]):
             facts.remove("offer")   # 送啥 of a product whose offer names no gift: the notes must say it
         topics = [t for t in q.topics if not (t == "ordering" and facts == ["offer"])]   # 直播间下单送啥: the gift
         store = (set(topics) | set(q.soft)) & {"delivery", "pickup", "payment", "ordering"}

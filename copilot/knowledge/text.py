@@ -4,6 +4,7 @@ read into pieces by ``notes.split_markdown``).
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import logging
 import math
@@ -11,7 +12,7 @@ import re
 from collections import defaultdict
 
 from copilot.base.zhnum import normalize
-from copilot.knowledge.wordlists import lexicon, words_changed
+from copilot.knowledge.wordlists import lexicon, lexicon_file, words_changed
 
 PUNCT = re.compile(r"[\s，。！？、；：,.!?;:（）()【】\[\]「」“”\"'~～…—\-·/]+")
 
@@ -34,6 +35,21 @@ def decimal_lengths(text: str) -> str:
 
     text = COMPOUND.sub(one, text)
     return COMPOUND_SPAN.sub(lambda m: f"{m.group(1)}{m.group(3)}{m.group(4)} {m.group(2)}", text)
+
+
+@functools.cache
+def _question_words() -> tuple[tuple[re.Pattern, str], ...]:
+    """The slips of the words a viewer asks with (``lexicon/parts.yaml`` ``question_words``), compiled."""
+    words = lexicon_file("parts.yaml").get("question_words") or {}
+    return tuple((re.compile(str(k)), str(v)) for k, v in words.items())
+
+
+def ask_words(question: str) -> str:
+    """``question`` with its asking words' keyboard slips read as meant (那里产的 -> 哪里产的, 头盔多种 -> 头盔多重,
+    冲电 -> 充电, 店再哪 -> 店在哪): the question side only, before it is typed; notes keep their words (那里, 多种)."""
+    for rx, meant in _question_words():
+        question = rx.sub(meant, question)
+    return question
 
 
 def content_hash(text: str) -> str:

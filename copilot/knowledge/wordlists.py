@@ -21,7 +21,7 @@ import yaml
 from copilot.base.errors import ConfigError
 
 LEXICON_DIR = Path(__file__).resolve().parent / "lexicon"
-FILES = ("aspects.yaml", "kinds.yaml", "words.yaml", "guards.yaml", "catalog.yaml")
+FILES = ("aspects.yaml", "kinds.yaml", "words.yaml", "guards.yaml", "catalog.yaml", "parts.yaml")
 
 
 @dataclass(frozen=True)
@@ -195,6 +195,11 @@ def _read(name: str) -> dict:
     if not isinstance(data, dict):
         raise ConfigError(f"知识库词表 {name} 格式不对", hint=f"{path} 顶层应是“键: 值”的映射")
     return data
+
+
+def lexicon_file(name: str) -> dict:
+    """The words of one data file of ``lexicon/`` (``parts.yaml``) for a module that reads its own section."""
+    return _read(name)
 
 
 def _compile(patterns, name: str, flags: int = 0) -> re.Pattern | None:
