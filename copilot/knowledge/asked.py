@@ -14,7 +14,7 @@ import re
 
 from copilot.base.zhnum import zh_to_number
 from copilot.knowledge.docs import Chunk
-from copilot.knowledge.kinds import conditions, strict, text_aspects, values_of
+from copilot.knowledge.kinds import conditions, strict, text_aspects, value_spans, values_of
 from copilot.knowledge.question import Question, coverage, guard, word_in
 from copilot.knowledge.text import bare
 from copilot.knowledge.wordlists import lexicon
@@ -151,3 +151,45 @@ def action_unsaid(q: Question, text: str, solo: str) -> bool:
         return False
     after = [g for g in q.residual if any(q.text.find(w, cue.end()) >= 0 for w in g)]
     return any(not coverage([g], text, q.unknown, solo=solo, half=False) for g in after)
+
+
+AFTER_DONE = re.compile(r"([\u4e00-\u9fff])完(?:了|以后|之后)?(?:能|可以|就|马上|接着|再|还)+([\u4e00-\u9fff])")
+
+
+def order_reversed(q: Question, text: str) -> bool:
+    """The question asks of doing one thing after another (烫完能染吗) and ``text`` tells only the other order
+    (染完要隔 2 个星期再烫): what it says of that order is no answer of the order asked."""
+    m = AFTER_DONE.search(lexicon().fix_typos(q.unnamed))
+    if m is None or m.group(1) == m.group(2):
+        return False
+    first, then = m.groups()
+    return f"{then}完" in text and f"{first}完" not in text and f"再{first}" in text
+
+
+FREQUENCY = re.compile(r"(?:多久|多长时间|几天|几个月|几周|几个星期|几个礼拜)[\u4e00-\u9fff]{0,3}?一(?:次|回|趟|遍)")
+WITHIN = re.compile(r"\s*(?:以内|之内|内)")
+REPEAT = re.compile(r"[次回遍趟每隔]")
+
+
+def window_for_frequency(q: Question, text: str) -> bool:
+    """How often it is done is asked (多久剪一次) and no duration ``text`` states is a period it is done once in:
+    each is a time limit (15 天内免费修一次: a window to come back in) or said with no repeat in its clause
+    (洗剪吹一套 45 分钟: how long it takes), not 一个月左右来一次, 每两周洗一回."""
+    if q.kind != "duration" or not FREQUENCY.search(lexicon().fix_typos(q.unnamed)):
+        return False
+    for s, e, _v in value_spans("duration", text):
+        a = max((m.end() for m in PHRASE.finditer(text, 0, s)), default=0)
+        b = next((m.start() for m in PHRASE.finditer(text, e)), len(text))
+        if not WITHIN.match(text, e) and REPEAT.search(text[a:b]):
+            return False
+    return True
+
+
+WEEKDAY = re.compile(r"(?:周|星期|礼拜)([一二三四五六日天1-7])")
+
+
+def day_keyed(q: Question, c: Chunk) -> bool:
+    """The row or heading is keyed by the day of the week the question names (周三：周三早放学，两点半就去接 for
+    周三几点去接): it is stated for that day, before the row of every day."""
+    day = {m.group(1).replace("天", "日") for m in WEEKDAY.finditer(q.unnamed)}
+    return bool(day) and any(m.group(1).replace("天", "日") in day for m in WEEKDAY.finditer(f"{c.section} {c.key}"))

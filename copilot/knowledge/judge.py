@@ -18,9 +18,12 @@ from copilot.knowledge.asked import (
     action_unsaid,
     after_sales_only,
     date_unsaid,
+    day_keyed,
     keyed_case,
     moment_unsaid,
     opposite_case,
+    order_reversed,
+    window_for_frequency,
 )
 from copilot.knowledge.binding import distance, own_values
 from copilot.knowledge.conditions import (
@@ -166,7 +169,7 @@ class Judge(Scope, Keys):
         def rank(h: Hit) -> tuple[bool, int, bool, bool, bool, int, bool, bool, bool]:
             c = h.chunk
             case = keyed_case(q, self.nameless(lexicon().fix_typos(c.key)), c.layout)
-            evidence = -1 if self.asks_same(q, c) or case < 0 else 0 if self.head_says(q, c) else \
+            evidence = -1 if self.asks_same(q, c) or case < 0 or day_keyed(q, c) else 0 if self.head_says(q, c) else \
                 1 if self.headed(ix, q, h) or self.keyed(q, c) else \
                 2 if self.tight(q, c) else 3   # 炒制：慢炒 8 小时 for 炒了多久, before step 1 of 煮法 (炒化 2 分钟)
             other_unit = bool(unit) and not any(unit in v for v in values_of(q.kind, self.nameless(c.text)))
@@ -354,8 +357,10 @@ class Judge(Scope, Keys):
             #                not by 炖 1 斤肉放 2 颗, 一大包多少克 not by 一小袋 13 克
         if targets and c.layout != "qa" and self.unhinted(q, text):   # (a Q&A pair was asked for its case)
             return False   # 要洗了再放冰箱吗 is not answered by 一定放冰箱: it says nothing of washing
-        if moment_unsaid(q, text) or date_unsaid(q.text, text):
-            return False   # 烘好了要放几天 is not answered by 开封后 1 个月: it never says 烘
+        if moment_unsaid(q, text) or date_unsaid(q.text, text) or order_reversed(q, text) or \
+                window_for_frequency(q, text):
+            return False   # 烘好了要放几天 is not answered by 开封后 1 个月: it never says 烘 (烫完能染吗 not by 染完再烫,
+            #                多久剪一次 not by 15 天内免费修一次)
         if contrasted(q.unnamed, text):
             return False   # 能冷冻吗 is not answered by 冷藏 3 天, 几点关门 not by 7 点开门
         if self.other_condition(q, c):
@@ -384,7 +389,8 @@ class Judge(Scope, Keys):
         keyed = f"{c.key}：{self.nameless(c.text)}" if c.key and c.layout in ("table", "bullet") else self.nameless(c.text)
         return not (self.other_question(q, c) or opposite_case(q, c.key) or self.other_condition(q, c) or
                     contrasted(q.unnamed, text) or self.has_unsaid(q, text) or others_values(q, keyed) or
-                    term_unsaid(q, text) or moment_unsaid(q, text) or date_unsaid(q.text, text))
+                    term_unsaid(q, text) or moment_unsaid(q, text) or date_unsaid(q.text, text) or
+                    order_reversed(q, text) or window_for_frequency(q, text))
 
     def only_not_there(self, q: Question, c: Chunk) -> bool:
         """A place asked (点在哪里) and every place the passage states is one it says not to use (别点在灶台上)."""
