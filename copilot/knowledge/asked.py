@@ -14,7 +14,7 @@ import re
 
 from copilot.base.zhnum import zh_to_number
 from copilot.knowledge.docs import Chunk
-from copilot.knowledge.kinds import conditions, strict, text_aspects, value_spans, values_of
+from copilot.knowledge.kinds import conditions, same_cue, strict, text_aspects, value_spans, values_of
 from copilot.knowledge.question import Question, coverage, guard, word_in
 from copilot.knowledge.text import bare
 from copilot.knowledge.wordlists import lexicon
@@ -193,3 +193,22 @@ def day_keyed(q: Question, c: Chunk) -> bool:
     周三几点去接): it is stated for that day, before the row of every day."""
     day = {m.group(1).replace("天", "日") for m in WEEKDAY.finditer(q.unnamed)}
     return bool(day) and any(m.group(1).replace("天", "日") in day for m in WEEKDAY.finditer(f"{c.section} {c.key}"))
+
+
+def key_asks(q: Question, c: Chunk) -> bool:
+    """A bullet's or row's key is the question itself, asked by the same cue and of nothing else (睡多久：四十分钟 for
+    午睡睡多久, 在哪：进门左手边 for 柜子在哪): the row answers it, though the question names more than the key."""
+    if c.layout not in ("bullet", "table") or not c.key or not same_cue(q.kind, c.key, lexicon().fix_typos(q.unnamed)):
+        return False
+    key, asked = lexicon().fix_typos(c.key), lexicon().fix_typos(q.text)
+    return all(ch in asked for ch in key if "\u4e00" <= ch <= "\u9fff")
+
+
+LOCATION = re.compile(r"在哪|放哪|搁哪|在什么地方|在啥地方|在什么位置")
+
+
+def made_there(q: Question, aspects) -> bool:
+    """Where a thing is (柜子在哪) is asked and the passage tells where it comes from (佛山金盾柜业做的: an origin),
+    not where it is."""
+    return q.kind == "place" and "origin" not in q.topics and LOCATION.search(lexicon().fix_typos(q.unnamed)) is not None \
+        and "origin" in aspects and "address" not in aspects

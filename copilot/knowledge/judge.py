@@ -19,7 +19,9 @@ from copilot.knowledge.asked import (
     after_sales_only,
     date_unsaid,
     day_keyed,
+    key_asks,
     keyed_case,
+    made_there,
     moment_unsaid,
     opposite_case,
     order_reversed,
@@ -168,6 +170,7 @@ class Judge(Scope, Keys):
 
         def rank(h: Hit) -> tuple[bool, int, bool, bool, bool, int, bool, bool, bool]:
             c = h.chunk
+            asks = key_asks(q, c)   # 睡多久：四十分钟 for 午睡睡多久, before a line that says 午睡 and another duration
             case = keyed_case(q, self.nameless(lexicon().fix_typos(c.key)), c.layout)
             evidence = -1 if self.asks_same(q, c) or case < 0 or day_keyed(q, c) else 0 if self.head_says(q, c) else \
                 1 if self.headed(ix, q, h) or self.keyed(q, c) else \
@@ -179,12 +182,18 @@ class Judge(Scope, Keys):
             aside = after_sales_only(q, ix.types[h.idx], c) or self.keyed_other(q, c) or case > 0   # 写不出水咋整: 画圈圈, before
             # 7 天内换 (as said); 怎么放: 放干燥的地方, before the row keyed 保质期 (how long, not how)
             part = bool(c.sku) and bool(part_named(q.text, c.key, c.text, c.layout, self.product_names(c.sku)))
-            return ((product_first and c.sku == "") or (not targets and c.sku != ""), -row, said[h.idx] < most, aside, unlisted, evidence,
+            return ((product_first and c.sku == "") or (not targets and c.sku != ""), -row, said[h.idx] < most and not asks,
+                    aside, unlisted, -1 if asks else evidence,
                     part, (c.doc, c.section) in plain and self.narrower(q, c), other_unit)
 
         for h in ok:
             h.rank = rank(h)
         return sorted(ok, key=lambda h: h.rank)
+
+    def names_it(self, sku: str, group: list[str]) -> bool:
+        """A word of ``group`` calls the product by its name's head (柜子, 箱子 of 书包柜, 纸箱)."""
+        return any(len(w.rstrip("子儿")) == 1 and any(n.endswith(w.rstrip("子儿")) for n in self.product_names(sku))
+                   for w in group)
 
     def product_names(self, sku: str) -> tuple[str, ...]:
         """The product's name and aliases."""
@@ -324,8 +333,8 @@ class Judge(Scope, Keys):
         c, t = h.chunk, ix.types[h.idx]
         if not self.eligible(q, h, targets):
             return False
-        if q.topics and not set(q.topics) & t.aspects:
-            return False
+        if q.topics and not set(q.topics) & t.aspects or made_there(q, t.aspects):
+            return False   # (柜子在哪 is not answered by 佛山……做的: where it is made)
         if strict(q.kind) and after_sales_only(q, t, c):
             return False   # 受后：带子断了 7 天内换 answers no 能用几个月
         if self.other_question(q, c) or self.other_aspect(q, c) or opposite_case(q, c.key):
@@ -374,6 +383,9 @@ class Judge(Scope, Keys):
             return alone == 1.0 and self.bound(q, c)
         if alone >= self.min_coverage:
             return self.bound(q, c)
+        if c.sku in targets and key_asks(q, c) and all(coverage([g], text, q.unknown) or self.names_it(c.sku, g)
+                                                       for g in residual):
+            return True   # 在哪：进门左手边 for 柜子在哪 (柜子: the 书包柜 itself)
         if h.dense >= TYPED_DENSE and set(q.topics) & t.head and strict(q.kind) and coverage(
                 residual, text, q.unknown, solo=self.nameless(text), plain=True, half=False,
                 negated=q.negated) >= TYPED_COVERAGE:
