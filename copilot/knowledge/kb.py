@@ -318,6 +318,7 @@ class KnowledgeBase(Asking):
     def _answer(self, text: str, current_sku: str | None, user: str | None) -> tuple[Answer, Question | None]:
         prefix = f"@{user} " if user else ""
         self._use_words()
+        text = self._store_as_shop(text)   # 托管班在哪: the store, as 店在哪
         products, names = self._products_in(text, bool(current_sku) and self.catalog.get(current_sku) or False)
         products, names, q = self._on_air_parts(text, products, names, current_sku)   # 电池能用多久 of a lock
         named = [p for _s, _e, p in self.catalog.mentions(text) if p in products]

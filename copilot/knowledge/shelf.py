@@ -146,6 +146,10 @@ class Shelf:
             if not facts:
                 return None, None, []
         shown = [self.catalog.require(s) for s in targets[:3]]
+        if "price" in facts and period_unsaid(q, shown):
+            facts.remove("price")   # 寒假班一天多少钱 of a class sold by the term: only the notes may say a day's price
+            if not facts:
+                return None, None, []
         other = other_unit(q, facts, shown)
         if other:  # 一盒多少钱 of milk sold by the 箱: the catalog states no price per 盒
             return Answer(False, REFUSAL_TEXT, [], reason="not_in_kb", mode="refused", kind="price",
@@ -219,6 +223,17 @@ def other_unit(q: Question, facts: list[str], products: list[Product]) -> str:
     m = MEASURE.search(q.unnamed)
     unit = m.group(1) if m else ""
     return unit if unit and all(p.unit and p.unit != unit for p in products) else ""
+
+
+PERIOD = re.compile(r"[一每]\s*个?\s*(天|日|晚|小时|钟头|周|星期|礼拜|月|年|学期|节)")
+
+
+def period_unsaid(q: Question, products: list[Product]) -> bool:
+    """The price asked is per a period (一天多少钱, 每小时几块) that no product is sold by (its unit) nor its spec
+    states one of (临时托管一小时): the catalog's price is of another span, and dividing it would invent one."""
+    m = PERIOD.search(q.unnamed)
+    return m is not None and bool(products) and all(
+        p.unit != m.group(1) and not re.search(rf"[一每]\s*个?\s*{m.group(1)}", p.spec or "") for p in products)
 
 
 def spec_answers(p: Product | None, kind: str, units: frozenset[str] | None = None, measure: str = "") -> bool:
