@@ -153,7 +153,7 @@ def action_unsaid(q: Question, text: str, solo: str) -> bool:
     return any(not coverage([g], text, q.unknown, solo=solo, half=False) for g in after)
 
 
-AFTER_DONE = re.compile(r"([\u4e00-\u9fff])完(?:了|以后|之后)?(?:能|可以|就|马上|接着|再|还)+([\u4e00-\u9fff])")
+AFTER_DONE = re.compile(r"([\u4e00-\u9fff])完[\u4e00-\u9fff]?(?:了|以后|之后)?(?:能|可以|就|马上|接着|再|还)+([\u4e00-\u9fff])")
 
 
 def order_reversed(q: Question, text: str) -> bool:
@@ -162,13 +162,14 @@ def order_reversed(q: Question, text: str) -> bool:
     m = AFTER_DONE.search(lexicon().fix_typos(q.unnamed))
     if m is None or m.group(1) == m.group(2):
         return False
-    first, then = m.groups()
-    return f"{then}完" in text and f"{first}完" not in text and f"再{first}" in text
+    first, then = m.groups()   # (驱虫完……再洗 for 洗完澡能驱虫吗: a verb's object may sit before 完)
+    return re.search(f"{then}[\u4e00-\u9fff]?完", text) is not None and \
+        re.search(f"{first}[\u4e00-\u9fff]?完", text) is None and f"再{first}" in text
 
 
 FREQUENCY = re.compile(r"(?:多久|多长时间|几天|几个月|几周|几个星期|几个礼拜)[\u4e00-\u9fff]{0,3}?一(?:次|回|趟|遍)")
 WITHIN = re.compile(r"\s*(?:以内|之内|内)")
-REPEAT = re.compile(r"[次回遍趟每隔]")
+REPEAT = re.compile(r"[次回遍趟每]")
 
 
 def window_for_frequency(q: Question, text: str) -> bool:

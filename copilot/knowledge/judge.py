@@ -367,7 +367,7 @@ class Judge(Scope, Keys):
         if targets and c.layout != "qa" and self.unhinted(q, text):   # (a Q&A pair was asked for its case)
             return False   # 要洗了再放冰箱吗 is not answered by 一定放冰箱: it says nothing of washing
         if moment_unsaid(q, text) or date_unsaid(q.text, text) or order_reversed(q, text) or \
-                window_for_frequency(q, text):
+                window_for_frequency(q, body):
             return False   # 烘好了要放几天 is not answered by 开封后 1 个月: it never says 烘 (烫完能染吗 not by 染完再烫,
             #                多久剪一次 not by 15 天内免费修一次)
         if contrasted(q.unnamed, text):
@@ -402,7 +402,7 @@ class Judge(Scope, Keys):
         return not (self.other_question(q, c) or opposite_case(q, c.key) or self.other_condition(q, c) or
                     contrasted(q.unnamed, text) or self.has_unsaid(q, text) or others_values(q, keyed) or
                     term_unsaid(q, text) or moment_unsaid(q, text) or date_unsaid(q.text, text) or
-                    order_reversed(q, text) or window_for_frequency(q, text))
+                    order_reversed(q, text) or window_for_frequency(q, self.nameless(c.text)))
 
     def only_not_there(self, q: Question, c: Chunk) -> bool:
         """A place asked (点在哪里) and every place the passage states is one it says not to use (别点在灶台上)."""
