@@ -213,3 +213,19 @@ def made_there(q: Question, aspects) -> bool:
     not where it is."""
     return q.kind == "place" and "origin" not in q.topics and LOCATION.search(lexicon().fix_typos(q.unnamed)) is not None \
         and "origin" in aspects and "address" not in aspects
+
+
+ASK_CUE = re.compile(r"几点|什么时候|啥时候|几时|哪天|几号|周几|几天|多久|多少|怎么|咋|能|吗|不")
+
+
+def topic_said(q: Question, text: str) -> bool:
+    """Every aspect the question names is named by a word whose verb ``text`` says itself, with the value asked
+    (几点送 of 早上：八点半送来, 几点到 of 早上：八点到): a service's own row of when it brings or takes, though the
+    aspect list reads 送 as goods delivered."""
+    asked = lexicon().fix_typos(q.text)
+    for t in q.topics:
+        a = lexicon().aspects.get(t)
+        verbs = {ASK_CUE.sub("", w) for w in (a.ask if a else ()) if w in asked} - {""}
+        if not any(v in text for v in verbs):
+            return False
+    return bool(q.topics)

@@ -25,6 +25,7 @@ from copilot.knowledge.asked import (
     moment_unsaid,
     opposite_case,
     order_reversed,
+    topic_said,
     window_for_frequency,
 )
 from copilot.knowledge.binding import distance, own_values
@@ -333,7 +334,9 @@ class Judge(Scope, Keys):
         c, t = h.chunk, ix.types[h.idx]
         if not self.eligible(q, h, targets):
             return False
-        if q.topics and not set(q.topics) & t.aspects or made_there(q, t.aspects):
+        if q.topics and not set(q.topics) & t.aspects and not (
+                c.sku and c.sku in targets and strict(q.kind) and topic_said(q, self.nameless(c.text))) or \
+                made_there(q, t.aspects):   # (早上：八点半送来 answers 几点送 of a day-care's Saturday)
             return False   # (柜子在哪 is not answered by 佛山……做的: where it is made)
         if strict(q.kind) and after_sales_only(q, t, c):
             return False   # 受后：带子断了 7 天内换 answers no 能用几个月
