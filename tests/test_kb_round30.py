@@ -7,6 +7,7 @@ grooming shop).
 - How often (多久洗一次) is not answered by a window to come back in (10 天内免费补一次) nor by how long it takes.
 - B after A (洗完澡能驱虫吗) is not answered by A after B (驱虫完隔三天再洗).
 - A row keyed by the day the question names (周五：……) answers before the every-day row.
+- An aspect named by a verb the product's row says with the value (几点送 of 早上：八点半送来) does not veto it.
 - A row keyed by the question itself (游多久：四十分钟, 在哪：前台右手边) answers it first.
 - Where a thing is (柜子在哪) is not where it is made (台州……做的).
 - A price per a period the product is not sold by (一天多少钱 of a term class) is the notes' to say.
@@ -42,7 +43,7 @@ products:
 """
 
 SWIM_NOTES = {
-    "weekend.md": "# 周末陪练卡\n\n## 练啥滴\n- 热身：岸上十分钟\n- 游多久：四十分钟\n",
+    "weekend.md": "# 周末陪练卡\n\n## 练啥滴\n- 热身：岸上十分钟\n- 游多久：四十分钟\n\n## 时间\n- 早上：八点半送来\n- 下午：五点接走\n",
     "evening.md": "# 晚班课\n\n## 啥时候接\n- 放学：下午三点半在校门口接\n- 家长来接：六点以前\n\n## 注意\n- 周五：周五学校早放学，两点就去接\n\n## 老师\n"
                   "- 人数：一个老师带六个孩子\n- 教练：李老师，教了八年\n",
     "locker.md": "# 泳具寄存柜\n\n## 多大\n- 一格：二十乘三十乘四十（厘米）\n\n## 其他\n- 用多久：一学期\n"
@@ -66,6 +67,7 @@ def swim_kb(tmp_path_factory) -> KnowledgeBase:
     ("谁上课", "evening", "李老师"),
     ("周五几点去接", "evening", "两点"),
     ("游泳游多久", "weekend", "四十分钟"),
+    ("周末早上几点送", "weekend", "八点半"),
     ("柜子在哪", "locker", "前台右手边"),
     ("泳镜那里产的", "goggles", "晋江"),
     ("泳镜谁家供的", "goggles", "蓝波"),
