@@ -15,7 +15,6 @@ from copilot.knowledge.naming import ACCESSORY, about_kind, about_product, impli
 from copilot.knowledge.question import Question, analyse, guard
 from copilot.knowledge.shelf import asked_in_notes
 
-
 SHOP_NOUN = "(?:班|店|铺|馆|行|站|部|公司)"   # what a store's name is followed by when it names the store
 
 
