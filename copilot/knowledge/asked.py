@@ -172,18 +172,17 @@ WITHIN = re.compile(r"\s*(?:以内|之内|内)")
 REPEAT = re.compile(r"[次回遍趟每]")
 
 
-def window_for_frequency(q: Question, text: str) -> bool:
-    """How often it is done is asked (多久剪一次) and no duration ``text`` states is a period it is done once in:
-    each is a time limit (15 天内免费修一次: a window to come back in) or said with no repeat in its clause
-    (洗剪吹一套 45 分钟: how long it takes), not 一个月左右来一次, 每两周洗一回."""
+def window_for_frequency(q: Question, text: str, key: str = "", layout: str = "") -> bool:
+    """How often it is done is asked (多久剪一次) and ``text`` tells no period it is done in: every duration it
+    states is a time limit (15 天内免费修一次: a window to come back in), or it answers a Q&A question that asks
+    how long it takes (女士剪发多长时间？ 一套 45 分钟) and says no repeat (not 一个月左右来一次, 3 个月换一支)."""
     if q.kind != "duration" or not FREQUENCY.search(lexicon().fix_typos(q.unnamed)):
         return False
-    for s, e, _v in value_spans("duration", text):
-        a = max((m.end() for m in PHRASE.finditer(text, 0, s)), default=0)
-        b = next((m.start() for m in PHRASE.finditer(text, e)), len(text))
-        if not WITHIN.match(text, e) and REPEAT.search(text[a:b]):
-            return False
-    return True
+    ends = [e for _s, e, _v in value_spans("duration", text)]
+    if ends and all(WITHIN.match(text, e) for e in ends):
+        return True
+    return layout == "qa" and bool(key) and not FREQUENCY.search(lexicon().fix_typos(key)) and \
+        not REPEAT.search(text)
 
 
 WEEKDAY = re.compile(r"(?:周|星期|礼拜)([一二三四五六日天1-7])")
@@ -205,21 +204,22 @@ def key_asks(q: Question, c: Chunk) -> bool:
     return all(ch in asked for ch in key if "\u4e00" <= ch <= "\u9fff")
 
 
-LOCATION = re.compile(r"在哪|放哪|搁哪|在什么地方|在啥地方|在什么位置")
+LOCATION = re.compile(r"(?:在哪[儿里]?|放哪[儿里]?|搁哪[儿里]?|在什么地方|在啥地方|在什么位置)[呢啊呀]?$")
+MADE = re.compile(r"[做造产]的|产自|产于|产地")
 
 
-def made_there(q: Question, aspects) -> bool:
-    """Where a thing is (柜子在哪) is asked and the passage tells where it comes from (佛山金盾柜业做的: an origin),
-    not where it is."""
+def made_there(q: Question, aspects, text: str) -> bool:
+    """Where a thing is (柜子在哪, not 在哪分切的 nor 生产日期在哪看) is asked and the passage tells where it is made
+    (佛山金盾柜业做的: an origin), not where it is."""
     return q.kind == "place" and "origin" not in q.topics and LOCATION.search(lexicon().fix_typos(q.unnamed)) is not None \
-        and "origin" in aspects and "address" not in aspects
+        and "origin" in aspects and "address" not in aspects and MADE.search(text) is not None
 
 
 ASK_CUE = re.compile(r"几点|什么时候|啥时候|几时|哪天|几号|周几|几天|多久|多少|怎么|咋|能|吗|不")
 
 
 def topic_said(q: Question, text: str) -> bool:
-    """Every aspect the question names is named by a word whose verb ``text`` says itself, with the value asked
+    """(Of a time asked: 能用多久 has no verb of its own to find.) Every aspect the question names is named by a word whose verb ``text`` says itself, with the value asked
     (几点送 of 早上：八点半送来, 几点到 of 早上：八点到): a service's own row of when it brings or takes, though the
     aspect list reads 送 as goods delivered."""
     asked = lexicon().fix_typos(q.text)

@@ -335,8 +335,8 @@ class Judge(Scope, Keys):
         if not self.eligible(q, h, targets):
             return False
         if q.topics and not set(q.topics) & t.aspects and not (
-                c.sku and c.sku in targets and strict(q.kind) and topic_said(q, self.nameless(c.text))) or \
-                made_there(q, t.aspects):   # (早上：八点半送来 answers 几点送 of a day-care's Saturday)
+                c.sku and c.sku in targets and q.kind in ("clock", "time", "day") and topic_said(q, self.nameless(c.text))) or \
+                made_there(q, t.aspects, self.nameless(c.text)):   # (早上：八点半送来 answers 几点送 of a day-care's Saturday)
             return False   # (柜子在哪 is not answered by 佛山……做的: where it is made)
         if strict(q.kind) and after_sales_only(q, t, c):
             return False   # 受后：带子断了 7 天内换 answers no 能用几个月
@@ -370,7 +370,7 @@ class Judge(Scope, Keys):
         if targets and c.layout != "qa" and self.unhinted(q, text):   # (a Q&A pair was asked for its case)
             return False   # 要洗了再放冰箱吗 is not answered by 一定放冰箱: it says nothing of washing
         if moment_unsaid(q, text) or date_unsaid(q.text, text) or order_reversed(q, text) or \
-                window_for_frequency(q, body):
+                window_for_frequency(q, body, c.key, c.layout):
             return False   # 烘好了要放几天 is not answered by 开封后 1 个月: it never says 烘 (烫完能染吗 not by 染完再烫,
             #                多久剪一次 not by 15 天内免费修一次)
         if contrasted(q.unnamed, text):
@@ -405,7 +405,8 @@ class Judge(Scope, Keys):
         return not (self.other_question(q, c) or opposite_case(q, c.key) or self.other_condition(q, c) or
                     contrasted(q.unnamed, text) or self.has_unsaid(q, text) or others_values(q, keyed) or
                     term_unsaid(q, text) or moment_unsaid(q, text) or date_unsaid(q.text, text) or
-                    order_reversed(q, text) or window_for_frequency(q, self.nameless(c.text)))
+                    order_reversed(q, text) or
+                    window_for_frequency(q, self.nameless(c.text), c.key, c.layout))
 
     def only_not_there(self, q: Question, c: Chunk) -> bool:
         """A place asked (点在哪里) and every place the passage states is one it says not to use (别点在灶台上)."""
