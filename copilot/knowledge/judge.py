@@ -334,10 +334,8 @@ class Judge(Scope, Keys):
         c, t = h.chunk, ix.types[h.idx]
         if not self.eligible(q, h, targets):
             return False
-        if q.topics and not set(q.topics) & t.aspects and not (
-                c.sku and c.sku in targets and q.kind in ("clock", "time", "day") and topic_said(q, self.nameless(c.text))) or \
-                made_there(q, t.aspects, self.nameless(c.text)):   # (早上：八点半送来 answers 几点送 of a day-care's Saturday)
-            return False   # (柜子在哪 is not answered by 佛山……做的: where it is made)
+        if self.other_topic(q, c, t.aspects, targets):
+            return False
         if strict(q.kind) and after_sales_only(q, t, c):
             return False   # 受后：带子断了 7 天内换 answers no 能用几个月
         if self.other_question(q, c) or self.other_aspect(q, c) or opposite_case(q, c.key):
@@ -369,10 +367,8 @@ class Judge(Scope, Keys):
             #                not by 炖 1 斤肉放 2 颗, 一大包多少克 not by 一小袋 13 克
         if targets and c.layout != "qa" and self.unhinted(q, text):   # (a Q&A pair was asked for its case)
             return False   # 要洗了再放冰箱吗 is not answered by 一定放冰箱: it says nothing of washing
-        if moment_unsaid(q, text) or date_unsaid(q.text, text) or order_reversed(q, text) or \
-                window_for_frequency(q, body, c.key, c.layout):
-            return False   # 烘好了要放几天 is not answered by 开封后 1 个月: it never says 烘 (烫完能染吗 not by 染完再烫,
-            #                多久剪一次 not by 15 天内免费修一次)
+        if moment_unsaid(q, text) or date_unsaid(q.text, text) or self.other_sequence(q, c, text):
+            return False   # 烘好了要放几天 is not answered by 开封后 1 个月: it never says 烘
         if contrasted(q.unnamed, text):
             return False   # 能冷冻吗 is not answered by 冷藏 3 天, 几点关门 not by 7 点开门
         if self.other_condition(q, c):
@@ -384,11 +380,8 @@ class Judge(Scope, Keys):
                          negated=q.negated)
         if c.sku and not targets:
             return alone == 1.0 and self.bound(q, c)
-        if alone >= self.min_coverage:
-            return self.bound(q, c)
-        if c.sku in targets and key_asks(q, c) and all(coverage([g], text, q.unknown) or self.names_it(c.sku, g)
-                                                       for g in residual):
-            return True   # 在哪：进门左手边 for 柜子在哪 (柜子: the 书包柜 itself)
+        if alone >= self.min_coverage or self.asked_by_key(q, c, text, targets):   # (在哪：进门左手边 for 柜子在哪)
+            return alone < self.min_coverage or self.bound(q, c)
         if h.dense >= TYPED_DENSE and set(q.topics) & t.head and strict(q.kind) and coverage(
                 residual, text, q.unknown, solo=self.nameless(text), plain=True, half=False,
                 negated=q.negated) >= TYPED_COVERAGE:
@@ -396,6 +389,26 @@ class Judge(Scope, Keys):
         if alone == 0 or strict(q.kind):   # a value asked is stated with what it is about, in one sentence
             return False
         return self._told_with_neighbour(ix, q, c, text)
+
+    def other_sequence(self, q: Question, c: Chunk, text: str) -> bool:
+        """The passage tells the other order of two steps (烫完能染吗 is not answered by 染完再烫), or no period it
+        is done in when how often is asked (多久剪一次 is not answered by 15 天内免费修一次)."""
+        return order_reversed(q, text) or window_for_frequency(q, self.nameless(c.text), c.key, c.layout)
+
+    def asked_by_key(self, q: Question, c: Chunk, text: str, targets: list[str]) -> bool:
+        """The product's row keyed by the question itself (``key_asks``), every other word of the question said
+        or a word calling the product by its name's head (柜子 of 书包柜)."""
+        return c.sku in targets and key_asks(q, c) and all(
+            coverage([g], text, q.unknown) or self.names_it(c.sku, g) for g in q.residual)
+
+    def other_topic(self, q: Question, c: Chunk, aspects, targets: list[str]) -> bool:
+        """The passage is not of the aspect the question names (unless it is the product's own row saying the
+        asked verb with the time asked: 早上：八点半送来 answers 几点送 of a day-care's Saturday), or it tells where
+        a thing is made when where it is was asked (柜子在哪 is not answered by 佛山……做的)."""
+        body = self.nameless(c.text)
+        return bool(q.topics) and not set(q.topics) & aspects and not (
+            c.sku and c.sku in targets and q.kind in ("clock", "time", "day") and topic_said(q, body)) or \
+            made_there(q, aspects, body)
 
     def kept(self, q: Question, c: Chunk) -> bool:
         """None of the typed gate's guards against a neighbour fact refuses ``c``: not the answer to another
@@ -405,8 +418,7 @@ class Judge(Scope, Keys):
         return not (self.other_question(q, c) or opposite_case(q, c.key) or self.other_condition(q, c) or
                     contrasted(q.unnamed, text) or self.has_unsaid(q, text) or others_values(q, keyed) or
                     term_unsaid(q, text) or moment_unsaid(q, text) or date_unsaid(q.text, text) or
-                    order_reversed(q, text) or
-                    window_for_frequency(q, self.nameless(c.text), c.key, c.layout))
+                    self.other_sequence(q, c, text))
 
     def only_not_there(self, q: Question, c: Chunk) -> bool:
         """A place asked (点在哪里) and every place the passage states is one it says not to use (别点在灶台上)."""

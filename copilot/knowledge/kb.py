@@ -308,7 +308,7 @@ class KnowledgeBase(Asking):
         if len(text) > MAX_QUESTION_CHARS:
             raise InputError(f"问题太长（{len(text)} 个字）", hint=f"每个问题不超过 {MAX_QUESTION_CHARS} 个字")
         start = time.perf_counter()
-        result, q = self._answer(text, current_sku, user)
+        result, q = self._answer(self._store_as_shop(text), current_sku, user)   # 托管班在哪: the store, as 店在哪
         if llm is not None and result.answered and result.mode == "extractive":
             result = llm_answer(llm, self.catalog, self.shelf, self.min_coverage, text, user, result, q)
         log.debug("answer mode=%s reason=%s kind=%s aspect=%s ms=%.1f", result.mode, result.reason, result.kind,
@@ -318,7 +318,6 @@ class KnowledgeBase(Asking):
     def _answer(self, text: str, current_sku: str | None, user: str | None) -> tuple[Answer, Question | None]:
         prefix = f"@{user} " if user else ""
         self._use_words()
-        text = self._store_as_shop(text)   # 托管班在哪: the store, as 店在哪
         products, names = self._products_in(text, bool(current_sku) and self.catalog.get(current_sku) or False)
         products, names, q = self._on_air_parts(text, products, names, current_sku)   # 电池能用多久 of a lock
         named = [p for _s, _e, p in self.catalog.mentions(text) if p in products]
