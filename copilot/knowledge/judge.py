@@ -405,10 +405,9 @@ class Judge(Scope, Keys):
         """The passage is not of the aspect the question names (unless it is the product's own row saying the
         asked verb with the time asked: 早上：八点半送来 answers 几点送 of a day-care's Saturday), or it tells where
         a thing is made when where it is was asked (柜子在哪 is not answered by 佛山……做的)."""
-        body = self.nameless(c.text)
         return bool(q.topics) and not set(q.topics) & aspects and not (
-            c.sku and c.sku in targets and q.kind in ("clock", "time", "day") and topic_said(q, body)) or \
-            made_there(q, aspects, body)
+            c.sku and c.sku in targets and q.kind in ("clock", "time", "day") and topic_said(q, self.nameless(c.text))) \
+            or made_there(q, aspects, c.text)
 
     def kept(self, q: Question, c: Chunk) -> bool:
         """None of the typed gate's guards against a neighbour fact refuses ``c``: not the answer to another
