@@ -14,7 +14,7 @@ import re
 
 from copilot.base.zhnum import zh_to_number
 from copilot.knowledge.docs import Chunk
-from copilot.knowledge.kinds import conditions, strict, text_aspects, values_of
+from copilot.knowledge.kinds import conditions, same_cue, strict, text_aspects, value_spans, values_of
 from copilot.knowledge.question import Question, coverage, guard, word_in
 from copilot.knowledge.text import bare
 from copilot.knowledge.wordlists import lexicon
@@ -151,3 +151,81 @@ def action_unsaid(q: Question, text: str, solo: str) -> bool:
         return False
     after = [g for g in q.residual if any(q.text.find(w, cue.end()) >= 0 for w in g)]
     return any(not coverage([g], text, q.unknown, solo=solo, half=False) for g in after)
+
+
+AFTER_DONE = re.compile(r"([\u4e00-\u9fff])完[\u4e00-\u9fff]?(?:了|以后|之后)?(?:能|可以|就|马上|接着|再|还)+([\u4e00-\u9fff])")
+
+
+def order_reversed(q: Question, text: str) -> bool:
+    """The question asks of doing one thing after another (烫完能染吗) and ``text`` tells only the other order
+    (染完要隔 2 个星期再烫): what it says of that order is no answer of the order asked."""
+    m = AFTER_DONE.search(lexicon().fix_typos(q.unnamed))
+    if m is None or m.group(1) == m.group(2):
+        return False
+    first, then = m.groups()   # (驱虫完……再洗 for 洗完澡能驱虫吗: a verb's object may sit before 完)
+    return re.search(f"{then}[\u4e00-\u9fff]?完", text) is not None and \
+        re.search(f"{first}[\u4e00-\u9fff]?完", text) is None and f"再{first}" in text
+
+
+FREQUENCY = re.compile(r"(?:多久|多长时间|几天|几个月|几周|几个星期|几个礼拜)[\u4e00-\u9fff]{0,3}?一(?:次|回|趟|遍)")
+WITHIN = re.compile(r"\s*(?:以内|之内|内)")
+REPEAT = re.compile(r"[次回遍趟每]")
+
+
+def window_for_frequency(q: Question, text: str, key: str = "", layout: str = "") -> bool:
+    """How often it is done is asked (多久剪一次) and ``text`` tells no period it is done in: every duration it
+    states is a time limit (15 天内免费修一次: a window to come back in), or it answers a Q&A question that asks
+    how long it takes (女士剪发多长时间？ 一套 45 分钟) and says no repeat (not 一个月左右来一次, 3 个月换一支)."""
+    if q.kind != "duration" or not FREQUENCY.search(lexicon().fix_typos(q.unnamed)):
+        return False
+    ends = [e for _s, e, _v in value_spans("duration", text)]
+    if ends and all(WITHIN.match(text, e) for e in ends):
+        return True
+    return layout == "qa" and bool(key) and not FREQUENCY.search(lexicon().fix_typos(key)) and \
+        not REPEAT.search(text)
+
+
+WEEKDAY = re.compile(r"(?:周|星期|礼拜)([一二三四五六日天1-7])")
+
+
+def day_keyed(q: Question, c: Chunk) -> bool:
+    """The row or heading is keyed by the day of the week the question names (周三：周三早放学，两点半就去接 for
+    周三几点去接): it is stated for that day, before the row of every day."""
+    day = {m.group(1).replace("天", "日") for m in WEEKDAY.finditer(q.unnamed)}
+    return bool(day) and any(m.group(1).replace("天", "日") in day for m in WEEKDAY.finditer(f"{c.section} {c.key}"))
+
+
+def key_asks(q: Question, c: Chunk) -> bool:
+    """A bullet's or row's key is the question itself, asked by the same cue and of nothing else (睡多久：四十分钟 for
+    午睡睡多久, 在哪：进门左手边 for 柜子在哪): the row answers it, though the question names more than the key."""
+    if c.layout not in ("bullet", "table") or not c.key or not same_cue(q.kind, c.key, lexicon().fix_typos(q.unnamed)):
+        return False
+    key, asked = lexicon().fix_typos(c.key), lexicon().fix_typos(q.text)
+    return all(ch in asked for ch in key if "\u4e00" <= ch <= "\u9fff")
+
+
+LOCATION = re.compile(r"(?:在哪[儿里]?|放哪[儿里]?|搁哪[儿里]?|在什么地方|在啥地方|在什么位置)[呢啊呀]?$")
+MADE = re.compile(r"[做造产]的|产自|产于|产地")
+
+
+def made_there(q: Question, aspects, text: str) -> bool:
+    """Where a thing is (柜子在哪, not 在哪分切的 nor 生产日期在哪看) is asked and the passage tells where it is made
+    (佛山金盾柜业做的: an origin), not where it is."""
+    return q.kind == "place" and "origin" not in q.topics and LOCATION.search(lexicon().fix_typos(q.unnamed)) is not None \
+        and "origin" in aspects and "address" not in aspects and MADE.search(text) is not None
+
+
+ASK_CUE = re.compile(r"几点|什么时候|啥时候|几时|哪天|几号|周几|几天|多久|多少|怎么|咋|能|吗|不")
+
+
+def topic_said(q: Question, text: str) -> bool:
+    """(Of a time asked: 能用多久 has no verb of its own to find.) Every aspect the question names is named by a word whose verb ``text`` says itself, with the value asked
+    (几点送 of 早上：八点半送来, 几点到 of 早上：八点到): a service's own row of when it brings or takes, though the
+    aspect list reads 送 as goods delivered."""
+    asked = lexicon().fix_typos(q.text)
+    for t in q.topics:
+        a = lexicon().aspects.get(t)
+        verbs = {ASK_CUE.sub("", w) for w in (a.ask if a else ()) if w in asked} - {""}
+        if not any(v in text for v in verbs):
+            return False
+    return bool(q.topics)

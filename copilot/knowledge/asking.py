@@ -15,6 +15,8 @@ from copilot.knowledge.naming import ACCESSORY, about_kind, about_product, impli
 from copilot.knowledge.question import Question, analyse, guard
 from copilot.knowledge.shelf import asked_in_notes
 
+SHOP_NOUN = "(?:班|店|铺|馆|行|站|部|公司)"   # what a store's name is followed by when it names the store
+
 
 class Asking:
     """The question-reading methods of :class:`kb.KnowledgeBase` (which holds ``catalog``, ``shelf`` and ``_ix``)."""
@@ -100,6 +102,18 @@ class Asking:
         if not q.facts and not q.topics and not q.residual and q.kind in ("", "yesno") and \
                 next(iter(self.catalog.links(text)), None) is not None:
             q.facts = ["what"]
+
+    def _store_as_shop(self, text: str) -> str:
+        """托管班在哪, 理发店几点关门: words of the store's own name (向日葵托管, 剪影理发) followed by a noun for a shop
+        (班, 店) call the store, as 店 does; a product's name is never one."""
+        name = self.catalog.store.name or ""
+        for n in range(len(name), 1, -1):
+            for i in range(len(name) - n + 1):
+                word = name[i:i + n]
+                m = re.search(re.escape(word) + SHOP_NOUN, text)
+                if m and not self.catalog.mentions(text[m.start():m.end()]):
+                    return text[:m.start()] + "店" + text[m.end():]
+        return text
 
     def _drop_product_words(self, residual: list[list[str]], targets: list[str], named: bool, text: str = "",
                             parts: set[str] = frozenset(), q_topics=(), kind: str = "") -> list[list[str]]:

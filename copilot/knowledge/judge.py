@@ -18,9 +18,15 @@ from copilot.knowledge.asked import (
     action_unsaid,
     after_sales_only,
     date_unsaid,
+    day_keyed,
+    key_asks,
     keyed_case,
+    made_there,
     moment_unsaid,
     opposite_case,
+    order_reversed,
+    topic_said,
+    window_for_frequency,
 )
 from copilot.knowledge.binding import distance, own_values
 from copilot.knowledge.conditions import (
@@ -165,8 +171,9 @@ class Judge(Scope, Keys):
 
         def rank(h: Hit) -> tuple[bool, int, bool, bool, bool, int, bool, bool, bool]:
             c = h.chunk
+            asks = key_asks(q, c)   # 睡多久：四十分钟 for 午睡睡多久, before a line that says 午睡 and another duration
             case = keyed_case(q, self.nameless(lexicon().fix_typos(c.key)), c.layout)
-            evidence = -1 if self.asks_same(q, c) or case < 0 else 0 if self.head_says(q, c) else \
+            evidence = -1 if self.asks_same(q, c) or case < 0 or day_keyed(q, c) else 0 if self.head_says(q, c) else \
                 1 if self.headed(ix, q, h) or self.keyed(q, c) else \
                 2 if self.tight(q, c) else 3   # 炒制：慢炒 8 小时 for 炒了多久, before step 1 of 煮法 (炒化 2 分钟)
             other_unit = bool(unit) and not any(unit in v for v in values_of(q.kind, self.nameless(c.text)))
@@ -176,12 +183,18 @@ class Judge(Scope, Keys):
             aside = after_sales_only(q, ix.types[h.idx], c) or self.keyed_other(q, c) or case > 0   # 写不出水咋整: 画圈圈, before
             # 7 天内换 (as said); 怎么放: 放干燥的地方, before the row keyed 保质期 (how long, not how)
             part = bool(c.sku) and bool(part_named(q.text, c.key, c.text, c.layout, self.product_names(c.sku)))
-            return ((product_first and c.sku == "") or (not targets and c.sku != ""), -row, said[h.idx] < most, aside, unlisted, evidence,
+            return ((product_first and c.sku == "") or (not targets and c.sku != ""), -row, said[h.idx] < most and not asks,
+                    aside, unlisted, -1 if asks else evidence,
                     part, (c.doc, c.section) in plain and self.narrower(q, c), other_unit)
 
         for h in ok:
             h.rank = rank(h)
         return sorted(ok, key=lambda h: h.rank)
+
+    def names_it(self, sku: str, group: list[str]) -> bool:
+        """A word of ``group`` calls the product by its name's head (柜子, 箱子 of 书包柜, 纸箱)."""
+        return any(len(w.rstrip("子儿")) == 1 and any(n.endswith(w.rstrip("子儿")) for n in self.product_names(sku))
+                   for w in group)
 
     def product_names(self, sku: str) -> tuple[str, ...]:
         """The product's name and aliases."""
@@ -321,7 +334,7 @@ class Judge(Scope, Keys):
         c, t = h.chunk, ix.types[h.idx]
         if not self.eligible(q, h, targets):
             return False
-        if q.topics and not set(q.topics) & t.aspects:
+        if self.other_topic(q, c, t.aspects, targets):
             return False
         if strict(q.kind) and after_sales_only(q, t, c):
             return False   # 受后：带子断了 7 天内换 answers no 能用几个月
@@ -354,7 +367,7 @@ class Judge(Scope, Keys):
             #                not by 炖 1 斤肉放 2 颗, 一大包多少克 not by 一小袋 13 克
         if targets and c.layout != "qa" and self.unhinted(q, text):   # (a Q&A pair was asked for its case)
             return False   # 要洗了再放冰箱吗 is not answered by 一定放冰箱: it says nothing of washing
-        if moment_unsaid(q, text) or date_unsaid(q.text, text):
+        if moment_unsaid(q, text) or date_unsaid(q.text, text) or self.other_sequence(q, c, text):
             return False   # 烘好了要放几天 is not answered by 开封后 1 个月: it never says 烘
         if contrasted(q.unnamed, text):
             return False   # 能冷冻吗 is not answered by 冷藏 3 天, 几点关门 not by 7 点开门
@@ -367,8 +380,8 @@ class Judge(Scope, Keys):
                          negated=q.negated)
         if c.sku and not targets:
             return alone == 1.0 and self.bound(q, c)
-        if alone >= self.min_coverage:
-            return self.bound(q, c)
+        if alone >= self.min_coverage or self.asked_by_key(q, c, text, targets):   # (在哪：进门左手边 for 柜子在哪)
+            return alone < self.min_coverage or self.bound(q, c)
         if h.dense >= TYPED_DENSE and set(q.topics) & t.head and strict(q.kind) and coverage(
                 residual, text, q.unknown, solo=self.nameless(text), plain=True, half=False,
                 negated=q.negated) >= TYPED_COVERAGE:
@@ -377,6 +390,25 @@ class Judge(Scope, Keys):
             return False
         return self._told_with_neighbour(ix, q, c, text)
 
+    def other_sequence(self, q: Question, c: Chunk, text: str) -> bool:
+        """The passage tells the other order of two steps (烫完能染吗 is not answered by 染完再烫), or no period it
+        is done in when how often is asked (多久剪一次 is not answered by 15 天内免费修一次)."""
+        return order_reversed(q, text) or window_for_frequency(q, self.nameless(c.text), c.key, c.layout)
+
+    def asked_by_key(self, q: Question, c: Chunk, text: str, targets: list[str]) -> bool:
+        """The product's row keyed by the question itself (``key_asks``), every other word of the question said
+        or a word calling the product by its name's head (柜子 of 书包柜)."""
+        return c.sku in targets and key_asks(q, c) and all(
+            coverage([g], text, q.unknown) or self.names_it(c.sku, g) for g in q.residual)
+
+    def other_topic(self, q: Question, c: Chunk, aspects, targets: list[str]) -> bool:
+        """The passage is not of the aspect the question names (unless it is the product's own row saying the
+        asked verb with the time asked: 早上：八点半送来 answers 几点送 of a day-care's Saturday), or it tells where
+        a thing is made when where it is was asked (柜子在哪 is not answered by 佛山……做的)."""
+        return bool(q.topics) and not set(q.topics) & aspects and not (
+            c.sku and c.sku in targets and q.kind in ("clock", "time", "day") and topic_said(q, self.nameless(c.text))) \
+            or made_there(q, aspects, c.text)
+
     def kept(self, q: Question, c: Chunk) -> bool:
         """None of the typed gate's guards against a neighbour fact refuses ``c``: not the answer to another
         question (a Q&A pair's), not another case or condition, no contrast, no thing asked left unsaid."""
@@ -384,7 +416,8 @@ class Judge(Scope, Keys):
         keyed = f"{c.key}：{self.nameless(c.text)}" if c.key and c.layout in ("table", "bullet") else self.nameless(c.text)
         return not (self.other_question(q, c) or opposite_case(q, c.key) or self.other_condition(q, c) or
                     contrasted(q.unnamed, text) or self.has_unsaid(q, text) or others_values(q, keyed) or
-                    term_unsaid(q, text) or moment_unsaid(q, text) or date_unsaid(q.text, text))
+                    term_unsaid(q, text) or moment_unsaid(q, text) or date_unsaid(q.text, text) or
+                    self.other_sequence(q, c, text))
 
     def only_not_there(self, q: Question, c: Chunk) -> bool:
         """A place asked (点在哪里) and every place the passage states is one it says not to use (别点在灶台上)."""

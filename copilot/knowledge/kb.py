@@ -309,7 +309,7 @@ class KnowledgeBase(Asking):
         if len(text) > MAX_QUESTION_CHARS:
             raise InputError(f"问题太长（{len(text)} 个字）", hint=f"每个问题不超过 {MAX_QUESTION_CHARS} 个字")
         start = time.perf_counter()
-        result, q = self._answer(text, current_sku, user)
+        result, q = self._answer(self._store_as_shop(text), current_sku, user)   # 托管班在哪: the store, as 店在哪
         if llm is not None and result.answered and result.mode == "extractive":
             result = llm_answer(llm, self.catalog, self.shelf, self.min_coverage, text, user, result, q)
         log.debug("answer mode=%s reason=%s kind=%s aspect=%s ms=%.1f", result.mode, result.reason, result.kind,

@@ -115,6 +115,23 @@ class Shelf:
         return bool(guard("surcharge").search(q.text)) and not any(
             "加" in (p.offer or "") for p in map(self.catalog.get, targets[:3]) if p)
 
+    def field_facts(self, q: Question, facts: list[str], targets: list[str]) -> tuple[list[str], Answer | None]:
+        """The catalog fields asked, read with their own cues (原价, 有啥活动, 送啥), and the refusal when the field
+        asked is empty (no original price filled in: never the live price)."""
+        if "original_price" in facts:   # 平时卖多少: the original price, never the live one (原价 of price too)
+            facts = [f for f in facts if f != "price"]
+            if targets and not all(self.catalog.require(s).original_price for s in targets[:3]):
+                return facts, Answer(False, REFUSAL_TEXT, [], reason="not_in_kb", mode="refused", kind="price",
+                                     why="商品目录里没有填原价，交给助理回答")
+        if "activity" in facts:   # 有啥活动: the live offer, whatever it says; with none, the notes must say it
+            facts.remove("activity")
+            if targets and all(self.catalog.require(s).offer for s in targets[:3]) and "offer" not in facts:
+                facts.append("offer")
+        if "offer" in facts and not all(GIFT.search(self.catalog.require(s).offer or "") or "activity" in q.facts
+                                        for s in targets[:3]):
+            facts.remove("offer")   # 送啥 of a product whose offer names no gift: the notes must say it
+        return facts, None
+
     def part(self, q: Question, products: list[Product], targets: list[str], prefix: str, min_coverage: float):
         """(final, part, facts used): the catalog's whole answer when it answers everything asked, else the
         part it answers while the notes must say the rest (苹果多少钱 甜不甜), or nothing."""
@@ -130,18 +147,9 @@ class Shelf:
         if "minimum" in facts and not all(guard("minimum_said").search(self.catalog.require(s).spec or "")
                                           for s in targets[:3]):
             facts.remove("minimum")   # the spec says no least amount: the notes must say it
-        if "original_price" in facts:   # 平时卖多少: the original price, never the live one (原价 of price too)
-            facts = [f for f in facts if f != "price"]
-            if targets and not all(self.catalog.require(s).original_price for s in targets[:3]):
-                return Answer(False, REFUSAL_TEXT, [], reason="not_in_kb", mode="refused", kind="price",
-                              why="商品目录里没有填原价，交给助理回答"), None, []
-        if "activity" in facts:   # 有啥活动: the live offer, whatever it says; with none, the notes must say it
-            facts.remove("activity")
-            if targets and all(self.catalog.require(s).offer for s in targets[:3]) and "offer" not in facts:
-                facts.append("offer")
-        if "offer" in facts and not all(GIFT.search(self.catalog.require(s).offer or "") or "activity" in q.facts
-                                        for s in targets[:3]):
-            facts.remove("offer")   # 送啥 of a product whose offer names no gift: the notes must say it
+        facts, refusal = self.field_facts(q, facts, targets)
+        if refusal:
+            return refusal, None, []
         topics = [t for t in q.topics if not (t == "ordering" and facts == ["offer"])]   # 直播间下单送啥: the gift
         store = (set(topics) | set(q.soft)) & {"delivery", "pickup", "payment", "ordering"}
         if not facts or (store and not products):   # 起送多少钱: the store's delivery rule, not a product's price
@@ -156,6 +164,10 @@ class Shelf:
             if not facts:
                 return None, None, []
         shown = [self.catalog.require(s) for s in targets[:3]]
+        if "price" in facts and period_unsaid(q, shown):
+            facts.remove("price")   # 寒假班一天多少钱 of a class sold by the term: only the notes may say a day's price
+            if not facts:
+                return None, None, []
         other = other_unit(q, facts, shown)
         if other:  # 一盒多少钱 of milk sold by the 箱: the catalog states no price per 盒
             return Answer(False, REFUSAL_TEXT, [], reason="not_in_kb", mode="refused", kind="price",
@@ -229,6 +241,17 @@ def other_unit(q: Question, facts: list[str], products: list[Product]) -> str:
     m = MEASURE.search(q.unnamed)
     unit = m.group(1) if m else ""
     return unit if unit and all(p.unit and p.unit != unit for p in products) else ""
+
+
+PERIOD = re.compile(r"[一每]\s*个?\s*(天|日|晚|小时|钟头|周|星期|礼拜|月|年|学期|节)")
+
+
+def period_unsaid(q: Question, products: list[Product]) -> bool:
+    """The price asked is per a period (一天多少钱, 每小时几块) that no product is sold by (its unit) nor its spec
+    states one of (临时托管一小时): the catalog's price is of another span, and dividing it would invent one."""
+    m = PERIOD.search(q.unnamed)
+    return m is not None and bool(products) and all(
+        p.unit != m.group(1) and not re.search(rf"[一每]\s*个?\s*{m.group(1)}", p.spec or "") for p in products)
 
 
 def spec_answers(p: Product | None, kind: str, units: frozenset[str] | None = None, measure: str = "") -> bool:
