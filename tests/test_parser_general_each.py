@@ -72,6 +72,7 @@ def test_each_over_products_named_books_each(text, current, want):
     ("来两套 一套薄脆一套油条", "jb_crisp", [("jb_crisp", 1), ("jb_stick", 1)]),  # the shown one among the shares
     ("来两杯 一杯甜的一杯无糖的", "sm_sweet", [("sm_sweet", 1), ("sm_plain", 1)]),
     ("煎饼果子三套 两套薄脆一套油条", None, [("jb_crisp", 2), ("jb_stick", 1)]),
+    ("来两套煎饼果子 薄脆油条各一", "tofu", [("jb_crisp", 1), ("jb_stick", 1)]),  # the shares' count with no unit
 ])
 def test_total_shared_out_over_variants_books_the_shares(text, current, want):
     kind, items, review, _ = _read(text, current)

@@ -62,7 +62,7 @@ def shared_out(total, others: list, catalog, current: Product | None) -> bool:
         if o.kind != "order" or not o.quantities or not o.refs or any(r.product is None for r in o.refs):
             continue
         got, waiting = pair_clause(o.refs, o.quantities, o.each)
-        if not got or waiting or any(not q.end or q.unit != said.unit for _, q in got):
+        if not got or waiting or any(not q.end or q.unit not in (said.unit, None) for _, q in got):  # 各一
             return False
         pairs += got
     skus = {p.sku for p, _ in pairs}
