@@ -65,13 +65,14 @@ def test_the_stuff_or_filling_of_another_listing_keeps_the_word_a_family():
     assert intent.needs_review and not got, intent
 
 
-@pytest.mark.parametrize(("text", "current"), [("手套都来一双", "glove_red"), ("手套都要一双", None)])
+@pytest.mark.parametrize(("text", "current"), [("手套都来一双", "glove_red"), ("手套都要一双", None),
+                                               ("手套各来一双", "glove_red")])  # 各 as 都: which ones? (gen-each, class L)
 def test_all_of_a_family_of_two_without_a_count_is_confirmed(text, current):
     intent, got = parsed(GARDEN, text, current)
     assert intent.kind == Kind.ORDER and intent.needs_review and not got, intent
 
 
-@pytest.mark.parametrize("text", ["两种手套都来一双", "手套各来一双", "红色绿色各来一双"])
+@pytest.mark.parametrize("text", ["两种手套都来一双", "手套两种各来一双", "红色绿色各来一双"])
 def test_all_of_a_family_counted_or_spread_is_booked(text):
     intent, got = parsed(GARDEN, text, "glove_red")
     assert not intent.needs_review and got == {"glove_red": 1, "glove_green": 1}, intent

@@ -193,13 +193,14 @@ def test_a_number_and_a_unit_is_never_a_numbered_name():
     assert got == {"ink_1": 2}, intent
 
 
-@pytest.mark.parametrize("text", ["洗洁精都来一瓶", "洗洁精都要一瓶"])
+@pytest.mark.parametrize("text", ["洗洁精都来一瓶", "洗洁精都要一瓶", "洗洁精每样来一瓶", "洗洁精各来一瓶"])
 def test_all_of_a_family_of_three_without_a_count_is_confirmed(text):
+    """各 / 每样 over a family word alone are as 都: how many kinds the viewer means is unsaid (gen-each, class L)."""
     intent, _ = parsed(KITCHEN, text, "soap_a")
     assert intent.kind == Kind.ORDER and intent.needs_review and not intent.items, intent
 
 
-@pytest.mark.parametrize("text", ["三种洗洁精都来一瓶", "洗洁精每样来一瓶", "洗洁精各来一瓶"])
+@pytest.mark.parametrize("text", ["三种洗洁精都来一瓶", "洗洁精三样各来一瓶", "三种洗洁精每样来一瓶"])
 def test_all_of_a_family_counted_or_spread_isparsed(text):
     intent, got = parsed(KITCHEN, text, "soap_a")
     assert intent.kind == Kind.ORDER and not intent.needs_review and got == {"soap_a": 1, "soap_b": 1, "soap_c": 1}, intent

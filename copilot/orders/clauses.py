@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 
 from copilot.base.catalog import Catalog, Product
+from copilot.base.zhnum import zh_to_number
 from copilot.orders.amounts import UNIT, VERB, Quantity, read_quantities
 from copilot.orders.changes import CANCEL, MODIFY, relative_match
 from copilot.orders.cues import count_of_shown, count_or_name, one_of_word, states_pack, typo_count
@@ -53,7 +54,8 @@ _DEFER = re.compile(r"(?:再说|再决定|再定|再看看?|考虑一下|考虑�
 # 刚才那个米粉也来一盒: an order of goods shown before, which one the words alone do not say (not 刚才买了: a story)
 _EARLIER = re.compile(r"(?:刚才|刚刚|之前|前面)(?:那个|那款|那种|讲的|说的|介绍的|的)")  # 刚才的1.8米四件套 too
 _TOLD = re.compile(r"(?:买|吃|喝|订|拿|扣|抢|来|要|拍)(?:了|过)")  # 刚才那个大姐扣了3只鸡: a story, no order
-_COUNTED = re.compile(r"各|每样|每种|[两俩三四五六几]\s*[种样款]")
+# 两种凤爪, 三样: how many kinds the comment counts (几: as many as there are)
+_KINDS_COUNTED = re.compile(r"(?P<n>[两俩二三四五六几2-6])\s*[种样款]")
 # 明早来拿冰块, 下午过来取: the viewer says when they will collect (goods already ordered), no count: no new order
 _FETCH = re.compile(r"(?:来|过来|回来|去|再来)(?:拿|取|提)(?!\s*[几点些])")
 _BOTH = re.compile(r"都要|都来|都拿|都订|(?<![上面])一样(?:来|要)")
@@ -146,10 +148,13 @@ def classify(text: str, catalog: Catalog, current: Product | None, alone: bool =
 
 
 def _all_of(masked: str, refs: list[Ref]) -> bool:
-    """两种凤爪都来一盒, 凤爪各来一盒: the comment counts or spreads over the family's products. A bare 都 over a
-    family word is no clear pair, however many products the family holds (火锅都来一份, 奶粉都来一罐: which ones, all
-    of the kind? a person asks; LABELS rules 5 and 7): the pair must be said, by its members or by 两种 / 各."""
-    return bool(_COUNTED.search(masked))
+    """两种凤爪都来一盒, 凤爪两样各来一盒: the comment counts the family's products, as many kinds as the family holds. A
+    family word with 各, 每样 or 都 alone is no clear set, however many products the family holds (火锅都来一份,
+    肉夹馍各来一个, 奶粉每样来一罐: which ones, all of the kind? a person asks; LABELS rules 5 and 7); nor is a count
+    of kinds the family does not hold (两种 of three): the set must be said, by its members or by its number."""
+    family = next(r.family for r in refs if r.family)
+    said = [m.group("n") for m in _KINDS_COUNTED.finditer(masked)]
+    return len(said) == 1 and (said[0] == "几" or zh_to_number(said[0].replace("俩", "两")) == len(family))
 
 
 def _vague(text: str, quantities: list[Quantity]) -> str:

@@ -46,6 +46,34 @@ def pair_clause(refs: list[Ref], quantities: list[Quantity], each: bool) -> tupl
     return pairs, []
 
 
+def shared_out(total, others: list, catalog, current: Product | None) -> bool:
+    """肉夹馍来三个 纯瘦两个肥瘦一个, 凉皮来两份 一份麻酱一份红油, 来两个 一个纯瘦一个肥瘦: ``total`` says how many in
+    all (a count alone, or of a family word) and ``others`` share it out over two or more products, each with its own
+    count in the total's unit, adding up to it exactly: the total is that sum, no order of its own. The products are
+    members of the family said, or (a count alone) of one family of the catalog or beside the product shown: variants
+    of one goods, not other goods bought besides."""
+    if total.kind not in ("order", "review") or len(total.quantities) != 1 or total.each or total.asks_each:
+        return False
+    kinds = [r for r in total.refs if r.family and r.product is None]
+    if total.refs and (len(total.refs) != 1 or not kinds):
+        return False
+    said, pairs = total.quantities[0], []
+    for o in others:
+        if o.kind != "order" or not o.quantities or not o.refs or any(r.product is None for r in o.refs):
+            continue
+        got, waiting = pair_clause(o.refs, o.quantities, o.each)
+        if not got or waiting or any(not q.end or q.unit not in (said.unit, None) for _, q in got):  # 各一
+            return False
+        pairs += got
+    skus = {p.sku for p, _ in pairs}
+    if len(skus) < 2 or len(skus) < len(pairs) or abs(sum(q.value for _, q in pairs) - said.value) > 1e-9:
+        return False
+    if kinds:
+        return all(p in kinds[0].family for p, _ in pairs)
+    return current is not None and current.sku in skus or any(
+        skus <= {p.sku for p in family} for family in shorthand(catalog).families.values())
+
+
 # 面包两个都要, 两样都来, 口琴两支都要: the number counts the products wanted (both of them), not how many of each
 _COUNTED_BOTH = re.compile(rf"(?:两|俩|二|2|三|3|四|4)\s*(?:个|样|种|款|{UNIT})?\s*都(?:要|来|拿|订)")
 

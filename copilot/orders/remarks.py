@@ -94,7 +94,13 @@ def remark_notes(t: str, catalog: Catalog) -> tuple[str, list[str]]:
 def _shaped(part: str) -> bool:
     """``part`` has the shape of a remark or of a split by piece (what it names not read yet)."""
     return bool(part) and bool(REMARK.fullmatch(_RESULT.sub(" ", part).strip())
-                               or any(p.match(part) for p in _PIECES) and _NEGATIVE.search(part) or _COLOUR.search(part))
+                               or any(p.match(part) for p in _PIECES) and (_NEGATIVE.search(part) or _described(part))
+                               or _COLOUR.search(part))
+
+
+def _described(part: str) -> bool:
+    """两瓶冰的一瓶常温, 一个辣的一个不辣: shares of the count, one said with 的 (how that share should be)."""
+    return any(REMARK.fullmatch(m.group("r")) for p in _PIECES for m in p.finditer(part))
 
 
 def _note_of_its_own(part: str, catalog: Catalog) -> bool:

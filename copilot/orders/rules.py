@@ -41,7 +41,7 @@ from copilot.orders.leftover import other_goods, without_extras
 from copilot.orders.names import plain_names, simplified
 from copilot.orders.notes import ATTRIBUTE, SERVICE, as_written, packing_notes, split_notes
 from copilot.orders.packs import pack_of_shown
-from copilot.orders.pairing import kind_said_apart, order_of
+from copilot.orders.pairing import kind_said_apart, order_of, shared_out
 from copilot.orders.refs import find_refs, mask
 from copilot.orders.shades import said_shades
 from copilot.orders.sizes import size_homophones, sized_in
@@ -152,7 +152,7 @@ def _parse_text(t: str, catalog: Catalog, current: Product | None) -> Intent:
 def _read_clauses(t: str, catalog: Catalog, current: Product | None) -> Intent:
     parts = [c for c in _SEP.split(_NEGATED.sub(" ", _join_name_and_qty(t, catalog))) if c]
     clauses = kind_said_apart(_without_restated([classify(c, catalog, current, alone=len(parts) == 1)
-                                                  for c in parts]))
+                                                  for c in parts], catalog, current))
     _asked_about(clauses, current)
     clauses, current = without_recap(clauses, current)  # 8寸的我前面留了一个 再加一个: told, then the change
     kinds = {c.kind for c in clauses}
@@ -221,10 +221,11 @@ def _asked_about(clauses: list[Clause], current: Product | None) -> None:
         asked_part_sale(clauses, current)
 
 
-def _without_restated(clauses: list[Clause]) -> list[Clause]:
+def _without_restated(clauses: list[Clause], catalog: Catalog, current: Product | None) -> list[Clause]:
     """开心果一斤 一斤就够, 2盒 2盒就行: a clause that says the order's quantity again and that it is enough
     confirms it, no second quantity (2斤 1斤就够 is still two quantities: a person asks). 要10盒 红的黑的各5盒: a
-    total that the share of each named product adds up to exactly is that sum, no third quantity."""
+    total that the share of each named product adds up to exactly is that sum, no third quantity; so is a total
+    shared out over variants (肉夹馍来三个 纯瘦两个肥瘦一个: ``pairing.shared_out``)."""
     out: list[Clause] = []
     for i, c in enumerate(clauses):
         said = next((o.quantities for o in reversed(out) if o.kind == "order" and o.quantities), [])
@@ -234,7 +235,7 @@ def _without_restated(clauses: list[Clause]) -> list[Clause]:
             continue
         if alone and any(o.kind == "order" and o.each and len(o.quantities) == 1 and o.quantities[0].unit == c.quantities[0].unit
                          and o.quantities[0].value * len({r.product.sku for r in o.refs if r.product}) == c.quantities[0].value
-                         for o in clauses[i + 1:]):
+                         for o in clauses[i + 1:]) or shared_out(c, clauses[:i] + clauses[i + 1:], catalog, current):
             continue
         out.append(c)
     return out
