@@ -1,0 +1,78 @@
+"""Whether a duration a passage states is the one of the doing asked: a value belongs to the doing in its own
+clause, and to how often it is done only when it says so.
+
+- How often (鞋带多久换一次, 油烟机多久洗一回) is answered by a value said as how often (一个月左右洗一次, 1 到 2 个月换
+  一套, 每 2 周, 3 个月左右就得再换) or under a heading or key that asks how often, never by how long a doing takes
+  (泡 10 分钟) nor how long something keeps (阴干一天就能垫).
+- How long a doing takes (换弦要多久, 拉头换一次要多久) is never answered by how often it is done.
+- The doing the question names (换 of 多久换一次, 擦 of 要擦多久) is said in the value's own clause, or in the
+  passage's heading or key, and said as a doing, not only as done (换完保 1 年 is how long it is guaranteed after
+  the change, not how long the change takes).
+
+A question with none of these forms is no business of this module (``tied`` is True). The forms are data
+(``guards.yaml``: ``asks_interval``, ``asks_once``, ``asks_doing``, ``asks_span``, ``interval_after``,
+``interval_before``, ``done_after``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from copilot.knowledge.binding import CLAUSE
+from copilot.knowledge.kinds import value_spans
+from copilot.knowledge.wordlists import lexicon
+
+
+def _guard(name: str) -> re.Pattern:
+    return lexicon().guards[name]
+
+
+def asked_form(question: str) -> tuple[str, str]:
+    """("interval" | "span" | "", the doing named): how the question asks a duration (``question``: its text
+    with the product names blanked)."""
+    text = re.sub(r"\s", "", lexicon().fix_typos(question))
+    m = _guard("asks_interval").search(text)
+    if m:
+        return "interval", m.group(1)[-1]
+    for name in ("asks_once", "asks_doing"):
+        m = _guard(name).search(text)
+        if m:
+            return "span", m.group(1)
+    return ("span", "") if _guard("asks_span").search(text) else ("", "")
+
+
+def said_as_interval(text: str, start: int, end: int) -> bool:
+    """The value at ``start:end`` of ``text`` is said as how often (一个月左右洗一次, 每 2 周)."""
+    return _guard("interval_after").search(text[end:end + 10]) is not None or \
+        _guard("interval_before").search(text[max(0, start - 3):start]) is not None
+
+
+def done_only(doing: str, text: str) -> bool:
+    """``text`` says ``doing`` only as done (换完, 洗好的) or not at all."""
+    return not any(not _guard("done_after").match(text[m.end():]) for m in re.finditer(re.escape(doing), text))
+
+
+def tied(question: str, head: str, text: str, kind: str, units=None) -> bool:
+    """Some value of ``kind`` in ``text`` (a passage, ``head`` its heading and key) is the duration of the doing
+    the question asks, in the form asked (module docstring); True when the question asks no such form."""
+    if kind != "duration":
+        return True
+    form, doing = asked_form(question)
+    if not form:
+        return True
+    fixed, head = lexicon().fix_typos(text), lexicon().fix_typos(head)
+    spans = value_spans(kind, fixed, units)
+    if not spans:
+        return True
+    head_interval = _guard("asks_interval").search(re.sub(r"\s", "", head)) is not None
+    for vs, ve, _v in spans:
+        a = max((m.end() for m in CLAUSE.finditer(fixed, 0, vs)), default=0)
+        m = CLAUSE.search(fixed, ve)
+        clause = fixed[a:m.start() if m else len(fixed)]
+        interval = head_interval or said_as_interval(fixed, vs, ve)
+        if interval != (form == "interval"):
+            continue
+        if doing and done_only(doing, clause) and done_only(doing, head):
+            continue
+        return True
+    return False
