@@ -52,6 +52,14 @@ def done_only(doing: str, text: str) -> bool:
     return not any(not _guard("done_after").match(text[m.end():]) for m in re.finditer(re.escape(doing), text))
 
 
+def after_done(question: str, clause: str) -> bool:
+    """The clause states its value after a doing is done (换完保 1 年) that the question names as the doing asked
+    (换伞面要多久), not done (伞面换完能用多久 asks what follows)."""
+    text = lexicon().fix_typos(question)
+    return any(m.group(1) in text and done_only(m.group(1), clause) and not done_only(m.group(1), text)
+               for m in _guard("done_doing").finditer(clause))
+
+
 def tied(question: str, head: str, text: str, kind: str, units=None) -> bool:
     """Some value of ``kind`` in ``text`` (a passage, ``head`` its heading and key) is the duration of the doing
     the question asks, in the form asked (module docstring); True when the question asks no such form."""
@@ -72,7 +80,7 @@ def tied(question: str, head: str, text: str, kind: str, units=None) -> bool:
         interval = head_interval or said_as_interval(fixed, vs, ve)
         if interval != (form == "interval"):
             continue
-        if doing and done_only(doing, clause) and done_only(doing, head):
+        if doing and done_only(doing, clause) and done_only(doing, head) or after_done(question, clause):
             continue
         return True
     return False
