@@ -32,7 +32,7 @@ NOTES = {
     "kettle.md": "# 不锈钢烧水壶\n\n装满是 1.7 升，烧开大概 5 分钟。水垢一个月左右除一次，用白醋泡 20 分钟再冲干净。\n\n"
                  "| 项目 | 说明 |\n|---|---|\n| 滤网洗完多久能装 | 晾干 1 天就能装回去 |\n| 壶盖 | 用手按一下就弹开 |\n",
     "faq.md": "# 常见问题\n\n## 下单和取货\n- 下单截止：直播间晚上 10 点前下的单，第二天就能来取\n"
-              "- 取货时间：第二天上午 10 点以后来拿\n",
+              "- 取货时间：第二天上午 10 点以后来拿\n- 留货：修好了留 30 天，过了不退钱\n",
 }
 
 
@@ -47,6 +47,7 @@ def stall_kb(tmp_path_factory) -> KnowledgeBase:
     ("伞骨换一次要多久", "umbrella", ["15 分钟"]),     # the doing asked (换) in the value's clause
     ("水垢多久除一次", "kettle", ["一个月"]),
     ("几点能来拿", None, ["10 点以后"]),               # the pickup key's time, not the order deadline beside it
+    ("修好了能留几天", None, ["30 天"]),               # what follows the repair: the rule kept for it
 ])
 def test_a_value_of_the_doing_asked_answers(stall_kb, question, current, facts):
     a = stall_kb.answer(question, current_sku=current)
@@ -58,6 +59,7 @@ def test_a_value_of_the_doing_asked_answers(stall_kb, question, current, facts):
     ("剪刀磨一次要多久", "knife"),     # 磨完要晾 2 个小时 is what follows the grinding
     ("换伞面要多久", "umbrella"),      # 换完保 1 年 is the guarantee after the change
     ("滤网多久洗一次", "kettle"),      # the row keyed 洗完多久能装 tells what follows a wash, not how often
+    ("几天能修好", None),              # 修好了留 30 天 is how long it is kept once repaired
 ])
 def test_a_neighbour_value_of_another_doing_is_refused(stall_kb, question, current):
     a = stall_kb.answer(question, current_sku=current)
@@ -78,3 +80,4 @@ def test_a_value_is_tied_to_its_own_clause():
     assert not tied("换弦要多久", "", "天天练的 1 到 2 个月换一套", "duration")
     assert tied("换弦要多久", "", "换一套弦 10 分钟", "duration")
     assert after_done("换伞面要多久", "换完保 1 年") and not after_done("伞面换完能用多久", "换完保 1 年")
+    assert after_done("铜牌几天做好", "做好了留 30 天") and not after_done("做好了能留几天", "做好了留 30 天")

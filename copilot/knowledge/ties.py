@@ -9,7 +9,11 @@ clause, and to how often it is done only when it says so.
   passage's heading or key, and said as a doing, not only as done (换完保 1 年 is how long it is guaranteed after
   the change, not how long the change takes).
 
-A question with none of these forms is no business of this module (``tied`` is True). The forms are data
+- A value said after a doing is done (做好了留 30 天) answers what follows it (做好了能留几天), never how long the
+  doing takes (几天做好).
+
+A question with none of these forms, and a passage with no value of the kind, are no business of this module
+(``tied`` is True). The forms are data
 (``guards.yaml``: ``asks_interval``, ``asks_once``, ``asks_doing``, ``asks_span``, ``interval_after``,
 ``interval_before``, ``done_after``).
 """
@@ -52,12 +56,22 @@ def done_only(doing: str, text: str) -> bool:
     return not any(not _guard("done_after").match(text[m.end():]) for m in re.finditer(re.escape(doing), text))
 
 
-def after_done(question: str, clause: str) -> bool:
-    """The clause states its value after a doing is done (换完保 1 年) that the question names as the doing asked
-    (换伞面要多久), not done (伞面换完能用多久 asks what follows)."""
+def after_done(question: str, clause: str, kind: str = "duration") -> bool:
+    """The clause states its value after a doing is done (换完保 1 年, 做好了留 30 天) that the question names,
+    and the question asks no value after it is done (伞面换完能用多久 does; 换伞面要多久, 几天做好 do not)."""
     text = lexicon().fix_typos(question)
-    return any(m.group(1) in text and done_only(m.group(1), clause) and not done_only(m.group(1), text)
-               for m in _guard("done_doing").finditer(clause))
+    k = lexicon().kinds.get(kind)
+    cue = k.ask.search(text) if k is not None and k.ask is not None else None
+    if cue is None:
+        return False
+    for m in _guard("done_doing").finditer(clause):
+        doing = m.group(1)
+        if doing not in text or not value_spans(kind, clause[m.end():]):
+            continue
+        done = [d.start() for d in _guard("done_doing").finditer(text) if d.group(1) == doing]
+        if not any(at < cue.start() for at in done):
+            return True
+    return False
 
 
 def tied(question: str, head: str, text: str, kind: str, units=None) -> bool:
@@ -66,8 +80,6 @@ def tied(question: str, head: str, text: str, kind: str, units=None) -> bool:
     if kind != "duration":
         return True
     form, doing = asked_form(question)
-    if not form:
-        return True
     fixed, head = lexicon().fix_typos(text), lexicon().fix_typos(head)
     spans = value_spans(kind, fixed, units)
     if not spans:
@@ -77,10 +89,11 @@ def tied(question: str, head: str, text: str, kind: str, units=None) -> bool:
         a = max((m.end() for m in CLAUSE.finditer(fixed, 0, vs)), default=0)
         m = CLAUSE.search(fixed, ve)
         clause = fixed[a:m.start() if m else len(fixed)]
-        interval = head_interval or said_as_interval(fixed, vs, ve)
-        if interval != (form == "interval"):
+        if after_done(question, fixed[a:ve], kind):
             continue
-        if doing and done_only(doing, clause) and done_only(doing, head) or after_done(question, clause):
+        if form and (head_interval or said_as_interval(fixed, vs, ve)) != (form == "interval"):
+            continue
+        if doing and done_only(doing, clause) and done_only(doing, head):
             continue
         return True
     return False
