@@ -21,6 +21,8 @@ neighbour value of the same kind (多久换一套 for 换弦要多久).
 
 from __future__ import annotations
 
+import re
+
 from copilot.knowledge.asked import PHRASE
 from copilot.knowledge.binding import own_values
 from copilot.knowledge.docs import next_id, prev_id
@@ -33,6 +35,7 @@ from copilot.knowledge.wordlists import lexicon
 WINDOW = 5          # only the best-retrieved passages: the gate has no aspect to find one further down
 FORMS = ("yesno", "method", "")   # the kinds this gate answers (``""``: only what a part is made of)
 NUMERIC = ("duration", "count", "weight", "price")   # ... and these, tied to the clause asked (``numeric_ok``)
+AMOUNT = re.compile(r"[一每][天盒次个只瓶袋包斤片]")   # an amount a key asks its value for (一天能戴多久？)
 
 
 def asks_material(q: Question) -> bool:
@@ -66,7 +69,7 @@ def general_ok(judge, ix, q: Question, h: Hit, targets: list[str]) -> bool:
     """``h`` answers ``q`` by the general gate (module docstring)."""
     c = h.chunk
     if q.kind in NUMERIC and targets and c.sku in targets and c.layout != "fact":
-        return numeric_ok(judge, q, c)
+        return judge.value_stated(q, c, ix.types[h.idx]) and judge.dimension_said(q, c) and numeric_ok(judge, q, c)
     if q.kind not in FORMS or not targets or c.sku not in targets or c.layout == "fact":
         return False
     if q.kind == "" and not asks_material(q):
@@ -130,6 +133,12 @@ def _rule_of(ix, h: Hit) -> list[Hit]:
     return [ix.hit(j, h.score - 1e-9, h.dense)]
 
 
+def _whole(w: str, text: str) -> bool:
+    """``text`` says the word asked whole, or a word the thesaurus gives for it, but not one that only adds 的 to
+    a character (开封 is not said by 烧开的水)."""
+    return any(a and a in text for a in (w, *lexicon().thesaurus.get(w, ())) if not (len(a) == 2 and a[1] == "的"))
+
+
 def numeric_ok(judge, q: Question, c) -> bool:
     """A note of the product asked states a value of the (numeric) kind asked in a clause that says every content
     word of the question its heading or key does not say, the value is that thing's own (not a threshold of a
@@ -148,9 +157,11 @@ def numeric_ok(judge, q: Question, c) -> bool:
         return False   # 一箱几斤 is told of the box
     if not rest and c.layout not in ("table", "bullet", "qa"):
         return False   # only a key or row says what it measures; a heading alone ranks, it does not bind
+    if c.layout in ("table", "bullet", "qa") and any(a not in q.text for a in AMOUNT.findall(fix(c.key))):
+        return False   # a key asked of another amount (一天能戴多久？) answers no 一盒能用多久
     names = judge._names_of(c.sku)
     for cl in PHRASE.split(body):
-        if not value_spans(q.kind, cl, q.units) or not all(any(_said(w, cl) for w in g) for g in rest):
+        if not value_spans(q.kind, cl, q.units) or not all(any(_whole(w, cl) for w in g) for g in rest):
             continue
         if any(len(w) == 1 for g in rest for w in g) and len(rest) == 1 and not keyed:
             continue   # one character alone (打) names a doing only as a key

@@ -5,9 +5,8 @@ clause, and to how often it is done only when it says so.
   一套, 每 2 周, 3 个月左右就得再换) or under a heading or key that asks how often, never by how long a doing takes
   (泡 10 分钟) nor how long something keeps (阴干一天就能垫).
 - How long a doing takes (换弦要多久, 拉头换一次要多久) is never answered by how often it is done.
-- The doing the question names (换 of 多久换一次, 擦 of 要擦多久) is said in the value's own clause, or in the
-  passage's heading or key, and said as a doing, not only as done (换完保 1 年 is how long it is guaranteed after
-  the change, not how long the change takes).
+- The doing a question of how long names (擦 of 要擦多久, 换 of 换一次要多久) is said in the value's own clause or
+  the one leading into it, or in the passage's heading or key (等 5 分钟再用布打亮 is no time of 擦).
 
 - A value said after a doing is done (做好了留 30 天) answers what follows it (做好了能留几天), never how long the
   doing takes (几天做好).
@@ -22,7 +21,7 @@ from __future__ import annotations
 
 import re
 
-from copilot.knowledge.binding import CLAUSE
+from copilot.knowledge.binding import CLAUSE, SENTENCE
 from copilot.knowledge.kinds import value_spans
 from copilot.knowledge.wordlists import lexicon
 
@@ -48,7 +47,7 @@ def asked_form(question: str) -> tuple[str, str]:
 def said_as_interval(text: str, start: int, end: int) -> bool:
     """The value at ``start:end`` of ``text`` is said as how often (一个月左右洗一次, 每 2 周)."""
     return _guard("interval_after").search(text[end:end + 10]) is not None or \
-        _guard("interval_before").search(text[max(0, start - 3):start]) is not None
+        _guard("interval_before").search(text[max(0, start - 3):start + 1]) is not None   # (每个月: the value's own 每)
 
 
 def done_only(doing: str, text: str) -> bool:
@@ -74,6 +73,14 @@ def after_done(question: str, clause: str, kind: str = "duration") -> bool:
     return False
 
 
+def _lead_in(text: str, start: int, end: int) -> str:
+    """The value's clause (``start`` to ``end``) with the clause before it in its sentence (喜欢吃冰的，切块后放冷藏室
+    1 个小时: the doing 冰 leads into the value)."""
+    first = max((m.end() for m in SENTENCE.finditer(text, 0, start)), default=0)
+    breaks = [m.end() for m in CLAUSE.finditer(text, first, start)]
+    return text[breaks[-2] if len(breaks) >= 2 else first:end]
+
+
 def tied(question: str, head: str, text: str, kind: str, units=None) -> bool:
     """Some value of ``kind`` in ``text`` (a passage, ``head`` its heading and key) is the duration of the doing
     the question asks, in the form asked (module docstring); True when the question asks no such form."""
@@ -87,13 +94,11 @@ def tied(question: str, head: str, text: str, kind: str, units=None) -> bool:
     head_interval = _guard("asks_interval").search(re.sub(r"\s", "", head)) is not None
     for vs, ve, _v in spans:
         a = max((m.end() for m in CLAUSE.finditer(fixed, 0, vs)), default=0)
-        m = CLAUSE.search(fixed, ve)
-        clause = fixed[a:m.start() if m else len(fixed)]
         if after_done(question, fixed[a:ve], kind):
             continue
         if form and (head_interval or said_as_interval(fixed, vs, ve)) != (form == "interval"):
             continue
-        if doing and done_only(doing, clause) and done_only(doing, head):
-            continue
+        if doing and form == "span" and doing not in head and doing not in _lead_in(fixed, a, ve):
+            continue   # (how often is tie enough: 每个月用软毛刷刷一次 answers 多久清一次)
         return True
     return False
