@@ -2,8 +2,9 @@
 clause, and to how often it is done only when it says so.
 
 - How often (鞋带多久换一次, 油烟机多久洗一回) is answered by a value said as how often (一个月左右洗一次, 1 到 2 个月换
-  一套, 每 2 周, 3 个月左右就得再换) or under a heading or key that asks how often, never by how long a doing takes
-  (泡 10 分钟) nor how long something keeps (阴干一天就能垫).
+  一套, 每 2 周, 3 个月左右就得再换), or under a heading or key that asks how often, or of days or more said with the
+  doing asked (2周拿出来晒半天); never by how long another doing takes (泡 10 分钟), how long something keeps
+  (阴干一天就能垫) nor how long the doing itself takes (一双换下来 15 分钟).
 - How long a doing takes (换弦要多久, 拉头换一次要多久) is never answered by how often it is done.
 - The doing a question of how long names (擦 of 要擦多久, 换 of 换一次要多久) is said in the value's own clause or
   the one leading into it, or in the passage's heading or key (等 5 分钟再用布打亮 is no time of 擦).
@@ -74,7 +75,7 @@ def after_done(question: str, clause: str, kind: str = "duration") -> bool:
 
 
 def _lead_in(text: str, start: int, end: int) -> str:
-    """The value's clause (``start`` to ``end``) with the clause before it in its sentence (喜欢吃冰的，切块后放冷藏室
+    """The value's clause (``start`` to its ``end``) with the clause before it in its sentence (喜欢吃冰的，切块后放冷藏室
     1 个小时: the doing 冰 leads into the value)."""
     first = max((m.end() for m in SENTENCE.finditer(text, 0, start)), default=0)
     breaks = [m.end() for m in CLAUSE.finditer(text, first, start)]
@@ -91,14 +92,17 @@ def tied(question: str, head: str, text: str, kind: str, units=None) -> bool:
     spans = value_spans(kind, fixed, units)
     if not spans:
         return True
-    head_interval = _guard("asks_interval").search(re.sub(r"\s", "", head)) is not None
-    for vs, ve, _v in spans:
+    head_interval = any(_guard("asks_interval").search(part) for part in head.split())   # (section 多久, key 查一次)
+    for vs, ve, v in spans:
         a = max((m.end() for m in CLAUSE.finditer(fixed, 0, vs)), default=0)
         if after_done(question, fixed[a:ve], kind):
             continue
-        if form and (head_interval or said_as_interval(fixed, vs, ve)) != (form == "interval"):
+        end = CLAUSE.search(fixed, ve)
+        lead = _lead_in(fixed, a, end.start() if end else len(fixed))
+        interval = head_interval or said_as_interval(fixed, vs, ve)
+        if form == "interval" and not interval and not (doing in lead and _guard("interval_unit").search(v)):
+            continue   # (换（一般1到2个月）, 2周拿出来晒半天: days or more, said with the doing, tell how often too)
+        if form == "span" and (interval or doing and doing not in head and doing not in lead):
             continue
-        if doing and form == "span" and doing not in head and doing not in _lead_in(fixed, a, ve):
-            continue   # (how often is tie enough: 每个月用软毛刷刷一次 answers 多久清一次)
         return True
     return False
