@@ -100,7 +100,7 @@ def tied(question: str, head: str, text: str, kind: str, units=None) -> bool:
         end = CLAUSE.search(fixed, ve)
         lead = _lead_in(fixed, a, end.start() if end else len(fixed))
         interval = head_interval or said_as_interval(fixed, vs, ve)
-        if form == "interval" and not interval and not (doing in lead and _guard("interval_unit").search(v)) and \
+        if form == "interval" and not interval and not (not done_only(doing, f"{head} {lead}") and _guard("interval_unit").search(v)) and \
                 not _guard("interval_phrase").search(lead):   # (每个月拿出来晒 4 到 6 个小时)
             continue   # (换（一般1到2个月）, 2周拿出来晒半天: days or more, said with the doing, tell how often too)
         if form == "span" and (interval or doing and doing not in head and doing not in lead):
