@@ -151,7 +151,7 @@ def numeric_ok(judge, q: Question, c) -> bool:
     fix = lexicon().fix_typos
     head = judge.nameless(fix(f"{c.section} {c.key}"))
     body = judge.nameless(fix(c.text))
-    keyed = [g for g in groups if any(_said(w, head) for w in g)]
+    keyed = [g for g in groups if any(len(w) > 1 and _whole(w, head) for w in g)]   # (开 of 开了 is no 开始用)
     rest = [g for g in groups if g not in keyed]
     if q.measure and q.measure not in f"{head}{body}":
         return False   # 一箱几斤 is told of the box
