@@ -69,7 +69,8 @@ def general_ok(judge, ix, q: Question, h: Hit, targets: list[str]) -> bool:
     """``h`` answers ``q`` by the general gate (module docstring)."""
     c = h.chunk
     if q.kind in NUMERIC and targets and c.sku in targets and c.layout != "fact":
-        return judge.value_stated(q, c, ix.types[h.idx]) and judge.dimension_said(q, c) and numeric_ok(judge, q, c)
+        return judge.value_stated(q, c, ix.types[h.idx]) and judge.dimension_said(q, c) and \
+            not judge.other_aspect(q, c) and numeric_ok(judge, q, c)   # (解冻 6 个小时 is no 冷藏能放多久)
     if q.kind not in FORMS or not targets or c.sku not in targets or c.layout == "fact":
         return False
     if q.kind == "" and not asks_material(q):
