@@ -172,6 +172,13 @@ def events_in(text: str) -> set[int]:
     return {g for s, e, g in found if e not in starts}
 
 
+def event_head(section: str, key: str) -> str:
+    """The heading that tells whose times a passage holds: its key when the key names an event (下单截止 under
+    下单和取货 is the order's), else its section and key."""
+    fix = lexicon().fix_typos
+    return fix(key) if key and events_in(key) else fix(f"{section} {key}")
+
+
 def event_clash(question: str, head: str, text: str, kind: str) -> bool:
     """A time question names an event (几点直播) and every time the passage holds is told of other events:
     the events of its clause (到店自提), or, with none there, of its sentence, or of its heading."""

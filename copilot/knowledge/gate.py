@@ -12,20 +12,30 @@ say most of its words. On stores never seen, the right passage is often retrieve
   limit or a condition (别, 不, 能, 可以, …以内, 只); for a how-to the note itself (an instruction); for what a part
   is made of the row or clause naming the part.
 
-Numeric kinds (多久, 几个, 多重) stay with the typed gate: a neighbour value of the same kind is the costliest
-wrong answer, and those kinds carry their own binding checks.
+A numeric kind (多久, 几个, 多重, 多少钱) passes here too, but only with its value tied to what was asked
+(``numeric_ok``): a value of the kind asked (not another thing's, not a threshold) in a clause that says every
+content word the key or heading does not, of the doing asked and in the form asked (``ties``: how often is not
+how long), so that 一壶能倒几杯 is answered by 能倒 8 杯水 and 装一台要多久 by 装好大概 40 分钟, never by a
+neighbour value of the same kind (多久换一套 for 换弦要多久).
 """
 
 from __future__ import annotations
 
+import re
+
 from copilot.knowledge.asked import PHRASE
+from copilot.knowledge.binding import own_values
 from copilot.knowledge.docs import next_id, prev_id
 from copilot.knowledge.index import Hit
+from copilot.knowledge.kinds import value_spans
 from copilot.knowledge.question import Question, word_in
+from copilot.knowledge.ties import tied
 from copilot.knowledge.wordlists import lexicon
 
 WINDOW = 5          # only the best-retrieved passages: the gate has no aspect to find one further down
 FORMS = ("yesno", "method", "")   # the kinds this gate answers (``""``: only what a part is made of)
+NUMERIC = ("duration", "count", "weight", "price")   # ... and these, tied to the clause asked (``numeric_ok``)
+AMOUNT = re.compile(r"[一每][天盒次个只瓶袋包斤片]")   # an amount a key asks its value for (一天能戴多久？)
 
 
 def asks_material(q: Question) -> bool:
@@ -58,6 +68,9 @@ def siblings(ix, c, groups: list[list[str]]) -> bool:
 def general_ok(judge, ix, q: Question, h: Hit, targets: list[str]) -> bool:
     """``h`` answers ``q`` by the general gate (module docstring)."""
     c = h.chunk
+    if q.kind in NUMERIC and targets and c.sku in targets and c.layout != "fact":
+        return judge.value_stated(q, c, ix.types[h.idx]) and judge.dimension_said(q, c) and \
+            not judge.other_aspect(q, c) and numeric_ok(judge, q, c)   # (解冻 6 个小时 is no 冷藏能放多久)
     if q.kind not in FORMS or not targets or c.sku not in targets or c.layout == "fact":
         return False
     if q.kind == "" and not asks_material(q):
@@ -119,3 +132,44 @@ def _rule_of(ix, h: Hit) -> list[Hit]:
     if o is None or o.doc != c.doc or o.section != c.section or o.key != c.key:
         return []
     return [ix.hit(j, h.score - 1e-9, h.dense)]
+
+
+def _whole(w: str, text: str) -> bool:
+    """``text`` says the word asked whole, or a word the thesaurus gives for it, but not one that only adds 的 to
+    a character (开封 is not said by 烧开的水)."""
+    return any(a and a in text for a in (w, *lexicon().thesaurus.get(w, ())) if not (len(a) == 2 and a[1] == "的"))
+
+
+def numeric_ok(judge, q: Question, c) -> bool:
+    """A note of the product asked states a value of the (numeric) kind asked in a clause that says every content
+    word of the question its heading or key does not say, the value is that thing's own (not a threshold of a
+    rule, not another thing's count: ``own_values``) and it is the doing's, in the form asked (``ties``)."""
+    from copilot.knowledge.whose import others_values
+
+    groups = q.residual
+    if not groups or any(lexicon().aspects[t].scope == "store" for t in q.topics if t in lexicon().aspects):
+        return False
+    fix = lexicon().fix_typos
+    head = judge.nameless(fix(f"{c.section} {c.key}"))
+    body = judge.nameless(fix(c.text))
+    keyed = [g for g in groups if any(len(w) > 1 and _whole(w, head) for w in g)]   # (开 of 开了 is no 开始用)
+    rest = [g for g in groups if g not in keyed]
+    if q.measure and q.measure not in f"{head}{body}":
+        return False   # 一箱几斤 is told of the box
+    if not rest and c.layout not in ("table", "bullet", "qa"):
+        return False   # only a key or row says what it measures; a heading alone ranks, it does not bind
+    if c.layout in ("table", "bullet", "qa") and any(a not in q.text for a in AMOUNT.findall(fix(c.key))):
+        return False   # a key asked of another amount (一天能戴多久？) answers no 一盒能用多久
+    names = judge._names_of(c.sku)
+    for cl in PHRASE.split(body):
+        if not value_spans(q.kind, cl, q.units) or not all(any(_whole(w, cl) for w in g) for g in rest):
+            continue
+        if any(len(w) == 1 for g in rest for w in g) and len(rest) == 1 and not keyed:
+            continue   # one character alone (打) names a doing only as a key
+        if not own_values(q.kind, q.units, cl, q.text, names, plain=not q.residual):
+            continue
+        keyed_cl = f"{c.key}：{cl}" if c.key and c.layout in ("table", "bullet") else cl
+        if others_values(q, keyed_cl) or not tied(q.unnamed, head, cl, q.kind, q.units):
+            continue
+        return True
+    return False

@@ -36,6 +36,7 @@ from copilot.knowledge.conditions import (
     amount_fit,
     condition_clash,
     event_clash,
+    event_head,
 )
 from copilot.knowledge.docs import STORE_LABELS, SUPPLY_KEY, Chunk, next_id, prev_id, seq_of
 from copilot.knowledge.gate import general_pick
@@ -65,6 +66,7 @@ from copilot.knowledge.question import (
 from copilot.knowledge.scope import Scope
 from copilot.knowledge.steps import steps_asked
 from copilot.knowledge.text import bare
+from copilot.knowledge.ties import tied
 from copilot.knowledge.whose import others_sentence, others_values, part_named, term_unsaid
 from copilot.knowledge.wordlists import lexicon
 
@@ -271,13 +273,14 @@ class Judge(Scope, Keys):
 
     def other_condition(self, q: Question, c: Chunk) -> bool:
         """The passage states its value under another condition than the question binds (``conditions``):
-        another amount (4 公斤的猫 for 4 斤的猫), another event (自提 for 直播), hours that say nothing of after
+        another amount (4 公斤的猫 for 4 斤的猫), another event (自提 for 直播), another doing or how often (``ties``), hours that say nothing of after
         the time asked (16:00-19:00 for 7点以后没去拿), or, in every sentence holding
         the value asked, another of exclusive conditions (常温 / 冷藏, 开封前 / 后)."""
         head = lexicon().fix_typos(f"{c.section} {c.key}")
         body = self.nameless(c.text)
-        if amount_clash(q.unnamed, f"{head} {body}") or event_clash(q.unnamed, head, body, q.kind) or \
-                after_clash(q.unnamed, body):
+        if amount_clash(q.unnamed, f"{head} {body}") or after_clash(q.unnamed, body) or \
+                event_clash(q.unnamed, event_head(c.section, c.key), body, q.kind) or \
+                not tied(q.unnamed, head, body, q.kind, q.units):   # (泡 10 分钟 for 多久换一次)
             return True
         return strict(q.kind) and condition_clash(q.unnamed, head, body, q.kind, q.units)
 
