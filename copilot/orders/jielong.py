@@ -45,6 +45,7 @@ from copilot.orders.members import (
     holds_order,
     split_member,
 )
+from copilot.orders.name_heads import heads_written, split_at_heads
 from copilot.orders.offer_sizes import listed_sizes
 from copilot.orders.offered import counts_by_unit, numbered_short_names, sold_by
 from copilot.orders.packs import same_goods
@@ -150,6 +151,7 @@ def _offer(lines: list[str], catalog: Catalog) -> list[Product]:
     found = {p.sku for text in (lines, [x for x in lines if not _is_example(x)])
              for p in offered_products("\n".join(text), catalog)}
     plain = "\n".join(x for x in lines if not _is_example(x))
+    found |= {p.sku for p in heads_written(plain, catalog)}  # 细米粉 of 细米粉 2斤装
     found |= {p.sku for p in listed_sizes(plain, [p for p in catalog if p.sku in found], catalog)}
     return [p for p in catalog if p.sku in found]
 
@@ -224,7 +226,7 @@ def _decimal(line: str, m: re.Match) -> bool:
 
 
 def _entry(no: int, body: str, raw: str, catalog: Catalog, chain: Chain, parse, first: bool = False) -> Entry | None:
-    member, content = split_member(_hung_as_string(body, catalog), catalog, chain.offered)
+    member, content = split_at_heads(_hung_as_string(body, catalog), catalog, chain.offered)
     member = member.rstrip(":：,，、-—/｜| ").lstrip("@")
     if not member or not content or _RULE.search(member):
         return None  # a title, a member's name alone, or the organiser's rule (每人限购2箱): nothing asked for
