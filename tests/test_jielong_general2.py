@@ -62,6 +62,28 @@ def test_head_of_a_spec_name_in_a_chain_of_several(tmp_path):
     assert review == []
 
 
+def test_counts_in_words_between_short_words_of_the_offer(tmp_path):
+    state, review = _run(DUMPLINGS, tmp_path, "#接龙 手工水饺 猪肉白菜 韭菜鸡蛋\n例：小明 白菜1袋\n"
+                                              "1. 王姐 白菜一袋韭菜两袋\n2. 李姐 白菜二 韭菜一\n3. 阿芳 韭菜一袋")
+    assert state == {"王姐": {"dp_cabbage": 1, "dp_leek": 2}, "李姐": {"dp_cabbage": 2, "dp_leek": 1},
+                     "阿芳": {"dp_leek": 1}}
+    assert review == []
+
+
+def test_short_word_before_a_times_mark_ends_the_nickname(tmp_path):
+    state, review = _run(RICE, tmp_path, "#接龙 细粉 / 宽粉 2斤装\n例：小明 细米1袋\n"
+                                         "1. 豆豆 细米*1 宽米*1\n2. 婷 婷 宽米x2")
+    assert state == {"豆豆": {"noodle_thin": 1, "noodle_wide": 1}, "婷 婷": {"noodle_wide": 2}}
+    assert review == []
+
+
+def test_short_word_alone_goes_to_review_not_dropped(tmp_path):
+    state, review = _run(RICE, tmp_path, "#接龙 细粉 / 宽粉 2斤装\n例：小明 细米1袋\n"
+                                         "1. 小美 宽米\n2. 阿强 细米2袋")
+    assert state == {"阿强": {"noodle_thin": 2}}
+    assert review == ["小美"]
+
+
 def test_header_naming_heads_offers_each(tmp_path):
     """细米粉 / 宽米粉 in the header, of 细米粉 2斤装 and 宽米粉 2斤装: both are offered, so a bare count is review; read as
     offering only the one whose whole name the header happened to end with, 阿强 2袋 was booked as that one."""

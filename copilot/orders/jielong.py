@@ -42,6 +42,7 @@ from copilot.orders.members import (
     UNIT,
     VERB_START,
     as_written,
+    counts_in_digits,
     holds_order,
     split_member,
 )
@@ -231,9 +232,21 @@ def _entry(no: int, body: str, raw: str, catalog: Catalog, chain: Chain, parse, 
     if not member or not content or _RULE.search(member):
         return None  # a title, a member's name alone, or the organiser's rule (每人限购2箱): nothing asked for
     intent = _read_content(content, catalog, chain, parse, title=first)
+    if intent is None or intent.needs_review or intent.kind is not Kind.ORDER:
+        intent = _read_in_digits(content, catalog, chain, parse) or intent
     if intent is None:
         return None
     return Entry(no, as_written(member, raw)[:64], content, raw, intent)
+
+
+def _read_in_digits(content: str, catalog: Catalog, chain: Chain, parse) -> Intent | None:
+    """高筋一袋低筋一袋 (no space, counts in words): one run of characters, so no word of it is read as a product; the
+    same line with its counts in digits (高筋1袋低筋1袋) reads item by item. Only a reading that books without doubt."""
+    digits = counts_in_digits(content)
+    if digits == content:
+        return None
+    again = _read_content(digits, catalog, chain, parse)
+    return again if again is not None and again.kind is Kind.ORDER and not again.needs_review and again.items else None
 
 
 # a count of any kind in a line (2, 两, 个 of 来个): a chain line with none (王叔叔 给我爸妈买) says not how many
@@ -279,7 +292,8 @@ def _read_content(content: str, catalog: Catalog, chain: Chain, parse, title: bo
     if intent.kind in (Kind.QUESTION, Kind.OTHER):
         if title and _TITLE.search(content) and not ASKED.search(_TIME.sub(" ", normalize(content))):
             return None
-        if catalog.mentions(normalize(content)) or re.search(r"\d", content) or VERB_START.match(normalize(content)):
+        if catalog.mentions(normalize(content)) or re.search(r"\d", content) or VERB_START.match(normalize(content)) \
+                or spell_out(content, chain.offered, catalog) != normalize(content):  # a word of the offer: no silent drop
             return Intent(Kind.ORDER, needs_review=True, reason=f"看不懂这一行：「{content[:20]}」")
         return None
     return intent
