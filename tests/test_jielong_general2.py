@@ -5,7 +5,8 @@
   alone in a line: glued to the nickname it went into the nickname (the member 李姐淡奶油 booked, a false order),
   with a bare count after it the line went to review;
 - counts in words glued between short words of the offer (高筋一袋低筋一袋) or closing them (高筋二 低筋一): the line
-  was dropped without a trace, no order and no review;
+  was dropped without a trace, no order and no review; glued before the next item with no unit (高筋一低筋一) it went
+  into the nickname (王姐 高筋一) and only the last item was booked;
 - a short word of the offer before a times mark (高筋x2, 高筋*1 低筋*1) went into the nickname, and one item was
   booked under the wrong member;
 - a short word of the offer alone after the nickname (小美 高筋) was dropped; it is review (how many);
@@ -67,6 +68,14 @@ def test_counts_in_words_between_short_words_of_the_offer(tmp_path):
                                               "1. 王姐 白菜一袋韭菜两袋\n2. 李姐 白菜二 韭菜一\n3. 阿芳 韭菜一袋")
     assert state == {"王姐": {"dp_cabbage": 1, "dp_leek": 2}, "李姐": {"dp_cabbage": 2, "dp_leek": 1},
                      "阿芳": {"dp_leek": 1}}
+    assert review == []
+
+
+def test_count_in_words_glued_before_the_next_item(tmp_path):
+    """白菜一韭菜二: no unit, the count glued to the next item's word; was the member 王姐 白菜一 booked 韭菜 only."""
+    state, review = _run(DUMPLINGS, tmp_path, "#接龙 手工水饺 猪肉白菜 韭菜鸡蛋\n例：小明 白菜1袋\n"
+                                              "1. 王姐 白菜一韭菜二\n2. 张小二 韭菜1袋")
+    assert state == {"王姐": {"dp_cabbage": 1, "dp_leek": 2}, "张小二": {"dp_leek": 1}}
     assert review == []
 
 

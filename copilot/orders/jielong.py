@@ -242,7 +242,7 @@ def _entry(no: int, body: str, raw: str, catalog: Catalog, chain: Chain, parse, 
 def _read_in_digits(content: str, catalog: Catalog, chain: Chain, parse) -> Intent | None:
     """高筋一袋低筋一袋 (no space, counts in words): one run of characters, so no word of it is read as a product; the
     same line with its counts in digits (高筋1袋低筋1袋) reads item by item. Only a reading that books without doubt."""
-    digits = counts_in_digits(content)
+    digits = counts_in_digits(content, chain.offered, catalog)
     if digits == content:
         return None
     again = _read_content(digits, catalog, chain, parse)

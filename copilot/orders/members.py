@@ -173,11 +173,15 @@ _SHORT_THEN_COUNT = re.compile(rf"[\u4e00-\u9fff]{{1,3}}的?\s?(?:[x×*＊]\s?)?
 
 def _short_word(rest: str, offered: list[Product], catalog: Catalog) -> bool:
     """``大2``, ``鲜4 已付``, ``高筋x2``, ``高筋二 低筋一``: a word of one offered product's names, then its quantity (in
-    digits, after a times mark, or a word of two characters or more, then a count in words that ends the item)."""
-    if len(offered) < 2 or not _SHORT_THEN_COUNT.match(rest):
+    digits, after a times mark, or a word of two characters or more, then a count in words that ends the item or is
+    glued before the next item: 高筋一低筋一)."""
+    if len(offered) < 2:
         return False
-    spelled = spell_out(counts_in_digits(rest), offered, catalog)
-    return spelled != normalize(counts_in_digits(rest)) and starts_order(spelled, catalog)
+    digits = counts_in_digits(rest, offered, catalog)
+    if not _SHORT_THEN_COUNT.match(rest) and not re.match(r"[\u4e00-\u9fff]{2,3}\d", digits):  # 高筋一低筋一
+        return False
+    spelled = spell_out(digits, offered, catalog)
+    return spelled != normalize(digits) and starts_order(spelled, catalog)
 
 
 # a count in words after a character of goods, before its unit or the item's end: 高筋一袋低筋一袋, 高筋二 低筋一
@@ -185,10 +189,22 @@ _WORD_COUNT = re.compile(rf"(?<=[\u4e00-\u9fff])(?<![一两二三四五六七八
                          rf"(?={UNIT}|\s|$)")
 
 
-def counts_in_digits(text: str) -> str:
+_GLUED_COUNT = re.compile(r"(?<=[\u4e00-\u9fff])(?<![一两二三四五六七八九十俩第每])([一两二三四五六七八九十俩]{1,3})(?=[\u4e00-\u9fff])")
+
+
+def counts_in_digits(text: str, offered: list[Product] = (), catalog: Catalog | None = None) -> str:
     """``text`` with each count in words written straight after a word of goods (高筋一袋, 高筋二) in digits: one run of
-    characters (高筋一袋低筋一袋) reads as no word of goods; in digits its items read one by one."""
-    return _WORD_COUNT.sub(lambda m: str(int(n)) if (n := zh_to_number(m.group(1))) else m.group(1), text)
+    characters (高筋一袋低筋一袋) reads as no word of goods; in digits its items read one by one. With the chain's
+    ``offered`` products, also a count glued straight before the next item's word of goods (高筋一低筋一)."""
+    out = _WORD_COUNT.sub(lambda m: str(int(n)) if (n := zh_to_number(m.group(1))) else m.group(1), text)
+    if catalog is None or not offered:
+        return out
+
+    def before_goods(m: re.Match) -> str:
+        n = zh_to_number(m.group(1))
+        after = spell_out(out[m.end():], offered, catalog)
+        return str(int(n)) if n and any(s == 0 for s, _, _ in catalog.mentions(after)) else m.group(1)
+    return _GLUED_COUNT.sub(before_goods, out)
 
 
 def _offer_word_alone(rest: str, offered: list[Product], catalog: Catalog) -> bool:
