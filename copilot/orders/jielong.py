@@ -42,9 +42,11 @@ from copilot.orders.members import (
     UNIT,
     VERB_START,
     as_written,
+    counts_in_digits,
     holds_order,
     split_member,
 )
+from copilot.orders.name_heads import heads_written, split_at_heads
 from copilot.orders.offer_sizes import listed_sizes
 from copilot.orders.offered import counts_by_unit, numbered_short_names, sold_by
 from copilot.orders.packs import same_goods
@@ -150,6 +152,7 @@ def _offer(lines: list[str], catalog: Catalog) -> list[Product]:
     found = {p.sku for text in (lines, [x for x in lines if not _is_example(x)])
              for p in offered_products("\n".join(text), catalog)}
     plain = "\n".join(x for x in lines if not _is_example(x))
+    found |= {p.sku for p in heads_written(plain, catalog)}  # 细米粉 of 细米粉 2斤装
     found |= {p.sku for p in listed_sizes(plain, [p for p in catalog if p.sku in found], catalog)}
     return [p for p in catalog if p.sku in found]
 
@@ -224,14 +227,26 @@ def _decimal(line: str, m: re.Match) -> bool:
 
 
 def _entry(no: int, body: str, raw: str, catalog: Catalog, chain: Chain, parse, first: bool = False) -> Entry | None:
-    member, content = split_member(_hung_as_string(body, catalog), catalog, chain.offered)
+    member, content = split_at_heads(_hung_as_string(body, catalog), catalog, chain.offered)
     member = member.rstrip(":：,，、-—/｜| ").lstrip("@")
     if not member or not content or _RULE.search(member):
         return None  # a title, a member's name alone, or the organiser's rule (每人限购2箱): nothing asked for
     intent = _read_content(content, catalog, chain, parse, title=first)
+    if intent is None or intent.needs_review or intent.kind is not Kind.ORDER:
+        intent = _read_in_digits(content, catalog, chain, parse) or intent
     if intent is None:
         return None
     return Entry(no, as_written(member, raw)[:64], content, raw, intent)
+
+
+def _read_in_digits(content: str, catalog: Catalog, chain: Chain, parse) -> Intent | None:
+    """高筋一袋低筋一袋 (no space, counts in words): one run of characters, so no word of it is read as a product; the
+    same line with its counts in digits (高筋1袋低筋1袋) reads item by item. Only a reading that books without doubt."""
+    digits = counts_in_digits(content, chain.offered, catalog)
+    if digits == content:
+        return None
+    again = _read_content(digits, catalog, chain, parse)
+    return again if again is not None and again.kind is Kind.ORDER and not again.needs_review and again.items else None
 
 
 # a count of any kind in a line (2, 两, 个 of 来个): a chain line with none (王叔叔 给我爸妈买) says not how many
@@ -277,7 +292,8 @@ def _read_content(content: str, catalog: Catalog, chain: Chain, parse, title: bo
     if intent.kind in (Kind.QUESTION, Kind.OTHER):
         if title and _TITLE.search(content) and not ASKED.search(_TIME.sub(" ", normalize(content))):
             return None
-        if catalog.mentions(normalize(content)) or re.search(r"\d", content) or VERB_START.match(normalize(content)):
+        if catalog.mentions(normalize(content)) or re.search(r"\d", content) or VERB_START.match(normalize(content)) \
+                or spell_out(content, chain.offered, catalog) != normalize(content):  # a word of the offer: no silent drop
             return Intent(Kind.ORDER, needs_review=True, reason=f"看不懂这一行：「{content[:20]}」")
         return None
     return intent

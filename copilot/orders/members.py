@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from copilot.base.catalog import Catalog, Product
-from copilot.base.zhnum import normalize
+from copilot.base.zhnum import normalize, zh_to_number
 from copilot.orders.amounts import UNIT_WORDS
 from copilot.orders.asides import PAID
 from copilot.orders.marked import ends_marked
@@ -106,6 +106,7 @@ def _split(body: str, catalog: Catalog, offered: list[Product] = ()) -> tuple[st
         if _name_digits("", rest, catalog) and re.match(r"\d+\s", rest) or PAID_NOTE.fullmatch(rest):  # 小胖 2三鲜: 三鲜's
             continue  # 小美 520 草莓2斤: 520 is the nickname's; 王奶奶：1 已转28元: a paid remark orders nothing
         if starts_order(ICON.sub("", rest), catalog) or _CANCEL_WORDS.match(rest) or _short_word(rest, offered, catalog) \
+                or _offer_word_alone(rest, offered, catalog) \
                 or _FOR_ME.match(rest) \
                 or _REMARK.match(rest) and (holds_order(rest, catalog)
                                             or starts_order(_after_remark(rest), catalog)):
@@ -166,12 +167,54 @@ def _glued_order(words: str, offered: list[Product], catalog: Catalog) -> bool:
     return False
 
 
+_SHORT_THEN_COUNT = re.compile(rf"[\u4e00-\u9fff]{{1,3}}的?\s?(?:[x×*＊]\s?)?\d|"
+                               rf"[\u4e00-\u9fff]{{2,3}}\s?[一两二三四五六七八九十俩](?:\s|$|{UNIT})")
+
+
 def _short_word(rest: str, offered: list[Product], catalog: Catalog) -> bool:
-    """``大2``, ``鲜4 已付``: a word of one offered product's names, then its quantity."""
-    if len(offered) < 2 or not re.match(r"[\u4e00-\u9fff]{1,3}的?\s?\d", rest):
+    """``大2``, ``鲜4 已付``, ``高筋x2``, ``高筋二 低筋一``: a word of one offered product's names, then its quantity (in
+    digits, after a times mark, or a word of two characters or more, then a count in words that ends the item or is
+    glued before the next item: 高筋一低筋一)."""
+    if len(offered) < 2:
+        return False
+    digits = counts_in_digits(rest, offered, catalog)
+    if not _SHORT_THEN_COUNT.match(rest) and not re.match(r"[\u4e00-\u9fff]{2,3}\d", digits):  # 高筋一低筋一
+        return False
+    spelled = spell_out(digits, offered, catalog)
+    return spelled != normalize(digits) and starts_order(spelled, catalog)
+
+
+# a count in words after a character of goods, before its unit or the item's end: 高筋一袋低筋一袋, 高筋二 低筋一
+_WORD_COUNT = re.compile(rf"(?<=[\u4e00-\u9fff])(?<![一两二三四五六七八九十俩第每])([一两二三四五六七八九十俩]{{1,3}})"
+                         rf"(?={UNIT}|\s|$)")
+
+
+_GLUED_COUNT = re.compile(r"(?<=[\u4e00-\u9fff])(?<![一两二三四五六七八九十俩第每])([一两二三四五六七八九十俩]{1,3})(?=[\u4e00-\u9fff])")
+
+
+def counts_in_digits(text: str, offered: list[Product] = (), catalog: Catalog | None = None) -> str:
+    """``text`` with each count in words written straight after a word of goods (高筋一袋, 高筋二) in digits: one run of
+    characters (高筋一袋低筋一袋) reads as no word of goods; in digits its items read one by one. With the chain's
+    ``offered`` products, also a count glued straight before the next item's word of goods (高筋一低筋一)."""
+    out = _WORD_COUNT.sub(lambda m: str(int(n)) if (n := zh_to_number(m.group(1))) else m.group(1), text)
+    if catalog is None or not offered:
+        return out
+
+    def before_goods(m: re.Match) -> str:
+        n = zh_to_number(m.group(1))
+        after = spell_out(out[m.end():], offered, catalog)
+        return str(int(n)) if n and any(s == 0 for s, _, _ in catalog.mentions(after)) else m.group(1)
+    return _GLUED_COUNT.sub(before_goods, out)
+
+
+def _offer_word_alone(rest: str, offered: list[Product], catalog: Catalog) -> bool:
+    """``小美 高筋`` in a chain of 高筋 / 低筋 面粉: after a space, only a word (two characters or more) of one offered
+    product's names, no count: the member names goods (her line goes to review for how many), no second word of her
+    nickname."""
+    if len(offered) < 2 or not re.fullmatch(r"[\u4e00-\u9fff]{2,4}", rest):
         return False
     spelled = spell_out(rest, offered, catalog)
-    return spelled != normalize(rest) and starts_order(spelled, catalog)
+    return spelled != rest and any(s == 0 and e == len(spelled) for s, e, _ in catalog.mentions(spelled))
 
 
 def _after_remark(rest: str) -> str:
