@@ -123,3 +123,20 @@ def test_a_word_some_name_says_or_a_count_is_no_slip():
 def test_shape_distance_reads_radicals_a_stroke_apart_and_sound_parts_that_hold_each_other():
     assert looks_near("冼", "洗") and looks_near("汗", "汁")
     assert not looks_near("清", "情") and not looks_near("肝", "腩") and not looks_near("红", "绿")
+
+
+@pytest.mark.parametrize(("text", "sku", "qty"), [
+    ("墨汁来一平", "ink", 1), ("生宣来一报", "xuan_raw", 1), ("镇纸来一队", "paperweight", 1),
+    ("水写布来一淘", "water_cloth", 1), ("字帖来一笨", "copybook", 1),
+])
+def test_a_unit_written_by_its_sound_is_the_one_measure_word_it_sounds_like(text, sku, qty):
+    assert _booked(Catalog.load(PROBE), text) == ([(sku, qty)], False)
+
+
+def test_a_word_after_a_number_that_is_no_slip_for_a_unit_stays():
+    from copilot.orders.classifiers import unit_meant, units_as_meant
+
+    assert unit_meant("平") == "瓶" and unit_meant("代") == "袋" and unit_meant("今") == "斤"
+    assert unit_meant("之") is None  # 支 and 枝: two units sound so
+    for text in ("来一下", "要两周", "再来一次", "来一幅", "来500克", "来一刀", "来一半", "这一带有吗"):
+        assert units_as_meant(text) == text
