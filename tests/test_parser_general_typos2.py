@@ -140,3 +140,20 @@ def test_a_word_after_a_number_that_is_no_slip_for_a_unit_stays():
     assert unit_meant("之") is None  # 支 and 枝: two units sound so
     for text in ("来一下", "要两周", "再来一次", "来一幅", "来500克", "来一刀", "来一半", "这一带有吗"):
         assert units_as_meant(text) == text
+
+
+def test_a_weight_in_liang_is_no_slip_for_a_unit():
+    from copilot.orders.classifiers import units_as_meant
+
+    assert units_as_meant("来8两") == "来8两" and units_as_meant("再来二两") == "再来二两"  # not 辆
+
+
+SEWING = Catalog.from_dict({"products": [
+    {"sku": "tailor", "name": "裁缝剪刀 10寸", "aliases": ["裁缝剪"], "link": 1, "unit": "把", "price": 39, "stock": 20},
+    {"sku": "snips", "name": "U型纱线剪", "aliases": ["纱线剪"], "link": 2, "unit": "把", "price": 6, "stock": 50},
+], "store": {"name": "测试裁缝铺"}})
+
+
+def test_a_kind_word_with_zi_that_names_several_goods_is_no_synonym_of_one():
+    assert said_for("剪子", SEWING) == []  # 剪 of 剪刀 and of 纱线剪: a person asks which
+    assert _booked(SEWING, "剪子来一把")[1] is True

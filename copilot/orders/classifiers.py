@@ -73,9 +73,10 @@ def same_count(said: str, sold: str) -> bool:
 # aside (``unit_meant``); no table of pairs
 _ALIKE = re.compile(rf"(?:(?<=[来要拿买订留扣])|(?<=[来要拿买订留扣]\s)|(?<=^)|(?<=\s))(?![十百千万]\D)(?P<n>{NUM_PATTERN})\s*"
                     rf"(?P<u>[\u4e00-\u9fff])(?=[\s,，。.!！~～]|$)")
-# what a number ends with that is no unit of goods and no slip for one: other measure words (一幅字, 一首歌, 两头猪), time,
-# place, turns and ages (两周, 3号, 一次, 两岁), and the words a number begins (一下, 一些, 一样, 一起, 一般, 一定)
-_NO_SLIP = frozenset("幅篇首头尾匹口间座面封道位名种样款类批排行层圈声句天周年月日时点秒次遍回趟号楼栋室岁半下些起共定般直")
+# what a number ends with that is no unit of goods and no slip for one: the weights read apart from the measure words
+# (8两, 二钱), other measure words (一幅字, 一首歌, 两头猪), time, place, turns and ages (两周, 3号, 一次, 两岁), and
+# the words a number begins (一下, 一些, 一样, 一起, 一般, 一定)
+_NO_SLIP = frozenset("两钱幅篇首头尾匹口间座面封道位名种样款类批排行层圈声句天周年月日时点秒次遍回趟号楼栋室岁半下些起共定般直")
 
 
 @functools.lru_cache(maxsize=1024)

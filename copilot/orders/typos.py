@@ -163,11 +163,12 @@ _COUNTS = frozenset("0123456789一二两三四五六七八九十百千万半几"
 def said_for(word: str, catalog: Catalog) -> list[Product]:
     """The products ``word`` names as an everyday synonym of a word of their names (墨水 for the 墨汁 of 书画墨汁,
     菜板 for 砧板), when no name says ``word`` itself."""
-    table = name_words(catalog)
-    if word in table:
+    if not synonyms().get(word) or any(word in n for p in catalog for n in p.names):
         return []
-    found = {p.sku: p for w in synonyms().get(word, ()) for p in table.get(w, ())}
-    found.update((p.sku, p) for p in catalog for w in synonyms().get(word, ()) for n in p.names if w in n)
+    found = {p.sku: p for p in catalog for w in synonyms()[word] for n in p.names if w in n}
+    kind = re.fullmatch(r"([\u4e00-\u9fff])[子儿]", word)  # 剪子: the kind 剪, which 纱线剪 is too, not only 剪刀
+    if kind and any(p.sku not in found for p in catalog.holding(kind.group(1))):
+        return []
     return list(found.values())
 
 
@@ -179,7 +180,7 @@ def near_products(word: str, catalog: Catalog) -> list[Product]:
     if not 2 <= len(word) <= 8 or not _CJK_RUN.fullmatch(word):
         return []
     table = name_words(catalog)
-    if word in table:
+    if word in table or any(word in n for p in catalog for n in p.names):
         return []
     found = {p.sku: p for p in said_for(word, catalog)}
     found.update((p.sku, p) for p in _close_words(word, table))
