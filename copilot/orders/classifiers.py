@@ -17,6 +17,8 @@ from __future__ import annotations
 import functools
 import re
 
+from copilot.base.products import PACK_UNITS, SALE_UNITS
+from copilot.base.sounds import blurred_syllable
 from copilot.base.zhnum import NUM_PATTERN
 
 # shape -> the measure words that count one single item of it. Order within a group does not matter
@@ -76,21 +78,19 @@ _ALIKE = re.compile(rf"(?:(?<=[来要拿买订留扣])|(?<=[来要拿买订留�
 # what a number ends with that is no unit of goods and no slip for one: the weights read apart from the measure words
 # (8两, 二钱), other measure words (一幅字, 一首歌, 两头猪), time, place, turns and ages (两周, 3号, 一次, 两岁), and
 # the words a number begins (一下, 一些, 一样, 一起, 一般, 一定)
+_UNITS = frozenset(u for u in (*SALE_UNITS, *PACK_UNITS, *SPOKEN) if len(u) == 1 and "\u4e00" <= u <= "\u9fff") - {"两"}
 _NO_SLIP = frozenset("两钱幅篇首头尾匹口间座面封道位名种样款类批排行层圈声句天周年月日时点秒次遍回趟号楼栋室岁半下些起共定般直")
 
 
 @functools.lru_cache(maxsize=1024)
 def unit_meant(ch: str) -> str | None:
-    """The one single-character measure word of the parser (``amounts.UNIT_WORDS``) that ``ch``, no measure word
+    """The one single-character measure word (a catalog's sale or pack unit, or one viewers say) that ``ch``, no measure word
     itself, sounds like in the usual readings, tones aside (平: 瓶, 代: 袋, 相: 箱); None when none or two do (之:
     支 and 枝)."""
-    from copilot.base.sounds import blurred_syllable
-    from copilot.orders.amounts import UNIT_WORDS
-
-    if ch in _NO_SLIP or ch in UNIT_WORDS or ch in SAME_COUNT or ch in SPOKEN:
+    if ch in _NO_SLIP or ch in _UNITS or ch in SAME_COUNT:
         return None
     heard = blurred_syllable(ch)  # the usual readings: 合 is he, as 盒, though also ge, as 个
-    meant = {u for u in UNIT_WORDS if len(u) == 1 and "\u4e00" <= u <= "\u9fff" and blurred_syllable(u) == heard}
+    meant = {u for u in _UNITS if blurred_syllable(u) == heard}
     return meant.pop() if len(meant) == 1 else None
 
 
