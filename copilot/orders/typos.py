@@ -1,7 +1,11 @@
-"""Whether a word read as a product by a typo leaves doubt (a person confirms) or is read without it: the typo that
+"""Typos and synonyms of a product's name. ``near_products`` is the one general reading of a viewer's word that no
+name says: the words of the catalog's own names (``name_words``) of the same length with each other character close
+by sound or shape (``close_char``: 羊豪 for 羊毫, 笔冼 for 笔洗), or an everyday synonym of general Chinese
+(``data/synonyms.txt``: 镇尺 for 镇纸); its caller books only when one product is that close. Whether a word read as a
+product by a typo leaves doubt (a person confirms) or is read without it: the typo that
 kept only the kind's end (鲸鱼 for 鲈鱼), a word that is another thing (老鸦 for 老鸭), a stranger first character
 (招财树 for 发财树), against the one principle for sound-alikes (由鱼 for 鱿鱼 reads like no other name). Read by
-``refs`` (a number typed by its sound) and ``leftover`` (the unread word of a clause)."""
+``refs`` (a number typed by its sound, ``fuzzy_product``) and ``leftover`` (the unread word of a clause)."""
 
 from __future__ import annotations
 
@@ -175,8 +179,9 @@ def said_for(word: str, catalog: Catalog) -> list[Product]:
 def near_products(word: str, catalog: Catalog) -> list[Product]:
     """The products a person reads ``word`` as, without a rule for the word: a word of their names (``name_words``)
     of the same length, at least half of the characters the same and each other one close (``close_char``: 羊豪 for
-    羊毫, 笔冼 for 笔洗, 端研 for 端砚, 跳神 for 跳绳), or said in other words (``said_for``: 镇尺 for 镇纸). A word some
-    name says is no slip; the caller books only when one product is found (two: a person asks)."""
+    羊毫, 笔冼 for 笔洗, 端研 for 端砚), or said in other words (``said_for``: 镇尺 for 镇纸). A word some name says is
+    no slip; the caller books only when one product is found (two: a person asks), and ``doubtful_typo`` says
+    whether a person confirms (跳神 for 跳绳: 跳神 is itself a word)."""
     if not 2 <= len(word) <= 8 or not _CJK_RUN.fullmatch(word):
         return []
     table = name_words(catalog)
