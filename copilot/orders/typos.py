@@ -151,13 +151,15 @@ def name_words(catalog: Catalog) -> dict[str, tuple[Product, ...]]:
     return {w: tuple(ps.values()) for w, ps in found.items()}
 
 
-def close_char(typed: str, meant: str) -> bool:
+def close_char(typed: str, meant: str, short: bool = False) -> bool:
     """``typed`` is a character a keyboard, a voice or a hurried eye puts for ``meant``: it sounds like it (tones
     aside, the usual blurs, any of its readings), or it looks like it (``alike.looks_near``, one a part of the other,
-    one radical with a shared reading, one phonetic family). Not a count put for a character of a name (红烧牛肉面三桶)."""
+    one radical with a shared reading, one phonetic family). Not a count put for a character of a name (红烧牛肉面三桶).
+    In a ``short`` word (two characters) sound parts that only end alike are too far (金枯 for 金桔: confirmed off
+    screen, ``refs.shown_look_alike`` reads it on screen)."""
     if typed in _COUNTS:
         return False
-    return sounds_near(typed, meant) or looks_near(typed, meant) or part_of(typed, meant) \
+    return sounds_near(typed, meant) or looks_near(typed, meant, not short) or part_of(typed, meant) \
         or radical_reading(typed, meant) or kin(typed, meant)
 
 
@@ -205,7 +207,7 @@ def _close_words(word: str, table: dict[str, tuple[Product, ...]]) -> list[Produ
         if len(w) != len(word):
             continue
         diff = [(a, b) for a, b in zip(word, w) if a != b]
-        if len(diff) * 2 <= len(word) and all(close_char(a, b) for a, b in diff):
+        if len(diff) * 2 <= len(word) and all(close_char(a, b, len(word) == 2) for a, b in diff):
             found.update((p.sku, p) for p in products)
     return list(found.values())
 
