@@ -94,3 +94,27 @@ def radical_reading(a: str, b: str) -> bool:
 
     ra, rb = (set(pinyin(ch, style=Style.NORMAL, heteronym=True)[0]) for ch in (a, b))
     return bool(ra & rb)
+
+
+# radicals a hurried eye takes for each other, as the components table writes them (氵 is 水, 冫 is 冰, 亻 is 人, 衤
+# is 衣, 礻 is 示): a stroke apart, the common confusions of written Chinese (冼 / 洗, 祆 / 袄, 徒 / 徙 aside)
+_LOOK_RADICALS = ("水冰", "木禾", "日目", "人彳", "衣示", "手木", "土士", "口曰")
+_RADICAL_OF = {ch: group for group in _LOOK_RADICALS for ch in group}
+
+
+def looks_near(a: str, b: str, ending_alike: bool = True) -> bool:
+    """Two characters a hurried eye takes for each other, by their shape alone: one look in the table of common
+    confusions (``looks_alike``), the same radical over sound parts that end alike (``shape_kin``), the same sound
+    part under radicals a stroke apart (冼 / 洗: 冫 / 氵), or the same radical over sound parts one of which holds
+    the other (汗 / 汁: 干 holds 十, a stroke more). ``ending_alike=False`` leaves out sound parts that only end
+    alike (枯 / 桔: a two-character name typed so is confirmed off screen)."""
+    if a == b or not (_CJK.match(a) and _CJK.match(b)):
+        return False
+    if looks_alike(a, b) or ending_alike and shape_kin(a, b):
+        return True
+    pa, pb = _components(a), _components(b)
+    if len(pa) != 2 or len(pb) != 2:
+        return False
+    if pa[1] == pb[1]:
+        return pb[0] in _RADICAL_OF.get(pa[0], "") and pa[0] != pb[0]
+    return pa[0] == pb[0] and (pa[1] in _components(pb[1]) or pb[1] in _components(pa[1]))

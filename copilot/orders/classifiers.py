@@ -8,14 +8,17 @@ of a 块 cutlet is two); a pack word converts only when the catalog's ``pack`` s
 
 A word may count several shapes (盘 is a roll of line and a plate of a dish; 串 a string of lights and a skewer of
 haws, which is also one 根). ``SPOKEN`` holds the measure words viewers say that no catalog sells in, and
-``SOUND_ALIKE`` the characters a pinyin keyboard or a hurried hand writes for a unit (一带 / 一代 for 一袋).
+``unit_meant`` the unit a character written by its sound stands for (一带 / 一代 for 一袋, 一平 for 一瓶).
 
 """
 
 from __future__ import annotations
 
+import functools
 import re
 
+from copilot.base.products import PACK_UNITS, SALE_UNITS
+from copilot.base.sounds import blurred_syllable
 from copilot.base.zhnum import NUM_PATTERN
 
 # shape -> the measure words that count one single item of it. Order within a group does not matter
@@ -65,21 +68,37 @@ def same_count(said: str, sold: str) -> bool:
     return said == sold or sold in SAME_COUNT.get(said, ()) or sold == "个" and said in WHOLE
 
 
-# a character written for a unit by sound or shape (带 / 代 for 袋, 分 for 份, 付 for 副, 灌 for 罐, 合 for 盒, 厢 / 相
-# for 箱), read as the unit only where a quantity ends: after a number said with an order word or after the goods,
-# and before nothing but the goods or the end (不是一带一路, 两分钟, 十分好吃, 这一带); a bare 十 / 百 / 千 begins a word
-# (百合, 十分, 千分)
-SOUND_ALIKE = {"带": "袋", "代": "袋", "分": "份", "付": "副", "灌": "罐", "合": "盒", "厢": "箱"}
+# a character written for a unit by its sound (带 / 代 for 袋, 分 for 份, 付 for 副, 灌 for 罐, 合 for 盒, 厢 / 相 for
+# 箱, 平 for 瓶, 今 for 斤), read as the unit only where a quantity ends: after a number said with an order word or
+# after the goods, and before nothing but the goods or the end (不是一带一路, 两分钟, 十分好吃, 这一带); a bare 十 / 百 /
+# 千 begins a word (百合, 十分, 千分). The unit meant is the one measure word of the parser that sounds like it, tones
+# aside (``unit_meant``); no table of pairs
 _ALIKE = re.compile(rf"(?:(?<=[来要拿买订留扣])|(?<=[来要拿买订留扣]\s)|(?<=^)|(?<=\s))(?![十百千万]\D)(?P<n>{NUM_PATTERN})\s*"
-                    rf"(?P<u>[{''.join(SOUND_ALIKE)}])(?=[\s,，。.!！~～]|$)")
+                    rf"(?P<u>[\u4e00-\u9fff])(?=[\s,，。.!！~～]|$)")
+# what a number ends with that is no unit of goods and no slip for one: the weights read apart from the measure words
+# (8两, 二钱), other measure words (一幅字, 一首歌, 两头猪), time, place, turns and ages (两周, 3号, 一次, 两岁), and
+# the words a number begins (一下, 一些, 一样, 一起, 一般, 一定)
+_UNITS = frozenset(u for u in (*SALE_UNITS, *PACK_UNITS, *SPOKEN) if len(u) == 1 and "\u4e00" <= u <= "\u9fff") - {"两"}
+_NO_SLIP = frozenset("两钱幅篇首头尾匹口间座面封道位名种样款类批排行层圈声句天周年月日时点秒次遍回趟号楼栋室岁半下些起共定般直")
+
+
+@functools.lru_cache(maxsize=1024)
+def unit_meant(ch: str) -> str | None:
+    """The one single-character measure word (a catalog's sale or pack unit, or one viewers say) that ``ch``, no measure word
+    itself, sounds like in the usual readings, tones aside (平: 瓶, 代: 袋, 相: 箱); None when none or two do (之:
+    支 and 枝)."""
+    if ch in _NO_SLIP or ch in _UNITS or ch in SAME_COUNT:
+        return None
+    heard = blurred_syllable(ch)  # the usual readings: 合 is he, as 盒, though also ge, as 个
+    meant = {u for u in _UNITS if blurred_syllable(u) == heard}
+    return meant.pop() if len(meant) == 1 else None
 
 
 def units_as_meant(t: str) -> str:
-    """木炭来一带 -> 木炭来一袋, 酸菜鱼来一分 -> 来一份: a unit written by sound or shape, where a quantity ends."""
-    if not any(ch in t for ch in SOUND_ALIKE):
-        return t
-    return _ALIKE.sub(lambda m: m.group("n") + SOUND_ALIKE[m.group("u")], t)
+    """木炭来一带 -> 木炭来一袋, 酸菜鱼来一分 -> 来一份, 墨汁来一平 -> 来一瓶: a unit written by its sound, where a
+    quantity ends."""
+    return _ALIKE.sub(lambda m: m.group("n") + (unit_meant(m.group("u")) or m.group("u")), t)
 
 
-__all__ = ["GENERAL", "ONE_THING", "PACKS", "SAME_COUNT", "SHAPES", "SOUND_ALIKE", "SPOKEN", "WHOLE", "same_count",
-           "units_as_meant"]
+__all__ = ["GENERAL", "ONE_THING", "PACKS", "SAME_COUNT", "SHAPES", "SPOKEN", "WHOLE", "same_count",
+           "unit_meant", "units_as_meant"]

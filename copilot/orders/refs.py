@@ -31,7 +31,7 @@ from copilot.orders.sizes import (
 )
 from copilot.orders.specs import spec_named, specs_said
 from copilot.orders.suffixed import own_words, suffixed
-from copilot.orders.typos import sounds_near
+from copilot.orders.typos import near_products, sounds_near
 
 _ORDER_WORD = re.compile(VERB + r"|多|少|各|每|都")
 
@@ -320,6 +320,8 @@ def fuzzy_product(word: str, catalog: Catalog, current: Product | None = None,
     if not hits and len(word) >= 3:  # 扒丹木 for 巴旦木: three sounds or more all the same, not by chance
         hits = {p.sku: p for p in catalog.homophones(word)
                 if any(a == b for n in p.names if len(n) == len(word) for a, b in zip(n, word))}
+    if not hits:  # 羊豪 for 羊毫, 笔冼 for 笔洗, 镇尺 for 镇纸: the one general reading of a slip or a synonym
+        hits = {p.sku: p for p in near_products(word, catalog)}
     return next(iter(hits.values())) if len(hits) == 1 else None
 
 

@@ -1,17 +1,23 @@
-"""Whether a word read as a product by a typo leaves doubt (a person confirms) or is read without it: the typo that
+"""Typos and synonyms of a product's name. ``near_products`` is the one general reading of a viewer's word that no
+name says: the words of the catalog's own names (``name_words``) of the same length with each other character close
+by sound or shape (``close_char``: 羊豪 for 羊毫, 笔冼 for 笔洗), or an everyday synonym of general Chinese
+(``data/synonyms.txt``: 镇尺 for 镇纸); its caller books only when one product is that close. Whether a word read as a
+product by a typo leaves doubt (a person confirms) or is read without it: the typo that
 kept only the kind's end (鲸鱼 for 鲈鱼), a word that is another thing (老鸦 for 老鸭), a stranger first character
 (招财树 for 发财树), against the one principle for sound-alikes (由鱼 for 鱿鱼 reads like no other name). Read by
-``refs`` (a number typed by its sound) and ``leftover`` (the unread word of a clause)."""
+``refs`` (a number typed by its sound, ``fuzzy_product``) and ``leftover`` (the unread word of a clause)."""
 
 from __future__ import annotations
 
 import functools
 import re
+from pathlib import Path
 
 from copilot.base.catalog import Catalog, Product
 from copilot.base.sounds import syllables
-from copilot.orders.alike import kin, part_of, phonetic_part, shape_kin
+from copilot.orders.alike import kin, looks_near, part_of, phonetic_part, radical_reading, shape_kin
 from copilot.orders.lexicon import is_thing, rare_spelling
+from copilot.orders.memo import per_catalog
 from copilot.orders.shorthand import shorthand
 
 
@@ -23,8 +29,8 @@ def doubtful_typo(word: str, product: Product, catalog: Catalog) -> bool:
     another thing (老鸦 for 老鸭) or a stranger first character (发才树 for 发财树) is confirmed. 称子 (子 ends 蛏子
     alone), 豆将 and 花夹 (the start kept) are no doubt."""
     names = [n for n in product.names if len(n) == len(word)]
-    if not names or word in product.names:
-        return False
+    if not names or word in product.names or product in said_for(word, catalog):
+        return False  # 镇尺 for 镇纸: the same thing in other words, no other thing
     name = max(names, key=lambda n: sum(a == b for a, b in zip(word, n)))
     if another_thing(word, name, product, catalog) or _stranger(word, name, product, catalog):
         return True
@@ -116,4 +122,95 @@ def another_thing(word: str, name: str, product: Product, catalog: Catalog) -> b
     return not (len(diff) == len(name) and all(kin(a, b) for a, b in diff))
 
 
-__all__ = ["another_thing", "doubtful_typo", "family_typo", "sounds_near"]
+_CJK_RUN = re.compile(r"[\u4e00-\u9fff]{2,}")
+
+
+@functools.lru_cache(maxsize=1)
+def synonyms() -> dict[str, frozenset[str]]:
+    """word -> the other words of its line in ``data/synonyms.txt`` (墨水: 墨汁), everyday synonyms of general
+    Chinese."""
+    found: dict[str, frozenset[str]] = {}
+    for line in (Path(__file__).parent / "data" / "synonyms.txt").read_text(encoding="utf-8").splitlines():
+        words = line.split("#", 1)[0].split()
+        for w in words:
+            found[w] = found.get(w, frozenset()) | frozenset(x for x in words if x != w)
+    return found
+
+
+@per_catalog
+def name_words(catalog: Catalog) -> dict[str, tuple[Product, ...]]:
+    """word -> the products whose names say it: each run of Chinese characters of a name or alias (狼毫毛笔 of 狼毫毛笔
+    中楷), and each start and end of two characters or more of a run, the words a viewer shortens a name to (狼毫,
+    毛笔, 笔洗 of 青瓷笔洗)."""
+    found: dict[str, dict[str, Product]] = {}
+    for p in catalog:
+        for n in p.names:
+            for run in _CJK_RUN.findall(n):
+                for w in {run[:k] for k in range(2, len(run) + 1)} | {run[k:] for k in range(len(run) - 1)}:
+                    found.setdefault(w, {})[p.sku] = p
+    return {w: tuple(ps.values()) for w, ps in found.items()}
+
+
+def close_char(typed: str, meant: str, short: bool = False) -> bool:
+    """``typed`` is a character a keyboard, a voice or a hurried eye puts for ``meant``: it sounds like it (tones
+    aside, the usual blurs, any of its readings), or it looks like it (``alike.looks_near``, one a part of the other,
+    one radical with a shared reading, one phonetic family). Not a count put for a character of a name (红烧牛肉面三桶).
+    In a ``short`` word (two characters) sound parts that only end alike are too far (金枯 for 金桔: confirmed off
+    screen, ``refs.shown_look_alike`` reads it on screen)."""
+    if typed in _COUNTS:
+        return False
+    return sounds_near(typed, meant) or looks_near(typed, meant, not short) or part_of(typed, meant) \
+        or radical_reading(typed, meant) or kin(typed, meant)
+
+
+_COUNTS = frozenset("0123456789一二两三四五六七八九十百千万半几")
+
+
+def said_for(word: str, catalog: Catalog) -> list[Product]:
+    """The products ``word`` names as an everyday synonym of a word of their names (墨水 for the 墨汁 of 书画墨汁,
+    菜板 for 砧板), when no name says ``word`` itself."""
+    if not synonyms().get(word) or any(word in n for p in catalog for n in p.names):
+        return []
+    found = {p.sku: p for p in catalog for w in synonyms()[word] for n in p.names if w in n}
+    kind = re.fullmatch(r"([\u4e00-\u9fff])[子儿]", word)  # 剪子: the kind 剪, which 纱线剪 is too, not only 剪刀
+    if kind and any(p.sku not in found for p in catalog.holding(kind.group(1))):
+        return []
+    return list(found.values())
+
+
+def near_products(word: str, catalog: Catalog) -> list[Product]:
+    """The products a person reads ``word`` as, without a rule for the word: a word of their names (``name_words``)
+    of the same length, at least half of the characters the same and each other one close (``close_char``: 羊豪 for
+    羊毫, 笔冼 for 笔洗, 端研 for 端砚), or said in other words (``said_for``: 镇尺 for 镇纸). A word some name says is
+    no slip; the caller books only when one product is found (two: a person asks), and ``doubtful_typo`` says
+    whether a person confirms (跳神 for 跳绳: 跳神 is itself a word)."""
+    if not 2 <= len(word) <= 8 or not _CJK_RUN.fullmatch(word):
+        return []
+    table = name_words(catalog)
+    if word in table or any(word in n for p in catalog for n in p.names):
+        return []
+    found = {p.sku: p for p in said_for(word, catalog)}
+    found.update((p.sku, p) for p in _close_words(word, table))
+    for k in range(2, len(word) - 1) if not found else ():  # 颜体字贴 for 颜体楷书字帖: its start said, its end typed
+        head, tail = word[:k], word[k:]
+        if (head in table) != (tail in table):
+            heads = table.get(head) or _close_words(head, table)
+            found.update((p.sku, p) for p in table.get(tail) or _close_words(tail, table) if p in heads)
+    return list(found.values())
+
+
+def _close_words(word: str, table: dict[str, tuple[Product, ...]]) -> list[Product]:
+    """The products of the name words of ``word``'s length with at least half of the characters the same and each
+    other one close (``close_char``)."""
+    found: dict[str, Product] = {}
+    for w, products in table.items():
+        if len(w) != len(word):
+            continue
+        diff = [(a, b) for a, b in zip(word, w) if a != b]
+        if len(diff) * 2 <= len(word) and all(close_char(a, b, len(word) == 2) for a, b in diff):
+            found.update((p.sku, p) for p in products)
+    return list(found.values())
+
+
+__all__ = ["another_thing", "close_char", "doubtful_typo", "family_typo", "name_words", "near_products", "said_for",
+           "sounds_near", "synonyms"]
