@@ -123,6 +123,12 @@ def items_of(intent) -> dict:
     return {i.sku: i.qty for i in intent.items}
 
 
+def booked(intent) -> dict:
+    """``items_of`` an intent that must be a plain order, booked without review (its reason shown otherwise)."""
+    assert (intent.kind.value, intent.needs_review) == ("order", False), intent.reason
+    return items_of(intent)
+
+
 def parsed(catalog, text: str, current: str | None = None):
     """A comment read by the parser against ``catalog`` (the product ``current`` on screen): the intent and
     ``items_of`` it."""

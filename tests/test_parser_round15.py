@@ -8,6 +8,7 @@ import pytest
 from copilot.base.catalog import Catalog
 from copilot.orders.intent import Kind
 from copilot.orders.rules import parse
+from tests.doubles import booked
 
 HOUSEHOLD = Catalog.from_dict({"products": [
     {"sku": "tissue", "name": "清风抽纸", "aliases": ["抽纸"], "link": 1, "unit": "箱", "price": 59, "stock": 40,
@@ -30,17 +31,13 @@ FLOWERS = Catalog.from_dict({"products": [
 ], "store": {"name": "测试花店"}})
 
 
-def _booked(intent) -> dict:
-    assert (intent.kind, intent.needs_review) == (Kind.ORDER, False), intent.reason
-    return {i.sku: i.qty for i in intent.items}
-
 
 @pytest.mark.parametrize("text, current, items", [
     ("来一件", "tissue", {"tissue": 1}), ("抽纸两件", None, {"tissue": 2}), ("牛腱子来1件", "ribs", {"beef_case": 1}),
     ("要2件 送到5栋", "tissue", {"tissue": 2})])
 def test_a_jian_is_one_case_of_goods_sold_by_the_case(text, current, items):
     catalog = BUTCHER if "牛腱子" in text else HOUSEHOLD
-    assert _booked(parse(text, catalog, current)) == items
+    assert booked(parse(text, catalog, current)) == items
 
 
 @pytest.mark.parametrize("catalog, text, current", [
@@ -71,12 +68,12 @@ def test_jian_of_a_matter_or_in_a_question_orders_nothing(text, kind):
     (FLOWERS, "玫瑰来20支 呃不 要11支", "rose", {"rose": 11}),
 ])
 def test_a_quantity_taken_back_in_the_same_comment_leaves_the_new_one(catalog, text, current, items):
-    assert _booked(parse(text, catalog, current)) == items
+    assert booked(parse(text, catalog, current)) == items
 
 
 def test_a_retraction_keeps_the_delivery_note():
     intent = parse("来3斤 不对 2斤 送到3栋", BUTCHER, "ribs")
-    assert _booked(intent) == {"ribs": 2} and intent.note == "送到3栋"
+    assert booked(intent) == {"ribs": 2} and intent.note == "送到3栋"
 
 
 @pytest.mark.parametrize("text", ["排骨来5斤 打错了 要4斤",  # 打错了 speaks of a comment sent before: which stands?
@@ -87,7 +84,7 @@ def test_no_retraction_without_a_taking_back_word_right_between_two_quantities(t
 
 
 def test_two_products_each_with_its_quantity_are_no_retraction():
-    assert _booked(parse("吐司3袋 蛋挞2盒", BAKERY, "toast")) == {"toast": 3, "tart": 2}
+    assert booked(parse("吐司3袋 蛋挞2盒", BAKERY, "toast")) == {"toast": 3, "tart": 2}
 
 
 @pytest.mark.parametrize("text", ["老样子", "老板 老样子", "老规矩来一份", "跟上次一样", "和上次的一样吧", "还是老样子哈"])
@@ -122,12 +119,12 @@ SNACKS = Catalog.from_dict({"products": [
                                                   ("砂糖枯来三斤", "orange", {"orange": 3}),
                                                   ("金枯来两斤", "kumquat", {"kumquat": 2})])
 def test_a_look_alike_typo_of_the_product_on_screen_is_that_product(text, current, items):
-    assert _booked(parse(text, SNACKS, current)) == items
+    assert booked(parse(text, SNACKS, current)) == items
 
 
 def test_a_look_alike_typo_keeps_the_delivery_upstairs_note():
     intent = parse("恰口莲两包 送上楼", SNACKS, "toffee")
-    assert _booked(intent) == {"toffee": 2} and intent.note == "送上楼"
+    assert booked(intent) == {"toffee": 2} and intent.note == "送上楼"
 
 
 @pytest.mark.parametrize("text, current", [
@@ -137,7 +134,7 @@ def test_a_look_alike_typo_keeps_the_delivery_upstairs_note():
     ("牛肚来一斤", "brisket"),  # tripe: a real word
     ("金情来两斤", "kumquat"),  # 情 and 桔 share nothing
 ])
-def test_a_look_alike_off_screen_or_of_another_thing_is_not_booked(text, current):
+def test_a_look_alike_off_screen_or_of_another_thing_is_notbooked(text, current):
     intent = parse(text, SNACKS, current)
     assert intent.needs_review or not intent.items, intent
 
@@ -157,7 +154,7 @@ def test_goods_said_beside_a_payment_without_an_order_word_go_to_review(text):
 
 @pytest.mark.parametrize("text", ["已付 再来两斤排骨", "钱转了 要两斤排骨的", "排骨2斤 转发了"])
 def test_an_order_word_beside_a_payment_still_orders(text):
-    assert _booked(parse(text, BUTCHER, "ribs")) == {"ribs": 2}
+    assert booked(parse(text, BUTCHER, "ribs")) == {"ribs": 2}
 
 
 POULTRY = Catalog.from_dict({"products": [
@@ -169,7 +166,7 @@ POULTRY = Catalog.from_dict({"products": [
     (POULTRY, "土鸡来一整只", "hen", {"hen": 1}), (POULTRY, "要两整只 送到5栋", "hen", {"hen": 2}),
     (HOUSEHOLD, "来个整箱", "tissue", {"tissue": 1}), (HOUSEHOLD, "抽纸一整件", None, {"tissue": 1})])
 def test_a_whole_one_is_one_of_the_unit(catalog, text, current, items):
-    assert _booked(parse(text, catalog, current)) == items
+    assert booked(parse(text, catalog, current)) == items
 
 
 def test_a_whole_case_of_goods_not_sold_by_the_case_still_goes_to_review():
@@ -184,7 +181,7 @@ def test_a_payment_to_the_host_or_what_the_host_gave_before_is_no_order(text):
 
 
 def test_give_me_still_orders():
-    assert _booked(parse("给我来两盒", BAKERY, "tart")) == {"tart": 2}
+    assert booked(parse("给我来两盒", BAKERY, "tart")) == {"tart": 2}
 
 
 @pytest.mark.parametrize("text", ["来两盒 如果有赠品的话", "蛋挞两盒 有货的话", "来两盒 再考虑一下"])
@@ -196,7 +193,7 @@ def test_an_order_followed_by_a_condition_alone_goes_to_review(text):
 
 @pytest.mark.parametrize("text", ["来两盒，要是有软一点的也没关系", "来两盒 送货的话明天下午"])
 def test_a_wish_or_a_delivery_time_beside_an_order_is_no_condition(text):
-    assert _booked(parse(text, BAKERY, "tart")) == {"tart": 2}
+    assert booked(parse(text, BAKERY, "tart")) == {"tart": 2}
 
 
 @pytest.mark.parametrize("text, kind", [("老样子 再加一盒蛋挞", Kind.MODIFY), ("老样子，蛋挞来两盒", Kind.ORDER)])
@@ -207,7 +204,7 @@ def test_the_usual_beside_a_readable_order_still_goes_to_review(text, kind):
 
 
 def test_talk_about_the_goods_being_as_good_as_before_does_not_stop_an_order():
-    assert _booked(parse("跟上次一样好吃 再来两盒蛋挞", BAKERY, "toast")) == {"tart": 2}
+    assert booked(parse("跟上次一样好吃 再来两盒蛋挞", BAKERY, "toast")) == {"tart": 2}
 
 
 @pytest.mark.parametrize("text", ["来2盒 3", "蛋挞2盒 嗯 3", "蛋挞2 不 3"])
@@ -218,7 +215,7 @@ def test_a_second_bare_number_beside_an_order_goes_to_review(text):
 
 @pytest.mark.parametrize("text", ["来2盒 2", "来2盒 2026", "来2盒 666", "来2盒 88"])
 def test_the_same_number_again_a_year_or_cheering_beside_an_order_is_no_second_quantity(text):
-    assert _booked(parse(text, BAKERY, "tart")) == {"tart": 2}
+    assert booked(parse(text, BAKERY, "tart")) == {"tart": 2}
 
 
 @pytest.mark.parametrize("text", ["来2盒 不对", "蛋挞2盒 不对吧", "来2盒 哦不"])
@@ -229,8 +226,8 @@ def test_an_order_taken_back_without_a_new_number_goes_to_review(text):
 
 @pytest.mark.parametrize("text", ["蛋挞2 不对 3", "扣2 不对 3", "蛋挞2 不对 是3"])
 def test_a_count_taken_back_without_a_unit_leaves_the_new_count(text):
-    assert _booked(parse(text, BAKERY, "tart")) == {"tart": 3}
+    assert booked(parse(text, BAKERY, "tart")) == {"tart": 3}
 
 
 def test_a_stem_counted_with_either_character_is_one_stem():
-    assert _booked(parse("玫瑰来三枝", FLOWERS, "rose")) == {"rose": 3}  # 枝 and 支 count the same stem
+    assert booked(parse("玫瑰来三枝", FLOWERS, "rose")) == {"rose": 3}  # 枝 and 支 count the same stem

@@ -8,6 +8,7 @@ import pytest
 from copilot.base.catalog import Catalog
 from copilot.orders.intent import Kind
 from copilot.orders.rules import parse
+from tests.doubles import booked
 
 BUTCHER = Catalog.from_dict({"products": [
     {"sku": "ribs", "name": "猪肋排", "aliases": ["排骨"], "link": 1, "unit": "斤", "price": 32, "stock": 50},
@@ -30,10 +31,6 @@ FRUIT = Catalog.from_dict({"products": [
 ], "store": {"name": "测试水果店"}})
 
 
-def _booked(intent) -> dict:
-    assert (intent.kind, intent.needs_review) == (Kind.ORDER, False), intent.reason
-    return {i.sku: i.qty for i in intent.items}
-
 
 @pytest.mark.parametrize("text, current, items", [
     ("1号肉来2斤", "ribs", {"shoulder": 2}),  # link 1 is on screen, the name still says 一号肉
@@ -44,7 +41,7 @@ def _booked(intent) -> dict:
     ("1号链接来2斤", "shoulder", {"ribs": 2}),  # 链接 says the link
 ])
 def test_a_name_holding_a_link_number_names_its_product(text, current, items):
-    assert _booked(parse(text, BUTCHER, current)) == items
+    assert booked(parse(text, BUTCHER, current)) == items
 
 
 @pytest.mark.parametrize("text, current", [
@@ -66,8 +63,8 @@ def test_a_container_word_shared_by_two_kinds_names_no_product(text, current):
 
 
 def test_a_kind_word_with_zi_still_picks_the_pack_by_its_unit():
-    assert _booked(parse("橙子来一箱", FRUIT, None)) == {"navel_box": 1}
-    assert _booked(parse("饭盒来一个", KITCHEN, None)) == {"lunchbox": 1}
+    assert booked(parse("橙子来一箱", FRUIT, None)) == {"navel_box": 1}
+    assert booked(parse("饭盒来一个", KITCHEN, None)) == {"lunchbox": 1}
 
 
 @pytest.mark.parametrize("text, current", [
@@ -81,7 +78,7 @@ def test_telling_what_one_cooked_orders_nothing(text, current):
 @pytest.mark.parametrize("text, current, items", [
     ("排骨来2斤 炖汤用", "ribs", {"ribs": 2}), ("五花肉要1斤 烤肉吃", "belly", {"belly": 1})])
 def test_cooking_plans_beside_an_order_still_book_it(text, current, items):
-    assert _booked(parse(text, BUTCHER, current)) == items
+    assert booked(parse(text, BUTCHER, current)) == items
 
 
 DRINKS = Catalog.from_dict({"products": [
@@ -92,7 +89,7 @@ DRINKS = Catalog.from_dict({"products": [
 
 @pytest.mark.parametrize("text, items", [("RIO微醺来2罐", {"rio": 2}), ("RIO微醺 两罐", {"rio": 2})])
 def test_latin_letters_inside_a_product_name_are_read(text, items):
-    assert _booked(parse(text, DRINKS, "cola")) == items
+    assert booked(parse(text, DRINKS, "cola")) == items
 
 
 @pytest.mark.parametrize("text", ["微醺来两罐 plz", "可乐来2瓶 asap", "来3 bottles"])
@@ -111,13 +108,13 @@ BAKERY = Catalog.from_dict({"products": [
     ("蛋挞 两盒 送3栋 明天上午有人", "送3栋 明天上午有人")])
 def test_when_someone_is_home_stays_on_the_delivery_note(text, note):
     intent = parse(text, BAKERY, "tart")
-    assert _booked(intent) == {"tart": 2}
+    assert booked(intent) == {"tart": 2}
     assert intent.note == note
 
 
 def test_being_home_for_something_else_is_no_note():
     intent = parse("明天在家吃火锅 蛋挞来2盒", BAKERY, "tart")
-    assert _booked(intent) == {"tart": 2}
+    assert booked(intent) == {"tart": 2}
     assert "在家" not in intent.note
 
 

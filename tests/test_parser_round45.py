@@ -9,6 +9,7 @@ import pytest
 from copilot.base.catalog import Catalog
 from copilot.orders.intent import Kind
 from copilot.orders.rules import parse
+from tests.doubles import booked
 
 OIL = Catalog.from_dict({"products": [
     {"sku": "peanut_5l", "name": "花生油 5L 大桶", "link": 1, "unit": "桶", "price": 139, "stock": 30},
@@ -37,10 +38,6 @@ RIDE = Catalog.from_dict({"products": [
 ], "store": {"name": "测试童车店"}})
 
 
-def _booked(intent) -> dict:
-    assert (intent.kind, intent.needs_review) == (Kind.ORDER, False), intent.reason
-    return {i.sku: i.qty for i in intent.items}
-
 
 def _review(intent) -> None:
     assert (intent.kind, intent.needs_review) == (Kind.ORDER, True), intent
@@ -60,7 +57,7 @@ def test_a_visit_to_collect_goods_is_no_order(text, current):
     ("明天来拿两袋泰国香米", None, {"rice_5": 2}),
 ])
 def test_an_order_with_its_collection_is_still_an_order(text, current, items):
-    assert _booked(parse(text, OIL, current)) == items
+    assert booked(parse(text, OIL, current)) == items
 
 
 @pytest.mark.parametrize("text, current, items", [
@@ -69,7 +66,7 @@ def test_an_order_with_its_collection_is_still_an_order(text, current, items):
     ("玉米油来两桶", "corn_900", {"corn_5l": 2}),
 ])
 def test_the_unit_said_picks_one_size_of_a_kind(text, current, items):
-    assert _booked(parse(text, OIL, current)) == items
+    assert booked(parse(text, OIL, current)) == items
 
 
 @pytest.mark.parametrize("text, current", [
@@ -86,7 +83,7 @@ def test_a_unit_two_sizes_or_goods_share_stays_for_a_person(text, current):
     ("玉米油900的来一瓶", None, {"corn_900": 1}),
 ])
 def test_a_size_said_beside_a_family_word_names_its_member(text, current, items):
-    assert _booked(parse(text, OIL, current)) == items
+    assert booked(parse(text, OIL, current)) == items
 
 
 @pytest.mark.parametrize("text, current, items", [
@@ -95,7 +92,7 @@ def test_a_size_said_beside_a_family_word_names_its_member(text, current, items)
     ("12寸的来两条", "bell", {"tube_12": 2}),
 ])
 def test_a_size_two_names_hold_is_told_apart_by_the_unit(text, current, items):
-    assert _booked(parse(text, RIDE, current)) == items
+    assert booked(parse(text, RIDE, current)) == items
 
 
 def test_a_size_two_names_hold_said_with_a_unit_both_fit_stays_for_a_person():
@@ -108,7 +105,7 @@ def test_a_size_two_names_hold_said_with_a_unit_both_fit_stays_for_a_person():
     ("冬季的来一套 哦不对 两套", "pj_winter", {"pj_winter": 2}),
 ])
 def test_a_season_said_another_way_names_the_variant(text, current, items):
-    assert _booked(parse(text, PYJAMAS, current)) == items
+    assert booked(parse(text, PYJAMAS, current)) == items
 
 
 def test_a_season_word_in_talk_is_no_product():
@@ -135,7 +132,7 @@ UMBRELLA = Catalog.from_dict({"products": [
 ])
 def test_counts_shared_out_by_colour_are_the_note(text, qty, note):
     intent = parse(text, UMBRELLA, "umbrella")
-    assert _booked(intent) == {"umbrella": qty}
+    assert booked(intent) == {"umbrella": qty}
     assert note in intent.note.replace(" ", "")
 
 
@@ -152,7 +149,7 @@ TEA = Catalog.from_dict({"products": [
 
 
 def test_this_with_a_word_the_shown_name_holds_names_the_shown_product():
-    assert _booked(parse("就这个龙井的 一本", TEA, "lj_ticket")) == {"lj_ticket": 1}
+    assert booked(parse("就这个龙井的 一本", TEA, "lj_ticket")) == {"lj_ticket": 1}
 
 
 def test_the_same_word_without_this_stays_for_a_person():
@@ -161,7 +158,7 @@ def test_the_same_word_without_this_stays_for_a_person():
 
 @pytest.mark.parametrize("text, items", [("12寸的 两条", {"tube_12": 2}), ("12寸的 一辆", {"balance_bike": 1})])
 def test_a_shared_size_with_的_and_its_count_written_apart_is_told_apart_by_the_unit(text, items):
-    assert _booked(parse(text, RIDE, "bell")) == items
+    assert booked(parse(text, RIDE, "bell")) == items
 
 
 def test_a_shared_size_written_apart_from_a_count_both_fit_stays_for_a_person():
