@@ -71,3 +71,9 @@ def test_only_a_question_with_frame_words_is_widened():
     assert governed("到手能马上用吗", ["拿到先别急着用"], [["到手"], ["马上"]])
     assert not governed("能用热水泡吗", ["拿到先别急着用"], [["热水"], ["泡"]])   # nothing framed: the typed path decides
     assert not governed("到手能马上泡水吗", ["拿到先别急着用"], [["到手"], ["泡水"]])   # the doing asked is not said
+
+
+def test_a_clause_that_governs_the_head_of_the_doing_asked_decides_it():
+    assert governed("能泡水洗吗", ["用湿布擦", "别泡水"], [["泡水"], ["洗"]])          # 别 governs 泡水
+    assert not governed("能装热汤吗", ["装开水前先用热水烫 1 分钟"], [["热汤"]])     # 先 governs 用热水烫
+    assert not governed("能洗吗", ["别泡水"], [["洗"]])                              # a one-word doing: the typed path

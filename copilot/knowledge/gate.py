@@ -116,10 +116,13 @@ def governed(asked: str, clauses: list[str], rest: list[list[str]]) -> bool:
     else a word asked): it stands at most ``GAP`` characters before it, not before another verb of the sentence."""
     frame = lexicon().guards["circumstance"]
     needed = [g for g in rest if not all(frame.fullmatch(w) for w in g)]
-    if len(needed) == len(rest):
-        return False   # nothing framed: the typed path decided
     m = lexicon().guards["asked_doing"].search(asked)
     doing = frame.sub("", m.group("d")) if m else ""
+    if len(needed) == len(rest):   # nothing framed: only a clause that governs the doing's head (能泡水洗吗 → 别泡水)
+        if len(doing) < 3:
+            return False
+        needed = [g for g in needed if not any(w in doing for w in g)]
+        doing = doing[:2]
     decided = [[doing]] if doing else needed
     return bool(decided) and any(all(any(_said(w, cl) for w in g) for g in needed) and _governs(cl, decided)
                                  for cl in clauses)
