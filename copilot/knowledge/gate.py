@@ -91,6 +91,8 @@ def general_ok(judge, ix, q: Question, h: Hit, targets: list[str]) -> bool:
     held = [cl for cl in clauses if all(any(_said(w, cl) for w in g) for g in rest)] if rest else clauses
     if undecided(q, c, head, judge.nameless(fix(c.text))):
         return False
+    if q.kind == "yesno" and not held and rest:
+        return governed(q.unnamed, clauses, rest)
     if not held or len(groups) == 1 and not keyed and all(len(w) == 1 for w in groups[0]):
         return False   # one character alone (车) names a part or activity only as a key (放车里), not in passing
     if q.kind == "yesno":
@@ -104,14 +106,44 @@ def general_ok(judge, ix, q: Question, h: Hit, targets: list[str]) -> bool:
     return any(said.search(cl) for cl in (clauses[:1] if keyed and not rest else held))
 
 
+GAP = 4   # at most this many characters between a governing word and the doing it decides (别急着换盆)
+
+
+def governed(asked: str, clauses: list[str], rest: list[list[str]]) -> bool:
+    """A yes/no whose clause says its doing in another frame (到手能马上用吗 → 拿到先别急着用): one clause says
+    every word asked but those that only frame when or where the asker is (到手, 马上, 家里), and a polarity,
+    limit or condition in it governs the doing asked (what follows the question's modal, frame words taken out;
+    else a word asked): it stands at most ``GAP`` characters before it, not before another verb of the sentence."""
+    frame = lexicon().guards["circumstance"]
+    needed = [g for g in rest if not all(frame.fullmatch(w) for w in g)]
+    m = lexicon().guards["asked_doing"].search(asked)
+    doing = frame.sub("", m.group("d")) if m else ""
+    if len(needed) == len(rest):   # nothing framed: only a clause that governs the doing's head (能泡水洗吗 → 别泡水)
+        if len(doing) < 3:
+            return False
+        needed = [g for g in needed if not any(w in doing for w in g)]
+        doing = doing[:2]
+    decided = [[doing]] if doing else needed
+    return bool(decided) and any(all(any(_said(w, cl) for w in g) for g in needed) and _governs(cl, decided)
+                                 for cl in clauses)
+
+
+def _governs(clause: str, groups: list[list[str]]) -> bool:
+    """A governing word of the lexicon stands right before (at most ``GAP`` characters) a word asked in ``clause``."""
+    gov = lexicon().guards["governs"]
+    ends = [m.end() for m in gov.finditer(clause)]
+    return any(0 <= clause.find(w, e) - e <= GAP for e in ends for g in groups for w in g if w in clause[e:])
+
+
 def undecided(q: Question, c, head: str, text: str) -> bool:
     """A yes/no of doing something to a part (镜框能摔吗) answered by the part's row that never says that doing
     (镜框：别用热水烫): the key names one word asked, another is said nowhere in the row."""
     if q.kind != "yesno" or c.layout not in ("table", "bullet", "qa") or len(q.residual) < 2:
         return False
     keyed = [g for g in q.residual if any(_said(w, head) for w in g)]
+    frame = lexicon().guards["circumstance"]   # (家里有宝宝能点吗: 家里 only frames the asker)
     return bool(keyed) and any(not any(_said(w, head) or _said(w, text) for w in g)
-                               for g in q.residual if g not in keyed)
+                               for g in q.residual if g not in keyed and not all(frame.fullmatch(w) for w in g))
 
 
 def general_pick(judge, ix, q: Question, hits: list[Hit], targets: list[str]) -> list[Hit]:
