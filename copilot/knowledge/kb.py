@@ -380,7 +380,8 @@ class KnowledgeBase(Asking):
     def _unpicked(self, q: Question, hits: list[Hit], targets: list[str], prefix: str, subject: str) -> Answer:
         """No passage answers whole: the clause of a store rule that says the question's words (能寄外地吗:
         外地发韵达, rules.py), else refused with the passages looked at."""
-        rule = rule_clause(q.residual, q.kind, hits, self._names_of(targets), q.topics)
+        rule = rule_clause(q.residual, q.kind, hits, self._names_of(targets), q.topics, q.text,
+                           q.soft, q.facts)
         if rule is not None:
             return rule_answer(rule, q, prefix, [_source(h) for h in [rule.hit, *hits[:5]]])
         return Answer(False, REFUSAL_TEXT, [_source(h) for h in hits[:3]], reason="not_in_kb", mode="refused",

@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from copilot.knowledge.binding import negated_in
+from copilot.knowledge.binding import said as said_as
 from copilot.knowledge.index import Hit
 from copilot.knowledge.kinds import shown_values, strict
 from copilot.knowledge.question import Question
@@ -46,49 +48,53 @@ def clauses(text: str) -> tuple[str, list[str]]:
     return label, [c.strip(" 　") for c in CLAUSE_END.split(body) if c.strip(" 　")]
 
 
-def said(groups: list[list[str]], clause: str) -> tuple[int, int] | None:
-    """How well ``clause`` says the question's content words: (groups said, characters said), or None
-    when a word of two or more characters goes unsaid, more than one one-character word goes unsaid,
-    or too little is said (a lone character, 出 or 寄, never answers alone)."""
-    hit_groups, chars, missing_short = 0, 0, 0
+def said(groups: list[list[str]], clause: str, question: str = "") -> tuple[int, int] | None:
+    """How well ``clause`` says the question's content words, each with the question's polarity (拆了 asked:
+    没拆封 does not say it): (groups said, characters said), or None when a word goes unsaid or only a
+    lone character is said (出 or 寄 never answers alone)."""
+    hit_groups, chars = 0, 0
     for g in groups:
-        found = [w for w in g if w and w in clause]
-        if found:
-            hit_groups += 1
-            chars += max(len(w) for w in found)
-        elif all(len(w) <= 1 for w in g):
-            missing_short += 1
-        else:
+        found = [w for w in g if w and said_as(w, clause, negated_in(w, question))]
+        if not found:
             return None
+        hit_groups += 1
+        chars += max(len(w) for w in found)
     long_said = any(len(w) >= 2 and w in clause for g in groups for w in g)
-    if missing_short > 1 or chars < 2 or not (long_said or hit_groups >= 3):
+    if chars < 2 or not (long_said or hit_groups >= 3):
         return None
     return hit_groups, chars
 
 
 def aspect_said(topics, text: str) -> bool:
-    """The text says a word of every aspect the question names (能退 asked: 不退 or 包换 said); the
-    aspect's words are dropped from the question's content words, so the clause must say them itself."""
+    """The text says a word of every aspect the question names (能退 asked: 不退 or 包换 said), each an
+    aspect a store rule can speak of (never storage or taste); the aspect's words are dropped from the
+    question's content words, so the clause must say them itself."""
     asp = lexicon().aspects
+    if any(t in asp and asp[t].scope == "product" for t in topics):
+        return False
     return all(any(w in text for w in (*asp[t].ask, *asp[t].heading, *asp[t].passage)) for t in topics if t in asp)
 
 
 def rule_clause(groups: list[list[str]], kind: str, hits: list[Hit], names: list[str] = (),
-                topics=()) -> RuleClause | None:
+                topics=(), question: str = "", soft=(), facts=()) -> RuleClause | None:
     """The clause of a store rule (a passage of no product, among the ``TOP`` best hits) that says the
-    question's content words ``groups``, the aspects ``topics`` it names and, for a value kind asked, a
-    value of that kind; with product ``names`` asked, only a clause naming one of them. Best said first,
-    then the better-ranked hit."""
-    if not groups:
+    question's content words ``groups`` (as ``question`` says them), the aspects ``topics`` it names and, for a value kind asked, a
+    value of that kind; with product ``names`` asked, only a rule naming one of them. Best said first,
+    then the better-ranked hit. A lone character that only hints at an aspect (寄 of delivery, ``soft``)
+    need not be said: the owner writes 外地发顺丰 for 能寄外地吗."""
+    asp = lexicon().aspects
+    hints = {w for t in soft if t in asp for w in asp[t].hint if len(w) == 1}
+    groups = [g for g in groups if not all(w in hints for w in g)]
+    if not groups or facts:   # 有优惠吗 / 能打折吗: a catalog fact asked, its word gone from the groups
         return None
     best, best_score = None, None
     store_hits = [h for h in hits if not h.chunk.sku][:TOP]
     for rank, h in enumerate(store_hits):
+        if names and not any(n in h.chunk.text for n in names):
+            continue
         label, parts = clauses(h.chunk.text)
         for c in parts:
-            if names and not any(n in c for n in names):
-                continue
-            score = said(groups, c)
+            score = said(groups, c, question)
             if score is None or strict(kind) and not shown_values(kind, c) or not aspect_said(topics, label + c):
                 continue
             key = (score[0], score[1], -rank)
