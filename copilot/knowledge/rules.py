@@ -19,6 +19,7 @@ from copilot.knowledge.kinds import shown_values, strict
 from copilot.knowledge.question import Question
 from copilot.knowledge.records import Answer, Source
 from copilot.knowledge.replies import the_value, why_answered
+from copilot.knowledge.ties import after_done
 from copilot.knowledge.wordlists import lexicon
 
 CLAUSE_END = re.compile(r"[，,。；;！!？?\n]+")
@@ -95,7 +96,8 @@ def rule_clause(groups: list[list[str]], kind: str, hits: list[Hit], names: list
         label, parts = clauses(h.chunk.text)
         for c in parts:
             score = said(groups, c, question)
-            if score is None or strict(kind) and not shown_values(kind, c) or not aspect_said(topics, label + c):
+            if score is None or strict(kind) and not shown_values(kind, c) or not aspect_said(topics, label + c) \
+                    or strict(kind) and after_done(question, c, kind):   # 几天能修好 vs 修好了留 30 天 (ties.py)
                 continue
             key = (score[0], score[1], -rank)
             if best_score is None or key > best_score:
