@@ -46,6 +46,7 @@ from copilot.knowledge.question import (
 from copilot.knowledge.records import REFUSAL_TEXT, Answer, Source
 from copilot.knowledge.replies import phrase, the_value, why_answered, why_refused
 from copilot.knowledge.rewrite import llm_answer
+from copilot.knowledge.rules import rule_answer, rule_clause
 from copilot.knowledge.shelf import Shelf
 from copilot.knowledge.text import add_words, ask_words, content_hash, overlap, tokens
 from copilot.knowledge.wordlists import lexicon
@@ -361,8 +362,7 @@ class KnowledgeBase(Asking):
         picked = part_pick(self.judge, ix, q, hits, targets)   # a part's attribute: its own row or clause
         subject = short_name(self.catalog.get(targets[0])) if targets and self.catalog.get(targets[0]) else ""
         if not picked:
-            return Answer(False, REFUSAL_TEXT, [_source(h) for h in hits[:3]], reason="not_in_kb", mode="refused",
-                          aspect=",".join(q.topics), kind=q.kind, why=why_refused(q.topics, q.kind, subject)), q
+            return self._unpicked(q, hits, targets, prefix, subject), q
         reply = "".join(phrase(h.chunk, self.catalog.get(h.chunk.sku) if h.chunk.sku else None,
                                subject=i == 0 and not catalog) for i, h in enumerate(picked))
         chosen = {h.idx for h in picked}
@@ -376,6 +376,16 @@ class KnowledgeBase(Asking):
         value, q.chosen = the_value(q.kind, [bound or best.chunk.text]), best.chunk.text
         return Answer(True, prefix + reply, sources, mode="extractive", aspect=",".join(aspects), kind=q.kind,
                       value=value, why=why_answered(aspects, q.kind, best.chunk, value)), q
+
+    def _unpicked(self, q: Question, hits: list[Hit], targets: list[str], prefix: str, subject: str) -> Answer:
+        """No passage answers whole: the clause of a store rule that says the question's words (能寄外地吗:
+        外地发韵达, rules.py), else refused with the passages looked at."""
+        rule = rule_clause(q.residual, q.kind, hits, self._names_of(targets), q.topics, q.text,
+                           q.soft, q.facts)
+        if rule is not None:
+            return rule_answer(rule, q, prefix, [_source(h) for h in [rule.hit, *hits[:5]]])
+        return Answer(False, REFUSAL_TEXT, [_source(h) for h in hits[:3]], reason="not_in_kb", mode="refused",
+                      aspect=",".join(q.topics), kind=q.kind, why=why_refused(q.topics, q.kind, subject))
 
 
 
