@@ -1,4 +1,4 @@
-"""Knowledge base: store rules read by their clauses (rules.py). A store rule sits inside one store field or one
+"""Knowledge base: store rules read by their clauses (store_rules.py). A store rule sits inside one store field or one
 line of a store notes file, among other rules (``外地发韵达，运费到付``). When no passage answers whole, a question
 about one rule is answered by the one clause that says the question's own content words; a clause that leaves a
 content word unsaid, or says none of the words of the aspect asked (能退 asked, 押金 50 said), answers nothing. A
@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from copilot.knowledge.kb import KnowledgeBase
-from copilot.knowledge.rules import aspect_said, clauses, said
+from copilot.knowledge.store_rules import aspect_said, clauses, said
 
 sys.path.insert(0, str(Path(__file__).parent))
 from doubles import store_kb  # noqa: E402

@@ -46,8 +46,8 @@ from copilot.knowledge.question import (
 from copilot.knowledge.records import REFUSAL_TEXT, Answer, Source
 from copilot.knowledge.replies import phrase, the_value, why_answered, why_refused
 from copilot.knowledge.rewrite import llm_answer
-from copilot.knowledge.rules import rule_answer, rule_clause
 from copilot.knowledge.shelf import Shelf
+from copilot.knowledge.store_rules import rule_answer, rule_clause
 from copilot.knowledge.text import add_words, ask_words, content_hash, overlap, tokens
 from copilot.knowledge.wordlists import lexicon
 
@@ -379,7 +379,7 @@ class KnowledgeBase(Asking):
 
     def _unpicked(self, q: Question, hits: list[Hit], targets: list[str], prefix: str, subject: str) -> Answer:
         """No passage answers whole: the clause of a store rule that says the question's words (能寄外地吗:
-        外地发韵达, rules.py), else refused with the passages looked at."""
+        外地发韵达, store_rules.py), else refused with the passages looked at."""
         rule = rule_clause(q.residual, q.kind, hits, self._names_of(targets), q.topics, q.text,
                            q.soft, q.facts)
         if rule is not None:
