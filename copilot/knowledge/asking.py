@@ -105,7 +105,7 @@ class Asking:
 
     def _names_of(self, targets: list[str]) -> list[str]:
         """Every name and alias of the products asked: a store rule answers them only when it names one."""
-        return [n for s in targets if self.catalog.get(s) for n in self.catalog.get(s).names]
+        return [n for p in map(self.catalog.get, targets) if p for n in p.names]
 
     def _store_as_shop(self, text: str) -> str:
         """托管班在哪, 理发店几点关门: words of the store's own name (向日葵托管, 剪影理发) followed by a noun for a shop

@@ -388,7 +388,6 @@ class KnowledgeBase(Asking):
                       aspect=",".join(q.topics), kind=q.kind, why=why_refused(q.topics, q.kind, subject))
 
 
-
 def _source(hit: Hit) -> Source:
     c = hit.chunk
     return Source(file=c.file, sku=c.sku or None, text=c.quoted, score=hit.score, section=c.section, kind=c.kind,
