@@ -1,0 +1,75 @@
+"""Parser round 47: the single and the declared pack of one goods (a 箱 whose pack counts the 袋 another listing is
+sold by) told apart by the unit said, and 单的 naming the single; 肉 standing for any meat in a word of several
+goods (肉丸 of 鸡肉丸 and 牛丸). Invented stores, for any store."""
+
+from __future__ import annotations
+
+import pytest
+
+from copilot.base.catalog import Catalog
+from copilot.orders.intent import Kind
+from copilot.orders.rules import parse
+from tests.doubles import booked
+
+DUMPLINGS = Catalog.from_dict({"products": [
+    {"sku": "dumpling", "name": "猪肉白菜水饺 1kg", "aliases": ["猪肉白菜水饺"], "link": 1, "unit": "袋",
+     "pack": "1公斤", "price": 29, "stock": 50},
+    {"sku": "dumpling_case", "name": "猪肉白菜水饺 整箱6袋", "link": 2, "unit": "箱", "pack": "6袋", "price": 159,
+     "stock": 20},
+    {"sku": "wonton", "name": "鲜肉小馄饨", "link": 3, "unit": "袋", "price": 19, "stock": 50},
+], "store": {"name": "测试速冻店"}})
+LAMPS = Catalog.from_dict({"products": [
+    {"sku": "led_9", "name": "LED灯泡 9W", "link": 1, "unit": "个", "price": 9, "stock": 50},
+    {"sku": "led_case", "name": "LED灯泡 整箱10个", "link": 2, "unit": "箱", "pack": "10个", "price": 79,
+     "stock": 20},
+    {"sku": "led_18", "name": "LED灯泡 18W", "link": 3, "unit": "个", "price": 15, "stock": 50},
+], "store": {"name": "测试灯具店"}})
+HOTPOT = Catalog.from_dict({"products": [
+    {"sku": "chicken_ball", "name": "鸡肉丸 500g", "aliases": ["鸡肉丸"], "link": 1, "unit": "袋", "pack": "500克",
+     "price": 18, "stock": 50},
+    {"sku": "beef_ball", "name": "手打牛丸 500g", "aliases": ["牛丸"], "link": 2, "unit": "袋", "pack": "500克",
+     "price": 32, "stock": 50},
+    {"sku": "fish_ball", "name": "鱼丸 500g", "aliases": ["鱼丸"], "link": 3, "unit": "袋", "pack": "500克",
+     "price": 15, "stock": 50},
+    {"sku": "pork_skewer", "name": "猪肉串", "link": 4, "unit": "串", "price": 3, "stock": 200},
+], "store": {"name": "测试火锅食材店"}})
+
+
+def _review(intent) -> None:
+    assert (intent.kind, intent.needs_review) == (Kind.ORDER, True), intent
+    assert not [i for i in intent.items if i.qty is not None]
+
+
+@pytest.mark.parametrize("text, current, items", [
+    ("来一箱", "dumpling", {"dumpling_case": 1}),  # the 箱 the single's goods are sold in, not on screen
+    ("来3袋", "dumpling_case", {"dumpling": 3}),  # half a 箱, and the same goods are sold by the 袋
+    ("猪肉白菜水饺再来两袋", "dumpling_case", {"dumpling": 2}),  # the goods' name with the single's unit
+    ("来12袋", "dumpling_case", {"dumpling_case": 2}),  # whole 箱 of the one shown: it stays (rule 1)
+    ("整箱的来一箱", "dumpling", {"dumpling_case": 1}),
+])
+def test_a_unit_picks_the_single_or_its_declared_pack(text, current, items):
+    assert booked(parse(text, DUMPLINGS, current)) == items
+
+
+@pytest.mark.parametrize("text, current, items", [
+    ("那来两袋单的吧", "dumpling_case", {"dumpling": 2}),
+    ("单袋的来两袋", "dumpling_case", {"dumpling": 2}),
+    ("猪肉白菜水饺单的来一袋", None, {"dumpling": 1}),
+])
+def test_dan_de_names_the_single_of_the_goods(text, current, items):
+    assert booked(parse(text, DUMPLINGS, current)) == items
+
+
+@pytest.mark.parametrize("text, current", [
+    ("单的来一箱", "dumpling_case"),  # the single is no 箱: said against itself, a person asks
+    ("单的来两袋", "wonton"),  # the 馄饨 has no other pack: nothing to tell apart
+])
+def test_dan_de_that_does_not_fit_stays_for_a_person(text, current):
+    assert parse(text, DUMPLINGS, current).needs_review
+
+
+def test_two_sizes_sold_alike_are_not_one_goods_with_the_case():
+    """LED灯泡 9W and 18W are both by the 个: the 整箱10个 joins neither by a size set aside, so 来5个 with the 整箱
+    shown is not read as 5 of one of them."""
+    got = parse("来5个", LAMPS, "led_case")
+    assert got.needs_review or booked(got) not in ({"led_9": 5}, {"led_18": 5})
