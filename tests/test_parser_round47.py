@@ -73,3 +73,21 @@ def test_two_sizes_sold_alike_are_not_one_goods_with_the_case():
     shown is not read as 5 of one of them."""
     got = parse("来5个", LAMPS, "led_case")
     assert got.needs_review or booked(got) not in ({"led_9": 5}, {"led_18": 5})
+
+
+@pytest.mark.parametrize("text, current", [
+    ("肉丸来一袋", None),  # 鸡肉丸 or 牛丸: 肉 is any meat
+    ("肉丸来一袋", "chicken_ball"),
+    ("肉丸 x2", None),
+])
+def test_rou_said_for_any_meat_is_a_family_word(text, current):
+    _review(parse(text, HOTPOT, current))
+
+
+@pytest.mark.parametrize("text, current, items", [
+    ("鸡肉丸来一袋", None, {"chicken_ball": 1}),
+    ("牛丸来两袋", "fish_ball", {"beef_ball": 2}),
+    ("肉串来10串", None, {"pork_skewer": 10}),  # only one meat is sold on a skewer
+])
+def test_a_named_meat_or_the_only_one_of_its_kind_is_booked(text, current, items):
+    assert booked(parse(text, HOTPOT, current)) == items
