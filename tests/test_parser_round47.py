@@ -91,3 +91,21 @@ def test_rou_said_for_any_meat_is_a_family_word(text, current):
 ])
 def test_a_named_meat_or_the_only_one_of_its_kind_is_booked(text, current, items):
     assert booked(parse(text, HOTPOT, current)) == items
+
+
+UMBRELLAS = Catalog.from_dict({"products": [
+    {"sku": "folding", "name": "三折晴雨伞", "aliases": ["折叠伞"], "link": 1, "unit": "把",
+     "spec": "防晒涂层，米黄色、藏青色、酒红色三色", "price": 39, "stock": 50},
+    {"sku": "long", "name": "长柄雨伞", "link": 2, "unit": "把", "spec": "黑色、深灰色两色", "price": 49, "stock": 50},
+], "store": {"name": "测试雨伞店"}})
+
+
+@pytest.mark.parametrize("text, items, note", [
+    ("1号来一把 要米黄色", {"folding": 1}, "要米黄色"),  # 米 is the shade of the colour, no 米 of length
+    ("来两把 一把藏青色一把米黄色", {"folding": 2}, "一把藏青色一把米黄色"),
+    ("来两把 一把酒红色一把米黄色", {"folding": 2}, "一把酒红色一把米黄色"),
+])
+def test_a_shaded_colour_is_the_note_of_the_order(text, items, note):
+    got = parse(text, UMBRELLAS, "folding")
+    assert booked(got) == items
+    assert note in got.note.replace(" ", "")
