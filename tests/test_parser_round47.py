@@ -98,6 +98,11 @@ UMBRELLAS = Catalog.from_dict({"products": [
      "spec": "防晒涂层，米黄色、藏青色、酒红色三色", "price": 39, "stock": 50},
     {"sku": "long", "name": "长柄雨伞", "link": 2, "unit": "把", "spec": "黑色、深灰色两色", "price": 49, "stock": 50},
 ], "store": {"name": "测试雨伞店"}})
+WORKBOOKS = Catalog.from_dict({"products": [
+    {"sku": "wb_low", "name": "口算练习册 1-2年级", "link": 1, "unit": "本", "price": 12, "stock": 50},
+    {"sku": "wb_mid", "name": "口算练习册 3-4年级", "link": 3, "unit": "本", "price": 12, "stock": 50},
+    {"sku": "pencil", "name": "HB铅笔 10支装", "link": 4, "unit": "盒", "price": 8, "stock": 50},
+], "store": {"name": "测试文具店"}})
 
 
 @pytest.mark.parametrize("text, items, note", [
@@ -109,3 +114,12 @@ def test_a_shaded_colour_is_the_note_of_the_order(text, items, note):
     got = parse(text, UMBRELLAS, "folding")
     assert booked(got) == items
     assert note in got.note.replace(" ", "")
+
+
+@pytest.mark.parametrize("text, current, items", [
+    ("3-4年级的来两本", "wb_low", {"wb_mid": 2}),  # the range of a name: which book, not 3 and 4 of anything
+    ("1-2年级来一本", None, {"wb_low": 1}),
+    ("来一本3到4年级的", "pencil", {"wb_mid": 1}),
+])
+def test_a_grade_range_of_a_name_is_no_quantity(text, current, items):
+    assert booked(parse(text, WORKBOOKS, current)) == items
