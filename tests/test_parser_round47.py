@@ -123,3 +123,24 @@ def test_a_shaded_colour_is_the_note_of_the_order(text, items, note):
 ])
 def test_a_grade_range_of_a_name_is_no_quantity(text, current, items):
     assert booked(parse(text, WORKBOOKS, current)) == items
+
+
+FRUIT = Catalog.from_dict({"products": [
+    {"sku": "apple", "name": "烟台苹果", "aliases": ["苹果"], "link": 1, "unit": "斤", "price": 6, "stock": 100},
+    {"sku": "pear", "name": "砀山梨", "aliases": ["梨"], "link": 2, "unit": "斤", "price": 4, "stock": 100},
+    {"sku": "orange_box", "name": "赣南脐橙 整箱", "link": 3, "unit": "箱", "price": 69, "stock": 20},
+], "store": {"name": "测试水果店"}})
+
+
+@pytest.mark.parametrize("text, current, items", [
+    ("打错了 是梨 两斤", "apple", {"pear": 2}),  # the goods meant, named with how many: that order
+    ("刚才打错了 3号来一箱", "pear", {"orange_box": 1}),
+    ("说错了 应该是苹果三斤", "pear", {"apple": 3}),
+])
+def test_a_slip_owned_then_the_goods_named_with_a_quantity_is_that_order(text, current, items):
+    assert booked(parse(text, FRUIT, current)) == items
+
+
+@pytest.mark.parametrize("text", ["打错了 是3斤", "要3斤 不是2斤"])
+def test_a_slip_owned_with_a_quantity_alone_is_still_a_change(text):
+    assert parse(text, FRUIT, "apple").kind is Kind.MODIFY
