@@ -144,3 +144,22 @@ def test_a_slip_owned_then_the_goods_named_with_a_quantity_is_that_order(text, c
 @pytest.mark.parametrize("text", ["打错了 是3斤", "要3斤 不是2斤"])
 def test_a_slip_owned_with_a_quantity_alone_is_still_a_change(text):
     assert parse(text, FRUIT, "apple").kind is Kind.MODIFY
+
+
+DELI = Catalog.from_dict({"products": [
+    {"sku": "ham", "name": "金华火腿", "aliases": ["火腿"], "link": 1, "unit": "只", "spec": "一只 5斤左右",
+     "price": 399, "stock": 10},
+    {"sku": "sausage", "name": "广式腊肠", "aliases": ["腊肠"], "link": 2, "unit": "斤", "price": 45, "stock": 50},
+], "store": {"name": "测试腊味店"}})
+
+
+@pytest.mark.parametrize("text, current, items", [
+    ("火腿来一条", None, {"ham": 1}),  # 一条火腿 counts the one whole thing sold by the 只
+    ("来一条", "ham", {"ham": 1}),
+])
+def test_a_word_of_a_whole_thing_counts_goods_sold_by_the_zhi(text, current, items):
+    assert booked(parse(text, DELI, current)) == items
+
+
+def test_a_word_of_a_whole_thing_does_not_convert_a_weight():
+    assert parse("腊肠来一条", DELI, None).needs_review  # 腊肠 is sold by the 斤: a string of them, how heavy?
