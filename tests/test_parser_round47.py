@@ -163,3 +163,23 @@ def test_a_word_of_a_whole_thing_counts_goods_sold_by_the_zhi(text, current, ite
 
 def test_a_word_of_a_whole_thing_does_not_convert_a_weight():
     assert parse("腊肠来一条", DELI, None).needs_review  # 腊肠 is sold by the 斤: a string of them, how heavy?
+
+
+TEA = Catalog.from_dict({"products": [
+    {"sku": "longjing", "name": "明前龙井 250g", "aliases": ["龙井"], "link": 5, "unit": "盒", "price": 168, "stock": 20},
+    {"sku": "puer", "name": "熟普洱 357g", "aliases": ["普洱"], "link": 6, "unit": "饼", "price": 128, "stock": 20},
+], "store": {"name": "测试茶叶店"}})
+
+
+@pytest.mark.parametrize("text", ["给我爸买一盒 5号来一盒", "给我爸买一盒 龙井来一盒"])
+def test_a_quantity_then_the_shown_goods_named_with_it_is_one_order(text):
+    assert booked(parse(text, TEA, "longjing")) == {"longjing": 1}
+
+
+@pytest.mark.parametrize("text", ["给我爸买一盒 5号也来一盒", "给我爸买两盒 5号来一盒"])
+def test_a_quantity_added_or_another_stays_for_a_person(text):
+    assert parse(text, TEA, "longjing").needs_review
+
+
+def test_a_quantity_of_the_shown_goods_then_other_goods_is_two_orders():
+    assert booked(parse("给我爸买一盒 6号来一饼", TEA, "longjing")) == {"longjing": 1, "puer": 1}
