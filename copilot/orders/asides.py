@@ -14,6 +14,7 @@ from copilot.base.zhnum import NUM_PATTERN, zh_to_number
 from copilot.orders.amounts import UNIT, VERB, read_quantities
 from copilot.orders.intent import Intent, Item, Kind
 from copilot.orders.kin import CIRCLE, FAMILY, YOUNG
+from copilot.orders.notes import SHADE
 from copilot.orders.refs import find_refs, mask
 
 # 老样子, 老规矩, 跟上次一样: the buyer's usual order, said alone; which goods and how many only the assistant knows
@@ -145,7 +146,7 @@ _COLOUR_SHARE = re.compile(rf"(?<![\u4e00-\u9fff])(?P<c>(?:[{_HUES}]色?的?[和
 
 # 两双40码一双38码, 1件110 1件120, 一件黑色一件蓝色: counts of the goods each in a size worn (码, cm, 岁, S/M/L) or a colour
 _WORN_SIZE = r"(?:\d{2,3}(?:\.\d)?\s*(?:码|cm|厘米)|[\d一二两三四五六七八九十]{1,2}\s*岁|(?<![a-zA-Z])\d?[xX]{0,3}[SMLsml]码?(?![a-zA-Z])|" \
-    rf"[{_HUES}]色)"
+    rf"{SHADE}?[{_HUES}]色)"
 _SIZE_SHARE = re.compile(rf"({NUM_PATTERN})\s*({UNIT})\s*的?\s*{_WORN_SIZE}的?")
 _SIZE_SHARES = re.compile(rf"(?:{_SIZE_SHARE.pattern}[\s,，、]*){{2,4}}")
 

@@ -19,6 +19,8 @@ _WRONG = r"(?:打错|写错|说错|下错|拍错|点错|选错)了?"
 CORRECTION = re.compile(rf"[,，\s]*而?不是\s*{NUM_PATTERN}\s*{UNIT}?|^(?:刚才|刚刚)?(?:{_WRONG}|更正一下|更正)[,，:：\s]*|"
                        r"^我?(?:要|想)?(?:修改|更改|改)一?下[,，:：\s]+|"
                        rf"[,，\s]+我?(?:刚才|刚刚|前面|上面)?的?{_WRONG}[啦了哈,，。!！\s]*$")
+# 打错了, 刚才说错了: a slip owned at the head of the comment; what follows names what was meant
+_SLIP = re.compile(rf"(?:刚才|刚刚)?{_WRONG}")
 # 不是麻辣是蒜蓉: one product for another, how many not said
 _PRODUCT_SWAP = re.compile(r"不是(?P<a>[^\s，,。是]{1,10}?)[，,\s]*(?:而?是|要|换成|改成)(?P<b>[^\s，,。]{1,10})")
 _SWAP_TO = re.compile(r"(?P<a>[^\s，,。]{1,10}?)(?:换成|换为|改成|改为|换)(?P<b>[^\s，,。]{1,10})")
@@ -26,7 +28,8 @@ _SWAP_TO = re.compile(r"(?P<a>[^\s，,。]{1,10}?)(?:换成|换为|改成|改为
 
 def correction(t: str, catalog: Catalog, current: Product | None, parse_text) -> Intent | None:
     """要3盒 不是2盒: the buyer corrects the quantity, a change to the new total. 不是麻辣是蒜蓉: one
-    product for another, the quantity not said: to review as a change of the named product."""
+    product for another, the quantity not said: to review as a change of the named product. 打错了 是羊排 两斤: a slip
+    owned, then the goods named with how many, is that order (LABELS rule 6, as 刚才拍的是X N)."""
     swap = ("不是" in t and _PRODUCT_SWAP.search(t)) or (("换" in t or "改" in t) and _SWAP_TO.search(t))
     if swap and not QUESTION.search(swap.group(0) + _SEP.split(t[swap.end():], 1)[0]):  # 能换成菜籽油吗: asks
         a, b = (find_refs(swap.group(k), catalog) for k in "ab")
@@ -41,6 +44,8 @@ def correction(t: str, catalog: Catalog, current: Product | None, parse_text) ->
     intent = parse_text(rest, catalog, current) if rest else None
     if intent is None or intent.kind is not Kind.ORDER or not intent.items:
         return None
+    if _SLIP.match(t) and any(r.product for r in find_refs(rest, catalog)):
+        return intent  # 打错了 是羊排 两斤, 打错了 13号来一罐: the goods named with how many, that order (as 刚才拍的是X N)
     return replace(intent, kind=Kind.MODIFY, reason=intent.reason or "更正数量")
 
 

@@ -11,7 +11,7 @@ from copilot.base.zhnum import NUM_PATTERN
 from copilot.orders.amounts import GRAMS, UNIT, VERB, Quantity, read_quantities
 from copilot.orders.lexicon import also_means, is_person, is_thing
 from copilot.orders.memo import per_catalog
-from copilot.orders.packs import by_unit_of_kind, sold_so
+from copilot.orders.packs import by_unit_of_kind, same_goods, single_of, sold_so
 from copilot.orders.pairing import THIS
 from copilot.orders.refs import (
     Ref,
@@ -180,6 +180,25 @@ def _spec_owner(word: str, masked: str, catalog: Catalog, current: Product | Non
     return owners[0] if len(owners) == 1 and owners[0] in near else None
 
 
+def _single_said(clause, leftover: str, masked: str, catalog: Catalog, current: Product | None,
+                 unit: str | None) -> bool:
+    """那来两盒单的吧 with 肥牛卷 整箱10盒 shown, 单盒的来两盒: 单的 / 单X的 said of goods sold in several packs names
+    the single of them (``single_of``), the goods named in the clause or else the ones shown, when the unit said (if
+    any) is the single's own. False otherwise (the word is read as before)."""
+    if not re.fullmatch(rf"单{UNIT}?", leftover) or f"{leftover}的" not in masked:
+        return False
+    named = [r.product for r in clause.refs if r.product] + [p for r in clause.refs for p in r.family]
+    base = named[0] if named else current
+    single = single_of(base, catalog) if base is not None else None
+    if single is None or unit not in (None, single.unit) or leftover[1:] not in ("", single.unit):
+        return False
+    if any(p is not single and p not in same_goods(single, catalog) for p in named):
+        return False  # 羊肉卷单的 of goods that are not the single's
+    clause.refs = [r for r in clause.refs if r.product is None and single not in r.family and not r.family]
+    clause.refs.append(Ref(0, 0, single, leftover))
+    return True
+
+
 def read_leftover(clause, masked: str, leftover: str, catalog: Catalog, current: Product | None,
                    strong: bool) -> bool:
     """The words of a clause no name reads: a typo or a part of one product's names is that product (芋尼面包:
@@ -190,6 +209,8 @@ def read_leftover(clause, masked: str, leftover: str, catalog: Catalog, current:
     if is_person(leftover):
         return True  # 裙子给我闺女来一件: who the goods are for, no goods
     unit = clause.quantities[0].unit if clause.quantities else None
+    if _single_said(clause, leftover, masked, catalog, current, unit):
+        return True
     product, word = fuzzy_product(leftover, catalog, current, unit, f"{leftover}的" in masked), leftover
     spoken = spoken_product(masked, catalog, unread)  # 宝鱼: 宝 is also a filler (宝宝), 鱼 a kind
     if spoken and (product is None or spoken[0].sku == product.sku):

@@ -46,23 +46,47 @@ def sold_in(owners, unit: str | None, word: str = "", amount: float | bool | Non
     if weight and any(p.is_weight for p in fits) and any(_jar_by_weight(p) for p in owners if p not in fits):
         return None  # 土蜂蜜来一斤 of 散装 (by the 斤) and 瓶装 (a 500克 jar): one 斤 loose, or one jar of a 斤?
     packed = [p for p in owners if p not in fits and p.pack_size and p.pack_size[1] == unit]
-    if fits and any(_goods_of(p) != _goods_of(q) for p in packed for q in fits):
+    if fits and any(not _one_goods(p, q) for p in packed for q in fits):
         return None  # 袜子要两双 of 地板袜 (by the 双) and 棉袜5双装 (5双 a 包): two goods, both counted in 双
     return fits[0] if len(fits) == 1 else None
 
 
 def same_goods(p: Product, catalog) -> list[Product]:
     """The listings of ``catalog`` that sell the goods of ``p`` in another pack (红烧牛肉面 单桶 of 红烧牛肉面 整箱12桶)."""
-    return [q for q in _by_goods(catalog).get(_goods_of(p), ()) if q is not p]
+    return [q for q in _by_goods(catalog).get(p, ()) if q is not p]
 
 
 @per_catalog
-def _by_goods(catalog) -> dict[str, list[Product]]:
-    """The catalog's listings by the goods they sell (``_goods_of``), in catalog order."""
-    table: dict[str, list[Product]] = {}
-    for q in catalog:
-        table.setdefault(_goods_of(q), []).append(q)
-    return table
+def _by_goods(catalog) -> dict[Product, list[Product]]:
+    """Each listing of the catalog with the listings of its goods (``_one_goods``), in catalog order."""
+    products = list(catalog)
+    return {p: [q for q in products if _one_goods(p, q)] for p in products}
+
+
+def _one_goods(p: Product, q: Product) -> bool:
+    """``p`` and ``q`` sell one goods: their names differ only by the pack (``_goods_of``), or one is the declared
+    pack of the other (``_pack_of``)."""
+    return _goods_of(p) == _goods_of(q) or _pack_of(p, q) or _pack_of(q, p)
+
+
+def _pack_of(p: Product, q: Product) -> bool:
+    """肥牛卷 整箱10盒 (a 箱 whose declared pack is 10盒) of 肥牛卷 500g (by the 盒): ``q`` is sold in another unit, its
+    declared pack counts in the unit ``p`` is sold in, and its goods are ``p``'s with ``p``'s size set aside. The
+    catalog says outright that the 箱 holds these 盒; a size alone (LED灯 9W / 18W, both by the 个) never joins two."""
+    return (q.pack_size is not None and q.unit != p.unit and q.pack_size[1] == p.unit
+            and _goods_of(q) != q.name.strip() and _kind_of(p) == _goods_of(q))
+
+
+def single_of(p: Product, catalog) -> Product | None:
+    """The single of the goods of ``p`` (肥牛卷 500g by the 盒 beside its 整箱10盒; 熟普 单饼 beside 熟普 整提): the one
+    listing of those goods whose unit another listing's declared pack counts in, or whose name says 单 (单饼, 单听).
+    None when the goods have no other listing or the catalog does not say which is the single."""
+    goods = [p, *same_goods(p, catalog)]
+    if len(goods) < 2:
+        return None
+    singles = [s for s in goods if any(q.pack_size and q.pack_size[1] == s.unit for q in goods if q is not s)
+               or BRACKETED.sub("", s.name).rpartition(" ")[2].startswith("单")]
+    return singles[0] if len(singles) == 1 else None
 
 
 def _other_pack(p: Product, unit: str, catalog) -> Product | None:
@@ -106,7 +130,7 @@ def by_unit_of_kind(word: str, owners, unit: str | None, catalog) -> Product | N
     picked = held[0] if held[0].unit == unit else sold_so(held[0], word, unit, catalog)  # 泡面1箱: 整箱泡面 itself
     if picked is None:
         return None
-    rivals = [p for p in owners if _goods_of(p) != _goods_of(picked) and (p.unit == unit or p.pack_size == (1, unit))]
+    rivals = [p for p in owners if not _one_goods(p, picked) and (p.unit == unit or p.pack_size == (1, unit))]
     return None if rivals else picked
 
 
@@ -163,4 +187,4 @@ def _spec_word(w: str) -> bool:
     return bool(_SPEC_WORD.fullmatch(w) or _PACK_WORD.fullmatch(_COUNTED.sub("", w)) or _PACKED.fullmatch(w))
 
 
-__all__ = ["BRACKETED", "by_unit_of_kind", "one_goods", "pack_of_shown", "same_goods", "sold_in", "sold_so"]
+__all__ = ["BRACKETED", "by_unit_of_kind", "one_goods", "pack_of_shown", "same_goods", "single_of", "sold_in", "sold_so"]

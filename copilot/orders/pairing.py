@@ -114,8 +114,7 @@ def order_of(clauses, current: Product | None) -> Intent:
         if c.refs:
             pending = pending if each or not c.quantities else _not_named_in(pending, c.refs)
             pairs.extend((p, c.quantities[0] if each and c.quantities else one()) for p in pending)
-            got, pending = pair_clause(c.refs, c.quantities, c.each)
-            named = False
+            (got, pending), named = pair_clause(c.refs, c.quantities, c.each), False
             if got is None:
                 return _review(Kind.ORDER, "数量和商品对不上，不确定每样要几份", undecided=True)
             pairs.extend(got)
@@ -139,11 +138,30 @@ def order_of(clauses, current: Product | None) -> Intent:
         if current is None:
             return _review(Kind.ORDER, "没有正在讲解的商品，无法确定买的是哪个")
         pairs = [(current, one())]
+    pairs = _restated(pairs, orders, current)
     if len({p.sku for p, _ in pairs}) < len(pairs):  # 苹果5斤 橙子1箱 苹果2斤: 7斤, or 5 changed to 2?
         return _review(Kind.ORDER, "同一个商品说了两次，不确定一共要几份", undecided=True)
     if len(pairs) > 1 and any(not q.end for _, q in pairs):  # 草莓2斤 芒果, 5号和6号都要: one of each, or how many?
         return _review(Kind.ORDER, "有的商品没说数量，请确认每样要几份", undecided=True)
     return check_items(Kind.ORDER, pairs)
+
+
+def _restated(pairs: Pairs, orders: list, current: Product | None) -> Pairs:
+    """给我妈买一个 14号来一个 with link 14 on screen: a quantity said with no goods, then the same quantity of the
+    goods shown said with their name or link, is one order said twice over (the name says what the first meant). Not
+    when a clause adds (14号也来一个, 再来一个) or the quantities differ (买两个 14号来一个: a person asks)."""
+    bare = [q for c in orders if not c.refs for q in c.quantities]
+    shown = {i for i, (p, q) in enumerate(pairs) if p is current and any(q is b for b in bare)}
+    if not shown or any(_ADDS.search(c.text) for c in orders if c.refs):
+        return pairs
+    def said_again(i: int) -> bool:
+        p, q = pairs[i]
+        return any(j != i and j not in shown and o is p and (r.value, r.unit) == (q.value, q.unit)
+                   for j, (o, r) in enumerate(pairs))
+    return [pq for i, pq in enumerate(pairs) if i not in shown or not said_again(i)]
+
+
+_ADDS = re.compile(r"[也再还另又]")
 
 
 def _review(kind: Kind, reason: str, items: tuple[Item, ...] = (), undecided: bool = False) -> Intent:

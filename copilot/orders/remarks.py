@@ -23,7 +23,7 @@ from copilot.base.catalog import Catalog
 from copilot.base.zhnum import NUM_PATTERN
 from copilot.orders.amounts import UNIT, read_quantities
 from copilot.orders.memo import per_catalog
-from copilot.orders.notes import split_notes
+from copilot.orders.notes import SHADE, split_notes
 from copilot.orders.refs import find_refs, mask
 from copilot.orders.wording import QUESTION
 
@@ -55,7 +55,7 @@ _RESULT = re.compile(rf"(?<=[切分剪剁砍裁]成)\s*(?:{NUM_PATTERN})\s*{UNIT
 _PIECES = (re.compile(rf"(?:另)?(?P<n>{NUM_PATTERN})\s*(?P<u>{UNIT})\s*(?P<r>[^\d\s,，]{{1,8}}?)(?=$|另|(?:{NUM_PATTERN})\s*{UNIT})"),
            re.compile(rf"(?P<r>[^\d\s,，]{{1,4}}?)\s*(?P<n>{NUM_PATTERN})\s*(?P<u>{UNIT})"))
 _NEGATIVE = re.compile(r"不要|不加|不放|别放|少|多|加|换|去")  # 一份不要辣: one share alone, with what differs
-_COLOUR = re.compile(r"[深浅亮暗淡]?([红橙黄绿青蓝紫黑白灰粉棕褐金银])色?的?")
+_COLOUR = re.compile(rf"{SHADE}?([红橙黄绿青蓝紫黑白灰粉棕褐金银])色?的?")
 # 手抓饼加蛋来两张, 牛肉披萨加芝士来一个: an add-in glued before the order word
 _GLUED_ADD = re.compile(r"(?<![再还])(?:也|多|要)?加(?:点|个)?(?P<w>[\u4e00-\u9fff]{1,4}?)(?=来|要|拿|买|订)")
 # 来一罐柠檬味的, 来一个柠檬味: a flavour glued after the order's count

@@ -38,8 +38,8 @@ _CODE = re.compile(r"(?<![A-Za-z\d.])(?![xX]\s*\d)([A-Za-z]{1,4})\s*-?\s*(\d{1,4
 _GRADE = re.compile(r"(?<![A-Za-z\d.])(\d{1,2})([A-Za-z])\s*-?\s*(\d{1,3})(?![\d.])")
 # 2.0号, 1.0: a decimal grade (not 1.5斤: a size is ``sizes``')
 _DECIMAL = re.compile(r"(?<![\d.])(\d{1,2}\.\d{1,2})(?:\s*号)?(?!\s*[\d.])")
-# 3-8岁, 0-3岁, 3岁以上: an age or an age range
-_AGE = re.compile(r"(?<![\d.])(\d{1,2})(?:\s*[-~～到至]\s*(\d{1,2}))?\s*(?:周岁|岁)(以上|以下|及以上)?")
+# 3-8岁, 0-3岁, 3岁以上, 1-3年级: an age or a school grade, or a range of them
+_AGE = re.compile(r"(?<![\d.])(\d{1,2})(?:\s*[-~～到至]\s*(\d{1,2}))?\s*(周岁|岁|年级)(以上|以下|及以上)?")
 _MARKED = re.compile(r"(?<![A-Za-z\d.])(\d{1,4})(?![xX×*])[A-Za-z]{1,3}(?![A-Za-z\d])")
 _BARE = re.compile(r"(?<![A-Za-z\d.#-])(\d{1,3})(?=\s*的)")
 _NOT_AFTER_DECIMAL = re.compile(r"\s*(?:kg|公斤|千克|斤|ml|毫升|l|升|g|克|厘米|毫米|cm|mm|米|元|块|寸|%|w|v|[a-z])",
@@ -93,8 +93,8 @@ def _keys(text: str) -> list[tuple[int, int, tuple]]:
             out.append((m.start(), m.end(), ("grade", float(m.group(1)))))
     for m in _AGE.finditer(text):
         low, high = int(m.group(1)), int(m.group(2)) if m.group(2) else None
-        out.append((m.start(), m.end(), ("age", low, high, "以上" if m.group(3) and "上" in m.group(3) else
-                                         "以下" if m.group(3) else "")))
+        out.append((m.start(), m.end(), ("age", low, high, "以上" if m.group(4) and "上" in m.group(4) else
+                                         "以下" if m.group(4) else "", m.group(3).removeprefix("周"))))
     return out
 
 
