@@ -34,6 +34,7 @@ from copilot.base.catalog import Catalog, Product
 from copilot.base.zhnum import NUM_PATTERN, normalize, zh_to_number
 from copilot.orders.amounts import UNIT_WORDS, Quantity, as_said, check_items, rough, times_apart
 from copilot.orders.intent import Intent, Item, Kind
+from copilot.orders.meat_kinds import meat_kind_said
 from copilot.orders.members import (
     ASKED,
     ICON,
@@ -283,6 +284,7 @@ def _read_content(content: str, catalog: Catalog, chain: Chain, parse, title: bo
     intent = _items_apart(unpaid, intent, product, parse) if intent.needs_review else intent
     intent = _variants_read(unpaid, intent, product, catalog, chain, parse)
     intent = _none_dropped(unpaid, intent, catalog)
+    intent = meat_kind_said(unpaid, intent, chain.offered, catalog)  # 肉卷 of 羊肉卷 beside 肥牛卷
     if intent.kind is Kind.MODIFY:  # 桃子改成3斤 in a chain line: the line now says 3
         if any(i.relative for i in intent.items):
             return Intent(Kind.ORDER, intent.items, True, "接龙里写了加减，请人工确认", note=intent.note)
