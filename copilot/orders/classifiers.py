@@ -64,8 +64,10 @@ for _words in SHAPES.values():
 
 def same_count(said: str, sold: str) -> bool:
     """``said`` counts the same single items as ``sold`` (one shape holds both), or ``said`` is a word of a whole
-    thing and ``sold`` a general classifier: 一盘 of a 卷 line, 两片 of a 块 cutlet, 一条 of a 个 keep net."""
-    return said == sold or sold in SAME_COUNT.get(said, ()) or sold == "个" and said in WHOLE
+    thing and ``sold`` a general classifier: 一盘 of a 卷 line, 两片 of a 块 cutlet, 一条 of a 个 keep net; a long
+    whole thing (根 / 支 / 条) of goods sold by the 只, which counts one whole animal or limb: 一条羊腿, 一根鸡腿 = 一只."""
+    return said == sold or sold in SAME_COUNT.get(said, ()) or sold == "个" and said in WHOLE \
+        or sold == "只" and said in SHAPES["stick"]
 
 
 # a character written for a unit by its sound (带 / 代 for 袋, 分 for 份, 付 for 副, 灌 for 罐, 合 for 盒, 厢 / 相 for
