@@ -48,6 +48,7 @@ from copilot.orders.members import (
     split_member,
 )
 from copilot.orders.name_heads import heads_written, split_at_heads
+from copilot.orders.offer_priced import priced_listings, unpriced_packs
 from copilot.orders.offer_sizes import listed_sizes
 from copilot.orders.offered import counts_by_unit, numbered_short_names, sold_by
 from copilot.orders.packs import same_goods
@@ -149,12 +150,15 @@ def _offer(lines: list[str], catalog: Catalog) -> list[Product]:
     """The products the header and menu ``lines`` offer. An example line (例：小明 红烧肉套餐1份 白米饭1碗) adds the
     products it names but narrows no word of the offer: 米饭另加 in the header still offers every 米饭, so a member's
     米饭2碗 is not taken for the 白米饭 the example happened to write. Sizes listed after one name (纯棉床笠 1.5米 / 1.8米)
-    offer each size (:mod:`copilot.orders.offer_sizes`)."""
+    offer each size (:mod:`copilot.orders.offer_sizes`); goods priced per unit (行李牌5元/个) offer the listing sold in
+    that unit, not the same goods' other pack (:mod:`copilot.orders.offer_priced`)."""
     found = {p.sku for text in (lines, [x for x in lines if not _is_example(x)])
              for p in offered_products("\n".join(text), catalog)}
     plain = "\n".join(x for x in lines if not _is_example(x))
     found |= {p.sku for p in heads_written(plain, catalog)}  # 细米粉 of 细米粉 2斤装
     found |= {p.sku for p in listed_sizes(plain, [p for p in catalog if p.sku in found], catalog)}
+    found |= {p.sku for p in priced_listings(plain, catalog)}  # 钥匙扣8元/个 beside 5个装35元/包: the single too
+    found -= unpriced_packs(plain, [p for p in catalog if p.sku in found], catalog)  # 行李牌5元/个: not its 4个装
     return [p for p in catalog if p.sku in found]
 
 
