@@ -1,0 +1,97 @@
+"""群接龙 round 47, general readings found on the butcher (intents_blind47) and luggage (intents_blind48) chains, tried
+on invented stores:
+
+- 肉 and a head said alone (肉卷, 肉丸) in a chain that offers several goods of that head made of meat (猪肉卷 and 肥羊卷,
+  鸡肉丸 and 牛筋丸) names either, though one name only holds the word: review, never a booking of the one that holds it;
+  with one such product offered, or the other of no meat (鱼丸), it is that product;
+- a long whole thing (根 / 支 / 条) of goods sold by the 只 counts one of them (一条鸭腿, 两根鸡腿 = 只);
+- a header that prices goods per unit (钥匙扣8元/个) offers the listing sold in that unit, not the same goods' other pack
+  (钥匙扣 5个装 by the 包), unless it names, prices or counts that pack too.
+"""
+
+from __future__ import annotations
+
+from copilot.base.catalog import Catalog
+from copilot.orders.chains import apply_chain, chain_state
+from copilot.orders.ledger import Ledger
+from copilot.orders.parser import IntentParser
+from copilot.orders.schema import REVIEW
+
+HOTPOT = Catalog.from_dict({"products": [
+    {"sku": "pork_roll", "name": "黑猪肉卷 250g", "aliases": ["黑猪肉卷", "猪肉卷"], "link": 1, "unit": "盒", "price": 28,
+     "stock": 50},
+    {"sku": "mutton_roll", "name": "肥羊卷 250g", "aliases": ["肥羊卷", "肥羊"], "link": 2, "unit": "盒", "price": 32,
+     "stock": 50},
+    {"sku": "chicken_ball", "name": "鸡肉丸", "link": 3, "unit": "袋", "price": 15, "stock": 50},
+    {"sku": "tendon_ball", "name": "牛筋丸", "link": 4, "unit": "袋", "price": 25, "stock": 50},
+    {"sku": "fish_ball", "name": "潮汕鱼丸", "aliases": ["鱼丸"], "link": 5, "unit": "袋", "price": 22, "stock": 50},
+]})
+ROAST = Catalog.from_dict({"products": [
+    {"sku": "duck_leg", "name": "酱香鸭腿", "aliases": ["鸭腿"], "link": 1, "unit": "只", "price": 9, "stock": 40},
+    {"sku": "duck_neck", "name": "卤鸭脖", "aliases": ["鸭脖"], "link": 2, "unit": "斤", "price": 30, "stock": 40},
+]})
+GIFTS = Catalog.from_dict({"products": [
+    {"sku": "keyring", "name": "卡通钥匙扣 单个", "aliases": ["单个钥匙扣"], "link": 1, "unit": "个", "price": 8,
+     "stock": 60},
+    {"sku": "keyring_pack", "name": "卡通钥匙扣 5个装", "aliases": ["钥匙扣5个装"], "link": 2, "unit": "包",
+     "price": 35, "stock": 20, "pack": "5个"},
+    {"sku": "badge", "name": "搪瓷徽章", "aliases": ["徽章"], "link": 3, "unit": "枚", "price": 12, "stock": 60},
+]})
+
+
+def _run(catalog, tmp_path, text):
+    tmp_path.mkdir(exist_ok=True)
+    ledger = Ledger(f"sqlite:///{tmp_path / 'ledger.db'}", catalog, "2026-12-01")
+    apply_chain(ledger, text, IntentParser(catalog).parse)
+    return chain_state(ledger), sorted(ln.buyer for ln in ledger.lines(status=REVIEW))
+
+
+def test_meat_and_a_head_names_every_offered_meat_of_that_head(tmp_path):
+    state, review = _run(HOTPOT, tmp_path, "#接龙 周五火锅 黑猪肉卷250g 28元/盒 肥羊卷250g 32元/盒\n例：小明 肥羊2盒\n"
+                                           "1. 小美 肉卷2盒\n2. 阿强 猪肉卷1盒\n3. 老王 肥羊2盒")
+    assert state == {"阿强": {"pork_roll": 1}, "老王": {"mutton_roll": 2}}
+    assert review == ["小美"]
+
+
+def test_meat_ball_beside_another_meat_ball_is_review(tmp_path):
+    state, review = _run(HOTPOT, tmp_path, "#接龙 丸子团 鸡肉丸 牛筋丸\n例：小明 牛筋丸1袋\n"
+                                           "1. 🌸花花 肉丸2袋\n2. 阿May 牛筋丸1袋")
+    assert state == {"阿May": {"tendon_ball": 1}}
+    assert review == ["🌸花花"]
+
+
+def test_meat_and_a_head_with_one_meat_offered_is_that_one(tmp_path):
+    state, review = _run(HOTPOT, tmp_path / "one", "#接龙 黑猪肉卷 28元/盒\n例：小明 2盒\n1. 小美 肉卷2盒")
+    assert state == {"小美": {"pork_roll": 2}} and review == []
+    state, review = _run(HOTPOT, tmp_path / "fish", "#接龙 丸子团 鸡肉丸 潮汕鱼丸\n例：小明 鱼丸1袋\n"
+                                                    "1. 小美 肉丸2袋 鱼丸1袋")  # a fish ball is no 肉丸
+    assert state == {"小美": {"chicken_ball": 2, "fish_ball": 1}} and review == []
+
+
+def test_sticks_and_strips_count_goods_sold_by_the_zhi(tmp_path):
+    state, review = _run(ROAST, tmp_path, "#接龙 酱香鸭腿 9元/只\n例：小明 2只\n"
+                                          "1. 小美 2条\n2. 阿强 鸭腿3根\n3. 老王 1只")
+    assert state == {"小美": {"duck_leg": 2}, "阿强": {"duck_leg": 3}, "老王": {"duck_leg": 1}}
+    assert review == []
+    intent = IntentParser(ROAST).parse("来两条", "duck_leg")
+    assert [(i.sku, i.qty) for i in intent.items] == [("duck_leg", 2)] and not intent.needs_review
+
+
+def test_a_strip_of_goods_sold_by_weight_still_asks(tmp_path):
+    state, review = _run(ROAST, tmp_path, "#接龙 卤鸭脖 30元/斤\n例：小明 1斤\n1. 小美 鸭脖2条")
+    assert state == {} and review == ["小美"]
+
+
+def test_a_price_per_unit_offers_the_listing_sold_in_it(tmp_path):
+    state, review = _run(GIFTS, tmp_path, "#接龙 开学小礼物 钥匙扣8元/个\n例：小明 钥匙扣1个\n"
+                                          "1. 阿强 2\n2. 小美 3个")
+    assert state == {"阿强": {"keyring": 2}, "小美": {"keyring": 3}}
+    assert review == []
+
+
+def test_a_price_per_unit_beside_a_priced_pack_offers_both(tmp_path):
+    # the 5个装 written in the header made it the only 钥匙扣 offered: a bare 2 was booked as two packs
+    state, review = _run(GIFTS, tmp_path, "#接龙 开学小礼物 钥匙扣8元/个 5个装35元/包\n例：小明 钥匙扣1个\n"
+                                          "1. 阿强 2\n2. 小美 钥匙扣5个装1包")
+    assert state == {"小美": {"keyring_pack": 1}}
+    assert review == ["阿强"]
