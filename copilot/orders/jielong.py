@@ -49,7 +49,7 @@ from copilot.orders.members import (
 )
 from copilot.orders.name_heads import heads_written, split_at_heads
 from copilot.orders.offer_priced import priced_listings, unpriced_packs
-from copilot.orders.offer_sizes import listed_sizes
+from copilot.orders.offer_sizes import listed_sizes, listed_specs
 from copilot.orders.offered import counts_by_unit, numbered_short_names, sold_by
 from copilot.orders.packs import same_goods
 from copilot.orders.shorthand import shorthand
@@ -157,6 +157,7 @@ def _offer(lines: list[str], catalog: Catalog) -> list[Product]:
     plain = "\n".join(x for x in lines if not _is_example(x))
     found |= {p.sku for p in heads_written(plain, catalog)}  # 细米粉 of 细米粉 2斤装
     found |= {p.sku for p in listed_sizes(plain, [p for p in catalog if p.sku in found], catalog)}
+    found |= {p.sku for p in listed_specs(plain, [p for p in catalog if p.sku in found], catalog)}  # 9W … 18W
     found |= {p.sku for p in priced_listings(plain, catalog)}  # 钥匙扣8元/个 beside 5个装35元/包: the single too
     found -= unpriced_packs(plain, [p for p in catalog if p.sku in found], catalog)  # 行李牌5元/个: not its 4个装
     return [p for p in catalog if p.sku in found]
