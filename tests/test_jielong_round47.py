@@ -95,3 +95,28 @@ def test_a_price_per_unit_beside_a_priced_pack_offers_both(tmp_path):
                                           "1. 阿强 2\n2. 小美 钥匙扣5个装1包")
     assert state == {"小美": {"keyring_pack": 1}}
     assert review == ["阿强"]
+
+
+LAMPS = Catalog.from_dict({"products": [
+    {"sku": "bulb_5w", "name": "暖光灯泡 5W", "aliases": ["5W灯泡"], "link": 1, "unit": "个", "price": 4, "stock": 80},
+    {"sku": "bulb_12w", "name": "暖光灯泡 12W", "aliases": ["12W灯泡"], "link": 2, "unit": "个", "price": 7, "stock": 80},
+    {"sku": "book_34", "name": "口算练习册 3-4年级", "aliases": ["中年级口算"], "link": 3, "unit": "本", "price": 9,
+     "stock": 50},
+    {"sku": "book_56", "name": "口算练习册 5-6年级", "aliases": ["高年级口算"], "link": 4, "unit": "本", "price": 9,
+     "stock": 50},
+]})
+
+
+def test_specs_listed_after_one_name_offer_each_listing(tmp_path):
+    # the header writes the first listing's whole name, then the other's spec alone: a bare count names neither
+    state, review = _run(LAMPS, tmp_path / "w", "#接龙 暖光灯泡 5W 4元/个 12W 7元/个\n例：小明 5W2个\n"
+                                                 "1. 小美 3个\n2. 阿强 12W2个")
+    assert state == {"阿强": {"bulb_12w": 2}} and review == ["小美"]
+    state, review = _run(LAMPS, tmp_path / "g", "#接龙 口算练习册 3-4年级 / 5-6年级 9元\n例：小明 3-4年级1本\n"
+                                                 "1. 小美 2本\n2. 阿强 高年级口算1本")
+    assert state == {"阿强": {"book_56": 1}} and review == ["小美"]
+
+
+def test_a_spec_after_a_limit_offers_nothing(tmp_path):
+    state, review = _run(LAMPS, tmp_path, "#接龙 暖光灯泡 5W 4元/个 每人限12个\n例：小明 2个\n1. 小美 3个")
+    assert state == {"小美": {"bulb_5w": 3}} and review == []
