@@ -50,7 +50,7 @@ from copilot.orders.members import (
 from copilot.orders.name_heads import heads_written, split_at_heads
 from copilot.orders.offer_priced import priced_listings, unpriced_packs
 from copilot.orders.offer_sizes import listed_sizes, listed_specs
-from copilot.orders.offered import counts_by_unit, numbered_short_names, sold_by
+from copilot.orders.offered import counts_by_unit, in_offered_pack, numbered_short_names, sold_by
 from copilot.orders.packs import same_goods
 from copilot.orders.shorthand import shorthand
 from copilot.orders.sizes import SIZE, size_key, sizes_of
@@ -290,6 +290,7 @@ def _read_content(content: str, catalog: Catalog, chain: Chain, parse, title: bo
     intent = _variants_read(unpaid, intent, product, catalog, chain, parse)
     intent = _none_dropped(unpaid, intent, catalog)
     intent = meat_kind_said(unpaid, intent, chain.offered, catalog)  # 肉卷 of 羊肉卷 beside 肥牛卷
+    intent = in_offered_pack(intent, chain.offered, catalog)  # 脐橙10斤 of a chain of 整箱10斤: 1 箱
     if intent.kind is Kind.MODIFY:  # 桃子改成3斤 in a chain line: the line now says 3
         if any(i.relative for i in intent.items):
             return Intent(Kind.ORDER, intent.items, True, "接龙里写了加减，请人工确认", note=intent.note)
