@@ -120,3 +120,19 @@ def test_specs_listed_after_one_name_offer_each_listing(tmp_path):
 def test_a_spec_after_a_limit_offers_nothing(tmp_path):
     state, review = _run(LAMPS, tmp_path, "#接龙 暖光灯泡 5W 4元/个 每人限12个\n例：小明 2个\n1. 小美 3个")
     assert state == {"小美": {"bulb_5w": 3}} and review == []
+
+
+PANTRY = Catalog.from_dict({"products": [
+    {"sku": "rice_loose", "name": "五常大米", "aliases": ["大米"], "link": 1, "unit": "斤", "price": 6, "stock": 300},
+    {"sku": "rice_sack", "name": "五常大米 整袋20斤", "link": 2, "unit": "袋", "price": 110, "stock": 30,
+     "pack": "20斤"},
+    {"sku": "oil", "name": "花生油 5L", "aliases": ["花生油"], "link": 3, "unit": "桶", "price": 89, "stock": 30},
+]})
+
+
+def test_goods_named_by_a_listing_the_chain_does_not_offer_are_asked_in_its_pack(tmp_path):
+    # the chain sells the 20斤 sack only: 大米40斤 is two sacks, not 40 斤 of the loose rice it does not offer
+    state, review = _run(PANTRY, tmp_path, "#接龙 新米到了 五常大米 整袋20斤 110元 花生油89元/桶\n例：小明 2袋\n"
+                                           "1. 小美 大米40斤\n2. 阿强 大米10斤\n3. 老王 大米20斤 花生油1桶")
+    assert state == {"小美": {"rice_sack": 2}, "老王": {"rice_sack": 1, "oil": 1}}
+    assert review == ["阿强"]
