@@ -280,8 +280,8 @@ def _read_content(content: str, catalog: Catalog, chain: Chain, parse, title: bo
     intent = _offered_pack(parse(unpaid, product.sku if product else None), product, unpaid, catalog)  # 2斤已付
     if intent.needs_review and product is not None:
         intent = _count_then_remark(counts, product, catalog) or intent
-    if (intent.needs_review or intent.kind is Kind.OTHER) and len(chain.offered) > 1:
-        spelled = spell_out(unpaid, chain.offered, catalog)  # 芝麻2 花生1 已付45: the amount is no count
+    if (intent.needs_review or intent.kind is Kind.OTHER) and chain.offered:
+        spelled = spell_out(unpaid, chain.offered, catalog)  # 芝麻2 花生1 已付45; 钥匙扣3个 of the one 单个 offered
         again = parse(spelled, None) if spelled != normalize(unpaid) else intent
         intent = again if again.kind is Kind.ORDER and not again.needs_review else intent
     intent = (not intent.items and _weight_of_name(counts, catalog)) or intent
