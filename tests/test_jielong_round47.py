@@ -136,3 +136,11 @@ def test_goods_named_by_a_listing_the_chain_does_not_offer_are_asked_in_its_pack
                                            "1. 小美 大米40斤\n2. 阿强 大米10斤\n3. 老王 大米20斤 花生油1桶")
     assert state == {"小美": {"rice_sack": 2}, "老王": {"rice_sack": 1, "oil": 1}}
     assert review == ["阿强"]
+
+
+def test_a_word_of_the_one_offered_listing_with_a_count_is_that_listing(tmp_path):
+    # the header sells the single 钥匙扣 only: 钥匙扣3个 is three of it, as 3个 alone would be (the chain is the screen)
+    state, review = _run(GIFTS, tmp_path, "#接龙 开学小礼物 单个钥匙扣 8元\n例：小明 1个\n"
+                                          "1. 小美 钥匙扣3个\n2. 老王 2")
+    assert state == {"小美": {"keyring": 3}, "老王": {"keyring": 2}}
+    assert review == []
