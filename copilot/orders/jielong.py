@@ -34,6 +34,7 @@ from copilot.base.catalog import Catalog, Product
 from copilot.base.zhnum import NUM_PATTERN, normalize, zh_to_number
 from copilot.orders.amounts import UNIT_WORDS, Quantity, as_said, check_items, rough, times_apart
 from copilot.orders.intent import Intent, Item, Kind
+from copilot.orders.meat_kinds import meat_kind_said
 from copilot.orders.members import (
     ASKED,
     ICON,
@@ -47,8 +48,9 @@ from copilot.orders.members import (
     split_member,
 )
 from copilot.orders.name_heads import heads_written, split_at_heads
-from copilot.orders.offer_sizes import listed_sizes
-from copilot.orders.offered import counts_by_unit, numbered_short_names, sold_by
+from copilot.orders.offer_priced import priced_listings, unpriced_packs
+from copilot.orders.offer_sizes import listed_sizes, listed_specs
+from copilot.orders.offered import counts_by_unit, in_offered_pack, numbered_short_names, sold_by
 from copilot.orders.packs import same_goods
 from copilot.orders.shorthand import shorthand
 from copilot.orders.sizes import SIZE, size_key, sizes_of
@@ -148,12 +150,16 @@ def _offer(lines: list[str], catalog: Catalog) -> list[Product]:
     """The products the header and menu ``lines`` offer. An example line (例：小明 红烧肉套餐1份 白米饭1碗) adds the
     products it names but narrows no word of the offer: 米饭另加 in the header still offers every 米饭, so a member's
     米饭2碗 is not taken for the 白米饭 the example happened to write. Sizes listed after one name (纯棉床笠 1.5米 / 1.8米)
-    offer each size (:mod:`copilot.orders.offer_sizes`)."""
+    offer each size (:mod:`copilot.orders.offer_sizes`); goods priced per unit (行李牌5元/个) offer the listing sold in
+    that unit, not the same goods' other pack (:mod:`copilot.orders.offer_priced`)."""
     found = {p.sku for text in (lines, [x for x in lines if not _is_example(x)])
              for p in offered_products("\n".join(text), catalog)}
     plain = "\n".join(x for x in lines if not _is_example(x))
     found |= {p.sku for p in heads_written(plain, catalog)}  # 细米粉 of 细米粉 2斤装
     found |= {p.sku for p in listed_sizes(plain, [p for p in catalog if p.sku in found], catalog)}
+    found |= {p.sku for p in listed_specs(plain, [p for p in catalog if p.sku in found], catalog)}  # 9W … 18W
+    found |= {p.sku for p in priced_listings(plain, catalog)}  # 钥匙扣8元/个 beside 5个装35元/包: the single too
+    found -= unpriced_packs(plain, [p for p in catalog if p.sku in found], catalog)  # 行李牌5元/个: not its 4个装
     return [p for p in catalog if p.sku in found]
 
 
@@ -274,8 +280,8 @@ def _read_content(content: str, catalog: Catalog, chain: Chain, parse, title: bo
     intent = _offered_pack(parse(unpaid, product.sku if product else None), product, unpaid, catalog)  # 2斤已付
     if intent.needs_review and product is not None:
         intent = _count_then_remark(counts, product, catalog) or intent
-    if (intent.needs_review or intent.kind is Kind.OTHER) and len(chain.offered) > 1:
-        spelled = spell_out(unpaid, chain.offered, catalog)  # 芝麻2 花生1 已付45: the amount is no count
+    if (intent.needs_review or intent.kind is Kind.OTHER) and chain.offered:
+        spelled = spell_out(unpaid, chain.offered, catalog)  # 芝麻2 花生1 已付45; 钥匙扣3个 of the one 单个 offered
         again = parse(spelled, None) if spelled != normalize(unpaid) else intent
         intent = again if again.kind is Kind.ORDER and not again.needs_review else intent
     intent = (not intent.items and _weight_of_name(counts, catalog)) or intent
@@ -283,6 +289,8 @@ def _read_content(content: str, catalog: Catalog, chain: Chain, parse, title: bo
     intent = _items_apart(unpaid, intent, product, parse) if intent.needs_review else intent
     intent = _variants_read(unpaid, intent, product, catalog, chain, parse)
     intent = _none_dropped(unpaid, intent, catalog)
+    intent = meat_kind_said(unpaid, intent, chain.offered, catalog)  # 肉卷 of 羊肉卷 beside 肥牛卷
+    intent = in_offered_pack(intent, chain.offered, catalog)  # 脐橙10斤 of a chain of 整箱10斤: 1 箱
     if intent.kind is Kind.MODIFY:  # 桃子改成3斤 in a chain line: the line now says 3
         if any(i.relative for i in intent.items):
             return Intent(Kind.ORDER, intent.items, True, "接龙里写了加减，请人工确认", note=intent.note)

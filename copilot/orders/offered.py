@@ -1,16 +1,19 @@
 """The short names a 接龙 header gives its products: a word the whole shop shares (柠檬 of 柠檬香洗衣液 and
 柠檬洗洁精, 5号 of link 5 and 5号电池) names the one product of the chain's offer it belongs to; a unit only one
-offered product is sold in (提 of 整提, 饼 of 单饼 sold by the 个 with ``pack: 1饼``) names that product."""
+offered product is sold in (提 of 整提, 饼 of 单饼 sold by the 个 with ``pack: 1饼``) names that product; goods named
+by a listing the chain does not offer are asked in the pack of them it does (脐橙10斤 of a chain of 整箱10斤)."""
 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from copilot.base.catalog import LINK_RE, Catalog, Product, link_number
 from copilot.base.zhnum import NUM_PATTERN, normalize, zh_to_number
 from copilot.orders.amounts import UNIT_WORDS, Quantity, check_items, rough
 from copilot.orders.intent import Intent, Kind
 from copilot.orders.names import numbered_names, plain_name
+from copilot.orders.packs import same_goods
 from copilot.orders.shorthand import shorthand
 from copilot.orders.sizes import SIZE
 
@@ -103,3 +106,24 @@ def counts_by_unit(content: str, offered: list[Product]) -> Intent | None:
         pairs.append((p, Quantity(0, 0, value + (0.5 if m.group("half") else 0), m.group("u"), rough(m.group("n")))))
         at = m.end()
     return check_items(Kind.ORDER, pairs) if len(pairs) >= 2 and at == len(content) else None
+
+
+def in_offered_pack(intent: Intent, offered: list[Product], catalog: Catalog) -> Intent:
+    """脐橙10斤 in a chain that offers only 赣南脐橙 整箱10斤: an item of goods the chain offers in another pack (the one
+    offered listing of the same goods, LABELS rule 2: the chain's offer is its screen) is asked in that pack; the
+    quantity said converts through it, whole packs only (10斤 = 1 箱; 5斤: review)."""
+    if intent.kind is not Kind.ORDER or intent.needs_review or not offered:
+        return intent
+    skus = {p.sku for p in offered}
+    pairs, moved = [], False
+    for i in intent.items:
+        p = catalog.get(i.sku) if i.sku and i.qty is not None else None
+        packs = [q for q in same_goods(p, catalog) if q.sku in skus] if p is not None and i.sku not in skus else []
+        if len(packs) == 1:
+            pairs.append((packs[0], Quantity(0, 0, float(i.qty), p.unit)))
+            moved = True
+        else:
+            pairs.append((catalog.get(i.sku), Quantity(0, 0, float(i.qty or 0), None)))
+    if not moved or any(p is None for p, _ in pairs):
+        return intent
+    return replace(check_items(Kind.ORDER, pairs), note=intent.note)

@@ -1,0 +1,72 @@
+"""Listings a 接龙 header offers by its prices: ``行李牌5元/个`` offers the 行李牌 sold by the 个, not its 4个装 sold by
+the 包.
+
+The organiser names the goods once and prices them per unit. Where the catalog sells those goods in two packs (one by
+the 个, one by the 包 of 4个), the price per 个 says which of them the chain sells; a member's ``行李牌2个`` is then that
+one, as ``2个`` alone would be. A pack stays offered when the header names it (by a name or an alias), prices its unit
+too, or writes a count in its unit or its pack (整箱, 6盒, 4个装).
+"""
+
+from __future__ import annotations
+
+import re
+
+from copilot.base.catalog import Catalog, Product
+from copilot.base.zhnum import normalize
+from copilot.orders.amounts import UNIT
+from copilot.orders.packs import BRACKETED, same_goods
+
+# 5元/个, 5元一个, 12.8/斤, 5块每个: a price per unit (after the goods' word: 钥匙扣8元/个)
+_PER_UNIT = re.compile(rf"\d+(?:\.\d+)?\s*(?:元|块钱|块)?\s*(?:/|每|一)\s*(?P<u>{UNIT})")
+_PRICED_WORD = re.compile(rf"(?P<w>[\u4e00-\u9fff]{{2,12}})\s*[:：]?\s*[¥￥]?\s*(?={_PER_UNIT.pattern})")
+
+
+def _units(q: Product) -> set[str]:
+    """The words that count one of ``q``: its unit, and the piece of a pack of one (饼 of a 个 of pack 1饼)."""
+    size = q.pack_size
+    return {q.unit} | ({size[1]} if size is not None and size[0] == 1 else set())
+
+
+def _written(q: Product, t: str, priced: set[str]) -> bool:
+    """The header prices one of ``q`` or writes a count of it (6盒, 整箱), its pack (4个装) or a word of its name
+    after the goods' own (单饼 of 熟普 单饼)."""
+    units = _units(q)
+    if units & priced or any(re.search(rf"(?:\d|整|[一两二三四五六七八九十])\s*{re.escape(u)}", t) for u in units):
+        return True
+    size, plain = q.pack_size, t.replace(" ", "")
+    return size is not None and f"{size[0]:g}{size[1]}" in plain \
+        or any(w in plain for w in BRACKETED.sub("", normalize(q.name)).split()[1:])
+
+
+def _packs_of(p: Product, found: list[Product], catalog: Catalog) -> list[Product]:
+    """The other listings of ``found`` that sell ``p``'s goods in another pack: ``same_goods``, or a name whose first
+    word is ``p``'s (行李牌 单个 / 行李牌 4个装)."""
+    head = BRACKETED.sub("", p.name).split()[0]
+    return [q for q in found if q is not p and (q in same_goods(p, catalog) or BRACKETED.sub("", q.name).split()[0] == head)]
+
+
+def priced_listings(text: str, catalog: Catalog) -> list[Product]:
+    """钥匙扣8元/个, 单饼128元/饼: for each goods' word written before a price per unit (its longest end that a name
+    holds), the one listing holding it that is sold in that unit; none where two are."""
+    out: dict[str, Product] = {}
+    for m in _PRICED_WORD.finditer(normalize(text)):
+        w = m.group("w")
+        owners = next((found for k in range(len(w) - 1) if (found := catalog.holding(w[k:]))), [])
+        sold = [q for q in owners if m.group("u") in _units(q)]
+        if len(sold) == 1:
+            out[sold[0].sku] = sold[0]
+    return list(out.values())
+
+
+def unpriced_packs(text: str, found: list[Product], catalog: Catalog) -> set[str]:
+    """The skus of ``found`` that are another pack of found goods the header ``text`` prices in their own unit only."""
+    t = normalize(text)
+    priced = {m.group("u") for m in _PER_UNIT.finditer(t)}
+    if not priced:
+        return set()
+    named = {p.sku for _, _, p in catalog.mentions(t)}
+    return {q.sku for p in found if p.unit in priced for q in _packs_of(p, found, catalog)
+            if q.sku not in named and not _written(q, t, priced)}
+
+
+__all__ = ["priced_listings", "unpriced_packs"]
