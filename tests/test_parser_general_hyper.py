@@ -57,7 +57,6 @@ def _read(text: str, current: str | None = None) -> tuple[list, bool, str]:
     ("零食来两包", "chips"),
     ("饮料来一瓶", None),
     ("饮料来两瓶", "sports_drink"),  # 饮料 ends one name (运动饮料): still one of several
-    ("鞋子来一双", "sandal"),
     # the catalog's own category
     ("清洁用品来一瓶", None),
     # 都 over the category word alone (LABELS 5)
