@@ -15,7 +15,7 @@ from copilot.orders.packs import BRACKETED
 from copilot.orders.specs import without_specs
 
 
-def _words(p: Product):
+def kind_words(p: Product):
     """The space-separated words of ``p``'s names, brackets set aside, each with its specs removed."""
     for n in p.names:
         for part in re.split(r"\s+", BRACKETED.sub(" ", n).strip()):
@@ -25,14 +25,14 @@ def _words(p: Product):
 
 def heads_word(word: str, p: Product) -> bool:
     """``word`` ends a word of one of ``p``'s names, its specs and brackets set aside: the kind ``p`` is."""
-    return any(w.endswith(word) for w in _words(p))
+    return any(w.endswith(word) for w in kind_words(p))
 
 
 def _holds(word: str, p: Product) -> bool:
     """A name of ``p`` holds ``word`` before a head that names a thing for it (帐篷绳, 筷子笼 挂式, 菜刀收纳架 of 帐篷,
     筷子, 菜刀: ``HOLDERS``), no kind of it."""
     ends = "|".join(HOLDERS)
-    return any(re.search(rf"{re.escape(word)}[\u4e00-\u9fff]*(?:{ends})$", w) for w in _words(p))
+    return any(re.search(rf"{re.escape(word)}[\u4e00-\u9fff]*(?:{ends})$", w) for w in kind_words(p))
 
 
 def headed(word: str, owners: list[Product], fits=None) -> list[Product]:
@@ -59,4 +59,4 @@ def shown_kind(r, current: Product | None, make_ref):
     return make_ref(r.start, r.end, None, r.label, (p, current))
 
 
-__all__ = ["headed", "heads_word", "shown_kind"]
+__all__ = ["headed", "heads_word", "kind_words", "shown_kind"]

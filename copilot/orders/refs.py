@@ -13,6 +13,7 @@ from copilot.base.catalog import LINK_RE, Catalog, Product, link_number
 from copilot.base.sounds import syllables
 from copilot.orders.alike import shape_kin
 from copilot.orders.amounts import SAME_COUNT, UNIT_WORDS, VERB, read_quantities
+from copilot.orders.categories import category_refs
 from copilot.orders.lexicon import also_means, is_thing
 from copilot.orders.marked import marked_said, marked_words
 from copilot.orders.memo import per_catalog
@@ -81,6 +82,7 @@ def _find_refs(t: str, catalog: Catalog) -> list[Ref]:
     refs = marked_said(t, refs, catalog, Ref) if marked_words(catalog) else refs  # 9W的, 5号的: names, no counts
     refs = specs_said(t, refs, catalog, Ref)  # LT60, 2.0的, 3-8岁, 90的 of LT-90: specs of the names, no counts
     refs = _numbered_by_homophone(t, refs, catalog) if _DIGITS_NEXT.search(t) else refs  # 嘿色402
+    refs = category_refs(t, refs, catalog, Ref)  # 饮料, 蘑菇: a category word said alone, one of several
     short = shorthand(catalog)
     if short.pattern is None and short.singles is None:
         refs = sizes_said(t, refs, catalog, Ref) if SIZE.search(t) else refs

@@ -39,6 +39,7 @@ from copilot.base.catalog import Catalog, Product, whole_latin
 from copilot.base.zhnum import ZH_DIGITS, zh_to_number
 from copilot.orders.alike import kin, looks_alike, part_of, radical_reading
 from copilot.orders.amounts import GRAMS, UNIT_WORDS, Quantity, to_sale_unit
+from copilot.orders.categories import category_families
 from copilot.orders.heads import headed, heads_word
 from copilot.orders.memo import per_catalog
 from copilot.orders.packs import BRACKETED, sold_in
@@ -264,6 +265,7 @@ def _build(catalog: Catalog) -> Shorthand:
         variants.update((w, p) for w in rests if len(w) >= 2 and _distinct(w, p, names, exact)
                         and not _cuts_measure(n, w))
     _latin_words(names, exact, variants, families)
+    category_families(catalog, exact, variants, families)  # 肉卷 over 羊肉卷 and 肥牛卷, 饮料 over 可乐 and 雪碧
     words = sorted([*variants, *families], key=len, reverse=True)
     pattern = re.compile("|".join(whole_latin(w) for w in words)) if words else None
     paired: dict[str, tuple[Product, tuple[Product, ...]]] = {}
