@@ -48,16 +48,10 @@ _BROADER = {"插座": ("插线板", "插排", "排插", "拖线板", "接线板"
             "泡面": ("方便面", "牛肉面", "杯面", "桶面", "拉面", "拌面", "干脆面", "火鸡面", "乌冬")}
 
 
-# 肉 said for the meat of any beast or fowl: 肉卷 is a 羊肉卷 and a 肥牛卷 alike, 肉串 a 羊串 and a 牛肉串
-_MEATS = ("肥牛", "肥羊", "牛", "羊", "猪", "鸡", "鸭", "鹅", "兔", "驴")
-
-
 def also_means(word: str, products, but=None) -> list:
     """Of ``products`` (besides ``but``), those named with a word of other goods that ``word`` means in speech too
-    (插座: 插线板, 插排 …; 肉卷: 肥牛卷 as well as 羊肉卷, 肉 standing for any meat)."""
+    (插座: 插线板, 插排 …)."""
     words = _BROADER.get(word, ())
-    if not words and 2 <= len(word) <= 3 and word[0] == "肉" and "\u4e00" <= word[1] <= "\u9fff":
-        words = tuple(m + word[1:] for m in _MEATS)
     return [q for q in products if q is not but and any(w in n for w in words for n in q.names)] if words else []
 
 
