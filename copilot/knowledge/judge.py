@@ -145,11 +145,13 @@ class Judge(Scope, Keys):
 
     def _same_question(self, q: Question, hits: list[Hit], targets: list[str]) -> list[Hit]:
         """护理液咋用 with nothing else asked: the product's Q&A pair or heading that asks the same (问：怎么用？)."""
-        asked = bare(self.nameless(lexicon().fix_typos(q.text)))
+        tail = guard("yesno_tail")   # 能自己来洗不 asks 问：能自己来洗吗？
+        asked = tail.sub("", bare(self.nameless(lexicon().fix_typos(q.text))))
         for h in hits[:WINDOW] if targets and asked else ():
             c = h.chunk
             if c.sku in targets and c.layout != "fact" and self.eligible(q, h, targets) and \
-                    asked in (bare(self.nameless(lexicon().fix_typos(c.key))), bare(lexicon().fix_typos(c.section))):
+                    asked in (tail.sub("", bare(self.nameless(lexicon().fix_typos(c.key)))),
+                              tail.sub("", bare(lexicon().fix_typos(c.section)))):
                 h.chosen = True
                 return [h]
         return []
@@ -326,7 +328,8 @@ class Judge(Scope, Keys):
         """Could answer at all: close enough in meaning, about the product asked or the store, and not a
         catalog line that only the live catalog answers."""
         c = h.chunk
-        supply = c.key == SUPPLY_KEY and (q.kind != "who" or guard("brand").search(q.text))   # 谁家的货 only
+        supply = c.key == SUPPLY_KEY and (q.kind != "who" or guard("brand").search(q.text) or
+                                          guard("who_does").search(q.text))   # 谁家的货 only, not 谁修脚
         # the shop's name (老陈记卤味) says what it is called, no rule: its words (卤) are no aspect of the shop
         # and, asked beside a product's name (杂志叫啥名), it is no name of that product
         supply = supply or (not c.sku and c.key == STORE_LABELS["name"] and (q.kind != "who" or q.unnamed != q.text))
