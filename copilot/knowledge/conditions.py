@@ -51,7 +51,8 @@ def _patterns() -> tuple[re.Pattern, re.Pattern]:
 def _led() -> re.Pattern:
     """An amount a comparison word leads (超过 30 公斤的走物流, 不到 5 斤): a bound, not the amount itself."""
     units = "|".join(re.escape(u) for u in sorted(lexicon().condition_units, key=len, reverse=True)) or "(?!)"
-    return re.compile(rf"(不超过|超过|超出|高于|大于|多于|不到|低于|少于|小于)\s*" + RANGE + rf"\s*({units})")
+    lead = f"(?:{lexicon().guards['bound_below'].pattern})|(?:{lexicon().guards['bound_above'].pattern})"
+    return re.compile(f"({lead})" + r"\s*" + RANGE + rf"\s*({units})")
 
 
 def _led_amounts(text: str) -> list[tuple[int, int, str, float, float]]:
@@ -62,7 +63,7 @@ def _led_amounts(text: str) -> list[tuple[int, int, str, float, float]]:
         if lo is None:
             continue
         dim, base, _a = lexicon().condition_units[m.group(4)]
-        below = m.group(1) in ("不超过", "不到", "低于", "少于", "小于")
+        below = lexicon().guards["bound_below"].fullmatch(m.group(1)) is not None
         out.append((m.start(), m.end(), dim, 0.0 if below else lo * base, lo * base if below else float("inf")))
     return out
 
