@@ -119,9 +119,11 @@ def own_values(kind: str, units, text: str, question: str, names: tuple[str, ...
 
 def per_limit(question: str, text: str) -> bool:
     """The question asks per one measure (一次送几件, 一张能用几次) and the passage says that measure too (每次不超过
-    5 件): a limit per that measure is the value asked, no threshold of a rule."""
+    5 件): an upper limit per that measure is the value asked, no threshold of a rule."""
     per = [m.group(0)[1:] for m in lexicon().guards["per_amount"].finditer(question)]
-    return any(f"每{u}" in text or f"一{u}" in text for u in per)
+    g = lexicon().guards   # an upper limit only (不超过 5 件): 一袋里破了超过 3 只 is a rule's threshold
+    return any(f"每{u}" in text or f"一{u}" in text for u in per) and g["bound_below"].search(text) is not None \
+        and g["bound_above"].search(text) is None
 
 
 def _after_comparison(before: str) -> bool:
