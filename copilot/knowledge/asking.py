@@ -16,6 +16,8 @@ from copilot.knowledge.question import Question, analyse, guard
 from copilot.knowledge.shelf import asked_in_notes
 
 SHOP_NOUN = "(?:班|店|铺|馆|行|站|部|公司)"   # what a store's name is followed by when it names the store
+# the noun a store's name ends in when it says what kind of place it is (邻里快递驿站, 清泉浴池, 新华路报名点)
+SHOP_TAIL = re.compile("(?:店|铺|馆|站|部|点|池|堂|校|所|社|厅|院|中心|超市)$")
 
 
 class Asking:
@@ -109,7 +111,8 @@ class Asking:
 
     def _store_as_shop(self, text: str) -> str:
         """托管班在哪, 理发店几点关门: words of the store's own name (向日葵托管, 剪影理发) followed by a noun for a shop
-        (班, 店) call the store, as 店 does; a product's name is never one."""
+        (班, 店), or the noun the name ends in (驿站 of 邻里快递驿站), call the store, as 店 does; a product's name
+        is never one."""
         name = self.catalog.store.name or ""
         for n in range(len(name), 1, -1):
             for i in range(len(name) - n + 1):
@@ -117,6 +120,10 @@ class Asking:
                 m = re.search(re.escape(word) + SHOP_NOUN, text)
                 if m and not self.catalog.mentions(text[m.start():m.end()]):
                     return text[:m.start()] + "店" + text[m.end():]
+        for n in (3, 2):   # 驿站电话多少, 报名点在哪: the noun the name ends in, said alone, calls the store too
+            tail = name[-n:] if len(name) > n else ""
+            if tail and SHOP_TAIL.search(tail) and tail in text and not self.catalog.mentions(tail):
+                return text.replace(tail, "店", 1)
         return text
 
     def _drop_product_words(self, residual: list[list[str]], targets: list[str], named: bool, text: str = "",

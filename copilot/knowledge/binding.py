@@ -103,7 +103,7 @@ def own_values(kind: str, units, text: str, question: str, names: tuple[str, ...
     (8 个角, 两颗红枣) unless the question (its words other than the product's ``names``) says that thing or it
     is one of the product's names; a value restated in brackets (五颗（5颗）) goes with the one before it."""
     fixed = lexicon().fix_typos(text)
-    asks_threshold = not plain or any(w in question for w in lexicon().comparisons)
+    asks_threshold = not plain or any(w in question for w in lexicon().comparisons) or per_limit(question, fixed)
     out, dropped_end = [], -1
     for vs, ve, v in value_spans(kind, fixed, units):
         if fixed[dropped_end:vs].strip() in ("（", "("):
@@ -115,6 +115,15 @@ def own_values(kind: str, units, text: str, question: str, names: tuple[str, ...
             continue
         out.append(v)
     return out
+
+
+def per_limit(question: str, text: str) -> bool:
+    """The question asks per one measure (一次送几件, 一张能用几次) and the passage says that measure too (每次不超过
+    5 件): an upper limit per that measure is the value asked, no threshold of a rule."""
+    per = [m.group(0)[1:] for m in lexicon().guards["per_amount"].finditer(question)]
+    g = lexicon().guards   # an upper limit only (不超过 5 件): 一袋里破了超过 3 只 is a rule's threshold
+    return any(f"每{u}" in text or f"一{u}" in text for u in per) and g["bound_below"].search(text) is not None \
+        and g["bound_above"].search(text) is None
 
 
 def _after_comparison(before: str) -> bool:

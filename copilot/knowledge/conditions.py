@@ -47,6 +47,27 @@ def _patterns() -> tuple[re.Pattern, re.Pattern]:
     return asked, stated
 
 
+@functools.lru_cache(maxsize=1)
+def _led() -> re.Pattern:
+    """An amount a comparison word leads (超过 30 公斤的走物流, 不到 5 斤): a bound, not the amount itself."""
+    units = "|".join(re.escape(u) for u in sorted(lexicon().condition_units, key=len, reverse=True)) or "(?!)"
+    lead = f"(?:{lexicon().guards['bound_below'].pattern})|(?:{lexicon().guards['bound_above'].pattern})"
+    return re.compile(f"({lead})" + r"\s*" + RANGE + rf"\s*({units})")
+
+
+def _led_amounts(text: str) -> list[tuple[int, int, str, float, float]]:
+    """(start, end, what it measures, low, high) of each amount led by a comparison word."""
+    out = []
+    for m in _led().finditer(text):
+        lo = _number(m.group(2))
+        if lo is None:
+            continue
+        dim, base, _a = lexicon().condition_units[m.group(4)]
+        below = lexicon().guards["bound_below"].fullmatch(m.group(1)) is not None
+        out.append((m.start(), m.end(), dim, 0.0 if below else lo * base, lo * base if below else float("inf")))
+    return out
+
+
 ZH_DIGITS = "一两三四五六七八九"
 
 
@@ -90,6 +111,9 @@ def stated_amounts(text: str) -> list[tuple[str, float, float]]:
     text = decimal_lengths(lexicon().fix_typos(text))
     sizes = stated_sizes(text)
     out = [(dim, lo, hi) for _s, _e, dim, lo, hi in sizes]
+    led = _led_amounts(text)
+    out += [(dim, lo, hi) for s, e, dim, lo, hi in led if not any(a <= s < b for a, b, *_r in sizes)]
+    sizes = [*sizes, *led]
     for m in _patterns()[1].finditer(text):
         if any(s <= m.start() < e for s, e, _d, _l, _h in sizes):
             continue

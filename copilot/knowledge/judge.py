@@ -56,6 +56,7 @@ from copilot.knowledge.kinds import (
 )
 from copilot.knowledge.measures import measured, other_measure, per_another, per_other
 from copilot.knowledge.question import (
+    TIME_OF_DAY,
     Question,
     condition_said,
     coverage,
@@ -80,6 +81,21 @@ LEAD = 20             # a sentence this short holding no value leads into the ne
 NUMERIC = ("duration", "count", "weight", "amount", "clock", "day", "time")   # values a clause is told of
 TIGHT = 4              # a value this many characters from the question's word is its value (泡 1 到 2 天)
 PART = 6               # the rank's place of "said of a part the question does not name" (吸管是硅胶的)
+
+
+def decided(q: Question) -> bool:
+    """A yes/no whose last content word is a whole word (two characters or more) said right before its tail (能练
+    夜路吗, 是新车吗): the thing decided, which an answer must name (不上路 is no answer to 能练夜路吗)."""
+    last = q.residual[-1] if q.kind == "yesno" and q.residual else []
+    tail = bare(q.text)
+    return bool(last) and all(len(w) >= 2 for w in last) and any(
+        guard("yesno_tail").sub("", tail).endswith(w) for w in last)
+
+
+def hours_asked(q: Question) -> str:
+    """The question as its conditions are read: 晚上几点关门 asks when the store closes, the time of day being only
+    the asker's guess (the hours say 下午 6:00), so it is no condition a store's hours must be stated under."""
+    return re.sub("|".join(TIME_OF_DAY), " ", q.unnamed) if "hours" in q.topics and q.kind == "clock" else q.unnamed
 
 
 @dataclass
@@ -145,11 +161,13 @@ class Judge(Scope, Keys):
 
     def _same_question(self, q: Question, hits: list[Hit], targets: list[str]) -> list[Hit]:
         """护理液咋用 with nothing else asked: the product's Q&A pair or heading that asks the same (问：怎么用？)."""
-        asked = bare(self.nameless(lexicon().fix_typos(q.text)))
+        tail = guard("yesno_tail")   # 能自己来洗不 asks 问：能自己来洗吗？
+        asked = tail.sub("", bare(self.nameless(lexicon().fix_typos(q.text))))
         for h in hits[:WINDOW] if targets and asked else ():
             c = h.chunk
             if c.sku in targets and c.layout != "fact" and self.eligible(q, h, targets) and \
-                    asked in (bare(self.nameless(lexicon().fix_typos(c.key))), bare(lexicon().fix_typos(c.section))):
+                    asked in (tail.sub("", bare(self.nameless(lexicon().fix_typos(c.key)))),
+                              tail.sub("", bare(lexicon().fix_typos(c.section)))):
                 h.chosen = True
                 return [h]
         return []
@@ -167,6 +185,7 @@ class Judge(Scope, Keys):
         product_first = bool(targets) and (not store_only or q.unnamed != q.text)
 
         unit, listed = self._cue_unit(q), guard("lists").search(q.text) is not None
+        per = guard("per_amount")
         said = {h.idx: coverage(q.residual, self.cover_text(h.chunk), q.unknown, half=False) for h in ok}
         most = max(said.values())
         plain = {(h.chunk.doc, h.chunk.section) for h in ok if not h.chunk.key}   # sections with an unkeyed answer
@@ -180,7 +199,9 @@ class Judge(Scope, Keys):
                 2 if self.tight(q, c) else 3   # 炒制：慢炒 8 小时 for 炒了多久, before step 1 of 煮法 (炒化 2 分钟)
             other_unit = bool(unit) and not any(unit in v for v in values_of(q.kind, self.nameless(c.text)))
             full = f"{c.section} {c.key} {c.text}"   # 7 楼: the row of 6 楼及以上; 7点以后: 超过 19:00 ……
-            row = amount_fit(q.unnamed, full) or 2 * after_match(q.unnamed, full)   # (inside a span before its edge)
+            row = amount_fit(q.unnamed, full) or 2 * after_match(q.unnamed, full) or \
+                int(any(m.group(0) in full for m in per.finditer(q.unnamed)))   # (inside a span before its edge;
+            # 一张练多久: 一张练一个小时, before 开了二十二年车)
             unlisted = listed and not LISTED.search(c.text)   # 小料：花生碎、葡萄干、山楂片 for 小料都有啥
             aside = after_sales_only(q, ix.types[h.idx], c) or self.keyed_other(q, c) or case > 0   # 写不出水咋整: 画圈圈, before
             # 7 天内换 (as said); 怎么放: 放干燥的地方, before the row keyed 保质期 (how long, not how)
@@ -282,7 +303,7 @@ class Judge(Scope, Keys):
                 event_clash(q.unnamed, event_head(c.section, c.key), body, q.kind) or \
                 not tied(q.unnamed, head, body, q.kind, q.units):   # (泡 10 分钟 for 多久换一次)
             return True
-        return strict(q.kind) and condition_clash(q.unnamed, head, body, q.kind, q.units)
+        return strict(q.kind) and condition_clash(hours_asked(q), head, body, q.kind, q.units)
 
     def dimension_said(self, q: Question, c: Chunk) -> bool:
         """A size asked by one dimension (多厚) is answered by a value said with that dimension (2 厘米厚, 厚度：
@@ -303,15 +324,16 @@ class Judge(Scope, Keys):
         return any(any(w in cl for w in words) and values_of(q.kind, cl, q.units) for cl in PHRASE.split(text))
 
     def has_unsaid(self, q: Question, text: str) -> bool:
-        """A yes/no of having a thing (有证吗, 防蓝光吗, 带盖子吗) that ``text`` never names, or of a thing coming with it
-        (送烛台吗) that ``text`` does not say comes or not (放在烛台上点)."""
+        """A yes/no of having a thing (有证吗, 防蓝光吗, 带盖子吗) that ``text`` never names, of a thing coming with it
+        (送烛台吗) that ``text`` does not say comes or not (放在烛台上点), or of a doing's object or a being's name
+        (能练夜路吗, 是新车吗: ``decided``) that ``text`` never says."""
         if self.inclusion_unsaid(q, text):
             return True
         if q.kind != "yesno" or not q.residual:
             return False
         at = max((q.text.rfind(w) for w in q.residual[-1]), default=-1)
-        return at > 0 and guard("has").search(q.text[:at]) is not None and \
-            not coverage(q.residual[-1:], text, q.unknown, solo=self.nameless(text), half=False)
+        unsaid = not coverage(q.residual[-1:], text, q.unknown, solo=self.nameless(text), half=False)
+        return unsaid and (at > 0 and guard("has").search(q.text[:at]) is not None or decided(q))
 
     def _neighbours(self, ix: Index, c: Chunk) -> list[int]:
         out = []
@@ -326,7 +348,8 @@ class Judge(Scope, Keys):
         """Could answer at all: close enough in meaning, about the product asked or the store, and not a
         catalog line that only the live catalog answers."""
         c = h.chunk
-        supply = c.key == SUPPLY_KEY and (q.kind != "who" or guard("brand").search(q.text))   # 谁家的货 only
+        supply = c.key == SUPPLY_KEY and (q.kind != "who" or guard("brand").search(q.text) or
+                                          guard("who_does").search(q.text))   # 谁家的货 only, not 谁修脚
         # the shop's name (老陈记卤味) says what it is called, no rule: its words (卤) are no aspect of the shop
         # and, asked beside a product's name (杂志叫啥名), it is no name of that product
         supply = supply or (not c.sku and c.key == STORE_LABELS["name"] and (q.kind != "who" or q.unnamed != q.text))
@@ -372,7 +395,7 @@ class Judge(Scope, Keys):
             return False   # 要洗了再放冰箱吗 is not answered by 一定放冰箱: it says nothing of washing
         if moment_unsaid(q, text) or date_unsaid(q.text, text) or self.other_sequence(q, c, text):
             return False   # 烘好了要放几天 is not answered by 开封后 1 个月: it never says 烘
-        if contrasted(q.unnamed, text):
+        if contrasted(hours_asked(q), text):
             return False   # 能冷冻吗 is not answered by 冷藏 3 天, 几点关门 not by 7 点开门
         if self.other_condition(q, c):
             return False   # 4 斤的猫 is not 4 公斤的猫, 几点直播 not 几点自提, 没开封放冰箱 not 没开封的常温
@@ -418,7 +441,7 @@ class Judge(Scope, Keys):
         text = self.cover_text(c)
         keyed = f"{c.key}：{self.nameless(c.text)}" if c.key and c.layout in ("table", "bullet") else self.nameless(c.text)
         return not (self.other_question(q, c) or opposite_case(q, c.key) or self.other_condition(q, c) or
-                    contrasted(q.unnamed, text) or self.has_unsaid(q, text) or others_values(q, keyed) or
+                    contrasted(hours_asked(q), text) or self.has_unsaid(q, text) or others_values(q, keyed) or
                     term_unsaid(q, text) or moment_unsaid(q, text) or date_unsaid(q.text, text) or
                     self.other_sequence(q, c, text))
 

@@ -126,6 +126,9 @@ def analyse(text: str, names: list[str]) -> Question:
         residual.append([used.group(1) + "的"])     # 用啥点的: the passage says 点的 (石膏点的, 点的是盐卤)
     if verb and not any(verb.group(1) in w for g in residual for w in g):
         residual.append([verb.group(1)])             # 取货报啥: the passage says 报 (报手机后 4 位)
+    thing = guard("nominal_thing").search(text) if kind == "yesno" else None
+    if thing and not any(thing.group(0) in g for g in residual):
+        residual.append([thing.group(0)])            # 吃的能寄吗: the passage must say 吃的, not only 寄
     if kind in ("time", "clock", "day") or {"pickup", "hours", "delivery", "live"} & set(topics):
         # 晚上几点关门, 明天上午能去拿不: the time of day is part of the time asked
         residual = [g for g in residual if not all(w in TIME_OF_DAY for w in g)]

@@ -66,6 +66,16 @@ def said(groups: list[list[str]], clause: str, question: str = "") -> tuple[int,
     return hit_groups, chars
 
 
+def _own(groups: list[list[str]], clause: str, frame: str, question: str) -> list[list[str]]:
+    """The content words ``clause`` must say itself: all of them, but a word the rule's frame says (the Q&A
+    pair's question, the field's label or the passage's first clause: 问：票多久有效？ 答：票和券 90 天有效，没用的随时退)
+    is the subject of its every clause, once the clause says another word asked (没用的票能退吗 -> 没用的随时退)."""
+    own = [g for g in groups if any(w and said_as(w, clause, negated_in(w, question)) for w in g)]
+    framed = [g for g in groups if g not in own and any(len(w) >= 1 and said_as(w, frame, negated_in(w, question))
+                                                         for w in g)]
+    return own if own and len(own) + len(framed) == len(groups) else groups
+
+
 def aspect_said(topics, text: str) -> bool:
     """The text says a word of every aspect the question names (能退 asked: 不退 or 包换 said), each an
     aspect a store rule can speak of (never storage or taste); the aspect's words are dropped from the
@@ -94,8 +104,9 @@ def rule_clause(groups: list[list[str]], kind: str, hits: list[Hit], names: list
         if names and not any(n in h.chunk.text for n in names):
             continue
         label, parts = clauses(h.chunk.text)
+        frame = f"{h.chunk.key} {label} {parts[0] if parts else ''}"
         for c in parts:
-            score = said(groups, c, question)
+            score = said(_own(groups, c, frame, question), c, question)
             if score is None or strict(kind) and not shown_values(kind, c) or not aspect_said(topics, label + c) \
                     or strict(kind) and after_done(question, c, kind):   # 几天能修好 vs 修好了留 30 天 (ties.py)
                 continue
