@@ -69,8 +69,17 @@ def past_only(q: Question, text: str) -> bool:
         return False
     spans = value_spans("duration", text, q.units)
     past = _guard("past_span")
-    return bool(spans) and all(past.search(text[max(0, s - 3):s]) and not _guard("limit_after").match(text[e:])
+    return bool(spans) and all(_past_of_other(q.unnamed, text, s, past) and not _guard("limit_after").match(text[e:])
                                for s, e, _v in spans)   # (开了 12 个月内用完 is a limit, not a past)
+
+
+def _past_of_other(asked: str, text: str, start: int, past: re.Pattern) -> bool:
+    """The value at ``start`` follows 了, and the doing before 了 is not the question's (竹子长了 4 年 answers 长几年)."""
+    m = past.search(text[max(0, start - 3):start])
+    if m is None:
+        return False
+    at = max(0, start - 3) + m.start()
+    return at == 0 or text[at - 1] not in asked
 
 
 def undecided(q: Question, passages: list[tuple[str, str, str]]) -> str:
