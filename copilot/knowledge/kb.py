@@ -30,6 +30,7 @@ from copilot.base.progress import Progress
 from copilot.base.settings import Settings
 from copilot.knowledge.asking import Asking
 from copilot.knowledge.conditions import conditioned_clause
+from copilot.knowledge.decides import decides
 from copilot.knowledge.docs import LIVE_KEYS, Chunk, build_docs, short_name
 from copilot.knowledge.embeddings import CachedEmbedder, get_embedder
 from copilot.knowledge.grouping import QuestionGrouper
@@ -361,7 +362,7 @@ class KnowledgeBase(Asking):
         hits = self._retrieve(ix, text, q, targets, names)
         picked = part_pick(self.judge, ix, q, hits, targets)   # a part's attribute: its own row or clause
         subject = short_name(self.catalog.get(targets[0])) if targets and self.catalog.get(targets[0]) else ""
-        if not picked:
+        if not picked or not decides(self.judge, q, picked):   # a related passage that does not decide: hand over
             return self._unpicked(q, hits, targets, prefix, subject), q
         reply = "".join(phrase(h.chunk, self.catalog.get(h.chunk.sku) if h.chunk.sku else None,
                                subject=i == 0 and not catalog) for i, h in enumerate(picked))
@@ -382,7 +383,7 @@ class KnowledgeBase(Asking):
         外地发韵达, store_rules.py), else refused with the passages looked at."""
         rule = rule_clause(q.residual, q.kind, hits, self._names_of(targets), q.topics, q.text,
                            q.soft, q.facts)
-        if rule is not None:
+        if rule is not None and decides(self.judge, q, [rule.hit]):
             return rule_answer(rule, q, prefix, [_source(h) for h in [rule.hit, *hits[:5]]])
         return Answer(False, REFUSAL_TEXT, [_source(h) for h in hits[:3]], reason="not_in_kb", mode="refused",
                       aspect=",".join(q.topics), kind=q.kind, why=why_refused(q.topics, q.kind, subject))
