@@ -83,15 +83,6 @@ TIGHT = 4              # a value this many characters from the question's word i
 PART = 6               # the rank's place of "said of a part the question does not name" (吸管是硅胶的)
 
 
-def decided(q: Question) -> bool:
-    """A yes/no whose last content word is a whole word (two characters or more) said right before its tail (能练
-    夜路吗, 是新车吗): the thing decided, which an answer must name (不上路 is no answer to 能练夜路吗)."""
-    last = q.residual[-1] if q.kind == "yesno" and q.residual else []
-    tail = bare(q.text)
-    return bool(last) and all(len(w) >= 2 for w in last) and any(
-        guard("yesno_tail").sub("", tail).endswith(w) for w in last)
-
-
 def hours_asked(q: Question) -> str:
     """The question as its conditions are read: 晚上几点关门 asks when the store closes, the time of day being only
     the asker's guess (the hours say 下午 6:00), so it is no condition a store's hours must be stated under."""
@@ -325,15 +316,14 @@ class Judge(Scope, Keys):
 
     def has_unsaid(self, q: Question, text: str) -> bool:
         """A yes/no of having a thing (有证吗, 防蓝光吗, 带盖子吗) that ``text`` never names, of a thing coming with it
-        (送烛台吗) that ``text`` does not say comes or not (放在烛台上点), or of a doing's object or a being's name
-        (能练夜路吗, 是新车吗: ``decided``) that ``text`` never says."""
+        (送烛台吗) that ``text`` does not say comes or not (放在烛台上点)."""
         if self.inclusion_unsaid(q, text):
             return True
         if q.kind != "yesno" or not q.residual:
             return False
         at = max((q.text.rfind(w) for w in q.residual[-1]), default=-1)
         unsaid = not coverage(q.residual[-1:], text, q.unknown, solo=self.nameless(text), half=False)
-        return unsaid and (at > 0 and guard("has").search(q.text[:at]) is not None or decided(q))
+        return unsaid and at > 0 and guard("has").search(q.text[:at]) is not None
 
     def _neighbours(self, ix: Index, c: Chunk) -> list[int]:
         out = []
