@@ -25,17 +25,12 @@ import re
 
 from copilot.knowledge.asked import PHRASE
 from copilot.knowledge.kinds import value_spans, values_of
-from copilot.knowledge.question import Question, word_in
+from copilot.knowledge.question import Question, asked_said
 from copilot.knowledge.wordlists import lexicon
 
 
 def _guard(name: str) -> re.Pattern:
     return lexicon().guards[name]
-
-
-def _said(w: str, text: str) -> bool:
-    """``text`` says the word asked (a single character by itself)."""
-    return word_in(w, text) if len(w) > 1 else w in text
 
 
 def _clauses(text: str) -> list[str]:
@@ -47,7 +42,7 @@ def brand_by_supplier(q: Question, text: str) -> bool:
     if not _guard("brand").search(q.unnamed):
         return False
     clauses = _clauses(text)
-    asked = [cl for cl in clauses if any(_said(w, cl) for g in q.residual for w in g)] or clauses
+    asked = [cl for cl in clauses if any(asked_said(w, cl) for g in q.residual for w in g)] or clauses
     return any(_guard("supplied_by").search(cl) for cl in asked) and \
         not any(_guard("brand_said").search(cl) for cl in asked)
 
@@ -59,7 +54,7 @@ def person_undecided(q: Question, head: str, text: str) -> bool:
         return False
     if not values_of("who", text) and not values_of("who", head):
         return True
-    return any(not any(_said(w, head) or _said(w, text) for w in g) for g in q.residual)
+    return any(not any(asked_said(w, head) or asked_said(w, text) for w in g) for g in q.residual)
 
 
 def past_only(q: Question, text: str) -> bool:

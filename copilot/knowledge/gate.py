@@ -28,7 +28,7 @@ from copilot.knowledge.binding import own_values
 from copilot.knowledge.docs import next_id, prev_id
 from copilot.knowledge.index import Hit
 from copilot.knowledge.kinds import value_spans
-from copilot.knowledge.question import Question, word_in
+from copilot.knowledge.question import Question, asked_said
 from copilot.knowledge.ties import tied
 from copilot.knowledge.wordlists import lexicon
 
@@ -49,18 +49,13 @@ def content_groups(q: Question) -> list[list[str]]:
     return [g for g in q.residual if not all(frame.search(w) for w in g)]
 
 
-def _said(w: str, text: str) -> bool:
-    """``text`` says the word asked (a single character by itself: 车 in 放车里)."""
-    return word_in(w, text) if len(w) > 1 else w in text
-
-
 def siblings(ix, c, groups: list[list[str]]) -> bool:
     """The passage before or after ``c`` in its section is keyed by a word asked too (装法一, 装法二)."""
     for nid in (next_id(c.id), prev_id(c.id)):
         j = ix.by_id.get(nid)
         o = ix.chunks[j] if j is not None else None
         if o is not None and o.doc == c.doc and o.section == c.section and o.key and o.key != c.key and \
-                any(_said(w, o.key) for g in groups for w in g):
+                any(asked_said(w, o.key) for g in groups for w in g):
             return True
     return False
 
@@ -85,10 +80,10 @@ def general_ok(judge, ix, q: Question, h: Hit, targets: list[str]) -> bool:
     clauses = [cl for cl in PHRASE.split(judge.nameless(fix(c.text))) if cl.strip()]
     if not clauses:
         return False
-    keyed = [g for g in groups if any(_said(w, head) for w in g)]
+    keyed = [g for g in groups if any(asked_said(w, head) for w in g)]
     rest = [g for g in groups if g not in keyed]
     # the words the key does not name are all said in one clause: that clause is the statement asked of
-    held = [cl for cl in clauses if all(any(_said(w, cl) for w in g) for g in rest)] if rest else clauses
+    held = [cl for cl in clauses if all(any(asked_said(w, cl) for w in g) for g in rest)] if rest else clauses
     if undecided(q, c, head, judge.nameless(fix(c.text))):
         return False
     if q.kind == "yesno" and not held and rest:
@@ -124,7 +119,7 @@ def governed(asked: str, clauses: list[str], rest: list[list[str]]) -> bool:
         needed = [g for g in needed if not any(w in doing for w in g)]
         doing = doing[:2]
     decided = [[doing]] if doing else needed
-    return bool(decided) and any(all(any(_said(w, cl) for w in g) for g in needed) and _governs(cl, decided)
+    return bool(decided) and any(all(any(asked_said(w, cl) for w in g) for g in needed) and _governs(cl, decided)
                                  for cl in clauses)
 
 
@@ -140,9 +135,9 @@ def undecided(q: Question, c, head: str, text: str) -> bool:
     (镜框：别用热水烫): the key names one word asked, another is said nowhere in the row."""
     if q.kind != "yesno" or c.layout not in ("table", "bullet", "qa") or len(q.residual) < 2:
         return False
-    keyed = [g for g in q.residual if any(_said(w, head) for w in g)]
+    keyed = [g for g in q.residual if any(asked_said(w, head) for w in g)]
     frame = lexicon().guards["circumstance"]   # (家里有宝宝能点吗: 家里 only frames the asker)
-    return bool(keyed) and any(not any(_said(w, head) or _said(w, text) for w in g)
+    return bool(keyed) and any(not any(asked_said(w, head) or asked_said(w, text) for w in g)
                                for g in q.residual if g not in keyed and not all(frame.fullmatch(w) for w in g))
 
 

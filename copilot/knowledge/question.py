@@ -398,6 +398,11 @@ def _as_asked(word: str, text: str, negated: frozenset[str]) -> bool:
     return said(word, text, word in negated)
 
 
+def asked_said(word: str, text: str) -> bool:
+    """``text`` says a word asked: a word by ``word_in``, a single character by itself (车 in 放车里)."""
+    return word_in(word, text) if len(word) > 1 else word in text
+
+
 def word_in(word: str, text: str) -> bool:
     """``付现金`` is found by ``现金``; ``积分`` by ``积 1 分``; ``typec`` by ``Type-C``; otherwise the word itself."""
     if word.isascii() and word.isalpha():
