@@ -11,9 +11,11 @@ import re
 
 from copilot.base.catalog import Catalog, Product
 from copilot.base.zhnum import normalize
+from copilot.orders.categories import lexicon
 from copilot.orders.intent import Intent, Kind
 
-ANIMALS = "牛羊猪鸡鸭鹅驴兔"  # land animals: a 鱼丸 is no 肉丸
+ANIMALS = "".join(m for words, members in lexicon() if "肉" in words for m in members if len(m) == 1)
+# the land animals of the 肉 line of data/categories.txt (牛羊猪鸡鸭鹅兔驴): a 鱼丸 is no 肉丸
 _MEAT_HEAD = re.compile(r"肉([\u4e00-\u9fff])")
 _SPEC = re.compile(r"[\s\d(（].*$")  # 肥牛卷 500g -> 肥牛卷
 
