@@ -109,9 +109,9 @@ def category_families(catalog: Catalog, exact: set[str], variants: dict, familie
 
 
 @per_catalog
-def _said_alone(catalog: Catalog) -> tuple[dict[str, tuple[Product, ...]], re.Pattern | None]:
+def _said_alone(catalog: Catalog) -> tuple[dict[str, tuple[Product, ...]], re.Pattern | None, list[str]]:
     """Category words said alone (饮料, 蘑菇, the catalog's own categories) -> the two or more listings they cover,
-    when no listing is named so; and a pattern that finds them, longest first."""
+    when no listing is named so; a pattern that finds them, longest first; and the catalog's names."""
     exact = {n for p in catalog for n in p.names}
     words = {w for words, _ in lexicon() for w in words if len(w) >= 2}
     words |= {p.category.strip() for p in catalog if p.category and _CJK.match(p.category.strip())}
@@ -121,17 +121,16 @@ def _said_alone(catalog: Catalog) -> tuple[dict[str, tuple[Product, ...]], re.Pa
         if len(covered) >= 2:
             found[word] = covered
     pattern = re.compile("|".join(sorted(found, key=len, reverse=True))) if found else None
-    return found, pattern
+    return found, pattern, sorted(exact)
 
 
 def category_refs(t: str, refs: list, catalog: Catalog, make_ref) -> list:
     """``refs`` with a family reference for each category word said alone in ``t`` (饮料来两瓶: one of 可乐, 雪碧,
     酸梅汤) where no other reference is and no name holds it with the characters beside it (水果刀);
     ``make_ref(start, end, product, label, family)``."""
-    found, pattern = _said_alone(catalog)
+    found, pattern, names = _said_alone(catalog)
     if pattern is None:
         return refs
-    names = [n for p in catalog for n in p.names]
     extra = [make_ref(m.start(), m.end(), None, m.group(0), found[m.group(0)]) for m in pattern.finditer(t)
              if not any(m.start() < r.end and r.start < m.end() for r in refs)
              and not _inside_name(t, m.start(), m.end(), names)]
