@@ -156,9 +156,10 @@ def _off_offer(text: str, offered: list[Product], catalog: Catalog) -> bool:
 
 
 def _glued_order(words: str, offered: list[Product], catalog: Catalog) -> bool:
-    """李姐红烧1, 李姐蛋黄4只 (before a space): a nickname of two characters or more, then a word of a product (a variant
-    word, or a word of one offered product) and its count, with or without its unit, glued together; the line goes on
-    with more of the order."""
+    """李姐红烧1, 李姐蛋黄4只, 李姐黄的一斤 (before a space): a nickname of two characters or more, then a word of a
+    product (a variant word, or a word of one offered product) and its count (in digits or in words), with or without
+    its unit, glued together; the line goes on with more of the order."""
+    words = counts_in_digits(words)  # 黄的一斤 as 黄的1斤: the count in words closes the item as digits do
     for i in range(2, len(words) - 2) if re.search(rf"[\u4e00-\u9fff]{{2}}\d+{UNIT}?$", words) else ():
         item = words[i:]
         if re.fullmatch(rf"[\u4e00-\u9fff]{{2,}}\d+{UNIT}?", item) and _closed(words[:i]) and (
