@@ -74,12 +74,33 @@ def numbered_short_names(content: str, offered: list[Product], catalog: Catalog)
     name (李姐 20寸1个 -> 铝框拉杆箱 20x40 1个), before the line is read: the parser alone may take the word for another of
     the shop's goods that holds it (a 20寸 cover); as written when there is none."""
     t = normalize(content)
-    spans = _numbered_words(t, [(s, e) for s, e, _ in catalog.mentions(t)], {p.sku for p in offered}, catalog)
+    named = [(s, e) for s, e, _ in catalog.mentions(t)]
+    spans = _numbered_words(t, named, {p.sku for p in offered}, catalog) + _sizes_short(t, named, offered)
     if not spans:
         return content
     for s, e, p in sorted(spans, key=lambda x: x[0], reverse=True):
         t = t[:s] + plain_name(p) + t[e:]
     return t
+
+
+# a size span said without its unit before 的 (5-7的 of 松茸 5-7厘米, 12-15的 of 花盆 12-15厘米)
+_SPAN_SHORT = re.compile(r"(?<![\d.\-~～])(?P<a>\d+(?:\.\d+)?)\s*[-~～到至]\s*(?P<b>\d+(?:\.\d+)?)(?=\s*的)")
+
+
+def _sizes_short(t: str, named: list[tuple[int, int]], offered: list[Product]) -> list[tuple[int, int, Product]]:
+    """5-7的 in a chain whose menu offers 松茸 5-7厘米 and 松茸 7-9厘米: a span of a size said before 的 without its unit,
+    outside any name, is the size of the one offered product whose name holds that span with a unit (SIZE); none
+    where two offered products hold it, or none does. (A single number, 24的 of 不粘锅 24cm, the parser reads.)"""
+    out = []
+    for m in _SPAN_SHORT.finditer(t):
+        if any(a < m.end() and m.start() < b for a, b in named):
+            continue
+        said = (float(m.group("a")), float(m.group("b")))
+        owners = [p for p in offered if any(s.group(2) and (float(s.group(1)), float(s.group(2))) == said
+                                            for n in p.names for s in SIZE.finditer(n))]
+        if len(owners) == 1:
+            out.append((m.start(), m.end(), owners[0]))
+    return out
 
 
 _NOT_A_WORD = set("号栋幢楼层单元室岁点时日月分周")  # a link, an address, an age or a time
