@@ -50,7 +50,7 @@ from copilot.orders.members import (
 from copilot.orders.name_heads import heads_written, split_at_heads
 from copilot.orders.offer_priced import priced_listings, unpriced_packs
 from copilot.orders.offer_sizes import listed_sizes, listed_specs
-from copilot.orders.offered import counts_by_unit, in_offered_pack, numbered_short_names, sold_by
+from copilot.orders.offered import count_of_whole, counts_by_unit, in_offered_pack, numbered_short_names, sold_by
 from copilot.orders.packs import same_goods
 from copilot.orders.shorthand import shorthand
 from copilot.orders.sizes import SIZE, size_key, sizes_of
@@ -275,6 +275,9 @@ def _read_content(content: str, catalog: Catalog, chain: Chain, parse, title: bo
         value = 0.5 if m.group("n") == "半" else zh_to_number(m.group("n")) or 0
         return parse(spell_out(content, chain.offered, catalog), None) if product is None else check_items(Kind.ORDER, [(product, Quantity(0, 0, value + (0.5 if m.group("half") else 0),
                                                            m.group("u"), rough(m.group("n"))))])
+    whole = count_of_whole(counts, product)  # 一朵 of a 猴头菇 by the 个
+    if whole is not None:
+        return whole
     by_unit = counts_by_unit(counts.strip(), chain.offered) if not product and len(chain.offered) > 1 else None
     if by_unit is not None:
         return by_unit  # 1提2饼: the 提 of 整提, the 饼 of 单饼

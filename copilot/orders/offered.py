@@ -11,11 +11,14 @@ from dataclasses import replace
 from copilot.base.catalog import LINK_RE, Catalog, Product, link_number
 from copilot.base.zhnum import NUM_PATTERN, normalize, zh_to_number
 from copilot.orders.amounts import UNIT_WORDS, Quantity, check_items, rough
+from copilot.orders.classifiers import WHOLE, same_count
 from copilot.orders.intent import Intent, Kind
 from copilot.orders.names import numbered_names, plain_name
 from copilot.orders.packs import same_goods
 from copilot.orders.shorthand import shorthand
 from copilot.orders.sizes import SIZE
+
+_UNIT_WORDS = "|".join(re.escape(u) for u in UNIT_WORDS)
 
 
 def offered_short_names(t: str, offered: list[Product], catalog: Catalog) -> str:
@@ -127,6 +130,25 @@ def counts_by_unit(content: str, offered: list[Product]) -> Intent | None:
         pairs.append((p, Quantity(0, 0, value + (0.5 if m.group("half") else 0), m.group("u"), rough(m.group("n")))))
         at = m.end()
     return check_items(Kind.ORDER, pairs) if len(pairs) >= 2 and at == len(content) else None
+
+
+# the words of one whole thing (``classifiers.WHOLE``) that no catalog sells in: 朵
+WHOLE_ONLY = "".join(sorted(w for w in WHOLE if w not in UNIT_WORDS))
+_WHOLE_ONLY_COUNT = re.compile(rf"^(?P<n>\d+|[一两二三四五六七八九十俩]{{1,3}})\s*(?P<u>[{WHOLE_ONLY}])[\s。.!！~～]*$")
+
+
+def count_of_whole(counts: str, product: Product | None) -> Intent | None:
+    """一朵 in a chain of one product sold by the 个: a count in a word of one whole thing that no catalog sells in (朵
+    of a flower or a mushroom's head) counts the product's single items where that word does (``same_count``: a 个,
+    no pack that holds several); else the line goes to a person, never dropped. None when the line is not such a
+    count alone."""
+    m = _WHOLE_ONLY_COUNT.match(counts)
+    if m is None:
+        return None
+    value = zh_to_number(m.group("n"))
+    if product is not None and product.pack is None and value and same_count(m.group("u"), product.unit):
+        return check_items(Kind.ORDER, [(product, Quantity(0, 0, float(value), product.unit))])
+    return Intent(Kind.ORDER, needs_review=True, reason=f"「{m.group(0)}」换算不了，请确认")
 
 
 def in_offered_pack(intent: Intent, offered: list[Product], catalog: Catalog) -> Intent:
