@@ -33,6 +33,7 @@ def offered_short_names(t: str, offered: list[Product], catalog: Catalog) -> str
     spans: list[tuple[int, int, Product]] = []
     for s, e, word in short.find(t):
         owners = [p for p in short.families.get(word, ()) if p.sku in skus] if word not in short.variants else []
+        owners = _counted_in(owners, t[e:], catalog) if len(owners) > 1 else owners
         if len(owners) == 1 and not any(a < e and s < b for a, b in named):
             spans.append((s, e, owners[0]))
     for m in LINK_RE.finditer(t):
@@ -48,6 +49,22 @@ def offered_short_names(t: str, offered: list[Product], catalog: Catalog) -> str
         if not any(a < e and s < b for a, b, _ in spans if (a, b) != (s, e)):
             t = t[:s] + plain_name(p) + t[e:]
     return t
+
+
+_COUNT_AFTER = re.compile(rf"\s*(?:来|要)?\s*(?:{NUM_PATTERN}|半)\s*(?P<u>{_UNIT_WORDS})")
+
+
+def _counted_in(owners: list[Product], after: str, catalog: Catalog) -> list[Product]:
+    """卡片10张 in a chain that offers the 卡片 单包 (a 包 of 5张) and the 卡片 整盒 (a 盒 of 20包): a family word of several
+    offered packs of the same goods, then a count whose unit only one of them counts in (its sale unit, or else the
+    piece its declared pack counts), names that one (LABELS rule 2: the unit tells apart packs of the same goods; the
+    count goes through its pack, whole packs only). ``owners`` as they are otherwise."""
+    m = _COUNT_AFTER.match(after)
+    if m is None or any(q not in same_goods(owners[0], catalog) for q in owners[1:]):
+        return owners
+    unit = m.group("u")
+    sold = [p for p in owners if p.unit == unit] or [p for p in owners if p.pack_size and p.pack_size[1] == unit]
+    return sold if len(sold) == 1 else owners
 
 
 # a number and the one character (or the letters) after it that a name writes as its size or model (14寸, 48V): no
