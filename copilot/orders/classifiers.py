@@ -45,7 +45,7 @@ GENERAL = ("个", "只", "枚")
 # words that count one whole thing, never a part or a bunch of several: said of goods sold by 个 they count the same
 # thing (一条围裙, 一根香蕉, 一盏灯 of goods sold by the 个). Not a flat part (片, 块: a slice of a 个 of watermelon), nor
 # what may hold several 个 (一串 / 一把 香蕉, 一盘 / 一桶 饺子), a pair, a serving, a pack or a case
-WHOLE = frozenset(SHAPES["stick"]) | {"卷", "轴", "顶", "盏", "台", "部", "张"}
+WHOLE = frozenset(SHAPES["stick"]) | {"卷", "轴", "顶", "盏", "台", "部", "张", "朵"}  # 一朵 a flower, a mushroom's head
 # sale units of one solid single thing, which 只 and 枚 count as they count 个 (来一只 of a lamp sold by the 盏); not
 # a roll or a string that holds several (30只 of bags sold by the 卷 are no 30 rolls), nor one of a pair (一只手套)
 ONE_THING = frozenset(SHAPES["stick"]) | {"顶", "盏", "台", "部", "张", "把"}

@@ -50,7 +50,7 @@ from copilot.orders.members import (
 from copilot.orders.name_heads import heads_written, split_at_heads
 from copilot.orders.offer_priced import priced_listings, unpriced_packs
 from copilot.orders.offer_sizes import listed_sizes, listed_specs
-from copilot.orders.offered import counts_by_unit, in_offered_pack, numbered_short_names, sold_by
+from copilot.orders.offered import count_of_whole, counts_by_unit, in_offered_pack, numbered_short_names, sold_by
 from copilot.orders.packs import same_goods
 from copilot.orders.shorthand import shorthand
 from copilot.orders.sizes import SIZE, size_key, sizes_of
@@ -64,6 +64,7 @@ _EXAMPLE_MARK = re.compile(r"[(（【\[]\s*(?:例|例子|示例|示范|举例|�
 # a time or a date is no quantity (明早7点出锅, 周六10点截单, 21:00截止)
 _TITLE = re.compile(r"\d\s*[点时号日月]|周[一二三四五六日天]|接龙|团购|开团|开始|截单|截止|大家|到货|出锅|自提|预[订定]")
 _TIME = re.compile(r"\d{1,2}\s*(?:[:：]\s*\d{2}|点|时|号|日|月|分)|周[一二三四五六日天]")
+_WEIGHT_LIANG = re.compile(r"[一二三四五六七八九]两")
 _NUMBER_ONLY = re.compile(rf"^(?P<n>{NUM_PATTERN}|半)\s*(?P<u>{UNIT})?(?P<half>半)?[\s。.!！~～]*$")
 # a price on a numbered line is the organiser's menu: 29.9元/斤, 12.8/斤, ¥39.9, 39.9元一盒
 _PRICE = re.compile(rf"\d+(?:\.\d+)?\s*(?:元|块钱)|\d+\.\d+\s*块|\d+\s*块\s*(?:每|一)\s*{UNIT}|[¥￥]\s*\d+(?:\.\d+)?|"
@@ -265,6 +266,8 @@ def _read_content(content: str, catalog: Catalog, chain: Chain, parse, title: bo
     product = chain.default
     counts = as_said(ICON.sub("", PAID_NOTE.sub(" ", normalize(content)).strip(" ,，、;；")))  # 2整提: 2 提
     m = _NUMBER_ONLY.match(counts)
+    if m and _WEIGHT_LIANG.fullmatch(m.group("n")):
+        m = None  # 二两: a count and the weight 两 (a tenth of a 斤), read by the parser, not the number 22
     if m:
         product = product or sold_by(m.group("u"), chain.offered)  # 2箱 where only 橙子 is sold by the 箱
         if product is None and spell_out(content, chain.offered, catalog) == normalize(content):
@@ -272,6 +275,9 @@ def _read_content(content: str, catalog: Catalog, chain: Chain, parse, title: bo
         value = 0.5 if m.group("n") == "半" else zh_to_number(m.group("n")) or 0
         return parse(spell_out(content, chain.offered, catalog), None) if product is None else check_items(Kind.ORDER, [(product, Quantity(0, 0, value + (0.5 if m.group("half") else 0),
                                                            m.group("u"), rough(m.group("n"))))])
+    whole = count_of_whole(counts, product)  # 一朵 of a 猴头菇 by the 个
+    if whole is not None:
+        return whole
     by_unit = counts_by_unit(counts.strip(), chain.offered) if not product and len(chain.offered) > 1 else None
     if by_unit is not None:
         return by_unit  # 1提2饼: the 提 of 整提, the 饼 of 单饼

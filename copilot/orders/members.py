@@ -15,6 +15,7 @@ from copilot.base.zhnum import normalize, zh_to_number
 from copilot.orders.amounts import UNIT_WORDS
 from copilot.orders.asides import PAID
 from copilot.orders.marked import ends_marked
+from copilot.orders.offered import WHOLE_ONLY
 from copilot.orders.shorthand import shorthand
 from copilot.orders.sizes import METRES, SIZE, counted_beside, size_key, sizes_of
 from copilot.orders.spelled import spell_out
@@ -46,6 +47,8 @@ _REMARK = re.compile(rf"^(?:已付款?|已转账?|已支付|已结|已拍|付了
 # 3 已付: paid, still 3; 已付27, 已转 18元: the amount paid is no quantity (已付 2斤 keeps its 2斤)
 PAID_NOTE = re.compile(rf"[(（]?(?:{PAID.pattern}|已付款?|已转账?|已支付|已结|付了|已拍)"  # 钱转了, 付过了 too
                        rf"(?:[¥￥]?\d+(?:\.\d+)?(?:元|块钱?)?(?![\d.]|\s*{UNIT})|\s*[¥￥]?\d+(?:\.\d+)?(?:元|块钱?))?[)）]?")
+# 琴姐 一朵: a count in a word of one whole thing that no catalog sells in (朵), ending the line: the order
+_WHOLE_COUNT = re.compile(rf"(?:\d+|[一两二三四五六七八九十俩]{{1,3}})\s*[{WHOLE_ONLY}][\s。.!！~～]*$")
 _QTY_START = re.compile(rf"^(?:\d|半|[一两二三四五六七八九十俩仨]+\s*(?:{UNIT}|打|$|[。.!！\s]))")  # 一打: a dozen
 
 
@@ -122,6 +125,9 @@ def _split(body: str, catalog: Catalog, offered: list[Product] = ()) -> tuple[st
                 and (not body[i - 1].isdigit() or _name_digits(body[:i], body[i:], catalog)) \
                 and not _name_digits("", body[i:], catalog) and _closed(body[:i]):
             return body[:i].strip(), body[i:].strip()
+    tail = _WHOLE_COUNT.search(body)
+    if tail and body[:tail.start()].strip() and _closed(body[:tail.start()]):
+        return body[:tail.start()].strip(), body[tail.start():].strip()  # 琴 姐 一朵: a count no unit list holds
     return body.strip(), ""
 
 
@@ -156,9 +162,10 @@ def _off_offer(text: str, offered: list[Product], catalog: Catalog) -> bool:
 
 
 def _glued_order(words: str, offered: list[Product], catalog: Catalog) -> bool:
-    """李姐红烧1, 李姐蛋黄4只 (before a space): a nickname of two characters or more, then a word of a product (a variant
-    word, or a word of one offered product) and its count, with or without its unit, glued together; the line goes on
-    with more of the order."""
+    """李姐红烧1, 李姐蛋黄4只, 李姐黄的一斤 (before a space): a nickname of two characters or more, then a word of a
+    product (a variant word, or a word of one offered product) and its count (in digits or in words), with or without
+    its unit, glued together; the line goes on with more of the order."""
+    words = counts_in_digits(words)  # 黄的一斤 as 黄的1斤: the count in words closes the item as digits do
     for i in range(2, len(words) - 2) if re.search(rf"[\u4e00-\u9fff]{{2}}\d+{UNIT}?$", words) else ():
         item = words[i:]
         if re.fullmatch(rf"[\u4e00-\u9fff]{{2,}}\d+{UNIT}?", item) and _closed(words[:i]) and (

@@ -11,11 +11,14 @@ from dataclasses import replace
 from copilot.base.catalog import LINK_RE, Catalog, Product, link_number
 from copilot.base.zhnum import NUM_PATTERN, normalize, zh_to_number
 from copilot.orders.amounts import UNIT_WORDS, Quantity, check_items, rough
+from copilot.orders.classifiers import WHOLE, same_count
 from copilot.orders.intent import Intent, Kind
 from copilot.orders.names import numbered_names, plain_name
 from copilot.orders.packs import same_goods
 from copilot.orders.shorthand import shorthand
 from copilot.orders.sizes import SIZE
+
+_UNIT_WORDS = "|".join(re.escape(u) for u in UNIT_WORDS)
 
 
 def offered_short_names(t: str, offered: list[Product], catalog: Catalog) -> str:
@@ -30,6 +33,7 @@ def offered_short_names(t: str, offered: list[Product], catalog: Catalog) -> str
     spans: list[tuple[int, int, Product]] = []
     for s, e, word in short.find(t):
         owners = [p for p in short.families.get(word, ()) if p.sku in skus] if word not in short.variants else []
+        owners = _counted_in(owners, t[e:], catalog) if len(owners) > 1 else owners
         if len(owners) == 1 and not any(a < e and s < b for a, b in named):
             spans.append((s, e, owners[0]))
     for m in LINK_RE.finditer(t):
@@ -45,6 +49,22 @@ def offered_short_names(t: str, offered: list[Product], catalog: Catalog) -> str
         if not any(a < e and s < b for a, b, _ in spans if (a, b) != (s, e)):
             t = t[:s] + plain_name(p) + t[e:]
     return t
+
+
+_COUNT_AFTER = re.compile(rf"\s*(?:来|要)?\s*(?:{NUM_PATTERN}|半)\s*(?P<u>{_UNIT_WORDS})")
+
+
+def _counted_in(owners: list[Product], after: str, catalog: Catalog) -> list[Product]:
+    """卡片10张 in a chain that offers the 卡片 单包 (a 包 of 5张) and the 卡片 整盒 (a 盒 of 20包): a family word of several
+    offered packs of the same goods, then a count whose unit only one of them counts in (its sale unit, or else the
+    piece its declared pack counts), names that one (LABELS rule 2: the unit tells apart packs of the same goods; the
+    count goes through its pack, whole packs only). ``owners`` as they are otherwise."""
+    m = _COUNT_AFTER.match(after)
+    if m is None or any(q not in same_goods(owners[0], catalog) for q in owners[1:]):
+        return owners
+    unit = m.group("u")
+    sold = [p for p in owners if p.unit == unit] or [p for p in owners if p.pack_size and p.pack_size[1] == unit]
+    return sold if len(sold) == 1 else owners
 
 
 # a number and the one character (or the letters) after it that a name writes as its size or model (14寸, 48V): no
@@ -74,12 +94,33 @@ def numbered_short_names(content: str, offered: list[Product], catalog: Catalog)
     name (李姐 20寸1个 -> 铝框拉杆箱 20x40 1个), before the line is read: the parser alone may take the word for another of
     the shop's goods that holds it (a 20寸 cover); as written when there is none."""
     t = normalize(content)
-    spans = _numbered_words(t, [(s, e) for s, e, _ in catalog.mentions(t)], {p.sku for p in offered}, catalog)
+    named = [(s, e) for s, e, _ in catalog.mentions(t)]
+    spans = _numbered_words(t, named, {p.sku for p in offered}, catalog) + _sizes_short(t, named, offered)
     if not spans:
         return content
     for s, e, p in sorted(spans, key=lambda x: x[0], reverse=True):
         t = t[:s] + plain_name(p) + t[e:]
     return t
+
+
+# a size span said without its unit before 的 (5-7的 of 松茸 5-7厘米, 12-15的 of 花盆 12-15厘米)
+_SPAN_SHORT = re.compile(r"(?<![\d.\-~～])(?P<a>\d+(?:\.\d+)?)\s*[-~～到至]\s*(?P<b>\d+(?:\.\d+)?)(?=\s*的)")
+
+
+def _sizes_short(t: str, named: list[tuple[int, int]], offered: list[Product]) -> list[tuple[int, int, Product]]:
+    """5-7的 in a chain whose menu offers 松茸 5-7厘米 and 松茸 7-9厘米: a span of a size said before 的 without its unit,
+    outside any name, is the size of the one offered product whose name holds that span with a unit (SIZE); none
+    where two offered products hold it, or none does. (A single number, 24的 of 不粘锅 24cm, the parser reads.)"""
+    out = []
+    for m in _SPAN_SHORT.finditer(t):
+        if any(a < m.end() and m.start() < b for a, b in named):
+            continue
+        said = (float(m.group("a")), float(m.group("b")))
+        owners = [p for p in offered if any(s.group(2) and (float(s.group(1)), float(s.group(2))) == said
+                                            for n in p.names for s in SIZE.finditer(n))]
+        if len(owners) == 1:
+            out.append((m.start(), m.end(), owners[0]))
+    return out
 
 
 _NOT_A_WORD = set("号栋幢楼层单元室岁点时日月分周")  # a link, an address, an age or a time
@@ -106,6 +147,25 @@ def counts_by_unit(content: str, offered: list[Product]) -> Intent | None:
         pairs.append((p, Quantity(0, 0, value + (0.5 if m.group("half") else 0), m.group("u"), rough(m.group("n")))))
         at = m.end()
     return check_items(Kind.ORDER, pairs) if len(pairs) >= 2 and at == len(content) else None
+
+
+# the words of one whole thing (``classifiers.WHOLE``) that no catalog sells in: 朵
+WHOLE_ONLY = "".join(sorted(w for w in WHOLE if w not in UNIT_WORDS))
+_WHOLE_ONLY_COUNT = re.compile(rf"^(?P<n>\d+|[一两二三四五六七八九十俩]{{1,3}})\s*(?P<u>[{WHOLE_ONLY}])[\s。.!！~～]*$")
+
+
+def count_of_whole(counts: str, product: Product | None) -> Intent | None:
+    """一朵 in a chain of one product sold by the 个: a count in a word of one whole thing that no catalog sells in (朵
+    of a flower or a mushroom's head) counts the product's single items where that word does (``same_count``: a 个,
+    no pack that holds several); else the line goes to a person, never dropped. None when the line is not such a
+    count alone."""
+    m = _WHOLE_ONLY_COUNT.match(counts)
+    if m is None:
+        return None
+    value = zh_to_number(m.group("n"))
+    if product is not None and product.pack is None and value and same_count(m.group("u"), product.unit):
+        return check_items(Kind.ORDER, [(product, Quantity(0, 0, float(value), product.unit))])
+    return Intent(Kind.ORDER, needs_review=True, reason=f"「{m.group(0)}」换算不了，请确认")
 
 
 def in_offered_pack(intent: Intent, offered: list[Product], catalog: Catalog) -> Intent:
