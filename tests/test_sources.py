@@ -256,6 +256,32 @@ def test_wxlivespy_forward_refuses_what_it_should(client, session):
 
 # -- copilot live connect -------------------------------------------------------------------------------
 
+def test_a_source_handling_a_slow_batch_is_not_idle():
+    """--until-idle counts from the last message received or handled: a batch the session takes long over
+    (the evening's first question loads the knowledge base) must not end the run half-way."""
+    from copilot.live.sources.base import Source
+    from copilot.live.sources.formats import Event
+
+    entered, release = threading.Event(), threading.Event()
+
+    def slow_sink(batch):
+        entered.set()
+        release.wait(10)
+        return []
+
+    src = Source(slow_sink)
+    worker = threading.Thread(target=src.feed, args=([Event("comment", "m1", user="阿芳", text="苹果有货吗")],))
+    worker.start()
+    try:
+        assert entered.wait(10)
+        time.sleep(0.3)
+        assert src.idle_for() == 0.0
+    finally:
+        release.set()
+        worker.join(10)
+    assert 0.0 <= src.idle_for() < 5 and src.comments == 1
+
+
 def test_live_connect_runs_a_source_until_idle(settings, monkeypatch):
     from copilot.cli import app
 

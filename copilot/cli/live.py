@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import threading
-import time
 from typing import Annotated
 
 import typer
@@ -63,14 +62,12 @@ def connect_cmd(
 
 def _wait(src, stop: threading.Event, until_idle: float | None) -> None:
     shown = ""
-    start = time.time()
     while not stop.wait(0.5):
         line = f"{src.status()['state_zh']} · 评论 {src.comments} · {src.last_error}"
         if line != shown:
             typer.echo(line, err=True)
             shown = line
-        last = src.last_message_at or start
-        if until_idle is not None and time.time() - last >= until_idle:
+        if until_idle is not None and src.idle_for() >= until_idle:
             return
 
 

@@ -60,6 +60,7 @@ class Source:
         self.orders = self.questions = self.review = 0
         self.last_comment_at: float | None = None
         self.last_message_at: float | None = None
+        self._handling = 0  # batches in the sink now: a source busy booking them is not idle
         self.last_error = ""
         self.started_at = time.time()
         self._seen: OrderedDict[str, None] = OrderedDict()
@@ -108,10 +109,28 @@ class Source:
             for k in keys:
                 self._seen.pop(k, None)
 
+    def idle_for(self) -> float:
+        """Seconds since the source last received or finished handling a message (since it started, if none);
+        0 while a batch is being handled, however long the session takes over it (the first question of an
+        evening loads the knowledge base)."""
+        if self._handling:
+            return 0.0
+        return max(0.0, time.time() - (self.last_message_at or self.started_at))
+
     def feed(self, events: list[Event]) -> list:
         """Take decoded events: each message once (by its platform id), the viewers' comments to the
         live session as one batch. Returns the session's outcomes."""
+        with self._lock:
+            self._handling += 1
         self.last_message_at = time.time()
+        try:
+            return self._feed(events)
+        finally:
+            self.last_message_at = time.time()
+            with self._lock:
+                self._handling -= 1
+
+    def _feed(self, events: list[Event]) -> list:
         comments: list[Comment] = []
         keys: list[str] = []
         for n, ev in enumerate(events):
