@@ -1,6 +1,7 @@
 """The short names a 接龙 header gives its products: a word the whole shop shares (柠檬 of 柠檬香洗衣液 and
 柠檬洗洁精, 5号 of link 5 and 5号电池) names the one product of the chain's offer it belongs to; a unit only one
-offered product is sold in (提 of 整提, 饼 of 单饼 sold by the 个 with ``pack: 1饼``) names that product; goods named
+offered product is sold in (提 of 整提, 饼 of 单饼 sold by the 个 with ``pack: 1饼``) names that product, and so does a
+size several of the shop's goods hold (1L) where one offered product holds it; goods named
 by a listing the chain does not offer are asked in the pack of them it does (脐橙10斤 of a chain of 整箱10斤)."""
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from copilot.orders.intent import Intent, Kind
 from copilot.orders.names import numbered_names, plain_name
 from copilot.orders.packs import same_goods
 from copilot.orders.shorthand import shorthand
-from copilot.orders.sizes import SIZE
+from copilot.orders.sizes import SIZE, counted_beside, size_key, sizes_of
 
 _UNIT_WORDS = "|".join(re.escape(u) for u in UNIT_WORDS)
 
@@ -95,7 +96,8 @@ def numbered_short_names(content: str, offered: list[Product], catalog: Catalog)
     the shop's goods that holds it (a 20寸 cover); as written when there is none."""
     t = normalize(content)
     named = [(s, e) for s, e, _ in catalog.mentions(t)]
-    spans = _numbered_words(t, named, {p.sku for p in offered}, catalog) + _sizes_short(t, named, offered)
+    spans = _numbered_words(t, named, {p.sku for p in offered}, catalog) + _sizes_short(t, named, offered) \
+        + _sizes_offered(t, named, offered, catalog)
     if not spans:
         return content
     for s, e, p in sorted(spans, key=lambda x: x[0], reverse=True):
@@ -123,6 +125,23 @@ def _sizes_short(t: str, named: list[tuple[int, int]], offered: list[Product]) -
     return out
 
 
+def _sizes_offered(t: str, named: list[tuple[int, int]], offered: list[Product], catalog: Catalog) -> list[tuple[int, int, Product]]:
+    """1L 2瓶 in a chain that offers 鲜榨橙汁 1L家庭装, where the shop also sells a 椰子水 1L: a size of the names said as
+    a name (right before a count in a unit its one offered holder is sold in, or before 的 / 装), outside any name, that
+    several of the shop's products hold and exactly one offered product does, is that product's short name (the offer
+    tells which of the shop's 1L goods the member means, as ``_numbered_words`` does for 14寸)."""
+    out = []
+    for m in SIZE.finditer(t):
+        if any(a < m.end() and m.start() < b for a, b in named):
+            continue
+        holders = sizes_of(catalog).get(size_key(m), ())
+        owners = [p for p in holders if p in offered]
+        if len(holders) > 1 and len(owners) == 1 and (_AS_NAME.match(t, m.end()) or counted_beside(t, m, owners)):
+            out.append((m.start(), m.end(), owners[0]))
+    return out
+
+
+_AS_NAME = re.compile(r"\s*(?:的|装)")
 _NOT_A_WORD = set("号栋幢楼层单元室岁点时日月分周")  # a link, an address, an age or a time
 
 _UNIT = "(?:" + "|".join(re.escape(u) for u in UNIT_WORDS) + ")"
