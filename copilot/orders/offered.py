@@ -45,7 +45,8 @@ def offered_short_names(t: str, offered: list[Product], catalog: Catalog) -> str
         shown = catalog.by_link(n)
         if len(owners) == 1 and (shown is None or shown.sku not in skus):
             spans.append((m.start(), m.end(), owners[0]))
-    spans += _numbered_words(t, named, skus, catalog) + _single_said(t, named, offered, catalog)
+    spans += _numbered_words(t, named, skus, catalog) + _single_said(t, named, offered, catalog) \
+        + _sizes_offered(t, named, offered, catalog)
     for s, e, p in sorted(spans, key=lambda x: x[0], reverse=True):
         if not any(a < e and s < b for a, b, _ in spans if (a, b) != (s, e)):
             t = t[:s] + plain_name(p) + t[e:]
@@ -111,8 +112,7 @@ def numbered_short_names(content: str, offered: list[Product], catalog: Catalog)
     the shop's goods that holds it (a 20寸 cover); as written when there is none."""
     t = normalize(content)
     named = [(s, e) for s, e, _ in catalog.mentions(t)]
-    spans = _numbered_words(t, named, {p.sku for p in offered}, catalog) + _sizes_short(t, named, offered) \
-        + _sizes_offered(t, named, offered, catalog)
+    spans = _numbered_words(t, named, {p.sku for p in offered}, catalog) + _sizes_short(t, named, offered)
     if not spans:
         return content
     for s, e, p in sorted(spans, key=lambda x: x[0], reverse=True):
@@ -144,7 +144,8 @@ def _sizes_offered(t: str, named: list[tuple[int, int]], offered: list[Product],
     """1L 2瓶 in a chain that offers 鲜榨橙汁 1L家庭装, where the shop also sells a 椰子水 1L: a size of the names said as
     a name (right before a count in a unit its one offered holder is sold in, or before 的 / 装), outside any name, that
     several of the shop's products hold and exactly one offered product does, is that product's short name (the offer
-    tells which of the shop's 1L goods the member means, as ``_numbered_words`` does for 14寸)."""
+    tells which of the shop's 1L goods the member means, as ``_numbered_words`` does for 14寸). Read where the line alone
+    is not clear (``spell_out``): a size whose holders the count's unit already tells apart (1套1.8米) stays as written."""
     out = []
     for m in SIZE.finditer(t):
         if any(a < m.end() and m.start() < b for a, b in named):
