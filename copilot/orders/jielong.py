@@ -48,7 +48,7 @@ from copilot.orders.members import (
     split_member,
 )
 from copilot.orders.name_heads import heads_written, split_at_heads
-from copilot.orders.offer_priced import priced_listings, unpriced_packs
+from copilot.orders.offer_priced import priced_listings, singles_offered, unpriced_packs
 from copilot.orders.offer_sizes import listed_sizes, listed_specs
 from copilot.orders.offered import count_of_whole, counts_by_unit, in_offered_pack, numbered_short_names, sold_by
 from copilot.orders.packs import same_goods
@@ -160,6 +160,7 @@ def _offer(lines: list[str], catalog: Catalog) -> list[Product]:
     found |= {p.sku for p in listed_sizes(plain, [p for p in catalog if p.sku in found], catalog)}
     found |= {p.sku for p in listed_specs(plain, [p for p in catalog if p.sku in found], catalog)}  # 9W … 18W
     found |= {p.sku for p in priced_listings(plain, catalog)}  # 钥匙扣8元/个 beside 5个装35元/包: the single too
+    found |= {p.sku for p in singles_offered(plain, [p for p in catalog if p.sku in found], catalog)}  # 单瓶5元 整箱12瓶
     found -= unpriced_packs(plain, [p for p in catalog if p.sku in found], catalog)  # 行李牌5元/个: not its 4个装
     return [p for p in catalog if p.sku in found]
 

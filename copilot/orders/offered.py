@@ -1,6 +1,7 @@
 """The short names a 接龙 header gives its products: a word the whole shop shares (柠檬 of 柠檬香洗衣液 and
 柠檬洗洁精, 5号 of link 5 and 5号电池) names the one product of the chain's offer it belongs to; a unit only one
-offered product is sold in (提 of 整提, 饼 of 单饼 sold by the 个 with ``pack: 1饼``) names that product; goods named
+offered product is sold in (提 of 整提, 饼 of 单饼 sold by the 个 with ``pack: 1饼``) names that product, and so do a
+size several of the shop's goods hold (1L) and 单 with the single's unit (单瓶) where one offered product fits; goods named
 by a listing the chain does not offer are asked in the pack of them it does (脐橙10斤 of a chain of 整箱10斤)."""
 
 from __future__ import annotations
@@ -14,9 +15,9 @@ from copilot.orders.amounts import UNIT_WORDS, Quantity, check_items, rough
 from copilot.orders.classifiers import WHOLE, same_count
 from copilot.orders.intent import Intent, Kind
 from copilot.orders.names import numbered_names, plain_name
-from copilot.orders.packs import same_goods
+from copilot.orders.packs import same_goods, single_of
 from copilot.orders.shorthand import shorthand
-from copilot.orders.sizes import SIZE
+from copilot.orders.sizes import SIZE, counted_beside, size_key, sizes_of
 
 _UNIT_WORDS = "|".join(re.escape(u) for u in UNIT_WORDS)
 
@@ -44,11 +45,27 @@ def offered_short_names(t: str, offered: list[Product], catalog: Catalog) -> str
         shown = catalog.by_link(n)
         if len(owners) == 1 and (shown is None or shown.sku not in skus):
             spans.append((m.start(), m.end(), owners[0]))
-    spans += _numbered_words(t, named, skus, catalog)
+    spans += _numbered_words(t, named, skus, catalog) + _single_said(t, named, offered, catalog) \
+        + _sizes_offered(t, named, offered, catalog)
     for s, e, p in sorted(spans, key=lambda x: x[0], reverse=True):
         if not any(a < e and s < b for a, b, _ in spans if (a, b) != (s, e)):
             t = t[:s] + plain_name(p) + t[e:]
     return t
+
+
+# 单瓶, 单盒的, 单的: the single of goods sold in several packs, said before a count, 的 or the line's end
+SINGLE = re.compile(rf"(?<![\d\u4e00-\u9fff])单(?P<u>{_UNIT_WORDS})?(?=的|\s*(?:{NUM_PATTERN}|半)|\s*$)")
+
+
+def _single_said(t: str, named: list[tuple[int, int]], offered: list[Product], catalog: Catalog) -> list[tuple[int, int, Product]]:
+    """单瓶3瓶 in a chain that offers 椰子水 by the 瓶 and its 整箱 of 6瓶: 单 (with the single's unit, or 的) said of goods
+    the chain offers in several packs names the single of them (``single_of``, LABELS rule 2: 单的 / 单盒的 names the
+    single), when the chain offers exactly one such single."""
+    singles = list({s.sku: s for p in offered for s in [single_of(p, catalog)] if s is not None and s in offered}.values())
+    if len(singles) != 1:
+        return []
+    return [(m.start(), m.end(), singles[0]) for m in SINGLE.finditer(t) if m.group("u") in (None, singles[0].unit)
+            and not any(a < m.end() and m.start() < b for a, b in named)]
 
 
 _COUNT_AFTER = re.compile(rf"\s*(?:来|要)?\s*(?:{NUM_PATTERN}|半)\s*(?P<u>{_UNIT_WORDS})")
@@ -123,6 +140,24 @@ def _sizes_short(t: str, named: list[tuple[int, int]], offered: list[Product]) -
     return out
 
 
+def _sizes_offered(t: str, named: list[tuple[int, int]], offered: list[Product], catalog: Catalog) -> list[tuple[int, int, Product]]:
+    """1L 2瓶 in a chain that offers 鲜榨橙汁 1L家庭装, where the shop also sells a 椰子水 1L: a size of the names said as
+    a name (right before a count in a unit its one offered holder is sold in, or before 的 / 装), outside any name, that
+    several of the shop's products hold and exactly one offered product does, is that product's short name (the offer
+    tells which of the shop's 1L goods the member means, as ``_numbered_words`` does for 14寸). Read where the line alone
+    is not clear (``spell_out``): a size whose holders the count's unit already tells apart (1套1.8米) stays as written."""
+    out = []
+    for m in SIZE.finditer(t):
+        if any(a < m.end() and m.start() < b for a, b in named):
+            continue
+        holders = sizes_of(catalog).get(size_key(m), ())
+        owners = [p for p in holders if p in offered]
+        if len(holders) > 1 and len(owners) == 1 and (_AS_NAME.match(t, m.end()) or counted_beside(t, m, owners)):
+            out.append((m.start(), m.end(), owners[0]))
+    return out
+
+
+_AS_NAME = re.compile(r"\s*(?:的|装)")
 _NOT_A_WORD = set("号栋幢楼层单元室岁点时日月分周")  # a link, an address, an age or a time
 
 _UNIT = "(?:" + "|".join(re.escape(u) for u in UNIT_WORDS) + ")"

@@ -172,15 +172,17 @@ def _kind_of(p: Product) -> str:
     apart (纯净水来一提); every word after the first that only says the size or the pack is set aside wherever it
     stands. No pack of the other (``same_goods``): a 桶 of 5L is no 18.9L 桶."""
     head, *rest = BRACKETED.sub("", p.name).split()
-    if rest and all(_spec_word(w) for w in rest) and any(_SIZE_WORD.fullmatch(w) for w in rest):
+    if rest and all(_spec_word(w) for w in rest) and any(_SIZE_WORD.match(w) for w in rest):
         return head
     return _goods_of(p)
 
 
 # 18.9L, 550ml, 14x2.50: the size of what a listing holds
 _SIZE_WORD = re.compile(r"\d+(?:\.\d+)?\s*(?:[A-Za-z]{1,3}|[x×*]\s*\d+(?:\.\d+)?)")
-# 24瓶装, 10张, 6瓶, 大桶 / 中桶: a word of a name that says only how big the pack is or what it holds
-_SPEC_WORD = re.compile(rf"{_SIZE_WORD.pattern}|\d+\s*(?:{_UNITS})装?|[大中小](?:{_UNITS})")
+# 24瓶装, 10张, 6瓶, 大桶 / 中桶, 2L桶装 (a size and how it is packed): a word of a name that says only how big the
+# pack is or what it holds
+_SPEC_WORD = re.compile(rf"{_SIZE_WORD.pattern}|\d+\s*(?:{_UNITS})装?|[大中小](?:{_UNITS})|"
+                        rf"{_SIZE_WORD.pattern}\s*(?:{_UNITS})?装")
 
 
 def _spec_word(w: str) -> bool:

@@ -13,6 +13,7 @@ import re
 from copilot.base.catalog import Catalog, Product
 from copilot.base.zhnum import normalize, zh_to_number
 from copilot.orders.amounts import UNIT_WORDS
+from copilot.orders.categories import covers, lexicon
 from copilot.orders.lexicon import also_means
 from copilot.orders.names import plain_name
 from copilot.orders.offered import offered_short_names
@@ -80,13 +81,15 @@ def _gauged(before: str, family: list[Product]) -> list[Product]:
 
 def offered_variants(content: str, offered: list[Product], catalog: Catalog) -> tuple[str, set[str]]:
     """H7一对 in a chain that offers LED大灯 H7 and H4: a variant word (H7) of an offered product, not inside a name,
-    spelled out as that product's name; with the skus of the words spelled."""
+    spelled out as that product's name; with the skus of the words spelled. Not a category word that covers two
+    offered products (项链 of 珍珠项链 beside 锁骨链: ``_kind_of_offered``)."""
     t = normalize(content)
     named = [(s, e) for s, e, _ in catalog.mentions(t)]
     skus = {p.sku for p in offered}
     short = shorthand(catalog)
     spans = [(s, e, short.variants[w]) for s, e, w in short.find(t) if w in short.variants
-             and short.variants[w].sku in skus and not any(a < e and s < b for a, b in named)]
+             and short.variants[w].sku in skus and not any(a < e and s < b for a, b in named)
+             and not _kind_of_offered(w, offered)]
     for s, e, p in sorted(spans, key=lambda x: x[0], reverse=True):
         t = t[:s] + plain_name(p) + t[e:]
     return t, {p.sku for _, _, p in spans}
@@ -164,10 +167,17 @@ def spell_out(content: str, offered: list[Product], catalog: Catalog) -> str:
             continue
         owners = [p for p in offered if any(word in n for n in p.names)]
         if len(owners) == 1 and (len(word) > 1 or all(word in n[:-1] for n in owners[0].names if word in n)) \
-                and not shorthand(catalog).kind_of_many(word, owners[0]) and not _kind_sold_apart(word, owners[0], catalog):
+                and not shorthand(catalog).kind_of_many(word, owners[0]) and not _kind_sold_apart(word, owners[0], catalog) \
+                and not _kind_of_offered(word, offered):
             out.append(t[at:m.start()] + m.group(0).replace(word, plain_name(owners[0]), 1))
             at = m.end()
     return "".join(out) + t[at:]
+
+
+def _kind_of_offered(word: str, offered: list[Product]) -> bool:
+    """项链 in a chain that offers 珍珠项链 and 锁骨链: a category word of general Chinese (``categories``) that covers two
+    or more offered products is their family, though only one name holds it; a person asks which."""
+    return any(word in words for words, _ in lexicon()) and sum(covers(word, p) for p in offered) >= 2
 
 
 def _kind_sold_apart(word: str, p: Product, catalog: Catalog) -> bool:
