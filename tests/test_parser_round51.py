@@ -1,0 +1,56 @@
+"""Parser round 51: talk that counts goods without ordering them (what one unit costs, how long a quantity lasts,
+what the viewer already owns, whom the goods are for). Invented stores, for any store."""
+
+from __future__ import annotations
+
+import pytest
+
+from copilot.base.catalog import Catalog
+from copilot.orders.intent import Kind
+from copilot.orders.rules import parse
+from tests.doubles import booked
+
+SILVER = Catalog.from_dict({"products": [
+    {"sku": "agate_necklace", "name": "南红玛瑙项链", "aliases": ["玛瑙项链"], "link": 1, "unit": "条", "price": 88,
+     "stock": 20},
+    {"sku": "clover_chain", "name": "四叶草锁骨链", "aliases": ["四叶草"], "link": 2, "unit": "条", "price": 59,
+     "stock": 20},
+    {"sku": "silver_studs", "name": "纯银小耳钉", "link": 3, "unit": "对", "price": 25, "stock": 30},
+    {"sku": "tassel_drops", "name": "长流苏耳坠", "link": 4, "unit": "对", "price": 35, "stock": 30},
+    {"sku": "shark_clip", "name": "鲨鱼夹 大号", "aliases": ["大鲨鱼夹"], "link": 5, "unit": "个", "price": 12,
+     "stock": 40},
+    {"sku": "bobby_pins", "name": "一字夹 20个装", "aliases": ["一字夹"], "link": 6, "unit": "包", "pack": "20个",
+     "price": 5, "stock": 40},
+], "store": {"name": "测试银饰发饰店"}})
+PLUM = Catalog.from_dict({"products": [
+    {"sku": "plum_cup", "name": "酸梅汤 杯装 500ml", "link": 1, "unit": "杯", "price": 8, "stock": 50},
+    {"sku": "plum_bottle", "name": "酸梅汤 1.5L瓶装", "link": 2, "unit": "瓶", "price": 20, "stock": 20},
+    {"sku": "soy_milk", "name": "现磨豆浆", "link": 3, "unit": "杯", "price": 4, "stock": 50},
+], "store": {"name": "测试饮品店"}})
+
+
+def _review(intent) -> None:
+    assert (intent.kind, intent.needs_review) == (Kind.ORDER, True), intent
+    assert not [i for i in intent.items if i.qty is not None]
+
+
+@pytest.mark.parametrize("text, current", [
+    ("划算 一对才15块", "silver_studs"),  # what one pair costs, said after the pair
+    ("一条就59元 不贵", "clover_chain"),
+    ("一包够用半年了", "bobby_pins"),  # how long that much lasts
+    ("两条够戴三四年了哈哈", "clover_chain"),
+    ("我有两个同款 很结实", "shark_clip"),  # what the viewer already owns
+    ("我也有一对 戴着不过敏", "silver_studs"),
+    ("给我女儿买的", "tassel_drops"),  # whom the goods are for, said alone
+])
+def test_talk_that_counts_goods_is_no_order(text, current):
+    got = parse(text, SILVER, current)
+    assert got.kind is Kind.OTHER and not got.items, got
+
+
+@pytest.mark.parametrize("text, current, items", [
+    ("来一对 给我女儿买的", "tassel_drops", {"tassel_drops": 1}),  # the order, then whom it is for
+    ("我要两个", "shark_clip", {"shark_clip": 2}),
+])
+def test_an_order_beside_such_talk_is_still_read(text, current, items):
+    assert booked(parse(text, SILVER, current)) == items
