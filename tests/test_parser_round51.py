@@ -1,5 +1,6 @@
 """Parser round 51: talk that counts goods without ordering them (what one unit costs, how long a quantity lasts,
-what the viewer already owns, whom the goods are for). Invented stores, for any store."""
+what the viewer already owns, whom the goods are for), and everyday words for a kind of jewellery or clip over
+listings whose names do not all hold them (项链 over a 锁骨链). Invented stores, for any store."""
 
 from __future__ import annotations
 
@@ -53,4 +54,23 @@ def test_talk_that_counts_goods_is_no_order(text, current):
     ("我要两个", "shark_clip", {"shark_clip": 2}),
 ])
 def test_an_order_beside_such_talk_is_still_read(text, current, items):
+    assert booked(parse(text, SILVER, current)) == items
+
+
+@pytest.mark.parametrize("text, current", [
+    ("项链来一条", "clover_chain"),  # a 锁骨链 is a 项链 too: the 玛瑙 one or the one shown?
+    ("项链 x2", None),
+    ("耳环来一对", "silver_studs"),  # 耳钉 and 耳坠 are both 耳环
+    ("夹子来一个", "shark_clip"),  # a 鲨鱼夹 and a 一字夹 are both 夹子
+])
+def test_a_kind_word_over_listings_whose_names_do_not_all_hold_it_is_review(text, current):
+    _review(parse(text, SILVER, current))
+
+
+@pytest.mark.parametrize("text, current, items", [
+    ("玛瑙项链来一条", "clover_chain", {"agate_necklace": 1}),
+    ("两种项链都来一条", None, {"agate_necklace": 1, "clover_chain": 1}),
+    ("流苏耳坠来一对", None, {"tassel_drops": 1}),
+])
+def test_a_named_member_of_such_a_kind_is_booked(text, current, items):
     assert booked(parse(text, SILVER, current)) == items
