@@ -1,6 +1,7 @@
 """Parser round 51: talk that counts goods without ordering them (what one unit costs, how long a quantity lasts,
-what the viewer already owns, whom the goods are for), and everyday words for a kind of jewellery or clip over
-listings whose names do not all hold them (项链 over a 锁骨链). Invented stores, for any store."""
+what the viewer already owns, whom the goods are for), everyday words for a kind of jewellery or clip over listings
+whose names do not all hold them (项链 over a 锁骨链), and a pack word glued to the size it holds (1.5L瓶装) naming a
+pack of the same goods. Invented stores, for any store."""
 
 from __future__ import annotations
 
@@ -74,3 +75,13 @@ def test_a_kind_word_over_listings_whose_names_do_not_all_hold_it_is_review(text
 ])
 def test_a_named_member_of_such_a_kind_is_booked(text, current, items):
     assert booked(parse(text, SILVER, current)) == items
+
+
+@pytest.mark.parametrize("text, current, items", [
+    ("酸梅汤来两杯", "plum_bottle", {"plum_cup": 2}),  # the unit picks the pack of the same goods
+    ("酸梅汤来一瓶", None, {"plum_bottle": 1}),
+    ("来一杯", "plum_bottle", {"plum_cup": 1}),  # the shown goods' other pack, sold in the unit said
+    ("来两瓶", "plum_cup", {"plum_bottle": 2}),
+])
+def test_a_pack_word_glued_to_its_size_is_a_pack_of_the_same_goods(text, current, items):
+    assert booked(parse(text, PLUM, current)) == items

@@ -18,6 +18,8 @@ _COUNTED = re.compile(rf"(?<=\D)\d+\s*(?:{_UNITS})$")
 # 家庭装, 礼盒装, 杯装: a word of how the goods are packed, said after the goods' name and a space
 _PACKED = re.compile(r"[\u4e00-\u9fff]{1,3}装")
 _SIZE = re.compile(r"\d+(?:\.\d+)?\s*[A-Za-z]{1,3}")  # 500ml, 1.5L: the size of the pack, no pack word
+# 2L of 2L桶装: the size glued before a word of how the goods are packed (the 装 word says the pack)
+_SIZE_BEFORE = re.compile(r"^\d+(?:\.\d+)?\s*[A-Za-z]{1,3}(?=[\u4e00-\u9fff]{1,3}装$)")
 BRACKETED = re.compile(r"[（(\[【][^）)\]】]*[）)\]】]")  # the pack of a listing: 赣南脐橙（10斤装）
 
 
@@ -158,12 +160,14 @@ def one_goods(products) -> bool:
 
 def _goods_of(p: Product) -> str:
     """The goods a listing sells, without its pack: 赣南脐橙（10斤装） and 熟普 单饼 / 熟普 整提 (the pack said after a
-    space, a word of one unit: 单饼, 整提, 整箱, with its count: 整箱12桶) are one goods; 巴氏鲜牛奶 and 常温纯牛奶 are two."""
+    space, a word of one unit: 单饼, 整提, 整箱, with its count: 整箱12桶, or a 装 word with the size it holds: 2L桶装) are
+    one goods; 巴氏鲜牛奶 and 常温纯牛奶 are two."""
     name = BRACKETED.sub("", p.name).strip()
     head, _, tail = name.rpartition(" ")
     if head and _SIZE.fullmatch(tail) and " " in head:  # 杨枝甘露 杯装 500ml: the size said after the pack word
         head, _, tail = head.rpartition(" ")
-    return head if head and (_PACK_WORD.fullmatch(_COUNTED.sub("", tail)) or _PACKED.fullmatch(tail)) else name
+    packed = _PACK_WORD.fullmatch(_COUNTED.sub("", tail)) or _PACKED.fullmatch(_SIZE_BEFORE.sub("", tail))
+    return head if head and packed else name
 
 
 def _kind_of(p: Product) -> str:
@@ -172,15 +176,16 @@ def _kind_of(p: Product) -> str:
     apart (纯净水来一提); every word after the first that only says the size or the pack is set aside wherever it
     stands. No pack of the other (``same_goods``): a 桶 of 5L is no 18.9L 桶."""
     head, *rest = BRACKETED.sub("", p.name).split()
-    if rest and all(_spec_word(w) for w in rest) and any(_SIZE_WORD.fullmatch(w) for w in rest):
+    if rest and all(_spec_word(w) for w in rest) and any(_SIZE_WORD.match(w) for w in rest):
         return head
     return _goods_of(p)
 
 
 # 18.9L, 550ml, 14x2.50: the size of what a listing holds
 _SIZE_WORD = re.compile(r"\d+(?:\.\d+)?\s*(?:[A-Za-z]{1,3}|[x×*]\s*\d+(?:\.\d+)?)")
-# 24瓶装, 10张, 6瓶, 大桶 / 中桶: a word of a name that says only how big the pack is or what it holds
-_SPEC_WORD = re.compile(rf"{_SIZE_WORD.pattern}|\d+\s*(?:{_UNITS})装?|[大中小](?:{_UNITS})")
+# 24瓶装, 10张, 6瓶, 大桶 / 中桶, 2L桶装: a word of a name that says only how big the pack is or what it holds
+_SPEC_WORD = re.compile(rf"(?:{_SIZE_WORD.pattern})\s*(?:{_UNITS})?装|{_SIZE_WORD.pattern}|\d+\s*(?:{_UNITS})装?|"
+                        rf"[大中小](?:{_UNITS})")
 
 
 def _spec_word(w: str) -> bool:
