@@ -85,3 +85,28 @@ def test_a_named_member_of_such_a_kind_is_booked(text, current, items):
 ])
 def test_a_pack_word_glued_to_its_size_is_a_pack_of_the_same_goods(text, current, items):
     assert booked(parse(text, PLUM, current)) == items
+
+
+RINGS = Catalog.from_dict({"products": [
+    {"sku": "open_ring", "name": "素圈开口戒指", "link": 1, "unit": "枚", "spec": "可调节，金色、银色两色", "price": 39,
+     "stock": 20},
+    {"sku": "bangle", "name": "足银手镯", "link": 2, "unit": "只", "price": 299, "stock": 5},
+    {"sku": "charm_bracelet", "name": "幸运草手链", "link": 3, "unit": "条", "spec": "玫瑰金、银色可选", "price": 49,
+     "stock": 20},
+], "store": {"name": "测试首饰店"}})
+JUICE = Catalog.from_dict({"products": [
+    {"sku": "mango_m", "name": "杨枝甘露 中杯", "link": 1, "unit": "杯", "price": 15, "stock": 50},
+    {"sku": "mango_1l", "name": "杨枝甘露 1L家庭装", "aliases": ["一升杨枝甘露"], "link": 2, "unit": "瓶", "price": 39,
+     "stock": 20},
+    {"sku": "toast", "name": "全麦吐司 单袋", "link": 3, "unit": "袋", "price": 12, "stock": 50},
+    {"sku": "toast_case", "name": "全麦吐司 整箱6袋", "link": 4, "unit": "箱", "pack": "6袋", "price": 66, "stock": 10},
+], "store": {"name": "测试甜品店"}})
+
+
+@pytest.mark.parametrize("text, current, note", [
+    ("1号来一枚 要银色", "open_ring", "要银色"),  # a colour the ring offers, though 足银 holds the hue
+    ("来一条 要玫瑰金", "charm_bracelet", "要玫瑰金"),  # 玫瑰金: a metal's colour, no 色 said
+])
+def test_a_colour_the_shown_listing_offers_is_a_note_on_its_order(text, current, note):
+    got = parse(text, RINGS, current)
+    assert booked(got) == {current: 1} and note in got.note
