@@ -110,3 +110,12 @@ JUICE = Catalog.from_dict({"products": [
 def test_a_colour_the_shown_listing_offers_is_a_note_on_its_order(text, current, note):
     got = parse(text, RINGS, current)
     assert booked(got) == {current: 1} and note in got.note
+
+
+@pytest.mark.parametrize("text, current, items", [
+    ("来一瓶", "mango_m", {"mango_1l": 1}),  # 中杯 is a pack's size: the same goods by the 瓶
+    ("一升杨枝甘露来两瓶", None, {"mango_1l": 2}),  # a size spelled in words inside a name stays the name
+    ("我说的是全麦的 一箱", "toast", {"toast_case": 1}),  # the goods' word with 的, then apart its quantity
+])
+def test_packs_and_names_said_apart(text, current, items):
+    assert booked(parse(text, JUICE, current)) == items

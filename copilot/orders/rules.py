@@ -286,15 +286,17 @@ def _products(clauses: list[Clause]) -> list[Product]:
 
 
 def _join_name_and_qty(t: str, catalog: Catalog) -> str:
-    """苹果 两斤, 鸡蛋 x3, 3斤 奇异果, 16寸的 两条: a product's name and its quantity written apart are one clause."""
+    """苹果 两斤, 鸡蛋 x3, 3斤 奇异果, 16寸的 两条, 全麦的 一箱: a product's name (or its size, or a word of several
+    listings, with 的) and its quantity written apart are one clause."""
     for m in reversed(list(_NAME_GAP.finditer(t))):  # not 两包湿巾 一包L码: the name has its quantity already
         left = t[:m.start()].rsplit(" ", 1)[-1]
         refs = find_refs(left, catalog)
         if not refs and re.search(r"\d\s*[A-Za-z\u4e00-\u9fff]{1,3}$", left):  # 64G 2张: a size of the names, by the count
             joined = left + t[m.end():].split(" ", 1)[0]
             refs = [r for r in find_refs(joined, catalog) if r.end == len(left)]
-        if any((r.end == len(left) or r.end == len(left) - 1 and left.endswith("的") and r.label[:1].isdigit())
-               and not r.label[-1:].isdigit() for r in refs) and not read_quantities(mask(left, refs)):  # 16寸的 两条
+        if any((r.end == len(left) or r.end == len(left) - 1 and left.endswith("的")  # 16寸的 两条, 钛钢的 一盒 (of
+                and (r.label[:1].isdigit() or r.product is None and r.family))  # two packs: the unit picks one)
+               and not r.label[-1:].isdigit() for r in refs) and not read_quantities(mask(left, refs)):
             t = t[:m.start()] + t[m.end():]
     for m in reversed(list(_QTY_GAP.finditer(t))):
         right = t[m.end():].split(" ", 1)[0]
