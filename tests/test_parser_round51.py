@@ -119,3 +119,12 @@ def test_a_colour_the_shown_listing_offers_is_a_note_on_its_order(text, current,
 ])
 def test_packs_and_names_said_apart(text, current, items):
     assert booked(parse(text, JUICE, current)) == items
+
+
+def test_shares_of_the_count_said_apart_are_one_note():
+    got = parse("来4杯 一杯去冰 三杯少糖", JUICE, "mango_m")
+    assert booked(got) == {"mango_m": 4} and "一杯去冰" in got.note and "三杯少糖" in got.note
+
+
+def test_shares_said_apart_that_add_up_to_more_than_the_order_stay_for_a_person():
+    assert parse("来2杯 一杯去冰 三杯少糖", JUICE, "mango_m").needs_review
