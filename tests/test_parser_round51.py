@@ -128,3 +128,19 @@ def test_shares_of_the_count_said_apart_are_one_note():
 
 def test_shares_said_apart_that_add_up_to_more_than_the_order_stay_for_a_person():
     assert parse("来2杯 一杯去冰 三杯少糖", JUICE, "mango_m").needs_review
+
+
+ROPES = Catalog.from_dict({"products": [
+    {"sku": "rope_short", "name": "竞速跳绳 2.8m", "link": 1, "unit": "根", "price": 25, "stock": 30},
+    {"sku": "rope_long", "name": "竞速跳绳 3.2m", "link": 2, "unit": "根", "price": 28, "stock": 30},
+], "store": {"name": "测试体育用品店"}})
+
+
+def test_the_goods_with_a_bare_count_are_the_pack_shown():
+    """酸梅汤 x2 with the 杯装 shown: the packs of one goods differ by their units, a count alone is of the shown."""
+    assert booked(parse("酸梅汤 x2", PLUM, "plum_cup")) == {"plum_cup": 2}
+
+
+def test_the_goods_with_a_bare_count_stay_for_a_person_when_sizes_differ():
+    """竞速跳绳 x1 with the 2.8m shown: two lengths by the 根, a choice the viewer did not make."""
+    _review(parse("竞速跳绳 x1", ROPES, "rope_short"))

@@ -158,6 +158,13 @@ def one_goods(products) -> bool:
     return len({_kind_of(p) for p in products}) == 1
 
 
+def packs_apart(products) -> bool:
+    """``products`` are listings of one goods in packs each sold in its own unit (西瓜汁 杯装 by the 杯, 西瓜汁 2L桶装 by
+    the 桶); not sizes to choose from (哑铃 5kg / 10kg, 中杯 / 大杯 both by the 杯)."""
+    ps = list(products)
+    return len({p.unit for p in ps}) == len(ps) > 1 and all(_one_goods(ps[0], q) for q in ps[1:])
+
+
 def _goods_of(p: Product) -> str:
     """The goods a listing sells, without its pack: 赣南脐橙（10斤装） and 熟普 单饼 / 熟普 整提 (the pack said after a
     space, a word of one unit: 单饼, 整提, 整箱, with its count: 整箱12桶, or a 装 word with the size it holds: 2L桶装) are
@@ -192,4 +199,5 @@ def _spec_word(w: str) -> bool:
     return bool(_SPEC_WORD.fullmatch(w) or _PACK_WORD.fullmatch(_COUNTED.sub("", w)) or _PACKED.fullmatch(w))
 
 
-__all__ = ["BRACKETED", "by_unit_of_kind", "one_goods", "pack_of_shown", "same_goods", "single_of", "sold_in", "sold_so"]
+__all__ = ["BRACKETED", "by_unit_of_kind", "one_goods", "pack_of_shown", "packs_apart", "same_goods", "single_of", "sold_in",
+           "sold_so"]
