@@ -144,3 +144,11 @@ def test_the_goods_with_a_bare_count_are_the_pack_shown():
 def test_the_goods_with_a_bare_count_stay_for_a_person_when_sizes_differ():
     """竞速跳绳 x1 with the 2.8m shown: two lengths by the 根, a choice the viewer did not make."""
     _review(parse("竞速跳绳 x1", ROPES, "rope_short"))
+
+
+@pytest.mark.parametrize("text, current", [
+    ("四叶草锁骨链 长短不一样吧", "clover_chain"),  # a guess the host is asked to confirm
+    ("耳钉和耳坠价格不同吧", None),
+])
+def test_a_guess_that_two_things_differ_is_a_question(text, current):
+    assert parse(text, SILVER, current).kind is Kind.QUESTION
