@@ -152,3 +152,13 @@ def test_the_goods_with_a_bare_count_stay_for_a_person_when_sizes_differ():
 ])
 def test_a_guess_that_two_things_differ_is_a_question(text, current):
     assert parse(text, SILVER, current).kind is Kind.QUESTION
+
+
+def test_a_word_of_the_goods_ordered_said_again_is_no_doubt():
+    """玛瑙项链来一条 南红: 南红 is a word of the name of the necklace ordered, said again, not other goods."""
+    assert booked(parse("玛瑙项链来一条 南红", SILVER, None)) == {"agate_necklace": 1}
+
+
+@pytest.mark.parametrize("text", ["南红", "四叶草锁骨链来一条 南红"])
+def test_a_word_of_goods_not_ordered_stays_for_a_person(text):
+    assert parse(text, SILVER, None).needs_review

@@ -76,6 +76,7 @@ class Clause:
     asks_each: bool = False  # 都要, 各来一盒: asks for each of several products (named in any clause)
     named: bool = False  # only a product's name: talk about it, unless another clause orders
     doubt: str = ""  # the product is read from a word that may mean something else: booked for review
+    maybe: tuple[Product, ...] = ()  # review: the products the word read may name (本命年 of 本命年红绳手链)
 
 
 def _member_sold_in(r: Ref, q: Quantity, current: Product | None) -> Ref:

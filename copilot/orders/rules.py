@@ -163,7 +163,9 @@ def _read_clauses(t: str, catalog: Catalog, current: Product | None) -> Intent:
     if "order" in kinds or any(c.asks_each for c in clauses):
         ordered = {r.product.sku for c in clauses if c.kind == "order" and c.quantities for r in c.refs if r.product}
         clauses = [c for c in clauses if not (c.named and c.refs and all(r.product and r.product.sku in ordered
-                                                                        for r in c.refs))]  # 老鸭来一只 煲汤: said again
+                                                                        for r in c.refs))  # 老鸭来一只 煲汤: said again
+                   and not (c.kind == "review" and c.maybe and not c.quantities  # 红绳来两条 孙子本命年: a word
+                            and all(p.sku in ordered for p in c.maybe))]  # of the goods ordered, said again
         for c in clauses:
             if c.named:
                 c.kind = "order"
