@@ -1,7 +1,8 @@
 """Parser round 51: talk that counts goods without ordering them (what one unit costs, how long a quantity lasts,
 what the viewer already owns, whom the goods are for), everyday words for a kind of jewellery or clip over listings
-whose names do not all hold them (项链 over a 锁骨链), and a pack word glued to the size it holds (1.5L瓶装) naming a
-pack of the same goods. Invented stores, for any store."""
+whose names do not all hold them (项链 over a 锁骨链), packs of one goods told apart by their pack words and units
+(1.5L瓶装, 中杯), a colour the shown listing offers as a note, remarks on shares of the count said apart, a guess the
+host is asked to confirm, a word of the goods ordered said again, and 大小各. Invented stores, for any store."""
 
 from __future__ import annotations
 
@@ -162,3 +163,20 @@ def test_a_word_of_the_goods_ordered_said_again_is_no_doubt():
 @pytest.mark.parametrize("text", ["南红", "四叶草锁骨链来一条 南红"])
 def test_a_word_of_goods_not_ordered_stays_for_a_person(text):
     assert parse(text, SILVER, None).needs_review
+
+
+GLASSES = Catalog.from_dict({"products": [
+    {"sku": "glass_big", "name": "玻璃水杯 大号", "aliases": ["大号水杯"], "link": 1, "unit": "个", "price": 25,
+     "stock": 30},
+    {"sku": "glass_small", "name": "玻璃水杯 小号", "aliases": ["小号水杯"], "link": 2, "unit": "个", "price": 18,
+     "stock": 30},
+], "store": {"name": "测试杯具店"}})
+
+
+@pytest.mark.parametrize("text", ["大小各来一个", "大小各一个"])
+def test_big_and_small_each_names_both(text):
+    assert booked(parse(text, GLASSES, "glass_small")) == {"glass_big": 1, "glass_small": 1}
+
+
+def test_big_and_small_each_differing_is_no_order():
+    assert parse("两个大小各不同吧", GLASSES, "glass_small").kind is not Kind.ORDER

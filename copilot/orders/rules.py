@@ -56,7 +56,10 @@ _TYPOS = [(re.compile(r"[寇口抠叩蔻]\s*(?=[1一])"), "扣"),
           (re.compile(r"(?<=[\d一两二三四五六七八九十])付(?![款钱费账了过清完])"), "副"),  # 一付眼镜: 一副, written by its sound
           (re.compile(r"(?<![\d.])\.(?=\d)"), "0."),  # .5斤 is half a 斤, not 5
           # 鸡蛋 x 6, 5L x2: a times mark apart from the name is *, joined to its count (not 5Lx2, a word)
-          (re.compile(r"(?:(?<=\s)|^)[xX×]\s*(?=\d)"), "*")]
+          (re.compile(r"(?:(?<=\s)|^)[xX×]\s*(?=\d)"), "*"),
+          # 大小各来一个, 大中小各一杯: the big one and the small one, each (大的小的各来一个)
+          (re.compile(r"(?<![\u4e00-\u9fff])(?:([大中小])(?!\1))(?:([大中小])(?!\2))([大中小])?(?=\s*各)"),
+           lambda m: "".join(f"{c}的" for c in m.groups() if c))]
 # emoji and decorations: keep CJK, letters, digits and the punctuation the rules read
 _NOISE = re.compile(r"[^\w\u4e00-\u9fff\s+.,，、;；。!！?？:：#*/\-~～()（）%]")  # 5%的: a concentration
 _SEP = re.compile(r"[,，、;；。!！~～\n()（）]+|\s+|(?<=[?？])(?![?？])")  # 还有吗？要2份: the ? stays with its clause
