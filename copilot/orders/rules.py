@@ -164,11 +164,7 @@ def _read_clauses(t: str, catalog: Catalog, current: Product | None) -> Intent:
         clauses = [c for c in clauses if c not in kept]
         kinds = {c.kind for c in clauses}
     if "order" in kinds or any(c.asks_each for c in clauses):
-        ordered = {r.product.sku for c in clauses if c.kind == "order" and c.quantities for r in c.refs if r.product}
-        clauses = [c for c in clauses if not (c.named and c.refs and all(r.product and r.product.sku in ordered
-                                                                        for r in c.refs))  # 老鸭来一只 煲汤: said again
-                   and not (c.kind == "review" and c.maybe and not c.quantities  # 红绳来两条 孙子本命年: a word
-                            and all(p.sku in ordered for p in c.maybe))]  # of the goods ordered, said again
+        clauses = _without_said_again(clauses)
         for c in clauses:
             if c.named:
                 c.kind = "order"
@@ -214,6 +210,14 @@ def _read_clauses(t: str, catalog: Catalog, current: Product | None) -> Intent:
     if "question" in kinds and not (BANTER_QUESTION.search(t) and not any(c.refs for c in clauses)):
         return Intent(Kind.QUESTION, reason="提问")  # 主播酒量怎么样: banter about the host, unless goods are named
     return Intent(Kind.OTHER, reason="闲聊")
+
+
+def _without_said_again(clauses: list[Clause]) -> list[Clause]:
+    """老鸭来一只 煲汤, 红绳来两条 孙子本命年: a clause that only names goods another clause orders with a quantity (by
+    their name, or by a word of their name read in doubt) is the goods said again, no second order and no doubt."""
+    ordered = {r.product.sku for c in clauses if c.kind == "order" and c.quantities for r in c.refs if r.product}
+    return [c for c in clauses if not (c.named and c.refs and all(r.product and r.product.sku in ordered for r in c.refs))
+            and not (c.kind == "review" and c.maybe and not c.quantities and all(p.sku in ordered for p in c.maybe))]
 
 
 def _asked_about(clauses: list[Clause], current: Product | None) -> None:
