@@ -24,7 +24,7 @@ from copilot.orders.leftover import (
     without_preferences,
     without_specs,
 )
-from copilot.orders.packs import one_goods, sold_in
+from copilot.orders.packs import one_goods, packs_apart, sold_in
 from copilot.orders.pairing import each_member, kind_then_member, said_once, this_one
 from copilot.orders.refs import (
     Ref,
@@ -76,6 +76,7 @@ class Clause:
     asks_each: bool = False  # 都要, 各来一盒: asks for each of several products (named in any clause)
     named: bool = False  # only a product's name: talk about it, unless another clause orders
     doubt: str = ""  # the product is read from a word that may mean something else: booked for review
+    maybe: tuple[Product, ...] = ()  # review: the products the word read may name (本命年 of 本命年红绳手链)
 
 
 def _member_sold_in(r: Ref, q: Quantity, current: Product | None) -> Ref:
@@ -88,6 +89,15 @@ def _member_sold_in(r: Ref, q: Quantity, current: Product | None) -> Ref:
     if picked is None or current is not None and current in r.family and not one_goods(r.family) and picked != current:
         return r
     return Ref(r.start, r.end, picked, r.label, r.family)
+
+
+def _shown_pack(r: Ref, current: Product) -> Ref:
+    """A family word of packs of one goods, each sold in its own unit (西瓜汁 of 西瓜汁 杯装 and 西瓜汁 2L桶装), said with
+    a count and no unit, one of its packs shown: the shown pack, as a count said alone is of the product shown (not
+    sizes to choose from: 哑铃 x1 with the 5kg shown stays for a person)."""
+    if not r.family or r.product is not None or current not in r.family or not packs_apart(r.family):
+        return r
+    return Ref(r.start, r.end, current, r.label, r.family)
 
 
 def classify(text: str, catalog: Catalog, current: Product | None, alone: bool = True) -> Clause:
@@ -115,6 +125,8 @@ def classify(text: str, catalog: Catalog, current: Product | None, alone: bool =
         refs = [x for r in refs for x in ([Ref(r.start, r.end, p, r.label) for p in r.family] if r.family else [r])]
     if not each and len(quantities) == 1 and quantities[0].unit:  # 脐橙来一箱: the family's member sold so,
         refs = [_member_sold_in(r, quantities[0], current) for r in refs]
+    elif not each and len(quantities) == 1 and current is not None:  # 西瓜汁 x2 with its 杯装 shown: that pack
+        refs = [_shown_pack(r, current) for r in refs]
     clause = Clause(text, "chatter", refs, quantities, each=each)
     said = as_named(text, catalog)  # 乌几1只: 乌鸡 typed with a homophone, no 几 (how many)
     if QUESTION.search(said) and not _DEFER.search(text) and not past_remark(said):

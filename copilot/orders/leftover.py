@@ -254,6 +254,7 @@ def read_leftover(clause, masked: str, leftover: str, catalog: Catalog, current:
         clause.kind, clause.reason = "review", f"「{leftover[:12]}」像是{kinds[0]}，没说要哪一种，请确认"
     elif len(owners) >= 2 or len(leftover) >= 2 and owners:
         clause.kind, clause.reason = "review", f"「{leftover[:12]}」可能是{'、'.join(p.name for p in owners[:4])}，请确认"
+        clause.maybe = tuple(owners)
     elif strong or (clause.quantities and len(leftover) <= 3):
         clause.kind, clause.reason = "review", f"有看不懂的内容「{leftover[:12]}」，可能是未上架的商品"
     return False

@@ -101,7 +101,8 @@ SHADE = "[深浅亮暗淡奶天宝湖军酒玫藏墨雾烟卡藕雪乳咖香米]
 # every size and colour (a size in the catalog's names names that product instead: 不粘锅 24cm)
 _WORN = (r"(?:身高|个子|头围|腰围|胸围|臀围|脚长)\s*\d{2,3}(?:\.\d)?\s*(?:cm|厘米)?(?:左右)?|\d{2,3}\s*(?:码|cm|厘米)|(?<![a-z\d.])(?:\d?X{0,3}[SML]|均码|大码|小码|加大码)(?![a-z])(?:码|号)?|"
          r"(?:\d{1,2}\s*[-~～到至]\s*)?[\d一二两三四五六七八九十]{1,2}\s*岁半?|"  # 3-5岁: an age span
-         rf"{SHADE}?[红橙黄绿青蓝紫黑白灰粉棕褐金银米咖啡其驼杏彩]色")
+         rf"{SHADE}?[红橙黄绿青蓝紫黑白灰粉棕褐金银米咖啡其驼杏彩]色|"
+         r"(?:玫瑰|香槟|土豪)金色?")  # 玫瑰金, 香槟金: a metal's colour, said without 色
 # 男款43码, 女款M, 儿童款120: whose cut, said with the size (a short list: the cuts clothes and shoes come in)
 ATTRIBUTE = re.compile(rf"(?:\d{{2,3}}的|(?:(?:男|女|儿童|童|男士|女士)款\s*)?(?:{_WORN})(?:的|款)?)", re.IGNORECASE)
 # 短袖120码 2件, 粉色短袖1件: a size with its unit, an age or a colour anywhere in the order (a bare 110 only as above)

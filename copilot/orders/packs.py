@@ -10,14 +10,16 @@ from copilot.base.catalog import Product
 from copilot.orders.amounts import GRAMS, SAME_COUNT, UNIT_WORDS, Quantity, holds_pieces, to_sale_unit
 from copilot.orders.memo import per_catalog
 
-# 单饼, 整提, 整箱, 袋装, 罐装, 散装: how it is packed; 5连包, 三连包: a multipack
+# 单饼, 整提, 整箱, 袋装, 罐装, 散装: how it is packed; 5连包, 三连包: a multipack; 中杯, 大桶: how big a pack
 _UNITS = "|".join(UNIT_WORDS)
-_PACK_WORD = re.compile(rf"[单整散半](?:{_UNITS})|[单整]|(?:{_UNITS}|散)装|(?:\d+|[两三四五六八十])连包")
+_PACK_WORD = re.compile(rf"[单整散半大中小](?:{_UNITS})|[单整]|(?:{_UNITS}|散)装|(?:\d+|[两三四五六八十])连包")
 # 整箱12桶, 整提6瓶: the pack word with the count it holds (the count says how big, not which goods)
 _COUNTED = re.compile(rf"(?<=\D)\d+\s*(?:{_UNITS})$")
 # 家庭装, 礼盒装, 杯装: a word of how the goods are packed, said after the goods' name and a space
 _PACKED = re.compile(r"[\u4e00-\u9fff]{1,3}装")
 _SIZE = re.compile(r"\d+(?:\.\d+)?\s*[A-Za-z]{1,3}")  # 500ml, 1.5L: the size of the pack, no pack word
+# 2L of 2L桶装: the size glued before a word of how the goods are packed (the 装 word says the pack)
+_SIZE_BEFORE = re.compile(r"^\d+(?:\.\d+)?\s*[A-Za-z]{1,3}(?=[\u4e00-\u9fff]{1,3}装$)")
 BRACKETED = re.compile(r"[（(\[【][^）)\]】]*[）)\]】]")  # the pack of a listing: 赣南脐橙（10斤装）
 
 
@@ -156,14 +158,23 @@ def one_goods(products) -> bool:
     return len({_kind_of(p) for p in products}) == 1
 
 
+def packs_apart(products) -> bool:
+    """``products`` are listings of one goods in packs each sold in its own unit (西瓜汁 杯装 by the 杯, 西瓜汁 2L桶装 by
+    the 桶); not sizes to choose from (哑铃 5kg / 10kg, 中杯 / 大杯 both by the 杯)."""
+    ps = list(products)
+    return len({p.unit for p in ps}) == len(ps) > 1 and all(_one_goods(ps[0], q) for q in ps[1:])
+
+
 def _goods_of(p: Product) -> str:
     """The goods a listing sells, without its pack: 赣南脐橙（10斤装） and 熟普 单饼 / 熟普 整提 (the pack said after a
-    space, a word of one unit: 单饼, 整提, 整箱, with its count: 整箱12桶) are one goods; 巴氏鲜牛奶 and 常温纯牛奶 are two."""
+    space, a word of one unit: 单饼, 整提, 整箱, with its count: 整箱12桶, or a 装 word with the size it holds: 2L桶装) are
+    one goods; 巴氏鲜牛奶 and 常温纯牛奶 are two."""
     name = BRACKETED.sub("", p.name).strip()
     head, _, tail = name.rpartition(" ")
     if head and _SIZE.fullmatch(tail) and " " in head:  # 杨枝甘露 杯装 500ml: the size said after the pack word
         head, _, tail = head.rpartition(" ")
-    return head if head and (_PACK_WORD.fullmatch(_COUNTED.sub("", tail)) or _PACKED.fullmatch(tail)) else name
+    packed = _PACK_WORD.fullmatch(_COUNTED.sub("", tail)) or _PACKED.fullmatch(_SIZE_BEFORE.sub("", tail))
+    return head if head and packed else name
 
 
 def _kind_of(p: Product) -> str:
@@ -179,14 +190,14 @@ def _kind_of(p: Product) -> str:
 
 # 18.9L, 550ml, 14x2.50: the size of what a listing holds
 _SIZE_WORD = re.compile(r"\d+(?:\.\d+)?\s*(?:[A-Za-z]{1,3}|[x×*]\s*\d+(?:\.\d+)?)")
-# 24瓶装, 10张, 6瓶, 大桶 / 中桶, 2L桶装 (a size and how it is packed): a word of a name that says only how big the
-# pack is or what it holds
-_SPEC_WORD = re.compile(rf"{_SIZE_WORD.pattern}|\d+\s*(?:{_UNITS})装?|[大中小](?:{_UNITS})|"
-                        rf"{_SIZE_WORD.pattern}\s*(?:{_UNITS})?装")
+# 24瓶装, 10张, 6瓶, 大桶 / 中桶, 2L桶装: a word of a name that says only how big the pack is or what it holds
+_SPEC_WORD = re.compile(rf"(?:{_SIZE_WORD.pattern})\s*(?:{_UNITS})?装|{_SIZE_WORD.pattern}|\d+\s*(?:{_UNITS})装?|"
+                        rf"[大中小](?:{_UNITS})")
 
 
 def _spec_word(w: str) -> bool:
     return bool(_SPEC_WORD.fullmatch(w) or _PACK_WORD.fullmatch(_COUNTED.sub("", w)) or _PACKED.fullmatch(w))
 
 
-__all__ = ["BRACKETED", "by_unit_of_kind", "one_goods", "pack_of_shown", "same_goods", "single_of", "sold_in", "sold_so"]
+__all__ = ["BRACKETED", "by_unit_of_kind", "one_goods", "pack_of_shown", "packs_apart", "same_goods", "single_of", "sold_in",
+           "sold_so"]

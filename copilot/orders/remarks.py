@@ -173,16 +173,17 @@ def _offered(colour: str, catalog: Catalog) -> bool:
 def _pieces(part: str, t: str, units: set[str], catalog: Catalog) -> bool:
     """一张加蛋一张加肠, 2杯少糖1杯全糖, 白色2支黑色1支: shares of the order's count, each in its unit (or 个), each
     naming no goods (or an add-in, with a change), one at least a remark, together no more than the quantity the rest
-    of the comment orders."""
-    shares = next((found for found in (list(p.finditer(part)) for p in _PIECES)
-                   if found and "".join(m.group(0) for m in found) == part), [])
+    of the comment orders; shares said apart (来3杯 一杯去冰 两杯少冰) count together, none of them that quantity."""
+    shares = _shares_of(part)
     if not shares or len(shares) < 2 and not _NEGATIVE.search(part):
         return False
-    rest = t.replace(part, " ", 1)
+    rest, others = t.replace(part, " ", 1), []
+    for other in (o for o in _SPLIT.split(rest)[::2] if o and _remarked_shares(o)):  # 一杯去冰 两杯少冰: apart too
+        rest, others = rest.replace(other, " ", 1), others + _shares_of(other)
     ordered = [q for q in read_quantities(mask(rest, find_refs(rest, catalog))) if q.unit in units]
     if len(ordered) != 1:
         return False
-    total = 0.0
+    total = sum(q[0].value for m in others for q in [read_quantities(f"{m.group('n')}{m.group('u')}")] if q)
     for m in shares:
         r, q = m.group("r"), read_quantities(f"{m.group('n')}{m.group('u')}")
         colour = _COLOUR.fullmatch(r)
@@ -193,6 +194,18 @@ def _pieces(part: str, t: str, units: set[str], catalog: Catalog) -> bool:
         total += q[0].value
     said = any(REMARK.fullmatch(m.group("r")) or _COLOUR.fullmatch(m.group("r")) for m in shares)
     return said and total <= ordered[0].value
+
+
+def _shares_of(part: str) -> list[re.Match]:
+    """The shares ``part`` is made of whole (一杯去冰, 2杯少糖1杯全糖), else none."""
+    return next((found for found in (list(p.finditer(part)) for p in _PIECES)
+                 if found and "".join(m.group(0) for m in found) == part), [])
+
+
+def _remarked_shares(part: str) -> bool:
+    """``part`` is shares of a count each said with a remark (两杯少冰), not an order (来3杯)."""
+    shares = _shares_of(part)
+    return bool(shares) and all(REMARK.fullmatch(m.group("r")) or _NEGATIVE.search(m.group("r")) for m in shares)
 
 
 def _glued(t: str, units: set[str], catalog: Catalog) -> tuple[str, list[str]]:

@@ -56,7 +56,10 @@ _TYPOS = [(re.compile(r"[寇口抠叩蔻]\s*(?=[1一])"), "扣"),
           (re.compile(r"(?<=[\d一两二三四五六七八九十])付(?![款钱费账了过清完])"), "副"),  # 一付眼镜: 一副, written by its sound
           (re.compile(r"(?<![\d.])\.(?=\d)"), "0."),  # .5斤 is half a 斤, not 5
           # 鸡蛋 x 6, 5L x2: a times mark apart from the name is *, joined to its count (not 5Lx2, a word)
-          (re.compile(r"(?:(?<=\s)|^)[xX×]\s*(?=\d)"), "*")]
+          (re.compile(r"(?:(?<=\s)|^)[xX×]\s*(?=\d)"), "*"),
+          # 大小各来一个, 大中小各一杯: the big one and the small one, each (大的小的各来一个)
+          (re.compile(r"(?<![\u4e00-\u9fff])(?:([大中小])(?!\1))(?:([大中小])(?!\2))([大中小])?(?=\s*各)"),
+           lambda m: "".join(f"{c}的" for c in m.groups() if c))]
 # emoji and decorations: keep CJK, letters, digits and the punctuation the rules read
 _NOISE = re.compile(r"[^\w\u4e00-\u9fff\s+.,，、;；。!！?？:：#*/\-~～()（）%]")  # 5%的: a concentration
 _SEP = re.compile(r"[,，、;；。!！~～\n()（）]+|\s+|(?<=[?？])(?![?？])")  # 还有吗？要2份: the ? stays with its clause
@@ -161,9 +164,7 @@ def _read_clauses(t: str, catalog: Catalog, current: Product | None) -> Intent:
         clauses = [c for c in clauses if c not in kept]
         kinds = {c.kind for c in clauses}
     if "order" in kinds or any(c.asks_each for c in clauses):
-        ordered = {r.product.sku for c in clauses if c.kind == "order" and c.quantities for r in c.refs if r.product}
-        clauses = [c for c in clauses if not (c.named and c.refs and all(r.product and r.product.sku in ordered
-                                                                        for r in c.refs))]  # 老鸭来一只 煲汤: said again
+        clauses = _without_said_again(clauses)
         for c in clauses:
             if c.named:
                 c.kind = "order"
@@ -209,6 +210,14 @@ def _read_clauses(t: str, catalog: Catalog, current: Product | None) -> Intent:
     if "question" in kinds and not (BANTER_QUESTION.search(t) and not any(c.refs for c in clauses)):
         return Intent(Kind.QUESTION, reason="提问")  # 主播酒量怎么样: banter about the host, unless goods are named
     return Intent(Kind.OTHER, reason="闲聊")
+
+
+def _without_said_again(clauses: list[Clause]) -> list[Clause]:
+    """老鸭来一只 煲汤, 红绳来两条 孙子本命年: a clause that only names goods another clause orders with a quantity (by
+    their name, or by a word of their name read in doubt) is the goods said again, no second order and no doubt."""
+    ordered = {r.product.sku for c in clauses if c.kind == "order" and c.quantities for r in c.refs if r.product}
+    return [c for c in clauses if not (c.named and c.refs and all(r.product and r.product.sku in ordered for r in c.refs))
+            and not (c.kind == "review" and c.maybe and not c.quantities and all(p.sku in ordered for p in c.maybe))]
 
 
 def _asked_about(clauses: list[Clause], current: Product | None) -> None:
@@ -286,15 +295,17 @@ def _products(clauses: list[Clause]) -> list[Product]:
 
 
 def _join_name_and_qty(t: str, catalog: Catalog) -> str:
-    """苹果 两斤, 鸡蛋 x3, 3斤 奇异果, 16寸的 两条: a product's name and its quantity written apart are one clause."""
+    """苹果 两斤, 鸡蛋 x3, 3斤 奇异果, 16寸的 两条, 全麦的 一箱: a product's name (or its size, or a word of several
+    listings, with 的) and its quantity written apart are one clause."""
     for m in reversed(list(_NAME_GAP.finditer(t))):  # not 两包湿巾 一包L码: the name has its quantity already
         left = t[:m.start()].rsplit(" ", 1)[-1]
         refs = find_refs(left, catalog)
         if not refs and re.search(r"\d\s*[A-Za-z\u4e00-\u9fff]{1,3}$", left):  # 64G 2张: a size of the names, by the count
             joined = left + t[m.end():].split(" ", 1)[0]
             refs = [r for r in find_refs(joined, catalog) if r.end == len(left)]
-        if any((r.end == len(left) or r.end == len(left) - 1 and left.endswith("的") and r.label[:1].isdigit())
-               and not r.label[-1:].isdigit() for r in refs) and not read_quantities(mask(left, refs)):  # 16寸的 两条
+        if any((r.end == len(left) or r.end == len(left) - 1 and left.endswith("的")  # 16寸的 两条, 钛钢的 一盒 (of
+                and (r.label[:1].isdigit() or r.product is None and r.family))  # two packs: the unit picks one)
+               and not r.label[-1:].isdigit() for r in refs) and not read_quantities(mask(left, refs)):
             t = t[:m.start()] + t[m.end():]
     for m in reversed(list(_QTY_GAP.finditer(t))):
         right = t[m.end():].split(" ", 1)[0]

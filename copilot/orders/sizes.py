@@ -170,14 +170,21 @@ def sized_in(text: str, catalog: Catalog, shown: Product | None = None) -> bool:
     names = [SIZE.sub(" ", n).lower() for p in catalog for n in p.names] if words else []  # the L of 1L, the m of 6mm:
     lettered = any(_LETTER_SIZE.fullmatch(w) for w in words) and any(  # measures, no letters of a size
         _LETTER_SIZE.search(n) for n in names)  # 要XXL的 where XL and L are listings: a size the store sells as products
-    hues = {m.group(1)[-1] for m in _HUE.finditer(text)}  # 红色的 where 红提 and 绿提 are listed: the colour may
-    if hues and any(h in n for h in hues for p in catalog for n in p.names):  # name the goods, a person asks
-        return True
+    hues = {m.group(1)[-1] for m in _HUE.finditer(text)} - _offered_hues(shown)  # 红色的 where 红提 and 绿提 are
+    if hues and any(h in n for h in hues for p in catalog for n in p.names):  # listed: the colour may name the goods,
+        return True  # a person asks; not a colour the shown listing offers to choose (银色 of a ring in 金色、银色)
     units = {u for _, u in re.findall(r"(\d+)\s*(码|cm|厘米|寸|岁)", text)}  # 40码 where 38码 and 39码 are listings:
     listed = units and any(m.group(0)[len(m.group(1)):].strip() in units  # a size the store sells as products
                            for p in catalog for n in p.names for m in _LENGTH.finditer(n))
     return lettered or bool(listed) or any(sized(p, int(n)) for n in re.findall(r"\d+", text) for p in catalog) or any(
         w in n for w in words if w for n in names)
+
+
+def _offered_hues(shown: Product | None) -> set[str]:
+    """The colours the shown listing's spec offers to choose, when it lists two or more (金色、银色两色): a colour said
+    with its order is that choice, a note, even where another listing's name holds the hue (925银耳圈)."""
+    said = {m.group(1)[-1] for m in _HUE.finditer(shown.spec or "")} if shown is not None else set()
+    return said if len(said) > 1 else set()
 
 
 _HUE = re.compile(r"([深浅亮暗淡奶天宝湖军酒玫藏墨雾烟卡藕雪乳咖香]?[红橙黄绿青蓝紫黑白灰粉棕褐金银米咖啡其驼杏彩])色")

@@ -73,11 +73,20 @@ def spoken_lengths(t: str, catalog: Catalog) -> str:
 
     t = _SPOKEN_METRES.sub(lambda m: held_or_said(m, _metres(m)), t)
 
-    def spelled(m: re.Match) -> str:
+    named = [(x.start(), x.end()) for n in _spelled_names(catalog) for x in re.finditer(re.escape(n), t)]
+
+    def spelled(m: re.Match) -> str:  # 一升橙汁, a name said as the catalog writes it, stays a name
         n = zh_to_number(m.group(1))
-        return held_or_said(m, f"{n:g}{m.group(2)}") if n is not None else m.group(0)
+        inside = any(s <= m.start() and m.end() <= e for s, e in named)
+        return held_or_said(m, f"{n:g}{m.group(2)}") if n is not None and not inside else m.group(0)
 
     return _SPELLED_SIZE.sub(spelled, t)
+
+
+@per_catalog
+def _spelled_names(catalog: Catalog) -> tuple[str, ...]:
+    """The names and aliases that hold a size spelled in words (一升橙汁)."""
+    return tuple(n for p in catalog for n in p.names if _SPELLED_SIZE.search(n))
 
 
 def _keys(text: str) -> list[tuple[int, int, tuple]]:

@@ -17,7 +17,8 @@ QUESTION = re.compile(
     r"干嘛(?:用|的)|"  # 厚的那面干嘛用的, 这个孔干嘛的: what a part is for
     rf"{HOW_MUCH.pattern}|"
     r"(?<=\w)[不没]有?[^\w]*$|"  # 送货不, 打药没😂: the northern question particle
-    r"(?:(?<![一两俩二三四五六七八九十])(?<![就是要来]\d)对|是|没错|没问题)吧[啊呀哈]?$|"  # 红烧肉用老抽对吧: a tag that asks the host to confirm (那就一对吧: a pair)
+    # 红烧肉用老抽对吧, 尺寸不一样吧: a tag that asks the host to confirm a guess (那就一对吧: a pair)
+    r"(?:(?<![一两俩二三四五六七八九十])(?<![就是要来]\d)对|是|没错|没问题|不一样|不同)吧[啊呀哈]?$|"
     # 一对是两只吧, 一提就是3条吧: what a pack holds, guessed for the host to confirm (那就3条吧 says a quantity)
     rf"[一两二三四五六七八九十\d]+\s*{UNIT}\s*(?:就是|是|有)\s*[一两俩二三四五六七八九十\d]+\s*[\u4e00-\u9fff]?吧[啊呀哈]?$")
 # 主播酒量怎么样, 主播多大了, 主播结婚了吗: a question about the host as a person is banter, nothing the shop answers;
@@ -54,7 +55,17 @@ CHATTER_CLAUSE = re.compile(
     # 我家两只猫, 家里养了三条狗: who lives in the household, counted, no goods
     r"(?:我们?家|家里)(?:养了?|有)?\s*(?:\d|[一两二三四五六七八九十俩仨])\s*[只条个位口](?![\u4e00-\u9fff]*(?:要|来|买|拿))|"
     r"(?:每天|天天|每次|次次|每场|场场|每晚|每周|经常|一直)都(?:来|在|看|买|吃)"
-    r"(?!\s*(?:\d|[一两二三四五六七八九十半俩仨](?!点)))")  # 每天都来: visits
+    r"(?!\s*(?:\d|[一两二三四五六七八九十半俩仨](?!点)))|"  # 每天都来: visits
+    # 一对才9块, 一斤就15元: what one unit costs, said after it (no 的: 一斤15块的 picks the goods at that price)
+    rf"(?<![来要拿买订留抢])一\s*{UNIT}\s*(?:才|就|只要|只|也就|不到)\s*(?:\d+(?:\.\d+)?|[一两二三四五六七八九十百]+)\s*"
+    r"(?:元|块钱?|毛钱?)(?!\s*的)|"
+    # 一盒够戴一年, 两斤够吃一周: how long that much lasts, no order
+    r"够\s*(?:吃|喝|用|戴|穿|玩|洗|擦|涂|抽|烧|养)(?:上|好)?\s*(?:\d+|好?[一两二三四五六七八九十半几]+)\s*(?:个多?|多个?)?"
+    r"(?:年|月|周|星期|礼拜|天|阵子|辈子|季)|"
+    # 我有一个同款, 我也有两条: what the viewer already owns, counted, no order
+    r"我们?(?:也|都|已经|早就?|本来就?)*有\s*(?:\d|[一两二三四五六七八九十俩仨好几]+)|"
+    # 给我妈买的, 帮同事订的: whom the goods are for, said alone (给我妈买一条 orders)
+    r"(?:给|帮|替|为)[\u4e00-\u9fff]{1,4}?(?:买|订|要|挑|选)的[吧呀哈啊了哦呢]*$")
 # 帮我分两包装, 单独包装, 帮我分开写卡片, 帮我系个红丝带, 麻烦挑个头大的: how to pack, wrap or pick it, no goods and no
 # quantity (挑 only asked of the shop: 挑红的 alone may choose a product)
 PACKING = re.compile(r"(?:帮我|麻烦)?(?:分成?(?:[一两二三四五六七八九十\d]\s*[袋盒份包个兜])?|分开|单独|各自)(?:装|包)|装一起|一起装|"
