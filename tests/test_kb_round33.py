@@ -1,7 +1,8 @@
 """Knowledge base, round 33: readings the round's stores lacked, on an invented store (a community bike repair).
 
 - 没货要等几天 asks how long the wait is when the part is out of stock: the notes' 没货 clause answers, never the
-  catalog's stock count (a stock word framing a question of time is its case, not the stock asked).
+  catalog's stock count (a stock word in the clause that asks a time is its case, not the stock asked); said in a
+  clause of its own (有现货吗 几天到) it still asks the stock.
 - 哪几个月来 asks which months (4 月、10 月), not how many months: a duration (一次 2 个小时) is no answer.
 """
 
@@ -51,6 +52,7 @@ def test_a_stock_word_framing_a_time_is_no_stock_question():
     assert "stock" not in analyse("卖完了啥时候补货", []).facts
     assert "stock" in analyse("还有货吗", []).facts
     assert "stock" in analyse("今天还有货吗", []).facts
+    assert "stock" in analyse("有现货吗 几天到", []).facts   # a stock question of its own beside the time asked
 
 
 def test_which_months_asks_the_months_not_a_duration(bike_kb):

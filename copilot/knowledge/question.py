@@ -108,8 +108,7 @@ def analyse(text: str, names: list[str]) -> Question:
     spans = [m.span() for w in names for m in re.finditer(re.escape(w), text)]
     unnamed = _blank(text, spans)
     kind = question_kind(unnamed)
-    # 没货要等几天: out of stock is the case of the time asked, which the passage must say; the stock count holds no time
-    case = [m.group(0) for m in lex.catalog["stock"].finditer(text)] if kind in TIMED and "stock" in facts else []
+    case = _stock_case(text, kind, facts)
     if case:
         facts.remove("stock")
     fact_spans = {k: [m.span() for m in rx.finditer(text)] for k, rx in lex.catalog.items() if k in facts}
@@ -160,6 +159,20 @@ def analyse(text: str, names: list[str]) -> Question:
                     measure=measure,
                     deictic=bool(guard("deictic").search(text)), injection=bool(guard("injection").search(raw)),
                     off_topic=bool(guard("off_topic").search(raw)))
+
+
+def _stock_case(text: str, kind: str, facts: list[str]) -> list[str]:
+    """没货要等几天: a stock word in the clause that asks a time is the case of that time, which the passage must
+    say (the stock count holds no time); said in a clause of its own (有现货吗 几天到) it still asks the stock."""
+    if kind not in TIMED or "stock" not in facts:
+        return []
+    rx, case = lexicon().catalog["stock"], []
+    for clause in CLAUSE_SPLIT.split(text):
+        said = [m.group(0) for m in rx.finditer(clause)]
+        if said and question_kind(clause) not in TIMED:
+            return []
+        case += said
+    return case
 
 
 def _measure(kind: str, text: str, unnamed: str, residual: list[list[str]]) -> tuple[str, list[list[str]]]:
