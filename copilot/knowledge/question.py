@@ -108,9 +108,7 @@ def analyse(text: str, names: list[str]) -> Question:
     spans = [m.span() for w in names for m in re.finditer(re.escape(w), text)]
     unnamed = _blank(text, spans)
     kind = question_kind(unnamed)
-    case = _stock_case(text, kind, facts)
-    if case:
-        facts.remove("stock")
+    case = _stock_case(text, kind, facts)   # 没货要等几天: the time's case, no stock asked
     fact_spans = {k: [m.span() for m in rx.finditer(text)] for k, rx in lex.catalog.items() if k in facts}
     spans += [sp for v in fact_spans.values() for sp in v]
     # 谁家米厂的: the words that ask for a value are no content (烤生蚝多少度烤多久 asks two)
@@ -155,15 +153,15 @@ def analyse(text: str, names: list[str]) -> Question:
     if "what" in facts and (residual or topics):
         facts.remove("what")                       # 芒果是什么品种 asks about 品种
     return Question(text=text, topics=topics, soft=soft, facts=facts, residual=residual, kind=kind,
-                    unnamed=unnamed, fact_spans=fact_spans, units=asked_units(kind, unnamed),
-                    measure=measure,
+                    unnamed=unnamed, fact_spans=fact_spans, units=asked_units(kind, unnamed), measure=measure,
                     deictic=bool(guard("deictic").search(text)), injection=bool(guard("injection").search(raw)),
                     off_topic=bool(guard("off_topic").search(raw)))
 
 
 def _stock_case(text: str, kind: str, facts: list[str]) -> list[str]:
     """没货要等几天: a stock word in the clause that asks a time is the case of that time, which the passage must
-    say (the stock count holds no time); said in a clause of its own (有现货吗 几天到) it still asks the stock."""
+    say (the stock count holds no time); said in a clause of its own (有现货吗 几天到) it still asks the stock.
+    The stock words of the case are returned and ``stock`` leaves ``facts``."""
     if kind not in TIMED or "stock" not in facts:
         return []
     rx, case = lexicon().catalog["stock"], []
@@ -172,6 +170,8 @@ def _stock_case(text: str, kind: str, facts: list[str]) -> list[str]:
         if said and question_kind(clause) not in TIMED:
             return []
         case += said
+    if case:
+        facts.remove("stock")
     return case
 
 
