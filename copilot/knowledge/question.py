@@ -27,6 +27,7 @@ MEASURE_UNITS = "箱|盒|袋|包|瓶|桶|提|板|罐|斤|把|份|串|杯|筐|扎
 # 一大包 is the package itself (大 only stresses it); 一小袋 is a smaller one inside it, a measure of its own
 MEASURE = re.compile(rf"[一每]\s*(?:大\s*)?((?:小\s*)?(?:{MEASURE_UNITS}))")
 WHEN = re.compile("|".join(TIME_OF_DAY) + r"|周末|(?:周|星期|礼拜)[一二三四五六日天1-7]")
+TIMED = ("duration", "time", "day", "clock")   # kinds of value that say when or how long
 NOT_TEXT = re.compile(r"[^\w\u4e00-\u9fff]+")  # emoji and symbols
 CJK = re.compile(r"[\u4e00-\u9fff]+")
 ADVERBS = "还都也就能会要可又再才"
@@ -107,6 +108,7 @@ def analyse(text: str, names: list[str]) -> Question:
     spans = [m.span() for w in names for m in re.finditer(re.escape(w), text)]
     unnamed = _blank(text, spans)
     kind = question_kind(unnamed)
+    case = _stock_case(text, kind, facts)   # 没货要等几天: the time's case, no stock asked
     fact_spans = {k: [m.span() for m in rx.finditer(text)] for k, rx in lex.catalog.items() if k in facts}
     spans += [sp for v in fact_spans.values() for sp in v]
     # 谁家米厂的: the words that ask for a value are no content (烤生蚝多少度烤多久 asks two)
@@ -117,6 +119,7 @@ def analyse(text: str, names: list[str]) -> Question:
     rest = guard("idle").sub(" ", guard("deictic").sub(" ", rest))   # 不用的时候咋收: when idle, no content
     rest = re.sub(r"(\w)[不没]\1", r" \1 ", rest)  # 肥不肥 -> 肥, 查没查 -> 查 (能不能 -> 能, a stopword)
     residual = _residual(_about_product(text, rest))
+    residual += [[w] for w in case if not any(w in g for g in residual)]
     taste = lex.aspects.get("taste")
     if taste and "taste" in topics and residual and set(triggers) & set(taste.ask) <= {"怎么样"} and not any(
             w in (*taste.hint, *taste.heading, *taste.passage) for g in residual for w in g):
@@ -150,10 +153,26 @@ def analyse(text: str, names: list[str]) -> Question:
     if "what" in facts and (residual or topics):
         facts.remove("what")                       # 芒果是什么品种 asks about 品种
     return Question(text=text, topics=topics, soft=soft, facts=facts, residual=residual, kind=kind,
-                    unnamed=unnamed, fact_spans=fact_spans, units=asked_units(kind, unnamed),
-                    measure=measure,
+                    unnamed=unnamed, fact_spans=fact_spans, units=asked_units(kind, unnamed), measure=measure,
                     deictic=bool(guard("deictic").search(text)), injection=bool(guard("injection").search(raw)),
                     off_topic=bool(guard("off_topic").search(raw)))
+
+
+def _stock_case(text: str, kind: str, facts: list[str]) -> list[str]:
+    """没货要等几天: a stock word in the clause that asks a time is the case of that time, which the passage must
+    say (the stock count holds no time); said in a clause of its own (有现货吗 几天到) it still asks the stock.
+    The stock words of the case are returned and ``stock`` leaves ``facts``."""
+    if kind not in TIMED or "stock" not in facts:
+        return []
+    rx, case = lexicon().catalog["stock"], []
+    for clause in CLAUSE_SPLIT.split(text):
+        said = [m.group(0) for m in rx.finditer(clause)]
+        if said and question_kind(clause) not in TIMED:
+            return []
+        case += said
+    if case:
+        facts.remove("stock")
+    return case
 
 
 def _measure(kind: str, text: str, unnamed: str, residual: list[list[str]]) -> tuple[str, list[list[str]]]:
