@@ -118,6 +118,11 @@ def chain_pasted(tmp_path, catalog, *pastes: str):
     return chain_state(ledger), {ln.buyer for ln in ledger.lines(status=REVIEW)}
 
 
+def chain_quantities(state) -> dict:
+    """A chain's state without the goods booked at 0 and the members left with none: member -> sku -> quantity."""
+    return {m: {s: q for s, q in skus.items() if q} for m, skus in state.items() if any(skus.values())}
+
+
 def items_of(intent) -> dict:
     """The goods an intent books: sku -> quantity."""
     return {i.sku: i.qty for i in intent.items}

@@ -15,11 +15,9 @@ tried on invented stores:
 
 from __future__ import annotations
 
+from doubles import chain_pasted, chain_quantities
+
 from copilot.base.catalog import Catalog
-from copilot.orders.chains import apply_chain, chain_state
-from copilot.orders.ledger import Ledger
-from copilot.orders.parser import IntentParser
-from copilot.orders.schema import REVIEW
 
 DUMPLINGS = Catalog.from_dict({"products": [
     {"sku": "cabbage", "name": "猪肉白菜水饺", "link": 1, "unit": "袋", "price": 22, "stock": 50},
@@ -47,58 +45,50 @@ STICKERS = Catalog.from_dict({"products": [
 
 
 def _run(catalog, tmp_path, *pastes):
-    tmp_path.mkdir(exist_ok=True)
-    ledger = Ledger(f"sqlite:///{tmp_path / 'ledger.db'}", catalog, "2026-12-01")
-    parse = IntentParser(catalog).parse
-    for text in pastes:
-        apply_chain(ledger, text, parse)
-    return chain_state(ledger), sorted(ln.buyer for ln in ledger.lines(status=REVIEW))
-
-
-def _qty(state):
-    return {m: {s: q for s, q in skus.items() if q} for m, skus in state.items() if any(skus.values())}
+    state, review = chain_pasted(tmp_path, catalog, *pastes)
+    return state, sorted(review)
 
 
 def test_glued_nickname_with_a_count_in_words_then_a_second_item(tmp_path):
     head = "#接龙 手工水饺 猪肉白菜 韭菜鸡蛋 22元/袋\n例：小明 白菜1袋\n"
     state, review = _run(DUMPLINGS, tmp_path, head + "1. 王姐白菜一袋\n2. 小美 韭菜2袋",
                          head + "1. 王姐白菜一袋 韭菜一袋\n2. 小美 韭菜2袋")
-    assert _qty(state) == {"王姐": {"cabbage": 1, "leek": 1}, "小美": {"leek": 2}}
+    assert chain_quantities(state) == {"王姐": {"cabbage": 1, "leek": 1}, "小美": {"leek": 2}}
     assert review == []
 
 
 def test_a_count_in_duo_of_goods_sold_by_the_piece_is_that_many(tmp_path):
     state, review = _run(FLOWERS, tmp_path, "#接龙 手工香皂玫瑰 6元一个 每人限5个\n例：小明 2个\n"
                                             "1. 静 静 2个\n2. 琴 姐 一朵\n3. 阿芬两朵")
-    assert _qty(state) == {"静 静": {"soap_rose": 2}, "琴 姐": {"soap_rose": 1}, "阿芬": {"soap_rose": 2}}
+    assert chain_quantities(state) == {"静 静": {"soap_rose": 2}, "琴 姐": {"soap_rose": 1}, "阿芬": {"soap_rose": 2}}
     assert review == []
 
 
 def test_a_count_in_duo_of_goods_sold_by_weight_is_review_not_lost(tmp_path):
     state, review = _run(FLOWERS, tmp_path, "#接龙 有机西兰花 9元/斤\n例：小明 2斤\n1. 小美 2斤\n2. 老王 一朵")
-    assert _qty(state) == {"小美": {"broccoli": 2}}
+    assert chain_quantities(state) == {"小美": {"broccoli": 2}}
     assert review == ["老王"]
 
 
 def test_a_numeral_and_liang_is_the_weight(tmp_path):
     state, review = _run(TEA, tmp_path / "by_liang", "#接龙 洞庭碧螺春 60元/两 每人限6两\n例：小明 2\n"
                                                      "1. 小美 三两\n2. 阿强 2")
-    assert _qty(state) == {"小美": {"biluochun": 3}, "阿强": {"biluochun": 2}} and review == []
+    assert chain_quantities(state) == {"小美": {"biluochun": 3}, "阿强": {"biluochun": 2}} and review == []
     state, review = _run(TEA, tmp_path / "by_pack", "#接龙 玫瑰花茶 50g一盒 18元\n例：小明 1\n"
                                                     "1. 小美 二两\n2. 阿强 1")
-    assert _qty(state) == {"小美": {"flower_tea": 2}, "阿强": {"flower_tea": 1}} and review == []
+    assert chain_quantities(state) == {"小美": {"flower_tea": 2}, "阿强": {"flower_tea": 1}} and review == []
 
 
 def test_a_size_said_without_its_unit_names_the_offered_size(tmp_path):
     state, review = _run(FLOWERS, tmp_path, "#接龙 陶瓷花盆\n    12-15厘米 15元/个\n    18-20厘米 25元/个\n"
                                             "例：小明 12-15的1个\n1. 小美 12-15的2个\n2. 阿强 18-20的1个 12-15的1个\n"
                                             "3. 老王 花盆1个")
-    assert _qty(state) == {"小美": {"pot_s": 2}, "阿强": {"pot_l": 1, "pot_s": 1}}
+    assert chain_quantities(state) == {"小美": {"pot_s": 2}, "阿强": {"pot_l": 1, "pot_s": 1}}
     assert review == ["老王"]
 
 
 def test_a_family_word_with_the_piece_one_pack_declares_picks_that_pack(tmp_path):
     state, review = _run(STICKERS, tmp_path, "#接龙 恐龙贴纸 单包3元(8张) 整盒32元(12包)\n例：小明 贴纸2包\n"
                                              "1. 小美 贴纸16张\n2. 阿强 贴纸5张\n3. 老王 贴纸1盒\n4. 豆豆 贴纸2包")
-    assert _qty(state) == {"小美": {"sticker_pack": 2}, "老王": {"sticker_box": 1}, "豆豆": {"sticker_pack": 2}}
+    assert chain_quantities(state) == {"小美": {"sticker_pack": 2}, "老王": {"sticker_box": 1}, "豆豆": {"sticker_pack": 2}}
     assert review == ["阿强"]

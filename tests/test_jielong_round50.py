@@ -12,11 +12,10 @@ chains, tried on invented stores:
 
 from __future__ import annotations
 
+from doubles import chain_pasted, chain_quantities
+
 from copilot.base.catalog import Catalog
-from copilot.orders.chains import apply_chain, chain_state
-from copilot.orders.ledger import Ledger
 from copilot.orders.parser import IntentParser
-from copilot.orders.schema import REVIEW
 
 DRINKS = Catalog.from_dict({"products": [
     {"sku": "plum_cup", "name": "酸梅汤 杯装 500ml", "link": 1, "unit": "杯", "price": 8, "stock": 50},
@@ -39,22 +38,14 @@ NECKLACES = Catalog.from_dict({"products": [
 
 
 def _run(catalog, tmp_path, *pastes):
-    tmp_path.mkdir(exist_ok=True)
-    ledger = Ledger(f"sqlite:///{tmp_path / 'ledger.db'}", catalog, "2026-12-02")
-    parse = IntentParser(catalog).parse
-    for text in pastes:
-        apply_chain(ledger, text, parse)
-    return chain_state(ledger), sorted(ln.buyer for ln in ledger.lines(status=REVIEW))
-
-
-def _qty(state):
-    return {m: {s: q for s, q in skus.items() if q} for m, skus in state.items() if any(skus.values())}
+    state, review = chain_pasted(tmp_path, catalog, *pastes)
+    return state, sorted(review)
 
 
 def test_a_size_glued_to_the_pack_word_is_the_same_goods_told_apart_by_the_unit(tmp_path):
     state, review = _run(DRINKS, tmp_path, "#接龙 酸梅汤 8元/杯 25元/桶 原味豆浆 小杯3元\n例：小明 酸梅汤1杯\n"
                                            "1. 小美 酸梅汤2杯 豆浆小杯1杯\n2. 阿强 酸梅汤1桶\n3. 老王 酸梅汤1杯")
-    assert _qty(state) == {"小美": {"plum_cup": 2, "soy_cup": 1}, "阿强": {"plum_tub": 1}, "老王": {"plum_cup": 1}}
+    assert chain_quantities(state) == {"小美": {"plum_cup": 2, "soy_cup": 1}, "阿强": {"plum_tub": 1}, "老王": {"plum_cup": 1}}
     assert review == []
 
 
@@ -68,30 +59,30 @@ def test_the_unit_picks_the_pack_in_a_comment_too():
 def test_a_size_several_goods_hold_names_the_one_offered(tmp_path):
     state, review = _run(DRINKS, tmp_path, "#接龙 原味豆浆\n    小杯 3元\n    1L家庭装 10元/瓶\n例：小明 1L 1瓶\n"
                                            "1. 小美 1L 2瓶\n2. 阿强 1L1瓶\n3. 老王 小杯2杯")
-    assert _qty(state) == {"小美": {"soy_1l": 2}, "阿强": {"soy_1l": 1}, "老王": {"soy_cup": 2}}
+    assert chain_quantities(state) == {"小美": {"soy_1l": 2}, "阿强": {"soy_1l": 1}, "老王": {"soy_cup": 2}}
     assert review == []
 
 
 def test_dan_and_the_unit_names_the_single_of_the_goods_offered_in_two_packs(tmp_path):
     state, review = _run(DRINKS, tmp_path, "#接龙 苏打水 单瓶5元 整箱12瓶55元\n例：小明 整箱1箱\n"
                                            "1. 小美 单瓶4瓶\n2. 阿强 整箱1箱\n3. 老王 单瓶的2瓶")
-    assert _qty(state) == {"小美": {"soda": 4}, "阿强": {"soda_case": 1}, "老王": {"soda": 2}}
+    assert chain_quantities(state) == {"小美": {"soda": 4}, "阿强": {"soda_case": 1}, "老王": {"soda": 2}}
     assert review == []
 
 
 def test_a_category_word_over_two_offered_products_is_review_until_the_member_says(tmp_path):
     head = "#接龙 毛衣链29元/条 银项链59元/条 印花丝巾39元/条\n例：小明 毛衣链1条+丝巾1条\n"
     state, review = _run(NECKLACES, tmp_path / "family", head + "1. 小美 项链1条\n2. 阿强 银项链1条 丝巾1条")
-    assert _qty(state) == {"阿强": {"silver": 1, "scarf": 1}}
+    assert chain_quantities(state) == {"阿强": {"silver": 1, "scarf": 1}}
     assert review == ["小美"]
     state, review = _run(NECKLACES, tmp_path / "family", head + "1. 小美 毛衣链1条\n2. 阿强 银项链1条 丝巾1条")
-    assert _qty(state) == {"小美": {"sweater_chain": 1}, "阿强": {"silver": 1, "scarf": 1}}
+    assert chain_quantities(state) == {"小美": {"sweater_chain": 1}, "阿强": {"silver": 1, "scarf": 1}}
     assert review == []
 
 
 def test_a_category_word_over_one_offered_product_is_that_product(tmp_path):
     state, review = _run(NECKLACES, tmp_path, "#接龙 银项链 59元/条\n例：小明 项链1条\n1. 小美 项链1条\n2. 阿强 2条")
-    assert _qty(state) == {"小美": {"silver": 1}, "阿强": {"silver": 2}}
+    assert chain_quantities(state) == {"小美": {"silver": 1}, "阿强": {"silver": 2}}
     assert review == []
 
 
