@@ -15,7 +15,7 @@ from copilot.base.catalog import Catalog, Product
 from copilot.base.zhnum import normalize
 from copilot.orders.amounts import UNIT
 from copilot.orders.offered import SINGLE
-from copilot.orders.packs import BRACKETED, same_goods, single_of
+from copilot.orders.packs import BRACKETED, same_goods, singles_of
 
 # 5元/个, 5元一个, 12.8/斤, 5块每个: a price per unit (after the goods' word: 钥匙扣8元/个)
 _PER_UNIT = re.compile(rf"\d+(?:\.\d+)?\s*(?:元|块钱|块)?\s*(?:/|每|一)\s*(?P<u>{UNIT})")
@@ -73,10 +73,10 @@ def unpriced_packs(text: str, found: list[Product], catalog: Catalog) -> set[str
 def singles_offered(text: str, offered: list[Product], catalog: Catalog) -> list[Product]:
     """苏打水 单瓶5元 整箱12瓶55元: a header that says 单 and a unit (单瓶) of goods it offers in another pack offers the
     single of them (``single_of``) sold in that unit too."""
-    out = []
+    singles, out = singles_of(offered, catalog), []
     for m in SINGLE.finditer(normalize(text)):
-        singles = {s.sku: s for p in offered for s in [single_of(p, catalog)] if s is not None and s.unit == m.group("u")}
-        out += list(singles.values()) if len(singles) == 1 else []
+        said = [s for s in singles if s.unit == m.group("u")]
+        out += said if len(said) == 1 else []
     return out
 
 

@@ -15,7 +15,7 @@ from copilot.orders.amounts import UNIT_WORDS, Quantity, check_items, rough
 from copilot.orders.classifiers import WHOLE, same_count
 from copilot.orders.intent import Intent, Kind
 from copilot.orders.names import numbered_names, plain_name
-from copilot.orders.packs import same_goods, single_of
+from copilot.orders.packs import same_goods, singles_of
 from copilot.orders.shorthand import shorthand
 from copilot.orders.sizes import SIZE, counted_beside, size_key, sizes_of
 
@@ -61,7 +61,7 @@ def _single_said(t: str, named: list[tuple[int, int]], offered: list[Product], c
     """单瓶3瓶 in a chain that offers 椰子水 by the 瓶 and its 整箱 of 6瓶: 单 (with the single's unit, or 的) said of goods
     the chain offers in several packs names the single of them (``single_of``, LABELS rule 2: 单的 / 单盒的 names the
     single), when the chain offers exactly one such single."""
-    singles = list({s.sku: s for p in offered for s in [single_of(p, catalog)] if s is not None and s in offered}.values())
+    singles = [s for s in singles_of(offered, catalog) if s in offered]
     if len(singles) != 1:
         return []
     return [(m.start(), m.end(), singles[0]) for m in SINGLE.finditer(t) if m.group("u") in (None, singles[0].unit)

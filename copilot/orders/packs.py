@@ -19,7 +19,7 @@ _COUNTED = re.compile(rf"(?<=\D)\d+\s*(?:{_UNITS})$")
 _PACKED = re.compile(r"[\u4e00-\u9fff]{1,3}装")
 _SIZE = re.compile(r"\d+(?:\.\d+)?\s*[A-Za-z]{1,3}")  # 500ml, 1.5L: the size of the pack, no pack word
 # 2L of 2L桶装: the size glued before a word of how the goods are packed (the 装 word says the pack)
-_SIZE_BEFORE = re.compile(r"^\d+(?:\.\d+)?\s*[A-Za-z]{1,3}(?=[\u4e00-\u9fff]{1,3}装$)")
+_SIZE_BEFORE = re.compile(rf"^{_SIZE.pattern}(?={_PACKED.pattern}$)")
 BRACKETED = re.compile(r"[（(\[【][^）)\]】]*[）)\]】]")  # the pack of a listing: 赣南脐橙（10斤装）
 
 
@@ -89,6 +89,11 @@ def single_of(p: Product, catalog) -> Product | None:
     singles = [s for s in goods if any(q.pack_size and q.pack_size[1] == s.unit for q in goods if q is not s)
                or BRACKETED.sub("", s.name).rpartition(" ")[2].startswith("单")]
     return singles[0] if len(singles) == 1 else None
+
+
+def singles_of(products, catalog) -> list[Product]:
+    """The singles (``single_of``) of the goods of ``products``, each once, in their order."""
+    return list({s.sku: s for p in products for s in [single_of(p, catalog)] if s is not None}.values())
 
 
 def _other_pack(p: Product, unit: str, catalog) -> Product | None:
@@ -199,5 +204,5 @@ def _spec_word(w: str) -> bool:
     return bool(_SPEC_WORD.fullmatch(w) or _PACK_WORD.fullmatch(_COUNTED.sub("", w)) or _PACKED.fullmatch(w))
 
 
-__all__ = ["BRACKETED", "by_unit_of_kind", "one_goods", "pack_of_shown", "packs_apart", "same_goods", "single_of", "sold_in",
-           "sold_so"]
+__all__ = ["BRACKETED", "by_unit_of_kind", "one_goods", "pack_of_shown", "packs_apart", "same_goods", "single_of", "singles_of",
+           "sold_in", "sold_so"]
