@@ -8,6 +8,7 @@ general principles on an invented store (a pottery studio that also sells a few 
 - Who teaches the 拉坯 class (拉坯谁教) calls the product by the start of its name; a teacher or a coach named by
   surname and role (孙老师, 陈教练) is a person.
 - 几个人 is answered by people counted as who they are (六个学员, 两名师傅), not only by 6 人.
+- A word the cutter glued to the modal after it (水能 of 水能浇花吗) that the notes never say is read without it (水).
 - Whether a thing comes with it (送电池不) is said by the row keyed by that thing (电池：…（随机附送）) or by a
   clause that it must be bought apart (充电线要自己买).
 """
@@ -44,9 +45,10 @@ NOTES = {
     "throw.md": "# 拉坯体验课\n\n1 一节课一个半钟头\n2 老师是孙老师，学陶八年了\n3 一个老师带六个学员\n"
                 "4 烧好了一个月后来拿\n5 拉坯机是电动的，不用脚踩\n6 预约了半天内回复\n",
     "glaze.md": "# 釉下彩绘课\n\n彩绘用的是进口釉下彩颜料。画好的杯子进窑烧两天。\n",
-    "dryer.md": "# 陶坯防潮盒\n\n- 能用：3到4个月 / 里面的珠子全变粉色 = 该换了\n- 放哪：放柜子下层\n",
+    "dryer.md": "# 陶坯防潮盒\n\n- 能用：3到4个月 / 里面的珠子全变粉色 = 该换了\n- 放哪：放柜子下层\n"
+                "- 积水：盒里积的水倒马桶，别拿去浇花（有盐）\n",
     "lamp.md": "# 窑变小夜灯\n\n- 电池：5 号电池 2 节（随机附送）\n- 充电：Type-C 充满 2 个钟 能用 8 个钟\n"
-               "- 充电线：充电线要自己买，我们不送\n- 教练：调光找陈教练远程教\n",
+               "- 充电线：充电线要自己买，我们不送\n- 教练：调光找陈教练远程教\n- 电线：外面包了一层钢丝，老鼠咬不动\n",
     "tools.md": "# 泥板工具套装\n\n一套 8 件，木柄的，刮刀是不锈钢的。\n",
     "visit.md": "# 上门陶艺课\n\n| 项目 | 说明 |\n|---|---|\n| 人数 | 两名师傅带着泥和转盘上门 |\n| 范围 | 三公里以内 |\n",
 }
@@ -130,3 +132,14 @@ def test_how_long_it_stays_valid_wants_a_validity_said(studio_kb):
     assert ["有效"] in analyse("预约多久有效", []).residual
     a = studio_kb.answer("预约多久有效", current_sku="throw")
     assert not a.answered, (a.text, a.why)   # 预约了半天内回复 says when they reply, not how long it is valid
+
+
+def test_a_word_glued_to_its_modal_is_read_without_it(studio_kb):
+    from copilot.knowledge.question import unglued
+
+    assert unglued([["水能"], ["浇花"]], "积的水倒马桶") == [["水"], ["浇花"]]
+    assert unglued([["功能"]], "功能很多") == [["功能"]]   # said by the knowledge as it is
+    a = studio_kb.answer("水能浇花吗", current_sku="dryer")
+    assert a.answered and "别拿去浇花" in a.text, (a.text, a.why)
+    a = studio_kb.answer("老鼠会咬吗", current_sku="lamp")   # 老鼠会 is one word to the cutter
+    assert a.answered and "老鼠咬不动" in a.text, (a.text, a.why)
