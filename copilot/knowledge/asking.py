@@ -136,7 +136,9 @@ class Asking:
         kinds = {n[-1] for p in products for n in p.names} | {p.category for p in products if p.category}
         out = []
 
-        sourced = "origin" in q_topics or kind in ("place", "who")
+        # 绿豆 of 绿豆糕 asks where the beans come from; 硬笔 of 硬笔书法课 asking who teaches (a person doing the
+        # service, ``asks_person``) calls the product by the start of its name
+        sourced = "origin" in q_topics or kind == "place" or kind == "who" and not guard("asks_person").search(text)
 
         def product_word(w: str) -> bool:   # a part its notes key a row by (猪肉 of 猪肉白菜水饺) is asked about
             if sourced and any(made_of(w, [ACCESSORY.sub("", n) for n in p.names]) for p in products):

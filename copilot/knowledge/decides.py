@@ -6,8 +6,8 @@ the question; each of these forms is handed to the assistant instead:
 
 - a brand answered by who supplies it (胶水啥牌子 → 胶水是从天津厂家进的; 配件啥牌子 → 从批发商老马那拿的货):
   a supplier is no brand;
-- a person asked (谁修刹车, 谁上课) answered by a passage that names no one (一个老师带四个孩子), or that
-  never says the doing asked (店里就老周和小杨两个人，小杨主要洗车、打气 for 谁修刹车);
+- a person asked (谁修刹车, 谁上课) answered by a passage that names no one (一个老师带四个孩子; 用的是进口颜料 names
+  a thing used, 星光牌 a brand), or that never says the doing asked (店里就老周和小杨两个人，小杨主要洗车、打气 for 谁修刹车);
 - how long a thing lasts or takes (锁能用几年, 陪练练多久) answered by how long someone has done another thing
   (我卖锁卖了八年, 张师傅开了二十二年车): a span said after 了 is a doing's past, the question's only when it
   asks of that past (干了几年).
@@ -16,7 +16,7 @@ Checks measured and dropped (they cost more right answers than the wrong ones th
 stores): a yes/no whose doing a passage never says character by character (7 false accepts, 16 right answers),
 a store field line that never says a word asked (2 and 3), a numeric kind with no value of it (0 and 3).
 
-The word lists are data (``guards.yaml``: ``supplied_by``, ``brand_said``, ``asks_person``, ``past_span``).
+The word lists are data (``guards.yaml``: ``supplied_by``, ``brand_said``, ``asks_person``, ``not_person``, ``past_span``).
 """
 
 from __future__ import annotations
@@ -52,9 +52,14 @@ def person_undecided(q: Question, head: str, text: str) -> bool:
     (its heading or key may say it)."""
     if q.kind != "who" or not _guard("asks_person").search(q.unnamed) or _guard("brand").search(q.unnamed):
         return False
-    if not values_of("who", text) and not values_of("who", head):
+    if not _persons(text) and not _persons(head):
         return True
     return any(not any(asked_said(w, head) or asked_said(w, text) for w in g) for g in q.residual)
+
+
+def _persons(text: str) -> list[str]:
+    """The who values of ``text`` that can name one who does a thing: not a thing used (用的是进口颜料) nor a brand."""
+    return [v for v in values_of("who", text) if not _guard("not_person").search(v)]
 
 
 def past_only(q: Question, text: str) -> bool:

@@ -42,6 +42,7 @@ from copilot.knowledge.question import (
     analyse,
     clean_question,
     guard,
+    unglued,
     word_in,
 )
 from copilot.knowledge.records import REFUSAL_TEXT, Answer, Source
@@ -358,6 +359,7 @@ class KnowledgeBase(Asking):
             q.retype(used)
         self.ensure_ready()
         ix = self._ix
+        q.residual = unglued(q.residual, ix.corpus)   # 水能浇花吗: 水 + 能, not the word 水能
         q.unknown = {w for g in q.residual for w in g if not word_in(w, ix.corpus)}
         hits = self._retrieve(ix, text, q, targets, names)
         picked = part_pick(self.judge, ix, q, hits, targets)   # a part's attribute: its own row or clause

@@ -83,11 +83,15 @@ class Keys:
     @staticmethod
     def inclusion_unsaid(q: Question, text: str) -> bool:
         """A yes/no of whether a thing comes with it (送烛台吗) that ``text`` does not say comes or not, next to the
-        thing (带 1 块电池 says nothing of a charger: 送充电头吗)."""
+        thing (带 1 块电池 says nothing of a charger: 送充电头吗), or in the row its key names (电池：9V 电池 1 节（随机附送）:
+        ``text`` is ``section：key：text``, as ``cover_text`` gives it)."""
         asked = guard("asks_included").search(q.unnamed.strip()) if q.kind == "yesno" and not q.topics else None
         if asked is None:
             return False
-        return not any(word_in(asked.group(1), text[max(0, m.start() - NEAR):m.end() + NEAR + len(asked.group(1))])
+        thing, parts = asked.group(1), text.split("：")
+        if len(parts) >= 3 and word_in(thing, parts[1]) and guard("included").search("：".join(parts[2:])):
+            return False
+        return not any(word_in(thing, text[max(0, m.start() - NEAR):m.end() + NEAR + len(thing)])
                        for m in guard("included").finditer(text))
 
     @staticmethod

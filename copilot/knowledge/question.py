@@ -336,6 +336,17 @@ def _residual(rest: str) -> list[list[str]]:
     return [[w] for w in _words(rest)]
 
 
+def unglued(residual: list[list[str]], corpus: str) -> list[list[str]]:
+    """A word jieba glued to the modal after it (水能 of 水能浇花吗, 老鼠会 of 老鼠会咬吗, 放行 of 放行不) that the
+    knowledge never says, while it says the word before the modal: that word is what was asked about."""
+    glued = guard("glued_modal")
+    out = []
+    for g in residual:
+        stems = [(w, w[:m.start()] if (m := glued.search(w)) else "") for w in g]
+        out.append([s if s and not word_in(w, corpus) and word_in(s, corpus) else w for w, s in stems])
+    return out
+
+
 def coverage(residual: list[list[str]], text: str, unknown: frozenset[str] | set[str] = frozenset(),
              extra: str = "", solo: str | None = None, plain: bool = False, half: bool = True,
              negated: frozenset[str] = frozenset()) -> float:

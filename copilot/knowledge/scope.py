@@ -17,6 +17,9 @@ from copilot.knowledge.wordlists import lexicon
 
 SENTENCE = re.compile(r"[。！？!?；;\n]")
 EXAMPLE = re.compile(r"“[^”]*”|\"[^\"]*\"|(?:比如|例如|譬如)[^。；;]*")   # 比如“草莓 2 斤”: an example, not whose rule
+# aspects the store answers for the goods its rule names only: 券 90 天有效 tells how long a voucher lasts, not a
+# 纱窗补丁 asked about (the product's own notes do)
+NAMED_ONLY = ("lasting",)
 
 
 class Scope:
@@ -98,7 +101,17 @@ class Scope:
                 return names   # 菠菜能冷冻吗 hints at its storage: the shop's cold-shelf rule is no answer; nor
                 #                is 奶坏了能退吗？ to 奶皮子有点发黄是坏了吗 (of the product, not of a refund)
             return bool(q.residual) or names
+        aspects = lexicon().aspects
+        if set(q.topics) & set(NAMED_ONLY) and all(t in NAMED_ONLY or aspects[t].scope == "product"
+                                                   for t in q.topics if t in aspects):
+            return self.names_kind(c, targets)   # (理发券 180 天有效 names the 券 of 女士剪发券)
         return self._store_question(q)
+
+    def names_kind(self, c: Chunk, targets: list[str]) -> bool:
+        """The store passage names a product asked about, or the kind its name ends in (券 of 女士剪发券)."""
+        text = f"{c.key} {c.text}"
+        return any(n in text or n[-1] in text for s in targets
+                   for n in (self.catalog.get(s).names if self.catalog.get(s) else ()))
 
     def products_named(self, c: Chunk) -> set[str]:
         """The products a store passage's every sentence names (not as examples), or none."""
