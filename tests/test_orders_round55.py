@@ -1,0 +1,38 @@
+"""Orders round 55: general readings found on the aquarium (intents_blind53) and ceramics (intents_blind54) sets,
+tried on invented stores:
+
+- 尾 is the measure word of a fish: said of goods sold by the 条 it counts the same (来10尾 = 10条), in a comment and
+  in a chain line.
+"""
+
+from __future__ import annotations
+
+import pytest
+from doubles import booked, chain_pasted, chain_quantities
+
+from copilot.base.catalog import Catalog
+from copilot.orders.rules import parse
+
+POND = Catalog.from_dict({"products": [
+    {"sku": "koi", "name": "红白锦鲤", "aliases": ["锦鲤"], "link": 1, "unit": "条", "price": 30, "stock": 40,
+     "limit_per_buyer": 5},
+    {"sku": "loach", "name": "泥鳅苗", "aliases": ["泥鳅"], "link": 2, "unit": "条", "price": 1, "stock": 200,
+     "limit_per_buyer": 50},
+    {"sku": "net", "name": "捞鱼网", "link": 3, "unit": "个", "price": 8, "stock": 30},
+], "store": {"name": "测试锦鲤池"}})
+
+
+@pytest.mark.parametrize("text, current, items", [
+    ("来3尾", "koi", {"koi": 3}),
+    ("锦鲤来两尾 挑红的", "net", {"koi": 2}),
+    ("2号来20尾", None, {"loach": 20}),
+])
+def test_wei_counts_fish_sold_by_the_tiao(text, current, items):
+    assert booked(parse(text, POND, current)) == items
+
+
+def test_wei_in_a_chain_line(tmp_path):
+    state, review = chain_pasted(tmp_path, POND, "#接龙 红白锦鲤 30元/条 限5条\n例：小明 锦鲤1条\n"
+                                                "1. 阿花 2尾\n2. 老李 锦鲤3条")
+    assert chain_quantities(state) == {"阿花": {"koi": 2}, "老李": {"koi": 3}}
+    assert not review
