@@ -2,7 +2,10 @@
 tried on invented stores:
 
 - 尾 is the measure word of a fish: said of goods sold by the 条 it counts the same (来10尾 = 10条), in a comment and
-  in a chain line.
+  in a chain line;
+- a clarification (刚才说的X是Y 来N) whose Y is the whole name of one product reads that product: among the goods X
+  means when one of them is named so though another's name holds it too (饭碗 of 饭碗 and 饭碗礼盒), and in the whole
+  shop when X is a word of ordinary speech that no name of Y's goods holds (热带鱼 of a fish called 三湖).
 """
 
 from __future__ import annotations
@@ -36,3 +39,22 @@ def test_wei_in_a_chain_line(tmp_path):
                                                 "1. 阿花 2尾\n2. 老李 锦鲤3条")
     assert chain_quantities(state) == {"阿花": {"koi": 2}, "老李": {"koi": 3}}
     assert not review
+
+
+BAKERY = Catalog.from_dict({"products": [
+    {"sku": "wheat_toast", "name": "全麦吐司", "aliases": ["全麦吐司"], "link": 1, "unit": "个", "price": 12, "stock": 30},
+    {"sku": "wheat_toast_box", "name": "全麦吐司礼盒 4个装", "aliases": ["吐司礼盒"], "link": 2, "unit": "盒",
+     "price": 45, "stock": 10},
+    {"sku": "milk_toast", "name": "牛奶吐司", "link": 3, "unit": "个", "price": 10, "stock": 30},
+    {"sku": "croissant", "name": "黄油牛角", "aliases": ["牛角", "牛角酥"], "link": 4, "unit": "个", "price": 8,
+     "stock": 40},
+    {"sku": "crumbs", "name": "面包糠", "link": 5, "unit": "袋", "price": 6, "stock": 20},
+], "store": {"name": "测试面包房"}})
+
+
+@pytest.mark.parametrize("text, items", [
+    ("刚才说的吐司是全麦吐司 来两个", {"wheat_toast": 2}),  # the whole name, though the 礼盒's name holds it too
+    ("刚才说的面包是牛角 来3个", {"croissant": 3}),  # 面包: only 面包糠 holds the word, the 牛角 is named outright
+])
+def test_a_clarification_naming_goods_outright_is_their_order(text, items):
+    assert booked(parse(text, BAKERY, None)) == items

@@ -93,7 +93,8 @@ def _picked(x: str, y: str, rest: str, catalog: Catalog) -> tuple[Product | None
         product, after = _pick(y, rest, goods, catalog)
         if product is not None:
             return product, after
-    return None, rest
+    named = _named(y, list(catalog), catalog)  # 刚才说的热带鱼是三湖: Y the whole name of goods X's names do not hold
+    return (named[0], rest) if x and named else (None, rest)
 
 
 def _pick(y: str, rest: str, pool: list[Product], catalog: Catalog) -> tuple[Product | None, str]:
@@ -101,6 +102,8 @@ def _pick(y: str, rest: str, pool: list[Product], catalog: Catalog) -> tuple[Pro
     if not pool or len(pool) == len(catalog) and not SIZE.search(attr) and (len(attr) < 2 or ATTRIBUTE.fullmatch(attr)):
         return None, rest  # 刚才说的是红的: a colour or one character of the whole shop is no goods said
     picks = [p for p in pool if _holds(p, attr)] or _named(y, pool, catalog)
+    if len(picks) > 1:  # 刚才说的碗是饭碗 of 饭碗 and 饭碗礼盒: the whole name said is its goods
+        picks = _named(y, picks, catalog) or picks
     if len(picks) == 1:
         return picks[0], rest
     word, _, after = rest.partition(" ")  # 是长的那个 4米5 一根: the next word, when it settles one, with a count after it
@@ -177,7 +180,7 @@ def _within(word: str, name: str) -> bool:
 def _named(y: str, pool: list[Product], catalog: Catalog) -> list[Product]:
     """刚才说的糖水是绿豆沙: Y a name of goods itself, one of the pool (or of the shop, for a word no name holds)."""
     refs = find_refs(y, catalog)
-    if len(refs) == 1 and refs[0].product in pool and not mask(y, refs).strip(" 的"):
+    if len(refs) == 1 and refs[0].product in pool and not mask(y, refs).strip("# 的"):
         return [refs[0].product]
     return []
 
