@@ -5,7 +5,11 @@ tried on invented stores:
   in a chain line;
 - a clarification (刚才说的X是Y 来N) whose Y is the whole name of one product reads that product: among the goods X
   means when one of them is named so though another's name holds it too (饭碗 of 饭碗 and 饭碗礼盒), and in the whole
-  shop when X is a word of ordinary speech that no name of Y's goods holds (热带鱼 of a fish called 三湖).
+  shop when X is a word of ordinary speech that no name of Y's goods holds (热带鱼 of a fish called 三湖);
+- 有多深 asks (like 多大, 多高); 沙锅 is the everyday spelling of 砂锅 (a synonym, read without doubt);
+- a cancel on a condition (没货了就算了, 卖完了就不要了) withdraws nothing now: talk;
+- remarks on how the buyer wants the goods picked: 挑…的 as a part of its own, and a description with 的 whose words
+  only the ordered goods' own name holds (红白 of 红白草金).
 """
 
 from __future__ import annotations
@@ -14,6 +18,7 @@ import pytest
 from doubles import booked, chain_pasted, chain_quantities
 
 from copilot.base.catalog import Catalog
+from copilot.orders.intent import Kind
 from copilot.orders.rules import parse
 
 POND = Catalog.from_dict({"products": [
@@ -58,3 +63,48 @@ BAKERY = Catalog.from_dict({"products": [
 ])
 def test_a_clarification_naming_goods_outright_is_their_order(text, items):
     assert booked(parse(text, BAKERY, None)) == items
+
+
+KITCHEN = Catalog.from_dict({"products": [
+    {"sku": "clay_pot", "name": "土陶砂锅 3L", "aliases": ["土陶砂锅", "砂锅"], "link": 1, "unit": "个", "price": 68, "stock": 20},
+    {"sku": "wok", "name": "铸铁炒锅 32cm", "aliases": ["炒锅"], "link": 2, "unit": "个", "price": 158, "stock": 10},
+    {"sku": "basin", "name": "搪瓷深盆", "aliases": ["深盆"], "link": 3, "unit": "个", "price": 25, "stock": 30},
+    {"sku": "pear_tea", "name": "花梨木茶盘", "aliases": ["茶盘"], "link": 4, "unit": "个", "price": 99, "stock": 10},
+    {"sku": "steamer_big", "name": "竹蒸笼 30cm", "aliases": ["大蒸笼"], "link": 5, "unit": "个", "price": 45,
+     "stock": 10},
+    {"sku": "steamer_small", "name": "竹蒸笼 20cm", "aliases": ["小蒸笼"], "link": 6, "unit": "个", "price": 30,
+     "stock": 10},
+], "store": {"name": "测试厨具店"}})
+
+
+@pytest.mark.parametrize("text, current", [("深盆有多深", "basin"), ("这个盆多深", "basin")])
+def test_how_deep_is_a_question(text, current):
+    got = parse(text, KITCHEN, current)
+    assert got.kind is Kind.QUESTION and not got.items, got
+
+
+def test_shaguo_is_the_everyday_spelling_of_the_clay_pot():
+    assert booked(parse("沙锅来一个", KITCHEN, "clay_pot")) == {"clay_pot": 1}
+    assert booked(parse("沙锅来一个", KITCHEN, "wok")) == {"clay_pot": 1}
+
+
+@pytest.mark.parametrize("text", ["没货了就算了", "卖完了就不要了", "抢不到就算了"])
+def test_a_cancel_on_a_condition_is_talk(text):
+    got = parse(text, KITCHEN, "clay_pot")
+    assert got.kind is Kind.OTHER and not got.items, got
+
+
+def test_a_plain_cancel_still_cancels():
+    assert parse("砂锅不要了", KITCHEN, "clay_pot").kind is Kind.CANCEL
+
+
+@pytest.mark.parametrize("text, current, note", [
+    ("茶盘来一个 挑花纹清楚的", "pear_tea", "挑花纹清楚的"),
+    ("来一个 挑釉面亮的", "basin", "挑釉面亮的"),
+    ("茶盘来一个 挑纹路大的", "pear_tea", "挑纹路大的"),  # 大的 of the 大号 蒸笼: here how the 茶盘 is picked
+    ("茶盘来一个 要花梨纹多的", "pear_tea", "要花梨纹多的"),  # 花梨 of 花梨木茶盘: the goods ordered, described
+])
+def test_a_picking_remark_is_the_orders_note(text, current, note):
+    got = parse(text, KITCHEN, current)
+    assert booked(got) == {current: 1}
+    assert got.note == note

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from copilot.base.catalog import Catalog, Product
 from copilot.base.zhnum import zh_to_number
 from copilot.orders.amounts import UNIT, VERB, Quantity, read_quantities
-from copilot.orders.changes import CANCEL, MODIFY, relative_match
+from copilot.orders.changes import CANCEL, IF_NONE_LEFT, MODIFY, relative_match
 from copilot.orders.cues import count_of_shown, count_or_name, one_of_word, states_pack, typo_count
 from copilot.orders.heads import shown_kind
 from copilot.orders.leftover import (
@@ -138,7 +138,7 @@ def classify(text: str, catalog: Catalog, current: Product | None, alone: bool =
     elif relative_match(masked) and (not CHATTER_CLAUSE.search(text)  # 刚才的苹果线再加一根: the goods named, more of them
                                      or _EARLIER.search(text) and refs and all(r.product for r in refs)):
         clause.kind = "relative"
-    elif CANCEL.search(said) or refs and _NO_NEED.search(text):
+    elif CANCEL.search(said) and not IF_NONE_LEFT.search(said) or refs and _NO_NEED.search(text):
         clause.kind = "cancel"
     elif _EARLIER.search(text) and quantities and ANY_VERB.search(masked) and not _TOLD.search(text):  # 刚才那个米粉也给我来一盒: which?
         if refs and all(r.product for r in refs):  # 刚才那个高铁米粉来一盒: the name says it

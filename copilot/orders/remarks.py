@@ -75,7 +75,8 @@ def remark_notes(t: str, catalog: Catalog) -> tuple[str, list[str]]:
         return t, []
     found, kept, remarked = [], [], False
     for i, part in enumerate(parts):
-        remark = i % 2 == 0 and bool(part) and (_remark(part, units, catalog) or _pieces(part, t, units, catalog))
+        own = _named_beside(parts, i, catalog) if i % 2 == 0 and part else ()
+        remark = i % 2 == 0 and bool(part) and (_remark(part, units, catalog, own) or _pieces(part, t, units, catalog))
         noted = i % 2 == 0 and bool(part) and not remark and _note_of_its_own(part, catalog)
         remarked |= remark
         if remark or noted:
@@ -129,13 +130,25 @@ def _goods(text: str, catalog: Catalog) -> list:
     return out + [p for p in catalog if any(w in n for w in words for n in p.names)] if words else out
 
 
-def _remark(part: str, units: set[str], catalog: Catalog) -> bool:
-    """A whole part shaped as a remark that asks nothing and names no goods, or a change that names only add-ins."""
+def _named_beside(parts: list[str], i: int, catalog: Catalog) -> frozenset:
+    """The products the other parts of the comment name outright (by a name or alias, not a family word)."""
+    rest = "".join(p if j != i else " " for j, p in enumerate(parts))
+    return frozenset(r.product.sku for r in find_refs(rest, catalog) if r.product is not None)
+
+
+def _remark(part: str, units: set[str], catalog: Catalog, own=frozenset()) -> bool:
+    """A whole part shaped as a remark that asks nothing and names no goods, or a change that names only add-ins.
+    A description said with 的 whose words a name holds only of the goods the comment orders by name is about those
+    goods (草金来两条 要红白花多的, 红白 of 红白草金): how the buyer wants them, no other goods."""
     said = _RESULT.sub(" ", part).strip()
     one = _ONE_CHAR.fullmatch(said)
     if not REMARK.fullmatch(said) or QUESTION.search(said) or one and any(one.group(1) in n for p in catalog for n in p.names) \
             or _COLOUR.fullmatch(said) and not _offered(_COLOUR.fullmatch(said).group(1), catalog):
         return False
+    if own and said.endswith("的") and not read_quantities(mask(said, find_refs(said, catalog))) \
+            and len(said.removeprefix("要").removeprefix("我要")) > 3 and not find_refs(said, catalog) \
+            and all(p.sku in own for p in _goods(said, catalog)):
+        return True
     return _names_nothing(said, units, catalog, bool(_CHANGE.fullmatch(said)))
 
 
