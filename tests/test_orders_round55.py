@@ -9,7 +9,9 @@ tried on invented stores:
 - 有多深 asks (like 多大, 多高); 沙锅 is the everyday spelling of 砂锅 (a synonym, read without doubt);
 - a cancel on a condition (没货了就算了, 卖完了就不要了) withdraws nothing now: talk;
 - remarks on how the buyer wants the goods picked: 挑…的 as a part of its own, and a description with 的 whose words
-  only the ordered goods' own name holds (红白 of 红白草金).
+  only the ordered goods' own name holds (红白 of 红白草金);
+- what one unit costs, said with 才 / 就 / 只要 and no currency word (一袋才16), is talk about the price, no order;
+- 套装 (the unit 套 and 装) of one listing sold by the 套 beside other goods sold by the 套 names none of them.
 """
 
 from __future__ import annotations
@@ -108,3 +110,32 @@ def test_a_picking_remark_is_the_orders_note(text, current, note):
     got = parse(text, KITCHEN, current)
     assert booked(got) == {current: 1}
     assert got.note == note
+
+
+SETS = Catalog.from_dict({"products": [
+    {"sku": "knives", "name": "不锈钢刀具 五件套装", "aliases": ["刀具套装", "不锈钢套装"], "link": 1, "unit": "套",
+     "price": 129, "stock": 10},
+    {"sku": "pot", "name": "不锈钢汤锅", "link": 2, "unit": "个", "price": 89, "stock": 10},
+    {"sku": "dishes", "name": "陶瓷碗碟 四件", "aliases": ["碗碟"], "link": 3, "unit": "套", "price": 59, "stock": 10},
+    {"sku": "sponges", "name": "洗碗海绵", "aliases": ["海绵"], "link": 4, "unit": "袋", "price": 6, "stock": 50},
+], "store": {"name": "测试厨房用品店"}})
+
+
+@pytest.mark.parametrize("text, current", [("套装来一套", "knives"), ("套装来一套", None), ("套装来两套", "dishes")])
+def test_the_set_word_of_several_goods_sold_by_the_set_is_review(text, current):
+    got = parse(text, SETS, current)
+    assert got.kind is Kind.ORDER and got.needs_review and not [i for i in got.items if i.qty], got
+
+
+def test_a_name_holding_the_set_word_still_books():
+    assert booked(parse("刀具套装来一套", SETS, "dishes")) == {"knives": 1}
+
+
+@pytest.mark.parametrize("text", ["一袋才6 比超市划算", "一袋就6 好便宜"])
+def test_the_price_of_one_unit_is_talk(text):
+    got = parse(text, SETS, "sponges")
+    assert got.kind is Kind.OTHER and not got.items, got
+
+
+def test_an_order_then_a_price_is_still_an_order():
+    assert booked(parse("来两袋", SETS, "sponges")) == {"sponges": 2}
