@@ -11,7 +11,9 @@ tried on invented stores:
 - remarks on how the buyer wants the goods picked: 挑…的 as a part of its own, and a description with 的 whose words
   only the ordered goods' own name holds (红白 of 红白草金);
 - what one unit costs, said with 才 / 就 / 只要 and no currency word (一袋才16), is talk about the price, no order;
-- 套装 (the unit 套 and 装) of one listing sold by the 套 beside other goods sold by the 套 names none of them.
+- 套装 (the unit 套 and 装) of one listing sold by the 套 beside other goods sold by the 套 names none of them;
+- 小X / 大X, X the head noun of a kind of two told apart by 小 and 大 (小笼 of 小蒸笼 / 大蒸笼), names that one, as 小的
+  and 大的 do, in a comment and in a chain line.
 """
 
 from __future__ import annotations
@@ -139,3 +141,19 @@ def test_the_price_of_one_unit_is_talk(text):
 
 def test_an_order_then_a_price_is_still_an_order():
     assert booked(parse("来两袋", SETS, "sponges")) == {"sponges": 2}
+
+
+@pytest.mark.parametrize("text, current, items", [
+    ("小笼来一个", None, {"steamer_small": 1}),
+    ("大笼 x2", "pear_tea", {"steamer_big": 2}),
+    ("小的来一个", None, {"steamer_small": 1}),
+])
+def test_small_or_big_with_the_kinds_head_noun_names_that_one(text, current, items):
+    assert booked(parse(text, KITCHEN, current)) == items
+
+
+def test_small_or_big_with_the_head_noun_in_a_chain(tmp_path):
+    state, review = chain_pasted(tmp_path, KITCHEN, "#接龙 竹蒸笼 周六到\n例：小明 小蒸笼1个\n"
+                                                   "1. 阿梅 小笼一个\n2. 老吴 大笼1个 小笼1个")
+    assert chain_quantities(state) == {"阿梅": {"steamer_small": 1}, "老吴": {"steamer_big": 1, "steamer_small": 1}}
+    assert not review

@@ -364,20 +364,29 @@ def _singles(catalog: Catalog, names, exact: set[str], variants: dict, families:
         alts.append(r"不辣的|(?<=[\d份盒只个来要])不辣(?![\u4e00-\u9fff])")
     sizes = _sizes(families)
     if sizes:
-        variants.update(sizes)
-        alts.append("大的|小的")
+        said = {w: p for w, p in sizes.items() if w in ("大的", "小的") or not any(w in n for n, _ in names)}
+        variants.update(said)
+        alts.append("|".join(sorted(said, key=len, reverse=True)))
     return re.compile("|".join(alts)) if alts else None
 
 
 def _sizes(families: dict) -> dict[str, Product]:
-    """大的 / 小的: the one family of two whose names tell them apart by 大 and 小 (荠菜大馄饨 / 鲜肉小馄饨)."""
+    """大的 / 小的: the one family of two whose names tell them apart by 大 and 小 (荠菜大馄饨 / 鲜肉小馄饨); and 大 or 小
+    said with the last character of the kind's word, its head noun (小缸 / 大缸 of 桌面鱼缸 alias 小鱼缸 / 生态鱼缸 alias
+    大鱼缸)."""
     found = []
-    kinds = {tuple(p.sku for p in o): o for w, o in families.items()  # 馄饨 ends both names: a kind, not 鲜肉
-             if len(o) == 2 and all(any(n.endswith(w) for n in p.names) for p in o)}
-    for owners in kinds.values():
+    kinds: dict[tuple, tuple] = {}
+    heads: dict[tuple, set[str]] = {}
+    for w, o in families.items():  # 馄饨 ends both names: a kind, not 鲜肉
+        if len(o) == 2 and all(any(n.endswith(w) for n in p.names) for p in o):
+            key = tuple(p.sku for p in o)
+            kinds[key] = o
+            heads.setdefault(key, set()).update(  # not 大包 / 小子: a unit (一大包) or a suffix of many nouns
+                [w[-1]] if w[-1] not in UNIT_WORDS and w[-1] not in ZH_DIGITS and w[-1] not in "子儿头" else [])
+    for key, owners in kinds.items():
         says = [{c for c in "大小" if any(c in n for n in p.names)} for p in owners]
         if sorted(map(sorted, says)) == [["大"], ["小"]]:
-            found.append({f"{next(iter(w))}的": p for w, p in zip(says, owners)})
+            found.append({f"{c}{h}": p for w, p in zip(says, owners) for c in w for h in ("的", *sorted(heads[key]))})
     return found[0] if len(found) == 1 else {}
 
 
