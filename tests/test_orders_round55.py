@@ -13,7 +13,9 @@ tried on invented stores:
 - what one unit costs, said with 才 / 就 / 只要 and no currency word (一袋才16), is talk about the price, no order;
 - 套装 (the unit 套 and 装) of one listing sold by the 套 beside other goods sold by the 套 names none of them;
 - 小X / 大X, X the head noun of a kind of two told apart by 小 and 大 (小笼 of 小蒸笼 / 大蒸笼), names that one, as 小的
-  and 大的 do, in a comment and in a chain line.
+  and 大的 do, in a comment and in a chain line;
+- a part that splits the order's count among words that name no goods, each as many (小熊小兔各一个), is the order's
+  note, also on an absolute change (那就两个吧 …).
 """
 
 from __future__ import annotations
@@ -157,3 +159,25 @@ def test_small_or_big_with_the_head_noun_in_a_chain(tmp_path):
                                                    "1. 阿梅 小笼一个\n2. 老吴 大笼1个 小笼1个")
     assert chain_quantities(state) == {"阿梅": {"steamer_small": 1}, "老吴": {"steamer_big": 1, "steamer_small": 1}}
     assert not review
+
+
+PRINTS = Catalog.from_dict({"products": [
+    {"sku": "tote", "name": "手绘帆布包", "aliases": ["帆布包"], "link": 1, "unit": "个", "price": 39, "stock": 20},
+    {"sku": "pouch", "name": "零钱包", "link": 2, "unit": "个", "price": 15, "stock": 20},
+], "store": {"name": "测试手作铺"}})
+
+
+@pytest.mark.parametrize("text, kind, qty", [
+    ("来两个 小熊小兔各一个", Kind.ORDER, 2),
+    ("那就两个吧 小熊小兔各一个", Kind.MODIFY, 2),
+    ("来4个 星星月亮各两个", Kind.ORDER, 4),
+])
+def test_a_split_of_the_count_among_patterns_is_a_note(text, kind, qty):
+    got = parse(text, PRINTS, "tote")
+    assert (got.kind, got.needs_review) == (kind, False), got
+    assert [(i.sku, i.qty) for i in got.items] == [("tote", qty)]
+    assert got.note == text.split(" ")[1]
+
+
+def test_each_over_goods_is_still_an_order_of_each():
+    assert booked(parse("帆布包零钱包各来一个", PRINTS, "tote")) == {"tote": 1, "pouch": 1}

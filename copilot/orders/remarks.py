@@ -76,7 +76,8 @@ def remark_notes(t: str, catalog: Catalog) -> tuple[str, list[str]]:
     found, kept, remarked = [], [], False
     for i, part in enumerate(parts):
         own = _named_beside(parts, i, catalog) if i % 2 == 0 and part else ()
-        remark = i % 2 == 0 and bool(part) and (_remark(part, units, catalog, own) or _pieces(part, t, units, catalog))
+        remark = i % 2 == 0 and bool(part) and (_remark(part, units, catalog, own) or _pieces(part, t, units, catalog)
+                                                 or _each_share(part, t, units, catalog))
         noted = i % 2 == 0 and bool(part) and not remark and _note_of_its_own(part, catalog)
         remarked |= remark
         if remark or noted:
@@ -96,7 +97,7 @@ def _shaped(part: str) -> bool:
     """``part`` has the shape of a remark or of a split by piece (what it names not read yet)."""
     return bool(part) and bool(REMARK.fullmatch(_RESULT.sub(" ", part).strip())
                                or any(p.match(part) for p in _PIECES) and (_NEGATIVE.search(part) or _described(part))
-                               or _COLOUR.search(part))
+                               or _COLOUR.search(part) or "各" in part and _EACH.fullmatch(part))
 
 
 def _described(part: str) -> bool:
@@ -207,6 +208,25 @@ def _pieces(part: str, t: str, units: set[str], catalog: Catalog) -> bool:
         total += q[0].value
     said = any(REMARK.fullmatch(m.group("r")) or _COLOUR.fullmatch(m.group("r")) for m in shares)
     return said and total <= ordered[0].value
+
+
+# 小猫小狗各一个, 红蓝各一支: the patterns or colours the order's count comes in, each as many (not goods)
+_EACH = re.compile(rf"(?P<r>[\u4e00-\u9fff]{{2,8}}?)各(?:要|来)?(?P<n>{NUM_PATTERN})\s*(?P<u>{UNIT})")
+
+
+def _each_share(part: str, t: str, units: set[str], catalog: Catalog) -> bool:
+    """那就两个吧 小猫小狗各一个: a part of its own that splits the order's count among words that name no goods, each
+    as many, in the order's unit (or 个), beside one quantity the rest of the comment orders, of at least two such
+    shares: how the buyer wants the count made up, a note (小猫 and 小狗 are patterns, no goods of the shop)."""
+    m = _EACH.fullmatch(part)
+    if m is None or not "各" in part or m.group("u") not in units and m.group("u") != "个" \
+            or find_refs(m.group("r"), catalog) or _goods(m.group("r"), catalog) or QUESTION.search(part):
+        return False
+    rest = t.replace(part, " ", 1)
+    ordered = read_quantities(mask(rest, find_refs(rest, catalog)))
+    each = read_quantities(f"{m.group('n')}{m.group('u')}")
+    return len(ordered) == 1 and bool(each) and ordered[0].value >= 2 * each[0].value \
+        and (ordered[0].unit or "个") in {m.group("u"), *units}
 
 
 def _shares_of(part: str) -> list[re.Match]:
