@@ -15,7 +15,8 @@ tried on invented stores:
 - 小X / 大X, X the head noun of a kind of two told apart by 小 and 大 (小笼 of 小蒸笼 / 大蒸笼), names that one, as 小的
   and 大的 do, in a comment and in a chain line;
 - a part that splits the order's count among words that name no goods, each as many (小熊小兔各一个), is the order's
-  note, also on an absolute change (那就两个吧 …).
+  note, also on an absolute change (那就两个吧 …);
+- 一公一母 (as many males as females) is that many pairs where the catalog does not sell males and females apart.
 """
 
 from __future__ import annotations
@@ -181,3 +182,28 @@ def test_a_split_of_the_count_among_patterns_is_a_note(text, kind, qty):
 
 def test_each_over_goods_is_still_an_order_of_each():
     assert booked(parse("帆布包零钱包各来一个", PRINTS, "tote")) == {"tote": 1, "pouch": 1}
+
+
+BIRDS = Catalog.from_dict({"products": [
+    {"sku": "budgie", "name": "虎皮鹦鹉 一对", "aliases": ["虎皮鹦鹉"], "link": 1, "unit": "对", "pack": "2只", "price": 60,
+     "stock": 20},
+    {"sku": "finch", "name": "文鸟", "link": 2, "unit": "只", "price": 45, "stock": 20},
+], "store": {"name": "测试鸟店"}})
+HENS = Catalog.from_dict({"products": [
+    {"sku": "rooster", "name": "走地鸡（公）", "aliases": ["公鸡"], "link": 1, "unit": "只", "price": 90, "stock": 20},
+    {"sku": "hen", "name": "走地鸡（母）", "aliases": ["母鸡"], "link": 2, "unit": "只", "price": 80, "stock": 20},
+], "store": {"name": "测试土鸡铺"}})
+
+
+@pytest.mark.parametrize("text, items", [("来一公一母", {"budgie": 1}), ("虎皮鹦鹉来两公两母吧", {"budgie": 2})])
+def test_one_male_one_female_is_a_pair(text, items):
+    assert booked(parse(text, BIRDS, "budgie")) == items
+
+
+def test_one_male_one_female_of_goods_sold_by_sex_is_one_of_each():
+    assert booked(parse("1公1母", HENS, "rooster")) == {"rooster": 1, "hen": 1}
+
+
+def test_a_pair_of_goods_sold_by_the_one_stays_for_a_person():
+    got = parse("文鸟来一公一母", BIRDS, "finch")
+    assert got.needs_review, got
