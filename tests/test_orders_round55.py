@@ -207,3 +207,10 @@ def test_one_male_one_female_of_goods_sold_by_sex_is_one_of_each():
 def test_a_pair_of_goods_sold_by_the_one_stays_for_a_person():
     got = parse("文鸟来一公一母", BIRDS, "finch")
     assert got.needs_review, got
+
+
+def test_sound_alikes_are_kept_per_text_and_handed_out_as_fresh_lists():
+    first = POND.sound_alikes("锦里来两条")  # 锦里 reads like 锦鲤
+    first.append("changed by a caller")
+    assert POND.sound_alikes("锦里来两条") == [x for x in first if x != "changed by a caller"]
+    assert [p.sku for _, _, p in POND.sound_alikes("锦里来两条")] == ["koi"]
