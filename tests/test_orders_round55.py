@@ -214,3 +214,25 @@ def test_sound_alikes_are_kept_per_text_and_handed_out_as_fresh_lists():
     first.append("changed by a caller")
     assert POND.sound_alikes("锦里来两条") == [x for x in first if x != "changed by a caller"]
     assert [p.sku for _, _, p in POND.sound_alikes("锦里来两条")] == ["koi"]
+
+
+# LABELS rule 2 over packs whose names say the count they hold (10条装, 礼盒4只装) and a size in 寸: one goods
+NEONS = Catalog.from_dict({"products": [
+    {"sku": "tetra", "name": "宝莲灯鱼 单条", "aliases": ["宝莲灯"], "link": 1, "unit": "条", "price": 3, "stock": 100,
+     "limit_per_buyer": 20},
+    {"sku": "tetra_bag", "name": "宝莲灯鱼 20条装", "link": 2, "unit": "袋", "pack": "20条", "price": 45, "stock": 10,
+     "limit_per_buyer": 3},
+    {"sku": "cup", "name": "青花小杯 3寸", "aliases": ["青花小杯"], "link": 3, "unit": "个", "price": 12, "stock": 50},
+    {"sku": "cup_box", "name": "青花小杯 礼盒6只装", "aliases": ["小杯礼盒"], "link": 4, "unit": "盒", "pack": "6个",
+     "price": 66, "stock": 10},
+], "store": {"name": "测试杂货"}})
+
+
+@pytest.mark.parametrize("text, current, items", [
+    ("这个来一袋", "tetra", {"tetra_bag": 1}),  # the unit said picks the pack of the same goods
+    ("来5条", "tetra_bag", {"tetra": 5}),  # a part of the bag shown: the single sold by the 条
+    ("来40条", "tetra_bag", {"tetra_bag": 2}),  # whole bags of the one shown
+    ("来一盒", "cup", {"cup_box": 1}),
+])
+def test_packs_named_by_their_count_are_the_same_goods(text, current, items):
+    assert booked(parse(text, NEONS, current)) == items
