@@ -233,6 +233,8 @@ NEONS = Catalog.from_dict({"products": [
     ("来5条", "tetra_bag", {"tetra": 5}),  # a part of the bag shown: the single sold by the 条
     ("来40条", "tetra_bag", {"tetra_bag": 2}),  # whole bags of the one shown
     ("来一盒", "cup", {"cup_box": 1}),
+    ("来2个", "cup_box", {"cup": 2}),  # a part of the box shown: the cup sold by the 个
+    ("来12个", "cup_box", {"cup_box": 2}),
 ])
 def test_packs_named_by_their_count_are_the_same_goods(text, current, items):
     assert booked(parse(text, NEONS, current)) == items

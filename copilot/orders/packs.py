@@ -125,6 +125,9 @@ def pack_of_shown(current: Product, q: Quantity, catalog) -> Product | None:
     whole = to_sale_unit(q, current)
     if whole is not None and whole > 0 and float(whole).is_integer():
         return None
+    exact = [p for p in same_goods(current, catalog) if p.unit == unit]
+    if len(exact) == 1 and whole is not None:  # 来3个 with 饭碗 礼盒4只装 shown: the bowl sold by the 个 (a part pack)
+        return exact[0]
     return _other_pack(current, unit, catalog)
 
 
