@@ -235,6 +235,13 @@ NEONS = Catalog.from_dict({"products": [
     ("来一盒", "cup", {"cup_box": 1}),
     ("来2个", "cup_box", {"cup": 2}),  # a part of the box shown: the cup sold by the 个
     ("来12个", "cup_box", {"cup_box": 2}),
+    ("宝莲灯来一袋", "cup", {"tetra_bag": 1}),  # 宝莲灯, a name of the single that says no pack: the unit picks
 ])
 def test_packs_named_by_their_count_are_the_same_goods(text, current, items):
     assert booked(parse(text, NEONS, current)) == items
+
+
+def test_a_relative_change_in_the_other_packs_unit_is_of_that_pack():
+    got = parse("宝莲灯再加一袋", NEONS, "cup")
+    assert (got.kind, got.needs_review) == (Kind.MODIFY, False), got
+    assert [(i.sku, i.qty) for i in got.items] == [("tetra_bag", 1)]

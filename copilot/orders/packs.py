@@ -108,8 +108,8 @@ def sold_so(p: Product, label: str, unit: str | None, catalog) -> Product | None
     """泡面来两桶, where 泡面 is a word of 整箱泡面 (a 箱 of 12桶) only, beside 红烧牛肉面 单桶: a part of one listing's
     names (not a whole name, which names its pack) said with the unit another listing of the same goods is sold in
     names that listing (a unit that tells apart packs of the same goods picks the one sold in it). None otherwise."""
-    if not unit or p.unit == unit or label in p.names:
-        return None
+    if not unit or p.unit == unit or label in p.names and label not in _goods_of(p):
+        return None  # (红绿灯 of 红绿灯鱼 单条: a name of it that says no pack, as 红绿灯鱼 says none)
     return _other_pack(p, unit, catalog)
 
 
