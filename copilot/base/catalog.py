@@ -45,6 +45,7 @@ class Catalog:
         self._heard: set[str] = set()  # every syllable of _blurred
         # 冻干鸡胸 said the other way round (鸡胸冻干): a name of two two-character words, swapped, is no name itself
         self._swapped = [(n[2:] + n[:2], p) for n, p in names if len(n) == 4 and n[2:] + n[:2] not in self._name_map]
+        self._sound_cache: dict[str, tuple[tuple[int, int, Product], ...]] = {}  # text -> sound_alikes (comments repeat)
 
     # -- loading -----------------------------------------------------------------------------
 
@@ -146,7 +147,16 @@ class Catalog:
         """Products named with a homophone typo, as a pinyin keyboard makes them (草霉 for 草莓):
         a span that reads like a name of two or more characters and shares at least half of its
         characters with it. Spans that already name a product exactly are skipped; a span that reads like
-        the names of two products is listed once for each (a person tells them apart, not the rules)."""
+        the names of two products is listed once for each (a person tells them apart, not the rules). Each text's
+        answer is kept for the catalog (a bounded cache: 扣1, 来一份 and 666 come again and again)."""
+        cached = self._sound_cache.get(text)
+        if cached is None:
+            if len(self._sound_cache) >= 8192:
+                self._sound_cache.clear()
+            cached = self._sound_cache[text] = tuple(self._sound_alikes(text))
+        return list(cached)
+
+    def _sound_alikes(self, text: str) -> list[tuple[int, int, Product]]:
         exact = [(s, e) for s, e, _ in self.mentions(text)]
         self._sound_table()
         # 挂神 for 挂绳: sheng read as shen; 润长 for 润肠: 长's other reading (chang), when a name holds that sound

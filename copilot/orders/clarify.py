@@ -40,7 +40,7 @@ _SAID_BEFORE = re.compile(rf"^我?(?:(?:刚才|刚刚|刚|之前|前面|上面)�
                           r"(?P<x>[^\s,，是要]{0,8}?)\s*(?:是要|就是|其实是|指的是|是|要)(?:屏幕上的?)?(?:[这那](?:个|款|种))?(?P<y>[^\s,，]+?)(?=[\s,，]|$)")
 # 就是这个1米2的地膜, 就是屏幕上这个电动喷雾器: the goods on screen, described
 _THIS_ONE = re.compile(r"^(?:就是|是)(?:屏幕上|屏幕里|现在|刚才)?的?(?:这个|这款|这种|那个|那款)(?P<y>[^\s,，]+?)(?=[\s,，]|$)")
-_ASKED = re.compile(r"[吗嘛呢?？]|什么|哪|多少|多[大宽长重高粗厚]|几")
+_ASKED = re.compile(r"[吗嘛呢?？]|什么|哪|多少|多[大宽长重高粗厚深]|几")
 # what follows the word that sets the goods apart: 的, 那种, 那台, 的那个
 _TAIL = re.compile(r"(?:的)?(?:[那这](?:种|款|样|个|[\u4e00-\u9fff]))?(?:的)?$")
 
@@ -93,7 +93,8 @@ def _picked(x: str, y: str, rest: str, catalog: Catalog) -> tuple[Product | None
         product, after = _pick(y, rest, goods, catalog)
         if product is not None:
             return product, after
-    return None, rest
+    named = _named(y, list(catalog), catalog)  # 刚才说的热带鱼是三湖: Y the whole name of goods X's names do not hold
+    return (named[0], rest) if x and named else (None, rest)
 
 
 def _pick(y: str, rest: str, pool: list[Product], catalog: Catalog) -> tuple[Product | None, str]:
@@ -101,6 +102,8 @@ def _pick(y: str, rest: str, pool: list[Product], catalog: Catalog) -> tuple[Pro
     if not pool or len(pool) == len(catalog) and not SIZE.search(attr) and (len(attr) < 2 or ATTRIBUTE.fullmatch(attr)):
         return None, rest  # 刚才说的是红的: a colour or one character of the whole shop is no goods said
     picks = [p for p in pool if _holds(p, attr)] or _named(y, pool, catalog)
+    if len(picks) > 1:  # 刚才说的碗是饭碗 of 饭碗 and 饭碗礼盒: the whole name said is its goods
+        picks = _named(y, picks, catalog) or picks
     if len(picks) == 1:
         return picks[0], rest
     word, _, after = rest.partition(" ")  # 是长的那个 4米5 一根: the next word, when it settles one, with a count after it
@@ -177,7 +180,7 @@ def _within(word: str, name: str) -> bool:
 def _named(y: str, pool: list[Product], catalog: Catalog) -> list[Product]:
     """刚才说的糖水是绿豆沙: Y a name of goods itself, one of the pool (or of the shop, for a word no name holds)."""
     refs = find_refs(y, catalog)
-    if len(refs) == 1 and refs[0].product in pool and not mask(y, refs).strip(" 的"):
+    if len(refs) == 1 and refs[0].product in pool and not mask(y, refs).strip("# 的"):
         return [refs[0].product]
     return []
 

@@ -37,6 +37,7 @@ SHAPES: dict[str, tuple[str, ...]] = {
     "bunch": ("把", "束"),  # 一束花 is 一把
     "machine": ("台", "部"),  # 一部手机, 一台电视
     "bag": ("袋", "包"),  # nobody tells 一包 from 一袋
+    "fish": ("条", "尾"),  # 来10尾 are 10条 of a fish
 }
 
 # the everyday classifiers of any one thing: 个, and 只 / 枚 (两只猪蹄, 6枚鸡蛋)
@@ -54,7 +55,7 @@ ONE_THING = frozenset(SHAPES["stick"]) | {"顶", "盏", "台", "部", "张", "�
 PACKS = ("盒", "袋", "包", "板", "箱", "提", "兜", "捆", "扎")
 
 # measure words viewers say that no catalog sells in (一升, 一棵, 一轴线, 一盘线, 一挂鞭炮, 一筒羽毛球, 一团毛线)
-SPOKEN = ("升", "棵", "轴", "盘", "挂", "筒", "团")
+SPOKEN = ("升", "棵", "轴", "盘", "挂", "筒", "团", "尾")
 
 SAME_COUNT: dict[str, frozenset[str]] = {}
 for _words in SHAPES.values():

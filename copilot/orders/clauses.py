@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from copilot.base.catalog import Catalog, Product
 from copilot.base.zhnum import zh_to_number
 from copilot.orders.amounts import UNIT, VERB, Quantity, read_quantities
-from copilot.orders.changes import CANCEL, MODIFY, relative_match
+from copilot.orders.changes import CANCEL, IF_NONE_LEFT, MODIFY, relative_match
 from copilot.orders.cues import count_of_shown, count_or_name, one_of_word, states_pack, typo_count
 from copilot.orders.heads import shown_kind
 from copilot.orders.leftover import (
@@ -24,7 +24,7 @@ from copilot.orders.leftover import (
     without_preferences,
     without_specs,
 )
-from copilot.orders.packs import one_goods, packs_apart, sold_in
+from copilot.orders.packs import one_goods, packs_apart, sold_in, sold_so
 from copilot.orders.pairing import each_member, kind_then_member, said_once, this_one
 from copilot.orders.refs import (
     Ref,
@@ -91,6 +91,13 @@ def _member_sold_in(r: Ref, q: Quantity, current: Product | None) -> Ref:
     return Ref(r.start, r.end, picked, r.label, r.family)
 
 
+def _pack_said(r: Ref, q: Quantity, catalog: Catalog) -> Ref:
+    """红绿灯再加一袋, 红绿灯 a name of the 单条 that says no pack, beside the 10条装 sold by the 袋: the listing of those
+    goods sold in the unit said (LABELS rule 2; ``packs.sold_so``)."""
+    picked = sold_so(r.product, r.label, q.unit, catalog) if r.product is not None and q.unit else None
+    return Ref(r.start, r.end, picked, r.label, r.family) if picked is not None else r
+
+
 def _shown_pack(r: Ref, current: Product) -> Ref:
     """A family word of packs of one goods, each sold in its own unit (西瓜汁 of 西瓜汁 杯装 and 西瓜汁 2L桶装), said with
     a count and no unit, one of its packs shown: the shown pack, as a count said alone is of the product shown (not
@@ -124,7 +131,7 @@ def classify(text: str, catalog: Catalog, current: Product | None, alone: bool =
     if each and sum(1 for r in refs if r.family) == 1 and _all_of(masked, refs):  # 两种凤爪都来一盒: every product
         refs = [x for r in refs for x in ([Ref(r.start, r.end, p, r.label) for p in r.family] if r.family else [r])]
     if not each and len(quantities) == 1 and quantities[0].unit:  # 脐橙来一箱: the family's member sold so,
-        refs = [_member_sold_in(r, quantities[0], current) for r in refs]
+        refs = [_pack_said(_member_sold_in(r, quantities[0], current), quantities[0], catalog) for r in refs]
     elif not each and len(quantities) == 1 and current is not None:  # 西瓜汁 x2 with its 杯装 shown: that pack
         refs = [_shown_pack(r, current) for r in refs]
     clause = Clause(text, "chatter", refs, quantities, each=each)
@@ -138,7 +145,7 @@ def classify(text: str, catalog: Catalog, current: Product | None, alone: bool =
     elif relative_match(masked) and (not CHATTER_CLAUSE.search(text)  # 刚才的苹果线再加一根: the goods named, more of them
                                      or _EARLIER.search(text) and refs and all(r.product for r in refs)):
         clause.kind = "relative"
-    elif CANCEL.search(said) or refs and _NO_NEED.search(text):
+    elif CANCEL.search(said) and not IF_NONE_LEFT.search(said) or refs and _NO_NEED.search(text):
         clause.kind = "cancel"
     elif _EARLIER.search(text) and quantities and ANY_VERB.search(masked) and not _TOLD.search(text):  # 刚才那个米粉也给我来一盒: which?
         if refs and all(r.product for r in refs):  # 刚才那个高铁米粉来一盒: the name says it

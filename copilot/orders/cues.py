@@ -22,9 +22,11 @@ PRICE_PER = re.compile(rf"(?<![\d.])(?:\d+(?:\.\d+)?|{NUM_PATTERN})\s*(?:元|块
                        rf"(?:{UNIT}|两)")
 # 22一盒 两盒四十四: a price per unit (22一盒, 15元/斤), then a quantity in that unit and what it comes to
 _UNIT_PRICE = re.compile(rf"(?<![\d.#])(?P<p>\d+(?:\.\d+)?)\s*(?:元|块钱?)?\s*(?:一|每|/)\s*(?P<u>{UNIT})")
-_SUM = re.compile(rf"(?P<q>{NUM_PATTERN})\s*(?P<u>{UNIT})\s*(?:就|是|才|共|一共|总共)?\s*(?P<m>{NUM_PATTERN})"
+_SUM = re.compile(rf"(?P<q>{NUM_PATTERN})\s*(?P<u>{UNIT})\s*(?P<w>就|是|才|只要|共|一共|总共)?\s*(?P<m>{NUM_PATTERN})"
                   rf"\s*(?:元|块钱?)?(?![\d.]|\s*{UNIT})")
-_COST_AFTER_UNIT = re.compile(rf"{UNIT}\s*(?:就|是|才|共|一共|总共)?\s*[\d零〇一幺二两俩三仨四五六七八九十百千]")
+# 一袋才16, 一斤就20: what one unit costs, said with 才 / 就 / 只要 (talk about the price, no quantity ordered)
+_ONE_COSTS = frozenset({"就", "才", "只要"})
+_COST_AFTER_UNIT = re.compile(rf"{UNIT}\s*(?:就|是|才|只要|共|一共|总共)?\s*[\d零〇一幺二两俩三仨四五六七八九十百千]")
 _ASKED = re.compile(VERB + r"\s*$")
 # 米2, 特拉1: a word and a count glued (not a building, a date, a price)
 WORD_AND_COUNT = re.compile(r"(?![\u4e00-\u9fff]*(?:栋|幢|楼|号|点|天|月|日|岁|周|年|元|块|单元|尾号))[\u4e00-\u9fff]{1,6}\d{1,2}")
@@ -74,7 +76,7 @@ def _said(text: str) -> list[float]:
 def without_sums(text: str) -> str:
     """22一盒 两盒四十四 划算, 一盒22 两盒44: a quantity followed by what it costs (两盒四十四) is a sum worked out
     aloud, no quantity ordered, when the comment says the price of one unit (22一盒) or another such sum at the same
-    price (一盒22): the sums are blanked out. A number that is no such product (22一盒 两盒40: a deal asked for?),
+    price (一盒22): the sums are blanked out, and so is the price of one unit said with 才 / 就 / 只要 (一袋才16). A number that is no such product (22一盒 两盒40: a deal asked for?),
     a sum said alone (两盒44) or a quantity after an order word (要两盒 44对吧) stays for the rules."""
     if not _COST_AFTER_UNIT.search(text):
         return text  # most comments: no number right after a unit, so no sum
@@ -82,7 +84,8 @@ def without_sums(text: str) -> str:
     said = [(round(float(m.group("p")), 2), m.group("u")) for m in _UNIT_PRICE.finditer(text)]
     prices = said + [price for _, price in sums if price and [p for _, p in sums].count(price) > 1]
     for m, price in reversed(sums):
-        if price in prices:
+        if price in prices or m.group("w") in _ONE_COSTS and zh_to_number(m.group("q")) == 1 \
+                and text[m.start() - 1:m.start()] in ("", " ", ",", "，", "。", "!", "！", "~", "～"):  # not 7饼一提 才850
             text = text[:m.start()] + " " + text[m.end():]
     return text
 

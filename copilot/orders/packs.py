@@ -15,8 +15,9 @@ _UNITS = "|".join(UNIT_WORDS)
 _PACK_WORD = re.compile(rf"[单整散半大中小](?:{_UNITS})|[单整]|(?:{_UNITS}|散)装|(?:\d+|[两三四五六八十])连包")
 # 整箱12桶, 整提6瓶: the pack word with the count it holds (the count says how big, not which goods)
 _COUNTED = re.compile(rf"(?<=\D)\d+\s*(?:{_UNITS})$")
-# 家庭装, 礼盒装, 杯装: a word of how the goods are packed, said after the goods' name and a space
-_PACKED = re.compile(r"[\u4e00-\u9fff]{1,3}装")
+# 家庭装, 礼盒装, 杯装: a word of how the goods are packed, said after the goods' name and a space; 10条装, 礼盒4只装:
+# the count of pieces the pack holds, with the word of the pack before it or none
+_PACKED = re.compile(rf"[\u4e00-\u9fff]{{1,3}}装|[\u4e00-\u9fff]{{0,2}}\d+\s*(?:{_UNITS})装")
 _SIZE = re.compile(r"\d+(?:\.\d+)?\s*[A-Za-z]{1,3}")  # 500ml, 1.5L: the size of the pack, no pack word
 # 2L of 2L桶装: the size glued before a word of how the goods are packed (the 装 word says the pack)
 _SIZE_BEFORE = re.compile(rf"^{_SIZE.pattern}(?={_PACKED.pattern}$)")
@@ -107,8 +108,8 @@ def sold_so(p: Product, label: str, unit: str | None, catalog) -> Product | None
     """泡面来两桶, where 泡面 is a word of 整箱泡面 (a 箱 of 12桶) only, beside 红烧牛肉面 单桶: a part of one listing's
     names (not a whole name, which names its pack) said with the unit another listing of the same goods is sold in
     names that listing (a unit that tells apart packs of the same goods picks the one sold in it). None otherwise."""
-    if not unit or p.unit == unit or label in p.names:
-        return None
+    if not unit or p.unit == unit or label in p.names and label not in _goods_of(p):
+        return None  # (红绿灯 of 红绿灯鱼 单条: a name of it that says no pack, as 红绿灯鱼 says none)
     return _other_pack(p, unit, catalog)
 
 
@@ -124,6 +125,9 @@ def pack_of_shown(current: Product, q: Quantity, catalog) -> Product | None:
     whole = to_sale_unit(q, current)
     if whole is not None and whole > 0 and float(whole).is_integer():
         return None
+    exact = [p for p in same_goods(current, catalog) if p.unit == unit]
+    if len(exact) == 1 and whole is not None:  # 来3个 with 饭碗 礼盒4只装 shown: the bowl sold by the 个 (a part pack)
+        return exact[0]
     return _other_pack(current, unit, catalog)
 
 
@@ -193,8 +197,8 @@ def _kind_of(p: Product) -> str:
     return _goods_of(p)
 
 
-# 18.9L, 550ml, 14x2.50: the size of what a listing holds
-_SIZE_WORD = re.compile(r"\d+(?:\.\d+)?\s*(?:[A-Za-z]{1,3}|[x×*]\s*\d+(?:\.\d+)?)")
+# 18.9L, 550ml, 14x2.50, 4.5寸, 20厘米: the size of what a listing holds
+_SIZE_WORD = re.compile(r"\d+(?:\.\d+)?\s*(?:[A-Za-z]{1,3}|[x×*]\s*\d+(?:\.\d+)?|寸|厘米|公分|毫米|毫升)")
 # 24瓶装, 10张, 6瓶, 大桶 / 中桶, 2L桶装: a word of a name that says only how big the pack is or what it holds
 _SPEC_WORD = re.compile(rf"(?:{_SIZE_WORD.pattern})\s*(?:{_UNITS})?装|{_SIZE_WORD.pattern}|\d+\s*(?:{_UNITS})装?|"
                         rf"[大中小](?:{_UNITS})")

@@ -75,7 +75,9 @@ def remark_notes(t: str, catalog: Catalog) -> tuple[str, list[str]]:
         return t, []
     found, kept, remarked = [], [], False
     for i, part in enumerate(parts):
-        remark = i % 2 == 0 and bool(part) and (_remark(part, units, catalog) or _pieces(part, t, units, catalog))
+        own = _named_beside(parts, i, catalog) if i % 2 == 0 and part else ()
+        remark = i % 2 == 0 and bool(part) and (_remark(part, units, catalog, own) or _pieces(part, t, units, catalog)
+                                                 or _each_share(part, t, units, catalog))
         noted = i % 2 == 0 and bool(part) and not remark and _note_of_its_own(part, catalog)
         remarked |= remark
         if remark or noted:
@@ -95,7 +97,7 @@ def _shaped(part: str) -> bool:
     """``part`` has the shape of a remark or of a split by piece (what it names not read yet)."""
     return bool(part) and bool(REMARK.fullmatch(_RESULT.sub(" ", part).strip())
                                or any(p.match(part) for p in _PIECES) and (_NEGATIVE.search(part) or _described(part))
-                               or _COLOUR.search(part))
+                               or _COLOUR.search(part) or "各" in part and _EACH.fullmatch(part))
 
 
 def _described(part: str) -> bool:
@@ -129,13 +131,25 @@ def _goods(text: str, catalog: Catalog) -> list:
     return out + [p for p in catalog if any(w in n for w in words for n in p.names)] if words else out
 
 
-def _remark(part: str, units: set[str], catalog: Catalog) -> bool:
-    """A whole part shaped as a remark that asks nothing and names no goods, or a change that names only add-ins."""
+def _named_beside(parts: list[str], i: int, catalog: Catalog) -> frozenset:
+    """The products the other parts of the comment name outright (by a name or alias, not a family word)."""
+    rest = "".join(p if j != i else " " for j, p in enumerate(parts))
+    return frozenset(r.product.sku for r in find_refs(rest, catalog) if r.product is not None)
+
+
+def _remark(part: str, units: set[str], catalog: Catalog, own=frozenset()) -> bool:
+    """A whole part shaped as a remark that asks nothing and names no goods, or a change that names only add-ins.
+    A description said with 的 whose words a name holds only of the goods the comment orders by name is about those
+    goods (草金来两条 要红白花多的, 红白 of 红白草金): how the buyer wants them, no other goods."""
     said = _RESULT.sub(" ", part).strip()
     one = _ONE_CHAR.fullmatch(said)
     if not REMARK.fullmatch(said) or QUESTION.search(said) or one and any(one.group(1) in n for p in catalog for n in p.names) \
             or _COLOUR.fullmatch(said) and not _offered(_COLOUR.fullmatch(said).group(1), catalog):
         return False
+    if own and said.endswith("的") and not read_quantities(mask(said, find_refs(said, catalog))) \
+            and len(said.removeprefix("要").removeprefix("我要")) > 3 and not find_refs(said, catalog) \
+            and all(p.sku in own for p in _goods(said, catalog)):
+        return True
     return _names_nothing(said, units, catalog, bool(_CHANGE.fullmatch(said)))
 
 
@@ -194,6 +208,25 @@ def _pieces(part: str, t: str, units: set[str], catalog: Catalog) -> bool:
         total += q[0].value
     said = any(REMARK.fullmatch(m.group("r")) or _COLOUR.fullmatch(m.group("r")) for m in shares)
     return said and total <= ordered[0].value
+
+
+# 小猫小狗各一个, 红蓝各一支: the patterns or colours the order's count comes in, each as many (not goods)
+_EACH = re.compile(rf"(?P<r>[\u4e00-\u9fff]{{2,8}}?)各(?:要|来)?(?P<n>{NUM_PATTERN})\s*(?P<u>{UNIT})")
+
+
+def _each_share(part: str, t: str, units: set[str], catalog: Catalog) -> bool:
+    """那就两个吧 小猫小狗各一个: a part of its own that splits the order's count among words that name no goods, each
+    as many, in the order's unit (or 个), beside one quantity the rest of the comment orders, of at least two such
+    shares: how the buyer wants the count made up, a note (小猫 and 小狗 are patterns, no goods of the shop)."""
+    m = _EACH.fullmatch(part)
+    if m is None or not "各" in part or m.group("u") not in units and m.group("u") != "个" \
+            or find_refs(m.group("r"), catalog) or _goods(m.group("r"), catalog) or QUESTION.search(part):
+        return False
+    rest = t.replace(part, " ", 1)
+    ordered = read_quantities(mask(rest, find_refs(rest, catalog)))
+    each = read_quantities(f"{m.group('n')}{m.group('u')}")
+    return len(ordered) == 1 and bool(each) and ordered[0].value >= 2 * each[0].value \
+        and (ordered[0].unit or "个") in {m.group("u"), *units}
 
 
 def _shares_of(part: str) -> list[re.Match]:

@@ -38,6 +38,7 @@ from copilot.orders.cues import (
 from copilot.orders.fitted import model_asked, model_said
 from copilot.orders.intent import Intent, Item, Kind
 from copilot.orders.leftover import other_goods, without_extras
+from copilot.orders.memo import per_catalog
 from copilot.orders.names import plain_names, simplified
 from copilot.orders.notes import ATTRIBUTE, SERVICE, as_written, packing_notes, split_notes
 from copilot.orders.packs import pack_of_shown
@@ -104,6 +105,8 @@ def _parse_comment(text: str, catalog: Catalog, current_sku: str | None) -> Inte
     if not sizes and size_shares(heard, catalog) == heard:  # 02豆沙来一支, 口红来一支 05号: the shade the counter picks,
         bare, sizes = said_shades(heard, catalog, current)  # no count and no link; not 一件黑色一件蓝色 (a share)
     t = _clean(bare if sizes else text)
+    if "公" in t and "母" in t and not _sexes_sold(catalog):
+        t = _MATED.sub(lambda m: f"{m.group(1)}对", t)
     if sizes and size_alone(t) and current is not None:  # 110 with the T恤 on screen: which size, not how many
         return replace(_review(Kind.ORDER, f"只说了尺码（{sizes[0]}），没说要几{current.unit}，请确认",
                                (Item(current.sku, None, current.unit),), True), note=sizes[0])
@@ -337,6 +340,17 @@ def _with_note(t: str, catalog: Catalog, current: Product | None) -> Intent | No
     if intent.kind not in (Kind.ORDER, Kind.MODIFY):
         return intent
     return replace(intent, note=" ".join(notes))
+
+
+# 一公一母, 两公两母: as many males as females, each male with its female, are that many pairs (一对, 两对), where
+# the catalog does not sell the males and the females apart (大闸蟹（公） / （母）: 1公1母 is one of each)
+_MATED = re.compile(r"(?<![\d一两二三四五六七八九十])([\d一两二三四五六七八九十])\s*[只条个]?公\s*\1\s*[只条个]?母"
+                    r"(?=$|[^\u4e00-\u9fff]|[吧呀哈啊哦的吗呢])")
+
+
+@per_catalog
+def _sexes_sold(catalog: Catalog) -> bool:
+    return any("公" in n or "母" in n for p in catalog for n in p.names)
 
 
 def _names_goods(part: str, catalog: Catalog) -> bool:

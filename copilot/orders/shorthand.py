@@ -42,7 +42,7 @@ from copilot.orders.amounts import GRAMS, UNIT_WORDS, Quantity, to_sale_unit
 from copilot.orders.categories import category_families
 from copilot.orders.heads import headed, heads_word
 from copilot.orders.memo import per_catalog
-from copilot.orders.packs import BRACKETED, sold_in
+from copilot.orders.packs import BRACKETED, one_goods, sold_in
 from copilot.orders.specs import without_specs
 
 _CJK = re.compile(r"^[\u4e00-\u9fff]+$")
@@ -109,6 +109,8 @@ class Shorthand:
         if word in self.paired and current is not None and current in self.paired[word][1] \
                 and self.paired[word][1] in self.families.values():  # not 红 of 红椒 / 青椒 beside 红薯: only said
             return self.paired[word][0]  # 卤的来一盒 with 泡椒凤爪 on screen: 卤 of its sibling 卤鸡爪
+        if _pack_of_many(word, (p for _, p in self.names)):
+            return None  # 套装 of 骨瓷套装 beside other goods sold by the 套
         if len(word) == 2 and word[1] in "子儿" and word[0] in self.heads:
             return self.heads[word[0]]
         if len(word) == 2 and word[1] in "子儿" and _CJK.match(word[0]) and not any(word in n for n, _ in self.names):
@@ -263,7 +265,7 @@ def _build(catalog: Catalog) -> Shorthand:
             rests += [n[:-k]] if len(ends.get(n[-k:], ())) > 1 and n[-k:] in families else []
             rests += [n[k:]] if len(starts.get(n[:k], ())) > 1 and n[:k] in families else []
         variants.update((w, p) for w in rests if len(w) >= 2 and _distinct(w, p, names, exact)
-                        and not _cuts_measure(n, w))
+                        and not _cuts_measure(n, w) and not _pack_of_many(w, catalog))
     _latin_words(names, exact, variants, families)
     category_families(catalog, exact, variants, families)  # 肉卷 over 羊肉卷 and 肥牛卷, 饮料 over 可乐 and 雪碧
     words = sorted([*variants, *families], key=len, reverse=True)
@@ -362,20 +364,29 @@ def _singles(catalog: Catalog, names, exact: set[str], variants: dict, families:
         alts.append(r"不辣的|(?<=[\d份盒只个来要])不辣(?![\u4e00-\u9fff])")
     sizes = _sizes(families)
     if sizes:
-        variants.update(sizes)
-        alts.append("大的|小的")
+        said = {w: p for w, p in sizes.items() if w in ("大的", "小的") or not any(w in n for n, _ in names)}
+        variants.update(said)
+        alts.append("|".join(sorted(said, key=len, reverse=True)))
     return re.compile("|".join(alts)) if alts else None
 
 
 def _sizes(families: dict) -> dict[str, Product]:
-    """大的 / 小的: the one family of two whose names tell them apart by 大 and 小 (荠菜大馄饨 / 鲜肉小馄饨)."""
+    """大的 / 小的: the one family of two whose names tell them apart by 大 and 小 (荠菜大馄饨 / 鲜肉小馄饨); and 大 or 小
+    said with the last character of the kind's word, its head noun (小缸 / 大缸 of 桌面鱼缸 alias 小鱼缸 / 生态鱼缸 alias
+    大鱼缸)."""
     found = []
-    kinds = {tuple(p.sku for p in o): o for w, o in families.items()  # 馄饨 ends both names: a kind, not 鲜肉
-             if len(o) == 2 and all(any(n.endswith(w) for n in p.names) for p in o)}
-    for owners in kinds.values():
+    kinds: dict[tuple, tuple] = {}
+    heads: dict[tuple, set[str]] = {}
+    for w, o in families.items():  # 馄饨 ends both names: a kind, not 鲜肉
+        if len(o) == 2 and all(any(n.endswith(w) for n in p.names) for p in o):
+            key = tuple(p.sku for p in o)
+            kinds[key] = o
+            heads.setdefault(key, set()).update(  # not 大包 / 小子: a unit (一大包) or a suffix of many nouns
+                [w[-1]] if w[-1] not in UNIT_WORDS and w[-1] not in ZH_DIGITS and w[-1] not in "子儿头" else [])
+    for key, owners in kinds.items():
         says = [{c for c in "大小" if any(c in n for n in p.names)} for p in owners]
         if sorted(map(sorted, says)) == [["大"], ["小"]]:
-            found.append({f"{next(iter(w))}的": p for w, p in zip(says, owners)})
+            found.append({f"{c}{h}": p for w, p in zip(says, owners) for c in w for h in ("的", *sorted(heads[key]))})
     return found[0] if len(found) == 1 else {}
 
 
@@ -420,6 +431,20 @@ _COUNTS = frozenset("0123456789一二两三四五六七八九十")  # a count sa
 # a number and a unit of two characters or letters (10公斤, 十公斤, 6毫米, 700ml): cut in two, neither half is a word
 _MEASURE_IN_NAME = re.compile(rf"(?:\d+(?:\.\d+)?|[{''.join(ZH_DIGITS)}十百千]+)\s*(?:公斤|千克|毫升|厘米|毫米|公分|kg|ml|cm|mm)",
                               re.IGNORECASE)
+
+
+def _pack_of_many(word: str, products) -> bool:
+    """套装 of 骨瓷套装 (sold by the 套) beside a 茶具 and a 保鲜碗 also sold by the 套: a word that says only the unit
+    its goods are sold in (the unit and 装) is no word for one of them when other goods are sold in that unit too
+    (ordinary speech calls any of them so: a person asks). Not 瓶装 of 瓶装啤酒 sold by the 箱 (beside 听装), nor
+    袋装 of 曲奇 袋装 beside its 罐装: the word tells how those goods are packed."""
+    if word[-1:] != "装" or word[:-1] not in UNIT_WORDS:
+        return False
+    unit, ps = word[:-1], list({p.sku: p for p in products}.values())
+    holders = [p for p in ps if any(word in n for n in p.names)]
+    if any(q not in holders and one_goods([h, q]) for h in holders for q in ps):
+        return False  # 袋装 of 黄油曲奇 袋装 beside its 罐装: the pack word tells the two packs of one goods apart
+    return bool(holders) and all(p.unit == unit for p in holders) and any(p.unit == unit for p in ps if p not in holders)
 
 
 def _distinct(word: str, p: Product, names, exact: set[str]) -> bool:
