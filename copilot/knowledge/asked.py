@@ -130,6 +130,21 @@ def opposite_case(q: Question, key: str) -> bool:
     return False
 
 
+def counted_from_asked(q: Question, text: str) -> bool:
+    """A day asked of a doing (每周几直播) and every day ``text`` states is one counted from that doing (直播第二天
+    下午 4 点以后到摊上取): it tells when another thing happens after it, not when the doing is. The relative days are
+    data (``guards.yaml`` ``relative_day``)."""
+    if q.kind not in ("day", "time") or not q.residual:
+        return False
+    spans = value_spans(q.kind, text, q.units)
+    rel = guard("relative_day")
+    words = [w for g in q.residual for w in g if len(w) > 1]
+    return bool(spans) and bool(words) and all(
+        rel.fullmatch(v.strip()) and any(text[max(0, s - len(w) - 1):s].rstrip().endswith(w) or
+                                         text[max(0, s - len(w) - 1):s].rstrip().endswith(w + "后") for w in words)
+        for s, _e, v in spans)
+
+
 DATE = r"(\d{1,2}|[一二三四五六七八九十]{1,3})\s*[号日]"
 ASKED_DATE = re.compile(r"(?<![\d几第])" + DATE + r"(?=\s*(?:上午|下午|晚上|早上|中午|傍晚|那天|当天|这天|以前|之前|以后|之后|前|后))")
 
@@ -229,3 +244,27 @@ def topic_said(q: Question, text: str) -> bool:
         if not any(v in text for v in verbs):
             return False
     return bool(q.topics)
+
+
+def split_runs(q: Question, singles: bool = False) -> list[str]:
+    """The words of the question its residual holds in pieces (法嘴 as 法 + 嘴, 无毛猫 as 无 + 毛猫: jieba does not know
+    them), as the question says them together: residual words side by side, one of them a single character."""
+    words = sorted({w for g in q.residual if len(g) == 1 for w in g if re.fullmatch(r"[\u4e00-\u9fff]{1,3}", w)},
+                   key=len, reverse=True)
+    if len(words) < 2 or not any(len(w) == 1 for w in words):
+        return []
+    text, at, pieces = q.unnamed, 0, []
+    while at < len(text):
+        w = next((w for w in words if text.startswith(w, at)), None)
+        pieces.append(w)
+        at += len(w) if w else 1
+    runs, run = [], []
+    for w in [*pieces, None]:
+        if w:
+            run.append(w)
+            continue
+        if len(run) >= 2 and any(len(x) == 1 for x in run) and len("".join(run)) <= 4 and \
+                not (singles and any(len(x) > 1 for x in run)):   # (singles: only a word read a character at a time)
+            runs.append("".join(run))
+        run = []
+    return runs

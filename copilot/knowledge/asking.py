@@ -13,6 +13,7 @@ import re
 from copilot.base.catalog import Product
 from copilot.knowledge.naming import ACCESSORY, about_kind, about_product, implies, made_into, made_of, splits_word
 from copilot.knowledge.question import Question, analyse, guard
+from copilot.knowledge.records import REFUSAL_TEXT, Answer
 from copilot.knowledge.shelf import asked_in_notes
 
 SHOP_NOUN = "(?:班|店|铺|馆|行|站|部|公司)"   # what a store's name is followed by when it names the store
@@ -98,6 +99,32 @@ class Asking:
         if variant:
             q.facts = [f for f in q.facts if f not in ("price", "spec", "stock")]
         return variant
+
+    def _other_kind(self, q: Question, targets: list[str], corpus: str) -> str:
+        """A word of the question that names another kind of the product's own thing (门把手 of a 窗户把手 券: the
+        head a name of the product ends in, 把手, with a modifier its names do not have; 木地板 of a 地板清洁液 is
+        what it is used on, not a kind of it) and that the notes never use: the question asks
+        of a thing the store does not say it has, so no passage of the product answers it; "" when none."""
+        for sku in targets[:1]:
+            p = self.catalog.get(sku)
+            names = [n for n in (p.names if p else ()) if len(n) >= 2]
+            for w in (w for g in q.residual for w in g):
+                if len(w) < 3 or not re.fullmatch(r"[\u4e00-\u9fff]+", w) or w in corpus:
+                    continue
+                for size in (3, 2):
+                    head, mod = w[-size:], w[:-size]
+                    if 1 <= len(mod) <= 2 and any(n.endswith(head) for n in names) and \
+                            not any(ch in n for n in names for ch in mod):
+                        return w
+        return ""
+
+    def _other_kind_refused(self, q: Question, targets: list[str], corpus: str) -> Answer | None:
+        """The refusal of a question of another kind of the product's thing (``_other_kind``), or None."""
+        other = self._other_kind(q, targets, corpus)
+        if not other:
+            return None
+        return Answer(False, REFUSAL_TEXT, [], reason="not_in_kb", mode="refused", aspect=",".join(q.topics),
+                      kind=q.kind, why=f"资料里没有讲「{other}」，{self.catalog.get(targets[0]).name}不是它，交给助理回答")
 
     def _link_only(self, q: Question, text: str) -> None:
         """A link named with nothing else asked (14号链接, 15号是什么米, 12号上一下) asks what the link is."""

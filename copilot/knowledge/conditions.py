@@ -50,9 +50,15 @@ def _patterns() -> tuple[re.Pattern, re.Pattern]:
 @functools.lru_cache(maxsize=1)
 def _led() -> re.Pattern:
     """An amount a comparison word leads (超过 30 公斤的走物流, 不到 5 斤): a bound, not the amount itself."""
-    units = "|".join(re.escape(u) for u in sorted(lexicon().condition_units, key=len, reverse=True)) or "(?!)"
+    units = "|".join(re.escape(u) for u in sorted(_led_units(), key=len, reverse=True)) or "(?!)"
     lead = f"(?:{lexicon().guards['bound_below'].pattern})|(?:{lexicon().guards['bound_above'].pattern})"
     return re.compile(f"({lead})" + r"\s*" + RANGE + rf"\s*({units})")
+
+
+@functools.lru_cache(maxsize=1)
+def _led_units() -> dict:
+    """The units an amount led by a comparison word may carry: a condition's (30 公斤) or a size's (超过 1.5 平米的)."""
+    return {**lexicon().span_units, **lexicon().condition_units}
 
 
 def _led_amounts(text: str) -> list[tuple[int, int, str, float, float]]:
@@ -62,7 +68,7 @@ def _led_amounts(text: str) -> list[tuple[int, int, str, float, float]]:
         lo = _number(m.group(2))
         if lo is None:
             continue
-        dim, base, _a = lexicon().condition_units[m.group(4)]
+        dim, base = _led_units()[m.group(4)][:2]
         below = lexicon().guards["bound_below"].fullmatch(m.group(1)) is not None
         out.append((m.start(), m.end(), dim, 0.0 if below else lo * base, lo * base if below else float("inf")))
     return out

@@ -5,7 +5,7 @@ the kind asked. On stores never seen they still accept a passage that speaks of 
 the question; each of these forms is handed to the assistant instead:
 
 - a brand answered by who supplies it (胶水啥牌子 → 胶水是从天津厂家进的; 配件啥牌子 → 从批发商老马那拿的货):
-  a supplier is no brand;
+  a supplier is no brand; nor is the kind of thing used (胶片啥牌子 → 用的是冷补胶片);
 - a person asked (谁修刹车, 谁上课) answered by a passage that names no one (一个老师带四个孩子; 用的是进口颜料 names
   a thing used, 星光牌 a brand), or that never says the doing asked (店里就老周和小杨两个人，小杨主要洗车、打气 for 谁修刹车);
 - how long a thing lasts or takes (锁能用几年, 陪练练多久) answered by how long someone has done another thing
@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 
-from copilot.knowledge.asked import PHRASE
+from copilot.knowledge.asked import PHRASE, split_runs
 from copilot.knowledge.kinds import value_spans, values_of
 from copilot.knowledge.question import Question, asked_said
 from copilot.knowledge.wordlists import lexicon
@@ -45,6 +45,24 @@ def brand_by_supplier(q: Question, text: str) -> bool:
     asked = [cl for cl in clauses if any(asked_said(w, cl) for g in q.residual for w in g)] or clauses
     return any(_guard("supplied_by").search(cl) for cl in asked) and \
         not any(_guard("brand_said").search(cl) for cl in asked)
+
+
+def brand_is_thing(q: Question, text: str) -> bool:
+    """A brand asked of a thing (胶片啥牌子), answered by a passage whose every who-value only names that thing (用的是冷补
+    胶片): it says what kind of thing is used, no brand."""
+    if q.kind != "who" or not _guard("brand").search(q.unnamed) or not q.residual:
+        return False
+    words = [w for g in q.residual for w in g if len(w) > 1] + split_runs(q)   # (丝圈 read as 丝 + 圈)
+    found = values_of("who", text)
+    named = re.compile(r"[“「\"'《][^”」\"'》]+[”」\"'》]|牌|[A-Za-z]{2,}")   # “喵净”, 正新牌: a brand's name
+    return bool(words and found) and all(any(v.rstrip().endswith(w) and len(_modifier(v.rstrip(), w)) <= 2 for w in words)
+                                         and not named.search(v) for v in found)
+
+
+def _modifier(value: str, thing: str) -> str:
+    """What a who-value says before the thing (冷补 of 用的是冷补胶片; 法国铁塔淡 of 用的是法国铁塔淡奶油: a name
+    that long is a brand's)."""
+    return re.sub(r"^.*?用的(?:是|都是)", "", value[:len(value) - len(thing)])
 
 
 def person_undecided(q: Question, head: str, text: str) -> bool:
@@ -88,6 +106,8 @@ def undecided(q: Question, passages: list[tuple[str, str, str]]) -> str:
     layout, head, first = passages[0]
     if brand_by_supplier(q, first):
         return "supplier"
+    if brand_is_thing(q, first):
+        return "thing"
     if person_undecided(q, head, first):
         return "person"
     if past_only(q, lexicon().fix_typos(first)):

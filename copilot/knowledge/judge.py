@@ -17,6 +17,7 @@ from copilot.knowledge.asked import (
     PHRASE,
     action_unsaid,
     after_sales_only,
+    counted_from_asked,
     date_unsaid,
     day_keyed,
     key_asks,
@@ -25,6 +26,7 @@ from copilot.knowledge.asked import (
     moment_unsaid,
     opposite_case,
     order_reversed,
+    split_runs,
     topic_said,
     window_for_frequency,
 )
@@ -80,13 +82,31 @@ TYPED_DENSE = 0.88     # ... when it is this close in meaning (e5 cosine)
 LEAD = 20             # a sentence this short holding no value leads into the next one (换粮别一下子全换！)
 NUMERIC = ("duration", "count", "weight", "amount", "clock", "day", "time")   # values a clause is told of
 TIGHT = 4              # a value this many characters from the question's word is its value (泡 1 到 2 天)
-PART = 6               # the rank's place of "said of a part the question does not name" (吸管是硅胶的)
+CLAUSE_GOES_ON = r"(?![，,。；;！!？?）)]|\s*$)"   # an amount per (一次) that a clause goes on after, not one it ends on
+PART = 7               # the rank's place of "said of a part the question does not name" (吸管是硅胶的)
 
 
 def hours_asked(q: Question) -> str:
     """The question as its conditions are read: 晚上几点关门 asks when the store closes, the time of day being only
     the asker's guess (the hours say 下午 6:00), so it is no condition a store's hours must be stated under."""
     return re.sub("|".join(TIME_OF_DAY), " ", q.unnamed) if "hours" in q.topics and q.kind == "clock" else q.unnamed
+
+
+def other_kind_said(q: Question, text: str) -> bool:
+    """A word the question says in pieces (无毛猫) that ``text`` never says whole, while it says its last word (of two
+    characters or more: 毛猫) only after another modifier (短毛猫, 长毛猫): it speaks of other kinds of the thing."""
+    if q.kind != "yesno":
+        return False
+    for run in split_runs(q):
+        # (only the thing the yes/no is asked of, said first: 印名字要钱吗, 能寄快递吗 say a doing, no kind)
+        if run in text or not q.unnamed.strip().startswith(run) or not guard("kind_modifier").match(run[0]) or \
+                not any(run[1:] in g for g in q.residual):   # (a modifier of one character before the thing)
+            continue
+        tail = next((run[i:] for i in range(1, len(run)) if run[i:] in text), "")
+        if len(tail) >= 2 and all(i > 0 and "\u4e00" <= text[i - 1] <= "\u9fff" and text[i - 1] != run[-len(tail) - 1]
+                                                  for i in (m.start() for m in re.finditer(re.escape(tail), text))):
+            return True
+    return False
 
 
 @dataclass
@@ -177,9 +197,12 @@ class Judge(Scope, Keys):
 
         unit, listed = self._cue_unit(q), guard("lists").search(q.text) is not None
         per = guard("per_amount")
-        said = {h.idx: coverage(q.residual, self.cover_text(h.chunk), q.unknown, half=False) for h in ok}
+        # (a word the question says negated, 不漏, is said as asked only negated: 不漏气, not 又漏了)
+        said = {h.idx: coverage(q.residual, self.cover_text(h.chunk), q.unknown, half=False, plain=bool(q.negated),
+                                negated=q.negated) for h in ok}
         most = max(said.values())
         plain = {(h.chunk.doc, h.chunk.section) for h in ok if not h.chunk.key}   # sections with an unkeyed answer
+        runs = split_runs(q, singles=True)   # 法嘴 read a character at a time: one that says it whole first (打法嘴要…, not 法式嘴)
 
         def rank(h: Hit) -> tuple[bool, int, bool, bool, bool, int, bool, bool, bool]:
             c = h.chunk
@@ -191,14 +214,17 @@ class Judge(Scope, Keys):
             other_unit = bool(unit) and not any(unit in v for v in values_of(q.kind, self.nameless(c.text)))
             full = f"{c.section} {c.key} {c.text}"   # 7 楼: the row of 6 楼及以上; 7点以后: 超过 19:00 ……
             row = amount_fit(q.unnamed, full) or 2 * after_match(q.unnamed, full) or \
-                int(any(m.group(0) in full for m in per.finditer(q.unnamed)))   # (inside a span before its edge;
-            # 一张练多久: 一张练一个小时, before 开了二十二年车)
+                int(any(re.search("[一每]" + re.escape(m.group(0)[1:]) + CLAUSE_GOES_ON, full)
+                    for m in per.finditer(q.unnamed)))
+            # (inside a span before its edge; 一张练多久: 一张练一个小时, before 开了二十二年车; 剪一次多久 not by
+            # 免费修一次。, a count that ends its clause; 一次 said 每次 too)
             unlisted = listed and not LISTED.search(c.text)   # 小料：花生碎、葡萄干、山楂片 for 小料都有啥
             aside = after_sales_only(q, ix.types[h.idx], c) or self.keyed_other(q, c) or case > 0   # 写不出水咋整: 画圈圈, before
             # 7 天内换 (as said); 怎么放: 放干燥的地方, before the row keyed 保质期 (how long, not how)
             part = bool(c.sku) and bool(part_named(q.text, c.key, c.text, c.layout, self.product_names(c.sku)))
             return ((product_first and c.sku == "") or (not targets and c.sku != ""), -row, said[h.idx] < most and not asks,
-                    aside, unlisted, -1 if asks else evidence,
+                    aside, unlisted, bool(runs) and not all(r in f"{c.key} {c.text}" for r in runs),
+                    -1 if asks else evidence,
                     part, (c.doc, c.section) in plain and self.narrower(q, c), other_unit)
 
         for h in ok:
@@ -350,8 +376,8 @@ class Judge(Scope, Keys):
         c, t = h.chunk, ix.types[h.idx]
         if not self.eligible(q, h, targets):
             return False
-        if self.other_topic(q, c, t.aspects, targets):
-            return False
+        if self.other_topic(q, c, t.aspects, targets) or self.unasked_value(q, c, self.nameless(c.text)):
+            return False   # 电话多少 not by 有事打摊上的电话, 无毛猫 not by 短毛猫, 每周几直播 not by 直播第二天
         if strict(q.kind) and after_sales_only(q, t, c):
             return False   # 受后：带子断了 7 天内换 answers no 能用几个月
         if self.other_question(q, c) or self.other_aspect(q, c) or opposite_case(q, c.key):
@@ -406,6 +432,13 @@ class Judge(Scope, Keys):
             return False
         return self._told_with_neighbour(ix, q, c, text)
 
+    @staticmethod
+    def unasked_value(q: Question, c: Chunk, body: str) -> bool:
+        """The passage holds no value of what was asked: no number for a phone asked (有事打摊上的电话), only other
+        kinds of the thing asked (短毛猫……长毛猫 for 无毛猫), or only days counted from the doing asked (直播第二天)."""
+        return q.topics == ["phone"] and not guard("contact_said").search(c.text) or \
+            other_kind_said(q, f"{c.key} {body}") or counted_from_asked(q, body)
+
     def other_sequence(self, q: Question, c: Chunk, text: str) -> bool:
         """The passage tells the other order of two steps (烫完能染吗 is not answered by 染完再烫), or no period it
         is done in when how often is asked (多久剪一次 is not answered by 15 天内免费修一次)."""
@@ -433,7 +466,7 @@ class Judge(Scope, Keys):
         return not (self.other_question(q, c) or opposite_case(q, c.key) or self.other_condition(q, c) or
                     contrasted(hours_asked(q), text) or self.has_unsaid(q, text) or others_values(q, keyed) or
                     term_unsaid(q, text) or moment_unsaid(q, text) or date_unsaid(q.text, text) or
-                    self.other_sequence(q, c, text))
+                    self.other_sequence(q, c, text) or counted_from_asked(q, self.nameless(c.text)))
 
     def only_not_there(self, q: Question, c: Chunk) -> bool:
         """A place asked (点在哪里) and every place the passage states is one it says not to use (别点在灶台上)."""

@@ -357,10 +357,11 @@ class KnowledgeBase(Asking):
             return final, q
         if catalog is not None:  # the catalog says the price; the notes must say the rest, of its own kind
             q.retype(used)
-        self.ensure_ready()
         ix = self._ix
         q.residual = unglued(q.residual, ix.corpus)   # 水能浇花吗: 水 + 能, not the word 水能
         q.unknown = {w for g in q.residual for w in g if not word_in(w, ix.corpus)}
+        if (refused := self._other_kind_refused(q, targets, ix.corpus)) is not None:
+            return refused, q   # 门把手能换吗 of a 窗户把手 券 whose notes never say 门把手
         hits = self._retrieve(ix, text, q, targets, names)
         picked = part_pick(self.judge, ix, q, hits, targets)   # a part's attribute: its own row or clause
         subject = short_name(self.catalog.get(targets[0])) if targets and self.catalog.get(targets[0]) else ""

@@ -76,9 +76,22 @@ class Keys:
             return True    # 到手奶油化了漏了怎么办？ answers no 不想要了能退不: it is asked for a case the question is not
         if lacking(q, key):
             return True    # 没有烤箱咋办？ answers no 咋烤: it is asked for the case without what the question uses
-        if q.kind == "yesno" and not q.topics and strict(question_kind(key)) and not YES_NO.search(c.text):
+        if q.kind == "yesno" and not q.topics and strict(question_kind(key)) and not YES_NO.search(c.text) and \
+                not Keys.has_said(q, c.text):
             return True    # 切片的一袋几片？ 25 片 answers no 能帮切片不: asked for a value, it says no yes or no
+            #                (谁来剪？ 她有 C 级美容师证 answers 有证吗: it says she has one)
         return q.kind == "method" and question_kind(key) == "yesno" and not may_do(q, key)
+
+    @staticmethod
+    def has_said(q: Question, text: str) -> bool:
+        """A yes/no of having a thing (有证吗) and ``text`` says 有 with that thing just after (有 C 级美容师证)."""
+        if not q.residual:
+            return False
+        last = q.residual[-1]
+        at = max((q.text.rfind(w) for w in last), default=-1)
+        if at <= 0 or not q.text[:at].endswith("有"):
+            return False
+        return any(re.search(r"(?<![没])有[^，,。；;！!？?]{0,8}?" + re.escape(w), text) for w in last)
 
     @staticmethod
     def inclusion_unsaid(q: Question, text: str) -> bool:

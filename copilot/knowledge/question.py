@@ -124,21 +124,14 @@ def analyse(text: str, names: list[str]) -> Question:
     if taste and "taste" in topics and residual and set(triggers) & set(taste.ask) <= {"怎么样"} and not any(
             w in (*taste.hint, *taste.heading, *taste.passage) for g in residual for w in g):
         topics.remove("taste")   # 防水咋样 asks how it keeps water out, not how it tastes
-    used, verb = guard("used_for").search(text), guard("verb_asked").search(text)
-    if used and not any(used.group(1) + "的" in g for g in residual):
-        residual.append([used.group(1) + "的"])     # 用啥点的: the passage says 点的 (石膏点的, 点的是盐卤)
-    if verb and not any(verb.group(1) in w for g in residual for w in g):
-        residual.append([verb.group(1)])             # 取货报啥: the passage says 报 (报手机后 4 位)
-    thing = guard("nominal_thing").search(text) if kind == "yesno" else None
-    if thing and not any(thing.group(0) in g for g in residual):
-        residual.append([thing.group(0)])            # 吃的能寄吗: the passage must say 吃的, not only 寄
+    _form_words(text, kind, residual)
     if kind in ("time", "clock", "day") or {"pickup", "hours", "delivery", "live"} & set(topics):
         # 晚上几点关门, 明天上午能去拿不: the time of day is part of the time asked
         residual = [g for g in residual if not all(w in TIME_OF_DAY for w in g)]
     if kind and lex.kinds[kind].strict:  # 每天几点开播, 汤圆哪里做的: the frame of the value asked, not content
         frame, kin = set(lex.kinds[kind].frame), ("time",) if kind in ("clock", "day", "time") else (kind,)
         residual = [g for g in residual if not all(any(values_of(k, w) for k in (kind, *kin)) or w in frame
-                                                   for w in g)]
+                                                   for w in g) or any(guard("occasion").match(w) for w in g)]
     measure, residual = _measure(kind, text, unnamed, residual)
     if kind == "yesno" and WHEN.search(unnamed) and (topics or all(w in TIME_OF_DAY for g in residual for w in g)):
         # 上午能来拿吗, 周末直播吗: a yes/no about a time of day or a day asks when (the answer states one);
@@ -156,6 +149,20 @@ def analyse(text: str, names: list[str]) -> Question:
                     unnamed=unnamed, fact_spans=fact_spans, units=asked_units(kind, unnamed), measure=measure,
                     deictic=bool(guard("deictic").search(text)), injection=bool(guard("injection").search(raw)),
                     off_topic=bool(guard("off_topic").search(raw)))
+
+
+def _form_words(text: str, kind: str, residual: list[list[str]]) -> None:
+    """Add to ``residual`` the words the question's form makes the passage say."""
+    used, verb = guard("used_for").search(text), guard("verb_asked").search(text)
+    if used and not any(used.group(1) + "的" in g for g in residual):
+        residual.append([used.group(1) + "的"])     # 用啥点的: the passage says 点的 (石膏点的, 点的是盐卤)
+    if verb and not any(verb.group(1) in w for g in residual for w in g):
+        residual.append([verb.group(1)])             # 取货报啥: the passage says 报 (报手机后 4 位)
+    if guard("lasting_after").search(text) and not any("用" in w for g in residual for w in g):
+        residual.append(["用"])                     # 贴了能用多久: the passage says how long it is used (能用两年)
+    thing = guard("nominal_thing").search(text) if kind == "yesno" else None
+    if thing and not any(thing.group(0) in g for g in residual):
+        residual.append([thing.group(0)])            # 吃的能寄吗: the passage must say 吃的, not only 寄
 
 
 def _stock_case(text: str, kind: str, facts: list[str]) -> list[str]:
@@ -213,6 +220,7 @@ def _aspects(text: str) -> tuple[list[str], list[str], list[str]]:
     if _drop_cue(text, topics, triggers, "storage", "let_out"):   # 能放长吗: let out, not kept; 放长 is asked
         triggers[:] = [w for w in triggers if w not in aspects["storage"].ask]
     _drop_cue(text, topics, triggers, "aftersales", "swap")     # 礼盒能换成巢蜜吗: a swap, no exchange rule
+    _drop_cue(text, topics, triggers, "storage", "lasting_after")   # 贴了能用多久: how long it lasts, not keeps
     _drop_cue(text, topics, triggers, "delivery", "asks_included")   # 送刀吗: whether one comes with it, no delivery
     verbs = "".join(w for w in aspects["cooking"].hint if len(w) == 1)
     if verbs and re.search(COOK_TIME.format(verbs=verbs), text) and "cooking" not in topics:

@@ -24,6 +24,17 @@ COMPOUND = re.compile(r"(?<![\d.])(\d{1,2}|[一二两三四五六七八九十])\
 COMPOUND_SPAN = re.compile(r"(?<![\d.])(\d+\.\d)\s*(米|尺)\s*(到|至|-|–|~|～)\s*(\d+\.\d)\s*\2")
 
 
+# 一点五平米, 零点八毫米: a decimal said in Chinese numerals before a unit of measure (八点半, 三点五分 are clock times)
+ZH_DECIMAL = re.compile(r"(?<![一二两三四五六七八九十百零〇\d])([一二两三四五六七八九十百零〇]+)点([零〇一二三四五六七八九]+)"
+                        r"(?=\s*(?:平方米|平米|平方|米|厘米|公分|毫米|公里|公斤|千克|斤|克|升|毫升|寸|尺|倍))")
+
+
+def _zh_decimal(m: re.Match, zh_to_number) -> str:
+    whole = zh_to_number(m.group(1))
+    digits = "".join(str(int(zh_to_number(ch) or 0)) if ch not in "零〇" else "0" for ch in m.group(2))
+    return m.group(0) if whole is None else f"{int(whole)}.{digits}"
+
+
 def decimal_lengths(text: str) -> str:
     """``text`` with lengths said as 1米5 / 一米八 / 2 尺 6 written as decimals (1.5 米, 1.8 米, 2.6 尺), and a span said
     with the unit twice (2.5 尺 到 2.8 尺) with it once (2.5 到 2.8 尺)."""
@@ -34,6 +45,7 @@ def decimal_lengths(text: str) -> str:
         return m.group(0) if whole is None or tenth is None else f"{int(whole)}.{int(tenth)} {m.group(2)}"
 
     text = COMPOUND.sub(one, text)
+    text = ZH_DECIMAL.sub(lambda m: _zh_decimal(m, zh_to_number), text)
     return COMPOUND_SPAN.sub(lambda m: f"{m.group(1)}{m.group(3)}{m.group(4)} {m.group(2)}", text)
 
 

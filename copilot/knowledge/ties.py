@@ -68,7 +68,8 @@ def after_done(question: str, clause: str, kind: str = "duration") -> bool:
         doing = m.group(1)
         if doing not in text or not value_spans(kind, clause[m.end():]):
             continue
-        done = [d.start() for d in _guard("done_doing").finditer(text) if d.group(1) == doing]
+        # (the question may say it done with 了 alone: 贴了能用多久 asks what follows 贴好了)
+        done = [d.start() for d in re.finditer(re.escape(doing) + "(?:完|好了|好|上了|了)", text)]
         if not any(at < cue.start() for at in done):
             return True
     return False
