@@ -369,8 +369,7 @@ class KnowledgeBase(Asking):
             return self._unpicked(q, hits, targets, prefix, subject), q
         reply = "".join(phrase(h.chunk, self.catalog.get(h.chunk.sku) if h.chunk.sku else None,
                                subject=i == 0 and not catalog) for i, h in enumerate(picked))
-        chosen = {h.idx for h in picked}
-        rest = [h for h in hits[:5] if h.idx not in chosen]
+        rest = [h for h in hits[:5] if h.idx not in {c.idx for c in picked}]
         sources = [_source(h) for h in [*picked, *rest][:5]]
         if catalog:  # price from the catalog, the rest from the notes
             reply, sources = catalog.text + reply, [*catalog.sources, *sources][:5]
