@@ -245,3 +245,17 @@ def test_a_relative_change_in_the_other_packs_unit_is_of_that_pack():
     got = parse("宝莲灯再加一袋", NEONS, "cup")
     assert (got.kind, got.needs_review) == (Kind.MODIFY, False), got
     assert [(i.sku, i.qty) for i in got.items] == [("tetra_bag", 1)]
+
+
+LINENS = Catalog.from_dict({"products": [
+    {"sku": "towel", "name": "全棉毛巾", "link": 1, "unit": "条", "price": 15, "stock": 100, "limit_per_buyer": 10},
+    {"sku": "towel_box", "name": "全棉毛巾 3条装", "link": 2, "unit": "盒", "pack": "3条", "price": 39, "stock": 30,
+     "limit_per_buyer": 3},
+], "store": {"name": "测试家纺"}})
+
+
+@pytest.mark.parametrize("header", ["#接龙 全棉毛巾 单条15 三条装一盒39", "#接龙 全棉毛巾 单条15 3条装一盒39"])
+def test_a_chain_header_offering_the_counted_pack_offers_that_listing(tmp_path, header):
+    state, review = chain_pasted(tmp_path, LINENS, header + "\n例：小明 毛巾2条\n1.小雨 毛巾6条\n2.李姐 3条装2盒\n3.阿强 毛巾1盒")
+    assert chain_quantities(state) == {"小雨": {"towel": 6}, "李姐": {"towel_box": 2}, "阿强": {"towel_box": 1}}
+    assert review == set()

@@ -51,7 +51,7 @@ from copilot.orders.name_heads import heads_written, split_at_heads
 from copilot.orders.offer_priced import priced_listings, singles_offered, unpriced_packs
 from copilot.orders.offer_sizes import listed_sizes, listed_specs
 from copilot.orders.offered import count_of_whole, counts_by_unit, in_offered_pack, numbered_short_names, sold_by
-from copilot.orders.packs import same_goods
+from copilot.orders.packs import counted_pack_said, same_goods
 from copilot.orders.shorthand import shorthand
 from copilot.orders.sizes import SIZE, size_key, sizes_of
 from copilot.orders.spelled import offered_products, offered_variants, spell_out
@@ -152,7 +152,8 @@ def _offer(lines: list[str], catalog: Catalog) -> list[Product]:
     products it names but narrows no word of the offer: 米饭另加 in the header still offers every 米饭, so a member's
     米饭2碗 is not taken for the 白米饭 the example happened to write. Sizes listed after one name (纯棉床笠 1.5米 / 1.8米)
     offer each size (:mod:`copilot.orders.offer_sizes`); goods priced per unit (行李牌5元/个) offer the listing sold in
-    that unit, not the same goods' other pack (:mod:`copilot.orders.offer_priced`)."""
+    that unit, not the same goods' other pack (:mod:`copilot.orders.offer_priced`); a pack of the goods offered, named by
+    the count it holds (三条装一盒39 of 全棉毛巾 3条装), is offered too."""
     found = {p.sku for text in (lines, [x for x in lines if not _is_example(x)])
              for p in offered_products("\n".join(text), catalog)}
     plain = "\n".join(x for x in lines if not _is_example(x))
@@ -162,6 +163,8 @@ def _offer(lines: list[str], catalog: Catalog) -> list[Product]:
     found |= {p.sku for p in priced_listings(plain, catalog)}  # 钥匙扣8元/个 beside 5个装35元/包: the single too
     found |= {p.sku for p in singles_offered(plain, [p for p in catalog if p.sku in found], catalog)}  # 单瓶5元 整箱12瓶
     found -= unpriced_packs(plain, [p for p in catalog if p.sku in found], catalog)  # 行李牌5元/个: not its 4个装
+    found |= {q.sku for p in catalog if p.sku in found for q in same_goods(p, catalog)
+              if counted_pack_said(q, plain)}  # 全棉毛巾 单条15 三条装一盒39: the 3条装 too
     return [p for p in catalog if p.sku in found]
 
 

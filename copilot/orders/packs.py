@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from copilot.base.catalog import Product
+from copilot.base.zhnum import zh_to_number
 from copilot.orders.amounts import GRAMS, SAME_COUNT, UNIT_WORDS, Quantity, holds_pieces, to_sale_unit
 from copilot.orders.memo import per_catalog
 
@@ -186,6 +187,23 @@ def _goods_of(p: Product) -> str:
     return head if head and packed else name
 
 
+# 三条装, 5双装: a count of pieces before the word of a pack (said in Chinese numerals or digits)
+_COUNT_PACKED = re.compile(rf"(?P<n>[一二两三四五六七八九十]+|\d+)\s*(?P<u>{_UNITS})装")
+
+
+def counted_pack_said(p: Product, text: str) -> bool:
+    """The count of pieces ``p``'s name packs (3条装 of 全棉毛巾 3条装) is said in ``text`` (三条装一盒39 or 3条装): the
+    text names that listing among the packs of its goods, not by its unit alone."""
+    name = BRACKETED.sub("", p.name).strip()
+    goods = _goods_of(p)
+    tail = name[len(goods):].strip() if goods != name and name.startswith(goods) else ""
+    own = _COUNT_PACKED.search(tail)
+    if own is None:
+        return False
+    said = {(m.group("u"), zh_to_number(m.group("n"))) for m in _COUNT_PACKED.finditer(text)}
+    return (own.group("u"), zh_to_number(own.group("n"))) in said
+
+
 def _kind_of(p: Product) -> str:
     """The goods a listing sells, its size set aside too: listings that say the size they hold (纯净水 18.9L 大桶,
     纯净水 550ml 24瓶装, 纯净水 4.5L) are one kind of goods, 纯净水, in other sizes and packs, which a unit said tells
@@ -208,5 +226,5 @@ def _spec_word(w: str) -> bool:
     return bool(_SPEC_WORD.fullmatch(w) or _PACK_WORD.fullmatch(_COUNTED.sub("", w)) or _PACKED.fullmatch(w))
 
 
-__all__ = ["BRACKETED", "by_unit_of_kind", "one_goods", "pack_of_shown", "packs_apart", "same_goods", "single_of", "singles_of",
+__all__ = ["BRACKETED", "by_unit_of_kind", "counted_pack_said", "one_goods", "pack_of_shown", "packs_apart", "same_goods", "single_of", "singles_of",
            "sold_in", "sold_so"]
