@@ -140,8 +140,7 @@ def counted_from_asked(q: Question, text: str) -> bool:
     rel = guard("relative_day")
     words = [w for g in q.residual for w in g if len(w) > 1]
     return bool(spans) and bool(words) and all(
-        rel.fullmatch(v.strip()) and any(text[max(0, s - len(w) - 1):s].rstrip().endswith(w) or
-                                         text[max(0, s - len(w) - 1):s].rstrip().endswith(w + "后") for w in words)
+        rel.fullmatch(v.strip()) and any(text[max(0, s - len(w) - 1):s].rstrip().endswith((w, w + "后")) for w in words)
         for s, _e, v in spans)
 
 

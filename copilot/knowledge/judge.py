@@ -376,7 +376,8 @@ class Judge(Scope, Keys):
         c, t = h.chunk, ix.types[h.idx]
         if not self.eligible(q, h, targets):
             return False
-        if self.other_topic(q, c, t.aspects, targets) or self.unasked_value(q, c, self.nameless(c.text)):
+        body = self.nameless(c.text)
+        if self.other_topic(q, c, t.aspects, targets) or self.unasked_value(q, c, body):
             return False   # 电话多少 not by 有事打摊上的电话, 无毛猫 not by 短毛猫, 每周几直播 not by 直播第二天
         if strict(q.kind) and after_sales_only(q, t, c):
             return False   # 受后：带子断了 7 天内换 answers no 能用几个月
@@ -386,7 +387,6 @@ class Judge(Scope, Keys):
             return False   # 多少度 is not answered by 3 次, nor 多少年 by 7 天, nor 早上几点 by 每天早上
         if not self.dimension_said(q, c) or self.only_not_there(q, c):
             return False   # 多厚 is not answered by 40 乘 60 厘米, nor 多高 by 太高了可以倒出来一点, 点在哪里 by 别点在灶台上
-        body = self.nameless(c.text)
         if strict(q.kind) and values_of(q.kind, body, q.units) and not self.counted(q, own_values(
                 q.kind, q.units, body, q.text, self._names_of(c.sku), plain=not q.residual)):
             return False   # 一袋多少颗 is not answered by 坏果超过五颗的退, nor by 8 个角, nor 一袋几个 by 200 袋
@@ -461,12 +461,12 @@ class Judge(Scope, Keys):
     def kept(self, q: Question, c: Chunk) -> bool:
         """None of the typed gate's guards against a neighbour fact refuses ``c``: not the answer to another
         question (a Q&A pair's), not another case or condition, no contrast, no thing asked left unsaid."""
-        text = self.cover_text(c)
-        keyed = f"{c.key}：{self.nameless(c.text)}" if c.key and c.layout in ("table", "bullet") else self.nameless(c.text)
+        text, body = self.cover_text(c), self.nameless(c.text)
+        keyed = f"{c.key}：{body}" if c.key and c.layout in ("table", "bullet") else body
         return not (self.other_question(q, c) or opposite_case(q, c.key) or self.other_condition(q, c) or
                     contrasted(hours_asked(q), text) or self.has_unsaid(q, text) or others_values(q, keyed) or
                     term_unsaid(q, text) or moment_unsaid(q, text) or date_unsaid(q.text, text) or
-                    self.other_sequence(q, c, text) or counted_from_asked(q, self.nameless(c.text)))
+                    self.other_sequence(q, c, text) or counted_from_asked(q, body))
 
     def only_not_there(self, q: Question, c: Chunk) -> bool:
         """A place asked (点在哪里) and every place the passage states is one it says not to use (别点在灶台上)."""

@@ -75,7 +75,8 @@ def remark_notes(t: str, catalog: Catalog) -> tuple[str, list[str]]:
         return t, []
     found, kept, remarked = [], [], False
     for i, part in enumerate(parts):
-        own = _named_beside(parts, i, catalog) if i % 2 == 0 and part else ()
+        # (the products named beside matter only to a description ending in 的: found only then)
+        own = _named_beside(parts, i, catalog) if i % 2 == 0 and _RESULT.sub(" ", part).strip().endswith("的") else ()
         remark = i % 2 == 0 and bool(part) and (_remark(part, units, catalog, own) or _pieces(part, t, units, catalog)
                                                  or _each_share(part, t, units, catalog))
         noted = i % 2 == 0 and bool(part) and not remark and _note_of_its_own(part, catalog)
@@ -219,7 +220,7 @@ def _each_share(part: str, t: str, units: set[str], catalog: Catalog) -> bool:
     as many, in the order's unit (or 个), beside one quantity the rest of the comment orders, of at least two such
     shares: how the buyer wants the count made up, a note (小猫 and 小狗 are patterns, no goods of the shop)."""
     m = _EACH.fullmatch(part)
-    if m is None or not "各" in part or m.group("u") not in units and m.group("u") != "个" \
+    if m is None or m.group("u") not in units and m.group("u") != "个" \
             or find_refs(m.group("r"), catalog) or _goods(m.group("r"), catalog) or QUESTION.search(part):
         return False
     rest = t.replace(part, " ", 1)
