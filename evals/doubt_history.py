@@ -97,7 +97,9 @@ ROUNDS = {"intents_blind2": ("3d978aa", None), "intents_blind3": ("aa226fe", Non
           "intents_blind51": ("c33ac1d", "7312a8f"),
           "intents_blind52": ("c33ac1d", "a2ac664"),
           "intents_blind53": ("f14721e", "ebf1266"),
-          "intents_blind54": ("f14721e", "5fe7007")}
+          "intents_blind54": ("f14721e", "5fe7007"),
+          "intents_blind55": ("70546fb", "62ab249"),
+          "intents_blind56": ("70546fb", "500f22e")}
 _SPLIT = re.compile(r"[,，、;；。!！~～\n()（）]+|\s+")
 _EACH = re.compile(r"各|每样|每种")
 _COPIED = re.compile(r"也要|也来|同上|同款|一样")  # 我也要, 同上: someone else's order, no quantity of its own
