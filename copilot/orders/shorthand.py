@@ -129,6 +129,10 @@ class Shorthand:
         if len(owners) > 1:
             if len(word) == 1 and not any(n.endswith(word) for n, _ in self.names):
                 return None
+            if len(word) == 1 and current is not None and {q.sku for n, q in self.names if n.endswith(word)
+                                                           and q.sku in owners} == {current.sku} \
+                    and (unit is None or to_sale_unit(Quantity(0, 0, 1.0, unit), current) is not None):
+                return current  # 鸡 of 土鸡 beside 土鸡蛋, the 土鸡 shown: the kind of the shown one alone, not a modifier
             if current is not None and current.sku in owners and self._sibling(current, owners):
                 return None  # 蟹 with 大闸蟹（公） on screen: which of the pair is not said
             if current is not None and current.sku in owners and _kinds(word, owners, self.names) > 1:
