@@ -408,6 +408,24 @@ def test_modify_without_an_order_becomes_an_order_or_review(ledger):
     assert res.review and res.created[0].reason == "没有找到要修改的订单"
 
 
+def test_buyer_settles_an_amount_review_with_a_new_amount(ledger):
+    """要10只 over the limit of 2 waits for a person; the buyer's own 那就2只 books that line (stock held); a new
+    amount still over the limit, or a line waiting over anything but its amount, stays for a person."""
+    limit = "大别山散养土鸡每人限购2只，这条要10只"
+    line = ledger.apply(*say("王", Kind.ORDER, ("chicken", 10), review=limit)).created[0]
+    res = ledger.apply(*say("王", Kind.MODIFY, ("chicken", 3)))
+    assert ledger.lines(buyer="王")[0].status == REVIEW and held(ledger, "chicken") == 0
+    res = ledger.apply(*say("王", Kind.MODIFY, ("chicken", 2)))
+    assert not res.review and res.message.endswith("已预留")
+    assert [(ln.id, ln.qty, ln.status) for ln in ledger.lines(buyer="王")] == [(line.id, 2, RESERVED)]
+    assert held(ledger, "chicken") == 2 and "每人限购" in ledger.lines(buyer="王")[0].reason
+    assert order(ledger, "王", "chicken", 1).created[0].status == REVIEW  # the limit counts the settled line
+
+    ledger.apply(*say("李", Kind.ORDER, ("chicken", 2), review="「鸡」像是土鸡，不太确定，请确认"))
+    ledger.apply(*say("李", Kind.MODIFY, ("chicken", 1)))
+    assert [(ln.qty, ln.status) for ln in ledger.lines(buyer="李")] == [(1, REVIEW)]
+
+
 # -- review, payment, pickup ---------------------------------------------------------------------
 
 

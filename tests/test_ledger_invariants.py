@@ -20,7 +20,7 @@ from copilot.base.comments import Comment
 from copilot.base.db import reading
 from copilot.base.errors import LedgerError
 from copilot.orders.book import check_invariants
-from copilot.orders.intent import Intent, Item, Kind
+from copilot.orders.intent import LIMIT_WORD, Intent, Item, Kind
 from copilot.orders.ledger import Ledger
 from copilot.orders.parser import IntentParser
 from copilot.orders.schema import PAID, RESERVED, REVIEW, WAITLIST
@@ -83,11 +83,11 @@ class LedgerMachine(RuleBasedStateMachine):
         self.ledger = Ledger(self.url, CATALOG, f"h-{uuid.uuid4().hex[:10]}")
         self.ids = itertools.count(1)
 
-    def _say(self, buyer, kind: Kind, items=(), review: bool = False, relative: bool = False, current=None):
+    def _say(self, buyer, kind: Kind, items=(), review: str = "", relative: bool = False, current=None):
         user, user_id = BUYERS[buyer]
         comment = Comment(f"c{next(self.ids)}", user, f"{kind.value}", current_sku=current, user_id=user_id)
-        intent = Intent(kind, tuple(Item(s, q, relative=relative) for s, q in items), needs_review=review,
-                        reason="测试" if review else "")
+        intent = Intent(kind, tuple(Item(s, q, relative=relative) for s, q in items), needs_review=bool(review),
+                        reason=review)
         return self.ledger.apply(comment, intent, actor=user_id or user)
 
     @rule(buyer=BUYER, sku=SKU, qty=QTY)
@@ -112,9 +112,10 @@ class LedgerMachine(RuleBasedStateMachine):
     def cancel(self, buyer, sku):
         self._say(buyer, Kind.CANCEL, [(sku, None)] if sku else [], current=sku)
 
-    @rule(buyer=BUYER, sku=SKU, qty=QTY)
-    def to_review(self, buyer, sku, qty):
-        self._say(buyer, Kind.ORDER, [(sku, qty)], review=True)
+    @rule(buyer=BUYER, sku=SKU, qty=QTY, reason=st.sampled_from(["测试", f"{LIMIT_WORD}1件，这条要更多"]))
+    def to_review(self, buyer, sku, qty, reason):
+        """A line waiting for a person; over its amount alone, the buyer's own new amount may settle it."""
+        self._say(buyer, Kind.ORDER, [(sku, qty)], review=reason)
 
     def _pick(self, data, statuses):
         lines = self.ledger.lines(status=statuses)

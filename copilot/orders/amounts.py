@@ -19,7 +19,7 @@ from copilot.base.catalog import WEIGHT_UNITS, Product
 from copilot.base.products import PACK_UNITS, SALE_UNITS
 from copilot.base.zhnum import NUM_PATTERN, zh_to_number
 from copilot.orders.classifiers import GENERAL, ONE_THING, PACKS, SAME_COUNT, SPOKEN, same_count, units_as_meant
-from copilot.orders.intent import Intent, Item, Kind
+from copilot.orders.intent import LIMIT_WORD, ODD_AMOUNT_WORD, Intent, Item, Kind
 
 IMPLAUSIBLE_QTY = 100
 # 每盒 6 个: what one sale unit holds (not 可切 8 块, 切成10片: how it can be cut, still one piece)
@@ -291,10 +291,10 @@ def check_items(kind: Kind, pairs) -> Intent:
         if not p.is_weight and not float(item.qty).is_integer():
             return _review(kind, f"{p.name}按{p.unit}卖，数量{fmt_qty(item.qty)}不是整数", items)
         if p.limit_per_buyer and item.qty > p.limit_per_buyer:
-            return _review(kind, f"{p.name}每人限购{fmt_qty(p.limit_per_buyer)}{p.unit}，"
+            return _review(kind, f"{p.name}{LIMIT_WORD}{fmt_qty(p.limit_per_buyer)}{p.unit}，"
                                  f"这条要{fmt_qty(item.qty)}{p.unit}", items)
         if item.qty >= IMPLAUSIBLE_QTY or item.qty > p.stock:
-            return _review(kind, f"数量{fmt_qty(item.qty)}{p.unit}异常（库存{fmt_qty(p.stock)}）", items)
+            return _review(kind, f"{ODD_AMOUNT_WORD}：{fmt_qty(item.qty)}{p.unit}（库存{fmt_qty(p.stock)}）", items)
     return Intent(kind, items)
 
 

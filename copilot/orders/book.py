@@ -29,6 +29,7 @@ from copilot.base.catalog import Catalog, Product
 from copilot.base.comments import Comment
 from copilot.base.db import utcnow, writing
 from copilot.base.errors import LedgerError
+from copilot.orders.intent import LIMIT_WORD
 from copilot.orders.records import SNAPSHOT, OrderLine, buyer_key, qty_text, short_name
 from copilot.orders.schema import ALLOCATED, CANCELLED, EPS, RESERVED, SQL, WAITLIST, Driver, order_lines, stock
 
@@ -175,7 +176,7 @@ class LedgerTx:
             return ""
         have = self.ordered(key, p.sku)
         if have - minus + qty > p.limit_per_buyer + EPS:
-            return f"超过每人限购 {qty_text(p.limit_per_buyer)}{p.unit}（已订 {qty_text(have)}{p.unit}）"
+            return f"超过{LIMIT_WORD} {qty_text(p.limit_per_buyer)}{p.unit}（已订 {qty_text(have)}{p.unit}）"
         return ""
 
     def queue_pos(self, line: OrderLine) -> int:

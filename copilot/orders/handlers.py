@@ -14,8 +14,9 @@ from __future__ import annotations
 
 from copilot.base.catalog import Product
 from copilot.base.comments import Comment
+from copilot.orders.amounts import IMPLAUSIBLE_QTY
 from copilot.orders.book import LedgerTx
-from copilot.orders.intent import Intent, Item, Kind
+from copilot.orders.intent import AMOUNT_DOUBTS, Intent, Item, Kind
 from copilot.orders.records import ApplyResult, OrderLine, buyer_key, qty_text, short_name
 from copilot.orders.schema import EPS, OPEN, RESERVED, REVIEW, WAITLIST
 
@@ -123,7 +124,7 @@ def modify_item(tx: LedgerTx, comment: Comment, item: Item, res: ApplyResult, no
     want = round(have + float(item.qty) if item.relative else float(item.qty), 3)
     if not lines:
         pending = [ln for ln in open_lines if ln.status == REVIEW]
-        return _modify_without_order(tx, comment, item, p, pending, want, res, note)
+        return _modify_without_order(tx, comment, item, p, pending, want, res, note, key)
     if want <= EPS:
         if want < -EPS or not item.relative and item.qty <= 0:
             return _review_into(tx, comment, res, p.sku, item.qty, "改单数量不对（不能少于 0）", note)
@@ -155,9 +156,16 @@ def _modify_sku(tx: LedgerTx, key: str, current: str | None) -> str | None:
 
 
 def _modify_without_order(tx, comment, item: Item, p: Product, pending: list[OrderLine], want: float, res,
-                          note) -> str:
+                          note, key: str) -> str:
     if pending and want > EPS:  # a line waiting for a person gets the new quantity
         line = pending[-1]
+        if _settles(tx, line, p, want, key):  # 要10只 over the limit of 2, then 那就2只吧: booked
+            ok = tx.reserve(p.sku, want)
+            tx.update_line(line, qty=want, unit=p.unit, unit_price=p.price, status=RESERVED if ok else WAITLIST,
+                           reason=f"买家改了数量（原因：{line.reason}）", note=note or line.note)
+            res.changed.append(line)
+            done = "已预留" if ok else f"库存不足，排队候补第 {tx.queue_pos(line)} 位"
+            return f"已把 {comment.user} 待确认的 {short_name(p)} 改为 {qty_text(want)}{p.unit}，{done}"
         tx.update_line(line, qty=want, unit=p.unit, unit_price=p.price, note=note or line.note)
         res.changed.append(line)
         return f"已把 {comment.user} 待确认的 {short_name(p)} 改为 {qty_text(want)}{p.unit}"
@@ -165,6 +173,17 @@ def _modify_without_order(tx, comment, item: Item, p: Product, pending: list[Ord
         return _review_into(tx, comment, res, p.sku, item.qty, "没有找到要修改的订单", note)
     msg = order_item(tx, comment, Item(p.sku, want, p.unit), res, note)
     return f"没有找到原订单，已按新订单处理：{msg}"
+
+
+def _settles(tx: LedgerTx, line: OrderLine, p: Product, want: float, key: str) -> bool:
+    """The buyer's new amount settles a line that waits for a person only over its amount (the goods known, the
+    amount over the per-buyer limit or more than could be meant): the new amount is a whole count of goods sold
+    whole, within the limit and plausible."""
+    if line.sku != p.sku or not any(word in (line.reason or "") for word in AMOUNT_DOUBTS):
+        return False
+    if not p.is_weight and not float(want).is_integer() or want >= IMPLAUSIBLE_QTY or want > p.stock + EPS:
+        return False
+    return not tx.over_limit(p, key, want)
 
 
 def _grow(tx: LedgerTx, line: OrderLine, extra: float, want: float, res: ApplyResult, note: str) -> str:

@@ -6,6 +6,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+# Review reasons about the amount alone (the goods are known): over the per-buyer limit, or more than could be
+# meant. Every such reason holds one of these words, so that the buyer's own new amount can settle it.
+LIMIT_WORD = "每人限购"
+ODD_AMOUNT_WORD = "数量异常"
+AMOUNT_DOUBTS = (LIMIT_WORD, ODD_AMOUNT_WORD)
+
 
 class Kind(StrEnum):
     ORDER = "order"
