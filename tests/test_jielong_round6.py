@@ -37,8 +37,9 @@ def test_a_line_that_names_the_goods_by_their_price(ledger):
 
 
 def test_a_line_with_an_order_word_that_reads_nothing_waits_for_review(ledger):
-    """来只鸡 where 鸡 is both 土鸡 and 鸡蛋, 要个大的: the member asked for something; the line is not dropped."""
+    """来只鸭 (nothing of the shop), 要个大的: the member asked for something; the line is not dropped. 来只鸡 is the
+    土鸡 the chain offers (鸡 ends its names alone; the eggs are 蛋)."""
     head = "#接龙 明天土鸡\n土鸡 一只一只卖\n例：小明 土鸡1\n"
-    _apply(ledger, head + "1. 阿珍 来只鸡\n2. 小雨 土鸡1只\n3. 阿芳 要个大的")
-    assert chain_state(ledger) == {"小雨": {"chicken": 1}}
+    _apply(ledger, head + "1. 阿珍 来只鸭\n2. 小雨 土鸡1只\n3. 阿芳 要个大的\n4. 老周 来只鸡")
+    assert chain_state(ledger) == {"小雨": {"chicken": 1}, "老周": {"chicken": 1}}
     assert sorted(ln.buyer for ln in ledger.lines(status=REVIEW)) == ["阿珍", "阿芳"]
