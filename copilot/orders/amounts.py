@@ -226,6 +226,13 @@ def to_sale_unit(q: Quantity, p: Product) -> float | None:
     return None
 
 
+def whole_packs(q: Quantity, p: Product) -> bool:
+    """``q``, said in another unit than ``p``'s, is whole packs of ``p`` by its declared ``pack`` (10双 of a 盒 of
+    5双: 2 盒)."""
+    n = _declared(q, p) if q.unit != p.unit else None
+    return n is not None and n > 0 and float(n).is_integer()
+
+
 def _declared(q: Quantity, p: Product) -> float | None:
     """The quantity in sale units by the catalog's ``pack`` (500克, 20个), or None: 要1斤 of a 500-克 袋 is 1,
     要半斤 is 0.5 (not a whole bag: ``check_items`` sends it to review), 要40个 of a 20-个 板 is 2."""

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from copilot.base.catalog import Catalog, Product
 from copilot.base.zhnum import zh_to_number
-from copilot.orders.amounts import UNIT, VERB, Quantity, read_quantities
+from copilot.orders.amounts import UNIT, VERB, Quantity, read_quantities, whole_packs
 from copilot.orders.changes import CANCEL, IF_NONE_LEFT, MODIFY, relative_match
 from copilot.orders.cues import count_of_shown, count_or_name, one_of_word, states_pack, typo_count
 from copilot.orders.heads import shown_kind
@@ -93,8 +93,11 @@ def _member_sold_in(r: Ref, q: Quantity, current: Product | None) -> Ref:
 
 def _pack_said(r: Ref, q: Quantity, catalog: Catalog) -> Ref:
     """红绿灯再加一袋, 红绿灯 a name of the 单条 that says no pack, beside the 10条装 sold by the 袋: the listing of those
-    goods sold in the unit said (LABELS rule 2; ``packs.sold_so``)."""
-    picked = sold_so(r.product, r.label, q.unit, catalog) if r.product is not None and q.unit else None
+    goods sold in the unit said (LABELS rule 2; ``packs.sold_so``). Not when the named listing's declared pack makes
+    the quantity whole packs of it (5双装10双 of a 5双 盒 beside the single by the 双: 2 盒, rule 2's pack clause)."""
+    if r.product is None or not q.unit or whole_packs(q, r.product):
+        return r
+    picked = sold_so(r.product, r.label, q.unit, catalog)
     return Ref(r.start, r.end, picked, r.label, r.family) if picked is not None else r
 
 

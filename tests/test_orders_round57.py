@@ -1,0 +1,39 @@
+"""Orders round 57: general readings found on the clothing (intents_blind55) and roast-meat (intents_blind56) sets,
+tried on invented stores:
+
+- a listing named by the count its pack holds (10支装), said with a quantity in the pieces it packs that makes whole
+  packs (10支装20支), is that pack listing, 2 of it: the unit of the pieces does not move it to the single (this
+  booked 20 singles: stock nobody ordered);
+"""
+
+from __future__ import annotations
+
+import pytest
+from doubles import booked, chain_pasted, chain_quantities
+
+from copilot.base.catalog import Catalog
+from copilot.orders.rules import parse
+
+PENS = Catalog.from_dict({"products": [
+    {"sku": "pen", "name": "中性笔 单支", "aliases": ["中性笔", "水笔"], "link": 1, "unit": "支", "price": 2, "stock": 200,
+     "limit_per_buyer": 30},
+    {"sku": "pen_box", "name": "中性笔 10支装", "aliases": ["盒装中性笔"], "link": 2, "unit": "盒", "pack": "10支",
+     "price": 15, "stock": 30, "limit_per_buyer": 5},
+    {"sku": "eraser", "name": "绘图橡皮", "link": 3, "unit": "块", "price": 3, "stock": 50},
+], "store": {"name": "测试文具铺"}})
+
+
+@pytest.mark.parametrize("text, current, items", [
+    ("10支装20支", None, {"pen_box": 2}),
+    ("10支装的来30支", "eraser", {"pen_box": 3}),
+    ("中性笔来5支", None, {"pen": 5}),
+])
+def test_a_pack_named_by_its_count_with_whole_packs_of_pieces_stays_the_pack(text, current, items):
+    assert booked(parse(text, PENS, current)) == items
+
+
+def test_a_chain_line_of_whole_packs_in_pieces_books_the_packs(tmp_path):
+    state, review = chain_pasted(tmp_path, PENS, "#接龙 中性笔 单支2元 10支装15元/盒\n例：小明 单支3支\n"
+                                                "1. 阿文 10支装20支\n2. 老周 单支4支")
+    assert chain_quantities(state) == {"阿文": {"pen_box": 2}, "老周": {"pen": 4}}
+    assert not review
