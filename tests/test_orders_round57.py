@@ -37,3 +37,22 @@ def test_a_chain_line_of_whole_packs_in_pieces_books_the_packs(tmp_path):
                                                 "1. 阿文 10支装20支\n2. 老周 单支4支")
     assert chain_quantities(state) == {"阿文": {"pen_box": 2}, "老周": {"pen": 4}}
     assert not review
+
+
+DELI = Catalog.from_dict({"products": [
+    {"sku": "beef_jerky", "name": "五香牛肉（称重）", "aliases": ["五香牛肉", "卤牛肉"], "link": 1, "unit": "两", "price": 9,
+     "stock": 300, "limit_per_buyer": 20},
+    {"sku": "tofu_skin", "name": "卤豆干", "aliases": ["豆干"], "link": 2, "unit": "袋", "price": 6, "stock": 50},
+], "store": {"name": "测试卤味档"}})
+
+
+def test_a_bare_number_counts_in_the_unit_the_header_says(tmp_path):
+    state, review = chain_pasted(tmp_path, DELI, "#接龙 周六五香牛肉 90元一斤 按斤接龙 写几斤就行 每人限2斤\n例：小明 1\n"
+                                                "1. 阿兰1\n2. 老许 1.5\n3. 胖叔 3")
+    assert chain_quantities(state) == {"阿兰": {"beef_jerky": 10}, "老许": {"beef_jerky": 15}}
+    assert review == {"胖叔"}  # 3斤 = 30两, over the limit of 20两
+
+
+def test_a_bare_number_without_a_header_unit_is_the_products_unit(tmp_path):
+    state, review = chain_pasted(tmp_path, DELI, "#接龙 卤豆干 6元一袋\n例：小明 1\n1. 阿兰 2")
+    assert chain_quantities(state) == {"阿兰": {"tofu_skin": 2}}

@@ -59,6 +59,17 @@ def priced_listings(text: str, catalog: Catalog) -> list[Product]:
     return list(out.values())
 
 
+# 按斤接龙, 写几斤就行, 接龙写斤数: the header says in which unit a member's bare number counts
+_COUNTED_IN = re.compile(rf"按\s*(?P<a>{UNIT})\s*(?:接龙|报|写|填|登记|算)|写几\s*(?P<b>{UNIT})|(?:写|填|报)\s*(?P<c>{UNIT})数")
+
+
+def counted_in(header: str) -> str | None:
+    """The unit the header says a bare number of a one-product chain counts in (按斤接龙 写几斤就行: 斤), else None
+    (the product's own unit)."""
+    m = _COUNTED_IN.search(header)
+    return next((u for u in m.groups() if u), None) if m else None
+
+
 def unpriced_packs(text: str, found: list[Product], catalog: Catalog) -> set[str]:
     """The skus of ``found`` that are another pack of found goods the header ``text`` prices in their own unit only."""
     t = normalize(text)
@@ -80,4 +91,4 @@ def singles_offered(text: str, offered: list[Product], catalog: Catalog) -> list
     return out
 
 
-__all__ = ["priced_listings", "singles_offered", "unpriced_packs"]
+__all__ = ["counted_in", "priced_listings", "singles_offered", "unpriced_packs"]

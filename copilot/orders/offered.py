@@ -170,6 +170,20 @@ def sold_by(unit: str | None, offered: list[Product]) -> Product | None:
     return owners[0] if len(owners) == 1 else None
 
 
+_HUNG = re.compile(r"(?<=[\d零〇一幺二两俩三仨四五六七八九十百千半])\s*挂")
+
+
+def hung_as_string(content: str, catalog: Catalog) -> str:
+    """鞭炮1挂, 一挂鞭炮: 挂 after a count is ordinary Chinese for a string of things hung together (一挂鞭炮, 一挂葡萄), the
+    same count as 串; where the 挂 is part of a product's name the line writes (2本挂历, 挂面2把 and a 挂钩 sold as
+    such), it stays that name."""
+    if "挂" not in content:
+        return content
+    held = [(s, e) for s, e, _ in catalog.mentions(content)]
+    return _HUNG.sub(lambda m: m.group(0) if any(s <= m.end() - 1 < e for s, e in held)
+                     else m.group(0)[:-1] + "串", content)
+
+
 def counts_by_unit(content: str, offered: list[Product]) -> Intent | None:
     """1提2饼, 1提，3饼 in a chain of 单饼 (by the 饼) and 整提 (by the 提): counts only, each unit naming one offered
     product, two or more products: an order of each. None when a count is not that (a person or the parser reads it)."""
