@@ -56,3 +56,38 @@ def test_a_bare_number_counts_in_the_unit_the_header_says(tmp_path):
 def test_a_bare_number_without_a_header_unit_is_the_products_unit(tmp_path):
     state, review = chain_pasted(tmp_path, DELI, "#接龙 卤豆干 6元一袋\n例：小明 1\n1. 阿兰 2")
     assert chain_quantities(state) == {"阿兰": {"tofu_skin": 2}}
+
+
+SNACKS = Catalog.from_dict({"products": [
+    {"sku": "beef", "name": "五香牛肉（称重）", "aliases": ["五香牛肉", "卤牛肉"], "link": 1, "unit": "两", "price": 9,
+     "stock": 300, "limit_per_buyer": 30},
+    {"sku": "quail_eggs", "name": "卤鹌鹑蛋", "aliases": ["鹌鹑蛋"], "link": 2, "unit": "个", "price": 1, "stock": 200,
+     "limit_per_buyer": 36},
+], "store": {"name": "测试卤味摊"}})
+
+
+@pytest.mark.parametrize("text, current, qty", [
+    ("再加二两", "beef", 2),  # the weight 两, not the number 22
+    ("卤牛肉少要五两", "quail_eggs", -5),
+    ("再加一斤半", "beef", 15),
+    ("再加半打", "quail_eggs", 6),  # a dozen of goods sold by the 个
+    ("鹌鹑蛋少要一打", "beef", -12),
+])
+def test_a_relative_change_reads_its_amount_as_any_quantity(text, current, qty):
+    intent = parse(text, SNACKS, current)
+    assert [(i.qty, i.relative) for i in intent.items] == [(qty, True)] and not intent.needs_review
+
+
+@pytest.mark.parametrize("text, qty", [
+    ("来2两 哦不 来四两", 4),  # a weight in 两 taken back in the same breath
+    ("来一斤二", 12),  # 一斤二 is 1斤2两
+    ("卤牛肉1斤3", 13),
+])
+def test_weights_in_liang_as_the_market_says_them(text, qty):
+    assert booked(parse(text, SNACKS, "beef")) == {"beef": qty}
+
+
+def test_a_chain_line_of_jin_and_a_numeral_is_liang(tmp_path):
+    state, review = chain_pasted(tmp_path, SNACKS, "#接龙 五香牛肉 90元一斤\n例：小明 牛肉半斤\n1、阿兰 一斤二\n2、老许 8两")
+    assert chain_quantities(state) == {"阿兰": {"beef": 12}, "老许": {"beef": 8}}
+    assert not review
