@@ -4,6 +4,12 @@ tried on invented stores:
 - a listing named by the count its pack holds (10支装), said with a quantity in the pieces it packs that makes whole
   packs (10支装20支), is that pack listing, 2 of it: the unit of the pieces does not move it to the single (this
   booked 20 singles: stock nobody ordered);
+- in a one-product chain a bare number counts in the unit the header says entries are written in (按斤接龙);
+- a relative change reads its amount as any quantity (再加二两 = +2 两, 少要半打 = -6 个), a 两 taken back is a unit, and
+  一斤二 is 1斤2两;
+- a word that is only the pack of each listing it names (半只 of three birds each sold whole and as a 半只) names the one
+  of the goods on screen; in a chain offering both listings of one bird, 半只1份 and 1整只1半只 name them (半只 is no
+  half of a 只);
 """
 
 from __future__ import annotations
@@ -91,3 +97,52 @@ def test_a_chain_line_of_jin_and_a_numeral_is_liang(tmp_path):
     state, review = chain_pasted(tmp_path, SNACKS, "#接龙 五香牛肉 90元一斤\n例：小明 牛肉半斤\n1、阿兰 一斤二\n2、老许 8两")
     assert chain_quantities(state) == {"阿兰": {"beef": 12}, "老许": {"beef": 8}}
     assert not review
+
+
+ROAST = Catalog.from_dict({"products": [
+    {"sku": "duck_whole", "name": "北京烤鸭 整只", "aliases": ["整只烤鸭"], "link": 1, "unit": "只", "price": 98, "stock": 10,
+     "limit_per_buyer": 2},
+    {"sku": "duck_half", "name": "北京烤鸭 半只", "aliases": ["半只烤鸭"], "link": 2, "unit": "份", "price": 52, "stock": 20,
+     "limit_per_buyer": 2},
+    {"sku": "hen_whole", "name": "盐焗鸡 整只", "aliases": ["整只盐焗鸡"], "link": 3, "unit": "只", "price": 78, "stock": 10,
+     "limit_per_buyer": 2},
+    {"sku": "hen_half", "name": "盐焗鸡 半只", "aliases": ["半只盐焗鸡"], "link": 4, "unit": "份", "price": 42, "stock": 20,
+     "limit_per_buyer": 2},
+    {"sku": "cucumber", "name": "拍黄瓜", "link": 5, "unit": "份", "price": 8, "stock": 30},
+], "store": {"name": "测试烤鸭店"}})
+
+
+@pytest.mark.parametrize("text, current, items", [
+    ("来半只", "duck_whole", {"duck_half": 1}),
+    ("整只的也来一只", "hen_half", {"hen_whole": 1}),
+    ("整只半只各来一个", "duck_half", {"duck_whole": 1, "duck_half": 1}),
+])
+def test_a_pack_word_of_several_birds_names_the_one_on_screen(text, current, items):
+    assert booked(parse(text, ROAST, current)) == items
+
+
+def test_a_pack_word_of_several_birds_with_other_goods_shown_is_review():
+    assert parse("来半只", ROAST, "cucumber").needs_review
+
+
+def test_a_relative_change_of_the_pack_word_is_of_the_shown_bird():
+    intent = parse("半只的再加一份", ROAST, "hen_half")
+    assert [(i.sku, i.qty, i.relative) for i in intent.items] == [("hen_half", 1, True)]
+
+
+def test_chain_lines_naming_the_listings_by_their_pack_word(tmp_path):
+    state, review = chain_pasted(tmp_path, ROAST, "#接龙 北京烤鸭 整只98 半只52\n例：小明 半只1份\n"
+                                                 "1. 李姐半只1份\n2. 阿芬1整只1半只\n3. 老周 2半只")
+    assert chain_quantities(state) == {"李姐": {"duck_half": 1}, "阿芬": {"duck_whole": 1, "duck_half": 1},
+                                       "老周": {"duck_half": 2}}
+    assert not review
+
+
+NOODLES = Catalog.from_dict({"products": [
+    {"sku": "beef_noodle", "name": "牛肉面 大杯", "link": 1, "unit": "杯", "price": 18, "stock": 50},
+    {"sku": "lamb_noodle", "name": "羊肉面 大杯", "link": 2, "unit": "杯", "price": 20, "stock": 50},
+], "store": {"name": "测试杯面铺"}})
+
+
+def test_a_pack_word_that_tells_apart_no_packs_of_the_shown_goods_stays_review():
+    assert parse("大杯来一杯", NOODLES, "beef_noodle").needs_review  # the size of cup, not which one

@@ -24,7 +24,7 @@ from copilot.orders.leftover import (
     without_preferences,
     without_specs,
 )
-from copilot.orders.packs import one_goods, packs_apart, sold_in, sold_so
+from copilot.orders.packs import one_goods, packs_apart, shown_goods_pack, sold_in, sold_so
 from copilot.orders.pairing import each_member, kind_then_member, said_once, this_one
 from copilot.orders.refs import (
     Ref,
@@ -101,6 +101,15 @@ def _pack_said(r: Ref, q: Quantity, catalog: Catalog) -> Ref:
     return Ref(r.start, r.end, picked, r.label, r.family) if picked is not None else r
 
 
+def _shown_goods(r: Ref, current: Product | None, catalog: Catalog) -> Ref:
+    """来半只 with the 烧鹅 整只 shown: a word that is only the pack of each listing it names (半只 of 烧鹅 / 烧鸭 半只)
+    names the one of the goods on screen (``packs.shown_goods_pack``)."""
+    if not r.family or r.product is not None:
+        return r
+    picked = shown_goods_pack(r.label, r.family, current, catalog)
+    return Ref(r.start, r.end, picked, r.label) if picked is not None else r
+
+
 def _shown_pack(r: Ref, current: Product) -> Ref:
     """A family word of packs of one goods, each sold in its own unit (西瓜汁 of 西瓜汁 杯装 and 西瓜汁 2L桶装), said with
     a count and no unit, one of its packs shown: the shown pack, as a count said alone is of the product shown (not
@@ -112,8 +121,8 @@ def _shown_pack(r: Ref, current: Product) -> Ref:
 
 def classify(text: str, catalog: Catalog, current: Product | None, alone: bool = True) -> Clause:
     """What one clause of a comment is, read on its own."""
-    refs = this_one([shown_kind(number_or_link(r, catalog, current), current, Ref)  # 眼镜盒 beside 隐形眼镜盒 shown
-                     for r in find_refs(text, catalog)], text, current)
+    refs = this_one([_shown_goods(shown_kind(number_or_link(r, catalog, current), current, Ref), current, catalog)
+                     for r in find_refs(text, catalog)], text, current)  # 眼镜盒 beside 隐形眼镜盒 shown
     refs = each_member([r for r in refs if not count_of_shown(text, r, current)], text, catalog)  # 来12张 of a 6张 套; 各
     refs = whole_dimension(refs, text, Ref) if "x" in text or "X" in text or "×" in text else refs  # 150x200的
     masked = without_specs(mask(text, refs), catalog)  # 80抽的: the spec's size, no quantity

@@ -53,6 +53,7 @@ from copilot.orders.offer_sizes import listed_sizes, listed_specs
 from copilot.orders.offered import (
     count_of_whole,
     counts_by_unit,
+    counts_of_listings,
     hung_as_string,
     in_offered_pack,
     numbered_short_names,
@@ -290,7 +291,8 @@ def _read_content(content: str, catalog: Catalog, chain: Chain, parse, title: bo
     whole = count_of_whole(counts, product)  # 一朵 of a 猴头菇 by the 个
     if whole is not None:
         return whole
-    by_unit = counts_by_unit(counts.strip(), chain.offered) if not product and len(chain.offered) > 1 else None
+    by_unit = counts_by_unit(counts.strip(), chain.offered) or counts_of_listings(normalize(content).strip(), chain.offered) \
+        if not product and len(chain.offered) > 1 else None
     if by_unit is not None:
         return by_unit  # 1提2饼: the 提 of 整提, the 饼 of 单饼
     unpaid = _options_apart(_remark_apart(PAID_NOTE.sub(" ", content).strip() or content, catalog), chain.header, catalog)
