@@ -146,3 +146,50 @@ NOODLES = Catalog.from_dict({"products": [
 
 def test_a_pack_word_that_tells_apart_no_packs_of_the_shown_goods_stays_review():
     assert parse("大杯来一杯", NOODLES, "beef_noodle").needs_review  # the size of cup, not which one
+
+
+KNITS = Catalog.from_dict({"products": [
+    {"sku": "sweater", "name": "羊绒毛衣", "aliases": ["毛衣"], "link": 1, "unit": "件", "price": 199, "stock": 30,
+     "limit_per_buyer": 3},
+    {"sku": "trousers", "name": "西装长裤", "aliases": ["西裤"], "link": 2, "unit": "条", "price": 129, "stock": 30,
+     "limit_per_buyer": 3},
+    {"sku": "rice_noodle", "name": "过桥米粉", "aliases": ["米粉"], "link": 3, "unit": "袋", "price": 12, "stock": 30},
+], "store": {"name": "测试服装杂货"}})
+
+
+@pytest.mark.parametrize("text, current, items, note", [
+    ("毛衣来一件 要藏青", None, {"sweater": 1}, "要藏青"),  # a colour said without 色
+    ("来一件 枣红 XL", "sweater", {"sweater": 1}, "枣红 XL"),
+    ("2号来一条 175/80A", None, {"trousers": 1}, "175/80A"),  # the 号型 of a garment: no quantity
+    ("西裤来一条 腰围2尺5", None, {"trousers": 1}, "腰围2尺5"),  # a waist in 尺 and 寸
+    ("来俩 一件墨绿一件驼色", "sweater", {"sweater": 2}, "一件墨绿一件驼色"),  # the count split by colour
+    ("毛衣来两件 给我爸和我婆婆", None, {"sweater": 2}, "给我爸和我婆婆"),  # whom the goods are for
+])
+def test_colours_sizes_and_recipients_are_the_orders_note(text, current, items, note):
+    intent = parse(text, KNITS, current)
+    assert booked(intent) == items and not intent.needs_review
+    assert note in intent.note
+
+
+def test_a_name_that_starts_like_a_colour_is_no_note():
+    intent = parse("刚才说的粉是过桥米粉 来一袋", KNITS, None)
+    assert booked(intent) == {"rice_noodle": 1} and "米粉" not in (intent.note or "")
+
+
+ROASTS = Catalog.from_dict({"products": [
+    {"sku": "pigeon", "name": "脆皮乳鸽", "aliases": ["乳鸽"], "link": 1, "unit": "只", "price": 28, "stock": 30},
+    {"sku": "pork", "name": "叉烧肉（称重）", "aliases": ["叉烧肉"], "link": 2, "unit": "两", "price": 6, "stock": 300,
+     "limit_per_buyer": 30},
+], "store": {"name": "测试烧味档"}})
+
+
+@pytest.mark.parametrize("text, current, items, note", [
+    ("来一只 斩件", "pigeon", {"pigeon": 1}, "斩件"),  # chopped into pieces
+    ("乳鸽来两只 要上庄", None, {"pigeon": 2}, "要上庄"),  # which half of the bird
+    ("来一斤 要半肥瘦", "pork", {"pork": 10}, "要半肥瘦"),  # which cut of the meat
+    ("来半斤 切厚一点", "pork", {"pork": 5}, "切厚一点"),
+])
+def test_how_the_roast_is_cut_is_the_orders_note(text, current, items, note):
+    intent = parse(text, ROASTS, current)
+    assert booked(intent) == items and not intent.needs_review
+    assert note in intent.note
