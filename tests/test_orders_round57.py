@@ -193,3 +193,20 @@ def test_how_the_roast_is_cut_is_the_orders_note(text, current, items, note):
     intent = parse(text, ROASTS, current)
     assert booked(intent) == items and not intent.needs_review
     assert note in intent.note
+
+
+@pytest.mark.parametrize("text", ["4XL有吗 我爸170斤", "有XL的吗 体重130斤"])
+def test_what_the_wearer_weighs_beside_a_size_asked_is_a_question(text):
+    intent = parse(text, KNITS, "sweater")
+    assert intent.kind.value == "question" and not intent.items
+
+
+def test_what_the_wearer_weighs_is_the_orders_note():
+    intent = parse("来一件 我妈130斤", KNITS, "sweater")
+    assert booked(intent) == {"sweater": 1} and "我妈130斤" in intent.note
+
+
+def test_a_weight_before_goods_sold_by_weight_stays_their_quantity():
+    rice = Catalog.from_dict({"products": [{"sku": "rice", "name": "东北大米", "aliases": ["大米"], "link": 1, "unit": "斤",
+                                            "price": 3, "stock": 500}], "store": {"name": "测试米店"}})
+    assert booked(parse("给我妈60斤大米", rice, None)) == {"rice": 60}

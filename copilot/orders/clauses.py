@@ -24,6 +24,7 @@ from copilot.orders.leftover import (
     without_preferences,
     without_specs,
 )
+from copilot.orders.notes import WEARER_WEIGHT
 from copilot.orders.packs import one_goods, packs_apart, shown_goods_pack, sold_in, sold_so
 from copilot.orders.pairing import each_member, kind_then_member, said_once, this_one
 from copilot.orders.refs import (
@@ -121,6 +122,8 @@ def _shown_pack(r: Ref, current: Product) -> Ref:
 
 def classify(text: str, catalog: Catalog, current: Product | None, alone: bool = True) -> Clause:
     """What one clause of a comment is, read on its own."""
+    if WEARER_WEIGHT.fullmatch(text.strip()):  # 我妈180斤: what the wearer weighs, talk beside a size asked
+        return Clause(text, "chatter", [], [])
     refs = this_one([_shown_goods(shown_kind(number_or_link(r, catalog, current), current, Ref), current, catalog)
                      for r in find_refs(text, catalog)], text, current)  # 眼镜盒 beside 隐形眼镜盒 shown
     refs = each_member([r for r in refs if not count_of_shown(text, r, current)], text, catalog)  # 来12张 of a 6张 套; 各

@@ -105,6 +105,10 @@ SERVICE = re.compile(
 SHADE = "[深浅亮暗淡奶天宝湖军酒玫藏墨雾烟卡藕雪乳咖香米]"
 # the first character of a two-character colour said without 色 (藏青, 枣红, 紫红, 墨绿, 宝蓝, 深灰, 米白, 玫红)
 HUE_SHADE = "[深浅亮暗淡天宝湖军酒玫藏墨卡藕雪乳米枣紫桃橘咖驼]"
+# 我妈180斤, 体重130斤: what the wearer weighs, to pick the size (no goods: at least 50斤, after the person)
+_WEARER_WEIGHT = (rf"(?:体重|我(?:家)?(?:{FAMILY})?|(?<![\u4e00-\u9fff])(?:{FAMILY}))\s*(?:[5-9]\d|[12]\d\d)\s*斤"
+                  r"(?:左右|多)?(?=$|[\s,，。!！~～?？、;；])")  # (给我妈50斤大米: the goods go on, a quantity)
+WEARER_WEIGHT = re.compile(_WEARER_WEIGHT)
 # what a colour said without 色 stands after: nothing, or an order word or a count word (not 桂林米粉 …: a name goes on)
 _HUE_AFTER = r"(?:(?<![\u4e00-\u9fff])|(?<=[要选是条件套双顶副个只盒]))"
 # 120码, 110的, XL, 37码的, 3岁的, 粉色, 藏青色的: a size, age or colour said with the order of a product listed once for
@@ -115,7 +119,8 @@ _WORN = (r"(?:身高|个子|头围|腰围|胸围|臀围|脚长)\s*\d{2,3}(?:\.\d
          # 藏青, 枣红, 宝蓝, 深灰: a shade and its hue, a colour said without 色 (not 奶白菜: a word goes on after it)
          rf"{_HUE_AFTER}{HUE_SHADE}[红橙黄绿青蓝紫黑白灰棕褐](?![\u4e00-\u9fff]|[A-Za-z\d])|"
          rf"{_HUE_AFTER}{HUE_SHADE}[红橙黄绿青蓝紫黑白灰棕褐](?=[一两二三四五六七八九十\d]\s*[件条套双顶副个只]|[的\s]|$)|"
-         r"\d{3}\s*/\s*\d{2,3}\s*[ABCY](?![A-Za-z])|"  # 165/88A: the 号型 of a garment (height / chest and build)
+         r"\d{3}\s*/\s*\d{2,3}\s*[ABCY](?![A-Za-z])|"
+         rf"{_WEARER_WEIGHT}|"  # 165/88A: the 号型 of a garment (height / chest and build)
          r"(?:腰围|裤长|胸围)\s*[\d一二两三四五六七八九]\s*尺\s*[\d一二三四五六七八九半]?寸?|"  # 腰围2尺6: in 尺 and 寸
          r"(?:玫瑰|香槟|土豪)金色?")  # 玫瑰金, 香槟金: a metal's colour, said without 色
 # 男款43码, 女款M, 儿童款120: whose cut, said with the size (a short list: the cuts clothes and shoes come in)
