@@ -210,3 +210,28 @@ def test_a_weight_before_goods_sold_by_weight_stays_their_quantity():
     rice = Catalog.from_dict({"products": [{"sku": "rice", "name": "东北大米", "aliases": ["大米"], "link": 1, "unit": "斤",
                                             "price": 3, "stock": 500}], "store": {"name": "测试米店"}})
     assert booked(parse("给我妈60斤大米", rice, None)) == {"rice": 60}
+
+
+HANFU = Catalog.from_dict({"products": [
+    {"sku": "hanfu_set", "name": "汉服套装 上衣加裙子", "aliases": ["汉服套装"], "link": 1, "unit": "套", "price": 259,
+     "stock": 20, "limit_per_buyer": 2},
+    {"sku": "hanfu_top", "name": "汉服上衣", "aliases": ["交领上衣"], "link": 2, "unit": "件", "price": 129, "stock": 20,
+     "limit_per_buyer": 2},
+], "store": {"name": "测试汉服铺"}})
+
+
+def test_a_word_the_header_prices_per_unit_names_the_listing_sold_so(tmp_path):
+    state, review = chain_pasted(tmp_path, HANFU, "#接龙 汉服 套装259/套 上衣129/件\n例：小明 上衣1件 M\n"
+                                                 "1、阿秀 上衣1件 L\n2、小婉 上衣1件 套装1套")
+    assert chain_quantities(state) == {"阿秀": {"hanfu_top": 1}, "小婉": {"hanfu_top": 1, "hanfu_set": 1}}
+    assert not review
+
+
+def test_a_word_of_both_listings_without_a_priced_header_stays_review(tmp_path):
+    _, review = chain_pasted(tmp_path, HANFU, "#接龙 汉服 套装和上衣\n例：小明 套装1套\n1、阿秀 上衣1件")
+    assert review == {"阿秀"}
+
+
+def test_a_priced_word_counted_in_another_unit_is_not_spelled_as_the_priced_listing(tmp_path):
+    _, review = chain_pasted(tmp_path, HANFU, "#接龙 汉服 套装259/套 上衣129/件\n例：小明 上衣1件 M\n1、阿秀 上衣1套")
+    assert review == {"阿秀"}  # 上衣 said by the 套: the set (上衣加裙子) or a slip? a person asks

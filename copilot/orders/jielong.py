@@ -48,7 +48,7 @@ from copilot.orders.members import (
     split_member,
 )
 from copilot.orders.name_heads import heads_written, split_at_heads
-from copilot.orders.offer_priced import counted_in, priced_listings, singles_offered, unpriced_packs
+from copilot.orders.offer_priced import counted_in, priced_listings, priced_short_names, singles_offered, unpriced_packs
 from copilot.orders.offer_sizes import listed_sizes, listed_specs
 from copilot.orders.offered import (
     count_of_whole,
@@ -297,6 +297,7 @@ def _read_content(content: str, catalog: Catalog, chain: Chain, parse, title: bo
         return by_unit  # 1提2饼: the 提 of 整提, the 饼 of 单饼
     unpaid = _options_apart(_remark_apart(PAID_NOTE.sub(" ", content).strip() or content, catalog), chain.header, catalog)
     unpaid = numbered_short_names(unpaid, chain.offered, catalog)  # 20寸1个: the 20寸 the chain offers
+    unpaid = priced_short_names(unpaid, chain.header, chain.offered, catalog)  # 上衣1件 of 上衣119/件
     intent = _offered_pack(parse(unpaid, product.sku if product else None), product, unpaid, catalog)  # 2斤已付
     if intent.needs_review and product is not None:
         intent = _count_then_remark(counts, product, catalog) or intent
