@@ -235,3 +235,24 @@ def test_a_word_of_both_listings_without_a_priced_header_stays_review(tmp_path):
 def test_a_priced_word_counted_in_another_unit_is_not_spelled_as_the_priced_listing(tmp_path):
     _, review = chain_pasted(tmp_path, HANFU, "#接龙 汉服 套装259/套 上衣129/件\n例：小明 上衣1件 M\n1、阿秀 上衣1套")
     assert review == {"阿秀"}  # 上衣 said by the 套: the set (上衣加裙子) or a slip? a person asks
+
+
+PLATTERS = Catalog.from_dict({"products": [
+    {"sku": "duo", "name": "卤味双拼饭", "aliases": ["双拼饭", "双拼"], "link": 1, "unit": "盒", "price": 25, "stock": 30},
+    {"sku": "tofu", "name": "卤豆腐", "link": 2, "unit": "份", "price": 6, "stock": 30},
+    {"sku": "egg", "name": "卤鸭蛋", "link": 3, "unit": "个", "price": 3, "stock": 30},
+    {"sku": "puzzle", "name": "恐龙拼图", "link": 4, "unit": "盒", "price": 19, "stock": 10},
+], "store": {"name": "测试卤味饭堂"}})
+
+
+@pytest.mark.parametrize("text, current, items, note", [
+    ("双拼来两盒 卤豆腐拼卤鸭蛋", None, {"duo": 2}, "卤豆腐拼卤鸭蛋"),  # the two goods of the box, no order of them
+    ("双拼饭 一盒 要卤鸭蛋拼卤豆腐", None, {"duo": 1}, "要卤鸭蛋拼卤豆腐"),
+])
+def test_two_goods_joined_by_pin_are_the_platters_choice(text, current, items, note):
+    intent = parse(text, PLATTERS, current)
+    assert booked(intent) == items and not intent.needs_review and note in intent.note
+
+
+def test_a_name_holding_pin_is_still_goods():
+    assert booked(parse("恐龙拼图来一盒", PLATTERS, None)) == {"puzzle": 1}

@@ -60,6 +60,8 @@ _ALONG = re.compile(r"(?:和|跟|同|与)(?:之前|上次|前面|刚才|昨天)�
                     r"(?:吧|哈|呀|啊)?")
 # 送到2栋 给我婆婆: beside a delivery or pickup note, who the goods are for (a family word), part of the note
 _FOR = re.compile(rf"(?:送给|给|帮)(?:我|我们)?家?(?:的)?(?:{FAMILY})(?:的)?(?:吧|哈|呀|啊)?")
+# 叉烧拼烧鸭, 要白切鸡拼叉烧: two goods 拼 together, what goes into one box of a 双拼 (a choice, no order of either)
+_COMBO = re.compile(r"(?:要|选)?(?P<a>[\u4e00-\u9fff]{2,5}?)拼(?P<b>[\u4e00-\u9fff]{2,5})")
 # 给我妈和我婆婆: a part of its own after the order that says only whom the goods are for, two people or more
 _FOR_BOTH = re.compile(rf"(?:送给|给)(?:我|我们)?家?的?(?:{FAMILY})(?:(?:和|跟|、)(?:我|我们)?家?的?(?:{FAMILY}))+")
 _CHANGE = re.compile(r"改|换|加|减|再|另|还要|要|来|补")
@@ -149,13 +151,15 @@ def split_notes(text: str, not_a_note: Callable[[str], bool],
         return rest, [*notes, written.strip()]
     if not ((_HINT.search(text) and (_PART.search(text) or GLUED.search(text))) or SERVICE.search(text)
             or ATTRIBUTE.search(text) or _ADDED.search(text) or MODEL_GATE.search(text) or _FOR_BOTH.search(text)
+            or "拼" in text and any(_combo(part, not_a_note) for part in _SPLIT.split(text)[2::2])
             or any(is_model(part) for part in _SPLIT.split(text)[2::2])):  # 脚垫来一套 卡罗拉的: a later part
         return text, []
     found: list[tuple[int, str]] = []
     kept: list[str] = []
     at = 0
     for part in _SPLIT.split(text):
-        along = _ALONG.fullmatch(part) or _FOR.fullmatch(part) or _FOR_BOTH.fullmatch(part)
+        along = _ALONG.fullmatch(part) or _FOR.fullmatch(part) or _FOR_BOTH.fullmatch(part) \
+            or part.strip() != text.strip() and _combo(part, not_a_note)  # (叉烧拼烧鸭 alone: which box? the rules)
         first = _ATTRIBUTE_FIRST.match(part)
         if part and not _SPLIT.fullmatch(part) and (_PART.search(part) or along) \
                 and (_WITH.fullmatch(part) or along or not not_a_note(part)) or _asks_for(part, not_a_note) \
@@ -183,6 +187,12 @@ def split_notes(text: str, not_a_note: Callable[[str], bool],
     for m in reversed(glued):
         rest = rest[:m.start()] + " " + rest[m.end():]
     return rest.strip(), [n for _, n in sorted(found) if n]
+
+
+def _combo(part: str, not_a_note: Callable[[str], bool]) -> bool:
+    """叉烧拼烧鸭: a part of its own that is two goods words joined by 拼, each naming goods (not 恐龙拼图, a name)."""
+    m = _COMBO.fullmatch(part) if "拼" in part else None
+    return bool(m) and not_a_note(m.group("a")) and not_a_note(m.group("b")) and not not_a_note(f"拼{m.group('b')}"[:2])
 
 
 def _asks_for(part: str, not_a_note: Callable[[str], bool]) -> bool:
