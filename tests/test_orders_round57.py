@@ -7,6 +7,7 @@ tried on invented stores:
 - in a one-product chain a bare number counts in the unit the header says entries are written in (按斤接龙);
 - a relative change reads its amount as any quantity (再加二两 = +2 两, 少要半打 = -6 个), a 两 taken back is a unit, and
   一斤二 is 1斤2两;
+- a name ending in a noun said with 子 as often as without it (裤 / 裤子) is that name said with 子 (直筒裤子);
 - a word that is only the pack of each listing it names (半只 of three birds each sold whole and as a 半只) names the one
   of the goods on screen; in a chain offering both listings of one bird, 半只1份 and 1整只1半只 name them (半只 is no
   half of a 只);
@@ -256,3 +257,12 @@ def test_two_goods_joined_by_pin_are_the_platters_choice(text, current, items, n
 
 def test_a_name_holding_pin_is_still_goods():
     assert booked(parse("恐龙拼图来一盒", PLATTERS, None)) == {"puzzle": 1}
+
+
+@pytest.mark.parametrize("text, items", [
+    ("西装长裤子来一条", {"trousers": 1}),  # 裤子 said of a name ending in 裤
+    ("西裤子两条", {"trousers": 2}),
+])
+def test_a_name_said_with_the_noun_suffix_zi_is_that_name(text, items):
+    intent = parse(text, KNITS, None)
+    assert booked(intent) == items and not intent.needs_review
