@@ -266,3 +266,14 @@ def test_a_name_holding_pin_is_still_goods():
 def test_a_name_said_with_the_noun_suffix_zi_is_that_name(text, items):
     intent = parse(text, KNITS, None)
     assert booked(intent) == items and not intent.needs_review
+
+
+def test_a_word_priced_in_two_units_is_told_apart_by_the_unit_said(tmp_path):
+    soups = Catalog.from_dict({"products": [
+        {"sku": "soup_cup", "name": "绿豆沙 杯装", "aliases": ["绿豆沙杯装"], "link": 1, "unit": "杯", "price": 6, "stock": 50},
+        {"sku": "soup_tub", "name": "绿豆沙 桶装", "aliases": ["绿豆沙桶装"], "link": 2, "unit": "桶", "price": 20, "stock": 20},
+    ], "store": {"name": "测试糖水铺"}})
+    state, review = chain_pasted(tmp_path, soups, "#接龙 绿豆沙 6元/杯 20元/桶\n例：小明 绿豆沙1杯\n"
+                                                 "1. 小美 绿豆沙2杯\n2. 阿强 绿豆沙1桶")
+    assert chain_quantities(state) == {"小美": {"soup_cup": 2}, "阿强": {"soup_tub": 1}}
+    assert not review
