@@ -97,8 +97,9 @@ def plain_numerals(t: str) -> str:
 # 来5瓶 不对 4瓶, 两提 哦不 三提: a quantity taken back in the same breath, the one said after it is meant (打错了 / 说错了
 # speak of a comment sent before: a change, read by ``rules``); the new quantity ends the clause (5斤 不对 4斤都不到 is talk)
 _TAKEN_BACK = r"(?:[哦噢喔啊呃额]?不对|[哦噢喔啊呃额]不|不不+)[啦了,，:：\s]*(?:是|应该是|要|来)?\s*"
-_RETRACT = re.compile(rf"(?P<old>{NUM_PATTERN})\s*(?P<u>{UNIT})?[,，\s]*{_TAKEN_BACK}"
-                      rf"(?P<new>{NUM_PATTERN})\s*(?P<nu>{UNIT})?(?=$|[\s,，。!！~～])")
+# (来2两 哦不 来四两: 两 after a number is the weight, a unit taken back too)
+_RETRACT = re.compile(rf"(?P<old>{NUM_PATTERN})\s*(?P<u>{UNIT}|两)?[,，\s]*{_TAKEN_BACK}"
+                      rf"(?P<new>{NUM_PATTERN})\s*(?P<nu>{UNIT}|两)?(?=$|[\s,，。!！~～])")
 # 我要三把红玫瑰 哦不对是两把: the quantity said first, then the goods, then taken back: 两把红玫瑰
 _RETRACT_BEFORE = re.compile(rf"(?P<old>{NUM_PATTERN})\s*(?P<u>{UNIT})(?P<name>[\u4e00-\u9fff]{{2,8}}?)[,，\s]*"
                              rf"{_TAKEN_BACK}(?P<new>{NUM_PATTERN})\s*(?P<nu>{UNIT})?(?=$|[\s,，。!！~～])")
@@ -121,7 +122,13 @@ def retracted(t: str) -> str:
     if "不" not in t:
         return t
     t = _RETRACT_BEFORE.sub(lambda m: m.group("new") + (m.group("nu") or m.group("u")) + m.group("name"), t)
-    return _RETRACT.sub(lambda m: m.group("new") + (m.group("nu") or m.group("u") or ""), t)
+    return _RETRACT.sub(lambda m: m.group("new") + (m.group("nu") or _unit_kept(m.group("u"), m.group("new"))), t)
+
+
+def _unit_kept(unit: str | None, new: str) -> str:
+    """The unit of the quantity taken back, for a new one that says none; none when the new numeral ends with the
+    weight 两 itself (四两 of 来2两 哦不 来四两)."""
+    return "" if not unit or unit == "两" and len(new) > 1 and new.endswith("两") else unit
 
 
 @dataclass
@@ -140,7 +147,9 @@ def rough(number: str | None) -> bool:
 
 
 # 8两, 二两, 1斤2两: 两 after a number is the market's tenth of a 斤 (两 alone is "two")
-_LIANG = re.compile(r"(?:(?P<j>\d+|[一二两三四五六七八九十]+)斤)?(?P<l>\d|[一二三四五六七八九])两(?![一二两三四五六七八九十\d]|半)")
+# 一斤二, 1斤2: a 斤 then one numeral ending the quantity is that many 两 (the market's way of saying 1斤2两)
+_LIANG = re.compile(r"(?:(?P<j>\d+|[一二两三四五六七八九十]+)斤)?(?P<l>\d|[一二三四五六七八九])两(?![一二两三四五六七八九十\d]|半)|"
+                    r"(?P<j2>\d+|[一二两三四五六七八九十]+)斤(?P<l2>\d|[一二三四五六七八九])(?=$|[\s,，。.!！~～、;；+＋])")
 
 
 _SPAN_OF_TIME = re.compile(r"\s*(?:月|星期|礼拜|小时|钟头|工作日)")
@@ -150,8 +159,9 @@ def read_quantities(masked: str) -> list[Quantity]:
     """The quantities of a clause whose product names are masked with ``#``."""
     out: list[Quantity] = []
     for m in _LIANG.finditer(masked):
-        jin = zh_to_number(m.group("j")) if m.group("j") else 0.0
-        tenths = zh_to_number(m.group("l"))
+        j = m.group("j") or m.group("j2")
+        jin = zh_to_number(j) if j else 0.0
+        tenths = zh_to_number(m.group("l") or m.group("l2"))
         if jin is not None and tenths is not None:
             out.append(Quantity(m.start(), m.end(), round(jin + tenths / 10, 3), "斤"))
     for m in _QTY_UNIT.finditer(masked):
@@ -224,6 +234,13 @@ def to_sale_unit(q: Quantity, p: Product) -> float | None:
             or unit in ("只", "枚") and (p.unit == "个" or p.unit in ONE_THING and not holds_pieces(p)):
         return q.value  # 个 is the everyday classifier for one thing (两只猪蹄, 6枚鸡蛋 are so many 个); a dozen of 瓶: a person asks
     return None
+
+
+def whole_packs(q: Quantity, p: Product) -> bool:
+    """``q``, said in another unit than ``p``'s, is whole packs of ``p`` by its declared ``pack`` (10双 of a 盒 of
+    5双: 2 盒)."""
+    n = _declared(q, p) if q.unit != p.unit else None
+    return n is not None and n > 0 and float(n).is_integer()
 
 
 def _declared(q: Quantity, p: Product) -> float | None:

@@ -14,7 +14,7 @@ from copilot.base.zhnum import NUM_PATTERN, zh_to_number
 from copilot.orders.amounts import UNIT, VERB, read_quantities
 from copilot.orders.intent import Intent, Item, Kind
 from copilot.orders.kin import CIRCLE, FAMILY, YOUNG
-from copilot.orders.notes import SHADE
+from copilot.orders.notes import HUE_SHADE, SHADE
 from copilot.orders.refs import find_refs, mask
 
 # 老样子, 老规矩, 跟上次一样: the buyer's usual order, said alone; which goods and how many only the assistant knows
@@ -107,10 +107,11 @@ def without_shares(t: str, catalog: Catalog | None = None) -> str:
 
 
 def _adds_up(t: str, m: re.Match, parts: list[tuple[str, str]]) -> bool:
-    """The counts of the parts, in one unit, add up to a quantity said before them in that unit."""
+    """The counts of the parts, in one unit, add up to a quantity said before them in that unit or in none (来俩
+    一条枣红一条灰色: the parts say the unit)."""
     counts = [(zh_to_number(n), u) for n, u in parts]
     total = sum(n or 0 for n, _ in counts)
-    return len({u for _, u in counts}) == 1 and any(q.value == total and q.unit == counts[0][1]
+    return len({u for _, u in counts}) == 1 and any(q.value == total and q.unit in (counts[0][1], None)
                                                     for q in read_quantities(t[:m.start()]))
 
 
@@ -146,7 +147,7 @@ _COLOUR_SHARE = re.compile(rf"(?<![\u4e00-\u9fff])(?P<c>(?:[{_HUES}]色?的?[和
 
 # 两双40码一双38码, 1件110 1件120, 一件黑色一件蓝色: counts of the goods each in a size worn (码, cm, 岁, S/M/L) or a colour
 _WORN_SIZE = r"(?:\d{2,3}(?:\.\d)?\s*(?:码|cm|厘米)|[\d一二两三四五六七八九十]{1,2}\s*岁|(?<![a-zA-Z])\d?[xX]{0,3}[SMLsml]码?(?![a-zA-Z])|" \
-    rf"{SHADE}?[{_HUES}]色)"
+    rf"{SHADE}?[{_HUES}驼杏咖米]色|{HUE_SHADE}[红橙黄绿青蓝紫黑白灰棕褐](?=[一两二三四五六七八九十\d]|[的\s]|$))"  # 一条枣红一条灰色
 _SIZE_SHARE = re.compile(rf"({NUM_PATTERN})\s*({UNIT})\s*的?\s*{_WORN_SIZE}的?")
 _SIZE_SHARES = re.compile(rf"(?:{_SIZE_SHARE.pattern}[\s,，、]*){{2,4}}")
 

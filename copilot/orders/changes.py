@@ -11,7 +11,7 @@ from typing import Protocol
 
 from copilot.base.catalog import Catalog, Product
 from copilot.base.zhnum import NUM_PATTERN, zh_to_number
-from copilot.orders.amounts import PIECE_WORDS, UNIT, Quantity, check_items, rough
+from copilot.orders.amounts import PIECE_WORDS, UNIT, Quantity, check_items, read_quantities, rough
 from copilot.orders.intent import Intent, Item, Kind
 from copilot.orders.leftover import rest_of
 from copilot.orders.refs import Ref, find_refs, fuzzy_product, mask
@@ -124,13 +124,22 @@ def parse_relative(c: Clause, current: Product | None, catalog: Catalog) -> Inte
     product = c.refs[0].product if c.refs else _named_by_word(c, m, catalog, current)
     if product is None:
         return _review(Kind.MODIFY, "没有正在讲解的商品，不知道加减哪个")
-    value = 0.5 if m.group("n") == "半" else zh_to_number(m.group("n")) or 0
-    checked = check_items(Kind.MODIFY, [(product, Quantity(0, 0, value, m.group("u"), rough(m.group("n"))))])
+    checked = check_items(Kind.MODIFY, [(product, _amount_changed(m, mask(c.text, c.refs)))])
     if checked.needs_review:
         return checked
     item = checked.items[0]
     sign = -1 if m.group("op").startswith(("少", "减")) else 1
     return Intent(Kind.MODIFY, (Item(item.sku, sign * item.qty, item.unit, relative=True),), reason="加减数量")
+
+
+def _amount_changed(m: re.Match, masked: str) -> Quantity:
+    """The amount a change adds or takes off, read as any quantity is (再加二两: 2 两, a tenth of a 斤 each, not 22;
+    少要半打: 6 个, 再加一斤半: 1.5 斤), else as the change's own pattern reads it."""
+    said = next(iter(read_quantities(masked[m.start("n"):])), None)  # 再加一斤半: the 半 after the unit too
+    if said is not None and said.start == 0 and said.end >= m.end() - m.start("n"):
+        return said
+    value = 0.5 if m.group("n") == "半" else zh_to_number(m.group("n")) or 0
+    return Quantity(0, 0, value, m.group("u"), rough(m.group("n")))
 
 
 def named_before(clauses: list, change):

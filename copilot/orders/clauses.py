@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from copilot.base.catalog import Catalog, Product
 from copilot.base.zhnum import zh_to_number
-from copilot.orders.amounts import UNIT, VERB, Quantity, read_quantities
+from copilot.orders.amounts import UNIT, VERB, Quantity, read_quantities, whole_packs
 from copilot.orders.changes import CANCEL, IF_NONE_LEFT, MODIFY, relative_match
 from copilot.orders.cues import count_of_shown, count_or_name, one_of_word, states_pack, typo_count
 from copilot.orders.heads import shown_kind
@@ -24,7 +24,8 @@ from copilot.orders.leftover import (
     without_preferences,
     without_specs,
 )
-from copilot.orders.packs import one_goods, packs_apart, sold_in, sold_so
+from copilot.orders.notes import WEARER_WEIGHT
+from copilot.orders.packs import one_goods, packs_apart, shown_goods_pack, sold_in, sold_so
 from copilot.orders.pairing import each_member, kind_then_member, said_once, this_one
 from copilot.orders.refs import (
     Ref,
@@ -93,9 +94,21 @@ def _member_sold_in(r: Ref, q: Quantity, current: Product | None) -> Ref:
 
 def _pack_said(r: Ref, q: Quantity, catalog: Catalog) -> Ref:
     """红绿灯再加一袋, 红绿灯 a name of the 单条 that says no pack, beside the 10条装 sold by the 袋: the listing of those
-    goods sold in the unit said (LABELS rule 2; ``packs.sold_so``)."""
-    picked = sold_so(r.product, r.label, q.unit, catalog) if r.product is not None and q.unit else None
+    goods sold in the unit said (LABELS rule 2; ``packs.sold_so``). Not when the named listing's declared pack makes
+    the quantity whole packs of it (5双装10双 of a 5双 盒 beside the single by the 双: 2 盒, rule 2's pack clause)."""
+    if r.product is None or not q.unit or whole_packs(q, r.product):
+        return r
+    picked = sold_so(r.product, r.label, q.unit, catalog)
     return Ref(r.start, r.end, picked, r.label, r.family) if picked is not None else r
+
+
+def _shown_goods(r: Ref, current: Product | None, catalog: Catalog) -> Ref:
+    """来半只 with the 烧鹅 整只 shown: a word that is only the pack of each listing it names (半只 of 烧鹅 / 烧鸭 半只)
+    names the one of the goods on screen (``packs.shown_goods_pack``)."""
+    if not r.family or r.product is not None:
+        return r
+    picked = shown_goods_pack(r.label, r.family, current, catalog)
+    return Ref(r.start, r.end, picked, r.label) if picked is not None else r
 
 
 def _shown_pack(r: Ref, current: Product) -> Ref:
@@ -109,8 +122,10 @@ def _shown_pack(r: Ref, current: Product) -> Ref:
 
 def classify(text: str, catalog: Catalog, current: Product | None, alone: bool = True) -> Clause:
     """What one clause of a comment is, read on its own."""
-    refs = this_one([shown_kind(number_or_link(r, catalog, current), current, Ref)  # 眼镜盒 beside 隐形眼镜盒 shown
-                     for r in find_refs(text, catalog)], text, current)
+    if WEARER_WEIGHT.fullmatch(text.strip()):  # 我妈180斤: what the wearer weighs, talk beside a size asked
+        return Clause(text, "chatter", [], [])
+    refs = this_one([_shown_goods(shown_kind(number_or_link(r, catalog, current), current, Ref), current, catalog)
+                     for r in find_refs(text, catalog)], text, current)  # 眼镜盒 beside 隐形眼镜盒 shown
     refs = each_member([r for r in refs if not count_of_shown(text, r, current)], text, catalog)  # 来12张 of a 6张 套; 各
     refs = whole_dimension(refs, text, Ref) if "x" in text or "X" in text or "×" in text else refs  # 150x200的
     masked = without_specs(mask(text, refs), catalog)  # 80抽的: the spec's size, no quantity

@@ -48,9 +48,17 @@ from copilot.orders.members import (
     split_member,
 )
 from copilot.orders.name_heads import heads_written, split_at_heads
-from copilot.orders.offer_priced import priced_listings, singles_offered, unpriced_packs
+from copilot.orders.offer_priced import counted_in, priced_listings, priced_short_names, singles_offered, unpriced_packs
 from copilot.orders.offer_sizes import listed_sizes, listed_specs
-from copilot.orders.offered import count_of_whole, counts_by_unit, in_offered_pack, numbered_short_names, sold_by
+from copilot.orders.offered import (
+    count_of_whole,
+    counts_by_unit,
+    counts_of_listings,
+    hung_as_string,
+    in_offered_pack,
+    numbered_short_names,
+    sold_by,
+)
 from copilot.orders.packs import counted_pack_said, same_goods
 from copilot.orders.shorthand import shorthand
 from copilot.orders.sizes import SIZE, size_key, sizes_of
@@ -238,7 +246,7 @@ def _decimal(line: str, m: re.Match) -> bool:
 
 
 def _entry(no: int, body: str, raw: str, catalog: Catalog, chain: Chain, parse, first: bool = False) -> Entry | None:
-    member, content = split_at_heads(_hung_as_string(body, catalog), catalog, chain.offered)
+    member, content = split_at_heads(hung_as_string(body, catalog), catalog, chain.offered)
     member = member.rstrip(":：,，、-—/｜| ").lstrip("@")
     if not member or not content or _RULE.search(member):
         return None  # a title, a member's name alone, or the organiser's rule (每人限购2箱): nothing asked for
@@ -277,16 +285,19 @@ def _read_content(content: str, catalog: Catalog, chain: Chain, parse, title: bo
         if product is None and spell_out(content, chain.offered, catalog) == normalize(content):
             return Intent(Kind.ORDER, needs_review=True, reason="只写了数量，接龙里有几个商品，不知道是哪个")
         value = 0.5 if m.group("n") == "半" else zh_to_number(m.group("n")) or 0
+        unit = m.group("u") or counted_in(chain.header)  # 按斤接龙 写几斤就行: 1 is a 斤 of the 叉烧 sold by the 两
         return parse(spell_out(content, chain.offered, catalog), None) if product is None else check_items(Kind.ORDER, [(product, Quantity(0, 0, value + (0.5 if m.group("half") else 0),
-                                                           m.group("u"), rough(m.group("n"))))])
+                                                           unit, rough(m.group("n"))))])
     whole = count_of_whole(counts, product)  # 一朵 of a 猴头菇 by the 个
     if whole is not None:
         return whole
-    by_unit = counts_by_unit(counts.strip(), chain.offered) if not product and len(chain.offered) > 1 else None
+    by_unit = counts_by_unit(counts.strip(), chain.offered) or counts_of_listings(normalize(content).strip(), chain.offered) \
+        if not product and len(chain.offered) > 1 else None
     if by_unit is not None:
         return by_unit  # 1提2饼: the 提 of 整提, the 饼 of 单饼
     unpaid = _options_apart(_remark_apart(PAID_NOTE.sub(" ", content).strip() or content, catalog), chain.header, catalog)
     unpaid = numbered_short_names(unpaid, chain.offered, catalog)  # 20寸1个: the 20寸 the chain offers
+    unpaid = priced_short_names(unpaid, chain.header, chain.offered, catalog)  # 上衣1件 of 上衣119/件
     intent = _offered_pack(parse(unpaid, product.sku if product else None), product, unpaid, catalog)  # 2斤已付
     if intent.needs_review and product is not None:
         intent = _count_then_remark(counts, product, catalog) or intent
@@ -315,20 +326,6 @@ def _read_content(content: str, catalog: Catalog, chain: Chain, parse, title: bo
             return Intent(Kind.ORDER, needs_review=True, reason=f"看不懂这一行：「{content[:20]}」")
         return None
     return intent
-
-
-_HUNG = re.compile(r"(?<=[\d零〇一幺二两俩三仨四五六七八九十百千半])\s*挂")
-
-
-def _hung_as_string(content: str, catalog: Catalog) -> str:
-    """鞭炮1挂, 一挂鞭炮: 挂 after a count is ordinary Chinese for a string of things hung together (一挂鞭炮, 一挂葡萄), the
-    same count as 串; where the 挂 is part of a product's name the line writes (2本挂历, 挂面2把 and a 挂钩 sold as
-    such), it stays that name."""
-    if "挂" not in content:
-        return content
-    held = [(s, e) for s, e, _ in catalog.mentions(content)]
-    return _HUNG.sub(lambda m: m.group(0) if any(s <= m.end() - 1 < e for s, e in held)
-                     else m.group(0)[:-1] + "串", content)
 
 
 def _offered_pack(intent: Intent, product: Product | None, content: str, catalog: Catalog) -> Intent:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from pathlib import Path
 
 from copilot.base.catalog import LINK_RE, Catalog, Product, link_number
 from copilot.base.zhnum import normalize, zh_to_number
@@ -51,7 +52,28 @@ def plain_names(t: str, catalog: Catalog) -> str:
         t = _SEASON.sub(lambda m: _seasons(catalog).get(m.group(0), m.group(0)), t)
     if _SPELLED_NUMBER.search(t):
         t = _SPELLED_NUMBER.sub(lambda m: _as_digits(m, _numbered_words(catalog)), t)
+    if "子" in t:
+        suffixed = _with_zi(catalog)
+        t = suffixed.sub(lambda m: m.group(0)[:-1], t) if suffixed is not None else t
     return t
+
+
+@cache
+def _zi_nouns() -> frozenset[str]:
+    """The characters of ``data/zi_nouns.txt``: nouns said with the suffix 子 as often as without it (裤 / 裤子)."""
+    text = (Path(__file__).parent / "data" / "zi_nouns.txt").read_text(encoding="utf-8")
+    return frozenset(x.strip() for x in text.splitlines() if x.strip() and not x.startswith("#"))
+
+
+@per_catalog
+def _with_zi(catalog: Catalog) -> re.Pattern | None:
+    """直筒裤子 of 直筒裤: a name of two characters or more ending in a noun said with 子 too, written with 子 (when no
+    name holds that spelling itself) -> the pattern of such spellings."""
+    nouns = _zi_nouns()
+    held = " ".join(n for p in catalog for n in p.names)
+    forms = sorted({n + "子" for p in catalog for n in p.names
+                    if len(n) >= 2 and " " not in n and n[-1] in nouns and n + "子" not in held}, key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, forms))) if forms else None
 
 
 # 夏天的, 冬季的: a season said with 天 / 季 / 款 / 装 before 的 (the summer one); the names may say it another way

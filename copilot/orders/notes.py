@@ -60,6 +60,10 @@ _ALONG = re.compile(r"(?:和|跟|同|与)(?:之前|上次|前面|刚才|昨天)�
                     r"(?:吧|哈|呀|啊)?")
 # 送到2栋 给我婆婆: beside a delivery or pickup note, who the goods are for (a family word), part of the note
 _FOR = re.compile(rf"(?:送给|给|帮)(?:我|我们)?家?(?:的)?(?:{FAMILY})(?:的)?(?:吧|哈|呀|啊)?")
+# 叉烧拼烧鸭, 要白切鸡拼叉烧: two goods 拼 together, what goes into one box of a 双拼 (a choice, no order of either)
+_COMBO = re.compile(r"(?:要|选)?(?P<a>[\u4e00-\u9fff]{2,5}?)拼(?P<b>[\u4e00-\u9fff]{2,5})")
+# 给我妈和我婆婆: a part of its own after the order that says only whom the goods are for, two people or more
+_FOR_BOTH = re.compile(rf"(?:送给|给)(?:我|我们)?家?的?(?:{FAMILY})(?:(?:和|跟|、)(?:我|我们)?家?的?(?:{FAMILY}))+")
 _CHANGE = re.compile(r"改|换|加|减|再|另|还要|要|来|补")
 _SPLIT = re.compile(r"([,，。!！~～;；、\s]+)")
 # no note without one of these characters (or a phone number)
@@ -77,8 +81,12 @@ _EXTRA = re.compile(r"(?:多|另)(?:给|放|配|带|送|拿)(?:我|点|些|几)[
 # 切片, 要切片的, 帮我切段, 裤脚改短, 蜡烛多给几根, 多放点冰, 不要太甜, 少辣, 一盒送人: what to do to the goods, add to them
 # or whom they are for; a part of its own with no goods besides (五花肉切片 names the goods: the order)
 SERVICE = re.compile(
-    r"(?:帮我|帮忙|麻烦|请|要|需要)?(?:切|剁|劈|砍|杀|宰|去|绞|剪|裁|刮|磨|清理|处理)(?:成|好|开|断|段|片|块|丝|碎|末|皮|骨|"
-    r"鳞|壳|馅|短|边|干净|小块|大块|粉|粗|细)+(?:一点|一些)?的?|改(?:短|长|小|大|窄|宽)一?点?|"
+    r"(?:帮我|帮忙|麻烦|请|要|需要)?(?:切|剁|劈|砍|斩|杀|宰|去|绞|剪|裁|刮|磨|清理|处理)(?:成|好|开|断|段|片|块|件|丝|碎|末|皮|骨|"
+    r"鳞|壳|馅|短|边|干净|小块|大块|粉|粗|细|厚|薄)+(?:一点|一些)?的?|改(?:短|长|小|大|窄|宽)一?点?|"
+    # 不要斩, 不用切, 整只拿: left whole, not cut; 要上庄 / 下庄 (the breast or the leg half of a roast bird), 要半肥瘦,
+    # 要瘦点的: which part or cut of the meat
+    r"(?:不要|不用|别|不)(?:帮我)?(?:切|剁|斩|砍)(?:开|块|件|段)?|整(?:只|块|条|个)(?:拿|要|带走)|"
+    r"(?:^|(?<=[\s,，]))(?:要|选)?(?:[上下]庄|半肥瘦|肥瘦相间|(?:偏)?(?:肥|瘦)(?:一点|一些|点)?)的?(?=$|[\s,，。!！~～])|"
     # 要蒸好的, 帮我煎好, 煮熟一点: cooked before it is handed over (a cooking verb with its result)
     r"(?:帮我|帮忙|麻烦|请|要|需要)?(?:蒸|煮|煎|炸|烤|炒|炖|焖|煲|烙|热|加热)(?:好|熟|热|透)(?:一点|一些)?的?|"
     r"(?:^|(?<=[\s,，]))(?:要|做成?)?(?:热|冰|温|常温|去冰|加冰|辣|不辣)的?(?=$|[\s,，])|"  # 热的, 冰的, 要辣的: how it is made
@@ -97,11 +105,25 @@ SERVICE = re.compile(
     r"(?:帮我|帮忙|麻烦|请|要|需要)?上门(?:来)?(?:安装|装|换|修|维修|组装|拆|调试|测量?|量|清洗|打孔|服务)(?:一下|好)?")
 # 深蓝, 酒红, 米白, 藏青: the word before a colour that says which shade of it
 SHADE = "[深浅亮暗淡奶天宝湖军酒玫藏墨雾烟卡藕雪乳咖香米]"
+# the first character of a two-character colour said without 色 (藏青, 枣红, 紫红, 墨绿, 宝蓝, 深灰, 米白, 玫红)
+HUE_SHADE = "[深浅亮暗淡天宝湖军酒玫藏墨卡藕雪乳米枣紫桃橘咖驼]"
+# 我妈180斤, 体重130斤: what the wearer weighs, to pick the size (no goods: at least 50斤, after the person)
+_WEARER_WEIGHT = (rf"(?:体重|我(?:家)?(?:{FAMILY})?|(?<![\u4e00-\u9fff])(?:{FAMILY}))\s*(?:[5-9]\d|[12]\d\d)\s*斤"
+                  r"(?:左右|多)?(?=$|[\s,，。!！~～?？、;；])")  # (给我妈50斤大米: the goods go on, a quantity)
+WEARER_WEIGHT = re.compile(_WEARER_WEIGHT)
+# what a colour said without 色 stands after: nothing, or an order word or a count word (not 桂林米粉 …: a name goes on)
+_HUE_AFTER = r"(?:(?<![\u4e00-\u9fff])|(?<=[要选是条件套双顶副个只盒]))"
 # 120码, 110的, XL, 37码的, 3岁的, 粉色, 藏青色的: a size, age or colour said with the order of a product listed once for
 # every size and colour (a size in the catalog's names names that product instead: 不粘锅 24cm)
 _WORN = (r"(?:身高|个子|头围|腰围|胸围|臀围|脚长)\s*\d{2,3}(?:\.\d)?\s*(?:cm|厘米)?(?:左右)?|\d{2,3}\s*(?:码|cm|厘米)|(?<![a-z\d.])(?:\d?X{0,3}[SML]|均码|大码|小码|加大码)(?![a-z])(?:码|号)?|"
          r"(?:\d{1,2}\s*[-~～到至]\s*)?[\d一二两三四五六七八九十]{1,2}\s*岁半?|"  # 3-5岁: an age span
          rf"{SHADE}?[红橙黄绿青蓝紫黑白灰粉棕褐金银米咖啡其驼杏彩]色|"
+         # 藏青, 枣红, 宝蓝, 深灰: a shade and its hue, a colour said without 色 (not 奶白菜: a word goes on after it)
+         rf"{_HUE_AFTER}{HUE_SHADE}[红橙黄绿青蓝紫黑白灰棕褐](?![\u4e00-\u9fff]|[A-Za-z\d])|"
+         rf"{_HUE_AFTER}{HUE_SHADE}[红橙黄绿青蓝紫黑白灰棕褐](?=[一两二三四五六七八九十\d]\s*[件条套双顶副个只]|[的\s]|$)|"
+         r"\d{3}\s*/\s*\d{2,3}\s*[ABCY](?![A-Za-z])|"
+         rf"{_WEARER_WEIGHT}|"  # 165/88A: the 号型 of a garment (height / chest and build)
+         r"(?:腰围|裤长|胸围)\s*[\d一二两三四五六七八九]\s*尺\s*[\d一二三四五六七八九半]?寸?|"  # 腰围2尺6: in 尺 and 寸
          r"(?:玫瑰|香槟|土豪)金色?")  # 玫瑰金, 香槟金: a metal's colour, said without 色
 # 男款43码, 女款M, 儿童款120: whose cut, said with the size (a short list: the cuts clothes and shoes come in)
 ATTRIBUTE = re.compile(rf"(?:\d{{2,3}}的|(?:(?:男|女|儿童|童|男士|女士)款\s*)?(?:{_WORN})(?:的|款)?)", re.IGNORECASE)
@@ -128,14 +150,16 @@ def split_notes(text: str, not_a_note: Callable[[str], bool],
         rest, notes = split_notes(before, not_a_note)
         return rest, [*notes, written.strip()]
     if not ((_HINT.search(text) and (_PART.search(text) or GLUED.search(text))) or SERVICE.search(text)
-            or ATTRIBUTE.search(text) or _ADDED.search(text) or MODEL_GATE.search(text)
+            or ATTRIBUTE.search(text) or _ADDED.search(text) or MODEL_GATE.search(text) or _FOR_BOTH.search(text)
+            or "拼" in text and any(_combo(part, not_a_note) for part in _SPLIT.split(text)[2::2])
             or any(is_model(part) for part in _SPLIT.split(text)[2::2])):  # 脚垫来一套 卡罗拉的: a later part
         return text, []
     found: list[tuple[int, str]] = []
     kept: list[str] = []
     at = 0
     for part in _SPLIT.split(text):
-        along = _ALONG.fullmatch(part) or _FOR.fullmatch(part)
+        along = _ALONG.fullmatch(part) or _FOR.fullmatch(part) or _FOR_BOTH.fullmatch(part) \
+            or part.strip() != text.strip() and _combo(part, not_a_note)  # (叉烧拼烧鸭 alone: which box? the rules)
         first = _ATTRIBUTE_FIRST.match(part)
         if part and not _SPLIT.fullmatch(part) and (_PART.search(part) or along) \
                 and (_WITH.fullmatch(part) or along or not not_a_note(part)) or _asks_for(part, not_a_note) \
@@ -163,6 +187,12 @@ def split_notes(text: str, not_a_note: Callable[[str], bool],
     for m in reversed(glued):
         rest = rest[:m.start()] + " " + rest[m.end():]
     return rest.strip(), [n for _, n in sorted(found) if n]
+
+
+def _combo(part: str, not_a_note: Callable[[str], bool]) -> bool:
+    """叉烧拼烧鸭: a part of its own that is two goods words joined by 拼, each naming goods (not 恐龙拼图, a name)."""
+    m = _COMBO.fullmatch(part) if "拼" in part else None
+    return bool(m) and not_a_note(m.group("a")) and not_a_note(m.group("b")) and not not_a_note(f"拼{m.group('b')}"[:2])
 
 
 def _asks_for(part: str, not_a_note: Callable[[str], bool]) -> bool:

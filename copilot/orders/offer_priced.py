@@ -14,6 +14,7 @@ import re
 from copilot.base.catalog import Catalog, Product
 from copilot.base.zhnum import normalize
 from copilot.orders.amounts import UNIT
+from copilot.orders.names import plain_name
 from copilot.orders.offered import SINGLE
 from copilot.orders.packs import BRACKETED, same_goods, singles_of
 
@@ -59,6 +60,51 @@ def priced_listings(text: str, catalog: Catalog) -> list[Product]:
     return list(out.values())
 
 
+_PRICES_IN_A_ROW = re.compile(rf"(?:\s*[:：]?\s*[¥￥]?\s*{_PER_UNIT.pattern.replace('(?P<u>', '(?:')}[\s,，、]*)+")
+_COUNTED_AFTER = re.compile(rf"\s*(?:\d+|[一两二三四五六七八九十]+)\s*(?P<u>{UNIT})")
+
+
+def _prices_in_a_row(header: str, at: int) -> int:
+    """How many prices per unit follow one another from ``at`` (酸梅汤 8元/杯 25元/桶: 2)."""
+    row = _PRICES_IN_A_ROW.match(header, at)
+    return len(_PER_UNIT.findall(row.group(0))) if row else 0
+
+
+def priced_short_names(content: str, header: str, offered: list[Product], catalog: Catalog) -> str:
+    """上衣1件 in a chain whose header prices 上衣119/件 and 套装199/套, 上衣 a word of both offered listings (唐装上衣 by the
+    件, 唐装套装 上衣加裤子 by the 套): a word the header prices per a unit names the one offered listing sold in that
+    unit, and is spelled out as its name (the organiser's menu says what the word stands for in this chain). Not where
+    the line counts it in another unit (酸辣粉1提 of a header that prices 酸辣粉7元/桶 25元/提: the unit picks)."""
+    t = normalize(content)
+    for m in _PRICED_WORD.finditer(normalize(header)) if header else ():
+        w = m.group("w")
+        owners = [q for q in offered if any(w in n for n in q.names)]
+        sold = [q for q in owners if m.group("u") in _units(q)]
+        if len(owners) < 2 or len(sold) != 1 or w not in t or " " in plain_name(sold[0]) \
+                or _prices_in_a_row(normalize(header), m.end("w")) > 1:
+            continue  # 酸梅汤 8元/杯 25元/桶: the word priced in two units, the unit said picks
+        named = [(s, e) for s, e, _ in catalog.mentions(t)]
+        at = [i.start() for i in re.finditer(re.escape(w), t)]
+        for i in reversed(at):
+            counted = _COUNTED_AFTER.match(t, i + len(w))
+            if counted and counted.group("u") != m.group("u"):
+                continue
+            if not any(s < i + len(w) and i < e for s, e in named):
+                t = t[:i] + plain_name(sold[0]) + t[i + len(w):]
+    return t
+
+
+# 按斤接龙, 写几斤就行, 接龙写斤数: the header says in which unit a member's bare number counts
+_COUNTED_IN = re.compile(rf"按\s*(?P<a>{UNIT})\s*(?:接龙|报|写|填|登记|算)|写几\s*(?P<b>{UNIT})|(?:写|填|报)\s*(?P<c>{UNIT})数")
+
+
+def counted_in(header: str) -> str | None:
+    """The unit the header says a bare number of a one-product chain counts in (按斤接龙 写几斤就行: 斤), else None
+    (the product's own unit)."""
+    m = _COUNTED_IN.search(header)
+    return next((u for u in m.groups() if u), None) if m else None
+
+
 def unpriced_packs(text: str, found: list[Product], catalog: Catalog) -> set[str]:
     """The skus of ``found`` that are another pack of found goods the header ``text`` prices in their own unit only."""
     t = normalize(text)
@@ -80,4 +126,4 @@ def singles_offered(text: str, offered: list[Product], catalog: Catalog) -> list
     return out
 
 
-__all__ = ["priced_listings", "singles_offered", "unpriced_packs"]
+__all__ = ["counted_in", "priced_listings", "priced_short_names", "singles_offered", "unpriced_packs"]

@@ -15,7 +15,7 @@ from copilot.orders.amounts import UNIT_WORDS, Quantity, check_items, rough
 from copilot.orders.classifiers import WHOLE, same_count
 from copilot.orders.intent import Intent, Kind
 from copilot.orders.names import numbered_names, plain_name
-from copilot.orders.packs import same_goods, singles_of
+from copilot.orders.packs import pack_word, same_goods, singles_of
 from copilot.orders.shorthand import shorthand
 from copilot.orders.sizes import SIZE, counted_beside, size_key, sizes_of
 
@@ -170,11 +170,28 @@ def sold_by(unit: str | None, offered: list[Product]) -> Product | None:
     return owners[0] if len(owners) == 1 else None
 
 
+_HUNG = re.compile(r"(?<=[\d零〇一幺二两俩三仨四五六七八九十百千半])\s*挂")
+
+
+def hung_as_string(content: str, catalog: Catalog) -> str:
+    """鞭炮1挂, 一挂鞭炮: 挂 after a count is ordinary Chinese for a string of things hung together (一挂鞭炮, 一挂葡萄), the
+    same count as 串; where the 挂 is part of a product's name the line writes (2本挂历, 挂面2把 and a 挂钩 sold as
+    such), it stays that name."""
+    if "挂" not in content:
+        return content
+    held = [(s, e) for s, e, _ in catalog.mentions(content)]
+    return _HUNG.sub(lambda m: m.group(0) if any(s <= m.end() - 1 < e for s, e in held)
+                     else m.group(0)[:-1] + "串", content)
+
+
 def counts_by_unit(content: str, offered: list[Product]) -> Intent | None:
     """1提2饼, 1提，3饼 in a chain of 单饼 (by the 饼) and 整提 (by the 提): counts only, each unit naming one offered
     product, two or more products: an order of each. None when a count is not that (a person or the parser reads it)."""
     at, pairs = 0, []
     for m in _COUNT.finditer(content):
+        if m.start() == at and any(pack_word(q) == m.group("u") for q in offered) \
+                or any(pack_word(q) == content[m.start("n"):m.end("u")] for q in offered):
+            return None  # 半只1份 of 烧鹅 整只 / 半只: 半只 names the listing, no half of a 只
         p = sold_by(m.group("u"), offered) if m.start() == at else None
         if p is None or any(p is q for q, _ in pairs):
             return None
@@ -182,6 +199,25 @@ def counts_by_unit(content: str, offered: list[Product]) -> Intent | None:
         pairs.append((p, Quantity(0, 0, value + (0.5 if m.group("half") else 0), m.group("u"), rough(m.group("n")))))
         at = m.end()
     return check_items(Kind.ORDER, pairs) if len(pairs) >= 2 and at == len(content) else None
+
+
+_LISTING_COUNT = re.compile(r"(?P<n>\d+|[一两二三四五六七八九十俩])\s*(?:个|份)?\s*(?P<w>[\u4e00-\u9fff]{2,3})[\s,，、+]*")
+
+
+def counts_of_listings(content: str, offered: list[Product]) -> Intent | None:
+    """1整只1半只, 2半只 in a chain of 烧鹅 整只 and 烧鹅 半只: counts each before the word that tells one offered listing
+    from the others of its goods (its pack word, ``packs.pack_word``): an order of each. None when the line is not
+    only such counts."""
+    words = {pack_word(p): p for p in offered}
+    words.pop("", None)
+    at, pairs = 0, []
+    for m in _LISTING_COUNT.finditer(content) if len(words) > 1 else ():
+        p = words.get(m.group("w")) if m.start() == at else None
+        if p is None or any(p is q for q, _ in pairs):
+            return None
+        pairs.append((p, Quantity(0, 0, float(zh_to_number(m.group("n")) or 0), p.unit)))
+        at = m.end()
+    return check_items(Kind.ORDER, pairs) if pairs and at == len(content) else None
 
 
 # the words of one whole thing (``classifiers.WHOLE``) that no catalog sells in: 朵

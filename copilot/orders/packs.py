@@ -55,6 +55,27 @@ def sold_in(owners, unit: str | None, word: str = "", amount: float | bool | Non
     return fits[0] if len(fits) == 1 else None
 
 
+def pack_word(p: Product) -> str:
+    """The word of ``p``'s name that says only its pack (半只 of 脆皮烧鹅 半只, 整提 of 熟普 整提), else ''."""
+    name = BRACKETED.sub("", p.name).strip()
+    goods = _goods_of(p)
+    return name[len(goods):].strip() if goods != name and name.startswith(goods) else ""
+
+
+def shown_goods_pack(label: str, family, current: Product | None, catalog) -> Product | None:
+    """来半只 with 脆皮烧鹅 整只 shown beside 烧鹅 / 烧鸭 / 白切鸡 each sold as a 半只 too: a word that is only the pack of
+    each listing it names (半只, 整只, 整箱) names the one of the goods on screen (LABELS rule 2: the pack said picks
+    the listing of the same goods). None when the word says more than the pack of one of them, or no listing, or
+    several, are of the shown goods, or when the word tells apart no packs of the shown goods (大桶 of 纯净水 / 山泉水
+    18.9L 大桶, each water sold only so: the kind of barrel, not which water)."""
+    if current is None or not label:
+        return None
+    if any(pack_word(p) != label for p in family):
+        return None
+    same = [p for p in family if p is current or _one_goods(p, current)]
+    return same[0] if len(same) == 1 and same_goods(same[0], catalog) else None
+
+
 def same_goods(p: Product, catalog) -> list[Product]:
     """The listings of ``catalog`` that sell the goods of ``p`` in another pack (红烧牛肉面 单桶 of 红烧牛肉面 整箱12桶)."""
     return [q for q in _by_goods(catalog).get(p, ()) if q is not p]
@@ -226,5 +247,5 @@ def _spec_word(w: str) -> bool:
     return bool(_SPEC_WORD.fullmatch(w) or _PACK_WORD.fullmatch(_COUNTED.sub("", w)) or _PACKED.fullmatch(w))
 
 
-__all__ = ["BRACKETED", "by_unit_of_kind", "counted_pack_said", "one_goods", "pack_of_shown", "packs_apart", "same_goods", "single_of", "singles_of",
+__all__ = ["BRACKETED", "by_unit_of_kind", "counted_pack_said", "one_goods", "pack_of_shown", "pack_word", "packs_apart", "same_goods", "shown_goods_pack", "single_of", "singles_of",
            "sold_in", "sold_so"]

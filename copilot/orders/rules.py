@@ -40,7 +40,7 @@ from copilot.orders.intent import Intent, Item, Kind
 from copilot.orders.leftover import other_goods, without_extras
 from copilot.orders.memo import per_catalog
 from copilot.orders.names import plain_names, simplified
-from copilot.orders.notes import ATTRIBUTE, SERVICE, as_written, packing_notes, split_notes
+from copilot.orders.notes import ATTRIBUTE, SERVICE, WEARER_WEIGHT, as_written, packing_notes, split_notes
 from copilot.orders.packs import pack_of_shown
 from copilot.orders.pairing import kind_said_apart, order_of, shared_out
 from copilot.orders.refs import find_refs, mask
@@ -354,7 +354,8 @@ def _sexes_sold(catalog: Catalog) -> bool:
 
 
 def _names_goods(part: str, catalog: Catalog) -> bool:
-    part = _DURATION.sub(" ", part)  # 一个小时后来拿: a length of time, no goods
+    part = WEARER_WEIGHT.sub(" ", _DURATION.sub(" ", part))  # 一个小时后来拿, 我妈130斤: a length of time, a weight
+    # of the wearer, no goods
     refs = find_refs(part, catalog)
     return bool(refs) or bool(read_quantities(mask(part, refs)))
 
