@@ -1,0 +1,68 @@
+"""Knowledge base, round 36: readings the round's stores lacked, on an invented store (a community shoe-care and
+kids' drum studio).
+
+- Lessons counted in Chinese numerals (十六节课) are a count of 节: 几节课 is answered by them.
+- An age asked (几岁能报, 多大岁数, 多大的孩子能学) is its own kind, answered by an age (七岁以上, 45岁以下), the doing
+  it is asked for (报, 上, 学) only framing it; 多大岁数 asks no size of the catalog's spec.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+from copilot.knowledge.kb import KnowledgeBase
+from copilot.knowledge.question import analyse
+
+sys.path.insert(0, str(Path(__file__).parent))
+from doubles import store_kb  # noqa: E402
+
+STUDIO = """store:
+  name: 石榴巷鞋护鼓房
+  address: 石榴巷 23 号石榴小区东门
+  hours: 每天 9:30-20:30
+  phone: 0000-71230958
+products:
+  - {sku: sneaker, name: 球鞋精刷券, aliases: [精刷球鞋, 刷球鞋], link: 1, unit: 张, price: 29, stock: 80,
+     notes: notes/sneaker.md}
+  - {sku: suede, name: 翻毛皮护理券, aliases: [翻毛皮护理], link: 2, unit: 张, price: 59, stock: 40, notes: notes/suede.md}
+  - {sku: drum, name: 少儿架子鼓班, aliases: [架子鼓班, 学架子鼓], link: 3, unit: 张, price: 1680, stock: 20,
+     notes: notes/drum.md}
+  - {sku: sitter, name: 上门陪练券, aliases: [陪练], link: 4, unit: 张, price: 120, stock: 30, notes: notes/sitter.md}
+"""
+
+NOTES = {
+    "sneaker.md": "# 球鞋精刷券\n\n| 项目 | 说明 |\n|---|---|\n| 新鞋 | 新鞋买来2个月内不用精刷，清水擦擦就行 |\n"
+                  "| 用多久 | 25分钟，当面刷 |\n| 能管多久 | 刷完干净能保持半个月左右 |\n"
+                  "| 刷完以后 | 刷完12小时内别穿，鞋里面还潮 |\n| 刷哪些 | 鞋面、鞋底、鞋舌、鞋垫、鞋带 |\n",
+    "suede.md": "# 翻毛皮护理券\n\n| 项目 | 说明 |\n|---|---|\n| 冷风 | 先用冷风吹干，吹风机离鞋面二十厘米以后才开 |\n"
+                "| 要多长时间 | 一个钟头 |\n| 喷剂 | 最后喷一层防水喷剂 |\n\n## 售后\n一、掉色的不退\n二、刷坏了照价赔\n",
+    "drum.md": "# 少儿架子鼓班\n\n## 班型\n- 课时：十六节课，每节五十分钟\n- 年龄：七岁以上，手能够着踩锤\n"
+               "- 老师：孙老师，打鼓十一年\n\n## 学啥\n一、握槌和八分音符\n二、跟着伴奏打完一首歌\n\n"
+               "## 别的\n- 练习：每天回家练二十分钟\n- 贵重东西：上课前放前台保险柜里\n",
+    "sitter.md": "# 上门陪练券\n\n陪练老师都是45岁以下的音乐专业毕业生，上门前都考过一次试。一次陪练一个钟头。\n",
+}
+
+
+@pytest.fixture(scope="module")
+def studio_kb(tmp_path_factory) -> KnowledgeBase:
+    return store_kb(tmp_path_factory, "studio36", STUDIO, NOTES)
+
+
+def test_lessons_counted_in_chinese_numerals(studio_kb):
+    a = studio_kb.answer("架子鼓班一共几节课", current_sku="drum")
+    assert a.answered and "十六节" in a.text, (a.text, a.why)
+
+
+@pytest.mark.parametrize("q", ["几岁能报", "几岁能学架子鼓", "多大的孩子能学"])
+def test_an_age_asked_is_answered_by_an_age(studio_kb, q):
+    assert analyse(q, []).kind == "age"
+    a = studio_kb.answer(q, current_sku="drum")
+    assert a.answered and "七岁以上" in a.text, (q, a.text, a.why)
+
+
+def test_how_old_asks_no_size(studio_kb):
+    a = studio_kb.answer("陪练老师多大岁数", current_sku="sitter")
+    assert a.answered and "45岁以下" in a.text, (a.text, a.why)
