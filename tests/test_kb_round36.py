@@ -4,6 +4,9 @@ kids' drum studio).
 - Lessons counted in Chinese numerals (十六节课) are a count of 节: 几节课 is answered by them.
 - An age asked (几岁能报, 多大岁数, 多大的孩子能学) is its own kind, answered by an age (七岁以上, 45岁以下), the doing
   it is asked for (报, 上, 学) only framing it; 多大岁数 asks no size of the catalog's spec.
+- A row keyed by nothing but how long it takes (用多久：25分钟) is the time of the product's own doing (刷一次鞋多久),
+  before a row of a case (新鞋) or of how long it lasts (能管多久), and never the wait once it is done (刷完多久能穿).
+- A doing forbidden within a span (12小时内别穿) says when it may be done: after the span (刷完多久能穿).
 """
 
 from __future__ import annotations
@@ -66,3 +69,22 @@ def test_an_age_asked_is_answered_by_an_age(studio_kb, q):
 def test_how_old_asks_no_size(studio_kb):
     a = studio_kb.answer("陪练老师多大岁数", current_sku="sitter")
     assert a.answered and "45岁以下" in a.text, (a.text, a.why)
+
+
+@pytest.mark.parametrize("q, sku, fact", [("刷一次鞋多久", "sneaker", "25分钟"), ("精刷球鞋多久", "sneaker", "25分钟"),
+                                          ("翻毛皮护理要多久", "suede", "一个钟头")])
+def test_the_row_of_how_long_it_takes(studio_kb, q, sku, fact):
+    a = studio_kb.answer(q, current_sku=sku)
+    assert a.answered and fact in a.text, (q, a.text, a.why)
+    assert "2个月" not in a.text and "半个月" not in a.text and "二十厘米" not in a.text, (q, a.text)
+
+
+def test_the_wait_once_done_is_not_how_long_it_takes(studio_kb):
+    a = studio_kb.answer("刷完多久能穿", current_sku="sneaker")
+    assert "25分钟" not in a.text, (a.text, a.why)
+    assert a.answered and "12小时" in a.text, (a.text, a.why)
+
+
+def test_a_wait_not_told_is_not_how_long_it_takes(studio_kb):
+    a = studio_kb.answer("周末排队要等多久", current_sku="sneaker")
+    assert not a.answered, (a.text, a.why)

@@ -83,7 +83,7 @@ LEAD = 20             # a sentence this short holding no value leads into the ne
 NUMERIC = ("duration", "count", "weight", "amount", "clock", "day", "time")   # values a clause is told of
 TIGHT = 4              # a value this many characters from the question's word is its value (泡 1 到 2 天)
 CLAUSE_GOES_ON = r"(?![，,。；;！!？?）)]|\s*$)"   # an amount per (一次) that a clause goes on after, not one it ends on
-PART = 7               # the rank's place of "said of a part the question does not name" (吸管是硅胶的)
+PART = 8               # the rank's place of "said of a part the question does not name" (吸管是硅胶的)
 
 
 def hours_asked(q: Question) -> str:
@@ -204,7 +204,7 @@ class Judge(Scope, Keys):
         plain = {(h.chunk.doc, h.chunk.section) for h in ok if not h.chunk.key}   # sections with an unkeyed answer
         runs = split_runs(q, singles=True)   # 法嘴 read a character at a time: one that says it whole first (打法嘴要…, not 法式嘴)
 
-        def rank(h: Hit) -> tuple[bool, int, bool, bool, bool, int, bool, bool, bool]:
+        def rank(h: Hit) -> tuple[bool, int, bool, bool, bool, bool, int, bool, bool, bool, bool]:
             c = h.chunk
             asks = key_asks(q, c)   # 睡多久：四十分钟 for 午睡睡多久, before a line that says 午睡 and another duration
             case = keyed_case(q, self.nameless(lexicon().fix_typos(c.key)), c.layout)
@@ -222,9 +222,12 @@ class Judge(Scope, Keys):
             aside = after_sales_only(q, ix.types[h.idx], c) or self.keyed_other(q, c) or case > 0   # 写不出水咋整: 画圈圈, before
             # 7 天内换 (as said); 怎么放: 放干燥的地方, before the row keyed 保质期 (how long, not how)
             part = bool(c.sku) and bool(part_named(q.text, c.key, c.text, c.layout, self.product_names(c.sku)))
+            # 去油膜多久: the row keyed by how long it takes (用多久：半个小时), before 新车, 冷车 or 能管多久
+            takes = q.kind == "duration" and c.layout in ("bullet", "table", "qa") and \
+                guard("takes_time_key").search(lexicon().fix_typos(c.key)) is not None
             return ((product_first and c.sku == "") or (not targets and c.sku != ""), -row, said[h.idx] < most and not asks,
                     aside, unlisted, bool(runs) and not all(r in f"{c.key} {c.text}" for r in runs),
-                    -1 if asks else evidence,
+                    -1 if asks else evidence, not takes,
                     part, (c.doc, c.section) in plain and self.narrower(q, c), other_unit)
 
         for h in ok:
@@ -318,7 +321,7 @@ class Judge(Scope, Keys):
         body = self.nameless(c.text)
         if amount_clash(q.unnamed, f"{head} {body}") or after_clash(q.unnamed, body) or \
                 event_clash(q.unnamed, event_head(c.section, c.key), body, q.kind) or \
-                not tied(q.unnamed, head, body, q.kind, q.units):   # (泡 10 分钟 for 多久换一次)
+                not tied(q.unnamed, head, body, q.kind, q.units, " ".join(self.product_names(c.sku))):   # (泡 10 分钟 for 多久换一次)
             return True
         return strict(q.kind) and condition_clash(hours_asked(q), head, body, q.kind, q.units)
 
@@ -446,7 +449,12 @@ class Judge(Scope, Keys):
 
     def asked_by_key(self, q: Question, c: Chunk, text: str, targets: list[str]) -> bool:
         """The product's row keyed by the question itself (``key_asks``), every other word of the question said
-        or a word calling the product by its name's head (柜子 of 书包柜)."""
+        or a word calling the product by its name's head (柜子 of 书包柜); or keyed by how long it takes (用多久：
+        20 分钟) when a duration is asked with no word but those of the product's own name (普洗洗一次多久, 换个滤芯多久)."""
+        if c.sku in targets and q.kind == "duration" and c.layout in ("bullet", "table") and \
+                guard("takes_time_key").search(lexicon().fix_typos(c.key)) and \
+                all(any(w in n for w in g for n in self.product_names(c.sku)) for g in q.residual):
+            return True
         return c.sku in targets and key_asks(q, c) and all(
             coverage([g], text, q.unknown) or self.names_it(c.sku, g) for g in q.residual)
 
