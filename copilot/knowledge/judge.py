@@ -26,6 +26,7 @@ from copilot.knowledge.asked import (
     moment_unsaid,
     opposite_case,
     order_reversed,
+    other_kind_said,
     split_runs,
     topic_said,
     window_for_frequency,
@@ -90,23 +91,6 @@ def hours_asked(q: Question) -> str:
     """The question as its conditions are read: 晚上几点关门 asks when the store closes, the time of day being only
     the asker's guess (the hours say 下午 6:00), so it is no condition a store's hours must be stated under."""
     return re.sub("|".join(TIME_OF_DAY), " ", q.unnamed) if "hours" in q.topics and q.kind == "clock" else q.unnamed
-
-
-def other_kind_said(q: Question, text: str) -> bool:
-    """A word the question says in pieces (无毛猫) that ``text`` never says whole, while it says its last word (of two
-    characters or more: 毛猫) only after another modifier (短毛猫, 长毛猫): it speaks of other kinds of the thing."""
-    if q.kind != "yesno":
-        return False
-    for run in split_runs(q):
-        # (only the thing the yes/no is asked of, said first: 印名字要钱吗, 能寄快递吗 say a doing, no kind)
-        if run in text or not q.unnamed.strip().startswith(run) or not guard("kind_modifier").match(run[0]) or \
-                not any(run[1:] in g for g in q.residual):   # (a modifier of one character before the thing)
-            continue
-        tail = next((run[i:] for i in range(1, len(run)) if run[i:] in text), "")
-        if len(tail) >= 2 and all(i > 0 and "\u4e00" <= text[i - 1] <= "\u9fff" and text[i - 1] != run[-len(tail) - 1]
-                                                  for i in (m.start() for m in re.finditer(re.escape(tail), text))):
-            return True
-    return False
 
 
 @dataclass
