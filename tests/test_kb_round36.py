@@ -7,6 +7,8 @@ kids' drum studio).
 - A row keyed by nothing but how long it takes (用多久：25分钟) is the time of the product's own doing (刷一次鞋多久),
   before a row of a case (新鞋) or of how long it lasts (能管多久), and never the wait once it is done (刷完多久能穿).
 - A doing forbidden within a span (12小时内别穿) says when it may be done: after the span (刷完多久能穿).
+- A word said only as the start of a longer one (保险 of 保险柜) does not say the thing asked (有保险吗); a thing
+  named with a head of its own (鞋带扣) is not said by the word before it (鞋带).
 """
 
 from __future__ import annotations
@@ -88,3 +90,17 @@ def test_the_wait_once_done_is_not_how_long_it_takes(studio_kb):
 def test_a_wait_not_told_is_not_how_long_it_takes(studio_kb):
     a = studio_kb.answer("周末排队要等多久", current_sku="sneaker")
     assert not a.answered, (a.text, a.why)
+
+
+def test_a_word_said_only_inside_a_longer_one(studio_kb):
+    a = studio_kb.answer("学架子鼓有保险吗", current_sku="drum")
+    assert not a.answered, (a.text, a.why)
+    a = studio_kb.answer("有保险柜吗", current_sku="drum")
+    assert a.answered and "保险柜" in a.text, (a.text, a.why)
+
+
+def test_a_thing_with_a_head_of_its_own(studio_kb):
+    a = studio_kb.answer("鞋垫套能刷吗", current_sku="sneaker")
+    assert not a.answered, (a.text, a.why)
+    a = studio_kb.answer("鞋垫能刷吗", current_sku="sneaker")
+    assert a.answered and "鞋垫" in a.text, (a.text, a.why)

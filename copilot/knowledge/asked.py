@@ -271,10 +271,14 @@ def split_runs(q: Question, singles: bool = False) -> list[str]:
 
 def other_kind_said(q: Question, text: str) -> bool:
     """A word the question says in pieces (无毛猫) that ``text`` never says whole, while it says its last word (of two
-    characters or more: 毛猫) only after another modifier (短毛猫, 长毛猫): it speaks of other kinds of the thing."""
+    characters or more: 毛猫) only after another modifier (短毛猫, 长毛猫): it speaks of other kinds of the thing; or
+    one ending in a character that names a thing of its own (方向盘套, 座椅罩) that ``text`` says only without it."""
     if q.kind != "yesno":
         return False
     for run in split_runs(q):
+        if run not in text and len(run) >= 3 and guard("kind_head").fullmatch(run[-1]) and \
+                any(run[-1] in g for g in q.residual) and run[:-1] in text:
+            return True   # 方向盘套 (a cover) is not said by 方向盘: the last character names the thing asked
         # (only the thing the yes/no is asked of, said first: 印名字要钱吗, 能寄快递吗 say a doing, no kind)
         if run in text or not q.unnamed.strip().startswith(run) or not guard("kind_modifier").match(run[0]) or \
                 not any(run[1:] in g for g in q.residual):   # (a modifier of one character before the thing)

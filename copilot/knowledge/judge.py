@@ -69,7 +69,7 @@ from copilot.knowledge.question import (
 )
 from copilot.knowledge.scope import Scope
 from copilot.knowledge.steps import steps_asked
-from copilot.knowledge.text import bare
+from copilot.knowledge.text import bare, modifier_only
 from copilot.knowledge.ties import tied
 from copilot.knowledge.whose import others_sentence, others_values, part_named, term_unsaid
 from copilot.knowledge.wordlists import lexicon
@@ -335,8 +335,11 @@ class Judge(Scope, Keys):
         if q.kind != "yesno" or not q.residual:
             return False
         at = max((q.text.rfind(w) for w in q.residual[-1]), default=-1)
-        unsaid = not coverage(q.residual[-1:], text, q.unknown, solo=self.nameless(text), half=False)
-        return unsaid and at > 0 and guard("has").search(q.text[:at]) is not None
+        if at <= 0 or guard("has").search(q.text[:at]) is None:
+            return False
+        # (有保险吗 is not answered by 保险盒: a word said only as the start of a longer one names another thing)
+        return not coverage(q.residual[-1:], text, q.unknown, solo=self.nameless(text), half=False) or \
+            all(modifier_only(w, text) for w in q.residual[-1])
 
     def _neighbours(self, ix: Index, c: Chunk) -> list[int]:
         out = []

@@ -115,6 +115,16 @@ def add_words(words) -> None:
     words_changed()
 
 
+def modifier_only(word: str, text: str) -> bool:
+    """``text`` says ``word`` and only as the start of a longer word (保险 of 保险盒, 洗车 of 洗车液): the longer word
+    names another thing, of which ``word`` is only the kind."""
+    if len(word) < 2 or word not in text:
+        return False
+    cut = tokenizer().lcut(text)
+    inside = sum(tok.count(word) for tok in cut if len(tok) > len(word) and tok.startswith(word))
+    return inside == text.count(word)
+
+
 def bare(text: str) -> str:
     """A question as asked, without punctuation, particles and the product's pronoun (这个怎么用呀 -> 怎么用)."""
     return re.sub(r"[\s\W]|[吗呢呀啊嘛哈]+$|^(?:这个|这款|那个|它)", "", re.sub(r"[\s\W]+$", "", text))
