@@ -9,6 +9,7 @@ kids' drum studio).
 - A doing forbidden within a span (12小时内别穿) says when it may be done: after the span (刷完多久能穿).
 - A word said only as the start of a longer one (保险 of 保险柜) does not say the thing asked (有保险吗); a thing
   named with a head of its own (鞋带扣) is not said by the word before it (鞋带).
+- A memo's lines numbered in Chinese numerals (一、…… 二、……, （一）……) are lines of their section, not headings.
 """
 
 from __future__ import annotations
@@ -104,3 +105,10 @@ def test_a_thing_with_a_head_of_its_own(studio_kb):
     assert not a.answered, (a.text, a.why)
     a = studio_kb.answer("鞋垫能刷吗", current_sku="sneaker")
     assert a.answered and "鞋垫" in a.text, (a.text, a.why)
+
+
+def test_numbered_memo_lines_are_no_headings(studio_kb):
+    a = studio_kb.answer("掉色了能退吗", current_sku="suede")
+    assert a.answered and "掉色的不退" in a.text, (a.text, a.why)
+    a = studio_kb.answer("架子鼓班学啥", current_sku="drum")
+    assert a.answered and "握槌" in a.text, (a.text, a.why)
