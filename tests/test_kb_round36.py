@@ -10,6 +10,7 @@ kids' drum studio).
 - A word said only as the start of a longer one (保险 of 保险柜) does not say the thing asked (有保险吗); a thing
   named with a head of its own (鞋带扣) is not said by the word before it (鞋带).
 - A memo's lines numbered in Chinese numerals (一、…… 二、……, （一）……) are lines of their section, not headings.
+- A yes/no's 每次 (每次是同一个老师吗) is every time, no amount a row is stated per (每次一个钟头).
 """
 
 from __future__ import annotations
@@ -28,7 +29,8 @@ from doubles import store_kb  # noqa: E402
 STUDIO = """store:
   name: 石榴巷鞋护鼓房
   address: 石榴巷 23 号石榴小区东门
-  hours: 每天 9:30-20:30
+  hours: 每天 9:30-20:30；腊月二十八到正月初五老师回家过年，不上门
+  delivery: 陪练老师上门5公里以内不收路费，5公里以外加30元
   phone: 0000-71230958
 products:
   - {sku: sneaker, name: 球鞋精刷券, aliases: [精刷球鞋, 刷球鞋], link: 1, unit: 张, price: 29, stock: 80,
@@ -37,6 +39,7 @@ products:
   - {sku: drum, name: 少儿架子鼓班, aliases: [架子鼓班, 学架子鼓], link: 3, unit: 张, price: 1680, stock: 20,
      notes: notes/drum.md}
   - {sku: sitter, name: 上门陪练券, aliases: [陪练], link: 4, unit: 张, price: 120, stock: 30, notes: notes/sitter.md}
+  - {sku: month, name: 陪练月卡, aliases: [月卡], link: 5, unit: 张, price: 420, stock: 30, notes: notes/month.md}
 """
 
 NOTES = {
@@ -48,6 +51,8 @@ NOTES = {
     "drum.md": "# 少儿架子鼓班\n\n## 班型\n- 课时：十六节课，每节五十分钟\n- 年龄：七岁以上，手能够着踩锤\n"
                "- 老师：孙老师，打鼓十一年\n\n## 学啥\n一、握槌和八分音符\n二、跟着伴奏打完一首歌\n\n"
                "## 别的\n- 练习：每天回家练二十分钟\n- 贵重东西：上课前放前台保险柜里\n",
+    "month.md": "# 陪练月卡\n\n## 一个月几回\n一张卡一个月上门4次，每周一次，每次一个钟头。\n\n"
+                "## 能换老师不\n固定同一个老师，不满意可以换老师，一个月能换一次。\n",
     "sitter.md": "# 上门陪练券\n\n陪练老师都是45岁以下的音乐专业毕业生，上门前都考过一次试。一次陪练一个钟头。\n",
 }
 
@@ -112,3 +117,8 @@ def test_numbered_memo_lines_are_no_headings(studio_kb):
     assert a.answered and "掉色的不退" in a.text, (a.text, a.why)
     a = studio_kb.answer("架子鼓班学啥", current_sku="drum")
     assert a.answered and "握槌" in a.text, (a.text, a.why)
+
+
+def test_every_time_is_no_amount_per(studio_kb):
+    a = studio_kb.answer("每次是同一个老师吗", current_sku="month")
+    assert a.answered and "固定同一个老师" in a.text, (a.text, a.why)

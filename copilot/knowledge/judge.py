@@ -198,8 +198,9 @@ class Judge(Scope, Keys):
             other_unit = bool(unit) and not any(unit in v for v in values_of(q.kind, self.nameless(c.text)))
             full = f"{c.section} {c.key} {c.text}"   # 7 楼: the row of 6 楼及以上; 7点以后: 超过 19:00 ……
             row = amount_fit(q.unnamed, full) or 2 * after_match(q.unnamed, full) or \
-                int(any(re.search("[一每]" + re.escape(m.group(0)[1:]) + CLAUSE_GOES_ON, full)
-                    for m in per.finditer(q.unnamed)))
+                int(strict(q.kind) and any(re.search("[一每]" + re.escape(m.group(0)[1:]) + CLAUSE_GOES_ON, full)
+                                           for m in per.finditer(q.unnamed)))
+            # (每次是同一个阿姨吗: a yes/no's 每次 is every time, no amount a value is stated per)
             # (inside a span before its edge; 一张练多久: 一张练一个小时, before 开了二十二年车; 剪一次多久 not by
             # 免费修一次。, a count that ends its clause; 一次 said 每次 too)
             unlisted = listed and not LISTED.search(c.text)   # 小料：花生碎、葡萄干、山楂片 for 小料都有啥
