@@ -11,6 +11,7 @@ kids' drum studio).
   named with a head of its own (鞋带扣) is not said by the word before it (鞋带).
 - A memo's lines numbered in Chinese numerals (一、…… 二、……, （一）……) are lines of their section, not headings.
 - A yes/no's 每次 (每次是同一个老师吗) is every time, no amount a row is stated per (每次一个钟头).
+- A store rule saying the verb a yes/no asks (过年……不上门) answers it under any heading (the hours).
 """
 
 from __future__ import annotations
@@ -122,3 +123,8 @@ def test_numbered_memo_lines_are_no_headings(studio_kb):
 def test_every_time_is_no_amount_per(studio_kb):
     a = studio_kb.answer("每次是同一个老师吗", current_sku="month")
     assert a.answered and "固定同一个老师" in a.text, (a.text, a.why)
+
+
+def test_a_store_rule_saying_the_verb_asked(studio_kb):
+    a = studio_kb.answer("过年上门吗")
+    assert a.answered and "腊月二十八" in a.text, (a.text, a.why)

@@ -448,10 +448,12 @@ class Judge(Scope, Keys):
 
     def other_topic(self, q: Question, c: Chunk, aspects, targets: list[str]) -> bool:
         """The passage is not of the aspect the question names (unless it is the product's own row saying the
-        asked verb with the time asked: 早上：八点半送来 answers 几点送 of a day-care's Saturday), or it tells where
+        asked verb with the time asked: 早上：八点半送来 answers 几点送 of a day-care's Saturday, or a store rule saying
+        the asked verb a yes/no is of: 过年……不上门 answers 过年上门吗 under the hours), or it tells where
         a thing is made when where it is was asked (柜子在哪 is not answered by 佛山……做的)."""
         return bool(q.topics) and not set(q.topics) & aspects and not (
-            c.sku and c.sku in targets and q.kind in ("clock", "time", "day") and topic_said(q, self.nameless(c.text))) \
+            c.sku and c.sku in targets and q.kind in ("clock", "time", "day") and topic_said(q, self.nameless(c.text)) or
+            not c.sku and q.kind == "yesno" and topic_said(q, c.text)) \
             or made_there(q, aspects, c.text)
 
     def kept(self, q: Question, c: Chunk) -> bool:
