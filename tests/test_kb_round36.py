@@ -12,6 +12,7 @@ kids' drum studio).
 - A memo's lines numbered in Chinese numerals (一、…… 二、……, （一）……) are lines of their section, not headings.
 - A yes/no's 每次 (每次是同一个老师吗) is every time, no amount a row is stated per (每次一个钟头).
 - A store rule saying the verb a yes/no asks (过年……不上门) answers it under any heading (the hours).
+- How far the viewer lives (住8公里远) names the row of the distance that holds it (5公里以外).
 """
 
 from __future__ import annotations
@@ -128,3 +129,8 @@ def test_every_time_is_no_amount_per(studio_kb):
 def test_a_store_rule_saying_the_verb_asked(studio_kb):
     a = studio_kb.answer("过年上门吗")
     assert a.answered and "腊月二十八" in a.text, (a.text, a.why)
+
+
+def test_how_far_the_viewer_lives_names_the_row(studio_kb):
+    a = studio_kb.answer("住8公里远加钱吗")
+    assert a.answered and "5公里以外加30元" in a.text, (a.text, a.why)
