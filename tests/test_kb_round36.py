@@ -13,6 +13,7 @@ kids' drum studio).
 - A yes/no's 每次 (每次是同一个老师吗) is every time, no amount a row is stated per (每次一个钟头).
 - A store rule saying the verb a yes/no asks (过年……不上门) answers it under any heading (the hours).
 - How far the viewer lives (住8公里远) names the row of the distance that holds it (5公里以外).
+- People counted by who they are are a count even when one (一个老师 for 来几个老师); 一个人 stays an article.
 """
 
 from __future__ import annotations
@@ -47,15 +48,15 @@ products:
 NOTES = {
     "sneaker.md": "# 球鞋精刷券\n\n| 项目 | 说明 |\n|---|---|\n| 新鞋 | 新鞋买来2个月内不用精刷，清水擦擦就行 |\n"
                   "| 用多久 | 25分钟，当面刷 |\n| 能管多久 | 刷完干净能保持半个月左右 |\n"
-                  "| 刷完以后 | 刷完12小时内别穿，鞋里面还潮 |\n| 刷哪些 | 鞋面、鞋底、鞋舌、鞋垫、鞋带 |\n",
+                  "| 刷完以后 | 刷完12小时内别穿，鞋里面还潮 |\n| 刷哪些 | 鞋面、鞋底、鞋舌、鞋垫、鞋带 |\n| 防水 | 防水层能保持一个月左右 |\n",
     "suede.md": "# 翻毛皮护理券\n\n| 项目 | 说明 |\n|---|---|\n| 冷风 | 先用冷风吹干，吹风机离鞋面二十厘米以后才开 |\n"
                 "| 要多长时间 | 一个钟头 |\n| 喷剂 | 最后喷一层防水喷剂 |\n\n## 售后\n一、掉色的不退\n二、刷坏了照价赔\n",
     "drum.md": "# 少儿架子鼓班\n\n## 班型\n- 课时：十六节课，每节五十分钟\n- 年龄：七岁以上，手能够着踩锤\n"
-               "- 老师：孙老师，打鼓十一年\n\n## 学啥\n一、握槌和八分音符\n二、跟着伴奏打完一首歌\n\n"
+               "- 老师：孙老师，打鼓十一年\n- 时间：周二周四晚上六点\n- 身高：一米一以上才够得着鼓\n\n## 学啥\n一、握槌和八分音符\n二、跟着伴奏打完一首歌\n\n"
                "## 别的\n- 练习：每天回家练二十分钟\n- 贵重东西：上课前放前台保险柜里\n",
     "month.md": "# 陪练月卡\n\n## 一个月几回\n一张卡一个月上门4次，每周一次，每次一个钟头。\n\n"
                 "## 能换老师不\n固定同一个老师，不满意可以换老师，一个月能换一次。\n",
-    "sitter.md": "# 上门陪练券\n\n陪练老师都是45岁以下的音乐专业毕业生，上门前都考过一次试。一次陪练一个钟头。\n",
+    "sitter.md": "# 上门陪练券\n\n陪练老师都是45岁以下的音乐专业毕业生，上门前都考过一次试。一次陪练一个钟头，每次上门来一个老师。\n",
 }
 
 
@@ -134,3 +135,8 @@ def test_a_store_rule_saying_the_verb_asked(studio_kb):
 def test_how_far_the_viewer_lives_names_the_row(studio_kb):
     a = studio_kb.answer("住8公里远加钱吗")
     assert a.answered and "5公里以外加30元" in a.text, (a.text, a.why)
+
+
+def test_one_person_counted_by_who_they_are(studio_kb):
+    a = studio_kb.answer("来几个老师", current_sku="sitter")
+    assert a.answered and "一个老师" in a.text, (a.text, a.why)
