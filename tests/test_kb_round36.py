@@ -14,6 +14,7 @@ kids' drum studio).
 - A store rule saying the verb a yes/no asks (过年……不上门) answers it under any heading (the hours).
 - How far the viewer lives (住8公里远) names the row of the distance that holds it (5公里以外).
 - People counted by who they are are a count even when one (一个老师 for 来几个老师); 一个人 stays an article.
+- Words that only frame a value asked: the lesson of 几点上课, the holding of 能管多久, the child of 孩子要多高.
 """
 
 from __future__ import annotations
@@ -140,3 +141,10 @@ def test_how_far_the_viewer_lives_names_the_row(studio_kb):
 def test_one_person_counted_by_who_they_are(studio_kb):
     a = studio_kb.answer("来几个老师", current_sku="sitter")
     assert a.answered and "一个老师" in a.text, (a.text, a.why)
+
+
+@pytest.mark.parametrize("q, sku, fact", [("架子鼓班几点上课", "drum", "晚上六点"), ("防水能管多久", "sneaker", "一个月"),
+                                          ("孩子要多高", "drum", "一米一以上")])
+def test_words_that_only_frame_the_value(studio_kb, q, sku, fact):
+    a = studio_kb.answer(q, current_sku=sku)
+    assert a.answered and fact in a.text, (q, a.text, a.why)
