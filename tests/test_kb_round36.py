@@ -15,6 +15,8 @@ kids' drum studio).
 - How far the viewer lives (住8公里远) names the row of the distance that holds it (5公里以外).
 - People counted by who they are are a count even when one (一个老师 for 来几个老师); 一个人 stays an article.
 - Words that only frame a value asked: the lesson of 几点上课, the holding of 能管多久, the child of 孩子要多高.
+- A yes/no of a service done for the viewer (能帮着换鞋带吗) is not answered by a passage naming the thing with
+  another doing (刷哪些：……鞋带).
 """
 
 from __future__ import annotations
@@ -148,3 +150,10 @@ def test_one_person_counted_by_who_they_are(studio_kb):
 def test_words_that_only_frame_the_value(studio_kb, q, sku, fact):
     a = studio_kb.answer(q, current_sku=sku)
     assert a.answered and fact in a.text, (q, a.text, a.why)
+
+
+def test_another_doing_of_the_thing_asked(studio_kb):
+    a = studio_kb.answer("能帮着换鞋带吗", current_sku="sneaker")
+    assert not a.answered, (a.text, a.why)
+    a = studio_kb.answer("能帮着刷鞋带吗", current_sku="sneaker")
+    assert a.answered and "鞋带" in a.text, (a.text, a.why)

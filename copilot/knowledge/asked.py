@@ -167,6 +167,22 @@ def action_unsaid(q: Question, text: str, solo: str) -> bool:
     return any(not coverage([g], text, q.unknown, solo=solo, half=False) for g in after)
 
 
+def doing_unsaid(q: Question, text: str, solo: str) -> bool:
+    """A yes/no of whether a service is done for the viewer (能帮着换花洒吗) and ``text`` names the thing it is done to
+    (花洒) but never the doing asked after 帮 (换): it tells another doing of that thing (花洒……都弄: cleaned, not
+    replaced). (A passage that names neither may say it in other words: 帮忙拉电线不 is answered by 不管接电.)"""
+    cue = guard("happens").search(q.text) if q.kind == "yesno" else None
+    if cue is None:
+        return False
+    after = sorted((g for g in q.residual if any(q.text.find(w, cue.end()) >= 0 for w in g)),
+                   key=lambda g: min(q.text.find(w, cue.end()) for w in g if q.text.find(w, cue.end()) >= 0))
+    if len(after) < 2:
+        return False
+    doing, things = after[0], after[1:]
+    return not coverage([doing], text, q.unknown, solo=solo, half=False) and \
+        all(coverage([g], text, q.unknown, solo=solo, half=False) for g in things)
+
+
 AFTER_DONE = re.compile(r"([\u4e00-\u9fff])完[\u4e00-\u9fff]?(?:了|以后|之后)?(?:能|可以|就|马上|接着|再|还)+([\u4e00-\u9fff])")
 
 

@@ -20,6 +20,7 @@ from copilot.knowledge.asked import (
     counted_from_asked,
     date_unsaid,
     day_keyed,
+    doing_unsaid,
     key_asks,
     keyed_case,
     made_there,
@@ -406,8 +407,9 @@ class Judge(Scope, Keys):
             return False   # 能冷冻吗 is not answered by 冷藏 3 天, 几点关门 not by 7 点开门
         if self.other_condition(q, c):
             return False   # 4 斤的猫 is not 4 公斤的猫, 几点直播 not 几点自提, 没开封放冰箱 not 没开封的常温
-        if self.has_unsaid(q, text) or c.layout == "qa" and action_unsaid(q, text, self.nameless(text)):
-            return False   # 验光师有证吗 is not answered by 验光师休息: a yes/no of having a thing is of that thing (证)
+        if self.has_unsaid(q, text) or c.layout == "qa" and action_unsaid(q, text, self.nameless(text)) or \
+                doing_unsaid(q, text, self.nameless(text)):
+            return False   # 验光师有证吗 is not answered by 验光师休息; 能帮着换花洒吗 not by 花洒……都弄
         residual, text = q.residual, text + self.amounts_said(q, c)
         alone = coverage(residual, text, q.unknown, solo=self.nameless(text), plain=strict(q.kind),
                          negated=q.negated)
@@ -464,6 +466,7 @@ class Judge(Scope, Keys):
         return not (self.other_question(q, c) or opposite_case(q, c.key) or self.other_condition(q, c) or
                     contrasted(hours_asked(q), text) or self.has_unsaid(q, text) or others_values(q, keyed) or
                     term_unsaid(q, text) or moment_unsaid(q, text) or date_unsaid(q.text, text) or
+                    doing_unsaid(q, text, body) or
                     self.other_sequence(q, c, text) or counted_from_asked(q, body))
 
     def only_not_there(self, q: Question, c: Chunk) -> bool:
