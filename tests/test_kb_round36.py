@@ -18,6 +18,7 @@ kids' drum studio).
 - A yes/no of a service done for the viewer (能帮着换鞋带吗) is not answered by a passage naming the thing with
   another doing (刷哪些：……鞋带).
 - A name set in quotes as a brand (“鬃王”牌的, 用“雨篷”的喷剂) answers 啥牌子.
+- Rain as the case a service is asked for (下雨天能刷吗) is no talk of the weather (明天下雨吗).
 """
 
 from __future__ import annotations
@@ -52,7 +53,7 @@ products:
 NOTES = {
     "sneaker.md": "# 球鞋精刷券\n\n| 项目 | 说明 |\n|---|---|\n| 新鞋 | 新鞋买来2个月内不用精刷，清水擦擦就行 |\n"
                   "| 用多久 | 25分钟，当面刷 |\n| 能管多久 | 刷完干净能保持半个月左右 |\n"
-                  "| 刷完以后 | 刷完12小时内别穿，鞋里面还潮 |\n| 刷哪些 | 鞋面、鞋底、鞋舌、鞋垫、鞋带 |\n| 防水 | 防水层能保持一个月左右 |\n| 刷子 | 猪鬃刷，“鬃王”牌的 |\n",
+                  "| 刷完以后 | 刷完12小时内别穿，鞋里面还潮 |\n| 刷哪些 | 鞋面、鞋底、鞋舌、鞋垫、鞋带 |\n| 防水 | 防水层能保持一个月左右 |\n| 刷子 | 猪鬃刷，“鬃王”牌的 |\n| 雨天 | 下雨天照样刷，刷完装袋子带走 |\n",
     "suede.md": "# 翻毛皮护理券\n\n| 项目 | 说明 |\n|---|---|\n| 冷风 | 先用冷风吹干，吹风机离鞋面二十厘米以后才开 |\n"
                 "| 要多长时间 | 一个钟头 |\n| 喷剂 | 最后喷一层“雨篷”的防水喷剂 |\n\n## 售后\n一、掉色的不退\n二、刷坏了照价赔\n",
     "drum.md": "# 少儿架子鼓班\n\n## 班型\n- 课时：十六节课，每节五十分钟\n- 年龄：七岁以上，手能够着踩锤\n"
@@ -164,3 +165,9 @@ def test_another_doing_of_the_thing_asked(studio_kb):
 def test_a_name_in_quotes_is_a_brand(studio_kb, q, sku, fact):
     a = studio_kb.answer(q, current_sku=sku)
     assert a.answered and fact in a.text, (q, a.text, a.why)
+
+
+def test_rain_as_the_case_asked_is_no_weather_talk(studio_kb):
+    a = studio_kb.answer("下雨天能刷吗", current_sku="sneaker")
+    assert a.answered and "照样刷" in a.text, (a.text, a.why)
+    assert studio_kb.answer("明天下雨吗").reason == "off_topic"
