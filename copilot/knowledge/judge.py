@@ -341,7 +341,7 @@ class Judge(Scope, Keys):
             return False
         # (有保险吗 is not answered by 保险盒: a word said only as the start of a longer one names another thing)
         return not coverage(q.residual[-1:], text, q.unknown, solo=self.nameless(text), half=False) or \
-            all(modifier_only(w, text) for w in q.residual[-1])
+            all(modifier_only(w, text, guard("thing_head")) for w in q.residual[-1])
 
     def _neighbours(self, ix: Index, c: Chunk) -> list[int]:
         out = []
