@@ -75,7 +75,7 @@ def test_lessons_counted_in_chinese_numerals(studio_kb):
     assert a.answered and "十六节" in a.text, (a.text, a.why)
 
 
-@pytest.mark.parametrize("q", ["几岁能报", "几岁能学架子鼓", "多大的孩子能学"])
+@pytest.mark.parametrize("q", ["几岁能报", "几岁能学架子鼓", "多大的孩子能学", "多大孩子能报"])
 def test_an_age_asked_is_answered_by_an_age(studio_kb, q):
     assert analyse(q, []).kind == "age"
     a = studio_kb.answer(q, current_sku="drum")
