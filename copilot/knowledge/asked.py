@@ -167,6 +167,22 @@ def action_unsaid(q: Question, text: str, solo: str) -> bool:
     return any(not coverage([g], text, q.unknown, solo=solo, half=False) for g in after)
 
 
+def doing_unsaid(q: Question, text: str, solo: str) -> bool:
+    """A yes/no of whether a service is done for the viewer (能帮着换花洒吗) and ``text`` names the thing it is done to
+    (花洒) but never the doing asked after 帮 (换): it tells another doing of that thing (花洒……都弄: cleaned, not
+    replaced). (A passage that names neither may say it in other words: 帮忙拉电线不 is answered by 不管接电.)"""
+    cue = guard("happens").search(q.text) if q.kind == "yesno" else None
+    if cue is None:
+        return False
+    after = sorted((g for g in q.residual if any(q.text.find(w, cue.end()) >= 0 for w in g)),
+                   key=lambda g: min(q.text.find(w, cue.end()) for w in g if q.text.find(w, cue.end()) >= 0))
+    if len(after) < 2:
+        return False
+    doing, things = after[0], after[1:]
+    return not coverage([doing], text, q.unknown, solo=solo, half=False) and \
+        all(coverage([g], text, q.unknown, solo=solo, half=False) for g in things)
+
+
 AFTER_DONE = re.compile(r"([\u4e00-\u9fff])完[\u4e00-\u9fff]?(?:了|以后|之后)?(?:能|可以|就|马上|接着|再|还)+([\u4e00-\u9fff])")
 
 
@@ -267,3 +283,24 @@ def split_runs(q: Question, singles: bool = False) -> list[str]:
             runs.append("".join(run))
         run = []
     return runs
+
+
+def other_kind_said(q: Question, text: str) -> bool:
+    """A word the question says in pieces (无毛猫) that ``text`` never says whole, while it says its last word (of two
+    characters or more: 毛猫) only after another modifier (短毛猫, 长毛猫): it speaks of other kinds of the thing; or
+    one ending in a character that names a thing of its own (方向盘套, 座椅罩) that ``text`` says only without it."""
+    if q.kind != "yesno":
+        return False
+    for run in split_runs(q):
+        if run not in text and len(run) >= 3 and guard("kind_head").fullmatch(run[-1]) and \
+                any(run[-1] in g for g in q.residual) and run[:-1] in text:
+            return True   # 方向盘套 (a cover) is not said by 方向盘: the last character names the thing asked
+        # (only the thing the yes/no is asked of, said first: 印名字要钱吗, 能寄快递吗 say a doing, no kind)
+        if run in text or not q.unnamed.strip().startswith(run) or not guard("kind_modifier").match(run[0]) or \
+                not any(run[1:] in g for g in q.residual):   # (a modifier of one character before the thing)
+            continue
+        tail = next((run[i:] for i in range(1, len(run)) if run[i:] in text), "")
+        if len(tail) >= 2 and all(i > 0 and "\u4e00" <= text[i - 1] <= "\u9fff" and text[i - 1] != run[-len(tail) - 1]
+                                                  for i in (m.start() for m in re.finditer(re.escape(tail), text))):
+            return True
+    return False

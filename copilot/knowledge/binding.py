@@ -34,6 +34,14 @@ def said(word: str, text: str, negated: bool) -> bool:
                (m.start() for m in re.finditer(re.escape(word), text)))
 
 
+def window_forbidden(text: str, at: int) -> bool:
+    """The doing said at ``at`` is forbidden within a span (24 小时内别洗车): it says when it may be done, after the
+    span, and is said as asked by 多久能洗车."""
+    start = max(0, at - 16)
+    return any(start + m.end() <= at <= start + m.end() + 2 and not re.search(r"[，,。；;！!？?]", text[start + m.end():at])
+               for m in lexicon().guards["window_forbids"].finditer(text[start:at]))
+
+
 def word_spans(word: str, text: str, negated: bool = False) -> list[tuple[int, int]]:
     """Where ``word`` (or a viewer's other word for it, or the head of a compound) is said in ``text``,
     negated exactly when ``negated``; a word of two characters not said whole is found by its characters."""
@@ -46,7 +54,8 @@ def word_spans(word: str, text: str, negated: bool = False) -> list[tuple[int, i
         if not spans:
             stop = lexicon().stopwords
             spans = [m.span() for ch in word if ch not in stop for m in re.finditer(re.escape(ch), text)]
-    return [(s, e) for s, e in spans if (s > 0 and text[s - 1] in NEGATION) == negated]
+    return [(s, e) for s, e in spans
+            if (s > 0 and text[s - 1] in NEGATION) == negated or not negated and window_forbidden(text, s)]
 
 
 def distance(kind: str, units, words: list[str], text: str, negated=frozenset()) -> int | None:

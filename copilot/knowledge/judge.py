@@ -20,12 +20,14 @@ from copilot.knowledge.asked import (
     counted_from_asked,
     date_unsaid,
     day_keyed,
+    doing_unsaid,
     key_asks,
     keyed_case,
     made_there,
     moment_unsaid,
     opposite_case,
     order_reversed,
+    other_kind_said,
     split_runs,
     topic_said,
     window_for_frequency,
@@ -68,7 +70,7 @@ from copilot.knowledge.question import (
 )
 from copilot.knowledge.scope import Scope
 from copilot.knowledge.steps import steps_asked
-from copilot.knowledge.text import bare
+from copilot.knowledge.text import bare, modifier_only
 from copilot.knowledge.ties import tied
 from copilot.knowledge.whose import others_sentence, others_values, part_named, term_unsaid
 from copilot.knowledge.wordlists import lexicon
@@ -83,30 +85,13 @@ LEAD = 20             # a sentence this short holding no value leads into the ne
 NUMERIC = ("duration", "count", "weight", "amount", "clock", "day", "time")   # values a clause is told of
 TIGHT = 4              # a value this many characters from the question's word is its value (泡 1 到 2 天)
 CLAUSE_GOES_ON = r"(?![，,。；;！!？?）)]|\s*$)"   # an amount per (一次) that a clause goes on after, not one it ends on
-PART = 7               # the rank's place of "said of a part the question does not name" (吸管是硅胶的)
+PART = 8               # the rank's place of "said of a part the question does not name" (吸管是硅胶的)
 
 
 def hours_asked(q: Question) -> str:
     """The question as its conditions are read: 晚上几点关门 asks when the store closes, the time of day being only
     the asker's guess (the hours say 下午 6:00), so it is no condition a store's hours must be stated under."""
     return re.sub("|".join(TIME_OF_DAY), " ", q.unnamed) if "hours" in q.topics and q.kind == "clock" else q.unnamed
-
-
-def other_kind_said(q: Question, text: str) -> bool:
-    """A word the question says in pieces (无毛猫) that ``text`` never says whole, while it says its last word (of two
-    characters or more: 毛猫) only after another modifier (短毛猫, 长毛猫): it speaks of other kinds of the thing."""
-    if q.kind != "yesno":
-        return False
-    for run in split_runs(q):
-        # (only the thing the yes/no is asked of, said first: 印名字要钱吗, 能寄快递吗 say a doing, no kind)
-        if run in text or not q.unnamed.strip().startswith(run) or not guard("kind_modifier").match(run[0]) or \
-                not any(run[1:] in g for g in q.residual):   # (a modifier of one character before the thing)
-            continue
-        tail = next((run[i:] for i in range(1, len(run)) if run[i:] in text), "")
-        if len(tail) >= 2 and all(i > 0 and "\u4e00" <= text[i - 1] <= "\u9fff" and text[i - 1] != run[-len(tail) - 1]
-                                                  for i in (m.start() for m in re.finditer(re.escape(tail), text))):
-            return True
-    return False
 
 
 @dataclass
@@ -204,7 +189,7 @@ class Judge(Scope, Keys):
         plain = {(h.chunk.doc, h.chunk.section) for h in ok if not h.chunk.key}   # sections with an unkeyed answer
         runs = split_runs(q, singles=True)   # 法嘴 read a character at a time: one that says it whole first (打法嘴要…, not 法式嘴)
 
-        def rank(h: Hit) -> tuple[bool, int, bool, bool, bool, int, bool, bool, bool]:
+        def rank(h: Hit) -> tuple[bool, int, bool, bool, bool, bool, int, bool, bool, bool, bool]:
             c = h.chunk
             asks = key_asks(q, c)   # 睡多久：四十分钟 for 午睡睡多久, before a line that says 午睡 and another duration
             case = keyed_case(q, self.nameless(lexicon().fix_typos(c.key)), c.layout)
@@ -214,17 +199,21 @@ class Judge(Scope, Keys):
             other_unit = bool(unit) and not any(unit in v for v in values_of(q.kind, self.nameless(c.text)))
             full = f"{c.section} {c.key} {c.text}"   # 7 楼: the row of 6 楼及以上; 7点以后: 超过 19:00 ……
             row = amount_fit(q.unnamed, full) or 2 * after_match(q.unnamed, full) or \
-                int(any(re.search("[一每]" + re.escape(m.group(0)[1:]) + CLAUSE_GOES_ON, full)
-                    for m in per.finditer(q.unnamed)))
+                int(strict(q.kind) and any(re.search("[一每]" + re.escape(m.group(0)[1:]) + CLAUSE_GOES_ON, full)
+                                           for m in per.finditer(q.unnamed)))
+            # (每次是同一个阿姨吗: a yes/no's 每次 is every time, no amount a value is stated per)
             # (inside a span before its edge; 一张练多久: 一张练一个小时, before 开了二十二年车; 剪一次多久 not by
             # 免费修一次。, a count that ends its clause; 一次 said 每次 too)
             unlisted = listed and not LISTED.search(c.text)   # 小料：花生碎、葡萄干、山楂片 for 小料都有啥
             aside = after_sales_only(q, ix.types[h.idx], c) or self.keyed_other(q, c) or case > 0   # 写不出水咋整: 画圈圈, before
             # 7 天内换 (as said); 怎么放: 放干燥的地方, before the row keyed 保质期 (how long, not how)
             part = bool(c.sku) and bool(part_named(q.text, c.key, c.text, c.layout, self.product_names(c.sku)))
+            # 去油膜多久: the row keyed by how long it takes (用多久：半个小时), before 新车, 冷车 or 能管多久
+            takes = q.kind == "duration" and c.layout in ("bullet", "table", "qa") and \
+                guard("takes_time_key").search(lexicon().fix_typos(c.key)) is not None
             return ((product_first and c.sku == "") or (not targets and c.sku != ""), -row, said[h.idx] < most and not asks,
                     aside, unlisted, bool(runs) and not all(r in f"{c.key} {c.text}" for r in runs),
-                    -1 if asks else evidence,
+                    -1 if asks else evidence, not takes,
                     part, (c.doc, c.section) in plain and self.narrower(q, c), other_unit)
 
         for h in ok:
@@ -318,7 +307,7 @@ class Judge(Scope, Keys):
         body = self.nameless(c.text)
         if amount_clash(q.unnamed, f"{head} {body}") or after_clash(q.unnamed, body) or \
                 event_clash(q.unnamed, event_head(c.section, c.key), body, q.kind) or \
-                not tied(q.unnamed, head, body, q.kind, q.units):   # (泡 10 分钟 for 多久换一次)
+                not tied(q.unnamed, head, body, q.kind, q.units, " ".join(self.product_names(c.sku))):   # (泡 10 分钟 for 多久换一次)
             return True
         return strict(q.kind) and condition_clash(hours_asked(q), head, body, q.kind, q.units)
 
@@ -348,8 +337,11 @@ class Judge(Scope, Keys):
         if q.kind != "yesno" or not q.residual:
             return False
         at = max((q.text.rfind(w) for w in q.residual[-1]), default=-1)
-        unsaid = not coverage(q.residual[-1:], text, q.unknown, solo=self.nameless(text), half=False)
-        return unsaid and at > 0 and guard("has").search(q.text[:at]) is not None
+        if at <= 0 or guard("has").search(q.text[:at]) is None:
+            return False
+        # (有保险吗 is not answered by 保险盒: a word said only as the start of a longer one names another thing)
+        return not coverage(q.residual[-1:], text, q.unknown, solo=self.nameless(text), half=False) or \
+            all(modifier_only(w, text, guard("thing_head")) for w in q.residual[-1])
 
     def _neighbours(self, ix: Index, c: Chunk) -> list[int]:
         out = []
@@ -415,8 +407,9 @@ class Judge(Scope, Keys):
             return False   # 能冷冻吗 is not answered by 冷藏 3 天, 几点关门 not by 7 点开门
         if self.other_condition(q, c):
             return False   # 4 斤的猫 is not 4 公斤的猫, 几点直播 not 几点自提, 没开封放冰箱 not 没开封的常温
-        if self.has_unsaid(q, text) or c.layout == "qa" and action_unsaid(q, text, self.nameless(text)):
-            return False   # 验光师有证吗 is not answered by 验光师休息: a yes/no of having a thing is of that thing (证)
+        if self.has_unsaid(q, text) or c.layout == "qa" and action_unsaid(q, text, self.nameless(text)) or \
+                doing_unsaid(q, text, self.nameless(text)):
+            return False   # 验光师有证吗 is not answered by 验光师休息; 能帮着换花洒吗 not by 花洒……都弄
         residual, text = q.residual, text + self.amounts_said(q, c)
         alone = coverage(residual, text, q.unknown, solo=self.nameless(text), plain=strict(q.kind),
                          negated=q.negated)
@@ -446,16 +439,23 @@ class Judge(Scope, Keys):
 
     def asked_by_key(self, q: Question, c: Chunk, text: str, targets: list[str]) -> bool:
         """The product's row keyed by the question itself (``key_asks``), every other word of the question said
-        or a word calling the product by its name's head (柜子 of 书包柜)."""
+        or a word calling the product by its name's head (柜子 of 书包柜); or keyed by how long it takes (用多久：
+        20 分钟) when a duration is asked with no word but those of the product's own name (普洗洗一次多久, 换个滤芯多久)."""
+        if c.sku in targets and q.kind == "duration" and c.layout in ("bullet", "table") and \
+                guard("takes_time_key").search(lexicon().fix_typos(c.key)) and \
+                all(any(w in n for w in g for n in self.product_names(c.sku)) for g in q.residual):
+            return True
         return c.sku in targets and key_asks(q, c) and all(
             coverage([g], text, q.unknown) or self.names_it(c.sku, g) for g in q.residual)
 
     def other_topic(self, q: Question, c: Chunk, aspects, targets: list[str]) -> bool:
         """The passage is not of the aspect the question names (unless it is the product's own row saying the
-        asked verb with the time asked: 早上：八点半送来 answers 几点送 of a day-care's Saturday), or it tells where
+        asked verb with the time asked: 早上：八点半送来 answers 几点送 of a day-care's Saturday, or a store rule saying
+        the asked verb a yes/no is of: 过年……不上门 answers 过年上门吗 under the hours), or it tells where
         a thing is made when where it is was asked (柜子在哪 is not answered by 佛山……做的)."""
         return bool(q.topics) and not set(q.topics) & aspects and not (
-            c.sku and c.sku in targets and q.kind in ("clock", "time", "day") and topic_said(q, self.nameless(c.text))) \
+            c.sku and c.sku in targets and q.kind in ("clock", "time", "day") and topic_said(q, self.nameless(c.text)) or
+            not c.sku and q.kind == "yesno" and topic_said(q, c.text)) \
             or made_there(q, aspects, c.text)
 
     def kept(self, q: Question, c: Chunk) -> bool:
@@ -466,6 +466,7 @@ class Judge(Scope, Keys):
         return not (self.other_question(q, c) or opposite_case(q, c.key) or self.other_condition(q, c) or
                     contrasted(hours_asked(q), text) or self.has_unsaid(q, text) or others_values(q, keyed) or
                     term_unsaid(q, text) or moment_unsaid(q, text) or date_unsaid(q.text, text) or
+                    doing_unsaid(q, text, body) or
                     self.other_sequence(q, c, text) or counted_from_asked(q, body))
 
     def only_not_there(self, q: Question, c: Chunk) -> bool:

@@ -16,11 +16,14 @@ from dataclasses import dataclass
 from copilot.knowledge.wordlists import lexicon
 
 SENTENCE_END = re.compile(r"(?<=[。！？!?；;])(?![。！？!?；;])")   # 全换！！ ends one sentence
-BULLET = re.compile(r"^(?:[-+•·●○◆◇▪■□★☆✔✅➤→◎]\s*|\*(?!\*)\s*|\d{1,2}(?:[、)）]|\.(?!\d))\s*|[（(]\d{1,2}[)）]\s*)")
+# (一、家长不下水…… / （二）当天请假的不补: a memo's lines numbered in Chinese numerals are bullets too)
+BULLET = re.compile(r"^(?:[-+•·●○◆◇▪■□★☆✔✅➤→◎]\s*|\*(?!\*)\s*|\d{1,2}(?:[、)）]|\.(?!\d))\s*|[（(]\d{1,2}[)）]\s*|"
+                    r"[一二三四五六七八九十]{1,3}、\s*|[（(][一二三四五六七八九十]{1,3}[)）]\s*)")
 # 【产地】山东烟台 / [储存] 冷藏 7 天: a bracketed label, then the value
 BRACKET_KEY = re.compile(r"^[【\[]([^】\]]{1,12})[】\]]\s*[：:]?\s*(.*)$")
 # 一、产地 / 二、怎么保存: a numbered heading written without #
 ZH_HEADING = re.compile(r"^[一二三四五六七八九十]{1,3}[、.．]\s*(\S.{0,15})$")
+ZH_NUMBERED = re.compile(r"^[一二三四五六七八九十]{1,3}(?:[、.．]|[ \u3000]+)")   # the next line of a numbered list
 # 三 取货 / 七 进群 直播: a group notice's numbered heading, its number set off by a space, a few words, no number
 ZH_SPACED_HEADING = re.compile(r"^[一二三四五六七八九十]{1,2}[ \u3000]+([^\d\s，。,；;：:！？!?]{1,8}(?:\s[^\d\s，。,；;：:！？!?]{1,6})?)$")
 # "保质期：21 天" / "**产地**：河南" / "谁家做的：麦田坊": a short label, then the value
@@ -265,6 +268,8 @@ def split_markdown(text: str, min_len: int = 8) -> tuple[str, list[Piece]]:
         after = next((x.strip() for x in lines[n + 1:] if x.strip()), "")
         if BARE_HEAD.match(line) and BULLET.match(after) and not reader.question:
             z = BARE_HEAD.match(line)
+        if z and z.re is not BARE_HEAD and (not after or after.startswith("#") or ZH_NUMBERED.match(after)):
+            z = None   # 一、拆了封的不退 / 二、镜片裂了……: a memo's numbered lines, no heading (it heads nothing)
         if (z and not re.search(r"[。，,；;]", z.group(z.lastindex or 0))) or (b and not b.group(2).strip()):
             reader.in_table = False
             reader.heading("## " + (z.group(z.lastindex or 0) if z else b.group(1)))

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from copilot.base.zhnum import normalize
-from copilot.knowledge.binding import negated_in, said
+from copilot.knowledge.binding import negated_in, said, window_forbidden
 from copilot.knowledge.kinds import asked_units, conditions, question_kind, values_of
 from copilot.knowledge.text import decimal_lengths, tokenizer
 from copilot.knowledge.wordlists import cut_cache, lexicon
@@ -433,6 +433,8 @@ def _as_asked(word: str, text: str, negated: frozenset[str]) -> bool:
     negates it (没切的), somewhere negated. A single character is checked only when the question negates it."""
     if (len(word) == 1 and word not in negated) or word not in text:
         return True
+    if word not in negated and any(window_forbidden(text, m.start()) for m in re.finditer(re.escape(word), text)):
+        return True   # 24 小时内别洗车 says when it may be washed: after (打完多久能洗车)
     return said(word, text, word in negated)
 
 

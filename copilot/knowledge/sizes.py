@@ -22,7 +22,7 @@ from copilot.knowledge.wordlists import lexicon
 
 NUM = r"(\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百]+)"
 SPAN = NUM + r"(?:\s*(?:-|–|—|~|～|到|至)\s*" + NUM + r")?"
-BOUND = r"(以上|以下|以内|之内)"
+BOUND = r"(以上|以下|以内|之内|以外|之外)"   # (3 公里以外: beyond it, as 以上)
 DIGIT = r"(\d|[一二三四五六七八九])"
 TWO_DIGITS = re.compile(rf"(?<![\d.]){DIGIT}\s*米\s*{DIGIT}{DIGIT}(?![\d.零〇一二三四五六七八九十])")
 UNIT_AFTER = re.compile(r"\s*[\u4e00-\u9fffA-Za-z%]")   # 3 到 5 天: a bare span said in another unit
@@ -133,7 +133,7 @@ def stated_sizes(text: str) -> list[tuple[int, int, str, float, float]]:
         if read is None:
             continue
         lo, hi = lo * read[1], hi * read[1]
-        if bound == "以上":
+        if bound in ("以上", "以外", "之外"):
             hi = float("inf")
         elif bound:
             lo = 0.0

@@ -115,6 +115,16 @@ def add_words(words) -> None:
     words_changed()
 
 
+def modifier_only(word: str, text: str, head: re.Pattern) -> bool:
+    """``text`` says ``word`` and only as the start of a longer word ending in a thing's ``head`` (保险 of 保险盒, 保险柜):
+    the longer word names another thing, of which ``word`` is only the kind (农残快检 still speaks of 农残)."""
+    if len(word) < 2 or word not in text:
+        return False
+    cut = tokenizer().lcut(text)
+    inside = sum(tok.count(word) for tok in cut if len(tok) > len(word) and tok.startswith(word) and head.search(tok))
+    return inside == text.count(word)
+
+
 def bare(text: str) -> str:
     """A question as asked, without punctuation, particles and the product's pronoun (这个怎么用呀 -> 怎么用)."""
     return re.sub(r"[\s\W]|[吗呢呀啊嘛哈]+$|^(?:这个|这款|那个|它)", "", re.sub(r"[\s\W]+$", "", text))

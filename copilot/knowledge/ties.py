@@ -75,6 +75,15 @@ def after_done(question: str, clause: str, kind: str = "duration") -> bool:
     return False
 
 
+def asks_after_done(question: str) -> bool:
+    """The question asks a duration after a doing is done (打完多久能洗车, 贴好了多久能开): a doing said done before the
+    duration asked."""
+    text = lexicon().fix_typos(question)
+    k = lexicon().kinds.get("duration")
+    cue = k.ask.search(text) if k is not None and k.ask is not None else None
+    return cue is not None and any(m.end() <= cue.start() for m in _guard("done_doing").finditer(text))
+
+
 def _lead_in(text: str, start: int, end: int) -> str:
     """The value's clause (``start`` to its ``end``) with the clause before it in its sentence (喜欢吃冰的，切块后放冷藏室
     1 个小时: the doing 冰 leads into the value)."""
@@ -83,9 +92,10 @@ def _lead_in(text: str, start: int, end: int) -> str:
     return text[breaks[-2] if len(breaks) >= 2 else first:end]
 
 
-def tied(question: str, head: str, text: str, kind: str, units=None) -> bool:
+def tied(question: str, head: str, text: str, kind: str, units=None, own: str = "") -> bool:
     """Some value of ``kind`` in ``text`` (a passage, ``head`` its heading and key) is the duration of the doing
-    the question asks, in the form asked (module docstring); True when the question asks no such form."""
+    the question asks, in the form asked (module docstring); True when the question asks no such form. ``own``: the
+    names of the product the passage is of (洗 of 普洗 is its own doing, told by a key 用多久)."""
     if kind != "duration":
         return True
     form, doing = asked_form(question)
@@ -94,6 +104,8 @@ def tied(question: str, head: str, text: str, kind: str, units=None) -> bool:
     if not spans:
         return True
     head_interval = any(_guard("asks_interval").search(part) for part in head.split())   # (section 多久, key 查一次)
+    # a key of nothing but how long it takes (用多久：20 分钟) is the time of the product's own doing (普洗洗一次多久)
+    head_takes = any(_guard("takes_time_key").search(part) for part in head.split())
     for vs, ve, v in spans:
         a = max((m.end() for m in CLAUSE.finditer(fixed, 0, vs)), default=0)
         if after_done(question, fixed[a:ve], kind):
@@ -104,7 +116,10 @@ def tied(question: str, head: str, text: str, kind: str, units=None) -> bool:
         if form == "interval" and not interval and not (not done_only(doing, f"{head} {lead}") and _guard("interval_unit").search(v)) and \
                 not _guard("interval_phrase").search(lead):   # (每个月拿出来晒 4 到 6 个小时)
             continue   # (换（一般1到2个月）, 2周拿出来晒半天: days or more, said with the doing, tell how often too)
-        if form == "span" and (interval or doing and doing not in head and doing not in lead):
+        if head_takes and asks_after_done(question):
+            continue   # 打完多久能洗车 asks the wait once it is done, not how long the doing takes (用多久：1 个半小时)
+        if form == "span" and (interval or doing and doing not in head and doing not in lead and
+                               not (head_takes and doing in own)):
             continue
         return True
     return False
