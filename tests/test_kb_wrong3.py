@@ -2,6 +2,7 @@
 neighbourhood dessert-and-preserves shop).
 
 - 泡沫 (foam, 泡沫箱) says nothing of soaking or cooking: 燕窝怎么吃 is not answered by how it is shipped.
+- A brand asked is not answered by who makes it (厂家：某某食品厂, 某某合作社的): a maker is no brand.
 """
 
 from __future__ import annotations
@@ -49,3 +50,10 @@ def test_foam_says_nothing_of_cooking():
 def test_how_to_eat_is_not_answered_by_the_shipping(sweet_kb):
     a = sweet_kb.answer("燕窝怎么吃", current_sku="nest")
     assert "泡沫箱" not in a.text, (a.text, a.why)
+
+
+def test_a_maker_is_no_brand(sweet_kb):
+    a = sweet_kb.answer("桂花酱是啥牌子", current_sku="osmanthus")
+    assert not a.answered, (a.text, a.why)
+    a = sweet_kb.answer("山楂条啥牌子的", current_sku="plum")
+    assert not a.answered, (a.text, a.why)
