@@ -3,6 +3,8 @@ neighbourhood dessert-and-preserves shop).
 
 - 泡沫 (foam, 泡沫箱) says nothing of soaking or cooking: 燕窝怎么吃 is not answered by how it is shipped.
 - A brand asked is not answered by who makes it (厂家：某某食品厂, 某某合作社的): a maker is no brand.
+- A pickup missed (几天不拿, 没去拿) is the case asked: the return window of an unopened pack or the pickup hours do
+  not answer it; the row of the pickup missed does.
 """
 
 from __future__ import annotations
@@ -13,7 +15,8 @@ from pathlib import Path
 import pytest
 
 from copilot.knowledge.kb import KnowledgeBase
-from copilot.knowledge.kinds import text_aspects
+from copilot.knowledge.kinds import contrasted, text_aspects
+from copilot.knowledge.question import analyse
 
 sys.path.insert(0, str(Path(__file__).parent))
 from doubles import store_kb  # noqa: E402
@@ -57,3 +60,17 @@ def test_a_maker_is_no_brand(sweet_kb):
     assert not a.answered, (a.text, a.why)
     a = sweet_kb.answer("山楂条啥牌子的", current_sku="plum")
     assert not a.answered, (a.text, a.why)
+
+
+def test_a_pickup_not_made_is_the_case_asked(sweet_kb):
+    assert analyse("几天不拿就退款", []).residual == [["没拿"]]
+    assert analyse("拿回家能放几天", []).residual == []
+    a = sweet_kb.answer("几天不拿就退款")
+    assert "5 天" not in a.text, (a.text, a.why)
+    assert a.answered and "3 天" in a.text, (a.text, a.why)
+
+
+def test_the_pickup_hours_are_no_pickup_missed():
+    assert contrasted("过了时间没去拿咋办", "下单后第二天下午 2 点到 7 点来店里拿。")
+    assert contrasted("没来取咋办", "可以让别人代取，报手机尾号。")
+    assert not contrasted("没来取咋办", "超过 3 天没来拿，自动退款。")
