@@ -5,6 +5,7 @@ neighbourhood dessert-and-preserves shop).
 - A brand asked is not answered by who makes it (厂家：某某食品厂, 某某合作社的): a maker is no brand.
 - A pickup missed (几天不拿, 没去拿) is the case asked: the return window of an unopened pack or the pickup hours do
   not answer it; the row of the pickup missed does.
+- A price asked by the link number (2号链接多少钱) names the link in the reply: the viewer hears which link it is of.
 """
 
 from __future__ import annotations
@@ -74,3 +75,10 @@ def test_the_pickup_hours_are_no_pickup_missed():
     assert contrasted("过了时间没去拿咋办", "下单后第二天下午 2 点到 7 点来店里拿。")
     assert contrasted("没来取咋办", "可以让别人代取，报手机尾号。")
     assert not contrasted("没来取咋办", "超过 3 天没来拿，自动退款。")
+
+
+def test_a_price_asked_by_link_names_the_link(sweet_kb):
+    a = sweet_kb.answer("2号链接多少钱")
+    assert a.answered and "2 号链接" in a.text and "26" in a.text, (a.text, a.why)
+    a = sweet_kb.answer("桂花酱多少钱", current_sku="osmanthus")
+    assert a.answered and "号链接" not in a.text and "26" in a.text, (a.text, a.why)
