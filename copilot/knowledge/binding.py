@@ -20,17 +20,23 @@ from copilot.knowledge.wordlists import lexicon
 SENTENCE = re.compile(r"[。！？!?；;\n]")
 CLAUSE = re.compile(r"[，,：:。！？!?；;\n]|(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")   # a voice note breaks with spaces
 NEGATION = "没不未别非"
+COMING = "来去"   # 没来拿, 不去取: the doing after coming or going is negated as 没拿 is
+
+
+def negated_at(text: str, i: int) -> bool:
+    """The word starting at ``i`` of ``text`` is negated: right after a negation, or after one and 来 / 去."""
+    return i > 0 and (text[i - 1] in NEGATION or i > 1 and text[i - 1] in COMING and text[i - 2] in NEGATION)
 
 
 def negated_in(word: str, text: str) -> bool:
     """``word`` is said in ``text`` only negated (没切的)."""
     starts = [m.start() for m in re.finditer(re.escape(word), text)]
-    return bool(starts) and all(i > 0 and text[i - 1] in NEGATION for i in starts)
+    return bool(starts) and all(negated_at(text, i) for i in starts)
 
 
 def said(word: str, text: str, negated: bool) -> bool:
     """``word`` is said in ``text`` somewhere negated (``negated``) or somewhere not."""
-    return any((i > 0 and text[i - 1] in NEGATION) == negated for i in
+    return any(negated_at(text, i) == negated for i in
                (m.start() for m in re.finditer(re.escape(word), text)))
 
 
@@ -55,7 +61,7 @@ def word_spans(word: str, text: str, negated: bool = False) -> list[tuple[int, i
             stop = lexicon().stopwords
             spans = [m.span() for ch in word if ch not in stop for m in re.finditer(re.escape(ch), text)]
     return [(s, e) for s, e in spans
-            if (s > 0 and text[s - 1] in NEGATION) == negated or not negated and window_forbidden(text, s)]
+            if negated_at(text, s) == negated or not negated and window_forbidden(text, s)]
 
 
 def distance(kind: str, units, words: list[str], text: str, negated=frozenset()) -> int | None:

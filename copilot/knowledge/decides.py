@@ -4,8 +4,9 @@ The gates before this one choose the best passage about the product and the aspe
 the kind asked. On stores never seen they still accept a passage that speaks of the topic but does not decide
 the question; each of these forms is handed to the assistant instead:
 
-- a brand answered by who supplies it (胶水啥牌子 → 胶水是从天津厂家进的; 配件啥牌子 → 从批发商老马那拿的货):
-  a supplier is no brand; nor is the kind of thing used (胶片啥牌子 → 用的是冷补胶片);
+- a brand answered by who supplies or makes it (胶水啥牌子 → 胶水是从天津厂家进的; 配件啥牌子 → 从批发商老马那拿的货;
+  洗衣液啥牌子 → 厂家：某某洗涤用品厂): a supplier or a maker is no brand; nor is the kind of thing used (胶片啥牌子 →
+  用的是冷补胶片);
 - a person asked (谁修刹车, 谁上课) answered by a passage that names no one (一个老师带四个孩子; 用的是进口颜料 names
   a thing used, 星光牌 a brand), or that never says the doing asked (店里就老周和小杨两个人，小杨主要洗车、打气 for 谁修刹车);
 - how long a thing lasts or takes (锁能用几年, 陪练练多久) answered by how long someone has done another thing
@@ -38,7 +39,7 @@ def _clauses(text: str) -> list[str]:
 
 
 def brand_by_supplier(q: Question, text: str) -> bool:
-    """A brand asked, answered by the clause that says who supplies it, with no brand in it."""
+    """A brand asked, answered by the clause that says who supplies or makes it, with no brand in it."""
     if not _guard("brand").search(q.unnamed):
         return False
     clauses = _clauses(text)

@@ -317,8 +317,12 @@ def _tokens(text: str) -> list[str]:
 def _words(text: str) -> list[str]:
     lex = lexicon()
     stop = lex.stopwords | lex.filler
-    out = []
+    out, prev = [], ""
     for w in _tokens(text):
+        prev, before = w, prev
+        if guard("negated_doing").fullmatch(before + w):
+            out.append("没" + w)             # 几天不拿: the pickup missed is the case asked (没拿, said 没来取 too)
+            continue
         if len(w) == 2 and w[0] == w[1] and w not in TIME_OF_DAY:
             w = w[0]                         # 洗洗 -> 洗, 黄黄 -> 黄 (天天 is a time)
         if len(w) == 2 and w[1] in "着了" and w[0] not in stop:

@@ -172,7 +172,8 @@ class Shelf:
         if other:  # 一盒多少钱 of milk sold by the 箱: the catalog states no price per 盒
             return Answer(False, REFUSAL_TEXT, [], reason="not_in_kb", mode="refused", kind="price",
                           why=f"商品目录只有按「{shown[0].unit}」的价格，没有一{other}的价格，交给助理回答"), None, []
-        ans = self.answer(facts, shown, "")
+        linked = frozenset(p.sku for _s, _e, p, _n in self.catalog.links(q.text) if p)   # 3号链接多少钱
+        ans = self.answer(facts, shown, "", linked)
         ans.kind = q.kind if facts == ["spec"] else FACT_KINDS.get(facts[0], "")
         ans.value = the_value(ans.kind, [ans.text])
         if not topics and coverage(q.residual, ans.text) >= min_coverage:
@@ -182,7 +183,7 @@ class Shelf:
             facts.remove("spec")
             if not facts:
                 return None, None, []
-            ans = self.answer(facts, shown, "")
+            ans = self.answer(facts, shown, "", linked)
         return None, ans, facts
 
     @staticmethod
@@ -197,10 +198,14 @@ class Shelf:
         rest = re.sub(r"[\s，。！？、,.!?~～…]+", "", rest)
         return bool(rest) and guard("exists").fullmatch(rest) is not None
 
-    def answer(self, facts: list[str], products: list[Product], prefix: str) -> Answer:
+    def answer(self, facts: list[str], products: list[Product], prefix: str, linked: frozenset = frozenset()) -> Answer:
+        """The catalog facts asked of each product; a product asked by its link number (``linked``: 3号链接多少钱) is
+        named by it, so the viewer hears which link the fact is of."""
         parts, sources = [], []
         for p in products:
             said = catalog_facts(p, self.remaining(p), facts)
+            if p.sku in linked and said and not set(facts) & {"have", "what", "link"}:
+                said[0] = f"{p.link} 号链接{said[0]}"
             parts.append("，".join(said))
             sources.append(Source(file="products.yaml", sku=p.sku, text="；".join(said), score=1.0,
                                   section="商品信息", kind="fact"))
