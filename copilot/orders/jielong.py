@@ -21,8 +21,8 @@ them as a person would:
 
 Each entry's content goes through the same comment parser as the live room, so what it cannot read
 safely goes to review. Where the nickname ends and the order starts is :mod:`copilot.orders.members`; what
-the header offers and a member's short word of it are :mod:`copilot.orders.spelled`; applying a chain to the
-ledger is :mod:`copilot.orders.chains`.
+the header offers and a member's short word of it are :mod:`copilot.orders.spelled`; the items of a line the parser
+cannot tell apart are :mod:`copilot.orders.line_items`; applying a chain to the ledger is :mod:`copilot.orders.chains`.
 """
 
 from __future__ import annotations
@@ -34,6 +34,7 @@ from copilot.base.catalog import Catalog, Product
 from copilot.base.zhnum import NUM_PATTERN, normalize, zh_to_number
 from copilot.orders.amounts import UNIT_WORDS, Quantity, as_said, check_items, rough, times_apart
 from copilot.orders.intent import Intent, Item, Kind
+from copilot.orders.line_items import items_apart
 from copilot.orders.meat_kinds import meat_kind_said
 from copilot.orders.members import (
     ASKED,
@@ -296,7 +297,7 @@ def _read_content(content: str, catalog: Catalog, chain: Chain, parse, title: bo
         intent = again if again.kind is Kind.ORDER and not again.needs_review else intent
     intent = (not intent.items and _weight_of_name(counts, catalog)) or intent
     intent = _parts_with_held_counts(counts, intent, catalog, parse) if intent.needs_review else intent
-    intent = _items_apart(unpaid, intent, product, parse) if intent.needs_review else intent
+    intent = items_apart(unpaid, intent, product, parse) if intent.needs_review else intent
     intent = _variants_read(unpaid, intent, product, catalog, chain, parse)
     intent = _none_dropped(unpaid, intent, catalog)
     intent = meat_kind_said(unpaid, intent, chain.offered, catalog)  # 肉卷 of 羊肉卷 beside 肥牛卷
@@ -408,25 +409,6 @@ def _parts_with_held_counts(counts: str, intent: Intent, catalog: Catalog, parse
     if not held or len({i.sku for i in items}) != len(items):
         return intent
     return Intent(Kind.ORDER, tuple(items), note=intent.note)
-
-
-# a space or + after a count and its unit, before the next product (not before a number: 1箱 2瓶 is the parser's)
-_ITEM_SEAM = re.compile(rf"(?<=[\d一二两三四五六七八九十])(\s*{UNIT})\s*[\s+＋]\s*(?=[^\d\s+＋])")
-
-
-def _items_apart(content: str, intent: Intent, product: Product | None, parse) -> Intent:
-    """矿泉水350 1箱+纯净水550 2箱, 矿泉水550 1箱 纯净水550 1箱: items joined by a space or + where a name ends with a
-    number of its own (350, 550), so the parser cannot tell the name's number from the count; each count and its
-    unit closes an item, as a comma would. Kept only when every item is read, one product each, else review stays."""
-    apart = _ITEM_SEAM.sub(r"\1，", content)
-    if apart == content:
-        return intent
-    again = parse(apart, product.sku if product else None)
-    skus = [i.sku for i in again.items]
-    if again.kind is not Kind.ORDER or again.needs_review or len(skus) != len(re.findall(r"[，,、;；]", apart)) + 1 \
-            or len(set(skus)) != len(skus):
-        return intent
-    return again
 
 
 _COUNT_AFTER = re.compile(r"\s*[x×*]?\s*[\d一二两俩三四五六七八九十半]")

@@ -1,0 +1,35 @@
+"""The items of a 接龙 line that the comment parser, reading the line whole, cannot tell apart, and a weight written
+alone: ``矿泉水350 1箱+纯净水550 2箱`` (a name's own number beside the count), ``毛巾2捆 3条`` (a count of the same goods
+in another unit, the goods not written again), ``1公斤`` (the loose goods of a chain that sells them by weight and in
+a pack). Each reading is kept only where it books every item without doubt; reading a chain is
+:mod:`copilot.orders.jielong`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from copilot.base.catalog import Product
+from copilot.orders.amounts import UNIT
+from copilot.orders.intent import Intent, Kind
+
+# a space or + after a count and its unit, before the next product (not before a number: 1箱 2瓶 is the parser's)
+_ITEM_SEAM = re.compile(rf"(?<=[\d一二两三四五六七八九十])(\s*{UNIT})\s*[\s+＋]\s*(?=[^\d\s+＋])")
+
+
+def items_apart(content: str, intent: Intent, product: Product | None, parse) -> Intent:
+    """矿泉水350 1箱+纯净水550 2箱, 矿泉水550 1箱 纯净水550 1箱: items joined by a space or + where a name ends with a
+    number of its own (350, 550), so the parser cannot tell the name's number from the count; each count and its
+    unit closes an item, as a comma would. Kept only when every item is read, one product each, else review stays."""
+    apart = _ITEM_SEAM.sub(r"\1，", content)
+    if apart == content:
+        return intent
+    again = parse(apart, product.sku if product else None)
+    skus = [i.sku for i in again.items]
+    if again.kind is not Kind.ORDER or again.needs_review or len(skus) != len(re.findall(r"[，,、;；]", apart)) + 1 \
+            or len(set(skus)) != len(skus):
+        return intent
+    return again
+
+
+__all__ = ["items_apart"]
