@@ -55,6 +55,11 @@ def sold_in(owners, unit: str | None, word: str = "", amount: float | bool | Non
     return fits[0] if len(fits) == 1 else None
 
 
+def pack_word(word: str) -> bool:
+    """整盒, 单支, 散装, 袋装: a word that says only how goods are packed (which pack of them), no goods of its own."""
+    return bool(_PACK_WORD.fullmatch(word))
+
+
 def same_goods(p: Product, catalog) -> list[Product]:
     """The listings of ``catalog`` that sell the goods of ``p`` in another pack (红烧牛肉面 单桶 of 红烧牛肉面 整箱12桶)."""
     return [q for q in _by_goods(catalog).get(p, ()) if q is not p]
@@ -226,5 +231,5 @@ def _spec_word(w: str) -> bool:
     return bool(_SPEC_WORD.fullmatch(w) or _PACK_WORD.fullmatch(_COUNTED.sub("", w)) or _PACKED.fullmatch(w))
 
 
-__all__ = ["BRACKETED", "by_unit_of_kind", "counted_pack_said", "one_goods", "pack_of_shown", "packs_apart", "same_goods", "single_of", "singles_of",
+__all__ = ["BRACKETED", "by_unit_of_kind", "counted_pack_said", "one_goods", "pack_word", "pack_of_shown", "packs_apart", "same_goods", "single_of", "singles_of",
            "sold_in", "sold_so"]

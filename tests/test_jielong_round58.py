@@ -1,0 +1,54 @@
+"""群接龙 round 58, general readings found on the labour-supplies (intents_blind57) and frozen-food (intents_blind58)
+chains, tried on invented stores:
+
+- a chain for one pack of goods the shop sells in two packs: the header that prices the goods in one unit only
+  (36元/箱) offers the listing sold in that unit; what the pack holds (12瓶装, 20颗一盒) is no offer of the single, a
+  word every listing of the goods starts with (冰柠檬茶, the single's alias) names the goods, not the single, and a
+  pack word glued to the goods (冰柠檬茶整箱团) is their pack, not another product whose alias that word starts; a bare
+  number is then that pack, and a count of the pieces it holds (24瓶) is whole packs of it.
+"""
+
+from __future__ import annotations
+
+from doubles import chain_pasted, chain_quantities
+
+from copilot.base.catalog import Catalog
+
+TEA_SHOP = Catalog.from_dict({"products": [
+    {"sku": "tea", "name": "冰柠檬茶 单瓶", "aliases": ["冰柠檬茶", "单瓶柠檬茶"], "link": 1, "unit": "瓶", "price": 4,
+     "stock": 200, "limit_per_buyer": 12},
+    {"sku": "tea_case", "name": "冰柠檬茶 12瓶装", "aliases": ["柠檬茶12瓶装"], "link": 2, "unit": "箱", "price": 36,
+     "stock": 30, "pack": "12瓶", "limit_per_buyer": 3},
+    {"sku": "water", "name": "山泉水 单瓶", "aliases": ["单瓶山泉水"], "link": 3, "unit": "瓶", "price": 2, "stock": 300},
+    {"sku": "water_case", "name": "山泉水 24瓶装", "aliases": ["整箱山泉水", "山泉水整箱"], "link": 4, "unit": "箱",
+     "price": 30, "stock": 20, "pack": "24瓶"},
+    {"sku": "mint", "name": "薄荷糖 单颗", "aliases": ["单颗薄荷糖"], "link": 5, "unit": "颗", "price": 1, "stock": 500},
+    {"sku": "mint_box", "name": "薄荷糖 20颗装", "aliases": ["薄荷糖盒装"], "link": 6, "unit": "盒", "price": 15,
+     "stock": 40, "pack": "20颗", "limit_per_buyer": 4},
+]})
+
+
+def _run(catalog, tmp_path, *pastes):
+    state, review = chain_pasted(tmp_path, catalog, *pastes)
+    return chain_quantities(state), sorted(review)
+
+
+def test_a_header_pricing_only_the_pack_offers_the_pack_whatever_it_holds(tmp_path):
+    state, review = _run(TEA_SHOP, tmp_path, "#接龙 薄荷糖 20颗一盒 15元/盒 每人限4盒 直接写几盒\n例：小明 1\n"
+                                             "1. 小美2\n2. 阿强 1。\n3. 老王：3\n4. 丽丽 40颗")
+    assert state == {"小美": {"mint_box": 2}, "阿强": {"mint_box": 1}, "老王": {"mint_box": 3}, "丽丽": {"mint_box": 2}}
+    assert review == []
+
+
+def test_a_pack_word_glued_to_the_goods_is_their_pack_not_another_products(tmp_path):
+    state, review = _run(TEA_SHOP, tmp_path, "#接龙 冰柠檬茶整箱团 12瓶装36元/箱 每人限3箱（单瓶请到店里买）\n例：小明 2\n"
+                                             "1. 小美 2\n2. 阿强 24瓶\n3. 老王 1箱")
+    assert state == {"小美": {"tea_case": 2}, "阿强": {"tea_case": 2}, "老王": {"tea_case": 1}}
+    assert review == []
+
+
+def test_a_header_that_prices_both_packs_still_offers_both(tmp_path):
+    state, review = _run(TEA_SHOP, tmp_path, "#接龙 冰柠檬茶 单瓶4元 12瓶装36元/箱\n例：小明 冰柠檬茶2瓶\n"
+                                             "1. 小美 冰柠檬茶1箱\n2. 阿强 冰柠檬茶6瓶")
+    assert state == {"小美": {"tea_case": 1}, "阿强": {"tea": 6}}
+    assert review == []
