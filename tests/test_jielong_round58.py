@@ -5,7 +5,10 @@ chains, tried on invented stores:
   (36元/箱) offers the listing sold in that unit; what the pack holds (12瓶装, 20颗一盒) is no offer of the single, a
   word every listing of the goods starts with (冰柠檬茶, the single's alias) names the goods, not the single, and a
   pack word glued to the goods (冰柠檬茶整箱团) is their pack, not another product whose alias that word starts; a bare
-  number is then that pack, and a count of the pieces it holds (24瓶) is whole packs of it.
+  number is then that pack, and a count of the pieces it holds (24瓶) is whole packs of it;
+- in a chain of one product, a colour before the count (阿强 红2, 萌 萌 蓝2) is the member's pick, not the end of her
+  nickname, and a count then a colour (3 黄的) is that count; a size worn glued to the nickname (小K43码 2双) is the
+  order's size, not the nickname's end.
 """
 
 from __future__ import annotations
@@ -14,6 +17,12 @@ from doubles import chain_pasted, chain_quantities
 
 from copilot.base.catalog import Catalog
 
+CAPS = Catalog.from_dict({"products": [
+    {"sku": "cap", "name": "棒球帽", "aliases": ["鸭舌帽"], "link": 1, "unit": "顶", "price": 25, "stock": 60,
+     "limit_per_buyer": 3, "spec": "红、黑、白、灰四色"},
+    {"sku": "slippers", "name": "居家棉拖鞋", "aliases": ["棉拖鞋", "棉拖"], "link": 2, "unit": "双", "price": 19,
+     "stock": 80, "limit_per_buyer": 4, "spec": "36-45码"},
+]})
 TEA_SHOP = Catalog.from_dict({"products": [
     {"sku": "tea", "name": "冰柠檬茶 单瓶", "aliases": ["冰柠檬茶", "单瓶柠檬茶"], "link": 1, "unit": "瓶", "price": 4,
      "stock": 200, "limit_per_buyer": 12},
@@ -51,4 +60,18 @@ def test_a_header_that_prices_both_packs_still_offers_both(tmp_path):
     state, review = _run(TEA_SHOP, tmp_path, "#接龙 冰柠檬茶 单瓶4元 12瓶装36元/箱\n例：小明 冰柠檬茶2瓶\n"
                                              "1. 小美 冰柠檬茶1箱\n2. 阿强 冰柠檬茶6瓶")
     assert state == {"小美": {"tea_case": 1}, "阿强": {"tea": 6}}
+    assert review == []
+
+
+def test_a_colour_before_or_after_the_count_is_the_pick_in_a_one_product_chain(tmp_path):
+    state, review = _run(CAPS, tmp_path, "#接龙 棒球帽 25元/顶 红黑白灰 写颜色和数量 每人限3顶\n例：小明 红1\n"
+                                         "1. 阿强 红2\n2. 萌 萌 黑1\n3. 老王 2 灰的\n4. 丽丽 白色 1")
+    assert state == {"阿强": {"cap": 2}, "萌 萌": {"cap": 1}, "老王": {"cap": 2}, "丽丽": {"cap": 1}}
+    assert review == []
+
+
+def test_a_size_worn_glued_to_the_nickname_is_the_orders(tmp_path):
+    state, review = _run(CAPS, tmp_path, "#接龙 居家棉拖鞋 19元/双 36-45码 写码数和双数\n例：小明 40码1双\n"
+                                         "1. 小K38码 2双\n2. 阿强 42码1双\n3. Lily39码 1双")
+    assert state == {"小K": {"slippers": 2}, "阿强": {"slippers": 1}, "Lily": {"slippers": 1}}
     assert review == []

@@ -53,6 +53,7 @@ from copilot.orders.offer_priced import priced_listings, singles_offered, unpric
 from copilot.orders.offer_sizes import listed_sizes, listed_specs
 from copilot.orders.offered import count_of_whole, counts_by_unit, in_offered_pack, numbered_short_names, sold_by
 from copilot.orders.packs import counted_pack_said, same_goods
+from copilot.orders.remarks import COLOUR
 from copilot.orders.shorthand import shorthand
 from copilot.orders.sizes import SIZE, size_key, sizes_of
 from copilot.orders.spelled import offered_products, offered_variants, spell_out
@@ -289,8 +290,8 @@ def _read_content(content: str, catalog: Catalog, chain: Chain, parse, title: bo
     unpaid = _options_apart(_remark_apart(PAID_NOTE.sub(" ", content).strip() or content, catalog), chain.header, catalog)
     unpaid = numbered_short_names(unpaid, chain.offered, catalog)  # 20寸1个: the 20寸 the chain offers
     intent = _offered_pack(parse(unpaid, product.sku if product else None), product, unpaid, catalog)  # 2斤已付
-    if intent.needs_review and product is not None:
-        intent = _count_then_remark(counts, product, catalog) or intent
+    if (intent.needs_review or intent.kind is Kind.OTHER) and product is not None:
+        intent = _count_then_remark(counts, product, catalog) or intent  # 1套 CR-V, 3 黄的, 红2
     if (intent.needs_review or intent.kind is Kind.OTHER) and chain.offered:
         spelled = spell_out(unpaid, chain.offered, catalog)  # 芝麻2 花生1 已付45; 钥匙扣3个 of the one 单个 offered
         again = parse(spelled, None) if spelled != normalize(unpaid) else intent
@@ -347,15 +348,19 @@ def _offered_pack(intent: Intent, product: Product | None, content: str, catalog
 
 
 _TAKE_BACK = re.compile(r"不要|取消|算了|退|删|改成|改为|换成|再加|再来|少要|多要|或者|还是|不对|[?？]")
-_LEAD_COUNT = re.compile(rf"^(?P<n>\d{{1,3}}|[一两二三四五六七八九十])\s*(?P<u>{UNIT})\s+(?P<rest>\S.*)$")
+_LEAD_COUNT = re.compile(rf"^(?P<n>\d{{1,3}}|[一两二三四五六七八九十])\s*(?P<u>{UNIT})?\s+(?P<rest>\S.*)$")
+# 红2, 黄的1顶, 蓝色 2: a colour, then the count (in the product's unit or none) and nothing else
+_COLOUR_LEAD = re.compile(rf"^(?P<rest>{COLOUR.pattern})\s*(?P<n>\d{{1,3}}|[一两二三四五六七八九十])\s*(?P<u>{UNIT})?"
+                          rf"[\s。.!！~～]*$")
 
 
 def _count_then_remark(counts: str, product: Product, catalog: Catalog) -> Intent | None:
-    """1套 CR-V 5座 in a chain of one product: the count in the product's own unit first, then after a space a remark
-    (a car model, a colour) that names no product, no link and no count of its own: that count of the product. None
-    when the rest could be anything more (a product, a number, a cancel)."""
-    m = _LEAD_COUNT.match(counts)
-    if m is None or m.group("u") != product.unit:
+    """1套 CR-V 5座, 3 黄的 in a chain of one product: the count (in the product's own unit, or none: the chain's unit)
+    first, then after a space a remark (a car model, a colour) that names no product, no link and no count of its own;
+    or a colour first and the count after it (红2, 黄的1顶): that count of the product. None when the rest could be
+    anything more (a product, a number, a cancel)."""
+    m = _LEAD_COUNT.match(counts) or _COLOUR_LEAD.match(counts)
+    if m is None or m.group("u") not in (None, product.unit):
         return None
     rest = m.group("rest")
     if catalog.mentions(rest) or catalog.links(rest) or shorthand(catalog).find(rest) or _TAKE_BACK.search(rest) \
