@@ -8,7 +8,9 @@ chains, tried on invented stores:
   number is then that pack, and a count of the pieces it holds (24瓶) is whole packs of it;
 - in a chain of one product, a colour before the count (阿强 红2, 萌 萌 蓝2) is the member's pick, not the end of her
   nickname, and a count then a colour (3 黄的) is that count; a size worn glued to the nickname (小K43码 2双) is the
-  order's size, not the nickname's end.
+  order's size, not the nickname's end;
+- a listing named for what its pack holds and its own unit (抹布 5条捆, a 捆 of 5条) is the same goods as the single
+  (抹布 单条): the unit said picks the listing, in a chain line as in a comment.
 """
 
 from __future__ import annotations
@@ -16,12 +18,20 @@ from __future__ import annotations
 from doubles import chain_pasted, chain_quantities
 
 from copilot.base.catalog import Catalog
+from copilot.orders.parser import IntentParser
 
 CAPS = Catalog.from_dict({"products": [
     {"sku": "cap", "name": "棒球帽", "aliases": ["鸭舌帽"], "link": 1, "unit": "顶", "price": 25, "stock": 60,
      "limit_per_buyer": 3, "spec": "红、黑、白、灰四色"},
     {"sku": "slippers", "name": "居家棉拖鞋", "aliases": ["棉拖鞋", "棉拖"], "link": 2, "unit": "双", "price": 19,
      "stock": 80, "limit_per_buyer": 4, "spec": "36-45码"},
+]})
+RAGS = Catalog.from_dict({"products": [
+    {"sku": "rag", "name": "抹布 单条", "aliases": ["单条抹布"], "link": 1, "unit": "条", "price": 3, "stock": 200,
+     "limit_per_buyer": 20},
+    {"sku": "rag_5", "name": "抹布 5条捆", "aliases": ["整捆抹布"], "link": 2, "unit": "捆", "price": 12,
+     "stock": 40, "pack": "5条", "limit_per_buyer": 4},
+    {"sku": "sponge", "name": "百洁海绵", "aliases": ["海绵"], "link": 3, "unit": "块", "price": 1, "stock": 300},
 ]})
 TEA_SHOP = Catalog.from_dict({"products": [
     {"sku": "tea", "name": "冰柠檬茶 单瓶", "aliases": ["冰柠檬茶", "单瓶柠檬茶"], "link": 1, "unit": "瓶", "price": 4,
@@ -74,4 +84,18 @@ def test_a_size_worn_glued_to_the_nickname_is_the_orders(tmp_path):
     state, review = _run(CAPS, tmp_path, "#接龙 居家棉拖鞋 19元/双 36-45码 写码数和双数\n例：小明 40码1双\n"
                                          "1. 小K38码 2双\n2. 阿强 42码1双\n3. Lily39码 1双")
     assert state == {"小K": {"slippers": 2}, "阿强": {"slippers": 1}, "Lily": {"slippers": 1}}
+    assert review == []
+
+
+def test_a_pack_named_for_what_it_holds_and_its_unit_is_the_same_goods():
+    parse = IntentParser(RAGS).parse
+    assert [(i.sku, i.qty) for i in parse("抹布来2捆").items] == [("rag_5", 2)]
+    assert [(i.sku, i.qty) for i in parse("抹布来3条").items] == [("rag", 3)]
+    assert [(i.sku, i.qty) for i in parse("来10条", "rag_5").items] == [("rag_5", 2)]
+
+
+def test_the_unit_picks_the_pack_named_for_what_it_holds_in_a_chain(tmp_path):
+    state, review = _run(RAGS, tmp_path, "#接龙 抹布 单条3元 整捆5条12元\n例：小明 抹布1捆\n"
+                                         "1. 小美 抹布1捆\n2. 阿强 抹布6条\n3. 老王 一捆")
+    assert state == {"小美": {"rag_5": 1}, "阿强": {"rag": 6}, "老王": {"rag_5": 1}}
     assert review == []

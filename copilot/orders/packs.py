@@ -188,8 +188,15 @@ def _goods_of(p: Product) -> str:
     head, _, tail = name.rpartition(" ")
     if head and _SIZE.fullmatch(tail) and " " in head:  # 杨枝甘露 杯装 500ml: the size said after the pack word
         head, _, tail = head.rpartition(" ")
-    packed = _PACK_WORD.fullmatch(_COUNTED.sub("", tail)) or _PACKED.fullmatch(_SIZE_BEFORE.sub("", tail))
+    packed = _PACK_WORD.fullmatch(_COUNTED.sub("", tail)) or _PACKED.fullmatch(_SIZE_BEFORE.sub("", tail)) \
+        or _counted_pack(p, tail)
     return head if head and packed else name
+
+
+def _counted_pack(p: Product, tail: str) -> bool:
+    """10条捆 of 纯棉毛巾 10条捆 (a 捆 of 10条), 6瓶箱: what the listing's declared pack holds, then its own unit."""
+    size = p.pack_size
+    return size is not None and tail.replace(" ", "") == f"{size[0]:g}{size[1]}{p.unit}"
 
 
 # 三条装, 5双装: a count of pieces before the word of a pack (said in Chinese numerals or digits)
