@@ -10,7 +10,10 @@ chains, tried on invented stores:
   nickname, and a count then a colour (3 黄的) is that count; a size worn glued to the nickname (小K43码 2双) is the
   order's size, not the nickname's end;
 - a listing named for what its pack holds and its own unit (抹布 5条捆, a 捆 of 5条) is the same goods as the single
-  (抹布 单条): the unit said picks the listing, in a chain line as in a comment.
+  (抹布 单条): the unit said picks the listing, in a chain line as in a comment;
+- a weight alone (1公斤, 500克) in a chain of goods sold loose by weight and in a pack is the loose listing, converted,
+  and the weight one listing's name says (2kg of 2kg袋装) is that pack; goods whose listing says they are sold by the
+  whole 斤 (按整斤卖) take no 半斤, in a chain line or a comment.
 """
 
 from __future__ import annotations
@@ -32,6 +35,13 @@ RAGS = Catalog.from_dict({"products": [
     {"sku": "rag_5", "name": "抹布 5条捆", "aliases": ["整捆抹布"], "link": 2, "unit": "捆", "price": 12,
      "stock": 40, "pack": "5条", "limit_per_buyer": 4},
     {"sku": "sponge", "name": "百洁海绵", "aliases": ["海绵"], "link": 3, "unit": "块", "price": 1, "stock": 300},
+]})
+PEANUTS = Catalog.from_dict({"products": [
+    {"sku": "peanut", "name": "五香花生（散称）", "aliases": ["散称花生", "散装花生"], "link": 1, "unit": "斤", "price": 12,
+     "stock": 100, "limit_per_buyer": 10, "spec": "散称按整斤卖，1 斤起"},
+    {"sku": "peanut_bag", "name": "五香花生 2kg袋装", "aliases": ["袋装花生", "2kg花生"], "link": 2, "unit": "袋",
+     "price": 45, "stock": 20, "pack": "4斤", "limit_per_buyer": 3},
+    {"sku": "melon_seed", "name": "焦糖瓜子（散称）", "aliases": ["焦糖瓜子"], "link": 3, "unit": "斤", "price": 15, "stock": 50},
 ]})
 TEA_SHOP = Catalog.from_dict({"products": [
     {"sku": "tea", "name": "冰柠檬茶 单瓶", "aliases": ["冰柠檬茶", "单瓶柠檬茶"], "link": 1, "unit": "瓶", "price": 4,
@@ -99,3 +109,18 @@ def test_the_unit_picks_the_pack_named_for_what_it_holds_in_a_chain(tmp_path):
                                          "1. 小美 抹布1捆\n2. 阿强 抹布6条\n3. 老王 一捆")
     assert state == {"小美": {"rag_5": 1}, "阿强": {"rag": 6}, "老王": {"rag_5": 1}}
     assert review == []
+
+
+def test_a_weight_alone_is_the_loose_goods_and_a_named_weight_the_pack(tmp_path):
+    state, review = _run(PEANUTS, tmp_path, "#接龙 五香花生 散称12元/斤 2kg袋装45元/袋 散称限10斤\n例：小明 散称2斤\n"
+                                            "1. 小美 1公斤\n2. 阿强 2kg\n3. 老王 500克\n4. 丽丽 花生半斤")
+    assert state == {"小美": {"peanut": 2}, "阿强": {"peanut_bag": 1}, "老王": {"peanut": 1}}
+    assert review == ["丽丽"]
+
+
+def test_goods_sold_by_the_whole_jin_take_no_half_in_a_comment():
+    parse = IntentParser(PEANUTS).parse
+    assert parse("来半斤", "peanut").needs_review
+    assert parse("来一斤半", "peanut").needs_review
+    assert [(i.sku, i.qty) for i in parse("来两斤", "peanut").items] == [("peanut", 2)]
+    assert [(i.sku, i.qty) for i in parse("来半斤", "melon_seed").items] == [("melon_seed", 0.5)]

@@ -34,7 +34,7 @@ from copilot.base.catalog import Catalog, Product
 from copilot.base.zhnum import NUM_PATTERN, normalize, zh_to_number
 from copilot.orders.amounts import UNIT_WORDS, Quantity, as_said, check_items, rough, times_apart
 from copilot.orders.intent import Intent, Item, Kind
-from copilot.orders.line_items import items_apart
+from copilot.orders.line_items import items_apart, weighed
 from copilot.orders.meat_kinds import meat_kind_said
 from copilot.orders.members import (
     ASKED,
@@ -275,7 +275,8 @@ def _read_content(content: str, catalog: Catalog, chain: Chain, parse, title: bo
     if m and _WEIGHT_LIANG.fullmatch(m.group("n")):
         m = None  # 二两: a count and the weight 两 (a tenth of a 斤), read by the parser, not the number 22
     if m:
-        product = product or sold_by(m.group("u"), chain.offered)  # 2箱 where only 橙子 is sold by the 箱
+        product = product or sold_by(m.group("u"), chain.offered) \
+            or weighed(m.group("n"), m.group("u"), chain.offered)  # 2箱 where only 橙子 is sold by the 箱; 1公斤
         if product is None and spell_out(content, chain.offered, catalog) == normalize(content):
             return Intent(Kind.ORDER, needs_review=True, reason="只写了数量，接龙里有几个商品，不知道是哪个")
         value = 0.5 if m.group("n") == "半" else zh_to_number(m.group("n")) or 0

@@ -10,8 +10,23 @@ from __future__ import annotations
 import re
 
 from copilot.base.catalog import Product
-from copilot.orders.amounts import UNIT
+from copilot.orders.amounts import GRAMS, UNIT
 from copilot.orders.intent import Intent, Kind
+
+
+def weighed(n: str, unit: str | None, offered: list[Product]) -> Product | None:
+    """1公斤, 500克 alone in a chain of goods sold loose by weight and in a pack: the weight the name of one offered
+    listing says (2.5kg of 牛肉丸 2.5kg袋装) is that listing; any other weight is the one offered listing sold by
+    weight. None for a count that is no weight, or where two listings could be meant."""
+    if unit not in GRAMS:
+        return None
+    said = f"{n}{unit}".lower()
+    named = [p for p in offered if not p.is_weight and any(said in x.replace(" ", "").lower() for x in p.names)]
+    if named:
+        return named[0] if len(named) == 1 else None
+    loose = [p for p in offered if p.is_weight]
+    return loose[0] if len(loose) == 1 else None
+
 
 # a space or + after a count and its unit, before the next product (not before a number: 1箱 2瓶 is the parser's)
 _ITEM_SEAM = re.compile(rf"(?<=[\d一二两三四五六七八九十])(\s*{UNIT})\s*[\s+＋]\s*(?=[^\d\s+＋])")
@@ -32,4 +47,4 @@ def items_apart(content: str, intent: Intent, product: Product | None, parse) ->
     return again
 
 
-__all__ = ["items_apart"]
+__all__ = ["items_apart", "weighed"]
