@@ -13,7 +13,9 @@ chains, tried on invented stores:
   (抹布 单条): the unit said picks the listing, in a chain line as in a comment;
 - a weight alone (1公斤, 500克) in a chain of goods sold loose by weight and in a pack is the loose listing, converted,
   and the weight one listing's name says (2kg of 2kg袋装) is that pack; goods whose listing says they are sold by the
-  whole 斤 (按整斤卖) take no 半斤, in a chain line or a comment.
+  whole 斤 (按整斤卖) take no 半斤, in a chain line or a comment;
+- counts written first and glued after the nickname (阿美1黑芝麻2花生) are the counts of each item, where the last
+  item is a short word of a name (花生 of 花生汤圆), not an alias: the 1 is no part of the nickname.
 """
 
 from __future__ import annotations
@@ -42,6 +44,12 @@ PEANUTS = Catalog.from_dict({"products": [
     {"sku": "peanut_bag", "name": "五香花生 2kg袋装", "aliases": ["袋装花生", "2kg花生"], "link": 2, "unit": "袋",
      "price": 45, "stock": 20, "pack": "4斤", "limit_per_buyer": 3},
     {"sku": "melon_seed", "name": "焦糖瓜子（散称）", "aliases": ["焦糖瓜子"], "link": 3, "unit": "斤", "price": 15, "stock": 50},
+]})
+DUMPLINGS = Catalog.from_dict({"products": [
+    {"sku": "sesame", "name": "速冻汤圆 黑芝麻", "aliases": ["黑芝麻汤圆", "黑芝麻"], "link": 1, "unit": "袋", "price": 12,
+     "stock": 60},
+    {"sku": "peanut_ty", "name": "速冻汤圆 花生", "aliases": ["花生汤圆"], "link": 2, "unit": "袋", "price": 12, "stock": 60},
+    {"sku": "red_bean", "name": "速冻汤圆 红豆", "aliases": ["红豆汤圆"], "link": 3, "unit": "袋", "price": 12, "stock": 60},
 ]})
 TEA_SHOP = Catalog.from_dict({"products": [
     {"sku": "tea", "name": "冰柠檬茶 单瓶", "aliases": ["冰柠檬茶", "单瓶柠檬茶"], "link": 1, "unit": "瓶", "price": 4,
@@ -124,3 +132,10 @@ def test_goods_sold_by_the_whole_jin_take_no_half_in_a_comment():
     assert parse("来一斤半", "peanut").needs_review
     assert [(i.sku, i.qty) for i in parse("来两斤", "peanut").items] == [("peanut", 2)]
     assert [(i.sku, i.qty) for i in parse("来半斤", "melon_seed").items] == [("melon_seed", 0.5)]
+
+
+def test_counts_first_glued_after_the_nickname_are_the_items_counts(tmp_path):
+    state, review = _run(DUMPLINGS, tmp_path, "#接龙 速冻汤圆 黑芝麻 花生 红豆 12元/袋\n例：小明 黑芝麻2袋\n"
+                                              "1. 阿美1黑芝麻2花生\n2. 老王2红豆\n3. 丽丽 花生1")
+    assert state == {"阿美": {"sesame": 1, "peanut_ty": 2}, "老王": {"red_bean": 2}, "丽丽": {"peanut_ty": 1}}
+    assert review == []

@@ -273,7 +273,8 @@ def counts_first(text: str, catalog: Catalog) -> bool:
     its own; the digits before the first product are then its count, as the others are, not the nickname's end
     (小王88草莓2斤 苹果3斤 ends with a count: 88 is the nickname's)."""
     text = re.sub(r"[\s。.!！~～,，、;；+＋]+$", "", text)
-    found = sorted((s, e) for s, e, _ in catalog.mentions(text))
+    spans = {(s, e) for s, e, _ in catalog.mentions(text)} | {(s, e) for s, e, _ in shorthand(catalog).find(text)}
+    found = sorted(x for x in spans if not any(a <= x[0] and x[1] <= b and (a, b) != x for a, b in spans))  # 玉米 too
     if len(found) < 2 or found[0][0] != 0 or found[-1][1] != len(text):
         return False
     return all(re.search(r"\d\s?[、,，+＋]?\s?$", text[:s]) for s, _ in found[1:])
