@@ -15,7 +15,8 @@ chains, tried on invented stores:
   and the weight one listing's name says (2kg of 2kg袋装) is that pack; goods whose listing says they are sold by the
   whole 斤 (按整斤卖) take no 半斤, in a chain line or a comment;
 - counts written first and glued after the nickname (阿美1黑芝麻2花生) are the counts of each item, where the last
-  item is a short word of a name (花生 of 花生汤圆), not an alias: the 1 is no part of the nickname.
+  item is a short word of a name (花生 of 花生汤圆), not an alias: the 1 is no part of the nickname;
+- a count with its unit and no goods after an item (抹布1捆 3条) is more of the same goods in the unit it says.
 """
 
 from __future__ import annotations
@@ -139,3 +140,10 @@ def test_counts_first_glued_after_the_nickname_are_the_items_counts(tmp_path):
                                               "1. 阿美1黑芝麻2花生\n2. 老王2红豆\n3. 丽丽 花生1")
     assert state == {"阿美": {"sesame": 1, "peanut_ty": 2}, "老王": {"red_bean": 2}, "丽丽": {"peanut_ty": 1}}
     assert review == []
+
+
+def test_a_bare_count_after_an_item_is_more_of_those_goods_in_its_unit(tmp_path):
+    state, review = _run(RAGS, tmp_path, "#接龙 抹布 单条3元 整捆5条12元\n例：小明 抹布1捆\n"
+                                         "1. 小美 抹布1捆 3条\n2. 阿强 抹布2条 4条")
+    assert state == {"小美": {"rag_5": 1, "rag": 3}}
+    assert review == ["阿强"]

@@ -34,7 +34,7 @@ from copilot.base.catalog import Catalog, Product
 from copilot.base.zhnum import NUM_PATTERN, normalize, zh_to_number
 from copilot.orders.amounts import UNIT_WORDS, Quantity, as_said, check_items, rough, times_apart
 from copilot.orders.intent import Intent, Item, Kind
-from copilot.orders.line_items import items_apart, weighed
+from copilot.orders.line_items import goods_carried, items_apart, weighed
 from copilot.orders.meat_kinds import meat_kind_said
 from copilot.orders.members import (
     ASKED,
@@ -300,6 +300,7 @@ def _read_content(content: str, catalog: Catalog, chain: Chain, parse, title: bo
     intent = (not intent.items and _weight_of_name(counts, catalog)) or intent
     intent = _parts_with_held_counts(counts, intent, catalog, parse) if intent.needs_review else intent
     intent = items_apart(unpaid, intent, product, parse) if intent.needs_review else intent
+    intent = goods_carried(unpaid, intent, product, parse) if intent.needs_review else intent
     intent = _variants_read(unpaid, intent, product, catalog, chain, parse)
     intent = _none_dropped(unpaid, intent, catalog)
     intent = meat_kind_said(unpaid, intent, chain.offered, catalog)  # 肉卷 of 羊肉卷 beside 肥牛卷

@@ -13,6 +13,8 @@ from copilot.base.catalog import Product
 from copilot.orders.amounts import GRAMS, UNIT
 from copilot.orders.intent import Intent, Kind
 
+_PARTS = re.compile(r"\s*[\s、,，+＋;；]\s*")  # the items of a line, apart
+
 
 def weighed(n: str, unit: str | None, offered: list[Product]) -> Product | None:
     """1公斤, 500克 alone in a chain of goods sold loose by weight and in a pack: the weight the name of one offered
@@ -47,4 +49,30 @@ def items_apart(content: str, intent: Intent, product: Product | None, parse) ->
     return again
 
 
-__all__ = ["items_apart", "weighed"]
+_BARE_COUNT = re.compile(rf"^(?:\d+(?:\.\d+)?|[一两二三四五六七八九十俩]+)\s*{UNIT}$")
+_GOODS_COUNT = re.compile(rf"^(?P<g>\S.*?)\s*(?:\d+(?:\.\d+)?|[一两二三四五六七八九十俩]+)\s*{UNIT}$")
+
+
+def goods_carried(content: str, intent: Intent, product: Product | None, parse) -> Intent:
+    """毛巾2捆 3条: a count with its unit and no goods, after an item, is more of the goods said before it, in the unit
+    it says (the 条 of the towels beside their 捆), as if the word were written again (毛巾2捆，毛巾3条). Kept only when
+    every item is read, each a product of its own, else review stays."""
+    parts = [x for x in _PARTS.split(content.strip(" 。.!！~～")) if x]
+    out, goods = [], ""
+    for part in parts:
+        if goods and _BARE_COUNT.match(part):
+            out.append(goods + part)
+            continue
+        m = _GOODS_COUNT.match(part)
+        goods = m.group("g") if m else ""
+        out.append(part)
+    if len(parts) < 2 or out == parts:
+        return intent
+    again = parse("，".join(out), product.sku if product else None)
+    skus = [i.sku for i in again.items]
+    if again.kind is not Kind.ORDER or again.needs_review or len(skus) != len(out) or len(set(skus)) != len(skus):
+        return intent
+    return again
+
+
+__all__ = ["goods_carried", "items_apart", "weighed"]
