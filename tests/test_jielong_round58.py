@@ -16,7 +16,9 @@ chains, tried on invented stores:
   whole 斤 (按整斤卖) take no 半斤, in a chain line or a comment;
 - counts written first and glued after the nickname (阿美1黑芝麻2花生) are the counts of each item, where the last
   item is a short word of a name (花生 of 花生汤圆), not an alias: the 1 is no part of the nickname;
-- a count with its unit and no goods after an item (抹布1捆 3条) is more of the same goods in the unit it says.
+- a count with its unit and no goods after an item (抹布1捆 3条) is more of the same goods in the unit it says;
+- 鸡肉的 of 鸡肉白菜馄饨 beside 香菇鸡肉馄饨: the particle 的 is no slip for the 白 of one name, so the word stays the
+  family word of both (a person asks), in a comment as in a chain line.
 """
 
 from __future__ import annotations
@@ -51,6 +53,12 @@ DUMPLINGS = Catalog.from_dict({"products": [
      "stock": 60},
     {"sku": "peanut_ty", "name": "速冻汤圆 花生", "aliases": ["花生汤圆"], "link": 2, "unit": "袋", "price": 12, "stock": 60},
     {"sku": "red_bean", "name": "速冻汤圆 红豆", "aliases": ["红豆汤圆"], "link": 3, "unit": "袋", "price": 12, "stock": 60},
+]})
+WONTONS = Catalog.from_dict({"products": [
+    {"sku": "chicken_cabbage", "name": "鸡肉白菜馄饨", "aliases": ["鸡肉白菜"], "link": 1, "unit": "袋", "price": 15,
+     "stock": 50},
+    {"sku": "mushroom_chicken", "name": "香菇鸡肉馄饨", "aliases": ["香菇鸡肉"], "link": 2, "unit": "袋", "price": 16,
+     "stock": 50},
 ]})
 TEA_SHOP = Catalog.from_dict({"products": [
     {"sku": "tea", "name": "冰柠檬茶 单瓶", "aliases": ["冰柠檬茶", "单瓶柠檬茶"], "link": 1, "unit": "瓶", "price": 4,
@@ -147,3 +155,10 @@ def test_a_bare_count_after_an_item_is_more_of_those_goods_in_its_unit(tmp_path)
                                          "1. 小美 抹布1捆 3条\n2. 阿强 抹布2条 4条")
     assert state == {"小美": {"rag_5": 1, "rag": 3}}
     assert review == ["阿强"]
+
+
+def test_a_family_word_said_with_de_is_no_slip_for_one_name():
+    parse = IntentParser(WONTONS).parse
+    for shown in (None, "chicken_cabbage", "mushroom_chicken"):
+        assert parse("鸡肉的来两袋", shown).needs_review
+    assert [(i.sku, i.qty) for i in parse("白菜的来两袋").items] == [("chicken_cabbage", 2)]
