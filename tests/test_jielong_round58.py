@@ -18,7 +18,8 @@ chains, tried on invented stores:
   item is a short word of a name (花生 of 花生汤圆), not an alias: the 1 is no part of the nickname;
 - a count with its unit and no goods after an item (抹布1捆 3条) is more of the same goods in the unit it says;
 - 鸡肉的 of 鸡肉白菜馄饨 beside 香菇鸡肉馄饨: the particle 的 is no slip for the 白 of one name, so the word stays the
-  family word of both (a person asks), in a comment as in a chain line.
+  family word of both (a person asks), in a comment as in a chain line;
+- 那就10对吧 is ten pairs (对 after a count of two digits too), not the tag question 对吧.
 """
 
 from __future__ import annotations
@@ -59,6 +60,16 @@ WONTONS = Catalog.from_dict({"products": [
      "stock": 50},
     {"sku": "mushroom_chicken", "name": "香菇鸡肉馄饨", "aliases": ["香菇鸡肉"], "link": 2, "unit": "袋", "price": 16,
      "stock": 50},
+]})
+FROZEN = Catalog.from_dict({"products": [
+    {"sku": "lolly", "name": "绿豆冰棍 单支", "aliases": ["单支冰棍"], "link": 1, "unit": "支", "price": 2, "stock": 200},
+    {"sku": "lolly_box", "name": "绿豆冰棍 10支装", "aliases": ["冰棍10支装"], "link": 2, "unit": "盒", "price": 18,
+     "stock": 30, "pack": "10支"},
+    {"sku": "cutlet", "name": "黑椒鸡排 单片", "aliases": ["单片鸡排"], "link": 3, "unit": "片", "price": 6, "stock": 100},
+    {"sku": "cutlet_box", "name": "黑椒鸡排 5片装", "aliases": ["鸡排5片装"], "link": 4, "unit": "盒", "price": 28,
+     "stock": 30, "pack": "5片"},
+    {"sku": "wrist", "name": "运动护腕", "aliases": ["护腕"], "link": 5, "unit": "对", "price": 9, "stock": 50,
+     "limit_per_buyer": 12},
 ]})
 TEA_SHOP = Catalog.from_dict({"products": [
     {"sku": "tea", "name": "冰柠檬茶 单瓶", "aliases": ["冰柠檬茶", "单瓶柠檬茶"], "link": 1, "unit": "瓶", "price": 4,
@@ -162,3 +173,10 @@ def test_a_family_word_said_with_de_is_no_slip_for_one_name():
     for shown in (None, "chicken_cabbage", "mushroom_chicken"):
         assert parse("鸡肉的来两袋", shown).needs_review
     assert [(i.sku, i.qty) for i in parse("白菜的来两袋").items] == [("chicken_cabbage", 2)]
+
+
+def test_a_count_of_pairs_before_dui_ba_is_no_tag_question():
+    parse = IntentParser(FROZEN).parse
+    said = parse("那就10对吧", "wrist")
+    assert (said.kind.value, [(i.sku, i.qty) for i in said.items]) == ("modify", [("wrist", 10)])
+    assert parse("这个是纯棉的对吧", "wrist").kind.value == "question"
