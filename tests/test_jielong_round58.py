@@ -19,7 +19,9 @@ chains, tried on invented stores:
 - a count with its unit and no goods after an item (抹布1捆 3条) is more of the same goods in the unit it says;
 - 鸡肉的 of 鸡肉白菜馄饨 beside 香菇鸡肉馄饨: the particle 的 is no slip for the 白 of one name, so the word stays the
   family word of both (a person asks), in a comment as in a chain line;
-- 那就10对吧 is ten pairs (对 after a count of two digits too), not the tag question 对吧.
+- 那就10对吧 is ten pairs (对 after a count of two digits too), not the tag question 对吧;
+- a measure word that counts the same single items (根 of a 支, 块 of a 片: LABELS rule 1) picks, among packs of the
+  same goods, the listing sold by that item (绿豆冰棍来两根 = 2 of the single beside its 10支装 盒).
 """
 
 from __future__ import annotations
@@ -180,3 +182,10 @@ def test_a_count_of_pairs_before_dui_ba_is_no_tag_question():
     said = parse("那就10对吧", "wrist")
     assert (said.kind.value, [(i.sku, i.qty) for i in said.items]) == ("modify", [("wrist", 10)])
     assert parse("这个是纯棉的对吧", "wrist").kind.value == "question"
+
+
+def test_a_measure_word_of_the_same_single_item_picks_the_single_listing():
+    parse = IntentParser(FROZEN).parse
+    assert [(i.sku, i.qty) for i in parse("绿豆冰棍来两根").items] == [("lolly", 2)]
+    assert [(i.sku, i.qty) for i in parse("鸡排来三块", "cutlet_box").items] == [("cutlet", 3)]
+    assert [(i.sku, i.qty) for i in parse("绿豆冰棍来一盒").items] == [("lolly_box", 1)]

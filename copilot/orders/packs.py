@@ -9,6 +9,7 @@ import re
 from copilot.base.catalog import Product
 from copilot.base.zhnum import zh_to_number
 from copilot.orders.amounts import GRAMS, SAME_COUNT, UNIT_WORDS, Quantity, holds_pieces, to_sale_unit
+from copilot.orders.classifiers import PACKS
 from copilot.orders.memo import per_catalog
 
 # 单饼, 整提, 整箱, 袋装, 罐装, 散装: how it is packed; 5连包, 三连包: a multipack; 中杯, 大桶: how big a pack
@@ -23,6 +24,11 @@ _SIZE = re.compile(r"\d+(?:\.\d+)?\s*[A-Za-z]{1,3}")  # 500ml, 1.5L: the size of
 # 2L of 2L桶装: the size glued before a word of how the goods are packed (the 装 word says the pack)
 _SIZE_BEFORE = re.compile(rf"^{_SIZE.pattern}(?={_PACKED.pattern}$)")
 BRACKETED = re.compile(r"[（(\[【][^）)\]】]*[）)\]】]")  # the pack of a listing: 赣南脐橙（10斤装）
+
+
+# 两根 of the 支, 两块 of the 片: a word counting the same single item picks the listing sold by it; not a word of a pack
+# or a serving (一件 of trade speech for a case, 袋 / 包, 份 / 碗): those name packs, which another listing may be
+_CASES = frozenset({*PACKS, "件", "份", "碗", "盘"})
 
 
 def sold_in(owners, unit: str | None, word: str = "", amount: float | bool | None = None) -> Product | None:
@@ -45,6 +51,7 @@ def sold_in(owners, unit: str | None, word: str = "", amount: float | bool | Non
         return None  # one character (虾2斤, 奶来2瓶) is read with the screen first, then by the unit, as before
     weight = unit in ("斤", "公斤", "千克", "kg", "克", "g")
     fits = [p for p in owners if unit and (p.unit == unit or weight and p.is_weight or p.pack_size == (1, unit))]
+    fits = fits or [p for p in owners if p.unit in SAME_COUNT.get(unit or "", ()) and not {unit, p.unit} & _CASES]
     if unit == "个" and any(holds_pieces(p) for p in owners if p not in fits):
         return None
     if weight and any(p.is_weight for p in fits) and any(_jar_by_weight(p) for p in owners if p not in fits):
