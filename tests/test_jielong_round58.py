@@ -21,7 +21,9 @@ chains, tried on invented stores:
   family word of both (a person asks), in a comment as in a chain line;
 - 那就10对吧 is ten pairs (对 after a count of two digits too), not the tag question 对吧;
 - a measure word that counts the same single items (根 of a 支, 块 of a 片: LABELS rule 1) picks, among packs of the
-  same goods, the listing sold by that item (绿豆冰棍来两根 = 2 of the single beside its 10支装 盒).
+  same goods, the listing sold by that item (绿豆冰棍来两根 = 2 of the single beside its 10支装 盒);
+- a glowing colour said without 色 (荧光绿) and whom the goods are for, a part of its own after the order (给我儿子,
+  给我家老头), are the order's note.
 """
 
 from __future__ import annotations
@@ -189,3 +191,13 @@ def test_a_measure_word_of_the_same_single_item_picks_the_single_listing():
     assert [(i.sku, i.qty) for i in parse("绿豆冰棍来两根").items] == [("lolly", 2)]
     assert [(i.sku, i.qty) for i in parse("鸡排来三块", "cutlet_box").items] == [("cutlet", 3)]
     assert [(i.sku, i.qty) for i in parse("绿豆冰棍来一盒").items] == [("lolly_box", 1)]
+
+
+def test_a_glowing_colour_and_whom_the_goods_are_for_are_the_orders_note():
+    parse = IntentParser(FROZEN).parse
+    said = parse("护腕来两对 要荧光绿", "wrist")
+    assert ([(i.sku, i.qty) for i in said.items], said.note) == ([("wrist", 2)], "要荧光绿")
+    said = parse("来一对 给我儿子", "wrist")
+    assert ([(i.sku, i.qty) for i in said.items], said.note) == ([("wrist", 1)], "给我儿子")
+    said = parse("来三对 给我家老头", "wrist")
+    assert ([(i.sku, i.qty) for i in said.items], said.note) == ([("wrist", 3)], "给我家老头")
