@@ -245,5 +245,5 @@ def _spec_word(w: str) -> bool:
     return bool(_SPEC_WORD.fullmatch(w) or _PACK_WORD.fullmatch(_COUNTED.sub("", w)) or _PACKED.fullmatch(w))
 
 
-__all__ = ["BRACKETED", "by_unit_of_kind", "counted_pack_said", "one_goods", "pack_word", "pack_of_shown", "packs_apart", "same_goods", "single_of", "singles_of",
+__all__ = ["BRACKETED", "by_unit_of_kind", "counted_pack_said", "one_goods", "pack_of_shown", "pack_word", "packs_apart", "same_goods", "single_of", "singles_of",
            "sold_in", "sold_so"]
