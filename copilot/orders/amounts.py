@@ -305,7 +305,7 @@ def check_items(kind: Kind, pairs) -> Intent:
         p = products[item.sku]
         if item.qty <= 0:
             return _review(kind, "数量为零", items)
-        if not p.is_weight and not float(item.qty).is_integer():
+        if (not p.is_weight or whole_units_only(p)) and not float(item.qty).is_integer():
             return _review(kind, f"{p.name}按{p.unit}卖，数量{fmt_qty(item.qty)}不是整数", items)
         if p.limit_per_buyer and item.qty > p.limit_per_buyer:
             return _review(kind, f"{p.name}{LIMIT_WORD}{fmt_qty(p.limit_per_buyer)}{p.unit}，"
@@ -313,6 +313,13 @@ def check_items(kind: Kind, pairs) -> Intent:
         if item.qty >= IMPLAUSIBLE_QTY or item.qty > p.stock:
             return _review(kind, f"{ODD_AMOUNT_WORD}：{fmt_qty(item.qty)}{p.unit}（库存{fmt_qty(p.stock)}）", items)
     return Intent(kind, items)
+
+
+def whole_units_only(p: Product) -> bool:
+    """散称按整斤卖, 只卖整斤: goods the listing says it sells by whole units only, though sold by weight (半斤 and
+    一斤半 of them are for a person)."""
+    u = re.escape(p.unit)
+    return bool(p.spec and re.search(rf"按整{u}|只卖整{u}|整{u}卖", p.spec))
 
 
 def _review(kind: Kind, reason: str, items: tuple[Item, ...] = ()) -> Intent:

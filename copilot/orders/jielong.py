@@ -21,8 +21,8 @@ them as a person would:
 
 Each entry's content goes through the same comment parser as the live room, so what it cannot read
 safely goes to review. Where the nickname ends and the order starts is :mod:`copilot.orders.members`; what
-the header offers and a member's short word of it are :mod:`copilot.orders.spelled`; applying a chain to the
-ledger is :mod:`copilot.orders.chains`.
+the header offers and a member's short word of it are :mod:`copilot.orders.spelled`; the items of a line the parser
+cannot tell apart are :mod:`copilot.orders.line_items`; applying a chain to the ledger is :mod:`copilot.orders.chains`.
 """
 
 from __future__ import annotations
@@ -34,6 +34,7 @@ from copilot.base.catalog import Catalog, Product
 from copilot.base.zhnum import NUM_PATTERN, normalize, zh_to_number
 from copilot.orders.amounts import UNIT_WORDS, Quantity, as_said, check_items, rough, times_apart
 from copilot.orders.intent import Intent, Item, Kind
+from copilot.orders.line_items import goods_carried, items_apart, weighed
 from copilot.orders.meat_kinds import meat_kind_said
 from copilot.orders.members import (
     ASKED,
@@ -60,6 +61,7 @@ from copilot.orders.offered import (
     sold_by,
 )
 from copilot.orders.packs import counted_pack_said, same_goods
+from copilot.orders.remarks import COLOUR
 from copilot.orders.shorthand import shorthand
 from copilot.orders.sizes import SIZE, size_key, sizes_of
 from copilot.orders.spelled import offered_products, offered_variants, spell_out
@@ -281,7 +283,8 @@ def _read_content(content: str, catalog: Catalog, chain: Chain, parse, title: bo
     if m and _WEIGHT_LIANG.fullmatch(m.group("n")):
         m = None  # 二两: a count and the weight 两 (a tenth of a 斤), read by the parser, not the number 22
     if m:
-        product = product or sold_by(m.group("u"), chain.offered)  # 2箱 where only 橙子 is sold by the 箱
+        product = product or sold_by(m.group("u"), chain.offered) \
+            or weighed(m.group("n"), m.group("u"), chain.offered)  # 2箱 where only 橙子 is sold by the 箱; 1公斤
         if product is None and spell_out(content, chain.offered, catalog) == normalize(content):
             return Intent(Kind.ORDER, needs_review=True, reason="只写了数量，接龙里有几个商品，不知道是哪个")
         value = 0.5 if m.group("n") == "半" else zh_to_number(m.group("n")) or 0
@@ -299,15 +302,16 @@ def _read_content(content: str, catalog: Catalog, chain: Chain, parse, title: bo
     unpaid = numbered_short_names(unpaid, chain.offered, catalog)  # 20寸1个: the 20寸 the chain offers
     unpaid = priced_short_names(unpaid, chain.header, chain.offered, catalog)  # 上衣1件 of 上衣119/件
     intent = _offered_pack(parse(unpaid, product.sku if product else None), product, unpaid, catalog)  # 2斤已付
-    if intent.needs_review and product is not None:
-        intent = _count_then_remark(counts, product, catalog) or intent
+    if (intent.needs_review or intent.kind is Kind.OTHER) and product is not None:
+        intent = _count_then_remark(counts, product, catalog) or intent  # 1套 CR-V, 3 黄的, 红2
     if (intent.needs_review or intent.kind is Kind.OTHER) and chain.offered:
         spelled = spell_out(unpaid, chain.offered, catalog)  # 芝麻2 花生1 已付45; 钥匙扣3个 of the one 单个 offered
         again = parse(spelled, None) if spelled != normalize(unpaid) else intent
         intent = again if again.kind is Kind.ORDER and not again.needs_review else intent
     intent = (not intent.items and _weight_of_name(counts, catalog)) or intent
     intent = _parts_with_held_counts(counts, intent, catalog, parse) if intent.needs_review else intent
-    intent = _items_apart(unpaid, intent, product, parse) if intent.needs_review else intent
+    intent = items_apart(unpaid, intent, product, parse) if intent.needs_review else intent
+    intent = goods_carried(unpaid, intent, product, parse) if intent.needs_review else intent
     intent = _variants_read(unpaid, intent, product, catalog, chain, parse)
     intent = _none_dropped(unpaid, intent, catalog)
     intent = meat_kind_said(unpaid, intent, chain.offered, catalog)  # 肉卷 of 羊肉卷 beside 肥牛卷
@@ -343,15 +347,19 @@ def _offered_pack(intent: Intent, product: Product | None, content: str, catalog
 
 
 _TAKE_BACK = re.compile(r"不要|取消|算了|退|删|改成|改为|换成|再加|再来|少要|多要|或者|还是|不对|[?？]")
-_LEAD_COUNT = re.compile(rf"^(?P<n>\d{{1,3}}|[一两二三四五六七八九十])\s*(?P<u>{UNIT})\s+(?P<rest>\S.*)$")
+_LEAD_COUNT = re.compile(rf"^(?P<n>\d{{1,3}}|[一两二三四五六七八九十])\s*(?P<u>{UNIT})?\s+(?P<rest>\S.*)$")
+# 红2, 黄的1顶, 蓝色 2: a colour, then the count (in the product's unit or none) and nothing else
+_COLOUR_LEAD = re.compile(rf"^(?P<rest>{COLOUR.pattern})\s*(?P<n>\d{{1,3}}|[一两二三四五六七八九十])\s*(?P<u>{UNIT})?"
+                          rf"[\s。.!！~～]*$")
 
 
 def _count_then_remark(counts: str, product: Product, catalog: Catalog) -> Intent | None:
-    """1套 CR-V 5座 in a chain of one product: the count in the product's own unit first, then after a space a remark
-    (a car model, a colour) that names no product, no link and no count of its own: that count of the product. None
-    when the rest could be anything more (a product, a number, a cancel)."""
-    m = _LEAD_COUNT.match(counts)
-    if m is None or m.group("u") != product.unit:
+    """1套 CR-V 5座, 3 黄的 in a chain of one product: the count (in the product's own unit, or none: the chain's unit)
+    first, then after a space a remark (a car model, a colour) that names no product, no link and no count of its own;
+    or a colour first and the count after it (红2, 黄的1顶): that count of the product. None when the rest could be
+    anything more (a product, a number, a cancel)."""
+    m = _LEAD_COUNT.match(counts) or _COLOUR_LEAD.match(counts)
+    if m is None or m.group("u") not in (None, product.unit):
         return None
     rest = m.group("rest")
     if catalog.mentions(rest) or catalog.links(rest) or shorthand(catalog).find(rest) or _TAKE_BACK.search(rest) \
@@ -405,25 +413,6 @@ def _parts_with_held_counts(counts: str, intent: Intent, catalog: Catalog, parse
     if not held or len({i.sku for i in items}) != len(items):
         return intent
     return Intent(Kind.ORDER, tuple(items), note=intent.note)
-
-
-# a space or + after a count and its unit, before the next product (not before a number: 1箱 2瓶 is the parser's)
-_ITEM_SEAM = re.compile(rf"(?<=[\d一二两三四五六七八九十])(\s*{UNIT})\s*[\s+＋]\s*(?=[^\d\s+＋])")
-
-
-def _items_apart(content: str, intent: Intent, product: Product | None, parse) -> Intent:
-    """矿泉水350 1箱+纯净水550 2箱, 矿泉水550 1箱 纯净水550 1箱: items joined by a space or + where a name ends with a
-    number of its own (350, 550), so the parser cannot tell the name's number from the count; each count and its
-    unit closes an item, as a comma would. Kept only when every item is read, one product each, else review stays."""
-    apart = _ITEM_SEAM.sub(r"\1，", content)
-    if apart == content:
-        return intent
-    again = parse(apart, product.sku if product else None)
-    skus = [i.sku for i in again.items]
-    if again.kind is not Kind.ORDER or again.needs_review or len(skus) != len(re.findall(r"[，,、;；]", apart)) + 1 \
-            or len(set(skus)) != len(skus):
-        return intent
-    return again
 
 
 _COUNT_AFTER = re.compile(r"\s*[x×*]?\s*[\d一二两俩三四五六七八九十半]")

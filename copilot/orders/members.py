@@ -16,6 +16,7 @@ from copilot.orders.amounts import UNIT_WORDS
 from copilot.orders.asides import PAID
 from copilot.orders.marked import ends_marked
 from copilot.orders.offered import WHOLE_ONLY
+from copilot.orders.remarks import COLOUR
 from copilot.orders.shorthand import shorthand
 from copilot.orders.sizes import METRES, SIZE, counted_beside, size_key, sizes_of
 from copilot.orders.spelled import spell_out
@@ -69,10 +70,34 @@ _FOR_ME = re.compile(r"(?:给|帮|替)(?:我|我们|我家)")
 
 
 def split_member(body: str, catalog: Catalog, offered: list[Product] = ()) -> tuple[str, str]:
-    """:func:`_split` then :func:`_size_ends_name`: ``王姐1.8米 2条`` -> (王姐, 1.8米 2条)."""
+    """:func:`_split` then :func:`_size_ends_name`: ``王姐1.8米 2条`` -> (王姐, 1.8米 2条); ``小K43码 2双`` -> (小K, 43码 2双)."""
     member, content = _split(body, catalog, offered)
-    cut = _size_ends_name(member, catalog, offered) if content else None
+    cut = (_size_ends_name(member, catalog, offered) or _worn_ends_name(member, content)) if content else None
     return (member[:cut].strip(), f"{member[cut:]} {content}") if cut else (member, content)
+
+
+# 43码, 39.5码, 170cm: a size worn (of shoes, clothes), said with its unit
+_WORN_END = re.compile(r"(?<![\d.])\d{2,3}(?:\.5)?\s*(?:码|cm|厘米)$", re.IGNORECASE)
+
+
+def _worn_ends_name(member: str, content: str) -> int | None:
+    """小K43码 before a space and a count (2双): a size worn glued to the nickname is the order's size, not the end of
+    the nickname (no one is called by a shoe size). The index where it starts, or None."""
+    m = _WORN_END.search(member)
+    if m is None or not member[:m.start()].strip() or not _closed(member[:m.start()]) or not _QTY_START.match(content):
+        return None
+    return m.start()
+
+
+# 红2, 黄的 1, 蓝色2顶: a colour, then the count
+_COLOUR_COUNT = re.compile(rf"^{COLOUR.pattern}\s?(?:\d{{1,3}}|[一两二三四五六七八九十俩]{{1,2}})\s*{UNIT}?[\s。.!！~～]*$")
+
+
+def _colour_then_count(rest: str, before: list[str], catalog: Catalog) -> bool:
+    """``阿强 红2`` after a nickname of two characters or more: a colour and a count after the space are the member's
+    pick and how many, not the end of the nickname. Not where the colour is a word of a product (红 of 红枣)."""
+    return bool(_COLOUR_COUNT.match(rest)) and len(re.sub(r"\W", "", "".join(before))) >= 2 \
+        and not catalog.mentions(rest) and not shorthand(catalog).find(rest)
 
 
 def _size_ends_name(member: str, catalog: Catalog, offered: list[Product]) -> int | None:
@@ -109,7 +134,7 @@ def _split(body: str, catalog: Catalog, offered: list[Product] = ()) -> tuple[st
         if _name_digits("", rest, catalog) and re.match(r"\d+\s", rest) or PAID_NOTE.fullmatch(rest):  # 小胖 2三鲜: 三鲜's
             continue  # 小美 520 草莓2斤: 520 is the nickname's; 王奶奶：1 已转28元: a paid remark orders nothing
         if starts_order(ICON.sub("", rest), catalog) or _CANCEL_WORDS.match(rest) or _short_word(rest, offered, catalog) \
-                or _offer_word_alone(rest, offered, catalog) \
+                or _offer_word_alone(rest, offered, catalog) or _colour_then_count(rest, tokens[:k], catalog) \
                 or _FOR_ME.match(rest) \
                 or _REMARK.match(rest) and (holds_order(rest, catalog)
                                             or starts_order(_after_remark(rest), catalog)):
@@ -248,7 +273,8 @@ def counts_first(text: str, catalog: Catalog) -> bool:
     its own; the digits before the first product are then its count, as the others are, not the nickname's end
     (小王88草莓2斤 苹果3斤 ends with a count: 88 is the nickname's)."""
     text = re.sub(r"[\s。.!！~～,，、;；+＋]+$", "", text)
-    found = sorted((s, e) for s, e, _ in catalog.mentions(text))
+    spans = {(s, e) for s, e, _ in catalog.mentions(text)} | {(s, e) for s, e, _ in shorthand(catalog).find(text)}
+    found = sorted(x for x in spans if not any(a <= x[0] and x[1] <= b and (a, b) != x for a, b in spans))  # 玉米 too
     if len(found) < 2 or found[0][0] != 0 or found[-1][1] != len(text):
         return False
     return all(re.search(r"\d\s?[、,，+＋]?\s?$", text[:s]) for s, _ in found[1:])

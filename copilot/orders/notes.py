@@ -102,7 +102,9 @@ SERVICE = re.compile(
     # 我自己带瓶子, 自带袋子, 自己带个空桶: the buyer brings the container the loose goods go in
     rf"(?:我?自己|自)带(?:个|了)?[\u4e00-\u9fff]{{0,3}}?(?:{UNIT}|壶|篮|筐|饭盒)子?|"
     # 要上门安装, 周六上门装, 帮我上门换一下: work the store does at the buyer's home with the goods
-    r"(?:帮我|帮忙|麻烦|请|要|需要)?上门(?:来)?(?:安装|装|换|修|维修|组装|拆|调试|测量?|量|清洗|打孔|服务)(?:一下|好)?")
+    r"(?:帮我|帮忙|麻烦|请|要|需要)?上门(?:来)?(?:安装|装|换|修|维修|组装|拆|调试|测量?|量|清洗|打孔|服务)(?:一下|好)?|"
+    # 来十对 给我儿子, 口罩来十只 给我家老头: whom the goods are for, a part of its own after the order
+    rf"(?:^|(?<=[\s,，]))(?:送给|给)(?:我|我们)?家?的?(?:{FAMILY})的?(?=$|[\s,，。!！~～])")
 # 深蓝, 酒红, 米白, 藏青: the word before a colour that says which shade of it
 SHADE = "[深浅亮暗淡奶天宝湖军酒玫藏墨雾烟卡藕雪乳咖香米]"
 # the first character of a two-character colour said without 色 (藏青, 枣红, 紫红, 墨绿, 宝蓝, 深灰, 米白, 玫红)
@@ -124,7 +126,8 @@ _WORN = (r"(?:身高|个子|头围|腰围|胸围|臀围|脚长)\s*\d{2,3}(?:\.\d
          r"\d{3}\s*/\s*\d{2,3}\s*[ABCY](?![A-Za-z])|"
          rf"{_WEARER_WEIGHT}|"  # 165/88A: the 号型 of a garment (height / chest and build)
          r"(?:腰围|裤长|胸围)\s*[\d一二两三四五六七八九]\s*尺\s*[\d一二三四五六七八九半]?寸?|"  # 腰围2尺6: in 尺 and 寸
-         r"(?:玫瑰|香槟|土豪)金色?")  # 玫瑰金, 香槟金: a metal's colour, said without 色
+         r"(?:玫瑰|香槟|土豪)金色?|"  # 玫瑰金, 香槟金: a metal's colour, said without 色
+         r"荧光[红橙黄绿蓝粉紫]色?")  # 荧光黄, 荧光绿: a glowing colour (反光背心, 马克笔), said without 色
 # 男款43码, 女款M, 儿童款120: whose cut, said with the size (a short list: the cuts clothes and shoes come in)
 ATTRIBUTE = re.compile(rf"(?:\d{{2,3}}的|(?:(?:男|女|儿童|童|男士|女士)款\s*)?(?:{_WORN})(?:的|款)?)", re.IGNORECASE)
 # 短袖120码 2件, 粉色短袖1件: a size with its unit, an age or a colour anywhere in the order (a bare 110 only as above)

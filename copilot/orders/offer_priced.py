@@ -29,15 +29,27 @@ def _units(q: Product) -> set[str]:
     return {q.unit} | ({size[1]} if size is not None and size[0] == 1 else set())
 
 
-def _written(q: Product, t: str, priced: set[str]) -> bool:
+def _written(q: Product, t: str, priced: set[str], found: list[Product]) -> bool:
     """The header prices one of ``q`` or writes a count of it (6盒, 整箱), its pack (4个装) or a word of its name
-    after the goods' own (单饼 of 熟普 单饼)."""
-    units = _units(q)
+    after the goods' own with a price or a count (单饼128元 of 熟普 单饼). What another listing's pack holds (50只一盒,
+    6支装, 一捆10条) is no count of ``q``: it says how big that pack is."""
+    units, t = _units(q), _pack_contents(t, [p for p in found if p is not q])
     if units & priced or any(re.search(rf"(?:\d|整|[一两二三四五六七八九十])\s*{re.escape(u)}", t) for u in units):
         return True
     size, plain = q.pack_size, t.replace(" ", "")
     return size is not None and f"{size[0]:g}{size[1]}" in plain \
-        or any(w in plain for w in BRACKETED.sub("", normalize(q.name)).split()[1:])
+        or any(re.search(rf"{re.escape(w)}[:：]?[¥￥]?\d", plain) for w in BRACKETED.sub("", normalize(q.name)).split()[1:])
+
+
+def _pack_contents(t: str, others: list[Product]) -> str:
+    """``t`` without what the packs of ``others`` hold, said with the pack (50只一盒, 一盒50只, 6支装, 12双/包)."""
+    for p in others:
+        if p.pack_size is None:
+            continue
+        n, u = p.pack_size
+        count = rf"{n:g}\s*{re.escape(u)}"
+        t = re.sub(rf"{count}\s*(?:装|(?:[一每/]\s*)?{re.escape(p.unit)})|[一每]\s*{re.escape(p.unit)}\s*{count}", " ", t)
+    return t
 
 
 def _packs_of(p: Product, found: list[Product], catalog: Catalog) -> list[Product]:
@@ -111,9 +123,17 @@ def unpriced_packs(text: str, found: list[Product], catalog: Catalog) -> set[str
     priced = {m.group("u") for m in _PER_UNIT.finditer(t)}
     if not priced:
         return set()
-    named = {p.sku for _, _, p in catalog.mentions(t)}
+    named = {p.sku for s, e, p in catalog.mentions(t) if not _goods_named(t[s:e], p, found, catalog)}
     return {q.sku for p in found if p.unit in priced for q in _packs_of(p, found, catalog)
-            if q.sku not in named and not _written(q, t, priced)}
+            if q.sku not in named and not _written(q, t, priced, found)}
+
+
+def _goods_named(said: str, p: Product, found: list[Product], catalog: Catalog) -> bool:
+    """香草冰淇淋, an alias of the 单支, said in a header of 香草冰淇淋 6支装: a word every other listing of the goods
+    starts its name with names the goods, not the listing it is an alias of."""
+    said = said.replace(" ", "")
+    others = _packs_of(p, found, catalog)
+    return bool(others) and all(any(n.replace(" ", "").startswith(said) for n in q.names) for q in others)
 
 
 def singles_offered(text: str, offered: list[Product], catalog: Catalog) -> list[Product]:

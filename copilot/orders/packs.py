@@ -9,6 +9,7 @@ import re
 from copilot.base.catalog import Product
 from copilot.base.zhnum import zh_to_number
 from copilot.orders.amounts import GRAMS, SAME_COUNT, UNIT_WORDS, Quantity, holds_pieces, to_sale_unit
+from copilot.orders.classifiers import PACKS
 from copilot.orders.memo import per_catalog
 
 # 单饼, 整提, 整箱, 袋装, 罐装, 散装: how it is packed; 5连包, 三连包: a multipack; 中杯, 大桶: how big a pack
@@ -23,6 +24,11 @@ _SIZE = re.compile(r"\d+(?:\.\d+)?\s*[A-Za-z]{1,3}")  # 500ml, 1.5L: the size of
 # 2L of 2L桶装: the size glued before a word of how the goods are packed (the 装 word says the pack)
 _SIZE_BEFORE = re.compile(rf"^{_SIZE.pattern}(?={_PACKED.pattern}$)")
 BRACKETED = re.compile(r"[（(\[【][^）)\]】]*[）)\]】]")  # the pack of a listing: 赣南脐橙（10斤装）
+
+
+# 两根 of the 支, 两块 of the 片: a word counting the same single item picks the listing sold by it; not a word of a pack
+# or a serving (一件 of trade speech for a case, 袋 / 包, 份 / 碗): those name packs, which another listing may be
+_CASES = frozenset({*PACKS, "件", "份", "碗", "盘"})
 
 
 def sold_in(owners, unit: str | None, word: str = "", amount: float | bool | None = None) -> Product | None:
@@ -45,6 +51,7 @@ def sold_in(owners, unit: str | None, word: str = "", amount: float | bool | Non
         return None  # one character (虾2斤, 奶来2瓶) is read with the screen first, then by the unit, as before
     weight = unit in ("斤", "公斤", "千克", "kg", "克", "g")
     fits = [p for p in owners if unit and (p.unit == unit or weight and p.is_weight or p.pack_size == (1, unit))]
+    fits = fits or [p for p in owners if p.unit in SAME_COUNT.get(unit or "", ()) and not {unit, p.unit} & _CASES]
     if unit == "个" and any(holds_pieces(p) for p in owners if p not in fits):
         return None
     if weight and any(p.is_weight for p in fits) and any(_jar_by_weight(p) for p in owners if p not in fits):
@@ -74,6 +81,11 @@ def shown_goods_pack(label: str, family, current: Product | None, catalog) -> Pr
         return None
     same = [p for p in family if p is current or _one_goods(p, current)]
     return same[0] if len(same) == 1 and same_goods(same[0], catalog) else None
+
+
+def only_pack_word(word: str) -> bool:
+    """整盒, 单支, 散装, 袋装: a word that says only how goods are packed (which pack of them), no goods of its own."""
+    return bool(_PACK_WORD.fullmatch(word))
 
 
 def same_goods(p: Product, catalog) -> list[Product]:
@@ -204,8 +216,15 @@ def _goods_of(p: Product) -> str:
     head, _, tail = name.rpartition(" ")
     if head and _SIZE.fullmatch(tail) and " " in head:  # 杨枝甘露 杯装 500ml: the size said after the pack word
         head, _, tail = head.rpartition(" ")
-    packed = _PACK_WORD.fullmatch(_COUNTED.sub("", tail)) or _PACKED.fullmatch(_SIZE_BEFORE.sub("", tail))
+    packed = _PACK_WORD.fullmatch(_COUNTED.sub("", tail)) or _PACKED.fullmatch(_SIZE_BEFORE.sub("", tail)) \
+        or _counted_pack(p, tail)
     return head if head and packed else name
+
+
+def _counted_pack(p: Product, tail: str) -> bool:
+    """10条捆 of 纯棉毛巾 10条捆 (a 捆 of 10条), 6瓶箱: what the listing's declared pack holds, then its own unit."""
+    size = p.pack_size
+    return size is not None and tail.replace(" ", "") == f"{size[0]:g}{size[1]}{p.unit}"
 
 
 # 三条装, 5双装: a count of pieces before the word of a pack (said in Chinese numerals or digits)
@@ -247,5 +266,5 @@ def _spec_word(w: str) -> bool:
     return bool(_SPEC_WORD.fullmatch(w) or _PACK_WORD.fullmatch(_COUNTED.sub("", w)) or _PACKED.fullmatch(w))
 
 
-__all__ = ["BRACKETED", "by_unit_of_kind", "counted_pack_said", "one_goods", "pack_of_shown", "pack_word", "packs_apart", "same_goods", "shown_goods_pack", "single_of", "singles_of",
+__all__ = ["BRACKETED", "by_unit_of_kind", "counted_pack_said", "one_goods", "only_pack_word", "pack_of_shown", "pack_word", "packs_apart", "same_goods", "shown_goods_pack", "single_of", "singles_of",
            "sold_in", "sold_so"]

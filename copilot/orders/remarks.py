@@ -56,6 +56,7 @@ _PIECES = (re.compile(rf"(?:另)?(?P<n>{NUM_PATTERN})\s*(?P<u>{UNIT})\s*(?P<r>[^
            re.compile(rf"(?P<r>[^\d\s,，]{{1,4}}?)\s*(?P<n>{NUM_PATTERN})\s*(?P<u>{UNIT})"))
 _NEGATIVE = re.compile(r"不要|不加|不放|别放|少|多|加|换|去")  # 一份不要辣: one share alone, with what differs
 _COLOUR = re.compile(rf"{SHADE}?([红橙黄绿青蓝紫黑白灰粉棕褐金银])色?的?")
+COLOUR = _COLOUR  # public: a chain line's colour before its count (红2) is its pick too
 # 手抓饼加蛋来两张, 牛肉披萨加芝士来一个: an add-in glued before the order word
 _GLUED_ADD = re.compile(r"(?<![再还])(?:也|多|要)?加(?:点|个)?(?P<w>[\u4e00-\u9fff]{1,4}?)(?=来|要|拿|买|订)")
 # 来一罐柠檬味的, 来一个柠檬味: a flavour glued after the order's count

@@ -17,6 +17,7 @@ from copilot.orders.categories import covers, lexicon
 from copilot.orders.lexicon import also_means
 from copilot.orders.names import plain_name
 from copilot.orders.offered import offered_short_names
+from copilot.orders.packs import only_pack_word, same_goods
 from copilot.orders.shorthand import shorthand
 from copilot.orders.sizes import SIZE, size_key, sizes_of
 
@@ -39,6 +40,8 @@ def offered_products(text: str, catalog: Catalog) -> list[Product]:
     for s, e, word in short.find(rest):  # 柠檬 / 虎皮, 凤爪两种口味
         if any((e == ns or s == ne) and any(word in n for n in p.names) for ns, ne, p in named):
             continue  # 小熊纯棉T恤: 纯棉 written against the T恤's name is a word of that T恤, not the 纯棉 睡衣
+        if word in short.variants and only_pack_word(word) and named and _pack_of_other(short.variants[word], named, catalog):
+            continue  # 香草冰淇淋整盒团: 整盒 is how the named goods are sold, not the 西冷整盒 that word alone would name
         family = [short.variants[word]] if word in short.variants else _gauged(t[:s], short.families[word])
         words.append({p.sku for p in family})
         spans.append((s, e))
@@ -59,6 +62,11 @@ def offered_products(text: str, catalog: Catalog) -> list[Product]:
         shown = skus & context or (skus & kin if len(skus) > 1 and not isinstance(skus, frozenset) else set())
         found.update((sku, catalog.get(sku)) for sku in (shown or ([] if isinstance(skus, frozenset) else skus)))
     return [p for p in catalog if p.sku in found]
+
+
+def _pack_of_other(p: Product, named, catalog: Catalog) -> bool:
+    """``p``, the product a pack word alone names (整盒 of 西冷整盒), sells none of the goods the header names."""
+    return all(p is not q and p not in same_goods(q, catalog) for _, _, q in named)
 
 
 def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:

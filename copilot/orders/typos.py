@@ -154,16 +154,19 @@ def name_words(catalog: Catalog) -> dict[str, tuple[Product, ...]]:
 def close_char(typed: str, meant: str, short: bool = False) -> bool:
     """``typed`` is a character a keyboard, a voice or a hurried eye puts for ``meant``: it sounds like it (tones
     aside, the usual blurs, any of its readings), or it looks like it (``alike.looks_near``, one a part of the other,
-    one radical with a shared reading, one phonetic family). Not a count put for a character of a name (红烧牛肉面三桶).
+    one radical with a shared reading, one phonetic family). Not a count put for a character of a name (红烧牛肉面三桶),
+    nor a particle (猪肉的: 的 for the 白 of 猪肉白菜).
     In a ``short`` word (two characters) sound parts that only end alike are too far (金枯 for 金桔: confirmed off
     screen, ``refs.shown_look_alike`` reads it on screen)."""
-    if typed in _COUNTS:
+    if typed in _COUNTS or typed in _PARTICLES:
         return False
     return sounds_near(typed, meant) or looks_near(typed, meant, not short) or part_of(typed, meant) \
         or radical_reading(typed, meant) or kin(typed, meant)
 
 
 _COUNTS = frozenset("0123456789一二两三四五六七八九十百千万半几")
+# 猪肉的: a particle of speech is never a slip for a character of a name (的 for the 白 of 猪肉白菜)
+_PARTICLES = frozenset("的了吗呢吧啊呀")
 
 
 def said_for(word: str, catalog: Catalog) -> list[Product]:

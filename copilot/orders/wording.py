@@ -17,8 +17,8 @@ QUESTION = re.compile(
     r"干嘛(?:用|的)|"  # 厚的那面干嘛用的, 这个孔干嘛的: what a part is for
     rf"{HOW_MUCH.pattern}|"
     r"(?<=\w)[不没]有?[^\w]*$|"  # 送货不, 打药没😂: the northern question particle
-    # 红烧肉用老抽对吧, 尺寸不一样吧: a tag that asks the host to confirm a guess (那就一对吧: a pair)
-    r"(?:(?<![一两俩二三四五六七八九十])(?<![就是要来]\d)对|是|没错|没问题|不一样|不同)吧[啊呀哈]?$|"
+    # 红烧肉用老抽对吧, 尺寸不一样吧: a tag that asks the host to confirm a guess (那就一对吧, 那就10对吧: pairs)
+    r"(?:(?<![一两俩二三四五六七八九十])(?<![就是要来]\d)(?<![就是要来]\d\d)对|是|没错|没问题|不一样|不同)吧[啊呀哈]?$|"
     # 一对是两只吧, 一提就是3条吧: what a pack holds, guessed for the host to confirm (那就3条吧 says a quantity)
     rf"[一两二三四五六七八九十\d]+\s*{UNIT}\s*(?:就是|是|有)\s*[一两俩二三四五六七八九十\d]+\s*[\u4e00-\u9fff]?吧[啊呀哈]?$")
 # 主播酒量怎么样, 主播多大了, 主播结婚了吗: a question about the host as a person is banter, nothing the shop answers;
