@@ -90,7 +90,7 @@ SERVICE = re.compile(
     # 要腿, 要鸡胸那边, 要翅膀的: which piece of a bird cut in half or in parts (a part of its own; a store that
     # sells legs as goods reads 要腿 as an order, ``not_a_note``)
     r"(?:^|(?<=[\s,，]))(?:要|选)(?:[鸡鸭鹅])?(?:腿|胸|翅膀?|背)(?:那边|那半|那部分|部分)?的?(?=$|[\s,，。!！~～])|"
-    # 杀鱼用, 装修用的, 家里用: what the buyer will use the goods for, a part of its own after the order (not 好用,
+    # 洗车用, 装修用的, 家里用: what the buyer will use the goods for, a part of its own after the order (not 好用,
     # 不够用, 天天要用, 做什么用: talk about the goods or a question)
     r"(?:^|(?<=[\s,，]))[\u4e00-\u9fff]{2,4}?(?<![要在会能可不没好够耐常么啥嘛费作使试应享引借管实中顶有无通适以来])用的?"
     r"(?=$|[\s,，。!！~～])|"
