@@ -97,9 +97,11 @@ def radical_reading(a: str, b: str) -> bool:
 
 
 # radicals a hurried eye takes for each other, as the components table writes them (氵 is 水, 冫 is 冰, 亻 is 人, 衤
-# is 衣, 礻 is 示): a stroke apart, the common confusions of written Chinese (冼 / 洗, 祆 / 袄, 徒 / 徙 aside)
-_LOOK_RADICALS = ("水冰", "木禾", "日目", "人彳", "衣示", "手木", "土士", "口曰")
-_RADICAL_OF = {ch: group for group in _LOOK_RADICALS for ch in group}
+# is 衣, 礻 is 示): a stroke apart, the common confusions of written Chinese (冼 / 洗, 祆 / 袄, 徒 / 徙 aside; 榚 / 糕:
+# 木 and 米 differ by two dots). A radical may stand in several pairs: it is near each of them.
+_LOOK_RADICALS = ("水冰", "木禾", "日目", "人彳", "衣示", "手木", "土士", "口曰", "木米")
+_RADICAL_OF = {ch: "".join(group for group in _LOOK_RADICALS if ch in group)
+               for ch in "".join(_LOOK_RADICALS)}
 
 
 def looks_near(a: str, b: str, ending_alike: bool = True) -> bool:

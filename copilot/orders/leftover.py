@@ -21,7 +21,7 @@ from copilot.orders.refs import (
     spoken_product,
 )
 from copilot.orders.shorthand import one_of_its_kind, shorthand
-from copilot.orders.typos import doubtful_typo, family_typo
+from copilot.orders.typos import doubtful_typo, family_typo, near_products
 from copilot.orders.wording import CHATTER_CLAUSE, FILLER
 
 _VERB_END = re.compile(rf"(?:{VERB})\s*$")
@@ -209,7 +209,8 @@ def read_leftover(clause, masked: str, leftover: str, catalog: Catalog, current:
     if is_person(leftover):
         return True  # 裙子给我闺女来一件: who the goods are for, no goods
     unit = clause.quantities[0].unit if clause.quantities else None
-    if _single_said(clause, leftover, masked, catalog, current, unit):
+    if _single_said(clause, leftover, masked, catalog, current, unit) \
+            or _rest_of_named(leftover, masked, clause.refs, catalog):  # 黑米发榚: the 发糕 of the 黑米 one, named
         return True
     product, word = fuzzy_product(leftover, catalog, current, unit, f"{leftover}的" in masked), leftover
     spoken = spoken_product(masked, catalog, unread)  # 宝鱼: 宝 is also a filler (宝宝), 鱼 a kind
@@ -258,3 +259,14 @@ def read_leftover(clause, masked: str, leftover: str, catalog: Catalog, current:
     elif strong or (clause.quantities and len(leftover) <= 3):
         clause.kind, clause.reason = "review", f"有看不懂的内容「{leftover[:12]}」，可能是未上架的商品"
     return False
+
+
+def _rest_of_named(leftover: str, masked: str, refs, catalog: Catalog) -> bool:
+    """海盐焦糖布町 of 海盐焦糖布丁 beside a 香草布丁: a slip of a word several names share (布町 for 布丁,
+    ``typos.near_products``), glued right after the word that names one of them: the rest of that product's name,
+    no other goods (the clause names it already)."""
+    named = [r for r in refs if r.product is not None]
+    if len(named) != 1 or len(leftover) < 2 or masked.find(leftover) != named[0].end:
+        return False
+    near = near_products(leftover, catalog)
+    return len(near) > 1 and named[0].product in near

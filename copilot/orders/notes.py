@@ -87,6 +87,13 @@ SERVICE = re.compile(
     # 要瘦点的: which part or cut of the meat
     r"(?:不要|不用|别|不)(?:帮我)?(?:切|剁|斩|砍)(?:开|块|件|段)?|整(?:只|块|条|个)(?:拿|要|带走)|"
     r"(?:^|(?<=[\s,，]))(?:要|选)?(?:[上下]庄|半肥瘦|肥瘦相间|(?:偏)?(?:肥|瘦)(?:一点|一些|点)?)的?(?=$|[\s,，。!！~～])|"
+    # 要腿, 要鸡胸那边, 要翅膀的: which piece of a bird cut in half or in parts (a part of its own; a store that
+    # sells legs as goods reads 要腿 as an order, ``not_a_note``)
+    r"(?:^|(?<=[\s,，]))(?:要|选)(?:[鸡鸭鹅])?(?:腿|胸|翅膀?|背)(?:那边|那半|那部分|部分)?的?(?=$|[\s,，。!！~～])|"
+    # 洗车用, 装修用的, 家里用: what the buyer will use the goods for, a part of its own after the order (not 好用,
+    # 不够用, 天天要用, 做什么用: talk about the goods or a question)
+    r"(?:^|(?<=[\s,，]))[\u4e00-\u9fff]{2,4}?(?<![要在会能可不没好够耐常么啥嘛费作使试应享引借管实中顶有无通适以来])用的?"
+    r"(?=$|[\s,，。!！~～])|"
     # 要蒸好的, 帮我煎好, 煮熟一点: cooked before it is handed over (a cooking verb with its result)
     r"(?:帮我|帮忙|麻烦|请|要|需要)?(?:蒸|煮|煎|炸|烤|炒|炖|焖|煲|烙|热|加热)(?:好|熟|热|透)(?:一点|一些)?的?|"
     r"(?:^|(?<=[\s,，]))(?:要|做成?)?(?:热|冰|温|常温|去冰|加冰|辣|不辣)的?(?=$|[\s,，])|"  # 热的, 冰的, 要辣的: how it is made
