@@ -7,6 +7,7 @@ shoe-shine and home-appliance cleaning shop with cold-brew tea).
 - The 一次 of a doing done once before a holding (一次能管多久) is no amount a value is stated per (一次擦一只).
 - A yes/no's 一包 (一包能泡两次不) is one unit, the amount a row is stated per (一包只泡一次), before the steps that
   pour in two goes; its 每次 stays every time (round 36).
+- A person after 帮 (同学帮孩子取可以吗) is whom the doing is for, not the doing a passage must say.
 """
 
 from __future__ import annotations
@@ -66,3 +67,7 @@ def test_a_yes_no_of_one_unit_is_answered_by_the_row_per_unit(lane_kb):
     a = lane_kb.answer("一包能泡两次不", current_sku="coldtea")
     assert a.answered and "只泡一次" in a.text, (a.text, a.why)
 
+
+def test_a_person_after_bang_is_whom_it_is_for(lane_kb):
+    a = lane_kb.answer("同学帮孩子取可以吗")
+    assert a.answered and "代取" in a.text, (a.text, a.why)
