@@ -170,11 +170,14 @@ def action_unsaid(q: Question, text: str, solo: str) -> bool:
 def doing_unsaid(q: Question, text: str, solo: str) -> bool:
     """A yes/no of whether a service is done for the viewer (能帮着换花洒吗) and ``text`` names the thing it is done to
     (花洒) but never the doing asked after 帮 (换): it tells another doing of that thing (花洒……都弄: cleaned, not
-    replaced). (A passage that names neither may say it in other words: 帮忙拉电线不 is answered by 不管接电.)"""
+    replaced). (A passage that names neither may say it in other words: 帮忙拉电线不 is answered by 不管接电.) A person
+    after 帮 (帮孩子取) is whom the doing is for, not the doing."""
     cue = guard("happens").search(q.text) if q.kind == "yesno" else None
     if cue is None:
         return False
-    after = sorted((g for g in q.residual if any(q.text.find(w, cue.end()) >= 0 for w in g)),
+    person = guard("person")   # 家长帮孩子取行不: whom it is done for (孩子) is no doing
+    after = sorted((g for g in q.residual if any(q.text.find(w, cue.end()) >= 0 for w in g) and
+                    not all(person.fullmatch(w) for w in g)),
                    key=lambda g: min(q.text.find(w, cue.end()) for w in g if q.text.find(w, cue.end()) >= 0))
     if len(after) < 2:
         return False

@@ -181,7 +181,7 @@ class Judge(Scope, Keys):
         product_first = bool(targets) and (not store_only or q.unnamed != q.text)
 
         unit, listed = self._cue_unit(q), guard("lists").search(q.text) is not None
-        per = guard("per_amount")
+        per, holds = guard("per_amount"), guard("holds_after")
         # (a word the question says negated, 不漏, is said as asked only negated: 不漏气, not 又漏了)
         said = {h.idx: coverage(q.residual, self.cover_text(h.chunk), q.unknown, half=False, plain=bool(q.negated),
                                 negated=q.negated) for h in ok}
@@ -199,9 +199,11 @@ class Judge(Scope, Keys):
             other_unit = bool(unit) and not any(unit in v for v in values_of(q.kind, self.nameless(c.text)))
             full = f"{c.section} {c.key} {c.text}"   # 7 楼: the row of 6 楼及以上; 7点以后: 超过 19:00 ……
             row = amount_fit(q.unnamed, full) or 2 * after_match(q.unnamed, full) or \
-                int(strict(q.kind) and any(re.search("[一每]" + re.escape(m.group(0)[1:]) + CLAUSE_GOES_ON, full)
-                                           for m in per.finditer(q.unnamed)))
-            # (每次是同一个阿姨吗: a yes/no's 每次 is every time, no amount a value is stated per)
+                int(any(re.search("[一每]" + re.escape(m.group(0)[1:]) + CLAUSE_GOES_ON, full)
+                        for m in per.finditer(q.unnamed) if (strict(q.kind) or m.group(0)[0] == "一") and
+                        not holds.match(q.unnamed, m.end())))
+            # (每次是同一个阿姨吗: a yes/no's 每次 is every time, no amount a value is stated per; its 一包 is one:
+            # 一包能冲两次不 by 一包只冲一次, before the steps of 冲法; 打一次管多久: done once, how long it holds after)
             # (inside a span before its edge; 一张练多久: 一张练一个小时, before 开了二十二年车; 剪一次多久 not by
             # 免费修一次。, a count that ends its clause; 一次 said 每次 too)
             unlisted = listed and not LISTED.search(c.text)   # 小料：花生碎、葡萄干、山楂片 for 小料都有啥
