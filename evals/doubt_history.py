@@ -99,7 +99,9 @@ ROUNDS = {"intents_blind2": ("3d978aa", None), "intents_blind3": ("aa226fe", Non
           "intents_blind53": ("f14721e", "ebf1266"),
           "intents_blind54": ("f14721e", "5fe7007"),
           "intents_blind55": ("70546fb", "62ab249"),
-          "intents_blind56": ("70546fb", "500f22e")}
+          "intents_blind56": ("70546fb", "500f22e"),
+          "intents_blind59": ("0df150a", "589d907"),
+          "intents_blind60": ("0df150a", "589d907")}
 _SPLIT = re.compile(r"[,，、;；。!！~～\n()（）]+|\s+")
 _EACH = re.compile(r"各|每样|每种")
 _COPIED = re.compile(r"也要|也来|同上|同款|一样")  # 我也要, 同上: someone else's order, no quantity of its own
