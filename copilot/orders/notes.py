@@ -58,12 +58,16 @@ _WITH = re.compile(rf"(?:和|跟|同|与)(?:[A-Za-z]+\d+|\d+(?!\d|{UNIT})[A-Za-z
 # 送到3栋 跟之前的一起: beside a delivery or pickup note (the comment has one), with what to bring it, no verb needed
 _ALONG = re.compile(r"(?:和|跟|同|与)(?:之前|上次|前面|刚才|昨天)的?[^\d一二两俩三四五六七八九十]{0,6}?(?:一起|一块|一道)"
                     r"(?:吧|哈|呀|啊)?")
-# 送到2栋 给我婆婆: beside a delivery or pickup note, who the goods are for (a family word), part of the note
-_FOR = re.compile(rf"(?:送给|给|帮)(?:我|我们)?家?(?:的)?(?:{FAMILY})(?:的)?(?:吧|哈|呀|啊)?")
+# 我妈, 我家老头, 我们家的孩子: a person the goods are for (a family word)
+_PERSON = rf"(?:我|我们)?家?的?(?:{FAMILY})"
+# 给我妈, 送给我婆婆, 给我妈和我婆婆: whom the goods are for, one person or several
+_TO = rf"(?:送给|给){_PERSON}(?:(?:和|跟|、){_PERSON})*"
+# 送到2栋 给我婆婆, 帮我妈拿: beside a delivery or pickup note, who the goods are for, part of the note
+_FOR = re.compile(rf"(?:{_TO}|帮{_PERSON})的?(?:吧|哈|呀|啊)?")
 # 叉烧拼烧鸭, 要白切鸡拼叉烧: two goods 拼 together, what goes into one box of a 双拼 (a choice, no order of either)
 _COMBO = re.compile(r"(?:要|选)?(?P<a>[\u4e00-\u9fff]{2,5}?)拼(?P<b>[\u4e00-\u9fff]{2,5})")
 # 给我妈和我婆婆: a part of its own after the order that says only whom the goods are for, two people or more
-_FOR_BOTH = re.compile(rf"(?:送给|给)(?:我|我们)?家?的?(?:{FAMILY})(?:(?:和|跟|、)(?:我|我们)?家?的?(?:{FAMILY}))+")
+_FOR_BOTH = re.compile(rf"(?:送给|给){_PERSON}(?:(?:和|跟|、){_PERSON})+")
 _CHANGE = re.compile(r"改|换|加|减|再|另|还要|要|来|补")
 _SPLIT = re.compile(r"([,，。!！~～;；、\s]+)")
 # no note without one of these characters (or a phone number)
@@ -111,7 +115,7 @@ SERVICE = re.compile(
     # 要上门安装, 周六上门装, 帮我上门换一下: work the store does at the buyer's home with the goods
     r"(?:帮我|帮忙|麻烦|请|要|需要)?上门(?:来)?(?:安装|装|换|修|维修|组装|拆|调试|测量?|量|清洗|打孔|服务)(?:一下|好)?|"
     # 来十对 给我儿子, 口罩来十只 给我家老头: whom the goods are for, a part of its own after the order
-    rf"(?:^|(?<=[\s,，]))(?:送给|给)(?:我|我们)?家?的?(?:{FAMILY})的?(?=$|[\s,，。!！~～])")
+    rf"(?:^|(?<=[\s,，])){_TO}的?(?=$|[\s,，。!！~～])")
 # 深蓝, 酒红, 米白, 藏青: the word before a colour that says which shade of it
 SHADE = "[深浅亮暗淡奶天宝湖军酒玫藏墨雾烟卡藕雪乳咖香米]"
 # the first character of a two-character colour said without 色 (藏青, 枣红, 紫红, 墨绿, 宝蓝, 深灰, 米白, 玫红)
