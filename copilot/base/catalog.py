@@ -12,6 +12,7 @@ from pathlib import Path
 import yaml
 from pydantic import ValidationError
 
+from copilot.base import yamlfile
 from copilot.base.errors import CatalogError
 from copilot.base.products import SALE_UNITS, WEIGHT_UNITS, Product, Store, fmt_number  # noqa: F401 (re-exported)
 from copilot.base.sounds import blurred_readings, nasal_blurred
@@ -59,9 +60,9 @@ class Catalog:
             raise CatalogError(f"找不到商品清单 {path}", hint="用 --knowledge 指定知识库目录，或设置 COPILOT_KNOWLEDGE")
         text = read_knowledge_text(path, MAX_CATALOG_BYTES)
         try:
-            data = yaml.safe_load(text)
+            data = yamlfile.load(text)
         except yaml.YAMLError as exc:
-            raise CatalogError(f"{path.name} {_yaml_problem(exc)}", hint="检查这一行的缩进和冒号，改好后保存为 UTF-8") from None
+            raise CatalogError(f"{path.name} {yamlfile.describe(exc)}", hint="检查这一行的缩进和冒号，改好后保存为 UTF-8") from None
         return cls.from_dict(data, root=root, source=path, lines=_field_lines(text))
 
     @classmethod
@@ -295,23 +296,6 @@ def _field_lines(text: str) -> dict:
                 if isinstance(item, yaml.MappingNode):
                     out.update({(i, k.value): k.start_mark.line + 1 for k, _ in item.value})
     return out
-
-
-_YAML_PROBLEMS = [
-    ("mapping values are not allowed", "这里多了一个冒号（值里有冒号时请加英文引号）"),
-    ("could not find expected ':'", "缺少冒号"), ("found character '\t'", "用了 Tab 缩进，请改用空格"),
-    ("expected <block end>", "缩进没有对齐"), ("did not find expected key", "缩进没有对齐"),
-    ("found unexpected end of stream", "引号或括号没有配对"), ("found undefined alias", "有多余的 * 号"),
-    ("while scanning a quoted scalar", "引号没有配对"), ("expected ',' or ']'", "方括号列表写得不对"),
-]
-
-
-def _yaml_problem(exc: yaml.YAMLError) -> str:
-    mark = getattr(exc, "problem_mark", None)
-    where = f"第 {mark.line + 1} 行第 {mark.column + 1} 列" if mark else ""
-    text = f"{getattr(exc, 'problem', '')} {getattr(exc, 'context', '')}"
-    what = next((zh for en, zh in _YAML_PROBLEMS if en in text), "格式有误（缩进、冒号或引号）")
-    return f"{where}：{what}" if where else what
 
 
 def notes_file(root: Path, rel: str) -> Path:

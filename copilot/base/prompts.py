@@ -14,6 +14,7 @@ import yaml
 from jinja2 import StrictUndefined, TemplateError
 from jinja2.sandbox import SandboxedEnvironment
 
+from copilot.base import yamlfile
 from copilot.base.errors import ConfigError
 from copilot.base.settings import PROJECT_DIR
 
@@ -44,7 +45,12 @@ def load_prompt(name: str, directory: Path = PROMPTS_DIR) -> Prompt:
     path = directory / f"{name}.yaml"
     if not path.exists():
         raise ConfigError(f"找不到提示词文件 {path}", hint="prompts/ 目录应随项目一起提供")
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    try:
+        data = yamlfile.load(path.read_text(encoding="utf-8")) or {}
+    except yaml.YAMLError as exc:
+        raise ConfigError(f"提示词文件 {path.name} {yamlfile.describe(exc)}", hint=f"改好 {path} 后重试") from None
+    if not isinstance(data, dict):
+        raise ConfigError(f"提示词文件 {path.name} 格式不对", hint=f"{path} 顶层应是 name / version / system / template 这几个键")
     missing = [k for k in ("name", "version", "system", "template") if k not in data]
     if missing:
         raise ConfigError(f"提示词文件 {path} 缺少字段：{', '.join(missing)}")

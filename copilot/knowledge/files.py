@@ -8,6 +8,7 @@ import logging
 import re
 from pathlib import Path
 
+from copilot.base import yamlfile
 from copilot.base.catalog import Catalog
 from copilot.base.errors import CatalogError, InputError
 
@@ -54,10 +55,10 @@ def save_file(root: Path, rel: str, text: str) -> Path:
         import yaml
 
         try:
-            data = yaml.safe_load(text)
+            data = yamlfile.load(text)
         except yaml.YAMLError as exc:
-            raise CatalogError(f"products.yaml 不是有效的 YAML：{getattr(exc, 'problem', exc)}",
-                               hint="检查缩进和冒号，没有保存") from None
+            raise CatalogError(f"products.yaml {yamlfile.describe(exc)}",
+                               hint="按提示改好这一行再保存（这次没有保存）") from None
         Catalog.from_dict(data, root=Path(root), source="products.yaml")
     path.write_text(text if text.endswith("\n") else text + "\n", encoding="utf-8")
     log.info("knowledge file saved: %s", rel)
@@ -138,7 +139,6 @@ def update_product(root: Path, sku: str, values: dict) -> dict[str, tuple]:
     replaced. Returns {field: (old, new)} of what changed (empty: nothing written)."""
     import io
 
-    import yaml as pyyaml
     from ruamel.yaml import YAML
     from ruamel.yaml.util import load_yaml_guess_indent
 
@@ -147,7 +147,7 @@ def update_product(root: Path, sku: str, values: dict) -> dict[str, tuple]:
 
     path = resolve(root, "products.yaml")
     text = read_knowledge_text(path, MAX_CATALOG_BYTES)
-    current = Catalog.from_dict(pyyaml.safe_load(text), root=Path(root), source="products.yaml").get(sku)
+    current = Catalog.load(root).get(sku)  # the file as it stands, its errors named by line
     if current is None:
         raise InputError(f"商品清单里没有 sku 为「{sku}」的商品", hint="先在 products.yaml 里添加这个商品")
     new = clean_product_values(values)
@@ -167,7 +167,7 @@ def update_product(root: Path, sku: str, values: dict) -> dict[str, tuple]:
     rt.dump(data, buf)
     out = buf.getvalue()
     try:
-        Catalog.from_dict(pyyaml.safe_load(out), root=Path(root), source="products.yaml")
+        Catalog.from_dict(yamlfile.load(out), root=Path(root), source="products.yaml")
     except CatalogError as exc:
         raise CatalogError(f"没有保存：{exc.message}", hint=exc.hint) from None
     write_private(path, out)

@@ -16,11 +16,9 @@ from __future__ import annotations
 import functools
 import re
 
-import yaml
-
 from copilot.base.zhnum import ZH_DIGITS as DIGITS
 from copilot.base.zhnum import zh_to_number
-from copilot.knowledge.wordlists import LEXICON_DIR
+from copilot.knowledge.wordlists import lexicon_file
 
 SIGN = r"(?:零下|负|[-−±≥≤><~～]|约)"
 ORDINAL = re.compile(r"^头\s*(一|两|二|三|几)")              # 头一个星期: the first week, read as one
@@ -32,7 +30,7 @@ RANGE_SEP = re.compile(r"\s*(?:-|–|—|~|～|到|至|或)\s*")
 @functools.lru_cache(maxsize=1)
 def patterns() -> dict[str, str]:
     """The lexicon's numeral patterns (``NUM``: one number, ``RANGE``: a number or a span of two)."""
-    data = yaml.safe_load((LEXICON_DIR / "kinds.yaml").read_text(encoding="utf-8")) or {}
+    data = lexicon_file("kinds.yaml")
     return {str(k): str(v) for k, v in (data.get("numbers") or {}).items()}
 
 

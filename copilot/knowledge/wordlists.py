@@ -18,6 +18,7 @@ from pathlib import Path
 
 import yaml
 
+from copilot.base import yamlfile
 from copilot.base.errors import ConfigError
 
 LEXICON_DIR = Path(__file__).resolve().parent / "lexicon"
@@ -188,8 +189,10 @@ def _one_slip(said: str, word: str) -> bool:
 def _read(name: str) -> dict:
     path = LEXICON_DIR / name
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except (OSError, yaml.YAMLError) as exc:
+        data = yamlfile.load(path.read_text(encoding="utf-8")) or {}
+    except yaml.YAMLError as exc:
+        raise ConfigError(f"知识库词表 {name} {yamlfile.describe(exc)}", hint=f"改好 {path} 后重启") from None
+    except OSError as exc:
         raise ConfigError(f"知识库词表 {name} 无法读取：{exc}",
                           hint=f"检查 {path} 的 YAML 格式（缩进、引号）") from None
     if not isinstance(data, dict):

@@ -21,6 +21,7 @@ from pathlib import Path
 import yaml
 from pydantic import BaseModel
 
+from copilot.base import yamlfile
 from copilot.base.errors import ConfigError
 
 log = logging.getLogger(__name__)
@@ -77,9 +78,9 @@ def _compile(pattern: str, where: str) -> re.Pattern:
 
 def load_pack(path: Path) -> RulePack:
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        data = yamlfile.load(path.read_text(encoding="utf-8")) or {}
     except yaml.YAMLError as exc:
-        raise ConfigError(f"规则文件 {path} 不是有效的 YAML：{exc}", hint="检查缩进和引号") from None
+        raise ConfigError(f"规则文件 {path.name} {yamlfile.describe(exc)}", hint=f"改好 {path} 后重试") from None
     category = data.get("category")
     if category not in CATEGORIES:
         raise ConfigError(f"规则文件 {path} 的 category「{category}」未知",
