@@ -1,0 +1,71 @@
+"""Comment parser round 63, general readings found on the pickles (intents_blind59), picture-book (intents_blind60),
+baking (intents_blind61) and camping (intents_blind62) comments, tried on invented stores:
+
+- a listing whose name ends with what one pack holds and the pack it is sold in (半斤袋, 一斤袋, 12块瓶装, 30枚盒装,
+  5g×10小包) sells the same goods as the listing without it, so the unit said picks between them (LABELS rule 2);
+- 坛 counts one jar, like 罐 (LABELS rule 1).
+"""
+
+from __future__ import annotations
+
+from copilot.base.catalog import Catalog
+from copilot.orders.packs import same_goods
+from copilot.orders.parser import IntentParser
+
+DELI = Catalog.from_dict({"products": [
+    {"sku": "olive_loose", "name": "橄榄菜（散称）", "aliases": ["散装橄榄菜"], "link": 1, "unit": "两", "price": 1.5,
+     "stock": 300},
+    {"sku": "olive_bag", "name": "橄榄菜 一斤袋", "aliases": ["袋装橄榄菜"], "link": 2, "unit": "袋", "pack": "1斤",
+     "price": 14, "stock": 40},
+    {"sku": "tofu_piece", "name": "臭豆腐乳（单块）", "link": 3, "unit": "块", "price": 1, "stock": 100},
+    {"sku": "tofu_jar", "name": "臭豆腐乳 8块瓶装", "link": 4, "unit": "瓶", "pack": "8块", "price": 7, "stock": 30},
+    {"sku": "kimchi", "name": "辣白菜 3斤坛", "link": 5, "unit": "罐", "pack": "3斤", "price": 30, "stock": 10},
+    {"sku": "tea_single", "name": "茉莉花茶 3g 单包", "link": 6, "unit": "包", "price": 1, "stock": 200},
+    {"sku": "tea_box", "name": "茉莉花茶 3g×20小包", "link": 7, "unit": "盒", "pack": "20包", "price": 18, "stock": 30},
+]})
+
+
+def _items(intent):
+    return [(i.sku, i.qty) for i in intent.items]
+
+
+def test_a_name_that_says_what_its_pack_holds_is_the_same_goods():
+    for a, b in (("olive_loose", "olive_bag"), ("tofu_piece", "tofu_jar"), ("tea_single", "tea_box")):
+        assert [q.sku for q in same_goods(DELI.get(a), DELI)] == [b]
+        assert [q.sku for q in same_goods(DELI.get(b), DELI)] == [a]
+
+
+def test_the_unit_said_picks_the_pack_of_the_goods_shown():
+    parser = IntentParser(DELI)
+    intent = parser.parse("来一袋", "olive_loose")
+    assert _items(intent) == [("olive_bag", 1)] and not intent.needs_review
+    intent = parser.parse("来半斤", "olive_bag")
+    assert _items(intent) == [("olive_loose", 5)] and not intent.needs_review
+    intent = parser.parse("来一瓶", "tofu_piece")
+    assert _items(intent) == [("tofu_jar", 1)] and not intent.needs_review
+    intent = parser.parse("来3块", "tofu_jar")
+    assert _items(intent) == [("tofu_piece", 3)] and not intent.needs_review
+    intent = parser.parse("来一盒", "tea_single")
+    assert _items(intent) == [("tea_box", 1)] and not intent.needs_review
+
+
+def test_a_jar_is_counted_by_tan():
+    intent = IntentParser(DELI).parse("来一坛", "kimchi")
+    assert _items(intent) == [("kimchi", 1)] and not intent.needs_review
+
+
+def test_a_weight_that_is_no_whole_pack_is_the_loose_goods():
+    parser = IntentParser(DELI)
+    intent = parser.parse("橄榄菜来半斤", "olive_loose")
+    assert _items(intent) == [("olive_loose", 5)] and not intent.needs_review
+
+
+BAKERY = Catalog.from_dict({"products": [
+    {"sku": "biscuit_bag", "name": "苏打饼干 袋装", "link": 1, "unit": "袋", "pack": "200克", "price": 9, "stock": 20},
+    {"sku": "biscuit_tin", "name": "苏打饼干 罐装", "link": 2, "unit": "罐", "pack": "500克", "price": 25, "stock": 20},
+]})
+
+
+def test_a_weight_of_part_bags_shown_is_no_jar_of_that_weight():
+    intent = IntentParser(BAKERY).parse("要一斤", "biscuit_bag")
+    assert intent.needs_review and [i.sku for i in intent.items] != ["biscuit_tin"]
