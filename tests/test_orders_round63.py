@@ -69,3 +69,42 @@ BAKERY = Catalog.from_dict({"products": [
 def test_a_weight_of_part_bags_shown_is_no_jar_of_that_weight():
     intent = IntentParser(BAKERY).parse("要一斤", "biscuit_bag")
     assert intent.needs_review and [i.sku for i in intent.items] != ["biscuit_tin"]
+
+
+PANTRY = Catalog.from_dict({"products": [
+    {"sku": "egg_one", "name": "土鸡蛋（散卖）", "aliases": ["散卖土鸡蛋"], "link": 1, "unit": "枚", "price": 1.2,
+     "stock": 300},
+    {"sku": "egg_box", "name": "土鸡蛋 20枚盒装", "link": 2, "unit": "盒", "pack": "20枚", "price": 22, "stock": 30},
+    {"sku": "rice_2", "name": "东北大米 2kg", "link": 3, "unit": "袋", "pack": "2kg", "price": 20, "stock": 30},
+    {"sku": "rice_loose", "name": "东北大米（散称）", "link": 4, "unit": "斤", "price": 4, "stock": 300},
+    {"sku": "lard_s", "name": "猪油 250g", "link": 5, "unit": "瓶", "pack": "250g", "price": 9, "stock": 30},
+    {"sku": "lard_l", "name": "猪油 500g", "link": 6, "unit": "桶", "pack": "500g", "price": 16, "stock": 30},
+]})
+
+
+def test_ge_counts_eggs_sold_by_the_mei():
+    parser = IntentParser(PANTRY)
+    assert _items(parser.parse("来10个", "egg_one")) == [("egg_one", 10)]
+    intent = parser.parse("鸡蛋来一打", "egg_one")
+    assert _items(intent) == [("egg_one", 12)] and not intent.needs_review
+    intent = parser.parse("来10个", "egg_box")  # half a box: the loose eggs (LABELS rule 2)
+    assert _items(intent) == [("egg_one", 10)] and not intent.needs_review
+
+
+def test_sizes_by_weight_each_in_its_own_unit_are_told_apart_by_the_unit():
+    parser = IntentParser(PANTRY)
+    intent = parser.parse("来3斤", "rice_2")
+    assert _items(intent) == [("rice_loose", 3)] and not intent.needs_review
+    intent = parser.parse("来一桶", "lard_s")
+    assert _items(intent) == [("lard_l", 1)] and not intent.needs_review
+
+
+HONEY = Catalog.from_dict({"products": [
+    {"sku": "honey_loose", "name": "槐花蜜（散装）", "link": 1, "unit": "斤", "price": 30, "stock": 100},
+    {"sku": "honey_jar", "name": "槐花蜜 500克瓶装", "link": 2, "unit": "瓶", "pack": "500克", "price": 32, "stock": 30},
+]})
+
+
+def test_a_family_weight_that_fills_the_other_packs_whole_stays_for_a_person():
+    intent = IntentParser(HONEY).parse("槐花蜜来两斤", "honey_loose")  # two 斤 loose, or two jars?
+    assert intent.needs_review

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from copilot.base.catalog import Catalog, Product
 from copilot.base.zhnum import zh_to_number
-from copilot.orders.amounts import UNIT, VERB, Quantity, read_quantities, whole_packs
+from copilot.orders.amounts import GRAMS, UNIT, VERB, Quantity, read_quantities, to_sale_unit, whole_packs
 from copilot.orders.changes import CANCEL, IF_NONE_LEFT, MODIFY, relative_match
 from copilot.orders.cues import count_of_shown, count_or_name, one_of_word, states_pack, typo_count
 from copilot.orders.heads import shown_kind
@@ -86,10 +86,28 @@ def _member_sold_in(r: Ref, q: Quantity, current: Product | None) -> Ref:
     the 桶 shown: the 5连包, LABELS rule 2)."""
     if not r.family or r.product is not None:
         return r
-    picked = sold_in(r.family, q.unit, r.label, current is not None and q.value)
+    picked = sold_in(r.family, q.unit, r.label, current is not None and q.value) or _shown_of_packs(r.family, q, current)
     if picked is None or current is not None and current in r.family and not one_goods(r.family) and picked != current:
         return r
     return Ref(r.start, r.end, picked, r.label, r.family)
+
+
+def _shown_of_packs(family, q: Quantity, current: Product | None) -> Product | None:
+    """鸡蛋来一打 with 鲜鸡蛋（散卖） by the 枚 shown beside its 30枚 box: a family word of one goods in packs told apart by
+    their units, said in the shown listing's own unit (a weight of goods sold by weight, 个 of a 枚) that no other
+    listing of the family takes whole, is the shown listing. 土蜂蜜来两斤 with the loose honey shown beside 500克 jars
+    (two jars, or two 斤 loose?), 生椰来一个 (个 of a 听 or of a 箱?) and 橙汁来一杯 of 中杯 / 大杯 stay for a person."""
+    if current is None or current not in family or not q.unit or len({p.unit for p in family}) < 2 \
+            or not one_goods(family):
+        return None
+    own = q.unit == current.unit or q.unit in GRAMS and current.is_weight or q.unit == "个" and current.unit == "枚"
+    if not own or any(_whole(to_sale_unit(q, p)) for p in family if p is not current):
+        return None
+    return current if _whole(to_sale_unit(q, current)) else None
+
+
+def _whole(qty: float | None) -> bool:
+    return qty is not None and qty > 0 and float(qty).is_integer()
 
 
 def _pack_said(r: Ref, q: Quantity, catalog: Catalog) -> Ref:

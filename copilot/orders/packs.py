@@ -9,7 +9,7 @@ import re
 from copilot.base.catalog import Product
 from copilot.base.zhnum import NUM_PATTERN, zh_to_number
 from copilot.orders.amounts import GRAMS, SAME_COUNT, UNIT_WORDS, Quantity, holds_pieces, to_sale_unit
-from copilot.orders.classifiers import PACKS
+from copilot.orders.classifiers import PACKS, same_count
 from copilot.orders.memo import per_catalog
 
 # 单饼, 整提, 整箱, 袋装, 罐装, 散装: how it is packed; 5连包, 三连包: a multipack; 中杯, 大桶: how big a pack
@@ -58,7 +58,8 @@ def sold_in(owners, unit: str | None, word: str = "", amount: float | bool | Non
     weight = unit in ("斤", "公斤", "千克", "kg", "克", "g")
     fits = [p for p in owners if unit and (p.unit == unit or weight and p.is_weight
                                            or p.pack_size == (1, unit) and _fills(p, unit, amount))]
-    fits = fits or [p for p in owners if p.unit in SAME_COUNT.get(unit or "", ()) and not {unit, p.unit} & _CASES]
+    fits = fits or [p for p in owners if p.unit in SAME_COUNT.get(unit or "", ()) and not {unit, p.unit} & _CASES
+                    or unit == "个" and p.unit == "枚"]  # 15个 of eggs by the 枚 beside their 30枚 box
     if unit == "个" and any(holds_pieces(p) for p in owners if p not in fits):
         return None
     if weight and any(p.is_weight for p in fits) and any(_jar_by_weight(p) and _fills(p, unit, amount)
@@ -112,7 +113,17 @@ def _by_goods(catalog) -> dict[Product, list[Product]]:
 def _one_goods(p: Product, q: Product) -> bool:
     """``p`` and ``q`` sell one goods: their names differ only by the pack (``_goods_of``), or one is the declared
     pack of the other (``_pack_of``)."""
-    return _goods_of(p) == _goods_of(q) or _pack_of(p, q) or _pack_of(q, p)
+    return _goods_of(p) == _goods_of(q) or _pack_of(p, q) or _pack_of(q, p) or _sized_apart(p, q)
+
+
+def _sized_apart(p: Product, q: Product) -> bool:
+    """动物黄油 200g by the 块 and 动物黄油 454g by the 盒, 高筋面粉 1kg by the 袋 and 高筋面粉（散称） by the 斤: one kind of
+    goods (``_kind_of``) in packs of a declared weight (or loose by weight), each sold in its own unit, so the unit
+    said tells them apart as it tells packs apart. Not sizes sold in one unit (LED灯 9W / 18W, both by the 个: which
+    size, a person asks), nor sizes of a volume or a count (纯净水 18.9L 大桶 / 550ml 24瓶装: a 桶 of 5L is no 18.9L 桶)."""
+    weighed = [x for x in (p, q) if x.is_weight or x.pack_size is not None and x.pack_size[1] in GRAMS]
+    return len(weighed) == 2 and not (p.is_weight and q.is_weight) and p.unit != q.unit \
+        and not same_count(p.unit, q.unit) and _kind_of(p) == _kind_of(q)
 
 
 def _pack_of(p: Product, q: Product) -> bool:
@@ -170,7 +181,7 @@ def pack_of_shown(current: Product, q: Quantity, catalog) -> Product | None:
     whole = to_sale_unit(q, current)
     if whole is not None and whole > 0 and float(whole).is_integer():
         return None
-    exact = [p for p in same_goods(current, catalog) if p.unit == unit]
+    exact = [p for p in same_goods(current, catalog) if p.unit == unit or unit == "个" and p.unit == "枚"]
     if len(exact) == 1 and whole is not None:  # 来3个 with 饭碗 礼盒4只装 shown: the bowl sold by the 个 (a part pack)
         return exact[0]
     return _other_pack(current, unit, catalog, q.value)
