@@ -108,3 +108,41 @@ HONEY = Catalog.from_dict({"products": [
 def test_a_family_weight_that_fills_the_other_packs_whole_stays_for_a_person():
     intent = IntentParser(HONEY).parse("槐花蜜来两斤", "honey_loose")  # two 斤 loose, or two jars?
     assert intent.needs_review
+
+
+BOOKS = Catalog.from_dict({"products": [
+    {"sku": "cats", "name": "七只小猫去旅行", "aliases": ["七只小猫"], "link": 1, "unit": "本", "price": 30, "stock": 20},
+    {"sku": "pop_02", "name": "立体书 0-2岁", "link": 2, "unit": "本", "price": 40, "stock": 20},
+    {"sku": "pop_25", "name": "立体书 2-5岁", "link": 3, "unit": "本", "price": 45, "stock": 20},
+    {"sku": "tent_12", "name": "速开帐篷 1-2人", "link": 4, "unit": "顶", "price": 199, "stock": 9},
+    {"sku": "tent_46", "name": "速开帐篷 4-6人", "link": 5, "unit": "顶", "price": 399, "stock": 9},
+]})
+
+
+def test_a_talk_word_inside_a_title_is_no_talk():
+    intent = IntentParser(BOOKS).parse("七只小猫去旅行来两本", "cats")
+    assert _items(intent) == [("cats", 2)] and not intent.needs_review
+
+
+def test_an_age_or_a_number_of_people_held_by_one_range_names_that_listing():
+    parser = IntentParser(BOOKS)
+    intent = parser.parse("1岁的来一本", "pop_25")
+    assert _items(intent) == [("pop_02", 1)] and not intent.needs_review
+    intent = parser.parse("4岁的来一本", "pop_02")
+    assert _items(intent) == [("pop_25", 1)] and not intent.needs_review
+    intent = parser.parse("5人的来一顶", "tent_12")
+    assert _items(intent) == [("tent_46", 1)] and not intent.needs_review
+
+
+def test_an_age_held_by_two_ranges_stays_for_a_person():
+    intent = IntentParser(BOOKS).parse("2岁的来一本", "pop_02")
+    assert intent.needs_review and not [i for i in intent.items if i.qty]
+    assert IntentParser(BOOKS).parse("我家宝宝2岁了", "pop_02").kind.value == "other"
+
+
+def test_more_or_less_of_a_title_or_a_range_named_is_a_relative_change():
+    parser = IntentParser(BOOKS)
+    intent = parser.parse("七只小猫去旅行再加一本", "pop_02")
+    assert intent.kind.value == "modify" and [(i.sku, i.qty, i.relative) for i in intent.items] == [("cats", 1, True)]
+    intent = parser.parse("0-2岁的少要一本", "cats")
+    assert intent.kind.value == "modify" and [(i.sku, i.qty, i.relative) for i in intent.items] == [("pop_02", -1, True)]

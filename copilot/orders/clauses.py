@@ -176,6 +176,7 @@ def classify(text: str, catalog: Catalog, current: Product | None, alone: bool =
     elif (refs or _KIND_SWAP.search(masked)) and not quantities and _SWAP.search(masked):
         clause.kind, clause.reason = "swap", "要换成别的商品，请确认换什么、要多少"
     elif relative_match(masked) and (not CHATTER_CLAUSE.search(text)  # 刚才的苹果线再加一根: the goods named, more of them
+                                     or refs and all(r.product for r in refs) and _talk_inside_names(text, refs)
                                      or _EARLIER.search(text) and refs and all(r.product for r in refs)):
         clause.kind = "relative"
     elif CANCEL.search(said) and not IF_NONE_LEFT.search(said) or refs and _NO_NEED.search(text):
@@ -189,7 +190,10 @@ def classify(text: str, catalog: Catalog, current: Product | None, alone: bool =
         pass  # 明早来拿冰块: a visit to collect, chatter
     elif states_pack(masked, quantities, [r.product for r in refs if r.product] or ([current] if current else [])):
         pass  # 7饼一提: what a 提 holds, said, no order
-    elif not CHATTER_CLAUSE.search(said) or _COPY.search(text) and _VAGUE.search(text):  # 全卖吐司: 全麦, no 卖
+    elif not CHATTER_CLAUSE.search(said) or _COPY.search(text) and _VAGUE.search(text) \
+            or refs and (all(r.product for r in refs) or quantities and ANY_VERB.search(masked)) \
+            and _talk_inside_names(text, refs):  # 全卖吐司: 全麦, no 卖;
+        # 小猪的十个朋友来一本: the talk word (个朋友) is inside the title named, no talk
         clause.asks_each = bool(_BOTH.search(text)) or each and bool(quantities)
         vague = _vague(text, quantities)
         if vague:
@@ -197,6 +201,12 @@ def classify(text: str, catalog: Catalog, current: Product | None, alone: bool =
         else:
             _order_clause(clause, masked, catalog, current, alone)
     return clause
+
+
+def _talk_inside_names(text: str, refs: list[Ref]) -> bool:
+    """Every word of talk in ``text`` (``CHATTER_CLAUSE``: 个朋友, 七只小猫) lies inside a name read (小猪的十个朋友,
+    七只小猫去旅行): the title's words, no talk."""
+    return all(any(r.start <= m.start() and m.end() <= r.end for r in refs) for m in CHATTER_CLAUSE.finditer(text))
 
 
 def _all_of(masked: str, refs: list[Ref]) -> bool:

@@ -49,7 +49,7 @@ from copilot.orders.members import (
     split_member,
 )
 from copilot.orders.name_heads import heads_written, split_at_heads
-from copilot.orders.offer_priced import counted_in, priced_listings, priced_short_names, singles_offered, unpriced_packs
+from copilot.orders.offer_priced import bare_count_unit, counted_in, priced_listings, priced_short_names, singles_offered, unpriced_packs
 from copilot.orders.offer_sizes import listed_sizes, listed_specs
 from copilot.orders.offered import (
     count_of_whole,
@@ -284,7 +284,9 @@ def _read_content(content: str, catalog: Catalog, chain: Chain, parse, title: bo
         m = None  # 二两: a count and the weight 两 (a tenth of a 斤), read by the parser, not the number 22
     if m:
         product = product or sold_by(m.group("u"), chain.offered) \
-            or weighed(m.group("n"), m.group("u"), chain.offered)  # 2箱 where only 橙子 is sold by the 箱; 1公斤
+            or weighed(m.group("n"), m.group("u"), chain.offered) \
+            or (None if m.group("u") else sold_by(bare_count_unit(chain.header), chain.offered))  # 2箱 where only 橙子
+        # is sold by the 箱; 1公斤; 小雨2 in a chain of 鸡蛋 单枚 and 30枚盒 that says 写几盒就行 or 每人限2盒: 2 盒
         if product is None and spell_out(content, chain.offered, catalog) == normalize(content):
             return Intent(Kind.ORDER, needs_review=True, reason="只写了数量，接龙里有几个商品，不知道是哪个")
         value = 0.5 if m.group("n") == "半" else zh_to_number(m.group("n")) or 0

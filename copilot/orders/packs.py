@@ -12,9 +12,9 @@ from copilot.orders.amounts import GRAMS, SAME_COUNT, UNIT_WORDS, Quantity, hold
 from copilot.orders.classifiers import PACKS, same_count
 from copilot.orders.memo import per_catalog
 
-# 单饼, 整提, 整箱, 袋装, 罐装, 散装: how it is packed; 5连包, 三连包: a multipack; 中杯, 大桶: how big a pack
+# 单饼, 整提, 整箱, 袋装, 罐装, 散装, 精装 / 平装 / 简装 (a book's binding, a gift's wrapping): how it is packed; 5连包, 三连包: a multipack; 中杯, 大桶: how big a pack
 _UNITS = "|".join(UNIT_WORDS)
-_PACK_WORD = re.compile(rf"[单整散半大中小](?:{_UNITS})|[单整]|(?:{_UNITS}|散)装|(?:\d+|[两三四五六八十])连包")
+_PACK_WORD = re.compile(rf"[单整散半大中小](?:{_UNITS})|[单整]|(?:{_UNITS}|散|精|平|简)装|(?:\d+|[两三四五六八十])连包")
 # 整箱12桶, 整提6瓶: the pack word with the count it holds (the count says how big, not which goods)
 _COUNTED = re.compile(rf"(?<=\D)\d+\s*(?:{_UNITS})$")
 # 家庭装, 礼盒装, 杯装: a word of how the goods are packed, said after the goods' name and a space; 10条装, 礼盒4只装:

@@ -47,6 +47,8 @@ def offered_products(text: str, catalog: Catalog) -> list[Product]:
         spans.append((s, e))
     for m in re.finditer(r"[\u4e00-\u9fff]{2,8}", rest):
         sharing = catalog.holding(m.group(0))
+        if only_pack_word(m.group(0)) and named and all(_pack_of_other(p, named, catalog) for p in sharing):
+            continue  # 小猪的十个朋友 精装29.8元: 精装 is how the named book is bound, not the 精装 of another title
         if 1 < len(sharing) < len(catalog) or len(sharing) == 1 and _most_of_a_name(m.group(0), sharing[0]):
             words.append({p.sku for p in sharing})
             spans.append(m.span())
