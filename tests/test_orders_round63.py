@@ -146,3 +146,28 @@ def test_more_or_less_of_a_title_or_a_range_named_is_a_relative_change():
     assert intent.kind.value == "modify" and [(i.sku, i.qty, i.relative) for i in intent.items] == [("cats", 1, True)]
     intent = parser.parse("0-2岁的少要一本", "cats")
     assert intent.kind.value == "modify" and [(i.sku, i.qty, i.relative) for i in intent.items] == [("pop_02", -1, True)]
+
+
+STICKERS = Catalog.from_dict({"products": [
+    {"sku": "sticker_book", "name": "宝宝贴纸书 交通篇", "aliases": ["贴纸书"], "link": 1, "unit": "本", "price": 12,
+     "stock": 30},
+    {"sku": "star_one", "name": "五角星奖励贴纸 单张", "link": 2, "unit": "张", "price": 1, "stock": 300},
+    {"sku": "star_pack", "name": "五角星奖励贴纸 20张装", "link": 3, "unit": "包", "pack": "20张", "price": 15,
+     "stock": 30},
+    {"sku": "chair", "name": "折叠露营椅", "aliases": ["露营椅"], "link": 4, "unit": "把", "price": 59, "stock": 20},
+]})
+
+
+def test_a_family_word_the_shown_name_holds_too_stays_for_a_person():
+    intent = IntentParser(STICKERS).parse("贴纸来两张", "sticker_book")
+    assert intent.needs_review and not [i for i in intent.items if i.qty]
+    intent = IntentParser(STICKERS).parse("贴纸来两张", "star_one")
+    assert _items(intent) == [("star_one", 2)] and not intent.needs_review
+
+
+def test_a_bare_wish_beside_praise_or_a_question_is_no_order():
+    parser = IntentParser(STICKERS)
+    assert parser.parse("这个椅子好好看 想要😍", "chair").kind.value == "other"
+    assert parser.parse("明天还有吗 想要露营椅", "chair").kind.value == "question"
+    assert _items(parser.parse("想要", "chair")) == [("chair", 1)]
+    assert _items(parser.parse("好看 要两把", "chair")) == [("chair", 2)]
