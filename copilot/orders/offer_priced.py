@@ -24,9 +24,11 @@ _PRICED_WORD = re.compile(rf"(?P<w>[\u4e00-\u9fff]{{2,12}})\s*[:：]?\s*[¥￥]?
 
 
 def _units(q: Product) -> set[str]:
-    """The words that count one of ``q``: its unit, and the piece of a pack of one (饼 of a 个 of pack 1饼)."""
+    """The words that count one of ``q``: its unit, the piece of a pack of one (饼 of a 个 of pack 1饼), and any weight
+    of goods sold by weight (10元一斤 prices the 雪菜 sold by the 两)."""
     size = q.pack_size
-    return {q.unit} | ({size[1]} if size is not None and size[0] == 1 else set())
+    weights = {"斤", "两", "公斤", "千克", "kg", "克", "g"} if q.is_weight else set()
+    return {q.unit} | weights | ({size[1]} if size is not None and size[0] == 1 else set())
 
 
 def _written(q: Product, t: str, priced: set[str], found: list[Product]) -> bool:
@@ -42,13 +44,14 @@ def _written(q: Product, t: str, priced: set[str], found: list[Product]) -> bool
 
 
 def _pack_contents(t: str, others: list[Product]) -> str:
-    """``t`` without what the packs of ``others`` hold, said with the pack (50只一盒, 一盒50只, 6支装, 12双/包)."""
+    """``t`` without what the packs of ``others`` hold, said with the pack (50只一盒, 一盒50只, 6支装, 12双/包, 1L×12盒)."""
     for p in others:
         if p.pack_size is None:
             continue
         n, u = p.pack_size
         count = rf"{n:g}\s*{re.escape(u)}"
-        t = re.sub(rf"{count}\s*(?:装|(?:[一每/]\s*)?{re.escape(p.unit)})|[一每]\s*{re.escape(p.unit)}\s*{count}", " ", t)
+        t = re.sub(rf"{count}\s*(?:装|(?:[一每/]\s*)?{re.escape(p.unit)})|[一每]\s*{re.escape(p.unit)}\s*{count}"
+                   rf"|(?<=[A-Za-z\d])\s*[x×*]\s*{count}", " ", t)  # 1L×12盒: the size times the count a case holds
     return t
 
 
