@@ -171,3 +171,36 @@ def test_a_bare_wish_beside_praise_or_a_question_is_no_order():
     assert parser.parse("明天还有吗 想要露营椅", "chair").kind.value == "question"
     assert _items(parser.parse("想要", "chair")) == [("chair", 1)]
     assert _items(parser.parse("好看 要两把", "chair")) == [("chair", 2)]
+
+
+SAUCES = Catalog.from_dict({"products": [
+    {"sku": "chopped", "name": "湘味剁辣椒 300g", "aliases": ["剁辣椒"], "link": 1, "unit": "瓶", "price": 12, "stock": 30},
+    {"sku": "bean_chili", "name": "香辣豆豉辣椒酱", "aliases": ["豆豉辣酱"], "link": 2, "unit": "瓶", "price": 15,
+     "stock": 30},
+]})
+
+
+def test_chili_sauce_said_as_the_kind_names_every_chili_sauce():
+    parser = IntentParser(SAUCES)
+    for text in ("辣酱来一瓶", "辣椒酱来2瓶"):
+        intent = parser.parse(text, "chopped")
+        assert intent.needs_review and not [i for i in intent.items if i.qty], text
+    assert _items(parser.parse("豆豉辣酱来一瓶", "chopped")) == [("bean_chili", 1)]
+
+
+def test_a_slip_of_a_word_one_goods_shares_is_the_pack_the_unit_or_screen_picks():
+    parser = IntentParser(PANTRY)
+    intent = parser.parse("鸡旦来15个", "egg_one")
+    assert _items(intent) == [("egg_one", 15)]
+    intent = parser.parse("鸡旦来一盒", "egg_one")
+    assert _items(intent) == [("egg_box", 1)]
+    intent = IntentParser(DELI).parse("橄揽菜来半斤", "olive_loose")
+    assert _items(intent) == [("olive_loose", 5)]
+
+
+def test_a_change_in_the_unit_of_a_pack_of_one_goods_is_of_that_pack():
+    parser = IntentParser(PANTRY)
+    intent = parser.parse("鸡蛋再加10个", "rice_2")
+    assert [(i.sku, i.qty, i.relative) for i in intent.items] == [("egg_one", 10, True)] and not intent.needs_review
+    intent = parser.parse("还是6个吧", "egg_box")  # a part box: the loose eggs (LABELS rule 2)
+    assert intent.kind.value == "modify" and _items(intent) == [("egg_one", 6)] and not intent.needs_review

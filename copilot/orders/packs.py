@@ -60,8 +60,9 @@ def sold_in(owners, unit: str | None, word: str = "", amount: float | bool | Non
                                            or p.pack_size == (1, unit) and _fills(p, unit, amount))]
     fits = fits or [p for p in owners if p.unit in SAME_COUNT.get(unit or "", ()) and not {unit, p.unit} & _CASES
                     or unit == "个" and p.unit == "枚"]  # 15个 of eggs by the 枚 beside their 30枚 box
-    if unit == "个" and any(holds_pieces(p) for p in owners if p not in fits):
-        return None
+    if unit == "个" and any(holds_pieces(p) and not (len(fits) == 1 and p.pack_size and p.pack_size[1] == fits[0].unit
+                                                    and _one_goods(p, fits[0])) for p in owners if p not in fits):
+        return None  # (鸡蛋 10个 of 鲜鸡蛋 by the 枚 beside its 30枚 box: the pieces the box holds, the single)
     if weight and any(p.is_weight for p in fits) and any(_jar_by_weight(p) and _fills(p, unit, amount)
                                                          for p in owners if p not in fits):
         return None  # 土蜂蜜来一斤 of 散装 (by the 斤) and 瓶装 (a 500克 jar): one 斤 loose, or one jar of a 斤? (半斤
