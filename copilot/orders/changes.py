@@ -14,8 +14,8 @@ from copilot.base.zhnum import NUM_PATTERN, zh_to_number
 from copilot.orders.amounts import PIECE_WORDS, UNIT, Quantity, check_items, read_quantities, rough
 from copilot.orders.intent import Intent, Item, Kind
 from copilot.orders.leftover import rest_of
-from copilot.orders.refs import Ref, find_refs, fuzzy_product, mask
 from copilot.orders.packs import one_goods, pack_of_shown, sold_in
+from copilot.orders.refs import Ref, find_refs, fuzzy_product, mask
 
 
 class Clause(Protocol):

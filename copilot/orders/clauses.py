@@ -175,9 +175,8 @@ def classify(text: str, catalog: Catalog, current: Product | None, alone: bool =
         clause.kind = "modify"
     elif (refs or _KIND_SWAP.search(masked)) and not quantities and _SWAP.search(masked):
         clause.kind, clause.reason = "swap", "要换成别的商品，请确认换什么、要多少"
-    elif relative_match(masked) and (not CHATTER_CLAUSE.search(text)  # 刚才的苹果线再加一根: the goods named, more of them
-                                     or refs and all(r.product for r in refs) and _talk_inside_names(text, refs)
-                                     or _EARLIER.search(text) and refs and all(r.product for r in refs)):
+    elif relative_match(masked) and (not CHATTER_CLAUSE.search(text) or _named_talk(text, refs)  # 刚才的苹果线再加一根:
+                                     or _EARLIER.search(text) and refs and all(r.product for r in refs)):  # more of them
         clause.kind = "relative"
     elif CANCEL.search(said) and not IF_NONE_LEFT.search(said) or refs and _NO_NEED.search(text):
         clause.kind = "cancel"
@@ -191,9 +190,7 @@ def classify(text: str, catalog: Catalog, current: Product | None, alone: bool =
     elif states_pack(masked, quantities, [r.product for r in refs if r.product] or ([current] if current else [])):
         pass  # 7饼一提: what a 提 holds, said, no order
     elif not CHATTER_CLAUSE.search(said) or _COPY.search(text) and _VAGUE.search(text) \
-            or refs and (all(r.product for r in refs) or quantities and ANY_VERB.search(masked)) \
-            and _talk_inside_names(text, refs):  # 全卖吐司: 全麦, no 卖;
-        # 小猪的十个朋友来一本: the talk word (个朋友) is inside the title named, no talk
+            or _named_talk(text, refs, bool(quantities and ANY_VERB.search(masked))):  # 全卖吐司: 全麦, no 卖
         clause.asks_each = bool(_BOTH.search(text)) or each and bool(quantities)
         vague = _vague(text, quantities)
         if vague:
@@ -201,6 +198,12 @@ def classify(text: str, catalog: Catalog, current: Product | None, alone: bool =
         else:
             _order_clause(clause, masked, catalog, current, alone)
     return clause
+
+
+def _named_talk(text: str, refs: list[Ref], ordered: bool = False) -> bool:
+    """小猪的十个朋友来一本: the clause names products (or a family, when it ``ordered`` with a count and an order word)
+    and every word of talk in it is inside those names (``_talk_inside_names``): no talk."""
+    return bool(refs) and (all(r.product for r in refs) or ordered) and _talk_inside_names(text, refs)
 
 
 def _talk_inside_names(text: str, refs: list[Ref]) -> bool:

@@ -49,7 +49,14 @@ from copilot.orders.members import (
     split_member,
 )
 from copilot.orders.name_heads import heads_written, split_at_heads
-from copilot.orders.offer_priced import bare_count_unit, counted_in, priced_listings, priced_short_names, singles_offered, unpriced_packs
+from copilot.orders.offer_priced import (
+    bare_count_unit,
+    counted_in,
+    priced_listings,
+    priced_short_names,
+    singles_offered,
+    unpriced_packs,
+)
 from copilot.orders.offer_sizes import listed_sizes, listed_specs
 from copilot.orders.offered import (
     count_of_whole,
