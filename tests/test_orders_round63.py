@@ -192,7 +192,9 @@ def test_a_slip_of_a_word_one_goods_shares_is_the_pack_the_unit_or_screen_picks(
     parser = IntentParser(PANTRY)
     intent = parser.parse("鸡旦来15个", "egg_one")
     assert _items(intent) == [("egg_one", 15)]
-    intent = parser.parse("鸡旦来一盒", "egg_one")
+    intent = parser.parse("鸡旦来一盒", "egg_one")  # a slip read against the screen: a person confirms
+    assert intent.needs_review
+    intent = parser.parse("鸡旦来一盒", "rice_2")
     assert _items(intent) == [("egg_box", 1)]
     intent = IntentParser(DELI).parse("橄揽菜来半斤", "olive_loose")
     assert _items(intent) == [("olive_loose", 5)]

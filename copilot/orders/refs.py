@@ -335,6 +335,8 @@ def _pack_of_slip(packs: list[Product], current: Product | None, unit: str | Non
     that unit itself (a weight of goods sold by weight) or no unit is said; None otherwise (护里液来一瓶 of two
     bottles, the one on screen or the other: a person asks)."""
     picked = sold_in(packs, unit) if unit else None
+    if picked is not None and current in packs and picked is not current:
+        return None  # 抽之巾来一提 with the single pack shown: a slip against the screen, a person confirms
     if picked is not None or current is None or current not in packs:
         return picked
     if unit is None:
