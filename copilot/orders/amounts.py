@@ -230,6 +230,8 @@ def to_sale_unit(q: Quantity, p: Product) -> float | None:
     declared = _declared(q, p)
     if declared is not None:
         return declared
+    if unit == "个" and p.unit == "枚":
+        return q.value  # 10个, 一打 of eggs sold by the 枚: one piece each (LABELS rule 4)
     if unit == "个" and p.unit not in _PACKS and not holds_pieces(p) and not q.dozen \
             or unit in ("只", "枚") and (p.unit == "个" or p.unit in ONE_THING and not holds_pieces(p)):
         return q.value  # 个 is the everyday classifier for one thing (两只猪蹄, 6枚鸡蛋 are so many 个); a dozen of 瓶: a person asks

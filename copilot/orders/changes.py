@@ -14,6 +14,7 @@ from copilot.base.zhnum import NUM_PATTERN, zh_to_number
 from copilot.orders.amounts import PIECE_WORDS, UNIT, Quantity, check_items, read_quantities, rough
 from copilot.orders.intent import Intent, Item, Kind
 from copilot.orders.leftover import rest_of
+from copilot.orders.packs import one_goods, pack_of_shown, sold_in
 from copilot.orders.refs import Ref, find_refs, fuzzy_product, mask
 
 
@@ -85,6 +86,8 @@ def parse_modify(c: Clause, catalog: Catalog, current: Product | None) -> Intent
         return _review(Kind.MODIFY, "一次改了几个商品，请人工确认", undecided=True)
     n = m.group("n")
     q = after[0] if after else Quantity(0, 0, 0.5 if n == "半" else zh_to_number(n) or 0, None, rough(n))
+    if not c.refs and product is current and current is not None:  # 还是20罐吧 with the 整箱28罐 shown: the single
+        product = pack_of_shown(current, q, catalog) or current  # sold by the 罐 (LABELS rule 2), as in an order
     return check_items(Kind.MODIFY, [(product, q)])
 
 
@@ -115,7 +118,9 @@ def without_recap(clauses: list, current: Product | None) -> tuple[list, Product
 
 
 def parse_relative(c: Clause, current: Product | None, catalog: Catalog) -> Intent:
-    """再加一斤 +1, 少要一袋 -1: a signed change to the buyer's current order of the product."""
+    """再加一斤 +1, 少要一袋 -1: a signed change to the buyer's current order of the product. 榨菜少要五两 of 榨菜（散称）
+    by the 两 and 榨菜 半斤袋: the unit of the change picks among packs of one goods, as in an order (LABELS rule 2)."""
+    c = _pack_by_unit(c)
     if any(r.product is None for r in c.refs):
         return _review(Kind.MODIFY, "要修改的链接不存在")
     if len({r.product.sku for r in c.refs}) > 1:
@@ -130,6 +135,21 @@ def parse_relative(c: Clause, current: Product | None, catalog: Catalog) -> Inte
     item = checked.items[0]
     sign = -1 if m.group("op").startswith(("少", "减")) else 1
     return Intent(Kind.MODIFY, (Item(item.sku, sign * item.qty, item.unit, relative=True),), reason="加减数量")
+
+
+def _pack_by_unit(c):
+    """``c`` with a family word of packs of one goods (``packs.one_goods``) read as the listing sold in the unit of the
+    change (``packs.sold_in``); ``c`` as it is otherwise."""
+    if not any(r.product is None and r.family and one_goods(r.family) for r in c.refs):
+        return c
+    m = relative_match(mask(c.text, c.refs))
+    if m is None:
+        return c
+    q = _amount_changed(m, mask(c.text, c.refs))
+    refs = [Ref(r.start, r.end, sold_in(r.family, q.unit, r.label, q.value), r.label)
+            if r.product is None and r.family and one_goods(r.family) and sold_in(r.family, q.unit, r.label, q.value)
+            else r for r in c.refs]
+    return replace(c, refs=refs)
 
 
 def _amount_changed(m: re.Match, masked: str) -> Quantity:

@@ -29,7 +29,7 @@ SHAPES: dict[str, tuple[str, ...]] = {
     "roll": ("卷", "轴", "盘", "团"),  # 一轴线, 一盘子线, 一团毛线
     "string": ("串", "挂"),  # 一挂鞭炮, 一串灯
     "pair": ("双", "副", "对"),  # 一副手套, 一双手套
-    "can": ("罐", "听"),  # 6罐 are 6听
+    "can": ("罐", "听", "坛"),  # 6罐 are 6听; a 坛 of pickles is one jar
     "tube": ("桶", "筒"),  # 一筒羽毛球, 一桶
     "grain": ("棵", "颗"),  # 一棵白菜 is one 颗
     "serving": ("份", "碗", "盘"),  # 两碗豆腐脑 are 2份, 一盘饺子
@@ -54,8 +54,8 @@ ONE_THING = frozenset(SHAPES["stick"]) | {"顶", "盏", "台", "部", "张", "�
 # units that hold an unsaid number of things (来2个 of a 盒: a piece or a box? a person asks)
 PACKS = ("盒", "袋", "包", "板", "箱", "提", "兜", "捆", "扎")
 
-# measure words viewers say that no catalog sells in (一升, 一棵, 一轴线, 一盘线, 一挂鞭炮, 一筒羽毛球, 一团毛线)
-SPOKEN = ("升", "棵", "轴", "盘", "挂", "筒", "团", "尾")
+# measure words viewers say that no catalog sells in (一升, 一棵, 一轴线, 一盘线, 一挂鞭炮, 一筒羽毛球, 一团毛线, 一坛泡菜)
+SPOKEN = ("升", "棵", "轴", "盘", "挂", "筒", "团", "尾", "坛")
 
 SAME_COUNT: dict[str, frozenset[str]] = {}
 for _words in SHAPES.values():

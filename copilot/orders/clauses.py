@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from copilot.base.catalog import Catalog, Product
 from copilot.base.zhnum import zh_to_number
-from copilot.orders.amounts import UNIT, VERB, Quantity, read_quantities, whole_packs
+from copilot.orders.amounts import GRAMS, UNIT, VERB, Quantity, holds_pieces, read_quantities, to_sale_unit, whole_packs
 from copilot.orders.changes import CANCEL, IF_NONE_LEFT, MODIFY, relative_match
 from copilot.orders.cues import count_of_shown, count_or_name, one_of_word, states_pack, typo_count
 from copilot.orders.heads import shown_kind
@@ -86,10 +86,31 @@ def _member_sold_in(r: Ref, q: Quantity, current: Product | None) -> Ref:
     the 桶 shown: the 5连包, LABELS rule 2)."""
     if not r.family or r.product is not None:
         return r
-    picked = sold_in(r.family, q.unit, r.label, current is not None and q.value)
+    picked = sold_in(r.family, q.unit, r.label, current is not None and q.value) or _shown_of_packs(r.family, q, current)
     if picked is None or current is not None and current in r.family and not one_goods(r.family) and picked != current:
         return r
     return Ref(r.start, r.end, picked, r.label, r.family)
+
+
+def _shown_of_packs(family, q: Quantity, current: Product | None) -> Product | None:
+    """鸡蛋来一打 with 鲜鸡蛋（散卖） by the 枚 shown beside its 30枚 box: a family word of one goods in packs told apart by
+    their units, said in the shown listing's own unit (a weight of goods sold by weight, 个 of a 枚) that no other
+    listing of the family takes whole, is the shown listing. 土蜂蜜来两斤 with the loose honey shown beside 500克 jars
+    (two jars, or two 斤 loose?), 生椰来一个 (个 of a 听 or of a 箱?) and 橙汁来一杯 of 中杯 / 大杯 stay for a person."""
+    if current is None or current not in family or not q.unit or len({p.unit for p in family}) < 2 \
+            or not one_goods(family):
+        return None
+    own = q.unit == current.unit or q.unit in GRAMS and current.is_weight or q.unit == "个" and current.unit == "枚"
+    if not own or any(_whole(to_sale_unit(q, p)) for p in family if p is not current):
+        return None
+    if q.unit == "个" and any(holds_pieces(p) and not (p.pack_size and p.pack_size[1] == current.unit)
+                             for p in family if p is not current):
+        return None  # 红玫瑰来3个 beside a 扎 of 11支: 个 counts the roses of a bunch too, a person asks
+    return current if _whole(to_sale_unit(q, current)) else None
+
+
+def _whole(qty: float | None) -> bool:
+    return qty is not None and qty > 0 and float(qty).is_integer()
 
 
 def _pack_said(r: Ref, q: Quantity, catalog: Catalog) -> Ref:
@@ -157,8 +178,8 @@ def classify(text: str, catalog: Catalog, current: Product | None, alone: bool =
         clause.kind = "modify"
     elif (refs or _KIND_SWAP.search(masked)) and not quantities and _SWAP.search(masked):
         clause.kind, clause.reason = "swap", "要换成别的商品，请确认换什么、要多少"
-    elif relative_match(masked) and (not CHATTER_CLAUSE.search(text)  # 刚才的苹果线再加一根: the goods named, more of them
-                                     or _EARLIER.search(text) and refs and all(r.product for r in refs)):
+    elif relative_match(masked) and (not CHATTER_CLAUSE.search(text) or _named_talk(text, refs)  # 刚才的苹果线再加一根:
+                                     or _EARLIER.search(text) and refs and all(r.product for r in refs)):  # more of them
         clause.kind = "relative"
     elif CANCEL.search(said) and not IF_NONE_LEFT.search(said) or refs and _NO_NEED.search(text):
         clause.kind = "cancel"
@@ -171,7 +192,8 @@ def classify(text: str, catalog: Catalog, current: Product | None, alone: bool =
         pass  # 明早来拿冰块: a visit to collect, chatter
     elif states_pack(masked, quantities, [r.product for r in refs if r.product] or ([current] if current else [])):
         pass  # 7饼一提: what a 提 holds, said, no order
-    elif not CHATTER_CLAUSE.search(said) or _COPY.search(text) and _VAGUE.search(text):  # 全卖吐司: 全麦, no 卖
+    elif not CHATTER_CLAUSE.search(said) or _COPY.search(text) and _VAGUE.search(text) \
+            or _named_talk(text, refs, bool(quantities and ANY_VERB.search(masked))):  # 全卖吐司: 全麦, no 卖
         clause.asks_each = bool(_BOTH.search(text)) or each and bool(quantities)
         vague = _vague(text, quantities)
         if vague:
@@ -179,6 +201,18 @@ def classify(text: str, catalog: Catalog, current: Product | None, alone: bool =
         else:
             _order_clause(clause, masked, catalog, current, alone)
     return clause
+
+
+def _named_talk(text: str, refs: list[Ref], ordered: bool = False) -> bool:
+    """小猪的十个朋友来一本: the clause names products (or a family, when it ``ordered`` with a count and an order word)
+    and every word of talk in it is inside those names (``_talk_inside_names``): no talk."""
+    return bool(refs) and (all(r.product for r in refs) or ordered) and _talk_inside_names(text, refs)
+
+
+def _talk_inside_names(text: str, refs: list[Ref]) -> bool:
+    """Every word of talk in ``text`` (``CHATTER_CLAUSE``: 个朋友, 七只小猫) lies inside a name read (小猪的十个朋友,
+    七只小猫去旅行): the title's words, no talk."""
+    return all(any(r.start <= m.start() and m.end() <= r.end for r in refs) for m in CHATTER_CLAUSE.finditer(text))
 
 
 def _all_of(masked: str, refs: list[Ref]) -> bool:

@@ -51,8 +51,13 @@ def headed(word: str, owners: list[Product], fits=None) -> list[Product]:
 def shown_kind(r, current: Product | None, make_ref):
     """眼镜盒来一个 with the 隐形眼镜盒 on screen, where 眼镜盒 is a name of the 折叠眼镜盒: the word said is a whole name
     of one listing and the head of the shown one's name (its kind, with a qualifier before it), so the viewer may
-    mean either (a person asks): ``r`` becomes the family of the two. Any other ``r`` as it is."""
+    mean either (a person asks): ``r`` becomes the family of the two. So does a family word (贴纸 of the 小红花奖励贴纸
+    单张 and 10张装) that the shown listing's name holds too (宝宝贴纸书): the viewer may mean the shown one. Any
+    other ``r`` as it is."""
     p = r.product
+    if p is None and r.family and current is not None and current not in r.family and len(r.label) >= 2 \
+            and any(r.label in n for n in current.names):
+        return make_ref(r.start, r.end, None, r.label, (*r.family, current))  # 贴纸来两张 with 宝宝贴纸书 shown
     if p is None or current is None or current is p or len(r.label) < 2 or r.label not in p.names \
             or r.label in current.names or not heads_word(r.label, current):
         return r

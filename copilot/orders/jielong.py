@@ -49,7 +49,14 @@ from copilot.orders.members import (
     split_member,
 )
 from copilot.orders.name_heads import heads_written, split_at_heads
-from copilot.orders.offer_priced import counted_in, priced_listings, priced_short_names, singles_offered, unpriced_packs
+from copilot.orders.offer_priced import (
+    bare_count_unit,
+    counted_in,
+    priced_listings,
+    priced_short_names,
+    singles_offered,
+    unpriced_packs,
+)
 from copilot.orders.offer_sizes import listed_sizes, listed_specs
 from copilot.orders.offered import (
     count_of_whole,
@@ -60,7 +67,7 @@ from copilot.orders.offered import (
     numbered_short_names,
     sold_by,
 )
-from copilot.orders.packs import counted_pack_said, same_goods
+from copilot.orders.packs import counted_pack_said, one_goods, same_goods
 from copilot.orders.remarks import COLOUR
 from copilot.orders.shorthand import shorthand
 from copilot.orders.sizes import SIZE, size_key, sizes_of
@@ -164,9 +171,11 @@ def _offer(lines: list[str], catalog: Catalog) -> list[Product]:
     offer each size (:mod:`copilot.orders.offer_sizes`); goods priced per unit (行李牌5元/个) offer the listing sold in
     that unit, not the same goods' other pack (:mod:`copilot.orders.offer_priced`); a pack of the goods offered, named by
     the count it holds (三条装一盒39 of 全棉毛巾 3条装), is offered too."""
-    found = {p.sku for text in (lines, [x for x in lines if not _is_example(x)])
-             for p in offered_products("\n".join(text), catalog)}
     plain = "\n".join(x for x in lines if not _is_example(x))
+    header = offered_products(plain, catalog)
+    found = {p.sku for p in header} | {q.sku for q in offered_products("\n".join(lines), catalog)
+                                       if not any(one_goods([q, p]) for p in header)}  # 例：小明 高筋2袋 of a header
+    # offering 高筋面粉1kg: the example's word of the same goods in other sizes offers none of them
     found |= {p.sku for p in heads_written(plain, catalog)}  # 细米粉 of 细米粉 2斤装
     found |= {p.sku for p in listed_sizes(plain, [p for p in catalog if p.sku in found], catalog)}
     found |= {p.sku for p in listed_specs(plain, [p for p in catalog if p.sku in found], catalog)}  # 9W … 18W
@@ -283,8 +292,10 @@ def _read_content(content: str, catalog: Catalog, chain: Chain, parse, title: bo
     if m and _WEIGHT_LIANG.fullmatch(m.group("n")):
         m = None  # 二两: a count and the weight 两 (a tenth of a 斤), read by the parser, not the number 22
     if m:
-        product = product or sold_by(m.group("u"), chain.offered) \
-            or weighed(m.group("n"), m.group("u"), chain.offered)  # 2箱 where only 橙子 is sold by the 箱; 1公斤
+        product = product or weighed(m.group("n"), m.group("u"), chain.offered) \
+            or sold_by(m.group("u"), chain.offered) \
+            or (None if m.group("u") else sold_by(bare_count_unit(chain.header), chain.offered))  # 2箱 where only 橙子
+        # is sold by the 箱; 1公斤 (a weight: the goods sold loose by weight before a 一斤袋); 小雨2 in a chain of 鸡蛋 单枚 and 30枚盒 that says 写几盒就行 or 每人限2盒: 2 盒
         if product is None and spell_out(content, chain.offered, catalog) == normalize(content):
             return Intent(Kind.ORDER, needs_review=True, reason="只写了数量，接龙里有几个商品，不知道是哪个")
         value = 0.5 if m.group("n") == "半" else zh_to_number(m.group("n")) or 0
@@ -353,6 +364,10 @@ _COLOUR_LEAD = re.compile(rf"^(?P<rest>{COLOUR.pattern})\s*(?P<n>\d{{1,3}}|[一�
                           rf"[\s。.!！~～]*$")
 
 
+# 要带挂钩的, 要红色的: which kind of the goods the member wants, said after the count (no count, no goods of its own)
+_WISHED_KIND = re.compile(r"要[^\d一二两三四五六七八九十俩半几]{1,8}的[。.!！~～]*")
+
+
 def _count_then_remark(counts: str, product: Product, catalog: Catalog) -> Intent | None:
     """1套 CR-V 5座, 3 黄的 in a chain of one product: the count (in the product's own unit, or none: the chain's unit)
     first, then after a space a remark (a car model, a colour) that names no product, no link and no count of its own;
@@ -363,7 +378,7 @@ def _count_then_remark(counts: str, product: Product, catalog: Catalog) -> Inten
         return None
     rest = m.group("rest")
     if catalog.mentions(rest) or catalog.links(rest) or shorthand(catalog).find(rest) or _TAKE_BACK.search(rest) \
-            or VERB_START.match(rest) or re.search(rf"(?<![\w-])\d+(?:\.\d+)?(?![\w-])|\d\s*{UNIT}|[+＋x×*]", rest):
+            or VERB_START.match(rest) and not _WISHED_KIND.fullmatch(rest) or re.search(rf"(?<![\w-])\d+(?:\.\d+)?(?![\w-])|\d\s*{UNIT}|[+＋x×*]", rest):
         return None
     return check_items(Kind.ORDER, [(product, Quantity(0, 0, float(zh_to_number(m.group("n")) or 0), m.group("u")))])
 

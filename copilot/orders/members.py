@@ -134,11 +134,13 @@ def _split(body: str, catalog: Catalog, offered: list[Product] = ()) -> tuple[st
         if _name_digits("", rest, catalog) and re.match(r"\d+\s", rest) or PAID_NOTE.fullmatch(rest):  # 小胖 2三鲜: 三鲜's
             continue  # 小美 520 草莓2斤: 520 is the nickname's; 王奶奶：1 已转28元: a paid remark orders nothing
         if starts_order(ICON.sub("", rest), catalog) or _CANCEL_WORDS.match(rest) or _short_word(rest, offered, catalog) \
+                or rest.startswith("第") and (starts_order(rest[1:], catalog) or _short_word(rest[1:], offered, catalog)) \
                 or _offer_word_alone(rest, offered, catalog) or _colour_then_count(rest, tokens[:k], catalog) \
                 or _FOR_ME.match(rest) \
                 or _REMARK.match(rest) and (holds_order(rest, catalog)
                                             or starts_order(_after_remark(rest), catalog)):
-            return " ".join(tokens[:k]).strip(), rest  # 小金 🍎2斤, 小美 已付 苹果5斤: the icon, the remark
+            return " ".join(tokens[:k]).strip(), rest  # 小金 🍎2斤, 小美 已付 苹果5斤: the icon, the remark; 乐乐2020
+            # 第3册2本: the ordinal's 第 starts the word of the offer (3册)
         if _WEAK.match(rest) or _WEAK_CHAR.match(rest) or _PAIRS.match(rest):
             if _name_then_order(tokens[k:], catalog, alone=_no_name_yet(" ".join(tokens[:k]))):
                 continue  # 二楼 陈姐 6, 🌙 Luna 2: the nickname's second word, then the order

@@ -16,7 +16,7 @@ from copilot.base.zhnum import normalize
 from copilot.orders.amounts import UNIT
 from copilot.orders.names import plain_name
 from copilot.orders.offered import SINGLE
-from copilot.orders.packs import BRACKETED, same_goods, singles_of
+from copilot.orders.packs import BRACKETED, only_pack_word, same_goods, singles_of
 
 # 5元/个, 5元一个, 12.8/斤, 5块每个: a price per unit (after the goods' word: 钥匙扣8元/个)
 _PER_UNIT = re.compile(rf"\d+(?:\.\d+)?\s*(?:元|块钱|块)?\s*(?:/|每|一)\s*(?P<u>{UNIT})")
@@ -24,9 +24,11 @@ _PRICED_WORD = re.compile(rf"(?P<w>[\u4e00-\u9fff]{{2,12}})\s*[:：]?\s*[¥￥]?
 
 
 def _units(q: Product) -> set[str]:
-    """The words that count one of ``q``: its unit, and the piece of a pack of one (饼 of a 个 of pack 1饼)."""
+    """The words that count one of ``q``: its unit, the piece of a pack of one (饼 of a 个 of pack 1饼), and any weight
+    of goods sold by weight (10元一斤 prices the 雪菜 sold by the 两)."""
     size = q.pack_size
-    return {q.unit} | ({size[1]} if size is not None and size[0] == 1 else set())
+    weights = {"斤", "两", "公斤", "千克", "kg", "克", "g"} if q.is_weight else set()
+    return {q.unit} | weights | ({size[1]} if size is not None and size[0] == 1 else set())
 
 
 def _written(q: Product, t: str, priced: set[str], found: list[Product]) -> bool:
@@ -42,13 +44,14 @@ def _written(q: Product, t: str, priced: set[str], found: list[Product]) -> bool
 
 
 def _pack_contents(t: str, others: list[Product]) -> str:
-    """``t`` without what the packs of ``others`` hold, said with the pack (50只一盒, 一盒50只, 6支装, 12双/包)."""
+    """``t`` without what the packs of ``others`` hold, said with the pack (50只一盒, 一盒50只, 6支装, 12双/包, 1L×12盒)."""
     for p in others:
         if p.pack_size is None:
             continue
         n, u = p.pack_size
         count = rf"{n:g}\s*{re.escape(u)}"
-        t = re.sub(rf"{count}\s*(?:装|(?:[一每/]\s*)?{re.escape(p.unit)})|[一每]\s*{re.escape(p.unit)}\s*{count}", " ", t)
+        t = re.sub(rf"{count}\s*(?:装|(?:[一每/]\s*)?{re.escape(p.unit)})|[一每]\s*{re.escape(p.unit)}\s*{count}"
+                   rf"|(?<=[A-Za-z\d])\s*[x×*]\s*{count}", " ", t)  # 1L×12盒: the size times the count a case holds
     return t
 
 
@@ -63,9 +66,13 @@ def priced_listings(text: str, catalog: Catalog) -> list[Product]:
     """钥匙扣8元/个, 单饼128元/饼: for each goods' word written before a price per unit (its longest end that a name
     holds), the one listing holding it that is sold in that unit; none where two are."""
     out: dict[str, Product] = {}
-    for m in _PRICED_WORD.finditer(normalize(text)):
+    t = normalize(text)
+    named = [p for _, _, p in catalog.mentions(t)]
+    for m in _PRICED_WORD.finditer(t):
         w = m.group("w")
         owners = next((found for k in range(len(w) - 1) if (found := catalog.holding(w[k:]))), [])
+        if only_pack_word(w) and named and not any(q in named or set(named) & set(same_goods(q, catalog)) for q in owners):
+            continue  # 小猪的十个朋友 精装29.8元一本: the binding of the book named, not another title's 精装
         sold = [q for q in owners if m.group("u") in _units(q)]
         if len(sold) == 1:
             out[sold[0].sku] = sold[0]
@@ -115,6 +122,20 @@ def counted_in(header: str) -> str | None:
     (the product's own unit)."""
     m = _COUNTED_IN.search(header)
     return next((u for u in m.groups() if u), None) if m else None
+
+
+# 每人限2盒, 限购20罐: the unit of the limit, what a member's number counts in a chain of several packs of one goods
+_LIMITED_IN = re.compile(rf"限\s*[购买]?\s*(?:\d+|[一二两三四五六七八九十]+)\s*(?P<u>{UNIT})")
+
+
+def bare_count_unit(header: str) -> str | None:
+    """The unit a bare number of a member counts in, when the chain offers several listings: the unit the header says
+    to write (写几盒就行), else the unit of the limit per member (每人限20罐), else None."""
+    said = counted_in(header)
+    if said:
+        return said
+    units = {m.group("u") for m in _LIMITED_IN.finditer(normalize(header))}
+    return units.pop() if len(units) == 1 else None
 
 
 def unpriced_packs(text: str, found: list[Product], catalog: Catalog) -> set[str]:

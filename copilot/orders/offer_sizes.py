@@ -14,7 +14,7 @@ import re
 
 from copilot.base.catalog import Catalog, Product
 from copilot.base.zhnum import normalize
-from copilot.orders.packs import BRACKETED
+from copilot.orders.packs import BRACKETED, one_goods
 from copilot.orders.sizes import SIZE, size_key, sizes_of
 
 _NOT_LISTED = re.compile(r"(?:限|满|每|共|约|重|送|超过|以上|不足)\s*$")
@@ -37,9 +37,10 @@ def listed_sizes(text: str, offered: list[Product], catalog: Catalog) -> list[Pr
     for m in SIZE.finditer(t):
         if _NOT_LISTED.search(t[max(0, m.start() - 3):m.start()]):
             continue
-        for q in sizes_of(catalog).get(size_key(m), ()):
-            if q.sku in have or q.sku in out:
-                continue
+        holders = sizes_of(catalog).get(size_key(m), ())
+        for q in holders:
+            if q.sku in have or q.sku in out or any(p.sku in have and one_goods([p, q]) for p in holders):
+                continue  # 淡奶油整箱团 1L×12盒: the size the offered case's own name holds, not its single
             if any(len(b) > 1 and (b in bases or b in plain) for b in map(_base, q.names)):
                 out[q.sku] = q
     return list(out.values())
@@ -59,12 +60,14 @@ def listed_specs(text: str, offered: list[Product], catalog: Catalog) -> list[Pr
     plain = _PLAIN.sub("", t)
     heads = {_spec(n)[0] for p in offered for n in p.names}
     have = {p.sku for p in offered}
+    held = {w for p in offered for w in _spec(p.name)[1]}  # 1L of 淡奶油 1L 整箱12盒: the offered case's own spec
     out = []
     for q in catalog:
         head, rest = _spec(q.name)
-        if q.sku in have or not rest or len(head) < 2 or head not in heads and head not in plain:
+        if q.sku in have or not rest or len(head) < 2 or head not in heads and head not in plain or set(rest) <= held:
             continue
-        found = [re.search(rf"(?<![A-Za-z0-9.\-]){re.escape(w)}(?![A-Za-z0-9])", t) for w in rest]
+        found = [re.search(rf"(?<![A-Za-z0-9.\-]){re.escape(w)}(?=$|[^A-Za-z0-9]|\d+(?:\.\d+)?\s*(?:元|块))", t)
+                 for w in rest]  # 3-6岁38元: the spec, then its price glued
         if all(m and not _NOT_LISTED.search(t[max(0, m.start() - 3):m.start()]) for m in found):
             out.append(q)
     return out

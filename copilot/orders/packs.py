@@ -7,14 +7,14 @@ from __future__ import annotations
 import re
 
 from copilot.base.catalog import Product
-from copilot.base.zhnum import zh_to_number
+from copilot.base.zhnum import NUM_PATTERN, zh_to_number
 from copilot.orders.amounts import GRAMS, SAME_COUNT, UNIT_WORDS, Quantity, holds_pieces, to_sale_unit
-from copilot.orders.classifiers import PACKS
+from copilot.orders.classifiers import PACKS, same_count
 from copilot.orders.memo import per_catalog
 
-# 单饼, 整提, 整箱, 袋装, 罐装, 散装: how it is packed; 5连包, 三连包: a multipack; 中杯, 大桶: how big a pack
+# 单饼, 整提, 整箱, 袋装, 罐装, 散装, 精装 / 平装 / 简装 (a book's binding, a gift's wrapping): how it is packed; 5连包, 三连包: a multipack; 中杯, 大桶: how big a pack
 _UNITS = "|".join(UNIT_WORDS)
-_PACK_WORD = re.compile(rf"[单整散半大中小](?:{_UNITS})|[单整]|(?:{_UNITS}|散)装|(?:\d+|[两三四五六八十])连包")
+_PACK_WORD = re.compile(rf"[单整散半大中小](?:{_UNITS})|[单整]|(?:{_UNITS}|散|精|平|简)装|(?:\d+|[两三四五六八十])连包")
 # 整箱12桶, 整提6瓶: the pack word with the count it holds (the count says how big, not which goods)
 _COUNTED = re.compile(rf"(?<=\D)\d+\s*(?:{_UNITS})$")
 # 家庭装, 礼盒装, 杯装: a word of how the goods are packed, said after the goods' name and a space; 10条装, 礼盒4只装:
@@ -24,6 +24,10 @@ _SIZE = re.compile(r"\d+(?:\.\d+)?\s*[A-Za-z]{1,3}")  # 500ml, 1.5L: the size of
 # 2L of 2L桶装: the size glued before a word of how the goods are packed (the 装 word says the pack)
 _SIZE_BEFORE = re.compile(rf"^{_SIZE.pattern}(?={_PACKED.pattern}$)")
 BRACKETED = re.compile(r"[（(\[【][^）)\]】]*[）)\]】]")  # the pack of a listing: 赣南脐橙（10斤装）
+# 半斤袋, 一斤袋, 2斤坛, 12块瓶装, 30枚盒装: what one pack holds, then the pack it is sold in; 5g×10小包: the size of
+# each piece times how many a pack holds
+_HOLDS = re.compile(rf"(?:{NUM_PATTERN}|半)\s*(?:{_UNITS})\s*(?:{_UNITS})装?|"
+                    rf"\d+(?:\.\d+)?\s*[A-Za-z]{{1,3}}\s*[x×*]\s*\d+\s*[大小]?(?:{_UNITS})装?")
 
 
 # 两根 of the 支, 两块 of the 片: a word counting the same single item picks the listing sold by it; not a word of a pack
@@ -31,7 +35,8 @@ BRACKETED = re.compile(r"[（(\[【][^）)\]】]*[）)\]】]")  # the pack of a 
 _CASES = frozenset({*PACKS, "件", "份", "碗", "盘"})
 
 
-def sold_in(owners, unit: str | None, word: str = "", amount: float | bool | None = None) -> Product | None:
+def sold_in(owners, unit: str | None, word: str = "", amount: float | bool | None = None, *,
+            filled: bool = True) -> Product | None:
     """The one of ``owners`` sold in ``unit`` (a weight unit fits a product sold by weight), else None. The unit
     tells apart only packs of the same goods (赣南脐橙（10斤装） / （散称）: 一箱 is the box), or the goods of
     the ``word`` from goods made of it (虾 of 河虾 by the 斤, 虾仁 by the 盒). Two kinds of it (the names ending
@@ -39,9 +44,10 @@ def sold_in(owners, unit: str | None, word: str = "", amount: float | bool | Non
     person: 牛奶来2瓶 may be either, the unit said loosely. A weight (``amount`` of ``unit``) said of goods none sold by
     weight, in packs of a weight, names the one it is one pack of, when it fills no other's packs whole (一斤 of 500克 / 1000克 jars: one 500克; 两斤
     and 三斤 stay for a person). The caller passes it only with a product shown, which it must then be: with none
-    shown, 曲奇来一斤 of a 500克 jar and 200克 bags may mean a 斤's worth in either. A single character (虾, 奶) is read as before. 个 counts the pieces of any product: it names none
+    shown, 曲奇来一斤 of a 500克 jar and 200克 bags may mean a 斤's worth in either (``filled`` False: never). A weight
+    that is no whole pack of a jar (半斤 of a 一斤袋) leaves that jar out of the choice. A single character (虾, 奶) is read as before. 个 counts the pieces of any product: it names none
     when another of them is a pack of pieces (葱油饼来4个 of 现烙 per 个 and 冷冻 per 袋 of 10 片)."""
-    whole = _filled(owners, unit, amount)
+    whole = _filled(owners, unit, amount) if filled else None
     if whole is not None:
         return whole
     if len(word) > 1 and len({_kind_of(p) for p in owners}) > 1:
@@ -50,12 +56,17 @@ def sold_in(owners, unit: str | None, word: str = "", amount: float | bool | Non
     if len(word) != 1 and len({_kind_of(p) for p in kinds or owners}) > 1:
         return None  # one character (虾2斤, 奶来2瓶) is read with the screen first, then by the unit, as before
     weight = unit in ("斤", "公斤", "千克", "kg", "克", "g")
-    fits = [p for p in owners if unit and (p.unit == unit or weight and p.is_weight or p.pack_size == (1, unit))]
-    fits = fits or [p for p in owners if p.unit in SAME_COUNT.get(unit or "", ()) and not {unit, p.unit} & _CASES]
-    if unit == "个" and any(holds_pieces(p) for p in owners if p not in fits):
-        return None
-    if weight and any(p.is_weight for p in fits) and any(_jar_by_weight(p) for p in owners if p not in fits):
-        return None  # 土蜂蜜来一斤 of 散装 (by the 斤) and 瓶装 (a 500克 jar): one 斤 loose, or one jar of a 斤?
+    fits = [p for p in owners if unit and (p.unit == unit or weight and p.is_weight
+                                           or p.pack_size == (1, unit) and _fills(p, unit, amount))]
+    fits = fits or [p for p in owners if p.unit in SAME_COUNT.get(unit or "", ()) and not {unit, p.unit} & _CASES
+                    or unit == "个" and p.unit == "枚"]  # 15个 of eggs by the 枚 beside their 30枚 box
+    if unit == "个" and any(holds_pieces(p) and not (len(fits) == 1 and p.pack_size and p.pack_size[1] == fits[0].unit
+                                                    and _one_goods(p, fits[0])) for p in owners if p not in fits):
+        return None  # (鸡蛋 10个 of 鲜鸡蛋 by the 枚 beside its 30枚 box: the pieces the box holds, the single)
+    if weight and any(p.is_weight for p in fits) and any(_jar_by_weight(p) and _fills(p, unit, amount)
+                                                         for p in owners if p not in fits):
+        return None  # 土蜂蜜来一斤 of 散装 (by the 斤) and 瓶装 (a 500克 jar): one 斤 loose, or one jar of a 斤? (半斤
+        # of a 一斤袋 is no jar: the loose)
     packed = [p for p in owners if p not in fits and p.pack_size and p.pack_size[1] == unit]
     if fits and any(not _one_goods(p, q) for p in packed for q in fits):
         return None  # 袜子要两双 of 地板袜 (by the 双) and 棉袜5双装 (5双 a 包): two goods, both counted in 双
@@ -103,7 +114,17 @@ def _by_goods(catalog) -> dict[Product, list[Product]]:
 def _one_goods(p: Product, q: Product) -> bool:
     """``p`` and ``q`` sell one goods: their names differ only by the pack (``_goods_of``), or one is the declared
     pack of the other (``_pack_of``)."""
-    return _goods_of(p) == _goods_of(q) or _pack_of(p, q) or _pack_of(q, p)
+    return _goods_of(p) == _goods_of(q) or _pack_of(p, q) or _pack_of(q, p) or _sized_apart(p, q)
+
+
+def _sized_apart(p: Product, q: Product) -> bool:
+    """动物黄油 200g by the 块 and 动物黄油 454g by the 盒, 高筋面粉 1kg by the 袋 and 高筋面粉（散称） by the 斤: one kind of
+    goods (``_kind_of``) in packs of a declared weight (or loose by weight), each sold in its own unit, so the unit
+    said tells them apart as it tells packs apart. Not sizes sold in one unit (LED灯 9W / 18W, both by the 个: which
+    size, a person asks), nor sizes of a volume or a count (纯净水 18.9L 大桶 / 550ml 24瓶装: a 桶 of 5L is no 18.9L 桶)."""
+    weighed = [x for x in (p, q) if x.is_weight or x.pack_size is not None and x.pack_size[1] in GRAMS]
+    return len(weighed) == 2 and not (p.is_weight and q.is_weight) and p.unit != q.unit \
+        and not same_count(p.unit, q.unit) and _kind_of(p) == _kind_of(q)
 
 
 def _pack_of(p: Product, q: Product) -> bool:
@@ -131,10 +152,12 @@ def singles_of(products, catalog) -> list[Product]:
     return list({s.sku: s for p in products for s in [single_of(p, catalog)] if s is not None}.values())
 
 
-def _other_pack(p: Product, unit: str, catalog) -> Product | None:
-    """The other listing of the goods of ``p`` that is sold in ``unit`` (``sold_in``), else None."""
+def _other_pack(p: Product, unit: str, catalog, amount: float | None = None) -> Product | None:
+    """The other listing of the goods of ``p`` that is sold in ``unit`` (``sold_in``; ``amount`` the quantity said, when
+    known), else None."""
     others = same_goods(p, catalog)
-    q = sold_in([p, *others], unit) if others else None
+    q = sold_in([p, *others], unit, amount=amount, filled=False) if others else None  # 要一斤 of a 200克 bag shown
+    # beside a 500克 jar: a part of bags, not the jar by its weight (LABELS rule 2)
     return q if q is not None and q is not p else None
 
 
@@ -159,10 +182,10 @@ def pack_of_shown(current: Product, q: Quantity, catalog) -> Product | None:
     whole = to_sale_unit(q, current)
     if whole is not None and whole > 0 and float(whole).is_integer():
         return None
-    exact = [p for p in same_goods(current, catalog) if p.unit == unit]
+    exact = [p for p in same_goods(current, catalog) if p.unit == unit or unit == "个" and p.unit == "枚"]
     if len(exact) == 1 and whole is not None:  # 来3个 with 饭碗 礼盒4只装 shown: the bowl sold by the 个 (a part pack)
         return exact[0]
-    return _other_pack(current, unit, catalog)
+    return _other_pack(current, unit, catalog, q.value)
 
 
 def by_unit_of_kind(word: str, owners, unit: str | None, catalog) -> Product | None:
@@ -185,6 +208,14 @@ def _filled(owners, unit: str | None, amount: float | None) -> Product | None:
     grams = amount * GRAMS[unit]
     whole = [p for p in owners if abs(grams / _grams(p) % 1) < 1e-9]
     return whole[0] if len(whole) == 1 and abs(grams - _grams(whole[0])) < 1e-9 else None  # 三斤: 3 small or 1 + 1?
+
+
+def _fills(p: Product, unit: str, amount: float | bool | None) -> bool:
+    """The weight said (``amount`` of ``unit``; unknown when None or a bool) is whole packs of ``p`` or may be."""
+    if amount is None or isinstance(amount, bool) or unit not in GRAMS:
+        return True
+    packs = amount * GRAMS[unit] / _grams(p)
+    return abs(packs - round(packs)) < 1e-9 and round(packs) > 0
 
 
 def _grams(p: Product) -> float:
@@ -217,7 +248,7 @@ def _goods_of(p: Product) -> str:
     if head and _SIZE.fullmatch(tail) and " " in head:  # 杨枝甘露 杯装 500ml: the size said after the pack word
         head, _, tail = head.rpartition(" ")
     packed = _PACK_WORD.fullmatch(_COUNTED.sub("", tail)) or _PACKED.fullmatch(_SIZE_BEFORE.sub("", tail)) \
-        or _counted_pack(p, tail)
+        or _counted_pack(p, tail) or _HOLDS.fullmatch(tail)
     return head if head and packed else name
 
 

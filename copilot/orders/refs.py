@@ -12,13 +12,13 @@ from dataclasses import dataclass
 from copilot.base.catalog import LINK_RE, Catalog, Product, link_number
 from copilot.base.sounds import syllables
 from copilot.orders.alike import shape_kin
-from copilot.orders.amounts import SAME_COUNT, UNIT_WORDS, VERB, read_quantities
+from copilot.orders.amounts import GRAMS, SAME_COUNT, UNIT_WORDS, VERB, read_quantities
 from copilot.orders.categories import category_refs
 from copilot.orders.lexicon import also_means, is_thing
 from copilot.orders.marked import marked_said, marked_words
 from copilot.orders.memo import per_catalog
 from copilot.orders.names import numbered_names, plain_name
-from copilot.orders.packs import sold_in
+from copilot.orders.packs import one_goods, sold_in
 from copilot.orders.shorthand import look_alike, looks_like, shorthand
 from copilot.orders.sizes import (
     BARE_MEASURE,
@@ -324,7 +324,25 @@ def fuzzy_product(word: str, catalog: Catalog, current: Product | None = None,
                 if any(a == b for n in p.names if len(n) == len(word) for a, b in zip(n, word))}
     if not hits:  # 羊豪 for 羊毫, 笔冼 for 笔洗, 镇尺 for 镇纸: the one general reading of a slip or a synonym
         hits = {p.sku: p for p in near_products(word, catalog)}
+    if len(hits) > 1 and one_goods(hits.values()):
+        return _pack_of_slip(list(hits.values()), current, unit)
     return next(iter(hits.values())) if len(hits) == 1 else None
+
+
+def _pack_of_slip(packs: list[Product], current: Product | None, unit: str | None) -> Product | None:
+    """雪采来一斤, 鸡旦来15个: a slip of a word the listings of one goods in several packs share (雪菜 of 雪菜（散称） and
+    雪菜 一斤袋): the listing the unit said picks (``sold_in``), else the shown one of them when it alone is sold in
+    that unit itself (a weight of goods sold by weight) or no unit is said; None otherwise (护里液来一瓶 of two
+    bottles, the one on screen or the other: a person asks)."""
+    picked = sold_in(packs, unit) if unit else None
+    if picked is not None and current in packs and picked is not current:
+        return None  # 抽之巾来一提 with the single pack shown: a slip against the screen, a person confirms
+    if picked is not None or current is None or current not in packs:
+        return picked
+    if unit is None:
+        return current
+    own = [p for p in packs if p.unit == unit or unit in GRAMS and p.is_weight]
+    return current if own == [current] else None
 
 
 @per_catalog

@@ -86,6 +86,7 @@ _LATIN_QTY = re.compile(r"\d\s*(?:jin|gongjin|he|dai|ge|xiang|ping|fen|bao|tong|
 # 分两袋装, 分开装, 单独装: how to pack it, no second quantity and no goods
 _ENOUGH = re.compile(r"(?:就|也)(?:够|行|好|可以)|够了|足够")  # 一斤就够: the quantity said again, confirmed
 _SHARE = re.compile(r"一半|[一二两三四五]分之[一二三]")  # 能混口味吗 要一半金枪鱼: how a mix is wanted, asked
+_WISH = re.compile(r"[好真超很]?想要(?:想要)*[啊呀哈吧了呢]*")  # 好想要: a wish
 _CHATTER = re.compile(r"^(\d)\1{2,}$|^[1]{2,}$|^[68]{2,}$|^[哈呵嘿嘻]+$")
 
 
@@ -135,6 +136,9 @@ def _parse_comment(text: str, catalog: Catalog, current_sku: str | None) -> Inte
                   if not sized_in(m.group(0), catalog, current) and m.group(0) not in intent.note]
     if sizes and intent.kind in (Kind.ORDER, Kind.MODIFY) and intent.items:
         intent = replace(intent, note=" ".join([*sizes, intent.note]).strip())
+    if intent.kind is Kind.ORDER and intent.items and "想要" in t and QUESTION.search(t) \
+            and not read_quantities(mask(t, find_refs(t, catalog))):  # 明天还播吗 想要8寸的模具: a wish beside the
+        return Intent(Kind.QUESTION, reason="提问")  # question, no count said: the question is what they ask
     intent = second_thought(t, intent)  # 老样子 再加一袋, 已付 两斤梨
     if intent.kind is Kind.OTHER and looks_abbreviated(t):  # 2牛1羊 where 牛 and 羊 are each in two products
         return _review(Kind.ORDER, "简写的下单（数字加一个字），看不出是哪几个商品，请确认", undecided=True)
@@ -160,6 +164,7 @@ def _read_clauses(t: str, catalog: Catalog, current: Product | None) -> Intent:
     clauses = kind_said_apart(_without_restated([classify(c, catalog, current, alone=len(parts) == 1)
                                                   for c in parts], catalog, current))
     _asked_about(clauses, current)
+    _wishes(clauses)
     clauses, current = without_recap(clauses, current)  # 8寸的我前面留了一个 再加一个: told, then the change
     kinds = {c.kind for c in clauses}
     if "cancel" in kinds and "order" in kinds:  # 油条不要了 豆浆还要: the kept product is no new order
@@ -231,6 +236,15 @@ def _asked_about(clauses: list[Clause], current: Product | None) -> None:
             if c.kind in ("order", "review") and (describes(c.text, c.quantities) or _SHARE.search(c.text)):
                 c.kind = "chatter"
         asked_part_sale(clauses, current)
+
+
+def _wishes(clauses: list[Clause]) -> None:
+    """这个椅子颜值好高 想要😍: 想要 alone (no goods, no count) beside praise or a question is a wish, talk; alone it is
+    still an order of the shown goods."""
+    if any(c.kind in ("chatter", "question") for c in clauses):
+        for c in clauses:
+            if c.kind == "order" and not c.refs and not c.quantities and _WISH.fullmatch(c.text.strip()):
+                c.kind = "chatter"
 
 
 def _without_restated(clauses: list[Clause], catalog: Catalog, current: Product | None) -> list[Clause]:

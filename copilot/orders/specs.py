@@ -38,8 +38,8 @@ _CODE = re.compile(r"(?<![A-Za-z\d.])(?![xX]\s*\d)([A-Za-z]{1,4})\s*-?\s*(\d{1,4
 _GRADE = re.compile(r"(?<![A-Za-z\d.])(\d{1,2})([A-Za-z])\s*-?\s*(\d{1,3})(?![\d.])")
 # 2.0号, 1.0: a decimal grade (not 1.5斤: a size is ``sizes``')
 _DECIMAL = re.compile(r"(?<![\d.])(\d{1,2}\.\d{1,2})(?:\s*号)?(?!\s*[\d.])")
-# 3-8岁, 0-3岁, 3岁以上, 1-3年级: an age or a school grade, or a range of them
-_AGE = re.compile(r"(?<![\d.])(\d{1,2})(?:\s*[-~～到至]\s*(\d{1,2}))?\s*(周岁|岁|年级)(以上|以下|及以上)?")
+# 3-8岁, 0-3岁, 3岁以上, 1-3年级, 3-4人 (a tent): an age, a school grade or a number of people, or a range of them
+_AGE = re.compile(r"(?<![\d.])(\d{1,2})(?:\s*[-~～到至]\s*(\d{1,2}))?\s*(周岁|岁|年级|人(?![份次]))(以上|以下|及以上)?")
 _MARKED = re.compile(r"(?<![A-Za-z\d.])(\d{1,4})(?![xX×*])[A-Za-z]{1,3}(?![A-Za-z\d])")
 _BARE = re.compile(r"(?<![A-Za-z\d.#-])(\d{1,3})(?=\s*的)")
 _NOT_AFTER_DECIMAL = re.compile(r"\s*(?:kg|公斤|千克|斤|ml|毫升|l|升|g|克|厘米|毫米|cm|mm|米|元|块|寸|%|w|v|[a-z])",
@@ -138,12 +138,14 @@ def specs_said(t: str, refs: list, catalog: Catalog, make_ref) -> list:
         linked = catalog.by_link(int(m.group(1)))
         if owners:  # 20的 where link 20 is other goods: the grade 0W-20 or link 20, the unit said may tell
             said.append((m.start(), m.end(), owners if linked is None or linked in owners else (linked, *owners)))
-    for s, e, owners in said:
+    ranged = [(s, e, _ranges_holding(k, owners_of)) for s, e, k in _keys(t) if k[0] == "age" and not owners_of.get(k)]
+    for s, e, owners in said + ranged:
         if not owners:
             continue
         hit = [r for r in out if r.start < e and s < r.end]
         if any((r.product is not None or r.family) and not _link_only(r) and not (s <= r.start and r.end <= e
-                                                                                  and r.end - r.start < e - s)
+                                                                                  and (r.end - r.start < e - s
+                                                                                       or (s, e, owners) in ranged))
                for r in hit):
             continue  # a name that holds the token reads it; a shorter ref inside it (60 of LT60) gives way
         out = [r for r in out if r not in hit]
@@ -151,12 +153,23 @@ def specs_said(t: str, refs: list, catalog: Catalog, make_ref) -> list:
     return sorted(out, key=lambda r: r.start) if out != refs else refs
 
 
+def _ranges_holding(key: tuple, owners_of: dict) -> tuple[Product, ...]:
+    """2岁 of 洞洞书 0-3岁 / 3-6岁: an age said alone (no range) held by the age ranges of the names (LABELS rule 8); the
+    listings whose range holds it, each once (3岁 of both: their family, a person asks)."""
+    _, age, high, side, unit = key
+    if high is not None or side:
+        return ()
+    found = {p.sku: p for k, ps in owners_of.items() if k[0] == "age" and k[4] == unit and k[2] is not None
+             and k[1] <= age <= k[2] for p in ps}
+    return tuple(found.values())
+
+
 def spec_named(text: str, catalog: Catalog) -> str:
     """3-8岁的来一份 -> 儿童餐的来一份: an age (range) that one product's names hold, written as that product's name,
     for the rules that read a clause's kind (岁 alone is talk of a person's age)."""
     owners_of = spec_owners(catalog)
     for s, e, key in sorted(_keys(text), reverse=True) if owners_of else ():
-        owners = owners_of.get(key, ())
+        owners = owners_of.get(key, ()) or (_ranges_holding(key, owners_of) if key[0] == "age" else ())
         if len(owners) == 1 and key[0] == "age":
             text = text[:s] + without_specs(plain_name(owners[0])).replace(" ", "") + text[e:]
     return text

@@ -36,6 +36,7 @@ def offered_products(text: str, catalog: Catalog) -> list[Product]:
     short = shorthand(catalog)
     words: list[set[str]] = []
     spans: list[tuple[int, int]] = []  # where each word of ``words`` is written (a size: none)
+    labels: list[str] = []  # each word of ``words`` as written (a size: none)
     rest = _MIXED.sub(lambda m: " " * len(m.group(0)), _strip_names(t, catalog)) if named else _strip_names(t, catalog)
     for s, e, word in short.find(rest):  # 柠檬 / 虎皮, 凤爪两种口味
         if any((e == ns or s == ne) and any(word in n for n in p.names) for ns, ne, p in named):
@@ -45,14 +46,19 @@ def offered_products(text: str, catalog: Catalog) -> list[Product]:
         family = [short.variants[word]] if word in short.variants else _gauged(t[:s], short.families[word])
         words.append({p.sku for p in family})
         spans.append((s, e))
+        labels.append(word)
     for m in re.finditer(r"[\u4e00-\u9fff]{2,8}", rest):
         sharing = catalog.holding(m.group(0))
+        if only_pack_word(m.group(0)) and named and all(_pack_of_other(p, named, catalog) for p in sharing):
+            continue  # 小猪的十个朋友 精装29.8元: 精装 is how the named book is bound, not the 精装 of another title
         if 1 < len(sharing) < len(catalog) or len(sharing) == 1 and _most_of_a_name(m.group(0), sharing[0]):
             words.append({p.sku for p in sharing})
             spans.append(m.span())
+            labels.append(m.group(0))
     sized = _sized_words(t, catalog)
     words += sized
     spans += [(-1, -1)] * len(sized)
+    labels += [""] * len(sized)
     kin = _kin_of_named(t, named, short)
     for k, skus in enumerate(words):  # 洗衣液团购 薰衣草 柠檬: 柠檬 is the 洗衣液 the header offers, not 柠檬洗洁精
         # the other words only: two readings of one written word (纯净水 as a family and as a word the names hold)
@@ -60,6 +66,9 @@ def offered_products(text: str, catalog: Catalog) -> list[Product]:
         context = set(found).union(*(w for j, w in enumerate(words) if w != skus and len(w) < len(catalog)
                                      and not _overlap(spans[j], spans[k])))
         shown = skus & context or (skus & kin if len(skus) > 1 and not isinstance(skus, frozenset) else set())
+        if not shown and only_pack_word(labels[k]) and context - set(skus) and not any(
+                catalog.get(q) in same_goods(catalog.get(p), catalog) for p in skus for q in context):
+            continue  # 动物黄油 454g一盒 盒装限3盒: 盒装 is how the offered butter is packed, not the 盒装 酵母
         found.update((sku, catalog.get(sku)) for sku in (shown or ([] if isinstance(skus, frozenset) else skus)))
     return [p for p in catalog if p.sku in found]
 
