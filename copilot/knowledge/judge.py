@@ -332,27 +332,6 @@ class Judge(Scope, Keys):
             return True
         return any(any(w in cl for w in words) and values_of(q.kind, cl, q.units) for cl in PHRASE.split(text))
 
-    @staticmethod
-    def whole_only(q: Question, c: Chunk) -> bool:
-        """A store's rule answers a yes/no only saying its words whole: one character shared (发 of 会发黄吗 and 不发快递,
-        保 of 能保证修好吗 and 不保修) is another word, a rule of another thing."""
-        return q.kind == "yesno" and not c.sku and c.layout == "fact"
-
-    @staticmethod
-    def what_key_other(q: Question, c: Chunk) -> bool:
-        """A yes/no answered by a row keyed by what is done to it (能迁啥：照片视频) that asks of another doing: the
-        key's words after its modal, but its frame (迁), are not all said in the question (会看我的照片吗)."""
-        if q.kind != "yesno" or c.layout not in ("bullet", "table") or not c.key or \
-                not guard("asked_doing").search(q.unnamed):   # (有硅胶的吗 asks of no doing)
-            return False
-        key = lexicon().fix_typos(c.key)
-        doing = guard("what_key_doing").search(key)   # (哪些机能迁: 迁 is the doing, 机 what it is done to)
-        if not guard("what_key").search(key) or doing is None:
-            return False
-        rest = guard("what_key_frame").sub("", doing.group(1))
-        asked = lexicon().fix_typos(q.text)
-        return any("\u4e00" <= ch <= "\u9fff" and ch not in asked for ch in rest)
-
     def has_unsaid(self, q: Question, text: str) -> bool:
         """A yes/no of having a thing (有证吗, 防蓝光吗, 带盖子吗) that ``text`` never names, of a thing coming with it
         (送烛台吗) that ``text`` does not say comes or not (放在烛台上点)."""
@@ -360,11 +339,8 @@ class Judge(Scope, Keys):
             return True
         if q.kind != "yesno" or not q.residual:
             return False
-        for g in q.residual:   # 能把数据救回来吗 is not answered by 不保证能救回来 (of the phone)
-            at = min((q.text.find(w) for w in g if w in q.text), default=-1)
-            if at > 0 and guard("acted_on").search(q.text[:at]) and \
-                    not coverage([g], text, q.unknown, solo=self.nameless(text), half=False):
-                return True
+        if self.acted_on_unsaid(q, text, self.nameless(text)):
+            return True   # 能把数据救回来吗 is not answered by 不保证能救回来 (of the phone)
         at = max((q.text.rfind(w) for w in q.residual[-1]), default=-1)
         if at <= 0 or guard("has").search(q.text[:at]) is None:
             return False
@@ -436,11 +412,9 @@ class Judge(Scope, Keys):
             return False   # 能冷冻吗 is not answered by 冷藏 3 天, 几点关门 not by 7 点开门
         if self.other_condition(q, c):
             return False   # 4 斤的猫 is not 4 公斤的猫, 几点直播 not 几点自提, 没开封放冰箱 not 没开封的常温
-        if self.what_key_other(q, c):
-            return False   # 会看我的照片吗 is not answered by 能迁啥：……照片视频
         if self.has_unsaid(q, text) or c.layout == "qa" and action_unsaid(q, text, self.nameless(text)) or \
-                doing_unsaid(q, text, self.nameless(text)):
-            return False   # 验光师有证吗 is not answered by 验光师休息; 能帮着换花洒吗 not by 花洒……都弄
+                doing_unsaid(q, text, self.nameless(text)) or self.what_key_other(q, c):
+            return False   # 验光师有证吗 is not answered by 验光师休息; 能帮着换花洒吗 not by 花洒……都弄; 会看我的照片吗 not by 能迁啥
         residual, text = q.residual, text + self.amounts_said(q, c)
         alone = coverage(residual, text, q.unknown, solo=self.nameless(text), plain=strict(q.kind),
                          negated=q.negated, half=not self.whole_only(q, c))   # (会发黄吗 is not said by 不发快递)
