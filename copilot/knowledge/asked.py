@@ -231,9 +231,12 @@ def day_keyed(q: Question, c: Chunk) -> bool:
 def key_asks(q: Question, c: Chunk) -> bool:
     """A bullet's or row's key is the question itself, asked by the same cue and of nothing else (睡多久：四十分钟 for
     午睡睡多久, 在哪：进门左手边 for 柜子在哪): the row answers it, though the question names more than the key."""
-    if c.layout not in ("bullet", "table") or not c.key or not same_cue(q.kind, c.key, lexicon().fix_typos(q.unnamed)):
+    if c.layout not in ("bullet", "table") or not c.key:
         return False
     key, asked = lexicon().fix_typos(c.key), lexicon().fix_typos(q.text)
+    if not same_cue(q.kind, c.key, lexicon().fix_typos(q.unnamed)) and not (
+            not q.kind and guard("what_key").search(key) and guard("what_key").search(asked)):
+        return False   # (安卓用的啥屏: the rows under 用的啥屏 before the row keyed 安卓)
     return all(ch in asked for ch in key if "\u4e00" <= ch <= "\u9fff")
 
 

@@ -157,10 +157,16 @@ class Asking:
                             parts: set[str] = frozenset(), q_topics=(), kind: str = "") -> list[list[str]]:
         """"这个肉" / "酸奶哪里生产的" name the product by its kind or part of its name: 肉 is in 五花肉, 酸奶 in
         大瓶酸奶, not question words. Once the product is named in full, the rest is the question (果切几点切)."""
-        if named:
-            return residual
         products = [p for p in (self.catalog.get(s) for s in targets) if p]
+        residual = [g for g in residual if not all(one_unit(w, products) for w in g)]
+        if named:   # (旧画 of 旧画重裱 said around the alias 重裱 of 旧画重裱翻新券 is the name too)
+            spans = [sp for p in products for sp in name_spans(text, p)]
+            return [g for g in residual if not all(
+                w in text and all(any(s <= m.start() and m.end() <= e for s, e in spans)
+                                  for m in re.finditer(re.escape(w), text)) for w in g)]
         kinds = {n[-1] for p in products for n in p.names} | {p.category for p in products if p.category}
+        corpus = "\n".join(c.text for c in self.chunks if c.sku in targets)   # the products' own notes
+        names = {p.name[-1] for p in products} | {p.category for p in products if p.category}   # (磨刀 of 菜刀)
         out = []
 
         # 绿豆 of 绿豆糕 asks where the beans come from; 硬笔 of 硬笔书法课 asking who teaches (a person doing the
@@ -179,5 +185,31 @@ class Asking:
         for g in residual:   # 辣不辣 of 麻辣腊肠 still asks how hot it is; 主食还是零食 of 主食猫罐头 asks which
             if any(map(product_word, g)) and (len(g) == 1 or all(map(product_word, g))):
                 continue
-            out.append([about_product(about_kind(w, kinds), products) for w in g])
+            # (防水 of the alias 手机进水 is a word the notes say: no 水 to strip; 磨刀 of 切片刀 is the knife)
+            out.append([w if len(w) > 1 and w in corpus and w[-1] not in names else
+                        about_product(about_kind(w, kinds), products) for w in g])
         return out
+
+
+def name_spans(text: str, p: Product) -> list[tuple[int, int]]:
+    """Where ``text`` says more of ``p``'s full name around one of its names than the name itself (旧画重裱 around
+    the alias 重裱 of 旧画重裱翻新券): those characters name the product too."""
+    out = []
+    for n in p.names:
+        for m in re.finditer(re.escape(n), text):
+            s, e = m.start(), m.end()
+            while s > 0 and text[s - 1:e] in p.name:
+                s -= 1
+            while e < len(text) and text[s:e + 1] in p.name:
+                e += 1
+            if (s, e) != m.span():
+                out.append((s, e))
+    return out
+
+
+def one_unit(word: str, products: list[Product]) -> bool:
+    """一幅 of 字画裱一幅要多久 where the spec says what one unit sold covers (一张券裱一幅): one of what is sold, asked
+    of as the product itself, no word the notes must say."""
+    m = re.fullmatch(r"[一每]([\u4e00-\u9fff])", word)
+    return m is not None and any(p.spec and re.search(f"一{re.escape(p.unit)}[^，,；;。]*?一{m.group(1)}", p.spec)
+                                 for p in products if p.unit)

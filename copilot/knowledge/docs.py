@@ -109,8 +109,9 @@ def product_fact_texts(p: Product) -> list[tuple[str, str]]:
     """(section, text) facts from the catalog fields of one product (price and stock stay live)."""
     names = "、".join(p.aliases)
     out = [("商品信息", f"商品：{p.name}" + (f"，也叫{names}" if names else "") + f"，{p.link} 号链接，按{p.unit}卖")]
-    if p.spec:
-        out.append(("商品信息", f"规格：{p.name}{_joined(p.spec)}"))
+    for part in (x.strip() for x in re.split(r"[；;]", p.spec or "")):   # a long spec is one fact a clause group
+        if part:
+            out.append(("商品信息", f"规格：{p.name}{_joined(part)}"))
     out.append(("价格", f"价格：{p.name}直播间价 {fmt_number(p.price)} 元/{p.unit}"
                 + (f"，原价 {fmt_number(p.original_price)} 元" if p.original_price else "")))
     if p.offer:

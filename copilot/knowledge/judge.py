@@ -162,8 +162,9 @@ class Judge(Scope, Keys):
         for h in hits[:WINDOW] if targets and asked else ():
             c = h.chunk
             if c.sku in targets and c.layout != "fact" and self.eligible(q, h, targets) and \
-                    asked in (tail.sub("", bare(self.nameless(lexicon().fix_typos(c.key)))),
-                              tail.sub("", bare(lexicon().fix_typos(c.section)))):
+                    (asked in (tail.sub("", bare(self.nameless(lexicon().fix_typos(c.key)))),
+                               tail.sub("", bare(lexicon().fix_typos(c.section)))) or
+                     len(c.key) > 1 and key_asks(q, c)):   # 能迁些啥 of the row 能迁啥：……
                 h.chosen = True
                 return [h]
         return []
@@ -338,6 +339,8 @@ class Judge(Scope, Keys):
             return True
         if q.kind != "yesno" or not q.residual:
             return False
+        if self.acted_on_unsaid(q, text, self.nameless(text)):
+            return True   # 能把数据救回来吗 is not answered by 不保证能救回来 (of the phone)
         at = max((q.text.rfind(w) for w in q.residual[-1]), default=-1)
         if at <= 0 or guard("has").search(q.text[:at]) is None:
             return False
@@ -410,11 +413,11 @@ class Judge(Scope, Keys):
         if self.other_condition(q, c):
             return False   # 4 斤的猫 is not 4 公斤的猫, 几点直播 not 几点自提, 没开封放冰箱 not 没开封的常温
         if self.has_unsaid(q, text) or c.layout == "qa" and action_unsaid(q, text, self.nameless(text)) or \
-                doing_unsaid(q, text, self.nameless(text)):
-            return False   # 验光师有证吗 is not answered by 验光师休息; 能帮着换花洒吗 not by 花洒……都弄
+                doing_unsaid(q, text, self.nameless(text)) or self.what_key_other(q, c):
+            return False   # 验光师有证吗 is not answered by 验光师休息; 能帮着换花洒吗 not by 花洒……都弄; 会看我的照片吗 not by 能迁啥
         residual, text = q.residual, text + self.amounts_said(q, c)
         alone = coverage(residual, text, q.unknown, solo=self.nameless(text), plain=strict(q.kind),
-                         negated=q.negated)
+                         negated=q.negated, half=not self.whole_only(q, c))   # (会发黄吗 is not said by 不发快递)
         if c.sku and not targets:
             return alone == 1.0 and self.bound(q, c)
         if alone >= self.min_coverage or self.asked_by_key(q, c, text, targets):   # (在哪：进门左手边 for 柜子在哪)
@@ -456,7 +459,8 @@ class Judge(Scope, Keys):
         the asked verb a yes/no is of: 过年……不上门 answers 过年上门吗 under the hours), or it tells where
         a thing is made when where it is was asked (柜子在哪 is not answered by 佛山……做的)."""
         return bool(q.topics) and not set(q.topics) & aspects and not (
-            c.sku and c.sku in targets and q.kind in ("clock", "time", "day") and topic_said(q, self.nameless(c.text)) or
+            c.sku and c.sku in targets and (q.kind in ("clock", "time", "day") or q.kind == "yesno" and q.residual) and
+            topic_said(q, self.nameless(c.text)) or   # (绢本的能做吗 of a framer: 绢本的不做, no cooking)
             not c.sku and q.kind == "yesno" and topic_said(q, c.text)) \
             or made_there(q, aspects, c.text)
 
@@ -488,6 +492,7 @@ class Judge(Scope, Keys):
     def _told_with_neighbour(self, ix: Index, q: Question, c: Chunk, text: str) -> bool:
         """An answer told in two sentences ("冬天油里可能出现絮状物。" "这是……正常现象"): pick adds the other (of the
         condition asked too: 能机洗吗 is not completed by 被套可以拆下来手洗)."""
-        return any(coverage(q.residual, text, q.unknown, extra=self.cover_text(ix.chunks[j])) >= self.min_coverage
+        return any(coverage(q.residual, text, q.unknown, extra=self.cover_text(ix.chunks[j]),
+                            half=not self.whole_only(q, c)) >= self.min_coverage
                    and not contrasted(q.unnamed, self.cover_text(ix.chunks[j])) for j in self._neighbours(ix, c))
 

@@ -117,6 +117,37 @@ class Keys:
         return any(all(w in before for w in g) and coverage([g], text) == 0 for g in q.residual)   # 化开: 化冻
 
     @staticmethod
+    def whole_only(q: Question, c: Chunk) -> bool:
+        """A store's rule answers a yes/no only saying its words whole: one character shared (发 of 会发黄吗 and 不发快递,
+        保 of 能保证修好吗 and 不保修) is another word, a rule of another thing."""
+        return q.kind == "yesno" and not c.sku and c.layout == "fact"
+
+    @staticmethod
+    def what_key_other(q: Question, c: Chunk) -> bool:
+        """A yes/no answered by a row keyed by what is done to it (能迁啥：照片视频) that asks of another doing: the
+        key's words after its modal, but its frame (迁), are not all said in the question (会看我的照片吗)."""
+        if q.kind != "yesno" or c.layout not in ("bullet", "table") or not c.key or \
+                not guard("asked_doing").search(q.unnamed):   # (有硅胶的吗 asks of no doing)
+            return False
+        key = lexicon().fix_typos(c.key)
+        doing = guard("what_key_doing").search(key)   # (哪些机能迁: 迁 is the doing, 机 what it is done to)
+        if not guard("what_key").search(key) or doing is None:
+            return False
+        rest = guard("what_key_frame").sub("", doing.group(1))
+        asked = lexicon().fix_typos(q.text)
+        return any("\u4e00" <= ch <= "\u9fff" and ch not in asked for ch in rest)
+
+    @staticmethod
+    def acted_on_unsaid(q: Question, text: str, solo: str) -> bool:
+        """A yes/no of doing a thing to what follows 把 (能把数据救回来吗) that ``text`` never names."""
+        for g in q.residual:
+            at = min((q.text.find(w) for w in g if w in q.text), default=-1)
+            if at > 0 and guard("acted_on").search(q.text[:at]) and \
+                    not coverage([g], text, q.unknown, solo=solo, half=False):
+                return True
+        return False
+
+    @staticmethod
     def amounts_said(q: Question, c: Chunk) -> str:
         """The amounts the question names as its condition (两岁, 10个月, 二年级, 一米七) that the passage says by a row
         stated for that amount (1-3 岁, 1 岁以下, 1-3 年级, 身高 165 到 175 厘米): they count as said, as the question

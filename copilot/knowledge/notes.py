@@ -1,8 +1,9 @@
 """Notes as owners really write them, read into facts: prose sentences, bullet "key：value" items (nested
-bullets keep their parent's key), Q&A pairs (问/答, Q/A, **问题？** 回答, a question alone on its line, 「多长？」,
-then its answer: the question is the answer's key; a chat pasted in, 顾客：能挂墙上吗 / 店长：能挂能摆, where the
-owner's line answers the line before it),
-table rows (the first cell is the key) and headings (the context of what follows).
+bullets keep their parent's key; a short line of a numbered outline, 2. 用的啥屏, keys the items indented below
+it), Q&A pairs (问/答, Q/A, **问题？** 回答, a question alone on its line, 「多长？」, then its answer: the question
+is the answer's key; a chat pasted in, 顾客：能挂墙上吗 / 店长：能挂能摆, where the owner's line answers the line
+before it, and an owner's 对 to what the customer said holds the customer's words), table rows (the first cell
+is the key) and headings (the context of what follows).
 
     title, pieces = split_markdown(text)
     Piece(section="储存", key="保质期", text="21 天，冷藏", layout="bullet")
@@ -37,6 +38,8 @@ BOLD_LEAD = re.compile(r"^\*\*(.+?)\*\*\s*[：:]?\s*(.*)$")
 # | 码数 | 身高 | 腰围 |: a size chart, whose rows are keyed by the size with its header (码数 XL)
 SIZE_HEAD = re.compile(r"^(?:码数|尺码|码|号码|号型|型号|尺寸|size)$", re.IGNORECASE)
 LEAD_IN = re.compile(r"^[^。！？!?；;，,：:|]{2,20}[：:]$")   # 尺码按身高选：  (the list below tells the values)
+# 2. 用的啥屏 over the items indented below it: a short line that says no fact of its own heads them
+OUTLINE_HEAD = re.compile(r"^[^。！？!?；;，,：:|]{1,12}$")
 TABLE_RULE = re.compile(r"^\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?$")
 
 
@@ -62,6 +65,7 @@ class _Reader:
         self.header: list[str] = []  # the current table's header row
         self.in_table = False
         self.qa_table = False         # its header is 问题 | 回答
+        self.opens = False            # the line read is followed by a bullet indented deeper than it
 
     @property
     def section(self) -> str:
@@ -128,6 +132,9 @@ class _Reader:
         if key and not value:
             self.parents.append((indent, key))
             return
+        if not key and self.opens and OUTLINE_HEAD.match(body):   # 2. 用的啥屏 / 　1) iP 用的是国产屏: its key
+            self.parents.append((indent, body))
+            return
         if key:
             self.add(value, key, "bullet")
         else:
@@ -193,7 +200,7 @@ class _Reader:
             self.question, self.answered = words, False
         elif self.question:
             self.answered = True
-            self.add(words, self.question, "qa")
+            self.add(_confirmed(self.question, words), self.question, "qa")
         else:
             self.add(words)
         return True
@@ -207,6 +214,17 @@ def _speaker(line: str) -> tuple[str, str]:
     return m.group(1).strip(), m.group(2).strip()
 
 
+def _confirmed(said: str, answer: str) -> str:
+    """An owner's 对 to what a customer said, not asked (一节一个半钟头啊 / 对，比平时长半个钟头): the customer's words
+    are the fact it confirms (一节一个半钟头，比平时长半个钟头); any other answer as it is."""
+    guards = lexicon().guards
+    m = guards["confirms"].match(answer)
+    if m is None or _is_question(said):
+        return answer
+    fact, rest = guards["statement_tail"].sub("", said), answer[m.end():].strip()
+    return f"{fact}，{rest}" if rest else fact
+
+
 def _is_chat(text: str) -> bool:
     """The notes are a chat pasted in: at least two lines are the owner's (店长：……) and two another speaker's."""
     owners = lexicon().owner_speakers
@@ -216,6 +234,10 @@ def _is_chat(text: str) -> bool:
 
 def _is_question(text: str) -> bool:
     return text.endswith(("？", "?")) or bool(re.search(r"吗|么|呢|几|多少|怎么|咋|啥|什么|哪|谁|能不能|可以不", text))
+
+
+def _indent(raw: str) -> int:
+    return len(raw.expandtabs(4)) - len(raw.expandtabs(4).lstrip())
 
 
 def _split_key(text: str) -> tuple[str, str]:
@@ -274,5 +296,7 @@ def split_markdown(text: str, min_len: int = 8) -> tuple[str, list[Piece]]:
             reader.in_table = False
             reader.heading("## " + (z.group(z.lastindex or 0) if z else b.group(1)))
             continue
+        nxt = next((x for x in lines[n + 1:] if x.strip()), "")
+        reader.opens = bool(BULLET.match(nxt.strip())) and _indent(nxt) > _indent(raw)
         reader.line(raw)
     return reader.title, reader.pieces

@@ -77,7 +77,8 @@ def asked_parts(q: Question, attr: Attribute, names: tuple[str, ...] = ()) -> li
         out.append(w)
     if any(p in n for p in out for n in names):
         return []
-    return sorted({p for p in out if len(p) >= 2}, key=len, reverse=True)
+    stems = [p[:-1] for p in out if len(p) == 2 and p[-1] in "子儿"]   # 框子 of 框子有啥颜色: notes say 实木框
+    return sorted({p for p in out if len(p) >= 2} | set(stems), key=len, reverse=True)
 
 
 def names_part(part: str, text: str) -> bool:

@@ -191,7 +191,12 @@ class Shelf:
         """有没有太阳镜, 有老花镜卖吗, 有做铜牌的吗: once the products' names (as much of the full name as is said
         around a short alias: 上门安检 of 上门安检查漏) and a making or service verb right after 有 are taken out,
         only "do you have" is left."""
-        names = {n for p in products for n in p.names} | {w for p in products for w in _said_of_name(text, p)}
+        named = {p.sku: {*p.names, *_said_of_name(text, p)} for p in products}
+        names = {n for ns in named.values() for n in ns}
+        at = text.find("有")
+        before = {s for s, ns in named.items() if any(0 <= text.find(n) < at for n in ns)} if at > 0 else set()
+        if before and any(text.find(n, at) > at for s, ns in named.items() if s not in before for n in ns):
+            return False   # 周末班有考级吗: whether one product comes with another, not whether the store has it
         rest = text
         for name in sorted(names, key=len, reverse=True):
             rest = re.sub(guard("offers_verb").pattern + f"(?={re.escape(name)})", "", rest).replace(name, "")

@@ -172,7 +172,9 @@ def _sound_fixed(lex: Lexicon, text: str) -> str:
                     "slip_kept" in lex.guards and lex.guards["slip_kept"].match(text, b):   # 能坐着吃, 能坐多重
                 continue
             word = sounds.get(tuple(_reading(ch) for ch in text[a:b]))
-            if word and _one_slip(text[a:b], word):
+            particle = lex.guards.get("slip_particle")   # 还我吗 is no 还我妈: a question's particle is never a slip
+            if word and _one_slip(text[a:b], word) and not (particle is not None and any(
+                    s != w and particle.fullmatch(s) for s, w in zip(text[a:b], word))):
                 out[a:b] = word
                 done = m
                 break
