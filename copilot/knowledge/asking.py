@@ -14,7 +14,7 @@ from copilot.base.catalog import Product
 from copilot.knowledge.naming import ACCESSORY, about_kind, about_product, implies, made_into, made_of, splits_word
 from copilot.knowledge.question import Question, analyse, guard
 from copilot.knowledge.records import REFUSAL_TEXT, Answer
-from copilot.knowledge.shelf import asked_in_notes
+from copilot.knowledge.shelf import asked_in_notes, name_spans
 
 SHOP_NOUN = "(?:班|店|铺|馆|行|站|部|公司)"   # what a store's name is followed by when it names the store
 # the noun a store's name ends in when it says what kind of place it is (邻里快递驿站, 清泉浴池, 新华路报名点)
@@ -189,22 +189,6 @@ class Asking:
             out.append([w if len(w) > 1 and w in corpus and w[-1] not in names else
                         about_product(about_kind(w, kinds), products) for w in g])
         return out
-
-
-def name_spans(text: str, p: Product) -> list[tuple[int, int]]:
-    """Where ``text`` says more of ``p``'s full name around one of its names than the name itself (旧画重裱 around
-    the alias 重裱 of 旧画重裱翻新券): those characters name the product too."""
-    out = []
-    for n in p.names:
-        for m in re.finditer(re.escape(n), text):
-            s, e = m.start(), m.end()
-            while s > 0 and text[s - 1:e] in p.name:
-                s -= 1
-            while e < len(text) and text[s:e + 1] in p.name:
-                e += 1
-            if (s, e) != m.span():
-                out.append((s, e))
-    return out
 
 
 def one_unit(word: str, products: list[Product]) -> bool:

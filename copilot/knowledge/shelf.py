@@ -191,7 +191,7 @@ class Shelf:
         """有没有太阳镜, 有老花镜卖吗, 有做铜牌的吗: once the products' names (as much of the full name as is said
         around a short alias: 上门安检 of 上门安检查漏) and a making or service verb right after 有 are taken out,
         only "do you have" is left."""
-        named = {p.sku: {*p.names, *_said_of_name(text, p)} for p in products}
+        named = {p.sku: {*p.names, *(text[s:e] for s, e in name_spans(text, p))} for p in products}
         names = {n for ns in named.values() for n in ns}
         at = text.find("有")
         before = {s for s, ns in named.items() if any(0 <= text.find(n) < at for n in ns)} if at > 0 else set()
@@ -222,9 +222,9 @@ class Shelf:
                 for p in (self.catalog.get(s) for s in sorted(skus)) if p]
 
 
-def _said_of_name(text: str, p: Product) -> list[str]:
-    """The stretches of ``text`` around a name of ``p`` that are still part of its full name (上门安检 for the alias
-    安检 of 上门安检查漏): the question names the product by them."""
+def name_spans(text: str, p: Product) -> list[tuple[int, int]]:
+    """Where ``text`` says more of ``p``'s full name around one of its names than the name itself (上门安检 around the
+    alias 安检 of 上门安检查漏, 旧画重裱 around 重裱 of 旧画重裱翻新券): those characters name the product too."""
     out = []
     for n in p.names:
         for m in re.finditer(re.escape(n), text):
@@ -234,7 +234,7 @@ def _said_of_name(text: str, p: Product) -> list[str]:
             while e < len(text) and text[s:e + 1] in p.name:
                 e += 1
             if (s, e) != m.span():
-                out.append(text[s:e])
+                out.append((s, e))
     return out
 
 
