@@ -6,6 +6,8 @@ from pathlib import Path
 
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from copilot.base import yamlfile
 from copilot.base.catalog import Catalog
@@ -75,3 +77,35 @@ def test_a_rule_pack_or_prompt_with_a_key_twice_is_a_config_error(tmp_path):
     (tmp_path / "r.yaml").write_text("category: ad_law\ncategory: price\nrules: []\n", encoding="utf-8")
     with pytest.raises(ConfigError, match="r.yaml 第 2 行.*「category」写了两次"):
         load_pack(tmp_path / "r.yaml")
+
+
+_SCALARS = st.one_of(st.none(), st.booleans(), st.integers(), st.text("芒果斤价abc :-#\"'\n", max_size=8))
+_TREES = st.recursive(_SCALARS, lambda kids: st.lists(kids, max_size=3)
+                      | st.dictionaries(st.text("skuname价格", min_size=1, max_size=4), kids, max_size=4), max_leaves=12)
+
+
+@settings(max_examples=150, deadline=None)
+@given(_TREES)
+def test_what_safe_dump_writes_reads_back_the_same(tree):
+    text = yaml.safe_dump(tree, allow_unicode=True)
+    assert yamlfile.load(text) == yaml.safe_load(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text("ab: -[]{}\n\t'\"&*<>#,?|1", max_size=40))
+def test_any_text_reads_as_safe_load_reads_it_or_fails_as_yaml(text):
+    try:
+        expected = yaml.safe_load(text)
+    except yaml.YAMLError:
+        expected = yaml.YAMLError
+    except Exception as exc:  # noqa: BLE001 - PyYAML's own non-YAML failures (unhashable keys): the same ones here
+        expected = type(exc)
+    try:
+        got = yamlfile.load(text)
+    except yamlfile.DuplicateKeyError:
+        return  # a key twice, which safe_load let pass silently
+    except yaml.YAMLError:
+        got = yaml.YAMLError
+    except Exception as exc:  # noqa: BLE001
+        got = type(exc)
+    assert got == expected
