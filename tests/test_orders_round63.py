@@ -206,3 +206,19 @@ def test_a_change_in_the_unit_of_a_pack_of_one_goods_is_of_that_pack():
     assert [(i.sku, i.qty, i.relative) for i in intent.items] == [("egg_one", 10, True)] and not intent.needs_review
     intent = parser.parse("还是6个吧", "egg_box")  # a part box: the loose eggs (LABELS rule 2)
     assert intent.kind.value == "modify" and _items(intent) == [("egg_one", 6)] and not intent.needs_review
+
+
+FLOURS = Catalog.from_dict({"products": [
+    {"sku": "ww_bag", "name": "全麦面粉 2.5kg", "link": 1, "unit": "袋", "price": 30, "stock": 50},
+    {"sku": "ww_loose", "name": "全麦面粉（散称）", "link": 2, "unit": "斤", "price": 4, "stock": 200},
+    {"sku": "rye", "name": "黑麦面粉 1kg", "link": 3, "unit": "袋", "price": 16, "stock": 30},
+    {"sku": "jam", "name": "草莓果酱", "link": 4, "unit": "瓶", "price": 12, "stock": 30},
+]})
+
+
+def test_a_link_before_a_family_word_with_an_unread_word_between_is_that_link():
+    parser = IntentParser(FLOURS)
+    for text, sku in (("1号的全卖面粉不要了", "ww_bag"), ("3号的黑卖面粉取消", "rye"), ("2号的散面粉不要了", "ww_loose")):
+        assert _items(parser.parse(text, "jam")) == [(sku, None)], text
+    # a word that joins two things keeps both: the link and every flour the buyer may hold
+    assert len(_items(parser.parse("1号和面粉都不要了", "jam"))) == 3

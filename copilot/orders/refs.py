@@ -49,12 +49,12 @@ class Ref:
 def find_refs(t: str, catalog: Catalog) -> list[Ref]:
     """Links, names and aliases, then the words that set a product apart from its family (柠檬 of
     柠檬凤爪) and family words (凤爪: one of several products). A link and a word of its product side by side
-    (1号T恤, 6号的裙子) are one reference."""
+    (1号T恤, 6号的裙子, 1号的高精面粉) are one reference."""
     refs, out = own_words(t, _find_refs(t, catalog), catalog, Ref), []  # H4远近光: 远近 of its 远近一体, said on
     for r in refs:
         p = out[-1] if out else None
         link, word = (p, r) if p and _LINK_LABEL.search(p.label) else (r, p)
-        if p and word and re.fullmatch(r"[\s的]*", t[p.end:r.start]) and _LINK_LABEL.search(link.label) and \
+        if p and word and _LINK_GAP.fullmatch(t[p.end:r.start]) and _LINK_LABEL.search(link.label) and \
                 link.product and not _LINK_LABEL.search(word.label) and link.product in (word.product, *word.family):
             out[-1] = Ref(p.start, r.end, link.product, t[p.start:r.end])
         else:
@@ -63,6 +63,9 @@ def find_refs(t: str, catalog: Catalog) -> list[Ref]:
 
 
 _LINK_LABEL = re.compile(r"\d\s*号|链接|#\s*\d")
+# between a link and a word of its product: nothing, 的, or a word or two of the name that were not read (1号的高精面粉:
+# 高精, a slip of 高筋, before the family word 面粉 that link 1 is one of); never a word that joins two things (1号和面粉)
+_LINK_GAP = re.compile(r"[\s的]*(?:[^\W\d和跟与及还也或再都_]{1,2}[\s的]*)?")
 
 
 def _find_refs(t: str, catalog: Catalog) -> list[Ref]:
