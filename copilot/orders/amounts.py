@@ -241,8 +241,12 @@ def to_sale_unit(q: Quantity, p: Product) -> float | None:
 def whole_packs(q: Quantity, p: Product) -> bool:
     """``q``, said in another unit than ``p``'s, is whole packs of ``p`` by its declared ``pack`` (10双 of a 盒 of
     5双: 2 盒)."""
-    n = _declared(q, p) if q.unit != p.unit else None
-    return n is not None and n > 0 and float(n).is_integer()
+    return whole_count(_declared(q, p) if q.unit != p.unit else None)
+
+
+def whole_count(qty: float | None) -> bool:
+    """``qty`` is a whole number of units, at least one (2.0, not 0, 1.5 or unknown)."""
+    return qty is not None and qty > 0 and float(qty).is_integer()
 
 
 def _declared(q: Quantity, p: Product) -> float | None:

@@ -11,7 +11,17 @@ from dataclasses import dataclass
 
 from copilot.base.catalog import Catalog, Product
 from copilot.base.zhnum import zh_to_number
-from copilot.orders.amounts import GRAMS, UNIT, VERB, Quantity, holds_pieces, read_quantities, to_sale_unit, whole_packs
+from copilot.orders.amounts import (
+    GRAMS,
+    UNIT,
+    VERB,
+    Quantity,
+    holds_pieces,
+    read_quantities,
+    to_sale_unit,
+    whole_count,
+    whole_packs,
+)
 from copilot.orders.changes import CANCEL, IF_NONE_LEFT, MODIFY, relative_match
 from copilot.orders.cues import count_of_shown, count_or_name, one_of_word, states_pack, typo_count
 from copilot.orders.heads import shown_kind
@@ -101,16 +111,12 @@ def _shown_of_packs(family, q: Quantity, current: Product | None) -> Product | N
             or not one_goods(family):
         return None
     own = q.unit == current.unit or q.unit in GRAMS and current.is_weight or q.unit == "个" and current.unit == "枚"
-    if not own or any(_whole(to_sale_unit(q, p)) for p in family if p is not current):
+    if not own or any(whole_count(to_sale_unit(q, p)) for p in family if p is not current):
         return None
     if q.unit == "个" and any(holds_pieces(p) and not (p.pack_size and p.pack_size[1] == current.unit)
                              for p in family if p is not current):
         return None  # 红玫瑰来3个 beside a 扎 of 11支: 个 counts the roses of a bunch too, a person asks
-    return current if _whole(to_sale_unit(q, current)) else None
-
-
-def _whole(qty: float | None) -> bool:
-    return qty is not None and qty > 0 and float(qty).is_integer()
+    return current if whole_count(to_sale_unit(q, current)) else None
 
 
 def _pack_said(r: Ref, q: Quantity, catalog: Catalog) -> Ref:

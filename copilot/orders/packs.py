@@ -8,7 +8,7 @@ import re
 
 from copilot.base.catalog import Product
 from copilot.base.zhnum import NUM_PATTERN, zh_to_number
-from copilot.orders.amounts import GRAMS, SAME_COUNT, UNIT_WORDS, Quantity, holds_pieces, to_sale_unit
+from copilot.orders.amounts import GRAMS, SAME_COUNT, UNIT_WORDS, Quantity, holds_pieces, to_sale_unit, whole_count
 from copilot.orders.classifiers import PACKS, same_count
 from copilot.orders.memo import per_catalog
 
@@ -180,7 +180,7 @@ def pack_of_shown(current: Product, q: Quantity, catalog) -> Product | None:
     if not unit or current.unit == unit or current.unit in SAME_COUNT.get(unit, ()):
         return None
     whole = to_sale_unit(q, current)
-    if whole is not None and whole > 0 and float(whole).is_integer():
+    if whole_count(whole):
         return None
     exact = [p for p in same_goods(current, catalog) if p.unit == unit or unit == "个" and p.unit == "枚"]
     if len(exact) == 1 and whole is not None:  # 来3个 with 饭碗 礼盒4只装 shown: the bowl sold by the 个 (a part pack)
