@@ -165,7 +165,7 @@ class Asking:
                 w in text and all(any(s <= m.start() and m.end() <= e for s, e in spans)
                                   for m in re.finditer(re.escape(w), text)) for w in g)]
         kinds = {n[-1] for p in products for n in p.names} | {p.category for p in products if p.category}
-        corpus = "\n".join(c.text for c in self.chunks if c.sku in targets)   # the products' own notes
+        corpus = "\n".join(self._ix.chunks[i].text for s in targets for i in self._ix.by_sku.get(s, ()))   # their notes
         names = {p.name[-1] for p in products} | {p.category for p in products if p.category}   # (磨刀 of 菜刀)
         out = []
 

@@ -162,6 +162,7 @@ def _sound_fixed(lex: Lexicon, text: str) -> str:
     for w in jieba.lcut(text):
         pos += len(w)
         bounds.add(pos)
+    particle = lex.guards.get("slip_particle")   # 还我吗 is no 还我妈: a question's particle is never a slip
     out, k = list(text), 0
     while k < len(cuts):
         done = k + 1
@@ -172,7 +173,6 @@ def _sound_fixed(lex: Lexicon, text: str) -> str:
                     "slip_kept" in lex.guards and lex.guards["slip_kept"].match(text, b):   # 能坐着吃, 能坐多重
                 continue
             word = sounds.get(tuple(_reading(ch) for ch in text[a:b]))
-            particle = lex.guards.get("slip_particle")   # 还我吗 is no 还我妈: a question's particle is never a slip
             if word and _one_slip(text[a:b], word) and not (particle is not None and any(
                     s != w and particle.fullmatch(s) for s, w in zip(text[a:b], word))):
                 out[a:b] = word
@@ -196,7 +196,7 @@ def _read(name: str) -> dict:
         raise ConfigError(f"知识库词表 {name} {yamlfile.describe(exc)}", hint=f"改好 {path} 后重启") from None
     except OSError as exc:
         raise ConfigError(f"知识库词表 {name} 无法读取：{exc}",
-                          hint=f"检查 {path} 的 YAML 格式（缩进、引号）") from None
+                          hint=f"{path} 随程序一起提供：确认它在、能读，必要时重新安装") from None
     if not isinstance(data, dict):
         raise ConfigError(f"知识库词表 {name} 格式不对", hint=f"{path} 顶层应是“键: 值”的映射")
     return data
