@@ -17,16 +17,15 @@ def _comments() -> dict:
     from copilot.base.catalog import Catalog
     from copilot.orders.parser import IntentParser
     from evals import BLIND_SETS
-    from evals.intents import is_exact, load_cases
+    from evals.intents import load_cases, outcomes
     from evals.jielong import score as score_chains
 
     out: dict = {}
     for root in BLIND_SETS:
         parser = IntentParser(Catalog.load(root))
-        for n, case in enumerate(load_cases(root / "comments.jsonl")):
-            got = parser.parse(case["text"], case.get("current_sku")).to_dict()
+        for n, (case, got, ok) in enumerate(outcomes(load_cases(root / "comments.jsonl"), parser)):
             read = [got["kind"], got["needs_review"], sorted((i["sku"], i.get("qty")) for i in got["items"])]
-            out[f"{root.name}#{n} {case['text']}"] = {"ok": is_exact(case, got), "got": read}
+            out[f"{root.name}#{n} {case['text']}"] = {"ok": ok, "got": read}
         if (root / "jielong").is_dir():
             _, misses = score_chains(root)
             wrong = {(m["case"], m["paste"]) for m in misses}
