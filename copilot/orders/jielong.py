@@ -52,6 +52,7 @@ from copilot.orders.name_heads import heads_written, split_at_heads
 from copilot.orders.offer_priced import (
     bare_count_unit,
     counted_in,
+    packed_only,
     priced_listings,
     priced_short_names,
     singles_offered,
@@ -180,6 +181,7 @@ def _offer(lines: list[str], catalog: Catalog) -> list[Product]:
     found |= {p.sku for p in listed_sizes(plain, [p for p in catalog if p.sku in found], catalog)}
     found |= {p.sku for p in listed_specs(plain, [p for p in catalog if p.sku in found], catalog)}  # 9W … 18W
     found |= {p.sku for p in priced_listings(plain, catalog)}  # 钥匙扣8元/个 beside 5个装35元/包: the single too
+    found -= packed_only(plain, [p for p in catalog if p.sku in found], catalog)  # 青团(6只/盒): not its single
     found |= {p.sku for p in singles_offered(plain, [p for p in catalog if p.sku in found], catalog)}  # 单瓶5元 整箱12瓶
     found -= unpriced_packs(plain, [p for p in catalog if p.sku in found], catalog)  # 行李牌5元/个: not its 4个装
     found |= {q.sku for p in catalog if p.sku in found for q in same_goods(p, catalog)
