@@ -33,3 +33,42 @@ def test_a_header_pricing_the_single_too_keeps_it_on_offer(tmp_path):
     ledger = chain_ledger(tmp_path, SNACKS)  # control: 5元/只 offers the single beside the box
     chain_apply(ledger, "#接龙 清明青团 青团5元/只 6只一盒28元\n例：小明 青团1盒\n1. 阿珍 青团3只\n2. 老刘 青团1盒")
     assert chain_state(ledger) == {"阿珍": {"qt_single": 3}, "老刘": {"qt_box": 1}}
+
+
+# -- 口 counts one pot (一口锅): data/kind_measures.txt --------------------------------------------------------------
+
+POTS = Catalog.from_dict({"products": [
+    {"sku": "wok", "name": "铸铁炒锅 30cm", "aliases": ["铸铁炒锅", "炒锅30cm"], "link": 1, "unit": "个", "price": 129,
+     "stock": 20, "limit_per_buyer": 3},
+    {"sku": "stock_pot", "name": "不锈钢汤锅 26cm", "aliases": ["不锈钢汤锅", "汤锅"], "link": 2, "unit": "个", "price": 99,
+     "stock": 20},
+    {"sku": "ladle", "name": "不锈钢锅铲", "aliases": ["锅铲"], "link": 3, "unit": "把", "price": 19, "stock": 50},
+    {"sku": "cookie", "name": "黄油曲奇", "aliases": ["曲奇"], "link": 4, "unit": "个", "price": 3, "stock": 90},
+]})
+
+
+def _read(text: str, current: str | None = None):
+    from copilot.orders.parser import IntentParser
+
+    intent = IntentParser(POTS).parse(text, current)
+    return intent.kind.value, intent.needs_review, {i.sku: i.qty for i in intent.items}
+
+
+def test_kou_counts_one_pot_on_screen_or_named():
+    assert _read("来一口", "wok") == ("order", False, {"wok": 1})
+    assert _read("汤锅来两口") == ("order", False, {"stock_pot": 2})
+    assert _read("还是一口吧", "wok")[2] == {"wok": 1}
+
+
+def test_kou_is_no_count_of_other_goods_or_of_a_family():
+    assert _read("来一口", "cookie") == ("order", True, {})  # a bite of a cookie? a person asks
+    assert _read("尝一口", "cookie") == ("other", False, {})
+    assert _read("一家三口用哪个", "wok") == ("question", False, {})
+    assert _read("一口价吗", "wok") == ("question", False, {})
+
+
+def test_kou_in_a_chain_of_pots(tmp_path):
+    ledger = chain_ledger(tmp_path, POTS)
+    chain_apply(ledger, "#接龙 厨具团 铸铁炒锅30cm 129元 不锈钢汤锅 99元\n例：小明 炒锅1口\n"
+                        "1. 阿珍 铸铁炒锅1口\n2. 老刘 汤锅2口\n3. 小敏 汤锅1口 锅铲1把")
+    assert chain_state(ledger) == {"阿珍": {"wok": 1}, "老刘": {"stock_pot": 2}, "小敏": {"stock_pot": 1, "ladle": 1}}

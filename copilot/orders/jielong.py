@@ -34,6 +34,7 @@ from copilot.base.catalog import Catalog, Product
 from copilot.base.zhnum import NUM_PATTERN, normalize, zh_to_number
 from copilot.orders.amounts import UNIT_WORDS, Quantity, as_said, check_items, rough, times_apart
 from copilot.orders.intent import Intent, Item, Kind
+from copilot.orders.kind_measures import kind_counted
 from copilot.orders.line_items import goods_carried, items_apart, weighed
 from copilot.orders.meat_kinds import meat_kind_said
 from copilot.orders.members import (
@@ -289,6 +290,7 @@ def _read_content(content: str, catalog: Catalog, chain: Chain, parse, title: bo
     """What the entry asks for; None for a line that asks nothing (a remark, or the first line ``title``
     that names the product and a time but asks for no quantity: 1. 群主 馒头明早7点出锅)."""
     product = chain.default
+    content = kind_counted(content, catalog, chain.offered)  # 1口34 in a chain of woks: 1个
     counts = as_said(ICON.sub("", PAID_NOTE.sub(" ", normalize(content)).strip(" ,，、;；")))  # 2整提: 2 提
     m = _NUMBER_ONLY.match(counts)
     if m and _WEIGHT_LIANG.fullmatch(m.group("n")):
