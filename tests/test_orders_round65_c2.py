@@ -72,3 +72,42 @@ def test_kou_in_a_chain_of_pots(tmp_path):
     chain_apply(ledger, "#接龙 厨具团 铸铁炒锅30cm 129元 不锈钢汤锅 99元\n例：小明 炒锅1口\n"
                         "1. 阿珍 铸铁炒锅1口\n2. 老刘 汤锅2口\n3. 小敏 汤锅1口 锅铲1把")
     assert chain_state(ledger) == {"阿珍": {"wok": 1}, "老刘": {"stock_pot": 2}, "小敏": {"stock_pot": 1, "ladle": 1}}
+
+
+# -- a bare size or number several names hold: the chain's offer, or the family word beside it, says which --------------
+
+PANS = Catalog.from_dict({"products": [
+    {"sku": "wok_28", "name": "铸铁炒锅 28cm", "aliases": ["炒锅28cm", "28cm炒锅"], "link": 1, "unit": "个", "price": 119,
+     "stock": 20, "limit_per_buyer": 2},
+    {"sku": "wok_32", "name": "铸铁炒锅 32cm", "aliases": ["炒锅32cm", "32cm炒锅"], "link": 2, "unit": "个", "price": 139,
+     "stock": 20, "limit_per_buyer": 2},
+    {"sku": "pot_28", "name": "陶瓷汤锅 28cm", "aliases": ["汤锅28cm", "28cm汤锅"], "link": 3, "unit": "个", "price": 89,
+     "stock": 20},
+    {"sku": "tongs_316", "name": "316不锈钢夹子", "aliases": ["316夹子"], "link": 4, "unit": "把", "price": 15, "stock": 50},
+    {"sku": "cup_316", "name": "316不锈钢保温杯", "aliases": ["316保温杯"], "link": 5, "unit": "个", "price": 59, "stock": 50},
+    {"sku": "tongs_wood", "name": "竹木夹子", "aliases": ["木夹子"], "link": 7, "unit": "把", "price": 9, "stock": 50},
+]})
+
+
+def test_a_bare_size_several_goods_hold_is_the_one_the_chain_offers(tmp_path):
+    ledger = chain_ledger(tmp_path, PANS)
+    chain_apply(ledger, "#接龙 炒锅团购 28cm 119元 32cm 139元 每人限2口\n例：小明 28cm 1口\n"
+                        "1. 阿珍 28的1口\n2. 老刘2口32\n3. 小敏 32的1个")
+    assert chain_state(ledger) == {"阿珍": {"wok_28": 1}, "老刘": {"wok_32": 2}, "小敏": {"wok_32": 1}}
+
+
+def test_a_bare_number_of_a_material_is_the_one_the_chain_offers(tmp_path):
+    ledger = chain_ledger(tmp_path, PANS)
+    chain_apply(ledger, "#接龙 夹子两款 316不锈钢夹子15元 竹木夹子9元\n例：小明 316的1把\n"
+                        "1. 阿珍 316的2把\n2. 老刘 木夹子1把 316的1把")
+    assert chain_state(ledger) == {"阿珍": {"tongs_316": 2}, "老刘": {"tongs_wood": 1, "tongs_316": 1}}
+    assert chain_review(ledger) == []
+
+
+def test_a_size_and_a_family_word_side_by_side_name_the_one_they_share():
+    from copilot.orders.parser import IntentParser
+
+    intent = IntentParser(PANS).parse("28的炒锅来一个", None)
+    assert (intent.needs_review, {i.sku: i.qty for i in intent.items}) == (False, {"wok_28": 1})
+    alone = IntentParser(PANS).parse("28的来一个", None)  # the 炒锅 or the 汤锅: a person asks
+    assert alone.needs_review and not alone.items

@@ -33,6 +33,7 @@ from dataclasses import dataclass, field
 from copilot.base.catalog import Catalog, Product
 from copilot.base.zhnum import NUM_PATTERN, normalize, zh_to_number
 from copilot.orders.amounts import UNIT_WORDS, Quantity, as_said, check_items, rough, times_apart
+from copilot.orders.held_counts import parts_with_held_counts, weight_of_name
 from copilot.orders.intent import Intent, Item, Kind
 from copilot.orders.kind_measures import kind_counted
 from copilot.orders.line_items import goods_carried, items_apart, weighed
@@ -72,7 +73,6 @@ from copilot.orders.offered import (
 from copilot.orders.packs import counted_pack_said, one_goods, same_goods
 from copilot.orders.remarks import COLOUR
 from copilot.orders.shorthand import shorthand
-from copilot.orders.sizes import SIZE, size_key, sizes_of
 from copilot.orders.spelled import offered_products, offered_variants, spell_out
 
 MAX_CHAIN_CHARS = 100_000
@@ -182,9 +182,9 @@ def _offer(lines: list[str], catalog: Catalog) -> list[Product]:
     found |= {p.sku for p in listed_sizes(plain, [p for p in catalog if p.sku in found], catalog)}
     found |= {p.sku for p in listed_specs(plain, [p for p in catalog if p.sku in found], catalog)}  # 9W … 18W
     found |= {p.sku for p in priced_listings(plain, catalog)}  # 钥匙扣8元/个 beside 5个装35元/包: the single too
-    found -= packed_only(plain, [p for p in catalog if p.sku in found], catalog)  # 青团(6只/盒): not its single
     found |= {p.sku for p in singles_offered(plain, [p for p in catalog if p.sku in found], catalog)}  # 单瓶5元 整箱12瓶
     found -= unpriced_packs(plain, [p for p in catalog if p.sku in found], catalog)  # 行李牌5元/个: not its 4个装
+    found -= packed_only(plain, [p for p in catalog if p.sku in found], catalog)  # 青团(6只/盒): not its single
     found |= {q.sku for p in catalog if p.sku in found for q in same_goods(p, catalog)
               if counted_pack_said(q, plain)}  # 全棉毛巾 单条15 三条装一盒39: the 3条装 too
     return [p for p in catalog if p.sku in found]
@@ -260,7 +260,8 @@ def _decimal(line: str, m: re.Match) -> bool:
 
 
 def _entry(no: int, body: str, raw: str, catalog: Catalog, chain: Chain, parse, first: bool = False) -> Entry | None:
-    member, content = split_at_heads(hung_as_string(body, catalog), catalog, chain.offered)
+    said = kind_counted(hung_as_string(body, catalog), catalog, chain.offered)  # 老刘2口32: 2个, a count
+    member, content = split_at_heads(said, catalog, chain.offered)
     member = member.rstrip(":：,，、-—/｜| ").lstrip("@")
     if not member or not content or _RULE.search(member):
         return None  # a title, a member's name alone, or the organiser's rule (每人限购2箱): nothing asked for
@@ -290,7 +291,6 @@ def _read_content(content: str, catalog: Catalog, chain: Chain, parse, title: bo
     """What the entry asks for; None for a line that asks nothing (a remark, or the first line ``title``
     that names the product and a time but asks for no quantity: 1. 群主 馒头明早7点出锅)."""
     product = chain.default
-    content = kind_counted(content, catalog, chain.offered)  # 1口34 in a chain of woks: 1个
     counts = as_said(ICON.sub("", PAID_NOTE.sub(" ", normalize(content)).strip(" ,，、;；")))  # 2整提: 2 提
     m = _NUMBER_ONLY.match(counts)
     if m and _WEIGHT_LIANG.fullmatch(m.group("n")):
@@ -323,8 +323,8 @@ def _read_content(content: str, catalog: Catalog, chain: Chain, parse, title: bo
         spelled = spell_out(unpaid, chain.offered, catalog)  # 芝麻2 花生1 已付45; 钥匙扣3个 of the one 单个 offered
         again = parse(spelled, None) if spelled != normalize(unpaid) else intent
         intent = again if again.kind is Kind.ORDER and not again.needs_review else intent
-    intent = (not intent.items and _weight_of_name(counts, catalog)) or intent
-    intent = _parts_with_held_counts(counts, intent, catalog, parse) if intent.needs_review else intent
+    intent = (not intent.items and weight_of_name(counts, catalog)) or intent
+    intent = parts_with_held_counts(counts, intent, catalog, parse) if intent.needs_review else intent
     intent = items_apart(unpaid, intent, product, parse) if intent.needs_review else intent
     intent = goods_carried(unpaid, intent, product, parse) if intent.needs_review else intent
     intent = _variants_read(unpaid, intent, product, catalog, chain, parse)
@@ -385,53 +385,6 @@ def _count_then_remark(counts: str, product: Product, catalog: Catalog) -> Inten
             or VERB_START.match(rest) and not _WISHED_KIND.fullmatch(rest) or re.search(rf"(?<![\w-])\d+(?:\.\d+)?(?![\w-])|\d\s*{UNIT}|[+＋x×*]", rest):
         return None
     return check_items(Kind.ORDER, [(product, Quantity(0, 0, float(zh_to_number(m.group("n")) or 0), m.group("u")))])
-
-
-def _weight_of_name(counts: str, catalog: Catalog) -> Intent | None:
-    """曼特宁454克 on a chain line: one product's name, then the weight its name holds and nothing else. The line asks
-    for that weight, which goes through the product's pack like any weight (454克 of a 454克 bag is one bag; without
-    a pack that says so, review). None when the line says more, or the name is not one product's."""
-    text = counts.strip(" 。.!！~～")
-    size = next((m for m in SIZE.finditer(text) if m.end() == len(text) and not m.group(2)), None)
-    head = text[:size.start()].strip() if size else ""
-    p = next((p for s, e, p in catalog.mentions(head) if s == 0 and e == len(head)), None)
-    if p is None or p not in sizes_of(catalog).get(size_key(size), ()):
-        return None
-    return check_items(Kind.ORDER, [(p, Quantity(0, 0, float(size.group(1)), size.group(3)))])
-
-
-_PART_SEP = re.compile(r"\s*[\s、,，+＋;；]\s*")
-
-
-def _held_count(part: str, catalog: Catalog) -> Intent | None:
-    """粽叶50片 of 干粽叶 50片 (a 把 of 50片): one product's name, then a count its name writes in a word of count
-    (片, 颗, 只) and nothing else; the chain line asks for that many, through the product's pack like any count. None
-    when the part says more, or its count is not one the name writes."""
-    m = re.fullmatch(rf"(?P<head>.+?)\s*(?P<n>\d+)\s*(?P<u>{UNIT})", part)
-    head = m.group("head") if m else ""
-    p = next((p for s, e, p in catalog.mentions(head) if s == 0 and e == len(head)), None)
-    if p is None or not any(f"{m.group('n')}{m.group('u')}" in n.replace(" ", "") for n in p.names):
-        return None
-    return check_items(Kind.ORDER, [(p, Quantity(0, 0, float(m.group("n")), m.group("u")))])
-
-
-def _parts_with_held_counts(counts: str, intent: Intent, catalog: Catalog, parse) -> Intent:
-    """糯米1袋 粽叶50片: a line of several products, one of them written with the count its own name holds (left
-    without a quantity when the line is read as a whole), read part by part; kept only when every part is one clean
-    order of its own product, else the first reading (review) stays."""
-    parts = [x for x in _PART_SEP.split(counts.strip(" 。.!！~～")) if x]
-    if len(parts) < 2:
-        return intent
-    items = []
-    for part in parts:
-        read = _held_count(part, catalog) or _weight_of_name(part, catalog) or parse(part, None)
-        if read.kind is not Kind.ORDER or read.needs_review or len(read.items) != 1:
-            return intent
-        items.append(read.items[0])
-    held = any(_held_count(x, catalog) or _weight_of_name(x, catalog) for x in parts)
-    if not held or len({i.sku for i in items}) != len(items):
-        return intent
-    return Intent(Kind.ORDER, tuple(items), note=intent.note)
 
 
 _COUNT_AFTER = re.compile(r"\s*[x×*]?\s*[\d一二两俩三四五六七八九十半]")

@@ -169,7 +169,8 @@ def packed_only(text: str, found: list[Product], catalog: Catalog) -> set[str]:
         held = _pack_held(q)
         if held is None or q.unit == q.pack_size[1] or not held.search(t):
             continue
-        out |= {p.sku for p in _packs_of(q, found, catalog) if p.sku not in named and not _written(p, t, priced, found)}
+        out |= {p.sku for p in _packs_of(q, found, catalog) if p.sku not in named and not _written(p, t, priced, found)
+                and not any(m.group("u") == p.unit for m in SINGLE.finditer(t))}  # 单只5元: the single too
     return out
 
 
