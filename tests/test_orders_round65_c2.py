@@ -111,3 +111,39 @@ def test_a_size_and_a_family_word_side_by_side_name_the_one_they_share():
     assert (intent.needs_review, {i.sku: i.qty for i in intent.items}) == (False, {"wok_28": 1})
     alone = IntentParser(PANS).parse("28的来一个", None)  # the 炒锅 or the 汤锅: a person asks
     assert alone.needs_review and not alone.items
+
+
+# -- chain headers and lines: a set's contents in brackets, a bare count beside other items, 从2开始 -------------------
+
+KNIVES = Catalog.from_dict({"products": [
+    {"sku": "peeler", "name": "不锈钢削皮刀", "aliases": ["削皮刀"], "link": 1, "unit": "把", "price": 12, "stock": 50},
+    {"sku": "scissors", "name": "厨房剪刀", "aliases": ["厨房剪"], "link": 2, "unit": "把", "price": 25, "stock": 50},
+    {"sku": "tool_set", "name": "厨房工具两件套", "aliases": ["两件套"], "link": 3, "unit": "套", "pack": "2把", "price": 33,
+     "stock": 20, "limit_per_buyer": 2},
+    {"sku": "clip_single", "name": "封口夹 单个", "aliases": ["单个封口夹"], "link": 4, "unit": "个", "price": 2,
+     "stock": 200},
+    {"sku": "clip_box", "name": "封口夹 12个装", "aliases": ["封口夹12个装"], "link": 5, "unit": "盒", "pack": "12个",
+     "price": 18, "stock": 40},
+]})
+
+
+def test_products_in_a_bracket_after_a_name_are_what_it_holds_not_the_offer(tmp_path):
+    ledger = chain_ledger(tmp_path, KNIVES)
+    chain_apply(ledger, "#接龙 厨房工具两件套（削皮刀+厨房剪刀）33元一套 每人限2套\n例：小明 1套\n"
+                        "1. 阿珍 1套\n2. 老刘 4把\n3. 小敏 2")
+    assert chain_state(ledger) == {"阿珍": {"tool_set": 1}, "老刘": {"tool_set": 2}, "小敏": {"tool_set": 2}}
+    assert chain_review(ledger) == []
+
+
+def test_a_bare_count_beside_other_items_is_the_offered_product_sold_in_its_unit(tmp_path):
+    ledger = chain_ledger(tmp_path, KNIVES)
+    chain_apply(ledger, "#接龙 封口夹 单个2元 12个装18元一盒\n例：小明 1盒\n1. 阿珍 2盒 单个5个\n2. 老刘 单个3个，1盒")
+    assert chain_state(ledger) == {"阿珍": {"clip_box": 2, "clip_single": 5}, "老刘": {"clip_single": 3, "clip_box": 1}}
+
+
+def test_the_organisers_title_saying_where_the_numbering_starts_is_no_entry(tmp_path):
+    ledger = chain_ledger(tmp_path, KNIVES)
+    chain_apply(ledger, "#接龙 剪刀到货\n例：小明 厨房剪刀1把\n1. 店长 厨房剪刀团购（接龙从2开始）\n"
+                        "    厨房剪刀 25元\n2. 阿珍 厨房剪刀1把\n3. 老刘 厨房剪刀2把")
+    assert chain_state(ledger) == {"阿珍": {"scissors": 1}, "老刘": {"scissors": 2}}
+    assert chain_review(ledger) == []

@@ -36,7 +36,7 @@ from copilot.orders.amounts import UNIT_WORDS, Quantity, as_said, check_items, r
 from copilot.orders.held_counts import parts_with_held_counts, weight_of_name
 from copilot.orders.intent import Intent, Item, Kind
 from copilot.orders.kind_measures import kind_counted
-from copilot.orders.line_items import goods_carried, items_apart, weighed
+from copilot.orders.line_items import counts_of_offer, goods_carried, items_apart, weighed
 from copilot.orders.meat_kinds import meat_kind_said
 from copilot.orders.members import (
     ASKED,
@@ -82,7 +82,7 @@ _EXAMPLE = re.compile(r"^\s*(?:例如|例子|示例|示范|举例|范例|样例|
 _EXAMPLE_MARK = re.compile(r"[(（【\[]\s*(?:例|例子|示例|示范|举例|范例|样例|格式|参考|模板|模版)\s*[)）】\]]\s*$")
 # a time or a date is no quantity (明早7点出锅, 周六10点截单, 21:00截止)
 _TITLE = re.compile(r"\d\s*[点时号日月]|周[一二三四五六日天]|接龙|团购|开团|开始|截单|截止|大家|到货|出锅|自提|预[订定]")
-_TIME = re.compile(r"\d{1,2}\s*(?:[:：]\s*\d{2}|点|时|号|日|月|分)|周[一二三四五六日天]")
+_TIME = re.compile(r"\d{1,2}\s*(?:[:：]\s*\d{2}|点|时|号|日|月|分)|周[一二三四五六日天]|从\s*\d{1,3}\s*号?\s*开始")  # 接龙从2开始
 _WEIGHT_LIANG = re.compile(r"[一二三四五六七八九]两")
 _NUMBER_ONLY = re.compile(rf"^(?P<n>{NUM_PATTERN}|半)\s*(?P<u>{UNIT})?(?P<half>半)?[\s。.!！~～]*$")
 # a price on a numbered line is the organiser's menu: 29.9元/斤, 12.8/斤, ¥39.9, 39.9元一盒
@@ -173,6 +173,7 @@ def _offer(lines: list[str], catalog: Catalog) -> list[Product]:
     offer each size (:mod:`copilot.orders.offer_sizes`); goods priced per unit (行李牌5元/个) offer the listing sold in
     that unit, not the same goods' other pack (:mod:`copilot.orders.offer_priced`); a pack of the goods offered, named by
     the count it holds (三条装一盒39 of 全棉毛巾 3条装), is offered too."""
+    lines = [_contents_apart(x, catalog) for x in lines]
     plain = "\n".join(x for x in lines if not _is_example(x))
     header = offered_products(plain, catalog)
     found = {p.sku for p in header} | {q.sku for q in offered_products("\n".join(lines), catalog)
@@ -188,6 +189,21 @@ def _offer(lines: list[str], catalog: Catalog) -> list[Product]:
     found |= {q.sku for p in catalog if p.sku in found for q in same_goods(p, catalog)
               if counted_pack_said(q, plain)}  # 全棉毛巾 单条15 三条装一盒39: the 3条装 too
     return [p for p in catalog if p.sku in found]
+
+
+_BRACKET = re.compile(r"[(（【\[][^)）】\]]*[)）】\]]")
+
+
+def _contents_apart(line: str, catalog: Catalog) -> str:
+    """刀具三件套（切片刀+斩骨刀+水果刀）199元: a bracket right after a product's name that names other products says what
+    that product holds, and offers none of them; it is left out of the offer (a bracket of its pack, 蛋黄酥(6枚/盒),
+    names no product and stays)."""
+    t = normalize(line)
+    ends = {e for _, e, _ in catalog.mentions(t)}
+    for m in reversed(list(_BRACKET.finditer(t))):
+        if m.start() in ends and catalog.mentions(m.group(0)):
+            t = t[:m.start()] + " " + t[m.end():]
+    return t
 
 
 def _latest_copy(lines: list[str]) -> list[str]:
@@ -327,6 +343,7 @@ def _read_content(content: str, catalog: Catalog, chain: Chain, parse, title: bo
     intent = parts_with_held_counts(counts, intent, catalog, parse) if intent.needs_review else intent
     intent = items_apart(unpaid, intent, product, parse) if intent.needs_review else intent
     intent = goods_carried(unpaid, intent, product, parse) if intent.needs_review else intent
+    intent = counts_of_offer(unpaid, intent, chain.offered, parse) if intent.needs_review else intent  # 3盒 单双2双
     intent = _variants_read(unpaid, intent, product, catalog, chain, parse)
     intent = _none_dropped(unpaid, intent, catalog)
     intent = meat_kind_said(unpaid, intent, chain.offered, catalog)  # 肉卷 of 羊肉卷 beside 肥牛卷
