@@ -7,6 +7,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from copilot.base.catalog import Catalog
 from copilot.orders.chains import chain_state
 from tests.doubles import chain_apply, chain_ledger, chain_review
@@ -147,3 +149,29 @@ def test_the_organisers_title_saying_where_the_numbering_starts_is_no_entry(tmp_
                         "    厨房剪刀 25元\n2. 阿珍 厨房剪刀1把\n3. 老刘 厨房剪刀2把")
     assert chain_state(ledger) == {"阿珍": {"scissors": 1}, "老刘": {"scissors": 2}}
     assert chain_review(ledger) == []
+
+
+# -- what the spec says comes with the goods (送提袋), asked for beside the order, is its note ------------------------
+
+BOXES = Catalog.from_dict({"products": [
+    {"sku": "tea_box", "name": "龙井茶叶礼盒", "aliases": ["龙井礼盒"], "link": 1, "unit": "盒", "price": 198, "stock": 20,
+     "spec": "一盒 250 克，送提袋"},
+    {"sku": "cake", "name": "枣泥糕", "aliases": [], "link": 2, "unit": "块", "price": 4, "stock": 50,
+     "spec": "下单满 50 元送货上门"},
+]})
+
+
+@pytest.mark.parametrize("text,note", [("来两盒 要提袋", "要提袋"), ("来一盒 帮我多配两个提袋", "帮我多配两个提袋"),
+                                       ("来两盒 要两个提袋", "要两个提袋")])
+def test_asking_for_what_comes_with_the_goods_is_a_note_of_the_order(text, note):
+    from copilot.orders.parser import IntentParser
+
+    intent = IntentParser(BOXES).parse(text, "tea_box")
+    assert (intent.kind.value, intent.needs_review, intent.note) == ("order", False, note)
+    assert [i.sku for i in intent.items] == ["tea_box"]
+
+
+def test_delivery_in_a_spec_is_no_thing_that_comes_with_the_goods():
+    from copilot.orders.leftover import extras_of
+
+    assert not extras_of(BOXES).fullmatch("货上门")

@@ -38,7 +38,7 @@ from copilot.orders.cues import (
 from copilot.orders.fitted import model_asked, model_said
 from copilot.orders.intent import Intent, Item, Kind
 from copilot.orders.kind_measures import kind_counted
-from copilot.orders.leftover import other_goods, without_extras
+from copilot.orders.leftover import extra_asked, other_goods, without_extras
 from copilot.orders.memo import per_catalog
 from copilot.orders.names import plain_names, simplified
 from copilot.orders.notes import ATTRIBUTE, SERVICE, WEARER_WEIGHT, as_written, packing_notes, split_notes
@@ -340,7 +340,8 @@ def _with_note(t: str, catalog: Catalog, current: Product | None) -> Intent | No
     rest, notes = split_notes(t, lambda part: _names_goods(without_extras(part, catalog), catalog)  # 配两个手提袋
                               or bool(QUESTION.search(part))
                               or bool(ATTRIBUTE.fullmatch(part.strip())) and sized_in(part, catalog, current),
-                              lambda part: model_said(part, catalog) or model_asked(part, current)
+                              lambda part: extra_asked(part, catalog) or model_said(part, catalog)  # 要提袋
+                              or model_asked(part, current)
                               and not _names_goods(part, catalog) and not QUESTION.search(part)
                               and bool(read_quantities(t[:max(0, t.find(part))])))  # after the order's count
     notes = [*added, *notes]
