@@ -175,3 +175,37 @@ def test_delivery_in_a_spec_is_no_thing_that_comes_with_the_goods():
     from copilot.orders.leftover import extras_of
 
     assert not extras_of(BOXES).fullmatch("货上门")
+
+
+# -- a name that begins with a service word (削皮刀: 削皮?); a listing that is one tier (单层) of a set -----------------
+
+KITCHEN = Catalog.from_dict({"products": [
+    {"sku": "bone_knife", "name": "不锈钢剁骨刀", "aliases": ["剁骨刀"], "link": 1, "unit": "把", "price": 59, "stock": 20},
+    {"sku": "rack_1", "name": "沥水架 单层 40cm", "aliases": ["单层沥水架"], "link": 2, "unit": "个", "price": 25,
+     "stock": 30, "limit_per_buyer": 4},
+    {"sku": "rack_2", "name": "沥水架 两层套装 40cm", "aliases": ["两层沥水架"], "link": 3, "unit": "套", "price": 45,
+     "stock": 30},
+]})
+
+
+def _kitchen(text: str, current: str | None = None):
+    from copilot.orders.parser import IntentParser
+
+    intent = IntentParser(KITCHEN).parse(text, current)
+    return intent.kind.value, intent.needs_review, {i.sku: i.qty for i in intent.items}
+
+
+def test_a_name_that_begins_like_a_service_is_the_goods():
+    assert _kitchen("剁骨刀不要了", "rack_1") == ("cancel", False, {"bone_knife": None})
+    assert _kitchen("剁骨刀来一把 帮我磨好", "bone_knife") == ("order", False, {"bone_knife": 1})
+
+
+def test_a_count_in_the_word_a_listing_is_one_of_is_that_listing():
+    assert _kitchen("来两层", "rack_1") == ("order", False, {"rack_1": 2})
+    assert _kitchen("沥水架来一层") == ("order", False, {"rack_1": 1})
+    assert _kitchen("来两层", "rack_2")[1] is True  # the 两层 set shown: its name, or two tiers? a person asks
+
+
+def test_one_tier_and_a_set_of_tiers_are_one_goods_told_apart_by_the_unit():
+    assert _kitchen("沥水架来3个", "rack_1") == ("order", False, {"rack_1": 3})
+    assert _kitchen("沥水架来一套") == ("order", False, {"rack_2": 1})

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from copilot.base.catalog import Catalog, Product
 from copilot.base.zhnum import NUM_PATTERN
+from copilot.orders.amounts import UNIT_WORDS
 from copilot.orders.classifiers import GENERAL
 from copilot.orders.packs import BRACKETED
 
@@ -50,4 +51,28 @@ def kind_counted(t: str, catalog: Catalog, goods: list[Product]) -> str:
     return t
 
 
-__all__ = ["kind_counted"]
+# 单层, 单格: a listing's word that says it is one of something (one tier, one compartment) no sale unit counts
+_ONE_OF = re.compile(r"(?<![\u4e00-\u9fff])单(?P<w>[\u4e00-\u9fff])(?![\u4e00-\u9fff])")
+
+
+def _single_words(p: Product) -> list[str]:
+    """层 of 竹蒸笼 单层 26cm: the words a name says one of the listing is (单层) that are no unit of any listing."""
+    return [m.group("w") for n in p.names for m in _ONE_OF.finditer(BRACKETED.sub("", n))
+            if m.group("w") not in UNIT_WORDS]  # 单饼 of a 个 of pack 1饼: its pack's word, read as such
+
+
+def singles_counted(t: str, catalog: Catalog, goods: list[Product]) -> str:
+    """来两层 with 竹蒸笼 单层 on screen, 蒸笼来一层: a count in the word a listing's name says it is one of (单层: one
+    层) is that many of the listing, written as its count and that word (来两个单层), where the listing is the goods
+    meant: shown or offered, or, with nothing shown, said by a word of its names (蒸笼). Another listing shown (the
+    两层套装: 来两层 is its name or two tiers?) leaves it for a person."""
+    for p in catalog:
+        for w in _single_words(p):
+            if w not in t or goods and p not in goods or not goods and not any(
+                    len(x) > 1 and x in t for n in p.names for x in re.split(r"[\s单]", BRACKETED.sub("", n))):
+                continue
+            t = re.sub(rf"(?P<n>{NUM_PATTERN})\s*{re.escape(w)}{_AFTER}", lambda m: f"{m.group('n')}{p.unit}单{w}", t)
+    return t
+
+
+__all__ = ["kind_counted", "singles_counted"]
