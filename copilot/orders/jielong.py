@@ -33,8 +33,10 @@ from dataclasses import dataclass, field
 from copilot.base.catalog import Catalog, Product
 from copilot.base.zhnum import NUM_PATTERN, normalize, zh_to_number
 from copilot.orders.amounts import UNIT_WORDS, Quantity, as_said, check_items, rough, times_apart
+from copilot.orders.held_counts import parts_with_held_counts, weight_of_name
 from copilot.orders.intent import Intent, Item, Kind
-from copilot.orders.line_items import goods_carried, items_apart, weighed
+from copilot.orders.kind_measures import kind_counted
+from copilot.orders.line_items import counts_of_offer, goods_carried, items_apart, weighed
 from copilot.orders.meat_kinds import meat_kind_said
 from copilot.orders.members import (
     ASKED,
@@ -52,6 +54,7 @@ from copilot.orders.name_heads import heads_written, split_at_heads
 from copilot.orders.offer_priced import (
     bare_count_unit,
     counted_in,
+    packed_only,
     priced_listings,
     priced_short_names,
     singles_offered,
@@ -70,7 +73,6 @@ from copilot.orders.offered import (
 from copilot.orders.packs import counted_pack_said, one_goods, same_goods
 from copilot.orders.remarks import COLOUR
 from copilot.orders.shorthand import shorthand
-from copilot.orders.sizes import SIZE, size_key, sizes_of
 from copilot.orders.spelled import offered_products, offered_variants, spell_out
 
 MAX_CHAIN_CHARS = 100_000
@@ -80,7 +82,7 @@ _EXAMPLE = re.compile(r"^\s*(?:例如|例子|示例|示范|举例|范例|样例|
 _EXAMPLE_MARK = re.compile(r"[(（【\[]\s*(?:例|例子|示例|示范|举例|范例|样例|格式|参考|模板|模版)\s*[)）】\]]\s*$")
 # a time or a date is no quantity (明早7点出锅, 周六10点截单, 21:00截止)
 _TITLE = re.compile(r"\d\s*[点时号日月]|周[一二三四五六日天]|接龙|团购|开团|开始|截单|截止|大家|到货|出锅|自提|预[订定]")
-_TIME = re.compile(r"\d{1,2}\s*(?:[:：]\s*\d{2}|点|时|号|日|月|分)|周[一二三四五六日天]")
+_TIME = re.compile(r"\d{1,2}\s*(?:[:：]\s*\d{2}|点|时|号|日|月|分)|周[一二三四五六日天]|从\s*\d{1,3}\s*号?\s*开始")  # 接龙从2开始
 _WEIGHT_LIANG = re.compile(r"[一二三四五六七八九]两")
 _NUMBER_ONLY = re.compile(rf"^(?P<n>{NUM_PATTERN}|半)\s*(?P<u>{UNIT})?(?P<half>半)?[\s。.!！~～]*$")
 # a price on a numbered line is the organiser's menu: 29.9元/斤, 12.8/斤, ¥39.9, 39.9元一盒
@@ -171,6 +173,7 @@ def _offer(lines: list[str], catalog: Catalog) -> list[Product]:
     offer each size (:mod:`copilot.orders.offer_sizes`); goods priced per unit (行李牌5元/个) offer the listing sold in
     that unit, not the same goods' other pack (:mod:`copilot.orders.offer_priced`); a pack of the goods offered, named by
     the count it holds (三条装一盒39 of 全棉毛巾 3条装), is offered too."""
+    lines = [_contents_apart(x, catalog) for x in lines]
     plain = "\n".join(x for x in lines if not _is_example(x))
     header = offered_products(plain, catalog)
     found = {p.sku for p in header} | {q.sku for q in offered_products("\n".join(lines), catalog)
@@ -182,9 +185,25 @@ def _offer(lines: list[str], catalog: Catalog) -> list[Product]:
     found |= {p.sku for p in priced_listings(plain, catalog)}  # 钥匙扣8元/个 beside 5个装35元/包: the single too
     found |= {p.sku for p in singles_offered(plain, [p for p in catalog if p.sku in found], catalog)}  # 单瓶5元 整箱12瓶
     found -= unpriced_packs(plain, [p for p in catalog if p.sku in found], catalog)  # 行李牌5元/个: not its 4个装
+    found -= packed_only(plain, [p for p in catalog if p.sku in found], catalog)  # 青团(6只/盒): not its single
     found |= {q.sku for p in catalog if p.sku in found for q in same_goods(p, catalog)
               if counted_pack_said(q, plain)}  # 全棉毛巾 单条15 三条装一盒39: the 3条装 too
     return [p for p in catalog if p.sku in found]
+
+
+_BRACKET = re.compile(r"[(（【\[][^)）】\]]*[)）】\]]")
+
+
+def _contents_apart(line: str, catalog: Catalog) -> str:
+    """刀具三件套（切片刀+斩骨刀+水果刀）199元: a bracket right after a product's name that names other products says what
+    that product holds, and offers none of them; it is left out of the offer (a bracket of its pack, 蛋黄酥(6枚/盒),
+    names no product and stays)."""
+    t = normalize(line)
+    ends = {e for _, e, _ in catalog.mentions(t)}
+    for m in reversed(list(_BRACKET.finditer(t))):
+        if m.start() in ends and catalog.mentions(m.group(0)):
+            t = t[:m.start()] + " " + t[m.end():]
+    return t
 
 
 def _latest_copy(lines: list[str]) -> list[str]:
@@ -257,7 +276,8 @@ def _decimal(line: str, m: re.Match) -> bool:
 
 
 def _entry(no: int, body: str, raw: str, catalog: Catalog, chain: Chain, parse, first: bool = False) -> Entry | None:
-    member, content = split_at_heads(hung_as_string(body, catalog), catalog, chain.offered)
+    said = kind_counted(hung_as_string(body, catalog), catalog, chain.offered)  # 老刘2口32: 2个, a count
+    member, content = split_at_heads(said, catalog, chain.offered)
     member = member.rstrip(":：,，、-—/｜| ").lstrip("@")
     if not member or not content or _RULE.search(member):
         return None  # a title, a member's name alone, or the organiser's rule (每人限购2箱): nothing asked for
@@ -319,10 +339,11 @@ def _read_content(content: str, catalog: Catalog, chain: Chain, parse, title: bo
         spelled = spell_out(unpaid, chain.offered, catalog)  # 芝麻2 花生1 已付45; 钥匙扣3个 of the one 单个 offered
         again = parse(spelled, None) if spelled != normalize(unpaid) else intent
         intent = again if again.kind is Kind.ORDER and not again.needs_review else intent
-    intent = (not intent.items and _weight_of_name(counts, catalog)) or intent
-    intent = _parts_with_held_counts(counts, intent, catalog, parse) if intent.needs_review else intent
+    intent = (not intent.items and weight_of_name(counts, catalog)) or intent
+    intent = parts_with_held_counts(counts, intent, catalog, parse) if intent.needs_review else intent
     intent = items_apart(unpaid, intent, product, parse) if intent.needs_review else intent
     intent = goods_carried(unpaid, intent, product, parse) if intent.needs_review else intent
+    intent = counts_of_offer(unpaid, intent, chain.offered, parse) if intent.needs_review else intent  # 3盒 单双2双
     intent = _variants_read(unpaid, intent, product, catalog, chain, parse)
     intent = _none_dropped(unpaid, intent, catalog)
     intent = meat_kind_said(unpaid, intent, chain.offered, catalog)  # 肉卷 of 羊肉卷 beside 肥牛卷
@@ -381,53 +402,6 @@ def _count_then_remark(counts: str, product: Product, catalog: Catalog) -> Inten
             or VERB_START.match(rest) and not _WISHED_KIND.fullmatch(rest) or re.search(rf"(?<![\w-])\d+(?:\.\d+)?(?![\w-])|\d\s*{UNIT}|[+＋x×*]", rest):
         return None
     return check_items(Kind.ORDER, [(product, Quantity(0, 0, float(zh_to_number(m.group("n")) or 0), m.group("u")))])
-
-
-def _weight_of_name(counts: str, catalog: Catalog) -> Intent | None:
-    """曼特宁454克 on a chain line: one product's name, then the weight its name holds and nothing else. The line asks
-    for that weight, which goes through the product's pack like any weight (454克 of a 454克 bag is one bag; without
-    a pack that says so, review). None when the line says more, or the name is not one product's."""
-    text = counts.strip(" 。.!！~～")
-    size = next((m for m in SIZE.finditer(text) if m.end() == len(text) and not m.group(2)), None)
-    head = text[:size.start()].strip() if size else ""
-    p = next((p for s, e, p in catalog.mentions(head) if s == 0 and e == len(head)), None)
-    if p is None or p not in sizes_of(catalog).get(size_key(size), ()):
-        return None
-    return check_items(Kind.ORDER, [(p, Quantity(0, 0, float(size.group(1)), size.group(3)))])
-
-
-_PART_SEP = re.compile(r"\s*[\s、,，+＋;；]\s*")
-
-
-def _held_count(part: str, catalog: Catalog) -> Intent | None:
-    """粽叶50片 of 干粽叶 50片 (a 把 of 50片): one product's name, then a count its name writes in a word of count
-    (片, 颗, 只) and nothing else; the chain line asks for that many, through the product's pack like any count. None
-    when the part says more, or its count is not one the name writes."""
-    m = re.fullmatch(rf"(?P<head>.+?)\s*(?P<n>\d+)\s*(?P<u>{UNIT})", part)
-    head = m.group("head") if m else ""
-    p = next((p for s, e, p in catalog.mentions(head) if s == 0 and e == len(head)), None)
-    if p is None or not any(f"{m.group('n')}{m.group('u')}" in n.replace(" ", "") for n in p.names):
-        return None
-    return check_items(Kind.ORDER, [(p, Quantity(0, 0, float(m.group("n")), m.group("u")))])
-
-
-def _parts_with_held_counts(counts: str, intent: Intent, catalog: Catalog, parse) -> Intent:
-    """糯米1袋 粽叶50片: a line of several products, one of them written with the count its own name holds (left
-    without a quantity when the line is read as a whole), read part by part; kept only when every part is one clean
-    order of its own product, else the first reading (review) stays."""
-    parts = [x for x in _PART_SEP.split(counts.strip(" 。.!！~～")) if x]
-    if len(parts) < 2:
-        return intent
-    items = []
-    for part in parts:
-        read = _held_count(part, catalog) or _weight_of_name(part, catalog) or parse(part, None)
-        if read.kind is not Kind.ORDER or read.needs_review or len(read.items) != 1:
-            return intent
-        items.append(read.items[0])
-    held = any(_held_count(x, catalog) or _weight_of_name(x, catalog) for x in parts)
-    if not held or len({i.sku for i in items}) != len(items):
-        return intent
-    return Intent(Kind.ORDER, tuple(items), note=intent.note)
 
 
 _COUNT_AFTER = re.compile(r"\s*[x×*]?\s*[\d一二两俩三四五六七八九十半]")

@@ -50,8 +50,8 @@ def _specs_said(catalog: Catalog) -> set[str]:
     return {n + w[:k] for p in catalog if p.spec for n, w in _SPEC_PART.findall(p.spec) for k in (1, len(w))}
 
 
-# 配手提袋和贺卡, 附赠勺子, 送冰袋: what the spec says comes with the goods
-_COMES_WITH = re.compile(r"(?<![搭分装调])(?:附赠|附送|赠送|配有|附|配|赠)(?P<w>[\u4e00-\u9fff]{2,4}?(?:(?:和|、|及)[\u4e00-\u9fff]{2,4}?)*)"
+# 配手提袋和贺卡, 附赠勺子, 送冰袋, 送提袋: what the spec says comes with the goods (not 送到, 送货上门, 送人)
+_COMES_WITH = re.compile(r"(?<![搭分装调])(?:附赠|附送|赠送|配有|附|配|赠|送(?![到货上至给人礼去往达过回]))(?P<w>[\u4e00-\u9fff]{2,4}?(?:(?:和|、|及)[\u4e00-\u9fff]{2,4}?)*)"
                          r"(?=$|[，,。;；、\s]|(?:一|两|1|2)?[个只把张份根])")
 
 
@@ -70,6 +70,18 @@ def extras_of(catalog: Catalog) -> re.Pattern | None:
 def without_extras(part: str, catalog: Catalog) -> str:
     found = extras_of(catalog)
     return part if found is None else found.sub(" ", part)
+
+
+_ASK_EXTRA = re.compile(r"(?:帮我|帮忙|麻烦|请)?(?:多|再|另)?(?:要|配|给|拿|带|放)?(?:我)?")
+
+
+def extra_asked(part: str, catalog: Catalog) -> bool:
+    """要提袋, 帮我多配两个提袋, 多给两个提袋: a part that only asks for what the catalog's specs say comes with the goods
+    (``extras_of``), how many of it or none: a wish on the order, kept as its note."""
+    found = extras_of(catalog)
+    said = part.strip(" 。.!！~～吧哈呀啊")
+    m = _ASK_EXTRA.match(said) if found is not None else None
+    return m is not None and bool(found.fullmatch(said, m.end()))
 
 
 def without_specs(masked: str, catalog: Catalog) -> str:

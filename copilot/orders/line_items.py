@@ -12,6 +12,7 @@ import re
 from copilot.base.catalog import Product
 from copilot.orders.amounts import GRAMS, UNIT
 from copilot.orders.intent import Intent, Kind
+from copilot.orders.names import plain_name
 
 _PARTS = re.compile(r"\s*[\s、,，+＋;；]\s*")  # the items of a line, apart
 
@@ -49,7 +50,7 @@ def items_apart(content: str, intent: Intent, product: Product | None, parse) ->
     return again
 
 
-_BARE_COUNT = re.compile(rf"^(?:\d+(?:\.\d+)?|[一两二三四五六七八九十俩]+)\s*{UNIT}$")
+_BARE_COUNT = re.compile(rf"^(?:\d+(?:\.\d+)?|[一两二三四五六七八九十俩]+)\s*(?P<u>{UNIT})$")
 _GOODS_COUNT = re.compile(rf"^(?P<g>\S.*?)\s*(?:\d+(?:\.\d+)?|[一两二三四五六七八九十俩]+)\s*{UNIT}$")
 
 
@@ -75,4 +76,23 @@ def goods_carried(content: str, intent: Intent, product: Product | None, parse) 
     return again
 
 
-__all__ = ["goods_carried", "items_apart", "weighed"]
+def counts_of_offer(content: str, intent: Intent, offered: list[Product], parse) -> Intent:
+    """3盒 单双2双 in a chain of chopsticks by the 双 and in a 盒 of 10双: a count with its unit and no goods, beside other
+    items, is of the one offered product sold in that unit (as ``2盒`` alone would be), as if its name were written.
+    Kept only when every item is read, each a product of its own, else review stays."""
+    parts = [x for x in _PARTS.split(content.strip(" 。.!！~～")) if x]
+    out = []
+    for part in parts:
+        m = _BARE_COUNT.match(part)
+        sold = [p for p in offered if p.unit == m.group("u")] if m else []
+        out.append(plain_name(sold[0]) + part if len(sold) == 1 else part)
+    if len(parts) < 2 or out == parts:
+        return intent
+    again = parse("，".join(out), None)
+    skus = [i.sku for i in again.items]
+    if again.kind is not Kind.ORDER or again.needs_review or len(skus) != len(out) or len(set(skus)) != len(skus):
+        return intent
+    return again
+
+
+__all__ = ["counts_of_offer", "goods_carried", "items_apart", "weighed"]

@@ -219,6 +219,8 @@ def _asks_for(part: str, not_a_note: Callable[[str], bool]) -> bool:
         return False
     rest = SERVICE.sub(" ", part)  # 微辣 of 香辣酱（微辣）, 切片 of 切片面包: the words name goods, no service
     said = [_COUNT.sub(" ", m.group(0)).strip() for m in SERVICE.finditer(part)]
+    said += [_COUNT.sub(" ", part[m.start():m.end() + 1]).strip() for m in SERVICE.finditer(part)  # 斩骨刀不要了: 斩骨刀
+             if re.match(r"[\u4e00-\u9fff]", part[m.end():m.end() + 1])]
     return rest != part and not not_a_note(rest) and not _CHANGE_ONLY.fullmatch(rest.strip()) \
         and not any(w and not_a_note(w) for w in said)
 

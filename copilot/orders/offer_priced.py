@@ -43,15 +43,22 @@ def _written(q: Product, t: str, priced: set[str], found: list[Product]) -> bool
         or any(re.search(rf"{re.escape(w)}[:：]?[¥￥]?\d", plain) for w in BRACKETED.sub("", normalize(q.name)).split()[1:])
 
 
+def _pack_held(p: Product) -> re.Pattern | None:
+    """What ``p``'s declared pack holds, said with the pack (50只一盒, 一盒50只, 6支装, 12双/包, 1L×12盒); None
+    without a pack."""
+    if p.pack_size is None:
+        return None
+    n, u = p.pack_size
+    count = rf"{n:g}\s*{re.escape(u)}"
+    return re.compile(rf"{count}\s*(?:装|(?:[一每/]\s*)?{re.escape(p.unit)})|[一每]\s*{re.escape(p.unit)}\s*{count}"
+                      rf"|(?<=[A-Za-z\d])\s*[x×*]\s*{count}")  # 1L×12盒: the size times the count a case holds
+
+
 def _pack_contents(t: str, others: list[Product]) -> str:
-    """``t`` without what the packs of ``others`` hold, said with the pack (50只一盒, 一盒50只, 6支装, 12双/包, 1L×12盒)."""
+    """``t`` without what the packs of ``others`` hold, said with the pack (``_pack_held``)."""
     for p in others:
-        if p.pack_size is None:
-            continue
-        n, u = p.pack_size
-        count = rf"{n:g}\s*{re.escape(u)}"
-        t = re.sub(rf"{count}\s*(?:装|(?:[一每/]\s*)?{re.escape(p.unit)})|[一每]\s*{re.escape(p.unit)}\s*{count}"
-                   rf"|(?<=[A-Za-z\d])\s*[x×*]\s*{count}", " ", t)  # 1L×12盒: the size times the count a case holds
+        held = _pack_held(p)
+        t = held.sub(" ", t) if held else t
     return t
 
 
@@ -149,6 +156,24 @@ def unpriced_packs(text: str, found: list[Product], catalog: Catalog) -> set[str
             if q.sku not in named and not _written(q, t, priced, found)}
 
 
+def packed_only(text: str, found: list[Product], catalog: Catalog) -> set[str]:
+    """青团(6只/盒)30元 in a header, where the shop sells 青团 by the 只 and in a box of 6只: the header offers the goods
+    in the pack whose contents it writes with that pack's unit (6只/盒, 每盒6只, 6只装), so the skus of ``found`` that
+    sell those goods in another pack, which the header neither names nor counts nor prices in their own unit
+    (``_written``), are not on offer; a member's 青团12只 is then 2 boxes, not 12 singles."""
+    t = normalize(text)
+    priced = {m.group("u") for m in _PER_UNIT.finditer(t)}
+    named = {p.sku for _, _, p in catalog.mentions(t)}
+    out: set[str] = set()
+    for q in found:
+        held = _pack_held(q)
+        if held is None or q.unit == q.pack_size[1] or not held.search(t):
+            continue
+        out |= {p.sku for p in _packs_of(q, found, catalog) if p.sku not in named and not _written(p, t, priced, found)
+                and not any(m.group("u") == p.unit for m in SINGLE.finditer(t))}  # 单只5元: the single too
+    return out
+
+
 def _goods_named(said: str, p: Product, found: list[Product], catalog: Catalog) -> bool:
     """香草冰淇淋, an alias of the 单支, said in a header of 香草冰淇淋 6支装: a word every other listing of the goods
     starts its name with names the goods, not the listing it is an alias of."""
@@ -167,4 +192,4 @@ def singles_offered(text: str, offered: list[Product], catalog: Catalog) -> list
     return out
 
 
-__all__ = ["counted_in", "priced_listings", "priced_short_names", "singles_offered", "unpriced_packs"]
+__all__ = ["counted_in", "packed_only", "priced_listings", "priced_short_names", "singles_offered", "unpriced_packs"]

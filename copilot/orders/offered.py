@@ -112,12 +112,37 @@ def numbered_short_names(content: str, offered: list[Product], catalog: Catalog)
     the shop's goods that holds it (a 20寸 cover); as written when there is none."""
     t = normalize(content)
     named = [(s, e) for s, e, _ in catalog.mentions(t)]
-    spans = _numbered_words(t, named, {p.sku for p in offered}, catalog) + _sizes_short(t, named, offered)
+    spans = _numbered_words(t, named, {p.sku for p in offered}, catalog) + _sizes_short(t, named, offered) \
+        + _bare_numbers(t, named, offered, catalog)
     if not spans:
         return content
     for s, e, p in sorted(spans, key=lambda x: x[0], reverse=True):
         t = t[:s] + plain_name(p) + t[e:]
     return t
+
+
+# 32的, 304的; 2个32 (a number ending the line after a count): a number of the names said bare, as a name
+_BARE_NUMBER = re.compile(r"(?<![\d.#])(?P<n>\d{2,4})(?=\s*的|\s*$)")
+_COUNTED = re.compile(rf"(?:\d+|[一二两俩三四五六七八九十])\s*(?:{_UNIT_WORDS})")
+
+
+def _bare_numbers(t: str, named: list[tuple[int, int]], offered: list[Product], catalog: Catalog) -> list[tuple[int, int, Product]]:
+    """32的1个, 2个32 in a chain that offers 铁锅 32cm, where the shop also sells a 不粘锅 32cm (304的1把 of a 304锅铲
+    beside a 304汤锅): a number several of the shop's names hold on its own (no digit glued to it), said bare before
+    的 (or ending the line after a count of its own), outside any name, that exactly one offered product's names hold,
+    is that product's short name. Not a link number of another offered product."""
+    out = []
+    for m in _BARE_NUMBER.finditer(t):
+        if any(a < m.end() and m.start() < b for a, b in named) \
+                or not t.startswith("的", m.end()) and not _COUNTED.search(t[:m.start()]):
+            continue
+        own = re.compile(rf"(?<![\d.]){m.group('n')}(?![\d.])")
+        holders = [p for p in catalog if any(own.search(n) for n in p.names)]
+        owners = [p for p in holders if p in offered]
+        linked = catalog.by_link(int(m.group("n")))
+        if len(holders) > 1 and len(owners) == 1 and (linked is None or linked is owners[0] or linked not in offered):
+            out.append((m.start(), m.end(), owners[0]))
+    return out
 
 
 # a size span said without its unit before 的 (5-7的 of 松茸 5-7厘米, 12-15的 of 花盆 12-15厘米)

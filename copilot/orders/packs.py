@@ -294,7 +294,12 @@ _SPEC_WORD = re.compile(rf"(?:{_SIZE_WORD.pattern})\s*(?:{_UNITS})?装|{_SIZE_WO
 
 
 def _spec_word(w: str) -> bool:
-    return bool(_SPEC_WORD.fullmatch(w) or _PACK_WORD.fullmatch(_COUNTED.sub("", w)) or _PACKED.fullmatch(w))
+    return bool(_SPEC_WORD.fullmatch(w) or _PACK_WORD.fullmatch(_COUNTED.sub("", w)) or _PACKED.fullmatch(w)
+                or bool(_ONE_OF.fullmatch(w)) and w[1:] not in _UNITS.split("|"))
+
+
+# 单层, 单格: one tier, one compartment (no sale unit: 单饼 is the pack word of a 饼), as a name says one of a set is sold
+_ONE_OF = re.compile(r"单[\u4e00-\u9fff]")
 
 
 __all__ = ["BRACKETED", "by_unit_of_kind", "counted_pack_said", "one_goods", "only_pack_word", "pack_of_shown", "pack_word", "packs_apart", "same_goods", "shown_goods_pack", "single_of", "singles_of",

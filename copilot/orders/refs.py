@@ -108,9 +108,20 @@ def _find_refs(t: str, catalog: Catalog) -> list[Ref]:
                 out[-1].label in n for n in r.product.names)) \
                 and t[out[-1].end:r.start].strip() in ("", "是") and re.match(r"\s?[的味]", t[r.end:]):
             out[-1] = Ref(out[-1].start, r.end, r.product, t[out[-1].start:r.end])  # 豆浆无糖的, 豆浆是无糖的
+        elif out and _one_shared(out[-1], r) and re.fullmatch(r"[的\s]{0,2}", t[out[-1].end:r.start]):
+            out[-1] = Ref(out[-1].start, r.end, _one_shared(out[-1], r), t[out[-1].start:r.end])  # 28的炒锅
         else:
             out.append(r)
     return [_family_then_variant(t, r, short) if r.family and r.product is None else r for r in out]
+
+
+def _one_shared(a: Ref, b: Ref) -> Product | None:
+    """28的炒锅 where 28 is a size of a 炒锅 and of a 汤锅 and 炒锅 a word of the 28cm and 32cm 炒锅: two family words side
+    by side whose families share exactly one product name it."""
+    if a.product is not None or b.product is not None or not a.family or not b.family:
+        return None
+    shared = [p for p in a.family if p in b.family]
+    return shared[0] if len(shared) == 1 else None
 
 
 _YEAR_BEFORE = re.compile(r"(?<![\d.])(?:(?P<y>(?:19|20)\d{2})年?|(?P<yy>\d{2})年)$|\d{2}年?[\u4e00-\u9fff]")

@@ -37,7 +37,8 @@ from copilot.orders.cues import (
 )
 from copilot.orders.fitted import model_asked, model_said
 from copilot.orders.intent import Intent, Item, Kind
-from copilot.orders.leftover import other_goods, without_extras
+from copilot.orders.kind_measures import kind_counted, singles_counted
+from copilot.orders.leftover import extra_asked, other_goods, without_extras
 from copilot.orders.memo import per_catalog
 from copilot.orders.names import plain_names, simplified
 from copilot.orders.notes import ATTRIBUTE, SERVICE, WEARER_WEIGHT, as_written, packing_notes, split_notes
@@ -105,7 +106,8 @@ def _parse_comment(text: str, catalog: Catalog, current_sku: str | None) -> Inte
     heard = as_said(normalize(text))
     if not sizes and size_shares(heard, catalog) == heard:  # 02豆沙来一支, 口红来一支 05号: the shade the counter picks,
         bare, sizes = said_shades(heard, catalog, current)  # no count and no link; not 一件黑色一件蓝色 (a share)
-    t = _clean(bare if sizes else text)
+    shown = [current] if current else []
+    t = singles_counted(kind_counted(_clean(bare if sizes else text), catalog, shown), catalog, shown)  # 来一口, 来两层
     if "公" in t and "母" in t and not _sexes_sold(catalog):
         t = _MATED.sub(lambda m: f"{m.group(1)}对", t)
     if sizes and size_alone(t) and current is not None:  # 110 with the T恤 on screen: which size, not how many
@@ -339,7 +341,8 @@ def _with_note(t: str, catalog: Catalog, current: Product | None) -> Intent | No
     rest, notes = split_notes(t, lambda part: _names_goods(without_extras(part, catalog), catalog)  # 配两个手提袋
                               or bool(QUESTION.search(part))
                               or bool(ATTRIBUTE.fullmatch(part.strip())) and sized_in(part, catalog, current),
-                              lambda part: model_said(part, catalog) or model_asked(part, current)
+                              lambda part: extra_asked(part, catalog) or model_said(part, catalog)  # 要提袋
+                              or model_asked(part, current)
                               and not _names_goods(part, catalog) and not QUESTION.search(part)
                               and bool(read_quantities(t[:max(0, t.find(part))])))  # after the order's count
     notes = [*added, *notes]

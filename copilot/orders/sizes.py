@@ -247,8 +247,8 @@ def measures_said(t: str, refs: list, catalog: Catalog, make_ref) -> list:
             r = beside[0]
             start, end = min(r.start, m.start(1)), max(r.end, m.end(1))
             out[out.index(r)] = make_ref(start, end, r.product, t[start:end], ())
-        elif len(owners) > 1 and not beside and m.group(1)[0] != "0" \
-                and "." in m.group(1):  # 1.8的 of 四件套 1.8米床 and 床笠 1.8米: one of them, the unit may tell
+        elif len(owners) > 1 and not beside and m.group(1)[0] != "0" and ("." in m.group(1) or linked is None):
+            # 1.8的 of 四件套 1.8米床 and 床笠 1.8米, 28的 of two 28cm pans (no link 28): one of them, the unit may tell
             out.append(make_ref(m.start(1), m.end(1), None, m.group(1), tuple(owners.values())))
     return sorted(out, key=lambda r: r.start) if out != refs else refs
 
