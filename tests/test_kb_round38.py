@@ -7,7 +7,14 @@ bag-care counter).
 - A yes/no that frames its doing by one the asker has finished (洗好给烘吗) is not answered by a passage that says
   only what happens once that is done (洗好会有点掉色).
 - A row keyed by the word asked (长筒靴) answers before one keyed by a longer word ending in it (中长筒靴).
-- 加多少 said bare after a case (麂皮靴加多少) asks what that case adds to the price, once no amount put in answers.
+- 加多少 said bare after a case (麂皮靴加多少) asks what that case adds to the price, once no amount put in answers;
+  一节多长 asks how long a session lasts, once no length answers.
+- A memo (one short unpunctuated fragment a line) is read a clause a line: a short line joined to the one before it
+  is a clause of its own (一班8人以内 is not read into 迟到不补课).
+- Text crossed out (~~+25~~ +35) is no longer true: only the new value is read.
+- A plus sign starting a word states a surcharge (多做1个 +35); colours are counted 共3色; who teaches is said 带课;
+  a thing the store has (刻刀 店里有) needs no bringing; 能做几件 counts pieces, no recipe; 一个班 is said 一班.
+- A yes/no is not denied by the other condition's negated word (没拆封 is the unopened case, not a no to 拆了).
 """
 
 from __future__ import annotations
@@ -93,3 +100,70 @@ def test_a_bare_jia_duoshao_asks_what_a_case_adds(shop_kb):
     a = shop_kb.answer("长筒靴加多少", current_sku="boots")
     assert a.answered and "加25元" in a.text, (a.text, a.why)
 
+
+CLASS = """store:
+  name: 木头人手作坊
+  address: 桂花路 7 号
+  hours: 周二到周日 10:00-21:00
+  after_sales: 没拆封的7天内能退
+products:
+  - {sku: spoon, name: 木勺体验课, aliases: [木勺课], link: 1, unit: 张, price: 68, stock: 30, notes: notes/spoon.md}
+  - {sku: stool, name: 小板凳进阶课, aliases: [板凳课], link: 2, unit: 张, price: 399, stock: 20, notes: notes/stool.md}
+"""
+
+CLASS_NOTES = {
+    "spoon.md": "# 木勺体验课\n\n每节→1.5h\n做1件：勺子/叉子 选一样\n多做1个 ~~+25~~ +35\n漆色：原木/胡桃/乌木 共3色\n"
+                "刻刀/手套 店里有\n带课→老周+小林 2人\n",
+    "stool.md": "# 小板凳进阶课\n\n每周六 14:00-16:00\n迟到不补课\n一班8人以内\n色：原木/浅灰\n学→划线→锯→打磨\n",
+}
+
+
+@pytest.fixture(scope="module")
+def class_kb(tmp_path_factory) -> KnowledgeBase:
+    return store_kb(tmp_path_factory, "wood38", CLASS, CLASS_NOTES)
+
+
+def test_a_memo_is_read_a_clause_a_line():
+    from copilot.knowledge.notes import split_markdown
+
+    _, pieces = split_markdown(CLASS_NOTES["stool.md"])
+    texts = [p.text for p in pieces]
+    assert any("迟到不补课；一班8人以内" in t for t in texts), texts
+    _, pieces = split_markdown("# 苹果\n\n这批苹果是山东烟台来的，个头大，脆甜，放冰箱冷藏能放\n两周。\n")
+    assert pieces[0].text.endswith("能放两周。"), pieces   # a wrapped line of prose goes on with its sentence
+
+
+def test_text_crossed_out_is_not_read(class_kb):
+    a = class_kb.answer("多做一个加多少钱", current_sku="spoon")
+    assert a.answered and "+35" in a.text and "25" not in a.text, (a.text, a.why)
+
+
+def test_a_session_length_is_a_time(class_kb):
+    a = class_kb.answer("木勺课一节多长", current_sku="spoon")
+    assert a.answered and "1.5h" in a.text, (a.text, a.why)
+
+
+def test_counts_said_in_a_memo(class_kb):
+    a = class_kb.answer("漆色有几种", current_sku="spoon")
+    assert a.answered and "3色" in a.text, (a.text, a.why)
+    a = class_kb.answer("能做几件", current_sku="spoon")
+    assert a.answered and "做1件" in a.text, (a.text, a.why)
+    a = class_kb.answer("板凳课一个班几个人", current_sku="stool")
+    assert a.answered and "8人" in a.text, (a.text, a.why)
+
+
+def test_who_teaches_and_what_the_store_has(class_kb):
+    a = class_kb.answer("木勺课几个老师", current_sku="spoon")
+    assert a.answered and "老周" in a.text, (a.text, a.why)
+    a = class_kb.answer("要自己带刻刀吗", current_sku="spoon")
+    assert a.answered and "店里有" in a.text, (a.text, a.why)
+
+
+def test_a_row_keyed_by_colour_alone(class_kb):
+    a = class_kb.answer("板凳有啥颜色", current_sku="stool")
+    assert a.answered and "浅灰" in a.text, (a.text, a.why)
+
+
+def test_the_other_conditions_negated_word_is_no_denial(class_kb):
+    a = class_kb.answer("拆了能退吗")
+    assert not a.answered, (a.text, a.why)

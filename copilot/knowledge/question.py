@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from copilot.base.zhnum import normalize
-from copilot.knowledge.binding import negated_in, said, window_forbidden
+from copilot.knowledge.binding import negated_in, one_of, said, window_forbidden
 from copilot.knowledge.kinds import asked_units, conditions, question_kind, values_of
 from copilot.knowledge.text import decimal_lengths, tokenizer
 from copilot.knowledge.wordlists import cut_cache, lexicon
@@ -472,6 +472,8 @@ def word_in(word: str, text: str) -> bool:
         return True
     if word[:1].isdigit() and (word.replace(" ", "") in re.sub(r"\s+", "", text) or _threshold_said(word, text)):
         return True   # 1.5米 is said by 1.5 米床; 3.5米 by 超过 2.8 米的
+    if any(a in text for a in one_of(word)):
+        return True   # 一个班 is said 一班 (一班6人以内)
     if len(word) >= 3:  # the head of a compound: 付现金 -> 现金 (never 开发票 -> 开发); a shorter one only when what
         # it drops is a listed word itself (送货上门 by 上门; 分期付款 is not said by 付款, 以旧换新 not by 换新)
         # (皮沙发 is not said by 沙发 without 皮: a material names a kind of the thing)
