@@ -48,10 +48,15 @@ def window_forbidden(text: str, at: int) -> bool:
                for m in lexicon().guards["window_forbids"].finditer(text[start:at]))
 
 
+def one_of(word: str) -> tuple[str, ...]:
+    """一个班 (one of a thing, counted by 个) as notes write it short: 一班, 每班 (一班6人以内)."""
+    return ("一" + word[2], "每" + word[2]) if len(word) == 3 and word[:2] in ("一个", "每个") else ()
+
+
 def word_spans(word: str, text: str, negated: bool = False) -> list[tuple[int, int]]:
     """Where ``word`` (or a viewer's other word for it, or the head of a compound) is said in ``text``,
     negated exactly when ``negated``; a word of two characters not said whole is found by its characters."""
-    alts = [word, *lexicon().thesaurus.get(word, ())]
+    alts = [word, *lexicon().thesaurus.get(word, ()), *one_of(word)]
     if len(word) >= 3:
         alts += [word[i:] for i in range(1, len(word) - 1)]
     spans = [m.span() for a in alts if a for m in re.finditer(re.escape(a), text, re.IGNORECASE)]   # suv: SUV

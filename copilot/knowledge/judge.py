@@ -85,7 +85,14 @@ LEAD = 20             # a sentence this short holding no value leads into the ne
 NUMERIC = ("duration", "count", "weight", "amount", "clock", "day", "time")   # values a clause is told of
 TIGHT = 4              # a value this many characters from the question's word is its value (泡 1 到 2 天)
 CLAUSE_GOES_ON = r"(?![，,。；;！!？?）)]|\s*$)"   # an amount per (一次) that a clause goes on after, not one it ends on
-PART = 8               # the rank's place of "said of a part the question does not name" (吸管是硅胶的)
+PART = 9               # the rank's place of "said of a part the question does not name" (吸管是硅胶的)
+
+
+def run_begins(run: str, text: str, asked: str) -> bool:
+    """``text`` says ``run`` (长款, read 长 + 款) as a word of its own somewhere, not only as the end of a longer one
+    the question does not say (中长款 is another cut than 长款)."""
+    return any(m.start() == 0 or not "\u4e00" <= text[m.start() - 1] <= "\u9fff" or
+               asked.find(text[m.start() - 1] + run) >= 0 for m in re.finditer(re.escape(run), text))
 
 
 def hours_asked(q: Question) -> str:
@@ -190,7 +197,7 @@ class Judge(Scope, Keys):
         plain = {(h.chunk.doc, h.chunk.section) for h in ok if not h.chunk.key}   # sections with an unkeyed answer
         runs = split_runs(q, singles=True)   # 法嘴 read a character at a time: one that says it whole first (打法嘴要…, not 法式嘴)
 
-        def rank(h: Hit) -> tuple[bool, int, bool, bool, bool, bool, int, bool, bool, bool, bool]:
+        def rank(h: Hit) -> tuple[bool, int, bool, bool, bool, bool, bool, int, bool, bool, bool, bool]:
             c = h.chunk
             asks = key_asks(q, c)   # 睡多久：四十分钟 for 午睡睡多久, before a line that says 午睡 and another duration
             case = keyed_case(q, self.nameless(lexicon().fix_typos(c.key)), c.layout)
@@ -216,6 +223,7 @@ class Judge(Scope, Keys):
                 guard("takes_time_key").search(lexicon().fix_typos(c.key)) is not None
             return ((product_first and c.sku == "") or (not targets and c.sku != ""), -row, said[h.idx] < most and not asks,
                     aside, unlisted, bool(runs) and not all(r in f"{c.key} {c.text}" for r in runs),
+                    bool(runs) and not all(run_begins(r, f"{c.key} {c.text}", q.text) for r in runs),
                     -1 if asks else evidence, not takes,
                     part, (c.doc, c.section) in plain and self.narrower(q, c), other_unit)
 
@@ -408,7 +416,7 @@ class Judge(Scope, Keys):
             return False   # 要洗了再放冰箱吗 is not answered by 一定放冰箱: it says nothing of washing
         if moment_unsaid(q, text) or date_unsaid(q.text, text) or self.other_sequence(q, c, text):
             return False   # 烘好了要放几天 is not answered by 开封后 1 个月: it never says 烘
-        if contrasted(hours_asked(q), text):
+        if contrasted(hours_asked(q), text, q.kind == "yesno"):
             return False   # 能冷冻吗 is not answered by 冷藏 3 天, 几点关门 not by 7 点开门
         if self.other_condition(q, c):
             return False   # 4 斤的猫 is not 4 公斤的猫, 几点直播 not 几点自提, 没开封放冰箱 not 没开封的常温
@@ -416,6 +424,8 @@ class Judge(Scope, Keys):
                 doing_unsaid(q, text, self.nameless(text)) or self.what_key_other(q, c):
             return False   # 验光师有证吗 is not answered by 验光师休息; 能帮着换花洒吗 not by 花洒……都弄; 会看我的照片吗 not by 能迁啥
         residual, text = q.residual, text + self.amounts_said(q, c)
+        if self.frame_only(q, text, c):
+            return False   # 洗完给熨吗 is not answered by 洗完会缩 1%: it says when, not the doing asked
         alone = coverage(residual, text, q.unknown, solo=self.nameless(text), plain=strict(q.kind),
                          negated=q.negated, half=not self.whole_only(q, c))   # (会发黄吗 is not said by 不发快递)
         if c.sku and not targets:
@@ -429,6 +439,19 @@ class Judge(Scope, Keys):
         if alone == 0 or strict(q.kind):   # a value asked is stated with what it is about, in one sentence
             return False
         return self._told_with_neighbour(ix, q, c, text)
+
+    def frame_only(self, q: Question, text: str, c: Chunk) -> bool:
+        """A yes/no whose words beyond a doing the asker has finished (补完, 洗完, 改好: ``done_frame``) are not said
+        by ``text`` as much as a passage must say them: the passage tells what happens once that doing is done
+        (补完了能机洗), not whether the doing asked (干洗, 熨) is."""
+        if q.kind != "yesno":
+            return False
+        frame = guard("done_frame")
+        rest = [g for g in q.residual if not any(frame.search(w) for w in g)]
+        if not rest or len(rest) == len(q.residual):
+            return False
+        return coverage(rest, text, q.unknown, solo=self.nameless(text), negated=q.negated,
+                        half=not self.whole_only(q, c)) < self.min_coverage
 
     @staticmethod
     def unasked_value(q: Question, c: Chunk, body: str) -> bool:
@@ -470,7 +493,7 @@ class Judge(Scope, Keys):
         text, body = self.cover_text(c), self.nameless(c.text)
         keyed = f"{c.key}：{body}" if c.key and c.layout in ("table", "bullet") else body
         return not (self.other_question(q, c) or opposite_case(q, c.key) or self.other_condition(q, c) or
-                    contrasted(hours_asked(q), text) or self.has_unsaid(q, text) or others_values(q, keyed) or
+                    contrasted(hours_asked(q), text, q.kind == "yesno") or self.has_unsaid(q, text) or others_values(q, keyed) or
                     term_unsaid(q, text) or moment_unsaid(q, text) or date_unsaid(q.text, text) or
                     doing_unsaid(q, text, body) or
                     self.other_sequence(q, c, text) or counted_from_asked(q, body))

@@ -364,6 +364,9 @@ class KnowledgeBase(Asking):
             return refused, q   # 门把手能换吗 of a 窗户把手 券 whose notes never say 门把手
         hits = self._retrieve(ix, text, q, targets, names)
         picked = part_pick(self.judge, ix, q, hits, targets)   # a part's attribute: its own row or clause
+        if not picked and q.second_reading():   # 双人被加多少: no amount put in, the sum the case adds
+            hits = self._retrieve(ix, text, q, targets, names)
+            picked = part_pick(self.judge, ix, q, hits, targets)
         subject = short_name(self.catalog.get(targets[0])) if targets and self.catalog.get(targets[0]) else ""
         if not picked or not decides(self.judge, q, picked):   # a related passage that does not decide: hand over
             return self._unpicked(q, hits, targets, prefix, subject), q

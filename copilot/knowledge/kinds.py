@@ -123,14 +123,27 @@ def _said(word: str, text: str) -> bool:
                (m.start() for m in re.finditer(re.escape(word), text)))
 
 
-def contrasted(question: str, passage: str) -> bool:
+def contrasted(question: str, passage: str, yesno: bool = False) -> bool:
     """The question names one condition of a group (能冷冻吗, 几点关门) and the passage only others of it
-    (冷藏 3 天, 7 点开门): the passage speaks of another condition, it is no answer."""
+    (冷藏 3 天, 7 点开门): the passage speaks of another condition, it is no answer. A yes/no is answered, though,
+    by a passage that denies the condition asked (不水洗) or allows only another (只干洗, 只能冷藏): that is its no."""
     asked = conditions(question)
     if not asked:
         return False
     said = said_conditions(passage)
-    return any(len(cs) == 1 and g in said and not cs & said[g] for g, cs in asked.items())
+    return any(len(cs) == 1 and g in said and not cs & said[g] and not (yesno and _denied(g, cs, passage))
+               for g, cs in asked.items())
+
+
+def _denied(g: int, asked: frozenset[int], passage: str) -> bool:
+    """``passage`` says a word of the condition asked negated (不水洗) or only another condition of the group
+    (只干洗)."""
+    group, text = lexicon().contrasts[g], lexicon().fix_typos(passage)
+    mine = [w for c in asked for w in group[c]]
+    others = [w for c, words in enumerate(group) if c not in asked for w in words]
+    denials = (m.group(0) for w in mine for m in re.finditer(f"[不没别未](?:能|可以|要)?{re.escape(w)}", text))
+    return any(not any(d in o or o in d for o in others) for d in denials) or \
+        any(re.search(f"只(?:能|可以)?{re.escape(w)}", text) for w in others)   # (没拆封 names the other condition)
 
 
 def said_conditions(text: str) -> dict[int, frozenset[int]]:

@@ -16,6 +16,8 @@ from dataclasses import dataclass
 
 from copilot.knowledge.wordlists import lexicon
 
+MEMO_LINE = 30   # a memo's lines are this short at most, and most of them end unpunctuated
+PUNCT_END = re.compile(r"[。！？!?；;，,、：:…]\s*$")
 SENTENCE_END = re.compile(r"(?<=[。！？!?；;])(?![。！？!?；;])")   # 全换！！ ends one sentence
 # (一、家长不下水…… / （二）当天请假的不补: a memo's lines numbered in Chinese numerals are bullets too)
 BULLET = re.compile(r"^(?:[-+•·●○◆◇▪■□★☆✔✅➤→◎]\s*|\*(?!\*)\s*|\d{1,2}(?:[、)）]|\.(?!\d))\s*|[（(]\d{1,2}[)）]\s*|"
@@ -66,6 +68,7 @@ class _Reader:
         self.in_table = False
         self.qa_table = False         # its header is 问题 | 回答
         self.opens = False            # the line read is followed by a bullet indented deeper than it
+        self.memo = False             # the notes are a memo: one short unpunctuated fragment a line
 
     @property
     def section(self) -> str:
@@ -94,9 +97,15 @@ class _Reader:
             last = self.pieces[-1] if self.pieces else None
             if last and last.section == self.section and last.key == key and len(buf) < self.min_len \
                     and layout == "sentence" and last.layout == layout:
-                last.text += buf
+                last.text += self._joint(last.text) + buf
             else:
                 self.pieces.append(Piece(self.section, buf, key, layout))
+
+    def _joint(self, before: str) -> str:
+        """What joins a short line to the piece before it: nothing after a sentence's end or in prose (a wrapped
+        line goes on with its sentence); in a memo whose lines end unpunctuated (当天请假算上过 / 一班6人以内), a
+        clause break, so the two lines are not read as one clause."""
+        return "；" if self.memo and before and not PUNCT_END.search(before) else ""
 
     def table_row(self, line: str) -> None:
         cells = [c.strip().strip("*").strip() for c in line.strip().strip("|").split("|")]
@@ -123,7 +132,7 @@ class _Reader:
             self.add(key, "", "table")
 
     def bullet(self, raw: str, line: str) -> None:
-        indent = len(raw) - len(raw.lstrip())
+        indent = _indent(raw)   # (a tab counts as the reader's opening check counts it)
         body = BULLET.sub("", line, count=1).strip()
         while self.parents and self.parents[-1][0] >= indent:
             self.parents.pop()
@@ -268,11 +277,24 @@ def _memo_numbered(lines: list[str]) -> list[str]:
             else line for line in lines]
 
 
+def _is_memo(lines: list[str]) -> bool:
+    """The notes are a memo: of their plain lines (no heading, row or bullet), there are several, all short, and
+    most end with no punctuation (时长→1.5h / 泥不限量 / 一班6人以内)."""
+    plain = [x.strip() for x in lines
+             if x.strip() and not re.match(r"\s*(?:#|\||<!--)", x) and not BULLET.match(x.strip())]
+    return len(plain) >= 4 and all(len(x) <= MEMO_LINE for x in plain) and \
+        sum(not PUNCT_END.search(x) for x in plain) * 3 >= len(plain) * 2
+
+
+STRUCK = re.compile(r"~~[^~\n]+~~[ \t]*")   # markdown strikethrough: text the owner crossed out, no longer true
+
+
 def split_markdown(text: str, min_len: int = 8) -> tuple[str, list[Piece]]:
     """(title, pieces) of a notes file in any of the layouts above; very short prose sentences are
     merged into the previous one so every piece says one complete thing."""
     reader = _Reader(min_len, _is_chat(text))
-    lines = _memo_numbered(text.splitlines())
+    lines = _memo_numbered(STRUCK.sub("", text).splitlines())   # ~~+20~~ +30: the owner crossed the old value out
+    reader.memo = _is_memo(lines)
     for n, raw in enumerate(lines):
         line = raw.strip()
         if not line or line.startswith("<!--"):

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from copilot.base.zhnum import normalize
-from copilot.knowledge.binding import negated_in, said, window_forbidden
+from copilot.knowledge.binding import negated_in, one_of, said, window_forbidden
 from copilot.knowledge.kinds import asked_units, conditions, question_kind, values_of
 from copilot.knowledge.text import decimal_lengths, tokenizer
 from copilot.knowledge.wordlists import cut_cache, lexicon
@@ -79,11 +79,25 @@ class Question:
         said = [w for w in words if any(w in self.text[x:y] for x, y in clauses)]
         return [w for w in words if w not in said or w in self.text[a:b]]
 
+    def second_reading(self) -> bool:
+        """Read a cue of two meanings the other way once the first found nothing (``SECOND_READINGS``): 加多少 said
+        bare after a case (三件套加多少) as the sum that case adds, not an amount put in (盐加多少); 一节多长 as how long
+        a session lasts, not a length. True when the question is read so now."""
+        for first, second, cue in SECOND_READINGS:
+            if self.kind == first and guard(cue).search(self.unnamed):
+                self.kind, self.units = second, asked_units(second, self.unnamed)
+                return True
+        return False
+
     def retype(self, facts: list[str]) -> None:
         """The kind of value asked once the catalog has answered ``facts`` (多少钱 肥不肥 -> yes/no)."""
         rest = _blank(self.unnamed, [sp for f in facts for sp in self.fact_spans.get(f, [])])
         self.kind = question_kind(rest)
         self.units = asked_units(self.kind, rest)
+
+
+# (kind read first, kind read second, the guard of the cue that may mean either)
+SECOND_READINGS = (("amount", "price", "surcharge_asked"), ("weight", "duration", "session_length_asked"))
 
 
 def clean_question(text: str) -> str:
@@ -222,6 +236,7 @@ def _aspects(text: str) -> tuple[list[str], list[str], list[str]]:
     _drop_cue(text, topics, triggers, "aftersales", "swap")     # 礼盒能换成巢蜜吗: a swap, no exchange rule
     _drop_cue(text, topics, triggers, "storage", "lasting_after")   # 贴了能用多久: how long it lasts, not keeps
     _drop_cue(text, topics, triggers, "delivery", "asks_included")   # 送刀吗: whether one comes with it, no delivery
+    _drop_cue(text, topics, triggers, "cooking", "made_count")   # 能做几件: how many are made, no recipe
     verbs = "".join(w for w in aspects["cooking"].hint if len(w) == 1)
     if verbs and re.search(COOK_TIME.format(verbs=verbs), text) and "cooking" not in topics:
         topics.append("cooking")
@@ -457,6 +472,8 @@ def word_in(word: str, text: str) -> bool:
         return True
     if word[:1].isdigit() and (word.replace(" ", "") in re.sub(r"\s+", "", text) or _threshold_said(word, text)):
         return True   # 1.5米 is said by 1.5 米床; 3.5米 by 超过 2.8 米的
+    if any(a in text for a in one_of(word)):
+        return True   # 一个班 is said 一班 (一班6人以内)
     if len(word) >= 3:  # the head of a compound: 付现金 -> 现金 (never 开发票 -> 开发); a shorter one only when what
         # it drops is a listed word itself (送货上门 by 上门; 分期付款 is not said by 付款, 以旧换新 not by 换新)
         # (皮沙发 is not said by 沙发 without 皮: a material names a kind of the thing)
