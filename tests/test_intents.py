@@ -460,7 +460,9 @@ def test_every_blind_set_has_its_eval_suite_and_runs_by_name():
     import evals
 
     names = [root.name.replace("_", "-") for root in evals.BLIND_SETS]
-    assert names[0] == "intents-blind" and names[-1] == f"intents-blind{len(names)}"
+    numbers = [int(n.removeprefix("intents-blind")) for n in names[1:]]
+    assert names[0] == "intents-blind" and numbers[0] == 2 and numbers == sorted(set(numbers))   # gaps: held out now
+    assert not set(numbers) & {int(r.name[1:].split("_")[0]) for r in evals.held_out_sets(evals.HELD_OUT["intents-holdout"])}
     assert all(n in evals.available() and (evals.BLIND_SETS[i] / "comments.jsonl").exists()
                for i, n in enumerate(names))
     got = evals.run_suite("intents-blind2", None)
