@@ -15,6 +15,9 @@ bag-care counter).
 - A plus sign starting a word states a surcharge (多做1个 +35); colours are counted 共3色; who teaches is said 带课;
   a thing the store has (刻刀 店里有) needs no bringing; 能做几件 counts pieces, no recipe; 一个班 is said 一班.
 - A yes/no is not denied by the other condition's negated word (没拆封 is the unopened case, not a no to 拆了).
+- An alias said with the last character of the full name (换鞋底券 of the alias 换鞋底 of 鞋底更换券) names the product, no word left.
+- A size in 寸 names which thing (七寸的照片 is not 放 6 寸照片); 提前多久到 is not answered by 提前1天报名.
+- A row priced 券内 states a price (nothing added); 家里人 is said 一家人.
 """
 
 from __future__ import annotations
@@ -38,15 +41,16 @@ SHOP = """store:
 products:
   - {sku: boots, name: 靴子清洗券, aliases: [洗靴子], link: 1, unit: 张, price: 35, stock: 80, notes: notes/boots.md}
   - {sku: bag, name: 皮包护理券, aliases: [皮包护理], link: 2, unit: 张, price: 59, stock: 40, notes: notes/bag.md}
-  - {sku: sole, name: 换鞋底券, aliases: [换鞋底], link: 3, unit: 张, price: 45, stock: 40, notes: notes/sole.md}
+  - {sku: sole, name: 鞋底更换券, aliases: [换鞋底], link: 3, unit: 张, price: 45, stock: 40, limit_per_buyer: 4,
+     notes: notes/sole.md}
 """
 
 NOTES = {
     "boots.md": "# 靴子清洗券\n\n| 款式 | 价格 | 备注 |\n|---|---|---|\n| 短靴 | 券内 | 手工刷洗 |\n"
                 "| 中长筒靴 | 加15元 | 手工刷洗 |\n| 长筒靴 | 加25元 | 手工刷洗 |\n| 麂皮靴 | 加10元 | 只干洗不水洗 |\n\n"
                 "※ 洗好3天取。\n※ 洗好会有点掉色，是正常的。\n",
-    "bag.md": "# 皮包护理券\n\n皮包先擦灰再上护理油。\n※ 擦完会有点发亮，是正常的。\n护理完能用湿布擦。\n",
-    "sole.md": "# 换鞋底券\n\n粘鞋底用的是进口胶 粘完了能机洗 一双鞋大概要两天\n",
+    "bag.md": "# 皮包护理券\n\n皮包先擦灰再上护理油。\n※ 擦完会有点发亮，是正常的。\n护理完能用湿布擦。\n※ 这张券一家人都能用。\n",
+    "sole.md": "# 鞋底更换券\n\n粘鞋底用的是进口胶 粘完了能机洗 一双鞋大概要两天\n",
 }
 
 
@@ -109,11 +113,13 @@ CLASS = """store:
 products:
   - {sku: spoon, name: 木勺体验课, aliases: [木勺课], link: 1, unit: 张, price: 68, stock: 30, notes: notes/spoon.md}
   - {sku: stool, name: 小板凳进阶课, aliases: [板凳课], link: 2, unit: 张, price: 399, stock: 20, notes: notes/stool.md}
+  - {sku: frame, name: 木相框体验课, aliases: [相框课], link: 3, unit: 张, price: 88, stock: 10,
+     spec: 做一个放 6 寸照片的木相框}
 """
 
 CLASS_NOTES = {
     "spoon.md": "# 木勺体验课\n\n每节→1.5h\n做1件：勺子/叉子 选一样\n多做1个 ~~+25~~ +35\n漆色：原木/胡桃/乌木 共3色\n"
-                "刻刀/手套 店里有\n带课→老周+小林 2人\n",
+                "刻刀/手套 店里有\n带课→老周+小林 2人\n报名→提前1天\n",
     "stool.md": "# 小板凳进阶课\n\n每周六 14:00-16:00\n迟到不补课\n一班8人以内\n色：原木/浅灰\n学→划线→锯→打磨\n",
 }
 
@@ -167,3 +173,30 @@ def test_a_row_keyed_by_colour_alone(class_kb):
 def test_the_other_conditions_negated_word_is_no_denial(class_kb):
     a = class_kb.answer("拆了能退吗")
     assert not a.answered, (a.text, a.why)
+
+
+def test_a_voucher_row_priced_quan_nei_adds_nothing(shop_kb):
+    a = shop_kb.answer("短靴加钱吗", current_sku="boots")
+    assert a.answered and "券内" in a.text, (a.text, a.why)
+
+
+def test_family_as_a_voucher_rule_names_it(shop_kb):
+    a = shop_kb.answer("家里人能用吗", current_sku="bag")
+    assert a.answered and "一家人都能用" in a.text, (a.text, a.why)
+
+
+def test_an_alias_with_the_names_last_character(shop_kb):
+    a = shop_kb.answer("换鞋底券限购几张", current_sku="sole")
+    assert a.answered and "4" in a.text, (a.text, a.why)
+
+
+def test_a_size_in_cun_is_a_condition(class_kb):
+    a = class_kb.answer("七寸的照片能放吗", current_sku="frame")
+    assert not a.answered, (a.text, a.why)
+
+
+def test_in_advance_of_another_doing(class_kb):
+    a = class_kb.answer("要提前多久到", current_sku="spoon")
+    assert not a.answered, (a.text, a.why)
+    a = class_kb.answer("要提前多久报名", current_sku="spoon")
+    assert a.answered and "提前1天" in a.text, (a.text, a.why)

@@ -443,15 +443,21 @@ class Judge(Scope, Keys):
     def frame_only(self, q: Question, text: str, c: Chunk) -> bool:
         """A yes/no whose words beyond a doing the asker has finished (补完, 洗完, 改好: ``done_frame``) are not said
         by ``text`` as much as a passage must say them: the passage tells what happens once that doing is done
-        (补完了能机洗), not whether the doing asked (干洗, 熨) is."""
-        if q.kind != "yesno":
+        (补完了能机洗), not whether the doing asked (干洗, 熨) is. A time asked in advance of a doing (提前多久到:
+        ``advance_frame``) is not answered by a passage that says nothing of that doing (提前一天报名)."""
+        done, advance = guard("done_frame"), guard("advance_frame")
+        if q.kind == "yesno":
+            rest = [g for g in q.residual if not any(done.search(w) for w in g)]
+            need = self.min_coverage
+        elif q.kind in ("duration", "time", "day", "clock"):
+            rest = [g for g in q.residual if not any(advance.search(w) for w in g)]
+            need = 1e-9
+        else:
             return False
-        frame = guard("done_frame")
-        rest = [g for g in q.residual if not any(frame.search(w) for w in g)]
         if not rest or len(rest) == len(q.residual):
             return False
         return coverage(rest, text, q.unknown, solo=self.nameless(text), negated=q.negated,
-                        half=not self.whole_only(q, c)) < self.min_coverage
+                        half=not self.whole_only(q, c)) < need
 
     @staticmethod
     def unasked_value(q: Question, c: Chunk, body: str) -> bool:

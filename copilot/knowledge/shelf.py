@@ -224,7 +224,8 @@ class Shelf:
 
 def name_spans(text: str, p: Product) -> list[tuple[int, int]]:
     """Where ``text`` says more of ``p``'s full name around one of its names than the name itself (上门安检 around the
-    alias 安检 of 上门安检查漏, 旧画重裱 around 重裱 of 旧画重裱翻新券): those characters name the product too."""
+    alias 安检 of 上门安检查漏, 旧画重裱 around 重裱 of 旧画重裱翻新券, 改裤脚券 around 改裤脚 of 裤脚改短券): those characters
+    name the product too."""
     out = []
     for n in p.names:
         for m in re.finditer(re.escape(n), text):
@@ -233,6 +234,8 @@ def name_spans(text: str, p: Product) -> list[tuple[int, int]]:
                 s -= 1
             while e < len(text) and text[s:e + 1] in p.name:
                 e += 1
+            if e < len(text) and text[e] == p.name[-1] and not text[s:e].endswith(p.name[-1]):
+                e += 1   # 改裤脚券: the alias 改裤脚 said with the last character of 裤脚改短券 (what is sold: 券)
             if (s, e) != m.span():
                 out.append((s, e))
     return out
