@@ -209,3 +209,30 @@ def test_a_count_in_the_word_a_listing_is_one_of_is_that_listing():
 def test_one_tier_and_a_set_of_tiers_are_one_goods_told_apart_by_the_unit():
     assert _kitchen("沥水架来3个", "rack_1") == ("order", False, {"rack_1": 3})
     assert _kitchen("沥水架来一套") == ("order", False, {"rack_2": 1})
+
+
+# -- a gift box (礼盒) with a declared pack is the goods in a box, told apart from their single by the unit --------------
+
+MOONCAKES = Catalog.from_dict({"products": [
+    {"sku": "xr_single", "name": "鲜肉月饼（单个）", "aliases": ["单个鲜肉月饼"], "link": 1, "unit": "个", "price": 6,
+     "stock": 100, "limit_per_buyer": 12},
+    {"sku": "xr_box", "name": "鲜肉月饼礼盒 4个装", "aliases": ["鲜肉礼盒"], "link": 2, "unit": "盒", "pack": "4个",
+     "price": 22, "stock": 30},
+    {"sku": "mixed_box", "name": "苏式月饼礼盒", "aliases": ["苏式礼盒"], "link": 3, "unit": "盒", "price": 68, "stock": 10},
+]})
+
+
+def test_a_gift_box_of_the_goods_is_picked_by_the_unit_from_their_single():
+    from copilot.orders.parser import IntentParser
+
+    parse = IntentParser(MOONCAKES).parse
+    box = parse("来一盒", "xr_single")
+    assert (box.needs_review, {i.sku: i.qty for i in box.items}) == (False, {"xr_box": 1})
+    part = parse("来3个", "xr_box")
+    assert (part.needs_review, {i.sku: i.qty for i in part.items}) == (False, {"xr_single": 3})
+
+
+def test_a_gift_box_without_a_pack_keeps_its_name():
+    from copilot.orders.packs import same_goods
+
+    assert same_goods(MOONCAKES.get("mixed_box"), MOONCAKES) == []
