@@ -96,7 +96,8 @@ def _member_sold_in(r: Ref, q: Quantity, current: Product | None) -> Ref:
     the 桶 shown: the 5连包, LABELS rule 2)."""
     if not r.family or r.product is not None:
         return r
-    picked = sold_in(r.family, q.unit, r.label, current is not None and q.value) or _shown_of_packs(r.family, q, current)
+    picked = sold_in(r.family, q.unit, r.label, q.value, filled=current is not None) \
+        or _shown_of_packs(r.family, q, current)  # 两斤麻花 of 散称 and 400克袋: no whole bag, the loose (none shown)
     if picked is None or current is not None and current in r.family and not one_goods(r.family) and picked != current:
         return r
     return Ref(r.start, r.end, picked, r.label, r.family)
