@@ -236,3 +236,34 @@ def test_a_gift_box_without_a_pack_keeps_its_name():
     from copilot.orders.packs import same_goods
 
     assert same_goods(MOONCAKES.get("mixed_box"), MOONCAKES) == []
+
+
+# -- a weight no bag holds whole, nothing shown: the loose goods; 盒装的 with one boxed listing shown --------------------
+
+SWEETS = Catalog.from_dict({"products": [
+    {"sku": "sesame_loose", "name": "芝麻糖（散称）", "aliases": ["散装芝麻糖"], "link": 1, "unit": "斤", "price": 18,
+     "stock": 50},
+    {"sku": "sesame_bag", "name": "芝麻糖 300克袋", "aliases": ["芝麻糖袋装"], "link": 2, "unit": "袋", "pack": "300克",
+     "price": 12, "stock": 50},
+    {"sku": "peanut_box", "name": "花生酥 8块盒装", "aliases": ["花生酥盒装"], "link": 3, "unit": "盒", "pack": "8块",
+     "price": 20, "stock": 30},
+    {"sku": "walnut_box", "name": "核桃酥 10块盒装", "aliases": ["核桃酥盒装"], "link": 4, "unit": "盒", "pack": "10块",
+     "price": 25, "stock": 30},
+]})
+
+
+def _sweets(text: str, current: str | None = None):
+    from copilot.orders.parser import IntentParser
+
+    intent = IntentParser(SWEETS).parse(text, current)
+    return intent.needs_review, {i.sku: i.qty for i in intent.items}
+
+
+def test_a_weight_no_bag_holds_whole_is_the_loose_goods_with_nothing_shown():
+    assert _sweets("芝麻糖来两斤") == (False, {"sesame_loose": 2})
+    assert _sweets("芝麻糖来三斤")[0] is True  # 1500克: five 300克 bags, or three 斤 loose? a person asks
+
+
+def test_the_boxed_one_with_a_boxed_listing_shown_is_it():
+    assert _sweets("盒装的来两盒", "walnut_box") == (False, {"walnut_box": 2})
+    assert _sweets("盒装的来两盒")[0] is True  # nothing shown: which box?
