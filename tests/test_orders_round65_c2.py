@@ -267,3 +267,13 @@ def test_a_weight_no_bag_holds_whole_is_the_loose_goods_with_nothing_shown():
 def test_the_boxed_one_with_a_boxed_listing_shown_is_it():
     assert _sweets("盒装的来两盒", "walnut_box") == (False, {"walnut_box": 2})
     assert _sweets("盒装的来两盒")[0] is True  # nothing shown: which box?
+
+
+def test_a_clarification_naming_goods_sold_in_two_packs_lets_the_unit_pick():
+    from copilot.orders.parser import IntentParser
+
+    parse = IntentParser(MOONCAKES).parse
+    box = parse("刚才说的月饼是鲜肉的 两盒", None)
+    assert (box.kind.value, box.needs_review, {i.sku: i.qty for i in box.items}) == ("order", False, {"xr_box": 2})
+    single = parse("刚才说的月饼是鲜肉的 5个", None)
+    assert (single.needs_review, {i.sku: i.qty for i in single.items}) == (False, {"xr_single": 5})
