@@ -277,3 +277,11 @@ def test_a_clarification_naming_goods_sold_in_two_packs_lets_the_unit_pick():
     assert (box.kind.value, box.needs_review, {i.sku: i.qty for i in box.items}) == ("order", False, {"xr_box": 2})
     single = parse("刚才说的月饼是鲜肉的 5个", None)
     assert (single.needs_review, {i.sku: i.qty for i in single.items}) == (False, {"xr_single": 5})
+
+
+# -- talk: a guess for the host to confirm (就够了吧) is a question; who would (谁爱吃啊) is no question ---------------
+
+@pytest.mark.parametrize("text,kind", [("炒菜用小的就够了吧", "question"), ("两个人用28的也够用了吧", "question"),
+                                       ("咸的谁爱吃啊 哈哈", "other"), ("有谁爱吃咸的吗", "question")])
+def test_a_guess_to_confirm_asks_and_who_would_does_not(text, kind):
+    assert _read(text, "wok")[0] == kind
