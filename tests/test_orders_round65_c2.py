@@ -285,3 +285,13 @@ def test_a_clarification_naming_goods_sold_in_two_packs_lets_the_unit_pick():
                                        ("咸的谁爱吃啊 哈哈", "other"), ("有谁爱吃咸的吗", "question")])
 def test_a_guess_to_confirm_asks_and_who_would_does_not(text, kind):
     assert _read(text, "wok")[0] == kind
+
+
+def test_this_and_a_family_word_between_spaces_point_at_the_listing_shown():
+    from copilot.orders.parser import IntentParser
+
+    parse = IntentParser(SWEETS).parse
+    got = parse("刚才扣的1是这个 芝麻糖 来两斤", "sesame_loose")
+    assert (got.needs_review, {i.sku: i.qty for i in got.items}) == (False, {"sesame_loose": 2})
+    alone = parse("芝麻糖 来三斤", "sesame_loose")  # no 这个: 1500克 is five bags too, a person asks
+    assert alone.needs_review
