@@ -295,3 +295,16 @@ def test_this_and_a_family_word_between_spaces_point_at_the_listing_shown():
     assert (got.needs_review, {i.sku: i.qty for i in got.items}) == (False, {"sesame_loose": 2})
     alone = parse("芝麻糖 来三斤", "sesame_loose")  # no 这个: 1500克 is five bags too, a person asks
     assert alone.needs_review
+
+
+def test_a_count_of_kinds_counts_goods_each_in_the_pack_the_unit_picks():
+    from copilot.orders.parser import IntentParser
+
+    sweets = Catalog.from_dict({"products": [
+        {"sku": "sesame_loose", "name": "芝麻糖（散称）", "link": 1, "unit": "斤", "price": 18, "stock": 50},
+        {"sku": "sesame_bag", "name": "芝麻糖 300克袋", "link": 2, "unit": "袋", "pack": "300克", "price": 12, "stock": 50},
+        {"sku": "sesame_black", "name": "黑芝麻糖 300克袋", "link": 3, "unit": "袋", "pack": "300克", "price": 14,
+         "stock": 50}]})
+    got = IntentParser(sweets).parse("两种芝麻糖都来一袋", "sesame_black")
+    assert (got.needs_review, {i.sku: i.qty for i in got.items}) == (False, {"sesame_bag": 1, "sesame_black": 1})
+    assert IntentParser(sweets).parse("三种芝麻糖都来一袋", "sesame_black").needs_review
