@@ -308,3 +308,16 @@ def test_a_count_of_kinds_counts_goods_each_in_the_pack_the_unit_picks():
     got = IntentParser(sweets).parse("两种芝麻糖都来一袋", "sesame_black")
     assert (got.needs_review, {i.sku: i.qty for i in got.items}) == (False, {"sesame_bag": 1, "sesame_black": 1})
     assert IntentParser(sweets).parse("三种芝麻糖都来一袋", "sesame_black").needs_review
+
+
+def test_a_count_in_the_shown_singles_unit_is_the_single_when_the_box_counts_the_same_pieces_in_another_word():
+    from copilot.orders.parser import IntentParser
+
+    cakes = Catalog.from_dict({"products": [
+        {"sku": "pie_single", "name": "凤梨酥（单个）", "aliases": ["单个凤梨酥"], "link": 1, "unit": "个", "price": 5,
+         "stock": 80},
+        {"sku": "pie_box", "name": "凤梨酥 8枚盒装", "aliases": ["凤梨酥盒装"], "link": 2, "unit": "盒", "pack": "8枚",
+         "price": 36, "stock": 20}]})
+    got = IntentParser(cakes).parse("凤梨酥来3个", "pie_single")
+    assert (got.needs_review, {i.sku: i.qty for i in got.items}) == (False, {"pie_single": 3})
+    assert IntentParser(cakes).parse("凤梨酥来16个", "pie_single").needs_review  # 16 singles or 2 boxes?

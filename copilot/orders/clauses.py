@@ -23,6 +23,7 @@ from copilot.orders.amounts import (
     whole_packs,
 )
 from copilot.orders.changes import CANCEL, IF_NONE_LEFT, MODIFY, relative_match
+from copilot.orders.classifiers import GENERAL
 from copilot.orders.cues import count_of_shown, count_or_name, one_of_word, states_pack, typo_count
 from copilot.orders.heads import shown_kind
 from copilot.orders.leftover import (
@@ -114,10 +115,15 @@ def _shown_of_packs(family, q: Quantity, current: Product | None) -> Product | N
     own = q.unit == current.unit or q.unit in GRAMS and current.is_weight or q.unit == "个" and current.unit == "枚"
     if not own or any(whole_count(to_sale_unit(q, p)) for p in family if p is not current):
         return None
-    if q.unit == "个" and any(holds_pieces(p) and not (p.pack_size and p.pack_size[1] == current.unit)
+    if q.unit == "个" and any(holds_pieces(p) and not (p.pack_size and _counts_alike(p.pack_size[1], current.unit))
                              for p in family if p is not current):
         return None  # 红玫瑰来3个 beside a 扎 of 11支: 个 counts the roses of a bunch too, a person asks
     return current if whole_count(to_sale_unit(q, current)) else None
+
+
+def _counts_alike(a: str, b: str) -> bool:
+    """枚 and 个 (a 6枚 box beside the single by the 个): the same unit, or two general classifiers of one thing."""
+    return a == b or a in GENERAL and b in GENERAL
 
 
 def _pack_said(r: Ref, q: Quantity, catalog: Catalog) -> Ref:
