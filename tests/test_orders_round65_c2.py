@@ -209,3 +209,115 @@ def test_a_count_in_the_word_a_listing_is_one_of_is_that_listing():
 def test_one_tier_and_a_set_of_tiers_are_one_goods_told_apart_by_the_unit():
     assert _kitchen("沥水架来3个", "rack_1") == ("order", False, {"rack_1": 3})
     assert _kitchen("沥水架来一套") == ("order", False, {"rack_2": 1})
+
+
+# -- a gift box (礼盒) with a declared pack is the goods in a box, told apart from their single by the unit --------------
+
+MOONCAKES = Catalog.from_dict({"products": [
+    {"sku": "xr_single", "name": "鲜肉月饼（单个）", "aliases": ["单个鲜肉月饼"], "link": 1, "unit": "个", "price": 6,
+     "stock": 100, "limit_per_buyer": 12},
+    {"sku": "xr_box", "name": "鲜肉月饼礼盒 4个装", "aliases": ["鲜肉礼盒"], "link": 2, "unit": "盒", "pack": "4个",
+     "price": 22, "stock": 30},
+    {"sku": "mixed_box", "name": "苏式月饼礼盒", "aliases": ["苏式礼盒"], "link": 3, "unit": "盒", "price": 68, "stock": 10},
+]})
+
+
+def test_a_gift_box_of_the_goods_is_picked_by_the_unit_from_their_single():
+    from copilot.orders.parser import IntentParser
+
+    parse = IntentParser(MOONCAKES).parse
+    box = parse("来一盒", "xr_single")
+    assert (box.needs_review, {i.sku: i.qty for i in box.items}) == (False, {"xr_box": 1})
+    part = parse("来3个", "xr_box")
+    assert (part.needs_review, {i.sku: i.qty for i in part.items}) == (False, {"xr_single": 3})
+
+
+def test_a_gift_box_without_a_pack_keeps_its_name():
+    from copilot.orders.packs import same_goods
+
+    assert same_goods(MOONCAKES.get("mixed_box"), MOONCAKES) == []
+
+
+# -- a weight no bag holds whole, nothing shown: the loose goods; 盒装的 with one boxed listing shown --------------------
+
+SWEETS = Catalog.from_dict({"products": [
+    {"sku": "sesame_loose", "name": "芝麻糖（散称）", "aliases": ["散装芝麻糖"], "link": 1, "unit": "斤", "price": 18,
+     "stock": 50},
+    {"sku": "sesame_bag", "name": "芝麻糖 300克袋", "aliases": ["芝麻糖袋装"], "link": 2, "unit": "袋", "pack": "300克",
+     "price": 12, "stock": 50},
+    {"sku": "peanut_box", "name": "花生酥 8块盒装", "aliases": ["花生酥盒装"], "link": 3, "unit": "盒", "pack": "8块",
+     "price": 20, "stock": 30},
+    {"sku": "walnut_box", "name": "核桃酥 10块盒装", "aliases": ["核桃酥盒装"], "link": 4, "unit": "盒", "pack": "10块",
+     "price": 25, "stock": 30},
+]})
+
+
+def _sweets(text: str, current: str | None = None):
+    from copilot.orders.parser import IntentParser
+
+    intent = IntentParser(SWEETS).parse(text, current)
+    return intent.needs_review, {i.sku: i.qty for i in intent.items}
+
+
+def test_a_weight_no_bag_holds_whole_is_the_loose_goods_with_nothing_shown():
+    assert _sweets("芝麻糖来两斤") == (False, {"sesame_loose": 2})
+    assert _sweets("芝麻糖来三斤")[0] is True  # 1500克: five 300克 bags, or three 斤 loose? a person asks
+
+
+def test_the_boxed_one_with_a_boxed_listing_shown_is_it():
+    assert _sweets("盒装的来两盒", "walnut_box") == (False, {"walnut_box": 2})
+    assert _sweets("盒装的来两盒")[0] is True  # nothing shown: which box?
+
+
+def test_a_clarification_naming_goods_sold_in_two_packs_lets_the_unit_pick():
+    from copilot.orders.parser import IntentParser
+
+    parse = IntentParser(MOONCAKES).parse
+    box = parse("刚才说的月饼是鲜肉的 两盒", None)
+    assert (box.kind.value, box.needs_review, {i.sku: i.qty for i in box.items}) == ("order", False, {"xr_box": 2})
+    single = parse("刚才说的月饼是鲜肉的 5个", None)
+    assert (single.needs_review, {i.sku: i.qty for i in single.items}) == (False, {"xr_single": 5})
+
+
+# -- talk: a guess for the host to confirm (就够了吧) is a question; who would (谁爱吃啊) is no question ---------------
+
+@pytest.mark.parametrize("text,kind", [("炒菜用小的就够了吧", "question"), ("两个人用28的也够用了吧", "question"),
+                                       ("咸的谁爱吃啊 哈哈", "other"), ("有谁爱吃咸的吗", "question")])
+def test_a_guess_to_confirm_asks_and_who_would_does_not(text, kind):
+    assert _read(text, "wok")[0] == kind
+
+
+def test_this_and_a_family_word_between_spaces_point_at_the_listing_shown():
+    from copilot.orders.parser import IntentParser
+
+    parse = IntentParser(SWEETS).parse
+    got = parse("刚才扣的1是这个 芝麻糖 来两斤", "sesame_loose")
+    assert (got.needs_review, {i.sku: i.qty for i in got.items}) == (False, {"sesame_loose": 2})
+    alone = parse("芝麻糖 来三斤", "sesame_loose")  # no 这个: 1500克 is five bags too, a person asks
+    assert alone.needs_review
+
+
+def test_a_count_of_kinds_counts_goods_each_in_the_pack_the_unit_picks():
+    from copilot.orders.parser import IntentParser
+
+    sweets = Catalog.from_dict({"products": [
+        {"sku": "sesame_loose", "name": "芝麻糖（散称）", "link": 1, "unit": "斤", "price": 18, "stock": 50},
+        {"sku": "sesame_bag", "name": "芝麻糖 300克袋", "link": 2, "unit": "袋", "pack": "300克", "price": 12, "stock": 50},
+        {"sku": "sesame_black", "name": "黑芝麻糖 300克袋", "link": 3, "unit": "袋", "pack": "300克", "price": 14,
+         "stock": 50}]})
+    got = IntentParser(sweets).parse("两种芝麻糖都来一袋", "sesame_black")
+    assert (got.needs_review, {i.sku: i.qty for i in got.items}) == (False, {"sesame_bag": 1, "sesame_black": 1})
+    assert IntentParser(sweets).parse("三种芝麻糖都来一袋", "sesame_black").needs_review
+
+
+def test_a_count_in_the_shown_singles_unit_is_the_single_when_the_box_counts_the_same_pieces_in_another_word():
+    from copilot.orders.parser import IntentParser
+
+    cakes = Catalog.from_dict({"products": [
+        {"sku": "pie_single", "name": "凤梨酥（单个）", "aliases": ["单个凤梨酥"], "link": 1, "unit": "个", "price": 5,
+         "stock": 80},
+        {"sku": "pie_box", "name": "凤梨酥 8枚盒装", "aliases": ["凤梨酥盒装"], "link": 2, "unit": "盒", "pack": "8枚",
+         "price": 36, "stock": 20}]})
+    got = IntentParser(cakes).parse("凤梨酥来3个", "pie_single")
+    assert (got.needs_review, {i.sku: i.qty for i in got.items}) == (False, {"pie_single": 3})
+    assert IntentParser(cakes).parse("凤梨酥来16个", "pie_single").needs_review  # 16 singles or 2 boxes?

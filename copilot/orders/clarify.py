@@ -28,7 +28,7 @@ from copilot.orders.amounts import read_quantities
 from copilot.orders.changes import COUNTED
 from copilot.orders.names import plain_name
 from copilot.orders.notes import ATTRIBUTE
-from copilot.orders.packs import same_goods
+from copilot.orders.packs import one_goods, same_goods
 from copilot.orders.refs import find_refs, mask
 from copilot.orders.sizes import METRES, SIZE, size_key
 from copilot.orders.typos import sounds_near
@@ -62,11 +62,25 @@ def clarified(t: str, catalog: Catalog) -> str:
         y, x = _apart(y, catalog)
     product, rest = _picked(x, y, rest, catalog)
     if product is None:
-        return t
+        return _packs_picked(x, y, rest, catalog) or t
     word, rest = _word_for(product, catalog), _without(product, rest, catalog)
     if not word:
         return t
     return f"{word} {rest}" if rest else f"拍了 {word}"  # 刚才说的种子是白菜的: those goods, how many asked
+
+
+def _packs_picked(x: str, y: str, rest: str, catalog: Catalog) -> str:
+    """刚才说的绿豆糕是桂花的 两盒, 桂花 a word of the 桂花绿豆糕 单块 and its 12块盒: Y picks one goods in several packs,
+    and the rest's count says which pack (LABELS rule 2); the comment as Y's goods said whole (桂花绿豆糕 两盒), when
+    that reads as those goods. None otherwise."""
+    attr = _TAIL.sub("", y) or y
+    picks = [p for p in _pool(x, catalog) if _holds(p, attr)] if x and attr else []
+    word = f"{attr}{x}"
+    refs = find_refs(word, catalog)
+    if len(picks) < 2 or not one_goods(picks) or not read_quantities(rest) or len(refs) != 1 \
+            or (refs[0].start, refs[0].end) != (0, len(word)) or not set(refs[0].family or [refs[0].product]) <= set(picks):
+        return None
+    return f"{word} {rest}"
 
 
 def _apart(y: str, catalog: Catalog) -> tuple[str, str]:

@@ -23,6 +23,7 @@ from copilot.orders.amounts import (
     whole_packs,
 )
 from copilot.orders.changes import CANCEL, IF_NONE_LEFT, MODIFY, relative_match
+from copilot.orders.classifiers import GENERAL
 from copilot.orders.cues import count_of_shown, count_or_name, one_of_word, states_pack, typo_count
 from copilot.orders.heads import shown_kind
 from copilot.orders.leftover import (
@@ -96,7 +97,8 @@ def _member_sold_in(r: Ref, q: Quantity, current: Product | None) -> Ref:
     the 桶 shown: the 5连包, LABELS rule 2)."""
     if not r.family or r.product is not None:
         return r
-    picked = sold_in(r.family, q.unit, r.label, current is not None and q.value) or _shown_of_packs(r.family, q, current)
+    picked = sold_in(r.family, q.unit, r.label, q.value, filled=current is not None) \
+        or _shown_of_packs(r.family, q, current)  # 两斤麻花 of 散称 and 400克袋: no whole bag, the loose (none shown)
     if picked is None or current is not None and current in r.family and not one_goods(r.family) and picked != current:
         return r
     return Ref(r.start, r.end, picked, r.label, r.family)
@@ -113,10 +115,15 @@ def _shown_of_packs(family, q: Quantity, current: Product | None) -> Product | N
     own = q.unit == current.unit or q.unit in GRAMS and current.is_weight or q.unit == "个" and current.unit == "枚"
     if not own or any(whole_count(to_sale_unit(q, p)) for p in family if p is not current):
         return None
-    if q.unit == "个" and any(holds_pieces(p) and not (p.pack_size and p.pack_size[1] == current.unit)
+    if q.unit == "个" and any(holds_pieces(p) and not (p.pack_size and _counts_alike(p.pack_size[1], current.unit))
                              for p in family if p is not current):
         return None  # 红玫瑰来3个 beside a 扎 of 11支: 个 counts the roses of a bunch too, a person asks
     return current if whole_count(to_sale_unit(q, current)) else None
+
+
+def _counts_alike(a: str, b: str) -> bool:
+    """枚 and 个 (a 6枚 box beside the single by the 个): the same unit, or two general classifiers of one thing."""
+    return a == b or a in GENERAL and b in GENERAL
 
 
 def _pack_said(r: Ref, q: Quantity, catalog: Catalog) -> Ref:
@@ -170,8 +177,8 @@ def classify(text: str, catalog: Catalog, current: Product | None, alone: bool =
         refs = [Ref(r.start, r.end, sold_in(r.family, quantities[0].unit, r.label), r.label)  # picks the member
                 if r.family and r.product is None and sold_in(r.family, quantities[0].unit, r.label) else r
                 for r in refs]
-    if each and sum(1 for r in refs if r.family) == 1 and _all_of(masked, refs):  # 两种凤爪都来一盒: every product
-        refs = [x for r in refs for x in ([Ref(r.start, r.end, p, r.label) for p in r.family] if r.family else [r])]
+    if each and (kinds := _all_of(masked, refs, quantities)):  # 两种凤爪都来一盒; 两种桃酥都来一袋: each goods, by unit
+        refs = [x for r in refs for x in ([Ref(r.start, r.end, p, r.label) for p in kinds] if r.family else [r])]
     if not each and len(quantities) == 1 and quantities[0].unit:  # 脐橙来一箱: the family's member sold so,
         refs = [_pack_said(_member_sold_in(r, quantities[0], current), quantities[0], catalog) for r in refs]
     elif not each and len(quantities) == 1 and current is not None:  # 西瓜汁 x2 with its 杯装 shown: that pack
@@ -221,14 +228,34 @@ def _talk_inside_names(text: str, refs: list[Ref]) -> bool:
     return all(any(r.start <= m.start() and m.end() <= r.end for r in refs) for m in CHATTER_CLAUSE.finditer(text))
 
 
-def _all_of(masked: str, refs: list[Ref]) -> bool:
-    """两种凤爪都来一盒, 凤爪两样各来一盒: the comment counts the family's products, as many kinds as the family holds. A
-    family word with 各, 每样 or 都 alone is no clear set, however many products the family holds (火锅都来一份,
+def _all_of(masked: str, refs: list[Ref], quantities: list[Quantity]) -> list[Product]:
+    """两种凤爪都来一盒, 凤爪两样各来一盒: the comment counts the family's products, as many kinds as the family holds: those
+    products. A family word with 各, 每样 or 都 alone is no clear set, however many products the family holds (火锅都来一份,
     肉夹馍各来一个, 奶粉每样来一罐: which ones, all of the kind? a person asks; LABELS rules 5 and 7); nor is a count
-    of kinds the family does not hold (两种 of three): the set must be said, by its members or by its number."""
+    of kinds the family does not hold (两种 of three): the set must be said, by its members or by its number. Kinds are
+    goods: 两种桃酥都来一袋 of 老式桃酥 (loose and bagged) and 无糖桃酥 counts two, each in the listing the unit said picks
+    (``_each_goods``). None when the count is not the family's, or ``refs`` hold no family word or several."""
+    if sum(1 for r in refs if r.family) != 1:
+        return None
     family = next(r.family for r in refs if r.family)
     said = [m.group("n") for m in _KINDS_COUNTED.finditer(masked)]
-    return len(said) == 1 and (said[0] == "几" or zh_to_number(said[0].replace("俩", "两")) == len(family))
+    n = None if len(said) != 1 or said[0] == "几" else zh_to_number(said[0].replace("俩", "两"))
+    if len(said) == 1 and (said[0] == "几" or n == len(family)):
+        return list(family)
+    return _each_goods(family, quantities, n) if n else None
+
+
+def _each_goods(family, quantities: list[Quantity], kinds: float) -> list[Product] | None:
+    """The listing of each goods of ``family`` that the one unit said picks (its only listing, or the one ``sold_in``
+    that unit), when the family holds ``kinds`` goods; None when it holds another number, or a goods has no such
+    listing."""
+    unit = quantities[0].unit if len(quantities) == 1 else None
+    groups: list[list[Product]] = []
+    for p in family:
+        group = next((g for g in groups if one_goods([g[0], p])), None)
+        group.append(p) if group is not None else groups.append([p])
+    picked = [g[0] if len(g) == 1 else sold_in(g, unit, filled=False) for g in groups] if unit else []
+    return picked if len(picked) == kinds and all(picked) and len(picked) < len(family) else None
 
 
 def _vague(text: str, quantities: list[Quantity]) -> str:

@@ -249,7 +249,9 @@ def _goods_of(p: Product) -> str:
         head, _, tail = head.rpartition(" ")
     packed = _PACK_WORD.fullmatch(_COUNTED.sub("", tail)) or _PACKED.fullmatch(_SIZE_BEFORE.sub("", tail)) \
         or _counted_pack(p, tail) or _HOLDS.fullmatch(tail)
-    return head if head and packed else name
+    goods = head if head and packed else name
+    gift = f"礼{p.unit}"  # 鲜肉月饼礼盒 sold by the 盒: the goods in a gift box, as 鲜肉月饼 盒装 would be
+    return goods[:-len(gift)] if goods.endswith(gift) and len(goods) > len(gift) + 1 and p.pack_size else goods
 
 
 def _counted_pack(p: Product, tail: str) -> bool:

@@ -10,6 +10,7 @@ from copilot.base.catalog import Product
 from copilot.base.zhnum import zh_to_number
 from copilot.orders.amounts import GRAMS, UNIT, Quantity, check_items
 from copilot.orders.intent import Intent, Item, Kind
+from copilot.orders.packs import only_pack_word
 from copilot.orders.refs import Ref, unknown_reason
 from copilot.orders.shorthand import shorthand
 
@@ -216,8 +217,9 @@ def _means_shown(r: Ref, text: str, current: Product) -> bool:
     the shown product's name holds, said after 这个 (这个山泉水的 with 山泉水水票 shown); or a pack size that the shown
     product's pack weighs, said after 这个."""
     of_family = bool(r.family) and r.product is None and current in r.family
-    if of_family and _PACK_SAID.fullmatch(r.label):
-        return True
+    packed_so = only_pack_word(r.label.strip()) and text.startswith("的", r.end)
+    if of_family and (_PACK_SAID.fullmatch(r.label) or packed_so):
+        return True  # 一斤装的, 盒装的 (the boxed one): how the shown listing is packed, whatever else is packed so too
     held = r.product is None and any(r.label in n for n in current.names)  # 这个山泉水的 with 山泉水水票 shown
     return (of_family or held or r.product is not current and _pack_of(r.label, current)) \
         and bool(THIS.search(text[:r.start]))

@@ -377,8 +377,12 @@ def _names_goods(part: str, catalog: Catalog) -> bool:
     return bool(refs) or bool(read_quantities(mask(part, refs)))
 
 
+# 是这个 老式桃酥 来一斤: a demonstrative and a word alone after it, between spaces, are one phrase (clauses split at spaces)
+_THIS_APART = re.compile(r"(?<=这个|这款|这种)\s+(?=[\u4e00-\u9fff]{2,8}\s)(?![一二两俩三四五六七八九十半来要拿买])")
+
+
 def _clean(text: str) -> str:
-    t = as_said(normalize(times_apart(text or "")))
+    t = _THIS_APART.sub("", as_said(normalize(times_apart(text or ""))))
     for pattern, repl in _TYPOS:
         t = pattern.sub(repl, t)
     return PRICE_PER.sub(" ", PRICE_OF.sub(" ", PACKING.sub(" ", without_sums(_NOISE.sub(" ", t))))).strip()

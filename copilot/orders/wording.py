@@ -19,6 +19,7 @@ QUESTION = re.compile(
     r"(?<=\w)[不没]有?[^\w]*$|"  # 送货不, 打药没😂: the northern question particle
     # 红烧肉用老抽对吧, 尺寸不一样吧: a tag that asks the host to confirm a guess (那就一对吧, 那就10对吧: pairs)
     r"(?:(?<![一两俩二三四五六七八九十])(?<![就是要来]\d)(?<![就是要来]\d\d)对|是|没错|没问题|不一样|不同)吧[啊呀哈]?$|"
+    r"(?<![一两俩二三四五六七八九十\d\s])(?:就|也)够(?:用)?了?吧[啊呀哈]?$|"  # 切水果用小的就够了吧: enough? (not 一斤就够了吧)
     # 一对是两只吧, 一提就是3条吧: what a pack holds, guessed for the host to confirm (那就3条吧 says a quantity)
     rf"[一两二三四五六七八九十\d]+\s*{UNIT}\s*(?:就是|是|有)\s*[一两俩二三四五六七八九十\d]+\s*[\u4e00-\u9fff]?吧[啊呀哈]?$")
 # 主播酒量怎么样, 主播多大了, 主播结婚了吗: a question about the host as a person is banter, nothing the shop answers;
@@ -90,7 +91,9 @@ FILLER = re.compile(
     r"(?:跟|和|同)?(?:楼上|上面|前面)的?一样|一样|[两俩三四五几每]?[种样款]|口味|(?<=#)味|"  # 柠檬味的: the flavour's 味, not 川味's
     r"(?:差点|刚才)?(?:忘|漏)(?:记|说|拍)?了(?![拿取带付给])")  # 书皮忘了 来一包: the goods forgotten are ordered now
 # 谁不想要金钱呢😂, 哪个不爱吃甜的啊: a question that wants no answer (nobody does not), the whole comment: chatter
-RHETORICAL = re.compile(r"^(?:谁|哪个|哪位|谁家)(?:会|能)?不(?:想|爱|喜欢)[^?？吗\d\s,，。]{0,12}(?:呢|啊|呀|嘛)[^\w]*$")
+# 谁不爱吃呢 (everyone does), 五仁的谁爱吃啊 哈哈 (nobody does): who would, said to mean all or none, no question
+RHETORICAL = re.compile(r"^(?:(?:谁|哪个|哪位|谁家)(?:会|能)?不(?:想|爱|喜欢)[^?？吗\d\s,，。]{0,12}(?:呢|啊|呀|嘛)|"
+                        r"[^?？吗\d\s,，。]{0,8}的谁(?:会|还)?(?:爱|喜欢)(?:吃|喝|用|穿)?(?:啊|呀))[^\w]*(?:\s+[哈呵嘿]+)?[^\w]*$")
 # 去年还卖52呢, 上次都抢光了呢: a 呢 that stresses what was (a past time, then 还 / 都 / 才), no question
 _PAST_REMARK = re.compile(r"(?:去年|以前|之前|上次|上回|昨天|前天|上周|上个月|那天|原来|本来)[^?？吗]*(?:还|都|才)[^?？]*呢$")
 
