@@ -26,11 +26,8 @@ from copilot.knowledge.asked import (
     made_there,
     moment_unsaid,
     opposite_case,
-    order_reversed,
-    other_kind_said,
     split_runs,
     topic_said,
-    window_for_frequency,
 )
 from copilot.knowledge.binding import distance, own_values
 from copilot.knowledge.conditions import (
@@ -53,7 +50,6 @@ from copilot.knowledge.kinds import (
     bare_value,
     conditions,
     contrasted,
-    only_asked_values,
     strict,
     text_aspects,
     values_of,
@@ -72,6 +68,7 @@ from copilot.knowledge.scope import Scope
 from copilot.knowledge.steps import steps_asked
 from copilot.knowledge.text import bare, modifier_only
 from copilot.knowledge.ties import tied
+from copilot.knowledge.verdicts import Verdicts
 from copilot.knowledge.whose import others_sentence, others_values, part_named, term_unsaid
 from copilot.knowledge.wordlists import lexicon
 
@@ -102,7 +99,7 @@ def hours_asked(q: Question) -> str:
 
 
 @dataclass
-class Judge(Scope, Keys):
+class Judge(Scope, Keys, Verdicts):
     catalog: Catalog
     min_coverage: float
     min_dense: float
@@ -377,33 +374,39 @@ class Judge(Scope, Keys):
         return h.dense >= self.min_dense and not (c.layout == "fact" and (c.key in CATALOG_ONLY or supply)) and \
             self.in_scope(q, c, targets)
 
-    def answers(self, ix: Index, q: Question, h: Hit, targets: list[str]) -> bool:
-        c, t = h.chunk, ix.types[h.idx]
-        if not self.eligible(q, h, targets):
-            return False
+    def neighbour_value(self, q: Question, c: Chunk, t, targets: list[str]) -> bool:
+        """The passage is of another topic, question, aspect or case, or holds no value of the kind and dimension
+        asked, or only values of something else: a neighbouring fact, no answer (each check's example below)."""
         body = self.nameless(c.text)
         if self.other_topic(q, c, t.aspects, targets) or self.unasked_value(q, c, body):
-            return False   # 电话多少 not by 有事打摊上的电话, 无毛猫 not by 短毛猫, 每周几直播 not by 直播第二天
+            return True    # 电话多少 not by 有事打摊上的电话, 无毛猫 not by 短毛猫, 每周几直播 not by 直播第二天
         if strict(q.kind) and after_sales_only(q, t, c):
-            return False   # 受后：带子断了 7 天内换 answers no 能用几个月
+            return True    # 受后：带子断了 7 天内换 answers no 能用几个月
         if self.other_question(q, c) or self.other_aspect(q, c) or opposite_case(q, c.key):
-            return False   # 蒸多久？ answers no 能放多久, 还能再冻吗？ no 怎么解冻
+            return True    # 蒸多久？ answers no 能放多久, 还能再冻吗？ no 怎么解冻
         if strict(q.kind) and not self.value_stated(q, c, t):
-            return False   # 多少度 is not answered by 3 次, nor 多少年 by 7 天, nor 早上几点 by 每天早上
+            return True    # 多少度 is not answered by 3 次, nor 多少年 by 7 天, nor 早上几点 by 每天早上
         if not self.dimension_said(q, c) or self.only_not_there(q, c):
-            return False   # 多厚 is not answered by 40 乘 60 厘米, nor 多高 by 太高了可以倒出来一点, 点在哪里 by 别点在灶台上
+            return True    # 多厚 is not answered by 40 乘 60 厘米, nor 多高 by 太高了可以倒出来一点, 点在哪里 by 别点在灶台上
         if strict(q.kind) and values_of(q.kind, body, q.units) and not self.counted(q, own_values(
                 q.kind, q.units, body, q.text, self._names_of(c.sku), plain=not q.residual)):
-            return False   # 一袋多少颗 is not answered by 坏果超过五颗的退, nor by 8 个角, nor 一袋几个 by 200 袋
+            return True    # 一袋多少颗 is not answered by 坏果超过五颗的退, nor by 8 个角, nor 一袋几个 by 200 袋
         keyed = f"{c.key}：{body}" if c.key and c.layout in ("table", "bullet") else body   # the row's key: 承重
         if others_values(q, keyed) or not c.sku and targets and others_sentence(q, c.text, *self._mine_and_others(
                 c.text, targets)):   # (a store rule's sentence of another product: 租桌子多少钱, not 帐篷 50 块一天)
-            return False   # 竿子多重 is not answered by 上了 5 斤的大青鱼, 能用几年 not by 拿货三年了 nor 质保一年
+            return True    # 竿子多重 is not answered by 上了 5 斤的大青鱼, 能用几年 not by 拿货三年了 nor 质保一年
         if term_unsaid(q, self.cover_text(c)):
-            return False   # 保质期 is not 一桶能用 1 个月, 保修 not 7 天内能退, 啥颜色 not 兑出来 2 升
+            return True    # 保质期 is not 一桶能用 1 个月, 保修 not 7 天内能退, 啥颜色 not 兑出来 2 升
         if q.kind == "weight" and not q.measure and not q.residual and c.sku and \
                 per_other(q.kind, body, self.catalog.get(c.sku).unit, q.units):
-            return False   # 电饭煲多重 is not answered by 一杯米是 150 克 (a cup of rice), 盆多重 not by 能承 30 公斤
+            return True    # 电饭煲多重 is not answered by 一杯米是 150 克 (a cup of rice), 盆多重 not by 能承 30 公斤
+        return False
+
+    def answers(self, ix: Index, q: Question, h: Hit, targets: list[str]) -> bool:
+        c, t = h.chunk, ix.types[h.idx]
+        if not self.eligible(q, h, targets) or self.neighbour_value(q, c, t, targets):
+            return False
+        body = self.nameless(c.text)
         text = self.others_out(self.cover_text(c), targets, q.text) if not c.sku else self.cover_text(c)
         text = text if q.kind == "yesno" else denied_out(text, q)
         unit = self.catalog.get(c.sku).unit if c.sku and self.catalog.get(c.sku) else ""
@@ -440,37 +443,6 @@ class Judge(Scope, Keys):
             return False
         return self._told_with_neighbour(ix, q, c, text)
 
-    def frame_only(self, q: Question, text: str, c: Chunk) -> bool:
-        """A yes/no whose words beyond a doing the asker has finished (补完, 洗完, 改好: ``done_frame``) are not said
-        by ``text`` as much as a passage must say them: the passage tells what happens once that doing is done
-        (补完了能机洗), not whether the doing asked (干洗, 熨) is. A time asked in advance of a doing (提前多久到:
-        ``advance_frame``) is not answered by a passage that says nothing of that doing (提前一天报名)."""
-        done, advance = guard("done_frame"), guard("advance_frame")
-        if q.kind == "yesno":
-            rest = [g for g in q.residual if not any(done.search(w) for w in g)]
-            need = self.min_coverage
-        elif q.kind in ("duration", "time", "day", "clock"):
-            rest = [g for g in q.residual if not any(advance.search(w) for w in g)]
-            need = 1e-9
-        else:
-            return False
-        if not rest or len(rest) == len(q.residual):
-            return False
-        return coverage(rest, text, q.unknown, solo=self.nameless(text), negated=q.negated,
-                        half=not self.whole_only(q, c)) < need
-
-    @staticmethod
-    def unasked_value(q: Question, c: Chunk, body: str) -> bool:
-        """The passage holds no value of what was asked: no number for a phone asked (有事打摊上的电话), only other
-        kinds of the thing asked (短毛猫……长毛猫 for 无毛猫), or only days counted from the doing asked (直播第二天)."""
-        return q.topics == ["phone"] and not guard("contact_said").search(c.text) or \
-            other_kind_said(q, f"{c.key} {body}") or counted_from_asked(q, body)
-
-    def other_sequence(self, q: Question, c: Chunk, text: str) -> bool:
-        """The passage tells the other order of two steps (烫完能染吗 is not answered by 染完再烫), or no period it
-        is done in when how often is asked (多久剪一次 is not answered by 15 天内免费修一次)."""
-        return order_reversed(q, text) or window_for_frequency(q, self.nameless(c.text), c.key, c.layout)
-
     def asked_by_key(self, q: Question, c: Chunk, text: str, targets: list[str]) -> bool:
         """The product's row keyed by the question itself (``key_asks``), every other word of the question said
         or a word calling the product by its name's head (柜子 of 书包柜); or keyed by how long it takes (用多久：
@@ -503,20 +475,6 @@ class Judge(Scope, Keys):
                     term_unsaid(q, text) or moment_unsaid(q, text) or date_unsaid(q.text, text) or
                     doing_unsaid(q, text, body) or
                     self.other_sequence(q, c, text) or counted_from_asked(q, body))
-
-    def only_not_there(self, q: Question, c: Chunk) -> bool:
-        """A place asked (点在哪里) and every place the passage states is one it says not to use (别点在灶台上)."""
-        body = self.nameless(c.text)
-        return q.kind == "place" and not re.search("[不别]", q.unnamed) and bool(values_of(q.kind, body, q.units)) \
-            and not values_of(q.kind, guard("not_there").sub(" ", body), q.units)
-
-    def value_stated(self, q: Question, c: Chunk, t) -> bool:
-        """The passage states a value of the kind asked, in the units asked, and (a clock asked) more than the
-        time of day the question says itself: 早上几点切的 is not answered by 每天早上切配的 (a clock only:
-        每周几 is answered by 每周一, 字大不大 by 大字)."""
-        body = self.nameless(c.text)
-        return q.kind in t.values and not (q.units and not values_of(q.kind, body, q.units)) and not (
-            q.kind == "clock" and only_asked_values(q.kind, body, q.text, q.units))
 
     def _told_with_neighbour(self, ix: Index, q: Question, c: Chunk, text: str) -> bool:
         """An answer told in two sentences ("冬天油里可能出现絮状物。" "这是……正常现象"): pick adds the other (of the

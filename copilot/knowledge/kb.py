@@ -370,6 +370,11 @@ class KnowledgeBase(Asking):
         subject = short_name(self.catalog.get(targets[0])) if targets and self.catalog.get(targets[0]) else ""
         if not picked or not decides(self.judge, q, picked):   # a related passage that does not decide: hand over
             return self._unpicked(q, hits, targets, prefix, subject), q
+        return self._extractive(ix, q, picked, hits, catalog, prefix), q
+
+    def _extractive(self, ix: Index, q: Question, picked: list[Hit], hits: list[Hit], catalog, prefix: str) -> Answer:
+        """The reply quoting the picked passages (after the catalog's price, when it says that part), its sources, and
+        why: the aspect, the kind of value and the passage that answered."""
         reply = "".join(phrase(h.chunk, self.catalog.get(h.chunk.sku) if h.chunk.sku else None,
                                subject=i == 0 and not catalog) for i, h in enumerate(picked))
         rest = [h for h in hits[:5] if h.idx not in {c.idx for c in picked}]
@@ -381,7 +386,7 @@ class KnowledgeBase(Asking):
         bound = conditioned_clause(q.unnamed, best.chunk.text, q.kind, q.units)   # 冷冻能放 3 个月, not 冷藏 2 天
         value, q.chosen = the_value(q.kind, [bound or best.chunk.text]), best.chunk.text
         return Answer(True, prefix + reply, sources, mode="extractive", aspect=",".join(aspects), kind=q.kind,
-                      value=value, why=why_answered(aspects, q.kind, best.chunk, value)), q
+                      value=value, why=why_answered(aspects, q.kind, best.chunk, value))
 
     def _unpicked(self, q: Question, hits: list[Hit], targets: list[str], prefix: str, subject: str) -> Answer:
         """No passage answers whole: the clause of a store rule that says the question's words (能寄外地吗:

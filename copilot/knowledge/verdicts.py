@@ -1,0 +1,67 @@
+"""Verdicts of the typed check that read one passage against the question alone.
+
+``Verdicts`` is the part of ``judge.Judge`` that says whether a passage holds a value of the kind asked
+(``value_stated``), says only places not to use (``only_not_there``), holds none of what was asked
+(``unasked_value``), tells the other order of two steps (``other_sequence``), or says only what happens after a
+doing the asker has finished (``frame_only``). It reads the passage through ``Scope`` (``nameless``) and ``Keys``
+(``whole_only``), which ``Judge`` also is.
+"""
+
+from __future__ import annotations
+
+import re
+
+from copilot.knowledge.asked import counted_from_asked, order_reversed, other_kind_said, window_for_frequency
+from copilot.knowledge.docs import Chunk
+from copilot.knowledge.kinds import only_asked_values, values_of
+from copilot.knowledge.question import Question, coverage, guard
+
+
+class Verdicts:
+    """Readings of one passage against the question: a value of the kind asked, and the neighbour facts that are
+    none (see each method)."""
+
+    def frame_only(self, q: Question, text: str, c: Chunk) -> bool:
+        """A yes/no whose words beyond a doing the asker has finished (补完, 洗完, 改好: ``done_frame``) are not said
+        by ``text`` as much as a passage must say them: the passage tells what happens once that doing is done
+        (补完了能机洗), not whether the doing asked (干洗, 熨) is. A time asked in advance of a doing (提前多久到:
+        ``advance_frame``) is not answered by a passage that says nothing of that doing (提前一天报名)."""
+        done, advance = guard("done_frame"), guard("advance_frame")
+        if q.kind == "yesno":
+            rest = [g for g in q.residual if not any(done.search(w) for w in g)]
+            need = self.min_coverage
+        elif q.kind in ("duration", "time", "day", "clock"):
+            rest = [g for g in q.residual if not any(advance.search(w) for w in g)]
+            need = 1e-9
+        else:
+            return False
+        if not rest or len(rest) == len(q.residual):
+            return False
+        return coverage(rest, text, q.unknown, solo=self.nameless(text), negated=q.negated,
+                        half=not self.whole_only(q, c)) < need
+
+    @staticmethod
+    def unasked_value(q: Question, c: Chunk, body: str) -> bool:
+        """The passage holds no value of what was asked: no number for a phone asked (有事打摊上的电话), only other
+        kinds of the thing asked (短毛猫……长毛猫 for 无毛猫), or only days counted from the doing asked (直播第二天)."""
+        return q.topics == ["phone"] and not guard("contact_said").search(c.text) or \
+            other_kind_said(q, f"{c.key} {body}") or counted_from_asked(q, body)
+
+    def other_sequence(self, q: Question, c: Chunk, text: str) -> bool:
+        """The passage tells the other order of two steps (烫完能染吗 is not answered by 染完再烫), or no period it
+        is done in when how often is asked (多久剪一次 is not answered by 15 天内免费修一次)."""
+        return order_reversed(q, text) or window_for_frequency(q, self.nameless(c.text), c.key, c.layout)
+
+    def only_not_there(self, q: Question, c: Chunk) -> bool:
+        """A place asked (点在哪里) and every place the passage states is one it says not to use (别点在灶台上)."""
+        body = self.nameless(c.text)
+        return q.kind == "place" and not re.search("[不别]", q.unnamed) and bool(values_of(q.kind, body, q.units)) \
+            and not values_of(q.kind, guard("not_there").sub(" ", body), q.units)
+
+    def value_stated(self, q: Question, c: Chunk, t) -> bool:
+        """The passage states a value of the kind asked, in the units asked, and (a clock asked) more than the
+        time of day the question says itself: 早上几点切的 is not answered by 每天早上切配的 (a clock only:
+        每周几 is answered by 每周一, 字大不大 by 大字)."""
+        body = self.nameless(c.text)
+        return q.kind in t.values and not (q.units and not values_of(q.kind, body, q.units)) and not (
+            q.kind == "clock" and only_asked_values(q.kind, body, q.text, q.units))
