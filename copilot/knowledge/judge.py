@@ -322,12 +322,15 @@ class Judge(Scope, Keys, Verdicts):
     def dimension_said(self, q: Question, c: Chunk) -> bool:
         """A size asked by one dimension (多厚) is answered by a value said with that dimension (2 厘米厚, 厚度：
         1.5 毫米), in its clause or the passage's heading or key; one asked by a dimension notes often leave
-        unnamed (多长) by a value in a clause that names no other dimension (not 手柄直径 3.3 厘米)."""
+        unnamed (多长) by a value in a clause, key or heading that names no other dimension (not 手柄直径 3.3 厘米, nor
+        口径：40 厘米)."""
         head = self.nameless(lexicon().fix_typos(f"{c.section} {c.key}"))
         text = lexicon().fix_typos(self.nameless(c.text))
         others = asked_other_dimensions(q.kind, q.unnamed)
-        if others is not None and others[0] not in head:   # 多长 is not answered by 手柄直径 3.3 厘米
-            if not any(values_of(q.kind, cl, q.units) and (others[0] in cl or not any(w in cl for w in others[1]))
+        if others is not None and others[0] not in head:   # 多长 is not answered by 手柄直径 3.3 厘米, nor 口径：40 厘米
+            head_other = any(w in head for w in others[1])   # (高度：40 厘米，耳朵就占了 15 厘米: the ear asked)
+            if not any(values_of(q.kind, cl, q.units) and (others[0] in cl or not any(w in cl for w in others[1]) and
+                                                           not (head_other and not _names_asked(q, cl)))
                        for cl in PHRASE.split(text)):
                 return False
         words = asked_dimension(q.kind, q.unnamed)
@@ -483,3 +486,7 @@ class Judge(Scope, Keys, Verdicts):
                             half=not self.whole_only(q, c)) >= self.min_coverage
                    and not contrasted(q.unnamed, self.cover_text(ix.chunks[j])) for j in self._neighbours(ix, c))
 
+
+def _names_asked(q: Question, clause: str) -> bool:
+    """The clause names a content word of the question (耳朵 of 耳朵多长 in 耳朵就占了 15 厘米)."""
+    return any(w and w in clause for g in q.residual for w in g)

@@ -148,8 +148,9 @@ def analyse(text: str, names: list[str]) -> Question:
         # 晚上看得清吗 asks how the thing does at that time (no store matter asked): still a yes/no
         kind = "time"
         residual = [g for g in residual if not all(w in ("天天", "每天") for w in g)]  # 天天有吗: which days
-    if kind == "day" and not topics and not residual and re.search(r"几号\s*[?？]?\s*$", unnamed):
-        facts.append("link")   # 有松子吗 几号 / 松子几号: nothing else asked, the number is the link's
+    if kind == "day" and not topics and not residual and re.search(r"(?<!有)几号\s*[?？]?\s*$", unnamed):
+        # 有松子吗 几号 / 松子几号: nothing else asked, the number is the link's (鱼钩有几号 asks the sizes it comes in)
+        facts.append("link")
         kind = ""
     if kind == "yesno" and not topics and guard("asks_included").search(unnamed.strip()):
         residual = [g for g in residual if g not in (["送"], ["赠"], ["配"], ["带"], ["附送"])]   # 送屉布不: 不带屉布

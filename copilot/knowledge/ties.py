@@ -5,7 +5,8 @@ clause, and to how often it is done only when it says so.
   一套, 每 2 周, 3 个月左右就得再换), or under a heading or key that asks how often, or of days or more said with the
   doing asked (2周拿出来晒半天); never by how long another doing takes (泡 10 分钟), how long something keeps
   (阴干一天就能垫) nor how long the doing itself takes (一双换下来 15 分钟).
-- How long a doing takes (换弦要多久, 拉头换一次要多久) is never answered by how often it is done.
+- How long a doing takes (换弦要多久, 拉头换一次要多久) is never answered by how often it is done, nor how long
+  a thing lasts (一罐能喂多久, 一瓶能用几个月): 一天两次, 每周一次 say how often.
 - The doing a question of how long names (擦 of 要擦多久, 换 of 换一次要多久) is said in the value's own clause or
   the one leading into it, or in the passage's heading or key (等 5 分钟再用布打亮 is no time of 擦).
 
@@ -48,6 +49,7 @@ def asked_form(question: str) -> tuple[str, str]:
 def said_as_interval(text: str, start: int, end: int) -> bool:
     """The value at ``start:end`` of ``text`` is said as how often (一个月左右洗一次, 每 2 周)."""
     return _guard("interval_after").search(text[end:end + 10]) is not None or \
+        _guard("interval_rate").match(text[end:end + 6]) is not None or \
         _guard("interval_before").search(text[max(0, start - 3):start + 1]) is not None   # (每个月: the value's own 每)
 
 
@@ -96,6 +98,8 @@ def tied(question: str, head: str, text: str, kind: str, units=None, own: str = 
     """Some value of ``kind`` in ``text`` (a passage, ``head`` its heading and key) is the duration of the doing
     the question asks, in the form asked (module docstring); True when the question asks no such form. ``own``: the
     names of the product the passage is of (洗 of 普洗 is its own doing, told by a key 用多久)."""
+    if kind == "time":
+        return _time_tied(question, lexicon().fix_typos(text), units)
     if kind != "duration":
         return True
     form, doing = asked_form(question)
@@ -118,8 +122,19 @@ def tied(question: str, head: str, text: str, kind: str, units=None, own: str = 
             continue   # (换（一般1到2个月）, 2周拿出来晒半天: days or more, said with the doing, tell how often too)
         if head_takes and asks_after_done(question):
             continue   # 打完多久能洗车 asks the wait once it is done, not how long the doing takes (用多久：1 个半小时)
+        if not form and _guard("asks_lasting").search(question) and (
+                interval or _guard("per_time_before").search(fixed[max(0, vs - 4):vs])):
+            continue   # 一罐能喂多久 asks how long it lasts: 一天两次 says how often, 一次两三分钟 one feeding
         if form == "span" and (interval or doing and doing not in head and doing not in lead and
                                not (head_takes and doing in own)):
             continue
         return True
     return False
+
+
+def _time_tied(question: str, text: str, units=None) -> bool:
+    """Some time ``text`` states is not said after a doing the question names is done (啥时候加 is not answered by
+    加完 24 小时内别开灯: that is when not to do another thing)."""
+    spans = value_spans("time", text, units)
+    return not spans or any(not after_done(question, text[max((m.end() for m in CLAUSE.finditer(text, 0, vs)),
+                                                                default=0):ve], "time") for vs, ve, _v in spans)
