@@ -321,3 +321,18 @@ def test_a_count_in_the_shown_singles_unit_is_the_single_when_the_box_counts_the
     got = IntentParser(cakes).parse("凤梨酥来3个", "pie_single")
     assert (got.needs_review, {i.sku: i.qty for i in got.items}) == (False, {"pie_single": 3})
     assert IntentParser(cakes).parse("凤梨酥来16个", "pie_single").needs_review  # 16 singles or 2 boxes?
+
+
+def test_a_character_inside_a_noun_of_a_name_stays_in_the_nickname():
+    from copilot.base.catalog import Catalog
+    from copilot.orders.members import split_member
+
+    cat = Catalog.from_dict({"products": [
+        {"sku": "one", "name": "雨披 单人", "link": 1, "unit": "件", "price": 39, "stock": 9},
+        {"sku": "two", "name": "雨披 双人", "aliases": ["亲子雨披"], "link": 2, "unit": "件", "price": 59, "stock": 9},
+        {"sku": "big", "name": "大号鸭脖", "link": 3, "unit": "盒", "price": 20, "stock": 9},
+        {"sku": "small", "name": "小号鸭脖", "link": 4, "unit": "盒", "price": 15, "stock": 9}]})
+    ponchos = [cat.get("one"), cat.get("two")]
+    assert split_member("大胖子1单人1双人", cat, ponchos) == ("大胖子", "1单人1双人")   # 子 of 亲子 is no word
+    assert split_member("阿花1单人", cat, ponchos) == ("阿花", "1单人")
+    assert split_member("李姐大2", cat, [cat.get("big"), cat.get("small")]) == ("李姐", "大2")   # 大 starts 大号

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from copilot.base.catalog import Catalog, Product
+from copilot.base.nouns import nouns
 from copilot.base.zhnum import normalize, zh_to_number
 from copilot.orders.amounts import UNIT_WORDS
 from copilot.orders.categories import covers, lexicon
@@ -183,12 +184,21 @@ def spell_out(content: str, offered: list[Product], catalog: Catalog) -> str:
         if not word or len(word) > 4 or word in UNIT_WORDS or zh_to_number(word) is not None:
             continue
         owners = [p for p in offered if any(word in n for n in p.names)]
-        if len(owners) == 1 and (len(word) > 1 or all(word in n[:-1] for n in owners[0].names if word in n)) \
+        if len(owners) == 1 and (len(word) > 1 or all(word in n[:-1] for n in owners[0].names if word in n)
+                                 and not _inside_a_noun(word, owners[0])) \
                 and not shorthand(catalog).kind_of_many(word, owners[0]) and not _kind_sold_apart(word, owners[0], catalog) \
                 and not _kind_of_offered(word, offered):
             out.append(t[at:m.start()] + m.group(0).replace(word, plain_name(owners[0]), 1))
             at = m.end()
     return "".join(out) + t[at:]
+
+
+def _inside_a_noun(ch: str, p: Product) -> bool:
+    """子 of 亲子雨披: one character that, wherever ``p``'s names hold it, ends a two-character common noun (亲子), is
+    part of that word, no word of its own; a member's 大(胖)子1单人 keeps it in the nickname. 大 of 大号鸭脖 starts
+    the noun 大号 and stays a word of the offer (大2)."""
+    spots = [n[i - 1:i + 1] for n in p.names for i, c in enumerate(n) if c == ch]
+    return bool(spots) and all(len(s) == 2 and s in nouns() for s in spots)
 
 
 def _kind_of_offered(word: str, offered: list[Product]) -> bool:
