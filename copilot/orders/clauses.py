@@ -228,7 +228,7 @@ def _talk_inside_names(text: str, refs: list[Ref]) -> bool:
     return all(any(r.start <= m.start() and m.end() <= r.end for r in refs) for m in CHATTER_CLAUSE.finditer(text))
 
 
-def _all_of(masked: str, refs: list[Ref], quantities: list[Quantity]) -> list[Product]:
+def _all_of(masked: str, refs: list[Ref], quantities: list[Quantity]) -> list[Product] | None:
     """两种凤爪都来一盒, 凤爪两样各来一盒: the comment counts the family's products, as many kinds as the family holds: those
     products. A family word with 各, 每样 or 都 alone is no clear set, however many products the family holds (火锅都来一份,
     肉夹馍各来一个, 奶粉每样来一罐: which ones, all of the kind? a person asks; LABELS rules 5 and 7); nor is a count

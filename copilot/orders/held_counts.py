@@ -48,13 +48,14 @@ def parts_with_held_counts(counts: str, intent: Intent, catalog: Catalog, parse)
     parts = [x for x in _PART_SEP.split(counts.strip(" 。.!！~～")) if x]
     if len(parts) < 2:
         return intent
-    items = []
+    items, held = [], False
     for part in parts:
-        read = _held_count(part, catalog) or weight_of_name(part, catalog) or parse(part, None)
+        own = _held_count(part, catalog) or weight_of_name(part, catalog)
+        held = held or own is not None
+        read = own or parse(part, None)
         if read.kind is not Kind.ORDER or read.needs_review or len(read.items) != 1:
             return intent
         items.append(read.items[0])
-    held = any(_held_count(x, catalog) or weight_of_name(x, catalog) for x in parts)
     if not held or len({i.sku for i in items}) != len(items):
         return intent
     return Intent(Kind.ORDER, tuple(items), note=intent.note)
