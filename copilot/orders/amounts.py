@@ -232,10 +232,20 @@ def to_sale_unit(q: Quantity, p: Product) -> float | None:
         return declared
     if unit == "个" and p.unit == "枚":
         return q.value  # 10个, 一打 of eggs sold by the 枚: one piece each (LABELS rule 4)
-    if unit == "个" and p.unit not in _PACKS and not holds_pieces(p) and not q.dozen \
+    if unit == "个" and p.unit not in _PACKS and not holds_pieces(p) and not q.dozen and not pair_of_parts(p) \
             or unit in ("只", "枚") and (p.unit == "个" or p.unit in ONE_THING and not holds_pieces(p)):
         return q.value  # 个 is the everyday classifier for one thing (两只猪蹄, 6枚鸡蛋 are so many 个); a dozen of 瓶: a person asks
     return None
+
+
+# 一副两只, 一对 2 个: the spec counts the two pieces a pair is made of (护膝, 车灯, 哑铃), so 来一个 may be one piece or one
+# pair (a person asks); a pair whose spec counts no pieces (一副眼镜, 一副耳机) is one thing, and 个 counts it
+_PAIR_PARTS = re.compile(r"[一1]\s*[双副对]\s*[两二2]\s*[只个枚片块]")
+
+
+def pair_of_parts(p: Product) -> bool:
+    """``p`` is sold by the pair (双 / 副 / 对) and its spec says the pair is two pieces."""
+    return p.unit in SAME_COUNT.get("对", ()) | {"对"} and bool(_PAIR_PARTS.search(p.spec or ""))
 
 
 def whole_packs(q: Quantity, p: Product) -> bool:

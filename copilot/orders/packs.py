@@ -184,8 +184,14 @@ def pack_of_shown(current: Product, q: Quantity, catalog) -> Product | None:
         return None
     exact = [p for p in same_goods(current, catalog) if p.unit == unit or unit == "个" and p.unit == "枚"]
     if len(exact) == 1 and whole is not None:  # 来3个 with 饭碗 礼盒4只装 shown: the bowl sold by the 个 (a part pack)
-        return exact[0]
-    return _other_pack(current, unit, catalog, q.value)
+        return _in_whole_units(q, exact[0])
+    return _in_whole_units(q, _other_pack(current, unit, catalog, q.value))
+
+
+def _in_whole_units(q: Quantity, other: Product | None) -> Product | None:
+    """``other`` when ``q`` is a whole number of its units: 来3两 (0.3 斤) or 来半斤 with a 盒 / 袋 of a weight shown
+    beside the loose goods by the 斤 is no whole 斤 of the loose one either; a person asks which is meant."""
+    return other if other is not None and whole_count(to_sale_unit(q, other)) else None
 
 
 def by_unit_of_kind(word: str, owners, unit: str | None, catalog) -> Product | None:

@@ -220,7 +220,13 @@ def _measures(catalog: Catalog) -> dict[str, dict[str, Product]]:
         for n in p.names:
             for m in _MEASURE.finditer(n):
                 sizes.setdefault(m.group(1), {})[p.sku] = p
+            for m in _SIZE_RANGE.finditer(n):  # 38-39码: 38 too, each size the range holds (LABELS rule 8)
+                for size in range(int(m.group(1)), int(m.group(2)) + 1):
+                    sizes.setdefault(str(size), {})[p.sku] = p
     return sizes
+
+
+_SIZE_RANGE = re.compile(r"(?<![\d.])(\d{2})\s*[-~～]\s*(\d{2})\s*码")
 
 
 def measures_said(t: str, refs: list, catalog: Catalog, make_ref) -> list:

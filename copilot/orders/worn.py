@@ -42,10 +42,28 @@ _ALONE = re.compile(r"^(?:我?(?:要|来|拿|买|选|穿))?$")
 
 
 def size_span(p: Product) -> tuple[int, int] | None:
-    """The smallest and largest size the listing states (尺码 90-140 -> 90, 140), None when it states none."""
-    text = f"{p.name} {p.spec or ''}"
-    nums = [int(n) for m in _SIZE_LIST.finditer(text) for g in m.groups() if g for n in re.findall(r"\d{2,3}", g)]
+    """The smallest and largest size the listing states (尺码 90-140 -> 90, 140), None when it states none. A range in
+    the name (棉拖鞋 38-39码) is the listing's own; its spec may name the sizes of the other listings (和 42-43码是同一款)."""
+    nums = _sizes_stated(p.name) or _sizes_stated(p.spec or "")
     return (min(nums), max(nums)) if nums else None
+
+
+def _sizes_stated(text: str) -> list[int]:
+    return [int(n) for m in _SIZE_LIST.finditer(text) for g in m.groups() if g for n in re.findall(r"\d{2,3}", g)]
+
+
+_SAID_SIZE = re.compile(r"(?<![\d.])(\d{2,3})\s*(?:码|号)?的")
+
+
+def size_outside(note: str, products) -> str | None:
+    """40的 on an order of 棉拖鞋 38-39码: a size said that the listing's name, which states its own sizes, does not
+    hold. The reason a person asks which pair fits, else None."""
+    for m in _SAID_SIZE.finditer(note or ""):
+        for p in products:
+            sizes = _sizes_stated(p.name)
+            if sizes and not min(sizes) <= int(m.group(1)) <= max(sizes):
+                return f"说的是{m.group(0)}，{p.name}没有这个尺码，请确认要哪一种"
+    return None
 
 
 @per_catalog
