@@ -96,3 +96,99 @@ def test_a_size_inside_the_shown_range_is_booked():
 def test_the_lower_end_of_a_range_names_its_listing():
     got = _read(BOOTS, "36的来一双", "boot_s")
     assert not got["needs_review"] and got["items"][0]["sku"] == "boot_s"
+
+
+# -- a range of sizes said whole, a size inside a range with 码, in comments and chains ---------------------------------
+
+def test_a_range_said_whole_names_its_listing():
+    got = _read(BOOTS, "40-41的也来一双", "boot_s")
+    assert not got["needs_review"] and [(i["sku"], i["qty"]) for i in got["items"]] == [("boot_l", 1)]
+
+
+def test_a_size_with_ma_inside_one_range_names_that_listing():
+    got = _read(BOOTS, "36码的来一双", None)
+    assert not got["needs_review"] and got["items"][0]["sku"] == "boot_s"
+
+
+def test_counts_first_then_ranges_in_a_chain_line(tmp_path):
+    from copilot.orders.chains import chain_state
+    from tests.doubles import chain_apply, chain_ledger, chain_review
+
+    ledger = chain_ledger(tmp_path, BOOTS)
+    chain_apply(ledger, "#接龙 雪地靴 36-37码 / 40-41码 99元/双\n例：小明 37码1双\n"
+                        "1. 阿兰 1双40-41 1双36-37\n2. 小周2双36\n3. 老吴 40-41码1双")
+    assert chain_state(ledger) == {"阿兰": {"boot_l": 1, "boot_s": 1}, "小周": {"boot_s": 2}, "老吴": {"boot_l": 1}}
+    assert chain_review(ledger) == []
+
+
+# -- a plain colour said for the one shade that is of it (红的 of 酒红) ------------------------------------------------
+
+HATS = Catalog.from_dict({"products": [
+    {"sku": "beret_navy", "name": "贝雷帽 藏蓝", "aliases": ["藏蓝色贝雷帽"], "link": 1, "unit": "顶", "price": 39,
+     "stock": 20},
+    {"sku": "beret_sky", "name": "贝雷帽 天蓝", "aliases": ["天蓝色贝雷帽"], "link": 2, "unit": "顶", "price": 39,
+     "stock": 20},
+    {"sku": "beret_khaki", "name": "贝雷帽 卡其", "aliases": ["卡其色贝雷帽"], "link": 3, "unit": "顶", "price": 39,
+     "stock": 20},
+]})
+
+SCARVES = Catalog.from_dict({"products": [
+    {"sku": "silk_rose", "name": "真丝方巾 玫红", "aliases": ["玫红色方巾"], "link": 1, "unit": "条", "price": 59,
+     "stock": 20},
+    {"sku": "silk_grey", "name": "真丝方巾 烟灰", "aliases": ["烟灰色方巾"], "link": 2, "unit": "条", "price": 59,
+     "stock": 20},
+]})
+
+
+def test_a_plain_colour_names_the_one_shade_of_it():
+    got = _read(SCARVES, "红的来一条", "silk_grey")
+    assert not got["needs_review"] and [(i["sku"], i["qty"]) for i in got["items"]] == [("silk_rose", 1)]
+
+
+def test_a_plain_colour_two_shades_end_with_names_neither():
+    got = _read(HATS, "蓝的来一顶", "beret_khaki")  # 藏蓝 and 天蓝 are both blue: which one?
+    assert got["needs_review"] or got["items"][0]["sku"] == "beret_khaki"
+
+
+# -- a kind word of one goods in packs, with one of them shown --------------------------------------------------------
+
+SOCKS = Catalog.from_dict({"products": [
+    {"sku": "sock_one", "name": "纯棉船袜 单双", "aliases": ["单双船袜"], "link": 1, "unit": "双", "price": 6, "stock": 100},
+    {"sku": "sock_box", "name": "纯棉船袜 6双装", "aliases": ["6双装船袜"], "link": 2, "unit": "盒", "pack": "6双",
+     "price": 30, "stock": 40},
+]})
+
+
+def test_a_kind_word_with_whole_packs_of_the_box_shown_is_the_box():
+    got = _read(SOCKS, "袜子12双", "sock_box")
+    assert not got["needs_review"] and [(i["sku"], i["qty"]) for i in got["items"]] == [("sock_box", 2)]
+
+
+def test_a_kind_word_with_a_part_pack_of_the_box_shown_is_the_single():
+    got = _read(SOCKS, "袜子4双", "sock_box")
+    assert not got["needs_review"] and [(i["sku"], i["qty"]) for i in got["items"]] == [("sock_one", 4)]
+
+
+# -- ten 两 and more: 10两 is a 斤, not the 0两 of 10 or the "two" of 十两 ----------------------------------------------
+
+TEA = Catalog.from_dict({"products": [
+    {"sku": "longjing", "name": "龙井散茶", "aliases": ["龙井"], "link": 1, "unit": "两", "price": 30, "stock": 100,
+     "limit_per_buyer": 20},
+    {"sku": "dates", "name": "红枣（散称）", "aliases": ["红枣"], "link": 2, "unit": "斤", "price": 15, "stock": 100},
+]})
+
+
+def test_ten_liang_and_more_of_goods_sold_by_the_liang():
+    for text, qty in (("来12两", 12), ("来十两", 10), ("来十五两", 15), ("来3两", 3)):
+        got = _read(TEA, text, "longjing")
+        assert not got["needs_review"] and got["items"][0]["qty"] == qty, text
+
+
+def test_ten_liang_of_goods_sold_by_the_jin_is_a_jin():
+    got = _read(TEA, "来10两", "dates")
+    assert not got["needs_review"] and got["items"][0]["qty"] == 1
+
+
+def test_settling_on_ten_liang_is_a_change_to_ten():
+    got = _read(TEA, "那就12两吧", "longjing")
+    assert got["kind"] == "modify" and not got["needs_review"] and got["items"][0]["qty"] == 12

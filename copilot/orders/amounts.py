@@ -148,7 +148,10 @@ def rough(number: str | None) -> bool:
 
 # 8两, 二两, 1斤2两: 两 after a number is the market's tenth of a 斤 (两 alone is "two")
 # 一斤二, 1斤2: a 斤 then one numeral ending the quantity is that many 两 (the market's way of saying 1斤2两)
-_LIANG = re.compile(r"(?:(?P<j>\d+|[一二两三四五六七八九十]+)斤)?(?P<l>\d|[一二三四五六七八九])两(?![一二两三四五六七八九十\d]|半)|"
+# (10两, 十五两: ten 两 and more are a 斤 and more, not the 0两 of 10两 or the "two" of 十两)
+_LIANG = re.compile(r"(?:(?P<j>\d+|[一二两三四五六七八九十]+)斤)?"
+                    r"(?<![\d一二三四五六七八九十])(?P<l>[1-9]?\d|[一二三四五六七八九]?十[一二三四五六七八九]?|[一二三四五六七八九])"
+                    r"两(?![一二两三四五六七八九十\d]|半)|"
                     r"(?P<j2>\d+|[一二两三四五六七八九十]+)斤(?P<l2>\d|[一二三四五六七八九])(?=$|[\s,，。.!！~～、;；+＋])")
 
 

@@ -30,7 +30,7 @@ CANCEL = re.compile(r"不要了|不要啦|不要(?=\S{0,8}了)|取消|退掉|退
 # 没货了就算了, 抢不到就不要了: a cancel on a condition (if sold out, never mind) withdraws nothing now, talk
 IF_NONE_LEFT = re.compile(r"(?:没货|没有|没了|卖完|卖光|抢不到|买不到|断货|缺货)了?(?:的话)?[就那]?(?:算了|不要了|不要啦)")
 # a quantity said alone may count in any word a quantity is read in: a sale unit, a piece (30条 of a 30条 袋), a dozen
-COUNTED = rf"(?:{UNIT}|打|{'|'.join(PIECE_WORDS)})"
+COUNTED = rf"(?:{UNIT}|打|两|{'|'.join(PIECE_WORDS)})"  # (10两: the tenth of a 斤)
 # 改成3斤, 只要2盒; 还是2斤吧: the buyer settles on a new total
 MODIFY = re.compile(rf"(?:改成|改为|改到|改|换成|减到|减为|加到|增加到|调成|只要|"
                      rf"(?:还是|那就|那还是)(?:(?:要|来)?(?=\s*(?:{NUM_PATTERN}|半)\s*{COUNTED}?\s*吧)"

@@ -8,10 +8,10 @@ import re
 
 from copilot.base.catalog import Catalog, Product
 from copilot.base.zhnum import NUM_PATTERN
-from copilot.orders.amounts import GRAMS, UNIT, VERB, Quantity, read_quantities
+from copilot.orders.amounts import GRAMS, UNIT, VERB, Quantity, read_quantities, whole_packs
 from copilot.orders.lexicon import also_means, is_person, is_thing
 from copilot.orders.memo import per_catalog
-from copilot.orders.packs import by_unit_of_kind, same_goods, single_of, sold_so
+from copilot.orders.packs import by_unit_of_kind, pack_of_shown, packs_apart, same_goods, single_of, sold_so
 from copilot.orders.pairing import THIS
 from copilot.orders.refs import (
     Ref,
@@ -252,7 +252,7 @@ def read_leftover(clause, masked: str, leftover: str, catalog: Catalog, current:
     if one_of_its_kind(leftover, masked, owners, catalog, current, unit):
         clause.refs.append(Ref(0, 0, owners[0], leftover))
         return True
-    picked = by_unit_of_kind(leftover, owners, unit, catalog)
+    picked = by_unit_of_kind(leftover, owners, unit, catalog) or _shown_of_kind(owners, current, clause, catalog)
     if picked is not None:  # 泡面来两桶 of 整箱泡面, beside a 火鸡面 by the 袋: the 单桶, the one 泡面 sold by the 桶
         clause.refs.append(Ref(0, 0, picked, leftover))
         return True
@@ -271,6 +271,18 @@ def read_leftover(clause, masked: str, leftover: str, catalog: Catalog, current:
     elif strong or (clause.quantities and len(leftover) <= 3):
         clause.kind, clause.reason = "review", f"有看不懂的内容「{leftover[:12]}」，可能是未上架的商品"
     return False
+
+
+def _shown_of_kind(owners, current: Product | None, clause, catalog: Catalog) -> Product | None:
+    """袜子10双 with 羊毛袜 5双装 shown beside its 单双: a kind word of packs of one goods (each sold in its own unit), the one shown, and
+    a quantity that is whole packs of it (2 盒) stays the one shown; a part pack (袜子3双) is the listing of the goods
+    sold in the unit said (LABELS rule 2). None when the goods differ, or nothing settles it."""
+    if current not in owners or not packs_apart(owners) or len(clause.quantities) != 1:
+        return None  # (熊 of 30cm / 60cm bears both by the 只: sizes, not packs)
+    q = clause.quantities[0]
+    if q.unit is None or not (q.unit == current.unit or whole_packs(q, current)):
+        return pack_of_shown(current, q, catalog) if q.unit else None
+    return current
 
 
 def _rest_of_named(leftover: str, masked: str, refs, catalog: Catalog) -> bool:

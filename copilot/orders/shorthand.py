@@ -352,6 +352,7 @@ def _singles(catalog: Catalog, names, exact: set[str], variants: dict, families:
             elif owners and n.endswith(word) and not any(rest in m for m, o in names if o in owners and o.sku != p.sku):
                 clash |= {rest} if paired.get(rest, (p,))[0].sku != p.sku else set()
                 paired[rest] = (p, owners)  # 卤 of 卤鸡爪 (卤牛肉 starts with it too): only beside its family
+    chars.update(_plain_colours(variants, names, chars))
     for rest in clash | set(chars):
         paired.pop(rest, None)
     mild = {p.sku: p for owners in families.values() if len(owners) == 2
@@ -372,6 +373,28 @@ def _singles(catalog: Catalog, names, exact: set[str], variants: dict, families:
         variants.update(said)
         alts.append("|".join(sorted(said, key=len, reverse=True)))
     return re.compile("|".join(alts)) if alts else None
+
+
+_PLAIN_COLOURS = "红橙黄绿青蓝紫黑白灰粉棕"
+
+
+def _plain_colours(variants: dict, names, taken: dict) -> dict[str, Product]:
+    """红 of 羊毛围巾 酒红 beside 驼色: the plain colour a shade ends with (酒红 is a red) names that listing, where the
+    catalog writes the shade as a colour (酒红色, or its sibling's 驼色) and no other product's names hold the colour."""
+    found: dict[str, Product] = {}
+    for word, p in variants.items():
+        colour = word[-1:]
+        if len(word) != 2 or colour not in _PLAIN_COLOURS or word[0] in _PLAIN_COLOURS or colour in taken \
+                or any(colour in n for n, q in names if q.sku != p.sku):
+            continue
+        if any(f"{word}色" in n for n, q in names if q.sku == p.sku) or _sibling_colour(p, variants):
+            found[colour] = p if found.get(colour, p).sku == p.sku else None
+    return {c: p for c, p in found.items() if p is not None}
+
+
+def _sibling_colour(p: Product, variants: dict) -> bool:
+    """Another listing's variant word is a colour written with 色 (驼色), so ``p``'s variant is a colour too."""
+    return any(len(w) == 2 and w.endswith("色") and q.sku != p.sku for w, q in variants.items())
 
 
 def _sizes(families: dict) -> dict[str, Product]:

@@ -150,9 +150,11 @@ def size_homophones(t: str, catalog: Catalog) -> str:
 def sized(product: Product, number: int | None) -> bool:
     """The product's names hold a size of this number (10 of 成猫粮10kg, of 驱虫滴剂10-20斤, 6 of 水果蛋糕 6寸, 24 of
     炒锅 24cm, 37 of 帆布鞋37码)."""
-    return number is not None and any(
+    return number is not None and (any(
         float(n) == number for name in product.names
         for m in (*SIZE.finditer(name), *_LENGTH.finditer(name)) for n in m.groups()[:2] if n)
+        or any(int(m.group(1)) <= number <= int(m.group(2)) for name in product.names
+               for m in _SIZE_RANGE.finditer(name)))  # 38 of 棉拖鞋 38-39码
 
 
 _SIZED_LISTING = re.compile(r"尺码|码|身高|鞋|cm|厘米|岁", re.IGNORECASE)
@@ -227,6 +229,39 @@ def _measures(catalog: Catalog) -> dict[str, dict[str, Product]]:
 
 
 _SIZE_RANGE = re.compile(r"(?<![\d.])(\d{2})\s*[-~～]\s*(\d{2})\s*码")
+# 42-43, 38-39码, 38-39的 as said: a range of sizes, its 码 optional
+RANGE_SAID = re.compile(r"(?<![\d.])(\d{2})\s*[-~～]\s*(\d{2})(?:\s*码)?(?![\d.])")
+
+
+@per_catalog
+def _size_ranges(catalog: Catalog) -> dict[tuple[int, int], Product | None]:
+    """(38, 39) -> the listing whose names state that range of sizes (棉拖鞋 38-39码); None when several do."""
+    found: dict[tuple[int, int], Product | None] = {}
+    for p in catalog:
+        for key in {(int(m.group(1)), int(m.group(2))) for n in p.names for m in _SIZE_RANGE.finditer(n)}:
+            found[key] = p if key not in found else None
+    return found
+
+
+def ranges_said(t: str, refs: list, catalog: Catalog, make_ref) -> list:
+    """1双42-43, 38-39的也来一双: a range of sizes said whole names the one listing whose name states it (LABELS rule 8),
+    never a quantity; the shorter refs read inside it (43码) give way (``make_ref(start, end, product, label, family)``)."""
+    ranges = _size_ranges(catalog)
+    out = list(refs)
+    for m in RANGE_SAID.finditer(t) if ranges else ():
+        owner = ranges.get((int(m.group(1)), int(m.group(2))))
+        inside = [r for r in out if m.start() <= r.start and r.end <= m.end()]
+        if owner is None or any(r.start < m.end() and m.start() < r.end for r in out if r not in inside):
+            continue
+        out = [r for r in out if r not in inside] + [make_ref(m.start(), m.end(), owner, m.group(0), ())]
+    for m in _ONE_SIZE_SAID.finditer(t) if ranges else ():  # 38码的 of 棉拖鞋 38-39码: the one range holding it
+        owners = {p.sku: p for (low, high), p in ranges.items() if p and low <= int(m.group(1)) <= high}
+        if len(owners) == 1 and not any(r.start < m.end() and m.start() < r.end for r in out):
+            out.append(make_ref(m.start(), m.end(), next(iter(owners.values())), m.group(0), ()))
+    return sorted(out, key=lambda r: r.start) if out != refs else refs
+
+
+_ONE_SIZE_SAID = re.compile(r"(?<![\d.\-~～])(\d{2})\s*码(?!\s*[-~～\d])")
 
 
 def measures_said(t: str, refs: list, catalog: Catalog, make_ref) -> list:
