@@ -192,3 +192,26 @@ def test_ten_liang_of_goods_sold_by_the_jin_is_a_jin():
 def test_settling_on_ten_liang_is_a_change_to_ten():
     got = _read(TEA, "那就12两吧", "longjing")
     assert got["kind"] == "modify" and not got["needs_review"] and got["items"][0]["qty"] == 12
+
+
+# -- 刚才扣的1是X, 算了 then the goods settled on, a relative change in the unit of the shown goods' other pack ----------
+
+def test_what_the_earlier_kou1_was_said_with_de_is_that_order():
+    got = _read(NUTS, "刚才扣的1是盐焗腰果 一袋", None)
+    assert got["kind"] == "order" and not got["needs_review"]
+    assert [(i["sku"], i["qty"]) for i in got["items"]] == [("cashew_bag", 1)]
+
+
+def test_never_mind_then_the_goods_settled_on_is_that_order():
+    got = _read(PAIRS, "算了 就这个墨镜 一个", "shades")
+    assert got["kind"] == "order" and not got["needs_review"] and got["items"][0]["sku"] == "shades"
+
+
+def test_never_mind_then_other_goods_without_settling_words_is_asked():
+    assert _read(PAIRS, "算了 墨镜来两个", "shades")["needs_review"]
+
+
+def test_a_relative_change_in_the_unit_of_the_shown_goods_other_pack_is_that_pack():
+    got = _read(NUTS, "再加一袋", "cashew_loose")
+    assert got["kind"] == "modify" and not got["needs_review"]
+    assert [(i["sku"], i["qty"]) for i in got["items"]] == [("cashew_bag", 1)]

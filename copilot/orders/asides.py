@@ -180,9 +180,9 @@ def _colour_shares(t: str, catalog: Catalog | None) -> str:
     return t[:m.start()] + share + t[m.end():]
 
 
-# 刚才拍的是康乃馨 两扎, 刚才拍了的是黑笔 来一盒, 刚才扣1是要面包 来一袋: what the buyer's 拍了 (or 扣1) was, said with its
+# 刚才拍的是康乃馨 两扎, 刚才拍了的是黑笔 来一盒, 刚才扣1是要面包 来一袋 (扣的1是): what the buyer's 拍了 (or 扣1) was, said with its
 # quantity: that order
-_PLACED_WAS = re.compile(r"^我?(?:刚才|刚刚|之前|前面)?(?:(?:拍|下单|下|订|扣)了?的|扣\s*[1１])(?:是要|就是|是)"
+_PLACED_WAS = re.compile(r"^我?(?:刚才|刚刚|之前|前面)?(?:(?:拍|下单|下|订|扣)了?的|扣\s*的?\s*[1１])(?:是要|就是|是)"
                          r"(?=[\u4e00-\u9fffA-Za-z\d])"
                          # 刚才拍的是一袋: only a quantity said, no goods: a change of that order (``changes.MODIFY``)
                          rf"(?!\s*(?:{NUM_PATTERN}|半)\s*{UNIT}\s*[了啊呀哈]?$)")
@@ -199,7 +199,7 @@ def placed_was(t: str) -> str:
     how many asked. 刚才拍的壳是一个 states the quantity of the goods placed: 壳改成一个. 刚才扣1是要T恤, no other
     quantity said: 扣1 is the count (T恤 扣1)."""
     m = _PLACED_WAS.match(t)
-    if m and re.search(r"扣\s*[1１]", m.group(0)) and not read_quantities(t[m.end():]):
+    if m and re.search(r"扣\s*的?\s*[1１]", m.group(0)) and not read_quantities(t[m.end():]):  # (刚才扣的1是: the same)
         return f"{t[m.end():]} 扣1"
     return _PLACED_WAS.sub("拍了 ", _PLACED_COUNT.sub(r"\g<what>改成", t))
 

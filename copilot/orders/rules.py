@@ -206,7 +206,8 @@ def _read_clauses(t: str, catalog: Catalog, current: Product | None) -> Intent:
     if kinds & {"order", "review"} and _LATIN.search(ordered) and _LATIN.search(mask(ordered, find_refs(ordered, catalog))):
         return _review(Kind.ORDER, "评论里有看不懂的外文", undecided=True)  # AA电池
     if kinds & {"order", "review"}:
-        return _orders(clauses, kinds, current, catalog)
+        clauses = _never_mind_then(clauses)
+        return _orders(clauses, {c.kind for c in clauses}, current, catalog)
     if "modify" in kinds:
         return parse_modify(next(c for c in clauses if c.kind == "modify"), catalog, current)
     if "relative" in kinds:
@@ -270,6 +271,22 @@ def _without_restated(clauses: list[Clause], catalog: Catalog, current: Product 
             continue
         out.append(c)
     return out
+
+
+# 算了, 那算了吧: "never mind" said alone before a new order (算了 就这个耳罩 一个): it drops the wish before, not this one
+_NEVER_MIND = re.compile(r"(?:那|哎|唉|好吧)?\s*算了吧?")
+_SETTLED_ON = re.compile(r"(?:那)?(?:就|还是)")  # 就这个耳罩 一个, 还是要帽子 一顶: the one settled on
+
+
+def _never_mind_then(clauses: list[Clause]) -> list[Clause]:
+    """算了 就这个耳罩 一个: a first clause that is only 算了, then orders settled on (就, 还是) that name their goods and quantities, is those
+    orders (LABELS rule 7: the viewer's own next words carry the booking); else the clauses as they are."""
+    rest = clauses[1:]
+    if len(clauses) < 2 or clauses[0].kind != "cancel" or not _NEVER_MIND.fullmatch(clauses[0].text.strip()) \
+            or not all(c.kind == "order" and c.refs and c.quantities for c in rest) \
+            or not _SETTLED_ON.match(rest[0].text.strip()):  # 算了 耳罩来两个: instead of what they hold? a person asks
+        return clauses
+    return rest
 
 
 def _orders(clauses: list[Clause], kinds: set[str], current: Product | None, catalog: Catalog) -> Intent:
