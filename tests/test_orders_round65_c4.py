@@ -215,3 +215,75 @@ def test_a_relative_change_in_the_unit_of_the_shown_goods_other_pack_is_that_pac
     got = _read(NUTS, "再加一袋", "cashew_loose")
     assert got["kind"] == "modify" and not got["needs_review"]
     assert [(i["sku"], i["qty"]) for i in got["items"]] == [("cashew_bag", 1)]
+
+
+# -- both kinds of the goods shown, counted without their word; 大小 of two listings told apart by 大 / 小 --------------
+
+GLOVES = Catalog.from_dict({"products": [
+    {"sku": "mitt_grey", "name": "羊绒手套 灰色", "aliases": ["灰色羊绒手套"], "link": 1, "unit": "副", "price": 49,
+     "stock": 20},
+    {"sku": "mitt_navy", "name": "羊绒手套 藏青", "aliases": ["藏青色羊绒手套"], "link": 2, "unit": "副", "price": 49,
+     "stock": 20},
+    {"sku": "mug_small", "name": "陶瓷马克杯 小号", "aliases": ["小号马克杯"], "link": 3, "unit": "个", "price": 25,
+     "stock": 20},
+    {"sku": "mug_big", "name": "陶瓷马克杯 大号", "aliases": ["大号马克杯"], "link": 4, "unit": "个", "price": 29,
+     "stock": 20},
+]})
+
+
+def test_two_colours_each_with_one_of_them_shown_are_both():
+    got = _read(GLOVES, "两种颜色都来一副", "mitt_navy")
+    assert not got["needs_review"]
+    assert sorted((i["sku"], i["qty"]) for i in got["items"]) == [("mitt_grey", 1), ("mitt_navy", 1)]
+
+
+def test_big_and_small_each_with_one_shown_are_both():
+    got = _read(GLOVES, "大小各来一个", "mug_small")
+    assert not got["needs_review"]
+    assert sorted((i["sku"], i["qty"]) for i in got["items"]) == [("mug_big", 1), ("mug_small", 1)]
+
+
+def test_two_things_wanted_without_kinds_is_still_asked():
+    assert _read(GLOVES, "两个都要", "mitt_navy")["needs_review"]
+
+
+def test_a_count_of_kinds_beside_a_quantity_of_each_is_no_count_of_goods():
+    got = _read(GLOVES, "羊绒手套两种都来一副", None)
+    assert not got["needs_review"] and len(got["items"]) == 2
+
+
+# -- a plain colour written apart in a name picks among the chain's offer (1青1红, 2斤青) ------------------------------
+
+PEPPERS = Catalog.from_dict({"products": [
+    {"sku": "pepper_green", "name": "尖椒 青", "aliases": ["青尖椒"], "link": 1, "unit": "斤", "price": 5, "stock": 50},
+    {"sku": "pepper_red", "name": "尖椒 红", "aliases": ["红尖椒"], "link": 2, "unit": "斤", "price": 6, "stock": 50},
+    {"sku": "huajiao", "name": "青花椒", "link": 3, "unit": "两", "price": 7, "stock": 50},
+    {"sku": "hongzao", "name": "红枣", "link": 4, "unit": "斤", "price": 15, "stock": 50},
+]})
+
+
+def test_colours_written_apart_in_names_pick_in_a_chain_line(tmp_path):
+    from copilot.orders.chains import chain_state
+    from tests.doubles import chain_apply, chain_ledger, chain_review
+
+    ledger = chain_ledger(tmp_path, PEPPERS)
+    chain_apply(ledger, "#接龙 尖椒拼单 青尖椒5元/斤 红尖椒6元/斤\n例：小明 青尖椒2斤\n1. 阿芳1青1红\n2. 小林2斤青")
+    assert chain_state(ledger) == {"阿芳": {"pepper_green": 1, "pepper_red": 1}, "小林": {"pepper_green": 2}}
+    assert chain_review(ledger) == []
+
+
+# -- N号 of no link, a size one listing's range holds; a grandchild the goods are for -------------------------------
+
+def test_a_size_said_with_hao_where_no_link_has_it_names_the_range_holding_it():
+    got = _read(BOOTS, "37号的雪地靴来一双", "boot_l")
+    assert not got["needs_review"] and got["items"][0]["sku"] == "boot_s"
+
+
+def test_a_link_number_with_hao_stays_the_link():
+    got = _read(BOOTS, "2号来一双", "boot_s")
+    assert not got["needs_review"] and got["items"][0]["sku"] == "boot_l"
+
+
+def test_a_gift_for_a_grandchild_is_the_orders_note():
+    got = _read(PAIRS, "墨镜来一副 给我孙子的", None)
+    assert not got["needs_review"] and got["note"] == "给我孙子的"

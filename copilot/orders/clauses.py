@@ -26,6 +26,7 @@ from copilot.orders.changes import CANCEL, IF_NONE_LEFT, MODIFY, relative_match
 from copilot.orders.classifiers import GENERAL
 from copilot.orders.cues import count_of_shown, count_or_name, one_of_word, states_pack, typo_count
 from copilot.orders.heads import shown_kind
+from copilot.orders.kinds_shown import kinds_of_shown
 from copilot.orders.leftover import (
     as_typed,
     goods_word,
@@ -179,6 +180,10 @@ def classify(text: str, catalog: Catalog, current: Product | None, alone: bool =
                 for r in refs]
     if each and (kinds := _all_of(masked, refs, quantities)):  # 两种凤爪都来一盒; 两种桃酥都来一袋: each goods, by unit
         refs = [x for r in refs for x in ([Ref(r.start, r.end, p, r.label) for p in kinds] if r.family else [r])]
+    if each and not refs and (shown := kinds_of_shown(masked, current, catalog)):  # 两种颜色都来一斤: both shown kinds
+        m, kinds = shown
+        refs = [Ref(m.start(), m.end(), p, m.group(0)) for p in kinds]
+        masked = masked[:m.start()] + "#" * (m.end() - m.start()) + masked[m.end():]
     if not each and len(quantities) == 1 and quantities[0].unit:  # 脐橙来一箱: the family's member sold so,
         refs = [_pack_said(_member_sold_in(r, quantities[0], current), quantities[0], catalog) for r in refs]
     elif not each and len(quantities) == 1 and current is not None:  # 西瓜汁 x2 with its 杯装 shown: that pack

@@ -59,7 +59,7 @@ _WITH = re.compile(rf"(?:和|跟|同|与)(?:[A-Za-z]+\d+|\d+(?!\d|{UNIT})[A-Za-z
 _ALONG = re.compile(r"(?:和|跟|同|与)(?:之前|上次|前面|刚才|昨天)的?[^\d一二两俩三四五六七八九十]{0,6}?(?:一起|一块|一道)"
                     r"(?:吧|哈|呀|啊)?")
 # 我妈, 我家老头, 我们家的孩子: a person the goods are for (a family word)
-_PERSON = rf"(?:我|我们)?家?的?(?:{FAMILY})"
+_PERSON = rf"(?:我|我们)?家?的?(?:{FAMILY}|外孙[子女]?|孙[子女])"  # (给我孙女的: a grandchild is family too)
 # 给我妈, 送给我婆婆, 给我妈和我婆婆: whom the goods are for, one person or several
 _TO = rf"(?:送给|给){_PERSON}(?:(?:和|跟|、){_PERSON})*"
 # 送到2栋 给我婆婆, 帮我妈拿: beside a delivery or pickup note, who the goods are for, part of the note

@@ -79,6 +79,12 @@ def shared_out(total, others: list, catalog, current: Product | None) -> bool:
 _COUNTED_BOTH = re.compile(rf"(?:两|俩|二|2|三|3|四|4)\s*(?:个|样|种|款|{UNIT})?\s*都(?:要|来|拿|订)")
 
 
+def _counts_both(c) -> bool:
+    """面包两个都要: the clause's one quantity is the count of the products wanted (not 两种都来一袋: a 袋 of each)."""
+    m = _COUNTED_BOTH.search(c.text)
+    return m is not None and any(m.start() <= q.start < m.end() for q in c.quantities)
+
+
 def _not_named_in(pending: list[Product], refs) -> list[Product]:
     """我说的是6号链接 中国结来一个: a product named alone, then named again with its quantity in the next clause, is
     that one order (the products waiting for a quantity without the ones this clause names)."""
@@ -94,7 +100,7 @@ def order_of(clauses, current: Product | None) -> Intent:
     orders = [c for c in clauses if c.kind == "order"]
     if any(c.asks_each for c in orders) and not any(c.quantities for c in orders):  # 5号和6号都要: how many each?
         return _review(Kind.ORDER, "说了“都要”，但没说每样要几份，请确认", undecided=True)
-    if sum(len(c.quantities) for c in orders) == 1 and any(c.asks_each and _COUNTED_BOTH.search(c.text) for c in orders):
+    if sum(len(c.quantities) for c in orders) == 1 and any(c.asks_each and _counts_both(c) for c in orders):
         return _review(Kind.ORDER, "说了“几个都要”（数的是商品），没说每样要几份，请确认", undecided=True)  # 面包两个都要
     if not any(c.refs for c in orders) and sum(len(c.quantities) for c in orders) > 1:
         return _review(Kind.ORDER, "重复的数量，不确定要几份", undecided=True)  # 扣1扣1扣1, +1 +1

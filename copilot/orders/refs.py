@@ -81,7 +81,7 @@ def _find_refs(t: str, catalog: Catalog) -> list[Ref]:
     refs = _with_year(t, refs) if named and _YEAR_BEFORE.search(t) else refs
     refs = _shared_tail(t, refs, catalog) if named and len(refs) > 1 else refs
     refs = suffixed(t, refs, catalog, Ref) if refs else refs  # 鸡肉罐头整箱: the case of 鸡肉罐头
-    refs = ranges_said(t, refs, catalog, Ref) if RANGE_SAID.search(t) or "码" in t else refs  # 42-43的: the 42-43码 listing
+    refs = ranges_said(t, refs, catalog, Ref) if RANGE_SAID.search(t) or re.search(r"\d\s*[码号]", t) else refs  # 42-43的: the 42-43码 listing
     refs = measures_said(t, refs, catalog, Ref) if BARE_MEASURE.search(t) or "%" in t else refs
     refs = counts_said(t, refs, catalog, Ref) if COUNTED_PART.search(t) else refs  # 一壶四杯的
     refs = _numbered_by_sound(t, refs, catalog) if _DIGIT_WORD.search(t) else refs

@@ -256,12 +256,16 @@ def ranges_said(t: str, refs: list, catalog: Catalog, make_ref) -> list:
         out = [r for r in out if r not in inside] + [make_ref(m.start(), m.end(), owner, m.group(0), ())]
     for m in _ONE_SIZE_SAID.finditer(t) if ranges else ():  # 38码的 of 棉拖鞋 38-39码: the one range holding it
         owners = {p.sku: p for (low, high), p in ranges.items() if p and low <= int(m.group(1)) <= high}
-        if len(owners) == 1 and not any(r.start < m.end() and m.start() < r.end for r in out):
+        linked = m.group(2) == "号" and catalog.by_link(int(m.group(1))) is not None  # 39号 of no link 39: the size
+        missing = [r for r in out if r.product is None and not r.family and (r.start, r.end) == m.span()]  # LABELS 3
+        if len(owners) == 1 and not linked and not any(r.start < m.end() and m.start() < r.end
+                                                       for r in out if r not in missing):
+            out = [r for r in out if r not in missing]
             out.append(make_ref(m.start(), m.end(), next(iter(owners.values())), m.group(0), ()))
     return sorted(out, key=lambda r: r.start) if out != refs else refs
 
 
-_ONE_SIZE_SAID = re.compile(r"(?<![\d.\-~～])(\d{2})\s*码(?!\s*[-~～\d])")
+_ONE_SIZE_SAID = re.compile(r"(?<![\d.\-~～])(\d{2})\s*([码号])(?!\s*[-~～\d])")
 
 
 def measures_said(t: str, refs: list, catalog: Catalog, make_ref) -> list:

@@ -165,7 +165,8 @@ def _strip_names(t: str, catalog: Catalog) -> str:
 def spell_out(content: str, offered: list[Product], catalog: Catalog) -> str:
     """韭菜2 / 肉5 枣5 / 小的2盒 in a chain of 猪肉白菜水饺, 韭菜鸡蛋水饺 (鲜肉粽, 蜜枣粽; 大号鸭脖, 小号鸭脖): a
     word that is a part of the names of exactly one product on offer, spelled out as that product's name. Not
-    a name's last character (肉 of 五花肉 is any meat: 肋排 too), which is what kind of goods it is; a word of
+    a name's last character (肉 of 五花肉 is any meat: 肋排 too), which is what kind of goods it is, unless the name
+    writes it apart after its goods (青 of 线椒 青: the pick, 1青1红); a word of
     two characters may end a name (白菜 of 猪肉白菜 in a chain of dumplings), unless it says the kind of several
     products (大米 of 东北大米 beside 香米: ``Shorthand.kind_of_many``; 牛肉 of 咖喱牛肉 beside 番茄牛腩) or ends it
     while another product of the shop, not on offer, holds it too (排骨 of 糖醋排骨 beside 玉米排骨汤)."""
@@ -185,7 +186,8 @@ def spell_out(content: str, offered: list[Product], catalog: Catalog) -> str:
             continue
         owners = [p for p in offered if any(word in n for n in p.names)]
         if len(owners) == 1 and (len(word) > 1 or all(word in n[:-1] for n in owners[0].names if word in n)
-                                 and not _inside_a_noun(word, owners[0])) \
+                                 and not _inside_a_noun(word, owners[0])
+                                 or any(_written_apart(word, n) for n in owners[0].names)) \
                 and not shorthand(catalog).kind_of_many(word, owners[0]) and not _kind_sold_apart(word, owners[0], catalog) \
                 and not _kind_of_offered(word, offered):
             out.append(t[at:m.start()] + m.group(0).replace(word, plain_name(owners[0]), 1))
