@@ -287,3 +287,18 @@ def test_a_link_number_with_hao_stays_the_link():
 def test_a_gift_for_a_grandchild_is_the_orders_note():
     got = _read(PAIRS, "墨镜来一副 给我孙子的", None)
     assert not got["needs_review"] and got["note"] == "给我孙子的"
+
+
+# -- a family word typed by its sound around a shorter one (暖宝包 for 暖宝宝), then the unit picks the member ----------
+
+CREAMS = Catalog.from_dict({"products": [
+    {"sku": "cream_one", "name": "护手霜 单支", "aliases": ["单支护手霜"], "link": 1, "unit": "支", "price": 9,
+     "stock": 100, "limit_per_buyer": 10},
+    {"sku": "cream_set", "name": "护手霜 3支装", "aliases": ["3支装护手霜"], "link": 2, "unit": "盒", "pack": "3支",
+     "price": 25, "stock": 50},
+]})
+
+
+def test_a_family_word_typed_by_its_sound_is_read_as_it():
+    got = _read(CREAMS, "护手爽来2支", None)  # 爽 for 霜: 护手霜 by its sound, around 护手
+    assert not got["needs_review"] and [(i["sku"], i["qty"]) for i in got["items"]] == [("cream_one", 2)]

@@ -97,6 +97,7 @@ def _find_refs(t: str, catalog: Catalog) -> list[Ref]:
         if not any(s < r.end and e > r.start for r in refs):
             refs.append(Ref(s, e, short.variants.get(word), word, short.families.get(word, ())))
     refs = _misspelt_around(t, refs, catalog)  # 毛牛肉: 牦牛肉 typed by its sound around 牛肉, a part of its name
+    refs = _family_misspelt_around(t, refs, catalog)  # 暖宝包: the family word 暖宝宝 typed by its sound around 暖宝
     refs = sizes_said(t, refs, catalog, Ref) if SIZE.search(t) else refs  # 成猫粮1.5kg, 10公斤的
     refs = _look_alike_names(t, _paired_singles(t, sorted(refs, key=lambda r: r.start), short), catalog)
     if not any(r.family for r in refs):
@@ -209,6 +210,31 @@ def _misspelt_around(t: str, refs: list[Ref], catalog: Catalog) -> list[Ref]:
         if len(products) == 1 and all(s <= r.start and r.end <= e for r in refs if r.start < e and s < r.end):
             refs = [r for r in refs if not (r.start < e and s < r.end)] + [Ref(s, e, next(iter(products.values())), t[s:e])]
     return sorted(refs, key=lambda r: r.start) if found else refs
+
+
+def _family_misspelt_around(t: str, refs: list[Ref], catalog: Catalog) -> list[Ref]:
+    """暖宝包来20片 (暖宝宝), 电热摊 (电热毯), 热水代 (热水袋): a longer family word typed with a homophone around a shorter
+    one said exactly (暖宝, 电热, 热水) is the longer word, of the same members: which member, the unit or a person says
+    (``_misspelt_around`` does the same for one product's names). The span takes in no other ref and adds no order
+    word or quantity."""
+    families = shorthand(catalog).families
+    out = list(refs)
+    for r in refs:
+        if r.product is not None or not r.family:
+            continue
+        found = {}
+        for word, members in families.items():
+            off = word.find(r.label)
+            s, e = r.start - off, r.start - off + len(word)
+            if off < 0 or len(word) <= len(r.label) or s < 0 or e > len(t) or set(members) != set(r.family) \
+                    or any(q is not r and q.start < e and s < q.end for q in refs):
+                continue
+            if syllables(t[s:e]) == syllables(word) and t[s:e] != word and not _says_more(t, s, e, r):
+                found[(s, e)] = word
+        if len(found) == 1:
+            (s, e), word = next(iter(found.items()))
+            out = [q for q in out if q is not r] + [Ref(s, e, None, word, r.family)]
+    return sorted(out, key=lambda r: r.start) if out != refs else refs
 
 
 def _family_part(q: Ref, p: Product, under: str) -> bool:
