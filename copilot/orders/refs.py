@@ -215,8 +215,8 @@ def _misspelt_around(t: str, refs: list[Ref], catalog: Catalog) -> list[Ref]:
 def _family_misspelt_around(t: str, refs: list[Ref], catalog: Catalog) -> list[Ref]:
     """暖宝包来20片 (暖宝宝), 电热摊 (电热毯), 热水代 (热水袋): a longer family word typed with a homophone around a shorter
     one said exactly (暖宝, 电热, 热水) is the longer word, of the same members: which member, the unit or a person says
-    (``_misspelt_around`` does the same for one product's names). The span takes in no other ref and adds no order
-    word or quantity."""
+    (``_misspelt_around`` does the same for one product's names). The span takes in no other ref, starts a word and
+    adds no order word or quantity."""
     families = shorthand(catalog).families
     out = list(refs)
     for r in refs:
@@ -227,7 +227,7 @@ def _family_misspelt_around(t: str, refs: list[Ref], catalog: Catalog) -> list[R
             off = word.find(r.label)
             s, e = r.start - off, r.start - off + len(word)
             if off < 0 or len(word) <= len(r.label) or s < 0 or e > len(t) or set(members) != set(r.family) \
-                    or any(q is not r and q.start < e and s < q.end for q in refs):
+                    or any(q is not r and q.start < e and s < q.end for q in refs) or _inside_word(t, s):
                 continue
             if syllables(t[s:e]) == syllables(word) and t[s:e] != word and not _says_more(t, s, e, r):
                 found[(s, e)] = word
@@ -235,6 +235,12 @@ def _family_misspelt_around(t: str, refs: list[Ref], catalog: Catalog) -> list[R
             (s, e), word = next(iter(found.items()))
             out = [q for q in out if q is not r] + [Ref(s, e, None, word, r.family)]
     return sorted(out, key=lambda r: r.start) if out != refs else refs
+
+
+def _inside_word(t: str, s: int) -> bool:
+    """The span starting at ``s`` starts inside a run of characters (狼豪毛笔: 豪毛笔 is the end of 狼毫毛笔 typed by its
+    sound, a slip of a name ``typos`` reads, not the family word 毫毛笔); after an order word it starts a word."""
+    return s > 0 and bool(re.match(r"[\u4e00-\u9fff]", t[s - 1])) and t[s - 1] not in "来要拿买订给和跟"
 
 
 def _family_part(q: Ref, p: Product, under: str) -> bool:
