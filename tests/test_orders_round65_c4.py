@@ -6,7 +6,14 @@
 - 个 of goods sold by the pair (双 / 副 / 对) whose spec counts the pair's two pieces (一副两只 护腕) may be one piece or
   one pair: a person asks. A pair whose spec counts no pieces (一副墨镜) is one thing, and 来一个 is one 副.
 - A size said (41的) on an order of a listing whose name states its sizes (雪地靴 36-37码) and does not hold it is review:
-  the viewer must say which pair fits. The sizes of a range in a name (36-37码) are each that listing's.
+  the viewer must say which pair fits. The sizes of a range in a name (36-37码) are each that listing's; the range said
+  whole (40-41的), a size with 码, or with 号 where no link has that number, names that listing.
+- 红的 names the one shade that is a red (玫红 beside 烟灰); a kind word of one goods in packs (袜子) with one shown: whole
+  packs stay it, a part pack is the single; 10两 / 十五两 are a 斤 and more.
+- 刚才扣的1是X N is that order; 算了 then an order settled on (就这个…) is that order; 再加一袋 with the loose goods shown
+  is a change of their 袋.
+- 两种颜色都来一副 / 大小各来一个 with one of two listings shown: both; 1青1红 in a chain of 尖椒 青 / 红; a gift for a
+  grandchild is the note; a family word typed by its sound around a shorter one (护手爽) is that family word.
 """
 
 from __future__ import annotations
