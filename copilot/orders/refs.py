@@ -44,6 +44,8 @@ class Ref:
     product: Product | None
     label: str
     family: tuple[Product, ...] = ()  # a word several products share (凤爪): one of them, not known which
+    shown: bool = False  # the family's member on screen, picked for the screen alone (LABELS rule 9): a word said
+    # beside it that tells the family apart (XL的来一包 纸尿裤) still picks
 
 
 def find_refs(t: str, catalog: Catalog) -> list[Ref]:

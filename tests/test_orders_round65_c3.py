@@ -1,0 +1,114 @@
+"""Orders, round 65 (tuning helper c3: the candied-fruit, mahjong, rain-gear and kitchenware sets).
+
+- LABELS rule 9: one goods in several sizes or colours (names that differ only by a size, a colour, 大号 / 小号, 中杯 /
+  大杯), said without the size, with one of them on screen, is the one on screen; with none shown, or of a family of
+  *different* goods, it stays for a person. A size number two listings' names hold, said as a word, with one of them
+  shown, is that one.
+"""
+
+from __future__ import annotations
+
+from copilot.base.catalog import Catalog
+from copilot.orders.parser import IntentParser
+
+SHOP = Catalog.from_dict({"products": [
+    {"sku": "pan_28", "name": "铸铁平底锅 28cm", "aliases": ["平底锅28cm", "28平底锅"], "link": 1, "unit": "个",
+     "price": 99, "stock": 20},
+    {"sku": "pan_30", "name": "铸铁平底锅 30cm", "aliases": ["平底锅30cm", "30平底锅"], "link": 2, "unit": "个",
+     "price": 109, "stock": 20},
+    {"sku": "steamer_28", "name": "不锈钢蒸锅 28cm", "aliases": ["蒸锅28cm", "蒸锅"], "link": 3, "unit": "个",
+     "price": 139, "stock": 20},
+    {"sku": "cup_red", "name": "陶瓷马克杯 酒红", "aliases": ["酒红马克杯"], "link": 4, "unit": "个", "price": 29,
+     "stock": 50},
+    {"sku": "cup_white", "name": "陶瓷马克杯 奶白", "aliases": ["奶白马克杯"], "link": 5, "unit": "个", "price": 29,
+     "stock": 50},
+    {"sku": "apron_big", "name": "防水围裙 大号", "aliases": ["大号围裙"], "link": 6, "unit": "条", "price": 25,
+     "stock": 30},
+    {"sku": "apron_small", "name": "防水围裙 小号", "aliases": ["小号围裙"], "link": 7, "unit": "条", "price": 22,
+     "stock": 30},
+    {"sku": "spoon_wood", "name": "榉木汤勺", "aliases": ["木汤勺"], "link": 8, "unit": "把", "price": 12, "stock": 30},
+    {"sku": "spoon_steel", "name": "不锈钢汤勺", "aliases": ["钢汤勺"], "link": 9, "unit": "把", "price": 15, "stock": 30},
+]})
+
+
+def _read(text: str, current: str | None = None):
+    intent = IntentParser(SHOP).parse(text, current)
+    return intent.kind.value, intent.needs_review, {i.sku: i.qty for i in intent.items}
+
+
+def test_goods_in_two_sizes_said_without_the_size_is_the_one_shown():
+    assert _read("平底锅要一个", "pan_30") == ("order", False, {"pan_30": 1})
+    assert _read("平底锅 x2", "pan_28") == ("order", False, {"pan_28": 2})
+
+
+def test_goods_in_two_colours_said_without_the_colour_is_the_one_shown():
+    assert _read("马克杯拿两个", "cup_white") == ("order", False, {"cup_white": 2})
+
+
+def test_goods_in_big_and_small_said_without_the_size_is_the_one_shown():
+    assert _read("围裙来一条", "apron_small") == ("order", False, {"apron_small": 1})
+
+
+def test_with_no_member_shown_it_stays_for_a_person():
+    kind, review, _ = _read("平底锅要一个", "cup_red")
+    assert (kind, review) == ("order", True)
+    kind, review, _ = _read("马克杯拿两个")
+    assert (kind, review) == ("order", True)
+
+
+def test_a_family_of_different_goods_stays_for_a_person_with_a_member_shown():
+    kind, review, _ = _read("汤勺来一把", "spoon_wood")  # 榉木 / 不锈钢: two goods, not sizes (rule 5)
+    assert (kind, review) == ("order", True)
+
+
+def test_a_size_number_two_listings_names_hold_is_the_one_shown():
+    assert _read("28的来一个", "steamer_28") == ("order", False, {"steamer_28": 1})
+    assert _read("28的来一个", "pan_28") == ("order", False, {"pan_28": 1})
+    kind, review, _ = _read("28的来一个", "pan_30")  # neither 28cm shown: a pan or a steamer
+    assert (kind, review) == ("order", True)
+
+
+DRINKS = Catalog.from_dict({"products": [
+    {"sku": "tea_m", "name": "柠檬红茶 中杯 500ml", "aliases": ["中杯柠檬红茶"], "link": 1, "unit": "杯", "price": 10,
+     "stock": 50},
+    {"sku": "tea_l", "name": "柠檬红茶 大杯 700ml", "aliases": ["大杯柠檬红茶"], "link": 2, "unit": "杯", "price": 13,
+     "stock": 50},
+    {"sku": "tea_jug", "name": "柠檬红茶 1.5L家庭装", "aliases": ["柠檬红茶家庭装"], "link": 3, "unit": "瓶", "price": 25,
+     "stock": 20},
+    {"sku": "rabbit_s", "name": "毛绒兔子 25cm", "aliases": ["25cm兔子"], "link": 4, "unit": "只", "price": 39, "stock": 20},
+    {"sku": "rabbit_l", "name": "毛绒兔子 45cm", "aliases": ["45cm兔子"], "link": 5, "unit": "只", "price": 69, "stock": 20},
+    {"sku": "cake_one", "name": "绿豆糕（单块）", "aliases": ["单块绿豆糕"], "link": 6, "unit": "块", "price": 3, "stock": 90},
+    {"sku": "cake_box", "name": "绿豆糕礼盒 12块装", "aliases": ["绿豆糕礼盒"], "link": 7, "unit": "盒", "pack": "12块",
+     "price": 32, "stock": 20},
+]})
+
+
+def _drink(text: str, current: str | None = None):
+    intent = IntentParser(DRINKS).parse(text, current)
+    return intent.kind.value, intent.needs_review, {i.sku: i.qty for i in intent.items}
+
+
+def test_cup_sizes_beside_a_family_pack_the_cup_said_is_the_one_shown():
+    assert _drink("红茶来一杯", "tea_l") == ("order", False, {"tea_l": 1})
+    assert _drink("红茶来一瓶", "tea_l") == ("order", False, {"tea_jug": 1})  # the unit picks the pack (rule 2)
+
+
+def test_a_word_of_the_names_in_two_sizes_is_the_one_shown():
+    assert _drink("兔子来一只", "rabbit_l") == ("order", False, {"rabbit_l": 1})
+    kind, review, _ = _drink("兔子来一只", "cake_one")
+    assert (kind, review) == ("order", True)
+
+
+def test_a_count_alone_of_a_word_of_two_packs_is_the_pack_shown():
+    assert _drink("绿豆糕来俩", "cake_one") == ("order", False, {"cake_one": 2})
+
+
+def test_a_weight_of_goods_in_jars_of_two_sizes_stays_for_a_person():
+    jars = Catalog.from_dict({"products": [
+        {"sku": "honey_250", "name": "槐花蜜 250g", "link": 1, "unit": "瓶", "pack": "250克", "price": 30, "stock": 20},
+        {"sku": "honey_500", "name": "槐花蜜 500g", "link": 2, "unit": "瓶", "pack": "500克", "price": 55, "stock": 20},
+    ]})
+    intent = IntentParser(jars).parse("槐花蜜来一斤", "honey_250")  # one 500g jar, or two of the 250g shown?
+    assert intent.needs_review and not intent.items
+    intent = IntentParser(jars).parse("槐花蜜来一瓶", "honey_250")
+    assert not intent.needs_review and [(i.sku, i.qty) for i in intent.items] == [("honey_250", 1)]
