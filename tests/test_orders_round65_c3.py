@@ -112,3 +112,37 @@ def test_a_weight_of_goods_in_jars_of_two_sizes_stays_for_a_person():
     assert intent.needs_review and not intent.items
     intent = IntentParser(jars).parse("槐花蜜来一瓶", "honey_250")
     assert not intent.needs_review and [(i.sku, i.qty) for i in intent.items] == [("honey_250", 1)]
+
+
+# -- a weight in 两 and a 子 word of several goods ------------------------------------------------------------------
+
+PICKLES = Catalog.from_dict({"products": [
+    {"sku": "kelp_loose", "name": "香辣海带丝（散称）", "aliases": ["散装海带丝"], "link": 1, "unit": "斤", "price": 12,
+     "stock": 50},
+    {"sku": "kelp_bag", "name": "香辣海带丝 200克袋", "aliases": ["袋装海带丝"], "link": 2, "unit": "袋", "pack": "200克",
+     "price": 6, "stock": 50},
+    {"sku": "radish_loose", "name": "脆萝卜（散称）", "aliases": ["脆萝卜"], "link": 3, "unit": "两", "price": 1.5,
+     "stock": 200},
+    {"sku": "radish_bag", "name": "脆萝卜 半斤袋", "aliases": ["袋装脆萝卜"], "link": 4, "unit": "袋", "pack": "250克",
+     "price": 7, "stock": 50},
+    {"sku": "plum_salt", "name": "盐津话梅 150克袋", "aliases": ["盐津话梅"], "link": 5, "unit": "袋", "pack": "150克",
+     "price": 9, "stock": 50},
+    {"sku": "plum_green", "name": "青梅 300克罐", "aliases": ["青梅"], "link": 6, "unit": "罐", "pack": "300克", "price": 18,
+     "stock": 50},
+]})
+
+
+def _pickle(text: str, current: str | None = None):
+    intent = IntentParser(PICKLES).parse(text, current)
+    return intent.kind.value, intent.needs_review, {i.sku: i.qty for i in intent.items}
+
+
+def test_a_weight_in_liang_of_a_bag_shown_goes_to_the_goods_sold_by_the_liang_only():
+    assert _pickle("来三两", "radish_bag") == ("order", False, {"radish_loose": 3})
+    kind, review, _ = _pickle("来三两", "kelp_bag")  # the loose 海带丝 is sold by the 斤: a person asks
+    assert (kind, review) == ("order", True)
+
+
+def test_a_zi_word_of_several_goods_is_a_family_the_unit_does_not_settle():
+    kind, review, got = _pickle("梅子来一罐", None)  # 话梅 and 青梅: plums of two kinds (LABELS rule 5)
+    assert (kind, review, got) == ("order", True, {})

@@ -117,6 +117,8 @@ class Shorthand:
             if word[0] in UNIT_WORDS and len({n[-2:] for n, _ in self.names if n.endswith(word[0])}) > 1:
                 return None  # 袋子 of 保鲜袋 and 垃圾袋: a container word, no kind the unit tells apart
             owners = {p.sku for n, p in self.names if word[0] in n}  # 橙子 of 脐橙 (整箱 / 散称), 包子: by the unit
+            if _nouns_ending(word[0], self.names) > 1:
+                return None  # 梅子 of 话梅, 陈皮梅, 情人梅: the word of several goods, a family (LABELS rule 5)
             return _by_unit(self.partial(word[0], None, unit), current, owners)
         if len(word) == 1 and word in self.heads:
             return self.heads[word]
@@ -229,6 +231,13 @@ def _kinds(word: str, owners: dict[str, Product], names) -> int:
 
 def _same(a: str, b: str) -> int:
     return sum(x == y for x, y in zip(a, b))
+
+
+def _nouns_ending(ch: str, names) -> int:
+    """How many goods nouns the names end with ``ch`` in (梅: 话梅, 陈皮梅, 情人梅 are three; 橙 of 赣南脐橙 and 散称脐橙 is
+    one, 脐橙): the name's first word, its last two characters."""
+    words = [BRACKETED.sub(" ", n).split() for n, _ in names]
+    return len({w[0][-2:] for w in words if w and len(w[0]) > 1 and w[0].endswith(ch)})
 
 
 def _by_unit(p: Product | None, current: Product | None, owners) -> Product | None:
