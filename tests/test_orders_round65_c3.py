@@ -1,5 +1,8 @@
 """Orders, round 65 (tuning helper c3: the candied-fruit, mahjong, rain-gear and kitchenware sets).
 
+- 接龙: pack words (散称, 袋装, 500克袋) written in a header or an example line name no goods of their own, so a
+  chain of one goods loose and in bags offers those two only, and 散装2斤 / 2袋 are read by the unit; a count in
+  dozens (柿饼一打) and a count then a size a name holds (阿芬1副40, Lily 张 2副44) start the member's order.
 - LABELS rule 9: one goods in several sizes or colours (names that differ only by a size, a colour, 大号 / 小号, 中杯 /
   大杯), said without the size, with one of them on screen, is the one on screen; with none shown, or of a family of
   *different* goods, it stays for a person. A size number two listings' names hold, said as a word, with one of them
@@ -9,7 +12,9 @@
 from __future__ import annotations
 
 from copilot.base.catalog import Catalog
+from copilot.orders.chains import chain_state
 from copilot.orders.parser import IntentParser
+from tests.doubles import chain_apply, chain_ledger, chain_review
 
 SHOP = Catalog.from_dict({"products": [
     {"sku": "pan_28", "name": "铸铁平底锅 28cm", "aliases": ["平底锅28cm", "28平底锅"], "link": 1, "unit": "个",
@@ -146,3 +151,64 @@ def test_a_weight_in_liang_of_a_bag_shown_goes_to_the_goods_sold_by_the_liang_on
 def test_a_zi_word_of_several_goods_is_a_family_the_unit_does_not_settle():
     kind, review, got = _pickle("梅子来一罐", None)  # 话梅 and 青梅: plums of two kinds (LABELS rule 5)
     assert (kind, review, got) == ("order", True, {})
+
+
+# -- 接龙 ------------------------------------------------------------------------------------------------------------
+
+DRIED = Catalog.from_dict({"products": [
+    {"sku": "bun", "name": "手工青团（单个）", "aliases": ["单个青团", "手工青团单个"], "link": 6, "unit": "个", "price": 4,
+     "stock": 90},
+    {"sku": "bun_box", "name": "手工青团礼盒 8个装", "aliases": ["青团礼盒", "青团8个装", "手工青团礼盒"], "link": 7,
+     "unit": "盒", "pack": "8个", "price": 30, "stock": 20},
+    {"sku": "ludo_s", "name": "飞行棋 30号", "aliases": ["30号飞行棋"], "link": 8, "unit": "副", "price": 20, "stock": 20},
+    {"sku": "ludo_l", "name": "飞行棋 36号", "aliases": ["36号飞行棋"], "link": 9, "unit": "副", "price": 30, "stock": 20},
+]})
+
+
+NUTS = Catalog.from_dict({"products": [
+    {"sku": "seed_loose", "name": "五香瓜子（散称）", "aliases": ["五香瓜子散称", "散装瓜子", "散称瓜子", "散装五香瓜子"],
+     "link": 1, "unit": "斤", "price": 12, "stock": 50},
+    {"sku": "seed_bag", "name": "五香瓜子 250克袋", "aliases": ["五香瓜子250克袋", "五香瓜子袋装", "袋装五香瓜子"], "link": 2,
+     "unit": "袋", "pack": "250克", "price": 7, "stock": 50},
+    {"sku": "seed_caramel", "name": "焦糖瓜子 200克袋", "aliases": ["焦糖瓜子", "焦糖瓜子200克袋"], "link": 3, "unit": "袋",
+     "pack": "200克", "price": 8, "stock": 50},
+    {"sku": "pist_loose", "name": "开心果（散称）", "aliases": ["散装开心果", "散称开心果"], "link": 4, "unit": "斤",
+     "price": 60, "stock": 50, "limit_per_buyer": 5},
+    {"sku": "pist_bag", "name": "开心果 500克袋", "aliases": ["开心果500克袋", "袋装开心果", "开心果袋装"], "link": 5,
+     "unit": "袋", "pack": "500克", "price": 58, "stock": 50, "limit_per_buyer": 4},
+    {"sku": "cashew", "name": "腰果（散称）", "aliases": ["腰果", "散装腰果"], "link": 6, "unit": "斤", "price": 50,
+     "stock": 50},
+    {"sku": "almond", "name": "杏仁（散称）", "aliases": ["杏仁", "散装杏仁"], "link": 7, "unit": "斤", "price": 40,
+     "stock": 50},
+    {"sku": "hazel", "name": "榛子 150克袋", "aliases": ["榛子", "榛子150克袋"], "link": 8, "unit": "袋", "pack": "150克",
+     "price": 15, "stock": 50},
+]})
+
+
+def test_pack_words_of_a_header_and_example_offer_no_other_goods(tmp_path):
+    ledger = chain_ledger(tmp_path, NUTS)
+    chain_apply(ledger, "#接龙 开心果团购 散称60元一斤 500克袋装58元一袋 散称每人限5斤 袋装每人限4袋\n例：小明 散装2斤\n"
+                        "1. 王姐散装2斤\n2. 小K2袋\n3. 阿芬1斤2袋")
+    assert chain_state(ledger) == {"王姐": {"pist_loose": 2}, "小K": {"pist_bag": 2},
+                                   "阿芬": {"pist_loose": 1, "pist_bag": 2}}
+    assert chain_review(ledger) == []
+
+
+def test_a_count_in_dozens_starts_the_order_after_the_goods(tmp_path):
+    ledger = chain_ledger(tmp_path, DRIED)
+    chain_apply(ledger, "#接龙 手工青团 单个4元 8个装礼盒30元 礼盒每人限2盒\n例：小明 青团6个\n1. 小宝妈 青团一打")
+    assert chain_state(ledger) == {"小宝妈": {"bun": 12}}
+
+
+def test_a_count_then_a_size_the_names_hold_is_the_members_order(tmp_path):
+    ledger = chain_ledger(tmp_path, DRIED)
+    chain_apply(ledger, "#接龙 飞行棋 30号20元 36号30元\n例：小明 30号1副\n1. 阿芬1副30 1副36\n2. Lily 张 2副36")
+    assert chain_state(ledger) == {"阿芬": {"ludo_s": 1, "ludo_l": 1}, "Lily 张": {"ludo_l": 2}}
+
+
+def test_a_size_number_with_hao_in_one_name_names_it_said_bare():
+    parser = IntentParser(DRIED)
+    intent = parser.parse("36的来一副", "ludo_l")
+    assert (intent.needs_review, [(i.sku, i.qty) for i in intent.items]) == (False, [("ludo_l", 1)])
+    intent = parser.parse("30的来一副", "bun")
+    assert (intent.needs_review, [(i.sku, i.qty) for i in intent.items]) == (False, [("ludo_s", 1)])
