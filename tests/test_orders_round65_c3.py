@@ -212,3 +212,25 @@ def test_a_size_number_with_hao_in_one_name_names_it_said_bare():
     assert (intent.needs_review, [(i.sku, i.qty) for i in intent.items]) == (False, [("ludo_l", 1)])
     intent = parser.parse("30的来一副", "bun")
     assert (intent.needs_review, [(i.sku, i.qty) for i in intent.items]) == (False, [("ludo_s", 1)])
+
+
+# -- 一提10卷: one pack, then what it holds -------------------------------------------------------------------------
+
+ROLLS = Catalog.from_dict({"products": [
+    {"sku": "roll", "name": "海苔卷（单卷）", "aliases": ["单卷海苔卷"], "link": 1, "unit": "卷", "price": 2, "stock": 200,
+     "limit_per_buyer": 30},
+    {"sku": "roll_ti", "name": "海苔卷 一提10卷", "aliases": ["海苔卷一提", "整提海苔卷"], "link": 2, "unit": "提",
+     "pack": "10卷", "price": 18, "stock": 30},
+]})
+
+
+def _roll(text: str, current: str | None = None):
+    intent = IntentParser(ROLLS).parse(text, current)
+    return intent.kind.value, intent.needs_review, {i.sku: i.qty for i in intent.items}
+
+
+def test_one_pack_then_what_it_holds_is_a_pack_of_the_same_goods():
+    assert _roll("海苔卷来6卷") == ("order", False, {"roll": 6})  # the unit picks the listing (LABELS rule 2)
+    assert _roll("来一提", "roll") == ("order", False, {"roll_ti": 1})
+    assert _roll("来5卷", "roll_ti") == ("order", False, {"roll": 5})  # a part pack: the single
+    assert _roll("海苔卷 x3", "roll") == ("order", False, {"roll": 3})

@@ -25,9 +25,10 @@ _SIZE = re.compile(r"\d+(?:\.\d+)?\s*[A-Za-z]{1,3}")  # 500ml, 1.5L: the size of
 _SIZE_BEFORE = re.compile(rf"^{_SIZE.pattern}(?={_PACKED.pattern}$)")
 BRACKETED = re.compile(r"[（(\[【][^）)\]】]*[）)\]】]")  # the pack of a listing: 赣南脐橙（10斤装）
 # 半斤袋, 一斤袋, 2斤坛, 12块瓶装, 30枚盒装: what one pack holds, then the pack it is sold in; 5g×10小包: the size of
-# each piece times how many a pack holds
+# each piece times how many a pack holds; 一提10卷: one pack, then what it holds
 _HOLDS = re.compile(rf"(?:{NUM_PATTERN}|半)\s*(?:{_UNITS})\s*(?:{_UNITS})装?|"
-                    rf"\d+(?:\.\d+)?\s*[A-Za-z]{{1,3}}\s*[x×*]\s*\d+\s*[大小]?(?:{_UNITS})装?")
+                    rf"\d+(?:\.\d+)?\s*[A-Za-z]{{1,3}}\s*[x×*]\s*\d+\s*[大小]?(?:{_UNITS})装?|"
+                    rf"[一1]\s*(?:{_UNITS})\s*(?:{NUM_PATTERN})\s*(?:{_UNITS})装?")  # 一提10卷, 一条10副: one pack, what it holds
 
 
 # 两根 of the 支, 两块 of the 片: a word counting the same single item picks the listing sold by it; not a word of a pack
