@@ -234,3 +234,39 @@ def test_one_pack_then_what_it_holds_is_a_pack_of_the_same_goods():
     assert _roll("来一提", "roll") == ("order", False, {"roll_ti": 1})
     assert _roll("来5卷", "roll_ti") == ("order", False, {"roll": 5})  # a part pack: the single
     assert _roll("海苔卷 x3", "roll") == ("order", False, {"roll": 3})
+
+
+# -- a slip of a family word in sizes, 号 said ahead of an order, a change in another pack's unit --------------------
+
+HOME = Catalog.from_dict({"products": [
+    {"sku": "mop_l", "name": "旋转拖把 大号", "aliases": ["大号拖把"], "link": 1, "unit": "把", "price": 59, "stock": 20},
+    {"sku": "mop_s", "name": "旋转拖把 小号", "aliases": ["小号拖把"], "link": 2, "unit": "把", "price": 49, "stock": 20},
+    {"sku": "table", "name": "折叠餐桌", "aliases": ["餐桌", "折叠桌"], "link": 3, "unit": "张", "price": 199, "stock": 5},
+    {"sku": "chair", "name": "折叠椅", "aliases": ["椅子"], "link": 4, "unit": "把", "price": 39, "stock": 20},
+    {"sku": "ludo", "name": "飞行棋 36号", "aliases": ["36号飞行棋"], "link": 5, "unit": "副", "price": 30, "stock": 20},
+]})
+
+
+def _home(text: str, current: str | None = None):
+    intent = IntentParser(HOME).parse(text, current)
+    return intent.kind.value, intent.needs_review, {i.sku: i.qty for i in intent.items}
+
+
+def test_a_family_word_typed_by_its_sound_is_the_size_shown():
+    assert _home("拖巴来一把", "mop_s") == ("order", False, {"mop_s": 1})
+    kind, review, _ = _home("拖巴来一把", "chair")  # neither size shown: a person asks
+    assert (kind, review) == ("order", True)
+
+
+def test_a_zi_word_of_one_listings_names_is_that_listing():
+    assert _home("桌子来一张", "table") == ("order", False, {"table": 1})  # 折叠餐桌 / 折叠桌: one table
+
+
+def test_a_size_with_hao_said_before_an_order_ahead_names_it():
+    assert _home("36号先给我留一副") == ("order", False, {"ludo": 1})
+
+
+def test_a_change_in_the_unit_of_another_pack_of_the_goods_shown_is_that_pack():
+    intent = IntentParser(ROLLS).parse("再加一提", "roll")
+    assert (intent.kind.value, intent.needs_review) == ("modify", False)
+    assert [(i.sku, i.qty, i.relative) for i in intent.items] == [("roll_ti", 1, True)]

@@ -234,10 +234,19 @@ def _same(a: str, b: str) -> int:
 
 
 def _nouns_ending(ch: str, names) -> int:
-    """How many goods nouns the names end with ``ch`` in (梅: 话梅, 陈皮梅, 情人梅 are three; 橙 of 赣南脐橙 and 散称脐橙 is
-    one, 脐橙): the name's first word, its last two characters."""
-    words = [BRACKETED.sub(" ", n).split() for n, _ in names]
-    return len({w[0][-2:] for w in words if w and len(w[0]) > 1 and w[0].endswith(ch)})
+    """How many goods the names ending with ``ch`` sell, told by their goods nouns (a name's first word, its last two
+    characters): 梅 of 话梅, 陈皮梅 and 情人梅 is three; 橙 of 赣南脐橙 and 散称脐橙 one (脐橙); 桌 of one table's names
+    折叠麻将桌 and 折叠桌 one (one listing)."""
+    nouns: dict[str, set[str]] = {}
+    for n, p in names:
+        words = BRACKETED.sub(" ", n).split()
+        if words and len(words[0]) > 1 and words[0].endswith(ch):
+            nouns.setdefault(p.sku, set()).add(words[0][-2:])
+    groups: list[set[str]] = []
+    for tails in nouns.values():  # listings sharing a noun sell one goods
+        joined = [g for g in groups if g & tails]
+        groups = [g for g in groups if not g & tails] + [tails.union(*joined)]
+    return len(groups)
 
 
 def _by_unit(p: Product | None, current: Product | None, owners) -> Product | None:
