@@ -129,7 +129,10 @@ def parse_relative(c: Clause, current: Product | None, catalog: Catalog) -> Inte
     product = c.refs[0].product if c.refs else _named_by_word(c, m, catalog, current)
     if product is None:
         return _review(Kind.MODIFY, "没有正在讲解的商品，不知道加减哪个")
-    checked = check_items(Kind.MODIFY, [(product, _amount_changed(m, mask(c.text, c.refs)))])
+    amount = _amount_changed(m, mask(c.text, c.refs))
+    if product is current and not c.refs:  # 再加一条 with the 单副 shown beside the 一条10副: the 条 (LABELS rule 2)
+        product = pack_of_shown(current, amount, catalog) or product
+    checked = check_items(Kind.MODIFY, [(product, amount)])
     if checked.needs_review:
         return checked
     item = checked.items[0]

@@ -49,6 +49,7 @@ from copilot.orders.refs import (
     unknown_reason,
 )
 from copilot.orders.sizes import size_member, whole_dimension
+from copilot.orders.variants import shown_variant
 from copilot.orders.wording import CHATTER_CLAUSE, QUESTION, past_remark
 
 _MARK = r"(?:扣|\+|x|\*)"
@@ -296,6 +297,9 @@ def _order_clause(clause: Clause, masked: str, catalog: Catalog, current: Produc
                                                         or r.label.startswith("#") for r in clause.refs):
         clause.named = True  # a product named without a quantity or an order word is talk about it, not
         return  # an order, unless another clause of the comment orders (草莓 来2斤, 草莓，芒果各2斤)
+    if not clause.each:  # 铁锅来一个 with the 32cm shown beside the 34cm: the one on screen (LABELS rule 9)
+        unit = clause.quantities[0].unit if len(clause.quantities) == 1 else None
+        clause.refs = [shown_variant(r, current, Ref, unit) for r in clause.refs]
     unknown = [r for r in clause.refs if r.product is None]
     if unknown:
         if strong or clause.quantities:

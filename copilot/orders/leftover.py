@@ -11,7 +11,7 @@ from copilot.base.zhnum import NUM_PATTERN
 from copilot.orders.amounts import GRAMS, UNIT, VERB, Quantity, read_quantities
 from copilot.orders.lexicon import also_means, is_person, is_thing
 from copilot.orders.memo import per_catalog
-from copilot.orders.packs import by_unit_of_kind, same_goods, single_of, sold_so
+from copilot.orders.packs import by_unit_of_kind, packs_apart, same_goods, single_of, sold_so
 from copilot.orders.pairing import THIS
 from copilot.orders.refs import (
     Ref,
@@ -22,6 +22,7 @@ from copilot.orders.refs import (
 )
 from copilot.orders.shorthand import one_of_its_kind, shorthand
 from copilot.orders.typos import doubtful_typo, family_typo, near_products
+from copilot.orders.variants import shown_member
 from copilot.orders.wording import CHATTER_CLAUSE, FILLER
 
 _VERB_END = re.compile(rf"(?:{VERB})\s*$")
@@ -252,7 +253,7 @@ def read_leftover(clause, masked: str, leftover: str, catalog: Catalog, current:
     if one_of_its_kind(leftover, masked, owners, catalog, current, unit):
         clause.refs.append(Ref(0, 0, owners[0], leftover))
         return True
-    picked = by_unit_of_kind(leftover, owners, unit, catalog)
+    picked = by_unit_of_kind(leftover, owners, unit, catalog) or _shown_of(owners, current, unit)
     if picked is not None:  # 泡面来两桶 of 整箱泡面, beside a 火鸡面 by the 袋: the 单桶, the one 泡面 sold by the 桶
         clause.refs.append(Ref(0, 0, picked, leftover))
         return True
@@ -271,6 +272,16 @@ def read_leftover(clause, masked: str, leftover: str, catalog: Catalog, current:
     elif strong or (clause.quantities and len(leftover) <= 3):
         clause.kind, clause.reason = "review", f"有看不懂的内容「{leftover[:12]}」，可能是未上架的商品"
     return False
+
+
+def _shown_of(owners: list[Product], current: Product | None, unit: str | None) -> Product | None:
+    """熊来一只 with the 30cm 毛绒小熊 shown beside the 60cm: a word of listings of one goods in sizes or colours is the
+    one shown (LABELS rule 9); 柿饼来俩 with the single shown beside the 8个 box: a count alone of a word of packs of
+    one goods is of the pack shown."""
+    if len(owners) < 2:
+        return None
+    return shown_member(owners, current, unit) or (current if not unit and current in owners and packs_apart(owners)
+                                                   else None)
 
 
 def _rest_of_named(leftover: str, masked: str, refs, catalog: Catalog) -> bool:

@@ -25,9 +25,10 @@ _SIZE = re.compile(r"\d+(?:\.\d+)?\s*[A-Za-z]{1,3}")  # 500ml, 1.5L: the size of
 _SIZE_BEFORE = re.compile(rf"^{_SIZE.pattern}(?={_PACKED.pattern}$)")
 BRACKETED = re.compile(r"[（(\[【][^）)\]】]*[）)\]】]")  # the pack of a listing: 赣南脐橙（10斤装）
 # 半斤袋, 一斤袋, 2斤坛, 12块瓶装, 30枚盒装: what one pack holds, then the pack it is sold in; 5g×10小包: the size of
-# each piece times how many a pack holds
+# each piece times how many a pack holds; 一提10卷: one pack, then what it holds
 _HOLDS = re.compile(rf"(?:{NUM_PATTERN}|半)\s*(?:{_UNITS})\s*(?:{_UNITS})装?|"
-                    rf"\d+(?:\.\d+)?\s*[A-Za-z]{{1,3}}\s*[x×*]\s*\d+\s*[大小]?(?:{_UNITS})装?")
+                    rf"\d+(?:\.\d+)?\s*[A-Za-z]{{1,3}}\s*[x×*]\s*\d+\s*[大小]?(?:{_UNITS})装?|"
+                    rf"[一1]\s*(?:{_UNITS})\s*(?:{NUM_PATTERN})\s*(?:{_UNITS})装?")  # 一提10卷, 一条10副: one pack, what it holds
 
 
 # 两根 of the 支, 两块 of the 片: a word counting the same single item picks the listing sold by it; not a word of a pack
@@ -175,10 +176,14 @@ def pack_of_shown(current: Product, q: Quantity, catalog) -> Product | None:
     the shown goods is sold in picks that listing (LABELS rule 2, on screen or not). None when the shown listing is
     sold in the unit (or a word counted the same), or its declared pack makes the quantity whole packs (要12包 with
     a 提 of 6包 shown: 2 提, rule 1); when no other or two listings of the goods are sold so, so a part pack stays
-    for a person (3饼 of a 7饼 提 with no listing by the 饼)."""
+    for a person (3饼 of a 7饼 提 with no listing by the 饼), and so does a weight in 两 unless a listing of the goods
+    is sold by the 两 (来2两 of a 250克 bag shown beside the loose goods by the 斤: a person asks)."""
     unit = q.unit
     if not unit or current.unit == unit or current.unit in SAME_COUNT.get(unit, ()):
         return None
+    if q.liang:  # 来二两 of a 半斤袋 shown: the goods sold by the 两 only (a weight in 两 names no listing by the 斤)
+        by_liang = [p for p in same_goods(current, catalog) if p.unit == "两"]
+        return by_liang[0] if len(by_liang) == 1 else None
     whole = to_sale_unit(q, current)
     if whole_count(whole):
         return None

@@ -117,6 +117,8 @@ class Shorthand:
             if word[0] in UNIT_WORDS and len({n[-2:] for n, _ in self.names if n.endswith(word[0])}) > 1:
                 return None  # 袋子 of 保鲜袋 and 垃圾袋: a container word, no kind the unit tells apart
             owners = {p.sku for n, p in self.names if word[0] in n}  # 橙子 of 脐橙 (整箱 / 散称), 包子: by the unit
+            if _nouns_ending(word[0], self.names) > 1:
+                return None  # 梅子 of 话梅, 陈皮梅, 情人梅: the word of several goods, a family (LABELS rule 5)
             return _by_unit(self.partial(word[0], None, unit), current, owners)
         if len(word) == 1 and word in self.heads:
             return self.heads[word]
@@ -229,6 +231,22 @@ def _kinds(word: str, owners: dict[str, Product], names) -> int:
 
 def _same(a: str, b: str) -> int:
     return sum(x == y for x, y in zip(a, b))
+
+
+def _nouns_ending(ch: str, names) -> int:
+    """How many goods the names ending with ``ch`` sell, told by their goods nouns (a name's first word, its last two
+    characters): 梅 of 话梅, 陈皮梅 and 情人梅 is three; 橙 of 赣南脐橙 and 散称脐橙 one (脐橙); 桌 of one table's names
+    折叠麻将桌 and 折叠桌 one (one listing)."""
+    nouns: dict[str, set[str]] = {}
+    for n, p in names:
+        words = BRACKETED.sub(" ", n).split()
+        if words and len(words[0]) > 1 and words[0].endswith(ch):
+            nouns.setdefault(p.sku, set()).add(words[0][-2:])
+    groups: list[set[str]] = []
+    for tails in nouns.values():  # listings sharing a noun sell one goods
+        joined = [g for g in groups if g & tails]
+        groups = [g for g in groups if not g & tails] + [tails.union(*joined)]
+    return len(groups)
 
 
 def _by_unit(p: Product | None, current: Product | None, owners) -> Product | None:
