@@ -270,3 +270,16 @@ def test_a_change_in_the_unit_of_another_pack_of_the_goods_shown_is_that_pack():
     intent = IntentParser(ROLLS).parse("再加一提", "roll")
     assert (intent.kind.value, intent.needs_review) == ("modify", False)
     assert [(i.sku, i.qty, i.relative) for i in intent.items] == [("roll_ti", 1, True)]
+
+
+def test_a_weight_of_goods_loose_beside_half_jin_jars_is_the_loose_goods():
+    jars = Catalog.from_dict({"products": [
+        {"sku": "olive_loose", "name": "盐津橄榄（散称）", "aliases": ["散装橄榄"], "link": 1, "unit": "斤", "price": 30,
+         "stock": 40},
+        {"sku": "olive_jar", "name": "盐津橄榄 250克罐", "aliases": ["罐装橄榄"], "link": 2, "unit": "罐", "pack": "250克",
+         "price": 18, "stock": 40},
+    ]})
+    parser = IntentParser(jars)
+    got = parser.parse("盐津橄榄来两斤")  # four 半斤 jars would be said in 罐: two 斤 loose
+    assert (got.needs_review, [(i.sku, i.qty) for i in got.items]) == (False, [("olive_loose", 2)])
+    assert parser.parse("盐津橄榄来半斤").needs_review  # 半斤: one jar, or 半斤 loose? a person asks
