@@ -283,3 +283,38 @@ def test_a_weight_of_goods_loose_beside_half_jin_jars_is_the_loose_goods():
     got = parser.parse("盐津橄榄来两斤")  # four 半斤 jars would be said in 罐: two 斤 loose
     assert (got.needs_review, [(i.sku, i.qty) for i in got.items]) == (False, [("olive_loose", 2)])
     assert parser.parse("盐津橄榄来半斤").needs_review  # 半斤: one jar, or 半斤 loose? a person asks
+
+
+# -- the shown goods' own size said bare, its colours counted, a 子 word of one listing ------------------------------
+
+STUDY = Catalog.from_dict({"products": [
+    {"sku": "fan7", "name": "竹骨折扇 7寸", "aliases": ["7寸折扇"], "link": 1, "unit": "把", "price": 25, "stock": 20},
+    {"sku": "fan8", "name": "竹骨折扇 8寸", "aliases": ["8寸折扇"], "link": 2, "unit": "把", "price": 30, "stock": 20},
+    {"sku": "desk", "name": "折叠书桌", "aliases": ["书桌", "折叠桌"], "link": 3, "unit": "张", "price": 199, "stock": 5},
+    {"sku": "mat_grey", "name": "书桌垫 灰色", "aliases": ["灰色书桌垫"], "link": 4, "unit": "张", "price": 29, "stock": 20},
+    {"sku": "mat_white", "name": "书桌垫 米白", "aliases": ["米白书桌垫"], "link": 5, "unit": "张", "price": 29,
+     "stock": 20},
+]})
+
+
+def _study(text: str, current: str | None = None):
+    intent = IntentParser(STUDY).parse(text, current)
+    return intent.kind.value, intent.needs_review, {i.sku: i.qty for i in intent.items}
+
+
+def test_a_number_the_shown_listing_holds_as_its_size_said_with_de_names_it():
+    assert _study("8的来一把", "fan8") == ("order", False, {"fan8": 1})
+
+
+def test_the_count_of_the_shown_goods_colours_or_sizes_names_them_all():
+    assert _study("两种颜色都来一张", "mat_grey") == ("order", False, {"mat_grey": 1, "mat_white": 1})
+    assert _study("两种尺寸都来一把", "fan7") == ("order", False, {"fan7": 1, "fan8": 1})
+    kind, review, _ = _study("两种颜色都来一张", "desk")  # the desk comes in one colour: which two?
+    assert (kind, review) == ("order", True)
+    kind, review, _ = _study("两个颜色都要", "mat_grey")  # how many of each is not said
+    assert (kind, review) == ("order", True)
+
+
+def test_a_zi_word_of_one_listing_whose_names_end_in_it_is_that_listing():
+    assert _study("桌子来一张", "desk") == ("order", False, {"desk": 1})  # not the 书桌垫, whose names hold 桌 inside
+
