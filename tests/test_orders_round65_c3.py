@@ -318,3 +318,14 @@ def test_the_count_of_the_shown_goods_colours_or_sizes_names_them_all():
 def test_a_zi_word_of_one_listing_whose_names_end_in_it_is_that_listing():
     assert _study("桌子来一张", "desk") == ("order", False, {"desk": 1})  # not the 书桌垫, whose names hold 桌 inside
 
+
+
+def test_a_size_a_listing_is_named_by_is_that_listing_not_a_note():
+    shoes = Catalog.from_dict({"products": [
+        {"sku": "canvas_37", "name": "帆布鞋 37码", "aliases": ["37码帆布鞋"], "link": 1, "unit": "双", "price": 59,
+         "stock": 20, "spec": "37 码"},
+        {"sku": "canvas_38", "name": "帆布鞋 38码", "aliases": ["38码帆布鞋"], "link": 2, "unit": "双", "price": 59,
+         "stock": 20, "spec": "偏大，平时穿 37-38 码的都能穿"},
+    ]})
+    intent = IntentParser(shoes).parse("1双37 1双38")  # one pair of each listing, not the 38码 with a note 37
+    assert not intent.needs_review and sorted((i.sku, i.qty) for i in intent.items) == [("canvas_37", 1), ("canvas_38", 1)]
