@@ -270,3 +270,62 @@ def test_a_change_in_the_unit_of_another_pack_of_the_goods_shown_is_that_pack():
     intent = IntentParser(ROLLS).parse("再加一提", "roll")
     assert (intent.kind.value, intent.needs_review) == ("modify", False)
     assert [(i.sku, i.qty, i.relative) for i in intent.items] == [("roll_ti", 1, True)]
+
+
+def test_a_weight_of_goods_loose_beside_half_jin_jars_is_the_loose_goods():
+    jars = Catalog.from_dict({"products": [
+        {"sku": "olive_loose", "name": "盐津橄榄（散称）", "aliases": ["散装橄榄"], "link": 1, "unit": "斤", "price": 30,
+         "stock": 40},
+        {"sku": "olive_jar", "name": "盐津橄榄 250克罐", "aliases": ["罐装橄榄"], "link": 2, "unit": "罐", "pack": "250克",
+         "price": 18, "stock": 40},
+    ]})
+    parser = IntentParser(jars)
+    got = parser.parse("盐津橄榄来两斤")  # four 半斤 jars would be said in 罐: two 斤 loose
+    assert (got.needs_review, [(i.sku, i.qty) for i in got.items]) == (False, [("olive_loose", 2)])
+    assert parser.parse("盐津橄榄来半斤").needs_review  # 半斤: one jar, or 半斤 loose? a person asks
+
+
+# -- the shown goods' own size said bare, its colours counted, a 子 word of one listing ------------------------------
+
+STUDY = Catalog.from_dict({"products": [
+    {"sku": "fan7", "name": "竹骨折扇 7寸", "aliases": ["7寸折扇"], "link": 1, "unit": "把", "price": 25, "stock": 20},
+    {"sku": "fan8", "name": "竹骨折扇 8寸", "aliases": ["8寸折扇"], "link": 2, "unit": "把", "price": 30, "stock": 20},
+    {"sku": "desk", "name": "折叠书桌", "aliases": ["书桌", "折叠桌"], "link": 3, "unit": "张", "price": 199, "stock": 5},
+    {"sku": "mat_grey", "name": "书桌垫 灰色", "aliases": ["灰色书桌垫"], "link": 4, "unit": "张", "price": 29, "stock": 20},
+    {"sku": "mat_white", "name": "书桌垫 米白", "aliases": ["米白书桌垫"], "link": 5, "unit": "张", "price": 29,
+     "stock": 20},
+]})
+
+
+def _study(text: str, current: str | None = None):
+    intent = IntentParser(STUDY).parse(text, current)
+    return intent.kind.value, intent.needs_review, {i.sku: i.qty for i in intent.items}
+
+
+def test_a_number_the_shown_listing_holds_as_its_size_said_with_de_names_it():
+    assert _study("8的来一把", "fan8") == ("order", False, {"fan8": 1})
+
+
+def test_the_count_of_the_shown_goods_colours_or_sizes_names_them_all():
+    assert _study("两种颜色都来一张", "mat_grey") == ("order", False, {"mat_grey": 1, "mat_white": 1})
+    assert _study("两种尺寸都来一把", "fan7") == ("order", False, {"fan7": 1, "fan8": 1})
+    kind, review, _ = _study("两种颜色都来一张", "desk")  # the desk comes in one colour: which two?
+    assert (kind, review) == ("order", True)
+    kind, review, _ = _study("两个颜色都要", "mat_grey")  # how many of each is not said
+    assert (kind, review) == ("order", True)
+
+
+def test_a_zi_word_of_one_listing_whose_names_end_in_it_is_that_listing():
+    assert _study("桌子来一张", "desk") == ("order", False, {"desk": 1})  # not the 书桌垫, whose names hold 桌 inside
+
+
+
+def test_a_size_a_listing_is_named_by_is_that_listing_not_a_note():
+    shoes = Catalog.from_dict({"products": [
+        {"sku": "canvas_37", "name": "帆布鞋 37码", "aliases": ["37码帆布鞋"], "link": 1, "unit": "双", "price": 59,
+         "stock": 20, "spec": "37 码"},
+        {"sku": "canvas_38", "name": "帆布鞋 38码", "aliases": ["38码帆布鞋"], "link": 2, "unit": "双", "price": 59,
+         "stock": 20, "spec": "偏大，平时穿 37-38 码的都能穿"},
+    ]})
+    intent = IntentParser(shoes).parse("1双37 1双38")  # one pair of each listing, not the 38码 with a note 37
+    assert not intent.needs_review and sorted((i.sku, i.qty) for i in intent.items) == [("canvas_37", 1), ("canvas_38", 1)]

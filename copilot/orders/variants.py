@@ -92,4 +92,36 @@ def shown_variant(ref, current: Product | None, make_ref, unit: str | None = Non
     return ref
 
 
-__all__ = ["shown_member", "shown_variant", "sizes_of_one_goods"]
+_NUMBER_OF = re.compile(r"(?<![\d.#])(\d{1,3})(?=\s*的)")
+
+
+def shown_size_said(text: str, refs: list, current: Product | None, make_ref) -> list:
+    """5的来一副 with 实木象棋 5cm shown beside the 6cm: a number said with 的 that the shown listing's name holds as its
+    size (5cm, 39码, 40号) names the shown listing, no quantity and no link (``make_ref(start, end, product, label)``)."""
+    if current is None or "的" not in text:
+        return refs
+    out = list(refs)
+    for m in _NUMBER_OF.finditer(text):
+        size = re.compile(rf"(?<![\d.]){m.group(1)}\s*(?:{_UNITS}|号)(?![A-Za-z\d])")
+        if any(size.search(n) for n in current.names) and not any(r.start < m.end() and m.start() < r.end for r in out):
+            out.append(make_ref(m.start(), m.end(), current, m.group(1)))
+    return sorted(out, key=lambda r: r.start) if len(out) > len(refs) else refs
+
+
+# 两种颜色, 两个尺码, 三种大小: how many colours or sizes of the goods are said
+_KINDS_OF_SHOWN = re.compile(r"(?P<n>[两俩二三四五六2-6])\s*(?:种|个|款)?\s*(?:颜色|色|尺寸|尺码|码|大小|规格)")
+
+
+def shown_kinds(text: str, current: Product | None, catalog) -> tuple[list[Product], tuple[int, int]]:
+    """两种颜色都来一张 with 麻将桌布 墨绿 shown beside 宝蓝: a count of the colours (or sizes) that is how many the shown
+    goods are sold in names them all (LABELS rule 5: a count of kinds that is the family's size); the listings and
+    where the words are said, else ([], (0, 0))."""
+    m = _KINDS_OF_SHOWN.search(text) if current is not None else None
+    if m is None:
+        return [], (0, 0)
+    kin = [p for p in catalog if p is current or sizes_of_one_goods([current, p])]
+    n = {"两": 2, "俩": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6}.get(m.group("n")) or int(m.group("n"))
+    return (kin, m.span()) if len(kin) == n > 1 and sizes_of_one_goods(kin) else ([], (0, 0))
+
+
+__all__ = ["shown_kinds", "shown_member", "shown_size_said", "shown_variant", "sizes_of_one_goods"]
