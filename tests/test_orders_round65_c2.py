@@ -261,7 +261,9 @@ def _sweets(text: str, current: str | None = None):
 
 def test_a_weight_no_bag_holds_whole_is_the_loose_goods_with_nothing_shown():
     assert _sweets("芝麻糖来两斤") == (False, {"sesame_loose": 2})
-    assert _sweets("芝麻糖来三斤")[0] is True  # 1500克: five 300克 bags, or three 斤 loose? a person asks
+    # 1500克 is five 300克 bags too, but no bag is named by a weight of 斤 (LABELS rule 2: the 斤 picks the listing sold
+    # by the 斤; set 65 labels 两斤 beside 250克 jars the same): three 斤 loose (changed in round 65 c3)
+    assert _sweets("芝麻糖来三斤") == (False, {"sesame_loose": 3})
 
 
 def test_the_boxed_one_with_a_boxed_listing_shown_is_it():

@@ -109,8 +109,10 @@ def test_a_unit_two_different_goods_are_counted_in_names_neither(text, current):
 
 
 def test_the_unit_still_picks_when_only_one_goods_is_counted_in_it():
+    # 袜子 of 船袜 and 保暖袜 is a family word of different goods: the unit said does not settle it (LABELS rule 5's unit
+    # sentence, 香菇来一袋: the viewer may not know how each is sold), so 袜子来一盒 goes to a person
     intent, got = parsed(HOSIERY, "袜子来一盒", None)
-    assert got == {"pack6": 1}, intent
+    assert intent.needs_review and not got, intent
     intent, got = parsed(HOSIERY, "保暖袜来两双", None)
     assert (intent.needs_review, got) == (False, {"thermal": 2}), intent
 

@@ -139,6 +139,7 @@ class Quantity:
     unit: str | None  # None = the product's sale unit
     rough: bool = False  # 两三斤: about that much, a person asks how much
     dozen: bool = False  # 一打, 半打: 个 counted by the dozen (counts only goods sold by the 个 or packed in 个)
+    liang: bool = False  # 2两: said in 两, the market's tenth of a 斤 (read as 0.2 斤), no unit a listing is sold in
 
 
 def rough(number: str | None) -> bool:
@@ -166,7 +167,7 @@ def read_quantities(masked: str) -> list[Quantity]:
         jin = zh_to_number(j) if j else 0.0
         tenths = zh_to_number(m.group("l") or m.group("l2"))
         if jin is not None and tenths is not None:
-            out.append(Quantity(m.start(), m.end(), round(jin + tenths / 10, 3), "斤"))
+            out.append(Quantity(m.start(), m.end(), round(jin + tenths / 10, 3), "斤", liang=not j))
     for m in _QTY_UNIT.finditer(masked):
         if _covered(out, m.start()) or masked[max(m.start() - 1, 0):m.start()] == "第":
             continue  # 第3个: an ordinal, no quantity

@@ -129,10 +129,10 @@ def parse_relative(c: Clause, current: Product | None, catalog: Catalog) -> Inte
     product = c.refs[0].product if c.refs else _named_by_word(c, m, catalog, current)
     if product is None:
         return _review(Kind.MODIFY, "没有正在讲解的商品，不知道加减哪个")
-    q = _amount_changed(m, mask(c.text, c.refs))
-    if not c.refs and product is current and current is not None:  # 再加一袋 with the loose 朝天椒干 shown: the 袋
-        product = pack_of_shown(current, q, catalog) or current  # of the goods (LABELS rule 2), as in an order
-    checked = check_items(Kind.MODIFY, [(product, q)])
+    amount = _amount_changed(m, mask(c.text, c.refs))
+    if product is current and not c.refs:  # 再加一条 with the 单副 shown beside the 一条10副: the 条 (LABELS rule 2)
+        product = pack_of_shown(current, amount, catalog) or product
+    checked = check_items(Kind.MODIFY, [(product, amount)])
     if checked.needs_review:
         return checked
     item = checked.items[0]

@@ -50,6 +50,7 @@ from copilot.orders.refs import (
     unknown_reason,
 )
 from copilot.orders.sizes import size_member, whole_dimension
+from copilot.orders.variants import shown_kinds, shown_size_said, shown_variant
 from copilot.orders.wording import CHATTER_CLAUSE, QUESTION, past_remark
 
 _MARK = r"(?:扣|\+|x|\*)"
@@ -160,15 +161,14 @@ def classify(text: str, catalog: Catalog, current: Product | None, alone: bool =
     if WEARER_WEIGHT.fullmatch(text.strip()):  # 我妈180斤: what the wearer weighs, talk beside a size asked
         return Clause(text, "chatter", [], [])
     refs = this_one([_shown_goods(shown_kind(number_or_link(r, catalog, current), current, Ref), current, catalog)
-                     for r in find_refs(text, catalog)], text, current)  # 眼镜盒 beside 隐形眼镜盒 shown
+                     for r in shown_size_said(text, find_refs(text, catalog), current, Ref)], text, current)  # 5的
     refs = each_member([r for r in refs if not count_of_shown(text, r, current)], text, catalog)  # 来12张 of a 6张 套; 各
     refs = whole_dimension(refs, text, Ref) if "x" in text or "X" in text or "×" in text else refs  # 150x200的
     masked = without_specs(mask(text, refs), catalog)  # 80抽的: the spec's size, no quantity
     quantities = read_quantities(masked)
-    if len(quantities) == 1 and current is not None:  # 5号来一条 with link 5 shown beside 5号拉链: either
-        refs = [shown_link_or_name(r, catalog, current, quantities[0].unit) for r in refs]
-    if len(quantities) == 1:  # 3号来两包 with link 3 by the 卷 and a 3号 hook by the 包: the one sold so
-        refs = [link_by_unit(r, quantities[0].unit, current) for r in refs]
+    if len(quantities) == 1:  # 5号来一条 with link 5 shown beside 5号拉链: either; 3号来两包 with link 3 by the 卷
+        refs = [link_by_unit(shown_link_or_name(r, catalog, current, quantities[0].unit) if current is not None else r,
+                             quantities[0].unit, current) for r in refs]  # and a 3号 hook by the 包: the one sold so
     each = bool((quantities or refs) and _EACH.search(masked))
     refs = said_once(refs if each or _DENIED.search(text) else kind_then_member(refs), text)
     if len(quantities) == 1 and quantities[0].unit:  # 1.8的来一套: the size's member sold in the unit said
@@ -178,6 +178,7 @@ def classify(text: str, catalog: Catalog, current: Product | None, alone: bool =
         refs = [Ref(r.start, r.end, sold_in(r.family, quantities[0].unit, r.label), r.label)  # picks the member
                 if r.family and r.product is None and sold_in(r.family, quantities[0].unit, r.label) else r
                 for r in refs]
+    refs, masked = _colours_shown(masked, refs, quantities, current, catalog) if each and not refs else (refs, masked)
     if each and (kinds := _all_of(masked, refs, quantities)):  # 两种凤爪都来一盒; 两种桃酥都来一袋: each goods, by unit
         refs = [x for r in refs for x in ([Ref(r.start, r.end, p, r.label) for p in kinds] if r.family else [r])]
     if each and not refs and (shown := kinds_of_shown(masked, current, catalog)):  # 两种颜色都来一斤: both shown kinds
@@ -219,6 +220,17 @@ def classify(text: str, catalog: Catalog, current: Product | None, alone: bool =
         else:
             _order_clause(clause, masked, catalog, current, alone)
     return clause
+
+
+def _colours_shown(masked: str, refs: list[Ref], quantities: list[Quantity], current: Product | None,
+                   catalog: Catalog) -> tuple[list[Ref], str]:
+    """两种颜色都来一张: each colour (or size) of the goods shown, when the count is how many it is sold in
+    (``variants.shown_kinds``) and a quantity of each is said besides (两个颜色都要: how many of each?); the words
+    blanked so they are read as no unknown goods."""
+    kinds, (s, e) = shown_kinds(masked, current, catalog)
+    if not kinds or not any(q.end <= s or q.start >= e for q in quantities):
+        return refs, masked
+    return [Ref(s, e, p, masked[s:e]) for p in kinds], masked[:s] + "#" * (e - s) + masked[e:]
 
 
 def _named_talk(text: str, refs: list[Ref], ordered: bool = False) -> bool:
@@ -301,6 +313,9 @@ def _order_clause(clause: Clause, masked: str, catalog: Catalog, current: Produc
                                                         or r.label.startswith("#") for r in clause.refs):
         clause.named = True  # a product named without a quantity or an order word is talk about it, not
         return  # an order, unless another clause of the comment orders (草莓 来2斤, 草莓，芒果各2斤)
+    if not clause.each:  # 铁锅来一个 with the 32cm shown beside the 34cm: the one on screen (LABELS rule 9)
+        unit = clause.quantities[0].unit if len(clause.quantities) == 1 else None
+        clause.refs = [shown_variant(r, current, Ref, unit) for r in clause.refs]
     unknown = [r for r in clause.refs if r.product is None]
     if unknown:
         if strong or clause.quantities:

@@ -70,7 +70,7 @@ from copilot.orders.offered import (
     numbered_short_names,
     sold_by,
 )
-from copilot.orders.packs import counted_pack_said, one_goods, same_goods
+from copilot.orders.packs import counted_pack_said, one_goods, only_pack_word, same_goods
 from copilot.orders.remarks import COLOUR
 from copilot.orders.shorthand import shorthand
 from copilot.orders.spelled import offered_products, offered_variants, spell_out
@@ -176,7 +176,8 @@ def _offer(lines: list[str], catalog: Catalog) -> list[Product]:
     lines = [_contents_apart(x, catalog) for x in lines]
     plain = "\n".join(x for x in lines if not _is_example(x))
     header = offered_products(plain, catalog)
-    found = {p.sku for p in header} | {q.sku for q in offered_products("\n".join(lines), catalog)
+    examples = "\n".join(_PACK_ALONE.sub(_blank_pack, x) if _is_example(x) else x for x in lines)  # 例：小明 散装2斤:
+    found = {p.sku for p in header} | {q.sku for q in offered_products(examples, catalog)  # 散装 names no goods
                                        if not any(one_goods([q, p]) for p in header)}  # 例：小明 高筋2袋 of a header
     # offering 高筋面粉1kg: the example's word of the same goods in other sizes offers none of them
     found |= {p.sku for p in heads_written(plain, catalog)}  # 细米粉 of 细米粉 2斤装
@@ -189,6 +190,15 @@ def _offer(lines: list[str], catalog: Catalog) -> list[Product]:
     found |= {q.sku for p in catalog if p.sku in found for q in same_goods(p, catalog)
               if counted_pack_said(q, plain)}  # 全棉毛巾 单条15 三条装一盒39: the 3条装 too
     return [p for p in catalog if p.sku in found]
+
+
+# a word of its own (not glued after a name) of two or three characters: 散装, 袋装, 整箱
+_PACK_ALONE = re.compile(r"(?<![\u4e00-\u9fff])[\u4e00-\u9fff]{2,3}")
+
+
+def _blank_pack(m: re.Match) -> str:
+    """A word that only says how goods are packed (散装 of an example line), blanked: it names no goods."""
+    return " " * len(m.group(0)) if only_pack_word(m.group(0)) else m.group(0)
 
 
 _BRACKET = re.compile(r"[(（【\[][^)）】\]]*[)）】\]]")

@@ -22,6 +22,7 @@ from copilot.orders.refs import (
 )
 from copilot.orders.shorthand import one_of_its_kind, shorthand
 from copilot.orders.typos import doubtful_typo, family_typo, near_products
+from copilot.orders.variants import shown_member
 from copilot.orders.wording import CHATTER_CLAUSE, FILLER
 
 _VERB_END = re.compile(rf"(?:{VERB})\s*$")
@@ -252,7 +253,8 @@ def read_leftover(clause, masked: str, leftover: str, catalog: Catalog, current:
     if one_of_its_kind(leftover, masked, owners, catalog, current, unit):
         clause.refs.append(Ref(0, 0, owners[0], leftover))
         return True
-    picked = by_unit_of_kind(leftover, owners, unit, catalog) or _shown_of_kind(owners, current, clause, catalog)
+    picked = by_unit_of_kind(leftover, owners, unit, catalog) or _shown_of(owners, current, unit) \
+        or _shown_of_kind(owners, current, clause, catalog)
     if picked is not None:  # 泡面来两桶 of 整箱泡面, beside a 火鸡面 by the 袋: the 单桶, the one 泡面 sold by the 桶
         clause.refs.append(Ref(0, 0, picked, leftover))
         return True
@@ -273,10 +275,20 @@ def read_leftover(clause, masked: str, leftover: str, catalog: Catalog, current:
     return False
 
 
+def _shown_of(owners: list[Product], current: Product | None, unit: str | None) -> Product | None:
+    """熊来一只 with the 30cm 毛绒小熊 shown beside the 60cm: a word of listings of one goods in sizes or colours is the
+    one shown (LABELS rule 9); 柿饼来俩 with the single shown beside the 8个 box: a count alone of a word of packs of
+    one goods is of the pack shown."""
+    if len(owners) < 2:
+        return None
+    return shown_member(owners, current, unit) or (current if not unit and current in owners and packs_apart(owners)
+                                                   else None)
+
+
 def _shown_of_kind(owners, current: Product | None, clause, catalog: Catalog) -> Product | None:
-    """袜子10双 with 羊毛袜 5双装 shown beside its 单双: a kind word of packs of one goods (each sold in its own unit), the one shown, and
-    a quantity that is whole packs of it (2 盒) stays the one shown; a part pack (袜子3双) is the listing of the goods
-    sold in the unit said (LABELS rule 2). None when the goods differ, or nothing settles it."""
+    """袜子10双 with 羊毛袜 5双装 shown beside its 单双: a kind word of packs of one goods (each sold in its own unit), the
+    one shown, and a quantity that is whole packs of it (2 盒) stays the one shown; a part pack (袜子3双) is the listing
+    of the goods sold in the unit said (LABELS rule 2). None when the goods differ, or nothing settles it."""
     if current not in owners or not packs_apart(owners) or len(clause.quantities) != 1:
         return None  # (熊 of 30cm / 60cm bears both by the 只: sizes, not packs)
     q = clause.quantities[0]

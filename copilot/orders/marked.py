@@ -32,8 +32,9 @@ _SAME = {"瓦": "W"}  # 9瓦 is 9W
 _AMOUNTS = set("米克斤升毫厘码岁") | {"g", "G", "kg", "KG", "ml", "ML", "l", "L", "mm", "cm", "CM", "MM"}
 _TIME = set("点分秒天年月日周次楼栋层室单")
 _UNIT = "|".join(map(re.escape, sorted(UNIT_WORDS, key=len, reverse=True)))
-# or a count in words with its unit (0w20两桶, 9W三个): the count is the order's, not more of the mark
-_AFTER = re.compile(rf"$|[^\u4e00-\u9fff]|[的来要拿买订也各和跟与再少多还都不换改就吧呢啊呀那这是]|"
+# after the word: an order word (先给我留, 预定: an order said ahead, too), or a count in words with its unit (0w20两桶,
+# 9W三个): the count is the order's, not more of the mark
+_AFTER = re.compile(rf"$|[^\u4e00-\u9fff]|[的来要拿买订也各和跟与再少多还都不换改就吧呢啊呀那这是先给留预]|"
                     rf"[一二两三四五六七八九十半俩仨]+\s*(?:{_UNIT})")
 
 

@@ -31,7 +31,7 @@ VERB_START = re.compile(r"^(?:再来|要|来|扣|订|定|买|拿|\+|x|"
                         r"老样子|老规矩|(?:跟|和|同)上次一样)")  # 同上, 老样子: review
 # an unknown word before a quantity (榴莲2斤, pg 2斤) may be a product the line asks for; a single Chinese
 # character there is the end of a nickname (Sunny 李 1.5)
-_WEAK = re.compile(r"^(?:[\u4e00-\u9fff]{2,8}|[A-Za-z]\w{1,7})\s?(?:\d|[一两二三四五六七八九十半](?:" + UNIT + "))")
+_WEAK = re.compile(r"^(?:[\u4e00-\u9fff]{2,8}|[A-Za-z]\w{1,7})\s?(?:\d|[一两二三四五六七八九十半](?:" + UNIT + "|打))")  # 柿饼一打
 # one unknown character glued to a quantity with its unit (肉2斤) is a product word, not a nickname's end
 _WEAK_CHAR = re.compile(rf"^[\u4e00-\u9fff](?:\d+(?:\.\d+)?|[一两二三四五六七八九十半俩仨]+)\s*{UNIT}")
 # flavour initials with counts (原2辣1): the content, even where a character is not the line's product
@@ -129,7 +129,7 @@ def _split(body: str, catalog: Catalog, offered: list[Product] = ()) -> tuple[st
     for k in range(1, len(tokens)):
         rest = " ".join(tokens[k:]).strip()
         if holds_order(" ".join(tokens[:k]), catalog) or _glued_order(" ".join(tokens[:k]), offered, catalog) \
-                or ends_marked(" ".join(tokens[:k]), catalog):
+                or ends_marked(" ".join(tokens[:k]), catalog) or _count_then_size(" ".join(tokens[:k]), offered):
             break  # 李姐红烧1 酸菜1, 李姐5W-30 1桶: the nickname is glued to the first item, the space parts two items
         if _name_digits("", rest, catalog) and re.match(r"\d+\s", rest) or PAID_NOTE.fullmatch(rest):  # 小胖 2三鲜: 三鲜's
             continue  # 小美 520 草莓2斤: 520 is the nickname's; 王奶奶：1 已转28元: a paid remark orders nothing
@@ -141,7 +141,7 @@ def _split(body: str, catalog: Catalog, offered: list[Product] = ()) -> tuple[st
                                             or starts_order(_after_remark(rest), catalog)):
             return " ".join(tokens[:k]).strip(), rest  # 小金 🍎2斤, 小美 已付 苹果5斤: the icon, the remark; 乐乐2020
             # 第3册2本: the ordinal's 第 starts the word of the offer (3册)
-        if _WEAK.match(rest) or _WEAK_CHAR.match(rest) or _PAIRS.match(rest):
+        if _WEAK.match(rest) or _WEAK_CHAR.match(rest) or _PAIRS.match(rest) and not _count_then_size(rest, offered):
             if _name_then_order(tokens[k:], catalog, alone=_no_name_yet(" ".join(tokens[:k]))):
                 continue  # 二楼 陈姐 6, 🌙 Luna 2: the nickname's second word, then the order
             return " ".join(tokens[:k]).strip(), rest
@@ -199,6 +199,15 @@ def _glued_order(words: str, offered: list[Product], catalog: Catalog) -> bool:
                 any(s == 0 for s, _, _ in shorthand(catalog).find(item)) or _short_word(item, offered, catalog)):
             return True
     return False
+
+
+def _count_then_size(words: str, offered: list[Product]) -> bool:
+    """阿芬1副40 (before a space): a nickname, then a count with its unit and a number an offered product's name holds
+    (麻将 40号): the nickname is glued to her first item, quantity first. So 张 2副44 is no pair of initials (原2辣1):
+    张 ends the nickname (Lily 张), 2副 of the 44号 is her order."""
+    m = re.search(rf"(?<![\d.])\d+\s?{UNIT}(\d{{2,4}})$", words)
+    return bool(m) and bool(words[:m.start()].strip()) and _closed(words[:m.start()]) and any(
+        re.search(rf"(?<!\d){m.group(1)}(?!\d)", n) for p in offered for n in p.names)
 
 
 _SHORT_THEN_COUNT = re.compile(rf"[\u4e00-\u9fff]{{1,3}}的?\s?(?:[x×*＊]\s?)?\d|"

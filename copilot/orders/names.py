@@ -11,6 +11,7 @@ from pathlib import Path
 from copilot.base.catalog import LINK_RE, Catalog, Product, link_number
 from copilot.base.zhnum import normalize, zh_to_number
 from copilot.orders.memo import per_catalog
+from copilot.orders.packs import BRACKETED
 
 _BRACKET = re.compile(r"[()（）\[\]【】]")
 
@@ -206,3 +207,23 @@ def numbered_names(catalog: Catalog) -> dict[int, list[tuple[str, Product]]]:
             if n is not None and not name[m.end()].isdigit():
                 got.setdefault(n, []).append((name[m.end():], p))
     return got
+
+
+def ending_in(ch: str, names) -> dict[str, set[str]]:
+    """sku -> the goods nouns (a name's first word, its last two characters) of the names whose first word ends in
+    ``ch``: 桌 of 折叠麻将桌 and 折叠桌 (将桌, 叠桌), not of 麻将桌布."""
+    nouns: dict[str, set[str]] = {}
+    for n, p in names:
+        word = (BRACKETED.sub(" ", n).split() or [""])[0]
+        if len(word) > 1 and word.endswith(ch):
+            nouns.setdefault(p.sku, set()).add(word[-2:])
+    return nouns
+
+
+def nouns_ending(ch: str, names) -> int:
+    """How many goods the names ending in ``ch`` sell (``ending_in``; listings sharing a noun sell one): 梅 of 话梅,
+    陈皮梅 and 情人梅 is three; 橙 of 赣南脐橙 and 散称脐橙 one (脐橙); 桌 of one table's names one."""
+    groups: list[set[str]] = []
+    for tails in ending_in(ch, names).values():
+        groups = [g for g in groups if not g & tails] + [tails.union(*(g for g in groups if g & tails))]
+    return len(groups)

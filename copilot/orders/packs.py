@@ -25,9 +25,10 @@ _SIZE = re.compile(r"\d+(?:\.\d+)?\s*[A-Za-z]{1,3}")  # 500ml, 1.5L: the size of
 _SIZE_BEFORE = re.compile(rf"^{_SIZE.pattern}(?={_PACKED.pattern}$)")
 BRACKETED = re.compile(r"[（(\[【][^）)\]】]*[）)\]】]")  # the pack of a listing: 赣南脐橙（10斤装）
 # 半斤袋, 一斤袋, 2斤坛, 12块瓶装, 30枚盒装: what one pack holds, then the pack it is sold in; 5g×10小包: the size of
-# each piece times how many a pack holds
+# each piece times how many a pack holds; 一提10卷: one pack, then what it holds
 _HOLDS = re.compile(rf"(?:{NUM_PATTERN}|半)\s*(?:{_UNITS})\s*(?:{_UNITS})装?|"
-                    rf"\d+(?:\.\d+)?\s*[A-Za-z]{{1,3}}\s*[x×*]\s*\d+\s*[大小]?(?:{_UNITS})装?")
+                    rf"\d+(?:\.\d+)?\s*[A-Za-z]{{1,3}}\s*[x×*]\s*\d+\s*[大小]?(?:{_UNITS})装?|"
+                    rf"[一1]\s*(?:{_UNITS})\s*(?:{NUM_PATTERN})\s*(?:{_UNITS})装?")  # 一提10卷, 一条10副: one pack, what it holds
 
 
 # 两根 of the 支, 两块 of the 片: a word counting the same single item picks the listing sold by it; not a word of a pack
@@ -63,10 +64,10 @@ def sold_in(owners, unit: str | None, word: str = "", amount: float | bool | Non
     if unit == "个" and any(holds_pieces(p) and not (len(fits) == 1 and p.pack_size and p.pack_size[1] == fits[0].unit
                                                     and _one_goods(p, fits[0])) for p in owners if p not in fits):
         return None  # (鸡蛋 10个 of 鲜鸡蛋 by the 枚 beside its 30枚 box: the pieces the box holds, the single)
-    if weight and any(p.is_weight for p in fits) and any(_jar_by_weight(p) and _fills(p, unit, amount)
+    if weight and any(p.is_weight for p in fits) and any(_jar_by_weight(p) and _one_pack(p, unit, amount)
                                                          for p in owners if p not in fits):
         return None  # 土蜂蜜来一斤 of 散装 (by the 斤) and 瓶装 (a 500克 jar): one 斤 loose, or one jar of a 斤? (半斤
-        # of a 一斤袋 is no jar: the loose)
+        # of a 一斤袋 is no jar: the loose; 两斤 of loose olives and 250克 jars: no jar is named so, the loose)
     packed = [p for p in owners if p not in fits and p.pack_size and p.pack_size[1] == unit]
     if fits and any(not _one_goods(p, q) for p in packed for q in fits):
         return None  # 袜子要两双 of 地板袜 (by the 双) and 棉袜5双装 (5双 a 包): two goods, both counted in 双
@@ -175,10 +176,14 @@ def pack_of_shown(current: Product, q: Quantity, catalog) -> Product | None:
     the shown goods is sold in picks that listing (LABELS rule 2, on screen or not). None when the shown listing is
     sold in the unit (or a word counted the same), or its declared pack makes the quantity whole packs (要12包 with
     a 提 of 6包 shown: 2 提, rule 1); when no other or two listings of the goods are sold so, so a part pack stays
-    for a person (3饼 of a 7饼 提 with no listing by the 饼)."""
+    for a person (3饼 of a 7饼 提 with no listing by the 饼), and so does a weight in 两 unless a listing of the goods
+    is sold by the 两 (来2两 of a 250克 bag shown beside the loose goods by the 斤: a person asks)."""
     unit = q.unit
     if not unit or current.unit == unit or current.unit in SAME_COUNT.get(unit, ()):
         return None
+    if q.liang:  # 来二两 of a 半斤袋 shown: the goods sold by the 两 only (a weight in 两 names no listing by the 斤)
+        by_liang = [p for p in same_goods(current, catalog) if p.unit == "两"]
+        return by_liang[0] if len(by_liang) == 1 else None
     whole = to_sale_unit(q, current)
     if whole_count(whole):
         return None
@@ -222,6 +227,16 @@ def _fills(p: Product, unit: str, amount: float | bool | None) -> bool:
         return True
     packs = amount * GRAMS[unit] / _grams(p)
     return abs(packs - round(packs)) < 1e-9 and round(packs) > 0
+
+
+def _one_pack(p: Product, unit: str, amount: float | bool | None) -> bool:
+    """The weight said (``amount`` of ``unit``; unknown when None or a bool) may count packs of ``p`` by their weight:
+    it is what one pack holds (一斤 of a 500克 jar, 半斤 of a 250克 one), or whole packs of a jar of whole 斤 (两斤 of
+    500克 jars: two jars, or two 斤 loose?). 两斤 of 250克 jars (four 半斤 jars) names no jar: the loose goods."""
+    if amount is None or isinstance(amount, bool) or unit not in GRAMS:
+        return True
+    grams = amount * GRAMS[unit]
+    return abs(grams - _grams(p)) < 1e-9 or _grams(p) % GRAMS["斤"] < 1e-9 and _fills(p, unit, amount)
 
 
 def _grams(p: Product) -> float:

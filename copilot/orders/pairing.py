@@ -259,7 +259,7 @@ def kind_said_apart(clauses: list) -> list:
     the naming clause is no second order; so does a clause that only says a word of one member's name (绿萝来一盆 小的:
     小盆绿萝). A member said apart (凤爪要2盒 虎皮的) may be a second order: asked."""
     for i, c in enumerate(clauses):
-        kinds = [r for r in c.refs if r.family and r.product is None]
+        kinds = [r for r in c.refs if r.family and (r.product is None or r.shown)]  # (or the one shown: rule 9)
         if c.kind not in ("order", "review") or not c.quantities or len(kinds) != 1 or len(c.refs) != 1:
             continue
         for o in clauses[i + 1:i + 2] + clauses[max(i - 1, 0):i]:

@@ -35,6 +35,7 @@ from copilot.orders.sizes import (
 from copilot.orders.specs import spec_named, specs_said
 from copilot.orders.suffixed import own_words, suffixed
 from copilot.orders.typos import near_products, sounds_near
+from copilot.orders.variants import shown_member
 
 _ORDER_WORD = re.compile(VERB + r"|多|少|各|每|都")
 
@@ -46,6 +47,8 @@ class Ref:
     product: Product | None
     label: str
     family: tuple[Product, ...] = ()  # a word several products share (凤爪): one of them, not known which
+    shown: bool = False  # the family's member on screen, picked for the screen alone (LABELS rule 9): a word said
+    # beside it that tells the family apart (XL的来一包 纸尿裤) still picks
 
 
 def find_refs(t: str, catalog: Catalog) -> list[Ref]:
@@ -365,7 +368,7 @@ def fuzzy_product(word: str, catalog: Catalog, current: Product | None = None,
         short = shorthand(catalog)
         for w in short.family_sound_alike(word):
             members = short.families[w]
-            p = sold_in(members, unit, w)
+            p = sold_in(members, unit, w) or shown_member(members, current, unit)  # 像棋来两副: the size shown
             if p is not None and not (current is not None and current in members and p is not current):
                 hits[p.sku] = p
     if not hits and len(word) >= 3:  # 扒丹木 for 巴旦木: three sounds or more all the same, not by chance

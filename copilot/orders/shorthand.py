@@ -42,6 +42,7 @@ from copilot.orders.amounts import GRAMS, UNIT_WORDS, Quantity, to_sale_unit
 from copilot.orders.categories import category_families
 from copilot.orders.heads import headed, heads_word
 from copilot.orders.memo import per_catalog
+from copilot.orders.names import ending_in, nouns_ending
 from copilot.orders.packs import BRACKETED, one_goods, sold_in
 from copilot.orders.specs import without_specs
 
@@ -114,10 +115,7 @@ class Shorthand:
         if len(word) == 2 and word[1] in "子儿" and word[0] in self.heads:
             return self.heads[word[0]]
         if len(word) == 2 and word[1] in "子儿" and _CJK.match(word[0]) and not any(word in n for n, _ in self.names):
-            if word[0] in UNIT_WORDS and len({n[-2:] for n, _ in self.names if n.endswith(word[0])}) > 1:
-                return None  # 袋子 of 保鲜袋 and 垃圾袋: a container word, no kind the unit tells apart
-            owners = {p.sku for n, p in self.names if word[0] in n}  # 橙子 of 脐橙 (整箱 / 散称), 包子: by the unit
-            return _by_unit(self.partial(word[0], None, unit), current, owners)
+            return self._zi_word(word[0], current, unit)
         if len(word) == 1 and word in self.heads:
             return self.heads[word]
         if not _CJK.match(word) or zh_to_number(word) is not None:
@@ -151,6 +149,18 @@ class Shorthand:
         if not head and self._qualifies(word, p):
             return None  # 腊鸭 of 腊鸭腿 beside 板鸭 on screen: a duck, the leg's or the other one
         return p if head or current is not None and current.sku == p.sku else None
+
+    def _zi_word(self, ch: str, current: Product | None, unit: str | None) -> Product | None:
+        """桌子, 橙子, 梅子: the noun ``ch`` said with 子. Of several goods whose names end in it (梅 of 话梅, 陈皮梅, 情人梅;
+        袋 of 保鲜袋 and 垃圾袋) it is a family (LABELS rule 5); of one listing whose own name ends in it (桌 of 折叠麻将桌,
+        not of 麻将桌布; not 橘 of a 耙耙柑 nicknamed 丑橘: other tangerines may be 橘子 too) that listing; else the one
+        of its goods the unit picks (橙子 of 脐橙 整箱 / 散称, 包子)."""
+        if nouns_ending(ch, self.names) > 1:
+            return None
+        owners = {p.sku for n, p in self.names if ch in n}
+        ending = list(ending_in(ch, [(p.name, p) for _, p in self.names]))
+        one = next(p for _, p in self.names if p.sku == ending[0]) if len(ending) == 1 else None
+        return _by_unit(one or self.partial(ch, None, unit), current, owners)
 
     def _qualifies(self, word: str, p: Product) -> bool:
         """``word`` only qualifies a part of one character in ``p``'s names (腊鸭 of 腊鸭腿; not 煲汤 of 煲汤老鸭) and

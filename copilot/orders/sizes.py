@@ -196,8 +196,9 @@ _LETTER_SIZE = re.compile(r"(?<![a-zA-Z])\d?[xX]{0,3}[sSmMlL](?![a-zA-Z])")
 # 160的, 240也来一个, 240 1个: a number said as a word of its own (then 的, 也, 还, 都, 不要, or a space and a count)
 # (0.5的: a decimal only with 的, never 来1.5 of goods sold by weight)
 BARE_MEASURE = re.compile(r"(?<![\d.#])(\d{1,3}\.\d{1,2}(?=\s*的)|\d{2,4})(?=\s*(?:的|也|还|都|不要|$)|\s+[x*]?\s*(?:\d|[一两俩二三四五六七八九十]))")
-# 160ml, 500克, 6寸, 0.5mm, 36色, 128G, 280粒 inside a name: a capacity, weight, size or count (colours, grains) that tells products apart
-_MEASURE = re.compile(r"(?<![\d.])(\d{1,3}\.\d{1,2}|\d{2,4})\s*(?:ml|ML|mL|毫升|L|升|g|G|GB|T|TB|克|寸|cm|厘米|mm|毫米|W|瓦|mAh|码|色|米|粒|枚|抽)")
+# 160ml, 500克, 6寸, 0.5mm, 36色, 128G, 280粒, 44号 inside a name: a capacity, weight, size or count (colours, grains) that
+# tells products apart (a number of two digits or more with 号 is a size, 麻将 44号; a link only where that link is its own)
+_MEASURE = re.compile(r"(?<![\d.])(\d{1,3}\.\d{1,2}|\d{2,4})\s*(?:ml|ML|mL|毫升|L|升|g|G|GB|T|TB|克|寸|cm|厘米|mm|毫米|W|瓦|mAh|码|色|米|粒|枚|抽|号)")
 
 
 _PERCENT = re.compile(r"(?<![\d.])(\d{1,2}(?:\.\d)?)\s*%")

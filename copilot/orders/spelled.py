@@ -40,6 +40,8 @@ def offered_products(text: str, catalog: Catalog) -> list[Product]:
     labels: list[str] = []  # each word of ``words`` as written (a size: none)
     rest = _MIXED.sub(lambda m: " " * len(m.group(0)), _strip_names(t, catalog)) if named else _strip_names(t, catalog)
     for s, e, word in short.find(rest):  # 柠檬 / 虎皮, 凤爪两种口味
+        if _measure_after_number(rest, s, word):
+            continue  # 500克袋装: 克袋 of every 250克袋 and 200克袋 is the number's unit and the pack, no goods
         if any((e == ns or s == ne) and any(word in n for n in p.names) for ns, ne, p in named):
             continue  # 小熊纯棉T恤: 纯棉 written against the T恤's name is a word of that T恤, not the 纯棉 睡衣
         if word in short.variants and only_pack_word(word) and named and _pack_of_other(short.variants[word], named, catalog):
@@ -49,6 +51,8 @@ def offered_products(text: str, catalog: Catalog) -> list[Product]:
         spans.append((s, e))
         labels.append(word)
     for m in re.finditer(r"[\u4e00-\u9fff]{2,8}", rest):
+        if _measure_after_number(rest, m.start(), m.group(0)):
+            continue
         sharing = catalog.holding(m.group(0))
         if only_pack_word(m.group(0)) and named and all(_pack_of_other(p, named, catalog) for p in sharing):
             continue  # 小猪的十个朋友 精装29.8元: 精装 is how the named book is bound, not the 精装 of another title
@@ -63,9 +67,11 @@ def offered_products(text: str, catalog: Catalog) -> list[Product]:
     kin = _kin_of_named(t, named, short)
     for k, skus in enumerate(words):  # 洗衣液团购 薰衣草 柠檬: 柠檬 is the 洗衣液 the header offers, not 柠檬洗洁精
         # the other words only: two readings of one written word (纯净水 as a family and as a word the names hold)
-        # tell each other nothing, so neither widens the offer to the whole family
+        # tell each other nothing, so neither widens the offer to the whole family; nor does the same word written
+        # again (袋装 of 500克袋装 and of 袋装每人限4袋: the 九制话梅袋装 it may name is not offered by the other)
         context = set(found).union(*(w for j, w in enumerate(words) if w != skus and len(w) < len(catalog)
-                                     and not _overlap(spans[j], spans[k])))
+                                     and not _overlap(spans[j], spans[k]) and not (labels[j] and labels[j] == labels[k])
+                                     and not only_pack_word(labels[j])))  # 散称 tells 袋装 no goods
         shown = skus & context or (skus & kin if len(skus) > 1 and not isinstance(skus, frozenset) else set())
         if not shown and only_pack_word(labels[k]) and context - set(skus) and not any(
                 catalog.get(q) in same_goods(catalog.get(p), catalog) for p in skus for q in context):
@@ -85,6 +91,12 @@ def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
 
 
 # 原味香辣各一半 beside a named 全家桶: what the named product holds, half and half, is no offer of those flavours
+_MEASURES = frozenset(u for u in (*UNIT_WORDS, "克", "斤", "两", "升", "米") if len(u) == 1)
+def _measure_after_number(text: str, start: int, word: str) -> bool:
+    """``word`` at ``start`` begins with a unit right after a number (克袋 of 500克袋装): the number's, no goods."""
+    return start > 0 and text[start - 1].isdigit() and word[:1] in _MEASURES
+
+
 _MIXED = re.compile(r"[\u4e00-\u9fff]{2,8}各(?:一)?半")
 _GAUGE = re.compile(r"(\d+号)[\u4e00-\u9fff]*$")
 

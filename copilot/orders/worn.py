@@ -80,8 +80,11 @@ def _in_question(t: str, catalog: Catalog, current: Product | None) -> list[Prod
 
 
 def _size_of(n: str, products: list[Product], spans: dict) -> bool:
+    """``n`` is a size in the span a listing of ``products`` states, and no listing of them is that size by its name
+    (1双39 1双42 of 中筒雨靴 39码 / 42码, whose spec says 39-42: 39 names the 39码 listing, no note of the 42码)."""
     value = int(n)
-    return any(p.sku in spans and spans[p.sku][0] <= value <= spans[p.sku][1] and not sized(p, value) for p in products)
+    return not any(sized(p, value) for p in products) and any(
+        p.sku in spans and spans[p.sku][0] <= value <= spans[p.sku][1] for p in products)
 
 
 def _count(n: str) -> float:

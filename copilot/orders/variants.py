@@ -1,0 +1,127 @@
+"""One goods in several sizes or colours (LABELS rule 9): 章丘铁锅 32cm / 34cm, 麻将桌布 墨绿 / 宝蓝, 抓夹 大号 / 小号,
+鲜榨橙汁 中杯 / 大杯. A word of those goods said without the size (铁锅来一个, 桌布 x2), with one of them on screen, is
+the one on screen: the viewer names the goods the host is holding up, as 扣1 does. With none of them shown it stays
+for a person, and so does a family of *different* goods (锅 of a wok and a soup pot, 锅铲 of steel and silicone: rule 5).
+
+Listings are one goods in sizes or colours when their names differ only by words of a size or a colour: a number with
+a unit of size (32cm, 40号, 39码, 5kg, 500ml), a letter size (L, XL), a word of ``data/variant_words.txt`` (大号, 中杯,
+墨绿, 樱花粉), each a word of its own in the name; the rest of the names is the same, and they are sold in one unit.
+
+A size number several listings' names hold, said as a word (32的来两个 of 章丘铁锅 32cm and 不粘锅 32cm), with one
+of them shown, is the one shown in the same way.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from pathlib import Path
+
+from copilot.base.catalog import Product
+from copilot.orders.classifiers import GENERAL, same_count
+from copilot.orders.packs import BRACKETED, one_goods
+
+_UNITS = r"cm|CM|mm|MM|厘米|毫米|公分|米|寸|英寸|码|kg|KG|g|克|公斤|千克|斤|ml|ML|毫升|L|升|W|瓦"
+_SIZE_NUMBER = rf"\d+(?:\.\d+)?\s*(?:{_UNITS}|号)"
+_LETTER_SIZE = r"(?<![A-Za-z])(?:\d?X{0,3}[SML]|X{1,3}L)(?:码|号)?(?![A-Za-z])"
+
+
+@cache
+def _words() -> tuple[str, ...]:
+    text = (Path(__file__).parent / "data" / "variant_words.txt").read_text(encoding="utf-8")
+    words = {w for line in text.splitlines() if not line.startswith("#") for w in line.split()}
+    return tuple(sorted(words, key=len, reverse=True))
+
+
+@cache
+def _variant_word() -> re.Pattern:
+    """One name word made only of size and colour words (大号11cm, 中杯, 樱花粉, 42号, XL)."""
+    listed = "|".join(map(re.escape, _words()))
+    piece = rf"(?:{_SIZE_NUMBER}|{_LETTER_SIZE}|(?:{listed})色?)"
+    return re.compile(rf"(?:{piece}\s*)+")
+
+
+def _core(name: str) -> tuple[str, int]:
+    """A name without its words of a size or a colour, and how many such words it had."""
+    words = BRACKETED.sub(" ", name).split()
+    kept = [w for w in words if not _variant_word().fullmatch(w)]
+    return " ".join(kept), len(words) - len(kept)
+
+
+def sizes_of_one_goods(products) -> bool:
+    """``products`` (two or more) are one goods in sizes or colours: their names differ only by such words and they
+    are sold in one unit."""
+    ps = list(products)
+    if len(ps) < 2 or any(not same_count(p.unit, ps[0].unit) for p in ps):
+        return False
+    cores = [_core(p.name) for p in ps]
+    return all(n > 0 and core for core, n in cores) and len({core for core, _ in cores}) == 1
+
+
+# 32, 32cm, 32的, XL的: a size said as a word (not N号: a link number too, LABELS rule 3 weighs it)
+_SIZE_SAID = re.compile(rf"\s*(?:\d+(?:\.\d+)?\s*(?:{_UNITS})?|{_LETTER_SIZE})\s*的?\s*")
+
+
+def _counts(unit: str, p: Product) -> bool:
+    """``unit`` counts ``p`` as sold: its unit, a word counting the same items, or 个 of goods sold by the 只."""
+    return same_count(unit, p.unit) or unit in GENERAL and p.unit in GENERAL
+
+
+def shown_member(owners, current: Product | None, unit: str | None = None) -> Product | None:
+    """The listing on screen, when ``owners`` (the listings a word said may name) are one goods in sizes or colours and
+    it is one of them; a unit said leaves out the listings of those goods in another pack (橙汁来一杯 of 中杯 / 大杯 by
+    the 杯 beside the 1L家庭装 by the 瓶: the cups), not goods of another kind (rule 5). None otherwise."""
+    if current is None or current not in owners:
+        return None
+    fit = [p for p in owners if _counts(unit, p)] if unit else list(owners)
+    if current not in fit or not sizes_of_one_goods(fit) or len(fit) < len(owners) and not one_goods(owners):
+        return None  # (龙井来一斤 of 250克 / 500克 jars: a weight says which size, one jar or two; a person asks)
+    return current
+
+
+def shown_variant(ref, current: Product | None, make_ref, unit: str | None = None):
+    """``ref`` (a family word: one of several listings) as the listing on screen, when the family is one goods in sizes
+    or colours (铁锅 of 章丘铁锅 32cm / 34cm), or the word is a size several listings' names hold (32 of 铁锅 32cm and
+    不粘锅 32cm), and one of them is shown, said in no unit or in the one the shown listing is sold in (1.8的来一个 of a mat
+    sold by the 张: a person asks); else ``ref`` as it is."""
+    if ref.product is not None or not ref.family or current is None or current not in ref.family:
+        return ref
+    if shown_member(ref.family, current, unit) is not None \
+            or _SIZE_SAID.fullmatch(ref.label) and (unit is None or _counts(unit, current)):
+        return make_ref(ref.start, ref.end, current, ref.label, ref.family, shown=True)
+    return ref
+
+
+_NUMBER_OF = re.compile(r"(?<![\d.#])(\d{1,3})(?=\s*的)")
+
+
+def shown_size_said(text: str, refs: list, current: Product | None, make_ref) -> list:
+    """5的来一副 with 实木象棋 5cm shown beside the 6cm: a number said with 的 that the shown listing's name holds as its
+    size (5cm, 39码, 40号) names the shown listing, no quantity and no link (``make_ref(start, end, product, label)``)."""
+    if current is None or "的" not in text:
+        return refs
+    out = list(refs)
+    for m in _NUMBER_OF.finditer(text):
+        size = re.compile(rf"(?<![\d.]){m.group(1)}\s*(?:{_UNITS}|号)(?![A-Za-z\d])")
+        if any(size.search(n) for n in current.names) and not any(r.start < m.end() and m.start() < r.end for r in out):
+            out.append(make_ref(m.start(), m.end(), current, m.group(1)))
+    return sorted(out, key=lambda r: r.start) if len(out) > len(refs) else refs
+
+
+# 两种颜色, 两个尺码, 三种大小: how many colours or sizes of the goods are said
+_KINDS_OF_SHOWN = re.compile(r"(?P<n>[两俩二三四五六2-6])\s*(?:种|个|款)?\s*(?:颜色|色|尺寸|尺码|码|大小|规格)")
+
+
+def shown_kinds(text: str, current: Product | None, catalog) -> tuple[list[Product], tuple[int, int]]:
+    """两种颜色都来一张 with 麻将桌布 墨绿 shown beside 宝蓝: a count of the colours (or sizes) that is how many the shown
+    goods are sold in names them all (LABELS rule 5: a count of kinds that is the family's size); the listings and
+    where the words are said, else ([], (0, 0))."""
+    m = _KINDS_OF_SHOWN.search(text) if current is not None else None
+    if m is None:
+        return [], (0, 0)
+    kin = [p for p in catalog if p is current or sizes_of_one_goods([current, p])]
+    n = {"两": 2, "俩": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6}.get(m.group("n")) or int(m.group("n"))
+    return (kin, m.span()) if len(kin) == n > 1 and sizes_of_one_goods(kin) else ([], (0, 0))
+
+
+__all__ = ["shown_kinds", "shown_member", "shown_size_said", "shown_variant", "sizes_of_one_goods"]
