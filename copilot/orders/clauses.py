@@ -181,7 +181,8 @@ def classify(text: str, catalog: Catalog, current: Product | None, alone: bool =
     refs, masked = _colours_shown(masked, refs, quantities, current, catalog) if each and not refs else (refs, masked)
     if each and (kinds := _all_of(masked, refs, quantities)):  # 两种凤爪都来一盒; 两种桃酥都来一袋: each goods, by unit
         refs = [x for r in refs for x in ([Ref(r.start, r.end, p, r.label) for p in kinds] if r.family else [r])]
-    if each and not refs and (shown := kinds_of_shown(masked, current, catalog)):  # 两种颜色都来一斤: both shown kinds
+    shown = kinds_of_shown(masked, current, catalog) if each and not refs else None  # 那两种各来一杯, 大小各来一个
+    if shown and any(q.end <= shown[0].start() or q.start >= shown[0].end() for q in quantities):  # (a count of each)
         m, kinds = shown
         refs = [Ref(m.start(), m.end(), p, m.group(0)) for p in kinds]
         masked = masked[:m.start()] + "#" * (m.end() - m.start()) + masked[m.end():]

@@ -1,7 +1,7 @@
-"""Both kinds of the goods on screen, counted without their word: ``两种颜色都来一斤`` with 线椒 青 shown beside 线椒 红,
-``那两种各来一杯`` (the ones shown), ``那就大小各来一个`` with 热水袋 小号 shown beside 大号.
+"""Both kinds of the goods on screen, counted without their word: ``那两种各来一杯`` (the ones shown), ``那就大小各来一个``
+with 热水袋 小号 shown beside 大号 (the colours or sizes counted, 两种颜色都来一斤, are ``variants.shown_kinds``).
 
-The count of kinds said (两种颜色, 两个尺寸, 那两种) is the size of the one family of the catalog that the shown listing
+The count of kinds said (那两种) is the size of the one family of the catalog that the shown listing
 belongs to with that many members (LABELS rule 5: a count of kinds that is the family's size names them all); 大小 names
 the two listings the catalog tells apart by 大 and 小 (``shorthand``'s 大的 / 小的), when the shown one is one of them.
 A count of things (两个都要) is no count of kinds: which two, a person asks. Nothing here knows one store's goods.
@@ -15,10 +15,9 @@ from copilot.base.catalog import Catalog, Product
 from copilot.base.zhnum import zh_to_number
 from copilot.orders.shorthand import shorthand
 
-# 两种颜色, 两个尺寸 (what sets the listings apart, counted), 那两种 (the ones shown): a count of kinds; then 都 or 各.
-# Not 两样 alone (两样各来一份 with 麻酱凉皮 shown: two of which? the shop's other goods too; a person asks)
-_KINDS = re.compile(r"(?:(?<=[那这])(?P<n>[两俩二三2-3])\s*[种样款]|(?P<m>[两俩二三2-3])\s*[种样款个]\s*(?:颜色|口味|尺寸|尺码|规格))"
-                    r"(?:的)?\s*(?=都|各)")
+# 那两种 (the ones shown): a count of kinds; then 都 or 各. (两种颜色, 两个尺寸: ``variants.shown_kinds``.) Not 两样 alone
+# (两样各来一份 with 麻酱凉皮 shown: two of which? the shop's other goods too; a person asks)
+_KINDS = re.compile(r"(?<=[那这])(?P<n>[两俩二三2-3])\s*[种样款](?:的)?\s*(?=都|各)")
 _BIG_SMALL = re.compile(r"大小\s*(?=都|各)|大的小的\s*(?=都|各)")
 
 
@@ -29,7 +28,7 @@ def kinds_of_shown(masked: str, current: Product | None, catalog: Catalog) -> tu
         return None
     m = _KINDS.search(masked)
     if m is not None:
-        n = zh_to_number((m.group("n") or m.group("m")).replace("俩", "两"))
+        n = zh_to_number(m.group("n").replace("俩", "两"))
         sets = {tuple(p.sku for p in family): family for family in shorthand(catalog).families.values()
                 if current in family and len(family) == n}
         return (m, list(next(iter(sets.values())))) if len(sets) == 1 else None
