@@ -36,6 +36,7 @@ from copilot.orders.leftover import (
     without_preferences,
     without_specs,
 )
+from copilot.orders.link_refs import link_by_unit, number_or_link, shown_link_or_name
 from copilot.orders.notes import WEARER_WEIGHT
 from copilot.orders.packs import one_goods, packs_apart, shown_goods_pack, sold_in, sold_so
 from copilot.orders.pairing import each_member, kind_then_member, said_once, this_one
@@ -43,10 +44,7 @@ from copilot.orders.refs import (
     Ref,
     as_named,
     find_refs,
-    link_by_unit,
     mask,
-    number_or_link,
-    shown_link_or_name,
     unknown_reason,
 )
 from copilot.orders.sizes import size_member, whole_dimension
@@ -178,14 +176,8 @@ def classify(text: str, catalog: Catalog, current: Product | None, alone: bool =
         refs = [Ref(r.start, r.end, sold_in(r.family, quantities[0].unit, r.label), r.label)  # picks the member
                 if r.family and r.product is None and sold_in(r.family, quantities[0].unit, r.label) else r
                 for r in refs]
-    refs, masked = _colours_shown(masked, refs, quantities, current, catalog) if each and not refs else (refs, masked)
-    if each and (kinds := _all_of(masked, refs, quantities)):  # 两种凤爪都来一盒; 两种桃酥都来一袋: each goods, by unit
-        refs = [x for r in refs for x in ([Ref(r.start, r.end, p, r.label) for p in kinds] if r.family else [r])]
-    shown = kinds_of_shown(masked, current, catalog) if each and not refs else None  # 那两种各来一杯, 大小各来一个
-    if shown and any(q.end <= shown[0].start() or q.start >= shown[0].end() for q in quantities):  # (a count of each)
-        m, kinds = shown
-        refs = [Ref(m.start(), m.end(), p, m.group(0)) for p in kinds]
-        masked = masked[:m.start()] + "#" * (m.end() - m.start()) + masked[m.end():]
+    if each:
+        refs, masked = _each_kind(masked, refs, quantities, current, catalog)
     if not each and len(quantities) == 1 and quantities[0].unit:  # 脐橙来一箱: the family's member sold so,
         refs = [_pack_said(_member_sold_in(r, quantities[0], current), quantities[0], catalog) for r in refs]
     elif not each and len(quantities) == 1 and current is not None:  # 西瓜汁 x2 with its 杯装 shown: that pack
@@ -221,6 +213,21 @@ def classify(text: str, catalog: Catalog, current: Product | None, alone: bool =
         else:
             _order_clause(clause, masked, catalog, current, alone)
     return clause
+
+
+def _each_kind(masked: str, refs: list[Ref], quantities: list, current: Product | None,
+               catalog: Catalog) -> tuple[list[Ref], str]:
+    """各 / 都 over kinds: the colours of the goods shown, each goods of a family counted (两种凤爪都来一盒; 两种桃酥都来一袋:
+    each goods, by unit), or the kinds of the goods shown (那两种各来一杯, 大小各来一个, with a count of each)."""
+    refs, masked = _colours_shown(masked, refs, quantities, current, catalog) if not refs else (refs, masked)
+    if kinds := _all_of(masked, refs, quantities):
+        refs = [x for r in refs for x in ([Ref(r.start, r.end, p, r.label) for p in kinds] if r.family else [r])]
+    shown = kinds_of_shown(masked, current, catalog) if not refs else None
+    if shown and any(q.end <= shown[0].start() or q.start >= shown[0].end() for q in quantities):
+        m, kinds = shown
+        refs = [Ref(m.start(), m.end(), p, m.group(0)) for p in kinds]
+        masked = masked[:m.start()] + "#" * (m.end() - m.start()) + masked[m.end():]
+    return refs, masked
 
 
 def _colours_shown(masked: str, refs: list[Ref], quantities: list[Quantity], current: Product | None,

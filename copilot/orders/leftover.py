@@ -217,10 +217,8 @@ def read_leftover(clause, masked: str, leftover: str, catalog: Catalog, current:
     """The words of a clause no name reads: a typo or a part of one product's names is that product (芋尼面包:
     芋泥 of the 面包 family); a part of several products' names (栗子 of 糖炒栗子 and 栗子仁) or a word
     nothing reads, said with an order word or a short quantity, goes to review. False: the clause is done."""
-    if family_typo(leftover, clause.refs, catalog):
-        return True  # 车里子2斤装一盒: the family's word again, typed by its sound
-    if is_person(leftover):
-        return True  # 裙子给我闺女来一件: who the goods are for, no goods
+    if family_typo(leftover, clause.refs, catalog) or is_person(leftover):
+        return True  # 车里子2斤装一盒: the family's word again, typed by its sound; 裙子给我闺女来一件: who, no goods
     unit = clause.quantities[0].unit if clause.quantities else None
     if _single_said(clause, leftover, masked, catalog, current, unit) \
             or _rest_of_named(leftover, masked, clause.refs, catalog):  # 黑米发榚: the 发糕 of the 黑米 one, named

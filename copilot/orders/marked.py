@@ -8,7 +8,7 @@ or the number in words (五号的). Such a word of one product's names is that p
 their family (86型 of three wall plates: one of them, a person asks).
 
 Not read here: a number with a sale or pack unit (4节, 12副, 50个: how many), a length or weight (3米, 100米, 500克:
-``sizes``), and a number with 号 when that link number sells other goods (``refs.number_or_link`` weighs those).
+``sizes``), and a number with 号 when that link number sells other goods (``link_refs.number_or_link`` weighs those).
 After the word comes its name's rest, an order word, 的, a number, or the end of the clause (5号楼, 4分钟 are no names).
 """
 

@@ -12,14 +12,15 @@ from dataclasses import dataclass
 from copilot.base.catalog import LINK_RE, Catalog, Product, link_number
 from copilot.base.sounds import syllables
 from copilot.orders.alike import shape_kin
-from copilot.orders.amounts import GRAMS, SAME_COUNT, UNIT_WORDS, VERB, read_quantities
+from copilot.orders.amounts import GRAMS, UNIT_WORDS, VERB, read_quantities
 from copilot.orders.categories import category_refs
 from copilot.orders.lexicon import also_means, is_thing
+from copilot.orders.look_alikes import look_alike, looks_like
 from copilot.orders.marked import marked_said, marked_words
 from copilot.orders.memo import per_catalog
 from copilot.orders.names import numbered_names, plain_name
 from copilot.orders.packs import one_goods, sold_in
-from copilot.orders.shorthand import look_alike, looks_like, shorthand
+from copilot.orders.shorthand import shorthand
 from copilot.orders.sizes import (
     BARE_MEASURE,
     COUNTED_PART,
@@ -29,7 +30,6 @@ from copilot.orders.sizes import (
     measured_kin,
     measures_said,
     ranges_said,
-    sized,
     sizes_said,
 )
 from copilot.orders.specs import spec_named, specs_said
@@ -476,43 +476,3 @@ def _shared_tail(t: str, refs: list[Ref], catalog: Catalog) -> list[Ref]:
         if len(set(mine)) == 1:
             out[i] = Ref(r.start, r.end, mine[0], r.label)
     return out
-
-
-def number_or_link(r: Ref, catalog: Catalog, current: Product | None) -> Ref:
-    """5号的来一个 with 5号电池 on screen: a bare link number that also starts another product's name is that
-    link or that product, unless the link's own product is on screen; 10号来一袋 with the 10kg bag on screen (and
-    link 10 another product) is that link or the size of the product shown."""
-    m = LINK_RE.fullmatch(r.label) if r.product is not None and "号" in r.label and "链接" not in r.label else None
-    if m is None or r.product is current:
-        return r
-    others = tuple(dict.fromkeys(q for _, q in numbered_names(catalog).get(link_number(m), ()) if q is not r.product))
-    if current is not None and current not in others and sized(current, link_number(m)):
-        others = (*others, current)
-    return Ref(r.start, r.end, None, r.label, (r.product, *others)) if others else r
-
-
-def link_by_unit(r: Ref, unit: str | None, current: Product | None) -> Ref:
-    """3号来两包 where link 3 is the 主线 (by the 卷) and 3号 is in the name of a hook sold by the 包: of the products an
-    N号 may name (link N first), the one sold in the unit said (or a word counted the same) when only one is (LABELS
-    rule 3's unit clause), with link N's own product or neither shown; the number stays for a person otherwise
-    (3号来两个, 个 the unit of neither; 5号来一盒 with the 5号 box itself shown: this one, or link 5?)."""
-    if not unit or r.product is not None or not r.family or "号" not in r.label or not LINK_RE.fullmatch(r.label):
-        return r
-    if current is not None and current in r.family[1:]:
-        return r
-    same = {unit, *SAME_COUNT.get(unit, ())}
-    sold = [p for p in r.family if p.unit in same]
-    return Ref(r.start, r.end, sold[0], r.label) if len(sold) == 1 else r
-
-
-def shown_link_or_name(r: Ref, catalog: Catalog, current: Product | None, unit: str | None) -> Ref:
-    """5号来一条 with link 5 (3号拉链) on screen beside 5号拉链: the link's own product is shown, but the unit said is
-    also the one the product whose name starts with 5号 is sold in, so the number names either (LABELS rule 3): a
-    person asks. A unit only the shown link is sold in (5号来一桶 of the 洗衣液 shown beside 5号电池) keeps the link."""
-    m = LINK_RE.fullmatch(r.label) if unit and r.product is not None and r.product is current else None
-    if m is None or "号" not in r.label or "链接" in r.label:
-        return r
-    same = {unit, *SAME_COUNT.get(unit, ())}
-    others = tuple(dict.fromkeys(q for _, q in numbered_names(catalog).get(link_number(m), ())
-                                 if q is not r.product and q.unit in same))
-    return Ref(r.start, r.end, None, r.label, (r.product, *others)) if others else r

@@ -25,9 +25,8 @@ goes to review, unless the comment asks for each of them (``两种凤爪都来�
 - ``sound_alike``: a variant word typed with a homophone (芋尼 for 芋泥 of 芋泥面包).
 - ``one_of_its_kind``: a word said with 的 that starts one product's names picks that one of its kind (泰国的 of
   泰国茉莉香米 beside 东北大米).
-- ``look_alike``: a name written with one character that is a part of the right one, or the other way
-  round (亡果 for 芒果, 牛乃 for 牛奶, 凤抓 for 凤爪), as handwriting input and a hurried eye make them; or
-  with characters of the same phonetic family, a shared component and a rhyme (馄炖 / 混沌 for 馄饨).
+- look-alike names (亡果 for 芒果, 凤抓 for 凤爪, 馄炖 for 馄饨) are read in ``copilot.orders.look_alikes`` from the names
+  built here.
 """
 
 from __future__ import annotations
@@ -37,7 +36,6 @@ from dataclasses import dataclass, field
 
 from copilot.base.catalog import Catalog, Product, whole_latin
 from copilot.base.zhnum import ZH_DIGITS, zh_to_number
-from copilot.orders.alike import kin, looks_alike, part_of, radical_reading
 from copilot.orders.amounts import GRAMS, UNIT_WORDS, Quantity, to_sale_unit
 from copilot.orders.categories import category_families
 from copilot.orders.heads import headed, heads_word
@@ -436,27 +434,6 @@ def _forms(p: Product) -> list[str]:
     return out
 
 
-def look_alike(word: str, catalog: Catalog) -> list[Product]:
-    """The products with a name of the same length as ``word`` that differs from it in exactly one
-    character, where one of the two characters is a component of the other (see the docstring)."""
-    if not 2 <= len(word) <= 8 or not _CJK.match(word):
-        return []
-    found = {p.sku: p for n, p in shorthand(catalog).names if looks_like(word, n)}
-    return list(found.values())
-
-
-def looks_like(word: str, name: str) -> bool:
-    """``word`` is ``name`` with one character written as a look-alike (卢鱼 for 鲈鱼: one a component of the other,
-    or of one radical with a shared reading), or with every character that differs of its phonetic family (馄炖 /
-    混沌 for 馄饨)."""
-    if len(name) != len(word):
-        return False
-    diff = [(a, b) for a, b in zip(word, name) if a != b]
-    if any(a in _COUNTS and b not in _COUNTS for a, b in diff):  # 红烧牛肉面三桶: 3 of 红烧牛肉面 单桶, no typo of it
-        return False
-    return len(diff) == 1 and (part_of(*diff[0]) or radical_reading(*diff[0]) or looks_alike(*diff[0])) or bool(diff) and all(kin(a, b) for a, b in diff)
-
-
 def _cuts_measure(name: str, word: str) -> bool:
     """``word``, the start or end of ``name``, cuts a measure of it in two (10公 of 10公斤哑铃, 6毫 of 6毫米瑜伽垫):
     the rest of the unit follows in a comment (来10公斤: ten kilos), so it is no word a viewer shortens the name to."""
@@ -464,7 +441,6 @@ def _cuts_measure(name: str, word: str) -> bool:
     return any(m.start() < cut < m.end() for m in _MEASURE_IN_NAME.finditer(name))
 
 
-_COUNTS = frozenset("0123456789一二两三四五六七八九十")  # a count said where a name has another character
 # a number and a unit of two characters or letters (10公斤, 十公斤, 6毫米, 700ml): cut in two, neither half is a word
 _MEASURE_IN_NAME = re.compile(rf"(?:\d+(?:\.\d+)?|[{''.join(ZH_DIGITS)}十百千]+)\s*(?:公斤|千克|毫升|厘米|毫米|公分|kg|ml|cm|mm)",
                               re.IGNORECASE)
