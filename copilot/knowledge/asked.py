@@ -47,7 +47,8 @@ def after_sales_only(q: Question, t, c: Chunk) -> bool:
         return False
     head = lexicon().fix_typos(f"{c.section} {c.key}")   # 售后, 退换 (not 情况 of 基本情况, 问题 of 常见问题)
     named = any(word_in(w, lexicon().fix_typos(c.key)) for g in q.residual for w in g)   # 开胶了几天内能补
-    return any(w in head for w in after.ask) and not named
+    # (啥表能换 of 一张券换几块表: the 换 the question itself says is the service asked, no exchange)
+    return any(w in head and w.removeprefix("能").removeprefix("可以") not in q.text for w in after.ask) and not named
 
 
 def told_in_clause(q: Question, text: str) -> bool:
@@ -60,12 +61,14 @@ def told_in_clause(q: Question, text: str) -> bool:
 
 
 def other_case(q: Question, key: str) -> bool:
-    """An after-sales question, and the Q&A pair asks for a case of it (化了, 坏了, 破) the question does not name."""
+    """An after-sales question, and the Q&A pair asks for a case of it (化了, 坏了, 破) the question does not name. (A
+    warranty asked, 保修多久, is asked of its thing broken: 坏了保修吗？ is its own case.)"""
     after = lexicon().aspects.get("aftersales")
     if after is None or "aftersales" not in q.topics:
         return False
     asked = lexicon().fix_typos(q.text)
-    return any(w in key and w not in asked for w in after.hint)
+    warranty = guard("term_warranty").search(asked) is not None
+    return any(w in key and w not in asked and not (warranty and w.startswith("坏")) for w in after.hint)
 
 
 def keyed_case(q: Question, key: str, layout: str) -> int:
@@ -134,14 +137,25 @@ def counted_from_asked(q: Question, text: str) -> bool:
     """A day asked of a doing (每周几直播) and every day ``text`` states is one counted from that doing (直播第二天
     下午 4 点以后到摊上取): it tells when another thing happens after it, not when the doing is. The relative days are
     data (``guards.yaml`` ``relative_day``)."""
-    if q.kind not in ("day", "time") or not q.residual:
+    if q.kind not in ("day", "time"):
         return False
     spans = value_spans(q.kind, text, q.units)
     rel = guard("relative_day")
-    words = [w for g in q.residual for w in g if len(w) > 1]
-    return bool(spans) and bool(words) and all(
-        rel.fullmatch(v.strip()) and any(text[max(0, s - len(w) - 1):s].rstrip().endswith((w, w + "后")) for w in words)
-        for s, _e, v in spans)
+    words = [w for w in [*(w for g in q.residual for w in g), *asked_doings(q)] if len(w) > 1]
+    counted, end = [], -1   # (直播第二天下午2点以后: the clock goes on the day counted from the doing)
+    for s, e, v in spans:
+        counted.append(bool(counted) and counted[-1] and not text[end:s].strip() or rel.fullmatch(v.strip()) and any(
+            text[max(0, s - len(w) - 1):s].rstrip().endswith((w, w + "后")) for w in words))
+        end = e
+    return bool(spans) and bool(words) and all(counted)
+
+
+def asked_doings(q: Question) -> list[str]:
+    """The doings the question's aspect words name once their cue is set aside (直播 of 啥时候直播, 送 of 几点送), but
+    one it says done (下单了啥时候来换: the time asked counts from it)."""
+    asked = lexicon().fix_typos(q.text)
+    doings = {ASK_CUE.sub("", w) for t in q.topics if (a := lexicon().aspects.get(t)) for w in a.ask if w in asked}
+    return sorted((d for d in doings - {""} if not re.search(re.escape(d) + "(?:了|完|后|以后|之后)", asked)), key=len)
 
 
 DATE = r"(\d{1,2}|[一二三四五六七八九十]{1,3})\s*[号日]"
@@ -226,6 +240,23 @@ def day_keyed(q: Question, c: Chunk) -> bool:
     周三几点去接): it is stated for that day, before the row of every day."""
     day = {m.group(1).replace("天", "日") for m in WEEKDAY.finditer(q.unnamed)}
     return bool(day) and any(m.group(1).replace("天", "日") in day for m in WEEKDAY.finditer(f"{c.section} {c.key}"))
+
+
+HOW = re.compile(r"怎么([\u4e00-\u9fff])")
+
+
+def how_asked(q: Question, c: Chunk) -> bool:
+    """A how-to and a Q&A pair of the product asking how by the same cue and doing (尺寸咋量？ for 锁芯长度咋量): the
+    owner's answer to that how-to, though its question names the thing in other words."""
+    m = HOW.search(lexicon().fix_typos(q.unnamed)) if q.kind == "method" and c.layout == "qa" and c.sku else None
+    return m is not None and m.group(0) in lexicon().fix_typos(c.key)
+
+
+def how_within(asked: str, heads: tuple[str, ...]) -> bool:
+    """A how-to or what asked with nothing but its cue and doing (怎么测 of 咋测防水) that a heading asks among more
+    (测啥咋测), or a heading's whole question that the question asks with more (我的表能用 of 咋知道我的表能用, 啥皮子 of
+    啥皮子的)."""
+    return len(asked) >= 3 and any(h and (asked in h or len(h) >= 4 and h in asked) for h in heads)
 
 
 def key_asks(q: Question, c: Chunk) -> bool:

@@ -42,7 +42,8 @@ def aspects_asked(text: str) -> tuple[list[str], list[str], list[str]]:
     _drop_cue(text, topics, triggers, "aftersales", "swap")     # 礼盒能换成巢蜜吗: a swap, no exchange rule
     _drop_cue(text, topics, triggers, "storage", "lasting_after")   # 贴了能用多久: how long it lasts, not keeps
     _drop_cue(text, topics, triggers, "delivery", "asks_included")   # 送刀吗: whether one comes with it, no delivery
-    _drop_cue(text, topics, triggers, "cooking", "made_count")   # 能做几件: how many are made, no recipe
+    if _drop_cue(text, topics, triggers, "cooking", "made_count"):   # 能做几件, 能做多长: what is made, no recipe
+        triggers[:] = [w for w in triggers if w not in aspects["cooking"].ask]   # (做 is asked: 能做到 10 米长)
     verbs = "".join(w for w in aspects["cooking"].hint if len(w) == 1)
     if verbs and re.search(COOK_TIME.format(verbs=verbs), text) and "cooking" not in topics:
         topics.append("cooking")

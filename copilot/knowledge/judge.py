@@ -21,6 +21,8 @@ from copilot.knowledge.asked import (
     date_unsaid,
     day_keyed,
     doing_unsaid,
+    how_asked,
+    how_within,
     key_asks,
     keyed_case,
     made_there,
@@ -83,6 +85,7 @@ NUMERIC = ("duration", "count", "weight", "amount", "clock", "day", "time")   # 
 TIGHT = 4              # a value this many characters from the question's word is its value (泡 1 到 2 天)
 CLAUSE_GOES_ON = r"(?![，,。；;！!？?）)]|\s*$)"   # an amount per (一次) that a clause goes on after, not one it ends on
 PART = 9               # the rank's place of "said of a part the question does not name" (吸管是硅胶的)
+LISTS = ("bullet", "table")   # rows under a heading: a how-to of the heading takes them all (``steps_asked``)
 
 
 def run_begins(run: str, text: str, asked: str) -> bool:
@@ -165,10 +168,11 @@ class Judge(Scope, Keys, Verdicts):
         asked = tail.sub("", bare(self.nameless(lexicon().fix_typos(q.text))))
         for h in hits[:WINDOW] if targets and asked else ():
             c = h.chunk
+            heads = (tail.sub("", bare(self.nameless(lexicon().fix_typos(c.key)))),
+                     tail.sub("", bare(lexicon().fix_typos(c.section))))
             if c.sku in targets and c.layout != "fact" and self.eligible(q, h, targets) and \
-                    (asked in (tail.sub("", bare(self.nameless(lexicon().fix_typos(c.key)))),
-                               tail.sub("", bare(lexicon().fix_typos(c.section)))) or
-                     len(c.key) > 1 and key_asks(q, c)):   # 能迁些啥 of the row 能迁啥：……
+                    (asked in heads or len(c.key) > 1 and key_asks(q, c) or   # 能迁些啥 of the row 能迁啥：……
+                     q.kind in ("method", "") and c.layout not in LISTS and how_within(asked, heads)):   # 测啥咋测
                 h.chosen = True
                 return [h]
         return []
@@ -196,7 +200,7 @@ class Judge(Scope, Keys, Verdicts):
 
         def rank(h: Hit) -> tuple[bool, int, bool, bool, bool, bool, bool, int, bool, bool, bool, bool]:
             c = h.chunk
-            asks = key_asks(q, c)   # 睡多久：四十分钟 for 午睡睡多久, before a line that says 午睡 and another duration
+            asks = key_asks(q, c) or how_asked(q, c)   # 睡多久：四十分钟 for 午睡睡多久, 尺寸咋量？ for 长度咋量
             case = keyed_case(q, self.nameless(lexicon().fix_typos(c.key)), c.layout)
             evidence = -1 if self.asks_same(q, c) or case < 0 or day_keyed(q, c) else 0 if self.head_says(q, c) else \
                 1 if self.headed(ix, q, h) or self.keyed(q, c) else \
@@ -343,8 +347,8 @@ class Judge(Scope, Keys, Verdicts):
     def has_unsaid(self, q: Question, text: str) -> bool:
         """A yes/no of having a thing (有证吗, 防蓝光吗, 带盖子吗) that ``text`` never names, of a thing coming with it
         (送烛台吗) that ``text`` does not say comes or not (放在烛台上点)."""
-        if self.inclusion_unsaid(q, text):
-            return True
+        if self.inclusion_unsaid(q, text) or self.other_one_unsaid(q, text):
+            return True   # (有别的型号吗 is not answered by the one model there is)
         if q.kind != "yesno" or not q.residual:
             return False
         if self.acted_on_unsaid(q, text, self.nameless(text)):

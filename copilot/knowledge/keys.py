@@ -42,10 +42,18 @@ class Keys:
 
     @staticmethod
     def keyed_other(q: Question, c: Chunk) -> bool:
-        """A how-to's passage whose key is one that holds a quantity and holds it (保质期：3 年, a duration, for 怎么放)."""
-        if q.kind != "method" or not c.key or c.layout not in ("bullet", "table", "qa"):
+        """A how-to's passage whose key is one that holds a quantity and holds it (保质期：3 年, a duration, for 怎么放),
+        or whose key or heading asks how long or how much and that passage states it (卷多旧有效：券半年有效, for 券咋用;
+        a count's heading may head a how-to's answer: 一对几条：一公一母，公的尾巴大)."""
+        if q.kind != "method":
             return False
-        key, kinds = lexicon().fix_typos(c.key), lexicon().kinds
+        kinds, head = lexicon().kinds, lexicon().fix_typos(c.key or c.section)
+        asked = question_kind(head) if head and c.layout != "fact" else ""
+        if asked in ("duration", "price") and values_of(asked, c.text):
+            return True
+        if not c.key or c.layout not in ("bullet", "table", "qa"):
+            return False
+        key = lexicon().fix_typos(c.key)
         return any(k in kinds and any(w in key for w in kinds[k].keys) and values_of(k, c.text) for k in QUANTITIES)
 
     @staticmethod
@@ -84,14 +92,17 @@ class Keys:
 
     @staticmethod
     def has_said(q: Question, text: str) -> bool:
-        """A yes/no of having a thing (有证吗) and ``text`` says 有 with that thing just after (有 C 级美容师证)."""
+        """A yes/no of having a thing (有证吗) and ``text`` says 有 with that thing just after (有 C 级美容师证); or of
+        being a thing (是铜的吗) and ``text`` says 是 with it (锁芯是铜的)."""
         if not q.residual:
             return False
         last = q.residual[-1]
         at = max((q.text.rfind(w) for w in last), default=-1)
-        if at <= 0 or not q.text[:at].endswith("有"):
+        if at <= 0 or not q.text[:at].endswith(("有", "是")):
             return False
-        return any(re.search(r"(?<![没])有[^，,。；;！!？?]{0,8}?" + re.escape(w), text) for w in last)
+        verb = q.text[at - 1]
+        return any(re.search(rf"(?<![没不]){verb}[^，,。；;！!？?]{{0,{8 if verb == '有' else 2}}}?" + re.escape(w), text)
+                   for w in last)
 
     @staticmethod
     def inclusion_unsaid(q: Question, text: str) -> bool:
@@ -106,6 +117,13 @@ class Keys:
             return False
         return not any(word_in(thing, text[max(0, m.start() - NEAR):m.end() + NEAR + len(thing)])
                        for m in guard("included").finditer(text))
+
+    @staticmethod
+    def other_one_unsaid(q: Question, text: str) -> bool:
+        """A yes/no of having another one (有别的型号吗, 有其他颜色吗) that ``text`` does not say there are others or
+        not (还有, 只有): stating the one there is (SR626SW) is no answer."""
+        return q.kind == "yesno" and guard("asks_other_one").search(q.unnamed) is not None and \
+            guard("other_one_said").search(text) is None
 
     @staticmethod
     def unhinted(q: Question, text: str) -> bool:

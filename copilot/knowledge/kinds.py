@@ -202,8 +202,9 @@ def asked_units(kind: str, text: str) -> frozenset[str] | None:
     if k is None or not k.units:
         return None
     found: set[str] = set()
-    for m in k.ask.finditer(lexicon().fix_typos(text)):
-        cue = m.group(0)
+    fixed = lexicon().fix_typos(text)
+    for m in k.ask.finditer(fixed):
+        cue = fixed[max(0, m.start() - 2):m.start()] + m.group(0)   # (纸多厚: the thing before the cue may key it)
         units = next((us for key, us in k.units if cue.endswith(key)), None)
         if units is None:
             return None
@@ -218,8 +219,10 @@ def asked_dimension(kind: str, text: str) -> tuple[str, ...]:
     if k is None or not k.dimensions:
         return ()
     words: list[str] = []
-    for m in k.ask.finditer(lexicon().fix_typos(text)):
-        said = next((ws for key, ws in k.dimensions if m.group(0).endswith(key)), None)
+    fixed = lexicon().fix_typos(text)
+    for m in k.ask.finditer(fixed):
+        cue = fixed[max(0, m.start() - 2):m.start()] + m.group(0)
+        said = next((ws for key, ws in k.dimensions if cue.endswith(key)), None)
         if said is None:
             return ()
         words += said

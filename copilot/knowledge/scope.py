@@ -86,8 +86,10 @@ class Scope:
         delivery, after-sales ...) or questions about no aspect of a product."""
         if c.sku:   # a question of what the shop decides, naming no product, is not one product's notes
             return c.sku in targets or (not targets and len(q.residual) >= 2 and not self._store_question(q))
-        if not targets:   # nor one product's rule (红虫下了单第二天就要拿走 for 下了单留几天)
-            return not (self._store_question(q) and any(s <= 1 for s, _e, _p in self.catalog.mentions(c.text)))
+        if not targets:   # nor one product's rule (红虫下了单第二天就要拿走 for 下了单留几天), but the store's own Q&A
+            # pair asking the question itself names the goods its rule is of (送货吗？ 锁芯、挂锁……免费送 for 能送货吗)
+            return not (self._store_question(q) and any(s <= 1 for s, _e, _p in self.catalog.mentions(c.text))) or \
+                c.layout == "qa" and not self.catalog.mentions(c.key) and self.asks_same(q, c)
         if self.names_others(q, c, targets):
             return False   # 奶粉、纸尿裤没拆封的 7 天内可以退换 says nothing of the 指甲剪 asked about
         if not q.topics:  # 香菇一斤几个 asks about the product: a store rule answers only what it says of it

@@ -284,9 +284,12 @@ def spec_answers(p: Product | None, kind: str, units: frozenset[str] | None = No
 def asked_in_notes(q: Question, chunks) -> bool:
     """The product's notes hold a Q&A pair asking the value by the question's own cue and answering it (照片书多大？
     八寸 二十厘米乘二十厘米 for 照片书多大): the owner's reply to that very question answers, not the catalog's spec
-    (8 寸方形)."""
-    return any(c.layout == "qa" and same_cue(q.kind, c.key, q.unnamed) and values_of(q.kind, c.text, q.units)
-               for c in chunks)
+    (8 寸方形); or a row keyed by the question itself (一包多重：一包大约 2.2 公斤, before the spec's 每包 500 张，70 克)."""
+    def keyed_by_question(c) -> bool:
+        return c.layout in ("table", "bullet") and all(ch in q.text for ch in c.key if "\u4e00" <= ch <= "\u9fff")
+
+    return any((c.layout == "qa" or keyed_by_question(c)) and same_cue(q.kind, c.key, q.unnamed) and
+               values_of(q.kind, c.text, q.units) for c in chunks)
 
 
 def priced_other(q: Question, products: list[Product]) -> bool:

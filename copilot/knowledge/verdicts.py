@@ -43,9 +43,11 @@ class Verdicts:
     @staticmethod
     def unasked_value(q: Question, c: Chunk, body: str) -> bool:
         """The passage holds no value of what was asked: no number for a phone asked (有事打摊上的电话), only other
-        kinds of the thing asked (短毛猫……长毛猫 for 无毛猫), or only days counted from the doing asked (直播第二天)."""
+        kinds of the thing asked (短毛猫……长毛猫 for 无毛猫), only days counted from the doing asked (直播第二天), or
+        only goods carried when a service at the door is asked (能上门修吗 is not answered by 修好的表不寄快递)."""
         return q.topics == ["phone"] and not guard("contact_said").search(c.text) or \
-            other_kind_said(q, f"{c.key} {body}") or counted_from_asked(q, body)
+            other_kind_said(q, f"{c.key} {body}") or counted_from_asked(q, body) or \
+            goods_only(q, body.removeprefix(f"{c.key}：") if c.layout == "fact" else body)
 
     def other_sequence(self, q: Question, c: Chunk, text: str) -> bool:
         """The passage tells the other order of two steps (烫完能染吗 is not answered by 染完再烫), or no period it
@@ -65,3 +67,9 @@ class Verdicts:
         body = self.nameless(c.text)
         return q.kind in t.values and not (q.units and not values_of(q.kind, body, q.units)) and not (
             q.kind == "clock" and only_asked_values(q.kind, body, q.text, q.units))
+
+
+def goods_only(q: Question, said: str) -> bool:
+    """A service at the door is asked (能上门修吗, ``home_service``) and ``said`` tells only of goods carried (不寄快递):
+    it never says 上门 itself."""
+    return bool(guard("home_service").search(q.text)) and "上门" not in said and bool(guard("goods_carried").search(said))
