@@ -5,7 +5,9 @@ for a person, and so does a family of *different* goods (锅 of a wok and a soup
 
 Listings are one goods in sizes or colours when their names differ only by words of a size or a colour: a number with
 a unit of size (32cm, 40号, 39码, 5kg, 500ml), a letter size (L, XL), a word of ``data/variant_words.txt`` (大号, 中杯,
-墨绿, 樱花粉), each a word of its own in the name; the rest of the names is the same, and they are sold in one unit.
+墨绿, 樱花粉, a grind: 细 / 粗), each a word of its own in the name; a range of sizes one listing fits (38-39码) and a
+pack's weight written with its container (500克瓶, 5kg袋: ``data/variant_packs.txt``) are such words too. The rest of
+the names is the same, and they are sold in one unit.
 
 A size number several listings' names hold, said as a word (32的来两个 of 章丘铁锅 32cm and 不粘锅 32cm), with one
 of them shown, is the one shown in the same way.
@@ -22,7 +24,9 @@ from copilot.orders.classifiers import GENERAL, same_count
 from copilot.orders.packs import BRACKETED, one_goods
 
 _UNITS = r"cm|CM|mm|MM|厘米|毫米|公分|米|寸|英寸|码|kg|KG|g|克|公斤|千克|斤|ml|ML|毫升|L|升|W|瓦"
-_SIZE_NUMBER = rf"\d+(?:\.\d+)?\s*(?:{_UNITS}|号)"
+_NUMBER = r"\d+(?:\.\d+)?"
+# 32cm, 40号, and a range of sizes one listing fits (38-39码, 160~165cm)
+_SIZE_NUMBER = rf"{_NUMBER}(?:\s*[-~～至到]\s*{_NUMBER})?\s*(?:{_UNITS}|号)"
 _LETTER_SIZE = r"(?<![A-Za-z])(?:\d?X{0,3}[SML]|X{1,3}L)(?:码|号)?(?![A-Za-z])"
 
 
@@ -34,10 +38,18 @@ def _words() -> tuple[str, ...]:
 
 
 @cache
+def _packs() -> str:
+    """The container words a pack's size is written with (500克瓶, 5kg袋, 250ml装): ``data/variant_packs.txt``."""
+    text = (Path(__file__).parent / "data" / "variant_packs.txt").read_text(encoding="utf-8")
+    words = {w for line in text.splitlines() if not line.startswith("#") for w in line.split()}
+    return "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
+
+
+@cache
 def _variant_word() -> re.Pattern:
-    """One name word made only of size and colour words (大号11cm, 中杯, 樱花粉, 42号, XL)."""
+    """One name word made only of size and colour words (大号11cm, 中杯, 樱花粉, 42号, 38-39码, 500克瓶, XL)."""
     listed = "|".join(map(re.escape, _words()))
-    piece = rf"(?:{_SIZE_NUMBER}|{_LETTER_SIZE}|(?:{listed})色?)"
+    piece = rf"(?:{_SIZE_NUMBER}(?:{_packs()})?|{_LETTER_SIZE}|(?:{listed})色?)"
     return re.compile(rf"(?:{piece}\s*)+")
 
 
