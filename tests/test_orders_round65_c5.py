@@ -61,3 +61,16 @@ def test_names_that_differ_by_more_than_a_size_stay_apart():
     assert sizes_of_one_goods([p("a", "芝麻油 250ml瓶", "瓶"), p("b", "芝麻油 500ml瓶", "瓶")])
     assert not sizes_of_one_goods([p("a", "芝麻油 250ml瓶", "瓶"), p("b", "花生油 500ml瓶", "瓶")])
     assert not sizes_of_one_goods([p("a", "芝麻油 250ml瓶", "瓶"), p("b", "芝麻油（散称）", "斤")])
+
+
+TEAS = _catalog(("tea_green", "绿茶 罐装", "罐"), ("tea_black", "红茶 罐装", "罐"))
+
+
+def test_two_kinds_said_alone_are_both_sizes_of_the_goods_shown():
+    got = _read(COFFEE, "两种都来一袋", "coffee_fine")
+    assert sorted(_items(got)) == [("coffee_coarse", 1), ("coffee_fine", 1)] and not got["needs_review"]
+
+
+def test_two_kinds_said_alone_of_different_goods_or_two_things_are_asked():
+    assert _read(TEAS, "两种都来一罐", "tea_green")["needs_review"]
+    assert _read(COFFEE, "两个都要", "coffee_fine")["needs_review"]
