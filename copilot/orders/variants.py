@@ -31,25 +31,19 @@ _LETTER_SIZE = r"(?<![A-Za-z])(?:\d?X{0,3}[SML]|X{1,3}L)(?:码|号)?(?![A-Za-z])
 
 
 @cache
-def _words() -> tuple[str, ...]:
-    text = (Path(__file__).parent / "data" / "variant_words.txt").read_text(encoding="utf-8")
+def _listed(file: str) -> tuple[str, ...]:
+    """The words of a word list in ``data/`` (one or more a line, ``#`` comments), longest first."""
+    text = (Path(__file__).parent / "data" / file).read_text(encoding="utf-8")
     words = {w for line in text.splitlines() if not line.startswith("#") for w in line.split()}
     return tuple(sorted(words, key=len, reverse=True))
 
 
 @cache
-def _packs() -> str:
-    """The container words a pack's size is written with (500克瓶, 5kg袋, 250ml装): ``data/variant_packs.txt``."""
-    text = (Path(__file__).parent / "data" / "variant_packs.txt").read_text(encoding="utf-8")
-    words = {w for line in text.splitlines() if not line.startswith("#") for w in line.split()}
-    return "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
-
-
-@cache
 def _variant_word() -> re.Pattern:
     """One name word made only of size and colour words (大号11cm, 中杯, 樱花粉, 42号, 38-39码, 500克瓶, XL)."""
-    listed = "|".join(map(re.escape, _words()))
-    piece = rf"(?:{_SIZE_NUMBER}(?:{_packs()})?|{_LETTER_SIZE}|(?:{listed})色?)"
+    listed = "|".join(map(re.escape, _listed("variant_words.txt")))
+    packs = "|".join(map(re.escape, _listed("variant_packs.txt")))  # the containers a pack's size is written with
+    piece = rf"(?:{_SIZE_NUMBER}(?:{packs})?|{_LETTER_SIZE}|(?:{listed})色?)"
     return re.compile(rf"(?:{piece}\s*)+")
 
 
