@@ -4,7 +4,8 @@ A word of the goods said without the size, with one of the listings shown, is th
 differ only by
 - a grind or cut (咖啡粉 细 / 粗: ``data/variant_words.txt``);
 - a pack's weight or volume written with its container (芝麻油 250ml瓶 / 500ml瓶: ``data/variant_packs.txt``);
-- a range of sizes one listing fits (羊毛袜 35-38码 / 39-42码).
+- a range of sizes one listing fits (羊毛袜 35-38码 / 39-42码);
+- how many people one is made for (睡袋 单人 / 双人).
 With none of them shown it stays for a person, and goods of different kinds stay apart.
 """
 
@@ -74,3 +75,13 @@ def test_two_kinds_said_alone_are_both_sizes_of_the_goods_shown():
 def test_two_kinds_said_alone_of_different_goods_or_two_things_are_asked():
     assert _read(TEAS, "两种都来一罐", "tea_green")["needs_review"]
     assert _read(COFFEE, "两个都要", "coffee_fine")["needs_review"]
+
+
+BAGS = _catalog(("bag_single", "加厚睡袋 单人", "个"), ("bag_double", "加厚睡袋 双人", "个"))
+
+
+def test_single_and_double_are_sizes_of_one_goods_and_the_one_shown_is_meant():
+    assert sizes_of_one_goods(list(BAGS))
+    got = _read(BAGS, "睡袋来一个", "bag_double")
+    assert _items(got) == [("bag_double", 1)] and not got["needs_review"]
+    assert _read(BAGS, "睡袋来一个", None)["needs_review"]  # none shown: which one, a person asks
