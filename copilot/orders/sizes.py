@@ -153,8 +153,7 @@ def sized(product: Product, number: int | None) -> bool:
     return number is not None and (any(
         float(n) == number for name in product.names
         for m in (*SIZE.finditer(name), *_LENGTH.finditer(name)) for n in m.groups()[:2] if n)
-        or any(int(m.group(1)) <= number <= int(m.group(2)) for name in product.names
-               for m in _SIZE_RANGE.finditer(name)))  # 38 of 棉拖鞋 38-39码
+        or any(low <= number <= high for low, high in _ranges_named(product)))  # 38 of 棉拖鞋 38-39码
 
 
 _SIZED_LISTING = re.compile(r"尺码|码|身高|鞋|cm|厘米|岁", re.IGNORECASE)
@@ -223,13 +222,18 @@ def _measures(catalog: Catalog) -> dict[str, dict[str, Product]]:
         for n in p.names:
             for m in _MEASURE.finditer(n):
                 sizes.setdefault(m.group(1), {})[p.sku] = p
-            for m in _SIZE_RANGE.finditer(n):  # 38-39码: 38 too, each size the range holds (LABELS rule 8)
-                for size in range(int(m.group(1)), int(m.group(2)) + 1):
-                    sizes.setdefault(str(size), {})[p.sku] = p
+        for low, high in _ranges_named(p):  # 38-39码: 38 too, each size the range holds (LABELS rule 8)
+            for size in range(low, high + 1):
+                sizes.setdefault(str(size), {})[p.sku] = p
     return sizes
 
 
 _SIZE_RANGE = re.compile(r"(?<![\d.])(\d{2})\s*[-~～]\s*(\d{2})\s*码")
+
+
+def _ranges_named(p: Product) -> set[tuple[int, int]]:
+    """The ranges of sizes the product's names state (棉拖鞋 38-39码: (38, 39))."""
+    return {(int(m.group(1)), int(m.group(2))) for n in p.names for m in _SIZE_RANGE.finditer(n)}
 # 42-43, 38-39码, 38-39的 as said: a range of sizes, its 码 optional
 RANGE_SAID = re.compile(r"(?<![\d.])(\d{2})\s*[-~～]\s*(\d{2})(?:\s*码)?(?![\d.])")
 
@@ -239,7 +243,7 @@ def _size_ranges(catalog: Catalog) -> dict[tuple[int, int], Product | None]:
     """(38, 39) -> the listing whose names state that range of sizes (棉拖鞋 38-39码); None when several do."""
     found: dict[tuple[int, int], Product | None] = {}
     for p in catalog:
-        for key in {(int(m.group(1)), int(m.group(2))) for n in p.names for m in _SIZE_RANGE.finditer(n)}:
+        for key in _ranges_named(p):
             found[key] = p if key not in found else None
     return found
 

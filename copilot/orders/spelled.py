@@ -90,13 +90,15 @@ def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] >= 0 and b[0] >= 0 and a[0] < b[1] and b[0] < a[1]
 
 
-# 原味香辣各一半 beside a named 全家桶: what the named product holds, half and half, is no offer of those flavours
-_MEASURES = frozenset(u for u in (*UNIT_WORDS, "克", "斤", "两", "升", "米") if len(u) == 1)
+_MEASURES = frozenset(u for u in (*UNIT_WORDS, "克", "斤", "两", "升", "米") if len(u) == 1)  # one-character units
+
+
 def _measure_after_number(text: str, start: int, word: str) -> bool:
     """``word`` at ``start`` begins with a unit right after a number (克袋 of 500克袋装): the number's, no goods."""
     return start > 0 and text[start - 1].isdigit() and word[:1] in _MEASURES
 
 
+# 原味香辣各一半 beside a named 全家桶: what the named product holds, half and half, is no offer of those flavours
 _MIXED = re.compile(r"[\u4e00-\u9fff]{2,8}各(?:一)?半")
 _GAUGE = re.compile(r"(\d+号)[\u4e00-\u9fff]*$")
 
