@@ -195,6 +195,13 @@ def only_asked_values(kind: str, text: str, question: str, units: frozenset[str]
     return bool(said and found) and all(v in said for v in found)
 
 
+def _keyed_cues(k, text: str) -> list[str]:
+    """Each cue of kind ``k`` the question asks by, with the two characters before it (纸多厚: the thing before the
+    cue may key it)."""
+    fixed = lexicon().fix_typos(text)
+    return [fixed[max(0, m.start() - 2):m.start()] + m.group(0) for m in k.ask.finditer(fixed)]
+
+
 def asked_units(kind: str, text: str) -> frozenset[str] | None:
     """The units a question that names its unit wants (几根 -> 根 条 支, 多少年 -> 年), or None: any unit of
     the kind (几个, 多大, 多久)."""
@@ -202,9 +209,7 @@ def asked_units(kind: str, text: str) -> frozenset[str] | None:
     if k is None or not k.units:
         return None
     found: set[str] = set()
-    fixed = lexicon().fix_typos(text)
-    for m in k.ask.finditer(fixed):
-        cue = fixed[max(0, m.start() - 2):m.start()] + m.group(0)   # (纸多厚: the thing before the cue may key it)
+    for cue in _keyed_cues(k, text):
         units = next((us for key, us in k.units if cue.endswith(key)), None)
         if units is None:
             return None
@@ -219,9 +224,7 @@ def asked_dimension(kind: str, text: str) -> tuple[str, ...]:
     if k is None or not k.dimensions:
         return ()
     words: list[str] = []
-    fixed = lexicon().fix_typos(text)
-    for m in k.ask.finditer(fixed):
-        cue = fixed[max(0, m.start() - 2):m.start()] + m.group(0)
+    for cue in _keyed_cues(k, text):
         said = next((ws for key, ws in k.dimensions if cue.endswith(key)), None)
         if said is None:
             return ()
