@@ -217,27 +217,27 @@ def classify(text: str, catalog: Catalog, current: Product | None, alone: bool =
 
 def _each_kind(masked: str, refs: list[Ref], quantities: list, current: Product | None,
                catalog: Catalog) -> tuple[list[Ref], str]:
-    """各 / 都 over kinds: the colours of the goods shown, each goods of a family counted (两种凤爪都来一盒; 两种桃酥都来一袋:
-    each goods, by unit), or the kinds of the goods shown (那两种各来一杯, 大小各来一个, with a count of each)."""
-    refs, masked = _colours_shown(masked, refs, quantities, current, catalog) if not refs else (refs, masked)
+    """各 / 都 over kinds: the colours or sizes of the goods shown (两种颜色都来一张, ``variants.shown_kinds``), each goods of a
+    family counted (两种凤爪都来一盒; 两种桃酥都来一袋: each goods, by unit), or the kinds of the goods shown (那两种各来一杯,
+    大小各来一个)."""
+    if not refs:
+        kinds, span = shown_kinds(masked, current, catalog)
+        refs, masked = _kinds_said(masked, kinds, span, quantities) or (refs, masked)
     if kinds := _all_of(masked, refs, quantities):
         refs = [x for r in refs for x in ([Ref(r.start, r.end, p, r.label) for p in kinds] if r.family else [r])]
     shown = kinds_of_shown(masked, current, catalog) if not refs else None
-    if shown and any(q.end <= shown[0].start() or q.start >= shown[0].end() for q in quantities):
-        m, kinds = shown
-        refs = [Ref(m.start(), m.end(), p, m.group(0)) for p in kinds]
-        masked = masked[:m.start()] + "#" * (m.end() - m.start()) + masked[m.end():]
+    if shown:
+        refs, masked = _kinds_said(masked, shown[1], shown[0].span(), quantities) or (refs, masked)
     return refs, masked
 
 
-def _colours_shown(masked: str, refs: list[Ref], quantities: list[Quantity], current: Product | None,
-                   catalog: Catalog) -> tuple[list[Ref], str]:
-    """两种颜色都来一张: each colour (or size) of the goods shown, when the count is how many it is sold in
-    (``variants.shown_kinds``) and a quantity of each is said besides (两个颜色都要: how many of each?); the words
-    blanked so they are read as no unknown goods."""
-    kinds, (s, e) = shown_kinds(masked, current, catalog)
+def _kinds_said(masked: str, kinds: list[Product], span: tuple[int, int],
+                quantities: list[Quantity]) -> tuple[list[Ref], str] | None:
+    """The listings the words at ``span`` count (两种颜色, 那两种, 大小), when a quantity of each is said besides them
+    (两个颜色都要: how many of each? None); the words blanked so they are read as no unknown goods."""
+    s, e = span
     if not kinds or not any(q.end <= s or q.start >= e for q in quantities):
-        return refs, masked
+        return None
     return [Ref(s, e, p, masked[s:e]) for p in kinds], masked[:s] + "#" * (e - s) + masked[e:]
 
 
