@@ -20,6 +20,7 @@ from functools import cache
 from pathlib import Path
 
 from copilot.base.catalog import Product
+from copilot.orders.amounts import Quantity, to_sale_unit
 from copilot.orders.classifiers import GENERAL, same_count
 from copilot.orders.packs import BRACKETED, one_goods
 
@@ -69,8 +70,10 @@ _SIZE_SAID = re.compile(rf"\s*(?:\d+(?:\.\d+)?\s*(?:{_UNITS})?|{_LETTER_SIZE})\s
 
 
 def _counts(unit: str, p: Product) -> bool:
-    """``unit`` counts ``p`` as sold: its unit, a word counting the same items, or 个 of goods sold by the 只."""
-    return same_count(unit, p.unit) or unit in GENERAL and p.unit in GENERAL
+    """``unit`` counts ``p`` as sold: its unit, a word counting the same items, 个 of goods sold by the 只, or 个 of
+    one thing that holds no counted pieces (洗衣液来两个 of bottles: two bottles, the 个 rule of ``to_sale_unit``)."""
+    return same_count(unit, p.unit) or unit in GENERAL and p.unit in GENERAL \
+        or unit == "个" and to_sale_unit(Quantity(0, 0, 1.0, unit), p) is not None
 
 
 def shown_member(owners, current: Product | None, unit: str | None = None) -> Product | None:
