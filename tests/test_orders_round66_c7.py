@@ -67,3 +67,38 @@ def test_a_family_word_typed_by_its_sound_around_a_shorter_one_keeps_its_own_mem
     got = _read(BATH, "沐浴路来两瓶", "gel_big")
     assert _items(got) == [("gel_big", 2)] and not got["needs_review"]
     assert _read(BATH, "沐浴路来两瓶", "ball")["needs_review"]
+
+
+LAUNDRY = _catalog(("jacket", "冲锋衣清洗", "件"), ("boots", "马丁靴清洗", "双"), ("rug", "地毯清洗", "块"),
+                   ("wool_blanket", "羊毛毯清洗", "条"), ("heated_blanket", "电热毯清洗", "条"),
+                   ("liquid", "洗衣液 1kg", "瓶"))
+
+
+BLANKETS = _catalog(("wool_blanket", "羊毛毯清洗", "条"), ("heated_blanket", "电热毯清洗", "条"), ("coat", "大衣干洗", "件"))
+
+
+def test_the_work_of_a_service_said_before_the_count_orders_that_service():
+    got = _read(LAUNDRY, "马丁靴 洗两双", None)
+    assert _items(got) == [("boots", 2)] and not got["needs_review"]
+    got = _read(LAUNDRY, "洗两件", "jacket")
+    assert _items(got) == [("jacket", 2)] and not got["needs_review"]
+
+
+def test_the_store_coming_to_the_door_to_collect_is_a_note_on_the_order():
+    got = _read(LAUNDRY, "冲锋衣来两件上门到幸福里5栋取", None)
+    assert _items(got) == [("jacket", 2)] and got["note"] == "上门到幸福里5栋取"
+    got = _read(LAUNDRY, "来一件 上门取幸福里5栋", "jacket")
+    assert _items(got) == [("jacket", 1)] and got["note"] == "上门取幸福里5栋"
+
+
+def test_what_is_going_on_told_with_zheng_ne_is_no_question():
+    assert _read(LAUNDRY, "毯子一直没空洗 正发愁呢", None)["kind"] == "other"
+    assert _read(LAUNDRY, "正在洗吗", None)["kind"] == "question"
+
+
+def test_a_count_of_kinds_before_a_noun_the_goods_end_in_orders_each():
+    got = _read(BLANKETS, "两种毯子都洗一条", None)
+    assert sorted(_items(got)) == [("heated_blanket", 1), ("wool_blanket", 1)] and not got["needs_review"]
+    assert _read(BLANKETS, "毯子各来一条", None)["needs_review"]
+    assert _read(BLANKETS, "三种毯子都来一条", None)["needs_review"]
+    assert _read(LAUNDRY, "两种毯子都洗一条", None)["needs_review"]  # (地毯 is a 毯 too: three goods, not two)

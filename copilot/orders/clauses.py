@@ -26,7 +26,7 @@ from copilot.orders.changes import CANCEL, IF_NONE_LEFT, MODIFY, relative_match
 from copilot.orders.classifiers import GENERAL
 from copilot.orders.cues import count_of_shown, count_or_name, one_of_word, states_pack, typo_count
 from copilot.orders.heads import shown_kind
-from copilot.orders.kinds_shown import kinds_of_shown
+from copilot.orders.kinds_shown import kinds_of_noun, kinds_of_shown
 from copilot.orders.leftover import (
     as_typed,
     goods_word,
@@ -226,7 +226,7 @@ def _each_kind(masked: str, refs: list[Ref], quantities: list, current: Product 
         refs, masked = _kinds_said(masked, kinds, span, quantities) or (refs, masked)
     if kinds := _all_of(masked, refs, quantities):
         refs = [x for r in refs for x in ([Ref(r.start, r.end, p, r.label) for p in kinds] if r.family else [r])]
-    shown = kinds_of_shown(masked, current, catalog) if not refs else None
+    shown = kinds_of_shown(masked, current, catalog) or kinds_of_noun(masked, catalog) if not refs else None
     if shown:
         refs, masked = _kinds_said(masked, shown[1], shown[0].span(), quantities) or (refs, masked)
     return refs, masked
