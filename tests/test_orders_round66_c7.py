@@ -102,3 +102,10 @@ def test_a_count_of_kinds_before_a_noun_the_goods_end_in_orders_each():
     assert _read(BLANKETS, "毯子各来一条", None)["needs_review"]
     assert _read(BLANKETS, "三种毯子都来一条", None)["needs_review"]
     assert _read(LAUNDRY, "两种毯子都洗一条", None)["needs_review"]  # (地毯 is a 毯 too: three goods, not two)
+
+
+def test_shoes_said_alone_cover_the_boots_beside_the_shoes():
+    got = _read(COBBLER, "鞋子来一双", "boots")
+    assert got["needs_review"] and not got["items"]
+    got = _read(COBBLER, "运动鞋来一双", "boots")
+    assert _items(got) == [("sneakers", 1)] and not got["needs_review"]

@@ -142,7 +142,8 @@ class Shorthand:
         if len(owners) != 1 or len(word) == 1:
             return None
         p = next(iter(owners.values()))
-        head = any(n.endswith(word) for n, q in self.names if q.sku == p.sku)
+        # (运动鞋 of 运动鞋清洗: the goods a service works on head its name as well, ``services``)
+        head = any(n.endswith(word) or goods_worked_on(n).endswith(word) for n, q in self.names if q.sku == p.sku)
         if head and self.kind_of_many(word, p):
             return None  # 大米 of 东北大米 beside 香米, 小米: a state and the kind of several products
         if not head and self._qualifies(word, p):
