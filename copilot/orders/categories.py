@@ -29,6 +29,7 @@ from pathlib import Path
 from copilot.base.catalog import Catalog, Product
 from copilot.orders.heads import kind_words
 from copilot.orders.memo import per_catalog
+from copilot.orders.services import goods_worked_on
 
 _CJK = re.compile(r"^[\u4e00-\u9fff]+$")
 _TAIL = re.compile(r"[\u4e00-\u9fff]+$")
@@ -53,8 +54,9 @@ def _endings(word: str) -> tuple[str, ...]:
 
 
 def _words(p: Product) -> list[str]:
-    """The Chinese tails of ``p``'s name words, specs set aside (精品肥牛卷 of 精品肥牛卷 250g)."""
-    return [m.group(0) for w in kind_words(p) for m in [_TAIL.search(w)] if m]
+    """The Chinese tails of ``p``'s name words, specs set aside (精品肥牛卷 of 精品肥牛卷 250g), and of a service's
+    the goods it works on (马丁靴 of 马丁靴护理: ``services``)."""
+    return [m.group(0) for w in kind_words(p) for m in [_TAIL.search(goods_worked_on(w))] if m]
 
 
 def _modifier(word: str, name: str) -> str | None:

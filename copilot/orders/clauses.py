@@ -26,7 +26,7 @@ from copilot.orders.changes import CANCEL, IF_NONE_LEFT, MODIFY, relative_match
 from copilot.orders.classifiers import GENERAL
 from copilot.orders.cues import count_of_shown, count_or_name, one_of_word, states_pack, typo_count
 from copilot.orders.heads import shown_kind
-from copilot.orders.kinds_shown import kinds_of_shown
+from copilot.orders.kinds_shown import kinds_of_noun, kinds_of_shown
 from copilot.orders.leftover import (
     as_typed,
     goods_word,
@@ -47,6 +47,7 @@ from copilot.orders.refs import (
     mask,
     unknown_reason,
 )
+from copilot.orders.services import work_of
 from copilot.orders.sizes import size_member, whole_dimension
 from copilot.orders.variants import shown_kinds, shown_size_said, shown_variant
 from copilot.orders.wording import CHATTER_CLAUSE, QUESTION, past_remark
@@ -225,7 +226,7 @@ def _each_kind(masked: str, refs: list[Ref], quantities: list, current: Product 
         refs, masked = _kinds_said(masked, kinds, span, quantities) or (refs, masked)
     if kinds := _all_of(masked, refs, quantities):
         refs = [x for r in refs for x in ([Ref(r.start, r.end, p, r.label) for p in kinds] if r.family else [r])]
-    shown = kinds_of_shown(masked, current, catalog) if not refs else None
+    shown = kinds_of_shown(masked, current, catalog) or kinds_of_noun(masked, catalog) if not refs else None
     if shown:
         refs, masked = _kinds_said(masked, shown[1], shown[0].span(), quantities) or (refs, masked)
     return refs, masked
@@ -306,6 +307,8 @@ def _order_clause(clause: Clause, masked: str, catalog: Catalog, current: Produc
     if leftover and any(leftover in n for r in clause.refs if r.product for n in r.product.names) or leftover and any(
             all(any(leftover in n for n in p.names) for p in r.family) for r in clause.refs if r.family and not r.product):
         leftover = ""  # 金龙鱼的面粉: the brand of the product named (金龙鱼面粉), nothing unknown; 四 of 四件套 (family)
+    if leftover and current is not None and not clause.refs and clause.quantities and work_of(leftover, current):
+        leftover = ""  # 洗两双 with the 雪地靴清洗 shown: the work of the service shown, said with its count
     if clause.quantities and stray_number(masked, clause.quantities):
         clause.kind, clause.reason = "review", "数量不止一个，不确定要几份"
         return

@@ -15,6 +15,9 @@ import re
 
 from copilot.base.catalog import Catalog, Product
 from copilot.base.zhnum import zh_to_number
+from copilot.orders.names import nouns_ending
+from copilot.orders.packs import BRACKETED
+from copilot.orders.services import goods_worked_on
 from copilot.orders.shorthand import shorthand
 from copilot.orders.variants import sizes_of_one_goods
 
@@ -46,3 +49,20 @@ def kinds_of_shown(masked: str, current: Product | None, catalog: Catalog) -> tu
     if m is not None and all(pair) and current in pair:
         return m, pair
     return None
+
+
+# 两种被子都来一条: a count of kinds, then a noun said with 子 or alone (被子) that the goods of the catalog end in
+_KINDS_OF_NOUN = re.compile(r"(?<![\u4e00-\u9fff])(?P<n>[两俩二三2-3])\s*种\s*(?P<w>[\u4e00-\u9fff])子?\s*(?:的)?\s*(?=都|各)")
+
+
+def kinds_of_noun(masked: str, catalog: Catalog) -> tuple[re.Match, list[Product]] | None:
+    """两种被子都来一条 of 棉被清洗 and 羽绒被清洗: the count of kinds said is how many goods end in the noun (LABELS rule 5: a
+    count of kinds that is the family's size names them all); the words and those listings, else None (several
+    listings of one goods, or another number of goods: a person asks)."""
+    m = _KINDS_OF_NOUN.search(masked)
+    if m is None:
+        return None
+    names = [(goods_worked_on((BRACKETED.sub(" ", n).split() or [""])[0]), p) for p in catalog for n in p.names]
+    owners = {p.sku: p for n, p in names if len(n) > 1 and n.endswith(m.group("w"))}
+    n = zh_to_number(m.group("n").replace("俩", "两"))
+    return (m, list(owners.values())) if len(owners) == n == nouns_ending(m.group("w"), names) else None

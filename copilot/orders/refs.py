@@ -217,7 +217,8 @@ def _misspelt_around(t: str, refs: list[Ref], catalog: Catalog) -> list[Ref]:
 
 def _family_misspelt_around(t: str, refs: list[Ref], catalog: Catalog) -> list[Ref]:
     """暖宝包来20片 (暖宝宝), 电热摊 (电热毯), 热水代 (热水袋): a longer family word typed with a homophone around a shorter
-    one said exactly (暖宝, 电热, 热水) is the longer word, of the same members: which member, the unit or a person says
+    one said exactly (暖宝, 电热, 热水) is the longer word, of its members (the same, or fewer: 洗衣夜 of 洗衣液 around
+    洗衣 of 洗衣液 and 洗衣凝珠): which member, the unit or a person says
     (``_misspelt_around`` does the same for one product's names). The span takes in no other ref, starts a word and
     adds no order word or quantity."""
     families = shorthand(catalog).families
@@ -229,14 +230,15 @@ def _family_misspelt_around(t: str, refs: list[Ref], catalog: Catalog) -> list[R
         for word, members in families.items():
             off = word.find(r.label)
             s, e = r.start - off, r.start - off + len(word)
-            if off < 0 or len(word) <= len(r.label) or s < 0 or e > len(t) or set(members) != set(r.family) \
+            if off < 0 or len(word) <= len(r.label) or s < 0 or e > len(t) or not set(members) <= set(r.family) \
                     or any(q is not r and q.start < e and s < q.end for q in refs) or _inside_word(t, s):
                 continue
             if syllables(t[s:e]) == syllables(word) and t[s:e] != word and not _says_more(t, s, e, r):
                 found[(s, e)] = word
         if len(found) == 1:
             (s, e), word = next(iter(found.items()))
-            out = [q for q in out if q is not r] + [Ref(s, e, None, word, r.family)]
+            members = families[word] if set(families[word]) != set(r.family) else r.family
+            out = [q for q in out if q is not r] + [Ref(s, e, None, word, members)]
     return sorted(out, key=lambda r: r.start) if out != refs else refs
 
 

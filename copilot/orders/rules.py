@@ -45,6 +45,7 @@ from copilot.orders.notes import ATTRIBUTE, SERVICE, WEARER_WEIGHT, as_written, 
 from copilot.orders.packs import pack_of_shown
 from copilot.orders.pairing import kind_said_apart, order_of, shared_out
 from copilot.orders.refs import find_refs, mask
+from copilot.orders.services import WORK
 from copilot.orders.shades import said_shades
 from copilot.orders.sizes import size_homophones, sized_in
 from copilot.orders.specs import spoken_lengths
@@ -76,7 +77,8 @@ _UNDECIDED = re.compile(r"再(?:确认|决定|定|考虑|看看?|想想)|考虑�
 _STORY = re.compile(r"(?:买|吃|喝|泡|煮|用|穿|洗)(?:了|过)")  # what the buyer did with goods: a story, not an order
 _KEEP = re.compile(r"还要|照要|继续要|要的|不变|照旧|留着|保留|不取消|不退")
 _QTY_GAP = re.compile(rf"(?:^|(?<=\s))(?:我?{VERB})?(?:{NUM_PATTERN}|半)\s*{UNIT}半?(?P<gap>\s+)")
-_NAME_GAP = re.compile(r"\s+(?=(?:[x*]\s*)?(?:\d|[一二两俩三四五六七八九十半]))")
+# (雪地靴 洗一双: the work of a service, said before the count, goes with the name: ``services``)
+_NAME_GAP = re.compile(rf"\s+(?=(?:[x*]\s*|{WORK}\s*)?(?:\d|[一二两俩三四五六七八九十半]))")
 _JOKE = re.compile(r"(?<![不没])(?:开玩笑|逗你玩|说着玩|闹着玩)")
 # 不要芒果要草莓2斤, 鲈鱼1条不要 要2斤花甲: the product said not to be wanted is no order
 _NEGATED = re.compile(r"不要(?P<what>[^\s，,。要了]{1,8}?)(?=[，,\s]*要)|[^\s，,。]{1,8}?不要[了啦]?(?=[，,\s]+要)")

@@ -42,6 +42,7 @@ from copilot.orders.heads import headed, heads_word
 from copilot.orders.memo import per_catalog
 from copilot.orders.names import ending_in, nouns_ending
 from copilot.orders.packs import BRACKETED, one_goods, sold_in
+from copilot.orders.services import goods_worked_on
 from copilot.orders.specs import without_specs
 
 _CJK = re.compile(r"^[\u4e00-\u9fff]+$")
@@ -141,7 +142,8 @@ class Shorthand:
         if len(owners) != 1 or len(word) == 1:
             return None
         p = next(iter(owners.values()))
-        head = any(n.endswith(word) for n, q in self.names if q.sku == p.sku)
+        # (运动鞋 of 运动鞋清洗: the goods a service works on head its name as well, ``services``)
+        head = any(n.endswith(word) or goods_worked_on(n).endswith(word) for n, q in self.names if q.sku == p.sku)
         if head and self.kind_of_many(word, p):
             return None  # 大米 of 东北大米 beside 香米, 小米: a state and the kind of several products
         if not head and self._qualifies(word, p):
@@ -322,7 +324,8 @@ def _heads(names) -> dict[str, Product]:
     """The last characters of one product's names found in no other product's names (橙 of 脐橙: 橙子 is it).
     Not when another of its names ends with a kind other products end with too: 丑橘 is 耙耙柑, a 柑 as 沃柑
     is, so the catalog itself says 橘 and 柑 are one kind here and 橘子 may be either (a person asks)."""
-    names = [(without_specs(n), p) for n, p in names]  # 钓鱼伞 2.2米 ends with 伞, not with its length
+    # 钓鱼伞 2.2米 ends with 伞, not with its length; 雪地靴清洗 with 靴, the goods it works on (``services``)
+    names = [(goods_worked_on(without_specs(n)), p) for n, p in names]
     shared = {m[-1] for m, q in names for n, p in names if q.sku != p.sku and n[-1] == m[-1]}
     heads = {}
     for n, p in names:

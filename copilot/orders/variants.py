@@ -20,6 +20,7 @@ from functools import cache
 from pathlib import Path
 
 from copilot.base.catalog import Product
+from copilot.orders.amounts import Quantity, to_sale_unit
 from copilot.orders.classifiers import GENERAL, same_count
 from copilot.orders.packs import BRACKETED, one_goods
 
@@ -73,13 +74,19 @@ def _counts(unit: str, p: Product) -> bool:
     return same_count(unit, p.unit) or unit in GENERAL and p.unit in GENERAL
 
 
+def _counts_one(unit: str, p: Product) -> bool:
+    """``_counts``, or 个 of one thing that holds no counted pieces (洗衣液来两个 of bottles: two bottles, the 个 rule of
+    ``to_sale_unit``): how a word of one goods in sizes is counted."""
+    return _counts(unit, p) or unit == "个" and to_sale_unit(Quantity(0, 0, 1.0, unit), p) is not None
+
+
 def shown_member(owners, current: Product | None, unit: str | None = None) -> Product | None:
     """The listing on screen, when ``owners`` (the listings a word said may name) are one goods in sizes or colours and
     it is one of them; a unit said leaves out the listings of those goods in another pack (橙汁来一杯 of 中杯 / 大杯 by
     the 杯 beside the 1L家庭装 by the 瓶: the cups), not goods of another kind (rule 5). None otherwise."""
     if current is None or current not in owners:
         return None
-    fit = [p for p in owners if _counts(unit, p)] if unit else list(owners)
+    fit = [p for p in owners if _counts_one(unit, p)] if unit else list(owners)
     if current not in fit or not sizes_of_one_goods(fit) or len(fit) < len(owners) and not one_goods(owners):
         return None  # (龙井来一斤 of 250克 / 500克 jars: a weight says which size, one jar or two; a person asks)
     return current

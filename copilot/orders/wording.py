@@ -44,7 +44,9 @@ CHATTER_CLAUSE = re.compile(
     rf"(?<!链接)(?<![#\d.])\d+(?:\.\d+)?(?:元|块钱?)?(?:一|每)\s*{UNIT}|"  # 排骨38一斤贵了: a price
     r"[个口位](?:孩子|小孩|娃|人|朋友|客人|同事|大人|老人|家人|亲戚)|岁|栋|单元|楼|\d\s*(?:个多?|多个?)?(?:小时|钟头|分钟|星期|礼拜|月)|"
     # 每天一瓶, 一天要喝掉小半罐, 一天要换七八片: how much the household uses, no order
-    r"(?:每天|天天|每周|每晚|一天|一周|每顿|一顿)\s*(?:能|要|得|都)?(?:吃|喝|用|换|穿|洗|抽)?(?:掉|完)?\s*[小大]?"
+    # 一次放一颗: how much is used each time; 一周才接5件: how much the shop takes in a week; no order either
+    r"(?:每天|天天|每周|每晚|一天|一周|每顿|一顿|每次|一次)\s*(?:能|要|得|都|才|只|就)?(?:吃|喝|用|换|穿|洗|抽|放|倒|接)?"
+    r"(?:掉|完)?\s*[小大]?"
     r"(?:\d|[一两二三四五六七八九十半俩](?!点))|"
     # 宝宝17斤, 体重20斤, 孩子1米2, 我家猫8斤: a person's or a pet's weight or height, no goods
     r"体重|身高|(?:宝宝|孩子|小孩|娃|儿子|女儿|闺女|我们?家的?(?:(?![要来买拿订留给])[\u4e00-\u9fff]){0,3}?)"
@@ -95,7 +97,9 @@ FILLER = re.compile(
 RHETORICAL = re.compile(r"^(?:(?:谁|哪个|哪位|谁家)(?:会|能)?不(?:想|爱|喜欢)[^?？吗\d\s,，。]{0,12}(?:呢|啊|呀|嘛)|"
                         r"[^?？吗\d\s,，。]{0,8}的谁(?:会|还)?(?:爱|喜欢)(?:吃|喝|用|穿)?(?:啊|呀))[^\w]*(?:\s+[哈呵嘿]+)?[^\w]*$")
 # 去年还卖52呢, 上次都抢光了呢: a 呢 that stresses what was (a past time, then 还 / 都 / 才), no question
-_PAST_REMARK = re.compile(r"(?:去年|以前|之前|上次|上回|昨天|前天|上周|上个月|那天|原来|本来)[^?？吗]*(?:还|都|才)[^?？]*呢$")
+_PAST_REMARK = re.compile(r"(?:去年|以前|之前|上次|上回|昨天|前天|上周|上个月|那天|原来|本来)[^?？吗]*(?:还|都|才)[^?？]*呢$"
+                          # 正愁呢, 正在晒呢: what is going on right now, told with 正 (在) … 呢, no question either
+                          r"|(?:^|(?<=[\s,，]))正在?[\u4e00-\u9fff]{1,3}着?呢$")
 
 
 # 400克那种, 一提六包: a clause that only says a size or what a pack holds, beside a question, tells what is asked
@@ -113,5 +117,6 @@ _ORDERED = re.compile(VERB)
 
 
 def past_remark(text: str) -> bool:
-    """A clause that asks only by its closing 呢, after telling what was (去年还卖52呢): a remark, not a question."""
+    """A clause that asks only by its closing 呢, after telling what was (去年还卖52呢) or what is going on (正愁呢): a
+    remark, not a question."""
     return bool(_PAST_REMARK.search(text)) and not QUESTION.search(text[:-1])
