@@ -5,7 +5,8 @@ for a person, and so does a family of *different* goods (锅 of a wok and a soup
 
 Listings are one goods in sizes or colours when their names differ only by words of a size or a colour: a number with
 a unit of size (32cm, 40号, 39码, 5kg, 500ml), a letter size (L, XL), a word of ``data/variant_words.txt`` (大号, 中杯,
-墨绿, 樱花粉, a grind: 细 / 粗), each a word of its own in the name; a range of sizes one listing fits (38-39码) and a
+墨绿, 樱花粉, a grind: 细 / 粗), a colour with the part of the goods it colours (黑盘, 金边: ``data/variant_parts.txt``),
+each a word of its own in the name; a range of sizes one listing fits (38-39码) and a
 pack's weight written with its container (500克瓶, 5kg袋: ``data/variant_packs.txt``) are such words too. The rest of
 the names is the same, and they are sold in one unit.
 
@@ -21,7 +22,7 @@ from pathlib import Path
 
 from copilot.base.catalog import Product
 from copilot.orders.classifiers import GENERAL, same_count
-from copilot.orders.packs import BRACKETED, one_goods
+from copilot.orders.packs import BRACKETED, one_goods, only_pack_word
 
 _UNITS = r"cm|CM|mm|MM|厘米|毫米|公分|米|寸|英寸|码|kg|KG|g|克|公斤|千克|斤|ml|ML|毫升|L|升|W|瓦"
 _NUMBER = r"\d+(?:\.\d+)?"
@@ -43,7 +44,8 @@ def _variant_word() -> re.Pattern:
     """One name word made only of size and colour words (大号11cm, 中杯, 樱花粉, 42号, 38-39码, 500克瓶, XL)."""
     listed = "|".join(map(re.escape, _listed("variant_words.txt")))
     packs = "|".join(map(re.escape, _listed("variant_packs.txt")))  # the containers a pack's size is written with
-    piece = rf"(?:{_SIZE_NUMBER}(?:{packs})?|{_LETTER_SIZE}|(?:{listed})色?)"
+    parts = "|".join(map(re.escape, _listed("variant_parts.txt")))  # 黑盘, 金边: a colour of one part of it
+    piece = rf"(?:{_SIZE_NUMBER}(?:{packs})?|{_LETTER_SIZE}|(?:{listed})色?(?:{parts})?)"
     return re.compile(rf"(?:{piece}\s*)+")
 
 
@@ -90,12 +92,30 @@ def shown_variant(ref, current: Product | None, make_ref, unit: str | None = Non
     or colours (铁锅 of 章丘铁锅 32cm / 34cm), or the word is a size several listings' names hold (32 of 铁锅 32cm and
     不粘锅 32cm), and one of them is shown, said in no unit or in the one the shown listing is sold in (1.8的来一个 of a mat
     sold by the 张: a person asks); else ``ref`` as it is."""
-    if ref.product is not None or not ref.family or current is None or current not in ref.family:
+    if ref.product is not None or not ref.family or current is None:
         return ref
+    if current not in ref.family:
+        return _kin_of_shown(ref, current, make_ref, unit)
     if shown_member(ref.family, current, unit) is not None \
             or _SIZE_SAID.fullmatch(ref.label) and (unit is None or _counts(unit, current)):
         return make_ref(ref.start, ref.end, current, ref.label, ref.family, shown=True)
     return ref
+
+
+_LOOSE = re.compile(r"散[称卖]")  # sold loose, weighed out: 散称 as 散装
+
+
+def _kin_of_shown(ref, current: Product, make_ref, unit: str | None):
+    """散装的来两斤 with 牛肉丸 500克袋 shown beside 牛肉丸（散称）, 牛筋丸（散称）…: a word of a pack several listings hold,
+    said of the goods on screen, names the one of them that sells those goods in that pack (as 单的 names their single,
+    LABELS rule 2), said in no unit or in its own; else ``ref``. Not a size (32的 with 不粘锅 30cm shown beside 铁锅 32cm
+    and 不粘锅 32cm: rule 9 reads it only with one of them shown)."""
+    if not only_pack_word(ref.label) and not _LOOSE.fullmatch(ref.label):
+        return ref
+    kin = [p for p in ref.family if one_goods([current, p])]
+    if len(kin) != 1 or unit is not None and not _counts(unit, kin[0]):
+        return ref
+    return make_ref(ref.start, ref.end, kin[0], ref.label, ref.family, shown=True)
 
 
 _NUMBER_OF = re.compile(r"(?<![\d.#])(\d{1,3})(?=\s*的)")

@@ -63,6 +63,8 @@ CHATTER_CLAUSE = re.compile(
     # 一盒够戴一年, 两斤够吃一周: how long that much lasts, no order
     r"够\s*(?:吃|喝|用|戴|穿|玩|洗|擦|涂|抽|烧|养)(?:上|好)?\s*(?:\d+|好?[一两二三四五六七八九十半几]+)\s*(?:个多?|多个?)?"
     r"(?:年|月|周|星期|礼拜|天|阵子|辈子|季)|"
+    # 六个位够用了, 两层就够用: the goods hold enough, a remark on them with no order word (来两个够用了 orders)
+    r"^[^来要拿买订留扣]*?够用(?:了|啦)?[吧呀哈啊的]*$|"
     # 我有一个同款, 我也有两条: what the viewer already owns, counted, no order
     r"我们?(?:也|都|已经|早就?|本来就?)*有\s*(?:\d|[一两二三四五六七八九十俩仨好几]+)|"
     # 给我妈买的, 帮同事订的: whom the goods are for, said alone (给我妈买一条 orders)
