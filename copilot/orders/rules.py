@@ -49,6 +49,7 @@ from copilot.orders.shades import said_shades
 from copilot.orders.sizes import size_homophones, sized_in
 from copilot.orders.specs import spoken_lengths
 from copilot.orders.toppings import topping_notes
+from copilot.orders.typos import synonyms_as_named
 from copilot.orders.wording import BANTER_QUESTION, CHATTER_CLAUSE, HOW_MUCH, PACKING, QUESTION, RHETORICAL, describes
 from copilot.orders.worn import bare_sizes, size_alone, size_change, size_outside
 
@@ -130,7 +131,7 @@ def _parse_comment(text: str, catalog: Catalog, current_sku: str | None) -> Inte
         return said
     if _LATIN_QTY.search(t) and not QUESTION.search(t):
         return _review(Kind.ORDER, "评论里的数量是拼音或外文，请人工确认", undecided=True)
-    t = without_shares(clarified(placed_was(size_homophones(spoken_lengths(plain_names(t, catalog), catalog), catalog)), catalog), catalog)  # 三米六 of 3.6米; 8存的 of 8寸; 一块放学校一块放家里
+    t = without_shares(clarified(placed_was(size_homophones(spoken_lengths(plain_names(synonyms_as_named(t, catalog), catalog), catalog), catalog)), catalog), catalog)  # 三米六 of 3.6米; 8存的 of 8寸; 一块放学校一块放家里
     intent = (_with_note(t, catalog, current) or correction(t, catalog, current, _parse_text)
               or abbreviated_pairs(t, catalog) or _parse_text(t, catalog, current))
     if intent.kind is Kind.ORDER and intent.items and QUESTION.search(t):  # 还有30码吗 我想要一双: the size asked
