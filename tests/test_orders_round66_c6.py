@@ -10,7 +10,9 @@
   where those goods are from;
 - 散装的 / 散称的 said with goods in a bag on screen names the loose listing of those goods (as 单的 names the single);
 - in a 接龙, a bare width glued to the nickname or after the count (王姐12 2条, 小K1条12) is the offered width, even when
-  it is the link of goods the chain does not offer; 牛肉丸 in a chain of 牛肉丸 and 猪肉丸 is no bare 肉丸.
+  it is the link of goods the chain does not offer; 牛肉丸 in a chain of 牛肉丸 and 猪肉丸 is no bare 肉丸;
+- 剁椒 / 小米椒 are the everyday words for 剁辣椒 / 小米辣; 天蓝的给我女儿: the colour picks, whom it is for is a note;
+- 穿着不闷脚吧, 不会开胶吧: how the goods are in use, guessed for the host to confirm, is a question.
 """
 
 from __future__ import annotations
@@ -131,3 +133,31 @@ def test_an_animal_before_rou_wan_names_that_meat_in_a_chain(tmp_path):
                                                  "1. 阿May 牛肉丸2斤\n2. 小周 猪肉圆1斤 牛肉丸1斤\n3. 老王 肉丸2斤")
     assert state == {"阿May": {"beef": 2}, "小周": {"pork": 1, "beef": 1}}
     assert review == ["老王"]  # 肉丸 alone: beef or pork
+
+
+# --- short names, whom the goods are for, a weight beside jars, sizes, and questions asked with 吧
+
+JARS = _catalog(("chili_s", "剁辣椒 300克瓶", "瓶", "300克"), ("chili_l", "剁辣椒 600克瓶", "瓶", "600克"),
+                ("umb_red", "晴雨伞 大红", "把"), ("umb_blue", "晴雨伞 天蓝", "把"))
+
+
+def test_duo_jiao_is_the_everyday_short_of_duo_la_jiao():
+    assert _items(_read(JARS, "剁椒来一瓶", "chili_l")) == [("chili_l", 1)]
+
+
+def test_whom_the_goods_are_for_after_the_colour_is_a_note_and_the_colour_still_picks():
+    got = _read(JARS, "天蓝的给我女儿 来一把", "umb_red")
+    assert _items(got) == [("umb_blue", 1)] and "给我女儿" in got["note"]
+
+
+
+
+SHRIMP = _catalog(("paste_s", "虾滑 150克", "盒", "150克"), ("paste_l", "虾滑 300克", "盒", "300克"),
+                  ("prawn_l", "虾仁 大号 500克", "盒", "500克"), ("prawn_m", "虾仁 中号 500克", "盒", "500克"),
+                  ("boots", "雨靴", "双"))
+
+
+def test_how_the_goods_are_in_use_asked_with_ba_is_a_question():
+    assert _read(SHRIMP, "穿着不闷脚吧", "boots")["kind"] == "question"
+    assert _read(SHRIMP, "不会开胶吧", "boots")["kind"] == "question"
+    assert _items(_read(SHRIMP, "来一双吧", "boots")) == [("boots", 1)]

@@ -20,6 +20,9 @@ QUESTION = re.compile(
     # 红烧肉用老抽对吧, 尺寸不一样吧: a tag that asks the host to confirm a guess (那就一对吧, 那就10对吧: pairs)
     r"(?:(?<![一两俩二三四五六七八九十])(?<![就是要来]\d)(?<![就是要来]\d\d)对|是|没错|没问题|不一样|不同)吧[啊呀哈]?$|"
     r"(?<![一两俩二三四五六七八九十\d\s])(?:就|也)够(?:用)?了?吧[啊呀哈]?$|"  # 切水果用小的就够了吧: enough? (not 一斤就够了吧)
+    # 穿着不闷脚吧, 用着不卡吧, 不会掉色吧: how the goods are in use, or that they will not go wrong, guessed for the host
+    # to confirm (not 不用了吧, 不要了吧: no longer wanted)
+    r"(?:[穿用吃戴摸睡坐喝洗背]着|不会)[^,，。?？\s了]{1,5}吧[啊呀哈]?$|"
     # 一对是两只吧, 一提就是3条吧: what a pack holds, guessed for the host to confirm (那就3条吧 says a quantity)
     rf"[一两二三四五六七八九十\d]+\s*{UNIT}\s*(?:就是|是|有)\s*[一两俩二三四五六七八九十\d]+\s*[\u4e00-\u9fff]?吧[啊呀哈]?$")
 # 主播酒量怎么样, 主播多大了, 主播结婚了吗: a question about the host as a person is banter, nothing the shop answers;
