@@ -12,6 +12,7 @@
 - in a 接龙, a bare width glued to the nickname or after the count (王姐12 2条, 小K1条12) is the offered width, even when
   it is the link of goods the chain does not offer; 牛肉丸 in a chain of 牛肉丸 and 猪肉丸 is no bare 肉丸;
 - 剁椒 / 小米椒 are the everyday words for 剁辣椒 / 小米辣; 天蓝的给我女儿: the colour picks, whom it is for is a note;
+- a weight of goods sold loose by weight beside jars of them is the loose goods (LABELS rule 2: the unit picks);
 - 穿着不闷脚吧, 不会开胶吧: how the goods are in use, guessed for the host to confirm, is a question.
 """
 
@@ -139,6 +140,7 @@ def test_an_animal_before_rou_wan_names_that_meat_in_a_chain(tmp_path):
 
 JARS = _catalog(("chili_s", "剁辣椒 300克瓶", "瓶", "300克"), ("chili_l", "剁辣椒 600克瓶", "瓶", "600克"),
                 ("umb_red", "晴雨伞 大红", "把"), ("umb_blue", "晴雨伞 天蓝", "把"))
+HONEY = _catalog(("honey_loose", "枣花蜜（散装）", "斤"), ("honey_jar", "枣花蜜 500克瓶", "瓶", "500克"))
 
 
 def test_duo_jiao_is_the_everyday_short_of_duo_la_jiao():
@@ -150,6 +152,11 @@ def test_whom_the_goods_are_for_after_the_colour_is_a_note_and_the_colour_still_
     assert _items(got) == [("umb_blue", 1)] and "给我女儿" in got["note"]
 
 
+def test_a_weight_of_goods_sold_loose_beside_jars_is_the_loose_goods():
+    got = _read(HONEY, "枣花蜜来两斤")
+    assert _items(got) == [("honey_loose", 2)] and not got["needs_review"]
+    assert _items(_read(HONEY, "来一斤", "honey_loose")) == [("honey_loose", 1)]
+    assert _items(_read(HONEY, "枣花蜜来两瓶")) == [("honey_jar", 2)]
 
 
 SHRIMP = _catalog(("paste_s", "虾滑 150克", "盒", "150克"), ("paste_l", "虾滑 300克", "盒", "300克"),
