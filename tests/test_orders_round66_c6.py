@@ -13,6 +13,8 @@
   it is the link of goods the chain does not offer; 牛肉丸 in a chain of 牛肉丸 and 猪肉丸 is no bare 肉丸;
 - 剁椒 / 小米椒 are the everyday words for 剁辣椒 / 小米辣; 天蓝的给我女儿: the colour picks, whom it is for is a note;
 - a weight of goods sold loose by weight beside jars of them is the loose goods (LABELS rule 2: the unit picks);
+- an amount that is two or more boxes of the size shown and exactly one box of another size of it (来300克 with the
+  150克 shown beside the 300克) is asked about: two small or one big;
 - 穿着不闷脚吧, 不会开胶吧: how the goods are in use, guessed for the host to confirm, is a question.
 """
 
@@ -162,6 +164,13 @@ def test_a_weight_of_goods_sold_loose_beside_jars_is_the_loose_goods():
 SHRIMP = _catalog(("paste_s", "虾滑 150克", "盒", "150克"), ("paste_l", "虾滑 300克", "盒", "300克"),
                   ("prawn_l", "虾仁 大号 500克", "盒", "500克"), ("prawn_m", "虾仁 中号 500克", "盒", "500克"),
                   ("boots", "雨靴", "双"))
+
+
+def test_one_big_box_or_two_small_ones_is_asked():
+    got = _read(SHRIMP, "来300克", "paste_s")
+    assert got["kind"] == "order" and got["needs_review"]
+    assert _items(_read(SHRIMP, "来600克", "paste_l")) == [("paste_l", 2)]  # no box holds 600克: two of the shown
+    assert _items(_read(SHRIMP, "来一斤", "prawn_l")) == [("prawn_l", 1)]  # one of the shown, not the other size
 
 
 def test_how_the_goods_are_in_use_asked_with_ba_is_a_question():

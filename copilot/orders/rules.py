@@ -50,6 +50,7 @@ from copilot.orders.sizes import size_homophones, sized_in
 from copilot.orders.specs import spoken_lengths
 from copilot.orders.toppings import topping_notes
 from copilot.orders.typos import synonyms_as_named
+from copilot.orders.variants import size_rival
 from copilot.orders.wording import BANTER_QUESTION, CHATTER_CLAUSE, HOW_MUCH, PACKING, QUESTION, RHETORICAL, describes
 from copilot.orders.worn import bare_sizes, size_alone, size_change, size_outside
 
@@ -311,6 +312,10 @@ def _orders(clauses: list[Clause], kinds: set[str], current: Product | None, cat
         or other_goods(clauses)
     if unread:  # 梅干菜1 香菇1: 香菇 is no product we know, and its count is asked for too
         return _review(Kind.ORDER, f"有看不懂的内容「{unread[:12]}」，可能是未上架的商品", undecided=True)
+    rival = _size_rival(clauses, current, catalog)
+    if rival is not None:  # 来300克 with 虾滑 150克 shown beside 虾滑 300克: two small or one big?
+        return _review(Kind.ORDER, f"说的量正好是一{rival.unit}{rival.name}，也是几{current.unit}{current.name}，请确认要哪个",
+                       undecided=True)
     return _doubted(order_of(clauses, _shown_pack(clauses, current, catalog)), clauses)
 
 
@@ -321,6 +326,14 @@ def _shown_pack(clauses: list[Clause], current: Product | None, catalog: Catalog
     if current is None or len(said) != 1 or any(c.refs for c in clauses if c.kind == "order"):
         return current
     return pack_of_shown(current, said[0], catalog) or current
+
+
+def _size_rival(clauses: list[Clause], current: Product | None, catalog: Catalog) -> Product | None:
+    """The other size of the shown goods that one quantity said alone is exactly one pack of (``variants.size_rival``)."""
+    said = [q for c in clauses if c.kind == "order" for q in c.quantities]
+    if current is None or len(said) != 1 or any(c.refs for c in clauses if c.kind == "order"):
+        return None
+    return size_rival(current, said[0], catalog)
 
 
 def _said_after(clauses: list[Clause], i: int) -> bool:

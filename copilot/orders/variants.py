@@ -21,6 +21,7 @@ from functools import cache
 from pathlib import Path
 
 from copilot.base.catalog import Product
+from copilot.orders.amounts import to_sale_unit, whole_count
 from copilot.orders.classifiers import GENERAL, same_count
 from copilot.orders.packs import BRACKETED, one_goods, only_pack_word
 
@@ -134,6 +135,18 @@ def shown_size_said(text: str, refs: list, current: Product | None, make_ref) ->
     return sorted(out, key=lambda r: r.start) if len(out) > len(refs) else refs
 
 
+def size_rival(current: Product, q, catalog) -> Product | None:
+    """来300克 with 虾滑 150克 shown beside 虾滑 300克 (one goods in two sizes, both by the 盒): an amount said in another
+    unit that is two or more packs of the shown size and exactly one pack of another size (two small boxes, or the big
+    one?) is that size, for a person to ask, as 虾滑来300克 is (``shown_member``); None otherwise (来600克 with the 300克
+    shown: two of it; 来一斤 of 虾仁 大号 500g beside 中号 500g: one of the one shown)."""
+    shown = to_sale_unit(q, current)
+    if not q.unit or same_count(q.unit, current.unit) or not whole_count(shown) or shown < 2:
+        return None
+    return next((p for p in catalog if p is not current and p.unit == current.unit and p.pack_size
+                 and sizes_of_one_goods([current, p]) and to_sale_unit(q, p) == 1), None)
+
+
 # 两种颜色, 两个尺码, 三种大小: how many colours or sizes of the goods are said
 _KINDS_OF_SHOWN = re.compile(r"(?P<n>[两俩二三四五六2-6])\s*(?:种|个|款)?\s*(?:颜色|色|尺寸|尺码|码|大小|规格)")
 
@@ -150,4 +163,4 @@ def shown_kinds(text: str, current: Product | None, catalog) -> tuple[list[Produ
     return (kin, m.span()) if len(kin) == n > 1 and sizes_of_one_goods(kin) else ([], (0, 0))
 
 
-__all__ = ["shown_kinds", "shown_member", "shown_size_said", "shown_variant", "sizes_of_one_goods"]
+__all__ = ["shown_kinds", "shown_member", "shown_size_said", "shown_variant", "size_rival", "sizes_of_one_goods"]
