@@ -15,7 +15,8 @@
 - a weight of goods sold loose by weight beside jars of them is the loose goods (LABELS rule 2: the unit picks);
 - an amount that is two or more boxes of the size shown and exactly one box of another size of it (来300克 with the
   150克 shown beside the 300克) is asked about: two small or one big;
-- 穿着不闷脚吧, 不会开胶吧: how the goods are in use, guessed for the host to confirm, is a question.
+- 穿着不闷脚吧, 不会开胶吧: how the goods are in use, guessed for the host to confirm, is a question;
+- 我老公穿XL 我穿L 各来一件: who wears which size names those sizes, one of each.
 """
 
 from __future__ import annotations
@@ -177,3 +178,12 @@ def test_how_the_goods_are_in_use_asked_with_ba_is_a_question():
     assert _read(SHRIMP, "穿着不闷脚吧", "boots")["kind"] == "question"
     assert _read(SHRIMP, "不会开胶吧", "boots")["kind"] == "question"
     assert _items(_read(SHRIMP, "来一双吧", "boots")) == [("boots", 1)]
+
+
+COATS = _catalog(("coat_m", "冲锋衣 M", "件"), ("coat_l", "冲锋衣 L", "件"))
+
+
+def test_who_wears_which_size_then_each_is_one_of_each_size():
+    got = _read(COATS, "我闺女穿M 我穿L 各来一件", "coat_l")
+    assert sorted(_items(got)) == [("coat_l", 1), ("coat_m", 1)] and not got["needs_review"]
+    assert _items(_read(COATS, "我老公穿L 来一件", "coat_m")) == [("coat_l", 1)]
