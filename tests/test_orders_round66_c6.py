@@ -16,7 +16,8 @@
 - an amount that is two or more boxes of the size shown and exactly one box of another size of it (来300克 with the
   150克 shown beside the 300克) is asked about: two small or one big;
 - 穿着不闷脚吧, 不会开胶吧: how the goods are in use, guessed for the host to confirm, is a question;
-- 我老公穿XL 我穿L 各来一件: who wears which size names those sizes, one of each.
+- 我老公穿XL 我穿L 各来一件: who wears which size names those sizes, one of each;
+- a colour said that no listing of goods sold in colours holds (绿色的 of 蓝盖 / 红盖) is asked, not booked as the shown.
 """
 
 from __future__ import annotations
@@ -187,3 +188,9 @@ def test_who_wears_which_size_then_each_is_one_of_each_size():
     got = _read(COATS, "我闺女穿M 我穿L 各来一件", "coat_l")
     assert sorted(_items(got)) == [("coat_l", 1), ("coat_m", 1)] and not got["needs_review"]
     assert _items(_read(COATS, "我老公穿L 来一件", "coat_m")) == [("coat_l", 1)]
+
+
+def test_a_colour_no_listing_of_the_goods_holds_is_asked():
+    got = _read(CUPS, "绿色的来一个", "cup_red")
+    assert got["needs_review"] and not got["items"]
+    assert _items(_read(CUPS, "蓝的来一个", "cup_red")) == [("cup_blue", 1)]

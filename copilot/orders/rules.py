@@ -50,7 +50,7 @@ from copilot.orders.sizes import size_homophones, sized_in
 from copilot.orders.specs import spoken_lengths
 from copilot.orders.toppings import topping_notes
 from copilot.orders.typos import synonyms_as_named
-from copilot.orders.variants import size_rival
+from copilot.orders.variants import colour_outside, size_rival
 from copilot.orders.wording import BANTER_QUESTION, CHATTER_CLAUSE, HOW_MUCH, PACKING, QUESTION, RHETORICAL, describes
 from copilot.orders.worn import bare_sizes, size_alone, size_change, size_outside
 
@@ -140,8 +140,10 @@ def _parse_comment(text: str, catalog: Catalog, current_sku: str | None) -> Inte
                   if not sized_in(m.group(0), catalog, current) and m.group(0) not in intent.note]
     if sizes and intent.kind in (Kind.ORDER, Kind.MODIFY) and intent.items:
         intent = replace(intent, note=" ".join([*sizes, intent.note]).strip())
-    outside = size_outside(intent.note, [catalog.get(i.sku) for i in intent.items]) if intent.kind is Kind.ORDER else None
-    if outside:  # 40的来一双 of 棉拖鞋 38-39码 beside 42-43码: a size neither holds (LABELS rule 8)
+    booked = [catalog.get(i.sku) for i in intent.items]
+    outside = (size_outside(intent.note, booked) or colour_outside(intent.note, booked, catalog)) \
+        if intent.kind is Kind.ORDER else None
+    if outside:  # 40的来一双 of 棉拖鞋 38-39码 beside 42-43码: a size neither holds (LABELS rule 8); 红色的 of 黑 / 粉
         return _review(Kind.ORDER, outside)
     if intent.kind is Kind.ORDER and intent.items and "想要" in t and QUESTION.search(t) \
             and not read_quantities(mask(t, find_refs(t, catalog))):  # 明天还播吗 想要8寸的模具: a wish beside the

@@ -147,6 +147,31 @@ def size_rival(current: Product, q, catalog) -> Product | None:
                  and sizes_of_one_goods([current, p]) and to_sale_unit(q, p) == 1), None)
 
 
+_HUE = re.compile(r"[黑白红粉蓝绿黄紫灰棕褐橙青金银米咖驼杏]")
+
+
+def _in_colours(listings) -> bool:
+    """The listings tell one goods apart by colour (黑色 / 樱花粉, 蓝盖 / 红盖), not only by size (拉杆箱 20寸 / 24寸: a
+    colour said of them is the buyer's remark)."""
+    return any(_HUE.search(w) for q in listings for w in BRACKETED.sub(" ", q.name).split() if _variant_word().fullmatch(w))
+
+
+def colour_outside(note: str, products, catalog) -> str | None:
+    """红色的来一把 with 三折自动伞 黑色 shown beside its 樱花粉: a colour or size word of ``data/variant_words.txt`` said
+    in the order's note that neither the listing booked nor any other listing of those goods in colours holds names
+    goods the shop does not sell: the reason a person asks which is meant, else None (来一个 黑色 of 拉杆箱 20寸 / 24寸,
+    sold in sizes only: a remark)."""
+    for said in re.findall(r"[\u4e00-\u9fff]+", note or ""):
+        word = re.sub(r"色?的?$", "", said)
+        if word not in _listed("variant_words.txt"):
+            continue
+        for p in products:
+            kin = [q for q in catalog if q is p or sizes_of_one_goods([p, q])]
+            if len(kin) > 1 and _in_colours(kin) and not any(word in n for q in kin for n in q.names):
+                return f"说的是{said}，{'、'.join(q.name for q in kin[:4])}里没有这个，请确认要哪一种"
+    return None
+
+
 # 两种颜色, 两个尺码, 三种大小: how many colours or sizes of the goods are said
 _KINDS_OF_SHOWN = re.compile(r"(?P<n>[两俩二三四五六2-6])\s*(?:种|个|款)?\s*(?:颜色|色|尺寸|尺码|码|大小|规格)")
 
@@ -163,4 +188,4 @@ def shown_kinds(text: str, current: Product | None, catalog) -> tuple[list[Produ
     return (kin, m.span()) if len(kin) == n > 1 and sizes_of_one_goods(kin) else ([], (0, 0))
 
 
-__all__ = ["shown_kinds", "shown_member", "shown_size_said", "shown_variant", "size_rival", "sizes_of_one_goods"]
+__all__ = ["colour_outside", "shown_kinds", "shown_member", "shown_size_said", "shown_variant", "size_rival", "sizes_of_one_goods"]
