@@ -48,10 +48,11 @@ def test_a_bare_weight_with_no_product_on_screen_names_none():
     assert not any(i.sku in ("lj_small", "lj_big") for i in it.items) or it.needs_review
 
 
-@pytest.mark.parametrize("text", ["核桃来一斤", "核桃来两斤", "薄皮核桃要3斤"])
-def test_weight_of_goods_sold_loose_and_in_small_jars_is_asked(text):
+@pytest.mark.parametrize("text,qty", [("核桃来一斤", 1), ("核桃来两斤", 2), ("薄皮核桃要3斤", 3)])
+def test_weight_of_goods_sold_loose_and_in_small_jars_is_the_loose_goods(text, qty):
+    # LABELS rule 2: the unit said (斤) picks the listing sold in it, even when the weight fills jars whole (round 66)
     it = parse(text, NUTS)
-    assert it.needs_review and not it.items, it
+    assert not it.needs_review and [(i.sku, i.qty) for i in it.items] == [("walnut_loose", qty)], it
 
 
 @pytest.mark.parametrize("text,sku,qty", [

@@ -49,7 +49,7 @@ GENERAL = ("个", "只", "枚")
 WHOLE = frozenset(SHAPES["stick"]) | {"卷", "轴", "顶", "盏", "台", "部", "张", "朵"}  # 一朵 a flower, a mushroom's head
 # sale units of one solid single thing, which 只 and 枚 count as they count 个 (来一只 of a lamp sold by the 盏); not
 # a roll or a string that holds several (30只 of bags sold by the 卷 are no 30 rolls), nor one of a pair (一只手套)
-ONE_THING = frozenset(SHAPES["stick"]) | {"顶", "盏", "台", "部", "张", "把"}
+ONE_THING = frozenset(SHAPES["stick"]) | {"顶", "盏", "台", "部", "张", "把", "块"}  # 一只手表 is 一块
 
 # units that hold an unsaid number of things (来2个 of a 盒: a piece or a box? a person asks)
 PACKS = ("盒", "袋", "包", "板", "箱", "提", "兜", "捆", "扎")

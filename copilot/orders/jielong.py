@@ -74,6 +74,7 @@ from copilot.orders.packs import counted_pack_said, one_goods, only_pack_word, s
 from copilot.orders.remarks import COLOUR
 from copilot.orders.shorthand import shorthand
 from copilot.orders.spelled import offered_products, offered_variants, spell_out
+from copilot.orders.typos import synonyms_as_named
 
 MAX_CHAIN_CHARS = 100_000
 MAX_ENTRIES = 2000
@@ -340,7 +341,7 @@ def _read_content(content: str, catalog: Catalog, chain: Chain, parse, title: bo
     if by_unit is not None:
         return by_unit  # 1提2饼: the 提 of 整提, the 饼 of 单饼
     unpaid = _options_apart(_remark_apart(PAID_NOTE.sub(" ", content).strip() or content, catalog), chain.header, catalog)
-    unpaid = numbered_short_names(unpaid, chain.offered, catalog)  # 20寸1个: the 20寸 the chain offers
+    unpaid = numbered_short_names(synonyms_as_named(unpaid, catalog), chain.offered, catalog)  # 20寸1个: the 20寸 offered
     unpaid = priced_short_names(unpaid, chain.header, chain.offered, catalog)  # 上衣1件 of 上衣119/件
     intent = _offered_pack(parse(unpaid, product.sku if product else None), product, unpaid, catalog)  # 2斤已付
     if (intent.needs_review or intent.kind is Kind.OTHER) and product is not None:

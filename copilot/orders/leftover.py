@@ -217,7 +217,7 @@ def read_leftover(clause, masked: str, leftover: str, catalog: Catalog, current:
     """The words of a clause no name reads: a typo or a part of one product's names is that product (芋尼面包:
     芋泥 of the 面包 family); a part of several products' names (栗子 of 糖炒栗子 and 栗子仁) or a word
     nothing reads, said with an order word or a short quantity, goes to review. False: the clause is done."""
-    if family_typo(leftover, clause.refs, catalog) or is_person(leftover):
+    if family_typo(leftover, clause.refs, catalog) or is_person(leftover) or _qualifier_said(leftover, masked, catalog):
         return True  # 车里子2斤装一盒: the family's word again, typed by its sound; 裙子给我闺女来一件: who, no goods
     unit = clause.quantities[0].unit if clause.quantities else None
     if _single_said(clause, leftover, masked, catalog, current, unit) \
@@ -271,6 +271,16 @@ def read_leftover(clause, masked: str, leftover: str, catalog: Catalog, current:
     elif strong or (clause.quantities and len(leftover) <= 3):
         clause.kind, clause.reason = "review", f"有看不懂的内容「{leftover[:12]}」，可能是未上架的商品"
     return False
+
+
+def _qualifier_said(leftover: str, masked: str, catalog: Catalog) -> bool:
+    """潮汕牛肉丸 with 潮汕沙茶酱 an alias of 沙茶酱: a word that its products' names hold only right before another of
+    their own names (a place or a maker: 潮汕 of 潮汕沙茶酱, which is 沙茶酱), said glued before other goods named, says
+    where those goods are from, no goods of its own."""
+    at = masked.find(leftover)
+    owners = catalog.holding(leftover) if len(leftover) >= 2 and at >= 0 else []
+    return bool(owners) and masked.startswith("#", at + len(leftover)) and all(
+        n.startswith(leftover) and n[len(leftover):] in p.names for p in owners for n in p.names if leftover in n)
 
 
 def _shown_of(owners: list[Product], current: Product | None, unit: str | None) -> Product | None:

@@ -40,8 +40,8 @@ def meat_kind_said(content: str, intent: Intent, offered: list[Product], catalog
     booked = {i.sku for i in intent.items}
     for m in _MEAT_HEAD.finditer(t):
         head, word = m.group(1), m.group(0)
-        if any(s <= m.start() and m.end() <= e for s, e in spans):
-            continue  # 羊肉卷 written whole
+        if any(s <= m.start() and m.end() <= e for s, e in spans) or m.start() > 0 and t[m.start() - 1] in ANIMALS:
+            continue  # 羊肉卷 written whole; 牛肉丸 of 牛肉丸（散称）: the animal said, no 肉 alone
         holders = [p for p in goods if any(word in n for n in p.names)]  # none for 肉一 of 羊肉一斤
         others = [p for p in goods if p not in holders and _of_meat(p, head)]
         if others and any(p.sku in booked for p in holders):

@@ -72,7 +72,8 @@ _FOR_ME = re.compile(r"(?:给|帮|替)(?:我|我们|我家)")
 def split_member(body: str, catalog: Catalog, offered: list[Product] = ()) -> tuple[str, str]:
     """:func:`_split` then :func:`_size_ends_name`: ``王姐1.8米 2条`` -> (王姐, 1.8米 2条); ``小K43码 2双`` -> (小K, 43码 2双)."""
     member, content = _split(body, catalog, offered)
-    cut = (_size_ends_name(member, catalog, offered) or _worn_ends_name(member, content)) if content else None
+    cut = (_size_ends_name(member, catalog, offered) or _worn_ends_name(member, content)
+           or _bare_size_ends_name(member, content, offered)) if content else None
     return (member[:cut].strip(), f"{member[cut:]} {content}") if cut else (member, content)
 
 
@@ -87,6 +88,22 @@ def _worn_ends_name(member: str, content: str) -> int | None:
     if m is None or not member[:m.start()].strip() or not _closed(member[:m.start()]) or not _QTY_START.match(content):
         return None
     return m.start()
+
+
+_BARE_END = re.compile(r"(?<![\d.])\d{1,3}$")
+_SIZE_UNITS = r"\s*(?:mm|MM|cm|CM|毫米|厘米|公分|寸|码|号|米|L|ml|克|g|kg)"
+
+
+def _bare_size_ends_name(member: str, content: str, offered: list[Product]) -> int | None:
+    """李姐18 2条 in a chain of 真皮表带 18mm / 20mm: a bare number glued to the nickname, before a space and a count,
+    that is the size of exactly one offered product (18 of 18mm) is that size, not the end of the nickname (萌萌2019
+    holds no offered size). The index where it starts, or None."""
+    m = _BARE_END.search(member)
+    if m is None or not member[:m.start()].strip() or not _closed(member[:m.start()]) or not _QTY_START.match(content):
+        return None
+    size = re.compile(rf"(?<![\d.]){m.group(0)}{_SIZE_UNITS}(?![A-Za-z])")
+    owners = [p for p in offered if any(size.search(n) for n in p.names)]
+    return m.start() if len(owners) == 1 else None
 
 
 # 红2, 黄的 1, 蓝色2顶: a colour, then the count

@@ -146,6 +146,8 @@ ATTRIBUTE = re.compile(rf"(?:\d{{2,3}}的|(?:(?:男|女|儿童|童|男士|女士
 _PERSON_COUNTED = re.compile(r"(?:\d|[一二两三四五])\s*[个位只]\s*$")  # 一个3岁一个5岁: the children counted, talk
 _WORN_GLUED = re.compile(rf"(?:{_WORN})的?", re.IGNORECASE)
 # 110的来两件, 给3岁宝宝来一件: the size or age, then the order
+# 粉色的给我女儿, 红的给我妈: a colour or size said, then whom the goods are for, in one part
+_ATTRIBUTE_FOR = re.compile(rf"(?:{ATTRIBUTE.pattern}|[\u4e00-\u9fff]{{1,4}}的)(?P<f>{_FOR.pattern})", re.IGNORECASE)
 _ATTRIBUTE_FIRST = re.compile(rf"^(?:要|来|拿|买|给|帮)?(?P<a>(?:{ATTRIBUTE.pattern})(?:的)?(?:宝宝|孩子|小孩|女儿|儿子|娃|男孩|女孩)?)"
                               r"(?=\s*(?:的|也|还)?\s*(?:要|来|拿|买|订|\d|[一两]))",
                               re.IGNORECASE)
@@ -184,6 +186,9 @@ def split_notes(text: str, not_a_note: Callable[[str], bool],
         elif first and not not_a_note(first.group("a")):  # 110的来两件, 粉色的来一件: the size, then the order
             found.append((at, first.group("a")))
             part = " " * first.end() + part[first.end():]
+        elif (whom := _ATTRIBUTE_FOR.fullmatch(part)) and not not_a_note(whom.group("f")):  # 粉色的给我女儿: the
+            found.append((at + whom.start("f"), whom.group("f")))  # colour stays the order's; whom it is for, a note
+            part = part[:whom.start("f")] + " " * len(whom.group("f"))
         kept.append(part)
         at += len(part)
     rest = "".join(kept)

@@ -121,9 +121,10 @@ def numbered_short_names(content: str, offered: list[Product], catalog: Catalog)
     return t
 
 
-# 32的, 304的; 2个32 (a number ending the line after a count): a number of the names said bare, as a name
-_BARE_NUMBER = re.compile(r"(?<![\d.#])(?P<n>\d{2,4})(?=\s*的|\s*$)")
+# 32的, 304的; 2个32 (a number ending the line after a count), 18 2条: a number of the names said bare (not the 20 of
+# 0W-20, a model), as a name
 _COUNTED = re.compile(rf"(?:\d+|[一二两俩三四五六七八九十])\s*(?:{_UNIT_WORDS})")
+_BARE_NUMBER = re.compile(rf"(?<![\d.#A-Za-z\-])(?P<n>\d{{2,4}})(?=\s*的|\s*$|(?P<next>\s+{_COUNTED.pattern}))")  # 18 2条
 
 
 def _bare_numbers(t: str, named: list[tuple[int, int]], offered: list[Product], catalog: Catalog) -> list[tuple[int, int, Product]]:
@@ -134,13 +135,14 @@ def _bare_numbers(t: str, named: list[tuple[int, int]], offered: list[Product], 
     out = []
     for m in _BARE_NUMBER.finditer(t):
         if any(a < m.end() and m.start() < b for a, b in named) \
-                or not t.startswith("的", m.end()) and not _COUNTED.search(t[:m.start()]):
+                or not t.startswith("的", m.end()) and not m.group("next") and not _COUNTED.search(t[:m.start()]):
             continue
         own = re.compile(rf"(?<![\d.]){m.group('n')}(?![\d.])")
         holders = [p for p in catalog if any(own.search(n) for n in p.names)]
         owners = [p for p in holders if p in offered]
-        linked = catalog.by_link(int(m.group("n")))
-        if len(holders) > 1 and len(owners) == 1 and (linked is None or linked is owners[0] or linked not in offered):
+        linked = catalog.by_link(int(m.group("n")))  # 1条18 with link 18 the 怀表, not offered: the 18mm 表带
+        if (len(holders) > 1 or linked is not None and linked not in offered) and len(owners) == 1 \
+                and (linked is None or linked is owners[0] or linked not in offered):
             out.append((m.start(), m.end(), owners[0]))
     return out
 

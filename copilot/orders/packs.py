@@ -46,7 +46,9 @@ def sold_in(owners, unit: str | None, word: str = "", amount: float | bool | Non
     weight, in packs of a weight, names the one it is one pack of, when it fills no other's packs whole (一斤 of 500克 / 1000克 jars: one 500克; 两斤
     and 三斤 stay for a person). The caller passes it only with a product shown, which it must then be: with none
     shown, 曲奇来一斤 of a 500克 jar and 200克 bags may mean a 斤's worth in either (``filled`` False: never). A weight
-    that is no whole pack of a jar (半斤 of a 一斤袋) leaves that jar out of the choice. A single character (虾, 奶) is read as before. 个 counts the pieces of any product: it names none
+    that is no whole pack of a jar (半斤 of a 一斤袋) leaves that jar out of the choice. A weight said of goods sold
+    loose by weight beside jars of them (土蜂蜜来两斤 of 散装 by the 斤 and a 500克 瓶) is the loose goods: the unit picks the
+    listing sold in it (LABELS rule 2), even when the weight fills jars whole. A single character (虾, 奶) is read as before. 个 counts the pieces of any product: it names none
     when another of them is a pack of pieces (葱油饼来4个 of 现烙 per 个 and 冷冻 per 袋 of 10 片)."""
     whole = _filled(owners, unit, amount) if filled else None
     if whole is not None:
@@ -64,10 +66,6 @@ def sold_in(owners, unit: str | None, word: str = "", amount: float | bool | Non
     if unit == "个" and any(holds_pieces(p) and not (len(fits) == 1 and p.pack_size and p.pack_size[1] == fits[0].unit
                                                     and _one_goods(p, fits[0])) for p in owners if p not in fits):
         return None  # (鸡蛋 10个 of 鲜鸡蛋 by the 枚 beside its 30枚 box: the pieces the box holds, the single)
-    if weight and any(p.is_weight for p in fits) and any(_jar_by_weight(p) and _one_pack(p, unit, amount)
-                                                         for p in owners if p not in fits):
-        return None  # 土蜂蜜来一斤 of 散装 (by the 斤) and 瓶装 (a 500克 jar): one 斤 loose, or one jar of a 斤? (半斤
-        # of a 一斤袋 is no jar: the loose; 两斤 of loose olives and 250克 jars: no jar is named so, the loose)
     packed = [p for p in owners if p not in fits and p.pack_size and p.pack_size[1] == unit]
     if fits and any(not _one_goods(p, q) for p in packed for q in fits):
         return None  # 袜子要两双 of 地板袜 (by the 双) and 棉袜5双装 (5双 a 包): two goods, both counted in 双
@@ -227,16 +225,6 @@ def _fills(p: Product, unit: str, amount: float | bool | None) -> bool:
         return True
     packs = amount * GRAMS[unit] / _grams(p)
     return abs(packs - round(packs)) < 1e-9 and round(packs) > 0
-
-
-def _one_pack(p: Product, unit: str, amount: float | bool | None) -> bool:
-    """The weight said (``amount`` of ``unit``; unknown when None or a bool) may count packs of ``p`` by their weight:
-    it is what one pack holds (一斤 of a 500克 jar, 半斤 of a 250克 one), or whole packs of a jar of whole 斤 (两斤 of
-    500克 jars: two jars, or two 斤 loose?). 两斤 of 250克 jars (four 半斤 jars) names no jar: the loose goods."""
-    if amount is None or isinstance(amount, bool) or unit not in GRAMS:
-        return True
-    grams = amount * GRAMS[unit]
-    return abs(grams - _grams(p)) < 1e-9 or _grams(p) % GRAMS["斤"] < 1e-9 and _fills(p, unit, amount)
 
 
 def _grams(p: Product) -> float:

@@ -50,6 +50,8 @@ from copilot.orders.shades import said_shades
 from copilot.orders.sizes import size_homophones, sized_in
 from copilot.orders.specs import spoken_lengths
 from copilot.orders.toppings import topping_notes
+from copilot.orders.typos import synonyms_as_named
+from copilot.orders.variants import colour_outside, size_rival
 from copilot.orders.wording import BANTER_QUESTION, CHATTER_CLAUSE, HOW_MUCH, PACKING, QUESTION, RHETORICAL, describes
 from copilot.orders.worn import bare_sizes, size_alone, size_change, size_outside
 
@@ -132,7 +134,7 @@ def _parse_comment(text: str, catalog: Catalog, current_sku: str | None) -> Inte
         return said
     if _LATIN_QTY.search(t) and not QUESTION.search(t):
         return _review(Kind.ORDER, "评论里的数量是拼音或外文，请人工确认", undecided=True)
-    t = without_shares(clarified(placed_was(size_homophones(spoken_lengths(plain_names(t, catalog), catalog), catalog)), catalog), catalog)  # 三米六 of 3.6米; 8存的 of 8寸; 一块放学校一块放家里
+    t = without_shares(clarified(placed_was(size_homophones(spoken_lengths(plain_names(synonyms_as_named(t, catalog), catalog), catalog), catalog)), catalog), catalog)  # 三米六 of 3.6米; 8存的 of 8寸; 一块放学校一块放家里
     intent = (_with_note(t, catalog, current) or correction(t, catalog, current, _parse_text)
               or abbreviated_pairs(t, catalog) or _parse_text(t, catalog, current))
     if intent.kind is Kind.ORDER and intent.items and QUESTION.search(t):  # 还有30码吗 我想要一双: the size asked
@@ -140,8 +142,10 @@ def _parse_comment(text: str, catalog: Catalog, current_sku: str | None) -> Inte
                   if not sized_in(m.group(0), catalog, current) and m.group(0) not in intent.note]
     if sizes and intent.kind in (Kind.ORDER, Kind.MODIFY) and intent.items:
         intent = replace(intent, note=" ".join([*sizes, intent.note]).strip())
-    outside = size_outside(intent.note, [catalog.get(i.sku) for i in intent.items]) if intent.kind is Kind.ORDER else None
-    if outside:  # 40的来一双 of 棉拖鞋 38-39码 beside 42-43码: a size neither holds (LABELS rule 8)
+    booked = [catalog.get(i.sku) for i in intent.items]
+    outside = (size_outside(intent.note, booked) or colour_outside(intent.note, booked, catalog)) \
+        if intent.kind is Kind.ORDER else None
+    if outside:  # 40的来一双 of 棉拖鞋 38-39码 beside 42-43码: a size neither holds (LABELS rule 8); 红色的 of 黑 / 粉
         return _review(Kind.ORDER, outside)
     if intent.kind is Kind.ORDER and intent.items and "想要" in t and QUESTION.search(t) \
             and not read_quantities(mask(t, find_refs(t, catalog))):  # 明天还播吗 想要8寸的模具: a wish beside the
@@ -312,6 +316,10 @@ def _orders(clauses: list[Clause], kinds: set[str], current: Product | None, cat
         or other_goods(clauses)
     if unread:  # 梅干菜1 香菇1: 香菇 is no product we know, and its count is asked for too
         return _review(Kind.ORDER, f"有看不懂的内容「{unread[:12]}」，可能是未上架的商品", undecided=True)
+    rival = _size_rival(clauses, current, catalog)
+    if rival is not None:  # 来300克 with 虾滑 150克 shown beside 虾滑 300克: two small or one big?
+        return _review(Kind.ORDER, f"说的量正好是一{rival.unit}{rival.name}，也是几{current.unit}{current.name}，请确认要哪个",
+                       undecided=True)
     return _doubted(order_of(clauses, _shown_pack(clauses, current, catalog)), clauses)
 
 
@@ -322,6 +330,14 @@ def _shown_pack(clauses: list[Clause], current: Product | None, catalog: Catalog
     if current is None or len(said) != 1 or any(c.refs for c in clauses if c.kind == "order"):
         return current
     return pack_of_shown(current, said[0], catalog) or current
+
+
+def _size_rival(clauses: list[Clause], current: Product | None, catalog: Catalog) -> Product | None:
+    """The other size of the shown goods that one quantity said alone is exactly one pack of (``variants.size_rival``)."""
+    said = [q for c in clauses if c.kind == "order" for q in c.quantities]
+    if current is None or len(said) != 1 or any(c.refs for c in clauses if c.kind == "order"):
+        return None
+    return size_rival(current, said[0], catalog)
 
 
 def _said_after(clauses: list[Clause], i: int) -> bool:

@@ -371,8 +371,8 @@ def _singles(catalog: Catalog, names, exact: set[str], variants: dict, families:
             and any("辣" in n for o in owners if o.sku != p.sku for n in o.names)}
     alts = []
     if chars:
-        cs, ps = "".join(chars), "".join(paired)  # 红黑各一盒: 红 beside 黑 of 黑笔 (paired) stands as a word
-        alts.append(rf"(?:(?<![\u4e00-\u9fff])|(?<=[{_SINGLE_UNITS}{''.join(ZH_DIGITS)}{cs}{ps}来要拿买订有是的和跟与]))[{cs}]"
+        cs, ps = "".join(chars), "".join(paired)  # 红黑各一盒: 红 beside 黑 of 黑笔 (paired) stands as a word; 就白的: the one settled on
+        alts.append(rf"(?:(?<![\u4e00-\u9fff])|(?<=[{_SINGLE_UNITS}{''.join(ZH_DIGITS)}{cs}{ps}来要拿买订有是就的和跟与]))[{cs}]"
                     rf"(?=$|[^\u4e00-\u9fff]|[的各{cs}{ps}])")
         variants.update(chars)
     if len(mild) == 1:

@@ -181,6 +181,27 @@ def said_for(word: str, catalog: Catalog) -> list[Product]:
     return list(found.values())
 
 
+@per_catalog
+def _synonyms_named(catalog: Catalog) -> tuple[re.Pattern | None, dict[str, str]]:
+    """(a pattern of the synonyms no name holds, each -> the one word of its line that names hold)."""
+    names = [n for p in catalog for n in p.names]
+    swap: dict[str, str] = {}
+    for word, others in synonyms().items():
+        held = [o for o in others if any(o in n for n in names)]
+        kind = re.fullmatch(r"([\u4e00-\u9fff])[子儿]", word)  # 剪子: the kind 剪, which 纱线剪 is too
+        if len(held) == 1 and not any(word in n for n in names) and not (kind and said_for(word, catalog) == []):
+            swap[word] = held[0]
+    pattern = "|".join(sorted(map(re.escape, swap), key=len, reverse=True))
+    return (re.compile(pattern) if swap else None), swap
+
+
+def synonyms_as_named(t: str, catalog: Catalog) -> str:
+    """牛肉圆来两斤 of 牛肉丸, 番茄来一斤 of 西红柿: a word of ``data/synonyms.txt`` that no name holds, written in the comment
+    (alone or inside a longer word: 肉圆 of 牛肉圆), as the word of its line the catalog's names hold, when one does."""
+    pattern, swap = _synonyms_named(catalog)
+    return pattern.sub(lambda m: swap[m.group(0)], t) if pattern is not None else t
+
+
 def near_products(word: str, catalog: Catalog) -> list[Product]:
     """The products a person reads ``word`` as, without a rule for the word: a word of their names (``name_words``)
     of the same length, at least half of the characters the same and each other one close (``close_char``: 羊豪 for
@@ -216,4 +237,4 @@ def _close_words(word: str, table: dict[str, tuple[Product, ...]]) -> list[Produ
 
 
 __all__ = ["another_thing", "close_char", "doubtful_typo", "family_typo", "name_words", "near_products", "said_for",
-           "sounds_near", "synonyms"]
+           "sounds_near", "synonyms", "synonyms_as_named"]

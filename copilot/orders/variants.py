@@ -5,7 +5,8 @@ for a person, and so does a family of *different* goods (锅 of a wok and a soup
 
 Listings are one goods in sizes or colours when their names differ only by words of a size or a colour: a number with
 a unit of size (32cm, 40号, 39码, 5kg, 500ml), a letter size (L, XL), a word of ``data/variant_words.txt`` (大号, 中杯,
-墨绿, 樱花粉, a grind: 细 / 粗), each a word of its own in the name; a range of sizes one listing fits (38-39码) and a
+墨绿, 樱花粉, a grind: 细 / 粗), a colour with the part of the goods it colours (黑盘, 金边: ``data/variant_parts.txt``),
+each a word of its own in the name; a range of sizes one listing fits (38-39码) and a
 pack's weight written with its container (500克瓶, 5kg袋: ``data/variant_packs.txt``) are such words too. The rest of
 the names is the same, and they are sold in one unit.
 
@@ -20,9 +21,9 @@ from functools import cache
 from pathlib import Path
 
 from copilot.base.catalog import Product
-from copilot.orders.amounts import Quantity, to_sale_unit
+from copilot.orders.amounts import Quantity, to_sale_unit, whole_count
 from copilot.orders.classifiers import GENERAL, same_count
-from copilot.orders.packs import BRACKETED, one_goods
+from copilot.orders.packs import BRACKETED, one_goods, only_pack_word
 
 _UNITS = r"cm|CM|mm|MM|厘米|毫米|公分|米|寸|英寸|码|kg|KG|g|克|公斤|千克|斤|ml|ML|毫升|L|升|W|瓦"
 _NUMBER = r"\d+(?:\.\d+)?"
@@ -44,7 +45,8 @@ def _variant_word() -> re.Pattern:
     """One name word made only of size and colour words (大号11cm, 中杯, 樱花粉, 42号, 38-39码, 500克瓶, XL)."""
     listed = "|".join(map(re.escape, _listed("variant_words.txt")))
     packs = "|".join(map(re.escape, _listed("variant_packs.txt")))  # the containers a pack's size is written with
-    piece = rf"(?:{_SIZE_NUMBER}(?:{packs})?|{_LETTER_SIZE}|(?:{listed})色?)"
+    parts = "|".join(map(re.escape, _listed("variant_parts.txt")))  # 黑盘, 金边: a colour of one part of it
+    piece = rf"(?:{_SIZE_NUMBER}(?:{packs})?|{_LETTER_SIZE}|(?:{listed})色?(?:{parts})?)"
     return re.compile(rf"(?:{piece}\s*)+")
 
 
@@ -97,12 +99,30 @@ def shown_variant(ref, current: Product | None, make_ref, unit: str | None = Non
     or colours (铁锅 of 章丘铁锅 32cm / 34cm), or the word is a size several listings' names hold (32 of 铁锅 32cm and
     不粘锅 32cm), and one of them is shown, said in no unit or in the one the shown listing is sold in (1.8的来一个 of a mat
     sold by the 张: a person asks); else ``ref`` as it is."""
-    if ref.product is not None or not ref.family or current is None or current not in ref.family:
+    if ref.product is not None or not ref.family or current is None:
         return ref
+    if current not in ref.family:
+        return _kin_of_shown(ref, current, make_ref, unit)
     if shown_member(ref.family, current, unit) is not None \
             or _SIZE_SAID.fullmatch(ref.label) and (unit is None or _counts(unit, current)):
         return make_ref(ref.start, ref.end, current, ref.label, ref.family, shown=True)
     return ref
+
+
+_LOOSE = re.compile(r"散[称卖]")  # sold loose, weighed out: 散称 as 散装
+
+
+def _kin_of_shown(ref, current: Product, make_ref, unit: str | None):
+    """散装的来两斤 with 牛肉丸 500克袋 shown beside 牛肉丸（散称）, 牛筋丸（散称）…: a word of a pack several listings hold,
+    said of the goods on screen, names the one of them that sells those goods in that pack (as 单的 names their single,
+    LABELS rule 2), said in no unit or in its own; else ``ref``. Not a size (32的 with 不粘锅 30cm shown beside 铁锅 32cm
+    and 不粘锅 32cm: rule 9 reads it only with one of them shown)."""
+    if not only_pack_word(ref.label) and not _LOOSE.fullmatch(ref.label):
+        return ref
+    kin = [p for p in ref.family if one_goods([current, p])]
+    if len(kin) != 1 or unit is not None and not _counts(unit, kin[0]):
+        return ref
+    return make_ref(ref.start, ref.end, kin[0], ref.label, ref.family, shown=True)
 
 
 _NUMBER_OF = re.compile(r"(?<![\d.#])(\d{1,3})(?=\s*的)")
@@ -121,6 +141,43 @@ def shown_size_said(text: str, refs: list, current: Product | None, make_ref) ->
     return sorted(out, key=lambda r: r.start) if len(out) > len(refs) else refs
 
 
+def size_rival(current: Product, q, catalog) -> Product | None:
+    """来300克 with 虾滑 150克 shown beside 虾滑 300克 (one goods in two sizes, both by the 盒): an amount said in another
+    unit that is two or more packs of the shown size and exactly one pack of another size (two small boxes, or the big
+    one?) is that size, for a person to ask, as 虾滑来300克 is (``shown_member``); None otherwise (来600克 with the 300克
+    shown: two of it; 来一斤 of 虾仁 大号 500g beside 中号 500g: one of the one shown)."""
+    shown = to_sale_unit(q, current)
+    if not q.unit or same_count(q.unit, current.unit) or not whole_count(shown) or shown < 2:
+        return None
+    return next((p for p in catalog if p is not current and p.unit == current.unit and p.pack_size
+                 and sizes_of_one_goods([current, p]) and to_sale_unit(q, p) == 1), None)
+
+
+_HUE = re.compile(r"[黑白红粉蓝绿黄紫灰棕褐橙青金银米咖驼杏]")
+
+
+def _in_colours(listings) -> bool:
+    """The listings tell one goods apart by colour (黑色 / 樱花粉, 蓝盖 / 红盖), not only by size (拉杆箱 20寸 / 24寸: a
+    colour said of them is the buyer's remark)."""
+    return any(_HUE.search(w) for q in listings for w in BRACKETED.sub(" ", q.name).split() if _variant_word().fullmatch(w))
+
+
+def colour_outside(note: str, products, catalog) -> str | None:
+    """红色的来一把 with 三折自动伞 黑色 shown beside its 樱花粉: a colour or size word of ``data/variant_words.txt`` said
+    in the order's note that neither the listing booked nor any other listing of those goods in colours holds names
+    goods the shop does not sell: the reason a person asks which is meant, else None (来一个 黑色 of 拉杆箱 20寸 / 24寸,
+    sold in sizes only: a remark)."""
+    for said in re.findall(r"[\u4e00-\u9fff]+", note or ""):
+        word = re.sub(r"色?的?$", "", said)
+        if word not in _listed("variant_words.txt"):
+            continue
+        for p in products:
+            kin = [q for q in catalog if q is p or sizes_of_one_goods([p, q])]
+            if len(kin) > 1 and _in_colours(kin) and not any(word in n for q in kin for n in q.names):
+                return f"说的是{said}，{'、'.join(q.name for q in kin[:4])}里没有这个，请确认要哪一种"
+    return None
+
+
 # 两种颜色, 两个尺码, 三种大小: how many colours or sizes of the goods are said
 _KINDS_OF_SHOWN = re.compile(r"(?P<n>[两俩二三四五六2-6])\s*(?:种|个|款)?\s*(?:颜色|色|尺寸|尺码|码|大小|规格)")
 
@@ -137,4 +194,4 @@ def shown_kinds(text: str, current: Product | None, catalog) -> tuple[list[Produ
     return (kin, m.span()) if len(kin) == n > 1 and sizes_of_one_goods(kin) else ([], (0, 0))
 
 
-__all__ = ["shown_kinds", "shown_member", "shown_size_said", "shown_variant", "sizes_of_one_goods"]
+__all__ = ["colour_outside", "shown_kinds", "shown_member", "shown_size_said", "shown_variant", "size_rival", "sizes_of_one_goods"]

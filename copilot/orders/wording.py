@@ -20,6 +20,9 @@ QUESTION = re.compile(
     # 红烧肉用老抽对吧, 尺寸不一样吧: a tag that asks the host to confirm a guess (那就一对吧, 那就10对吧: pairs)
     r"(?:(?<![一两俩二三四五六七八九十])(?<![就是要来]\d)(?<![就是要来]\d\d)对|是|没错|没问题|不一样|不同)吧[啊呀哈]?$|"
     r"(?<![一两俩二三四五六七八九十\d\s])(?:就|也)够(?:用)?了?吧[啊呀哈]?$|"  # 切水果用小的就够了吧: enough? (not 一斤就够了吧)
+    # 穿着不闷脚吧, 用着不卡吧, 不会掉色吧: how the goods are in use, or that they will not go wrong, guessed for the host
+    # to confirm (not 不用了吧, 不要了吧: no longer wanted)
+    r"(?:[穿用吃戴摸睡坐喝洗背]着|不会)[^,，。?？\s了]{1,5}吧[啊呀哈]?$|"
     # 一对是两只吧, 一提就是3条吧: what a pack holds, guessed for the host to confirm (那就3条吧 says a quantity)
     rf"[一两二三四五六七八九十\d]+\s*{UNIT}\s*(?:就是|是|有)\s*[一两俩二三四五六七八九十\d]+\s*[\u4e00-\u9fff]?吧[啊呀哈]?$")
 # 主播酒量怎么样, 主播多大了, 主播结婚了吗: a question about the host as a person is banter, nothing the shop answers;
@@ -65,6 +68,8 @@ CHATTER_CLAUSE = re.compile(
     # 一盒够戴一年, 两斤够吃一周: how long that much lasts, no order
     r"够\s*(?:吃|喝|用|戴|穿|玩|洗|擦|涂|抽|烧|养)(?:上|好)?\s*(?:\d+|好?[一两二三四五六七八九十半几]+)\s*(?:个多?|多个?)?"
     r"(?:年|月|周|星期|礼拜|天|阵子|辈子|季)|"
+    # 六个位够用了, 两层就够用: the goods hold enough, a remark on them with no order word (来两个够用了 orders)
+    r"^[^来要拿买订留扣]*?够用(?:了|啦)?[吧呀哈啊的]*$|"
     # 我有一个同款, 我也有两条: what the viewer already owns, counted, no order
     r"我们?(?:也|都|已经|早就?|本来就?)*有\s*(?:\d|[一两二三四五六七八九十俩仨好几]+)|"
     # 给我妈买的, 帮同事订的: whom the goods are for, said alone (给我妈买一条 orders)
@@ -85,6 +90,7 @@ FILLER = re.compile(
     r"(?:切|剁|劈|砍|杀|宰|去|绞|剪|刮|清理|处理)(?:成|好|开|断|段|片|块|丝|碎|末|皮|骨|鳞|壳|馅|干净|小块|大块)+|"
     rf"(?:{PEOPLE})|"  # 给老妈也来一副, 给我家老头子留根: who the goods are for (``kin``), no goods
     r"(?:带|捎)(?=\s*#|\s+$)|"  # 带杯美式, 捎顶帐篷: an order word before a measure word and the goods
+    r"(?<![不没])(?:穿|戴)(?=\s*#)|"  # 我老公穿XL 我穿L: who wears which of the goods named
     r"帮我[挑选切剁杀]|凑单|凑满减|邻居|同事|朋友|公司|单位|团建|我|也|的|给|帮|一下|吧|哈|呀|啊|哦|喔|嗯|了|谢谢|谢|老板|主播|"
     r"老赵|再|还有|还是|不过|但是|还|先|各|共|一共|就行了?|行了|就|好|请|家|妈|爸|奶奶|爷爷|姐|哥|婆婆|老公|老婆|备|想|都|可以|麻烦|那个|这个|"
     r"孩子|小孩|娃|老人|家人|宝宝|今年|今儿|左右|大概|大约|差不多|总共|够了?|同样|同款|拍|秒杀|秒|冲|蹲|预定|预订|下单|"
