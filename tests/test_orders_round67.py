@@ -1,0 +1,54 @@
+"""Orders round 67 (tuner c8): talk about an amount that orders nothing (``orders.amount_talk``): how much is enough
+(一罐都不够, 一张桌配四把椅子刚好), how much someone eats (我闺女能喝三杯), and what one unit costs said beside a word
+that weighs the price (一瓶9 比单买省一块, 果冻一袋才6). Invented stores, for any store."""
+
+from __future__ import annotations
+
+import pytest
+
+from copilot.base.catalog import Catalog
+from copilot.orders.amount_talk import says_enough, without_unit_prices
+from copilot.orders.intent import Kind
+from copilot.orders.rules import parse
+from tests.doubles import booked
+
+SHOP = Catalog.from_dict({"products": [
+    {"sku": "yogurt", "name": "原味酸奶", "link": 1, "unit": "瓶", "price": 9, "stock": 50},
+    {"sku": "jelly", "name": "水果果冻", "link": 2, "unit": "袋", "price": 6, "stock": 50},
+    {"sku": "table", "name": "折叠桌", "link": 3, "unit": "张", "price": 99, "stock": 10},
+    {"sku": "chair", "name": "折叠椅", "link": 4, "unit": "把", "price": 39, "stock": 40},
+    {"sku": "coffee", "name": "速溶咖啡", "link": 5, "unit": "罐", "price": 35, "stock": 30},
+], "store": {"name": "测试杂货店"}})
+
+
+@pytest.mark.parametrize("text, current", [
+    ("一罐都不够 天天加班", "coffee"),
+    ("一张折叠桌配四把折叠椅刚好", "table"),
+    ("我闺女能喝三瓶", "yogurt"),
+    ("一瓶9 比单买便宜", "yogurt"),
+    ("一袋6 挺划算", "jelly"),
+    ("果冻一袋才6", "jelly"),
+])
+def test_talk_about_an_amount_orders_nothing(text, current):
+    assert parse(text, SHOP, current).kind in (Kind.OTHER, Kind.QUESTION)
+
+
+@pytest.mark.parametrize("text, current, want", [
+    ("一张折叠桌配四把折叠椅", "table", {"table": 1, "chair": 4}),
+    ("来两罐", "coffee", {"coffee": 2}),
+    ("一罐不够 再来一罐", "coffee", {"coffee": 1}),
+])
+def test_an_order_said_with_an_amount_stays_an_order(text, current, want):
+    assert booked(parse(text, SHOP, current)) == want
+
+
+def test_says_enough_needs_no_order_word_before_the_count():
+    assert says_enough("两袋刚好")
+    assert not says_enough("来两袋刚好")
+    assert says_enough("一罐根本不够喝")
+
+
+def test_a_pack_then_its_price_is_left_for_the_sums():
+    assert without_unit_prices("6瓶一箱 才50 划算") == "6瓶一箱 才50 划算"
+    assert without_unit_prices("一瓶9 不贵").strip() == "不贵"
+    assert without_unit_prices("一瓶9") == "一瓶9"
