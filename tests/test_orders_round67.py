@@ -52,3 +52,24 @@ def test_a_pack_then_its_price_is_left_for_the_sums():
     assert without_unit_prices("6瓶一箱 才50 划算") == "6瓶一箱 才50 划算"
     assert without_unit_prices("一瓶9 不贵").strip() == "不贵"
     assert without_unit_prices("一瓶9") == "一瓶9"
+
+
+@pytest.mark.parametrize("text", ["没有原味的就算了", "没抢到就算了", "没有咖啡的话就不要了"])
+def test_never_mind_on_a_condition_cancels_nothing(text):
+    assert parse(text, SHOP, "yogurt").kind != Kind.CANCEL
+
+
+def test_never_mind_said_plainly_still_cancels():
+    assert parse("酸奶不要了", SHOP, "yogurt").kind == Kind.CANCEL
+    assert parse("算了 不要了", SHOP, "yogurt").kind == Kind.CANCEL
+
+
+@pytest.mark.parametrize("text", ["速溶的太苦了 还是酸奶好喝", "给孩子多备几袋", "果冻一袋才6 多囤几袋"])
+def test_a_question_word_that_asks_nothing_is_talk(text):
+    assert parse(text, SHOP, "jelly").kind == Kind.OTHER
+
+
+@pytest.mark.parametrize("text", ["酸奶还是果冻好吃", "要买几袋"])
+def test_a_choice_or_a_count_asked_stays_a_question(text):
+    assert parse(text, SHOP, "jelly").kind == Kind.QUESTION
+

@@ -50,6 +50,7 @@ from copilot.orders.refs import (
 )
 from copilot.orders.services import work_of
 from copilot.orders.sizes import size_member, whole_dimension
+from copilot.orders.statements import states_not_asks
 from copilot.orders.variants import shown_kinds, shown_size_said, shown_variant
 from copilot.orders.wording import CHATTER_CLAUSE, QUESTION, past_remark
 
@@ -186,7 +187,7 @@ def classify(text: str, catalog: Catalog, current: Product | None, alone: bool =
         refs = [_shown_pack(r, current) for r in refs]
     clause = Clause(text, "chatter", refs, quantities, each=each)
     said = as_named(text, catalog)  # 乌几1只: 乌鸡 typed with a homophone, no 几 (how many)
-    if QUESTION.search(said) and not _DEFER.search(text) and not past_remark(said):
+    if QUESTION.search(said) and not _DEFER.search(text) and not past_remark(said) and not states_not_asks(said):
         clause.kind = "question"
     elif MODIFY.search(masked):
         clause.kind = "modify"
