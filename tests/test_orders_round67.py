@@ -73,3 +73,24 @@ def test_a_question_word_that_asks_nothing_is_talk(text):
 def test_a_choice_or_a_count_asked_stays_a_question(text):
     assert parse(text, SHOP, "jelly").kind == Kind.QUESTION
 
+
+HOME = Catalog.from_dict({"products": [
+    {"sku": "face_towel", "name": "竹纤维洗脸巾", "link": 1, "unit": "条", "price": 15, "stock": 50},
+    {"sku": "toy_truck", "name": "儿童玩具车 惯性款", "link": 2, "unit": "辆", "price": 29, "stock": 20},
+    {"sku": "mahjong", "name": "家用麻将 42号", "link": 3, "unit": "副", "price": 168, "stock": 10},
+    {"sku": "tea_cup", "name": "玻璃茶杯", "link": 4, "unit": "个", "price": 12, "stock": 30},
+], "store": {"name": "测试百货店"}})
+
+
+@pytest.mark.parametrize("text, current, want", [
+    ("来两块", "face_towel", {"face_towel": 2}),
+    ("洗脸巾 来三块", None, {"face_towel": 3}),
+    ("玩具车来一台", "toy_truck", {"toy_truck": 1}),
+    ("来一套", "mahjong", {"mahjong": 1}),
+])
+def test_the_everyday_measure_word_of_a_kind_counts_goods_sold_one_by_one(text, current, want):
+    assert booked(parse(text, HOME, current)) == want
+
+
+def test_a_measure_word_of_another_kind_stays_unconverted():
+    assert parse("来一套", HOME, "tea_cup").needs_review
