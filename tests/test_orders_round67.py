@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from copilot.base.catalog import Catalog
-from copilot.orders.amount_talk import says_enough, without_unit_prices
+from copilot.orders.amount_talk import amount_taken_back, says_enough, without_unit_prices
 from copilot.orders.intent import Kind
 from copilot.orders.rules import parse
 from tests.doubles import booked
@@ -94,3 +94,16 @@ def test_the_everyday_measure_word_of_a_kind_counts_goods_sold_one_by_one(text, 
 
 def test_a_measure_word_of_another_kind_stays_unconverted():
     assert parse("来一套", HOME, "tea_cup").needs_review
+
+
+@pytest.mark.parametrize("text, want", [
+    ("来两瓶 哦不 三瓶", {"yogurt": 3}),
+    ("要四瓶 不对 两瓶吧", {"yogurt": 2}),
+])
+def test_an_amount_taken_back_at_once_counts_the_last_one(text, want):
+    assert booked(parse(text, SHOP, "yogurt")) == want
+
+
+def test_a_correction_that_names_the_new_amount_first_is_left_to_corrections():
+    assert amount_taken_back("要3瓶 不是 2瓶") == "要3瓶 不是 2瓶"
+    assert amount_taken_back("来两瓶 哦不 三袋") == "来两瓶 哦不 三袋"
