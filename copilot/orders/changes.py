@@ -28,7 +28,9 @@ class Clause(Protocol):
 CANCEL = re.compile(r"不要了|不要啦|不要(?=\S{0,8}了)|取消|退掉|退了|撤回|撤销|算了|不买了|不订了|别给我留|删掉|删了|"
                      r"退(?=\s*(?:\d|[一两二三四五六七八九十半俩]))")  # 退一斤: a part of the order
 # 没货了就算了, 抢不到就不要了: a cancel on a condition (if sold out, never mind) withdraws nothing now, talk
-IF_NONE_LEFT = re.compile(r"(?:没货|没有|没了|卖完|卖光|抢不到|买不到|断货|缺货)了?(?:的话)?[就那]?(?:算了|不要了|不要啦)")
+IF_NONE_LEFT = re.compile(r"(?:没货|没有|没了|卖完|卖光|抢不到|买不到|断货|缺货)了?(?:的话)?[就那]?(?:算了|不要了|不要啦)"
+                          # 没有鸡腿就算了, 没抢到就算了: no such goods (or none won), then never mind: the same condition
+                          r"|(?:没有|没)(?![了有])[\u4e00-\u9fff]{1,6}?(?:的话)?就(?:算了|不要了|不要啦)")
 # a quantity said alone may count in any word a quantity is read in: a sale unit, a piece (30条 of a 30条 袋), a dozen
 COUNTED = rf"(?:{UNIT}|打|两|{'|'.join(PIECE_WORDS)})"  # (10两: the tenth of a 斤)
 # 改成3斤, 只要2盒; 还是2斤吧: the buyer settles on a new total

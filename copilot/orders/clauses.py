@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from copilot.base.catalog import Catalog, Product
 from copilot.base.zhnum import zh_to_number
+from copilot.orders.amount_talk import says_enough
 from copilot.orders.amounts import (
     GRAMS,
     UNIT,
@@ -49,6 +50,7 @@ from copilot.orders.refs import (
 )
 from copilot.orders.services import work_of
 from copilot.orders.sizes import size_member, whole_dimension
+from copilot.orders.statements import states_not_asks
 from copilot.orders.variants import shown_kinds, shown_size_said, shown_variant
 from copilot.orders.wording import CHATTER_CLAUSE, QUESTION, past_remark
 
@@ -157,8 +159,8 @@ def _shown_pack(r: Ref, current: Product) -> Ref:
 
 def classify(text: str, catalog: Catalog, current: Product | None, alone: bool = True) -> Clause:
     """What one clause of a comment is, read on its own."""
-    if WEARER_WEIGHT.fullmatch(text.strip()):  # 我妈180斤: what the wearer weighs, talk beside a size asked
-        return Clause(text, "chatter", [], [])
+    if WEARER_WEIGHT.fullmatch(text.strip()) or says_enough(text):  # 我妈180斤: what the wearer weighs, talk beside a
+        return Clause(text, "chatter", [], [])  # size asked; 一盒都不够, 我儿子能吃两碗: how much is enough (amount_talk)
     refs = this_one([_shown_goods(shown_kind(number_or_link(r, catalog, current), current, Ref), current, catalog)
                      for r in shown_size_said(text, find_refs(text, catalog), current, Ref)], text, current)  # 5的
     refs = each_member([r for r in refs if not count_of_shown(text, r, current)], text, catalog)  # 来12张 of a 6张 套; 各
@@ -185,7 +187,7 @@ def classify(text: str, catalog: Catalog, current: Product | None, alone: bool =
         refs = [_shown_pack(r, current) for r in refs]
     clause = Clause(text, "chatter", refs, quantities, each=each)
     said = as_named(text, catalog)  # 乌几1只: 乌鸡 typed with a homophone, no 几 (how many)
-    if QUESTION.search(said) and not _DEFER.search(text) and not past_remark(said):
+    if QUESTION.search(said) and not _DEFER.search(text) and not past_remark(said) and not states_not_asks(said):
         clause.kind = "question"
     elif MODIFY.search(masked):
         clause.kind = "modify"

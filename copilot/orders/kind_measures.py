@@ -15,7 +15,7 @@ from pathlib import Path
 from copilot.base.catalog import Catalog, Product
 from copilot.base.zhnum import NUM_PATTERN
 from copilot.orders.amounts import UNIT_WORDS
-from copilot.orders.classifiers import GENERAL
+from copilot.orders.classifiers import GENERAL, ONE_THING
 from copilot.orders.packs import BRACKETED
 
 # what may follow a count of goods: the end, a break, a size (1口34), 的, a particle, or the noun itself
@@ -33,7 +33,12 @@ def _of_kind(p: Product, nouns: tuple[str, ...]) -> bool:
     """``p`` is goods of one of ``nouns``, sold one by one: a name's goods word (its first word, brackets left out)
     ends in the noun (章丘铁锅 of 章丘铁锅 32cm: a 锅; not 锅铲, a spatula)."""
     heads = [BRACKETED.sub("", n).split()[0] for n in p.names if BRACKETED.sub("", n).split()]
-    return p.unit in GENERAL and any(h.endswith(nouns) for h in heads)
+    return p.unit in _ONE_BY_ONE and any(h.endswith(nouns) for h in heads)
+
+
+# the units that sell one whole thing (个, 条 of a towel, 辆 of a car, 副 of a mahjong set): 一块毛巾, 一台车, 一套麻将
+# count one of them; not a pack (盒, 袋) nor a weight
+_ONE_BY_ONE = frozenset(GENERAL) | ONE_THING | {"条", "辆", "副"}
 
 
 def kind_counted(t: str, catalog: Catalog, goods: list[Product]) -> str:
