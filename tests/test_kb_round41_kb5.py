@@ -12,6 +12,8 @@ facts owners state in their own words read, on an invented store (a community le
 - 15寸能装吗 of a bag asks what goes in, no size of the bag the catalog lacks.
 - Another way allowed (用自己带的线也行) is told after the rule before it (线店里出).
 - 自己带线便宜点不 asks what a case takes off the price: the catalog's price is no answer.
+- A heading asking the question itself (要多旧 for 浅色要多久) answers before one asking another duration (能保持多旧).
+- 不收别的钱 states a price (none to pay).
 """
 
 from __future__ import annotations
@@ -41,6 +43,7 @@ products:
      notes: notes/pouch.md}
   - {sku: care, name: 皮鞋护理券, aliases: [护理券], link: 5, unit: 张, price: 35, stock: 30, notes: notes/care.md}
   - {sku: thread, name: 蜡线套装, aliases: [蜡线], link: 6, unit: 套, price: 19, stock: 30, notes: notes/thread.md}
+  - {sku: dye, name: 皮面补色券, aliases: [补色], link: 7, unit: 张, price: 49, stock: 30, notes: notes/dye.md}
 """
 
 NOTES = {
@@ -51,6 +54,8 @@ NOTES = {
     "strap.md": "# 修包带券\n\n修好的包带保6个月，6个月内断了免费重缝。\n\n同小区一次5个包以上，能上门收包。\n",
     "pouch.md": "# 帆布收纳袋\n\n收纳袋用的是加厚帆布，耐磨。\n\n13寸的电脑正好，15寸的装不下。\n",
     "care.md": "# 皮鞋护理券\n\n一张券护理一双皮鞋，一共三步：清洁、上油、抛光。\n\n从收鞋到护理好要2天。\n",
+    "dye.md": "# 皮面补色券\n\n## 能保持多旧\n\n浅色半年左右，深色一年左右。\n\n## 要多旧\n\n浅色一个小时，深色两个小时。\n\n"
+              "## 收费\n\n- 不满意：补完不满意也不收别的钱\n",
     "thread.md": "# 蜡线套装\n\n- 颜色：黑、棕、米三色\n- 针：配4号圆头针\n",
 }
 
@@ -131,3 +136,16 @@ def test_another_way_told_after_its_rule(craft_kb):
 def test_a_case_taking_off_the_price_is_no_catalog_price(craft_kb):
     a = craft_kb.answer("自己带线便宜点不", current_sku="lesson")
     assert not a.answered or "59" not in a.text, (a.text, a.why)
+
+
+def test_a_heading_asking_the_question_itself_first(craft_kb):
+    a = craft_kb.answer("浅色要多久", current_sku="dye")
+    assert a.answered and "一个小时" in a.text, (a.text, a.why)
+
+
+def test_nothing_more_to_pay_is_a_price(craft_kb):
+    from copilot.knowledge.kinds import values_of
+
+    assert values_of("price", "量完不做也不收别的钱")
+    a = craft_kb.answer("补完不满意收钱不", current_sku="dye")
+    assert a.answered and "不收别的钱" in a.text, (a.text, a.why)

@@ -207,7 +207,8 @@ class Judge(Scope, Keys, Verdicts):
             c = h.chunk
             asks = key_asks(q, c) or how_asked(q, c)   # 睡多久：四十分钟 for 午睡睡多久, 尺寸咋量？ for 长度咋量
             case = keyed_case(q, self.nameless(lexicon().fix_typos(c.key)), c.layout)
-            evidence = -1 if self.asks_same(q, c) or case < 0 or day_keyed(q, c) else 0 if self.head_says(q, c) else \
+            evidence = -1 if self.asks_same(q, c) or case < 0 or day_keyed(q, c) or self.heading_asks(q, c) else \
+                0 if self.head_says(q, c) else \
                 1 if self.headed(ix, q, h) or self.keyed(q, c) else \
                 2 if self.tight(q, c) else 3   # 炒制：慢炒 8 小时 for 炒了多久, before step 1 of 煮法 (炒化 2 分钟)
             other_unit = bool(unit) and not any(unit in v for v in values_of(q.kind, self.nameless(c.text)))
