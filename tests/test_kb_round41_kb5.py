@@ -14,6 +14,7 @@ facts owners state in their own words read, on an invented store (a community le
 - 自己带线便宜点不 asks what a case takes off the price: the catalog's price is no answer.
 - A heading asking the question itself (要多旧 for 浅色要多久) answers before one asking another duration (能保持多旧).
 - 不收别的钱 states a price (none to pay).
+- The note under a heading asking where it is made (哪产得, 的 typed 得) answers before the catalog's 产地 line.
 """
 
 from __future__ import annotations
@@ -44,6 +45,8 @@ products:
   - {sku: care, name: 皮鞋护理券, aliases: [护理券], link: 5, unit: 张, price: 35, stock: 30, notes: notes/care.md}
   - {sku: thread, name: 蜡线套装, aliases: [蜡线], link: 6, unit: 套, price: 19, stock: 30, notes: notes/thread.md}
   - {sku: dye, name: 皮面补色券, aliases: [补色], link: 7, unit: 张, price: 49, stock: 30, notes: notes/dye.md}
+  - {sku: oil, name: 貂油护理膏, aliases: [貂油], link: 8, unit: 罐, price: 25, stock: 30, origin: 佛山,
+     notes: notes/oil.md}
 """
 
 NOTES = {
@@ -56,6 +59,7 @@ NOTES = {
     "care.md": "# 皮鞋护理券\n\n一张券护理一双皮鞋，一共三步：清洁、上油、抛光。\n\n从收鞋到护理好要2天。\n",
     "dye.md": "# 皮面补色券\n\n## 能保持多旧\n\n浅色半年左右，深色一年左右。\n\n## 要多旧\n\n浅色一个小时，深色两个小时。\n\n"
               "## 收费\n\n- 不满意：补完不满意也不收别的钱\n",
+    "oil.md": "# 貂油护理膏\n\n## 哪产得\n\n佛山南海的美皮日化厂做的。\n",
     "thread.md": "# 蜡线套装\n\n- 颜色：黑、棕、米三色\n- 针：配4号圆头针\n",
 }
 
@@ -149,3 +153,8 @@ def test_nothing_more_to_pay_is_a_price(craft_kb):
     assert values_of("price", "量完不做也不收别的钱")
     a = craft_kb.answer("补完不满意收钱不", current_sku="dye")
     assert a.answered and "不收别的钱" in a.text, (a.text, a.why)
+
+
+def test_a_heading_typed_with_de_asks_the_question(craft_kb):
+    a = craft_kb.answer("貂油哪产的", current_sku="oil")
+    assert a.answered and "南海" in a.text, (a.text, a.why)

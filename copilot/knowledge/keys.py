@@ -73,10 +73,11 @@ class Keys:
     @staticmethod
     def heading_asks(q: Question, c: Chunk) -> bool:
         """A heading that asks the question itself, by the same cue and of nothing the question does not say (要多旧
-        for 冷烫要多久), answers before one asking another value of the kind (能保持多旧: how long it lasts)."""
+        for 冷烫要多久, 哪产得 with 的 typed 得 for 洗发水哪产的), answers before one asking another value of the kind
+        (能保持多旧: how long it lasts) and before the catalog's line."""
         if not strict(q.kind) or not c.section or c.layout == "fact":
             return False
-        head, asked = lexicon().fix_typos(c.section), lexicon().fix_typos(q.text)
+        head, asked = re.sub("得$", "的", lexicon().fix_typos(c.section)), lexicon().fix_typos(q.text)   # 哪产得
         return same_cue(q.kind, head, lexicon().fix_typos(q.unnamed)) and \
             all(ch in asked for ch in head if "\u4e00" <= ch <= "\u9fff")
 
