@@ -200,8 +200,9 @@ class Judge(Scope, Keys, Verdicts):
         plain = {(h.chunk.doc, h.chunk.section) for h in ok if not h.chunk.key}   # sections with an unkeyed answer
         runs = split_runs(q, singles=True)   # 法嘴 read a character at a time: one that says it whole first (打法嘴要…, not 法式嘴)
 
-        def own_says(c: Chunk) -> bool:   # 预约：提前一天在微信上约 for 咋约课, before 迟到 (under 约课 too)
-            return coverage(q.residual, self.nameless(lexicon().fix_typos(f"{c.key} {c.text}")), q.unknown) >= most
+        def own_says(c: Chunk) -> bool:   # 预约：提前一天约 for 咋约课, before 迟到 (under 约课); numbered steps keep order
+            return bool(re.search(r"\d|[一二三四五六七八九十]步", c.key)) or \
+                coverage(q.residual, self.nameless(lexicon().fix_typos(f"{c.key} {c.text}")), q.unknown) >= most
 
         def rank(h: Hit) -> tuple[bool, int, bool, bool, bool, bool, bool, int, bool, bool, bool, bool, bool]:
             c = h.chunk

@@ -24,35 +24,22 @@ class Verdicts:
     none (see each method)."""
 
     def has_unsaid(self, q: Question, text: str) -> bool:
-        """A yes/no of having a thing (有证吗, 防蓝光吗, 带盖子吗, 有左手琴吗) that ``text`` never names whole, of a thing
-        coming with it (送烛台吗) that ``text`` does not say comes or not (放在烛台上点), or of doing a thing to one
-        (能织毛裤吗) that ``text`` never names (``object_unsaid``)."""
+        """A yes/no of having a thing (有证吗, 防蓝光吗, 带盖子吗) or taking one in (收旧鞋吗) that ``text`` never names
+        whole, of a thing coming with it (送烛台吗) that ``text`` does not say comes or not (放在烛台上点)."""
         if self.inclusion_unsaid(q, text) or self.other_one_unsaid(q, text):
             return True   # (有别的型号吗 is not answered by the one model there is)
         if q.kind != "yesno" or not q.residual:
             return False
-        if self.acted_on_unsaid(q, text, self.nameless(text)) or self.object_unsaid(q, text):
+        if self.acted_on_unsaid(q, text, self.nameless(text)):
             return True   # 能把数据救回来吗 is not answered by 不保证能救回来 (of the phone)
         run = thing_run(q)
         if not run:
             return False
         # (有保险吗 is not answered by 保险盒: a word said only as the start of a longer one names another thing;
-        # 有左手琴吗 not by 南门左手边, 收旧鞋吗 not by 折旧赔……的鞋: the thing's words are said together)
+        # 收旧鞋吗 not by 折旧赔……的鞋: the words of a thing taken in are said together)
         return len(run) > 1 and not any("".join(ws) in text for ws in product(*run)) or \
             any(not coverage([g], text, q.unknown, solo=self.nameless(text), half=False) for g in run) or \
             all(modifier_only(w, text, guard("thing_head")) for w in run[-1])
-
-    def object_unsaid(self, q: Question, text: str) -> bool:
-        """A yes/no of doing a thing to something (能织毛裤吗, 能装谱架吗, 能学棒针吗): the thing, a word of two
-        characters or more after the doing's verb, is said whole; a word sharing one character with it (毛衣, 谱子,
-        锁针) names another thing."""
-        m = guard("asked_doing").search(q.unnamed)
-        if m is None:
-            return False
-        doing = m.group("d")   # (能装在顶上不: 顶上 is where, said as 顶装 too; no thing done to)
-        things = [g for g in q.residual if all(len(w) >= 2 and doing.find(w) > 0 and
-                                               not guard("place_marker").search(doing[:doing.find(w)]) for w in g)]
-        return any(not coverage([g], text, q.unknown, solo=self.nameless(text), half=False) for g in things)
 
     @staticmethod
     def label_only(q: Question, c: Chunk) -> bool:
@@ -120,15 +107,18 @@ def goods_only(q: Question, said: str) -> bool:
 
 
 def thing_run(q: Question) -> list[list[str]]:
-    """The word groups of the thing a yes/no asks of having (有左手琴吗: 左手, 琴): the question's last word and the
-    words right before it, back to 有 (带, 含 ...) standing just before them; [] when no such word stands there."""
+    """The word groups of the thing a yes/no asks of having (有证吗: 证) or of taking in (收旧鞋吗: 旧, 鞋): the question's
+    last word when 有 (带, 含 ...) stands just before it; with 收, the words right before it back to 收 too; [] when no
+    such word stands there."""
     last = q.residual[-1]
     at = max((q.text.rfind(w) for w in last), default=-1)
-    if any(guard("doing_after_thing").fullmatch(w) for w in last):
-        return []   # 有视频教吗: a doing after the thing, not the thing had
+    if at <= 0:
+        return []
+    if guard("has").search(q.text[:at]):
+        return [last]
     run = [last]
-    while at > 0:
-        if guard("has").search(q.text[:at]):
+    while at > 0 and not any(guard("doing_after_thing").fullmatch(w) for w in last):   # (收快递送吗)
+        if guard("takes_in").search(q.text[:at]):
             return run
         before = next((g for g in q.residual if g not in run for w in g if w and q.text[max(0, at - len(w)):at] == w),
                       None)
