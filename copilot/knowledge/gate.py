@@ -73,8 +73,8 @@ def general_ok(judge, ix, q: Question, h: Hit, targets: list[str]) -> bool:
     if any(lexicon().aspects[t].scope == "store" for t in q.topics if t in lexicon().aspects):
         return False   # 能上门帮我装吗 asks a service of the store, not what the product's note says of 安装
     groups = content_groups(q)
-    if not groups:
-        return False
+    if not groups:   # 琴弦啥材料: what the product itself is made of
+        return q.kind == "" and asks_material(q) and whole_material(judge, c)
     fix = lexicon().fix_typos
     head = judge.nameless(fix(f"{c.section} {c.key}"))
     clauses = [cl for cl in PHRASE.split(judge.nameless(fix(c.text))) if cl.strip()]
@@ -99,6 +99,23 @@ def general_ok(judge, ix, q: Question, h: Hit, targets: list[str]) -> bool:
     # or in the clause naming it (锰钢锁片)
     said = lexicon().guards["said_material"]
     return any(said.search(cl) for cl in (clauses[:1] if keyed and not rest else held))
+
+
+def whole_material(judge, c) -> bool:
+    """A note of the product states what it is made of: its first clause says a material, under a heading or key that
+    asks it (啥料的, 材质) or names the product's whole body (针身, 琴身); or one clause says a material it is made of
+    (鞋跟用的是聚氨酯耐磨跟)."""
+    lex = lexicon()
+    said, fix = lex.guards["said_material"], lex.fix_typos
+    clauses = [cl for cl in PHRASE.split(judge.nameless(fix(c.text))) if cl.strip()]
+    if not clauses:
+        return False
+    key = fix(c.key) if c.layout in ("table", "bullet", "qa") else ""
+    heads = [h for h in (fix(c.section), key) if h]
+    if any(lex.guards["asks_material"].search(h) or any(w in h for w in lex.made_of) or
+           h == key and h[-1:] in lex.whole_ends for h in heads):
+        return said.search(clauses[0]) is not None
+    return any(lex.guards["made_of_said"].search(cl) and said.search(cl) for cl in clauses)
 
 
 GAP = 4   # at most this many characters between a governing word and the doing it decides (别急着换盆)
@@ -147,14 +164,16 @@ def general_pick(judge, ix, q: Question, hits: list[Hit], targets: list[str]) ->
     for h in [h for h in hits if judge.eligible(q, h, targets)][:WINDOW]:
         if general_ok(judge, ix, q, h, targets) and judge.kept(q, h.chunk):
             h.chosen = True
-            return [*_rule_of(ix, h), h]
+            return [*rule_before(ix, h), h]
     return []
 
 
-def _rule_of(ix, h: Hit) -> list[Hit]:
-    """The sentence before an exception (但是冬天别放车上), in its section: the rule it restricts."""
+def rule_before(ix, h: Hit) -> list[Hit]:
+    """The sentence before an exception (但是冬天别放车上) or another way allowed (用自己带的弦也行), in its section:
+    the rule it restricts."""
     c = h.chunk
-    j = ix.by_id.get(prev_id(c.id)) if lexicon().guards["contrast_lead"].search(c.text) else None
+    g = lexicon().guards
+    j = ix.by_id.get(prev_id(c.id)) if g["contrast_lead"].search(c.text) or g["concession"].search(c.text) else None
     o = ix.chunks[j] if j is not None else None
     if o is None or o.doc != c.doc or o.section != c.section or o.key != c.key:
         return []

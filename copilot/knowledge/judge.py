@@ -42,7 +42,7 @@ from copilot.knowledge.conditions import (
     event_head,
 )
 from copilot.knowledge.docs import STORE_LABELS, SUPPLY_KEY, Chunk, next_id, prev_id, seq_of
-from copilot.knowledge.gate import general_pick
+from copilot.knowledge.gate import general_pick, rule_before
 from copilot.knowledge.index import Hit, Index
 from copilot.knowledge.keys import Keys
 from copilot.knowledge.kinds import (
@@ -68,7 +68,7 @@ from copilot.knowledge.question import (
 )
 from copilot.knowledge.scope import Scope
 from copilot.knowledge.steps import steps_asked
-from copilot.knowledge.text import bare, modifier_only
+from copilot.knowledge.text import bare
 from copilot.knowledge.ties import tied
 from copilot.knowledge.verdicts import Verdicts
 from copilot.knowledge.whose import others_sentence, others_values, part_named, term_unsaid
@@ -144,6 +144,8 @@ class Judge(Scope, Keys, Verdicts):
                         not self.other_condition(q, ix.chunks[j]):   # (60v的: not the row of 48V 的电池)
                     picked.append(ix.hit(j, best.score - 1e-9, best.dense))
                     break
+        if len(picked) == 1:   # 用自己带的弦也行 is told after its rule: 券里含一套店里的弦
+            picked = [*rule_before(ix, best), best]
         if len(picked) == 1 and len(first.text) <= LEAD and not ix.types[best.idx].values:
             j = ix.by_id.get(next_id(first.id))   # 换粮别一下子全换！ leads into what it says: 7 天慢慢过渡……
             if j is not None and j in self._neighbours(ix, first):
@@ -198,11 +200,16 @@ class Judge(Scope, Keys, Verdicts):
         plain = {(h.chunk.doc, h.chunk.section) for h in ok if not h.chunk.key}   # sections with an unkeyed answer
         runs = split_runs(q, singles=True)   # 法嘴 read a character at a time: one that says it whole first (打法嘴要…, not 法式嘴)
 
-        def rank(h: Hit) -> tuple[bool, int, bool, bool, bool, bool, bool, int, bool, bool, bool, bool]:
+        def own_says(c: Chunk) -> bool:   # 预约：提前一天约 for 咋约课, before 迟到 (under 约课); numbered steps keep order
+            return bool(re.search(r"\d|[一二三四五六七八九十]步", c.key)) or \
+                coverage(q.residual, self.nameless(lexicon().fix_typos(f"{c.key} {c.text}")), q.unknown) >= most
+
+        def rank(h: Hit) -> tuple[bool, int, bool, bool, bool, bool, bool, int, bool, bool, bool, bool, bool]:
             c = h.chunk
             asks = key_asks(q, c) or how_asked(q, c)   # 睡多久：四十分钟 for 午睡睡多久, 尺寸咋量？ for 长度咋量
             case = keyed_case(q, self.nameless(lexicon().fix_typos(c.key)), c.layout)
-            evidence = -1 if self.asks_same(q, c) or case < 0 or day_keyed(q, c) else 0 if self.head_says(q, c) else \
+            evidence = -1 if self.asks_same(q, c) or case < 0 or day_keyed(q, c) or self.heading_asks(q, c) else \
+                0 if self.head_says(q, c) else \
                 1 if self.headed(ix, q, h) or self.keyed(q, c) else \
                 2 if self.tight(q, c) else 3   # 炒制：慢炒 8 小时 for 炒了多久, before step 1 of 煮法 (炒化 2 分钟)
             other_unit = bool(unit) and not any(unit in v for v in values_of(q.kind, self.nameless(c.text)))
@@ -226,7 +233,8 @@ class Judge(Scope, Keys, Verdicts):
                     aside, unlisted, bool(runs) and not all(r in f"{c.key} {c.text}" for r in runs),
                     bool(runs) and not all(run_begins(r, f"{c.key} {c.text}", q.text) for r in runs),
                     -1 if asks else evidence, not takes,
-                    part, (c.doc, c.section) in plain and self.narrower(q, c), other_unit)
+                    part, (c.doc, c.section) in plain and self.narrower(q, c), other_unit,
+                    said[h.idx] > 0 and not own_says(c))
 
         for h in ok:
             h.rank = rank(h)
@@ -344,22 +352,6 @@ class Judge(Scope, Keys, Verdicts):
             return True
         return any(any(w in cl for w in words) and values_of(q.kind, cl, q.units) for cl in PHRASE.split(text))
 
-    def has_unsaid(self, q: Question, text: str) -> bool:
-        """A yes/no of having a thing (有证吗, 防蓝光吗, 带盖子吗) that ``text`` never names, of a thing coming with it
-        (送烛台吗) that ``text`` does not say comes or not (放在烛台上点)."""
-        if self.inclusion_unsaid(q, text) or self.other_one_unsaid(q, text):
-            return True   # (有别的型号吗 is not answered by the one model there is)
-        if q.kind != "yesno" or not q.residual:
-            return False
-        if self.acted_on_unsaid(q, text, self.nameless(text)):
-            return True   # 能把数据救回来吗 is not answered by 不保证能救回来 (of the phone)
-        at = max((q.text.rfind(w) for w in q.residual[-1]), default=-1)
-        if at <= 0 or guard("has").search(q.text[:at]) is None:
-            return False
-        # (有保险吗 is not answered by 保险盒: a word said only as the start of a longer one names another thing)
-        return not coverage(q.residual[-1:], text, q.unknown, solo=self.nameless(text), half=False) or \
-            all(modifier_only(w, text, guard("thing_head")) for w in q.residual[-1])
-
     def _neighbours(self, ix: Index, c: Chunk) -> list[int]:
         out = []
         for nid in (next_id(c.id), prev_id(c.id)):
@@ -385,7 +377,7 @@ class Judge(Scope, Keys, Verdicts):
         """The passage is of another topic, question, aspect or case, or holds no value of the kind and dimension
         asked, or only values of something else: a neighbouring fact, no answer (each check's example below)."""
         body = self.nameless(c.text)
-        if self.other_topic(q, c, t.aspects, targets) or self.unasked_value(q, c, body):
+        if self.other_topic(q, c, t.aspects, targets) or self.unasked_value(q, c, body) or self.label_only(q, c):
             return True    # 电话多少 not by 有事打摊上的电话, 无毛猫 not by 短毛猫, 每周几直播 not by 直播第二天
         if strict(q.kind) and after_sales_only(q, t, c):
             return True    # 受后：带子断了 7 天内换 answers no 能用几个月

@@ -71,6 +71,17 @@ class Keys:
         return question_kind(key) == "yesno" and len(words) >= 2 and all(ch in q.text for ch in words)
 
     @staticmethod
+    def heading_asks(q: Question, c: Chunk) -> bool:
+        """A heading that asks the question itself, by the same cue and of nothing the question does not say (要多旧
+        for 冷烫要多久, 哪产得 with 的 typed 得 for 洗发水哪产的), answers before one asking another value of the kind
+        (能保持多旧: how long it lasts) and before the catalog's line."""
+        if not strict(q.kind) or not c.section or c.layout == "fact":
+            return False
+        head, asked = re.sub("得$", "的", lexicon().fix_typos(c.section)), lexicon().fix_typos(q.text)   # 哪产得
+        return same_cue(q.kind, head, lexicon().fix_typos(q.unnamed)) and \
+            all(ch in asked for ch in head if "\u4e00" <= ch <= "\u9fff")
+
+    @staticmethod
     def other_question(q: Question, c: Chunk) -> bool:
         """A Q&A pair answers its own question: not one of another aspect (蒸多久？ for 能放多久), nor a yes/no
         (还能再冻吗？) a how-to (怎么解冻). (Its answer may say more than asked: 哪里的鸡？ 清远的，养 120 天.)"""

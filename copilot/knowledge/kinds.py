@@ -297,6 +297,8 @@ def passage_type(section: str, key: str, text: str) -> PassageType:
     if "ingredients" in lex.aspects and LISTED.search(text) and any(w in fixed_key or w in section
                                                                      for w in lex.materials):
         aspects |= {"ingredients"}       # 原料：牛肝菌、鸡枞、茶树菇 lists what it is made of
+    if "aftersales" in lex.aspects and lex.guards["warranty_term"].search(lex.fix_typos(text)):
+        aspects |= {"aftersales"}        # 换好的鞋跟保3个月: a warranty's term
     if values & {"who", "place"} and "origin" in lex.aspects and (not head or head & {"origin", "ingredients"}):
         aspects |= {"origin"}            # naming a place or a supplier is what an origin passage does (under
         #                                  a heading of another aspect, 坏了找阿强 names who to ask, not the source;

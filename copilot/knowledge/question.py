@@ -22,7 +22,8 @@ from copilot.knowledge.wordlists import cut_cache, lexicon
 
 log = logging.getLogger(__name__)
 CLAUSE_SPLIT = re.compile(r"[\s，,。！!？?；;～~]+")
-QUANTITY = re.compile(r"[\d一二两三四五六七八九十半几每多]*[斤个盒袋只条块把瓶桶箱份枚克两回次趟度杯支张卷片颗包板提段根粒串罐]|俩|仨")
+QUANTITY = re.compile(r"[\d一二两三四五六七八九十半几每多]*[斤个盒袋只条块把瓶桶箱份枚克两回次趟度杯支张卷片颗包板提段根粒串罐双件]|俩|仨")
+# (洗双鞋要几天: 双 counts the pair washed, an amount, no word the answer must say)
 TIME_OF_DAY = {"早上", "早晨", "上午", "中午", "下午", "傍晚", "晚上", "夜里", "凌晨", "天天", "每天"}
 MEASURE_UNITS = "箱|盒|袋|包|瓶|桶|提|板|罐|斤|把|份|串|杯|筐|扎|捆|篮|兜|块|只|条|根|片|段|枝|朵|棵|盆"
 # 一大包 is the package itself (大 only stresses it); 一小袋 is a smaller one inside it, a measure of its own

@@ -59,8 +59,10 @@ class Shelf:
 
     def other_size(self, text: str, targets: list[str]) -> str:
         """The size the question names when the product asked about is sold in another one only ("8寸的多少钱"
-        of a 6 寸 cake): "8寸", else ""."""
+        of a 6 寸 cake): "8寸", else "". A size said of what goes into the product (26寸能装吗) is none of its own."""
         for m in SIZE.finditer(text):
+            if lexicon().guards["held_after"].match(text, m.end()):
+                continue   # 26寸能装吗 of a bag: the size of what goes in, not the bag's
             for p in (self.catalog.get(s) for s in targets[:1]):
                 said = " ".join([*p.names, p.spec or ""]) if p else ""
                 sizes = [n for n, u in SIZE.findall(said) if u == m.group(2)]
