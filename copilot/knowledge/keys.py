@@ -13,6 +13,7 @@ import re
 from copilot.knowledge.asked import lacking, may_do, other_case, told_in_clause
 from copilot.knowledge.conditions import amount_words
 from copilot.knowledge.docs import Chunk
+from copilot.knowledge.headings import doing_told, heading_other
 from copilot.knowledge.kinds import heading_aspects, question_kind, same_cue, strict, values_of
 from copilot.knowledge.question import Question, coverage, guard, word_in
 from copilot.knowledge.wordlists import lexicon
@@ -50,7 +51,7 @@ class Keys:
         kinds, head = lexicon().kinds, lexicon().fix_typos(c.key or c.section)
         asked = question_kind(head) if head and c.layout != "fact" else ""
         if asked in ("duration", "price") and values_of(asked, c.text):
-            return True
+            return not doing_told(q, c.text)
         if not c.key or c.layout not in ("bullet", "table", "qa"):
             return False
         key = lexicon().fix_typos(c.key)
@@ -73,7 +74,10 @@ class Keys:
     @staticmethod
     def other_question(q: Question, c: Chunk) -> bool:
         """A Q&A pair answers its own question: not one of another aspect (蒸多久？ for 能放多久), nor a yes/no
-        (还能再冻吗？) a how-to (怎么解冻). (Its answer may say more than asked: 哪里的鸡？ 清远的，养 120 天.)"""
+        (还能再冻吗？) a how-to (怎么解冻). (Its answer may say more than asked: 哪里的鸡？ 清远的，养 120 天.)
+        A short heading over a sentence asks its own question too (``headings.heading_other``: 卷多旧有效)."""
+        if heading_other(q, c):
+            return True
         if c.layout != "qa" or not c.key:
             return False
         head = heading_aspects(c.key)
