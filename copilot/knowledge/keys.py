@@ -13,7 +13,7 @@ import re
 from copilot.knowledge.asked import lacking, may_do, other_case, told_in_clause
 from copilot.knowledge.conditions import amount_words
 from copilot.knowledge.docs import Chunk
-from copilot.knowledge.headings import doing_told, heading_other
+from copilot.knowledge.headings import doing_told, prevented
 from copilot.knowledge.kinds import heading_aspects, question_kind, same_cue, strict, values_of
 from copilot.knowledge.question import Question, coverage, guard, word_in
 from copilot.knowledge.wordlists import lexicon
@@ -74,10 +74,7 @@ class Keys:
     @staticmethod
     def other_question(q: Question, c: Chunk) -> bool:
         """A Q&A pair answers its own question: not one of another aspect (蒸多久？ for 能放多久), nor a yes/no
-        (还能再冻吗？) a how-to (怎么解冻). (Its answer may say more than asked: 哪里的鸡？ 清远的，养 120 天.)
-        A short heading over a sentence asks its own question too (``headings.heading_other``: 卷多旧有效)."""
-        if heading_other(q, c):
-            return True
+        (还能再冻吗？) a how-to (怎么解冻). (Its answer may say more than asked: 哪里的鸡？ 清远的，养 120 天.)"""
         if c.layout != "qa" or not c.key:
             return False
         head = heading_aspects(c.key)
@@ -92,7 +89,7 @@ class Keys:
                 not Keys.has_said(q, c.text):
             return True    # 切片的一袋几片？ 25 片 answers no 能帮切片不: asked for a value, it says no yes or no
             #                (谁来剪？ 她有 C 级美容师证 answers 有证吗: it says she has one)
-        return q.kind == "method" and question_kind(key) == "yesno" and not may_do(q, key)
+        return q.kind == "method" and question_kind(key) == "yesno" and not may_do(q, key) and not prevented(q, c)
 
     @staticmethod
     def has_said(q: Question, text: str) -> bool:
