@@ -65,9 +65,9 @@ UNDONE = "没不别"
 
 def doing_told(q, text: str) -> bool:
     """A how-to's doing (拿 of 证书咋拿) said, not negated, in ``text`` (证书寄到店里，到店里拿): a passage under a heading
-    that asks how long (多旧出证书) still tells how it is done (not 没用的随时退 for 券咋用)."""
+    that asks how long (多旧出证书) still tells how it is done (not 没用的随时退，用过的不退 for 券咋用)."""
     m = HOW_DOING.search(lexicon().fix_typos(q.unnamed)) if q.kind == "method" else None
-    return m is not None and re.search(f"(?<![{UNDONE}]){re.escape(m.group(1))}", text) is not None
+    return m is not None and re.search(f"(?<![{UNDONE}]){re.escape(m.group(1))}(?![过的])", text) is not None
 
 
 def range_asked(q, c: Chunk) -> bool:
