@@ -135,3 +135,11 @@ def test_a_handle_and_a_short_pair(art_kb):
     assert a.answered and "拧紧" in a.text, (a.text, a.why)
     a = art_kb.answer("画架托盘多宽", current_sku="easel")
     assert a.answered and "45厘米" in a.text, (a.text, a.why)
+
+
+def test_a_fee_asked_is_money():
+    from copilot.knowledge.kinds import question_kind
+
+    assert question_kind("比赛报名费多少") == "price"
+    assert question_kind("一个月费多少电") != "price"
+    assert question_kind("不满一百跑腿费多少") != "price"   # the threshold's own cue reads it
