@@ -14,6 +14,7 @@ import re
 
 from copilot.base.zhnum import zh_to_number
 from copilot.knowledge.docs import Chunk
+from copilot.knowledge.headings import heading_asks
 from copilot.knowledge.kinds import conditions, same_cue, strict, text_aspects, value_spans, values_of
 from copilot.knowledge.question import Question, coverage, guard, word_in
 from copilot.knowledge.text import bare
@@ -263,7 +264,7 @@ def key_asks(q: Question, c: Chunk) -> bool:
     """A bullet's or row's key is the question itself, asked by the same cue and of nothing else (睡多久：四十分钟 for
     午睡睡多久, 在哪：进门左手边 for 柜子在哪): the row answers it, though the question names more than the key."""
     if c.layout not in ("bullet", "table") or not c.key:
-        return False
+        return heading_asks(q, c)   # 一节多旧 over 一节60分钟: the owner's heading is the question
     key, asked = lexicon().fix_typos(c.key), lexicon().fix_typos(q.text)
     if not same_cue(q.kind, c.key, lexicon().fix_typos(q.unnamed)) and not (
             not q.kind and guard("what_key").search(key) and guard("what_key").search(asked)):

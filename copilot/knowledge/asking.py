@@ -63,6 +63,16 @@ class Asking:
         q.facts = [f for f in q.facts if f != "spec" or not asked_in_notes(q, own)]
         return {c.key for c in own}
 
+    def _off_topic_of_store(self, q: Question, current_sku: str | None) -> bool:
+        """An off-topic word (比赛, 电影) the notes of the product on screen or of the store say themselves (每年 5 月
+        有少儿拉丁舞比赛): the store's own subject, so the question is no small talk (能参加比赛不 of a dance class)."""
+        said = guard("off_topic").search(q.text)
+        if said is None or not current_sku or not self.catalog.get(current_sku):
+            return False
+        self.ensure_ready()
+        ix = self._ix
+        return any(said.group(0) in ix.chunks[i].text for s in (current_sku, "") for i in ix.by_sku.get(s, ()))
+
     def _on_air_parts(self, text: str, products: list[Product], names: list[str],
                       current_sku: str | None) -> tuple[list[Product], list[str], Question]:
         """The products asked, their names as said and the analysed question, once the words that name another

@@ -119,7 +119,9 @@ def stated_amounts(text: str) -> list[tuple[str, float, float]]:
     out = [(dim, lo, hi) for _s, _e, dim, lo, hi in sizes]
     led = _led_amounts(text)
     out += [(dim, lo, hi) for s, e, dim, lo, hi in led if not any(a <= s < b for a, b, *_r in sizes)]
-    sizes = [*sizes, *led]
+    spans = unit_spans(text)
+    out += [(dim, lo, hi) for _s, _e, dim, lo, hi in spans]
+    sizes = [*sizes, *led, *spans]
     for m in _patterns()[1].finditer(text):
         if any(s <= m.start() < e for s, e, _d, _l, _h in sizes):
             continue
@@ -134,6 +136,21 @@ def stated_amounts(text: str) -> list[tuple[str, float, float]]:
         elif bound in ("以下", "以内", "之内"):
             lo = 0.0
         out.append((dim, lo, hi))
+    return out
+
+
+def unit_spans(text: str) -> list[tuple[int, int, str, float, float]]:
+    """(start, end, what it measures, low, high) of each span said with its unit at both ends, a half after either
+    (3岁半到12岁, 6个月到1岁): the span, not its first end alone."""
+    table = lexicon().condition_units
+    units = "|".join(re.escape(u) for u in sorted(table, key=len, reverse=True)) or "(?!)"
+    out = []
+    for m in re.finditer(NUM + rf"\s*({units})(半?)\s*(?:-|–|—|~|～|到|至)\s*" + NUM + rf"\s*({units})(半?)", text):
+        lo, hi = _number(m.group(1)), _number(m.group(4))
+        (dim, base, _a), (dim2, base2, _b) = table[m.group(2)], table[m.group(5)]
+        if lo is None or hi is None or dim != dim2:
+            continue
+        out.append((m.start(), m.end(), dim, (lo + 0.5 * bool(m.group(3))) * base, (hi + 0.5 * bool(m.group(6))) * base2))
     return out
 
 

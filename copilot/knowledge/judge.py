@@ -43,6 +43,7 @@ from copilot.knowledge.conditions import (
 )
 from copilot.knowledge.docs import STORE_LABELS, SUPPLY_KEY, Chunk, next_id, prev_id, seq_of
 from copilot.knowledge.gate import general_pick, rule_before
+from copilot.knowledge.headings import head_holds, heading_other, range_asked
 from copilot.knowledge.index import Hit, Index
 from copilot.knowledge.keys import Keys
 from copilot.knowledge.kinds import (
@@ -325,7 +326,7 @@ class Judge(Scope, Keys, Verdicts):
         the value asked, another of exclusive conditions (常温 / 冷藏, 开封前 / 后)."""
         head = lexicon().fix_typos(f"{c.section} {c.key}")
         body = self.nameless(c.text)
-        if amount_clash(q.unnamed, f"{head} {body}") or after_clash(q.unnamed, body) or \
+        if amount_clash(q.unnamed, f"{head} {body}") and not range_asked(q, c) or after_clash(q.unnamed, body) or \
                 event_clash(q.unnamed, event_head(c.section, c.key), body, q.kind) or \
                 not tied(q.unnamed, head, body, q.kind, q.units, " ".join(self.product_names(c.sku))):   # (泡 10 分钟 for 多久换一次)
             return True
@@ -403,8 +404,8 @@ class Judge(Scope, Keys, Verdicts):
 
     def answers(self, ix: Index, q: Question, h: Hit, targets: list[str]) -> bool:
         c, t = h.chunk, ix.types[h.idx]
-        if not self.eligible(q, h, targets) or self.neighbour_value(q, c, t, targets):
-            return False
+        if not self.eligible(q, h, targets) or self.neighbour_value(q, c, t, targets) or heading_other(q, c, ix):
+            return False   # (卷多旧有效：4个月 answers no 一节课多久)
         body = self.nameless(c.text)
         text = self.others_out(self.cover_text(c), targets, q.text) if not c.sku else self.cover_text(c)
         text = text if q.kind == "yesno" else denied_out(text, q)
@@ -451,7 +452,7 @@ class Judge(Scope, Keys, Verdicts):
                 all(any(w in n for w in g for n in self.product_names(c.sku)) for g in q.residual):
             return True
         return c.sku in targets and key_asks(q, c) and all(
-            coverage([g], text, q.unknown) or self.names_it(c.sku, g) for g in q.residual)
+            coverage([g], text, q.unknown) or self.names_it(c.sku, g) or head_holds(c, g) for g in q.residual)
 
     def other_topic(self, q: Question, c: Chunk, aspects, targets: list[str]) -> bool:
         """The passage is not of the aspect the question names (unless it is the product's own row saying the

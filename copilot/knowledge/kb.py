@@ -328,7 +328,8 @@ class KnowledgeBase(Asking):
         if q.injection:
             return Answer(False, REFUSAL_TEXT, [], reason="injection", mode="refused",
                           why="评论里夹带指令，不照做，交给助理"), q
-        if q.off_topic and not products and not set(q.topics) & lexicon().store_aspects:   # 下雨开门吗: the hours
+        if q.off_topic and not products and not set(q.topics) & lexicon().store_aspects and \
+                not self._off_topic_of_store(q, current_sku):   # 下雨开门吗: the hours
             return Answer(False, "", [], reason="off_topic", mode="refused", why="与店铺无关，不回答"), q
         self._link_only(q, text)
         missing = self.shelf.missing_links(text, q, products)

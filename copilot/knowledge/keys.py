@@ -13,6 +13,7 @@ import re
 from copilot.knowledge.asked import lacking, may_do, other_case, told_in_clause
 from copilot.knowledge.conditions import amount_words
 from copilot.knowledge.docs import Chunk
+from copilot.knowledge.headings import doing_told, prevented
 from copilot.knowledge.kinds import heading_aspects, question_kind, same_cue, strict, values_of
 from copilot.knowledge.question import Question, coverage, guard, word_in
 from copilot.knowledge.wordlists import lexicon
@@ -50,7 +51,7 @@ class Keys:
         kinds, head = lexicon().kinds, lexicon().fix_typos(c.key or c.section)
         asked = question_kind(head) if head and c.layout != "fact" else ""
         if asked in ("duration", "price") and values_of(asked, c.text):
-            return True
+            return not doing_told(q, c.text)
         if not c.key or c.layout not in ("bullet", "table", "qa"):
             return False
         key = lexicon().fix_typos(c.key)
@@ -99,7 +100,7 @@ class Keys:
                 not Keys.has_said(q, c.text):
             return True    # 切片的一袋几片？ 25 片 answers no 能帮切片不: asked for a value, it says no yes or no
             #                (谁来剪？ 她有 C 级美容师证 answers 有证吗: it says she has one)
-        return q.kind == "method" and question_kind(key) == "yesno" and not may_do(q, key)
+        return q.kind == "method" and question_kind(key) == "yesno" and not may_do(q, key) and not prevented(q, c)
 
     @staticmethod
     def has_said(q: Question, text: str) -> bool:
