@@ -7,7 +7,8 @@ from __future__ import annotations
 import pytest
 
 from copilot.base.catalog import Catalog
-from copilot.orders.amount_talk import amount_taken_back, says_enough, without_unit_prices
+from copilot.orders.amount_talk import says_enough, without_unit_prices
+from copilot.orders.amounts import retracted
 from copilot.orders.intent import Kind
 from copilot.orders.rules import parse
 from tests.doubles import booked
@@ -104,6 +105,16 @@ def test_an_amount_taken_back_at_once_counts_the_last_one(text, want):
     assert booked(parse(text, SHOP, "yogurt")) == want
 
 
+@pytest.mark.parametrize("text, want", [
+    ("来一斤 哦不 半斤", "来半斤"),
+    ("来半斤 不对 一斤半", "来一斤半"),
+    ("要四瓶 不对 两瓶吧", "要两瓶吧"),
+    ("来两瓶 哦不 三袋", "来三袋"),
+    ("来5瓶 不对 4", "来4瓶"),
+])
+def test_the_amount_taken_back_is_dropped_and_the_new_one_keeps_its_unit(text, want):
+    assert retracted(text) == want
+
+
 def test_a_correction_that_names_the_new_amount_first_is_left_to_corrections():
-    assert amount_taken_back("要3瓶 不是 2瓶") == "要3瓶 不是 2瓶"
-    assert amount_taken_back("来两瓶 哦不 三袋") == "来两瓶 哦不 三袋"
+    assert retracted("要3瓶 不是 2瓶") == "要3瓶 不是 2瓶"

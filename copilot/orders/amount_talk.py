@@ -54,17 +54,3 @@ def without_unit_prices(text: str) -> str:
 
 
 _PACK_BEFORE = re.compile(rf"{_COUNT}\s*{UNIT}\s*$")
-
-
-# 来一斤 哦不 半斤, 要两盒 不对 三盒: the amount said, taken back at once (哦不, 不对) and said again: the last one counts
-# (要3盒 不是2盒 says the new amount first: ``corrections``)
-_TAKEN_BACK = re.compile(rf"(?P<q>{_COUNT}\s*(?P<u>{UNIT}))[\s,，]+(?:[哦噢额呃啊]不|不对|不不)[\s,，]+"
-                         rf"(?P<n>{_COUNT})\s*(?P<nu>{UNIT})?[吧啊呀哈]*\s*$")
-
-
-def amount_taken_back(text: str) -> str:
-    """来一斤 哦不 半斤: the amount taken back and said again in one comment is the last one (来半斤)."""
-    m = _TAKEN_BACK.search(text) if "不" in text else None
-    if m is None or m.group("nu") not in (None, m.group("u")):
-        return text
-    return text[:m.start()] + m.group("n") + m.group("u")

@@ -98,11 +98,14 @@ def plain_numerals(t: str) -> str:
 # speak of a comment sent before: a change, read by ``rules``); the new quantity ends the clause (5斤 不对 4斤都不到 is talk)
 _TAKEN_BACK = r"(?:[哦噢喔啊呃额]?不对|[哦噢喔啊呃额]不|不不+)[啦了,，:：\s]*(?:是|应该是|要|来)?\s*"
 # (来2两 哦不 来四两: 两 after a number is the weight, a unit taken back too)
-_RETRACT = re.compile(rf"(?P<old>{NUM_PATTERN})\s*(?P<u>{UNIT}|两)?[,，\s]*{_TAKEN_BACK}"
-                      rf"(?P<new>{NUM_PATTERN})\s*(?P<nu>{UNIT}|两)?(?=$|[\s,，。!！~～])")
+# (来一斤 哦不 半斤: 半 is an amount too; 两瓶吧: a particle may close the new one)
+_AMOUNT = rf"(?:{NUM_PATTERN}半?|半)"
+_SAID_END = r"(?=[吧啊呀哈]*(?:$|[\s,，。!！~～]))"
+_RETRACT = re.compile(rf"(?P<old>{_AMOUNT})\s*(?P<u>{UNIT}|两)?[,，\s]*{_TAKEN_BACK}"
+                      rf"(?P<new>{_AMOUNT})\s*(?P<nu>{UNIT}|两)?(?P<half>(?<=\S)半)?{_SAID_END}")
 # 我要三把红玫瑰 哦不对是两把: the quantity said first, then the goods, then taken back: 两把红玫瑰
-_RETRACT_BEFORE = re.compile(rf"(?P<old>{NUM_PATTERN})\s*(?P<u>{UNIT})(?P<name>[\u4e00-\u9fff]{{2,8}}?)[,，\s]*"
-                             rf"{_TAKEN_BACK}(?P<new>{NUM_PATTERN})\s*(?P<nu>{UNIT})?(?=$|[\s,，。!！~～])")
+_RETRACT_BEFORE = re.compile(rf"(?P<old>{_AMOUNT})\s*(?P<u>{UNIT})(?P<name>[\u4e00-\u9fff]{{2,8}}?)[,，\s]*"
+                             rf"{_TAKEN_BACK}(?P<new>{_AMOUNT})\s*(?P<nu>{UNIT})?{_SAID_END}")
 
 
 # 一整箱, 两整只, 来个整件: a whole case (animal, box) is one of the unit, 整 says whole (not loose, not cut)
@@ -122,7 +125,8 @@ def retracted(t: str) -> str:
     if "不" not in t:
         return t
     t = _RETRACT_BEFORE.sub(lambda m: m.group("new") + (m.group("nu") or m.group("u")) + m.group("name"), t)
-    return _RETRACT.sub(lambda m: m.group("new") + (m.group("nu") or _unit_kept(m.group("u"), m.group("new"))), t)
+    return _RETRACT.sub(lambda m: m.group("new") + (m.group("nu") or _unit_kept(m.group("u"), m.group("new")))
+                       + (m.group("half") or ""), t)
 
 
 def _unit_kept(unit: str | None, new: str) -> str:

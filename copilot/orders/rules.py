@@ -19,7 +19,7 @@ from dataclasses import replace
 from copilot.base.catalog import Catalog, Product
 from copilot.base.zhnum import NUM_PATTERN, normalize
 from copilot.orders.abbreviated import abbreviated_pairs, looks_abbreviated
-from copilot.orders.amount_talk import amount_taken_back, without_unit_prices
+from copilot.orders.amount_talk import without_unit_prices
 from copilot.orders.amounts import QTY_MARK, UNIT, VERB, as_said, read_quantities, times_apart
 from copilot.orders.asides import aside, placed_was, second_thought, size_shares, without_shares
 from copilot.orders.changes import named_before, parse_cancel, parse_modify, parse_relative, without_recap
@@ -424,7 +424,7 @@ def _clean(text: str) -> str:
     t = _THIS_APART.sub("", as_said(normalize(times_apart(text or ""))))
     for pattern, repl in _TYPOS:
         t = pattern.sub(repl, t)
-    t = amount_taken_back(without_unit_prices(without_sums(_NOISE.sub(" ", t))))  # 一包45 比单买便宜一点: what one costs (amount_talk)
+    t = without_unit_prices(without_sums(_NOISE.sub(" ", t)))  # 一包45 比单买便宜一点: what one costs (amount_talk)
     return PRICE_PER.sub(" ", PRICE_OF.sub(" ", PACKING.sub(" ", t))).strip()
 
 
